@@ -1,0 +1,60 @@
+// Lint rules, including the layer rules: dependencies point inward (renderer → shared ← electron).
+// The messages teach where code belongs instead of just refusing it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'crypto', 'stream', 'zlib', 'worker_threads'];
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'start' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      { group: nodeBuiltins, message: 'shared/ is platform-free: Node APIs belong in electron/node/. Pass data in, return data out.' },
+      { group: ['electron', 'electron/*'], message: 'shared/ must not import Electron: put Electron glue in electron/main/.' },
+      { group: ['react', 'react-dom', 'react/*', 'maplibre-gl', 'zustand'], message: 'shared/ has no UI: UI code belongs in renderer/.' },
+      { group: ['better-sqlite3'], message: 'Storage lives in electron/node/storage/; shared/ stays pure.' },
+      { group: ['**/renderer/**', '**/electron/**'], message: 'Dependencies point inward: shared/ imports nothing from renderer/ or electron/.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: restrict([
+      { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox: ask the backend through renderer/api instead of using Node APIs.' },
+      { group: ['electron', 'electron/*'], message: 'The renderer reaches the backend only through renderer/api (preload bridge or HTTP), never Electron directly.' },
+      { group: ['better-sqlite3'], message: 'The renderer never touches the project file: call a contract method through renderer/api.' },
+      { group: ['**/electron/**'], message: 'Dependencies point inward: the renderer imports shared/, not electron/. Add a contract method instead.' },
+    ]),
+  },
+  {
+    files: ['electron/node/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: "electron/node/ runs under plain Node too (tests, browser mode, CLI): keep 'electron' imports in electron/main/." },
+      { group: ['**/renderer/**'], message: 'Dependencies point inward: backend code never imports the renderer.' },
+    ]),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'electron/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict([{ group: ['**/renderer/**'], message: 'Dependencies point inward: Electron glue never imports the renderer.' }]),
+  },
+  {
+    files: ['test/**/*.{ts,tsx,mjs,js}', '*.config.{ts,js}', 'electron/**/*.mjs', '.ci/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,53 @@
+/**
+ * Number and date formatting in the conventions of the UI language. German first: 1.234,5 and 31.12.2019.
+ * Pure (Intl is part of the language runtime, available in Node, browsers and workers).
+ */
+export type Locale = 'de' | 'en';
+
+const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+const formatterCache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
+  const id = `${locale}:${decimals}`;
+  let formatter = formatterCache.get(id);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(intlLocale[locale], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: true,
+    });
+    formatterCache.set(id, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Formats a number with a fixed number of decimals and thousands grouping.
+ * @example formatNumber(1234.5, 1, 'de') // "1.234,5"
+ * @example formatNumber(1234.5, 1, 'en') // "1,234.5"
+ * German convention groups four-digit numbers too ("1.234"), as Destatis tables do.
+ */
+export function formatNumber(value: number, decimals: number, locale: Locale): string {
+  if (!Number.isFinite(value)) return '–';
+  // Avoid "-0,0" for tiny negative values that round to zero.
+  const rounded = Number(value.toFixed(decimals));
+  const text = numberFormat(locale, decimals).format(Object.is(rounded, -0) ? 0 : rounded);
+  // Intl in de-DE does not group 4-digit numbers in some runtimes (minimumGroupingDigits); German
+  // statistical tables do, so group them ourselves.
+  return locale === 'de' ? groupFourDigits(text) : text;
+}
+
+function groupFourDigits(text: string): string {
+  return text.replace(/^(-?)(\d)(\d{3})(?=,|$)/, '$1$2.$3');
+}
+
+/**
+ * Formats an ISO date (YYYY-MM-DD) as 31.12.2019 (de) or 31/12/2019 (en).
+ * @example formatDate('2019-12-31', 'de') // "31.12.2019"
+ */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const [, year, month, day] = match;
+  return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * The domain model of a Kleinraum project: areas, observations in tidy form, sources, variables and
+ * indicators. Plain data, no IO. The GeoPackage storage (electron/node/storage) persists exactly these
+ * shapes; the demo generator (shared/demo) produces them; the services compute views from them.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+
+/** An area key: AGS (8 digits), ARS (12), Kreis (5) or a city-internal key such as a Stadtteil number. Always text: leading zeros matter. */
+export type AreaKey = string;
+
+/**
+ * How a figure came about. Every observation carries one; everything shown from it says so.
+ * - counted: an official or register count
+ * - estimated: a qualified estimate
+ * - projected: a scenario result
+ * - synthetic: generated demo data ("Beispieldaten, synthetisch")
+ * - suppressed: withheld for small-number protection or secrecy (value is null)
+ */
+export const QUALITY_FLAGS = ['counted', 'estimated', 'projected', 'synthetic', 'suppressed'] as const;
+export type QualityFlag = (typeof QUALITY_FLAGS)[number];
+
+/**
+ * Why a value is missing, in the terms of official statistics (GENESIS / Regionalstatistik):
+ * `-` nothing (true zero reported as dash), `.` unknown or secret, `x` not sensible, `...` not yet available,
+ * `/` too uncertain. A missing value is never silently a 0.
+ */
+export const MISSING_CODES = ['-', '.', 'x', '...', '/'] as const;
+export type MissingCode = (typeof MISSING_CODES)[number];
+
+/** Dimension values of an observation, e.g. `{ sex: 'f', age: '0-2' }`. Keys and values are stable ids, not labels. */
+export type Dimensions = Readonly<Record<string, string>>;
+
+/** One value of one variable for one area, one period and one combination of dimension values. */
+export interface Observation {
+  areaKey: AreaKey;
+  variable: string;
+  dimensions: Dimensions;
+  /** Reference date (Stichtag) as ISO date `YYYY-MM-DD`. For flows (arrivals in a year) the last day of the period. */
+  period: string;
+  /** null when missing or suppressed; then `missing` says why. */
+  value: number | null;
+  missing?: MissingCode | null;
+  sourceId: string;
+  quality: QualityFlag;
+}
+
+/** Where figures come from: shown next to every figure and printed on every export. */
+export interface Source {
+  id: string;
+  name: string;
+  publisher: string;
+  /** Stichtag as ISO date, or null when the source does not state one. */
+  stichtag: string | null;
+  licence: string;
+  licenceUrl: string | null;
+  /** The line to print, e.g. "© GeoBasis-DE / BKG 2021" or "Beispieldaten, synthetisch". */
+  attribution: string;
+  notes: string;
+  /** True for generated demo data; every view that shows it labels it. */
+  synthetic: boolean;
+}
+
+/** Labels in the two UI languages. German first. */
+export interface LocalizedText {
+  de: string;
+  en: string;
+}
+
+/** A dimension of a variable (e.g. age group) with its ordered values and their labels. */
+export interface DimensionDefinition {
+  id: string;
+  name: LocalizedText;
+  values: { id: string; name: LocalizedText }[];
+}
+
+export interface Variable {
+  id: string;
+  name: LocalizedText;
+  /** Unit of the raw values, e.g. "Personen", "Plätze". */
+  unit: string;
+  /** Dimension ids this variable is broken down by (may be empty). */
+  dimensions: string[];
+  /** 'stock' values are at a Stichtag; 'flow' values sum over the period ending at the Stichtag. */
+  kind: 'stock' | 'flow';
+}
+
+/** A selection of observations of one variable: the dimension filter keeps rows whose dimension value is one of the listed ids; unlisted dimensions are summed over. */
+export interface VariableSelection {
+  variable: string;
+  filter?: Record<string, string[]>;
+}
+
+/**
+ * How an indicator is derived. value = numerator / denominator × factor, where the factor follows from `scale`:
+ * per1000 → 1000, percent → 100, perKm2 → 1 with the denominator being the area in km² (geodesic, from the
+ * geometry), absolute → no denominator.
+ */
+export interface IndicatorDefinition {
+  id: string;
+  name: LocalizedText;
+  numerator: VariableSelection;
+  denominator: VariableSelection | null;
+  scale: 'absolute' | 'per1000' | 'percent' | 'perKm2';
+  /** Unit as shown in legends, e.g. "je 1.000 Einw.", "%", "Personen". */
+  unit: LocalizedText;
+  decimals: number;
+  description: LocalizedText;
+}
+
+/** A boundary layer stored as a GeoPackage feature table. */
+export interface LayerInfo {
+  /** The feature table name, e.g. "gemeinden". */
+  name: string;
+  title: LocalizedText;
+  /** Attribute holding the area key (AGS or similar). */
+  keyField: string;
+  nameField: string;
+  featureCount: number;
+  /** Original CRS of the imported data, e.g. "EPSG:25832"; the stored geometry is always EPSG:4326. */
+  sourceCrs: string;
+  sourceId: string;
+  /** Schematic (not real) boundaries, e.g. the demo's. Shown prominently. */
+  schematic: boolean;
+}
+
+/** An area of a layer, with its geometry in WGS84 (GeoJSON). */
+export interface Area {
+  key: AreaKey;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** Everything a project holds, as plain data. Used to write a new project file (demo, tests). */
+export interface ProjectContent {
+  title: string;
+  layers: { info: LayerInfo; areas: Area[] }[];
+  sources: Source[];
+  dimensions: DimensionDefinition[];
+  variables: Variable[];
+  indicators: IndicatorDefinition[];
+  observations: Observation[];
+  settings: Record<string, string>;
+}
