@@ -1,0 +1,84 @@
+import type { ClassBounds } from './classBounds';
+
+/**
+ * "Pretty" breaks: equally spaced round numbers 1, 2 or 5 × 10^k that cover the data, following R's
+ * `pretty()` (R_pretty in src/appl/pretty.c, R ≥ 4.2 defaults: high.u.bias = 1.5, u5.bias = .5 + 1.5·1.5,
+ * min.n = n %/% 3, eps.correct = 0). Like R, the class count is only approximately `classCount`; it is
+ * capped at 9 by asking for fewer intervals. The outer bounds are round numbers too (they enclose the
+ * data), and padding intervals that contain no value are dropped.
+ * @example prettyBreaks(0, 97, 5) // [0, 20, 40, 60, 80, 100], as R's pretty(c(0, 97))
+ */
+export function prettyBreaks(low: number, high: number, intervalCount: number): number[] {
+  const highBias = 1.5;
+  const unitFiveBias = 0.5 + 1.5 * highBias;
+  const minimumIntervals = Math.floor(intervalCount / 3);
+  const roundingEpsilon = 1e-10;
+  const range = high - low;
+  // Shrink factor for ranges too small to divide (R's shrink.sml).
+  const shrinkSmall = 0.75;
+  let cell: number;
+  let smallRange: boolean;
+  if (range === 0 && high === 0) {
+    cell = 1;
+    smallRange = true;
+  } else {
+    cell = Math.max(Math.abs(low), Math.abs(high));
+    const unitBias = 1 + (unitFiveBias >= 1.5 * highBias + 0.5 ? 1 / (1 + highBias) : 1.5 / (1 + unitFiveBias));
+    smallRange = range < cell * unitBias * Math.max(1, intervalCount) * Number.EPSILON * 3;
+  }
+  if (smallRange) {
+    if (cell > 10) cell = 9 + cell / 10;
+    cell *= shrinkSmall;
+    if (minimumIntervals > 1) cell /= minimumIntervals;
+  } else {
+    cell = range;
+    if (intervalCount > 1) cell /= intervalCount;
+  }
+  const base = 10 ** Math.floor(Math.log10(cell));
+  let unit = base;
+  if (2 * base - cell < highBias * (cell - unit)) {
+    unit = 2 * base;
+    if (5 * base - cell < unitFiveBias * (cell - unit)) {
+      unit = 5 * base;
+      if (10 * base - cell < highBias * (cell - unit)) unit = 10 * base;
+    }
+  }
+  let startStep = Math.floor(low / unit + 1e-7);
+  let endStep = Math.ceil(high / unit - 1e-7);
+  while (startStep * unit > low + roundingEpsilon * unit) startStep--;
+  while (endStep * unit < high - roundingEpsilon * unit) endStep++;
+  let steps = Math.round(endStep - startStep);
+  if (steps < minimumIntervals) {
+    steps = minimumIntervals - steps;
+    if (startStep >= 0) {
+      endStep += Math.floor(steps / 2);
+      startStep -= Math.floor(steps / 2) + (steps % 2);
+    } else {
+      startStep -= Math.floor(steps / 2);
+      endStep += Math.floor(steps / 2) + (steps % 2);
+    }
+  }
+  const breaks: number[] = [];
+  // Multiply by the step index and round to the unit's decimals, so 0.1·3 prints as 0.3, not 0.30000000000000004.
+  const decimals = Math.max(0, -Math.floor(Math.log10(unit)));
+  for (let step = startStep; step <= endStep; step++) breaks.push(Number((step * unit).toFixed(Math.min(decimals, 100))));
+  return breaks;
+}
+
+/**
+ * Pretty class bounds for sorted data, at most `maximumClasses` classes, with no empty padding class.
+ * @example prettyBounds([3, 50, 97], 5) // { bounds: [0, 20, 40, 60, 80, 100] }
+ */
+export function prettyBounds(sortedValues: readonly number[], classCount: number, maximumClasses: number): ClassBounds {
+  const minimum = sortedValues[0] as number;
+  const maximum = sortedValues[sortedValues.length - 1] as number;
+  let breaks = prettyBreaks(minimum, maximum, classCount);
+  for (let asked = classCount - 1; breaks.length - 1 > maximumClasses && asked >= 1; asked--) breaks = prettyBreaks(minimum, maximum, asked);
+  // Keep the innermost round number at or below the minimum and at or above the maximum.
+  const lowest = breaks.filter((value) => value <= minimum).at(-1) ?? minimum;
+  const highest = breaks.find((value) => value >= maximum) ?? maximum;
+  const inner = breaks.filter((value) => value > minimum && value < maximum);
+  // A break exactly at the maximum would leave the last class [max, max]: R's pretty intervals are closed
+  // on the right there, so the maximum stays in the class below — the top bound is the maximum itself.
+  return { bounds: [lowest, ...inner, highest] };
+}
