@@ -1,0 +1,39 @@
+// End-to-end tests: the real renderer and the real backend in browser mode (`kleinraum serve`), driven in
+// Debian's Chromium. The renderer must be built first (`npm test` does that; by hand: `npx vite build`).
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/helpers/chromium';
+import { e2eBaseUrl, e2ePort, e2eToken } from './test/helpers/e2eServer';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'build/test-results/e2e',
+  // One Chromium with SwiftShader already keeps both cores busy; parallel workers only add flakiness.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: 'build/test-reports/playwright.json' }]],
+  use: {
+    baseURL: e2eBaseUrl,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: chromiumLaunchOptions,
+    viewport: { width: 1400, height: 900 },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --lang de`,
+    url: `${e2eBaseUrl}/?token=${e2eToken}`,
+    env: { KLEINRAUM_TOKEN: e2eToken },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,129 @@
+/**
+ * The e2e test fixtures. Every test gets:
+ * - an automatic guard that fails the test on any uncaught page error or console error (a broken page
+ *   must not pass just because the assertions looked elsewhere, as in mapshaper's e2e tests);
+ * - `app`: the app opened in browser mode with the demo project, map rendered, plus helpers to reach the
+ *   map, the backend contract and the canvas pixels.
+ */
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { pointOnFeature } from '@turf/turf';
+import { e2eAppUrl, e2eToken } from '../helpers/e2eServer';
+
+/** One area of the demo layer as the backend describes it, with a point that lies inside it. */
+export interface AreaOnMap {
+  key: string;
+  name: string;
+  /** [longitude, latitude] of a point inside the area (turf's pointOnFeature, not the centroid: the centroid of a concave shape can lie outside). */
+  insidePoint: [number, number];
+}
+
+/** Calls one method of the shared contract over browser mode's HTTP transport; throws on `{ ok: false }`. */
+export async function callApi<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
+  const response = await request.post(`/api/${method}`, {
+    data: input,
+    headers: { 'x-kleinraum-token': e2eToken },
+  });
+  expect(response.ok(), `POST /api/${method} answered HTTP ${response.status()}`).toBe(true);
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  expect(result.ok, `POST /api/${method} failed: ${JSON.stringify(result.error)}`).toBe(true);
+  return result.value as T;
+}
+
+interface LayerSummary {
+  name: string;
+  keyField: string;
+  nameField: string;
+  featureCount: number;
+}
+
+interface ProjectSummary {
+  layers: LayerSummary[];
+}
+
+/** The areas of the project's first layer, as the backend sees them (the map must agree with this). */
+export async function loadAreas(request: APIRequestContext): Promise<{ layer: LayerSummary; areas: AreaOnMap[] }> {
+  const project = await callApi<ProjectSummary>(request, 'project.current');
+  const layer = project.layers[0];
+  expect(layer, 'the demo project has at least one layer').toBeDefined();
+  if (!layer) throw new Error('no layer');
+  const collection = await callApi<FeatureCollection<Geometry, Record<string, unknown>>>(request, 'layer.features', {
+    layer: layer.name,
+  });
+  const areas = collection.features.map((feature: Feature<Geometry, Record<string, unknown>>) => {
+    const point = pointOnFeature(feature).geometry.coordinates;
+    return {
+      key: String(feature.properties?.[layer.keyField] ?? feature.id),
+      name: String(feature.properties?.[layer.nameField] ?? ''),
+      insidePoint: [point[0] ?? 0, point[1] ?? 0] as [number, number],
+    };
+  });
+  return { layer, areas };
+}
+
+/** Screen position (CSS pixels, relative to the page) of a geographic point on the map. */
+export async function screenPosition(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((point) => {
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+    const projected = map.project(point);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + projected.x, y: box.top + projected.y };
+  }, lngLat);
+}
+
+/**
+ * Colours of the map canvas at geographic points, as `#rrggbb`. Reads the WebGL canvas (kept because the
+ * renderer creates the map with preserveDrawingBuffer) through a 2D canvas, so DOM overlays such as the
+ * tooltip or the legend do not hide the map.
+ */
+export async function canvasColoursAt(page: Page, points: [number, number][]): Promise<string[]> {
+  return page.evaluate((lngLats) => {
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+    const source = map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2D context');
+    context.drawImage(source, 0, 0);
+    const pixelsPerCssPixel = source.width / source.getBoundingClientRect().width;
+    return lngLats.map((lngLat) => {
+      const point = map.project(lngLat);
+      const x = Math.round(point.x * pixelsPerCssPixel);
+      const y = Math.round(point.y * pixelsPerCssPixel);
+      const [r = 0, g = 0, b = 0] = context.getImageData(x, y, 1, 1).data;
+      return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+    });
+  }, points);
+}
+
+/** Opens the app in browser mode and waits until the choropleth is rendered and the map is idle. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto(e2eAppUrl);
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
+}
+
+interface Fixtures {
+  /** Collected page errors and console errors; the test fails at its end if any were seen. */
+  pageProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  pageProblems: [
+    async ({ page }, use, testInfo) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      await use(problems);
+      if (testInfo.status === testInfo.expectedStatus) {
+        expect(problems, 'the page logged errors').toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,59 @@
+// The first thing a planner sees: the demo project's 21 municipalities of Region Hannover as a
+// choropleth whose legend matches the map.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
+
+test('the demo map renders the 21 municipalities of Region Hannover', async ({ page, request }) => {
+  const { layer, areas } = await loadAreas(request);
+  expect(areas).toHaveLength(21);
+  await openApp(page);
+
+  const renderedKeys = await page.evaluate((keyField) => {
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+    const keys = map
+      .queryRenderedFeatures()
+      .map((feature) => feature.properties?.[keyField] ?? feature.id)
+      .filter((key) => key !== undefined && key !== null)
+      .map(String);
+    return [...new Set(keys)].sort();
+  }, layer.keyField);
+  expect(renderedKeys).toEqual(areas.map((area) => area.key).sort());
+});
+
+test('the map shows at least three different fill colours inside the municipalities', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  const colours = await canvasColoursAt(
+    page,
+    areas.map((area) => area.insidePoint),
+  );
+  // An empty or transparent canvas reads as #000000; it must not count as a fill colour.
+  const fillColours = new Set(colours.filter((colour) => colour !== '#000000'));
+  expect(fillColours.size, `colours read: ${colours.join(', ')}`).toBeGreaterThanOrEqual(3);
+});
+
+test('the legend counts add up to the 21 municipalities', async ({ page }) => {
+  await openApp(page);
+  const legend = page.getByTestId('legend');
+  await expect(legend).toBeVisible();
+  const rows = legend.locator('[data-testid^="legend-class-"]');
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  const counts = await rows.evaluateAll((elements) =>
+    elements.map((element) => {
+      // Prefer a machine-readable count; otherwise the last whole number in the row (bounds come first).
+      const attribute = element.getAttribute('data-count');
+      if (attribute !== null) return Number(attribute);
+      const numbers = (element.textContent ?? '').match(/\d+/g) ?? [];
+      return Number(numbers.at(-1) ?? Number.NaN);
+    }),
+  );
+  expect(counts.every((count) => Number.isInteger(count)), `counts read: ${counts.join(', ')}`).toBe(true);
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBe(21);
+});
+
+test('the synthetic-data badge is visible', async ({ page }) => {
+  await openApp(page);
+  const badge = page.getByTestId('synthetic-badge');
+  await expect(badge).toBeVisible();
+  await expect(badge).toContainText(/synthetisch/i);
+});

@@ -1,0 +1,81 @@
+// Linked views: hovering and selecting on the map and in the table is one selection, seen by all views.
+import type { Locator, Page } from '@playwright/test';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { expect, loadAreas, openApp, screenPosition, test, type AreaOnMap } from './fixtures';
+
+/** A table row counts as selected when it says so to assistive technology or by a marker attribute/class. */
+async function isRowSelected(row: Locator): Promise<boolean> {
+  return row.evaluate(
+    (element) =>
+      element.getAttribute('aria-selected') === 'true' ||
+      element.getAttribute('data-selected') === 'true' ||
+      /(^|[\s_-])(selected|is-selected)($|[\s_-])/i.test(element.className),
+  );
+}
+
+/** Keys of the areas the map draws as selected: feature-state `selected`, or a highlight layer showing them. */
+async function keysSelectedOnMap(page: Page, keyField: string): Promise<string[]> {
+  return page.evaluate((field) => {
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+    const keys = map
+      .queryRenderedFeatures()
+      .filter((feature) => feature.state?.selected === true || /select|highlight/i.test(feature.layer.id))
+      .map((feature) => String(feature.properties?.[field] ?? feature.id));
+    return [...new Set(keys)].sort();
+  }, keyField);
+}
+
+function findArea(areas: AreaOnMap[], key: string): AreaOnMap {
+  const area = areas.find((candidate) => candidate.key === key);
+  if (!area) throw new Error(`no area with key ${key}`);
+  return area;
+}
+
+test('hovering a municipality shows a tooltip with its name and value', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  const hannover = findArea(areas, '03241001');
+  const position = await screenPosition(page, hannover.insidePoint);
+  await page.mouse.move(position.x, position.y);
+  const tooltip = page.getByTestId('tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(hannover.name);
+  // A value in German format (digits, maybe separators) or the explicit no-data text.
+  await expect(tooltip).toContainText(/\d|keine Daten/);
+});
+
+test('clicking a municipality on the map selects it in the details panel and the table', async ({ page, request }) => {
+  const { layer, areas } = await loadAreas(request);
+  await openApp(page);
+  const target = findArea(areas, '03241001');
+  const position = await screenPosition(page, target.insidePoint);
+  await page.mouse.click(position.x, position.y);
+
+  await expect(page.getByTestId('details-panel')).toContainText(target.name);
+  const row = page.getByTestId(`area-row-${target.key}`);
+  await expect.poll(() => isRowSelected(row)).toBe(true);
+  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([target.key]);
+});
+
+test('clicking a table row selects the municipality on the map, and Escape clears it', async ({ page, request }) => {
+  const { layer, areas } = await loadAreas(request);
+  await openApp(page);
+  const first = areas[0];
+  const second = areas.find((area) => area.key !== first?.key && area.name !== first?.name);
+  if (!first || !second) throw new Error('the demo needs at least two areas');
+
+  await page.getByTestId(`area-row-${first.key}`).click();
+  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([first.key]);
+
+  // Selecting another row moves the selection everywhere: one selection, not one per view.
+  const secondRow = page.getByTestId(`area-row-${second.key}`);
+  await secondRow.click();
+  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([second.key]);
+  await expect(page.getByTestId('details-panel')).toContainText(second.name);
+  await expect.poll(() => isRowSelected(secondRow)).toBe(true);
+  expect(await isRowSelected(page.getByTestId(`area-row-${first.key}`))).toBe(false);
+
+  await page.keyboard.press('Escape');
+  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([]);
+  await expect.poll(() => isRowSelected(secondRow)).toBe(false);
+});

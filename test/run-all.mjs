@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+// `npm test`: the one command that runs every check of the project, in order, and keeps going after a
+// failure so the summary is complete:
+//   1. typecheck of each layer (shared, renderer, electron, test; one check each)
+//   2. lint (eslint ., one check)
+//   3. vitest (unit + integration), JSON report in build/test-reports/vitest.json
+//   4. renderer build (vite build, one check), then Playwright e2e, JSON report in
+//      build/test-reports/playwright.json
+// The counts come from the runners' JSON reports, not from their console output, because CI reads only
+// the closing line. The LAST line printed is exactly `N passed, N failed, N skipped`; the exit code is
+// non-zero when anything failed or a runner wrote no report.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reportDir = path.join(repoRoot, 'build', 'test-reports');
+const vitestReport = path.join(reportDir, 'vitest.json');
+const playwrightReport = path.join(reportDir, 'playwright.json');
+const binDir = path.join(repoRoot, 'node_modules', '.bin');
+
+/** One row of the summary: a stage with its counts and the skipped items with their reasons. */
+function stageResult(name) {
+  return { name, passed: 0, failed: 0, skipped: 0, skippedItems: [], problems: [] };
+}
+
+function heading(text) {
+  process.stdout.write(`\n=== ${text} ===\n`);
+}
+
+/** Runs a tool from node_modules/.bin with inherited output; returns its exit status and captured text. */
+function runTool(tool, args, { capture = false, env = {} } = {}) {
+  const result = spawnSync(path.join(binDir, tool), args, {
+    cwd: repoRoot,
+    stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = capture ? `${result.stdout ?? ''}${result.stderr ?? ''}` : '';
+  if (capture && output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  if (result.error) process.stdout.write(`could not start ${tool}: ${result.error.message}\n`);
+  return { status: result.error ? -1 : result.status ?? -1, signal: result.signal, output };
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function layerHasSources(layer) {
+  const walk = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      if (entry.isDirectory()) return entry.name !== 'node_modules' && walk(path.join(dir, entry.name));
+      return /\.tsx?$/.test(entry.name);
+    });
+  return fs.existsSync(path.join(repoRoot, layer)) && walk(path.join(repoRoot, layer));
+}
+
+// ---------- 1. typecheck, one check per layer ----------
+function typecheck() {
+  const stage = stageResult('typecheck');
+  for (const layer of ['shared', 'renderer', 'electron', 'test']) {
+    heading(`typecheck ${layer}: tsc -p ${layer}`);
+    if (!layerHasSources(layer)) {
+      // tsc refuses an empty layer ("No inputs were found"); that is a layer not yet written, not an error.
+      stage.skipped += 1;
+      stage.skippedItems.push(`tsc -p ${layer}: the layer has no TypeScript sources yet`);
+      process.stdout.write(`skipped: ${layer}/ has no TypeScript sources yet\n`);
+      continue;
+    }
+    const { status } = runTool('tsc', ['-p', layer, '--pretty', 'false']);
+    if (status === 0) {
+      stage.passed += 1;
+      process.stdout.write(`ok: tsc -p ${layer}\n`);
+    } else {
+      stage.failed += 1;
+      stage.problems.push(`tsc -p ${layer} reported errors`);
+    }
+  }
+  return stage;
+}
+
+// ---------- 2. lint, one check ----------
+function lint() {
+  const stage = stageResult('lint');
+  heading('lint: eslint .');
+  const { status } = runTool('eslint', ['.']);
+  if (status === 0) {
+    stage.passed += 1;
+    process.stdout.write('ok: eslint .\n');
+  } else {
+    stage.failed += 1;
+    stage.problems.push('eslint reported problems');
+  }
+  return stage;
+}
+
+// ---------- 3. vitest ----------
+function vitest() {
+  const stage = stageResult('vitest');
+  heading('vitest: unit and integration tests');
+  fs.rmSync(vitestReport, { force: true });
+  const { status } = runTool('vitest', [
+    'run',
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${path.relative(repoRoot, vitestReport)}`,
+  ]);
+  const report = readJson(vitestReport);
+  if (!report) {
+    stage.failed += 1;
+    stage.problems.push(`vitest wrote no report (${path.relative(repoRoot, vitestReport)}), exit status ${status}`);
+    return stage;
+  }
+  for (const file of report.testResults ?? []) {
+    const relativeFile = path.relative(repoRoot, file.name);
+    let failedInFile = 0;
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'passed') stage.passed += 1;
+      else if (test.status === 'failed') {
+        stage.failed += 1;
+        failedInFile += 1;
+        stage.problems.push(`${relativeFile}: ${test.fullName}`);
+      } else {
+        stage.skipped += 1;
+        const reason = test.meta?.skipReason ?? test.status;
+        stage.skippedItems.push(`${relativeFile}: ${test.fullName} (${reason})`);
+      }
+    }
+    // A file that fails to load (syntax error, missing import) has no failed test but must still count.
+    if (file.status === 'failed' && failedInFile === 0) {
+      stage.failed += 1;
+      stage.problems.push(`${relativeFile}: ${file.message || 'the test file failed to run'}`);
+    }
+  }
+  // Errors outside any test (unhandled rejections, setup errors) make vitest exit non-zero without a failed test.
+  if (status !== 0 && stage.failed === 0) {
+    stage.failed += 1;
+    stage.problems.push(`vitest exited with status ${status} although no test failed (errors outside tests?)`);
+  }
+  return stage;
+}
+
+// ---------- 4. renderer build + Playwright ----------
+function rendererBuild() {
+  const stage = stageResult('renderer build');
+  heading('renderer build: vite build');
+  if (!fs.existsSync(path.join(repoRoot, 'renderer', 'index.html'))) {
+    stage.failed += 1;
+    stage.problems.push('renderer/index.html does not exist, so there is nothing for browser mode to serve');
+    return stage;
+  }
+  const { status } = runTool('vite', ['build', '--logLevel', 'warn']);
+  if (status === 0) {
+    stage.passed += 1;
+    process.stdout.write('ok: vite build\n');
+  } else {
+    stage.failed += 1;
+    stage.problems.push('vite build failed');
+  }
+  return stage;
+}
+
+/** Walks Playwright's JSON report (suites → specs → tests) and counts by the final outcome of each test. */
+function collectPlaywrightTests(suite, titles, stage) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      const name = `${spec.file ?? suite.file}: ${[...titles, spec.title].filter(Boolean).join(' › ')}`;
+      if (test.status === 'expected' || test.status === 'flaky') stage.passed += 1;
+      else if (test.status === 'skipped') {
+        stage.skipped += 1;
+        const annotations = [...(test.annotations ?? []), ...(test.results ?? []).flatMap((r) => r.annotations ?? [])];
+        const reason = annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
+        stage.skippedItems.push(`${name} (${reason ?? 'no reason given'})`);
+      } else {
+        stage.failed += 1;
+        const lastResult = (test.results ?? []).at(-1);
+        const firstLine = (lastResult?.error?.message ?? '').split('\n')[0];
+        stage.problems.push(`${name}${firstLine ? `: ${firstLine}` : ''}`);
+      }
+    }
+  }
+  for (const child of suite.suites ?? []) collectPlaywrightTests(child, [...titles, child.title], stage);
+}
+
+function playwright(buildStage) {
+  const stage = stageResult('playwright');
+  heading('playwright: end-to-end tests in Chromium (browser mode)');
+  if (buildStage.failed > 0) {
+    stage.failed += 1;
+    stage.problems.push('not run: the renderer build failed');
+    process.stdout.write('not run: the renderer build failed\n');
+    return stage;
+  }
+  fs.rmSync(playwrightReport, { force: true });
+  const { status } = runTool('playwright', ['test', '--reporter=list,json'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+  });
+  const report = readJson(playwrightReport);
+  if (!report) {
+    stage.failed += 1;
+    stage.problems.push(`playwright wrote no report (${path.relative(repoRoot, playwrightReport)}), exit status ${status}`);
+    return stage;
+  }
+  // Titles of the top suites are file names; keep titles below them.
+  for (const fileSuite of report.suites ?? []) collectPlaywrightTests(fileSuite, [], stage);
+  // Errors outside tests: the web server did not start, global setup threw, a file failed to load.
+  for (const error of report.errors ?? []) {
+    stage.failed += 1;
+    stage.problems.push(`outside tests: ${(error.message ?? String(error)).split('\n')[0]}`);
+  }
+  if (status !== 0 && stage.failed === 0) {
+    stage.failed += 1;
+    stage.problems.push(`playwright exited with status ${status} although no test failed`);
+  }
+  return stage;
+}
+
+// ---------- run and summarise ----------
+fs.mkdirSync(reportDir, { recursive: true });
+const stages = [typecheck(), lint(), vitest()];
+const buildStage = rendererBuild();
+stages.push(buildStage, playwright(buildStage));
+
+heading('summary');
+for (const stage of stages) {
+  process.stdout.write(`${stage.name.padEnd(15)} ${stage.passed} passed, ${stage.failed} failed, ${stage.skipped} skipped\n`);
+  for (const problem of stage.problems) process.stdout.write(`  FAILED  ${problem}\n`);
+  for (const item of stage.skippedItems) process.stdout.write(`  skipped ${item}\n`);
+}
+const total = stages.reduce(
+  (sum, stage) => ({ passed: sum.passed + stage.passed, failed: sum.failed + stage.failed, skipped: sum.skipped + stage.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+process.exitCode = total.failed > 0 ? 1 : 0;
