@@ -1,0 +1,76 @@
+/**
+ * Starts browser mode (`kleinraum serve`) as a child process and learns its address from the URL it
+ * prints, for benchmarks and tests that need their own server. Always `stop()` it (in `finally`).
+ */
+import { spawn } from 'node:child_process';
+import { cliEntryPoint } from './cli';
+import { repoRoot } from './repoRoot';
+
+export interface RunningServe {
+  /** The printed address including the token, e.g. `http://127.0.0.1:41234/?token=…`. */
+  url: string;
+  /** `http://127.0.0.1:41234` without path or token. */
+  baseUrl: string;
+  token: string;
+  /** Calls one contract method over HTTP; resolves with the value or throws with the user error. */
+  call<T>(method: string, input?: unknown): Promise<T>;
+  /** Sends SIGTERM and waits for the process to exit (SIGKILL after a few seconds). */
+  stop(): Promise<void>;
+}
+
+const printedUrl = /(http:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+)\/?\?token=([A-Za-z0-9_-]+)/;
+
+/**
+ * @param args extra arguments after `serve`, e.g. `['--project', file]`; the port defaults to a free one.
+ * @example const server = await startServe(); try { await server.call('project.current'); } finally { await server.stop(); }
+ */
+export async function startServe(args: string[] = [], timeoutMs = 60_000): Promise<RunningServe> {
+  const child = spawn(process.execPath, [cliEntryPoint, 'serve', '--port', '0', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const address = await new Promise<{ baseUrl: string; token: string; url: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kleinraum serve printed no URL within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = printedUrl.exec(output);
+      if (match?.[1] && match[2]) {
+        clearTimeout(timer);
+        resolve({ baseUrl: match[1], token: match[2], url: match[0] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kleinraum serve exited with code ${code} before printing its URL:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+
+  const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
+    const response = await fetch(`${address.baseUrl}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kleinraum-token': address.token },
+      body: JSON.stringify(input),
+    });
+    const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+
+  return { ...address, call, stop };
+}
