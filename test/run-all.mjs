@@ -129,14 +129,18 @@ function vitest() {
         stage.problems.push(`${relativeFile}: ${test.fullName}`);
       } else {
         stage.skipped += 1;
-        const reason = test.meta?.skipReason ?? test.status;
+        // Tests of a file whose suite failed (a throwing beforeAll, an import error) show as skipped.
+        const reason =
+          test.meta?.skipReason ?? (file.status === 'failed' ? 'not run: its file or suite failed, see FAILED' : test.status);
         stage.skippedItems.push(`${relativeFile}: ${test.fullName} (${reason})`);
       }
     }
-    // A file that fails to load (syntax error, missing import) has no failed test but must still count.
+    // A file that fails to load or whose beforeAll throws has no failed test but must still count.
     if (file.status === 'failed' && failedInFile === 0) {
       stage.failed += 1;
-      stage.problems.push(`${relativeFile}: ${file.message || 'the test file failed to run'}`);
+      stage.problems.push(
+        `${relativeFile}: ${file.message || 'a suite hook (beforeAll/afterAll) or the file itself failed; see the vitest output above'}`,
+      );
     }
   }
   // Errors outside any test (unhandled rejections, setup errors) make vitest exit non-zero without a failed test.
