@@ -1,0 +1,246 @@
+/**
+ * Preset rates that ship with Kleinraum, each with its source or marked as an assumption.
+ *
+ * Honesty rules for this file: a `source` names a publication or a law a planner can look up; figures
+ * quoted from memory of a publication are rounded and say so, and ask to be checked against the current
+ * edition. Everything that is a planning judgement is an `assumption`, even where a source informed it.
+ * Planners replace these values with their own; the basis text travels with every result.
+ */
+import { formatNumber } from '../format/number';
+import type { InflowLevel, CostRates, DemandRates, DocumentedValue, ArrivalStructure, ValueBasis } from './scenarioModel';
+
+function assumption(de: string, en: string): ValueBasis {
+  return { kind: 'assumption', text: { de, en } };
+}
+
+function source(de: string, en: string): ValueBasis {
+  return { kind: 'source', text: { de, en } };
+}
+
+function documented<T>(value: T, basis: ValueBasis): DocumentedValue<T> {
+  return { value, basis };
+}
+
+/** Persons per care-ratio position in use in municipal practice (Betreuungsschlüssel 1:50, 1:80, 1:100). */
+export const CARE_RATIO_OPTIONS = [50, 80, 100] as const;
+
+/**
+ * Yearly arrivals per 1,000 inhabitants of the region for the three inflow levels. The region's share of
+ * national arrivals is assumed equal to its population share (as the distribution keys intend).
+ * Figures: BAMF first-time asylum applications relative to Germany's population, rounded.
+ */
+export const INFLOW_PRESETS: Record<InflowLevel, DocumentedValue> = {
+  low: documented(
+    1.7,
+    assumption(
+      'Niedrig: 1,7 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2019 (BAMF, „Das Bundesamt in Zahlen 2019“: rund 142.500 Asylerstanträge bei rund 83 Mio. Einwohnern). Annahme: Anteil der Region = Bevölkerungsanteil. Werte gerundet, mit der aktuellen BAMF-Veröffentlichung abgleichen.',
+      'Low: 1.7 arrivals per 1,000 inhabitants and year – about the level of 2019 (BAMF, "Das Bundesamt in Zahlen 2019": about 142,500 first-time asylum applications for about 83 million inhabitants). Assumes the region\'s share equals its population share. Rounded; check against the current BAMF publication.',
+    ),
+  ),
+  medium: documented(
+    3.9,
+    assumption(
+      'Mittel: 3,9 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2023 (BAMF: rund 329.100 Asylerstanträge bei rund 84,7 Mio. Einwohnern). Annahme: Anteil der Region = Bevölkerungsanteil. Ohne Schutzsuchende aus der Ukraine (kein Asylverfahren). Werte gerundet, prüfen.',
+      'Medium: 3.9 arrivals per 1,000 inhabitants and year – about the level of 2023 (BAMF: about 329,100 first-time asylum applications for about 84.7 million inhabitants). Assumes the region\'s share equals its population share. Excludes people from Ukraine (no asylum procedure). Rounded; please check.',
+    ),
+  ),
+  high: documented(
+    8.8,
+    assumption(
+      'Hoch: 8,8 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2016 (BAMF: rund 722.400 Asylerstanträge bei rund 82,5 Mio. Einwohnern). Annahme: Anteil der Region = Bevölkerungsanteil. Werte gerundet, prüfen.',
+      'High: 8.8 arrivals per 1,000 inhabitants and year – about the level of 2016 (BAMF: about 722,400 first-time asylum applications for about 82.5 million inhabitants). Assumes the region\'s share equals its population share. Rounded; please check.',
+    ),
+  ),
+};
+
+/**
+ * Age (at year end) and sex structure of arrivals by age group. About two thirds men, three in ten minors.
+ * An assumption loosely following the BAMF asylum statistics (first-time applications by age and sex).
+ */
+export const DEFAULT_ARRIVAL_STRUCTURE: ArrivalStructure = {
+  kind: 'ageGroups',
+  groups: {
+    f: [
+      { fromAge: 0, toAge: 5, value: 0.067 },
+      { fromAge: 6, toAge: 17, value: 0.075 },
+      { fromAge: 18, toAge: 24, value: 0.05 },
+      { fromAge: 25, toAge: 34, value: 0.07 },
+      { fromAge: 35, toAge: 49, value: 0.06 },
+      { fromAge: 50, toAge: 64, value: 0.026 },
+      { fromAge: 65, toAge: 79, value: 0.01 },
+    ],
+    m: [
+      { fromAge: 0, toAge: 5, value: 0.073 },
+      { fromAge: 6, toAge: 17, value: 0.085 },
+      { fromAge: 18, toAge: 24, value: 0.15 },
+      { fromAge: 25, toAge: 34, value: 0.17 },
+      { fromAge: 35, toAge: 49, value: 0.12 },
+      { fromAge: 50, toAge: 64, value: 0.034 },
+      { fromAge: 65, toAge: 79, value: 0.01 },
+    ],
+  },
+  basis: assumption(
+    'Annahme, grob angelehnt an die Asylgeschäftsstatistik des BAMF (Erstanträge nach Alter und Geschlecht): rund 64 % männlich, rund 30 % minderjährig; innerhalb jeder Altersgruppe gleich verteilt. Mit den aktuellen Zahlen abgleichen.',
+    'Assumption loosely following the BAMF asylum statistics (first-time applications by age and sex): about 64 % male, about 30 % minors; spread evenly within each age group. Check against current figures.',
+  ),
+};
+
+/** Scenario rates that do not depend on the inflow level; a planner edits them per scenario. */
+export const DEFAULT_SCENARIO_RATES = {
+  recognitionRate: documented(
+    0.3,
+    assumption(
+      'Annahme: etwa 60 % der offenen Verfahren werden im Jahr entschieden, rund die Hälfte davon mit Schutz (BAMF, Gesamtschutzquote 2023 rund 52 %) – also rund 30 % der Wartenden je Jahr.',
+      'Assumption: about 60 % of pending procedures are decided per year, about half of them with protection (BAMF overall protection rate 2023 about 52 %) – so about 30 % of those waiting per year.',
+    ),
+  ),
+  departureRate: {
+    asylumPending: documented(
+      0.1,
+      assumption('Annahme: 10 % der Personen im Asylverfahren verlassen die Region je Jahr (Rückkehr, Weiterreise, Abschiebung).', 'Assumption: 10 % of persons in the asylum procedure leave the region per year (return, onward travel, removal).'),
+    ),
+    protectionGranted: documented(
+      0.03,
+      assumption('Annahme: 3 % der Schutzberechtigten ziehen je Jahr aus der Region fort.', 'Assumption: 3 % of persons with protection move out of the region per year.'),
+    ),
+  },
+  onwardMoveRate: documented(
+    0.08,
+    assumption(
+      'Annahme: 8 % der Schutzberechtigten ziehen je Jahr in eine andere Kommune der Region; die Wohnsitzregelung (§ 12a AufenthG) begrenzt Umzüge in den ersten drei Jahren.',
+      'Assumption: 8 % of persons with protection move to another municipality of the region per year; the residence rule (§ 12a AufenthG) limits moves in the first three years.',
+    ),
+  ),
+};
+
+const KITA_SOURCE_DE =
+  'Destatis, Statistik der Kinder- und Jugendhilfe – Kindertagesbetreuung, Stichtag 1. März 2023: Betreuungsquote Deutschland unter 3 Jahren rund 36 %, 3 bis unter 6 Jahren rund 91 % (gerundet). Für die eigene Planung die Quote des Landes bzw. Kreises aus der Regionalstatistik einsetzen.';
+const KITA_SOURCE_EN =
+  'Destatis, child and youth welfare statistics – day care, reference date 1 March 2023: care rate in Germany under 3 years about 36 %, 3 to under 6 years about 91 % (rounded). For local planning use the Land or district rate from the Regionalstatistik.';
+
+const SCHOOL_SOURCE_DE = 'Schulpflicht nach dem Niedersächsischen Schulgesetz (§§ 63–67 NSchG), auch für geflüchtete Kinder. Annahme: ein Schulplatz je schulpflichtigem Kind der Altersgruppe.';
+const SCHOOL_SOURCE_EN = 'Compulsory schooling under the Lower Saxony Schools Act (§§ 63–67 NSchG), refugee children included. Assumes one school place per child of the age group.';
+
+/** Demand rates shipped with Kleinraum; every entry names its source or assumption. */
+export const DEFAULT_DEMAND_RATES: DemandRates = {
+  kita: [
+    {
+      id: 'under-3',
+      label: { de: 'Krippe (unter 3 Jahre)', en: 'Crèche (under 3)' },
+      fromAge: 0,
+      toAge: 2,
+      residents: documented(0.36, source(KITA_SOURCE_DE, KITA_SOURCE_EN)),
+      refugees: documented(
+        0.15,
+        assumption('Annahme: geflüchtete Familien nutzen Krippen seltener (Zugang, Wartelisten); 15 %.', 'Assumption: refugee families use crèches less often (access, waiting lists); 15 %.'),
+      ),
+    },
+    {
+      id: '3-to-school',
+      label: { de: 'Kindergarten (3 bis unter 6 Jahre)', en: 'Kindergarten (3 to under 6)' },
+      fromAge: 3,
+      toAge: 5,
+      residents: documented(0.91, source(KITA_SOURCE_DE, KITA_SOURCE_EN)),
+      refugees: documented(0.75, assumption('Annahme: 75 % der geflüchteten Kinder von 3 bis unter 6 Jahren besuchen eine KiTa.', 'Assumption: 75 % of refugee children aged 3 to under 6 attend a KiTa.')),
+    },
+  ],
+  school: [
+    {
+      id: 'primary',
+      label: { de: 'Primarstufe (6–9 Jahre)', en: 'Primary (6–9)' },
+      fromAge: 6,
+      toAge: 9,
+      residents: documented(1, source(SCHOOL_SOURCE_DE, SCHOOL_SOURCE_EN)),
+      refugees: documented(1, source(SCHOOL_SOURCE_DE, SCHOOL_SOURCE_EN)),
+    },
+    {
+      id: 'secondary-1',
+      label: { de: 'Sekundarstufe I (10–15 Jahre)', en: 'Lower secondary (10–15)' },
+      fromAge: 10,
+      toAge: 15,
+      residents: documented(1, source(SCHOOL_SOURCE_DE, SCHOOL_SOURCE_EN)),
+      refugees: documented(1, source(SCHOOL_SOURCE_DE, SCHOOL_SOURCE_EN)),
+    },
+    {
+      id: 'secondary-2',
+      label: { de: 'Sekundarstufe II und Berufsschule (16–18 Jahre)', en: 'Upper secondary and vocational school (16–18)' },
+      fromAge: 16,
+      toAge: 18,
+      residents: documented(0.9, assumption('Annahme: 90 % der 16- bis 18-Jährigen besuchen eine allgemein- oder berufsbildende Schule.', 'Assumption: 90 % of those aged 16 to 18 attend a general or vocational school.')),
+      refugees: documented(0.9, assumption('Annahme: wie bei Einwohnern 90 %.', 'Assumption: 90 %, as for residents.')),
+    },
+  ],
+  integration: {
+    fromAge: 18,
+    toAge: 64,
+    eligibleShare: {
+      asylumPending: documented(
+        0.5,
+        assumption(
+          'Annahme: die Hälfte der Erwachsenen im Asylverfahren wird zum Integrationskurs zugelassen (§ 44 Abs. 4 AufenthG: Zulassung im Rahmen freier Plätze).',
+          'Assumption: half of the adults in the asylum procedure are admitted to an integration course (§ 44 (4) AufenthG: admission as places allow).',
+        ),
+      ),
+      protectionGranted: documented(1, source('§ 44 Abs. 1 AufenthG: Anspruch auf Teilnahme am Integrationskurs für Schutzberechtigte.', '§ 44 (1) AufenthG: persons with protection are entitled to an integration course.')),
+    },
+    participationRate: documented(
+      0.6,
+      assumption('Annahme: 60 % der Berechtigten beginnen innerhalb eines Jahres einen Kurs. Altersgrenze 18–64 ebenfalls Annahme.', 'Assumption: 60 % of those eligible start a course within a year. The age range 18–64 is an assumption too.'),
+    ),
+  },
+  accommodationNeedShare: {
+    asylumPending: documented(
+      0.9,
+      assumption('Annahme: 90 % der Personen im Asylverfahren leben in kommunaler Unterbringung.', 'Assumption: 90 % of persons in the asylum procedure live in municipal accommodation.'),
+    ),
+    protectionGranted: documented(
+      0.3,
+      assumption(
+        'Annahme: 30 % der Schutzberechtigten finden keine eigene Wohnung und bleiben in der Unterbringung.',
+        'Assumption: 30 % of persons with protection find no housing of their own and stay in accommodation.',
+      ),
+    ),
+  },
+  staff: {
+    asylumPending: {
+      personsPerStaff: documented(
+        80,
+        assumption(
+          'Annahme: Betreuungsschlüssel 1:80 (in der kommunalen Praxis sind 1:50, 1:80 und 1:100 üblich).',
+          'Assumption: care ratio 1:80 (1:50, 1:80 and 1:100 are common in municipal practice).',
+        ),
+      ),
+    },
+    protectionGranted: {
+      personsPerStaff: documented(
+        100,
+        assumption('Annahme: Betreuungsschlüssel 1:100 für Schutzberechtigte.', 'Assumption: care ratio 1:100 for persons with protection.'),
+      ),
+    },
+  },
+};
+
+const PLACEHOLDER_DE = 'Platzhalter-Annahme – durch die Werte der eigenen Kommune ersetzen.';
+const PLACEHOLDER_EN = 'Placeholder assumption – replace with your municipality\'s figures.';
+
+function placeholderCost(euros: number, whatDe: string, whatEn: string): DocumentedValue {
+  return documented(euros, assumption(`${whatDe}: ${formatNumber(euros, 0, 'de')} € je Jahr. ${PLACEHOLDER_DE}`, `${whatEn}: €${formatNumber(euros, 0, 'en')} per year. ${PLACEHOLDER_EN}`));
+}
+
+/** Cost figures in euros per year. All are placeholders to be replaced with local figures. */
+export const DEFAULT_COST_RATES: CostRates = {
+  costPerUnitPerYear: {
+    kita: placeholderCost(12000, 'Betriebskosten je KiTa-Platz', 'Running cost per KiTa place'),
+    school: placeholderCost(9000, 'Kosten je Schulplatz', 'Cost per school place'),
+    integration: placeholderCost(3000, 'Kosten je Integrationskursplatz', 'Cost per integration-course place'),
+    accommodation: placeholderCost(9000, 'Kosten je Unterbringungsplatz', 'Cost per accommodation place'),
+    staff: placeholderCost(70000, 'Personalkosten je Stelle Sozialarbeit', 'Staff cost per social-work position'),
+  },
+  costOfMissingUnitPerYear: {
+    kita: placeholderCost(8000, 'Folgekosten je fehlendem KiTa-Platz (z. B. Erwerbsausfall, Rechtsanspruchsklagen)', 'Follow-up cost per missing KiTa place (e.g. lost earnings, legal claims)'),
+    school: placeholderCost(6000, 'Folgekosten je fehlendem Schulplatz (z. B. Container, Fahrten)', 'Follow-up cost per missing school place (e.g. temporary classrooms, transport)'),
+    integration: placeholderCost(4000, 'Folgekosten je fehlendem Kursplatz (z. B. längerer Leistungsbezug)', 'Follow-up cost per missing course place (e.g. longer benefit receipt)'),
+    accommodation: placeholderCost(25000, 'Kosten je fehlendem Platz (Notunterbringung, Hotel)', 'Cost per missing place (emergency accommodation, hotel)'),
+    staff: placeholderCost(40000, 'Folgekosten je fehlender Stelle (Konflikte, Abbrüche, Überlastung)', 'Follow-up cost per missing position (conflicts, drop-outs, overload)'),
+  },
+};
