@@ -1,0 +1,59 @@
+/**
+ * The application layout: top bar, data-quality banner, map with legend and tooltip in the centre, area
+ * table and details on the right, status bar at the bottom. Esc clears the selection everywhere.
+ */
+import { useEffect } from 'react';
+import { useApp, useKleinraum, useT } from './AppContext';
+import { TopBar } from './panels/TopBar';
+import { DataQualityBanner } from './panels/DataQualityBanner';
+import { MapPanel } from './map/MapPanel';
+import { AreaTable } from './panels/AreaTable';
+import { DetailsPanel } from './panels/DetailsPanel';
+import { StatusBar } from './panels/StatusBar';
+import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
+import { Toasts } from './dialogs/Toasts';
+
+export function App() {
+  const { store } = useApp();
+  const t = useT();
+  const project = useKleinraum((state) => state.project);
+  const locale = useKleinraum((state) => state.locale);
+  const fileDialog = useKleinraum((state) => state.fileDialog);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && store.getState().fileDialog === null) store.getState().clearSelection();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <DataQualityBanner />
+      <main className="workspace">
+        {project === null ? (
+          <div className="empty-state">{t('app.loading')}</div>
+        ) : project.layers.length === 0 ? (
+          <div className="empty-state">{t('app.noLayer')}</div>
+        ) : (
+          <>
+            <MapPanel />
+            <aside className="sidebar" aria-label={t('table.title')}>
+              <AreaTable />
+              <DetailsPanel />
+            </aside>
+          </>
+        )}
+      </main>
+      <StatusBar />
+      {fileDialog && <FileBrowserDialog purpose={fileDialog} />}
+      <Toasts />
+    </div>
+  );
+}

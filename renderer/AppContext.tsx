@@ -1,0 +1,43 @@
+/**
+ * Gives components the one store and the session's project commands, plus a `useT` hook for texts in the
+ * current language.
+ */
+import { createContext, useCallback, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { KleinraumApi } from '../shared/contract/api';
+import type { Locale } from '../shared/format/number';
+import { translate, type MessageKey, type MessageParams } from '../shared/i18n/translate';
+import type { ProjectCommands } from './store/session';
+import type { KleinraumState, KleinraumStore } from './store/store';
+
+export interface AppContextValue {
+  store: KleinraumStore;
+  commands: ProjectCommands;
+  listFiles: (dir: string | undefined) => ReturnType<KleinraumApi['files.list']>;
+  listRecent: () => ReturnType<KleinraumApi['project.recent']>;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('AppContext missing: render components inside <AppContext.Provider>.');
+  return value;
+}
+
+/** Reads a slice of the store and re-renders when it changes. */
+export function useKleinraum<T>(selector: (state: KleinraumState) => T): T {
+  return useStore(useApp().store, selector);
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Texts in the current UI language. @example const t = useT(); t('menu.open') */
+export function useT(): Translate {
+  const locale = useKleinraum((state) => state.locale);
+  return useCallback((key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
+}
+
+export function useLocale(): Locale {
+  return useKleinraum((state) => state.locale);
+}

@@ -1,0 +1,132 @@
+/**
+ * The two ways the renderer reaches the backend, behind one small interface: the Electron preload bridge
+ * (`window.kleinraum`) and loopback HTTP + Server-Sent Events (browser mode). Both speak the wire format of
+ * shared/contract/transport.ts; neither holds feature logic.
+ */
+import type { DispatchResult } from '../../shared/contract/dispatch';
+import { events, type EventName, type MethodName } from '../../shared/contract/api';
+import {
+  HTTP_API_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_TOKEN_HEADER,
+  URL_TOKEN_PARAM,
+  type KleinraumBridge,
+} from '../../shared/contract/transport';
+import { ApiError, catalogueText } from './apiError';
+
+export interface Transport {
+  readonly kind: 'bridge' | 'http';
+  invoke(method: MethodName, input: unknown): Promise<DispatchResult>;
+  /** Calls `handler` for every backend event; returns the function that stops listening. */
+  subscribe(handler: (name: EventName, payload: unknown) => void): () => void;
+}
+
+/** Electron: the preload bridge already returns DispatchResults. */
+export function createBridgeTransport(bridge: KleinraumBridge): Transport {
+  return {
+    kind: 'bridge',
+    invoke: (method, input) => bridge.invoke(method, input),
+    subscribe: (handler) => bridge.subscribe(handler),
+  };
+}
+
+/** The parts of the browser the HTTP transport needs; injectable so tests run without a browser. */
+export interface HttpEnvironment {
+  /** Origin of the Kleinraum server, e.g. "http://127.0.0.1:51730". */
+  origin: string;
+  token: string;
+  fetch: typeof fetch;
+  createEventSource: ((url: string) => EventSourceLike) | null;
+}
+
+/** The subset of EventSource used here. */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  close(): void;
+}
+
+/**
+ * Browser mode: `POST /api/<method>` with the token header; the body is always a DispatchResult (HTTP 200
+ * also for user errors). Events arrive over one shared EventSource per subscription.
+ */
+export function createHttpTransport(environment: HttpEnvironment): Transport {
+  return {
+    kind: 'http',
+    async invoke(method, input) {
+      let response: Response;
+      try {
+        response = await environment.fetch(`${environment.origin}${HTTP_API_PREFIX}${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: environment.token },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        throw new ApiError('internal', catalogueText('error.network'), method);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw new ApiError('internal', catalogueText(response.ok ? 'error.unexpected' : 'error.network'), method);
+      }
+      if (!isDispatchResult(body)) {
+        // A refused token answers 401/403 with a non-contract body: tell the user how to get a valid URL.
+        const key = response.status === 401 || response.status === 403 ? 'error.noToken' : 'error.unexpected';
+        throw new ApiError('internal', catalogueText(key), method);
+      }
+      return body;
+    },
+    subscribe(handler) {
+      if (!environment.createEventSource) return () => {};
+      const url = `${environment.origin}${HTTP_EVENTS_PATH}?${URL_TOKEN_PARAM}=${encodeURIComponent(environment.token)}`;
+      const source = environment.createEventSource(url);
+      for (const name of Object.keys(events) as EventName[]) {
+        source.addEventListener(name, (event) => {
+          let payload: unknown;
+          try {
+            payload = JSON.parse(event.data);
+          } catch {
+            return; // A malformed event is dropped; the next project.changed brings the state back.
+          }
+          handler(name, payload);
+        });
+      }
+      return () => source.close();
+    },
+  };
+}
+
+function isDispatchResult(body: unknown): body is DispatchResult {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  const candidate = body as { ok: unknown; error?: unknown };
+  if (candidate.ok === true) return 'value' in candidate;
+  if (candidate.ok !== false || typeof candidate.error !== 'object' || candidate.error === null) return false;
+  const error = candidate.error as { code?: unknown; message?: { de?: unknown; en?: unknown } };
+  return typeof error.code === 'string' && typeof error.message?.de === 'string' && typeof error.message?.en === 'string';
+}
+
+/** The browser globals the transport detection looks at. */
+export interface HostWindow {
+  kleinraum?: KleinraumBridge;
+  location: { origin: string; search: string };
+  fetch: typeof fetch;
+  EventSource?: new (url: string) => EventSourceLike;
+}
+
+/**
+ * Electron when the preload exposed `window.kleinraum`, otherwise loopback HTTP with the token from the
+ * page URL (`?token=…`). Throws an ApiError when the token is missing, so the UI can explain what to do.
+ * @example detectTransport(window).kind // "http" in browser mode
+ */
+export function detectTransport(host: HostWindow): Transport {
+  if (host.kleinraum) return createBridgeTransport(host.kleinraum);
+  const token = new URLSearchParams(host.location.search).get(URL_TOKEN_PARAM);
+  if (!token) throw new ApiError('bad-input', catalogueText('error.noToken'), 'connect');
+  const EventSourceConstructor = host.EventSource;
+  return createHttpTransport({
+    origin: host.location.origin,
+    token,
+    fetch: host.fetch.bind(host),
+    createEventSource: EventSourceConstructor ? (url) => new EventSourceConstructor(url) : null,
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Browser mode's file dialog (Electron uses native dialogs): folders and .gpkg files from `files.list`,
+ * breadcrumbs to go up, a name field for Save As. Keyboard: Esc cancels, Enter in the name field saves.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApp, useLocale, useT } from '../AppContext';
+import { toApiError } from '../api/apiError';
+import type { FileDialogPurpose } from '../store/uiSlice';
+import { formatDate, formatNumber } from '../../shared/format/number';
+import { breadcrumbs, saveTarget } from './filePaths';
+
+interface Listing {
+  dir: string;
+  parent: string | null;
+  entries: { name: string; path: string; kind: 'dir' | 'file'; sizeBytes: number | null; modified: string | null }[];
+}
+
+export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
+  const t = useT();
+  const locale = useLocale();
+  const { store, listFiles, commands } = useApp();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [fileName, setFileName] = useState(purpose === 'saveAs' ? `${store.getState().project?.title ?? 'Projekt'}.gpkg` : '');
+  const [selectedPath, setSelectedPath] = useState<string | null>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+
+  const close = useCallback(() => store.getState().openFileDialog(null), [store]);
+
+  const browse = useCallback(
+    (dir: string | undefined) => {
+      setListing(null);
+      listFiles(dir)
+        .then((answer) => {
+          setListing(answer);
+          setSelectedPath(null);
+        })
+        .catch((error: unknown) => {
+          store.getState().showMessage(toApiError(error, 'files.list').text);
+          close();
+        });
+    },
+    [listFiles, store, close],
+  );
+
+  useEffect(() => browse(undefined), [browse]);
+  useEffect(() => {
+    dialogRef.current?.querySelector<HTMLElement>(purpose === 'saveAs' ? 'input' : 'button')?.focus();
+  }, [purpose]);
+
+  const confirm = (path: string | null) => {
+    if (!path) return;
+    close();
+    void (purpose === 'open' ? commands.openProject(path) : commands.saveAs(path));
+  };
+  const target = purpose === 'open' ? selectedPath : listing ? saveTarget(listing.dir, fileName) : null;
+
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && close()}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="file-dialog-title" ref={dialogRef} data-testid="file-dialog">
+        <h2 id="file-dialog-title">{t(purpose === 'open' ? 'files.openTitle' : 'files.saveTitle')}</h2>
+        <nav className="breadcrumbs" aria-label={t('files.location')}>
+          {listing?.parent && (
+            <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => browse(listing.parent ?? undefined)}>
+              ↑
+            </button>
+          )}
+          {listing &&
+            breadcrumbs(listing.dir).map((crumb, index, all) => (
+              <span key={crumb.path}>
+                <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => browse(crumb.path)}>
+                  {crumb.label}
+                </button>
+                {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
+              </span>
+            ))}
+        </nav>
+        <div className="file-list" role="listbox" aria-label={listing?.dir ?? ''}>
+          {!listing && <div className="panel-empty">{t('files.loading')}</div>}
+          {listing && listing.entries.length === 0 && <div className="panel-empty">{t('files.empty')}</div>}
+          {listing?.entries.map((entry) => (
+            <button
+              type="button"
+              key={entry.path}
+              role="option"
+              aria-selected={selectedPath === entry.path}
+              className={`file-entry ${selectedPath === entry.path ? 'selected' : ''}`}
+              data-testid={`file-entry-${entry.name}`}
+              onClick={() => {
+                if (entry.kind === 'dir') browse(entry.path);
+                else {
+                  setSelectedPath(entry.path);
+                  if (purpose === 'saveAs') setFileName(entry.name);
+                }
+              }}
+              onDoubleClick={() => entry.kind === 'file' && purpose === 'open' && confirm(entry.path)}
+            >
+              <span className="file-icon" aria-hidden="true">{entry.kind === 'dir' ? '📁' : '🗺'}</span>
+              <span className="file-name">{entry.name}</span>
+              <span className="file-size">{entry.sizeBytes === null ? '' : `${formatNumber(entry.sizeBytes / 1024, 0, locale)} KB`}</span>
+              <span className="file-modified">{entry.modified ? formatDate(entry.modified, locale) : ''}</span>
+            </button>
+          ))}
+        </div>
+        {purpose === 'saveAs' && (
+          <label className="file-name-field">
+            <span>{t('files.name')}</span>
+            <input
+              type="text"
+              value={fileName}
+              data-testid="file-name-input"
+              onChange={(event) => setFileName(event.target.value)}
+              onKeyDown={(event) => event.key === 'Enter' && confirm(target)}
+            />
+          </label>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={close}>
+            {t('files.cancel')}
+          </button>
+          <button type="button" className="button button-primary" data-testid="file-dialog-confirm" disabled={!target} onClick={() => confirm(target)}>
+            {t(purpose === 'open' ? 'files.open' : 'files.save')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Error messages from the backend or the connection, in the current language, until dismissed.
+ */
+import { useApp, useKleinraum, useT } from '../AppContext';
+
+export function Toasts() {
+  const t = useT();
+  const { store } = useApp();
+  const messages = useKleinraum((state) => state.messages);
+  const locale = useKleinraum((state) => state.locale);
+  if (messages.length === 0) return null;
+  return (
+    <div className="toasts" aria-live="assertive">
+      {messages.map((message) => (
+        <div key={message.id} className="toast" role="alert" data-testid="error-toast">
+          <div className="toast-body">
+            <strong>{t('error.title')}</strong>
+            <p>{message.text[locale]}</p>
+          </div>
+          <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => store.getState().dismissMessage(message.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Renderer entry: connects to the backend (Electron bridge or loopback HTTP), starts the session and
+ * renders the app. A connection problem (e.g. a missing token) is shown as a message, not a blank page.
+ */
+import { createRoot } from 'react-dom/client';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles/app.css';
+import { App } from './App';
+import { AppContext, type AppContextValue } from './AppContext';
+import { createApiClient } from './api/client';
+import { ApiError } from './api/apiError';
+import { detectTransport, type HostWindow } from './api/transport';
+import { startSession } from './store/session';
+import { createKleinraumStore } from './store/store';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+const root = createRoot(rootElement);
+const store = createKleinraumStore();
+const browserLanguage = navigator.language.toLowerCase().startsWith('en') ? 'en' : 'de';
+store.getState().setLocale(browserLanguage);
+
+try {
+  const api = createApiClient(detectTransport(window as unknown as HostWindow));
+  const session = startSession(store, api);
+  const context: AppContextValue = {
+    store,
+    commands: session,
+    listFiles: (dir) => api['files.list'](dir === undefined ? { extensions: ['gpkg'] } : { dir, extensions: ['gpkg'] }),
+    listRecent: () => api['project.recent']({}),
+  };
+  root.render(
+    <AppContext.Provider value={context}>
+      <App />
+    </AppContext.Provider>,
+  );
+} catch (error) {
+  const message = error instanceof ApiError ? error.messageFor(store.getState().locale) : String(error);
+  root.render(
+    <div className="fatal" role="alert">
+      <h1>Kleinraum</h1>
+      <p>{message}</p>
+    </div>,
+  );
+}
+
+// Any rejection that slipped past the session is shown, never left unhandled in the console only.
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  const reason: unknown = event.reason;
+  store.getState().showMessage(
+    reason instanceof ApiError
+      ? reason.text
+      : { de: 'Ein unerwarteter Fehler ist aufgetreten. Bitte die Aktion wiederholen.', en: 'An unexpected error occurred. Please try again.' },
+  );
+});

@@ -1,0 +1,123 @@
+/**
+ * The table of areas: name, key, value, quality flag; sortable by clicking a header. Rows and map share one
+ * selection: clicking a row selects the area on the map, and the map's selection highlights (and scrolls
+ * to) the row.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { formatNumber } from '../../shared/format/number';
+import { localized, type MessageKey } from '../../shared/i18n/translate';
+import type { SortColumn } from '../store/viewSlice';
+import { sortAreaRows } from './areaRows';
+
+const columns: { column: SortColumn; label: MessageKey; numeric?: boolean }[] = [
+  { column: 'name', label: 'table.name' },
+  { column: 'key', label: 'table.key' },
+  { column: 'value', label: 'table.value', numeric: true },
+  { column: 'quality', label: 'table.quality' },
+];
+
+export function AreaTable() {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useApp();
+  const indicatorValues = useKleinraum((state) => state.indicatorValues);
+  const sort = useKleinraum((state) => state.sort);
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const hoveredKey = useKleinraum((state) => state.hoveredKey);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const rows = useMemo(() => (indicatorValues ? sortAreaRows(indicatorValues.values, sort, locale) : []), [indicatorValues, sort, locale]);
+
+  useEffect(() => {
+    if (!selectedKey) return;
+    bodyRef.current?.querySelector(`[data-key="${CSS.escape(selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey]);
+
+  const decimals = indicatorValues?.indicator.decimals ?? 0;
+  const unit = indicatorValues ? localized(indicatorValues.indicator.unit, locale) : '';
+
+  return (
+    <section className="panel table-panel">
+      <h2 className="panel-title">
+        {t('table.title')} <span className="panel-count">{rows.length}</span>
+      </h2>
+      <div className="table-scroll">
+        <table className="area-table" data-testid="area-table">
+          <thead>
+            <tr>
+              {columns.map(({ column, label, numeric }) => {
+                const active = sort.column === column;
+                return (
+                  <th
+                    key={column}
+                    scope="col"
+                    className={numeric ? 'numeric' : undefined}
+                    aria-sort={active ? sort.direction : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      data-testid={`sort-${column}`}
+                      title={t('table.sortBy', { column: t(label) })}
+                      onClick={() => store.getState().toggleSort(column)}
+                    >
+                      {t(label)}
+                      {column === 'value' && unit ? <span className="unit"> ({unit})</span> : null}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {active ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody ref={bodyRef}>
+            {rows.map((row) => (
+              <tr
+                key={row.key}
+                data-key={row.key}
+                data-testid={`area-row-${row.key}`}
+                className={[row.key === selectedKey ? 'selected' : '', row.key === hoveredKey ? 'hovered' : ''].join(' ')}
+                aria-selected={row.key === selectedKey}
+                tabIndex={0}
+                onClick={() => store.getState().selectArea(row.key)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    store.getState().selectArea(row.key);
+                  }
+                }}
+                onMouseEnter={() => store.getState().hoverArea(row.key)}
+                onMouseLeave={() => store.getState().hoverArea(null)}
+              >
+                <td>{row.name}</td>
+                <td className="mono">{row.key}</td>
+                <td className="numeric">
+                  {row.value === null ? <span className="no-data" title={row.missingReason ?? undefined}>{t('tooltip.noData')}</span> : formatNumber(row.value, decimals, locale)}
+                  {row.smallNumber && (
+                    <span className="small-number-flag" title={t('tooltip.smallNumber')} aria-label={t('tooltip.smallNumber')}>
+                      {' '}⚑
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <span className={`quality quality-${row.quality ?? 'none'}`}>{t(`quality.${row.quality ?? 'none'}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {indicatorValues && indicatorValues.regionValue !== null && (
+            <tfoot>
+              <tr>
+                <td colSpan={2}>{t('table.region')}</td>
+                <td className="numeric">{formatNumber(indicatorValues.regionValue, decimals, locale)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}

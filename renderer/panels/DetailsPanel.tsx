@@ -1,0 +1,88 @@
+/**
+ * Details of the selected area: name, AGS, area in km², every indicator with the area's and the region's
+ * value, and the sources with their Stichtag.
+ */
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { formatDate, formatNumber } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+
+export function DetailsPanel() {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useApp();
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const details = useKleinraum((state) => state.areaDetails);
+
+  if (!selectedKey) {
+    return (
+      <section className="panel details-panel" data-testid="details-panel">
+        <h2 className="panel-title">{t('details.title')}</h2>
+        <p className="panel-empty">{t('details.empty')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel details-panel" data-testid="details-panel" aria-live="polite">
+      <div className="details-header">
+        <h2 className="panel-title">{details?.name ?? selectedKey}</h2>
+        <button type="button" className="icon-button" aria-label={t('details.close')} title={t('details.close')} onClick={() => store.getState().clearSelection()}>
+          ×
+        </button>
+      </div>
+      {!details ? (
+        <p className="panel-empty">{t('details.loading')}</p>
+      ) : (
+        <>
+          <dl className="details-facts">
+            <dt>{t('details.ags')}</dt>
+            <dd className="mono">{details.key}</dd>
+            <dt>{t('details.area')}</dt>
+            <dd>{t('details.areaValue', { value: formatNumber(details.areaKm2, 1, locale) })}</dd>
+            <dt>{t('picker.period')}</dt>
+            <dd>{formatDate(details.period, locale)}</dd>
+          </dl>
+          <table className="details-indicators">
+            <thead>
+              <tr>
+                <th scope="col">{t('details.indicator')}</th>
+                <th scope="col" className="numeric">{t('details.value')}</th>
+                <th scope="col" className="numeric">{t('details.regionValue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {details.indicators.map((indicator) => (
+                <tr key={indicator.id}>
+                  <th scope="row">
+                    {localized(indicator.name, locale)}
+                    <span className="unit"> ({localized(indicator.unit, locale)})</span>
+                  </th>
+                  <td className="numeric">
+                    {indicator.value.value === null ? (
+                      <span className="no-data" title={indicator.value.missingReason ?? undefined}>{t('tooltip.noData')}</span>
+                    ) : (
+                      formatNumber(indicator.value.value, indicator.decimals, locale)
+                    )}
+                    {indicator.value.smallNumber && <span title={t('tooltip.smallNumber')}> ⚑</span>}
+                  </td>
+                  <td className="numeric muted">{indicator.regionValue === null ? '–' : formatNumber(indicator.regionValue, indicator.decimals, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="details-subtitle">{t('details.sources')}</h3>
+          <ul className="details-sources">
+            {details.sources.map((source) => (
+              <li key={source.id}>
+                <span className="source-name">{source.name}</span>
+                <span className="source-meta">
+                  {source.stichtag ? t('details.stichtag', { date: formatDate(source.stichtag, locale) }) : t('details.noStichtag')}
+                  {source.attribution ? ` · ${source.attribution}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

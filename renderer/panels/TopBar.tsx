@@ -1,0 +1,93 @@
+/**
+ * Top bar: app name, project title, project menu, indicator / Stichtag / layer pickers, language switch.
+ */
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { formatDate } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import { ProjectMenu } from './ProjectMenu';
+import { groupIndicatorsByScale } from './indicatorGroups';
+
+export function TopBar() {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useApp();
+  const project = useKleinraum((state) => state.project);
+  const indicatorId = useKleinraum((state) => state.indicatorId);
+  const period = useKleinraum((state) => state.period);
+  const layerName = useKleinraum((state) => state.layerName);
+  const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
+  const groups = project ? groupIndicatorsByScale(project.indicators) : [];
+
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <div className="project-title" title={project?.path ?? undefined}>
+        {project?.title ?? ''}
+        {project?.dirty && <span className="dirty-dot" aria-label={t('status.unsaved')} title={t('status.unsaved')} />}
+      </div>
+      <ProjectMenu />
+      <div className="pickers">
+        {project && project.layers.length > 1 && (
+          <label className="picker">
+            <span>{t('picker.layer')}</span>
+            <select data-testid="layer-select" value={layerName ?? ''} onChange={(event) => store.getState().chooseLayer(event.target.value)}>
+              {project.layers.map((layer) => (
+                <option key={layer.name} value={layer.name}>
+                  {localized(layer.title, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="picker picker-indicator">
+          <span>{t('picker.indicator')}</span>
+          <select
+            data-testid="indicator-select"
+            value={indicatorId ?? ''}
+            disabled={!project || project.indicators.length === 0}
+            onChange={(event) => store.getState().chooseIndicator(event.target.value)}
+          >
+            {groups.map((group) => (
+              <optgroup key={group.scale} label={t(`picker.scaleGroup.${group.scale}`)}>
+                {group.indicators.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {localized(candidate.name, locale)} ({localized(candidate.unit, locale)})
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="picker">
+          <span>{t('picker.period')}</span>
+          <select
+            data-testid="period-select"
+            value={period ?? ''}
+            disabled={!indicator || indicator.periods.length === 0}
+            onChange={(event) => store.getState().choosePeriod(event.target.value)}
+          >
+            {[...(indicator?.periods ?? [])].reverse().map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {formatDate(candidate, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <button
+        type="button"
+        className="language-switch"
+        data-testid="language-switch"
+        aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+        title={t('language.switchTo')}
+        onClick={() => store.getState().setLocale(locale === 'de' ? 'en' : 'de')}
+      >
+        <span className={locale === 'de' ? 'active' : ''}>DE</span>
+        <span className={locale === 'en' ? 'active' : ''}>EN</span>
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Rows of the area table: the indicator values sorted as the user asked. Pure.
+ */
+import type { IndicatorValue } from '../../shared/contract/api';
+import type { Locale } from '../../shared/format/number';
+import type { TableSort } from '../store/viewSlice';
+
+const qualityOrder = ['counted', 'estimated', 'projected', 'synthetic', 'suppressed'];
+
+/**
+ * Sorts a copy of `values`. Names compare in the UI language's collation (umlauts in place: "Hemmingen" <
+ * "Isernhagen" < "Laatzen"); missing values sort last in both directions so they never hide the extremes;
+ * ties are broken by key so the order is stable.
+ * @example sortAreaRows(values, { column: 'value', direction: 'descending' }, 'de')[0].key // area with the highest value
+ */
+export function sortAreaRows(values: readonly IndicatorValue[], sort: TableSort, locale: Locale): IndicatorValue[] {
+  const collator = new Intl.Collator(locale === 'de' ? 'de-DE' : 'en-GB', { sensitivity: 'base', numeric: true });
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const compare = (a: IndicatorValue, b: IndicatorValue): number => {
+    switch (sort.column) {
+      case 'name':
+        return sign * collator.compare(a.name, b.name);
+      case 'key':
+        return sign * a.key.localeCompare(b.key);
+      case 'quality':
+        return sign * (qualityOrder.indexOf(a.quality ?? '') - qualityOrder.indexOf(b.quality ?? ''));
+      case 'value':
+        if (a.value === null && b.value === null) return 0;
+        if (a.value === null) return 1;
+        if (b.value === null) return -1;
+        return sign * (a.value - b.value);
+    }
+  };
+  return [...values].sort((a, b) => compare(a, b) || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,156 @@
+/**
+ * Connects the store to the backend: loads what the current view needs whenever the view changes, follows
+ * backend events, and offers the project commands (open, save, demo …). Every failure ends as a message
+ * in the store (shown as a toast in the current language), never as an unhandled rejection.
+ */
+import type { KleinraumClient } from '../api/client';
+import { toApiError } from '../api/apiError';
+import type { KleinraumState, KleinraumStore } from './store';
+
+export interface ProjectCommands {
+  openDemo(): Promise<void>;
+  newProject(): Promise<void>;
+  openProject(path: string): Promise<void>;
+  save(): Promise<void>;
+  saveAs(path: string): Promise<void>;
+  /** Asks for a file (native dialog in Electron, the in-app browser otherwise) and opens it. */
+  chooseAndOpen(): Promise<void>;
+  /** Save, or Save As when the project has no file yet. */
+  saveOrAsk(): Promise<void>;
+  chooseAndSaveAs(): Promise<void>;
+}
+
+export interface Session extends ProjectCommands {
+  /** Stops listening to the store and the backend. */
+  dispose(): void;
+}
+
+/**
+ * Starts the session: asks for host info and the current project, then keeps data in step with the view.
+ * @example const session = startSession(store, api); await session.openDemo();
+ */
+export function startSession(store: KleinraumStore, api: KleinraumClient): Session {
+  const report = (error: unknown, method: string) => store.getState().showMessage(toApiError(error, method).text);
+
+  /** Runs a backend call and reports its failure; resolves to undefined on failure. */
+  async function attempt<T>(method: string, call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (error) {
+      report(error, method);
+      return undefined;
+    }
+  }
+
+  async function replaceProject(method: string, call: () => Promise<Parameters<KleinraumState['projectReceived']>[0]>) {
+    store.getState().setBusy(true);
+    const project = await attempt(method, call);
+    store.getState().setBusy(false);
+    if (project) store.getState().projectReceived(project, true);
+  }
+
+  function loadFeatures(state: KleinraumState) {
+    const { layerName, generation } = state;
+    if (!layerName) return;
+    void attempt('layer.features', () => api['layer.features']({ layer: layerName })).then((features) => {
+      if (features && store.getState().generation === generation) store.getState().featuresReceived(layerName, features);
+    });
+  }
+
+  function loadIndicatorValues(state: KleinraumState) {
+    const { layerName, indicatorId, period, generation } = state;
+    if (!layerName || !indicatorId) return;
+    const input = period ? { indicatorId, layer: layerName, period } : { indicatorId, layer: layerName };
+    void attempt('indicator.values', () => api['indicator.values'](input)).then((values) => {
+      if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
+    });
+  }
+
+  function loadAreaDetails(state: KleinraumState) {
+    const { layerName, selectedKey, period, generation } = state;
+    if (!layerName || !selectedKey) return;
+    const input = period ? { layer: layerName, key: selectedKey, period } : { layer: layerName, key: selectedKey };
+    void attempt('area.details', () => api['area.details'](input)).then((details) => {
+      if (details && store.getState().generation === generation) store.getState().areaDetailsReceived(details);
+    });
+  }
+
+  const unsubscribeStore = store.subscribe((state, previous) => {
+    const projectChanged = state.project !== previous.project;
+    const replaced = state.generation !== previous.generation;
+    const layerChanged = state.layerName !== previous.layerName;
+    if (replaced || layerChanged) loadFeatures(state);
+    if (projectChanged || layerChanged || state.indicatorId !== previous.indicatorId || state.period !== previous.period) {
+      loadIndicatorValues(state);
+    }
+    if (state.selectedKey !== previous.selectedKey || (state.selectedKey && (projectChanged || state.period !== previous.period))) {
+      loadAreaDetails(state);
+    }
+  });
+
+  const unsubscribeProject = api.subscribe('project.changed', (project) => {
+    const current = store.getState().project;
+    const replaced = current === null || current.path !== project.path || current.isDemo !== project.isDemo;
+    store.getState().projectReceived(project, replaced);
+  });
+  const unsubscribeProgress = api.subscribe('progress', (event) => store.getState().progressReceived(event));
+
+  void attempt('host.info', () => api['host.info']({})).then((host) => {
+    if (host) store.getState().hostReceived(host);
+  });
+  void attempt('project.current', () => api['project.current']({})).then((project) => {
+    if (project) store.getState().projectReceived(project, true);
+  });
+
+  async function pickFile(purpose: 'open' | 'saveAs'): Promise<string | null | 'in-app'> {
+    const host = store.getState().host;
+    if (!host?.nativeDialogs) return 'in-app';
+    const locale = store.getState().locale;
+    const title = locale === 'de' ? (purpose === 'open' ? 'Projekt öffnen' : 'Projekt speichern unter') : purpose === 'open' ? 'Open project' : 'Save project as';
+    const answer =
+      purpose === 'open'
+        ? await attempt('dialog.openFile', () => api['dialog.openFile']({ title, extensions: ['gpkg'] }))
+        : await attempt('dialog.saveFile', () =>
+            api['dialog.saveFile']({ title, defaultName: `${store.getState().project?.title ?? 'Projekt'}.gpkg`, extensions: ['gpkg'] }),
+          );
+    if (!answer) return null;
+    return answer.supported ? answer.path : 'in-app';
+  }
+
+  const commands: ProjectCommands = {
+    openDemo: () => replaceProject('project.openDemo', () => api['project.openDemo']({})),
+    newProject: () => replaceProject('project.new', () => api['project.new']({})),
+    openProject: (path) => replaceProject('project.open', () => api['project.open']({ path })),
+    async save() {
+      const project = await attempt('project.save', () => api['project.save']({}));
+      if (project) store.getState().projectReceived(project, false);
+    },
+    async saveAs(path) {
+      const project = await attempt('project.saveAs', () => api['project.saveAs']({ path }));
+      if (project) store.getState().projectReceived(project, false);
+    },
+    async chooseAndOpen() {
+      const choice = await pickFile('open');
+      if (choice === 'in-app') store.getState().openFileDialog('open');
+      else if (choice) await commands.openProject(choice);
+    },
+    async chooseAndSaveAs() {
+      const choice = await pickFile('saveAs');
+      if (choice === 'in-app') store.getState().openFileDialog('saveAs');
+      else if (choice) await commands.saveAs(choice);
+    },
+    async saveOrAsk() {
+      if (store.getState().project?.path) await commands.save();
+      else await commands.chooseAndSaveAs();
+    },
+  };
+
+  return {
+    ...commands,
+    dispose() {
+      unsubscribeStore();
+      unsubscribeProject();
+      unsubscribeProgress();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The one renderer store, combined from slices (zustand). Components read with selectors; every change goes
+ * through the pure updaters of the slices, wrapped in named actions here.
+ */
+import { create } from 'zustand';
+import type { AreaDetails, EventPayload, FeatureCollectionDto, HostInfo, IndicatorValues, ProjectSummary } from '../../shared/contract/api';
+import type { Locale } from '../../shared/format/number';
+import type { LocalizedText } from '../../shared/model/project';
+import { initialProjectSlice, projectReceived, type ProjectSlice } from './projectSlice';
+import { areaHovered, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
+import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FileDialogPurpose, type UiSlice } from './uiSlice';
+import { indicatorChosen, initialViewSlice, sortToggled, viewForProject, type SortColumn, type ViewSlice } from './viewSlice';
+
+export interface StoreActions {
+  hostReceived(host: HostInfo): void;
+  /** `replaced`: a different project was opened/created (drops selection and derived data). */
+  projectReceived(project: ProjectSummary, replaced: boolean): void;
+  featuresReceived(layerName: string, features: FeatureCollectionDto): void;
+  indicatorValuesReceived(values: IndicatorValues): void;
+  areaDetailsReceived(details: AreaDetails | null): void;
+  setLocale(locale: Locale): void;
+  chooseLayer(layerName: string): void;
+  chooseIndicator(indicatorId: string): void;
+  choosePeriod(period: string): void;
+  toggleSort(column: SortColumn): void;
+  selectArea(key: string | null): void;
+  clearSelection(): void;
+  hoverArea(key: string | null): void;
+  showMessage(text: LocalizedText): void;
+  dismissMessage(id: number): void;
+  openFileDialog(purpose: FileDialogPurpose | null): void;
+  progressReceived(event: EventPayload<'progress'>): void;
+  setBusy(busy: boolean): void;
+}
+
+export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & StoreActions;
+
+let nextMessageId = 1;
+
+/** Creates a fresh store (the app uses one; tests create their own). */
+export function createKleinraumStore() {
+  return create<KleinraumState>()((set, get) => ({
+    ...initialProjectSlice,
+    ...initialViewSlice,
+    ...initialSelectionSlice,
+    ...initialUiSlice,
+
+    hostReceived: (host) => set({ host }),
+    projectReceived: (project, replaced) => {
+      const state = get();
+      const changed = projectReceived(state, project, replaced);
+      const view = viewForProject(state, project);
+      const fileChanged = changed.generation !== undefined;
+      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null } : {}) });
+    },
+    featuresReceived: (layerName, features) => {
+      if (get().layerName !== layerName) return; // an answer for a layer no longer shown
+      const keys = new Set(features.features.map((feature) => feature.properties.key));
+      set({ features, ...selectionForKeys(get(), keys) });
+    },
+    indicatorValuesReceived: (values) => {
+      const state = get();
+      // Answers can arrive out of order when the user switches quickly: keep only the current one.
+      if (values.indicator.id !== state.indicatorId || values.layer !== state.layerName) return;
+      if (state.period !== null && values.period !== state.period) return;
+      set({ indicatorValues: values });
+    },
+    areaDetailsReceived: (details) => {
+      if (details !== null && details.key !== get().selectedKey) return;
+      set({ areaDetails: details });
+    },
+    setLocale: (locale) => set({ locale }),
+    chooseLayer: (layerName) => set({ layerName, features: null, indicatorValues: null, selectedKey: null, hoveredKey: null, areaDetails: null }),
+    chooseIndicator: (indicatorId) => {
+      const { project } = get();
+      if (!project) return;
+      set(indicatorChosen(get(), project, indicatorId));
+    },
+    choosePeriod: (period) => set({ period }),
+    toggleSort: (column) => set({ sort: sortToggled(get().sort, column) }),
+    selectArea: (key) => set({ ...areaSelected(get(), key), ...(key === get().selectedKey ? {} : { areaDetails: null }) }),
+    clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
+    hoverArea: (key) => set(areaHovered(get(), key)),
+    showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
+    dismissMessage: (id) => set(messageDismissed(get(), id)),
+    openFileDialog: (purpose) => set({ fileDialog: purpose }),
+    progressReceived: (event) => set(progressReceived(get(), event)),
+    setBusy: (busy) => set({ busy }),
+  }));
+}
+
+export type KleinraumStore = ReturnType<typeof createKleinraumStore>;

@@ -1,0 +1,41 @@
+/**
+ * UI slice: error messages (toasts), the open dialog, and progress of long backend tasks.
+ */
+import type { EventPayload } from '../../shared/contract/api';
+import type { LocalizedText } from '../../shared/model/project';
+
+export interface UiMessage {
+  id: number;
+  text: LocalizedText;
+}
+
+export type FileDialogPurpose = 'open' | 'saveAs';
+
+export interface UiSlice {
+  messages: UiMessage[];
+  fileDialog: FileDialogPurpose | null;
+  /** Running backend tasks by task id. */
+  progress: Record<string, EventPayload<'progress'>>;
+  /** True while a project is being opened/created (the map shows a spinner instead of stale data). */
+  busy: boolean;
+}
+
+export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false };
+
+/** Adds a message; identical texts already shown are not stacked twice. */
+export function messageAdded(state: UiSlice, text: LocalizedText, id: number): Partial<UiSlice> {
+  if (state.messages.some((message) => message.text.de === text.de && message.text.en === text.en)) return {};
+  return { messages: [...state.messages, { id, text }] };
+}
+
+export function messageDismissed(state: UiSlice, id: number): Partial<UiSlice> {
+  return { messages: state.messages.filter((message) => message.id !== id) };
+}
+
+/** Tracks a task until it reports `finished`, then forgets it. */
+export function progressReceived(state: UiSlice, event: EventPayload<'progress'>): Partial<UiSlice> {
+  const progress = { ...state.progress };
+  if (event.finished) delete progress[event.taskId];
+  else progress[event.taskId] = event;
+  return { progress };
+}

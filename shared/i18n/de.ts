@@ -1,0 +1,112 @@
+/**
+ * German UI texts (the primary language). The keys of this catalogue define `MessageKey`; the English
+ * catalogue (en.ts) must provide exactly the same keys, so a missing translation fails the typecheck.
+ * Placeholders are written `{name}` and filled by `translate` (translate.ts).
+ */
+export const de = {
+  'app.name': 'Kleinraum',
+  'app.loading': 'Kleinraum wird geladen …',
+  'app.noProject': 'Kein Projekt geöffnet. Über „Projekt“ ein Projekt öffnen oder die Demo laden.',
+  'app.noLayer': 'Dieses Projekt enthält noch keine Gebietsebene. Grenzen importieren, um eine Karte zu sehen.',
+  'app.noIndicator': 'Dieses Projekt enthält noch keine Kennzahl.',
+
+  'menu.project': 'Projekt',
+  'menu.new': 'Neu',
+  'menu.open': 'Öffnen …',
+  'menu.save': 'Speichern',
+  'menu.saveAs': 'Speichern unter …',
+  'menu.recent': 'Zuletzt geöffnet',
+  'menu.recentEmpty': 'Noch keine zuletzt geöffneten Projekte',
+  'menu.recentMissing': '(Datei fehlt)',
+  'menu.demo': 'Demo öffnen',
+
+  'language.label': 'Sprache',
+  'language.switchTo': 'Auf Englisch umschalten',
+
+  'picker.indicator': 'Kennzahl',
+  'picker.period': 'Stichtag',
+  'picker.layer': 'Gebietsebene',
+  'picker.scaleGroup.absolute': 'Anzahl',
+  'picker.scaleGroup.per1000': 'Je 1.000 Einwohner',
+  'picker.scaleGroup.percent': 'Anteile in %',
+  'picker.scaleGroup.perKm2': 'Je km²',
+
+  'badge.synthetic': 'Beispieldaten, synthetisch',
+  'badge.schematic': 'Schematische Grenzen – für Analysen amtliche Grenzen (VG250) laden',
+
+  'legend.noData': 'keine Daten',
+  'legend.stichtag': 'Stichtag {date}',
+  'legend.areas': '{count} Gebiete',
+  'legend.area': '1 Gebiet',
+  'legend.classCount': 'Anzahl Gebiete',
+  'legend.sources': 'Quellen',
+
+  'tooltip.noData': 'keine Daten',
+  'tooltip.smallNumber': 'Kleine Fallzahl – geschützt',
+  'tooltip.quality': 'Qualität: {quality}',
+
+  'quality.counted': 'gezählt',
+  'quality.estimated': 'geschätzt',
+  'quality.projected': 'projiziert',
+  'quality.synthetic': 'synthetisch',
+  'quality.suppressed': 'unterdrückt',
+  'quality.none': '–',
+
+  'table.title': 'Gebiete',
+  'table.name': 'Name',
+  'table.key': 'Schlüssel',
+  'table.value': 'Wert',
+  'table.quality': 'Qualität',
+  'table.sortAscending': 'aufsteigend sortiert',
+  'table.sortDescending': 'absteigend sortiert',
+  'table.sortBy': 'Sortieren nach {column}',
+  'table.region': 'Region gesamt',
+
+  'details.title': 'Gebiet',
+  'details.empty': 'Ein Gebiet in der Karte oder Tabelle anklicken, um Details zu sehen.',
+  'details.ags': 'AGS',
+  'details.area': 'Fläche',
+  'details.areaValue': '{value} km²',
+  'details.indicators': 'Kennzahlen',
+  'details.indicator': 'Kennzahl',
+  'details.value': 'Gebiet',
+  'details.regionValue': 'Region',
+  'details.sources': 'Quellen',
+  'details.stichtag': 'Stichtag {date}',
+  'details.noStichtag': 'ohne Stichtag',
+  'details.close': 'Auswahl aufheben (Esc)',
+  'details.loading': 'Details werden geladen …',
+
+  'status.mode.electron': 'Desktop',
+  'status.mode.browser': 'Browser',
+  'status.unsaved': 'Ungespeicherte Änderungen',
+  'status.saved': 'Gespeichert',
+  'status.notSaved': 'Noch nicht gespeichert',
+  'status.ready': 'Bereit',
+  'status.progress': '{label}: {done} von {total}',
+  'status.progressOpen': '{label}: {done}',
+
+  'files.openTitle': 'Projekt öffnen',
+  'files.saveTitle': 'Projekt speichern unter',
+  'files.name': 'Dateiname',
+  'files.open': 'Öffnen',
+  'files.save': 'Speichern',
+  'files.cancel': 'Abbrechen',
+  'files.up': 'Übergeordneter Ordner',
+  'files.empty': 'Keine Ordner oder Projektdateien (.gpkg) hier.',
+  'files.loading': 'Ordner wird gelesen …',
+  'files.columnName': 'Name',
+  'files.columnSize': 'Größe',
+  'files.columnModified': 'Geändert',
+  'files.location': 'Ordner',
+
+  'error.title': 'Fehler',
+  'error.dismiss': 'Meldung schließen',
+  'error.network': 'Keine Verbindung zum Kleinraum-Dienst. Bitte prüfen, ob „kleinraum serve“ noch läuft, und die Seite neu laden.',
+  'error.unexpected': 'Die Antwort des Kleinraum-Dienstes war unerwartet. Bitte die Aktion wiederholen; die Projektdatei ist unverändert.',
+  'error.noToken': 'Der Zugangsschlüssel fehlt in der Adresse. Bitte die vollständige Adresse verwenden, die „kleinraum serve“ ausgibt (mit ?token=…).',
+  'error.mapUnavailable': 'Die Karte kann nicht angezeigt werden (WebGL2 fehlt). Bitte einen aktuellen Browser verwenden.',
+} as const;
+
+/** Every text the UI can show. */
+export type MessageKey = keyof typeof de;

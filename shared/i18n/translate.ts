@@ -1,0 +1,41 @@
+/**
+ * Looks up UI texts in the catalogue of the current language and fills `{placeholders}`.
+ * Pure: the current language is passed in (the renderer keeps it in its store).
+ */
+import type { Locale } from '../format/number';
+import type { LocalizedText } from '../model/project';
+import { de, type MessageKey } from './de';
+import { en } from './en';
+
+export type { MessageKey } from './de';
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { de, en };
+
+/** Values for the `{name}` placeholders of a message. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * The text for `key` in `locale`, with `{name}` placeholders replaced from `params`.
+ * Unknown placeholders stay visible (so a missing parameter is noticed, not silently dropped).
+ * @example translate('de', 'legend.stichtag', { date: '31.12.2024' }) // "Stichtag 31.12.2024"
+ */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = catalogues[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : placeholder,
+  );
+}
+
+/**
+ * Picks the text of a `LocalizedText` for `locale`, falling back to German when the English text is empty
+ * (German is the data's primary language).
+ * @example localized({ de: 'Einwohner', en: 'Inhabitants' }, 'en') // "Inhabitants"
+ */
+export function localized(text: LocalizedText, locale: Locale): string {
+  const value = text[locale];
+  return value.length > 0 ? value : text.de;
+}
+
+/** All locales the UI offers, German first. */
+export const LOCALES: readonly Locale[] = ['de', 'en'];
