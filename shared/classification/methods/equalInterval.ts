@@ -7,9 +7,9 @@ import { boundsFromInnerBreaks, type ClassBounds } from './classBounds';
 export function equalIntervalBounds(sortedValues: readonly number[], classCount: number): ClassBounds {
   const minimum = sortedValues[0] as number;
   const maximum = sortedValues[sortedValues.length - 1] as number;
-  const width = (maximum - minimum) / classCount;
   const candidates: number[] = [];
-  // minimum + j·width rather than repeated addition, so rounding error does not accumulate.
-  for (let classIndex = 1; classIndex < classCount; classIndex++) candidates.push(minimum + classIndex * width);
+  // A weighted mean of the two ends rather than repeated addition of the width: no accumulated rounding
+  // error, and breaks such as 29.8 come out as 29.8, not 29.799999999999997.
+  for (let classIndex = 1; classIndex < classCount; classIndex++) candidates.push((minimum * (classCount - classIndex) + maximum * classIndex) / classCount);
   return boundsFromInnerBreaks(candidates, minimum, maximum);
 }

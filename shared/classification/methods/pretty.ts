@@ -34,6 +34,10 @@ export function prettyBreaks(low: number, high: number, intervalCount: number): 
     cell = range;
     if (intervalCount > 1) cell /= intervalCount;
   }
+  // R's guards against subnormal and overflowing cells (a range of 5e-324 must not divide by zero).
+  const smallestNormal = 2.2250738585072014e-308;
+  if (cell < 20 * smallestNormal) cell = 20 * smallestNormal;
+  else if (cell * 10 > Number.MAX_VALUE) cell = 0.1 * Number.MAX_VALUE;
   const base = 10 ** Math.floor(Math.log10(cell));
   let unit = base;
   if (2 * base - cell < highBias * (cell - unit)) {
@@ -58,10 +62,14 @@ export function prettyBreaks(low: number, high: number, intervalCount: number): 
       endStep += Math.floor(steps / 2) + (steps % 2);
     }
   }
+  // Should float trouble at the extremes of the number range ever yield a runaway count, fall back to the
+  // range itself rather than allocate without bound.
+  if (!Number.isFinite(startStep) || !Number.isFinite(endStep) || endStep - startStep > 1000) return [low, high];
   const breaks: number[] = [];
-  // Multiply by the step index and round to the unit's decimals, so 0.1·3 prints as 0.3, not 0.30000000000000004.
+  // Multiply by the step index and round to the unit's decimals, so 0.1·3 prints as 0.3, not
+  // 0.30000000000000004 (toFixed only when the decimals are few enough not to lose tiny values).
   const decimals = Math.max(0, -Math.floor(Math.log10(unit)));
-  for (let step = startStep; step <= endStep; step++) breaks.push(Number((step * unit).toFixed(Math.min(decimals, 100))));
+  for (let step = startStep; step <= endStep; step++) breaks.push(decimals <= 20 ? Number((step * unit).toFixed(decimals)) : step * unit);
   return breaks;
 }
 
@@ -77,7 +85,7 @@ export function prettyBounds(sortedValues: readonly number[], classCount: number
   // Keep the innermost round number at or below the minimum and at or above the maximum.
   const lowest = breaks.filter((value) => value <= minimum).at(-1) ?? minimum;
   const highest = breaks.find((value) => value >= maximum) ?? maximum;
-  const inner = breaks.filter((value) => value > minimum && value < maximum);
+  const inner = breaks.filter((value, index) => value > minimum && value < maximum && value > (breaks[index - 1] ?? Number.NEGATIVE_INFINITY));
   // A break exactly at the maximum would leave the last class [max, max]: R's pretty intervals are closed
   // on the right there, so the maximum stays in the class below — the top bound is the maximum itself.
   return { bounds: [lowest, ...inner, highest] };
