@@ -1,0 +1,106 @@
+/**
+ * The embedded demo project: the 21 cities and municipalities of Region Hannover with real keys, names
+ * and Zensus 2022 totals, schematic boundaries and synthetic series. Pure and deterministic: the same
+ * seed gives byte-identical JSON; only the synthetic values depend on the seed.
+ *
+ * Where every number comes from:
+ * - AGS (03241001 … 03241021) and official names: VG250 / VG5000 of the BKG, as tabulated in
+ *   `../shared/data/PROVENANCE.md` (all sources agree); typed in `regionHannover.ts`.
+ * - `population_census`: REAL. Zensus 2022, table 1000A-0000, Stichtag 15.05.2022, © Statistische Ämter
+ *   des Bundes und der Länder, 2024, dl-de/by-2-0; the 21 values sum to 1 129 158 (= the Kreis row).
+ * - Boundaries: SCHEMATIC. A power diagram (weighted Voronoi) around the municipalities' seats (VG250_PK
+ *   2016, rounded to 0.01°), clipped to a 33-vertex outline traced from the real VG250-EW polygons, with
+ *   weights fitted so each cell's share of the outline equals the municipality's share of the real land
+ *   area (GV-ISys 31.12.2019, km²) to within about 1 %. See `schematicBoundaries.ts`.
+ * - Everything else is SYNTHETIC ("Beispieldaten, synthetisch", quality 'synthetic'), from a seeded
+ *   generator (`random.ts`): population by sex × age anchored at the Zensus totals
+ *   (`syntheticPopulation.ts`), foreign population by nationality (`syntheticForeignPopulation.ts`),
+ *   refugees by status × sex × age with arrivals and departures that balance exactly
+ *   (`syntheticRefugees.ts`), and accommodation places and occupancy (`syntheticAccommodation.ts`).
+ *   Each file's header states its assumptions. The shapes follow what planners know (waves in 2015/16
+ *   and 2022, a younger city, older suburbs), but no value describes real people.
+ */
+import type { Observation, ProjectContent } from '../model/project';
+import { CENSUS_STICHTAG, DEMO_DIMENSIONS, DEMO_SOURCE_IDS, DEMO_VARIABLES } from './dataDictionary';
+import { DEFAULT_DEMO_INDICATOR, DEMO_INDICATORS } from './demoIndicators';
+import { DEMO_SOURCES } from './demoSources';
+import { REGION_HANNOVER_MUNICIPALITIES } from './regionHannover';
+import { createSchematicMunicipalities } from './schematicBoundaries';
+import { createSyntheticAccommodation } from './syntheticAccommodation';
+import { createSyntheticForeignPopulation } from './syntheticForeignPopulation';
+import { createSyntheticPopulation } from './syntheticPopulation';
+import { createSyntheticRefugees } from './syntheticRefugees';
+
+/** A deep copy of plain data, so callers may change the result without touching the shared definitions. */
+function copyOf<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The seed used when none is given (the demo shown on `npm start`). */
+export const DEFAULT_DEMO_SEED = 2022;
+
+export const DEMO_PROJECT_TITLE = 'Demo: Region Hannover';
+
+/** Name of the demo's boundary layer (the GeoPackage feature table). */
+export const DEMO_LAYER_NAME = 'gemeinden';
+
+function censusObservations(): Observation[] {
+  return REGION_HANNOVER_MUNICIPALITIES.map((municipality) => ({
+    areaKey: municipality.key,
+    variable: 'population_census',
+    dimensions: {},
+    period: CENSUS_STICHTAG,
+    value: municipality.censusPopulation,
+    sourceId: DEMO_SOURCE_IDS.census,
+    quality: 'counted',
+  }));
+}
+
+/**
+ * Builds the demo project as plain data (about 19 000 observations; runs in about 0,1–0,3 s).
+ * @param options.seed any integer; changes only the synthetic values (default DEFAULT_DEMO_SEED)
+ * @example createDemoProject().layers[0].areas.length // 21
+ * @example JSON.stringify(createDemoProject({ seed: 7 })) === JSON.stringify(createDemoProject({ seed: 7 })) // true
+ */
+export function createDemoProject(options: { seed?: number } = {}): ProjectContent {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const areas = createSchematicMunicipalities();
+  const population = createSyntheticPopulation(seed);
+  const refugees = createSyntheticRefugees(seed, population.totals);
+  const observations: Observation[] = [
+    ...censusObservations(),
+    ...population.observations,
+    ...createSyntheticForeignPopulation(seed, population.totals),
+    ...refugees.observations,
+    ...createSyntheticAccommodation(seed, refugees.totals),
+  ];
+  return {
+    title: DEMO_PROJECT_TITLE,
+    layers: [
+      {
+        info: {
+          name: DEMO_LAYER_NAME,
+          title: { de: 'Städte und Gemeinden der Region Hannover', en: 'Cities and municipalities of Region Hannover' },
+          keyField: 'key',
+          nameField: 'name',
+          featureCount: areas.length,
+          sourceCrs: 'EPSG:4326',
+          sourceId: DEMO_SOURCE_IDS.boundaries,
+          schematic: true,
+        },
+        areas,
+      },
+    ],
+    sources: copyOf(DEMO_SOURCES),
+    dimensions: copyOf(DEMO_DIMENSIONS),
+    variables: copyOf(DEMO_VARIABLES),
+    indicators: copyOf(DEMO_INDICATORS),
+    observations,
+    settings: {
+      title: DEMO_PROJECT_TITLE,
+      defaultIndicator: DEFAULT_DEMO_INDICATOR,
+      smallNumberThreshold: '3',
+      demoSeed: String(seed),
+    },
+  };
+}
