@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKleinraum, spawnKleinraum } from './runKleinraum';
+
+let workDir: string;
+let dataDir: string;
+let demoPath: string;
+
+beforeAll(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-cli-'));
+  dataDir = path.join(workDir, 'data');
+  demoPath = path.join(workDir, 'demo.gpkg');
+});
+
+afterAll(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+const STACK_FRAME = /^\s+at /m;
+
+describe('kleinraum demo and info', () => {
+  it('writes the demo project and describes it as one JSON document', async () => {
+    const demo = await runKleinraum(['demo', '--out', demoPath, '--json'], dataDir);
+    expect(demo.stderr).toBe('');
+    expect(demo.exitCode).toBe(0);
+    const demoDocument = JSON.parse(demo.stdout) as { path: string; areas: number; variables: number; periods: number };
+    expect(demoDocument.path).toBe(demoPath);
+    expect(demoDocument.areas).toBeGreaterThanOrEqual(21);
+    expect(demoDocument.variables).toBeGreaterThan(0);
+    expect(demoDocument.periods).toBeGreaterThan(0);
+    expect(fs.statSync(demoPath).size).toBeGreaterThan(0);
+
+    const info = await runKleinraum(['info', demoPath, '--json'], dataDir);
+    expect(info.exitCode).toBe(0);
+    const document = JSON.parse(info.stdout) as {
+      schemaVersion: number;
+      layers: { name: string; featureCount: number; crs: string }[];
+      scenarios: unknown[];
+      indicators: { id: string; name: string; unit: string; periods: string[] }[];
+      variables: { id: string; name: string; dimensions: string[] }[];
+      sources: { id: string; name: string; stichtag: string | null; attribution: string }[];
+    };
+    expect(document.schemaVersion).toBeGreaterThan(0);
+    expect(document.layers.find((layer) => layer.name === 'gemeinden')).toMatchObject({ featureCount: 21, crs: expect.any(String) });
+    expect(document.scenarios).toEqual([]);
+    expect(document.indicators.length).toBeGreaterThan(0);
+    for (const indicator of document.indicators) expect(indicator.periods.every((period) => /^\d{4}-\d{2}-\d{2}$/.test(period))).toBe(true);
+    expect(document.variables.every((variable) => Array.isArray(variable.dimensions))).toBe(true);
+    expect(document.sources.some((source) => source.stichtag === '2022-05-15')).toBe(true);
+  });
+
+  it('describes the project for humans in German by default and in English with --lang en', async () => {
+    const german = await runKleinraum(['info', demoPath], dataDir);
+    expect(german.exitCode).toBe(0);
+    expect(german.stdout).toContain('Ebenen:');
+    expect(german.stdout).toMatch(/gemeinden .*: 21 Gebiete/);
+    const english = await runKleinraum(['info', demoPath, '--lang', 'en'], dataDir);
+    expect(english.stdout).toContain('Layers:');
+    expect(english.stdout).toMatch(/gemeinden .*: 21 areas/);
+  });
+
+  it('refuses to overwrite an existing project without --force', async () => {
+    const again = await runKleinraum(['demo', '--out', demoPath], dataDir);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('--force');
+  });
+});
+
+describe('kleinraum errors', () => {
+  it('exits 2 on a usage error, naming the flag, without a stack trace', async () => {
+    const result = await runKleinraum(['demo', '--output', 'x.gpkg'], dataDir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--output');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    const missing = await runKleinraum(['demo'], dataDir);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('--out');
+  });
+
+  it('exits 1 with one line when the project file is missing', async () => {
+    const result = await runKleinraum(['info', path.join(workDir, 'missing.gpkg'), '--json'], dataDir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('Projektdatei nicht gefunden');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const result = await runKleinraum(['info', path.join(workDir, 'missing.gpkg'), '--lang', 'en'], dataDir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('Project file not found');
+  });
+
+  it('prints a stack trace only with --debug', async () => {
+    const notAProject = path.join(workDir, 'text.gpkg');
+    fs.writeFileSync(notAProject, 'this is not a GeoPackage');
+    const plain = await runKleinraum(['info', notAProject], dataDir);
+    expect(plain.exitCode).toBe(1);
+    expect(plain.stderr).not.toMatch(STACK_FRAME);
+    const debug = await runKleinraum(['info', notAProject, '--debug'], dataDir);
+    expect(debug.exitCode).toBe(1);
+    expect(debug.stderr).toMatch(STACK_FRAME);
+  });
+
+  it('prints help and the version with exit 0', async () => {
+    const help = await runKleinraum(['--help', '--lang', 'en'], dataDir);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/demo\s+Write the Region Hannover demo project/);
+    const version = await runKleinraum(['--version', '--json'], dataDir);
+    expect(JSON.parse(version.stdout)).toEqual({ version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+});
+
+describe('kleinraum serve', () => {
+  it('prints its URL, answers API calls and stops on SIGTERM', async () => {
+    const child = spawnKleinraum(['serve', '--port', '0', '--json', '--token', 'cli-test-token'], dataDir);
+    try {
+      const started = await new Promise<{ url: string; port: number; token: string }>((resolve, reject) => {
+        let stdout = '';
+        let stderr = '';
+        const timer = setTimeout(() => reject(new Error(`serve did not start within 30 s: ${stderr}`)), 30_000);
+        child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.stdout?.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          try {
+            const document = JSON.parse(stdout) as { url: string; port: number; token: string };
+            clearTimeout(timer);
+            resolve(document);
+          } catch {
+            // The JSON document may arrive in several chunks; wait for the rest.
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${stderr}`)));
+      });
+      expect(started.url).toBe(`http://127.0.0.1:${started.port}/?token=cli-test-token`);
+      const response = await fetch(`http://127.0.0.1:${started.port}/api/host.info`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kleinraum-Token': started.token },
+        body: '{}',
+      });
+      expect(await response.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
+      const project = await fetch(`http://127.0.0.1:${started.port}/api/project.current`, {
+        method: 'POST',
+        headers: { 'X-Kleinraum-Token': started.token },
+        body: '{}',
+      });
+      const current = (await project.json()) as { ok: boolean; value: { isDemo: boolean } };
+      expect(current).toMatchObject({ ok: true, value: { isDemo: true } });
+
+      const exitCode = await new Promise<number | null>((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      });
+      expect(exitCode).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
