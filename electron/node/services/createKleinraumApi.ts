@@ -1,0 +1,178 @@
+/**
+ * The backend: one implementation of the shared contract (shared/contract/api.ts) used by every transport
+ * (Electron IPC, browser-mode HTTP, the CLI). It holds the open project session and starts with the demo
+ * project open, so a fresh start shows a map at once.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName, FeatureCollectionDto, KleinraumApi, ProjectSummary } from '../../../shared/contract/api';
+import { UserError } from '../../../shared/contract/errors';
+import { createDemoProject } from '../../../shared/demo/createDemoProject';
+import type { ProjectContent } from '../../../shared/model/project';
+import { readAreasAsFeatureCollection } from '../storage/projectReader';
+import { listFiles } from './fileBrowser';
+import type { HostAdapter } from './host';
+import { areaDetailsFor, indicatorValuesFor, SMALL_NUMBER_THRESHOLD_SETTING } from './indicatorService';
+import { ProjectSession } from './projectSession';
+import { summarizeProject } from './projectSummary';
+import { listRecentProjects, rememberRecentProject } from './recentProjects';
+
+export interface KleinraumApiOptions {
+  /** Folder for app data: recent projects list and the working copies of open projects. */
+  dataDir: string;
+  host: HostAdapter;
+  /** Receives backend events ('project.changed' after every change of the open project). */
+  emit: (name: EventName, payload: unknown) => void;
+  /** Content for project.openDemo; defaults to createDemoProject(). Tests pass a small fixture. */
+  createDemoContent?: () => ProjectContent;
+}
+
+// Working copies are deleted when the process ends normally, even when nobody closes the API (the CLI).
+const openSessions = new Set<ProjectSession>();
+let exitHandlerInstalled = false;
+function trackSession(session: ProjectSession): void {
+  openSessions.add(session);
+  if (!exitHandlerInstalled) {
+    exitHandlerInstalled = true;
+    process.once('exit', () => {
+      for (const open of openSessions) open.close();
+    });
+  }
+}
+
+const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession>();
+
+/** Closes the open project's working copy (the saved file is untouched). The API must not be used afterwards. */
+export function disposeKleinraumApi(api: KleinraumApi): void {
+  const session = sessionsByApi.get(api)?.();
+  if (session) {
+    session.close();
+    openSessions.delete(session);
+  }
+}
+
+/**
+ * @example
+ * const api = createKleinraumApi({ dataDir, host: { mode: 'browser', version: '0.1.0' }, emit: () => {} });
+ * const project = await api['project.current']({});
+ */
+export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
+  const { dataDir, host, emit } = options;
+  const workDir = path.join(dataDir, 'working');
+  const createDemoContent = options.createDemoContent ?? (() => createDemoProject());
+  let session = ProjectSession.fromContent(workDir, createDemoContent(), true);
+  trackSession(session);
+  let lastFolder: string | undefined;
+
+  const replaceSession = (next: ProjectSession): void => {
+    const previous = session;
+    session = next;
+    trackSession(next);
+    previous.close();
+    openSessions.delete(previous);
+  };
+
+  const changed = (): ProjectSummary => {
+    const summary = summarizeProject(session);
+    emit('project.changed', summary);
+    return summary;
+  };
+
+  const remember = (): void => {
+    if (session.path === null) return;
+    lastFolder = path.dirname(session.path);
+    rememberRecentProject(dataDir, { path: session.path, title: session.title, openedAt: new Date().toISOString() });
+  };
+
+  const api: KleinraumApi = {
+    async 'host.info'() {
+      return {
+        mode: host.mode,
+        version: host.version,
+        nativeDialogs: Boolean(host.openFileDialog && host.saveFileDialog),
+        platform: process.platform,
+        homeDir: os.homedir(),
+      };
+    },
+
+    async 'project.current'() {
+      return summarizeProject(session);
+    },
+
+    async 'project.openDemo'() {
+      replaceSession(ProjectSession.fromContent(workDir, createDemoContent(), true));
+      return changed();
+    },
+
+    async 'project.new'() {
+      replaceSession(ProjectSession.createNew(workDir));
+      return changed();
+    },
+
+    async 'project.open'({ path: filePath }) {
+      // Opening checks and copies the file first; the current project stays open if that fails.
+      replaceSession(ProjectSession.open(workDir, filePath));
+      remember();
+      return changed();
+    },
+
+    async 'project.save'() {
+      session.save();
+      remember();
+      return changed();
+    },
+
+    async 'project.saveAs'({ path: filePath }) {
+      session.saveAs(filePath);
+      remember();
+      return changed();
+    },
+
+    async 'project.recent'() {
+      return { items: listRecentProjects(dataDir) };
+    },
+
+    async 'project.setSetting'({ key, value }) {
+      if (key === SMALL_NUMBER_THRESHOLD_SETTING && !/^[1-9]\d*$/.test(value)) {
+        throw new UserError('bad-input', {
+          de: `Die Schwelle für kleine Fallzahlen muss eine ganze Zahl ab 1 sein (z. B. 3), nicht „${value}“.`,
+          en: `The small-number threshold must be a whole number of at least 1 (e.g. 3), not "${value}".`,
+        });
+      }
+      session.setSetting(key, value);
+      return changed();
+    },
+
+    async 'layer.features'({ layer }) {
+      // GeoJSON's interfaces lack the index signature of the contract's loose objects; the shape is the same
+      // and dispatch checks it at runtime.
+      return readAreasAsFeatureCollection(session.db, layer) as unknown as FeatureCollectionDto;
+    },
+
+    async 'indicator.values'({ indicatorId, layer, period }) {
+      return indicatorValuesFor(session.db, indicatorId, layer, period);
+    },
+
+    async 'area.details'({ layer, key, period }) {
+      return areaDetailsFor(session.db, layer, key, period);
+    },
+
+    async 'files.list'({ dir, extensions }) {
+      const listing = listFiles(dir ?? lastFolder, extensions);
+      lastFolder = listing.dir;
+      return listing;
+    },
+
+    async 'dialog.openFile'({ title, extensions }) {
+      if (!host.openFileDialog) return { path: null, supported: false };
+      return { path: await host.openFileDialog({ title, extensions }), supported: true };
+    },
+
+    async 'dialog.saveFile'({ title, defaultName, extensions }) {
+      if (!host.saveFileDialog) return { path: null, supported: false };
+      return { path: await host.saveFileDialog({ title, defaultName, extensions }), supported: true };
+    },
+  };
+  sessionsByApi.set(api, () => session);
+  return api;
+}

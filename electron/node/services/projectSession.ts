@@ -1,0 +1,156 @@
+/**
+ * The open project. Edits go to a working copy in the data dir, never to the user's file; `save` copies the
+ * working copy over the file atomically (atomicSave.ts). So a crash loses at most the unsaved edits, and
+ * the saved file is always the complete last saved state.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../../shared/contract/errors';
+import type { ProjectContent } from '../../../shared/model/project';
+import { setGeoPackageHeader } from '../storage/geopackageCore';
+import { applyMigrations, readSchemaVersion } from '../storage/migrations';
+import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
+import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile';
+import { readProjectTitle } from '../storage/projectReader';
+import { writeProjectContent, writeSetting } from '../storage/projectWriter';
+import { saveDatabaseAtomically } from './atomicSave';
+
+const DEMO_META_KEY = 'demo';
+
+function newWorkingCopyPath(workDir: string): string {
+  fs.mkdirSync(workDir, { recursive: true });
+  return path.join(workDir, `working-${randomUUID()}.gpkg`);
+}
+
+function removeWorkingFiles(workingCopyPath: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(workingCopyPath + suffix, { force: true });
+}
+
+export class ProjectSession {
+  /** Absolute path of the saved file, or null when never saved. */
+  private savedPath: string | null;
+  private unsavedChanges: boolean;
+
+  private constructor(
+    readonly db: SqliteDatabase,
+    private readonly workingCopyPath: string,
+    savedPath: string | null,
+    unsavedChanges: boolean,
+  ) {
+    this.savedPath = savedPath;
+    this.unsavedChanges = unsavedChanges;
+  }
+
+  /** A new, empty project (no layers) in a fresh working copy under `workDir`. */
+  static createNew(workDir: string, title = 'Neues Projekt'): ProjectSession {
+    return ProjectSession.fromContent(workDir, { title, layers: [], sources: [], dimensions: [], variables: [], indicators: [], observations: [], settings: {} }, false);
+  }
+
+  /** A project holding `content`, not yet saved anywhere (e.g. the demo). */
+  static fromContent(workDir: string, content: ProjectContent, isDemo: boolean): ProjectSession {
+    const workingCopyPath = newWorkingCopyPath(workDir);
+    const db = openDatabase(workingCopyPath);
+    try {
+      applyMigrations(db);
+      writeProjectContent(db, content);
+      if (isDemo) db.prepare("INSERT INTO kleinraum_meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(DEMO_META_KEY);
+    } catch (error) {
+      db.close();
+      removeWorkingFiles(workingCopyPath);
+      throw error;
+    }
+    return new ProjectSession(db, workingCopyPath, null, false);
+  }
+
+  /**
+   * Opens the project file at `filePath`: checks it, copies it into a working copy and migrates the copy to
+   * the current schema (the file itself is untouched until the next save).
+   */
+  static open(workDir: string, filePath: string): ProjectSession {
+    const absolutePath = path.resolve(filePath);
+    if (inspectProjectFile(absolutePath) === 'plain-geopackage') throw plainGeoPackageError(absolutePath);
+    const workingCopyPath = newWorkingCopyPath(workDir);
+    const source = openDatabase(absolutePath, { readonly: true });
+    try {
+      // VACUUM INTO takes a consistent snapshot even when another program holds the file in WAL mode.
+      source.prepare('VACUUM INTO ?').run(workingCopyPath);
+    } finally {
+      source.close();
+    }
+    const db = openDatabase(workingCopyPath, { fileMustExist: true });
+    try {
+      applyMigrations(db);
+      setGeoPackageHeader(db);
+    } catch (error) {
+      db.close();
+      removeWorkingFiles(workingCopyPath);
+      throw error;
+    }
+    return new ProjectSession(db, workingCopyPath, absolutePath, false);
+  }
+
+  get path(): string | null {
+    return this.savedPath;
+  }
+
+  get dirty(): boolean {
+    return this.unsavedChanges;
+  }
+
+  get isDemo(): boolean {
+    return this.db.prepare('SELECT value FROM kleinraum_meta WHERE key = ?').pluck().get(DEMO_META_KEY) === '1';
+  }
+
+  get title(): string {
+    return readProjectTitle(this.db);
+  }
+
+  get schemaVersion(): number {
+    return readSchemaVersion(this.db);
+  }
+
+  /** Sets a project setting in the working copy (unsaved until `save`). */
+  setSetting(key: string, value: string): void {
+    writeSetting(this.db, key, value);
+    this.unsavedChanges = true;
+  }
+
+  /** Runs an edit of the working copy in one transaction and marks the project as changed. */
+  edit(change: (db: SqliteDatabase) => void): void {
+    this.db.transaction(() => change(this.db))();
+    this.unsavedChanges = true;
+  }
+
+  /** Saves to the file it was opened from or last saved to. */
+  save(): void {
+    if (this.savedPath === null) {
+      throw new UserError('conflict', {
+        de: 'Das Projekt wurde noch nicht gespeichert. Bitte „Speichern unter …“ wählen und einen Dateinamen angeben.',
+        en: 'The project has not been saved yet. Please choose "Save as …" and give a file name.',
+      });
+    }
+    this.saveAs(this.savedPath);
+  }
+
+  /** Saves to `filePath` (".gpkg" is appended when missing) and makes it the project's file. */
+  saveAs(filePath: string): void {
+    let absolutePath = path.resolve(filePath);
+    if (path.extname(absolutePath).toLowerCase() !== '.gpkg') absolutePath += '.gpkg';
+    if (fs.existsSync(absolutePath) && fs.statSync(absolutePath).isDirectory()) {
+      throw new UserError('bad-input', {
+        de: `„${absolutePath}“ ist ein Ordner. Bitte einen Dateinamen angeben.`,
+        en: `"${absolutePath}" is a folder. Please give a file name.`,
+      });
+    }
+    saveDatabaseAtomically(this.db, absolutePath);
+    this.savedPath = absolutePath;
+    this.unsavedChanges = false;
+  }
+
+  /** Closes the working copy and deletes it. The saved file is not touched. */
+  close(): void {
+    if (this.db.open) this.db.close();
+    removeWorkingFiles(this.workingCopyPath);
+  }
+}

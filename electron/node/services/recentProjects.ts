@@ -1,0 +1,47 @@
+/**
+ * The list of recently opened or saved projects (newest first, at most 10), kept as JSON in the data dir.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const MAX_RECENT_PROJECTS = 10;
+const RECENT_FILE_NAME = 'recent-projects.json';
+
+export interface RecentProject {
+  path: string;
+  title: string;
+  /** ISO timestamp. */
+  openedAt: string;
+}
+
+function recentFilePath(dataDir: string): string {
+  return path.join(dataDir, RECENT_FILE_NAME);
+}
+
+function readRecentEntries(dataDir: string): RecentProject[] {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(recentFilePath(dataDir), 'utf8'));
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (item): item is RecentProject =>
+        typeof item === 'object' && item !== null && typeof item.path === 'string' && typeof item.title === 'string' && typeof item.openedAt === 'string',
+    );
+  } catch {
+    // No list yet, or an unreadable one: start a new list rather than block opening projects.
+    return [];
+  }
+}
+
+/** The recent projects, newest first, each with `exists` telling whether the file is still there. */
+export function listRecentProjects(dataDir: string): (RecentProject & { exists: boolean })[] {
+  return readRecentEntries(dataDir).map((item) => ({ ...item, exists: fs.existsSync(item.path) }));
+}
+
+/** Puts `project` at the top of the list (removing an older entry for the same path) and keeps at most 10. */
+export function rememberRecentProject(dataDir: string, project: RecentProject): void {
+  const entries = [project, ...readRecentEntries(dataDir).filter((item) => path.resolve(item.path) !== path.resolve(project.path))].slice(0, MAX_RECENT_PROJECTS);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = recentFilePath(dataDir);
+  fs.writeFileSync(file + '.tmp', JSON.stringify(entries, null, 2));
+  fs.renameSync(file + '.tmp', file);
+}

@@ -1,0 +1,303 @@
+/**
+ * Reading a project database back into the domain model (shared/model/project.ts). All statements are
+ * prepared once per call and multi-statement reads run in one read transaction, so a view is consistent.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type {
+  Area,
+  DimensionDefinition,
+  IndicatorDefinition,
+  LayerInfo,
+  MissingCode,
+  Observation,
+  ProjectContent,
+  QualityFlag,
+  Source,
+  Variable,
+  VariableSelection,
+} from '../../../shared/model/project';
+import { UserError } from '../../../shared/contract/errors';
+import { decodeGeoPackageGeometry } from './geopackageBinary';
+import { quoteIdentifier } from './geopackageCore';
+import type { SqliteDatabase } from './openDatabase';
+
+interface LayerRow {
+  table_name: string;
+  title_de: string;
+  title_en: string;
+  key_field: string;
+  name_field: string;
+  source_crs: string;
+  source_id: string;
+  schematic: number;
+}
+
+export function readProjectTitle(db: SqliteDatabase): string {
+  return (db.prepare("SELECT value FROM kleinraum_meta WHERE key = 'title'").pluck().get() as string | undefined) ?? '';
+}
+
+/** Boundary layers in their stored order, with the current feature count of each table. */
+export function readLayers(db: SqliteDatabase): LayerInfo[] {
+  const rows = db.prepare('SELECT * FROM kleinraum_layers ORDER BY position, id').all() as LayerRow[];
+  return rows.map((row) => ({
+    name: row.table_name,
+    title: { de: row.title_de, en: row.title_en },
+    keyField: row.key_field,
+    nameField: row.name_field,
+    featureCount: db.prepare(`SELECT COUNT(*) FROM ${quoteIdentifier(row.table_name)}`).pluck().get() as number,
+    sourceCrs: row.source_crs,
+    sourceId: row.source_id,
+    schematic: row.schematic === 1,
+  }));
+}
+
+function requireLayer(db: SqliteDatabase, layerName: string): void {
+  const known = db.prepare('SELECT 1 FROM kleinraum_layers WHERE table_name = ?').get(layerName);
+  if (!known) {
+    throw new UserError('not-found', {
+      de: `Die Ebene „${layerName}“ gibt es in diesem Projekt nicht. Bitte eine vorhandene Ebene wählen.`,
+      en: `The layer "${layerName}" does not exist in this project. Please choose an existing layer.`,
+    });
+  }
+}
+
+export interface AreaWithSize extends Area {
+  /** Geodesic area in km², computed when the layer was written. */
+  areaKm2: number;
+}
+
+/** The areas of a layer in stored order, geometry as GeoJSON (WGS84). Throws a UserError for an unknown layer. */
+export function readAreas(db: SqliteDatabase, layerName: string): AreaWithSize[] {
+  requireLayer(db, layerName);
+  const rows = db.prepare(`SELECT geom, key, name, area_km2 FROM ${quoteIdentifier(layerName)} ORDER BY fid`).all() as {
+    geom: Buffer | null;
+    key: string;
+    name: string;
+    area_km2: number | null;
+  }[];
+  return rows.flatMap((row) => {
+    if (!row.geom) return [];
+    const geometry = decodeGeoPackageGeometry(row.geom) as Polygon | MultiPolygon;
+    return [{ key: row.key, name: row.name, geometry, areaKm2: row.area_km2 ?? 0 }];
+  });
+}
+
+// A type alias, not an interface: the contract's loose properties object needs an implicit index signature.
+export type AreaFeatureProperties = {
+  key: string;
+  name: string;
+  areaKm2: number;
+};
+
+export type AreaFeatureCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties> & { bbox?: number[] };
+
+/** The areas of a layer as a GeoJSON FeatureCollection with `id` = fid and `properties: { key, name, areaKm2 }`, plus its bbox. */
+export function readAreasAsFeatureCollection(db: SqliteDatabase, layerName: string): AreaFeatureCollection {
+  requireLayer(db, layerName);
+  const rows = db.prepare(`SELECT fid, geom, key, name, area_km2 FROM ${quoteIdentifier(layerName)} ORDER BY fid`).all() as {
+    fid: number;
+    geom: Buffer | null;
+    key: string;
+    name: string;
+    area_km2: number | null;
+  }[];
+  const features: Feature<Polygon | MultiPolygon, AreaFeatureProperties>[] = [];
+  for (const row of rows) {
+    if (!row.geom) continue;
+    features.push({
+      type: 'Feature',
+      id: row.fid,
+      properties: { key: row.key, name: row.name, areaKm2: row.area_km2 ?? 0 },
+      geometry: decodeGeoPackageGeometry(row.geom) as Polygon | MultiPolygon,
+    });
+  }
+  const extent = db.prepare('SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?').get(layerName) as
+    | { min_x: number | null; min_y: number | null; max_x: number | null; max_y: number | null }
+    | undefined;
+  const collection: AreaFeatureCollection = { type: 'FeatureCollection', features };
+  if (extent && extent.min_x !== null && extent.min_y !== null && extent.max_x !== null && extent.max_y !== null) {
+    collection.bbox = [extent.min_x, extent.min_y, extent.max_x, extent.max_y];
+  }
+  return collection;
+}
+
+export function readSources(db: SqliteDatabase): Source[] {
+  const rows = db.prepare('SELECT * FROM kleinraum_sources ORDER BY position, id').all() as {
+    source_id: string;
+    name: string;
+    publisher: string;
+    stichtag: string | null;
+    licence: string;
+    licence_url: string | null;
+    attribution: string;
+    notes: string;
+    synthetic: number;
+  }[];
+  return rows.map((row) => ({
+    id: row.source_id,
+    name: row.name,
+    publisher: row.publisher,
+    stichtag: row.stichtag,
+    licence: row.licence,
+    licenceUrl: row.licence_url,
+    attribution: row.attribution,
+    notes: row.notes,
+    synthetic: row.synthetic === 1,
+  }));
+}
+
+export function readDimensions(db: SqliteDatabase): DimensionDefinition[] {
+  const rows = db.prepare('SELECT * FROM kleinraum_dimensions ORDER BY position, id').all() as {
+    dimension_id: string;
+    name_de: string;
+    name_en: string;
+    values_json: string;
+  }[];
+  return rows.map((row) => ({
+    id: row.dimension_id,
+    name: { de: row.name_de, en: row.name_en },
+    values: JSON.parse(row.values_json) as DimensionDefinition['values'],
+  }));
+}
+
+export function readVariables(db: SqliteDatabase): Variable[] {
+  const rows = db.prepare('SELECT * FROM kleinraum_variables ORDER BY position, id').all() as {
+    variable_id: string;
+    name_de: string;
+    name_en: string;
+    unit: string;
+    dimensions_json: string;
+    kind: string;
+  }[];
+  return rows.map((row) => ({
+    id: row.variable_id,
+    name: { de: row.name_de, en: row.name_en },
+    unit: row.unit,
+    dimensions: JSON.parse(row.dimensions_json) as string[],
+    kind: row.kind === 'flow' ? 'flow' : 'stock',
+  }));
+}
+
+export function readIndicators(db: SqliteDatabase): IndicatorDefinition[] {
+  const rows = db.prepare('SELECT * FROM kleinraum_indicators ORDER BY position, id').all() as {
+    indicator_id: string;
+    name_de: string;
+    name_en: string;
+    numerator_json: string;
+    denominator_json: string | null;
+    scale: IndicatorDefinition['scale'];
+    unit_de: string;
+    unit_en: string;
+    decimals: number;
+    description_de: string;
+    description_en: string;
+  }[];
+  return rows.map((row) => ({
+    id: row.indicator_id,
+    name: { de: row.name_de, en: row.name_en },
+    numerator: JSON.parse(row.numerator_json) as VariableSelection,
+    denominator: row.denominator_json ? (JSON.parse(row.denominator_json) as VariableSelection) : null,
+    scale: row.scale,
+    unit: { de: row.unit_de, en: row.unit_en },
+    decimals: row.decimals,
+    description: { de: row.description_de, en: row.description_en },
+  }));
+}
+
+export function readSettings(db: SqliteDatabase): Record<string, string> {
+  const rows = db.prepare('SELECT key, value FROM kleinraum_settings ORDER BY key').all() as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+/** Distinct periods per variable, ascending (ISO dates sort as text). */
+export function readPeriodsByVariable(db: SqliteDatabase): Map<string, string[]> {
+  const rows = db.prepare('SELECT DISTINCT variable, period FROM kleinraum_observations ORDER BY variable, period').all() as { variable: string; period: string }[];
+  const periods = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = periods.get(row.variable);
+    if (list) list.push(row.period);
+    else periods.set(row.variable, [row.period]);
+  }
+  return periods;
+}
+
+export interface ObservationQuery {
+  /** Only these variables; all when omitted. */
+  variables?: readonly string[];
+  /** Only this period (ISO date); all when omitted. */
+  period?: string;
+  /** Only these area keys; all when omitted. */
+  areaKeys?: readonly string[];
+}
+
+interface ObservationRow {
+  area_key: string;
+  variable: string;
+  dimensions: string;
+  period: string;
+  value: number | null;
+  missing: string | null;
+  source_id: string;
+  quality: string;
+}
+
+/**
+ * Observations matching the query, ordered by variable, period, area key. Uses the (variable, period) index;
+ * 20 000 rows read in a few tens of milliseconds (see test/bench).
+ * @example readObservations(db, { variables: ['population'], period: '2019-12-31' })
+ */
+export function readObservations(db: SqliteDatabase, query: ObservationQuery = {}): Observation[] {
+  const conditions: string[] = [];
+  const parameters: string[] = [];
+  if (query.variables) {
+    if (query.variables.length === 0) return [];
+    conditions.push(`variable IN (${query.variables.map(() => '?').join(',')})`);
+    parameters.push(...query.variables);
+  }
+  if (query.period !== undefined) {
+    conditions.push('period = ?');
+    parameters.push(query.period);
+  }
+  if (query.areaKeys) {
+    if (query.areaKeys.length === 0) return [];
+    conditions.push(`area_key IN (${query.areaKeys.map(() => '?').join(',')})`);
+    parameters.push(...query.areaKeys);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const rows = db
+    .prepare(`SELECT area_key, variable, dimensions, period, value, missing, source_id, quality FROM kleinraum_observations ${where} ORDER BY variable, period, area_key, id`)
+    .all(...parameters) as ObservationRow[];
+  // Dimension JSON repeats a lot (few combinations, many rows): parse each distinct string once.
+  const parsedDimensions = new Map<string, Record<string, string>>();
+  return rows.map((row) => {
+    let dimensions = parsedDimensions.get(row.dimensions);
+    if (!dimensions) {
+      dimensions = JSON.parse(row.dimensions) as Record<string, string>;
+      parsedDimensions.set(row.dimensions, dimensions);
+    }
+    return {
+      areaKey: row.area_key,
+      variable: row.variable,
+      dimensions,
+      period: row.period,
+      value: row.value,
+      missing: row.missing as MissingCode | null,
+      sourceId: row.source_id,
+      quality: row.quality as QualityFlag,
+    };
+  });
+}
+
+/** The whole project as plain data (the inverse of writeProjectContent), read in one transaction. */
+export function readProjectContent(db: SqliteDatabase): ProjectContent {
+  return db.transaction(() => ({
+    title: readProjectTitle(db),
+    layers: readLayers(db).map((info) => ({ info, areas: readAreas(db, info.name).map(({ key, name, geometry }) => ({ key, name, geometry })) })),
+    sources: readSources(db),
+    dimensions: readDimensions(db),
+    variables: readVariables(db),
+    indicators: readIndicators(db),
+    observations: readObservations(db),
+    settings: readSettings(db),
+  }))();
+}

@@ -1,0 +1,167 @@
+/**
+ * Writes a whole `ProjectContent` into an (already migrated) project database in one transaction:
+ * either everything is written or nothing changes.
+ */
+import { area as geodesicAreaSquareMeters } from '@turf/turf';
+import { UserError } from '../../../shared/contract/errors';
+import type { Area, LayerInfo, Observation, ProjectContent } from '../../../shared/model/project';
+import { canonicalDimensionsJson } from './canonicalDimensions';
+import {
+  createBoundaryFeatureTable,
+  isValidFeatureTableName,
+  quoteIdentifier,
+  setFeatureTableExtent,
+  WGS84_SRS_ID,
+  type FeatureTableExtent,
+} from './geopackageCore';
+import { encodeGeoPackageGeometry, geometryEnvelope, toMultiPolygon } from './geopackageBinary';
+import type { SqliteDatabase } from './openDatabase';
+
+const bool = (value: boolean): number => (value ? 1 : 0);
+
+/** Replaces all Kleinraum content of `db` (layers, sources, variables, …, settings, title) with `content`. */
+export function writeProjectContent(db: SqliteDatabase, content: ProjectContent): void {
+  for (const { info } of content.layers) {
+    if (!isValidFeatureTableName(info.name)) {
+      throw new UserError('bad-input', {
+        de: `Ungültiger Ebenenname „${info.name}“: erlaubt sind Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben (nicht gpkg_/kleinraum_).`,
+        en: `Invalid layer name "${info.name}": use lower-case letters, digits and _, starting with a letter (not gpkg_/kleinraum_).`,
+      });
+    }
+  }
+  db.transaction(() => {
+    clearProjectContent(db);
+    db.prepare("INSERT INTO kleinraum_meta (key, value) VALUES ('title', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(content.title);
+    content.layers.forEach((layer, position) => writeLayer(db, layer.info, layer.areas, position));
+    writeSources(db, content);
+    writeDefinitions(db, content);
+    writeObservations(db, content.observations);
+    const insertSetting = db.prepare('INSERT INTO kleinraum_settings (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries(content.settings)) insertSetting.run(key, value);
+  })();
+}
+
+function clearProjectContent(db: SqliteDatabase): void {
+  const layerTables = db.prepare('SELECT table_name FROM kleinraum_layers').pluck().all() as string[];
+  for (const tableName of layerTables) dropLayerTable(db, tableName);
+  db.exec(`
+    DELETE FROM kleinraum_layers; DELETE FROM kleinraum_sources; DELETE FROM kleinraum_dimensions;
+    DELETE FROM kleinraum_variables; DELETE FROM kleinraum_indicators; DELETE FROM kleinraum_observations;
+    DELETE FROM kleinraum_settings;
+  `);
+}
+
+function dropLayerTable(db: SqliteDatabase, tableName: string): void {
+  db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(tableName)}`);
+  db.prepare('DELETE FROM gpkg_geometry_columns WHERE table_name = ?').run(tableName);
+  db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
+}
+
+/** Writes one boundary layer: feature table, extent, and its LayerInfo row. `featureCount` is taken from the areas. */
+export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], position: number): void {
+  createBoundaryFeatureTable(db, info.name, info.title.de);
+  const insertFeature = db.prepare(`INSERT INTO ${quoteIdentifier(info.name)} (geom, key, name, area_km2) VALUES (?, ?, ?, ?)`);
+  let extent: FeatureTableExtent | null = null;
+  const seenKeys = new Set<string>();
+  for (const area of areas) {
+    if (seenKeys.has(area.key)) {
+      throw new UserError('bad-input', {
+        de: `Gebietsschlüssel „${area.key}“ kommt in der Ebene „${info.name}“ mehrfach vor. Jeder Schlüssel darf nur einmal vorkommen.`,
+        en: `Area key "${area.key}" occurs more than once in layer "${info.name}". Each key must be unique.`,
+      });
+    }
+    seenKeys.add(area.key);
+    const geometry = toMultiPolygon(area.geometry);
+    const envelope = geometryEnvelope(geometry);
+    if (envelope) {
+      extent = extent
+        ? { minX: Math.min(extent.minX, envelope.minX), minY: Math.min(extent.minY, envelope.minY), maxX: Math.max(extent.maxX, envelope.maxX), maxY: Math.max(extent.maxY, envelope.maxY) }
+        : { minX: envelope.minX, minY: envelope.minY, maxX: envelope.maxX, maxY: envelope.maxY };
+    }
+    const areaKm2 = geodesicAreaSquareMeters(geometry) / 1e6;
+    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, areaKm2);
+  }
+  setFeatureTableExtent(db, info.name, extent);
+  db.prepare(
+    `INSERT INTO kleinraum_layers (table_name, title_de, title_en, key_field, name_field, source_crs, source_id, schematic, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(info.name, info.title.de, info.title.en, info.keyField, info.nameField, info.sourceCrs, info.sourceId, bool(info.schematic), position);
+}
+
+function writeSources(db: SqliteDatabase, content: ProjectContent): void {
+  const insert = db.prepare(
+    `INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  content.sources.forEach((source, position) =>
+    insert.run(source.id, source.name, source.publisher, source.stichtag, source.licence, source.licenceUrl, source.attribution, source.notes, bool(source.synthetic), position),
+  );
+}
+
+function writeDefinitions(db: SqliteDatabase, content: ProjectContent): void {
+  const insertDimension = db.prepare('INSERT INTO kleinraum_dimensions (dimension_id, name_de, name_en, values_json, position) VALUES (?, ?, ?, ?, ?)');
+  content.dimensions.forEach((dimension, position) =>
+    insertDimension.run(dimension.id, dimension.name.de, dimension.name.en, JSON.stringify(dimension.values), position),
+  );
+  const insertVariable = db.prepare(
+    'INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  content.variables.forEach((variable, position) =>
+    insertVariable.run(variable.id, variable.name.de, variable.name.en, variable.unit, JSON.stringify(variable.dimensions), variable.kind, position),
+  );
+  const insertIndicator = db.prepare(
+    `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  content.indicators.forEach((indicator, position) =>
+    insertIndicator.run(
+      indicator.id,
+      indicator.name.de,
+      indicator.name.en,
+      JSON.stringify(indicator.numerator),
+      indicator.denominator ? JSON.stringify(indicator.denominator) : null,
+      indicator.scale,
+      indicator.unit.de,
+      indicator.unit.en,
+      indicator.decimals,
+      indicator.description.de,
+      indicator.description.en,
+      position,
+    ),
+  );
+}
+
+/** Appends observations (call inside a transaction for speed). A duplicate observation is a UserError naming it. */
+export function writeObservations(db: SqliteDatabase, observations: readonly Observation[]): void {
+  const insert = db.prepare(
+    'INSERT INTO kleinraum_observations (area_key, variable, dimensions, period, value, missing, source_id, quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const observation of observations) {
+    try {
+      insert.run(
+        observation.areaKey,
+        observation.variable,
+        canonicalDimensionsJson(observation.dimensions),
+        observation.period,
+        observation.value,
+        observation.missing ?? null,
+        observation.sourceId,
+        observation.quality,
+      );
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const what = `${observation.variable} ${canonicalDimensionsJson(observation.dimensions)} ${observation.areaKey} ${observation.period} (${observation.sourceId})`;
+        throw new UserError('conflict', {
+          de: `Doppelte Beobachtung: ${what} kommt mehrfach vor. Bitte die Daten bereinigen, jeder Wert darf je Quelle nur einmal vorkommen.`,
+          en: `Duplicate observation: ${what} occurs more than once. Please clean the data; each value may occur once per source.`,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Sets one project setting (key/value). */
+export function writeSetting(db: SqliteDatabase, key: string, value: string): void {
+  db.prepare('INSERT INTO kleinraum_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

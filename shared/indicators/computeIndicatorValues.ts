@@ -1,0 +1,123 @@
+/**
+ * Computes an indicator for every area of a layer at one period:
+ * value = numerator / denominator × factor (per1000 → 1000, percent → 100), perKm2 = numerator / area in km²,
+ * absolute = numerator. Pure: observations and areas in, values out.
+ */
+import type { IndicatorValue } from '../contract/api';
+import type { AreaKey, IndicatorDefinition, Observation, QualityFlag } from '../model/project';
+import { missingValueReason, noDataReason } from './missingReason';
+import { weakestQuality } from './qualityRanking';
+import { sumVariableSelection, type SelectionSum } from './sumVariableSelection';
+
+/** Default small-number threshold: counts 1 and 2 are flagged (as statistical offices do for cells below 3). */
+export const DEFAULT_SMALL_NUMBER_THRESHOLD = 3;
+
+export interface IndicatorArea {
+  key: AreaKey;
+  name: string;
+  /** Geodesic area in km² (used by perKm2). */
+  areaKm2: number;
+}
+
+export interface ComputeIndicatorValuesInput {
+  indicator: IndicatorDefinition;
+  areas: readonly IndicatorArea[];
+  /** Observations of at least the numerator and denominator variables; other periods and variables are ignored. */
+  observations: readonly Observation[];
+  /** ISO date. */
+  period: string;
+  /** A numerator with 0 < n < threshold is flagged `smallNumber`. Default 3. */
+  smallNumberThreshold?: number;
+  /** German variable names for the missing reasons; the variable id is used where a name is absent. */
+  variableNames?: Readonly<Record<string, string>>;
+}
+
+export interface ComputedIndicatorValues {
+  /** One entry per area, in the order of `areas`. */
+  values: IndicatorValue[];
+  /**
+   * The region's value (sum of numerators / sum of denominators × factor; absolute: sum of numerators).
+   * null when any area has no value, so the region figure never silently covers fewer areas than the map.
+   */
+  regionValue: number | null;
+  /** Ids of the sources of all observations used, in first-use order. */
+  sourceIds: string[];
+}
+
+const SCALE_FACTOR: Record<IndicatorDefinition['scale'], number> = { absolute: 1, per1000: 1000, percent: 100, perKm2: 1 };
+
+/**
+ * @example
+ * computeIndicatorValues({
+ *   indicator: { id: 'refugeesPer1000', scale: 'per1000', numerator: { variable: 'refugees' }, denominator: { variable: 'population' }, … },
+ *   areas: [{ key: '03241001', name: 'Hannover', areaKm2: 204.1 }],
+ *   observations, period: '2019-12-31',
+ * }).values[0].value // e.g. 23.4 (refugees per 1 000 inhabitants)
+ */
+export function computeIndicatorValues(input: ComputeIndicatorValuesInput): ComputedIndicatorValues {
+  const { indicator, period } = input;
+  const threshold = input.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+  const factor = SCALE_FACTOR[indicator.scale];
+  const nameOf = (variable: string): string => input.variableNames?.[variable] ?? variable;
+  const relevantVariables = new Set([indicator.numerator.variable, indicator.denominator?.variable].filter((v): v is string => v !== undefined));
+
+  const observationsByArea = new Map<AreaKey, Observation[]>();
+  for (const observation of input.observations) {
+    if (observation.period !== period || !relevantVariables.has(observation.variable)) continue;
+    const list = observationsByArea.get(observation.areaKey);
+    if (list) list.push(observation);
+    else observationsByArea.set(observation.areaKey, [observation]);
+  }
+
+  const sourceIds = new Set<string>();
+  let numeratorTotal = 0;
+  let denominatorTotal = 0;
+  let allAreasComplete = input.areas.length > 0;
+
+  const values = input.areas.map((area): IndicatorValue => {
+    const areaObservations = observationsByArea.get(area.key) ?? [];
+    const numerator = sumVariableSelection(areaObservations, indicator.numerator);
+    const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator) : null;
+    for (const sum of [numerator, denominator]) if (sum && sum.status !== 'no-data') for (const id of sum.sourceIds) sourceIds.add(id);
+
+    const base = { key: area.key, name: area.name };
+    const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null): IndicatorValue => {
+      allAreasComplete = false;
+      return { ...base, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason };
+    };
+
+    if (numerator.status === 'no-data') return missing(noDataReason(nameOf(indicator.numerator.variable), period), null, null, null);
+    if (numerator.status === 'missing') {
+      return missing(missingValueReason(nameOf(indicator.numerator.variable), numerator.missingCode, numerator.quality), numerator.quality, null, null);
+    }
+    const smallNumber = numerator.value > 0 && numerator.value < threshold;
+
+    let denominatorValue: number | null = null;
+    let quality = numerator.quality;
+    if (indicator.scale === 'perKm2') {
+      denominatorValue = area.areaKm2;
+      if (!(denominatorValue > 0)) return missing('Fläche des Gebiets unbekannt oder 0 km²', numerator.quality, numerator.value, null);
+    } else if (indicator.scale !== 'absolute' && indicator.denominator && denominator) {
+      const denominatorName = nameOf(indicator.denominator.variable);
+      if (denominator.status === 'no-data') return missing(noDataReason(denominatorName, period), numerator.quality, numerator.value, null);
+      if (denominator.status === 'missing') {
+        return missing(missingValueReason(denominatorName, denominator.missingCode, denominator.quality), weakestQuality([numerator.quality, denominator.quality]), numerator.value, null);
+      }
+      quality = weakestQuality([numerator.quality, denominator.quality]);
+      denominatorValue = denominator.value;
+      if (denominatorValue === 0) return missing(`Bezugsgröße „${denominatorName}“ ist 0`, quality, numerator.value, 0);
+    }
+
+    numeratorTotal += numerator.value;
+    if (denominatorValue !== null) denominatorTotal += denominatorValue;
+    const value = denominatorValue === null ? numerator.value * factor : (numerator.value / denominatorValue) * factor;
+    return { ...base, value, numerator: numerator.value, denominator: denominatorValue, quality, smallNumber, missingReason: null };
+  });
+
+  let regionValue: number | null = null;
+  if (allAreasComplete) {
+    if (indicator.scale === 'absolute' || (!indicator.denominator && indicator.scale !== 'perKm2')) regionValue = numeratorTotal * factor;
+    else if (denominatorTotal > 0) regionValue = (numeratorTotal / denominatorTotal) * factor;
+  }
+  return { values, regionValue, sourceIds: [...sourceIds] };
+}
