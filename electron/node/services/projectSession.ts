@@ -27,6 +27,14 @@ function removeWorkingFiles(workingCopyPath: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(workingCopyPath + suffix, { force: true });
 }
 
+function damagedFileError(filePath: string, cause: unknown): UserError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new UserError('bad-input', {
+    de: `„${path.basename(filePath)}“ ist beschädigt oder unvollständig und lässt sich nicht öffnen (${detail}). Bitte eine Sicherungskopie öffnen.`,
+    en: `"${path.basename(filePath)}" is damaged or incomplete and cannot be opened (${detail}). Please open a backup copy.`,
+  });
+}
+
 export class ProjectSession {
   /** Absolute path of the saved file, or null when never saved. */
   private savedPath: string | null;
@@ -71,12 +79,18 @@ export class ProjectSession {
     const absolutePath = path.resolve(filePath);
     if (inspectProjectFile(absolutePath) === 'plain-geopackage') throw plainGeoPackageError(absolutePath);
     const workingCopyPath = newWorkingCopyPath(workDir);
-    const source = openDatabase(absolutePath, { readonly: true });
     try {
-      // VACUUM INTO takes a consistent snapshot even when another program holds the file in WAL mode.
-      source.prepare('VACUUM INTO ?').run(workingCopyPath);
-    } finally {
-      source.close();
+      const source = openDatabase(absolutePath, { readonly: true });
+      try {
+        // VACUUM INTO takes a consistent snapshot even when another program holds the file in WAL mode,
+        // and it reads every page, so a damaged file fails here rather than later in the middle of work.
+        source.prepare('VACUUM INTO ?').run(workingCopyPath);
+      } finally {
+        source.close();
+      }
+    } catch (error) {
+      removeWorkingFiles(workingCopyPath);
+      throw damagedFileError(absolutePath, error);
     }
     const db = openDatabase(workingCopyPath, { fileMustExist: true });
     try {

@@ -1,0 +1,99 @@
+// Old project files must open in a newer Kleinraum, and a file from a newer Kleinraum must be refused with a
+// clear message instead of being damaged. The version-1 fixture below is written with the version-1 DDL
+// verbatim, independent of migrations.ts, so later edits there cannot silently change the "old" file.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProjectSession } from '../../../electron/node/services/projectSession';
+import { createGeoPackageCore } from '../../../electron/node/storage/geopackageCore';
+import { CURRENT_SCHEMA_VERSION, KLEINRAUM_TABLES, MIGRATIONS } from '../../../electron/node/storage/migrations';
+import { openDatabase } from '../../../electron/node/storage/openDatabase';
+import { readObservations, readProjectContent } from '../../../electron/node/storage/projectReader';
+import { UserError } from '../../../shared/contract/errors';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+
+let directory: TempDir;
+beforeEach(() => {
+  directory = makeTempDir('kleinraum-migrations-');
+});
+afterEach(() => directory.remove());
+
+/** A schema-version-1 project: one source, one variable, three observations of which two are the same row. */
+function writeVersion1Project(filePath: string): void {
+  const db = openDatabase(filePath);
+  createGeoPackageCore(db);
+  db.exec(`
+    CREATE TABLE kleinraum_meta (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);
+    CREATE TABLE kleinraum_settings (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);
+    CREATE TABLE kleinraum_layers (id INTEGER PRIMARY KEY, table_name TEXT NOT NULL UNIQUE, title_de TEXT NOT NULL, title_en TEXT NOT NULL,
+      key_field TEXT NOT NULL, name_field TEXT NOT NULL, source_crs TEXT NOT NULL, source_id TEXT NOT NULL, schematic BOOLEAN NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE kleinraum_sources (id INTEGER PRIMARY KEY, source_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, publisher TEXT NOT NULL,
+      stichtag DATE, licence TEXT NOT NULL, licence_url TEXT, attribution TEXT NOT NULL, notes TEXT NOT NULL, synthetic BOOLEAN NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE kleinraum_dimensions (id INTEGER PRIMARY KEY, dimension_id TEXT NOT NULL UNIQUE, name_de TEXT NOT NULL, name_en TEXT NOT NULL,
+      values_json TEXT NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE kleinraum_variables (id INTEGER PRIMARY KEY, variable_id TEXT NOT NULL UNIQUE, name_de TEXT NOT NULL, name_en TEXT NOT NULL,
+      unit TEXT NOT NULL, dimensions_json TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE kleinraum_indicators (id INTEGER PRIMARY KEY, indicator_id TEXT NOT NULL UNIQUE, name_de TEXT NOT NULL, name_en TEXT NOT NULL,
+      numerator_json TEXT NOT NULL, denominator_json TEXT, scale TEXT NOT NULL, unit_de TEXT NOT NULL, unit_en TEXT NOT NULL,
+      decimals INTEGER NOT NULL, description_de TEXT NOT NULL, description_en TEXT NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE kleinraum_observations (id INTEGER PRIMARY KEY, area_key TEXT NOT NULL, variable TEXT NOT NULL, dimensions TEXT NOT NULL,
+      period DATE NOT NULL, value REAL, missing TEXT, source_id TEXT NOT NULL, quality TEXT NOT NULL);
+    INSERT INTO kleinraum_meta (key, value) VALUES ('schema_version', '1'), ('title', 'Altes Projekt');
+    INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
+      VALUES ('lsn', 'LSN', 'Landesamt für Statistik Niedersachsen', '2019-12-31', 'dl-de/by-2-0', NULL, '© LSN 2020', '', 0, 0);
+    INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position)
+      VALUES ('population', 'Einwohner', 'Population', 'Personen', '[]', 'stock', 0);
+    INSERT INTO kleinraum_observations (area_key, variable, dimensions, period, value, missing, source_id, quality) VALUES
+      ('03241001', 'population', '{}', '2019-12-31', 530000, NULL, 'lsn', 'counted'),
+      ('03241001', 'population', '{}', '2019-12-31', 534049, NULL, 'lsn', 'counted'),
+      ('03241002', 'population', '{}', '2019-12-31', 34000, NULL, 'lsn', 'counted');
+  `);
+  db.close();
+}
+
+describe('schema migrations', () => {
+  it('are numbered 1, 2, … without gaps', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
+  it('bring a version-1 file to the current version on open, keeping its content and leaving the file itself untouched', () => {
+    const filePath = directory.file('old.gpkg');
+    writeVersion1Project(filePath);
+    const session = ProjectSession.open(directory.file('work'), filePath);
+    try {
+      expect(session.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(session.title).toBe('Altes Projekt');
+      const content = readProjectContent(session.db);
+      expect(content.sources.map((source) => source.publisher)).toEqual(['Landesamt für Statistik Niedersachsen']);
+      // The duplicate row of version 1 is resolved to the last written value.
+      expect(readObservations(session.db).map((observation) => [observation.areaKey, observation.value])).toEqual([
+        ['03241001', 534049],
+        ['03241002', 34000],
+      ]);
+      const indexes = session.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kleinraum_observations'").pluck().all();
+      expect(indexes).toEqual(expect.arrayContaining(['kleinraum_observations_variable_period', 'kleinraum_observations_area']));
+      const registered = session.db.prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'attributes'").pluck().all();
+      expect(new Set(registered)).toEqual(new Set(Object.keys(KLEINRAUM_TABLES)));
+    } finally {
+      session.close();
+    }
+    const original = openDatabase(filePath, { readonly: true });
+    expect(original.prepare("SELECT value FROM kleinraum_meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
+    original.close();
+  });
+
+  it('refuse a file from a newer Kleinraum with a message to update, without touching it', () => {
+    const filePath = directory.file('future.gpkg');
+    writeVersion1Project(filePath);
+    const db = openDatabase(filePath);
+    db.prepare("UPDATE kleinraum_meta SET value = ? WHERE key = 'schema_version'").run(String(CURRENT_SCHEMA_VERSION + 5));
+    db.close();
+    let caught: unknown;
+    try {
+      ProjectSession.open(directory.file('work'), filePath).close();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).code).toBe('unsupported');
+    expect((caught as UserError).text.de).toMatch(/neueren Kleinraum-Version.*Bitte Kleinraum aktualisieren/);
+  });
+});
