@@ -58,15 +58,14 @@ function listenErrorToUserError(error: unknown, host: string, port: number): unk
   return error;
 }
 
+/**
+ * Resolves on the first SIGINT or SIGTERM. The handlers stay installed, so a second Ctrl+C (often sent
+ * both to the launcher and to us) does not kill the process in the middle of a graceful close.
+ */
 function waitForStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    process.on('SIGINT', () => resolve('SIGINT'));
+    process.on('SIGTERM', () => resolve('SIGTERM'));
   });
 }
 
