@@ -28,7 +28,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --lang de`,
+    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --token ${e2eToken}`,
     url: `${e2eBaseUrl}/?token=${e2eToken}`,
     env: { KLEINRAUM_TOKEN: e2eToken },
     reuseExistingServer: false,

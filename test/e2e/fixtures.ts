@@ -115,7 +115,13 @@ export const test = base.extend<Fixtures>({
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        const where = message.location().url;
+        problems.push(`console error: ${message.text()}${where ? ` (at ${where})` : ''}`);
+      });
+      // The console line for a failed load does not name the address; this does.
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
       });
       await use(problems);
       if (testInfo.status === testInfo.expectedStatus) {
