@@ -22,19 +22,22 @@ export interface DelimitedTableOptions {
 
 export const DEFAULT_MAX_TABLE_BYTES = 256 * 1024 * 1024;
 
+/** The message for a table above the size limit (also used by the file reader before loading the file). */
+export function tableTooLargeError(sizeBytes: number, maxBytes: number): UserError {
+  const megabytes = (value: number) => Math.max(1, Math.round(value / 1024 / 1024));
+  return new UserError('bad-input', {
+    de: `Die Tabelle ist mit ${megabytes(sizeBytes)} MB zu groß (höchstens ${megabytes(maxBytes)} MB). Bitte nur die benötigten Gebiete und Merkmale exportieren oder die Datei aufteilen.`,
+    en: `The table is too large (${megabytes(sizeBytes)} MB, at most ${megabytes(maxBytes)} MB). Please export only the areas and variables needed, or split the file.`,
+  });
+}
+
 /**
  * Parses a delimited text table.
  * @example parseDelimitedTable(bytesOfGenesisExport).settings.delimiter // ";"
  */
 export function parseDelimitedTable(bytes: Uint8Array, options: DelimitedTableOptions = {}): ParsedTable {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TABLE_BYTES;
-  if (bytes.length > maxBytes) {
-    const megabytes = (value: number) => Math.round(value / 1024 / 1024);
-    throw new UserError('bad-input', {
-      de: `Die Tabelle ist mit ${megabytes(bytes.length)} MB zu groß (höchstens ${megabytes(maxBytes)} MB). Bitte nur die benötigten Gebiete und Merkmale exportieren oder die Datei aufteilen.`,
-      en: `The table is too large (${megabytes(bytes.length)} MB, at most ${megabytes(maxBytes)} MB). Please export only the areas and variables needed, or split the file.`,
-    });
-  }
+  if (bytes.length > maxBytes) throw tableTooLargeError(bytes.length, maxBytes);
   if (bytes.length === 0) {
     throw new UserError('bad-input', { de: 'Die Datei ist leer. Bitte die richtige Datei wählen.', en: 'The file is empty. Please choose the right file.' });
   }

@@ -159,9 +159,9 @@ function plausibility(bytes: Uint8Array, high: string): number {
 
 function previewWords(text: string): string[] {
   const words = new Set<string>();
-  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'-]*/gu)) {
+  for (const match of text.matchAll(/\p{L}[\p{L}.'-]*/gu)) {
     const word = match[0];
-    if (/[^\x00-\x7f]/.test(word)) words.add(word);
+    if (/[^ -~]/.test(word)) words.add(word);
     if (words.size >= 12) break;
   }
   return [...words];

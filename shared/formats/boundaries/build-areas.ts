@@ -1,0 +1,203 @@
+/**
+ * From features as read from any boundary format (source CRS, raw attributes) to Kleinraum areas (WGS84,
+ * one per key) and the import report the user sees before confirming. Pure: the Node side only supplies
+ * features and the detected CRS / encoding.
+ */
+import type { MultiPolygon, Point, Polygon } from 'geojson';
+import { UserError } from '../../contract/errors';
+import type { Area, LayerInfo } from '../../model/project';
+import { isPlausibleWgs84Bounds, KNOWN_CRS, reprojectToWgs84, type BoundingBox, type CrsDetection } from '../../geo/crs';
+import { mergeAreaGeometries, validateAreaGeometry, type GeometryIssue } from '../../geo/validity';
+import { agsFromArs } from '../keys/area-key';
+import type { EncodingDetection, TextEncoding } from '../text/decode';
+
+export interface RawFeature {
+  properties: Record<string, string | number | boolean | null>;
+  geometry: Polygon | MultiPolygon | Point | null;
+}
+
+export interface BuildAreasOptions {
+  /** Attribute with the area key; detected when omitted (AGS, then ARS, then common key names). */
+  keyField?: string;
+  nameField?: string;
+  /** Keep only features whose key starts with this (e.g. "03241" for Region Hannover). */
+  filterKeyPrefix?: string;
+  /** Keep only features where these attributes are filled (e.g. ["STADTBZNAM"] drops slivers and drawn shapes). */
+  requireAttributes?: string[];
+  /** Several features with one key become one area (default). When false, duplicates are an error to resolve. */
+  mergeDuplicateKeys?: boolean;
+  /** Repair invalid geometries where safe (default); otherwise only flag them. */
+  repairGeometries?: boolean;
+  /** A 12-digit ARS key field gives AGS keys (default true), the usual key of Gemeinde layers. */
+  deriveAgsFromArs?: boolean;
+  layerName?: string;
+}
+
+export interface BoundaryImportReport {
+  featureCount: number;
+  crs: { detected: CrsDetection; used: string };
+  encoding: { detected: EncodingDetection | null; used: TextEncoding | null };
+  keyField: string;
+  nameField: string | null;
+  keyDerivation: 'as-is' | 'ags-from-ars';
+  invalidGeometries: { found: number; repaired: number; list: GeometryIssue[] };
+  duplicateKeys: { key: string; featureCount: number }[];
+  filteredOut: { byKeyPrefix: number; byMissingAttributes: number; withoutKey: number; withoutGeometry: number };
+  /** Attribute names of the source, for the key/name pickers. */
+  fields: string[];
+}
+
+export interface BoundaryImport {
+  areas: Area[];
+  layerInfo: LayerInfo;
+  report: BoundaryImportReport;
+}
+
+const KEY_FIELD_CANDIDATES = ['AGS', 'ags', 'AGS_0', 'ARS', 'ars', 'RS', 'rs', 'ARS_0', 'GKZ', 'gkz', 'STADTTLNR', 'STADTBZNR', 'key', 'KEY', 'id', 'ID'];
+const NAME_FIELD_CANDIDATES = ['GEN', 'gen', 'name', 'NAME', 'Name', 'GEMEINDENAME', 'gemeindename', 'STADTTLNAM', 'STADTBZNAM', 'BEZEICHNUNG', 'bezeichnung'];
+
+function text(value: string | number | boolean | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/** Picks the key field: the first candidate that exists and is filled in most features. */
+export function detectKeyField(fields: string[], features: RawFeature[]): string | null {
+  for (const candidate of KEY_FIELD_CANDIDATES) {
+    if (!fields.includes(candidate)) continue;
+    const filled = features.filter((feature) => text(feature.properties[candidate]) !== '').length;
+    if (filled >= features.length / 2) return candidate;
+  }
+  return null;
+}
+
+export function detectNameField(fields: string[]): string | null {
+  return NAME_FIELD_CANDIDATES.find((candidate) => fields.includes(candidate)) ?? null;
+}
+
+function boundsOf(geometries: (Polygon | MultiPolygon)[]): BoundingBox {
+  const bounds: BoundingBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (x: number, y: number) => {
+    if (x < bounds[0]) bounds[0] = x;
+    if (y < bounds[1]) bounds[1] = y;
+    if (x > bounds[2]) bounds[2] = x;
+    if (y > bounds[3]) bounds[3] = y;
+  };
+  for (const geometry of geometries) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) for (const ring of polygon) for (const point of ring) visit(point[0]!, point[1]!);
+  }
+  return bounds;
+}
+
+/**
+ * Builds areas and the import report.
+ * @example buildAreas(features, { code: 'EPSG:31467', how: 'authority', confidence: 1, alternatives: [] }, 'EPSG:31467', null, null, { filterKeyPrefix: '03241' }).areas.length // 21
+ */
+export function buildAreas(
+  features: RawFeature[],
+  crsDetected: CrsDetection,
+  crsUsed: string,
+  encodingDetected: EncodingDetection | null,
+  encodingUsed: TextEncoding | null,
+  options: BuildAreasOptions = {},
+): BoundaryImport {
+  const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
+  const keyField = options.keyField ?? detectKeyField(fields, features);
+  if (!keyField || !fields.includes(keyField)) {
+    throw new UserError('bad-input', {
+      de: `${options.keyField ? `Das Schlüsselfeld „${options.keyField}“ gibt es nicht.` : 'Kein Schlüsselfeld (AGS/ARS) erkannt.'} Bitte das Feld mit dem Gebietsschlüssel wählen (CLI: --key FELD). Vorhandene Felder: ${fields.join(', ')}.`,
+      en: `${options.keyField ? `There is no key field "${options.keyField}".` : 'No key field (AGS/ARS) found.'} Please choose the field with the area key (CLI: --key FIELD). Fields: ${fields.join(', ')}.`,
+    });
+  }
+  const nameField = options.nameField ?? detectNameField(fields);
+  if (options.nameField && !fields.includes(options.nameField)) {
+    throw new UserError('bad-input', {
+      de: `Das Namensfeld „${options.nameField}“ gibt es nicht (CLI: --name-field). Vorhandene Felder: ${fields.join(', ')}.`,
+      en: `There is no name field "${options.nameField}" (CLI: --name-field). Fields: ${fields.join(', ')}.`,
+    });
+  }
+  const sampleKeys = features.slice(0, 50).map((feature) => text(feature.properties[keyField]));
+  const deriveAgs = (options.deriveAgsFromArs ?? true) && sampleKeys.length > 0 && sampleKeys.every((key) => /^\d{12}$/.test(key));
+  const filteredOut = { byKeyPrefix: 0, byMissingAttributes: 0, withoutKey: 0, withoutGeometry: 0 };
+  const groups = new Map<string, { name: string; geometries: (Polygon | MultiPolygon)[] }>();
+  for (const feature of features) {
+    if (options.requireAttributes?.some((attribute) => text(feature.properties[attribute]) === '')) {
+      filteredOut.byMissingAttributes += 1;
+      continue;
+    }
+    const rawKey = text(feature.properties[keyField]);
+    if (rawKey === '') {
+      filteredOut.withoutKey += 1;
+      continue;
+    }
+    const key = deriveAgs ? agsFromArs(rawKey) : rawKey;
+    if (options.filterKeyPrefix && !key.startsWith(options.filterKeyPrefix) && !rawKey.startsWith(options.filterKeyPrefix)) {
+      filteredOut.byKeyPrefix += 1;
+      continue;
+    }
+    if (!feature.geometry || feature.geometry.type === 'Point') {
+      filteredOut.withoutGeometry += 1;
+      continue;
+    }
+    const group = groups.get(key) ?? { name: nameField ? text(feature.properties[nameField]) : '', geometries: [] };
+    group.geometries.push(feature.geometry);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) {
+    throw new UserError('bad-input', {
+      de: `Nach dem Filtern bleiben keine Flächen übrig${options.filterKeyPrefix ? ` (kein Schlüssel beginnt mit „${options.filterKeyPrefix}“)` : ''}. Bitte Filter und Schlüsselfeld prüfen (CLI: --filter-key-prefix, --key).`,
+      en: `No polygons remain after filtering${options.filterKeyPrefix ? ` (no key starts with "${options.filterKeyPrefix}")` : ''}. Please check the filter and key field (CLI: --filter-key-prefix, --key).`,
+    });
+  }
+  const duplicateKeys = [...groups].filter(([, group]) => group.geometries.length > 1).map(([key, group]) => ({ key, featureCount: group.geometries.length }));
+  if (duplicateKeys.length > 0 && options.mergeDuplicateKeys === false) {
+    throw new UserError('conflict', {
+      de: `${duplicateKeys.length} Schlüssel kommen mehrfach vor (z. B. ${duplicateKeys[0]!.key}). Bitte „zusammenführen“ wählen oder ein eindeutiges Schlüsselfeld angeben.`,
+      en: `${duplicateKeys.length} keys occur more than once (e.g. ${duplicateKeys[0]!.key}). Please choose "merge" or a unique key field.`,
+    });
+  }
+  const wgs84Check = boundsOf([...groups.values()].flatMap((group) => group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed))).slice(0, 200));
+  if (!isPlausibleWgs84Bounds(wgs84Check)) {
+    throw new UserError('bad-input', {
+      de: `Die Koordinaten passen nicht zum Koordinatensystem ${crsUsed} (${KNOWN_CRS[crsUsed]?.name ?? ''}): umgerechnet lägen die Flächen nicht in Europa. Die .prj-Datei ist vermutlich falsch. Bitte das richtige System wählen (CLI: --crs EPSG:N).`,
+      en: `The coordinates do not fit the coordinate system ${crsUsed} (${KNOWN_CRS[crsUsed]?.name ?? ''}): reprojected, the areas would not lie in Europe. The .prj file is probably wrong. Please choose the right system (CLI: --crs EPSG:N).`,
+    });
+  }
+  const issues: GeometryIssue[] = [];
+  const areas: Area[] = [];
+  for (const [key, group] of groups) {
+    const merged = mergeAreaGeometries(group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed)));
+    const validated = validateAreaGeometry(key, merged, options.repairGeometries ?? true);
+    issues.push(...validated.issues);
+    areas.push({ key, name: group.name || key, geometry: validated.geometry });
+  }
+  areas.sort((first, second) => (first.key < second.key ? -1 : first.key > second.key ? 1 : 0));
+  const invalidKeys = new Set(issues.map((issue) => issue.key));
+  const repairedKeys = new Set([...invalidKeys].filter((key) => issues.filter((issue) => issue.key === key).every((issue) => issue.repaired)));
+  const layerName = options.layerName ?? 'gebiete';
+  return {
+    areas,
+    layerInfo: {
+      name: layerName,
+      title: { de: layerName, en: layerName },
+      keyField: deriveAgs ? 'AGS' : keyField,
+      nameField: nameField ?? keyField,
+      featureCount: areas.length,
+      sourceCrs: crsUsed,
+      sourceId: '',
+      schematic: false,
+    },
+    report: {
+      featureCount: features.length,
+      crs: { detected: crsDetected, used: crsUsed },
+      encoding: { detected: encodingDetected, used: encodingUsed },
+      keyField,
+      nameField,
+      keyDerivation: deriveAgs ? 'ags-from-ars' : 'as-is',
+      invalidGeometries: { found: invalidKeys.size, repaired: repairedKeys.size, list: issues },
+      duplicateKeys,
+      filteredOut,
+      fields,
+    },
+  };
+}

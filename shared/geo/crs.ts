@@ -1,0 +1,171 @@
+/**
+ * Coordinate reference systems of German boundary data: recognising them from a .prj (ESRI WKT, OGC WKT1,
+ * WKT2), proposing one from coordinate ranges when the .prj is missing, and reprojecting to WGS84.
+ * Kleinraum stores every geometry in EPSG:4326 and keeps the original CRS in the layer metadata.
+ */
+import proj4 from 'proj4';
+import type { Geometry, Position } from 'geojson';
+import { UserError } from '../contract/errors';
+
+const DHDN_TO_WGS84 = '+towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7';
+
+/** The CRS Kleinraum knows by code, with the proj4 definitions of epsg.io. */
+export const KNOWN_CRS: Record<string, { name: string; proj4: string }> = {
+  'EPSG:4326': { name: 'WGS 84 (Längen-/Breitengrad)', proj4: '+proj=longlat +datum=WGS84 +no_defs' },
+  'EPSG:4258': { name: 'ETRS89 (Längen-/Breitengrad)', proj4: '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs' },
+  'EPSG:25832': { name: 'ETRS89 / UTM Zone 32N', proj4: '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs' },
+  'EPSG:25833': { name: 'ETRS89 / UTM Zone 33N', proj4: '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs' },
+  'EPSG:31466': { name: 'DHDN / Gauß-Krüger Zone 2', proj4: `+proj=tmerc +lat_0=0 +lon_0=6 +k=1 +x_0=2500000 +y_0=0 +ellps=bessel ${DHDN_TO_WGS84} +units=m +no_defs` },
+  'EPSG:31467': { name: 'DHDN / Gauß-Krüger Zone 3', proj4: `+proj=tmerc +lat_0=0 +lon_0=9 +k=1 +x_0=3500000 +y_0=0 +ellps=bessel ${DHDN_TO_WGS84} +units=m +no_defs` },
+  'EPSG:31468': { name: 'DHDN / Gauß-Krüger Zone 4', proj4: `+proj=tmerc +lat_0=0 +lon_0=12 +k=1 +x_0=4500000 +y_0=0 +ellps=bessel ${DHDN_TO_WGS84} +units=m +no_defs` },
+  'EPSG:31469': { name: 'DHDN / Gauß-Krüger Zone 5', proj4: `+proj=tmerc +lat_0=0 +lon_0=15 +k=1 +x_0=5500000 +y_0=0 +ellps=bessel ${DHDN_TO_WGS84} +units=m +no_defs` },
+  'EPSG:32632': { name: 'WGS 84 / UTM Zone 32N', proj4: '+proj=utm +zone=32 +datum=WGS84 +units=m +no_defs' },
+  'EPSG:32633': { name: 'WGS 84 / UTM Zone 33N', proj4: '+proj=utm +zone=33 +datum=WGS84 +units=m +no_defs' },
+  'EPSG:3035': { name: 'ETRS89 / LAEA Europe', proj4: '+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs' },
+  'EPSG:3857': { name: 'Web Mercator', proj4: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs' },
+};
+
+for (const [code, definition] of Object.entries(KNOWN_CRS)) proj4.defs(code, definition.proj4);
+
+/** Normalises "25832", "epsg:25832", "EPSG 25832", "urn:ogc:def:crs:EPSG::25832", "CRS84" to "EPSG:N"; null when unknown. */
+export function normaliseCrsCode(text: string): string | null {
+  const trimmed = text.trim();
+  if (/crs84$/i.test(trimmed) || /^wgs ?84$/i.test(trimmed)) return 'EPSG:4326';
+  const match = /(?:epsg)?\D*?(\d{4,5})$/i.exec(trimmed);
+  if (!match) return null;
+  const code = `EPSG:${match[1]}`;
+  return code in KNOWN_CRS ? code : null;
+}
+
+export interface CrsDetection {
+  /** "EPSG:N", or null when not recognised. */
+  code: string | null;
+  how: 'authority' | 'parameters' | 'coordinate-range' | 'given' | 'none';
+  confidence: number;
+  /** Other plausible codes (for coordinate-range guesses), best first. */
+  alternatives: string[];
+}
+
+function parameter(wkt: string, names: string[]): number | null {
+  for (const name of names) {
+    const match = new RegExp(`PARAMETER\\[\\s*"${name}"\\s*,\\s*(-?[\\d.eE+-]+)`, 'i').exec(wkt);
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+function near(value: number | null, expected: number, tolerance = 1e-6): boolean {
+  return value !== null && Math.abs(value - expected) <= tolerance * Math.max(1, Math.abs(expected));
+}
+
+/**
+ * Recognises a CRS from a .prj text: the outermost AUTHORITY / ID first, otherwise by projection parameters.
+ * @example crsFromPrj(prjOfVg250).code // "EPSG:25832"
+ */
+export function crsFromPrj(wkt: string): CrsDetection {
+  const text = wkt.trim();
+  const authorities = [...text.matchAll(/(?:AUTHORITY|ID)\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]/gi)];
+  // The outermost authority is the last one in WKT1 (ESRI and OGC); WKT2 puts it last as well.
+  const outermost = authorities.at(-1)?.[1];
+  if (outermost && `EPSG:${outermost}` in KNOWN_CRS) return { code: `EPSG:${outermost}`, how: 'authority', confidence: 1, alternatives: [] };
+  const upper = text.toUpperCase();
+  const isProjected = /^(PROJCS|PROJCRS)/.test(upper);
+  const bessel = upper.includes('BESSEL');
+  const grs80 = upper.includes('GRS_1980') || upper.includes('GRS 1980') || upper.includes('GRS80') || upper.includes('ETRS');
+  const wgs84 = upper.includes('WGS_1984') || upper.includes('WGS 84') || upper.includes('WGS_84') || upper.includes('WGS84');
+  if (!isProjected) {
+    if (/^(GEOGCS|GEOGCRS|GEODCRS)/.test(upper) && (wgs84 || grs80)) return { code: 'EPSG:4326', how: 'parameters', confidence: 0.95, alternatives: [] };
+    return { code: null, how: 'none', confidence: 0, alternatives: [] };
+  }
+  const centralMeridian = parameter(text, ['central_meridian', 'longitude of natural origin', 'longitude_of_center', 'longitude of center']);
+  const falseEasting = parameter(text, ['false_easting', 'false easting']);
+  const scale = parameter(text, ['scale_factor', 'scale factor at natural origin']);
+  const centreLatitude = parameter(text, ['latitude_of_center', 'latitude of natural origin', 'latitude_of_origin']);
+  if (upper.includes('LAMBERT_AZIMUTHAL') || upper.includes('LAMBERT AZIMUTHAL')) {
+    if (near(centreLatitude, 52) && near(centralMeridian, 10) && near(falseEasting, 4321000)) return { code: 'EPSG:3035', how: 'parameters', confidence: 0.95, alternatives: [] };
+  }
+  if (upper.includes('MERCATOR') || upper.includes('GAUSS') || upper.includes('UTM')) {
+    if (bessel && near(scale, 1)) {
+      for (const [zone, code] of [[2, 'EPSG:31466'], [3, 'EPSG:31467'], [4, 'EPSG:31468'], [5, 'EPSG:31469']] as const) {
+        if (near(centralMeridian, zone * 3) && near(falseEasting, zone * 1_000_000 + 500_000)) return { code, how: 'parameters', confidence: 0.95, alternatives: [] };
+      }
+    }
+    if (near(scale, 0.9996) && near(falseEasting, 500000)) {
+      const zone = near(centralMeridian, 9) ? 32 : near(centralMeridian, 15) ? 33 : null;
+      if (zone && grs80) return { code: `EPSG:258${zone}`, how: 'parameters', confidence: 0.95, alternatives: [] };
+      if (zone && wgs84) return { code: `EPSG:326${zone}`, how: 'parameters', confidence: 0.95, alternatives: [] };
+    }
+  }
+  return { code: null, how: 'none', confidence: 0, alternatives: [] };
+}
+
+/** Bounding box [minX, minY, maxX, maxY] in the file's own coordinates. */
+export type BoundingBox = [number, number, number, number];
+
+/**
+ * Proposes a CRS from the range of coordinates alone (for a shapefile without .prj). German data only:
+ * the proposal must be confirmed by the user (CLI: `--crs`).
+ * @example proposeCrsFromBounds([3_520_000, 5_780_000, 3_560_000, 5_820_000]).code // "EPSG:31467"
+ */
+export function proposeCrsFromBounds(bounds: BoundingBox): CrsDetection {
+  const [minX, minY, maxX, maxY] = bounds;
+  if (minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) return { code: 'EPSG:4326', how: 'coordinate-range', confidence: 0.9, alternatives: [] };
+  const germanNorthing = minY > 5_150_000 && maxY < 6_150_000;
+  if (germanNorthing && minX >= 2_000_000 && maxX < 6_000_000) {
+    const zone = Math.floor(minX / 1_000_000);
+    if (zone === Math.floor(maxX / 1_000_000) && zone >= 2 && zone <= 5) return { code: `EPSG:3146${4 + zone}`, how: 'coordinate-range', confidence: 0.85, alternatives: [] };
+  }
+  if (germanNorthing && minX > 100_000 && maxX < 1_000_000) {
+    // UTM: 32N covers most of Germany (and is used Germany-wide by BKG); data only east of 12° E is often 33N.
+    // Eastings beyond 700 km in zone 32 mean data east of 12° E kept in 32N, as BKG does; otherwise less sure.
+    const spansEast = maxX > 700_000;
+    return { code: 'EPSG:25832', how: 'coordinate-range', confidence: spansEast ? 0.7 : 0.5, alternatives: ['EPSG:25833', 'EPSG:32632', 'EPSG:32633'] };
+  }
+  if (minX > 3_900_000 && maxX < 4_800_000 && minY > 2_600_000 && maxY < 3_700_000) return { code: 'EPSG:3035', how: 'coordinate-range', confidence: 0.7, alternatives: [] };
+  return { code: null, how: 'none', confidence: 0, alternatives: [] };
+}
+
+/** A function converting one position from `crs` to WGS84 longitude/latitude. */
+export function converterToWgs84(crs: string): (position: Position) => Position {
+  if (crs === 'EPSG:4326') return (position) => [position[0]!, position[1]!];
+  const definition = KNOWN_CRS[crs];
+  if (!definition) {
+    throw new UserError('unsupported', {
+      de: `Das Koordinatensystem ${crs} wird nicht unterstützt. Unterstützt: ${Object.keys(KNOWN_CRS).join(', ')}. Bitte die Daten in EPSG:25832 oder EPSG:4326 umwandeln.`,
+      en: `The coordinate system ${crs} is not supported. Supported: ${Object.keys(KNOWN_CRS).join(', ')}. Please convert the data to EPSG:25832 or EPSG:4326.`,
+    });
+  }
+  const converter = proj4(definition.proj4, KNOWN_CRS['EPSG:4326']!.proj4);
+  return (position) => converter.forward([position[0]!, position[1]!]);
+}
+
+function mapPositions(geometry: Geometry, convert: (position: Position) => Position): Geometry {
+  switch (geometry.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: convert(geometry.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: geometry.type, coordinates: geometry.coordinates.map(convert) } as Geometry;
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: geometry.type, coordinates: geometry.coordinates.map((ring) => ring.map(convert)) } as Geometry;
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(convert))) };
+    case 'GeometryCollection':
+      return { type: 'GeometryCollection', geometries: geometry.geometries.map((part) => mapPositions(part, convert)) };
+  }
+}
+
+/**
+ * Reprojects a geometry to WGS84 (longitude, latitude).
+ * @example reprojectToWgs84({ type: 'Point', coordinates: [550000, 5800000] }, 'EPSG:25832') // ≈ [9.73, 52.34]
+ */
+export function reprojectToWgs84<T extends Geometry>(geometry: T, crs: string): T {
+  return mapPositions(geometry, converterToWgs84(crs)) as T;
+}
+
+/** True when WGS84 bounds lie where German (or at least European) data can be; catches a wrong .prj. */
+export function isPlausibleWgs84Bounds(bounds: BoundingBox): boolean {
+  const [minX, minY, maxX, maxY] = bounds;
+  return [minX, minY, maxX, maxY].every(Number.isFinite) && minX >= -32 && maxX <= 45 && minY >= 27 && maxY <= 72;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, detectEncoding } from '../../../shared/formats/text/decode';
+import { parseCell, parseNumber } from '../../../shared/formats/table/value';
+import { recogniseAreaKey, agsFromArs } from '../../../shared/formats/keys/area-key';
+import { normaliseAreaName, proposeNameMatches } from '../../../shared/formats/keys/area-name';
+import { buildJoinReport } from '../../../shared/formats/join/join-report';
+import { crsFromPrj, proposeCrsFromBounds, reprojectToWgs84 } from '../../../shared/geo/crs';
+
+const german = { decimal: ',' as const, thousands: ['.' as const, ' ' as const] };
+
+describe('text decoding', () => {
+  it('tells windows-1252 from CP850 by the umlauts they produce', () => {
+    // "Rübenberge Größe" in each encoding.
+    const windows = new Uint8Array([0x52, 0xfc, 0x62, 0x65, 0x6e, 0x20, 0x47, 0x72, 0xf6, 0xdf, 0x65]);
+    const dos = new Uint8Array([0x52, 0x81, 0x62, 0x65, 0x6e, 0x20, 0x47, 0x72, 0x94, 0xe1, 0x65]);
+    expect(detectEncoding(windows).encoding).toBe('windows-1252');
+    expect(detectEncoding(dos).encoding).toBe('cp850');
+    expect(decodeText(dos, 'cp850')).toBe('Rüben Größe');
+    expect(detectEncoding(dos).preview).toContain('Größe');
+  });
+  it('recognises UTF-8 with and without BOM and maps 0x80 to the euro sign in windows-1252', () => {
+    const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, 0x52, 0xc3, 0xbc, 0x62]);
+    expect(detectEncoding(utf8)).toMatchObject({ encoding: 'utf-8', bom: true, confidence: 1 });
+    expect(decodeText(utf8, 'utf-8')).toBe('Rüb');
+    expect(detectEncoding(utf8.subarray(3)).encoding).toBe('utf-8');
+    expect(decodeText(new Uint8Array([0x80]), 'windows-1252')).toBe('€');
+  });
+});
+
+describe('cell values', () => {
+  it('reads German numbers and never reads a date or a missing code as a number', () => {
+    expect(parseNumber('536 925', german)).toBe(536925);
+    expect(parseNumber('1.157.624', german)).toBe(1157624);
+    expect(parseNumber('2297,13', german)).toBeCloseTo(2297.13);
+    expect(parseNumber("1'234", { decimal: '.', thousands: ["'"] })).toBe(1234);
+    expect(parseNumber('31.12.2018', german)).toBeNull();
+    for (const code of ['-', '.', 'x', '...', '/'] as const) expect(parseCell(code, german)).toMatchObject({ value: null, missing: code });
+    expect(parseCell('1234 p', german)).toMatchObject({ value: 1234, footnote: 'p' });
+  });
+});
+
+describe('area keys and names', () => {
+  it('restores lost leading zeros and derives AGS from ARS', () => {
+    expect(recogniseAreaKey('3241001')).toMatchObject({ key: '03241001', level: 'gemeinde', restoredLeadingZero: true });
+    expect(recogniseAreaKey('3241')).toMatchObject({ key: '03241', level: 'kreis' });
+    expect(recogniseAreaKey('032410001001')).toMatchObject({ format: 'ars', ags: '03241001' });
+    expect(recogniseAreaKey('DG')?.level).toBe('germany');
+    expect(recogniseAreaKey('3')).toMatchObject({ key: '03', level: 'land' });
+    expect(agsFromArs('032410012012')).toBe('03241012');
+  });
+  it('normalises names but keeps Region and city apart', () => {
+    expect(normaliseAreaName('Hannover, Landeshauptstadt')).toBe(normaliseAreaName('Hannover'));
+    expect(normaliseAreaName('Neustadt a. Rbge.')).toBe(normaliseAreaName('Neustadt am Rübenberge, Stadt'));
+    expect(normaliseAreaName('Region Hannover, Landkreis')).not.toBe(normaliseAreaName('Hannover'));
+    const proposals = proposeNameMatches('Wennigsen', [{ key: '03241020', name: 'Wennigsen (Deister)' }]);
+    expect(proposals).toEqual([expect.objectContaining({ areaKey: '03241020', kind: 'parentheses' })]);
+  });
+});
+
+describe('join report', () => {
+  const areas = [
+    { key: '03241001', name: 'Hannover' },
+    { key: '03241002', name: 'Barsinghausen' },
+    { key: '03241003', name: 'Burgdorf' },
+  ];
+  it('lists matched, unmatched, aggregate and duplicate rows and checks totals', () => {
+    const report = buildJoinReport(areas, [
+      { rowIndex: 0, lineNumber: 2, keyText: '3241', name: 'Region Hannover', value: 60 },
+      { rowIndex: 1, lineNumber: 3, keyText: '3241001', name: 'Hannover', value: 30 },
+      { rowIndex: 2, lineNumber: 4, keyText: '032410002002', name: 'Barsinghausen', value: 20 },
+      { rowIndex: 3, lineNumber: 5, keyText: '03241002', name: 'Barsinghausen', value: 20 },
+      { rowIndex: 4, lineNumber: 6, keyText: '', name: 'Burgdorf, Stadt', value: 5 },
+      { rowIndex: 5, lineNumber: 7, keyText: '09162000', name: 'München', value: 1 },
+    ]);
+    expect(report.matched.map((match) => [match.rowIndex, match.via])).toEqual([
+      [1, 'restored-leading-zero'],
+      [2, 'ars-to-ags'],
+      [3, 'key'],
+    ]);
+    expect(report.aggregateRows.map((row) => row.key)).toEqual(['03241']);
+    expect(report.duplicateKeys).toEqual([{ areaKey: '03241002', rowIndexes: [2, 3] }]);
+    expect(report.unmatchedRows.map((row) => [row.rowIndex, row.reason])).toEqual([
+      [4, 'no-key'],
+      [5, 'other-region'],
+    ]);
+    expect(report.areasWithoutData.map((area) => area.key)).toEqual(['03241003']);
+    expect(report.nameProposals).toEqual([expect.objectContaining({ rowIndex: 4, areaKey: '03241003' })]);
+    // 30 + 20 + 20 (duplicate counted twice) = 70 vs 60: the check must show the difference.
+    expect(report.totalsChecks[0]).toMatchObject({ aggregateKey: '03241', sumOfAreas: 70, difference: 10, consistent: false });
+  });
+});
+
+describe('coordinate systems', () => {
+  it('recognises ESRI and OGC WKT by authority or by parameters', () => {
+    const esriWithoutAuthority =
+      'PROJCS["ETRS_1989_UTM_Zone_32N",GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",9.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+    expect(crsFromPrj(esriWithoutAuthority)).toMatchObject({ code: 'EPSG:25832', how: 'parameters' });
+    const ogcGk4 =
+      'PROJCS["DHDN / 3-degree Gauss-Kruger zone 4",GEOGCS["DHDN",DATUM["Deutsches_Hauptdreiecksnetz",SPHEROID["Bessel 1841",6377397.155,299.1528128]]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",12],PARAMETER["scale_factor",1],PARAMETER["false_easting",4500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","31468"]]';
+    expect(crsFromPrj(ogcGk4)).toMatchObject({ code: 'EPSG:31468', how: 'authority' });
+  });
+  it('proposes a CRS from coordinate ranges and reprojects Hannover to the right place', () => {
+    expect(proposeCrsFromBounds([3_520_000, 5_780_000, 3_570_000, 5_830_000]).code).toBe('EPSG:31467');
+    expect(proposeCrsFromBounds([9.5, 52.2, 10.0, 52.6]).code).toBe('EPSG:4326');
+    const point = reprojectToWgs84({ type: 'Point', coordinates: [550_000, 5_804_000] }, 'EPSG:25832');
+    expect(point.coordinates[0]).toBeCloseTo(9.73, 1);
+    expect(point.coordinates[1]).toBeCloseTo(52.38, 1);
+  });
+});
