@@ -1,0 +1,85 @@
+// Killing the app at any moment of a save must never corrupt the project file or lose the last saved state.
+// A child process saves in a loop; we SIGKILL it at random moments (bounded: a few rounds) and then check
+// that the target is a complete, valid project from one of the saves.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAVE_TEMP_SUFFIX } from '../../../electron/node/services/atomicSave';
+import { ProjectSession } from '../../../electron/node/services/projectSession';
+import { openDatabase } from '../../../electron/node/storage/openDatabase';
+import { readObservations, readSettings } from '../../../electron/node/storage/projectReader';
+import { repoRoot } from '../../helpers/repoRoot';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { createCrashTestContent } from './crashTestContent';
+
+const childScript = path.join(repoRoot, 'test/integration/services/saveLoopChild.ts');
+const rounds = 5;
+
+/** Starts the save loop, waits until at least `minimumSaves` saves completed, then kills it after a random delay. */
+function runAndKill(workDir: string, targetPath: string, minimumSaves: number, killDelayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, workDir, targetPath], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let lastSaved = 0;
+    let stderr = '';
+    let killScheduled = false;
+    const giveUp = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`save loop did not reach ${minimumSaves} saves in time; stderr: ${stderr}`));
+    }, 45_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const matches = [...chunk.matchAll(/saved (\d+)/g)];
+      const last = matches.at(-1);
+      if (last) lastSaved = Number(last[1]);
+      if (!killScheduled && lastSaved >= minimumSaves) {
+        killScheduled = true;
+        setTimeout(() => child.kill('SIGKILL'), killDelayMs);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(giveUp);
+      if (signal === 'SIGKILL') resolve(lastSaved);
+      else reject(new Error(`save loop exited by itself (code ${code}); stderr: ${stderr}`));
+    });
+  });
+}
+
+describe('atomic save', () => {
+  let directory: TempDir;
+  beforeAll(() => {
+    directory = makeTempDir('kleinraum-crash-');
+  });
+  afterAll(() => directory.remove());
+
+  it(`leaves a complete, valid project after the saving process is killed at random moments (${rounds} rounds)`, async () => {
+    const targetPath = directory.file('projekt.gpkg');
+    const expectedObservations = createCrashTestContent().observations.length;
+    let previousCounter = 0;
+    for (let round = 0; round < rounds; round += 1) {
+      const killDelayMs = Math.floor(Math.random() * 400);
+      const lastReported = await runAndKill(directory.file(`work-${round}`), targetPath, 1, killDelayMs);
+
+      // The open path validates the file (SQLite, GeoPackage, Kleinraum tables, schema) before copying it.
+      const session = ProjectSession.open(directory.file('check'), targetPath);
+      try {
+        expect(readObservations(session.db)).toHaveLength(expectedObservations);
+        const counter = Number(readSettings(session.db).saveCounter);
+        // The file holds the last reported save or the one after it (finished but not yet reported).
+        expect([lastReported, lastReported + 1]).toContain(counter);
+        expect(counter).toBeGreaterThanOrEqual(1);
+        previousCounter = counter;
+      } finally {
+        session.close();
+      }
+      const db = openDatabase(targetPath, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    }
+    expect(previousCounter).toBeGreaterThanOrEqual(1);
+    // A leftover temp file from the last kill is harmless: it is never the target and the next save removes it.
+    if (fs.existsSync(targetPath + SAVE_TEMP_SUFFIX)) expect(fs.statSync(targetPath).size).toBeGreaterThan(0);
+  }, 120_000);
+});
