@@ -17,8 +17,12 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 const root = createRoot(rootElement);
 const store = createKleinraumStore();
-const browserLanguage = navigator.language.toLowerCase().startsWith('en') ? 'en' : 'de';
-store.getState().setLocale(browserLanguage);
+// German first (the planners' language); a switch to English is remembered on this machine.
+const LOCALE_STORAGE_KEY = 'kleinraum.locale';
+store.getState().setLocale(localStorage.getItem(LOCALE_STORAGE_KEY) === 'en' ? 'en' : 'de');
+store.subscribe((state, previous) => {
+  if (state.locale !== previous.locale) localStorage.setItem(LOCALE_STORAGE_KEY, state.locale);
+});
 
 try {
   const api = createApiClient(detectTransport(window as unknown as HostWindow));

@@ -63,18 +63,12 @@ export function createHttpTransport(environment: HttpEnvironment): Transport {
       } catch {
         throw new ApiError('internal', catalogueText('error.network'), method);
       }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        throw new ApiError('internal', catalogueText(response.ok ? 'error.unexpected' : 'error.network'), method);
-      }
-      if (!isDispatchResult(body)) {
-        // A refused token answers 401/403 with a non-contract body: tell the user how to get a valid URL.
-        const key = response.status === 401 || response.status === 403 ? 'error.noToken' : 'error.unexpected';
-        throw new ApiError('internal', catalogueText(key), method);
-      }
-      return body;
+      // A non-JSON answer is never a DispatchResult; it is judged by its status below.
+      const body: unknown = await response.json().catch(() => null);
+      if (isDispatchResult(body)) return body;
+      // A refused token answers 401/403: tell the user how to get a valid address.
+      const key = response.status === 401 || response.status === 403 ? 'error.noToken' : response.ok ? 'error.unexpected' : 'error.network';
+      throw new ApiError('internal', catalogueText(key), method);
     },
     subscribe(handler) {
       if (!environment.createEventSource) return () => {};

@@ -39,12 +39,15 @@ export function Legend({ legend }: { legend: LegendModel }) {
       </table>
       {legend.sourceLines.length > 0 && (
         <div className="legend-sources">
-          {legend.sourceLines.map((line) => (
-            <div key={line}>{line}</div>
+          {legend.sourceLines.map((line, index) => (
+            <div key={line}>
+              {index === 0 ? `${t(legend.sourceLines.length > 1 ? 'legend.sources' : 'legend.source')}: ` : ''}
+              {line}
+            </div>
           ))}
         </div>
       )}
-      {legend.synthetic && <div className="legend-synthetic">{t('badge.synthetic')}</div>}
+      {legend.syntheticLabel && <div className="legend-synthetic">{legend.syntheticLabel}</div>}
     </div>
   );
 }

@@ -117,7 +117,12 @@ export function MapView(props: MapViewProps) {
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID);
     source?.setData((props.features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection);
     const bounds = props.features ? featureBounds(props.features) : null;
-    if (bounds) map.fitBounds(bounds, { padding: 32, duration: 0 });
+    if (bounds) {
+      // Keep the legend (bottom-left, about 300 px wide) from covering areas when there is room for it.
+      const width = map.getContainer().clientWidth;
+      const legendReserve = width > 760 ? Math.min(300, width * 0.3) : 24;
+      map.fitBounds(bounds, { padding: { top: 24, right: 56, bottom: 24, left: legendReserve }, duration: 0 });
+    }
   }, [loaded, props.features]);
 
   // New classification: recolour; then report readiness once the map has drawn it.

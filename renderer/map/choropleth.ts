@@ -78,7 +78,10 @@ export interface LegendModel {
   noData: LegendRow | null;
   /** Attribution lines of the sources, deduplicated, in order. */
   sourceLines: string[];
+  /** Some source is synthetic: the legend says so (once, even when a source line says it already). */
   synthetic: boolean;
+  /** The synthetic label to print, or null when not synthetic or a source line already says exactly this. */
+  syntheticLabel: string | null;
 }
 
 /**
@@ -102,6 +105,8 @@ export function buildLegend(values: IndicatorValues, choropleth: Choropleth, loc
   });
   const noDataCount = choropleth.noDataKeys.length;
   const sourceLines = [...new Set(values.sources.map((source) => source.attribution).filter((line) => line.length > 0))];
+  const synthetic = values.sources.some((source) => source.synthetic);
+  const syntheticText = translate(locale, 'badge.synthetic');
   return {
     title: localized(values.indicator.name, locale),
     unit: localized(values.indicator.unit, locale),
@@ -109,6 +114,7 @@ export function buildLegend(values: IndicatorValues, choropleth: Choropleth, loc
     rows,
     noData: noDataCount > 0 ? { colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: noDataCount } : null,
     sourceLines,
-    synthetic: values.sources.some((source) => source.synthetic),
+    synthetic,
+    syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,
   };
 }

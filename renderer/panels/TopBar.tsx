@@ -5,7 +5,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { ProjectMenu } from './ProjectMenu';
-import { groupIndicatorsByScale } from './indicatorGroups';
+import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
 
 export function TopBar() {
   const t = useT();
@@ -54,7 +54,7 @@ export function TopBar() {
               <optgroup key={group.scale} label={t(`picker.scaleGroup.${group.scale}`)}>
                 {group.indicators.map((candidate) => (
                   <option key={candidate.id} value={candidate.id}>
-                    {localized(candidate.name, locale)} ({localized(candidate.unit, locale)})
+                    {indicatorLabel(localized(candidate.name, locale), localized(candidate.unit, locale))}
                   </option>
                 ))}
               </optgroup>

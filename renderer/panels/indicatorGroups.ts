@@ -12,3 +12,13 @@ export function groupIndicatorsByScale(indicators: readonly IndicatorSummary[]):
     .map((scale) => ({ scale, indicators: indicators.filter((indicator) => indicator.scale === scale) }))
     .filter((group) => group.indicators.length > 0);
 }
+
+/**
+ * The picker's label: name plus unit in brackets, unless the name already says the unit.
+ * @example indicatorLabel('Ausländeranteil', '%') // "Ausländeranteil (%)"
+ * @example indicatorLabel('Schutzsuchende je 1.000 Einwohner', 'je 1.000 Einwohner') // "Schutzsuchende je 1.000 Einwohner"
+ */
+export function indicatorLabel(name: string, unit: string): string {
+  if (unit.length === 0 || name.toLowerCase().includes(unit.toLowerCase())) return name;
+  return `${name} (${unit})`;
+}

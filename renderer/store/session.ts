@@ -5,6 +5,7 @@
  */
 import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
+import type { ProjectSummary } from '../../shared/contract/api';
 import type { KleinraumState, KleinraumStore } from './store';
 
 export interface ProjectCommands {
@@ -89,9 +90,10 @@ export function startSession(store: KleinraumStore, api: KleinraumClient): Sessi
   });
 
   const unsubscribeProject = api.subscribe('project.changed', (project) => {
+    // Save As changes the path of the same project: that must keep the selection. Only a change of the
+    // layers or indicators (e.g. another tab opened a different file) counts as a new project.
     const current = store.getState().project;
-    const replaced = current === null || current.path !== project.path || current.isDemo !== project.isDemo;
-    store.getState().projectReceived(project, replaced);
+    store.getState().projectReceived(project, current === null || !hasSameStructure(current, project));
   });
   const unsubscribeProgress = api.subscribe('progress', (event) => store.getState().progressReceived(event));
 
@@ -153,4 +155,14 @@ export function startSession(store: KleinraumStore, api: KleinraumClient): Sessi
       unsubscribeProgress();
     },
   };
+}
+
+/**
+ * Same layers (name and feature count) and same indicators: the project is the same one, changed in place
+ * (saved, a setting changed), so the view and the selection stay.
+ */
+export function hasSameStructure(a: ProjectSummary, b: ProjectSummary): boolean {
+  const layers = (project: ProjectSummary) => project.layers.map((layer) => `${layer.name}:${layer.featureCount}`).join('|');
+  const indicators = (project: ProjectSummary) => project.indicators.map((indicator) => indicator.id).join('|');
+  return layers(a) === layers(b) && indicators(a) === indicators(b);
 }

@@ -40,6 +40,7 @@ export const de = {
   'legend.area': '1 Gebiet',
   'legend.classCount': 'Anzahl Gebiete',
   'legend.sources': 'Quellen',
+  'legend.source': 'Quelle',
 
   'tooltip.noData': 'keine Daten',
   'tooltip.smallNumber': 'Kleine Fallzahl – geschützt',

@@ -40,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   'legend.area': '1 area',
   'legend.classCount': 'Number of areas',
   'legend.sources': 'Sources',
+  'legend.source': 'Source',
 
   'tooltip.noData': 'no data',
   'tooltip.smallNumber': 'Small number – protected',

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { DispatchResult } from '../../../shared/contract/dispatch';
+import type { EventName, MethodName } from '../../../shared/contract/api';
+import type { KleinraumBridge } from '../../../shared/contract/transport';
+import { ApiError } from '../../../renderer/api/apiError';
+import { createApiClient } from '../../../renderer/api/client';
+import { createHttpTransport, detectTransport, type EventSourceLike, type Transport } from '../../../renderer/api/transport';
+import { createProject } from './fixtures';
+
+/** A transport answering every call with `answer`, recording the calls. */
+function createRecordingTransport(answer: (method: MethodName, input: unknown) => DispatchResult) {
+  const calls: { method: MethodName; input: unknown }[] = [];
+  let eventHandler: ((name: EventName, payload: unknown) => void) | null = null;
+  const transport: Transport = {
+    kind: 'bridge',
+    invoke: async (method, input) => {
+      calls.push({ method, input });
+      return answer(method, input);
+    },
+    subscribe: (handler) => {
+      eventHandler = handler;
+      return () => {
+        eventHandler = null;
+      };
+    },
+  };
+  return { transport, calls, emit: (name: EventName, payload: unknown) => eventHandler?.(name, payload) };
+}
+
+describe('createApiClient', () => {
+  it('returns the validated value of a successful call', async () => {
+    const project = createProject({ title: 'Sozialmonitoring 2024' });
+    const { transport, calls } = createRecordingTransport(() => ({ ok: true, value: project }));
+    const api = createApiClient(transport);
+    const answer = await api['project.current']({});
+    expect(answer.title).toBe('Sozialmonitoring 2024');
+    expect(calls).toEqual([{ method: 'project.current', input: {} }]);
+  });
+
+  it('throws an ApiError with both languages for { ok: false }', async () => {
+    const message = { de: 'Datei nicht gefunden.', en: 'File not found.' };
+    const { transport } = createRecordingTransport(() => ({ ok: false, error: { code: 'not-found', message } }));
+    const api = createApiClient(transport);
+    const error = await api['project.open']({ path: '/nirgends.gpkg' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('not-found');
+    expect((error as ApiError).messageFor('de')).toBe('Datei nicht gefunden.');
+    expect((error as ApiError).messageFor('en')).toBe('File not found.');
+  });
+
+  it('rejects an answer that breaks the contract instead of passing it on', async () => {
+    const violations: string[] = [];
+    const { transport } = createRecordingTransport(() => ({ ok: true, value: { title: 42 } }));
+    const api = createApiClient(transport, (detail) => violations.push(detail));
+    const error = await api['project.current']({}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('internal');
+    expect(violations[0]).toContain('project.current');
+  });
+
+  it('delivers only the subscribed event, and only with a valid payload', () => {
+    const violations: string[] = [];
+    const { transport, emit } = createRecordingTransport(() => ({ ok: true, value: null }));
+    const api = createApiClient(transport, (detail) => violations.push(detail));
+    const received: string[] = [];
+    api.subscribe('progress', (event) => received.push(`${event.label} ${event.done}`));
+    emit('progress', { taskId: 't', label: 'Import', done: 2, total: 5, finished: false });
+    emit('project.changed', createProject());
+    emit('progress', { taskId: 't', label: 'Import' });
+    expect(received).toEqual(['Import 2']);
+    expect(violations).toHaveLength(1);
+  });
+});
+
+describe('createHttpTransport', () => {
+  it('posts the input to /api/<method> with the token header', async () => {
+    const requests: { url: string; init: RequestInit | undefined }[] = [];
+    const fakeFetch = (async (url: string, init?: RequestInit) => {
+      requests.push({ url, init });
+      return new Response(JSON.stringify({ ok: true, value: { dir: '/', parent: null, entries: [] } }));
+    }) as typeof fetch;
+    const transport = createHttpTransport({ origin: 'http://127.0.0.1:5000', token: 'abc12345', fetch: fakeFetch, createEventSource: null });
+    const result = await transport.invoke('files.list', { dir: '/' });
+    expect(result.ok).toBe(true);
+    expect(requests[0]?.url).toBe('http://127.0.0.1:5000/api/files.list');
+    expect(requests[0]?.init?.method).toBe('POST');
+    expect((requests[0]?.init?.headers as Record<string, string>)['x-kleinraum-token']).toBe('abc12345');
+    expect(JSON.parse(String(requests[0]?.init?.body))).toEqual({ dir: '/' });
+  });
+
+  it('turns an unreachable server into an ApiError that says what to do', async () => {
+    const failingFetch = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const transport = createHttpTransport({ origin: 'http://127.0.0.1:5000', token: 'abc12345', fetch: failingFetch, createEventSource: null });
+    const error = await transport.invoke('project.current', {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).messageFor('de')).toContain('kleinraum serve');
+  });
+
+  it('explains a refused token', async () => {
+    const refusingFetch = (async () => new Response('forbidden', { status: 403 })) as typeof fetch;
+    const transport = createHttpTransport({ origin: 'http://127.0.0.1:5000', token: 'wrong123', fetch: refusingFetch, createEventSource: null });
+    const error = (await transport.invoke('project.current', {}).catch((caught: unknown) => caught)) as ApiError;
+    expect(error.messageFor('en')).toContain('token');
+  });
+
+  it('subscribes to the SSE stream with the token and parses event data', () => {
+    const listeners = new Map<string, (event: MessageEvent<string>) => void>();
+    let openedUrl = '';
+    let closed = false;
+    const source: EventSourceLike = {
+      addEventListener: (type, listener) => listeners.set(type, listener),
+      close: () => {
+        closed = true;
+      },
+    };
+    const transport = createHttpTransport({
+      origin: 'http://127.0.0.1:5000',
+      token: 'abc 123',
+      fetch: fetch,
+      createEventSource: (url) => {
+        openedUrl = url;
+        return source;
+      },
+    });
+    const received: unknown[] = [];
+    const stop = transport.subscribe((name, payload) => received.push([name, payload]));
+    listeners.get('progress')?.(new MessageEvent('progress', { data: '{"done":1}' }));
+    listeners.get('progress')?.(new MessageEvent('progress', { data: 'not json' }));
+    stop();
+    expect(openedUrl).toBe('http://127.0.0.1:5000/api/events?token=abc%20123');
+    expect(received).toEqual([['progress', { done: 1 }]]);
+    expect(closed).toBe(true);
+  });
+});
+
+describe('detectTransport', () => {
+  const location = { origin: 'http://127.0.0.1:5000', search: '?token=secret123' };
+
+  it('prefers the Electron bridge when the preload exposed one', () => {
+    const bridge: KleinraumBridge = { invoke: async () => ({ ok: true, value: null }), subscribe: () => () => {} };
+    expect(detectTransport({ kleinraum: bridge, location, fetch }).kind).toBe('bridge');
+  });
+
+  it('uses loopback HTTP with the token from the address otherwise', () => {
+    expect(detectTransport({ location, fetch }).kind).toBe('http');
+  });
+
+  it('refuses to start without a token, with a message that names the fix', () => {
+    expect(() => detectTransport({ location: { origin: location.origin, search: '' }, fetch })).toThrow(ApiError);
+  });
+});

@@ -1,0 +1,102 @@
+// The session drives the real backend services (electron/node, demo project in a temporary folder) through
+// the renderer's client over an in-process transport using the contract's `dispatch`: no mocked domain.
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/contract/dispatch';
+import type { EventName, KleinraumApi } from '../../../shared/contract/api';
+import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import { createApiClient } from '../../../renderer/api/client';
+import type { Transport } from '../../../renderer/api/transport';
+import { startSession, type Session } from '../../../renderer/store/session';
+import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const step of cleanup.reverse()) step();
+  cleanup = [];
+});
+
+function startAgainstRealBackend(): { store: KleinraumStore; session: Session; backend: KleinraumApi; directory: TempDir } {
+  const directory = makeTempDir('kleinraum-renderer-session-');
+  const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  const backend = createKleinraumApi({
+    dataDir: directory.path,
+    host: { mode: 'browser', version: '0.0.0-test' },
+    emit: (name, payload) => listeners.forEach((listener) => listener(name, payload)),
+  });
+  const transport: Transport = {
+    kind: 'bridge',
+    invoke: (method, input) => dispatch(backend, method, input),
+    subscribe: (handler) => {
+      listeners.add(handler);
+      return () => listeners.delete(handler);
+    },
+  };
+  const store = createKleinraumStore();
+  const session = startSession(store, createApiClient(transport));
+  cleanup.push(() => {
+    session.dispose();
+    disposeKleinraumApi(backend);
+    directory.remove();
+  });
+  return { store, session, backend, directory };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('startSession against the real backend', () => {
+  it('loads the demo project, its features and the default indicator at the latest Stichtag', async () => {
+    const { store } = startAgainstRealBackend();
+    await until(() => store.getState().features !== null && store.getState().indicatorValues !== null, 'data loaded');
+    const state = store.getState();
+    expect(state.host?.mode).toBe('browser');
+    expect(state.features?.features).toHaveLength(21);
+    const indicator = state.project?.indicators.find((candidate) => candidate.id === state.indicatorId);
+    expect(state.indicatorId).toBe(state.project?.settings['defaultIndicator'] ?? state.project?.indicators[0]?.id);
+    expect(state.period).toBe(indicator?.periods.at(-1));
+    expect(state.indicatorValues?.values).toHaveLength(21);
+  });
+
+  it('loads details for the selected area and follows a change of indicator', async () => {
+    const { store } = startAgainstRealBackend();
+    await until(() => store.getState().indicatorValues !== null, 'values loaded');
+    store.getState().selectArea('03241001');
+    await until(() => store.getState().areaDetails !== null, 'details loaded');
+    expect(store.getState().areaDetails?.key).toBe('03241001');
+
+    const other = store.getState().project?.indicators.find((candidate) => candidate.id !== store.getState().indicatorId);
+    if (!other) throw new Error('the demo has several indicators');
+    store.getState().chooseIndicator(other.id);
+    await until(() => store.getState().indicatorValues?.indicator.id === other.id, 'values of the new indicator');
+    expect(store.getState().selectedKey).toBe('03241001');
+  });
+
+  it('shows a backend error as a message in both languages and keeps the project', async () => {
+    const { store, session, directory } = startAgainstRealBackend();
+    await until(() => store.getState().project !== null, 'project loaded');
+    const before = store.getState().project;
+    await session.openProject(directory.file('gibt-es-nicht.gpkg'));
+    expect(store.getState().messages).toHaveLength(1);
+    expect(store.getState().messages[0]?.text.de.length).toBeGreaterThan(0);
+    expect(store.getState().messages[0]?.text.en.length).toBeGreaterThan(0);
+    expect(store.getState().project).toBe(before);
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('saves under a new path and then shows the project as saved, keeping the selection', async () => {
+    const { store, session, directory } = startAgainstRealBackend();
+    await until(() => store.getState().indicatorValues !== null, 'values loaded');
+    store.getState().selectArea('03241002');
+    await session.saveAs(directory.file('bericht.gpkg'));
+    expect(store.getState().messages).toEqual([]);
+    expect(store.getState().project?.path).toBe(directory.file('bericht.gpkg'));
+    expect(store.getState().project?.dirty).toBe(false);
+    expect(store.getState().selectedKey).toBe('03241002');
+  });
+});
