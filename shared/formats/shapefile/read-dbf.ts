@@ -94,7 +94,7 @@ export function readDbf(bytes: Uint8Array, encoding: TextEncoding, fileName: str
     const record: Record<string, string> = {};
     for (const field of layout.fields) {
       const raw = bytes.subarray(fieldStart, fieldStart + field.length);
-      record[field.name] = (field.type === 'C' ? decodeText(raw, encoding) : decodeText(raw, 'iso-8859-1')).replace(/\u0000/g, '').trim();
+      record[field.name] = (field.type === 'C' ? decodeText(raw, encoding) : decodeText(raw, 'iso-8859-1')).replaceAll(String.fromCharCode(0), '').trim();
       fieldStart += field.length;
     }
     records.push(record);

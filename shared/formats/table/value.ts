@@ -32,12 +32,19 @@ export function missingCodeOf(text: string): MissingCode | null {
   return MISSING_ALIASES[trimmed] ?? null;
 }
 
+const SEPARATOR_PATTERNS: Record<Exclude<ThousandsSeparator, ''>, { grouped: RegExp; separator: RegExp }> = {
+  '.': { grouped: /^\d{1,3}(?:\.\d{3})+$/, separator: /\./g },
+  ',': { grouped: /^\d{1,3}(?:,\d{3})+$/, separator: /,/g },
+  ' ': { grouped: /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/, separator: /[ \u00a0\u202f]/g },
+  "'": { grouped: /^\d{1,3}(?:'\d{3})+$/, separator: /'/g },
+};
+
 function groupedDigits(integerPart: string, separators: ThousandsSeparator[]): string | null {
   if (/^\d+$/.test(integerPart)) return integerPart;
   for (const separator of separators) {
     if (separator === '') continue;
-    const pattern = separator === ' ' ? '[ \\u00a0\\u202f]' : separator === '.' ? '\\.' : separator;
-    if (new RegExp(`^\\d{1,3}(?:${pattern}\\d{3})+$`).test(integerPart)) return integerPart.replace(new RegExp(pattern, 'g'), '');
+    const patterns = SEPARATOR_PATTERNS[separator];
+    if (patterns.grouped.test(integerPart)) return integerPart.replace(patterns.separator, '');
   }
   return null;
 }
