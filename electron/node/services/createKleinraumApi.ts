@@ -13,7 +13,7 @@ import { readAreasAsFeatureCollection } from '../storage/projectReader';
 import { listFiles } from './fileBrowser';
 import type { HostAdapter } from './host';
 import { areaDetailsFor, indicatorValuesFor, SMALL_NUMBER_THRESHOLD_SETTING } from './indicatorService';
-import { ProjectSession } from './projectSession';
+import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
 
@@ -60,6 +60,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const { dataDir, host, emit } = options;
   const workDir = path.join(dataDir, 'working');
   const createDemoContent = options.createDemoContent ?? (() => createDemoProject());
+  removeAbandonedWorkingCopies(workDir);
   let session = ProjectSession.fromContent(workDir, createDemoContent(), true);
   trackSession(session);
   let lastFolder: string | undefined;

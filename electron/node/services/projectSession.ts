@@ -18,9 +18,43 @@ import { saveDatabaseAtomically } from './atomicSave';
 
 const DEMO_META_KEY = 'demo';
 
+const WORKING_COPY_NAME = /^working-(\d+)-[0-9a-f-]+\.gpkg(-journal|-wal|-shm)?$/;
+
 function newWorkingCopyPath(workDir: string): string {
   fs.mkdirSync(workDir, { recursive: true });
-  return path.join(workDir, `working-${randomUUID()}.gpkg`);
+  // The pid in the name lets a later start recognise copies left behind by a process that was killed.
+  return path.join(workDir, `working-${process.pid}-${randomUUID()}.gpkg`);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes working copies in `workDir` whose process no longer runs (left behind by a crash or kill).
+ * Copies of running processes (another window, the CLI) are kept. Returns the number of files deleted.
+ */
+export function removeAbandonedWorkingCopies(workDir: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(workDir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const match = WORKING_COPY_NAME.exec(name);
+    if (!match || isProcessAlive(Number(match[1]))) continue;
+    fs.rmSync(path.join(workDir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 function removeWorkingFiles(workingCopyPath: string): void {

@@ -83,7 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       }
       db.exec(`
-        CREATE INDEX kleinraum_observations_variable_period ON kleinraum_observations (variable, period);
+        CREATE INDEX kleinraum_observations_variable_period ON kleinraum_observations (variable, period, area_key);
         CREATE INDEX kleinraum_observations_area ON kleinraum_observations (area_key);
         CREATE UNIQUE INDEX kleinraum_observations_identity ON kleinraum_observations (area_key, variable, dimensions, period, source_id);
       `);

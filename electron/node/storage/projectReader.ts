@@ -230,16 +230,8 @@ export interface ObservationQuery {
   areaKeys?: readonly string[];
 }
 
-interface ObservationRow {
-  area_key: string;
-  variable: string;
-  dimensions: string;
-  period: string;
-  value: number | null;
-  missing: string | null;
-  source_id: string;
-  quality: string;
-}
+/** Row as an array (better-sqlite3 raw mode): building our own objects is several times faster than its row objects. */
+type ObservationRow = [areaKey: string, variable: string, dimensions: string, period: string, value: number | null, missing: string | null, sourceId: string, quality: string];
 
 /**
  * Observations matching the query, ordered by variable, period, area key. Uses the (variable, period) index;
@@ -266,26 +258,21 @@ export function readObservations(db: SqliteDatabase, query: ObservationQuery = {
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const rows = db
     .prepare(`SELECT area_key, variable, dimensions, period, value, missing, source_id, quality FROM kleinraum_observations ${where} ORDER BY variable, period, area_key, id`)
+    .raw(true)
     .all(...parameters) as ObservationRow[];
   // Dimension JSON repeats a lot (few combinations, many rows): parse each distinct string once.
   const parsedDimensions = new Map<string, Record<string, string>>();
-  return rows.map((row) => {
-    let dimensions = parsedDimensions.get(row.dimensions);
+  const observations: Observation[] = new Array(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const [areaKey, variable, dimensionsJson, period, value, missing, sourceId, quality] = rows[index] as ObservationRow;
+    let dimensions = parsedDimensions.get(dimensionsJson);
     if (!dimensions) {
-      dimensions = JSON.parse(row.dimensions) as Record<string, string>;
-      parsedDimensions.set(row.dimensions, dimensions);
+      dimensions = JSON.parse(dimensionsJson) as Record<string, string>;
+      parsedDimensions.set(dimensionsJson, dimensions);
     }
-    return {
-      areaKey: row.area_key,
-      variable: row.variable,
-      dimensions,
-      period: row.period,
-      value: row.value,
-      missing: row.missing as MissingCode | null,
-      sourceId: row.source_id,
-      quality: row.quality as QualityFlag,
-    };
-  });
+    observations[index] = { areaKey, variable, dimensions, period, value, missing: missing as MissingCode | null, sourceId, quality: quality as QualityFlag };
+  }
+  return observations;
 }
 
 /** The whole project as plain data (the inverse of writeProjectContent), read in one transaction. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAVE_TEMP_SUFFIX } from '../../../electron/node/services/atomicSave';
-import { ProjectSession } from '../../../electron/node/services/projectSession';
+import { ProjectSession, removeAbandonedWorkingCopies } from '../../../electron/node/services/projectSession';
 import { openDatabase } from '../../../electron/node/storage/openDatabase';
 import { readObservations, readSettings } from '../../../electron/node/storage/projectReader';
 import { repoRoot } from '../../helpers/repoRoot';
@@ -14,7 +14,7 @@ import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { createCrashTestContent } from './crashTestContent';
 
 const childScript = path.join(repoRoot, 'test/integration/services/saveLoopChild.ts');
-const rounds = 5;
+const rounds = 4;
 
 /** Starts the save loop, waits until at least `minimumSaves` saves completed, then kills it after a random delay. */
 function runAndKill(workDir: string, targetPath: string, minimumSaves: number, killDelayMs: number): Promise<number> {
@@ -82,4 +82,23 @@ describe('atomic save', () => {
     // A leftover temp file from the last kill is harmless: it is never the target and the next save removes it.
     if (fs.existsSync(targetPath + SAVE_TEMP_SUFFIX)) expect(fs.statSync(targetPath).size).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('working copies of killed processes', () => {
+  it('are removed on the next start, while those of running processes stay', async () => {
+    const directory = makeTempDir('kleinraum-abandoned-');
+    try {
+      const workDir = directory.file('work');
+      await runAndKill(workDir, directory.file('projekt.gpkg'), 1, 0);
+      const own = ProjectSession.createNew(workDir);
+      const before = fs.readdirSync(workDir);
+      expect(before.length).toBeGreaterThanOrEqual(2);
+      expect(removeAbandonedWorkingCopies(workDir)).toBeGreaterThanOrEqual(1);
+      expect(fs.readdirSync(workDir).every((name) => name.startsWith(`working-${process.pid}-`))).toBe(true);
+      own.close();
+      expect(fs.readdirSync(workDir)).toEqual([]);
+    } finally {
+      directory.remove();
+    }
+  }, 60_000);
 });
