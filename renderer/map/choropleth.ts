@@ -3,14 +3,21 @@
  * result, so the legend can never disagree with the map.
  */
 import { classify } from '../../shared/classification/classify';
+import { legendEntries } from '../../shared/classification/legend';
+import { paletteColours } from '../../shared/classification/palettes';
 import type { Classification, ClassificationOptions } from '../../shared/classification/types';
 import type { IndicatorValues } from '../../shared/contract/api';
-import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
+import { formatDate, type Locale } from '../../shared/format/number';
 import { localized, translate } from '../../shared/i18n/translate';
-import { NO_DATA_COLOUR, sequentialColours } from './fallbackPalette';
 
 /** Quantiles in five classes: every class holds about the same number of areas, which reads well for the
  * 21 municipalities and is what the Region's Sozialmonitoring uses. */
+/** ColorBrewer YlGnBu: sequential, light to dark, readable for the common colour-vision deficiencies. */
+export const DEFAULT_PALETTE = 'YlGnBu';
+
+/** Fill for areas without data: a light neutral grey, distinct from every class colour. */
+export const NO_DATA_COLOUR = '#d9d9d9';
+
 export const DEFAULT_CLASSIFICATION: ClassificationOptions = { method: 'quantile', classes: 5 };
 
 export interface Choropleth {
@@ -29,12 +36,12 @@ export interface Choropleth {
  * Classifies the values with the shared `classify` and assigns colours.
  * @example buildChoropleth(values).colourByKey.get('03241001') // "#253494"
  */
-export function buildChoropleth(values: IndicatorValues, options: ClassificationOptions = DEFAULT_CLASSIFICATION): Choropleth {
+export function buildChoropleth(values: IndicatorValues, options: ClassificationOptions = DEFAULT_CLASSIFICATION, paletteId = DEFAULT_PALETTE): Choropleth {
   const classification = classify(
     values.values.map((entry) => entry.value),
     options,
   );
-  const colours = sequentialColours(classification.classes.length);
+  const colours = paletteColours(paletteId, classification.classes.length);
   const colourByKey = new Map<string, string>();
   const classByKey = new Map<string, number | null>();
   const noDataKeys: string[] = [];
@@ -90,19 +97,12 @@ export interface LegendModel {
  * @example buildLegend(values, choropleth, 'de').rows[0].label // "2,1 bis unter 8,4"
  */
 export function buildLegend(values: IndicatorValues, choropleth: Choropleth, locale: Locale): LegendModel {
-  const { decimals } = values.indicator;
-  const format = (value: number) => formatNumber(value, decimals, locale);
-  const classes = choropleth.classification.classes;
-  const rows = classes.map((interval, index) => {
-    const isLast = index === classes.length - 1;
-    let label: string;
-    if (interval.openEnded === 'below') label = locale === 'de' ? `unter ${format(interval.to)}` : `under ${format(interval.to)}`;
-    else if (interval.openEnded === 'above') label = locale === 'de' ? `${format(interval.from)} und mehr` : `${format(interval.from)} and more`;
-    else if (interval.from === interval.to) label = format(interval.from);
-    else if (isLast) label = locale === 'de' ? `${format(interval.from)} bis ${format(interval.to)}` : `${format(interval.from)} to ${format(interval.to)}`;
-    else label = locale === 'de' ? `${format(interval.from)} bis unter ${format(interval.to)}` : `${format(interval.from)} to under ${format(interval.to)}`;
-    return { colour: choropleth.colours[index] ?? '#000000', label, count: interval.count };
-  });
+  // Labels come from the shared legend helper (also used by the exports), so the app and the printed
+  // figure word the same classes the same way.
+  const entries = legendEntries(choropleth.classification, { locale, decimals: values.indicator.decimals });
+  const rows = entries
+    .filter((entry) => entry.classIndex !== null)
+    .map((entry) => ({ colour: choropleth.colours[entry.classIndex as number] ?? NO_DATA_COLOUR, label: entry.label, count: entry.count }));
   const noDataCount = choropleth.noDataKeys.length;
   const sourceLines = [...new Set(values.sources.map((source) => source.attribution).filter((line) => line.length > 0))];
   const synthetic = values.sources.some((source) => source.synthetic);

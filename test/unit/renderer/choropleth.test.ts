@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildChoropleth, buildLegend, fillColourExpression } from '../../../renderer/map/choropleth';
-import { NO_DATA_COLOUR } from '../../../renderer/map/fallbackPalette';
+import { buildChoropleth, buildLegend, fillColourExpression, NO_DATA_COLOUR } from '../../../renderer/map/choropleth';
+
 import { createIndicatorValues, createSource, createValue } from './fixtures';
 
 const values = createIndicatorValues([
