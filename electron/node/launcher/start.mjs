@@ -114,13 +114,16 @@ function electronAvailability() {
   } catch {
     return notInstalled;
   }
-  let executableName;
+  let executableName = '';
   try {
     executableName = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
   } catch {
-    return notInstalled;
+    // No path.txt: the binary was never downloaded (unless ELECTRON_OVERRIDE_DIST_PATH points to one).
   }
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageDir, 'dist');
+  // ELECTRON_OVERRIDE_DIST_PATH is the electron package's own switch for a binary kept elsewhere.
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override && !executableName) executableName = process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const distDir = override || path.join(packageDir, 'dist');
   const binaryPath = path.join(distDir, executableName);
   if (!executableName || !fs.existsSync(binaryPath)) return notInstalled;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
