@@ -54,7 +54,7 @@ describe('npm start (launcher)', () => {
     fs.mkdirSync(fakeElectronDir);
     const fakeElectron = path.join(fakeElectronDir, 'electron');
     fs.writeFileSync(fakeElectron, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    const environment = { ...cliEnvironment(path.join(workDir, 'data')), ELECTRON_OVERRIDE_DIST_PATH: fakeElectronDir, DISPLAY: ':0' };
+    const environment: NodeJS.ProcessEnv = { ...cliEnvironment(path.join(workDir, 'data')), ELECTRON_OVERRIDE_DIST_PATH: fakeElectronDir, DISPLAY: ':0' };
     // No system browser is opened in tests: without xdg-open on the PATH the launcher skips that step.
     environment.PATH = path.dirname(process.execPath);
     const launcher = startLauncher(['--port', '0'], environment);
