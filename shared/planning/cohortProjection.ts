@@ -89,6 +89,8 @@ export interface ProjectionResult {
 const PENDING_START = blockStart('asylumPending', 'f');
 const GRANTED_START = blockStart('protectionGranted', 'f');
 const SEX_AGE_COUNT = SEX_COUNT * AGE_COUNT;
+/** Below this share of the destination weight, the other areas count as no destination at all. */
+const MINIMUM_DESTINATION_SHARE = 1e-12;
 
 function createCohortFlows(): CohortFlows {
   return {
@@ -103,6 +105,10 @@ function createCohortFlows(): CohortFlows {
     births: createCohortStock(),
     arrivals: createCohortStock(),
   };
+}
+
+function clearCohortFlows(flows: CohortFlows): void {
+  for (const values of Object.values(flows) as Float64Array[]) values.fill(0);
 }
 
 function sum(values: Float64Array): number {
@@ -122,15 +128,18 @@ export function projectCohorts(input: ProjectionInput): ProjectionResult {
   checkProjectionRates(rates, input.startStocks.length);
   const areaCount = input.startStocks.length;
   const keepFlows = input.keepCohortFlows ?? false;
-  const weights = rates.onwardMoveDestinationWeights;
-  const weightTotal = weights.reduce((total, weight) => total + weight, 0);
-  // Factor spreading one mover from area i over the other areas: w_j / (W − w_i) for every j ≠ i.
-  const spreadFactor = weights.map((weight) => (weightTotal - weight > 0 ? 1 / (weightTotal - weight) : 0));
+  // Destination weights as shares of their total, so the factors below cannot overflow for tiny weights.
+  const weightTotal = rates.onwardMoveDestinationWeights.reduce((total, weight) => total + weight, 0);
+  const weights = rates.onwardMoveDestinationWeights.map((weight) => (weightTotal > 0 ? weight / weightTotal : 0));
+  // Factor spreading one mover from area i over the other areas: w_j / (1 − w_i) for every j ≠ i. When the
+  // other areas together hold (almost) no weight there is nowhere to go, and nobody moves onwards.
+  const spreadFactor = weights.map((weight) => (weightTotal > 0 && 1 - weight > MINIMUM_DESTINATION_SHARE ? 1 / (1 - weight) : 0));
 
-  const stocks: CohortStock[][] = [input.startStocks.map((stock) => Float64Array.from(stock))];
+  const stocks: CohortStock[][] = [input.startStocks.map((stock) => stock.slice())];
   const totals: FlowTotals[][] = [];
   const allFlows: CohortFlows[][] = [];
   const pooledMovers = new Float64Array(SEX_AGE_COUNT);
+  const reusableFlows = keepFlows ? [] : input.startStocks.map(() => createCohortFlows());
 
   input.arrivals.forEach((arrivalsByArea, yearIndex) => {
     if (arrivalsByArea.length !== areaCount) {
@@ -140,8 +149,10 @@ export function projectCohorts(input: ProjectionInput): ProjectionResult {
       });
     }
     const current = stocks[yearIndex]!;
-    const flows = current.map(() => createCohortFlows());
-    const remaining = current.map((stock) => Float64Array.from(stock));
+    // Without kept flows, one set of arrays per area is reused every year (cleared first).
+    const flows = keepFlows ? current.map(() => createCohortFlows()) : reusableFlows;
+    if (!keepFlows) for (const flow of flows) clearCohortFlows(flow);
+    const remaining = current.map((stock) => stock.slice());
 
     // Steps 1–4a: departures, deaths, recognition, movers leaving; per area.
     pooledMovers.fill(0);

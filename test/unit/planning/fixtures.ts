@@ -67,3 +67,24 @@ export function createTestDemandRates(): DemandRates {
     staff: { asylumPending: { personsPerStaff: testValue(50) }, protectionGranted: { personsPerStaff: testValue(100) } },
   };
 }
+
+/**
+ * `areaCount` synthetic areas with every cohort filled (residents of all ages, some refugees), sizes varying
+ * from about 2,000 to 60,000 persons. Deterministic: the same count gives the same areas.
+ */
+export function createSyntheticAreas(areaCount: number): { key: string; name: string; stock: CohortStock }[] {
+  return Array.from({ length: areaCount }, (_, area) => {
+    const stock = createCohortStock();
+    const size = 20 + ((area * 37) % 600);
+    for (let age = 0; age < 100; age++) {
+      const ageFactor = age < 80 ? 1 : (100 - age) / 20;
+      stock[cohortIndex('resident', 'f', age)] = Math.round(size * ageFactor);
+      stock[cohortIndex('resident', 'm', age)] = Math.round(size * ageFactor * 0.97);
+      if (age < 65) {
+        stock[cohortIndex('asylumPending', 'm', age)] = (area % 5) + (age % 3);
+        stock[cohortIndex('protectionGranted', 'f', age)] = (area % 7) + (age % 2);
+      }
+    }
+    return { key: `0324100${String(area).padStart(2, '0')}`, name: `Gebiet ${area + 1}`, stock };
+  });
+}
