@@ -51,8 +51,9 @@ export const REGION_HANNOVER_MUNICIPALITIES: readonly DemoMunicipality[] = [
 
 /**
  * A hand-simplified outline of Region Hannover, [longitude, latitude] in degrees, 33 vertices on a
- * 0.01° grid, closed (first = last). Traced from the union of the real VG250-EW municipality polygons
- * and reduced by eye-checked simplification; it encloses about 2 310 km² (official: 2 297 km²).
+ * 0.01° grid, closed (first = last). Derived once, at development time, from the union of the real
+ * VG250-EW municipality polygons (Douglas–Peucker with 0.025° tolerance, then rounded to 0.01° and
+ * checked by eye); it encloses about 2 310 km² (official: 2 297 km²).
  * It is schematic: good enough to recognise the region, not for any analysis.
  */
 export const REGION_HANNOVER_OUTLINE: readonly (readonly [number, number])[] = [
