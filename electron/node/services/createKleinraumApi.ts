@@ -40,7 +40,7 @@ function trackSession(session: ProjectSession): void {
   }
 }
 
-const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession>();
+const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession | null>();
 
 /** Closes the open project's working copy (the saved file is untouched). The API must not be used afterwards. */
 export function disposeKleinraumApi(api: KleinraumApi): void {
@@ -61,25 +61,36 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const workDir = path.join(dataDir, 'working');
   const createDemoContent = options.createDemoContent ?? (() => createDemoProject());
   removeAbandonedWorkingCopies(workDir);
-  let session = ProjectSession.fromContent(workDir, createDemoContent(), true);
-  trackSession(session);
+  // The demo is the project open at start. It is built on first use, so a CLI command that opens a file
+  // first does not pay for building the demo (about a second).
+  let openSession: ProjectSession | null = null;
+  const current = (): ProjectSession => {
+    if (openSession === null) {
+      openSession = ProjectSession.fromContent(workDir, createDemoContent(), true);
+      trackSession(openSession);
+    }
+    return openSession;
+  };
   let lastFolder: string | undefined;
 
   const replaceSession = (next: ProjectSession): void => {
-    const previous = session;
-    session = next;
+    const previous = openSession;
+    openSession = next;
     trackSession(next);
-    previous.close();
-    openSessions.delete(previous);
+    if (previous) {
+      previous.close();
+      openSessions.delete(previous);
+    }
   };
 
   const changed = (): ProjectSummary => {
-    const summary = summarizeProject(session);
+    const summary = summarizeProject(current());
     emit('project.changed', summary);
     return summary;
   };
 
   const remember = (): void => {
+    const session = current();
     if (session.path === null) return;
     lastFolder = path.dirname(session.path);
     rememberRecentProject(dataDir, { path: session.path, title: session.title, openedAt: new Date().toISOString() });
@@ -97,7 +108,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.current'() {
-      return summarizeProject(session);
+      return summarizeProject(current());
     },
 
     async 'project.openDemo'() {
@@ -118,13 +129,13 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.save'() {
-      session.save();
+      current().save();
       remember();
       return changed();
     },
 
     async 'project.saveAs'({ path: filePath }) {
-      session.saveAs(filePath);
+      current().saveAs(filePath);
       remember();
       return changed();
     },
@@ -140,22 +151,22 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
           en: `The small-number threshold must be a whole number of at least 1 (e.g. 3), not "${value}".`,
         });
       }
-      session.setSetting(key, value);
+      current().setSetting(key, value);
       return changed();
     },
 
     async 'layer.features'({ layer }) {
       // GeoJSON's interfaces lack the index signature of the contract's loose objects; the shape is the same
       // and dispatch checks it at runtime.
-      return readAreasAsFeatureCollection(session.db, layer) as unknown as FeatureCollectionDto;
+      return readAreasAsFeatureCollection(current().db, layer) as unknown as FeatureCollectionDto;
     },
 
     async 'indicator.values'({ indicatorId, layer, period }) {
-      return indicatorValuesFor(session.db, indicatorId, layer, period);
+      return indicatorValuesFor(current().db, indicatorId, layer, period);
     },
 
     async 'area.details'({ layer, key, period }) {
-      return areaDetailsFor(session.db, layer, key, period);
+      return areaDetailsFor(current().db, layer, key, period);
     },
 
     async 'files.list'({ dir, extensions }) {
@@ -174,6 +185,6 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return { path: await host.saveFileDialog({ title, defaultName, extensions }), supported: true };
     },
   };
-  sessionsByApi.set(api, () => session);
+  sessionsByApi.set(api, () => openSession);
   return api;
 }
