@@ -18,7 +18,9 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 /** Must run before `app.whenReady()`: declares the scheme standard and secure (needed for fetch, workers, CSP 'self'). */
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+    // corsEnabled: module scripts and module workers are fetched in CORS mode, which Chromium allows only
+    // on CORS-enabled schemes. No Access-Control-* header is ever sent, so other origins stay locked out.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true } },
   ]);
 }
 

@@ -47,7 +47,10 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   selectSqliteBinding(appRoot, app.isPackaged);
   hardenSession();
-  handleAppProtocol(path.join(appRoot, 'build', 'renderer'));
+  // Packaged, the renderer is unpacked next to app.asar (electron-builder.yml asarUnpack): plain files,
+  // so the traversal-safe lookup (realpath) works exactly as in development and browser mode.
+  const unpackedRoot = app.isPackaged ? appRoot.replace(/app\.asar$/, 'app.asar.unpacked') : appRoot;
+  handleAppProtocol(path.join(unpackedRoot, 'build', 'renderer'));
   registerInvokeHandler(() => api, logInternalError);
 
   try {
