@@ -85,3 +85,17 @@ export function personsInAgeRange(stock: CohortStock, fromAge: number, toAge: nu
   }
   return total;
 }
+
+/**
+ * Adds persons given per single year of age (100 entries, e.g. from `spreadAgeGroups`) to one status × sex
+ * block of a stock. Returns the same stock, so calls can be chained while building an area's start.
+ * @example addPersonsByAge(createCohortStock(), 'resident', 'f', spreadAgeGroups(groups))
+ */
+export function addPersonsByAge(stock: CohortStock, status: ResidenceStatus, sex: Sex, personsByAge: readonly number[]): CohortStock {
+  const start = blockStart(status, sex);
+  const ages = Math.min(personsByAge.length, AGE_COUNT);
+  for (let age = 0; age < ages; age++) stock[start + age]! += personsByAge[age]!;
+  // Ages beyond 99 belong to the open-ended last age.
+  for (let age = AGE_COUNT; age < personsByAge.length; age++) stock[start + OLDEST_AGE]! += personsByAge[age]!;
+  return stock;
+}

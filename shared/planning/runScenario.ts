@@ -82,7 +82,13 @@ export interface RegionYearResult {
   demand: InfrastructureFigures;
   /** Sum over areas; null when any area's supply is unknown for that kind. */
   supply: NullableFigures;
+  /** Regional demand − regional supply: spare places in one area offset missing places in another. */
   gap: NullableFigures;
+  /**
+   * Sum of the areas' shortages (positive gaps only): places missing where they are needed, no offsetting.
+   * Null when any area's gap is unknown for that kind.
+   */
+  shortage: NullableFigures;
 }
 
 export interface ScenarioResult {
@@ -235,6 +241,7 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
   const regionYears: RegionYearResult[] = years.map((year, yearIndex) => {
     const demand = zeroFigures();
     const supply = zeroFigures() as NullableFigures;
+    const shortage = zeroFigures() as NullableFigures;
     let population = 0;
     let refugees = 0;
     for (const area of areaResults) {
@@ -246,9 +253,12 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
         const areaSupply = areaYear.supply[kind];
         const regionSupply = supply[kind];
         supply[kind] = areaSupply === null || regionSupply === null ? null : regionSupply + areaSupply;
+        const areaGap = areaYear.gap[kind];
+        const regionShortage = shortage[kind];
+        shortage[kind] = areaGap === null || regionShortage === null ? null : regionShortage + Math.max(0, areaGap);
       }
     }
-    return { year, quality: 'projected', population, refugees, arrivals: arrivalsPerYear[yearIndex]!, demand, supply, gap: computeGap(demand, supply).absolute };
+    return { year, quality: 'projected', population, refugees, arrivals: arrivalsPerYear[yearIndex]!, demand, supply, gap: computeGap(demand, supply).absolute, shortage };
   });
 
   const result: ScenarioResult = {

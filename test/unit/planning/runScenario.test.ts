@@ -70,6 +70,10 @@ describe('runScenario: hand-computed two areas, two years', () => {
     // Area A has no KiTa supply figure, so the region's is unknown too rather than B's alone.
     expect(regionYear2.supply.kita).toBeNull();
     expect(regionYear2.supply.accommodation).toBe(70);
+    // Shortages do not offset: A misses 7.2 beds while B has spare ones, so the region still misses 7.2.
+    expect(regionYear2.shortage.accommodation).toBeCloseTo(7.2, 12);
+    expect(regionYear2.gap.accommodation).toBeCloseTo(areaA!.years[1]!.demand.accommodation + areaB!.years[1]!.demand.accommodation - 70, 12);
+    expect(regionYear2.shortage.kita).toBeNull();
   });
 
   it('marks every value projected and attaches the assumptions', () => {
