@@ -24,6 +24,8 @@ export interface CliContext {
   /** Folder for the app's own files (recent projects, working copies); see dataDirectory.ts. */
   dataDir: string;
   output: CliOutput;
+  /** The environment the CLI was started with (process.env unless a caller passes another). */
+  environment: NodeJS.ProcessEnv;
 }
 
 export interface CliCommand {

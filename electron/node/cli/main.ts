@@ -180,6 +180,7 @@ export async function runCli(argv: readonly string[], environment: NodeJS.Proces
       debug,
       dataDir,
       output: createCliOutput(lang, json === true, streams),
+      environment,
     });
     return exitCode ?? 0;
   } catch (error) {

@@ -116,6 +116,15 @@ describe('kleinraum errors', () => {
 });
 
 describe('kleinraum serve', () => {
+  it('refuses a missing --project and a bad --port before starting', async () => {
+    const missing = await runKleinraum(['serve', '--project', path.join(workDir, 'missing.gpkg')], dataDir);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain('--project');
+    const badPort = await runKleinraum(['serve', '--port', '70000', '--lang', 'en'], dataDir);
+    expect(badPort.exitCode).toBe(2);
+    expect(badPort.stderr).toContain('--port expects a number from 0 to 65535');
+  });
+
   it('prints its URL, answers API calls and stops on SIGTERM', async () => {
     const child = spawnKleinraum(['serve', '--port', '0', '--json', '--token', 'cli-test-token'], dataDir);
     try {

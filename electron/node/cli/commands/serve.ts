@@ -98,7 +98,7 @@ export const command: CliCommand = {
     }
     const port = parsePort(context.values.port);
     const host = typeof context.values.host === 'string' && context.values.host !== '' ? context.values.host : '127.0.0.1';
-    const token = parseToken(context.values.token ?? process.env.KLEINRAUM_TOKEN);
+    const token = parseToken(context.values.token ?? context.environment.KLEINRAUM_TOKEN);
     const staticDir = typeof context.values['static-dir'] === 'string' ? path.resolve(context.values['static-dir']) : DEFAULT_STATIC_DIR;
     const projectPath = typeof context.values.project === 'string' ? existingProjectFile(context.values.project, '--project') : null;
 
