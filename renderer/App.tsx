@@ -14,7 +14,7 @@ import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
 import { Toasts } from './dialogs/Toasts';
 
 export function App() {
-  const { store } = useApp();
+  const { store, commands } = useApp();
   const t = useT();
   const project = useKleinraum((state) => state.project);
   const locale = useKleinraum((state) => state.locale);
@@ -40,7 +40,17 @@ export function App() {
         {project === null ? (
           <div className="empty-state">{t('app.loading')}</div>
         ) : project.layers.length === 0 ? (
-          <div className="empty-state">{t('app.noLayer')}</div>
+          <div className="empty-state">
+            <p>{t('app.noLayer')}</p>
+            <div className="empty-actions">
+              <button type="button" className="button" onClick={() => void commands.chooseAndOpen()}>
+                {t('menu.open')}
+              </button>
+              <button type="button" className="button button-primary" onClick={() => void commands.openDemo()}>
+                {t('menu.demo')}
+              </button>
+            </div>
+          </div>
         ) : (
           <>
             <MapPanel />

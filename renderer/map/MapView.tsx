@@ -104,6 +104,7 @@ export function MapView(props: MapViewProps) {
     resizeObserver.observe(containerRef.current);
     return () => {
       resizeObserver.disconnect();
+      delete document.body.dataset['mapReady'];
       if (window.kleinraumMap === map) delete window.kleinraumMap;
       map.remove();
       mapRef.current = null;
