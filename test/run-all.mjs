@@ -228,13 +228,21 @@ function playwright(buildStage) {
 
 // ---------- run and summarise ----------
 fs.mkdirSync(reportDir, { recursive: true });
-const stages = [typecheck(), lint(), vitest()];
-const buildStage = rendererBuild();
-stages.push(buildStage, playwright(buildStage));
+/** Runs a stage and records how long it took, so slow stages show up in every CI log. */
+function timed(runStage) {
+  const start = Date.now();
+  const stage = runStage();
+  stage.seconds = Math.round((Date.now() - start) / 100) / 10;
+  return stage;
+}
+const stages = [timed(typecheck), timed(lint), timed(vitest)];
+const buildStage = timed(rendererBuild);
+stages.push(buildStage, timed(() => playwright(buildStage)));
 
 heading('summary');
 for (const stage of stages) {
-  process.stdout.write(`${stage.name.padEnd(15)} ${stage.passed} passed, ${stage.failed} failed, ${stage.skipped} skipped\n`);
+  const counts = `${stage.passed} passed, ${stage.failed} failed, ${stage.skipped} skipped`;
+  process.stdout.write(`${stage.name.padEnd(15)} ${counts.padEnd(36)} ${stage.seconds} s\n`);
   for (const problem of stage.problems) process.stdout.write(`  FAILED  ${problem}\n`);
   for (const item of stage.skippedItems) process.stdout.write(`  skipped ${item}\n`);
 }
