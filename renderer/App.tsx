@@ -12,13 +12,15 @@ import { DetailsPanel } from './panels/DetailsPanel';
 import { StatusBar } from './panels/StatusBar';
 import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
 import { Toasts } from './dialogs/Toasts';
+import { UnsavedChangesDialog } from './dialogs/UnsavedChangesDialog';
 
 export function App() {
-  const { store, commands } = useApp();
+  const { store, commands, answerUnsavedChanges } = useApp();
   const t = useT();
   const project = useKleinraum((state) => state.project);
   const locale = useKleinraum((state) => state.locale);
   const fileDialog = useKleinraum((state) => state.fileDialog);
+  const unsavedPromptOpen = useKleinraum((state) => state.unsavedPromptOpen);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -26,7 +28,8 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && store.getState().fileDialog === null) store.getState().clearSelection();
+      const state = store.getState();
+      if (event.key === 'Escape' && state.fileDialog === null && !state.unsavedPromptOpen) state.clearSelection();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -63,6 +66,7 @@ export function App() {
       </main>
       <StatusBar />
       {fileDialog && <FileBrowserDialog purpose={fileDialog} />}
+      {unsavedPromptOpen && <UnsavedChangesDialog onAnswer={answerUnsavedChanges} />}
       <Toasts />
     </div>
   );

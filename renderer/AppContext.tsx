@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import type { KleinraumApi } from '../shared/contract/api';
 import type { Locale } from '../shared/format/number';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n/translate';
-import type { ProjectCommands } from './store/session';
+import type { DiscardAnswer, ProjectCommands } from './store/session';
 import type { KleinraumState, KleinraumStore } from './store/store';
 
 export interface AppContextValue {
@@ -15,6 +15,7 @@ export interface AppContextValue {
   commands: ProjectCommands;
   listFiles: (dir: string | undefined) => ReturnType<KleinraumApi['files.list']>;
   listRecent: () => ReturnType<KleinraumApi['project.recent']>;
+  answerUnsavedChanges: (choice: DiscardAnswer) => void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -11,6 +11,7 @@ import { createApiClient } from './api/client';
 import { ApiError } from './api/apiError';
 import { detectTransport, type HostWindow } from './api/transport';
 import { startSession } from './store/session';
+import { createUnsavedChangesPrompt } from './dialogs/unsavedChangesPrompt';
 import { createKleinraumStore } from './store/store';
 
 const rootElement = document.getElementById('root');
@@ -26,12 +27,14 @@ store.subscribe((state, previous) => {
 
 try {
   const api = createApiClient(detectTransport(window as unknown as HostWindow));
-  const session = startSession(store, api);
+  const unsavedChangesPrompt = createUnsavedChangesPrompt(store);
+  const session = startSession(store, api, { askAboutUnsavedChanges: unsavedChangesPrompt.ask });
   const context: AppContextValue = {
     store,
     commands: session,
     listFiles: (dir) => api['files.list'](dir === undefined ? { extensions: ['gpkg'] } : { dir, extensions: ['gpkg'] }),
     listRecent: () => api['project.recent']({}),
+    answerUnsavedChanges: unsavedChangesPrompt.answer,
   };
   root.render(
     <AppContext.Provider value={context}>

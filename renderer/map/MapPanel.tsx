@@ -13,15 +13,21 @@ export function MapPanel() {
   const locale = useLocale();
   const { store } = useApp();
   const features = useKleinraum((state) => state.features);
+  const project = useKleinraum((state) => state.project);
+  const layerName = useKleinraum((state) => state.layerName);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
 
   const choropleth = useMemo(() => (indicatorValues ? buildChoropleth(indicatorValues) : null), [indicatorValues]);
+  const boundarySources = useMemo(() => {
+    const layer = project?.layers.find((candidate) => candidate.name === layerName);
+    return project?.sources.filter((source) => source.id === layer?.sourceId) ?? [];
+  }, [project, layerName]);
   const legend = useMemo(
-    () => (indicatorValues && choropleth ? buildLegend(indicatorValues, choropleth, locale) : null),
-    [indicatorValues, choropleth, locale],
+    () => (indicatorValues && choropleth ? buildLegend(indicatorValues, choropleth, locale, boundarySources) : null),
+    [indicatorValues, choropleth, locale, boundarySources],
   );
   const hoveredValue = hoveredKey && indicatorValues ? indicatorValues.values.find((entry) => entry.key === hoveredKey) : undefined;
 

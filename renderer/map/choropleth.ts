@@ -94,9 +94,16 @@ export interface LegendModel {
 /**
  * The legend for a choropleth: one row per class with bounds in the UI's number format (decimals from the
  * indicator), "bis unter" for classes whose upper bound is exclusive, and counts of areas.
+ * The synthetic label follows the values' sources only: schematic boundaries have their own banner.
  * @example buildLegend(values, choropleth, 'de').rows[0].label // "2,1 bis unter 8,4"
  */
-export function buildLegend(values: IndicatorValues, choropleth: Choropleth, locale: Locale): LegendModel {
+export function buildLegend(
+  values: IndicatorValues,
+  choropleth: Choropleth,
+  locale: Locale,
+  /** Sources shown besides the values' own, e.g. the boundary layer's ("© GeoBasis-DE / BKG 2021"). */
+  extraSources: IndicatorValues['sources'] = [],
+): LegendModel {
   // Labels come from the shared legend helper (also used by the exports), so the app and the printed
   // figure word the same classes the same way.
   const entries = legendEntries(choropleth.classification, { locale, decimals: values.indicator.decimals });
@@ -104,7 +111,8 @@ export function buildLegend(values: IndicatorValues, choropleth: Choropleth, loc
     .filter((entry) => entry.classIndex !== null)
     .map((entry) => ({ colour: choropleth.colours[entry.classIndex as number] ?? NO_DATA_COLOUR, label: entry.label, count: entry.count }));
   const noDataCount = choropleth.noDataKeys.length;
-  const sourceLines = [...new Set(values.sources.map((source) => source.attribution).filter((line) => line.length > 0))];
+  const sources = [...values.sources, ...extraSources];
+  const sourceLines = [...new Set(sources.map((source) => source.attribution).filter((line) => line.length > 0))];
   const synthetic = values.sources.some((source) => source.synthetic);
   const syntheticText = translate(locale, 'badge.synthetic');
   return {

@@ -98,7 +98,10 @@ export function ProjectMenu() {
               title={item.path}
               onClick={run(() => commands.openProject(item.path))}
             >
-              {item.title} {!item.exists && <span className="menu-note">{t('menu.recentMissing')}</span>}
+              <span className="menu-recent-title">{item.title}</span>
+              <span className="menu-recent-file">
+                {fileNameOf(item.path)} {!item.exists && t('menu.recentMissing')}
+              </span>
             </button>
           ))}
           <div className="menu-separator" role="separator" />
@@ -109,4 +112,9 @@ export function ProjectMenu() {
       )}
     </div>
   );
+}
+
+/** The last part of a path ("/daten/bericht.gpkg" → "bericht.gpkg"), to tell projects with equal titles apart. */
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).filter((part) => part.length > 0).at(-1) ?? path;
 }

@@ -21,6 +21,14 @@ export interface ProjectCommands {
   chooseAndSaveAs(): Promise<void>;
 }
 
+/** The user's answer when a project with unsaved changes would be replaced. */
+export type DiscardAnswer = 'save' | 'discard' | 'cancel';
+
+export interface SessionOptions {
+  /** Asks whether to save unsaved changes before another project replaces this one. Default: discard. */
+  askAboutUnsavedChanges?: () => Promise<DiscardAnswer>;
+}
+
 export interface Session extends ProjectCommands {
   /** Stops listening to the store and the backend. */
   dispose(): void;
@@ -30,7 +38,7 @@ export interface Session extends ProjectCommands {
  * Starts the session: asks for host info and the current project, then keeps data in step with the view.
  * @example const session = startSession(store, api); await session.openDemo();
  */
-export function startSession(store: KleinraumStore, api: KleinraumClient): Session {
+export function startSession(store: KleinraumStore, api: KleinraumClient, options: SessionOptions = {}): Session {
   const report = (error: unknown, method: string) => store.getState().showMessage(toApiError(error, method).text);
 
   /** Runs a backend call and reports its failure; resolves to undefined on failure. */
@@ -43,7 +51,18 @@ export function startSession(store: KleinraumStore, api: KleinraumClient): Sessi
     }
   }
 
+  /** True when the current project may be replaced: no unsaved changes, or the user saved or discarded them. */
+  async function mayReplaceProject(): Promise<boolean> {
+    if (!store.getState().project?.dirty || !options.askAboutUnsavedChanges) return true;
+    const answer = await options.askAboutUnsavedChanges();
+    if (answer === 'cancel') return false;
+    if (answer === 'discard') return true;
+    await commands.saveOrAsk();
+    return store.getState().project?.dirty === false;
+  }
+
   async function replaceProject(method: string, call: () => Promise<Parameters<KleinraumState['projectReceived']>[0]>) {
+    if (!(await mayReplaceProject())) return;
     store.getState().setBusy(true);
     const project = await attempt(method, call);
     store.getState().setBusy(false);
@@ -80,7 +99,10 @@ export function startSession(store: KleinraumStore, api: KleinraumClient): Sessi
     const projectChanged = state.project !== previous.project;
     const replaced = state.generation !== previous.generation;
     const layerChanged = state.layerName !== previous.layerName;
-    if (replaced || layerChanged) loadFeatures(state);
+    // Another file with the same structure (opened from Electron's menu) keeps the view but needs its own
+    // geometry; after Save As this reloads the same features, which is harmless.
+    const fileChanged = state.project?.path !== previous.project?.path;
+    if (replaced || layerChanged || fileChanged) loadFeatures(state);
     if (projectChanged || layerChanged || state.indicatorId !== previous.indicatorId || state.period !== previous.period) {
       loadIndicatorValues(state);
     }

@@ -31,6 +31,7 @@ export interface StoreActions {
   openFileDialog(purpose: FileDialogPurpose | null): void;
   progressReceived(event: EventPayload<'progress'>): void;
   setBusy(busy: boolean): void;
+  setUnsavedPromptOpen(open: boolean): void;
 }
 
 export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & StoreActions;
@@ -86,6 +87,7 @@ export function createKleinraumStore() {
     openFileDialog: (purpose) => set({ fileDialog: purpose }),
     progressReceived: (event) => set(progressReceived(get(), event)),
     setBusy: (busy) => set({ busy }),
+    setUnsavedPromptOpen: (open) => set({ unsavedPromptOpen: open }),
   }));
 }
 

@@ -16,11 +16,13 @@ export interface UiSlice {
   fileDialog: FileDialogPurpose | null;
   /** Running backend tasks by task id. */
   progress: Record<string, EventPayload<'progress'>>;
-  /** True while a project is being opened/created (the map shows a spinner instead of stale data). */
+  /** True while a project is being opened/created. */
   busy: boolean;
+  /** The "unsaved changes" question is shown. */
+  unsavedPromptOpen: boolean;
 }
 
-export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false };
+export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false, unsavedPromptOpen: false };
 
 /** Adds a message; identical texts already shown are not stacked twice. */
 export function messageAdded(state: UiSlice, text: LocalizedText, id: number): Partial<UiSlice> {

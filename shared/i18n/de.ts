@@ -101,6 +101,12 @@ export const de = {
   'files.columnModified': 'Geändert',
   'files.location': 'Ordner',
 
+  'unsaved.title': 'Ungespeicherte Änderungen',
+  'unsaved.message': 'Das Projekt „{title}“ hat ungespeicherte Änderungen. Vorher speichern?',
+  'unsaved.save': 'Speichern',
+  'unsaved.discard': 'Nicht speichern',
+  'unsaved.cancel': 'Abbrechen',
+
   'error.title': 'Fehler',
   'error.dismiss': 'Meldung schließen',
   'error.network': 'Keine Verbindung zum Kleinraum-Dienst. Bitte prüfen, ob „kleinraum serve“ noch läuft, und die Seite neu laden.',

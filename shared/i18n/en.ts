@@ -101,6 +101,12 @@ export const en: Record<MessageKey, string> = {
   'files.columnModified': 'Modified',
   'files.location': 'Folder',
 
+  'unsaved.title': 'Unsaved changes',
+  'unsaved.message': 'The project “{title}” has unsaved changes. Save them first?',
+  'unsaved.save': 'Save',
+  'unsaved.discard': "Don't save",
+  'unsaved.cancel': 'Cancel',
+
   'error.title': 'Error',
   'error.dismiss': 'Dismiss message',
   'error.network': 'No connection to the Kleinraum service. Please check that “kleinraum serve” is still running and reload the page.',

@@ -87,3 +87,13 @@ describe('fillColourExpression', () => {
     expect(fillColourExpression(new Map())).toEqual(['literal', NO_DATA_COLOUR]);
   });
 });
+
+describe('buildLegend with the boundary source', () => {
+  it('adds the attribution of the boundaries after the data sources', () => {
+    const values = createIndicatorValues([createValue('a', 'A', 1), createValue('b', 'B', 2)]);
+    const boundaries = createSource({ id: 'vg250', attribution: '© GeoBasis-DE / BKG 2021 (Daten verändert)' });
+    const legend = buildLegend(values, buildChoropleth(values), 'de', [boundaries]);
+    expect(legend.sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', '© GeoBasis-DE / BKG 2021 (Daten verändert)']);
+    expect(legend.synthetic).toBe(false);
+  });
+});

@@ -100,3 +100,45 @@ describe('startSession against the real backend', () => {
     expect(store.getState().selectedKey).toBe('03241002');
   });
 });
+
+describe('unsaved changes', () => {
+  async function dirtyDemo() {
+    const answers: string[] = [];
+    let reply: 'save' | 'discard' | 'cancel' = 'cancel';
+    const directory = makeTempDir('kleinraum-renderer-unsaved-');
+    const backend = createKleinraumApi({ dataDir: directory.path, host: { mode: 'browser', version: '0.0.0-test' }, emit: () => {} });
+    const transport: Transport = { kind: 'bridge', invoke: (method, input) => dispatch(backend, method, input), subscribe: () => () => {} };
+    const store = createKleinraumStore();
+    const session = startSession(store, createApiClient(transport), {
+      askAboutUnsavedChanges: async () => {
+        answers.push('asked');
+        return reply;
+      },
+    });
+    cleanup.push(() => {
+      session.dispose();
+      disposeKleinraumApi(backend);
+      directory.remove();
+    });
+    await until(() => store.getState().project !== null, 'project loaded');
+    store.getState().projectReceived(await backend['project.setSetting']({ key: 'note', value: 'geändert' }), false);
+    expect(store.getState().project?.dirty).toBe(true);
+    return { store, session, answers, setReply: (next: typeof reply) => (reply = next) };
+  }
+
+  it('asks before replacing a project with unsaved changes, and Cancel keeps it', async () => {
+    const { store, session, answers } = await dirtyDemo();
+    const before = store.getState().project;
+    await session.newProject();
+    expect(answers).toEqual(['asked']);
+    expect(store.getState().project).toBe(before);
+  });
+
+  it('replaces the project after "Nicht speichern"', async () => {
+    const { store, session, setReply } = await dirtyDemo();
+    setReply('discard');
+    await session.newProject();
+    expect(store.getState().project?.isDemo).toBe(false);
+    expect(store.getState().project?.layers).toEqual([]);
+  });
+});
