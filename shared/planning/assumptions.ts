@@ -10,7 +10,8 @@ export interface AssumptionEntry {
   /** A stable id, e.g. "scenario.recognitionRate" or "demand.kita.under-3.residents". */
   id: string;
   label: LocalizedText;
-  value: number | number[];
+  /** The figure; null for structures too large to list here (the arrival structure), whose basis text still applies. */
+  value: number | number[] | null;
   basis: ValueBasis;
 }
 
@@ -36,7 +37,7 @@ export function collectAssumptions(scenario: Scenario, demandRates: DemandRates,
     });
   }
   entries.push(
-    { id: 'scenario.arrivalStructure', label: { de: 'Alters- und Geschlechtsstruktur der Zugänge', en: 'Age and sex structure of arrivals' }, value: [], basis: scenario.arrivalStructure.basis },
+    { id: 'scenario.arrivalStructure', label: { de: 'Alters- und Geschlechtsstruktur der Zugänge', en: 'Age and sex structure of arrivals' }, value: null, basis: scenario.arrivalStructure.basis },
     entry('scenario.recognitionRate', 'Anerkennungen je Jahr (Anteil der offenen Verfahren)', 'Recognitions per year (share of pending procedures)', scenario.recognitionRate),
     entry('scenario.departureRate.asylumPending', 'Fortzüge je Jahr, Asylverfahren offen', 'Departures per year, asylum pending', scenario.departureRate.asylumPending),
     entry('scenario.departureRate.protectionGranted', 'Fortzüge je Jahr, Schutz gewährt', 'Departures per year, protection granted', scenario.departureRate.protectionGranted),

@@ -41,8 +41,8 @@ export type YearlyInflow = { kind: 'preset'; level: InflowLevel } | { kind: 'typ
  */
 export interface AllocationSettings {
   /**
-   * Weight of each area in the key, usually its population. Default: the total start population of each area.
-   * Areas missing here get weight 0 (they receive nobody through the key).
+   * Weight of each area in the key, usually its population. Default: the total start population of each area
+   * (rounded). When given, every area needs an entry (0 is allowed: such an area receives nobody through the key).
    */
   populationKey?: Record<AreaKey, number>;
   /**
