@@ -28,7 +28,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --token ${e2eToken}`,
+    // A data folder of its own, so e2e runs never touch the recent-projects list of the person running them.
+    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --token ${e2eToken} --data-dir build/e2e-data`,
     url: `${e2eBaseUrl}/?token=${e2eToken}`,
     env: { KLEINRAUM_TOKEN: e2eToken },
     reuseExistingServer: false,

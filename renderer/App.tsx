@@ -6,9 +6,7 @@ import { useEffect } from 'react';
 import { useApp, useKleinraum, useT } from './AppContext';
 import { TopBar } from './panels/TopBar';
 import { DataQualityBanner } from './panels/DataQualityBanner';
-import { MapPanel } from './map/MapPanel';
-import { AreaTable } from './panels/AreaTable';
-import { DetailsPanel } from './panels/DetailsPanel';
+import { featureDialogs, workspaceViews } from './features';
 import { StatusBar } from './panels/StatusBar';
 import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
 import { Toasts } from './dialogs/Toasts';
@@ -21,6 +19,10 @@ export function App() {
   const locale = useKleinraum((state) => state.locale);
   const fileDialog = useKleinraum((state) => state.fileDialog);
   const unsavedPromptOpen = useKleinraum((state) => state.unsavedPromptOpen);
+  const activeView = useKleinraum((state) => state.activeView);
+  const featureDialog = useKleinraum((state) => state.featureDialog);
+  const ActiveView = (workspaceViews.find((view) => view.id === activeView) ?? workspaceViews[0]!).component;
+  const FeatureDialogComponent = featureDialog ? featureDialogs[featureDialog] : undefined;
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -39,7 +41,24 @@ export function App() {
     <div className="app">
       <TopBar />
       <DataQualityBanner />
-      <main className="workspace">
+      {workspaceViews.length > 1 && project !== null && project.layers.length > 0 && (
+        <nav className="view-tabs" role="tablist" aria-label={t('view.tabs')}>
+          {workspaceViews.map((view) => (
+            <button
+              key={view.id}
+              type="button"
+              role="tab"
+              aria-selected={view.id === activeView}
+              data-testid={`view-tab-${view.id}`}
+              className={view.id === activeView ? 'view-tab active' : 'view-tab'}
+              onClick={() => store.getState().setActiveView(view.id)}
+            >
+              {t(view.label)}
+            </button>
+          ))}
+        </nav>
+      )}
+      <main className={`workspace workspace-${activeView}`}>
         {project === null ? (
           <div className="empty-state">{t('app.loading')}</div>
         ) : project.layers.length === 0 ? (
@@ -55,18 +74,13 @@ export function App() {
             </div>
           </div>
         ) : (
-          <>
-            <MapPanel />
-            <aside className="sidebar" aria-label={t('table.title')}>
-              <AreaTable />
-              <DetailsPanel />
-            </aside>
-          </>
+          <ActiveView />
         )}
       </main>
       <StatusBar />
       {fileDialog && <FileBrowserDialog purpose={fileDialog} />}
       {unsavedPromptOpen && <UnsavedChangesDialog onAnswer={answerUnsavedChanges} />}
+      {FeatureDialogComponent && <FeatureDialogComponent onClose={() => store.getState().openFeatureDialog(null)} />}
       <Toasts />
     </div>
   );

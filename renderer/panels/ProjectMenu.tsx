@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApp, useT } from '../AppContext';
+import { featureDialogs } from '../features';
 import { toApiError } from '../api/apiError';
 
 interface RecentItem {
@@ -85,6 +86,11 @@ export function ProjectMenu() {
           <button type="button" role="menuitem" data-testid="menu-save-as" onClick={run(commands.chooseAndSaveAs)}>
             {t('menu.saveAs')}
           </button>
+          {featureDialogs.import && (
+            <button type="button" role="menuitem" data-testid="menu-import" onClick={run(async () => store.getState().openFeatureDialog('import'))}>
+              {t('menu.import')}
+            </button>
+          )}
           <div className="menu-separator" role="separator" />
           <div className="menu-heading">{t('menu.recent')}</div>
           {recent.length === 0 && <div className="menu-note">{t('menu.recentEmpty')}</div>}

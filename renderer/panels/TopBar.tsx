@@ -4,6 +4,7 @@
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
+import { featureDialogs } from '../features';
 import { ProjectMenu } from './ProjectMenu';
 import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
 
@@ -77,6 +78,11 @@ export function TopBar() {
           </select>
         </label>
       </div>
+      {featureDialogs.export && project && project.layers.length > 0 && (
+        <button type="button" className="button" data-testid="export-button" onClick={() => store.getState().openFeatureDialog('export')}>
+          {t('toolbar.export')}
+        </button>
+      )}
       <button
         type="button"
         className="language-switch"

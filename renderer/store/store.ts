@@ -8,7 +8,7 @@ import type { Locale } from '../../shared/format/number';
 import type { LocalizedText } from '../../shared/model/project';
 import { initialProjectSlice, projectReceived, type ProjectSlice } from './projectSlice';
 import { areaHovered, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
-import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FileDialogPurpose, type UiSlice } from './uiSlice';
+import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
 import { indicatorChosen, initialViewSlice, sortToggled, viewForProject, type SortColumn, type ViewSlice } from './viewSlice';
 
 export interface StoreActions {
@@ -32,6 +32,8 @@ export interface StoreActions {
   progressReceived(event: EventPayload<'progress'>): void;
   setBusy(busy: boolean): void;
   setUnsavedPromptOpen(open: boolean): void;
+  setActiveView(view: WorkspaceView): void;
+  openFeatureDialog(dialog: FeatureDialog | null): void;
 }
 
 export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & StoreActions;
@@ -88,6 +90,8 @@ export function createKleinraumStore() {
     progressReceived: (event) => set(progressReceived(get(), event)),
     setBusy: (busy) => set({ busy }),
     setUnsavedPromptOpen: (open) => set({ unsavedPromptOpen: open }),
+    setActiveView: (view) => set({ activeView: view }),
+    openFeatureDialog: (dialog) => set({ featureDialog: dialog }),
   }));
 }
 

@@ -11,6 +11,13 @@ export interface UiMessage {
 
 export type FileDialogPurpose = 'open' | 'saveAs';
 
+/** The main views of the workspace, shown as tabs. */
+export const WORKSPACE_VIEWS = ['map', 'profiles', 'planning'] as const;
+export type WorkspaceView = (typeof WORKSPACE_VIEWS)[number];
+
+/** Dialogs of the features (each feature folder renders its own). */
+export type FeatureDialog = 'import' | 'export';
+
 export interface UiSlice {
   messages: UiMessage[];
   fileDialog: FileDialogPurpose | null;
@@ -20,9 +27,11 @@ export interface UiSlice {
   busy: boolean;
   /** The "unsaved changes" question is shown. */
   unsavedPromptOpen: boolean;
+  activeView: WorkspaceView;
+  featureDialog: FeatureDialog | null;
 }
 
-export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false, unsavedPromptOpen: false };
+export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false, unsavedPromptOpen: false, activeView: 'map', featureDialog: null };
 
 /** Adds a message; identical texts already shown are not stacked twice. */
 export function messageAdded(state: UiSlice, text: LocalizedText, id: number): Partial<UiSlice> {

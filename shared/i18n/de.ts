@@ -3,7 +3,13 @@
  * catalogue (en.ts) must provide exactly the same keys, so a missing translation fails the typecheck.
  * Placeholders are written `{name}` and filled by `translate` (translate.ts).
  */
-export const de = {
+import { importTextsDe } from './features/import';
+import { mapTextsDe } from './features/map';
+import { exportTextsDe } from './features/export';
+import { profileTextsDe } from './features/profiles';
+import { planningTextsDe } from './features/planning';
+
+const coreDe = {
   'app.name': 'Kleinraum',
   'app.loading': 'Kleinraum wird geladen …',
   'app.noProject': 'Kein Projekt geöffnet. Über „Projekt“ ein Projekt öffnen oder die Demo laden.',
@@ -19,6 +25,13 @@ export const de = {
   'menu.recentEmpty': 'Noch keine zuletzt geöffneten Projekte',
   'menu.recentMissing': '(Datei fehlt)',
   'menu.demo': 'Demo öffnen',
+  'menu.import': 'Importieren …',
+  'toolbar.export': 'Exportieren …',
+
+  'view.tabs': 'Ansichten',
+  'view.map': 'Karte',
+  'view.profiles': 'Profile',
+  'view.planning': 'Planung',
 
   'language.label': 'Sprache',
   'language.switchTo': 'Auf Englisch umschalten',
@@ -114,6 +127,9 @@ export const de = {
   'error.noToken': 'Der Zugangsschlüssel fehlt in der Adresse. Bitte die vollständige Adresse verwenden, die „kleinraum serve“ ausgibt (mit ?token=…).',
   'error.mapUnavailable': 'Die Karte kann nicht angezeigt werden (WebGL2 fehlt). Bitte einen aktuellen Browser verwenden.',
 } as const;
+
+/** The German catalogue: the foundation's texts plus one module per feature (shared/i18n/features/). */
+export const de = { ...coreDe, ...importTextsDe, ...mapTextsDe, ...exportTextsDe, ...profileTextsDe, ...planningTextsDe } as const;
 
 /** Every text the UI can show. */
 export type MessageKey = keyof typeof de;

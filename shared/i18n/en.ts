@@ -2,8 +2,15 @@
  * English UI texts. Typed against the German catalogue: a missing or extra key fails the typecheck.
  */
 import type { MessageKey } from './de';
+import { type importTextsDe, importTextsEn } from './features/import';
+import { type mapTextsDe, mapTextsEn } from './features/map';
+import { type exportTextsDe, exportTextsEn } from './features/export';
+import { type profileTextsDe, profileTextsEn } from './features/profiles';
+import { type planningTextsDe, planningTextsEn } from './features/planning';
 
-export const en: Record<MessageKey, string> = {
+type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe;
+
+const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.name': 'Kleinraum',
   'app.loading': 'Loading Kleinraum …',
   'app.noProject': 'No project open. Open a project or the demo from the “Project” menu.',
@@ -19,6 +26,13 @@ export const en: Record<MessageKey, string> = {
   'menu.recentEmpty': 'No recently opened projects yet',
   'menu.recentMissing': '(file missing)',
   'menu.demo': 'Open demo',
+  'menu.import': 'Import …',
+  'toolbar.export': 'Export …',
+
+  'view.tabs': 'Views',
+  'view.map': 'Map',
+  'view.profiles': 'Profiles',
+  'view.planning': 'Planning',
 
   'language.label': 'Language',
   'language.switchTo': 'Switch to German',
@@ -114,3 +128,5 @@ export const en: Record<MessageKey, string> = {
   'error.noToken': 'The access token is missing from the address. Please use the full address printed by “kleinraum serve” (with ?token=…).',
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn };

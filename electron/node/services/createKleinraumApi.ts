@@ -16,6 +16,12 @@ import { areaDetailsFor, indicatorValuesFor, SMALL_NUMBER_THRESHOLD_SETTING } fr
 import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
+import type { ServiceContext } from './serviceContext';
+import { createImportHandlers } from './import/importHandlers';
+import { createMapHandlers } from './map/mapHandlers';
+import { createExportHandlers } from './export/exportHandlers';
+import { createProfileHandlers } from './profiles/profileHandlers';
+import { createPlanningHandlers } from './planning/planningHandlers';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -96,7 +102,16 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     rememberRecentProject(dataDir, { path: session.path, title: session.title, openedAt: new Date().toISOString() });
   };
 
+  // Feature modules get the open session through this context and implement their own contract methods.
+  const context: ServiceContext = { dataDir, host, emit, current, changed, workDir };
+
   const api: KleinraumApi = {
+    ...createImportHandlers(context),
+    ...createMapHandlers(context),
+    ...createExportHandlers(context),
+    ...createProfileHandlers(context),
+    ...createPlanningHandlers(context),
+
     async 'host.info'() {
       return {
         mode: host.mode,

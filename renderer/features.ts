@@ -1,0 +1,25 @@
+/**
+ * The registry of workspace views (tabs) and feature dialogs. A feature folder (renderer/profiles,
+ * renderer/planning, renderer/import, renderer/export …) adds its entry here; the app shell renders tabs,
+ * menu items and buttons from this list, so features do not edit the shell.
+ */
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../shared/i18n/translate';
+import { MapWorkspace } from './map/MapWorkspace';
+import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
+
+export interface WorkspaceViewEntry {
+  id: WorkspaceView;
+  label: MessageKey;
+  component: ComponentType;
+}
+
+/** Tabs of the workspace, in display order. The map is always first. */
+export const workspaceViews: WorkspaceViewEntry[] = [{ id: 'map', label: 'view.map', component: MapWorkspace }];
+
+export interface FeatureDialogProps {
+  onClose: () => void;
+}
+
+/** Dialogs opened from the project menu (import) or the top bar (export). */
+export const featureDialogs: Partial<Record<FeatureDialog, ComponentType<FeatureDialogProps>>> = {};

@@ -1,0 +1,50 @@
+/**
+ * Contract methods of the foundation: host, project file, layers, indicators, areas, file browsing, dialogs.
+ */
+import { z } from 'zod';
+import { areaDetails, emptyInput, featureCollection, fileEntry, hostInfo, indicatorValues, projectSummary } from '../schemas';
+
+export const projectMethods = {
+  'host.info': { input: emptyInput, output: hostInfo },
+
+  'project.current': { input: emptyInput, output: projectSummary },
+  'project.openDemo': { input: emptyInput, output: projectSummary },
+  'project.new': { input: emptyInput, output: projectSummary },
+  'project.open': { input: z.object({ path: z.string().min(1) }), output: projectSummary },
+  'project.save': { input: emptyInput, output: projectSummary },
+  'project.saveAs': { input: z.object({ path: z.string().min(1) }), output: projectSummary },
+  'project.recent': {
+    input: emptyInput,
+    output: z.object({ items: z.array(z.object({ path: z.string(), title: z.string(), openedAt: z.string(), exists: z.boolean() })) }),
+  },
+  'project.setSetting': { input: z.object({ key: z.string().min(1), value: z.string() }), output: projectSummary },
+
+  'layer.features': { input: z.object({ layer: z.string() }), output: featureCollection },
+
+  'indicator.values': {
+    input: z.object({ indicatorId: z.string(), layer: z.string(), period: z.string().optional() }),
+    output: indicatorValues,
+  },
+
+  'area.details': {
+    input: z.object({ layer: z.string(), key: z.string(), period: z.string().optional() }),
+    output: areaDetails,
+  },
+
+  /** Browse the machine's files (browser mode's file dialog). `dir` defaults to the last used folder or home. */
+  'files.list': {
+    input: z.object({ dir: z.string().optional(), extensions: z.array(z.string()).optional() }),
+    output: z.object({ dir: z.string(), parent: z.string().nullable(), entries: z.array(fileEntry) }),
+  },
+
+  /** Native dialogs (Electron only; browser mode answers { path: null, supported: false }). */
+  'dialog.openFile': {
+    input: z.object({ title: z.string(), extensions: z.array(z.string()) }),
+    output: z.object({ path: z.string().nullable(), supported: z.boolean() }),
+  },
+  'dialog.saveFile': {
+    input: z.object({ title: z.string(), defaultName: z.string(), extensions: z.array(z.string()) }),
+    output: z.object({ path: z.string().nullable(), supported: z.boolean() }),
+  },
+} as const;
+
