@@ -4,6 +4,10 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/helpers/chromium';
 import { e2eBaseUrl, e2ePort, e2eToken } from './test/helpers/e2eServer';
 
+// Several engineers may test at once in one checkout: KLEINRAUM_STATIC_DIR points the test server at a
+// renderer build of their own (with KLEINRAUM_E2E_PORT for a port of their own).
+const staticDirFlag = process.env.KLEINRAUM_STATIC_DIR ? ` --static-dir ${process.env.KLEINRAUM_STATIC_DIR}` : '';
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -29,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     // A data folder of its own, so e2e runs never touch the recent-projects list of the person running them.
-    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --token ${e2eToken} --data-dir build/e2e-data`,
+    command: `node electron/node/cli/kleinraum.mjs serve --port ${e2ePort} --host 127.0.0.1 --token ${e2eToken} --data-dir build/e2e-data${staticDirFlag}`,
     url: `${e2eBaseUrl}/?token=${e2eToken}`,
     env: { KLEINRAUM_TOKEN: e2eToken },
     reuseExistingServer: false,
