@@ -26,17 +26,37 @@ import { validateClassificationOptions } from './validateOptions';
  */
 export function classify(values: readonly (number | null)[], options: ClassificationOptions): Classification {
   validateClassificationOptions(options);
+  const classBounds = classBoundsOf(values, options);
+  if (!classBounds) return { method: options.method, breaks: [], classes: [], classOfValue: values.map(() => null) };
+  return assignClasses(values, options.method, classBounds);
+}
+
+/**
+ * Classes fixed across several series (e.g. one per period for the time slider): the bounds are computed
+ * once from all values together, then each series is assigned to them with its own counts, so the same
+ * colour means the same range in every period's map.
+ * @example
+ * classifyAcrossSeries([[1, 2], [9, 10]], { method: 'equal', classes: 2 }).map((c) => c.classOfValue)
+ * // [[0, 0], [1, 1]] — bounds [1, 5.5, 10] for both
+ */
+export function classifyAcrossSeries(series: readonly (readonly (number | null)[])[], options: ClassificationOptions): Classification[] {
+  validateClassificationOptions(options);
+  const classBounds = classBoundsOf(series.flat(), options);
+  return series.map((values) =>
+    classBounds ? assignClasses(values, options.method, classBounds) : { method: options.method, breaks: [], classes: [], classOfValue: values.map(() => null) },
+  );
+}
+
+/** The bounds for the finite values, or null when there is none. */
+function classBoundsOf(values: readonly (number | null)[], options: ClassificationOptions): ClassBounds | null {
   const finiteValues = values.filter(isFiniteNumber);
-  const sortedValues = Float64Array.from(finiteValues).sort();
-  const sorted = Array.from(sortedValues);
-  if (sorted.length === 0) return { method: options.method, breaks: [], classes: [], classOfValue: values.map(() => null) };
+  const sorted = Array.from(Float64Array.from(finiteValues).sort());
+  if (sorted.length === 0) return null;
   const minimum = sorted[0] as number;
   const maximum = sorted[sorted.length - 1] as number;
   // One value (or one repeated value) has no spread to divide; one class says so honestly. Manual
   // breaks have a meaning of their own and still apply.
-  const classBounds: ClassBounds =
-    minimum === maximum && options.method !== 'manual' ? { bounds: [minimum, maximum] } : boundsForMethod(sorted, options);
-  return assignClasses(values, options.method, classBounds);
+  return minimum === maximum && options.method !== 'manual' ? { bounds: [minimum, maximum] } : boundsForMethod(sorted, options);
 }
 
 function boundsForMethod(sorted: number[], options: ClassificationOptions): ClassBounds {

@@ -176,8 +176,8 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return readAreasAsFeatureCollection(current().db, layer) as unknown as FeatureCollectionDto;
     },
 
-    async 'indicator.values'({ indicatorId, layer, period }) {
-      return indicatorValuesFor(current().db, indicatorId, layer, period);
+    async 'indicator.values'({ indicatorId, layer, period, ...derivation }) {
+      return indicatorValuesFor(current().db, indicatorId, layer, period, derivation);
     },
 
     async 'area.details'({ layer, key, period }) {

@@ -2,11 +2,18 @@
  * Indicator values and area details for the open project: reads what the pure computation
  * (shared/indicators) needs from the working copy and wraps the result in the contract's shapes.
  */
-import type { AreaDetails, IndicatorValues } from '../../../shared/contract/api';
+import type { AreaDetails } from '../../../shared/contract/api';
+import type { derivedIndicatorValues } from '../../../shared/contract/methods/map';
+import { formatDate } from '../../../shared/format/number';
+import { computedDefinition, deriveIndicatorValues, DEFAULT_SMALL_DENOMINATOR_THRESHOLD } from '../../../shared/indicators/deriveIndicatorValues';
+import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
+import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { computableIndicatorPeriods } from '../../../shared/indicators/computableIndicatorPeriods';
 import { computeIndicatorValues, DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../../shared/indicators/computeIndicatorValues';
-import type { IndicatorDefinition, Source } from '../../../shared/model/project';
+import type { IndicatorDefinition, Observation, Source } from '../../../shared/model/project';
+
+export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
 import { readAreas, readIndicators, readObservations, readPeriodsByVariable, readSettings, readSources, readVariables } from '../storage/projectReader';
 
@@ -33,38 +40,151 @@ function indicatorVariables(indicator: IndicatorDefinition): string[] {
   return [indicator.numerator.variable, ...(indicator.denominator ? [indicator.denominator.variable] : [])];
 }
 
-/** Values of one indicator for all areas of `layerName` at `period` (default: the latest computable period). */
-export function indicatorValuesFor(db: SqliteDatabase, indicatorId: string, layerName: string, period: string | undefined): IndicatorValues {
-  return db.transaction((): IndicatorValues => {
-    const indicator = findIndicator(db, indicatorId);
-    const periods = computableIndicatorPeriods(indicator, readPeriodsByVariable(db));
-    const chosenPeriod = period ?? periods.at(-1);
-    if (chosenPeriod === undefined) {
-      throw new UserError('not-found', {
-        de: `Für die Kennzahl „${indicator.name.de}“ gibt es noch keine Daten. Bitte zuerst die Daten für Zähler und Nenner importieren.`,
-        en: `There is no data for the indicator "${indicator.name.en}" yet. Please import the data for numerator and denominator first.`,
+/** Project setting: rates whose denominator is below this count are flagged (a whole number ≥ 1). */
+export const SMALL_DENOMINATOR_THRESHOLD_SETTING = 'smallDenominatorThreshold';
+
+export function smallDenominatorThreshold(settings: Record<string, string>): number {
+  const parsed = Number(settings[SMALL_DENOMINATOR_THRESHOLD_SETTING]);
+  return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_SMALL_DENOMINATOR_THRESHOLD;
+}
+
+/** How the values are derived (all optional: the indicator as defined, at the latest period). */
+export interface IndicatorDerivation {
+  mode?: IndicatorMode;
+  /** Base period of change/changePercent; default the computable period before `period`. */
+  comparePeriod?: string;
+  /** Variable id for percentOf. */
+  denominatorVariable?: string;
+}
+
+/**
+ * Values of one indicator for all areas of `layerName` at `period` (default: the latest period the derived
+ * figure can be computed for), optionally derived (index, change, per km², percent of a denominator).
+ * @example indicatorValuesFor(db, 'refugeesPer1000', 'gemeinden', '2019-12-31', { mode: 'index' }).regionValue // 100
+ */
+export function indicatorValuesFor(db: SqliteDatabase, indicatorId: string, layerName: string, period: string | undefined, derivation: IndicatorDerivation = {}): DerivedIndicatorValues {
+  return db.transaction((): DerivedIndicatorValues => {
+    const plan = planDerivation(db, indicatorId, derivation);
+    const chosenPeriod = period ?? plan.periods.at(-1);
+    if (chosenPeriod === undefined) throw noPeriodsError(plan.indicator, plan.mode);
+    const comparePeriod = plan.comparePeriodFor(chosenPeriod);
+    const observations = readObservations(db, { variables: plan.variables }).filter((observation) => observation.period === chosenPeriod || observation.period === comparePeriod);
+    return valuesAt(db, plan, layerName, chosenPeriod, comparePeriod, observations);
+  })();
+}
+
+/**
+ * The indicator for every period its derived form can be computed for, ascending (time slider, classes
+ * fixed across periods). `change` without a compare period compares each period with the one before, so
+ * the first period is left out.
+ */
+export function allPeriodValuesFor(db: SqliteDatabase, indicatorId: string, layerName: string, derivation: IndicatorDerivation = {}): { indicator: DerivedIndicatorValues['indicator']; layer: string; mode: IndicatorMode; periods: string[]; series: DerivedIndicatorValues[] } {
+  return db.transaction(() => {
+    const plan = planDerivation(db, indicatorId, derivation);
+    const observations = readObservations(db, { variables: plan.variables });
+    const byPeriod = new Map<string, Observation[]>();
+    for (const observation of observations) {
+      const list = byPeriod.get(observation.period);
+      if (list) list.push(observation);
+      else byPeriod.set(observation.period, [observation]);
+    }
+    const series: DerivedIndicatorValues[] = [];
+    for (const period of plan.periods) {
+      const comparePeriod = plan.comparePeriodFor(period, false);
+      if (comparePeriod === undefined && plan.needsComparePeriod) continue;
+      const periodObservations = [...(byPeriod.get(period) ?? []), ...(comparePeriod && comparePeriod !== period ? (byPeriod.get(comparePeriod) ?? []) : [])];
+      series.push(valuesAt(db, plan, layerName, period, comparePeriod, periodObservations));
+    }
+    const indicator = series[0]?.indicator ?? { ...summaryOf(plan.indicator), periods: plan.periods };
+    return { indicator, layer: layerName, mode: plan.mode, periods: series.map((entry) => entry.period), series };
+  })();
+}
+
+interface DerivationPlan {
+  indicator: IndicatorDefinition;
+  mode: IndicatorMode;
+  denominatorVariable: string | undefined;
+  needsComparePeriod: boolean;
+  variables: string[];
+  /** Periods the derived figure can be computed for, ascending. */
+  periods: string[];
+  /** The compare period for `period` (undefined when the mode needs none or none exists; throws when `strict` and none exists). */
+  comparePeriodFor: (period: string, strict?: boolean) => string | undefined;
+}
+
+function planDerivation(db: SqliteDatabase, indicatorId: string, derivation: IndicatorDerivation): DerivationPlan {
+  const indicator = findIndicator(db, indicatorId);
+  const mode = derivation.mode ?? 'value';
+  const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
+  const definition = computedDefinition(indicator, mode, denominatorVariable);
+  const periodsByVariable = readPeriodsByVariable(db);
+  const periods = computableIndicatorPeriods(definition, periodsByVariable);
+  const needsComparePeriod = mode === 'change' || mode === 'changePercent';
+  if (needsComparePeriod && derivation.comparePeriod !== undefined && !periods.includes(derivation.comparePeriod)) {
+    throw new UserError('bad-input', {
+      de: `Für den Vergleichszeitpunkt ${formatDate(derivation.comparePeriod, 'de')} (comparePeriod) gibt es keine Werte der Kennzahl „${indicator.name.de}“. Bitte einen dieser Zeitpunkte wählen: ${periods.map((p) => formatDate(p, 'de')).join(', ')}.`,
+      en: `The indicator "${indicator.name.en}" has no values for the compare period ${formatDate(derivation.comparePeriod, 'en')} (comparePeriod). Please choose one of: ${periods.map((p) => formatDate(p, 'en')).join(', ')}.`,
+    });
+  }
+  const comparePeriodFor = (period: string, strict = true): string | undefined => {
+    if (!needsComparePeriod) return undefined;
+    if (derivation.comparePeriod !== undefined) return derivation.comparePeriod;
+    const earlier = periods.filter((candidate) => candidate < period).at(-1);
+    if (earlier === undefined && strict) {
+      throw new UserError('bad-input', {
+        de: `Vor dem ${formatDate(period, 'de')} gibt es keinen Zeitpunkt, mit dem die Veränderung berechnet werden kann. Bitte einen späteren Zeitpunkt oder einen Vergleichszeitpunkt (comparePeriod) wählen.`,
+        en: `There is no period before ${formatDate(period, 'en')} to compute the change against. Please choose a later period or a compare period (comparePeriod).`,
       });
     }
-    const areas = readAreas(db, layerName);
-    const variableNames = Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de]));
-    const computed = computeIndicatorValues({
-      indicator,
-      areas,
-      observations: readObservations(db, { variables: indicatorVariables(indicator), period: chosenPeriod }),
-      period: chosenPeriod,
-      smallNumberThreshold: smallNumberThreshold(readSettings(db)),
-      variableNames,
+    return earlier;
+  };
+  const variables = [...new Set([...indicatorVariables(indicator), ...(denominatorVariable ? [denominatorVariable] : [])])];
+  return { indicator, mode, denominatorVariable, needsComparePeriod, variables, periods, comparePeriodFor };
+}
+
+function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: string | undefined): string {
+  const variables = readVariables(db);
+  if (denominatorVariable === undefined || !variables.some((variable) => variable.id === denominatorVariable)) {
+    throw new UserError(denominatorVariable === undefined ? 'bad-input' : 'not-found', {
+      de: `Für „Anteil an“ bitte eine vorhandene Bezugsvariable (denominatorVariable) angeben${denominatorVariable ? `; „${denominatorVariable}“ gibt es nicht` : ''}. Vorhanden: ${variables.map((variable) => variable.id).join(', ')}.`,
+      en: `For "percent of" please name an existing denominator variable (denominatorVariable)${denominatorVariable ? `; "${denominatorVariable}" does not exist` : ''}. Available: ${variables.map((variable) => variable.id).join(', ')}.`,
     });
-    const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
-    return {
-      indicator: { ...summaryOf(indicator), periods },
-      layer: layerName,
-      period: chosenPeriod,
-      values: computed.values,
-      sources: computed.sourceIds.flatMap((id) => sourcesById.get(id) ?? []),
-      regionValue: computed.regionValue,
-    };
-  })();
+  }
+  return denominatorVariable;
+}
+
+function noPeriodsError(indicator: IndicatorDefinition, mode: IndicatorMode): UserError {
+  return new UserError('not-found', {
+    de: `Für die Kennzahl „${indicator.name.de}“${mode === 'value' ? '' : ` (${mode})`} gibt es noch keine Daten. Bitte zuerst die Daten für Zähler und Nenner importieren.`,
+    en: `There is no data for the indicator "${indicator.name.en}"${mode === 'value' ? '' : ` (${mode})`} yet. Please import the data for numerator and denominator first.`,
+  });
+}
+
+function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, period: string, comparePeriod: string | undefined, observations: readonly Observation[]): DerivedIndicatorValues {
+  const settings = readSettings(db);
+  const derived = deriveIndicatorValues({
+    indicator: plan.indicator,
+    mode: plan.mode,
+    areas: readAreas(db, layerName),
+    observations,
+    period,
+    ...(comparePeriod !== undefined ? { comparePeriod } : {}),
+    ...(plan.denominatorVariable !== undefined ? { denominatorVariable: plan.denominatorVariable } : {}),
+    smallNumberThreshold: smallNumberThreshold(settings),
+    smallDenominatorThreshold: smallDenominatorThreshold(settings),
+    variableNames: Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de])),
+  });
+  const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
+  return {
+    indicator: { ...summaryOf(derived.indicator), periods: plan.periods },
+    layer: layerName,
+    period,
+    values: derived.values,
+    sources: derived.sourceIds.flatMap((id) => sourcesById.get(id) ?? []),
+    regionValue: derived.regionValue,
+    mode: plan.mode,
+    comparePeriod: comparePeriod ?? null,
+  };
 }
 
 function summaryOf(indicator: IndicatorDefinition) {

@@ -1,4 +1,117 @@
 /**
- * Contract methods for the map: classification, map settings.
+ * Contract methods for the map: indicator values in derived forms (index, change, per km², percent of a
+ * chosen denominator), values for all periods at once (time slider, classes fixed across periods), and
+ * the classification of an indicator as the map, the legend, the exports and `kleinraum classify` use it.
  */
-export const mapMethods = {} as const;
+import { z } from 'zod';
+import { CLASSIFICATION_METHODS } from '../../classification/types';
+import { INDICATOR_MODES } from '../../indicators/indicatorMode';
+import { indicatorSummary, indicatorValue, indicatorValues, localizedText } from '../schemas';
+
+/** How values are derived before mapping: value, index, change, changePercent, perKm2, percentOf (see shared/indicators/indicatorMode.ts). */
+export const indicatorMode = z.enum(INDICATOR_MODES);
+
+/** The input of `indicator.values` (backward compatible: everything beyond indicatorId/layer/period is optional). */
+export const indicatorValuesInput = z.object({
+  indicatorId: z.string(),
+  layer: z.string(),
+  /** ISO date; default the latest computable period. */
+  period: z.string().optional(),
+  /** Default `value`. */
+  mode: indicatorMode.optional(),
+  /** Base period for `change`/`changePercent`; default the period before `period`. */
+  comparePeriod: z.string().optional(),
+  /** Variable id for `percentOf` (required there). */
+  denominatorVariable: z.string().optional(),
+});
+
+/** An indicator value with the flags of derived values; a superset of `indicatorValue`. */
+export const derivedIndicatorValue = indicatorValue.extend({
+  /** The rate's denominator is below the project's `smallDenominatorThreshold` (default 50): unreliable. */
+  smallDenominator: z.boolean().optional(),
+  /** Why the value is flagged (small count or small denominator), for tooltips; null when not flagged. */
+  flagReason: localizedText.nullable().optional(),
+});
+
+/**
+ * `indicator.values` output: the same shape as `indicatorValues`, plus the derivation used. For derived
+ * modes `indicator.name`, `unit` and `decimals` describe the derived figure (e.g. unit "Index (Region = 100)").
+ */
+export const derivedIndicatorValues = indicatorValues.extend({
+  values: z.array(derivedIndicatorValue),
+  mode: indicatorMode.optional(),
+  /** The base period actually used by `change`/`changePercent`, else null. */
+  comparePeriod: z.string().nullable().optional(),
+});
+
+/** A class of a classified indicator, with its colour. */
+export const mapClass = z.object({
+  from: z.number(),
+  to: z.number(),
+  count: z.number().int(),
+  color: z.string(),
+  openEnded: z.enum(['below', 'above']).optional(),
+});
+
+export const classificationMethod = z.enum(CLASSIFICATION_METHODS);
+
+/** Input of `map.classify`: which values, and how to classify and colour them. */
+export const mapClassifyInput = indicatorValuesInput.extend({
+  method: classificationMethod,
+  /** 2..9; ignored by boxmap (6) and manual (follows `breaks`). Default 5 (nested-means: 4). */
+  classes: z.number().int().optional(),
+  /** Inner breaks for `manual`, ascending. */
+  breaks: z.array(z.number()).optional(),
+  /** For stddev: a number, or 'region' for the region's value; default the mean. */
+  centre: z.union([z.number(), z.literal('region')]).optional(),
+  /** Palette id (shared/classification/palettes.ts), default YlGnBu. */
+  palette: z.string().optional(),
+  reversePalette: z.boolean().optional(),
+  /** Compute the breaks from the values of all periods, so that maps of different periods compare. */
+  fixAcrossPeriods: z.boolean().optional(),
+});
+
+/** Output of `map.classify`, the CLI's `--json` document (cli-contract.md) plus context for legends. */
+export const mapClassification = z.object({
+  method: classificationMethod,
+  /** All class bounds ascending: [min, inner breaks…, max]. */
+  breaks: z.array(z.number()),
+  classes: z.array(mapClass),
+  /** Keys of areas without a value ("keine Daten"). */
+  noData: z.array(z.string()),
+  areas: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      value: z.number().nullable(),
+      /** 0-based class index, null for no data. */
+      class: z.number().int().nullable(),
+      smallNumber: z.boolean(),
+      smallDenominator: z.boolean(),
+    }),
+  ),
+  indicator: indicatorSummary,
+  layer: z.string(),
+  period: z.string(),
+  mode: indicatorMode,
+  comparePeriod: z.string().nullable(),
+  palette: z.string(),
+  regionValue: z.number().nullable(),
+});
+
+export const mapMethods = {
+  /** Values of one indicator for every period it can be computed for (ascending), in one call. */
+  'indicator.allPeriodValues': {
+    input: indicatorValuesInput.omit({ period: true }),
+    output: z.object({
+      indicator: indicatorSummary,
+      layer: z.string(),
+      mode: indicatorMode,
+      /** The periods of `series`, ascending. */
+      periods: z.array(z.string()),
+      series: z.array(derivedIndicatorValues),
+    }),
+  },
+  /** Classify an indicator for the map: breaks, classes with colours and counts, class per area. */
+  'map.classify': { input: mapClassifyInput, output: mapClassification },
+} as const;

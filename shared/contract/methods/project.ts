@@ -2,7 +2,8 @@
  * Contract methods of the foundation: host, project file, layers, indicators, areas, file browsing, dialogs.
  */
 import { z } from 'zod';
-import { areaDetails, emptyInput, featureCollection, fileEntry, hostInfo, indicatorValues, projectSummary } from '../schemas';
+import { areaDetails, emptyInput, featureCollection, fileEntry, hostInfo, projectSummary } from '../schemas';
+import { derivedIndicatorValues, indicatorValuesInput } from './map';
 
 export const projectMethods = {
   'host.info': { input: emptyInput, output: hostInfo },
@@ -21,9 +22,10 @@ export const projectMethods = {
 
   'layer.features': { input: z.object({ layer: z.string() }), output: featureCollection },
 
+  /** Values of one indicator (optionally derived: index, change, per km², percent of — see methods/map.ts). */
   'indicator.values': {
-    input: z.object({ indicatorId: z.string(), layer: z.string(), period: z.string().optional() }),
-    output: indicatorValues,
+    input: indicatorValuesInput,
+    output: derivedIndicatorValues,
   },
 
   'area.details': {

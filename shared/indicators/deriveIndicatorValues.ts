@@ -1,0 +1,179 @@
+/**
+ * Derived forms of an indicator, as planners ask for them: index against the region (region = 100),
+ * change between two periods (absolute and percent), a count per km², a count as a percentage of a
+ * chosen denominator. Rates whose denominator is small are flagged, with the reason. Pure: built on
+ * computeIndicatorValues, observations and areas in, values out.
+ */
+import type { IndicatorValue } from '../contract/api';
+import type { LocalizedText } from '../model/project';
+import type { IndicatorDefinition } from '../model/project';
+import { formatDate, formatNumber } from '../format/number';
+import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
+import type { IndicatorMode } from './indicatorMode';
+
+/** Default: rates whose denominator counts fewer than 50 (persons) are flagged as unreliable. */
+export const DEFAULT_SMALL_DENOMINATOR_THRESHOLD = 50;
+
+export interface DerivedIndicatorValue extends IndicatorValue {
+  smallDenominator: boolean;
+  /** Why the value is flagged (small count, small denominator), or null. */
+  flagReason: LocalizedText | null;
+}
+
+export interface DeriveIndicatorValuesInput extends Omit<ComputeIndicatorValuesInput, 'indicator'> {
+  indicator: IndicatorDefinition;
+  mode: IndicatorMode;
+  /** Base period of `change`/`changePercent` (required there). */
+  comparePeriod?: string;
+  /** Variable id for `percentOf` (required there). */
+  denominatorVariable?: string;
+  /** A rate with 0 ≤ denominator < threshold is flagged `smallDenominator`. Default 50. */
+  smallDenominatorThreshold?: number;
+}
+
+export interface DerivedIndicatorResult {
+  /** The indicator as the derived figure: name, unit, decimals and scale of what `values` hold. */
+  indicator: IndicatorDefinition;
+  values: DerivedIndicatorValue[];
+  regionValue: number | null;
+  sourceIds: string[];
+}
+
+/**
+ * The definition a mode computes with: `perKm2` and `percentOf` redefine the indicator over its numerator;
+ * the other modes compute the indicator as defined and transform the values afterwards.
+ * @example computedDefinition(refugeesCount, 'perKm2').scale // 'perKm2'
+ */
+export function computedDefinition(indicator: IndicatorDefinition, mode: IndicatorMode, denominatorVariable?: string): IndicatorDefinition {
+  if (mode === 'perKm2') return { ...indicator, scale: 'perKm2', denominator: null };
+  if (mode === 'percentOf') return { ...indicator, scale: 'percent', denominator: { variable: denominatorVariable ?? '' } };
+  return indicator;
+}
+
+/**
+ * Values of an indicator in a derived form.
+ * @example
+ * deriveIndicatorValues({ indicator: refugeesPer1000, mode: 'index', areas, observations, period: '2019-12-31' })
+ *   .values[0].value // e.g. 131.2: Hannover's rate is 31.2 % above the region's
+ * @example
+ * deriveIndicatorValues({ …, mode: 'change', period: '2019-12-31', comparePeriod: '2018-12-31' })
+ *   .values[0].value // e.g. −1.4 (per-1 000 points since 31.12.2018)
+ */
+export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): DerivedIndicatorResult {
+  const definition = computedDefinition(input.indicator, input.mode, input.denominatorVariable);
+  const threshold = input.smallDenominatorThreshold ?? DEFAULT_SMALL_DENOMINATOR_THRESHOLD;
+  const atPeriod = (period: string) => {
+    const computed = computeIndicatorValues({ ...input, indicator: definition, period });
+    return { ...computed, values: computed.values.map((value) => withFlags(value, definition, threshold)) };
+  };
+  const current = atPeriod(input.period);
+  const described = describeDerived(definition, input.mode, input.comparePeriod);
+
+  if (input.mode === 'index') {
+    const region = current.regionValue;
+    const values = current.values.map((value): DerivedIndicatorValue => {
+      if (value.value === null) return value;
+      if (region === null) return asMissing(value, 'Regionswert nicht berechenbar (nicht alle Gebiete haben Daten); kein Index möglich');
+      if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
+      return { ...value, value: (value.value / region) * 100 };
+    });
+    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds };
+  }
+
+  if (input.mode === 'change' || input.mode === 'changePercent') {
+    const comparePeriod = input.comparePeriod ?? '';
+    const base = atPeriod(comparePeriod);
+    const baseByKey = new Map(base.values.map((value) => [value.key, value]));
+    const percent = input.mode === 'changePercent';
+    const values = current.values.map((value): DerivedIndicatorValue => {
+      if (value.value === null) return value;
+      const before = baseByKey.get(value.key);
+      if (!before || before.value === null) {
+        return asMissing(value, `Kein Ausgangswert zum ${formatDate(comparePeriod, 'de')}${before?.missingReason ? ` (${before.missingReason})` : ''}`);
+      }
+      if (percent && before.value === 0) return asMissing(value, `Ausgangswert zum ${formatDate(comparePeriod, 'de')} ist 0; keine prozentuale Veränderung möglich`);
+      const flagged = mergeFlags(value, before, comparePeriod);
+      return { ...flagged, value: percent ? ((value.value - before.value) / Math.abs(before.value)) * 100 : value.value - before.value };
+    });
+    const regionChange =
+      current.regionValue === null || base.regionValue === null
+        ? null
+        : percent
+          ? base.regionValue === 0
+            ? null
+            : ((current.regionValue - base.regionValue) / Math.abs(base.regionValue)) * 100
+          : current.regionValue - base.regionValue;
+    const sourceIds = [...new Set([...current.sourceIds, ...base.sourceIds])];
+    return { indicator: described, values, regionValue: regionChange, sourceIds };
+  }
+
+  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds };
+}
+
+function isRate(definition: IndicatorDefinition): boolean {
+  return definition.denominator !== null && (definition.scale === 'per1000' || definition.scale === 'percent');
+}
+
+/** Adds the small-denominator flag and the reason texts for both flags. */
+function withFlags(value: IndicatorValue, definition: IndicatorDefinition, threshold: number): DerivedIndicatorValue {
+  const smallDenominator = value.value !== null && isRate(definition) && value.denominator !== null && value.denominator < threshold;
+  const reasons: LocalizedText[] = [];
+  if (value.smallNumber) {
+    reasons.push({
+      de: `Kleine Fallzahl (${formatNumber(value.numerator ?? 0, 0, 'de')}): Wert ist unsicher und kann Personen erkennbar machen`,
+      en: `Small count (${formatNumber(value.numerator ?? 0, 0, 'en')}): the value is uncertain and may identify people`,
+    });
+  }
+  if (smallDenominator) {
+    reasons.push({
+      de: `Kleine Bezugsgröße (${formatNumber(value.denominator ?? 0, 0, 'de')} < ${formatNumber(threshold, 0, 'de')}): die Quote schwankt stark`,
+      en: `Small denominator (${formatNumber(value.denominator ?? 0, 0, 'en')} < ${formatNumber(threshold, 0, 'en')}): the rate fluctuates strongly`,
+    });
+  }
+  return { ...value, smallDenominator, flagReason: joinReasons(reasons) };
+}
+
+function joinReasons(reasons: readonly LocalizedText[]): LocalizedText | null {
+  if (reasons.length === 0) return null;
+  return { de: reasons.map((reason) => reason.de).join('; '), en: reasons.map((reason) => reason.en).join('; ') };
+}
+
+/** A change is as unsure as the less sure of its two ends: flags of the base period carry over, named by date. */
+function mergeFlags(value: DerivedIndicatorValue, before: DerivedIndicatorValue, comparePeriod: string): DerivedIndicatorValue {
+  if (!before.smallNumber && !before.smallDenominator) return value;
+  const reasons = [value.flagReason, before.flagReason && { de: `${formatDate(comparePeriod, 'de')}: ${before.flagReason.de}`, en: `${formatDate(comparePeriod, 'en')}: ${before.flagReason.en}` }];
+  return {
+    ...value,
+    smallNumber: value.smallNumber || before.smallNumber,
+    smallDenominator: value.smallDenominator || before.smallDenominator,
+    flagReason: joinReasons(reasons.filter((reason): reason is LocalizedText => Boolean(reason))),
+  };
+}
+
+function asMissing(value: DerivedIndicatorValue, reason: string): DerivedIndicatorValue {
+  return { ...value, value: null, smallNumber: false, smallDenominator: false, flagReason: null, missingReason: reason };
+}
+
+/** Name, unit and decimals of the derived figure, so legends and exports label it correctly. */
+function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, comparePeriod: string | undefined): IndicatorDefinition {
+  const name = definition.name;
+  const since = comparePeriod ? { de: ` seit ${formatDate(comparePeriod, 'de')}`, en: ` since ${formatDate(comparePeriod, 'en')}` } : { de: '', en: '' };
+  switch (mode) {
+    case 'index':
+      return { ...definition, name: { de: `${name.de} (Index)`, en: `${name.en} (index)` }, unit: { de: 'Index (Region = 100)', en: 'index (region = 100)' }, decimals: 1 };
+    case 'change':
+      return {
+        ...definition,
+        name: { de: `${name.de}: Veränderung${since.de}`, en: `${name.en}: change${since.en}` },
+        unit: definition.scale === 'percent' ? { de: 'Prozentpunkte', en: 'percentage points' } : definition.unit,
+      };
+    case 'changePercent':
+      return { ...definition, name: { de: `${name.de}: Veränderung in %${since.de}`, en: `${name.en}: change in %${since.en}` }, unit: { de: '%', en: '%' }, scale: 'percent', decimals: 1 };
+    case 'perKm2':
+      return { ...definition, name: { de: `${name.de} je km²`, en: `${name.en} per km²` }, unit: { de: 'je km²', en: 'per km²' }, decimals: 1 };
+    case 'percentOf':
+      return { ...definition, name: { de: `${name.de} (Anteil in %)`, en: `${name.en} (share in %)` }, unit: { de: '%', en: '%' }, decimals: 1 };
+    case 'value':
+      return definition;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * How an indicator's values are derived before they are mapped (see deriveIndicatorValues.ts):
+ * - `value`: the indicator as defined (default).
+ * - `index`: area value / region value × 100 (region = 100).
+ * - `change`: value at the period − value at the compare period (in the indicator's unit).
+ * - `changePercent`: that change as a percentage of the compare period's value.
+ * - `perKm2`: the indicator's numerator per km² of area (meant for absolute counts).
+ * - `percentOf`: the numerator as a percentage of a chosen denominator variable.
+ */
+export const INDICATOR_MODES = ['value', 'index', 'change', 'changePercent', 'perKm2', 'percentOf'] as const;
+export type IndicatorMode = (typeof INDICATOR_MODES)[number];
