@@ -21,8 +21,9 @@ export function boxMapBounds(sortedValues: readonly number[]): ClassBounds {
   const median = quantileType7(sortedValues, 0.5);
   const thirdQuartile = quantileType7(sortedValues, 0.75);
   const interquartileRange = thirdQuartile - firstQuartile;
-  const lowerFence = firstQuartile - HINGE * interquartileRange;
-  const upperBreak = nextUp(thirdQuartile + HINGE * interquartileRange);
+  // Near the ends of the number range the fences overflow to ±Infinity; clamp them so bounds stay finite (JSON-safe).
+  const lowerFence = clampFinite(firstQuartile - HINGE * interquartileRange);
+  const upperBreak = clampFinite(nextUp(clampFinite(thirdQuartile + HINGE * interquartileRange)));
   return {
     bounds: [Math.min(minimum, lowerFence), lowerFence, firstQuartile, median, thirdQuartile, upperBreak, Math.max(maximum, upperBreak)],
     openBelow: true,
@@ -49,4 +50,8 @@ function nextUp(value: number): number {
   const bits = new BigInt64Array(buffer.buffer);
   bits[0] = (bits[0] as bigint) + (value > 0 ? 1n : -1n);
   return buffer[0] as number;
+}
+
+function clampFinite(value: number): number {
+  return Math.min(Math.max(value, -Number.MAX_VALUE), Number.MAX_VALUE);
 }

@@ -82,10 +82,21 @@ export function prettyBounds(sortedValues: readonly number[], classCount: number
   const maximum = sortedValues[sortedValues.length - 1] as number;
   let breaks = prettyBreaks(minimum, maximum, classCount);
   for (let asked = classCount - 1; breaks.length - 1 > maximumClasses && asked >= 1; asked--) breaks = prettyBreaks(minimum, maximum, asked);
-  // Keep the innermost round number at or below the minimum and at or above the maximum.
-  const lowest = breaks.filter((value) => value <= minimum).at(-1) ?? minimum;
-  const highest = breaks.find((value) => value >= maximum) ?? maximum;
-  const inner = breaks.filter((value, index) => value > minimum && value < maximum && value > (breaks[index - 1] ?? Number.NEGATIVE_INFINITY));
+  // The outer bounds are the innermost round numbers at or below the minimum and at or above the maximum.
+  // R's pretty() lets the end breaks miss the data by a rounding tolerance (1e-10 of a unit), so at the
+  // extremes of the number range (a subnormal maximum just above a break of 0, a minimum a few ulps below
+  // its round break) there may be no such number: then the data extreme itself is the bound and the
+  // nearest round number is dropped, rather than adding a sliver class beyond the asked-for count.
+  let lowestIndex = breaks.findLastIndex((value) => value <= minimum);
+  const lowest = lowestIndex >= 0 ? (breaks[lowestIndex] as number) : minimum;
+  if (lowestIndex < 0) lowestIndex = 0;
+  let highestIndex = breaks.findIndex((value) => value >= maximum);
+  const highest = highestIndex >= 0 ? (breaks[highestIndex] as number) : maximum;
+  if (highestIndex < 0) highestIndex = breaks.length - 1;
+  const inner: number[] = [];
+  for (const value of breaks.slice(lowestIndex + 1, highestIndex)) {
+    if (value > minimum && value < maximum && value > (inner.at(-1) ?? Number.NEGATIVE_INFINITY)) inner.push(value);
+  }
   // A break exactly at the maximum would leave the last class [max, max]: R's pretty intervals are closed
   // on the right there, so the maximum stays in the class below — the top bound is the maximum itself.
   return { bounds: [lowest, ...inner, highest] };
