@@ -1,0 +1,56 @@
+/**
+ * Order and focus of the small multiples: filter by name or key, sort by any indicator (or by name), and
+ * group (e.g. by typology). Pure and cheap (a sort of at most a few hundred panels), so it runs on every
+ * interaction.
+ */
+import type { AreaProfile } from './profileTypes';
+
+export interface PanelOrder {
+  /** 'name' or an indicator id. */
+  sortBy: string;
+  descending: boolean;
+  /** Case-insensitive part of the name or key; empty keeps all. */
+  filter: string;
+  /** Group number per area key (e.g. typology); panels of a group stay together, groups in ascending order. */
+  groupOf?: Readonly<Record<string, number>> | null;
+}
+
+export interface PanelGroup {
+  /** Group number, or null when not grouped. */
+  group: number | null;
+  areas: AreaProfile[];
+}
+
+const collator = new Intl.Collator('de');
+
+/**
+ * @example orderPanels(set.areas, { sortBy: 'refugeesPer1000', descending: true, filter: '' })[0].areas[0].name // the area with the most refugees per 1 000
+ * Areas without a value sort last in both directions.
+ */
+export function orderPanels(areas: readonly AreaProfile[], order: PanelOrder): PanelGroup[] {
+  const needle = order.filter.trim().toLocaleLowerCase('de');
+  const kept = needle === '' ? [...areas] : areas.filter((area) => area.name.toLocaleLowerCase('de').includes(needle) || area.key.includes(needle));
+  const direction = order.descending ? -1 : 1;
+  const byName = (a: AreaProfile, b: AreaProfile) => collator.compare(a.name, b.name);
+  kept.sort((a, b) => {
+    if (order.sortBy === 'name') return direction * byName(a, b);
+    const valueA = a.indicators[order.sortBy] ?? null;
+    const valueB = b.indicators[order.sortBy] ?? null;
+    if (valueA === null && valueB === null) return byName(a, b);
+    if (valueA === null) return 1;
+    if (valueB === null) return -1;
+    return valueA === valueB ? byName(a, b) : direction * (valueA - valueB);
+  });
+  const groupOf = order.groupOf;
+  if (!groupOf) return [{ group: null, areas: kept }];
+  const groups = new Map<number, AreaProfile[]>();
+  const ungrouped: AreaProfile[] = [];
+  for (const area of kept) {
+    const group = groupOf[area.key];
+    if (group === undefined) ungrouped.push(area);
+    else groups.set(group, [...(groups.get(group) ?? []), area]);
+  }
+  const result: PanelGroup[] = [...groups.entries()].sort(([a], [b]) => a - b).map(([group, members]) => ({ group, areas: members }));
+  if (ungrouped.length > 0) result.push({ group: null, areas: ungrouped });
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * The data behind each view as a table (one row per area and category, region last), for CSV and XLSX
+ * exports. Suppressed cells are empty with the official code "." in a flag column, never 0.
+ */
+import { formatNumber, type Locale } from '../format/number';
+import { localized } from '../i18n/translate';
+import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
+
+export type TableValue = string | number | null;
+
+export interface ProfileTable {
+  columns: string[];
+  rows: TableValue[][];
+  /** Lines printed below the table (source, Stichtag, suppression note, synthetic label). */
+  notes: string[];
+}
+
+/**
+ * @example profileTable(set, set.areas, 'status', 'de').columns // ['Schlüssel', 'Gebiet', 'Stichtag', 'Schutzstatus', 'Anzahl', 'Anteil %', 'Kennzeichen']
+ */
+export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], view: ProfileView, locale: Locale): ProfileTable {
+  const de = locale === 'de';
+  const profiles = [...areas, set.region];
+  const base = [de ? 'Schlüssel' : 'Key', de ? 'Gebiet' : 'Area', de ? 'Stichtag' : 'Reference date'];
+  const flag = (suppressed: boolean): string | null => (suppressed ? '.' : null);
+  let columns: string[];
+  const rows: TableValue[][] = [];
+  if (view === 'pyramid') {
+    columns = [...base, de ? 'Altersgruppe' : 'Age group', de ? 'Geschlecht' : 'Sex', de ? 'Bevölkerung' : 'Population', de ? 'Anteil %' : 'Share %', de ? 'darunter Schutzsuchende' : 'of which seeking protection', de ? 'Anteil Schutzsuchende %' : 'Share seeking protection %', de ? 'Kennzeichen' : 'Flag'];
+    for (const profile of profiles) {
+      profile.pyramid.forEach((row, index) => {
+        const ageLabel = localized(set.ageGroups[index]?.label ?? { de: row.ageGroup, en: row.ageGroup }, locale);
+        for (const [sex, cell, refugees] of [
+          [de ? 'männlich' : 'male', row.male, row.refugeesMale],
+          [de ? 'weiblich' : 'female', row.female, row.refugeesFemale],
+        ] as const) {
+          rows.push([profile.key, profile.name, set.period, ageLabel, sex, cell.count, cell.share, refugees.count, refugees.share, flag(cell.suppressed || refugees.suppressed)]);
+        }
+      });
+    }
+  } else if (view === 'nationality' || view === 'status') {
+    const categories = view === 'nationality' ? set.nationalities : set.statuses;
+    columns = [...base, view === 'nationality' ? (de ? 'Staatsangehörigkeit' : 'Nationality') : de ? 'Schutzstatus' : 'Protection status', de ? 'Anzahl' : 'Count', de ? 'Anteil %' : 'Share %', de ? 'Kennzeichen' : 'Flag'];
+    for (const profile of profiles) {
+      const cells = view === 'nationality' ? profile.nationality : profile.status;
+      cells.forEach((cell, index) => {
+        const category = categories[index];
+        rows.push([profile.key, profile.name, set.period, category ? localized(category.label, locale) : '', cell.count, cell.share, flag(cell.suppressed)]);
+      });
+    }
+  } else {
+    columns = [...base, ...set.indicators.map((indicator) => `${localized(indicator.label, locale)} (${localized(indicator.unit, locale)})`)];
+    for (const profile of profiles) rows.push([profile.key, profile.name, set.period, ...set.indicators.map((indicator) => profile.indicators[indicator.id] ?? null)]);
+  }
+  const notes = [localized(set.sourceLine, locale), de ? `„.“ = unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `"." = suppressed (count below ${set.smallNumberThreshold}).`];
+  if (set.synthetic) notes.push(de ? 'Beispieldaten, synthetisch' : 'Sample data, synthetic (Beispieldaten, synthetisch)');
+  return { columns, rows, notes };
+}
+
+function csvField(value: TableValue): string {
+  if (value === null) return '';
+  // Decimal comma without thousands dots, at most 4 decimals, so spreadsheets read the numbers as numbers.
+  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '')) : value;
+  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV as planners' spreadsheets read it: `;` separator, decimal comma (no thousands separator, so the
+ * numbers stay numbers), UTF-8 with BOM, CRLF, notes below the table after an empty line.
+ * @example profileTableCsv({ columns: ['A'], rows: [[1.5]], notes: [] }) // "\uFEFFA\r\n1,5\r\n"
+ */
+export function profileTableCsv(table: ProfileTable): string {
+  const lines = [table.columns.map(csvField).join(';'), ...table.rows.map((row) => row.map(csvField).join(';'))];
+  if (table.notes.length > 0) lines.push('', ...table.notes.map(csvField));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

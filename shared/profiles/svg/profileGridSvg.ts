@@ -1,0 +1,155 @@
+/**
+ * The side-by-side figure: a title, a legend, the panels of all (or the chosen) areas in a grid on shared
+ * scales — in groups when a typology is shown — and the footer with source, Stichtag, small-number note and
+ * "Beispieldaten, synthetisch" for synthetic data. Pure: returns an SVG document as text, which the renderer
+ * shows and the exports turn into SVG, PNG and PDF files.
+ */
+import { formatDate, type Locale } from '../../format/number';
+import { localized } from '../../i18n/translate';
+import type { PanelGroup } from '../orderPanels';
+import type { AreaProfile, ProfileScaleMode, ProfileSet, ProfileView } from '../profileTypes';
+import { indicatorScaleMax, sharedScaleMax } from './panelScale';
+import { profilePanelSvg } from './profilePanelSvg';
+import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours } from './svgMarkup';
+
+export interface GridFigureOptions {
+  view: ProfileView;
+  mode: ProfileScaleMode;
+  locale: Locale;
+  /** Panels in order, possibly grouped (see orderPanels). */
+  groups: readonly PanelGroup[];
+  /** Outline reference: the region, an area, or null. */
+  reference: AreaProfile | null;
+  /** Short description per typology group (1-based), shown as the group heading. */
+  groupDescriptions?: Readonly<Record<number, string>>;
+  /** Panel size in px (SVG user units). Default 190 × 160. */
+  panelWidth?: number;
+  panelHeight?: number;
+  /** Number of columns. Default: as many as fit 1 200 px. */
+  columns?: number;
+  title?: string;
+  selectedKey?: string | null;
+}
+
+const VIEW_TITLES: Record<ProfileView, { de: string; en: string }> = {
+  pyramid: { de: 'Bevölkerung nach Alter und Geschlecht, darunter Schutzsuchende', en: 'Population by age and sex, of which persons seeking protection' },
+  nationality: { de: 'Ausländische Bevölkerung nach Staatsangehörigkeit', en: 'Foreign population by nationality' },
+  status: { de: 'Schutzsuchende nach Schutzstatus', en: 'Persons seeking protection by protection status' },
+  indicators: { de: 'Kennzahlen im Vergleich', en: 'Key indicators compared' },
+};
+
+/** The figure title of a view. @example viewTitle('pyramid', 'de') // "Bevölkerung nach Alter und Geschlecht, darunter Schutzsuchende" */
+export function viewTitle(view: ProfileView, locale: Locale): string {
+  return VIEW_TITLES[view][locale];
+}
+
+/** Number of panels in the figure. */
+export function panelCount(groups: readonly PanelGroup[]): number {
+  return groups.reduce((sum, group) => sum + group.areas.length, 0);
+}
+
+/**
+ * @example profileGridSvg(set, { view: 'pyramid', mode: 'shares', locale: 'de', groups: orderPanels(set.areas, order), reference: set.region })
+ * // '<svg xmlns="http://www.w3.org/2000/svg" width="1200" …'
+ */
+export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): string {
+  const { view, mode, locale } = options;
+  const panelWidth = options.panelWidth ?? 190;
+  const panelHeight = options.panelHeight ?? 160;
+  const gap = 8;
+  const margin = 20;
+  const columns = Math.max(1, options.columns ?? Math.floor((1200 - 2 * margin + gap) / (panelWidth + gap)));
+  const width = 2 * margin + columns * panelWidth + (columns - 1) * gap;
+  const panels = options.groups.flatMap((group) => group.areas);
+  // Shared scales over every drawn panel and the reference, so bars compare across the grid.
+  const scaleProfiles = options.reference ? [...panels, options.reference] : panels;
+  const scaleMax = sharedScaleMax(scaleProfiles, view, mode);
+  const indicatorMax = indicatorScaleMax([...panels, set.region]);
+  const de = locale === 'de';
+
+  const parts: string[] = [];
+  let y = margin + 16;
+  const title = options.title ?? viewTitle(view, locale);
+  parts.push(`<text x="${margin}" y="${y}" font-size="16" font-weight="bold" fill="${colours.text}">${escapeXml(title)}</text>`);
+  y += 18;
+  const modeText = mode === 'shares' ? (de ? 'Anteile in %, gleiche Skala in allen Feldern' : 'shares in %, same scale in every panel') : de ? 'Personen, gleiche Skala in allen Feldern' : 'persons, same scale in every panel';
+  const dateText = set.comparePeriod ? `${formatDate(set.period, locale)} (${de ? 'Vergleich' : 'comparison'} ${formatDate(set.comparePeriod, locale)})` : formatDate(set.period, locale);
+  parts.push(`<text x="${margin}" y="${y}" font-size="11" fill="${colours.muted}">${escapeXml(`${de ? 'Stichtag' : 'Reference date'} ${dateText} · ${modeText}`)}</text>`);
+  y += 10;
+  y = legend(parts, view, options.reference, margin, y, locale);
+
+  for (const group of options.groups) {
+    if (group.group !== null) {
+      y += 16;
+      const description = options.groupDescriptions?.[group.group] ?? '';
+      parts.push(`<rect x="${margin}" y="${c(y - 10)}" width="12" height="12" fill="${groupColour(group.group)}"/>`);
+      parts.push(`<text x="${margin + 18}" y="${c(y)}" font-size="11" font-weight="bold" fill="${colours.text}">${escapeXml(`${de ? 'Typ' : 'Type'} ${group.group}${description ? `: ${description}` : ''}`)}</text>`);
+      y += 6;
+    }
+    group.areas.forEach((area, index) => {
+      const column = index % columns;
+      const row = Math.floor(index / columns);
+      const x = margin + column * (panelWidth + gap);
+      const top = y + row * (panelHeight + gap);
+      const panel = profilePanelSvg(area, {
+        view,
+        mode,
+        scaleMax,
+        indicatorMax,
+        reference: options.reference && options.reference.key !== area.key ? options.reference : null,
+        region: set.region,
+        categories: set,
+        indicators: set.indicators,
+        width: panelWidth,
+        height: panelHeight,
+        locale,
+        group: group.group,
+        state: options.selectedKey === area.key ? 'selected' : null,
+      });
+      parts.push(`<g transform="translate(${c(x)},${c(top)})">${panel}</g>`);
+    });
+    const rows = Math.ceil(group.areas.length / columns);
+    y += rows * (panelHeight + gap);
+  }
+
+  y += 12;
+  const footer: string[] = [localized(set.sourceLine, locale)];
+  footer.push(
+    de
+      ? `Kleine Fallzahlen (unter ${set.smallNumberThreshold}) sind unterdrückt (gestrichelt markiert).`
+      : `Small numbers (below ${set.smallNumberThreshold}) are suppressed (marked dashed).`,
+  );
+  if (set.synthetic) footer.push(de ? 'Beispieldaten, synthetisch' : 'Sample data, synthetic (Beispieldaten, synthetisch)');
+  for (const line of footer) {
+    parts.push(`<text x="${margin}" y="${c(y)}" font-size="9.5" fill="${colours.muted}">${escapeXml(line)}</text>`);
+    y += 13;
+  }
+  const height = Math.ceil(y + margin - 8);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+}
+
+function legend(parts: string[], view: ProfileView, reference: AreaProfile | null, x: number, y: number, locale: Locale): number {
+  const de = locale === 'de';
+  const entries: { swatch: string; label: string }[] = [];
+  const box = (fill: string) => `<rect width="12" height="9" fill="${fill}"/>`;
+  if (view === 'pyramid') {
+    entries.push({ swatch: box(colours.male), label: de ? 'Männer' : 'men' });
+    entries.push({ swatch: box(colours.maleRefugees), label: de ? 'darunter Schutzsuchende' : 'of which seeking protection' });
+    entries.push({ swatch: box(colours.female), label: de ? 'Frauen' : 'women' });
+    entries.push({ swatch: box(colours.femaleRefugees), label: de ? 'darunter Schutzsuchende' : 'of which seeking protection' });
+  } else if (view === 'indicators') {
+    entries.push({ swatch: box(colours.bar), label: de ? 'Gebiet' : 'area' });
+    entries.push({ swatch: `<line x1="6" y1="-1" x2="6" y2="10" stroke="${colours.region}" stroke-dasharray="2 1"/>`, label: de ? 'Region' : 'region' });
+  } else entries.push({ swatch: box(colours.bar), label: de ? 'Gebiet' : 'area' });
+  if (reference && !(view === 'indicators' && reference.isRegion)) {
+    entries.push({ swatch: `<line x1="0" y1="4.5" x2="12" y2="4.5" stroke="${colours.reference}" stroke-width="1.5"/>`, label: `${de ? 'Referenz' : 'reference'}: ${reference.name}` });
+  }
+  entries.push({ swatch: `<rect width="6" height="9" fill="none" stroke="${colours.suppressed}" stroke-dasharray="1.5 1"/>`, label: de ? 'unterdrückt' : 'suppressed' });
+  let cursor = x;
+  const top = y + 6;
+  for (const entry of entries) {
+    parts.push(`<g transform="translate(${c(cursor)},${c(top)})">${entry.swatch}<text x="16" y="8.5" font-size="10" fill="${colours.text}">${escapeXml(entry.label)}</text></g>`);
+    cursor += 16 + entry.label.length * 5.6 + 14;
+  }
+  return top + 16;
+}

@@ -1,0 +1,238 @@
+/**
+ * One small-multiple panel as SVG markup: the header (area name, population, typology group) and the chart
+ * of the chosen view — population pyramid with the refugee part inside the bars, nationality bars, status
+ * bars or key indicators — on a scale shared by all panels, with the pinned reference drawn as an outline.
+ * Pure: returns a string, used by the renderer's grid and by every export.
+ */
+import { formatNumber, type Locale } from '../../format/number';
+import { localized } from '../../i18n/translate';
+import type { AreaProfile, ProfileCategory, ProfileIndicatorDefinition, ProfileScaleMode, ProfileView } from '../profileTypes';
+import { cellValue, INDICATOR_VIEW_IDS } from './panelScale';
+import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours, shorten } from './svgMarkup';
+
+export interface PanelOptions {
+  view: ProfileView;
+  mode: ProfileScaleMode;
+  /** Shared maximum of the view (see sharedScaleMax). */
+  scaleMax: number;
+  /** Shared maximum per indicator for the indicators view (see indicatorScaleMax). */
+  indicatorMax: Readonly<Record<string, number>>;
+  /** Profile drawn as an outline in the panel (region, a chosen area, or the same area at the comparison date). */
+  reference: AreaProfile | null;
+  /** The region, whose value the indicators view marks with a tick. */
+  region: AreaProfile;
+  categories: { ageGroups: readonly ProfileCategory[]; nationalities: readonly ProfileCategory[]; statuses: readonly ProfileCategory[] };
+  indicators: readonly ProfileIndicatorDefinition[];
+  width: number;
+  height: number;
+  locale: Locale;
+  /** Typology group (1-based) shown as a coloured strip and number, or null. */
+  group?: number | null;
+  /** Highlight state drawn as a frame. */
+  state?: 'selected' | 'hovered' | null;
+}
+
+const HEADER_HEIGHT = 30;
+const FOOT_HEIGHT = 12;
+
+/**
+ * @example profilePanelSvg(set.areas[0], { view: 'pyramid', mode: 'shares', scaleMax: 8, … }) // '<g class="kr-panel">…</g>'
+ */
+export function profilePanelSvg(profile: AreaProfile, options: PanelOptions): string {
+  const { width, height, locale } = options;
+  const parts: string[] = [`<g class="kr-panel" data-key="${escapeXml(profile.key)}">`];
+  const frameColour = options.state === 'selected' ? colours.selected : options.state === 'hovered' ? colours.hovered : '#d9d9d9';
+  const frameWidth = options.state ? 2.5 : 0.75;
+  parts.push(`<rect x="0.5" y="0.5" width="${c(width - 1)}" height="${c(height - 1)}" fill="#ffffff" stroke="${frameColour}" stroke-width="${frameWidth}"/>`);
+  if (options.group) {
+    parts.push(`<rect x="1" y="1" width="5" height="${c(height - 2)}" fill="${groupColour(options.group)}"/>`);
+  }
+  const nameX = options.group ? 10 : 6;
+  parts.push(text(nameX, 13, shorten(profile.name, Math.floor((width - 16) / 6.2)), 11, 'start', 'bold'));
+  const populationLine = profile.population !== null ? `${formatNumber(profile.population, 0, locale)} ${locale === 'de' ? 'Einw.' : 'inh.'}` : locale === 'de' ? 'Bevölkerung: keine Daten' : 'population: no data';
+  const groupLabel = options.group ? ` · ${locale === 'de' ? 'Typ' : 'type'} ${options.group}` : '';
+  parts.push(text(nameX, 25, populationLine + groupLabel, 8.5, 'start', 'normal', colours.muted));
+
+  const body = { x: 6, y: HEADER_HEIGHT, width: width - 12, height: height - HEADER_HEIGHT - FOOT_HEIGHT };
+  if (options.view === 'pyramid') parts.push(pyramidBody(profile, options, body));
+  else if (options.view === 'indicators') parts.push(indicatorBody(profile, options, body));
+  else parts.push(categoryBody(profile, options, body));
+  parts.push('</g>');
+  return parts.join('');
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function text(x: number, y: number, content: string, size: number, anchor: 'start' | 'middle' | 'end', weight: 'normal' | 'bold' = 'normal', fill: string = colours.text): string {
+  const weightAttribute = weight === 'bold' ? ' font-weight="bold"' : '';
+  return `<text x="${c(x)}" y="${c(y)}" font-size="${size}" text-anchor="${anchor}"${weightAttribute} fill="${fill}">${escapeXml(content)}</text>`;
+}
+
+function scaleLabel(value: number, mode: ProfileScaleMode, locale: Locale): string {
+  return mode === 'shares' ? `${formatNumber(value, value < 10 ? 1 : 0, locale)} %` : formatNumber(value, 0, locale);
+}
+
+/** A suppressed cell: a short grey dashed mark at the start of the bar, with a tooltip. */
+function suppressedMark(x: number, y: number, barHeight: number, direction: 1 | -1, locale: Locale): string {
+  const markWidth = 5;
+  const left = direction === 1 ? x : x - markWidth;
+  const title = locale === 'de' ? 'unterdrückt (kleine Fallzahl)' : 'suppressed (small number)';
+  return `<rect x="${c(left)}" y="${c(y)}" width="${markWidth}" height="${c(barHeight)}" fill="none" stroke="${colours.suppressed}" stroke-dasharray="1.5 1"><title>${title}</title></rect>`;
+}
+
+function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): string {
+  const { mode, scaleMax, locale, reference } = options;
+  const labelGap = 30;
+  const half = (box.width - labelGap) / 2;
+  const centreLeft = box.x + half;
+  const centreRight = centreLeft + labelGap;
+  const rows = profile.pyramid.length;
+  const rowHeight = rows > 0 ? box.height / rows : 0;
+  const barHeight = Math.max(1, rowHeight * 0.82);
+  const length = (value: number) => (Math.min(value, scaleMax) / scaleMax) * half;
+  const parts: string[] = [];
+  const referenceFactor = mode === 'absolute' && profile.population !== null ? profile.population / 100 : 1;
+  const leftOutline: string[] = [];
+  const rightOutline: string[] = [];
+
+  profile.pyramid.forEach((row, index) => {
+    // Youngest at the bottom, as pyramids are read.
+    const y = box.y + (rows - 1 - index) * rowHeight + (rowHeight - barHeight) / 2;
+    const ageLabel = options.categories.ageGroups[index]?.id ?? row.ageGroup;
+    parts.push(text(centreLeft + labelGap / 2, y + barHeight / 2 + 2.6, ageLabel, 7, 'middle', 'normal', colours.muted));
+    for (const side of ['male', 'female'] as const) {
+      const cell = row[side];
+      const refugeeCell = side === 'male' ? row.refugeesMale : row.refugeesFemale;
+      const direction = side === 'male' ? -1 : 1;
+      const origin = side === 'male' ? centreLeft : centreRight;
+      const value = cellValue(cell, mode);
+      const fill = side === 'male' ? colours.male : colours.female;
+      const refugeeFill = side === 'male' ? colours.maleRefugees : colours.femaleRefugees;
+      if (value === null) parts.push(suppressedMark(origin, y, barHeight, direction, locale));
+      else {
+        const barLength = length(value);
+        parts.push(`<rect x="${c(direction === 1 ? origin : origin - barLength)}" y="${c(y)}" width="${c(barLength)}" height="${c(barHeight)}" fill="${fill}"/>`);
+      }
+      const refugeeValue = cellValue(refugeeCell, mode);
+      if (refugeeValue === null) {
+        if (refugeeCell.suppressed && value !== null) parts.push(suppressedMark(origin, y + barHeight * 0.25, barHeight * 0.5, direction, locale));
+      } else if (refugeeValue > 0) {
+        const refugeeLength = length(refugeeValue);
+        parts.push(`<rect x="${c(direction === 1 ? origin : origin - refugeeLength)}" y="${c(y)}" width="${c(refugeeLength)}" height="${c(barHeight)}" fill="${refugeeFill}"/>`);
+      }
+      if (reference) {
+        const referenceRow = reference.pyramid[index];
+        const referenceShare = referenceRow ? referenceRow[side].share : null;
+        if (referenceShare !== null && referenceShare !== undefined) {
+          const referenceValue = mode === 'shares' ? referenceShare : referenceShare * referenceFactor;
+          const x = origin + direction * length(referenceValue);
+          const outline = side === 'male' ? leftOutline : rightOutline;
+          outline.push(`${c(x)},${c(y + barHeight + (rowHeight - barHeight) / 2)}`, `${c(x)},${c(y - (rowHeight - barHeight) / 2)}`);
+        }
+      }
+    }
+  });
+  for (const outline of [leftOutline, rightOutline]) {
+    if (outline.length > 0) parts.push(`<polyline points="${outline.join(' ')}" fill="none" stroke="${colours.reference}" stroke-width="1.1"/>`);
+  }
+  const axisY = box.y + box.height + 0.5;
+  parts.push(`<line x1="${c(box.x)}" y1="${c(axisY)}" x2="${c(box.x + box.width)}" y2="${c(axisY)}" stroke="${colours.axis}" stroke-width="0.5"/>`);
+  parts.push(text(box.x, axisY + 9, scaleLabel(scaleMax, mode, locale), 7, 'start', 'normal', colours.muted));
+  parts.push(text(box.x + box.width, axisY + 9, scaleLabel(scaleMax, mode, locale), 7, 'end', 'normal', colours.muted));
+  parts.push(text(centreLeft - 2, axisY + 9, locale === 'de' ? 'm' : 'm', 7, 'end', 'normal', colours.muted));
+  parts.push(text(centreRight + 2, axisY + 9, locale === 'de' ? 'w' : 'f', 7, 'start', 'normal', colours.muted));
+  return parts.join('');
+}
+
+function categoryLabel(category: ProfileCategory, locale: Locale): string {
+  // Nationality ids are ISO alpha-3 codes (short and unambiguous in a small panel); other labels are shortened.
+  if (/^[A-Z]{3}$/.test(category.id)) return category.id;
+  const label = localized(category.label, locale);
+  return label.replace(/\s*\(.*\)$/, '');
+}
+
+function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): string {
+  const { mode, scaleMax, locale, reference } = options;
+  const isNationality = options.view === 'nationality';
+  const cells = isNationality ? profile.nationality : profile.status;
+  const categories = isNationality ? options.categories.nationalities : options.categories.statuses;
+  const referenceCells = reference ? (isNationality ? reference.nationality : reference.status) : null;
+  const labelWidth = isNationality ? 30 : 62;
+  const barArea = box.width - labelWidth - 4;
+  const rowHeight = cells.length > 0 ? box.height / cells.length : 0;
+  const barHeight = Math.max(1, rowHeight * 0.72);
+  const total = isNationality ? cells.reduce((sum, cell) => sum + (cell.count ?? 0), 0) : profile.refugees ?? 0;
+  const length = (value: number) => (Math.min(value, scaleMax) / scaleMax) * barArea;
+  const parts: string[] = [];
+  cells.forEach((cell, index) => {
+    const category = categories[index];
+    const y = box.y + index * rowHeight + (rowHeight - barHeight) / 2;
+    const x = box.x + labelWidth;
+    parts.push(text(x - 3, y + barHeight / 2 + 2.8, category ? shorten(categoryLabel(category, locale), isNationality ? 6 : 12) : '', 7.5, 'end', 'normal', colours.muted));
+    const value = cellValue(cell, mode);
+    if (value === null) parts.push(suppressedMark(x, y, barHeight, 1, locale));
+    else parts.push(`<rect x="${c(x)}" y="${c(y)}" width="${c(length(value))}" height="${c(barHeight)}" fill="${colours.bar}"/>`);
+    const referenceShare = referenceCells?.[index]?.share ?? null;
+    if (referenceShare !== null) {
+      const referenceValue = mode === 'shares' ? referenceShare : (referenceShare * total) / 100;
+      const referenceX = x + length(referenceValue);
+      parts.push(`<line x1="${c(referenceX)}" y1="${c(y - 1)}" x2="${c(referenceX)}" y2="${c(y + barHeight + 1)}" stroke="${colours.reference}" stroke-width="1.3"/>`);
+    }
+  });
+  const axisY = box.y + box.height + 0.5;
+  parts.push(`<line x1="${c(box.x + labelWidth)}" y1="${c(axisY)}" x2="${c(box.x + box.width)}" y2="${c(axisY)}" stroke="${colours.axis}" stroke-width="0.5"/>`);
+  parts.push(text(box.x + labelWidth, axisY + 9, '0', 7, 'start', 'normal', colours.muted));
+  parts.push(text(box.x + box.width, axisY + 9, scaleLabel(scaleMax, mode, locale), 7, 'end', 'normal', colours.muted));
+  return parts.join('');
+}
+
+function indicatorBody(profile: AreaProfile, options: PanelOptions, box: Box): string {
+  const { locale, reference, region } = options;
+  // The change row only when a comparison date is chosen (the region then has a change value).
+  const ids = INDICATOR_VIEW_IDS.filter((id) => id !== 'refugeesChange' || (region.indicators.refugeesChange ?? null) !== null);
+  const rowHeight = box.height / ids.length;
+  const labelHeight = 8;
+  const parts: string[] = [];
+  ids.forEach((id, index) => {
+    const definition = options.indicators.find((indicator) => indicator.id === id);
+    if (!definition) return;
+    const top = box.y + index * rowHeight;
+    const max = options.indicatorMax[id] ?? 1;
+    const value = profile.indicators[id] ?? null;
+    const barTop = top + labelHeight + 1;
+    const barHeight = Math.max(2, rowHeight - labelHeight - 3);
+    // Changes can be negative: bars then start from the middle.
+    const signed = definition.kind === 'change';
+    const zeroX = signed ? box.x + box.width / 2 : box.x;
+    const span = signed ? box.width / 2 : box.width;
+    const xOf = (v: number) => zeroX + (Math.max(-max, Math.min(v, max)) / max) * span;
+    const label = shorten(localized(definition.label, locale), Math.floor(box.width / 4.4));
+    const valueText = value === null ? '–' : `${formatNumber(value, definition.decimals, locale)}${definition.unit.de === '%' ? ' %' : ''}`;
+    parts.push(text(box.x, top + labelHeight - 1, label, 6.5, 'start', 'normal', colours.muted));
+    parts.push(text(box.x + box.width, top + labelHeight - 1, valueText, 7, 'end', 'bold'));
+    parts.push(`<rect x="${c(box.x)}" y="${c(barTop)}" width="${c(box.width)}" height="${c(barHeight)}" fill="#f0f0f0"/>`);
+    if (value !== null) {
+      const x1 = Math.min(zeroX, xOf(value));
+      parts.push(`<rect x="${c(x1)}" y="${c(barTop)}" width="${c(Math.abs(xOf(value) - zeroX))}" height="${c(barHeight)}" fill="${colours.bar}"/>`);
+    }
+    const regionValue = region.indicators[id] ?? null;
+    if (regionValue !== null) {
+      parts.push(`<line x1="${c(xOf(regionValue))}" y1="${c(barTop - 1)}" x2="${c(xOf(regionValue))}" y2="${c(barTop + barHeight + 1)}" stroke="${colours.region}" stroke-width="1" stroke-dasharray="2 1"/>`);
+    }
+    const referenceValue = reference && !reference.isRegion ? (reference.indicators[id] ?? null) : null;
+    if (referenceValue !== null) {
+      parts.push(`<line x1="${c(xOf(referenceValue))}" y1="${c(barTop - 1.5)}" x2="${c(xOf(referenceValue))}" y2="${c(barTop + barHeight + 1.5)}" stroke="${colours.reference}" stroke-width="1.3"/>`);
+    }
+  });
+  return parts.join('');
+}
+
+/** One panel as a standalone SVG document (the renderer's grid cells and single-panel exports). */
+export function standalonePanelSvg(profile: AreaProfile, options: PanelOptions): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${options.height}" viewBox="0 0 ${options.width} ${options.height}" font-family="${FONT_FAMILY}">${profilePanelSvg(profile, options)}</svg>`;
+}
