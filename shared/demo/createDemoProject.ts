@@ -17,12 +17,14 @@
  *   (`syntheticPopulation.ts`), foreign population by nationality (`syntheticForeignPopulation.ts`),
  *   refugees by status × sex × age with arrivals and departures that balance exactly
  *   (`syntheticRefugees.ts`), and accommodation places and occupancy (`syntheticAccommodation.ts`).
+ *   Planning data (facilities, staff positions, the three scenarios) comes from `demoPlanning.ts`.
  *   Each file's header states its assumptions. The shapes follow what planners know (waves in 2015/16
  *   and 2022, a younger city, older suburbs), but no value describes real people.
  */
 import type { Observation, ProjectContent } from '../model/project';
 import { CENSUS_STICHTAG, DEMO_DIMENSIONS, DEMO_SOURCE_IDS, DEMO_VARIABLES } from './dataDictionary';
 import { DEFAULT_DEMO_INDICATOR, DEMO_INDICATORS } from './demoIndicators';
+import { createDemoPlanning } from './demoPlanning';
 import { DEMO_SOURCES } from './demoSources';
 import { REGION_HANNOVER_MUNICIPALITIES } from './regionHannover';
 import { createSchematicMunicipalities } from './schematicBoundaries';
@@ -75,6 +77,7 @@ export function createDemoProject(options: { seed?: number } = {}): ProjectConte
     ...refugees.observations,
     ...createSyntheticAccommodation(seed, refugees.totals),
   ];
+  const seats = new Map(REGION_HANNOVER_MUNICIPALITIES.map((municipality) => [municipality.key, municipality.seat] as const));
   return {
     title: DEMO_PROJECT_TITLE,
     layers: [
@@ -103,5 +106,6 @@ export function createDemoProject(options: { seed?: number } = {}): ProjectConte
       smallNumberThreshold: '3',
       demoSeed: String(seed),
     },
+    planning: createDemoPlanning(seed, areas, seats, observations),
   };
 }

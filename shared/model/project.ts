@@ -4,6 +4,7 @@
  * shapes; the demo generator (shared/demo) produces them; the services compute views from them.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { PlanningContent } from '../planning/planningContent';
 
 /** An area key: AGS (8 digits), ARS (12), Kreis (5) or a city-internal key such as a Stadtteil number. Always text: leading zeros matter. */
 export type AreaKey = string;
@@ -140,4 +141,6 @@ export interface ProjectContent {
   indicators: IndicatorDefinition[];
   observations: Observation[];
   settings: Record<string, string>;
+  /** Scenarios, rates, facilities and staff (infrastructure planning); absent = none recorded. */
+  planning?: PlanningContent;
 }

@@ -26,7 +26,18 @@ export const KLEINRAUM_TABLES: Record<string, string> = {
   kleinraum_variables: 'Kleinraum: Variablen',
   kleinraum_indicators: 'Kleinraum: Kennzahlen (Definition)',
   kleinraum_observations: 'Kleinraum: Beobachtungswerte (je Gebiet, Variable, Merkmal, Stichtag)',
+  kleinraum_scenarios: 'Kleinraum: Szenarien (Projektion, Annahmen)',
+  kleinraum_rates: 'Kleinraum: Bedarfsquoten und Kostensätze mit Quelle oder Annahme',
+  kleinraum_facilities: 'Kleinraum: Einrichtungen (Art, Kapazität, Lage)',
+  kleinraum_staff: 'Kleinraum: Stellen Sozialarbeit je Gebiet',
 };
+
+/** Registers those of Kleinraum's tables in gpkg_contents that exist (later steps add tables and register them). */
+function registerExistingKleinraumTables(db: SqliteDatabase): void {
+  for (const [tableName, description] of Object.entries(KLEINRAUM_TABLES)) {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(tableName)) registerAttributeTable(db, tableName, description);
+  }
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -87,7 +98,25 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX kleinraum_observations_area ON kleinraum_observations (area_key);
         CREATE UNIQUE INDEX kleinraum_observations_identity ON kleinraum_observations (area_key, variable, dimensions, period, source_id);
       `);
-      for (const [tableName, description] of Object.entries(KLEINRAUM_TABLES)) registerAttributeTable(db, tableName, description);
+      registerExistingKleinraumTables(db);
+    },
+  },
+  {
+    version: 5,
+    description: 'Infrastructure planning: scenarios, demand and cost rates, facilities, staff positions',
+    up(db) {
+      // Scenarios and rates are stored as validated JSON (shared/planning/scenarioSchema.ts): their shape is
+      // nested and documented there; facilities and staff are flat rows that QGIS can show as tables.
+      db.exec(`
+        CREATE TABLE kleinraum_scenarios (id INTEGER PRIMARY KEY, scenario_id TEXT NOT NULL UNIQUE, name_de TEXT NOT NULL, name_en TEXT NOT NULL, scenario_json TEXT NOT NULL, position INTEGER NOT NULL);
+        CREATE TABLE kleinraum_rates (id INTEGER PRIMARY KEY, rates_id TEXT NOT NULL UNIQUE, rates_json TEXT NOT NULL);
+        CREATE TABLE kleinraum_facilities (
+          id INTEGER PRIMARY KEY, facility_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL, capacity REAL NOT NULL,
+          longitude REAL NOT NULL, latitude REAL NOT NULL, synthetic BOOLEAN NOT NULL, source TEXT NOT NULL, position INTEGER NOT NULL
+        );
+        CREATE TABLE kleinraum_staff (id INTEGER PRIMARY KEY, area_key TEXT NOT NULL UNIQUE, positions REAL NOT NULL, synthetic BOOLEAN NOT NULL, note TEXT NOT NULL);
+      `);
+      registerExistingKleinraumTables(db);
     },
   },
 ];

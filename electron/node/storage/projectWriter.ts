@@ -16,6 +16,7 @@ import {
 } from './geopackageCore';
 import { encodeGeoPackageGeometry, geometryEnvelope, toMultiPolygon } from './geopackageBinary';
 import type { SqliteDatabase } from './openDatabase';
+import { clearPlanningContent, writePlanningContent } from './planningStore';
 
 const bool = (value: boolean): number => (value ? 1 : 0);
 
@@ -38,6 +39,8 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
     writeObservations(db, content.observations);
     const insertSetting = db.prepare('INSERT INTO kleinraum_settings (key, value) VALUES (?, ?)');
     for (const [key, value] of Object.entries(content.settings)) insertSetting.run(key, value);
+    if (content.planning) writePlanningContent(db, content.planning);
+    else clearPlanningContent(db);
   })();
 }
 

@@ -1,4 +1,142 @@
 /**
- * Contract methods for infrastructure planning: scenarios, facilities, demand and gaps.
+ * Contract methods for infrastructure planning: scenarios, rates, facilities and staff, and the results
+ * (demand, supply, gap, costs per area and year; quality "projected", assumptions attached).
  */
-export const planningMethods = {} as const;
+import { z } from 'zod';
+import { FACILITY_KINDS } from '../../planning/facilities';
+import { costRatesSchema, demandRatesSchema, scenarioSchema } from '../../planning/scenarioSchema';
+import { emptyInput, localizedText } from '../schemas';
+
+const figures = z.object({ kita: z.number(), school: z.number(), integration: z.number(), accommodation: z.number(), staff: z.number() });
+const nullableFigures = z.object({
+  kita: z.number().nullable(),
+  school: z.number().nullable(),
+  integration: z.number().nullable(),
+  accommodation: z.number().nullable(),
+  staff: z.number().nullable(),
+});
+const valueBasis = z.object({ kind: z.enum(['source', 'assumption']), text: localizedText });
+
+/** A scenario as listed: enough to choose one. */
+export const scenarioListEntry = z.object({ id: z.string(), name: localizedText, startYear: z.number().int(), years: z.number().int() });
+
+const reportYear = z.object({
+  year: z.number().int(),
+  quality: z.literal('projected'),
+  population: z.number(),
+  refugees: z.number(),
+  arrivals: z.number(),
+  demand: figures,
+  supply: nullableFigures,
+  gap: nullableFigures,
+  gapPercent: nullableFigures,
+  costs: z.object({ acting: z.number(), notActing: z.number(), incomplete: z.boolean() }).optional(),
+});
+
+const regionYear = z.object({
+  year: z.number().int(),
+  population: z.number(),
+  refugees: z.number(),
+  arrivals: z.number(),
+  demand: figures,
+  supply: nullableFigures,
+  gap: nullableFigures,
+  shortage: nullableFigures,
+});
+
+/** Costs of the whole region in one year (euros per year): closing every area's shortage vs leaving it. */
+export const regionCostsSchema = z.object({
+  year: z.number().int(),
+  acting: nullableFigures,
+  notActing: nullableFigures,
+  actingTotal: z.number(),
+  notActingTotal: z.number(),
+  incomplete: z.boolean(),
+});
+
+/** The report of one scenario (shared/planning/scenarioReport.ts), as `kleinraum scenario --json` prints it, plus region costs. */
+export const scenarioRunSchema = z.object({
+  scenario: z.object({ id: z.string(), name: localizedText, startYear: z.number().int(), assumptions: localizedText }),
+  quality: z.literal('projected'),
+  /** The boundary layer the scenario was computed on. */
+  layer: z.string(),
+  years: z.array(z.number().int()),
+  areas: z.array(z.object({ key: z.string(), name: z.string(), years: z.array(reportYear) })),
+  region: z.object({ years: z.array(regionYear) }),
+  regionCosts: z.array(regionCostsSchema),
+  assumptions: z.array(z.object({ id: z.string(), label: localizedText, value: z.union([z.number(), z.array(z.number()), z.null()]), basis: valueBasis })),
+});
+
+const differenceSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  quality: z.literal('projected'),
+  years: z.array(z.number().int()),
+  areas: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      years: z.array(z.object({ year: z.number().int(), population: z.number(), refugees: z.number(), demand: figures, gap: nullableFigures })),
+    }),
+  ),
+});
+
+export const facilitySchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(FACILITY_KINDS),
+  name: z.string(),
+  capacity: z.number().min(0),
+  longitude: z.number().min(-180).max(180),
+  latitude: z.number().min(-90).max(90),
+  synthetic: z.boolean(),
+  source: z.string(),
+});
+
+export const staffPositionsSchema = z.object({ areaKey: z.string().min(1), positions: z.number().min(0), synthetic: z.boolean(), note: z.string() });
+
+/** Facilities and staff with their aggregation to the areas of the layer. */
+export const supplyListing = z.object({
+  layer: z.string(),
+  facilities: z.array(facilitySchema.extend({ areaKey: z.string().nullable() })),
+  staff: z.array(staffPositionsSchema),
+  catchmentKm: z.number(),
+  areas: z.array(z.object({ key: z.string(), name: z.string(), supply: nullableFigures })),
+  /** Facilities outside every area and beyond the catchment. */
+  unassigned: z.array(z.string()),
+});
+
+const ratesSchema = z.object({ demand: demandRatesSchema, costs: costRatesSchema });
+
+const layerInput = z.string().optional();
+
+export const planningMethods = {
+  'planning.listScenarios': { input: emptyInput, output: z.object({ scenarios: z.array(scenarioListEntry) }) },
+  'planning.getScenario': { input: z.object({ id: z.string().min(1) }), output: z.object({ scenario: scenarioSchema }) },
+  /** Creates the scenario, or replaces the one with the same id. Range checks (1–10 years, shares 0..1) run before it is stored. */
+  'planning.saveScenario': { input: z.object({ scenario: scenarioSchema }), output: z.object({ scenario: scenarioSchema }) },
+  'planning.deleteScenario': { input: z.object({ id: z.string().min(1) }), output: z.object({ scenarios: z.array(scenarioListEntry) }) },
+  /** Runs a stored scenario on the layer (default: the first) with the project's rates and supply; `year` keeps one year. */
+  'planning.run': { input: z.object({ scenarioId: z.string().min(1), year: z.number().int().optional(), layer: layerInput }), output: scenarioRunSchema },
+  /** Runs two scenarios and returns both reports and B − A per area and year. */
+  'planning.compare': {
+    input: z.object({ a: z.string().min(1), b: z.string().min(1), year: z.number().int().optional(), layer: layerInput }),
+    output: z.object({ a: scenarioRunSchema, b: scenarioRunSchema, difference: differenceSchema }),
+  },
+  /** Demand and cost rates, each with its source or assumption text: the one place where they are edited. */
+  'planning.rates': { input: emptyInput, output: ratesSchema },
+  'planning.setRates': { input: z.object({ demand: demandRatesSchema.optional(), costs: costRatesSchema.optional() }), output: ratesSchema },
+  'planning.supply': { input: z.object({ layer: layerInput }), output: supplyListing },
+  /** Replaces facilities and/or staff positions and/or the catchment (km) as typed in the tables. */
+  'planning.setSupply': {
+    input: z.object({ facilities: z.array(facilitySchema).optional(), staff: z.array(staffPositionsSchema).optional(), catchmentKm: z.number().min(0).max(50).optional(), layer: layerInput }),
+    output: supplyListing,
+  },
+  /**
+   * Imports facilities from a CSV, XLSX or GeoJSON file (columns: kind/art, name, capacity/kapazitaet,
+   * lon/lat or x/y in WGS84, or point geometries). `kind` is used for rows without a kind column.
+   */
+  'planning.importFacilities': {
+    input: z.object({ path: z.string().min(1), kind: z.enum(FACILITY_KINDS).optional(), replace: z.boolean().default(false), layer: layerInput }),
+    output: z.object({ imported: z.number().int(), skipped: z.array(z.object({ row: z.number().int(), reason: localizedText })), listing: supplyListing }),
+  },
+} as const;

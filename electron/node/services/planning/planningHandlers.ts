@@ -1,9 +1,170 @@
 /**
- * Backend implementation of the contract methods in shared/contract/methods/planning.ts.
+ * Backend implementation of the contract methods in shared/contract/methods/planning.ts: scenarios, rates
+ * and supply are stored in the project's planning tables (storage/planningStore.ts); results are computed
+ * on request by the pure core (scenarioRunner.ts) and never stored, so they always follow the current data.
  */
+import path from 'node:path';
 import type { planningMethods } from '../../../../shared/contract/methods/planning';
+import { UserError } from '../../../../shared/contract/errors';
+import { compareScenarios, type AreaYearDifference } from '../../../../shared/planning/compareScenarios';
+import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecords';
+import { checkScenarioFields } from '../../../../shared/planning/resolveScenario';
+import { checkDemandRates } from '../../../../shared/planning/demand';
+import { checkCostRates } from '../../../../shared/planning/costs';
+import { INFRASTRUCTURE_KINDS, type Scenario } from '../../../../shared/planning/scenarioModel';
+import type { SqliteDatabase } from '../../storage/openDatabase';
+import {
+  deleteScenario,
+  listScenarios,
+  readCatchmentKm,
+  readCostRates,
+  readDemandRates,
+  readFacilities,
+  readScenario,
+  readStaff,
+  saveScenario,
+  writeCatchmentKm,
+  writeCostRates,
+  writeDemandRates,
+  writeFacilities,
+  writeStaff,
+} from '../../storage/planningStore';
+import { readAreas } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
+import { readFacilityRecords } from './facilityFile';
+import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
 
-export function createPlanningHandlers(_context: ServiceContext): FeatureHandlers<typeof planningMethods> {
-  return {};
+function listEntries(db: SqliteDatabase) {
+  return listScenarios(db).map((scenario) => ({ id: scenario.id, name: scenario.name, startYear: scenario.startYear, years: scenario.years }));
+}
+
+function supplyListing(db: SqliteDatabase, layer: string | undefined) {
+  const layerName = planningLayer(db, layer);
+  const areas = readAreas(db, layerName);
+  const aggregation = loadSupply(db, areas);
+  return {
+    layer: layerName,
+    facilities: readFacilities(db).map((facility) => ({ ...facility, areaKey: aggregation.areaOfFacility.get(facility.id) ?? null })),
+    staff: readStaff(db),
+    catchmentKm: readCatchmentKm(db),
+    areas: areas.map((area) => ({ key: area.key, name: area.name, supply: aggregation.supplyByArea.get(area.key)! })),
+    unassigned: aggregation.unassigned,
+  };
+}
+
+const tenth = (value: number): number => Math.round(value * 10) / 10 || 0;
+
+/** Differences are shown like the reports: persons and places to one decimal. */
+function roundDifference(year: AreaYearDifference): AreaYearDifference {
+  const demand = {} as AreaYearDifference['demand'];
+  const gap = {} as AreaYearDifference['gap'];
+  for (const kind of INFRASTRUCTURE_KINDS) {
+    demand[kind] = tenth(year.demand[kind]);
+    const value = year.gap[kind];
+    gap[kind] = value === null ? null : tenth(value);
+  }
+  return { year: year.year, population: tenth(year.population), refugees: tenth(year.refugees), demand, gap };
+}
+
+function checkUniqueIds(ids: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) {
+      throw new UserError('bad-input', {
+        de: `Die Kennung „${id}“ kommt bei den Einrichtungen doppelt vor. Bitte jeder Einrichtung eine eigene Kennung geben.`,
+        en: `The id "${id}" occurs twice among the facilities. Please give every facility its own id.`,
+      });
+    }
+    seen.add(id);
+  }
+}
+
+export function createPlanningHandlers(context: ServiceContext): FeatureHandlers<typeof planningMethods> {
+  const db = (): SqliteDatabase => context.current().db;
+  return {
+    async 'planning.listScenarios'() {
+      return { scenarios: listEntries(db()) };
+    },
+
+    async 'planning.getScenario'({ id }) {
+      return { scenario: readScenario(db(), id) };
+    },
+
+    async 'planning.saveScenario'({ scenario }) {
+      checkScenarioFields(scenario as Scenario);
+      context.current().edit((database) => saveScenario(database, scenario as Scenario));
+      context.changed();
+      return { scenario };
+    },
+
+    async 'planning.deleteScenario'({ id }) {
+      readScenario(db(), id);
+      context.current().edit((database) => deleteScenario(database, id));
+      context.changed();
+      return { scenarios: listEntries(db()) };
+    },
+
+    async 'planning.run'({ scenarioId, year, layer }) {
+      return scenarioRunReport(db(), scenarioId, { year, layer });
+    },
+
+    async 'planning.compare'({ a, b, year, layer }) {
+      const database = db();
+      const runA = runProjectScenario(database, readScenario(database, a), layer);
+      const runB = runProjectScenario(database, readScenario(database, b), layer);
+      const difference = compareScenarios(runA.result, runB.result);
+      const keep = (candidate: number): boolean => year === undefined || candidate === year;
+      return {
+        a: reportOf(runA.result, runA.layer, year),
+        b: reportOf(runB.result, runB.layer, year),
+        difference: {
+          ...difference,
+          years: difference.years.filter(keep),
+          areas: difference.areas.map((area) => ({ ...area, years: area.years.filter((areaYear) => keep(areaYear.year)).map(roundDifference) })),
+        },
+      };
+    },
+
+    async 'planning.rates'() {
+      return { demand: readDemandRates(db()), costs: readCostRates(db()) };
+    },
+
+    async 'planning.setRates'({ demand, costs }) {
+      if (demand) checkDemandRates(demand);
+      if (costs) checkCostRates(costs);
+      context.current().edit((database) => {
+        if (demand) writeDemandRates(database, demand);
+        if (costs) writeCostRates(database, costs);
+      });
+      context.changed();
+      return { demand: readDemandRates(db()), costs: readCostRates(db()) };
+    },
+
+    async 'planning.supply'({ layer }) {
+      return supplyListing(db(), layer);
+    },
+
+    async 'planning.setSupply'({ facilities, staff, catchmentKm, layer }) {
+      if (facilities) checkUniqueIds(facilities.map((facility) => facility.id));
+      context.current().edit((database) => {
+        if (facilities) writeFacilities(database, facilities);
+        if (staff) writeStaff(database, staff);
+        if (catchmentKm !== undefined) writeCatchmentKm(database, catchmentKm);
+      });
+      context.changed();
+      return supplyListing(db(), layer);
+    },
+
+    async 'planning.importFacilities'({ path: filePath, kind, replace, layer }) {
+      const records = await readFacilityRecords(filePath);
+      const fileName = path.basename(filePath);
+      const read = facilitiesFromRecords(records, { source: fileName, defaultKind: kind, idPrefix: fileName.replace(/\.[^.]+$/, '') });
+      const existing = replace ? [] : readFacilities(db());
+      const facilities = [...existing.filter((facility) => !read.facilities.some((imported) => imported.id === facility.id)), ...read.facilities];
+      checkUniqueIds(facilities.map((facility) => facility.id));
+      context.current().edit((database) => writeFacilities(database, facilities));
+      context.changed();
+      return { imported: read.facilities.length, skipped: read.skipped, listing: supplyListing(db(), layer) };
+    },
+  };
 }

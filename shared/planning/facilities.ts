@@ -1,0 +1,56 @@
+/**
+ * Supply as plain data: facilities (KiTas, schools, integration-course providers, accommodations,
+ * counselling services) with a kind, a capacity and a point location, and staff positions per area.
+ * Facilities are aggregated to areas by points in polygons (supplyAggregation.ts).
+ */
+import type { AreaKey, LocalizedText } from '../model/project';
+import type { InfrastructureKind } from './scenarioModel';
+
+/** Kinds of facility a planner records. */
+export const FACILITY_KINDS = ['kita', 'school', 'integration', 'accommodation', 'counselling'] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+/**
+ * What a facility's capacity counts as in demand, supply and gap. A counselling service's capacity is in
+ * staff positions (full-time equivalents of social work), so it adds to the `staff` supply.
+ */
+export const SUPPLY_KIND_OF_FACILITY: Record<FacilityKind, InfrastructureKind> = {
+  kita: 'kita',
+  school: 'school',
+  integration: 'integration',
+  accommodation: 'accommodation',
+  counselling: 'staff',
+};
+
+/** Labels of the facility kinds (German first). */
+export const FACILITY_KIND_LABELS: Record<FacilityKind, LocalizedText> = {
+  kita: { de: 'KiTa', en: 'Day care (KiTa)' },
+  school: { de: 'Schule', en: 'School' },
+  integration: { de: 'Integrationskurs-Träger', en: 'Integration course provider' },
+  accommodation: { de: 'Unterkunft', en: 'Accommodation' },
+  counselling: { de: 'Beratungsstelle', en: 'Counselling service' },
+};
+
+export interface Facility {
+  /** Stable id within the project, e.g. "kita-03241001-1". */
+  id: string;
+  kind: FacilityKind;
+  name: string;
+  /** Places (kita, school, integration, accommodation) or staff positions in FTE (counselling); ≥ 0. */
+  capacity: number;
+  /** WGS84 degrees. */
+  longitude: number;
+  latitude: number;
+  /** True for generated demo facilities ("Beispieldaten, synthetisch"). */
+  synthetic: boolean;
+  /** Where the record comes from (file name, "Demo", "eingegeben"). */
+  source: string;
+}
+
+/** Social-work staff positions (full-time equivalents) employed for an area, outside counselling services. */
+export interface StaffPositions {
+  areaKey: AreaKey;
+  positions: number;
+  synthetic: boolean;
+  note: string;
+}
