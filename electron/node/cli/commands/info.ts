@@ -7,8 +7,8 @@ import type { ProjectSummary } from '../../../../shared/contract/api';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { existingProjectFile } from '../projectPaths';
 
-/** The `--json` document of `info` (field names are the CLI contract; scenarios arrive with the scenario module). */
-export function infoDocument(summary: ProjectSummary, lang: CliLanguage) {
+/** The `--json` document of `info` (field names are the CLI contract). */
+export function infoDocument(summary: ProjectSummary, lang: CliLanguage, scenarios: { id: string; name: { de: string; en: string } }[] = []) {
   return {
     path: summary.path,
     title: summary.title,
@@ -22,7 +22,7 @@ export function infoDocument(summary: ProjectSummary, lang: CliLanguage) {
       nameField: layer.nameField,
       schematic: layer.schematic,
     })),
-    scenarios: [] as { id: string; name: string }[],
+    scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name[lang] })),
     indicators: summary.indicators.map((indicator) => ({
       id: indicator.id,
       name: indicator.name[lang],
@@ -97,7 +97,8 @@ export const command: CliCommand = {
     const { createCliBackend } = await import('../backend');
     const backend = await createCliBackend(context.dataDir);
     const summary = await backend.call('project.open', { path: projectPath });
-    if (context.json) context.output.json(infoDocument(summary, context.lang));
+    const { scenarios } = await backend.call('planning.listScenarios', {});
+    if (context.json) context.output.json(infoDocument(summary, context.lang, scenarios));
     else context.output.text(infoText(summary, context.lang));
   },
 };
