@@ -1,9 +1,179 @@
 /**
- * Backend implementation of the contract methods in shared/contract/methods/export.ts.
+ * Backend implementation of the contract methods in shared/contract/methods/export.ts: preview, single
+ * figure and batch, written to a path (Electron save dialog, CLI) or returned as base64 (browser download).
  */
-import type { exportMethods } from '../../../../shared/contract/methods/export';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { UserError } from '../../../../shared/contract/errors';
+import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { renderPdf, type PdfPage } from '../../export/renderPdf';
+import { renderPng } from '../../export/renderPng';
+import { readAreasAsFeatureCollection } from '../../storage/projectReader';
+import { summarizeProject } from '../projectSummary';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
+import { chooseLayer, composeProjectFigure, type ComposedFigure, type FigureRequest } from './figureData';
 
-export function createExportHandlers(_context: ServiceContext): FeatureHandlers<typeof exportMethods> {
-  return {};
+type ExportFormat = 'svg' | 'png' | 'pdf';
+type ExportedFile = z.output<typeof exportedFile>;
+
+const MIME_TYPES: Record<ExportFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
+
+/** Today as an ISO date in local time (the "Stand" printed on the figure). */
+function today(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The target path with the format's extension; a different extension is a mistake worth stopping for. */
+function targetPath(givenPath: string, format: ExportFormat): string {
+  const extension = path.extname(givenPath).toLowerCase();
+  if (extension === '') return `${givenPath}.${format}`;
+  if (extension !== `.${format}`) {
+    throw new UserError('bad-input', {
+      de: `Die Datei „${path.basename(givenPath)}“ passt nicht zum Format ${format.toUpperCase()}: bitte die Endung .${format} verwenden oder das Format wechseln.`,
+      en: `The file "${path.basename(givenPath)}" does not match the format ${format.toUpperCase()}: use the extension .${format} or change the format.`,
+    });
+  }
+  return givenPath;
+}
+
+/** Writes next to the target first and renames, so a failed export never leaves half a file. */
+function writeAtomically(filePath: string, bytes: Buffer): void {
+  const folder = path.dirname(filePath);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    const temporary = path.join(folder, `.${path.basename(filePath)}.${process.pid}.partial`);
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, filePath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserError('bad-input', {
+      de: `Die Datei „${filePath}“ konnte nicht geschrieben werden (${reason}). Bitte einen anderen Ordner wählen.`,
+      en: `Could not write "${filePath}" (${reason}). Please choose another folder.`,
+    });
+  }
+}
+
+async function render(composed: ComposedFigure, format: ExportFormat, dotsPerInch: number, author: string): Promise<{ bytes: Buffer; widthPx?: number; heightPx?: number }> {
+  const { figure } = composed;
+  if (format === 'svg') return { bytes: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n`, 'utf8') };
+  if (format === 'png') return renderPng(figure.svg, figure.widthMm, dotsPerInch);
+  return { bytes: await renderPdf([{ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm }], { title: composed.title, author }) };
+}
+
+function deliver(bytes: Buffer, fileName: string, format: ExportFormat, filePath: string | null): ExportedFile {
+  if (filePath) writeAtomically(filePath, bytes);
+  return { path: filePath, fileName, mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
+}
+
+export function createExportHandlers(context: ServiceContext): FeatureHandlers<typeof exportMethods> {
+  return {
+    async 'export.preview'(request) {
+      const composed = composeProjectFigure(context.current(), request, today());
+      return { svg: composed.figure.svg, pageMm: [composed.figure.widthMm, composed.figure.heightMm], elements: composed.figure.elements, layout: { ...composed.layout } };
+    },
+
+    async 'export.map'(request) {
+      const composed = composeProjectFigure(context.current(), request, today());
+      const dotsPerInch = request.dpi ?? 300;
+      const rendered = await render(composed, request.format, dotsPerInch, composed.layout.author.text);
+      const filePath = request.path ? targetPath(path.resolve(request.path), request.format) : null;
+      const fileName = filePath ? path.basename(filePath) : `${fileNameFromPattern('{indicator}_{period}', { indicator: composed.indicatorId, period: composed.period, number: 1, total: 1 })}.${request.format}`;
+      return {
+        ...deliver(rendered.bytes, fileName, request.format, filePath),
+        ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}),
+        pageMm: [composed.figure.widthMm, composed.figure.heightMm] as [number, number],
+        elements: composed.figure.elements,
+      };
+    },
+
+    async 'export.batch'(request) {
+      const session = context.current();
+      const summary = summarizeProject(session);
+      const indicator = summary.indicators.find((candidate) => candidate.id === request.indicatorId);
+      if (!indicator) {
+        throw new UserError('not-found', { de: `Den Indikator „${request.indicatorId}“ gibt es im Projekt nicht.`, en: `The project has no indicator "${request.indicatorId}".` });
+      }
+      if (request.singlePdf && request.format !== 'pdf') {
+        throw new UserError('bad-input', { de: 'Eine gemeinsame Datei mit mehreren Seiten gibt es nur als PDF: bitte Format PDF wählen.', en: 'A single multi-page file is only available as PDF: please choose PDF.' });
+      }
+      const requests = batchRequests(request, summary, session);
+      if (requests.length === 0) {
+        throw new UserError('bad-input', { de: 'Für diese Serie gibt es keine Abbildungen (keine passenden Einträge).', en: 'There is nothing to export for this series (no matching items).' });
+      }
+      const pattern = request.fileNamePattern?.trim() || DEFAULT_FILE_NAME_PATTERNS[request.by];
+      const outDir = request.outDir ? path.resolve(request.outDir) : null;
+      const taskId = `export-batch-${Date.now()}`;
+      const createdOn = today();
+      const files: ExportedFile[] = [];
+      const pages: PdfPage[] = [];
+      let first: ComposedFigure | null = null;
+      for (const [index, item] of requests.entries()) {
+        const composed = composeProjectFigure(session, item.request, createdOn, summary);
+        first ??= composed;
+        context.emit('progress', { taskId, label: item.label, done: index, total: requests.length, finished: false });
+        if (request.singlePdf) {
+          pages.push({ svg: composed.figure.svg, widthMm: composed.figure.widthMm, heightMm: composed.figure.heightMm });
+          continue;
+        }
+        const rendered = await render(composed, request.format, request.dpi ?? 300, composed.layout.author.text);
+        const name = `${fileNameFromPattern(pattern, { indicator: composed.indicatorId, period: composed.period, area: item.areaName, key: item.areaKey, number: index + 1, total: requests.length })}.${request.format}`;
+        files.push(deliver(rendered.bytes, name, request.format, outDir ? path.join(outDir, name) : null));
+      }
+      if (request.singlePdf && first) {
+        const bytes = await renderPdf(pages, { title: first.title, author: first.layout.author.text });
+        const name = `${fileNameFromPattern(`{indicator}_{period}_${request.by}`, { indicator: first.indicatorId, period: first.period, number: 1, total: 1 })}.pdf`;
+        files.push(deliver(bytes, name, 'pdf', outDir ? path.join(outDir, name) : null));
+      }
+      context.emit('progress', { taskId, label: indicator.name.de, done: requests.length, total: requests.length, finished: true });
+      return { files };
+    },
+  };
+}
+
+interface BatchItem {
+  request: FigureRequest;
+  label: string;
+  areaKey?: string;
+  areaName?: string;
+}
+
+/** One figure request per item of the series, in the project's order. */
+function batchRequests(
+  request: z.output<(typeof exportMethods)['export.batch']['input']>,
+  summary: ReturnType<typeof summarizeProject>,
+  session: Parameters<typeof composeProjectFigure>[0],
+): BatchItem[] {
+  const { by, items, ...common } = request;
+  const wanted = items ? new Set(items) : null;
+  if (by === 'indicators') {
+    return summary.indicators
+      .filter((indicator) => indicator.periods.length > 0 && (wanted === null || wanted.has(indicator.id)))
+      .map((indicator) => {
+        const period = request.period && indicator.periods.includes(request.period) ? request.period : indicator.periods.at(-1);
+        // A title typed for one indicator would be wrong on the others: each figure gets its own name.
+        const layout = { ...request.layout, title: { ...request.layout?.title, text: '' } };
+        return { request: { ...common, indicatorId: indicator.id, period, layout }, label: indicator.name.de };
+      });
+  }
+  if (by === 'periods') {
+    const indicator = summary.indicators.find((candidate) => candidate.id === request.indicatorId);
+    return (indicator?.periods ?? []).filter((period) => wanted === null || wanted.has(period)).map((period) => ({ request: { ...common, period }, label: period }));
+  }
+  const layer = chooseLayer(summary, request.layer);
+  const areas = readAreasAsFeatureCollection(session.db, layer.name)
+    .features.map((feature) => ({ key: String(feature.properties.key), name: String(feature.properties.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  return areas
+    .filter((area) => wanted === null || wanted.has(area.key))
+    .map((area) => ({
+      // The inset shows where the municipality lies in the region unless the layout switched it off.
+      request: { ...common, layer: layer.name, focusAreaKey: area.key, layout: { ...request.layout, inset: { visible: true, ...request.layout?.inset } } },
+      label: area.name,
+      areaKey: area.key,
+      areaName: area.name,
+    }));
 }

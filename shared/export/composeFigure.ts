@@ -1,0 +1,302 @@
+/**
+ * Composes a print-ready committee figure (Ausschussvorlage) as one SVG document: title and subtitle,
+ * the choropleth map fitted to the areas, legend, scale bar, north arrow, locator inset, labels, source
+ * lines with Stichtag and licence, author and date, and the small-number footnote. Pure: areas, values
+ * and options in, SVG text out; PNG and PDF are rendered from this very SVG (electron/node/export), so the
+ * three formats look the same. The user unit is the millimetre; all text stays text.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { classify } from '../classification/classify';
+import { paletteColours } from '../classification/palettes';
+import type { Classification, ClassificationOptions } from '../classification/types';
+import type { IndicatorValues } from '../contract/api';
+import { formatDate, formatNumber, type Locale } from '../format/number';
+import type { Source } from '../model/project';
+import type { ExportLayout, MapCorner } from './exportLayout';
+import { drawLegend, measureLegend, type LegendContent } from './legendBlock';
+import { asFeatures, drawAreas, drawLabels, type AreaStyle } from './mapAreas';
+import { locatorInset, northArrow, scaleBar, type Box } from './mapDecorations';
+import { fitProjection, type MapFrame } from './mapProjection';
+import { rewindForD3 } from './rewindForD3';
+import { sourceLines } from './sourceLines';
+import { escapeXml, mm, svgRect, svgText } from './svgElements';
+import { textWidth, wrapText } from './textMetrics';
+
+export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, { key: string; name: string }>;
+
+/** The figure's elements, as reported to the CLI (`elements`) and checked by tests. */
+export type FigureElement = 'title' | 'subtitle' | 'map' | 'legend' | 'scaleBar' | 'northArrow' | 'inset' | 'labels' | 'sources' | 'author' | 'date' | 'smallNumberFootnote';
+
+export interface FigureInput {
+  /** Boundaries in WGS84 with `properties.key` and `properties.name` (any ring winding). */
+  areas: AreaCollection;
+  /** The indicator's values for the period shown (as `indicator.values` returns them). */
+  values: IndicatorValues;
+  /** Title of the boundary layer, e.g. "Städte und Gemeinden der Region Hannover". */
+  layerTitle: string;
+  /** Source of the boundary layer (for the BKG attribution), when known. */
+  boundarySource: Source | null;
+  schematicBoundaries: boolean;
+  classification: ClassificationOptions;
+  paletteId: string;
+  layout: ExportLayout;
+  locale: Locale;
+  /** Counts below this are small numbers (the project's threshold). */
+  smallNumberThreshold: number;
+  /** The day the figure is made, ISO date (printed as "Stand"). */
+  createdOn: string;
+  /** Zoom to this area and grey its neighbours (per-municipality figures). */
+  focusAreaKey?: string | null;
+}
+
+export interface Figure {
+  svg: string;
+  widthMm: number;
+  heightMm: number;
+  elements: FigureElement[];
+  classification: Classification;
+  /** Keys of areas whose value was suppressed (small-number protection). */
+  suppressedKeys: string[];
+}
+
+/** Fill of areas without a value: the app's no-data grey. */
+export const NO_DATA_FILL = '#d9d9d9';
+const HATCH_ID = 'kr-small-number-hatch';
+const OVERLAY_ID = 'kr-small-number-overlay';
+
+const words = {
+  stichtag: { de: 'Stichtag', en: 'Reference date' },
+  suppressed: { de: 'Fallzahl unter {n}: nicht ausgewiesen*', en: 'Count below {n}: not shown*' },
+  flagged: { de: 'Fallzahl unter {n}: Wert unsicher*', en: 'Count below {n}: uncertain*' },
+  suppressedNote: {
+    de: '* Fallzahl unter {n}: Wert zum Schutz vor Reidentifizierung nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen).',
+    en: '* Count below {n}: value withheld to prevent re-identification (small-number protection).',
+  },
+  flaggedNote: {
+    de: '* Fallzahl unter {n}: Wert statistisch unsicher, schraffiert markiert.',
+    en: '* Count below {n}: value statistically uncertain, marked by hatching.',
+  },
+  region: { de: 'Gesamt', en: 'Total' },
+  author: { de: 'Darstellung', en: 'Figure' },
+  date: { de: 'Stand', en: 'As of' },
+} as const;
+
+/**
+ * The figure as an SVG document (width/height in mm, viewBox in mm).
+ * @example
+ * const figure = composeFigure({ areas, values, layerTitle: 'Gemeinden', boundarySource: null, schematicBoundaries: false,
+ *   classification: { method: 'quantile', classes: 5 }, paletteId: 'YlGnBu', layout: DEFAULT_EXPORT_LAYOUT,
+ *   locale: 'de', smallNumberThreshold: 3, createdOn: '2025-05-03' });
+ * figure.svg.startsWith('<svg') // true
+ */
+export function composeFigure(input: FigureInput): Figure {
+  const { layout, locale, values } = input;
+  const { widthMm: width, heightMm: height, marginMm: margin } = layout.page;
+  // Type and element sizes grow with the page: 1 on A4, 1.41 on A3, 0.91 on a 16:9 slide.
+  const scale = Math.min(width, height) / 210;
+  const elements: FigureElement[] = ['map'];
+  const body: string[] = [];
+  const contentWidth = width - 2 * margin;
+
+  // Values: small numbers are suppressed before classifying, so no published break reveals them.
+  const suppress = layout.smallNumbers.mode === 'suppress';
+  const smallKeys = values.values.filter((entry) => entry.smallNumber && entry.value !== null).map((entry) => entry.key);
+  const smallKeySet = new Set(smallKeys);
+  const classified = values.values.map((entry) => (suppress && smallKeySet.has(entry.key) ? null : entry.value));
+  const classification = classify(classified, input.classification);
+  const colours = paletteColours(input.paletteId, classification.classes.length);
+  const classByKey = new Map(values.values.map((entry, index) => [entry.key, classification.classOfValue[index] ?? null]));
+  const threshold = String(input.smallNumberThreshold);
+
+  const focusKey = input.focusAreaKey ?? null;
+  const styles: AreaStyle[] = input.areas.features.map((feature) => {
+    const key = feature.properties.key;
+    const classIndex = classByKey.get(key) ?? null;
+    const small = smallKeySet.has(key);
+    let fill = classIndex === null ? NO_DATA_FILL : (colours[classIndex] ?? NO_DATA_FILL);
+    if (small && suppress) fill = `url(#${HATCH_ID})`;
+    return {
+      key,
+      name: feature.properties.name,
+      geometry: rewindForD3(feature.geometry),
+      fill,
+      overlay: small && !suppress ? `url(#${OVERLAY_ID})` : null,
+      inFocus: focusKey === null || key === focusKey,
+    };
+  });
+  const focusArea = focusKey === null ? null : styles.find((area) => area.key === focusKey);
+
+  // Header.
+  let cursor = margin;
+  const indicatorName = localizedName(values.indicator.name, locale);
+  if (layout.title.visible) {
+    const titleText = layout.title.text.trim() || (focusArea ? `${indicatorName} – ${focusArea.name}` : indicatorName);
+    const size = 6.2 * scale;
+    for (const line of wrapText(titleText, size, contentWidth, 'semibold')) {
+      cursor += size * 0.95;
+      body.push(svgText(margin, cursor, line, { size, weight: 'semibold' }));
+      cursor += size * 0.28;
+    }
+    elements.push('title');
+  }
+  if (layout.subtitle.visible) {
+    const size = 3.9 * scale;
+    const subtitleText = layout.subtitle.text.trim() || `${input.layerTitle} · ${words.stichtag[locale]} ${formatDate(values.period, locale)}`;
+    for (const line of wrapText(subtitleText, size, contentWidth)) {
+      cursor += size * 1.15;
+      body.push(svgText(margin, cursor, line, { size, fill: '#4d4d4d' }));
+    }
+    elements.push('subtitle');
+  }
+  const bodyTop = cursor + (cursor > margin ? 5 * scale : 0);
+
+  // Footer: sources and footnote on the left, author and date on the right.
+  const footerSize = 2.35 * scale;
+  const lineHeight = footerSize * 1.38;
+  const rightLines: string[] = [];
+  if (layout.author.visible && layout.author.text.trim()) {
+    rightLines.push(`${words.author[locale]}: ${layout.author.text.trim()}`);
+    elements.push('author');
+  }
+  if (layout.date.visible) {
+    rightLines.push(`${words.date[locale]}: ${formatDate(input.createdOn, locale)}`);
+    elements.push('date');
+  }
+  const rightWidth = rightLines.length > 0 ? Math.max(...rightLines.map((line) => textWidth(line, footerSize))) : 0;
+  const leftWidth = contentWidth - (rightWidth > 0 ? rightWidth + 8 * scale : 0);
+  const leftLines: string[] = [];
+  if (smallKeys.length > 0) {
+    const note = (suppress ? words.suppressedNote : words.flaggedNote)[locale].replace('{n}', threshold);
+    leftLines.push(...wrapText(note, footerSize, leftWidth));
+    elements.push('smallNumberFootnote');
+  }
+  if (layout.sources.visible) {
+    const lines = sourceLines({
+      dataSources: values.sources,
+      boundarySource: input.boundarySource,
+      schematicBoundaries: input.schematicBoundaries,
+      currentYear: Number(input.createdOn.slice(0, 4)),
+      locale,
+    });
+    for (const line of lines) leftLines.push(...wrapText(line, footerSize, leftWidth));
+    if (lines.length > 0) elements.push('sources');
+  }
+  const footerLineCount = Math.max(leftLines.length, rightLines.length);
+  const footerTop = height - margin - footerLineCount * lineHeight + (footerLineCount > 0 ? lineHeight - footerSize * 0.9 : 0);
+  if (footerLineCount > 0) {
+    const ruleY = footerTop - 3 * scale;
+    body.push(`<line x1="${mm(margin)}" y1="${mm(ruleY)}" x2="${mm(width - margin)}" y2="${mm(ruleY)}" stroke="#bfbfbf" stroke-width="${mm(0.2 * scale)}"/>`);
+    const footer: string[] = ['<g id="footer">'];
+    leftLines.forEach((line, index) => footer.push(svgText(margin, footerTop + footerSize * 0.9 + index * lineHeight, line, { size: footerSize, fill: '#4d4d4d' })));
+    rightLines.forEach((line, index) => footer.push(svgText(width - margin, footerTop + footerSize * 0.9 + index * lineHeight, line, { size: footerSize, fill: '#4d4d4d', anchor: 'end' })));
+    footer.push('</g>');
+    body.push(footer.join(''));
+  }
+  const bodyBottom = footerLineCount > 0 ? footerTop - 7 * scale : height - margin;
+
+  // Legend content and where it goes.
+  const legendContent: LegendContent = {
+    title: indicatorName,
+    caption: `${localizedName(values.indicator.unit, locale)} · ${words.stichtag[locale]} ${formatDate(values.period, locale)}`,
+    classification,
+    colours,
+    decimals: values.indicator.decimals,
+    noDataColour: NO_DATA_FILL,
+    smallNumberCount: smallKeys.length,
+    smallNumberLabel: (suppress ? words.suppressed : words.flagged)[locale].replace('{n}', threshold),
+    smallNumberFill: `url(#${suppress ? HATCH_ID : OVERLAY_ID})`,
+    regionLine: values.regionValue === null || focusKey !== null ? null : `${words.region[locale]}: ${formatNumber(values.regionValue, values.indicator.decimals, locale)} ${localizedName(values.indicator.unit, locale)}`,
+    showCounts: layout.legend.showCounts,
+    locale,
+  };
+  const legendPosition = layout.legend.position;
+  const legendInColumn = layout.legend.visible && (legendPosition === 'right' || legendPosition === 'left');
+  const legendMaximumWidth = legendInColumn ? Math.min(contentWidth * 0.34, 78 * scale) : Math.min(contentWidth * 0.4, 70 * scale);
+  const legendSize = measureLegend(legendContent, scale, legendMaximumWidth);
+  const legendGap = 8 * scale;
+  const frame: MapFrame = {
+    x: margin + (legendInColumn && legendPosition === 'left' ? legendSize.width + legendGap : 0),
+    y: bodyTop,
+    width: contentWidth - (legendInColumn ? legendSize.width + legendGap : 0),
+    height: Math.max(20, bodyBottom - bodyTop),
+  };
+
+  // Map.
+  const fitTo = focusArea ? [focusArea] : styles;
+  const projection = fitProjection({ type: 'FeatureCollection', features: asFeatures(fitTo) }, frame, (focusArea ? 10 : 3) * scale);
+  const clipId = 'kr-map-frame';
+  const zoomed = focusArea !== null && focusArea !== undefined;
+  body.push(`<g id="map"${zoomed ? ` clip-path="url(#${clipId})"` : ''}>`);
+  body.push(drawAreas(styles, projection, scale, zoomed));
+  if (layout.labels.visible) {
+    body.push(drawLabels(styles, projection, frame, scale));
+    elements.push('labels');
+  }
+  body.push('</g>');
+  if (zoomed) body.push(svgRect(frame.x, frame.y, frame.width, frame.height, `fill="none" stroke="#a6a6a6" stroke-width="${mm(0.25 * scale)}"`));
+
+  // Elements in the map's corners, stacked inward from each corner.
+  const cornerItems: Record<MapCorner, { box: Box; draw: (x: number, y: number) => string }[]> = { 'top-left': [], 'top-right': [], 'bottom-left': [], 'bottom-right': [] };
+  if (layout.northArrow.visible) {
+    cornerItems[layout.northArrow.position].push(northArrow(projection, frame, scale));
+    elements.push('northArrow');
+  }
+  if (layout.scaleBar.visible) {
+    cornerItems[layout.scaleBar.position].push(scaleBar(projection, frame, scale, locale));
+    elements.push('scaleBar');
+  }
+  if (layout.inset.visible) {
+    const rewound: AreaCollection = {
+      type: 'FeatureCollection',
+      features: styles.map((area) => ({ type: 'Feature', properties: { key: area.key, name: area.name }, geometry: area.geometry })),
+    };
+    cornerItems[layout.inset.position].push(locatorInset(rewound, focusKey, scale));
+    elements.push('inset');
+  }
+  if (layout.legend.visible && !legendInColumn) {
+    const padding = 2.5 * scale;
+    const box = { width: legendSize.width + 2 * padding, height: legendSize.height + 2 * padding };
+    cornerItems[legendPosition as MapCorner].push({
+      box,
+      draw: (x, y) =>
+        svgRect(x, y, box.width, box.height, `fill="#ffffff" fill-opacity="0.9" stroke="#d0d0d0" stroke-width="${mm(0.2 * scale)}"`) +
+        drawLegend(legendContent, x + padding, y + padding, scale, legendMaximumWidth),
+    });
+  }
+  if (layout.legend.visible) elements.push('legend');
+  if (legendInColumn) {
+    const legendX = legendPosition === 'right' ? width - margin - legendSize.width : margin;
+    body.push(drawLegend(legendContent, legendX, bodyTop + 2 * scale, scale, legendMaximumWidth));
+  }
+  const inset = 2 * scale;
+  const gap = 3 * scale;
+  for (const [corner, items] of Object.entries(cornerItems) as [MapCorner, (typeof cornerItems)[MapCorner]][]) {
+    let offset = inset;
+    for (const item of items) {
+      const x = corner.endsWith('left') ? frame.x + inset : frame.x + frame.width - inset - item.box.width;
+      const y = corner.startsWith('top') ? frame.y + offset : frame.y + frame.height - offset - item.box.height;
+      body.push(item.draw(x, y));
+      offset += item.box.height + gap;
+    }
+  }
+
+  const definitions = [
+    `<clipPath id="${clipId}">${svgRect(frame.x, frame.y, frame.width, frame.height, '')}</clipPath>`,
+    `<pattern id="${HATCH_ID}" patternUnits="userSpaceOnUse" width="${mm(1.6 * scale)}" height="${mm(1.6 * scale)}" patternTransform="rotate(45)">` +
+      `<rect width="${mm(1.6 * scale)}" height="${mm(1.6 * scale)}" fill="#f4f4f4"/><rect width="${mm(0.4 * scale)}" height="${mm(1.6 * scale)}" fill="#8c8c8c"/></pattern>`,
+    `<pattern id="${OVERLAY_ID}" patternUnits="userSpaceOnUse" width="${mm(1.6 * scale)}" height="${mm(1.6 * scale)}" patternTransform="rotate(45)">` +
+      `<rect width="${mm(0.35 * scale)}" height="${mm(1.6 * scale)}" fill="#1a1a1a" fill-opacity="0.55"/></pattern>`,
+  ];
+  const title = escapeXml(layout.title.text.trim() || indicatorName);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${mm(width)}mm" height="${mm(height)}mm" viewBox="0 0 ${mm(width)} ${mm(height)}">` +
+    `<title>${title}</title><defs>${definitions.join('')}</defs>` +
+    svgRect(0, 0, width, height, 'fill="#ffffff"') +
+    body.join('') +
+    '</svg>';
+  return { svg, widthMm: width, heightMm: height, elements, classification, suppressedKeys: suppress ? smallKeys : [] };
+}
+
+function localizedName(text: { de: string; en: string }, locale: Locale): string {
+  return text[locale].length > 0 ? text[locale] : text.de;
+}

@@ -1,0 +1,42 @@
+/**
+ * File names for batch exports from a pattern with placeholders, safe on Windows, macOS and Linux.
+ */
+
+/** Placeholders: {indicator} id, {period} ISO date, {area} area name, {key} area key, {n} running number (01, 02 …). */
+export interface FileNameFields {
+  indicator: string;
+  period: string;
+  area?: string;
+  key?: string;
+  number: number;
+  /** Total items, for the width of {n}. */
+  total: number;
+}
+
+export const DEFAULT_FILE_NAME_PATTERNS = {
+  indicators: '{n}_{indicator}_{period}',
+  periods: '{indicator}_{period}',
+  areas: '{n}_{indicator}_{period}_{key}_{area}',
+} as const;
+
+/**
+ * The file name (without extension) for one batch item; characters that are not allowed in file names
+ * become "_", German letters stay.
+ * @example fileNameFromPattern('{indicator}_{area}', { indicator: 'foreign_share', period: '2024-12-31', area: 'Neustadt a. Rbge.', number: 1, total: 21 })
+ * // "foreign_share_Neustadt a. Rbge"
+ */
+export function fileNameFromPattern(pattern: string, fields: FileNameFields): string {
+  const width = String(fields.total).length;
+  const filled = pattern
+    .replace(/\{indicator\}/g, fields.indicator)
+    .replace(/\{period\}/g, fields.period)
+    .replace(/\{area\}/g, fields.area ?? '')
+    .replace(/\{key\}/g, fields.key ?? '')
+    .replace(/\{n\}/g, String(fields.number).padStart(Math.max(2, width), '0'));
+  const safe = filled
+    .replace(/[<>:"/\\|?*\p{Cc}]/gu, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/[. ]+$/, '')
+    .trim();
+  return safe.length > 0 ? safe : `figure_${fields.number}`;
+}

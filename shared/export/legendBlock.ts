@@ -1,0 +1,128 @@
+/**
+ * The figure's legend: indicator, unit and Stichtag; one row per class with the same labels as the app's
+ * legend (shared/classification/legend: German number format, "bis unter"), the "keine Daten" row, the
+ * small-number row and the region's value. Measured first (so the page layout can make room), drawn second.
+ */
+import { legendEntries } from '../classification/legend';
+import type { Classification } from '../classification/types';
+import { formatNumber, type Locale } from '../format/number';
+import { svgRect, svgText } from './svgElements';
+import { textWidth, wrapText } from './textMetrics';
+
+export interface LegendContent {
+  title: string;
+  /** "je 1.000 Einw. · Stichtag 31.12.2024" */
+  caption: string;
+  classification: Classification;
+  colours: readonly string[];
+  decimals: number;
+  noDataColour: string;
+  /** Number of areas shown hatched for small numbers (0: no such row). */
+  smallNumberCount: number;
+  smallNumberLabel: string;
+  /** Fill of the small-number swatch, e.g. "url(#kr-hatch)". */
+  smallNumberFill: string;
+  /** "Region gesamt: 12,3", or null. */
+  regionLine: string | null;
+  showCounts: boolean;
+  locale: Locale;
+}
+
+export interface LegendMetrics {
+  width: number;
+  height: number;
+}
+
+interface LegendRow {
+  fill: string;
+  label: string;
+  count: number | null;
+}
+
+interface LegendPlan {
+  titleLines: string[];
+  rows: LegendRow[];
+  width: number;
+  height: number;
+}
+
+/** Sizes in mm at scale 1 (A4); multiplied by the page scale. */
+const SIZE = { title: 3.5, caption: 2.8, row: 3.1, swatchWidth: 6, swatchHeight: 3.8, rowHeight: 5.2, gap: 2 };
+
+function plan(content: LegendContent, scale: number, maximumWidth: number): LegendPlan {
+  const entries = legendEntries(content.classification, { locale: content.locale, decimals: content.decimals });
+  const rows: LegendRow[] = entries.map((entry) => ({
+    fill: entry.classIndex === null ? content.noDataColour : (content.colours[entry.classIndex] ?? content.noDataColour),
+    label: entry.label,
+    count: entry.count,
+  }));
+  if (content.smallNumberCount > 0) rows.push({ fill: content.smallNumberFill, label: content.smallNumberLabel, count: content.smallNumberCount });
+  const titleLines = wrapText(content.title, SIZE.title * scale, maximumWidth, 'semibold');
+  const labelX = (SIZE.swatchWidth + SIZE.gap) * scale;
+  const rowWidths = rows.map((row) => labelX + textWidth(labelWithCount(row, content), SIZE.row * scale));
+  const width = Math.min(
+    maximumWidth,
+    Math.max(
+      ...titleLines.map((line) => textWidth(line, SIZE.title * scale, 'semibold')),
+      textWidth(content.caption, SIZE.caption * scale),
+      content.regionLine ? textWidth(content.regionLine, SIZE.caption * scale) : 0,
+      ...rowWidths,
+    ),
+  );
+  const height =
+    titleLines.length * SIZE.title * 1.2 * scale +
+    SIZE.caption * 1.5 * scale +
+    SIZE.gap * scale +
+    rows.length * SIZE.rowHeight * scale +
+    (content.regionLine ? (SIZE.caption * 1.6 + SIZE.gap) * scale : 0);
+  return { titleLines, rows, width, height };
+}
+
+function labelWithCount(row: LegendRow, content: LegendContent): string {
+  return content.showCounts && row.count !== null ? `${row.label}  (${formatNumber(row.count, 0, content.locale)})` : row.label;
+}
+
+/**
+ * The legend's size in mm, for the page layout.
+ * @example measureLegend(content, 1, 70) // { width: 52.3, height: 44.1 }
+ */
+export function measureLegend(content: LegendContent, scale: number, maximumWidth: number): LegendMetrics {
+  const { width, height } = plan(content, scale, maximumWidth);
+  return { width, height };
+}
+
+/**
+ * The legend as SVG with its top-left corner at (x, y).
+ * @example drawLegend(content, 230, 40, 1, 70)
+ */
+export function drawLegend(content: LegendContent, x: number, y: number, scale: number, maximumWidth: number): string {
+  const { titleLines, rows } = plan(content, scale, maximumWidth);
+  const parts: string[] = ['<g id="legend">'];
+  let cursor = y;
+  for (const line of titleLines) {
+    cursor += SIZE.title * scale;
+    parts.push(svgText(x, cursor, line, { size: SIZE.title * scale, weight: 'semibold' }));
+    cursor += SIZE.title * 0.2 * scale;
+  }
+  cursor += SIZE.caption * 1.2 * scale;
+  parts.push(svgText(x, cursor, content.caption, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  cursor += SIZE.caption * 0.3 * scale + SIZE.gap * scale;
+  for (const row of rows) {
+    const swatchY = cursor + (SIZE.rowHeight - SIZE.swatchHeight) * 0.5 * scale;
+    parts.push(svgRect(x, swatchY, SIZE.swatchWidth * scale, SIZE.swatchHeight * scale, `fill="${row.fill}" stroke="#8c8c8c" stroke-width="${0.15 * scale}"`));
+    const baseline = swatchY + SIZE.swatchHeight * scale * 0.5 + SIZE.row * scale * 0.34;
+    const labelX = x + (SIZE.swatchWidth + SIZE.gap) * scale;
+    parts.push(svgText(labelX, baseline, row.label, { size: SIZE.row * scale }));
+    if (content.showCounts && row.count !== null) {
+      const countX = labelX + textWidth(`${row.label}  `, SIZE.row * scale);
+      parts.push(svgText(countX, baseline, `(${formatNumber(row.count, 0, content.locale)})`, { size: SIZE.row * scale, fill: '#808080' }));
+    }
+    cursor += SIZE.rowHeight * scale;
+  }
+  if (content.regionLine) {
+    cursor += SIZE.gap * scale + SIZE.caption * 1.2 * scale;
+    parts.push(svgText(x, cursor, content.regionLine, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  }
+  parts.push('</g>');
+  return parts.join('');
+}

@@ -1,0 +1,84 @@
+/**
+ * The source lines printed under a figure: one per dataset used (attribution, name, Stichtag), the
+ * boundary attribution with the BKG licence when BKG geometry is shown, and the labels "Beispieldaten,
+ * synthetisch" / "Schematische Grenzen" when they apply. A published figure must say where every figure
+ * and every line comes from.
+ */
+import { formatDate, type Locale } from '../format/number';
+import type { Source } from '../model/project';
+
+const DL_DE_BY_2_0 = 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0)';
+
+const words = {
+  data: { de: 'Daten', en: 'Data' },
+  boundaries: { de: 'Geometrie', en: 'Boundaries' },
+  stichtag: { de: 'Stichtag', en: 'reference date' },
+  licence: { de: 'Lizenz', en: 'Licence' },
+  changed: { de: 'Daten verändert', en: 'data changed' },
+  synthetic: { de: 'Beispieldaten, synthetisch – keine amtlichen Werte', en: 'Sample data, synthetic – not official figures' },
+  schematic: { de: 'Schematische Grenzen – keine amtlichen Gebietsgrenzen', en: 'Schematic boundaries – not official boundaries' },
+} as const;
+
+/** True when the source is BKG geometry (VG250, VG5000, …): then its attribution and licence must be printed. */
+export function isBkgSource(source: Source): boolean {
+  const text = `${source.attribution} ${source.publisher} ${source.name}`;
+  return /GeoBasis-DE|\bBKG\b|Bundesamt für Kartographie/i.test(text);
+}
+
+/**
+ * "© GeoBasis-DE / BKG 2021 (Daten verändert)": the year is taken from the attribution, else from the
+ * Stichtag, else from `fallbackYear`.
+ * @example bkgAttribution(source, 2025, 'de') // "© GeoBasis-DE / BKG 2021 (Daten verändert)"
+ */
+export function bkgAttribution(source: Source, fallbackYear: number, locale: Locale): string {
+  const yearInAttribution = /BKG\s*[,(]?\s*(\d{4})/.exec(source.attribution)?.[1];
+  const year = yearInAttribution ?? source.stichtag?.slice(0, 4) ?? String(fallbackYear);
+  return `© GeoBasis-DE / BKG ${year} (${words.changed[locale]})`;
+}
+
+export interface SourceLineInput {
+  /** Sources of the values shown. */
+  dataSources: readonly Source[];
+  /** Source of the boundary layer, when known. */
+  boundarySource: Source | null;
+  /** The boundary layer is schematic (generated, not official). */
+  schematicBoundaries: boolean;
+  /** Year for a BKG line when the source states none (the export's year). */
+  currentYear: number;
+  locale: Locale;
+}
+
+/**
+ * The lines, in print order: data sources, boundaries, then the synthetic label (once).
+ * @example sourceLines({ dataSources: [zensus], boundarySource: vg250, schematicBoundaries: false, currentYear: 2025, locale: 'de' })
+ * // ['Daten: © Statistische Ämter des Bundes und der Länder, 2024 – Zensus 2022 …, Stichtag 15.05.2022',
+ * //  'Geometrie: © GeoBasis-DE / BKG 2021 (Daten verändert), Lizenz: Datenlizenz Deutschland – …']
+ */
+export function sourceLines(input: SourceLineInput): string[] {
+  const { locale } = input;
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  let synthetic = false;
+  for (const source of input.dataSources) {
+    if (source.synthetic) {
+      synthetic = true;
+      continue;
+    }
+    const stichtag = source.stichtag ? `, ${words.stichtag[locale]} ${formatDate(source.stichtag, locale)}` : '';
+    const name = source.name && source.name !== source.attribution ? ` – ${source.name}` : '';
+    const line = `${words.data[locale]}: ${source.attribution || source.publisher}${name}${stichtag}`;
+    if (!seen.has(line)) lines.push(line);
+    seen.add(line);
+  }
+  const boundary = input.boundarySource;
+  if (input.schematicBoundaries) {
+    lines.push(`${words.boundaries[locale]}: ${words.schematic[locale]}`);
+  } else if (boundary && isBkgSource(boundary)) {
+    lines.push(`${words.boundaries[locale]}: ${bkgAttribution(boundary, input.currentYear, locale)}, ${words.licence[locale]}: ${DL_DE_BY_2_0}`);
+  } else if (boundary && boundary.attribution) {
+    lines.push(`${words.boundaries[locale]}: ${boundary.attribution}`);
+  }
+  if (synthetic || boundary?.synthetic === true && !input.schematicBoundaries) synthetic = true;
+  if (synthetic) lines.push(words.synthetic[locale]);
+  return lines;
+}

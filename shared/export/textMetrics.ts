@@ -1,0 +1,47 @@
+/**
+ * Text measurement with the shipped font's advance widths (shared/export/fontMetrics.ts), so the pure
+ * layout can size the legend and wrap source lines exactly as resvg and pdfkit will set the text.
+ */
+import { REGULAR_ADVANCE_WIDTHS, SEMIBOLD_ADVANCE_WIDTHS } from './fontMetrics';
+
+export type FontWeight = 'regular' | 'semibold';
+
+/** The family name written into the SVG; resvg and the PDF writer map it to the files in assets/fonts. */
+export const FIGURE_FONT_FAMILY = 'Source Sans 3';
+
+// A character the table lacks (rare symbols) is measured as a wide lowercase letter, so text never
+// overflows its box by being underestimated.
+const FALLBACK_ADVANCE = 560;
+
+/**
+ * Width of `text` set in the figure font, in the unit of `fontSize` (mm in figures).
+ * @example textWidth('Hannover', 4) // about 16.4 (mm at a 4 mm font size)
+ */
+export function textWidth(text: string, fontSize: number, weight: FontWeight = 'regular'): number {
+  const widths = weight === 'semibold' ? SEMIBOLD_ADVANCE_WIDTHS : REGULAR_ADVANCE_WIDTHS;
+  let total = 0;
+  for (const character of text) total += widths[character] ?? FALLBACK_ADVANCE;
+  return (total / 1000) * fontSize;
+}
+
+/**
+ * Breaks `text` into lines no wider than `maximumWidth` at spaces (a single word longer than the width
+ * stays on its own line rather than being cut).
+ * @example wrapText('© GeoBasis-DE / BKG 2021 (Daten verändert)', 2.6, 40) // two lines
+ */
+export function wrapText(text: string, fontSize: number, maximumWidth: number, weight: FontWeight = 'regular'): string[] {
+  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line.length === 0 ? word : `${line} ${word}`;
+    if (line.length > 0 && textWidth(candidate, fontSize, weight) > maximumWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
