@@ -143,11 +143,17 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   const valueByRow = new Map(rows.map((row) => [row.rowIndex, row.value]));
   const tolerance = options.totalsTolerance ?? 0.5;
   const totalsChecks: TotalsCheck[] = [];
+  // A layer of one Kreis' municipalities says nothing about its Land's total: only aggregates within the
+  // layer's common key prefix are checked (a Germany-wide layer checks every Land and Kreis).
+  const commonPrefix = commonKeyPrefix(areas.map((area) => area.key));
   for (const aggregate of aggregateRows) {
     if (aggregate.value === null || aggregate.level === 'germany') continue;
     const prefix = aggregate.level === 'gemeindeverband' ? aggregate.key : aggregate.key.slice(0, aggregate.level === 'land' ? 2 : aggregate.level === 'regierungsbezirk' ? 3 : 5);
+    if (!prefix.startsWith(commonPrefix.slice(0, prefix.length)) || prefix.length < Math.min(commonPrefix.length, 5)) continue;
     const inside = matched.filter((match) => match.areaKey.startsWith(prefix));
     if (inside.length === 0) continue;
+    // A missing value inside (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
+    if (inside.some((match) => valueByRow.get(match.rowIndex) === null || valueByRow.get(match.rowIndex) === undefined)) continue;
     const sumOfAreas = inside.reduce((sum, match) => sum + (valueByRow.get(match.rowIndex) ?? 0), 0);
     const difference = sumOfAreas - aggregate.value;
     totalsChecks.push({
@@ -161,4 +167,16 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
     });
   }
   return { layerLevel, matched, unmatchedRows, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, totalsChecks };
+}
+
+/** The longest prefix shared by all keys ("03241" for Region Hannover's municipalities). */
+function commonKeyPrefix(keys: readonly string[]): string {
+  if (keys.length === 0) return '';
+  let prefix = keys[0]!;
+  for (const key of keys) {
+    let length = 0;
+    while (length < prefix.length && length < key.length && prefix[length] === key[length]) length += 1;
+    prefix = prefix.slice(0, length);
+  }
+  return prefix;
 }

@@ -1,21 +1,112 @@
 /**
- * Backend implementation of the contract methods in shared/contract/methods/import.ts.
+ * Backend implementation of the contract methods in shared/contract/methods/import.ts: inspect, previews
+ * (file boundaries, tables, BKG's VG250-EW service), commit and cancel. Previews keep their result in memory
+ * (PendingImports); only commit writes, in one transaction of the open project's working copy.
  */
 import type { importMethods } from '../../../../shared/contract/methods/import';
-import { UserError } from '../../../../shared/contract/errors';
+import { readSettings } from '../../storage/projectReader';
+import { DEFAULT_VG250EW_URL, fetchVg250EwGemeinden, VG250EW_URL_SETTING } from '../../wfs/vg250ewClient';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
+import { boundaryPreviewBody, readBoundaryFile } from './boundaryPreview';
+import { commitPendingImport } from './commitImport';
+import { inspectImportFile } from './inspectImport';
+import { officialBoundariesFrom } from './officialBoundaries';
+import { PendingImports } from './pendingImports';
+import { previewTable } from './tablePreview';
 
-function notYet(): never {
-  throw new UserError('unsupported', { de: 'Der Import wird gerade eingebaut.', en: 'Import is being built.' });
-}
+export function createImportHandlers(context: ServiceContext): FeatureHandlers<typeof importMethods> {
+  const pending = new PendingImports();
 
-export function createImportHandlers(_context: ServiceContext): FeatureHandlers<typeof importMethods> {
+  /** Runs a preview step by step with progress events; a cancel between steps stops it. */
+  async function withTask<T>(taskId: string | undefined, label: string, work: (id: string, step: (done: number, total: number) => Promise<void>) => Promise<T>): Promise<T> {
+    const task = pending.start(taskId);
+    const emit = (done: number, total: number | null, finished: boolean) => context.emit('progress', { taskId: task.id, label, done, total, finished });
+    emit(0, null, false);
+    try {
+      return await work(task.id, async (done, total) => {
+        emit(done, total, false);
+        // Yield so a cancel request that arrived meanwhile is seen before the next step.
+        await new Promise((resolve) => setImmediate(resolve));
+        task.check();
+      });
+    } finally {
+      task.finish();
+      emit(1, 1, true);
+    }
+  }
+
   return {
-    'import.inspect': async () => notYet(),
-    'import.previewBoundaries': async () => notYet(),
-    'import.previewTable': async () => notYet(),
-    'import.fetchOfficialBoundaries': async () => notYet(),
-    'import.commit': async () => notYet(),
-    'import.cancel': async () => ({ cancelled: false }),
+    async 'import.inspect'({ path: filePath, sheet }) {
+      return inspectImportFile(filePath, sheet);
+    },
+
+    async 'import.previewBoundaries'(input) {
+      return withTask(input.taskId, 'Grenzen lesen / reading boundaries', async (importId, step) => {
+        await step(0, 2);
+        const { imported, source, hasCpg } = readBoundaryFile(input.path, {
+          layer: input.layer,
+          crs: input.crs,
+          encoding: input.encoding,
+          keyField: input.keyField,
+          nameField: input.nameField,
+          filterKeyPrefix: input.filterKeyPrefix,
+          mergeDuplicateKeys: input.mergeDuplicateKeys ?? true,
+        });
+        await step(1, 2);
+        const body = boundaryPreviewBody(context.current().db, imported, source, hasCpg);
+        pending.store(importId, { kind: 'boundaries', layerInfo: { ...imported.layerInfo, name: body.layerName }, areas: imported.areas, source, observations: [], variables: [] });
+        return { importId, ...body };
+      });
+    },
+
+    async 'import.previewTable'(input) {
+      return withTask(input.taskId, 'Tabelle lesen / reading table', async (importId, step) => {
+        await step(0, 2);
+        const { result, pending: pendingTable } = await previewTable(context.current().db, input, () => undefined);
+        await step(1, 2);
+        pending.store(importId, pendingTable);
+        return { importId, ...result };
+      });
+    },
+
+    async 'import.fetchOfficialBoundaries'(input) {
+      return withTask(input.taskId, 'Amtliche Grenzen laden / loading official boundaries', async (importId, step) => {
+        await step(0, 2);
+        const serviceUrl = input.serviceUrl ?? readSettings(context.current().db)[VG250EW_URL_SETTING] ?? DEFAULT_VG250EW_URL;
+        const response = await fetchVg250EwGemeinden({ dataDir: context.dataDir, serviceUrl, kreis: input.kreis, refresh: input.refresh });
+        await step(1, 2);
+        const official = officialBoundariesFrom(response, input.kreis);
+        const body = boundaryPreviewBody(context.current().db, official.imported, official.source, false);
+        pending.store(importId, { ...official.pending, layerInfo: { ...official.pending.layerInfo, name: body.layerName } });
+        return {
+          importId,
+          ...body,
+          serviceUrl,
+          fromCache: response.fromCache,
+          fetchedAt: response.fetchedAt,
+          population: { stichtag: official.stichtag, total: official.populationTotal },
+        };
+      });
+    },
+
+    async 'import.commit'(input) {
+      const found = pending.take(input.importId);
+      const session = context.current();
+      let counts: ReturnType<typeof commitPendingImport> | null = null;
+      context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 0, total: null, finished: false });
+      try {
+        session.edit((db) => {
+          counts = commitPendingImport(db, found, input);
+        });
+      } finally {
+        context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 1, total: 1, finished: true });
+      }
+      pending.remove(input.importId);
+      return { ...counts!, summary: context.changed() };
+    },
+
+    async 'import.cancel'({ importId }) {
+      return { cancelled: pending.cancel(importId) };
+    },
   };
 }

@@ -1,0 +1,174 @@
+/**
+ * `import.previewBoundaries`: reads a boundary file completely (electron/node/import/read-boundaries.ts),
+ * proposes the source (BKG recognised from fields and the quellenvermerk beside the data), and returns the
+ * report plus a simplified map preview. Nothing is written.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { area as geodesicAreaSquareMeters, simplify } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
+import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/formats/boundaries/bkg-source';
+import type { BoundaryImport } from '../../../../shared/formats/boundaries/build-areas';
+import { decodeText } from '../../../../shared/formats/text/decode';
+import { readArchive } from '../../import/archive';
+import { readBoundaries, type ReadBoundariesOptions } from '../../import/read-boundaries';
+import { readLayers } from '../../storage/projectReader';
+import type { SqliteDatabase } from '../../storage/openDatabase';
+
+type SidecarTexts = Pick<BoundarySourceHints, 'quellenvermerk' | 'aktualitaet'> & { hasCpg: boolean };
+
+/** Reads quellenvermerk*.txt / aktualitaet.txt beside a shapefile (or in the zip's layer folder). */
+export function readSidecarTexts(filePath: string, layer: string | undefined): SidecarTexts {
+  const pick = (names: string[], read: (name: string) => Uint8Array | null) => {
+    const find = (pattern: RegExp) => names.find((name) => pattern.test(path.basename(name).toLowerCase()));
+    const text = (name: string | undefined) => {
+      const bytes = name ? read(name) : null;
+      return bytes ? decodeText(bytes, 'windows-1252') : null;
+    };
+    return { quellenvermerk: text(find(/^quellenvermerk.*\.txt$/)), aktualitaet: text(find(/^aktualitaet.*\.txt$/)) };
+  };
+  const extension = path.extname(filePath).toLowerCase();
+  try {
+    if (extension === '.zip') {
+      const { files } = readArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath));
+      const names = [...files.keys()];
+      const wanted = layer?.toLowerCase().replace(/\.shp$/, '');
+      const shp = names.find((name) => name.toLowerCase().endsWith('.shp') && (!wanted || name.toLowerCase().slice(0, -4).endsWith(wanted)));
+      const folder = shp ? path.posix.dirname(shp) : '.';
+      const inFolder = names.filter((name) => path.posix.dirname(name) === folder || !name.includes('/'));
+      const hasCpg = shp ? files.has(`${shp.slice(0, -4)}.cpg`) || files.has(`${shp.slice(0, -4)}.CPG`) : false;
+      return { ...pick(inFolder, (name) => files.get(name) ?? null), hasCpg };
+    }
+    if (extension === '.shp' || extension === '.dbf') {
+      const directory = path.dirname(filePath);
+      const names = readdirSync(directory);
+      const base = path.basename(filePath).slice(0, -4).toLowerCase();
+      const hasCpg = names.some((name) => name.toLowerCase() === `${base}.cpg`);
+      return { ...pick(names, (name) => new Uint8Array(readFileSync(path.join(directory, name)))), hasCpg };
+    }
+  } catch {
+    // Sidecar texts only improve the proposal; an unreadable one must not stop the import.
+  }
+  return { quellenvermerk: null, aktualitaet: null, hasCpg: false };
+}
+
+/** Geodesic area in km² of a WGS84 polygon. @example areaKm2(hannover) // ≈ 204 */
+export function areaKm2(geometry: Polygon | MultiPolygon): number {
+  return geodesicAreaSquareMeters(geometry) / 1e6;
+}
+
+/** A lighter copy of the areas for the preview map: tolerance ~1/1500 of the extent, so 11 000 polygons stay a few MB. */
+export function simplifiedPreview(imported: BoundaryImport): BoundaryPreview['preview'] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const area of imported.areas) {
+    const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
+    for (const polygon of polygons) {
+      for (const [x, y] of polygon[0] ?? []) {
+        minX = Math.min(minX, x!);
+        minY = Math.min(minY, y!);
+        maxX = Math.max(maxX, x!);
+        maxY = Math.max(maxY, y!);
+      }
+    }
+  }
+  const tolerance = Math.max(maxX - minX, maxY - minY) / 1500;
+  const invalid = new Set(imported.report.invalidGeometries.list.map((issue) => issue.key));
+  const features = imported.areas.map((area) => {
+    const feature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: area.geometry };
+    let geometry: Polygon | MultiPolygon = area.geometry;
+    try {
+      geometry = simplify(feature, { tolerance, highQuality: false, mutate: false }).geometry;
+    } catch {
+      // A geometry simplify cannot handle is shown as it is.
+    }
+    return { type: 'Feature' as const, properties: { key: area.key, name: area.name, invalid: invalid.has(area.key) }, geometry };
+  });
+  // GeoJSON's interfaces lack the index signature of the contract's loose objects; the shape is the same and dispatch checks it.
+  return { type: 'FeatureCollection', features, bbox: Number.isFinite(minX) ? [minX, minY, maxX, maxY] : undefined } as unknown as BoundaryPreview['preview'];
+}
+
+/** A feature-table name from a proposed one: lower case, letters/digits/_ and not clashing with GeoPackage/Kleinraum tables. */
+export function featureTableNameFrom(proposed: string): string {
+  let name = proposed
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (!/^[a-z]/.test(name)) name = `ebene_${name}`;
+  if (name.startsWith('gpkg_') || name.startsWith('kleinraum_') || name.startsWith('rtree_')) name = `ebene_${name}`;
+  return name;
+}
+
+/** The report part of a boundary preview (shared by file previews and the official WFS). */
+export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean): Omit<BoundaryPreview, 'importId'> {
+  const layerName = featureTableNameFrom(imported.layerInfo.name);
+  const { report } = imported;
+  const detection = report.encoding.detected;
+  const warnings: BoundaryPreview['report']['warnings'] = [];
+  if (readLayers(db).some((layer) => layer.name === layerName)) {
+    warnings.push({
+      code: 'layer-exists',
+      text: {
+        de: `Das Projekt hat schon eine Ebene „${layerName}“. Beim Übernehmen bitte einen anderen Namen wählen oder die Ebene ersetzen.`,
+        en: `The project already has a layer "${layerName}". When committing, choose another name or replace the layer.`,
+      },
+    });
+  }
+  if (report.invalidGeometries.found > report.invalidGeometries.repaired) {
+    warnings.push({
+      code: 'invalid-geometries',
+      text: {
+        de: `${report.invalidGeometries.found - report.invalidGeometries.repaired} Geometrien sind ungültig und konnten nicht sicher repariert werden; sie werden übernommen und in der Liste markiert.`,
+        en: `${report.invalidGeometries.found - report.invalidGeometries.repaired} geometries are invalid and could not be repaired safely; they are kept and marked in the list.`,
+      },
+    });
+  }
+  return {
+    kind: 'boundaries',
+    layerName,
+    source,
+    report: {
+      featureCount: report.featureCount,
+      areaCount: imported.areas.length,
+      crs: { detected: report.crs.detected.code, how: report.crs.detected.how, confidence: report.crs.detected.confidence, alternatives: report.crs.detected.alternatives, used: report.crs.used },
+      encoding: {
+        detected: detection?.encoding ?? null,
+        confidence: detection?.confidence ?? 1,
+        how: detection === null ? 'format' : hasCpg ? 'cpg' : detection.bom ? 'bom' : 'content',
+        candidates: detection?.candidates ?? [],
+        preview: detection?.preview ?? [],
+        used: report.encoding.used,
+      },
+      keyField: report.keyField,
+      nameField: report.nameField,
+      keyDerivation: report.keyDerivation,
+      invalidGeometries: report.invalidGeometries,
+      duplicateKeys: report.duplicateKeys,
+      filteredOut: report.filteredOut,
+      fields: report.fields,
+      warnings,
+    },
+    areas: imported.areas.map((area) => ({ key: area.key, name: area.name, areaKm2: areaKm2(area.geometry) })),
+    preview: simplifiedPreview(imported),
+  };
+}
+
+/** Reads a boundary file and proposes its source. */
+export function readBoundaryFile(filePath: string, options: ReadBoundariesOptions): { imported: BoundaryImport; source: BoundaryPreview['source']; hasCpg: boolean } {
+  const imported = readBoundaries(filePath, options);
+  const sidecars = readSidecarTexts(filePath, options.layer);
+  const source = proposeBoundarySource({
+    fields: imported.report.fields,
+    fileName: `${path.basename(path.dirname(filePath))}/${options.layer ?? path.basename(filePath)}`,
+    quellenvermerk: sidecars.quellenvermerk,
+    aktualitaet: sidecars.aktualitaet,
+  });
+  return { imported, source, hasCpg: sidecars.hasCpg || existsSync(filePath.replace(/\.(shp|dbf)$/i, '.cpg')) };
+}

@@ -1,0 +1,42 @@
+/**
+ * `import.inspect`: what a file is, before any choice is made — boundaries (with the layers of a zip or
+ * GeoPackage) or a table (with its sheets and how the first sheet would be read).
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../../../shared/contract/errors';
+import type { InspectResult } from '../../../../shared/contract/methods/import';
+import { listBoundaryLayers } from '../../import/read-boundaries';
+import { listXlsxSheets, readTableFile } from '../../import/read-table';
+import { tablePreviewDto } from './tablePreview';
+
+const BOUNDARY_FORMATS: Record<string, InspectResult['format']> = { '.zip': 'shapefile-zip', '.shp': 'shapefile', '.geojson': 'geojson', '.json': 'geojson', '.gpkg': 'geopackage' };
+const TABLE_FORMATS: Record<string, InspectResult['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.xlsx': 'xlsx' };
+
+/** @example await inspectImportFile('../shared/data/refugees/schutzsuchende_….csv') // { kind: 'table', format: 'csv', table: { delimiter: ';', … } } */
+export async function inspectImportFile(filePath: string, sheet?: string): Promise<InspectResult> {
+  let sizeBytes: number;
+  try {
+    const stat = statSync(filePath);
+    if (!stat.isFile()) throw new Error('not a file');
+    sizeBytes = stat.size;
+  } catch {
+    throw new UserError('not-found', { de: `${filePath} wurde nicht gefunden. Bitte den Pfad prüfen.`, en: `${filePath} was not found. Please check the path.` });
+  }
+  const extension = path.extname(filePath).toLowerCase();
+  const fileName = path.basename(filePath);
+  const boundaryFormat = BOUNDARY_FORMATS[extension];
+  if (boundaryFormat) {
+    return { path: filePath, fileName, sizeBytes, kind: 'boundaries', format: boundaryFormat, layers: listBoundaryLayers(filePath), sheets: [], table: null };
+  }
+  const tableFormat = TABLE_FORMATS[extension];
+  if (tableFormat) {
+    const sheets = tableFormat === 'xlsx' ? await listXlsxSheets(filePath) : [];
+    const table = await readTableFile(filePath, { sheet });
+    return { path: filePath, fileName, sizeBytes, kind: 'table', format: tableFormat, layers: [], sheets, table: tablePreviewDto(table) };
+  }
+  throw new UserError('unsupported', {
+    de: `${fileName}: dieses Format kann Kleinraum nicht importieren. Möglich sind Grenzen (Shapefile als .shp oder .zip, GeoJSON, GeoPackage) und Tabellen (CSV/TXT, XLSX). Alte .xls-Dateien bitte in Excel als .xlsx speichern.`,
+    en: `${fileName}: Kleinraum cannot import this format. Possible are boundaries (shapefile as .shp or .zip, GeoJSON, GeoPackage) and tables (CSV/TXT, XLSX). Please save old .xls files as .xlsx in Excel.`,
+  });
+}

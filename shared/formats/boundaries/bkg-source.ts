@@ -1,0 +1,78 @@
+/**
+ * Recognising boundary data of the Bundesamt für Kartographie und Geodäsie (BKG) so that its source and the
+ * attribution its licence demands ("© GeoBasis-DE / BKG <year>", dl-de/by-2-0) are recorded without the
+ * planner typing them. BKG layers (VG250, VG5000, VG250-EW) share field names; their download folders carry
+ * a quellenvermerk and an aktualitaet file. Pure: the caller reads those files.
+ */
+import { isoDateOf } from '../table/analyse-grid';
+
+export const BKG_PUBLISHER = 'Bundesamt für Kartographie und Geodäsie (BKG)';
+export const DL_DE_BY_2_0 = { licence: 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)', licenceUrl: 'https://www.govdata.de/dl-de/by-2-0' };
+
+export interface BoundarySourceHints {
+  /** Attribute names of the layer. */
+  fields: readonly string[];
+  /** File or layer name, e.g. "vg5000_2021-01-01_gk3/VG5000_GEM" (a date in it is the data's date). */
+  fileName: string;
+  /** Text of a quellenvermerk*.txt beside the data, if any. */
+  quellenvermerk?: string | null;
+  /** Text of aktualitaet.txt beside the data (e.g. "01.01.2021"), if any. */
+  aktualitaet?: string | null;
+  /** Values of a BEGINN / date attribute of the first feature, if any (e.g. "2019-01-01"). */
+  beginn?: string | null;
+}
+
+export interface BoundarySourceProposal {
+  isBkg: boolean;
+  name: string;
+  publisher: string;
+  stichtag: string | null;
+  attribution: string;
+  licence: string;
+  licenceUrl: string | null;
+}
+
+const BKG_FIELD_SETS: readonly (readonly string[])[] = [
+  ['GEN', 'BEZ', 'ARS'],
+  ['GEN', 'BEZ', 'AGS'],
+  ['gen', 'bez', 'ars'],
+  ['GEN', 'ADE'],
+];
+
+function dateIn(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  return isoDateOf(text);
+}
+
+/** The product name from a BKG file name, e.g. "VG5000" from "vg5000_2021-01-01_gk3/VG5000_GEM". */
+function bkgProduct(fileName: string): string {
+  const match = /vg\s*(250|1000|2500|5000)(-?ew)?/i.exec(fileName);
+  return match ? `VG${match[1]}${match[2] ? '-EW' : ''}` : 'Verwaltungsgebiete';
+}
+
+/**
+ * Proposes the source of a boundary layer. BKG data gets publisher, licence and attribution; the year of the
+ * attribution is the year of the data's date when known, else the year of the import.
+ * @example proposeBoundarySource({ fields: ['ARS', 'AGS', 'GEN', 'BEZ'], fileName: 'vg5000_2021-01-01_gk3/VG5000_GEM' }).attribution // "© GeoBasis-DE / BKG 2021"
+ */
+export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = new Date()): BoundarySourceProposal {
+  const fieldSet = new Set(hints.fields);
+  const byFields = BKG_FIELD_SETS.some((set) => set.every((field) => fieldSet.has(field)));
+  const byQuellenvermerk = hints.quellenvermerk ? /GeoBasis-DE\s*\/\s*BKG/i.test(hints.quellenvermerk) : false;
+  const stichtag = dateIn(hints.aktualitaet) ?? dateIn(hints.fileName) ?? dateIn(hints.beginn);
+  const layerName = hints.fileName.split('/').pop() ?? hints.fileName;
+  if (!byFields && !byQuellenvermerk) {
+    return { isBkg: false, name: layerName, publisher: '', stichtag, attribution: '', licence: '', licenceUrl: null };
+  }
+  const year = stichtag ? stichtag.slice(0, 4) : String(today.getFullYear());
+  return {
+    isBkg: true,
+    name: `${bkgProduct(hints.fileName)} ${layerName}`.trim(),
+    publisher: BKG_PUBLISHER,
+    stichtag,
+    attribution: `© GeoBasis-DE / BKG ${year}`,
+    ...DL_DE_BY_2_0,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * From a parsed table to observations: which column holds the key, the period and the values, and which
+ * variable and dimension values each value column stands for. The importer proposes a mapping from the
+ * header texts; the planner confirms or edits it; the confirmed mapping is remembered per table shape.
+ * Pure: no IO.
+ */
+import type { Dimensions, LocalizedText, MissingCode, Observation, QualityFlag } from '../../model/project';
+import { isoDateOf } from './analyse-grid';
+import type { ParsedTable } from './parsed-table';
+
+export interface ValueColumnMapping {
+  column: number;
+  variable: string;
+  dimensions: Record<string, string>;
+}
+
+/** Mirrors the contract's `tableMapping` (shared/contract/methods/import.ts). */
+export interface TableMapping {
+  layout: 'wide' | 'long';
+  keyColumn: number | null;
+  nameColumn?: number | null;
+  periodColumn?: number | null;
+  period?: string | null;
+  valueColumns: ValueColumnMapping[];
+  dimensionColumns: { column: number; dimension: string }[];
+}
+
+/** Columns that are numbers but never values to map (GV-ISys record types, postcodes, coordinates, densities). */
+const NOT_A_VALUE = /^(satzart|textkennzeichen|land|rb|regbez|kreis|vb|gemeinde|postleitzahl|plz|laengengrad|breitengrad|lat|lon|jekm2|verstaedterungschluessel|.*schluessel|.*schlüssel)$/;
+
+const SEX_WORDS: Record<string, string> = { männlich: 'm', maennlich: 'm', weiblich: 'f', männer: 'm', frauen: 'f' };
+const TOTAL_WORDS = new Set(['insgesamt', 'zusammen', 'gesamt', 'total', 'bevölkerung', 'bevoelkerung', 'einwohner', 'personen', 'anzahl', 'bevölkerungszahl']);
+const KNOWN_VARIABLES: [RegExp, string, LocalizedText][] = [
+  [/schutzsuchend/, 'refugees', { de: 'Schutzsuchende', en: 'Persons seeking protection' }],
+  [/asyl/, 'asylum_benefit_recipients', { de: 'Empfänger Asylbewerberleistungen', en: 'Asylum seekers’ benefit recipients' }],
+  [/^(fläche|flaeche)/, 'area_km2', { de: 'Fläche (km²)', en: 'Area (km²)' }],
+  [/bevölkerung|bevoelkerung|einwohner|^personen$|^insgesamt$|^anzahl$/, 'population', { de: 'Bevölkerung', en: 'Population' }],
+];
+
+/**
+ * A short text identifying a table's shape (its header labels, with dates masked so next year's file of the
+ * same kind has the same signature). Used for the settings key `import.mapping.<signature>`.
+ * @example headerSignature(table) // "5e1a09c3"
+ */
+export function headerSignature(table: ParsedTable): string {
+  const text = table.columns.map((column) => column.label.toLowerCase().replace(/\d{1,2}\.\d{1,2}\.\d{4}/g, '#date')).join('|');
+  // FNV-1a, 32 bit: short and stable; a collision only proposes a mapping the user still sees.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${table.columns.length}c${hash.toString(16).padStart(8, '0')}`;
+}
+
+/** A stable id from a label: lower case ASCII, words joined with _. @example slug('3 bis unter 6 Jahre') // "3_bis_unter_6_jahre" */
+export function slug(label: string): string {
+  return (
+    label
+      .toLowerCase()
+      .replace(/ä/g, 'ae')
+      .replace(/ö/g, 'oe')
+      .replace(/ü/g, 'ue')
+      .replace(/ß/g, 'ss')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'wert'
+  );
+}
+
+export interface ProposedVariable {
+  id: string;
+  name: LocalizedText;
+}
+
+/** Variable and dimensions for one value column, from its header parts and the table's title. */
+function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {
+  const words = parts.map((part) => part.trim()).filter((part) => part !== '' && isoDateOf(part) === null);
+  const dimensions: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (SEX_WORDS[lower]) dimensions.sex = SEX_WORDS[lower];
+    else if (/jahre|alter/.test(lower)) dimensions.age = slug(word);
+    else if (!TOTAL_WORDS.has(lower) || words.length === 1) rest.push(word);
+  }
+  const base = (rest.join(' ') || titleText).toLowerCase();
+  const known = KNOWN_VARIABLES.find(([pattern]) => pattern.test(base));
+  if (known) return { variable: { id: known[1], name: known[2] }, dimensions };
+  if (rest.length === 0 && Object.keys(dimensions).length > 0) return { variable: { id: 'population', name: { de: 'Bevölkerung', en: 'Population' } }, dimensions };
+  const label = rest.join(' ') || 'Wert';
+  return { variable: { id: slug(label), name: { de: label, en: label } }, dimensions };
+}
+
+function periodFromCell(text: string): string | null {
+  const trimmed = text.trim();
+  if (/^\d{4}$/.test(trimmed)) return `${trimmed}-12-31`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  return isoDateOf(trimmed);
+}
+
+/**
+ * Proposes a mapping: key and name columns as detected, a date column as the period (else a date in the
+ * header, the title or the file name), and every number column as a value column.
+ * A total next to its breakdown by sex would count people twice, so the proposal keeps the total only.
+ * @example proposeTableMapping(schutzsuchende, 'schutzsuchende_kreise_2018-12-31.csv').valueColumns // [{ column: 3, variable: 'refugees', dimensions: {} }]
+ */
+export function proposeTableMapping(table: ParsedTable, fileName: string): { mapping: TableMapping; variables: Map<string, LocalizedText> } {
+  const dateColumn = table.columns.find((column) => column.kind === 'date' && table.rows.some((row) => periodFromCell(row.cells[column.index] ?? '') !== null));
+  const candidates = table.columns.filter(
+    (column) =>
+      column.kind === 'number' &&
+      column.index !== table.keyColumn &&
+      column.index !== table.nameColumn &&
+      !table.compositeKeyColumns.includes(column.index) &&
+      !NOT_A_VALUE.test((column.headerParts.at(-1) ?? '').trim().toLowerCase()),
+  );
+  const titleText = table.titleLines.join(' ');
+  const variables = new Map<string, LocalizedText>();
+  let valueColumns: ValueColumnMapping[] = candidates.map((column) => {
+    const described = describeValueColumn(column.headerParts, titleText);
+    variables.set(described.variable.id, described.variable.name);
+    return { column: column.index, variable: described.variable.id, dimensions: described.dimensions };
+  });
+  const totals = new Set(valueColumns.filter((entry) => Object.keys(entry.dimensions).length === 0).map((entry) => entry.variable));
+  valueColumns = valueColumns.filter((entry) => Object.keys(entry.dimensions).length === 0 || !totals.has(entry.variable));
+  const headerPeriod = candidates.map((column) => column.period).find((period) => period !== null) ?? null;
+  const fileDate = /(\d{4})-(\d{2})-(\d{2})/.exec(fileName);
+  const period = dateColumn ? null : (headerPeriod ?? table.titlePeriod ?? (fileDate ? `${fileDate[1]}-${fileDate[2]}-${fileDate[3]}` : null));
+  return {
+    mapping: {
+      layout: 'wide',
+      keyColumn: table.keyColumn,
+      nameColumn: table.nameColumn,
+      periodColumn: dateColumn?.index ?? null,
+      period,
+      valueColumns,
+      dimensionColumns: [],
+    },
+    variables,
+  };
+}
+
+export interface TableObservations {
+  observations: Observation[];
+  /** Cells with an official missing code, written as missing values (never 0). */
+  missingCount: number;
+  /** Cells that were neither a number nor a missing code (left out, listed for the report). */
+  unreadableCells: { lineNumber: number; column: number; text: string }[];
+  periods: string[];
+  /** Dimension id → value ids seen. */
+  dimensionValues: Map<string, Set<string>>;
+}
+
+/**
+ * Builds observations for the rows matched to areas. Empty cells give no observation; missing codes give
+ * `value: null` with the code; a row without a period when the mapping has none is an error the caller
+ * turns into a message (it is reported as `periodMissing`).
+ * @example buildTableObservations(table, mapping, new Map([[0, '03241001']]), 'genesis', 'counted').observations.length
+ */
+export function buildTableObservations(
+  table: ParsedTable,
+  mapping: TableMapping,
+  areaByRow: ReadonlyMap<number, string>,
+  sourceId: string,
+  quality: QualityFlag,
+  periodOverride?: string | null,
+): TableObservations & { periodMissing: boolean } {
+  const observations: Observation[] = [];
+  const unreadableCells: TableObservations['unreadableCells'] = [];
+  const periods = new Set<string>();
+  const dimensionValues = new Map<string, Set<string>>();
+  let missingCount = 0;
+  let periodMissing = false;
+  for (const [rowIndex, areaKey] of areaByRow) {
+    const row = table.rows[rowIndex];
+    if (!row) continue;
+    const period = periodOverride ?? (mapping.periodColumn !== null && mapping.periodColumn !== undefined ? periodFromCell(row.cells[mapping.periodColumn] ?? '') : null) ?? mapping.period ?? null;
+    if (!period) {
+      periodMissing = true;
+      continue;
+    }
+    periods.add(period);
+    const rowDimensions: Record<string, string> = {};
+    for (const { column, dimension } of mapping.dimensionColumns) {
+      const value = (row.cells[column] ?? '').trim();
+      if (value !== '') rowDimensions[dimension] = value;
+    }
+    for (const entry of mapping.valueColumns) {
+      const cell = row.values[entry.column];
+      if (!cell || cell.raw.trim() === '') continue;
+      if (cell.value === null && cell.missing === null) {
+        unreadableCells.push({ lineNumber: row.lineNumber, column: entry.column, text: cell.raw });
+        continue;
+      }
+      const dimensions: Dimensions = { ...entry.dimensions, ...rowDimensions };
+      for (const [dimension, value] of Object.entries(dimensions)) {
+        const seen = dimensionValues.get(dimension) ?? new Set<string>();
+        seen.add(value);
+        dimensionValues.set(dimension, seen);
+      }
+      const missing: MissingCode | null = cell.value === null ? cell.missing : null;
+      if (missing) missingCount += 1;
+      observations.push({ areaKey, variable: entry.variable, dimensions, period, value: cell.value, missing, sourceId, quality });
+    }
+  }
+  return { observations, missingCount, unreadableCells, periods: [...periods].sort(), dimensionValues, periodMissing };
+}
