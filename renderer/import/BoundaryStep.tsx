@@ -1,0 +1,292 @@
+/**
+ * Step 2 for boundaries: the user checks how the file is read (layer, coordinate system, text encoding, key
+ * and name fields, key filter) against a map preview and the check report, then imports. Every change reads
+ * the file again in the backend (a preview: nothing is written until "Importieren").
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { useApp, useLocale, useT } from '../AppContext';
+import { toApiError } from '../api/apiError';
+import { formatNumber } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
+import type { BoundaryPreview, InspectResult } from '../../shared/contract/methods/import';
+import { CRS_CHOICES, crsLabel } from './crsChoices';
+import { fileNameOf } from './importFileKinds';
+import { useImportClient } from './importApi';
+import { ImportProgress } from './ImportProgress';
+import { PreviewMap } from './PreviewMap';
+import { usePendingImport } from './usePendingImport';
+import { BoundaryReportView } from './BoundaryReportView';
+
+export type BoundarySource = { kind: 'file'; path: string; inspect: InspectResult } | { kind: 'official'; kreis: string };
+
+type OfficialPreview = BoundaryPreview & { fromCache?: boolean; fetchedAt?: string; population?: { stichtag: string | null; total: number | null } };
+
+interface BoundaryOptions {
+  layer: string | undefined;
+  crs: string | undefined;
+  encoding: 'utf-8' | 'windows-1252' | 'iso-8859-1' | 'cp850' | undefined;
+  keyField: string | undefined;
+  nameField: string | undefined;
+  filterKeyPrefix: string;
+  mergeDuplicateKeys: boolean;
+}
+
+const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850'] as const;
+
+/** Municipality layers are what planners import most: preselect "…_GEM" in multi-layer BKG files. */
+function initialLayer(inspect: InspectResult): string | undefined {
+  if (inspect.layers.length <= 1) return inspect.layers[0]?.name;
+  return (inspect.layers.find((layer) => /_gem$/i.test(layer.name)) ?? inspect.layers[0])?.name;
+}
+
+export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySource; onBack: () => void; onDone: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useImportClient();
+  const { store } = useApp();
+  const pending = usePendingImport<OfficialPreview>(client);
+  const [options, setOptions] = useState<BoundaryOptions>({
+    layer: source.kind === 'file' ? initialLayer(source.inspect) : undefined,
+    crs: undefined,
+    encoding: undefined,
+    keyField: undefined,
+    nameField: undefined,
+    filterKeyPrefix: '',
+    mergeDuplicateKeys: true,
+  });
+  const [prefixText, setPrefixText] = useState('');
+  const [layerName, setLayerName] = useState<string | null>(null);
+  const [layerTitle, setLayerTitle] = useState('');
+  const [attribution, setAttribution] = useState('');
+  const [replaceLayer, setReplaceLayer] = useState(false);
+  const [committing, setCommitting] = useState<string | null>(null);
+  const [commitError, setCommitError] = useState<LocalizedText | null>(null);
+  const { run } = pending;
+
+  useEffect(() => {
+    void run((taskId) => {
+      if (source.kind === 'official') return client['import.fetchOfficialBoundaries']({ kreis: source.kreis, taskId });
+      return client['import.previewBoundaries']({
+        path: source.path,
+        taskId,
+        mergeDuplicateKeys: options.mergeDuplicateKeys,
+        ...(options.layer ? { layer: options.layer } : {}),
+        ...(options.crs ? { crs: options.crs } : {}),
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.keyField ? { keyField: options.keyField } : {}),
+        ...(options.nameField ? { nameField: options.nameField } : {}),
+        ...(options.filterKeyPrefix ? { filterKeyPrefix: options.filterKeyPrefix } : {}),
+      });
+    });
+  }, [client, run, source, options]);
+
+  const preview = pending.result;
+  useEffect(() => {
+    if (!preview) return;
+    setLayerName((current) => current ?? preview.layerName);
+    setAttribution((current) => current || preview.source.attribution);
+  }, [preview]);
+
+  const change = useCallback((patch: Partial<BoundaryOptions>) => setOptions((current) => ({ ...current, ...patch })), []);
+  const layerNameValid = layerName !== null && /^[A-Za-z][A-Za-z0-9_]*$/.test(layerName);
+  const layerExists = preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false;
+
+  const commit = async () => {
+    if (!preview || !layerNameValid) return;
+    setCommitting(preview.importId);
+    setCommitError(null);
+    try {
+      const title = layerTitle.trim();
+      const result = await client['import.commit']({
+        importId: preview.importId,
+        layerName: layerName ?? preview.layerName,
+        ...(replaceLayer ? { replaceLayer: true } : {}),
+        ...(title ? { layerTitle: { de: title, en: title } } : {}),
+        ...(attribution.trim() && attribution.trim() !== preview.source.attribution ? { attribution: attribution.trim() } : {}),
+      });
+      pending.markCommitted();
+      const state = store.getState();
+      state.projectReceived(result.summary, false);
+      state.chooseLayer(result.layer);
+      const indicator = result.indicatorsCreated[0];
+      if (indicator) state.chooseIndicator(indicator);
+      onDone();
+    } catch (error) {
+      setCommitError(toApiError(error, 'import.commit').text);
+    } finally {
+      setCommitting(null);
+    }
+  };
+
+  const report = preview?.report;
+  const running = pending.runningTaskId;
+  return (
+    <>
+      <div className="import-body import-two-columns">
+        <section className="import-options" aria-label={t('import.settings')}>
+          <p className="import-file-name">{source.kind === 'file' ? t('import.file', { name: fileNameOf(source.path) }) : t('import.official')}</p>
+          {source.kind === 'file' && source.inspect.layers.length > 1 && (
+            <label className="import-field">
+              <span>{t('import.layer')}</span>
+              <select data-testid="import-layer-select" value={options.layer ?? ''} onChange={(event) => change({ layer: event.target.value, keyField: undefined, nameField: undefined })}>
+                {source.inspect.layers.map((layer) => (
+                  <option key={layer.name} value={layer.name}>
+                    {layer.name}
+                  </option>
+                ))}
+              </select>
+              <small>{t('import.layerHelp')}</small>
+            </label>
+          )}
+          {source.kind === 'file' && (
+            <>
+              <label className="import-field">
+                <span>{t('import.crs')}</span>
+                <select data-testid="import-crs-select" value={options.crs ?? ''} onChange={(event) => change({ crs: event.target.value || undefined })}>
+                  <option value="">{report ? `${t('import.crsAsDetected')}: ${crsLabel(report.crs.detected)}` : t('import.crsAsDetected')}</option>
+                  {CRS_CHOICES.map((choice) => (
+                    <option key={choice.code} value={choice.code}>
+                      {choice.label} – {choice.code}
+                    </option>
+                  ))}
+                </select>
+                {report && !options.crs && report.crs.how === 'coordinate-range' && <small className="import-warning">{t('import.crsGuessed')}</small>}
+              </label>
+              <label className="import-field">
+                <span>{t('import.encoding')}</span>
+                <select data-testid="import-encoding-select" value={options.encoding ?? ''} onChange={(event) => change({ encoding: (ENCODINGS as readonly string[]).includes(event.target.value) ? (event.target.value as BoundaryOptions['encoding']) : undefined })}>
+                  <option value="">
+                    {t('import.encodingAuto')}
+                    {report?.encoding.detected ? `: ${report.encoding.detected}` : ''}
+                  </option>
+                  {ENCODINGS.map((encoding) => (
+                    <option key={encoding} value={encoding}>
+                      {encoding}
+                    </option>
+                  ))}
+                </select>
+                {report && (
+                  <small data-testid="import-encoding-preview" className={report.encoding.confidence < 0.8 ? 'import-warning' : undefined}>
+                    {report.encoding.preview.length > 0 ? t('import.encodingPreview', { names: report.encoding.preview.slice(0, 8).join(', ') }) : t('import.encodingNone')}{' '}
+                    {report.encoding.preview.length > 0 && t('import.encodingHelp')}
+                  </small>
+                )}
+              </label>
+              <div className="import-field-row">
+                <label className="import-field">
+                  <span>{t('import.keyField')}</span>
+                  <select data-testid="import-key-field" value={options.keyField ?? ''} onChange={(event) => change({ keyField: event.target.value || undefined })}>
+                    <option value="">
+                      {t('import.automatic')}
+                      {report ? `: ${report.keyField}` : ''}
+                    </option>
+                    {report?.fields.map((field) => (
+                      <option key={field} value={field}>
+                        {field}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="import-field">
+                  <span>{t('import.nameField')}</span>
+                  <select data-testid="import-name-field" value={options.nameField ?? ''} onChange={(event) => change({ nameField: event.target.value || undefined })}>
+                    <option value="">
+                      {t('import.automatic')}
+                      {report?.nameField ? `: ${report.nameField}` : ''}
+                    </option>
+                    {report?.fields.map((field) => (
+                      <option key={field} value={field}>
+                        {field}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <label className="import-field">
+                <span>{t('import.filterPrefix')}</span>
+                <span className="import-inline">
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    value={prefixText}
+                    placeholder="03241"
+                    data-testid="import-filter-prefix"
+                    onChange={(event) => setPrefixText(event.target.value)}
+                    onKeyDown={(event) => event.key === 'Enter' && change({ filterKeyPrefix: prefixText.trim() })}
+                  />
+                  <button type="button" className="button" data-testid="import-apply-filter" onClick={() => change({ filterKeyPrefix: prefixText.trim() })}>
+                    {t('import.refresh')}
+                  </button>
+                </span>
+                <small>{t('import.filterHelp')}</small>
+              </label>
+              <label className="import-check">
+                <input type="checkbox" checked={options.mergeDuplicateKeys} onChange={(event) => change({ mergeDuplicateKeys: event.target.checked })} />
+                <span>{t('import.mergeDuplicates')}</span>
+              </label>
+            </>
+          )}
+          {preview && (
+            <fieldset className="import-fieldset">
+              <legend>{t('import.layerName')}</legend>
+              <div className="import-field-row">
+                <label className="import-field">
+                  <span>{t('import.layerName')}</span>
+                  <input type="text" value={layerName ?? ''} data-testid="import-layer-name" aria-invalid={!layerNameValid} onChange={(event) => setLayerName(event.target.value)} />
+                </label>
+                <label className="import-field">
+                  <span>{t('import.layerTitle')}</span>
+                  <input type="text" value={layerTitle} placeholder={preview.layerName} onChange={(event) => setLayerTitle(event.target.value)} />
+                </label>
+              </div>
+              {layerExists && (
+                <label className="import-check">
+                  <input type="checkbox" checked={replaceLayer} onChange={(event) => setReplaceLayer(event.target.checked)} />
+                  <span>{t('import.replaceLayer')}</span>
+                </label>
+              )}
+              <label className="import-field">
+                <span>{t('import.attribution')}</span>
+                <input type="text" value={attribution} data-testid="import-attribution" onChange={(event) => setAttribution(event.target.value)} />
+                {!preview.source.attribution && <small className="import-warning">{t('import.attributionMissing')}</small>}
+              </label>
+            </fieldset>
+          )}
+        </section>
+        <section className="import-results" aria-live="polite">
+          {running && <ImportProgress taskId={running} onCancel={() => pending.stop({ de: t('import.stopped'), en: t('import.stopped') })} />}
+          {pending.error && (
+            <p className="import-error" role="alert" data-testid="import-error">
+              {localized(pending.error, locale)}
+            </p>
+          )}
+          {preview && (
+            <>
+              <PreviewMap collection={preview.preview as unknown as FeatureCollection} />
+              {preview.population && preview.population.total !== null && (
+                <p>{t('import.officialPopulation', { date: preview.population.stichtag ?? '–', total: formatNumber(preview.population.total, 0, locale) })}</p>
+              )}
+              <BoundaryReportView preview={preview} />
+            </>
+          )}
+        </section>
+      </div>
+      {committing && <ImportProgress taskId={committing} />}
+      {commitError && (
+        <p className="import-error" role="alert" data-testid="import-commit-error">
+          {localized(commitError, locale)}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
+          {t('import.back')}
+        </button>
+        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!preview || running !== null || committing !== null || !layerNameValid} onClick={() => void commit()}>
+          {t('import.commit')}
+        </button>
+      </div>
+    </>
+  );
+}

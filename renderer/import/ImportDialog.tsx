@@ -1,0 +1,92 @@
+/**
+ * The import wizard (opened from "Projekt → Importieren …"): 1. choose a file or BKG's official boundaries,
+ * 2. check boundaries or map a table, with reports before anything is written, then "Importieren". After
+ * a successful import the map shows the new layer or indicator.
+ */
+import { useState } from 'react';
+import { useLocale, useT } from '../AppContext';
+import { toApiError } from '../api/apiError';
+import type { FeatureDialogProps } from '../features';
+import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
+import type { InspectResult } from '../../shared/contract/methods/import';
+import { BoundaryStep, type BoundarySource } from './BoundaryStep';
+import { ImportFilePicker } from './ImportFilePicker';
+import { useImportClient } from './importApi';
+import { OfficialBoundariesForm } from './OfficialBoundariesForm';
+import { TableStep } from './TableStep';
+import './import.css';
+
+type Stage = { step: 'choose' } | { step: 'boundaries'; source: BoundarySource } | { step: 'table'; path: string; inspect: InspectResult };
+
+export function ImportDialog({ onClose }: FeatureDialogProps) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useImportClient();
+  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const [inspecting, setInspecting] = useState(false);
+  const [problem, setProblem] = useState<LocalizedText | null>(null);
+
+  const chooseFile = async (path: string) => {
+    setInspecting(true);
+    setProblem(null);
+    try {
+      const inspect = await client['import.inspect']({ path });
+      setStage(inspect.kind === 'table' ? { step: 'table', path, inspect } : { step: 'boundaries', source: { kind: 'file', path, inspect } });
+    } catch (error) {
+      setProblem(toApiError(error, 'import.inspect').text);
+    } finally {
+      setInspecting(false);
+    }
+  };
+  const back = () => {
+    setProblem(null);
+    setStage({ step: 'choose' });
+  };
+
+  const steps = [
+    { id: 'choose', label: t('import.stepChoose') },
+    { id: stage.step === 'table' ? 'table' : 'boundaries', label: t(stage.step === 'table' ? 'import.stepTable' : 'import.stepBoundaries') },
+  ];
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      <div className="modal import-modal" role="dialog" aria-modal="true" aria-labelledby="import-dialog-title" data-testid="import-dialog">
+        <header className="import-header">
+          <h2 id="import-dialog-title">{t('import.title')}</h2>
+          <ol className="import-steps">
+            {steps.map((step) => (
+              <li key={step.id} aria-current={(step.id === 'choose') === (stage.step === 'choose') ? 'step' : undefined}>
+                {step.label}
+              </li>
+            ))}
+          </ol>
+          <button type="button" className="icon-button" aria-label={t('import.close')} title={t('import.close')} data-testid="import-close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {stage.step === 'choose' && (
+          <>
+            <div className="import-body">
+              <p className="import-hint">{t('import.chooseIntro')}</p>
+              {inspecting && <p role="status">{t('import.reading')}</p>}
+              {problem && (
+                <p className="import-error" role="alert" data-testid="import-error">
+                  {localized(problem, locale)}
+                </p>
+              )}
+              <ImportFilePicker onChoose={(path) => void chooseFile(path)} />
+              <OfficialBoundariesForm onLoad={(kreis) => setStage({ step: 'boundaries', source: { kind: 'official', kreis } })} />
+            </div>
+            <div className="modal-actions">
+              <button type="button" className="button" onClick={onClose}>
+                {t('import.cancel')}
+              </button>
+            </div>
+          </>
+        )}
+        {stage.step === 'boundaries' && <BoundaryStep source={stage.source} onBack={back} onDone={onClose} />}
+        {stage.step === 'table' && <TableStep path={stage.path} inspect={stage.inspect} onBack={back} onDone={onClose} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Step 1 of the wizard, the file part: browse folders (browser mode lists them through `files.list`), use the
+ * native dialog where Electron offers one, or paste a path. Only files the wizard can import are listed.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useLocale, useT } from '../AppContext';
+import { toApiError } from '../api/apiError';
+import { breadcrumbs } from '../dialogs/filePaths';
+import { formatNumber } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
+import { IMPORT_FILE_EXTENSIONS, importFileKind } from './importFileKinds';
+import { useImportClient } from './importApi';
+
+interface Listing {
+  dir: string;
+  parent: string | null;
+  entries: { name: string; path: string; kind: 'dir' | 'file'; sizeBytes: number | null }[];
+}
+
+export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useImportClient();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [problem, setProblem] = useState<LocalizedText | null>(null);
+  const [typedPath, setTypedPath] = useState('');
+  const [nativeDialog, setNativeDialog] = useState(client.transportKind === 'bridge');
+
+  const browse = useCallback(
+    (dir: string | undefined) => {
+      setProblem(null);
+      client['files.list'](dir === undefined ? { extensions: [...IMPORT_FILE_EXTENSIONS] } : { dir, extensions: [...IMPORT_FILE_EXTENSIONS] })
+        .then(setListing)
+        .catch((error: unknown) => setProblem(toApiError(error, 'files.list').text));
+    },
+    [client],
+  );
+  useEffect(() => browse(undefined), [browse]);
+
+  const chooseNative = async () => {
+    try {
+      const answer = await client['dialog.openFile']({ title: t('import.chooseFile'), extensions: [...IMPORT_FILE_EXTENSIONS] });
+      if (!answer.supported) setNativeDialog(false);
+      else if (answer.path) onChoose(answer.path);
+    } catch (error) {
+      setProblem(toApiError(error, 'dialog.openFile').text);
+    }
+  };
+
+  const typedKind = importFileKind(typedPath);
+  return (
+    <div className="import-file-picker">
+      <div className="import-path-row">
+        <label className="import-field import-grow">
+          <span>{t('import.pathLabel')}</span>
+          <input
+            type="text"
+            value={typedPath}
+            placeholder={t('import.pathPlaceholder')}
+            data-testid="import-path-input"
+            onChange={(event) => setTypedPath(event.target.value)}
+            onKeyDown={(event) => event.key === 'Enter' && typedKind && onChoose(typedPath.trim())}
+          />
+        </label>
+        <button type="button" className="button" data-testid="import-path-confirm" disabled={!typedKind} onClick={() => onChoose(typedPath.trim())}>
+          {t('import.useFile')}
+        </button>
+        {nativeDialog && (
+          <button type="button" className="button" onClick={() => void chooseNative()}>
+            {t('import.browse')}
+          </button>
+        )}
+      </div>
+      {typedPath.trim() !== '' && !typedKind && <p className="import-hint">{t('import.unsupportedExtension')}</p>}
+      {problem && (
+        <p className="import-error" role="alert">
+          {localized(problem, locale)}
+        </p>
+      )}
+      <nav className="breadcrumbs" aria-label={t('files.location')}>
+        {listing?.parent && (
+          <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => browse(listing.parent ?? undefined)}>
+            ↑
+          </button>
+        )}
+        {listing &&
+          breadcrumbs(listing.dir).map((crumb, index, all) => (
+            <span key={crumb.path}>
+              <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => browse(crumb.path)}>
+                {crumb.label}
+              </button>
+              {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
+            </span>
+          ))}
+      </nav>
+      <div className="file-list import-file-list" role="listbox" aria-label={listing?.dir ?? ''}>
+        {!listing && !problem && <div className="panel-empty">{t('files.loading')}</div>}
+        {listing && listing.entries.length === 0 && <div className="panel-empty">{t('import.noImportableFiles')}</div>}
+        {listing?.entries.map((entry) => {
+          const kind = entry.kind === 'file' ? importFileKind(entry.name) : null;
+          return (
+            <button
+              type="button"
+              key={entry.path}
+              role="option"
+              aria-selected={false}
+              className="file-entry"
+              data-testid={`import-file-${entry.name}`}
+              onClick={() => (entry.kind === 'dir' ? browse(entry.path) : onChoose(entry.path))}
+            >
+              <span className="file-icon" aria-hidden="true">
+                {entry.kind === 'dir' ? '📁' : kind === 'table' ? '📊' : '🗺'}
+              </span>
+              <span className="file-name">{entry.name}</span>
+              <span className="file-size">{entry.sizeBytes === null ? '' : `${formatNumber(entry.sizeBytes / 1024, 0, locale)} KB`}</span>
+              <span className="file-modified">{kind ? t(kind === 'table' ? 'import.kindTable' : 'import.kindBoundaries') : ''}</span>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The join report of a table preview, shown before anything is written: matched rows, unmatched rows
+ * (listed with line and reason), areas without data, duplicate keys, aggregate rows kept out, name-match
+ * proposals with checkboxes (only confirmed ones are written) and the totals check.
+ */
+import { useLocale, useT } from '../AppContext';
+import { formatNumber } from '../../shared/format/number';
+import type { TablePreviewResult } from '../../shared/contract/methods/import';
+import type { MessageKey } from '../../shared/i18n/translate';
+
+type JoinReport = TablePreviewResult['joinReport'];
+
+/** Key of a confirmed name proposal (row and area), as the checkboxes store it. */
+export function proposalKey(rowIndex: number, areaKey: string): string {
+  return `${rowIndex}:${areaKey}`;
+}
+
+export function JoinReportView({ report, accepted, onToggle }: { report: JoinReport; accepted: ReadonlySet<string>; onToggle: (rowIndex: number, areaKey: string) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const count = (value: number) => formatNumber(value, 0, locale);
+  return (
+    <div className="import-report" data-testid="import-join-report">
+      <h3>{t('import.join', { layer: report.layer })}</h3>
+      {report.matchedCount === 0 && report.nameProposals.length === 0 && <p className="import-warning">{t('import.joinNothing')}</p>}
+      <ul>
+        <li data-testid="import-join-matched">{t('import.joinMatched', { count: count(report.matchedCount) })}</li>
+        {report.restoredLeadingZeros > 0 && <li>{t('import.joinRestored', { count: count(report.restoredLeadingZeros) })}</li>}
+        <li data-testid="import-join-aggregates">
+          {t('import.joinAggregates', { count: count(report.aggregateRows.length) })}
+          {report.aggregateRows.length > 0 && (
+            <details>
+              <summary>{report.aggregateRows.slice(0, 3).map((row) => `${row.key} ${row.name}`).join('; ')}</summary>
+              <ul className="import-list">
+                {report.aggregateRows.map((row) => (
+                  <li key={row.rowIndex}>
+                    <span className="mono">{row.key}</span> {row.name} ({t('import.joinLine', { line: row.lineNumber })})
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </li>
+        <li data-testid="import-join-unmatched">
+          {t('import.joinUnmatched', { count: count(report.unmatchedRows.length) })}
+          {report.unmatchedRows.length > 0 && (
+            <details>
+              <summary>{report.unmatchedRows.slice(0, 3).map((row) => `${row.keyText} ${row.name}`.trim()).join('; ')}</summary>
+              <ul className="import-list">
+                {report.unmatchedRows.map((row) => (
+                  <li key={row.rowIndex}>
+                    {t('import.joinLine', { line: row.lineNumber })}: <span className="mono">{row.keyText}</span> {row.name} – {t(`import.reason.${row.reason}` as MessageKey)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </li>
+        <li data-testid="import-join-without-data" className={report.areasWithoutData.length > 0 ? 'import-warning' : undefined}>
+          {t('import.joinAreasWithoutData', { count: count(report.areasWithoutData.length) })}
+          {report.areasWithoutData.length > 0 && (
+            <details>
+              <summary>{report.areasWithoutData.slice(0, 4).map((area) => area.name).join(', ')}</summary>
+              <ul className="import-list">
+                {report.areasWithoutData.map((area) => (
+                  <li key={area.key}>
+                    <span className="mono">{area.key}</span> {area.name}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </li>
+        {report.duplicateKeys.length > 0 && (
+          <li className="import-warning">
+            {t('import.joinDuplicates', { count: count(report.duplicateKeys.length) })}: {report.duplicateKeys.map((duplicate) => duplicate.areaKey).join(', ')}
+          </li>
+        )}
+      </ul>
+      {report.nameProposals.length > 0 && (
+        <fieldset className="import-fieldset" data-testid="import-name-proposals">
+          <legend>{t('import.joinProposals')}</legend>
+          {report.nameProposals.map((proposal) => (
+            <label key={proposalKey(proposal.rowIndex, proposal.areaKey)} className="import-check">
+              <input type="checkbox" checked={accepted.has(proposalKey(proposal.rowIndex, proposal.areaKey))} onChange={() => onToggle(proposal.rowIndex, proposal.areaKey)} />
+              <span>{t('import.joinProposalItem', { row: proposal.rowName, area: proposal.areaName, key: proposal.areaKey })}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {report.totals.length > 0 && (
+        <div data-testid="import-join-totals">
+          <h4>{t('import.joinTotals')}</h4>
+          <ul>
+            {report.totals.map((total) => (
+              <li key={total.aggregateKey} className={total.consistent ? 'import-ok' : 'import-warning'}>
+                {t('import.joinTotalsItem', {
+                  name: total.aggregateName || total.aggregateKey,
+                  count: count(total.areaCount),
+                  sum: formatNumber(total.sumOfAreas, 0, locale),
+                  aggregate: formatNumber(total.aggregateValue, 0, locale),
+                })}{' '}
+                – {total.consistent ? t('import.joinTotalsOk') : t('import.joinTotalsDiff', { difference: formatNumber(total.difference, 0, locale) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,442 @@
+/**
+ * Step 2 for statistics tables: how the file is read (sheet, encoding, delimiter, decimal separator, header
+ * rows) with the first rows, the column mapping with a live preview of the resulting values, and the join
+ * report against a layer of the project. Each change asks the backend for a new preview; nothing is written
+ * until "Importieren".
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { toApiError } from '../api/apiError';
+import { formatDate, formatNumber } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
+import type { InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
+import { fileNameOf } from './importFileKinds';
+import { useImportClient } from './importApi';
+import { ImportProgress } from './ImportProgress';
+import { JoinReportView, proposalKey } from './JoinReportView';
+import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
+import { usePendingImport } from './usePendingImport';
+
+interface ReadOptions {
+  sheet: string | undefined;
+  encoding: 'utf-8' | 'windows-1252' | 'iso-8859-1' | 'cp850' | undefined;
+  delimiter: ';' | ',' | '\t' | '|' | undefined;
+  decimal: ',' | '.' | undefined;
+  headerRows: number | undefined;
+  layer: string | undefined;
+}
+
+const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850'] as const;
+const DELIMITERS = [
+  [';', 'import.delimiterSemicolon'],
+  [',', 'import.delimiterComma'],
+  ['\t', 'import.delimiterTab'],
+  ['|', 'import.delimiterPipe'],
+] as const;
+/** The mapping goes to the backend once the user pauses typing, not on every keystroke. */
+const MAPPING_DEBOUNCE_MS = 500;
+const OBSERVATION_PREVIEW_ROWS = 12;
+
+export function TableStep({ path, inspect, onBack, onDone }: { path: string; inspect: InspectResult; onBack: () => void; onDone: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const client = useImportClient();
+  const { store } = useApp();
+  const layers = useKleinraum((state) => state.project?.layers ?? []);
+  const shownLayer = useKleinraum((state) => state.layerName);
+  const pending = usePendingImport<TablePreviewResult>(client);
+  const [readOptions, setReadOptions] = useState<ReadOptions>({
+    sheet: inspect.sheets[0],
+    encoding: undefined,
+    delimiter: undefined,
+    decimal: undefined,
+    headerRows: undefined,
+    layer: shownLayer ?? layers[0]?.name,
+  });
+  const [mapping, setMapping] = useState<TableMapping | null>(null);
+  const [submittedMapping, setSubmittedMapping] = useState<TableMapping | undefined>(undefined);
+  const [accepted, setAccepted] = useState<Set<string>>(new Set());
+  const [committing, setCommitting] = useState<string | null>(null);
+  const [commitError, setCommitError] = useState<LocalizedText | null>(null);
+  const { run } = pending;
+
+  useEffect(() => {
+    if (!readOptions.layer) return;
+    const layer = readOptions.layer;
+    void run((taskId) =>
+      client['import.previewTable']({
+        path,
+        taskId,
+        layer,
+        ...(readOptions.sheet ? { sheet: readOptions.sheet } : {}),
+        ...(readOptions.encoding ? { encoding: readOptions.encoding } : {}),
+        ...(readOptions.delimiter ? { delimiter: readOptions.delimiter } : {}),
+        ...(readOptions.decimal ? { decimal: readOptions.decimal } : {}),
+        ...(readOptions.headerRows !== undefined ? { headerRows: readOptions.headerRows } : {}),
+        ...(submittedMapping ? { mapping: submittedMapping } : {}),
+      }),
+    );
+  }, [client, run, path, readOptions, submittedMapping]);
+
+  const preview = pending.result;
+  // After a change of the reading settings the old preview stays on screen until the new one arrives; its
+  // mapping belongs to the old columns and must not be taken over.
+  const previewBeforeReadingChange = useRef<TablePreviewResult | null>(null);
+  useEffect(() => {
+    if (preview && mapping === null && preview !== previewBeforeReadingChange.current) setMapping(preview.mapping);
+  }, [preview, mapping]);
+
+  useEffect(() => {
+    if (!mapping || mapping === submittedMapping || (preview && mapping === preview.mapping && submittedMapping === undefined)) return;
+    const timer = window.setTimeout(() => setSubmittedMapping(mapping), MAPPING_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [mapping, submittedMapping, preview]);
+
+  /** Reading settings change the columns: the backend proposes a fresh mapping. */
+  const changeReading = useCallback((patch: Partial<ReadOptions>) => {
+    previewBeforeReadingChange.current = pending.result;
+    setReadOptions((current) => ({ ...current, ...patch }));
+    setMapping(null);
+    setSubmittedMapping(undefined);
+    setAccepted(new Set());
+  }, [pending.result]);
+
+  const table = preview?.table;
+  const columns = table?.columns ?? [];
+  const observationRows = useMemo(() => (table && mapping ? previewObservations(table, mapping, OBSERVATION_PREVIEW_ROWS) : []), [table, mapping]);
+  const toggleProposal = (rowIndex: number, areaKey: string) =>
+    setAccepted((current) => {
+      const next = new Set(current);
+      const key = proposalKey(rowIndex, areaKey);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const commit = async () => {
+    if (!preview) return;
+    setCommitting(preview.importId);
+    setCommitError(null);
+    try {
+      const acceptedNameMatches = preview.joinReport.nameProposals
+        .filter((proposal) => accepted.has(proposalKey(proposal.rowIndex, proposal.areaKey)))
+        .map((proposal) => ({ rowIndex: proposal.rowIndex, areaKey: proposal.areaKey }));
+      const result = await client['import.commit']({ importId: preview.importId, acceptedNameMatches });
+      pending.markCommitted();
+      const state = store.getState();
+      state.projectReceived(result.summary, false);
+      state.chooseLayer(result.layer);
+      const indicator = result.indicatorsCreated[0];
+      if (indicator) state.chooseIndicator(indicator);
+      onDone();
+    } catch (error) {
+      setCommitError(toApiError(error, 'import.commit').text);
+    } finally {
+      setCommitting(null);
+    }
+  };
+
+  const running = pending.runningTaskId;
+  const mappingReady = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
+  const columnName = (index: number) => {
+    const column = columns.find((candidate) => candidate.index === index);
+    return column && column.label ? column.label : `${t('import.column')} ${index + 1}`;
+  };
+  const usedColumns = new Set([mapping?.keyColumn, mapping?.nameColumn, mapping?.periodColumn].filter((value): value is number => typeof value === 'number'));
+
+  return (
+    <>
+      <div className="import-body">
+        <p className="import-file-name">{t('import.file', { name: fileNameOf(path) })}</p>
+        {layers.length === 0 && <p className="import-error">{t('import.noLayer')}</p>}
+        <section className="import-settings" aria-label={t('import.settings')}>
+          <h3>{t('import.settings')}</h3>
+          <div className="import-field-row">
+            {inspect.sheets.length > 0 && (
+              <label className="import-field">
+                <span>{t('import.sheet')}</span>
+                <select data-testid="import-sheet-select" value={readOptions.sheet ?? ''} onChange={(event) => changeReading({ sheet: event.target.value })}>
+                  {inspect.sheets.map((sheet) => (
+                    <option key={sheet} value={sheet}>
+                      {sheet}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {inspect.format === 'csv' && (
+              <>
+                <label className="import-field">
+                  <span>{t('import.encoding')}</span>
+                  <select data-testid="import-table-encoding" value={readOptions.encoding ?? ''} onChange={(event) => changeReading({ encoding: ENCODINGS.find((encoding) => encoding === event.target.value) })}>
+                    <option value="">
+                      {t('import.encodingAuto')}
+                      {table?.encoding.detected ? `: ${table.encoding.detected}` : ''}
+                    </option>
+                    {ENCODINGS.map((encoding) => (
+                      <option key={encoding} value={encoding}>
+                        {encoding}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="import-field">
+                  <span>{t('import.delimiter')}</span>
+                  <select data-testid="import-delimiter" value={readOptions.delimiter ?? ''} onChange={(event) => changeReading({ delimiter: DELIMITERS.find(([delimiter]) => delimiter === event.target.value)?.[0] })}>
+                    <option value="">
+                      {t('import.automatic')}
+                      {table?.delimiter ? `: ${t(DELIMITERS.find(([delimiter]) => delimiter === table.delimiter)?.[1] ?? 'import.delimiterSemicolon')}` : ''}
+                    </option>
+                    {DELIMITERS.map(([delimiter, label]) => (
+                      <option key={label} value={delimiter}>
+                        {t(label)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
+            <label className="import-field">
+              <span>{t('import.decimal')}</span>
+              <select data-testid="import-decimal" value={readOptions.decimal ?? ''} onChange={(event) => changeReading({ decimal: event.target.value === ',' ? ',' : event.target.value === '.' ? '.' : undefined })}>
+                <option value="">
+                  {t('import.automatic')}
+                  {table ? `: ${table.decimal}` : ''}
+                </option>
+                <option value=",">{t('import.decimalComma')}</option>
+                <option value=".">{t('import.decimalPoint')}</option>
+              </select>
+            </label>
+            <label className="import-field">
+              <span>{t('import.headerRows')}</span>
+              <input
+                type="number"
+                min={0}
+                max={10}
+                data-testid="import-header-rows"
+                value={readOptions.headerRows ?? table?.headerRows.length ?? ''}
+                onChange={(event) => changeReading({ headerRows: event.target.value === '' ? undefined : Math.max(0, Math.round(Number(event.target.value))) })}
+              />
+            </label>
+            <label className="import-field">
+              <span>{t('import.joinLayer')}</span>
+              <select data-testid="import-join-layer" value={readOptions.layer ?? ''} onChange={(event) => changeReading({ layer: event.target.value })}>
+                {layers.map((layer) => (
+                  <option key={layer.name} value={layer.name}>
+                    {localized(layer.title, locale)} ({layer.name})
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {table && (
+            <p className="import-hint" data-testid="import-encoding-preview">
+              {table.encoding.preview.length > 0 ? t('import.encodingPreview', { names: table.encoding.preview.slice(0, 8).join(', ') }) : t('import.encodingNone')}
+              {table.titleLines.length > 0 && <> · {t('import.titleLines', { lines: table.titleLines.join(' | ') })}</>}
+              {table.footerNotes.length > 0 && <> · {t('import.footerNotes', { count: table.footerNotes.length })}</>}
+            </p>
+          )}
+          {table?.warnings.map((warning) => (
+            <p key={warning.code} className="import-warning">
+              {localized(warning.text, locale)}
+            </p>
+          ))}
+        </section>
+        {running && <ImportProgress taskId={running} onCancel={() => pending.stop({ de: t('import.stopped'), en: t('import.stopped') })} />}
+        {pending.error && (
+          <p className="import-error" role="alert" data-testid="import-error">
+            {localized(pending.error, locale)}
+          </p>
+        )}
+        {table && (
+          <section aria-label={t('import.previewGrid')}>
+            <h3>{t('import.previewGrid')}</h3>
+            <p className="import-hint">{t('import.rowsFound', { count: formatNumber(table.rowCount, 0, locale), shown: table.rows.length })}</p>
+            <div className="import-grid-scroll">
+              <table className="import-grid" data-testid="import-preview-grid">
+                <thead>
+                  <tr>
+                    <th className="mono">#</th>
+                    {columns.map((column) => (
+                      <th
+                        key={column.index}
+                        className={
+                          column.index === mapping?.keyColumn || column.index === mapping?.nameColumn
+                            ? 'import-column-area'
+                            : mapping?.valueColumns.some((entry) => entry.column === column.index)
+                              ? 'import-column-value'
+                              : undefined
+                        }
+                      >
+                        {column.label || `${t('import.column')} ${column.index + 1}`}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.slice(0, 20).map((row) => (
+                    <tr key={row.rowIndex}>
+                      <td className="mono">{row.lineNumber}</td>
+                      {columns.map((column) => (
+                        <td key={column.index} className={column.kind === 'number' ? 'numeric' : undefined}>
+                          {row.cells[column.index] ?? ''}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
+        {table && mapping && preview && (
+          <section className="import-mapping" aria-label={t('import.mapping')} data-testid="import-mapping">
+            <h3>{t('import.mapping')}</h3>
+            <p className="import-hint">{t(preview.mappingFrom === 'remembered' ? 'import.mappingRemembered' : 'import.mappingProposed')}</p>
+            <div className="import-field-row">
+              <label className="import-field">
+                <span>{t('import.layout')}</span>
+                <select data-testid="import-layout" value={mapping.layout} onChange={(event) => setMapping({ ...mapping, layout: event.target.value === 'long' ? 'long' : 'wide' })}>
+                  <option value="wide">{t('import.layoutWide')}</option>
+                  <option value="long">{t('import.layoutLong')}</option>
+                </select>
+              </label>
+              <label className="import-field">
+                <span>{t('import.keyColumn')}</span>
+                <select data-testid="import-key-column" value={mapping.keyColumn ?? ''} onChange={(event) => setMapping({ ...mapping, keyColumn: event.target.value === '' ? null : Number(event.target.value) })}>
+                  <option value="">{t('import.keyColumnNone')}</option>
+                  {columns.map((column) => (
+                    <option key={column.index} value={column.index}>
+                      {columnName(column.index)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="import-field">
+                <span>{t('import.nameColumn')}</span>
+                <select data-testid="import-name-column" value={mapping.nameColumn ?? ''} onChange={(event) => setMapping({ ...mapping, nameColumn: event.target.value === '' ? null : Number(event.target.value) })}>
+                  <option value="">{t('import.none')}</option>
+                  {columns.map((column) => (
+                    <option key={column.index} value={column.index}>
+                      {columnName(column.index)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="import-field">
+                <span>{t('import.periodColumn')}</span>
+                <select
+                  data-testid="import-period-column"
+                  value={mapping.periodColumn ?? ''}
+                  onChange={(event) =>
+                    setMapping(periodChosen(mapping, event.target.value === '' ? { column: null, date: mapping.period ?? table.titlePeriod } : { column: Number(event.target.value), date: null }))
+                  }
+                >
+                  <option value="">{t('import.periodFixed')}</option>
+                  {columns.map((column) => (
+                    <option key={column.index} value={column.index}>
+                      {t('import.periodFromColumn', { column: columnName(column.index) })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {(mapping.periodColumn === null || mapping.periodColumn === undefined) && (
+                <label className="import-field">
+                  <span>{t('import.periodDate')}</span>
+                  <input type="date" data-testid="import-period-date" value={mapping.period ?? ''} onChange={(event) => setMapping(periodChosen(mapping, { column: null, date: event.target.value || null }))} />
+                </label>
+              )}
+            </div>
+            <table className="import-grid import-value-columns">
+              <thead>
+                <tr>
+                  <th>{t('import.valueUse')}</th>
+                  <th>{t('import.column')}</th>
+                  <th>{t('import.variable')}</th>
+                  <th>{mapping.layout === 'long' ? t('import.dimensionName') : t('import.dimensions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {columns
+                  .filter((column) => !usedColumns.has(column.index) && column.kind !== 'empty')
+                  .map((column) => {
+                    const entry = mapping.valueColumns.find((candidate) => candidate.column === column.index);
+                    const dimensionEntry = mapping.dimensionColumns.find((candidate) => candidate.column === column.index);
+                    return (
+                      <tr key={column.index} data-testid={`import-value-column-${column.index}`}>
+                        <td>
+                          <input type="checkbox" aria-label={`${t('import.valueUse')}: ${columnName(column.index)}`} checked={entry !== undefined} onChange={() => setMapping(toggleValueColumn(mapping, column.index, columnName(column.index)))} />
+                        </td>
+                        <td>
+                          {columnName(column.index)}
+                          {column.period && <span className="import-hint"> ({formatDate(column.period, locale)})</span>}
+                        </td>
+                        <td>{entry && <input type="text" value={entry.variable} onChange={(event) => setMapping(updateValueColumn(mapping, column.index, { variable: event.target.value }))} />}</td>
+                        <td>
+                          {entry && mapping.layout === 'wide' && (
+                            <input type="text" placeholder="sex=f" defaultValue={formatDimensionText(entry.dimensions)} onBlur={(event) => setMapping(updateValueColumn(mapping, column.index, { dimensions: parseDimensionText(event.target.value) }))} />
+                          )}
+                          {!entry && mapping.layout === 'long' && (
+                            <input type="text" placeholder="sex" defaultValue={dimensionEntry?.dimension ?? ''} onBlur={(event) => setMapping(setDimensionColumn(mapping, column.index, event.target.value))} />
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+            <h3>{t('import.observationsPreview')}</h3>
+            <table className="import-grid" data-testid="import-observations-preview">
+              <thead>
+                <tr>
+                  <th>{t('import.obsArea')}</th>
+                  <th>{t('import.obsPeriod')}</th>
+                  <th>{t('import.obsVariable')}</th>
+                  <th>{t('import.obsDimensions')}</th>
+                  <th className="numeric">{t('import.obsValue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {observationRows.map((observation, index) => (
+                  <tr key={`${observation.lineNumber}-${index}`}>
+                    <td>{observation.areaText}</td>
+                    <td>{observation.period ? formatDate(observation.period, locale) : '–'}</td>
+                    <td>{observation.variable}</td>
+                    <td>{formatDimensionText(observation.dimensions)}</td>
+                    <td className="numeric">{observation.cellText}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {mappingReady && (
+              <p className="import-hint" data-testid="import-observations-summary">
+                {t('import.observationsSummary', {
+                  count: formatNumber(preview.observations.count, 0, locale),
+                  missing: formatNumber(preview.observations.missingCount, 0, locale),
+                  periods: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') || '–',
+                })}{' '}
+                {preview.observations.variables.map((variable) => `${localized(variable.name, locale)}${variable.isNew ? ` (${t('import.newVariable')})` : ''}`).join(', ')}
+              </p>
+            )}
+          </section>
+        )}
+        {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} />}
+      </div>
+      {committing && <ImportProgress taskId={committing} />}
+      {commitError && (
+        <p className="import-error" role="alert" data-testid="import-commit-error">
+          {localized(commitError, locale)}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
+          {t('import.back')}
+        </button>
+        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!preview || !mappingReady || running !== null || committing !== null} onClick={() => void commit()}>
+          {t('import.commit')}
+        </button>
+      </div>
+    </>
+  );
+}
