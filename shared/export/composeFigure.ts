@@ -209,7 +209,9 @@ export function composeFigure(input: FigureInput): Figure {
     showCounts: layout.legend.showCounts,
     locale,
   };
-  const legendPosition = layout.legend.position;
+  // On portrait pages a column beside the map would squeeze it; the legend then sits in a map corner.
+  const portrait = height > width;
+  const legendPosition = portrait && (layout.legend.position === 'right' || layout.legend.position === 'left') ? 'bottom-right' : layout.legend.position;
   const legendInColumn = layout.legend.visible && (legendPosition === 'right' || legendPosition === 'left');
   const legendMaximumWidth = legendInColumn ? Math.min(contentWidth * 0.34, 78 * scale) : Math.min(contentWidth * 0.4, 70 * scale);
   const legendSize = measureLegend(legendContent, scale, legendMaximumWidth);
