@@ -2,7 +2,7 @@
  * The data behind each view as a table (one row per area and category, region last), for CSV and XLSX
  * exports. Suppressed cells are empty with the official code "." in a flag column, never 0.
  */
-import { formatNumber, type Locale } from '../format/number';
+import { formatDate, formatNumber, type Locale } from '../format/number';
 import { localized } from '../i18n/translate';
 import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
 
@@ -21,6 +21,7 @@ export interface ProfileTable {
 export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], view: ProfileView, locale: Locale): ProfileTable {
   const de = locale === 'de';
   const profiles = [...areas, set.region];
+  const stichtag = formatDate(set.period, locale);
   const base = [de ? 'Schlüssel' : 'Key', de ? 'Gebiet' : 'Area', de ? 'Stichtag' : 'Reference date'];
   const flag = (suppressed: boolean): string | null => (suppressed ? '.' : null);
   let columns: string[];
@@ -34,7 +35,7 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
           [de ? 'männlich' : 'male', row.male, row.refugeesMale],
           [de ? 'weiblich' : 'female', row.female, row.refugeesFemale],
         ] as const) {
-          rows.push([profile.key, profile.name, set.period, ageLabel, sex, cell.count, cell.share, refugees.count, refugees.share, flag(cell.suppressed || refugees.suppressed)]);
+          rows.push([profile.key, profile.name, stichtag, ageLabel, sex, cell.count, cell.share, refugees.count, refugees.share, flag(cell.suppressed || refugees.suppressed)]);
         }
       });
     }
@@ -45,12 +46,12 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
       const cells = view === 'nationality' ? profile.nationality : profile.status;
       cells.forEach((cell, index) => {
         const category = categories[index];
-        rows.push([profile.key, profile.name, set.period, category ? localized(category.label, locale) : '', cell.count, cell.share, flag(cell.suppressed)]);
+        rows.push([profile.key, profile.name, stichtag, category ? localized(category.label, locale) : '', cell.count, cell.share, flag(cell.suppressed)]);
       });
     }
   } else {
     columns = [...base, ...set.indicators.map((indicator) => `${localized(indicator.label, locale)} (${localized(indicator.unit, locale)})`)];
-    for (const profile of profiles) rows.push([profile.key, profile.name, set.period, ...set.indicators.map((indicator) => profile.indicators[indicator.id] ?? null)]);
+    for (const profile of profiles) rows.push([profile.key, profile.name, stichtag, ...set.indicators.map((indicator) => profile.indicators[indicator.id] ?? null)]);
   }
   const notes = [localized(set.sourceLine, locale), de ? `„.“ = unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `"." = suppressed (count below ${set.smallNumberThreshold}).`];
   if (set.synthetic) notes.push(de ? 'Beispieldaten, synthetisch' : 'Sample data, synthetic (Beispieldaten, synthetisch)');

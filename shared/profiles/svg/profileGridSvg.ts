@@ -20,6 +20,8 @@ export interface GridFigureOptions {
   groups: readonly PanelGroup[];
   /** Outline reference: the region, an area, or null. */
   reference: AreaProfile | null;
+  /** A reference per panel instead (the change view: each area at the comparison date). */
+  referenceByKey?: Readonly<Record<string, AreaProfile>>;
   /** Short description per typology group (1-based), shown as the group heading. */
   groupDescriptions?: Readonly<Record<number, string>>;
   /** Panel size in px (SVG user units). Default 190 × 160. */
@@ -62,7 +64,8 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const width = 2 * margin + columns * panelWidth + (columns - 1) * gap;
   const panels = options.groups.flatMap((group) => group.areas);
   // Shared scales over every drawn panel and the reference, so bars compare across the grid.
-  const scaleProfiles = options.reference ? [...panels, options.reference] : panels;
+  const perPanelReferences = options.referenceByKey ? panels.flatMap((area) => options.referenceByKey?.[area.key] ?? []) : [];
+  const scaleProfiles = [...panels, ...(options.reference ? [options.reference] : []), ...perPanelReferences];
   const scaleMax = sharedScaleMax(scaleProfiles, view, mode);
   const indicatorMax = indicatorScaleMax([...panels, set.region]);
   const de = locale === 'de';
@@ -76,7 +79,8 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const dateText = set.comparePeriod ? `${formatDate(set.period, locale)} (${de ? 'Vergleich' : 'comparison'} ${formatDate(set.comparePeriod, locale)})` : formatDate(set.period, locale);
   parts.push(`<text x="${margin}" y="${y}" font-size="11" fill="${colours.muted}">${escapeXml(`${de ? 'Stichtag' : 'Reference date'} ${dateText} · ${modeText}`)}</text>`);
   y += 10;
-  y = legend(parts, view, options.reference, margin, y, locale);
+  const referenceLegend = options.referenceByKey && set.comparePeriod ? { name: `${de ? 'Stand' : 'as of'} ${formatDate(set.comparePeriod, locale)}`, isRegion: false } : options.reference;
+  y = legend(parts, view, referenceLegend, margin, y, locale);
 
   for (const group of options.groups) {
     if (group.group !== null) {
@@ -96,7 +100,7 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
         mode,
         scaleMax,
         indicatorMax,
-        reference: options.reference && options.reference.key !== area.key ? options.reference : null,
+        reference: options.referenceByKey?.[area.key] ?? (options.reference && options.reference.key !== area.key ? options.reference : null),
         region: set.region,
         categories: set,
         indicators: set.indicators,
@@ -128,7 +132,7 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
 }
 
-function legend(parts: string[], view: ProfileView, reference: AreaProfile | null, x: number, y: number, locale: Locale): number {
+function legend(parts: string[], view: ProfileView, reference: { name: string; isRegion: boolean } | null, x: number, y: number, locale: Locale): number {
   const de = locale === 'de';
   const entries: { swatch: string; label: string }[] = [];
   const box = (fill: string) => `<rect width="12" height="9" fill="${fill}"/>`;
