@@ -1,0 +1,163 @@
+/**
+ * The import flow through the contract (dispatch validates every input and output): preview → report →
+ * commit on real files from ../shared/data, with the project unchanged until commit and after a failure.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../shared/contract/errors';
+import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
+import { readTableFile } from '../../../electron/node/import/read-table';
+import { openDatabase } from '../../../electron/node/storage/openDatabase';
+import { readObservations } from '../../../electron/node/storage/projectReader';
+import type { Observation } from '../../../shared/model/project';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { sharedDataPath } from '../../helpers/sharedData';
+
+const VG5000_GEM = sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp');
+const SCHUTZSUCHENDE = sharedDataPath('refugees', 'schutzsuchende_kreise_2018-12-31_regionalstatistik_bearbeitet.csv');
+const ZENSUS_GEMEINDEN = sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv');
+const ZENSUS_KREISE = sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_kreise.csv');
+
+let temp: TempDir;
+let backend: CliBackend;
+let progressEvents: { taskId: string; finished: boolean }[] = [];
+
+beforeAll(async () => {
+  temp = makeTempDir('kleinraum-import-flow-');
+  backend = await createCliBackend(temp.file('data'), (name, payload) => {
+    if (name === 'progress') progressEvents.push(payload as { taskId: string; finished: boolean });
+  });
+  await backend.call('project.new', {});
+});
+afterAll(() => {
+  backend.dispose();
+  temp.remove();
+});
+
+async function expectUserError(action: Promise<unknown>, pattern: RegExp): Promise<UserError> {
+  const error = await action.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  expect(`${(error as UserError).text.de}\n${(error as UserError).text.en}`).toMatch(pattern);
+  return error as UserError;
+}
+
+describe('boundaries: VG5000 Gemeinden filtered to Region Hannover', () => {
+  it('previews 21 areas with CRS, BKG attribution and progress, and writes nothing before commit', async () => {
+    progressEvents = [];
+    const preview = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241', taskId: 'task-vg5000' });
+    expect(preview.importId).toBe('task-vg5000');
+    expect(preview.report.areaCount).toBe(21);
+    expect(preview.report.crs).toMatchObject({ detected: 'EPSG:31467', used: 'EPSG:31467' });
+    expect(preview.source).toMatchObject({ isBkg: true, attribution: '© GeoBasis-DE / BKG 2021', stichtag: '2021-01-01' });
+    expect(preview.areas.map((area) => area.name)).toContain('Neustadt am Rübenberge');
+    const hannover = preview.areas.find((area) => area.key === '03241001')!;
+    expect(hannover.areaKm2).toBeGreaterThan(195);
+    expect(hannover.areaKm2).toBeLessThan(215);
+    expect(preview.preview.features).toHaveLength(21);
+    expect(progressEvents.some((event) => event.taskId === 'task-vg5000' && event.finished)).toBe(true);
+    expect((await backend.call('project.current', {})).layers).toHaveLength(0);
+
+    const committed = await backend.call('import.commit', { importId: preview.importId });
+    expect(committed).toMatchObject({ kind: 'boundaries', layer: 'vg5000_gem', features: 21 });
+    const layer = committed.summary.layers.find((candidate) => candidate.name === 'vg5000_gem')!;
+    expect(layer).toMatchObject({ featureCount: 21, sourceCrs: 'EPSG:31467' });
+    expect(committed.summary.sources.find((source) => source.id === layer.sourceId)?.licence).toMatch(/dl-de\/by-2-0/);
+    // The pending import is gone after commit.
+    await expectUserError(backend.call('import.commit', { importId: preview.importId }), /nicht mehr|no longer/);
+  });
+
+  it('a second import under the same layer name is refused and leaves the project unchanged', async () => {
+    const before = await backend.call('project.current', {});
+    const preview = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
+    expect(preview.report.warnings.map((warning) => warning.code)).toContain('layer-exists');
+    await expectUserError(backend.call('import.commit', { importId: preview.importId }), /--layer-name/);
+    const after = await backend.call('project.current', {});
+    expect(after.sources).toEqual(before.sources);
+    expect(after.layers).toEqual(before.layers);
+  });
+});
+
+describe('tables joined to the 21 municipalities', () => {
+  it('GENESIS Schutzsuchende: Region Hannover 38 535 is a Kreis aggregate, kept out of the area data', async () => {
+    const preview = await backend.call('import.previewTable', { path: SCHUTZSUCHENDE, layer: 'vg5000_gem' });
+    expect(preview.table.encoding.used).toBe('windows-1252');
+    const region = preview.joinReport.aggregateRows.find((row) => row.key === '03241');
+    expect(region).toMatchObject({ level: 'kreis', value: 38535 });
+    expect(preview.joinReport.matched.map((match) => match.areaKey)).toEqual(['03241001']);
+    expect(preview.joinReport.areasWithoutData).toHaveLength(20);
+    // Hannover city is "." (secret) in this file: a missing value, not 0, and no false totals mismatch.
+    expect(preview.observations.missingCount).toBe(1);
+    expect(preview.joinReport.totals).toEqual([]);
+    const committed = await backend.call('import.commit', { importId: preview.importId });
+    expect(await savedObservations('refugees')).toEqual([expect.objectContaining({ areaKey: '03241001', value: null, missing: '.', period: '2018-12-31', sourceId: committed.sourceId })]);
+  });
+
+  it('Zensus 2022 Gemeinden (ARS keys): 21 matched, their sum equals the Region Hannover row of the Kreise file', async () => {
+    const preview = await backend.call('import.previewTable', { path: ZENSUS_GEMEINDEN, layer: 'vg5000_gem' });
+    expect(preview.joinReport.matchedCount).toBe(21);
+    expect(preview.joinReport.areasWithoutData).toEqual([]);
+    expect(preview.joinReport.matched.every((match) => match.via === 'ars-to-ags')).toBe(true);
+    expect(preview.source.publisher).toBe('Statistische Ämter des Bundes und der Länder');
+    const committed = await backend.call('import.commit', { importId: preview.importId });
+    expect(committed.rows).toBe(21);
+    const population = (await savedObservations('population')).filter((observation) => observation.sourceId === committed.sourceId);
+    expect(population).toHaveLength(21);
+    const kreise = await readTableFile(ZENSUS_KREISE);
+    const regionRow = kreise.rows.find((row) => row.cells[kreise.keyColumn!]?.trim() === '03241')!;
+    const regionValue = regionRow.values.find((value) => value.value !== null && value.value > 100_000)!.value;
+    expect(population.reduce((sum, observation) => sum + (observation.value ?? 0), 0)).toBe(regionValue);
+    expect(committed.summary.indicators.map((indicator) => indicator.id)).toContain('population_total');
+    expect(committed.summary.settings[`import.mapping.${preview.headerSignature}`]).toBeDefined();
+  });
+
+  it('a remembered mapping is offered for the next file of the same shape', async () => {
+    const preview = await backend.call('import.previewTable', { path: ZENSUS_GEMEINDEN, layer: 'vg5000_gem' });
+    expect(preview.mappingFrom).toBe('remembered');
+    await backend.call('import.cancel', { importId: preview.importId });
+    await expectUserError(backend.call('import.commit', { importId: preview.importId }), /nicht mehr|no longer/);
+  });
+
+  it('a table without any Stichtag fails on commit naming --period, and the project is unchanged', async () => {
+    const file = temp.file('ohne-stichtag.csv');
+    writeFileSync(file, 'AGS;Name;Kinder\n03241001;Hannover;12\n03241002;Barsinghausen;3\n');
+    const before = await backend.call('project.current', {});
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    expect(preview.joinReport.matchedCount).toBe(2);
+    await expectUserError(backend.call('import.commit', { importId: preview.importId }), /--period/);
+    const after = await backend.call('project.current', {});
+    expect(after.variables).toEqual(before.variables);
+    expect(after.sources).toEqual(before.sources);
+    const withPeriod = await backend.call('import.commit', { importId: preview.importId, period: '2020-12-31' });
+    expect(withPeriod.observations).toBe(2);
+    expect(withPeriod.variablesCreated).toEqual(['kinder']);
+  });
+
+  it('name proposals are applied only when accepted', async () => {
+    const file = temp.file('namen.csv');
+    writeFileSync(file, 'Gemeinde;Stichtag;Kitas\n"Neustadt a. Rbge.";31.12.2020;7\n"Hannover, Landeshauptstadt";31.12.2020;40\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    expect(preview.joinReport.matchedCount).toBe(0);
+    const neustadt = preview.joinReport.nameProposals.find((proposal) => proposal.rowName === 'Neustadt a. Rbge.')!;
+    expect(neustadt.areaKey).toBe('03241012');
+    const committed = await backend.call('import.commit', { importId: preview.importId, acceptedNameMatches: [{ rowIndex: neustadt.rowIndex, areaKey: neustadt.areaKey }] });
+    expect(committed.rows).toBe(1);
+    const written = await savedObservations('kitas');
+    expect(written.map((observation) => [observation.areaKey, observation.value, observation.period])).toEqual([['03241012', 7, '2020-12-31']]);
+  });
+});
+
+/** The observations of one variable as saved: the project is saved to a file and read back. */
+async function savedObservations(variable: string): Promise<Observation[]> {
+  const file = temp.file(`saved-${savedCount++}.gpkg`);
+  await backend.call('project.saveAs', { path: file });
+  const db = openDatabase(file, { fileMustExist: true });
+  try {
+    return readObservations(db, { variables: [variable] });
+  } finally {
+    db.close();
+  }
+}
+let savedCount = 0;
