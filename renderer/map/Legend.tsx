@@ -1,11 +1,13 @@
 /**
  * The map legend: indicator, unit and Stichtag; one row per class (colour, bounds, number of areas); the
- * "keine Daten" row; source lines and the synthetic label. Built from the same choropleth as the map.
+ * "keine Daten" row (hatched like the map); the small-number row (dotted outline like the map); hints for
+ * absolute counts and classes fixed across periods; source lines, the synthetic label and the basemap's
+ * attribution when it is shown. Built from the same choropleth as the map.
  */
 import { useT } from '../AppContext';
 import type { LegendModel } from './choropleth';
 
-export function Legend({ legend }: { legend: LegendModel }) {
+export function Legend({ legend, basemapAttribution = null }: { legend: LegendModel; basemapAttribution?: string | null }) {
   const t = useT();
   return (
     <div className="legend" data-testid="legend" role="group" aria-label={legend.title}>
@@ -29,14 +31,33 @@ export function Legend({ legend }: { legend: LegendModel }) {
           {legend.noData && (
             <tr data-testid="legend-no-data" data-count={legend.noData.count}>
               <td>
-                <span className="swatch swatch-no-data" style={{ background: legend.noData.colour }} aria-hidden="true" />
+                <span className="swatch swatch-no-data" aria-hidden="true" />
               </td>
               <td className="legend-label">{legend.noData.label}</td>
               <td className="legend-count">{legend.noData.count}</td>
             </tr>
           )}
+          {legend.smallNumber && (
+            <tr data-testid="legend-small-number" data-count={legend.smallNumber.count} className="legend-flag-row">
+              <td>
+                <span className="swatch swatch-small-number" style={{ borderColor: legend.smallNumber.colour }} aria-hidden="true" />
+              </td>
+              <td className="legend-label">{legend.smallNumber.label}</td>
+              <td className="legend-count">{legend.smallNumber.count}</td>
+            </tr>
+          )}
         </tbody>
       </table>
+      {legend.fixedClassesNote && (
+        <div className="legend-note" data-testid="legend-fixed-classes">
+          {legend.fixedClassesNote}
+        </div>
+      )}
+      {legend.absoluteHint && (
+        <div className="legend-hint" data-testid="legend-absolute-hint" role="note">
+          ⚠ {legend.absoluteHint}
+        </div>
+      )}
       {legend.sourceLines.length > 0 && (
         <div className="legend-sources">
           {legend.sourceLines.map((line, index) => (
@@ -48,6 +69,11 @@ export function Legend({ legend }: { legend: LegendModel }) {
         </div>
       )}
       {legend.syntheticLabel && <div className="legend-synthetic">{legend.syntheticLabel}</div>}
+      {basemapAttribution && (
+        <div className="legend-sources" data-testid="basemap-attribution">
+          {basemapAttribution}
+        </div>
+      )}
     </div>
   );
 }

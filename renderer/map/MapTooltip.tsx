@@ -1,6 +1,6 @@
 /**
  * Hover tooltip: area name and value with unit in the UI's number format, or "keine Daten" with the reason,
- * and a note when the value is protected as a small number.
+ * and the reason when the value is flagged (small number or small denominator).
  */
 import { useLocale, useT } from '../AppContext';
 import type { IndicatorValue, IndicatorValues } from '../../shared/contract/api';
@@ -11,11 +11,21 @@ interface MapTooltipProps {
   value: IndicatorValue;
   indicator: IndicatorValues['indicator'];
   position: { x: number; y: number };
+  /** The project's small-number threshold, for the reason shown with a flagged value. */
+  smallNumberThreshold?: number;
 }
 
-export function MapTooltip({ value, indicator, position }: MapTooltipProps) {
+export function MapTooltip({ value, indicator, position, smallNumberThreshold = 3 }: MapTooltipProps) {
   const t = useT();
   const locale = useLocale();
+  // The backend names the reason for derived values (small count or small denominator); otherwise the
+  // small-number rule is the only flag there is.
+  const backendReason = (value as { flagReason?: { de: string; en: string } | null }).flagReason;
+  const flagReason = backendReason
+    ? localized(backendReason, locale)
+    : value.smallNumber
+      ? `${t('tooltip.smallNumber')} – ${t('map.tooltip.smallNumberReason', { threshold: smallNumberThreshold })}`
+      : null;
   return (
     <div className="tooltip" data-testid="tooltip" role="tooltip" style={{ left: position.x + 14, top: position.y + 14 }}>
       <div className="tooltip-name">{value.name}</div>
@@ -29,7 +39,11 @@ export function MapTooltip({ value, indicator, position }: MapTooltipProps) {
           {formatNumber(value.value, indicator.decimals, locale)} <span className="tooltip-unit">{localized(indicator.unit, locale)}</span>
         </div>
       )}
-      {value.smallNumber && <div className="tooltip-flag">⚑ {t('tooltip.smallNumber')}</div>}
+      {flagReason ? (
+        <div className="tooltip-flag" data-testid="tooltip-flag">
+          ⚑ {flagReason}
+        </div>
+      ) : null}
     </div>
   );
 }

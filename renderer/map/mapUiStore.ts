@@ -1,0 +1,32 @@
+/**
+ * The map feature's own UI state: symbology choices made in this session (shown at once, before the
+ * project setting that stores them comes back from the backend), the panel's open state and basemap status.
+ */
+import { create } from 'zustand';
+import type { MapDisplay, MapSymbology } from './symbology';
+
+export type BasemapStatus = 'off' | 'loading' | 'shown' | 'unavailable';
+
+export interface MapUiState {
+  /** Choices per "<generation>:<indicatorId>", so another project never inherits them. */
+  symbologyOverrides: Record<string, MapSymbology>;
+  displayOverride: { generation: number; display: MapDisplay } | null;
+  panelOpen: boolean;
+  basemapStatus: BasemapStatus;
+  setSymbology(generation: number, indicatorId: string, symbology: MapSymbology): void;
+  setDisplay(generation: number, display: MapDisplay): void;
+  setPanelOpen(open: boolean): void;
+  setBasemapStatus(status: BasemapStatus): void;
+}
+
+export const useMapUi = create<MapUiState>()((set, get) => ({
+  symbologyOverrides: {},
+  displayOverride: null,
+  panelOpen: true,
+  basemapStatus: 'off',
+  setSymbology: (generation, indicatorId, symbology) =>
+    set({ symbologyOverrides: { ...get().symbologyOverrides, [`${generation}:${indicatorId}`]: symbology } }),
+  setDisplay: (generation, display) => set({ displayOverride: { generation, display } }),
+  setPanelOpen: (open) => set({ panelOpen: open }),
+  setBasemapStatus: (status) => set({ basemapStatus: status }),
+}));
