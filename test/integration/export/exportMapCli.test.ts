@@ -1,0 +1,52 @@
+/**
+ * `kleinraum export-map` through the real entry point: a single PNG with the contract's JSON fields, the
+ * per-municipality batch (21 PDFs), and a usage error.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+
+let directory: TempDir;
+let project: string;
+const environment = () => ({ KLEINRAUM_DATA_DIR: directory.file('data') });
+
+beforeAll(() => {
+  directory = makeTempDir('kleinraum-export-cli-');
+  project = directory.file('demo.gpkg');
+  const demo = runCli(['demo', '--out', project, '--json'], { env: environment() });
+  expect(demo.status).toBe(0);
+});
+afterAll(() => directory.remove());
+
+describe('kleinraum export-map', () => {
+  it('writes a PNG and prints out, pixel size, page size and elements', () => {
+    const out = directory.file('karte.png');
+    const result = runCli(['export-map', project, '--indicator', 'foreign_share', '--method', 'quantile', '--classes', '4', '--title', 'Ausländeranteil 2024', '--page', 'a4-portrait', '--dpi', '150', '--out', out, '--json'], { env: environment() });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout) as { out: string; widthPx: number; heightPx: number; pageMm: number[]; elements: string[] };
+    expect(document.out).toBe(out);
+    expect(document.pageMm).toEqual([210, 297]);
+    expect(document.widthPx).toBe(1240);
+    expect(document.heightPx).toBe(1754);
+    expect(document.elements).toEqual(expect.arrayContaining(['title', 'legend', 'scaleBar', 'northArrow', 'sources']));
+    expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+  });
+
+  it('writes one PDF per municipality with --batch areas', () => {
+    const outDir = directory.file('gemeinden');
+    const result = runCli(['export-map', project, '--indicator', 'refugees_per_1000', '--batch', 'areas', '--out', outDir, '--json'], { env: environment(), timeoutMs: 120_000 });
+    expect(result.status).toBe(0);
+    const { files } = JSON.parse(result.stdout) as { files: string[] };
+    expect(files).toHaveLength(21);
+    expect(files.some((file) => file.endsWith('_03241001_Hannover.pdf'))).toBe(true);
+    for (const file of files) expect(fs.readFileSync(file).subarray(0, 5).toString('ascii')).toBe('%PDF-');
+  });
+
+  it('exits with 2 and names the flag when --out has no known extension', () => {
+    const result = runCli(['export-map', project, '--indicator', 'foreign_share', '--out', directory.file('karte.jpg')], { env: environment() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--out');
+  });
+});
