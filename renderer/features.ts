@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../shared/i18n/translate';
 import { ImportDialog } from './import/ImportDialog';
 import { MapWorkspace } from './map/MapWorkspace';
+import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
 
 export interface WorkspaceViewEntry {
@@ -16,7 +17,10 @@ export interface WorkspaceViewEntry {
 }
 
 /** Tabs of the workspace, in display order. The map is always first. */
-export const workspaceViews: WorkspaceViewEntry[] = [{ id: 'map', label: 'view.map', component: MapWorkspace }];
+export const workspaceViews: WorkspaceViewEntry[] = [
+  { id: 'map', label: 'view.map', component: MapWorkspace },
+  { id: 'planning', label: 'view.planning', component: PlanningWorkspace },
+];
 
 export interface FeatureDialogProps {
   onClose: () => void;

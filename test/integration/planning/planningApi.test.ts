@@ -1,0 +1,152 @@
+// Planning through the contract (dispatch, as every transport) on the real demo project, and through the CLI.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KleinraumApi, MethodName, MethodOutput } from '../../../shared/contract/api';
+import { dispatch } from '../../../shared/contract/dispatch';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { runKleinraum } from '../cli/runKleinraum';
+
+let directory: TempDir;
+let api: KleinraumApi;
+
+async function call<M extends MethodName>(method: M, input: unknown = {}): Promise<MethodOutput<M>> {
+  const result = await dispatch(api, method, input, (error) => {
+    throw error;
+  });
+  if (!result.ok) throw Object.assign(new Error(result.error.message.en), { payload: result.error });
+  return result.value as MethodOutput<M>;
+}
+
+async function callError(method: MethodName, input: unknown = {}): Promise<ErrorPayload> {
+  const result = await dispatch(api, method, input);
+  if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return result.error;
+}
+
+beforeAll(() => {
+  directory = makeTempDir('kleinraum-planning-');
+  api = createKleinraumApi({ dataDir: path.join(directory.path, 'data'), host: { mode: 'browser', version: 'test' }, emit: () => {} });
+});
+
+afterAll(() => {
+  disposeKleinraumApi(api);
+  directory.remove();
+});
+
+describe('planning through the API on the demo', () => {
+  it('lists the three preset scenarios and runs one as a projection with assumptions', async () => {
+    const { scenarios } = await call('planning.listScenarios');
+    expect(scenarios.map((scenario) => scenario.id)).toEqual(['niedrig', 'mittel', 'hoch']);
+    const run = await call('planning.run', { scenarioId: 'mittel' });
+    expect(run.quality).toBe('projected');
+    expect(run.areas).toHaveLength(21);
+    expect(run.years).toEqual([2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034]);
+    expect(run.assumptions.length).toBeGreaterThan(5);
+    const first = run.areas[0]!.years[0]!;
+    for (const kind of ['kita', 'school', 'integration', 'accommodation', 'staff'] as const) {
+      expect(first.gap[kind]).toBeCloseTo(first.demand[kind] - first.supply[kind]!, 0);
+    }
+    const oneYear = await call('planning.run', { scenarioId: 'mittel', year: 2027 });
+    expect(oneYear.areas[0]!.years.map((year) => year.year)).toEqual([2027]);
+  });
+
+  it('saves an edited scenario, and a stricter care ratio raises the staff demand and gap', async () => {
+    const { scenario } = await call('planning.getScenario', { id: 'mittel' });
+    await call('planning.saveScenario', { scenario: { ...scenario, id: 'eigen', name: { de: 'Eigenes', en: 'Own' }, years: 3, yearlyInflow: { kind: 'typed', arrivalsPerYear: 3000 } } });
+    expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).toContain('eigen');
+    const before = await call('planning.run', { scenarioId: 'eigen' });
+    expect(before.years).toEqual([2025, 2026, 2027]);
+    expect(before.region.years[0]!.arrivals).toBe(3000);
+
+    const rates = await call('planning.rates');
+    const stricter = structuredClone(rates.demand);
+    stricter.staff.asylumPending.personsPerStaff.value = 50;
+    stricter.staff.protectionGranted.personsPerStaff.value = 50;
+    await call('planning.setRates', { demand: stricter });
+    const after = await call('planning.run', { scenarioId: 'eigen' });
+    const staffBefore = before.region.years[0]!.demand.staff;
+    const staffAfter = after.region.years[0]!.demand.staff;
+    expect(staffAfter).toBeGreaterThan(staffBefore * 1.5);
+    expect(after.region.years[0]!.shortage.staff!).toBeGreaterThan(before.region.years[0]!.shortage.staff!);
+    await call('planning.setRates', { demand: rates.demand });
+  });
+
+  it('compares two scenarios as B − A', async () => {
+    const comparison = await call('planning.compare', { a: 'niedrig', b: 'hoch', year: 2026 });
+    const area = comparison.difference.areas[3]!;
+    const expected = comparison.b.areas[3]!.years[0]!.demand.kita - comparison.a.areas[3]!.years[0]!.demand.kita;
+    expect(area.years[0]!.demand.kita).toBeCloseTo(expected, 0);
+    expect(comparison.difference.areas.every((candidate) => candidate.years[0]!.refugees > 0)).toBe(true);
+  });
+
+  it('refuses a scenario outside the allowed ranges and an unknown one, in both languages', async () => {
+    const { scenario } = await call('planning.getScenario', { id: 'mittel' });
+    const tooLong = await callError('planning.saveScenario', { scenario: { ...scenario, id: 'lang', years: 11 } });
+    expect(tooLong.code).toBe('bad-input');
+    expect(tooLong.message.de).toMatch(/1.*10/);
+    const unknown = await callError('planning.run', { scenarioId: 'gibtsnicht' });
+    expect(unknown.code).toBe('not-found');
+    expect(unknown.message.de).toContain('niedrig, mittel, hoch');
+  });
+
+  it('imports facilities from CSV: inside an area, outside it within the catchment, and bad rows reported', async () => {
+    const csv = path.join(directory.path, 'kitas.csv');
+    fs.writeFileSync(csv, 'Art;Name;Plätze;lon;lat\nKiTa;Am Maschsee;120;9,74;52,36\nKiTa;Jenseits der Grenze;50;9,30;52,45\nKiTa;Ohne Lage;40;;\nSchwimmbad;Nix;10;9,7;52,4\n');
+    const before = await call('planning.supply', {});
+    const hannoverBefore = before.areas.find((area) => area.key === '03241001')!.supply.kita!;
+    const imported = await call('planning.importFacilities', { path: csv });
+    expect(imported.imported).toBe(2);
+    expect(imported.skipped.map((entry) => entry.row)).toEqual([4, 5]);
+    const hannover = imported.listing.areas.find((area) => area.key === '03241001')!;
+    expect(hannover.supply.kita).toBe(hannoverBefore + 120);
+    expect(imported.listing.unassigned).toHaveLength(1);
+    const withCatchment = await call('planning.setSupply', { catchmentKm: 20 });
+    expect(withCatchment.unassigned).toHaveLength(0);
+  });
+
+  it('keeps scenarios, rates and facilities in the saved file', async () => {
+    const file = path.join(directory.path, 'saved.gpkg');
+    await call('project.saveAs', { path: file });
+    await call('project.openDemo');
+    expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).not.toContain('eigen');
+    await call('project.open', { path: file });
+    expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).toContain('eigen');
+    expect((await call('planning.supply', {})).catchmentKm).toBe(20);
+    await call('planning.deleteScenario', { id: 'eigen' });
+    expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).toEqual(['niedrig', 'mittel', 'hoch']);
+  });
+});
+
+describe('kleinraum scenario (CLI)', () => {
+  it('prints the projection as one JSON document, and the scenarios in info', async () => {
+    const dataDir = path.join(directory.path, 'cli-data');
+    const demoPath = path.join(directory.path, 'cli-demo.gpkg');
+    expect((await runKleinraum(['demo', '--out', demoPath], dataDir)).exitCode).toBe(0);
+    const info = JSON.parse((await runKleinraum(['info', demoPath, '--json'], dataDir)).stdout) as { scenarios: { id: string; name: string }[] };
+    expect(info.scenarios).toEqual([
+      { id: 'niedrig', name: 'Niedriger Zugang' },
+      { id: 'mittel', name: 'Mittlerer Zugang' },
+      { id: 'hoch', name: 'Hoher Zugang' },
+    ]);
+    const result = await runKleinraum(['scenario', demoPath, '--scenario', 'hoch', '--year', '2028', '--json'], dataDir);
+    expect(result.exitCode).toBe(0);
+    const document = JSON.parse(result.stdout) as MethodOutput<'planning.run'>;
+    expect(document.scenario.id).toBe('hoch');
+    expect(document.years).toEqual([2028]);
+    const area = document.areas.find((candidate) => candidate.key === '03241001')!;
+    expect(Object.keys(area.years[0]!.demand).sort()).toEqual(['accommodation', 'integration', 'kita', 'school', 'staff']);
+    expect(area.years[0]!.supply.kita).toBeGreaterThan(0);
+
+    const unknown = await runKleinraum(['scenario', demoPath, '--scenario', 'gibtsnicht'], dataDir);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).not.toMatch(/^\s+at /m);
+    const usage = await runKleinraum(['scenario', demoPath], dataDir);
+    expect(usage.exitCode).toBe(2);
+    expect(usage.stderr).toContain('--scenario');
+    const badYear = await runKleinraum(['scenario', demoPath, '--scenario', 'hoch', '--year', '2050'], dataDir);
+    expect(badYear.exitCode).toBe(1);
+  });
+});
