@@ -300,7 +300,7 @@ export const commitInput = z.object({
   publisher: z.string().optional(),
   attribution: z.string().optional(),
   licence: z.string().optional(),
-  /** Table imports: Stichtag (ISO) for all rows when the mapping has no period. */
+  /** Stichtag (ISO) when the data states none: table rows without a period, or EWZ of an official WFS fetch whose population.stichtag is null. */
   period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Table imports: names of new variables, by variable id. */
   variableNames: z.record(z.string(), localizedText).optional(),

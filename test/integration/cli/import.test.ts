@@ -1,0 +1,77 @@
+/**
+ * `kleinraum import` as a child process: creates the project, prints the CLI-contract document, names the
+ * flag for a missing choice (exit 1), and leaves the project byte-for-byte unchanged after a failure.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sharedDataPath } from '../../helpers/sharedData';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { runKleinraum } from './runKleinraum';
+
+let temp: TempDir;
+const checksum = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+beforeAll(() => {
+  temp = makeTempDir('kleinraum-cli-import-');
+});
+afterAll(() => temp.remove());
+
+it('imports VG5000 Gemeinden filtered to 03241 into a new project, then a GENESIS table', async () => {
+  const project = temp.file('region.gpkg');
+  const boundaries = await runKleinraum(['import', project, sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp'), '--filter-key-prefix', '03241', '--json'], temp.file('data'));
+  expect(boundaries.stderr).toBe('');
+  expect(boundaries.exitCode).toBe(0);
+  expect(JSON.parse(boundaries.stdout)).toMatchObject({
+    kind: 'boundaries',
+    layer: 'vg5000_gem',
+    features: 21,
+    crs: { detected: 'EPSG:31467', used: 'EPSG:31467' },
+    invalidGeometries: { found: 0, repaired: 0 },
+    join: { matched: 21, unmatchedRows: [], areasWithoutData: [], duplicateKeys: [] },
+  });
+  const table = await runKleinraum(['import', project, sharedDataPath('refugees', 'schutzsuchende_kreise_2018-12-31_regionalstatistik_bearbeitet.csv'), '--json'], temp.file('data'));
+  expect(table.exitCode).toBe(0);
+  const document = JSON.parse(table.stdout);
+  expect(document).toMatchObject({ kind: 'table', layer: 'vg5000_gem', rows: 1, encoding: { detected: 'windows-1252', used: 'windows-1252' } });
+  expect(document.join.aggregateRows).toContainEqual(expect.objectContaining({ key: '03241', level: 'kreis', value: 38535 }));
+  expect(document.join.areasWithoutData).toHaveLength(20);
+});
+
+it('a failed import names the flag and leaves the project file unchanged', async () => {
+  const project = temp.file('unchanged.gpkg');
+  const first = await runKleinraum(['import', project, sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp'), '--filter-key-prefix', '03241'], temp.file('data'));
+  expect(first.exitCode).toBe(0);
+  const before = checksum(project);
+
+  // A shapefile without .prj: the CRS must be confirmed with --crs.
+  const noPrj = temp.file('ohne_prj');
+  for (const extension of ['shp', 'shx', 'dbf', 'cpg']) copyFileSync(sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', `VG5000_KRS.${extension}`), `${noPrj}.${extension}`);
+  const crs = await runKleinraum(['import', project, `${noPrj}.shp`], temp.file('data'));
+  expect(crs.exitCode).toBe(1);
+  expect(crs.stderr).toMatch(/--crs/);
+  expect(crs.stdout).toBe('');
+
+  // A table without any Stichtag: --period.
+  const csv = temp.file('ohne_stichtag.csv');
+  writeFileSync(csv, 'AGS;Name;Plaetze\n03241001;Hannover;12\n');
+  const period = await runKleinraum(['import', project, csv], temp.file('data'));
+  expect(period.exitCode).toBe(1);
+  expect(period.stderr).toMatch(/--period/);
+
+  // A zip with a path out of the archive.
+  const { zipSync } = await import('fflate');
+  const zip = temp.file('boese.zip');
+  writeFileSync(zip, zipSync({ '../VG5000_GEM.shp': new Uint8Array([1, 2, 3]) }));
+  const unsafe = await runKleinraum(['import', project, zip], temp.file('data'));
+  expect(unsafe.exitCode).toBe(1);
+  expect(unsafe.stderr).not.toMatch(/at .*\.ts/);
+
+  expect(checksum(project)).toBe(before);
+
+  // With the flag given, the same table imports.
+  const fixed = await runKleinraum(['import', project, csv, '--period', '2020-12-31', '--json'], temp.file('data'));
+  expect(fixed.exitCode).toBe(0);
+  expect(JSON.parse(fixed.stdout)).toMatchObject({ kind: 'table', rows: 1 });
+  expect(checksum(project)).not.toBe(before);
+});
