@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../shared/i18n/translate';
 import { ImportDialog } from './import/ImportDialog';
+import { ExportDialog } from './export/ExportDialog';
 import { MapWorkspace } from './map/MapWorkspace';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
@@ -29,4 +30,5 @@ export interface FeatureDialogProps {
 /** Dialogs opened from the project menu (import) or the top bar (export). */
 export const featureDialogs: Partial<Record<FeatureDialog, ComponentType<FeatureDialogProps>>> = {
   import: ImportDialog,
+  export: ExportDialog,
 };

@@ -1,0 +1,234 @@
+/**
+ * "Abbildung exportieren": format, page, resolution, title/subtitle/author, element toggles, legend
+ * position, small-number mode and series, with a live preview of the very SVG the export writes. The layout
+ * is saved in the project (setting `export.layout`) on export and reused next time. In Electron the target
+ * comes from the native save dialog; in browser mode the file downloads.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { MethodOutput } from '../../shared/contract/api';
+import { EXPORT_FORMATS } from '../../shared/contract/methods/export';
+import { EXPORT_LAYOUT_SETTING, LEGEND_POSITIONS, layoutFromSettings, type ExportLayout, type ExportLayoutInput, type LegendPosition, type SmallNumberMode } from '../../shared/export/exportLayout';
+import { localized } from '../../shared/i18n/translate';
+import { useKleinraum, useLocale, useT } from '../AppContext';
+import { ApiError } from '../api/apiError';
+import type { FeatureDialogProps } from '../features';
+import { exportApi } from './exportApi';
+import './export.css';
+
+type Format = (typeof EXPORT_FORMATS)[number];
+type Batch = 'none' | 'indicators' | 'periods' | 'areas';
+const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
+const TOGGLES = ['legend', 'scaleBar', 'northArrow', 'inset', 'labels', 'sources', 'date'] as const;
+type Toggle = (typeof TOGGLES)[number];
+
+/** Starts a browser download of base64 bytes. */
+function download(file: { base64: string | null; fileName: string; mimeType: string }): void {
+  if (!file.base64) return;
+  const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function layoutInput(layout: ExportLayout): ExportLayoutInput {
+  return { ...layout, page: { preset: layout.page.preset, marginMm: layout.page.marginMm, ...(layout.page.preset === 'custom' ? { widthMm: layout.page.widthMm, heightMm: layout.page.heightMm } : {}) } };
+}
+
+export function ExportDialog({ onClose }: FeatureDialogProps) {
+  const t = useT();
+  const locale = useLocale();
+  const project = useKleinraum((state) => state.project);
+  const host = useKleinraum((state) => state.host);
+  const indicatorId = useKleinraum((state) => state.indicatorId);
+  const period = useKleinraum((state) => state.period);
+  const layerName = useKleinraum((state) => state.layerName);
+  const [layout, setLayout] = useState<ExportLayout>(() => layoutFromSettings(project?.settings ?? {}));
+  const [format, setFormat] = useState<Format>('pdf');
+  const [dpi, setDpi] = useState<150 | 300 | 600>(300);
+  const [batch, setBatch] = useState<Batch>('none');
+  const [singlePdf, setSinglePdf] = useState(true);
+  const [preview, setPreview] = useState<MethodOutput<'export.preview'> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
+  const request = useMemo(
+    () => ({ indicatorId: indicatorId ?? '', period: period ?? undefined, layer: layerName ?? undefined, locale, layout: layoutInput(layout) }),
+    [indicatorId, period, layerName, locale, layout],
+  );
+  const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
+
+  useEffect(() => {
+    if (!indicatorId) return;
+    let cancelled = false;
+    // Typing in a text field should not start a render per key: wait until the user pauses.
+    const timer = setTimeout(() => {
+      exportApi()['export.preview'](request)
+        .then((result) => !cancelled && (setPreview(result), setError(null)))
+        .catch((caught: unknown) => !cancelled && report(caught));
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // `report` only formats the error; it need not restart the preview.
+  }, [request, indicatorId]);
+
+  const update = (change: (current: ExportLayout) => ExportLayout) => setLayout((current) => change(current));
+  const setToggle = (toggle: Toggle, visible: boolean) => update((current) => ({ ...current, [toggle]: { ...current[toggle], visible } }));
+
+  async function runExport(): Promise<void> {
+    if (!indicatorId) return;
+    setBusy(true);
+    setMessage(null);
+    setError(null);
+    try {
+      const api = exportApi();
+      await api['project.setSetting']({ key: EXPORT_LAYOUT_SETTING, value: JSON.stringify(layoutInput(layout)) });
+      if (batch !== 'none') {
+        const result = await api['export.batch']({ ...request, format, dpi, by: batch, singlePdf: format === 'pdf' && singlePdf });
+        result.files.forEach(download);
+        setMessage(t('export.done', { count: result.files.length }));
+        return;
+      }
+      let path: string | undefined;
+      if (host?.nativeDialogs) {
+        const chosen = await api['dialog.saveFile']({ title: t('export.saveDialogTitle'), defaultName: `${indicatorId}_${period ?? ''}.${format}`, extensions: [format] });
+        if (!chosen.path) return;
+        path = chosen.path;
+      }
+      const result = await api['export.map']({ ...request, format, dpi, ...(path ? { path } : {}) });
+      if (!result.path) download(result);
+      setMessage(t('export.done', { count: 1 }));
+    } catch (caught) {
+      report(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const previewUrl = preview ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}` : null;
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog">
+        <h2 id="export-title">
+          {t('export.title')}
+          {indicator ? ` – ${localized(indicator.name, locale)}` : ''}
+        </h2>
+        <div className="export-body">
+          <form className="export-controls" onSubmit={(event) => event.preventDefault()}>
+            <label>
+              {t('export.format')}
+              <select value={format} onChange={(event) => setFormat(event.target.value as Format)} data-testid="export-format">
+                {EXPORT_FORMATS.map((value) => (
+                  <option key={value} value={value}>
+                    {value.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('export.page')}
+              <select value={layout.page.preset} onChange={(event) => update((current) => ({ ...current, page: { ...current.page, preset: event.target.value as ExportLayout['page']['preset'] } }))} data-testid="export-page">
+                {PAGES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`export.page.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {format === 'png' && (
+              <label>
+                {t('export.dpi')}
+                <select value={dpi} onChange={(event) => setDpi(Number(event.target.value) as 150 | 300 | 600)}>
+                  {[150, 300, 600].map((value) => (
+                    <option key={value} value={value}>
+                      {value} dpi
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label>
+              {t('export.figureTitle')}
+              <input value={layout.title.text} placeholder={indicator ? localized(indicator.name, locale) : t('export.titlePlaceholder')} onChange={(event) => update((current) => ({ ...current, title: { ...current.title, text: event.target.value } }))} data-testid="export-title-input" />
+            </label>
+            <label>
+              {t('export.figureSubtitle')}
+              <input value={layout.subtitle.text} placeholder={t('export.subtitlePlaceholder')} onChange={(event) => update((current) => ({ ...current, subtitle: { ...current.subtitle, text: event.target.value } }))} />
+            </label>
+            <label>
+              {t('export.author')}
+              <input value={layout.author.text} onChange={(event) => update((current) => ({ ...current, author: { ...current.author, text: event.target.value } }))} />
+            </label>
+            <fieldset>
+              <legend>{t('export.elements')}</legend>
+              {TOGGLES.map((toggle) => (
+                <label key={toggle} className="export-check">
+                  <input type="checkbox" checked={layout[toggle].visible} onChange={(event) => setToggle(toggle, event.target.checked)} data-testid={`export-toggle-${toggle}`} />
+                  {t(`export.element.${toggle}`)}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              {t('export.legendPosition')}
+              <select value={layout.legend.position} onChange={(event) => update((current) => ({ ...current, legend: { ...current.legend, position: event.target.value as LegendPosition } }))}>
+                {LEGEND_POSITIONS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`export.position.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('export.smallNumbers')}
+              <select value={layout.smallNumbers.mode} onChange={(event) => update((current) => ({ ...current, smallNumbers: { mode: event.target.value as SmallNumberMode } }))}>
+                <option value="suppress">{t('export.smallNumbers.suppress')}</option>
+                <option value="flag">{t('export.smallNumbers.flag')}</option>
+              </select>
+            </label>
+            <label>
+              {t('export.batch')}
+              <select value={batch} onChange={(event) => setBatch(event.target.value as Batch)} data-testid="export-batch">
+                {(['none', 'indicators', 'periods', 'areas'] as const).map((value) => (
+                  <option key={value} value={value}>
+                    {t(`export.batch.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {batch !== 'none' && format === 'pdf' && (
+              <label className="export-check">
+                <input type="checkbox" checked={singlePdf} onChange={(event) => setSinglePdf(event.target.checked)} />
+                {t('export.singlePdf')}
+              </label>
+            )}
+          </form>
+          <div className="export-preview" aria-label={t('export.preview')}>
+            {previewUrl ? <img src={previewUrl} alt={t('export.preview')} data-testid="export-preview" /> : <p>{t('export.previewLoading')}</p>}
+          </div>
+        </div>
+        {error && (
+          <p className="export-error" role="alert">
+            {error}
+          </p>
+        )}
+        {message && <p className="export-message" data-testid="export-message">{message}</p>}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('export.cancel')}
+          </button>
+          <button type="button" className="button button-primary" disabled={busy || !indicatorId} onClick={() => void runExport()} data-testid="export-run">
+            {busy ? t('export.running') : t('export.run')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
