@@ -94,7 +94,7 @@ describe('planning through the API on the demo', () => {
 
   it('imports facilities from CSV: inside an area, outside it within the catchment, and bad rows reported', async () => {
     const csv = path.join(directory.path, 'kitas.csv');
-    fs.writeFileSync(csv, 'Art;Name;Plätze;lon;lat\nKiTa;Am Maschsee;120;9,74;52,36\nKiTa;Jenseits der Grenze;50;9,30;52,45\nKiTa;Ohne Lage;40;;\nSchwimmbad;Nix;10;9,7;52,4\n');
+    fs.writeFileSync(csv, 'Art;Name;Plätze;lon;lat\nKiTa;Am Maschsee;120;9,74;52,36\nKiTa;Jenseits der Grenze;50;9,15;52,45\nKiTa;Ohne Lage;40;;\nSchwimmbad;Nix;10;9,7;52,4\n');
     const before = await call('planning.supply', {});
     const hannoverBefore = before.areas.find((area) => area.key === '03241001')!.supply.kita!;
     const imported = await call('planning.importFacilities', { path: csv });
@@ -103,7 +103,7 @@ describe('planning through the API on the demo', () => {
     const hannover = imported.listing.areas.find((area) => area.key === '03241001')!;
     expect(hannover.supply.kita).toBe(hannoverBefore + 120);
     expect(imported.listing.unassigned).toHaveLength(1);
-    const withCatchment = await call('planning.setSupply', { catchmentKm: 20 });
+    const withCatchment = await call('planning.setSupply', { catchmentKm: 10 });
     expect(withCatchment.unassigned).toHaveLength(0);
   });
 
@@ -114,7 +114,7 @@ describe('planning through the API on the demo', () => {
     expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).not.toContain('eigen');
     await call('project.open', { path: file });
     expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).toContain('eigen');
-    expect((await call('planning.supply', {})).catchmentKm).toBe(20);
+    expect((await call('planning.supply', {})).catchmentKm).toBe(10);
     await call('planning.deleteScenario', { id: 'eigen' });
     expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).toEqual(['niedrig', 'mittel', 'hoch']);
   });
