@@ -67,7 +67,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     return { ...computed, values: computed.values.map((value) => withFlags(value, definition, threshold)) };
   };
   const current = atPeriod(input.period);
-  const described = describeDerived(definition, input.mode, input.comparePeriod);
+  const described = describeDerived(definition, input.mode, input.comparePeriod, input.variableNames);
 
   if (input.mode === 'index') {
     const region = current.regionValue;
@@ -155,8 +155,12 @@ function asMissing(value: DerivedIndicatorValue, reason: string): DerivedIndicat
 }
 
 /** Name, unit and decimals of the derived figure, so legends and exports label it correctly. */
-function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, comparePeriod: string | undefined): IndicatorDefinition {
+function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, comparePeriod: string | undefined, variableNames: Readonly<Record<string, string>> | undefined): IndicatorDefinition {
   const name = definition.name;
+  // perKm2 and percentOf show the numerator itself ("Schutzsuchende je km²"), not the indicator's rate name.
+  const numeratorName = variableNames?.[definition.numerator.variable];
+  const counted = numeratorName ? { de: numeratorName, en: numeratorName } : name;
+  const denominatorName = definition.denominator ? (variableNames?.[definition.denominator.variable] ?? definition.denominator.variable) : '';
   const since = comparePeriod ? { de: ` seit ${formatDate(comparePeriod, 'de')}`, en: ` since ${formatDate(comparePeriod, 'en')}` } : { de: '', en: '' };
   switch (mode) {
     case 'index':
@@ -170,9 +174,14 @@ function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, c
     case 'changePercent':
       return { ...definition, name: { de: `${name.de}: Veränderung in %${since.de}`, en: `${name.en}: change in %${since.en}` }, unit: { de: '%', en: '%' }, scale: 'percent', decimals: 1 };
     case 'perKm2':
-      return { ...definition, name: { de: `${name.de} je km²`, en: `${name.en} per km²` }, unit: { de: 'je km²', en: 'per km²' }, decimals: 1 };
+      return { ...definition, name: { de: `${counted.de} je km²`, en: `${counted.en} per km²` }, unit: { de: 'je km²', en: 'per km²' }, decimals: 1 };
     case 'percentOf':
-      return { ...definition, name: { de: `${name.de} (Anteil in %)`, en: `${name.en} (share in %)` }, unit: { de: '%', en: '%' }, decimals: 1 };
+      return {
+        ...definition,
+        name: { de: `${counted.de} in % von „${denominatorName}“`, en: `${counted.en} as % of "${denominatorName}"` },
+        unit: { de: '%', en: '%' },
+        decimals: 1,
+      };
     case 'value':
       return definition;
   }
