@@ -1,0 +1,32 @@
+// The "Planung" tab end to end: create a scenario, change the care ratio, and see the gap map and table change.
+import { callApi, expect, openApp, test } from './fixtures';
+import { e2eToken } from '../helpers/e2eServer';
+
+test('creating a scenario and a stricter care ratio changes the staff gap on the map and in the table', async ({ page, request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Planung' }).click();
+  await expect(page.getByTestId('planning-banner')).toContainText('Projektion – Annahmen:');
+  await expect(page.getByTestId('planning-map').locator('path[data-key]')).toHaveCount(21);
+
+  // A new scenario from the shown one, with a typed inflow.
+  await page.getByRole('button', { name: 'Neues Szenario' }).click();
+  await expect(page.getByRole('radio', { name: 'Szenario 4' })).toBeChecked();
+  const { scenarios } = await callApi<{ scenarios: { id: string }[] }>(request, 'planning.listScenarios');
+  expect(scenarios.map((scenario) => scenario.id)).toContain('szenario-4');
+
+  await page.getByTestId('planning-kind').selectOption('staff');
+  const hannoverGap = page.getByTestId('planning-gap-03241001');
+  await expect(hannoverGap).not.toHaveText('');
+  const gapBefore = await page.getByTestId('planning-map').locator('path[data-key="03241001"]').getAttribute('data-gap');
+  const tableBefore = await hannoverGap.textContent();
+
+  await page.getByTestId('planning-care-ratio').selectOption('50');
+  await expect(hannoverGap).not.toHaveText(tableBefore ?? '');
+  const gapAfter = await page.getByTestId('planning-map').locator('path[data-key="03241001"]').getAttribute('data-gap');
+  expect(Number(gapAfter)).toBeGreaterThan(Number(gapBefore));
+  // Areas over capacity stand out in the table.
+  await expect(page.locator('[data-testid="planning-table"] tr.over-capacity').first()).toBeVisible();
+  await page.getByTestId('planning-compare').selectOption('hoch');
+  await expect(page.getByTestId('planning-map-compare').locator('path[data-key]')).toHaveCount(21);
+});
