@@ -1,0 +1,125 @@
+// The map and its legend change together: after a change of method, classes or palette, every legend
+// class's swatch colour is the colour the canvas shows inside exactly as many areas as the row counts;
+// the time slider changes the Stichtag, the legend and the map.
+import type { Page } from '@playwright/test';
+import { e2eToken } from '../helpers/e2eServer';
+import { canvasColoursAt, expect, loadAreas, openApp, test, type AreaOnMap } from './fixtures';
+
+interface LegendRowRead {
+  colour: string;
+  count: number;
+  label: string;
+}
+
+/** The legend's class rows: swatch colour as #rrggbb, count and bounds label. */
+async function legendRows(page: Page): Promise<LegendRowRead[]> {
+  return page.locator('[data-testid^="legend-class-"]').evaluateAll((rows) =>
+    rows.map((row) => {
+      const swatch = row.querySelector('.swatch');
+      const rgb = (swatch ? getComputedStyle(swatch).backgroundColor : '').match(/\d+/g) ?? [];
+      const colour = `#${rgb
+        .slice(0, 3)
+        .map((channel) => Number(channel).toString(16).padStart(2, '0'))
+        .join('')}`;
+      return { colour, count: Number(row.getAttribute('data-count')), label: row.querySelector('.legend-label')?.textContent ?? '' };
+    }),
+  );
+}
+
+/** Waits until the map has drawn, then checks that legend and canvas agree class by class. */
+async function expectLegendMatchesMap(page: Page, areas: AreaOnMap[]): Promise<{ rows: LegendRowRead[]; canvas: string[] }> {
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+  let rows: LegendRowRead[] = [];
+  let canvas: string[] = [];
+  // Pixels that are no class colour at all (outlines, antialiasing) would show up as a mismatch here.
+  await expect
+    .poll(
+      async () => {
+        rows = await legendRows(page);
+        canvas = await canvasColoursAt(
+          page,
+          areas.map((area) => area.insidePoint),
+        );
+        return rows
+          .map((row) => ({ row, onMap: canvas.filter((colour) => colour === row.colour).length }))
+          .filter(({ row, onMap }) => row.count !== onMap)
+          .map(({ row, onMap }) => `${row.colour}: legend ${row.count}, map ${onMap} (canvas: ${canvas.join(' ')})`);
+      },
+      { message: 'each legend swatch colour appears inside as many areas as its row counts' },
+    )
+    .toEqual([]);
+  expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(areas.length);
+  return { rows, canvas };
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+test('changing method, classes and palette changes the map pixels and the legend together', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  const before = await expectLegendMatchesMap(page, areas);
+
+  await page.getByTestId('symbology-method').selectOption('equal');
+  await page.getByTestId('symbology-classes').selectOption('4');
+  await page.getByTestId('palette-Reds').click();
+  // ColorBrewer Reds, 4 classes: the legend shows these colours once the change has been applied.
+  await expect.poll(async () => (await legendRows(page)).map((row) => row.colour)).toEqual(['#fee5d9', '#fcae91', '#fb6a4a', '#cb181d']);
+  const after = await expectLegendMatchesMap(page, areas);
+
+  expect(after.rows).toHaveLength(4);
+  expect(after.rows.map((row) => row.label)).not.toEqual(before.rows.map((row) => row.label));
+  expect(after.canvas).not.toEqual(before.canvas);
+
+  // Reversed: the same classes, the colours in the opposite order, on the map as in the legend.
+  await page.getByTestId('symbology-reverse').check();
+  await expect.poll(async () => (await legendRows(page)).map((row) => row.colour)).toEqual(['#cb181d', '#fb6a4a', '#fcae91', '#fee5d9']);
+  const reversed = await expectLegendMatchesMap(page, areas);
+  expect(reversed.rows.map((row) => row.count)).toEqual(after.rows.map((row) => row.count));
+});
+
+test('the symbology is kept in the project: reloading the page shows the same classes', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  await page.getByTestId('symbology-method').selectOption('ckmeans');
+  await page.getByTestId('symbology-classes').selectOption('3');
+  await page.getByTestId('palette-Greens').click();
+  await expect.poll(async () => (await legendRows(page)).map((row) => row.colour)).toEqual(['#e5f5e0', '#a1d99b', '#31a354']);
+  // The setting reaches the backend before the reload (project.changed comes back with it).
+  await expect.poll(async () => {
+    const response = await request.post('/api/project.current', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+    const body = (await response.json()) as { value: { settings: Record<string, string> } };
+    return Object.keys(body.value.settings).some((key) => key.startsWith('map.symbology.'));
+  }).toBe(true);
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId('symbology-method')).toHaveValue('ckmeans');
+  await expect.poll(async () => (await legendRows(page)).map((row) => row.colour)).toEqual(['#e5f5e0', '#a1d99b', '#31a354']);
+  await expectLegendMatchesMap(page, areas);
+});
+
+test('the time slider changes the Stichtag, the legend and the map', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  await expect(page.getByTestId('time-slider')).toBeVisible();
+  const before = await expectLegendMatchesMap(page, areas);
+  const stichtagBefore = await page.getByTestId('time-label').textContent();
+
+  await page.getByTestId('time-previous').click();
+  await expect(page.getByTestId('time-label')).not.toHaveText(stichtagBefore ?? '');
+  await expect(page.getByTestId('period-select')).toHaveValue('2023-12-31');
+  await expect(page.getByTestId('legend')).toContainText('31.12.2023');
+  const after = await expectLegendMatchesMap(page, areas);
+  // Classes per period: other values give other bounds.
+  expect(after.rows.map((row) => row.label)).not.toEqual(before.rows.map((row) => row.label));
+
+  // Classes fixed across all Stichtage: the bounds no longer change with the period.
+  await page.getByTestId('symbology-fix-periods').check();
+  await expect(page.getByTestId('legend-fixed-classes')).toBeVisible();
+  const fixedA = await expectLegendMatchesMap(page, areas);
+  await page.getByTestId('time-next').click();
+  await expect(page.getByTestId('legend')).toContainText('31.12.2024');
+  const fixedB = await expectLegendMatchesMap(page, areas);
+  expect(fixedB.rows.map((row) => row.label)).toEqual(fixedA.rows.map((row) => row.label));
+});
