@@ -9,6 +9,7 @@ import { ImportDialog } from './import/ImportDialog';
 import { ExportDialog } from './export/ExportDialog';
 import { MapWorkspace } from './map/MapWorkspace';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
+import { ProfilesView } from './profiles/ProfilesView';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
 
 export interface WorkspaceViewEntry {
@@ -20,6 +21,7 @@ export interface WorkspaceViewEntry {
 /** Tabs of the workspace, in display order. The map is always first. */
 export const workspaceViews: WorkspaceViewEntry[] = [
   { id: 'map', label: 'view.map', component: MapWorkspace },
+  { id: 'profiles', label: 'view.profiles', component: ProfilesView },
   { id: 'planning', label: 'view.planning', component: PlanningWorkspace },
 ];
 

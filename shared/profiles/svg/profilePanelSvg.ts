@@ -162,7 +162,7 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
   const cells = isNationality ? profile.nationality : profile.status;
   const categories = isNationality ? options.categories.nationalities : options.categories.statuses;
   const referenceCells = reference ? (isNationality ? reference.nationality : reference.status) : null;
-  const labelWidth = isNationality ? 30 : 62;
+  const labelWidth = isNationality ? 30 : 74;
   const barArea = box.width - labelWidth - 4;
   const rowHeight = cells.length > 0 ? box.height / cells.length : 0;
   const barHeight = Math.max(1, rowHeight * 0.72);
@@ -173,7 +173,7 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
     const category = categories[index];
     const y = box.y + index * rowHeight + (rowHeight - barHeight) / 2;
     const x = box.x + labelWidth;
-    parts.push(text(x - 3, y + barHeight / 2 + 2.8, category ? shorten(categoryLabel(category, locale), isNationality ? 6 : 12) : '', 7.5, 'end', 'normal', colours.muted));
+    parts.push(text(x - 3, y + barHeight / 2 + 2.8, category ? shorten(categoryLabel(category, locale), isNationality ? 6 : 15) : '', 7.5, 'end', 'normal', colours.muted));
     const value = cellValue(cell, mode);
     if (value === null) parts.push(suppressedMark(x, y, barHeight, 1, locale));
     else parts.push(`<rect x="${c(x)}" y="${c(y)}" width="${c(length(value))}" height="${c(barHeight)}" fill="${colours.bar}"/>`);

@@ -1,0 +1,126 @@
+/**
+ * The small multiples: one panel per area on shared scales, in the chosen order and groups, with the
+ * reference outline. Clicking a panel selects the area in the main store (map and table follow); hovering
+ * highlights it everywhere. Panel drawings do not depend on selection or hover (those are CSS frames), so
+ * pointer moves never redraw SVG.
+ */
+import { useMemo } from 'react';
+import { useKleinraum, useT } from '../AppContext';
+import type { Locale } from '../../shared/format/number';
+import { orderPanels } from '../../shared/profiles/orderPanels';
+import { referenceProfile } from '../../shared/profiles/profileFigure';
+import type { ProfileSet, ProfileView } from '../../shared/profiles/profileTypes';
+import { indicatorScaleMax, sharedScaleMax } from '../../shared/profiles/svg/panelScale';
+import { standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
+import { groupColour } from '../../shared/profiles/svg/svgMarkup';
+import type { Typology } from '../../shared/profiles/typology';
+import type { ProfileChoices } from './profileChoices';
+
+const PANEL_WIDTH = 210;
+const PANEL_HEIGHT = 176;
+
+export interface ProfileGridProps {
+  set: ProfileSet;
+  choices: ProfileChoices;
+  view: ProfileView;
+  typology: Typology | null;
+  locale: Locale;
+}
+
+export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGridProps) {
+  const t = useT();
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const hoveredKey = useKleinraum((state) => state.hoveredKey);
+  const selectArea = useKleinraum((state) => state.selectArea);
+  const hoverArea = useKleinraum((state) => state.hoverArea);
+
+  const groups = useMemo(
+    () =>
+      choices.sortBy === null && !typology && choices.filter === ''
+        ? [{ group: null, areas: set.areas }]
+        : orderPanels(set.areas, { sortBy: choices.sortBy ?? 'name', descending: choices.descending, filter: choices.filter, groupOf: typology?.groupOf ?? null }),
+    [set, choices.sortBy, choices.descending, choices.filter, typology],
+  );
+
+  const panelSvgs = useMemo(() => {
+    const reference = referenceProfile(set, choices.reference);
+    const comparing = choices.reference === 'comparePeriod' && set.compareAreas !== null;
+    const compareByKey = new Map((set.compareAreas ?? []).map((area) => [area.key, area]));
+    // Shared scale over all areas (not only the filtered ones), so filtering never rescales the panels.
+    const scaleProfiles = [...set.areas, ...(reference ? [reference] : []), ...(comparing ? (set.compareAreas ?? []) : [])];
+    const scaleMax = sharedScaleMax(scaleProfiles, view, choices.mode);
+    const indicatorMax = indicatorScaleMax([...set.areas, set.region]);
+    const svgs = new Map<string, string>();
+    for (const area of [set.region, ...set.areas]) {
+      const panelReference = comparing ? (compareByKey.get(area.key) ?? (area.isRegion ? set.compareRegion : null)) : reference && reference.key !== area.key ? reference : null;
+      svgs.set(
+        area.key,
+        standalonePanelSvg(area, {
+          view,
+          mode: choices.mode,
+          scaleMax,
+          indicatorMax,
+          reference: panelReference,
+          region: set.region,
+          categories: set,
+          indicators: set.indicators,
+          width: PANEL_WIDTH,
+          height: PANEL_HEIGHT,
+          locale,
+          group: typology?.groupOf[area.key] ?? null,
+        }),
+      );
+    }
+    return svgs;
+  }, [set, view, choices.mode, choices.reference, locale, typology]);
+
+  const shown = groups.reduce((sum, group) => sum + group.areas.length, 0);
+  if (shown === 0) return <p className="profiles-empty">{t('profiles.empty')}</p>;
+
+  return (
+    <div className="profiles-grid-scroll" data-testid="profiles-grid">
+      <div className="profiles-group">
+        <div className="profiles-panels">
+          <div className="profile-panel profile-panel-region" data-testid="profile-panel-region" dangerouslySetInnerHTML={{ __html: panelSvgs.get(set.region.key) ?? '' }} />
+        </div>
+      </div>
+      {groups.map((group) => (
+        <section className="profiles-group" key={group.group ?? 'all'} aria-label={group.group !== null ? t('profiles.typology.group', { number: group.group }) : undefined}>
+          {group.group !== null && (
+            <h3 className="profiles-group-title" data-testid={`profiles-group-${group.group}`}>
+              <span className="profiles-group-swatch" style={{ background: groupColour(group.group) }} />
+              {t('profiles.typology.group', { number: group.group })}: {typology?.groups.find((entry) => entry.number === group.group)?.description[locale]}
+            </h3>
+          )}
+          <div className="profiles-panels">
+            {group.areas.map((area) => {
+              const state = area.key === selectedKey ? ' selected' : area.key === hoveredKey ? ' hovered' : '';
+              return (
+                <div
+                  key={area.key}
+                  role="button"
+                  tabIndex={0}
+                  aria-pressed={area.key === selectedKey}
+                  aria-label={area.name}
+                  data-testid={`profile-panel-${area.key}`}
+                  data-selected={area.key === selectedKey ? 'true' : 'false'}
+                  className={`profile-panel${state}`}
+                  onClick={() => selectArea(area.key)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') {
+                      event.preventDefault();
+                      selectArea(area.key);
+                    }
+                  }}
+                  onMouseEnter={() => hoverArea(area.key)}
+                  onMouseLeave={() => hoverArea(null)}
+                  dangerouslySetInnerHTML={{ __html: panelSvgs.get(area.key) ?? '' }}
+                />
+              );
+            })}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

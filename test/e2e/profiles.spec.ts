@@ -1,0 +1,46 @@
+// The Profile tab: the municipalities side by side, sorted by an indicator, linked with the map.
+import { e2eToken } from '../helpers/e2eServer';
+import { callApi, expect, openApp, test } from './fixtures';
+
+interface ProfileSetAnswer {
+  areas: { key: string; name: string; indicators: Record<string, number | null> }[];
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+test('sorting the grid by refugees per 1,000 puts the panels in that order, and a selected panel is selected on the map tab', async ({ page, request }) => {
+  const set = await callApi<ProfileSetAnswer>(request, 'profiles.compute', {});
+  const expectedOrder = [...set.areas].sort((a, b) => (b.indicators.refugeesPer1000 ?? -1) - (a.indicators.refugeesPer1000 ?? -1)).map((area) => area.key);
+
+  await openApp(page);
+  await page.getByTestId('view-tab-profiles').click();
+  await expect(page.getByTestId('profiles-grid')).toBeVisible();
+  await expect(page.locator('[data-testid^="profile-panel-0"]')).toHaveCount(set.areas.length);
+
+  await page.getByTestId('profiles-sort').selectOption('refugeesPer1000');
+  await page.getByTestId('profiles-descending').check();
+  const shownOrder = await page.locator('[data-testid^="profile-panel-0"]').evaluateAll((panels) => panels.map((panel) => panel.getAttribute('data-testid')?.replace('profile-panel-', '')));
+  expect(shownOrder).toEqual(expectedOrder);
+
+  // The third panel, so that the test does not pass by accident with the first area of the layer.
+  const chosenKey = expectedOrder[2] as string;
+  const chosen = set.areas.find((area) => area.key === chosenKey);
+  await page.getByTestId(`profile-panel-${chosenKey}`).click();
+  await expect(page.getByTestId(`profile-panel-${chosenKey}`)).toHaveAttribute('data-selected', 'true');
+
+  await page.getByTestId('view-tab-map').click();
+  await expect(page.getByTestId('details-panel')).toContainText(chosen?.name ?? '—');
+});
+
+test('switching the view to nationality and back keeps the grid, and the filter narrows it', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('view-tab-profiles').click();
+  await page.getByTestId('profiles-view-nationality').click();
+  await expect(page.getByTestId('profile-panel-03241001')).toContainText('SYR');
+  await page.getByTestId('profiles-filter').fill('Hannover');
+  await expect(page.locator('[data-testid^="profile-panel-0"]')).toHaveCount(1);
+  await page.getByTestId('profiles-view-pyramid').click();
+  await page.getByTestId('profiles-filter').fill('');
+});
