@@ -3,7 +3,7 @@
  * and name fields, key filter) against a map preview and the check report, then imports. Every change reads
  * the file again in the backend (a preview: nothing is written until "Importieren").
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useApp, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
@@ -12,6 +12,7 @@ import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { BoundaryPreview, InspectResult } from '../../shared/contract/methods/import';
 import { CRS_CHOICES, crsLabel } from './crsChoices';
+import { encodingSamples } from './encodingPreview';
 import { fileNameOf } from './importFileKinds';
 import { useImportClient } from './importApi';
 import { ImportProgress } from './ImportProgress';
@@ -121,6 +122,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
   };
 
   const report = preview?.report;
+  const encodingNames = useMemo(() => (preview ? encodingSamples(preview.report.encoding.preview, preview.areas.map((area) => area.name), 8) : []), [preview]);
   const running = pending.runningTaskId;
   return (
     <>
@@ -167,10 +169,9 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
                     </option>
                   ))}
                 </select>
-                {report && (
+                {report && preview && (
                   <small data-testid="import-encoding-preview" className={report.encoding.confidence < 0.8 ? 'import-warning' : undefined}>
-                    {report.encoding.preview.length > 0 ? t('import.encodingPreview', { names: report.encoding.preview.slice(0, 8).join(', ') }) : t('import.encodingNone')}{' '}
-                    {report.encoding.preview.length > 0 && t('import.encodingHelp')}
+                    {encodingNames.length > 0 ? `${t('import.encodingPreview', { names: encodingNames.join(', ') })} ${t('import.encodingHelp')}` : t('import.encodingNone')}
                   </small>
                 )}
               </label>

@@ -11,6 +11,7 @@ import {
 } from '../../../renderer/import/tableMappingEdits';
 import { crsLabel, CRS_CHOICES } from '../../../renderer/import/crsChoices';
 import { fileNameOf, importFileKind } from '../../../renderer/import/importFileKinds';
+import { encodingSamples } from '../../../renderer/import/encodingPreview';
 
 function createMapping(overrides: Partial<TableMapping> = {}): TableMapping {
   return { layout: 'wide', keyColumn: 1, nameColumn: 2, periodColumn: null, period: '2018-12-31', valueColumns: [{ column: 3, variable: 'insgesamt', dimensions: {} }], dimensionColumns: [], ...overrides };
@@ -107,5 +108,12 @@ describe('import file kinds and CRS names', () => {
     expect(crsLabel('EPSG:9999')).toBe('EPSG:9999');
     expect(crsLabel(null)).toBe('–');
     expect(new Set(CRS_CHOICES.map((choice) => choice.code)).size).toBe(CRS_CHOICES.length);
+  });
+});
+
+describe('encodingSamples', () => {
+  it("prefers the backend's preview and otherwise lists names with non-ASCII letters once", () => {
+    expect(encodingSamples(['Lühnde'], ['Neustadt am Rübenberge'], 8)).toEqual(['Lühnde']);
+    expect(encodingSamples([], ['Hannover', 'Neustadt am Rübenberge', 'Neustadt am Rübenberge', 'Wennigsen (Deister)'], 8)).toEqual(['Neustadt am Rübenberge']);
   });
 });
