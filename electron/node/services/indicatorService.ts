@@ -68,7 +68,10 @@ export function indicatorValuesFor(db: SqliteDatabase, indicatorId: string, laye
     const chosenPeriod = period ?? plan.periods.at(-1);
     if (chosenPeriod === undefined) throw noPeriodsError(plan.indicator, plan.mode);
     const comparePeriod = plan.comparePeriodFor(chosenPeriod);
-    const observations = readObservations(db, { variables: plan.variables }).filter((observation) => observation.period === chosenPeriod || observation.period === comparePeriod);
+    // One indexed read per period needed, rather than every period of the variables.
+    const observations = [chosenPeriod, ...(comparePeriod !== undefined && comparePeriod !== chosenPeriod ? [comparePeriod] : [])].flatMap((needed) =>
+      readObservations(db, { variables: plan.variables, period: needed }),
+    );
     return valuesAt(db, plan, layerName, chosenPeriod, comparePeriod, observations);
   })();
 }
