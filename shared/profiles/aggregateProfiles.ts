@@ -146,9 +146,10 @@ function buildProfile(key: string, name: string, isRegion: boolean, counts: RawC
   const granted = grantedIndex >= 0 ? (counts.refugeesByStatus[grantedIndex] as number) : Number.NaN;
 
   const isSmall = (value: number): boolean => value > 0 && value < threshold;
-  // An indicator whose numerator is a small number would reveal it: it is withheld like the cell itself.
+  // An indicator built on a small numerator or denominator would reveal it (0 % of 2 refugees says both are
+  // adults): it is withheld like the cell itself.
   const ratio = (numerator: number, denominator: number, factor: number): number | null =>
-    Number.isFinite(numerator) && Number.isFinite(denominator) && denominator > 0 && !isSmall(numerator) ? (numerator / denominator) * factor : null;
+    Number.isFinite(numerator) && Number.isFinite(denominator) && denominator > 0 && !isSmall(numerator) && !isSmall(denominator) ? (numerator / denominator) * factor : null;
   const change = (now: number, before: number): number | null =>
     Number.isFinite(now) && Number.isFinite(before) && before > 0 && !isSmall(now) && !isSmall(before) ? ((now - before) / before) * 100 : null;
   const previousPopulation = previous?.hasPopulation ? sumOf(previous.population) : Number.NaN;

@@ -61,7 +61,7 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const gap = 8;
   const margin = 20;
   const columns = Math.max(1, options.columns ?? Math.floor((1200 - 2 * margin + gap) / (panelWidth + gap)));
-  const width = 2 * margin + columns * panelWidth + (columns - 1) * gap;
+  const gridWidth = 2 * margin + columns * panelWidth + (columns - 1) * gap;
   const panels = options.groups.flatMap((group) => group.areas);
   // Shared scales over every drawn panel and the reference, so bars compare across the grid.
   const perPanelReferences = options.referenceByKey ? panels.flatMap((area) => options.referenceByKey?.[area.key] ?? []) : [];
@@ -77,10 +77,12 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   y += 18;
   const modeText = mode === 'shares' ? (de ? 'Anteile in %, gleiche Skala in allen Feldern' : 'shares in %, same scale in every panel') : de ? 'Personen, gleiche Skala in allen Feldern' : 'persons, same scale in every panel';
   const dateText = set.comparePeriod ? `${formatDate(set.period, locale)} (${de ? 'Vergleich' : 'comparison'} ${formatDate(set.comparePeriod, locale)})` : formatDate(set.period, locale);
-  parts.push(`<text x="${margin}" y="${y}" font-size="11" fill="${colours.muted}">${escapeXml(`${de ? 'Stichtag' : 'Reference date'} ${dateText} · ${modeText}`)}</text>`);
+  const subtitle = `${de ? 'Stichtag' : 'Reference date'} ${dateText} · ${modeText}`;
+  parts.push(`<text x="${margin}" y="${y}" font-size="11" fill="${colours.muted}">${escapeXml(subtitle)}</text>`);
   y += 10;
   const referenceLegend = options.referenceByKey && set.comparePeriod ? { name: `${de ? 'Stand' : 'as of'} ${formatDate(set.comparePeriod, locale)}`, isRegion: false } : options.reference;
-  y = legend(parts, view, referenceLegend, margin, y, locale);
+  const legendBox = legend(parts, view, referenceLegend, margin, y, locale);
+  y = legendBox.bottom;
 
   for (const group of options.groups) {
     if (group.group !== null) {
@@ -129,10 +131,14 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
     y += 13;
   }
   const height = Math.ceil(y + margin - 8);
+  // Text has no measurement in pure code: widths are estimated (≈ 0,55 em per character) so that a grid of
+  // few panels still shows the whole title, legend and footer.
+  const textWidth = Math.max(title.length * 16 * 0.58, subtitle.length * 11 * 0.56, ...footer.map((line) => line.length * 9.5 * 0.56));
+  const width = Math.ceil(Math.max(gridWidth, legendBox.right + margin, textWidth + 2 * margin));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
 }
 
-function legend(parts: string[], view: ProfileView, reference: { name: string; isRegion: boolean } | null, x: number, y: number, locale: Locale): number {
+function legend(parts: string[], view: ProfileView, reference: { name: string; isRegion: boolean } | null, x: number, y: number, locale: Locale): { bottom: number; right: number } {
   const de = locale === 'de';
   const entries: { swatch: string; label: string }[] = [];
   const box = (fill: string) => `<rect width="12" height="9" fill="${fill}"/>`;
@@ -155,5 +161,5 @@ function legend(parts: string[], view: ProfileView, reference: { name: string; i
     parts.push(`<g transform="translate(${c(cursor)},${c(top)})">${entry.swatch}<text x="16" y="8.5" font-size="10" fill="${colours.text}">${escapeXml(entry.label)}</text></g>`);
     cursor += 16 + entry.label.length * 5.6 + 14;
   }
-  return top + 16;
+  return { bottom: top + 16, right: cursor };
 }
