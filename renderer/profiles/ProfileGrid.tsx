@@ -46,9 +46,12 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
     const reference = referenceProfile(set, choices.reference);
     const comparing = choices.reference === 'comparePeriod' && set.compareAreas !== null;
     const compareByKey = new Map((set.compareAreas ?? []).map((area) => [area.key, area]));
-    // Shared scale over all areas (not only the filtered ones), so filtering never rescales the panels.
-    const scaleProfiles = [...set.areas, ...(reference ? [reference] : []), ...(comparing ? (set.compareAreas ?? []) : [])];
+    // Shared scale over all areas (not only the filtered ones), so filtering never rescales the panels. In
+    // absolute numbers the region (the sum of all areas) gets a scale of its own, or it would squash the rest.
+    const absolute = choices.mode === 'absolute';
+    const scaleProfiles = [...set.areas, ...(reference && !absolute ? [reference] : []), ...(comparing ? (set.compareAreas ?? []) : [])];
     const scaleMax = sharedScaleMax(scaleProfiles, view, choices.mode);
+    const regionScaleMax = absolute ? sharedScaleMax([set.region, ...(comparing && set.compareRegion ? [set.compareRegion] : [])], view, 'absolute') : scaleMax;
     const indicatorMax = indicatorScaleMax([...set.areas, set.region]);
     const svgs = new Map<string, string>();
     for (const area of [set.region, ...set.areas]) {
@@ -58,7 +61,7 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
         standalonePanelSvg(area, {
           view,
           mode: choices.mode,
-          scaleMax,
+          scaleMax: area.isRegion ? regionScaleMax : scaleMax,
           indicatorMax,
           reference: panelReference,
           region: set.region,

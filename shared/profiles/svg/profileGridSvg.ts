@@ -65,7 +65,9 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const panels = options.groups.flatMap((group) => group.areas);
   // Shared scales over every drawn panel and the reference, so bars compare across the grid.
   const perPanelReferences = options.referenceByKey ? panels.flatMap((area) => options.referenceByKey?.[area.key] ?? []) : [];
-  const scaleProfiles = [...panels, ...(options.reference ? [options.reference] : []), ...perPanelReferences];
+  // In absolute numbers another area's outline is scaled to each panel's total, so only the same area at the
+  // comparison date adds to the scale (the region's own counts would squash every municipality).
+  const scaleProfiles = [...panels, ...(options.reference && mode === 'shares' ? [options.reference] : []), ...perPanelReferences];
   const scaleMax = sharedScaleMax(scaleProfiles, view, mode);
   const indicatorMax = indicatorScaleMax([...panels, set.region]);
   const de = locale === 'de';

@@ -6,7 +6,7 @@
  */
 import { formatNumber, type Locale } from '../../format/number';
 import { localized } from '../../i18n/translate';
-import type { AreaProfile, ProfileCategory, ProfileIndicatorDefinition, ProfileScaleMode, ProfileView } from '../profileTypes';
+import type { AreaProfile, ProfileCategory, ProfileCell, ProfileIndicatorDefinition, ProfileScaleMode, ProfileView } from '../profileTypes';
 import { cellValue, INDICATOR_VIEW_IDS } from './panelScale';
 import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours, shorten } from './svgMarkup';
 
@@ -77,6 +77,17 @@ function scaleLabel(value: number, mode: ProfileScaleMode, locale: Locale): stri
   return mode === 'shares' ? `${formatNumber(value, value < 10 ? 1 : 0, locale)} %` : formatNumber(value, 0, locale);
 }
 
+/**
+ * Where the outline of a reference cell lies. Shares compare directly. In absolute numbers another area's
+ * structure is scaled to this area's total (the expected count if it had the reference's structure); the same
+ * area at an earlier date is drawn with its own counts, so the change view shows real growth.
+ */
+function referenceOutlineValue(cell: ProfileCell, mode: ProfileScaleMode, sameArea: boolean, factor: number): number | null {
+  if (mode === 'shares') return cell.share;
+  if (sameArea) return cell.count;
+  return cell.share === null ? null : cell.share * factor;
+}
+
 /** A suppressed cell: a short grey dashed mark at the start of the bar, with a tooltip. */
 function suppressedMark(x: number, y: number, barHeight: number, direction: 1 | -1, locale: Locale): string {
   const markWidth = 5;
@@ -97,6 +108,7 @@ function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): str
   const length = (value: number) => (Math.min(value, scaleMax) / scaleMax) * half;
   const parts: string[] = [];
   const referenceFactor = mode === 'absolute' && profile.population !== null ? profile.population / 100 : 1;
+  const sameArea = reference !== null && reference.key === profile.key;
   const leftOutline: string[] = [];
   const rightOutline: string[] = [];
 
@@ -127,9 +139,9 @@ function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): str
       }
       if (reference) {
         const referenceRow = reference.pyramid[index];
-        const referenceShare = referenceRow ? referenceRow[side].share : null;
-        if (referenceShare !== null && referenceShare !== undefined) {
-          const referenceValue = mode === 'shares' ? referenceShare : referenceShare * referenceFactor;
+        const referenceCell = referenceRow ? referenceRow[side] : null;
+        const referenceValue = referenceCell ? referenceOutlineValue(referenceCell, mode, sameArea, referenceFactor) : null;
+        if (referenceValue !== null) {
           const x = origin + direction * length(referenceValue);
           const outline = side === 'male' ? leftOutline : rightOutline;
           outline.push(`${c(x)},${c(y + barHeight + (rowHeight - barHeight) / 2)}`, `${c(x)},${c(y - (rowHeight - barHeight) / 2)}`);
@@ -152,8 +164,9 @@ function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): str
 function categoryLabel(category: ProfileCategory, locale: Locale): string {
   // Nationality ids are ISO alpha-3 codes (short and unambiguous in a small panel); other labels are shortened.
   if (/^[A-Z]{3}$/.test(category.id)) return category.id;
-  const label = localized(category.label, locale);
-  return label.replace(/\s*\(.*\)$/, '');
+  const label = localized(category.label, locale).replace(/\s*\(.*\)$/, '');
+  // Long labels ("Schutzstatus anerkannt") keep their distinguishing last word in a small panel.
+  return label.length > 15 ? (label.split(' ').at(-1) ?? label) : label;
 }
 
 function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): string {
@@ -177,9 +190,9 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
     const value = cellValue(cell, mode);
     if (value === null) parts.push(suppressedMark(x, y, barHeight, 1, locale));
     else parts.push(`<rect x="${c(x)}" y="${c(y)}" width="${c(length(value))}" height="${c(barHeight)}" fill="${colours.bar}"/>`);
-    const referenceShare = referenceCells?.[index]?.share ?? null;
-    if (referenceShare !== null) {
-      const referenceValue = mode === 'shares' ? referenceShare : (referenceShare * total) / 100;
+    const referenceCell = referenceCells?.[index];
+    const referenceValue = referenceCell ? referenceOutlineValue(referenceCell, mode, reference?.key === profile.key, total / 100) : null;
+    if (referenceValue !== null) {
       const referenceX = x + length(referenceValue);
       parts.push(`<line x1="${c(referenceX)}" y1="${c(y - 1)}" x2="${c(referenceX)}" y2="${c(y + barHeight + 1)}" stroke="${colours.reference}" stroke-width="1.3"/>`);
     }
