@@ -8,7 +8,7 @@ import { localized } from '../../shared/i18n/translate';
 import { REGION_KEY } from '../../shared/profiles/aggregateProfiles';
 import type { AreaProfile, ProfileSet, ProfileView } from '../../shared/profiles/profileTypes';
 import { indicatorScaleMax, sharedScaleMax } from '../../shared/profiles/svg/panelScale';
-import { standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
+import { profileDisplayName, standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
 import type { ProfileChoices } from './profileChoices';
 
 export interface CompareViewProps {
@@ -33,7 +33,7 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
       <select value={value} data-testid={testId} onChange={(event) => choose({ [field]: event.target.value })}>
         {options.map((area) => (
           <option key={area.key} value={area.key}>
-            {area.name}
+            {profileDisplayName(area, locale)}
           </option>
         ))}
       </select>
@@ -70,8 +70,8 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
         <thead>
           <tr>
             <th>{t('profiles.indicator')}</th>
-            <th>{areaA.name}</th>
-            <th>{areaB.name}</th>
+            <th>{profileDisplayName(areaA, locale)}</th>
+            <th>{profileDisplayName(areaB, locale)}</th>
             <th>{t('profiles.compare.difference')}</th>
           </tr>
         </thead>

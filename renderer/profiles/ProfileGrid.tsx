@@ -4,7 +4,7 @@
  * highlights it everywhere. Panel drawings do not depend on selection or hover (those are CSS frames), so
  * pointer moves never redraw SVG.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useKleinraum, useT } from '../AppContext';
 import type { Locale } from '../../shared/format/number';
 import { orderPanels } from '../../shared/profiles/orderPanels';
@@ -77,11 +77,18 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
     return svgs;
   }, [set, view, choices.mode, choices.reference, locale, typology]);
 
+  // An area selected elsewhere (map, table) scrolls into view here, so the linked panel is seen.
+  const gridElement = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selectedKey === null) return;
+    gridElement.current?.querySelector(`[data-testid="profile-panel-${CSS.escape(selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey]);
+
   const shown = groups.reduce((sum, group) => sum + group.areas.length, 0);
   if (shown === 0) return <p className="profiles-empty">{t('profiles.empty')}</p>;
 
   return (
-    <div className="profiles-grid-scroll" data-testid="profiles-grid">
+    <div className="profiles-grid-scroll" data-testid="profiles-grid" ref={gridElement}>
       <div className="profiles-group">
         <div className="profiles-panels">
           <div className="profile-panel profile-panel-region" data-testid="profile-panel-region" dangerouslySetInnerHTML={{ __html: panelSvgs.get(set.region.key) ?? '' }} />

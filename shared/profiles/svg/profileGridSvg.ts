@@ -60,7 +60,9 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const panelHeight = options.panelHeight ?? 160;
   const gap = 8;
   const margin = 20;
-  const columns = Math.max(1, options.columns ?? Math.floor((1200 - 2 * margin + gap) / (panelWidth + gap)));
+  const largestGroup = Math.max(1, ...options.groups.map((group) => group.areas.length));
+  // As many columns as fit 1 200 px, but no empty columns when there are only a few panels.
+  const columns = Math.max(1, options.columns ?? Math.min(largestGroup, Math.floor((1200 - 2 * margin + gap) / (panelWidth + gap))));
   const gridWidth = 2 * margin + columns * panelWidth + (columns - 1) * gap;
   const panels = options.groups.flatMap((group) => group.areas);
   // Shared scales over every drawn panel and the reference, so bars compare across the grid.
@@ -154,7 +156,7 @@ function legend(parts: string[], view: ProfileView, reference: { name: string; i
     entries.push({ swatch: `<line x1="6" y1="-1" x2="6" y2="10" stroke="${colours.region}" stroke-dasharray="2 1"/>`, label: de ? 'Region' : 'region' });
   } else entries.push({ swatch: box(colours.bar), label: de ? 'Gebiet' : 'area' });
   if (reference && !(view === 'indicators' && reference.isRegion)) {
-    entries.push({ swatch: `<line x1="0" y1="4.5" x2="12" y2="4.5" stroke="${colours.reference}" stroke-width="1.5"/>`, label: `${de ? 'Referenz' : 'reference'}: ${reference.name}` });
+    entries.push({ swatch: `<line x1="0" y1="4.5" x2="12" y2="4.5" stroke="${colours.reference}" stroke-width="1.5"/>`, label: `${de ? 'Referenz' : 'reference'}: ${reference.isRegion ? (de ? 'Region (Summe der Gebiete)' : 'Region (sum of areas)') : reference.name}` });
   }
   entries.push({ swatch: `<rect width="6" height="9" fill="none" stroke="${colours.suppressed}" stroke-dasharray="1.5 1"/>`, label: de ? 'unterdrückt' : 'suppressed' });
   let cursor = x;

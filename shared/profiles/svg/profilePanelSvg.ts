@@ -33,6 +33,15 @@ export interface PanelOptions {
 }
 
 const HEADER_HEIGHT = 30;
+
+/**
+ * The name shown for a profile: the region's in the UI language, an area's as it is.
+ * @example profileDisplayName(set.region, 'en') // "Region (sum of areas)"
+ */
+export function profileDisplayName(profile: AreaProfile, locale: Locale): string {
+  if (!profile.isRegion) return profile.name;
+  return locale === 'de' ? 'Region (Summe der Gebiete)' : 'Region (sum of areas)';
+}
 const FOOT_HEIGHT = 12;
 
 /**
@@ -48,7 +57,7 @@ export function profilePanelSvg(profile: AreaProfile, options: PanelOptions): st
     parts.push(`<rect x="1" y="1" width="5" height="${c(height - 2)}" fill="${groupColour(options.group)}"/>`);
   }
   const nameX = options.group ? 10 : 6;
-  parts.push(text(nameX, 13, shorten(profile.name, Math.floor((width - 16) / 6.2)), 11, 'start', 'bold'));
+  parts.push(text(nameX, 13, shorten(profileDisplayName(profile, locale), Math.floor((width - 16) / 6.2)), 11, 'start', 'bold'));
   const populationLine = profile.population !== null ? `${formatNumber(profile.population, 0, locale)} ${locale === 'de' ? 'Einw.' : 'inh.'}` : locale === 'de' ? 'Bevölkerung: keine Daten' : 'population: no data';
   const groupLabel = options.group ? ` · ${locale === 'de' ? 'Typ' : 'type'} ${options.group}` : '';
   parts.push(text(nameX, 25, populationLine + groupLabel, 8.5, 'start', 'normal', colours.muted));
@@ -161,10 +170,12 @@ function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): str
   return parts.join('');
 }
 
-function categoryLabel(category: ProfileCategory, locale: Locale): string {
-  // Nationality ids are ISO alpha-3 codes (short and unambiguous in a small panel); other labels are shortened.
+function categoryLabel(category: ProfileCategory, locale: Locale, isNationality: boolean): string {
+  // Nationality ids are ISO alpha-3 codes (short and unambiguous in a small panel); the rest group keeps its
+  // first word ("sonstige", "other").
   if (/^[A-Z]{3}$/.test(category.id)) return category.id;
   const label = localized(category.label, locale).replace(/\s*\(.*\)$/, '');
+  if (isNationality) return label.split(' ')[0] ?? label;
   // Long labels ("Schutzstatus anerkannt") keep their distinguishing last word in a small panel.
   return label.length > 15 ? (label.split(' ').at(-1) ?? label) : label;
 }
@@ -175,7 +186,7 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
   const cells = isNationality ? profile.nationality : profile.status;
   const categories = isNationality ? options.categories.nationalities : options.categories.statuses;
   const referenceCells = reference ? (isNationality ? reference.nationality : reference.status) : null;
-  const labelWidth = isNationality ? 30 : 74;
+  const labelWidth = isNationality ? 38 : 74;
   const barArea = box.width - labelWidth - 4;
   const rowHeight = cells.length > 0 ? box.height / cells.length : 0;
   const barHeight = Math.max(1, rowHeight * 0.72);
@@ -186,7 +197,7 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
     const category = categories[index];
     const y = box.y + index * rowHeight + (rowHeight - barHeight) / 2;
     const x = box.x + labelWidth;
-    parts.push(text(x - 3, y + barHeight / 2 + 2.8, category ? shorten(categoryLabel(category, locale), isNationality ? 6 : 15) : '', 7.5, 'end', 'normal', colours.muted));
+    parts.push(text(x - 3, y + barHeight / 2 + 2.8, category ? shorten(categoryLabel(category, locale, isNationality), isNationality ? 8 : 15) : '', 7.5, 'end', 'normal', colours.muted));
     const value = cellValue(cell, mode);
     if (value === null) parts.push(suppressedMark(x, y, barHeight, 1, locale));
     else parts.push(`<rect x="${c(x)}" y="${c(y)}" width="${c(length(value))}" height="${c(barHeight)}" fill="${colours.bar}"/>`);

@@ -47,8 +47,11 @@ describe('kleinraum export-profiles', () => {
     expect(document?.panels).toBe(2);
     const bytes = fs.readFileSync(out);
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-    // 150 dpi: 150/96 of the SVG's px width.
-    expect(document?.widthPx).toBeGreaterThan(1000);
+    // 150 dpi: 150/96 of the same figure's SVG width in px.
+    const svgPath = path.join(workDir, 'status.svg');
+    expect((await exportProfiles(['--areas', '03241001,03241002', '--view', 'status', '--out', svgPath])).exitCode).toBe(0);
+    const svgWidth = Number(/width="(\d+)"/.exec(fs.readFileSync(svgPath, 'utf8'))?.[1]);
+    expect(document?.widthPx).toBe(Math.round((svgWidth * 150) / 96));
   });
 
   it('writes a vector PDF', async () => {
