@@ -102,7 +102,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 5,
+    version: 3,
     description: 'Infrastructure planning: scenarios, demand and cost rates, facilities, staff positions',
     up(db) {
       // Scenarios and rates are stored as validated JSON (shared/planning/scenarioSchema.ts): their shape is

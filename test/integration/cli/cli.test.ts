@@ -37,14 +37,16 @@ describe('kleinraum demo and info', () => {
     const document = JSON.parse(info.stdout) as {
       schemaVersion: number;
       layers: { name: string; featureCount: number; crs: string }[];
-      scenarios: unknown[];
+      scenarios: { id: string; name: string }[];
       indicators: { id: string; name: string; unit: string; periods: string[] }[];
       variables: { id: string; name: string; dimensions: string[] }[];
       sources: { id: string; name: string; stichtag: string | null; attribution: string }[];
     };
     expect(document.schemaVersion).toBeGreaterThan(0);
     expect(document.layers.find((layer) => layer.name === 'gemeinden')).toMatchObject({ featureCount: 21, crs: expect.any(String) });
-    expect(document.scenarios).toEqual([]);
+    // The demo ships the three preset scenarios (niedrig / mittel / hoch).
+    expect(document.scenarios.map((scenario) => scenario.id)).toEqual(['niedrig', 'mittel', 'hoch']);
+    for (const scenario of document.scenarios) expect(scenario.name.length).toBeGreaterThan(0);
     expect(document.indicators.length).toBeGreaterThan(0);
     for (const indicator of document.indicators) expect(indicator.periods.every((period) => /^\d{4}-\d{2}-\d{2}$/.test(period))).toBe(true);
     expect(document.variables.every((variable) => Array.isArray(variable.dimensions))).toBe(true);
