@@ -1,19 +1,24 @@
 /**
  * The one hardened window. The page gets no Node, runs sandboxed and isolated from the preload, may not
- * navigate away, open windows, or load anything from the network — it only ever shows our own files from
- * app://kleinraum/ and talks to the backend through the two preload channels.
+ * navigate away, open windows, or load anything from the network but the optional basemap — it shows our own
+ * files from app://kleinraum/ and talks to the backend through the two preload channels.
  */
 import path from 'node:path';
 import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
+import { isAllowedRemoteRequest } from '../node/server/securityHeaders';
 import { APP_INDEX_URL, isAppUrl } from './appProtocol';
 
-/** Session-wide rules: deny every permission request and every request to the network. */
+/**
+ * Session-wide rules: deny every permission request and every request to the network except reading from
+ * the allowed remote origins (only the optional basemap.de basemap; see securityHeaders.ts, which the CSP
+ * shares, so Electron and browser mode allow exactly the same).
+ */
 export function hardenSession(): void {
   const defaultSession = session.defaultSession;
   defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
-  defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
+  defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (details, callback) =>
+    callback({ cancel: !isAllowedRemoteRequest(details.url, details.method) }),
   );
 }
 
