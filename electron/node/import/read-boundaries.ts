@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import * as wkx from 'wkx';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
-import { buildAreas, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/formats/boundaries/build-areas';
+import { buildAreas, detectNameField, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/formats/boundaries/build-areas';
 import { detectDbfEncoding, readDbf } from '../../../shared/formats/shapefile/read-dbf';
 import { readShp } from '../../../shared/formats/shapefile/read-shp';
 import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/formats/text/decode';
@@ -201,7 +201,9 @@ function readShapefileSet(set: ShapefileSet, options: ReadBoundariesOptions): Bo
   }
   const features: RawFeature[] = geometry.geometries.map((shape, index) => ({ properties: table.records[index]!, geometry: shape }));
   const result = buildAreas(features, detectedCrs, crsUsed, detectedEncoding, encodingUsed, { layerName: path.basename(set.base).toLowerCase(), ...options });
-  if (!cpgEncoding) result.report.encoding.detected = { ...detectedEncoding, preview: previewNames(features, result.report.nameField) };
+  // Names with umlauts decoded with the encoding used, also when a .cpg named it, so the user can see it is right.
+  const names = previewNames(features, result.report.nameField ?? detectNameField(result.report.fields));
+  result.report.encoding.detected = { ...detectedEncoding, preview: names.length > 0 ? names : detectedEncoding.preview };
   return result;
 }
 

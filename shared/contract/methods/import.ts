@@ -68,6 +68,12 @@ export const boundarySourceProposal = z.object({
   attribution: z.string(),
   licence: z.string(),
   licenceUrl: z.string().nullable(),
+  /**
+   * Where the attribution's year came from: 'aktualitaet' (aktualitaet.txt), 'file-name', 'attribute-date'
+   * (latest BEGINN / Stand of the features), 'fetch-date' (web service asked that year), 'import-date' (the
+   * data names no date: the year of today, to be checked by the user); null without attribution.
+   */
+  attributionYearFrom: z.enum(['aktualitaet', 'file-name', 'attribute-date', 'fetch-date', 'import-date']).nullable(),
 });
 
 export const boundaryReport = z.object({
@@ -90,6 +96,10 @@ export const boundaryReport = z.object({
   /** Keys with several features (e.g. land and water part); merged into one area unless mergeDuplicateKeys is false. */
   duplicateKeys: z.array(z.object({ key: z.string(), featureCount: z.number().int() })),
   filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int() }),
+  /** Features with an empty name; `dropped` when they were left out (proposed when only a few lack a name, e.g. slivers). */
+  withoutName: z.object({ count: z.number().int(), dropped: z.boolean() }),
+  /** The attribute the areas were dissolved on (input dissolveByField), else null. */
+  dissolvedBy: z.string().nullable(),
   /** All attribute names of the source, for the key / name pickers. */
   fields: z.array(z.string()),
   /** Non-fatal notes, e.g. 'layer-exists' when a layer of the proposed name is already in the project. */
@@ -123,6 +133,13 @@ export const previewBoundariesInput = z.object({
   filterKeyPrefix: z.string().optional(),
   /** Default true: several features with one key become one area. */
   mergeDuplicateKeys: z.boolean().optional(),
+  /**
+   * Dissolve on this attribute: one area per value, its parts united (turf union), e.g. "STADTBZNR" makes 13
+   * Stadtbezirke of 51 Stadtteile. The value becomes the key; the name is the attribute that is constant per value.
+   */
+  dissolveByField: z.string().optional(),
+  /** Leave out features without a name. Default: proposed (true) when some but fewer than half lack one; see report.withoutName. */
+  dropUnnamed: z.boolean().optional(),
   /** Client-chosen id for progress events and cancel while the preview runs; becomes the importId. */
   taskId: z.string().optional(),
 });

@@ -18,9 +18,15 @@ export interface BoundarySourceHints {
   quellenvermerk?: string | null;
   /** Text of aktualitaet.txt beside the data (e.g. "01.01.2021"), if any. */
   aktualitaet?: string | null;
-  /** Values of a BEGINN / date attribute of the first feature, if any (e.g. "2019-01-01"). */
+  /** The latest BEGINN / date attribute of the features (ISO, e.g. "2021-07-01"), if any. */
   beginn?: string | null;
 }
+
+/**
+ * Where the attribution year came from; 'fetch-date' is the day a web service was asked (its data is
+ * current then); 'import-date' means the data names no date and the year needs checking.
+ */
+export type AttributionYearSource = 'aktualitaet' | 'file-name' | 'attribute-date' | 'fetch-date' | 'import-date';
 
 export interface BoundarySourceProposal {
   isBkg: boolean;
@@ -30,6 +36,8 @@ export interface BoundarySourceProposal {
   attribution: string;
   licence: string;
   licenceUrl: string | null;
+  /** Source of the year in the attribution (empty attribution: null). */
+  attributionYearFrom: AttributionYearSource | null;
 }
 
 const BKG_FIELD_SETS: readonly (readonly string[])[] = [
@@ -54,19 +62,26 @@ function bkgProduct(fileName: string): string {
 
 /**
  * Proposes the source of a boundary layer. BKG data gets publisher, licence and attribution; the year of the
- * attribution is the year of the data's date when known, else the year of the import.
+ * attribution is the year of the data: aktualitaet.txt, else a date in the file or folder name, else the
+ * latest BEGINN date of the features; only when none is known the year of the import (marked 'import-date'
+ * so the UI asks the planner to check it).
  * @example proposeBoundarySource({ fields: ['ARS', 'AGS', 'GEN', 'BEZ'], fileName: 'vg5000_2021-01-01_gk3/VG5000_GEM' }).attribution // "© GeoBasis-DE / BKG 2021"
  */
 export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = new Date()): BoundarySourceProposal {
   const fieldSet = new Set(hints.fields);
   const byFields = BKG_FIELD_SETS.some((set) => set.every((field) => fieldSet.has(field)));
   const byQuellenvermerk = hints.quellenvermerk ? /GeoBasis-DE\s*\/\s*BKG/i.test(hints.quellenvermerk) : false;
-  const stichtag = dateIn(hints.aktualitaet) ?? dateIn(hints.fileName) ?? dateIn(hints.beginn);
+  const fromAktualitaet = dateIn(hints.aktualitaet);
+  const fromFileName = dateIn(hints.fileName);
+  const fromAttribute = dateIn(hints.beginn);
+  const stichtag = fromAktualitaet ?? fromFileName;
   const layerName = hints.fileName.split('/').pop() ?? hints.fileName;
   if (!byFields && !byQuellenvermerk) {
-    return { isBkg: false, name: layerName, publisher: '', stichtag, attribution: '', licence: '', licenceUrl: null };
+    return { isBkg: false, name: layerName, publisher: '', stichtag, attribution: '', licence: '', licenceUrl: null, attributionYearFrom: null };
   }
-  const year = stichtag ? stichtag.slice(0, 4) : String(today.getFullYear());
+  const dated = stichtag ?? fromAttribute;
+  const year = dated ? dated.slice(0, 4) : String(today.getFullYear());
+  const attributionYearFrom: AttributionYearSource = fromAktualitaet ? 'aktualitaet' : fromFileName ? 'file-name' : fromAttribute ? 'attribute-date' : 'import-date';
   return {
     isBkg: true,
     name: `${bkgProduct(hints.fileName)} ${layerName}`.trim(),
@@ -74,5 +89,6 @@ export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = 
     stichtag,
     attribution: `© GeoBasis-DE / BKG ${year}`,
     ...DL_DE_BY_2_0,
+    attributionYearFrom,
   };
 }

@@ -3,7 +3,8 @@
  * one per key) and the import report the user sees before confirming. Pure: the Node side only supplies
  * features and the detected CRS / encoding.
  */
-import type { MultiPolygon, Point, Polygon } from 'geojson';
+import { featureCollection, polygon as turfPolygon, multiPolygon as turfMultiPolygon, union } from '@turf/turf';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { UserError } from '../../contract/errors';
 import type { Area, LayerInfo } from '../../model/project';
 import { isPlausibleWgs84Bounds, KNOWN_CRS, reprojectToWgs84, type BoundingBox, type CrsDetection } from '../../geo/crs';
@@ -24,6 +25,16 @@ export interface BuildAreasOptions {
   filterKeyPrefix?: string;
   /** Keep only features where these attributes are filled (e.g. ["STADTBZNAM"] drops slivers and drawn shapes). */
   requireAttributes?: string[];
+  /**
+   * Dissolve on this attribute: its value becomes the key and the parts of each value are united (shared
+   * borders vanish), e.g. "STADTBZNR" turns 51 Stadtteile into 13 Stadtbezirke. Overrides keyField.
+   */
+  dissolveByField?: string;
+  /**
+   * Drop features whose name is empty (slivers, helper shapes). Default: true when some but fewer than half
+   * of the features lack a name (a proposal the report shows); false keeps them under their key.
+   */
+  dropUnnamed?: boolean;
   /** Several features with one key become one area (default). When false, duplicates are an error to resolve. */
   mergeDuplicateKeys?: boolean;
   /** Repair invalid geometries where safe (default); otherwise only flag them. */
@@ -43,6 +54,12 @@ export interface BoundaryImportReport {
   invalidGeometries: { found: number; repaired: number; list: GeometryIssue[] };
   duplicateKeys: { key: string; featureCount: number }[];
   filteredOut: { byKeyPrefix: number; byMissingAttributes: number; withoutKey: number; withoutGeometry: number };
+  /** Features with an empty name (counted before the key): whether they were dropped (see dropUnnamed). */
+  withoutName: { count: number; dropped: boolean };
+  /** Dissolve field when areas were united by an attribute, else null. */
+  dissolvedBy: string | null;
+  /** Latest date (ISO) in a BEGINN / DATUM / STAND attribute, e.g. "2021-07-01" in VG5000 2021; null when none. */
+  latestAttributeDate: string | null;
   /** Attribute names of the source, for the key/name pickers. */
   fields: string[];
 }
@@ -58,6 +75,71 @@ const NAME_FIELD_CANDIDATES = ['GEN', 'gen', 'name', 'NAME', 'Name', 'GEMEINDENA
 
 function text(value: string | number | boolean | null | undefined): string {
   return value === null || value === undefined ? '' : String(value).trim();
+}
+
+const DATE_FIELD_PATTERN = /^(beginn|datum|stand|date|wirksamkeit|wsk)$/i;
+
+/** ISO date of a DBF/JSON date value: "20210701", "2021-07-01", "01.07.2021"; null otherwise. */
+function isoDateOfValue(value: string | number | boolean | null | undefined): string | null {
+  const raw = text(value);
+  let match = /^(\d{4})(\d{2})(\d{2})$/.exec(raw) ?? /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+  if (match) return `${match[1]}-${match[2]}-${match[3]}`;
+  match = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(raw);
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
+}
+
+/** The latest date in date-like attributes (BKG's BEGINN: when the object took its current form). */
+function latestAttributeDate(fields: string[], features: RawFeature[]): string | null {
+  const dateFields = fields.filter((field) => DATE_FIELD_PATTERN.test(field));
+  let latest: string | null = null;
+  for (const feature of features) {
+    for (const field of dateFields) {
+      const date = isoDateOfValue(feature.properties[field]);
+      if (date && Number(date.slice(0, 4)) >= 1990 && (latest === null || date > latest)) latest = date;
+    }
+  }
+  return latest;
+}
+
+/**
+ * The name field for dissolved areas: a name candidate whose value is the same in every part of a group
+ * (STADTBZNAM for STADTBZNR), so the united area keeps a true name rather than one part's.
+ */
+function nameFieldConstantWithin(fields: string[], features: RawFeature[], groupField: string): string | null {
+  const candidates = [...NAME_FIELD_CANDIDATES.filter((field) => fields.includes(field)), ...fields.filter((field) => !NAME_FIELD_CANDIDATES.includes(field) && field !== groupField)];
+  for (const candidate of candidates) {
+    const byGroup = new Map<string, string>();
+    let constant = true;
+    let filled = 0;
+    for (const feature of features) {
+      const group = text(feature.properties[groupField]);
+      if (group === '') continue;
+      const name = text(feature.properties[candidate]);
+      if (name !== '') filled += 1;
+      const seen = byGroup.get(group);
+      if (seen === undefined) byGroup.set(group, name);
+      else if (seen !== name) {
+        constant = false;
+        break;
+      }
+    }
+    const distinctNames = new Set(byGroup.values());
+    if (constant && filled > 0 && distinctNames.size === byGroup.size && !/^\d+$/.test([...distinctNames][0] ?? '')) return candidate;
+  }
+  return null;
+}
+
+/** Unites polygons so shared borders vanish (dissolve); falls back to a plain MultiPolygon when union fails. */
+function unitedGeometry(geometries: (Polygon | MultiPolygon)[]): Polygon | MultiPolygon {
+  if (geometries.length === 1) return geometries[0]!;
+  try {
+    const parts: Feature<Polygon | MultiPolygon>[] = geometries.map((geometry) => (geometry.type === 'Polygon' ? turfPolygon(geometry.coordinates) : turfMultiPolygon(geometry.coordinates)));
+    const united = union(featureCollection(parts));
+    if (united) return united.geometry;
+  } catch {
+    // Union can fail on self-intersecting input; the parts are then kept side by side (same area, inner borders drawn).
+  }
+  return mergeAreaGeometries(geometries);
 }
 
 /** Picks the key field: the first candidate that exists and is filled in most features. */
@@ -102,14 +184,20 @@ export function buildAreas(
   options: BuildAreasOptions = {},
 ): BoundaryImport {
   const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
-  const keyField = options.keyField ?? detectKeyField(fields, features);
+  if (options.dissolveByField && !fields.includes(options.dissolveByField)) {
+    throw new UserError('bad-input', {
+      de: `Das Feld „${options.dissolveByField}“ zum Zusammenfassen gibt es nicht (CLI: --dissolve-by). Vorhandene Felder: ${fields.join(', ')}.`,
+      en: `There is no field "${options.dissolveByField}" to dissolve by (CLI: --dissolve-by). Fields: ${fields.join(', ')}.`,
+    });
+  }
+  const keyField = options.dissolveByField ?? options.keyField ?? detectKeyField(fields, features);
   if (!keyField || !fields.includes(keyField)) {
     throw new UserError('bad-input', {
       de: `${options.keyField ? `Das Schlüsselfeld „${options.keyField}“ gibt es nicht.` : 'Kein Schlüsselfeld (AGS/ARS) erkannt.'} Bitte das Feld mit dem Gebietsschlüssel wählen (CLI: --key FELD). Vorhandene Felder: ${fields.join(', ')}.`,
       en: `${options.keyField ? `There is no key field "${options.keyField}".` : 'No key field (AGS/ARS) found.'} Please choose the field with the area key (CLI: --key FIELD). Fields: ${fields.join(', ')}.`,
     });
   }
-  const nameField = options.nameField ?? detectNameField(fields);
+  const nameField = options.nameField ?? (options.dissolveByField ? nameFieldConstantWithin(fields, features, options.dissolveByField) : detectNameField(fields));
   if (options.nameField && !fields.includes(options.nameField)) {
     throw new UserError('bad-input', {
       de: `Das Namensfeld „${options.nameField}“ gibt es nicht (CLI: --name-field). Vorhandene Felder: ${fields.join(', ')}.`,
@@ -120,7 +208,13 @@ export function buildAreas(
   const deriveAgs = (options.deriveAgsFromArs ?? true) && sampleKeys.length > 0 && sampleKeys.every((key) => /^\d{12}$/.test(key));
   const filteredOut = { byKeyPrefix: 0, byMissingAttributes: 0, withoutKey: 0, withoutGeometry: 0 };
   const groups = new Map<string, { name: string; geometries: (Polygon | MultiPolygon)[] }>();
+  const unnamedCount = nameField ? features.filter((feature) => text(feature.properties[nameField]) === '').length : 0;
+  const dropUnnamed = options.dropUnnamed ?? (unnamedCount > 0 && unnamedCount < features.length / 2);
   for (const feature of features) {
+    if (dropUnnamed && nameField && text(feature.properties[nameField]) === '') {
+      filteredOut.byMissingAttributes += 1;
+      continue;
+    }
     if (options.requireAttributes?.some((attribute) => text(feature.properties[attribute]) === '')) {
       filteredOut.byMissingAttributes += 1;
       continue;
@@ -150,7 +244,7 @@ export function buildAreas(
     });
   }
   const duplicateKeys = [...groups].filter(([, group]) => group.geometries.length > 1).map(([key, group]) => ({ key, featureCount: group.geometries.length }));
-  if (duplicateKeys.length > 0 && options.mergeDuplicateKeys === false) {
+  if (duplicateKeys.length > 0 && options.mergeDuplicateKeys === false && !options.dissolveByField) {
     throw new UserError('conflict', {
       de: `${duplicateKeys.length} Schlüssel kommen mehrfach vor (z. B. ${duplicateKeys[0]!.key}). Bitte „zusammenführen“ wählen oder ein eindeutiges Schlüsselfeld angeben.`,
       en: `${duplicateKeys.length} keys occur more than once (e.g. ${duplicateKeys[0]!.key}). Please choose "merge" or a unique key field.`,
@@ -166,7 +260,8 @@ export function buildAreas(
   const issues: GeometryIssue[] = [];
   const areas: Area[] = [];
   for (const [key, group] of groups) {
-    const merged = mergeAreaGeometries(group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed)));
+    const reprojected = group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed));
+    const merged = options.dissolveByField ? unitedGeometry(reprojected) : mergeAreaGeometries(reprojected);
     const validated = validateAreaGeometry(key, merged, options.repairGeometries ?? true);
     issues.push(...validated.issues);
     areas.push({ key, name: group.name || key, geometry: validated.geometry });
@@ -195,8 +290,12 @@ export function buildAreas(
       nameField,
       keyDerivation: deriveAgs ? 'ags-from-ars' : 'as-is',
       invalidGeometries: { found: invalidKeys.size, repaired: repairedKeys.size, list: issues },
-      duplicateKeys,
+      // Parts united on purpose are not duplicates to warn about.
+      duplicateKeys: options.dissolveByField ? [] : duplicateKeys,
       filteredOut,
+      withoutName: { count: unnamedCount, dropped: dropUnnamed && unnamedCount > 0 },
+      dissolvedBy: options.dissolveByField ?? null,
+      latestAttributeDate: latestAttributeDate(fields, features),
       fields,
     },
   };

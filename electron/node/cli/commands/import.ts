@@ -1,6 +1,6 @@
 /**
  * `kleinraum import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX]
- * [--key FIELD] [--name-field FIELD] [--period P] [--source NAME]`: imports boundaries or a table into P
+ * [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME]`: imports boundaries or a table into P
  * (created when missing) through the same preview → commit services the app uses. Non-interactive: a choice
  * the file does not settle makes it fail with a message naming the flag. P is only written after a
  * successful commit, atomically; a failed import leaves it as it was.
@@ -40,6 +40,9 @@ function boundaryDocument(preview: BoundaryPreview, layer: string) {
     source: preview.source,
     duplicateKeys: preview.report.duplicateKeys,
     filteredOut: preview.report.filteredOut,
+    withoutName: preview.report.withoutName,
+    dissolvedBy: preview.report.dissolvedBy,
+    warnings: preview.report.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en })),
   };
 }
 
@@ -71,7 +74,7 @@ export const command: CliCommand = {
   name: 'import',
   summary: { de: 'Grenzen oder eine Tabelle in eine Projektdatei importieren', en: 'Import boundaries or a table into a project file' },
   usage:
-    'import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX] [--key FIELD] [--name-field FIELD] [--period P] [--source NAME] [--layer-name NAME]\n' +
+    'import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX] [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME] [--layer-name NAME]\n' +
     '  import P.gpkg --official-kreis 03241 [--service-url URL] [--period P]',
   options: {
     layer: { type: 'string' },
@@ -80,6 +83,8 @@ export const command: CliCommand = {
     'filter-key-prefix': { type: 'string' },
     key: { type: 'string' },
     'name-field': { type: 'string' },
+    'dissolve-by': { type: 'string' },
+    'keep-unnamed': { type: 'boolean' },
     period: { type: 'string' },
     source: { type: 'string' },
     'layer-name': { type: 'string' },
@@ -94,6 +99,8 @@ export const command: CliCommand = {
     'filter-key-prefix': { de: 'nur Gebiete, deren Schlüssel so beginnt (z. B. 03241)', en: 'only areas whose key starts like this (e.g. 03241)' },
     key: { de: 'Schlüsselfeld (Grenzen) bzw. Schlüsselspalte (Tabelle: Titel oder Nummer)', en: 'key field (boundaries) or key column (table: title or number)' },
     'name-field': { de: 'Namensfeld bzw. Namensspalte', en: 'name field or name column' },
+    'dissolve-by': { de: 'Flächen mit gleichem Wert dieses Feldes vereinigen (z. B. STADTBZNR: Stadtteile → Stadtbezirke)', en: 'unite areas with the same value of this field (e.g. STADTBZNR: Stadtteile → Stadtbezirke)' },
+    'keep-unnamed': { de: 'Flächen ohne Namen behalten (sonst weggelassen, wenn nur wenige keinen Namen haben)', en: 'keep areas without a name (otherwise left out when only a few lack one)' },
     period: { de: 'Stichtag JJJJ-MM-TT, wenn die Datei keinen nennt', en: 'reference date YYYY-MM-DD when the file states none' },
     source: { de: 'Name der Quelle', en: 'name of the source' },
     'layer-name': { de: 'Name der neuen Ebene (Grenzen)', en: 'name of the new layer (boundaries)' },
@@ -135,6 +142,8 @@ export const command: CliCommand = {
             keyField: option(context, 'key'),
             nameField: option(context, 'name-field'),
             filterKeyPrefix: option(context, 'filter-key-prefix'),
+            dissolveByField: option(context, 'dissolve-by'),
+            dropUnnamed: context.values['keep-unnamed'] === true ? false : undefined,
           });
           const committed = await backend.call('import.commit', { importId: preview.importId, ...common });
           document = boundaryDocument(preview, committed.layer);

@@ -121,6 +121,24 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
       },
     });
   }
+  if (source.attributionYearFrom === 'import-date') {
+    warnings.push({
+      code: 'attribution-year-unknown',
+      text: {
+        de: `Die Daten nennen kein Datum (keine aktualitaet.txt, kein Datum im Namen oder in BEGINN). Im Quellenvermerk steht deshalb das laufende Jahr (${source.attribution}); bitte das Jahr der Daten eintragen.`,
+        en: `The data states no date (no aktualitaet.txt, no date in the name or in BEGINN). The attribution therefore uses the current year (${source.attribution}); please enter the data's year.`,
+      },
+    });
+  }
+  if (report.withoutName.dropped) {
+    warnings.push({
+      code: 'unnamed-dropped',
+      text: {
+        de: `${report.withoutName.count} Flächen ohne Namen (z. B. schmale Restflächen) werden weggelassen. Wer sie behalten will, schaltet „Flächen ohne Namen weglassen“ aus.`,
+        en: `${report.withoutName.count} areas without a name (e.g. slivers) are left out. To keep them, turn off "Leave out areas without a name".`,
+      },
+    });
+  }
   if (report.invalidGeometries.found > report.invalidGeometries.repaired) {
     warnings.push({
       code: 'invalid-geometries',
@@ -152,6 +170,8 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
       invalidGeometries: report.invalidGeometries,
       duplicateKeys: report.duplicateKeys,
       filteredOut: report.filteredOut,
+      withoutName: report.withoutName,
+      dissolvedBy: report.dissolvedBy,
       fields: report.fields,
       warnings,
     },
@@ -169,6 +189,7 @@ export function readBoundaryFile(filePath: string, options: ReadBoundariesOption
     fileName: `${path.basename(path.dirname(filePath))}/${options.layer ?? path.basename(filePath)}`,
     quellenvermerk: sidecars.quellenvermerk,
     aktualitaet: sidecars.aktualitaet,
+    beginn: imported.report.latestAttributeDate,
   });
   return { imported, source, hasCpg: sidecars.hasCpg || existsSync(filePath.replace(/\.(shp|dbf)$/i, '.cpg')) };
 }

@@ -51,6 +51,8 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
           nameField: input.nameField,
           filterKeyPrefix: input.filterKeyPrefix,
           mergeDuplicateKeys: input.mergeDuplicateKeys ?? true,
+          dissolveByField: input.dissolveByField,
+          dropUnnamed: input.dropUnnamed,
         });
         await step(1, 2);
         const body = boundaryPreviewBody(context.current().db, imported, source, hasCpg);

@@ -90,6 +90,7 @@ export function officialBoundariesFrom(response: Vg250EwResponse, kreis: string)
     stichtag,
     attribution: `© GeoBasis-DE / BKG ${year}`,
     ...DL_DE_BY_2_0,
+    attributionYearFrom: stichtag ? 'attribute-date' : 'fetch-date',
   };
   const layerInfo = { ...imported.layerInfo, title: { de: `Gemeinden ${kreis} (VG250-EW)`, en: `Municipalities ${kreis} (VG250-EW)` } };
   return {
