@@ -8,12 +8,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
-import { CARE_RATIO_OPTIONS } from '../../shared/planning/presets';
-import { INFRASTRUCTURE_KINDS, type DemandRates, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
+import type { PlanningRates } from '../../shared/planning/rateEntries';
+import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { GapMap, type AreaGap } from './GapMap';
 import { planningApi } from './planningApi';
+import { RatesEditor } from './RatesEditor';
+import { SupplyEditor } from './SupplyEditor';
 import './planning.css';
 
 type ScenarioRun = MethodOutput<'planning.run'>;
@@ -36,7 +38,7 @@ export function PlanningWorkspace() {
   const [scenarios, setScenarios] = useState<ScenarioEntry[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Scenario | null>(null);
-  const [rates, setRates] = useState<DemandRates | null>(null);
+  const [rates, setRates] = useState<PlanningRates | null>(null);
   const [run, setRun] = useState<ScenarioRun | null>(null);
   const [compareId, setCompareId] = useState<string>('');
   const [compareRun, setCompareRun] = useState<ScenarioRun | null>(null);
@@ -58,7 +60,7 @@ export function PlanningWorkspace() {
         setSelectedId((current) => (current && list.some((entry) => entry.id === current) ? current : (list[0]?.id ?? null)));
       })
       .catch(report);
-    api['planning.rates']({}).then((loaded) => setRates(loaded.demand)).catch(report);
+    api['planning.rates']({}).then(setRates).catch(report);
   }, [project, report]);
 
   useEffect(() => {
@@ -122,10 +124,10 @@ export function PlanningWorkspace() {
     }
   };
 
-  const saveRates = async (next: DemandRates): Promise<void> => {
+  const saveRates = async (next: PlanningRates): Promise<void> => {
     setRates(next);
     try {
-      await planningApi()['planning.setRates']({ demand: next });
+      setRates(await planningApi()['planning.setRates'](next));
       setRevision((value) => value + 1);
     } catch (caught) {
       report(caught);
@@ -175,7 +177,6 @@ export function PlanningWorkspace() {
           </div>
         </section>
         {draft && <ScenarioEditor draft={draft} onChange={setDraft} onSave={() => void saveDraft()} />}
-        {rates && <RatesEditor rates={rates} onChange={(next) => void saveRates(next)} />}
       </aside>
       <main className="planning-main">
         {error && (
@@ -264,6 +265,8 @@ export function PlanningWorkspace() {
           </>
         )}
         {!run && !error && <p>{t('planning.loading')}</p>}
+        <SupplyEditor onChanged={() => setRevision((value) => value + 1)} />
+        {rates && <RatesEditor rates={rates} onChange={(next) => void saveRates(next)} />}
       </main>
     </div>
   );
@@ -329,43 +332,6 @@ function ScenarioEditor({ draft, onChange, onSave }: { draft: Scenario; onChange
       <button type="button" onClick={onSave} data-testid="planning-save">
         {t('planning.saveScenario')}
       </button>
-    </section>
-  );
-}
-
-function RatesEditor({ rates, onChange }: { rates: DemandRates; onChange: (next: DemandRates) => void }) {
-  const t = useT();
-  const locale = useLocale();
-  const careRatio = (status: 'asylumPending' | 'protectionGranted', label: string, testId: string) => {
-    const documented = rates.staff[status].personsPerStaff;
-    const options = CARE_RATIO_OPTIONS.includes(documented.value as (typeof CARE_RATIO_OPTIONS)[number]) ? CARE_RATIO_OPTIONS : [...CARE_RATIO_OPTIONS, documented.value];
-    return (
-      <label>
-        {label}
-        <select
-          value={documented.value}
-          data-testid={testId}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            const text = { de: `Im Projekt eingestellt: Betreuungsschlüssel 1:${value}.`, en: `Set in the project: care ratio 1:${value}.` };
-            onChange({ ...rates, staff: { ...rates.staff, [status]: { personsPerStaff: { value, basis: { kind: 'assumption', text } } } } });
-          }}
-        >
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {t('planning.careRatio.option', { persons: option })}
-            </option>
-          ))}
-        </select>
-        <small>{localized(documented.basis.text, locale)}</small>
-      </label>
-    );
-  };
-  return (
-    <section className="planning-rates">
-      <h2>{t('planning.rates')}</h2>
-      {careRatio('asylumPending', t('planning.careRatio.pending'), 'planning-care-ratio')}
-      {careRatio('protectionGranted', t('planning.careRatio.granted'), 'planning-care-ratio-granted')}
     </section>
   );
 }

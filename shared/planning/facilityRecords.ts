@@ -15,9 +15,13 @@ export interface FacilityRecord {
   coordinates?: [number, number];
 }
 
+/** Why a record is not a facility: no usable kind, no capacity ≥ 0, or no location. */
+export const SKIP_PROBLEMS = ['kind', 'capacity', 'location'] as const;
+export type SkipProblem = (typeof SKIP_PROBLEMS)[number];
+
 export interface FacilityRecordsResult {
   facilities: Facility[];
-  skipped: { row: number; reason: LocalizedText }[];
+  skipped: { row: number; problem: SkipProblem; reason: LocalizedText }[];
 }
 
 const FIELD_NAMES = {
@@ -83,6 +87,7 @@ export function facilitiesFromRecords(records: readonly FacilityRecord[], option
     if (kind === null) {
       skipped.push({
         row: record.row,
+        problem: 'kind',
         reason: {
           de: kindText === null ? 'Art der Einrichtung fehlt (Spalte „Art“ oder beim Import eine Art wählen).' : `Unbekannte Art „${kindText}“ (erlaubt: KiTa, Schule, Integrationskurs, Unterkunft, Beratungsstelle).`,
           en: kindText === null ? 'Facility kind missing (column "kind", or choose a kind when importing).' : `Unknown kind "${kindText}" (allowed: kita, school, integration, accommodation, counselling).`,
@@ -92,7 +97,7 @@ export function facilitiesFromRecords(records: readonly FacilityRecord[], option
     }
     const capacity = numberOf(field(record, FIELD_NAMES.capacity));
     if (capacity === null || capacity < 0) {
-      skipped.push({ row: record.row, reason: { de: 'Kapazität fehlt oder ist keine Zahl ≥ 0.', en: 'Capacity missing or not a number ≥ 0.' } });
+      skipped.push({ row: record.row, problem: 'capacity', reason: { de: 'Kapazität fehlt oder ist keine Zahl ≥ 0.', en: 'Capacity missing or not a number ≥ 0.' } });
       continue;
     }
     const longitude = record.coordinates?.[0] ?? numberOf(field(record, FIELD_NAMES.longitude));
@@ -100,6 +105,7 @@ export function facilitiesFromRecords(records: readonly FacilityRecord[], option
     if (longitude === null || latitude === null || Math.abs(longitude) > 180 || Math.abs(latitude) > 90) {
       skipped.push({
         row: record.row,
+        problem: 'location',
         reason: { de: 'Lage fehlt: Spalten „lon“/„lat“ in Grad (WGS84) oder eine Punktgeometrie angeben.', en: 'Location missing: give "lon"/"lat" columns in degrees (WGS84) or a point geometry.' },
       });
       continue;

@@ -4,6 +4,7 @@
  * electron/node/storage/planningStore.ts) and shipped with the demo (shared/demo/demoPlanning.ts).
  */
 import type { Facility, StaffPositions } from './facilities';
+import type { CatchmentMode } from './supplyAggregation';
 import type { CostRates, DemandRates, Scenario } from './scenarioModel';
 
 export interface PlanningContent {
@@ -14,4 +15,6 @@ export interface PlanningContent {
   staff: StaffPositions[];
   /** A facility outside every area counts for the nearest area within this many km (0 = only inside). */
   catchmentKm: number;
+  /** How facilities are assigned to areas (supplyAggregation.ts); default 'buffer'. */
+  catchmentMode?: CatchmentMode;
 }

@@ -1,13 +1,28 @@
 /**
- * Supply per area from facilities (points in polygons) and staff positions. A facility lying outside
- * every area (e.g. a school just across the district border) counts for the nearest area when it is within
- * the catchment distance; otherwise it is reported as unassigned, never silently dropped.
+ * Supply per area from facilities (points in polygons) and staff positions, with one of two catchments:
+ * - `buffer`: a facility counts for the area it lies in; one lying outside every area (e.g. a school just
+ *   across the district border) counts for the nearest area when it is within `km` of it (0 = inside only);
+ * - `nearest`: every facility counts for the area whose centre is nearest by straight-line distance, the way
+ *   residents tend to use the nearest facility; a KiTa at the edge of a town serves the neighbouring town
+ *   when that town's centre is closer. No distance limit, so nothing is unassigned.
+ * A facility that counts for no area is reported as unassigned, never silently dropped.
  */
-import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
+import { booleanPointInPolygon, centerOfMass, distance, point, pointToPolygonDistance } from '@turf/turf';
+import type { Position } from 'geojson';
 import type { Area, AreaKey } from '../model/project';
 import { SUPPLY_KIND_OF_FACILITY, type Facility, type StaffPositions } from './facilities';
 import type { NullableFigures } from './gap';
 import { INFRASTRUCTURE_KINDS } from './scenarioModel';
+
+/** How facilities are assigned to areas; see the file comment. */
+export const CATCHMENT_MODES = ['buffer', 'nearest'] as const;
+export type CatchmentMode = (typeof CATCHMENT_MODES)[number];
+
+export interface SupplyCatchment {
+  mode: CatchmentMode;
+  /** Buffer in km for facilities outside every area (`buffer` mode only); 0 = only facilities inside count. */
+  km: number;
+}
 
 export interface SupplyAggregation {
   /** Supply per area; a kind is null when the project records no facility of that kind anywhere (unknown, not 0). */
@@ -18,12 +33,48 @@ export interface SupplyAggregation {
   unassigned: string[];
 }
 
+function bufferArea(areas: readonly Area[], facility: Facility, km: number): Area | undefined {
+  const location = point([facility.longitude, facility.latitude]);
+  const inside = areas.find((area) => booleanPointInPolygon(location, area.geometry));
+  if (inside || km <= 0) return inside;
+  let nearestKm = Infinity;
+  let found: Area | undefined;
+  for (const area of areas) {
+    const distanceKm = Math.abs(pointToPolygonDistance(location, area.geometry, { units: 'kilometers' }));
+    if (distanceKm <= km && distanceKm < nearestKm) {
+      nearestKm = distanceKm;
+      found = area;
+    }
+  }
+  return found;
+}
+
+function nearestCentreArea(areas: readonly Area[], centres: readonly Position[], facility: Facility): Area | undefined {
+  let nearestKm = Infinity;
+  let found: Area | undefined;
+  areas.forEach((area, index) => {
+    const distanceKm = distance([facility.longitude, facility.latitude], centres[index]!, { units: 'kilometers' });
+    if (distanceKm < nearestKm) {
+      nearestKm = distanceKm;
+      found = area;
+    }
+  });
+  return found;
+}
+
 /**
  * Adds facility capacities and staff positions up per area.
- * @param catchmentKm a facility outside all areas counts for the nearest area within this distance (km); 0 = only inside
- * @example aggregateSupply(areas, facilities, staff, 2).supplyByArea.get('03241001')?.kita // KiTa places in Hannover
+ * @param catchment how facilities are assigned (a number is the buffer in km, for short)
+ * @example aggregateSupply(areas, facilities, staff, { mode: 'buffer', km: 2 }).supplyByArea.get('03241001')?.kita // KiTa places in Hannover
+ * @example aggregateSupply(areas, facilities, staff, { mode: 'nearest', km: 0 }).unassigned // [] (every facility has a nearest area)
  */
-export function aggregateSupply(areas: readonly Area[], facilities: readonly Facility[], staff: readonly StaffPositions[], catchmentKm = 0): SupplyAggregation {
+export function aggregateSupply(
+  areas: readonly Area[],
+  facilities: readonly Facility[],
+  staff: readonly StaffPositions[],
+  catchment: SupplyCatchment | number = 0,
+): SupplyAggregation {
+  const { mode, km } = typeof catchment === 'number' ? { mode: 'buffer' as const, km: catchment } : catchment;
   const knownKinds = new Set(facilities.map((facility) => SUPPLY_KIND_OF_FACILITY[facility.kind]));
   if (staff.length > 0) knownKinds.add('staff');
   const supplyByArea = new Map<AreaKey, NullableFigures>();
@@ -32,21 +83,11 @@ export function aggregateSupply(areas: readonly Area[], facilities: readonly Fac
     for (const kind of INFRASTRUCTURE_KINDS) figures[kind] = knownKinds.has(kind) ? 0 : null;
     supplyByArea.set(area.key, figures);
   }
+  const centres = mode === 'nearest' ? areas.map((area) => centerOfMass(area.geometry).geometry.coordinates) : [];
   const areaOfFacility = new Map<string, AreaKey>();
   const unassigned: string[] = [];
   for (const facility of facilities) {
-    const location = point([facility.longitude, facility.latitude]);
-    let found = areas.find((area) => booleanPointInPolygon(location, area.geometry));
-    if (!found && catchmentKm > 0) {
-      let nearestKm = Infinity;
-      for (const area of areas) {
-        const distanceKm = Math.abs(pointToPolygonDistance(location, area.geometry, { units: 'kilometers' }));
-        if (distanceKm <= catchmentKm && distanceKm < nearestKm) {
-          nearestKm = distanceKm;
-          found = area;
-        }
-      }
-    }
+    const found = mode === 'nearest' ? nearestCentreArea(areas, centres, facility) : bufferArea(areas, facility, km);
     if (!found) {
       unassigned.push(facility.id);
       continue;

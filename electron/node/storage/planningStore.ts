@@ -1,5 +1,5 @@
 /**
- * Reading and writing the planning tables of a project file (migration 5): scenarios and rates as JSON
+ * Reading and writing the planning tables of a project file (migration 3): scenarios and rates as JSON
  * checked by the zod schemas on every read, facilities and staff positions as rows. Everything that
  * comes back from the file is validated, so a hand-edited or damaged row gives a UserError naming the
  * field, never a wrong result.
@@ -8,6 +8,7 @@ import { UserError } from '../../../shared/contract/errors';
 import type { Facility, FacilityKind, StaffPositions } from '../../../shared/planning/facilities';
 import { FACILITY_KINDS } from '../../../shared/planning/facilities';
 import type { PlanningContent } from '../../../shared/planning/planningContent';
+import { CATCHMENT_MODES, type CatchmentMode, type SupplyCatchment } from '../../../shared/planning/supplyAggregation';
 import { DEFAULT_COST_RATES, DEFAULT_DEMAND_RATES } from '../../../shared/planning/presets';
 import type { CostRates, DemandRates, Scenario } from '../../../shared/planning/scenarioModel';
 import { parseCostRates, parseDemandRates, parseScenario } from '../../../shared/planning/scenarioSchema';
@@ -23,7 +24,7 @@ export function writePlanningContent(db: SqliteDatabase, content: PlanningConten
   content.scenarios.forEach((scenario) => saveScenario(db, scenario));
   writeDemandRates(db, content.demandRates);
   writeCostRates(db, content.costRates);
-  writeCatchmentKm(db, content.catchmentKm);
+  writeCatchment(db, { mode: content.catchmentMode ?? 'buffer', km: content.catchmentKm });
   writeFacilities(db, content.facilities);
   writeStaff(db, content.staff);
 }
@@ -42,6 +43,7 @@ export function readPlanningContent(db: SqliteDatabase): PlanningContent {
     facilities: readFacilities(db),
     staff: readStaff(db),
     catchmentKm: readCatchmentKm(db),
+    catchmentMode: readCatchment(db).mode,
   };
 }
 
@@ -106,13 +108,26 @@ export function writeCostRates(db: SqliteDatabase, rates: CostRates): void {
 }
 
 export function readCatchmentKm(db: SqliteDatabase): number {
-  const json = readRatesJson(db, RATES_SUPPLY) as { catchmentKm?: unknown } | undefined;
-  const value = json?.catchmentKm;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+  return readCatchment(db).km;
+}
+
+/** The catchment setting; a file without one (or with a damaged one) means buffer 0 km = points in polygons only. */
+export function readCatchment(db: SqliteDatabase): SupplyCatchment {
+  const json = readRatesJson(db, RATES_SUPPLY) as { catchmentKm?: unknown; catchmentMode?: unknown } | undefined;
+  const km = json?.catchmentKm;
+  const mode = json?.catchmentMode;
+  return {
+    mode: (CATCHMENT_MODES as readonly unknown[]).includes(mode) ? (mode as CatchmentMode) : 'buffer',
+    km: typeof km === 'number' && Number.isFinite(km) && km >= 0 ? km : 0,
+  };
 }
 
 export function writeCatchmentKm(db: SqliteDatabase, catchmentKm: number): void {
-  writeRatesJson(db, RATES_SUPPLY, { catchmentKm });
+  writeCatchment(db, { ...readCatchment(db), km: catchmentKm });
+}
+
+export function writeCatchment(db: SqliteDatabase, catchment: SupplyCatchment): void {
+  writeRatesJson(db, RATES_SUPPLY, { catchmentKm: catchment.km, catchmentMode: catchment.mode });
 }
 
 type FacilityRow = { facility_id: string; kind: string; name: string; capacity: number; longitude: number; latitude: number; synthetic: number; source: string };

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { FACILITY_KINDS } from '../../planning/facilities';
+import { SKIP_PROBLEMS } from '../../planning/facilityRecords';
+import { CATCHMENT_MODES } from '../../planning/supplyAggregation';
 import { costRatesSchema, demandRatesSchema, scenarioSchema } from '../../planning/scenarioSchema';
 import { emptyInput, localizedText } from '../schemas';
 
@@ -100,6 +102,8 @@ export const supplyListing = z.object({
   facilities: z.array(facilitySchema.extend({ areaKey: z.string().nullable() })),
   staff: z.array(staffPositionsSchema),
   catchmentKm: z.number(),
+  /** 'buffer': inside an area, or within catchmentKm of one; 'nearest': the area with the nearest centre (straight line). */
+  catchmentMode: z.enum(CATCHMENT_MODES),
   areas: z.array(z.object({ key: z.string(), name: z.string(), supply: nullableFigures })),
   /** Facilities outside every area and beyond the catchment. */
   unassigned: z.array(z.string()),
@@ -128,15 +132,29 @@ export const planningMethods = {
   'planning.supply': { input: z.object({ layer: layerInput }), output: supplyListing },
   /** Replaces facilities and/or staff positions and/or the catchment (km) as typed in the tables. */
   'planning.setSupply': {
-    input: z.object({ facilities: z.array(facilitySchema).optional(), staff: z.array(staffPositionsSchema).optional(), catchmentKm: z.number().min(0).max(50).optional(), layer: layerInput }),
+    input: z.object({
+      facilities: z.array(facilitySchema).optional(),
+      staff: z.array(staffPositionsSchema).optional(),
+      catchmentKm: z.number().min(0).max(50).optional(),
+      catchmentMode: z.enum(CATCHMENT_MODES).optional(),
+      layer: layerInput,
+    }),
     output: supplyListing,
   },
   /**
-   * Imports facilities from a CSV, XLSX or GeoJSON file (columns: kind/art, name, capacity/kapazitaet,
-   * lon/lat or x/y in WGS84, or point geometries). `kind` is used for rows without a kind column.
+   * Imports facilities from a CSV, XLSX or GeoJSON file or a point shapefile (.shp or .zip, reprojected to
+   * WGS84) — columns: kind/art, name, capacity/kapazitaet, lon/lat or x/y in WGS84, or point geometries.
+   * `kind` is used for rows without a kind column. The report: records read, records skipped (with the
+   * problem: kind, capacity or location) and imported facilities lying outside every area (`outside`, ids).
    */
   'planning.importFacilities': {
     input: z.object({ path: z.string().min(1), kind: z.enum(FACILITY_KINDS).optional(), replace: z.boolean().default(false), layer: layerInput }),
-    output: z.object({ imported: z.number().int(), skipped: z.array(z.object({ row: z.number().int(), reason: localizedText })), listing: supplyListing }),
+    output: z.object({
+      read: z.number().int(),
+      imported: z.number().int(),
+      skipped: z.array(z.object({ row: z.number().int(), problem: z.enum(SKIP_PROBLEMS), reason: localizedText })),
+      outside: z.array(z.string()),
+      listing: supplyListing,
+    }),
   },
 } as const;

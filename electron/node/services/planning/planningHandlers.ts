@@ -8,6 +8,7 @@ import type { planningMethods } from '../../../../shared/contract/methods/planni
 import { UserError } from '../../../../shared/contract/errors';
 import { compareScenarios, type AreaYearDifference } from '../../../../shared/planning/compareScenarios';
 import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecords';
+import { aggregateSupply } from '../../../../shared/planning/supplyAggregation';
 import { checkScenarioFields } from '../../../../shared/planning/resolveScenario';
 import { checkDemandRates } from '../../../../shared/planning/demand';
 import { checkCostRates } from '../../../../shared/planning/costs';
@@ -16,14 +17,14 @@ import type { SqliteDatabase } from '../../storage/openDatabase';
 import {
   deleteScenario,
   listScenarios,
-  readCatchmentKm,
+  readCatchment,
   readCostRates,
   readDemandRates,
   readFacilities,
   readScenario,
   readStaff,
   saveScenario,
-  writeCatchmentKm,
+  writeCatchment,
   writeCostRates,
   writeDemandRates,
   writeFacilities,
@@ -46,7 +47,8 @@ function supplyListing(db: SqliteDatabase, layer: string | undefined) {
     layer: layerName,
     facilities: readFacilities(db).map((facility) => ({ ...facility, areaKey: aggregation.areaOfFacility.get(facility.id) ?? null })),
     staff: readStaff(db),
-    catchmentKm: readCatchmentKm(db),
+    catchmentKm: readCatchment(db).km,
+    catchmentMode: readCatchment(db).mode,
     areas: areas.map((area) => ({ key: area.key, name: area.name, supply: aggregation.supplyByArea.get(area.key)! })),
     unassigned: aggregation.unassigned,
   };
@@ -144,12 +146,15 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
       return supplyListing(db(), layer);
     },
 
-    async 'planning.setSupply'({ facilities, staff, catchmentKm, layer }) {
+    async 'planning.setSupply'({ facilities, staff, catchmentKm, catchmentMode, layer }) {
       if (facilities) checkUniqueIds(facilities.map((facility) => facility.id));
       context.current().edit((database) => {
         if (facilities) writeFacilities(database, facilities);
         if (staff) writeStaff(database, staff);
-        if (catchmentKm !== undefined) writeCatchmentKm(database, catchmentKm);
+        if (catchmentKm !== undefined || catchmentMode !== undefined) {
+          const current = readCatchment(database);
+          writeCatchment(database, { mode: catchmentMode ?? current.mode, km: catchmentKm ?? current.km });
+        }
       });
       context.changed();
       return supplyListing(db(), layer);
@@ -164,7 +169,11 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
       checkUniqueIds(facilities.map((facility) => facility.id));
       context.current().edit((database) => writeFacilities(database, facilities));
       context.changed();
-      return { imported: read.facilities.length, skipped: read.skipped, listing: supplyListing(db(), layer) };
+      const listing = supplyListing(db(), layer);
+      // Outside every area = counted for no area under points in polygons, whatever the catchment does with it.
+      const areas = readAreas(db(), listing.layer);
+      const inside = aggregateSupply(areas, read.facilities, [], 0);
+      return { read: records.length, imported: read.facilities.length, skipped: read.skipped, outside: inside.unassigned, listing };
     },
   };
 }

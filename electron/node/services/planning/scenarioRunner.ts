@@ -11,7 +11,7 @@ import { toScenarioReport } from '../../../../shared/planning/scenarioReport';
 import type { Scenario } from '../../../../shared/planning/scenarioModel';
 import { DEFAULT_START_STOCK_VARIABLES, startStocksFromObservations } from '../../../../shared/planning/startStocks';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readCatchmentKm, readCostRates, readDemandRates, readFacilities, readScenario, readStaff } from '../../storage/planningStore';
+import { readCatchment, readCostRates, readDemandRates, readFacilities, readScenario, readStaff } from '../../storage/planningStore';
 import { readAreas, readLayers, readObservations, readPeriodsByVariable, type AreaWithSize } from '../../storage/projectReader';
 
 /** The layer to plan on: the one asked for, else the project's first boundary layer. */
@@ -29,7 +29,7 @@ export function planningLayer(db: SqliteDatabase, layer: string | undefined): st
 
 /** Facilities and staff of the project aggregated to the layer's areas. */
 export function loadSupply(db: SqliteDatabase, areas: readonly AreaWithSize[]): SupplyAggregation {
-  return aggregateSupply(areas, readFacilities(db), readStaff(db), readCatchmentKm(db));
+  return aggregateSupply(areas, readFacilities(db), readStaff(db), readCatchment(db));
 }
 
 /**

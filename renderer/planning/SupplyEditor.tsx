@@ -1,0 +1,342 @@
+/**
+ * The supply part of the Planung tab: facilities typed into a table (add, edit, delete), staff positions per
+ * area, the catchment (buffer in km or nearest area by straight line) and the import of facility files. Every
+ * change is saved at once through `planning.setSupply`, so the gap map and table follow immediately; the last
+ * changes can be undone (a history of earlier states kept in this component).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { pointOnFeature } from '@turf/turf';
+import type { MethodOutput } from '../../shared/contract/api';
+import { formatNumber } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import { FACILITY_KINDS, FACILITY_KIND_LABELS, type Facility, type FacilityKind, type StaffPositions } from '../../shared/planning/facilities';
+import type { CatchmentMode } from '../../shared/planning/supplyAggregation';
+import { useKleinraum, useLocale, useT } from '../AppContext';
+import { ApiError } from '../api/apiError';
+import { FacilityImport } from './FacilityImport';
+import { planningApi } from './planningApi';
+
+type SupplyListing = MethodOutput<'planning.supply'>;
+
+interface SupplyState {
+  facilities: Facility[];
+  staff: StaffPositions[];
+}
+
+/** Only the stored fields: the listing adds `areaKey`, which setSupply does not take. */
+function storedFacility(facility: SupplyListing['facilities'][number] | Facility): Facility {
+  const { id, kind, name, capacity, longitude, latitude, synthetic, source } = facility;
+  return { id, kind, name, capacity, longitude, latitude, synthetic, source };
+}
+
+/** A number typed in German or English notation ("1.234,5" or "1234.5"), or null. */
+function typedNumber(text: string): number | null {
+  const trimmed = text.trim().replace(/\s/g, '');
+  if (trimmed === '') return null;
+  const normalised = trimmed.includes(',') ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed;
+  const value = Number(normalised);
+  return Number.isFinite(value) ? value : null;
+}
+
+function NumberCell({ value, decimals, onCommit, label, testId, min = 0 }: { value: number; decimals: number; onCommit: (value: number) => void; label: string; testId?: string; min?: number }) {
+  const locale = useLocale();
+  const shown = formatNumber(value, decimals, locale).replace(/\s/g, '');
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
+  const commit = () => {
+    const parsed = typedNumber(text);
+    if (parsed === null || parsed < min) setText(shown);
+    else if (parsed !== value) onCommit(parsed);
+  };
+  return (
+    <input
+      className="planning-number"
+      aria-label={label}
+      value={text}
+      data-testid={testId}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => event.key === 'Enter' && commit()}
+    />
+  );
+}
+
+function TextCell({ value, onCommit, label }: { value: string; onCommit: (value: string) => void; label: string }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const commit = () => text.trim() !== value && text.trim() !== '' && onCommit(text.trim());
+  return <input aria-label={label} value={text} onChange={(event) => setText(event.target.value)} onBlur={commit} onKeyDown={(event) => event.key === 'Enter' && commit()} />;
+}
+
+export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const project = useKleinraum((state) => state.project);
+  const features = useKleinraum((state) => state.features);
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const [listing, setListing] = useState<SupplyListing | null>(null);
+  const [history, setHistory] = useState<SupplyState[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [kindFilter, setKindFilter] = useState<FacilityKind | ''>('');
+  const [areaFilter, setAreaFilter] = useState<string>('');
+  const [newKind, setNewKind] = useState<FacilityKind>('kita');
+  const [newName, setNewName] = useState('');
+  const [newCapacity, setNewCapacity] = useState('');
+  const [newArea, setNewArea] = useState('');
+
+  const report = useCallback((caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught)), [locale]);
+
+  useEffect(() => {
+    planningApi()['planning.supply']({}).then(setListing).catch(report);
+    setHistory([]);
+  }, [project, report]);
+
+  useEffect(() => {
+    if (selectedKey) setAreaFilter(selectedKey);
+  }, [selectedKey]);
+
+  /** A point to stand for "in this municipality": a point surely inside its outline. */
+  const pointOfArea = useMemo(() => {
+    const points = new Map<string, [number, number]>();
+    for (const feature of features?.features ?? []) {
+      const key = feature.properties.key;
+      const [longitude, latitude] = pointOnFeature(feature as unknown as Parameters<typeof pointOnFeature>[0]).geometry.coordinates;
+      points.set(key, [Math.round(longitude! * 1e5) / 1e5, Math.round(latitude! * 1e5) / 1e5]);
+    }
+    return points;
+  }, [features]);
+
+  const current = (): SupplyState | null => (listing ? { facilities: listing.facilities.map(storedFacility), staff: listing.staff } : null);
+
+  const save = async (next: Partial<SupplyState> & { catchmentKm?: number; catchmentMode?: CatchmentMode }, remember = true): Promise<boolean> => {
+    const before = current();
+    try {
+      const answer = await planningApi()['planning.setSupply'](next);
+      if (remember && before) setHistory((previous) => [...previous.slice(-19), before]);
+      setListing(answer);
+      setError(null);
+      onChanged();
+      return true;
+    } catch (caught) {
+      report(caught);
+      return false;
+    }
+  };
+
+  const undo = async (): Promise<void> => {
+    const previous = history.at(-1);
+    if (!previous) return;
+    if (await save(previous, false)) setHistory((list) => list.slice(0, -1));
+  };
+
+  if (!listing) return null;
+  const areaName = new Map(listing.areas.map((area) => [area.key, area.name]));
+  const facilities = listing.facilities.map(storedFacility);
+  const updateFacility = (id: string, change: Partial<Facility>) => void save({ facilities: facilities.map((facility) => (facility.id === id ? { ...facility, ...change } : facility)) });
+  const removeFacility = (id: string) => void save({ facilities: facilities.filter((facility) => facility.id !== id) });
+  const moveToArea = (id: string, areaKey: string) => {
+    const location = pointOfArea.get(areaKey);
+    if (location) updateFacility(id, { longitude: location[0], latitude: location[1] });
+  };
+
+  const addArea = newArea || areaFilter || listing.areas[0]?.key || '';
+  const addCapacity = typedNumber(newCapacity);
+  const addFacility = async () => {
+    const location = pointOfArea.get(addArea);
+    if (!location || addCapacity === null || addCapacity < 0) return;
+    let number = facilities.length + 1;
+    while (facilities.some((facility) => facility.id === `eingegeben-${number}`)) number += 1;
+    const name = newName.trim() || `${localized(FACILITY_KIND_LABELS[newKind], locale)} ${areaName.get(addArea) ?? ''}`.trim();
+    const added: Facility = { id: `eingegeben-${number}`, kind: newKind, name, capacity: addCapacity, longitude: location[0], latitude: location[1], synthetic: false, source: t('planning.supply.typedSource') };
+    if (await save({ facilities: [...facilities, added] })) {
+      setNewName('');
+      setNewCapacity('');
+    }
+  };
+
+  const shown = listing.facilities.filter((facility) => (kindFilter === '' || facility.kind === kindFilter) && (areaFilter === '' || facility.areaKey === areaFilter));
+  const staffByArea = new Map(listing.staff.map((entry) => [entry.areaKey, entry]));
+  const setStaff = (areaKey: string, positions: number) => {
+    const others = listing.staff.filter((entry) => entry.areaKey !== areaKey);
+    const existing = staffByArea.get(areaKey);
+    void save({ staff: [...others, { areaKey, positions, synthetic: false, note: existing && !existing.synthetic ? existing.note : t('planning.supply.typedSource') }] });
+  };
+
+  return (
+    <section className="planning-supply" data-testid="planning-supply">
+      <h2>{t('planning.supply.title')}</h2>
+      {error && (
+        <p className="planning-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="planning-controls">
+        <label>
+          {t('planning.supply.catchment')}{' '}
+          <select value={listing.catchmentMode} data-testid="planning-catchment-mode" onChange={(event) => void save({ catchmentMode: event.target.value as CatchmentMode })}>
+            <option value="buffer">{t('planning.supply.catchment.buffer')}</option>
+            <option value="nearest">{t('planning.supply.catchment.nearest')}</option>
+          </select>
+        </label>
+        {listing.catchmentMode === 'buffer' && (
+          <label>
+            {t('planning.supply.catchmentKm')} <NumberCell value={listing.catchmentKm} decimals={1} label={t('planning.supply.catchmentKm')} testId="planning-catchment-km" onCommit={(km) => void save({ catchmentKm: Math.min(50, km) })} />
+          </label>
+        )}
+        <button type="button" onClick={() => void undo()} disabled={history.length === 0} data-testid="planning-supply-undo">
+          {t('planning.supply.undo')}
+        </button>
+      </div>
+      {listing.unassigned.length > 0 && <p className="planning-hint">{t('planning.supply.unassigned', { count: listing.unassigned.length })}</p>}
+      <FacilityImport
+        onImported={(answer) => {
+          const before = current();
+          if (before) setHistory((previous) => [...previous.slice(-19), before]);
+          setListing(answer);
+          onChanged();
+        }}
+      />
+      <h3>{t('planning.supply.facilities')}</h3>
+      <div className="planning-controls">
+        <label>
+          {t('planning.supply.kind')}{' '}
+          <select value={kindFilter} onChange={(event) => setKindFilter(event.target.value as FacilityKind | '')} data-testid="planning-facility-kind-filter">
+            <option value="">{t('planning.supply.all')}</option>
+            {FACILITY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {localized(FACILITY_KIND_LABELS[kind], locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('planning.supply.area')}{' '}
+          <select value={areaFilter} onChange={(event) => setAreaFilter(event.target.value)} data-testid="planning-facility-area-filter">
+            <option value="">{t('planning.supply.all')}</option>
+            {listing.areas.map((area) => (
+              <option key={area.key} value={area.key}>
+                {area.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span>{t('planning.supply.count', { shown: shown.length, total: listing.facilities.length })}</span>
+      </div>
+      <div className="planning-scroll">
+        <table className="planning-table planning-facilities" data-testid="planning-facilities">
+          <thead>
+            <tr>
+              <th>{t('planning.supply.name')}</th>
+              <th>{t('planning.supply.kind')}</th>
+              <th>{t('planning.supply.capacity')}</th>
+              <th>{t('planning.supply.area')}</th>
+              <th>{t('planning.supply.coordinates')}</th>
+              <th>{t('planning.supply.source')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((facility) => (
+              <tr key={facility.id} data-facility={facility.id}>
+                <td>
+                  <TextCell value={facility.name} label={t('planning.supply.name')} onCommit={(name) => updateFacility(facility.id, { name })} />
+                </td>
+                <td>
+                  <select value={facility.kind} aria-label={t('planning.supply.kind')} onChange={(event) => updateFacility(facility.id, { kind: event.target.value as FacilityKind })}>
+                    {FACILITY_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {localized(FACILITY_KIND_LABELS[kind], locale)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <NumberCell value={facility.capacity} decimals={facility.kind === 'counselling' ? 1 : 0} label={t('planning.supply.capacity')} onCommit={(capacity) => updateFacility(facility.id, { capacity })} />
+                </td>
+                <td>
+                  <select value={facility.areaKey ?? ''} aria-label={t('planning.supply.area')} onChange={(event) => moveToArea(facility.id, event.target.value)}>
+                    {facility.areaKey === null && <option value="">{t('planning.supply.outside')}</option>}
+                    {listing.areas.map((area) => (
+                      <option key={area.key} value={area.key}>
+                        {area.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="planning-coordinates">
+                  <NumberCell value={facility.longitude} decimals={5} min={-180} label={t('planning.supply.longitude')} onCommit={(longitude) => updateFacility(facility.id, { longitude: Math.max(-180, Math.min(180, longitude)) })} />
+                  <NumberCell value={facility.latitude} decimals={5} min={-90} label={t('planning.supply.latitude')} onCommit={(latitude) => updateFacility(facility.id, { latitude: Math.max(-90, Math.min(90, latitude)) })} />
+                </td>
+                <td>{facility.synthetic ? t('planning.supply.synthetic') : facility.source}</td>
+                <td>
+                  <button type="button" aria-label={t('planning.supply.delete')} title={t('planning.supply.delete')} onClick={() => removeFacility(facility.id)}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-testid="planning-facility-new">
+              <td>
+                <input aria-label={t('planning.supply.newName')} placeholder={t('planning.supply.newName')} value={newName} onChange={(event) => setNewName(event.target.value)} data-testid="planning-new-name" />
+              </td>
+              <td>
+                <select value={newKind} aria-label={t('planning.supply.kind')} onChange={(event) => setNewKind(event.target.value as FacilityKind)} data-testid="planning-new-kind">
+                  {FACILITY_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {localized(FACILITY_KIND_LABELS[kind], locale)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input className="planning-number" aria-label={t('planning.supply.capacity')} placeholder="0" value={newCapacity} onChange={(event) => setNewCapacity(event.target.value)} data-testid="planning-new-capacity" />
+              </td>
+              <td>
+                <select value={addArea} aria-label={t('planning.supply.area')} onChange={(event) => setNewArea(event.target.value)} data-testid="planning-new-area">
+                  {listing.areas.map((area) => (
+                    <option key={area.key} value={area.key}>
+                      {area.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td colSpan={3}>
+                <button type="button" onClick={() => void addFacility()} disabled={addCapacity === null || addCapacity < 0} data-testid="planning-add-facility">
+                  {t('planning.supply.add')}
+                </button>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <h3>{t('planning.supply.staff')}</h3>
+      <div className="planning-scroll">
+        <table className="planning-table" data-testid="planning-staff">
+          <thead>
+            <tr>
+              <th>{t('planning.supply.area')}</th>
+              <th>{t('planning.supply.positions')}</th>
+              <th>{t('planning.supply.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listing.areas.map((area) => {
+              const entry = staffByArea.get(area.key);
+              return (
+                <tr key={area.key}>
+                  <td>{area.name}</td>
+                  <td>
+                    <NumberCell value={entry?.positions ?? 0} decimals={1} label={`${t('planning.supply.positions')} ${area.name}`} testId={`planning-staff-${area.key}`} onCommit={(positions) => setStaff(area.key, positions)} />
+                  </td>
+                  <td>{entry ? (entry.synthetic ? t('planning.supply.synthetic') : entry.note) : '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
