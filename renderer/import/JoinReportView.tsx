@@ -3,6 +3,7 @@
  * (listed with line and reason), areas without data, duplicate keys, aggregate rows kept out, name-match
  * proposals with checkboxes (only confirmed ones are written) and the totals check.
  */
+import { useState } from 'react';
 import { useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
@@ -13,6 +14,35 @@ type JoinReport = TablePreviewResult['joinReport'];
 /** Key of a confirmed name proposal (row and area), as the checkboxes store it. */
 export function proposalKey(rowIndex: number, areaKey: string): string {
   return `${rowIndex}:${areaKey}`;
+}
+
+/**
+ * One reason's unmatched rows: the sentence ("10.765 Zeilen außerhalb des Gebiets 03241 …") and, on demand,
+ * the complete list (rendered only when opened, so 10 000 rows cost nothing until asked for).
+ */
+function UnmatchedGroupDetails({ group, rows }: { group: JoinReport['unmatchedSummary'][number]; rows: JoinReport['unmatchedRows'] }) {
+  const t = useT();
+  const locale = useLocale();
+  const [open, setOpen] = useState(false);
+  return (
+    <li data-testid={`import-join-unmatched-${group.reason}`}>
+      <details onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          {group.text[locale]}
+          {group.examples.length > 0 && <span className="import-muted"> – {t('import.joinExamples', { examples: group.examples.join('; ') })}</span>}
+        </summary>
+        {open && (
+          <ul className="import-list" data-testid="import-join-unmatched-list">
+            {rows.map((row) => (
+              <li key={row.rowIndex}>
+                {t('import.joinLine', { line: row.lineNumber })}: <span className="mono">{row.keyText}</span> {row.name} – {t(`import.reason.${row.reason}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </li>
+  );
 }
 
 export function JoinReportView({ report, accepted, onToggle }: { report: JoinReport; accepted: ReadonlySet<string>; onToggle: (rowIndex: number, areaKey: string) => void }) {
@@ -43,17 +73,12 @@ export function JoinReportView({ report, accepted, onToggle }: { report: JoinRep
         </li>
         <li data-testid="import-join-unmatched">
           {t('import.joinUnmatched', { count: count(report.unmatchedRows.length) })}
-          {report.unmatchedRows.length > 0 && (
-            <details>
-              <summary>{report.unmatchedRows.slice(0, 3).map((row) => `${row.keyText} ${row.name}`.trim()).join('; ')}</summary>
-              <ul className="import-list">
-                {report.unmatchedRows.map((row) => (
-                  <li key={row.rowIndex}>
-                    {t('import.joinLine', { line: row.lineNumber })}: <span className="mono">{row.keyText}</span> {row.name} – {t(`import.reason.${row.reason}` as MessageKey)}
-                  </li>
-                ))}
-              </ul>
-            </details>
+          {report.unmatchedSummary.length > 0 && (
+            <ul className="import-unmatched-groups">
+              {report.unmatchedSummary.map((group) => (
+                <UnmatchedGroupDetails key={group.reason} group={group} rows={report.unmatchedRows.filter((row) => row.reason === group.reason)} />
+              ))}
+            </ul>
           )}
         </li>
         <li data-testid="import-join-without-data" className={report.areasWithoutData.length > 0 ? 'import-warning' : undefined}>

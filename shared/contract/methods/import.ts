@@ -221,6 +221,20 @@ export const joinReportSchema = z.object({
   unmatchedRows: z.array(
     z.object({ rowIndex: z.number().int(), lineNumber: z.number().int(), keyText: z.string(), name: z.string(), reason: z.enum(['unknown-key', 'no-key', 'finer-level', 'other-region']) }),
   ),
+  /**
+   * The unmatched rows counted by reason, largest first, with a sentence each (e.g. "10.765 Zeilen außerhalb
+   * des Gebiets 03241 (399 andere Kreise)"); `unmatchedRows` stays the complete list.
+   */
+  unmatchedSummary: z.array(
+    z.object({
+      reason: z.enum(['unknown-key', 'no-key', 'finer-level', 'other-region']),
+      count: z.number().int(),
+      region: z.string().nullable(),
+      otherKreise: z.number().int(),
+      examples: z.array(z.string()),
+      text: localizedText,
+    }),
+  ),
   areasWithoutData: z.array(z.object({ key: z.string(), name: z.string() })),
   duplicateKeys: z.array(z.object({ areaKey: z.string(), rowIndexes: z.array(z.number().int()) })),
   /** Kreis / Land / Germany rows: recognised and kept out of the area data. */

@@ -3,6 +3,7 @@
  * which areas got no data, duplicate keys, aggregate rows kept apart, name-match proposals to confirm, and
  * a totals check of the municipalities against their Kreis row. Pure: it decides nothing by itself.
  */
+import { formatNumber } from '../../format/number';
 import { agsFromArs, dominantLevel, isCoarserLevel, recogniseAreaKey, type AreaLevel } from '../keys/area-key';
 import { proposeNameMatches, type NameMatchProposal } from '../keys/area-name';
 
@@ -37,6 +38,22 @@ export interface UnmatchedRow {
   reason: 'unknown-key' | 'no-key' | 'finer-level' | 'other-region';
 }
 
+/**
+ * One line of the unmatched rows summarised by reason, so 10 800 Zensus rows against a 21-area layer read as
+ * "10.765 Zeilen außerhalb des Gebiets 03241 (399 andere Kreise)" and the full list stays available.
+ */
+export interface UnmatchedGroup {
+  reason: UnmatchedRow['reason'];
+  count: number;
+  /** The layer's common key prefix for 'other-region' (e.g. "03241"), else null. */
+  region: string | null;
+  /** Distinct Kreise (5-digit prefixes) among 'other-region' rows, else 0. */
+  otherKreise: number;
+  /** Up to 3 rows as "key name", for a first look. */
+  examples: string[];
+  text: { de: string; en: string };
+}
+
 export interface AggregateRow {
   rowIndex: number;
   lineNumber: number;
@@ -62,6 +79,8 @@ export interface JoinReport {
   layerLevel: AreaLevel | null;
   matched: MatchedRow[];
   unmatchedRows: UnmatchedRow[];
+  /** The unmatched rows counted by reason, largest group first. */
+  unmatchedSummary: UnmatchedGroup[];
   areasWithoutData: JoinArea[];
   duplicateKeys: { areaKey: string; rowIndexes: number[] }[];
   aggregateRows: AggregateRow[];
@@ -166,7 +185,54 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
       consistent: Math.abs(difference) <= tolerance,
     });
   }
-  return { layerLevel, matched, unmatchedRows, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, totalsChecks };
+  // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
+  const regionLength = layerLevel ? [5, 3, 2].find((length) => length <= commonPrefix.length) : undefined;
+  const unmatchedSummary = summariseUnmatchedRows(unmatchedRows, regionLength ? commonPrefix.slice(0, regionLength) : '');
+  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, totalsChecks };
+}
+
+/**
+ * Counts unmatched rows by reason with a sentence for each group.
+ * @example summariseUnmatchedRows(rows, '03241')[0].text.de // "10.765 Zeilen außerhalb des Gebiets 03241 (399 andere Kreise)"
+ */
+export function summariseUnmatchedRows(rows: readonly UnmatchedRow[], region: string): UnmatchedGroup[] {
+  const order: UnmatchedRow['reason'][] = ['other-region', 'finer-level', 'unknown-key', 'no-key'];
+  const groups: UnmatchedGroup[] = [];
+  for (const reason of order) {
+    const inGroup = rows.filter((row) => row.reason === reason);
+    if (inGroup.length === 0) continue;
+    const count = inGroup.length;
+    const de = formatNumber(count, 0, 'de');
+    const en = formatNumber(count, 0, 'en');
+    const rowsDe = count === 1 ? 'Zeile' : 'Zeilen';
+    const rowsEn = count === 1 ? 'row' : 'rows';
+    const kreise = new Set(
+      inGroup.map((row) => recogniseAreaKey(row.keyText)).flatMap((recognised) => (recognised && recognised.ags.length >= 5 ? [recognised.ags.slice(0, 5)] : [])),
+    );
+    const otherKreise = reason === 'other-region' ? [...kreise].filter((kreis) => !region.startsWith(kreis) && !kreis.startsWith(region)).length : 0;
+    const regionName = region === '' ? null : region;
+    let text: UnmatchedGroup['text'];
+    if (reason === 'other-region') {
+      const where = regionName ? { de: `außerhalb des Gebiets ${regionName}`, en: `outside the area ${regionName}` } : { de: 'außerhalb der Ebene', en: 'outside the layer' };
+      const detail = otherKreise > 0 ? { de: ` (${formatNumber(otherKreise, 0, 'de')} andere Kreise)`, en: ` (${formatNumber(otherKreise, 0, 'en')} other Kreise)` } : { de: '', en: '' };
+      text = { de: `${de} ${rowsDe} ${where.de}${detail.de}`, en: `${en} ${rowsEn} ${where.en}${detail.en}` };
+    } else if (reason === 'finer-level') {
+      text = { de: `${de} ${rowsDe} feiner als die Gebiete der Ebene (z. B. Gemeindeteile)`, en: `${en} ${rowsEn} finer than the layer's areas (e.g. parts of municipalities)` };
+    } else if (reason === 'unknown-key') {
+      text = { de: `${de} ${rowsDe} mit einem Schlüssel, den die Ebene nicht kennt`, en: `${en} ${rowsEn} with a key the layer does not know` };
+    } else {
+      text = { de: `${de} ${rowsDe} ohne Schlüssel`, en: `${en} ${rowsEn} without a key` };
+    }
+    groups.push({
+      reason,
+      count,
+      region: reason === 'other-region' ? regionName : null,
+      otherKreise,
+      examples: inGroup.slice(0, 3).map((row) => `${row.keyText} ${row.name}`.trim()),
+      text,
+    });
+  }
+  return groups.sort((first, second) => second.count - first.count);
 }
 
 /** The longest prefix shared by all keys ("03241" for Region Hannover's municipalities). */

@@ -101,6 +101,16 @@ describe('tables joined to the 21 municipalities', () => {
     expect(preview.joinReport.areasWithoutData).toEqual([]);
     expect(preview.joinReport.matched.every((match) => match.via === 'ars-to-ags')).toBe(true);
     expect(preview.source.publisher).toBe('Statistische Ämter des Bundes und der Länder');
+    // ~10 800 rows of other Kreise: summarised by reason, the complete list stays in unmatchedRows.
+    const summary = preview.joinReport.unmatchedSummary;
+    expect(summary.reduce((sum, group) => sum + group.count, 0)).toBe(preview.joinReport.unmatchedRows.length);
+    const outside = summary.find((group) => group.reason === 'other-region')!;
+    expect(outside.count).toBe(preview.joinReport.unmatchedRows.filter((row) => row.reason === 'other-region').length);
+    expect(outside.count).toBeGreaterThan(10_000);
+    expect(outside.region).toBe('03241');
+    expect(outside.otherKreise).toBeGreaterThan(390);
+    expect(outside.text.de).toMatch(new RegExp(`^${outside.count.toLocaleString('de-DE')} Zeilen außerhalb des Gebiets 03241 \\(\\d+ andere Kreise\\)$`));
+    expect(summary[0]).toBe(outside);
     const committed = await backend.call('import.commit', { importId: preview.importId });
     expect(committed.rows).toBe(21);
     const population = (await savedObservations('population')).filter((observation) => observation.sourceId === committed.sourceId);

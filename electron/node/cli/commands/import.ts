@@ -36,7 +36,7 @@ function boundaryDocument(preview: BoundaryPreview, layer: string) {
     crs: { detected: preview.report.crs.detected, used: preview.report.crs.used },
     encoding: { detected: preview.report.encoding.detected, used: preview.report.encoding.used },
     invalidGeometries: { found: preview.report.invalidGeometries.found, repaired: preview.report.invalidGeometries.repaired },
-    join: { matched: preview.areas.length, unmatchedRows: [], areasWithoutData: [], duplicateKeys: preview.report.duplicateKeys.map((duplicate) => duplicate.key) },
+    join: { matched: preview.areas.length, unmatchedRows: [], unmatchedSummary: [], areasWithoutData: [], duplicateKeys: preview.report.duplicateKeys.map((duplicate) => duplicate.key) },
     source: preview.source,
     duplicateKeys: preview.report.duplicateKeys,
     filteredOut: preview.report.filteredOut,
@@ -59,6 +59,7 @@ function tableDocument(preview: TablePreviewResult, rows: number, observations: 
     join: {
       matched: report.matchedCount,
       unmatchedRows: report.unmatchedRows.map((row) => ({ line: row.lineNumber, key: row.keyText, name: row.name, reason: row.reason })),
+      unmatchedSummary: report.unmatchedSummary.map((group) => ({ reason: group.reason, count: group.count, region: group.region, otherKreise: group.otherKreise, examples: group.examples, de: group.text.de, en: group.text.en })),
       areasWithoutData: report.areasWithoutData.map((area) => area.key),
       duplicateKeys: report.duplicateKeys.map((duplicate) => duplicate.areaKey),
       aggregateRows: report.aggregateRows.map((row) => ({ line: row.lineNumber, key: row.key, name: row.name, level: row.level, value: row.value })),
@@ -191,6 +192,7 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
     de
       ? `Zugeordnet: ${document.join.matched}; nicht zugeordnet: ${document.join.unmatchedRows.length}; Gebiete ohne Daten: ${document.join.areasWithoutData.length}; Summenzeilen: ${document.join.aggregateRows.length}`
       : `Matched: ${document.join.matched}; unmatched: ${document.join.unmatchedRows.length}; areas without data: ${document.join.areasWithoutData.length}; aggregate rows: ${document.join.aggregateRows.length}`,
+    ...document.join.unmatchedSummary.map((group) => `  ${de ? group.de : group.en}`),
     ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}`),
   ].join('\n');
 }
