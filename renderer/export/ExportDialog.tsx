@@ -7,17 +7,21 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { EXPORT_FORMATS } from '../../shared/contract/methods/export';
-import { EXPORT_LAYOUT_SETTING, LEGEND_POSITIONS, layoutFromSettings, type ExportLayout, type ExportLayoutInput, type LegendPosition, type SmallNumberMode } from '../../shared/export/exportLayout';
+import { EXPORT_LAYOUT_SETTING, LEGEND_POSITIONS, PAGE_SIZES_MM, layoutFromSettings, type PagePreset, type ExportLayout, type ExportLayoutInput, type LegendPosition, type SmallNumberMode } from '../../shared/export/exportLayout';
 import { localized } from '../../shared/i18n/translate';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import type { FeatureDialogProps } from '../features';
+import { classificationOptionsOf } from '../map/symbology';
+import { useMapSymbology } from '../map/useMapSymbology';
 import { exportApi } from './exportApi';
+import { FigurePreview } from './FigurePreview';
+import { PageSizeFields } from './PageSizeFields';
 import './export.css';
 
 type Format = (typeof EXPORT_FORMATS)[number];
 type Batch = 'none' | 'indicators' | 'periods' | 'areas';
-const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
+const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9', 'custom'] as const;
 const TOGGLES = ['legend', 'scaleBar', 'northArrow', 'inset', 'labels', 'sources', 'date'] as const;
 type Toggle = (typeof TOGGLES)[number];
 
@@ -35,6 +39,13 @@ function download(file: { base64: string | null; fileName: string; mimeType: str
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The page after choosing a preset: a preset brings its size, `custom` starts from the size shown so far. */
+function pageForPreset(page: ExportLayout['page'], preset: PagePreset): ExportLayout['page'] {
+  if (preset === 'custom') return { ...page, preset };
+  const [widthMm, heightMm] = PAGE_SIZES_MM[preset];
+  return { ...page, preset, widthMm, heightMm };
+}
+
 function layoutInput(layout: ExportLayout): ExportLayoutInput {
   return { ...layout, page: { preset: layout.page.preset, marginMm: layout.page.marginMm, ...(layout.page.preset === 'custom' ? { widthMm: layout.page.widthMm, heightMm: layout.page.heightMm } : {}) } };
 }
@@ -48,6 +59,8 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const period = useKleinraum((state) => state.period);
   const layerName = useKleinraum((state) => state.layerName);
   const [layout, setLayout] = useState<ExportLayout>(() => layoutFromSettings(project?.settings ?? {}));
+  // The figure shows the indicator as the map does: same method, classes, breaks and palette.
+  const [symbology] = useMapSymbology();
   const [format, setFormat] = useState<Format>('pdf');
   const [dpi, setDpi] = useState<150 | 300 | 600>(300);
   const [batch, setBatch] = useState<Batch>('none');
@@ -58,10 +71,19 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const [error, setError] = useState<string | null>(null);
 
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
-  const request = useMemo(
-    () => ({ indicatorId: indicatorId ?? '', period: period ?? undefined, layer: layerName ?? undefined, locale, layout: layoutInput(layout) }),
-    [indicatorId, period, layerName, locale, layout],
-  );
+  const request = useMemo(() => {
+    const { centre: _centre, ...classification } = classificationOptionsOf(symbology, null);
+    return {
+      indicatorId: indicatorId ?? '',
+      period: period ?? undefined,
+      layer: layerName ?? undefined,
+      locale,
+      layout: layoutInput(layout),
+      classification,
+      palette: symbology.paletteId,
+      paletteReversed: symbology.reversed,
+    };
+  }, [indicatorId, period, layerName, locale, layout, symbology]);
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
   useEffect(() => {
@@ -113,7 +135,6 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
     }
   }
 
-  const previewUrl = preview ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}` : null;
   return (
     <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog">
@@ -135,7 +156,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
             </label>
             <label>
               {t('export.page')}
-              <select value={layout.page.preset} onChange={(event) => update((current) => ({ ...current, page: { ...current.page, preset: event.target.value as ExportLayout['page']['preset'] } }))} data-testid="export-page">
+              <select value={layout.page.preset} onChange={(event) => update((current) => ({ ...current, page: pageForPreset(current.page, event.target.value as PagePreset) }))} data-testid="export-page">
                 {PAGES.map((value) => (
                   <option key={value} value={value}>
                     {t(`export.page.${value}`)}
@@ -143,10 +164,11 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
                 ))}
               </select>
             </label>
+            <PageSizeFields page={layout.page} custom={layout.page.preset === 'custom'} onChange={(size) => update((current) => ({ ...current, page: { ...current.page, ...size } }))} />
             {format === 'png' && (
               <label>
                 {t('export.dpi')}
-                <select value={dpi} onChange={(event) => setDpi(Number(event.target.value) as 150 | 300 | 600)}>
+                <select value={dpi} onChange={(event) => setDpi(Number(event.target.value) as 150 | 300 | 600)} data-testid="export-dpi">
                   {[150, 300, 600].map((value) => (
                     <option key={value} value={value}>
                       {value} dpi
@@ -211,7 +233,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
             )}
           </form>
           <div className="export-preview" aria-label={t('export.preview')}>
-            {previewUrl ? <img src={previewUrl} alt={t('export.preview')} data-testid="export-preview" /> : <p>{t('export.previewLoading')}</p>}
+            {preview ? <FigurePreview svg={preview.svg} label={t('export.preview')} testId="export-preview" /> : <p>{t('export.previewLoading')}</p>}
           </div>
         </div>
         {error && (

@@ -39,6 +39,8 @@ export interface FigureInput {
   schematicBoundaries: boolean;
   classification: ClassificationOptions;
   paletteId: string;
+  /** Palette colours in reverse order (the map's "Farben umkehren"); default false. */
+  paletteReversed?: boolean;
   layout: ExportLayout;
   locale: Locale;
   /** Counts below this are small numbers (the project's threshold). */
@@ -104,7 +106,7 @@ export function composeFigure(input: FigureInput): Figure {
   const smallKeySet = new Set(smallKeys);
   const classified = values.values.map((entry) => (suppress && smallKeySet.has(entry.key) ? null : entry.value));
   const classification = classify(classified, input.classification);
-  const colours = paletteColours(input.paletteId, classification.classes.length);
+  const colours = paletteColours(input.paletteId, classification.classes.length, { reversed: input.paletteReversed ?? false });
   const classByKey = new Map(values.values.map((entry, index) => [entry.key, classification.classOfValue[index] ?? null]));
   const threshold = String(input.smallNumberThreshold);
 

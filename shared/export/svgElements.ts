@@ -2,7 +2,7 @@
  * Small helpers that write SVG elements as text. Coordinates are in mm (the figure's user unit), rounded to
  * 0.01 mm so the documents stay small and byte-stable for golden tests.
  */
-import { FIGURE_FONT_FAMILY, type FontWeight } from './textMetrics';
+import { FIGURE_FONT_FAMILY_CSS, type FontWeight } from './textMetrics';
 
 /**
  * Escapes text for XML content and attribute values.
@@ -36,7 +36,7 @@ export function svgText(x: number, y: number, text: string, style: TextStyle, at
   const weight = style.weight === 'semibold' ? ' font-weight="600"' : '';
   const italic = style.italic ? ' font-style="italic"' : '';
   const anchor = style.anchor && style.anchor !== 'start' ? ` text-anchor="${style.anchor}"` : '';
-  const common = `x="${mm(x)}" y="${mm(y)}" font-family="${FIGURE_FONT_FAMILY}" font-size="${mm(style.size)}"${weight}${italic}${anchor}${attributes}`;
+  const common = `x="${mm(x)}" y="${mm(y)}" font-family="${FIGURE_FONT_FAMILY_CSS}" font-size="${mm(style.size)}"${weight}${italic}${anchor}${attributes}`;
   const content = escapeXml(text);
   const halo = style.halo
     ? `<text ${common} fill="none" stroke="#ffffff" stroke-width="${mm(style.size * 0.22)}" stroke-linejoin="round" stroke-opacity="0.9">${content}</text>`

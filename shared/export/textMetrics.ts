@@ -9,6 +9,14 @@ export type FontWeight = 'regular' | 'semibold';
 /** The family name written into the SVG; resvg and the PDF writer map it to the files in assets/fonts. */
 export const FIGURE_FONT_FAMILY = 'Source Sans 3';
 
+/**
+ * The SVG `font-family` value. The name must be quoted: unquoted, "Source Sans 3" is not valid CSS (a word
+ * may not start with a digit), so browsers, Inkscape and the app's own preview drop the attribute and set
+ * the text in some other font, with other widths than the layout measured.
+ * @example FIGURE_FONT_FAMILY_CSS // "'Source Sans 3', sans-serif"
+ */
+export const FIGURE_FONT_FAMILY_CSS = `'${FIGURE_FONT_FAMILY}', sans-serif`;
+
 // A character the table lacks (rare symbols) is measured as a wide lowercase letter, so text never
 // overflows its box by being underestimated.
 const FALLBACK_ADVANCE = 560;

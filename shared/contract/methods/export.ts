@@ -32,6 +32,8 @@ const figureOptions = {
     })
     .optional(),
   palette: z.string().optional(),
+  /** Palette colours in reverse order (as the map's "Farben umkehren"); default false. */
+  paletteReversed: z.boolean().optional(),
   layout: exportLayoutInput.optional(),
   /** Language of the figure's texts; default German. */
   locale: z.enum(['de', 'en']).optional(),

@@ -97,6 +97,7 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
     schematicBoundaries: layer.schematic,
     classification,
     paletteId: request.palette ?? DEFAULT_PALETTE_ID,
+    paletteReversed: request.paletteReversed ?? false,
     layout,
     locale,
     smallNumberThreshold: smallNumberThreshold(summary.settings),
