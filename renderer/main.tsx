@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { App } from './App';
-import { AppContext, type AppContextValue } from './AppContext';
+import { AppContext, registerPageClient, type AppContextValue } from './AppContext';
 import { createApiClient } from './api/client';
 import { ApiError } from './api/apiError';
 import { detectTransport, type HostWindow } from './api/transport';
@@ -26,11 +26,14 @@ store.subscribe((state, previous) => {
 });
 
 try {
+  // The one client of the page: the session, the context and every feature share it.
   const api = createApiClient(detectTransport(window as unknown as HostWindow));
+  registerPageClient(api);
   const unsavedChangesPrompt = createUnsavedChangesPrompt(store);
   const session = startSession(store, api, { askAboutUnsavedChanges: unsavedChangesPrompt.ask });
   const context: AppContextValue = {
     store,
+    api,
     commands: session,
     listFiles: (dir) => api['files.list'](dir === undefined ? { extensions: ['gpkg'] } : { dir, extensions: ['gpkg'] }),
     listRecent: () => api['project.recent']({}),

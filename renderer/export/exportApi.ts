@@ -1,14 +1,11 @@
 /**
- * The export dialog's way to the backend (the app context offers no client): its own client over the same
- * transport detection, as the planning and map features do.
+ * The export dialog's way to the backend: the page's one client (registered by main.tsx, also offered as
+ * `useApp().api`).
  */
-import { createApiClient, type KleinraumClient } from '../api/client';
-import { detectTransport, type HostWindow } from '../api/transport';
+import { pageApi } from '../AppContext';
+import type { KleinraumClient } from '../api/client';
 
-let client: KleinraumClient | null = null;
-
-/** The client, created on first use. @example await exportApi()['export.preview']({ indicatorId: 'foreign_share' }) */
+/** The page's client. @example await exportApi()['export.preview']({ indicatorId: 'foreign_share' }) */
 export function exportApi(): KleinraumClient {
-  client ??= createApiClient(detectTransport(window as unknown as HostWindow));
-  return client;
+  return pageApi();
 }

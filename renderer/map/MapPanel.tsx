@@ -9,6 +9,9 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import { buildChoropleth, buildLegend } from './choropleth';
 import { Legend } from './Legend';
+import { ModePicker } from './ModePicker';
+import { overlayDrawing } from './overlayChoropleth';
+import { overlayForLayer } from '../store/overlaySlice';
 import { MapLabels } from './MapLabels';
 import { MapTooltip } from './MapTooltip';
 import { MapView } from './MapView';
@@ -31,6 +34,8 @@ export function MapPanel() {
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
+  // A profile result shown instead of the indicator (only on the layer it was computed for).
+  const overlay = useKleinraum((state) => overlayForLayer(state, state.layerName));
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [symbology, setSymbology] = useMapSymbology();
@@ -73,12 +78,18 @@ export function MapPanel() {
         : null,
     [indicatorValues, choropleth, locale, boundarySources, smallNumberThreshold, allPeriodValues, periods],
   );
+  const overlayShown = useMemo(
+    () => (overlay && features ? overlayDrawing(overlay, features.features.map((feature) => feature.properties.key), locale) : null),
+    [overlay, features, locale],
+  );
+  const shownChoropleth = overlayShown?.choropleth ?? choropleth;
+  const shownLegend = overlayShown?.legend ?? legend;
   const valueTextByKey = useMemo(() => {
     if (display.labels !== 'namesAndValues' || !indicatorValues) return null;
     const decimals = indicatorValues.indicator.decimals;
     return new Map(indicatorValues.values.map((entry) => [entry.key, entry.value === null ? '–' : formatNumber(entry.value, decimals, locale)]));
   }, [display.labels, indicatorValues, locale]);
-  const hoveredValue = hoveredKey && indicatorValues ? indicatorValues.values.find((entry) => entry.key === hoveredKey) : undefined;
+  const hoveredValue = hoveredKey && indicatorValues && !overlayShown ? indicatorValues.values.find((entry) => entry.key === hoveredKey) : undefined;
 
   useEffect(() => {
     useMapUi.getState().setBasemapStatus(display.basemap ? 'loading' : 'off');
@@ -98,6 +109,18 @@ export function MapPanel() {
 
   return (
     <section className="map-panel">
+      {overlay ? (
+        <div className="overlay-bar" role="status" data-testid="map-overlay-bar">
+          <span>
+            {t('map.mode.shownAs')}: <strong>{overlay.title}</strong>
+          </span>
+          <button type="button" className="button button-small" data-testid="map-overlay-back" onClick={() => store.getState().showMapOverlay(null)}>
+            {t('map.overlay.back')}
+          </button>
+        </div>
+      ) : (
+        <ModePicker />
+      )}
       <div className="map-stage">
         {/* Always laid out (also while values load), so the map is fitted to its final width. */}
         <SymbologyPanel
@@ -114,32 +137,32 @@ export function MapPanel() {
         <div className="map-area">
         <MapView
           features={features}
-          colourByKey={choropleth?.colourByKey ?? null}
-          noDataKeys={choropleth?.noDataKeys ?? []}
-          smallNumberKeys={choropleth?.smallNumberKeys ?? []}
+          colourByKey={shownChoropleth?.colourByKey ?? null}
+          noDataKeys={shownChoropleth?.noDataKeys ?? []}
+          smallNumberKeys={shownChoropleth?.smallNumberKeys ?? []}
           basemap={display.basemap}
           onBasemapResult={onBasemapResult}
           onMapLoaded={setMap}
           selectedKey={selectedKey}
           hoveredKey={hoveredKey}
-          ariaLabel={legend ? `${legend.title} (${legend.unit}), ${legend.stichtag}` : t('app.name')}
+          ariaLabel={shownLegend ? `${shownLegend.title} (${shownLegend.unit}), ${shownLegend.stichtag}` : t('app.name')}
           unavailableMessage={t('error.mapUnavailable')}
           onHover={onHover}
           onSelect={onSelect}
         />
-        {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={valueTextByKey} />}
+        {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={overlayShown ? null : valueTextByKey} />}
         {basemapStatus === 'unavailable' && (
           <div className="map-note" role="status" data-testid="basemap-unavailable">
             {t('map.basemap.unavailable')}
           </div>
         )}
-        {legend && <Legend legend={legend} basemapAttribution={basemapAttribution} />}
+        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} />}
         {pointer && hoveredValue && indicatorValues && (
           <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} />
         )}
         </div>
       </div>
-      {severalPeriods && <TimeSlider periods={periods} />}
+      {severalPeriods && !overlay && <TimeSlider periods={periods} />}
     </section>
   );
 }

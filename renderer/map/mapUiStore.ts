@@ -8,12 +8,12 @@ import type { MapDisplay, MapSymbology } from './symbology';
 export type BasemapStatus = 'off' | 'loading' | 'shown' | 'unavailable';
 
 export interface MapUiState {
-  /** Choices per "<generation>:<indicatorId>", so another project never inherits them. */
+  /** Choices per "<generation>:<subject>" (indicator, or indicator.mode), so another project never inherits them. */
   symbologyOverrides: Record<string, MapSymbology>;
   displayOverride: { generation: number; display: MapDisplay } | null;
   panelOpen: boolean;
   basemapStatus: BasemapStatus;
-  setSymbology(generation: number, indicatorId: string, symbology: MapSymbology): void;
+  setSymbology(generation: number, subject: string, symbology: MapSymbology): void;
   setDisplay(generation: number, display: MapDisplay): void;
   setPanelOpen(open: boolean): void;
   setBasemapStatus(status: BasemapStatus): void;
@@ -24,8 +24,8 @@ export const useMapUi = create<MapUiState>()((set, get) => ({
   displayOverride: null,
   panelOpen: true,
   basemapStatus: 'off',
-  setSymbology: (generation, indicatorId, symbology) =>
-    set({ symbologyOverrides: { ...get().symbologyOverrides, [`${generation}:${indicatorId}`]: symbology } }),
+  setSymbology: (generation, subject, symbology) =>
+    set({ symbologyOverrides: { ...get().symbologyOverrides, [`${generation}:${subject}`]: symbology } }),
   setDisplay: (generation, display) => set({ displayOverride: { generation, display } }),
   setPanelOpen: (open) => set({ panelOpen: open }),
   setBasemapStatus: (status) => set({ basemapStatus: status }),

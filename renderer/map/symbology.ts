@@ -9,6 +9,7 @@ import { validClassCounts } from '../../shared/classification/validateOptions';
 import { findPalette } from '../../shared/classification/palettes';
 import type { Locale } from '../../shared/format/number';
 import type { LocalizedText } from '../../shared/model/project';
+import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
 
 /** Where a diverging palette changes hue (and where standard-deviation classes are centred). */
 export const MIDPOINT_CHOICES = ['region', 'mean', 'hundred', 'zero', 'value'] as const;
@@ -56,6 +57,26 @@ export function symbologySettingKey(indicatorId: string): string {
   return `map.symbology.${indicatorId}`;
 }
 
+/**
+ * What a symbology belongs to: the indicator as defined, or the indicator in a derived mode (an index
+ * needs other classes and colours than the values it comes from).
+ * @example symbologySubject('foreign_share', 'index') // "foreign_share.index"
+ */
+export function symbologySubject(indicatorId: string, mode: IndicatorMode): string {
+  return mode === 'value' ? indicatorId : `${indicatorId}.${mode}`;
+}
+
+/**
+ * The symbology used until the user chooses one: an index is centred on 100 and a change on 0 with a
+ * diverging palette (above and below read at a glance); other modes use the sequential default.
+ * @example defaultSymbologyFor('index').midpoint // "hundred"
+ */
+export function defaultSymbologyFor(mode: IndicatorMode): MapSymbology {
+  if (mode === 'index') return { ...DEFAULT_SYMBOLOGY, paletteId: 'RdBu', midpoint: 'hundred' };
+  if (mode === 'change' || mode === 'changePercent') return { ...DEFAULT_SYMBOLOGY, paletteId: 'RdBu', midpoint: 'zero' };
+  return DEFAULT_SYMBOLOGY;
+}
+
 /** The project setting holding the map display choices (JSON). */
 export const DISPLAY_SETTING_KEY = 'map.display';
 
@@ -77,18 +98,18 @@ const storedDisplay = z.object({ labels: z.enum(['off', 'names', 'namesAndValues
  * count the method does not offer) falls back to the default, so an old or hand-edited file still draws.
  * @example parseSymbology('{"method":"equal","classes":4}').classes // 4
  */
-export function parseSymbology(stored: string | undefined): MapSymbology {
-  if (!stored) return DEFAULT_SYMBOLOGY;
+export function parseSymbology(stored: string | undefined, defaults: MapSymbology = DEFAULT_SYMBOLOGY): MapSymbology {
+  if (!stored) return defaults;
   let json: unknown;
   try {
     json = JSON.parse(stored);
   } catch {
-    return DEFAULT_SYMBOLOGY;
+    return defaults;
   }
   const parsed = storedSymbology.safeParse(json);
-  if (!parsed.success) return DEFAULT_SYMBOLOGY;
-  const merged: MapSymbology = { ...DEFAULT_SYMBOLOGY, ...stripUndefined(parsed.data) };
-  if (!findPalette(merged.paletteId)) merged.paletteId = DEFAULT_SYMBOLOGY.paletteId;
+  if (!parsed.success) return defaults;
+  const merged: MapSymbology = { ...defaults, ...stripUndefined(parsed.data) };
+  if (!findPalette(merged.paletteId)) merged.paletteId = defaults.paletteId;
   return withValidClassCount(merged);
 }
 

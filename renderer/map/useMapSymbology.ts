@@ -8,23 +8,25 @@ import { useApp, useKleinraum } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { mapApi } from './mapApi';
 import { useMapUi } from './mapUiStore';
-import { DISPLAY_SETTING_KEY, parseDisplay, parseSymbology, symbologySettingKey, type MapDisplay, type MapSymbology } from './symbology';
+import { defaultSymbologyFor, DISPLAY_SETTING_KEY, parseDisplay, parseSymbology, symbologySettingKey, symbologySubject, type MapDisplay, type MapSymbology } from './symbology';
 
 /** The shown indicator's symbology and a setter that applies it at once and stores it in the project. */
 export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => void] {
   const { store } = useApp();
-  const indicatorId = useKleinraum((state) => state.indicatorId);
+  const mode = useKleinraum((state) => state.mode);
+  // The symbology belongs to the indicator in its mode (an index keeps its own classes and colours).
+  const subject = useKleinraum((state) => (state.indicatorId ? symbologySubject(state.indicatorId, state.mode) : null));
   const generation = useKleinraum((state) => state.generation);
-  const stored = useKleinraum((state) => (state.indicatorId ? state.project?.settings[symbologySettingKey(state.indicatorId)] : undefined));
-  const override = useMapUi((state) => (indicatorId ? state.symbologyOverrides[`${generation}:${indicatorId}`] : undefined));
-  const symbology = override ?? parseSymbology(stored);
+  const stored = useKleinraum((state) => (subject ? state.project?.settings[symbologySettingKey(subject)] : undefined));
+  const override = useMapUi((state) => (subject ? state.symbologyOverrides[`${generation}:${subject}`] : undefined));
+  const symbology = override ?? parseSymbology(stored, defaultSymbologyFor(mode));
   const setSymbology = useCallback(
     (next: MapSymbology) => {
-      if (!indicatorId) return;
-      useMapUi.getState().setSymbology(generation, indicatorId, next);
-      saveSetting(symbologySettingKey(indicatorId), JSON.stringify(next), (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      if (!subject) return;
+      useMapUi.getState().setSymbology(generation, subject, next);
+      saveSetting(symbologySettingKey(subject), JSON.stringify(next), (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
     },
-    [indicatorId, generation, store],
+    [subject, generation, store],
   );
   return [symbology, setSymbology];
 }
@@ -52,7 +54,7 @@ function saveSetting(key: string, value: string, onError: (error: unknown) => vo
   mapApi()['project.setSetting']({ key, value }).catch(onError);
 }
 
-/** Values of every period per "<generation>:<layer>:<indicator>", fetched once per project and indicator. */
+/** Values of every period per "<generation>:<layer>:<indicator>:<mode>:<denominator>", fetched once per project, indicator and mode. */
 const allPeriodCache = new Map<string, Map<string, (number | null)[]>>();
 
 /**
@@ -63,9 +65,11 @@ export function useAllPeriodValues(enabled: boolean): Map<string, (number | null
   const layerName = useKleinraum((state) => state.layerName);
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const generation = useKleinraum((state) => state.generation);
+  const mode = useKleinraum((state) => state.mode);
+  const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
   // A changed project (new data imported, a setting changed) may change values: its summary object is the key.
   const project = useKleinraum((state) => state.project);
-  const cacheKey = layerName && indicatorId ? `${generation}:${layerName}:${indicatorId}` : null;
+  const cacheKey = layerName && indicatorId ? `${generation}:${layerName}:${indicatorId}:${mode}:${denominatorVariable ?? ''}` : null;
   const [loaded, setLoaded] = useState<{ key: string; project: unknown; values: Map<string, (number | null)[]> } | null>(null);
 
   useEffect(() => {
@@ -78,7 +82,8 @@ export function useAllPeriodValues(enabled: boolean): Map<string, (number | null
     }
     let cancelled = false;
     const api = mapApi();
-    api['indicator.allPeriodValues']({ indicatorId, layer: layerName })
+    // Change modes compare each Stichtag with the one before it (the backend's default).
+    api['indicator.allPeriodValues']({ indicatorId, layer: layerName, ...(mode !== 'value' ? { mode } : {}), ...(denominatorVariable ? { denominatorVariable } : {}) })
       .then((answer) => {
         const byPeriod = new Map(answer.series.map((series) => [series.period, series.values.map((entry) => entry.value)]));
         allPeriodCache.set(cacheKey, byPeriod);
@@ -91,7 +96,7 @@ export function useAllPeriodValues(enabled: boolean): Map<string, (number | null
     return () => {
       cancelled = true;
     };
-  }, [enabled, cacheKey, layerName, indicatorId, project, loaded]);
+  }, [enabled, cacheKey, layerName, indicatorId, mode, denominatorVariable, project, loaded]);
 
   return enabled && loaded?.key === cacheKey ? loaded.values : null;
 }

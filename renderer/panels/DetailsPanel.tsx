@@ -12,6 +12,9 @@ export function DetailsPanel() {
   const { store } = useApp();
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const details = useKleinraum((state) => state.areaDetails);
+  // In a derived mode (index, change …) the details also show what the map shows for this area.
+  const shown = useKleinraum((state) => (state.mode !== 'value' ? state.indicatorValues : null));
+  const shownValue = shown && selectedKey ? shown.values.find((entry) => entry.key === selectedKey) : undefined;
 
   if (!selectedKey) {
     return (
@@ -40,6 +43,14 @@ export function DetailsPanel() {
             <dd>{t('details.areaValue', { value: formatNumber(details.areaKm2, 1, locale) })}</dd>
             <dt>{t('picker.period')}</dt>
             <dd>{formatDate(details.period, locale)}</dd>
+            {shown && shownValue && (
+              <>
+                <dt>{localized(shown.indicator.name, locale)}</dt>
+                <dd data-testid="details-shown-value">
+                  {shownValue.value === null ? t('tooltip.noData') : `${formatNumber(shownValue.value, shown.indicator.decimals, locale)} ${localized(shown.indicator.unit, locale)}`}
+                </dd>
+              </>
+            )}
           </dl>
           <table className="details-indicators">
             <thead>

@@ -10,6 +10,7 @@ import { deviationApplies, deviations, DEVIATION_MEASURES, type DeviationMeasure
 import type { AreaProfile, ProfileSet } from '../../shared/profiles/profileTypes';
 import { deviationSvg } from '../../shared/profiles/svg/deviationSvg';
 import type { ProfileChoices } from './profileChoices';
+import { deviationOverlay } from '../map/profileOverlays';
 
 export interface DeviationViewProps {
   set: ProfileSet;
@@ -29,6 +30,8 @@ export function DeviationView({ set, areas, choices, locale, choose }: Deviation
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const selectArea = useKleinraum((state) => state.selectArea);
   const hoverArea = useKleinraum((state) => state.hoverArea);
+  const showMapOverlay = useKleinraum((state) => state.showMapOverlay);
+  const setActiveView = useKleinraum((state) => state.setActiveView);
   const indicator = set.indicators.find((candidate) => candidate.id === choices.indicatorId) ?? set.indicators[0];
   const applies = indicator ? deviationApplies(indicator, choices.measure) : false;
   const svg = useMemo(
@@ -58,6 +61,19 @@ export function DeviationView({ set, areas, choices, locale, choose }: Deviation
             ))}
           </select>
         </label>
+        {indicator && applies && (
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="profiles-deviation-on-map"
+            onClick={() => {
+              showMapOverlay(deviationOverlay(set, areas, indicator, choices.measure, locale));
+              setActiveView('map');
+            }}
+          >
+            {t('map.overlay.showOnMap')}
+          </button>
+        )}
       </div>
       {applies ? (
         <div

@@ -17,6 +17,7 @@ import { ProfileGrid } from './ProfileGrid';
 import { useProfileChoices, type ProfileTabView } from './profileChoices';
 import { useProfilesClient } from './profilesApi';
 import { useProfileSet } from './useProfileSet';
+import { typologyOverlay } from '../map/profileOverlays';
 import './profiles.css';
 
 const TAB_VIEWS: ProfileTabView[] = ['pyramid', 'nationality', 'status', 'indicators', 'deviation', 'compare'];
@@ -158,6 +159,19 @@ export function ProfilesView() {
                 ))}
               </select>
             </label>
+            {typology && (
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="profiles-typology-on-map"
+                onClick={() => {
+                  store.getState().showMapOverlay(typologyOverlay(set, typology, locale));
+                  store.getState().setActiveView('map');
+                }}
+              >
+                {t('map.overlay.showOnMap')}
+              </button>
+            )}
           </>
         )}
         <div className="profiles-export">

@@ -3,7 +3,10 @@
  * (features of the current layer, values of the current indicator, details of the selected area).
  * Pure updaters: (state, input) → partial state, so tests can call them without a store.
  */
-import type { AreaDetails, FeatureCollectionDto, HostInfo, IndicatorValues, ProjectSummary } from '../../shared/contract/api';
+import type { AreaDetails, FeatureCollectionDto, HostInfo, MethodOutput, ProjectSummary } from '../../shared/contract/api';
+
+/** Indicator values as `indicator.values` answers: possibly derived (index, change …), with the mode used. */
+export type ShownIndicatorValues = MethodOutput<'indicator.values'>;
 
 export interface ProjectSlice {
   host: HostInfo | null;
@@ -11,7 +14,7 @@ export interface ProjectSlice {
   /** Features of `view.layerName`; null until loaded. */
   features: FeatureCollectionDto | null;
   /** Values of `view.indicatorId` at `view.period` on `view.layerName`; null until loaded. */
-  indicatorValues: IndicatorValues | null;
+  indicatorValues: ShownIndicatorValues | null;
   /** Details of the selected area; null when nothing is selected or while loading. */
   areaDetails: AreaDetails | null;
   /** Counts project replacements (open, new, demo); data fetched for an older generation is discarded. */

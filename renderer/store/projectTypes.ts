@@ -3,4 +3,4 @@ import type { ProjectSummary } from '../../shared/contract/api';
 
 export type IndicatorSummary = ProjectSummary['indicators'][number];
 export type LayerSummary = ProjectSummary['layers'][number];
-export type ProjectSummaryView = Pick<ProjectSummary, 'layers' | 'indicators' | 'settings'>;
+export type ProjectSummaryView = Pick<ProjectSummary, 'layers' | 'indicators' | 'settings' | 'variables'>;

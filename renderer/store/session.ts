@@ -78,9 +78,16 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
   }
 
   function loadIndicatorValues(state: KleinraumState) {
-    const { layerName, indicatorId, period, generation } = state;
+    const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, generation } = state;
     if (!layerName || !indicatorId) return;
-    const input = period ? { indicatorId, layer: layerName, period } : { indicatorId, layer: layerName };
+    const input = {
+      indicatorId,
+      layer: layerName,
+      ...(period ? { period } : {}),
+      ...(mode !== 'value' ? { mode } : {}),
+      ...(comparePeriod ? { comparePeriod } : {}),
+      ...(denominatorVariable ? { denominatorVariable } : {}),
+    };
     void attempt('indicator.values', () => api['indicator.values'](input)).then((values) => {
       if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
     });
@@ -102,8 +109,12 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
     // Another file with the same structure (opened from Electron's menu) keeps the view but needs its own
     // geometry; after Save As this reloads the same features, which is harmless.
     const fileChanged = state.project?.path !== previous.project?.path;
-    if (replaced || layerChanged || fileChanged) loadFeatures(state);
-    if (projectChanged || layerChanged || state.indicatorId !== previous.indicatorId || state.period !== previous.period) {
+    // An import may replace the shown layer under the same name (new geometry, source or area count).
+    const layerRewritten = !layerChanged && projectChanged && layerSignature(state) !== layerSignature(previous);
+    if (replaced || layerChanged || fileChanged || layerRewritten) loadFeatures(state);
+    const derivationChanged =
+      state.mode !== previous.mode || state.comparePeriod !== previous.comparePeriod || state.denominatorVariable !== previous.denominatorVariable;
+    if (projectChanged || layerChanged || state.indicatorId !== previous.indicatorId || state.period !== previous.period || derivationChanged) {
       loadIndicatorValues(state);
     }
     if (state.selectedKey !== previous.selectedKey || (state.selectedKey && (projectChanged || state.period !== previous.period))) {
@@ -187,4 +198,10 @@ export function hasSameStructure(a: ProjectSummary, b: ProjectSummary): boolean 
   const layers = (project: ProjectSummary) => project.layers.map((layer) => `${layer.name}:${layer.featureCount}`).join('|');
   const indicators = (project: ProjectSummary) => project.indicators.map((indicator) => indicator.id).join('|');
   return layers(a) === layers(b) && indicators(a) === indicators(b);
+}
+
+/** What identifies the geometry of the shown layer: its name, source and area count ('' when none). */
+function layerSignature(state: Pick<KleinraumState, 'project' | 'layerName'>): string {
+  const layer = state.project?.layers.find((candidate) => candidate.name === state.layerName);
+  return layer ? `${layer.name}|${layer.sourceId}|${layer.featureCount}` : '';
 }

@@ -3,25 +3,44 @@
  * through the pure updaters of the slices, wrapped in named actions here.
  */
 import { create } from 'zustand';
-import type { AreaDetails, EventPayload, FeatureCollectionDto, HostInfo, IndicatorValues, ProjectSummary } from '../../shared/contract/api';
+import type { AreaDetails, EventPayload, FeatureCollectionDto, HostInfo, ProjectSummary } from '../../shared/contract/api';
 import type { Locale } from '../../shared/format/number';
 import type { LocalizedText } from '../../shared/model/project';
-import { initialProjectSlice, projectReceived, type ProjectSlice } from './projectSlice';
+import { initialProjectSlice, projectReceived, type ProjectSlice, type ShownIndicatorValues } from './projectSlice';
 import { areaHovered, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
 import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
-import { indicatorChosen, initialViewSlice, sortToggled, viewForProject, type SortColumn, type ViewSlice } from './viewSlice';
+import { initialOverlaySlice, type MapOverlay, type OverlaySlice } from './overlaySlice';
+import {
+  comparePeriodChosen,
+  denominatorChosen,
+  indicatorChosen,
+  initialViewSlice,
+  modeChosen,
+  periodChosen,
+  sortToggled,
+  viewForProject,
+  type SortColumn,
+  type ViewSlice,
+} from './viewSlice';
+import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
 
 export interface StoreActions {
   hostReceived(host: HostInfo): void;
   /** `replaced`: a different project was opened/created (drops selection and derived data). */
   projectReceived(project: ProjectSummary, replaced: boolean): void;
   featuresReceived(layerName: string, features: FeatureCollectionDto): void;
-  indicatorValuesReceived(values: IndicatorValues): void;
+  indicatorValuesReceived(values: ShownIndicatorValues): void;
   areaDetailsReceived(details: AreaDetails | null): void;
   setLocale(locale: Locale): void;
   chooseLayer(layerName: string): void;
   chooseIndicator(indicatorId: string): void;
   choosePeriod(period: string): void;
+  /** "Darstellung als": value, index, change, changePercent, perKm2, percentOf. */
+  chooseMode(mode: IndicatorMode): void;
+  chooseComparePeriod(period: string): void;
+  chooseDenominator(variableId: string): void;
+  /** Shows a profile result on the map instead of the indicator (null: back to the indicator). */
+  showMapOverlay(overlay: MapOverlay | null): void;
   toggleSort(column: SortColumn): void;
   selectArea(key: string | null): void;
   clearSelection(): void;
@@ -36,7 +55,7 @@ export interface StoreActions {
   openFeatureDialog(dialog: FeatureDialog | null): void;
 }
 
-export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & StoreActions;
+export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & OverlaySlice & StoreActions;
 
 let nextMessageId = 1;
 
@@ -47,6 +66,7 @@ export function createKleinraumStore() {
     ...initialViewSlice,
     ...initialSelectionSlice,
     ...initialUiSlice,
+    ...initialOverlaySlice,
 
     hostReceived: (host) => set({ host }),
     projectReceived: (project, replaced) => {
@@ -54,7 +74,7 @@ export function createKleinraumStore() {
       const changed = projectReceived(state, project, replaced);
       const view = viewForProject(state, project);
       const fileChanged = changed.generation !== undefined;
-      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null } : {}) });
+      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, mapOverlay: null } : {}) });
     },
     featuresReceived: (layerName, features) => {
       if (get().layerName !== layerName) return; // an answer for a layer no longer shown
@@ -66,6 +86,8 @@ export function createKleinraumStore() {
       // Answers can arrive out of order when the user switches quickly: keep only the current one.
       if (values.indicator.id !== state.indicatorId || values.layer !== state.layerName) return;
       if (state.period !== null && values.period !== state.period) return;
+      if ((values.mode ?? 'value') !== state.mode) return;
+      if (state.comparePeriod !== null && values.comparePeriod !== undefined && values.comparePeriod !== null && values.comparePeriod !== state.comparePeriod) return;
       set({ indicatorValues: values });
     },
     areaDetailsReceived: (details) => {
@@ -73,13 +95,35 @@ export function createKleinraumStore() {
       set({ areaDetails: details });
     },
     setLocale: (locale) => set({ locale }),
-    chooseLayer: (layerName) => set({ layerName, features: null, indicatorValues: null, selectedKey: null, hoveredKey: null, areaDetails: null }),
+    chooseLayer: (layerName) => {
+      // Choosing the shown layer again (the import wizard does so after a table import into it) must keep
+      // its features: the session reloads them only when the layer changes, so dropping them here left the
+      // map blank and never ready.
+      if (layerName === get().layerName) return;
+      set({ layerName, features: null, indicatorValues: null, selectedKey: null, hoveredKey: null, areaDetails: null });
+    },
     chooseIndicator: (indicatorId) => {
       const { project } = get();
       if (!project) return;
       set(indicatorChosen(get(), project, indicatorId));
     },
-    choosePeriod: (period) => set({ period }),
+    choosePeriod: (period) => {
+      const { project } = get();
+      set(project ? periodChosen(get(), project, period) : { period });
+    },
+    chooseMode: (mode) => {
+      const { project } = get();
+      if (project) set(modeChosen(get(), project, mode));
+    },
+    chooseComparePeriod: (period) => {
+      const { project } = get();
+      if (project) set(comparePeriodChosen(get(), project, period));
+    },
+    chooseDenominator: (variableId) => {
+      const { project } = get();
+      if (project) set(denominatorChosen(get(), project, variableId));
+    },
+    showMapOverlay: (overlay) => set({ mapOverlay: overlay }),
     toggleSort: (column) => set({ sort: sortToggled(get().sort, column) }),
     selectArea: (key) => set({ ...areaSelected(get(), key), ...(key === get().selectedKey ? {} : { areaDetails: null }) }),
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),

@@ -1,8 +1,10 @@
 /**
- * View slice: the UI language and what the map shows (layer, indicator, Stichtag) and how the table is sorted.
+ * View slice: the UI language and what the map shows (layer, indicator, Stichtag, "Darstellung als" with
+ * its compare period or denominator) and how the table is sorted.
  */
 import type { IndicatorSummary, ProjectSummaryView } from './projectTypes';
 import type { Locale } from '../../shared/format/number';
+import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
 
 export type SortColumn = 'name' | 'key' | 'value' | 'quality';
 export interface TableSort {
@@ -16,6 +18,12 @@ export interface ViewSlice {
   indicatorId: string | null;
   /** ISO date of the shown Stichtag; null = none available. */
   period: string | null;
+  /** How the indicator is shown: as defined, as index (region = 100), as change, per km², as share of a variable. */
+  mode: IndicatorMode;
+  /** Base Stichtag of `change`/`changePercent` (earlier than `period`); null for the other modes. */
+  comparePeriod: string | null;
+  /** Variable id the numerator is a percentage of (`percentOf`); null for the other modes. */
+  denominatorVariable: string | null;
   sort: TableSort;
 }
 
@@ -24,8 +32,20 @@ export const initialViewSlice: ViewSlice = {
   layerName: null,
   indicatorId: null,
   period: null,
+  mode: 'value',
+  comparePeriod: null,
+  denominatorVariable: null,
   sort: { column: 'name', direction: 'ascending' },
 };
+
+export type DerivedView = Pick<ViewSlice, 'mode' | 'comparePeriod' | 'denominatorVariable'>;
+
+const AS_DEFINED: DerivedView = { mode: 'value', comparePeriod: null, denominatorVariable: null };
+
+/** Modes comparing two Stichtage. */
+export function isChangeMode(mode: IndicatorMode): boolean {
+  return mode === 'change' || mode === 'changePercent';
+}
 
 /** The latest period of an indicator (periods are ascending ISO dates), or null. */
 export function latestPeriod(indicator: IndicatorSummary | undefined): string | null {
@@ -39,24 +59,98 @@ export function latestPeriod(indicator: IndicatorSummary | undefined): string | 
  * period defaults to the indicator's latest.
  * @example viewForProject(initialViewSlice, demo).indicatorId // "refugees_per_1000"
  */
-export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pick<ViewSlice, 'layerName' | 'indicatorId' | 'period'> {
+export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pick<ViewSlice, 'layerName' | 'indicatorId' | 'period'> & DerivedView {
   const layerName = project.layers.some((layer) => layer.name === view.layerName)
     ? view.layerName
     : (project.layers[0]?.name ?? null);
   const findIndicator = (id: string | null | undefined) => (id ? project.indicators.find((indicator) => indicator.id === id) : undefined);
   const indicator = findIndicator(view.indicatorId) ?? findIndicator(project.settings['defaultIndicator']) ?? project.indicators[0];
   const period = indicator && view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
-  return { layerName, indicatorId: indicator?.id ?? null, period };
+  return { layerName, indicatorId: indicator?.id ?? null, period, ...derivedViewFor(view, project, indicator, period) };
 }
 
 /**
  * Switches the indicator and keeps the Stichtag when the new indicator has it, else its latest one.
  */
-export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, indicatorId: string): Pick<ViewSlice, 'indicatorId' | 'period'> {
+export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, indicatorId: string): Pick<ViewSlice, 'indicatorId' | 'period'> & DerivedView {
   const indicator = project.indicators.find((candidate) => candidate.id === indicatorId);
-  if (!indicator) return { indicatorId: view.indicatorId, period: view.period };
+  if (!indicator) return { indicatorId: view.indicatorId, period: view.period, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
   const period = view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
-  return { indicatorId, period };
+  return { indicatorId, period, ...derivedViewFor(view, project, indicator, period) };
+}
+
+/**
+ * The modes the indicator offers in this project: change modes need an earlier Stichtag, `percentOf` a
+ * variable to divide by.
+ * @example availableModes(indicatorWithOnePeriod, project) // ['value', 'index', 'perKm2', 'percentOf']
+ */
+export function availableModes(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): IndicatorMode[] {
+  if (!indicator) return ['value'];
+  const modes: IndicatorMode[] = ['value', 'index'];
+  if (indicator.periods.length > 1) modes.push('change', 'changePercent');
+  modes.push('perKm2');
+  if (project.variables.length > 0) modes.push('percentOf');
+  return modes;
+}
+
+/**
+ * Switches "Darstellung als". A change mode compares with the Stichtag before the shown one (or keeps a
+ * still valid choice); `percentOf` divides by the population variable when there is one, else the first
+ * variable. A mode the indicator does not offer leaves the view as it is.
+ * @example modeChosen(view, project, 'change').comparePeriod // "2023-12-31" when 2024-12-31 is shown
+ */
+export function modeChosen(view: ViewSlice, project: ProjectSummaryView, mode: IndicatorMode): DerivedView {
+  const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
+  if (!availableModes(indicator, project).includes(mode)) return { mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
+  return derivedViewFor({ ...view, mode }, project, indicator, view.period);
+}
+
+/**
+ * Chooses the compare period of a change mode; only earlier Stichtage of the indicator are accepted.
+ * @example comparePeriodChosen(view, project, '2019-12-31') // { comparePeriod: '2019-12-31' }
+ */
+export function comparePeriodChosen(view: ViewSlice, project: ProjectSummaryView, comparePeriod: string): Pick<ViewSlice, 'comparePeriod'> {
+  const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
+  return { comparePeriod: isChangeMode(view.mode) && earlierPeriods(indicator, view.period).includes(comparePeriod) ? comparePeriod : view.comparePeriod };
+}
+
+/** Chooses the variable of `percentOf`; unknown ids are ignored. */
+export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, variableId: string): Pick<ViewSlice, 'denominatorVariable'> {
+  return { denominatorVariable: view.mode === 'percentOf' && project.variables.some((variable) => variable.id === variableId) ? variableId : view.denominatorVariable };
+}
+
+/**
+ * A new Stichtag: a change mode keeps its compare period when it is still earlier, else compares with the
+ * Stichtag just before.
+ */
+export function periodChosen(view: ViewSlice, project: ProjectSummaryView, period: string): Pick<ViewSlice, 'period' | 'comparePeriod'> {
+  const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
+  return { period, comparePeriod: derivedViewFor(view, project, indicator, period).comparePeriod };
+}
+
+/** Stichtage of the indicator before `period`, ascending. */
+export function earlierPeriods(indicator: IndicatorSummary | undefined, period: string | null): string[] {
+  if (!indicator || !period) return [];
+  return indicator.periods.filter((candidate) => candidate < period);
+}
+
+/** The view's mode made valid for this indicator and period (falls back to the values as defined). */
+function derivedViewFor(view: DerivedView, project: ProjectSummaryView, indicator: IndicatorSummary | undefined, period: string | null): DerivedView {
+  if (!availableModes(indicator, project).includes(view.mode)) return AS_DEFINED;
+  if (isChangeMode(view.mode)) {
+    const earlier = earlierPeriods(indicator, period);
+    if (earlier.length === 0) return AS_DEFINED;
+    const comparePeriod = view.comparePeriod && earlier.includes(view.comparePeriod) ? view.comparePeriod : (earlier[earlier.length - 1] as string);
+    return { mode: view.mode, comparePeriod, denominatorVariable: null };
+  }
+  if (view.mode === 'percentOf') {
+    const known = (id: string | null) => id !== null && project.variables.some((variable) => variable.id === id);
+    const denominatorVariable = known(view.denominatorVariable)
+      ? view.denominatorVariable
+      : (project.variables.find((variable) => variable.id === 'population')?.id ?? project.variables[0]?.id ?? null);
+    return denominatorVariable ? { mode: 'percentOf', comparePeriod: null, denominatorVariable } : AS_DEFINED;
+  }
+  return { mode: view.mode, comparePeriod: null, denominatorVariable: null };
 }
 
 /** Clicking a header sorts by it ascending; clicking the sorted column again flips the direction. */

@@ -59,6 +59,22 @@ export const mapTextsDe = {
   'map.basemap.unavailable': 'Die Hintergrundkarte basemap.de ist nicht erreichbar (offline?). Die Karte arbeitet ohne sie weiter.',
 
   'map.tooltip.smallNumberReason': 'Fallzahl unter {threshold}: Wert aus Datenschutzgründen nur eingeschränkt aussagekräftig.',
+  'map.mode.label': 'Darstellung als',
+  'map.mode.value': 'Wert',
+  'map.mode.index': 'Index (Region = 100)',
+  'map.mode.change': 'Veränderung absolut',
+  'map.mode.changePercent': 'Veränderung in %',
+  'map.mode.perKm2': 'je km²',
+  'map.mode.percentOf': 'Anteil an …',
+  'map.mode.comparePeriod': 'Verglichen mit',
+  'map.mode.denominator': 'Anteil an',
+  'map.mode.shownAs': 'Auf der Karte',
+  'map.overlay.back': 'Zurück zur Kennzahl',
+  'map.overlay.typologyUnit': 'Typen der Profile',
+  'map.overlay.measure.index': 'Abweichung als Index (Region = 100)',
+  'map.overlay.measure.percentagePoints': 'Abweichung in Prozentpunkten',
+  'map.overlay.measure.zScore': 'Abweichung als z-Wert',
+  'map.overlay.showOnMap': 'Auf der Karte zeigen',
 } as const;
 
 export const mapTextsEn: Record<keyof typeof mapTextsDe, string> = {
@@ -118,4 +134,20 @@ export const mapTextsEn: Record<keyof typeof mapTextsDe, string> = {
   'map.basemap.unavailable': 'The basemap.de background map cannot be reached (offline?). The map keeps working without it.',
 
   'map.tooltip.smallNumberReason': 'Count below {threshold}: the value is of limited meaning for data-protection reasons.',
+  'map.mode.label': 'Show as',
+  'map.mode.value': 'Value',
+  'map.mode.index': 'Index (region = 100)',
+  'map.mode.change': 'Change (absolute)',
+  'map.mode.changePercent': 'Change in %',
+  'map.mode.perKm2': 'per km²',
+  'map.mode.percentOf': 'Share of …',
+  'map.mode.comparePeriod': 'Compared with',
+  'map.mode.denominator': 'Share of',
+  'map.mode.shownAs': 'On the map',
+  'map.overlay.back': 'Back to the indicator',
+  'map.overlay.typologyUnit': 'Profile types',
+  'map.overlay.measure.index': 'Deviation as index (region = 100)',
+  'map.overlay.measure.percentagePoints': 'Deviation in percentage points',
+  'map.overlay.measure.zScore': 'Deviation as z-score',
+  'map.overlay.showOnMap': 'Show on the map',
 } as const;
