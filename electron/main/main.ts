@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { KleinraumApi } from '../../shared/contract/api';
+import { PACKAGED_FONT_FOLDER, setFigureFontFolder } from '../node/export/figureFonts';
 import { createKleinraumApi } from '../node/services/createKleinraumApi';
 import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './appProtocol';
 import { createElectronHostAdapter } from './hostAdapter';
@@ -46,6 +47,9 @@ async function start(): Promise<void> {
   const language = menuLanguage();
   const appRoot = app.getAppPath();
   selectSqliteBinding(appRoot, app.isPackaged);
+  // Figure fonts: packaged, electron-builder puts assets/fonts into <resources>/fonts (extraResources); in
+  // development they are in the checkout. The bundled main process cannot find them relative to itself.
+  setFigureFontFolder(app.isPackaged ? path.join(process.resourcesPath, PACKAGED_FONT_FOLDER) : path.join(appRoot, 'assets', 'fonts'));
   hardenSession();
   // Packaged, the renderer is unpacked next to app.asar (electron-builder.yml asarUnpack): plain files,
   // so the traversal-safe lookup (realpath) works exactly as in development and browser mode.
