@@ -89,6 +89,16 @@ test('imports a shapefile zip and a GENESIS table through the wizard and shows t
     // The map's legend and table show the new indicator: one class with Hannover's value, 20 areas without data.
     await expect(page.getByTestId('legend')).toContainText('538.068');
     await expect(page.getByTestId('legend-no-data')).toContainText('20');
+    // The map itself is drawn (not only legend and table): ready, with the new layer's 21 areas in its source.
+    await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+    const keysOnMap = await page.evaluate(() => {
+      type AreasSource = { serialize(): { data: { features: { properties: { key: string } }[] } } };
+      const map = (window as unknown as { kleinraumMap?: { getSource(id: string): unknown } }).kleinraumMap;
+      const source = map?.getSource('areas') as AreasSource | undefined;
+      return source?.serialize().data.features.map((feature) => feature.properties.key) ?? [];
+    });
+    expect(keysOnMap).toHaveLength(21);
+    expect(keysOnMap).toContain('03241012');
     await expect(page.getByTestId('area-row-03241001')).toContainText('538.068');
     await page.screenshot({ path: path.join('build', 'test-results', 'import-after-table.png') });
   } finally {
