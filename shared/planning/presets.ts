@@ -1,6 +1,10 @@
 /**
  * Preset rates that ship with Kleinraum, each with its source or marked as an assumption.
  *
+ * Checked (search of stored public pages, see the texts marked "geprüft"): Destatis U3 care rate 1 March 2023,
+ * BAMF first-time applications 2016, 2019 and 2023, protection rate 2023. Everything else is marked "ungeprüft" or
+ * is a planning assumption.
+ *
  * Honesty rules for this file: a `source` names a publication or a law a planner can look up; figures
  * quoted from memory of a publication are rounded and say so, and ask to be checked against the current
  * edition. Everything that is a planning judgement is an `assumption`, even where a source informed it.
@@ -33,22 +37,22 @@ export const INFLOW_PRESETS: Record<InflowLevel, DocumentedValue> = {
   low: documented(
     1.7,
     assumption(
-      'Niedrig: 1,7 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2019 (BAMF, „Das Bundesamt in Zahlen 2019“: rund 142.500 Asylerstanträge bei rund 83 Mio. Einwohnern). Annahme: Anteil der Region = Bevölkerungsanteil. Werte gerundet, mit der aktuellen BAMF-Veröffentlichung abgleichen.',
-      'Low: 1.7 arrivals per 1,000 inhabitants and year – about the level of 2019 (BAMF, "Das Bundesamt in Zahlen 2019": about 142,500 first-time asylum applications for about 83 million inhabitants). Assumes the region\'s share equals its population share. Rounded; check against the current BAMF publication.',
+      'Niedrig: 1,7 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2019 (BAMF/BMI, Jahreszahlen 2019: 142.509 Asylerstanträge = 111.094 grenzüberschreitende + 31.415 für in Deutschland geborene Kinder, bei rund 83 Mio. Einwohnern; geprüft). Annahme: Anteil der Region = Bevölkerungsanteil. Die Erstanträge enthalten in Deutschland geborene Säuglinge, überschätzen Zuzüge also etwas.',
+      'Low: 1.7 arrivals per 1,000 inhabitants and year – about the level of 2019 (BAMF/BMI figures for 2019: 142,509 first-time asylum applications = 111,094 cross-border + 31,415 for children born in Germany, for about 83 million inhabitants; checked). Assumes the region\'s share equals its population share. First-time applications include infants born in Germany, so they somewhat overstate arrivals.',
     ),
   ),
   medium: documented(
     3.9,
     assumption(
-      'Mittel: 3,9 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2023 (BAMF: rund 329.100 Asylerstanträge bei rund 84,7 Mio. Einwohnern). Annahme: Anteil der Region = Bevölkerungsanteil. Ohne Schutzsuchende aus der Ukraine (kein Asylverfahren). Werte gerundet, prüfen.',
-      'Medium: 3.9 arrivals per 1,000 inhabitants and year – about the level of 2023 (BAMF: about 329,100 first-time asylum applications for about 84.7 million inhabitants). Assumes the region\'s share equals its population share. Excludes people from Ukraine (no asylum procedure). Rounded; please check.',
+      'Mittel: 3,9 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2023 (BAMF, Jahresstatistik 2023: 329.120 Asylerstanträge, davon knapp 23.000 für in Deutschland geborene Kinder unter einem Jahr, bei rund 84,7 Mio. Einwohnern; geprüft). Annahme: Anteil der Region = Bevölkerungsanteil. Ohne Schutzsuchende aus der Ukraine (kein Asylverfahren).',
+      'Medium: 3.9 arrivals per 1,000 inhabitants and year – about the level of 2023 (BAMF annual statistics 2023: 329,120 first-time asylum applications, almost 23,000 of them for children born in Germany under one year, for about 84.7 million inhabitants; checked). Assumes the region\'s share equals its population share. Excludes people from Ukraine (no asylum procedure).',
     ),
   ),
   high: documented(
     8.8,
     assumption(
-      'Hoch: 8,8 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2016 (BAMF: rund 722.400 Asylerstanträge bei rund 82,5 Mio. Einwohnern). Annahme: Anteil der Region = Bevölkerungsanteil. Werte gerundet, prüfen.',
-      'High: 8.8 arrivals per 1,000 inhabitants and year – about the level of 2016 (BAMF: about 722,400 first-time asylum applications for about 82.5 million inhabitants). Assumes the region\'s share equals its population share. Rounded; please check.',
+      'Hoch: 8,8 Zugänge je 1.000 Einwohner und Jahr – etwa das Niveau von 2016 (BAMF: über 722.000 Asylerstanträge – viele von 2015 Eingereisten, wegen Überlastung verspätet gestellt – bei rund 82,5 Mio. Einwohnern; Antragszahl geprüft). Annahme: Anteil der Region = Bevölkerungsanteil.',
+      'High: 8.8 arrivals per 1,000 inhabitants and year – about the level of 2016 (BAMF: over 722,000 first-time asylum applications – many by people who arrived in 2015, filed late because of the backlog – for about 82.5 million inhabitants; application count checked). Assumes the region\'s share equals its population share.',
     ),
   ),
 };
@@ -80,8 +84,8 @@ export const DEFAULT_ARRIVAL_STRUCTURE: ArrivalStructure = {
     ],
   },
   basis: assumption(
-    'Annahme, grob angelehnt an die Asylgeschäftsstatistik des BAMF (Erstanträge nach Alter und Geschlecht): rund 64 % männlich, rund 30 % minderjährig; innerhalb jeder Altersgruppe gleich verteilt. Mit den aktuellen Zahlen abgleichen.',
-    'Assumption loosely following the BAMF asylum statistics (first-time applications by age and sex): about 64 % male, about 30 % minors; spread evenly within each age group. Check against current figures.',
+    'Annahme, ungeprüft: grob angelehnt an die Asylgeschäftsstatistik des BAMF (Erstanträge nach Alter und Geschlecht): rund 64 % männlich, rund 30 % minderjährig; innerhalb jeder Altersgruppe gleich verteilt. Mit den aktuellen Zahlen abgleichen.',
+    'Assumption, unchecked: loosely following the BAMF asylum statistics (first-time applications by age and sex): about 64 % male, about 30 % minors; spread evenly within each age group. Check against current figures.',
   ),
 };
 
@@ -90,8 +94,8 @@ export const DEFAULT_SCENARIO_RATES = {
   recognitionRate: documented(
     0.3,
     assumption(
-      'Annahme: etwa 60 % der offenen Verfahren werden im Jahr entschieden, rund die Hälfte davon mit Schutz (BAMF, Gesamtschutzquote 2023 rund 52 %) – also rund 30 % der Wartenden je Jahr.',
-      'Assumption: about 60 % of pending procedures are decided per year, about half of them with protection (BAMF overall protection rate 2023 about 52 %) – so about 30 % of those waiting per year.',
+      'Annahme: etwa 60 % der offenen Verfahren werden im Jahr entschieden, rund die Hälfte davon mit Schutz (BAMF, Gesamtschutzquote 2023 knapp 52 %, geprüft; der Anteil der im Jahr entschiedenen Verfahren ist ungeprüft) – also rund 30 % der Wartenden je Jahr.',
+      'Assumption: about 60 % of pending procedures are decided per year, about half of them with protection (BAMF overall protection rate 2023 just under 52 %, checked; the share of procedures decided within a year is unchecked) – so about 30 % of those waiting per year.',
     ),
   ),
   departureRate: {
@@ -114,9 +118,14 @@ export const DEFAULT_SCENARIO_RATES = {
 };
 
 const KITA_SOURCE_DE =
-  'Destatis, Statistik der Kinder- und Jugendhilfe – Kindertagesbetreuung, Stichtag 1. März 2023: Betreuungsquote Deutschland unter 3 Jahren rund 36 %, 3 bis unter 6 Jahren rund 91 % (gerundet). Für die eigene Planung die Quote des Landes bzw. Kreises aus der Regionalstatistik einsetzen.';
+  'Destatis, Kindertagesbetreuung, Stichtag 1. März 2023 (Pressemitteilung September 2023): Betreuungsquote der unter Dreijährigen bundesweit 36,4 % (hier gerundet 36 %), Niedersachsen 34,9 % (geprüft; zählt Kindertageseinrichtungen und öffentlich geförderte Kindertagespflege). Für die eigene Planung die Quote des Landes bzw. Kreises aus der Regionalstatistik einsetzen.';
 const KITA_SOURCE_EN =
-  'Destatis, child and youth welfare statistics – day care, reference date 1 March 2023: care rate in Germany under 3 years about 36 %, 3 to under 6 years about 91 % (rounded). For local planning use the Land or district rate from the Regionalstatistik.';
+  'Destatis, day care, reference date 1 March 2023 (press release September 2023): care rate of children under three 36.4 % in Germany (rounded here to 36 %), 34.9 % in Lower Saxony (checked; counts day-care centres and publicly funded child minders). For local planning use the Land or district rate from the Regionalstatistik.';
+
+const KITA_3_TO_6_DE =
+  'Annahme, ungeprüft: rund 91 % der Kinder von 3 bis unter 6 Jahren in Kindertagesbetreuung – aus dem Gedächtnis nach der Destatis-Statistik der Kindertagesbetreuung; die Quote ließ sich hier nicht nachprüfen. Bitte mit der aktuellen Veröffentlichung oder der Regionalstatistik abgleichen.';
+const KITA_3_TO_6_EN =
+  'Assumption, unchecked: about 91 % of children aged 3 to under 6 in day care – from memory of the Destatis day-care statistics; the rate could not be verified here. Please check against the current publication or the Regionalstatistik.';
 
 const SCHOOL_SOURCE_DE = 'Schulpflicht nach dem Niedersächsischen Schulgesetz (§§ 63–67 NSchG), auch für geflüchtete Kinder. Annahme: ein Schulplatz je schulpflichtigem Kind der Altersgruppe.';
 const SCHOOL_SOURCE_EN = 'Compulsory schooling under the Lower Saxony Schools Act (§§ 63–67 NSchG), refugee children included. Assumes one school place per child of the age group.';
@@ -140,7 +149,7 @@ export const DEFAULT_DEMAND_RATES: DemandRates = {
       label: { de: 'Kindergarten (3 bis unter 6 Jahre)', en: 'Kindergarten (3 to under 6)' },
       fromAge: 3,
       toAge: 5,
-      residents: documented(0.91, source(KITA_SOURCE_DE, KITA_SOURCE_EN)),
+      residents: documented(0.91, assumption(KITA_3_TO_6_DE, KITA_3_TO_6_EN)),
       refugees: documented(0.75, assumption('Annahme: 75 % der geflüchteten Kinder von 3 bis unter 6 Jahren besuchen eine KiTa.', 'Assumption: 75 % of refugee children aged 3 to under 6 attend a KiTa.')),
     },
   ],
