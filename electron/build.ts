@@ -28,6 +28,11 @@ const common: BuildOptions = {
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: repoRoot,
+  // The Node services are ES modules that use `import.meta.url` (e.g. createRequire for CommonJS-only
+  // packages). In a CommonJS bundle esbuild would leave `import.meta` empty, so the first such call would
+  // throw at start-up; give every module the bundle file's own URL instead.
+  banner: { js: "const __bundleImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundleImportMetaUrl' },
 };
 
 export async function buildElectron(): Promise<void> {
