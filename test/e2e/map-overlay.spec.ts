@@ -1,6 +1,7 @@
 // Profile results on the map: the typology chosen in the Profile tab is shown as a qualitative map (the
 // legend lists the groups; the canvas shows their colours, at least two distinct ones), the deviation as a
 // diverging map; "Zurück zur Kennzahl" brings the indicator back.
+import type { Page } from '@playwright/test';
 import { e2eToken } from '../helpers/e2eServer';
 import { canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
 
@@ -9,7 +10,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 /** Swatch colours of the legend's rows as #rrggbb. */
-async function legendSwatchColours(page: import('@playwright/test').Page): Promise<string[]> {
+async function legendSwatchColours(page: Page): Promise<string[]> {
   return page.locator('[data-testid^="legend-class-"] .swatch').evaluateAll((swatches) =>
     swatches.map((swatch) => {
       const rgb = getComputedStyle(swatch).backgroundColor.match(/\d+/g) ?? [];
