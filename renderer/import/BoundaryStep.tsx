@@ -32,6 +32,10 @@ interface BoundaryOptions {
   nameField: string | undefined;
   filterKeyPrefix: string;
   mergeDuplicateKeys: boolean;
+  /** Attribute to dissolve on (e.g. STADTBZNR for Stadtbezirke), undefined for one area per key. */
+  dissolveByField: string | undefined;
+  /** undefined = the backend's proposal (leave out unnamed slivers when only a few lack a name). */
+  dropUnnamed: boolean | undefined;
 }
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850'] as const;
@@ -56,7 +60,11 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
     nameField: undefined,
     filterKeyPrefix: '',
     mergeDuplicateKeys: true,
+    dissolveByField: undefined,
+    dropUnnamed: undefined,
   });
+  // VG250-EW may not state the Stichtag of its population figures: then the planner must give it.
+  const [populationPeriod, setPopulationPeriod] = useState('');
   const [prefixText, setPrefixText] = useState('');
   const [layerName, setLayerName] = useState<string | null>(null);
   const [layerTitle, setLayerTitle] = useState('');
@@ -79,6 +87,8 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
         ...(options.keyField ? { keyField: options.keyField } : {}),
         ...(options.nameField ? { nameField: options.nameField } : {}),
         ...(options.filterKeyPrefix ? { filterKeyPrefix: options.filterKeyPrefix } : {}),
+        ...(options.dissolveByField ? { dissolveByField: options.dissolveByField } : {}),
+        ...(options.dropUnnamed !== undefined ? { dropUnnamed: options.dropUnnamed } : {}),
       });
     });
   }, [client, run, source, options]);
@@ -92,10 +102,12 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
 
   const change = useCallback((patch: Partial<BoundaryOptions>) => setOptions((current) => ({ ...current, ...patch })), []);
   const layerNameValid = layerName !== null && /^[A-Za-z][A-Za-z0-9_]*$/.test(layerName);
+  const needsPopulationPeriod = source.kind === 'official' && preview?.population !== undefined && preview.population.stichtag === null;
+  const populationPeriodValid = /^\d{4}-\d{2}-\d{2}$/.test(populationPeriod);
   const layerExists = preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false;
 
   const commit = async () => {
-    if (!preview || !layerNameValid) return;
+    if (!preview || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)) return;
     setCommitting(preview.importId);
     setCommitError(null);
     try {
@@ -104,6 +116,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
         importId: preview.importId,
         layerName: layerName ?? preview.layerName,
         ...(replaceLayer ? { replaceLayer: true } : {}),
+        ...(needsPopulationPeriod ? { period: populationPeriod } : {}),
         ...(title ? { layerTitle: { de: title, en: title } } : {}),
         ...(attribution.trim() && attribution.trim() !== preview.source.attribution ? { attribution: attribution.trim() } : {}),
       });
@@ -227,7 +240,34 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
                 <input type="checkbox" checked={options.mergeDuplicateKeys} onChange={(event) => change({ mergeDuplicateKeys: event.target.checked })} />
                 <span>{t('import.mergeDuplicates')}</span>
               </label>
+              <label className="import-field">
+                <span>{t('import.dissolveBy')}</span>
+                <select data-testid="import-dissolve-field" value={options.dissolveByField ?? ''} onChange={(event) => change({ dissolveByField: event.target.value || undefined, keyField: undefined, nameField: undefined })}>
+                  <option value="">{t('import.dissolveNone')}</option>
+                  {report?.fields.map((field) => (
+                    <option key={field} value={field}>
+                      {field}
+                    </option>
+                  ))}
+                </select>
+                <small>{t('import.dissolveHelp')}</small>
+              </label>
+              {report && report.withoutName.count > 0 && (
+                <label className="import-check">
+                  <input type="checkbox" data-testid="import-drop-unnamed" checked={report.withoutName.dropped} onChange={(event) => change({ dropUnnamed: event.target.checked })} />
+                  <span>{t('import.dropUnnamed', { count: formatNumber(report.withoutName.count, 0, locale) })}</span>
+                </label>
+              )}
             </>
+          )}
+          {preview && needsPopulationPeriod && (
+            <label className="import-field">
+              <span>{t('import.officialPeriod')}</span>
+              <input type="date" data-testid="import-official-period" value={populationPeriod} aria-invalid={!populationPeriodValid} onChange={(event) => setPopulationPeriod(event.target.value)} />
+              <small className={populationPeriodValid ? undefined : 'import-warning'} data-testid="import-official-period-help">
+                {t('import.officialPeriodHelp')}
+              </small>
+            </label>
           )}
           {preview && (
             <fieldset className="import-fieldset">
@@ -284,7 +324,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
         <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
           {t('import.back')}
         </button>
-        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!preview || running !== null || committing !== null || !layerNameValid} onClick={() => void commit()}>
+        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!preview || running !== null || committing !== null || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)} onClick={() => void commit()}>
           {t('import.commit')}
         </button>
       </div>

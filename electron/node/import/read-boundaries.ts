@@ -202,7 +202,9 @@ function readShapefileSet(set: ShapefileSet, options: ReadBoundariesOptions): Bo
   const features: RawFeature[] = geometry.geometries.map((shape, index) => ({ properties: table.records[index]!, geometry: shape }));
   const result = buildAreas(features, detectedCrs, crsUsed, detectedEncoding, encodingUsed, { layerName: path.basename(set.base).toLowerCase(), ...options });
   // Names with umlauts decoded with the encoding used, also when a .cpg named it, so the user can see it is right.
-  const names = previewNames(features, result.report.nameField ?? detectNameField(result.report.fields));
+  // Names of the areas kept (after a filter) first: the planner recognises their own municipalities.
+  const keptNames = [...new Set(result.areas.map((area) => area.name).filter((name) => /[^ -~]/.test(name)))].slice(0, 12);
+  const names = keptNames.length > 0 ? keptNames : previewNames(features, result.report.nameField ?? detectNameField(result.report.fields));
   result.report.encoding.detected = { ...detectedEncoding, preview: names.length > 0 ? names : detectedEncoding.preview };
   return result;
 }
