@@ -204,7 +204,7 @@ function readShapefileSet(set: ShapefileSet, options: ReadBoundariesOptions): Bo
   // Names with umlauts decoded with the encoding used, also when a .cpg named it, so the user can see it is right.
   // Names of the areas kept (after a filter) first: the planner recognises their own municipalities.
   const keptNames = [...new Set(result.areas.map((area) => area.name).filter((name) => /[^ -~]/.test(name)))].slice(0, 12);
-  const names = keptNames.length > 0 ? keptNames : previewNames(features, result.report.nameField ?? detectNameField(result.report.fields));
+  const names = [...new Set([...keptNames, ...previewNames(features, result.report.nameField ?? detectNameField(result.report.fields))])].slice(0, 12);
   result.report.encoding.detected = { ...detectedEncoding, preview: names.length > 0 ? names : detectedEncoding.preview };
   return result;
 }

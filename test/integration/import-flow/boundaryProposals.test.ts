@@ -34,6 +34,8 @@ describe('encoding samples', () => {
   it('shows names with umlauts decoded with the .cpg encoding (VG5000: UTF-8)', async () => {
     const preview = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
     expect(preview.report.encoding).toMatchObject({ how: 'cpg', detected: 'utf-8', used: 'utf-8' });
+    // The kept area's name first (the only one of the 21 with an umlaut), then others of the file.
+    expect(preview.report.encoding.preview[0]).toBe('Neustadt am Rübenberge');
     expect(preview.report.encoding.preview.length).toBeGreaterThan(3);
     expect(preview.report.encoding.preview.every((name) => /[ÄÖÜäöüß]/.test(name))).toBe(true);
     expect(preview.report.encoding.preview.join(' ')).not.toMatch(/Ã/);
