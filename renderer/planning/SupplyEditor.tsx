@@ -18,6 +18,9 @@ import { planningApi } from './planningApi';
 
 type SupplyListing = MethodOutput<'planning.supply'>;
 
+/** Rows of the facility table rendered at once; filters narrow the rest down. */
+const MAX_ROWS_SHOWN = 80;
+
 interface SupplyState {
   facilities: Facility[];
   staff: StaffPositions[];
@@ -72,6 +75,7 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
   const t = useT();
   const locale = useLocale();
   const project = useKleinraum((state) => state.project);
+  const generation = useKleinraum((state) => state.generation);
   const features = useKleinraum((state) => state.features);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const [listing, setListing] = useState<SupplyListing | null>(null);
@@ -87,9 +91,18 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
   const report = useCallback((caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught)), [locale]);
 
   useEffect(() => {
-    planningApi()['planning.supply']({}).then(setListing).catch(report);
-    setHistory([]);
+    planningApi()['planning.supply']({})
+      .then((loaded) => {
+        setListing(loaded);
+        // One municipality at a time keeps the table short enough to read (and to render): the selected one, else the first.
+        setAreaFilter((current) => current || loaded.areas[0]?.key || '');
+      })
+      .catch(report);
   }, [project, report]);
+
+  // The undo history belongs to one project: opening another (a new generation) starts afresh, while the
+  // project.changed events that follow our own edits keep it.
+  useEffect(() => setHistory([]), [generation]);
 
   useEffect(() => {
     if (selectedKey) setAreaFilter(selectedKey);
@@ -154,7 +167,8 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
     }
   };
 
-  const shown = listing.facilities.filter((facility) => (kindFilter === '' || facility.kind === kindFilter) && (areaFilter === '' || facility.areaKey === areaFilter));
+  const matching = listing.facilities.filter((facility) => (kindFilter === '' || facility.kind === kindFilter) && (areaFilter === '' || facility.areaKey === areaFilter));
+  const shown = matching.slice(0, MAX_ROWS_SHOWN);
   const staffByArea = new Map(listing.staff.map((entry) => [entry.areaKey, entry]));
   const setStaff = (areaKey: string, positions: number) => {
     const others = listing.staff.filter((entry) => entry.areaKey !== areaKey);
@@ -220,7 +234,7 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
             ))}
           </select>
         </label>
-        <span>{t('planning.supply.count', { shown: shown.length, total: listing.facilities.length })}</span>
+        <span>{t('planning.supply.count', { shown: shown.length, total: matching.length })}</span>
       </div>
       <div className="planning-scroll">
         <table className="planning-table planning-facilities" data-testid="planning-facilities">
