@@ -86,7 +86,9 @@ function describeValueColumn(parts: string[], titleText: string): { variable: Pr
     else if (!TOTAL_WORDS.has(lower) || words.length === 1) rest.push(word);
   }
   const base = (rest.join(' ') || titleText).toLowerCase();
-  const known = KNOWN_VARIABLES.find(([pattern]) => pattern.test(base));
+  // "Pkw je 1.000 Einwohner", "Anteil … an der Bevölkerung in %" name the population but are rates, not counts.
+  const isRate = /\bje\b|\bpro\b|anteil|quote|dichte|durchschnitt|%/.test(base);
+  const known = isRate ? undefined : KNOWN_VARIABLES.find(([pattern]) => pattern.test(base));
   if (known) return { variable: { id: known[1], name: known[2] }, dimensions };
   if (rest.length === 0 && Object.keys(dimensions).length > 0) return { variable: { id: 'population', name: { de: 'Bevölkerung', en: 'Population' } }, dimensions };
   const label = rest.join(' ') || 'Wert';
@@ -122,6 +124,22 @@ export function proposeTableMapping(table: ParsedTable, fileName: string): { map
     const described = describeValueColumn(column.headerParts, titleText);
     variables.set(described.variable.id, described.variable.name);
     return { column: column.index, variable: described.variable.id, dimensions: described.dimensions };
+  });
+  // One column per variable and dimensions: a second "Bevölkerung" column (e.g. another date in the same
+  // sheet) gets its own variable from its label, or commit would refuse the duplicate observations.
+  const seen = new Set<string>();
+  valueColumns = valueColumns.map((entry) => {
+    const signature = `${entry.variable}|${JSON.stringify(Object.entries(entry.dimensions).sort())}`;
+    if (!seen.has(signature)) {
+      seen.add(signature);
+      return entry;
+    }
+    const column = table.columns[entry.column]!;
+    let id = slug(column.label);
+    while (seen.has(`${id}|${JSON.stringify(Object.entries(entry.dimensions).sort())}`)) id = `${id}_${entry.column + 1}`;
+    seen.add(`${id}|${JSON.stringify(Object.entries(entry.dimensions).sort())}`);
+    variables.set(id, { de: column.label, en: column.label });
+    return { ...entry, variable: id };
   });
   const totals = new Set(valueColumns.filter((entry) => Object.keys(entry.dimensions).length === 0).map((entry) => entry.variable));
   valueColumns = valueColumns.filter((entry) => Object.keys(entry.dimensions).length === 0 || !totals.has(entry.variable));

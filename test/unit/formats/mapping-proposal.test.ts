@@ -1,0 +1,30 @@
+/**
+ * The proposed table mapping must be committable and must not call a rate a count: "je 1.000 Einwohner" or
+ * "Anteil … an der Bevölkerung" are not the population, and two population columns do not share one variable.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDelimitedTable } from '../../../shared/formats/table/parse-delimited';
+import { proposeTableMapping } from '../../../shared/formats/table/table-mapping';
+
+const csv = (text: string) => parseDelimitedTable(new TextEncoder().encode(text));
+
+describe('mapping proposal', () => {
+  it('rates that mention Einwohner/Bevölkerung get their own variables; only the count is population', () => {
+    const table = csv('AGS;Name;Einwohner;PKW je 1000 Einwohner;Anteil an der Bevölkerung in %;Einwohnerdichte\n03241001;Hannover;536925;380;12,5;2628\n03241002;Barsinghausen;34187;550;8,1;333\n');
+    const { mapping } = proposeTableMapping(table, 'stadtteile_2019-12-31.csv');
+    const variables = mapping.valueColumns.map((entry) => entry.variable);
+    expect(variables[0]).toBe('population');
+    expect(variables.filter((variable) => variable === 'population')).toHaveLength(1);
+    expect(new Set(variables).size).toBe(variables.length);
+  });
+
+  it('a second population column of the same shape gets a variable of its own', () => {
+    const table = csv('AGS;Name;Bevölkerung 2018;Bevölkerung 2019\n03241001;Hannover;538068;536925\n03241002;Barsinghausen;34000;34187\n');
+    const { mapping, variables } = proposeTableMapping(table, 'bevoelkerung.csv');
+    const ids = mapping.valueColumns.map((entry) => entry.variable);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe('population');
+    expect(ids[1]).not.toBe('population');
+    expect(variables.get(ids[1]!)?.de).toContain('2019');
+  });
+});
