@@ -104,7 +104,10 @@ export function analyseGrid(grid: string[][], options: GridOptions = {}, base: P
     if (nonEmptyCount(row) === 0) continue;
     dataGrid.push({ cells: row, lineNumber: index + 1, rawLength: grid[index]!.length });
   }
-  const width = Math.max(0, ...dataGrid.map((row) => row.cells.length), ...headerRows.map((row) => row.length));
+  // A loop, not Math.max(...rows): spreading 200 000 rows overflows the call stack.
+  let width = 0;
+  for (const row of dataGrid) width = Math.max(width, row.cells.length);
+  for (const row of headerRows) width = Math.max(width, row.length);
 
   // GENESIS repeats a spanning header label in every column; spreadsheet readers fill merged cells before this.
   const headerParts = (column: number) => headerRows.map((row) => (row[column] ?? '').trim());
