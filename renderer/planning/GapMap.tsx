@@ -39,7 +39,7 @@ export function GapMap({ features, gaps, title, testId }: { features: FeatureCol
           const gap = gaps.get(key);
           const percent = gap?.gapPercent ?? null;
           return (
-            <path key={key} d={d} fill={gapColour(percent)} stroke="#fff" strokeWidth={0.8} data-key={key} data-gap={gap?.gap ?? ''}>
+            <path key={key} d={d} fill={gapColour(percent)} stroke="#7b8794" strokeWidth={0.6} data-key={key} data-gap={gap?.gap ?? ''}>
               <title>{`${gap?.name ?? key}: ${gap?.gap === null || gap === undefined ? t('planning.legend.unknown') : `${formatNumber(gap.gap, 0, locale)} (${percent === null ? '–' : `${formatNumber(percent, 1, locale)} %`})`}`}</title>
             </path>
           );
