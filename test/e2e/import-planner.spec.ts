@@ -1,0 +1,52 @@
+// Two imports as a planner would try them, through the wizard: Hannover's Stadtteile (unnamed slivers left out
+// by proposal) dissolved into the 13 Stadtbezirke, and the Zensus Gemeinden table against the demo's 21
+// municipalities, whose ~10 800 other rows are summarised by reason with the full list on demand.
+import path from 'node:path';
+import { callApi, expect, openApp, test } from './fixtures';
+import { e2eToken } from '../helpers/e2eServer';
+import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+test('Stadtteile: 51 areas without the slivers, then dissolved into 13 Stadtbezirke', async ({ page, request }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });
+  await expect(page.getByTestId('import-drop-unnamed')).toBeChecked();
+  await expect(page.getByTestId('import-boundary-report')).toContainText('ohne Namen');
+  await page.getByTestId('import-dissolve-field').selectOption('STADTBZNR');
+  await expect(page.getByTestId('import-area-count')).toContainText('13 Gebiete', { timeout: 30_000 });
+  await expect(page.getByTestId('import-preview-map').locator('path')).toHaveCount(13);
+  await page.screenshot({ path: path.join('build', 'test-results', 'import-stadtbezirke.png') });
+  await page.getByTestId('import-layer-name').fill('stadtbezirke');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('layer-select')).toHaveValue('stadtbezirke');
+  await expect(page.locator('[data-testid^="area-row-"]')).toHaveCount(13);
+  const project = await callApi<{ layers: { name: string; featureCount: number }[] }>(request, 'project.current');
+  expect(project.layers.find((layer) => layer.name === 'stadtbezirke')?.featureCount).toBe(13);
+});
+
+test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, full list on demand', async ({ page }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  const outside = page.getByTestId('import-join-unmatched-other-region');
+  await expect(outside).toContainText('10.765 Zeilen außerhalb des Gebiets 03241');
+  await expect(outside).toContainText('andere Kreise');
+  // Closed, the 10 765 rows are not even rendered; opened, all of them are listed.
+  await expect(page.getByTestId('import-join-unmatched-list')).toHaveCount(0);
+  await outside.locator('summary').click();
+  await expect(page.getByTestId('import-join-unmatched-list').locator('li')).toHaveCount(10_765);
+  await page.screenshot({ path: path.join('build', 'test-results', 'import-zensus-summary.png') });
+});
