@@ -75,3 +75,22 @@ it('a failed import names the flag and leaves the project file unchanged', async
   expect(JSON.parse(fixed.stdout)).toMatchObject({ kind: 'table', rows: 1 });
   expect(checksum(project)).not.toBe(before);
 });
+
+it('--dissolve-by makes the 13 Stadtbezirke; a table against them keeps unmatchedRows complete and adds the summary', async () => {
+  const project = temp.file('stadt.gpkg');
+  const stadtteile = sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson');
+  const bezirke = await runKleinraum(['import', project, stadtteile, '--dissolve-by', 'STADTBZNR', '--layer-name', 'stadtbezirke', '--json'], temp.file('data'));
+  expect(bezirke.stderr).toBe('');
+  expect(bezirke.exitCode).toBe(0);
+  expect(JSON.parse(bezirke.stdout)).toMatchObject({ kind: 'boundaries', layer: 'stadtbezirke', features: 13, dissolvedBy: 'STADTBZNR', withoutName: { count: 2, dropped: true } });
+  const csv = temp.file('bezirke_2020-12-31.csv');
+  writeFileSync(csv, 'Nr;Stadtbezirk;Einwohner\n01;Mitte;38000\n02;Vahrenwald-List;71000\n99;Gibt es nicht;5\n;Summe;109005\n');
+  const table = await runKleinraum(['import', project, csv, '--layer', 'stadtbezirke', '--json'], temp.file('data'));
+  expect(table.stderr).toBe('');
+  const document = JSON.parse(table.stdout);
+  expect(document.rows).toBe(2);
+  expect(document.join.unmatchedRows.map((row: { key: string }) => row.key)).toEqual(['99', '']);
+  const summary = document.join.unmatchedSummary as { reason: string; count: number; de: string }[];
+  expect(summary.reduce((sum, group) => sum + group.count, 0)).toBe(2);
+  expect(summary.find((group) => group.reason === 'no-key')?.de).toBe('1 Zeile ohne Schlüssel');
+});
