@@ -119,6 +119,34 @@ function ensureVariables(db: SqliteDatabase, observations: readonly Observation[
   return { variablesCreated, indicatorsCreated };
 }
 
+/**
+ * Refuses observations that would be added to values already in the project: indicators sum a variable over
+ * its dimensions, so population 31.12.2022 of Hannover as a total from one source next to the same figure
+ * by sex and age from another would silently count people twice. The planner picks another variable or date.
+ */
+function refuseOverlappingObservations(db: SqliteDatabase, observations: readonly Observation[]): void {
+  const groups = new Map<string, { variable: string; period: string; areaKeys: Set<string> }>();
+  for (const observation of observations) {
+    const id = `${observation.variable}\u0000${observation.period}`;
+    const group = groups.get(id) ?? { variable: observation.variable, period: observation.period, areaKeys: new Set<string>() };
+    group.areaKeys.add(observation.areaKey);
+    groups.set(id, group);
+  }
+  const existing = db.prepare('SELECT area_key, source_id FROM kleinraum_observations WHERE variable = ? AND period = ?').raw(true);
+  for (const group of groups.values()) {
+    const overlapping = (existing.all(group.variable, group.period) as [string, string][]).filter(([areaKey]) => group.areaKeys.has(areaKey));
+    if (overlapping.length === 0) continue;
+    const areas = [...new Set(overlapping.map(([areaKey]) => areaKey))];
+    const sources = [...new Set(overlapping.map(([, sourceId]) => sourceId))];
+    const sourceNames = sources.map((sourceId) => readSources(db).find((source) => source.id === sourceId)?.name ?? sourceId).join(', ');
+    const dateDe = group.period.split('-').reverse().join('.');
+    throw new UserError('conflict', {
+      de: `Das Projekt hat für „${group.variable}“ am ${dateDe} schon Werte für ${areas.length} dieser Gebiete (z. B. ${areas[0]}; Quelle: ${sourceNames}). Beide zusammen würden doppelt gezählt. Bitte den Werten ein eigenes Merkmal geben (Zuordnung: Merkmal) oder einen anderen Stichtag wählen (CLI: --period).`,
+      en: `The project already has values of "${group.variable}" on ${group.period} for ${areas.length} of these areas (e.g. ${areas[0]}; source: ${sourceNames}). Together they would be counted twice. Please give the values a variable of their own (mapping: variable) or choose another reference date (CLI: --period).`,
+    });
+  }
+}
+
 function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, input: CommitInput): CommitCounts {
   const layerName = input.layerName ? featureTableNameFrom(input.layerName) : pending.layerInfo.name;
   if (!isValidFeatureTableName(layerName)) {
@@ -154,6 +182,7 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
     });
   }
   const observations = pending.observations.map((observation) => ({ ...observation, period: observation.period || input.period!, sourceId }));
+  refuseOverlappingObservations(db, observations);
   const created = ensureVariables(db, observations, pending.variables, input.createIndicators ?? true);
   writeObservations(db, observations);
   return { kind: 'boundaries', layer: layerName, features: pending.areas.length, rows: null, observations: observations.length, sourceId, ...created };
@@ -195,6 +224,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     synthetic: false,
   });
   const observations = built.observations.map((observation) => ({ ...observation, sourceId }));
+  refuseOverlappingObservations(db, observations);
   ensureDimensions(db, built.dimensionValues);
   const unit = input.unit ?? 'Personen';
   const variables = [...new Set(pending.mapping.valueColumns.map((entry) => entry.variable))].map((id) => ({
