@@ -12,7 +12,10 @@ import { CATCHMENT_MODES, type CatchmentMode, type SupplyCatchment } from '../..
 import { DEFAULT_COST_RATES, DEFAULT_DEMAND_RATES } from '../../../shared/planning/presets';
 import type { CostRates, DemandRates, Scenario } from '../../../shared/planning/scenarioModel';
 import { parseCostRates, parseDemandRates, parseScenario } from '../../../shared/planning/scenarioSchema';
+import { projectedIndicatorSuffix, type ProjectedResultContent } from '../../../shared/planning/projectedResults';
 import type { SqliteDatabase } from './openDatabase';
+import { readDimensions, readVariables } from './projectReader';
+import { writeObservations } from './projectWriter';
 
 const RATES_DEMAND = 'demand';
 const RATES_COSTS = 'costs';
@@ -173,4 +176,62 @@ export function writeStaff(db: SqliteDatabase, staff: readonly StaffPositions[])
   db.exec('DELETE FROM kleinraum_staff');
   const insert = db.prepare('INSERT INTO kleinraum_staff (area_key, positions, synthetic, note) VALUES (?, ?, ?, ?)');
   for (const entry of staff) insert.run(entry.areaKey, entry.positions, entry.synthetic ? 1 : 0, entry.note);
+}
+
+const nextPosition = (db: SqliteDatabase, table: string): number =>
+  (db.prepare(`SELECT COALESCE(MAX(position) + 1, 0) FROM ${table}`).pluck().get() as number) ?? 0;
+
+/**
+ * Stores a scenario's results (shared/planning/projectedResults.ts), replacing the earlier stored results
+ * of the same scenario: its source, observations and indicators. Variables and dimension values are added
+ * when missing and kept otherwise (other scenarios' results use them). Call inside ProjectSession.edit so
+ * that a failure leaves the project as it was.
+ * @example replaceProjectedResults(db, 'mittel', projectedResultContent(report)) // 21 areas × 6 years × 17 rows on the demo
+ */
+export function replaceProjectedResults(db: SqliteDatabase, scenarioId: string, content: ProjectedResultContent): void {
+  const sourceId = content.source.id;
+  db.prepare('DELETE FROM kleinraum_observations WHERE source_id = ?').run(sourceId);
+  const suffix = projectedIndicatorSuffix(scenarioId);
+  const deleteIndicator = db.prepare('DELETE FROM kleinraum_indicators WHERE indicator_id = ?');
+  for (const id of db.prepare("SELECT indicator_id FROM kleinraum_indicators WHERE indicator_id LIKE 'projected%'").pluck().all() as string[]) {
+    if (id.endsWith(suffix)) deleteIndicator.run(id);
+  }
+  db.prepare('DELETE FROM kleinraum_sources WHERE source_id = ?').run(sourceId);
+  const source = content.source;
+  db.prepare(
+    `INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(source.id, source.name, source.publisher, source.stichtag, source.licence, source.licenceUrl, source.attribution, source.notes, source.synthetic ? 1 : 0, nextPosition(db, 'kleinraum_sources'));
+
+  const knownDimensions = new Map(readDimensions(db).map((dimension) => [dimension.id, dimension]));
+  for (const dimension of content.dimensions) {
+    const known = knownDimensions.get(dimension.id);
+    if (!known) {
+      db.prepare('INSERT INTO kleinraum_dimensions (dimension_id, name_de, name_en, values_json, position) VALUES (?, ?, ?, ?, ?)').run(
+        dimension.id, dimension.name.de, dimension.name.en, JSON.stringify(dimension.values), nextPosition(db, 'kleinraum_dimensions'),
+      );
+      continue;
+    }
+    // A renamed scenario gets its new name; other values (other scenarios) stay.
+    const values = [...known.values.filter((value) => !dimension.values.some((added) => added.id === value.id)), ...dimension.values];
+    db.prepare('UPDATE kleinraum_dimensions SET values_json = ? WHERE dimension_id = ?').run(JSON.stringify(values), dimension.id);
+  }
+  const knownVariables = new Set(readVariables(db).map((variable) => variable.id));
+  for (const variable of content.variables) {
+    if (knownVariables.has(variable.id)) continue;
+    db.prepare('INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      variable.id, variable.name.de, variable.name.en, variable.unit, JSON.stringify(variable.dimensions), variable.kind, nextPosition(db, 'kleinraum_variables'),
+    );
+  }
+  const insertIndicator = db.prepare(
+    `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const indicator of content.indicators) {
+    insertIndicator.run(
+      indicator.id, indicator.name.de, indicator.name.en, JSON.stringify(indicator.numerator), indicator.denominator ? JSON.stringify(indicator.denominator) : null,
+      indicator.scale, indicator.unit.de, indicator.unit.en, indicator.decimals, indicator.description.de, indicator.description.en, nextPosition(db, 'kleinraum_indicators'),
+    );
+  }
+  writeObservations(db, content.observations);
 }

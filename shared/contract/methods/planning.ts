@@ -126,6 +126,16 @@ export const planningMethods = {
     input: z.object({ a: z.string().min(1), b: z.string().min(1), year: z.number().int().optional(), layer: layerInput }),
     output: z.object({ a: scenarioRunSchema, b: scenarioRunSchema, difference: differenceSchema }),
   },
+  /**
+   * Runs the scenario and stores its results as project data with quality 'projected' (variables
+   * projected_population, projected_refugees, projected_demand/_supply/_gap by `kind`, all by `scenario`;
+   * period 31.12. of each year), a source whose notes carry the assumptions, and absolute indicators for the
+   * map. Replaces the results stored earlier for the same scenario.
+   */
+  'planning.storeResults': {
+    input: z.object({ scenarioId: z.string().min(1), layer: layerInput }),
+    output: z.object({ sourceId: z.string(), layer: z.string(), years: z.array(z.number().int()), observations: z.number().int(), indicators: z.array(z.string()) }),
+  },
   /** Demand and cost rates, each with its source or assumption text: the one place where they are edited. */
   'planning.rates': { input: emptyInput, output: ratesSchema },
   'planning.setRates': { input: z.object({ demand: demandRatesSchema.optional(), costs: costRatesSchema.optional() }), output: ratesSchema },

@@ -1,7 +1,8 @@
 /**
  * Backend implementation of the contract methods in shared/contract/methods/planning.ts: scenarios, rates
  * and supply are stored in the project's planning tables (storage/planningStore.ts); results are computed
- * on request by the pure core (scenarioRunner.ts) and never stored, so they always follow the current data.
+ * on request by the pure core (scenarioRunner.ts), so they always follow the current data; only
+ * `planning.storeResults` writes a run into the project, as observations of quality 'projected'.
  */
 import path from 'node:path';
 import type { planningMethods } from '../../../../shared/contract/methods/planning';
@@ -10,6 +11,7 @@ import { compareScenarios, type AreaYearDifference } from '../../../../shared/pl
 import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecords';
 import { aggregateSupply } from '../../../../shared/planning/supplyAggregation';
 import { checkScenarioFields } from '../../../../shared/planning/resolveScenario';
+import { projectedResultContent } from '../../../../shared/planning/projectedResults';
 import { checkDemandRates } from '../../../../shared/planning/demand';
 import { checkCostRates } from '../../../../shared/planning/costs';
 import { INFRASTRUCTURE_KINDS, type Scenario } from '../../../../shared/planning/scenarioModel';
@@ -23,6 +25,7 @@ import {
   readFacilities,
   readScenario,
   readStaff,
+  replaceProjectedResults,
   saveScenario,
   writeCatchment,
   writeCostRates,
@@ -108,6 +111,20 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
 
     async 'planning.run'({ scenarioId, year, layer }) {
       return scenarioRunReport(db(), scenarioId, { year, layer });
+    },
+
+    async 'planning.storeResults'({ scenarioId, layer }) {
+      const report = scenarioRunReport(db(), scenarioId, { layer });
+      const content = projectedResultContent(report);
+      context.current().edit((database) => replaceProjectedResults(database, scenarioId, content));
+      context.changed();
+      return {
+        sourceId: content.source.id,
+        layer: report.layer,
+        years: report.years,
+        observations: content.observations.length,
+        indicators: content.indicators.map((indicator) => indicator.id),
+      };
     },
 
     async 'planning.compare'({ a, b, year, layer }) {

@@ -1,0 +1,154 @@
+/**
+ * A scenario report turned into project data: observations with quality 'projected', one Source per
+ * scenario whose notes carry the assumptions, the variables and dimensions they use, and absolute
+ * indicators so that the map, legend and table show them like any other figure (labelled "projiziert").
+ *
+ * Every scenario's results share the variables (projected_population, projected_demand, …) but carry the
+ * dimension `scenario`: indicators sum every observation of a variable whatever its source, so without
+ * that dimension two stored scenarios would silently be added up. Each indicator filters one scenario
+ * (and one infrastructure kind: KiTa places and social-work positions never add up either).
+ */
+import type { DimensionDefinition, IndicatorDefinition, LocalizedText, Observation, Source, Variable } from '../model/project';
+import type { ScenarioReport } from './scenarioReport';
+import { INFRASTRUCTURE_KINDS, type InfrastructureKind } from './scenarioModel';
+
+export const PROJECTED_VARIABLES = {
+  population: 'projected_population',
+  refugees: 'projected_refugees',
+  demand: 'projected_demand',
+  supply: 'projected_supply',
+  gap: 'projected_gap',
+} as const;
+
+/** Dimension ids of the stored results. */
+export const SCENARIO_DIMENSION = 'scenario';
+export const KIND_DIMENSION = 'kind';
+
+const KIND_NAMES: Record<InfrastructureKind, LocalizedText> = {
+  kita: { de: 'KiTa-Plätze', en: 'KiTa places' },
+  school: { de: 'Schulplätze', en: 'School places' },
+  integration: { de: 'Integrationskursplätze', en: 'Integration-course places' },
+  accommodation: { de: 'Unterbringungsplätze', en: 'Accommodation places' },
+  staff: { de: 'Stellen Sozialarbeit', en: 'Social-work positions' },
+};
+
+const KIND_UNITS: Record<InfrastructureKind, LocalizedText> = {
+  kita: { de: 'Plätze', en: 'places' },
+  school: { de: 'Plätze', en: 'places' },
+  integration: { de: 'Plätze', en: 'places' },
+  accommodation: { de: 'Plätze', en: 'places' },
+  staff: { de: 'Stellen', en: 'positions' },
+};
+
+const PERSONS: LocalizedText = { de: 'Personen', en: 'persons' };
+
+/** The source id of a scenario's stored results, e.g. `projection_mittel`. */
+export function projectionSourceId(scenarioId: string): string {
+  return `projection_${scenarioId}`;
+}
+
+/** Indicator ids of a scenario's stored results start with this, e.g. `projected_gap_kita__mittel`. */
+export function projectedIndicatorSuffix(scenarioId: string): string {
+  return `__${scenarioId}`;
+}
+
+export interface ProjectedResultContent {
+  source: Source;
+  /** `kind` with its five values and `scenario` with (at least) this scenario: merged into the project's definitions. */
+  dimensions: DimensionDefinition[];
+  variables: Variable[];
+  indicators: IndicatorDefinition[];
+  observations: Observation[];
+}
+
+/**
+ * The project data of one scenario report (all its years, periods 31.12.): population, refugees, demand,
+ * supply and gap per area, quality 'projected'. Unknown supply and gap stay missing ('.'), never 0.
+ * @example projectedResultContent(report).observations.filter((o) => o.variable === 'projected_gap').length // areas × years × 5
+ */
+export function projectedResultContent(report: ScenarioReport): ProjectedResultContent {
+  const scenario = report.scenario;
+  const sourceId = projectionSourceId(scenario.id);
+  const years = report.years;
+  const source: Source = {
+    id: sourceId,
+    name: `Projektion – Szenario ${scenario.name.de}`,
+    publisher: 'Kleinraum (Szenariorechnung)',
+    stichtag: `${scenario.startYear}-12-31`,
+    licence: 'eigene Berechnung',
+    licenceUrl: null,
+    attribution: `Projektion, Szenario „${scenario.name.de}“ (Kleinraum)`,
+    notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); Annahmen: ${scenario.assumptions.de}`,
+    synthetic: false,
+  };
+  const observations: Observation[] = [];
+  const base = { sourceId, quality: 'projected' as const };
+  for (const area of report.areas) {
+    for (const year of area.years) {
+      const period = `${year.year}-12-31`;
+      const scenarioOnly = { [SCENARIO_DIMENSION]: scenario.id };
+      observations.push({ ...base, areaKey: area.key, period, variable: PROJECTED_VARIABLES.population, dimensions: scenarioOnly, value: year.population });
+      observations.push({ ...base, areaKey: area.key, period, variable: PROJECTED_VARIABLES.refugees, dimensions: scenarioOnly, value: year.refugees });
+      for (const kind of INFRASTRUCTURE_KINDS) {
+        const dimensions = { [SCENARIO_DIMENSION]: scenario.id, [KIND_DIMENSION]: kind };
+        observations.push({ ...base, areaKey: area.key, period, variable: PROJECTED_VARIABLES.demand, dimensions, value: year.demand[kind] });
+        for (const [variable, value] of [
+          [PROJECTED_VARIABLES.supply, year.supply[kind]],
+          [PROJECTED_VARIABLES.gap, year.gap[kind]],
+        ] as const) {
+          observations.push({ ...base, areaKey: area.key, period, variable, dimensions, value, missing: value === null ? '.' : null });
+        }
+      }
+    }
+  }
+  return { source, dimensions: dimensionsOf(report), variables: projectedVariables(), indicators: indicatorsOf(report), observations };
+}
+
+function dimensionsOf(report: ScenarioReport): DimensionDefinition[] {
+  return [
+    { id: KIND_DIMENSION, name: { de: 'Bereich', en: 'Field' }, values: INFRASTRUCTURE_KINDS.map((kind) => ({ id: kind, name: KIND_NAMES[kind] })) },
+    { id: SCENARIO_DIMENSION, name: { de: 'Szenario', en: 'Scenario' }, values: [{ id: report.scenario.id, name: report.scenario.name }] },
+  ];
+}
+
+function projectedVariables(): Variable[] {
+  const withKind = [SCENARIO_DIMENSION, KIND_DIMENSION];
+  return [
+    { id: PROJECTED_VARIABLES.population, name: { de: 'Bevölkerung (Projektion)', en: 'Population (projection)' }, unit: 'Personen', dimensions: [SCENARIO_DIMENSION], kind: 'stock' },
+    { id: PROJECTED_VARIABLES.refugees, name: { de: 'Schutzsuchende (Projektion)', en: 'Persons seeking protection (projection)' }, unit: 'Personen', dimensions: [SCENARIO_DIMENSION], kind: 'stock' },
+    { id: PROJECTED_VARIABLES.demand, name: { de: 'Bedarf (Projektion)', en: 'Demand (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock' },
+    { id: PROJECTED_VARIABLES.supply, name: { de: 'Angebot (Projektion)', en: 'Supply (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock' },
+    { id: PROJECTED_VARIABLES.gap, name: { de: 'Lücke (Projektion)', en: 'Gap (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock' },
+  ];
+}
+
+function indicatorsOf(report: ScenarioReport): IndicatorDefinition[] {
+  const scenario = report.scenario;
+  const suffix = projectedIndicatorSuffix(scenario.id);
+  const label = (text: LocalizedText): LocalizedText => ({
+    de: `${text.de} (Projektion ${scenario.name.de})`,
+    en: `${text.en} (projection ${scenario.name.en})`,
+  });
+  const description: LocalizedText = {
+    de: `Projektion – Szenario ${scenario.name.de}; Annahmen: ${scenario.assumptions.de}`,
+    en: `Projection – scenario ${scenario.name.en}; assumptions: ${scenario.assumptions.en}`,
+  };
+  const indicator = (id: string, name: LocalizedText, variable: string, unit: LocalizedText, kind?: InfrastructureKind): IndicatorDefinition => ({
+    id: `${id}${suffix}`,
+    name: label(name),
+    numerator: { variable, filter: kind ? { [SCENARIO_DIMENSION]: [scenario.id], [KIND_DIMENSION]: [kind] } : { [SCENARIO_DIMENSION]: [scenario.id] } },
+    denominator: null,
+    scale: 'absolute',
+    unit,
+    decimals: 1,
+    description,
+  });
+  return [
+    indicator('projected_population', { de: 'Bevölkerung', en: 'Population' }, PROJECTED_VARIABLES.population, PERSONS),
+    indicator('projected_refugees', { de: 'Schutzsuchende', en: 'Persons seeking protection' }, PROJECTED_VARIABLES.refugees, PERSONS),
+    ...INFRASTRUCTURE_KINDS.flatMap((kind) => [
+      indicator(`projected_demand_${kind}`, { de: `Bedarf ${KIND_NAMES[kind].de}`, en: `Demand ${KIND_NAMES[kind].en}` }, PROJECTED_VARIABLES.demand, KIND_UNITS[kind], kind),
+      indicator(`projected_gap_${kind}`, { de: `Lücke ${KIND_NAMES[kind].de}`, en: `Gap ${KIND_NAMES[kind].en}` }, PROJECTED_VARIABLES.gap, KIND_UNITS[kind], kind),
+    ]),
+  ];
+}
