@@ -12,7 +12,7 @@ import { localized } from '../../shared/i18n/translate';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import type { FeatureDialogProps } from '../features';
-import { classificationOptionsOf } from '../map/symbology';
+import { classificationOptionsOf, type MapSymbology } from '../map/symbology';
 import { useMapSymbology } from '../map/useMapSymbology';
 import { exportApi } from './exportApi';
 import { FigurePreview } from './FigurePreview';
@@ -46,6 +46,20 @@ function pageForPreset(page: ExportLayout['page'], preset: PagePreset): ExportLa
   return { ...page, preset, widthMm, heightMm };
 }
 
+/** The map's midpoint choice as the export contract takes it (a typed value that is missing means the mean). */
+function midpointOf(symbology: MapSymbology): number | 'region' | 'mean' {
+  switch (symbology.midpoint) {
+    case 'hundred':
+      return 100;
+    case 'zero':
+      return 0;
+    case 'value':
+      return symbology.midpointValue ?? 'mean';
+    default:
+      return symbology.midpoint;
+  }
+}
+
 function layoutInput(layout: ExportLayout): ExportLayoutInput {
   return { ...layout, page: { preset: layout.page.preset, marginMm: layout.page.marginMm, ...(layout.page.preset === 'custom' ? { widthMm: layout.page.widthMm, heightMm: layout.page.heightMm } : {}) } };
 }
@@ -58,6 +72,10 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const period = useKleinraum((state) => state.period);
   const layerName = useKleinraum((state) => state.layerName);
+  // "Darstellung als": the figure shows the indicator derived as the map does (index, change, …).
+  const mode = useKleinraum((state) => state.mode);
+  const comparePeriod = useKleinraum((state) => state.comparePeriod);
+  const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
   const [layout, setLayout] = useState<ExportLayout>(() => layoutFromSettings(project?.settings ?? {}));
   // The figure shows the indicator as the map does: same method, classes, breaks and palette.
   const [symbology] = useMapSymbology();
@@ -71,6 +89,8 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const [error, setError] = useState<string | null>(null);
 
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
+  // The shown values name the derived figure (e.g. "… (Index)"), which is also the figure's default title.
+  const shownName = useKleinraum((state) => (state.indicatorValues && state.indicatorValues.indicator.id === indicatorId ? state.indicatorValues.indicator.name : null)) ?? indicator?.name;
   const request = useMemo(() => {
     const { centre: _centre, ...classification } = classificationOptionsOf(symbology, null);
     return {
@@ -82,8 +102,13 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
       classification,
       palette: symbology.paletteId,
       paletteReversed: symbology.reversed,
+      midpoint: midpointOf(symbology),
+      fixAcrossPeriods: symbology.fixAcrossPeriods,
+      mode,
+      ...(comparePeriod ? { comparePeriod } : {}),
+      ...(denominatorVariable ? { denominatorVariable } : {}),
     };
-  }, [indicatorId, period, layerName, locale, layout, symbology]);
+  }, [indicatorId, period, layerName, locale, layout, symbology, mode, comparePeriod, denominatorVariable]);
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
   useEffect(() => {
@@ -140,7 +165,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
       <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog">
         <h2 id="export-title">
           {t('export.title')}
-          {indicator ? ` – ${localized(indicator.name, locale)}` : ''}
+          {shownName ? ` – ${localized(shownName, locale)}` : ''}
         </h2>
         <div className="export-body">
           <form className="export-controls" onSubmit={(event) => event.preventDefault()}>
@@ -179,7 +204,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
             )}
             <label>
               {t('export.figureTitle')}
-              <input value={layout.title.text} placeholder={indicator ? localized(indicator.name, locale) : t('export.titlePlaceholder')} onChange={(event) => update((current) => ({ ...current, title: { ...current.title, text: event.target.value } }))} data-testid="export-title-input" />
+              <input value={layout.title.text} placeholder={shownName ? localized(shownName, locale) : t('export.titlePlaceholder')} onChange={(event) => update((current) => ({ ...current, title: { ...current.title, text: event.target.value } }))} data-testid="export-title-input" />
             </label>
             <label>
               {t('export.figureSubtitle')}

@@ -6,8 +6,8 @@
  * three formats look the same. The user unit is the millimetre; all text stays text.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { classify } from '../classification/classify';
-import { paletteColours } from '../classification/palettes';
+import { classify, classifyAcrossSeries } from '../classification/classify';
+import { divergingAround, findPalette, paletteColours } from '../classification/palettes';
 import type { Classification, ClassificationOptions } from '../classification/types';
 import type { IndicatorValues } from '../contract/api';
 import { formatDate, formatNumber, type Locale } from '../format/number';
@@ -41,6 +41,17 @@ export interface FigureInput {
   paletteId: string;
   /** Palette colours in reverse order (the map's "Farben umkehren"); default false. */
   paletteReversed?: boolean;
+  /** Where a diverging palette changes hue (as on the map); null or absent: the mean of the shown values. */
+  midpoint?: number | null;
+  /**
+   * The values of the indicator's other Stichtage (same derivation), when the classes are fixed across
+   * periods: the breaks then come from all of them, as on the map with "Klassen über alle Stichtage".
+   */
+  otherPeriods?: readonly IndicatorValues['values'][];
+  /** First and last Stichtag of the fixed classes, for the legend's note; null or absent: no note. */
+  fixedAcrossPeriods?: { first: string; last: string } | null;
+  /** Base Stichtag of a change ("gegenüber 31.12.2019" in subtitle and legend), else null or absent. */
+  comparePeriod?: string | null;
   layout: ExportLayout;
   locale: Locale;
   /** Counts below this are small numbers (the project's threshold). */
@@ -79,6 +90,8 @@ const words = {
     en: '* Count below {n}: value statistically uncertain, marked by hatching.',
   },
   region: { de: 'Gesamt', en: 'Total' },
+  compared: { de: 'gegenüber', en: 'vs.' },
+  fixedClasses: { de: 'Klassen über alle Stichtage ({first} – {last})', en: 'Classes across all reference dates ({first} – {last})' },
   author: { de: 'Darstellung', en: 'Figure' },
   date: { de: 'Stand', en: 'As of' },
 } as const;
@@ -104,9 +117,13 @@ export function composeFigure(input: FigureInput): Figure {
   const suppress = layout.smallNumbers.mode === 'suppress';
   const smallKeys = values.values.filter((entry) => entry.smallNumber && entry.value !== null).map((entry) => entry.key);
   const smallKeySet = new Set(smallKeys);
+  const withoutSuppressed = (entries: IndicatorValues['values']) => entries.map((entry) => (suppress && entry.smallNumber ? null : entry.value));
   const classified = values.values.map((entry) => (suppress && smallKeySet.has(entry.key) ? null : entry.value));
-  const classification = classify(classified, input.classification);
-  const colours = paletteColours(input.paletteId, classification.classes.length, { reversed: input.paletteReversed ?? false });
+  const classification =
+    input.otherPeriods && input.otherPeriods.length > 0
+      ? (classifyAcrossSeries([classified, input.otherPeriods.flatMap(withoutSuppressed)], input.classification)[0] as Classification)
+      : classify(classified, input.classification);
+  const colours = classColours(classification, classified, input);
   const classByKey = new Map(values.values.map((entry, index) => [entry.key, classification.classOfValue[index] ?? null]));
   const threshold = String(input.smallNumberThreshold);
 
@@ -143,7 +160,7 @@ export function composeFigure(input: FigureInput): Figure {
   }
   if (layout.subtitle.visible) {
     const size = 3.9 * scale;
-    const subtitleText = layout.subtitle.text.trim() || `${input.layerTitle} · ${words.stichtag[locale]} ${formatDate(values.period, locale)}`;
+    const subtitleText = layout.subtitle.text.trim() || `${input.layerTitle} · ${stichtagText(input)}`;
     for (const line of wrapText(subtitleText, size, contentWidth)) {
       cursor += size * 1.15;
       body.push(svgText(margin, cursor, line, { size, fill: '#4d4d4d' }));
@@ -199,7 +216,8 @@ export function composeFigure(input: FigureInput): Figure {
   // Legend content and where it goes.
   const legendContent: LegendContent = {
     title: indicatorName,
-    caption: `${localizedName(values.indicator.unit, locale)} · ${words.stichtag[locale]} ${formatDate(values.period, locale)}`,
+    caption: `${localizedName(values.indicator.unit, locale)} · ${stichtagText(input)}`,
+    note: input.fixedAcrossPeriods ? words.fixedClasses[locale].replace('{first}', formatDate(input.fixedAcrossPeriods.first, locale)).replace('{last}', formatDate(input.fixedAcrossPeriods.last, locale)) : null,
     classification,
     colours,
     decimals: values.indicator.decimals,
@@ -299,6 +317,26 @@ export function composeFigure(input: FigureInput): Figure {
     body.join('') +
     '</svg>';
   return { svg, widthMm: width, heightMm: height, elements, classification, suppressedKeys: suppress ? smallKeys : [] };
+}
+
+/** "Stichtag 31.12.2023", for a change "Stichtag 31.12.2023 gegenüber 31.12.2019". */
+function stichtagText(input: FigureInput): string {
+  const shown = `${words.stichtag[input.locale]} ${formatDate(input.values.period, input.locale)}`;
+  return input.comparePeriod ? `${shown} ${words.compared[input.locale]} ${formatDate(input.comparePeriod, input.locale)}` : shown;
+}
+
+/**
+ * Class colours as on the map: a diverging palette changes hue at the midpoint (the mean of the shown values
+ * when none is given), any other palette runs low → high.
+ */
+function classColours(classification: Classification, shownValues: readonly (number | null)[], input: FigureInput): string[] {
+  const reversed = input.paletteReversed ?? false;
+  if (findPalette(input.paletteId)?.kind === 'diverging' && classification.classes.length > 0) {
+    const present = shownValues.filter((value): value is number => value !== null);
+    const midpoint = input.midpoint ?? (present.length > 0 ? present.reduce((sum, value) => sum + value, 0) / present.length : null);
+    if (midpoint !== null) return divergingAround(classification.classes, midpoint, input.paletteId, { reversed });
+  }
+  return paletteColours(input.paletteId, classification.classes.length, { reversed });
 }
 
 function localizedName(text: { de: string; en: string }, locale: Locale): string {

@@ -22,6 +22,8 @@ export interface LegendContent {
   smallNumberLabel: string;
   /** Fill of the small-number swatch, e.g. "url(#kr-hatch)". */
   smallNumberFill: string;
+  /** A line under the caption, e.g. "Klassen über alle Stichtage (31.12.2015 – 31.12.2023)", or null. */
+  note?: string | null;
   /** "Region gesamt: 12,3", or null. */
   regionLine: string | null;
   showCounts: boolean;
@@ -65,6 +67,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
     Math.max(
       ...titleLines.map((line) => textWidth(line, SIZE.title * scale, 'semibold')),
       textWidth(content.caption, SIZE.caption * scale),
+      content.note ? textWidth(content.note, SIZE.caption * scale) : 0,
       content.regionLine ? textWidth(content.regionLine, SIZE.caption * scale) : 0,
       ...rowWidths,
     ),
@@ -72,6 +75,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   const height =
     titleLines.length * SIZE.title * 1.2 * scale +
     SIZE.caption * 1.5 * scale +
+    (content.note ? SIZE.caption * 1.2 * scale : 0) +
     SIZE.gap * scale +
     rows.length * SIZE.rowHeight * scale +
     (content.regionLine ? (SIZE.caption * 1.6 + SIZE.gap) * scale : 0);
@@ -106,6 +110,10 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
   }
   cursor += SIZE.caption * 1.2 * scale;
   parts.push(svgText(x, cursor, content.caption, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  if (content.note) {
+    cursor += SIZE.caption * 1.2 * scale;
+    parts.push(svgText(x, cursor, content.note, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  }
   cursor += SIZE.caption * 0.3 * scale + SIZE.gap * scale;
   for (const row of rows) {
     const swatchY = cursor + (SIZE.rowHeight - SIZE.swatchHeight) * 0.5 * scale;

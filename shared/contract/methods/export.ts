@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { CLASSIFICATION_METHODS } from '../../classification/types';
+import { INDICATOR_MODES } from '../../indicators/indicatorMode';
 import { exportLayoutInput } from '../../export/exportLayout';
 
 export const EXPORT_FORMATS = ['svg', 'png', 'pdf'] as const;
@@ -22,6 +23,23 @@ const figureOptions = {
   indicatorId: z.string().min(1),
   /** ISO date; default: the indicator's latest period. */
   period: z.string().optional(),
+  /**
+   * How the values are derived, as the map's "Darstellung als" (index, change, per km², share of); default
+   * 'value'. Title, unit and legend then describe the derived figure, e.g. unit "Index (Region = 100)".
+   */
+  mode: z.enum(INDICATOR_MODES).optional(),
+  /** Base Stichtag of `change`/`changePercent` (ISO date); default the Stichtag before `period`. */
+  comparePeriod: z.string().optional(),
+  /** Variable id the numerator is a share of (`percentOf`, required there). */
+  denominatorVariable: z.string().optional(),
+  /**
+   * Where a diverging palette changes hue (and where standard-deviation classes are centred): a number,
+   * 'region' for the region's value or 'mean' for the mean. Default as the map: 100 for an index, 0 for a
+   * change, else the region's value.
+   */
+  midpoint: z.union([z.number(), z.enum(['region', 'mean'])]).optional(),
+  /** Breaks from the values of all Stichtage, so that figures of different Stichtage compare; default false. */
+  fixAcrossPeriods: z.boolean().optional(),
   /** Boundary layer; default: the project's first layer. */
   layer: z.string().optional(),
   classification: z

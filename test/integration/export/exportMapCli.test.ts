@@ -34,6 +34,34 @@ describe('kleinraum export-map', () => {
     expect(fs.statSync(out).size).toBeGreaterThan(10_000);
   });
 
+  it('draws the figure as an index with --mode index and a change against --compare-period (German date)', () => {
+    const indexOut = directory.file('index.svg');
+    const index = runCli(['export-map', project, '--indicator', 'refugees_per_1000', '--mode', 'index', '--out', indexOut], { env: environment() });
+    expect(index.stderr).toBe('');
+    expect(index.status).toBe(0);
+    const indexSvg = fs.readFileSync(indexOut, 'utf8');
+    expect(indexSvg).toContain('Index (Region = 100) · Stichtag 31.12.2024');
+    expect(indexSvg).toContain('Gesamt: 100,0 Index (Region = 100)');
+
+    const changeOut = directory.file('change.svg');
+    const change = runCli(['export-map', project, '--indicator', 'foreign_share', '--mode', 'change', '--compare-period', '31.12.2019', '--fixed-classes', '--out', changeOut], { env: environment() });
+    expect(change.stderr).toBe('');
+    expect(change.status).toBe(0);
+    const changeSvg = fs.readFileSync(changeOut, 'utf8');
+    expect(changeSvg).toContain('Stichtag 31.12.2024 gegenüber 31.12.2019');
+    expect(changeSvg).toContain('Klassen über alle Stichtage');
+  });
+
+  it('exits with 2 for an unknown --mode and for --compare-period without a change mode', () => {
+    const unknown = runCli(['export-map', project, '--indicator', 'foreign_share', '--mode', 'indx', '--out', directory.file('x.svg')], { env: environment() });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--mode');
+    expect(unknown.stderr).toContain('index');
+    const stray = runCli(['export-map', project, '--indicator', 'foreign_share', '--compare-period', '2019-12-31', '--out', directory.file('x.svg')], { env: environment() });
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toContain('--mode change');
+  });
+
   it('writes one PDF per municipality with --batch areas', () => {
     const outDir = directory.file('gemeinden');
     const result = runCli(['export-map', project, '--indicator', 'refugees_per_1000', '--batch', 'areas', '--out', outDir, '--json'], { env: environment(), timeoutMs: 120_000 });

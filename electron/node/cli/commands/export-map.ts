@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { CLASSIFICATION_METHODS, type ClassificationMethod } from '../../../../shared/classification/types';
 import { BATCH_KINDS, EXPORT_FORMATS } from '../../../../shared/contract/methods/export';
+import { INDICATOR_MODES, type IndicatorMode } from '../../../../shared/indicators/indicatorMode';
 import { PAGE_PRESETS } from '../../../../shared/export/exportLayout';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 import { existingProjectFile } from '../projectPaths';
@@ -19,6 +20,33 @@ function text(context: CliContext, name: string): string | undefined {
 
 function usage(de: string, en: string): CliUsageError {
   return new CliUsageError({ de, en });
+}
+
+/** "31.12.2019" or "2019-12-31" → "2019-12-31" (as `classify`; other text is passed on to be reported). */
+function isoPeriod(value: string): string {
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
+  if (!german) return value.trim();
+  const [, day, month, year] = german;
+  return `${year}-${(month as string).padStart(2, '0')}-${(day as string).padStart(2, '0')}`;
+}
+
+/** The derivation flags (same names as `classify`): --mode M [--compare-period P] [--denominator V]. */
+function derivationFrom(context: CliContext): { mode?: IndicatorMode; comparePeriod?: string; denominatorVariable?: string } {
+  const mode = text(context, 'mode');
+  if (mode !== undefined && !(INDICATOR_MODES as readonly string[]).includes(mode)) {
+    throw usage(`--mode: unbekannte Ableitung „${mode}“. Möglich: ${INDICATOR_MODES.join(', ')}.`, `--mode: unknown derivation "${mode}". Possible: ${INDICATOR_MODES.join(', ')}.`);
+  }
+  const comparePeriod = text(context, 'compare-period');
+  if (comparePeriod !== undefined && mode !== 'change' && mode !== 'changePercent') {
+    throw usage('--compare-period gilt nur mit --mode change oder --mode changePercent.', '--compare-period only applies with --mode change or --mode changePercent.');
+  }
+  const denominatorVariable = text(context, 'denominator');
+  if (denominatorVariable !== undefined && mode !== 'percentOf') throw usage('--denominator gilt nur mit --mode percentOf.', '--denominator only applies with --mode percentOf.');
+  return {
+    ...(mode !== undefined ? { mode: mode as IndicatorMode } : {}),
+    ...(comparePeriod !== undefined ? { comparePeriod: isoPeriod(comparePeriod) } : {}),
+    ...(denominatorVariable !== undefined ? { denominatorVariable } : {}),
+  };
 }
 
 /** The classification flags: --method M [--classes N] or --breaks a,b,c (manual). */
@@ -50,7 +78,7 @@ export const command: CliCommand = {
   name: 'export-map',
   summary: { de: 'Druckfertige Kartenabbildung (PNG, SVG, PDF) schreiben, einzeln oder als Serie', en: 'Write a print-ready map figure (PNG, SVG, PDF), single or as a series' },
   usage:
-    'export-map P.gpkg --indicator ID [--period P] [--layer L] [--method M --classes N | --breaks a,b,c] [--palette NAME] [--title T] [--page a4-landscape|a4-portrait|a3-landscape|slide-16x9] [--dpi N] --out FILE.png|.svg|.pdf\n' +
+    'export-map P.gpkg --indicator ID [--period P] [--layer L] [--method M --classes N | --breaks a,b,c] [--palette NAME] [--reverse-palette] [--mode M [--compare-period P] [--denominator V]] [--fixed-classes] [--title T] [--page a4-landscape|a4-portrait|a3-landscape|slide-16x9] [--dpi N] --out FILE.png|.svg|.pdf\n' +
     'export-map P.gpkg --indicator ID … --batch indicators|periods|areas [--format png|svg|pdf] [--single-pdf] --out DIR',
   options: {
     indicator: { type: 'string' },
@@ -60,6 +88,11 @@ export const command: CliCommand = {
     classes: { type: 'string' },
     breaks: { type: 'string' },
     palette: { type: 'string' },
+    'reverse-palette': { type: 'boolean' },
+    mode: { type: 'string' },
+    'compare-period': { type: 'string' },
+    denominator: { type: 'string' },
+    'fixed-classes': { type: 'boolean' },
     title: { type: 'string' },
     subtitle: { type: 'string' },
     author: { type: 'string' },
@@ -79,6 +112,11 @@ export const command: CliCommand = {
     classes: { de: 'Anzahl Klassen 2–9 (Standard: 5)', en: 'number of classes 2–9 (default: 5)' },
     breaks: { de: 'eigene Klassengrenzen, z. B. 10,20,30', en: 'own class breaks, e.g. 10,20,30' },
     palette: { de: 'Farbschema, z. B. YlGnBu, Blues, viridis', en: 'palette, e.g. YlGnBu, Blues, viridis' },
+    'reverse-palette': { de: 'Farbfolge umkehren', en: 'reverse the colour order' },
+    mode: { de: `Darstellung als: ${INDICATOR_MODES.join(' | ')} (Standard value)`, en: `derivation: ${INDICATOR_MODES.join(' | ')} (default value)` },
+    'compare-period': { de: 'Vergleichsstichtag für --mode change/changePercent (Standard: der vorige)', en: 'compare date for --mode change/changePercent (default: the one before)' },
+    denominator: { de: 'Bezugsvariable für --mode percentOf, z. B. population', en: 'denominator variable for --mode percentOf, e.g. population' },
+    'fixed-classes': { de: 'Klassengrenzen aus allen Stichtagen (vergleichbare Abbildungen)', en: 'class bounds from all periods (comparable figures)' },
     title: { de: 'Titel (Standard: Name des Indikators)', en: 'title (default: the indicator name)' },
     subtitle: { de: 'Untertitel (Standard: Ebene und Stichtag)', en: 'subtitle (default: layer and reference date)' },
     author: { de: 'Darstellung: Autor oder Organisation', en: 'author or organisation' },
@@ -107,14 +145,18 @@ export const command: CliCommand = {
     if (batch !== undefined && !(BATCH_KINDS as readonly string[]).includes(batch)) throw usage(`Unbekannte Serie „${batch}“ für --batch. Möglich: ${BATCH_KINDS.join(', ')}.`, `Unknown --batch "${batch}". Choose one of: ${BATCH_KINDS.join(', ')}.`);
 
     const title = text(context, 'title');
+    const periodText = text(context, 'period');
     const subtitle = text(context, 'subtitle');
     const author = text(context, 'author');
     const common = {
       indicatorId,
-      period: text(context, 'period'),
+      period: periodText === undefined ? undefined : isoPeriod(periodText),
       layer: text(context, 'layer'),
       classification: classificationFrom(context),
       palette: text(context, 'palette'),
+      ...(context.values['reverse-palette'] === true ? { paletteReversed: true } : {}),
+      ...derivationFrom(context),
+      ...(context.values['fixed-classes'] === true ? { fixAcrossPeriods: true } : {}),
       locale: context.lang,
       layout: {
         ...(page ? { page: { preset: page } } : {}),

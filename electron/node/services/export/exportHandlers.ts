@@ -149,19 +149,25 @@ function batchRequests(
 ): BatchItem[] {
   const { by, items, ...common } = request;
   const wanted = items ? new Set(items) : null;
+  // A change needs an earlier Stichtag to compare with: Stichtage without one have no figure in the series.
+  const comparing = request.mode === 'change' || request.mode === 'changePercent';
   if (by === 'indicators') {
     return summary.indicators
-      .filter((indicator) => indicator.periods.length > 0 && (wanted === null || wanted.has(indicator.id)))
+      .filter((indicator) => indicator.periods.length > (comparing ? 1 : 0) && (wanted === null || wanted.has(indicator.id)))
       .map((indicator) => {
         const period = request.period && indicator.periods.includes(request.period) ? request.period : indicator.periods.at(-1);
+        // A compare period the other indicator lacks falls back to its Stichtag before the shown one.
+        const comparePeriod = request.comparePeriod && period && indicator.periods.includes(request.comparePeriod) && request.comparePeriod < period ? request.comparePeriod : undefined;
         // A title typed for one indicator would be wrong on the others: each figure gets its own name.
         const layout = { ...request.layout, title: { ...request.layout?.title, text: '' } };
-        return { request: { ...common, indicatorId: indicator.id, period, layout }, label: indicator.name.de };
+        return { request: { ...common, indicatorId: indicator.id, period, comparePeriod, layout }, label: indicator.name.de };
       });
   }
   if (by === 'periods') {
     const indicator = summary.indicators.find((candidate) => candidate.id === request.indicatorId);
-    return (indicator?.periods ?? []).filter((period) => wanted === null || wanted.has(period)).map((period) => ({ request: { ...common, period }, label: period }));
+    const periods = indicator?.periods ?? [];
+    const comparable = (period: string) => !comparing || (request.comparePeriod ? period > request.comparePeriod : period > (periods[0] as string));
+    return periods.filter((period) => comparable(period) && (wanted === null || wanted.has(period))).map((period) => ({ request: { ...common, period }, label: period }));
   }
   const layer = chooseLayer(summary, request.layer);
   const areas = readAreasAsFeatureCollection(session.db, layer.name)

@@ -14,7 +14,7 @@ import { layoutFromSettings, resolveExportLayout, type ExportLayout } from '../.
 import type { Locale } from '../../../../shared/format/number';
 import type { z } from 'zod';
 import { readAreasAsFeatureCollection } from '../../storage/projectReader';
-import { indicatorValuesFor, smallNumberThreshold } from '../indicatorService';
+import { allPeriodValuesFor, indicatorValuesFor, smallNumberThreshold, type DerivedIndicatorValues, type IndicatorDerivation } from '../indicatorService';
 import type { ProjectSession } from '../projectSession';
 import { summarizeProject } from '../projectSummary';
 
@@ -48,13 +48,42 @@ export function chooseLayer(summary: ProjectSummary, layerName: string | undefin
   return layer;
 }
 
-/** Classification options from the request, with the shared defaults (the map's). */
-export function classificationOptions(request: FigureOptions): ClassificationOptions {
+/**
+ * Classification options from the request, with the shared defaults (the map's); standard-deviation classes
+ * are centred on the midpoint as on the map (the mean when there is none).
+ * @example classificationOptions({ indicatorId: 'x', classification: { method: 'stddev' } }, 100) // { method: 'stddev', classes: 5, centre: 100 }
+ */
+export function classificationOptions(request: FigureOptions, midpoint: number | null = null): ClassificationOptions {
   const requested = request.classification;
   if (!requested) return { method: 'quantile', classes: 5 };
   const breaks = requested.breaks;
   const classes = requested.method === 'manual' && breaks ? breaks.length + 1 : (requested.classes ?? defaultClassCount(requested.method));
-  return { method: requested.method, classes, ...(breaks ? { breaks } : {}) };
+  const centre = requested.method === 'stddev' && midpoint !== null ? { centre: midpoint } : {};
+  return { method: requested.method, classes, ...(breaks ? { breaks } : {}), ...centre };
+}
+
+/** The derivation of the request ("Darstellung als"), as `indicatorValuesFor` takes it. */
+export function derivationOf(request: FigureOptions): IndicatorDerivation {
+  return {
+    ...(request.mode !== undefined ? { mode: request.mode } : {}),
+    ...(request.comparePeriod !== undefined ? { comparePeriod: request.comparePeriod } : {}),
+    ...(request.denominatorVariable !== undefined ? { denominatorVariable: request.denominatorVariable } : {}),
+  };
+}
+
+/**
+ * Where a diverging palette turns, as on the map: the requested number, the region's value ('region') or
+ * null for the mean ('mean'); without a request 100 for an index, 0 for a change, else the region's value.
+ * @example midpointFor({ indicatorId: 'x', mode: 'index' }, values) // 100
+ */
+export function midpointFor(request: FigureOptions, values: DerivedIndicatorValues): number | null {
+  const midpoint = request.midpoint;
+  if (typeof midpoint === 'number') return midpoint;
+  if (midpoint === 'mean') return null;
+  if (midpoint === 'region') return values.regionValue;
+  if (values.mode === 'index') return 100;
+  if (values.mode === 'change' || values.mode === 'changePercent') return 0;
+  return values.regionValue;
 }
 
 /**
@@ -76,7 +105,13 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
       en: `"${indicator.name.en}" has no reference date ${request.period}. Available: ${indicator.periods.join(', ')}.`,
     });
   }
-  const values = indicatorValuesFor(session.db, indicator.id, layer.name, request.period);
+  const derivation = derivationOf(request);
+  const values = indicatorValuesFor(session.db, indicator.id, layer.name, request.period, derivation);
+  // Classes fixed across periods need every Stichtag the derived figure exists for (as the map loads them).
+  const series = request.fixAcrossPeriods ? allPeriodValuesFor(session.db, indicator.id, layer.name, derivation).series : [];
+  const otherPeriods = series.filter((entry) => entry.period !== values.period).map((entry) => entry.values);
+  const firstPeriod = series[0]?.period;
+  const lastPeriod = series.at(-1)?.period;
   const areas = readAreasAsFeatureCollection(session.db, layer.name) as unknown as AreaCollection;
   if (request.focusAreaKey && !areas.features.some((feature) => feature.properties.key === request.focusAreaKey)) {
     throw new UserError('not-found', {
@@ -86,7 +121,8 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
   }
   const layout = resolveExportLayout(request.layout, layoutFromSettings(summary.settings));
   const locale: Locale = request.locale ?? 'de';
-  const classification = classificationOptions(request);
+  const midpoint = midpointFor(request, values);
+  const classification = classificationOptions(request, midpoint);
   // Invalid options (unsorted breaks, wrong class count) surface as the classifier's UserError before drawing.
   classify([], classification);
   const figure = composeFigure({
@@ -98,12 +134,17 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
     classification,
     paletteId: request.palette ?? DEFAULT_PALETTE_ID,
     paletteReversed: request.paletteReversed ?? false,
+    midpoint,
+    otherPeriods,
+    fixedAcrossPeriods: otherPeriods.length > 0 && firstPeriod && lastPeriod ? { first: firstPeriod, last: lastPeriod } : null,
+    comparePeriod: values.comparePeriod ?? null,
     layout,
     locale,
     smallNumberThreshold: smallNumberThreshold(summary.settings),
     createdOn,
     focusAreaKey: request.focusAreaKey ?? null,
   });
-  const title = layout.title.text.trim() || indicator.name[locale] || indicator.name.de;
+  // A derived figure is named after what it shows (e.g. "… – Index"), as title, legend and PDF metadata.
+  const title = layout.title.text.trim() || values.indicator.name[locale] || values.indicator.name.de;
   return { figure, layout, indicatorId: indicator.id, period: values.period, layerName: layer.name, locale, title };
 }
