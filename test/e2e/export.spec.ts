@@ -86,3 +86,20 @@ test('a custom page size in mm changes the preview and the PNG', async ({ page }
   expect(bytes.readUInt32BE(16)).toBe(Math.round((200 / 25.4) * 150));
   expect(bytes.readUInt32BE(20)).toBe(Math.round((150 / 25.4) * 150));
 });
+
+test('the figure follows the map’s "Darstellung als": index with its unit, change with its compare Stichtag', async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.getByTestId('mode-select').selectOption('index');
+  await expect(page.locator('.legend-subtitle')).toContainText('Index (Region = 100)');
+  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  const preview = page.getByTestId('export-preview');
+  await expect(preview.locator('svg text', { hasText: 'Index (Region = 100) · Stichtag 31.12.2024' })).toHaveCount(1);
+  await expect(preview.locator('svg text', { hasText: 'Gesamt: 100,0' })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('export-index.png') });
+  await page.getByTestId('export-dialog').getByRole('button', { name: 'Abbrechen' }).click();
+
+  await page.getByTestId('mode-select').selectOption('change');
+  await page.getByTestId('compare-period-select').selectOption('2019-12-31');
+  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  await expect(page.getByTestId('export-preview').locator('svg text', { hasText: 'gegenüber 31.12.2019' }).first()).toBeVisible();
+});
