@@ -46,6 +46,8 @@ export function PlanningWorkspace() {
   const [year, setYear] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  // Kept per scenario: storing emits project.changed and reruns, so the message must survive the rerun.
+  const [storedMessage, setStoredMessage] = useState<{ scenarioId: string; text: string } | null>(null);
 
   const report = useCallback(
     (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught)),
@@ -124,6 +126,16 @@ export function PlanningWorkspace() {
     }
   };
 
+  const storeResults = async (): Promise<void> => {
+    if (!run) return;
+    try {
+      const stored = await planningApi()['planning.storeResults']({ scenarioId: run.scenario.id });
+      setStoredMessage({ scenarioId: run.scenario.id, text: t('planning.resultsStored', { count: formatNumber(stored.observations, 0, locale), scenario: localized(run.scenario.name, locale) }) });
+    } catch (caught) {
+      report(caught);
+    }
+  };
+
   const saveRates = async (next: PlanningRates): Promise<void> => {
     setRates(next);
     try {
@@ -188,6 +200,18 @@ export function PlanningWorkspace() {
           <p className="planning-banner" data-testid="planning-banner">
             {t('planning.projectionBanner', { assumptions: localized(run.scenario.assumptions, locale) })}
           </p>
+        )}
+        {run && (
+          <div className="planning-buttons">
+            <button type="button" onClick={() => void storeResults()} data-testid="planning-store-results" title={t('planning.storeResultsHint')}>
+              {t('planning.storeResults')}
+            </button>
+            {storedMessage?.scenarioId === run.scenario.id && (
+              <span role="status" data-testid="planning-stored">
+                {storedMessage.text}
+              </span>
+            )}
+          </div>
         )}
         {run && shownYear !== null && (
           <>

@@ -64,9 +64,11 @@ export interface ProjectedResultContent {
 /**
  * The project data of one scenario report (all its years, periods 31.12.): population, refugees, demand,
  * supply and gap per area, quality 'projected'. Unknown supply and gap stay missing ('.'), never 0.
- * @example projectedResultContent(report).observations.filter((o) => o.variable === 'projected_gap').length // areas × years × 5
+ * `basedOnSyntheticData`: the start population or the supply were demo data, so the projection is labelled
+ * "Beispieldaten, synthetisch" as well (a projection of made-up figures must never look like a real one).
+ * @example projectedResultContent(report, { basedOnSyntheticData: false }).observations.filter((o) => o.variable === 'projected_gap').length // areas × years × 5
  */
-export function projectedResultContent(report: ScenarioReport): ProjectedResultContent {
+export function projectedResultContent(report: ScenarioReport, options: { basedOnSyntheticData: boolean }): ProjectedResultContent {
   const scenario = report.scenario;
   const sourceId = projectionSourceId(scenario.id);
   const years = report.years;
@@ -77,9 +79,9 @@ export function projectedResultContent(report: ScenarioReport): ProjectedResultC
     stichtag: `${scenario.startYear}-12-31`,
     licence: 'eigene Berechnung',
     licenceUrl: null,
-    attribution: `Projektion, Szenario „${scenario.name.de}“ (Kleinraum)`,
+    attribution: `Projektion, Szenario „${scenario.name.de}“ (Kleinraum)${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
     notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); Annahmen: ${scenario.assumptions.de}`,
-    synthetic: false,
+    synthetic: options.basedOnSyntheticData,
   };
   const observations: Observation[] = [];
   const base = { sourceId, quality: 'projected' as const };

@@ -186,7 +186,7 @@ const nextPosition = (db: SqliteDatabase, table: string): number =>
  * of the same scenario: its source, observations and indicators. Variables and dimension values are added
  * when missing and kept otherwise (other scenarios' results use them). Call inside ProjectSession.edit so
  * that a failure leaves the project as it was.
- * @example replaceProjectedResults(db, 'mittel', projectedResultContent(report)) // 21 areas × 6 years × 17 rows on the demo
+ * @example replaceProjectedResults(db, 'mittel', projectedResultContent(report, { basedOnSyntheticData: false })) // 21 areas × 6 years × 17 rows on the demo
  */
 export function replaceProjectedResults(db: SqliteDatabase, scenarioId: string, content: ProjectedResultContent): void {
   const sourceId = content.source.id;

@@ -103,6 +103,9 @@ export const planningTextsDe = {
   'planning.noScenarios': 'Noch keine Szenarien. „Neues Szenario“ legt eines an.',
   'planning.newScenarioName': 'Szenario {number}',
   'planning.saved': 'Gespeichert.',
+  'planning.storeResults': 'Ergebnisse speichern',
+  'planning.storeResultsHint': 'Speichert Bevölkerung, Bedarf, Angebot und Lücke aller Jahre als projizierte Werte im Projekt (ersetzt früher gespeicherte Ergebnisse dieses Szenarios).',
+  'planning.resultsStored': '{count} Werte als Projektion gespeichert (Szenario {scenario}). In der Karte unter „Lücke … (Projektion {scenario})“ wählbar.',
 } as const;
 
 export const planningTextsEn: Record<keyof typeof planningTextsDe, string> = {
@@ -206,4 +209,7 @@ export const planningTextsEn: Record<keyof typeof planningTextsDe, string> = {
   'planning.noScenarios': 'No scenarios yet. "New scenario" creates one.',
   'planning.newScenarioName': 'Scenario {number}',
   'planning.saved': 'Saved.',
+  'planning.storeResults': 'Store results',
+  'planning.storeResultsHint': 'Stores population, demand, supply and gap of every year as projected values in the project (replacing results stored earlier for this scenario).',
+  'planning.resultsStored': '{count} values stored as a projection (scenario {scenario}). Choose them on the map under "Gap … (projection {scenario})".',
 };

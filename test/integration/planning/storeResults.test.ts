@@ -74,6 +74,9 @@ describe('planning.storeResults', () => {
     expect(values.values.map((value) => value.value)).toEqual(runGap2026);
     expect(new Set(values.values.map((value) => value.quality))).toEqual(new Set(['projected']));
     expect(values.sources.map((source) => source.id)).toEqual(['projection_mittel']);
+    // The demo's start population is synthetic: so is its projection, and it says so.
+    expect(values.sources[0]!.synthetic).toBe(true);
+    expect(values.sources[0]!.attribution).toContain('Beispieldaten, synthetisch');
   });
 
   it('storing twice replaces, and another scenario is kept apart instead of added on', async () => {

@@ -12,6 +12,7 @@ import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecor
 import { aggregateSupply } from '../../../../shared/planning/supplyAggregation';
 import { checkScenarioFields } from '../../../../shared/planning/resolveScenario';
 import { projectedResultContent } from '../../../../shared/planning/projectedResults';
+import { DEFAULT_START_STOCK_VARIABLES } from '../../../../shared/planning/startStocks';
 import { checkDemandRates } from '../../../../shared/planning/demand';
 import { checkCostRates } from '../../../../shared/planning/costs';
 import { INFRASTRUCTURE_KINDS, type Scenario } from '../../../../shared/planning/scenarioModel';
@@ -71,6 +72,17 @@ function roundDifference(year: AreaYearDifference): AreaYearDifference {
   return { year: year.year, population: tenth(year.population), refugees: tenth(year.refugees), demand, gap };
 }
 
+/** True when the start population/refugees or any facility or staff entry the run used is demo data. */
+function startsFromSyntheticData(db: SqliteDatabase, startYear: number): boolean {
+  const syntheticStock = db
+    .prepare(
+      `SELECT 1 FROM kleinraum_observations o JOIN kleinraum_sources s ON s.source_id = o.source_id
+       WHERE o.variable IN (?, ?) AND o.period = ? AND (s.synthetic = 1 OR o.quality = 'synthetic') LIMIT 1`,
+    )
+    .get(DEFAULT_START_STOCK_VARIABLES.population, DEFAULT_START_STOCK_VARIABLES.refugees, `${startYear}-12-31`);
+  return syntheticStock !== undefined || readFacilities(db).some((facility) => facility.synthetic) || readStaff(db).some((staff) => staff.synthetic);
+}
+
 function checkUniqueIds(ids: readonly string[]): void {
   const seen = new Set<string>();
   for (const id of ids) {
@@ -115,7 +127,7 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
 
     async 'planning.storeResults'({ scenarioId, layer }) {
       const report = scenarioRunReport(db(), scenarioId, { layer });
-      const content = projectedResultContent(report);
+      const content = projectedResultContent(report, { basedOnSyntheticData: startsFromSyntheticData(db(), report.scenario.startYear) });
       context.current().edit((database) => replaceProjectedResults(database, scenarioId, content));
       context.changed();
       return {
