@@ -15,6 +15,8 @@ import { standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
 import { groupColour } from '../../shared/profiles/svg/svgMarkup';
 import type { Typology } from '../../shared/profiles/typology';
 import type { ProfileChoices } from './profileChoices';
+import { useStoredGap, type StoredGap } from './useStoredGap';
+import { formatNumber } from '../../shared/format/number';
 
 const PANEL_WIDTH = 210;
 const PANEL_HEIGHT = 176;
@@ -33,6 +35,7 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const selectArea = useKleinraum((state) => state.selectArea);
   const hoverArea = useKleinraum((state) => state.hoverArea);
+  const storedGap = useStoredGap(view === 'indicators');
 
   const groups = useMemo(
     () =>
@@ -124,13 +127,30 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
                   }}
                   onMouseEnter={() => hoverArea(area.key)}
                   onMouseLeave={() => hoverArea(null)}
-                  dangerouslySetInnerHTML={{ __html: panelSvgs.get(area.key) ?? '' }}
-                />
+                >
+                  <div dangerouslySetInnerHTML={{ __html: panelSvgs.get(area.key) ?? '' }} />
+                  {storedGap && <StoredGapLine gap={storedGap} areaKey={area.key} locale={locale} />}
+                </div>
               );
             })}
           </div>
         </section>
       ))}
     </div>
+  );
+}
+
+/** "Lücke KiTa 2025: +35 Plätze (Projektion)" under a panel, from stored scenario results. */
+function StoredGapLine({ gap, areaKey, locale }: { gap: StoredGap; areaKey: string; locale: Locale }) {
+  const t = useT();
+  const value = gap.byArea.get(areaKey) ?? null;
+  const text =
+    value === null
+      ? t('planning.profileGapUnknown', { year: gap.year })
+      : t('planning.profileGap', { year: gap.year, value: `${value > 0 ? '+' : ''}${formatNumber(value, 0, locale)}` });
+  return (
+    <p className="profile-panel-gap" data-testid={`stored-gap-${areaKey}`} title={gap.indicatorName[locale]}>
+      {text}
+    </p>
   );
 }

@@ -34,4 +34,12 @@ test('stored scenario results appear in the map as a projected indicator', async
   await expect(page.getByTestId('legend')).toContainText('Projektion');
   // Projected from the demo's synthetic population: the legend's source line says so.
   await expect(page.getByTestId('legend')).toContainText('Beispieldaten, synthetisch');
+
+  // The profile tab's "Kennzahlen" panels carry the stored gap of the first projected year.
+  await page.getByTestId('view-tab-profiles').click();
+  await page.getByTestId('profiles-view-indicators').click();
+  const firstYear = run.areas[0]!.years[0]!.year;
+  const firstGap = run.areas.find((area) => area.key === '03241001')!.years[0]!.gap.kita!;
+  const signed = `${firstGap > 0 ? '+' : ''}${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(firstGap)}`;
+  await expect(page.getByTestId('stored-gap-03241001')).toHaveText(`Lücke KiTa ${firstYear}: ${signed} Plätze (Projektion)`);
 });
