@@ -13,7 +13,7 @@ import type { ProfileSet, ProfileView } from '../../shared/profiles/profileTypes
 import { indicatorScaleMax, sharedScaleMax } from '../../shared/profiles/svg/panelScale';
 import { standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
 import { groupColour } from '../../shared/profiles/svg/svgMarkup';
-import type { Typology } from '../../shared/profiles/typology';
+import type { PanelGrouping } from '../../shared/profiles/panelGrouping';
 import type { ProfileChoices } from './profileChoices';
 import { useStoredGap, type StoredGap } from './useStoredGap';
 import { formatNumber } from '../../shared/format/number';
@@ -25,11 +25,12 @@ export interface ProfileGridProps {
   set: ProfileSet;
   choices: ProfileChoices;
   view: ProfileView;
-  typology: Typology | null;
+  /** Groups of panels: a typology or the classes of a key indicator; null for no groups. */
+  grouping: PanelGrouping | null;
   locale: Locale;
 }
 
-export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGridProps) {
+export function ProfileGrid({ set, choices, view, grouping, locale }: ProfileGridProps) {
   const t = useT();
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
@@ -39,10 +40,10 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
 
   const groups = useMemo(
     () =>
-      choices.sortBy === null && !typology && choices.filter === ''
+      choices.sortBy === null && !grouping && choices.filter === ''
         ? [{ group: null, areas: set.areas }]
-        : orderPanels(set.areas, { sortBy: choices.sortBy ?? 'name', descending: choices.descending, filter: choices.filter, groupOf: typology?.groupOf ?? null }),
-    [set, choices.sortBy, choices.descending, choices.filter, typology],
+        : orderPanels(set.areas, { sortBy: choices.sortBy ?? 'name', descending: choices.descending, filter: choices.filter, groupOf: grouping?.groupOf ?? null }),
+    [set, choices.sortBy, choices.descending, choices.filter, grouping],
   );
 
   const panelSvgs = useMemo(() => {
@@ -73,12 +74,12 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
           width: PANEL_WIDTH,
           height: PANEL_HEIGHT,
           locale,
-          group: typology?.groupOf[area.key] ?? null,
+          group: grouping?.kind === 'typology' ? (grouping.groupOf[area.key] ?? null) : null,
         }),
       );
     }
     return svgs;
-  }, [set, view, choices.mode, choices.reference, locale, typology]);
+  }, [set, view, choices.mode, choices.reference, locale, grouping]);
 
   // An area selected elsewhere (map, table) scrolls into view here, so the linked panel is seen.
   const gridElement = useRef<HTMLDivElement>(null);
@@ -102,7 +103,10 @@ export function ProfileGrid({ set, choices, view, typology, locale }: ProfileGri
           {group.group !== null && (
             <h3 className="profiles-group-title" data-testid={`profiles-group-${group.group}`}>
               <span className="profiles-group-swatch" style={{ background: groupColour(group.group) }} />
-              {t('profiles.typology.group', { number: group.group })}: {typology?.groups.find((entry) => entry.number === group.group)?.description[locale]}
+              {(() => {
+                const label = grouping?.groups.find((entry) => entry.number === group.group);
+                return label ? `${label.title[locale]}: ${label.description[locale]}` : t('profiles.typology.group', { number: group.group });
+              })()}
             </h3>
           )}
           <div className="profiles-panels">

@@ -9,6 +9,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { orderPanels } from '../../shared/profiles/orderPanels';
+import { groupByIndicatorClasses, groupingFromTypology } from '../../shared/profiles/panelGrouping';
 import { computeTypology, silhouetteByK } from '../../shared/profiles/typology';
 import { CompareView } from './CompareView';
 import { DeviationView } from './DeviationView';
@@ -37,6 +38,10 @@ export function ProfilesView() {
 
   const silhouettes = useMemo(() => (set ? silhouetteByK(set) : []), [set]);
   const typology = useMemo(() => (set && choices.typologyGroups ? computeTypology(set, choices.typologyGroups) : null), [set, choices.typologyGroups]);
+  const grouping = useMemo(
+    () => (typology ? groupingFromTypology(typology) : set && choices.groupByIndicator ? groupByIndicatorClasses(set, choices.groupByIndicator) : null),
+    [set, typology, choices.groupByIndicator],
+  );
   const orderedAreas = useMemo(
     () =>
       set ? orderPanels(set.areas, { sortBy: choices.sortBy ?? 'name', descending: choices.sortBy === null ? false : choices.descending, filter: choices.filter }).flatMap((group) => group.areas) : [],
@@ -150,11 +155,30 @@ export function ProfilesView() {
             </label>
             <label className="picker" title={t('profiles.typology.hint')}>
               {t('profiles.typology')}
-              <select value={choices.typologyGroups ?? ''} data-testid="profiles-typology" onChange={(event) => choose({ typologyGroups: event.target.value ? Number(event.target.value) : null })}>
+              <select
+                value={choices.typologyGroups ?? ''}
+                data-testid="profiles-typology"
+                onChange={(event) => choose({ typologyGroups: event.target.value ? Number(event.target.value) : null, groupByIndicator: null })}
+              >
                 <option value="">{t('profiles.typology.none')}</option>
                 {silhouettes.map(({ k, silhouette }) => (
                   <option key={k} value={k}>
                     {t('profiles.typology.option', { k, silhouette: formatNumber(silhouette, 2, locale) })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="picker" title={t('profiles.groupBy.hint')}>
+              {t('profiles.groupBy')}
+              <select
+                value={choices.groupByIndicator ?? ''}
+                data-testid="profiles-group-by"
+                onChange={(event) => choose({ groupByIndicator: event.target.value || null, typologyGroups: null })}
+              >
+                <option value="">{t('profiles.groupBy.none')}</option>
+                {set.indicators.map((indicator) => (
+                  <option key={indicator.id} value={indicator.id}>
+                    {localized(indicator.label, locale)}
                   </option>
                 ))}
               </select>
@@ -184,7 +208,7 @@ export function ProfilesView() {
         </div>
       </div>
       <div className="profiles-body">
-        {gridView && <ProfileGrid set={set} choices={choices} view={gridView} typology={typology} locale={locale} />}
+        {gridView && <ProfileGrid set={set} choices={choices} view={gridView} grouping={grouping} locale={locale} />}
         {choices.view === 'deviation' && <DeviationView set={set} areas={orderedAreas} choices={choices} locale={locale} choose={choose} />}
         {choices.view === 'compare' && <CompareView set={set} choices={choices} locale={locale} choose={choose} />}
       </div>

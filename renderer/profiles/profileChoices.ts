@@ -18,6 +18,8 @@ export interface ProfileChoices {
   /** 'region', an area key, 'comparePeriod' or null. */
   reference: string | null;
   typologyGroups: number | null;
+  /** Group the panels by the low / medium / high thirds of this key indicator (exclusive with a typology). */
+  groupByIndicator: string | null;
   /** null: the latest period. */
   period: string | null;
   comparePeriod: string | null;
@@ -35,6 +37,7 @@ export const initialProfileChoices: ProfileChoices = {
   filter: '',
   reference: 'region',
   typologyGroups: null,
+  groupByIndicator: null,
   period: null,
   comparePeriod: null,
   indicatorId: 'refugeesPer1000',

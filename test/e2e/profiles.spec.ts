@@ -44,3 +44,20 @@ test('switching the view to nationality and back keeps the grid, and the filter 
   await page.getByTestId('profiles-view-pyramid').click();
   await page.getByTestId('profiles-filter').fill('');
 });
+
+test('grouping by an indicator shows low, medium and high groups, and the highest values are in the last group', async ({ page, request }) => {
+  const set = await callApi<ProfileSetAnswer>(request, 'profiles.compute', {});
+  const highest = [...set.areas].sort((a, b) => (b.indicators.refugeesPer1000 ?? -1) - (a.indicators.refugeesPer1000 ?? -1))[0]!;
+  const lowest = [...set.areas].sort((a, b) => (a.indicators.refugeesPer1000 ?? Infinity) - (b.indicators.refugeesPer1000 ?? Infinity))[0]!;
+
+  await openApp(page);
+  await page.getByTestId('view-tab-profiles').click();
+  await page.getByTestId('profiles-group-by').selectOption('refugeesPer1000');
+
+  await expect(page.getByTestId('profiles-group-1')).toContainText('Niedrig');
+  await expect(page.getByTestId('profiles-group-3')).toContainText('Hoch');
+  const groupOf = async (key: string) =>
+    page.getByTestId(`profile-panel-${key}`).evaluate((panel) => panel.closest('section')?.querySelector('h3')?.getAttribute('data-testid'));
+  expect(await groupOf(highest.key)).toBe('profiles-group-3');
+  expect(await groupOf(lowest.key)).toBe('profiles-group-1');
+});
