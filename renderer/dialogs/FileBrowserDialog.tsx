@@ -7,7 +7,8 @@ import { useApp, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import type { FileDialogPurpose } from '../store/uiSlice';
 import { formatDate, formatNumber } from '../../shared/format/number';
-import { breadcrumbs, saveTarget } from './filePaths';
+import { saveTarget } from './filePaths';
+import { FolderBreadcrumbs } from './FolderBreadcrumbs';
 
 interface Listing {
   dir: string;
@@ -58,22 +59,7 @@ export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
     <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && close()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="file-dialog-title" ref={dialogRef} data-testid="file-dialog">
         <h2 id="file-dialog-title">{t(purpose === 'open' ? 'files.openTitle' : 'files.saveTitle')}</h2>
-        <nav className="breadcrumbs" aria-label={t('files.location')}>
-          {listing?.parent && (
-            <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => browse(listing.parent ?? undefined)}>
-              ↑
-            </button>
-          )}
-          {listing &&
-            breadcrumbs(listing.dir).map((crumb, index, all) => (
-              <span key={crumb.path}>
-                <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => browse(crumb.path)}>
-                  {crumb.label}
-                </button>
-                {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
-              </span>
-            ))}
-        </nav>
+        <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} onBrowse={browse} />
         <div className="file-list" role="listbox" aria-label={listing?.dir ?? ''}>
           {!listing && <div className="panel-empty">{t('files.loading')}</div>}
           {listing && listing.entries.length === 0 && <div className="panel-empty">{t('files.empty')}</div>}

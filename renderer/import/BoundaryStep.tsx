@@ -17,6 +17,7 @@ import { fileNameOf } from './importFileKinds';
 import { useImportClient } from './importApi';
 import { ImportProgress } from './ImportProgress';
 import { PreviewMap } from './PreviewMap';
+import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 import { BoundaryReportView } from './BoundaryReportView';
 
@@ -121,11 +122,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
         ...(attribution.trim() && attribution.trim() !== preview.source.attribution ? { attribution: attribution.trim() } : {}),
       });
       pending.markCommitted();
-      const state = store.getState();
-      state.projectReceived(result.summary, false);
-      state.chooseLayer(result.layer);
-      const indicator = result.indicatorsCreated[0];
-      if (indicator) state.chooseIndicator(indicator);
+      showImportResult(store, result);
       onDone();
     } catch (error) {
       setCommitError(toApiError(error, 'import.commit').text);

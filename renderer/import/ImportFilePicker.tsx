@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
-import { breadcrumbs } from '../dialogs/filePaths';
+import { FolderBreadcrumbs } from '../dialogs/FolderBreadcrumbs';
 import { formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
@@ -78,22 +78,7 @@ export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) =>
           {localized(problem, locale)}
         </p>
       )}
-      <nav className="breadcrumbs" aria-label={t('files.location')}>
-        {listing?.parent && (
-          <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => browse(listing.parent ?? undefined)}>
-            ↑
-          </button>
-        )}
-        {listing &&
-          breadcrumbs(listing.dir).map((crumb, index, all) => (
-            <span key={crumb.path}>
-              <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => browse(crumb.path)}>
-                {crumb.label}
-              </button>
-              {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
-            </span>
-          ))}
-      </nav>
+      <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} onBrowse={browse} />
       <div className="file-list import-file-list" role="listbox" aria-label={listing?.dir ?? ''}>
         {!listing && !problem && <div className="panel-empty">{t('files.loading')}</div>}
         {listing && listing.entries.length === 0 && <div className="panel-empty">{t('import.noImportableFiles')}</div>}

@@ -16,6 +16,7 @@ import { useImportClient } from './importApi';
 import { ImportProgress } from './ImportProgress';
 import { JoinReportView, proposalKey } from './JoinReportView';
 import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
+import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 
 interface ReadOptions {
@@ -124,11 +125,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
         .map((proposal) => ({ rowIndex: proposal.rowIndex, areaKey: proposal.areaKey }));
       const result = await client['import.commit']({ importId: preview.importId, acceptedNameMatches });
       pending.markCommitted();
-      const state = store.getState();
-      state.projectReceived(result.summary, false);
-      state.chooseLayer(result.layer);
-      const indicator = result.indicatorsCreated[0];
-      if (indicator) state.chooseIndicator(indicator);
+      showImportResult(store, result);
       onDone();
     } catch (error) {
       setCommitError(toApiError(error, 'import.commit').text);

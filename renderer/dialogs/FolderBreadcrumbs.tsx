@@ -1,0 +1,34 @@
+/**
+ * The path of the folder being browsed, as clickable crumbs, with a button to go one folder up. Shared by
+ * the project file dialog and the import wizard's file picker.
+ */
+import { useT } from '../AppContext';
+import { breadcrumbs } from './filePaths';
+
+export interface FolderBreadcrumbsProps {
+  dir: string | null;
+  parent: string | null;
+  onBrowse: (dir: string | undefined) => void;
+}
+
+export function FolderBreadcrumbs({ dir, parent, onBrowse }: FolderBreadcrumbsProps) {
+  const t = useT();
+  return (
+    <nav className="breadcrumbs" aria-label={t('files.location')}>
+      {parent && (
+        <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => onBrowse(parent)}>
+          ↑
+        </button>
+      )}
+      {dir !== null &&
+        breadcrumbs(dir).map((crumb, index, all) => (
+          <span key={crumb.path}>
+            <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => onBrowse(crumb.path)}>
+              {crumb.label}
+            </button>
+            {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
+          </span>
+        ))}
+    </nav>
+  );
+}
