@@ -15,6 +15,7 @@ import { CRS_CHOICES, crsLabel } from './crsChoices';
 import { encodingSamples } from './encodingPreview';
 import { fileNameOf } from './importFileKinds';
 import { useImportClient } from './importApi';
+import { CommitFooter } from './CommitFooter';
 import { ImportProgress } from './ImportProgress';
 import { PreviewMap } from './PreviewMap';
 import { showImportResult } from './showImportResult';
@@ -311,20 +312,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
           )}
         </section>
       </div>
-      {committing && <ImportProgress taskId={committing} />}
-      {commitError && (
-        <p className="import-error" role="alert" data-testid="import-commit-error">
-          {localized(commitError, locale)}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
-          {t('import.back')}
-        </button>
-        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!preview || running !== null || committing !== null || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)} onClick={() => void commit()}>
-          {t('import.commit')}
-        </button>
-      </div>
+      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && running === null && layerNameValid && !(needsPopulationPeriod && !populationPeriodValid)} onBack={onBack} onCommit={() => void commit()} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import type { LocalizedText } from '../../shared/model/project';
 import type { InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
 import { useImportClient } from './importApi';
+import { CommitFooter } from './CommitFooter';
 import { ImportProgress } from './ImportProgress';
 import { JoinReportView, proposalKey } from './JoinReportView';
 import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
@@ -420,20 +421,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
         )}
         {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} />}
       </div>
-      {committing && <ImportProgress taskId={committing} />}
-      {commitError && (
-        <p className="import-error" role="alert" data-testid="import-commit-error">
-          {localized(commitError, locale)}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
-          {t('import.back')}
-        </button>
-        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!preview || !mappingReady || running !== null || committing !== null} onClick={() => void commit()}>
-          {t('import.commit')}
-        </button>
-      </div>
+      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && mappingReady && running === null} onBack={onBack} onCommit={() => void commit()} />
     </>
   );
 }

@@ -1,0 +1,41 @@
+/**
+ * The foot of both import steps (boundaries and tables): progress of a running commit, the commit's error
+ * if any, and the Back / Import buttons.
+ */
+import { useLocale, useT } from '../AppContext';
+import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
+import { ImportProgress } from './ImportProgress';
+
+export interface CommitFooterProps {
+  /** Task id of the running commit, or null. */
+  committing: string | null;
+  commitError: LocalizedText | null;
+  /** Whether "Importieren" may be pressed (a preview exists and every needed choice is made). */
+  canCommit: boolean;
+  onBack: () => void;
+  onCommit: () => void;
+}
+
+export function CommitFooter({ committing, commitError, canCommit, onBack, onCommit }: CommitFooterProps) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      {committing && <ImportProgress taskId={committing} />}
+      {commitError && (
+        <p className="import-error" role="alert" data-testid="import-commit-error">
+          {localized(commitError, locale)}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
+          {t('import.back')}
+        </button>
+        <button type="button" className="button button-primary" data-testid="import-commit" disabled={!canCommit || committing !== null} onClick={onCommit}>
+          {t('import.commit')}
+        </button>
+      </div>
+    </>
+  );
+}
