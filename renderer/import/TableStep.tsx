@@ -141,6 +141,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     const column = columns.find((candidate) => candidate.index === index);
     return column && column.label ? column.label : `${t('import.column')} ${index + 1}`;
   };
+  const columnChoices = columns.map((column) => ({ index: column.index, label: columnName(column.index) }));
   const usedColumns = new Set([mapping?.keyColumn, mapping?.nameColumn, mapping?.periodColumn].filter((value): value is number => typeof value === 'number'));
 
   return (
@@ -300,45 +301,32 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   <option value="long">{t('import.layoutLong')}</option>
                 </select>
               </label>
-              <label className="import-field">
-                <span>{t('import.keyColumn')}</span>
-                <select data-testid="import-key-column" value={mapping.keyColumn ?? ''} onChange={(event) => setMapping({ ...mapping, keyColumn: event.target.value === '' ? null : Number(event.target.value) })}>
-                  <option value="">{t('import.keyColumnNone')}</option>
-                  {columns.map((column) => (
-                    <option key={column.index} value={column.index}>
-                      {columnName(column.index)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="import-field">
-                <span>{t('import.nameColumn')}</span>
-                <select data-testid="import-name-column" value={mapping.nameColumn ?? ''} onChange={(event) => setMapping({ ...mapping, nameColumn: event.target.value === '' ? null : Number(event.target.value) })}>
-                  <option value="">{t('import.none')}</option>
-                  {columns.map((column) => (
-                    <option key={column.index} value={column.index}>
-                      {columnName(column.index)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="import-field">
-                <span>{t('import.periodColumn')}</span>
-                <select
-                  data-testid="import-period-column"
-                  value={mapping.periodColumn ?? ''}
-                  onChange={(event) =>
-                    setMapping(periodChosen(mapping, event.target.value === '' ? { column: null, date: mapping.period ?? table.titlePeriod } : { column: Number(event.target.value), date: null }))
-                  }
-                >
-                  <option value="">{t('import.periodFixed')}</option>
-                  {columns.map((column) => (
-                    <option key={column.index} value={column.index}>
-                      {t('import.periodFromColumn', { column: columnName(column.index) })}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ColumnPicker
+                label={t('import.keyColumn')}
+                testId="import-key-column"
+                value={mapping.keyColumn ?? null}
+                noneLabel={t('import.keyColumnNone')}
+                columns={columnChoices}
+                onChange={(keyColumn) => setMapping({ ...mapping, keyColumn })}
+              />
+              <ColumnPicker
+                label={t('import.nameColumn')}
+                testId="import-name-column"
+                value={mapping.nameColumn ?? null}
+                noneLabel={t('import.none')}
+                columns={columnChoices}
+                onChange={(nameColumn) => setMapping({ ...mapping, nameColumn })}
+              />
+              <ColumnPicker
+                label={t('import.periodColumn')}
+                testId="import-period-column"
+                value={mapping.periodColumn ?? null}
+                noneLabel={t('import.periodFixed')}
+                columns={columns.map((column) => ({ index: column.index, label: t('import.periodFromColumn', { column: columnName(column.index) }) }))}
+                onChange={(periodColumn) =>
+                  setMapping(periodChosen(mapping, periodColumn === null ? { column: null, date: mapping.period ?? table.titlePeriod } : { column: periodColumn, date: null }))
+                }
+              />
               {(mapping.periodColumn === null || mapping.periodColumn === undefined) && (
                 <label className="import-field">
                   <span>{t('import.periodDate')}</span>
@@ -423,5 +411,29 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       </div>
       <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && mappingReady && running === null} onBack={onBack} onCommit={() => void commit()} />
     </>
+  );
+}
+
+/** One column choice of the mapping (key, name or period column), with an entry for "none". */
+function ColumnPicker(props: {
+  label: string;
+  testId: string;
+  value: number | null;
+  noneLabel: string;
+  columns: { index: number; label: string }[];
+  onChange: (column: number | null) => void;
+}) {
+  return (
+    <label className="import-field">
+      <span>{props.label}</span>
+      <select data-testid={props.testId} value={props.value ?? ''} onChange={(event) => props.onChange(event.target.value === '' ? null : Number(event.target.value))}>
+        <option value="">{props.noneLabel}</option>
+        {props.columns.map((column) => (
+          <option key={column.index} value={column.index}>
+            {column.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
