@@ -2,11 +2,8 @@
 // new layer's features load; choosing the shown layer again (as after a table import into it) keeps them;
 // switching back and forth loads each layer's features.
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/contract/dispatch';
-import type { EventName } from '../../../shared/contract/api';
-import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import { createInProcessBackend } from '../../helpers/inProcessBackend';
 import { createApiClient, type KleinraumClient } from '../../../renderer/api/client';
-import type { Transport } from '../../../renderer/api/transport';
 import { startSession } from '../../../renderer/store/session';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { sharedDataAvailable, sharedDataPath } from '../../helpers/sharedData';
@@ -20,26 +17,13 @@ afterEach(() => {
 
 function start(): { store: KleinraumStore; client: KleinraumClient } {
   const directory = makeTempDir('kleinraum-layer-switch-');
-  const listeners = new Set<(name: EventName, payload: unknown) => void>();
-  const backend = createKleinraumApi({
-    dataDir: directory.path,
-    host: { mode: 'browser', version: '0.0.0-test' },
-    emit: (name, payload) => listeners.forEach((listener) => listener(name, payload)),
-  });
-  const transport: Transport = {
-    kind: 'bridge',
-    invoke: (method, input) => dispatch(backend, method, input),
-    subscribe: (handler) => {
-      listeners.add(handler);
-      return () => listeners.delete(handler);
-    },
-  };
+  const { transport, dispose } = createInProcessBackend(directory.path);
   const store = createKleinraumStore();
   const client = createApiClient(transport);
   const session = startSession(store, client);
   cleanup.push(() => {
     session.dispose();
-    disposeKleinraumApi(backend);
+    dispose();
     directory.remove();
   });
   return { store, client };

@@ -1,11 +1,9 @@
 // The session drives the real backend services (electron/node, demo project in a temporary folder) through
 // the renderer's client over an in-process transport using the contract's `dispatch`: no mocked domain.
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/contract/dispatch';
-import type { EventName, KleinraumApi } from '../../../shared/contract/api';
-import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import type { KleinraumApi } from '../../../shared/contract/api';
+import { createInProcessBackend } from '../../helpers/inProcessBackend';
 import { createApiClient } from '../../../renderer/api/client';
-import type { Transport } from '../../../renderer/api/transport';
 import { startSession, type Session } from '../../../renderer/store/session';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
@@ -18,25 +16,12 @@ afterEach(() => {
 
 function startAgainstRealBackend(): { store: KleinraumStore; session: Session; backend: KleinraumApi; directory: TempDir } {
   const directory = makeTempDir('kleinraum-renderer-session-');
-  const listeners = new Set<(name: EventName, payload: unknown) => void>();
-  const backend = createKleinraumApi({
-    dataDir: directory.path,
-    host: { mode: 'browser', version: '0.0.0-test' },
-    emit: (name, payload) => listeners.forEach((listener) => listener(name, payload)),
-  });
-  const transport: Transport = {
-    kind: 'bridge',
-    invoke: (method, input) => dispatch(backend, method, input),
-    subscribe: (handler) => {
-      listeners.add(handler);
-      return () => listeners.delete(handler);
-    },
-  };
+  const { backend, transport, dispose } = createInProcessBackend(directory.path);
   const store = createKleinraumStore();
   const session = startSession(store, createApiClient(transport));
   cleanup.push(() => {
     session.dispose();
-    disposeKleinraumApi(backend);
+    dispose();
     directory.remove();
   });
   return { store, session, backend, directory };
@@ -106,8 +91,7 @@ describe('unsaved changes', () => {
     const answers: string[] = [];
     let reply: 'save' | 'discard' | 'cancel' = 'cancel';
     const directory = makeTempDir('kleinraum-renderer-unsaved-');
-    const backend = createKleinraumApi({ dataDir: directory.path, host: { mode: 'browser', version: '0.0.0-test' }, emit: () => {} });
-    const transport: Transport = { kind: 'bridge', invoke: (method, input) => dispatch(backend, method, input), subscribe: () => () => {} };
+    const { backend, transport, dispose } = createInProcessBackend(directory.path);
     const store = createKleinraumStore();
     const session = startSession(store, createApiClient(transport), {
       askAboutUnsavedChanges: async () => {
@@ -117,7 +101,7 @@ describe('unsaved changes', () => {
     });
     cleanup.push(() => {
       session.dispose();
-      disposeKleinraumApi(backend);
+      dispose();
       directory.remove();
     });
     await until(() => store.getState().project !== null, 'project loaded');
