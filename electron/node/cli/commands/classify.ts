@@ -5,89 +5,19 @@
  */
 import { legendEntries } from '../../../../shared/classification/legend';
 import { PALETTES } from '../../../../shared/classification/palettes';
-import { CLASSIFICATION_METHODS, type ClassificationMethod } from '../../../../shared/classification/types';
-import { validClassCounts } from '../../../../shared/classification/validateOptions';
+import { CLASSIFICATION_METHODS } from '../../../../shared/classification/types';
 import type { MethodInput, MethodOutput, ProjectSummary } from '../../../../shared/contract/api';
 import { UserError } from '../../../../shared/contract/errors';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { INDICATOR_MODES, type IndicatorMode } from '../../../../shared/indicators/indicatorMode';
-import { CliUsageError, type CliCommand, type CliContext, type CliLanguage } from '../command';
+import { INDICATOR_MODES } from '../../../../shared/indicators/indicatorMode';
+import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
+import { classificationFlags, derivationFlags, isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 
 type MapClassification = MethodOutput<'map.classify'>;
 type ClassifyInput = MethodInput<'map.classify'>;
 
 const USAGE = 'classify P.gpkg --indicator ID [--period P] [--layer L] --method M [--classes N] [--breaks a,b,c] [--palette NAME]';
-
-function stringFlag(context: CliContext, name: string): string | undefined {
-  const value = context.values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/**
- * Break values as typed on a command line: "5,10,20" (comma-separated, decimal point) or, for German
- * decimals, separated by semicolons: "2,5;5;7,5".
- * @example parseBreaks('5,10,20') // [5, 10, 20]
- * @example parseBreaks('2,5;5;7,5') // [2.5, 5, 7.5]
- */
-export function parseBreaks(text: string): number[] {
-  const germanDecimals = text.includes(';');
-  const parts = text.split(germanDecimals ? ';' : ',').map((part) => part.trim());
-  return parts.map((part) => {
-    const normalised = germanDecimals ? part.replace(/\./g, '').replace(',', '.') : part;
-    const value = normalised === '' ? Number.NaN : Number(normalised);
-    if (!Number.isFinite(value)) {
-      throw new CliUsageError({
-        de: `--breaks: „${part}“ ist keine Zahl. Grenzwerte mit Komma trennen (--breaks 5,10,20) oder, mit deutschen Dezimalkommas, mit Semikolon (--breaks "2,5;5;7,5").`,
-        en: `--breaks: "${part}" is not a number. Separate break values with commas (--breaks 5,10,20) or, with German decimal commas, with semicolons (--breaks "2,5;5;7,5").`,
-      });
-    }
-    return value;
-  });
-}
-
-/** The method, class count and breaks from the flags; usage errors name the flag. */
-function classificationFlags(context: CliContext): Pick<ClassifyInput, 'method' | 'classes' | 'breaks'> {
-  const methodText = stringFlag(context, 'method');
-  const breaksText = stringFlag(context, 'breaks');
-  const classesText = stringFlag(context, 'classes');
-  const methods = CLASSIFICATION_METHODS.join(', ');
-  if (methodText === undefined && breaksText === undefined) {
-    throw new CliUsageError({ de: `Methode fehlt: --method angeben (${methods}) oder --breaks a,b,c.`, en: `Method missing: add --method (${methods}) or --breaks a,b,c.` });
-  }
-  const method = (methodText ?? 'manual') as ClassificationMethod;
-  if (!(CLASSIFICATION_METHODS as readonly string[]).includes(method)) {
-    throw new CliUsageError({ de: `--method: unbekannte Methode „${method}“. Möglich: ${methods}.`, en: `--method: unknown method "${method}". Possible: ${methods}.` });
-  }
-  if (method === 'manual') {
-    if (breaksText === undefined) throw new CliUsageError({ de: '--method manual braucht --breaks a,b,c (die Grenzwerte).', en: '--method manual needs --breaks a,b,c (the break values).' });
-    if (classesText !== undefined) {
-      throw new CliUsageError({ de: '--classes passt nicht zu --breaks: die Klassenzahl ergibt sich aus den Grenzwerten. Bitte --classes weglassen.', en: '--classes does not go with --breaks: the breaks determine the class count. Please leave out --classes.' });
-    }
-    return { method, breaks: parseBreaks(breaksText) };
-  }
-  if (breaksText !== undefined) {
-    throw new CliUsageError({ de: `--breaks gilt nur für --method manual, nicht für „${method}“. Bitte eines von beiden weglassen.`, en: `--breaks only applies to --method manual, not "${method}". Please leave out one of them.` });
-  }
-  if (classesText === undefined) return { method };
-  const classes = Number(classesText);
-  const allowed = validClassCounts(method);
-  if (!Number.isInteger(classes) || !allowed.includes(classes)) {
-    throw new CliUsageError({
-      de: `--classes: ${classesText} Klassen sind für --method ${method} nicht möglich. Möglich: ${allowed.join(', ')}.`,
-      en: `--classes: ${classesText} classes are not possible for --method ${method}. Possible: ${allowed.join(', ')}.`,
-    });
-  }
-  return { method, classes };
-}
-
-/** "31.12.2019" or "2019-12-31" → "2019-12-31" (other text is returned as typed, to be reported). */
-function isoPeriod(text: string): string {
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  if (!german) return text.trim();
-  const [, day, month, year] = german;
-  return `${year}-${(month as string).padStart(2, '0')}-${(day as string).padStart(2, '0')}`;
-}
 
 /** Checks indicator, layer and periods against the opened project, so errors name the flag and list the choices. */
 function checkAgainstProject(summary: ProjectSummary, input: ClassifyInput, lang: CliLanguage): void {
@@ -186,6 +116,7 @@ export const command: CliCommand = {
     'reverse-palette': { type: 'boolean' },
     mode: { type: 'string' },
     'compare-period': { type: 'string' },
+    denominator: { type: 'string' },
     'fixed-classes': { type: 'boolean' },
   },
   optionHelp: {
@@ -199,6 +130,7 @@ export const command: CliCommand = {
     'reverse-palette': { de: 'Farbfolge umkehren', en: 'reverse the colour order' },
     mode: { de: `Ableitung: ${INDICATOR_MODES.join(' | ')}`, en: `derivation: ${INDICATOR_MODES.join(' | ')}` },
     'compare-period': { de: 'Vergleichsstichtag für --mode change/changePercent', en: 'compare date for --mode change/changePercent' },
+    denominator: { de: 'Bezugsvariable für --mode percentOf, z. B. population', en: 'denominator variable for --mode percentOf, e.g. population' },
     'fixed-classes': { de: 'Klassengrenzen aus allen Stichtagen (vergleichbare Karten)', en: 'class bounds from all periods (comparable maps)' },
   },
   async run(context) {
@@ -207,18 +139,14 @@ export const command: CliCommand = {
     if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
     const indicatorId = stringFlag(context, 'indicator');
     if (indicatorId === undefined || indicatorId === '') throw new CliUsageError({ de: 'Kennzahl fehlt: --indicator ID angeben (siehe kleinraum info).', en: 'Indicator missing: add --indicator ID (see kleinraum info).' });
-    const classification = classificationFlags(context);
+    const classification = classificationFlags(context, true);
     const palette = stringFlag(context, 'palette');
     if (palette !== undefined && !PALETTES.some((candidate) => candidate.id === palette)) {
       const ids = PALETTES.map((candidate) => candidate.id).join(', ');
       throw new CliUsageError({ de: `--palette: unbekannte Palette „${palette}“. Möglich: ${ids}.`, en: `--palette: unknown palette "${palette}". Possible: ${ids}.` });
     }
-    const mode = stringFlag(context, 'mode');
-    if (mode !== undefined && !(INDICATOR_MODES as readonly string[]).includes(mode)) {
-      throw new CliUsageError({ de: `--mode: unbekannte Ableitung „${mode}“. Möglich: ${INDICATOR_MODES.join(', ')}.`, en: `--mode: unknown derivation "${mode}". Possible: ${INDICATOR_MODES.join(', ')}.` });
-    }
+    const derivation = derivationFlags(context);
     const periodText = stringFlag(context, 'period');
-    const compareText = stringFlag(context, 'compare-period');
     const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
 
     const { createCliBackend } = await import('../backend');
@@ -230,8 +158,7 @@ export const command: CliCommand = {
         layer: stringFlag(context, 'layer') ?? summary.layers[0]?.name ?? '',
         ...classification,
         ...(periodText !== undefined ? { period: isoPeriod(periodText) } : {}),
-        ...(compareText !== undefined ? { comparePeriod: isoPeriod(compareText) } : {}),
-        ...(mode !== undefined ? { mode: mode as IndicatorMode } : {}),
+        ...derivation,
         ...(palette !== undefined ? { palette } : {}),
         ...(context.values['reverse-palette'] === true ? { reversePalette: true } : {}),
         ...(context.values['fixed-classes'] === true ? { fixAcrossPeriods: true } : {}),

@@ -4,74 +4,18 @@
  * export.batch through the same backend as the app; the project's saved layout (`export.layout`) applies.
  */
 import path from 'node:path';
-import { CLASSIFICATION_METHODS, type ClassificationMethod } from '../../../../shared/classification/types';
+import { CLASSIFICATION_METHODS } from '../../../../shared/classification/types';
 import { BATCH_KINDS, EXPORT_FORMATS } from '../../../../shared/contract/methods/export';
-import { INDICATOR_MODES, type IndicatorMode } from '../../../../shared/indicators/indicatorMode';
+import { INDICATOR_MODES } from '../../../../shared/indicators/indicatorMode';
 import { PAGE_PRESETS } from '../../../../shared/export/exportLayout';
-import { CliUsageError, type CliCommand, type CliContext } from '../command';
+import { CliUsageError, type CliCommand } from '../command';
+import { classificationFlags, derivationFlags, isoPeriod, stringFlag as text } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 
 const PAGES = PAGE_PRESETS.filter((preset) => preset !== 'custom');
 
-function text(context: CliContext, name: string): string | undefined {
-  const value = context.values[name];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
 function usage(de: string, en: string): CliUsageError {
   return new CliUsageError({ de, en });
-}
-
-/** "31.12.2019" or "2019-12-31" → "2019-12-31" (as `classify`; other text is passed on to be reported). */
-function isoPeriod(value: string): string {
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
-  if (!german) return value.trim();
-  const [, day, month, year] = german;
-  return `${year}-${(month as string).padStart(2, '0')}-${(day as string).padStart(2, '0')}`;
-}
-
-/** The derivation flags (same names as `classify`): --mode M [--compare-period P] [--denominator V]. */
-function derivationFrom(context: CliContext): { mode?: IndicatorMode; comparePeriod?: string; denominatorVariable?: string } {
-  const mode = text(context, 'mode');
-  if (mode !== undefined && !(INDICATOR_MODES as readonly string[]).includes(mode)) {
-    throw usage(`--mode: unbekannte Ableitung „${mode}“. Möglich: ${INDICATOR_MODES.join(', ')}.`, `--mode: unknown derivation "${mode}". Possible: ${INDICATOR_MODES.join(', ')}.`);
-  }
-  const comparePeriod = text(context, 'compare-period');
-  if (comparePeriod !== undefined && mode !== 'change' && mode !== 'changePercent') {
-    throw usage('--compare-period gilt nur mit --mode change oder --mode changePercent.', '--compare-period only applies with --mode change or --mode changePercent.');
-  }
-  const denominatorVariable = text(context, 'denominator');
-  if (denominatorVariable !== undefined && mode !== 'percentOf') throw usage('--denominator gilt nur mit --mode percentOf.', '--denominator only applies with --mode percentOf.');
-  return {
-    ...(mode !== undefined ? { mode: mode as IndicatorMode } : {}),
-    ...(comparePeriod !== undefined ? { comparePeriod: isoPeriod(comparePeriod) } : {}),
-    ...(denominatorVariable !== undefined ? { denominatorVariable } : {}),
-  };
-}
-
-/** The classification flags: --method M [--classes N] or --breaks a,b,c (manual). */
-function classificationFrom(context: CliContext): { method: ClassificationMethod; classes?: number; breaks?: number[] } | undefined {
-  const method = text(context, 'method');
-  const classes = text(context, 'classes');
-  const breaks = text(context, 'breaks');
-  if (method !== undefined && !(CLASSIFICATION_METHODS as readonly string[]).includes(method)) {
-    throw usage(`Unbekannte Methode „${method}“ für --method. Möglich: ${CLASSIFICATION_METHODS.join(', ')}.`, `Unknown --method "${method}". Choose one of: ${CLASSIFICATION_METHODS.join(', ')}.`);
-  }
-  let classCount: number | undefined;
-  if (classes !== undefined) {
-    classCount = Number(classes);
-    if (!Number.isInteger(classCount) || classCount < 2 || classCount > 9) throw usage(`--classes muss eine ganze Zahl von 2 bis 9 sein, nicht „${classes}“.`, `--classes must be a whole number from 2 to 9, not "${classes}".`);
-  }
-  if (breaks !== undefined) {
-    const numbers = breaks.split(',').map((part) => Number(part.trim()));
-    if (numbers.some((value) => !Number.isFinite(value))) throw usage(`--breaks erwartet Zahlen mit Komma getrennt und Punkt als Dezimalzeichen, z. B. --breaks 10,20.5,30 (nicht „${breaks}“).`, `--breaks expects numbers separated by commas, e.g. --breaks 10,20.5,30 (not "${breaks}").`);
-    return { method: 'manual', breaks: numbers };
-  }
-  if (method === undefined) {
-    if (classCount !== undefined) throw usage('--classes braucht --method (z. B. --method quantile --classes 5).', '--classes needs --method (e.g. --method quantile --classes 5).');
-    return undefined;
-  }
-  return { method: method as ClassificationMethod, ...(classCount !== undefined ? { classes: classCount } : {}) };
 }
 
 export const command: CliCommand = {
@@ -110,7 +54,7 @@ export const command: CliCommand = {
     layer: { de: 'Gebietsebene (Standard: die erste)', en: 'boundary layer (default: the first)' },
     method: { de: `Klassifikation: ${CLASSIFICATION_METHODS.join(', ')} (Standard: quantile)`, en: `classification: ${CLASSIFICATION_METHODS.join(', ')} (default: quantile)` },
     classes: { de: 'Anzahl Klassen 2–9 (Standard: 5)', en: 'number of classes 2–9 (default: 5)' },
-    breaks: { de: 'eigene Klassengrenzen, z. B. 10,20,30', en: 'own class breaks, e.g. 10,20,30' },
+    breaks: { de: 'eigene Klassengrenzen: 10,20,30 oder mit Dezimalkomma "2,5;5;7,5"', en: 'own class breaks: 10,20,30 or with German decimals "2,5;5;7,5"' },
     palette: { de: 'Farbschema, z. B. YlGnBu, Blues, viridis', en: 'palette, e.g. YlGnBu, Blues, viridis' },
     'reverse-palette': { de: 'Farbfolge umkehren', en: 'reverse the colour order' },
     mode: { de: `Darstellung als: ${INDICATOR_MODES.join(' | ')} (Standard value)`, en: `derivation: ${INDICATOR_MODES.join(' | ')} (default value)` },
@@ -152,10 +96,10 @@ export const command: CliCommand = {
       indicatorId,
       period: periodText === undefined ? undefined : isoPeriod(periodText),
       layer: text(context, 'layer'),
-      classification: classificationFrom(context),
+      classification: classificationFlags(context, false),
       palette: text(context, 'palette'),
       ...(context.values['reverse-palette'] === true ? { paletteReversed: true } : {}),
-      ...derivationFrom(context),
+      ...derivationFlags(context),
       ...(context.values['fixed-classes'] === true ? { fixAcrossPeriods: true } : {}),
       locale: context.lang,
       layout: {
