@@ -9,15 +9,13 @@ import type { Classification, ClassificationOptions } from '../../shared/classif
 import type { IndicatorValues } from '../../shared/contract/api';
 import { formatDate, type Locale } from '../../shared/format/number';
 import { localized, translate } from '../../shared/i18n/translate';
+import { DEFAULT_PALETTE_ID as DEFAULT_PALETTE, NO_DATA_COLOUR } from '../../shared/classification/defaults';
+
+// The defaults are shared with the exports and `kleinraum classify`, so a figure matches the map.
+export { DEFAULT_PALETTE, NO_DATA_COLOUR };
 
 /** Quantiles in five classes: every class holds about the same number of areas, which reads well for the
  * 21 municipalities and is what the Region's Sozialmonitoring uses. */
-/** ColorBrewer YlGnBu: sequential, light to dark, readable for the common colour-vision deficiencies. */
-export const DEFAULT_PALETTE = 'YlGnBu';
-
-/** Fill for areas without data: a light neutral grey, distinct from every class colour. */
-export const NO_DATA_COLOUR = '#d9d9d9';
-
 export const DEFAULT_CLASSIFICATION: ClassificationOptions = { method: 'quantile', classes: 5 };
 
 /** How the classes are coloured and whether their breaks come from more than the shown period. */
