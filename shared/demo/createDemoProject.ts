@@ -6,8 +6,10 @@
  * Where every number comes from:
  * - AGS (03241001 … 03241021) and official names: VG250 / VG5000 of the BKG, as tabulated in
  *   `../shared/data/PROVENANCE.md` (all sources agree); typed in `regionHannover.ts`.
- * - `population_census`: REAL. Zensus 2022, table 1000A-0000, Stichtag 15.05.2022, © Statistische Ämter
- *   des Bundes und der Länder, 2024, dl-de/by-2-0; the 21 values sum to 1 129 158 (= the Kreis row).
+ * - `population` from the source Zensus 2022: REAL. Table 1000A-0000, Stichtag 15.05.2022, © Statistische
+ *   Ämter des Bundes und der Länder, 2024, dl-de/by-2-0; the 21 values sum to 1 129 158 (= the Kreis row).
+ *   The same variable's synthetic register series (31.12. of each year) is the source indicators draw
+ *   from; the census is there to compare (Quellenvergleich).
  * - Boundaries: SCHEMATIC. A power diagram (weighted Voronoi) around the municipalities' seats (VG250_PK
  *   2016, rounded to 0.01°), clipped to a 33-vertex outline traced from the real VG250-EW polygons, with
  *   weights fitted so each cell's share of the outline equals the municipality's share of the real land
@@ -26,12 +28,13 @@ import { CENSUS_STICHTAG, DEMO_DIMENSIONS, DEMO_SOURCE_IDS, DEMO_VARIABLES } fro
 import { DEFAULT_DEMO_INDICATOR, DEMO_INDICATORS } from './demoIndicators';
 import { createDemoPlanning } from './demoPlanning';
 import { DEMO_SOURCES } from './demoSources';
-import { REGION_HANNOVER_MUNICIPALITIES } from './regionHannover';
+import { REGION_HANNOVER_CENSUS_TOTAL, REGION_HANNOVER_KREIS, REGION_HANNOVER_MUNICIPALITIES } from './regionHannover';
 import { createSchematicMunicipalities } from './schematicBoundaries';
 import { createSyntheticAccommodation } from './syntheticAccommodation';
 import { createSyntheticForeignPopulation } from './syntheticForeignPopulation';
 import { createSyntheticPopulation } from './syntheticPopulation';
 import { createSyntheticRefugees } from './syntheticRefugees';
+import { createRefugeeComparisonSources } from './syntheticRefugeeSources';
 
 /** A deep copy of plain data, so callers may change the result without touching the shared definitions. */
 function copyOf<T>(value: T): T {
@@ -47,15 +50,17 @@ export const DEMO_PROJECT_TITLE = 'Demo: Region Hannover';
 export const DEMO_LAYER_NAME = 'gemeinden';
 
 function censusObservations(): Observation[] {
-  return REGION_HANNOVER_MUNICIPALITIES.map((municipality) => ({
+  // The census table's Kreis row is kept as the Region's reported total, to be checked against its parts.
+  const kreisRow: Observation = { areaKey: REGION_HANNOVER_KREIS, variable: 'population', dimensions: {}, period: CENSUS_STICHTAG, value: REGION_HANNOVER_CENSUS_TOTAL, sourceId: DEMO_SOURCE_IDS.census, quality: 'counted' };
+  return [kreisRow, ...REGION_HANNOVER_MUNICIPALITIES.map((municipality): Observation => ({
     areaKey: municipality.key,
-    variable: 'population_census',
+    variable: 'population',
     dimensions: {},
     period: CENSUS_STICHTAG,
     value: municipality.censusPopulation,
     sourceId: DEMO_SOURCE_IDS.census,
     quality: 'counted',
-  }));
+  }))];
 }
 
 /**
@@ -75,6 +80,7 @@ export function createDemoProject(options: { seed?: number } = {}): ProjectConte
     ...population.observations,
     ...createSyntheticForeignPopulation(seed, population.totals),
     ...refugees.observations,
+    ...createRefugeeComparisonSources(seed, refugees.observations),
     ...createSyntheticAccommodation(seed, refugees.totals),
   ];
   const seats = new Map(REGION_HANNOVER_MUNICIPALITIES.map((municipality) => [municipality.key, municipality.seat] as const));
@@ -101,10 +107,9 @@ export function createDemoProject(options: { seed?: number } = {}): ProjectConte
     indicators: copyOf(DEMO_INDICATORS),
     observations,
     settings: {
-      title: DEMO_PROJECT_TITLE,
       defaultIndicator: DEFAULT_DEMO_INDICATOR,
-      smallNumberThreshold: '3',
-      demoSeed: String(seed),
+      smallNumberThreshold: 3,
+      demoSeed: seed,
     },
     planning: createDemoPlanning(seed, areas, seats, observations),
   };

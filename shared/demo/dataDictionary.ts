@@ -15,7 +15,16 @@ export function stichtagOfYear(year: number): string {
 export const DEMO_SOURCE_IDS = {
   boundaries: 'demo-schematic-boundaries',
   census: 'zensus-2022-1000a-0000',
+  /** Foreign population, accommodation: generic synthetic series. */
   synthetic: 'demo-synthetic',
+  /** Population by sex and age: a synthetic register series. */
+  populationRegister: 'demo-melderegister',
+  /** Persons seeking protection by status, sex and age, with arrivals and departures: a synthetic register (AZR) series. */
+  refugeeRegister: 'demo-azr',
+  /** Persons seeking protection as benefit recipients (AsylbLG statistics), synthetic. */
+  asylbLg: 'demo-asylblg',
+  /** Persons in municipal accommodation (weekly bed count), synthetic. */
+  bedCount: 'demo-bettenzaehlung',
 } as const;
 
 /** Stichtag of the Zensus 2022. */
@@ -92,23 +101,36 @@ export const DEMO_DIMENSIONS: DimensionDefinition[] = [
   },
 ];
 
+/**
+ * The demo's variables. Population has two sources (the synthetic register series and the real Zensus
+ * 2022 totals) and persons seeking protection three (register, AsylbLG, bed count); indicators draw from
+ * the first listed source, the others are there to compare.
+ */
 export const DEMO_VARIABLES: Variable[] = [
-  { id: 'population_census', name: { de: 'Bevölkerung (Zensus 2022)', en: 'Population (Census 2022)' }, unit: 'Personen', dimensions: [], kind: 'stock' },
-  { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock' },
+  { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock', sources: [DEMO_SOURCE_IDS.populationRegister] },
   {
     id: 'foreign_population',
     name: { de: 'Ausländische Bevölkerung', en: 'Foreign population' },
     unit: 'Personen',
     dimensions: ['nationality'],
     kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.synthetic],
   },
-  { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Persons seeking protection' }, unit: 'Personen', dimensions: ['sex', 'age', 'status'], kind: 'stock' },
+  {
+    id: 'refugees',
+    name: { de: 'Schutzsuchende', en: 'Persons seeking protection' },
+    unit: 'Personen',
+    dimensions: ['sex', 'age', 'status'],
+    kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.refugeeRegister],
+  },
   {
     id: 'refugee_arrivals',
     name: { de: 'Zugänge Schutzsuchender', en: 'Arrivals of persons seeking protection' },
     unit: 'Personen',
     dimensions: ['sex'],
     kind: 'flow',
+    sources: [DEMO_SOURCE_IDS.refugeeRegister],
   },
   {
     id: 'refugee_departures',
@@ -116,6 +138,7 @@ export const DEMO_VARIABLES: Variable[] = [
     unit: 'Personen',
     dimensions: ['sex'],
     kind: 'flow',
+    sources: [DEMO_SOURCE_IDS.refugeeRegister],
   },
   {
     id: 'accommodation_places',
@@ -123,6 +146,7 @@ export const DEMO_VARIABLES: Variable[] = [
     unit: 'Plätze',
     dimensions: [],
     kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.synthetic],
   },
   {
     id: 'accommodation_occupied',
@@ -130,5 +154,6 @@ export const DEMO_VARIABLES: Variable[] = [
     unit: 'Personen',
     dimensions: [],
     kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.synthetic],
   },
 ];

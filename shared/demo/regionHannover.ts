@@ -66,3 +66,6 @@ export const REGION_HANNOVER_OUTLINE: readonly (readonly [number, number])[] = [
 
 /** Sum of the Zensus 2022 totals of the 21 municipalities (= the Kreis row 03241 of the Zensus file). */
 export const REGION_HANNOVER_CENSUS_TOTAL = 1129158;
+
+/** The Kreis key of Region Hannover, parent of the 21 municipalities. */
+export const REGION_HANNOVER_KREIS = '03241';

@@ -4,7 +4,7 @@
  * absolute = numerator. Pure: observations and areas in, values out.
  */
 import type { IndicatorValue } from '../contract/api';
-import type { AreaKey, IndicatorDefinition, Observation, QualityFlag } from '../model/project';
+import type { AreaKey, IndicatorDefinition, Observation, QualityFlag, VariableSelection } from '../model/project';
 import { missingValueReason, noDataReason } from './missingReason';
 import { weakestQuality } from './qualityRanking';
 import { sumVariableSelection, type SelectionSum } from './sumVariableSelection';
@@ -30,6 +30,11 @@ export interface ComputeIndicatorValuesInput {
   smallNumberThreshold?: number;
   /** German variable names for the missing reasons; the variable id is used where a name is absent. */
   variableNames?: Readonly<Record<string, string>>;
+  /**
+   * The sources each selection draws from, in priority order (shared/sources/sourceChoice.ts). Without it
+   * every observation counts, as for a project with one source per variable.
+   */
+  sourcePriority?: (selection: VariableSelection) => readonly string[];
 }
 
 export interface ComputedIndicatorValues {
@@ -74,13 +79,17 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   let denominatorTotal = 0;
   let allAreasComplete = input.areas.length > 0;
 
+  const numeratorPriority = input.sourcePriority?.(indicator.numerator);
+  const denominatorPriority = indicator.denominator ? input.sourcePriority?.(indicator.denominator) : undefined;
   const values = input.areas.map((area): IndicatorValue => {
     const areaObservations = observationsByArea.get(area.key) ?? [];
-    const numerator = sumVariableSelection(areaObservations, indicator.numerator);
-    const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator) : null;
+    const numerator = sumVariableSelection(areaObservations, indicator.numerator, numeratorPriority);
+    const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator, denominatorPriority) : null;
     for (const sum of [numerator, denominator]) if (sum && sum.status !== 'no-data') for (const id of sum.sourceIds) sourceIds.add(id);
+    // Which source the value rests on, and whether a lower-ranked source filled a gap (the views say so).
+    const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
-    const base = { key: area.key, name: area.name };
+    const base = { key: area.key, name: area.name, ...used };
     const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null): IndicatorValue => {
       allAreasComplete = false;
       return { ...base, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason };

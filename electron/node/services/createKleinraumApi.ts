@@ -6,13 +6,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, FeatureCollectionDto, KleinraumApi, ProjectSummary } from '../../../shared/contract/api';
-import { UserError } from '../../../shared/contract/errors';
 import { createDemoProject } from '../../../shared/demo/createDemoProject';
 import type { ProjectContent } from '../../../shared/model/project';
 import { readAreasAsFeatureCollection } from '../storage/projectReader';
 import { listFiles } from './fileBrowser';
 import type { HostAdapter } from './host';
-import { areaDetailsFor, indicatorValuesFor, SMALL_NUMBER_THRESHOLD_SETTING } from './indicatorService';
+import { areaDetailsFor, indicatorValuesFor } from './indicatorService';
 import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
@@ -22,6 +21,7 @@ import { createMapHandlers } from './map/mapHandlers';
 import { createExportHandlers } from './export/exportHandlers';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { createPlanningHandlers } from './planning/planningHandlers';
+import { createSourceHandlers } from './sources/sourceHandlers';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -111,6 +111,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...createExportHandlers(context),
     ...createProfileHandlers(context),
     ...createPlanningHandlers(context),
+    ...createSourceHandlers(context),
 
     async 'host.info'() {
       return {
@@ -143,13 +144,15 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return changed();
     },
 
-    async 'project.save'() {
+    async 'project.save'({ view }) {
+      if (view) current().setSetting('map.view', view);
       current().save();
       remember();
       return changed();
     },
 
-    async 'project.saveAs'({ path: filePath }) {
+    async 'project.saveAs'({ path: filePath, view }) {
+      if (view) current().setSetting('map.view', view);
       current().saveAs(filePath);
       remember();
       return changed();
@@ -160,12 +163,6 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.setSetting'({ key, value }) {
-      if (key === SMALL_NUMBER_THRESHOLD_SETTING && !/^[1-9]\d*$/.test(value)) {
-        throw new UserError('bad-input', {
-          de: `Die Schwelle für kleine Fallzahlen muss eine ganze Zahl ab 1 sein (z. B. 3), nicht „${value}“.`,
-          en: `The small-number threshold must be a whole number of at least 1 (e.g. 3), not "${value}".`,
-        });
-      }
       current().setSetting(key, value);
       return changed();
     },

@@ -5,25 +5,21 @@
 import type { AreaDetails } from '../../../shared/contract/api';
 import type { derivedIndicatorValues } from '../../../shared/contract/methods/map';
 import { formatDate } from '../../../shared/format/number';
-import { computedDefinition, deriveIndicatorValues, DEFAULT_SMALL_DENOMINATOR_THRESHOLD } from '../../../shared/indicators/deriveIndicatorValues';
+import { computedDefinition, deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
+import { readSetting } from '../../../shared/settings/projectSettings';
 import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { computableIndicatorPeriods } from '../../../shared/indicators/computableIndicatorPeriods';
-import { computeIndicatorValues, DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../../shared/indicators/computeIndicatorValues';
+import { computeIndicatorValues } from '../../../shared/indicators/computeIndicatorValues';
 import type { IndicatorDefinition, Observation, Source } from '../../../shared/model/project';
 
 export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
-import { readAreas, readIndicators, readObservations, readPeriodsByVariable, readSettings, readSources, readVariables } from '../storage/projectReader';
+import { readAreas, readIndicators, readObservations, readSettings, readSources, readVariables } from '../storage/projectReader';
+import { selectionPeriods, selectionPriority, type SourceCatalogue } from '../../../shared/sources/sourceChoice';
+import { readSourceCatalogue } from './sourceCatalogue';
 
-/** Project setting holding the small-number threshold (a whole number ≥ 1). */
-export const SMALL_NUMBER_THRESHOLD_SETTING = 'smallNumberThreshold';
-
-export function smallNumberThreshold(settings: Record<string, string>): number {
-  const parsed = Number(settings[SMALL_NUMBER_THRESHOLD_SETTING]);
-  return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_SMALL_NUMBER_THRESHOLD;
-}
 
 function findIndicator(db: SqliteDatabase, indicatorId: string): IndicatorDefinition {
   const indicator = readIndicators(db).find((candidate) => candidate.id === indicatorId);
@@ -40,13 +36,6 @@ function indicatorVariables(indicator: IndicatorDefinition): string[] {
   return [indicator.numerator.variable, ...(indicator.denominator ? [indicator.denominator.variable] : [])];
 }
 
-/** Project setting: rates whose denominator is below this count are flagged (a whole number ≥ 1). */
-export const SMALL_DENOMINATOR_THRESHOLD_SETTING = 'smallDenominatorThreshold';
-
-export function smallDenominatorThreshold(settings: Record<string, string>): number {
-  const parsed = Number(settings[SMALL_DENOMINATOR_THRESHOLD_SETTING]);
-  return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_SMALL_DENOMINATOR_THRESHOLD;
-}
 
 /** How the values are derived (all optional: the indicator as defined, at the latest period). */
 export interface IndicatorDerivation {
@@ -55,6 +44,8 @@ export interface IndicatorDerivation {
   comparePeriod?: string;
   /** Variable id for percentOf. */
   denominatorVariable?: string;
+  /** Sources in priority order for the variables they hold (the view's choice); default each variable's own. */
+  sources?: readonly string[];
 }
 
 /**
@@ -105,6 +96,8 @@ export function allPeriodValuesFor(db: SqliteDatabase, indicatorId: string, laye
 
 interface DerivationPlan {
   indicator: IndicatorDefinition;
+  catalogue: SourceCatalogue;
+  sources: readonly string[] | null;
   mode: IndicatorMode;
   denominatorVariable: string | undefined;
   needsComparePeriod: boolean;
@@ -120,8 +113,10 @@ function planDerivation(db: SqliteDatabase, indicatorId: string, derivation: Ind
   const mode = derivation.mode ?? 'value';
   const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
   const definition = computedDefinition(indicator, mode, denominatorVariable);
-  const periodsByVariable = readPeriodsByVariable(db);
-  const periods = computableIndicatorPeriods(definition, periodsByVariable);
+  const catalogue = readSourceCatalogue(db);
+  const sources = derivation.sources && derivation.sources.length > 0 ? derivation.sources : null;
+  requireKnownSources(catalogue, sources);
+  const periods = computableIndicatorPeriods(definition, (selection) => selectionPeriods(catalogue, selection, sources));
   const needsComparePeriod = mode === 'change' || mode === 'changePercent';
   if (needsComparePeriod && derivation.comparePeriod !== undefined && !periods.includes(derivation.comparePeriod)) {
     throw new UserError('bad-input', {
@@ -142,7 +137,16 @@ function planDerivation(db: SqliteDatabase, indicatorId: string, derivation: Ind
     return earlier;
   };
   const variables = [...new Set([...indicatorVariables(indicator), ...(denominatorVariable ? [denominatorVariable] : [])])];
-  return { indicator, mode, denominatorVariable, needsComparePeriod, variables, periods, comparePeriodFor };
+  return { indicator, catalogue, sources, mode, denominatorVariable, needsComparePeriod, variables, periods, comparePeriodFor };
+}
+
+function requireKnownSources(catalogue: SourceCatalogue, sources: readonly string[] | null): void {
+  const unknown = (sources ?? []).filter((id) => !catalogue.projectOrder.includes(id));
+  if (unknown.length === 0) return;
+  throw new UserError('not-found', {
+    de: `Die Quelle(n) ${unknown.join(', ')} (sources) gibt es in diesem Projekt nicht. Vorhanden: ${catalogue.projectOrder.join(', ')}.`,
+    en: `The project has no source ${unknown.join(', ')} (sources). Available: ${catalogue.projectOrder.join(', ')}.`,
+  });
 }
 
 function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: string | undefined): string {
@@ -173,9 +177,10 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     period,
     ...(comparePeriod !== undefined ? { comparePeriod } : {}),
     ...(plan.denominatorVariable !== undefined ? { denominatorVariable: plan.denominatorVariable } : {}),
-    smallNumberThreshold: smallNumberThreshold(settings),
-    smallDenominatorThreshold: smallDenominatorThreshold(settings),
+    smallNumberThreshold: readSetting(settings, 'smallNumberThreshold'),
+    smallDenominatorThreshold: readSetting(settings, 'smallDenominatorThreshold'),
     variableNames: Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de])),
+    sourcePriority: (selection) => selectionPriority(plan.catalogue, selection, plan.sources),
   });
   const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
   return {
@@ -206,10 +211,10 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
       });
     }
     const indicators = readIndicators(db);
-    const periodsByVariable = readPeriodsByVariable(db);
-    const chosenPeriod = period ?? indicators.flatMap((indicator) => computableIndicatorPeriods(indicator, periodsByVariable)).sort().at(-1) ?? '';
+    const catalogue = readSourceCatalogue(db);
+    const chosenPeriod = period ?? indicators.flatMap((indicator) => computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection))).sort().at(-1) ?? '';
     const variableNames = Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de]));
-    const threshold = smallNumberThreshold(readSettings(db));
+    const threshold = readSetting(readSettings(db), 'smallNumberThreshold');
     const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
     const usedSources = new Map<string, Source>();
     const details = indicators.map((indicator) => {
@@ -220,6 +225,7 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
         period: chosenPeriod,
         smallNumberThreshold: threshold,
         variableNames,
+        sourcePriority: (selection) => selectionPriority(catalogue, selection),
       });
       const value = computed.values.find((candidate) => candidate.key === areaKey);
       if (!value) throw new Error(`computeIndicatorValues lost area ${areaKey}`);

@@ -13,7 +13,8 @@ import { applyMigrations, readSchemaVersion } from '../storage/migrations';
 import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
 import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile';
 import { readProjectTitle } from '../storage/projectReader';
-import { writeProjectContent, writeSetting } from '../storage/projectWriter';
+import { removeSetting, writeProjectContent, writeSetting } from '../storage/projectWriter';
+import { settingDefinition } from '../../../shared/settings/projectSettings';
 import { saveDatabaseAtomically } from './atomicSave';
 
 const DEMO_META_KEY = 'demo';
@@ -158,9 +159,10 @@ export class ProjectSession {
     return readSchemaVersion(this.db);
   }
 
-  /** Sets a project setting in the working copy (unsaved until `save`). */
-  setSetting(key: string, value: string): void {
-    writeSetting(this.db, key, value);
+  /** Sets a project setting in the working copy (unsaved until `save`); null removes it (its default applies). */
+  setSetting(key: string, value: unknown): void {
+    if (value === null && settingDefinition(key)?.definition.schema.safeParse(null).success !== true) removeSetting(this.db, key);
+    else writeSetting(this.db, key, value);
     this.unsavedChanges = true;
   }
 
@@ -168,6 +170,24 @@ export class ProjectSession {
   edit(change: (db: SqliteDatabase) => void): void {
     this.db.transaction(() => change(this.db))();
     this.unsavedChanges = true;
+  }
+
+  /**
+   * Runs an edit in a transaction and rolls it back: what the edit would do, computed on the real data,
+   * with the project left exactly as it was (the preview of a replace).
+   */
+  tryOut<T>(change: (db: SqliteDatabase) => T): T {
+    const rollBack = Symbol('roll back');
+    let result: T | undefined;
+    try {
+      this.db.transaction(() => {
+        result = change(this.db);
+        throw rollBack;
+      })();
+    } catch (error) {
+      if (error !== rollBack) throw error;
+    }
+    return result as T;
   }
 
   /** Saves to the file it was opened from or last saved to. */

@@ -116,7 +116,8 @@ export function createBoundaryFeatureTable(db: SqliteDatabase, tableName: string
     geom MULTIPOLYGON,
     key TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
-    area_km2 REAL
+    area_km2 REAL,
+    parent_key TEXT
   )`);
   db.prepare(
     `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id) VALUES (?, 'features', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)`,

@@ -2,22 +2,23 @@ import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { composeFigure, type FigureInput } from '../../../shared/export/composeFigure';
 import { DEFAULT_EXPORT_LAYOUT, resolveExportLayout } from '../../../shared/export/exportLayout';
-import { createAreas, createValues, vg250Source } from './figureFixture';
+import { createAreas, createValues, figureDrawing, vg250Source, type FigureDrawingOptions } from './figureFixture';
 
-function input(overrides: Partial<FigureInput> = {}): FigureInput {
+function input(overrides: Partial<FigureInput> & Pick<FigureDrawingOptions, 'smallNumbers'> = {}): FigureInput {
+  const { smallNumbers, ...figure } = overrides;
+  const values = figure.values ?? createValues();
+  const locale = figure.locale ?? 'de';
   return {
     areas: createAreas(),
-    values: createValues(),
+    values,
     layerTitle: 'Städte und Gemeinden',
     boundarySource: vg250Source,
     schematicBoundaries: false,
-    classification: { method: 'manual', classes: 2, breaks: [100] },
-    paletteId: 'YlGnBu',
+    ...figureDrawing(values, { locale, ...(smallNumbers ? { smallNumbers } : {}) }),
     layout: DEFAULT_EXPORT_LAYOUT,
-    locale: 'de',
-    smallNumberThreshold: 3,
+    locale,
     createdOn: '2025-05-03',
-    ...overrides,
+    ...figure,
   };
 }
 
@@ -74,9 +75,8 @@ describe('composeFigure', () => {
     expect(figure.elements).toContain('smallNumberFootnote');
   });
 
-  it('flags a small number instead when the layout says so: the value keeps its class and gets a hatch', () => {
-    const layout = resolveExportLayout({ smallNumbers: { mode: 'flag' } });
-    const figure = composeFigure(input({ values: createValues({ smallNumberKey: '03241002' }), layout }));
+  it('flags a small number instead when the view says so: the value keeps its class and gets a hatch', () => {
+    const figure = composeFigure(input({ values: createValues({ smallNumberKey: '03241002' }), smallNumbers: 'flag' }));
     expect(figure.classification.classOfValue).toEqual([1, 0, null]);
     expect(figure.svg).toContain('fill="url(#kr-small-number-overlay)"');
     expect(texts(figure.svg).join('\n')).toContain('Fallzahl unter 3: Wert unsicher*');

@@ -47,7 +47,7 @@ describe('computeIndicatorValues', () => {
     const result = computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2019-12-31', variableNames });
     const [hannover, barsinghausen] = result.values;
     // 15600 / (270000 + 250000) × 1000 = 30
-    expect(hannover).toEqual({ key: '03241001', name: 'Hannover', value: 30, numerator: 15600, denominator: 520000, quality: 'counted', smallNumber: false, missingReason: null });
+    expect(hannover).toEqual({ key: '03241001', name: 'Hannover', value: 30, numerator: 15600, denominator: 520000, quality: 'counted', smallNumber: false, missingReason: null, sourceId: 'ausländerbehörde', fallback: false });
     // 2 / 33000 × 1000 = 0.0606…; 2 is below the default threshold 3; estimated is weaker than counted.
     expect(barsinghausen?.value).toBeCloseTo(0.060606, 5);
     expect(barsinghausen?.smallNumber).toBe(true);
@@ -114,10 +114,11 @@ describe('computeIndicatorValues', () => {
 });
 
 describe('computableIndicatorPeriods', () => {
-  const periods = new Map([
+  const byVariable = new Map([
     ['refugees', ['2017-12-31', '2018-12-31', '2019-12-31']],
     ['population', ['2019-12-31', '2018-12-31']],
   ]);
+  const periods = (selection: { variable: string }) => byVariable.get(selection.variable) ?? [];
   it('needs numerator and denominator for ratios', () => {
     expect(computableIndicatorPeriods(indicator({}), periods)).toEqual(['2018-12-31', '2019-12-31']);
   });

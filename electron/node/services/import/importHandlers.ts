@@ -4,11 +4,12 @@
  * (PendingImports); only commit writes, in one transaction of the open project's working copy.
  */
 import type { importMethods } from '../../../../shared/contract/methods/import';
-import { readSettings } from '../../storage/projectReader';
-import { DEFAULT_VG250EW_URL, fetchVg250EwGemeinden, VG250EW_URL_SETTING } from '../../wfs/vg250ewClient';
+import { fetchVg250EwGemeinden } from '../../wfs/vg250ewClient';
+import { readProjectSetting } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
 import { boundaryPreviewBody, readBoundaryFile } from './boundaryPreview';
 import { commitPendingImport } from './commitImport';
+import { summarizeProject } from '../projectSummary';
 import { inspectImportFile } from './inspectImport';
 import { officialBoundariesFrom } from './officialBoundaries';
 import { PendingImports } from './pendingImports';
@@ -74,7 +75,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     async 'import.fetchOfficialBoundaries'(input) {
       return withTask(input.taskId, 'Amtliche Grenzen laden / loading official boundaries', async (importId, step) => {
         await step(0, 2);
-        const serviceUrl = input.serviceUrl ?? readSettings(context.current().db)[VG250EW_URL_SETTING] ?? DEFAULT_VG250EW_URL;
+        const serviceUrl = input.serviceUrl ?? readProjectSetting(context.current().db, 'wfs.vg250ew.url');
         const response = await fetchVg250EwGemeinden({ dataDir: context.dataDir, serviceUrl, kreis: input.kreis, refresh: input.refresh });
         await step(1, 2);
         const official = officialBoundariesFrom(response, input.kreis);
@@ -94,6 +95,11 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     async 'import.commit'(input) {
       const found = pending.take(input.importId);
       const session = context.current();
+      if (input.dryRun) {
+        // The preview of a commit: computed on the project's data, rolled back; the import stays pending.
+        const preview = session.tryOut((db) => commitPendingImport(db, found, input));
+        return { ...preview, dryRun: true, summary: summarizeProject(session) };
+      }
       let counts: ReturnType<typeof commitPendingImport> | null = null;
       context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 0, total: null, finished: false });
       try {

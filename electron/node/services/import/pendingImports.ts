@@ -31,6 +31,10 @@ export interface PendingTableImport {
   layer: string;
   /** Row index → area key for rows matched by key. */
   matchedByKey: Map<number, string>;
+  /** Row index → parent key for rows that report the total of the layer's parent (e.g. the Kreis row 03241). */
+  reportedTotalRows: Map<number, string>;
+  /** Row index → "<parent>#nicht-zuordenbar" for rows of values the source could not assign to an area. */
+  unassignableRows: Map<number, string>;
   /** Area keys that name matches may use (the layer's). */
   layerKeys: Set<string>;
   proposedVariableNames: Map<string, LocalizedText>;
