@@ -95,7 +95,7 @@ export const boundaryReport = z.object({
   }),
   /** Keys with several features (e.g. land and water part); merged into one area unless mergeDuplicateKeys is false. */
   duplicateKeys: z.array(z.object({ key: z.string(), featureCount: z.number().int() })),
-  filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int() }),
+  filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int(), deletedRecords: z.number().int() }),
   /** Features with an empty name; `dropped` when they were left out (proposed when only a few lack a name, e.g. slivers). */
   withoutName: z.object({ count: z.number().int(), dropped: z.boolean() }),
   /** The attribute the areas were dissolved on (input dissolveByField), else null. */

@@ -11,7 +11,7 @@ import type { BoundaryPreview } from '../../../../shared/contract/methods/import
 import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/formats/boundaries/bkg-source';
 import type { BoundaryImport } from '../../../../shared/formats/boundaries/build-areas';
 import { decodeText } from '../../../../shared/formats/text/decode';
-import { readArchive } from '../../import/archive';
+import { openArchive } from '../../import/archive';
 import { readBoundaries, type ReadBoundariesOptions } from '../../import/read-boundaries';
 import { readLayers } from '../../storage/projectReader';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -31,14 +31,15 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
   const extension = path.extname(filePath).toLowerCase();
   try {
     if (extension === '.zip') {
-      const { files } = readArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath));
-      const names = [...files.keys()];
+      const archive = openArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath));
+      const names = archive.entries.map((entry) => entry.name);
+      const files = new Set(names);
       const wanted = layer?.toLowerCase().replace(/\.shp$/, '');
       const shp = names.find((name) => name.toLowerCase().endsWith('.shp') && (!wanted || name.toLowerCase().slice(0, -4).endsWith(wanted)));
       const folder = shp ? path.posix.dirname(shp) : '.';
       const inFolder = names.filter((name) => path.posix.dirname(name) === folder || !name.includes('/'));
       const hasCpg = shp ? files.has(`${shp.slice(0, -4)}.cpg`) || files.has(`${shp.slice(0, -4)}.CPG`) : false;
-      return { ...pick(inFolder, (name) => files.get(name) ?? null), hasCpg };
+      return { ...pick(inFolder, (name) => (files.has(name) ? archive.read(name) : null)), hasCpg };
     }
     if (extension === '.shp' || extension === '.dbf') {
       const directory = path.dirname(filePath);
@@ -111,7 +112,7 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
   const layerName = featureTableNameFrom(imported.layerInfo.name);
   const { report } = imported;
   const detection = report.encoding.detected;
-  const warnings: BoundaryPreview['report']['warnings'] = [];
+  const warnings: BoundaryPreview['report']['warnings'] = [...report.notes];
   if (readLayers(db).some((layer) => layer.name === layerName)) {
     warnings.push({
       code: 'layer-exists',
@@ -181,8 +182,8 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
 }
 
 /** Reads a boundary file and proposes its source. */
-export function readBoundaryFile(filePath: string, options: ReadBoundariesOptions): { imported: BoundaryImport; source: BoundaryPreview['source']; hasCpg: boolean } {
-  const imported = readBoundaries(filePath, options);
+export async function readBoundaryFile(filePath: string, options: ReadBoundariesOptions): Promise<{ imported: BoundaryImport; source: BoundaryPreview['source']; hasCpg: boolean }> {
+  const imported = await readBoundaries(filePath, options);
   const sidecars = readSidecarTexts(filePath, options.layer);
   const source = proposeBoundarySource({
     fields: imported.report.fields,

@@ -43,7 +43,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     async 'import.previewBoundaries'(input) {
       return withTask(input.taskId, 'Grenzen lesen / reading boundaries', async (importId, step) => {
         await step(0, 2);
-        const { imported, source, hasCpg } = readBoundaryFile(input.path, {
+        const { imported, source, hasCpg } = await readBoundaryFile(input.path, {
           layer: input.layer,
           crs: input.crs,
           encoding: input.encoding,
