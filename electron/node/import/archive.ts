@@ -112,8 +112,14 @@ function readDirectory(bytes: Uint8Array, archiveName: string): DirectoryEntry[]
       const length = view.getUint16(extra + 2, true);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (size === 0xffffffff) (size = Number(view.getBigUint64(field, true))), (field += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(view.getBigUint64(field, true))), (field += 8);
+        if (size === 0xffffffff) {
+          size = Number(view.getBigUint64(field, true));
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(view.getBigUint64(field, true));
+          field += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(view.getBigUint64(field, true));
       }
       extra += 4 + length;
