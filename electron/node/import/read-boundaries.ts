@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
 import { buildAreas, detectNameField, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/formats/boundaries/build-areas';
-import { countUtf8Sequences, decodeText, detectEncoding, normaliseEncodingName, type TextEncoding } from '../../../shared/formats/text/decode';
+import { countUtf8Sequences, decodeText, detectEncoding, detectUtf16, normaliseEncodingName, type TextEncoding } from '../../../shared/formats/text/decode';
 import { crsFromPrj, normaliseCrsCode, proposeCrsFromBounds, type BoundingBox, type CrsDetection } from '../../../shared/geo/crs';
 import type { LocalizedText } from '../../../shared/model/project';
 import { listGeoPackageFeatureTables, readGeoPackageLayer } from '../storage/geopackageLayerReader';
@@ -319,7 +319,17 @@ async function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions)
   const notes: ImportNote[] = [];
   // RFC 7946 requires UTF-8; older tools write Latin-1. Invalid UTF-8 is detected and read as what it is.
   let encoding: TextEncoding = 'utf-8';
-  if (countUtf8Sequences(bytes) < 0) {
+  const utf16 = detectUtf16(bytes);
+  if (utf16) {
+    encoding = utf16;
+    notes.push({
+      code: 'geojson-not-utf8',
+      text: {
+        de: `${fileName} ist UTF-16-kodiert statt UTF-8, wie GeoJSON es verlangt; gelesen wird als ${utf16.toUpperCase()}. Andere Programme lesen die Datei womöglich nicht: bitte in QGIS als UTF-8 speichern.`,
+        en: `${fileName} is UTF-16 encoded instead of UTF-8 as GeoJSON requires; it is read as ${utf16.toUpperCase()}. Other programs may not read the file: please save it as UTF-8 in QGIS.`,
+      },
+    });
+  } else if (countUtf8Sequences(bytes) < 0) {
     const detection = detectEncoding(bytes);
     encoding = resolveEncoding(options.encoding) ?? (detection.encoding === 'utf-8' ? 'windows-1252' : detection.encoding);
     notes.push({
@@ -389,6 +399,8 @@ async function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions)
   }
   const used = options.crs ? resolveCrs(options, detected, [0, 0, 0, 0], fileName) : detected.code!;
   const result = buildAreas(features, detected, used, null, encoding, { layerName: fileName.replace(/\.(geo)?json$/i, '').toLowerCase(), ...options });
+  // Entries that are not features are records of the file as well: read, and skipped for want of a geometry.
+  result.report.featureCount += notFeatures;
   result.report.filteredOut.withoutGeometry += notFeatures;
   return withNotes(result, notes);
 }

@@ -10,6 +10,7 @@ import { UserError } from '../../../shared/contract/errors';
 import { analyseGrid } from '../../../shared/formats/table/analyse-grid';
 import { DEFAULT_MAX_TABLE_BYTES, parseDelimitedTable, tableTooLargeError, type DelimitedTableOptions } from '../../../shared/formats/table/parse-delimited';
 import type { ParsedTable } from '../../../shared/formats/table/parsed-table';
+import { noDataRowsError } from '../../../shared/formats/table/table-limits';
 
 export interface ReadTableOptions extends DelimitedTableOptions {
   /** Worksheet name for XLSX files; the first sheet with data when omitted. */
@@ -95,7 +96,12 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
         en: `There is no sheet "${options.sheet ?? ''}". Available: ${workbook.worksheets.map((candidate) => candidate.name).join(', ')}.`,
       });
     }
-    return analyseGrid(worksheetGrid(sheet), { headerRows: options.headerRows, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null });
+    return withDataRows(analyseGrid(worksheetGrid(sheet), { headerRows: options.headerRows, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null }));
   }
-  return parseDelimitedTable(new Uint8Array(readFileSync(filePath)), options);
+  return withDataRows(parseDelimitedTable(new Uint8Array(readFileSync(filePath)), options));
+}
+
+function withDataRows(table: ParsedTable): ParsedTable {
+  if (table.rows.length === 0) throw noDataRowsError();
+  return table;
 }

@@ -12,6 +12,7 @@ import { setGeoPackageHeader } from '../storage/geopackageCore';
 import { applyMigrations, readSchemaVersion } from '../storage/migrations';
 import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
 import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile';
+import { checkProjectStructure } from '../storage/projectIntegrity';
 import { readProjectTitle } from '../storage/projectReader';
 import { writeProjectContent, writeSetting } from '../storage/projectWriter';
 import { saveDatabaseAtomically } from './atomicSave';
@@ -129,6 +130,7 @@ export class ProjectSession {
     const db = openDatabase(workingCopyPath, { fileMustExist: true });
     try {
       applyMigrations(db);
+      checkProjectStructure(db, absolutePath);
       setGeoPackageHeader(db);
     } catch (error) {
       db.close();

@@ -8,6 +8,7 @@ import type { Area, LayerInfo, Observation, ProjectContent } from '../../../shar
 import { canonicalDimensionsJson } from './canonicalDimensions';
 import {
   createBoundaryFeatureTable,
+  dropOwnedFeatureTable,
   isValidFeatureTableName,
   quoteIdentifier,
   setFeatureTableExtent,
@@ -46,18 +47,12 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
 
 function clearProjectContent(db: SqliteDatabase): void {
   const layerTables = db.prepare('SELECT table_name FROM kleinraum_layers').pluck().all() as string[];
-  for (const tableName of layerTables) dropLayerTable(db, tableName);
+  for (const tableName of layerTables) dropOwnedFeatureTable(db, tableName);
   db.exec(`
     DELETE FROM kleinraum_layers; DELETE FROM kleinraum_sources; DELETE FROM kleinraum_dimensions;
     DELETE FROM kleinraum_variables; DELETE FROM kleinraum_indicators; DELETE FROM kleinraum_observations;
     DELETE FROM kleinraum_settings;
   `);
-}
-
-function dropLayerTable(db: SqliteDatabase, tableName: string): void {
-  db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(tableName)}`);
-  db.prepare('DELETE FROM gpkg_geometry_columns WHERE table_name = ?').run(tableName);
-  db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
 }
 
 /** Writes one boundary layer: feature table, extent, and its LayerInfo row. `featureCount` is taken from the areas. */

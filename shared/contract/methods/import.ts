@@ -27,7 +27,7 @@ import { featureCollection, localizedText, projectSummary } from '../schemas';
 const importNote = z.object({ code: z.string(), text: localizedText });
 
 /** Text encodings the importer can read. */
-export const textEncodingSchema = z.enum(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850']);
+export const textEncodingSchema = z.enum(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850', 'utf-16le', 'utf-16be']);
 
 /** How the text encoding was found, with a preview of words with umlauts so a person can judge it. */
 export const encodingReport = z.object({

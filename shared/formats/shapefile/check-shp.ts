@@ -60,8 +60,8 @@ export function checkShp(bytes: Uint8Array, shx: Uint8Array | null, fileName: st
   const kind = POLYGON_TYPES.has(shapeType) ? 'polygon' : POINT_TYPES.has(shapeType) ? 'point' : null;
   if (kind === null) {
     throw new UserError('unsupported', {
-      de: `${fileName} enthält weder Flächen noch Punkte (Shape-Typ ${shapeType}, z. B. Linien). Für Gebiete wird eine Flächen-Ebene benötigt, für Einrichtungen eine Punkt-Ebene.`,
-      en: `${fileName} holds neither polygons nor points (shape type ${shapeType}, e.g. lines). Areas need a polygon layer, facilities a point layer.`,
+      de: `${fileName} enthält weder Flächen noch Punkte (Shape-Typ ${shapeType}, z. B. Linien). Bitte für Gebiete eine Flächen-Ebene wählen (z. B. VG250_GEM), für Einrichtungen eine Punkt-Ebene.`,
+      en: `${fileName} holds neither polygons nor points (shape type ${shapeType}, e.g. lines). Please choose a polygon layer for areas (e.g. VG250_GEM), a point layer for facilities.`,
     });
   }
   const bounds: BoundingBox = [view.getFloat64(36, true), view.getFloat64(44, true), view.getFloat64(52, true), view.getFloat64(60, true)];

@@ -13,6 +13,7 @@ import type { BoundaryImport } from '../../../../shared/formats/boundaries/build
 import { decodeText } from '../../../../shared/formats/text/decode';
 import { openArchive } from '../../import/archive';
 import { readBoundaries, type ReadBoundariesOptions } from '../../import/read-boundaries';
+import { featureTableNameOwner } from '../../storage/geopackageCore';
 import { readLayers } from '../../storage/projectReader';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 
@@ -109,10 +110,22 @@ export function featureTableNameFrom(proposed: string): string {
 
 /** The report part of a boundary preview (shared by file previews and the official WFS). */
 export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean): Omit<BoundaryPreview, 'importId'> {
-  const layerName = featureTableNameFrom(imported.layerInfo.name);
+  const proposedName = featureTableNameFrom(imported.layerInfo.name);
   const { report } = imported;
   const detection = report.encoding.detected;
   const warnings: BoundaryPreview['report']['warnings'] = [...report.notes];
+  let layerName = proposedName;
+  if (featureTableNameOwner(db, proposedName) === 'foreign') {
+    // A table a colleague added with QGIS or GDAL is never replaced: the layer gets a free name instead.
+    for (let suffix = 2; featureTableNameOwner(db, layerName) !== null; suffix += 1) layerName = `${proposedName}_${suffix}`;
+    warnings.push({
+      code: 'foreign-table-name',
+      text: {
+        de: `Die Projektdatei enthält schon eine Tabelle „${proposedName}“, die nicht von Kleinraum stammt (z. B. aus QGIS). Sie bleibt unangetastet; die neue Ebene heißt „${layerName}“ (anderer Name: CLI --layer-name NAME).`,
+        en: `The project file already holds a table "${proposedName}" that Kleinraum did not create (e.g. from QGIS). It is left untouched; the new layer is named "${layerName}" (another name: CLI --layer-name NAME).`,
+      },
+    });
+  }
   if (readLayers(db).some((layer) => layer.name === layerName)) {
     warnings.push({
       code: 'layer-exists',

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { commitInput } from '../../../../shared/contract/methods/import';
 import { slug, buildTableObservations } from '../../../../shared/formats/table/table-mapping';
 import type { DimensionDefinition, LocalizedText, Observation, Source } from '../../../../shared/model/project';
-import { isValidFeatureTableName } from '../../storage/geopackageCore';
+import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readDimensions, readIndicators, readLayers, readSources, readVariables } from '../../storage/projectReader';
 import { writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
@@ -161,7 +161,7 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
     });
   }
   const position = clash ? db.prepare('SELECT position FROM kleinraum_layers WHERE table_name = ?').pluck().get(layerName) as number : layers.length;
-  if (clash) db.prepare('DELETE FROM kleinraum_layers WHERE table_name = ?').run(layerName);
+  if (clash) dropOwnedFeatureTable(db, layerName);
   const proposal = pending.source;
   const sourceId = insertSource(db, {
     name: input.sourceName ?? proposal.name,
