@@ -27,6 +27,8 @@ export interface Archive {
   entries: ArchiveEntry[];
   /** Inflates one entry. Throws a UserError when it is damaged, encrypted or larger than declared or allowed. */
   read(name: string): Uint8Array;
+  /** Inflates one entry in chunks without holding it; `consume` returns false to stop early. */
+  stream(name: string, consume: (chunk: Uint8Array) => boolean | void): void;
 }
 
 export interface ArchiveLimits {
@@ -130,7 +132,11 @@ function readDirectory(bytes: Uint8Array, archiveName: string): DirectoryEntry[]
   return entries;
 }
 
-function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: string, budget: { remaining: number; limit: number }): Uint8Array {
+/**
+ * Inflates one entry chunk by chunk into `consume`, which may return false to stop early (a reader that has
+ * seen enough). Stops with a UserError when the entry grows beyond its declared size or the budget.
+ */
+function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: string, budget: { remaining: number; limit: number }, consume: (chunk: Uint8Array) => boolean | void): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeaderOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw unreadable(archiveName, `Eintrag ${entry.name} beschädigt`, `entry ${entry.name} damaged`);
@@ -138,38 +144,38 @@ function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: str
   const dataEnd = dataStart + entry.compressedSize;
   if (dataEnd > bytes.length) throw unreadable(archiveName, `Eintrag ${entry.name} abgeschnitten`, `entry ${entry.name} cut off`);
   const limit = Math.min(entry.size, budget.remaining);
-  if (entry.size > budget.remaining) throw tooLarge(archiveName, entry.name, budget.limit);
-  // Deflate cannot exceed about 1032:1; real shapefiles stay far below 500:1 while bombs sit near the maximum.
-  if (entry.size > SUSPICIOUS_MIN_BYTES && entry.size > MAX_RATIO * Math.max(1, entry.compressedSize)) throw tooLarge(archiveName, entry.name, budget.limit);
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw unreadable(archiveName, `Größe von ${entry.name} widersprüchlich`, `size of ${entry.name} inconsistent`);
+    if (entry.size > budget.remaining) throw tooLarge(archiveName, entry.name, budget.limit);
     budget.remaining -= entry.size;
-    return bytes.slice(dataStart, dataEnd);
+    consume(bytes.subarray(dataStart, dataEnd));
+    return;
   }
-  const output = new Uint8Array(limit);
   let written = 0;
+  let stop = false;
   let overflow = false;
   const inflater = new Inflate((chunk) => {
-    if (overflow) return;
+    if (stop) return;
     if (written + chunk.length > limit) {
       overflow = true;
+      stop = true;
       return;
     }
-    output.set(chunk, written);
     written += chunk.length;
+    if (consume(chunk) === false) stop = true;
   });
   try {
-    for (let start = dataStart; start < dataEnd && !overflow; start += CHUNK_BYTES) {
+    for (let start = dataStart; start < dataEnd && !stop; start += CHUNK_BYTES) {
       const end = Math.min(dataEnd, start + CHUNK_BYTES);
       inflater.push(bytes.subarray(start, end), end === dataEnd);
     }
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw unreadable(archiveName, `Eintrag ${entry.name}: ${(error as Error).message}`, `entry ${entry.name}: ${(error as Error).message}`);
   }
-  if (overflow) throw tooLarge(archiveName, entry.name, Math.min(budget.limit, entry.size));
-  if (written !== entry.size) throw unreadable(archiveName, `Eintrag ${entry.name} hat ${written} statt ${entry.size} Bytes`, `entry ${entry.name} has ${written} instead of ${entry.size} bytes`);
   budget.remaining -= written;
-  return output;
+  if (overflow) throw tooLarge(archiveName, entry.name, entry.size > budget.limit ? budget.limit : entry.size);
+  if (!stop && written !== entry.size) throw unreadable(archiveName, `Eintrag ${entry.name} hat ${written} statt ${entry.size} Bytes`, `entry ${entry.name} has ${written} instead of ${entry.size} bytes`);
 }
 
 /**
@@ -183,24 +189,40 @@ export function openArchive(bytes: Uint8Array, archiveName: string, limits: Arch
   const byName = new Map(files.map((entry) => [entry.name, entry]));
   const limit = limits.maxExpandedBytes ?? DEFAULT_MAX_EXPANDED_BYTES;
   const budget = { remaining: limit, limit };
+  const checkedEntry = (name: string): DirectoryEntry => {
+    const entry = byName.get(name);
+    if (!entry) throw unreadable(archiveName, `Eintrag ${name} fehlt`, `entry ${name} missing`);
+    if ((entry.flags & 0x01) !== 0) {
+      throw new UserError('unsupported', {
+        de: `${archiveName} ist mit einem Passwort geschützt (verschlüsselt). Bitte das Archiv mit dem Passwort entpacken und die entpackten Dateien wählen.`,
+        en: `${archiveName} is password-protected (encrypted). Please unpack the archive with its password and choose the unpacked files.`,
+      });
+    }
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw new UserError('unsupported', {
+        de: `${archiveName} nutzt ein nicht unterstütztes Packverfahren (Methode ${entry.method}) für ${entry.name}. Bitte das Archiv entpacken und als normales ZIP neu packen oder die entpackten Dateien wählen.`,
+        en: `${archiveName} uses an unsupported compression (method ${entry.method}) for ${entry.name}. Please unpack it and pack it again as a normal ZIP, or choose the unpacked files.`,
+      });
+    }
+    // Deflate cannot exceed about 1032:1; real shapefiles and spreadsheets stay far below 500:1 while bombs sit near the maximum.
+    if (entry.size > SUSPICIOUS_MIN_BYTES && entry.size > MAX_RATIO * Math.max(1, entry.compressedSize)) throw tooLarge(archiveName, entry.name, budget.limit);
+    return entry;
+  };
   return {
     entries: files.map(({ name, compressedSize, size }) => ({ name, compressedSize, size })),
     read(name) {
-      const entry = byName.get(name);
-      if (!entry) throw unreadable(archiveName, `Eintrag ${name} fehlt`, `entry ${name} missing`);
-      if ((entry.flags & 0x01) !== 0) {
-        throw new UserError('unsupported', {
-          de: `${archiveName} ist mit einem Passwort geschützt (verschlüsselt). Bitte das Archiv mit dem Passwort entpacken und die entpackten Dateien (.shp, .shx, .dbf, .prj) wählen.`,
-          en: `${archiveName} is password-protected (encrypted). Please unpack the archive with its password and choose the unpacked files (.shp, .shx, .dbf, .prj).`,
-        });
-      }
-      if (entry.method !== 0 && entry.method !== 8) {
-        throw new UserError('unsupported', {
-          de: `${archiveName} nutzt ein nicht unterstütztes Packverfahren (Methode ${entry.method}) für ${entry.name}. Bitte das Archiv entpacken und als normales ZIP neu packen oder die entpackten Dateien wählen.`,
-          en: `${archiveName} uses an unsupported compression (method ${entry.method}) for ${entry.name}. Please unpack it and pack it again as a normal ZIP, or choose the unpacked files.`,
-        });
-      }
-      return inflateEntry(bytes, entry, archiveName, budget);
+      const entry = checkedEntry(name);
+      if (entry.size > budget.remaining) throw tooLarge(archiveName, entry.name, budget.limit);
+      const output = new Uint8Array(entry.size);
+      let offset = 0;
+      inflateEntry(bytes, entry, archiveName, budget, (chunk) => {
+        output.set(chunk, offset);
+        offset += chunk.length;
+      });
+      return output;
+    },
+    stream(name, consume) {
+      inflateEntry(bytes, checkedEntry(name), archiveName, budget, consume);
     },
   };
 }

@@ -33,18 +33,24 @@ export function tooManyRowsError(rows: number, limits: TableLimits, atLeast = fa
  */
 export function assertTableWithinLimits(rowCount: number, columnCount: number, limits: TableLimits = DEFAULT_TABLE_LIMITS): void {
   if (rowCount > limits.maxRows) throw tooManyRowsError(rowCount, limits);
-  if (columnCount > limits.maxColumns) {
-    throw new UserError('bad-input', {
+  if (columnCount > limits.maxColumns) throw tooManyColumnsError(columnCount, limits);
+  if (rowCount * columnCount > limits.maxCells) throw tooManyCellsError(rowCount * columnCount, limits);
+}
+
+/** The refusal of a table with too many columns. */
+export function tooManyColumnsError(columnCount: number, limits: TableLimits): UserError {
+  return new UserError('bad-input', {
       de: `Die Tabelle hat ${number(columnCount, 'de')} Spalten, mehr als Kleinraum liest (${number(limits.maxColumns, 'de')}); jede Spalte würde ein Merkmal. Bitte nur die benötigten Merkmale exportieren oder die Tabelle ins Langformat (eine Spalte je Merkmal) umstellen.`,
       en: `The table has ${number(columnCount, 'en')} columns, more than Kleinraum reads (${number(limits.maxColumns, 'en')}); each column would become a variable. Please export only the variables needed, or reshape the table to long format (one column per attribute).`,
-    });
-  }
-  if (rowCount * columnCount > limits.maxCells) {
-    throw new UserError('bad-input', {
-      de: `Die Tabelle hat ${number(rowCount * columnCount, 'de')} Zellen, mehr als Kleinraum liest (${number(limits.maxCells, 'de')}). Bitte nur die benötigten Gebiete und Merkmale exportieren oder die Datei aufteilen.`,
-      en: `The table has ${number(rowCount * columnCount, 'en')} cells, more than Kleinraum reads (${number(limits.maxCells, 'en')}). Please export only the areas and variables needed, or split the file.`,
-    });
-  }
+  });
+}
+
+/** The refusal of a table with too many cells (rows × columns). */
+export function tooManyCellsError(cellCount: number, limits: TableLimits): UserError {
+  return new UserError('bad-input', {
+    de: `Die Tabelle hat ${number(cellCount, 'de')} Zellen, mehr als Kleinraum liest (${number(limits.maxCells, 'de')}). Bitte nur die benötigten Gebiete und Merkmale exportieren oder die Datei aufteilen.`,
+    en: `The table has ${number(cellCount, 'en')} cells, more than Kleinraum reads (${number(limits.maxCells, 'en')}). Please export only the areas and variables needed, or split the file.`,
+  });
 }
 
 /** The refusal of a table without data rows (a header or title only), instead of a misleading later message. */
