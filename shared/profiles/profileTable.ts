@@ -2,6 +2,7 @@
  * The data behind each view as a table (one row per area and category, region last), for CSV and XLSX
  * exports. Suppressed cells are empty with the official code "." in a flag column, never 0.
  */
+import { csvCell } from '../format/csv';
 import { formatDate, formatNumber, type Locale } from '../format/number';
 import { localized } from '../i18n/translate';
 import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
@@ -59,10 +60,9 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
 }
 
 function csvField(value: TableValue): string {
-  if (value === null) return '';
+  if (typeof value !== 'number') return csvCell(value);
   // Decimal comma without thousands dots, at most 4 decimals, so spreadsheets read the numbers as numbers.
-  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '')) : value;
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(value, { numberText: Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '') });
 }
 
 /**

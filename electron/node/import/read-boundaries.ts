@@ -260,6 +260,19 @@ function resolveEncoding(name: string | undefined): TextEncoding | null {
   return encoding;
 }
 
+/**
+ * The line of a JSON syntax error, from the position V8 names, or null. The parser's own message is never
+ * shown: it quotes a piece of the file, and in browser mode that could reveal a file the page may not read.
+ * @example jsonSyntaxLine('{\n"a": }', new SyntaxError('Unexpected token } in JSON at position 7')) // 2
+ */
+export function jsonSyntaxLine(text: string, error: unknown): number | null {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position === undefined) return null;
+  let line = 1;
+  for (let index = 0; index < Math.min(Number(position), text.length); index += 1) if (text.charCodeAt(index) === 10) line += 1;
+  return line;
+}
+
 function badGeoJson(fileName: string, de: string, en: string): UserError {
   return new UserError('bad-input', {
     de: `${fileName} ist kein gültiges GeoJSON (${de}). Bitte die Datei in QGIS prüfen oder neu exportieren.`,
@@ -341,10 +354,12 @@ async function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions)
     });
   }
   let document: { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  const text = decodeText(bytes, encoding);
   try {
-    document = JSON.parse(decodeText(bytes, encoding)) as typeof document;
+    document = JSON.parse(text) as typeof document;
   } catch (error) {
-    throw badGeoJson(fileName, (error as Error).message, (error as Error).message);
+    const where = jsonSyntaxLine(text, error);
+    throw badGeoJson(fileName, where ? `Syntaxfehler in Zeile ${where}` : 'Syntaxfehler', where ? `syntax error in line ${where}` : 'syntax error');
   }
   if (document === null || typeof document !== 'object' || document.type !== 'FeatureCollection' || !Array.isArray(document.features)) {
     throw new UserError('bad-input', {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
+import { safeFileName } from '../../../shared/export/fileNamePattern';
 import type { ProjectContent } from '../../../shared/model/project';
 import { setGeoPackageHeader } from '../storage/geopackageCore';
 import { applyMigrations, readSchemaVersion } from '../storage/migrations';
@@ -185,7 +186,8 @@ export class ProjectSession {
 
   /** Saves to `filePath` (".gpkg" is appended when missing) and makes it the project's file. */
   saveAs(filePath: string): void {
-    let absolutePath = path.resolve(filePath);
+    // A name with bidirectional controls would be shown as another name than it has (e.g. "…‮gkpg.exe").
+    let absolutePath = path.join(path.dirname(path.resolve(filePath)), safeFileName(path.basename(filePath)));
     if (path.extname(absolutePath).toLowerCase() !== '.gpkg') absolutePath += '.gpkg';
     if (fs.existsSync(absolutePath) && fs.statSync(absolutePath).isDirectory()) {
       throw new UserError('bad-input', {

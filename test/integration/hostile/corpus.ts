@@ -16,7 +16,8 @@ import { sharedDataPath } from '../../helpers/sharedData';
 import { writeShapefile, type DbfFieldSpec, type ShapefileBytes, type ShapefileRecordSpec } from './shapefileWriter';
 
 export type Expectation =
-  | { outcome: 'refused'; message?: RegExp }
+  /** `secret`: text of the file that the message must not echo (browser mode must never reveal file contents). */
+  | { outcome: 'refused'; message?: RegExp; secret?: string }
   /** `info` succeeds: the layers it lists must be those of the file. */
   | { outcome: 'opened'; layers: number }
   /** `records`: rows or features the input holds; the import must account for each (used or skipped with a reason). */
@@ -252,7 +253,7 @@ function zipCases(real: RealData): HostileCase[] {
   add('zip/nested', zipSync({ 'inner.zip': zip }), { outcome: 'refused', message: /further archives.*unpack/ });
   add('zip/unsupported-method', withMethod(zipSync(members, { level: 0 }), 14), { outcome: 'refused', message: /unsupported compression/ });
   for (const fraction of [0.1, 0.5, 0.9, 0.99]) add(`zip/truncated-${fraction}`, zip.slice(0, Math.floor(zip.length * fraction)), { outcome: 'refused', message: /not a readable ZIP/ });
-  add('zip/not-a-zip', utf8('AGS;Name\n03241001;Hannover\n'), { outcome: 'refused', message: /not a readable ZIP/ });
+  add('zip/not-a-zip', utf8('AGS;Name\n03241001;GEHEIM-4711\n'), { outcome: 'refused', message: /not a readable ZIP/, secret: 'GEHEIM' });
   add('zip/empty-file', new Uint8Array(0), { outcome: 'refused', message: /not a readable ZIP/ });
   add('zip/only-folders', zipSync({ 'leer/': new Uint8Array(0) }), { outcome: 'refused', message: /no shapefile/ });
   add('zip/two-layers', zipSync({ ...members, 'kreise.shp': valid.shp, 'kreise.dbf': valid.dbf, 'kreise.prj': real.prj }), { outcome: 'refused', message: /2 layers.*--layer/ });
@@ -308,6 +309,8 @@ function geoJsonCases(real: RealData): HostileCase[] {
   add('geojson/properties-array', json(geoJsonDocument(real, (feature) => ({ ...feature, properties: [1, 2] }))), { outcome: 'refused', message: /--key/ });
   add('geojson/not-a-collection', json({ type: 'Feature', geometry: null, properties: {} }), { outcome: 'refused', message: /FeatureCollection/ });
   add('geojson/json-null', utf8('null'), { outcome: 'refused', message: /FeatureCollection/ });
+  add('geojson/secret-text', utf8('GEHEIM-4711 Passwort: Sommer2024\nroot:x:0:0'), { outcome: 'refused', message: /not valid GeoJSON/, secret: 'GEHEIM' });
+  add('geojson/secret-broken-json', utf8('{"type": "FeatureCollection", "GEHEIM-4711": '), { outcome: 'refused', message: /not valid GeoJSON/, secret: 'GEHEIM' });
   add('geojson/unknown-crs', json({ ...geoJsonDocument(real), crs: { type: 'name', properties: { name: 'EPSG:99999' } } }), { outcome: 'refused', message: /--crs/ });
   for (const fraction of [0.01, 0.3, 0.7, 0.999]) add(`geojson/truncated-${fraction}`, valid.slice(0, Math.floor(valid.length * fraction)), { outcome: 'refused', message: /not valid GeoJSON/ });
   add('geojson/latin1', LATIN1(new TextDecoder().decode(valid)), { outcome: 'imported', records: count, note: /not UTF-8 encoded/ });

@@ -188,6 +188,7 @@ describe('hostile-input corpus', () => {
         expect(message.length).toBeGreaterThan(40);
         expect(message).toMatch(ADVICE[lang]);
         if (testCase.expect.message && lang === 'en') expect(message).toMatch(testCase.expect.message);
+        if (testCase.expect.secret) expect(message).not.toContain(testCase.expect.secret);
         if (before !== null) expect(sha256(project), 'the project must be unchanged').toBe(before);
         return;
       }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
-import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern, safeFileName } from '../../../../shared/export/fileNamePattern';
 import { renderPdf, type PdfPage } from '../../export/renderPdf';
 import { renderPng } from '../../export/renderPng';
 import { readAreasAsFeatureCollection } from '../../storage/projectReader';
@@ -66,7 +66,7 @@ async function render(composed: ComposedFigure, format: ExportFormat, dotsPerInc
 
 function deliver(bytes: Buffer, fileName: string, format: ExportFormat, filePath: string | null): ExportedFile {
   if (filePath) writeAtomically(filePath, bytes);
-  return { path: filePath, fileName, mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
+  return { path: filePath, fileName: safeFileName(fileName), mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
 }
 
 export function createExportHandlers(context: ServiceContext): FeatureHandlers<typeof exportMethods> {

@@ -10,6 +10,7 @@ import { UserError } from '../../../../shared/contract/errors';
 import { converterToWgs84, crsFromPrj, proposeCrsFromBounds } from '../../../../shared/geo/crs';
 import type { FacilityRecord } from '../../../../shared/planning/facilityRecords';
 import { openArchive } from '../../import/archive';
+import { jsonSyntaxLine } from '../../import/read-boundaries';
 import { readShapefile, type ShapefileMemberReader } from '../../import/read-shapefile';
 import { readTableFile } from '../../import/read-table';
 
@@ -86,12 +87,14 @@ interface GeoJsonFeature {
 
 function geoJsonRecords(filePath: string): FacilityRecord[] {
   let parsed: { type?: string; features?: GeoJsonFeature[] };
+  const text = readFileSync(filePath, 'utf8');
   try {
-    parsed = JSON.parse(readFileSync(filePath, 'utf8')) as typeof parsed;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch (error) {
+    const line = jsonSyntaxLine(text, error);
     throw new UserError('bad-input', {
-      de: `„${path.basename(filePath)}“ ist kein lesbares GeoJSON (${error instanceof Error ? error.message : String(error)}). Bitte die Datei prüfen.`,
-      en: `"${path.basename(filePath)}" is not readable GeoJSON (${error instanceof Error ? error.message : String(error)}). Please check the file.`,
+      de: `„${path.basename(filePath)}“ ist kein lesbares GeoJSON (Syntaxfehler${line ? ` in Zeile ${line}` : ''}). Bitte die Datei prüfen.`,
+      en: `"${path.basename(filePath)}" is not readable GeoJSON (syntax error${line ? ` in line ${line}` : ''}). Please check the file.`,
     });
   }
   if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
