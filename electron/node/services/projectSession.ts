@@ -16,7 +16,7 @@ import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile
 import { checkProjectStructure } from '../storage/projectIntegrity';
 import { readProjectTitle } from '../storage/projectReader';
 import { writeProjectContent, writeSetting } from '../storage/projectWriter';
-import { saveDatabaseAtomically } from './atomicSave';
+import { isProcessAlive, removeAbandonedSaveFiles, saveDatabaseAtomically } from './atomicSave';
 
 const DEMO_META_KEY = 'demo';
 
@@ -26,16 +26,6 @@ function newWorkingCopyPath(workDir: string): string {
   fs.mkdirSync(workDir, { recursive: true });
   // The pid in the name lets a later start recognise copies left behind by a process that was killed.
   return path.join(workDir, `working-${process.pid}-${randomUUID()}.gpkg`);
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
 }
 
 /**
@@ -114,6 +104,8 @@ export class ProjectSession {
   static open(workDir: string, filePath: string): ProjectSession {
     const absolutePath = path.resolve(filePath);
     if (inspectProjectFile(absolutePath) === 'plain-geopackage') throw plainGeoPackageError(absolutePath);
+    // A save killed midway left its temporary copy beside the file: it is not the saved state, remove it now.
+    removeAbandonedSaveFiles(absolutePath);
     const workingCopyPath = newWorkingCopyPath(workDir);
     try {
       const source = openDatabase(absolutePath, { readonly: true });
