@@ -142,13 +142,16 @@ export const command: CliCommand = {
     const staticDir = typeof context.values['static-dir'] === 'string' ? path.resolve(context.values['static-dir']) : DEFAULT_STATIC_DIR;
     const projectPath = typeof context.values.project === 'string' ? existingProjectFile(context.values.project, '--project') : null;
 
-    const [{ createCliBackend }, { startServer }, { openInBrowser }, { confineFileAccess }, { openProjectPath }] = await Promise.all([
+    const [{ createCliBackend }, { startServer }, { openInBrowser }, { confineFileAccess }, { openProjectPath }, { useImportWorker }] = await Promise.all([
       import('../backend'),
       import('../../server/startServer'),
       import('../openInBrowser'),
       import('../../services/fileAccess'),
       import('../../services/createKleinraumApi'),
+      import('../../services/import/offThread'),
     ]);
+    // Long imports run beside the server's event loop, so it keeps answering and import.cancel works at once.
+    useImportWorker();
 
     let server: Awaited<ReturnType<typeof startServer>>;
     let backend: Awaited<ReturnType<typeof createCliBackend>> | null = null;
