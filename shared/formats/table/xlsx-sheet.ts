@@ -31,9 +31,17 @@ export function xmlText(text: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attribute(attributes: string, name: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes);
-  return match ? xmlText(match[1]!) : null;
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`);
+    attributePatterns.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
+  if (!match) return null;
+  return match[1]!.includes('&') || match[1]!.includes('_x') ? xmlText(match[1]!) : match[1]!;
 }
 
 /** The text of all `<t>` elements inside `xml` (rich text runs are concatenated). */
@@ -145,6 +153,8 @@ export class SheetGridReader {
   push(text: string): boolean {
     if (this.failure) return false;
     this.pending += text;
+    if (!this.dimensionChecked) this.checkDimension();
+    if (this.failure) return false;
     const rowPattern = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
     let consumed = 0;
     for (let match = rowPattern.exec(this.pending); match; match = rowPattern.exec(this.pending)) {
@@ -163,6 +173,20 @@ export class SheetGridReader {
       return false;
     }
     return true;
+  }
+
+  private dimensionChecked = false;
+
+  /** Excel states the used range before the rows (`<dimension ref="A1:C3000000"/>`): a sheet beyond the limits is refused before its first row. */
+  private checkDimension(): void {
+    const dimension = /<dimension\b[^>]*ref="[A-Z]*\d*:?([A-Z]+)(\d+)"/.exec(this.pending);
+    if (!dimension && !this.pending.includes('<sheetData')) return;
+    this.dimensionChecked = true;
+    if (!dimension) return;
+    const lastRow = Number(dimension[2]);
+    const lastColumn = columnOf(dimension[1]!) + 1;
+    if (lastRow > this.limits.maxRows) this.failure = tooManyRowsError(lastRow, this.limits);
+    else if (lastColumn > this.limits.maxColumns) this.failure = tooManyColumnsError(lastColumn, this.limits);
   }
 
   private addRow(attributes: string, content: string): void {
