@@ -4,6 +4,7 @@
  * Stichtag, suppression, synthetic label). One CSV writer for all of them; XLSX is written from the same
  * shape by the backend (electron/node/export/renderFiles.ts).
  */
+import { csvCell } from '../format/csv';
 import { formatNumber } from '../format/number';
 
 export type TableValue = string | number | null;
@@ -15,25 +16,10 @@ export interface DataTable {
   notes: string[];
 }
 
-/**
- * A text cell as a spreadsheet must not execute it: text starting with =, +, -, @ (or a tab or carriage
- * return) is a formula to Excel and LibreOffice, so it gets a leading apostrophe. Numbers stay numbers.
- * @example neutralizedText('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
- */
-export function neutralizedText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function csvField(value: TableValue): string {
-  if (value === null) return '';
+  if (typeof value !== 'number') return csvCell(value);
   // Decimal comma without thousands dots, at most 4 decimals, so spreadsheets read the numbers as numbers.
-  const text =
-    typeof value === 'number'
-      ? Number.isInteger(value)
-        ? String(value)
-        : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '')
-      : neutralizedText(value);
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(value, { numberText: Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '') });
 }
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import type { exportedFile } from '../../../shared/contract/methods/export';
+import { safeFileName } from '../../../shared/export/fileNamePattern';
 import { MIME_TYPES, type FigureFormat, type TableFormat } from './renderFiles';
 
 type ExportedFile = z.output<typeof exportedFile>;
@@ -46,6 +47,6 @@ export function writeAtomically(filePath: string, bytes: Buffer): void {
 /** Writes `bytes` to `filePath` (atomically) or returns them as base64 when there is no path. */
 export function deliver(bytes: Buffer, fileName: string, format: ExportFormat, filePath: string | null): ExportedFile {
   if (filePath) writeAtomically(filePath, bytes);
-  return { path: filePath, fileName, mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
+  return { path: filePath, fileName: safeFileName(fileName), mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
 }
 

@@ -6,7 +6,8 @@
  * the same in every file.
  */
 import ExcelJS from 'exceljs';
-import { dataTableCsv, neutralizedText, type DataTable } from '../../../shared/export/dataTable';
+import { dataTableCsv, type DataTable } from '../../../shared/export/dataTable';
+import { neutralizedText } from '../../../shared/format/csv';
 import { renderPdf } from './renderPdf';
 import { renderPng } from './renderPng';
 

@@ -48,6 +48,11 @@ function trackSession(session: ProjectSession): void {
 
 const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession | null>();
 
+/** The saved file of the API's open project, or null (demo, new, or nothing open yet). */
+export function openProjectPath(api: KleinraumApi): string | null {
+  return sessionsByApi.get(api)?.()?.path ?? null;
+}
+
 /** Closes the open project's working copy (the saved file is untouched). The API must not be used afterwards. */
 export function disposeKleinraumApi(api: KleinraumApi): void {
   const session = sessionsByApi.get(api)?.();

@@ -7,15 +7,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
+import { safeFileName } from '../../../shared/export/fileNamePattern';
 import type { ProjectContent } from '../../../shared/model/project';
 import { setGeoPackageHeader } from '../storage/geopackageCore';
 import { applyMigrations, readSchemaVersion } from '../storage/migrations';
 import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
 import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile';
+import { checkProjectStructure } from '../storage/projectIntegrity';
 import { readProjectTitle } from '../storage/projectReader';
 import { removeSetting, writeProjectContent, writeSetting } from '../storage/projectWriter';
 import { settingDefinition } from '../../../shared/settings/projectSettings';
-import { saveDatabaseAtomically } from './atomicSave';
+import { isProcessAlive, removeAbandonedSaveFiles, saveDatabaseAtomically } from './atomicSave';
 
 const DEMO_META_KEY = 'demo';
 
@@ -25,16 +27,6 @@ function newWorkingCopyPath(workDir: string): string {
   fs.mkdirSync(workDir, { recursive: true });
   // The pid in the name lets a later start recognise copies left behind by a process that was killed.
   return path.join(workDir, `working-${process.pid}-${randomUUID()}.gpkg`);
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
 }
 
 /**
@@ -113,6 +105,8 @@ export class ProjectSession {
   static open(workDir: string, filePath: string): ProjectSession {
     const absolutePath = path.resolve(filePath);
     if (inspectProjectFile(absolutePath) === 'plain-geopackage') throw plainGeoPackageError(absolutePath);
+    // A save killed midway left its temporary copy beside the file: it is not the saved state, remove it now.
+    removeAbandonedSaveFiles(absolutePath);
     const workingCopyPath = newWorkingCopyPath(workDir);
     try {
       const source = openDatabase(absolutePath, { readonly: true });
@@ -130,6 +124,7 @@ export class ProjectSession {
     const db = openDatabase(workingCopyPath, { fileMustExist: true });
     try {
       applyMigrations(db);
+      checkProjectStructure(db, absolutePath);
       setGeoPackageHeader(db);
     } catch (error) {
       db.close();
@@ -203,7 +198,8 @@ export class ProjectSession {
 
   /** Saves to `filePath` (".gpkg" is appended when missing) and makes it the project's file. */
   saveAs(filePath: string): void {
-    let absolutePath = path.resolve(filePath);
+    // A name with bidirectional controls would be shown as another name than it has (e.g. "…‮gkpg.exe").
+    let absolutePath = path.join(path.dirname(path.resolve(filePath)), safeFileName(path.basename(filePath)));
     if (path.extname(absolutePath).toLowerCase() !== '.gpkg') absolutePath += '.gpkg';
     if (fs.existsSync(absolutePath) && fs.statSync(absolutePath).isDirectory()) {
       throw new UserError('bad-input', {

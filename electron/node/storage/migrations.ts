@@ -189,8 +189,16 @@ export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version
 export function readSchemaVersion(db: SqliteDatabase): number {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kleinraum_meta'").get();
   if (!hasMeta) return 0;
-  const row = db.prepare("SELECT value FROM kleinraum_meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  return row ? Number(row.value) : 0;
+  const row = db.prepare("SELECT value FROM kleinraum_meta WHERE key = 'schema_version'").get() as { value: unknown } | undefined;
+  const text = row === undefined ? null : String(row.value).trim();
+  if (text === null || !/^\d{1,6}$/.test(text) || Number(text) < 1) {
+    // A Kleinraum table without a valid version was changed by another program; migrating it would guess.
+    throw new UserError('bad-input', {
+      de: `Die Projektdatei hat keine gültige Schemaversion (${text === null ? 'fehlt' : `„${text.slice(0, 20)}“`}); sie wurde vermutlich mit einem anderen Programm verändert. Bitte eine Sicherungskopie öffnen.`,
+      en: `The project file has no valid schema version (${text === null ? 'missing' : `"${text.slice(0, 20)}"`}); it was probably changed with another program. Please open a backup copy.`,
+    });
+  }
+  return Number(text);
 }
 
 function writeSchemaVersion(db: SqliteDatabase, version: number): void {

@@ -2,7 +2,7 @@
  * Reading a project database back into the domain model (shared/model/project.ts). All statements are
  * prepared once per call and multi-statement reads run in one read transaction, so a view is consistent.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   Area,
   DimensionDefinition,
@@ -67,6 +67,23 @@ function requireLayer(db: SqliteDatabase, layerName: string): void {
   }
 }
 
+/** Decodes a stored area geometry; a blob another program damaged is a UserError naming the layer and area. */
+function layerGeometry(blob: Buffer, layerName: string, key: string): Polygon | MultiPolygon {
+  let geometry: Geometry | null;
+  try {
+    geometry = decodeGeoPackageGeometry(blob);
+  } catch {
+    geometry = null;
+  }
+  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+    throw new UserError('bad-input', {
+      de: `Die Geometrie des Gebiets „${key}“ in der Ebene „${layerName}“ ist beschädigt (vermutlich mit einem anderen Programm verändert). Bitte eine Sicherungskopie öffnen oder die Ebene neu importieren.`,
+      en: `The geometry of the area "${key}" in the layer "${layerName}" is damaged (probably changed with another program). Please open a backup copy or import the layer again.`,
+    });
+  }
+  return geometry;
+}
+
 export interface AreaWithSize extends Area {
   /** Geodesic area in km², computed when the layer was written. */
   areaKm2: number;
@@ -84,7 +101,7 @@ export function readAreas(db: SqliteDatabase, layerName: string): AreaWithSize[]
   }[];
   return rows.flatMap((row) => {
     if (!row.geom) return [];
-    const geometry = decodeGeoPackageGeometry(row.geom) as Polygon | MultiPolygon;
+    const geometry = layerGeometry(row.geom, layerName, row.key);
     return [{ key: row.key, name: row.name, geometry, areaKm2: row.area_km2 ?? 0, parentKey: row.parent_key }];
   });
 }
@@ -115,7 +132,7 @@ export function readAreasAsFeatureCollection(db: SqliteDatabase, layerName: stri
       type: 'Feature',
       id: row.fid,
       properties: { key: row.key, name: row.name, areaKm2: row.area_km2 ?? 0 },
-      geometry: decodeGeoPackageGeometry(row.geom) as Polygon | MultiPolygon,
+      geometry: layerGeometry(row.geom, layerName, row.key),
     });
   }
   const extent = db.prepare('SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?').get(layerName) as

@@ -9,6 +9,7 @@ import { encodeSetting } from '../../../shared/settings/projectSettings';
 import { canonicalDimensionsJson } from './canonicalDimensions';
 import {
   createBoundaryFeatureTable,
+  dropOwnedFeatureTable,
   isValidFeatureTableName,
   quoteIdentifier,
   setFeatureTableExtent,
@@ -46,23 +47,12 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
 
 function clearProjectContent(db: SqliteDatabase): void {
   const layerTables = db.prepare('SELECT table_name FROM kleinraum_layers').pluck().all() as string[];
-  for (const tableName of layerTables) dropLayerTable(db, tableName);
+  for (const tableName of layerTables) dropOwnedFeatureTable(db, tableName);
   db.exec(`
     DELETE FROM kleinraum_layers; DELETE FROM kleinraum_sources; DELETE FROM kleinraum_dimensions;
     DELETE FROM kleinraum_variables; DELETE FROM kleinraum_indicators; DELETE FROM kleinraum_observations;
     DELETE FROM kleinraum_settings;
   `);
-}
-
-function dropLayerTable(db: SqliteDatabase, tableName: string): void {
-  db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(tableName)}`);
-  db.prepare('DELETE FROM gpkg_geometry_columns WHERE table_name = ?').run(tableName);
-  db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
-}
-
-/** Removes a layer's entry from the project's list (its feature table is replaced by writeLayer). */
-export function removeLayerEntry(db: SqliteDatabase, layerName: string): void {
-  db.prepare('DELETE FROM kleinraum_layers WHERE table_name = ?').run(layerName);
 }
 
 /** Writes one boundary layer: feature table, extent, and its LayerInfo row. `featureCount` is taken from the areas. */

@@ -30,7 +30,7 @@ export const IMPORT_MODES = ['new-source', 'replace', 'extend'] as const;
 const importNote = z.object({ code: z.string(), text: localizedText });
 
 /** Text encodings the importer can read. */
-export const textEncodingSchema = z.enum(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850']);
+export const textEncodingSchema = z.enum(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850', 'utf-16le', 'utf-16be']);
 
 /** How the text encoding was found, with a preview of words with umlauts so a person can judge it. */
 export const encodingReport = z.object({
@@ -98,7 +98,7 @@ export const boundaryReport = z.object({
   }),
   /** Keys with several features (e.g. land and water part); merged into one area unless mergeDuplicateKeys is false. */
   duplicateKeys: z.array(z.object({ key: z.string(), featureCount: z.number().int() })),
-  filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int() }),
+  filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int(), deletedRecords: z.number().int() }),
   /** Features with an empty name; `dropped` when they were left out (proposed when only a few lack a name, e.g. slivers). */
   withoutName: z.object({ count: z.number().int(), dropped: z.boolean() }),
   /** The attribute the areas were dissolved on (input dissolveByField), else null. */

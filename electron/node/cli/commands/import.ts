@@ -12,6 +12,7 @@ import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
+import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/formats/join/record-account';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 
 function option(context: CliContext, name: string): string | undefined {
@@ -46,6 +47,7 @@ function boundaryDocument(preview: BoundaryPreview, layer: string) {
     withoutName: preview.report.withoutName,
     dissolvedBy: preview.report.dissolvedBy,
     warnings: preview.report.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en })),
+    records: boundaryRecordAccount(preview.report),
   };
 }
 
@@ -85,7 +87,27 @@ function tableDocument(preview: TablePreviewResult, committed: MethodOutput<'imp
     mapping: preview.mapping,
     sourceProposal: preview.source,
     existingSources: preview.existingSources,
+    records: tableRecordAccount(preview.table.rowCount, {
+      matchedCount: report.matchedCount,
+      aggregateRowCount: report.aggregateRows.length,
+      unmatched: report.unmatchedSummary.map((group) => ({ reason: group.reason, count: group.count })),
+    }),
+    warnings: tableWarnings(preview),
   };
+}
+
+/** Notes on the table and the join that the planner must see, including keys that lost a leading zero. */
+function tableWarnings(preview: TablePreviewResult): { code: string; de: string; en: string }[] {
+  const warnings = preview.table.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en }));
+  const restored = preview.joinReport.restoredLeadingZeros;
+  if (restored > 0) {
+    warnings.push({
+      code: 'restored-leading-zeros',
+      de: `${restored} Schlüssel hatten ihre führende Null verloren (z. B. 3241001 statt 03241001, typisch nach Excel) und wurden mit ergänzter Null zugeordnet.`,
+      en: `${restored} keys had lost their leading zero (e.g. 3241001 instead of 03241001, typical after Excel) and were matched with the zero restored.`,
+    });
+  }
+  return warnings;
 }
 
 /** `--as new-source|replace:SOURCE_ID|extend` as the commit's mode and target. */
@@ -264,6 +286,8 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       `CRS: ${document.crs.detected ?? '–'} → ${document.crs.used}; ${de ? 'Kodierung' : 'encoding'}: ${document.encoding.used ?? '–'}`,
       de ? `Ungültige Geometrien: ${document.invalidGeometries.found} (repariert: ${document.invalidGeometries.repaired})` : `Invalid geometries: ${document.invalidGeometries.found} (repaired: ${document.invalidGeometries.repaired})`,
       de ? `Doppelte Schlüssel zusammengeführt: ${document.duplicateKeys.length}` : `Duplicate keys merged: ${document.duplicateKeys.length}`,
+      recordAccountLine(document.records, de),
+      ...document.warnings.map((warning) => `  ${de ? warning.de : warning.en}`),
     ].join('\n');
   }
   return [
@@ -274,6 +298,8 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       : `Matched: ${document.join.matched}; unmatched: ${document.join.unmatchedRows.length}; areas without data: ${document.join.areasWithoutData.length}; aggregate rows: ${document.join.aggregateRows.length}`,
     ...document.join.unmatchedSummary.map((group) => `  ${de ? group.de : group.en}`),
     ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}`),
+    recordAccountLine(document.records, de),
+    ...document.warnings.map((warning) => `  ${de ? warning.de : warning.en}`),
   ].join('\n');
 }
 
@@ -286,4 +312,11 @@ function resolveSourceId(preview: TablePreviewResult, given: string): string {
     de: `--source: Keine Quelle „${given}“ hält diese Variable. Vorhanden: ${[...new Set(candidates.map((source) => `${source.id} (${source.name})`))].join(', ') || 'keine'}.`,
     en: `--source: no source "${given}" holds this variable. Available: ${[...new Set(candidates.map((source) => `${source.id} (${source.name})`))].join(', ') || 'none'}.`,
   });
+}
+
+function recordAccountLine(records: ReturnType<typeof boundaryRecordAccount>, de: boolean): string {
+  const skipped = records.skipped.map((group) => (de ? group.text.de : group.text.en)).join('; ');
+  return de
+    ? `Gelesen: ${records.read}; übernommen: ${records.used}; übersprungen: ${records.read - records.used}${skipped ? ` (${skipped})` : ''}`
+    : `Read: ${records.read}; used: ${records.used}; skipped: ${records.read - records.used}${skipped ? ` (${skipped})` : ''}`;
 }

@@ -15,11 +15,11 @@ import type { commitInput } from '../../../../shared/contract/methods/import';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { slug, buildTableObservations } from '../../../../shared/formats/table/table-mapping';
 import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
-import { isValidFeatureTableName } from '../../storage/geopackageCore';
+import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
 import { keepSourceChoice, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
-import { insertSource, removeLayerEntry, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
+import { insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
 import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
 
@@ -80,7 +80,7 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
     });
   }
   const position = clash ? readLayerPosition(db, layerName) : layers.length;
-  if (clash) removeLayerEntry(db, layerName);
+  if (clash) dropOwnedFeatureTable(db, layerName);
   const proposal = pending.source;
   const source = addSource(db, {
     name: input.sourceName ?? proposal.name,

@@ -94,10 +94,16 @@ export interface TablePreviewInput extends ReadTableOptions {
 }
 
 /** Reads, maps and joins a table. Returns the contract result without importId and the pending import to keep. */
-export async function previewTable(db: SqliteDatabase, input: TablePreviewInput, check: () => void): Promise<{ result: Omit<TablePreviewResult, 'importId'>; pending: PendingTableImport }> {
+export async function previewTable(
+  db: SqliteDatabase,
+  input: TablePreviewInput,
+  check: () => void,
+  readTable: (filePath: string, options: ReadTableOptions) => Promise<ParsedTable> = readTableFile,
+): Promise<{ result: Omit<TablePreviewResult, 'importId'>; pending: PendingTableImport }> {
   const fileName = path.basename(input.path);
   const isXlsx = path.extname(input.path).toLowerCase() === '.xlsx';
-  const table = await readTableFile(input.path, input);
+  const { mapping: _mapping, layer: _layer, ...readOptions } = input;
+  const table = await readTable(input.path, readOptions);
   check();
   const sheets = isXlsx ? await listXlsxSheets(input.path) : [];
   const layers = readLayers(db);

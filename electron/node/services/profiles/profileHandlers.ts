@@ -2,6 +2,7 @@
  * Backend implementation of the contract methods in shared/contract/methods/profiles.ts: reads the profile
  * variables of the open project and lets the pure core (shared/profiles) aggregate, draw and tabulate them.
  */
+import { safeFileName } from '../../../../shared/export/fileNamePattern';
 import type { profileMethods } from '../../../../shared/contract/methods/profiles';
 import { UserError } from '../../../../shared/contract/errors';
 import { aggregateProfiles } from '../../../../shared/profiles/aggregateProfiles';
@@ -90,7 +91,7 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
         measure: input.measure,
         locale: input.locale,
       });
-      const fileName = `profile-${input.view}-${set.period}.${input.format}`;
+      const fileName = safeFileName(`profile-${input.view}-${set.period}.${input.format}`);
       const base = { fileName, mimeType: MIME_TYPES[input.format], panels: figure.areas.length };
       if (input.format === 'svg') return { ...base, base64: Buffer.from(figure.svg, 'utf8').toString('base64') };
       if (input.format === 'png' || input.format === 'pdf') {
