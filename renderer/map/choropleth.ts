@@ -10,6 +10,7 @@ import type { IndicatorValues } from '../../shared/contract/api';
 import { formatDate, type Locale } from '../../shared/format/number';
 import { localized, translate } from '../../shared/i18n/translate';
 import { DEFAULT_PALETTE_ID as DEFAULT_PALETTE, NO_DATA_COLOUR } from '../../shared/classification/defaults';
+import { areaBasisNote } from '../../shared/indicators/officialArea';
 
 // The defaults are shared with the exports and `kleinraum classify`, so a figure matches the map.
 export { DEFAULT_PALETTE, NO_DATA_COLOUR };
@@ -157,6 +158,8 @@ export interface LegendModel {
   absoluteHint: string | null;
   /** When the classes come from all periods: which ones ("Klassen über alle Stichtage (2015 – 2024)"); else null. */
   fixedClassesNote: string | null;
+  /** Per-km² figures: where the km² come from ("Fläche aus Geometrie berechnet"); else null. */
+  areaNote: string | null;
   /** Attribution lines of the sources, deduplicated, in order. */
   sourceLines: string[];
   /** Some source is synthetic: the legend says so (once, even when a source line says it already). */
@@ -211,6 +214,7 @@ export function buildLegend(
           last: formatDate(options.fixedAcrossPeriods.last, locale),
         })
       : null,
+    areaNote: areaBasisNote(values.areaBasis, locale),
     sourceLines,
     synthetic,
     syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,

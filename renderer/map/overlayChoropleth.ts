@@ -101,6 +101,7 @@ function overlayLegend(title: string, unit: string, rows: LegendModel['rows'], n
     smallNumber: null,
     absoluteHint: null,
     fixedClassesNote: null,
+    areaNote: null,
     sourceLines: [],
     synthetic: false,
     syntheticLabel: null,
