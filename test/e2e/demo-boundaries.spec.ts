@@ -2,6 +2,7 @@
 // use the official land area, and the population pyramids draw unequal age groups honestly.
 import { area } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { e2eToken } from '../helpers/e2eServer';
 import { callApi, expect, loadAreas, openApp, test } from './fixtures';
 
@@ -30,7 +31,7 @@ test('the demo map shows the real municipalities: Hannover covers about 204 km²
   // The map's own rendering of Hannover: its on-screen extent has the real city's proportions (about
   // 19 km east–west by 17 km north–south), which no Voronoi cell of the old demo had.
   const extent = await page.evaluate(() => {
-    const map = (window as unknown as { kleinraumMap: import('maplibre-gl').Map }).kleinraumMap;
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
     const features = map.queryRenderedFeatures().filter((feature) => String(feature.properties?.key) === '03241001');
     let west = Infinity;
     let east = -Infinity;
