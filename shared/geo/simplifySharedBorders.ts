@@ -227,8 +227,8 @@ function refineSegment(points: readonly PlanarPosition[], kept: number[], index:
  * Geometries come back in input order with the same number of polygons and rings.
  * @param geometries polygons in any CRS; shared borders must use identical positions (as BKG data does)
  * @example
- * // 21 VG250 municipalities (WGS84), 60 m tolerance measured in UTM 32N:
- * simplifySharedBorders(geometries, { tolerance: 60, toPlanar: toUtm32 }) // same 21 geometries, ~1/4 of the vertices
+ * // 21 VG250 municipalities (WGS84), 100 m tolerance measured in UTM 32N:
+ * simplifySharedBorders(geometries, { tolerance: 100, toPlanar: toUtm32 }) // same 21 geometries, a third of the vertices
  */
 export function simplifySharedBorders<T extends Polygon | MultiPolygon>(geometries: readonly T[], options: SimplifySharedBordersOptions): T[] {
   const toPlanar = options.toPlanar ?? ((position: Position): PlanarPosition => [position[0]!, position[1]!]);
