@@ -63,6 +63,11 @@ export function Legend({ legend, basemapAttribution = null }: { legend: Indicato
           {legend.fixedClassesNote}
         </div>
       )}
+      {legend.areaNote && (
+        <div className="legend-note" data-testid="legend-area-note">
+          {legend.areaNote}
+        </div>
+      )}
       {legend.absoluteHint && (
         <div className="legend-hint" data-testid="legend-absolute-hint" role="note">
           ⚠ {legend.absoluteHint}

@@ -124,6 +124,11 @@ export const indicatorValues = z.object({
   sources: z.array(sourceSchema),
   /** Value for the whole region (sum of numerators / sum of denominators), null when not computable. */
   regionValue: z.number().nullable(),
+  /**
+   * Per-km² figures only: the km² are the official land areas (KFL) of all areas, computed from the geometry
+   * for all areas, or mixed. Null or absent for other figures. Figures say so in a note.
+   */
+  areaBasis: z.enum(['official', 'geometry', 'mixed']).nullable().optional(),
 });
 
 export const areaDetails = z.object({
@@ -131,7 +136,10 @@ export const areaDetails = z.object({
   name: z.string(),
   layer: z.string(),
   period: z.string(),
+  /** Area of the stored geometry in km². */
   areaKm2: z.number(),
+  /** Official land area (KFL) in km² where the project records one (see OFFICIAL_AREA_VARIABLE). */
+  officialAreaKm2: z.number().nullable().optional(),
   indicators: z.array(
     z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int(), value: indicatorValue, regionValue: z.number().nullable() }),
   ),

@@ -1,6 +1,6 @@
 /**
- * The embedded demo project: the 21 cities and municipalities of Region Hannover with real keys, names
- * and Zensus 2022 totals, schematic boundaries and synthetic series. Pure and deterministic: the same
+ * The embedded demo project: the 21 cities and municipalities of Region Hannover with real keys, names,
+ * boundaries and Zensus 2022 totals, and synthetic series. Pure and deterministic: the same
  * seed gives byte-identical JSON; only the synthetic values depend on the seed.
  *
  * Where every number comes from:
@@ -10,10 +10,10 @@
  *   Ämter des Bundes und der Länder, 2024, dl-de/by-2-0; the 21 values sum to 1 129 158 (= the Kreis row).
  *   The same variable's synthetic register series (31.12. of each year) is the source indicators draw
  *   from; the census is there to compare (Quellenvergleich).
- * - Boundaries: SCHEMATIC. A power diagram (weighted Voronoi) around the municipalities' seats (VG250_PK
- *   2016, rounded to 0.01°), clipped to a 33-vertex outline traced from the real VG250-EW polygons, with
- *   weights fitted so each cell's share of the outline equals the municipality's share of the real land
- *   area (GV-ISys 31.12.2019, km²) to within about 1 %. See `schematicBoundaries.ts`.
+ * - Boundaries and land areas: REAL. BKG VG250-EW municipality polygons, simplified with shared borders kept
+ *   shared (assets/boundaries/region-hannover-gemeinden.geo.json), © GeoBasis-DE / BKG 2025 (Daten
+ *   verändert), dl-de/by-2-0; the official land area (KFL) as the observation `area_km2`, which densities
+ *   use. See `demoBoundaries.ts`.
  * - Everything else is SYNTHETIC ("Beispieldaten, synthetisch", quality 'synthetic'), from a seeded
  *   generator (`random.ts`): population by sex × age anchored at the Zensus totals
  *   (`syntheticPopulation.ts`), foreign population by nationality (`syntheticForeignPopulation.ts`),
@@ -26,10 +26,10 @@
 import type { Observation, ProjectContent } from '../model/project';
 import { CENSUS_STICHTAG, DEMO_DIMENSIONS, DEMO_SOURCE_IDS, DEMO_VARIABLES } from './dataDictionary';
 import { DEFAULT_DEMO_INDICATOR, DEMO_INDICATORS } from './demoIndicators';
+import { createDemoMunicipalities, officialAreaObservations } from './demoBoundaries';
 import { createDemoPlanning } from './demoPlanning';
 import { DEMO_SOURCES } from './demoSources';
 import { REGION_HANNOVER_CENSUS_TOTAL, REGION_HANNOVER_KREIS, REGION_HANNOVER_MUNICIPALITIES } from './regionHannover';
-import { createSchematicMunicipalities } from './schematicBoundaries';
 import { createSyntheticAccommodation } from './syntheticAccommodation';
 import { createSyntheticForeignPopulation } from './syntheticForeignPopulation';
 import { createSyntheticPopulation } from './syntheticPopulation';
@@ -64,19 +64,19 @@ function censusObservations(): Observation[] {
 }
 
 /**
- * Builds the demo project as plain data (18 711 observations, about 3,4 MB as JSON). The first call fits
- * the boundaries (about 0,5 s measured on a busy 2-core machine); later calls reuse them (about 0,05 s).
+ * Builds the demo project as plain data (18 732 observations, about 3,4 MB as JSON).
  * @param options.seed any integer; changes only the synthetic values (default DEFAULT_DEMO_SEED)
  * @example createDemoProject().layers[0].areas.length // 21
  * @example JSON.stringify(createDemoProject({ seed: 7 })) === JSON.stringify(createDemoProject({ seed: 7 })) // true
  */
 export function createDemoProject(options: { seed?: number } = {}): ProjectContent {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
-  const areas = createSchematicMunicipalities();
+  const areas = createDemoMunicipalities();
   const population = createSyntheticPopulation(seed);
   const refugees = createSyntheticRefugees(seed, population.totals);
   const observations: Observation[] = [
     ...censusObservations(),
+    ...officialAreaObservations(),
     ...population.observations,
     ...createSyntheticForeignPopulation(seed, population.totals),
     ...refugees.observations,
@@ -96,7 +96,7 @@ export function createDemoProject(options: { seed?: number } = {}): ProjectConte
           featureCount: areas.length,
           sourceCrs: 'EPSG:4326',
           sourceId: DEMO_SOURCE_IDS.boundaries,
-          schematic: true,
+          schematic: false,
         },
         areas,
       },

@@ -2,7 +2,9 @@
  * The demo project's data dictionary: dimensions (with their values in display order), variables,
  * the years of the synthetic series and the source ids. Labels in German and English.
  */
-import type { DimensionDefinition, Variable } from '../model/project';
+import { OFFICIAL_AREA_VARIABLE, type DimensionDefinition, type Variable } from '../model/project';
+
+export { OFFICIAL_AREA_VARIABLE };
 
 /** Years of the synthetic series; each has Stichtag 31.12. of the year. */
 export const DEMO_YEARS: readonly number[] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
@@ -13,7 +15,7 @@ export function stichtagOfYear(year: number): string {
 }
 
 export const DEMO_SOURCE_IDS = {
-  boundaries: 'demo-schematic-boundaries',
+  boundaries: 'bkg-vg250-ew-region-hannover',
   census: 'zensus-2022-1000a-0000',
   /** Foreign population, accommodation: generic synthetic series. */
   synthetic: 'demo-synthetic',
@@ -107,6 +109,7 @@ export const DEMO_DIMENSIONS: DimensionDefinition[] = [
  * the first listed source, the others are there to compare.
  */
 export const DEMO_VARIABLES: Variable[] = [
+  { id: OFFICIAL_AREA_VARIABLE, name: { de: 'Fläche (km²)', en: 'Area (km²)' }, unit: 'km²', dimensions: [], kind: 'stock', sources: [DEMO_SOURCE_IDS.boundaries] },
   { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock', sources: [DEMO_SOURCE_IDS.populationRegister] },
   {
     id: 'foreign_population',

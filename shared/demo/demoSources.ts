@@ -1,28 +1,15 @@
 /**
- * The sources of the demo project: the boundaries, the real Zensus 2022 totals, and the synthetic example
+ * The sources of the demo project: the real BKG boundaries (simplified, see demoBoundaries.ts), the real Zensus 2022 totals, and the synthetic example
  * series — each synthetic one named after the real source it imitates (Melderegister, AZR, AsylbLG
  * statistics, bed count), with who it counts, so that the Quellenvergleich shows realistic disagreement.
  * Every figure shown from the demo names one of them.
  */
 import type { Source } from '../model/project';
 import { CENSUS_STICHTAG, DEMO_SOURCE_IDS } from './dataDictionary';
+import { DEMO_BOUNDARY_SOURCE } from './demoBoundaries';
 
 export const DEMO_SOURCES: Source[] = [
-  {
-    id: DEMO_SOURCE_IDS.boundaries,
-    name: 'Schematische Grenzen – für Analysen amtliche Grenzen (VG250) laden',
-    publisher: 'Kleinraum (generiert)',
-    stichtag: null,
-    licence: 'Generiert von Kleinraum, frei verwendbar',
-    licenceUrl: null,
-    attribution: 'Schematische Grenzen (generiert), keine amtlichen Grenzen',
-    notes:
-      'Gewichtetes Voronoi-Diagramm (Power-Diagramm) um die Verwaltungssitze, zugeschnitten auf einen vereinfachten Umriss der Region; ' +
-      'Flächen proportional zu den amtlichen Gemeindeflächen (GV-ISys 31.12.2019). Nicht für Flächenberechnungen oder Verschneidungen geeignet.',
-    synthetic: true,
-    definition: 'Gemeindegrenzen (schematisch)',
-    quality: 'synthetic',
-  },
+  DEMO_BOUNDARY_SOURCE,
   {
     id: DEMO_SOURCE_IDS.census,
     name: 'Zensus 2022, Tabelle 1000A-0000, Bevölkerung, Gebietsstand 15.05.2022',

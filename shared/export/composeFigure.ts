@@ -15,7 +15,7 @@ import type { Source } from '../model/project';
 import type { ExportLayout, MapCorner } from './exportLayout';
 import { drawLegend, measureLegend, type LegendContent } from './legendBlock';
 import { asFeatures, drawAreas, drawLabels, type AreaStyle } from './mapAreas';
-import { locatorInset, northArrow, scaleBar, type Box } from './mapDecorations';
+import { insetShowsGermany, locatorInset, LOCATOR_OUTLINE_ATTRIBUTION, northArrow, scaleBar, type Box } from './mapDecorations';
 import { fitProjection, type MapFrame } from './mapProjection';
 import { rewindForD3 } from './rewindForD3';
 import { sourceLines } from './sourceLines';
@@ -25,7 +25,7 @@ import { textWidth, wrapText } from './textMetrics';
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, { key: string; name: string }>;
 
 /** The figure's elements, as reported to the CLI (`elements`) and checked by tests. */
-export type FigureElement = 'title' | 'subtitle' | 'map' | 'legend' | 'scaleBar' | 'northArrow' | 'inset' | 'labels' | 'sources' | 'author' | 'date' | 'smallNumberFootnote';
+export type FigureElement = 'title' | 'subtitle' | 'map' | 'legend' | 'scaleBar' | 'northArrow' | 'inset' | 'labels' | 'sources' | 'author' | 'date' | 'smallNumberFootnote' | 'areaNote';
 
 export interface FigureInput {
   /** Boundaries in WGS84 with `properties.key` and `properties.name` (any ring winding). */
@@ -105,6 +105,11 @@ export function composeFigure(input: FigureInput): Figure {
     };
   });
   const focusArea = focusKey === null ? null : styles.find((area) => area.key === focusKey);
+  const rewoundAreas: AreaCollection = {
+    type: 'FeatureCollection',
+    features: styles.map((area) => ({ type: 'Feature', properties: { key: area.key, name: area.name }, geometry: area.geometry })),
+  };
+  const insetInGermany = layout.inset.visible && insetShowsGermany(rewoundAreas);
 
   // Header.
   let cursor = margin;
@@ -149,11 +154,17 @@ export function composeFigure(input: FigureInput): Figure {
     for (const mark of legend.marks) leftLines.push(...wrapText(`* ${mark.footnote}`, footerSize, leftWidth));
     elements.push('smallNumberFootnote');
   }
+  if (legend.areaNote) {
+    leftLines.push(...wrapText(legend.areaNote, footerSize, leftWidth));
+    elements.push('areaNote');
+  }
   if (layout.sources.visible) {
     const lines = sourceLines({
       dataSources: values.sources,
       boundarySource: input.boundarySource,
       schematicBoundaries: input.schematicBoundaries,
+      // The inset's Länder are BKG data too.
+      locatorOutlineAttribution: insetInGermany ? LOCATOR_OUTLINE_ATTRIBUTION : null,
       currentYear: Number(input.createdOn.slice(0, 4)),
       locale,
     });
@@ -219,11 +230,7 @@ export function composeFigure(input: FigureInput): Figure {
     elements.push('scaleBar');
   }
   if (layout.inset.visible) {
-    const rewound: AreaCollection = {
-      type: 'FeatureCollection',
-      features: styles.map((area) => ({ type: 'Feature', properties: { key: area.key, name: area.name }, geometry: area.geometry })),
-    };
-    cornerItems[layout.inset.position].push(locatorInset(rewound, focusKey, scale));
+    cornerItems[layout.inset.position].push(locatorInset(rewoundAreas, focusKey, scale));
     elements.push('inset');
   }
   if (layout.legend.visible && !legendInColumn) {

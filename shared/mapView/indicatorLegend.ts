@@ -10,6 +10,7 @@ import { legendEntries } from '../classification/legend';
 import { formatDate, formatNumber, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
+import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 
 export interface LegendRow {
@@ -40,6 +41,8 @@ export interface IndicatorLegend {
   fixedClassesNote: string | null;
   /** For absolute counts: the hint to prefer shares or rates; else null. */
   absoluteHint: string | null;
+  /** Per-km² figures: where the km² come from ("Fläche aus Geometrie berechnet"); else null. */
+  areaNote: string | null;
   /** Attribution lines of the values' sources, deduplicated, in order. */
   sourceLines: string[];
   /** Some source is synthetic: the legend says so. */
@@ -55,6 +58,8 @@ export interface LegendSubject {
   comparePeriod?: string | null;
   regionValue: number | null;
   sources: readonly Pick<Source, 'attribution' | 'synthetic'>[];
+  /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
+  areaBasis?: AreaBasis | null;
 }
 
 export interface LegendOptions {
@@ -113,6 +118,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
       ? translate(locale, 'map.legend.fixedClasses', { first: formatDate(options.fixedAcrossPeriods.first, locale), last: formatDate(options.fixedAcrossPeriods.last, locale) })
       : null,
     absoluteHint: subject.indicator.scale === 'absolute' ? translate(locale, 'map.legend.absoluteHint') : null,
+    areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,
     synthetic,
     syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,

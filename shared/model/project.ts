@@ -141,6 +141,13 @@ export interface LayerInfo {
   schematic: boolean;
 }
 
+/**
+ * Variable id of an area's official land area in km²: KFL of BKG's VG250-EW (recorded by "Amtliche Grenzen
+ * laden" and the demo) or a statistics table's "Fläche". Densities (per km²) use it where an area has it and
+ * fall back to the area computed from the geometry, saying so.
+ */
+export const OFFICIAL_AREA_VARIABLE = 'area_km2';
+
 /** An area of a layer, with its geometry in WGS84 (GeoJSON). */
 export interface Area {
   key: AreaKey;

@@ -11,8 +11,9 @@ import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { computableIndicatorPeriods } from '../../../shared/indicators/computableIndicatorPeriods';
-import { computeIndicatorValues } from '../../../shared/indicators/computeIndicatorValues';
-import type { IndicatorDefinition, Observation, Source } from '../../../shared/model/project';
+import { computeIndicatorValues, type IndicatorArea } from '../../../shared/indicators/computeIndicatorValues';
+import { officialAreasAt } from '../../../shared/indicators/officialArea';
+import { OFFICIAL_AREA_VARIABLE, type IndicatorDefinition, type Observation, type Source } from '../../../shared/model/project';
 
 export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
@@ -167,12 +168,23 @@ function noPeriodsError(indicator: IndicatorDefinition, mode: IndicatorMode): Us
   });
 }
 
+/**
+ * The layer's areas for an indicator at `period`; per-km² figures also get each area's official land area
+ * (KFL) where the project records one, so densities divide by it rather than by the polygon's area.
+ */
+function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean): IndicatorArea[] {
+  const areas = readAreas(db, layerName);
+  if (!perKm2) return areas;
+  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period);
+  return areas.map((area) => ({ ...area, officialArea: official.get(area.key) ?? null }));
+}
+
 function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, period: string, comparePeriod: string | undefined, observations: readonly Observation[]): DerivedIndicatorValues {
   const settings = readSettings(db);
   const derived = deriveIndicatorValues({
     indicator: plan.indicator,
     mode: plan.mode,
-    areas: readAreas(db, layerName),
+    areas: indicatorAreas(db, layerName, period, computedDefinition(plan.indicator, plan.mode, plan.denominatorVariable).scale === 'perKm2'),
     observations,
     period,
     ...(comparePeriod !== undefined ? { comparePeriod } : {}),
@@ -190,6 +202,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     values: derived.values,
     sources: derived.sourceIds.flatMap((id) => sourcesById.get(id) ?? []),
     regionValue: derived.regionValue,
+    areaBasis: derived.areaBasis,
     mode: plan.mode,
     comparePeriod: comparePeriod ?? null,
   };
@@ -217,10 +230,12 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
     const threshold = readSetting(readSettings(db), 'smallNumberThreshold');
     const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
     const usedSources = new Map<string, Source>();
+    const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), chosenPeriod);
+    const areasWithOfficialSize = areas.map((candidate) => ({ ...candidate, officialArea: official.get(candidate.key) ?? null }));
     const details = indicators.map((indicator) => {
       const computed = computeIndicatorValues({
         indicator,
-        areas,
+        areas: areasWithOfficialSize,
         observations: readObservations(db, { variables: indicatorVariables(indicator), period: chosenPeriod }),
         period: chosenPeriod,
         smallNumberThreshold: threshold,
@@ -235,6 +250,6 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
       }
       return { id: indicator.id, name: indicator.name, unit: indicator.unit, decimals: indicator.decimals, value, regionValue: computed.regionValue };
     });
-    return { key: area.key, name: area.name, layer: layerName, period: chosenPeriod, areaKm2: area.areaKm2, indicators: details, sources: [...usedSources.values()] };
+    return { key: area.key, name: area.name, layer: layerName, period: chosenPeriod, areaKm2: area.areaKm2, officialAreaKm2: official.get(area.key)?.areaKm2 ?? null, indicators: details, sources: [...usedSources.values()] };
   })();
 }

@@ -50,7 +50,8 @@ describe('export.map', () => {
     expect(text).toContain('Ausländeranteil');
     expect(text).toContain('Stichtag 31.12.2024');
     expect(text).toContain('Beispieldaten, synthetisch');
-    expect(text).toContain('Schematische Grenzen');
+    expect(text).toContain('© GeoBasis-DE / BKG 2025 (Daten verändert)');
+    expect(text).not.toContain('Schematische Grenzen');
     expect(text).toContain('Darstellung: Team Sozialplanung');
   });
 

@@ -59,7 +59,7 @@ describe('createDemoProject: areas and real figures', () => {
   it('has the layer "gemeinden" with the 21 real AGS and official names', () => {
     const layer = project.layers[0]!;
     expect(project.layers).toHaveLength(1);
-    expect(layer.info).toMatchObject({ name: 'gemeinden', keyField: 'key', nameField: 'name', featureCount: 21, sourceCrs: 'EPSG:4326', schematic: true });
+    expect(layer.info).toMatchObject({ name: 'gemeinden', keyField: 'key', nameField: 'name', featureCount: 21, sourceCrs: 'EPSG:4326', schematic: false });
     expect(layer.info.title.de).toBe('Städte und Gemeinden der Region Hannover');
     expect(keys).toEqual(Array.from({ length: 21 }, (_, index) => `032410${String(index + 1).padStart(2, '0')}`));
     const provenance = readProvenanceMunicipalities();
@@ -72,6 +72,22 @@ describe('createDemoProject: areas and real figures', () => {
     const expectedNames = provenance.map((row) => row.name.replace(' (Landeshauptstadt)', ''));
     expect(layer.areas.map((area) => area.name)).toEqual(expectedNames);
     expect(keys).toEqual(provenance.map((row) => row.ags));
+  });
+
+  it('takes its boundaries from BKG, attributed as the licence asks, and records the official land areas (KFL)', () => {
+    const boundarySource = project.sources.find((source) => source.id === project.layers[0]!.info.sourceId)!;
+    expect(boundarySource).toMatchObject({ synthetic: false, publisher: 'Bundesamt für Kartographie und Geodäsie (BKG)', licenceUrl: 'https://www.govdata.de/dl-de/by-2-0' });
+    expect(boundarySource.attribution).toMatch(/^© GeoBasis-DE \/ BKG 20\d\d \(Daten verändert\)$/);
+    const areas = project.observations.filter((observation) => observation.variable === 'area_km2');
+    expect(areas.map((observation) => observation.areaKey)).toEqual(keys);
+    for (const observation of areas) expect(observation).toMatchObject({ quality: 'counted', sourceId: boundarySource.id, dimensions: {} });
+    const provenance = readProvenanceMunicipalities();
+    if (!provenance) {
+      console.log('Land areas not checked against PROVENANCE.md: ../shared/data is not beside the checkout.');
+      return;
+    }
+    // The table's "WFS km²" column is the KFL of the same BKG file the asset was derived from.
+    expect(areas.map((observation) => observation.value)).toEqual(provenance.map((row) => row.officialAreaKm2));
   });
 
   it('carries the real Zensus 2022 totals (sum 1 129 158), counted, from the Zensus source', () => {
@@ -224,7 +240,8 @@ describe('createDemoProject: synthetic series', () => {
   });
 
   it('stores whole, non-negative numbers only', () => {
-    expect(project.observations.every((observation) => Number.isInteger(observation.value) && (observation.value as number) >= 0)).toBe(true);
+    const synthetic = project.observations.filter((observation) => observation.quality === 'synthetic');
+    expect(synthetic.every((observation) => Number.isInteger(observation.value) && (observation.value as number) >= 0)).toBe(true);
   });
 });
 
@@ -234,7 +251,7 @@ describe('createDemoProject: consistency of the catalogue', () => {
     const mislabelled = project.observations.filter((observation) => (observation.quality === 'synthetic') !== syntheticSources.has(observation.sourceId));
     expect(mislabelled).toEqual([]);
     expect(project.observations.some((observation) => observation.quality === 'synthetic')).toBe(true);
-    expect(project.sources.find((source) => source.id === project.layers[0]!.info.sourceId)?.synthetic).toBe(true);
+    expect(project.sources.find((source) => source.id === project.layers[0]!.info.sourceId)?.synthetic).toBe(false);
   });
 
   it('references only existing sources, areas, variables, dimensions and dimension values', () => {

@@ -72,6 +72,26 @@ describe('computeIndicatorValues', () => {
     expect(result.values.map((value) => value.value)).toEqual([520000 / 204, 33000 / 103]);
     expect(result.values[0]?.denominator).toBe(204);
     expect(result.regionValue).toBeCloseTo(553000 / 307, 10);
+    expect(result.areaBasis).toBe('geometry');
+  });
+
+  it('per km²: divides by the official land area (KFL) where an area has one, cites its source and says which basis it used', () => {
+    const density = indicator({ numerator: { variable: 'population' }, denominator: null, scale: 'perKm2' });
+    const kfl = { areaKm2: 204.3, sourceId: 'bkg', period: '2023-12-31' };
+    const mixed = computeIndicatorValues({ indicator: density, areas: [{ ...areas[0]!, officialArea: kfl }, areas[1]!], observations, period: '2019-12-31' });
+    // Hannover: 520000 / 204.3 (KFL, not the geometry's 204); Barsinghausen: 33000 / 103 (geometry); region 553000 / 307.3
+    expect(mixed.values.map((value) => value.value)).toEqual([520000 / 204.3, 33000 / 103]);
+    expect(mixed.regionValue).toBeCloseTo(553000 / 307.3, 10);
+    expect(mixed.sourceIds).toContain('bkg');
+    expect(mixed.areaBasis).toBe('mixed');
+    const official = computeIndicatorValues({
+      indicator: density,
+      areas: areas.map((area) => ({ ...area, officialArea: { ...kfl, areaKm2: 100 } })),
+      observations,
+      period: '2019-12-31',
+    });
+    expect(official.areaBasis).toBe('official');
+    expect(computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2019-12-31' }).areaBasis).toBeNull();
   });
 
   it('absolute: the numerator itself, region = sum', () => {
