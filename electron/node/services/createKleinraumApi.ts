@@ -22,6 +22,7 @@ import { createMapHandlers } from './map/mapHandlers';
 import { createExportHandlers } from './export/exportHandlers';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { createPlanningHandlers } from './planning/planningHandlers';
+import { createAnalysisHandlers } from './analysis/analysisHandlers';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -111,6 +112,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...createExportHandlers(context),
     ...createProfileHandlers(context),
     ...createPlanningHandlers(context),
+    ...createAnalysisHandlers(context),
 
     async 'host.info'() {
       return {

@@ -1,0 +1,100 @@
+/**
+ * `analysis.export`: one Analyse view as a committee figure (SVG, PNG, PDF — drawn by shared/analysis and
+ * rendered like every Kleinraum figure by electron/node/export) or as its data (CSV with BOM and `;`, or
+ * XLSX), returned as bytes for the browser download and the CLI.
+ */
+import type { z } from 'zod';
+import { asAreaCollection, clusterMapFigure, moranScatterFigure, ratesFigure, scatterFigure, significanceMapFigure, type AnalysisFigure, type AnalysisFigureContext } from '../../../../shared/analysis/analysisFigures';
+import { moranTable, ratesTable, scatterTable, type AnalysisTable } from '../../../../shared/analysis/analysisTables';
+import type { analysisExportInput, analysisExportOutput } from '../../../../shared/contract/methods/analysis';
+import { UserError } from '../../../../shared/contract/errors';
+import type { AreaCollection } from '../../../../shared/export/composeFigure';
+import { layoutFromSettings } from '../../../../shared/export/exportLayout';
+import { profileTableCsv } from '../../../../shared/profiles/profileTable';
+import { renderPdf } from '../../export/renderPdf';
+import { renderPng } from '../../export/renderPng';
+import type { SqliteDatabase } from '../../storage/openDatabase';
+import { readAreasAsFeatureCollection, readSettings, readSources } from '../../storage/projectReader';
+import { smallNumberThreshold } from '../indicatorService';
+import { tableToXlsx } from '../profiles/profileFileRendering';
+import { chooseAnalysisLayer, computeMoran, computeRates, computeScatter } from './analysisResults';
+
+type ExportInput = z.output<typeof analysisExportInput>;
+type ExportOutput = z.output<typeof analysisExportOutput>;
+
+const MIME_TYPES = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Today as an ISO date in local time (the "Stand" of the figure). */
+function today(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface ViewContent {
+  period: string;
+  title: string;
+  figure: (context: AnalysisFigureContext) => AnalysisFigure;
+  table: (threshold: number, createdOn: string) => AnalysisTable;
+}
+
+function viewContent(db: SqliteDatabase, input: ExportInput): ViewContent {
+  const locale = input.locale;
+  if (input.view === 'scatter') {
+    if (!input.yIndicatorId) {
+      throw new UserError('bad-input', { de: 'Für das Streudiagramm bitte die zweite Kennzahl (yIndicatorId) angeben.', en: 'For the scatter plot please name the second indicator (yIndicatorId).' });
+    }
+    const result = computeScatter(db, { xIndicatorId: input.indicatorId, yIndicatorId: input.yIndicatorId, layer: input.layer, period: input.period });
+    return { period: result.period, title: `${result.y.name[locale]} – ${result.x.name[locale]}`, figure: (context) => scatterFigure(result, context), table: (_threshold, createdOn) => scatterTable(result, createdOn, locale) };
+  }
+  if (input.view === 'rates') {
+    const result = computeRates(db, input);
+    if (!result.eligible) throw new UserError('bad-input', result.reason ?? { de: 'Diese Kennzahl lässt sich nicht glätten.', en: 'This indicator cannot be smoothed.' });
+    return { period: result.period, title: result.indicator.name[locale], figure: (context) => ratesFigure(result, context), table: (threshold, createdOn) => ratesTable(result, threshold, createdOn, locale) };
+  }
+  const result = computeMoran(db, input);
+  const figure = input.view === 'clusterMap' ? clusterMapFigure : input.view === 'significanceMap' ? significanceMapFigure : moranScatterFigure;
+  return { period: result.period, title: result.indicator.name[locale], figure: (context) => figure(result, context), table: (threshold, createdOn) => moranTable(result, threshold, createdOn, locale) };
+}
+
+/**
+ * @example await exportAnalysisView(db, { ...moranDefaults, indicatorId: 'foreign_share', view: 'clusterMap', format: 'png' })
+ */
+export async function exportAnalysisView(db: SqliteDatabase, input: ExportInput): Promise<ExportOutput> {
+  const content = viewContent(db, input);
+  const settings = readSettings(db);
+  const createdOn = today();
+  const fileName = `analyse-${input.view}-${input.indicatorId}-${content.period}.${input.format}`;
+  const base = { fileName, mimeType: MIME_TYPES[input.format] };
+  if (input.format === 'csv' || input.format === 'xlsx') {
+    const table = content.table(smallNumberThreshold(settings), createdOn);
+    const bytes = input.format === 'csv' ? Buffer.from(profileTableCsv(table), 'utf8') : await tableToXlsx(table, `${input.view} ${content.period}`);
+    return { ...base, base64: bytes.toString('base64') };
+  }
+  const layer = chooseAnalysisLayer(db, input.layer);
+  const layout = layoutFromSettings(settings);
+  const figure = content.figure({
+    areas: asAreaCollection(readAreasAsFeatureCollection(db, layer.name).features) as AreaCollection,
+    layerTitle: layer.title[input.locale] || layer.title.de,
+    boundarySource: readSources(db).find((source) => source.id === layer.sourceId) ?? null,
+    schematicBoundaries: layer.schematic,
+    createdOn,
+    locale: input.locale,
+    page: input.page,
+    author: layout.author.visible ? layout.author.text : '',
+  });
+  const pageMm: [number, number] = [figure.widthMm, figure.heightMm];
+  if (input.format === 'svg') return { ...base, pageMm, base64: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n`, 'utf8').toString('base64') };
+  if (input.format === 'png') {
+    const png = renderPng(figure.svg, figure.widthMm, input.dpi);
+    return { ...base, pageMm, base64: png.bytes.toString('base64'), widthPx: png.widthPx, heightPx: png.heightPx };
+  }
+  const pdf = await renderPdf([{ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm }], { title: content.title, author: layout.author.text });
+  return { ...base, pageMm, base64: pdf.toString('base64') };
+}
