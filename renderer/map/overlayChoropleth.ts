@@ -10,7 +10,7 @@ import { divergingAround, paletteColours } from '../../shared/classification/pal
 import { formatDate, type Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n/translate';
 import { deviationBaseline } from '../../shared/profiles/deviation';
-import type { DeviationOverlay, MapOverlay, TypologyOverlay } from '../store/overlaySlice';
+import type { CategoryOverlay, DeviationOverlay, MapOverlay, TypologyOverlay } from '../store/overlaySlice';
 import { DEFAULT_CLASSIFICATION, NO_DATA_COLOUR, type Choropleth, type LegendModel } from './choropleth';
 
 /** Qualitative palette of the groups: Tableau 10 (distinct hues) up to 9 groups, ColorBrewer Set 3 up to 12. */
@@ -32,34 +32,30 @@ export interface OverlayDrawing {
  * @example overlayDrawing(typology, ['03241001', '03241002'], 'de').legend.rows[0].label // "Typ 1: höherer Anteil …"
  */
 export function overlayDrawing(overlay: MapOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
+  if (overlay.kind === 'categories') return categoryDrawing(overlay, areaKeys, locale);
   return overlay.kind === 'typology' ? typologyDrawing(overlay, areaKeys, locale, overlay.period) : deviationDrawing(overlay, areaKeys, locale, overlay.period);
 }
 
-function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], locale: Locale, period: string | null): OverlayDrawing {
-  const groups = new Map<number, string>();
-  for (const entry of Object.values(overlay.groups)) groups.set(entry.group, entry.label);
-  const numbers = [...groups.keys()].sort((a, b) => a - b);
-  const colours = typologyColours(numbers.length);
-  const colourOfGroup = new Map(numbers.map((number, index) => [number, colours[index % colours.length] as string]));
-  const counts = new Map<number, number>();
+function categoryDrawing(overlay: CategoryOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
+  const indexOf = new Map(overlay.categories.map((category, index) => [category.id, index]));
+  const counts = overlay.categories.map(() => 0);
   const colourByKey = new Map<string, string>();
   const classByKey = new Map<string, number | null>();
   const noDataKeys: string[] = [];
   for (const key of areaKeys) {
-    const entry = overlay.groups[key];
-    if (!entry) {
+    const index = indexOf.get(overlay.categoryOf[key] ?? '');
+    if (index === undefined) {
       noDataKeys.push(key);
       colourByKey.set(key, NO_DATA_COLOUR);
       classByKey.set(key, null);
       continue;
     }
-    counts.set(entry.group, (counts.get(entry.group) ?? 0) + 1);
-    colourByKey.set(key, colourOfGroup.get(entry.group) ?? NO_DATA_COLOUR);
-    classByKey.set(key, numbers.indexOf(entry.group));
+    counts[index] = (counts[index] ?? 0) + 1;
+    colourByKey.set(key, overlay.categories[index]!.colour);
+    classByKey.set(key, index);
   }
-  const rows = numbers.map((number) => ({ colour: colourOfGroup.get(number) as string, label: groups.get(number) as string, count: counts.get(number) ?? 0 }));
+  const rows = overlay.categories.map((category, index) => ({ colour: category.colour, label: category.label, count: counts[index] ?? 0 }));
   const choropleth: Choropleth = {
-    // Groups are categories, not intervals: the classification only carries counts for code that reads them.
     classification: { method: 'manual', breaks: [], classes: rows.map((row, index) => ({ from: index + 1, to: index + 1, count: row.count })), classOfValue: [] },
     colours: rows.map((row) => row.colour),
     colourByKey,
@@ -67,7 +63,28 @@ function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], 
     noDataKeys,
     smallNumberKeys: [],
   };
-  return { choropleth, legend: overlayLegend(overlay.title, translate(locale, 'map.overlay.typologyUnit'), rows, noDataKeys.length, locale, period) };
+  return { choropleth, legend: overlayLegend(overlay.title, overlay.unit, rows, noDataKeys.length, locale, overlay.period) };
+}
+
+function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], locale: Locale, period: string | null): OverlayDrawing {
+  const groups = new Map<number, string>();
+  for (const entry of Object.values(overlay.groups)) groups.set(entry.group, entry.label);
+  const numbers = [...groups.keys()].sort((a, b) => a - b);
+  const colours = typologyColours(numbers.length);
+  // Groups are categories, not intervals: drawn like any category overlay.
+  return categoryDrawing(
+    {
+      kind: 'categories',
+      layer: overlay.layer,
+      title: overlay.title,
+      period,
+      unit: translate(locale, 'map.overlay.typologyUnit'),
+      categories: numbers.map((number, index) => ({ id: String(number), label: groups.get(number) as string, colour: colours[index % colours.length] as string })),
+      categoryOf: Object.fromEntries(Object.entries(overlay.groups).map(([key, entry]) => [key, String(entry.group)])),
+    },
+    areaKeys,
+    locale,
+  );
 }
 
 function deviationDrawing(overlay: DeviationOverlay, areaKeys: readonly string[], locale: Locale, period: string | null): OverlayDrawing {

@@ -26,6 +26,7 @@ import { significanceClass } from '../spatial/spatialAnalysis';
 import type { MoranResult, RatesResult, ScatterResult } from './analysisTypes';
 import { CLUSTER_COLOURS, CLUSTER_ORDER, clusterCategory, clusterCategoryColour, ISLAND_COLOUR, NO_DATA_COLOUR, SIGNIFICANCE_COLOURS, SIGNIFICANCE_ORDER } from './clusterColours';
 import { clusterExplanation, globalExplanation, globalNote, methodNote } from './explanation';
+import { niceTicks } from './niceTicks';
 
 export type AnalysisPage = keyof typeof PAGE_SIZES_MM;
 
@@ -231,17 +232,6 @@ export function significanceMapFigure(result: MoranResult, context: AnalysisFigu
       legendColumn(frame.x + frame.width - legendWidth, frame.y, legendWidth, scale, text(locale, 'analysis.significanceMap'), rows, [clusterExplanation(result.significanceLevel, locale), globalNote(result, locale), methodNote(result, locale)])
     );
   });
-}
-
-/** Round tick values covering [minimum, maximum], about `count` of them. */
-export function niceTicks(minimum: number, maximum: number, count = 5): number[] {
-  if (!(maximum > minimum)) return [minimum];
-  const rough = (maximum - minimum) / count;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 2.5, 5, 10].find((factor) => factor * magnitude >= rough) ?? 10) * magnitude;
-  const ticks: number[] = [];
-  for (let tick = Math.ceil(minimum / step) * step; tick <= maximum + step * 1e-9; tick += step) ticks.push(Number(tick.toPrecision(12)));
-  return ticks;
 }
 
 interface ScatterPoint {
