@@ -22,7 +22,7 @@ export function clusterOverlay(result: MoranResult, locale: Locale): CategoryOve
     layer: result.layer,
     title: `${localized(result.indicator.name, locale)} – ${translate(locale, 'analysis.clusterMap')}`,
     period: result.period,
-    unit: `${translate(locale, `analysis.weights.${result.weights.type}`, { k: result.weights.k })} · ${translate(locale, `analysis.correction.${result.correction}`)}`,
+    unit: `${translate(locale, `analysis.weights.${result.weights.type}`, { k: result.weights.k })} · ${translate(locale, 'analysis.correction')}: ${translate(locale, `analysis.correction.${result.correction}`)}`,
     categories: [
       ...CLUSTER_ORDER.map((type) => ({ id: type, label: translate(locale, `analysis.cluster.${type}`), colour: CLUSTER_COLOURS[type] })),
       ...(result.islands.length > 0 ? [{ id: 'island', label: translate(locale, 'analysis.cluster.island'), colour: ISLAND_COLOUR }] : []),
