@@ -61,7 +61,8 @@ function demoRefugeeRates(areas: GoldenArea[]): CaseValues {
   const demo = createDemoProject();
   const indicator = demo.indicators.find((candidate) => candidate.id === 'refugees_per_1000')!;
   const period = [...new Set(demo.observations.filter((observation) => observation.variable === 'refugees').map((observation) => observation.period))].sort().at(-1)!;
-  const computed = computeIndicatorValues({ indicator, areas, observations: demo.observations, period, smallNumberThreshold: 1 });
+  // The rate has no per-km² part, so the areas' size does not enter it.
+  const computed = computeIndicatorValues({ indicator, areas: areas.map((area) => ({ key: area.key, name: area.name, areaKm2: 0 })), observations: demo.observations, period, smallNumberThreshold: 1 });
   return {
     values: computed.values.map((value) => value.value),
     counts: computed.values.map((value) => value.numerator ?? Number.NaN),
