@@ -42,8 +42,6 @@ export function AnalysisView() {
   const layerName = useKleinraum((state) => state.layerName);
   const features = useKleinraum((state) => state.features);
   const mapIndicator = useKleinraum((state) => state.indicatorId);
-  const selectedKey = useKleinraum((state) => state.selectedKey);
-  const brushedKeys = useKleinraum((state) => state.brushedKeys);
   const indicators = project?.indicators.filter((indicator) => indicator.periods.length > 0) ?? [];
   const [indicatorChoice, setIndicatorChoice] = useState<string | null>(null);
   const indicatorId = indicatorChoice ?? (indicators.some((indicator) => indicator.id === mapIndicator) ? mapIndicator : (indicators[0]?.id ?? null));
@@ -202,8 +200,6 @@ export function AnalysisView() {
                   titleOf={(key, name) => `${name}: ${clusterLabel(result, key, t)}`}
                   caption={t('analysis.clusterMap')}
                   legend={clusterLegend(result, t)}
-                  selectedKey={selectedKey}
-                  brushedKeys={brushedKeys}
                   testId="analysis-cluster-map"
                 />
                 {exportButtons('clusterMap')}
@@ -215,8 +211,6 @@ export function AnalysisView() {
                   titleOf={(key, name) => `${name}: p = ${formatP(result.areas.find((area) => area.key === key)?.adjustedPValue ?? null, locale)}`}
                   caption={t('analysis.significanceMap')}
                   legend={significanceLegend(result, t)}
-                  selectedKey={selectedKey}
-                  brushedKeys={brushedKeys}
                   testId="analysis-significance-map"
                 />
                 {exportButtons('significanceMap')}
@@ -232,9 +226,6 @@ export function AnalysisView() {
                     xLabel={t('analysis.scatter.standardised', { indicator: localized(result.indicator.name, locale) })}
                     yLabel={t('analysis.scatter.lag')}
                     zeroLines
-                    selectedKey={selectedKey}
-                    brushedKeys={brushedKeys}
-                    locale={locale}
                     testId="analysis-moran-scatter"
                   />
                   <p className="analysis-hint">
@@ -252,7 +243,7 @@ export function AnalysisView() {
         {rates.error && <p className="analysis-error">{rates.error[locale]}</p>}
         {rates.result && !rates.result.eligible && <p className="analysis-hint" data-testid="analysis-rates-not-eligible">{rates.result.reason?.[locale] ?? t('analysis.rates.notEligible')}</p>}
         {rates.result?.eligible && features && (
-          <RatesMaps rates={rates.result} smoothing={smoothing} onSmoothing={setSmoothing} features={features} selectedKey={selectedKey} brushedKeys={brushedKeys} exportButtons={exportButtons('rates')} />
+          <RatesMaps rates={rates.result} smoothing={smoothing} onSmoothing={setSmoothing} features={features} exportButtons={exportButtons('rates')} />
         )}
         <h3>{t('analysis.scatter')}</h3>
         <div className="analysis-scatter-choices">
@@ -279,9 +270,6 @@ export function AnalysisView() {
               xLabel={`${localized(scatter.result.x.name, locale)} (${localized(scatter.result.x.unit, locale)})`}
               yLabel={`${localized(scatter.result.y.name, locale)} (${localized(scatter.result.y.unit, locale)})`}
               zeroLines={false}
-              selectedKey={selectedKey}
-              brushedKeys={brushedKeys}
-              locale={locale}
               testId="analysis-scatter"
             />
             <p className="analysis-hint" data-testid="analysis-scatter-fit">
@@ -359,8 +347,6 @@ function RatesMaps(props: {
   smoothing: 'spatial' | 'global';
   onSmoothing: (smoothing: 'spatial' | 'global') => void;
   features: FeatureCollectionDto;
-  selectedKey: string | null;
-  brushedKeys: readonly string[];
   exportButtons: ReactNode;
 }) {
   const t = useT();
@@ -401,8 +387,6 @@ function RatesMaps(props: {
           titleOf={(key, name) => `${name}: ${valueText(areaOf.get(key)?.smallNumber ? null : (areaOf.get(key)?.raw ?? null))}`}
           caption={t('analysis.rates.raw')}
           legend={legend}
-          selectedKey={props.selectedKey}
-          brushedKeys={props.brushedKeys}
           testId="analysis-rates-raw"
         />
         <AreaMap
@@ -411,8 +395,6 @@ function RatesMaps(props: {
           titleOf={(key, name) => `${name}: ${valueText((smoothing === 'spatial' ? areaOf.get(key)?.spatialSmoothed : areaOf.get(key)?.globalSmoothed) ?? null)}`}
           caption={t(smoothing === 'spatial' ? 'analysis.rates.spatial' : 'analysis.rates.global')}
           legend={rates.regionRate === null ? [] : [{ colour: 'transparent', label: t('analysis.rates.regionRate', { value: `${valueText(rates.regionRate)} ${localized(rates.indicator.unit, locale)}` }) }]}
-          selectedKey={props.selectedKey}
-          brushedKeys={props.brushedKeys}
           testId="analysis-rates-smoothed"
         />
       </div>

@@ -8,7 +8,7 @@ import { rewind } from '@turf/turf';
 import { geoMercator, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
-import { useApp } from '../AppContext';
+import { useApp, useKleinraum } from '../AppContext';
 
 const WIDTH = 420;
 const HEIGHT = 340;
@@ -25,13 +25,13 @@ export interface AreaMapProps {
   titleOf: (key: string, name: string) => string;
   caption: string;
   legend: readonly LegendRow[];
-  selectedKey: string | null;
-  brushedKeys: readonly string[];
   testId: string;
 }
 
-export function AreaMap({ features, fillOf, titleOf, caption, legend, selectedKey, brushedKeys, testId }: AreaMapProps) {
+export function AreaMap({ features, fillOf, titleOf, caption, legend, testId }: AreaMapProps) {
   const { store } = useApp();
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const brushedKeys = useKleinraum((state) => state.brushedKeys);
   const paths = useMemo(() => {
     // d3-geo reads counter-clockwise rings (RFC 7946) as "the globe minus the shape": rewind to clockwise.
     const rewound = rewind(features as unknown as GeoJSON.FeatureCollection, { reverse: true }) as GeoJSON.FeatureCollection;

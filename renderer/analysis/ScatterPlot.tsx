@@ -5,9 +5,9 @@
  * plot, the axes through 0 that split the four quadrants (HH, LH, LL, HL).
  */
 import { useRef, useState, type PointerEvent } from 'react';
-import { formatNumber, type Locale } from '../../shared/format/number';
+import { formatNumber } from '../../shared/format/number';
 import { niceTicks } from '../../shared/analysis/niceTicks';
-import { useApp } from '../AppContext';
+import { useApp, useKleinraum, useLocale } from '../AppContext';
 
 const WIDTH = 440;
 const HEIGHT = 330;
@@ -27,9 +27,6 @@ export interface ScatterPlotProps {
   xLabel: string;
   yLabel: string;
   zeroLines: boolean;
-  selectedKey: string | null;
-  brushedKeys: readonly string[];
-  locale: Locale;
   testId: string;
 }
 
@@ -47,8 +44,11 @@ function range(values: readonly number[], includeZero: boolean): [number, number
   return [low - span * 0.06, high + span * 0.06];
 }
 
-export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, selectedKey, brushedKeys, locale, testId }: ScatterPlotProps) {
+export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, testId }: ScatterPlotProps) {
   const { store } = useApp();
+  const locale = useLocale();
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const brushedKeys = useKleinraum((state) => state.brushedKeys);
   const svgRef = useRef<SVGSVGElement>(null);
   const [brush, setBrush] = useState<Box | null>(null);
   if (points.length === 0) return null;

@@ -16,26 +16,14 @@ import { renderPng } from '../../export/renderPng';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreasAsFeatureCollection, readSettings, readSources } from '../../storage/projectReader';
 import { smallNumberThreshold } from '../indicatorService';
+import { today } from '../export/exportHandlers';
 import { tableToXlsx } from '../profiles/profileFileRendering';
+import { MIME_TYPES } from '../profiles/profileHandlers';
 import { chooseAnalysisLayer, computeMoran, computeRates, computeScatter } from './analysisResults';
 
 type ExportInput = z.output<typeof analysisExportInput>;
 type ExportOutput = z.output<typeof analysisExportOutput>;
 
-const MIME_TYPES = {
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-/** Today as an ISO date in local time (the "Stand" of the figure). */
-function today(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface ViewContent {
   period: string;

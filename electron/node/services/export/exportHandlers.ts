@@ -21,7 +21,7 @@ type ExportedFile = z.output<typeof exportedFile>;
 const MIME_TYPES: Record<ExportFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
 
 /** Today as an ISO date in local time (the "Stand" printed on the figure). */
-function today(): string {
+export function today(): string {
   const now = new Date();
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -65,7 +65,8 @@ export function computeProfileSet(db: SqliteDatabase, request: ProfileRequest): 
   })();
 }
 
-const MIME_TYPES = {
+/** MIME types of the files a view can be exported as (figures and tables). */
+export const MIME_TYPES = {
   svg: 'image/svg+xml',
   png: 'image/png',
   pdf: 'application/pdf',
