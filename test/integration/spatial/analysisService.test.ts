@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clusterCategory, clusterCategoryColour } from '../../../shared/analysis/clusterColours';
 import type { MethodOutput } from '../../../shared/contract/api';
 import { dispatch } from '../../../shared/contract/dispatch';
 import { createDemoRandom } from '../../../shared/demo/random';
@@ -136,6 +137,10 @@ describe('analysis service on the demo', () => {
     expect(svg).toContain('Beispieldaten, synthetisch');
     expect(svg).toContain('Schematische Grenzen');
     expect((svg.match(/data-key="0324\d{4}"/g) ?? []).length).toBe(21);
+    // Every area in its cluster's colour, as the tab draws it.
+    const moran = await call('analysis.moran', MORAN);
+    const fills = new Map([...svg.matchAll(/<path d="[^"]*" fill="([^"]+)"[^>]*data-key="(\d+)"/g)].map((match) => [match[2], match[1]]));
+    for (const area of moran.areas) expect(fills.get(area.key), area.name).toBe(clusterCategoryColour(clusterCategory(area)));
     const csv = Buffer.from((await call('analysis.export', { ...MORAN, view: 'moranScatter', format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv.split('\r\n')[0]).toContain('Schlüssel;Gebiet');
     expect(csv).toContain('Falscherkennungsrate');
