@@ -95,16 +95,7 @@ export function AnalysisView() {
   return (
     <div className="analysis" data-testid="analysis-view">
       <aside className="analysis-controls">
-        <label>
-          {t('analysis.indicator')}
-          <select value={indicator.id} data-testid="analysis-indicator" onChange={(event) => setIndicatorChoice(event.target.value)}>
-            {indicators.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {localized(candidate.name, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <IndicatorPicker label={t('analysis.indicator')} indicators={indicators} value={indicator.id} testId="analysis-indicator" onChange={setIndicatorChoice} />
         <label>
           {t('analysis.period')}
           <select value={period ?? ''} data-testid="analysis-period" onChange={(event) => setPeriodChoice(event.target.value)}>
@@ -250,16 +241,7 @@ export function AnalysisView() {
           <label>
             {t('analysis.scatter.x')}: {localized(indicator.name, locale)}
           </label>
-          <label>
-            {t('analysis.scatter.y')}
-            <select value={yIndicatorId ?? ''} data-testid="analysis-scatter-y" onChange={(event) => setYChoice(event.target.value)}>
-              {indicators.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {localized(candidate.name, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <IndicatorPicker label={t('analysis.scatter.y')} indicators={indicators} value={yIndicatorId ?? ''} testId="analysis-scatter-y" onChange={setYChoice} />
         </div>
         {scatter.error && <p className="analysis-error">{scatter.error[locale]}</p>}
         {scatter.result && (
@@ -287,6 +269,22 @@ export function AnalysisView() {
         )}
       </section>
     </div>
+  );
+}
+
+function IndicatorPicker(props: { label: string; indicators: readonly { id: string; name: { de: string; en: string } }[]; value: string; testId: string; onChange: (id: string) => void }) {
+  const locale = useLocale();
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} data-testid={props.testId} onChange={(event) => props.onChange(event.target.value)}>
+        {props.indicators.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {localized(candidate.name, locale)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
