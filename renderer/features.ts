@@ -10,6 +10,7 @@ import { ExportDialog } from './export/ExportDialog';
 import { MapWorkspace } from './map/MapWorkspace';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import { ProfilesView } from './profiles/ProfilesView';
+import { AnalysisView } from './analysis/AnalysisView';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
 
 export interface WorkspaceViewEntry {
@@ -23,6 +24,7 @@ export const workspaceViews: WorkspaceViewEntry[] = [
   { id: 'map', label: 'view.map', component: MapWorkspace },
   { id: 'profiles', label: 'view.profiles', component: ProfilesView },
   { id: 'planning', label: 'view.planning', component: PlanningWorkspace },
+  { id: 'analysis', label: 'view.analysis', component: AnalysisView },
 ];
 
 export interface FeatureDialogProps {

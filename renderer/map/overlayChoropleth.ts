@@ -14,7 +14,7 @@ import type { IndicatorLegend, LegendRow } from '../../shared/mapView/indicatorL
 import { buildIndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../shared/mapView/mapSymbology';
 import { deviationBaseline } from '../../shared/profiles/deviation';
-import type { DeviationOverlay, MapOverlay, TypologyOverlay } from '../store/overlaySlice';
+import type { CategoryOverlay, DeviationOverlay, MapOverlay, TypologyOverlay } from '../store/overlaySlice';
 
 /** Qualitative palette of the groups: Tableau 10 (distinct hues) up to 9 groups, ColorBrewer Set 3 up to 12. */
 export function typologyColours(groupCount: number): string[] {
@@ -31,28 +31,26 @@ export interface OverlayDrawing {
 
 /**
  * Colours and legend for an overlay on the areas of the shown layer (`areaKeys`); areas the overlay
- * does not name (left out of a typology, no deviation) are "keine Daten".
+ * does not name (left out of a typology, no deviation, no cluster) are "keine Daten".
  * @example overlayDrawing(typology, ['03241001', '03241002'], 'de').legend.rows[0].label // "Typ 1: höherer Anteil …"
  */
 export function overlayDrawing(overlay: MapOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
+  if (overlay.kind === 'categories') return categoryDrawing(overlay, areaKeys, locale);
   return overlay.kind === 'typology' ? typologyDrawing(overlay, areaKeys, locale) : deviationDrawing(overlay, areaKeys, locale);
 }
 
-function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
-  const groups = new Map<number, string>();
-  for (const entry of Object.values(overlay.groups)) groups.set(entry.group, entry.label);
-  const numbers = [...groups.keys()].sort((a, b) => a - b);
-  const colours = typologyColours(numbers.length);
-  const counts = new Map<number, number>();
+/** Categories (typology groups, LISA clusters): one colour each, in the given order, counted in the legend. */
+function categoryDrawing(overlay: CategoryOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
+  const indexOf = new Map(overlay.categories.map((category, index) => [category.id, index]));
+  const counts = overlay.categories.map(() => 0);
   const areas: DrawnIndicator['areas'] = areaKeys.map((key) => {
-    const entry = overlay.groups[key];
-    const classIndex = entry ? numbers.indexOf(entry.group) : null;
-    if (entry) counts.set(entry.group, (counts.get(entry.group) ?? 0) + 1);
-    return { key, shownValue: null, classIndex, colour: classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR), flag: null, suppressed: false };
+    const classIndex = indexOf.get(overlay.categoryOf[key] ?? '') ?? null;
+    if (classIndex !== null) counts[classIndex] = (counts[classIndex] ?? 0) + 1;
+    return { key, shownValue: null, classIndex, colour: classIndex === null ? NO_DATA_COLOUR : (overlay.categories[classIndex]?.colour ?? NO_DATA_COLOUR), flag: null, suppressed: false };
   });
-  const rows: LegendRow[] = numbers.map((number, index) => ({ classIndex: index, colour: colours[index] as string, label: groups.get(number) as string, count: counts.get(number) ?? 0 }));
+  const rows: LegendRow[] = overlay.categories.map((category, index) => ({ classIndex: index, colour: category.colour, label: category.label, count: counts[index] ?? 0 }));
   const drawn: DrawnIndicator = {
-    // Groups are categories, not intervals: the classification only carries counts for code that reads them.
+    // Categories are not intervals: the classification only carries counts for code that reads them.
     classification: { method: 'manual', breaks: [], classes: rows.map((row, index) => ({ from: index + 1, to: index + 1, count: row.count })), classOfValue: areas.map((area) => area.classIndex) },
     colours: rows.map((row) => row.colour),
     midpoint: null,
@@ -66,7 +64,7 @@ function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], 
   };
   const legend: IndicatorLegend = {
     title: overlay.title,
-    unit: translate(locale, 'map.overlay.typologyUnit'),
+    unit: overlay.unit,
     stichtag: overlay.period ? translate(locale, 'legend.stichtag', { date: formatDate(overlay.period, locale) }) : '',
     rows,
     noData: drawn.noDataKeys.length > 0 ? { classIndex: null, colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: drawn.noDataKeys.length } : null,
@@ -80,6 +78,27 @@ function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], 
     syntheticLabel: null,
   };
   return { drawn, legend };
+}
+
+function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
+  const groups = new Map<number, string>();
+  for (const entry of Object.values(overlay.groups)) groups.set(entry.group, entry.label);
+  const numbers = [...groups.keys()].sort((a, b) => a - b);
+  const colours = typologyColours(numbers.length);
+  // Groups are categories, not intervals: drawn like any category overlay.
+  return categoryDrawing(
+    {
+      kind: 'categories',
+      layer: overlay.layer,
+      title: overlay.title,
+      period: overlay.period,
+      unit: translate(locale, 'map.overlay.typologyUnit'),
+      categories: numbers.map((number, index) => ({ id: String(number), label: groups.get(number) as string, colour: colours[index % colours.length] as string })),
+      categoryOf: Object.fromEntries(Object.entries(overlay.groups).map(([key, entry]) => [key, String(entry.group)])),
+    },
+    areaKeys,
+    locale,
+  );
 }
 
 function deviationDrawing(overlay: DeviationOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {

@@ -1,5 +1,6 @@
 /**
- * Map overlay slice: a result of another tab (a typology of the profiles, their deviation from the region)
+ * Map overlay slice: a result of another tab (a typology of the profiles, their deviation from the region,
+ * the clusters of the Analyse tab)
  * that the map shows instead of the indicator until the user goes back to the indicator. Pure updaters.
  */
 import type { DeviationMeasure } from '../../shared/profiles/deviation';
@@ -25,7 +26,22 @@ export interface DeviationOverlay {
   values: Record<string, number | null>;
 }
 
-export type MapOverlay = TypologyOverlay | DeviationOverlay;
+/**
+ * Categories with fixed colours, e.g. the LISA clusters of the Analyse tab: each area's category id, and
+ * per category its label and colour in legend order. Areas without a category are "keine Daten".
+ */
+export interface CategoryOverlay {
+  kind: 'categories';
+  layer: string;
+  title: string;
+  period: string | null;
+  /** The legend's unit line, e.g. "Cluster (LISA), Queen, FDR". */
+  unit: string;
+  categories: { id: string; label: string; colour: string }[];
+  categoryOf: Record<string, string>;
+}
+
+export type MapOverlay = TypologyOverlay | DeviationOverlay | CategoryOverlay;
 
 export interface OverlaySlice {
   mapOverlay: MapOverlay | null;

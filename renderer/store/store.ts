@@ -7,7 +7,7 @@ import type { AreaDetails, EventPayload, FeatureCollectionDto, HostInfo, Project
 import type { Locale } from '../../shared/format/number';
 import type { LocalizedText } from '../../shared/model/project';
 import { initialProjectSlice, projectReceived, type ProjectSlice, type ShownIndicatorValues } from './projectSlice';
-import { areaHovered, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
+import { areaHovered, areasBrushed, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
 import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
 import { initialOverlaySlice, type MapOverlay, type OverlaySlice } from './overlaySlice';
 import {
@@ -44,6 +44,8 @@ export interface StoreActions {
   showMapOverlay(overlay: MapOverlay | null): void;
   toggleSort(column: SortColumn): void;
   selectArea(key: string | null): void;
+  /** Several areas picked by brushing a chart; the first becomes the selected area. */
+  brushAreas(keys: readonly string[]): void;
   clearSelection(): void;
   hoverArea(key: string | null): void;
   showMessage(text: LocalizedText): void;
@@ -76,7 +78,7 @@ export function createKleinraumStore() {
       // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …).
       const view = viewForProject(changed.generation !== undefined ? savedView(project, state) : state, project);
       const fileChanged = changed.generation !== undefined;
-      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, mapOverlay: null } : {}) });
+      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null } : {}) });
     },
     featuresReceived: (layerName, features) => {
       if (get().layerName !== layerName) return; // an answer for a layer no longer shown
@@ -102,7 +104,7 @@ export function createKleinraumStore() {
       // its features: the session reloads them only when the layer changes, so dropping them here left the
       // map blank and never ready.
       if (layerName === get().layerName) return;
-      set({ layerName, features: null, indicatorValues: null, selectedKey: null, hoveredKey: null, areaDetails: null });
+      set({ layerName, features: null, indicatorValues: null, selectedKey: null, hoveredKey: null, brushedKeys: [], areaDetails: null });
     },
     chooseIndicator: (indicatorId) => {
       const { project } = get();
@@ -128,6 +130,7 @@ export function createKleinraumStore() {
     showMapOverlay: (overlay) => set({ mapOverlay: overlay }),
     toggleSort: (column) => set({ sort: sortToggled(get().sort, column) }),
     selectArea: (key) => set({ ...areaSelected(get(), key), ...(key === get().selectedKey ? {} : { areaDetails: null }) }),
+    brushAreas: (keys) => set({ ...areasBrushed(keys), ...(keys[0] === get().selectedKey ? {} : { areaDetails: null }) }),
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
     hoverArea: (key) => set(areaHovered(get(), key)),
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),

@@ -8,6 +8,7 @@
  * grow side by side without editing one long file. Naming: `<area>.<verb>`; inputs and outputs are JSON.
  */
 import { z } from 'zod';
+import { analysisMethods } from './methods/analysis';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { mapMethods } from './methods/map';
@@ -27,6 +28,7 @@ export const contract = {
   ...profileMethods,
   ...planningMethods,
   ...sourceMethods,
+  ...analysisMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { mapTextsDe } from './features/map';
 import { exportTextsDe } from './features/export';
 import { profileTextsDe } from './features/profiles';
 import { planningTextsDe } from './features/planning';
+import { analysisTextsDe } from './features/analysis';
 
 const coreDe = {
   'app.name': 'Kleinraum',
@@ -130,7 +131,7 @@ const coreDe = {
 } as const;
 
 /** The German catalogue: the foundation's texts plus one module per feature (shared/i18n/features/). */
-export const de = { ...coreDe, ...importTextsDe, ...mapTextsDe, ...exportTextsDe, ...profileTextsDe, ...planningTextsDe } as const;
+export const de = { ...coreDe, ...importTextsDe, ...mapTextsDe, ...exportTextsDe, ...profileTextsDe, ...planningTextsDe, ...analysisTextsDe } as const;
 
 /** Every text the UI can show. */
 export type MessageKey = keyof typeof de;

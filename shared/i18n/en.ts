@@ -7,8 +7,9 @@ import { type mapTextsDe, mapTextsEn } from './features/map';
 import { type exportTextsDe, exportTextsEn } from './features/export';
 import { type profileTextsDe, profileTextsEn } from './features/profiles';
 import { type planningTextsDe, planningTextsEn } from './features/planning';
+import { type analysisTextsDe, analysisTextsEn } from './features/analysis';
 
-type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe;
+type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe;
 
 const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.name': 'Kleinraum',
@@ -130,4 +131,4 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn };

@@ -102,7 +102,8 @@ function commandHelp(command: CliCommand, lang: CliLanguage): string {
     for (const name of optionNames) {
       const kind = command.options[name]?.type === 'string' ? ` ${name.toUpperCase().replace(/-/g, '_')}` : '';
       const text = command.optionHelp[name];
-      lines.push(`  --${name}${kind}`.padEnd(26) + (text ? text[lang] : ''));
+      // At least one space, also after long flags such as --permutations PERMUTATIONS.
+      lines.push(`${`  --${name}${kind}`.padEnd(25)} ${text ? text[lang] : ''}`.trimEnd());
     }
   }
   lines.push('', lang === 'de' ? 'Allgemeine Optionen: --json, --lang de|en, --debug, --data-dir DIR (siehe kleinraum --help)' : 'Global options: --json, --lang de|en, --debug, --data-dir DIR (see kleinraum --help)');

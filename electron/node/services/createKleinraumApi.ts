@@ -22,6 +22,7 @@ import { createExportHandlers } from './export/exportHandlers';
 import { createProfileHandlers } from './profiles/profileHandlers';
 import { createPlanningHandlers } from './planning/planningHandlers';
 import { createSourceHandlers } from './sources/sourceHandlers';
+import { createAnalysisHandlers } from './analysis/analysisHandlers';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -117,6 +118,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...createProfileHandlers(context),
     ...createPlanningHandlers(context),
     ...createSourceHandlers(context),
+    ...createAnalysisHandlers(context),
 
     async 'host.info'() {
       return {

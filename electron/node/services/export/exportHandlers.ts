@@ -21,7 +21,7 @@ type ExportFormat = 'svg' | 'png' | 'pdf';
 type ExportedFile = z.output<typeof exportedFile>;
 
 /** Today as an ISO date in local time (the "Stand" printed on the figure). */
-function today(): string {
+export function today(): string {
   const now = new Date();
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
