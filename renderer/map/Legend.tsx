@@ -8,6 +8,12 @@ import { useT } from '../AppContext';
 import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 
+const MARK_TEST_IDS: Record<IndicatorLegend['marks'][number]['kind'], string> = {
+  suppressed: 'legend-suppressed',
+  flagged: 'legend-small-number',
+  fallback: 'legend-fallback-source',
+};
+
 export function Legend({ legend, basemapAttribution = null }: { legend: IndicatorLegend; basemapAttribution?: string | null }) {
   const t = useT();
   return (
@@ -39,9 +45,9 @@ export function Legend({ legend, basemapAttribution = null }: { legend: Indicato
             </tr>
           )}
           {legend.marks.map((mark) => (
-            <tr key={mark.kind} data-testid={mark.kind === 'flagged' ? 'legend-small-number' : 'legend-suppressed'} data-count={mark.count} className="legend-flag-row" title={mark.footnote}>
+            <tr key={mark.kind} data-testid={MARK_TEST_IDS[mark.kind]} data-count={mark.count} className="legend-flag-row" title={mark.footnote}>
               <td>
-                {mark.kind === 'flagged' ? (
+                {mark.kind !== 'suppressed' ? (
                   <span className="swatch swatch-small-number" style={{ borderColor: SMALL_NUMBER_OUTLINE_COLOUR }} aria-hidden="true" />
                 ) : (
                   <span className="swatch swatch-no-data" aria-hidden="true" />

@@ -127,7 +127,7 @@ export function MapPanel() {
         )}
         {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} />}
         {pointer && hoveredValue && indicatorValues && (
-          <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} suppressed={hoveredSuppressed} />
+          <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} suppressed={hoveredSuppressed} sources={project?.sources ?? []} />
         )}
         </div>
       </div>

@@ -13,11 +13,13 @@ interface MapTooltipProps {
   position: { x: number; y: number };
   /** The project's small-number threshold, for the reason shown with a flagged value. */
   smallNumberThreshold?: number;
+  /** The project's sources, to name the one a gap-filling value comes from. */
+  sources?: readonly { id: string; name: string }[];
   /** The value is withheld (small numbers shown as 'suppress'): the tooltip says so instead of the value. */
   suppressed?: boolean;
 }
 
-export function MapTooltip({ value, indicator, position, smallNumberThreshold = 3, suppressed = false }: MapTooltipProps) {
+export function MapTooltip({ value, indicator, position, smallNumberThreshold = 3, suppressed = false, sources = [] }: MapTooltipProps) {
   const t = useT();
   const locale = useLocale();
   // The backend names the reason for derived values (small count or small denominator); otherwise the
@@ -28,6 +30,8 @@ export function MapTooltip({ value, indicator, position, smallNumberThreshold = 
     : value.smallNumber
       ? `${t('tooltip.smallNumber')} – ${t('map.tooltip.smallNumberReason', { threshold: smallNumberThreshold })}`
       : null;
+  // A gap of the chosen source filled by the next one in the ranking: say which, the legend marks it too.
+  const fallbackSource = value.fallback && value.value !== null ? (sources.find((source) => source.id === value.sourceId)?.name ?? value.sourceId ?? '') : null;
   return (
     <div className="tooltip" data-testid="tooltip" role="tooltip" style={{ left: position.x + 14, top: position.y + 14 }}>
       <div className="tooltip-name">{value.name}</div>
@@ -45,6 +49,11 @@ export function MapTooltip({ value, indicator, position, smallNumberThreshold = 
           {formatNumber(value.value, indicator.decimals, locale)} <span className="tooltip-unit">{localized(indicator.unit, locale)}</span>
         </div>
       )}
+      {fallbackSource !== null && !suppressed ? (
+        <div className="tooltip-flag" data-testid="tooltip-fallback-source">
+          ⚑ {t('map.legend.fallbackSource')}: {fallbackSource}
+        </div>
+      ) : null}
       {flagReason && !suppressed ? (
         <div className="tooltip-flag" data-testid="tooltip-flag">
           ⚑ {flagReason}

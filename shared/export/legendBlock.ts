@@ -43,7 +43,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   const { legend } = content;
   const rows: LegendRow[] = legend.rows.map((row) => ({ fill: row.colour, label: row.label, count: row.count }));
   if (legend.noData) rows.push({ fill: legend.noData.colour, label: legend.noData.label, count: legend.noData.count });
-  for (const mark of legend.marks) rows.push({ fill: content.markFills[mark.kind], label: `${mark.label}*`, count: mark.count });
+  for (const mark of legend.marks) rows.push({ fill: content.markFills[mark.kind === 'suppressed' ? 'suppressed' : 'flagged'], label: `${mark.label}*`, count: mark.count });
   const caption = captionOf(content);
   const titleLines = wrapText(legend.title, SIZE.title * scale, maximumWidth, 'semibold');
   const labelX = (SIZE.swatchWidth + SIZE.gap) * scale;

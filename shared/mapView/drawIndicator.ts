@@ -20,6 +20,8 @@ export interface DrawableValue {
   smallNumber: boolean;
   /** The rate's denominator is below the small-denominator threshold. */
   smallDenominator?: boolean;
+  /** The value comes from a lower-ranked source that fills a gap of the chosen one (see sourceChoice). */
+  fallback?: boolean;
 }
 
 export interface DrawIndicatorInput {
@@ -41,8 +43,12 @@ export interface DrawnArea {
   /** 0-based class, null for no data or suppressed. */
   classIndex: number | null;
   colour: string;
-  /** Drawn, but marked as uncertain: a small count, or a rate on a small denominator; null when not flagged. */
-  flag: 'smallNumber' | 'smallDenominator' | null;
+  /**
+   * Drawn, but marked: a small count or a rate on a small denominator (uncertain), or a value taken from a
+   * lower-ranked source where the chosen one has none ('fallbackSource'); null when not marked. Small
+   * numbers win, being the stronger warning.
+   */
+  flag: 'smallNumber' | 'smallDenominator' | 'fallbackSource' | null;
   /** Withheld for small-number protection ('suppress'). */
   suppressed: boolean;
 }
@@ -59,7 +65,7 @@ export interface DrawnIndicator {
   classByKey: Map<string, number | null>;
   /** Areas without a value (not counting suppressed ones). */
   noDataKeys: string[];
-  /** Areas drawn with a small-number or small-denominator mark. */
+  /** Areas drawn with a mark (small number, small denominator or fallback source): hatched on the map. */
   flaggedKeys: string[];
   /** Areas whose value is withheld. */
   suppressedKeys: string[];
@@ -92,7 +98,7 @@ export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
     const suppressed = suppress && entry.smallNumber && entry.value !== null;
     const classIndex = classification.classOfValue[index] ?? null;
     const colour = classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR);
-    const flag = suppressed || entry.value === null ? null : entry.smallNumber ? 'smallNumber' : entry.smallDenominator === true ? 'smallDenominator' : null;
+    const flag = suppressed || entry.value === null ? null : entry.smallNumber ? 'smallNumber' : entry.smallDenominator === true ? 'smallDenominator' : entry.fallback === true ? 'fallbackSource' : null;
     const shownValue = suppressed || entry.value === null || !Number.isFinite(entry.value) ? null : roundForDisplay(entry.value, input.decimals);
     areas.push({ key: entry.key, shownValue, classIndex, colour, flag, suppressed });
     colourByKey.set(entry.key, colour);

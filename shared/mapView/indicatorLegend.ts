@@ -31,10 +31,11 @@ export interface IndicatorLegend {
   noData: LegendRow | null;
   /**
    * Rows for marked areas, each with the footnote that explains it: values withheld for small-number
-   * protection ('suppressed', hatched) and values drawn but uncertain ('flagged', hatched overlay).
+   * protection ('suppressed', hatched), values drawn but uncertain ('flagged', hatched overlay) and values
+   * from a lower-ranked source filling a gap of the chosen one ('fallback', hatched overlay).
    * Empty when no area is marked.
    */
-  marks: (LegendRow & { kind: 'suppressed' | 'flagged'; footnote: string })[];
+  marks: (LegendRow & { kind: 'suppressed' | 'flagged' | 'fallback'; footnote: string })[];
   /** "Gesamt: 23,4 je 1.000 Einw.", or null when the region has no value. */
   regionLine: string | null;
   /** "Klassen über alle Stichtage (31.12.2015 – 31.12.2024)", or null. */
@@ -81,6 +82,8 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
   const unit = localized(subject.indicator.unit, locale);
   const threshold = options.smallNumberThreshold;
   const anyDenominatorFlag = drawn.areas.some((area) => area.flag === 'smallDenominator');
+  const uncertainCount = drawn.areas.filter((area) => area.flag === 'smallNumber' || area.flag === 'smallDenominator').length;
+  const fallbackCount = drawn.areas.filter((area) => area.flag === 'fallbackSource').length;
   const marks: IndicatorLegend['marks'] = [];
   if (drawn.suppressedKeys.length > 0) {
     marks.push({
@@ -92,14 +95,24 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
       footnote: translate(locale, 'map.legend.smallNumberNote.suppress', { threshold }),
     });
   }
-  if (drawn.flaggedKeys.length > 0) {
+  if (uncertainCount > 0) {
     marks.push({
       kind: 'flagged',
       classIndex: null,
       colour: NO_DATA_COLOUR,
       label: translate(locale, anyDenominatorFlag ? 'map.legend.smallNumberOrDenominator.flag' : 'map.legend.smallNumber.flag', { threshold }),
-      count: drawn.flaggedKeys.length,
+      count: uncertainCount,
       footnote: translate(locale, 'map.legend.smallNumberNote.flag', { threshold }),
+    });
+  }
+  if (fallbackCount > 0) {
+    marks.push({
+      kind: 'fallback',
+      classIndex: null,
+      colour: NO_DATA_COLOUR,
+      label: translate(locale, 'map.legend.fallbackSource'),
+      count: fallbackCount,
+      footnote: translate(locale, 'map.legend.fallbackSourceNote'),
     });
   }
   const sourceLines = [...new Set(subject.sources.map((source) => source.attribution).filter((line) => line.length > 0))];

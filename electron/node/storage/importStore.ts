@@ -148,13 +148,11 @@ export function sourcesHolding(db: SqliteDatabase, variables: readonly string[])
 }
 
 /**
- * Freezes the source choice of a variable that draws from "all sources" before another source joins, so
- * that the new source is a further source to compare, not silently mixed in.
+ * Puts `sourceId` last in a variable's source ranking (`ranking`: the sources it draws from now), so that
+ * a joining source fills gaps only and never displaces or mixes with the ones already shown.
  */
-export function keepSourceChoice(db: SqliteDatabase, variableId: string, currentSources: readonly string[]): void {
-  const variable = readVariables(db).find((candidate) => candidate.id === variableId);
-  if (!variable || variable.sources.length > 0) return;
-  writeVariableSources(db, variableId, currentSources);
+export function appendToSourceRanking(db: SqliteDatabase, variableId: string, ranking: readonly string[], sourceId: string): void {
+  writeVariableSources(db, variableId, [...ranking.filter((id) => id !== sourceId), sourceId]);
 }
 
 /** What replacing a source's values changes, counted per observation identity. */

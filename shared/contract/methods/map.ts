@@ -80,6 +80,10 @@ export const mapClassification = z.object({
       smallDenominator: z.boolean(),
       /** Withheld for small-number protection (the view shows small numbers as 'suppress'): value null. */
       suppressed: z.boolean(),
+      /** The source the value rests on, when it has one. */
+      sourceId: z.string().nullable(),
+      /** A lower-ranked source filled a gap of the chosen one here (marked like a small number). */
+      fallback: z.boolean(),
     }),
   ),
   /** Decimals the class bounds are printed (and were rounded) with. */

@@ -76,7 +76,7 @@ async function stadtteileProject(missing: readonly string[], constant = false): 
       { id: 'cases_per_1000', name: { de: 'Fälle je 1.000 Einwohner', en: 'Cases per 1,000 inhabitants' }, numerator: { variable: 'cases' }, denominator: { variable: 'population' }, scale: 'per1000', unit: { de: 'je 1.000 Einw.', en: 'per 1,000' }, decimals: 1, description: { de: '', en: '' } },
     ],
     observations,
-    settings: { smallNumberThreshold: '3' },
+    settings: { smallNumberThreshold: 3 },
   };
 }
 
@@ -96,7 +96,8 @@ describe('analysis service on the demo', () => {
     expect(moran.global.I).toBe(direct.global.I);
     expect(moran.areas.map((area) => area.cluster)).toEqual(direct.areas.map((area) => area.cluster));
     expect(moran.synthetic).toBe(true);
-    expect(moran.schematicBoundaries).toBe(true);
+    // The demo draws the real (simplified) BKG boundaries, so nothing is marked schematic.
+    expect(moran.schematicBoundaries).toBe(false);
   });
 
   it('keeps the weights: the second request for the same layer is served from the store', async () => {
@@ -135,7 +136,8 @@ describe('analysis service on the demo', () => {
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([Math.round((297 / 25.4) * 100), Math.round((210 / 25.4) * 100)]);
     const svg = Buffer.from((await call('analysis.export', { ...MORAN, view: 'clusterMap', format: 'svg' })).base64, 'base64').toString('utf8');
     expect(svg).toContain('Beispieldaten, synthetisch');
-    expect(svg).toContain('Schematische Grenzen');
+    expect(svg).not.toContain('Schematische Grenzen');
+    expect(svg).toContain('© GeoBasis-DE / BKG');
     expect((svg.match(/data-key="0324\d{4}"/g) ?? []).length).toBe(21);
     // Every area in its cluster's colour, as the tab draws it.
     const moran = await call('analysis.moran', MORAN);

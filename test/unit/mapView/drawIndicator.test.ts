@@ -148,6 +148,19 @@ describe('buildIndicatorLegend', () => {
     expect(legend.fixedClassesNote).toBe('Classes across all reference dates (31/12/2015 – 31/12/2024)');
   });
 
+  it('marks values a lower-ranked source filled in, apart from small numbers, and keeps them in their class', () => {
+    const mixed = createIndicatorValues([createValue('a', 'A', 10), createValue('b', 'B', 20, { smallNumber: true, fallback: true }), createValue('c', 'C', 30, { fallback: true }), createValue('d', 'D', 40)]);
+    const drawn = drawIndicator({ values: mixed.values, regionValue: mixed.regionValue, decimals: 1, symbology: symbology({ method: 'quantile', classes: 2 }), smallNumbers: 'flag' });
+    expect(drawn.areas.map((area) => area.flag)).toEqual([null, 'smallNumber', 'fallbackSource', null]);
+    expect(drawn.classByKey.get('c')).toBe(drawn.classByKey.get('d'));
+    expect(drawn.flaggedKeys).toEqual(['b', 'c']);
+    const legend = buildIndicatorLegend(drawn, mixed, { locale: 'de', smallNumberThreshold: 5 });
+    expect(legend.marks).toEqual([
+      expect.objectContaining({ kind: 'flagged', count: 1 }),
+      expect.objectContaining({ kind: 'fallback', label: 'Aus nachrangiger Quelle (Lücke gefüllt)', count: 1 }),
+    ]);
+  });
+
   it('hints at rates for absolute counts only', () => {
     expect(buildIndicatorLegend(draw('flag'), { ...values, indicator: { ...values.indicator, scale: 'absolute' } }, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toContain('Absolute Zahlen');
     expect(buildIndicatorLegend(draw('flag'), values, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toBeNull();

@@ -16,7 +16,7 @@ import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { slug, buildTableObservations } from '../../../../shared/formats/table/table-mapping';
 import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
-import { keepSourceChoice, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
+import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
 import { insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
@@ -48,9 +48,10 @@ function findSource(db: SqliteDatabase, sourceId: string, flag: string): Source 
 }
 
 /**
- * A further source joins variables that already have values: where a variable drew from "all sources",
- * its choice is frozen to the sources it had, so the new one is there to compare, never silently mixed in.
- * Returns the variables whose map keeps showing another source.
+ * A further source joins variables that already have values at the END of their source ranking: the
+ * figures keep drawing from the sources they had, and the new one only fills areas and Stichtage none of
+ * them covers — each such value is marked on the map and in the legend ("aus nachrangiger Quelle"), never
+ * silently mixed in and never added. Returns the variables whose figures keep showing another source.
  */
 function joinAsFurtherSource(db: SqliteDatabase, observations: readonly Observation[], sourceId: string): { variable: string; shownSources: string[] }[] {
   const variables = [...new Set(observations.map((observation) => observation.variable))];
@@ -60,8 +61,9 @@ function joinAsFurtherSource(db: SqliteDatabase, observations: readonly Observat
   for (const variable of variables) {
     const others = (holding.get(variable) ?? []).map((entry) => entry.sourceId).filter((id) => id !== sourceId);
     if (others.length === 0) continue;
-    keepSourceChoice(db, variable, others);
-    kept.push({ variable, shownSources: (chosen.get(variable)?.length ? chosen.get(variable) : others) ?? others });
+    const ranking = chosen.get(variable)?.length ? (chosen.get(variable) as string[]) : others;
+    appendToSourceRanking(db, variable, ranking, sourceId);
+    kept.push({ variable, shownSources: ranking.filter((id) => id !== sourceId) });
   }
   return kept;
 }
@@ -135,8 +137,8 @@ function furtherNote(kept: readonly { variable: string; shownSources: string[] }
   if (kept.length === 0) return '';
   const list = kept.map((entry) => `„${entry.variable}“ (${entry.shownSources.join(', ')})`).join(', ');
   return locale === 'de'
-    ? ` Als weitere Quelle gespeichert: Kennzahlen und Karte zeigen weiter ${list}; der Quellenvergleich stellt die Quellen nebeneinander, die Quelle der Karte ist wählbar.`
-    : ` Saved as a further source: indicators and the map keep showing ${list}; the source comparison puts the sources side by side, and the map's source can be chosen.`;
+    ? ` Als weitere Quelle gespeichert: Kennzahlen und Karte zeigen weiter ${list}; die neue Quelle füllt nur deren Lücken (markiert). Der Quellenvergleich stellt die Quellen nebeneinander, die Quelle der Karte ist wählbar.`
+    : ` Saved as a further source: indicators and the map keep showing ${list}; the new source only fills their gaps (marked). The source comparison puts the sources side by side, and the map's source can be chosen.`;
 }
 
 function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: CommitInput): CommitCounts {

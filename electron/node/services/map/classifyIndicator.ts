@@ -33,6 +33,8 @@ export function classifyIndicator(db: SqliteDatabase, input: MapClassifyInput): 
         smallNumber: value.smallNumber,
         smallDenominator: value.smallDenominator ?? false,
         suppressed: area?.suppressed ?? false,
+        sourceId: value.sourceId ?? null,
+        fallback: value.fallback ?? false,
       };
     }),
     legendDecimals: classification.legendDecimals ?? values.indicator.decimals,
