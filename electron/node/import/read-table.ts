@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/contract/errors';
 import { analyseGrid } from '../../../shared/formats/table/analyse-grid';
 import { DEFAULT_MAX_TABLE_BYTES, parseDelimitedTable, tableTooLargeError, type DelimitedTableOptions } from '../../../shared/formats/table/parse-delimited';
@@ -38,7 +38,9 @@ export async function listXlsxSheets(filePath: string): Promise<string[]> {
 }
 
 async function loadWorkbook(filePath: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at the top: exceljs takes about half a second to load, and only XLSX files need it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(filePath);
   } catch (error) {

@@ -16,12 +16,12 @@ import { areaDetailsFor, indicatorValuesFor, SMALL_NUMBER_THRESHOLD_SETTING } fr
 import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
-import type { ServiceContext } from './serviceContext';
-import { createImportHandlers } from './import/importHandlers';
-import { createMapHandlers } from './map/mapHandlers';
-import { createExportHandlers } from './export/exportHandlers';
-import { createProfileHandlers } from './profiles/profileHandlers';
-import { createPlanningHandlers } from './planning/planningHandlers';
+import type { FeatureHandlers, ServiceContext } from './serviceContext';
+import { exportMethods } from '../../../shared/contract/methods/export';
+import { importMethods } from '../../../shared/contract/methods/import';
+import { mapMethods } from '../../../shared/contract/methods/map';
+import { planningMethods } from '../../../shared/contract/methods/planning';
+import { profileMethods } from '../../../shared/contract/methods/profiles';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -31,6 +31,27 @@ export interface KleinraumApiOptions {
   emit: (name: EventName, payload: unknown) => void;
   /** Content for project.openDemo; defaults to createDemoProject(). Tests pass a small fixture. */
   createDemoContent?: () => ProjectContent;
+}
+
+/**
+ * A feature's handlers, loaded on the first call of one of its methods: a CLI command then loads only the
+ * features it uses (e.g. `info` never loads the export's PDF and PNG renderers, the profiles' XLSX writer).
+ */
+function lazyFeature<Methods extends object>(methods: Methods, load: () => Promise<FeatureHandlers<Methods>>): FeatureHandlers<Methods> {
+  let loaded: Promise<Record<string, (input: unknown) => Promise<unknown>>> | null = null;
+  const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of Object.keys(methods)) {
+    handlers[method] = async (input) => {
+      // A failed load (e.g. a missing native module) is tried again on the next call, not remembered.
+      loaded ??= (load() as unknown as Promise<Record<string, (input: unknown) => Promise<unknown>>>).catch((error: unknown) => {
+        loaded = null;
+        throw error;
+      });
+      const feature = await loaded;
+      return feature[method]!(input);
+    };
+  }
+  return handlers as unknown as FeatureHandlers<Methods>;
 }
 
 // Working copies are deleted when the process ends normally, even when nobody closes the API (the CLI).
@@ -106,11 +127,11 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const context: ServiceContext = { dataDir, host, emit, current, changed, workDir };
 
   const api: KleinraumApi = {
-    ...createImportHandlers(context),
-    ...createMapHandlers(context),
-    ...createExportHandlers(context),
-    ...createProfileHandlers(context),
-    ...createPlanningHandlers(context),
+    ...lazyFeature(importMethods, async () => (await import('./import/importHandlers')).createImportHandlers(context)),
+    ...lazyFeature(mapMethods, async () => (await import('./map/mapHandlers')).createMapHandlers(context)),
+    ...lazyFeature(exportMethods, async () => (await import('./export/exportHandlers')).createExportHandlers(context)),
+    ...lazyFeature(profileMethods, async () => (await import('./profiles/profileHandlers')).createProfileHandlers(context)),
+    ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
 
     async 'host.info'() {
       return {

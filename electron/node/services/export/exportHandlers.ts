@@ -8,8 +8,7 @@ import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
 import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
-import { renderPdf, type PdfPage } from '../../export/renderPdf';
-import { renderPng } from '../../export/renderPng';
+import type { PdfPage } from '../../export/renderPdf';
 import { readAreasAsFeatureCollection } from '../../storage/projectReader';
 import { summarizeProject } from '../projectSummary';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
@@ -60,7 +59,9 @@ function writeAtomically(filePath: string, bytes: Buffer): void {
 async function render(composed: ComposedFigure, format: ExportFormat, dotsPerInch: number, author: string): Promise<{ bytes: Buffer; widthPx?: number; heightPx?: number }> {
   const { figure } = composed;
   if (format === 'svg') return { bytes: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n`, 'utf8') };
-  if (format === 'png') return renderPng(figure.svg, figure.widthMm, dotsPerInch);
+  // The PNG and PDF renderers load resvg and pdfkit (hundreds of milliseconds): only when that format is asked for.
+  if (format === 'png') return (await import('../../export/renderPng')).renderPng(figure.svg, figure.widthMm, dotsPerInch);
+  const { renderPdf } = await import('../../export/renderPdf');
   return { bytes: await renderPdf([{ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm }], { title: composed.title, author }) };
 }
 
@@ -124,6 +125,7 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
         files.push(deliver(rendered.bytes, name, request.format, outDir ? path.join(outDir, name) : null));
       }
       if (request.singlePdf && first) {
+        const { renderPdf } = await import('../../export/renderPdf');
         const bytes = await renderPdf(pages, { title: first.title, author: first.layout.author.text });
         const name = `${fileNameFromPattern(`{indicator}_{period}_${request.by}`, { indicator: first.indicatorId, period: first.period, number: 1, total: 1 })}.pdf`;
         files.push(deliver(bytes, name, 'pdf', outDir ? path.join(outDir, name) : null));

@@ -3,15 +3,12 @@
  * to the profiles feature: resvg for raster, pdfkit + svg-to-pdfkit for vector PDF, exceljs for XLSX.
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { ProfileTable } from '../../../../shared/profiles/profileTable';
 
+// The three renderers are loaded by the function that needs them (each takes a few hundred milliseconds to
+// load), so exporting a PNG never loads the PDF or XLSX writers, and a CSV none of them.
 const require = createRequire(import.meta.url);
 type SvgToPdf = (document: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
-// svg-to-pdfkit ships no types; loaded through require so no ambient module declaration is needed here.
-const drawSvgIntoPdf = require('svg-to-pdfkit') as SvgToPdf;
 
 /** Width and height of an SVG document from its root attributes (px = 1/96 inch). */
 export function svgSize(svg: string): { width: number; height: number } {
@@ -27,6 +24,7 @@ export function svgSize(svg: string): { width: number; height: number } {
  */
 export function svgToPng(svg: string, dotsPerInch: number): { bytes: Buffer; widthPx: number; heightPx: number } {
   const { width } = svgSize(svg);
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: Math.round((width * dotsPerInch) / 96) },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
@@ -42,6 +40,9 @@ export async function svgToPdf(svg: string, title: string): Promise<Buffer> {
   const { width, height } = svgSize(svg);
   const widthPt = (width * 72) / 96;
   const heightPt = (height * 72) / 96;
+  const { default: PDFDocument } = await import('pdfkit');
+  // svg-to-pdfkit ships no types; loaded through require so no ambient module declaration is needed here.
+  const drawSvgIntoPdf = require('svg-to-pdfkit') as SvgToPdf;
   const document = new PDFDocument({ size: [widthPt, heightPt], margin: 0, info: { Title: title, Creator: 'Kleinraum' } });
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,7 +59,8 @@ export async function svgToPdf(svg: string, title: string): Promise<Buffer> {
 
 /** XLSX with one sheet: header row, the table (numbers as numbers), the notes below. */
 export async function tableToXlsx(table: ProfileTable, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'Kleinraum';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow(table.columns).font = { bold: true };
