@@ -3,6 +3,7 @@
  * to the profiles feature: resvg for raster, pdfkit + svg-to-pdfkit for vector PDF, exceljs for XLSX.
  */
 import { createRequire } from 'node:module';
+import type * as ResvgModule from '@resvg/resvg-js';
 import type { ProfileTable } from '../../../../shared/profiles/profileTable';
 
 // The three renderers are loaded by the function that needs them (each takes a few hundred milliseconds to
@@ -24,7 +25,7 @@ export function svgSize(svg: string): { width: number; height: number } {
  */
 export function svgToPng(svg: string, dotsPerInch: number): { bytes: Buffer; widthPx: number; heightPx: number } {
   const { width } = svgSize(svg);
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const { Resvg } = require('@resvg/resvg-js') as typeof ResvgModule;
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: Math.round((width * dotsPerInch) / 96) },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
