@@ -2,6 +2,7 @@
 // municipalities is named on the map — on its area, in a smaller font or beside it with a leader line —
 // with no two labels overlapping, none outside the map and none under the legend, for names and for names
 // with values. The placement is the one the printed figure uses (shared/labels).
+import type { Page } from '@playwright/test';
 import { expect, loadAreas, openApp, test } from './fixtures';
 
 interface LabelBox {
@@ -13,7 +14,7 @@ interface LabelBox {
   bottom: number;
 }
 
-async function placedLabels(page: import('@playwright/test').Page): Promise<{ labels: LabelBox[]; map: DOMRect; legend: DOMRect | null }> {
+async function placedLabels(page: Page): Promise<{ labels: LabelBox[]; map: DOMRect; legend: DOMRect | null }> {
   return page.evaluate(() => {
     const box = (element: Element) => element.getBoundingClientRect().toJSON() as DOMRect;
     const labels = [...document.querySelectorAll('[data-testid="map-labels"] .map-label')].map((element) => {
