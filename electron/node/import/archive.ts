@@ -22,18 +22,23 @@ export function assertSafeEntryPath(entryPath: string, archiveName: string): voi
   }
 }
 
+/** Entries that are never data: folders and macOS resource forks (__MACOSX/…, ._name) that look like shapefiles. */
+function isDataEntry(name: string): boolean {
+  return !name.endsWith('/') && !name.startsWith('__MACOSX/') && !name.split('/').pop()!.startsWith('._');
+}
+
 /**
- * Unpacks a zip in memory.
- * @example readArchive(bytes, 'VG250_GEM_simplified.zip').files.has('VG250_GEM.shp') // true
+ * Inflates the entries for which `wanted` (given the entry name with forward slashes) is true. Every name
+ * is checked for safety before anything is inflated.
  */
-export function readArchive(bytes: Uint8Array, archiveName: string): ArchiveEntries {
+function unzipEntries(bytes: Uint8Array, archiveName: string, wanted: (name: string) => boolean): Map<string, Uint8Array> {
   let entries: Record<string, Uint8Array>;
   try {
-    // Check every name before any content is inflated.
     entries = unzipSync(bytes, {
       filter: (file) => {
         assertSafeEntryPath(file.name, archiveName);
-        return !file.name.endsWith('/');
+        const name = file.name.replace(/\\/g, '/');
+        return isDataEntry(name) && wanted(name);
       },
     });
   } catch (error) {
@@ -43,11 +48,27 @@ export function readArchive(bytes: Uint8Array, archiveName: string): ArchiveEntr
       en: `${archiveName} is not a readable ZIP archive (${(error as Error).message}). Please download the file again.`,
     });
   }
-  const files = new Map<string, Uint8Array>();
-  for (const [name, content] of Object.entries(entries)) {
-    // macOS adds resource forks (__MACOSX/…) that look like shapefiles but are not.
-    if (name.startsWith('__MACOSX/') || name.split('/').pop()!.startsWith('._')) continue;
-    files.set(name.replace(/\\/g, '/'), content);
-  }
-  return { files };
+  return new Map(Object.entries(entries).map(([name, content]) => [name.replace(/\\/g, '/'), content]));
+}
+
+/**
+ * The file names in a zip (forward slashes, no folders, no macOS resource forks), read from its directory
+ * without inflating anything: listing the layers of a 100 MB BKG archive takes milliseconds.
+ * @example listArchive(bytes, 'VG250_GEM_simplified.zip') // ['VG250_GEM.dbf', 'VG250_GEM.prj', 'VG250_GEM.shp', …]
+ */
+export function listArchive(bytes: Uint8Array, archiveName: string): string[] {
+  const names: string[] = [];
+  unzipEntries(bytes, archiveName, (name) => {
+    names.push(name);
+    return false;
+  });
+  return names;
+}
+
+/**
+ * Unpacks a zip in memory: every data entry, or those `wanted` says (e.g. one layer of a BKG archive).
+ * @example readArchive(bytes, 'VG250_GEM_simplified.zip').files.has('VG250_GEM.shp') // true
+ */
+export function readArchive(bytes: Uint8Array, archiveName: string, wanted: (name: string) => boolean = () => true): ArchiveEntries {
+  return { files: unzipEntries(bytes, archiveName, wanted) };
 }

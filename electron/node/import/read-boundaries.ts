@@ -15,7 +15,7 @@ import { detectDbfEncoding, readDbf } from '../../../shared/formats/shapefile/re
 import { readShp } from '../../../shared/formats/shapefile/read-shp';
 import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/formats/text/decode';
 import { crsFromPrj, normaliseCrsCode, proposeCrsFromBounds, type BoundingBox, type CrsDetection } from '../../../shared/geo/crs';
-import { readArchive } from './archive';
+import { listArchive, readArchive } from './archive';
 
 export interface BoundaryLayerEntry {
   /** Name to pass as `layer`, e.g. "vg250_ebenen_0101/VG250_GEM" in a zip or the table name in a GeoPackage. */
@@ -68,8 +68,8 @@ function siblingReader(directory: string, names: string[]): FileSource {
   };
 }
 
-function shapefileLayersInArchive(files: Map<string, Uint8Array>): string[] {
-  return [...files.keys()].filter((name) => name.toLowerCase().endsWith('.shp')).map((name) => name.slice(0, -4)).sort();
+function shapefileLayersInArchive(names: Iterable<string>): string[] {
+  return [...names].filter((name) => name.toLowerCase().endsWith('.shp')).map((name) => name.slice(0, -4)).sort();
 }
 
 function pickLayer(available: string[], requested: string | undefined, fileName: string): string {
@@ -102,7 +102,7 @@ function pickLayer(available: string[], requested: string | undefined, fileName:
 export function listBoundaryLayers(filePath: string): BoundaryLayerEntry[] {
   const kind = fileKind(filePath);
   if (!statSafe(filePath)) throw notFound(filePath);
-  if (kind === 'zip') return shapefileLayersInArchive(readArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath)).files).map((name) => ({ name, kind: 'shapefile' }));
+  if (kind === 'zip') return shapefileLayersInArchive(listArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath))).map((name) => ({ name, kind: 'shapefile' }));
   if (kind === 'shp') return [{ name: path.basename(filePath).replace(/\.(shp|dbf)$/i, ''), kind: 'shapefile' }];
   if (kind === 'geojson') return [{ name: path.basename(filePath).replace(/\.(geo)?json$/i, ''), kind: 'geojson' }];
   if (kind === 'gpkg') return geopackageLayers(filePath).map((name) => ({ name, kind: 'geopackage' }));
@@ -126,8 +126,10 @@ export function readBoundaries(filePath: string, options: ReadBoundariesOptions 
   const kind = fileKind(filePath);
   if (kind === 'zip') {
     const archiveName = path.basename(filePath);
-    const { files } = readArchive(new Uint8Array(readFileSync(filePath)), archiveName);
-    const layer = pickLayer(shapefileLayersInArchive(files), options.layer, archiveName);
+    const bytes = new Uint8Array(readFileSync(filePath));
+    const layer = pickLayer(shapefileLayersInArchive(listArchive(bytes, archiveName)), options.layer, archiveName);
+    // Only the chosen layer's files are inflated (a BKG archive holds ten layers and more).
+    const { files } = readArchive(bytes, archiveName, (name) => name.slice(0, name.lastIndexOf('.')) === layer);
     const lower = new Map([...files.keys()].map((name) => [name.toLowerCase(), name]));
     const read: FileSource = (relativeName) => {
       const actual = lower.get(relativeName.toLowerCase());

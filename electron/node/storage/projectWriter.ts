@@ -4,6 +4,7 @@
  */
 import { area as geodesicAreaSquareMeters } from '@turf/turf';
 import { UserError } from '../../../shared/contract/errors';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Area, LayerInfo, Observation, ProjectContent } from '../../../shared/model/project';
 import { canonicalDimensionsJson } from './canonicalDimensions';
 import {
@@ -60,6 +61,22 @@ function dropLayerTable(db: SqliteDatabase, tableName: string): void {
   db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
 }
 
+// The import preview shows each area's size and the commit stores it: computed once per geometry.
+const areaSquareKilometresByGeometry = new WeakMap<Polygon | MultiPolygon, number>();
+
+/**
+ * Geodesic area in km² of a WGS84 (multi)polygon, remembered for the same geometry object.
+ * @example geodesicAreaSquareKilometres(hannover) // ≈ 204
+ */
+export function geodesicAreaSquareKilometres(geometry: Polygon | MultiPolygon): number {
+  let area = areaSquareKilometresByGeometry.get(geometry);
+  if (area === undefined) {
+    area = geodesicAreaSquareMeters(geometry) / 1e6;
+    areaSquareKilometresByGeometry.set(geometry, area);
+  }
+  return area;
+}
+
 /** Writes one boundary layer: feature table, extent, and its LayerInfo row. `featureCount` is taken from the areas. */
 export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], position: number): void {
   createBoundaryFeatureTable(db, info.name, info.title.de);
@@ -81,8 +98,7 @@ export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], p
         ? { minX: Math.min(extent.minX, envelope.minX), minY: Math.min(extent.minY, envelope.minY), maxX: Math.max(extent.maxX, envelope.maxX), maxY: Math.max(extent.maxY, envelope.maxY) }
         : { minX: envelope.minX, minY: envelope.minY, maxX: envelope.maxX, maxY: envelope.maxY };
     }
-    const areaKm2 = geodesicAreaSquareMeters(geometry) / 1e6;
-    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, areaKm2);
+    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, geodesicAreaSquareKilometres(area.geometry));
   }
   setFeatureTableExtent(db, info.name, extent);
   db.prepare(

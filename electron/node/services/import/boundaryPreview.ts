@@ -5,15 +5,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { area as geodesicAreaSquareMeters, simplify } from '@turf/turf';
+import { simplify } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
 import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/formats/boundaries/bkg-source';
 import type { BoundaryImport } from '../../../../shared/formats/boundaries/build-areas';
 import { decodeText } from '../../../../shared/formats/text/decode';
-import { readArchive } from '../../import/archive';
+import { listArchive, readArchive } from '../../import/archive';
 import { readBoundaries, type ReadBoundariesOptions } from '../../import/read-boundaries';
 import { readLayers } from '../../storage/projectReader';
+import { geodesicAreaSquareKilometres } from '../../storage/projectWriter';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 
 type SidecarTexts = Pick<BoundarySourceHints, 'quellenvermerk' | 'aktualitaet'> & { hasCpg: boolean };
@@ -31,13 +32,15 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
   const extension = path.extname(filePath).toLowerCase();
   try {
     if (extension === '.zip') {
-      const { files } = readArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath));
-      const names = [...files.keys()];
+      const bytes = new Uint8Array(readFileSync(filePath));
+      const names = listArchive(bytes, path.basename(filePath));
+      // Only the small text files are inflated, not the layers beside them.
+      const { files } = readArchive(bytes, path.basename(filePath), (name) => name.toLowerCase().endsWith('.txt'));
       const wanted = layer?.toLowerCase().replace(/\.shp$/, '');
       const shp = names.find((name) => name.toLowerCase().endsWith('.shp') && (!wanted || name.toLowerCase().slice(0, -4).endsWith(wanted)));
       const folder = shp ? path.posix.dirname(shp) : '.';
       const inFolder = names.filter((name) => path.posix.dirname(name) === folder || !name.includes('/'));
-      const hasCpg = shp ? files.has(`${shp.slice(0, -4)}.cpg`) || files.has(`${shp.slice(0, -4)}.CPG`) : false;
+      const hasCpg = shp ? names.includes(`${shp.slice(0, -4)}.cpg`) || names.includes(`${shp.slice(0, -4)}.CPG`) : false;
       return { ...pick(inFolder, (name) => files.get(name) ?? null), hasCpg };
     }
     if (extension === '.shp' || extension === '.dbf') {
@@ -55,7 +58,7 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
 
 /** Geodesic area in km² of a WGS84 polygon. @example areaKm2(hannover) // ≈ 204 */
 export function areaKm2(geometry: Polygon | MultiPolygon): number {
-  return geodesicAreaSquareMeters(geometry) / 1e6;
+  return geodesicAreaSquareKilometres(geometry);
 }
 
 /** A lighter copy of the areas for the preview map: tolerance ~1/1500 of the extent, so 11 000 polygons stay a few MB. */
@@ -107,7 +110,7 @@ export function featureTableNameFrom(proposed: string): string {
 }
 
 /** The report part of a boundary preview (shared by file previews and the official WFS). */
-export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean): Omit<BoundaryPreview, 'importId'> {
+export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean, mapPreview = true): Omit<BoundaryPreview, 'importId'> {
   const layerName = featureTableNameFrom(imported.layerInfo.name);
   const { report } = imported;
   const detection = report.encoding.detected;
@@ -176,7 +179,7 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
       warnings,
     },
     areas: imported.areas.map((area) => ({ key: area.key, name: area.name, areaKm2: areaKm2(area.geometry) })),
-    preview: simplifiedPreview(imported),
+    preview: mapPreview ? simplifiedPreview(imported) : ({ type: 'FeatureCollection', features: [] } as unknown as BoundaryPreview['preview']),
   };
 }
 
