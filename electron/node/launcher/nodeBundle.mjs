@@ -120,8 +120,8 @@ async function buildInto(outputDir) {
     metafile: true,
     plugins: [zodNamespacePlugin],
     // Less JavaScript to read and parse at every start.
-    minifyWhitespace: false,
-    minifySyntax: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
   });

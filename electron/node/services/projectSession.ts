@@ -141,7 +141,7 @@ export class ProjectSession {
         // 100 ms of VACUUM INTO for the demo, which every CLI command pays.
         fs.copyFileSync(absolutePath, workingCopyPath);
         // The copy takes the source's mode; a read-only project file must still give a writable copy.
-        fs.chmodSync(workingCopyPath, 0o600);
+        fs.chmodSync(workingCopyPath, 0o644);
       } else {
         const source = openDatabase(absolutePath, { readonly: true });
         try {
