@@ -5,9 +5,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { EventName, FeatureCollectionDto, KleinraumApi, ProjectSummary } from '../../../shared/contract/api';
+import type { EventName, FeatureCollectionDto, KleinraumApi, MethodName, ProjectSummary } from '../../../shared/contract/api';
 import { UserError } from '../../../shared/contract/errors';
-import { createDemoProject } from '../../../shared/demo/createDemoProject';
 import type { ProjectContent } from '../../../shared/model/project';
 import { readAreasAsFeatureCollection } from '../storage/projectReader';
 import { listFiles } from './fileBrowser';
@@ -54,6 +53,9 @@ function lazyFeature<Methods extends object>(methods: Methods, load: () => Promi
   return handlers as unknown as FeatureHandlers<Methods>;
 }
 
+/** Methods that do not read the open project (they replace it, or do not touch it at all). */
+const METHODS_WITHOUT_OPEN_PROJECT = new Set<MethodName>(['host.info', 'project.openDemo', 'project.new', 'project.open', 'project.recent', 'files.list', 'dialog.openFile', 'dialog.saveFile']);
+
 // Working copies are deleted when the process ends normally, even when nobody closes the API (the CLI).
 const openSessions = new Set<ProjectSession>();
 let exitHandlerInstalled = false;
@@ -86,16 +88,25 @@ export function disposeKleinraumApi(api: KleinraumApi): void {
 export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const { dataDir, host, emit } = options;
   const workDir = path.join(dataDir, 'working');
-  const createDemoContent = options.createDemoContent ?? (() => createDemoProject());
   removeAbandonedWorkingCopies(workDir);
-  // The demo is the project open at start. It is built on first use, so a CLI command that opens a file
-  // first does not pay for building the demo (about a second).
+  // The demo is the project open at start. Its generator (with the geometry code it needs) is loaded and
+  // run on first use, so a CLI command that opens a file first pays for neither.
+  let createDemoContent = options.createDemoContent ?? null;
+  const demoContent = async (): Promise<ProjectContent> => {
+    createDemoContent ??= (await import('../../../shared/demo/createDemoProject')).createDemoProject;
+    return createDemoContent();
+  };
   let openSession: ProjectSession | null = null;
+  const openDemoIfNothingIsOpen = async (): Promise<void> => {
+    if (openSession !== null) return;
+    const content = await demoContent();
+    if (openSession !== null) return;
+    openSession = ProjectSession.fromContent(workDir, content, true);
+    trackSession(openSession);
+  };
+  // Every method that reads the open project first opens the demo when nothing is open (see the end).
   const current = (): ProjectSession => {
-    if (openSession === null) {
-      openSession = ProjectSession.fromContent(workDir, createDemoContent(), true);
-      trackSession(openSession);
-    }
+    if (openSession === null) throw new Error('No project is open: the method must be listed as reading the open project.');
     return openSession;
   };
   let lastFolder: string | undefined;
@@ -148,7 +159,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.openDemo'() {
-      replaceSession(ProjectSession.fromContent(workDir, createDemoContent(), true));
+      replaceSession(ProjectSession.fromContent(workDir, await demoContent(), true));
       return changed();
     },
 
@@ -221,6 +232,14 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return { path: await host.saveFileDialog({ title, defaultName, extensions }), supported: true };
     },
   };
+  for (const method of Object.keys(api) as MethodName[]) {
+    if (METHODS_WITHOUT_OPEN_PROJECT.has(method)) continue;
+    const run = api[method] as (input: unknown) => Promise<unknown>;
+    (api as Record<MethodName, (input: unknown) => Promise<unknown>>)[method] = async (input) => {
+      await openDemoIfNothingIsOpen();
+      return run(input);
+    };
+  }
   sessionsByApi.set(api, () => openSession);
   return api;
 }
