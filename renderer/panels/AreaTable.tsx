@@ -2,13 +2,23 @@
  * The table of areas: name, key, value, quality flag; sortable by clicking a header. Rows and map share one
  * selection: clicking a row selects the area on the map, and the map's selection highlights (and scrolls
  * to) the row.
+ *
+ * A long table (Germany's 11 000 municipalities) renders only the rows in view plus a margin
+ * (@tanstack/react-virtual), with spacer rows keeping the scroll height: rendering every row made each
+ * hover over the map re-render 11 000 rows (150–800 ms). Short tables render every row.
  */
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import { localized, type MessageKey } from '../../shared/i18n/translate';
 import type { SortColumn } from '../store/viewSlice';
 import { sortAreaRows } from './areaRows';
+
+/** Tables up to this many rows render every row; longer ones only those in view. */
+const WINDOWING_THRESHOLD = 300;
+// A one-line row's height in px (padding 4 + line 19 + border 1); rows are measured once rendered.
+const ESTIMATED_ROW_HEIGHT = 28;
 
 const columns: { column: SortColumn; label: MessageKey; numeric?: boolean }[] = [
   { column: 'name', label: 'table.name' },
@@ -26,12 +36,32 @@ export function AreaTable() {
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => (indicatorValues ? sortAreaRows(indicatorValues.values, sort, locale) : []), [indicatorValues, sort, locale]);
+  const windowed = rows.length > WINDOWING_THRESHOLD;
+  const virtualizer = useVirtualizer({
+    count: windowed ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => rows[index]?.key ?? index,
+  });
 
   useEffect(() => {
     if (!selectedKey) return;
+    if (windowed) {
+      const index = rows.findIndex((row) => row.key === selectedKey);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
     bodyRef.current?.querySelector(`[data-key="${CSS.escape(selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+    // Scroll only when the selection changes, not when the rows are re-sorted.
   }, [selectedKey]);
+
+  const virtualRows = windowed ? virtualizer.getVirtualItems() : null;
+  const shownRows = virtualRows ? virtualRows.map((item) => ({ row: rows[item.index]!, index: item.index })) : rows.map((row, index) => ({ row, index }));
+  const spaceAbove = virtualRows && virtualRows.length > 0 ? virtualRows[0]!.start : 0;
+  const spaceBelow = virtualRows && virtualRows.length > 0 ? virtualizer.getTotalSize() - virtualRows[virtualRows.length - 1]!.end : 0;
 
   const decimals = indicatorValues?.indicator.decimals ?? 0;
   const unit = indicatorValues ? localized(indicatorValues.indicator.unit, locale) : '';
@@ -41,7 +71,7 @@ export function AreaTable() {
       <h2 className="panel-title">
         {t('table.title')} <span className="panel-count">{rows.length}</span>
       </h2>
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scrollRef}>
         <table className="area-table" data-testid="area-table">
           <thead>
             <tr>
@@ -73,9 +103,12 @@ export function AreaTable() {
             </tr>
           </thead>
           <tbody ref={bodyRef}>
-            {rows.map((row) => (
+            {spaceAbove > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceAbove }} />}
+            {shownRows.map(({ row, index }) => (
               <tr
                 key={row.key}
+                ref={virtualRows ? virtualizer.measureElement : undefined}
+                data-index={index}
                 data-key={row.key}
                 data-testid={`area-row-${row.key}`}
                 className={[row.key === selectedKey ? 'selected' : '', row.key === hoveredKey ? 'hovered' : ''].join(' ')}
@@ -106,6 +139,7 @@ export function AreaTable() {
                 </td>
               </tr>
             ))}
+            {spaceBelow > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceBelow }} />}
           </tbody>
           {indicatorValues && indicatorValues.regionValue !== null && (
             <tfoot>

@@ -15,7 +15,7 @@ import type { IndicatorDefinition, Observation, Source } from '../../../shared/m
 
 export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
-import { readAreas, readIndicators, readObservations, readPeriodsByVariable, readSettings, readSources, readVariables } from '../storage/projectReader';
+import { readAreaSizes, readIndicators, readObservations, readPeriodsByVariable, readSettings, readSources, readVariables } from '../storage/projectReader';
 
 /** Project setting holding the small-number threshold (a whole number ≥ 1). */
 export const SMALL_NUMBER_THRESHOLD_SETTING = 'smallNumberThreshold';
@@ -168,7 +168,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
   const derived = deriveIndicatorValues({
     indicator: plan.indicator,
     mode: plan.mode,
-    areas: readAreas(db, layerName),
+    areas: readAreaSizes(db, layerName),
     observations,
     period,
     ...(comparePeriod !== undefined ? { comparePeriod } : {}),
@@ -197,7 +197,7 @@ function summaryOf(indicator: IndicatorDefinition) {
 /** All indicators for one area at `period` (default: the latest period any indicator can be computed for). */
 export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: string, period: string | undefined): AreaDetails {
   return db.transaction((): AreaDetails => {
-    const areas = readAreas(db, layerName);
+    const areas = readAreaSizes(db, layerName);
     const area = areas.find((candidate) => candidate.key === areaKey);
     if (!area) {
       throw new UserError('not-found', {
