@@ -51,6 +51,7 @@ export function geometryEnvelope(geometry: Geometry): GeometryEnvelope | null {
  * @example encodeGeoPackageGeometry({ type: 'Point', coordinates: [9.7, 52.4] }, 4326) // Buffer starting "GP"
  */
 export function encodeGeoPackageGeometry(geometry: Geometry, srsId: number): Buffer {
+  if (geometry.type === 'MultiPolygon' || geometry.type === 'Polygon') return encodePolygonal(geometry, srsId);
   const envelope = geometryEnvelope(geometry);
   const size = wkbSize(geometry);
   if (size !== null) {
@@ -59,23 +60,68 @@ export function encodeGeoPackageGeometry(geometry: Geometry, srsId: number): Buf
     writeWkb(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), envelope === null ? 8 : 40, geometry);
     return bytes;
   }
-  const wkb = wkx.Geometry.parseGeoJSON(geometry).toWkb();
-  const isEmpty = envelope === null;
-  // flags: bit 0 little-endian, bits 1-3 envelope kind (1 = XY), bit 4 empty geometry.
-  const flags = 0x01 | (isEmpty ? 0x10 : 0x02);
-  const header = Buffer.alloc(isEmpty ? 8 : 40);
-  header[0] = MAGIC_G;
-  header[1] = MAGIC_P;
-  header[2] = 0;
-  header[3] = flags;
-  header.writeInt32LE(srsId, 4);
-  if (envelope) {
-    header.writeDoubleLE(envelope.minX, 8);
-    header.writeDoubleLE(envelope.maxX, 16);
-    header.writeDoubleLE(envelope.minY, 24);
-    header.writeDoubleLE(envelope.maxY, 32);
+  return encodeThroughWkx(geometry, srsId);
+}
+
+/**
+ * Boundary geometries, the bulk of every project: size and envelope in one pass over the coordinates,
+ * then one pass writing them (a Germany-wide layer of 11 000 areas in a few tens of milliseconds).
+ */
+function encodePolygonal(geometry: Polygon | MultiPolygon, srsId: number): Buffer {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let size = geometry.type === 'Polygon' ? 9 : 9 + polygons.length * 9;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      size += 4 + ring.length * 16;
+      for (const position of ring) {
+        if (position.length !== 2) return encodeThroughWkx(geometry, srsId);
+        const x = position[0]!;
+        const y = position[1]!;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
   }
-  return Buffer.concat([header, wkb]);
+  const envelope = minX <= maxX ? { minX, maxX, minY, maxY } : null;
+  const headerSize = envelope === null ? 8 : 40;
+  // Every byte is written below.
+  const bytes = Buffer.allocUnsafe(headerSize + size);
+  writeHeader(bytes, srsId, envelope);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = headerSize;
+  const header = (type: number, count: number) => {
+    view.setUint8(at, 1);
+    view.setUint32(at + 1, type, true);
+    view.setUint32(at + 5, count, true);
+    at += 9;
+  };
+  if (geometry.type === 'MultiPolygon') header(WKB_TYPE.MultiPolygon, polygons.length);
+  for (const rings of polygons) {
+    header(WKB_TYPE.Polygon, rings.length);
+    for (const ring of rings) {
+      view.setUint32(at, ring.length, true);
+      at += 4;
+      for (const position of ring) {
+        view.setFloat64(at, position[0]!, true);
+        view.setFloat64(at + 8, position[1]!, true);
+        at += 16;
+      }
+    }
+  }
+  return bytes;
+}
+
+function encodeThroughWkx(geometry: Geometry, srsId: number): Buffer {
+  const envelope = geometryEnvelope(geometry);
+  const header = Buffer.alloc(envelope === null ? 8 : 40);
+  writeHeader(header, srsId, envelope);
+  return Buffer.concat([header, wkx.Geometry.parseGeoJSON(geometry).toWkb()]);
 }
 
 function writeHeader(bytes: Buffer, srsId: number, envelope: GeometryEnvelope | null): void {
