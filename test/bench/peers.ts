@@ -98,8 +98,9 @@ export function rounded(value: number): number {
 
 /** Runs `kleinraum …` and fails with its message when it does not succeed (set-up steps, not timed). */
 export function runKleinraumStep(...args: string[]): string {
-  const result = spawnSync(process.execPath, [cliEntryPoint, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
-  if (result.status !== 0) throw new Error(`kleinraum ${args.join(' ')} failed: ${result.stderr}`);
+  // A --json document for 11 000 areas is several MB: far above spawnSync's default 1 MB buffer.
+  const result = spawnSync(process.execPath, [cliEntryPoint, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000, maxBuffer: 512 * 1024 ** 2 });
+  if (result.status !== 0) throw new Error(`kleinraum ${args.join(' ')} failed: ${result.stderr || result.error?.message}`);
   return result.stdout;
 }
 
