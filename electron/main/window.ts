@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
 import { isAllowedRemoteRequest } from '../node/server/securityHeaders';
 import { APP_INDEX_URL, isAppUrl } from './appProtocol';
+import { isAllowedExternalLink } from './externalLinks';
 
 /**
  * Session-wide rules: deny every permission request and every request to the network except reading from
@@ -24,7 +25,7 @@ export function hardenSession(): void {
 
 /**
  * Rules for every web contents the app ever creates: no navigation, no webviews, no new windows (https
- * links, e.g. a data licence, open in the system browser instead).
+ * links of the allow-list in externalLinks.ts, e.g. a data licence, open in the system browser instead).
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -35,7 +36,7 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) shell.openExternal(url).catch(() => {});
+    if (isAllowedExternalLink(url)) shell.openExternal(url).catch(() => {});
     return { action: 'deny' };
   });
 }

@@ -34,7 +34,11 @@ export function createBridgeTransport(bridge: KleinraumBridge): Transport {
 export interface HttpEnvironment {
   /** Origin of the Kleinraum server, e.g. "http://127.0.0.1:51730". */
   origin: string;
-  token: string;
+  /**
+   * The script token, when the page has one; the browser normally authenticates with the HttpOnly session
+   * cookie the server set when the start link was opened, which page scripts cannot read.
+   */
+  token: string | null;
   fetch: typeof fetch;
   createEventSource: ((url: string) => EventSourceLike) | null;
 }
@@ -57,7 +61,8 @@ export function createHttpTransport(environment: HttpEnvironment): Transport {
       try {
         response = await environment.fetch(`${environment.origin}${HTTP_API_PREFIX}${method}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: environment.token },
+          headers: environment.token ? { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: environment.token } : { 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
       } catch {
@@ -72,7 +77,7 @@ export function createHttpTransport(environment: HttpEnvironment): Transport {
     },
     subscribe(handler) {
       if (!environment.createEventSource) return () => {};
-      const url = `${environment.origin}${HTTP_EVENTS_PATH}?${URL_TOKEN_PARAM}=${encodeURIComponent(environment.token)}`;
+      const url = environment.token ? `${environment.origin}${HTTP_EVENTS_PATH}?${URL_TOKEN_PARAM}=${encodeURIComponent(environment.token)}` : `${environment.origin}${HTTP_EVENTS_PATH}`;
       const source = environment.createEventSource(url);
       for (const name of Object.keys(events) as EventName[]) {
         source.addEventListener(name, (event) => {
@@ -108,14 +113,13 @@ export interface HostWindow {
 }
 
 /**
- * Electron when the preload exposed `window.kleinraum`, otherwise loopback HTTP with the token from the
- * page URL (`?token=…`). Throws an ApiError when the token is missing, so the UI can explain what to do.
+ * Electron when the preload exposed `window.kleinraum`, otherwise loopback HTTP authenticated by the session
+ * cookie (the server exchanged the start link's token for it). A refused request explains what to do.
  * @example detectTransport(window).kind // "http" in browser mode
  */
 export function detectTransport(host: HostWindow): Transport {
   if (host.kleinraum) return createBridgeTransport(host.kleinraum);
   const token = new URLSearchParams(host.location.search).get(URL_TOKEN_PARAM);
-  if (!token) throw new ApiError('bad-input', catalogueText('error.noToken'), 'connect');
   const EventSourceConstructor = host.EventSource;
   return createHttpTransport({
     origin: host.location.origin,

@@ -7,13 +7,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { EXPORT_FORMATS } from '../../shared/contract/methods/export';
-import { EXPORT_LAYOUT_SETTING, LEGEND_POSITIONS, PAGE_SIZES_MM, layoutFromSettings, type PagePreset, type ExportLayout, type ExportLayoutInput, type LegendPosition, type SmallNumberMode } from '../../shared/export/exportLayout';
+import { LEGEND_POSITIONS, PAGE_SIZES_MM, resolveExportLayout, type PagePreset, type ExportLayout, type ExportLayoutInput, type LegendPosition } from '../../shared/export/exportLayout';
+import { readSetting, type MapDisplay } from '../../shared/settings/projectSettings';
 import { localized } from '../../shared/i18n/translate';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import type { FeatureDialogProps } from '../features';
-import { classificationOptionsOf, type MapSymbology } from '../map/symbology';
-import { useMapSymbology } from '../map/useMapSymbology';
+import { useMapDisplay, useMapView } from '../map/useMapSymbology';
 import { exportApi } from './exportApi';
 import { FigurePreview } from './FigurePreview';
 import { PageSizeFields } from './PageSizeFields';
@@ -46,20 +46,6 @@ function pageForPreset(page: ExportLayout['page'], preset: PagePreset): ExportLa
   return { ...page, preset, widthMm, heightMm };
 }
 
-/** The map's midpoint choice as the export contract takes it (a typed value that is missing means the mean). */
-function midpointOf(symbology: MapSymbology): number | 'region' | 'mean' {
-  switch (symbology.midpoint) {
-    case 'hundred':
-      return 100;
-    case 'zero':
-      return 0;
-    case 'value':
-      return symbology.midpointValue ?? 'mean';
-    default:
-      return symbology.midpoint;
-  }
-}
-
 function layoutInput(layout: ExportLayout): ExportLayoutInput {
   return { ...layout, page: { preset: layout.page.preset, marginMm: layout.page.marginMm, ...(layout.page.preset === 'custom' ? { widthMm: layout.page.widthMm, heightMm: layout.page.heightMm } : {}) } };
 }
@@ -71,14 +57,10 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const host = useKleinraum((state) => state.host);
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const period = useKleinraum((state) => state.period);
-  const layerName = useKleinraum((state) => state.layerName);
-  // "Darstellung als": the figure shows the indicator derived as the map does (index, change, …).
-  const mode = useKleinraum((state) => state.mode);
-  const comparePeriod = useKleinraum((state) => state.comparePeriod);
-  const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
-  const [layout, setLayout] = useState<ExportLayout>(() => layoutFromSettings(project?.settings ?? {}));
-  // The figure shows the indicator as the map does: same method, classes, breaks and palette.
-  const [symbology] = useMapSymbology();
+  const [layout, setLayout] = useState<ExportLayout>(() => resolveExportLayout(readSetting(project?.settings ?? {}, 'export.layout')));
+  // The figure shows exactly the map's view: indicator, sources, derivation, symbology, labels, small numbers.
+  const view = useMapView();
+  const [display, setDisplay] = useMapDisplay();
   const [format, setFormat] = useState<Format>('pdf');
   const [dpi, setDpi] = useState<150 | 300 | 600>(300);
   const [batch, setBatch] = useState<Batch>('none');
@@ -91,24 +73,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
   // The shown values name the derived figure (e.g. "… (Index)"), which is also the figure's default title.
   const shownName = useKleinraum((state) => (state.indicatorValues && state.indicatorValues.indicator.id === indicatorId ? state.indicatorValues.indicator.name : null)) ?? indicator?.name;
-  const request = useMemo(() => {
-    const { centre: _centre, ...classification } = classificationOptionsOf(symbology, null);
-    return {
-      indicatorId: indicatorId ?? '',
-      period: period ?? undefined,
-      layer: layerName ?? undefined,
-      locale,
-      layout: layoutInput(layout),
-      classification,
-      palette: symbology.paletteId,
-      paletteReversed: symbology.reversed,
-      midpoint: midpointOf(symbology),
-      fixAcrossPeriods: symbology.fixAcrossPeriods,
-      mode,
-      ...(comparePeriod ? { comparePeriod } : {}),
-      ...(denominatorVariable ? { denominatorVariable } : {}),
-    };
-  }, [indicatorId, period, layerName, locale, layout, symbology, mode, comparePeriod, denominatorVariable]);
+  const request = useMemo(() => ({ ...(view ? { view } : {}), locale, layout: layoutInput(layout) }), [view, locale, layout]);
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
   useEffect(() => {
@@ -137,7 +102,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
     setError(null);
     try {
       const api = exportApi();
-      await api['project.setSetting']({ key: EXPORT_LAYOUT_SETTING, value: JSON.stringify(layoutInput(layout)) });
+      await api['project.setSetting']({ key: 'export.layout', value: layoutInput(layout) });
       if (batch !== 'none') {
         const result = await api['export.batch']({ ...request, format, dpi, by: batch, singlePdf: format === 'pdf' && singlePdf });
         result.files.forEach(download);
@@ -235,7 +200,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
             </label>
             <label>
               {t('export.smallNumbers')}
-              <select value={layout.smallNumbers.mode} onChange={(event) => update((current) => ({ ...current, smallNumbers: { mode: event.target.value as SmallNumberMode } }))}>
+              <select value={display.smallNumbers} onChange={(event) => setDisplay({ ...display, smallNumbers: event.target.value as MapDisplay['smallNumbers'] })} data-testid="export-small-numbers">
                 <option value="suppress">{t('export.smallNumbers.suppress')}</option>
                 <option value="flag">{t('export.smallNumbers.flag')}</option>
               </select>

@@ -14,13 +14,27 @@ const PREVIEW_STYLE =
   // legend label grows into its count. Unhinted metrics are the ones the layout measured (and resvg uses).
   ' text { text-rendering: geometricPrecision; }';
 
+/**
+ * A constructed stylesheet, not a <style> element: the content security policy allows no inline styles
+ * (style-src 'self'), and stylesheets built through the CSSOM are not inline markup.
+ */
+let previewSheet: CSSStyleSheet | null = null;
+function previewStyleSheet(): CSSStyleSheet {
+  if (!previewSheet) {
+    previewSheet = new CSSStyleSheet();
+    previewSheet.replaceSync(PREVIEW_STYLE);
+  }
+  return previewSheet;
+}
+
 export function FigurePreview({ svg, label, testId }: { svg: string; label: string; testId: string }) {
   const hostRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${PREVIEW_STYLE}</style>${svg}`;
+    root.adoptedStyleSheets = [previewStyleSheet()];
+    root.innerHTML = svg;
   }, [svg]);
   return <div ref={hostRef} className="export-preview-figure" role="img" aria-label={label} data-testid={testId} />;
 }

@@ -5,15 +5,16 @@
  * attribution when it is shown. Built from the same choropleth as the map.
  */
 import { useT } from '../AppContext';
-import type { LegendModel } from './choropleth';
+import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
+import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 
-export function Legend({ legend, basemapAttribution = null }: { legend: LegendModel; basemapAttribution?: string | null }) {
+export function Legend({ legend, basemapAttribution = null }: { legend: IndicatorLegend; basemapAttribution?: string | null }) {
   const t = useT();
   return (
     <div className="legend" data-testid="legend" role="group" aria-label={legend.title}>
       <div className="legend-title">{legend.title}</div>
       <div className="legend-subtitle">
-        {legend.unit} · {legend.stichtag}
+        {[legend.unit, legend.stichtag].filter((part) => part.length > 0).join(' · ')}
       </div>
       <table className="legend-rows">
         <tbody>
@@ -37,20 +38,34 @@ export function Legend({ legend, basemapAttribution = null }: { legend: LegendMo
               <td className="legend-count">{legend.noData.count}</td>
             </tr>
           )}
-          {legend.smallNumber && (
-            <tr data-testid="legend-small-number" data-count={legend.smallNumber.count} className="legend-flag-row">
+          {legend.marks.map((mark) => (
+            <tr key={mark.kind} data-testid={mark.kind === 'flagged' ? 'legend-small-number' : 'legend-suppressed'} data-count={mark.count} className="legend-flag-row" title={mark.footnote}>
               <td>
-                <span className="swatch swatch-small-number" style={{ borderColor: legend.smallNumber.colour }} aria-hidden="true" />
+                {mark.kind === 'flagged' ? (
+                  <span className="swatch swatch-small-number" style={{ borderColor: SMALL_NUMBER_OUTLINE_COLOUR }} aria-hidden="true" />
+                ) : (
+                  <span className="swatch swatch-no-data" aria-hidden="true" />
+                )}
               </td>
-              <td className="legend-label">{legend.smallNumber.label}</td>
-              <td className="legend-count">{legend.smallNumber.count}</td>
+              <td className="legend-label">{mark.label}</td>
+              <td className="legend-count">{mark.count}</td>
             </tr>
-          )}
+          ))}
         </tbody>
       </table>
+      {legend.regionLine && (
+        <div className="legend-note" data-testid="legend-region">
+          {legend.regionLine}
+        </div>
+      )}
       {legend.fixedClassesNote && (
         <div className="legend-note" data-testid="legend-fixed-classes">
           {legend.fixedClassesNote}
+        </div>
+      )}
+      {legend.areaNote && (
+        <div className="legend-note" data-testid="legend-area-note">
+          {legend.areaNote}
         </div>
       )}
       {legend.absoluteHint && (

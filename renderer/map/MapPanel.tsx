@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
-import { buildChoropleth, buildLegend } from './choropleth';
+import { readSetting } from '../../shared/settings/projectSettings';
 import { Legend } from './Legend';
 import { ModePicker } from './ModePicker';
 import { overlayDrawing } from './overlayChoropleth';
@@ -17,11 +17,9 @@ import { MapTooltip } from './MapTooltip';
 import { MapView } from './MapView';
 import { useMapUi } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
-import { classificationOptionsOf, resolveMidpoint } from './symbology';
 import { TimeSlider } from './TimeSlider';
-import { useAllPeriodValues, useMapDisplay, useMapSymbology } from './useMapSymbology';
-
-const DEFAULT_SMALL_NUMBER_THRESHOLD = 3;
+import { useMapDrawing } from './useMapDrawing';
+import { useMapDisplay, useMapSymbology } from './useMapSymbology';
 
 export function MapPanel() {
   const t = useT();
@@ -29,7 +27,6 @@ export function MapPanel() {
   const { store } = useApp();
   const features = useKleinraum((state) => state.features);
   const project = useKleinraum((state) => state.project);
-  const layerName = useKleinraum((state) => state.layerName);
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
@@ -45,51 +42,22 @@ export function MapPanel() {
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
   const periods = indicator?.periods ?? [];
   const severalPeriods = periods.length > 1;
-  const allPeriodValues = useAllPeriodValues(symbology.fixAcrossPeriods && severalPeriods);
-  const smallNumberThreshold = Number(project?.settings['smallNumberThreshold'] ?? DEFAULT_SMALL_NUMBER_THRESHOLD) || DEFAULT_SMALL_NUMBER_THRESHOLD;
+  const smallNumberThreshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
 
-  const choropleth = useMemo(() => {
-    if (!indicatorValues) return null;
-    const otherPeriodValues = allPeriodValues
-      ? [...allPeriodValues.entries()].filter(([period]) => period !== indicatorValues.period).flatMap(([, values]) => values)
-      : undefined;
-    try {
-      return buildChoropleth(indicatorValues, classificationOptionsOf(symbology, indicatorValues.regionValue), symbology.paletteId, {
-        reversed: symbology.reversed,
-        midpoint: resolveMidpoint(symbology, indicatorValues.regionValue),
-        ...(otherPeriodValues ? { otherPeriodValues } : {}),
-      });
-    } catch {
-      // A stored symbology that the classification refuses (e.g. edited by hand) falls back to the default.
-      return buildChoropleth(indicatorValues);
-    }
-  }, [indicatorValues, symbology, allPeriodValues]);
-  const boundarySources = useMemo(() => {
-    const layer = project?.layers.find((candidate) => candidate.name === layerName);
-    return project?.sources.filter((source) => source.id === layer?.sourceId) ?? [];
-  }, [project, layerName]);
-  const legend = useMemo(
-    () =>
-      indicatorValues && choropleth
-        ? buildLegend(indicatorValues, choropleth, locale, boundarySources, {
-            smallNumberThreshold,
-            fixedAcrossPeriods: allPeriodValues && allPeriodValues.size > 1 ? { first: periods[0] as string, last: periods[periods.length - 1] as string } : null,
-          })
-        : null,
-    [indicatorValues, choropleth, locale, boundarySources, smallNumberThreshold, allPeriodValues, periods],
-  );
+  const drawing = useMapDrawing();
   const overlayShown = useMemo(
     () => (overlay && features ? overlayDrawing(overlay, features.features.map((feature) => feature.properties.key), locale) : null),
     [overlay, features, locale],
   );
-  const shownChoropleth = overlayShown?.choropleth ?? choropleth;
-  const shownLegend = overlayShown?.legend ?? legend;
+  const shown = overlayShown ?? drawing;
+  const shownLegend = shown?.legend ?? null;
   const valueTextByKey = useMemo(() => {
-    if (display.labels !== 'namesAndValues' || !indicatorValues) return null;
-    const decimals = indicatorValues.indicator.decimals;
-    return new Map(indicatorValues.values.map((entry) => [entry.key, entry.value === null ? '–' : formatNumber(entry.value, decimals, locale)]));
-  }, [display.labels, indicatorValues, locale]);
-  const hoveredValue = hoveredKey && indicatorValues && !overlayShown ? indicatorValues.values.find((entry) => entry.key === hoveredKey) : undefined;
+    if (display.labels !== 'namesAndValues' || !drawing || overlayShown) return null;
+    return new Map(drawing.drawn.areas.map((area) => [area.key, area.shownValue === null ? '–' : formatNumber(area.shownValue, drawing.drawn.decimals, locale)]));
+  }, [display.labels, drawing, overlayShown, locale]);
+  const hoveredIndex = hoveredKey && indicatorValues && !overlayShown ? indicatorValues.values.findIndex((entry) => entry.key === hoveredKey) : -1;
+  const hoveredValue = hoveredIndex >= 0 ? indicatorValues?.values[hoveredIndex] : undefined;
+  const hoveredSuppressed = hoveredIndex >= 0 && drawing?.drawn.areas[hoveredIndex]?.suppressed === true;
 
   useEffect(() => {
     useMapUi.getState().setBasemapStatus(display.basemap ? 'loading' : 'off');
@@ -128,18 +96,19 @@ export function MapPanel() {
           onChange={setSymbology}
           display={display}
           onDisplayChange={setDisplay}
-          colours={choropleth?.colours ?? []}
-          classCount={choropleth?.classification.classes.length ?? symbology.classes}
+          colours={drawing?.drawn.colours ?? []}
+          classCount={drawing?.drawn.classification.classes.length ?? symbology.classes}
           regionValue={indicatorValues?.regionValue ?? null}
           decimals={indicatorValues?.indicator.decimals ?? 1}
           severalPeriods={severalPeriods}
+          smallNumberThreshold={smallNumberThreshold}
         />
         <div className="map-area">
         <MapView
           features={features}
-          colourByKey={shownChoropleth?.colourByKey ?? null}
-          noDataKeys={shownChoropleth?.noDataKeys ?? []}
-          smallNumberKeys={shownChoropleth?.smallNumberKeys ?? []}
+          colourByKey={shown?.drawn.colourByKey ?? null}
+          noDataKeys={shown ? [...shown.drawn.noDataKeys, ...shown.drawn.suppressedKeys] : []}
+          smallNumberKeys={shown?.drawn.flaggedKeys ?? []}
           basemap={display.basemap}
           onBasemapResult={onBasemapResult}
           onMapLoaded={setMap}
@@ -158,7 +127,7 @@ export function MapPanel() {
         )}
         {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} />}
         {pointer && hoveredValue && indicatorValues && (
-          <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} />
+          <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} suppressed={hoveredSuppressed} />
         )}
         </div>
       </div>

@@ -13,9 +13,11 @@ interface MapTooltipProps {
   position: { x: number; y: number };
   /** The project's small-number threshold, for the reason shown with a flagged value. */
   smallNumberThreshold?: number;
+  /** The value is withheld (small numbers shown as 'suppress'): the tooltip says so instead of the value. */
+  suppressed?: boolean;
 }
 
-export function MapTooltip({ value, indicator, position, smallNumberThreshold = 3 }: MapTooltipProps) {
+export function MapTooltip({ value, indicator, position, smallNumberThreshold = 3, suppressed = false }: MapTooltipProps) {
   const t = useT();
   const locale = useLocale();
   // The backend names the reason for derived values (small count or small denominator); otherwise the
@@ -29,7 +31,11 @@ export function MapTooltip({ value, indicator, position, smallNumberThreshold = 
   return (
     <div className="tooltip" data-testid="tooltip" role="tooltip" style={{ left: position.x + 14, top: position.y + 14 }}>
       <div className="tooltip-name">{value.name}</div>
-      {value.value === null ? (
+      {suppressed ? (
+        <div className="tooltip-value tooltip-no-data" data-testid="tooltip-suppressed">
+          {t('map.legend.smallNumber.suppress', { threshold: smallNumberThreshold })}
+        </div>
+      ) : value.value === null ? (
         <div className="tooltip-value tooltip-no-data">
           {t('tooltip.noData')}
           {value.missingReason ? ` – ${value.missingReason}` : ''}
@@ -39,7 +45,7 @@ export function MapTooltip({ value, indicator, position, smallNumberThreshold = 
           {formatNumber(value.value, indicator.decimals, locale)} <span className="tooltip-unit">{localized(indicator.unit, locale)}</span>
         </div>
       )}
-      {flagReason ? (
+      {flagReason && !suppressed ? (
         <div className="tooltip-flag" data-testid="tooltip-flag">
           ⚑ {flagReason}
         </div>

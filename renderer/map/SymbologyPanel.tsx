@@ -13,7 +13,9 @@ import { formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/translate';
 import { useMapUi } from './mapUiStore';
-import { MIDPOINT_CHOICES, parseBreaksInput, plainNumber, withValidClassCount, type MapDisplay, type MapSymbology, type MidpointChoice } from './symbology';
+import { MIDPOINT_CHOICES, withValidChoices, type MapSymbology, type MidpointChoice } from '../../shared/mapView/mapSymbology';
+import type { MapDisplay } from '../../shared/settings/projectSettings';
+import { parseBreaksInput, plainNumber } from './numberInput';
 
 export interface SymbologyPanelProps {
   symbology: MapSymbology;
@@ -27,6 +29,8 @@ export interface SymbologyPanelProps {
   decimals: number;
   /** The indicator has more than one period (the fixed-classes option applies). */
   severalPeriods: boolean;
+  /** The project's small-number threshold, named in the small-number choice. */
+  smallNumberThreshold: number;
 }
 
 const PALETTE_KINDS: PaletteKind[] = ['sequential', 'diverging', 'qualitative'];
@@ -36,7 +40,7 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
   const locale = useLocale();
   const open = useMapUi((state) => state.panelOpen);
   const { symbology, onChange, display } = props;
-  const palette = findPalette(symbology.paletteId);
+  const palette = findPalette(symbology.palette);
   const diverging = palette?.kind === 'diverging';
   const [breaksText, setBreaksText] = useState(() => symbology.breaks.map((value) => plainNumber(value, locale)).join('; '));
   const [breaksError, setBreaksError] = useState<string | null>(null);
@@ -53,7 +57,7 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
   }, [storedBreaks, locale]);
 
   const warnings = useMemo(() => checkColourVision(props.colours, { diverging }), [props.colours, diverging]);
-  const set = (change: Partial<MapSymbology>) => onChange(withValidClassCount({ ...symbology, ...change }));
+  const set = (change: Partial<MapSymbology>) => onChange(withValidChoices({ ...symbology, ...change }));
 
   if (!open) {
     return (
@@ -141,7 +145,7 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
               <div className="palette-kind">{t(`map.symbology.kind.${kind}` as MessageKey)}</div>
               {PALETTES.filter((candidate) => candidate.kind === kind && maximumClassesOf(candidate) >= props.classCount).map((candidate) => {
                 const swatches = paletteColours(candidate.id, Math.max(3, Math.min(props.classCount, maximumClassesOf(candidate))), { reversed: symbology.reversed });
-                const chosen = candidate.id === symbology.paletteId;
+                const chosen = candidate.id === symbology.palette;
                 return (
                   <button
                     key={candidate.id}
@@ -151,7 +155,7 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
                     data-testid={`palette-${candidate.id}`}
                     className={chosen ? 'palette-option chosen' : 'palette-option'}
                     title={localized(candidate.name, locale)}
-                    onClick={() => set({ paletteId: candidate.id })}
+                    onClick={() => set({ palette: candidate.id })}
                   >
                     <span className="palette-swatches" aria-hidden="true">
                       {swatches.map((colour, index) => (
@@ -186,7 +190,7 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
 
       {(diverging || symbology.method === 'stddev') && (
         <label className="symbology-field">
-          <span>{diverging ? t('map.symbology.midpoint') : t('map.symbology.centre')}</span>
+          <span>{diverging ? t('map.symbology.midpoint') : t('map.symbology.stddevMidpoint')}</span>
           <select data-testid="symbology-midpoint" value={symbology.midpoint} onChange={(event) => set({ midpoint: event.target.value as MidpointChoice })}>
             {MIDPOINT_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
@@ -216,10 +220,10 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
           <input
             type="checkbox"
             data-testid="symbology-fix-periods"
-            checked={symbology.fixAcrossPeriods}
-            onChange={(event) => set({ fixAcrossPeriods: event.target.checked })}
+            checked={symbology.fixedClasses}
+            onChange={(event) => set({ fixedClasses: event.target.checked })}
           />
-          {t('map.symbology.fixAcrossPeriods')}
+          {t('map.symbology.fixedClasses')}
         </label>
       )}
 
@@ -229,6 +233,18 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
           <option value="off">{t('map.symbology.labelsOff')}</option>
           <option value="names">{t('map.symbology.labelsNames')}</option>
           <option value="namesAndValues">{t('map.symbology.labelsNamesAndValues')}</option>
+        </select>
+      </label>
+
+      <label className="symbology-field">
+        <span>{t('map.symbology.smallNumbers', { threshold: props.smallNumberThreshold })}</span>
+        <select
+          data-testid="symbology-small-numbers"
+          value={display.smallNumbers}
+          onChange={(event) => props.onDisplayChange({ ...display, smallNumbers: event.target.value as MapDisplay['smallNumbers'] })}
+        >
+          <option value="suppress">{t('map.symbology.smallNumbers.suppress')}</option>
+          <option value="flag">{t('map.symbology.smallNumbers.flag')}</option>
         </select>
       </label>
 

@@ -3,7 +3,8 @@
  * project setting that stores them comes back from the backend), the panel's open state and basemap status.
  */
 import { create } from 'zustand';
-import type { MapDisplay, MapSymbology } from './symbology';
+import type { MapSymbology } from '../../shared/mapView/mapSymbology';
+import type { MapDisplay } from '../../shared/settings/projectSettings';
 
 export type BasemapStatus = 'off' | 'loading' | 'shown' | 'unavailable';
 

@@ -1,17 +1,20 @@
 /**
  * A profile result shown on the map instead of the indicator: the typology as a qualitative map (one colour
  * per group, the group names in the legend) and the deviation from the region as a diverging choropleth
- * around its neutral point (index 100, percentage points and z-scores 0). Map colours and legend rows come
- * from one result, as for indicators.
+ * around its neutral point (index 100, percentage points and z-scores 0). Both end in the same drawing and
+ * legend shapes as an indicator (shared/mapView), so the map, legend and table read them the same way;
+ * the deviation is drawn by the shared `drawIndicator` itself.
  */
-import { classify } from '../../shared/classification/classify';
-import { legendEntries } from '../../shared/classification/legend';
-import { divergingAround, paletteColours } from '../../shared/classification/palettes';
+import { NO_DATA_COLOUR } from '../../shared/classification/defaults';
+import { paletteColours } from '../../shared/classification/palettes';
 import { formatDate, type Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n/translate';
+import { drawIndicator, type DrawnIndicator } from '../../shared/mapView/drawIndicator';
+import type { IndicatorLegend, LegendRow } from '../../shared/mapView/indicatorLegend';
+import { buildIndicatorLegend } from '../../shared/mapView/indicatorLegend';
+import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../shared/mapView/mapSymbology';
 import { deviationBaseline } from '../../shared/profiles/deviation';
 import type { DeviationOverlay, MapOverlay, TypologyOverlay } from '../store/overlaySlice';
-import { DEFAULT_CLASSIFICATION, NO_DATA_COLOUR, type Choropleth, type LegendModel } from './choropleth';
 
 /** Qualitative palette of the groups: Tableau 10 (distinct hues) up to 9 groups, ColorBrewer Set 3 up to 12. */
 export function typologyColours(groupCount: number): string[] {
@@ -19,11 +22,11 @@ export function typologyColours(groupCount: number): string[] {
 }
 
 /** Diverging palette of deviations, reversed so that below the region reads blue and above it red. */
-export const DEVIATION_PALETTE = 'RdBu';
+export const DEVIATION_SYMBOLOGY: MapSymbology = { ...DEFAULT_SYMBOLOGY, palette: 'RdBu', reversed: true, midpoint: 'value' };
 
 export interface OverlayDrawing {
-  choropleth: Choropleth;
-  legend: LegendModel;
+  drawn: DrawnIndicator;
+  legend: IndicatorLegend;
 }
 
 /**
@@ -32,77 +35,71 @@ export interface OverlayDrawing {
  * @example overlayDrawing(typology, ['03241001', '03241002'], 'de').legend.rows[0].label // "Typ 1: höherer Anteil …"
  */
 export function overlayDrawing(overlay: MapOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
-  return overlay.kind === 'typology' ? typologyDrawing(overlay, areaKeys, locale, overlay.period) : deviationDrawing(overlay, areaKeys, locale, overlay.period);
+  return overlay.kind === 'typology' ? typologyDrawing(overlay, areaKeys, locale) : deviationDrawing(overlay, areaKeys, locale);
 }
 
-function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], locale: Locale, period: string | null): OverlayDrawing {
+function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
   const groups = new Map<number, string>();
   for (const entry of Object.values(overlay.groups)) groups.set(entry.group, entry.label);
   const numbers = [...groups.keys()].sort((a, b) => a - b);
   const colours = typologyColours(numbers.length);
-  const colourOfGroup = new Map(numbers.map((number, index) => [number, colours[index % colours.length] as string]));
   const counts = new Map<number, number>();
-  const colourByKey = new Map<string, string>();
-  const classByKey = new Map<string, number | null>();
-  const noDataKeys: string[] = [];
-  for (const key of areaKeys) {
+  const areas: DrawnIndicator['areas'] = areaKeys.map((key) => {
     const entry = overlay.groups[key];
-    if (!entry) {
-      noDataKeys.push(key);
-      colourByKey.set(key, NO_DATA_COLOUR);
-      classByKey.set(key, null);
-      continue;
-    }
-    counts.set(entry.group, (counts.get(entry.group) ?? 0) + 1);
-    colourByKey.set(key, colourOfGroup.get(entry.group) ?? NO_DATA_COLOUR);
-    classByKey.set(key, numbers.indexOf(entry.group));
-  }
-  const rows = numbers.map((number) => ({ colour: colourOfGroup.get(number) as string, label: groups.get(number) as string, count: counts.get(number) ?? 0 }));
-  const choropleth: Choropleth = {
-    // Groups are categories, not intervals: the classification only carries counts for code that reads them.
-    classification: { method: 'manual', breaks: [], classes: rows.map((row, index) => ({ from: index + 1, to: index + 1, count: row.count })), classOfValue: [] },
-    colours: rows.map((row) => row.colour),
-    colourByKey,
-    classByKey,
-    noDataKeys,
-    smallNumberKeys: [],
-  };
-  return { choropleth, legend: overlayLegend(overlay.title, translate(locale, 'map.overlay.typologyUnit'), rows, noDataKeys.length, locale, period) };
-}
-
-function deviationDrawing(overlay: DeviationOverlay, areaKeys: readonly string[], locale: Locale, period: string | null): OverlayDrawing {
-  const values = areaKeys.map((key) => overlay.values[key] ?? null);
-  const classification = classify(values, DEFAULT_CLASSIFICATION);
-  const colours = classification.classes.length > 0 ? divergingAround(classification.classes, deviationBaseline(overlay.measure), DEVIATION_PALETTE, { reversed: true }) : [];
-  const colourByKey = new Map<string, string>();
-  const classByKey = new Map<string, number | null>();
-  const noDataKeys: string[] = [];
-  areaKeys.forEach((key, index) => {
-    const classIndex = classification.classOfValue[index] ?? null;
-    classByKey.set(key, classIndex);
-    if (classIndex === null) noDataKeys.push(key);
-    colourByKey.set(key, classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR));
+    const classIndex = entry ? numbers.indexOf(entry.group) : null;
+    if (entry) counts.set(entry.group, (counts.get(entry.group) ?? 0) + 1);
+    return { key, shownValue: null, classIndex, colour: classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR), flag: null, suppressed: false };
   });
-  const decimals = overlay.measure === 'zScore' ? 2 : 1;
-  const rows = legendEntries(classification, { locale, decimals })
-    .filter((entry) => entry.classIndex !== null)
-    .map((entry) => ({ colour: colours[entry.classIndex as number] ?? NO_DATA_COLOUR, label: entry.label, count: entry.count }));
-  const choropleth: Choropleth = { classification, colours, colourByKey, classByKey, noDataKeys, smallNumberKeys: [] };
-  return { choropleth, legend: overlayLegend(overlay.title, translate(locale, `map.overlay.measure.${overlay.measure}`), rows, noDataKeys.length, locale, period) };
-}
-
-function overlayLegend(title: string, unit: string, rows: LegendModel['rows'], noDataCount: number, locale: Locale, period: string | null): LegendModel {
-  return {
-    title,
-    unit,
-    stichtag: period ? translate(locale, 'legend.stichtag', { date: formatDate(period, locale) }) : '',
+  const rows: LegendRow[] = numbers.map((number, index) => ({ classIndex: index, colour: colours[index] as string, label: groups.get(number) as string, count: counts.get(number) ?? 0 }));
+  const drawn: DrawnIndicator = {
+    // Groups are categories, not intervals: the classification only carries counts for code that reads them.
+    classification: { method: 'manual', breaks: [], classes: rows.map((row, index) => ({ from: index + 1, to: index + 1, count: row.count })), classOfValue: areas.map((area) => area.classIndex) },
+    colours: rows.map((row) => row.colour),
+    midpoint: null,
+    areas,
+    colourByKey: new Map(areas.map((area) => [area.key, area.colour])),
+    classByKey: new Map(areas.map((area) => [area.key, area.classIndex])),
+    noDataKeys: areas.filter((area) => area.classIndex === null).map((area) => area.key),
+    flaggedKeys: [],
+    suppressedKeys: [],
+    decimals: 0,
+  };
+  const legend: IndicatorLegend = {
+    title: overlay.title,
+    unit: translate(locale, 'map.overlay.typologyUnit'),
+    stichtag: overlay.period ? translate(locale, 'legend.stichtag', { date: formatDate(overlay.period, locale) }) : '',
     rows,
-    noData: noDataCount > 0 ? { colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: noDataCount } : null,
-    smallNumber: null,
-    absoluteHint: null,
+    noData: drawn.noDataKeys.length > 0 ? { classIndex: null, colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: drawn.noDataKeys.length } : null,
+    marks: [],
+    regionLine: null,
     fixedClassesNote: null,
+    absoluteHint: null,
+    areaNote: null,
     sourceLines: [],
     synthetic: false,
     syntheticLabel: null,
   };
+  return { drawn, legend };
+}
+
+function deviationDrawing(overlay: DeviationOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {
+  const decimals = overlay.measure === 'zScore' ? 2 : 1;
+  const drawn = drawIndicator({
+    values: areaKeys.map((key) => ({ key, value: overlay.values[key] ?? null, smallNumber: false })),
+    regionValue: null,
+    decimals,
+    symbology: { ...DEVIATION_SYMBOLOGY, midpointValue: deviationBaseline(overlay.measure) },
+    smallNumbers: 'flag',
+  });
+  const legend = buildIndicatorLegend(
+    drawn,
+    {
+      indicator: { name: { de: overlay.title, en: overlay.title }, unit: { de: translate('de', `map.overlay.measure.${overlay.measure}`), en: translate('en', `map.overlay.measure.${overlay.measure}`) }, scale: 'percent' },
+      period: overlay.period ?? '',
+      regionValue: null,
+      sources: [],
+    },
+    { locale, smallNumberThreshold: 0 },
+  );
+  return { drawn, legend: overlay.period ? legend : { ...legend, stichtag: '' } };
 }

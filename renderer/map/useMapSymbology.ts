@@ -1,76 +1,100 @@
 /**
- * Hooks that give the map its symbology and display choices (session choice, else the project setting,
- * else the default), save changes as project settings, and load the values of all periods for classes
- * fixed across periods.
+ * Hooks that give the map its view: the shown indicator's symbology (the session's choice, else the one
+ * remembered in the project, else the default for its derivation), the map display choices, the complete
+ * map view spec (shared/mapView/mapViewSpec.ts) and the values of all periods for classes fixed across
+ * periods. Changes are applied at once and stored as project settings.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { symbologySubject, type MapSymbology } from '../../shared/mapView/mapSymbology';
+import type { MapViewSpec } from '../../shared/mapView/mapViewSpec';
+import { readSetting, type MapDisplay } from '../../shared/settings/projectSettings';
 import { useApp, useKleinraum } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { mapApi } from './mapApi';
+import { assembleMapView, symbologyOf } from './mapViewState';
 import { useMapUi } from './mapUiStore';
-import { defaultSymbologyFor, DISPLAY_SETTING_KEY, parseDisplay, parseSymbology, symbologySettingKey, symbologySubject, type MapDisplay, type MapSymbology } from './symbology';
 
 /** The shown indicator's symbology and a setter that applies it at once and stores it in the project. */
 export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => void] {
   const { store } = useApp();
-  const mode = useKleinraum((state) => state.mode);
   // The symbology belongs to the indicator in its mode (an index keeps its own classes and colours).
   const subject = useKleinraum((state) => (state.indicatorId ? symbologySubject(state.indicatorId, state.mode) : null));
   const generation = useKleinraum((state) => state.generation);
-  const stored = useKleinraum((state) => (subject ? state.project?.settings[symbologySettingKey(subject)] : undefined));
-  const override = useMapUi((state) => (subject ? state.symbologyOverrides[`${generation}:${subject}`] : undefined));
-  const symbology = override ?? parseSymbology(stored, defaultSymbologyFor(mode));
+  const symbology = useKleinraum((state) => symbologyOf(state, useMapUi.getState()));
+  // Re-render when the session's own choice changes too.
+  useMapUi((state) => (subject ? state.symbologyOverrides[`${generation}:${subject}`] : undefined));
   const setSymbology = useCallback(
     (next: MapSymbology) => {
       if (!subject) return;
       useMapUi.getState().setSymbology(generation, subject, next);
-      saveSetting(symbologySettingKey(subject), JSON.stringify(next), (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      saveSetting(`map.symbology.${subject}`, next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
     },
     [subject, generation, store],
   );
   return [symbology, setSymbology];
 }
 
-/** The map display choices (labels, basemap) and their setter. */
+/** The map display choices (labels, basemap, small numbers) and their setter. */
 export function useMapDisplay(): [MapDisplay, (display: MapDisplay) => void] {
   const { store } = useApp();
   const generation = useKleinraum((state) => state.generation);
-  const stored = useKleinraum((state) => state.project?.settings[DISPLAY_SETTING_KEY]);
+  const stored = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'map.display'));
   const override = useMapUi((state) => (state.displayOverride?.generation === generation ? state.displayOverride.display : undefined));
-  const display = override ?? parseDisplay(stored);
+  const display = override ?? stored;
   const setDisplay = useCallback(
     (next: MapDisplay) => {
       useMapUi.getState().setDisplay(generation, next);
-      saveSetting(DISPLAY_SETTING_KEY, JSON.stringify(next), (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      saveSetting('map.display', next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
     },
     [generation, store],
   );
   return [display, setDisplay];
 }
 
-function saveSetting(key: string, value: string, onError: (error: unknown) => void): void {
+/** The complete view the map shows now, or null before a project and indicator are known. */
+export function useMapView(): MapViewSpec | null {
+  const [symbology] = useMapSymbology();
+  const [display] = useMapDisplay();
+  const layerName = useKleinraum((state) => state.layerName);
+  const indicatorId = useKleinraum((state) => state.indicatorId);
+  const period = useKleinraum((state) => state.period);
+  const mode = useKleinraum((state) => state.mode);
+  const comparePeriod = useKleinraum((state) => state.comparePeriod);
+  const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
+  const sources = useKleinraum((state) => state.sources);
+  return useMemo(
+    () => (indicatorId ? assembleMapView({ layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources }, symbology, display) : null),
+    [layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources, symbology, display],
+  );
+}
+
+function saveSetting(key: string, value: unknown, onError: (error: unknown) => void): void {
   // The backend answers with project.changed, which brings the stored setting into the store; until then
   // the session's choice (mapUiStore) is shown.
   mapApi()['project.setSetting']({ key, value }).catch(onError);
 }
 
-/** Values of every period per "<generation>:<layer>:<indicator>:<mode>:<denominator>", fetched once per project, indicator and mode. */
-const allPeriodCache = new Map<string, Map<string, (number | null)[]>>();
+/** Values of every period per "<generation>:<layer>:<indicator>:<mode>:<denominator>:<sources>", fetched once per project, indicator and mode. */
+const allPeriodCache = new Map<string, Map<string, AllPeriodValues>>();
+
+/** One period's values as the drawing needs them. */
+export type AllPeriodValues = { key: string; value: number | null; smallNumber: boolean; smallDenominator?: boolean }[];
 
 /**
  * The values of all periods of the shown indicator (key: period), or null while loading or when not
  * `enabled`. Uses `indicator.allPeriodValues` (one call).
  */
-export function useAllPeriodValues(enabled: boolean): Map<string, (number | null)[]> | null {
+export function useAllPeriodValues(enabled: boolean): Map<string, AllPeriodValues> | null {
   const layerName = useKleinraum((state) => state.layerName);
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const generation = useKleinraum((state) => state.generation);
   const mode = useKleinraum((state) => state.mode);
   const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
+  const sources = useKleinraum((state) => state.sources);
   // A changed project (new data imported, a setting changed) may change values: its summary object is the key.
   const project = useKleinraum((state) => state.project);
-  const cacheKey = layerName && indicatorId ? `${generation}:${layerName}:${indicatorId}:${mode}:${denominatorVariable ?? ''}` : null;
-  const [loaded, setLoaded] = useState<{ key: string; project: unknown; values: Map<string, (number | null)[]> } | null>(null);
+  const cacheKey = layerName && indicatorId ? `${generation}:${layerName}:${indicatorId}:${mode}:${denominatorVariable ?? ''}:${sources?.join(',') ?? ''}` : null;
+  const [loaded, setLoaded] = useState<{ key: string; project: unknown; values: Map<string, AllPeriodValues> } | null>(null);
 
   useEffect(() => {
     if (!enabled || !cacheKey || !layerName || !indicatorId) return;
@@ -83,9 +107,15 @@ export function useAllPeriodValues(enabled: boolean): Map<string, (number | null
     let cancelled = false;
     const api = mapApi();
     // Change modes compare each Stichtag with the one before it (the backend's default).
-    api['indicator.allPeriodValues']({ indicatorId, layer: layerName, ...(mode !== 'value' ? { mode } : {}), ...(denominatorVariable ? { denominatorVariable } : {}) })
+    api['indicator.allPeriodValues']({
+      indicatorId,
+      layer: layerName,
+      ...(mode !== 'value' ? { mode } : {}),
+      ...(denominatorVariable ? { denominatorVariable } : {}),
+      ...(sources ? { sources } : {}),
+    })
       .then((answer) => {
-        const byPeriod = new Map(answer.series.map((series) => [series.period, series.values.map((entry) => entry.value)]));
+        const byPeriod = new Map(answer.series.map((series) => [series.period, series.values]));
         allPeriodCache.set(cacheKey, byPeriod);
         if (!cancelled) setLoaded({ key: cacheKey, project, values: byPeriod });
       })
@@ -96,7 +126,7 @@ export function useAllPeriodValues(enabled: boolean): Map<string, (number | null
     return () => {
       cancelled = true;
     };
-  }, [enabled, cacheKey, layerName, indicatorId, mode, denominatorVariable, project, loaded]);
+  }, [enabled, cacheKey, layerName, indicatorId, mode, denominatorVariable, sources, project, loaded]);
 
   return enabled && loaded?.key === cacheKey ? loaded.values : null;
 }

@@ -14,6 +14,8 @@ import { formatNumber } from '../../shared/format/number';
 import { localized, type MessageKey } from '../../shared/i18n/translate';
 import type { SortColumn } from '../store/viewSlice';
 import { sortAreaRows } from './areaRows';
+import { useMapDrawing } from '../map/useMapDrawing';
+import { readSetting } from '../../shared/settings/projectSettings';
 
 /** Tables up to this many rows render every row; longer ones only those in view. */
 const WINDOWING_THRESHOLD = 300;
@@ -38,6 +40,10 @@ export function AreaTable() {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => (indicatorValues ? sortAreaRows(indicatorValues.values, sort, locale) : []), [indicatorValues, sort, locale]);
+  // The class colour and the suppression of each row come from the map's own drawing.
+  const drawing = useMapDrawing();
+  const drawnByKey = useMemo(() => (drawing ? new Map(drawing.drawn.areas.map((area) => [area.key, area])) : null), [drawing]);
+  const smallNumberThreshold = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'smallNumberThreshold'));
   const windowed = rows.length > WINDOWING_THRESHOLD;
   const virtualizer = useVirtualizer({
     count: windowed ? rows.length : 0,
@@ -126,9 +132,22 @@ export function AreaTable() {
               >
                 <td>{row.name}</td>
                 <td className="mono">{row.key}</td>
-                <td className="numeric">
-                  {row.value === null ? <span className="no-data" title={row.missingReason ?? undefined}>{t('tooltip.noData')}</span> : formatNumber(row.value, decimals, locale)}
-                  {row.smallNumber && (
+                <td className="numeric" data-testid={`area-value-${row.key}`}>
+                  {drawnByKey?.get(row.key)?.classIndex !== null && drawnByKey?.get(row.key) ? (
+                    <span className="table-swatch" style={{ background: drawnByKey.get(row.key)?.colour }} data-colour={drawnByKey.get(row.key)?.colour} aria-hidden="true" />
+                  ) : null}
+                  {drawnByKey?.get(row.key)?.suppressed ? (
+                    <span className="suppressed" title={t('map.legend.smallNumber.suppress', { threshold: smallNumberThreshold })}>
+                      •
+                    </span>
+                  ) : row.value === null ? (
+                    <span className="no-data" title={row.missingReason ?? undefined}>
+                      {t('tooltip.noData')}
+                    </span>
+                  ) : (
+                    formatNumber(row.value, decimals, locale)
+                  )}
+                  {row.smallNumber && !drawnByKey?.get(row.key)?.suppressed && (
                     <span className="small-number-flag" title={t('tooltip.smallNumber')} aria-label={t('tooltip.smallNumber')}>
                       {' '}⚑
                     </span>

@@ -40,7 +40,11 @@ export function DetailsPanel() {
             <dt>{t('details.ags')}</dt>
             <dd className="mono">{details.key}</dd>
             <dt>{t('details.area')}</dt>
-            <dd>{t('details.areaValue', { value: formatNumber(details.areaKm2, 1, locale) })}</dd>
+            <dd data-testid="details-area">
+              {details.officialAreaKm2 != null
+                ? t('details.areaOfficial', { value: formatNumber(details.officialAreaKm2, 2, locale) })
+                : t('details.areaGeometry', { value: formatNumber(details.areaKm2, 1, locale) })}
+            </dd>
             <dt>{t('picker.period')}</dt>
             <dd>{formatDate(details.period, locale)}</dd>
             {shown && shownValue && (

@@ -12,6 +12,9 @@ import { referenceProfile } from '../../shared/profiles/profileFigure';
 import type { ProfileSet, ProfileView } from '../../shared/profiles/profileTypes';
 import { indicatorScaleMax, sharedScaleMax } from '../../shared/profiles/svg/panelScale';
 import { standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
+import { profileLegendSvg, scaleDescription } from '../../shared/profiles/svg/profileGridSvg';
+import { pyramidSpans } from '../../shared/profiles/svg/panelScale';
+import { formatDate } from '../../shared/format/number';
 import { groupColour } from '../../shared/profiles/svg/svgMarkup';
 import type { PanelGrouping } from '../../shared/profiles/panelGrouping';
 import type { ProfileChoices } from './profileChoices';
@@ -81,6 +84,16 @@ export function ProfileGrid({ set, choices, view, grouping, locale }: ProfileGri
     return svgs;
   }, [set, view, choices.mode, choices.reference, locale, grouping]);
 
+  // The same legend and scale description as the exported figure: sexes, refugee part, reference outline,
+  // and what the bars measure (per year of age; what the percentages are shares of).
+  const legend = useMemo(() => {
+    const comparing = choices.reference === 'comparePeriod' && set.comparePeriod !== null;
+    const reference = comparing
+      ? { name: `${locale === 'de' ? 'Stand' : 'as of'} ${formatDate(set.comparePeriod ?? '', locale)}`, isRegion: false }
+      : referenceProfile(set, choices.reference);
+    return { svg: profileLegendSvg(view, reference, locale), description: scaleDescription(view, choices.mode, pyramidSpans(set.region) !== null, locale) };
+  }, [set, view, choices.mode, choices.reference, locale]);
+
   // An area selected elsewhere (map, table) scrolls into view here, so the linked panel is seen.
   const gridElement = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -93,6 +106,12 @@ export function ProfileGrid({ set, choices, view, grouping, locale }: ProfileGri
 
   return (
     <div className="profiles-grid-scroll" data-testid="profiles-grid" ref={gridElement}>
+      <div className="profiles-legend" data-testid="profiles-legend">
+        <div className="profiles-legend-swatches" dangerouslySetInnerHTML={{ __html: legend.svg }} />
+        <p className="profiles-legend-scale" data-testid="profiles-scale-description">
+          {legend.description}
+        </p>
+      </div>
       <div className="profiles-group">
         <div className="profiles-panels">
           <div className="profile-panel profile-panel-region" data-testid="profile-panel-region" dangerouslySetInnerHTML={{ __html: panelSvgs.get(set.region.key) ?? '' }} />

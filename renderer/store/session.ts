@@ -7,6 +7,7 @@ import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
 import type { ProjectSummary } from '../../shared/contract/api';
 import type { KleinraumState, KleinraumStore } from './store';
+import { currentMapView } from '../map/mapViewState';
 
 export interface ProjectCommands {
   openDemo(): Promise<void>;
@@ -78,7 +79,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
   }
 
   function loadIndicatorValues(state: KleinraumState) {
-    const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, generation } = state;
+    const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources, generation } = state;
     if (!layerName || !indicatorId) return;
     const input = {
       indicatorId,
@@ -87,6 +88,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
       ...(mode !== 'value' ? { mode } : {}),
       ...(comparePeriod ? { comparePeriod } : {}),
       ...(denominatorVariable ? { denominatorVariable } : {}),
+      ...(sources ? { sources } : {}),
     };
     void attempt('indicator.values', () => api['indicator.values'](input)).then((values) => {
       if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
@@ -113,7 +115,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
     const layerRewritten = !layerChanged && projectChanged && layerSignature(state) !== layerSignature(previous);
     if (replaced || layerChanged || fileChanged || layerRewritten) loadFeatures(state);
     const derivationChanged =
-      state.mode !== previous.mode || state.comparePeriod !== previous.comparePeriod || state.denominatorVariable !== previous.denominatorVariable;
+      state.mode !== previous.mode || state.comparePeriod !== previous.comparePeriod || state.denominatorVariable !== previous.denominatorVariable || state.sources !== previous.sources;
     if (projectChanged || layerChanged || state.indicatorId !== previous.indicatorId || state.period !== previous.period || derivationChanged) {
       loadIndicatorValues(state);
     }
@@ -157,11 +159,13 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
     newProject: () => replaceProject('project.new', () => api['project.new']({})),
     openProject: (path) => replaceProject('project.open', () => api['project.open']({ path })),
     async save() {
-      const project = await attempt('project.save', () => api['project.save']({}));
+      const view = currentMapView(store.getState());
+      const project = await attempt('project.save', () => api['project.save'](view ? { view } : {}));
       if (project) store.getState().projectReceived(project, false);
     },
     async saveAs(path) {
-      const project = await attempt('project.saveAs', () => api['project.saveAs']({ path }));
+      const view = currentMapView(store.getState());
+      const project = await attempt('project.saveAs', () => api['project.saveAs']({ path, ...(view ? { view } : {}) }));
       if (project) store.getState().projectReceived(project, false);
     },
     async chooseAndOpen() {

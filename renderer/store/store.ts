@@ -18,6 +18,7 @@ import {
   modeChosen,
   periodChosen,
   sortToggled,
+  savedView,
   viewForProject,
   type SortColumn,
   type ViewSlice,
@@ -72,7 +73,8 @@ export function createKleinraumStore() {
     projectReceived: (project, replaced) => {
       const state = get();
       const changed = projectReceived(state, project, replaced);
-      const view = viewForProject(state, project);
+      // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …).
+      const view = viewForProject(changed.generation !== undefined ? savedView(project, state) : state, project);
       const fileChanged = changed.generation !== undefined;
       set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, mapOverlay: null } : {}) });
     },

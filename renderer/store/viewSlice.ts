@@ -5,6 +5,7 @@
 import type { IndicatorSummary, ProjectSummaryView } from './projectTypes';
 import type { Locale } from '../../shared/format/number';
 import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
+import { readSetting } from '../../shared/settings/projectSettings';
 
 export type SortColumn = 'name' | 'key' | 'value' | 'quality';
 export interface TableSort {
@@ -24,6 +25,8 @@ export interface ViewSlice {
   comparePeriod: string | null;
   /** Variable id the numerator is a percentage of (`percentOf`); null for the other modes. */
   denominatorVariable: string | null;
+  /** Sources the values come from, in priority order; null: the indicator's own choice. */
+  sources: string[] | null;
   sort: TableSort;
 }
 
@@ -35,6 +38,7 @@ export const initialViewSlice: ViewSlice = {
   mode: 'value',
   comparePeriod: null,
   denominatorVariable: null,
+  sources: null,
   sort: { column: 'name', direction: 'ascending' },
 };
 
@@ -59,24 +63,47 @@ export function latestPeriod(indicator: IndicatorSummary | undefined): string | 
  * period defaults to the indicator's latest.
  * @example viewForProject(initialViewSlice, demo).indicatorId // "refugees_per_1000"
  */
-export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pick<ViewSlice, 'layerName' | 'indicatorId' | 'period'> & DerivedView {
+export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pick<ViewSlice, 'layerName' | 'indicatorId' | 'period' | 'sources'> & DerivedView {
   const layerName = project.layers.some((layer) => layer.name === view.layerName)
     ? view.layerName
     : (project.layers[0]?.name ?? null);
   const findIndicator = (id: string | null | undefined) => (id ? project.indicators.find((indicator) => indicator.id === id) : undefined);
-  const indicator = findIndicator(view.indicatorId) ?? findIndicator(project.settings['defaultIndicator']) ?? project.indicators[0];
+  const indicator = findIndicator(view.indicatorId) ?? findIndicator(readSetting(project.settings, 'defaultIndicator')) ?? project.indicators[0];
   const period = indicator && view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
-  return { layerName, indicatorId: indicator?.id ?? null, period, ...derivedViewFor(view, project, indicator, period) };
+  const sources = indicator && indicator.id === view.indicatorId ? view.sources : null;
+  return { layerName, indicatorId: indicator?.id ?? null, period, sources, ...derivedViewFor(view, project, indicator, period) };
+}
+
+/**
+ * The view a project was saved with (setting `map.view`), as the starting point when it is opened: the
+ * layer, indicator, Stichtag, derivation and sources the user saw when saving. Without one, the initial view.
+ * @example savedView(project).indicatorId // "foreign_share" when it was shown at saving
+ */
+export function savedView(project: ProjectSummaryView, base: ViewSlice = initialViewSlice): ViewSlice {
+  const saved = readSetting(project.settings, 'map.view');
+  if (!saved) return base;
+  return {
+    ...base,
+    layerName: saved.layer,
+    indicatorId: saved.indicatorId,
+    period: saved.period,
+    mode: saved.derivation.mode,
+    comparePeriod: saved.derivation.comparePeriod,
+    denominatorVariable: saved.derivation.denominatorVariable,
+    sources: saved.sources,
+  };
 }
 
 /**
  * Switches the indicator and keeps the Stichtag when the new indicator has it, else its latest one.
  */
-export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, indicatorId: string): Pick<ViewSlice, 'indicatorId' | 'period'> & DerivedView {
+export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, indicatorId: string): Pick<ViewSlice, 'indicatorId' | 'period' | 'sources'> & DerivedView {
   const indicator = project.indicators.find((candidate) => candidate.id === indicatorId);
-  if (!indicator) return { indicatorId: view.indicatorId, period: view.period, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
+  if (!indicator) return { indicatorId: view.indicatorId, period: view.period, sources: view.sources, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
   const period = view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
-  return { indicatorId, period, ...derivedViewFor(view, project, indicator, period) };
+  // A choice of sources belongs to the indicator it was made for.
+  const sources = indicatorId === view.indicatorId ? view.sources : null;
+  return { indicatorId, period, sources, ...derivedViewFor(view, project, indicator, period) };
 }
 
 /**

@@ -1,4 +1,6 @@
-import { boxMapBounds } from './methods/boxMap';
+import { roundForDisplay } from '../format/number';
+import { legendDecimals } from './legend';
+import { boxMapBounds, nextUp } from './methods/boxMap';
 import type { ClassBounds } from './methods/classBounds';
 import { equalIntervalBounds } from './methods/equalInterval';
 import { manualBounds } from './methods/manual';
@@ -25,10 +27,7 @@ import { validateClassificationOptions } from './validateOptions';
  * //   classOfValue: [0, 0, 1, 1, null, 1] }
  */
 export function classify(values: readonly (number | null)[], options: ClassificationOptions): Classification {
-  validateClassificationOptions(options);
-  const classBounds = classBoundsOf(values, options);
-  if (!classBounds) return { method: options.method, breaks: [], classes: [], classOfValue: values.map(() => null) };
-  return assignClasses(values, options.method, classBounds);
+  return classifyAcrossSeries([values], options)[0] as Classification;
 }
 
 /**
@@ -41,10 +40,36 @@ export function classify(values: readonly (number | null)[], options: Classifica
  */
 export function classifyAcrossSeries(series: readonly (readonly (number | null)[])[], options: ClassificationOptions): Classification[] {
   validateClassificationOptions(options);
-  const classBounds = classBoundsOf(series.flat(), options);
-  return series.map((values) =>
-    classBounds ? assignClasses(values, options.method, classBounds) : { method: options.method, breaks: [], classes: [], classOfValue: values.map(() => null) },
-  );
+  const { decimals } = options;
+  // With `decimals` the classes are made from the values as the reader sees them (see ClassificationOptions).
+  const shownSeries = decimals === undefined ? series : series.map((values) => values.map((value) => (isFiniteNumber(value) ? roundForDisplay(value, decimals) : null)));
+  const rawBounds = classBoundsOf(shownSeries.flat(), options);
+  const classBounds: (ClassBounds & { legendDecimals?: number }) | null = rawBounds && decimals !== undefined ? printableBounds(rawBounds, options.method, decimals) : rawBounds;
+  return shownSeries.map((values) => {
+    const classification = classBounds ? assignClasses(values, options.method, classBounds) : { method: options.method, breaks: [], classes: [], classOfValue: values.map(() => null) };
+    return classBounds?.legendDecimals !== undefined ? { ...classification, legendDecimals: classBounds.legendDecimals } : classification;
+  });
+}
+
+/**
+ * Inner breaks rounded to the decimals the legend prints them with, so that a break is exactly what the
+ * reader sees: a shown value equal to a printed break lies in the class above it, as "bis unter" says.
+ * Data-driven methods drop breaks that rounding made equal (fewer, honest classes); typed manual breaks
+ * and box-map fences keep their classes. The box map's upper fence stays inclusive ("über" the fence).
+ */
+function printableBounds(classBounds: ClassBounds, method: Classification['method'], decimals: number): ClassBounds & { legendDecimals: number } {
+  const { bounds } = classBounds;
+  const printedDecimals = legendDecimals(bounds, decimals);
+  const lowest = bounds[0] as number;
+  const highest = bounds[bounds.length - 1] as number;
+  const inner = bounds.slice(1, -1).map((value, index, all) => {
+    if (method === 'boxmap' && index === all.length - 1) return nextUp(roundForDisplay(value, printedDecimals));
+    return roundForDisplay(value, printedDecimals);
+  });
+  const keepEveryClass = method === 'manual' || method === 'boxmap';
+  const kept = keepEveryClass ? inner : inner.filter((value, index) => value > lowest && value <= highest && (index === 0 || value > (inner[index - 1] as number)));
+  const roundedBounds = [Math.min(lowest, kept[0] ?? lowest), ...kept, Math.max(highest, kept.at(-1) ?? highest)];
+  return { ...classBounds, bounds: roundedBounds, legendDecimals: printedDecimals };
 }
 
 /** The bounds for the finite values, or null when there is none. */
@@ -69,7 +94,7 @@ function boundsForMethod(sorted: number[], options: ClassificationOptions): Clas
     case 'jenks':
       return naturalBreaksBounds(sorted, options.classes);
     case 'stddev':
-      return standardDeviationBounds(sorted, options.classes, options.centre);
+      return standardDeviationBounds(sorted, options.classes, options.midpoint);
     case 'nested-means':
       return nestedMeansBounds(sorted, options.classes);
     case 'boxmap':

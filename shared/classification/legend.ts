@@ -55,7 +55,8 @@ export function legendEntries(
   options: { locale: Locale; decimals: number; alwaysShowNoData?: boolean },
 ): LegendEntry[] {
   const { locale } = options;
-  const decimals = legendDecimals(classification.breaks, options.decimals);
+  // A classification made on shown values knows the decimals its breaks were rounded to.
+  const decimals = classification.legendDecimals ?? legendDecimals(classification.breaks, options.decimals);
   const number = (value: number): string => formatNumber(value, decimals, locale);
   const isBoxMap = classification.method === 'boxmap';
   const lastIndex = classification.classes.length - 1;

@@ -12,8 +12,15 @@ export interface ClassificationOptions {
   classes: number;
   /** Inner breaks for `manual` (ascending). */
   breaks?: number[];
-  /** For stddev: the centre (mean by default, or e.g. the region's value). */
-  centre?: number;
+  /** For stddev: the midpoint the classes are centred on (the mean by default, or e.g. the region's value). */
+  midpoint?: number;
+  /**
+   * Decimals the values are shown with (the indicator's). When given, the classification works on the
+   * shown values (rounded as `formatNumber` rounds them) and rounds the inner breaks to the legend's
+   * decimals, so that every shown value lies inside its class as the legend prints it ("22,6" is never
+   * in the class "bis unter 22,6", and two areas shown with the same value share a class).
+   */
+  decimals?: number;
 }
 
 export interface ClassInterval {
@@ -33,6 +40,12 @@ export interface ClassInterval {
 
 export interface Classification {
   method: ClassificationMethod;
+  /**
+   * Decimals the legend prints the bounds with: the shown values' decimals, more where two distinct
+   * bounds would otherwise print alike (typed manual breaks such as 12,25). Absent when the
+   * classification was made without `decimals` (raw values).
+   */
+  legendDecimals?: number;
   /**
    * All class bounds ascending: [min, b1, …, max]; classes = breaks.length - 1. The outer bounds are the
    * data minimum and maximum, except where a method has fixed bounds that lie outside the data (`pretty`

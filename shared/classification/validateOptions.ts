@@ -36,10 +36,10 @@ export function validateClassificationOptions(options: ClassificationOptions): v
       });
     }
   }
-  if (options.method === 'stddev' && options.centre !== undefined && !Number.isFinite(options.centre)) {
+  if (options.method === 'stddev' && options.midpoint !== undefined && !Number.isFinite(options.midpoint)) {
     throw new UserError('bad-input', {
-      de: 'Der Bezugswert für die Standardabweichungs-Klassen ist keine endliche Zahl. Bitte einen Zahlenwert angeben oder das Feld leer lassen (dann gilt der Mittelwert).',
-      en: 'The centre for standard-deviation classes is not a finite number. Please enter a number or leave it empty (the mean is used then).',
+      de: 'Die Mitte der Standardabweichungs-Klassen ist keine endliche Zahl. Bitte einen Zahlenwert angeben oder das Feld leer lassen (dann gilt der Mittelwert).',
+      en: 'The midpoint of standard-deviation classes is not a finite number. Please enter a number or leave it empty (the mean is used then).',
     });
   }
 }

@@ -14,6 +14,7 @@ import { mapMethods } from './methods/map';
 import { planningMethods } from './methods/planning';
 import { profileMethods } from './methods/profiles';
 import { projectMethods } from './methods/project';
+import { sourceMethods } from './methods/sources';
 import { type areaDetails, type featureCollection, type hostInfo, type indicatorValue, type indicatorValues, projectSummary } from './schemas';
 
 export * from './schemas';
@@ -25,6 +26,7 @@ export const contract = {
   ...exportMethods,
   ...profileMethods,
   ...planningMethods,
+  ...sourceMethods,
 } as const;
 
 export type Contract = typeof contract;

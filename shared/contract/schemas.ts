@@ -20,6 +20,9 @@ export const sourceSchema = z.object({
   attribution: z.string(),
   notes: z.string(),
   synthetic: z.boolean(),
+  /** Who is counted ("wer wird gezählt"). */
+  definition: z.string(),
+  quality: qualityFlag,
 });
 
 export const layerSummary = z.object({
@@ -51,6 +54,10 @@ export const variableSummary = z.object({
   dimensions: z.array(z.string()),
   kind: z.enum(['stock', 'flow']),
   periods: z.array(z.string()),
+  /** The sources indicators draw the variable from, in priority order (empty: all, in the project's order). */
+  sources: z.array(z.string()),
+  /** Every source that holds values of the variable, with the Stichtage it has them for. */
+  availableSources: z.array(z.object({ id: z.string(), periods: z.array(z.string()) })),
 });
 
 export const dimensionSummary = z.object({
@@ -72,7 +79,8 @@ export const projectSummary = z.object({
   indicators: z.array(indicatorSummary),
   variables: z.array(variableSummary),
   dimensions: z.array(dimensionSummary),
-  settings: z.record(z.string(), z.string()),
+  /** Settings in their current version, checked by the registry (shared/settings/projectSettings.ts); read them with `readSetting`. */
+  settings: z.record(z.string(), z.unknown()),
 });
 
 /** A GeoJSON FeatureCollection in WGS84; each feature has `properties.key` and `properties.name`. */
@@ -101,6 +109,10 @@ export const indicatorValue = z.object({
   /** Small-number protection: the numerator is below the project's threshold. */
   smallNumber: z.boolean(),
   missingReason: z.string().nullable(),
+  /** The source the value rests on (its numerator's), when it has one. */
+  sourceId: z.string().nullable().optional(),
+  /** A lower-ranked source of the chosen priority order filled a gap here (the views mark it). */
+  fallback: z.boolean().optional(),
 });
 
 export const indicatorValues = z.object({
@@ -112,6 +124,11 @@ export const indicatorValues = z.object({
   sources: z.array(sourceSchema),
   /** Value for the whole region (sum of numerators / sum of denominators), null when not computable. */
   regionValue: z.number().nullable(),
+  /**
+   * Per-km² figures only: the km² are the official land areas (KFL) of all areas, computed from the geometry
+   * for all areas, or mixed. Null or absent for other figures. Figures say so in a note.
+   */
+  areaBasis: z.enum(['official', 'geometry', 'mixed']).nullable().optional(),
 });
 
 export const areaDetails = z.object({
@@ -119,7 +136,10 @@ export const areaDetails = z.object({
   name: z.string(),
   layer: z.string(),
   period: z.string(),
+  /** Area of the stored geometry in km². */
   areaKm2: z.number(),
+  /** Official land area (KFL) in km² where the project records one (see OFFICIAL_AREA_VARIABLE). */
+  officialAreaKm2: z.number().nullable().optional(),
   indicators: z.array(
     z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int(), value: indicatorValue, regionValue: z.number().nullable() }),
   ),

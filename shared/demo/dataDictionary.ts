@@ -2,7 +2,9 @@
  * The demo project's data dictionary: dimensions (with their values in display order), variables,
  * the years of the synthetic series and the source ids. Labels in German and English.
  */
-import type { DimensionDefinition, Variable } from '../model/project';
+import { OFFICIAL_AREA_VARIABLE, type DimensionDefinition, type Variable } from '../model/project';
+
+export { OFFICIAL_AREA_VARIABLE };
 
 /** Years of the synthetic series; each has Stichtag 31.12. of the year. */
 export const DEMO_YEARS: readonly number[] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
@@ -13,9 +15,18 @@ export function stichtagOfYear(year: number): string {
 }
 
 export const DEMO_SOURCE_IDS = {
-  boundaries: 'demo-schematic-boundaries',
+  boundaries: 'bkg-vg250-ew-region-hannover',
   census: 'zensus-2022-1000a-0000',
+  /** Foreign population, accommodation: generic synthetic series. */
   synthetic: 'demo-synthetic',
+  /** Population by sex and age: a synthetic register series. */
+  populationRegister: 'demo-melderegister',
+  /** Persons seeking protection by status, sex and age, with arrivals and departures: a synthetic register (AZR) series. */
+  refugeeRegister: 'demo-azr',
+  /** Persons seeking protection as benefit recipients (AsylbLG statistics), synthetic. */
+  asylbLg: 'demo-asylblg',
+  /** Persons in municipal accommodation (weekly bed count), synthetic. */
+  bedCount: 'demo-bettenzaehlung',
 } as const;
 
 /** Stichtag of the Zensus 2022. */
@@ -92,23 +103,37 @@ export const DEMO_DIMENSIONS: DimensionDefinition[] = [
   },
 ];
 
+/**
+ * The demo's variables. Population has two sources (the synthetic register series and the real Zensus
+ * 2022 totals) and persons seeking protection three (register, AsylbLG, bed count); indicators draw from
+ * the first listed source, the others are there to compare.
+ */
 export const DEMO_VARIABLES: Variable[] = [
-  { id: 'population_census', name: { de: 'Bevölkerung (Zensus 2022)', en: 'Population (Census 2022)' }, unit: 'Personen', dimensions: [], kind: 'stock' },
-  { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock' },
+  { id: OFFICIAL_AREA_VARIABLE, name: { de: 'Fläche (km²)', en: 'Area (km²)' }, unit: 'km²', dimensions: [], kind: 'stock', sources: [DEMO_SOURCE_IDS.boundaries] },
+  { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock', sources: [DEMO_SOURCE_IDS.populationRegister] },
   {
     id: 'foreign_population',
     name: { de: 'Ausländische Bevölkerung', en: 'Foreign population' },
     unit: 'Personen',
     dimensions: ['nationality'],
     kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.synthetic],
   },
-  { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Persons seeking protection' }, unit: 'Personen', dimensions: ['sex', 'age', 'status'], kind: 'stock' },
+  {
+    id: 'refugees',
+    name: { de: 'Schutzsuchende', en: 'Persons seeking protection' },
+    unit: 'Personen',
+    dimensions: ['sex', 'age', 'status'],
+    kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.refugeeRegister],
+  },
   {
     id: 'refugee_arrivals',
     name: { de: 'Zugänge Schutzsuchender', en: 'Arrivals of persons seeking protection' },
     unit: 'Personen',
     dimensions: ['sex'],
     kind: 'flow',
+    sources: [DEMO_SOURCE_IDS.refugeeRegister],
   },
   {
     id: 'refugee_departures',
@@ -116,6 +141,7 @@ export const DEMO_VARIABLES: Variable[] = [
     unit: 'Personen',
     dimensions: ['sex'],
     kind: 'flow',
+    sources: [DEMO_SOURCE_IDS.refugeeRegister],
   },
   {
     id: 'accommodation_places',
@@ -123,6 +149,7 @@ export const DEMO_VARIABLES: Variable[] = [
     unit: 'Plätze',
     dimensions: [],
     kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.synthetic],
   },
   {
     id: 'accommodation_occupied',
@@ -130,5 +157,6 @@ export const DEMO_VARIABLES: Variable[] = [
     unit: 'Personen',
     dimensions: [],
     kind: 'stock',
+    sources: [DEMO_SOURCE_IDS.synthetic],
   },
 ];

@@ -69,8 +69,8 @@ export const DEMO_INDICATORS: IndicatorDefinition[] = [
     unit: { de: 'Einw. je km²', en: 'inhabitants per km²' },
     decimals: 0,
     description: {
-      de: 'Einwohner je km² Fläche der (schematischen) Gebietsgrenzen am 31.12. – Beispieldaten, synthetisch.',
-      en: 'Inhabitants per km² of the (schematic) area boundaries on 31 December – synthetic example data.',
+      de: 'Einwohner am 31.12. je km² amtlicher Katasterfläche (KFL, BKG VG250-EW) – Einwohner: Beispieldaten, synthetisch.',
+      en: 'Inhabitants on 31 December per km² of official land area (KFL, BKG VG250-EW) – inhabitants: synthetic example data.',
     },
   },
   {

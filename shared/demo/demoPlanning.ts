@@ -4,7 +4,7 @@
  * preset scenarios (niedrig / mittel / hoch). Everything here is SYNTHETIC ("Beispieldaten,
  * synthetisch"): capacities are drawn around the demand the demo population needs at its last Stichtag,
  * so that a new user sees shortages in some municipalities and spare places in others at once. Locations
- * are schematic points near the municipality's seat, inside its (schematic) demo polygon.
+ * are invented points near the municipality's seat, inside its demo polygon.
  *
  * Seeded and deterministic like the rest of the demo (random.ts).
  */
@@ -68,7 +68,7 @@ function splitCapacity(total: number, kind: FacilityKind): number[] {
 
 /**
  * The demo's planning content, consistent with the demo observations it is given.
- * @param areas the demo municipalities (schematic polygons); seats are taken from `seats`
+ * @param areas the demo municipalities (BKG polygons); seats are taken from `seats`
  * @param observations the demo observations (population by sex × age, refugees by status, accommodation places)
  * @example createDemoPlanning(2022, areas, seats, observations).scenarios.map((scenario) => scenario.id) // ["niedrig", "mittel", "hoch"]
  */

@@ -82,7 +82,7 @@ export function createSyntheticPopulation(seed: number): SyntheticPopulation {
           dimensions: { sex: cell.sex, age: cell.age },
           period: stichtagOfYear(year),
           value: counts[cellIndex] as number,
-          sourceId: DEMO_SOURCE_IDS.synthetic,
+          sourceId: DEMO_SOURCE_IDS.populationRegister,
           quality: 'synthetic',
         });
       });

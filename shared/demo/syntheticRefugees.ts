@@ -91,7 +91,7 @@ function compositionWeights(year: number, statusTilt: Record<ResidenceStatus, nu
 }
 
 function observation(areaKey: string, variable: string, dimensions: Record<string, string>, year: number, value: number): Observation {
-  return { areaKey, variable, dimensions, period: stichtagOfYear(year), value, sourceId: DEMO_SOURCE_IDS.synthetic, quality: 'synthetic' };
+  return { areaKey, variable, dimensions, period: stichtagOfYear(year), value, sourceId: DEMO_SOURCE_IDS.refugeeRegister, quality: 'synthetic' };
 }
 
 /**

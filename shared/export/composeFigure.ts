@@ -6,17 +6,17 @@
  * three formats look the same. The user unit is the millimetre; all text stays text.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { classify, classifyAcrossSeries } from '../classification/classify';
-import { divergingAround, findPalette, paletteColours } from '../classification/palettes';
-import type { Classification, ClassificationOptions } from '../classification/types';
+import type { Classification } from '../classification/types';
 import type { IndicatorValues } from '../contract/api';
-import { formatDate, formatNumber, type Locale } from '../format/number';
+import { formatDate, type Locale } from '../format/number';
+import type { DrawnIndicator } from '../mapView/drawIndicator';
+import type { IndicatorLegend } from '../mapView/indicatorLegend';
 import type { Source } from '../model/project';
 import type { ExportLayout, MapCorner } from './exportLayout';
 import { drawLegend, measureLegend, type LegendContent } from './legendBlock';
 import { labelAnchors } from '../labels/labelPlacement';
 import { asFeatures, drawAreas, drawLabels, type AreaStyle } from './mapAreas';
-import { locatorInset, northArrow, scaleBar, type Box } from './mapDecorations';
+import { insetShowsGermany, locatorInset, LOCATOR_OUTLINE_ATTRIBUTION, northArrow, scaleBar, type Box } from './mapDecorations';
 import { fitProjection, type MapFrame } from './mapProjection';
 import { rewindForD3 } from './rewindForD3';
 import { sourceLines } from './sourceLines';
@@ -26,7 +26,7 @@ import { textWidth, wrapText } from './textMetrics';
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, { key: string; name: string }>;
 
 /** The figure's elements, as reported to the CLI (`elements`) and checked by tests. */
-export type FigureElement = 'title' | 'subtitle' | 'map' | 'legend' | 'scaleBar' | 'northArrow' | 'inset' | 'labels' | 'sources' | 'author' | 'date' | 'smallNumberFootnote';
+export type FigureElement = 'title' | 'subtitle' | 'map' | 'legend' | 'scaleBar' | 'northArrow' | 'inset' | 'labels' | 'sources' | 'author' | 'date' | 'smallNumberFootnote' | 'areaNote';
 
 export interface FigureInput {
   /** Boundaries in WGS84 with `properties.key` and `properties.name` (any ring winding). */
@@ -38,25 +38,12 @@ export interface FigureInput {
   /** Source of the boundary layer (for the BKG attribution), when known. */
   boundarySource: Source | null;
   schematicBoundaries: boolean;
-  classification: ClassificationOptions;
-  paletteId: string;
-  /** Palette colours in reverse order (the map's "Farben umkehren"); default false. */
-  paletteReversed?: boolean;
-  /** Where a diverging palette changes hue (as on the map); null or absent: the mean of the shown values. */
-  midpoint?: number | null;
-  /**
-   * The values of the indicator's other Stichtage (same derivation), when the classes are fixed across
-   * periods: the breaks then come from all of them, as on the map with "Klassen über alle Stichtage".
-   */
-  otherPeriods?: readonly IndicatorValues['values'][];
-  /** First and last Stichtag of the fixed classes, for the legend's note; null or absent: no note. */
-  fixedAcrossPeriods?: { first: string; last: string } | null;
-  /** Base Stichtag of a change ("gegenüber 31.12.2019" in subtitle and legend), else null or absent. */
-  comparePeriod?: string | null;
+  /** The values drawn with the map view's symbology (shared/mapView/drawIndicator.ts), as on the map. */
+  drawn: DrawnIndicator;
+  /** The legend of that drawing (shared/mapView/indicatorLegend.ts) in the figure's language. */
+  legend: IndicatorLegend;
   layout: ExportLayout;
   locale: Locale;
-  /** Counts below this are small numbers (the project's threshold). */
-  smallNumberThreshold: number;
   /** The day the figure is made, ISO date (printed as "Stand"). */
   createdOn: string;
   /** Zoom to this area and grey its neighbours (per-municipality figures). */
@@ -79,20 +66,6 @@ const HATCH_ID = 'kr-small-number-hatch';
 const OVERLAY_ID = 'kr-small-number-overlay';
 
 const words = {
-  stichtag: { de: 'Stichtag', en: 'Reference date' },
-  suppressed: { de: 'Fallzahl unter {n}: nicht ausgewiesen*', en: 'Count below {n}: not shown*' },
-  flagged: { de: 'Fallzahl unter {n}: Wert unsicher*', en: 'Count below {n}: uncertain*' },
-  suppressedNote: {
-    de: '* Fallzahl unter {n}: Wert zum Schutz vor Reidentifizierung nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen).',
-    en: '* Count below {n}: value withheld to prevent re-identification (small-number protection).',
-  },
-  flaggedNote: {
-    de: '* Fallzahl unter {n}: Wert statistisch unsicher, schraffiert markiert.',
-    en: '* Count below {n}: value statistically uncertain, marked by hatching.',
-  },
-  region: { de: 'Gesamt', en: 'Total' },
-  compared: { de: 'gegenüber', en: 'vs.' },
-  fixedClasses: { de: 'Klassen über alle Stichtage ({first} – {last})', en: 'Classes across all reference dates ({first} – {last})' },
   author: { de: 'Darstellung', en: 'Figure' },
   date: { de: 'Stand', en: 'As of' },
 } as const;
@@ -114,37 +87,30 @@ export function composeFigure(input: FigureInput): Figure {
   const body: string[] = [];
   const contentWidth = width - 2 * margin;
 
-  // Values: small numbers are suppressed before classifying, so no published break reveals them.
-  const suppress = layout.smallNumbers.mode === 'suppress';
-  const smallKeys = values.values.filter((entry) => entry.smallNumber && entry.value !== null).map((entry) => entry.key);
-  const smallKeySet = new Set(smallKeys);
-  const withoutSuppressed = (entries: IndicatorValues['values']) => entries.map((entry) => (suppress && entry.smallNumber ? null : entry.value));
-  const classified = values.values.map((entry) => (suppress && smallKeySet.has(entry.key) ? null : entry.value));
-  const classification =
-    input.otherPeriods && input.otherPeriods.length > 0
-      ? (classifyAcrossSeries([classified, input.otherPeriods.flatMap(withoutSuppressed)], input.classification)[0] as Classification)
-      : classify(classified, input.classification);
-  const colours = classColours(classification, classified, input);
-  const classByKey = new Map(values.values.map((entry, index) => [entry.key, classification.classOfValue[index] ?? null]));
-  const threshold = String(input.smallNumberThreshold);
+  // Classes, colours and marks come from the shared drawing: small numbers suppressed there are left out
+  // before classifying, so no published break reveals them.
+  const { drawn, legend } = input;
+  const suppressedKeys = new Set(drawn.suppressedKeys);
+  const flaggedKeys = new Set(drawn.flaggedKeys);
 
   const focusKey = input.focusAreaKey ?? null;
   const styles: AreaStyle[] = input.areas.features.map((feature) => {
     const key = feature.properties.key;
-    const classIndex = classByKey.get(key) ?? null;
-    const small = smallKeySet.has(key);
-    let fill = classIndex === null ? NO_DATA_FILL : (colours[classIndex] ?? NO_DATA_FILL);
-    if (small && suppress) fill = `url(#${HATCH_ID})`;
     return {
       key,
       name: feature.properties.name,
       geometry: rewindForD3(feature.geometry),
-      fill,
-      overlay: small && !suppress ? `url(#${OVERLAY_ID})` : null,
+      fill: suppressedKeys.has(key) ? `url(#${HATCH_ID})` : (drawn.colourByKey.get(key) ?? NO_DATA_FILL),
+      overlay: flaggedKeys.has(key) ? `url(#${OVERLAY_ID})` : null,
       inFocus: focusKey === null || key === focusKey,
     };
   });
   const focusArea = focusKey === null ? null : styles.find((area) => area.key === focusKey);
+  const rewoundAreas: AreaCollection = {
+    type: 'FeatureCollection',
+    features: styles.map((area) => ({ type: 'Feature', properties: { key: area.key, name: area.name }, geometry: area.geometry })),
+  };
+  const insetInGermany = layout.inset.visible && insetShowsGermany(rewoundAreas);
 
   // Header.
   let cursor = margin;
@@ -161,7 +127,7 @@ export function composeFigure(input: FigureInput): Figure {
   }
   if (layout.subtitle.visible) {
     const size = 3.9 * scale;
-    const subtitleText = layout.subtitle.text.trim() || `${input.layerTitle} · ${stichtagText(input)}`;
+    const subtitleText = layout.subtitle.text.trim() || `${input.layerTitle} · ${legend.stichtag}`;
     for (const line of wrapText(subtitleText, size, contentWidth)) {
       cursor += size * 1.15;
       body.push(svgText(margin, cursor, line, { size, fill: '#4d4d4d' }));
@@ -185,16 +151,21 @@ export function composeFigure(input: FigureInput): Figure {
   const rightWidth = rightLines.length > 0 ? Math.max(...rightLines.map((line) => textWidth(line, footerSize))) : 0;
   const leftWidth = contentWidth - (rightWidth > 0 ? rightWidth + 8 * scale : 0);
   const leftLines: string[] = [];
-  if (smallKeys.length > 0) {
-    const note = (suppress ? words.suppressedNote : words.flaggedNote)[locale].replace('{n}', threshold);
-    leftLines.push(...wrapText(note, footerSize, leftWidth));
+  if (legend.marks.length > 0) {
+    for (const mark of legend.marks) leftLines.push(...wrapText(`* ${mark.footnote}`, footerSize, leftWidth));
     elements.push('smallNumberFootnote');
+  }
+  if (legend.areaNote) {
+    leftLines.push(...wrapText(legend.areaNote, footerSize, leftWidth));
+    elements.push('areaNote');
   }
   if (layout.sources.visible) {
     const lines = sourceLines({
       dataSources: values.sources,
       boundarySource: input.boundarySource,
       schematicBoundaries: input.schematicBoundaries,
+      // The inset's Länder are BKG data too.
+      locatorOutlineAttribution: insetInGermany ? LOCATOR_OUTLINE_ATTRIBUTION : null,
       currentYear: Number(input.createdOn.slice(0, 4)),
       locale,
     });
@@ -216,17 +187,8 @@ export function composeFigure(input: FigureInput): Figure {
 
   // Legend content and where it goes.
   const legendContent: LegendContent = {
-    title: indicatorName,
-    caption: `${localizedName(values.indicator.unit, locale)} · ${stichtagText(input)}`,
-    note: input.fixedAcrossPeriods ? words.fixedClasses[locale].replace('{first}', formatDate(input.fixedAcrossPeriods.first, locale)).replace('{last}', formatDate(input.fixedAcrossPeriods.last, locale)) : null,
-    classification,
-    colours,
-    decimals: values.indicator.decimals,
-    noDataColour: NO_DATA_FILL,
-    smallNumberCount: smallKeys.length,
-    smallNumberLabel: (suppress ? words.suppressed : words.flagged)[locale].replace('{n}', threshold),
-    smallNumberFill: `url(#${suppress ? HATCH_ID : OVERLAY_ID})`,
-    regionLine: values.regionValue === null || focusKey !== null ? null : `${words.region[locale]}: ${formatNumber(values.regionValue, values.indicator.decimals, locale)} ${localizedName(values.indicator.unit, locale)}`,
+    legend: { ...legend, regionLine: focusKey !== null ? null : legend.regionLine },
+    markFills: { suppressed: `url(#${HATCH_ID})`, flagged: `url(#${OVERLAY_ID})` },
     showCounts: layout.legend.showCounts,
     locale,
   };
@@ -269,11 +231,7 @@ export function composeFigure(input: FigureInput): Figure {
     elements.push('scaleBar');
   }
   if (layout.inset.visible) {
-    const rewound: AreaCollection = {
-      type: 'FeatureCollection',
-      features: styles.map((area) => ({ type: 'Feature', properties: { key: area.key, name: area.name }, geometry: area.geometry })),
-    };
-    cornerItems[layout.inset.position].push(locatorInset(rewound, focusKey, scale));
+    cornerItems[layout.inset.position].push(locatorInset(rewoundAreas, focusKey, scale));
     elements.push('inset');
   }
   if (layout.legend.visible && !legendInColumn) {
@@ -317,28 +275,9 @@ export function composeFigure(input: FigureInput): Figure {
     svgRect(0, 0, width, height, 'fill="#ffffff"') +
     body.join('') +
     '</svg>';
-  return { svg, widthMm: width, heightMm: height, elements, classification, suppressedKeys: suppress ? smallKeys : [] };
+  return { svg, widthMm: width, heightMm: height, elements, classification: drawn.classification, suppressedKeys: drawn.suppressedKeys };
 }
 
-/** "Stichtag 31.12.2023", for a change "Stichtag 31.12.2023 gegenüber 31.12.2019". */
-function stichtagText(input: FigureInput): string {
-  const shown = `${words.stichtag[input.locale]} ${formatDate(input.values.period, input.locale)}`;
-  return input.comparePeriod ? `${shown} ${words.compared[input.locale]} ${formatDate(input.comparePeriod, input.locale)}` : shown;
-}
-
-/**
- * Class colours as on the map: a diverging palette changes hue at the midpoint (the mean of the shown values
- * when none is given), any other palette runs low → high.
- */
-function classColours(classification: Classification, shownValues: readonly (number | null)[], input: FigureInput): string[] {
-  const reversed = input.paletteReversed ?? false;
-  if (findPalette(input.paletteId)?.kind === 'diverging' && classification.classes.length > 0) {
-    const present = shownValues.filter((value): value is number => value !== null);
-    const midpoint = input.midpoint ?? (present.length > 0 ? present.reduce((sum, value) => sum + value, 0) / present.length : null);
-    if (midpoint !== null) return divergingAround(classification.classes, midpoint, input.paletteId, { reversed });
-  }
-  return paletteColours(input.paletteId, classification.classes.length, { reversed });
-}
 
 function localizedName(text: { de: string; en: string }, locale: Locale): string {
   return text[locale].length > 0 ? text[locale] : text.de;

@@ -1,7 +1,7 @@
 /**
  * The layout of a committee figure: page, margins and which elements are shown where. Saved in the project
- * as the setting `export.layout` (JSON) and reused for the next export; a saved layout may be partial or
- * from an older version, so `resolveExportLayout` fills every missing field from the defaults.
+ * as the setting `export.layout` (shared/settings/projectSettings.ts) and reused for the next export; a
+ * saved layout may be partial, so `resolveExportLayout` fills every missing field from the defaults.
  */
 import { z } from 'zod';
 
@@ -15,13 +15,6 @@ export type MapCorner = (typeof MAP_CORNERS)[number];
 /** Legend places: a column beside the map, or a corner on the map. */
 export const LEGEND_POSITIONS = ['right', 'left', ...MAP_CORNERS] as const;
 export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
-
-/** How values below the small-number threshold are published. */
-export const SMALL_NUMBER_MODES = ['suppress', 'flag'] as const;
-export type SmallNumberMode = (typeof SMALL_NUMBER_MODES)[number];
-
-/** The setting under which the layout is saved in the project. */
-export const EXPORT_LAYOUT_SETTING = 'export.layout';
 
 const toggle = { visible: z.boolean().optional() };
 const corner = z.enum(MAP_CORNERS);
@@ -47,7 +40,6 @@ export const exportLayoutInput = z.object({
   sources: z.object({ ...toggle }).optional(),
   author: z.object({ ...toggle, text: z.string().max(200).optional() }).optional(),
   date: z.object({ ...toggle }).optional(),
-  smallNumbers: z.object({ mode: z.enum(SMALL_NUMBER_MODES).optional() }).optional(),
 });
 export type ExportLayoutInput = z.input<typeof exportLayoutInput>;
 
@@ -68,7 +60,6 @@ export interface ExportLayout {
   author: { visible: boolean; text: string };
   /** The date the figure was made ("Stand: 03.05.2025"). */
   date: { visible: boolean };
-  smallNumbers: { mode: SmallNumberMode };
 }
 
 export const DEFAULT_EXPORT_LAYOUT: ExportLayout = {
@@ -83,8 +74,6 @@ export const DEFAULT_EXPORT_LAYOUT: ExportLayout = {
   sources: { visible: true },
   author: { visible: true, text: '' },
   date: { visible: true },
-  // Suppression is the safe default for anything published: a flagged value can still identify people.
-  smallNumbers: { mode: 'suppress' },
 };
 
 /** Page sizes of the presets in mm (width, height). The 16:9 slide is PowerPoint's 13,333 × 7,5 in. */
@@ -118,24 +107,7 @@ export function resolveExportLayout(input: ExportLayoutInput | undefined, base: 
     sources: { ...base.sources, ...definedOnly(given.sources) },
     author: { ...base.author, ...definedOnly(given.author) },
     date: { ...base.date, ...definedOnly(given.date) },
-    smallNumbers: { ...base.smallNumbers, ...definedOnly(given.smallNumbers) },
   };
-}
-
-/**
- * The layout saved in the project settings, or the defaults when none is saved or the saved text is not a
- * valid layout (an unreadable setting must not block exporting).
- * @example layoutFromSettings({ 'export.layout': '{"labels":{"visible":false}}' }).labels.visible // false
- */
-export function layoutFromSettings(settings: Readonly<Record<string, string>>): ExportLayout {
-  const text = settings[EXPORT_LAYOUT_SETTING];
-  if (!text) return DEFAULT_EXPORT_LAYOUT;
-  try {
-    const parsed = exportLayoutInput.safeParse(JSON.parse(text));
-    return parsed.success ? resolveExportLayout(parsed.data) : DEFAULT_EXPORT_LAYOUT;
-  } catch {
-    return DEFAULT_EXPORT_LAYOUT;
-  }
 }
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {

@@ -33,10 +33,21 @@ export function fileNameFromPattern(pattern: string, fields: FileNameFields): st
     .replace(/\{area\}/g, fields.area ?? '')
     .replace(/\{key\}/g, fields.key ?? '')
     .replace(/\{n\}/g, String(fields.number).padStart(Math.max(2, width), '0'));
-  const safe = filled
+  const safe = safeFileName(filled)
     .replace(/[<>:"/\\|?*\p{Cc}]/gu, '_')
     .replace(/\s+/g, ' ')
     .replace(/[. ]+$/, '')
     .trim();
   return safe.length > 0 ? safe : `figure_${fields.number}`;
+}
+
+/** Bidirectional controls (embeddings, overrides, isolates, marks): they can make "rechnung‮fdp.exe" look like a PDF. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name without bidirectional control characters, so the name shown is the name it has.
+ * @example safeFileName('karte\u202egnp.exe') // "kartegnp.exe"
+ */
+export function safeFileName(name: string): string {
+  return name.replace(BIDI_CONTROLS, '');
 }

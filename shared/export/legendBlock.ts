@@ -1,31 +1,19 @@
 /**
- * The figure's legend: indicator, unit and Stichtag; one row per class with the same labels as the app's
- * legend (shared/classification/legend: German number format, "bis unter"), the "keine Daten" row, the
- * small-number row and the region's value. Measured first (so the page layout can make room), drawn second.
+ * The figure's legend, drawn from the shared legend model (shared/mapView/indicatorLegend.ts) that the
+ * app's legend shows too: indicator, unit and Stichtag; one row per class ("bis unter" in German number
+ * format); the "keine Daten" row, the rows of suppressed and flagged small numbers and the region's
+ * value. Measured first (so the page layout can make room), drawn second.
  */
-import { legendEntries } from '../classification/legend';
-import type { Classification } from '../classification/types';
-import { formatNumber, type Locale } from '../format/number';
+import type { Locale } from '../format/number';
+import { formatNumber } from '../format/number';
+import type { IndicatorLegend } from '../mapView/indicatorLegend';
 import { svgRect, svgText } from './svgElements';
 import { textWidth, wrapText } from './textMetrics';
 
 export interface LegendContent {
-  title: string;
-  /** "je 1.000 Einw. · Stichtag 31.12.2024" */
-  caption: string;
-  classification: Classification;
-  colours: readonly string[];
-  decimals: number;
-  noDataColour: string;
-  /** Number of areas shown hatched for small numbers (0: no such row). */
-  smallNumberCount: number;
-  smallNumberLabel: string;
-  /** Fill of the small-number swatch, e.g. "url(#kr-hatch)". */
-  smallNumberFill: string;
-  /** A line under the caption, e.g. "Klassen über alle Stichtage (31.12.2015 – 31.12.2023)", or null. */
-  note?: string | null;
-  /** "Region gesamt: 12,3", or null. */
-  regionLine: string | null;
+  legend: IndicatorLegend;
+  /** Fills of the marked areas' swatches, e.g. "url(#kr-small-number-hatch)". */
+  markFills: { suppressed: string; flagged: string };
   showCounts: boolean;
   locale: Locale;
 }
@@ -52,34 +40,37 @@ interface LegendPlan {
 const SIZE = { title: 3.5, caption: 2.8, row: 3.1, swatchWidth: 6, swatchHeight: 3.8, rowHeight: 5.2, gap: 2 };
 
 function plan(content: LegendContent, scale: number, maximumWidth: number): LegendPlan {
-  const entries = legendEntries(content.classification, { locale: content.locale, decimals: content.decimals });
-  const rows: LegendRow[] = entries.map((entry) => ({
-    fill: entry.classIndex === null ? content.noDataColour : (content.colours[entry.classIndex] ?? content.noDataColour),
-    label: entry.label,
-    count: entry.count,
-  }));
-  if (content.smallNumberCount > 0) rows.push({ fill: content.smallNumberFill, label: content.smallNumberLabel, count: content.smallNumberCount });
-  const titleLines = wrapText(content.title, SIZE.title * scale, maximumWidth, 'semibold');
+  const { legend } = content;
+  const rows: LegendRow[] = legend.rows.map((row) => ({ fill: row.colour, label: row.label, count: row.count }));
+  if (legend.noData) rows.push({ fill: legend.noData.colour, label: legend.noData.label, count: legend.noData.count });
+  for (const mark of legend.marks) rows.push({ fill: content.markFills[mark.kind], label: `${mark.label}*`, count: mark.count });
+  const caption = captionOf(content);
+  const titleLines = wrapText(legend.title, SIZE.title * scale, maximumWidth, 'semibold');
   const labelX = (SIZE.swatchWidth + SIZE.gap) * scale;
   const rowWidths = rows.map((row) => labelX + textWidth(labelWithCount(row, content), SIZE.row * scale));
   const width = Math.min(
     maximumWidth,
     Math.max(
       ...titleLines.map((line) => textWidth(line, SIZE.title * scale, 'semibold')),
-      textWidth(content.caption, SIZE.caption * scale),
-      content.note ? textWidth(content.note, SIZE.caption * scale) : 0,
-      content.regionLine ? textWidth(content.regionLine, SIZE.caption * scale) : 0,
+      textWidth(caption, SIZE.caption * scale),
+      legend.fixedClassesNote ? textWidth(legend.fixedClassesNote, SIZE.caption * scale) : 0,
+      legend.regionLine ? textWidth(legend.regionLine, SIZE.caption * scale) : 0,
       ...rowWidths,
     ),
   );
   const height =
     titleLines.length * SIZE.title * 1.2 * scale +
     SIZE.caption * 1.5 * scale +
-    (content.note ? SIZE.caption * 1.2 * scale : 0) +
+    (legend.fixedClassesNote ? SIZE.caption * 1.2 * scale : 0) +
     SIZE.gap * scale +
     rows.length * SIZE.rowHeight * scale +
-    (content.regionLine ? (SIZE.caption * 1.6 + SIZE.gap) * scale : 0);
+    (legend.regionLine ? (SIZE.caption * 1.6 + SIZE.gap) * scale : 0);
   return { titleLines, rows, width, height };
+}
+
+/** "je 1.000 Einw. · Stichtag 31.12.2024" */
+function captionOf(content: LegendContent): string {
+  return content.legend.unit ? `${content.legend.unit} · ${content.legend.stichtag}` : content.legend.stichtag;
 }
 
 function labelWithCount(row: LegendRow, content: LegendContent): string {
@@ -109,10 +100,10 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
     cursor += SIZE.title * 0.2 * scale;
   }
   cursor += SIZE.caption * 1.2 * scale;
-  parts.push(svgText(x, cursor, content.caption, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
-  if (content.note) {
+  parts.push(svgText(x, cursor, captionOf(content), { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  if (content.legend.fixedClassesNote) {
     cursor += SIZE.caption * 1.2 * scale;
-    parts.push(svgText(x, cursor, content.note, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+    parts.push(svgText(x, cursor, content.legend.fixedClassesNote, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
   }
   cursor += SIZE.caption * 0.3 * scale + SIZE.gap * scale;
   for (const row of rows) {
@@ -127,9 +118,9 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
     }
     cursor += SIZE.rowHeight * scale;
   }
-  if (content.regionLine) {
+  if (content.legend.regionLine) {
     cursor += SIZE.gap * scale + SIZE.caption * 1.2 * scale;
-    parts.push(svgText(x, cursor, content.regionLine, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+    parts.push(svgText(x, cursor, content.legend.regionLine, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
   }
   parts.push('</g>');
   return parts.join('');

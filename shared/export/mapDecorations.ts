@@ -3,11 +3,13 @@
  * grid convergence) and the locator inset. Each is drawn into a box whose size is known up front, so the
  * page layout can stack several in one corner.
  */
-import { geoPath, type GeoProjection } from 'd3-geo';
+import { geoBounds, geoCentroid, geoContains, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import laenderAsset from '../../assets/boundaries/deutschland-laender.geo.json';
 import { formatNumber, type Locale } from '../format/number';
 import { fitProjection, kilometresPerMm, niceScaleBar, northAngleDegrees, type MapFrame } from './mapProjection';
-import { mm, svgRect, svgText } from './svgElements';
+import { rewindForD3 } from './rewindForD3';
+import { escapeXml, mm, svgRect, svgText } from './svgElements';
 
 export interface Box {
   width: number;
@@ -70,29 +72,76 @@ export function northArrow(projection: GeoProjection, frame: MapFrame, scale: nu
   return { box, angleDegrees, draw };
 }
 
+/** The Länder of Germany (BKG VG5000, simplified, see assets/boundaries), rewound for d3 once. */
+const laender: FeatureCollection<Polygon | MultiPolygon, { ags: string; name: string }> = {
+  type: 'FeatureCollection',
+  features: (laenderAsset as unknown as { features: { properties: { ags: string; name: string }; geometry: Polygon | MultiPolygon }[] }).features.map((entry) => ({
+    type: 'Feature',
+    properties: entry.properties,
+    geometry: rewindForD3(entry.geometry),
+  })),
+};
+
+/** The attribution line of the Länder outline, for figures that show the inset. */
+export const LOCATOR_OUTLINE_ATTRIBUTION = (laenderAsset as unknown as { attribution: string }).attribution;
+
 /**
- * Locator inset: every area of the layer in light grey, the focus area (or, without one, every area) in
- * dark grey, on a white card with a thin frame. The areas must already be rewound for d3 (rewindForD3).
+ * True when the areas lie in Germany (their bounding box inside the Länder's), so the inset places them in
+ * the country; data from elsewhere gets the inset of the layer alone. Areas must be rewound for d3.
+ * @example insetShowsGermany(regionHannover) // true
+ */
+export function insetShowsGermany(areas: FeatureCollection<Polygon | MultiPolygon>): boolean {
+  const [[west, south], [east, north]] = geoBounds(areas);
+  const [[germanyWest, germanySouth], [germanyEast, germanyNorth]] = geoBounds(laender);
+  return west >= germanyWest && east <= germanyEast && south >= germanySouth && north <= germanyNorth;
+}
+
+/**
+ * Locator inset. For areas in Germany: the 16 Länder in light grey, the Land(s) holding the areas a shade
+ * darker (Region Hannover: Niedersachsen), the areas in dark grey and the focus area (when there is one) in
+ * red, on a white card with a thin frame, so a reader sees where the region lies. Elsewhere: every area
+ * of the layer in light grey, the focus area (or every area) dark. Areas must be rewound for d3 (rewindForD3).
  * @example locatorInset(areas, '03241001', 1).draw(240, 150)
  */
 export function locatorInset(
   areas: FeatureCollection<Polygon | MultiPolygon, { key: string; name: string }>,
   focusAreaKey: string | null,
   scale: number,
-): { box: Box; draw: (x: number, y: number) => string } {
-  const box = { width: 34 * scale, height: 28 * scale };
+): { box: Box; showsGermany: boolean; draw: (x: number, y: number) => string } {
+  const showsGermany = areas.features.length > 0 && insetShowsGermany(areas);
+  // Germany is about three quarters as wide as tall; the layer alone keeps the old landscape card.
+  const box = showsGermany ? { width: 24 * scale, height: 31 * scale } : { width: 34 * scale, height: 28 * scale };
   const draw = (x: number, y: number): string => {
     const frame = { x, y, width: box.width, height: box.height };
-    const projection = fitProjection(areas, frame, 2 * scale);
+    const projection = fitProjection(showsGermany ? laender : areas, frame, 2 * scale);
     const path = geoPath(projection).digits(2);
     const parts = ['<g id="inset">', svgRect(x, y, box.width, box.height, `fill="#ffffff" fill-opacity="0.92" stroke="#8c8c8c" stroke-width="${mm(0.2 * scale)}"`)];
-    for (const feature of areas.features) {
-      const isFocus = focusAreaKey === null || feature.properties.key === focusAreaKey;
-      const d = path(feature as Feature);
-      if (d) parts.push(`<path d="${d}" fill="${isFocus ? '#5a5a5a' : '#d4d4d4'}" stroke="#ffffff" stroke-width="${mm(0.12 * scale)}"/>`);
+    if (showsGermany) {
+      const holding = new Set(
+        areas.features.flatMap((feature) => {
+          const centre = geoCentroid(feature as Feature);
+          return laender.features.filter((land) => geoContains(land as Feature, centre)).map((land) => land.properties.ags);
+        }),
+      );
+      for (const land of laender.features) {
+        const d = path(land as Feature);
+        const held = holding.has(land.properties.ags);
+        if (d) parts.push(`<path d="${d}" data-land="${land.properties.ags}" fill="${held ? '#c4c4c4' : '#ececec'}" stroke="#9a9a9a" stroke-width="${mm(0.1 * scale)}"/>`);
+      }
+      for (const feature of areas.features) {
+        const isFocus = focusAreaKey !== null && feature.properties.key === focusAreaKey;
+        const d = path(feature as Feature);
+        if (d) parts.push(`<path d="${d}" data-inset-area="${escapeXml(feature.properties.key)}" fill="${isFocus ? '#c8102e' : '#3c3c3c'}" stroke="none"/>`);
+      }
+    } else {
+      for (const feature of areas.features) {
+        const isFocus = focusAreaKey === null || feature.properties.key === focusAreaKey;
+        const d = path(feature as Feature);
+        if (d) parts.push(`<path d="${d}" fill="${isFocus ? '#5a5a5a' : '#d4d4d4'}" stroke="#ffffff" stroke-width="${mm(0.12 * scale)}"/>`);
+      }
     }
     parts.push('</g>');
     return parts.join('');
   };
-  return { box, draw };
+  return { box, showsGermany, draw };
 }

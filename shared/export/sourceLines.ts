@@ -14,6 +14,7 @@ const words = {
   boundaries: { de: 'Geometrie', en: 'Boundaries' },
   stichtag: { de: 'Stichtag', en: 'reference date' },
   licence: { de: 'Lizenz', en: 'Licence' },
+  locatorMap: { de: 'Übersichtskarte', en: 'Locator map' },
   changed: { de: 'Daten verändert', en: 'data changed' },
   synthetic: { de: 'Beispieldaten, synthetisch – keine amtlichen Werte', en: 'Sample data, synthetic – not official figures' },
   schematic: { de: 'Schematische Grenzen – keine amtlichen Gebietsgrenzen', en: 'Schematic boundaries – not official boundaries' },
@@ -43,6 +44,8 @@ export interface SourceLineInput {
   boundarySource: Source | null;
   /** The boundary layer is schematic (generated, not official). */
   schematicBoundaries: boolean;
+  /** Attribution of the locator inset's outline (BKG Länder) when the figure shows it, else absent. */
+  locatorOutlineAttribution?: string | null;
   /** Year for a BKG line when the source states none (the export's year). */
   currentYear: number;
   locale: Locale;
@@ -60,6 +63,8 @@ export function sourceLines(input: SourceLineInput): string[] {
   const seen = new Set<string>();
   let synthetic = false;
   for (const source of input.dataSources) {
+    // The boundary source also supplies official land areas (per km²); its own line below names it.
+    if (input.boundarySource && source.id === input.boundarySource.id && !source.synthetic) continue;
     if (source.synthetic) {
       synthetic = true;
       continue;
@@ -77,6 +82,9 @@ export function sourceLines(input: SourceLineInput): string[] {
     lines.push(`${words.boundaries[locale]}: ${bkgAttribution(boundary, input.currentYear, locale)}, ${words.licence[locale]}: ${DL_DE_BY_2_0}`);
   } else if (boundary && boundary.attribution) {
     lines.push(`${words.boundaries[locale]}: ${boundary.attribution}`);
+  }
+  if (input.locatorOutlineAttribution) {
+    lines.push(`${words.locatorMap[locale]}: ${input.locatorOutlineAttribution}, ${words.licence[locale]}: dl-de/by-2-0`);
   }
   if (synthetic || boundary?.synthetic === true && !input.schematicBoundaries) synthetic = true;
   if (synthetic) lines.push(words.synthetic[locale]);

@@ -29,12 +29,20 @@ function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
  */
 export function formatNumber(value: number, decimals: number, locale: Locale): string {
   if (!Number.isFinite(value)) return '–';
-  // Avoid "-0,0" for tiny negative values that round to zero.
-  const rounded = Number(value.toFixed(decimals));
-  const text = numberFormat(locale, decimals).format(Object.is(rounded, -0) ? 0 : rounded);
+  const text = numberFormat(locale, decimals).format(roundForDisplay(value, decimals));
   // Intl in de-DE does not group 4-digit numbers in some runtimes (minimumGroupingDigits); German
   // statistical tables do, so group them ourselves.
   return locale === 'de' ? groupFourDigits(text) : text;
+}
+
+/**
+ * The number as it is shown with `decimals` decimals: the one rounding rule of every table, legend and
+ * label, so that classes can be computed on exactly what the reader sees. Never -0.
+ * @example roundForDisplay(22.5996, 1) // 22.6
+ */
+export function roundForDisplay(value: number, decimals: number): number {
+  const rounded = Number(value.toFixed(Math.max(0, Math.min(20, decimals))));
+  return Object.is(rounded, -0) ? 0 : rounded;
 }
 
 function groupFourDigits(text: string): string {

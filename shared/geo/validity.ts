@@ -4,8 +4,9 @@
  * problem is reported with the area key; a geometry is repaired where that is safe and otherwise kept and
  * flagged. Nothing is dropped.
  */
-import { featureCollection, kinks, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { countEdgeIntersections } from './segmentIntersections';
 
 export type GeometryProblem = 'self-intersection' | 'hole-outside-shell' | 'too-few-points' | 'empty';
 
@@ -69,6 +70,9 @@ function repairSelfIntersection(rings: Position[][]): Polygon | MultiPolygon | n
   }
 }
 
+/** Largest polygon (vertices) repaired automatically; a larger one with crossings is kept and flagged for repair in QGIS. */
+export const MAX_REPAIR_VERTICES = 20_000;
+
 export interface ValidationResult {
   geometry: Polygon | MultiPolygon;
   issues: GeometryIssue[];
@@ -106,13 +110,15 @@ export function validateAreaGeometry(key: string, geometry: Polygon | MultiPolyg
   const repairedPolygons: Position[][][] = [];
   for (const rings of output) {
     const rewound = rewindPolygonRings(rings);
-    const crossings = kinks(turfPolygon(rewound)).features.length;
+    const crossings = countEdgeIntersections(rewound);
     if (crossings === 0) {
       repairedPolygons.push(rewound);
       continue;
     }
-    const fixed = repair ? repairSelfIntersection(rewound) : null;
-    issues.push({ key, problem: 'self-intersection', repaired: fixed !== null, detail: `${crossings} crossing points` });
+    // turf's unkink and union grow much faster than linearly: beyond the limit a crossing is flagged, not repaired.
+    const vertices = rewound.reduce((sum, ring) => sum + ring.length, 0);
+    const fixed = repair && vertices <= MAX_REPAIR_VERTICES ? repairSelfIntersection(rewound) : null;
+    issues.push({ key, problem: 'self-intersection', repaired: fixed !== null, detail: `${crossings} crossing points${repair && vertices > MAX_REPAIR_VERTICES ? `, ${vertices} vertices: too large for automatic repair` : ''}` });
     if (fixed === null) repairedPolygons.push(rewound);
     else if (fixed.type === 'Polygon') repairedPolygons.push(rewindPolygonRings(fixed.coordinates));
     else for (const part of fixed.coordinates) repairedPolygons.push(rewindPolygonRings(part));

@@ -80,7 +80,8 @@ const coreDe = {
   'details.empty': 'Ein Gebiet in der Karte oder Tabelle anklicken, um Details zu sehen.',
   'details.ags': 'AGS',
   'details.area': 'Fläche',
-  'details.areaValue': '{value} km²',
+  'details.areaOfficial': '{value} km² (amtliche Fläche)',
+  'details.areaGeometry': '{value} km² (aus Geometrie berechnet)',
   'details.indicators': 'Kennzahlen',
   'details.indicator': 'Kennzahl',
   'details.value': 'Gebiet',
@@ -124,7 +125,7 @@ const coreDe = {
   'error.dismiss': 'Meldung schließen',
   'error.network': 'Keine Verbindung zum Kleinraum-Dienst. Bitte prüfen, ob „kleinraum serve“ noch läuft, und die Seite neu laden.',
   'error.unexpected': 'Die Antwort des Kleinraum-Dienstes war unerwartet. Bitte die Aktion wiederholen; die Projektdatei ist unverändert.',
-  'error.noToken': 'Der Zugangsschlüssel fehlt in der Adresse. Bitte die vollständige Adresse verwenden, die „kleinraum serve“ ausgibt (mit ?token=…).',
+  'error.noToken': 'Kein Zugang: Bitte Kleinraum über den Startlink öffnen, den „kleinraum serve“ ausgibt (er gilt einmal; für einen neuen Link Kleinraum neu starten).',
   'error.mapUnavailable': 'Die Karte kann nicht angezeigt werden (WebGL2 fehlt). Bitte einen aktuellen Browser verwenden.',
 } as const;
 

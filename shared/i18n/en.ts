@@ -81,7 +81,8 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'details.empty': 'Click an area on the map or in the table to see its details.',
   'details.ags': 'AGS',
   'details.area': 'Area',
-  'details.areaValue': '{value} km²',
+  'details.areaOfficial': '{value} km² (official area)',
+  'details.areaGeometry': '{value} km² (computed from the geometry)',
   'details.indicators': 'Indicators',
   'details.indicator': 'Indicator',
   'details.value': 'Area',
@@ -125,7 +126,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.dismiss': 'Dismiss message',
   'error.network': 'No connection to the Kleinraum service. Please check that “kleinraum serve” is still running and reload the page.',
   'error.unexpected': 'The Kleinraum service sent an unexpected answer. Please try again; the project file is unchanged.',
-  'error.noToken': 'The access token is missing from the address. Please use the full address printed by “kleinraum serve” (with ?token=…).',
+  'error.noToken': 'No access: please open Kleinraum with the start link printed by “kleinraum serve” (it works once; restart Kleinraum for a new link).',
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
 

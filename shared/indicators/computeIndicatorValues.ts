@@ -1,11 +1,13 @@
 /**
  * Computes an indicator for every area of a layer at one period:
- * value = numerator / denominator × factor (per1000 → 1000, percent → 100), perKm2 = numerator / area in km²,
- * absolute = numerator. Pure: observations and areas in, values out.
+ * value = numerator / denominator × factor (per1000 → 1000, percent → 100), perKm2 = numerator / area in km²
+ * (the official land area where the area has one, else the area of its geometry), absolute = numerator.
+ * Pure: observations and areas in, values out.
  */
 import type { IndicatorValue } from '../contract/api';
-import type { AreaKey, IndicatorDefinition, Observation, QualityFlag } from '../model/project';
+import type { AreaKey, IndicatorDefinition, Observation, QualityFlag, VariableSelection } from '../model/project';
 import { missingValueReason, noDataReason } from './missingReason';
+import { areaBasisOf, type AreaBasis, type OfficialArea } from './officialArea';
 import { weakestQuality } from './qualityRanking';
 import { sumVariableSelection, type SelectionSum } from './sumVariableSelection';
 
@@ -15,8 +17,10 @@ export const DEFAULT_SMALL_NUMBER_THRESHOLD = 3;
 export interface IndicatorArea {
   key: AreaKey;
   name: string;
-  /** Geodesic area in km² (used by perKm2). */
+  /** Geodesic area in km² of the stored geometry (used by perKm2 when there is no official area). */
   areaKm2: number;
+  /** Official land area (KFL), preferred by perKm2; see officialAreasAt. */
+  officialArea?: OfficialArea | null;
 }
 
 export interface ComputeIndicatorValuesInput {
@@ -30,6 +34,11 @@ export interface ComputeIndicatorValuesInput {
   smallNumberThreshold?: number;
   /** German variable names for the missing reasons; the variable id is used where a name is absent. */
   variableNames?: Readonly<Record<string, string>>;
+  /**
+   * The sources each selection draws from, in priority order (shared/sources/sourceChoice.ts). Without it
+   * every observation counts, as for a project with one source per variable.
+   */
+  sourcePriority?: (selection: VariableSelection) => readonly string[];
 }
 
 export interface ComputedIndicatorValues {
@@ -42,6 +51,8 @@ export interface ComputedIndicatorValues {
   regionValue: number | null;
   /** Ids of the sources of all observations used, in first-use order. */
   sourceIds: string[];
+  /** perKm2 only: whether the km² are official land areas, computed from the geometry, or both; else null. */
+  areaBasis: AreaBasis | null;
 }
 
 const SCALE_FACTOR: Record<IndicatorDefinition['scale'], number> = { absolute: 1, per1000: 1000, percent: 100, perKm2: 1 };
@@ -74,13 +85,17 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   let denominatorTotal = 0;
   let allAreasComplete = input.areas.length > 0;
 
+  const numeratorPriority = input.sourcePriority?.(indicator.numerator);
+  const denominatorPriority = indicator.denominator ? input.sourcePriority?.(indicator.denominator) : undefined;
   const values = input.areas.map((area): IndicatorValue => {
     const areaObservations = observationsByArea.get(area.key) ?? [];
-    const numerator = sumVariableSelection(areaObservations, indicator.numerator);
-    const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator) : null;
+    const numerator = sumVariableSelection(areaObservations, indicator.numerator, numeratorPriority);
+    const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator, denominatorPriority) : null;
     for (const sum of [numerator, denominator]) if (sum && sum.status !== 'no-data') for (const id of sum.sourceIds) sourceIds.add(id);
+    // Which source the value rests on, and whether a lower-ranked source filled a gap (the views say so).
+    const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
-    const base = { key: area.key, name: area.name };
+    const base = { key: area.key, name: area.name, ...used };
     const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null): IndicatorValue => {
       allAreasComplete = false;
       return { ...base, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason };
@@ -95,7 +110,8 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     let denominatorValue: number | null = null;
     let quality = numerator.quality;
     if (indicator.scale === 'perKm2') {
-      denominatorValue = area.areaKm2;
+      denominatorValue = area.officialArea ? area.officialArea.areaKm2 : area.areaKm2;
+      if (area.officialArea) sourceIds.add(area.officialArea.sourceId);
       if (!(denominatorValue > 0)) return missing('Fläche des Gebiets unbekannt oder 0 km²', numerator.quality, numerator.value, null);
     } else if (indicator.scale !== 'absolute' && indicator.denominator && denominator) {
       const denominatorName = nameOf(indicator.denominator.variable);
@@ -119,5 +135,5 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     if (indicator.scale === 'absolute' || (!indicator.denominator && indicator.scale !== 'perKm2')) regionValue = numeratorTotal * factor;
     else if (denominatorTotal > 0) regionValue = (numeratorTotal / denominatorTotal) * factor;
   }
-  return { values, regionValue, sourceIds: [...sourceIds] };
+  return { values, regionValue, sourceIds: [...sourceIds], areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
 }

@@ -10,6 +10,7 @@ import type { IndicatorDefinition } from '../model/project';
 import { formatDate, formatNumber } from '../format/number';
 import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
 import type { IndicatorMode } from './indicatorMode';
+import type { AreaBasis } from './officialArea';
 
 /** Default: rates whose denominator counts fewer than 50 (persons) are flagged as unreliable. */
 export const DEFAULT_SMALL_DENOMINATOR_THRESHOLD = 50;
@@ -37,6 +38,8 @@ export interface DerivedIndicatorResult {
   values: DerivedIndicatorValue[];
   regionValue: number | null;
   sourceIds: string[];
+  /** perKm2 only: where the km² come from (see computeIndicatorValues); else null. */
+  areaBasis: AreaBasis | null;
 }
 
 /**
@@ -77,7 +80,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
       if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
       return { ...value, value: (value.value / region) * 100 };
     });
-    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds };
+    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, areaBasis: current.areaBasis };
   }
 
   if (input.mode === 'change' || input.mode === 'changePercent') {
@@ -104,10 +107,10 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
             : ((current.regionValue - base.regionValue) / Math.abs(base.regionValue)) * 100
           : current.regionValue - base.regionValue;
     const sourceIds = [...new Set([...current.sourceIds, ...base.sourceIds])];
-    return { indicator: described, values, regionValue: regionChange, sourceIds };
+    return { indicator: described, values, regionValue: regionChange, sourceIds, areaBasis: current.areaBasis };
   }
 
-  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds };
+  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, areaBasis: current.areaBasis };
 }
 
 function isRate(definition: IndicatorDefinition): boolean {

@@ -4,12 +4,13 @@
  * missing contributing observation makes the whole sum missing, with its reason.
  */
 import type { MissingCode, Observation, QualityFlag, VariableSelection } from '../model/project';
+import { pickSource } from '../sources/sourceChoice';
 import { weakestQuality } from './qualityRanking';
 
 export type SelectionSum =
-  | { status: 'ok'; value: number; quality: QualityFlag | null; sourceIds: string[] }
+  | { status: 'ok'; value: number; quality: QualityFlag | null; sourceIds: string[]; sourceRank: number }
   | { status: 'no-data' }
-  | { status: 'missing'; missingCode: MissingCode | null; quality: QualityFlag | null; sourceIds: string[] };
+  | { status: 'missing'; missingCode: MissingCode | null; quality: QualityFlag | null; sourceIds: string[]; sourceRank: number };
 
 /** True when the observation belongs to the selection (variable and dimension filter). */
 export function matchesSelection(observation: Observation, selection: VariableSelection): boolean {
@@ -23,16 +24,22 @@ export function matchesSelection(observation: Observation, selection: VariableSe
 }
 
 /**
- * Sums `observations` (already restricted to one area and one period) over `selection`.
+ * Sums `observations` (already restricted to one area and one period) over `selection`, drawing from the
+ * first source in `priority` that holds the variable there (shared/sources/sourceChoice.ts); values of
+ * other sources are never added. Without a priority every observation counts (a single-source list).
  * @example sumVariableSelection([{ variable: 'pop', value: 3, … }, { variable: 'pop', value: 4, … }], { variable: 'pop' }) // { status: 'ok', value: 7, … }
  */
-export function sumVariableSelection(observations: readonly Observation[], selection: VariableSelection): SelectionSum {
+export function sumVariableSelection(observations: readonly Observation[], selection: VariableSelection, priority?: readonly string[]): SelectionSum {
+  const picked = priority ? pickSource(observations.filter((observation) => observation.variable === selection.variable), priority) : null;
+  if (priority && !picked) return { status: 'no-data' };
+  const used = picked ? picked.observations : observations;
+  const sourceRank = picked ? picked.rank : 0;
   let total = 0;
   let matched = 0;
   let firstMissing: Observation | null = null;
   const qualities: QualityFlag[] = [];
   const sourceIds = new Set<string>();
-  for (const observation of observations) {
+  for (const observation of used) {
     if (!matchesSelection(observation, selection)) continue;
     matched += 1;
     qualities.push(observation.quality);
@@ -45,7 +52,7 @@ export function sumVariableSelection(observations: readonly Observation[], selec
   }
   if (matched === 0) return { status: 'no-data' };
   if (firstMissing) {
-    return { status: 'missing', missingCode: firstMissing.missing ?? null, quality: weakestQuality(qualities), sourceIds: [...sourceIds] };
+    return { status: 'missing', missingCode: firstMissing.missing ?? null, quality: weakestQuality(qualities), sourceIds: [...sourceIds], sourceRank };
   }
-  return { status: 'ok', value: total, quality: weakestQuality(qualities), sourceIds: [...sourceIds] };
+  return { status: 'ok', value: total, quality: weakestQuality(qualities), sourceIds: [...sourceIds], sourceRank };
 }

@@ -45,13 +45,21 @@ export interface Observation {
   quality: QualityFlag;
 }
 
-/** Where figures come from: shown next to every figure and printed on every export. */
+/**
+ * Where figures come from: shown next to every figure and printed on every export. Several sources may
+ * hold values for the same variable, area and Stichtag (the register, AsylbLG statistics, a bed count …);
+ * they are never summed — an indicator draws from an explicit choice of them (Variable.sources).
+ */
 export interface Source {
   id: string;
   name: string;
   publisher: string;
   /** Stichtag as ISO date, or null when the source does not state one. */
   stichtag: string | null;
+  /** Who is counted, e.g. "Leistungsberechtigte nach AsylbLG am Stichtag, ohne anerkannte Flüchtlinge". */
+  definition: string;
+  /** How its figures came about (counted, estimated, projected, synthetic), as a whole. */
+  quality: QualityFlag;
   licence: string;
   licenceUrl: string | null;
   /** The line to print, e.g. "© GeoBasis-DE / BKG 2021" or "Beispieldaten, synthetisch". */
@@ -83,12 +91,21 @@ export interface Variable {
   dimensions: string[];
   /** 'stock' values are at a Stichtag; 'flow' values sum over the period ending at the Stichtag. */
   kind: 'stock' | 'flow';
+  /**
+   * The sources indicators draw this variable from, in priority order ("Melderegister, sonst Zensus"):
+   * per area and Stichtag the first source with a value is used; values of other sources are kept for
+   * comparison but never added. Empty: every source, in the project's order (files from before sources
+   * were chosen, where no two sources overlapped).
+   */
+  sources: string[];
 }
 
 /** A selection of observations of one variable: the dimension filter keeps rows whose dimension value is one of the listed ids; unlisted dimensions are summed over. */
 export interface VariableSelection {
   variable: string;
   filter?: Record<string, string[]>;
+  /** The sources to draw from, in priority order, instead of the variable's own choice. */
+  sources?: string[];
 }
 
 /**
@@ -124,12 +141,34 @@ export interface LayerInfo {
   schematic: boolean;
 }
 
+/**
+ * Variable id of an area's official land area in km²: KFL of BKG's VG250-EW (recorded by "Amtliche Grenzen
+ * laden" and the demo) or a statistics table's "Fläche". Densities (per km²) use it where an area has it and
+ * fall back to the area computed from the geometry, saying so.
+ */
+export const OFFICIAL_AREA_VARIABLE = 'area_km2';
+
 /** An area of a layer, with its geometry in WGS84 (GeoJSON). */
 export interface Area {
   key: AreaKey;
   name: string;
   geometry: Polygon | MultiPolygon;
+  /**
+   * The key of the area one level up (Stadtteil → Stadtbezirk → Gemeinde → Kreis), from the key's prefix
+   * (AGS 03241001 → Kreis 03241) or a parent field at import; null when unknown.
+   */
+  parentKey?: AreaKey | null;
 }
+
+/**
+ * The area key under which a source reports what it cannot assign to an area below a parent
+ * ("nicht zuordenbar"), e.g. `03241#nicht-zuordenbar`. The parent's own key holds a reported total.
+ * @example unassignableKey('03241') // "03241#nicht-zuordenbar"
+ */
+export function unassignableKey(parentKey: AreaKey): AreaKey {
+  return `${parentKey}${UNASSIGNABLE_SUFFIX}`;
+}
+export const UNASSIGNABLE_SUFFIX = '#nicht-zuordenbar';
 
 /** Everything a project holds, as plain data. Used to write a new project file (demo, tests). */
 export interface ProjectContent {
@@ -140,7 +179,8 @@ export interface ProjectContent {
   variables: Variable[];
   indicators: IndicatorDefinition[];
   observations: Observation[];
-  settings: Record<string, string>;
+  /** Project settings by key, in their current version (shared/settings/projectSettings.ts). */
+  settings: Record<string, unknown>;
   /** Scenarios, rates, facilities and staff (infrastructure planning); absent = none recorded. */
   planning?: PlanningContent;
 }

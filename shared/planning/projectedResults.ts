@@ -82,6 +82,8 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
     attribution: `Projektion, Szenario „${scenario.name.de}“ (Kleinraum)${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
     notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); Annahmen: ${scenario.assumptions.de}`,
     synthetic: options.basedOnSyntheticData,
+    definition: `Ergebnis der Szenariorechnung „${scenario.name.de}“ je Gebiet und Jahr (31.12.)`,
+    quality: 'projected',
   };
   const observations: Observation[] = [];
   const base = { sourceId, quality: 'projected' as const };
@@ -116,11 +118,11 @@ function dimensionsOf(report: ScenarioReport): DimensionDefinition[] {
 function projectedVariables(): Variable[] {
   const withKind = [SCENARIO_DIMENSION, KIND_DIMENSION];
   return [
-    { id: PROJECTED_VARIABLES.population, name: { de: 'Bevölkerung (Projektion)', en: 'Population (projection)' }, unit: 'Personen', dimensions: [SCENARIO_DIMENSION], kind: 'stock' },
-    { id: PROJECTED_VARIABLES.refugees, name: { de: 'Schutzsuchende (Projektion)', en: 'Persons seeking protection (projection)' }, unit: 'Personen', dimensions: [SCENARIO_DIMENSION], kind: 'stock' },
-    { id: PROJECTED_VARIABLES.demand, name: { de: 'Bedarf (Projektion)', en: 'Demand (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock' },
-    { id: PROJECTED_VARIABLES.supply, name: { de: 'Angebot (Projektion)', en: 'Supply (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock' },
-    { id: PROJECTED_VARIABLES.gap, name: { de: 'Lücke (Projektion)', en: 'Gap (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock' },
+    { id: PROJECTED_VARIABLES.population, name: { de: 'Bevölkerung (Projektion)', en: 'Population (projection)' }, unit: 'Personen', dimensions: [SCENARIO_DIMENSION], kind: 'stock', sources: [] },
+    { id: PROJECTED_VARIABLES.refugees, name: { de: 'Schutzsuchende (Projektion)', en: 'Persons seeking protection (projection)' }, unit: 'Personen', dimensions: [SCENARIO_DIMENSION], kind: 'stock', sources: [] },
+    { id: PROJECTED_VARIABLES.demand, name: { de: 'Bedarf (Projektion)', en: 'Demand (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock', sources: [] },
+    { id: PROJECTED_VARIABLES.supply, name: { de: 'Angebot (Projektion)', en: 'Supply (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock', sources: [] },
+    { id: PROJECTED_VARIABLES.gap, name: { de: 'Lücke (Projektion)', en: 'Gap (projection)' }, unit: 'Plätze/Stellen', dimensions: withKind, kind: 'stock', sources: [] },
   ];
 }
 
@@ -138,7 +140,8 @@ function indicatorsOf(report: ScenarioReport): IndicatorDefinition[] {
   const indicator = (id: string, name: LocalizedText, variable: string, unit: LocalizedText, kind?: InfrastructureKind): IndicatorDefinition => ({
     id: `${id}${suffix}`,
     name: label(name),
-    numerator: { variable, filter: kind ? { [SCENARIO_DIMENSION]: [scenario.id], [KIND_DIMENSION]: [kind] } : { [SCENARIO_DIMENSION]: [scenario.id] } },
+    // Each scenario's results are their own source: the indicator draws from it alone.
+    numerator: { variable, filter: kind ? { [SCENARIO_DIMENSION]: [scenario.id], [KIND_DIMENSION]: [kind] } : { [SCENARIO_DIMENSION]: [scenario.id] }, sources: [projectionSourceId(scenario.id)] },
     denominator: null,
     scale: 'absolute',
     unit,

@@ -2,18 +2,13 @@
  * The data behind each view as a table (one row per area and category, region last), for CSV and XLSX
  * exports. Suppressed cells are empty with the official code "." in a flag column, never 0.
  */
-import { formatDate, formatNumber, type Locale } from '../format/number';
+import { formatDate, type Locale } from '../format/number';
 import { localized } from '../i18n/translate';
 import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
 
-export type TableValue = string | number | null;
+import type { DataTable, TableValue } from '../export/dataTable';
 
-export interface ProfileTable {
-  columns: string[];
-  rows: TableValue[][];
-  /** Lines printed below the table (source, Stichtag, suppression note, synthetic label). */
-  notes: string[];
-}
+export type ProfileTable = DataTable;
 
 /**
  * @example profileTable(set, set.areas, 'status', 'de').columns // ['Schlüssel', 'Gebiet', 'Stichtag', 'Schutzstatus', 'Anzahl', 'Anteil %', 'Kennzeichen']
@@ -58,20 +53,3 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
   return { columns, rows, notes };
 }
 
-function csvField(value: TableValue): string {
-  if (value === null) return '';
-  // Decimal comma without thousands dots, at most 4 decimals, so spreadsheets read the numbers as numbers.
-  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '')) : value;
-  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * CSV as planners' spreadsheets read it: `;` separator, decimal comma (no thousands separator, so the
- * numbers stay numbers), UTF-8 with BOM, CRLF, notes below the table after an empty line.
- * @example profileTableCsv({ columns: ['A'], rows: [[1.5]], notes: [] }) // "\uFEFFA\r\n1,5\r\n"
- */
-export function profileTableCsv(table: ProfileTable): string {
-  const lines = [table.columns.map(csvField).join(';'), ...table.rows.map((row) => row.map(csvField).join(';'))];
-  if (table.notes.length > 0) lines.push('', ...table.notes.map(csvField));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}

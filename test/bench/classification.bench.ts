@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../../shared/classification/classify';
 import { CLASSIFICATION_METHODS, type ClassificationOptions } from '../../shared/classification/types';
-import { readDbf } from '../../shared/formats/shapefile/read-dbf';
+import { openDbf } from 'shapefile';
 
 const VALUE_COUNT = 11_000;
 const RUNS = 7;
@@ -33,13 +33,16 @@ function seededValues(count: number, seed: number): (number | null)[] {
 }
 
 /** Inhabitants per km² of every Gemeinde (land parts, GF = 4), or null when the data folder is absent. */
-function realDensities(): number[] | null {
+async function realDensities(): Promise<number[] | null> {
   if (!fs.existsSync(GEMEINDE_DBF)) return null;
-  const table = readDbf(new Uint8Array(fs.readFileSync(GEMEINDE_DBF)), 'utf-8', 'VG250_GEM.dbf');
-  return table.records
-    .filter((record) => record.GF === '4')
-    .map((record) => Number(record.EWZ) / Number(record.KFL))
-    .filter((density) => Number.isFinite(density));
+  const table = await openDbf(new Uint8Array(fs.readFileSync(GEMEINDE_DBF)), { encoding: 'utf-8' });
+  const densities: number[] = [];
+  for (let row = await table.read(); !row.done; row = await table.read()) {
+    const record = row.value as Record<string, unknown>;
+    const density = Number(record.EWZ) / Number(record.KFL);
+    if (Number(record.GF) === 4 && Number.isFinite(density)) densities.push(density);
+  }
+  return densities;
 }
 
 function optionsFor(method: ClassificationOptions['method']): ClassificationOptions {
@@ -85,7 +88,7 @@ export default {
   async run(): Promise<Record<string, number>> {
     const results: Record<string, number> = {};
     measure('seeded', seededValues(VALUE_COUNT, 20_191_231), results);
-    const densities = realDensities();
+    const densities = await realDensities();
     if (densities) {
       measure('density', densities.map((density) => Math.round(density * 10) / 10), results);
       measure('continuous', densities, results);

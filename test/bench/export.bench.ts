@@ -13,11 +13,11 @@ export async function run(): Promise<Record<string, number>> {
   const api = createKleinraumApi({ dataDir: directory.file('data'), host: { mode: 'browser', version: '0.1.0' }, emit: () => {} });
   try {
     // The first call builds the demo project; it is not part of any export's time.
-    await api['export.preview']({ indicatorId: 'foreign_share' });
-    const svgMs = median(await repeat(5, () => api['export.map']({ indicatorId: 'foreign_share', format: 'svg' })));
-    const pngMs = median(await repeat(3, () => api['export.map']({ indicatorId: 'foreign_share', format: 'png', dpi: 300 })));
+    await api['export.preview']({ view: { indicatorId: 'foreign_share' } });
+    const svgMs = median(await repeat(5, () => api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'svg' })));
+    const pngMs = median(await repeat(3, () => api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'png', dpi: 300 })));
     const started = performance.now();
-    const batch = await api['export.batch']({ indicatorId: 'foreign_share', by: 'areas', format: 'pdf', outDir: directory.file('areas') });
+    const batch = await api['export.batch']({ view: { indicatorId: 'foreign_share' }, by: 'areas', format: 'pdf', outDir: directory.file('areas') });
     return { svgA4MsMedian: svgMs, pngA4At300DpiMsMedian: pngMs, batch21PdfMs: millisecondsSince(started), batchFiles: batch.files.length };
   } finally {
     disposeKleinraumApi(api);

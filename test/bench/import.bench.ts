@@ -19,13 +19,13 @@ export const name = 'import';
 /** Returns the measured durations in milliseconds with what was read, so the runner can print them. */
 export async function run(): Promise<Record<string, number>> {
   const boundaryStart = performance.now();
-  const boundaries = readBoundaries(data('boundaries/vg250_gem_2022-05-15_simplified_utm32/VG250_GEM_simplified.zip'));
+  const boundaries = await readBoundaries(data('boundaries/vg250_gem_2022-05-15_simplified_utm32/VG250_GEM_simplified.zip'));
   const boundaryMilliseconds = performance.now() - boundaryStart;
   const tableStart = performance.now();
   const table = parseDelimitedTable(new Uint8Array(readFileSync(data('population/gv-isys/AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv'))));
   const tableMilliseconds = performance.now() - tableStart;
   // Zensus Gemeinden (10 786 rows) against Region Hannover's 21 municipalities: parse + join report with its summary.
-  const region = readBoundaries(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp'), { filterKeyPrefix: '03241' });
+  const region = await readBoundaries(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp'), { filterKeyPrefix: '03241' });
   const zensusStart = performance.now();
   const zensus = parseDelimitedTable(new Uint8Array(readFileSync(data('population/zensus2022/zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'))));
   const join = buildJoinReport(
@@ -35,7 +35,7 @@ export async function run(): Promise<Record<string, number>> {
   const zensusMilliseconds = performance.now() - zensusStart;
   // 51 Hannover Stadtteile dissolved (turf union) into 13 Stadtbezirke.
   const dissolveStart = performance.now();
-  const bezirke = readBoundaries(data('hannover_stadt/stadtteile/stadtteile_hannover_skh5000_qgis2web_crs84.geojson'), { dissolveByField: 'STADTBZNR' });
+  const bezirke = await readBoundaries(data('hannover_stadt/stadtteile/stadtteile_hannover_skh5000_qgis2web_crs84.geojson'), { dissolveByField: 'STADTBZNR' });
   const dissolveMilliseconds = performance.now() - dissolveStart;
   return {
     vg250Polygons: boundaries.areas.length,

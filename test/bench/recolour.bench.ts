@@ -1,12 +1,14 @@
 /**
  * Benchmark: the pure part of recolouring the map after a change of method, classes or palette for 11 000
- * areas (about the number of German municipalities): classification, colours, legend model and the
+ * areas (about the number of German municipalities): the shared drawing (classes, colours), the legend and the
  * MapLibre fill expression (what MapView hands to `setPaintProperty`; the geometry is not touched).
  * Target: under 50 ms. Figures: median milliseconds of 7 runs after one warm-up, per change.
  */
-import { buildChoropleth, buildLegend, fillColourExpression } from '../../renderer/map/choropleth';
+import { fillColourExpression } from '../../renderer/map/choropleth';
 import type { IndicatorValues } from '../../shared/contract/api';
-import type { ClassificationOptions } from '../../shared/classification/types';
+import { drawIndicator } from '../../shared/mapView/drawIndicator';
+import { buildIndicatorLegend } from '../../shared/mapView/indicatorLegend';
+import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../shared/mapView/mapSymbology';
 import { median, millisecondsSince } from './benchmark';
 
 const AREA_COUNT = 11_000;
@@ -33,11 +35,11 @@ function seededIndicatorValues(count: number, seed: number): IndicatorValues {
   };
 }
 
-const changes: Record<string, { options: ClassificationOptions; paletteId: string; reversed?: boolean; midpoint?: number }> = {
-  naturalBreaks7Blues: { options: { method: 'ckmeans', classes: 7 }, paletteId: 'Blues' },
-  quantile5YlGnBu: { options: { method: 'quantile', classes: 5 }, paletteId: 'YlGnBu' },
-  equal9Reversed: { options: { method: 'equal', classes: 9 }, paletteId: 'viridis', reversed: true },
-  stddev6DivergingRdBu: { options: { method: 'stddev', classes: 6, centre: 25 }, paletteId: 'RdBu', midpoint: 25 },
+const changes: Record<string, Partial<MapSymbology>> = {
+  naturalBreaks7Blues: { method: 'ckmeans', classes: 7, palette: 'Blues' },
+  quantile5YlGnBu: { method: 'quantile', classes: 5, palette: 'YlGnBu' },
+  equal9Reversed: { method: 'equal', classes: 9, palette: 'viridis', reversed: true },
+  stddev6DivergingRdBu: { method: 'stddev', classes: 6, palette: 'RdBu', midpoint: 'region' },
 };
 
 export default {
@@ -47,9 +49,9 @@ export default {
     const results: Record<string, number> = {};
     for (const [name, change] of Object.entries(changes)) {
       const recolour = () => {
-        const choropleth = buildChoropleth(values, change.options, change.paletteId, { reversed: change.reversed === true, midpoint: change.midpoint ?? null });
-        buildLegend(values, choropleth, 'de');
-        return fillColourExpression(choropleth.colourByKey);
+        const drawn = drawIndicator({ values: values.values, regionValue: values.regionValue, decimals: 1, symbology: { ...DEFAULT_SYMBOLOGY, ...change }, smallNumbers: 'flag' });
+        buildIndicatorLegend(drawn, values, { locale: 'de', smallNumberThreshold: 3 });
+        return fillColourExpression(drawn.colourByKey);
       };
       recolour();
       const durations: number[] = [];

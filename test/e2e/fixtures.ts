@@ -6,17 +6,52 @@
  *   map, the backend contract and the canvas pixels.
  */
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { pointOnFeature } from '@turf/turf';
+import { area } from '@turf/turf';
 import { e2eAppUrl, e2eToken } from '../helpers/e2eServer';
 
 /** One area of the demo layer as the backend describes it, with a point that lies inside it. */
 export interface AreaOnMap {
   key: string;
   name: string;
-  /** [longitude, latitude] of a point inside the area (turf's pointOnFeature, not the centroid: the centroid of a concave shape can lie outside). */
+  /** [longitude, latitude] of a point well inside the area's largest part (see interiorPoint). */
   insidePoint: [number, number];
+}
+
+/**
+ * A point well inside an area, away from its border, so the map pixel there has the area's fill: on the
+ * horizontal line through the middle of the largest part, the midpoint of the widest stretch inside it (as
+ * GEOS' InteriorPoint does). Neither the centroid (outside concave shapes) nor turf's pointOnFeature (which
+ * falls back to a vertex on the border, e.g. for Sehnde with its exclaves) is safe for reading colours.
+ */
+export function interiorPoint(geometry: Geometry): [number, number] {
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') throw new Error(`no interior point for ${geometry.type}`);
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const largest = parts.reduce((best, part) => (area({ type: 'Polygon', coordinates: part }) > area({ type: 'Polygon', coordinates: best }) ? part : best));
+  const latitudes = largest[0]!.map((position) => position[1]!);
+  // Halfway between the extremes, nudged off any vertex latitude so the line never passes through a vertex.
+  const latitude = (Math.min(...latitudes) + Math.max(...latitudes)) / 2 + 1e-7;
+  const crossings: number[] = [];
+  for (const ring of largest) {
+    ring.forEach((position: Position, index: number) => {
+      const next = ring[(index + 1) % ring.length]!;
+      const [x1, y1] = [position[0]!, position[1]!];
+      const [x2, y2] = [next[0]!, next[1]!];
+      if (y1 > latitude !== y2 > latitude) crossings.push(x1 + ((latitude - y1) / (y2 - y1)) * (x2 - x1));
+    });
+  }
+  crossings.sort((a, b) => a - b);
+  let best: [number, number] = [crossings[0] ?? 0, latitude];
+  let widest = -1;
+  for (let index = 0; index + 1 < crossings.length; index += 2) {
+    const width = crossings[index + 1]! - crossings[index]!;
+    if (width > widest) {
+      widest = width;
+      best = [(crossings[index]! + crossings[index + 1]!) / 2, latitude];
+    }
+  }
+  return best;
 }
 
 /** Calls one method of the shared contract over browser mode's HTTP transport; throws on `{ ok: false }`. */
@@ -52,7 +87,7 @@ export async function loadAreas(request: APIRequestContext): Promise<{ layer: La
     layer: layer.name,
   });
   const areas = collection.features.map((feature: Feature<Geometry, Record<string, unknown>>) => {
-    const point = pointOnFeature(feature).geometry.coordinates;
+    const point = interiorPoint(feature.geometry);
     return {
       key: String(feature.properties?.[layer.keyField] ?? feature.id),
       name: String(feature.properties?.[layer.nameField] ?? ''),

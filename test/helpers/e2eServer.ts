@@ -5,11 +5,14 @@
  */
 export const e2ePort = Number(process.env.KLEINRAUM_E2E_PORT ?? 47613);
 
-/** Not a secret: the test server only listens on 127.0.0.1 and lives as long as one test run. */
-export const e2eToken = 'kleinraum-e2e-token';
+/**
+ * Not a secret: the test server only listens on 127.0.0.1 and lives as long as one test run. It reaches the
+ * server through KLEINRAUM_TOKEN (never the command line) and must have the 32 characters the server requires.
+ */
+export const e2eToken = 'kleinraum-e2e-token-0123456789abcdefghij';
 
 /** Base URL of the test server, without the token. */
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
 
-/** URL that opens the app in browser mode, e.g. `http://127.0.0.1:47613/?token=kleinraum-e2e-token`. */
+/** URL that opens the app in browser mode: the server swaps `?token=` for a session cookie and redirects to `/`. */
 export const e2eAppUrl = `${e2eBaseUrl}/?token=${e2eToken}`;

@@ -7,18 +7,19 @@ import { cliEntryPoint } from './cli';
 import { repoRoot } from './repoRoot';
 
 export interface RunningServe {
-  /** The printed address including the token, e.g. `http://127.0.0.1:41234/?token=…`. */
+  /** The printed start link with its one-time launch token, e.g. `http://127.0.0.1:41234/?launch=…`. */
   url: string;
   /** `http://127.0.0.1:41234` without path or token. */
   baseUrl: string;
-  token: string;
+  /** The session cookie the start link was exchanged for (`name=value`), as a browser would hold it. */
+  cookie: string;
   /** Calls one contract method over HTTP; resolves with the value or throws with the user error. */
   call<T>(method: string, input?: unknown): Promise<T>;
   /** Sends SIGTERM and waits for the process to exit (SIGKILL after a few seconds). */
   stop(): Promise<void>;
 }
 
-const printedUrl = /(http:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+)\/?\?token=([A-Za-z0-9_-]+)/;
+const printedUrl = /(http:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+)\/?\?launch=([A-Za-z0-9_-]+)/;
 
 /**
  * @param args extra arguments after `serve`, e.g. `['--project', file]`; the port defaults to a free one.
@@ -40,14 +41,14 @@ export async function startServe(args: string[] = [], timeoutMs = 60_000): Promi
     clearTimeout(timer);
   };
 
-  const address = await new Promise<{ baseUrl: string; token: string; url: string }>((resolve, reject) => {
+  const address = await new Promise<{ baseUrl: string; url: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kleinraum serve printed no URL within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = printedUrl.exec(output);
       if (match?.[1] && match[2]) {
         clearTimeout(timer);
-        resolve({ baseUrl: match[1], token: match[2], url: match[0] });
+        resolve({ baseUrl: match[1], url: match[0] });
       }
     };
     child.stdout.on('data', onData);
@@ -61,10 +62,18 @@ export async function startServe(args: string[] = [], timeoutMs = 60_000): Promi
     throw error;
   });
 
+  // Open the start link as a browser would: the launch token becomes a session cookie.
+  const launched = await fetch(address.url, { redirect: 'manual' });
+  const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (launched.status !== 303 || !cookie) {
+    await stop();
+    throw new Error(`the start link was not exchanged for a session cookie (HTTP ${launched.status})`);
+  }
+
   const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const response = await fetch(`${address.baseUrl}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-kleinraum-token': address.token },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify(input),
     });
     const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
@@ -72,5 +81,5 @@ export async function startServe(args: string[] = [], timeoutMs = 60_000): Promi
     return result.value as T;
   };
 
-  return { ...address, call, stop };
+  return { ...address, cookie, call, stop };
 }

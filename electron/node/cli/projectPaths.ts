@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
+import { CliUsageError } from './command';
 
 /** Resolves `given` and fails with a UserError when it is not an existing file. `flag` names where it came from, e.g. `--project` or `info P.gpkg`. */
 export function existingProjectFile(given: string, flag: string): string {
@@ -50,4 +51,27 @@ export function newProjectFile(given: string, force: boolean): string {
     });
   }
   return absolutePath;
+}
+
+/**
+ * The one project file a command takes as its positional argument, checked to exist; a usage error naming
+ * the usage line when it is missing or followed by more.
+ * @example projectArgument(context, 'compare-sources P.gpkg --variable ID') // "/home/…/P.gpkg"
+ */
+export function projectArgument(positionals: readonly string[], usage: string): string {
+  const [given, ...extra] = positionals;
+  if (given === undefined) throw new CliUsageError({ de: `Projektdatei fehlt: kleinraum ${usage}`, en: `Project file missing: kleinraum ${usage}` });
+  if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
+  return existingProjectFile(given, `kleinraum ${usage}`);
+}
+
+/**
+ * The format an `--out` file asks for by its extension, among `formats`; a usage error listing them otherwise.
+ * @example outputFormat('vergleich.xlsx', ['csv', 'xlsx', 'svg']) // "xlsx"
+ */
+export function outputFormat<F extends string>(out: string, formats: readonly F[]): F {
+  const extension = path.extname(out).slice(1).toLowerCase();
+  if ((formats as readonly string[]).includes(extension)) return extension as F;
+  const list = formats.map((format) => `.${format}`).join(', ');
+  throw new CliUsageError({ de: `--out muss auf ${list} enden, nicht „${path.basename(out)}“.`, en: `--out must end in ${list}, not "${path.basename(out)}".` });
 }

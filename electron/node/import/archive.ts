@@ -1,14 +1,39 @@
 /**
  * Reading .zip archives of boundary data (BKG ships shapefiles in zips with folders and many layers).
- * Entries that would escape the target (`../`, absolute paths) make the whole archive a UserError: such a
- * zip is either broken or hostile, and Kleinraum never writes its entries anywhere anyway.
+ * Only the central directory is read up front; an entry is inflated when it is asked for, in chunks, and
+ * stops with a UserError as soon as it grows beyond its declared size or the archive's budget of expanded
+ * bytes — so a zip bomb costs a few megabytes, not gigabytes. Entries that would escape the target (`../`,
+ * absolute paths) make the whole archive a UserError: such a zip is either broken or hostile.
  */
-import { unzipSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { UserError } from '../../../shared/contract/errors';
 
-export interface ArchiveEntries {
-  /** Entry path (forward slashes) → bytes. Directories are left out. */
-  files: Map<string, Uint8Array>;
+/** At most this many bytes are expanded from one archive in total (all entries read). */
+export const DEFAULT_MAX_EXPANDED_BYTES = 1024 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+const MAX_RATIO = 500;
+const SUSPICIOUS_MIN_BYTES = 16 * 1024 * 1024;
+
+export interface ArchiveEntry {
+  /** Entry path with forward slashes, e.g. "vg250_ebenen_0101/VG250_GEM.shp". */
+  name: string;
+  compressedSize: number;
+  /** Size after inflating, as the archive declares it. */
+  size: number;
+}
+
+export interface Archive {
+  /** File entries (no folders, no macOS resource forks). */
+  entries: ArchiveEntry[];
+  /** Inflates one entry. Throws a UserError when it is damaged, encrypted or larger than declared or allowed. */
+  read(name: string): Uint8Array;
+  /** Inflates one entry in chunks without holding it; `consume` returns false to stop early. */
+  stream(name: string, consume: (chunk: Uint8Array) => boolean | void): void;
+}
+
+export interface ArchiveLimits {
+  /** Budget of expanded bytes over all entries read (default 1 GiB). */
+  maxExpandedBytes?: number;
 }
 
 /** Rejects paths with `..` segments, absolute paths and drive letters. */
@@ -22,53 +47,182 @@ export function assertSafeEntryPath(entryPath: string, archiveName: string): voi
   }
 }
 
-/** Entries that are never data: folders and macOS resource forks (__MACOSX/…, ._name) that look like shapefiles. */
-function isDataEntry(name: string): boolean {
-  return !name.endsWith('/') && !name.startsWith('__MACOSX/') && !name.split('/').pop()!.startsWith('._');
+function unreadable(archiveName: string, de: string, en: string): UserError {
+  return new UserError('bad-input', {
+    de: `${archiveName} ist kein lesbares ZIP-Archiv (${de}). Bitte die Datei erneut herunterladen oder das Archiv mit einem Packprogramm prüfen.`,
+    en: `${archiveName} is not a readable ZIP archive (${en}). Please download the file again or check the archive with an archive tool.`,
+  });
+}
+
+function tooLarge(archiveName: string, entryName: string, limitBytes: number): UserError {
+  const megabytes = Math.round(limitBytes / 1024 / 1024);
+  return new UserError('bad-input', {
+    de: `${archiveName}: Der Eintrag „${entryName}“ wird beim Entpacken größer als erlaubt (${megabytes} MB) oder größer als angegeben; das Archiv ist beschädigt oder eine „ZIP-Bombe“. Bitte nur die benötigte Ebene entpackt (.shp, .shx, .dbf, .prj) wählen.`,
+    en: `${archiveName}: the entry "${entryName}" expands beyond the allowed size (${megabytes} MB) or beyond its declared size; the archive is damaged or a "zip bomb". Please choose only the layer needed, unpacked (.shp, .shx, .dbf, .prj).`,
+  });
+}
+
+interface DirectoryEntry extends ArchiveEntry {
+  flags: number;
+  method: number;
+  localHeaderOffset: number;
+}
+
+/** Finds the end-of-central-directory record (it may be followed by a comment of up to 64 KiB). */
+function findEndOfDirectory(view: DataView): number {
+  for (let offset = view.byteLength - 22; offset >= Math.max(0, view.byteLength - 22 - 65535); offset -= 1) {
+    if (view.getUint32(offset, true) === 0x06054b50) return offset;
+  }
+  return -1;
+}
+
+function readDirectory(bytes: Uint8Array, archiveName: string): DirectoryEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndOfDirectory(view);
+  if (end < 0) throw unreadable(archiveName, 'kein Inhaltsverzeichnis, vielleicht abgeschnitten', 'no central directory, perhaps cut off');
+  let count = view.getUint16(end + 10, true);
+  let directoryOffset = view.getUint32(end + 16, true);
+  if (directoryOffset === 0xffffffff || count === 0xffff) {
+    // ZIP64: the real values sit in the ZIP64 end record, found through its locator just before.
+    const locator = end - 20;
+    if (locator < 0 || view.getUint32(locator, true) !== 0x07064b50) throw unreadable(archiveName, 'ZIP64-Verzeichnis fehlt', 'ZIP64 directory missing');
+    const zip64End = Number(view.getBigUint64(locator + 8, true));
+    if (zip64End + 56 > bytes.length || view.getUint32(zip64End, true) !== 0x06064b50) throw unreadable(archiveName, 'ZIP64-Verzeichnis beschädigt', 'ZIP64 directory damaged');
+    count = Number(view.getBigUint64(zip64End + 32, true));
+    directoryOffset = Number(view.getBigUint64(zip64End + 48, true));
+  }
+  const entries: DirectoryEntry[] = [];
+  let offset = directoryOffset;
+  for (let index = 0; index < count; index += 1) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw unreadable(archiveName, 'Inhaltsverzeichnis beschädigt', 'central directory damaged');
+    const flags = view.getUint16(offset + 8, true);
+    const method = view.getUint16(offset + 10, true);
+    let compressedSize = view.getUint32(offset + 20, true);
+    let size = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    let localHeaderOffset = view.getUint32(offset + 42, true);
+    if (offset + 46 + nameLength + extraLength > bytes.length) throw unreadable(archiveName, 'Inhaltsverzeichnis abgeschnitten', 'central directory cut off');
+    const nameBytes = bytes.subarray(offset + 46, offset + 46 + nameLength);
+    // Bit 11: the name is UTF-8; otherwise CP437, of which Kleinraum only needs the ASCII part.
+    const name = new TextDecoder((flags & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(nameBytes).replace(/\\/g, '/');
+    let extra = offset + 46 + nameLength;
+    const extraEnd = extra + extraLength;
+    while (extra + 4 <= extraEnd) {
+      const id = view.getUint16(extra, true);
+      const length = view.getUint16(extra + 2, true);
+      if (id === 0x0001) {
+        let field = extra + 4;
+        if (size === 0xffffffff) {
+          size = Number(view.getBigUint64(field, true));
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(view.getBigUint64(field, true));
+          field += 8;
+        }
+        if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(view.getBigUint64(field, true));
+      }
+      extra += 4 + length;
+    }
+    entries.push({ name, flags, method, compressedSize, size, localHeaderOffset });
+    offset = extraEnd + commentLength;
+  }
+  return entries;
 }
 
 /**
- * Inflates the entries for which `wanted` (given the entry name with forward slashes) is true. Every name
- * is checked for safety before anything is inflated.
+ * Inflates one entry chunk by chunk into `consume`, which may return false to stop early (a reader that has
+ * seen enough). Stops with a UserError when the entry grows beyond its declared size or the budget.
  */
-function unzipEntries(bytes: Uint8Array, archiveName: string, wanted: (name: string) => boolean): Map<string, Uint8Array> {
-  let entries: Record<string, Uint8Array>;
+function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: string, budget: { remaining: number; limit: number }, consume: (chunk: Uint8Array) => boolean | void): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw unreadable(archiveName, `Eintrag ${entry.name} beschädigt`, `entry ${entry.name} damaged`);
+  const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > bytes.length) throw unreadable(archiveName, `Eintrag ${entry.name} abgeschnitten`, `entry ${entry.name} cut off`);
+  const limit = Math.min(entry.size, budget.remaining);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw unreadable(archiveName, `Größe von ${entry.name} widersprüchlich`, `size of ${entry.name} inconsistent`);
+    if (entry.size > budget.remaining) throw tooLarge(archiveName, entry.name, budget.limit);
+    budget.remaining -= entry.size;
+    consume(bytes.subarray(dataStart, dataEnd));
+    return;
+  }
+  let written = 0;
+  let stop = false;
+  let overflow = false;
+  const inflater = new Inflate((chunk) => {
+    if (stop) return;
+    if (written + chunk.length > limit) {
+      overflow = true;
+      stop = true;
+      return;
+    }
+    written += chunk.length;
+    if (consume(chunk) === false) stop = true;
+  });
   try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        assertSafeEntryPath(file.name, archiveName);
-        const name = file.name.replace(/\\/g, '/');
-        return isDataEntry(name) && wanted(name);
-      },
-    });
+    for (let start = dataStart; start < dataEnd && !stop; start += CHUNK_BYTES) {
+      const end = Math.min(dataEnd, start + CHUNK_BYTES);
+      inflater.push(bytes.subarray(start, end), end === dataEnd);
+    }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('bad-input', {
-      de: `${archiveName} ist kein lesbares ZIP-Archiv (${(error as Error).message}). Bitte die Datei erneut herunterladen.`,
-      en: `${archiveName} is not a readable ZIP archive (${(error as Error).message}). Please download the file again.`,
-    });
+    throw unreadable(archiveName, `Eintrag ${entry.name}: ${(error as Error).message}`, `entry ${entry.name}: ${(error as Error).message}`);
   }
-  return new Map(Object.entries(entries).map(([name, content]) => [name.replace(/\\/g, '/'), content]));
+  budget.remaining -= written;
+  if (overflow) throw tooLarge(archiveName, entry.name, entry.size > budget.limit ? budget.limit : entry.size);
+  if (!stop && written !== entry.size) throw unreadable(archiveName, `Eintrag ${entry.name} hat ${written} statt ${entry.size} Bytes`, `entry ${entry.name} has ${written} instead of ${entry.size} bytes`);
 }
 
 /**
- * The file names in a zip (forward slashes, no folders, no macOS resource forks), read from its directory
- * without inflating anything: listing the layers of a 100 MB BKG archive takes milliseconds.
- * @example listArchive(bytes, 'VG250_GEM_simplified.zip') // ['VG250_GEM.dbf', 'VG250_GEM.prj', 'VG250_GEM.shp', …]
+ * Opens a zip held in memory. Names are checked at once; contents are inflated entry by entry on `read`.
+ * @example openArchive(bytes, 'VG250_GEM_simplified.zip').entries.map((entry) => entry.name) // ['VG250_GEM.shp', …]
  */
-export function listArchive(bytes: Uint8Array, archiveName: string): string[] {
-  const names: string[] = [];
-  unzipEntries(bytes, archiveName, (name) => {
-    names.push(name);
-    return false;
-  });
-  return names;
-}
-
-/**
- * Unpacks a zip in memory: every data entry, or those `wanted` says (e.g. one layer of a BKG archive).
- * @example readArchive(bytes, 'VG250_GEM_simplified.zip').files.has('VG250_GEM.shp') // true
- */
-export function readArchive(bytes: Uint8Array, archiveName: string, wanted: (name: string) => boolean = () => true): ArchiveEntries {
-  return { files: unzipEntries(bytes, archiveName, wanted) };
+export function openArchive(bytes: Uint8Array, archiveName: string, limits: ArchiveLimits = {}): Archive {
+  const directory = readDirectory(bytes, archiveName);
+  for (const entry of directory) assertSafeEntryPath(entry.name, archiveName);
+  const files = directory.filter((entry) => !entry.name.endsWith('/') && !entry.name.startsWith('__MACOSX/') && !entry.name.split('/').pop()!.startsWith('._'));
+  const byName = new Map(files.map((entry) => [entry.name, entry]));
+  const limit = limits.maxExpandedBytes ?? DEFAULT_MAX_EXPANDED_BYTES;
+  const budget = { remaining: limit, limit };
+  const checkedEntry = (name: string): DirectoryEntry => {
+    const entry = byName.get(name);
+    if (!entry) throw unreadable(archiveName, `Eintrag ${name} fehlt`, `entry ${name} missing`);
+    if ((entry.flags & 0x01) !== 0) {
+      throw new UserError('unsupported', {
+        de: `${archiveName} ist mit einem Passwort geschützt (verschlüsselt). Bitte das Archiv mit dem Passwort entpacken und die entpackten Dateien wählen.`,
+        en: `${archiveName} is password-protected (encrypted). Please unpack the archive with its password and choose the unpacked files.`,
+      });
+    }
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw new UserError('unsupported', {
+        de: `${archiveName} nutzt ein nicht unterstütztes Packverfahren (Methode ${entry.method}) für ${entry.name}. Bitte das Archiv entpacken und als normales ZIP neu packen oder die entpackten Dateien wählen.`,
+        en: `${archiveName} uses an unsupported compression (method ${entry.method}) for ${entry.name}. Please unpack it and pack it again as a normal ZIP, or choose the unpacked files.`,
+      });
+    }
+    // Deflate cannot exceed about 1032:1; real shapefiles and spreadsheets stay far below 500:1 while bombs sit near the maximum.
+    if (entry.size > SUSPICIOUS_MIN_BYTES && entry.size > MAX_RATIO * Math.max(1, entry.compressedSize)) throw tooLarge(archiveName, entry.name, budget.limit);
+    return entry;
+  };
+  return {
+    entries: files.map(({ name, compressedSize, size }) => ({ name, compressedSize, size })),
+    read(name) {
+      const entry = checkedEntry(name);
+      if (entry.size > budget.remaining) throw tooLarge(archiveName, entry.name, budget.limit);
+      const output = new Uint8Array(entry.size);
+      let offset = 0;
+      inflateEntry(bytes, entry, archiveName, budget, (chunk) => {
+        output.set(chunk, offset);
+        offset += chunk.length;
+      });
+      return output;
+    },
+    stream(name, consume) {
+      inflateEntry(bytes, checkedEntry(name), archiveName, budget, consume);
+    },
+  };
 }

@@ -6,16 +6,15 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import * as wkx from 'wkx';
-import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
 import { buildAreas, detectNameField, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/formats/boundaries/build-areas';
-import { detectDbfEncoding, readDbf } from '../../../shared/formats/shapefile/read-dbf';
-import { readShp } from '../../../shared/formats/shapefile/read-shp';
-import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/formats/text/decode';
+import { countUtf8Sequences, decodeText, detectEncoding, detectUtf16, normaliseEncodingName, type TextEncoding } from '../../../shared/formats/text/decode';
 import { crsFromPrj, normaliseCrsCode, proposeCrsFromBounds, type BoundingBox, type CrsDetection } from '../../../shared/geo/crs';
-import { listArchive, readArchive } from './archive';
+import type { LocalizedText } from '../../../shared/model/project';
+import { listGeoPackageFeatureTables, readGeoPackageLayer } from '../storage/geopackageLayerReader';
+import { openArchive, type Archive } from './archive';
+import { readShapefile, type ShapefileMemberReader } from './read-shapefile';
 
 export interface BoundaryLayerEntry {
   /** Name to pass as `layer`, e.g. "vg250_ebenen_0101/VG250_GEM" in a zip or the table name in a GeoPackage. */
@@ -30,14 +29,16 @@ export interface ReadBoundariesOptions extends BuildAreasOptions {
   crs?: string;
   /** Override the DBF text encoding, e.g. "cp850". */
   encoding?: string;
+  /** Budget of expanded bytes when reading a zip (tests use a small one; default see archive.ts). */
+  maxExpandedBytes?: number;
 }
 
-type FileSource = (relativeName: string) => Uint8Array | null;
+/** At most this many vertices over all features: beyond it memory, not the planner, decides the outcome. */
+export const MAX_BOUNDARY_VERTICES = 20_000_000;
+/** GeoJSON files above this size are refused before parsing (JSON.parse needs several times the size in memory). */
+export const MAX_GEOJSON_BYTES = 512 * 1024 * 1024;
 
-interface ShapefileSet {
-  base: string;
-  read: FileSource;
-}
+type ImportNote = { code: string; text: LocalizedText };
 
 function notFound(what: string): UserError {
   return new UserError('not-found', { de: `${what} wurde nicht gefunden. Bitte den Pfad prüfen.`, en: `${what} was not found. Please check the path.` });
@@ -59,21 +60,39 @@ function unsupportedFile(filePath: string): UserError {
   });
 }
 
-/** Case-insensitive lookup of a sibling file (Windows users send `.SHP` and `.prj` mixed). */
-function siblingReader(directory: string, names: string[]): FileSource {
-  const lower = new Map(names.map((name) => [name.toLowerCase(), name]));
-  return (relativeName) => {
-    const actual = lower.get(relativeName.toLowerCase());
+/** Case-insensitive lookup of the members of a shapefile set beside `base` (Windows users send `.SHP` and `.prj` mixed). */
+function siblingReader(directory: string, base: string): ShapefileMemberReader {
+  const lower = new Map(readdirSync(directory).map((name) => [name.toLowerCase(), name]));
+  return (extension) => {
+    const actual = lower.get(`${base}${extension}`.toLowerCase());
     return actual ? new Uint8Array(readFileSync(path.join(directory, actual))) : null;
   };
 }
 
-function shapefileLayersInArchive(names: Iterable<string>): string[] {
-  return [...names].filter((name) => name.toLowerCase().endsWith('.shp')).map((name) => name.slice(0, -4)).sort();
+function archiveReader(archive: Archive, base: string): ShapefileMemberReader {
+  const lower = new Map(archive.entries.map((entry) => [entry.name.toLowerCase(), entry.name]));
+  return (extension) => {
+    const actual = lower.get(`${base}${extension}`.toLowerCase());
+    return actual ? archive.read(actual) : null;
+  };
 }
 
-function pickLayer(available: string[], requested: string | undefined, fileName: string): string {
+function shapefileLayersInArchive(archive: Archive): string[] {
+  return archive.entries.filter((entry) => entry.name.toLowerCase().endsWith('.shp')).map((entry) => entry.name.slice(0, -4)).sort();
+}
+
+function openArchiveFile(filePath: string, options: { maxExpandedBytes?: number } = {}): Archive {
+  return openArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath), { maxExpandedBytes: options.maxExpandedBytes });
+}
+
+function pickLayer(available: string[], requested: string | undefined, fileName: string, nested: string[] = []): string {
   if (available.length === 0) {
+    if (nested.length > 0) {
+      throw new UserError('bad-input', {
+        de: `${fileName} enthält selbst kein Shapefile, sondern weitere Archive (${nested.slice(0, 3).join(', ')}). Bitte ${fileName} entpacken und das innere Archiv wählen.`,
+        en: `${fileName} contains no shapefile itself but further archives (${nested.slice(0, 3).join(', ')}). Please unpack ${fileName} and choose the inner archive.`,
+      });
+    }
     throw new UserError('bad-input', {
       de: `${fileName} enthält kein Shapefile (.shp). Bitte ein Archiv mit Grenzen (z. B. VG250 des BKG) oder die .shp-Datei selbst wählen.`,
       en: `${fileName} contains no shapefile (.shp). Please choose an archive with boundaries (e.g. BKG VG250) or the .shp file itself.`,
@@ -90,8 +109,8 @@ function pickLayer(available: string[], requested: string | undefined, fileName:
   const matches = available.filter((name) => name.toLowerCase() === wanted || name.toLowerCase().endsWith(`/${wanted}`));
   if (matches.length === 1) return matches[0]!;
   throw new UserError('not-found', {
-    de: `Die Ebene „${requested}“ ist in ${fileName} ${matches.length > 1 ? 'nicht eindeutig' : 'nicht vorhanden'}. Vorhanden: ${available.join(', ')}.`,
-    en: `The layer "${requested}" is ${matches.length > 1 ? 'ambiguous' : 'not present'} in ${fileName}. Available: ${available.join(', ')}.`,
+    de: `Die Ebene „${requested}“ ist in ${fileName} ${matches.length > 1 ? 'nicht eindeutig' : 'nicht vorhanden'}. Vorhanden: ${available.join(', ')} (CLI: --layer).`,
+    en: `The layer "${requested}" is ${matches.length > 1 ? 'ambiguous' : 'not present'} in ${fileName}. Available: ${available.join(', ')} (CLI: --layer).`,
   });
 }
 
@@ -102,10 +121,10 @@ function pickLayer(available: string[], requested: string | undefined, fileName:
 export function listBoundaryLayers(filePath: string): BoundaryLayerEntry[] {
   const kind = fileKind(filePath);
   if (!statSafe(filePath)) throw notFound(filePath);
-  if (kind === 'zip') return shapefileLayersInArchive(listArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath))).map((name) => ({ name, kind: 'shapefile' }));
+  if (kind === 'zip') return shapefileLayersInArchive(openArchiveFile(filePath)).map((name) => ({ name, kind: 'shapefile' }));
   if (kind === 'shp') return [{ name: path.basename(filePath).replace(/\.(shp|dbf)$/i, ''), kind: 'shapefile' }];
   if (kind === 'geojson') return [{ name: path.basename(filePath).replace(/\.(geo)?json$/i, ''), kind: 'geojson' }];
-  if (kind === 'gpkg') return geopackageLayers(filePath).map((name) => ({ name, kind: 'geopackage' }));
+  if (kind === 'gpkg') return listGeoPackageFeatureTables(filePath).map((name) => ({ name, kind: 'geopackage' }));
   throw unsupportedFile(filePath);
 }
 
@@ -119,28 +138,21 @@ function statSafe(filePath: string): boolean {
 
 /**
  * Reads boundaries into areas (WGS84, one per key) and an import report. Writes nothing.
- * @example readBoundaries('../shared/data/boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp', { filterKeyPrefix: '03241' }).areas.length // 21
+ * @example (await readBoundaries('../shared/data/boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp', { filterKeyPrefix: '03241' })).areas.length // 21
  */
-export function readBoundaries(filePath: string, options: ReadBoundariesOptions = {}): BoundaryImport {
+export async function readBoundaries(filePath: string, options: ReadBoundariesOptions = {}): Promise<BoundaryImport> {
   if (!statSafe(filePath)) throw notFound(filePath);
   const kind = fileKind(filePath);
   if (kind === 'zip') {
     const archiveName = path.basename(filePath);
-    const bytes = new Uint8Array(readFileSync(filePath));
-    const layer = pickLayer(shapefileLayersInArchive(listArchive(bytes, archiveName)), options.layer, archiveName);
-    // Only the chosen layer's files are inflated (a BKG archive holds ten layers and more).
-    const { files } = readArchive(bytes, archiveName, (name) => name.slice(0, name.lastIndexOf('.')) === layer);
-    const lower = new Map([...files.keys()].map((name) => [name.toLowerCase(), name]));
-    const read: FileSource = (relativeName) => {
-      const actual = lower.get(relativeName.toLowerCase());
-      return actual ? files.get(actual)! : null;
-    };
-    return readShapefileSet({ base: layer, read }, options);
+    const archive = openArchiveFile(filePath, options);
+    const nested = archive.entries.filter((entry) => entry.name.toLowerCase().endsWith('.zip')).map((entry) => entry.name);
+    const layer = pickLayer(shapefileLayersInArchive(archive), options.layer, archiveName, nested);
+    return readShapefileSet(archiveReader(archive, layer), layer, options);
   }
   if (kind === 'shp') {
-    const directory = path.dirname(filePath);
     const base = path.basename(filePath).replace(/\.(shp|dbf)$/i, '');
-    return readShapefileSet({ base, read: siblingReader(directory, readdirSync(directory)) }, options);
+    return readShapefileSet(siblingReader(path.dirname(filePath), base), base, options);
   }
   if (kind === 'geojson') return readGeoJsonFile(filePath, options);
   if (kind === 'gpkg') return readGeoPackage(filePath, options);
@@ -167,48 +179,62 @@ function resolveCrs(options: ReadBoundariesOptions, detected: CrsDetection, boun
   });
 }
 
-/** The CRS proposal for a shapefile without .prj, for a preview that lets the user confirm. */
-export function proposeShapefileCrs(shpBytes: Uint8Array, fileName: string): CrsDetection {
-  return proposeCrsFromBounds(readShp(shpBytes, fileName).bounds);
+/** Refuses a layer of points (or nothing but empty shapes) as boundaries, saying where points belong. */
+function assertHasPolygons(features: RawFeature[], fileName: string): void {
+  if (features.some((feature) => feature.geometry !== null && feature.geometry.type !== 'Point')) return;
+  if (features.some((feature) => feature.geometry?.type === 'Point')) {
+    throw new UserError('bad-input', {
+      de: `${fileName} enthält Punkte, keine Flächen. Gebiete brauchen eine Flächen-Ebene (z. B. VG250_GEM); Punkte wie Einrichtungen bitte unter „Planung → Einrichtungen“ importieren.`,
+      en: `${fileName} holds points, not polygons. Areas need a polygon layer (e.g. VG250_GEM); please import points such as facilities under "Planning → Facilities".`,
+    });
+  }
+  throw new UserError('bad-input', {
+    de: `${fileName} enthält keine einzige Fläche (${features.length} Objekte, alle ohne Geometrie). Bitte die Datei prüfen oder eine andere Ebene wählen (CLI: --layer).`,
+    en: `${fileName} holds no polygon at all (${features.length} objects, all without geometry). Please check the file or choose another layer (CLI: --layer).`,
+  });
 }
 
-function readShapefileSet(set: ShapefileSet, options: ReadBoundariesOptions): BoundaryImport {
-  const shpName = `${path.basename(set.base)}.shp`;
-  const shp = set.read(`${set.base}.shp`);
-  const dbf = set.read(`${set.base}.dbf`);
-  if (!shp || !dbf) {
-    const missing = [!shp ? '.shp' : null, !dbf ? '.dbf' : null].filter(Boolean).join(', ');
-    throw new UserError('bad-input', {
-      de: `Zum Shapefile ${path.basename(set.base)} fehlt ${missing}. Ein Shapefile besteht aus mehreren Dateien (.shp, .shx, .dbf, .prj, .cpg); bitte alle zusammen wählen oder als .zip.`,
-      en: `The shapefile ${path.basename(set.base)} is missing ${missing}. A shapefile consists of several files (.shp, .shx, .dbf, .prj, .cpg); please choose them together or as a .zip.`,
-    });
-  }
-  const geometry = readShp(shp, shpName);
-  const prj = set.read(`${set.base}.prj`);
-  const detectedCrs: CrsDetection = prj ? crsFromPrj(decodeText(prj, 'windows-1252')) : proposeCrsFromBounds(geometry.bounds);
-  const crsUsed = resolveCrs(options, detectedCrs, geometry.bounds, shpName);
+function assertVertexBudget(vertexCount: number, fileName: string): void {
+  if (vertexCount <= MAX_BOUNDARY_VERTICES) return;
+  throw new UserError('bad-input', {
+    de: `${fileName} hat ${vertexCount.toLocaleString('de-DE')} Stützpunkte, mehr als Kleinraum verarbeitet (${MAX_BOUNDARY_VERTICES.toLocaleString('de-DE')}). Bitte eine generalisierte Fassung wählen (z. B. VG250 statt ALKIS, oder in QGIS „Vereinfachen“).`,
+    en: `${fileName} has ${vertexCount.toLocaleString('en-GB')} vertices, more than Kleinraum handles (${MAX_BOUNDARY_VERTICES.toLocaleString('en-GB')}). Please choose a generalised version (e.g. VG250 instead of ALKIS, or "Simplify" in QGIS).`,
+  });
+}
 
-  const cpg = set.read(`${set.base}.cpg`);
-  const cpgEncoding = cpg ? normaliseEncodingName(decodeText(cpg, 'windows-1252')) : null;
-  const detectedEncoding: EncodingDetection = cpgEncoding
-    ? { encoding: cpgEncoding, confidence: 1, bom: false, preview: [], candidates: [{ encoding: cpgEncoding, score: 1 }] }
-    : detectDbfEncoding(dbf, `${path.basename(set.base)}.dbf`);
-  const encodingUsed = resolveEncoding(options.encoding) ?? detectedEncoding.encoding;
-  const table = readDbf(dbf, encodingUsed, `${path.basename(set.base)}.dbf`);
-  if (table.records.length !== geometry.geometries.length) {
-    throw new UserError('bad-input', {
-      de: `Das Shapefile ${path.basename(set.base)} ist inkonsistent: ${geometry.geometries.length} Geometrien, aber ${table.records.length} Datensätze in der .dbf. Eine Zuordnung wäre unsicher; bitte die Daten erneut herunterladen.`,
-      en: `The shapefile ${path.basename(set.base)} is inconsistent: ${geometry.geometries.length} geometries but ${table.records.length} records in the .dbf. Matching them would be unsafe; please download the data again.`,
-    });
-  }
-  const features: RawFeature[] = geometry.geometries.map((shape, index) => ({ properties: table.records[index]!, geometry: shape }));
-  const result = buildAreas(features, detectedCrs, crsUsed, detectedEncoding, encodingUsed, { layerName: path.basename(set.base).toLowerCase(), ...options });
+function withNotes(result: BoundaryImport, notes: ImportNote[], deletedRecords = 0): BoundaryImport {
+  result.report.notes.push(...notes);
+  result.report.filteredOut.deletedRecords = deletedRecords;
+  return result;
+}
+
+async function readShapefileSet(read: ShapefileMemberReader, base: string, options: ReadBoundariesOptions): Promise<BoundaryImport> {
+  const baseName = path.basename(base);
+  const shpName = `${baseName}.shp`;
+  const forced = resolveEncoding(options.encoding) ?? undefined;
+  const shapefile = await readShapefile(read, baseName, forced);
+  if (shapefile.shp.kind === 'point') assertHasPolygons([{ properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }], shpName);
+  assertVertexBudget(shapefile.shp.vertexCount, shpName);
+  const detectedCrs: CrsDetection = shapefile.prj ? crsFromPrj(shapefile.prj) : proposeCrsFromBounds(shapefile.shp.bounds);
+  const crsUsed = resolveCrs(options, detectedCrs, shapefile.shp.bounds, shpName);
+  const features: RawFeature[] = shapefile.features.map((feature) => ({ properties: feature.properties, geometry: feature.geometry }));
+  assertHasPolygons(features, shpName);
+  const result = buildAreas(features, detectedCrs, crsUsed, shapefile.encoding.detected, shapefile.encoding.used, { layerName: baseName.toLowerCase(), ...options });
   // Names with umlauts decoded with the encoding used, also when a .cpg named it, so the user can see it is right.
   // Names of the areas kept (after a filter) first: the planner recognises their own municipalities.
   const keptNames = [...new Set(result.areas.map((area) => area.name).filter((name) => /[^ -~]/.test(name)))].slice(0, 12);
   const names = [...new Set([...keptNames, ...previewNames(features, result.report.nameField ?? detectNameField(result.report.fields))])].slice(0, 12);
-  result.report.encoding.detected = { ...detectedEncoding, preview: names.length > 0 ? names : detectedEncoding.preview };
-  return result;
+  result.report.encoding.detected = { ...shapefile.encoding.detected, preview: names.length > 0 ? names : shapefile.encoding.detected.preview };
+  if (names.some((name) => name.includes('\ufffd')) && !forced) {
+    shapefile.notes.push({
+      code: 'replacement-characters',
+      text: {
+        de: `Einige Namen enthalten nicht lesbare Zeichen (�), z. B. „${names.find((name) => name.includes('\ufffd'))}“. Bitte eine andere Zeichenkodierung wählen (CLI: --encoding cp850 oder windows-1252).`,
+        en: `Some names contain unreadable characters (�), e.g. "${names.find((name) => name.includes('\ufffd'))}". Please choose another text encoding (CLI: --encoding cp850 or windows-1252).`,
+      },
+    });
+  }
+  return withNotes(result, shapefile.notes, shapefile.deletedRecords);
 }
 
 function previewNames(features: RawFeature[], nameField: string | null): string[] {
@@ -234,35 +260,149 @@ function resolveEncoding(name: string | undefined): TextEncoding | null {
   return encoding;
 }
 
-interface GeoJsonObject {
-  type?: string;
-  features?: { properties?: Record<string, unknown> | null; geometry?: Polygon | MultiPolygon | Point | null }[];
-  crs?: { properties?: { name?: string } };
+/**
+ * The line of a JSON syntax error, from the position V8 names, or null. The parser's own message is never
+ * shown: it quotes a piece of the file, and in browser mode that could reveal a file the page may not read.
+ * @example jsonSyntaxLine('{\n"a": }', new SyntaxError('Unexpected token } in JSON at position 7')) // 2
+ */
+export function jsonSyntaxLine(text: string, error: unknown): number | null {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position === undefined) return null;
+  let line = 1;
+  for (let index = 0; index < Math.min(Number(position), text.length); index += 1) if (text.charCodeAt(index) === 10) line += 1;
+  return line;
 }
 
-function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions): BoundaryImport {
+function badGeoJson(fileName: string, de: string, en: string): UserError {
+  return new UserError('bad-input', {
+    de: `${fileName} ist kein gültiges GeoJSON (${de}). Bitte die Datei in QGIS prüfen oder neu exportieren.`,
+    en: `${fileName} is not valid GeoJSON (${en}). Please check the file in QGIS or export it again.`,
+  });
+}
+
+/** True for a position of two or three finite numbers. */
+function isPosition(value: unknown): value is Position {
+  return Array.isArray(value) && value.length >= 2 && value.length <= 4 && value.every((coordinate) => typeof coordinate === 'number' && Number.isFinite(coordinate));
+}
+
+function isRingList(value: unknown): value is Position[][] {
+  return Array.isArray(value) && value.every((ring) => Array.isArray(ring) && ring.every(isPosition));
+}
+
+/**
+ * A geometry as the importer can use it, or null for features without one. Anything malformed (a ring
+ * holding `null`, a coordinate that is text or out of range of a number) is a UserError naming the feature.
+ */
+function geoJsonGeometry(geometry: unknown, featureNumber: number, fileName: string): Polygon | MultiPolygon | Point | null {
+  if (geometry === null || geometry === undefined) return null;
+  const object = geometry as { type?: unknown; coordinates?: unknown };
+  const bad = () => badGeoJson(fileName, `Objekt ${featureNumber}: Koordinaten fehlerhaft (leer, Text oder keine endliche Zahl)`, `feature ${featureNumber}: malformed coordinates (empty, text or not a finite number)`);
+  switch (object.type) {
+    case 'Polygon':
+      if (!isRingList(object.coordinates)) throw bad();
+      return object.coordinates.length === 0 ? null : { type: 'Polygon', coordinates: object.coordinates };
+    case 'MultiPolygon':
+      if (!Array.isArray(object.coordinates) || !object.coordinates.every(isRingList)) throw bad();
+      return object.coordinates.length === 0 ? null : { type: 'MultiPolygon', coordinates: object.coordinates as Position[][][] };
+    case 'Point':
+      if (!isPosition(object.coordinates)) throw bad();
+      return { type: 'Point', coordinates: object.coordinates };
+    default:
+      // Lines, multipoints and collections cannot be areas; they count as "without geometry" in the report.
+      return null;
+  }
+}
+
+function vertexCountOf(geometry: Geometry | null): number {
+  if (!geometry || geometry.type === 'Point') return geometry ? 1 : 0;
+  if (geometry.type === 'Polygon') return geometry.coordinates.reduce((sum, ring) => sum + ring.length, 0);
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.reduce((sum, polygon) => sum + polygon.reduce((inner, ring) => inner + ring.length, 0), 0);
+  return 0;
+}
+
+async function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions): Promise<BoundaryImport> {
   const fileName = path.basename(filePath);
-  let document: GeoJsonObject;
-  try {
-    document = JSON.parse(decodeText(new Uint8Array(readFileSync(filePath)), 'utf-8')) as GeoJsonObject;
-  } catch (error) {
+  const bytes = new Uint8Array(readFileSync(filePath));
+  if (bytes.length > MAX_GEOJSON_BYTES) {
     throw new UserError('bad-input', {
-      de: `${fileName} ist kein gültiges GeoJSON (${(error as Error).message}). Bitte die Datei prüfen.`,
-      en: `${fileName} is not valid GeoJSON (${(error as Error).message}). Please check the file.`,
+      de: `${fileName} ist mit ${Math.round(bytes.length / 1024 / 1024)} MB zu groß für GeoJSON (höchstens ${MAX_GEOJSON_BYTES / 1024 / 1024} MB). Bitte als GeoPackage oder Shapefile speichern oder auf das benötigte Gebiet zuschneiden.`,
+      en: `${fileName} is too large for GeoJSON (${Math.round(bytes.length / 1024 / 1024)} MB, at most ${MAX_GEOJSON_BYTES / 1024 / 1024} MB). Please save it as GeoPackage or shapefile, or clip it to the area needed.`,
     });
   }
-  if (document.type !== 'FeatureCollection' || !Array.isArray(document.features)) {
+  const notes: ImportNote[] = [];
+  // RFC 7946 requires UTF-8; older tools write Latin-1. Invalid UTF-8 is detected and read as what it is.
+  let encoding: TextEncoding = 'utf-8';
+  const utf16 = detectUtf16(bytes);
+  if (utf16) {
+    encoding = utf16;
+    notes.push({
+      code: 'geojson-not-utf8',
+      text: {
+        de: `${fileName} ist UTF-16-kodiert statt UTF-8, wie GeoJSON es verlangt; gelesen wird als ${utf16.toUpperCase()}. Andere Programme lesen die Datei womöglich nicht: bitte in QGIS als UTF-8 speichern.`,
+        en: `${fileName} is UTF-16 encoded instead of UTF-8 as GeoJSON requires; it is read as ${utf16.toUpperCase()}. Other programs may not read the file: please save it as UTF-8 in QGIS.`,
+      },
+    });
+  } else if (countUtf8Sequences(bytes) < 0) {
+    const detection = detectEncoding(bytes);
+    encoding = resolveEncoding(options.encoding) ?? (detection.encoding === 'utf-8' ? 'windows-1252' : detection.encoding);
+    notes.push({
+      code: 'geojson-not-utf8',
+      text: {
+        de: `${fileName} ist nicht UTF-8-kodiert, wie GeoJSON es verlangt; gelesen wird als ${encoding} (z. B. ${detectEncoding(bytes).preview.slice(0, 3).join(', ') || '–'}). Bitte die Umlaute prüfen und sonst eine andere Kodierung wählen (CLI: --encoding).`,
+        en: `${fileName} is not UTF-8 encoded as GeoJSON requires; it is read as ${encoding} (e.g. ${detectEncoding(bytes).preview.slice(0, 3).join(', ') || '–'}). Please check the umlauts and otherwise choose another encoding (CLI: --encoding).`,
+      },
+    });
+  }
+  let document: { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  const text = decodeText(bytes, encoding);
+  try {
+    document = JSON.parse(text) as typeof document;
+  } catch (error) {
+    const where = jsonSyntaxLine(text, error);
+    throw badGeoJson(fileName, where ? `Syntaxfehler in Zeile ${where}` : 'Syntaxfehler', where ? `syntax error in line ${where}` : 'syntax error');
+  }
+  if (document === null || typeof document !== 'object' || document.type !== 'FeatureCollection' || !Array.isArray(document.features)) {
     throw new UserError('bad-input', {
       de: `${fileName} ist keine GeoJSON-FeatureCollection. Bitte eine Datei mit Flächen-Features wählen.`,
       en: `${fileName} is not a GeoJSON FeatureCollection. Please choose a file with polygon features.`,
     });
   }
-  const features: RawFeature[] = document.features.map((feature) => ({
-    properties: Object.fromEntries(Object.entries(feature.properties ?? {}).map(([key, value]) => [key, value === null || typeof value !== 'object' ? (value as string | number | boolean | null) : JSON.stringify(value)])),
-    geometry: feature.geometry && ['Polygon', 'MultiPolygon', 'Point'].includes(feature.geometry.type) ? feature.geometry : null,
-  }));
+  let notFeatures = 0;
+  let vertexCount = 0;
+  const features: RawFeature[] = [];
+  (document.features as unknown[]).forEach((item, index) => {
+    const feature = item as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
+    if (feature === null || typeof feature !== 'object' || Array.isArray(feature)) {
+      notFeatures += 1;
+      return;
+    }
+    const rawProperties = feature.properties !== null && typeof feature.properties === 'object' && !Array.isArray(feature.properties) ? (feature.properties as Record<string, unknown>) : {};
+    const geometry = geoJsonGeometry(feature.geometry, index + 1, fileName);
+    vertexCount += vertexCountOf(geometry);
+    features.push({
+      properties: Object.fromEntries(Object.entries(rawProperties).map(([key, value]) => [key, value === null || typeof value !== 'object' ? (value as string | number | boolean | null) : JSON.stringify(value)])),
+      geometry,
+    });
+  });
+  if (notFeatures > 0) {
+    notes.push({
+      code: 'not-features',
+      text: {
+        de: `${notFeatures} Einträge der FeatureCollection sind keine Objekte (z. B. null) und werden übersprungen.`,
+        en: `${notFeatures} entries of the FeatureCollection are not features (e.g. null) and are skipped.`,
+      },
+    });
+  }
+  if (features.length === 0) {
+    throw new UserError('bad-input', {
+      de: `${fileName} enthält keine Objekte (Features)${notFeatures > 0 ? `, nur ${notFeatures} leere Einträge` : ''}. Bitte eine Datei mit Flächen wählen.`,
+      en: `${fileName} contains no features${notFeatures > 0 ? `, only ${notFeatures} empty entries` : ''}. Please choose a file with polygons.`,
+    });
+  }
+  assertVertexBudget(vertexCount, fileName);
+  assertHasPolygons(features, fileName);
   // RFC 7946 is always WGS84; the older form names its CRS in a `crs` member.
-  const crsName = document.crs?.properties?.name;
+  const crsName = typeof document.crs?.properties?.name === 'string' ? document.crs.properties.name : undefined;
   const detected: CrsDetection = crsName
     ? { code: normaliseCrsCode(crsName), how: 'authority', confidence: normaliseCrsCode(crsName) ? 1 : 0, alternatives: [] }
     : { code: 'EPSG:4326', how: 'authority', confidence: 1, alternatives: [] };
@@ -273,74 +413,33 @@ function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions): Boun
     });
   }
   const used = options.crs ? resolveCrs(options, detected, [0, 0, 0, 0], fileName) : detected.code!;
-  return buildAreas(features, detected, used, null, 'utf-8', { layerName: fileName.replace(/\.(geo)?json$/i, '').toLowerCase(), ...options });
+  const result = buildAreas(features, detected, used, null, encoding, { layerName: fileName.replace(/\.(geo)?json$/i, '').toLowerCase(), ...options });
+  // Entries that are not features are records of the file as well: read, and skipped for want of a geometry.
+  result.report.featureCount += notFeatures;
+  result.report.filteredOut.withoutGeometry += notFeatures;
+  return withNotes(result, notes);
 }
 
-function geopackageLayers(filePath: string): string[] {
-  const database = openGeoPackage(filePath);
-  try {
-    return (database.prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name").all() as { table_name: string }[]).map((row) => row.table_name);
-  } finally {
-    database.close();
-  }
-}
-
-function openGeoPackage(filePath: string): Database.Database {
-  try {
-    const database = new Database(filePath, { readonly: true, fileMustExist: true });
-    database.prepare('SELECT 1 FROM gpkg_contents LIMIT 1').all();
-    return database;
-  } catch {
-    throw new UserError('bad-input', {
-      de: `${path.basename(filePath)} ist kein lesbares GeoPackage. Bitte die Datei prüfen.`,
-      en: `${path.basename(filePath)} is not a readable GeoPackage. Please check the file.`,
-    });
-  }
-}
-
-/** Strips the GeoPackage binary header (magic "GP", flags, SRS id, optional envelope) and returns the WKB. */
-function wkbOfGeoPackageBlob(blob: Buffer): Buffer {
-  const flags = blob[3]!;
-  const envelopeIndicator = (flags >> 1) & 0x07;
-  const envelopeBytes = [0, 32, 48, 48, 64][envelopeIndicator] ?? 0;
-  return blob.subarray(8 + envelopeBytes);
-}
-
-function readGeoPackage(filePath: string, options: ReadBoundariesOptions): BoundaryImport {
+async function readGeoPackage(filePath: string, options: ReadBoundariesOptions): Promise<BoundaryImport> {
   const fileName = path.basename(filePath);
-  const layers = geopackageLayers(filePath);
+  const layers = listGeoPackageFeatureTables(filePath);
   const layer = options.layer ? layers.find((name) => name.toLowerCase() === options.layer!.toLowerCase()) : layers.length === 1 ? layers[0] : undefined;
   if (!layer) pickLayer(layers, options.layer, fileName);
-  const database = openGeoPackage(filePath);
-  try {
-    const column = database.prepare('SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?').get(layer) as { column_name: string; srs_id: number };
-    const srs = database.prepare('SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?').get(column.srs_id) as
-      | { organization: string; organization_coordsys_id: number; definition: string }
-      | undefined;
-    const byCode = srs && srs.organization.toUpperCase() === 'EPSG' ? normaliseCrsCode(`EPSG:${srs.organization_coordsys_id}`) : null;
-    const detected: CrsDetection = byCode ? { code: byCode, how: 'authority', confidence: 1, alternatives: [] } : srs ? crsFromPrj(srs.definition) : { code: null, how: 'none', confidence: 0, alternatives: [] };
-    const rows = database.prepare(`SELECT * FROM "${layer!.replace(/"/g, '""')}"`).all() as Record<string, unknown>[];
-    const features: RawFeature[] = rows.map((row) => {
-      const properties: RawFeature['properties'] = {};
-      let geometry: RawFeature['geometry'] = null;
-      for (const [key, value] of Object.entries(row)) {
-        if (key === column.column_name) {
-          if (Buffer.isBuffer(value)) {
-            const parsed = wkx.Geometry.parse(wkbOfGeoPackageBlob(value)).toGeoJSON() as Polygon | MultiPolygon | Point;
-            geometry = ['Polygon', 'MultiPolygon', 'Point'].includes(parsed.type) ? parsed : null;
-          }
-        } else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
-          properties[key] = value as string | number | boolean | null;
-        }
-      }
-      return { properties, geometry };
-    });
-    const bounds = proposeBoundsOfFeatures(features);
-    const used = resolveCrs(options, detected, bounds, fileName);
-    return buildAreas(features, detected, used, null, 'utf-8', { layerName: layer!.toLowerCase(), ...options });
-  } finally {
-    database.close();
-  }
+  const read = readGeoPackageLayer(filePath, layer!);
+  const byCode = read.srs && read.srs.organization.toUpperCase() === 'EPSG' ? normaliseCrsCode(`EPSG:${read.srs.code}`) : null;
+  const detected: CrsDetection = byCode ? { code: byCode, how: 'authority', confidence: 1, alternatives: [] } : read.srs ? crsFromPrj(read.srs.definition) : { code: null, how: 'none', confidence: 0, alternatives: [] };
+  let vertexCount = 0;
+  const features: RawFeature[] = read.features.map((feature, index) => {
+    const geometry = feature.geometry && ['Polygon', 'MultiPolygon', 'Point'].includes(feature.geometry.type) ? (feature.geometry as Polygon | MultiPolygon | Point) : null;
+    if (geometry) geoJsonGeometry(geometry, index + 1, fileName);
+    vertexCount += vertexCountOf(geometry);
+    return { properties: feature.properties, geometry };
+  });
+  assertVertexBudget(vertexCount, fileName);
+  assertHasPolygons(features, `${fileName} (${layer})`);
+  const bounds = proposeBoundsOfFeatures(features);
+  const used = resolveCrs(options, detected, bounds, fileName);
+  return withNotes(buildAreas(features, detected, used, null, 'utf-8', { layerName: layer!.toLowerCase(), ...options }), []);
 }
 
 function proposeBoundsOfFeatures(features: RawFeature[]): BoundingBox {

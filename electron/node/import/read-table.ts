@@ -1,73 +1,112 @@
 /**
  * Reading statistical tables from disk: CSV/TXT through the pure parser in shared/formats/table, XLSX
- * through exceljs (sheet list, merged header cells filled in, then the same header/data detection).
+ * streaming through shared/formats/table/xlsx-sheet.ts (only the entries needed are inflated, chunk by
+ * chunk, stopping at the row, column, cell and expanded-size limits; merged header cells filled in), then
+ * the same header/data detection. exceljs' streaming reader was not used: it ignores merged cells, which
+ * GENESIS and Regionalstatistik headers rely on, and it cannot cap the expanded size.
  * Returns a `ParsedTable` for the preview; nothing is written.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/contract/errors';
 import { analyseGrid } from '../../../shared/formats/table/analyse-grid';
 import { DEFAULT_MAX_TABLE_BYTES, parseDelimitedTable, tableTooLargeError, type DelimitedTableOptions } from '../../../shared/formats/table/parse-delimited';
 import type { ParsedTable } from '../../../shared/formats/table/parsed-table';
+import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, noDataRowsError } from '../../../shared/formats/table/table-limits';
+import { dateStyleIndices, SheetGridReader, sharedStrings, usesDate1904, workbookSheets, type SheetContext, type WorkbookSheet } from '../../../shared/formats/table/xlsx-sheet';
+import { openArchive, type Archive } from './archive';
 
 export interface ReadTableOptions extends DelimitedTableOptions {
   /** Worksheet name for XLSX files; the first sheet with data when omitted. */
   sheet?: string;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'wahr' : 'falsch';
-  if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}.${String(value.getUTCMonth() + 1).padStart(2, '0')}.${value.getUTCFullYear()}`;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
+/** At most this many bytes are inflated from one workbook (sheets, shared strings, styles). */
+const MAX_XLSX_EXPANDED_BYTES = 512 * 1024 * 1024;
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+interface OpenWorkbook {
+  archive: Archive;
+  sheets: WorkbookSheet[];
+  context: SheetContext;
+}
+
+function notAWorkbook(filePath: string, detail: { de: string; en: string }): UserError {
+  return new UserError('bad-input', {
+    de: `${path.basename(filePath)} ist keine lesbare Excel-Datei (.xlsx): ${detail.de}. Bitte die Datei in Excel öffnen und als „Excel-Arbeitsmappe (.xlsx)“ speichern.`,
+    en: `${path.basename(filePath)} is not a readable Excel file (.xlsx): ${detail.en}. Please open the file in Excel and save it as "Excel workbook (.xlsx)".`,
+  });
+}
+
+/**
+ * Opens a workbook without reading any sheet: the sheet list, shared strings and date styles. Only the
+ * entries needed are inflated, with a cap on the expanded size (a zip bomb disguised as .xlsx stops early).
+ */
+function openWorkbook(filePath: string, limits: ReadTableOptions['limits']): OpenWorkbook {
+  const bytes = new Uint8Array(readFileSync(filePath));
+  if (bytes.length === 0) throw notAWorkbook(filePath, { de: 'die Datei ist leer', en: 'the file is empty' });
+  if (OLE2_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
+    throw new UserError('unsupported', {
+      de: `${path.basename(filePath)} ist eine alte Excel-Datei (.xls) oder eine mit Passwort geschützte .xlsx (Excel speichert beide im selben Containerformat). Bitte in Excel öffnen, ein Passwort entfernen und als „Excel-Arbeitsmappe (.xlsx)“ speichern.`,
+      en: `${path.basename(filePath)} is an old Excel file (.xls) or a password-protected .xlsx (Excel stores both in the same container format). Please open it in Excel, remove any password and save it as "Excel workbook (.xlsx)".`,
+    });
   }
-  return String(value);
+  let archive: Archive;
+  try {
+    archive = openArchive(bytes, path.basename(filePath), { maxExpandedBytes: MAX_XLSX_EXPANDED_BYTES });
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'unsupported') throw error;
+    throw notAWorkbook(filePath, { de: 'kein gültiges ZIP-Archiv, vielleicht abgeschnitten', en: 'not a valid ZIP archive, perhaps cut off' });
+  }
+  const names = new Set(archive.entries.map((entry) => entry.name));
+  const text = (name: string) => (names.has(name) ? new TextDecoder().decode(archive.read(name)) : '');
+  if (!names.has('xl/workbook.xml')) throw notAWorkbook(filePath, { de: 'das Archiv enthält keine Arbeitsmappe (xl/workbook.xml)', en: 'the archive holds no workbook (xl/workbook.xml)' });
+  const workbookXml = text('xl/workbook.xml');
+  const sheets = workbookSheets(workbookXml, text('xl/_rels/workbook.xml.rels')).filter((sheet) => names.has(sheet.path));
+  if (sheets.length === 0) throw notAWorkbook(filePath, { de: 'die Arbeitsmappe hat keine Tabellenblätter', en: 'the workbook has no sheets' });
+  return { archive, sheets, context: { strings: sharedStrings(text('xl/sharedStrings.xml')), dateStyles: dateStyleIndices(text('xl/styles.xml')), date1904: usesDate1904(workbookXml), limits } };
+}
+
+/** The cells of one sheet, read streaming: inflated chunk by chunk and stopped at the first exceeded limit. */
+function sheetGrid(workbook: OpenWorkbook, sheet: WorkbookSheet): string[][] {
+  const reader = new SheetGridReader(workbook.context);
+  const decoder = new TextDecoder();
+  workbook.archive.stream(sheet.path, (chunk) => reader.push(decoder.decode(chunk, { stream: true })));
+  reader.push(decoder.decode());
+  return reader.finish();
 }
 
 /** Worksheet names of an XLSX file, for the sheet picker. */
 export async function listXlsxSheets(filePath: string): Promise<string[]> {
-  const workbook = await loadWorkbook(filePath);
-  return workbook.worksheets.map((sheet) => sheet.name);
+  return openWorkbook(filePath, undefined).sheets.map((sheet) => sheet.name);
 }
 
-async function loadWorkbook(filePath: string): Promise<ExcelJS.Workbook> {
-  // Loaded here, not at the top: exceljs takes about half a second to load, and only XLSX files need it.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  try {
-    await workbook.xlsx.readFile(filePath);
-  } catch (error) {
-    throw new UserError('bad-input', {
-      de: `${path.basename(filePath)} ist keine lesbare Excel-Datei (.xlsx): ${(error as Error).message}. Alte .xls-Dateien bitte in Excel als .xlsx speichern.`,
-      en: `${path.basename(filePath)} is not a readable Excel file (.xlsx): ${(error as Error).message}. Please save old .xls files as .xlsx in Excel.`,
-    });
+function filledRows(grid: string[][]): number {
+  return grid.filter((row) => row.some((cell) => cell.trim() !== '')).length;
+}
+
+/** The grid of the chosen sheet, or of the first sheet with more than one filled row. */
+function chosenSheetGrid(filePath: string, options: ReadTableOptions): string[][] {
+  const workbook = openWorkbook(filePath, options.limits);
+  const available = workbook.sheets.map((sheet) => sheet.name).join(', ');
+  if (options.sheet) {
+    const sheet = workbook.sheets.find((candidate) => candidate.name === options.sheet) ?? workbook.sheets.find((candidate) => candidate.name.toLowerCase() === options.sheet!.toLowerCase());
+    if (!sheet) {
+      throw new UserError('not-found', {
+        de: `Das Tabellenblatt „${options.sheet}“ gibt es in ${path.basename(filePath)} nicht. Bitte eines davon wählen (CLI: --sheet): ${available}.`,
+        en: `There is no sheet "${options.sheet}" in ${path.basename(filePath)}. Please choose one of these (CLI: --sheet): ${available}.`,
+      });
+    }
+    return sheetGrid(workbook, sheet);
   }
-  return workbook;
-}
-
-/**
- * Turns a worksheet into a grid of texts. Merged cells carry their value in every covered cell, so a header
- * spanning several columns labels each of them (as GENESIS CSV exports do by repetition).
- */
-export function worksheetGrid(sheet: ExcelJS.Worksheet): string[][] {
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
-      // For merged cells exceljs reports the master's value on every covered cell.
-      const value = cell.isMerged ? cell.master.value : cell.value;
-      cells[columnNumber - 1] = cellText(value);
-    });
-    grid[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
+  for (const sheet of workbook.sheets) {
+    const grid = sheetGrid(workbook, sheet);
+    if (filledRows(grid) > 1) return grid;
+  }
+  throw new UserError('bad-input', {
+    de: `Kein Tabellenblatt von ${path.basename(filePath)} enthält eine Tabelle (Blätter: ${available}). Bitte prüfen, ob die richtige Datei gewählt ist.`,
+    en: `No sheet of ${path.basename(filePath)} holds a table (sheets: ${available}). Please check that the right file is chosen.`,
   });
-  return Array.from(grid, (row) => row ?? []);
 }
 
 /**
@@ -87,17 +126,16 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
     throw tableTooLargeError(size, maxBytes);
   }
   if (path.extname(filePath).toLowerCase() === '.xlsx') {
-    const workbook = await loadWorkbook(filePath);
-    const sheet = options.sheet
-      ? workbook.getWorksheet(options.sheet)
-      : workbook.worksheets.find((candidate) => candidate.actualRowCount > 1);
-    if (!sheet) {
-      throw new UserError('not-found', {
-        de: `Das Tabellenblatt „${options.sheet ?? ''}“ gibt es nicht. Vorhanden: ${workbook.worksheets.map((candidate) => candidate.name).join(', ')}.`,
-        en: `There is no sheet "${options.sheet ?? ''}". Available: ${workbook.worksheets.map((candidate) => candidate.name).join(', ')}.`,
-      });
-    }
-    return analyseGrid(worksheetGrid(sheet), { headerRows: options.headerRows, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null });
+    const grid = chosenSheetGrid(filePath, options);
+    let width = 0;
+    for (const row of grid) width = Math.max(width, row.length);
+    assertTableWithinLimits(grid.length, width, { ...DEFAULT_TABLE_LIMITS, ...options.limits });
+    return withDataRows(analyseGrid(grid, { headerRows: options.headerRows, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null }));
   }
-  return parseDelimitedTable(new Uint8Array(readFileSync(filePath)), options);
+  return withDataRows(parseDelimitedTable(new Uint8Array(readFileSync(filePath)), options));
+}
+
+function withDataRows(table: ParsedTable): ParsedTable {
+  if (table.rows.length === 0) throw noDataRowsError();
+  return table;
 }

@@ -9,6 +9,7 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import os from 'node:os';
 
 /** Host names that always mean "this machine". */
 export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '::1'];
@@ -42,17 +43,29 @@ export function parseHostHeader(value: string): { hostName: string; port: number
 }
 
 /**
- * True when the request's Host header names this server: a loopback name, or the bind host, on our port.
- * When the server listens on every interface (0.0.0.0) any host name is accepted; the token still guards.
+ * The host names a request may name in its Host header: loopback, the bind host, and when the server listens
+ * on every interface (`--host 0.0.0.0 --allow-network`) this machine's name and interface addresses — never
+ * any name, so DNS rebinding stays impossible on the network too.
+ * @example allowedHostNames('127.0.0.1') // ['127.0.0.1', 'localhost', '::1']
  */
-export function isAllowedHostHeader(hostHeader: string | undefined, bindHost: string, port: number): boolean {
+export function allowedHostNames(bindHost: string): string[] {
+  const names = new Set<string>(LOOPBACK_HOSTS);
+  const bare = bindHost.replace(/^\[|\]$/g, '').toLowerCase();
+  if (!isWildcardHost(bindHost)) names.add(bare);
+  else {
+    names.add(os.hostname().toLowerCase());
+    for (const addresses of Object.values(os.networkInterfaces())) for (const address of addresses ?? []) names.add(address.address.toLowerCase());
+  }
+  return [...names];
+}
+
+/** True when the request's Host header names this server (one of `hostNames`) on our port. */
+export function isAllowedHostHeader(hostHeader: string | undefined, hostNames: readonly string[], port: number): boolean {
   if (hostHeader === undefined) return false;
   const parsed = parseHostHeader(hostHeader);
   if (!parsed) return false;
   if (parsed.port !== null && parsed.port !== port) return false;
-  if (isWildcardHost(bindHost)) return true;
-  const bindName = bindHost.replace(/^\[|\]$/g, '').toLowerCase();
-  return LOOPBACK_HOSTS.includes(parsed.hostName) || parsed.hostName === bindName;
+  return hostNames.includes(parsed.hostName);
 }
 
 /** True when the request has no Origin header (same-origin GETs, non-browser clients) or its Origin is our own. */

@@ -32,7 +32,7 @@ const remoteSources = ALLOWED_REMOTE_ORIGINS.join(' ');
 export const RENDERER_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   `img-src 'self' data: blob: ${remoteSources}`,
   "worker-src 'self' blob:",
   `connect-src 'self' ${remoteSources}`,

@@ -10,10 +10,11 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, KleinraumApi } from '../../../shared/contract/api';
 import { dispatch, type DispatchResult } from '../../../shared/contract/dispatch';
 import type { LocalizedText } from '../../../shared/model/project';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, URL_TOKEN_PARAM } from '../../../shared/contract/transport';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, URL_TOKEN_PARAM } from '../../../shared/contract/transport';
 import { createEventStreamHub } from './eventStream';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './readJsonBody';
-import { createToken, isAllowedHostHeader, isLoopbackHost, isSameOriginOrNone, isWildcardHost, tokensMatch } from './requestGuards';
+import { createBrowserSession, MIN_TOKEN_LENGTH, type BrowserSession } from './browserSession';
+import { allowedHostNames, createToken, isAllowedHostHeader, isLoopbackHost, isSameOriginOrNone, isWildcardHost } from './requestGuards';
 import { applySecurityHeaders } from './securityHeaders';
 import { lookupStaticFile, RENDERER_MISSING_PAGE } from './staticFiles';
 
@@ -27,11 +28,13 @@ export interface StartServerOptions {
   api: ApiSource;
   /** Folder of the built renderer, normally build/renderer. It may be missing: a help page is served then. */
   staticDir: string;
-  /** Interface to bind. Default 127.0.0.1; anything that is not loopback triggers `onWarning`. */
+  /** Interface to bind. Default 127.0.0.1; anything that is not loopback needs `allowNetwork` and triggers `onWarning`. */
   host?: string;
+  /** Required to bind to a non-loopback interface (`--allow-network`): the connection is then unencrypted. */
+  allowNetwork?: boolean;
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
-  /** Secret every API call must present; default a fresh random token. */
+  /** Secret for scripts (X-Kleinraum-Token header) and `?token=` links; at least 32 characters; default a fresh random token. */
   token?: string;
   /** Largest accepted API request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
@@ -42,7 +45,7 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
-  /** The address to open, including the token: `http://127.0.0.1:PORT/?token=…`. */
+  /** The address to open once, with the one-time launch token: `http://127.0.0.1:PORT/?launch=…`. */
   url: string;
   /** `http://127.0.0.1:PORT` without path or token. */
   origin: string;
@@ -91,6 +94,10 @@ function urlHostFor(bindHost: string): string {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? createToken();
+  if (token.length < MIN_TOKEN_LENGTH) throw new Error(`The browser-mode token must have at least ${MIN_TOKEN_LENGTH} characters.`);
+  if (!isLoopbackHost(bindHost) && options.allowNetwork !== true) throw new Error(`Binding to ${bindHost} needs allowNetwork.`);
+  let session: BrowserSession | null = null;
+  let hostNames: readonly string[] = [];
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('[kleinraum server]', error));
   const hub = createEventStreamHub();
@@ -103,19 +110,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       sendText(response, 405, 'Method Not Allowed', { Allow: 'POST' });
       return;
     }
-    if (!tokensMatch(request.headers[HTTP_TOKEN_HEADER] as string | undefined, token)) {
-      request.resume();
-      sendJson(
-        response,
-        403,
-        transportError(
-          'bad-input',
-          'Zugriff verweigert: Bitte Kleinraum über die Adresse öffnen, die beim Start ausgegeben wurde (mit ?token=…).',
-          'Access denied: please open Kleinraum with the address printed at start-up (including ?token=…).',
-        ),
-      );
-      return;
-    }
+    if (!authenticate(request, response, null)) return;
     const body = await readJsonBody(request, maxBodyBytes);
     if (!body.ok) {
       const tooLarge = body.reason === 'too-large';
@@ -143,18 +138,62 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       sendText(response, 405, 'Method Not Allowed', { Allow: 'GET' });
       return;
     }
-    if (!tokensMatch(query.get(URL_TOKEN_PARAM), token)) {
-      sendText(response, 403, 'Forbidden: wrong or missing token');
-      return;
-    }
+    if (!authenticate(request, response, query.get(URL_TOKEN_PARAM))) return;
     hub.attach(response);
   }
 
-  async function handleStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+  /** API and events: a session cookie or the token header; wrong attempts count towards the lockout. */
+  function authenticate(request: IncomingMessage, response: ServerResponse, queryToken: string | null): boolean {
+    if (session!.authenticated(request, queryToken)) return true;
+    request.resume();
+    const locked = session!.fail();
+    sendJson(
+      response,
+      locked ? 429 : 403,
+      transportError(
+        'bad-input',
+        locked
+          ? 'Zu viele Zugriffe mit falschem Schlüssel; der Server nimmt eine Minute lang keine neuen an. Danach Kleinraum über die beim Start ausgegebene Adresse öffnen.'
+          : 'Zugriff verweigert: Bitte Kleinraum über die Adresse öffnen, die beim Start ausgegeben wurde.',
+        locked
+          ? 'Too many attempts with a wrong key; the server accepts no new ones for a minute. Then open Kleinraum with the address printed at start-up.'
+          : 'Access denied: please open Kleinraum with the address printed at start-up.',
+      ),
+    );
+    return false;
+  }
+
+  /** `?launch=` (once) or `?token=` on a page: set the session cookie and show the page without the token. */
+  function exchangeForCookie(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams): boolean {
+    const launch = query.get('launch');
+    const queryToken = query.get(URL_TOKEN_PARAM);
+    if (launch === null && queryToken === null) return false;
+    request.resume();
+    const result = session!.exchange(launch, queryToken);
+    if (result.kind === 'session') {
+      query.delete('launch');
+      query.delete(URL_TOKEN_PARAM);
+      const rest = query.toString();
+      response.writeHead(303, { Location: `${pathname}${rest ? `?${rest}` : ''}`, 'Set-Cookie': result.cookie, 'Cache-Control': 'no-store' });
+      response.end();
+      return true;
+    }
+    const text =
+      result.reason === 'used'
+        ? 'Dieser Startlink wurde schon benutzt (z. B. vom automatisch geöffneten Browser). Bitte dort weiterarbeiten oder Kleinraum neu starten, um einen neuen Link zu erhalten.\nThis start link was already used (e.g. by the browser that opened automatically). Please continue there, or restart Kleinraum for a new link.'
+        : result.reason === 'locked'
+          ? 'Zu viele Zugriffe mit falschem Schlüssel; bitte eine Minute warten.\nToo many attempts with a wrong key; please wait a minute.'
+          : 'Dieser Link ist ungültig. Bitte Kleinraum über die beim Start ausgegebene Adresse öffnen.\nThis link is not valid. Please open Kleinraum with the address printed at start-up.';
+    sendText(response, result.reason === 'locked' ? 429 : 403, text, { 'Cache-Control': 'no-store' });
+    return true;
+  }
+
+  async function handleStatic(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
       return;
     }
+    if (exchangeForCookie(request, response, pathname, query)) return;
     const lookup = await lookupStaticFile(options.staticDir, pathname);
     switch (lookup.kind) {
       case 'forbidden':
@@ -192,7 +231,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     applySecurityHeaders(response);
-    if (!isAllowedHostHeader(request.headers.host, bindHost, boundPort)) {
+    if (!isAllowedHostHeader(request.headers.host, hostNames, boundPort)) {
       request.resume();
       sendText(response, 403, 'Forbidden: unexpected Host header');
       return;
@@ -212,7 +251,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       else await handleApiCall(request, response, pathname);
       return;
     }
-    await handleStatic(request, response, pathname);
+    await handleStatic(request, response, pathname, query);
   }
 
   const server = http.createServer((request, response) => {
@@ -234,11 +273,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   });
   boundPort = (server.address() as AddressInfo).port;
+  session = createBrowserSession(token, boundPort);
+  hostNames = allowedHostNames(bindHost);
 
   if (!isLoopbackHost(bindHost)) {
     options.onWarning?.({
-      de: `Achtung: Der Server ist nicht nur auf diesem Rechner erreichbar (--host ${bindHost}). Wer die Adresse mit Token kennt, kann Projektdateien lesen und schreiben.`,
-      en: `Warning: the server is reachable from other machines (--host ${bindHost}). Anyone who knows the address with its token can read and write project files.`,
+      de: `Achtung: Der Server ist im Netz erreichbar (--host ${bindHost}), und die Verbindung ist NICHT verschlüsselt: Wer im Netz mitliest, sieht Startlink, Sitzungs-Cookie und alle Daten und kann damit Projektdateien lesen und schreiben. Nur in einem vertrauenswürdigen Netz verwenden. Erlaubte Adressen: ${hostNames.join(', ')}.`,
+      en: `Warning: the server is reachable over the network (--host ${bindHost}), and the connection is NOT encrypted: anyone reading the network sees the start link, the session cookie and all data, and can read and write project files with them. Use only on a trusted network. Allowed addresses: ${hostNames.join(', ')}.`,
     });
   }
 
@@ -246,7 +287,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | null = null;
 
   return {
-    url: `${origin}/?${URL_TOKEN_PARAM}=${encodeURIComponent(token)}`,
+    url: `${origin}/?launch=${session.launchToken}`,
     origin,
     port: boundPort,
     host: bindHost,

@@ -8,8 +8,50 @@ import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 import type { SqliteDatabase } from '../storage/openDatabase';
 
-/** Suffix of the temporary file written next to the target during a save. */
+/** Suffix of the temporary file written next to the target during a save (`<target>.<pid>.kleinraum-tmp`). */
 export const SAVE_TEMP_SUFFIX = '.kleinraum-tmp';
+
+/** The temporary file of this process's save of `targetPath`; the pid tells a later open whose it was. */
+export function saveTemporaryPath(targetPath: string): string {
+  return `${targetPath}.${process.pid}${SAVE_TEMP_SUFFIX}`;
+}
+
+/** True when a process with this id runs (also when it belongs to another user). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes what a killed save left next to `targetPath`: its temporary copy and that copy's SQLite journal
+ * files, when the process that wrote them no longer runs (a save in progress in another window stays).
+ * The project's own journal is never touched: it may be a hot journal SQLite needs to roll back.
+ * @example removeAbandonedSaveFiles('/home/planer/Sozialmonitor.gpkg') // 2 after a killed save
+ */
+export function removeAbandonedSaveFiles(targetPath: string): number {
+  const folder = path.dirname(targetPath);
+  const base = path.basename(targetPath);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`)) continue;
+    const match = /^\.(?:(\d+)\.)?kleinraum-tmp(-journal|-wal|-shm)?$/.exec(name.slice(base.length));
+    if (!match || (match[1] !== undefined && isProcessAlive(Number(match[1])))) continue;
+    fs.rmSync(path.join(folder, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}
 
 function fsyncPath(filePath: string, flags: string): void {
   const fd = fs.openSync(filePath, flags);
@@ -63,15 +105,16 @@ function writeSnapshot(db: SqliteDatabase, temporaryPath: string): void {
  */
 export function saveDatabaseAtomically(db: SqliteDatabase, targetPath: string): void {
   const absoluteTarget = path.resolve(targetPath);
-  const temporaryPath = absoluteTarget + SAVE_TEMP_SUFFIX;
+  const temporaryPath = saveTemporaryPath(absoluteTarget);
   try {
-    // A leftover from a save that was killed midway: it was never renamed, so it is not the saved state.
+    // Leftovers from saves that were killed midway: never renamed, so never the saved state.
+    removeAbandonedSaveFiles(absoluteTarget);
     fs.rmSync(temporaryPath, { force: true });
     writeSnapshot(db, temporaryPath);
     fsyncPath(temporaryPath, 'r+');
     fs.renameSync(temporaryPath, absoluteTarget);
   } catch (error) {
-    fs.rmSync(temporaryPath, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(temporaryPath + suffix, { force: true });
     throw saveFailed(absoluteTarget, error);
   }
   try {

@@ -6,12 +6,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, FeatureCollectionDto, KleinraumApi, MethodName, ProjectSummary } from '../../../shared/contract/api';
-import { UserError } from '../../../shared/contract/errors';
 import type { ProjectContent } from '../../../shared/model/project';
 import { readAreasAsFeatureCollection } from '../storage/projectReader';
 import { listFiles } from './fileBrowser';
 import type { HostAdapter } from './host';
-import { areaDetailsFor, indicatorValuesFor, SMALL_NUMBER_THRESHOLD_SETTING } from './indicatorService';
+import { areaDetailsFor, indicatorValuesFor } from './indicatorService';
 import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
@@ -21,6 +20,7 @@ import { importMethods } from '../../../shared/contract/methods/import';
 import { mapMethods } from '../../../shared/contract/methods/map';
 import { planningMethods } from '../../../shared/contract/methods/planning';
 import { profileMethods } from '../../../shared/contract/methods/profiles';
+import { sourceMethods } from '../../../shared/contract/methods/sources';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -70,6 +70,11 @@ function trackSession(session: ProjectSession): void {
 }
 
 const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession | null>();
+
+/** The saved file of the API's open project, or null (demo, new, or nothing open yet). */
+export function openProjectPath(api: KleinraumApi): string | null {
+  return sessionsByApi.get(api)?.()?.path ?? null;
+}
 
 /** Closes the open project's working copy (the saved file is untouched). The API must not be used afterwards. */
 export function disposeKleinraumApi(api: KleinraumApi): void {
@@ -143,6 +148,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...lazyFeature(exportMethods, async () => (await import('./export/exportHandlers')).createExportHandlers(context)),
     ...lazyFeature(profileMethods, async () => (await import('./profiles/profileHandlers')).createProfileHandlers(context)),
     ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
+    ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
 
     async 'host.info'() {
       return {
@@ -175,13 +181,15 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return changed();
     },
 
-    async 'project.save'() {
+    async 'project.save'({ view }) {
+      if (view) current().setSetting('map.view', view);
       current().save();
       remember();
       return changed();
     },
 
-    async 'project.saveAs'({ path: filePath }) {
+    async 'project.saveAs'({ path: filePath, view }) {
+      if (view) current().setSetting('map.view', view);
       current().saveAs(filePath);
       remember();
       return changed();
@@ -192,12 +200,6 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.setSetting'({ key, value }) {
-      if (key === SMALL_NUMBER_THRESHOLD_SETTING && !/^[1-9]\d*$/.test(value)) {
-        throw new UserError('bad-input', {
-          de: `Die Schwelle für kleine Fallzahlen muss eine ganze Zahl ab 1 sein (z. B. 3), nicht „${value}“.`,
-          en: `The small-number threshold must be a whole number of at least 1 (e.g. 3), not "${value}".`,
-        });
-      }
       current().setSetting(key, value);
       return changed();
     },

@@ -5,25 +5,22 @@
 import type { AreaDetails } from '../../../shared/contract/api';
 import type { derivedIndicatorValues } from '../../../shared/contract/methods/map';
 import { formatDate } from '../../../shared/format/number';
-import { computedDefinition, deriveIndicatorValues, DEFAULT_SMALL_DENOMINATOR_THRESHOLD } from '../../../shared/indicators/deriveIndicatorValues';
+import { computedDefinition, deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
+import { readSetting } from '../../../shared/settings/projectSettings';
 import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { computableIndicatorPeriods } from '../../../shared/indicators/computableIndicatorPeriods';
-import { computeIndicatorValues, DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../../shared/indicators/computeIndicatorValues';
-import type { IndicatorDefinition, Observation, Source } from '../../../shared/model/project';
+import { computeIndicatorValues, type IndicatorArea } from '../../../shared/indicators/computeIndicatorValues';
+import { officialAreasAt } from '../../../shared/indicators/officialArea';
+import { OFFICIAL_AREA_VARIABLE, type IndicatorDefinition, type Observation, type Source } from '../../../shared/model/project';
 
 export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
-import { readAreaSizes, readIndicators, readObservations, readPeriodsByVariable, readSettings, readSources, readVariables } from '../storage/projectReader';
+import { readAreaSizes, readIndicators, readObservations, readSettings, readSources, readVariables } from '../storage/projectReader';
+import { selectionPeriods, selectionPriority, type SourceCatalogue } from '../../../shared/sources/sourceChoice';
+import { readSourceCatalogue } from './sourceCatalogue';
 
-/** Project setting holding the small-number threshold (a whole number ≥ 1). */
-export const SMALL_NUMBER_THRESHOLD_SETTING = 'smallNumberThreshold';
-
-export function smallNumberThreshold(settings: Record<string, string>): number {
-  const parsed = Number(settings[SMALL_NUMBER_THRESHOLD_SETTING]);
-  return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_SMALL_NUMBER_THRESHOLD;
-}
 
 function findIndicator(db: SqliteDatabase, indicatorId: string): IndicatorDefinition {
   const indicator = readIndicators(db).find((candidate) => candidate.id === indicatorId);
@@ -40,13 +37,6 @@ function indicatorVariables(indicator: IndicatorDefinition): string[] {
   return [indicator.numerator.variable, ...(indicator.denominator ? [indicator.denominator.variable] : [])];
 }
 
-/** Project setting: rates whose denominator is below this count are flagged (a whole number ≥ 1). */
-export const SMALL_DENOMINATOR_THRESHOLD_SETTING = 'smallDenominatorThreshold';
-
-export function smallDenominatorThreshold(settings: Record<string, string>): number {
-  const parsed = Number(settings[SMALL_DENOMINATOR_THRESHOLD_SETTING]);
-  return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_SMALL_DENOMINATOR_THRESHOLD;
-}
 
 /** How the values are derived (all optional: the indicator as defined, at the latest period). */
 export interface IndicatorDerivation {
@@ -55,6 +45,8 @@ export interface IndicatorDerivation {
   comparePeriod?: string;
   /** Variable id for percentOf. */
   denominatorVariable?: string;
+  /** Sources in priority order for the variables they hold (the view's choice); default each variable's own. */
+  sources?: readonly string[];
 }
 
 /**
@@ -105,6 +97,8 @@ export function allPeriodValuesFor(db: SqliteDatabase, indicatorId: string, laye
 
 interface DerivationPlan {
   indicator: IndicatorDefinition;
+  catalogue: SourceCatalogue;
+  sources: readonly string[] | null;
   mode: IndicatorMode;
   denominatorVariable: string | undefined;
   needsComparePeriod: boolean;
@@ -120,8 +114,10 @@ function planDerivation(db: SqliteDatabase, indicatorId: string, derivation: Ind
   const mode = derivation.mode ?? 'value';
   const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
   const definition = computedDefinition(indicator, mode, denominatorVariable);
-  const periodsByVariable = readPeriodsByVariable(db);
-  const periods = computableIndicatorPeriods(definition, periodsByVariable);
+  const catalogue = readSourceCatalogue(db);
+  const sources = derivation.sources && derivation.sources.length > 0 ? derivation.sources : null;
+  requireKnownSources(catalogue, sources);
+  const periods = computableIndicatorPeriods(definition, (selection) => selectionPeriods(catalogue, selection, sources));
   const needsComparePeriod = mode === 'change' || mode === 'changePercent';
   if (needsComparePeriod && derivation.comparePeriod !== undefined && !periods.includes(derivation.comparePeriod)) {
     throw new UserError('bad-input', {
@@ -142,7 +138,16 @@ function planDerivation(db: SqliteDatabase, indicatorId: string, derivation: Ind
     return earlier;
   };
   const variables = [...new Set([...indicatorVariables(indicator), ...(denominatorVariable ? [denominatorVariable] : [])])];
-  return { indicator, mode, denominatorVariable, needsComparePeriod, variables, periods, comparePeriodFor };
+  return { indicator, catalogue, sources, mode, denominatorVariable, needsComparePeriod, variables, periods, comparePeriodFor };
+}
+
+function requireKnownSources(catalogue: SourceCatalogue, sources: readonly string[] | null): void {
+  const unknown = (sources ?? []).filter((id) => !catalogue.projectOrder.includes(id));
+  if (unknown.length === 0) return;
+  throw new UserError('not-found', {
+    de: `Die Quelle(n) ${unknown.join(', ')} (sources) gibt es in diesem Projekt nicht. Vorhanden: ${catalogue.projectOrder.join(', ')}.`,
+    en: `The project has no source ${unknown.join(', ')} (sources). Available: ${catalogue.projectOrder.join(', ')}.`,
+  });
 }
 
 function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: string | undefined): string {
@@ -163,19 +168,31 @@ function noPeriodsError(indicator: IndicatorDefinition, mode: IndicatorMode): Us
   });
 }
 
+/**
+ * The layer's areas for an indicator at `period`; per-km² figures also get each area's official land area
+ * (KFL) where the project records one, so densities divide by it rather than by the polygon's area.
+ */
+function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean): IndicatorArea[] {
+  const areas = readAreaSizes(db, layerName);
+  if (!perKm2) return areas;
+  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period);
+  return areas.map((area) => ({ ...area, officialArea: official.get(area.key) ?? null }));
+}
+
 function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, period: string, comparePeriod: string | undefined, observations: readonly Observation[]): DerivedIndicatorValues {
   const settings = readSettings(db);
   const derived = deriveIndicatorValues({
     indicator: plan.indicator,
     mode: plan.mode,
-    areas: readAreaSizes(db, layerName),
+    areas: indicatorAreas(db, layerName, period, computedDefinition(plan.indicator, plan.mode, plan.denominatorVariable).scale === 'perKm2'),
     observations,
     period,
     ...(comparePeriod !== undefined ? { comparePeriod } : {}),
     ...(plan.denominatorVariable !== undefined ? { denominatorVariable: plan.denominatorVariable } : {}),
-    smallNumberThreshold: smallNumberThreshold(settings),
-    smallDenominatorThreshold: smallDenominatorThreshold(settings),
+    smallNumberThreshold: readSetting(settings, 'smallNumberThreshold'),
+    smallDenominatorThreshold: readSetting(settings, 'smallDenominatorThreshold'),
     variableNames: Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de])),
+    sourcePriority: (selection) => selectionPriority(plan.catalogue, selection, plan.sources),
   });
   const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
   return {
@@ -185,6 +202,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     values: derived.values,
     sources: derived.sourceIds.flatMap((id) => sourcesById.get(id) ?? []),
     regionValue: derived.regionValue,
+    areaBasis: derived.areaBasis,
     mode: plan.mode,
     comparePeriod: comparePeriod ?? null,
   };
@@ -206,20 +224,23 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
       });
     }
     const indicators = readIndicators(db);
-    const periodsByVariable = readPeriodsByVariable(db);
-    const chosenPeriod = period ?? indicators.flatMap((indicator) => computableIndicatorPeriods(indicator, periodsByVariable)).sort().at(-1) ?? '';
+    const catalogue = readSourceCatalogue(db);
+    const chosenPeriod = period ?? indicators.flatMap((indicator) => computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection))).sort().at(-1) ?? '';
     const variableNames = Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de]));
-    const threshold = smallNumberThreshold(readSettings(db));
+    const threshold = readSetting(readSettings(db), 'smallNumberThreshold');
     const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
     const usedSources = new Map<string, Source>();
+    const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), chosenPeriod);
+    const areasWithOfficialSize = areas.map((candidate) => ({ ...candidate, officialArea: official.get(candidate.key) ?? null }));
     const details = indicators.map((indicator) => {
       const computed = computeIndicatorValues({
         indicator,
-        areas,
+        areas: areasWithOfficialSize,
         observations: readObservations(db, { variables: indicatorVariables(indicator), period: chosenPeriod }),
         period: chosenPeriod,
         smallNumberThreshold: threshold,
         variableNames,
+        sourcePriority: (selection) => selectionPriority(catalogue, selection),
       });
       const value = computed.values.find((candidate) => candidate.key === areaKey);
       if (!value) throw new Error(`computeIndicatorValues lost area ${areaKey}`);
@@ -229,6 +250,6 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
       }
       return { id: indicator.id, name: indicator.name, unit: indicator.unit, decimals: indicator.decimals, value, regionValue: computed.regionValue };
     });
-    return { key: area.key, name: area.name, layer: layerName, period: chosenPeriod, areaKm2: area.areaKm2, indicators: details, sources: [...usedSources.values()] };
+    return { key: area.key, name: area.name, layer: layerName, period: chosenPeriod, areaKm2: area.areaKm2, officialAreaKm2: official.get(area.key)?.areaKm2 ?? null, indicators: details, sources: [...usedSources.values()] };
   })();
 }

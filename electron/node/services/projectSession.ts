@@ -7,14 +7,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
+import { safeFileName } from '../../../shared/export/fileNamePattern';
 import type { ProjectContent } from '../../../shared/model/project';
 import { setGeoPackageHeader } from '../storage/geopackageCore';
 import { applyMigrations, readSchemaVersion } from '../storage/migrations';
 import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
 import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile';
+import { checkProjectStructure } from '../storage/projectIntegrity';
 import { readProjectTitle } from '../storage/projectReader';
-import { writeProjectContent, writeSetting } from '../storage/projectWriter';
-import { saveDatabaseAtomically } from './atomicSave';
+import { removeSetting, writeProjectContent, writeSetting } from '../storage/projectWriter';
+import { settingDefinition } from '../../../shared/settings/projectSettings';
+import { isProcessAlive, removeAbandonedSaveFiles, saveDatabaseAtomically } from './atomicSave';
 
 const DEMO_META_KEY = 'demo';
 
@@ -24,16 +27,6 @@ function newWorkingCopyPath(workDir: string): string {
   fs.mkdirSync(workDir, { recursive: true });
   // The pid in the name lets a later start recognise copies left behind by a process that was killed.
   return path.join(workDir, `working-${process.pid}-${randomUUID()}.gpkg`);
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
 }
 
 /**
@@ -134,6 +127,8 @@ export class ProjectSession {
   static open(workDir: string, filePath: string): ProjectSession {
     const absolutePath = path.resolve(filePath);
     if (inspectProjectFile(absolutePath) === 'plain-geopackage') throw plainGeoPackageError(absolutePath);
+    // A save killed midway left its temporary copy beside the file: it is not the saved state, remove it now.
+    removeAbandonedSaveFiles(absolutePath);
     const workingCopyPath = newWorkingCopyPath(workDir);
     try {
       if (isCompleteClosedDatabase(absolutePath)) {
@@ -159,6 +154,7 @@ export class ProjectSession {
     const db = openDatabase(workingCopyPath, { fileMustExist: true });
     try {
       applyMigrations(db);
+      checkProjectStructure(db, absolutePath);
       setGeoPackageHeader(db);
     } catch (error) {
       db.close();
@@ -188,9 +184,10 @@ export class ProjectSession {
     return readSchemaVersion(this.db);
   }
 
-  /** Sets a project setting in the working copy (unsaved until `save`). */
-  setSetting(key: string, value: string): void {
-    writeSetting(this.db, key, value);
+  /** Sets a project setting in the working copy (unsaved until `save`); null removes it (its default applies). */
+  setSetting(key: string, value: unknown): void {
+    if (value === null && settingDefinition(key)?.definition.schema.safeParse(null).success !== true) removeSetting(this.db, key);
+    else writeSetting(this.db, key, value);
     this.unsavedChanges = true;
   }
 
@@ -198,6 +195,24 @@ export class ProjectSession {
   edit(change: (db: SqliteDatabase) => void): void {
     this.db.transaction(() => change(this.db))();
     this.unsavedChanges = true;
+  }
+
+  /**
+   * Runs an edit in a transaction and rolls it back: what the edit would do, computed on the real data,
+   * with the project left exactly as it was (the preview of a replace).
+   */
+  tryOut<T>(change: (db: SqliteDatabase) => T): T {
+    const rollBack = Symbol('roll back');
+    let result: T | undefined;
+    try {
+      this.db.transaction(() => {
+        result = change(this.db);
+        throw rollBack;
+      })();
+    } catch (error) {
+      if (error !== rollBack) throw error;
+    }
+    return result as T;
   }
 
   /** Saves to the file it was opened from or last saved to. */
@@ -213,7 +228,8 @@ export class ProjectSession {
 
   /** Saves to `filePath` (".gpkg" is appended when missing) and makes it the project's file. */
   saveAs(filePath: string): void {
-    let absolutePath = path.resolve(filePath);
+    // A name with bidirectional controls would be shown as another name than it has (e.g. "…‮gkpg.exe").
+    let absolutePath = path.join(path.dirname(path.resolve(filePath)), safeFileName(path.basename(filePath)));
     if (path.extname(absolutePath).toLowerCase() !== '.gpkg') absolutePath += '.gpkg';
     if (fs.existsSync(absolutePath) && fs.statSync(absolutePath).isDirectory()) {
       throw new UserError('bad-input', {

@@ -7,17 +7,18 @@ import {
   readDimensions,
   readIndicators,
   readLayers,
-  readPeriodsByVariable,
   readSettings,
   readSources,
   readVariables,
 } from '../storage/projectReader';
 import type { ProjectSession } from './projectSession';
+import { selectionPeriods } from '../../../shared/sources/sourceChoice';
+import { readSourceCatalogue } from './sourceCatalogue';
 
 export function summarizeProject(session: ProjectSession): ProjectSummary {
   const db = session.db;
   return db.transaction((): ProjectSummary => {
-    const periodsByVariable = readPeriodsByVariable(db);
+    const catalogue = readSourceCatalogue(db);
     return {
       path: session.path,
       title: session.title,
@@ -33,9 +34,13 @@ export function summarizeProject(session: ProjectSession): ProjectSummary {
         decimals: indicator.decimals,
         scale: indicator.scale,
         description: indicator.description,
-        periods: computableIndicatorPeriods(indicator, periodsByVariable),
+        periods: computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection)),
       })),
-      variables: readVariables(db).map((variable) => ({ ...variable, periods: periodsByVariable.get(variable.id) ?? [] })),
+      variables: readVariables(db).map((variable) => ({
+        ...variable,
+        periods: selectionPeriods(catalogue, { variable: variable.id }),
+        availableSources: [...(catalogue.periods.get(variable.id) ?? new Map<string, readonly string[]>())].map(([id, periods]) => ({ id, periods: [...periods] })),
+      })),
       dimensions: readDimensions(db),
       settings: readSettings(db),
     };

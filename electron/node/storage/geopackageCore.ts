@@ -3,6 +3,7 @@
  * (application_id "GPKG", user_version 10400 = GeoPackage 1.4). Feature and attribute tables are
  * registered here so that GDAL, QGIS and `validate_gpkg.py` accept the file.
  */
+import { UserError } from '../../../shared/contract/errors';
 import type { SqliteDatabase } from './openDatabase';
 
 /** `PRAGMA application_id` of every GeoPackage: the ASCII bytes "GPKG". */
@@ -103,20 +104,42 @@ export interface FeatureTableExtent {
 }
 
 /**
+ * Who holds a table name in the project file: a Kleinraum layer (listed in kleinraum_layers), something else
+ * (a table, view or index a GIS colleague added with QGIS or GDAL, or a GeoPackage registration), or nobody.
+ * SQLite compares names case-insensitively, so "VG5000_KRS" from QGIS takes "vg5000_krs" as well.
+ */
+export function featureTableNameOwner(db: SqliteDatabase, tableName: string): 'kleinraum' | 'foreign' | null {
+  const owned = db.prepare('SELECT 1 FROM kleinraum_layers WHERE lower(table_name) = lower(?)').get(tableName);
+  if (owned) return 'kleinraum';
+  const inSchema = db.prepare('SELECT 1 FROM sqlite_master WHERE lower(name) = lower(?)').get(tableName);
+  const registered = db.prepare('SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)').get(tableName);
+  return inSchema || registered ? 'foreign' : null;
+}
+
+/** The refusal to touch a table Kleinraum does not own. */
+export function foreignTableError(tableName: string): UserError {
+  return new UserError('conflict', {
+    de: `Die Projektdatei enthält schon eine Tabelle „${tableName}“, die nicht von Kleinraum stammt (z. B. in QGIS hinzugefügt). Sie bleibt unangetastet; bitte einen anderen Namen für die Ebene wählen (CLI: --layer-name NAME).`,
+    en: `The project file already holds a table "${tableName}" that Kleinraum did not create (e.g. added in QGIS). It is left untouched; please choose another name for the layer (CLI: --layer-name NAME).`,
+  });
+}
+
+/**
  * Creates a boundary feature table (fid, geom MULTIPOLYGON in EPSG:4326, key, name, area_km2) and registers it
- * in gpkg_contents and gpkg_geometry_columns. An existing table of that name is replaced.
+ * in gpkg_contents and gpkg_geometry_columns. The name must be free: a Kleinraum layer is removed first with
+ * `dropOwnedFeatureTable`, and a table Kleinraum does not own is never dropped (a UserError instead).
  */
 export function createBoundaryFeatureTable(db: SqliteDatabase, tableName: string, title: string): void {
   const table = quoteIdentifier(tableName);
-  db.exec(`DROP TABLE IF EXISTS ${table}`);
-  db.prepare('DELETE FROM gpkg_geometry_columns WHERE table_name = ?').run(tableName);
-  db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
+  if (featureTableNameOwner(db, tableName) === 'foreign') throw foreignTableError(tableName);
+  if (db.prepare('SELECT 1 FROM sqlite_master WHERE lower(name) = lower(?)').get(tableName)) throw foreignTableError(tableName);
   db.exec(`CREATE TABLE ${table} (
     fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     geom MULTIPOLYGON,
     key TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
-    area_km2 REAL
+    area_km2 REAL,
+    parent_key TEXT
   )`);
   db.prepare(
     `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id) VALUES (?, 'features', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)`,
@@ -136,4 +159,20 @@ export function setFeatureTableExtent(db: SqliteDatabase, tableName: string, ext
     extent?.maxY ?? null,
     tableName,
   );
+}
+
+/**
+ * Removes a Kleinraum layer completely: its feature table, its GeoPackage registrations (contents, geometry
+ * column, extensions, a spatial index GDAL may have added) and its kleinraum_layers row. Refuses names that
+ * are not Kleinraum layers.
+ */
+export function dropOwnedFeatureTable(db: SqliteDatabase, tableName: string): void {
+  if (featureTableNameOwner(db, tableName) !== 'kleinraum') throw foreignTableError(tableName);
+  const spatialIndexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND lower(name) LIKE lower(?) ESCAPE '\\'").pluck().all(`rtree\\_${tableName.replaceAll('_', '\\_')}\\_%`) as string[];
+  for (const index of spatialIndexes) db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(index)}`);
+  db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(tableName)}`);
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_extensions'").get()) db.prepare('DELETE FROM gpkg_extensions WHERE table_name = ?').run(tableName);
+  db.prepare('DELETE FROM gpkg_geometry_columns WHERE table_name = ?').run(tableName);
+  db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
+  db.prepare('DELETE FROM kleinraum_layers WHERE table_name = ?').run(tableName);
 }

@@ -7,7 +7,7 @@
  * Rule: never edit a published step; add a new one, and a test fixture of the old version.
  */
 import { UserError } from '../../../shared/contract/errors';
-import { createGeoPackageCore, registerAttributeTable, setGeoPackageHeader } from './geopackageCore';
+import { createGeoPackageCore, quoteIdentifier, registerAttributeTable, setGeoPackageHeader } from './geopackageCore';
 import type { SqliteDatabase } from './openDatabase';
 
 export interface Migration {
@@ -119,6 +119,67 @@ export const MIGRATIONS: readonly Migration[] = [
       registerExistingKleinraumTables(db);
     },
   },
+  {
+    version: 4,
+    description: 'Typed settings: a version per setting (0: the untyped text of earlier files, read by the settings registry); how small numbers are shown moves from the export layout to the map display; the title is kept in kleinraum_meta only',
+    up(db) {
+      db.exec('ALTER TABLE kleinraum_settings ADD COLUMN version INTEGER NOT NULL DEFAULT 0');
+      db.exec("DELETE FROM kleinraum_settings WHERE key = 'title'");
+      // The small-number display was part of the export layout; the map view now holds it, so that map
+      // and figure show small numbers the same way. Earlier figures suppressed by default.
+      const layoutText = db.prepare("SELECT value FROM kleinraum_settings WHERE key = 'export.layout'").pluck().get() as string | undefined;
+      let smallNumbers = 'suppress';
+      if (layoutText !== undefined) {
+        try {
+          const layout = JSON.parse(layoutText) as { smallNumbers?: { mode?: unknown } };
+          if (layout.smallNumbers?.mode === 'flag') smallNumbers = 'flag';
+          delete layout.smallNumbers;
+          db.prepare("UPDATE kleinraum_settings SET value = ? WHERE key = 'export.layout'").run(JSON.stringify(layout));
+        } catch {
+          // An unreadable layout stays as it was; the registry then falls back to the default layout.
+        }
+      }
+      const displayText = db.prepare("SELECT value FROM kleinraum_settings WHERE key = 'map.display'").pluck().get() as string | undefined;
+      let display: Record<string, unknown>;
+      try {
+        display = displayText === undefined ? {} : (JSON.parse(displayText) as Record<string, unknown>);
+      } catch {
+        display = {};
+      }
+      db.prepare("INSERT INTO kleinraum_settings (key, value, version) VALUES ('map.display', ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+        JSON.stringify({ ...display, smallNumbers }),
+      );
+    },
+  },
+  {
+    version: 5,
+    description:
+      'Several sources per figure: each source states who it counts (definition) and its quality; each variable names the sources indicators draw from, in priority order; areas know their parent (Gemeinde → Kreis)',
+    up(db) {
+      db.exec(`
+        ALTER TABLE kleinraum_sources ADD COLUMN definition TEXT NOT NULL DEFAULT '';
+        ALTER TABLE kleinraum_sources ADD COLUMN quality TEXT NOT NULL DEFAULT 'counted';
+        UPDATE kleinraum_sources SET quality = 'synthetic' WHERE synthetic = 1;
+        ALTER TABLE kleinraum_variables ADD COLUMN sources_json TEXT NOT NULL DEFAULT '[]';
+      `);
+      // Earlier files never held two sources for the same variable, area and Stichtag (such imports were
+      // refused), so drawing from all of a variable's sources in the project's order gives the very
+      // values these files showed.
+      const variables = db.prepare('SELECT variable_id FROM kleinraum_variables').pluck().all() as string[];
+      const sourcesOf = db.prepare(
+        'SELECT s.source_id FROM kleinraum_sources s WHERE EXISTS (SELECT 1 FROM kleinraum_observations o WHERE o.variable = ? AND o.source_id = s.source_id) ORDER BY s.position, s.id',
+      );
+      const update = db.prepare('UPDATE kleinraum_variables SET sources_json = ? WHERE variable_id = ?');
+      for (const variable of variables) update.run(JSON.stringify(sourcesOf.pluck().all(variable)), variable);
+      const layers = db.prepare('SELECT table_name FROM kleinraum_layers').pluck().all() as string[];
+      for (const layer of layers) {
+        const table = quoteIdentifier(layer);
+        db.exec(`ALTER TABLE ${table} ADD COLUMN parent_key TEXT`);
+        // An AGS (8 digits) belongs to its Kreis (the first 5); other keys get their parent at import.
+        db.exec(`UPDATE ${table} SET parent_key = substr(key, 1, 5) WHERE length(key) = 8 AND key GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`);
+      }
+    },
+  },
 ];
 
 /** The schema version this build of Kleinraum writes. */
@@ -128,8 +189,16 @@ export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version
 export function readSchemaVersion(db: SqliteDatabase): number {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kleinraum_meta'").get();
   if (!hasMeta) return 0;
-  const row = db.prepare("SELECT value FROM kleinraum_meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  return row ? Number(row.value) : 0;
+  const row = db.prepare("SELECT value FROM kleinraum_meta WHERE key = 'schema_version'").get() as { value: unknown } | undefined;
+  const text = row === undefined ? null : String(row.value).trim();
+  if (text === null || !/^\d{1,6}$/.test(text) || Number(text) < 1) {
+    // A Kleinraum table without a valid version was changed by another program; migrating it would guess.
+    throw new UserError('bad-input', {
+      de: `Die Projektdatei hat keine gültige Schemaversion (${text === null ? 'fehlt' : `„${text.slice(0, 20)}“`}); sie wurde vermutlich mit einem anderen Programm verändert. Bitte eine Sicherungskopie öffnen.`,
+      en: `The project file has no valid schema version (${text === null ? 'missing' : `"${text.slice(0, 20)}"`}); it was probably changed with another program. Please open a backup copy.`,
+    });
+  }
+  return Number(text);
 }
 
 function writeSchemaVersion(db: SqliteDatabase, version: number): void {

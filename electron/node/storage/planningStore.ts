@@ -15,7 +15,7 @@ import { parseCostRates, parseDemandRates, parseScenario } from '../../../shared
 import { projectedIndicatorSuffix, type ProjectedResultContent } from '../../../shared/planning/projectedResults';
 import type { SqliteDatabase } from './openDatabase';
 import { readDimensions, readVariables } from './projectReader';
-import { writeObservations } from './projectWriter';
+import { insertSource, insertVariable, writeObservations } from './projectWriter';
 
 const RATES_DEMAND = 'demand';
 const RATES_COSTS = 'costs';
@@ -197,11 +197,7 @@ export function replaceProjectedResults(db: SqliteDatabase, scenarioId: string, 
     if (id.endsWith(suffix)) deleteIndicator.run(id);
   }
   db.prepare('DELETE FROM kleinraum_sources WHERE source_id = ?').run(sourceId);
-  const source = content.source;
-  db.prepare(
-    `INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(source.id, source.name, source.publisher, source.stichtag, source.licence, source.licenceUrl, source.attribution, source.notes, source.synthetic ? 1 : 0, nextPosition(db, 'kleinraum_sources'));
+  insertSource(db, content.source, nextPosition(db, 'kleinraum_sources'));
 
   const knownDimensions = new Map(readDimensions(db).map((dimension) => [dimension.id, dimension]));
   for (const dimension of content.dimensions) {
@@ -219,9 +215,7 @@ export function replaceProjectedResults(db: SqliteDatabase, scenarioId: string, 
   const knownVariables = new Set(readVariables(db).map((variable) => variable.id));
   for (const variable of content.variables) {
     if (knownVariables.has(variable.id)) continue;
-    db.prepare('INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      variable.id, variable.name.de, variable.name.en, variable.unit, JSON.stringify(variable.dimensions), variable.kind, nextPosition(db, 'kleinraum_variables'),
-    );
+    insertVariable(db, variable, nextPosition(db, 'kleinraum_variables'));
   }
   const insertIndicator = db.prepare(
     `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)

@@ -67,8 +67,8 @@ export function inspectProjectFile(filePath: string): ProjectFileKind {
     if (error instanceof UserError) throw error;
     throw notAProject(
       fileName,
-      'die Datei ist beschädigt oder unvollständig und lässt sich nicht lesen.',
-      'the file is damaged or incomplete and cannot be read.',
+      'die Datei ist beschädigt oder unvollständig und lässt sich nicht lesen. Bitte eine Sicherungskopie öffnen.',
+      'the file is damaged or incomplete and cannot be read. Please open a backup copy.',
     );
   } finally {
     db?.close();

@@ -2,7 +2,7 @@
  * Reading a project database back into the domain model (shared/model/project.ts). All statements are
  * prepared once per call and multi-statement reads run in one read transaction, so a view is consistent.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   Area,
   DimensionDefinition,
@@ -17,6 +17,7 @@ import type {
   VariableSelection,
 } from '../../../shared/model/project';
 import { UserError } from '../../../shared/contract/errors';
+import { decodeStoredSetting, readSetting, type ProjectSettings, type SettingKey, type SettingValue } from '../../../shared/settings/projectSettings';
 import { decodeGeoPackageGeometry } from './geopackageBinary';
 import { quoteIdentifier } from './geopackageCore';
 import type { SqliteDatabase } from './openDatabase';
@@ -51,6 +52,11 @@ export function readLayers(db: SqliteDatabase): LayerInfo[] {
   }));
 }
 
+/** The position of a layer in the project's list. */
+export function readLayerPosition(db: SqliteDatabase, layerName: string): number {
+  return (db.prepare('SELECT position FROM kleinraum_layers WHERE table_name = ?').pluck().get(layerName) as number | undefined) ?? 0;
+}
+
 function requireLayer(db: SqliteDatabase, layerName: string): void {
   const known = db.prepare('SELECT 1 FROM kleinraum_layers WHERE table_name = ?').get(layerName);
   if (!known) {
@@ -61,6 +67,23 @@ function requireLayer(db: SqliteDatabase, layerName: string): void {
   }
 }
 
+/** Decodes a stored area geometry; a blob another program damaged is a UserError naming the layer and area. */
+function layerGeometry(blob: Buffer, layerName: string, key: string): Polygon | MultiPolygon {
+  let geometry: Geometry | null;
+  try {
+    geometry = decodeGeoPackageGeometry(blob);
+  } catch {
+    geometry = null;
+  }
+  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+    throw new UserError('bad-input', {
+      de: `Die Geometrie des Gebiets „${key}“ in der Ebene „${layerName}“ ist beschädigt (vermutlich mit einem anderen Programm verändert). Bitte eine Sicherungskopie öffnen oder die Ebene neu importieren.`,
+      en: `The geometry of the area "${key}" in the layer "${layerName}" is damaged (probably changed with another program). Please open a backup copy or import the layer again.`,
+    });
+  }
+  return geometry;
+}
+
 export interface AreaWithSize extends Area {
   /** Geodesic area in km², computed when the layer was written. */
   areaKm2: number;
@@ -69,16 +92,17 @@ export interface AreaWithSize extends Area {
 /** The areas of a layer in stored order, geometry as GeoJSON (WGS84). Throws a UserError for an unknown layer. */
 export function readAreas(db: SqliteDatabase, layerName: string): AreaWithSize[] {
   requireLayer(db, layerName);
-  const rows = db.prepare(`SELECT geom, key, name, area_km2 FROM ${quoteIdentifier(layerName)} ORDER BY fid`).all() as {
+  const rows = db.prepare(`SELECT geom, key, name, area_km2, parent_key FROM ${quoteIdentifier(layerName)} ORDER BY fid`).all() as {
     geom: Buffer | null;
     key: string;
     name: string;
     area_km2: number | null;
+    parent_key: string | null;
   }[];
   return rows.flatMap((row) => {
     if (!row.geom) return [];
-    const geometry = decodeGeoPackageGeometry(row.geom) as Polygon | MultiPolygon;
-    return [{ key: row.key, name: row.name, geometry, areaKm2: row.area_km2 ?? 0 }];
+    const geometry = layerGeometry(row.geom, layerName, row.key);
+    return [{ key: row.key, name: row.name, geometry, areaKm2: row.area_km2 ?? 0, parentKey: row.parent_key }];
   });
 }
 
@@ -124,7 +148,7 @@ export function readAreasAsFeatureCollection(db: SqliteDatabase, layerName: stri
       type: 'Feature',
       id: row.fid,
       properties: { key: row.key, name: row.name, areaKm2: row.area_km2 ?? 0 },
-      geometry: decodeGeoPackageGeometry(row.geom) as Polygon | MultiPolygon,
+      geometry: layerGeometry(row.geom, layerName, row.key),
     });
   }
   const extent = db.prepare('SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?').get(layerName) as
@@ -139,6 +163,8 @@ export function readAreasAsFeatureCollection(db: SqliteDatabase, layerName: stri
 
 export function readSources(db: SqliteDatabase): Source[] {
   const rows = db.prepare('SELECT * FROM kleinraum_sources ORDER BY position, id').all() as {
+    definition: string;
+    quality: QualityFlag;
     source_id: string;
     name: string;
     publisher: string;
@@ -159,6 +185,8 @@ export function readSources(db: SqliteDatabase): Source[] {
     attribution: row.attribution,
     notes: row.notes,
     synthetic: row.synthetic === 1,
+    definition: row.definition,
+    quality: row.quality,
   }));
 }
 
@@ -184,6 +212,7 @@ export function readVariables(db: SqliteDatabase): Variable[] {
     unit: string;
     dimensions_json: string;
     kind: string;
+    sources_json: string;
   }[];
   return rows.map((row) => ({
     id: row.variable_id,
@@ -191,6 +220,7 @@ export function readVariables(db: SqliteDatabase): Variable[] {
     unit: row.unit,
     dimensions: JSON.parse(row.dimensions_json) as string[],
     kind: row.kind === 'flow' ? 'flow' : 'stock',
+    sources: JSON.parse(row.sources_json) as string[],
   }));
 }
 
@@ -220,9 +250,57 @@ export function readIndicators(db: SqliteDatabase): IndicatorDefinition[] {
   }));
 }
 
-export function readSettings(db: SqliteDatabase): Record<string, string> {
-  const rows = db.prepare('SELECT key, value FROM kleinraum_settings ORDER BY key').all() as { key: string; value: string }[];
-  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+/**
+ * The project's settings in their current version (shared/settings/projectSettings.ts). A stored value
+ * the registry cannot read (unknown key, damaged by hand) is left out, so its default applies.
+ */
+export function readSettings(db: SqliteDatabase): ProjectSettings {
+  const rows = db.prepare('SELECT key, value, version FROM kleinraum_settings ORDER BY key').all() as { key: string; value: string; version: number }[];
+  const settings: Record<string, unknown> = {};
+  for (const row of rows) {
+    const decoded = decodeStoredSetting(row.key, row.value, row.version);
+    if (decoded.ok) settings[row.key] = decoded.value;
+  }
+  return settings;
+}
+
+/** One setting of the project, or its default. @example readProjectSetting(db, 'smallNumberThreshold') // 3 */
+export function readProjectSetting<K extends SettingKey>(db: SqliteDatabase, key: K): SettingValue<K> {
+  const row = db.prepare('SELECT value, version FROM kleinraum_settings WHERE key = ?').get(key) as { value: string; version: number } | undefined;
+  const decoded = row ? decodeStoredSetting(key, row.value, row.version) : null;
+  return readSetting(decoded?.ok ? { [key]: decoded.value } : {}, key);
+}
+
+/**
+ * Distinct periods per variable and source, ascending (ISO dates sort as text).
+ * @example readPeriodsBySource(db).get('refugees')?.get('asylblg') // ['2015-12-31', …]
+ */
+export function readPeriodsBySource(db: SqliteDatabase): Map<string, Map<string, string[]>> {
+  const rows = db.prepare('SELECT DISTINCT variable, source_id, period FROM kleinraum_observations ORDER BY variable, source_id, period').raw(true).all() as [string, string, string][];
+  const periods = new Map<string, Map<string, string[]>>();
+  for (const [variable, sourceId, period] of rows) {
+    let bySource = periods.get(variable);
+    if (!bySource) periods.set(variable, (bySource = new Map()));
+    const list = bySource.get(sourceId);
+    if (list) list.push(period);
+    else bySource.set(sourceId, [period]);
+  }
+  return periods;
+}
+
+/**
+ * True when any observation of `variables` at `period` is demo data (a synthetic source or quality).
+ * @example observationsAreSynthetic(db, ['population', 'refugees'], '2024-12-31') // true on the demo
+ */
+export function observationsAreSynthetic(db: SqliteDatabase, variables: readonly string[], period: string): boolean {
+  if (variables.length === 0) return false;
+  const found = db
+    .prepare(
+      `SELECT 1 FROM kleinraum_observations o JOIN kleinraum_sources s ON s.source_id = o.source_id
+       WHERE o.variable IN (${variables.map(() => '?').join(',')}) AND o.period = ? AND (s.synthetic = 1 OR o.quality = 'synthetic') LIMIT 1`,
+    )
+    .get(...variables, period);
+  return found !== undefined;
 }
 
 /** Distinct periods per variable, ascending (ISO dates sort as text). */
@@ -295,7 +373,7 @@ export function readObservations(db: SqliteDatabase, query: ObservationQuery = {
 export function readProjectContent(db: SqliteDatabase): ProjectContent {
   return db.transaction(() => ({
     title: readProjectTitle(db),
-    layers: readLayers(db).map((info) => ({ info, areas: readAreas(db, info.name).map(({ key, name, geometry }) => ({ key, name, geometry })) })),
+    layers: readLayers(db).map((info) => ({ info, areas: readAreas(db, info.name).map(({ key, name, geometry, parentKey }) => ({ key, name, geometry, parentKey })) })),
     sources: readSources(db),
     dimensions: readDimensions(db),
     variables: readVariables(db),

@@ -4,11 +4,12 @@
  */
 import { area as geodesicAreaSquareMeters } from '@turf/turf';
 import { UserError } from '../../../shared/contract/errors';
-import type { MultiPolygon, Polygon } from 'geojson';
-import type { Area, LayerInfo, Observation, ProjectContent } from '../../../shared/model/project';
+import type { Area, LayerInfo, Observation, ProjectContent, Source, Variable } from '../../../shared/model/project';
+import { encodeSetting } from '../../../shared/settings/projectSettings';
 import { canonicalDimensionsJson } from './canonicalDimensions';
 import {
   createBoundaryFeatureTable,
+  dropOwnedFeatureTable,
   isValidFeatureTableName,
   quoteIdentifier,
   setFeatureTableExtent,
@@ -38,8 +39,7 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
     writeSources(db, content);
     writeDefinitions(db, content);
     writeObservations(db, content.observations);
-    const insertSetting = db.prepare('INSERT INTO kleinraum_settings (key, value) VALUES (?, ?)');
-    for (const [key, value] of Object.entries(content.settings)) insertSetting.run(key, value);
+    for (const [key, value] of Object.entries(content.settings)) writeSetting(db, key, value);
     if (content.planning) writePlanningContent(db, content.planning);
     else clearPlanningContent(db);
   })();
@@ -47,7 +47,7 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
 
 function clearProjectContent(db: SqliteDatabase): void {
   const layerTables = db.prepare('SELECT table_name FROM kleinraum_layers').pluck().all() as string[];
-  for (const tableName of layerTables) dropLayerTable(db, tableName);
+  for (const tableName of layerTables) dropOwnedFeatureTable(db, tableName);
   db.exec(`
     DELETE FROM kleinraum_layers; DELETE FROM kleinraum_sources; DELETE FROM kleinraum_dimensions;
     DELETE FROM kleinraum_variables; DELETE FROM kleinraum_indicators; DELETE FROM kleinraum_observations;
@@ -55,32 +55,10 @@ function clearProjectContent(db: SqliteDatabase): void {
   `);
 }
 
-function dropLayerTable(db: SqliteDatabase, tableName: string): void {
-  db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(tableName)}`);
-  db.prepare('DELETE FROM gpkg_geometry_columns WHERE table_name = ?').run(tableName);
-  db.prepare('DELETE FROM gpkg_contents WHERE table_name = ?').run(tableName);
-}
-
-// The import preview shows each area's size and the commit stores it: computed once per geometry.
-const areaSquareKilometresByGeometry = new WeakMap<Polygon | MultiPolygon, number>();
-
-/**
- * Geodesic area in km² of a WGS84 (multi)polygon, remembered for the same geometry object.
- * @example geodesicAreaSquareKilometres(hannover) // ≈ 204
- */
-export function geodesicAreaSquareKilometres(geometry: Polygon | MultiPolygon): number {
-  let area = areaSquareKilometresByGeometry.get(geometry);
-  if (area === undefined) {
-    area = geodesicAreaSquareMeters(geometry) / 1e6;
-    areaSquareKilometresByGeometry.set(geometry, area);
-  }
-  return area;
-}
-
 /** Writes one boundary layer: feature table, extent, and its LayerInfo row. `featureCount` is taken from the areas. */
 export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], position: number): void {
   createBoundaryFeatureTable(db, info.name, info.title.de);
-  const insertFeature = db.prepare(`INSERT INTO ${quoteIdentifier(info.name)} (geom, key, name, area_km2) VALUES (?, ?, ?, ?)`);
+  const insertFeature = db.prepare(`INSERT INTO ${quoteIdentifier(info.name)} (geom, key, name, area_km2, parent_key) VALUES (?, ?, ?, ?, ?)`);
   let extent: FeatureTableExtent | null = null;
   const seenKeys = new Set<string>();
   for (const area of areas) {
@@ -98,7 +76,8 @@ export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], p
         ? { minX: Math.min(extent.minX, envelope.minX), minY: Math.min(extent.minY, envelope.minY), maxX: Math.max(extent.maxX, envelope.maxX), maxY: Math.max(extent.maxY, envelope.maxY) }
         : { minX: envelope.minX, minY: envelope.minY, maxX: envelope.maxX, maxY: envelope.maxY };
     }
-    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, geodesicAreaSquareKilometres(area.geometry));
+    const areaKm2 = geodesicAreaSquareMeters(geometry) / 1e6;
+    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, areaKm2, area.parentKey ?? parentKeyFromKey(area.key));
   }
   setFeatureTableExtent(db, info.name, extent);
   db.prepare(
@@ -108,13 +87,24 @@ export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], p
 }
 
 function writeSources(db: SqliteDatabase, content: ProjectContent): void {
-  const insert = db.prepare(
-    `INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  content.sources.forEach((source, position) =>
-    insert.run(source.id, source.name, source.publisher, source.stichtag, source.licence, source.licenceUrl, source.attribution, source.notes, bool(source.synthetic), position),
-  );
+  content.sources.forEach((source, position) => insertSource(db, source, position));
+}
+
+/** Adds a source at `position` (the order sources are listed in). The id must be new. */
+export function insertSource(db: SqliteDatabase, source: Source, position: number): void {
+  db.prepare(
+    `INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, definition, quality, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(source.id, source.name, source.publisher, source.stichtag, source.licence, source.licenceUrl, source.attribution, source.notes, bool(source.synthetic), source.definition, source.quality, position);
+}
+
+/**
+ * The parent of an area key that its form tells: an AGS (8 digits) lies in its Kreis (the first 5 digits);
+ * null for other keys (their parent comes from a parent field at import).
+ * @example parentKeyFromKey('03241001') // "03241"
+ */
+export function parentKeyFromKey(key: string): string | null {
+  return /^\d{8}$/.test(key) ? key.slice(0, 5) : null;
 }
 
 function writeDefinitions(db: SqliteDatabase, content: ProjectContent): void {
@@ -122,12 +112,7 @@ function writeDefinitions(db: SqliteDatabase, content: ProjectContent): void {
   content.dimensions.forEach((dimension, position) =>
     insertDimension.run(dimension.id, dimension.name.de, dimension.name.en, JSON.stringify(dimension.values), position),
   );
-  const insertVariable = db.prepare(
-    'INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  content.variables.forEach((variable, position) =>
-    insertVariable.run(variable.id, variable.name.de, variable.name.en, variable.unit, JSON.stringify(variable.dimensions), variable.kind, position),
-  );
+  content.variables.forEach((variable, position) => insertVariable(db, variable, position));
   const insertIndicator = db.prepare(
     `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -148,6 +133,25 @@ function writeDefinitions(db: SqliteDatabase, content: ProjectContent): void {
       position,
     ),
   );
+}
+
+/** Adds a variable at `position`. The id must be new. */
+export function insertVariable(db: SqliteDatabase, variable: Variable, position: number): void {
+  db.prepare('INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, sources_json, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    variable.id,
+    variable.name.de,
+    variable.name.en,
+    variable.unit,
+    JSON.stringify(variable.dimensions),
+    variable.kind,
+    JSON.stringify(variable.sources),
+    position,
+  );
+}
+
+/** Sets the sources indicators draw a variable from, in priority order. */
+export function writeVariableSources(db: SqliteDatabase, variableId: string, sources: readonly string[]): void {
+  db.prepare('UPDATE kleinraum_variables SET sources_json = ? WHERE variable_id = ?').run(JSON.stringify(sources), variableId);
 }
 
 /** Appends observations (call inside a transaction for speed). A duplicate observation is a UserError naming it. */
@@ -180,7 +184,17 @@ export function writeObservations(db: SqliteDatabase, observations: readonly Obs
   }
 }
 
-/** Sets one project setting (key/value). */
-export function writeSetting(db: SqliteDatabase, key: string, value: string): void {
-  db.prepare('INSERT INTO kleinraum_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+/**
+ * Sets one project setting, checked against the settings registry (a UserError naming the setting when
+ * the key is unknown or the value does not fit).
+ * @example writeSetting(db, 'smallNumberThreshold', 5)
+ */
+export function writeSetting(db: SqliteDatabase, key: string, value: unknown): void {
+  const { text, version } = encodeSetting(key, value);
+  db.prepare('INSERT INTO kleinraum_settings (key, value, version) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = excluded.version').run(key, text, version);
+}
+
+/** Removes a project setting (its default applies again). */
+export function removeSetting(db: SqliteDatabase, key: string): void {
+  db.prepare('DELETE FROM kleinraum_settings WHERE key = ?').run(key);
 }

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 
-export const DEFAULT_VG250EW_URL = 'https://sgx.geodatenzentrum.de/wfs_vg250-ew';
+/** The project setting with the service's address (default: BKG's, see shared/settings/projectSettings.ts). */
 export const VG250EW_URL_SETTING = 'wfs.vg250ew.url';
 export const VG250EW_TYPE_NAME = 'vg250-ew:vg250_gem';
 

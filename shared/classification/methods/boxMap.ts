@@ -44,7 +44,7 @@ export function quantileType7(sortedValues: readonly number[], probability: numb
 }
 
 /** The smallest double greater than `value` (Math.nextUp in Java). */
-function nextUp(value: number): number {
+export function nextUp(value: number): number {
   if (value === 0) return Number.MIN_VALUE;
   const buffer = new Float64Array([value]);
   const bits = new BigInt64Array(buffer.buffer);

@@ -9,49 +9,24 @@
  *
  * The layout (page, elements, positions) is saved in the project as the setting `export.layout`
  * (shared/export/exportLayout.ts) and used whenever a call gives none; a call's `layout` is merged over it.
+ * How the indicator is drawn is a map view (`view`), completed from the project's saved view.
  */
 import { z } from 'zod';
-import { CLASSIFICATION_METHODS } from '../../classification/types';
-import { INDICATOR_MODES } from '../../indicators/indicatorMode';
 import { exportLayoutInput } from '../../export/exportLayout';
+import { mapViewRequestSchema } from '../../mapView/mapViewSpec';
 
 export const EXPORT_FORMATS = ['svg', 'png', 'pdf'] as const;
 export const EXPORT_RESOLUTIONS = [150, 300, 600] as const;
 export const BATCH_KINDS = ['indicators', 'periods', 'areas'] as const;
 
 const figureOptions = {
-  indicatorId: z.string().min(1),
-  /** ISO date; default: the indicator's latest period. */
-  period: z.string().optional(),
   /**
-   * How the values are derived, as the map's "Darstellung als" (index, change, per km², share of); default
-   * 'value'. Title, unit and legend then describe the derived figure, e.g. unit "Index (Region = 100)".
+   * What to draw: any part of a map view (shared/mapView/mapViewSpec.ts: indicator, sources, layer,
+   * Stichtag, derivation, symbology, labels, small-number display). What it leaves out comes from the
+   * project's saved view and the symbology remembered for the indicator, so a figure shows what the user
+   * last saw; the map's own export passes its complete view.
    */
-  mode: z.enum(INDICATOR_MODES).optional(),
-  /** Base Stichtag of `change`/`changePercent` (ISO date); default the Stichtag before `period`. */
-  comparePeriod: z.string().optional(),
-  /** Variable id the numerator is a share of (`percentOf`, required there). */
-  denominatorVariable: z.string().optional(),
-  /**
-   * Where a diverging palette changes hue (and where standard-deviation classes are centred): a number,
-   * 'region' for the region's value or 'mean' for the mean. Default as the map: 100 for an index, 0 for a
-   * change, else the region's value.
-   */
-  midpoint: z.union([z.number(), z.enum(['region', 'mean'])]).optional(),
-  /** Breaks from the values of all Stichtage, so that figures of different Stichtage compare; default false. */
-  fixAcrossPeriods: z.boolean().optional(),
-  /** Boundary layer; default: the project's first layer. */
-  layer: z.string().optional(),
-  classification: z
-    .object({
-      method: z.enum(CLASSIFICATION_METHODS),
-      classes: z.number().int().min(2).max(9).optional(),
-      breaks: z.array(z.number()).optional(),
-    })
-    .optional(),
-  palette: z.string().optional(),
-  /** Palette colours in reverse order (as the map's "Farben umkehren"); default false. */
-  paletteReversed: z.boolean().optional(),
+  view: mapViewRequestSchema.optional(),
   layout: exportLayoutInput.optional(),
   /** Language of the figure's texts; default German. */
   locale: z.enum(['de', 'en']).optional(),

@@ -23,11 +23,14 @@
 import { z } from 'zod';
 import { featureCollection, localizedText, projectSummary } from '../schemas';
 
+/** How a table's values enter the project: a further source, a replacement of one source's values, or an extension of its series. */
+export const IMPORT_MODES = ['new-source', 'replace', 'extend'] as const;
+
 /** A localised warning or note shown in the preview. */
 const importNote = z.object({ code: z.string(), text: localizedText });
 
 /** Text encodings the importer can read. */
-export const textEncodingSchema = z.enum(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850']);
+export const textEncodingSchema = z.enum(['utf-8', 'windows-1252', 'iso-8859-1', 'cp850', 'utf-16le', 'utf-16be']);
 
 /** How the text encoding was found, with a preview of words with umlauts so a person can judge it. */
 export const encodingReport = z.object({
@@ -95,7 +98,7 @@ export const boundaryReport = z.object({
   }),
   /** Keys with several features (e.g. land and water part); merged into one area unless mergeDuplicateKeys is false. */
   duplicateKeys: z.array(z.object({ key: z.string(), featureCount: z.number().int() })),
-  filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int() }),
+  filteredOut: z.object({ byKeyPrefix: z.number().int(), byMissingAttributes: z.number().int(), withoutKey: z.number().int(), withoutGeometry: z.number().int(), deletedRecords: z.number().int() }),
   /** Features with an empty name; `dropped` when they were left out (proposed when only a few lack a name, e.g. slivers). */
   withoutName: z.object({ count: z.number().int(), dropped: z.boolean() }),
   /** The attribute the areas were dissolved on (input dissolveByField), else null. */
@@ -214,7 +217,11 @@ export const tableMapping = z.object({
       }),
     )
     .min(1),
-  dimensionColumns: z.array(z.object({ column: z.number().int(), dimension: z.string().min(1) })).default([]),
+  /**
+   * Breakdown columns of long tables: the dimension, and which project value each cell text stands for
+   * ('*': a total row such as "Insgesamt", checked against its parts and never added to them).
+   */
+  dimensionColumns: z.array(z.object({ column: z.number().int(), dimension: z.string().min(1), values: z.record(z.string(), z.string()).optional() })).default([]),
 });
 
 export const joinReportSchema = z.object({
@@ -287,7 +294,24 @@ export const tablePreviewResult = z.object({
     periods: z.array(z.string()),
     variables: z.array(z.object({ id: z.string(), isNew: z.boolean(), name: localizedText })),
     dimensions: z.array(z.object({ id: z.string(), isNew: z.boolean(), values: z.array(z.string()) })),
+    /** "Insgesamt" rows checked against the sum of their parts (first 200). */
+    breakdownTotals: z.array(z.object({ areaKey: z.string(), variable: z.string(), period: z.string(), dimension: z.string(), total: z.number(), sumOfParts: z.number() })),
+    /** Rows kept as the parent's reported total (e.g. the Kreis row). */
+    reportedTotalRows: z.number().int(),
+    /** Rows kept as "nicht zuordenbar". */
+    unassignableRows: z.number().int(),
   }),
+  /**
+   * Sources that already hold the file's variables, with their Stichtage and those the file shares: when
+   * any are shared, the wizard asks whether the file is a further source, replaces one, or extends one.
+   */
+  existingSources: z.array(
+    z.object({ variable: z.string(), sources: z.array(z.object({ id: z.string(), name: z.string(), periods: z.array(z.string()), sharedPeriods: z.array(z.string()) })) }),
+  ),
+  /** Rows repeat area keys that the mapping does not tell apart: the column that would (a breakdown), or null. */
+  repeatedKeyHint: z
+    .object({ areaCount: z.number().int(), exampleKey: z.string(), column: z.number().int().nullable(), columnLabel: z.string().nullable(), text: localizedText })
+    .nullable(),
   /** Proposed source: name from the title, publisher from the footer's "©" line, Stichtag from header/period. */
   source: z.object({ name: z.string(), publisher: z.string(), stichtag: z.string().nullable(), attribution: z.string() }),
 });
@@ -346,6 +370,18 @@ export const commitInput = z.object({
   createIndicators: z.boolean().optional(),
   /** Remember the mapping for files with the same headers (default true). */
   rememberMapping: z.boolean().optional(),
+  /**
+   * Tables: how the values enter the project — as a further source next to those that already hold the
+   * variables ('new-source', the default: nothing is refused, nothing added up), replacing the values of
+   * `targetSourceId` for the file's Stichtage ('replace'), or extending that source's series with new
+   * Stichtage ('extend'; default target: the variable's first chosen source).
+   */
+  mode: z.enum(IMPORT_MODES).optional(),
+  targetSourceId: z.string().min(1).optional(),
+  /** Who the new source counts ("wer wird gezählt"). */
+  definition: z.string().max(2000).optional(),
+  /** Compute everything a commit would write and change, then leave the project as it was (the preview of a replace). */
+  dryRun: z.boolean().optional(),
 });
 
 export const commitResult = z.object({
@@ -360,6 +396,21 @@ export const commitResult = z.object({
   sourceId: z.string(),
   variablesCreated: z.array(z.string()),
   indicatorsCreated: z.array(z.string()),
+  mode: z.enum(IMPORT_MODES),
+  source: z.object({ id: z.string(), name: z.string() }),
+  written: z.object({ observations: z.number().int(), variables: z.array(z.string()), periods: z.array(z.string()) }),
+  /** For replace and extend: what changed in the target source. */
+  changes: z.object({ added: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), removed: z.number().int() }).nullable(),
+  /** "Insgesamt" rows of breakdown columns checked against their parts (and how many disagree). */
+  breakdownTotals: z.object({ checked: z.number().int(), mismatched: z.number().int() }),
+  /** Values written as the reported total of the layer's parent (e.g. the Kreis row). */
+  reportedTotals: z.number().int(),
+  /** Values written as "nicht zuordenbar" under the parent. */
+  unassignable: z.number().int(),
+  /** What was written where, in both languages, for the success message. */
+  message: localizedText,
+  /** True when nothing was written (dryRun). */
+  dryRun: z.boolean(),
   summary: projectSummary,
 });
 

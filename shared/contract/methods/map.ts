@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CLASSIFICATION_METHODS } from '../../classification/types';
+import { mapViewRequestSchema, mapViewSpecSchema } from '../../mapView/mapViewSpec';
 import { INDICATOR_MODES } from '../../indicators/indicatorMode';
 import { indicatorSummary, indicatorValue, indicatorValues, localizedText } from '../schemas';
 
@@ -23,6 +24,8 @@ export const indicatorValuesInput = z.object({
   comparePeriod: z.string().optional(),
   /** Variable id for `percentOf` (required there). */
   denominatorVariable: z.string().optional(),
+  /** Sources in priority order (see MapViewSpec.sources); default: the indicator's own choice. */
+  sources: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** An indicator value with the flags of derived values; a superset of `indicatorValue`. */
@@ -55,21 +58,8 @@ export const mapClass = z.object({
 
 export const classificationMethod = z.enum(CLASSIFICATION_METHODS);
 
-/** Input of `map.classify`: which values, and how to classify and colour them. */
-export const mapClassifyInput = indicatorValuesInput.extend({
-  method: classificationMethod,
-  /** 2..9; ignored by boxmap (6) and manual (follows `breaks`). Default 5 (nested-means: 4). */
-  classes: z.number().int().optional(),
-  /** Inner breaks for `manual`, ascending. */
-  breaks: z.array(z.number()).optional(),
-  /** For stddev: a number, or 'region' for the region's value; default the mean. */
-  centre: z.union([z.number(), z.literal('region')]).optional(),
-  /** Palette id (shared/classification/palettes.ts), default YlGnBu. */
-  palette: z.string().optional(),
-  reversePalette: z.boolean().optional(),
-  /** Compute the breaks from the values of all periods, so that maps of different periods compare. */
-  fixAcrossPeriods: z.boolean().optional(),
-});
+/** Input of `map.classify`: the view to draw; whatever it leaves out comes from the project's saved view. */
+export const mapClassifyInput = z.object({ view: mapViewRequestSchema.optional() });
 
 /** Output of `map.classify`, the CLI's `--json` document (cli-contract.md) plus context for legends. */
 export const mapClassification = z.object({
@@ -88,15 +78,23 @@ export const mapClassification = z.object({
       class: z.number().int().nullable(),
       smallNumber: z.boolean(),
       smallDenominator: z.boolean(),
+      /** Withheld for small-number protection (the view shows small numbers as 'suppress'): value null. */
+      suppressed: z.boolean(),
     }),
   ),
+  /** Decimals the class bounds are printed (and were rounded) with. */
+  legendDecimals: z.number().int(),
   indicator: indicatorSummary,
   layer: z.string(),
   period: z.string(),
   mode: indicatorMode,
   comparePeriod: z.string().nullable(),
   palette: z.string(),
+  /** Where the diverging palette turns and standard-deviation classes are centred; null without values. */
+  midpoint: z.number().nullable(),
   regionValue: z.number().nullable(),
+  /** The complete view that was drawn. */
+  view: mapViewSpecSchema,
 });
 
 export const mapMethods = {

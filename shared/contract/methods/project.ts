@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { areaDetails, emptyInput, featureCollection, fileEntry, hostInfo, projectSummary } from '../schemas';
+import { mapViewSpecSchema } from '../../mapView/mapViewSpec';
 import { derivedIndicatorValues, indicatorValuesInput } from './map';
 
 export const projectMethods = {
@@ -12,13 +13,18 @@ export const projectMethods = {
   'project.openDemo': { input: emptyInput, output: projectSummary },
   'project.new': { input: emptyInput, output: projectSummary },
   'project.open': { input: z.object({ path: z.string().min(1) }), output: projectSummary },
-  'project.save': { input: emptyInput, output: projectSummary },
-  'project.saveAs': { input: z.object({ path: z.string().min(1) }), output: projectSummary },
+  /**
+   * Saves the project; `view` is the map view the user sees, stored with it (setting `map.view`) so that the
+   * project reopens as it was left and the command line draws what the user last saw.
+   */
+  'project.save': { input: z.object({ view: mapViewSpecSchema.optional() }), output: projectSummary },
+  'project.saveAs': { input: z.object({ path: z.string().min(1), view: mapViewSpecSchema.optional() }), output: projectSummary },
   'project.recent': {
     input: emptyInput,
     output: z.object({ items: z.array(z.object({ path: z.string(), title: z.string(), openedAt: z.string(), exists: z.boolean() })) }),
   },
-  'project.setSetting': { input: z.object({ key: z.string().min(1), value: z.string() }), output: projectSummary },
+  /** Sets one setting of the registry (shared/settings/projectSettings.ts); `value` null removes it (its default applies). */
+  'project.setSetting': { input: z.object({ key: z.string().min(1), value: z.unknown() }), output: projectSummary },
 
   'layer.features': { input: z.object({ layer: z.string() }), output: featureCollection },
 

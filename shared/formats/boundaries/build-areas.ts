@@ -6,7 +6,7 @@
 import { featureCollection, polygon as turfPolygon, multiPolygon as turfMultiPolygon, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { UserError } from '../../contract/errors';
-import type { Area, LayerInfo } from '../../model/project';
+import type { Area, LayerInfo, LocalizedText } from '../../model/project';
 import { isPlausibleWgs84Bounds, KNOWN_CRS, reprojectToWgs84, type BoundingBox, type CrsDetection } from '../../geo/crs';
 import { mergeAreaGeometries, validateAreaGeometry, type GeometryIssue } from '../../geo/validity';
 import { agsFromArs } from '../keys/area-key';
@@ -53,7 +53,8 @@ export interface BoundaryImportReport {
   keyDerivation: 'as-is' | 'ags-from-ars';
   invalidGeometries: { found: number; repaired: number; list: GeometryIssue[] };
   duplicateKeys: { key: string; featureCount: number }[];
-  filteredOut: { byKeyPrefix: number; byMissingAttributes: number; withoutKey: number; withoutGeometry: number };
+  /** Features left out, by reason; with the areas' features they add up to every record read (nothing lost silently). */
+  filteredOut: { byKeyPrefix: number; byMissingAttributes: number; withoutKey: number; withoutGeometry: number; deletedRecords: number };
   /** Features with an empty name (counted before the key): whether they were dropped (see dropUnnamed). */
   withoutName: { count: number; dropped: boolean };
   /** Dissolve field when areas were united by an attribute, else null. */
@@ -62,6 +63,8 @@ export interface BoundaryImportReport {
   latestAttributeDate: string | null;
   /** Attribute names of the source, for the key/name pickers. */
   fields: string[];
+  /** Notes of the reader that did not stop the import (a .cpg contradicted by the content, deleted records …). */
+  notes: { code: string; text: LocalizedText }[];
 }
 
 export interface BoundaryImport {
@@ -206,7 +209,7 @@ export function buildAreas(
   }
   const sampleKeys = features.slice(0, 50).map((feature) => text(feature.properties[keyField]));
   const deriveAgs = (options.deriveAgsFromArs ?? true) && sampleKeys.length > 0 && sampleKeys.every((key) => /^\d{12}$/.test(key));
-  const filteredOut = { byKeyPrefix: 0, byMissingAttributes: 0, withoutKey: 0, withoutGeometry: 0 };
+  const filteredOut = { byKeyPrefix: 0, byMissingAttributes: 0, withoutKey: 0, withoutGeometry: 0, deletedRecords: 0 };
   const groups = new Map<string, { name: string; geometries: (Polygon | MultiPolygon)[] }>();
   const unnamedCount = nameField ? features.filter((feature) => text(feature.properties[nameField]) === '').length : 0;
   const dropUnnamed = options.dropUnnamed ?? (unnamedCount > 0 && unnamedCount < features.length / 2);
@@ -298,6 +301,7 @@ export function buildAreas(
       dissolvedBy: options.dissolveByField ?? null,
       latestAttributeDate: latestAttributeDate(fields, features),
       fields,
+      notes: [],
     },
   };
 }

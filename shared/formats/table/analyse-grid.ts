@@ -39,11 +39,27 @@ function looksNumeric(cell: string): boolean {
   return /^[-+−]?[\d][\d .,'\u00a0]*(\s*[a-z*]{1,2})?$/.test(text) || ['-', '.', 'x', '...', '/', '–'].includes(text);
 }
 
+/** Source, © and "Stand" lines below a table are notes, even when a year after a comma looks like a number. */
+const FOOTER_LINE = /^\s*(©|\(c\)|quelle\b|stand\b|hinweis|fußnote|anmerkung|erläuterung)/i;
+
 /** A data row has at least two filled cells and at least one number or missing code in a column after the first. */
 function isDataRow(row: string[]): boolean {
-  if (nonEmptyCount(row) < 2) return false;
+  if (nonEmptyCount(row) < 2 || FOOTER_LINE.test(row[0] ?? '')) return false;
   for (let index = 1; index < row.length; index += 1) if (looksNumeric(row[index]!)) return true;
   return false;
+}
+
+const AREA_KEY_CELL = /^(DG|\d{2,12})$/;
+
+/**
+ * True when `row` starts with an area key written like the key of `dataRow` (same length): such a row is a
+ * data row even when its values are not numbers ("k.A.", "NaN", a formula), so it is neither taken for a
+ * header line above the data nor for a note below it.
+ */
+function hasKeyLike(row: string[] | undefined, dataRow: string[] | undefined): boolean {
+  const key = (row?.[0] ?? '').trim();
+  const dataKey = (dataRow?.[0] ?? '').trim();
+  return row !== undefined && nonEmptyCount(row) >= 2 && AREA_KEY_CELL.test(key) && AREA_KEY_CELL.test(dataKey) && key.length === dataKey.length;
 }
 
 /** A header row has something after the first column; a title line has text in the first column only. */
@@ -87,6 +103,9 @@ export function analyseGrid(grid: string[][], options: GridOptions = {}, base: P
   if (firstData < 0) firstData = rows.length;
   let lastData = rows.length - 1;
   while (lastData >= firstData && !isDataRow(rows[lastData]!)) lastData -= 1;
+  // Rows keyed like the data but without a numeric value belong to the data, at its start and its end too.
+  while (firstData > 0 && firstData < rows.length && hasKeyLike(rows[firstData - 1], rows[firstData])) firstData -= 1;
+  while (lastData >= firstData && lastData + 1 < rows.length && hasKeyLike(rows[lastData + 1], rows[lastData])) lastData += 1;
 
   let headerStart = firstData;
   if (options.headerRows !== undefined) {

@@ -5,9 +5,10 @@
  */
 import Papa from 'papaparse';
 import { UserError } from '../../contract/errors';
-import { decodeText, detectEncoding, type TextEncoding } from '../text/decode';
+import { decodeText, detectEncoding, detectUtf16, type EncodingDetection, type TextEncoding } from '../text/decode';
 import { analyseGrid } from './analyse-grid';
 import type { ParsedTable } from './parsed-table';
+import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, tooManyRowsError, type TableLimits } from './table-limits';
 import { assertSingleDelimiter, detectDelimiter, type Delimiter } from './sniff';
 import type { DecimalSeparator } from './value';
 
@@ -18,6 +19,35 @@ export interface DelimitedTableOptions {
   headerRows?: number;
   /** Larger files are refused with a message (default 256 MB): a planner's table is far smaller. */
   maxBytes?: number;
+  /** Row, column and cell limits (defaults in table-limits.ts). */
+  limits?: Partial<TableLimits>;
+}
+
+/**
+ * The 1-based line where a quoted field opens that is never closed, or the last line when none is found.
+ * @example unterminatedQuoteLine('a;b\n"c;d\n', ';') // 2
+ */
+export function unterminatedQuoteLine(text: string, delimiter: string): number {
+  let line = 1;
+  let fieldStart = true;
+  let openedAt = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    if (openedAt > 0) {
+      if (character === '"') {
+        if (text[index + 1] === '"') index += 1;
+        else openedAt = 0;
+      } else if (character === '\n') line += 1;
+      continue;
+    }
+    if (character === '\n') {
+      line += 1;
+      fieldStart = true;
+    } else if (character === delimiter) fieldStart = true;
+    else if (character === '"' && fieldStart) openedAt = line;
+    else if (character !== '\r') fieldStart = false;
+  }
+  return openedAt > 0 ? openedAt : line;
 }
 
 export const DEFAULT_MAX_TABLE_BYTES = 256 * 1024 * 1024;
@@ -41,9 +71,15 @@ export function parseDelimitedTable(bytes: Uint8Array, options: DelimitedTableOp
   if (bytes.length === 0) {
     throw new UserError('bad-input', { de: 'Die Datei ist leer. Bitte die richtige Datei wählen.', en: 'The file is empty. Please choose the right file.' });
   }
-  const detected = detectEncoding(bytes);
+  const utf16 = detectUtf16(bytes);
+  const detected: EncodingDetection = utf16 ? { encoding: utf16, confidence: 1, bom: bytes[0] === 0xff || bytes[0] === 0xfe, preview: [], candidates: [{ encoding: utf16, score: 1 }] } : detectEncoding(bytes);
   const encoding = options.encoding ?? detected.encoding;
   const text = decodeText(bytes, encoding);
+  const limits = { ...DEFAULT_TABLE_LIMITS, ...options.limits };
+  // Counted before parsing: a million-row file is refused without building a million rows first.
+  let lineCount = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && lineCount <= limits.maxRows; index = text.indexOf('\n', index + 1)) lineCount += 1;
+  if (lineCount > limits.maxRows) throw tooManyRowsError(limits.maxRows, limits, true);
   if (text.includes('\u0000')) {
     throw new UserError('unsupported', {
       de: 'Die Datei ist keine Texttabelle (sie enthält Binärdaten). Excel-Dateien bitte als .xlsx importieren.',
@@ -53,7 +89,17 @@ export function parseDelimitedTable(bytes: Uint8Array, options: DelimitedTableOp
   const delimiterDetection = options.delimiter ? null : detectDelimiter(text);
   const delimiter = options.delimiter ?? delimiterDetection!.delimiter;
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  if (parsed.errors.some((error) => error.code === 'MissingQuotes')) {
+    const line = unterminatedQuoteLine(text, delimiter);
+    throw new UserError('bad-input', {
+      de: `Zeile ${line}: Ein Anführungszeichen (") wird nicht geschlossen; der Rest der Datei würde sonst als ein einziger Wert gelesen. Bitte Zeile ${line} korrigieren (oder die Datei aus Excel neu als CSV speichern) und erneut importieren.`,
+      en: `Line ${line}: a quotation mark (") is never closed; the rest of the file would be read as one single value. Please correct line ${line} (or save the file from Excel as CSV again) and import it again.`,
+    });
+  }
   const grid = parsed.data.filter((row) => !(row.length === 1 && row[0] === ''));
+  let width = 0;
+  for (const row of grid) width = Math.max(width, row.length);
+  assertTableWithinLimits(grid.length, width, limits);
   const table = analyseGrid(
     grid,
     { headerRows: options.headerRows, decimal: options.decimal, fallbackDecimal: delimiter === ',' ? '.' : ',' },
@@ -66,6 +112,15 @@ export function parseDelimitedTable(bytes: Uint8Array, options: DelimitedTableOp
       text: {
         de: `Die Zeichenkodierung ist unsicher (erkannt: ${encoding}). Bitte die Umlaute in der Vorschau prüfen: ${detected.preview.slice(0, 5).join(', ')}.`,
         en: `The text encoding is uncertain (detected: ${encoding}). Please check the umlauts in the preview: ${detected.preview.slice(0, 5).join(', ')}.`,
+      },
+    });
+  }
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    table.warnings.push({
+      code: 'utf-16',
+      text: {
+        de: `Die Datei ist UTF-16-kodiert (Excel „Unicode-Text“) und wurde als ${encoding.toUpperCase()} gelesen. Bitte die Umlaute in der Vorschau prüfen.`,
+        en: `The file is UTF-16 encoded (Excel "Unicode text") and was read as ${encoding.toUpperCase()}. Please check the umlauts in the preview.`,
       },
     });
   }

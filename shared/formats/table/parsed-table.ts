@@ -33,7 +33,7 @@ export interface TableRow {
 }
 
 export interface TableWarning {
-  code: 'missing-codes' | 'footnote-marks' | 'ragged-rows' | 'no-key-column' | 'low-confidence-encoding' | 'replacement-characters' | 'mixed-notation';
+  code: 'missing-codes' | 'footnote-marks' | 'ragged-rows' | 'no-key-column' | 'low-confidence-encoding' | 'replacement-characters' | 'mixed-notation' | 'utf-16';
   text: LocalizedText;
 }
 

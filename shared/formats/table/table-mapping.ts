@@ -4,8 +4,9 @@
  * header texts; the planner confirms or edits it; the confirmed mapping is remembered per table shape.
  * Pure: no IO.
  */
-import type { Dimensions, LocalizedText, MissingCode, Observation, QualityFlag } from '../../model/project';
+import type { DimensionDefinition, Dimensions, LocalizedText, MissingCode, Observation, QualityFlag } from '../../model/project';
 import { isoDateOf } from './analyse-grid';
+import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
 import type { ParsedTable } from './parsed-table';
 
 export interface ValueColumnMapping {
@@ -22,7 +23,12 @@ export interface TableMapping {
   periodColumn?: number | null;
   period?: string | null;
   valueColumns: ValueColumnMapping[];
-  dimensionColumns: { column: number; dimension: string }[];
+  /**
+   * Breakdown columns of a long table: the dimension and, optionally, which project value each cell text
+   * stands for (shared/formats/table/dimensionValues.ts; '*' marks a total row). Unmapped texts are used
+   * as they are.
+   */
+  dimensionColumns: { column: number; dimension: string; values?: Record<string, string> }[];
 }
 
 /** Columns that are numbers but never values to map (GV-ISys record types, postcodes, coordinates, densities). */
@@ -108,7 +114,7 @@ function periodFromCell(text: string): string | null {
  * A total next to its breakdown by sex would count people twice, so the proposal keeps the total only.
  * @example proposeTableMapping(schutzsuchende, 'schutzsuchende_kreise_2018-12-31.csv').valueColumns // [{ column: 3, variable: 'refugees', dimensions: {} }]
  */
-export function proposeTableMapping(table: ParsedTable, fileName: string): { mapping: TableMapping; variables: Map<string, LocalizedText> } {
+export function proposeTableMapping(table: ParsedTable, fileName: string, projectDimensions: readonly DimensionDefinition[] = []): { mapping: TableMapping; variables: Map<string, LocalizedText> } {
   const dateColumn = table.columns.find((column) => column.kind === 'date' && table.rows.some((row) => periodFromCell(row.cells[column.index] ?? '') !== null));
   const candidates = table.columns.filter(
     (column) =>
@@ -146,22 +152,68 @@ export function proposeTableMapping(table: ParsedTable, fileName: string): { map
   const headerPeriod = candidates.map((column) => column.period).find((period) => period !== null) ?? null;
   const fileDate = /(\d{4})-(\d{2})-(\d{2})/.exec(fileName);
   const period = dateColumn ? null : (headerPeriod ?? table.titlePeriod ?? (fileDate ? `${fileDate[1]}-${fileDate[2]}-${fileDate[3]}` : null));
+  const dimensionColumns = proposeBreakdownColumns(table, projectDimensions, dateColumn?.index ?? null);
   return {
     mapping: {
-      layout: 'wide',
+      layout: dimensionColumns.length > 0 ? 'long' : 'wide',
       keyColumn: table.keyColumn,
       nameColumn: table.nameColumn,
       periodColumn: dateColumn?.index ?? null,
       period,
       valueColumns,
-      dimensionColumns: [],
+      dimensionColumns,
     },
     variables,
   };
 }
 
+/** At most this many distinct texts make a column a breakdown (more is a list of names, not categories). */
+const MAXIMUM_BREAKDOWN_VALUES = 60;
+
+/**
+ * Text columns of a long table that break the values down (sex, age group, status, nationality): named so
+ * in the header, or holding texts that read as such values. Each with a value map for the project's
+ * dimension values ("Insgesamt" as total).
+ * @example proposeBreakdownColumns(longTable, demoDimensions, null) // [{ column: 2, dimension: 'sex', values: { männlich: 'm', weiblich: 'f', Insgesamt: '*' } }]
+ */
+export function proposeBreakdownColumns(table: ParsedTable, projectDimensions: readonly DimensionDefinition[], periodColumn: number | null): TableMapping['dimensionColumns'] {
+  const proposals: TableMapping['dimensionColumns'] = [];
+  for (const column of table.columns) {
+    if (column.kind !== 'text' || column.index === table.keyColumn || column.index === table.nameColumn || column.index === periodColumn) continue;
+    const texts = new Set(table.rows.map((row) => (row.cells[column.index] ?? '').trim()).filter((text) => text !== ''));
+    if (texts.size === 0 || texts.size > MAXIMUM_BREAKDOWN_VALUES) continue;
+    const named = dimensionOfHeader(column.label);
+    const candidates = named ? [named] : ['sex', 'status', 'age', 'nationality'];
+    for (const dimensionId of candidates) {
+      const dimension = projectDimensions.find((candidate) => candidate.id === dimensionId);
+      const recognised = [...texts].filter((text) => proposeDimensionValue(text, dimension, dimensionId) !== null).length;
+      // A named column is taken as it is; an unnamed one only when most of its texts read as such values.
+      if (named || recognised >= Math.max(2, texts.size * 0.8)) {
+        proposals.push({ column: column.index, dimension: dimensionId, values: proposeValueMap(texts, dimension, dimensionId) });
+        break;
+      }
+    }
+  }
+  return proposals;
+}
+
+/** A total row ("Insgesamt") of a breakdown, checked against the sum of its parts. */
+export interface BreakdownTotalCheck {
+  areaKey: string;
+  variable: string;
+  period: string;
+  dimension: string;
+  total: number;
+  sumOfParts: number;
+}
+
 export interface TableObservations {
   observations: Observation[];
+  /**
+   * Total rows of breakdown columns that have their parts in the table: left out (the parts are written)
+   * and checked. A total without parts is written as the value for the whole (that dimension absent).
+   */
+  breakdownTotals: BreakdownTotalCheck[];
   /** Cells with an official missing code, written as missing values (never 0). */
   missingCount: number;
   /** Cells that were neither a number nor a missing code (left out, listed for the report). */
@@ -189,6 +241,7 @@ export function buildTableObservations(
   const unreadableCells: TableObservations['unreadableCells'] = [];
   const periods = new Set<string>();
   const dimensionValues = new Map<string, Set<string>>();
+  const totalRows: { observation: Observation; totalOf: string[] }[] = [];
   let missingCount = 0;
   let periodMissing = false;
   for (const [rowIndex, areaKey] of areaByRow) {
@@ -201,9 +254,13 @@ export function buildTableObservations(
     }
     periods.add(period);
     const rowDimensions: Record<string, string> = {};
-    for (const { column, dimension } of mapping.dimensionColumns) {
-      const value = (row.cells[column] ?? '').trim();
-      if (value !== '') rowDimensions[dimension] = value;
+    const totalOf: string[] = [];
+    for (const { column, dimension, values } of mapping.dimensionColumns) {
+      const text = (row.cells[column] ?? '').trim();
+      if (text === '') continue;
+      const value = values?.[text] ?? text;
+      if (value === TOTAL_VALUE) totalOf.push(dimension);
+      else rowDimensions[dimension] = value;
     }
     for (const entry of mapping.valueColumns) {
       const cell = row.values[entry.column];
@@ -220,8 +277,43 @@ export function buildTableObservations(
       }
       const missing: MissingCode | null = cell.value === null ? cell.missing : null;
       if (missing) missingCount += 1;
-      observations.push({ areaKey, variable: entry.variable, dimensions, period, value: cell.value, missing, sourceId, quality });
+      const built: Observation = { areaKey, variable: entry.variable, dimensions, period, value: cell.value, missing, sourceId, quality };
+      if (totalOf.length > 0) totalRows.push({ observation: built, totalOf });
+      else observations.push(built);
     }
   }
-  return { observations, missingCount, unreadableCells, periods: [...periods].sort(), dimensionValues, periodMissing };
+  const breakdownTotals = resolveTotalRows(observations, totalRows);
+  return { observations, breakdownTotals, missingCount, unreadableCells, periods: [...periods].sort(), dimensionValues, periodMissing };
+}
+
+/**
+ * Total rows ("Insgesamt" in a breakdown column): where the parts of the same area, variable, Stichtag and
+ * other breakdowns are in the table, the total is left out and checked against their sum (adding it would
+ * count everybody twice); without parts it is kept as the value for the whole. Adds kept totals to
+ * `observations`.
+ */
+function resolveTotalRows(observations: Observation[], totalRows: readonly { observation: Observation; totalOf: readonly string[] }[]): BreakdownTotalCheck[] {
+  const checks: BreakdownTotalCheck[] = [];
+  const cellOf = (observation: Observation) => `${observation.areaKey}\u0000${observation.variable}\u0000${observation.period}`;
+  const byCell = new Map<string, Observation[]>();
+  for (const observation of observations) {
+    const list = byCell.get(cellOf(observation));
+    if (list) list.push(observation);
+    else byCell.set(cellOf(observation), [observation]);
+  }
+  for (const { observation, totalOf } of totalRows) {
+    const parts = (byCell.get(cellOf(observation)) ?? []).filter(
+      (candidate) =>
+        totalOf.every((dimension) => candidate.dimensions[dimension] !== undefined) &&
+        Object.entries(observation.dimensions).every(([dimension, value]) => candidate.dimensions[dimension] === value),
+    );
+    if (parts.length === 0) {
+      observations.push(observation);
+      continue;
+    }
+    if (observation.value === null) continue;
+    const sumOfParts = parts.reduce((sum, part) => sum + (part.value ?? 0), 0);
+    checks.push({ areaKey: observation.areaKey, variable: observation.variable, period: observation.period, dimension: totalOf.join('+'), total: observation.value, sumOfParts });
+  }
+  return checks;
 }

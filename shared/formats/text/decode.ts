@@ -5,8 +5,11 @@
  * windows-1252's five undefined bytes map to the C1 control of the same number, as browsers do.
  */
 
-/** The encodings Kleinraum reads. `windows-1252` is used for ISO-8859-1 as well (it is a superset for text). */
-export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850'] as const;
+/**
+ * The encodings Kleinraum reads. `windows-1252` is used for ISO-8859-1 as well (it is a superset for text).
+ * UTF-16 comes from Excel's "Unicode text" export.
+ */
+export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850', 'utf-16le', 'utf-16be'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 const CP850_HIGH =
@@ -22,7 +25,44 @@ export function normaliseEncodingName(name: string): TextEncoding | null {
   if (['windows-1252', 'windows1252', 'cp1252', '1252', 'ansi1252', 'ansi'].includes(compact)) return 'windows-1252';
   if (['iso-8859-1', 'iso8859-1', 'iso88591', 'latin1', 'latin-1', '88591', 'l1'].includes(compact)) return 'iso-8859-1';
   if (['cp850', '850', 'oem850'].includes(compact)) return 'cp850';
+  if (['utf-16', 'utf16', 'utf-16le', 'utf16le', 'unicode', '1200'].includes(compact)) return 'utf-16le';
+  if (['utf-16be', 'utf16be', '1201'].includes(compact)) return 'utf-16be';
   return null;
+}
+
+/**
+ * Recognises UTF-16 text: by its byte order mark, or (Excel's "Unicode text" without one) by the zero high
+ * bytes of Latin text in every other position. Null for anything else.
+ * @example detectUtf16(Uint8Array.of(0xff, 0xfe, 0x41, 0x00)) // "utf-16le"
+ */
+export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (sample < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (bytes[index] === 0) evenZeros += 1;
+    if (bytes[index + 1] === 0) oddZeros += 1;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.1) return 'utf-16le';
+  if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const parts: string[] = [];
+  let start = (littleEndian && bytes[0] === 0xff && bytes[1] === 0xfe) || (!littleEndian && bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
+  while (start + 1 < bytes.length) {
+    const end = Math.min(bytes.length - ((bytes.length - start) % 2), start + 16384);
+    const units: number[] = [];
+    for (let index = start; index + 1 < end; index += 2) units.push(littleEndian ? bytes[index]! | (bytes[index + 1]! << 8) : (bytes[index]! << 8) | bytes[index + 1]!);
+    parts.push(String.fromCharCode(...units));
+    start = end;
+  }
+  return parts.join('');
 }
 
 /** True when the bytes start with the UTF-8 byte order mark EF BB BF. */
@@ -123,6 +163,10 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
       return decodeSingleByte(bytes, null);
     case 'cp850':
       return decodeSingleByte(bytes, CP850_HIGH);
+    case 'utf-16le':
+      return decodeUtf16(bytes, true);
+    case 'utf-16be':
+      return decodeUtf16(bytes, false);
   }
 }
 

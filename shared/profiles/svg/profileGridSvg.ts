@@ -8,7 +8,7 @@ import { formatDate, type Locale } from '../../format/number';
 import { localized } from '../../i18n/translate';
 import type { PanelGroup } from '../orderPanels';
 import type { AreaProfile, ProfileScaleMode, ProfileSet, ProfileView } from '../profileTypes';
-import { indicatorScaleMax, sharedScaleMax } from './panelScale';
+import { indicatorScaleMax, pyramidSpans, sharedScaleMax } from './panelScale';
 import { profilePanelSvg } from './profilePanelSvg';
 import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours } from './svgMarkup';
 
@@ -45,6 +45,32 @@ export function viewTitle(view: ProfileView, locale: Locale): string {
   return VIEW_TITLES[view][locale];
 }
 
+/**
+ * What the bars of a view measure, said once for the app and every figure: what the percentages are shares
+ * of, and for pyramids with age spans that bars show values per year of age and are as tall as their group.
+ * @example scaleDescription('nationality', 'shares', true, 'de') // "Anteile in % der ausländischen Bevölkerung, gleiche Skala in allen Feldern"
+ */
+export function scaleDescription(view: ProfileView, mode: ProfileScaleMode, perYearOfAge: boolean, locale: Locale): string {
+  const de = locale === 'de';
+  const same = de ? 'gleiche Skala in allen Feldern' : 'same scale in every panel';
+  if (view === 'pyramid' && perYearOfAge) {
+    const measure =
+      mode === 'shares'
+        ? de ? 'Balkenlänge: Anteil an der Bevölkerung in % je Altersjahr' : 'bar length: share of the population in % per year of age'
+        : de ? 'Balkenlänge: Personen je Altersjahr' : 'bar length: persons per year of age';
+    const height = de ? 'Balkenhöhe: Altersspanne der Gruppe (65+ bis 89)' : 'bar height: age span of the group (65+ up to 89)';
+    return `${measure}; ${height}; ${same}`;
+  }
+  if (view === 'indicators') return de ? 'Kennzahlen; gestrichelt: Wert der Region' : 'key indicators; dashed: the region’s value';
+  if (mode === 'absolute') return `${de ? 'Personen' : 'persons'}, ${same}`;
+  const basis: Record<Exclude<ProfileView, 'indicators'>, string> = {
+    pyramid: de ? 'Anteile in % der Bevölkerung' : 'shares in % of the population',
+    nationality: de ? 'Anteile in % der ausländischen Bevölkerung' : 'shares in % of the foreign population',
+    status: de ? 'Anteile in % aller Schutzsuchenden' : 'shares in % of all persons seeking protection',
+  };
+  return `${basis[view]}, ${same}`;
+}
+
 /** Number of panels in the figure. */
 export function panelCount(groups: readonly PanelGroup[]): number {
   return groups.reduce((sum, group) => sum + group.areas.length, 0);
@@ -79,7 +105,7 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const title = options.title ?? viewTitle(view, locale);
   parts.push(`<text x="${margin}" y="${y}" font-size="16" font-weight="bold" fill="${colours.text}">${escapeXml(title)}</text>`);
   y += 18;
-  const modeText = mode === 'shares' ? (de ? 'Anteile in %, gleiche Skala in allen Feldern' : 'shares in %, same scale in every panel') : de ? 'Personen, gleiche Skala in allen Feldern' : 'persons, same scale in every panel';
+  const modeText = scaleDescription(view, mode, pyramidSpans(set.region) !== null, locale);
   const dateText = set.comparePeriod ? `${formatDate(set.period, locale)} (${de ? 'Vergleich' : 'comparison'} ${formatDate(set.comparePeriod, locale)})` : formatDate(set.period, locale);
   const subtitle = `${de ? 'Stichtag' : 'Reference date'} ${dateText} · ${modeText}`;
   parts.push(`<text x="${margin}" y="${y}" font-size="11" fill="${colours.muted}">${escapeXml(subtitle)}</text>`);
@@ -140,6 +166,18 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   const textWidth = Math.max(title.length * 16 * 0.58, subtitle.length * 11 * 0.56, ...footer.map((line) => line.length * 9.5 * 0.56));
   const width = Math.ceil(Math.max(gridWidth, legendBox.right + margin, textWidth + 2 * margin));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+}
+
+/**
+ * The legend of a view as a standalone SVG (the app shows it above its panels; figures draw the same one).
+ * @example profileLegendSvg('pyramid', set.region, 'de') // '<svg …>…Männer…darunter Schutzsuchende…Referenz…</svg>'
+ */
+export function profileLegendSvg(view: ProfileView, reference: { name: string; isRegion: boolean } | null, locale: Locale): string {
+  const parts: string[] = [];
+  const box = legend(parts, view, reference, 0, -6, locale);
+  const width = Math.ceil(box.right);
+  const height = Math.ceil(box.bottom + 2);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" role="img" aria-label="${locale === 'de' ? 'Legende' : 'Legend'}">${parts.join('')}</svg>`;
 }
 
 function legend(parts: string[], view: ProfileView, reference: { name: string; isRegion: boolean } | null, x: number, y: number, locale: Locale): { bottom: number; right: number } {

@@ -7,7 +7,8 @@
 import { formatNumber, type Locale } from '../../format/number';
 import { localized } from '../../i18n/translate';
 import type { AreaProfile, ProfileCategory, ProfileCell, ProfileIndicatorDefinition, ProfileScaleMode, ProfileView } from '../profileTypes';
-import { cellValue, INDICATOR_VIEW_IDS } from './panelScale';
+import type { AgeSpan } from '../ageGroupSpans';
+import { cellValue, INDICATOR_VIEW_IDS, pyramidSpans, pyramidValue } from './panelScale';
 import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours, shorten } from './svgMarkup';
 
 export interface PanelOptions {
@@ -105,55 +106,96 @@ function suppressedMark(x: number, y: number, barHeight: number, direction: 1 | 
   return `<rect x="${c(left)}" y="${c(y)}" width="${markWidth}" height="${c(barHeight)}" fill="none" stroke="${colours.suppressed}" stroke-dasharray="1.5 1"><title>${title}</title></rect>`;
 }
 
+/** "25–44", "65+" (open-ended), or the id as it is. */
+function ageLabel(id: string, span: AgeSpan | null | undefined): string {
+  if (!span) return id;
+  return span.open ? `${span.from}+` : `${span.from}–${span.to - 1}`;
+}
+
+/** The hover text of one bar: group count and share, per year of age, and the refugee part. */
+function pyramidTitle(side: 'male' | 'female', ageText: string, cell: ProfileCell, refugees: ProfileCell, span: AgeSpan | null | undefined, locale: Locale): string {
+  const de = locale === 'de';
+  const sex = side === 'male' ? (de ? 'Männer' : 'Men') : de ? 'Frauen' : 'Women';
+  const years = de ? 'Jahre' : 'years';
+  if (cell.count === null) return `${sex} ${ageText} ${years}: ${de ? 'unterdrückt (kleine Fallzahl)' : 'suppressed (small number)'}`;
+  const share = cell.share === null ? '' : ` (${formatNumber(cell.share, 1, locale)} %)`;
+  const spanYears = span ? span.to - span.from : null;
+  const perYear = spanYears ? ` · ${formatNumber(cell.count / spanYears, 0, locale)} ${de ? 'je Altersjahr' : 'per year of age'}` : '';
+  const refugeeText = refugees.count === null ? (refugees.suppressed ? (de ? 'unterdrückt' : 'suppressed') : '–') : formatNumber(refugees.count, 0, locale);
+  return `${sex} ${ageText} ${years}: ${formatNumber(cell.count, 0, locale)}${share}${perYear} · ${de ? 'darunter Schutzsuchende' : 'of which seeking protection'}: ${refugeeText}`;
+}
+
+/**
+ * The population pyramid. With age groups that read as ages (see ageSpansOf) each bar is as tall as its
+ * group spans years and as long as the value per single year of age, so unequal groups compare honestly;
+ * ages are marked at group limits. Otherwise one equal row per group with the group's value.
+ */
 function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): string {
   const { mode, scaleMax, locale, reference } = options;
-  const labelGap = 30;
+  const labelGap = 22;
   const half = (box.width - labelGap) / 2;
   const centreLeft = box.x + half;
   const centreRight = centreLeft + labelGap;
   const rows = profile.pyramid.length;
-  const rowHeight = rows > 0 ? box.height / rows : 0;
-  const barHeight = Math.max(1, rowHeight * 0.82);
+  const spans = pyramidSpans(profile);
+  const firstAge = spans?.[0]?.from ?? 0;
+  const years = spans ? spans[spans.length - 1]!.to - firstAge : rows;
+  const pixelsPerYear = years > 0 ? box.height / years : 0;
+  // Row i spans [bottom - …, bottom] from the base of the chart upwards: youngest at the bottom.
+  const rowExtent = (index: number): { top: number; bottom: number } => {
+    const from = spans ? spans[index]!.from - firstAge : index;
+    const to = spans ? spans[index]!.to - firstAge : index + 1;
+    return { top: box.y + box.height - to * pixelsPerYear, bottom: box.y + box.height - from * pixelsPerYear };
+  };
+  // A hairline of white between groups; equal rows keep the classic gap.
+  const gap = spans ? Math.min(0.6, pixelsPerYear * 0.3) : (box.height / Math.max(rows, 1)) * 0.18;
   const length = (value: number) => (Math.min(value, scaleMax) / scaleMax) * half;
   const parts: string[] = [];
   const referenceFactor = mode === 'absolute' && profile.population !== null ? profile.population / 100 : 1;
   const sameArea = reference !== null && reference.key === profile.key;
+  const referenceSpans = reference ? pyramidSpans(reference) : null;
   const leftOutline: string[] = [];
   const rightOutline: string[] = [];
 
   profile.pyramid.forEach((row, index) => {
-    // Youngest at the bottom, as pyramids are read.
-    const y = box.y + (rows - 1 - index) * rowHeight + (rowHeight - barHeight) / 2;
-    const ageLabel = options.categories.ageGroups[index]?.id ?? row.ageGroup;
-    parts.push(text(centreLeft + labelGap / 2, y + barHeight / 2 + 2.6, ageLabel, 7, 'middle', 'normal', colours.muted));
+    const span = spans?.[index];
+    const extent = rowExtent(index);
+    const y = extent.top + gap / 2;
+    const barHeight = Math.max(0.5, extent.bottom - extent.top - gap);
+    const ageText = ageLabel(options.categories.ageGroups[index]?.id ?? row.ageGroup, span);
     for (const side of ['male', 'female'] as const) {
       const cell = row[side];
       const refugeeCell = side === 'male' ? row.refugeesMale : row.refugeesFemale;
       const direction = side === 'male' ? -1 : 1;
       const origin = side === 'male' ? centreLeft : centreRight;
-      const value = cellValue(cell, mode);
+      const value = pyramidValue(cell, mode, span);
       const fill = side === 'male' ? colours.male : colours.female;
       const refugeeFill = side === 'male' ? colours.maleRefugees : colours.femaleRefugees;
-      if (value === null) parts.push(suppressedMark(origin, y, barHeight, direction, locale));
+      const bar: string[] = [`<g class="kr-bar" data-age="${escapeXml(row.ageGroup)}" data-sex="${side}"><title>${escapeXml(pyramidTitle(side, ageText, cell, refugeeCell, span, locale))}</title>`];
+      if (value === null) bar.push(suppressedMark(origin, y, barHeight, direction, locale));
       else {
         const barLength = length(value);
-        parts.push(`<rect x="${c(direction === 1 ? origin : origin - barLength)}" y="${c(y)}" width="${c(barLength)}" height="${c(barHeight)}" fill="${fill}"/>`);
+        bar.push(`<rect x="${c(direction === 1 ? origin : origin - barLength)}" y="${c(y)}" width="${c(barLength)}" height="${c(barHeight)}" fill="${fill}"/>`);
       }
-      const refugeeValue = cellValue(refugeeCell, mode);
+      const refugeeValue = pyramidValue(refugeeCell, mode, span);
       if (refugeeValue === null) {
-        if (refugeeCell.suppressed && value !== null) parts.push(suppressedMark(origin, y + barHeight * 0.25, barHeight * 0.5, direction, locale));
+        if (refugeeCell.suppressed && value !== null) bar.push(suppressedMark(origin, y + barHeight * 0.25, barHeight * 0.5, direction, locale));
       } else if (refugeeValue > 0) {
         const refugeeLength = length(refugeeValue);
-        parts.push(`<rect x="${c(direction === 1 ? origin : origin - refugeeLength)}" y="${c(y)}" width="${c(refugeeLength)}" height="${c(barHeight)}" fill="${refugeeFill}"/>`);
+        bar.push(`<rect x="${c(direction === 1 ? origin : origin - refugeeLength)}" y="${c(y)}" width="${c(refugeeLength)}" height="${c(barHeight)}" fill="${refugeeFill}"/>`);
       }
+      bar.push('</g>');
+      parts.push(bar.join(''));
       if (reference) {
         const referenceRow = reference.pyramid[index];
         const referenceCell = referenceRow ? referenceRow[side] : null;
-        const referenceValue = referenceCell ? referenceOutlineValue(referenceCell, mode, sameArea, referenceFactor) : null;
+        const outlineValue = referenceCell ? referenceOutlineValue(referenceCell, mode, sameArea, referenceFactor) : null;
+        const referenceSpan = referenceSpans?.[index] ?? span;
+        const referenceValue = outlineValue === null ? null : referenceSpan && spans ? outlineValue / (referenceSpan.to - referenceSpan.from) : outlineValue;
         if (referenceValue !== null) {
           const x = origin + direction * length(referenceValue);
           const outline = side === 'male' ? leftOutline : rightOutline;
-          outline.push(`${c(x)},${c(y + barHeight + (rowHeight - barHeight) / 2)}`, `${c(x)},${c(y - (rowHeight - barHeight) / 2)}`);
+          outline.push(`${c(x)},${c(extent.bottom)}`, `${c(x)},${c(extent.top)}`);
         }
       }
     }
@@ -161,12 +203,55 @@ function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): str
   for (const outline of [leftOutline, rightOutline]) {
     if (outline.length > 0) parts.push(`<polyline points="${outline.join(' ')}" fill="none" stroke="${colours.reference}" stroke-width="1.1"/>`);
   }
+  parts.push(ageAxis(profile, spans, rowExtent, centreLeft, centreRight, options));
   const axisY = box.y + box.height + 0.5;
   parts.push(`<line x1="${c(box.x)}" y1="${c(axisY)}" x2="${c(box.x + box.width)}" y2="${c(axisY)}" stroke="${colours.axis}" stroke-width="0.5"/>`);
-  parts.push(text(box.x, axisY + 9, scaleLabel(scaleMax, mode, locale), 7, 'start', 'normal', colours.muted));
-  parts.push(text(box.x + box.width, axisY + 9, scaleLabel(scaleMax, mode, locale), 7, 'end', 'normal', colours.muted));
-  parts.push(text(centreLeft - 2, axisY + 9, locale === 'de' ? 'm' : 'm', 7, 'end', 'normal', colours.muted));
+  const perYear = spans !== null;
+  parts.push(text(box.x, axisY + 9, pyramidScaleLabel(scaleMax, mode, perYear, locale), 7, 'start', 'normal', colours.muted));
+  parts.push(text(box.x + box.width, axisY + 9, pyramidScaleLabel(scaleMax, mode, perYear, locale), 7, 'end', 'normal', colours.muted));
+  parts.push(text(centreLeft - 2, axisY + 9, 'm', 7, 'end', 'normal', colours.muted));
   parts.push(text(centreRight + 2, axisY + 9, locale === 'de' ? 'w' : 'f', 7, 'start', 'normal', colours.muted));
+  return parts.join('');
+}
+
+/** The scale's end label: per year of age values need a decimal more than group values. */
+function pyramidScaleLabel(value: number, mode: ProfileScaleMode, perYear: boolean, locale: Locale): string {
+  if (!perYear) return scaleLabel(value, mode, locale);
+  if (mode === 'shares') return `${formatNumber(value, value < 1 ? 2 : 1, locale)} %`;
+  return formatNumber(value, value < 10 ? 1 : 0, locale);
+}
+
+/**
+ * Age marks in the centre column: with spans, the ages where groups start (0, 18, 65 first, then the others
+ * where there is room), as on an age axis; without, the group ids centred on their rows.
+ */
+function ageAxis(
+  profile: AreaProfile,
+  spans: AgeSpan[] | null,
+  rowExtent: (index: number) => { top: number; bottom: number },
+  centreLeft: number,
+  centreRight: number,
+  options: PanelOptions,
+): string {
+  const centre = (centreLeft + centreRight) / 2;
+  const parts: string[] = [];
+  if (!spans) {
+    profile.pyramid.forEach((row, index) => {
+      const extent = rowExtent(index);
+      parts.push(text(centre, (extent.top + extent.bottom) / 2 + 2.6, options.categories.ageGroups[index]?.id ?? row.ageGroup, 7, 'middle', 'normal', colours.muted));
+    });
+    return parts.join('');
+  }
+  const marks = spans.map((span, index) => ({ age: span.from, y: rowExtent(index).bottom }));
+  const priority = (age: number): number => ([0, 18, 65].includes(age) ? 0 : 1);
+  const placed: number[] = [];
+  for (const mark of [...marks].sort((a, b) => priority(a.age) - priority(b.age) || a.age - b.age)) {
+    if (placed.some((y) => Math.abs(y - mark.y) < 7.5)) continue;
+    placed.push(mark.y);
+    // Short ticks at both bar bases, the age between them, centred on the group limit (the lowest above it).
+    parts.push(`<path d="M${c(centreLeft)} ${c(mark.y)}h2.5M${c(centreRight)} ${c(mark.y)}h-2.5" stroke="${colours.axis}" stroke-width="0.6"/>`);
+    parts.push(text(centre, mark.age === marks[0]!.age ? mark.y - 1 : mark.y + 2.3, String(mark.age), 6.5, 'middle', 'normal', colours.muted));
+  }
   return parts.join('');
 }
 

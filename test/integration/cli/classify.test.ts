@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify } from '../../../shared/classification/classify';
+import { roundForDisplay } from '../../../shared/format/number';
 import { runKleinraum } from './runKleinraum';
 
 let workDir: string;
@@ -52,16 +53,16 @@ describe('kleinraum classify', () => {
     expect(document.breaks).toHaveLength(5);
     expect(document.classes.reduce((sum, classInterval) => sum + classInterval.count, 0) + document.noData.length).toBe(21);
     for (const classInterval of document.classes) expect(classInterval.color).toMatch(/^#[0-9a-f]{6}$/);
-    // The CLI's breaks are the shared function's breaks on the very values it reports.
-    const again = classify(document.areas.map((area) => area.value), { method: 'jenks', classes: 4 });
+    // The CLI's breaks are the shared function's breaks on the very values it reports, as shown (1 decimal).
+    const again = classify(document.areas.map((area) => area.value), { method: 'jenks', classes: 4, decimals: 1 });
     expect(document.breaks).toEqual(again.breaks);
     expect(document.areas.map((area) => area.class)).toEqual(again.classOfValue);
-    // Every area lies in the interval of its class.
+    // Every area's shown value lies in the interval of its class.
     for (const area of document.areas) {
       if (area.value === null || area.class === null) continue;
       const classInterval = document.classes[area.class] as ClassifyDocument['classes'][number];
-      expect(area.value).toBeGreaterThanOrEqual(classInterval.from);
-      expect(area.value).toBeLessThanOrEqual(classInterval.to);
+      expect(roundForDisplay(area.value, 1)).toBeGreaterThanOrEqual(classInterval.from);
+      expect(roundForDisplay(area.value, 1)).toBeLessThanOrEqual(classInterval.to);
     }
   }, 60_000);
 
@@ -86,7 +87,6 @@ describe('kleinraum classify', () => {
   it('names the flag in usage errors (exit 2) and bad input (exit 1), without a stack trace', async () => {
     const cases: [string[], number, string][] = [
       [['--method', 'jenks'], 2, '--indicator'],
-      [['--indicator', 'refugees_per_1000'], 2, '--method'],
       [['--indicator', 'refugees_per_1000', '--method', 'fisher'], 2, '--method'],
       [['--indicator', 'refugees_per_1000', '--method', 'jenks', '--classes', '12'], 2, '--classes'],
       [['--indicator', 'refugees_per_1000', '--method', 'manual', '--breaks', '5,x'], 2, '--breaks'],
@@ -103,6 +103,26 @@ describe('kleinraum classify', () => {
       expect(run.stdout).toBe('');
     }
   }, 120_000);
+
+  it('without classification flags draws the symbology the user saved for the indicator in the project', async () => {
+    const saved = path.join(workDir, 'saved-symbology.gpkg');
+    fs.copyFileSync(demoPath, saved);
+    const { createKleinraumApi, disposeKleinraumApi } = await import('../../../electron/node/services/createKleinraumApi');
+    const api = createKleinraumApi({ dataDir: path.join(workDir, 'api-data'), host: { mode: 'browser', version: '0.1.0' }, emit: () => {} });
+    try {
+      await api['project.open']({ path: saved });
+      await api['project.setSetting']({ key: 'map.symbology.refugees_per_1000', value: { method: 'equal', classes: 3, breaks: [], palette: 'Greens', reversed: false, midpoint: 'region', midpointValue: null, fixedClasses: false } });
+      await api['project.save']({});
+    } finally {
+      disposeKleinraumApi(api);
+    }
+    const run = await runKleinraum(['classify', saved, '--indicator', 'refugees_per_1000', '--json'], dataDir);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout) as ClassifyDocument;
+    expect(document.method).toBe('equal');
+    expect(document.classes).toHaveLength(3);
+    expect(document.classes.map((classInterval) => classInterval.color)).toEqual(['#e5f5e0', '#a1d99b', '#31a354']);
+  }, 60_000);
 
   it('leaves the project file unchanged', async () => {
     const before = fs.readFileSync(demoPath);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
 import { UserError } from '../../../shared/contract/errors';
+import { roundForDisplay } from '../../../shared/format/number';
 
 let workDir: string;
 let backend: CliBackend;
@@ -67,12 +68,13 @@ describe('map services', () => {
 
   it('map.classify with fixed classes uses the same breaks for every period', async () => {
     const all = await backend.call('indicator.allPeriodValues', { indicatorId, layer });
-    const first = await backend.call('map.classify', { indicatorId, layer, method: 'equal', classes: 5, fixAcrossPeriods: true, period: all.periods[0] as string });
-    const last = await backend.call('map.classify', { indicatorId, layer, method: 'equal', classes: 5, fixAcrossPeriods: true });
+    const first = await backend.call('map.classify', { view: { indicatorId, layer, period: all.periods[0] as string, symbology: { method: 'equal', classes: 5, fixedClasses: true } } });
+    const last = await backend.call('map.classify', { view: { indicatorId, layer, symbology: { method: 'equal', classes: 5, fixedClasses: true } } });
     expect(first.breaks).toEqual(last.breaks);
     const pooled = all.series.flatMap((entry) => entry.values.map((value) => value.value)).filter((value): value is number => value !== null);
-    expect(last.breaks[0]).toBe(Math.min(...pooled));
-    expect(last.breaks.at(-1)).toBe(Math.max(...pooled));
+    // Classes are made from the values as shown (one decimal).
+    expect(last.breaks[0]).toBe(roundForDisplay(Math.min(...pooled), 1));
+    expect(last.breaks.at(-1)).toBe(roundForDisplay(Math.max(...pooled), 1));
     expect(first.classes.reduce((sum, classInterval) => sum + classInterval.count, 0)).toBe(21);
   });
 

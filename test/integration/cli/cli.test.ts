@@ -127,10 +127,33 @@ describe('kleinraum serve', () => {
     expect(badPort.stderr).toContain('--port expects a number from 0 to 65535');
   });
 
-  it('prints its URL, answers API calls and stops on SIGTERM', async () => {
-    const child = spawnKleinraum(['serve', '--port', '0', '--json', '--token', 'cli-test-token'], dataDir);
+  it('refuses --token on the command line, short tokens, open token files and network hosts without --allow-network', async () => {
+    const onCommandLine = await runKleinraum(['serve', '--token', 'x'.repeat(40), '--lang', 'en'], dataDir);
+    expect(onCommandLine.exitCode).toBe(2);
+    expect(onCommandLine.stderr).toContain('Unknown option --token');
+    const shortFile = path.join(workDir, 'short-token');
+    fs.writeFileSync(shortFile, 'too-short', { mode: 0o600 });
+    const short = await runKleinraum(['serve', '--token-file', shortFile, '--lang', 'en'], dataDir);
+    expect(short.exitCode).toBe(2);
+    expect(short.stderr).toContain('32 to 200 characters');
+    const openFile = path.join(workDir, 'open-token');
+    fs.writeFileSync(openFile, 'y'.repeat(40), { mode: 0o644 });
+    fs.chmodSync(openFile, 0o644);
+    const open = await runKleinraum(['serve', '--token-file', openFile, '--lang', 'en'], dataDir);
+    expect(open.exitCode).toBe(2);
+    expect(open.stderr).toContain('chmod 600');
+    const network = await runKleinraum(['serve', '--host', '0.0.0.0', '--lang', 'en'], dataDir);
+    expect(network.exitCode).toBe(2);
+    expect(network.stderr).toContain('--allow-network');
+  });
+
+  it('prints a one-time start link, answers API calls with the token from a 0600 file, confines files and stops on SIGTERM', async () => {
+    const token = 'cli-test-token-0123456789-abcdefghijklmnopq';
+    const tokenFile = path.join(workDir, 'token');
+    fs.writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+    const child = spawnKleinraum(['serve', '--port', '0', '--json', '--token-file', tokenFile, '--allow-dir', workDir], dataDir);
     try {
-      const started = await new Promise<{ url: string; port: number; token: string }>((resolve, reject) => {
+      const started = await new Promise<{ url: string; port: number }>((resolve, reject) => {
         let stdout = '';
         let stderr = '';
         const timer = setTimeout(() => reject(new Error(`serve did not start within 30 s: ${stderr}`)), 30_000);
@@ -138,7 +161,7 @@ describe('kleinraum serve', () => {
         child.stdout?.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
           try {
-            const document = JSON.parse(stdout) as { url: string; port: number; token: string };
+            const document = JSON.parse(stdout) as { url: string; port: number };
             clearTimeout(timer);
             resolve(document);
           } catch {
@@ -147,20 +170,34 @@ describe('kleinraum serve', () => {
         });
         child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${stderr}`)));
       });
-      expect(started.url).toBe(`http://127.0.0.1:${started.port}/?token=cli-test-token`);
-      const response = await fetch(`http://127.0.0.1:${started.port}/api/host.info`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Kleinraum-Token': started.token },
-        body: '{}',
-      });
-      expect(await response.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
-      const project = await fetch(`http://127.0.0.1:${started.port}/api/project.current`, {
-        method: 'POST',
-        headers: { 'X-Kleinraum-Token': started.token },
-        body: '{}',
-      });
-      const current = (await project.json()) as { ok: boolean; value: { isDemo: boolean } };
-      expect(current).toMatchObject({ ok: true, value: { isDemo: true } });
+      expect(started.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${started.port}/\\?launch=[\\w-]{43}$`));
+      expect(JSON.stringify(started)).not.toContain(token);
+      const api = (method: string, body: unknown) =>
+        fetch(`http://127.0.0.1:${started.port}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kleinraum-Token': token }, body: JSON.stringify(body) }).then(
+          (response) => response.json() as Promise<{ ok: boolean; value?: unknown; error?: { message: { en: string } } }>,
+        );
+      expect(await api('host.info', {})).toMatchObject({ ok: true, value: { mode: 'browser' } });
+      expect(await api('project.current', {})).toMatchObject({ ok: true, value: { isDemo: true } });
+      // Outside home, the project folder and --allow-dir: neither listed, nor read, nor written.
+      const outside = fs.mkdtempSync(path.join(path.dirname(workDir), 'kleinraum-outside-'));
+      try {
+        fs.writeFileSync(path.join(outside, 'geheim.csv'), 'AGS;Name;Wert\n03241001;Geheim;1\n');
+        for (const [method, body] of [
+          ['files.list', { dir: outside }],
+          ['import.inspect', { path: path.join(outside, 'geheim.csv') }],
+          ['project.saveAs', { path: path.join(outside, 'neu.gpkg') }],
+        ] as const) {
+          const refused = await api(method, body);
+          expect(refused.ok, method).toBe(false);
+          expect(refused.error?.message.en).toContain('--allow-dir');
+          expect(JSON.stringify(refused)).not.toContain('Geheim');
+        }
+        expect(fs.existsSync(path.join(outside, 'neu.gpkg'))).toBe(false);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+      fs.writeFileSync(path.join(workDir, 'erlaubt.csv'), 'AGS;Name;Einwohner 31.12.2022\n03241001;Hannover;513291\n03241002;Barsinghausen;33727\n');
+      expect(await api('import.inspect', { path: path.join(workDir, 'erlaubt.csv') })).toMatchObject({ ok: true });
 
       const exitCode = await new Promise<number | null>((resolve) => {
         child.once('exit', (code) => resolve(code));

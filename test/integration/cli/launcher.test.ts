@@ -30,7 +30,7 @@ function startLauncher(args: string[], environment: NodeJS.ProcessEnv) {
     const timer = setTimeout(() => reject(new Error(`no URL within 150 s: ${stderr}`)), 150_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(stdout);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+/.exec(stdout);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);
@@ -81,11 +81,11 @@ describe('npm start (launcher)', () => {
     try {
       const url = await launcher.ready;
       expect(launcher.output().stderr).not.toContain('Electron');
-      const response = await fetch(`${new URL(url).origin}/api/host.info`, {
-        method: 'POST',
-        headers: { 'X-Kleinraum-Token': new URL(url).searchParams.get('token') ?? '' },
-        body: '{}',
-      });
+      // The printed start link, opened as a browser would, gives the session cookie the API accepts.
+      const launched = await fetch(url, { redirect: 'manual' });
+      expect(launched.status).toBe(303);
+      const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const response = await fetch(`${new URL(url).origin}/api/host.info`, { method: 'POST', headers: { cookie }, body: '{}' });
       expect(await response.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
       expect(await launcher.stop()).toBe(0);
     } finally {

@@ -36,7 +36,7 @@ function run(command: string, args: string[]): string {
 describe('export.map', () => {
   it.skipIf(!poppler)(`writes an A4 landscape PDF of exact size with the font embedded and title and sources as text${poppler ? '' : ` (skipped: ${popplerMissing})`}`, async () => {
     const target = directory.file('figure.pdf');
-    const result = await api['export.map']({ indicatorId: 'foreign_share', format: 'pdf', path: target, layout: { author: { text: 'Team Sozialplanung' } } });
+    const result = await api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'pdf', path: target, layout: { author: { text: 'Team Sozialplanung' } } });
     expect(result.path).toBe(target);
     expect(result.pageMm).toEqual([297, 210]);
     const info = run('pdfinfo', [target]);
@@ -50,14 +50,15 @@ describe('export.map', () => {
     expect(text).toContain('Ausländeranteil');
     expect(text).toContain('Stichtag 31.12.2024');
     expect(text).toContain('Beispieldaten, synthetisch');
-    expect(text).toContain('Schematische Grenzen');
+    expect(text).toContain('© GeoBasis-DE / BKG 2025 (Daten verändert)');
+    expect(text).not.toContain('Schematische Grenzen');
     expect(text).toContain('Darstellung: Team Sozialplanung');
   });
 
   it.skipIf(!poppler)(`makes A3 landscape and a 16:9 slide at their sizes${poppler ? '' : ` (skipped: ${popplerMissing})`}`, async () => {
     for (const [preset, widthMm, heightMm] of [['a3-landscape', 420, 297], ['slide-16x9', 338.667, 190.5]] as const) {
       const target = directory.file(`${preset}.pdf`);
-      await api['export.map']({ indicatorId: 'foreign_share', format: 'pdf', path: target, layout: { page: { preset } } });
+      await api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'pdf', path: target, layout: { page: { preset } } });
       const [, widthPt, heightPt] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(run('pdfinfo', [target])) ?? [];
       expect(Math.abs((Number(widthPt) * 25.4) / 72 - widthMm)).toBeLessThan(0.5);
       expect(Math.abs((Number(heightPt) * 25.4) / 72 - heightMm)).toBeLessThan(0.5);
@@ -66,7 +67,7 @@ describe('export.map', () => {
 
   it('renders a PNG with the pixel size of the page at the chosen dpi and records the dpi', async () => {
     const target = directory.file('figure.png');
-    const result = await api['export.map']({ indicatorId: 'foreign_share', format: 'png', dpi: 150, path: target });
+    const result = await api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'png', dpi: 150, path: target });
     expect(result.widthPx).toBe(Math.round((297 / 25.4) * 150));
     expect(result.heightPx).toBe(Math.round((210 / 25.4) * 150));
     const bytes = fs.readFileSync(target);
@@ -78,7 +79,7 @@ describe('export.map', () => {
   });
 
   it('returns the bytes as base64 when no path is given (browser download)', async () => {
-    const result = await api['export.map']({ indicatorId: 'foreign_share', format: 'svg' });
+    const result = await api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'svg' });
     expect(result.path).toBeNull();
     const svg = Buffer.from(result.base64 ?? '', 'base64').toString('utf8');
     expect(svg).toContain('<svg');
@@ -87,24 +88,24 @@ describe('export.map', () => {
   });
 
   it('uses the layout saved in the project', async () => {
-    await api['project.setSetting']({ key: 'export.layout', value: JSON.stringify({ title: { text: 'Abbildung 3: Ausländeranteil' }, legend: { position: 'bottom-left' } }) });
+    await api['project.setSetting']({ key: 'export.layout', value: { title: { text: 'Abbildung 3: Ausländeranteil' }, legend: { position: 'bottom-left' } } });
     try {
-      const preview = await api['export.preview']({ indicatorId: 'foreign_share' });
+      const preview = await api['export.preview']({ view: { indicatorId: 'foreign_share' } });
       expect(preview.svg).toContain('>Abbildung 3: Ausländeranteil</text>');
       expect((preview.layout as { legend: { position: string } }).legend.position).toBe('bottom-left');
     } finally {
-      await api['project.setSetting']({ key: 'export.layout', value: '{}' });
+      await api['project.setSetting']({ key: 'export.layout', value: {} });
     }
   });
 
   it('refuses a file name whose extension does not fit the format, with a message saying what to do', async () => {
-    const result = await dispatch(api, 'export.map', { indicatorId: 'foreign_share', format: 'pdf', path: directory.file('figure.png') });
+    const result = await dispatch(api, 'export.map', { view: { indicatorId: 'foreign_share' }, format: 'pdf', path: directory.file('figure.png') });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message.de).toContain('Endung .pdf');
   });
 
   it('refuses an unknown period with the available ones', async () => {
-    const result = await dispatch(api, 'export.map', { indicatorId: 'foreign_share', period: '1999-12-31', format: 'svg' });
+    const result = await dispatch(api, 'export.map', { view: { indicatorId: 'foreign_share', period: '1999-12-31' }, format: 'svg' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message.de).toContain('2024-12-31');
   });
@@ -113,14 +114,14 @@ describe('export.map', () => {
 describe('export.batch', () => {
   it('writes one SVG per period with names from the pattern', async () => {
     const outDir = directory.file('periods');
-    const result = await api['export.batch']({ indicatorId: 'foreign_share', by: 'periods', format: 'svg', outDir, items: ['2023-12-31', '2024-12-31'], fileNamePattern: 'auslaender_{period}' });
+    const result = await api['export.batch']({ view: { indicatorId: 'foreign_share' }, by: 'periods', format: 'svg', outDir, items: ['2023-12-31', '2024-12-31'], fileNamePattern: 'auslaender_{period}' });
     expect(result.files.map((file) => file.fileName)).toEqual(['auslaender_2023-12-31.svg', 'auslaender_2024-12-31.svg']);
     expect(fs.readFileSync(path.join(outDir, 'auslaender_2023-12-31.svg'), 'utf8')).toContain('Stichtag 31.12.2023');
   });
 
   it.skipIf(!poppler)(`puts all 21 municipalities into one multi-page PDF${poppler ? '' : ` (skipped: ${popplerMissing})`}`, async () => {
     const outDir = directory.file('areas');
-    const result = await api['export.batch']({ indicatorId: 'foreign_share', by: 'areas', format: 'pdf', singlePdf: true, outDir });
+    const result = await api['export.batch']({ view: { indicatorId: 'foreign_share' }, by: 'areas', format: 'pdf', singlePdf: true, outDir });
     expect(result.files).toHaveLength(1);
     const info = run('pdfinfo', [result.files[0]?.path ?? '']);
     expect(info).toMatch(/Pages:\s+21/);

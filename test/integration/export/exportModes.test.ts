@@ -46,8 +46,8 @@ function classBounds(label: string): number[] {
 
 describe('figures in the map’s derived modes', () => {
   it('shows an index with the derived unit, classes around 100 and the map’s diverging colours', async () => {
-    const options = { indicatorId: 'refugees_per_1000', mode: 'index' as const, classification: { method: 'quantile' as const, classes: 5 }, palette: 'RdBu' };
-    const figure = await api['export.map']({ ...options, format: 'svg' });
+    const view = { indicatorId: 'refugees_per_1000', derivation: { mode: 'index' as const }, symbology: { method: 'quantile' as const, classes: 5, palette: 'RdBu' } };
+    const figure = await api['export.map']({ view, format: 'svg' });
     const svg = Buffer.from(figure.base64 ?? '', 'base64').toString('utf8');
     const texts = legendTexts(svg);
     expect(texts[0]).toBe('Schutzsuchende je 1.000 Einwohner (Index)');
@@ -65,44 +65,44 @@ describe('figures in the map’s derived modes', () => {
       expect(bound).toBeLessThan(300);
     }
 
-    const map = await api['map.classify']({ indicatorId: 'refugees_per_1000', layer: 'gemeinden', mode: 'index', method: 'quantile', classes: 5, palette: 'RdBu' });
+    const map = await api['map.classify']({ view: { ...view, layer: 'gemeinden' } });
     expect(swatchFills(svg).slice(0, 5)).toEqual(map.classes.map((classInterval) => classInterval.color));
   });
 
   it('turns the diverging colours at a chosen midpoint, not at 100', async () => {
-    const base = { indicatorId: 'refugees_per_1000', mode: 'index' as const, classification: { method: 'quantile' as const, classes: 5 }, palette: 'RdBu' };
-    const atHundred = await api['export.preview'](base);
-    const atThousand = await api['export.preview']({ ...base, midpoint: 1000 });
+    const base = { indicatorId: 'refugees_per_1000', derivation: { mode: 'index' as const }, symbology: { method: 'quantile' as const, classes: 5, palette: 'RdBu' } };
+    const atHundred = await api['export.preview']({ view: base });
+    const atThousand = await api['export.preview']({ view: { ...base, symbology: { ...base.symbology, midpoint: 'value', midpointValue: 1000 } } });
     expect(swatchFills(atThousand.svg).slice(0, 5)).not.toEqual(swatchFills(atHundred.svg).slice(0, 5));
   });
 
   it('names the compare Stichtag of a change in subtitle and legend', async () => {
-    const preview = await api['export.preview']({ indicatorId: 'foreign_share', mode: 'change', comparePeriod: '2019-12-31' });
+    const preview = await api['export.preview']({ view: { indicatorId: 'foreign_share', derivation: { mode: 'change', comparePeriod: '2019-12-31' } } });
     expect(preview.svg).toContain('Stichtag 31.12.2024 gegenüber 31.12.2019');
     expect(legendTexts(preview.svg)[0]).toContain('Veränderung');
   });
 
   it('takes classes fixed across periods from every Stichtag, as the map does, and says so', async () => {
-    const request = { indicatorId: 'foreign_share', period: '2016-12-31', classification: { method: 'equal' as const, classes: 4 }, fixAcrossPeriods: true };
-    const preview = await api['export.preview'](request);
+    const view = { indicatorId: 'foreign_share', period: '2016-12-31', symbology: { method: 'equal' as const, classes: 4, fixedClasses: true } };
+    const preview = await api['export.preview']({ view });
     const texts = legendTexts(preview.svg);
     expect(texts).toContain('Klassen über alle Stichtage (31.12.2015 – 31.12.2024)');
-    const map = await api['map.classify']({ indicatorId: 'foreign_share', layer: 'gemeinden', period: '2016-12-31', method: 'equal', classes: 4, fixAcrossPeriods: true });
+    const map = await api['map.classify']({ view: { ...view, layer: 'gemeinden' } });
     const labels = texts.filter((text) => text.includes('bis'));
     expect(classBounds(labels[0] as string)[0]).toBeCloseTo(map.breaks[0] as number, 1);
     expect(classBounds(labels.at(-1) as string).at(-1)).toBeCloseTo(map.breaks.at(-1) as number, 1);
-    const unfixed = await api['export.preview']({ ...request, fixAcrossPeriods: false });
+    const unfixed = await api['export.preview']({ view: { ...view, symbology: { ...view.symbology, fixedClasses: false } } });
     expect(legendTexts(unfixed.svg).filter((text) => text.includes('bis'))).not.toEqual(labels);
   });
 
   it('leaves the first Stichtag out of a series of changes', async () => {
-    const result = await api['export.batch']({ indicatorId: 'foreign_share', mode: 'change', by: 'periods', format: 'svg' });
+    const result = await api['export.batch']({ view: { indicatorId: 'foreign_share', derivation: { mode: 'change' } }, by: 'periods', format: 'svg' });
     expect(result.files.map((file) => file.fileName)).not.toContain('foreign_share_2015-12-31.svg');
     expect(result.files).toHaveLength(9);
   });
 
   it('refuses a compare period the indicator lacks, with a user error', async () => {
-    const result = await dispatch(api, 'export.preview', { indicatorId: 'foreign_share', mode: 'change', comparePeriod: '1999-12-31' });
+    const result = await dispatch(api, 'export.preview', { view: { indicatorId: 'foreign_share', derivation: { mode: 'change', comparePeriod: '1999-12-31' } } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message.de).toContain('Vergleichszeitpunkt');
   });

@@ -14,6 +14,7 @@ import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/
 import { renderPng } from '../../../electron/node/export/renderPng';
 import { repoRoot } from '../../helpers/repoRoot';
 import { makeTempDir } from '../../helpers/tempDir';
+import { figureDrawing } from '../../unit/export/figureFixture';
 
 const goldenPath = path.join(repoRoot, 'test/golden/export/demo-foreign-share-a4.png');
 const DOTS_PER_INCH = 100;
@@ -29,11 +30,9 @@ async function renderDemoFigure(api: KleinraumApi): Promise<Buffer> {
     layerTitle: layer.title.de,
     boundarySource: summary.sources.find((source) => source.id === layer.sourceId) ?? null,
     schematicBoundaries: layer.schematic,
-    classification: { method: 'quantile', classes: 5 },
-    paletteId: 'YlGnBu',
+    ...figureDrawing(values, { symbology: { method: 'quantile', classes: 5 } }),
     layout: resolveExportLayout({ author: { text: 'Region Hannover, Team Sozialplanung' }, inset: { visible: true } }),
     locale: 'de',
-    smallNumberThreshold: 3,
     createdOn: '2025-05-03',
   });
   return renderPng(figure.svg, figure.widthMm, DOTS_PER_INCH).bytes;

@@ -81,7 +81,7 @@ describe('broken inputs through the import services', () => {
 });
 
 describe('a very large but valid table', () => {
-  it('200 000 rows: read, joined and summarised; not added onto existing population; committed as its own variable', async () => {
+  it('200 000 rows: read, joined and summarised; a further source of population, never added onto the existing one', async () => {
     const lines = ['AGS;Name;Einwohner'];
     // 199 979 rows of municipalities elsewhere (Land 09, made-up keys) and the 21 of Region Hannover at the end.
     for (let index = 0; index < 199_979; index += 1) lines.push(`09${String(100_000 + index).padStart(6, '0')};Gemeinde ${index};${index % 5000}`);
@@ -96,13 +96,18 @@ describe('a very large but valid table', () => {
     expect(preview.joinReport.unmatchedRows).toHaveLength(199_979);
     expect(preview.joinReport.unmatchedSummary).toHaveLength(1);
     expect(preview.joinReport.unmatchedSummary[0]!.text.de).toMatch(/^199\.979 Zeilen außerhalb des Gebiets 03241/);
-    // The demo already has population on 31.12.2020 for these 21 areas: adding would count people twice.
-    await expectRefused(() => backend.call('import.commit', { importId: preview.importId }), /doppelt gezählt[\s\S]*counted twice/);
-    // With a variable of its own the values go in.
-    const renamed = { ...preview.mapping, valueColumns: preview.mapping.valueColumns.map((entry) => ({ ...entry, variable: 'einwohner_test' })) };
-    const second = await backend.call('import.previewTable', { path: file, layer: demoLayer, mapping: renamed });
-    const committed = await backend.call('import.commit', { importId: second.importId });
+    // The demo already has population on 31.12.2020 for these 21 areas: the file comes in as a further source,
+    // and indicators keep drawing from the register series — nobody is counted twice.
+    const before = await backend.call('indicator.values', { indicatorId: 'population_total', layer: demoLayer, period: '2020-12-31' });
+    expect(preview.existingSources.find((entry) => entry.variable === 'population')?.sources.some((source) => source.sharedPeriods.includes('2020-12-31'))).toBe(true);
+    const committed = await backend.call('import.commit', { importId: preview.importId });
     expect(committed.rows).toBe(21);
-    expect(committed.variablesCreated).toEqual(['einwohner_test']);
+    expect(committed.mode).toBe('new-source');
+    expect(committed.message.de).toMatch(/weitere Quelle/);
+    const after = await backend.call('indicator.values', { indicatorId: 'population_total', layer: demoLayer, period: '2020-12-31' });
+    expect(after.values.map((value) => value.value)).toEqual(before.values.map((value) => value.value));
+    // The new source is there to compare: its values side by side with the register's.
+    const comparison = await backend.call('sources.compare', { variable: 'population', period: '2020-12-31', sources: ['demo-melderegister', committed.sourceId] });
+    expect(comparison.areas[0]?.values[committed.sourceId]).toBe(1001);
   }, 120_000);
 });

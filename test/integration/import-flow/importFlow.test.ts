@@ -81,7 +81,7 @@ describe('boundaries: VG5000 Gemeinden filtered to Region Hannover', () => {
 });
 
 describe('tables joined to the 21 municipalities', () => {
-  it('GENESIS Schutzsuchende: Region Hannover 38 535 is a Kreis aggregate, kept out of the area data', async () => {
+  it('GENESIS Schutzsuchende: Region Hannover 38 535 is a Kreis aggregate, kept as the reported total, out of the area data', async () => {
     const preview = await backend.call('import.previewTable', { path: SCHUTZSUCHENDE, layer: 'vg5000_gem' });
     expect(preview.table.encoding.used).toBe('windows-1252');
     const region = preview.joinReport.aggregateRows.find((row) => row.key === '03241');
@@ -92,7 +92,11 @@ describe('tables joined to the 21 municipalities', () => {
     expect(preview.observations.missingCount).toBe(1);
     expect(preview.joinReport.totals).toEqual([]);
     const committed = await backend.call('import.commit', { importId: preview.importId });
-    expect(await savedObservations('refugees')).toEqual([expect.objectContaining({ areaKey: '03241001', value: null, missing: '.', period: '2018-12-31', sourceId: committed.sourceId })]);
+    expect(committed.reportedTotals).toBe(1);
+    expect(await savedObservations('refugees')).toEqual([
+      expect.objectContaining({ areaKey: '03241', value: 38535, period: '2018-12-31', sourceId: committed.sourceId }),
+      expect.objectContaining({ areaKey: '03241001', value: null, missing: '.', period: '2018-12-31', sourceId: committed.sourceId }),
+    ]);
   });
 
   it('Zensus 2022 Gemeinden (ARS keys): 21 matched, their sum equals the Region Hannover row of the Kreise file', async () => {

@@ -25,8 +25,8 @@ function valueOf(parsed: ParsedTable, key: string, column: number) {
 }
 
 describe('boundaries', () => {
-  it('VG5000 GEM (Gauß-Krüger 3) filtered to Region Hannover gives 21 municipalities, Hannover ≈ 202 km²', () => {
-    const result = readBoundaries(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp'), { filterKeyPrefix: '03241' });
+  it('VG5000 GEM (Gauß-Krüger 3) filtered to Region Hannover gives 21 municipalities, Hannover ≈ 202 km²', async () => {
+    const result = await readBoundaries(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp'), { filterKeyPrefix: '03241' });
     expect(result.areas).toHaveLength(21);
     expect(result.report.crs).toMatchObject({ detected: { code: 'EPSG:31467', how: 'authority' }, used: 'EPSG:31467' });
     expect(result.report.encoding.used).toBe('utf-8');
@@ -38,8 +38,8 @@ describe('boundaries', () => {
     expect(result.layerInfo).toMatchObject({ keyField: 'AGS', sourceCrs: 'EPSG:31467', featureCount: 21 });
   });
 
-  it('the Germany-wide simplified VG250 zip reads 10 990 polygons and finds and repairs its invalid ones', () => {
-    const result = readBoundaries(data('boundaries/vg250_gem_2022-05-15_simplified_utm32/VG250_GEM_simplified.zip'));
+  it('the Germany-wide simplified VG250 zip reads 10 990 polygons and finds and repairs its invalid ones', async () => {
+    const result = await readBoundaries(data('boundaries/vg250_gem_2022-05-15_simplified_utm32/VG250_GEM_simplified.zip'));
     expect(result.report.featureCount).toBe(10990);
     expect(result.areas).toHaveLength(10990);
     expect(result.report.keyDerivation).toBe('ags-from-ars');
@@ -52,22 +52,22 @@ describe('boundaries', () => {
     expect(result.areas.find((candidate) => candidate.key === '03241001')).toBeDefined();
   });
 
-  it('VG250-EW GeoJSON: 990 features with 964 keys become 964 areas, duplicates reported', () => {
-    const result = readBoundaries(data('boundaries/vg250ew_gemeinden_niedersachsen_wgs84/de-03_gemeinden_niedersachsen.geojson'));
+  it('VG250-EW GeoJSON: 990 features with 964 keys become 964 areas, duplicates reported', async () => {
+    const result = await readBoundaries(data('boundaries/vg250ew_gemeinden_niedersachsen_wgs84/de-03_gemeinden_niedersachsen.geojson'));
     expect(result.report.featureCount).toBe(990);
     expect(result.areas).toHaveLength(964);
     expect(result.report.duplicateKeys.reduce((sum, duplicate) => sum + duplicate.featureCount - 1, 0)).toBe(26);
     expect(result.areas.find((candidate) => candidate.key === '03241012')?.name).toBe('Neustadt am Rübenberge');
   });
 
-  it('Hannover Stadtteile: 51 Stadtteile in 13 Stadtbezirke once slivers and drawn shapes are filtered', () => {
+  it('Hannover Stadtteile: 51 Stadtteile in 13 Stadtbezirke once slivers and drawn shapes are filtered', async () => {
     const file = data('hannover_stadt/stadtteile/stadtteile_hannover_freifunk_wgs84.json');
-    const stadtteile = readBoundaries(file, { keyField: 'STADTTLNR', requireAttributes: ['STADTBZNAM'] });
+    const stadtteile = await readBoundaries(file, { keyField: 'STADTTLNR', requireAttributes: ['STADTBZNAM'] });
     expect(stadtteile.areas).toHaveLength(51);
     expect(stadtteile.report.filteredOut.byMissingAttributes).toBe(14);
-    const stadtbezirke = readBoundaries(file, { keyField: 'STADTBZNR', nameField: 'STADTBZNAM', requireAttributes: ['STADTBZNAM'] });
+    const stadtbezirke = await readBoundaries(file, { keyField: 'STADTBZNR', nameField: 'STADTBZNAM', requireAttributes: ['STADTBZNAM'] });
     expect(stadtbezirke.areas).toHaveLength(13);
-    const qgis = readBoundaries(data('hannover_stadt/stadtteile/stadtteile_hannover_skh5000_qgis2web_crs84.geojson'), { keyField: 'STADTTLNR', requireAttributes: ['STADTTLNAM'] });
+    const qgis = await readBoundaries(data('hannover_stadt/stadtteile/stadtteile_hannover_skh5000_qgis2web_crs84.geojson'), { keyField: 'STADTTLNR', requireAttributes: ['STADTTLNAM'] });
     expect(qgis.report.crs.detected.code).toBe('EPSG:4326');
     expect(qgis.areas).toHaveLength(51);
     const total = qgis.areas.reduce((sum, candidate) => sum + area(candidate.geometry), 0) / 1e6;
@@ -78,7 +78,7 @@ describe('boundaries', () => {
 });
 
 describe('tables', () => {
-  it('GV-ISys (UTF-8 BOM, comma, space thousands): Hannover 31.12.2019 = 536 925', () => {
+  it('GV-ISys (UTF-8 BOM, comma, space thousands): Hannover 31.12.2019 = 536 925', async () => {
     const parsed = table('population/gv-isys/AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv');
     expect(parsed.settings).toMatchObject({ delimiter: ',', encoding: { used: 'utf-8' } });
     expect(parsed.compositeKeyColumns).toHaveLength(4);
@@ -91,7 +91,7 @@ describe('tables', () => {
     expect(parsed.rows.find((row) => row.cells[7] === 'Neustadt am Rübenberge, Stadt')).toBeDefined();
   });
 
-  it('Schutzsuchende 31.12.2018: Region Hannover = 38 535, Hannover city is "." and stays missing', () => {
+  it('Schutzsuchende 31.12.2018: Region Hannover = 38 535, Hannover city is "." and stays missing', async () => {
     const parsed = table('refugees/schutzsuchende_kreise_2018-12-31_regionalstatistik_bearbeitet.csv');
     expect(parsed.settings.encoding.used).toBe('windows-1252');
     expect(valueOf(parsed, '03241', 3)?.value).toBe(38535);
@@ -99,7 +99,7 @@ describe('tables', () => {
     expect(parsed.warnings.map((warning) => warning.code)).toContain('missing-codes');
   });
 
-  it('Zensus 2022 Gemeinden (UTF-8 BOM, ARS): 21 Region Hannover rows summing to the Kreis row 1 129 158', () => {
+  it('Zensus 2022 Gemeinden (UTF-8 BOM, ARS): 21 Region Hannover rows summing to the Kreis row 1 129 158', async () => {
     const gemeinden = table('population/zensus2022/zensus2022_1000A-0000_bevoelkerung_gemeinden.csv');
     expect(gemeinden.settings.encoding.detected?.bom).toBe(true);
     expect(gemeinden.titlePeriod).toBe('2022-05-15');
@@ -113,8 +113,8 @@ describe('tables', () => {
     expect(sum).toBe(1129158);
   });
 
-  it('joins Zensus rows to the 21 areas with a totals check against a Kreis row', () => {
-    const boundaries = readBoundaries(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp'), { filterKeyPrefix: '03241' });
+  it('joins Zensus rows to the 21 areas with a totals check against a Kreis row', async () => {
+    const boundaries = await readBoundaries(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.shp'), { filterKeyPrefix: '03241' });
     const gemeinden = table('population/zensus2022/zensus2022_1000A-0000_bevoelkerung_gemeinden.csv');
     const kreise = table('population/zensus2022/zensus2022_1000A-0000_bevoelkerung_kreise.csv');
     const rows: JoinRow[] = [...kreise.rows.slice(0, 60), ...gemeinden.rows].map((row, rowIndex) => ({
@@ -132,7 +132,7 @@ describe('tables', () => {
     expect(report.unmatchedRows.length).toBeGreaterThan(10000);
   });
 
-  it('GENESIS Latin-1 exports decode umlauts, find header rows, and never turn missing codes into 0', () => {
+  it('GENESIS Latin-1 exports decode umlauts, find header rows, and never turn missing codes into 0', async () => {
     const parsed = table('population/regionalstatistik_kreise/12411-02-03-5-B_bevoelkerung_geschlecht_17altersgruppen_kreise_2018-12-31.csv');
     expect(parsed.settings.encoding.used).toBe('windows-1252');
     expect(parsed.settings.headerRowCount).toBe(3);
@@ -146,7 +146,7 @@ describe('tables', () => {
     expect(indented.indent).toBe(6);
   });
 
-  it('Excel-resaved GENESIS with lost leading zeros: 3241 becomes 03241 and sums to 1 157 115', () => {
+  it('Excel-resaved GENESIS with lost leading zeros: 3241 becomes 03241 and sums to 1 157 115', async () => {
     const parsed = table('population/regionalstatistik_kreise/12411-0018_bevoelkerung_geschlecht_altersgruppen_kreise_2019-12-31.csv');
     const row = parsed.rows.find((candidate) => candidate.cells[1] === '3241')!;
     expect(recogniseAreaKey(row.cells[1]!)).toMatchObject({ key: '03241', restoredLeadingZero: true });

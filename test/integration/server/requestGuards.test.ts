@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedHostHeader, isLoopbackHost, parseHostHeader, tokensMatch } from '../../../electron/node/server/requestGuards';
+import os from 'node:os';
+import { allowedHostNames, isAllowedHostHeader, isLoopbackHost, parseHostHeader, tokensMatch } from '../../../electron/node/server/requestGuards';
 import { safeSegments } from '../../../electron/node/server/staticFiles';
 
 describe('request guards', () => {
   it('accepts loopback names on our port only', () => {
-    expect(isAllowedHostHeader('127.0.0.1:8080', '127.0.0.1', 8080)).toBe(true);
-    expect(isAllowedHostHeader('localhost:8080', '127.0.0.1', 8080)).toBe(true);
-    expect(isAllowedHostHeader('[::1]:8080', '127.0.0.1', 8080)).toBe(true);
-    expect(isAllowedHostHeader('127.0.0.1:8081', '127.0.0.1', 8080)).toBe(false);
-    expect(isAllowedHostHeader('attacker.example:8080', '127.0.0.1', 8080)).toBe(false);
-    expect(isAllowedHostHeader(undefined, '127.0.0.1', 8080)).toBe(false);
+    const loopback = allowedHostNames('127.0.0.1');
+    expect(isAllowedHostHeader('127.0.0.1:8080', loopback, 8080)).toBe(true);
+    expect(isAllowedHostHeader('localhost:8080', loopback, 8080)).toBe(true);
+    expect(isAllowedHostHeader('[::1]:8080', loopback, 8080)).toBe(true);
+    expect(isAllowedHostHeader('127.0.0.1:8081', loopback, 8080)).toBe(false);
+    expect(isAllowedHostHeader('attacker.example:8080', loopback, 8080)).toBe(false);
+    expect(isAllowedHostHeader(undefined, loopback, 8080)).toBe(false);
   });
 
-  it('accepts the --host name when bound elsewhere, and any name on a wildcard bind', () => {
-    expect(isAllowedHostHeader('192.168.1.5:8080', '192.168.1.5', 8080)).toBe(true);
-    expect(isAllowedHostHeader('other.example:8080', '192.168.1.5', 8080)).toBe(false);
-    expect(isAllowedHostHeader('planner-pc:8080', '0.0.0.0', 8080)).toBe(true);
+  it('accepts the --host name when bound elsewhere; on a wildcard bind this machine’s names, never any name', () => {
+    expect(isAllowedHostHeader('192.168.1.5:8080', allowedHostNames('192.168.1.5'), 8080)).toBe(true);
+    expect(isAllowedHostHeader('other.example:8080', allowedHostNames('192.168.1.5'), 8080)).toBe(false);
+    const wildcard = allowedHostNames('0.0.0.0');
+    expect(isAllowedHostHeader(`${os.hostname()}:8080`, wildcard, 8080)).toBe(true);
+    expect(isAllowedHostHeader('attacker.example:8080', wildcard, 8080)).toBe(false);
   });
 
   it('parses host headers and recognises loopback addresses', () => {

@@ -9,7 +9,7 @@ import { HTTP_TOKEN_HEADER } from '../../../shared/contract/transport';
 import { httpRequest } from './httpRequest';
 import { createStubApi } from './stubApi';
 
-const TOKEN = 'test-token-0123456789';
+const TOKEN = 'test-token-0123456789-abcdefghijklmnop';
 let workDir: string;
 let staticDir: string;
 let server: RunningServer;
@@ -49,12 +49,29 @@ const callApi = (method: string, body: unknown, token = TOKEN) =>
   });
 
 describe('browser-mode server', () => {
-  it('prints a loopback URL carrying the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+  it('prints a loopback start link with a one-time launch token, never the script token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?launch=[A-Za-z0-9_-]{43}$`));
+    expect(server.url).not.toContain(TOKEN);
+  });
+
+  it('exchanges the launch token once for an HttpOnly, SameSite=Strict session cookie that opens the API', async () => {
+    const launchPath = server.url.slice(server.origin.length);
+    const first = await httpRequest(server.port, { path: launchPath, headers: { Host: host() } });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(new RegExp(`^kleinraum_session_${server.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    const again = await httpRequest(server.port, { path: launchPath, headers: { Host: host() } });
+    expect(again.status).toBe(403);
+    expect(again.body).toContain('already used');
+    const withCookie = await httpRequest(server.port, { method: 'POST', path: '/api/host.info', headers: { Host: host(), Cookie: cookie.split(';')[0]!, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(withCookie.status).toBe(200);
+    const forged = await httpRequest(server.port, { method: 'POST', path: '/api/host.info', headers: { Host: host(), Cookie: `kleinraum_session_${server.port}=forged`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(forged.status).toBe(403);
   });
 
   it('serves index.html with the CSP and nosniff headers', async () => {
-    const response = await httpRequest(server.port, { path: `/?token=${TOKEN}`, headers: { Host: host() } });
+    const response = await httpRequest(server.port, { path: '/', headers: { Host: host() } });
     expect(response.status).toBe(200);
     expect(response.body).toContain('Kleinraum test page');
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -197,6 +214,30 @@ describe('browser-mode server', () => {
       });
     });
     expect(received).toContain('event: progress\ndata: {"taskId":"t1","label":"Import","done":1,"total":2,"finished":false}\n\n');
+  });
+
+  it('rate-limits wrong tokens: after ten failures in a minute no token is compared; an open session keeps working', async () => {
+    const other = await startServer({ api: createStubApi(), staticDir, token: TOKEN, onInternalError: () => {} });
+    try {
+      const launched = await httpRequest(other.port, { path: other.url.slice(other.origin.length), headers: { Host: `127.0.0.1:${other.port}` } });
+      const sessionCookie = String(launched.headers['set-cookie']).split(';')[0]!;
+      const call = (token: string) =>
+        httpRequest(other.port, { method: 'POST', path: '/api/host.info', headers: { Host: `127.0.0.1:${other.port}`, [HTTP_TOKEN_HEADER]: token }, body: '{}' });
+      for (let attempt = 0; attempt < 10; attempt += 1) expect((await call(`wrong-${attempt}`)).status).toBe(403);
+      expect((await call('wrong-again')).status).toBe(429);
+      expect((await call(TOKEN)).status).toBe(429);
+      const session = await httpRequest(other.port, { method: 'POST', path: '/api/host.info', headers: { Host: `127.0.0.1:${other.port}`, Cookie: sessionCookie }, body: '{}' });
+      expect(session.status).toBe(200);
+      const page = await httpRequest(other.port, { path: `/?token=${TOKEN}`, headers: { Host: `127.0.0.1:${other.port}` } });
+      expect(page.status).toBe(429);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses tokens shorter than 32 characters and non-loopback hosts without allowNetwork', async () => {
+    await expect(startServer({ api: createStubApi(), staticDir, token: 'short-token-1234567890', onInternalError: () => {} })).rejects.toThrow(/32 characters/);
+    await expect(startServer({ api: createStubApi(), staticDir, host: '0.0.0.0', onInternalError: () => {} })).rejects.toThrow(/allowNetwork/);
   });
 
   it('closes gracefully while an event stream is open, and serves a help page when the renderer is missing', async () => {

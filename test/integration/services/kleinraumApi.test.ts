@@ -83,7 +83,7 @@ describe('the Kleinraum API', () => {
 
   it('save without a path asks for "save as"; save as writes the file, emits project.changed and adds it to recent projects', async () => {
     expect((await callError('project.save')).code).toBe('conflict');
-    await call('project.setSetting', { key: 'smallNumberThreshold', value: '5' });
+    await call('project.setSetting', { key: 'smallNumberThreshold', value: 5 });
     expect((await call('project.current')).dirty).toBe(true);
     const saved = await call('project.saveAs', { path: directory.file('Sozialmonitor') });
     expect(saved.path).toBe(directory.file('Sozialmonitor.gpkg'));
@@ -95,7 +95,7 @@ describe('the Kleinraum API', () => {
 
     await call('project.new');
     const reopened = await call('project.open', { path: directory.file('Sozialmonitor.gpkg') });
-    expect(reopened.settings.smallNumberThreshold).toBe('5');
+    expect(reopened.settings.smallNumberThreshold).toBe(5);
     expect(reopened.isDemo).toBe(true);
     fs.rmSync(directory.file('Sozialmonitor.gpkg'));
     expect((await call('project.recent')).items[0]?.exists).toBe(false);

@@ -6,7 +6,7 @@ import { ProjectSession } from '../../../electron/node/services/projectSession';
 import { createGeoPackageCore } from '../../../electron/node/storage/geopackageCore';
 import { CURRENT_SCHEMA_VERSION, KLEINRAUM_TABLES, MIGRATIONS } from '../../../electron/node/storage/migrations';
 import { openDatabase } from '../../../electron/node/storage/openDatabase';
-import { readObservations, readProjectContent } from '../../../electron/node/storage/projectReader';
+import { readObservations, readProjectContent, readSettings } from '../../../electron/node/storage/projectReader';
 import { UserError } from '../../../shared/contract/errors';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
@@ -37,6 +37,12 @@ function writeVersion1Project(filePath: string): void {
     CREATE TABLE kleinraum_observations (id INTEGER PRIMARY KEY, area_key TEXT NOT NULL, variable TEXT NOT NULL, dimensions TEXT NOT NULL,
       period DATE NOT NULL, value REAL, missing TEXT, source_id TEXT NOT NULL, quality TEXT NOT NULL);
     INSERT INTO kleinraum_meta (key, value) VALUES ('schema_version', '1'), ('title', 'Altes Projekt');
+    INSERT INTO kleinraum_settings (key, value) VALUES
+      ('title', 'Altes Projekt'), ('smallNumberThreshold', '5'), ('defaultIndicator', 'population_total'),
+      ('map.symbology.population_total', '{"method":"equal","classes":4,"paletteId":"Reds","fixAcrossPeriods":true}'),
+      ('map.display', '{"labels":"off","basemap":true}'),
+      ('export.layout', '{"title":{"text":"Abbildung 1"},"smallNumbers":{"mode":"flag"}}'),
+      ('an.unknown.key', 'kept');
     INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
       VALUES ('lsn', 'LSN', 'Landesamt für Statistik Niedersachsen', '2019-12-31', 'dl-de/by-2-0', NULL, '© LSN 2020', '', 0, 0);
     INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position)
@@ -78,6 +84,29 @@ describe('schema migrations', () => {
     const original = openDatabase(filePath, { readonly: true });
     expect(original.prepare("SELECT value FROM kleinraum_meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
     original.close();
+  });
+
+  it('read the untyped settings of a version-1 file as typed values (migration 4), moving the small-number display to the map', () => {
+    const filePath = directory.file('old-settings.gpkg');
+    writeVersion1Project(filePath);
+    const session = ProjectSession.open(directory.file('work'), filePath);
+    try {
+      const settings = readSettings(session.db);
+      expect(settings['smallNumberThreshold']).toBe(5);
+      expect(settings['defaultIndicator']).toBe('population_total');
+      expect(settings['map.symbology.population_total']).toEqual({ method: 'equal', classes: 4, breaks: [], palette: 'Reds', reversed: false, midpoint: 'region', midpointValue: null, fixedClasses: true });
+      expect(settings['map.display']).toEqual({ labels: 'off', basemap: true, smallNumbers: 'flag' });
+      expect(settings['export.layout']).toEqual({ title: { text: 'Abbildung 1' } });
+      // The title lives in kleinraum_meta only; an unknown key stays in the file but is not read.
+      expect(settings).not.toHaveProperty('title');
+      expect(settings).not.toHaveProperty('an.unknown.key');
+      expect(session.db.prepare("SELECT value FROM kleinraum_settings WHERE key = 'an.unknown.key'").pluck().get()).toBe('kept');
+      // Written again, a setting is stored as JSON of its current version.
+      session.setSetting('smallNumberThreshold', 4);
+      expect(session.db.prepare("SELECT value, version FROM kleinraum_settings WHERE key = 'smallNumberThreshold'").get()).toEqual({ value: '4', version: 1 });
+    } finally {
+      session.close();
+    }
   });
 
   it('refuse a file from a newer Kleinraum with a message to update, without touching it', () => {

@@ -6,6 +6,7 @@ import { GEOPACKAGE_APPLICATION_ID, GEOPACKAGE_USER_VERSION } from '../../../ele
 import { applyMigrations, CURRENT_SCHEMA_VERSION, readSchemaVersion } from '../../../electron/node/storage/migrations';
 import { openDatabase } from '../../../electron/node/storage/openDatabase';
 import { readAreasAsFeatureCollection, readObservations, readProjectContent } from '../../../electron/node/storage/projectReader';
+import { parentKeyFromKey } from '../../../electron/node/storage/projectWriter';
 import { writeProjectContent } from '../../../electron/node/storage/projectWriter';
 import type { Observation, ProjectContent } from '../../../shared/model/project';
 import { findOnPath, findValidateGpkgScript, systemPython } from '../../helpers/externalTools';
@@ -30,7 +31,7 @@ function writeProjectFile(filePath: string, content: ProjectContent): void {
   db.close();
 }
 
-/** What the file should give back: polygons come back as one-part multipolygons (the column type). */
+/** What the file should give back: polygons come back as one-part multipolygons (the column type); an AGS knows its Kreis. */
 function expectedAfterRoundTrip(content: ProjectContent): ProjectContent {
   return {
     ...content,
@@ -39,6 +40,7 @@ function expectedAfterRoundTrip(content: ProjectContent): ProjectContent {
       areas: layer.areas.map((area) => ({
         ...area,
         geometry: area.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [area.geometry.coordinates] } : area.geometry,
+        parentKey: area.parentKey ?? parentKeyFromKey(area.key),
       })),
     })),
     observations: [...content.observations]

@@ -65,6 +65,8 @@ export function createSmallProjectContent(): ProjectContent {
         attribution: '© Testamt 2020',
         notes: 'Äöü ß – Umlaute bleiben erhalten',
         synthetic: false,
+        definition: '',
+        quality: 'counted',
       },
       {
         id: 'test-boundaries',
@@ -76,6 +78,8 @@ export function createSmallProjectContent(): ProjectContent {
         attribution: '© GeoBasis-DE / BKG 2021',
         notes: '',
         synthetic: false,
+        definition: '',
+        quality: 'counted',
       },
     ],
     dimensions: [
@@ -89,8 +93,8 @@ export function createSmallProjectContent(): ProjectContent {
       },
     ],
     variables: [
-      { id: 'population', name: { de: 'Einwohner', en: 'Population' }, unit: 'Personen', dimensions: ['sex'], kind: 'stock' },
-      { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Refugees' }, unit: 'Personen', dimensions: [], kind: 'stock' },
+      { id: 'population', name: { de: 'Einwohner', en: 'Population' }, unit: 'Personen', dimensions: ['sex'], kind: 'stock', sources: [] },
+      { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Refugees' }, unit: 'Personen', dimensions: [], kind: 'stock', sources: [] },
     ],
     indicators: [
       {
@@ -138,6 +142,6 @@ export function createSmallProjectContent(): ProjectContent {
       observation('03241001', 'refugees', {}, '2018-12-31', 15000),
       observation('03241002', 'refugees', {}, '2018-12-31', null, { missing: '.' }),
     ],
-    settings: { smallNumberThreshold: '3', theme: 'hell' },
+    settings: { smallNumberThreshold: 3, defaultIndicator: 'refugees_per_1000' },
   };
 }

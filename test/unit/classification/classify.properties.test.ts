@@ -24,7 +24,7 @@ const options: fc.Arbitrary<ClassificationOptions> = fc.constantFrom(...CLASSIFI
   return fc.record({
     method: fc.constant(method),
     classes: fc.constantFrom(...validClassCounts(method)),
-    centre: method === 'stddev' ? fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: undefined }) : fc.constant(undefined),
+    midpoint: method === 'stddev' ? fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: undefined }) : fc.constant(undefined),
   });
 });
 
@@ -109,7 +109,7 @@ describe('classify properties', () => {
       fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }).map((value) => value / 4), { minLength: 2, maxLength: 60 }), options, (values, classificationOptions) => {
         fc.pre(new Set(values).size >= 2);
         // A chosen centre may lie at or beyond the data ("every area above the region"): one class is right then.
-        fc.pre(classificationOptions.centre === undefined);
+        fc.pre(classificationOptions.midpoint === undefined);
         const classification = classify(values, classificationOptions);
         expect(classification.classes.length).toBeGreaterThanOrEqual(2);
         expect(classification.classes.length).toBeLessThanOrEqual(9);

@@ -29,7 +29,7 @@ describe('classify', () => {
 
   it('centres standard-deviation classes on a given value', () => {
     // Population σ of [0, 10, 20] is √(200/3) ≈ 8.165; an odd class count gives centre ± σ/2 as breaks.
-    const classification = classify([0, 10, 20], { method: 'stddev', classes: 3, centre: 12 });
+    const classification = classify([0, 10, 20], { method: 'stddev', classes: 3, midpoint: 12 });
     const halfDeviation = Math.sqrt(200 / 3) / 2;
     expect(classification.breaks[1]).toBeCloseTo(12 - halfDeviation, 12);
     expect(classification.breaks[2]).toBeCloseTo(12 + halfDeviation, 12);
@@ -81,7 +81,7 @@ describe('classify', () => {
     ['manual with unsorted breaks', { method: 'manual', classes: 3, breaks: [10, 5] }],
     ['manual with NaN', { method: 'manual', classes: 3, breaks: [Number.NaN] }],
     ['manual with 9 breaks', { method: 'manual', classes: 10, breaks: [1, 2, 3, 4, 5, 6, 7, 8, 9] }],
-    ['stddev with an infinite centre', { method: 'stddev', classes: 4, centre: Number.POSITIVE_INFINITY }],
+    ['stddev with an infinite centre', { method: 'stddev', classes: 4, midpoint: Number.POSITIVE_INFINITY }],
   ])('rejects %s with a German and English UserError', (_, options) => {
     let caught: unknown;
     try {

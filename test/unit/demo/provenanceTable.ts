@@ -13,6 +13,8 @@ export interface ProvenanceMunicipality {
   census2022: number;
   /** GV-ISys 31.12.2019 area in km² (column GV19 km²). */
   areaKm2: number;
+  /** KFL in km² of BKG's VG250-EW web service copy (column WFS km²). */
+  officialAreaKm2: number;
 }
 
 /** The table rows, or null when `../shared/data` is not beside the checkout. */
@@ -24,7 +26,7 @@ export function readProvenanceMunicipalities(): ProvenanceMunicipality[] | null 
     // | 1 | 03241001 | Hannover (Landeshauptstadt) | Stadt | 513291 | 536925 | 204.30 | …
     const cells = line.split('|').map((cell) => cell.trim());
     if (!/^0324\d{4}$/.test(cells[2] ?? '')) continue;
-    rows.push({ ags: cells[2] as string, name: cells[3] as string, census2022: Number(cells[5]), areaKm2: Number(cells[7]) });
+    rows.push({ ags: cells[2] as string, name: cells[3] as string, census2022: Number(cells[5]), areaKm2: Number(cells[7]), officialAreaKm2: Number(cells[11]) });
   }
   return rows;
 }

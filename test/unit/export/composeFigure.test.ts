@@ -2,22 +2,23 @@ import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { composeFigure, type FigureInput } from '../../../shared/export/composeFigure';
 import { DEFAULT_EXPORT_LAYOUT, resolveExportLayout } from '../../../shared/export/exportLayout';
-import { createAreas, createValues, vg250Source } from './figureFixture';
+import { createAreas, createValues, figureDrawing, vg250Source, type FigureDrawingOptions } from './figureFixture';
 
-function input(overrides: Partial<FigureInput> = {}): FigureInput {
+function input(overrides: Partial<FigureInput> & Pick<FigureDrawingOptions, 'smallNumbers'> = {}): FigureInput {
+  const { smallNumbers, ...figure } = overrides;
+  const values = figure.values ?? createValues();
+  const locale = figure.locale ?? 'de';
   return {
     areas: createAreas(),
-    values: createValues(),
+    values,
     layerTitle: 'Städte und Gemeinden',
     boundarySource: vg250Source,
     schematicBoundaries: false,
-    classification: { method: 'manual', classes: 2, breaks: [100] },
-    paletteId: 'YlGnBu',
+    ...figureDrawing(values, { locale, ...(smallNumbers ? { smallNumbers } : {}) }),
     layout: DEFAULT_EXPORT_LAYOUT,
-    locale: 'de',
-    smallNumberThreshold: 3,
+    locale,
     createdOn: '2025-05-03',
-    ...overrides,
+    ...figure,
   };
 }
 
@@ -62,6 +63,16 @@ describe('composeFigure', () => {
     expect(all).not.toContain('GeoBasis-DE');
   });
 
+  it('says for a density where its km² come from, and nothing for other figures', () => {
+    const fromGeometry = composeFigure(input({ values: { ...createValues(), areaBasis: 'geometry' } }));
+    expect(texts(fromGeometry.svg)).toContain('Fläche aus Geometrie berechnet');
+    expect(fromGeometry.elements).toContain('areaNote');
+    expect(texts(composeFigure(input({ values: { ...createValues(), areaBasis: 'official' } })).svg)).toContain('Fläche: amtliche Katasterfläche (KFL)');
+    const rate = composeFigure(input());
+    expect(rate.elements).not.toContain('areaNote');
+    expect(texts(rate.svg).join('\n')).not.toContain('Fläche');
+  });
+
   it('suppresses a small number: not classified, hatched, counted in the legend and explained in a footnote', () => {
     const figure = composeFigure(input({ values: createValues({ smallNumberKey: '03241002' }) }));
     expect(figure.suppressedKeys).toEqual(['03241002']);
@@ -74,9 +85,8 @@ describe('composeFigure', () => {
     expect(figure.elements).toContain('smallNumberFootnote');
   });
 
-  it('flags a small number instead when the layout says so: the value keeps its class and gets a hatch', () => {
-    const layout = resolveExportLayout({ smallNumbers: { mode: 'flag' } });
-    const figure = composeFigure(input({ values: createValues({ smallNumberKey: '03241002' }), layout }));
+  it('flags a small number instead when the view says so: the value keeps its class and gets a hatch', () => {
+    const figure = composeFigure(input({ values: createValues({ smallNumberKey: '03241002' }), smallNumbers: 'flag' }));
     expect(figure.classification.classOfValue).toEqual([1, 0, null]);
     expect(figure.svg).toContain('fill="url(#kr-small-number-overlay)"');
     expect(texts(figure.svg).join('\n')).toContain('Fallzahl unter 3: Wert unsicher*');
@@ -109,6 +119,31 @@ describe('composeFigure', () => {
     expect(figure.svg).toMatch(/fill="#ebebeb"[^>]*data-key="03241001"/);
     expect(figure.elements).toContain('inset');
     expect(figure.svg).toContain('clip-path="url(#kr-map-frame)"');
+  });
+
+  it('places the areas inside Germany in the locator inset, Niedersachsen marked, and credits BKG for the outline', () => {
+    const figure = composeFigure(input({ focusAreaKey: '03241002', layout: resolveExportLayout({ inset: { visible: true } }) }));
+    const inset = /<g id="inset">(.*?)<\/g>/.exec(figure.svg)?.[1] ?? '';
+    const laender = [...inset.matchAll(/data-land="(\d\d)" fill="(#[0-9a-f]+)"/g)].map((match) => [match[1], match[2]]);
+    expect(laender).toHaveLength(16);
+    // Only Niedersachsen (03) holds the areas near Hannover.
+    expect(laender.filter(([, fill]) => fill === '#c4c4c4').map(([land]) => land)).toEqual(['03']);
+    expect(inset).toMatch(/data-inset-area="03241002" fill="#c8102e"/);
+    expect(inset).toMatch(/data-inset-area="03241001" fill="#3c3c3c"/);
+    expect(texts(figure.svg)).toContain('Übersichtskarte: © GeoBasis-DE / BKG 2021 (Daten verändert), Lizenz: dl-de/by-2-0');
+  });
+
+  it('shows the layer alone in the inset, without the German outline or its credit, for areas outside Germany', () => {
+    const areas = createAreas();
+    for (const feature of areas.features) {
+      const ring = (feature.geometry as { coordinates: number[][][] }).coordinates[0]!;
+      for (const position of ring) position[0] = position[0]! - 30; // into the Atlantic
+    }
+    const figure = composeFigure(input({ areas, layout: resolveExportLayout({ inset: { visible: true } }) }));
+    const inset = /<g id="inset">(.*?)<\/g>/.exec(figure.svg)?.[1] ?? '';
+    expect(inset).not.toContain('data-land');
+    expect((inset.match(/<path /g) ?? []).length).toBe(3);
+    expect(texts(figure.svg).join('\n')).not.toContain('Übersichtskarte');
   });
 
   it('makes a scale bar whose length matches the true ground distance at this latitude', () => {

@@ -3,7 +3,12 @@
  * (52.4° N), with hand-written indicator values — one of them a small number, one without data.
  */
 import type { IndicatorValues } from '../../../shared/contract/api';
-import type { AreaCollection } from '../../../shared/export/composeFigure';
+import type { AreaCollection, FigureInput } from '../../../shared/export/composeFigure';
+import type { Locale } from '../../../shared/format/number';
+import { drawIndicator } from '../../../shared/mapView/drawIndicator';
+import { buildIndicatorLegend } from '../../../shared/mapView/indicatorLegend';
+import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../../shared/mapView/mapSymbology';
+import type { SmallNumberDisplay } from '../../../shared/mapView/mapViewSpec';
 import type { Source } from '../../../shared/model/project';
 
 function square(west: number, south: number, size: number): [number, number][][] {
@@ -32,6 +37,8 @@ export const zensusSource: Source = {
   attribution: '© Statistische Ämter des Bundes und der Länder, 2024',
   notes: '',
   synthetic: false,
+  definition: '',
+  quality: 'counted',
 };
 
 export const vg250Source: Source = {
@@ -44,6 +51,8 @@ export const vg250Source: Source = {
   attribution: '© GeoBasis-DE / BKG 2021',
   notes: '',
   synthetic: false,
+  definition: '',
+  quality: 'counted',
 };
 
 export function createValues(options: { smallNumberKey?: string } = {}): IndicatorValues {
@@ -65,4 +74,20 @@ export function createValues(options: { smallNumberKey?: string } = {}): Indicat
     sources: [zensusSource],
     regionValue: 20.25,
   };
+}
+
+/** How a test figure is drawn: the fixture's manual break at 100 unless a test asks otherwise. */
+export interface FigureDrawingOptions {
+  symbology?: Partial<MapSymbology>;
+  smallNumbers?: SmallNumberDisplay;
+  locale?: Locale;
+  smallNumberThreshold?: number;
+}
+
+/** The drawing and legend of `values` as the export service makes them (shared/mapView). */
+export function figureDrawing(values: IndicatorValues, options: FigureDrawingOptions = {}): Pick<FigureInput, 'drawn' | 'legend'> {
+  const symbology: MapSymbology = { ...DEFAULT_SYMBOLOGY, method: 'manual', breaks: [100], ...options.symbology };
+  const drawn = drawIndicator({ values: values.values, regionValue: values.regionValue, decimals: values.indicator.decimals, symbology, smallNumbers: options.smallNumbers ?? 'suppress' });
+  const legend = buildIndicatorLegend(drawn, values, { locale: options.locale ?? 'de', smallNumberThreshold: options.smallNumberThreshold ?? 3 });
+  return { drawn, legend };
 }

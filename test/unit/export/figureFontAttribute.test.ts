@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { composeFigure } from '../../../shared/export/composeFigure';
 import { DEFAULT_EXPORT_LAYOUT } from '../../../shared/export/exportLayout';
 import { svgText } from '../../../shared/export/svgElements';
-import { createAreas, createValues, vg250Source } from './figureFixture';
+import { createAreas, createValues, figureDrawing, vg250Source } from './figureFixture';
 
 /** A CSS font-family list is valid when each family is quoted or made of identifiers (no word starting with a digit). */
 function isValidCssFontFamilyList(value: string): boolean {
@@ -29,11 +29,9 @@ describe('figure font attribute', () => {
       layerTitle: 'Städte und Gemeinden',
       boundarySource: vg250Source,
       schematicBoundaries: false,
-      classification: { method: 'manual', classes: 2, breaks: [100] },
-      paletteId: 'YlGnBu',
+      ...figureDrawing(createValues()),
       layout: DEFAULT_EXPORT_LAYOUT,
       locale: 'de',
-      smallNumberThreshold: 3,
       createdOn: '2025-05-03',
     });
     const families = [...figure.svg.matchAll(/font-family="([^"]*)"/g)].map((match) => match[1] ?? '');

@@ -47,7 +47,7 @@ describe('computeIndicatorValues', () => {
     const result = computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2019-12-31', variableNames });
     const [hannover, barsinghausen] = result.values;
     // 15600 / (270000 + 250000) × 1000 = 30
-    expect(hannover).toEqual({ key: '03241001', name: 'Hannover', value: 30, numerator: 15600, denominator: 520000, quality: 'counted', smallNumber: false, missingReason: null });
+    expect(hannover).toEqual({ key: '03241001', name: 'Hannover', value: 30, numerator: 15600, denominator: 520000, quality: 'counted', smallNumber: false, missingReason: null, sourceId: 'ausländerbehörde', fallback: false });
     // 2 / 33000 × 1000 = 0.0606…; 2 is below the default threshold 3; estimated is weaker than counted.
     expect(barsinghausen?.value).toBeCloseTo(0.060606, 5);
     expect(barsinghausen?.smallNumber).toBe(true);
@@ -72,6 +72,26 @@ describe('computeIndicatorValues', () => {
     expect(result.values.map((value) => value.value)).toEqual([520000 / 204, 33000 / 103]);
     expect(result.values[0]?.denominator).toBe(204);
     expect(result.regionValue).toBeCloseTo(553000 / 307, 10);
+    expect(result.areaBasis).toBe('geometry');
+  });
+
+  it('per km²: divides by the official land area (KFL) where an area has one, cites its source and says which basis it used', () => {
+    const density = indicator({ numerator: { variable: 'population' }, denominator: null, scale: 'perKm2' });
+    const kfl = { areaKm2: 204.3, sourceId: 'bkg', period: '2023-12-31' };
+    const mixed = computeIndicatorValues({ indicator: density, areas: [{ ...areas[0]!, officialArea: kfl }, areas[1]!], observations, period: '2019-12-31' });
+    // Hannover: 520000 / 204.3 (KFL, not the geometry's 204); Barsinghausen: 33000 / 103 (geometry); region 553000 / 307.3
+    expect(mixed.values.map((value) => value.value)).toEqual([520000 / 204.3, 33000 / 103]);
+    expect(mixed.regionValue).toBeCloseTo(553000 / 307.3, 10);
+    expect(mixed.sourceIds).toContain('bkg');
+    expect(mixed.areaBasis).toBe('mixed');
+    const official = computeIndicatorValues({
+      indicator: density,
+      areas: areas.map((area) => ({ ...area, officialArea: { ...kfl, areaKm2: 100 } })),
+      observations,
+      period: '2019-12-31',
+    });
+    expect(official.areaBasis).toBe('official');
+    expect(computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2019-12-31' }).areaBasis).toBeNull();
   });
 
   it('absolute: the numerator itself, region = sum', () => {
@@ -114,10 +134,11 @@ describe('computeIndicatorValues', () => {
 });
 
 describe('computableIndicatorPeriods', () => {
-  const periods = new Map([
+  const byVariable = new Map([
     ['refugees', ['2017-12-31', '2018-12-31', '2019-12-31']],
     ['population', ['2019-12-31', '2018-12-31']],
   ]);
+  const periods = (selection: { variable: string }) => byVariable.get(selection.variable) ?? [];
   it('needs numerator and denominator for ratios', () => {
     expect(computableIndicatorPeriods(indicator({}), periods)).toEqual(['2018-12-31', '2019-12-31']);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
 import { createDemoProject } from '../../../shared/demo/createDemoProject';
+import { observationsAsChosen } from '../../../shared/sources/sourceChoice';
 import { aggregateProfiles, publishedCell } from '../../../shared/profiles/aggregateProfiles';
 import type { AreaProfile, ProfileCell } from '../../../shared/profiles/profileTypes';
 import { FIXTURE_COMPARE_PERIOD, fixtureInput, fixtureObservations } from './profileFixtures';
@@ -99,7 +100,7 @@ describe('aggregateProfiles on hand-countable data', () => {
 describe('aggregateProfiles on the demo project (21 municipalities, 2024)', () => {
   const demo = createDemoProject();
   const layer = demo.layers[0]!;
-  const input = { layer: layer.info.name, areas: layer.areas, observations: demo.observations, period: '2024-12-31', dimensions: demo.dimensions, sources: demo.sources };
+  const input = { layer: layer.info.name, areas: layer.areas, observations: observationsAsChosen(demo), period: '2024-12-31', dimensions: demo.dimensions, sources: demo.sources };
   const unprotected = aggregateProfiles({ ...input, smallNumberThreshold: 1 });
   // A high threshold, so that protection really bites on the demo's municipal totals (its cells below 3 are
   // status × sex × age cells, which the charts sum over).

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../../shared/demo/createDemoProject';
+import { observationsAsChosen } from '../../../shared/sources/sourceChoice';
 import { aggregateProfiles } from '../../../shared/profiles/aggregateProfiles';
 import { deviations } from '../../../shared/profiles/deviation';
 import { orderPanels } from '../../../shared/profiles/orderPanels';
-import { profileTable, profileTableCsv } from '../../../shared/profiles/profileTable';
+import { profileTable } from '../../../shared/profiles/profileTable';
+import { dataTableCsv } from '../../../shared/export/dataTable';
 import type { AreaProfile } from '../../../shared/profiles/profileTypes';
 import { computeTypology, kMeans, silhouette, standardise } from '../../../shared/profiles/typology';
 import { fixtureInput } from './profileFixtures';
@@ -46,7 +48,7 @@ describe('typology', () => {
   it('groups the demo municipalities deterministically, every area in exactly one group, with a description', () => {
     const demo = createDemoProject();
     const layer = demo.layers[0]!;
-    const set = aggregateProfiles({ layer: layer.info.name, areas: layer.areas, observations: demo.observations, period: '2024-12-31', dimensions: demo.dimensions, sources: demo.sources, smallNumberThreshold: 3 });
+    const set = aggregateProfiles({ layer: layer.info.name, areas: layer.areas, observations: observationsAsChosen(demo), period: '2024-12-31', dimensions: demo.dimensions, sources: demo.sources, smallNumberThreshold: 3 });
     const first = computeTypology(set, 3);
     const second = computeTypology(set, 3);
     expect(second.groupOf).toEqual(first.groupOf);
@@ -86,7 +88,7 @@ describe('profile tables and CSV', () => {
   const set = aggregateProfiles(fixtureInput());
 
   it('writes CSV with BOM, semicolons, decimal comma, German dates, empty suppressed cells with the flag "."', () => {
-    const csv = profileTableCsv(profileTable(set, set.areas, 'nationality', 'de'));
+    const csv = dataTableCsv(profileTable(set, set.areas, 'nationality', 'de'));
     expect(csv.startsWith('\uFEFFSchlüssel;Gebiet;Stichtag;Staatsangehörigkeit;Anzahl;Anteil %;Kennzeichen\r\n')).toBe(true);
     expect(csv).toContain('\r\n01;Stadt;31.12.2024;Syrien;40;40;\r\n');
     expect(csv).toContain('\r\n02;Dorf;31.12.2024;Syrien;;;.\r\n');

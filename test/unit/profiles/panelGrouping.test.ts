@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { aggregateProfiles } from '../../../shared/profiles/aggregateProfiles';
 import { groupByIndicatorClasses } from '../../../shared/profiles/panelGrouping';
 import { createDemoProject } from '../../../shared/demo/createDemoProject';
+import { observationsAsChosen } from '../../../shared/sources/sourceChoice';
 
 describe('grouping the panels by the classes of a key indicator (demo, 21 municipalities)', () => {
   const demo = createDemoProject();
   const layer = demo.layers[0]!;
   const set = aggregateProfiles({
-    layer: layer.info.name, areas: layer.areas, observations: demo.observations, period: '2024-12-31',
+    layer: layer.info.name, areas: layer.areas, observations: observationsAsChosen(demo), period: '2024-12-31',
     dimensions: demo.dimensions, sources: demo.sources, smallNumberThreshold: 3,
   });
   const indicator = set.indicators.find((candidate) => candidate.id === 'refugeesPer1000')!;

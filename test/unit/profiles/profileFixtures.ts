@@ -44,7 +44,7 @@ export const fixtureDimensions: DimensionDefinition[] = [
 export const fixtureVariables: ProfileVariables = { ...DEFAULT_PROFILE_VARIABLES, under18AgeGroups: ['0-17'] };
 
 export const fixtureSources: Source[] = [
-  { id: 'fixture', name: 'Testdaten', publisher: 'Kleinraum', stichtag: null, licence: 'none', licenceUrl: null, attribution: 'Testdaten, synthetisch', notes: '', synthetic: true },
+  { id: 'fixture', name: 'Testdaten', publisher: 'Kleinraum', stichtag: null, licence: 'none', licenceUrl: null, attribution: 'Testdaten, synthetisch', notes: '', synthetic: true, definition: '', quality: 'synthetic' },
 ];
 
 export const fixtureAreas = [

@@ -23,9 +23,9 @@ function fixtureProject(): ProjectContent {
     sources: fixtureSources,
     dimensions: fixtureDimensions,
     variables: [
-      { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock' },
-      { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Refugees' }, unit: 'Personen', dimensions: ['sex', 'age', 'status'], kind: 'stock' },
-      { id: 'foreign_population', name: { de: 'Ausländer', en: 'Foreign' }, unit: 'Personen', dimensions: ['nationality'], kind: 'stock' },
+      { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, unit: 'Personen', dimensions: ['sex', 'age'], kind: 'stock', sources: [] },
+      { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Refugees' }, unit: 'Personen', dimensions: ['sex', 'age', 'status'], kind: 'stock', sources: [] },
+      { id: 'foreign_population', name: { de: 'Ausländer', en: 'Foreign' }, unit: 'Personen', dimensions: ['nationality'], kind: 'stock', sources: [] },
     ],
     indicators: [],
     observations: fixtureObservations(),
@@ -67,7 +67,7 @@ describe('profiles.compute', () => {
   });
 
   it('follows the project setting smallNumberThreshold', async () => {
-    await call('project.setSetting', { key: 'smallNumberThreshold', value: '15' });
+    await call('project.setSetting', { key: 'smallNumberThreshold', value: 15 });
     const set = await call('profiles.compute', {});
     expect(set.smallNumberThreshold).toBe(15);
     // Town refugees by status: pending 20, granted 30, tolerated 10 — the 10 are suppressed at 15, not at 3.

@@ -102,7 +102,7 @@ describe('createHttpTransport', () => {
     const refusingFetch = (async () => new Response('forbidden', { status: 403 })) as typeof fetch;
     const transport = createHttpTransport({ origin: 'http://127.0.0.1:5000', token: 'wrong123', fetch: refusingFetch, createEventSource: null });
     const error = (await transport.invoke('project.current', {}).catch((caught: unknown) => caught)) as ApiError;
-    expect(error.messageFor('en')).toContain('token');
+    expect(error.messageFor('en')).toContain('start link');
   });
 
   it('subscribes to the SSE stream with the token and parses event data', () => {
@@ -147,7 +147,25 @@ describe('detectTransport', () => {
     expect(detectTransport({ location, fetch }).kind).toBe('http');
   });
 
-  it('refuses to start without a token, with a message that names the fix', () => {
-    expect(() => detectTransport({ location: { origin: location.origin, search: '' }, fetch })).toThrow(ApiError);
+  it('without a token in the address relies on the session cookie: no token header, events without token', async () => {
+    const requests: RequestInit[] = [];
+    const recordingFetch = (async (_url: string, init: RequestInit) => {
+      requests.push(init);
+      return new Response(JSON.stringify({ ok: true, value: 1 }));
+    }) as unknown as typeof fetch;
+    let openedUrl = '';
+    const EventSource = class {
+      constructor(url: string) {
+        openedUrl = url;
+      }
+      addEventListener() {}
+      close() {}
+    };
+    const transport = detectTransport({ location: { origin: location.origin, search: '' }, fetch: recordingFetch, EventSource });
+    await transport.invoke('project.current', {});
+    expect((requests[0]?.headers as Record<string, string>)['x-kleinraum-token']).toBeUndefined();
+    expect(requests[0]?.credentials).toBe('same-origin');
+    transport.subscribe(() => {});
+    expect(openedUrl).toBe('http://127.0.0.1:5000/api/events');
   });
 });

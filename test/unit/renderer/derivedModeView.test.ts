@@ -14,7 +14,7 @@ import {
 } from '../../../renderer/store/viewSlice';
 import { createIndicator, createProject } from './fixtures';
 
-const variable = (id: string) => ({ id, name: { de: id, en: id }, unit: 'Personen', dimensions: [], kind: 'stock' as const, periods: ['2024-12-31'] });
+const variable = (id: string) => ({ id, name: { de: id, en: id }, unit: 'Personen', dimensions: [], kind: 'stock' as const, periods: ['2024-12-31'], sources: [], availableSources: [] });
 const project = createProject({
   indicators: [
     createIndicator({ periods: ['2022-12-31', '2023-12-31', '2024-12-31'] }),

@@ -16,6 +16,8 @@ export function createSource(overrides: Partial<ProjectSummary['sources'][number
     attribution: '© Statistische Ämter des Bundes und der Länder, 2024',
     notes: '',
     synthetic: false,
+    definition: '',
+    quality: 'counted',
     ...overrides,
   };
 }

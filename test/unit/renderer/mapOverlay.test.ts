@@ -16,7 +16,7 @@ const typology: TypologyOverlay = {
 
 describe('overlayDrawing', () => {
   it('gives every typology group its own colour and names the groups in the legend, in group order', () => {
-    const { choropleth, legend } = overlayDrawing(typology, ['a', 'b', 'c', 'd'], 'de');
+    const { drawn: choropleth, legend } = overlayDrawing(typology, ['a', 'b', 'c', 'd'], 'de');
     expect(legend.rows.map((row) => [row.label, row.count])).toEqual([
       ['Typ 1: jung', 2],
       ['Typ 2: alt', 1],
@@ -39,7 +39,7 @@ describe('overlayDrawing', () => {
       measure: 'index',
       values: { a: 60, b: 80, c: 95, d: 130, e: 180, f: null },
     };
-    const { choropleth, legend } = overlayDrawing(deviation, ['a', 'b', 'c', 'd', 'e', 'f'], 'de');
+    const { drawn: choropleth, legend } = overlayDrawing(deviation, ['a', 'b', 'c', 'd', 'e', 'f'], 'de');
     const [red, , blue] = [hexRed, hexGreen, hexBlue].map((channel) => (key: string) => channel(choropleth.colourByKey.get(key) as string));
     expect(blue!('a')).toBeGreaterThan(red!('a'));
     expect(red!('e')).toBeGreaterThan(blue!('e'));

@@ -1,38 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classificationOptionsOf,
-  DEFAULT_SYMBOLOGY,
-  parseBreaksInput,
-  parseDisplay,
-  parseLocalNumber,
-  parseSymbology,
-  resolveMidpoint,
-  withValidClassCount,
-} from '../../../renderer/map/symbology';
+import { parseBreaksInput, parseLocalNumber } from '../../../renderer/map/numberInput';
+import { classificationOptionsOf, DEFAULT_SYMBOLOGY, resolveMidpoint, withValidChoices } from '../../../shared/mapView/mapSymbology';
+import { decodeStoredSetting, encodeSetting, readFamilySetting, readSetting } from '../../../shared/settings/projectSettings';
 
-describe('parseSymbology', () => {
-  it('reads a stored choice and fills the rest from the defaults', () => {
-    const symbology = parseSymbology(JSON.stringify({ method: 'equal', classes: 4, paletteId: 'Reds', reversed: true }));
-    expect(symbology).toEqual({ ...DEFAULT_SYMBOLOGY, method: 'equal', classes: 4, paletteId: 'Reds', reversed: true });
+describe('stored symbologies (settings registry)', () => {
+  it('reads a choice stored before settings were typed, with the old names, and fills the rest', () => {
+    const decoded = decodeStoredSetting('map.symbology.foreign_share', JSON.stringify({ method: 'equal', classes: 4, paletteId: 'Reds', reversed: true, fixAcrossPeriods: true }), 0);
+    expect(decoded).toEqual({ ok: true, value: { ...DEFAULT_SYMBOLOGY, method: 'equal', classes: 4, palette: 'Reds', reversed: true, fixedClasses: true } });
   });
 
-  it('falls back to the default for broken JSON, an unknown method or an unknown palette', () => {
-    expect(parseSymbology('{not json')).toEqual(DEFAULT_SYMBOLOGY);
-    expect(parseSymbology(JSON.stringify({ method: 'astrology' }))).toEqual(DEFAULT_SYMBOLOGY);
-    expect(parseSymbology(JSON.stringify({ paletteId: 'NoSuchPalette' })).paletteId).toBe(DEFAULT_SYMBOLOGY.paletteId);
+  it('completes an old choice of a derived mode with that mode’s defaults', () => {
+    const decoded = decodeStoredSetting('map.symbology.foreign_share.index', JSON.stringify({ classes: 7 }), 0);
+    expect(decoded.ok && decoded.value).toMatchObject({ classes: 7, palette: 'RdBu', midpoint: 'hundred' });
   });
 
-  it('repairs a class count the method does not offer', () => {
-    expect(parseSymbology(JSON.stringify({ method: 'nested-means', classes: 5 })).classes).toBe(4);
-    expect(withValidClassCount({ ...DEFAULT_SYMBOLOGY, method: 'boxmap', classes: 3 }).classes).toBe(6);
+  it('leaves out broken JSON or an unknown method, so the default applies', () => {
+    expect(decodeStoredSetting('map.symbology.x', '{not json', 0).ok).toBe(false);
+    expect(decodeStoredSetting('map.symbology.x', JSON.stringify({ method: 'astrology' }), 1).ok).toBe(false);
+    expect(readFamilySetting({}, 'map.symbology.', 'x')).toBeUndefined();
+  });
+
+  it('repairs a class count the method does not offer and an unknown palette', () => {
+    expect(withValidChoices({ ...DEFAULT_SYMBOLOGY, method: 'nested-means', classes: 5 }).classes).toBe(4);
+    expect(withValidChoices({ ...DEFAULT_SYMBOLOGY, method: 'boxmap', classes: 3 }).classes).toBe(6);
+    expect(withValidChoices({ ...DEFAULT_SYMBOLOGY, palette: 'NoSuchPalette' }).palette).toBe(DEFAULT_SYMBOLOGY.palette);
   });
 });
 
-describe('parseDisplay', () => {
-  it('defaults to names without basemap and keeps stored choices', () => {
-    expect(parseDisplay(undefined)).toEqual({ labels: 'names', basemap: false });
-    expect(parseDisplay('{"labels":"off","basemap":true}')).toEqual({ labels: 'off', basemap: true });
-    expect(parseDisplay('[]')).toEqual({ labels: 'names', basemap: false });
+describe('map display (settings registry)', () => {
+  it('defaults to names, no basemap and withheld small numbers, and reads an old stored choice', () => {
+    expect(readSetting({}, 'map.display')).toEqual({ labels: 'names', basemap: false, smallNumbers: 'suppress' });
+    expect(decodeStoredSetting('map.display', '{"labels":"off","basemap":true}', 0)).toEqual({ ok: true, value: { labels: 'off', basemap: true, smallNumbers: 'suppress' } });
+    expect(decodeStoredSetting('map.display', '"off"', 0).ok).toBe(false);
+  });
+
+  it('refuses a value that does not fit, naming the setting and what it expects', () => {
+    expect(() => encodeSetting('map.display', { labels: 'loud' })).toThrow(/map\.display/);
+    expect(() => encodeSetting('smallNumberThreshold', 2.5)).toThrow(/whole number of at least 1/);
+    expect(() => encodeSetting('theme', 'hell')).toThrow(/has no setting "theme"/);
   });
 });
 
@@ -61,17 +66,18 @@ describe('parseBreaksInput', () => {
 });
 
 describe('midpoint and classification options', () => {
-  it('resolves the midpoint choices', () => {
-    expect(resolveMidpoint({ midpoint: 'region', midpointValue: null }, 29.9)).toBe(29.9);
-    expect(resolveMidpoint({ midpoint: 'hundred', midpointValue: null }, 29.9)).toBe(100);
-    expect(resolveMidpoint({ midpoint: 'zero', midpointValue: null }, 29.9)).toBe(0);
-    expect(resolveMidpoint({ midpoint: 'value', midpointValue: 7 }, 29.9)).toBe(7);
-    expect(resolveMidpoint({ midpoint: 'mean', midpointValue: 7 }, 29.9)).toBeNull();
+  it('resolves the midpoint choices, the mean where no value is known', () => {
+    expect(resolveMidpoint({ midpoint: 'region', midpointValue: null }, 29.9, [1, 3])).toBe(29.9);
+    expect(resolveMidpoint({ midpoint: 'region', midpointValue: null }, null, [1, 3])).toBe(2);
+    expect(resolveMidpoint({ midpoint: 'hundred', midpointValue: null }, 29.9, [])).toBe(100);
+    expect(resolveMidpoint({ midpoint: 'zero', midpointValue: null }, 29.9, [])).toBe(0);
+    expect(resolveMidpoint({ midpoint: 'value', midpointValue: 7 }, 29.9, [])).toBe(7);
+    expect(resolveMidpoint({ midpoint: 'mean', midpointValue: 7 }, 29.9, [1, null, 3])).toBe(2);
   });
 
-  it('centres standard-deviation classes on the chosen midpoint and passes manual breaks', () => {
-    expect(classificationOptionsOf({ ...DEFAULT_SYMBOLOGY, method: 'stddev', classes: 4, midpoint: 'region' }, 25)).toEqual({ method: 'stddev', classes: 4, centre: 25 });
-    expect(classificationOptionsOf({ ...DEFAULT_SYMBOLOGY, method: 'stddev', classes: 4, midpoint: 'region' }, null)).toEqual({ method: 'stddev', classes: 4 });
-    expect(classificationOptionsOf({ ...DEFAULT_SYMBOLOGY, method: 'manual', breaks: [10, 20] }, null)).toEqual({ method: 'manual', classes: 3, breaks: [10, 20] });
+  it('centres standard-deviation classes on the resolved midpoint, passes manual breaks and the shown decimals', () => {
+    expect(classificationOptionsOf({ ...DEFAULT_SYMBOLOGY, method: 'stddev', classes: 4 }, 25, 1)).toEqual({ method: 'stddev', classes: 4, midpoint: 25, decimals: 1 });
+    expect(classificationOptionsOf({ ...DEFAULT_SYMBOLOGY, method: 'stddev', classes: 4 }, null, 1)).toEqual({ method: 'stddev', classes: 4, decimals: 1 });
+    expect(classificationOptionsOf({ ...DEFAULT_SYMBOLOGY, method: 'manual', breaks: [10, 20] }, null, 0)).toEqual({ method: 'manual', classes: 3, breaks: [10, 20], decimals: 0 });
   });
 });

@@ -105,7 +105,7 @@ describe('unsaved changes', () => {
       directory.remove();
     });
     await until(() => store.getState().project !== null, 'project loaded');
-    store.getState().projectReceived(await backend['project.setSetting']({ key: 'note', value: 'geändert' }), false);
+    store.getState().projectReceived(await backend['project.setSetting']({ key: 'demoSeed', value: 7 }), false);
     expect(store.getState().project?.dirty).toBe(true);
     return { store, session, answers, setReply: (next: typeof reply) => (reply = next) };
   }

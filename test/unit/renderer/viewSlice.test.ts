@@ -5,7 +5,7 @@ import { createIndicator, createProject } from './fixtures';
 describe('viewForProject', () => {
   it('picks the first layer, the first indicator and its latest Stichtag for a fresh view', () => {
     const view = viewForProject(initialViewSlice, createProject());
-    expect(view).toEqual({ layerName: 'gemeinden', indicatorId: 'refugees_per_1000', period: '2024-12-31', mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(view).toEqual({ layerName: 'gemeinden', indicatorId: 'refugees_per_1000', period: '2024-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 
   it('follows the project setting defaultIndicator', () => {
@@ -20,12 +20,12 @@ describe('viewForProject', () => {
       layerName: 'gemeinden',
       indicatorId: 'refugees_per_1000',
       period: '2022-12-31',
-      mode: 'value', comparePeriod: null, denominatorVariable: null,
+      sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null,
     });
   });
 
   it('has no indicator and no period for a project without indicators', () => {
-    expect(viewForProject(initialViewSlice, createProject({ indicators: [] }))).toEqual({ layerName: 'gemeinden', indicatorId: null, period: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(viewForProject(initialViewSlice, createProject({ indicators: [] }))).toEqual({ layerName: 'gemeinden', indicatorId: null, period: null, sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 });
 
@@ -36,17 +36,17 @@ describe('indicatorChosen', () => {
 
   it('keeps the Stichtag when the new indicator has it', () => {
     const view = { ...initialViewSlice, indicatorId: 'short', period: '2023-12-31' };
-    expect(indicatorChosen(view, project, 'refugees_per_1000')).toEqual({ indicatorId: 'refugees_per_1000', period: '2023-12-31', mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(indicatorChosen(view, project, 'refugees_per_1000')).toEqual({ indicatorId: 'refugees_per_1000', period: '2023-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 
   it('moves to the latest Stichtag when the new indicator lacks the current one', () => {
     const view = { ...initialViewSlice, indicatorId: 'refugees_per_1000', period: '2024-12-31' };
-    expect(indicatorChosen(view, project, 'short')).toEqual({ indicatorId: 'short', period: '2023-12-31', mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(indicatorChosen(view, project, 'short')).toEqual({ indicatorId: 'short', period: '2023-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 
   it('ignores an unknown indicator', () => {
     const view = { ...initialViewSlice, indicatorId: 'short', period: '2023-12-31' };
-    expect(indicatorChosen(view, project, 'nope')).toEqual({ indicatorId: 'short', period: '2023-12-31', mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(indicatorChosen(view, project, 'nope')).toEqual({ indicatorId: 'short', period: '2023-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 });
 

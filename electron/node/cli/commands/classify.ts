@@ -1,51 +1,19 @@
 /**
- * `kleinraum classify P.gpkg --indicator ID --method M [--classes N] [--breaks a,b,c] …`: classifies an
- * indicator exactly as the map does — through the backend's `map.classify` (shared/classification) — and
- * prints the classes, their colours and counts, and the class of every area.
+ * `kleinraum classify P.gpkg --indicator ID [--method M] [--classes N] [--breaks a,b,c] …`: classifies an
+ * indicator exactly as the map does — through the backend's `map.classify`, which draws the map view with
+ * shared/mapView — and prints the classes, their colours and counts, and the class of every area. Flags
+ * left out come from the project's saved view (what the user last saw).
  */
 import { legendEntries } from '../../../../shared/classification/legend';
-import { PALETTES } from '../../../../shared/classification/palettes';
-import { CLASSIFICATION_METHODS } from '../../../../shared/classification/types';
-import type { MethodInput, MethodOutput, ProjectSummary } from '../../../../shared/contract/api';
-import { UserError } from '../../../../shared/contract/errors';
+import type { MethodOutput } from '../../../../shared/contract/api';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { INDICATOR_MODES } from '../../../../shared/indicators/indicatorMode';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
-import { classificationFlags, derivationFlags, isoPeriod, stringFlag } from '../mapViewFlags';
+import { checkViewAgainstProject, MAP_VIEW_OPTION_HELP, MAP_VIEW_OPTIONS, mapViewRequestFromFlags } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 
 type MapClassification = MethodOutput<'map.classify'>;
-type ClassifyInput = MethodInput<'map.classify'>;
 
-const USAGE = 'classify P.gpkg --indicator ID [--period P] [--layer L] --method M [--classes N] [--breaks a,b,c] [--palette NAME]';
-
-/** Checks indicator, layer and periods against the opened project, so errors name the flag and list the choices. */
-function checkAgainstProject(summary: ProjectSummary, input: ClassifyInput, lang: CliLanguage): void {
-  const indicator = summary.indicators.find((candidate) => candidate.id === input.indicatorId);
-  if (!indicator) {
-    const ids = summary.indicators.map((candidate) => candidate.id).join(', ');
-    throw new UserError('not-found', {
-      de: `--indicator: Die Kennzahl „${input.indicatorId}“ gibt es in diesem Projekt nicht. Vorhanden: ${ids} (siehe kleinraum info).`,
-      en: `--indicator: the project has no indicator "${input.indicatorId}". Available: ${ids} (see kleinraum info).`,
-    });
-  }
-  if (!summary.layers.some((layer) => layer.name === input.layer)) {
-    const names = summary.layers.map((layer) => layer.name).join(', ');
-    throw new UserError('not-found', {
-      de: `--layer: Die Ebene „${input.layer}“ gibt es nicht. Vorhanden: ${names}.`,
-      en: `--layer: there is no layer "${input.layer}". Available: ${names}.`,
-    });
-  }
-  for (const [flag, period] of [['--period', input.period], ['--compare-period', input.comparePeriod]] as const) {
-    if (period !== undefined && !indicator.periods.includes(period)) {
-      const periods = indicator.periods.map((candidate) => formatDate(candidate, lang)).join(', ');
-      throw new UserError('not-found', {
-        de: `${flag}: Für „${indicator.name.de}“ gibt es keine Werte zum ${period}. Vorhanden: ${periods}.`,
-        en: `${flag}: "${indicator.name.en}" has no values for ${period}. Available: ${periods}.`,
-      });
-    }
-  }
-}
+const USAGE = 'classify P.gpkg --indicator ID [--period P] [--layer L] [--method M [--classes N] | --breaks a,b,c] [--palette NAME] [--mode M] …';
 
 /**
  * The `--json` document: the CLI contract's `{ method, breaks, classes: [{ from, to, count, color }],
@@ -65,7 +33,9 @@ export function classifyDocument(result: MapClassification, lang: CliLanguage) {
     mode: result.mode,
     comparePeriod: result.comparePeriod,
     palette: result.palette,
+    midpoint: result.midpoint,
     regionValue: result.regionValue,
+    view: result.view,
   };
 }
 
@@ -75,6 +45,7 @@ function legendLabels(result: MapClassification, lang: CliLanguage): string[] {
     breaks: result.breaks,
     classes: result.classes,
     classOfValue: result.areas.map((area) => area.class),
+    legendDecimals: result.legendDecimals,
   };
   return legendEntries(classification, { locale: lang, decimals: result.indicator.decimals })
     .filter((entry) => entry.classIndex !== null)
@@ -105,66 +76,22 @@ export const command: CliCommand = {
   name: 'classify',
   summary: { de: 'Kennzahl klassifizieren (Klassengrenzen, Farben, Klasse je Gebiet) wie auf der Karte', en: 'Classify an indicator (class bounds, colours, class per area) as on the map' },
   usage: USAGE,
-  options: {
-    indicator: { type: 'string' },
-    period: { type: 'string' },
-    layer: { type: 'string' },
-    method: { type: 'string' },
-    classes: { type: 'string' },
-    breaks: { type: 'string' },
-    palette: { type: 'string' },
-    'reverse-palette': { type: 'boolean' },
-    mode: { type: 'string' },
-    'compare-period': { type: 'string' },
-    denominator: { type: 'string' },
-    'fixed-classes': { type: 'boolean' },
-  },
-  optionHelp: {
-    indicator: { de: 'Kennzahl-ID (siehe kleinraum info)', en: 'indicator id (see kleinraum info)' },
-    period: { de: 'Stichtag (2019-12-31 oder 31.12.2019); Standard: der letzte', en: 'reference date (2019-12-31 or 31.12.2019); default: the latest' },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
-    method: { de: CLASSIFICATION_METHODS.join(' | '), en: CLASSIFICATION_METHODS.join(' | ') },
-    classes: { de: 'Klassenzahl 2–9 (nested-means: 2, 4, 8); Standard 5', en: 'number of classes 2–9 (nested-means: 2, 4, 8); default 5' },
-    breaks: { de: 'Grenzwerte für manual: 5,10,20 oder "2,5;5;7,5"', en: 'break values for manual: 5,10,20 or "2,5;5;7,5"' },
-    palette: { de: `Farbpalette, Standard YlGnBu (${PALETTES.map((palette) => palette.id).join(', ')})`, en: `palette, default YlGnBu (${PALETTES.map((palette) => palette.id).join(', ')})` },
-    'reverse-palette': { de: 'Farbfolge umkehren', en: 'reverse the colour order' },
-    mode: { de: `Ableitung: ${INDICATOR_MODES.join(' | ')}`, en: `derivation: ${INDICATOR_MODES.join(' | ')}` },
-    'compare-period': { de: 'Vergleichsstichtag für --mode change/changePercent', en: 'compare date for --mode change/changePercent' },
-    denominator: { de: 'Bezugsvariable für --mode percentOf, z. B. population', en: 'denominator variable for --mode percentOf, e.g. population' },
-    'fixed-classes': { de: 'Klassengrenzen aus allen Stichtagen (vergleichbare Karten)', en: 'class bounds from all periods (comparable maps)' },
-  },
+  options: MAP_VIEW_OPTIONS,
+  optionHelp: MAP_VIEW_OPTION_HELP,
   async run(context) {
     const [given, ...extra] = context.positionals;
     if (given === undefined) throw new CliUsageError({ de: `Projektdatei fehlt: kleinraum ${USAGE}`, en: `Project file missing: kleinraum ${USAGE}` });
     if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
-    const indicatorId = stringFlag(context, 'indicator');
-    if (indicatorId === undefined || indicatorId === '') throw new CliUsageError({ de: 'Kennzahl fehlt: --indicator ID angeben (siehe kleinraum info).', en: 'Indicator missing: add --indicator ID (see kleinraum info).' });
-    const classification = classificationFlags(context, true);
-    const palette = stringFlag(context, 'palette');
-    if (palette !== undefined && !PALETTES.some((candidate) => candidate.id === palette)) {
-      const ids = PALETTES.map((candidate) => candidate.id).join(', ');
-      throw new CliUsageError({ de: `--palette: unbekannte Palette „${palette}“. Möglich: ${ids}.`, en: `--palette: unknown palette "${palette}". Possible: ${ids}.` });
-    }
-    const derivation = derivationFlags(context);
-    const periodText = stringFlag(context, 'period');
+    const view = mapViewRequestFromFlags(context);
+    if (view.indicatorId === undefined) throw new CliUsageError({ de: 'Kennzahl fehlt: --indicator ID angeben (siehe kleinraum info).', en: 'Indicator missing: add --indicator ID (see kleinraum info).' });
     const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
 
     const { createCliBackend } = await import('../backend');
     const backend = await createCliBackend(context.dataDir);
     try {
       const summary = await backend.call('project.open', { path: projectPath });
-      const input: ClassifyInput = {
-        indicatorId,
-        layer: stringFlag(context, 'layer') ?? summary.layers[0]?.name ?? '',
-        ...classification,
-        ...(periodText !== undefined ? { period: isoPeriod(periodText) } : {}),
-        ...derivation,
-        ...(palette !== undefined ? { palette } : {}),
-        ...(context.values['reverse-palette'] === true ? { reversePalette: true } : {}),
-        ...(context.values['fixed-classes'] === true ? { fixAcrossPeriods: true } : {}),
-      };
-      checkAgainstProject(summary, input, context.lang);
-      const result = await backend.call('map.classify', input);
+      checkViewAgainstProject(summary, view, context.lang);
+      const result = await backend.call('map.classify', { view });
       if (context.json) context.output.json(classifyDocument(result, context.lang));
       else context.output.text(classifyText(result, context.lang));
     } finally {

@@ -1,15 +1,14 @@
 /**
  * `kleinraum export-map P.gpkg --indicator ID … --out FILE.png|.svg|.pdf`: a print-ready committee figure,
  * and with `--batch indicators|periods|areas --out DIR` one figure per item. Calls export.map /
- * export.batch through the same backend as the app; the project's saved layout (`export.layout`) applies.
+ * export.batch through the same backend as the app; the project's saved layout (`export.layout`) applies,
+ * and map view flags left out come from the project's saved view, so the figure shows what the user last saw.
  */
 import path from 'node:path';
-import { CLASSIFICATION_METHODS } from '../../../../shared/classification/types';
 import { BATCH_KINDS, EXPORT_FORMATS } from '../../../../shared/contract/methods/export';
-import { INDICATOR_MODES } from '../../../../shared/indicators/indicatorMode';
 import { PAGE_PRESETS } from '../../../../shared/export/exportLayout';
 import { CliUsageError, type CliCommand } from '../command';
-import { classificationFlags, derivationFlags, isoPeriod, stringFlag as text } from '../mapViewFlags';
+import { checkViewAgainstProject, MAP_VIEW_OPTION_HELP, MAP_VIEW_OPTIONS, mapViewRequestFromFlags, stringFlag as text } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 
 const PAGES = PAGE_PRESETS.filter((preset) => preset !== 'custom');
@@ -22,21 +21,10 @@ export const command: CliCommand = {
   name: 'export-map',
   summary: { de: 'Druckfertige Kartenabbildung (PNG, SVG, PDF) schreiben, einzeln oder als Serie', en: 'Write a print-ready map figure (PNG, SVG, PDF), single or as a series' },
   usage:
-    'export-map P.gpkg --indicator ID [--period P] [--layer L] [--method M --classes N | --breaks a,b,c] [--palette NAME] [--reverse-palette] [--mode M [--compare-period P] [--denominator V]] [--fixed-classes] [--title T] [--page a4-landscape|a4-portrait|a3-landscape|slide-16x9] [--dpi N] --out FILE.png|.svg|.pdf\n' +
+    'export-map P.gpkg --indicator ID [--period P] [--layer L] [--sources A,B] [--method M --classes N | --breaks a,b,c] [--palette NAME] [--reverse-palette] [--midpoint M] [--mode M [--compare-period P] [--denominator V]] [--fixed-classes] [--labels L] [--small-numbers suppress|flag] [--title T] [--page a4-landscape|a4-portrait|a3-landscape|slide-16x9] [--dpi N] --out FILE.png|.svg|.pdf\n' +
     'export-map P.gpkg --indicator ID … --batch indicators|periods|areas [--format png|svg|pdf] [--single-pdf] --out DIR',
   options: {
-    indicator: { type: 'string' },
-    period: { type: 'string' },
-    layer: { type: 'string' },
-    method: { type: 'string' },
-    classes: { type: 'string' },
-    breaks: { type: 'string' },
-    palette: { type: 'string' },
-    'reverse-palette': { type: 'boolean' },
-    mode: { type: 'string' },
-    'compare-period': { type: 'string' },
-    denominator: { type: 'string' },
-    'fixed-classes': { type: 'boolean' },
+    ...MAP_VIEW_OPTIONS,
     title: { type: 'string' },
     subtitle: { type: 'string' },
     author: { type: 'string' },
@@ -49,18 +37,7 @@ export const command: CliCommand = {
     'name-pattern': { type: 'string' },
   },
   optionHelp: {
-    indicator: { de: 'Indikator-ID (siehe kleinraum info)', en: 'indicator id (see kleinraum info)' },
-    period: { de: 'Stichtag JJJJ-MM-TT (Standard: der neueste)', en: 'reference date YYYY-MM-DD (default: the latest)' },
-    layer: { de: 'Gebietsebene (Standard: die erste)', en: 'boundary layer (default: the first)' },
-    method: { de: `Klassifikation: ${CLASSIFICATION_METHODS.join(', ')} (Standard: quantile)`, en: `classification: ${CLASSIFICATION_METHODS.join(', ')} (default: quantile)` },
-    classes: { de: 'Anzahl Klassen 2–9 (Standard: 5)', en: 'number of classes 2–9 (default: 5)' },
-    breaks: { de: 'eigene Klassengrenzen: 10,20,30 oder mit Dezimalkomma "2,5;5;7,5"', en: 'own class breaks: 10,20,30 or with German decimals "2,5;5;7,5"' },
-    palette: { de: 'Farbschema, z. B. YlGnBu, Blues, viridis', en: 'palette, e.g. YlGnBu, Blues, viridis' },
-    'reverse-palette': { de: 'Farbfolge umkehren', en: 'reverse the colour order' },
-    mode: { de: `Darstellung als: ${INDICATOR_MODES.join(' | ')} (Standard value)`, en: `derivation: ${INDICATOR_MODES.join(' | ')} (default value)` },
-    'compare-period': { de: 'Vergleichsstichtag für --mode change/changePercent (Standard: der vorige)', en: 'compare date for --mode change/changePercent (default: the one before)' },
-    denominator: { de: 'Bezugsvariable für --mode percentOf, z. B. population', en: 'denominator variable for --mode percentOf, e.g. population' },
-    'fixed-classes': { de: 'Klassengrenzen aus allen Stichtagen (vergleichbare Abbildungen)', en: 'class bounds from all periods (comparable figures)' },
+    ...MAP_VIEW_OPTION_HELP,
     title: { de: 'Titel (Standard: Name des Indikators)', en: 'title (default: the indicator name)' },
     subtitle: { de: 'Untertitel (Standard: Ebene und Stichtag)', en: 'subtitle (default: layer and reference date)' },
     author: { de: 'Darstellung: Autor oder Organisation', en: 'author or organisation' },
@@ -76,8 +53,8 @@ export const command: CliCommand = {
     const [given, ...extra] = context.positionals;
     if (given === undefined) throw usage('Projektdatei fehlt: kleinraum export-map DATEI.gpkg --indicator ID --out karte.png', 'Project file missing: kleinraum export-map FILE.gpkg --indicator ID --out map.png');
     if (extra.length > 0) throw usage(`Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, `Give only one project file (extra: ${extra.join(' ')}).`);
-    const indicatorId = text(context, 'indicator');
-    if (!indicatorId) throw usage('Indikator fehlt: --indicator ID angeben (IDs zeigt kleinraum info DATEI.gpkg).', 'Indicator missing: add --indicator ID (kleinraum info FILE.gpkg lists them).');
+    const view = mapViewRequestFromFlags(context);
+    if (!view.indicatorId) throw usage('Indikator fehlt: --indicator ID angeben (IDs zeigt kleinraum info DATEI.gpkg).', 'Indicator missing: add --indicator ID (kleinraum info FILE.gpkg lists them).');
     const out = text(context, 'out');
     if (!out) throw usage('Ziel fehlt: --out DATEI.png|.svg|.pdf (bzw. --out ORDNER mit --batch) angeben.', 'Target missing: add --out FILE.png|.svg|.pdf (or --out FOLDER with --batch).');
     const page = text(context, 'page');
@@ -89,18 +66,10 @@ export const command: CliCommand = {
     if (batch !== undefined && !(BATCH_KINDS as readonly string[]).includes(batch)) throw usage(`Unbekannte Serie „${batch}“ für --batch. Möglich: ${BATCH_KINDS.join(', ')}.`, `Unknown --batch "${batch}". Choose one of: ${BATCH_KINDS.join(', ')}.`);
 
     const title = text(context, 'title');
-    const periodText = text(context, 'period');
     const subtitle = text(context, 'subtitle');
     const author = text(context, 'author');
     const common = {
-      indicatorId,
-      period: periodText === undefined ? undefined : isoPeriod(periodText),
-      layer: text(context, 'layer'),
-      classification: classificationFlags(context, false),
-      palette: text(context, 'palette'),
-      ...(context.values['reverse-palette'] === true ? { paletteReversed: true } : {}),
-      ...derivationFlags(context),
-      ...(context.values['fixed-classes'] === true ? { fixAcrossPeriods: true } : {}),
+      view,
       locale: context.lang,
       layout: {
         ...(page ? { page: { preset: page } } : {}),
@@ -114,7 +83,8 @@ export const command: CliCommand = {
     const projectPath = existingProjectFile(given, 'kleinraum export-map P.gpkg --indicator ID --out FILE');
     const { createCliBackend } = await import('../backend');
     const backend = await createCliBackend(context.dataDir);
-    await backend.call('project.open', { path: projectPath });
+    const summary = await backend.call('project.open', { path: projectPath });
+    checkViewAgainstProject(summary, view, context.lang);
 
     if (batch !== undefined) {
       const format = text(context, 'format') ?? 'pdf';

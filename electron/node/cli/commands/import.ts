@@ -1,14 +1,18 @@
 /**
  * `kleinraum import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX]
- * [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME]`: imports boundaries or a table into P
- * (created when missing) through the same preview → commit services the app uses. Non-interactive: a choice
- * the file does not settle makes it fail with a message naming the flag. P is only written after a
- * successful commit, atomically; a failed import leaves it as it was.
+ * [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME]
+ * [--variable ID] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …]`: imports
+ * boundaries or a table into P (created when missing) through the same preview → commit services the app
+ * uses. A table is a further source by default; `--as` replaces one source's values or extends its series.
+ * Non-interactive: a choice the file does not settle makes it fail with a message naming the flag. P is
+ * only written after a successful commit, atomically; a failed import leaves it as it was.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
+import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
+import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/formats/join/record-account';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 
 function option(context: CliContext, name: string): string | undefined {
@@ -43,16 +47,30 @@ function boundaryDocument(preview: BoundaryPreview, layer: string) {
     withoutName: preview.report.withoutName,
     dissolvedBy: preview.report.dissolvedBy,
     warnings: preview.report.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en })),
+    records: boundaryRecordAccount(preview.report),
   };
 }
 
-function tableDocument(preview: TablePreviewResult, rows: number, observations: number) {
+function tableDocument(preview: TablePreviewResult, committed: MethodOutput<'import.commit'>) {
   const report = preview.joinReport;
   return {
     kind: 'table' as const,
     layer: report.layer,
-    rows,
-    observations,
+    rows: committed.rows ?? 0,
+    observations: committed.observations,
+    source: committed.source,
+    mode: committed.mode,
+    written: committed.written,
+    changes: committed.changes,
+    dimensions: preview.mapping.dimensionColumns.map((entry) => ({
+      column: preview.table.columns[entry.column]?.label ?? String(entry.column + 1),
+      dimension: entry.dimension,
+      values: [...new Set(Object.values(entry.values ?? {}))].filter((value) => value !== '*'),
+    })),
+    breakdownTotals: committed.breakdownTotals,
+    reportedTotals: committed.reportedTotals,
+    unassignable: committed.unassignable,
+    message: { de: committed.message.de, en: committed.message.en },
     crs: { detected: null, used: null },
     encoding: { detected: preview.table.encoding.detected, used: preview.table.encoding.used },
     invalidGeometries: { found: 0, repaired: 0 },
@@ -67,8 +85,80 @@ function tableDocument(preview: TablePreviewResult, rows: number, observations: 
       restoredLeadingZeros: report.restoredLeadingZeros,
     },
     mapping: preview.mapping,
-    source: preview.source,
+    sourceProposal: preview.source,
+    existingSources: preview.existingSources,
+    records: tableRecordAccount(preview.table.rowCount, {
+      matchedCount: report.matchedCount,
+      aggregateRowCount: report.aggregateRows.length,
+      unmatched: report.unmatchedSummary.map((group) => ({ reason: group.reason, count: group.count })),
+    }),
+    warnings: tableWarnings(preview),
   };
+}
+
+/** Notes on the table and the join that the planner must see, including keys that lost a leading zero. */
+function tableWarnings(preview: TablePreviewResult): { code: string; de: string; en: string }[] {
+  const warnings = preview.table.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en }));
+  const restored = preview.joinReport.restoredLeadingZeros;
+  if (restored > 0) {
+    warnings.push({
+      code: 'restored-leading-zeros',
+      de: `${restored} Schlüssel hatten ihre führende Null verloren (z. B. 3241001 statt 03241001, typisch nach Excel) und wurden mit ergänzter Null zugeordnet.`,
+      en: `${restored} keys had lost their leading zero (e.g. 3241001 instead of 03241001, typical after Excel) and were matched with the zero restored.`,
+    });
+  }
+  return warnings;
+}
+
+/** `--as new-source|replace:SOURCE_ID|extend` as the commit's mode and target. */
+function importMode(context: CliContext): { mode?: 'new-source' | 'replace' | 'extend'; targetSourceId?: string } {
+  const given = option(context, 'as');
+  if (given === undefined || given === 'new-source') return given ? { mode: 'new-source' } : {};
+  if (given === 'extend') return { mode: 'extend' };
+  const replace = /^replace:(.+)$/.exec(given);
+  if (replace) return { mode: 'replace', targetSourceId: replace[1] as string };
+  throw new CliUsageError({
+    de: `--as: „${given}“ ist nicht möglich. Möglich: new-source (weitere Quelle), replace:QUELLEN_ID (Werte einer Quelle ersetzen), extend (Reihe erweitern).`,
+    en: `--as: "${given}" is not possible. Possible: new-source, replace:SOURCE_ID, extend.`,
+  });
+}
+
+/** The mapping with the flags applied: key and name columns, the variable of the values, breakdown columns. */
+function mappingFromFlags(context: CliContext, preview: TablePreviewResult): TableMapping | null {
+  const key = option(context, 'key');
+  const nameField = option(context, 'name-field');
+  const variable = option(context, 'variable');
+  const dimensionFlags = stringList(context, 'dimension');
+  if (!key && !nameField && !variable && dimensionFlags.length === 0) return null;
+  let mapping: TableMapping = {
+    ...preview.mapping,
+    keyColumn: key ? columnIndex(preview, key, '--key') : preview.mapping.keyColumn,
+    nameColumn: nameField ? columnIndex(preview, nameField, '--name-field') : preview.mapping.nameColumn,
+  };
+  if (dimensionFlags.length > 0) {
+    const dimensionColumns = dimensionFlags.map((flag) => {
+      const separator = flag.lastIndexOf('=');
+      if (separator <= 0 || separator === flag.length - 1) {
+        throw new CliUsageError({ de: `--dimension „${flag}“: bitte SPALTE=MERKMAL angeben, z. B. --dimension Geschlecht=sex.`, en: `--dimension "${flag}": please give COLUMN=DIMENSION, e.g. --dimension Geschlecht=sex.` });
+      }
+      return { column: columnIndex(preview, flag.slice(0, separator), '--dimension'), dimension: flag.slice(separator + 1).trim() };
+    });
+    const taken = new Set(dimensionColumns.map((entry) => entry.column));
+    mapping = { ...mapping, layout: 'long', dimensionColumns, valueColumns: mapping.valueColumns.filter((entry) => !taken.has(entry.column)) };
+  }
+  if (variable) {
+    if (!/^[a-z][a-z0-9_]*$/.test(variable)) {
+      throw new CliUsageError({ de: `--variable: „${variable}“ ist keine gültige Variablen-ID (Kleinbuchstaben, Ziffern, _; siehe kleinraum info).`, en: `--variable: "${variable}" is not a valid variable id (lower-case letters, digits, _; see kleinraum info).` });
+    }
+    mapping = { ...mapping, valueColumns: mapping.valueColumns.map((entry) => ({ ...entry, variable })) };
+  }
+  return mapping;
+}
+
+function stringList(context: CliContext, name: string): string[] {
+  const value = context.values[name];
+  if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
+  return typeof value === 'string' ? [value] : [];
 }
 
 export const command: CliCommand = {
@@ -76,6 +166,7 @@ export const command: CliCommand = {
   summary: { de: 'Grenzen oder eine Tabelle in eine Projektdatei importieren', en: 'Import boundaries or a table into a project file' },
   usage:
     'import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX] [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME] [--layer-name NAME]\n' +
+    '  import P.gpkg TABLE --source NAME [--variable ID] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …] [--definition TEXT]\n' +
     '  import P.gpkg --official-kreis 03241 [--service-url URL] [--period P]',
   options: {
     layer: { type: 'string' },
@@ -88,6 +179,10 @@ export const command: CliCommand = {
     'keep-unnamed': { type: 'boolean' },
     period: { type: 'string' },
     source: { type: 'string' },
+    variable: { type: 'string' },
+    as: { type: 'string' },
+    dimension: { type: 'string', multiple: true },
+    definition: { type: 'string' },
     'layer-name': { type: 'string' },
     sheet: { type: 'string' },
     'official-kreis': { type: 'string' },
@@ -103,7 +198,11 @@ export const command: CliCommand = {
     'dissolve-by': { de: 'Flächen mit gleichem Wert dieses Feldes vereinigen (z. B. STADTBZNR: Stadtteile → Stadtbezirke)', en: 'unite areas with the same value of this field (e.g. STADTBZNR: Stadtteile → Stadtbezirke)' },
     'keep-unnamed': { de: 'Flächen ohne Namen behalten (sonst weggelassen, wenn nur wenige keinen Namen haben)', en: 'keep areas without a name (otherwise left out when only a few lack one)' },
     period: { de: 'Stichtag JJJJ-MM-TT, wenn die Datei keinen nennt', en: 'reference date YYYY-MM-DD when the file states none' },
-    source: { de: 'Name der Quelle', en: 'name of the source' },
+    source: { de: 'Name der neuen Quelle (bei --as extend: Name oder ID der fortgesetzten Quelle)', en: 'name of the new source (with --as extend: name or id of the continued source)' },
+    variable: { de: 'Projektvariable, die die Wertspalte misst (z. B. AsylbLG-Empfänger als refugees)', en: 'project variable the value column measures (e.g. AsylbLG recipients as refugees)' },
+    as: { de: 'new-source (weitere Quelle, Standard) | replace:QUELLEN_ID (deren Werte ersetzen) | extend (Reihe um neue Stichtage erweitern)', en: 'new-source (further source, default) | replace:SOURCE_ID (replace its values) | extend (add new dates to a series)' },
+    dimension: { de: 'Merkmalsspalte einer langen Tabelle: SPALTE=MERKMAL, z. B. Geschlecht=sex (mehrfach möglich)', en: 'breakdown column of a long table: COLUMN=DIMENSION, e.g. Geschlecht=sex (repeatable)' },
+    definition: { de: 'wer gezählt wird (Definition der Quelle)', en: 'who is counted (the source’s definition)' },
     'layer-name': { de: 'Name der neuen Ebene (Grenzen)', en: 'name of the new layer (boundaries)' },
     sheet: { de: 'Tabellenblatt (XLSX)', en: 'worksheet (XLSX)' },
     'official-kreis': { de: 'Gemeinden dieses Kreises vom BKG-Dienst VG250-EW laden', en: "load this Kreis' municipalities from BKG's VG250-EW service" },
@@ -152,19 +251,21 @@ export const command: CliCommand = {
         } else {
           const base = { path: inspected.path, sheet: option(context, 'sheet'), encoding: option(context, 'encoding'), layer: option(context, 'layer') };
           let preview = await backend.call('import.previewTable', base);
-          const key = option(context, 'key');
-          const nameField = option(context, 'name-field');
-          if (key || nameField) {
-            const mapping: TableMapping = {
-              ...preview.mapping,
-              keyColumn: key ? columnIndex(preview, key, '--key') : preview.mapping.keyColumn,
-              nameColumn: nameField ? columnIndex(preview, nameField, '--name-field') : preview.mapping.nameColumn,
-            };
+          const mapping = mappingFromFlags(context, preview);
+          if (mapping) {
             await backend.call('import.cancel', { importId: preview.importId });
             preview = await backend.call('import.previewTable', { ...base, mapping });
           }
-          const committed = await backend.call('import.commit', { importId: preview.importId, sourceName: common.sourceName, period });
-          document = tableDocument(preview, committed.rows ?? 0, committed.observations);
+          const { mode, targetSourceId } = importMode(context);
+          const extendTarget = mode === 'extend' && common.sourceName ? resolveSourceId(preview, common.sourceName) : undefined;
+          const committed = await backend.call('import.commit', {
+            importId: preview.importId,
+            period,
+            ...(mode === 'new-source' || mode === undefined ? { sourceName: common.sourceName, definition: option(context, 'definition') } : {}),
+            ...(mode ? { mode } : {}),
+            ...(targetSourceId ?? extendTarget ? { targetSourceId: targetSourceId ?? extendTarget } : {}),
+          });
+          document = tableDocument(preview, committed);
         }
       }
       // Only now is P written, atomically (a failure above leaves it untouched).
@@ -186,14 +287,37 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       `CRS: ${document.crs.detected ?? '–'} → ${document.crs.used}; ${de ? 'Kodierung' : 'encoding'}: ${document.encoding.used ?? '–'}`,
       de ? `Ungültige Geometrien: ${document.invalidGeometries.found} (repariert: ${document.invalidGeometries.repaired})` : `Invalid geometries: ${document.invalidGeometries.found} (repaired: ${document.invalidGeometries.repaired})`,
       de ? `Doppelte Schlüssel zusammengeführt: ${document.duplicateKeys.length}` : `Duplicate keys merged: ${document.duplicateKeys.length}`,
+      recordAccountLine(document.records, de),
+      ...document.warnings.map((warning) => `  ${de ? warning.de : warning.en}`),
     ].join('\n');
   }
   return [
     de ? `${document.rows} Zeilen (${document.observations} Werte) an Ebene „${document.layer}“ angehängt (${projectPath}).` : `${document.rows} rows (${document.observations} values) joined to layer "${document.layer}" (${projectPath}).`,
+    de ? document.message.de : document.message.en,
     de
       ? `Zugeordnet: ${document.join.matched}; nicht zugeordnet: ${document.join.unmatchedRows.length}; Gebiete ohne Daten: ${document.join.areasWithoutData.length}; Summenzeilen: ${document.join.aggregateRows.length}`
       : `Matched: ${document.join.matched}; unmatched: ${document.join.unmatchedRows.length}; areas without data: ${document.join.areasWithoutData.length}; aggregate rows: ${document.join.aggregateRows.length}`,
     ...document.join.unmatchedSummary.map((group) => `  ${de ? group.de : group.en}`),
     ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}`),
+    recordAccountLine(document.records, de),
+    ...document.warnings.map((warning) => `  ${de ? warning.de : warning.en}`),
   ].join('\n');
+}
+
+/** A source named by `--source` for `--as extend`: its id or its name, among those holding the file's variables. */
+function resolveSourceId(preview: TablePreviewResult, given: string): string {
+  const candidates = preview.existingSources.flatMap((entry) => entry.sources);
+  const found = candidates.find((source) => source.id === given) ?? candidates.find((source) => source.name.toLowerCase() === given.toLowerCase());
+  if (found) return found.id;
+  throw new UserError('not-found', {
+    de: `--source: Keine Quelle „${given}“ hält diese Variable. Vorhanden: ${[...new Set(candidates.map((source) => `${source.id} (${source.name})`))].join(', ') || 'keine'}.`,
+    en: `--source: no source "${given}" holds this variable. Available: ${[...new Set(candidates.map((source) => `${source.id} (${source.name})`))].join(', ') || 'none'}.`,
+  });
+}
+
+function recordAccountLine(records: ReturnType<typeof boundaryRecordAccount>, de: boolean): string {
+  const skipped = records.skipped.map((group) => (de ? group.text.de : group.text.en)).join('; ');
+  return de
+    ? `Gelesen: ${records.read}; übernommen: ${records.used}; übersprungen: ${records.read - records.used}${skipped ? ` (${skipped})` : ''}`
+    : `Read: ${records.read}; used: ${records.used}; skipped: ${records.read - records.used}${skipped ? ` (${skipped})` : ''}`;
 }

@@ -1,8 +1,11 @@
 /**
  * `kleinraum serve`: browser mode. Starts the loopback server with the app's backend (demo project open,
- * or `--project`), prints the URL with its token and runs until Ctrl+C (SIGINT) or SIGTERM.
- * The token can be fixed with `--token` or KLEINRAUM_TOKEN (end-to-end tests need a known URL).
+ * or `--project`), prints a start link with a one-time launch token and runs until Ctrl+C (SIGINT) or
+ * SIGTERM. The long-lived token for scripts comes from KLEINRAUM_TOKEN or `--token-file` (a file only the
+ * user may read), never from the command line, which every local user can see. Files are confined to the
+ * home folder, the project's folder and `--allow-dir` folders; `--host` beyond loopback needs `--allow-network`.
  */
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +26,34 @@ function parsePort(value: unknown): number {
   return port;
 }
 
-function parseToken(value: unknown): string | undefined {
+function parseToken(value: unknown, from: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const text = String(value);
-  if (!/^[A-Za-z0-9_-]{8,200}$/.test(text)) {
+  const text = String(value).trim();
+  if (!/^[A-Za-z0-9_-]{32,200}$/.test(text)) {
     throw new CliUsageError({
-      de: '--token (oder KLEINRAUM_TOKEN) muss 8 bis 200 Zeichen aus A–Z, a–z, 0–9, _ und - haben.',
-      en: '--token (or KLEINRAUM_TOKEN) must be 8 to 200 characters from A–Z, a–z, 0–9, _ and -.',
+      de: `Das Token aus ${from} muss 32 bis 200 Zeichen aus A–Z, a–z, 0–9, _ und - haben (z. B. „openssl rand -base64 32 | tr '+/' '-_' | tr -d =“).`,
+      en: `The token from ${from} must be 32 to 200 characters from A–Z, a–z, 0–9, _ and - (e.g. "openssl rand -base64 32 | tr '+/' '-_' | tr -d =").`,
     });
   }
   return text;
+}
+
+/** Reads the token file, which only its owner may read or write (chmod 600): others could otherwise use the token. */
+function tokenFromFile(file: string): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new CliUsageError({ de: `Die Token-Datei ${file} (--token-file) gibt es nicht.`, en: `The token file ${file} (--token-file) does not exist.` });
+  }
+  const foreignOwner = typeof process.getuid === 'function' && stat.uid !== process.getuid();
+  if (process.platform !== 'win32' && ((stat.mode & 0o077) !== 0 || foreignOwner)) {
+    throw new CliUsageError({
+      de: `Die Token-Datei ${file} ist für andere Benutzer lesbar oder gehört jemand anderem. Bitte „chmod 600 ${file}“ ausführen.`,
+      en: `The token file ${file} is readable by other users or belongs to someone else. Please run "chmod 600 ${file}".`,
+    });
+  }
+  return parseToken(fs.readFileSync(file, 'utf8'), '--token-file');
 }
 
 function listenErrorToUserError(error: unknown, host: string, port: number): unknown {
@@ -72,21 +93,25 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
 export const command: CliCommand = {
   name: 'serve',
   summary: { de: 'Browser-Modus: Kleinraum im Browser öffnen (lokaler Server)', en: 'Browser mode: run Kleinraum in the browser (local server)' },
-  usage: 'serve [--project P.gpkg] [--port N] [--host 127.0.0.1] [--open]',
+  usage: 'serve [--project P.gpkg] [--port N] [--host 127.0.0.1 [--allow-network]] [--allow-dir DIR …] [--token-file FILE] [--open]',
   options: {
     project: { type: 'string', short: 'p' },
     port: { type: 'string' },
     host: { type: 'string' },
+    'allow-network': { type: 'boolean' },
+    'allow-dir': { type: 'string', multiple: true },
     open: { type: 'boolean' },
-    token: { type: 'string' },
+    'token-file': { type: 'string' },
     'static-dir': { type: 'string' },
   },
   optionHelp: {
     project: { de: 'diese Projektdatei öffnen (sonst das Demo-Projekt)', en: 'open this project file (otherwise the demo project)' },
     port: { de: 'Port (Standard 0 = ein freier Port)', en: 'port (default 0 = any free port)' },
-    host: { de: 'Adresse (Standard 127.0.0.1; andere Adressen machen Kleinraum im Netz erreichbar)', en: 'address (default 127.0.0.1; other addresses expose Kleinraum to the network)' },
+    host: { de: 'Adresse (Standard 127.0.0.1; andere Adressen nur mit --allow-network)', en: 'address (default 127.0.0.1; other addresses only with --allow-network)' },
+    'allow-network': { de: 'im Netz erreichbar machen (unverschlüsselt: nur in vertrauenswürdigen Netzen)', en: 'make reachable over the network (unencrypted: trusted networks only)' },
+    'allow-dir': { de: 'weiterer Ordner, in dem gelesen und gespeichert werden darf (neben Home und Projektordner; mehrfach möglich)', en: 'further folder to read and save in (besides home and the project folder; may be repeated)' },
     open: { de: 'Adresse im Standardbrowser öffnen', en: 'open the address in the default browser' },
-    token: { de: 'festes Zugriffstoken statt eines zufälligen (auch KLEINRAUM_TOKEN)', en: 'fixed access token instead of a random one (also KLEINRAUM_TOKEN)' },
+    'token-file': { de: 'festes Token für Skripte aus dieser Datei (nur für den Besitzer lesbar, chmod 600; auch KLEINRAUM_TOKEN)', en: 'fixed token for scripts from this file (readable by its owner only, chmod 600; also KLEINRAUM_TOKEN)' },
     'static-dir': { de: 'Ordner der gebauten Oberfläche (Standard build/renderer)', en: 'folder of the built user interface (default build/renderer)' },
   },
   async run(context) {
@@ -98,27 +123,53 @@ export const command: CliCommand = {
     }
     const port = parsePort(context.values.port);
     const host = typeof context.values.host === 'string' && context.values.host !== '' ? context.values.host : '127.0.0.1';
-    const token = parseToken(context.values.token ?? context.environment.KLEINRAUM_TOKEN);
+    const allowNetwork = context.values['allow-network'] === true;
+    const { isLoopbackHost } = await import('../../server/requestGuards');
+    if (!isLoopbackHost(host) && !allowNetwork) {
+      throw new CliUsageError({
+        de: `--host ${host} macht Kleinraum im Netz erreichbar, und zwar unverschlüsselt. Wer das wirklich will (nur in einem vertrauenswürdigen Netz), gibt zusätzlich --allow-network an.`,
+        en: `--host ${host} exposes Kleinraum to the network, unencrypted. If that is really wanted (on a trusted network only), add --allow-network.`,
+      });
+    }
+    const tokenFile = typeof context.values['token-file'] === 'string' ? context.values['token-file'] : undefined;
+    const token = tokenFile ? tokenFromFile(tokenFile) : parseToken(context.environment.KLEINRAUM_TOKEN, 'KLEINRAUM_TOKEN');
+    const allowDirs = ((context.values['allow-dir'] as string[] | undefined) ?? []).map((folder) => path.resolve(folder));
+    for (const folder of allowDirs) {
+      if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+        throw new CliUsageError({ de: `Der Ordner ${folder} (--allow-dir) gibt es nicht.`, en: `The folder ${folder} (--allow-dir) does not exist.` });
+      }
+    }
     const staticDir = typeof context.values['static-dir'] === 'string' ? path.resolve(context.values['static-dir']) : DEFAULT_STATIC_DIR;
     const projectPath = typeof context.values.project === 'string' ? existingProjectFile(context.values.project, '--project') : null;
 
-    const [{ createCliBackend }, { startServer }, { openInBrowser }] = await Promise.all([
+    const [{ createCliBackend }, { startServer }, { openInBrowser }, { confineFileAccess }, { openProjectPath }, { useImportWorker }] = await Promise.all([
       import('../backend'),
       import('../../server/startServer'),
       import('../openInBrowser'),
+      import('../../services/fileAccess'),
+      import('../../services/createKleinraumApi'),
+      import('../../services/import/offThread'),
     ]);
+    // Long imports run beside the server's event loop, so it keeps answering and import.cancel works at once.
+    useImportWorker();
 
     let server: Awaited<ReturnType<typeof startServer>>;
     let backend: Awaited<ReturnType<typeof createCliBackend>> | null = null;
     try {
       server = await startServer({
         api: async (emit) => {
-          backend = await createCliBackend(context.dataDir, emit);
-          if (projectPath) await backend.call('project.open', { path: projectPath });
-          return backend.api;
+          const created = await createCliBackend(context.dataDir, emit);
+          backend = created;
+          if (projectPath) await created.call('project.open', { path: projectPath });
+          // The project's folder follows the open project; home and --allow-dir folders are fixed.
+          return confineFileAccess(created.api, () => {
+            const projectFile = openProjectPath(created.api);
+            return [os.homedir(), ...(projectFile ? [path.dirname(projectFile)] : []), ...allowDirs];
+          });
         },
         staticDir,
         host,
+        allowNetwork,
         port,
         token,
         onWarning: (message) => context.output.warn(message),
@@ -138,10 +189,13 @@ export const command: CliCommand = {
       });
     }
     if (context.json) {
-      context.output.json({ url: server.url, origin: server.origin, host: server.host, port: server.port, token: server.token, project: projectPath });
+      context.output.json({ url: server.url, origin: server.origin, host: server.host, port: server.port, project: projectPath, allowedFolders: [os.homedir(), ...allowDirs] });
     } else {
       context.output.text({ de: `Kleinraum läuft im Browser-Modus: ${server.url}`, en: `Kleinraum is running in browser mode: ${server.url}` });
-      context.output.text({ de: 'Diese Adresse im Browser öffnen. Beenden mit Strg+C.', en: 'Open this address in a browser. Stop with Ctrl+C.' });
+      context.output.text({
+        de: 'Diese Adresse einmal im Browser öffnen (der Link gilt nur einmal). Beenden mit Strg+C.',
+        en: 'Open this address once in a browser (the link works only once). Stop with Ctrl+C.',
+      });
     }
     if (context.values.open === true) await openInBrowser(server.url);
 

@@ -2,22 +2,23 @@
  * Backend implementation of the contract methods in shared/contract/methods/export.ts: preview, single
  * figure and batch, written to a path (Electron save dialog, CLI) or returned as base64 (browser download).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
 import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
 import type { PdfPage } from '../../export/renderPdf';
+import { renderFigure } from '../../export/renderFiles';
+import { deliver, targetPath } from '../../export/deliverFile';
 import { readAreasAsFeatureCollection } from '../../storage/projectReader';
 import { summarizeProject } from '../projectSummary';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
+import type { MapViewSpec } from '../../../../shared/mapView/mapViewSpec';
+import { resolveProjectView } from '../map/mapView';
 import { chooseLayer, composeProjectFigure, type ComposedFigure, type FigureRequest } from './figureData';
 
 type ExportFormat = 'svg' | 'png' | 'pdf';
 type ExportedFile = z.output<typeof exportedFile>;
-
-const MIME_TYPES: Record<ExportFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
 
 /** Today as an ISO date in local time (the "Stand" printed on the figure). */
 function today(): string {
@@ -26,48 +27,9 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The target path with the format's extension; a different extension is a mistake worth stopping for. */
-function targetPath(givenPath: string, format: ExportFormat): string {
-  const extension = path.extname(givenPath).toLowerCase();
-  if (extension === '') return `${givenPath}.${format}`;
-  if (extension !== `.${format}`) {
-    throw new UserError('bad-input', {
-      de: `Die Datei „${path.basename(givenPath)}“ passt nicht zum Format ${format.toUpperCase()}: bitte die Endung .${format} verwenden oder das Format wechseln.`,
-      en: `The file "${path.basename(givenPath)}" does not match the format ${format.toUpperCase()}: use the extension .${format} or change the format.`,
-    });
-  }
-  return givenPath;
-}
-
-/** Writes next to the target first and renames, so a failed export never leaves half a file. */
-function writeAtomically(filePath: string, bytes: Buffer): void {
-  const folder = path.dirname(filePath);
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-    const temporary = path.join(folder, `.${path.basename(filePath)}.${process.pid}.partial`);
-    fs.writeFileSync(temporary, bytes);
-    fs.renameSync(temporary, filePath);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError('bad-input', {
-      de: `Die Datei „${filePath}“ konnte nicht geschrieben werden (${reason}). Bitte einen anderen Ordner wählen.`,
-      en: `Could not write "${filePath}" (${reason}). Please choose another folder.`,
-    });
-  }
-}
-
-async function render(composed: ComposedFigure, format: ExportFormat, dotsPerInch: number, author: string): Promise<{ bytes: Buffer; widthPx?: number; heightPx?: number }> {
+function render(composed: ComposedFigure, format: ExportFormat, dotsPerInch: number, author: string): Promise<{ bytes: Buffer; widthPx?: number; heightPx?: number }> {
   const { figure } = composed;
-  if (format === 'svg') return { bytes: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n`, 'utf8') };
-  // The PNG and PDF renderers load resvg and pdfkit (hundreds of milliseconds): only when that format is asked for.
-  if (format === 'png') return (await import('../../export/renderPng')).renderPng(figure.svg, figure.widthMm, dotsPerInch);
-  const { renderPdf } = await import('../../export/renderPdf');
-  return { bytes: await renderPdf([{ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm }], { title: composed.title, author }) };
-}
-
-function deliver(bytes: Buffer, fileName: string, format: ExportFormat, filePath: string | null): ExportedFile {
-  if (filePath) writeAtomically(filePath, bytes);
-  return { path: filePath, fileName, mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
+  return renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title: composed.title, author }, format, dotsPerInch);
 }
 
 export function createExportHandlers(context: ServiceContext): FeatureHandlers<typeof exportMethods> {
@@ -94,14 +56,15 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
     async 'export.batch'(request) {
       const session = context.current();
       const summary = summarizeProject(session);
-      const indicator = summary.indicators.find((candidate) => candidate.id === request.indicatorId);
+      const base = resolveProjectView(session.db, request.view ?? {}, summary.settings);
+      const indicator = summary.indicators.find((candidate) => candidate.id === base.indicatorId);
       if (!indicator) {
-        throw new UserError('not-found', { de: `Den Indikator „${request.indicatorId}“ gibt es im Projekt nicht.`, en: `The project has no indicator "${request.indicatorId}".` });
+        throw new UserError('not-found', { de: `Den Indikator „${base.indicatorId}“ gibt es im Projekt nicht.`, en: `The project has no indicator "${base.indicatorId}".` });
       }
       if (request.singlePdf && request.format !== 'pdf') {
         throw new UserError('bad-input', { de: 'Eine gemeinsame Datei mit mehreren Seiten gibt es nur als PDF: bitte Format PDF wählen.', en: 'A single multi-page file is only available as PDF: please choose PDF.' });
       }
-      const requests = batchRequests(request, summary, session);
+      const requests = batchRequests(request, base, summary, session);
       if (requests.length === 0) {
         throw new UserError('bad-input', { de: 'Für diese Serie gibt es keine Abbildungen (keine passenden Einträge).', en: 'There is nothing to export for this series (no matching items).' });
       }
@@ -143,35 +106,41 @@ interface BatchItem {
   areaName?: string;
 }
 
-/** One figure request per item of the series, in the project's order. */
+/** One figure request per item of the series, in the project's order; `base` is the request's view completed. */
 function batchRequests(
   request: z.output<(typeof exportMethods)['export.batch']['input']>,
+  base: MapViewSpec & { layer: string },
   summary: ReturnType<typeof summarizeProject>,
   session: Parameters<typeof composeProjectFigure>[0],
 ): BatchItem[] {
   const { by, items, ...common } = request;
+  const view = request.view ?? {};
   const wanted = items ? new Set(items) : null;
   // A change needs an earlier Stichtag to compare with: Stichtage without one have no figure in the series.
-  const comparing = request.mode === 'change' || request.mode === 'changePercent';
+  const { mode, comparePeriod } = base.derivation;
+  const comparing = mode === 'change' || mode === 'changePercent';
   if (by === 'indicators') {
     return summary.indicators
       .filter((indicator) => indicator.periods.length > (comparing ? 1 : 0) && (wanted === null || wanted.has(indicator.id)))
       .map((indicator) => {
-        const period = request.period && indicator.periods.includes(request.period) ? request.period : indicator.periods.at(-1);
+        const period = base.period && indicator.periods.includes(base.period) ? base.period : (indicator.periods.at(-1) ?? null);
         // A compare period the other indicator lacks falls back to its Stichtag before the shown one.
-        const comparePeriod = request.comparePeriod && period && indicator.periods.includes(request.comparePeriod) && request.comparePeriod < period ? request.comparePeriod : undefined;
+        const keptComparePeriod = comparePeriod && period && indicator.periods.includes(comparePeriod) && comparePeriod < period ? comparePeriod : null;
         // A title typed for one indicator would be wrong on the others: each figure gets its own name.
         const layout = { ...request.layout, title: { ...request.layout?.title, text: '' } };
-        return { request: { ...common, indicatorId: indicator.id, period, comparePeriod, layout }, label: indicator.name.de };
+        // Each indicator is drawn as remembered for it unless the request fixes the symbology.
+        const itemView = { ...view, indicatorId: indicator.id, period, layer: base.layer, derivation: { ...base.derivation, comparePeriod: keptComparePeriod } };
+        return { request: { ...common, view: itemView, layout }, label: indicator.name.de };
       });
   }
   if (by === 'periods') {
-    const indicator = summary.indicators.find((candidate) => candidate.id === request.indicatorId);
-    const periods = indicator?.periods ?? [];
-    const comparable = (period: string) => !comparing || (request.comparePeriod ? period > request.comparePeriod : period > (periods[0] as string));
-    return periods.filter((period) => comparable(period) && (wanted === null || wanted.has(period))).map((period) => ({ request: { ...common, period }, label: period }));
+    const periods = summary.indicators.find((candidate) => candidate.id === base.indicatorId)?.periods ?? [];
+    const comparable = (period: string) => !comparing || (comparePeriod ? period > comparePeriod : period > (periods[0] as string));
+    return periods
+      .filter((period) => comparable(period) && (wanted === null || wanted.has(period)))
+      .map((period) => ({ request: { ...common, view: { ...base, period } }, label: period }));
   }
-  const layer = chooseLayer(summary, request.layer);
+  const layer = chooseLayer(summary, base.layer);
   const areas = readAreasAsFeatureCollection(session.db, layer.name)
     .features.map((feature) => ({ key: String(feature.properties.key), name: String(feature.properties.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
@@ -179,7 +148,7 @@ function batchRequests(
     .filter((area) => wanted === null || wanted.has(area.key))
     .map((area) => ({
       // The inset shows where the municipality lies in the region unless the layout switched it off.
-      request: { ...common, layer: layer.name, focusAreaKey: area.key, layout: { ...request.layout, inset: { visible: true, ...request.layout?.inset } } },
+      request: { ...common, view: base, focusAreaKey: area.key, layout: { ...request.layout, inset: { visible: true, ...request.layout?.inset } } },
       label: area.name,
       areaKey: area.key,
       areaName: area.name,

@@ -5,16 +5,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { simplify } from '@turf/turf';
+import { area as geodesicAreaSquareMeters, simplify } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
 import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/formats/boundaries/bkg-source';
 import type { BoundaryImport } from '../../../../shared/formats/boundaries/build-areas';
 import { decodeText } from '../../../../shared/formats/text/decode';
-import { listArchive, readArchive } from '../../import/archive';
+import { openArchive } from '../../import/archive';
 import { readBoundaries, type ReadBoundariesOptions } from '../../import/read-boundaries';
+import { featureTableNameOwner } from '../../storage/geopackageCore';
 import { readLayers } from '../../storage/projectReader';
-import { geodesicAreaSquareKilometres } from '../../storage/projectWriter';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 
 type SidecarTexts = Pick<BoundarySourceHints, 'quellenvermerk' | 'aktualitaet'> & { hasCpg: boolean };
@@ -32,16 +32,15 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
   const extension = path.extname(filePath).toLowerCase();
   try {
     if (extension === '.zip') {
-      const bytes = new Uint8Array(readFileSync(filePath));
-      const names = listArchive(bytes, path.basename(filePath));
-      // Only the small text files are inflated, not the layers beside them.
-      const { files } = readArchive(bytes, path.basename(filePath), (name) => name.toLowerCase().endsWith('.txt'));
+      const archive = openArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath));
+      const names = archive.entries.map((entry) => entry.name);
+      const files = new Set(names);
       const wanted = layer?.toLowerCase().replace(/\.shp$/, '');
       const shp = names.find((name) => name.toLowerCase().endsWith('.shp') && (!wanted || name.toLowerCase().slice(0, -4).endsWith(wanted)));
       const folder = shp ? path.posix.dirname(shp) : '.';
       const inFolder = names.filter((name) => path.posix.dirname(name) === folder || !name.includes('/'));
-      const hasCpg = shp ? names.includes(`${shp.slice(0, -4)}.cpg`) || names.includes(`${shp.slice(0, -4)}.CPG`) : false;
-      return { ...pick(inFolder, (name) => files.get(name) ?? null), hasCpg };
+      const hasCpg = shp ? files.has(`${shp.slice(0, -4)}.cpg`) || files.has(`${shp.slice(0, -4)}.CPG`) : false;
+      return { ...pick(inFolder, (name) => (files.has(name) ? archive.read(name) : null)), hasCpg };
     }
     if (extension === '.shp' || extension === '.dbf') {
       const directory = path.dirname(filePath);
@@ -58,7 +57,7 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
 
 /** Geodesic area in km² of a WGS84 polygon. @example areaKm2(hannover) // ≈ 204 */
 export function areaKm2(geometry: Polygon | MultiPolygon): number {
-  return geodesicAreaSquareKilometres(geometry);
+  return geodesicAreaSquareMeters(geometry) / 1e6;
 }
 
 /** A lighter copy of the areas for the preview map: tolerance ~1/1500 of the extent, so 11 000 polygons stay a few MB. */
@@ -111,10 +110,22 @@ export function featureTableNameFrom(proposed: string): string {
 
 /** The report part of a boundary preview (shared by file previews and the official WFS). */
 export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean, mapPreview = true): Omit<BoundaryPreview, 'importId'> {
-  const layerName = featureTableNameFrom(imported.layerInfo.name);
+  const proposedName = featureTableNameFrom(imported.layerInfo.name);
   const { report } = imported;
   const detection = report.encoding.detected;
-  const warnings: BoundaryPreview['report']['warnings'] = [];
+  const warnings: BoundaryPreview['report']['warnings'] = [...report.notes];
+  let layerName = proposedName;
+  if (featureTableNameOwner(db, proposedName) === 'foreign') {
+    // A table a colleague added with QGIS or GDAL is never replaced: the layer gets a free name instead.
+    for (let suffix = 2; featureTableNameOwner(db, layerName) !== null; suffix += 1) layerName = `${proposedName}_${suffix}`;
+    warnings.push({
+      code: 'foreign-table-name',
+      text: {
+        de: `Die Projektdatei enthält schon eine Tabelle „${proposedName}“, die nicht von Kleinraum stammt (z. B. aus QGIS). Sie bleibt unangetastet; die neue Ebene heißt „${layerName}“ (anderer Name: CLI --layer-name NAME).`,
+        en: `The project file already holds a table "${proposedName}" that Kleinraum did not create (e.g. from QGIS). It is left untouched; the new layer is named "${layerName}" (another name: CLI --layer-name NAME).`,
+      },
+    });
+  }
   if (readLayers(db).some((layer) => layer.name === layerName)) {
     warnings.push({
       code: 'layer-exists',
@@ -179,13 +190,14 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
       warnings,
     },
     areas: imported.areas.map((area) => ({ key: area.key, name: area.name, areaKm2: areaKm2(area.geometry) })),
+    // The CLI draws no map: it asks for none (input `mapPreview: false`).
     preview: mapPreview ? simplifiedPreview(imported) : ({ type: 'FeatureCollection', features: [] } as unknown as BoundaryPreview['preview']),
   };
 }
 
 /** Reads a boundary file and proposes its source. */
-export function readBoundaryFile(filePath: string, options: ReadBoundariesOptions): { imported: BoundaryImport; source: BoundaryPreview['source']; hasCpg: boolean } {
-  const imported = readBoundaries(filePath, options);
+export async function readBoundaryFile(filePath: string, options: ReadBoundariesOptions): Promise<{ imported: BoundaryImport; source: BoundaryPreview['source']; hasCpg: boolean }> {
+  const imported = await readBoundaries(filePath, options);
   const sidecars = readSidecarTexts(filePath, options.layer);
   const source = proposeBoundarySource({
     fields: imported.report.fields,

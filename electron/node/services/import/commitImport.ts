@@ -2,149 +2,68 @@
  * `import.commit`: writes a pending import into the open project's working copy in ONE transaction (via
  * ProjectSession.edit): the layer or the observations, their source, missing variable / dimension
  * definitions and default indicators. Any failure rolls everything back: the project is as it was.
+ *
+ * A table enters the project explicitly (`mode`): as a further source next to the ones that already hold
+ * its variables (the default — nothing is refused, nothing is added up: indicators keep drawing from the
+ * variable's chosen sources), replacing one source's values for the file's Stichtage, or extending one
+ * source's series with new Stichtage. The result says what was written where.
  */
 import { UserError } from '../../../../shared/contract/errors';
 import type { CommitResult } from '../../../../shared/contract/methods/import';
 import type { z } from 'zod';
 import type { commitInput } from '../../../../shared/contract/methods/import';
+import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { slug, buildTableObservations } from '../../../../shared/formats/table/table-mapping';
-import type { DimensionDefinition, LocalizedText, Observation, Source } from '../../../../shared/model/project';
-import { isValidFeatureTableName } from '../../storage/geopackageCore';
+import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
+import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
+import { keepSourceChoice, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readDimensions, readIndicators, readLayers, readSources, readVariables } from '../../storage/projectReader';
-import { writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
+import { readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
+import { insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
 import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
-import { MAPPING_SETTING_PREFIX } from './tablePreview';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary'>;
 
-const KNOWN_DIMENSION_NAMES: Record<string, LocalizedText> = { sex: { de: 'Geschlecht', en: 'Sex' }, age: { de: 'Altersgruppe', en: 'Age group' } };
-const KNOWN_VALUE_NAMES: Record<string, LocalizedText> = { m: { de: 'männlich', en: 'male' }, f: { de: 'weiblich', en: 'female' } };
-
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}_${suffix}`)) return `${base}_${suffix}`;
-}
-
-function insertSource(db: SqliteDatabase, source: Omit<Source, 'id'>): string {
+/** Adds a new source (id from its name, unique) at the end of the project's list. */
+function addSource(db: SqliteDatabase, source: Omit<Source, 'id'>): Source {
   const existing = readSources(db);
   const id = uniqueId(slug(source.name).slice(0, 48), new Set(existing.map((known) => known.id)));
-  db.prepare(
-    `INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-  ).run(id, source.name, source.publisher, source.stichtag, source.licence, source.licenceUrl, source.attribution, source.notes, existing.length);
-  return id;
+  const added = { ...source, id };
+  insertSource(db, added, existing.length);
+  return added;
 }
 
-/** Adds dimensions and dimension values that observations use but the project does not define yet. */
-function ensureDimensions(db: SqliteDatabase, used: ReadonlyMap<string, ReadonlySet<string>>): void {
-  const known = new Map(readDimensions(db).map((dimension) => [dimension.id, dimension]));
-  let position = known.size;
-  for (const [id, values] of used) {
-    const dimension = known.get(id);
-    if (dimension) {
-      const missing = [...values].filter((value) => !dimension.values.some((known) => known.id === value));
-      if (missing.length === 0) continue;
-      const next: DimensionDefinition['values'] = [...dimension.values, ...missing.map((value) => ({ id: value, name: KNOWN_VALUE_NAMES[value] ?? { de: value, en: value } }))];
-      db.prepare('UPDATE kleinraum_dimensions SET values_json = ? WHERE dimension_id = ?').run(JSON.stringify(next), id);
-    } else {
-      const name = KNOWN_DIMENSION_NAMES[id] ?? { de: id, en: id };
-      const valueList = [...values].map((value) => ({ id: value, name: KNOWN_VALUE_NAMES[value] ?? { de: value, en: value } }));
-      db.prepare('INSERT INTO kleinraum_dimensions (dimension_id, name_de, name_en, values_json, position) VALUES (?, ?, ?, ?, ?)').run(id, name.de, name.en, JSON.stringify(valueList), position);
-      position += 1;
-    }
+function findSource(db: SqliteDatabase, sourceId: string, flag: string): Source {
+  const sources = readSources(db);
+  const found = sources.find((source) => source.id === sourceId);
+  if (!found) {
+    throw new UserError('not-found', {
+      de: `Die Quelle „${sourceId}“ gibt es in diesem Projekt nicht (${flag}). Vorhanden: ${sources.map((source) => source.id).join(', ') || 'keine'} (siehe kleinraum info).`,
+      en: `The project has no source "${sourceId}" (${flag}). Available: ${sources.map((source) => source.id).join(', ') || 'none'} (see kleinraum info).`,
+    });
   }
-}
-
-interface NewVariable {
-  id: string;
-  name: LocalizedText;
-  unit: string;
-}
-
-/** Creates missing variables (with the dimensions their observations use) and, when asked, an absolute indicator for each. */
-function ensureVariables(db: SqliteDatabase, observations: readonly Observation[], wanted: readonly NewVariable[], createIndicators: boolean): { variablesCreated: string[]; indicatorsCreated: string[] } {
-  const known = new Map(readVariables(db).map((variable) => [variable.id, variable]));
-  const dimensionsOf = new Map<string, Set<string>>();
-  for (const observation of observations) {
-    const set = dimensionsOf.get(observation.variable) ?? new Set<string>();
-    for (const dimension of Object.keys(observation.dimensions)) set.add(dimension);
-    dimensionsOf.set(observation.variable, set);
-  }
-  const variablesCreated: string[] = [];
-  const indicatorsCreated: string[] = [];
-  let position = known.size;
-  const indicatorIds = new Set(readIndicators(db).map((indicator) => indicator.id));
-  for (const variable of wanted) {
-    const dimensions = [...(dimensionsOf.get(variable.id) ?? [])];
-    const existing = known.get(variable.id);
-    if (existing) {
-      const added = dimensions.filter((dimension) => !existing.dimensions.includes(dimension));
-      if (added.length > 0) db.prepare('UPDATE kleinraum_variables SET dimensions_json = ? WHERE variable_id = ?').run(JSON.stringify([...existing.dimensions, ...added]), variable.id);
-      continue;
-    }
-    db.prepare('INSERT INTO kleinraum_variables (variable_id, name_de, name_en, unit, dimensions_json, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      variable.id,
-      variable.name.de,
-      variable.name.en,
-      variable.unit,
-      JSON.stringify(dimensions),
-      'stock',
-      position,
-    );
-    position += 1;
-    variablesCreated.push(variable.id);
-    if (!createIndicators) continue;
-    const indicatorId = uniqueId(`${variable.id}_total`, indicatorIds);
-    indicatorIds.add(indicatorId);
-    db.prepare(
-      `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
-       VALUES (?, ?, ?, ?, NULL, 'absolute', ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      indicatorId,
-      variable.name.de,
-      variable.name.en,
-      JSON.stringify({ variable: variable.id }),
-      variable.unit,
-      variable.unit === 'Personen' ? 'persons' : variable.unit,
-      variable.unit === 'km²' ? 1 : 0,
-      `${variable.name.de}, absolut (beim Import angelegt)`,
-      `${variable.name.en}, absolute (created on import)`,
-      indicatorIds.size,
-    );
-    indicatorsCreated.push(indicatorId);
-  }
-  return { variablesCreated, indicatorsCreated };
+  return found;
 }
 
 /**
- * Refuses observations that would be added to values already in the project: indicators sum a variable over
- * its dimensions, so population 31.12.2022 of Hannover as a total from one source next to the same figure
- * by sex and age from another would silently count people twice. The planner picks another variable or date.
+ * A further source joins variables that already have values: where a variable drew from "all sources",
+ * its choice is frozen to the sources it had, so the new one is there to compare, never silently mixed in.
+ * Returns the variables whose map keeps showing another source.
  */
-function refuseOverlappingObservations(db: SqliteDatabase, observations: readonly Observation[]): void {
-  const groups = new Map<string, { variable: string; period: string; areaKeys: Set<string> }>();
-  for (const observation of observations) {
-    const id = `${observation.variable}\u0000${observation.period}`;
-    const group = groups.get(id) ?? { variable: observation.variable, period: observation.period, areaKeys: new Set<string>() };
-    group.areaKeys.add(observation.areaKey);
-    groups.set(id, group);
+function joinAsFurtherSource(db: SqliteDatabase, observations: readonly Observation[], sourceId: string): { variable: string; shownSources: string[] }[] {
+  const variables = [...new Set(observations.map((observation) => observation.variable))];
+  const holding = sourcesHolding(db, variables);
+  const chosen = new Map(readVariables(db).map((variable) => [variable.id, variable.sources]));
+  const kept: { variable: string; shownSources: string[] }[] = [];
+  for (const variable of variables) {
+    const others = (holding.get(variable) ?? []).map((entry) => entry.sourceId).filter((id) => id !== sourceId);
+    if (others.length === 0) continue;
+    keepSourceChoice(db, variable, others);
+    kept.push({ variable, shownSources: (chosen.get(variable)?.length ? chosen.get(variable) : others) ?? others });
   }
-  const existing = db.prepare('SELECT area_key, source_id FROM kleinraum_observations WHERE variable = ? AND period = ?').raw(true);
-  for (const group of groups.values()) {
-    const overlapping = (existing.all(group.variable, group.period) as [string, string][]).filter(([areaKey]) => group.areaKeys.has(areaKey));
-    if (overlapping.length === 0) continue;
-    const areas = [...new Set(overlapping.map(([areaKey]) => areaKey))];
-    const sources = [...new Set(overlapping.map(([, sourceId]) => sourceId))];
-    const sourceNames = sources.map((sourceId) => readSources(db).find((source) => source.id === sourceId)?.name ?? sourceId).join(', ');
-    const dateDe = group.period.split('-').reverse().join('.');
-    throw new UserError('conflict', {
-      de: `Das Projekt hat für „${group.variable}“ am ${dateDe} schon Werte für ${areas.length} dieser Gebiete (z. B. ${areas[0]}; Quelle: ${sourceNames}). Beide zusammen würden doppelt gezählt. Bitte den Werten ein eigenes Merkmal geben (Zuordnung: Merkmal) oder einen anderen Stichtag wählen (CLI: --period).`,
-      en: `The project already has values of "${group.variable}" on ${group.period} for ${areas.length} of these areas (e.g. ${areas[0]}; source: ${sourceNames}). Together they would be counted twice. Please give the values a variable of their own (mapping: variable) or choose another reference date (CLI: --period).`,
-    });
-  }
+  return kept;
 }
 
 function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, input: CommitInput): CommitCounts {
@@ -160,10 +79,10 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
       en: `The project already has a layer "${layerName}". Please choose another name or "replace layer" (CLI: --layer-name NAME).`,
     });
   }
-  const position = clash ? db.prepare('SELECT position FROM kleinraum_layers WHERE table_name = ?').pluck().get(layerName) as number : layers.length;
-  if (clash) db.prepare('DELETE FROM kleinraum_layers WHERE table_name = ?').run(layerName);
+  const position = clash ? readLayerPosition(db, layerName) : layers.length;
+  if (clash) dropOwnedFeatureTable(db, layerName);
   const proposal = pending.source;
-  const sourceId = insertSource(db, {
+  const source = addSource(db, {
     name: input.sourceName ?? proposal.name,
     publisher: input.publisher ?? proposal.publisher,
     stichtag: proposal.stichtag,
@@ -172,20 +91,52 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
     attribution: input.attribution ?? proposal.attribution,
     notes: 'Import',
     synthetic: false,
+    definition: input.definition ?? '',
+    quality: 'counted',
   });
   const title = input.layerTitle ?? pending.layerInfo.title;
-  writeLayer(db, { ...pending.layerInfo, name: layerName, title, sourceId, featureCount: pending.areas.length }, pending.areas, position);
+  writeLayer(db, { ...pending.layerInfo, name: layerName, title, sourceId: source.id, featureCount: pending.areas.length }, pending.areas, position);
   if (pending.observations.some((observation) => observation.period === '') && !input.period) {
     throw new UserError('bad-input', {
       de: 'Der Dienst nennt den Stichtag der Einwohnerzahlen nicht. Bitte den Stichtag angeben (z. B. 2022-12-31; CLI: --period JJJJ-MM-TT).',
       en: 'The service does not state the reference date of the population figures. Please give it (e.g. 2022-12-31; CLI: --period YYYY-MM-DD).',
     });
   }
-  const observations = pending.observations.map((observation) => ({ ...observation, period: observation.period || input.period!, sourceId }));
-  refuseOverlappingObservations(db, observations);
-  const created = ensureVariables(db, observations, pending.variables, input.createIndicators ?? true);
+  const observations = pending.observations.map((observation) => ({ ...observation, period: observation.period || input.period!, sourceId: source.id }));
+  const furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
+  const created = mergeVariables(db, observations, pending.variables, source.id, input.createIndicators ?? true);
   writeObservations(db, observations);
-  return { kind: 'boundaries', layer: layerName, features: pending.areas.length, rows: null, observations: observations.length, sourceId, ...created };
+  const periods = [...new Set(observations.map((observation) => observation.period))].sort();
+  const message: LocalizedText = {
+    de: `Ebene „${layerName}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, 'de')}`,
+    en: `Layer "${layerName}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, 'en')}`,
+  };
+  return {
+    kind: 'boundaries',
+    layer: layerName,
+    features: pending.areas.length,
+    rows: null,
+    observations: observations.length,
+    sourceId: source.id,
+    ...created,
+    mode: 'new-source',
+    source: { id: source.id, name: source.name },
+    written: { observations: observations.length, variables: [...new Set(observations.map((observation) => observation.variable))], periods },
+    changes: null,
+    breakdownTotals: { checked: 0, mismatched: 0 },
+    reportedTotals: 0,
+    unassignable: 0,
+    message,
+    dryRun: false,
+  };
+}
+
+function furtherNote(kept: readonly { variable: string; shownSources: string[] }[], locale: 'de' | 'en'): string {
+  if (kept.length === 0) return '';
+  const list = kept.map((entry) => `„${entry.variable}“ (${entry.shownSources.join(', ')})`).join(', ');
+  return locale === 'de'
+    ? ` Als weitere Quelle gespeichert: Kennzahlen und Karte zeigen weiter ${list}; der Quellenvergleich stellt die Quellen nebeneinander, die Quelle der Karte ist wählbar.`
+    : ` Saved as a further source: indicators and the map keep showing ${list}; the source comparison puts the sources side by side, and the map's source can be chosen.`;
 }
 
 function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: CommitInput): CommitCounts {
@@ -199,49 +150,159 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     }
     if (!areaByRow.has(accepted.rowIndex)) areaByRow.set(accepted.rowIndex, accepted.areaKey);
   }
-  const built = buildTableObservations(pending.table, pending.mapping, areaByRow, 'pending', 'counted', input.period ?? null);
+  // Reported totals (the parent's own row) and "nicht zuordenbar" rows are kept under their keys.
+  const rowsWithKeys = new Map([...areaByRow, ...pending.reportedTotalRows, ...pending.unassignableRows]);
+  const built = buildTableObservations(pending.table, pending.mapping, rowsWithKeys, 'pending', 'counted', input.period ?? null);
   if (built.periodMissing) {
     throw new UserError('bad-input', {
       de: 'Für die Werte ist kein Stichtag bekannt (weder Spalte noch Titel noch Dateiname nennen ihn). Bitte den Stichtag angeben (CLI: --period JJJJ-MM-TT).',
       en: 'No reference date is known for the values (no column, title or file name states it). Please give the reference date (CLI: --period YYYY-MM-DD).',
     });
   }
-  if (built.observations.length === 0) {
+  const areaObservationCount = built.observations.filter((observation) => areaByRow.size > 0 && pending.layerKeys.has(observation.areaKey)).length;
+  const mode = input.mode ?? 'new-source';
+  if (areaObservationCount === 0) {
     throw new UserError('bad-input', {
-      de: `Keine Zeile der Tabelle passt zu einem Gebiet der Ebene „${pending.layer}“; es gibt nichts zu übernehmen. Bitte Ebene und Schlüsselspalte prüfen (CLI: --layer, --key).`,
-      en: `No row of the table matches an area of layer "${pending.layer}"; there is nothing to import. Please check the layer and key column (CLI: --layer, --key).`,
+      de: `Keine Zeile der Tabelle passt zu einem Gebiet der Ebene „${pending.layer}“; es gibt nichts zu übernehmen${mode === 'replace' ? ', und Ersetzen würde alle Werte der Quelle löschen' : ''}. Bitte Ebene und Schlüsselspalte prüfen (CLI: --layer, --key).`,
+      en: `No row of the table matches an area of layer "${pending.layer}"; there is nothing to import${mode === 'replace' ? ', and replacing would delete every value of the source' : ''}. Please check the layer and key column (CLI: --layer, --key).`,
     });
   }
-  const stichtag = input.period ?? pending.source.stichtag ?? built.periods.at(-1) ?? null;
-  const sourceId = insertSource(db, {
-    name: input.sourceName ?? pending.source.name,
-    publisher: input.publisher ?? pending.source.publisher,
-    stichtag,
-    licence: input.licence ?? (/datenlizenz deutschland|dl-de/i.test(pending.table.footerNotes.join(' ')) ? 'dl-de/by-2-0' : ''),
-    licenceUrl: null,
-    attribution: input.attribution ?? pending.source.attribution,
-    notes: `Import ${pending.fileName}`,
-    synthetic: false,
-  });
-  const observations = built.observations.map((observation) => ({ ...observation, sourceId }));
-  refuseOverlappingObservations(db, observations);
-  ensureDimensions(db, built.dimensionValues);
+  const variableIds = [...new Set(pending.mapping.valueColumns.map((entry) => entry.variable))];
+  let source: Source;
+  let changes: ReplacementChanges | null = null;
+  let furtherSourceOf: { variable: string; shownSources: string[] }[] = [];
+  const tagged = (sourceId: string) => built.observations.map((observation) => ({ ...observation, sourceId }));
+  let observations: Observation[];
+  if (mode === 'new-source') {
+    source = addSource(db, {
+      name: input.sourceName ?? pending.source.name,
+      publisher: input.publisher ?? pending.source.publisher,
+      stichtag: input.period ?? pending.source.stichtag ?? built.periods.at(-1) ?? null,
+      licence: input.licence ?? (/datenlizenz deutschland|dl-de/i.test(pending.table.footerNotes.join(' ')) ? 'dl-de/by-2-0' : ''),
+      licenceUrl: null,
+      attribution: input.attribution ?? pending.source.attribution,
+      notes: `Import ${pending.fileName}`,
+      synthetic: false,
+      definition: input.definition ?? '',
+      quality: 'counted',
+    });
+    observations = tagged(source.id);
+    furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
+  } else {
+    const targetId = input.targetSourceId ?? (mode === 'extend' ? defaultSeriesSource(db, variableIds) : undefined);
+    if (!targetId) {
+      throw new UserError('bad-input', {
+        de: 'Bitte die Quelle nennen, deren Werte ersetzt werden sollen (CLI: --as replace:QUELLE, Quellen zeigt kleinraum info).',
+        en: 'Please name the source whose values are to be replaced (CLI: --as replace:SOURCE, kleinraum info lists them).',
+      });
+    }
+    source = findSource(db, targetId, mode === 'replace' ? '--as replace:QUELLE' : '--source');
+    observations = tagged(source.id);
+    if (mode === 'extend') refuseKnownPeriods(db, source, observations);
+    changes = replaceSourceValues(db, source.id, observations);
+    const latest = [source.stichtag, ...built.periods].filter((period): period is string => period !== null).sort().at(-1) ?? null;
+    writeSourceStichtag(db, source.id, latest);
+  }
+  mergeDimensionValues(db, built.dimensionValues);
   const unit = input.unit ?? 'Personen';
-  const variables = [...new Set(pending.mapping.valueColumns.map((entry) => entry.variable))].map((id) => ({
+  const variables = variableIds.map((id) => ({
     id,
     name: input.variableNames?.[id] ?? pending.proposedVariableNames.get(id) ?? { de: id, en: id },
     unit: id === 'area_km2' ? 'km²' : unit,
   }));
-  const created = ensureVariables(db, observations, variables, input.createIndicators ?? true);
+  const created = mergeVariables(db, observations, variables, source.id, input.createIndicators ?? true);
   writeObservations(db, observations);
   if (input.rememberMapping ?? true) {
     const { period: _period, ...shape } = pending.mapping;
-    writeSetting(db, `${MAPPING_SETTING_PREFIX}${pending.headerSignature}`, JSON.stringify(shape));
+    writeSetting(db, `import.mapping.${pending.headerSignature}`, shape);
   }
-  return { kind: 'table', layer: pending.layer, features: null, rows: areaByRow.size, observations: observations.length, sourceId, ...created };
+  const totalKeys = new Set(pending.reportedTotalRows.values());
+  const unassignableKeys = new Set(pending.unassignableRows.values());
+  const reportedTotals = observations.filter((observation) => totalKeys.has(observation.areaKey)).length;
+  const unassignable = observations.filter((observation) => unassignableKeys.has(observation.areaKey)).length;
+  const mismatched = built.breakdownTotals.filter((check) => Math.abs(check.total - check.sumOfParts) > 0.5).length;
+  return {
+    kind: 'table',
+    layer: pending.layer,
+    features: null,
+    rows: areaByRow.size,
+    observations: observations.length,
+    sourceId: source.id,
+    ...created,
+    mode,
+    source: { id: source.id, name: source.name },
+    written: { observations: observations.length, variables: variableIds, periods: built.periods },
+    changes,
+    breakdownTotals: { checked: built.breakdownTotals.length, mismatched },
+    reportedTotals,
+    unassignable,
+    message: tableMessage(mode, source, observations.length, variableIds, built.periods, changes, furtherSourceOf),
+    dryRun: false,
+  };
+}
+
+/** The source an extension continues: the first chosen source of the file's first variable that has one. */
+function defaultSeriesSource(db: SqliteDatabase, variableIds: readonly string[]): string | undefined {
+  const variables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
+  for (const id of variableIds) {
+    const first = variables.get(id)?.sources[0] ?? sourcesHolding(db, [id]).get(id)?.[0]?.sourceId;
+    if (first) return first;
+  }
+  return undefined;
+}
+
+/** An extension adds Stichtage; one the source already has would silently change values (that is a replace). */
+function refuseKnownPeriods(db: SqliteDatabase, source: Source, observations: readonly Observation[]): void {
+  const variables = [...new Set(observations.map((observation) => observation.variable))];
+  const holding = sourcesHolding(db, variables);
+  for (const variable of variables) {
+    const known = new Set(holding.get(variable)?.find((entry) => entry.sourceId === source.id)?.periods ?? []);
+    const clash = [...new Set(observations.filter((observation) => observation.variable === variable && known.has(observation.period)).map((observation) => observation.period))];
+    if (clash.length > 0) {
+      throw new UserError('conflict', {
+        de: `Die Quelle „${source.name}“ hat für „${variable}“ schon Werte zum ${clash.map((period) => formatDate(period, 'de')).join(', ')}. Erweitern fügt nur neue Stichtage an; zum Ersetzen „Werte ersetzen“ wählen (CLI: --as replace:${source.id}).`,
+        en: `The source "${source.name}" already has values of "${variable}" for ${clash.map((period) => formatDate(period, 'en')).join(', ')}. Extending only adds new dates; to replace, choose "replace values" (CLI: --as replace:${source.id}).`,
+      });
+    }
+  }
+}
+
+function tableMessage(
+  mode: CommitCounts['mode'],
+  source: Source,
+  count: number,
+  variables: readonly string[],
+  periods: readonly string[],
+  changes: ReplacementChanges | null,
+  furtherSourceOf: readonly { variable: string; shownSources: string[] }[],
+): LocalizedText {
+  const dates = (locale: 'de' | 'en') => periods.map((period) => formatDate(period, locale)).join(', ');
+  const names = variables.map((variable) => `„${variable}“`).join(', ');
+  if (mode === 'replace' && changes) {
+    return {
+      de: `Werte der Quelle „${source.name}“ ersetzt (${names}, ${dates('de')}): ${changes.changed} geändert, ${changes.added} neu, ${changes.removed} entfernt, ${changes.unchanged} unverändert.`,
+      en: `Values of the source "${source.name}" replaced (${names}, ${dates('en')}): ${changes.changed} changed, ${changes.added} added, ${changes.removed} removed, ${changes.unchanged} unchanged.`,
+    };
+  }
+  if (mode === 'extend') {
+    return {
+      de: `Reihe der Quelle „${source.name}“ erweitert: ${formatNumber(count, 0, 'de')} Werte von ${names} zum ${dates('de')}.`,
+      en: `Series of the source "${source.name}" extended: ${formatNumber(count, 0, 'en')} values of ${names} for ${dates('en')}.`,
+    };
+  }
+  return {
+    de: `${formatNumber(count, 0, 'de')} Werte von ${names} zum ${dates('de')} als Quelle „${source.name}“ gespeichert.${furtherNote(furtherSourceOf, 'de')}`,
+    en: `${formatNumber(count, 0, 'en')} values of ${names} for ${dates('en')} saved as the source "${source.name}".${furtherNote(furtherSourceOf, 'en')}`,
+  };
 }
 
 /** Writes `pending` into `db` (the caller runs this inside ProjectSession.edit, i.e. one transaction). */
 export function commitPendingImport(db: SqliteDatabase, pending: PendingImport, input: CommitInput): CommitCounts {
+  if (pending.kind === 'boundaries' && input.mode !== undefined && input.mode !== 'new-source') {
+    throw new UserError('bad-input', {
+      de: 'Grenzen kommen immer als eigene Ebene mit eigener Quelle; Ersetzen oder Erweitern gibt es nur für Tabellen (CLI: --as weglassen).',
+      en: 'Boundaries always come as a layer with a source of their own; replace and extend apply to tables only (CLI: leave out --as).',
+    });
+  }
   return pending.kind === 'boundaries' ? commitBoundaries(db, pending, input) : commitTable(db, pending, input);
 }

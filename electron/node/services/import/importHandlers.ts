@@ -4,13 +4,16 @@
  * (PendingImports); only commit writes, in one transaction of the open project's working copy.
  */
 import type { importMethods } from '../../../../shared/contract/methods/import';
-import { readSettings } from '../../storage/projectReader';
-import { DEFAULT_VG250EW_URL, fetchVg250EwGemeinden, VG250EW_URL_SETTING } from '../../wfs/vg250ewClient';
+import { fetchVg250EwGemeinden } from '../../wfs/vg250ewClient';
+import { readProjectSetting } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { boundaryPreviewBody, readBoundaryFile } from './boundaryPreview';
+import type { ReadTableOptions } from '../../import/read-table';
+import { boundaryPreviewBody } from './boundaryPreview';
 import { commitPendingImport } from './commitImport';
+import { summarizeProject } from '../projectSummary';
 import { inspectImportFile } from './inspectImport';
 import { officialBoundariesFrom } from './officialBoundaries';
+import { runOffThread, type Cancellation } from './offThread';
 import { PendingImports } from './pendingImports';
 import { previewTable } from './tablePreview';
 
@@ -18,17 +21,21 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
   const pending = new PendingImports();
 
   /** Runs a preview step by step with progress events; a cancel between steps stops it. */
-  async function withTask<T>(taskId: string | undefined, label: string, work: (id: string, step: (done: number, total: number) => Promise<void>) => Promise<T>): Promise<T> {
+  async function withTask<T>(taskId: string | undefined, label: string, work: (id: string, step: (done: number, total: number) => Promise<void>, cancellation: Cancellation) => Promise<T>): Promise<T> {
     const task = pending.start(taskId);
     const emit = (done: number, total: number | null, finished: boolean) => context.emit('progress', { taskId: task.id, label, done, total, finished });
     emit(0, null, false);
     try {
-      return await work(task.id, async (done, total) => {
-        emit(done, total, false);
-        // Yield so a cancel request that arrived meanwhile is seen before the next step.
-        await new Promise((resolve) => setImmediate(resolve));
-        task.check();
-      });
+      return await work(
+        task.id,
+        async (done, total) => {
+          emit(done, total, false);
+          // Yield so a cancel request that arrived meanwhile is seen before the next step.
+          await new Promise((resolve) => setImmediate(resolve));
+          task.check();
+        },
+        task,
+      );
     } finally {
       task.finish();
       emit(1, 1, true);
@@ -41,9 +48,10 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     },
 
     async 'import.previewBoundaries'(input) {
-      return withTask(input.taskId, 'Grenzen lesen / reading boundaries', async (importId, step) => {
+      return withTask(input.taskId, 'Grenzen lesen / reading boundaries', async (importId, step, cancellation) => {
         await step(0, 2);
-        const { imported, source, hasCpg } = readBoundaryFile(input.path, {
+        // Read and validated in the import worker: the server keeps answering, and a cancel ends it at once.
+        const { imported, source, hasCpg } = await runOffThread('readBoundaryFile', [input.path, {
           layer: input.layer,
           crs: input.crs,
           encoding: input.encoding,
@@ -53,7 +61,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
           mergeDuplicateKeys: input.mergeDuplicateKeys ?? true,
           dissolveByField: input.dissolveByField,
           dropUnnamed: input.dropUnnamed,
-        });
+        }], cancellation);
         await step(1, 2);
         const body = boundaryPreviewBody(context.current().db, imported, source, hasCpg, input.mapPreview ?? true);
         pending.store(importId, { kind: 'boundaries', layerInfo: { ...imported.layerInfo, name: body.layerName }, areas: imported.areas, source, observations: [], variables: [] });
@@ -62,9 +70,10 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     },
 
     async 'import.previewTable'(input) {
-      return withTask(input.taskId, 'Tabelle lesen / reading table', async (importId, step) => {
+      return withTask(input.taskId, 'Tabelle lesen / reading table', async (importId, step, cancellation) => {
         await step(0, 2);
-        const { result, pending: pendingTable } = await previewTable(context.current().db, input, () => undefined);
+        const readTable = (filePath: string, options: ReadTableOptions) => runOffThread('readTableFile', [filePath, options], cancellation);
+        const { result, pending: pendingTable } = await previewTable(context.current().db, input, () => undefined, readTable);
         await step(1, 2);
         pending.store(importId, pendingTable);
         return { importId, ...result };
@@ -74,7 +83,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     async 'import.fetchOfficialBoundaries'(input) {
       return withTask(input.taskId, 'Amtliche Grenzen laden / loading official boundaries', async (importId, step) => {
         await step(0, 2);
-        const serviceUrl = input.serviceUrl ?? readSettings(context.current().db)[VG250EW_URL_SETTING] ?? DEFAULT_VG250EW_URL;
+        const serviceUrl = input.serviceUrl ?? readProjectSetting(context.current().db, 'wfs.vg250ew.url');
         const response = await fetchVg250EwGemeinden({ dataDir: context.dataDir, serviceUrl, kreis: input.kreis, refresh: input.refresh });
         await step(1, 2);
         const official = officialBoundariesFrom(response, input.kreis);
@@ -94,6 +103,11 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     async 'import.commit'(input) {
       const found = pending.take(input.importId);
       const session = context.current();
+      if (input.dryRun) {
+        // The preview of a commit: computed on the project's data, rolled back; the import stays pending.
+        const preview = session.tryOut((db) => commitPendingImport(db, found, input));
+        return { ...preview, dryRun: true, summary: summarizeProject(session) };
+      }
       let counts: ReturnType<typeof commitPendingImport> | null = null;
       context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 0, total: null, finished: false });
       try {

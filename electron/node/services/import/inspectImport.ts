@@ -7,7 +7,8 @@ import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import type { InspectResult } from '../../../../shared/contract/methods/import';
 import { listBoundaryLayers } from '../../import/read-boundaries';
-import { listXlsxSheets, readTableFile } from '../../import/read-table';
+import { listXlsxSheets } from '../../import/read-table';
+import { runOffThread } from './offThread';
 import { tablePreviewDto } from './tablePreview';
 
 const BOUNDARY_FORMATS: Record<string, InspectResult['format']> = { '.zip': 'shapefile-zip', '.shp': 'shapefile', '.geojson': 'geojson', '.json': 'geojson', '.gpkg': 'geopackage' };
@@ -32,7 +33,7 @@ export async function inspectImportFile(filePath: string, sheet?: string): Promi
   const tableFormat = TABLE_FORMATS[extension];
   if (tableFormat) {
     const sheets = tableFormat === 'xlsx' ? await listXlsxSheets(filePath) : [];
-    const table = await readTableFile(filePath, { sheet });
+    const table = await runOffThread('readTableFile', [filePath, { sheet }]);
     return { path: filePath, fileName, sizeBytes, kind: 'table', format: tableFormat, layers: [], sheets, table: tablePreviewDto(table) };
   }
   throw new UserError('unsupported', {

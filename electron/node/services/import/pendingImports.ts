@@ -31,6 +31,10 @@ export interface PendingTableImport {
   layer: string;
   /** Row index → area key for rows matched by key. */
   matchedByKey: Map<number, string>;
+  /** Row index → parent key for rows that report the total of the layer's parent (e.g. the Kreis row 03241). */
+  reportedTotalRows: Map<number, string>;
+  /** Row index → "<parent>#nicht-zuordenbar" for rows of values the source could not assign to an area. */
+  unassignableRows: Map<number, string>;
   /** Area keys that name matches may use (the layer's). */
   layerKeys: Set<string>;
   proposedVariableNames: Map<string, LocalizedText>;
@@ -43,15 +47,22 @@ const MAX_PENDING = 8;
 
 export class PendingImports {
   private readonly pending = new Map<string, PendingImport>();
-  private readonly running = new Map<string, { cancelled: boolean }>();
+  private readonly running = new Map<string, { cancelled: boolean; listeners: (() => void)[] }>();
 
-  /** Starts a preview task; `check()` throws 'cancelled' once `cancel(id)` was called. */
-  start(taskId: string | undefined): { id: string; check: () => void; finish: () => void } {
+  /**
+   * Starts a preview task; `check()` throws 'cancelled' once `cancel(id)` was called, and `onCancel`
+   * callbacks (e.g. terminating the worker that reads the file) run at that moment.
+   */
+  start(taskId: string | undefined): { id: string; check: () => void; finish: () => void; onCancel: (callback: () => void) => void } {
     const id = taskId ?? randomUUID();
-    const state = { cancelled: false };
+    const state = { cancelled: false, listeners: [] as (() => void)[] };
     this.running.set(id, state);
     return {
       id,
+      onCancel: (callback) => {
+        if (state.cancelled) callback();
+        else state.listeners.push(callback);
+      },
       check: () => {
         if (state.cancelled) {
           throw new UserError('cancelled', { de: 'Der Import wurde abgebrochen. Die Projektdatei ist unverändert.', en: 'The import was cancelled. The project file is unchanged.' });
@@ -86,7 +97,10 @@ export class PendingImports {
 
   cancel(id: string): boolean {
     const running = this.running.get(id);
-    if (running) running.cancelled = true;
+    if (running && !running.cancelled) {
+      running.cancelled = true;
+      for (const listener of running.listeners.splice(0)) listener();
+    }
     return this.pending.delete(id) || running !== undefined;
   }
 }

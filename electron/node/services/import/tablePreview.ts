@@ -10,13 +10,16 @@ import { buildJoinReport, type JoinRow } from '../../../../shared/formats/join/j
 import { rowKeyText } from '../../../../shared/formats/table/analyse-grid';
 import type { ParsedTable } from '../../../../shared/formats/table/parsed-table';
 import { buildTableObservations, headerSignature, proposeTableMapping, type TableMapping } from '../../../../shared/formats/table/table-mapping';
-import type { LocalizedText } from '../../../../shared/model/project';
+import type { DimensionDefinition, LocalizedText } from '../../../../shared/model/project';
+import { proposeValueMap } from '../../../../shared/formats/table/dimensionValues';
+import { readFamilySetting } from '../../../../shared/settings/projectSettings';
 import { listXlsxSheets, readTableFile, type ReadTableOptions } from '../../import/read-table';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreas, readDimensions, readLayers, readSettings, readVariables } from '../../storage/projectReader';
+import { readAreas, readDimensions, readLayers, readSettings, readSources, readVariables, type AreaWithSize } from '../../storage/projectReader';
+import { sourcesHolding } from '../../storage/importStore';
+import { unassignableKey } from '../../../../shared/model/project';
 import type { PendingTableImport } from './pendingImports';
 
-export const MAPPING_SETTING_PREFIX = 'import.mapping.';
 const PREVIEW_ROWS = 50;
 
 /** The contract's table preview (first rows only) from a parsed table. */
@@ -91,10 +94,16 @@ export interface TablePreviewInput extends ReadTableOptions {
 }
 
 /** Reads, maps and joins a table. Returns the contract result without importId and the pending import to keep. */
-export async function previewTable(db: SqliteDatabase, input: TablePreviewInput, check: () => void): Promise<{ result: Omit<TablePreviewResult, 'importId'>; pending: PendingTableImport }> {
+export async function previewTable(
+  db: SqliteDatabase,
+  input: TablePreviewInput,
+  check: () => void,
+  readTable: (filePath: string, options: ReadTableOptions) => Promise<ParsedTable> = readTableFile,
+): Promise<{ result: Omit<TablePreviewResult, 'importId'>; pending: PendingTableImport }> {
   const fileName = path.basename(input.path);
   const isXlsx = path.extname(input.path).toLowerCase() === '.xlsx';
-  const table = await readTableFile(input.path, input);
+  const { mapping: _mapping, layer: _layer, ...readOptions } = input;
+  const table = await readTable(input.path, readOptions);
   check();
   const sheets = isXlsx ? await listXlsxSheets(input.path) : [];
   const layers = readLayers(db);
@@ -112,11 +121,12 @@ export async function previewTable(db: SqliteDatabase, input: TablePreviewInput,
     });
   }
   const signature = headerSignature(table);
-  const proposal = proposeTableMapping(table, fileName);
+  const projectDimensions = readDimensions(db);
+  const proposal = proposeTableMapping(table, fileName, projectDimensions);
   let mapping: TableMapping;
   let mappingFrom: TablePreviewResult['mappingFrom'];
-  const remembered = readSettings(db)[`${MAPPING_SETTING_PREFIX}${signature}`];
-  const rememberedMapping = remembered ? tableMappingSchema.safeParse(safeJson(remembered)) : null;
+  const remembered = readFamilySetting(readSettings(db), 'import.mapping.', signature);
+  const rememberedMapping = remembered ? tableMappingSchema.safeParse(remembered) : null;
   if (input.mapping) {
     mapping = input.mapping;
     mappingFrom = 'input';
@@ -130,8 +140,10 @@ export async function previewTable(db: SqliteDatabase, input: TablePreviewInput,
     mappingFrom = 'proposed';
   }
   checkMapping(mapping, table);
+  mapping = withValueMaps(mapping, table, projectDimensions);
 
-  const areas = readAreas(db, layer).map((area) => ({ key: area.key, name: area.name }));
+  const layerAreas = readAreas(db, layer);
+  const areas = layerAreas.map((area) => ({ key: area.key, name: area.name }));
   const firstValue = mapping.valueColumns[0]!.column;
   const joinRows: JoinRow[] = table.rows.map((row, rowIndex) => ({
     rowIndex,
@@ -143,7 +155,11 @@ export async function previewTable(db: SqliteDatabase, input: TablePreviewInput,
   const join = buildJoinReport(areas, joinRows);
   check();
   const matchedByKey = new Map(join.matched.map((match) => [match.rowIndex, match.areaKey]));
+  const { reportedTotalRows, unassignableRows } = parentRows(layerAreas, join, joinRows);
   const built = buildTableObservations(table, mapping, matchedByKey, 'preview', 'counted');
+  const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
+  const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
+  const builtPeriods = new Set(built.periods);
 
   const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
   const existingDimensions = new Set(readDimensions(db).map((dimension) => dimension.id));
@@ -199,7 +215,15 @@ export async function previewTable(db: SqliteDatabase, input: TablePreviewInput,
       periods: built.periods,
       variables: variableIds.map((id) => ({ id, isNew: !existingVariables.has(id), name: existingVariables.get(id) ?? proposedNames.get(id) ?? { de: id, en: id } })),
       dimensions: [...built.dimensionValues].map(([id, values]) => ({ id, isNew: !existingDimensions.has(id), values: [...values].sort() })),
+      breakdownTotals: built.breakdownTotals.slice(0, 200),
+      reportedTotalRows: reportedTotalRows.size,
+      unassignableRows: unassignableRows.size,
     },
+    existingSources: [...variableSources].map(([variable, holders]) => ({
+      variable,
+      sources: holders.map((holder) => ({ id: holder.sourceId, name: sourceNames.get(holder.sourceId) ?? holder.sourceId, periods: holder.periods, sharedPeriods: holder.periods.filter((period) => builtPeriods.has(period)) })),
+    })),
+    repeatedKeyHint: repeatedKeyHint(table, mapping, join.duplicateKeys),
     source,
   };
   const pending: PendingTableImport = {
@@ -210,6 +234,8 @@ export async function previewTable(db: SqliteDatabase, input: TablePreviewInput,
     headerSignature: signature,
     layer,
     matchedByKey,
+    reportedTotalRows,
+    unassignableRows,
     layerKeys: new Set(areas.map((area) => area.key)),
     proposedVariableNames: proposedNames,
     source,
@@ -217,10 +243,77 @@ export async function previewTable(db: SqliteDatabase, input: TablePreviewInput,
   return { result, pending };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
+/** Row names that say the value could not be assigned to an area (GENESIS, AsylbLG and register exports). */
+const UNASSIGNABLE_NAME = /nicht zuordenbar|nicht zuzuordnen|ohne zuordnung|ohne angabe|unbekannt|unbestimmt/i;
+
+/**
+ * Rows about the layer's parent rather than its areas: the parent's own row (a Kreis row above its
+ * municipalities) is the reported total; a "nicht zuordenbar" row holds what the source could not assign.
+ * Both are kept under their keys and checked against the areas, never added to them. Only when all areas
+ * share one parent.
+ */
+function parentRows(areas: readonly AreaWithSize[], join: ReturnType<typeof buildJoinReport>, rows: readonly JoinRow[]): { reportedTotalRows: Map<number, string>; unassignableRows: Map<number, string> } {
+  const parents = new Set(areas.map((area) => area.parentKey ?? null));
+  const reportedTotalRows = new Map<number, string>();
+  const unassignableRows = new Map<number, string>();
+  const parent = parents.size === 1 ? [...parents][0] : null;
+  if (!parent) return { reportedTotalRows, unassignableRows };
+  for (const aggregate of join.aggregateRows) if (aggregate.key === parent) reportedTotalRows.set(aggregate.rowIndex, parent);
+  for (const unmatched of join.unmatchedRows) {
+    const row = rows[unmatched.rowIndex];
+    const text = `${row?.name ?? ''} ${row?.keyText ?? ''}`;
+    if (UNASSIGNABLE_NAME.test(text) && (unmatched.keyText === '' || unmatched.keyText.startsWith(parent))) unassignableRows.set(unmatched.rowIndex, unassignableKey(parent));
   }
+  return { reportedTotalRows, unassignableRows };
+}
+
+/**
+ * When rows repeat an area key and nothing in the mapping tells them apart (no breakdown or period column
+ * differs), the text column whose values do — to be mapped as a breakdown — instead of a dead end.
+ */
+function repeatedKeyHint(table: ParsedTable, mapping: TableMapping, duplicates: readonly { areaKey: string; rowIndexes: number[] }[]): TablePreviewResult['repeatedKeyHint'] {
+  if (duplicates.length === 0) return null;
+  const distinguishing = [mapping.periodColumn, ...mapping.dimensionColumns.map((entry) => entry.column)].filter((column): column is number => column !== null && column !== undefined);
+  const separates = (column: number) =>
+    duplicates.every((duplicate) => new Set(duplicate.rowIndexes.map((rowIndex) => (table.rows[rowIndex]?.cells[column] ?? '').trim())).size === duplicate.rowIndexes.length);
+  if (distinguishing.length > 0 && duplicates.every((duplicate) => new Set(duplicate.rowIndexes.map((rowIndex) => distinguishing.map((column) => table.rows[rowIndex]?.cells[column] ?? '').join('|'))).size === duplicate.rowIndexes.length)) return null;
+  const candidate = table.columns.find((column) => column.kind === 'text' && column.index !== mapping.keyColumn && column.index !== mapping.nameColumn && !distinguishing.includes(column.index) && separates(column.index));
+  const example = duplicates[0] as { areaKey: string; rowIndexes: number[] };
+  return {
+    areaCount: duplicates.length,
+    exampleKey: example.areaKey,
+    column: candidate?.index ?? null,
+    columnLabel: candidate?.label ?? null,
+    text: candidate
+      ? {
+          de: `${duplicates.length} Gebiete kommen in mehreren Zeilen vor (z. B. ${example.areaKey}). Die Spalte „${candidate.label}“ unterscheidet sie: bitte als Merkmal zuordnen (CLI: --dimension "${candidate.label}=MERKMAL").`,
+          en: `${duplicates.length} areas occur in several rows (e.g. ${example.areaKey}). The column "${candidate.label}" tells them apart: please map it as a breakdown (CLI: --dimension "${candidate.label}=DIMENSION").`,
+        }
+      : {
+          de: `${duplicates.length} Gebiete kommen in mehreren Zeilen vor (z. B. ${example.areaKey}), und keine Spalte unterscheidet sie. Bitte die Datei prüfen: doppelte Zeilen würden doppelt zählen und werden nicht übernommen.`,
+          en: `${duplicates.length} areas occur in several rows (e.g. ${example.areaKey}) and no column tells them apart. Please check the file: duplicate rows would count twice and are not imported.`,
+        },
+  };
+}
+
+/**
+ * Breakdown columns given without a value map (a user's or the command line's choice) get the proposed
+ * one: the table's texts mapped to the project's dimension values, "Insgesamt" as total.
+ */
+function withValueMaps(mapping: TableMapping, table: ParsedTable, dimensions: readonly DimensionDefinition[]): TableMapping {
+  if (mapping.dimensionColumns.every((entry) => entry.values !== undefined)) return mapping;
+  return {
+    ...mapping,
+    dimensionColumns: mapping.dimensionColumns.map((entry) => {
+      if (entry.values !== undefined) return entry;
+      if (!/^[a-z][a-z0-9_]*$/.test(entry.dimension)) {
+        throw new UserError('bad-input', {
+          de: `„${entry.dimension}“ ist kein gültiges Merkmal (Kleinbuchstaben, Ziffern, _; z. B. sex, age, status, nationality).`,
+          en: `"${entry.dimension}" is not a valid dimension (lower-case letters, digits, _; e.g. sex, age, status, nationality).`,
+        });
+      }
+      const texts = table.rows.map((row) => row.cells[entry.column] ?? '');
+      return { ...entry, values: proposeValueMap(texts, dimensions.find((dimension) => dimension.id === entry.dimension), entry.dimension) };
+    }),
+  };
 }

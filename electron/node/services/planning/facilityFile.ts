@@ -7,22 +7,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
-import { detectDbfEncoding, readDbf } from '../../../../shared/formats/shapefile/read-dbf';
-import { readShp } from '../../../../shared/formats/shapefile/read-shp';
-import { decodeText, normaliseEncodingName } from '../../../../shared/formats/text/decode';
 import { converterToWgs84, crsFromPrj, proposeCrsFromBounds } from '../../../../shared/geo/crs';
 import type { FacilityRecord } from '../../../../shared/planning/facilityRecords';
-import { readArchive } from '../../import/archive';
+import { openArchive } from '../../import/archive';
+import { jsonSyntaxLine } from '../../import/read-boundaries';
+import { readShapefile, type ShapefileMemberReader } from '../../import/read-shapefile';
 import { readTableFile } from '../../import/read-table';
 
-type SiblingReader = (extension: string) => Uint8Array | null;
-
 /** The files of one shapefile: from a .zip (exactly one .shp inside) or next to the chosen .shp. */
-function shapefileSet(filePath: string): { name: string; read: SiblingReader } {
+function shapefileSet(filePath: string): { name: string; read: ShapefileMemberReader } {
   const fileName = path.basename(filePath);
   if (filePath.toLowerCase().endsWith('.zip')) {
-    const { files } = readArchive(new Uint8Array(readFileSync(filePath)), fileName);
-    const layers = [...files.keys()].filter((name) => name.toLowerCase().endsWith('.shp'));
+    const archive = openArchive(new Uint8Array(readFileSync(filePath)), fileName);
+    const layers = archive.entries.map((entry) => entry.name).filter((name) => name.toLowerCase().endsWith('.shp'));
     if (layers.length !== 1) {
       throw new UserError('bad-input', {
         de: `„${fileName}“ enthält ${layers.length === 0 ? 'kein Shapefile' : `${layers.length} Shapefiles`}. Für Einrichtungen bitte ein Archiv mit genau einer Punkt-Ebene (.shp, .dbf, .prj) wählen.`,
@@ -30,8 +27,14 @@ function shapefileSet(filePath: string): { name: string; read: SiblingReader } {
       });
     }
     const base = layers[0]!.slice(0, -4).toLowerCase();
-    const lower = new Map([...files.keys()].map((name) => [name.toLowerCase(), name]));
-    return { name: fileName, read: (extension) => files.get(lower.get(`${base}${extension}`) ?? '') ?? null };
+    const lower = new Map(archive.entries.map((entry) => [entry.name.toLowerCase(), entry.name]));
+    return {
+      name: fileName,
+      read: (extension) => {
+        const actual = lower.get(`${base}${extension}`);
+        return actual ? archive.read(actual) : null;
+      },
+    };
   }
   const directory = path.dirname(filePath);
   const base = fileName.slice(0, -4).toLowerCase();
@@ -45,25 +48,16 @@ function shapefileSet(filePath: string): { name: string; read: SiblingReader } {
   };
 }
 
-function shapefileRecords(filePath: string): FacilityRecord[] {
+async function shapefileRecords(filePath: string): Promise<FacilityRecord[]> {
   const { name, read } = shapefileSet(filePath);
-  const shp = read('.shp');
-  const dbf = read('.dbf');
-  if (!shp || !dbf) {
-    throw new UserError('bad-input', {
-      de: `Zum Shapefile „${name}“ fehlt ${!shp ? '.shp' : '.dbf'}. Bitte alle Teile (.shp, .dbf, .prj) zusammen oder als .zip wählen.`,
-      en: `The shapefile "${name}" is missing ${!shp ? '.shp' : '.dbf'}. Please choose all parts (.shp, .dbf, .prj) together or as a .zip.`,
-    });
-  }
-  const geometry = readShp(shp, name);
-  if (geometry.geometries.some((shape) => shape !== null && shape.type !== 'Point')) {
+  const shapefile = await readShapefile(read, name.replace(/\.(shp|zip)$/i, ''));
+  if (shapefile.shp.kind !== 'point') {
     throw new UserError('bad-input', {
       de: `„${name}“ enthält Flächen, keine Punkte. Einrichtungen brauchen eine Punkt-Ebene (eine Lage je Einrichtung).`,
       en: `"${name}" holds polygons, not points. Facilities need a point layer (one location per facility).`,
     });
   }
-  const prj = read('.prj');
-  const detected = prj ? crsFromPrj(decodeText(prj, 'windows-1252')) : proposeCrsFromBounds(geometry.bounds);
+  const detected = shapefile.prj ? crsFromPrj(shapefile.prj) : proposeCrsFromBounds(shapefile.shp.bounds);
   // Without a recognised .prj only a confident guess from the coordinate range is used (e.g. UTM 32 numbers).
   const crs = detected.code !== null && (detected.how !== 'coordinate-range' || detected.confidence >= 0.9) ? detected.code : null;
   if (crs === null) {
@@ -73,20 +67,12 @@ function shapefileRecords(filePath: string): FacilityRecord[] {
     });
   }
   const toWgs84 = converterToWgs84(crs);
-  const cpg = read('.cpg');
-  const encoding = (cpg ? normaliseEncodingName(decodeText(cpg, 'windows-1252')) : null) ?? detectDbfEncoding(dbf, name).encoding;
-  const table = readDbf(dbf, encoding, name);
-  if (table.records.length !== geometry.geometries.length) {
-    throw new UserError('bad-input', {
-      de: `Das Shapefile „${name}“ ist inkonsistent: ${geometry.geometries.length} Punkte, aber ${table.records.length} Datensätze. Bitte die Datei neu exportieren.`,
-      en: `The shapefile "${name}" is inconsistent: ${geometry.geometries.length} points but ${table.records.length} records. Please export the file again.`,
-    });
-  }
-  return table.records.map((fields, index) => {
-    const record: FacilityRecord = { row: index + 1, fields: { ...fields } };
-    const shape = geometry.geometries[index];
-    if (shape?.type === 'Point') {
-      const [longitude, latitude] = toWgs84(shape.coordinates);
+  return shapefile.features.map((feature, index) => {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(feature.properties)) fields[key] = value ?? '';
+    const record: FacilityRecord = { row: index + 1, fields };
+    if (feature.geometry?.type === 'Point') {
+      const [longitude, latitude] = toWgs84(feature.geometry.coordinates);
       record.coordinates = [longitude!, latitude!];
     }
     return record;
@@ -101,12 +87,14 @@ interface GeoJsonFeature {
 
 function geoJsonRecords(filePath: string): FacilityRecord[] {
   let parsed: { type?: string; features?: GeoJsonFeature[] };
+  const text = readFileSync(filePath, 'utf8');
   try {
-    parsed = JSON.parse(readFileSync(filePath, 'utf8')) as typeof parsed;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch (error) {
+    const line = jsonSyntaxLine(text, error);
     throw new UserError('bad-input', {
-      de: `„${path.basename(filePath)}“ ist kein lesbares GeoJSON (${error instanceof Error ? error.message : String(error)}). Bitte die Datei prüfen.`,
-      en: `"${path.basename(filePath)}" is not readable GeoJSON (${error instanceof Error ? error.message : String(error)}). Please check the file.`,
+      de: `„${path.basename(filePath)}“ ist kein lesbares GeoJSON (Syntaxfehler${line ? ` in Zeile ${line}` : ''}). Bitte die Datei prüfen.`,
+      en: `"${path.basename(filePath)}" is not readable GeoJSON (syntax error${line ? ` in line ${line}` : ''}). Please check the file.`,
     });
   }
   if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {

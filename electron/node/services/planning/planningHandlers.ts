@@ -34,7 +34,7 @@ import {
   writeFacilities,
   writeStaff,
 } from '../../storage/planningStore';
-import { readAreas } from '../../storage/projectReader';
+import { observationsAreSynthetic, readAreas } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
 import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
 
@@ -73,13 +73,8 @@ function roundDifference(year: AreaYearDifference): AreaYearDifference {
 
 /** True when the start population/refugees or any facility or staff entry the run used is demo data. */
 function startsFromSyntheticData(db: SqliteDatabase, startYear: number): boolean {
-  const syntheticStock = db
-    .prepare(
-      `SELECT 1 FROM kleinraum_observations o JOIN kleinraum_sources s ON s.source_id = o.source_id
-       WHERE o.variable IN (?, ?) AND o.period = ? AND (s.synthetic = 1 OR o.quality = 'synthetic') LIMIT 1`,
-    )
-    .get(DEFAULT_START_STOCK_VARIABLES.population, DEFAULT_START_STOCK_VARIABLES.refugees, `${startYear}-12-31`);
-  return syntheticStock !== undefined || readFacilities(db).some((facility) => facility.synthetic) || readStaff(db).some((staff) => staff.synthetic);
+  const syntheticStock = observationsAreSynthetic(db, [DEFAULT_START_STOCK_VARIABLES.population, DEFAULT_START_STOCK_VARIABLES.refugees], `${startYear}-12-31`);
+  return syntheticStock || readFacilities(db).some((facility) => facility.synthetic) || readStaff(db).some((staff) => staff.synthetic);
 }
 
 function checkUniqueIds(ids: readonly string[]): void {

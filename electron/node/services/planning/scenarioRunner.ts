@@ -12,7 +12,9 @@ import type { Scenario } from '../../../../shared/planning/scenarioModel';
 import { DEFAULT_START_STOCK_VARIABLES, startStocksFromObservations } from '../../../../shared/planning/startStocks';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readCatchment, readCostRates, readDemandRates, readFacilities, readScenario, readStaff } from '../../storage/planningStore';
-import { readAreas, readLayers, readObservations, readPeriodsByVariable, type AreaWithSize } from '../../storage/projectReader';
+import { readAreas, readLayers, readObservations, type AreaWithSize } from '../../storage/projectReader';
+import { chooseSourceObservations, selectionPeriods, selectionPriority } from '../../../../shared/sources/sourceChoice';
+import { readSourceCatalogue } from '../sourceCatalogue';
 
 /** The layer to plan on: the one asked for, else the project's first boundary layer. */
 export function planningLayer(db: SqliteDatabase, layer: string | undefined): string {
@@ -41,7 +43,8 @@ export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer
   const areas = readAreas(db, layerName);
   const period = `${scenario.startYear}-12-31`;
   const variables = DEFAULT_START_STOCK_VARIABLES;
-  const populationPeriods = readPeriodsByVariable(db).get(variables.population) ?? [];
+  const catalogue = readSourceCatalogue(db);
+  const populationPeriods = selectionPeriods(catalogue, { variable: variables.population });
   if (!populationPeriods.includes(period)) {
     const years = populationPeriods.filter((candidate) => candidate.endsWith('-12-31')).map((candidate) => candidate.slice(0, 4));
     throw new UserError('bad-input', {
@@ -49,7 +52,10 @@ export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer
       en: `There is no population by sex and age for the start year ${scenario.startYear} (31 Dec ${scenario.startYear}). ${years.length > 0 ? `Available: ${years.join(', ')}. Please choose one of these as the start year.` : 'Please import the variable "population" by sex and age group first.'}`,
     });
   }
-  const observations = readObservations(db, { variables: [variables.population, variables.refugees], period });
+  // Start stocks come from each variable's chosen source: two sources of the same people are never added.
+  const observations = chooseSourceObservations(readObservations(db, { variables: [variables.population, variables.refugees], period }), (variable) =>
+    selectionPriority(catalogue, { variable }),
+  );
   const stocks = startStocksFromObservations(
     observations,
     areas.map((area) => area.key),

@@ -2,18 +2,21 @@
  * Backend implementation of the contract methods in shared/contract/methods/profiles.ts: reads the profile
  * variables of the open project and lets the pure core (shared/profiles) aggregate, draw and tabulate them.
  */
+import { safeFileName } from '../../../../shared/export/fileNamePattern';
 import type { profileMethods } from '../../../../shared/contract/methods/profiles';
 import { UserError } from '../../../../shared/contract/errors';
 import { aggregateProfiles } from '../../../../shared/profiles/aggregateProfiles';
 import { buildProfileFigure } from '../../../../shared/profiles/profileFigure';
-import { profileTable, profileTableCsv } from '../../../../shared/profiles/profileTable';
+import { profileTable } from '../../../../shared/profiles/profileTable';
 import type { ProfileSet } from '../../../../shared/profiles/profileTypes';
 import { DEFAULT_PROFILE_VARIABLES, profileVariableIds } from '../../../../shared/profiles/profileVariables';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreas, readDimensions, readLayers, readObservations, readPeriodsByVariable, readSettings, readSources } from '../../storage/projectReader';
-import { smallNumberThreshold } from '../indicatorService';
+import { readAreas, readDimensions, readLayers, readObservations, readSettings, readSources } from '../../storage/projectReader';
+import { chooseSourceObservations, selectionPeriods, selectionPriority } from '../../../../shared/sources/sourceChoice';
+import { readSourceCatalogue } from '../sourceCatalogue';
+import { readSetting } from '../../../../shared/settings/projectSettings';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { svgToPdf, svgToPng, tableToXlsx } from './profileFileRendering';
+import { MIME_TYPES, renderFigure, renderTable, svgSizeMm } from '../../export/renderFiles';
 
 export interface ProfileRequest {
   layer?: string | undefined;
@@ -32,7 +35,8 @@ export function computeProfileSet(db: SqliteDatabase, request: ProfileRequest): 
         en: 'The project has no boundary layer yet. Please import boundaries first.',
       });
     }
-    const periods = readPeriodsByVariable(db).get(DEFAULT_PROFILE_VARIABLES.population) ?? [];
+    const catalogue = readSourceCatalogue(db);
+    const periods = selectionPeriods(catalogue, { variable: DEFAULT_PROFILE_VARIABLES.population });
     const period = request.period ?? periods.at(-1);
     if (period === undefined) {
       throw new UserError('not-found', {
@@ -49,8 +53,10 @@ export function computeProfileSet(db: SqliteDatabase, request: ProfileRequest): 
       }
     }
     const variables = profileVariableIds(DEFAULT_PROFILE_VARIABLES);
-    const observations = readObservations(db, { variables, period });
-    if (request.comparePeriod) observations.push(...readObservations(db, { variables, period: request.comparePeriod }));
+    const read = readObservations(db, { variables, period });
+    if (request.comparePeriod) read.push(...readObservations(db, { variables, period: request.comparePeriod }));
+    // Each profile's breakdown comes from the variable's chosen source, never from two sources added up.
+    const observations = chooseSourceObservations(read, (variable) => selectionPriority(catalogue, { variable }));
     return aggregateProfiles({
       layer,
       areas: readAreas(db, layer),
@@ -60,18 +66,10 @@ export function computeProfileSet(db: SqliteDatabase, request: ProfileRequest): 
       periods,
       dimensions: readDimensions(db),
       sources: readSources(db),
-      smallNumberThreshold: smallNumberThreshold(readSettings(db)),
+      smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold'),
     });
   })();
 }
-
-const MIME_TYPES = {
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 export function createProfileHandlers(context: ServiceContext): FeatureHandlers<typeof profileMethods> {
   return {
@@ -93,19 +91,17 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
         measure: input.measure,
         locale: input.locale,
       });
-      const fileName = `profile-${input.view}-${set.period}.${input.format}`;
+      const fileName = safeFileName(`profile-${input.view}-${set.period}.${input.format}`);
       const base = { fileName, mimeType: MIME_TYPES[input.format], panels: figure.areas.length };
       if (input.format === 'svg') return { ...base, base64: Buffer.from(figure.svg, 'utf8').toString('base64') };
-      if (input.format === 'png') {
-        const png = svgToPng(figure.svg, input.dpi);
-        return { ...base, base64: png.bytes.toString('base64'), widthPx: png.widthPx, heightPx: png.heightPx };
+      if (input.format === 'png' || input.format === 'pdf') {
+        const rendered = await renderFigure({ svg: figure.svg, ...svgSizeMm(figure.svg), title: fileName }, input.format, input.dpi);
+        return { ...base, base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
       }
-      if (input.format === 'pdf') return { ...base, base64: (await svgToPdf(figure.svg, fileName)).toString('base64') };
       // Tables: the deviation view exports the indicator table (its values and the region's).
       const tableView = input.view === 'deviation' ? 'indicators' : input.view;
       const table = profileTable(set, figure.areas, tableView, input.locale);
-      if (input.format === 'csv') return { ...base, base64: Buffer.from(profileTableCsv(table), 'utf8').toString('base64') };
-      return { ...base, base64: (await tableToXlsx(table, `${input.view} ${set.period}`)).toString('base64') };
+      return { ...base, base64: (await renderTable(table, input.format, `${input.view} ${set.period}`)).toString('base64') };
     },
   };
 }

@@ -1,0 +1,184 @@
+/**
+ * Reading one shapefile (.shp + .dbf, with .shx, .prj and .cpg when present) through the `shapefile`
+ * package, with Kleinraum's strict checks around it (shared/formats/shapefile/check-*.ts): the .shx must
+ * agree with the .shp, counts and part indices must be sound, the .dbf must have as many records as the
+ * .shp has shapes, and records flagged deleted are left out and counted. Used by boundary import and by
+ * the facility import of point layers.
+ */
+import { openDbf, openShp } from 'shapefile';
+import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { UserError } from '../../../shared/contract/errors';
+import { checkDbf, dbfIsInvalidUtf8, detectDbfEncoding, type DbfSummary } from '../../../shared/formats/shapefile/check-dbf';
+import { checkShp, damagedShapefile, type ShpSummary } from '../../../shared/formats/shapefile/check-shp';
+import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/formats/text/decode';
+import type { LocalizedText } from '../../../shared/model/project';
+
+/** Returns the bytes of a member of the set by extension (".shp", ".dbf", …), or null when it is missing. */
+export type ShapefileMemberReader = (extension: string) => Uint8Array | null;
+
+export interface ShapefileFeature {
+  /** Attributes as text (numbers as written, dates as YYYYMMDD), so keys keep their form. */
+  properties: Record<string, string | null>;
+  geometry: Polygon | MultiPolygon | Point | null;
+}
+
+export interface ShapefileRead {
+  shp: ShpSummary;
+  dbf: DbfSummary;
+  /** Features in record order, deleted records left out. */
+  features: ShapefileFeature[];
+  /** Records flagged deleted in the .dbf, left out as GDAL and QGIS do. */
+  deletedRecords: number;
+  encoding: { detected: EncodingDetection; used: TextEncoding; fromCpg: boolean };
+  /** The .prj text (windows-1252), or null. */
+  prj: string | null;
+  /** Things the planner should know that did not stop the reading (e.g. a .cpg that was wrong). */
+  notes: { code: string; text: LocalizedText }[];
+}
+
+/**
+ * The `shapefile` package decodes text with the platform's TextDecoder, which knows no CP850 and maps some
+ * windows-1252 bytes differently from the WHATWG table. It is therefore given a single-byte "carrier"
+ * encoding that maps all 256 byte values to distinct characters; those are turned back into the original
+ * bytes and decoded with Kleinraum's own tables. The carrier for CP850 is IBM866, which puts the no-break
+ * space (removed by the package's trim) on the same byte 0xFF, so no letter is ever trimmed away.
+ */
+function carrierFor(encoding: TextEncoding): { name: string; toBytes: (text: string) => Uint8Array } | null {
+  if (encoding === 'utf-8') return null;
+  const name = encoding === 'cp850' ? 'ibm866' : 'windows-1252';
+  const decoded = new TextDecoder(name).decode(Uint8Array.from({ length: 256 }, (_, byte) => byte));
+  const byteOf = new Map<number, number>();
+  for (let byte = 0; byte < 256; byte += 1) byteOf.set(decoded.charCodeAt(byte), byte);
+  return {
+    name,
+    toBytes: (text) => Uint8Array.from(text, (character) => byteOf.get(character.charCodeAt(0)) ?? 0x3f),
+  };
+}
+
+function attributeText(value: unknown, reencode: ((text: string) => string) | null): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return reencode ? reencode(value) : value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return `${value.getFullYear()}${String(value.getMonth() + 1).padStart(2, '0')}${String(value.getDate()).padStart(2, '0')}`;
+  }
+  if (typeof value === 'boolean') return value ? 'T' : 'F';
+  return String(value);
+}
+
+function ringSignedArea(ring: Position[]): number {
+  let sum = 0;
+  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
+    sum += ring[previous]![0]! * ring[index]![1]! - ring[index]![0]! * ring[previous]![1]!;
+  }
+  return sum / 2;
+}
+
+/**
+ * The `shapefile` package makes a hole that lies in no shell a polygon of its own, silently. Kleinraum puts it
+ * back as a hole of the largest shell, so geometry validation reports it ("hole outside shell") with the area
+ * key and repairs it visibly. Shells are clockwise in a shapefile, holes counter-clockwise.
+ */
+function restoreOrphanHoles(geometry: Polygon | MultiPolygon | Point | null): Polygon | MultiPolygon | Point | null {
+  if (!geometry || geometry.type !== 'MultiPolygon') return geometry;
+  const shells = geometry.coordinates.filter((polygon) => ringSignedArea(polygon[0]!) <= 0);
+  const orphans = geometry.coordinates.filter((polygon) => polygon.length === 1 && ringSignedArea(polygon[0]!) > 0);
+  if (shells.length === 0 || orphans.length === 0) return geometry;
+  const largest = shells.reduce((best, polygon) => (Math.abs(ringSignedArea(polygon[0]!)) > Math.abs(ringSignedArea(best[0]!)) ? polygon : best));
+  const kept = geometry.coordinates.filter((polygon) => !orphans.includes(polygon)).map((polygon) => (polygon === largest ? [...polygon, ...orphans.map((orphan) => orphan[0]!)] : polygon));
+  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0]! } : { type: 'MultiPolygon', coordinates: kept };
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
+ * Reads a shapefile set. `encoding` overrides the .cpg and the detection (e.g. "cp850").
+ * @example await readShapefile((extension) => readFileOrNull(`VG5000_KRS${extension}`), 'VG5000_KRS') // { features: [401 features], … }
+ */
+export async function readShapefile(read: ShapefileMemberReader, baseName: string, encoding?: TextEncoding): Promise<ShapefileRead> {
+  const shpBytes = read('.shp');
+  const dbfBytes = read('.dbf');
+  if (!shpBytes || !dbfBytes) {
+    const missing = [!shpBytes ? '.shp' : null, !dbfBytes ? '.dbf' : null].filter(Boolean).join(', ');
+    throw new UserError('bad-input', {
+      de: `Zum Shapefile ${baseName} fehlt ${missing}. Ein Shapefile besteht aus mehreren Dateien (.shp, .shx, .dbf, .prj, .cpg); bitte alle zusammen wählen oder als .zip.`,
+      en: `The shapefile ${baseName} is missing ${missing}. A shapefile consists of several files (.shp, .shx, .dbf, .prj, .cpg); please choose them together or as a .zip.`,
+    });
+  }
+  const shpName = `${baseName}.shp`;
+  const dbfName = `${baseName}.dbf`;
+  const shp = checkShp(shpBytes, read('.shx'), shpName);
+  const dbf = checkDbf(dbfBytes, dbfName);
+  if (shp.recordCount !== dbf.recordCount) {
+    throw new UserError('bad-input', {
+      de: `Das Shapefile ${baseName} ist inkonsistent: ${shp.recordCount} Geometrien, aber ${dbf.recordCount} Datensätze in der .dbf. Eine Zuordnung wäre unsicher; bitte die Daten erneut herunterladen.`,
+      en: `The shapefile ${baseName} is inconsistent: ${shp.recordCount} geometries but ${dbf.recordCount} records in the .dbf. Matching them would be unsafe; please download the data again.`,
+    });
+  }
+
+  const notes: ShapefileRead['notes'] = [];
+  const cpgBytes = read('.cpg');
+  const cpgText = cpgBytes ? decodeText(cpgBytes, 'windows-1252').trim() : null;
+  const cpgEncoding = cpgText ? normaliseEncodingName(cpgText) : null;
+  const detection = detectDbfEncoding(dbfBytes, dbf);
+  let detected: EncodingDetection = detection;
+  let fromCpg = false;
+  if (cpgEncoding === 'utf-8' && dbfIsInvalidUtf8(dbfBytes, dbf)) {
+    // A .cpg that says UTF-8 on a DOS or Windows table would turn every umlaut into U+FFFD.
+    notes.push({
+      code: 'cpg-contradicts-content',
+      text: {
+        de: `Die .cpg-Datei nennt UTF-8, die Namen sind aber nicht UTF-8-kodiert; gelesen wird als ${detection.encoding} (z. B. ${detection.preview.slice(0, 3).join(', ') || '–'}). Bitte die Umlaute prüfen und sonst eine andere Kodierung wählen (CLI: --encoding).`,
+        en: `The .cpg file says UTF-8, but the names are not UTF-8 encoded; they are read as ${detection.encoding} (e.g. ${detection.preview.slice(0, 3).join(', ') || '–'}). Please check the umlauts and otherwise choose another encoding (CLI: --encoding).`,
+      },
+    });
+  } else if (cpgEncoding) {
+    detected = { encoding: cpgEncoding, confidence: 1, bom: false, preview: [], candidates: [{ encoding: cpgEncoding, score: 1 }] };
+    fromCpg = true;
+  }
+  const used = encoding ?? detected.encoding;
+
+  const carrier = carrierFor(used);
+  const reencode = carrier ? (text: string) => decodeText(carrier.toBytes(text), used) : null;
+  let geometries: Awaited<ReturnType<typeof openShp>>;
+  let attributes: Awaited<ReturnType<typeof openDbf>>;
+  try {
+    geometries = await openShp(toArrayBuffer(shpBytes));
+    attributes = await openDbf(toArrayBuffer(dbfBytes), { encoding: carrier?.name ?? 'utf-8' });
+  } catch (error) {
+    throw damagedShapefile(shpName, { de: (error as Error).message, en: (error as Error).message });
+  }
+  const deleted = new Set(dbf.deletedRecords);
+  const features: ShapefileFeature[] = [];
+  for (let index = 0; index < shp.recordCount; index += 1) {
+    const [shape, row] = await Promise.all([geometries.read(), attributes.read()]);
+    if (shape.done || row.done) {
+      throw damagedShapefile(shpName, { de: `nach ${index} von ${shp.recordCount} Datensätzen zu Ende`, en: `ended after ${index} of ${shp.recordCount} records` });
+    }
+    if (deleted.has(index)) continue;
+    const properties: ShapefileFeature['properties'] = {};
+    for (const [name, value] of Object.entries(row.value ?? {})) properties[reencode ? reencode(name) : name] = attributeText(value, reencode);
+    features.push({ properties, geometry: restoreOrphanHoles((shape.value as Polygon | MultiPolygon | Point | null) ?? null) });
+  }
+  if (deleted.size > 0) {
+    notes.push({
+      code: 'deleted-records',
+      text: {
+        de: `${deleted.size} Datensätze sind in der .dbf als gelöscht markiert und werden wie in QGIS und GDAL nicht übernommen.`,
+        en: `${deleted.size} records are flagged as deleted in the .dbf and are left out, as QGIS and GDAL do.`,
+      },
+    });
+  }
+  const prjBytes = read('.prj');
+  return {
+    shp,
+    dbf,
+    features,
+    deletedRecords: deleted.size,
+    encoding: { detected, used, fromCpg },
+    prj: prjBytes ? decodeText(prjBytes, 'windows-1252') : null,
+    notes,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The one function that turns an indicator's values and a symbology into what every view draws: classes
+ * (on the values as shown, see ClassificationOptions.decimals), one colour per class, and per area its
+ * class, colour and flags. The map, the table, the legend, `kleinraum classify`, the exported figures and
+ * the profile overlays all call it, so breaks and colours cannot differ between them.
+ */
+import { classifyAcrossSeries } from '../classification/classify';
+import { NO_DATA_COLOUR } from '../classification/defaults';
+import { divergingAround, findPalette, paletteColours } from '../classification/palettes';
+import type { Classification } from '../classification/types';
+import { roundForDisplay } from '../format/number';
+import { classificationOptionsOf, resolveMidpoint, type MapSymbology } from './mapSymbology';
+import type { SmallNumberDisplay } from './mapViewSpec';
+
+/** One area's value as the indicator service returns it (a subset of the contract's `indicatorValue`). */
+export interface DrawableValue {
+  key: string;
+  value: number | null;
+  /** The count behind the value is below the small-number threshold. */
+  smallNumber: boolean;
+  /** The rate's denominator is below the small-denominator threshold. */
+  smallDenominator?: boolean;
+}
+
+export interface DrawIndicatorInput {
+  values: readonly DrawableValue[];
+  /** The region's value (midpoint 'region'); null when not computable. */
+  regionValue: number | null;
+  /** Decimals the values are shown with (the indicator's, or the derived figure's). */
+  decimals: number;
+  symbology: MapSymbology;
+  smallNumbers: SmallNumberDisplay;
+  /** The other Stichtage's values when the symbology fixes classes across periods. */
+  otherPeriods?: readonly (readonly DrawableValue[])[];
+}
+
+export interface DrawnArea {
+  key: string;
+  /** The value as shown (rounded to the decimals); null for no data and for suppressed values. */
+  shownValue: number | null;
+  /** 0-based class, null for no data or suppressed. */
+  classIndex: number | null;
+  colour: string;
+  /** Drawn, but marked as uncertain: a small count, or a rate on a small denominator; null when not flagged. */
+  flag: 'smallNumber' | 'smallDenominator' | null;
+  /** Withheld for small-number protection ('suppress'). */
+  suppressed: boolean;
+}
+
+export interface DrawnIndicator {
+  classification: Classification;
+  /** One colour per class, in class order. */
+  colours: string[];
+  /** Where the diverging palette turns (and stddev classes are centred); null without values. */
+  midpoint: number | null;
+  /** Per area, in the order of the input values. */
+  areas: DrawnArea[];
+  colourByKey: Map<string, string>;
+  classByKey: Map<string, number | null>;
+  /** Areas without a value (not counting suppressed ones). */
+  noDataKeys: string[];
+  /** Areas drawn with a small-number or small-denominator mark. */
+  flaggedKeys: string[];
+  /** Areas whose value is withheld. */
+  suppressedKeys: string[];
+  decimals: number;
+}
+
+/**
+ * @example
+ * const drawn = drawIndicator({ values, regionValue: 23.4, decimals: 1, symbology: DEFAULT_SYMBOLOGY, smallNumbers: 'flag' });
+ * drawn.colourByKey.get('03241001') // "#41b6c4"
+ */
+export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
+  const suppress = input.smallNumbers === 'suppress';
+  // Suppressed values are left out before classifying, so that no published break reveals them.
+  const classified = (entries: readonly DrawableValue[]) => entries.map((entry) => (suppress && entry.smallNumber ? null : entry.value));
+  const shown = classified(input.values);
+  const midpoint = resolveMidpoint(input.symbology, input.regionValue, shown);
+  const options = classificationOptionsOf(input.symbology, midpoint, input.decimals);
+  const others = input.symbology.fixedClasses ? (input.otherPeriods ?? []) : [];
+  const classification = classifyAcrossSeries(others.length > 0 ? [shown, others.flatMap(classified)] : [shown], options)[0] as Classification;
+  const colours = classColours(classification, input.symbology, midpoint);
+
+  const areas: DrawnArea[] = [];
+  const colourByKey = new Map<string, string>();
+  const classByKey = new Map<string, number | null>();
+  const noDataKeys: string[] = [];
+  const flaggedKeys: string[] = [];
+  const suppressedKeys: string[] = [];
+  input.values.forEach((entry, index) => {
+    const suppressed = suppress && entry.smallNumber && entry.value !== null;
+    const classIndex = classification.classOfValue[index] ?? null;
+    const colour = classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR);
+    const flag = suppressed || entry.value === null ? null : entry.smallNumber ? 'smallNumber' : entry.smallDenominator === true ? 'smallDenominator' : null;
+    const shownValue = suppressed || entry.value === null || !Number.isFinite(entry.value) ? null : roundForDisplay(entry.value, input.decimals);
+    areas.push({ key: entry.key, shownValue, classIndex, colour, flag, suppressed });
+    colourByKey.set(entry.key, colour);
+    classByKey.set(entry.key, classIndex);
+    if (suppressed) suppressedKeys.push(entry.key);
+    else if (classIndex === null) noDataKeys.push(entry.key);
+    if (flag !== null) flaggedKeys.push(entry.key);
+  });
+  return { classification, colours, midpoint, areas, colourByKey, classByKey, noDataKeys, flaggedKeys, suppressedKeys, decimals: input.decimals };
+}
+
+/**
+ * One colour per class: a diverging palette changes hue at the midpoint, any other runs low → high
+ * (reversed on request).
+ * @example classColours(classify([1, 2, 3], { method: 'equal', classes: 3 }), { ...DEFAULT_SYMBOLOGY, palette: 'Blues' }, 2) // ['#deebf7', '#9ecae1', '#3182bd']
+ */
+export function classColours(classification: Classification, symbology: Pick<MapSymbology, 'palette' | 'reversed'>, midpoint: number | null): string[] {
+  const classCount = classification.classes.length;
+  if (findPalette(symbology.palette)?.kind === 'diverging' && classCount > 0 && midpoint !== null) {
+    return divergingAround(classification.classes, midpoint, symbology.palette, { reversed: symbology.reversed });
+  }
+  return paletteColours(symbology.palette, classCount, { reversed: symbology.reversed });
+}

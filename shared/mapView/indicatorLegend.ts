@@ -1,0 +1,126 @@
+/**
+ * The legend of a drawn indicator, as words and rows: title, unit and Stichtag, one row per class with
+ * its colour, printed bounds and count, the "keine Daten" row, the small-number row and its footnote, the
+ * region's value, the note on classes fixed across Stichtage, the hint for absolute counts and the source
+ * lines. The app's legend (renderer/map/Legend.tsx) and the figure's (shared/export/legendBlock.ts) draw
+ * exactly these rows, so the screen and the printed figure word the same classes the same way.
+ */
+import { NO_DATA_COLOUR } from '../classification/defaults';
+import { legendEntries } from '../classification/legend';
+import { formatDate, formatNumber, type Locale } from '../format/number';
+import { localized, translate } from '../i18n/translate';
+import type { LocalizedText, Source } from '../model/project';
+import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
+import type { DrawnIndicator } from './drawIndicator';
+
+export interface LegendRow {
+  /** Class index, or null for the no-data and small-number rows. */
+  classIndex: number | null;
+  colour: string;
+  label: string;
+  count: number;
+}
+
+export interface IndicatorLegend {
+  title: string;
+  unit: string;
+  /** "Stichtag 31.12.2023", for a change "Stichtag 31.12.2023 gegenüber 31.12.2019". */
+  stichtag: string;
+  rows: LegendRow[];
+  /** Areas without a value; null when every area has one. */
+  noData: LegendRow | null;
+  /**
+   * Rows for marked areas, each with the footnote that explains it: values withheld for small-number
+   * protection ('suppressed', hatched) and values drawn but uncertain ('flagged', hatched overlay).
+   * Empty when no area is marked.
+   */
+  marks: (LegendRow & { kind: 'suppressed' | 'flagged'; footnote: string })[];
+  /** "Gesamt: 23,4 je 1.000 Einw.", or null when the region has no value. */
+  regionLine: string | null;
+  /** "Klassen über alle Stichtage (31.12.2015 – 31.12.2024)", or null. */
+  fixedClassesNote: string | null;
+  /** For absolute counts: the hint to prefer shares or rates; else null. */
+  absoluteHint: string | null;
+  /** Per-km² figures: where the km² come from ("Fläche aus Geometrie berechnet"); else null. */
+  areaNote: string | null;
+  /** Attribution lines of the values' sources, deduplicated, in order. */
+  sourceLines: string[];
+  /** Some source is synthetic: the legend says so. */
+  synthetic: boolean;
+  /** The synthetic label to print, or null when not synthetic or a source line already says exactly this. */
+  syntheticLabel: string | null;
+}
+
+/** What the legend needs of the values besides the drawing. */
+export interface LegendSubject {
+  indicator: { name: LocalizedText; unit: LocalizedText; scale: string };
+  period: string;
+  comparePeriod?: string | null;
+  regionValue: number | null;
+  sources: readonly Pick<Source, 'attribution' | 'synthetic'>[];
+  /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
+  areaBasis?: AreaBasis | null;
+}
+
+export interface LegendOptions {
+  locale: Locale;
+  smallNumberThreshold: number;
+  /** First and last Stichtag when the classes are fixed across periods; null otherwise. */
+  fixedAcrossPeriods?: { first: string; last: string } | null;
+}
+
+/**
+ * @example buildIndicatorLegend(drawn, values, { locale: 'de', smallNumberThreshold: 3 }).rows[0].label // "2,1 bis unter 8,4"
+ */
+export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubject, options: LegendOptions): IndicatorLegend {
+  const { locale } = options;
+  const entries = legendEntries(drawn.classification, { locale, decimals: drawn.decimals });
+  const rows = entries
+    .filter((entry) => entry.classIndex !== null)
+    .map((entry) => ({ classIndex: entry.classIndex, colour: drawn.colours[entry.classIndex as number] ?? NO_DATA_COLOUR, label: entry.label, count: entry.count }));
+  const unit = localized(subject.indicator.unit, locale);
+  const threshold = options.smallNumberThreshold;
+  const anyDenominatorFlag = drawn.areas.some((area) => area.flag === 'smallDenominator');
+  const marks: IndicatorLegend['marks'] = [];
+  if (drawn.suppressedKeys.length > 0) {
+    marks.push({
+      kind: 'suppressed',
+      classIndex: null,
+      colour: NO_DATA_COLOUR,
+      label: translate(locale, 'map.legend.smallNumber.suppress', { threshold }),
+      count: drawn.suppressedKeys.length,
+      footnote: translate(locale, 'map.legend.smallNumberNote.suppress', { threshold }),
+    });
+  }
+  if (drawn.flaggedKeys.length > 0) {
+    marks.push({
+      kind: 'flagged',
+      classIndex: null,
+      colour: NO_DATA_COLOUR,
+      label: translate(locale, anyDenominatorFlag ? 'map.legend.smallNumberOrDenominator.flag' : 'map.legend.smallNumber.flag', { threshold }),
+      count: drawn.flaggedKeys.length,
+      footnote: translate(locale, 'map.legend.smallNumberNote.flag', { threshold }),
+    });
+  }
+  const sourceLines = [...new Set(subject.sources.map((source) => source.attribution).filter((line) => line.length > 0))];
+  const synthetic = subject.sources.some((source) => source.synthetic);
+  const syntheticText = translate(locale, 'badge.synthetic');
+  const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });
+  return {
+    title: localized(subject.indicator.name, locale),
+    unit,
+    stichtag: subject.comparePeriod ? translate(locale, 'map.legend.compared', { shown, base: formatDate(subject.comparePeriod, locale) }) : shown,
+    rows,
+    noData: drawn.noDataKeys.length > 0 ? { classIndex: null, colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: drawn.noDataKeys.length } : null,
+    marks,
+    regionLine: subject.regionValue === null ? null : translate(locale, 'map.legend.region', { value: formatNumber(subject.regionValue, drawn.decimals, locale), unit }).trim(),
+    fixedClassesNote: options.fixedAcrossPeriods
+      ? translate(locale, 'map.legend.fixedClasses', { first: formatDate(options.fixedAcrossPeriods.first, locale), last: formatDate(options.fixedAcrossPeriods.last, locale) })
+      : null,
+    absoluteHint: subject.indicator.scale === 'absolute' ? translate(locale, 'map.legend.absoluteHint') : null,
+    areaNote: areaBasisNote(subject.areaBasis, locale),
+    sourceLines,
+    synthetic,
+    syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The Quellenvergleich: the same figure from several sources, side by side — per area each source's value
+ * at its own Stichtag nearest the one asked for, the gap of the second against the first (absolute and in
+ * percent), flags where the gap exceeds a threshold, the region's totals with each source's reported
+ * total and "nicht zuordenbar" remainder, and how the gap developed over the Stichtage both sources cover.
+ * Nothing is added across sources. Pure: observations in, comparison out.
+ */
+import type { AreaKey, Observation } from '../model/project';
+import { unassignableKey } from '../model/project';
+import { sumVariableSelection } from '../indicators/sumVariableSelection';
+
+/** Stichtage of two sources up to this many days apart count as the same date (31.12. vs. last Monday). */
+export const SAME_DATE_TOLERANCE_DAYS = 45;
+/** A Stichtag further than this from the one asked for is not used for a source (it then has no value). */
+export const NEAREST_DATE_LIMIT_DAYS = 366;
+
+export interface ComparedSource {
+  id: string;
+  name: string;
+  /** The source's Stichtag used for the comparison (nearest to the one asked for), or null when it has none near. */
+  stichtag: string | null;
+  definition: string;
+  quality: string;
+  synthetic: boolean;
+}
+
+export interface ComparedArea {
+  key: AreaKey;
+  name: string;
+  /** Per source id its value (summed over the variable's breakdowns), null when it has none. */
+  values: Record<string, number | null>;
+  /** Second source minus first; null when either is missing. */
+  gap: number | null;
+  /** Gap in percent of the first source's value; null when it is missing or 0. */
+  gapPercent: number | null;
+  /** |gapPercent| exceeds the threshold (or the first is 0 and the second is not). */
+  flagged: boolean;
+}
+
+export interface SourceTotalCheck {
+  sourceId: string;
+  /** Sum over the areas that have a value. */
+  sumOfAreas: number;
+  /** Areas with a value. */
+  areaCount: number;
+  /** The source's own total for the parent (e.g. the Kreis row), null when it reports none. */
+  reported: number | null;
+  /** What the source could not assign to an area, null when it reports nothing of the kind. */
+  unassignable: number | null;
+  /** reported − (sumOfAreas + unassignable); null without a reported total. */
+  difference: number | null;
+}
+
+export interface GapTrendPoint {
+  /** Per source id the Stichtag used at this point. */
+  periods: Record<string, string>;
+  totals: Record<string, number>;
+  gap: number;
+  gapPercent: number | null;
+  /** Per area key the gap in percent (null where a value is missing). */
+  areaGapPercent: Record<string, number | null>;
+}
+
+export interface SourceComparison {
+  variable: string;
+  /** The Stichtag asked for (or the first source's latest). */
+  period: string;
+  sources: ComparedSource[];
+  areas: ComparedArea[];
+  /** Per source id the sum over the areas. */
+  totals: Record<string, number>;
+  /** Per source id its "nicht zuordenbar" remainder, null when it reports none. */
+  unassignable: Record<string, number | null>;
+  checks: SourceTotalCheck[];
+  thresholdPercent: number;
+  flaggedCount: number;
+  trend: GapTrendPoint[];
+}
+
+export interface CompareSourcesInput {
+  variable: string;
+  areas: readonly { key: AreaKey; name: string }[];
+  /** Observations of the variable from the compared sources, every Stichtag. */
+  observations: readonly Observation[];
+  /** The sources to compare, first is the reference (gap = second − first). */
+  sources: readonly Omit<ComparedSource, 'stichtag'>[];
+  /** Stichtag (ISO); null: the first source's latest. */
+  period: string | null;
+  thresholdPercent: number;
+  /** The layer's parent key (e.g. "03241"): where reported totals and "nicht zuordenbar" are kept. */
+  parentKey: AreaKey | null;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysBetween = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
+
+/**
+ * @example
+ * compareSources({ variable: 'refugees', areas, observations, sources: [azr, asylblg], period: '2024-12-31', thresholdPercent: 10, parentKey: '03241' })
+ *   .areas[0] // { key: '03241001', values: { azr: 14210, asylblg: 9630 }, gap: -4580, gapPercent: -32.2, flagged: true }
+ */
+export function compareSources(input: CompareSourcesInput): SourceComparison {
+  const periodsBySource = new Map<string, string[]>();
+  for (const source of input.sources) periodsBySource.set(source.id, []);
+  for (const observation of input.observations) {
+    if (observation.variable !== input.variable) continue;
+    const list = periodsBySource.get(observation.sourceId);
+    if (list && !list.includes(observation.period)) list.push(observation.period);
+  }
+  for (const list of periodsBySource.values()) list.sort();
+  const first = input.sources[0];
+  const period = input.period ?? (first ? periodsBySource.get(first.id)?.at(-1) : undefined) ?? '';
+  const byCell = indexObservations(input.observations, input.variable);
+  const nearest = (sourceId: string, wanted: string, limit: number): string | null => {
+    let best: string | null = null;
+    for (const candidate of periodsBySource.get(sourceId) ?? []) {
+      if (daysBetween(candidate, wanted) > limit) continue;
+      if (best === null || daysBetween(candidate, wanted) < daysBetween(best, wanted)) best = candidate;
+    }
+    return best;
+  };
+  const sources: ComparedSource[] = input.sources.map((source) => ({ ...source, stichtag: nearest(source.id, period, NEAREST_DATE_LIMIT_DAYS) }));
+  const snapshot = compareAt(input, byCell, sources.map((source) => [source.id, source.stichtag] as const));
+
+  // The gap over time: every Stichtag of the first source that the second has (nearly) too.
+  const trend: GapTrendPoint[] = [];
+  const second = input.sources[1];
+  if (first && second) {
+    for (const firstPeriod of periodsBySource.get(first.id) ?? []) {
+      const secondPeriod = nearest(second.id, firstPeriod, SAME_DATE_TOLERANCE_DAYS);
+      if (secondPeriod === null) continue;
+      const point = compareAt(input, byCell, [
+        [first.id, firstPeriod],
+        [second.id, secondPeriod],
+      ]);
+      const totalFirst = point.totals[first.id] ?? 0;
+      const totalSecond = point.totals[second.id] ?? 0;
+      trend.push({
+        periods: { [first.id]: firstPeriod, [second.id]: secondPeriod },
+        totals: point.totals,
+        gap: totalSecond - totalFirst,
+        gapPercent: totalFirst === 0 ? null : ((totalSecond - totalFirst) / totalFirst) * 100,
+        areaGapPercent: Object.fromEntries(point.areas.map((area) => [area.key, area.gapPercent])),
+      });
+    }
+  }
+  return { variable: input.variable, period, sources, ...snapshot, thresholdPercent: input.thresholdPercent, flaggedCount: snapshot.areas.filter((area) => area.flagged).length, trend };
+}
+
+function indexObservations(observations: readonly Observation[], variable: string): Map<string, Observation[]> {
+  const byCell = new Map<string, Observation[]>();
+  for (const observation of observations) {
+    if (observation.variable !== variable) continue;
+    const id = `${observation.sourceId}\u0000${observation.areaKey}\u0000${observation.period}`;
+    const list = byCell.get(id);
+    if (list) list.push(observation);
+    else byCell.set(id, [observation]);
+  }
+  return byCell;
+}
+
+/** The comparison at one Stichtag per source (null: the source has no value near the asked date). */
+function compareAt(
+  input: CompareSourcesInput,
+  byCell: ReadonlyMap<string, Observation[]>,
+  periods: readonly (readonly [string, string | null])[],
+): Pick<SourceComparison, 'areas' | 'totals' | 'unassignable' | 'checks'> {
+  const valueOf = (sourceId: string, areaKey: string, period: string | null): number | null => {
+    if (period === null) return null;
+    const cell = byCell.get(`${sourceId}\u0000${areaKey}\u0000${period}`);
+    if (!cell) return null;
+    const sum = sumVariableSelection(cell, { variable: input.variable });
+    return sum.status === 'ok' ? sum.value : null;
+  };
+  const [firstId, secondId] = [periods[0]?.[0], periods[1]?.[0]];
+  const areas: ComparedArea[] = input.areas.map((area) => {
+    const values = Object.fromEntries(periods.map(([sourceId, period]) => [sourceId, valueOf(sourceId, area.key, period)]));
+    const a = firstId !== undefined ? (values[firstId] ?? null) : null;
+    const b = secondId !== undefined ? (values[secondId] ?? null) : null;
+    const gap = a !== null && b !== null ? b - a : null;
+    const gapPercent = gap !== null && a !== null && a !== 0 ? (gap / a) * 100 : null;
+    const flagged = gap !== null && (gapPercent === null ? gap !== 0 : Math.abs(gapPercent) > input.thresholdPercent);
+    return { key: area.key, name: area.name, values, gap, gapPercent, flagged };
+  });
+  const totals: Record<string, number> = {};
+  const unassignable: Record<string, number | null> = {};
+  const checks: SourceTotalCheck[] = periods.map(([sourceId, period]) => {
+    let sumOfAreas = 0;
+    let areaCount = 0;
+    for (const area of areas) {
+      const value = area.values[sourceId];
+      if (value === null || value === undefined) continue;
+      sumOfAreas += value;
+      areaCount += 1;
+    }
+    totals[sourceId] = sumOfAreas;
+    const reported = input.parentKey ? valueOf(sourceId, input.parentKey, period) : null;
+    const rest = input.parentKey ? valueOf(sourceId, unassignableKey(input.parentKey), period) : null;
+    unassignable[sourceId] = rest;
+    return { sourceId, sumOfAreas, areaCount, reported, unassignable: rest, difference: reported === null ? null : reported - (sumOfAreas + (rest ?? 0)) };
+  });
+  return { areas, totals, unassignable, checks };
+}

@@ -1,0 +1,39 @@
+/**
+ * The Quellenvergleich as a data table (CSV/XLSX): one row per area with each source's value, the gap and
+ * the flag; then the totals, each source's "nicht zuordenbar" and reported total; notes naming every
+ * source with its Stichtag and definition. Pure.
+ */
+import type { DataTable, TableValue } from '../export/dataTable';
+import { formatDate, formatNumber, type Locale } from '../format/number';
+import type { SourceComparison } from './compareSources';
+
+/** @example comparisonTable(comparison, 'de').columns // ['Schlüssel', 'Gebiet', 'AZR …', 'AsylbLG …', 'Abweichung', 'Abweichung %', 'auffällig'] */
+export function comparisonTable(comparison: SourceComparison, locale: Locale): DataTable {
+  const de = locale === 'de';
+  const sourceColumns = comparison.sources.map((source) => `${source.name} (${source.stichtag ? formatDate(source.stichtag, locale) : '–'})`);
+  const columns = [de ? 'Schlüssel' : 'Key', de ? 'Gebiet' : 'Area', ...sourceColumns, de ? 'Abweichung' : 'Gap', de ? 'Abweichung %' : 'Gap %', de ? 'auffällig' : 'flagged'];
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+  const rows: TableValue[][] = comparison.areas.map((area) => [
+    area.key,
+    area.name,
+    ...comparison.sources.map((source) => area.values[source.id] ?? null),
+    area.gap,
+    round(area.gapPercent),
+    area.flagged ? (de ? 'ja' : 'yes') : '',
+  ]);
+  const line = (label: string, valueOf: (sourceId: string) => number | null): TableValue[] => ['', label, ...comparison.sources.map((source) => valueOf(source.id)), null, null, ''];
+  rows.push(line(de ? 'Summe der Gebiete' : 'Sum of areas', (id) => comparison.totals[id] ?? null));
+  rows.push(line(de ? 'nicht zuordenbar' : 'not assignable', (id) => comparison.unassignable[id] ?? null));
+  rows.push(line(de ? 'gemeldete Gesamtzahl' : 'reported total', (id) => comparison.checks.find((check) => check.sourceId === id)?.reported ?? null));
+  const notes = [
+    ...comparison.sources.map((source, index) =>
+      de
+        ? `${index === 0 ? 'Bezug' : 'Vergleich'}: ${source.name}, Stichtag ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}${source.definition ? ` – gezählt: ${source.definition}` : ''}${source.synthetic ? ' (Beispieldaten, synthetisch)' : ''}`
+        : `${index === 0 ? 'Reference' : 'Compared'}: ${source.name}, reference date ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}${source.definition ? ` – counts: ${source.definition}` : ''}${source.synthetic ? ' (sample data, synthetic)' : ''}`,
+    ),
+    de
+      ? `Abweichung = zweite Quelle − erste Quelle; auffällig ab ${formatNumber(comparison.thresholdPercent, 0, locale)} % (${comparison.flaggedCount} Gebiete). Werte verschiedener Quellen werden nie addiert.`
+      : `Gap = second source − first source; flagged from ${formatNumber(comparison.thresholdPercent, 0, locale)} % (${comparison.flaggedCount} areas). Values of different sources are never added.`,
+  ];
+  return { columns, rows, notes };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { safeFileName, fileNameFromPattern } from '../../../shared/export/fileNamePattern';
+import { csvCell } from '../../../shared/format/csv';
+import { dataTableCsv } from '../../../shared/export/dataTable';
+
+describe('CSV cells are safe to open in a spreadsheet', () => {
+  it.each(['=1+1', '+491234', '-2+3', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://example.invalid","x")'])('neutralises text starting a formula: %s', (text) => {
+    const cell = csvCell(text);
+    expect(cell.replace(/^"/, '')).toMatch(/^'/);
+  });
+
+  it('keeps numbers as numbers, plain text as it is, and quotes delimiters and quotes', () => {
+    expect(csvCell(-3.5, { numberText: '-3,5' })).toBe('-3,5');
+    expect(csvCell('Hannover')).toBe('Hannover');
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('Sage "Hallo"')).toBe('"Sage ""Hallo"""');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('the profile CSV export neutralises an area name taken over from an imported file', () => {
+    const csv = dataTableCsv({ columns: ['Gebiet', 'Anteil'], rows: [['=HYPERLINK("x")', -0.5], ['Hannover', 12]], notes: [] });
+    expect(csv).toContain('"\'=HYPERLINK(""x"")";-0,5');
+    expect(csv).toContain('Hannover;12');
+  });
+});
+
+describe('file names', () => {
+  it('lose bidirectional controls, so the name shown is the name it has', () => {
+    expect(safeFileName('rechnung\u202efdp.exe')).toBe('rechnungfdp.exe');
+    expect(safeFileName('a\u2066b\u2069c\u200fd')).toBe('abcd');
+    expect(fileNameFromPattern('{area}', { indicator: 'x', period: '2024-12-31', area: 'Hann\u202eover', number: 1, total: 1 })).toBe('Hannover');
+  });
+});

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NO_DATA_COLOUR } from '../../../shared/classification/defaults';
+import { paletteColours } from '../../../shared/classification/palettes';
+import { CLASSIFICATION_METHODS } from '../../../shared/classification/types';
+import { validClassCounts } from '../../../shared/classification/validateOptions';
+import { formatNumber } from '../../../shared/format/number';
+import { drawIndicator, type DrawableValue } from '../../../shared/mapView/drawIndicator';
+import { buildIndicatorLegend } from '../../../shared/mapView/indicatorLegend';
+import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../../shared/mapView/mapSymbology';
+import { createIndicatorValues, createValue } from '../renderer/fixtures';
+
+const value = (key: string, number: number | null, smallNumber = false): DrawableValue => ({ key, value: number, smallNumber });
+const symbology = (change: Partial<MapSymbology> = {}): MapSymbology => ({ ...DEFAULT_SYMBOLOGY, ...change });
+
+describe('drawIndicator', () => {
+  const values = [value('a', 37.4), value('b', 21.4), value('c', 22.3), value('d', 19.8), value('e', 27.8), value('f', 1234.5), value('g', null)];
+
+  it('gives every area with a value the colour of its class and the others the no-data colour', () => {
+    const drawn = drawIndicator({ values, regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
+    for (const area of drawn.areas) {
+      if (area.shownValue === null) {
+        expect(area.classIndex).toBeNull();
+        expect(area.colour).toBe(NO_DATA_COLOUR);
+      } else {
+        expect(area.colour).toBe(drawn.colours[area.classIndex as number]);
+      }
+    }
+    expect(drawn.noDataKeys).toEqual(['g']);
+    expect(new Set(drawn.colours).size).toBe(drawn.colours.length);
+    expect(drawn.colourByKey.get('f')).toBe(drawn.colours.at(-1));
+  });
+
+  it('reverses a sequential palette without changing the classes', () => {
+    const normal = drawIndicator({ values, regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 3, palette: 'Blues' }), smallNumbers: 'flag' });
+    const reversed = drawIndicator({ values, regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 3, palette: 'Blues', reversed: true }), smallNumbers: 'flag' });
+    expect(reversed.classByKey).toEqual(normal.classByKey);
+    expect(reversed.colours).toEqual([...normal.colours].reverse());
+    expect(reversed.colourByKey.get('f')).toBe(paletteColours('Blues', 3)[0]);
+  });
+
+  it('colours a diverging palette around the midpoint: classes below and above get different arms', () => {
+    const drawn = drawIndicator({ values: [value('a', 10), value('b', 40)], regionValue: 25, decimals: 1, symbology: symbology({ method: 'manual', breaks: [25], palette: 'RdBu', midpoint: 'region' }), smallNumbers: 'flag' });
+    const [below, above] = drawn.colours as [string, string];
+    const redOf = (hex: string) => Number.parseInt(hex.slice(1, 3), 16);
+    const blueOf = (hex: string) => Number.parseInt(hex.slice(5, 7), 16);
+    expect(redOf(below)).toBeGreaterThan(blueOf(below));
+    expect(blueOf(above)).toBeGreaterThan(redOf(above));
+    expect(drawn.midpoint).toBe(25);
+  });
+
+  it('centres standard-deviation classes on the same midpoint as the diverging colours (the region by default)', () => {
+    const spread = [value('a', 10), value('b', 12), value('c', 20), value('d', 30), value('e', 31)];
+    const drawn = drawIndicator({ values: spread, regionValue: 24, decimals: 1, symbology: symbology({ method: 'stddev', classes: 2, palette: 'RdBu' }), smallNumbers: 'flag' });
+    expect(drawn.classification.breaks).toContain(24);
+    const atMean = drawIndicator({ values: spread, regionValue: 24, decimals: 1, symbology: symbology({ method: 'stddev', classes: 2, palette: 'RdBu', midpoint: 'mean' }), smallNumbers: 'flag' });
+    expect(atMean.classification.breaks).toContain(20.6);
+  });
+
+  it('flags small numbers and keeps their class, or withholds them before classifying', () => {
+    const small = [value('a', 10), value('b', 20, true), value('c', 30), value('d', 40)];
+    const flagged = drawIndicator({ values: small, regionValue: null, decimals: 0, symbology: symbology({ method: 'equal', classes: 2 }), smallNumbers: 'flag' });
+    expect(flagged.flaggedKeys).toEqual(['b']);
+    expect(flagged.classByKey.get('b')).not.toBeNull();
+    const suppressed = drawIndicator({ values: small, regionValue: null, decimals: 0, symbology: symbology({ method: 'equal', classes: 2 }), smallNumbers: 'suppress' });
+    expect(suppressed.suppressedKeys).toEqual(['b']);
+    expect(suppressed.noDataKeys).toEqual([]);
+    expect(suppressed.classByKey.get('b')).toBeNull();
+    expect(suppressed.areas[1]?.shownValue).toBeNull();
+    // The withheld 20 does not shape the classes: equal intervals of 10, 30, 40.
+    expect(suppressed.classification.breaks).toEqual([10, 25, 40]);
+  });
+
+  it('takes breaks from every period when classes are fixed, and counts only the shown period', () => {
+    const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', null)], regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 2, fixedClasses: true }), smallNumbers: 'flag', otherPeriods: [[value('a', 10), value('b', 20)]] });
+    expect(drawn.classification.breaks).toEqual([1, 10.5, 20]);
+    expect(drawn.classification.classes.map((classInterval) => classInterval.count)).toEqual([2, 0]);
+  });
+
+  it('puts no shown value into a class whose printed bounds exclude it (22,6 is never "bis unter 22,6")', () => {
+    // 22.5996 is shown as 22,6; an equal-interval break at 22.6004 would print as 22,6 too.
+    const drawn = drawIndicator({ values: [value('a', 18.2), value('b', 22.5996), value('c', 27.0008)], regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 2 }), smallNumbers: 'flag' });
+    const legend = buildIndicatorLegend(drawn, createIndicatorValues([]), { locale: 'de', smallNumberThreshold: 3 });
+    expect(drawn.classification.breaks).toEqual([18.2, 22.6, 27]);
+    expect(drawn.classByKey.get('b')).toBe(1);
+    expect(legend.rows.map((row) => row.label)).toEqual(['18,2 bis unter 22,6', '22,6 bis 27,0']);
+  });
+
+  it('for every method, each shown value lies inside its class as the legend prints it', () => {
+    const parse = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100_000 }).map((tenths) => tenths / 1000), { minLength: 3, maxLength: 40 }),
+        fc.constantFrom(...CLASSIFICATION_METHODS.filter((method) => method !== 'manual')),
+        fc.integer({ min: 0, max: 8 }),
+        (numbers, method, classChoice) => {
+          const counts = validClassCounts(method);
+          const classes = counts[classChoice % counts.length] as number;
+          const drawn = drawIndicator({ values: numbers.map((number, index) => value(String(index), number)), regionValue: null, decimals: 1, symbology: symbology({ method, classes }), smallNumbers: 'flag' });
+          const legend = buildIndicatorLegend(drawn, createIndicatorValues([]), { locale: 'de', smallNumberThreshold: 3 });
+          for (const area of drawn.areas) {
+            const row = legend.rows.find((candidate) => candidate.classIndex === area.classIndex);
+            if (!row || area.shownValue === null) throw new Error('every value has a class');
+            const shown = parse(formatNumber(area.shownValue, 1, 'de'));
+            const bounds = [...row.label.matchAll(/-?[\d.]*\d(?:,\d+)?/g)].map((match) => parse(match[0]));
+            const label = row.label;
+            if (/^(unter|Ausreißer unten)/.test(label)) expect(shown).toBeLessThan(bounds.at(-1) as number);
+            else if (/und mehr|über/.test(label)) expect(shown).toBeGreaterThanOrEqual((bounds[0] as number) - (label.includes('über') ? -1e-9 : 0));
+            else if (label.includes('bis unter')) {
+              expect(shown).toBeGreaterThanOrEqual(bounds[0] as number);
+              expect(shown).toBeLessThan(bounds[1] as number);
+            } else if (label.includes(' bis ')) {
+              expect(shown).toBeGreaterThanOrEqual(bounds[0] as number);
+              expect(shown).toBeLessThanOrEqual(bounds[1] as number);
+            } else expect(shown).toBe(bounds[0]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives two areas shown with the same value the same class', () => {
+    const drawn = drawIndicator({ values: [value('a', 10.36), value('b', 10.44), value('c', 5), value('d', 20)], regionValue: null, decimals: 1, symbology: symbology({ method: 'manual', breaks: [10.4] }), smallNumbers: 'flag' });
+    expect(drawn.classByKey.get('a')).toBe(drawn.classByKey.get('b'));
+  });
+});
+
+describe('buildIndicatorLegend', () => {
+  const values = createIndicatorValues([createValue('a', 'A', 10), createValue('b', 'B', 20, { smallNumber: true }), createValue('c', 'C', 30), createValue('d', 'D', 40), createValue('e', 'E', null)]);
+  const draw = (smallNumbers: 'flag' | 'suppress') =>
+    drawIndicator({ values: values.values, regionValue: values.regionValue, decimals: 1, symbology: symbology({ method: 'quantile', classes: 2 }), smallNumbers });
+
+  it('counts add up to the areas, with a no-data row and one wording of the small-number row for map and figure', () => {
+    const flagged = buildIndicatorLegend(draw('flag'), values, { locale: 'de', smallNumberThreshold: 5 });
+    expect(flagged.rows.reduce((sum, row) => sum + row.count, 0) + (flagged.noData?.count ?? 0)).toBe(5);
+    expect(flagged.marks).toEqual([expect.objectContaining({ kind: 'flagged', label: 'Fallzahl unter 5: Wert unsicher', count: 1 })]);
+    const suppressed = buildIndicatorLegend(draw('suppress'), values, { locale: 'de', smallNumberThreshold: 5 });
+    expect(suppressed.rows.reduce((sum, row) => sum + row.count, 0)).toBe(3);
+    expect(suppressed.noData?.count).toBe(1);
+    expect(suppressed.marks).toEqual([expect.objectContaining({ kind: 'suppressed', label: 'Fallzahl unter 5: nicht ausgewiesen', count: 1 })]);
+  });
+
+  it('formats in English on request, and names the fixed periods', () => {
+    const legend = buildIndicatorLegend(draw('flag'), values, { locale: 'en', smallNumberThreshold: 3, fixedAcrossPeriods: { first: '2015-12-31', last: '2024-12-31' } });
+    expect(legend.noData?.label).toBe('no data');
+    expect(legend.stichtag).toBe('Reference date 31/12/2024');
+    expect(legend.fixedClassesNote).toBe('Classes across all reference dates (31/12/2015 – 31/12/2024)');
+  });
+
+  it('hints at rates for absolute counts only', () => {
+    expect(buildIndicatorLegend(draw('flag'), { ...values, indicator: { ...values.indicator, scale: 'absolute' } }, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toContain('Absolute Zahlen');
+    expect(buildIndicatorLegend(draw('flag'), values, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../../../shared/model/project';
+import { compareSources } from '../../../shared/sources/compareSources';
+import { comparisonTable } from '../../../shared/sources/comparisonTable';
+import { dataTableCsv } from '../../../shared/export/dataTable';
+
+const observation = (areaKey: string, sourceId: string, period: string, value: number | null, dimensions: Record<string, string> = {}): Observation => ({
+  areaKey,
+  variable: 'refugees',
+  dimensions,
+  period,
+  value,
+  missing: value === null ? '.' : null,
+  sourceId,
+  quality: 'counted',
+});
+const source = (id: string) => ({ id, name: id.toUpperCase(), definition: `wer in ${id} zählt`, quality: 'counted', synthetic: false });
+const areas = [
+  { key: '03241001', name: 'Hannover' },
+  { key: '03241002', name: 'Barsinghausen' },
+  { key: '03241003', name: 'Burgdorf' },
+];
+
+describe('compareSources', () => {
+  const observations = [
+    // The register by sex, the benefit statistics as totals; a bed count on the last Monday of the year.
+    observation('03241001', 'azr', '2024-12-31', 600, { sex: 'm' }),
+    observation('03241001', 'azr', '2024-12-31', 400, { sex: 'f' }),
+    observation('03241002', 'azr', '2024-12-31', 100),
+    observation('03241003', 'azr', '2024-12-31', 50),
+    observation('03241001', 'asylblg', '2024-12-31', 700),
+    observation('03241002', 'asylblg', '2024-12-31', 105),
+    observation('03241003', 'asylblg', '2024-12-31', null),
+    observation('03241', 'asylblg', '2024-12-31', 830),
+    observation('03241#nicht-zuordenbar', 'asylblg', '2024-12-31', 20),
+    observation('03241001', 'beds', '2024-12-30', 300),
+    observation('03241001', 'azr', '2023-12-31', 900),
+    observation('03241001', 'asylblg', '2023-12-31', 720),
+  ];
+
+  it('puts the sources side by side per area, gap = second − first, flags above the threshold, never adds them', () => {
+    const comparison = compareSources({ variable: 'refugees', areas, observations, sources: [source('azr'), source('asylblg')], period: null, thresholdPercent: 10, parentKey: '03241' });
+    expect(comparison.period).toBe('2024-12-31');
+    expect(comparison.areas.map((area) => [area.values['azr'], area.values['asylblg'], area.gap, area.flagged])).toEqual([
+      [1000, 700, -300, true],
+      [100, 105, 5, false],
+      [50, null, null, false],
+    ]);
+    expect(comparison.areas[0]?.gapPercent).toBeCloseTo(-30, 9);
+    expect(comparison.totals).toEqual({ azr: 1150, asylblg: 805 });
+    expect(comparison.unassignable).toEqual({ azr: null, asylblg: 20 });
+    // The reported total is checked against the areas plus what could not be assigned: 830 − (805 + 20).
+    expect(comparison.checks.find((check) => check.sourceId === 'asylblg')).toMatchObject({ reported: 830, sumOfAreas: 805, areaCount: 2, difference: 5 });
+    expect(comparison.flaggedCount).toBe(1);
+  });
+
+  it('takes each source at its own Stichtag nearest to the one asked for, and follows the gap over the dates both cover', () => {
+    const comparison = compareSources({ variable: 'refugees', areas, observations, sources: [source('azr'), source('beds')], period: '2024-12-31', thresholdPercent: 10, parentKey: '03241' });
+    expect(comparison.sources.map((compared) => compared.stichtag)).toEqual(['2024-12-31', '2024-12-30']);
+    expect(comparison.areas[0]?.values['beds']).toBe(300);
+    const trend = compareSources({ variable: 'refugees', areas, observations, sources: [source('azr'), source('asylblg')], period: null, thresholdPercent: 10, parentKey: null }).trend;
+    expect(trend.map((point) => [point.periods['azr'], point.gap])).toEqual([
+      ['2023-12-31', -180],
+      ['2024-12-31', -345],
+    ]);
+    expect(trend[0]?.areaGapPercent['03241001']).toBeCloseTo(-20, 9);
+  });
+
+  it('exports a table naming every source with its Stichtag and definition', () => {
+    const comparison = compareSources({ variable: 'refugees', areas, observations, sources: [source('azr'), source('asylblg')], period: null, thresholdPercent: 10, parentKey: '03241' });
+    const csv = dataTableCsv(comparisonTable(comparison, 'de'));
+    expect(csv).toContain('03241001;Hannover;1000;700;-300;-30;ja');
+    expect(csv).toContain(';nicht zuordenbar;;20;');
+    expect(csv).toContain('Bezug: AZR, Stichtag 31.12.2024 – gezählt: wer in azr zählt');
+  });
+});
