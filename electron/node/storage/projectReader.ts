@@ -114,12 +114,13 @@ export function readAreas(db: SqliteDatabase, layerName: string): AreaWithSize[]
  */
 export function readAreaSizes(db: SqliteDatabase, layerName: string): Omit<AreaWithSize, 'geometry'>[] {
   requireLayer(db, layerName);
-  const rows = db.prepare(`SELECT key, name, area_km2 FROM ${quoteIdentifier(layerName)} WHERE geom IS NOT NULL ORDER BY fid`).all() as {
+  const rows = db.prepare(`SELECT key, name, area_km2, parent_key FROM ${quoteIdentifier(layerName)} WHERE geom IS NOT NULL ORDER BY fid`).all() as {
     key: string;
     name: string;
     area_km2: number | null;
+    parent_key: string | null;
   }[];
-  return rows.map((row) => ({ key: row.key, name: row.name, areaKm2: row.area_km2 ?? 0 }));
+  return rows.map((row) => ({ key: row.key, name: row.name, areaKm2: row.area_km2 ?? 0, parentKey: row.parent_key }));
 }
 
 // A type alias, not an interface: the contract's loose properties object needs an implicit index signature.

@@ -23,7 +23,7 @@ it('reads the same areas as readAreas, without their geometry', () => {
     const layer = content.layers[0]!.info.name;
     const sizes = readAreaSizes(db, layer);
     expect(sizes).toHaveLength(21);
-    expect(sizes).toEqual(readAreas(db, layer).map(({ key, name, areaKm2 }) => ({ key, name, areaKm2 })));
+    expect(sizes).toEqual(readAreas(db, layer).map(({ key, name, areaKm2, parentKey }) => ({ key, name, areaKm2, parentKey })));
     expect(sizes.find((area) => area.key === '03241001')?.areaKm2).toBeGreaterThan(100);
     expect(sizes.every((area) => !('geometry' in area))).toBe(true);
     expect(() => readAreaSizes(db, 'gibt_es_nicht')).toThrow(/gibt_es_nicht/);
