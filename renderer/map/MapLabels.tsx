@@ -1,15 +1,23 @@
 /**
  * Area names (optionally with values) as an HTML overlay above the map, in the shipped Noto Sans, placed
- * greedily without collisions (largest areas first) and re-placed as the map moves.
+ * by the label placement the printed figure uses too (shared/labels): at each area's pole of
+ * inaccessibility, every area of a small layer labelled (smaller font or beside the area with a leader
+ * line where space is short), a dense layer thinned to the labels that fit inside their areas. Re-placed
+ * as the map moves.
  */
 import '@fontsource/noto-sans/latin-600.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
-import { labelAnchors, placeLabels, type LabelCandidate } from './labels';
+import { couldHoldLabel, EVERY_AREA_LABEL_LIMIT, labelAnchors, leaderEnd, placeLabels, type LabelCandidate } from '../../shared/labels/labelPlacement';
 
 const LABEL_FONT = '600 12px "Noto Sans"';
 const LINE_HEIGHT_PIXELS = 15;
+const LABEL_PADDING_PIXELS = 2;
+// Web Mercator's scale changes with latitude across a view; the quick size test before computing a label
+// point allows for that so it never drops an area the exact test would keep.
+const SCALE_ALLOWANCE = 1.5;
 
 export interface MapLabelsProps {
   map: MapLibreMap;
@@ -18,17 +26,45 @@ export interface MapLabelsProps {
   valueTextByKey: ReadonlyMap<string, string> | null;
 }
 
-interface PlacedLabel {
+interface ShownLabel {
   key: string;
   name: string;
   value: string | null;
   x: number;
   y: number;
+  scale: number;
+  /** Leader line from the anchor to the edge of the label, or null. */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
+}
+
+// Overlays above the map that hide what lies under them: labels keep clear of them.
+const OBSTACLE_SELECTOR = '[data-testid="legend"], .maplibregl-ctrl';
+
+/** The boxes of the overlays above the map, relative to the map's container. */
+function overlayObstacles(container: HTMLElement): { x: number; y: number; width: number; height: number }[] {
+  const origin = container.getBoundingClientRect();
+  const stage = container.parentElement ?? container;
+  return [...stage.querySelectorAll(OBSTACLE_SELECTOR)].map((element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.left - origin.left, y: box.top - origin.top, width: box.width, height: box.height };
+  });
+}
+
+/** Pixels per km at the centre of the map (horizontal), for the quick size test of dense layers. */
+function pixelsPerKilometre(map: MapLibreMap): number {
+  const centre = map.getCenter();
+  const east = map.project([centre.lng + 0.01, centre.lat]);
+  const west = map.project([centre.lng - 0.01, centre.lat]);
+  const kilometres = 0.02 * 111.32 * Math.cos((centre.lat * Math.PI) / 180);
+  return Math.hypot(east.x - west.x, east.y - west.y) / kilometres;
 }
 
 export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
-  const anchors = useMemo(() => labelAnchors(features), [features]);
-  const [placed, setPlaced] = useState<PlacedLabel[]>([]);
+  const anchors = useMemo(
+    () => labelAnchors(features.features.map((feature) => ({ key: feature.properties.key, name: feature.properties.name, geometry: feature.geometry as unknown as Polygon | MultiPolygon }))),
+    [features],
+  );
+  const [shown, setShown] = useState<ShownLabel[]>([]);
   const [fontGeneration, setFontGeneration] = useState(0);
 
   // Widths measured before the font arrives would be wrong: measure again once it is loaded.
@@ -55,22 +91,37 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
       }
       return width;
     };
+    const labelEveryArea = anchors.length <= EVERY_AREA_LABEL_LIMIT;
     let frame = 0;
     const layout = () => {
       frame = 0;
       const container = map.getContainer();
-      const viewport = { width: container.clientWidth, height: container.clientHeight };
+      const view = { x: 0, y: 0, width: container.clientWidth, height: container.clientHeight };
+      const squarePixelsPerSquareKilometre = (pixelsPerKilometre(map) * SCALE_ALLOWANCE) ** 2;
       const candidates: (LabelCandidate & { name: string; value: string | null })[] = [];
       for (const anchor of anchors) {
-        const point = map.project(anchor.lngLat);
-        if (point.x < 0 || point.y < 0 || point.x > viewport.width || point.y > viewport.height) continue;
         const value = valueTextByKey?.get(anchor.key) ?? null;
         const width = Math.max(widthOf(anchor.name), value ? widthOf(value) : 0) + 4;
         const height = LINE_HEIGHT_PIXELS * (value ? 2 : 1);
-        candidates.push({ key: anchor.key, name: anchor.name, value, x: point.x, y: point.y, width, height, priority: anchor.areaSquareMeters });
+        if (!labelEveryArea && !couldHoldLabel(anchor.areaSquareKilometres * squarePixelsPerSquareKilometre, width, height)) continue;
+        const { lngLat, roomDegrees } = anchor.pole();
+        const point = map.project(lngLat);
+        if (point.x < 0 || point.y < 0 || point.x > view.width || point.y > view.height) continue;
+        const above = map.project([lngLat[0], lngLat[1] + roomDegrees]);
+        const room = Math.hypot(above.x - point.x, above.y - point.y);
+        candidates.push({ key: anchor.key, name: anchor.name, value, x: point.x, y: point.y, width, height, room, priority: anchor.areaSquareKilometres });
       }
-      const shown = new Set(placeLabels(candidates, viewport));
-      setPlaced(candidates.filter((candidate) => shown.has(candidate.key)).map(({ key, name, value, x, y }) => ({ key, name, value, x, y })));
+      const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+      const placed = placeLabels(candidates, { frame: view, labelEveryArea, padding: LABEL_PADDING_PIXELS, obstacles: overlayObstacles(container) });
+      setShown(
+        placed.flatMap((label) => {
+          const candidate = byKey.get(label.key);
+          if (!candidate) return [];
+          const end = label.leader ? leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader) : null;
+          const leader = label.leader && end ? { x1: label.leader.x, y1: label.leader.y, x2: end.x, y2: end.y } : null;
+          return [{ key: label.key, name: candidate.name, value: candidate.value, x: label.x, y: label.y, scale: label.scale, leader }];
+        }),
+      );
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(layout);
@@ -78,17 +129,55 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
     layout();
     map.on('move', schedule);
     map.on('resize', schedule);
+    // The legend changes size with the classes and the language: place again when an overlay does.
+    const overlays = new ResizeObserver(schedule);
+    const observed = new Set<Element>();
+    const observeOverlays = () => {
+      for (const element of (map.getContainer().parentElement ?? map.getContainer()).querySelectorAll(OBSTACLE_SELECTOR)) {
+        if (!observed.has(element)) {
+          observed.add(element);
+          overlays.observe(element);
+        }
+      }
+    };
+    observeOverlays();
+    const overlayAppeared = new MutationObserver(() => {
+      observeOverlays();
+      schedule();
+    });
+    overlayAppeared.observe(map.getContainer().parentElement ?? map.getContainer(), { childList: true });
     return () => {
+      overlays.disconnect();
+      overlayAppeared.disconnect();
       map.off('move', schedule);
       map.off('resize', schedule);
       if (frame !== 0) cancelAnimationFrame(frame);
     };
   }, [map, anchors, valueTextByKey, fontGeneration]);
 
+  const leaders = shown.filter((label) => label.leader !== null);
   return (
     <div className="map-labels" data-testid="map-labels" aria-hidden="true">
-      {placed.map((label) => (
-        <div key={label.key} className="map-label" data-key={label.key} style={{ transform: `translate(${label.x}px, ${label.y}px) translate(-50%, -50%)` }}>
+      {leaders.length > 0 && (
+        <svg className="map-label-leaders">
+          {leaders.map((label) => (
+            <g key={label.key}>
+              <line x1={label.leader!.x1} y1={label.leader!.y1} x2={label.leader!.x2} y2={label.leader!.y2} />
+              <circle cx={label.leader!.x1} cy={label.leader!.y1} r={2} />
+            </g>
+          ))}
+        </svg>
+      )}
+      {shown.map((label) => (
+        <div
+          key={label.key}
+          className="map-label"
+          data-key={label.key}
+          style={{
+            transform: `translate(${label.x}px, ${label.y}px) translate(-50%, -50%)`,
+            ...(label.scale === 1 ? {} : { fontSize: `${12 * label.scale}px`, lineHeight: `${LINE_HEIGHT_PIXELS * label.scale}px` }),
+          }}
+        >
           <div>{label.name}</div>
           {label.value && <div className="map-label-value">{label.value}</div>}
         </div>

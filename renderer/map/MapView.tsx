@@ -2,17 +2,21 @@
  * The MapLibre map: one GeoJSON source with the layer's areas, coloured by class (the same choropleth the
  * legend shows), hatched where data is missing, a dotted outline for small numbers, white outlines, hover
  * and selection outlines; optionally the basemap.de basemap below (off by default, no network otherwise).
- * Recolouring only sets paint properties and filters: the geometry is sent to the map once per layer. Exposes the map as
+ * The geometry is sent to the map once per layer; everything per area — its class colour, the hatch for
+ * missing data, the small-number outline, hover and selection — is MapLibre feature state (the source's
+ * `promoteId` makes the area key the feature id). Changing a paint expression or a filter instead makes
+ * MapLibre cut the whole layer into tiles again: for Germany's 11 000 municipalities that took seconds on
+ * every recolour and hundreds of milliseconds on every hover. Exposes the map as
  * `window.kleinraumMap` and sets `document.body.dataset.mapReady = 'true'` when the choropleth is drawn and
  * the map is idle (for end-to-end tests).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { combineStyles, loadBasemapStyle, PLAIN_BACKGROUND_LAYER } from './basemap';
 import { featureBounds } from './bounds';
-import { fillColourExpression, keysFilter, NO_DATA_COLOUR, SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
+import { NO_DATA_COLOUR, SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 import { HATCH_IMAGE_ID, hatchPattern } from './hatch';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
@@ -24,7 +28,29 @@ declare global {
 }
 
 const SOURCE_ID = 'areas';
-const NO_KEY = '\u0000';
+
+/** Paint value 1 where the area's feature state `name` is true, else 0 (for opacities). */
+function whereState(name: string): maplibregl.ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', name], false], 1, 0];
+}
+
+/** The per-area state the map draws from: class colour (null: no value), flags, hover and selection. */
+interface AreaState {
+  fill: string | null;
+  noData: boolean;
+  smallNumber: boolean;
+  hover: boolean;
+  selected: boolean;
+}
+
+/** Sets each area's feature state; keys missing from `features` are ignored. */
+function applyAreaStates(map: maplibregl.Map, features: FeatureCollectionDto | null, stateOf: (key: string) => AreaState): void {
+  if (!features || !map.getSource(SOURCE_ID)) return;
+  for (const feature of features.features) {
+    const key = String(feature.properties.key);
+    map.setFeatureState({ source: SOURCE_ID, id: key }, { ...stateOf(key) });
+  }
+}
 
 export interface MapViewProps {
   features: FeatureCollectionDto | null;
@@ -48,9 +74,6 @@ export interface MapViewProps {
   onSelect(key: string): void;
 }
 
-function keyFilter(key: string | null): maplibregl.FilterSpecification {
-  return ['==', ['to-string', ['get', 'key']], key ?? NO_KEY];
-}
 
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -89,27 +112,20 @@ export function MapView(props: MapViewProps) {
     });
     map.on('load', () => {
       map.addImage(HATCH_IMAGE_ID, hatchPattern(8, NO_DATA_COLOUR, '#8a8a8a'));
-      map.addSource(SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': NO_DATA_COLOUR, 'fill-opacity': 1 } });
+      map.addSource(SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'key' });
+      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-opacity': 1 } });
       // Missing data: hatched, so it never reads as the lightest class.
-      map.addLayer({ id: 'areas-no-data', type: 'fill', source: SOURCE_ID, filter: keysFilter([]) as maplibregl.FilterSpecification, paint: { 'fill-pattern': HATCH_IMAGE_ID } });
+      map.addLayer({ id: 'areas-no-data', type: 'fill', source: SOURCE_ID, paint: { 'fill-pattern': HATCH_IMAGE_ID, 'fill-opacity': whereState('noData') } });
       map.addLayer({ id: 'areas-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': 1 } });
       // Small numbers: a dotted inner outline in a colour no palette class uses.
       map.addLayer({
         id: 'areas-small-number',
         type: 'line',
         source: SOURCE_ID,
-        filter: keysFilter([]) as maplibregl.FilterSpecification,
-        paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2 },
+        paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2, 'line-opacity': whereState('smallNumber') },
       });
-      map.addLayer({ id: 'areas-hover', type: 'line', source: SOURCE_ID, filter: keyFilter(null), paint: { 'line-color': '#4a5568', 'line-width': 2 } });
-      map.addLayer({
-        id: 'areas-selected',
-        type: 'line',
-        source: SOURCE_ID,
-        filter: keyFilter(null),
-        paint: { 'line-color': '#111827', 'line-width': 3.5 },
-      });
+      map.addLayer({ id: 'areas-hover', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#4a5568', 'line-width': 2, 'line-opacity': whereState('hover') } });
+      map.addLayer({ id: 'areas-focus-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#111827', 'line-width': 3.5, 'line-opacity': whereState('selected') } });
       setLoaded(true);
       handlersRef.current.onMapLoaded?.(map);
     });
@@ -153,12 +169,24 @@ export function MapView(props: MapViewProps) {
     }
   }, [loaded, props.features]);
 
-  // New classification: recolour; then report readiness once the map has drawn it.
+  // The state every area should be drawn in, kept current for re-applying after a style change.
+  const noDataKeys = useMemo(() => new Set(props.noDataKeys), [props.noDataKeys]);
+  const smallNumberKeys = useMemo(() => new Set(props.smallNumberKeys), [props.smallNumberKeys]);
+  const stateOfRef = useRef<(key: string) => AreaState>(() => ({ fill: null, noData: false, smallNumber: false, hover: false, selected: false }));
+  stateOfRef.current = (key) => ({
+    fill: props.colourByKey?.get(key) ?? null,
+    noData: noDataKeys.has(key),
+    smallNumber: smallNumberKeys.has(key),
+    hover: key === props.hoveredKey,
+    selected: key === props.selectedKey,
+  });
+
+  // New classification or flags: recolour through feature state; then report readiness once drawn.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
     document.body.dataset['mapReady'] = 'false';
-    map.setPaintProperty('areas-fill', 'fill-color', fillColourExpression(props.colourByKey ?? new Map()) as maplibregl.ExpressionSpecification);
+    applyAreaStates(map, props.features, stateOfRef.current);
     if (!props.features || !props.colourByKey) return;
     let cancelled = false;
     map.once('idle', () => {
@@ -168,15 +196,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [loaded, props.features, props.colourByKey]);
-
-  // Flags: only filters change; the geometry stays in the source.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded) return;
-    map.setFilter('areas-no-data', keysFilter(props.noDataKeys) as maplibregl.FilterSpecification);
-    map.setFilter('areas-small-number', keysFilter(props.smallNumberKeys) as maplibregl.FilterSpecification);
-  }, [loaded, props.noDataKeys, props.smallNumberKeys]);
+  }, [loaded, props.features, props.colourByKey, noDataKeys, smallNumberKeys]);
 
   // Basemap: swap the style under the app's own layers (kept with their colours, filters and data).
   const basemapShownRef = useRef(false);
@@ -187,6 +207,7 @@ export function MapView(props: MapViewProps) {
       if (basemapShownRef.current) {
         basemapShownRef.current = false;
         map.setStyle(combineStyles(map.getStyle(), null), { diff: false });
+        map.once('style.load', () => applyAreaStates(map, handlersRef.current.features, stateOfRef.current));
       }
       return;
     }
@@ -199,6 +220,8 @@ export function MapView(props: MapViewProps) {
       }
       basemapShownRef.current = true;
       map.setStyle(combineStyles(map.getStyle(), basemapStyle), { diff: false });
+      // A new style has a new source: its areas start without state.
+      map.once('style.load', () => applyAreaStates(map, handlersRef.current.features, stateOfRef.current));
       handlersRef.current.onBasemapResult(true);
     });
     return () => {
@@ -206,16 +229,23 @@ export function MapView(props: MapViewProps) {
     };
   }, [loaded, props.basemap]);
 
+  // Selection and hover change the state of at most two areas each: nothing is cut into tiles again.
+  const previousSelectedRef = useRef<string | null>(null);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded) return;
-    map.setFilter('areas-selected', keyFilter(props.selectedKey));
+    if (!map || !loaded || !map.getSource(SOURCE_ID)) return;
+    if (previousSelectedRef.current !== null) map.setFeatureState({ source: SOURCE_ID, id: previousSelectedRef.current }, { selected: false });
+    if (props.selectedKey !== null) map.setFeatureState({ source: SOURCE_ID, id: props.selectedKey }, { selected: true });
+    previousSelectedRef.current = props.selectedKey;
   }, [loaded, props.selectedKey]);
 
+  const previousHoveredRef = useRef<string | null>(null);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded) return;
-    map.setFilter('areas-hover', keyFilter(props.hoveredKey));
+    if (!map || !loaded || !map.getSource(SOURCE_ID)) return;
+    if (previousHoveredRef.current !== null) map.setFeatureState({ source: SOURCE_ID, id: previousHoveredRef.current }, { hover: false });
+    if (props.hoveredKey !== null) map.setFeatureState({ source: SOURCE_ID, id: props.hoveredKey }, { hover: true });
+    previousHoveredRef.current = props.hoveredKey;
   }, [loaded, props.hoveredKey]);
 
   if (unavailable) {

@@ -2,7 +2,12 @@
  * The table of areas: name, key, value, quality flag; sortable by clicking a header. Rows and map share one
  * selection: clicking a row selects the area on the map, and the map's selection highlights (and scrolls
  * to) the row.
+ *
+ * A long table (Germany's 11 000 municipalities) renders only the rows in view plus a margin
+ * (@tanstack/react-virtual), with spacer rows keeping the scroll height: rendering every row made each
+ * hover over the map re-render 11 000 rows (150–800 ms). Short tables render every row.
  */
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
@@ -11,6 +16,11 @@ import type { SortColumn } from '../store/viewSlice';
 import { sortAreaRows } from './areaRows';
 import { useMapDrawing } from '../map/useMapDrawing';
 import { readSetting } from '../../shared/settings/projectSettings';
+
+/** Tables up to this many rows render every row; longer ones only those in view. */
+const WINDOWING_THRESHOLD = 300;
+// A one-line row's height in px (padding 4 + line 19 + border 1); rows are measured once rendered.
+const ESTIMATED_ROW_HEIGHT = 28;
 
 const columns: { column: SortColumn; label: MessageKey; numeric?: boolean }[] = [
   { column: 'name', label: 'table.name' },
@@ -28,16 +38,36 @@ export function AreaTable() {
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => (indicatorValues ? sortAreaRows(indicatorValues.values, sort, locale) : []), [indicatorValues, sort, locale]);
   // The class colour and the suppression of each row come from the map's own drawing.
   const drawing = useMapDrawing();
   const drawnByKey = useMemo(() => (drawing ? new Map(drawing.drawn.areas.map((area) => [area.key, area])) : null), [drawing]);
   const smallNumberThreshold = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'smallNumberThreshold'));
+  const windowed = rows.length > WINDOWING_THRESHOLD;
+  const virtualizer = useVirtualizer({
+    count: windowed ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => rows[index]?.key ?? index,
+  });
 
   useEffect(() => {
     if (!selectedKey) return;
+    if (windowed) {
+      const index = rows.findIndex((row) => row.key === selectedKey);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
     bodyRef.current?.querySelector(`[data-key="${CSS.escape(selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
+    // Scroll only when the selection changes, not when the rows are re-sorted.
   }, [selectedKey]);
+
+  const virtualRows = windowed ? virtualizer.getVirtualItems() : null;
+  const shownRows = virtualRows ? virtualRows.map((item) => ({ row: rows[item.index]!, index: item.index })) : rows.map((row, index) => ({ row, index }));
+  const spaceAbove = virtualRows && virtualRows.length > 0 ? virtualRows[0]!.start : 0;
+  const spaceBelow = virtualRows && virtualRows.length > 0 ? virtualizer.getTotalSize() - virtualRows[virtualRows.length - 1]!.end : 0;
 
   const decimals = indicatorValues?.indicator.decimals ?? 0;
   const unit = indicatorValues ? localized(indicatorValues.indicator.unit, locale) : '';
@@ -47,7 +77,7 @@ export function AreaTable() {
       <h2 className="panel-title">
         {t('table.title')} <span className="panel-count">{rows.length}</span>
       </h2>
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scrollRef}>
         <table className="area-table" data-testid="area-table">
           <thead>
             <tr>
@@ -79,9 +109,12 @@ export function AreaTable() {
             </tr>
           </thead>
           <tbody ref={bodyRef}>
-            {rows.map((row) => (
+            {spaceAbove > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceAbove }} />}
+            {shownRows.map(({ row, index }) => (
               <tr
                 key={row.key}
+                ref={virtualRows ? virtualizer.measureElement : undefined}
+                data-index={index}
                 data-key={row.key}
                 data-testid={`area-row-${row.key}`}
                 className={[row.key === selectedKey ? 'selected' : '', row.key === hoveredKey ? 'hovered' : ''].join(' ')}
@@ -125,6 +158,7 @@ export function AreaTable() {
                 </td>
               </tr>
             ))}
+            {spaceBelow > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceBelow }} />}
           </tbody>
           {indicatorValues && indicatorValues.regionValue !== null && (
             <tfoot>

@@ -14,6 +14,7 @@ import type { IndicatorLegend } from '../mapView/indicatorLegend';
 import type { Source } from '../model/project';
 import type { ExportLayout, MapCorner } from './exportLayout';
 import { drawLegend, measureLegend, type LegendContent } from './legendBlock';
+import { labelAnchors } from '../labels/labelPlacement';
 import { asFeatures, drawAreas, drawLabels, type AreaStyle } from './mapAreas';
 import { insetShowsGermany, locatorInset, LOCATOR_OUTLINE_ATTRIBUTION, northArrow, scaleBar, type Box } from './mapDecorations';
 import { fitProjection, type MapFrame } from './mapProjection';
@@ -213,7 +214,7 @@ export function composeFigure(input: FigureInput): Figure {
   body.push(`<g id="map"${zoomed ? ` clip-path="url(#${clipId})"` : ''}>`);
   body.push(drawAreas(styles, projection, scale, zoomed));
   if (layout.labels.visible) {
-    body.push(drawLabels(styles, projection, frame, scale));
+    body.push(drawLabels(styles, labelAnchors(styles), projection, frame, scale));
     elements.push('labels');
   }
   body.push('</g>');

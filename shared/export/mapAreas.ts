@@ -1,11 +1,12 @@
 /**
  * The map itself: the areas filled by class (or grey for no data, hatched for small numbers) with white
- * borders, optionally zoomed to one focus area with its neighbours greyed, and name labels at each area's
- * largest part.
+ * borders, optionally zoomed to one focus area with its neighbours greyed, and name labels placed as on the
+ * screen map (shared/labels).
  */
-import { geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
+import { geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { MapFrame } from './mapProjection';
+import { couldHoldLabel, EVERY_AREA_LABEL_LIMIT, leaderEnd, placeLabels, type LabelAnchor, type LabelCandidate } from '../labels/labelPlacement';
+import { kilometresPerMm, type MapFrame } from './mapProjection';
 import { mm, svgText } from './svgElements';
 import { textWidth } from './textMetrics';
 
@@ -48,22 +49,6 @@ export function drawAreas(styles: readonly AreaStyle[], projection: GeoProjectio
   return parts.join('');
 }
 
-/** The polygon of a (multi)polygon with the largest area on the page: where its label goes. */
-function largestPart(geometry: Polygon | MultiPolygon, path: GeoPath): Polygon {
-  if (geometry.type === 'Polygon') return geometry;
-  let best: Polygon = { type: 'Polygon', coordinates: geometry.coordinates[0] ?? [] };
-  let bestArea = -1;
-  for (const coordinates of geometry.coordinates) {
-    const polygon: Polygon = { type: 'Polygon', coordinates };
-    const area = path.area(polygon);
-    if (area > bestArea) {
-      best = polygon;
-      bestArea = area;
-    }
-  }
-  return best;
-}
-
 /** Splits a long name into two lines at the space nearest its middle ("Neustadt am | Rübenberge"). */
 function labelLines(name: string): string[] {
   if (name.length <= 13 || !name.includes(' ')) return [name];
@@ -75,24 +60,58 @@ function labelLines(name: string): string[] {
   return [name.slice(0, splitAt), name.slice(splitAt + 1)];
 }
 
+const LINE_SPACING = 1.05;
+
 /**
- * Name labels with a white halo at the centroid of each area's largest part; labels whose centre falls
- * outside the map frame are left out. Neighbours in a zoomed figure are labelled in grey.
- * @example drawLabels(styles, projection, frame, 1)
+ * Name labels with a white halo, placed by the shared label placement (shared/labels) exactly as on the
+ * screen map: at each area's pole of inaccessibility, every area labelled in a small layer (smaller font
+ * or beside the area with a leader line where space is short), only the labels that fit inside their
+ * areas in a dense one. Neighbours in a zoomed figure are labelled in grey.
+ * @example drawLabels(styles, labelAnchors(styles), projection, frame, 1)
  */
-export function drawLabels(styles: readonly AreaStyle[], projection: GeoProjection, frame: MapFrame, scale: number): string {
-  const path = geoPath(projection);
+export function drawLabels(styles: readonly AreaStyle[], anchors: readonly LabelAnchor[], projection: GeoProjection, frame: MapFrame, scale: number): string {
   const size = 2.55 * scale;
-  const parts: string[] = ['<g id="labels">'];
-  for (const area of styles) {
-    const [x, y] = path.centroid(largestPart(area.geometry, path));
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const lines = labelLines(area.name);
+  const styleByKey = new Map(styles.map((area) => [area.key, area]));
+  const labelEveryArea = styles.length <= EVERY_AREA_LABEL_LIMIT;
+  const squareMillimetresPerSquareKilometre = 1 / kilometresPerMm(projection, frame) ** 2;
+  const candidates: (LabelCandidate & { lines: string[] })[] = [];
+  for (const anchor of anchors) {
+    const lines = labelLines(anchor.name);
     const width = Math.max(...lines.map((line) => textWidth(line, size)));
-    if (x - width / 2 < frame.x || x + width / 2 > frame.x + frame.width || y < frame.y + size || y > frame.y + frame.height - size) continue;
-    const firstBaseline = y + size * 0.35 - ((lines.length - 1) * size * 1.05) / 2;
-    lines.forEach((line, index) => {
-      parts.push(svgText(x, firstBaseline + index * size * 1.05, line, { size, anchor: 'middle', halo: true, fill: area.inFocus ? '#1a1a1a' : '#8a8a8a', weight: 'regular' }));
+    const height = size * (1 + (lines.length - 1) * LINE_SPACING);
+    if (!labelEveryArea && !couldHoldLabel(anchor.areaSquareKilometres * squareMillimetresPerSquareKilometre, width, height)) continue;
+    const { lngLat, roomDegrees } = anchor.pole();
+    const point = projection(lngLat);
+    const above = projection([lngLat[0], lngLat[1] + roomDegrees]);
+    if (!point || !above || !Number.isFinite(point[0]) || !Number.isFinite(point[1])) continue;
+    candidates.push({
+      key: anchor.key,
+      x: point[0],
+      y: point[1],
+      width,
+      height,
+      room: Math.hypot(above[0] - point[0], above[1] - point[1]),
+      priority: anchor.areaSquareKilometres,
+      lines,
+    });
+  }
+  const candidateByKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+  const placed = placeLabels(candidates, { frame, labelEveryArea, padding: 0.6 * scale });
+  const parts: string[] = ['<g id="labels">'];
+  for (const label of placed) {
+    const candidate = candidateByKey.get(label.key);
+    const area = styleByKey.get(label.key);
+    if (!candidate || !area) continue;
+    const fill = area.inFocus ? '#1a1a1a' : '#8a8a8a';
+    const labelSize = size * label.scale;
+    if (label.leader) {
+      const end = leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader);
+      parts.push(`<line x1="${mm(label.leader.x)}" y1="${mm(label.leader.y)}" x2="${mm(end.x)}" y2="${mm(end.y)}" stroke="${fill}" stroke-width="${mm(0.2 * scale)}"/>`);
+      parts.push(`<circle cx="${mm(label.leader.x)}" cy="${mm(label.leader.y)}" r="${mm(0.35 * scale)}" fill="${fill}"/>`);
+    }
+    const firstBaseline = label.y + labelSize * 0.35 - ((candidate.lines.length - 1) * labelSize * LINE_SPACING) / 2;
+    candidate.lines.forEach((line, index) => {
+      parts.push(svgText(label.x, firstBaseline + index * labelSize * LINE_SPACING, line, { size: labelSize, anchor: 'middle', halo: true, fill, weight: 'regular' }));
     });
   }
   parts.push('</g>');

@@ -125,8 +125,21 @@ export function proposeCrsFromBounds(bounds: BoundingBox): CrsDetection {
   return { code: null, how: 'none', confidence: 0, alternatives: [] };
 }
 
+// One converter per CRS for the whole session: building one parses both definitions (proj4), which for a
+// Germany-wide layer done per geometry cost more than the reprojection itself.
+const convertersToWgs84 = new Map<string, (position: Position) => Position>();
+
 /** A function converting one position from `crs` to WGS84 longitude/latitude. */
 export function converterToWgs84(crs: string): (position: Position) => Position {
+  let converter = convertersToWgs84.get(crs);
+  if (!converter) {
+    converter = createConverterToWgs84(crs);
+    convertersToWgs84.set(crs, converter);
+  }
+  return converter;
+}
+
+function createConverterToWgs84(crs: string): (position: Position) => Position {
   if (crs === 'EPSG:4326') return (position) => [position[0]!, position[1]!];
   const definition = KNOWN_CRS[crs];
   if (!definition) {

@@ -1,62 +1,67 @@
 /**
- * Browser-mode start-up as a planner experiences it: from starting `kleinraum serve` to the first rendered
- * choropleth in Chromium (`document.body.dataset.mapReady === 'true'`), split into its steps.
+ * Issue 16, row 5: browser-mode start-up as a planner experiences it — from starting `kleinraum serve` to
+ * the first drawn choropleth of the demo in Chromium (`data-map-ready`), split into its steps — next to a
+ * bare MapLibre page drawing the same GeoJSON with the same colours at the same map size, from the start
+ * of its own server (test/bench/barePageServer.mjs), in the same run. Goal: ≤ 1.3 × the bare page.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../helpers/chromium';
-import { repoRoot } from '../helpers/repoRoot';
-import { startServe } from '../helpers/serveProcess';
 import { makeTempDir } from '../helpers/tempDir';
 import { millisecondsSince, type Benchmark } from './benchmark';
-
-function ensureRendererBuilt(): void {
-  if (fs.existsSync(path.join(repoRoot, 'build', 'renderer', 'index.html'))) return;
-  process.stderr.write('building the renderer first (vite build); not part of the figures\n');
-  const result = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error('vite build failed, so there is no renderer to start');
-}
+import { drawnMap, ensureRendererBuilt, featureKeys, freshChromium, layerFeatures, startBarePage, startServe, waitForMapReady } from './browserPeer';
+import { ratio } from './peers';
 
 const browserStartup: Benchmark = {
   name: 'browser-startup',
   async run() {
     ensureRendererBuilt();
-    const profile = makeTempDir('kleinraum-bench-chromium-');
-    const start = performance.now();
-    const server = await startServe();
-    const serverReadyMs = millisecondsSince(start);
+    const directory = makeTempDir('kleinraum-bench-startup-');
     try {
-      const launchStart = performance.now();
-      const context = await chromium.launchPersistentContext(profile.path, {
-        ...chromiumLaunchOptions,
-        viewport: { width: 1400, height: 900 },
-      });
-      const chromiumLaunchMs = millisecondsSince(launchStart);
+      const start = performance.now();
+      const server = await startServe();
+      const serverReadyMs = millisecondsSince(start);
+      let kleinraum: Record<string, number>;
+      let drawn: Awaited<ReturnType<typeof drawnMap>>;
+      let areas: unknown;
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const pageStart = performance.now();
-        await page.goto(server.url);
-        const pageLoadedMs = millisecondsSince(pageStart);
-        await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 60_000 });
-        const pageToMapReadyMs = millisecondsSince(pageStart);
-        return {
-          serverReadyMs,
-          chromiumLaunchMs,
-          pageLoadedMs,
-          pageToMapReadyMs,
-          totalToFirstMapMs: millisecondsSince(start),
-        };
+        areas = (await layerFeatures(server)).features;
+        const browser = await freshChromium();
+        try {
+          const pageStart = performance.now();
+          await browser.page.goto(server.url);
+          const pageLoadedMs = millisecondsSince(pageStart);
+          await waitForMapReady(browser.page);
+          kleinraum = { serverReadyMs, chromiumLaunchMs: browser.launchMs, pageLoadedMs, pageToMapReadyMs: millisecondsSince(pageStart), totalToFirstMapMs: millisecondsSince(start) };
+          drawn = await drawnMap(browser.page, featureKeys(areas));
+        } finally {
+          await browser.close();
+        }
       } finally {
-        await context.close();
+        await server.stop();
+      }
+
+      const bareStart = performance.now();
+      const bare = await startBarePage(directory, areas, { first: drawn.colours });
+      const bareServerReadyMs = millisecondsSince(bareStart);
+      try {
+        const browser = await freshChromium();
+        try {
+          await browser.page.goto(`${bare.url}?width=${drawn.width}&height=${drawn.height}`);
+          await waitForMapReady(browser.page);
+          const bareTotalMs = millisecondsSince(bareStart);
+          return {
+            ...kleinraum,
+            bareServerReadyMs,
+            bareTotalToFirstMapMs: bareTotalMs,
+            ratioFirstMapToBarePage: ratio(kleinraum.totalToFirstMapMs!, bareTotalMs),
+            goalRatioFirstMapToBarePage: 1.3,
+          };
+        } finally {
+          await browser.close();
+        }
+      } finally {
+        await bare.stop();
       }
     } finally {
-      await server.stop();
-      profile.remove();
+      directory.remove();
     }
   },
 };

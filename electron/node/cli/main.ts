@@ -19,6 +19,8 @@ import { createCliOutput, type OutputStreams } from './output';
 import { packageVersion } from './packageVersion';
 
 const COMMANDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
+// '.ts' when run from source (tests), '.mjs' in the prebuilt bundle (build/node/cli, see launcher/nodeBundle.mjs).
+const MODULE_EXTENSION = path.extname(fileURLToPath(import.meta.url));
 
 const GLOBAL_OPTIONS: CliOptions = {
   help: { type: 'boolean', short: 'h' },
@@ -42,14 +44,14 @@ const GLOBAL_HELP: Record<string, { de: string; en: string }> = {
 export function listCommandNames(): string[] {
   return fs
     .readdirSync(COMMANDS_DIR)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith('_'))
-    .map((file) => file.slice(0, -'.ts'.length))
+    .filter((file) => file.endsWith(MODULE_EXTENSION) && !file.endsWith(`.test${MODULE_EXTENSION}`) && !file.startsWith('_'))
+    .map((file) => file.slice(0, -MODULE_EXTENSION.length))
     .sort();
 }
 
 async function loadCommand(name: string): Promise<CliCommand | null> {
   if (!/^[a-z][a-z0-9-]*$/.test(name) || !listCommandNames().includes(name)) return null;
-  const module = (await import(pathToFileURL(path.join(COMMANDS_DIR, `${name}.ts`)).href)) as { command?: CliCommand };
+  const module = (await import(pathToFileURL(path.join(COMMANDS_DIR, `${name}${MODULE_EXTENSION}`)).href)) as { command?: CliCommand };
   return module.command ?? null;
 }
 

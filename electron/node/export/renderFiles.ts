@@ -5,11 +5,11 @@
  * sheets and spatial statistics all write through these functions, so fonts, sizes and number formats are
  * the same in every file.
  */
-import ExcelJS from 'exceljs';
 import { dataTableCsv, type DataTable } from '../../../shared/export/dataTable';
 import { neutralizedText } from '../../../shared/format/csv';
-import { renderPdf } from './renderPdf';
-import { renderPng } from './renderPng';
+
+// resvg, pdfkit and exceljs take hundreds of milliseconds to load: each is loaded by the format that needs
+// it, so an SVG or CSV export (and every command that writes no such file) never loads them.
 
 export const FIGURE_FORMATS = ['svg', 'png', 'pdf'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -53,7 +53,8 @@ export function svgSizeMm(svg: string): { widthMm: number; heightMm: number } {
  */
 export async function renderFigure(figure: FigureDocument, format: FigureFormat, dotsPerInch = 300): Promise<{ bytes: Buffer; widthPx?: number; heightPx?: number }> {
   if (format === 'svg') return { bytes: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${figure.svg}\n`, 'utf8') };
-  if (format === 'png') return renderPng(figure.svg, figure.widthMm, dotsPerInch);
+  if (format === 'png') return (await import('./renderPng')).renderPng(figure.svg, figure.widthMm, dotsPerInch);
+  const { renderPdf } = await import('./renderPdf');
   return { bytes: await renderPdf([{ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm }], { title: figure.title, author: figure.author ?? '' }) };
 }
 
@@ -63,7 +64,8 @@ export async function renderFigure(figure: FigureDocument, format: FigureFormat,
  */
 export async function renderTable(table: DataTable, format: TableFormat, sheetName: string): Promise<Buffer> {
   if (format === 'csv') return Buffer.from(dataTableCsv(table), 'utf8');
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'Kleinraum';
   // Excel allows 31 characters and none of : \ / ? * [ ] in sheet names.
   const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Kleinraum');

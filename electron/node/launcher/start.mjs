@@ -1,6 +1,7 @@
 // `npm start`: one command that always ends with a running Kleinraum, never with a dead end.
 //
-// 1. Builds the renderer (vite) when build/renderer/index.html is missing or older than its sources.
+// 1. Builds the renderer (vite) when build/renderer/index.html is missing or older than its sources, and
+//    the command line and server bundle (nodeBundle.mjs, esbuild) when it is missing or stale.
 // 2. When Electron can run here — the `electron` package has its binary (read from its path.txt, never
 //    downloaded here), a display is available (Linux), and `--browser` was not given — builds the
 //    Electron bundles (electron/build.ts, esbuild) when missing or stale and starts the Electron app.
@@ -14,6 +15,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeBundle, isNodeBundleCurrent } from './nodeBundle.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -88,6 +90,21 @@ async function buildRenderer() {
     return false;
   }
   return true;
+}
+
+async function buildNodeBundle() {
+  if (isNodeBundleCurrent()) return true;
+  say('Baue Kommandozeile und Server (esbuild) …', 'Building the command line and server (esbuild) …');
+  try {
+    await ensureNodeBundle();
+    return true;
+  } catch (error) {
+    say(
+      `Kommandozeile und Server konnten nicht gebaut werden: ${error?.message ?? error}. Bitte „npm ci“ ausführen und erneut „npm start“.`,
+      `The command line and server could not be built: ${error?.message ?? error}. Please run "npm ci" and then "npm start" again.`,
+    );
+    return false;
+  }
 }
 
 async function buildElectronBundles() {
@@ -193,6 +210,7 @@ function runBrowserMode(port, passThrough) {
 async function main() {
   const options = parseLauncherArgs(process.argv.slice(2));
   if (!(await buildRenderer())) return 1;
+  if (!(await buildNodeBundle())) return 1;
 
   if (!options.browser) {
     const electron = electronAvailability();

@@ -79,6 +79,27 @@ function saveFailed(targetPath: string, error: unknown): UserError {
 }
 
 /**
+ * Writes a complete copy of `db` to `temporaryPath`. Outside a transaction, a rollback-journal database's
+ * file is itself consistent and is copied as it is (for a Germany-wide layer 30 ms instead of 300 ms of
+ * VACUUM INTO); VACUUM INTO is used when the file is in WAL mode, inside a transaction, or has many free
+ * pages worth leaving out.
+ */
+function writeSnapshot(db: SqliteDatabase, temporaryPath: string): void {
+  const journalMode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
+  const pageCount = Number(db.pragma('page_count', { simple: true }));
+  const freePages = Number(db.pragma('freelist_count', { simple: true }));
+  if (!db.inTransaction && journalMode !== 'wal' && !db.memory && freePages <= pageCount / 10) {
+    // The copy would take the working copy's permissions; the saved file gets the ones a new file gets.
+    fs.closeSync(fs.openSync(temporaryPath, 'w'));
+    const newFileMode = fs.statSync(temporaryPath).mode;
+    fs.copyFileSync(db.name, temporaryPath);
+    fs.chmodSync(temporaryPath, newFileMode);
+  } else {
+    db.prepare('VACUUM INTO ?').run(temporaryPath);
+  }
+}
+
+/**
  * Writes a consistent snapshot of `db` to `targetPath` atomically.
  * @example saveDatabaseAtomically(workingCopy, '/home/planer/Projekte/Sozialmonitor.gpkg')
  */
@@ -89,7 +110,7 @@ export function saveDatabaseAtomically(db: SqliteDatabase, targetPath: string): 
     // Leftovers from saves that were killed midway: never renamed, so never the saved state.
     removeAbandonedSaveFiles(absoluteTarget);
     fs.rmSync(temporaryPath, { force: true });
-    db.prepare('VACUUM INTO ?').run(temporaryPath);
+    writeSnapshot(db, temporaryPath);
     fsyncPath(temporaryPath, 'r+');
     fs.renameSync(temporaryPath, absoluteTarget);
   } catch (error) {

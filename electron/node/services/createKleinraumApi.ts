@@ -5,8 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { EventName, FeatureCollectionDto, KleinraumApi, ProjectSummary } from '../../../shared/contract/api';
-import { createDemoProject } from '../../../shared/demo/createDemoProject';
+import type { EventName, FeatureCollectionDto, KleinraumApi, MethodName, ProjectSummary } from '../../../shared/contract/api';
 import type { ProjectContent } from '../../../shared/model/project';
 import { readAreasAsFeatureCollection } from '../storage/projectReader';
 import { listFiles } from './fileBrowser';
@@ -15,14 +14,14 @@ import { areaDetailsFor, indicatorValuesFor } from './indicatorService';
 import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
-import type { ServiceContext } from './serviceContext';
-import { createImportHandlers } from './import/importHandlers';
-import { createMapHandlers } from './map/mapHandlers';
-import { createExportHandlers } from './export/exportHandlers';
-import { createProfileHandlers } from './profiles/profileHandlers';
-import { createPlanningHandlers } from './planning/planningHandlers';
-import { createSourceHandlers } from './sources/sourceHandlers';
-import { createAnalysisHandlers } from './analysis/analysisHandlers';
+import type { FeatureHandlers, ServiceContext } from './serviceContext';
+import { analysisMethods } from '../../../shared/contract/methods/analysis';
+import { exportMethods } from '../../../shared/contract/methods/export';
+import { importMethods } from '../../../shared/contract/methods/import';
+import { mapMethods } from '../../../shared/contract/methods/map';
+import { planningMethods } from '../../../shared/contract/methods/planning';
+import { profileMethods } from '../../../shared/contract/methods/profiles';
+import { sourceMethods } from '../../../shared/contract/methods/sources';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -33,6 +32,30 @@ export interface KleinraumApiOptions {
   /** Content for project.openDemo; defaults to createDemoProject(). Tests pass a small fixture. */
   createDemoContent?: () => ProjectContent;
 }
+
+/**
+ * A feature's handlers, loaded on the first call of one of its methods: a CLI command then loads only the
+ * features it uses (e.g. `info` never loads the export's PDF and PNG renderers, the profiles' XLSX writer).
+ */
+function lazyFeature<Methods extends object>(methods: Methods, load: () => Promise<FeatureHandlers<Methods>>): FeatureHandlers<Methods> {
+  let loaded: Promise<Record<string, (input: unknown) => Promise<unknown>>> | null = null;
+  const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of Object.keys(methods)) {
+    handlers[method] = async (input) => {
+      // A failed load (e.g. a missing native module) is tried again on the next call, not remembered.
+      loaded ??= (load() as unknown as Promise<Record<string, (input: unknown) => Promise<unknown>>>).catch((error: unknown) => {
+        loaded = null;
+        throw error;
+      });
+      const feature = await loaded;
+      return feature[method]!(input);
+    };
+  }
+  return handlers as unknown as FeatureHandlers<Methods>;
+}
+
+/** Methods that do not read the open project (they replace it, or do not touch it at all). */
+const METHODS_WITHOUT_OPEN_PROJECT = new Set<MethodName>(['host.info', 'project.openDemo', 'project.new', 'project.open', 'project.recent', 'files.list', 'dialog.openFile', 'dialog.saveFile']);
 
 // Working copies are deleted when the process ends normally, even when nobody closes the API (the CLI).
 const openSessions = new Set<ProjectSession>();
@@ -71,16 +94,25 @@ export function disposeKleinraumApi(api: KleinraumApi): void {
 export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const { dataDir, host, emit } = options;
   const workDir = path.join(dataDir, 'working');
-  const createDemoContent = options.createDemoContent ?? (() => createDemoProject());
   removeAbandonedWorkingCopies(workDir);
-  // The demo is the project open at start. It is built on first use, so a CLI command that opens a file
-  // first does not pay for building the demo (about a second).
+  // The demo is the project open at start. Its generator (with the geometry code it needs) is loaded and
+  // run on first use, so a CLI command that opens a file first pays for neither.
+  let createDemoContent = options.createDemoContent ?? null;
+  const demoContent = async (): Promise<ProjectContent> => {
+    createDemoContent ??= (await import('../../../shared/demo/createDemoProject')).createDemoProject;
+    return createDemoContent();
+  };
   let openSession: ProjectSession | null = null;
+  const openDemoIfNothingIsOpen = async (): Promise<void> => {
+    if (openSession !== null) return;
+    const content = await demoContent();
+    if (openSession !== null) return;
+    openSession = ProjectSession.fromContent(workDir, content, true);
+    trackSession(openSession);
+  };
+  // Every method that reads the open project first opens the demo when nothing is open (see the end).
   const current = (): ProjectSession => {
-    if (openSession === null) {
-      openSession = ProjectSession.fromContent(workDir, createDemoContent(), true);
-      trackSession(openSession);
-    }
+    if (openSession === null) throw new Error('No project is open: the method must be listed as reading the open project.');
     return openSession;
   };
   let lastFolder: string | undefined;
@@ -112,13 +144,13 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const context: ServiceContext = { dataDir, host, emit, current, changed, workDir };
 
   const api: KleinraumApi = {
-    ...createImportHandlers(context),
-    ...createMapHandlers(context),
-    ...createExportHandlers(context),
-    ...createProfileHandlers(context),
-    ...createPlanningHandlers(context),
-    ...createSourceHandlers(context),
-    ...createAnalysisHandlers(context),
+    ...lazyFeature(importMethods, async () => (await import('./import/importHandlers')).createImportHandlers(context)),
+    ...lazyFeature(mapMethods, async () => (await import('./map/mapHandlers')).createMapHandlers(context)),
+    ...lazyFeature(exportMethods, async () => (await import('./export/exportHandlers')).createExportHandlers(context)),
+    ...lazyFeature(profileMethods, async () => (await import('./profiles/profileHandlers')).createProfileHandlers(context)),
+    ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
+    ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
+    ...lazyFeature(analysisMethods, async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
 
     async 'host.info'() {
       return {
@@ -135,7 +167,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.openDemo'() {
-      replaceSession(ProjectSession.fromContent(workDir, createDemoContent(), true));
+      replaceSession(ProjectSession.fromContent(workDir, await demoContent(), true));
       return changed();
     },
 
@@ -204,6 +236,14 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return { path: await host.saveFileDialog({ title, defaultName, extensions }), supported: true };
     },
   };
+  for (const method of Object.keys(api) as MethodName[]) {
+    if (METHODS_WITHOUT_OPEN_PROJECT.has(method)) continue;
+    const run = api[method] as (input: unknown) => Promise<unknown>;
+    (api as Record<MethodName, (input: unknown) => Promise<unknown>>)[method] = async (input) => {
+      await openDemoIfNothingIsOpen();
+      return run(input);
+    };
+  }
   sessionsByApi.set(api, () => openSession);
   return api;
 }

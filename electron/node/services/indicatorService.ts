@@ -17,7 +17,7 @@ import { OFFICIAL_AREA_VARIABLE, type IndicatorDefinition, type Observation, typ
 
 export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
-import { readAreas, readIndicators, readObservations, readSettings, readSources, readVariables } from '../storage/projectReader';
+import { readAreaSizes, readIndicators, readObservations, readSettings, readSources, readVariables } from '../storage/projectReader';
 import { selectionPeriods, selectionPriority, type SourceCatalogue } from '../../../shared/sources/sourceChoice';
 import { readSourceCatalogue } from './sourceCatalogue';
 
@@ -173,7 +173,7 @@ function noPeriodsError(indicator: IndicatorDefinition, mode: IndicatorMode): Us
  * (KFL) where the project records one, so densities divide by it rather than by the polygon's area.
  */
 function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean): IndicatorArea[] {
-  const areas = readAreas(db, layerName);
+  const areas = readAreaSizes(db, layerName);
   if (!perKm2) return areas;
   const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period);
   return areas.map((area) => ({ ...area, officialArea: official.get(area.key) ?? null }));
@@ -215,7 +215,7 @@ function summaryOf(indicator: IndicatorDefinition) {
 /** All indicators for one area at `period` (default: the latest period any indicator can be computed for). */
 export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: string, period: string | undefined): AreaDetails {
   return db.transaction((): AreaDetails => {
-    const areas = readAreas(db, layerName);
+    const areas = readAreaSizes(db, layerName);
     const area = areas.find((candidate) => candidate.key === areaKey);
     if (!area) {
       throw new UserError('not-found', {

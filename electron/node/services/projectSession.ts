@@ -54,6 +54,28 @@ function removeWorkingFiles(workingCopyPath: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(workingCopyPath + suffix, { force: true });
 }
 
+/**
+ * True when the SQLite file at `filePath` was closed cleanly and is complete: no journal or WAL beside it
+ * (so nothing committed lives outside the file), and its size is exactly the page count its header states
+ * (a valid count: the change counter equals "version valid for") times the page size. Such a file can be
+ * copied byte for byte; every file Kleinraum saves is one.
+ */
+function isCompleteClosedDatabase(filePath: string): boolean {
+  if (['-wal', '-journal'].some((suffix) => fs.existsSync(filePath + suffix))) return false;
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    if (fs.readSync(fd, header, 0, 100, 0) < 100) return false;
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+    const pageCount = header.readUInt32BE(28);
+    const countIsValid = header.readUInt32BE(24) === header.readUInt32BE(92);
+    return countIsValid && pageCount > 0 && fs.fstatSync(fd).size === pageSize * pageCount;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function damagedFileError(filePath: string, cause: unknown): UserError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new UserError('bad-input', {
@@ -109,13 +131,21 @@ export class ProjectSession {
     removeAbandonedSaveFiles(absolutePath);
     const workingCopyPath = newWorkingCopyPath(workDir);
     try {
-      const source = openDatabase(absolutePath, { readonly: true });
-      try {
-        // VACUUM INTO takes a consistent snapshot even when another program holds the file in WAL mode,
-        // and it reads every page, so a damaged file fails here rather than later in the middle of work.
-        source.prepare('VACUUM INTO ?').run(workingCopyPath);
-      } finally {
-        source.close();
+      if (isCompleteClosedDatabase(absolutePath)) {
+        // A complete, cleanly closed file (as every save leaves it) is copied as it is: 3 ms instead of
+        // 100 ms of VACUUM INTO for the demo, which every CLI command pays.
+        fs.copyFileSync(absolutePath, workingCopyPath);
+        // The copy takes the source's mode; a read-only project file must still give a writable copy.
+        fs.chmodSync(workingCopyPath, 0o644);
+      } else {
+        const source = openDatabase(absolutePath, { readonly: true });
+        try {
+          // VACUUM INTO takes a consistent snapshot even when another program holds the file in WAL mode,
+          // and it reads every page, so a cut-off file fails here rather than later in the middle of work.
+          source.prepare('VACUUM INTO ?').run(workingCopyPath);
+        } finally {
+          source.close();
+        }
       }
     } catch (error) {
       removeWorkingFiles(workingCopyPath);

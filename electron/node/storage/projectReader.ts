@@ -106,6 +106,23 @@ export function readAreas(db: SqliteDatabase, layerName: string): AreaWithSize[]
   });
 }
 
+/**
+ * Key, name and size of each area of a layer, without decoding any geometry: what indicators need (for
+ * Germany's 11 000 municipalities a few milliseconds instead of decoding every polygon). Same areas and
+ * order as `readAreas`. Throws a UserError for an unknown layer.
+ * @example readAreaSizes(db, 'gemeinden')[0] // { key: '03241001', name: 'Hannover', areaKm2: 204.1 }
+ */
+export function readAreaSizes(db: SqliteDatabase, layerName: string): Omit<AreaWithSize, 'geometry'>[] {
+  requireLayer(db, layerName);
+  const rows = db.prepare(`SELECT key, name, area_km2, parent_key FROM ${quoteIdentifier(layerName)} WHERE geom IS NOT NULL ORDER BY fid`).all() as {
+    key: string;
+    name: string;
+    area_km2: number | null;
+    parent_key: string | null;
+  }[];
+  return rows.map((row) => ({ key: row.key, name: row.name, areaKm2: row.area_km2 ?? 0, parentKey: row.parent_key }));
+}
+
 // A type alias, not an interface: the contract's loose properties object needs an implicit index signature.
 export type AreaFeatureProperties = {
   key: string;

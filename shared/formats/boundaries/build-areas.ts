@@ -253,7 +253,9 @@ export function buildAreas(
       en: `${duplicateKeys.length} keys occur more than once (e.g. ${duplicateKeys[0]!.key}). Please choose "merge" or a unique key field.`,
     });
   }
-  const wgs84Check = boundsOf([...groups.values()].flatMap((group) => group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed))).slice(0, 200));
+  // Reprojected once: the plausibility check below looks at the first 200 geometries, the areas use all.
+  const reprojectedGroups = [...groups].map(([key, group]) => ({ key, name: group.name, geometries: group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed)) }));
+  const wgs84Check = boundsOf(reprojectedGroups.flatMap((group) => group.geometries).slice(0, 200));
   if (!isPlausibleWgs84Bounds(wgs84Check)) {
     throw new UserError('bad-input', {
       de: `Die Koordinaten passen nicht zum Koordinatensystem ${crsUsed} (${KNOWN_CRS[crsUsed]?.name ?? ''}): umgerechnet lägen die Flächen nicht in Europa. Die .prj-Datei ist vermutlich falsch. Bitte das richtige System wählen (CLI: --crs EPSG:N).`,
@@ -262,12 +264,11 @@ export function buildAreas(
   }
   const issues: GeometryIssue[] = [];
   const areas: Area[] = [];
-  for (const [key, group] of groups) {
-    const reprojected = group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed));
-    const merged = options.dissolveByField ? unitedGeometry(reprojected) : mergeAreaGeometries(reprojected);
+  for (const { key, name, geometries } of reprojectedGroups) {
+    const merged = options.dissolveByField ? unitedGeometry(geometries) : mergeAreaGeometries(geometries);
     const validated = validateAreaGeometry(key, merged, options.repairGeometries ?? true);
     issues.push(...validated.issues);
-    areas.push({ key, name: group.name || key, geometry: validated.geometry });
+    areas.push({ key, name: name || key, geometry: validated.geometry });
   }
   areas.sort((first, second) => (first.key < second.key ? -1 : first.key > second.key ? 1 : 0));
   const invalidKeys = new Set(issues.map((issue) => issue.key));

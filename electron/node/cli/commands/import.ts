@@ -244,6 +244,7 @@ export const command: CliCommand = {
             filterKeyPrefix: option(context, 'filter-key-prefix'),
             dissolveByField: option(context, 'dissolve-by'),
             dropUnnamed: context.values['keep-unnamed'] === true ? false : undefined,
+            mapPreview: false,
           });
           const committed = await backend.call('import.commit', { importId: preview.importId, ...common });
           document = boundaryDocument(preview, committed.layer);

@@ -13,7 +13,7 @@ import { UserError } from '../../../../shared/contract/errors';
 import { CliUsageError, type CliCommand } from '../command';
 import { existingProjectFile } from '../projectPaths';
 
-/** build/renderer of this checkout (the CLI runs from source via tsx). */
+/** build/renderer of this checkout (the same four folders up from commands/ in the source and in build/node/cli). */
 const DEFAULT_STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'build', 'renderer');
 
 function parsePort(value: unknown): number {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
 import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
-import { renderPdf, type PdfPage } from '../../export/renderPdf';
+import type { PdfPage } from '../../export/renderPdf';
 import { renderFigure } from '../../export/renderFiles';
 import { deliver, targetPath } from '../../export/deliverFile';
 import { readAreasAsFeatureCollection } from '../../storage/projectReader';
@@ -88,6 +88,7 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
         files.push(deliver(rendered.bytes, name, request.format, outDir ? path.join(outDir, name) : null));
       }
       if (request.singlePdf && first) {
+        const { renderPdf } = await import('../../export/renderPdf');
         const bytes = await renderPdf(pages, { title: first.title, author: first.layout.author.text });
         const name = `${fileNameFromPattern(`{indicator}_{period}_${request.by}`, { indicator: first.indicatorId, period: first.period, number: 1, total: 1 })}.pdf`;
         files.push(deliver(bytes, name, 'pdf', outDir ? path.join(outDir, name) : null));

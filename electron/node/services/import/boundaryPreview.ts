@@ -109,7 +109,7 @@ export function featureTableNameFrom(proposed: string): string {
 }
 
 /** The report part of a boundary preview (shared by file previews and the official WFS). */
-export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean): Omit<BoundaryPreview, 'importId'> {
+export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport, source: BoundaryPreview['source'], hasCpg: boolean, mapPreview = true): Omit<BoundaryPreview, 'importId'> {
   const proposedName = featureTableNameFrom(imported.layerInfo.name);
   const { report } = imported;
   const detection = report.encoding.detected;
@@ -190,7 +190,8 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
       warnings,
     },
     areas: imported.areas.map((area) => ({ key: area.key, name: area.name, areaKm2: areaKm2(area.geometry) })),
-    preview: simplifiedPreview(imported),
+    // The CLI draws no map: it asks for none (input `mapPreview: false`).
+    preview: mapPreview ? simplifiedPreview(imported) : ({ type: 'FeatureCollection', features: [] } as unknown as BoundaryPreview['preview']),
   };
 }
 

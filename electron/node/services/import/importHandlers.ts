@@ -63,7 +63,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
           dropUnnamed: input.dropUnnamed,
         }], cancellation);
         await step(1, 2);
-        const body = boundaryPreviewBody(context.current().db, imported, source, hasCpg);
+        const body = boundaryPreviewBody(context.current().db, imported, source, hasCpg, input.mapPreview ?? true);
         pending.store(importId, { kind: 'boundaries', layerInfo: { ...imported.layerInfo, name: body.layerName }, areas: imported.areas, source, observations: [], variables: [] });
         return { importId, ...body };
       });

@@ -36,7 +36,6 @@ import {
 } from '../../storage/planningStore';
 import { observationsAreSynthetic, readAreas } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { readFacilityRecords } from './facilityFile';
 import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
 
 function listEntries(db: SqliteDatabase) {
@@ -185,6 +184,8 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
     },
 
     async 'planning.importFacilities'({ path: filePath, kind, replace, layer }) {
+      // The file readers (CSV, XLSX, GeoJSON, shapefile, with proj4) load only when facilities are imported.
+      const { readFacilityRecords } = await import('./facilityFile');
       const records = await readFacilityRecords(filePath);
       const fileName = path.basename(filePath);
       const read = facilitiesFromRecords(records, { source: fileName, defaultKind: kind, idPrefix: fileName.replace(/\.[^.]+$/, '') });

@@ -1,0 +1,53 @@
+// Issue 15 (labels drop major municipalities): at the default view at 1400 × 900 every one of the 21
+// municipalities is named on the map — on its area, in a smaller font or beside it with a leader line —
+// with no two labels overlapping, none outside the map and none under the legend, for names and for names
+// with values. The placement is the one the printed figure uses (shared/labels).
+import type { Page } from '@playwright/test';
+import { expect, loadAreas, openApp, test } from './fixtures';
+
+interface LabelBox {
+  key: string;
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+async function placedLabels(page: Page): Promise<{ labels: LabelBox[]; map: DOMRect; legend: DOMRect | null }> {
+  return page.evaluate(() => {
+    const box = (element: Element) => element.getBoundingClientRect().toJSON() as DOMRect;
+    const labels = [...document.querySelectorAll('[data-testid="map-labels"] .map-label')].map((element) => {
+      const rect = element.getBoundingClientRect();
+      // The text itself, not the transformed box's padding: what a reader sees.
+      return { key: element.getAttribute('data-key') ?? '', text: element.firstElementChild?.textContent ?? '', left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+    });
+    const legend = document.querySelector('[data-testid="legend"]');
+    return { labels, map: box(document.querySelector('[data-testid="map"]')!), legend: legend ? box(legend) : null };
+  });
+}
+
+function overlap(first: { left: number; right: number; top: number; bottom: number }, second: { left: number; right: number; top: number; bottom: number }): boolean {
+  return first.left < second.right && first.right > second.left && first.top < second.bottom && first.bottom > second.top;
+}
+
+for (const mode of ['names', 'namesAndValues'] as const) {
+  test(`every municipality is labelled at the default view (${mode})`, async ({ page, request }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const { areas } = await loadAreas(request);
+    expect(areas).toHaveLength(21);
+    await openApp(page);
+    if (mode === 'namesAndValues') await page.getByTestId('symbology-labels').selectOption('namesAndValues');
+    await expect(page.locator('[data-testid="map-labels"] .map-label')).toHaveCount(21);
+    const { labels, map, legend } = await placedLabels(page);
+    expect(labels.map((label) => label.key).sort()).toEqual(areas.map((area) => area.key).sort());
+    expect(labels.map((label) => label.text).sort()).toEqual(areas.map((area) => area.name).sort());
+    for (const label of labels) {
+      expect(label.left >= map.left && label.right <= map.right && label.top >= map.top && label.bottom <= map.bottom, `${label.text} lies inside the map`).toBe(true);
+      if (legend) expect(overlap(label, legend), `${label.text} is not under the legend`).toBe(false);
+      for (const other of labels) {
+        if (other.key !== label.key) expect(overlap(label, other), `${label.text} and ${other.text} do not overlap`).toBe(false);
+      }
+    }
+  });
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { couldHoldLabel, labelAnchors, leaderEnd, placeLabels, type LabelCandidate } from '../../../shared/labels/labelPlacement';
+
+const frame = { x: 0, y: 0, width: 200, height: 100 };
+
+function candidate(key: string, x: number, y: number, priority: number, room = 30): LabelCandidate {
+  return { key, x, y, width: 40, height: 14, room, priority };
+}
+
+/** True when two placed labels' boxes (of their scaled candidate size) overlap. */
+function overlapping(placed: ReturnType<typeof placeLabels>, candidates: readonly LabelCandidate[]): boolean {
+  const size = new Map(candidates.map((item) => [item.key, item]));
+  return placed.some((first, index) =>
+    placed.slice(index + 1).some((second) => {
+      const a = size.get(first.key)!;
+      const b = size.get(second.key)!;
+      return Math.abs(first.x - second.x) * 2 < a.width * first.scale + b.width * second.scale && Math.abs(first.y - second.y) * 2 < a.height * first.scale + b.height * second.scale;
+    }),
+  );
+}
+
+describe('placeLabels in a dense layer (thinning)', () => {
+  it('keeps the larger area when two labels overlap and drops labels outside the view', () => {
+    const placed = placeLabels([candidate('small', 52, 50, 1), candidate('large', 50, 50, 9), candidate('apart', 150, 50, 2), candidate('outside', 198, 50, 5)], { frame, labelEveryArea: false, padding: 2 });
+    expect(placed.map((label) => label.key)).toEqual(['large', 'apart']);
+    expect(placed.every((label) => label.scale === 1 && label.leader === null)).toBe(true);
+  });
+
+  it('labels only areas with room for the label inside them', () => {
+    const placed = placeLabels([candidate('roomy', 50, 50, 1, 20), candidate('narrow', 150, 50, 9, 4)], { frame, labelEveryArea: false, padding: 2 });
+    expect(placed.map((label) => label.key)).toEqual(['roomy']);
+    expect(couldHoldLabel(Math.PI * 20 * 20, 40, 14)).toBe(true);
+    expect(couldHoldLabel(Math.PI * 4 * 4, 40, 14)).toBe(false);
+  });
+
+  it('never returns two overlapping boxes (random candidates)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const candidates = Array.from({ length: 400 }, (_, index) => ({ key: String(index), x: random() * 500, y: random() * 400, width: 20 + random() * 60, height: 14, room: 40, priority: random() }));
+    for (const labelEveryArea of [false, true]) {
+      const placed = placeLabels(candidates, { frame: { x: 0, y: 0, width: 500, height: 400 }, labelEveryArea, padding: 0 });
+      expect(overlapping(placed, candidates)).toBe(false);
+      expect(placed.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('placeLabels in a small layer (every area labelled)', () => {
+  it('labels a crowded area in a smaller font or beside it with a leader line to its anchor', () => {
+    // Three areas whose anchors are close: at most one label fits on its anchor.
+    const candidates = [candidate('big', 100, 50, 3), candidate('middle', 108, 52, 2), candidate('small', 96, 47, 1)];
+    const placed = placeLabels(candidates, { frame, labelEveryArea: true, padding: 1 });
+    expect(placed.map((label) => label.key).sort()).toEqual(['big', 'middle', 'small']);
+    expect(overlapping(placed, candidates)).toBe(false);
+    const withLeader = placed.filter((label) => label.leader !== null);
+    expect(withLeader.length).toBeGreaterThan(0);
+    for (const label of withLeader) {
+      const own = candidates.find((item) => item.key === label.key)!;
+      expect(label.leader).toEqual({ x: own.x, y: own.y });
+      expect(label.scale).toBeLessThan(1);
+    }
+  });
+
+  it('ends a leader line at the edge of the label box', () => {
+    expect(leaderEnd({ x: 10, y: 0 }, 8, 4, { x: 0, y: 0 })).toEqual({ x: 6, y: 0 });
+    expect(leaderEnd({ x: 0, y: 10 }, 8, 4, { x: 0, y: 0 })).toEqual({ x: 0, y: 8 });
+  });
+});
+
+describe('labelAnchors', () => {
+  it('puts the label point of a U-shaped area inside it, not in the gap where its centroid lies', () => {
+    const u: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const [anchor] = labelAnchors([{ key: 'u', name: 'U', geometry: u }]);
+    const { lngLat, roomDegrees } = anchor!.pole();
+    const [longitude, latitude] = lngLat;
+    expect(longitude > 1 && longitude < 2 && latitude > 1).toBe(false);
+    expect(roomDegrees).toBeGreaterThan(0.3);
+    // 7 square degrees near the equator: about 7 × 111.3² km².
+    expect(anchor!.areaSquareKilometres).toBeGreaterThan(80_000);
+    expect(anchor!.areaSquareKilometres).toBeLessThan(90_000);
+  });
+
+  it('uses the largest part of a multipolygon and subtracts holes from the area', () => {
+    const [anchor] = labelAnchors([
+      {
+        key: 'm',
+        name: 'M',
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [[[0, 50], [0.1, 50], [0.1, 50.1], [0, 50.1], [0, 50]]],
+            [
+              [[1, 50], [2, 50], [2, 51], [1, 51], [1, 50]],
+              [[1.4, 50.4], [1.6, 50.4], [1.6, 50.6], [1.4, 50.6], [1.4, 50.4]],
+            ],
+          ],
+        },
+      },
+    ]);
+    const [longitude, latitude] = anchor!.pole().lngLat;
+    expect(longitude).toBeGreaterThan(1);
+    expect(longitude).toBeLessThan(2);
+    // The hole in the middle pushes the label point away from the centre.
+    expect(Math.abs(longitude - 1.5) > 0.1 || Math.abs(latitude - 50.5) > 0.1).toBe(true);
+  });
+});
