@@ -9,6 +9,7 @@ import { geoPath } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection } from '../export/composeFigure';
 import { PAGE_SIZES_MM } from '../export/exportLayout';
+import { labelAnchors } from '../labels/labelPlacement';
 import { asFeatures, drawAreas, drawLabels, type AreaStyle } from '../export/mapAreas';
 import { northArrow, scaleBar } from '../export/mapDecorations';
 import { fitProjection, type MapFrame } from '../export/mapProjection';
@@ -123,7 +124,7 @@ function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) =>
     if (d) parts.push(`<path d="${d}" fill="none" stroke="#8c8c8c" stroke-width="${mm(0.12 * scale)}"/>`);
   }
   parts.push('</g>');
-  if (styles.length <= 60) parts.push(drawLabels(styles, projection, frame, scale));
+  if (styles.length <= 60) parts.push(drawLabels(styles, labelAnchors(styles), projection, frame, scale));
   const arrow = northArrow(projection, frame, scale);
   parts.push(arrow.draw(frame.x + 2 * scale, frame.y + 2 * scale));
   const bar = scaleBar(projection, frame, scale, context.locale);

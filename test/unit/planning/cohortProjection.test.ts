@@ -143,20 +143,24 @@ describe('projectCohorts: balance for random populations and rates', () => {
             const next = result.stocks[yearIndex + 1]![area]!;
             const flow = flowsByYear[yearIndex]![area]!;
             for (let index = 0; index < COHORT_COUNT; index++) {
-              const expected =
-                stock[index]! +
-                flow.arrivals[index]! -
-                flow.departures[index]! -
-                flow.deaths[index]! +
-                flow.births[index]! +
-                flow.recognitionIn[index]! -
-                flow.recognitionOut[index]! +
-                flow.movesIn[index]! -
-                flow.movesOut[index]! +
-                flow.ageingIn[index]! -
-                flow.ageingOut[index]!;
-              // Relative to the cohort's size: float rounding of a sum of ~10 terms is a few ulps.
-              worstResidual = Math.max(worstResidual, Math.abs(next[index]! - expected) / (1 + Math.abs(stock[index]!) + Math.abs(next[index]!)));
+              const terms = [
+                stock[index]!,
+                flow.arrivals[index]!,
+                -flow.departures[index]!,
+                -flow.deaths[index]!,
+                flow.births[index]!,
+                flow.recognitionIn[index]!,
+                -flow.recognitionOut[index]!,
+                flow.movesIn[index]!,
+                -flow.movesOut[index]!,
+                flow.ageingIn[index]!,
+                -flow.ageingOut[index]!,
+              ];
+              const expected = terms.reduce((sum, term) => sum + term, 0);
+              // Relative to the magnitude of the terms: float rounding of a sum of ~10 terms is a few ulps of
+              // the sum of their absolute values (the cohort itself may be small while its flows are large).
+              const magnitude = 1 + terms.reduce((sum, term) => sum + Math.abs(term), 0) + Math.abs(next[index]!);
+              worstResidual = Math.max(worstResidual, Math.abs(next[index]! - expected) / magnitude);
               smallestStock = Math.min(smallestStock, next[index]!);
             }
             const totals = result.totals[yearIndex]![area]!;
