@@ -6,6 +6,12 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'crypto', 'stream', 'zlib', 'worker_threads'];
 
+const rendererPatterns = [
+  { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox: ask the backend through renderer/api instead of using Node APIs.' },
+  { group: ['electron', 'electron/*'], message: 'The renderer reaches the backend only through renderer/api (preload bridge or HTTP), never Electron directly.' },
+  { group: ['better-sqlite3'], message: 'The renderer never touches the project file: call a contract method through renderer/api.' },
+  { group: ['**/electron/**'], message: 'Dependencies point inward: the renderer imports shared/, not electron/. Add a contract method instead.' },
+];
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -33,11 +39,17 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
+    rules: restrict(rendererPatterns),
+  },
+  {
+    // Views read with useBackendQuery and act with useBackend (renderer/api/backend.ts): one cache, one
+    // invalidation on project.changed, no view holding the raw client or its own query client.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/api/**', 'renderer/store/**', 'renderer/main.tsx', 'renderer/AppContext.tsx'],
     rules: restrict([
-      { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox: ask the backend through renderer/api instead of using Node APIs.' },
-      { group: ['electron', 'electron/*'], message: 'The renderer reaches the backend only through renderer/api (preload bridge or HTTP), never Electron directly.' },
-      { group: ['better-sqlite3'], message: 'The renderer never touches the project file: call a contract method through renderer/api.' },
-      { group: ['**/electron/**'], message: 'Dependencies point inward: the renderer imports shared/, not electron/. Add a contract method instead.' },
+      ...rendererPatterns,
+      { group: ['**/api/client', '**/api/transport*'], message: 'Views reach the backend through renderer/api/backend.ts (useBackendQuery to read, useBackend().call to act), not the raw client.' },
+      { group: ['@tanstack/react-query'], message: 'The query cache is set up once in renderer/api/backend.ts: use useBackendQuery / useBackend from there.' },
     ]),
   },
   {

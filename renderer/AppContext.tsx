@@ -1,10 +1,9 @@
 /**
- * Gives components the one store, the one API client and the session's project commands, plus a `useT`
- * hook for texts in the current language.
+ * Gives components the one store, the one API client (for renderer/api/backend.ts) and the session's
+ * project commands, plus a `useT` hook for texts in the current language.
  */
 import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { KleinraumApi } from '../shared/contract/api';
 import type { KleinraumClient } from './api/client';
 import type { Locale } from '../shared/format/number';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n/translate';
@@ -13,35 +12,16 @@ import type { KleinraumState, KleinraumStore } from './store/store';
 
 export interface AppContextValue {
   store: KleinraumStore;
-  /** The page's one typed client (created once in main.tsx); every feature reaches the backend through it. */
+  /**
+   * The page's one typed client (created once in main.tsx). Views do not call it directly: they read with
+   * `useBackendQuery` and act with `useBackend()` (renderer/api/backend.ts), which use it.
+   */
   api: KleinraumClient;
   commands: ProjectCommands;
-  listFiles: (dir: string | undefined) => ReturnType<KleinraumApi['files.list']>;
-  listRecent: () => ReturnType<KleinraumApi['project.recent']>;
   answerUnsavedChanges: (choice: DiscardAnswer) => void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);
-
-/**
- * The client registered by main.tsx, for feature modules that call the backend outside React's render
- * (event handlers building requests, module-level helpers). Same object as `useApp().api`.
- */
-let pageClient: KleinraumClient | null = null;
-
-/** Registers the page's one client; main.tsx calls this once before rendering. */
-export function registerPageClient(client: KleinraumClient): void {
-  pageClient = client;
-}
-
-/**
- * The page's one client.
- * @example await pageApi()['planning.run']({ scenarioId: 'mittel' })
- */
-export function pageApi(): KleinraumClient {
-  if (!pageClient) throw new Error('No API client registered: main.tsx registers it before rendering.');
-  return pageClient;
-}
 
 export function useApp(): AppContextValue {
   const value = useContext(AppContext);

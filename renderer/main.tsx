@@ -6,7 +6,9 @@ import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { App } from './App';
-import { AppContext, registerPageClient, type AppContextValue } from './AppContext';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { AppContext, type AppContextValue } from './AppContext';
+import { createBackendQueryClient } from './api/backend';
 import { createApiClient } from './api/client';
 import { ApiError } from './api/apiError';
 import { detectTransport, type HostWindow } from './api/transport';
@@ -26,23 +28,18 @@ store.subscribe((state, previous) => {
 });
 
 try {
-  // The one client of the page: the session, the context and every feature share it.
+  // The one client of the page and its one answer cache: the session and every feature share them.
   const api = createApiClient(detectTransport(window as unknown as HostWindow));
-  registerPageClient(api);
+  const queryClient = createBackendQueryClient();
   const unsavedChangesPrompt = createUnsavedChangesPrompt(store);
-  const session = startSession(store, api, { askAboutUnsavedChanges: unsavedChangesPrompt.ask });
-  const context: AppContextValue = {
-    store,
-    api,
-    commands: session,
-    listFiles: (dir) => api['files.list'](dir === undefined ? { extensions: ['gpkg'] } : { dir, extensions: ['gpkg'] }),
-    listRecent: () => api['project.recent']({}),
-    answerUnsavedChanges: unsavedChangesPrompt.answer,
-  };
+  const session = startSession(store, api, queryClient, { askAboutUnsavedChanges: unsavedChangesPrompt.ask });
+  const context: AppContextValue = { store, api, commands: session, answerUnsavedChanges: unsavedChangesPrompt.answer };
   root.render(
-    <AppContext.Provider value={context}>
-      <App />
-    </AppContext.Provider>,
+    <QueryClientProvider client={queryClient}>
+      <AppContext.Provider value={context}>
+        <App />
+      </AppContext.Provider>
+    </QueryClientProvider>,
   );
 } catch (error) {
   const message = error instanceof ApiError ? error.messageFor(store.getState().locale) : String(error);

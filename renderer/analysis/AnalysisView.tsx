@@ -19,12 +19,12 @@ import { localized } from '../../shared/i18n/translate';
 import { CORRECTIONS, type Correction } from '../../shared/spatial/multipleTesting';
 import { significanceClass } from '../../shared/spatial/spatialAnalysis';
 import { toApiError } from '../api/apiError';
+import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { AreaMap, type LegendRow } from './AreaMap';
 import { clusterOverlay } from './clusterOverlay';
 import { ScatterPlot } from './ScatterPlot';
-import { useAnalysisResult } from './useAnalysisResult';
 import './analysis.css';
 
 type WeightsType = (typeof WEIGHTS_TYPES)[number];
@@ -36,7 +36,8 @@ const SIGNIFICANCE_LEVELS = [0.05, 0.01, 0.001];
 export function AnalysisView() {
   const t = useT();
   const locale = useLocale();
-  const { api, store } = useApp();
+  const { store } = useApp();
+  const backend = useBackend();
   const project = useKleinraum((state) => state.project);
   const layerName = useKleinraum((state) => state.layerName);
   const features = useKleinraum((state) => state.features);
@@ -60,10 +61,10 @@ export function AnalysisView() {
 
   const layer = layerName ?? undefined;
   const moranRequest = indicatorId && period && layer ? { indicatorId, layer, period, weights, permutations, seed, correction, significanceLevel } : null;
-  const moran = useAnalysisResult(moranRequest, (input) => api['analysis.moran'](input), 'analysis.moran');
-  const weightsInfo = useAnalysisResult(layer ? { layer, weights } : null, (input) => api['analysis.weights'](input), 'analysis.weights');
-  const rates = useAnalysisResult(indicatorId && period && layer ? { indicatorId, layer, period, weights } : null, (input) => api['analysis.rates'](input), 'analysis.rates');
-  const scatter = useAnalysisResult(indicatorId && yIndicatorId && layer ? { xIndicatorId: indicatorId, yIndicatorId, layer } : null, (input) => api['analysis.scatter'](input), 'analysis.scatter');
+  const moran = useBackendQuery('analysis.moran', moranRequest, { keepPrevious: true });
+  const weightsInfo = useBackendQuery('analysis.weights', layer ? { layer, weights } : null, { keepPrevious: true });
+  const rates = useBackendQuery('analysis.rates', indicatorId && period && layer ? { indicatorId, layer, period, weights } : null, { keepPrevious: true });
+  const scatter = useBackendQuery('analysis.scatter', indicatorId && yIndicatorId && layer ? { xIndicatorId: indicatorId, yIndicatorId, layer } : null, { keepPrevious: true });
 
   const nameOf = useMemo(() => new Map(features?.features.map((feature) => [feature.properties.key, feature.properties.name]) ?? []), [features]);
   const [exporting, setExporting] = useState(false);
@@ -71,7 +72,7 @@ export function AnalysisView() {
     if (!moranRequest) return;
     setExporting(true);
     try {
-      const file = await api['analysis.export']({ ...moranRequest, view, format, locale, page: 'a4-landscape', dpi: 300, ...(view === 'scatter' && yIndicatorId ? { yIndicatorId } : {}) });
+      const file = await backend.call('analysis.export', { ...moranRequest, view, format, locale, page: 'a4-landscape', dpi: 300, ...(view === 'scatter' && yIndicatorId ? { yIndicatorId } : {}) });
       downloadBase64(file.fileName, file.mimeType, file.base64);
     } catch (error) {
       store.getState().showMessage(toApiError(error, 'analysis.export').text);
@@ -90,7 +91,7 @@ export function AnalysisView() {
   );
 
   if (indicators.length === 0 || !indicator) return <div className="analysis-empty">{t('analysis.empty')}</div>;
-  const result = moran.result;
+  const result = moran.data;
   return (
     <div className="analysis" data-testid="analysis-view">
       <aside className="analysis-controls">
@@ -121,16 +122,16 @@ export function AnalysisView() {
             <input type="number" min={1} max={20} value={k} data-testid="analysis-k" onChange={(event) => setK(Math.min(20, Math.max(1, Math.round(Number(event.target.value)) || 1)))} />
           </label>
         )}
-        {weightsInfo.result && (
+        {weightsInfo.data && (
           <p className="analysis-weights-summary" data-testid="analysis-weights-summary">
             {t('analysis.weights.summary', {
-              areas: weightsInfo.result.summary.areas,
-              mean: formatNumber(weightsInfo.result.summary.meanNeighbours, 1, locale),
-              min: weightsInfo.result.summary.minimumNeighbours,
-              max: weightsInfo.result.summary.maximumNeighbours,
+              areas: weightsInfo.data.summary.areas,
+              mean: formatNumber(weightsInfo.data.summary.meanNeighbours, 1, locale),
+              min: weightsInfo.data.summary.minimumNeighbours,
+              max: weightsInfo.data.summary.maximumNeighbours,
             })}{' '}
             <span data-testid="analysis-islands">
-              {weightsInfo.result.islands.length === 0 ? t('analysis.islands.none') : t('analysis.islands.some', { count: weightsInfo.result.islands.length, names: weightsInfo.result.islands.map((area) => area.name).join(', ') })}
+              {weightsInfo.data.islands.length === 0 ? t('analysis.islands.none') : t('analysis.islands.some', { count: weightsInfo.data.islands.length, names: weightsInfo.data.islands.map((area) => area.name).join(', ') })}
             </span>
           </p>
         )}
@@ -231,9 +232,9 @@ export function AnalysisView() {
         {moran.loading && !result && <p className="analysis-loading">{t('analysis.running')}</p>}
         <h3>{t('analysis.rates')}</h3>
         {rates.error && <p className="analysis-error">{rates.error[locale]}</p>}
-        {rates.result && !rates.result.eligible && <p className="analysis-hint" data-testid="analysis-rates-not-eligible">{rates.result.reason?.[locale] ?? t('analysis.rates.notEligible')}</p>}
-        {rates.result?.eligible && features && (
-          <RatesMaps rates={rates.result} smoothing={smoothing} onSmoothing={setSmoothing} features={features} exportButtons={exportButtons('rates')} />
+        {rates.data && !rates.data.eligible && <p className="analysis-hint" data-testid="analysis-rates-not-eligible">{rates.data.reason?.[locale] ?? t('analysis.rates.notEligible')}</p>}
+        {rates.data?.eligible && features && (
+          <RatesMaps rates={rates.data} smoothing={smoothing} onSmoothing={setSmoothing} features={features} exportButtons={exportButtons('rates')} />
         )}
         <h3>{t('analysis.scatter')}</h3>
         <div className="analysis-scatter-choices">
@@ -243,24 +244,24 @@ export function AnalysisView() {
           <IndicatorPicker label={t('analysis.scatter.y')} indicators={indicators} value={yIndicatorId ?? ''} testId="analysis-scatter-y" onChange={setYChoice} />
         </div>
         {scatter.error && <p className="analysis-error">{scatter.error[locale]}</p>}
-        {scatter.result && (
+        {scatter.data && (
           <div className="analysis-panel">
             <ScatterPlot
-              points={scatter.result.points.flatMap((point) => (point.x === null || point.y === null ? [] : [{ key: point.key, name: point.name, x: point.x, y: point.y, colour: '#41b6c4' }]))}
-              fit={scatter.result.fit}
-              xLabel={`${localized(scatter.result.x.name, locale)} (${localized(scatter.result.x.unit, locale)})`}
-              yLabel={`${localized(scatter.result.y.name, locale)} (${localized(scatter.result.y.unit, locale)})`}
+              points={scatter.data.points.flatMap((point) => (point.x === null || point.y === null ? [] : [{ key: point.key, name: point.name, x: point.x, y: point.y, colour: '#41b6c4' }]))}
+              fit={scatter.data.fit}
+              xLabel={`${localized(scatter.data.x.name, locale)} (${localized(scatter.data.x.unit, locale)})`}
+              yLabel={`${localized(scatter.data.y.name, locale)} (${localized(scatter.data.y.unit, locale)})`}
               zeroLines={false}
               testId="analysis-scatter"
             />
             <p className="analysis-hint" data-testid="analysis-scatter-fit">
-              {scatter.result.fit.slope === null || scatter.result.fit.intercept === null
+              {scatter.data.fit.slope === null || scatter.data.fit.intercept === null
                 ? t('analysis.scatter.noFit')
                 : t('analysis.scatter.fit', {
-                    intercept: formatNumber(scatter.result.fit.intercept, 3, locale),
-                    slope: formatNumber(scatter.result.fit.slope, 4, locale),
-                    r: scatter.result.fit.correlation === null ? '–' : formatNumber(scatter.result.fit.correlation, 3, locale),
-                    n: scatter.result.fit.count,
+                    intercept: formatNumber(scatter.data.fit.intercept, 3, locale),
+                    slope: formatNumber(scatter.data.fit.slope, 4, locale),
+                    r: scatter.data.fit.correlation === null ? '–' : formatNumber(scatter.data.fit.correlation, 3, locale),
+                    n: scatter.data.fit.count,
                   })}
             </p>
             {exportButtons('scatter')}

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp, useLocale, useT } from '../AppContext';
+import { useBackend } from '../api/backend';
 import { toApiError } from '../api/apiError';
 import type { FileDialogPurpose } from '../store/uiSlice';
 import { formatDate, formatNumber } from '../../shared/format/number';
@@ -19,7 +20,8 @@ interface Listing {
 export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
   const t = useT();
   const locale = useLocale();
-  const { store, listFiles, commands } = useApp();
+  const { store, commands } = useApp();
+  const backend = useBackend();
   const [listing, setListing] = useState<Listing | null>(null);
   const [fileName, setFileName] = useState(purpose === 'saveAs' ? `${store.getState().project?.title ?? 'Projekt'}.gpkg` : '');
   const [selectedPath, setSelectedPath] = useState<string | null>(null);
@@ -30,7 +32,8 @@ export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
   const browse = useCallback(
     (dir: string | undefined) => {
       setListing(null);
-      listFiles(dir)
+      backend
+        .call('files.list', dir === undefined ? { extensions: ['gpkg'] } : { dir, extensions: ['gpkg'] })
         .then((answer) => {
           setListing(answer);
           setSelectedPath(null);
@@ -40,7 +43,7 @@ export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
           close();
         });
     },
-    [listFiles, store, close],
+    [backend, store, close],
   );
 
   useEffect(() => browse(undefined), [browse]);

@@ -4,8 +4,7 @@
  * is saved in the project (setting `export.layout`) on export and reused next time. In Electron the target
  * comes from the native save dialog; in browser mode the file downloads.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { MethodOutput } from '../../shared/contract/api';
+import { useMemo, useState } from 'react';
 import { EXPORT_FORMATS } from '../../shared/contract/methods/export';
 import { LEGEND_POSITIONS, PAGE_SIZES_MM, resolveExportLayout, type PagePreset, type ExportLayout, type ExportLayoutInput, type LegendPosition } from '../../shared/export/exportLayout';
 import { readSetting, type MapDisplay } from '../../shared/settings/projectSettings';
@@ -14,7 +13,7 @@ import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import type { FeatureDialogProps } from '../features';
 import { useMapDisplay, useMapView } from '../map/useMapSymbology';
-import { exportApi } from './exportApi';
+import { useBackend, useBackendQuery } from '../api/backend';
 import { FigurePreview } from './FigurePreview';
 import { PageSizeFields } from './PageSizeFields';
 import './export.css';
@@ -65,10 +64,10 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const [dpi, setDpi] = useState<150 | 300 | 600>(300);
   const [batch, setBatch] = useState<Batch>('none');
   const [singlePdf, setSinglePdf] = useState(true);
-  const [preview, setPreview] = useState<MethodOutput<'export.preview'> | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const backend = useBackend();
 
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
   // The shown values name the derived figure (e.g. "… (Index)"), which is also the figure's default title.
@@ -76,21 +75,10 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const request = useMemo(() => ({ ...(view ? { view } : {}), locale, layout: layoutInput(layout) }), [view, locale, layout]);
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
-  useEffect(() => {
-    if (!indicatorId) return;
-    let cancelled = false;
-    // Typing in a text field should not start a render per key: wait until the user pauses.
-    const timer = setTimeout(() => {
-      exportApi()['export.preview'](request)
-        .then((result) => !cancelled && (setPreview(result), setError(null)))
-        .catch((caught: unknown) => !cancelled && report(caught));
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // `report` only formats the error; it need not restart the preview.
-  }, [request, indicatorId]);
+  // Typing in a text field should not start a render per key: the preview waits until the user pauses.
+  const previewAnswer = useBackendQuery('export.preview', indicatorId ? request : null, { keepPrevious: true, delayMs: 250 });
+  const preview = previewAnswer.data ?? null;
+  const previewError = previewAnswer.error ? localized(previewAnswer.error, locale) : null;
 
   const update = (change: (current: ExportLayout) => ExportLayout) => setLayout((current) => change(current));
   const setToggle = (toggle: Toggle, visible: boolean) => update((current) => ({ ...current, [toggle]: { ...current[toggle], visible } }));
@@ -101,21 +89,20 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
     setMessage(null);
     setError(null);
     try {
-      const api = exportApi();
-      await api['project.setSetting']({ key: 'export.layout', value: layoutInput(layout) });
+      await backend.call('project.setSetting', { key: 'export.layout', value: layoutInput(layout) });
       if (batch !== 'none') {
-        const result = await api['export.batch']({ ...request, format, dpi, by: batch, singlePdf: format === 'pdf' && singlePdf });
+        const result = await backend.call('export.batch', { ...request, format, dpi, by: batch, singlePdf: format === 'pdf' && singlePdf });
         result.files.forEach(download);
         setMessage(t('export.done', { count: result.files.length }));
         return;
       }
       let path: string | undefined;
       if (host?.nativeDialogs) {
-        const chosen = await api['dialog.saveFile']({ title: t('export.saveDialogTitle'), defaultName: `${indicatorId}_${period ?? ''}.${format}`, extensions: [format] });
+        const chosen = await backend.call('dialog.saveFile', { title: t('export.saveDialogTitle'), defaultName: `${indicatorId}_${period ?? ''}.${format}`, extensions: [format] });
         if (!chosen.path) return;
         path = chosen.path;
       }
-      const result = await api['export.map']({ ...request, format, dpi, ...(path ? { path } : {}) });
+      const result = await backend.call('export.map', { ...request, format, dpi, ...(path ? { path } : {}) });
       if (!result.path) download(result);
       setMessage(t('export.done', { count: 1 }));
     } catch (caught) {
@@ -226,9 +213,9 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
             {preview ? <FigurePreview svg={preview.svg} label={t('export.preview')} testId="export-preview" /> : <p>{t('export.previewLoading')}</p>}
           </div>
         </div>
-        {error && (
+        {(error ?? previewError) && (
           <p className="export-error" role="alert">
-            {error}
+            {error ?? previewError}
           </p>
         )}
         {message && <p className="export-message" data-testid="export-message">{message}</p>}

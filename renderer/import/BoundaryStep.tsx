@@ -14,7 +14,7 @@ import type { BoundaryPreview, InspectResult } from '../../shared/contract/metho
 import { CRS_CHOICES, crsLabel } from './crsChoices';
 import { encodingSamples } from './encodingPreview';
 import { fileNameOf } from './importFileKinds';
-import { useImportClient } from './importApi';
+import { useBackend } from '../api/backend';
 import { CommitFooter } from './CommitFooter';
 import { ImportProgress } from './ImportProgress';
 import { PreviewMap } from './PreviewMap';
@@ -51,9 +51,9 @@ function initialLayer(inspect: InspectResult): string | undefined {
 export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySource; onBack: () => void; onDone: () => void }) {
   const t = useT();
   const locale = useLocale();
-  const client = useImportClient();
+  const backend = useBackend();
   const { store } = useApp();
-  const pending = usePendingImport<OfficialPreview>(client);
+  const pending = usePendingImport<OfficialPreview>(backend);
   const [options, setOptions] = useState<BoundaryOptions>({
     layer: source.kind === 'file' ? initialLayer(source.inspect) : undefined,
     crs: undefined,
@@ -78,8 +78,8 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
 
   useEffect(() => {
     void run((taskId) => {
-      if (source.kind === 'official') return client['import.fetchOfficialBoundaries']({ kreis: source.kreis, taskId });
-      return client['import.previewBoundaries']({
+      if (source.kind === 'official') return backend.call('import.fetchOfficialBoundaries', { kreis: source.kreis, taskId });
+      return backend.call('import.previewBoundaries', {
         path: source.path,
         taskId,
         mergeDuplicateKeys: options.mergeDuplicateKeys,
@@ -93,7 +93,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
         ...(options.dropUnnamed !== undefined ? { dropUnnamed: options.dropUnnamed } : {}),
       });
     });
-  }, [client, run, source, options]);
+  }, [backend, run, source, options]);
 
   const preview = pending.result;
   useEffect(() => {
@@ -114,7 +114,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
     setCommitError(null);
     try {
       const title = layerTitle.trim();
-      const result = await client['import.commit']({
+      const result = await backend.call('import.commit', {
         importId: preview.importId,
         layerName: layerName ?? preview.layerName,
         ...(replaceLayer ? { replaceLayer: true } : {}),

@@ -12,7 +12,7 @@ import type { LocalizedText } from '../../shared/model/project';
 import type { InspectResult } from '../../shared/contract/methods/import';
 import { BoundaryStep, type BoundarySource } from './BoundaryStep';
 import { ImportFilePicker } from './ImportFilePicker';
-import { useImportClient } from './importApi';
+import { useBackend } from '../api/backend';
 import { OfficialBoundariesForm } from './OfficialBoundariesForm';
 import { TableStep } from './TableStep';
 import './import.css';
@@ -22,7 +22,7 @@ type Stage = { step: 'choose' } | { step: 'boundaries'; source: BoundarySource }
 export function ImportDialog({ onClose }: FeatureDialogProps) {
   const t = useT();
   const locale = useLocale();
-  const client = useImportClient();
+  const backend = useBackend();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [inspecting, setInspecting] = useState(false);
   const [problem, setProblem] = useState<LocalizedText | null>(null);
@@ -31,7 +31,7 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
     setInspecting(true);
     setProblem(null);
     try {
-      const inspect = await client['import.inspect']({ path });
+      const inspect = await backend.call('import.inspect', { path });
       setStage(inspect.kind === 'table' ? { step: 'table', path, inspect } : { step: 'boundaries', source: { kind: 'file', path, inspect } });
     } catch (error) {
       setProblem(toApiError(error, 'import.inspect').text);

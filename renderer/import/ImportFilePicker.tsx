@@ -10,7 +10,7 @@ import { formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import { IMPORT_FILE_EXTENSIONS, importFileKind } from './importFileKinds';
-import { useImportClient } from './importApi';
+import { useBackend } from '../api/backend';
 
 interface Listing {
   dir: string;
@@ -21,26 +21,26 @@ interface Listing {
 export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) => void }) {
   const t = useT();
   const locale = useLocale();
-  const client = useImportClient();
+  const backend = useBackend();
   const [listing, setListing] = useState<Listing | null>(null);
   const [problem, setProblem] = useState<LocalizedText | null>(null);
   const [typedPath, setTypedPath] = useState('');
-  const [nativeDialog, setNativeDialog] = useState(client.transportKind === 'bridge');
+  const [nativeDialog, setNativeDialog] = useState(backend.transportKind === 'bridge');
 
   const browse = useCallback(
     (dir: string | undefined) => {
       setProblem(null);
-      client['files.list'](dir === undefined ? { extensions: [...IMPORT_FILE_EXTENSIONS] } : { dir, extensions: [...IMPORT_FILE_EXTENSIONS] })
+      backend.call('files.list', dir === undefined ? { extensions: [...IMPORT_FILE_EXTENSIONS] } : { dir, extensions: [...IMPORT_FILE_EXTENSIONS] })
         .then(setListing)
         .catch((error: unknown) => setProblem(toApiError(error, 'files.list').text));
     },
-    [client],
+    [backend],
   );
   useEffect(() => browse(undefined), [browse]);
 
   const chooseNative = async () => {
     try {
-      const answer = await client['dialog.openFile']({ title: t('import.chooseFile'), extensions: [...IMPORT_FILE_EXTENSIONS] });
+      const answer = await backend.call('dialog.openFile', { title: t('import.chooseFile'), extensions: [...IMPORT_FILE_EXTENSIONS] });
       if (!answer.supported) setNativeDialog(false);
       else if (answer.path) onChoose(answer.path);
     } catch (error) {

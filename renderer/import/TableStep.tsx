@@ -12,7 +12,7 @@ import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
-import { useImportClient } from './importApi';
+import { useBackend } from '../api/backend';
 import { CommitFooter } from './CommitFooter';
 import { ImportProgress } from './ImportProgress';
 import { JoinReportView, proposalKey } from './JoinReportView';
@@ -43,11 +43,11 @@ const OBSERVATION_PREVIEW_ROWS = 12;
 export function TableStep({ path, inspect, onBack, onDone }: { path: string; inspect: InspectResult; onBack: () => void; onDone: () => void }) {
   const t = useT();
   const locale = useLocale();
-  const client = useImportClient();
+  const backend = useBackend();
   const { store } = useApp();
   const layers = useKleinraum((state) => state.project?.layers ?? []);
   const shownLayer = useKleinraum((state) => state.layerName);
-  const pending = usePendingImport<TablePreviewResult>(client);
+  const pending = usePendingImport<TablePreviewResult>(backend);
   const [readOptions, setReadOptions] = useState<ReadOptions>({
     sheet: inspect.sheets[0],
     encoding: undefined,
@@ -67,7 +67,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     if (!readOptions.layer) return;
     const layer = readOptions.layer;
     void run((taskId) =>
-      client['import.previewTable']({
+      backend.call('import.previewTable', {
         path,
         taskId,
         layer,
@@ -79,7 +79,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
         ...(submittedMapping ? { mapping: submittedMapping } : {}),
       }),
     );
-  }, [client, run, path, readOptions, submittedMapping]);
+  }, [backend, run, path, readOptions, submittedMapping]);
 
   const preview = pending.result;
   // After a change of the reading settings the old preview stays on screen until the new one arrives; its
@@ -124,7 +124,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       const acceptedNameMatches = preview.joinReport.nameProposals
         .filter((proposal) => accepted.has(proposalKey(proposal.rowIndex, proposal.areaKey)))
         .map((proposal) => ({ rowIndex: proposal.rowIndex, areaKey: proposal.areaKey }));
-      const result = await client['import.commit']({ importId: preview.importId, acceptedNameMatches });
+      const result = await backend.call('import.commit', { importId: preview.importId, acceptedNameMatches });
       pending.markCommitted();
       showImportResult(store, result);
       onDone();

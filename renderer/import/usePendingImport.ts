@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiError } from '../api/apiError';
-import type { KleinraumClient } from '../api/client';
+import type { Backend } from '../api/backend';
 import type { LocalizedText } from '../../shared/model/project';
 
 export interface PendingImportState<R> {
@@ -21,7 +21,7 @@ export function newTaskId(): string {
   return cryptoApi?.randomUUID ? cryptoApi.randomUUID() : `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function usePendingImport<R extends { importId: string }>(client: KleinraumClient) {
+export function usePendingImport<R extends { importId: string }>(backend: Backend) {
   const [state, setState] = useState<PendingImportState<R>>({ runningTaskId: null, result: null, error: null });
   const ticket = useRef(0);
   const pendingImportId = useRef<string | null>(null);
@@ -29,9 +29,9 @@ export function usePendingImport<R extends { importId: string }>(client: Kleinra
   const cancelInBackend = useCallback(
     (importId: string) => {
       // Best effort: a pending import the backend no longer knows is already gone.
-      client['import.cancel']({ importId }).catch(() => undefined);
+      backend.call('import.cancel', { importId }).catch(() => undefined);
     },
-    [client],
+    [backend],
   );
 
   const run = useCallback(

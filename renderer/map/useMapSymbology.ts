@@ -4,19 +4,20 @@
  * map view spec (shared/mapView/mapViewSpec.ts) and the values of all periods for classes fixed across
  * periods. Changes are applied at once and stored as project settings.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { symbologySubject, type MapSymbology } from '../../shared/mapView/mapSymbology';
 import type { MapViewSpec } from '../../shared/mapView/mapViewSpec';
 import { readSetting, type MapDisplay } from '../../shared/settings/projectSettings';
 import { useApp, useKleinraum } from '../AppContext';
 import { toApiError } from '../api/apiError';
-import { mapApi } from './mapApi';
+import { useBackend, useBackendQuery, type Backend } from '../api/backend';
 import { assembleMapView, symbologyOf } from './mapViewState';
 import { useMapUi } from './mapUiStore';
 
 /** The shown indicator's symbology and a setter that applies it at once and stores it in the project. */
 export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => void] {
   const { store } = useApp();
+  const backend = useBackend();
   // The symbology belongs to the indicator in its mode (an index keeps its own classes and colours).
   const subject = useKleinraum((state) => (state.indicatorId ? symbologySubject(state.indicatorId, state.mode) : null));
   const generation = useKleinraum((state) => state.generation);
@@ -27,9 +28,9 @@ export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => v
     (next: MapSymbology) => {
       if (!subject) return;
       useMapUi.getState().setSymbology(generation, subject, next);
-      saveSetting(`map.symbology.${subject}`, next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      saveSetting(backend, `map.symbology.${subject}`, next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
     },
-    [subject, generation, store],
+    [subject, generation, store, backend],
   );
   return [symbology, setSymbology];
 }
@@ -37,6 +38,7 @@ export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => v
 /** The map display choices (labels, basemap, small numbers) and their setter. */
 export function useMapDisplay(): [MapDisplay, (display: MapDisplay) => void] {
   const { store } = useApp();
+  const backend = useBackend();
   const generation = useKleinraum((state) => state.generation);
   const stored = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'map.display'));
   const override = useMapUi((state) => (state.displayOverride?.generation === generation ? state.displayOverride.display : undefined));
@@ -44,11 +46,17 @@ export function useMapDisplay(): [MapDisplay, (display: MapDisplay) => void] {
   const setDisplay = useCallback(
     (next: MapDisplay) => {
       useMapUi.getState().setDisplay(generation, next);
-      saveSetting('map.display', next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      saveSetting(backend, 'map.display', next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
     },
-    [generation, store],
+    [generation, store, backend],
   );
   return [display, setDisplay];
+}
+
+function saveSetting(backend: Backend, key: string, value: unknown, onError: (error: unknown) => void): void {
+  // The backend answers with project.changed, which brings the stored setting into the store; until then
+  // the session's choice (mapUiStore) is shown.
+  backend.call('project.setSetting', { key, value }).catch(onError);
 }
 
 /** The complete view the map shows now, or null before a project and indicator are known. */
@@ -68,65 +76,29 @@ export function useMapView(): MapViewSpec | null {
   );
 }
 
-function saveSetting(key: string, value: unknown, onError: (error: unknown) => void): void {
-  // The backend answers with project.changed, which brings the stored setting into the store; until then
-  // the session's choice (mapUiStore) is shown.
-  mapApi()['project.setSetting']({ key, value }).catch(onError);
-}
-
-/** Values of every period per "<generation>:<layer>:<indicator>:<mode>:<denominator>:<sources>", fetched once per project, indicator and mode. */
-const allPeriodCache = new Map<string, Map<string, AllPeriodValues>>();
-
 /** One period's values as the drawing needs them. */
-export type AllPeriodValues = { key: string; value: number | null; smallNumber: boolean; smallDenominator?: boolean }[];
+export type AllPeriodValues = { key: string; value: number | null; smallNumber: boolean; smallDenominator?: boolean; fallback?: boolean }[];
 
 /**
  * The values of all periods of the shown indicator (key: period), or null while loading or when not
- * `enabled`. Uses `indicator.allPeriodValues` (one call).
+ * `enabled`. One `indicator.allPeriodValues` call, cached until the project changes. Without them (the
+ * call failed) the classes are computed for the shown period, and the legend says which: an empty map.
  */
 export function useAllPeriodValues(enabled: boolean): Map<string, AllPeriodValues> | null {
   const layerName = useKleinraum((state) => state.layerName);
   const indicatorId = useKleinraum((state) => state.indicatorId);
-  const generation = useKleinraum((state) => state.generation);
   const mode = useKleinraum((state) => state.mode);
   const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
   const sources = useKleinraum((state) => state.sources);
-  // A changed project (new data imported, a setting changed) may change values: its summary object is the key.
-  const project = useKleinraum((state) => state.project);
-  const cacheKey = layerName && indicatorId ? `${generation}:${layerName}:${indicatorId}:${mode}:${denominatorVariable ?? ''}:${sources?.join(',') ?? ''}` : null;
-  const [loaded, setLoaded] = useState<{ key: string; project: unknown; values: Map<string, AllPeriodValues> } | null>(null);
-
-  useEffect(() => {
-    if (!enabled || !cacheKey || !layerName || !indicatorId) return;
-    if (loaded?.key === cacheKey && loaded.project === project) return;
-    const cached = allPeriodCache.get(cacheKey);
-    if (cached && loaded?.key !== cacheKey) {
-      setLoaded({ key: cacheKey, project, values: cached });
-      return;
-    }
-    let cancelled = false;
-    const api = mapApi();
-    // Change modes compare each Stichtag with the one before it (the backend's default).
-    api['indicator.allPeriodValues']({
-      indicatorId,
-      layer: layerName,
-      ...(mode !== 'value' ? { mode } : {}),
-      ...(denominatorVariable ? { denominatorVariable } : {}),
-      ...(sources ? { sources } : {}),
-    })
-      .then((answer) => {
-        const byPeriod = new Map(answer.series.map((series) => [series.period, series.values]));
-        allPeriodCache.set(cacheKey, byPeriod);
-        if (!cancelled) setLoaded({ key: cacheKey, project, values: byPeriod });
-      })
-      .catch(() => {
-        // Without the other periods the classes are computed for the shown period (the legend says which).
-        if (!cancelled) setLoaded({ key: cacheKey, project, values: new Map() });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [enabled, cacheKey, layerName, indicatorId, mode, denominatorVariable, sources, project, loaded]);
-
-  return enabled && loaded?.key === cacheKey ? loaded.values : null;
+  // Change modes compare each Stichtag with the one before it (the backend's default).
+  const request =
+    enabled && layerName && indicatorId
+      ? { indicatorId, layer: layerName, ...(mode !== 'value' ? { mode } : {}), ...(denominatorVariable ? { denominatorVariable } : {}), ...(sources ? { sources } : {}) }
+      : null;
+  const answer = useBackendQuery('indicator.allPeriodValues', request);
+  return useMemo(() => {
+    if (!request) return null;
+    if (answer.error) return new Map();
+    return answer.data ? new Map(answer.data.series.map((series) => [series.period, series.values])) : null;
+  }, [request === null, answer.data, answer.error]);
 }

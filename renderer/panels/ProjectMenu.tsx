@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApp, useT } from '../AppContext';
+import { useBackend } from '../api/backend';
 import { featureDialogs } from '../features';
 import { toApiError } from '../api/apiError';
 
@@ -15,7 +16,8 @@ interface RecentItem {
 
 export function ProjectMenu() {
   const t = useT();
-  const { commands, listRecent, store } = useApp();
+  const { commands, store } = useApp();
+  const backend = useBackend();
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentItem[]>([]);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -23,7 +25,8 @@ export function ProjectMenu() {
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    listRecent()
+    backend
+      .call('project.recent', {})
       .then((answer) => {
         if (!cancelled) setRecent(answer.items);
       })
@@ -37,7 +40,7 @@ export function ProjectMenu() {
       cancelled = true;
       window.removeEventListener('pointerdown', onPointerDown);
     };
-  }, [open, listRecent, store]);
+  }, [open, backend, store]);
 
   const run = (action: () => Promise<void>) => () => {
     setOpen(false);

@@ -11,7 +11,7 @@ import { FACILITY_KINDS, FACILITY_KIND_LABELS, type FacilityKind } from '../../s
 import { useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { breadcrumbs } from '../dialogs/filePaths';
-import { planningApi } from './planningApi';
+import { useBackend } from '../api/backend';
 
 type ImportAnswer = MethodOutput<'planning.importFacilities'>;
 type Listing = MethodOutput<'files.list'>;
@@ -31,15 +31,15 @@ export function FacilityImport({ onImported }: { onImported: (listing: ImportAns
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const backend = useBackend();
 
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
   const browse = async (dir?: string): Promise<void> => {
     setError(null);
-    const api = planningApi();
-    if (dir === undefined && api.transportKind === 'bridge') {
+    if (dir === undefined && backend.transportKind === 'bridge') {
       try {
-        const chosen = await api['dialog.openFile']({ title: t('planning.import.title'), extensions: [...FACILITY_FILE_EXTENSIONS] });
+        const chosen = await backend.call('dialog.openFile', { title: t('planning.import.title'), extensions: [...FACILITY_FILE_EXTENSIONS] });
         if (chosen.supported) {
           if (chosen.path) setFilePath(chosen.path);
           return;
@@ -49,7 +49,8 @@ export function FacilityImport({ onImported }: { onImported: (listing: ImportAns
         return;
       }
     }
-    api['files.list'](dir === undefined ? { extensions: [...FACILITY_FILE_EXTENSIONS] } : { dir, extensions: [...FACILITY_FILE_EXTENSIONS] })
+    backend
+      .call('files.list', dir === undefined ? { extensions: [...FACILITY_FILE_EXTENSIONS] } : { dir, extensions: [...FACILITY_FILE_EXTENSIONS] })
       .then(setListing)
       .catch(report);
   };
@@ -59,7 +60,7 @@ export function FacilityImport({ onImported }: { onImported: (listing: ImportAns
     setError(null);
     setAnswer(null);
     try {
-      const result = await planningApi()['planning.importFacilities']({ path: filePath.trim(), replace, ...(kind ? { kind } : {}) });
+      const result = await backend.call('planning.importFacilities', { path: filePath.trim(), replace, ...(kind ? { kind } : {}) });
       setAnswer(result);
       onImported(result.listing);
     } catch (caught) {

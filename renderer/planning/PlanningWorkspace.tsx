@@ -8,12 +8,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
 import type { PlanningRates } from '../../shared/planning/rateEntries';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
+import { useBackend, useBackendQuery } from '../api/backend';
 import { GapMap, type AreaGap } from './GapMap';
-import { planningApi } from './planningApi';
 import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';
 import './planning.css';
@@ -33,73 +34,49 @@ function gapsOf(run: ScenarioRun, year: number, kind: InfrastructureKind): Map<s
 export function PlanningWorkspace() {
   const t = useT();
   const locale = useLocale();
-  const project = useKleinraum((state) => state.project);
   const features = useKleinraum((state) => state.features);
-  const [scenarios, setScenarios] = useState<ScenarioEntry[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const backend = useBackend();
+  const list = useBackendQuery('planning.listScenarios', {});
+  const scenarios: ScenarioEntry[] = list.data?.scenarios ?? [];
+  const [chosenId, setSelectedId] = useState<string | null>(null);
+  // The chosen scenario while it exists (or while the list reloads after saving it), else the first one.
+  const selectedId = chosenId !== null && (list.loading || scenarios.some((entry) => entry.id === chosenId)) ? chosenId : (scenarios[0]?.id ?? null);
+  const stored = useBackendQuery('planning.getScenario', selectedId ? { id: selectedId } : null);
   const [draft, setDraft] = useState<Scenario | null>(null);
-  const [rates, setRates] = useState<PlanningRates | null>(null);
-  const [run, setRun] = useState<ScenarioRun | null>(null);
+  // The editor works on a copy; a new answer (another scenario, or the project changed) replaces it.
+  useEffect(() => {
+    if (stored.data) setDraft(stored.data.scenario as Scenario);
+  }, [stored.data]);
+  const rates = useBackendQuery('planning.rates', {}).data ?? null;
+  const runQuery = useBackendQuery('planning.run', selectedId ? { scenarioId: selectedId } : null, { keepPrevious: true });
+  const run: ScenarioRun | null = runQuery.data ?? null;
   const [compareId, setCompareId] = useState<string>('');
-  const [compareRun, setCompareRun] = useState<ScenarioRun | null>(null);
+  const compareRun: ScenarioRun | null = useBackendQuery('planning.run', compareId ? { scenarioId: compareId } : null).data ?? null;
   const [kind, setKind] = useState<InfrastructureKind>('kita');
   const [year, setYear] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
+  const [commandError, setCommandError] = useState<LocalizedText | null>(null);
+  const queryError = list.error ?? stored.error ?? runQuery.error;
+  const shownError = commandError ?? queryError;
+  const error = shownError ? localized(shownError, locale) : null;
   // Kept per scenario: storing emits project.changed and reruns, so the message must survive the rerun.
   const [storedMessage, setStoredMessage] = useState<{ scenarioId: string; text: string } | null>(null);
 
-  const report = useCallback(
-    (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught)),
-    [locale],
-  );
-
-  useEffect(() => {
-    const api = planningApi();
-    api['planning.listScenarios']({})
-      .then(({ scenarios: list }) => {
-        setScenarios(list);
-        setSelectedId((current) => (current && list.some((entry) => entry.id === current) ? current : (list[0]?.id ?? null)));
-      })
-      .catch(report);
-    api['planning.rates']({}).then(setRates).catch(report);
-  }, [project, report]);
-
-  useEffect(() => {
-    if (!selectedId) return;
-    let cancelled = false;
-    const api = planningApi();
-    api['planning.getScenario']({ id: selectedId }).then(({ scenario }) => !cancelled && setDraft(scenario as Scenario)).catch(report);
-    api['planning.run']({ scenarioId: selectedId })
-      .then((result) => {
-        if (cancelled) return;
-        setRun(result);
-        setError(null);
-        setYear((current) => (current !== null && result.years.includes(current) ? current : (result.years[0] ?? null)));
-      })
-      .catch(report);
-    return () => {
-      cancelled = true;
-    };
-  }, [selectedId, project, revision, report]);
-
-  useEffect(() => {
-    if (!compareId) {
-      setCompareRun(null);
-      return;
+  /** Runs a command; its failure is shown until the next command succeeds. */
+  const command = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      const answer = await action();
+      setCommandError(null);
+      return answer;
+    } catch (caught) {
+      setCommandError(caught instanceof ApiError ? caught.text : { de: String(caught), en: String(caught) });
+      return undefined;
     }
-    planningApi()['planning.run']({ scenarioId: compareId }).then(setCompareRun).catch(report);
-  }, [compareId, project, revision, report]);
+  }, []);
 
   const saveDraft = async (): Promise<void> => {
     if (!draft) return;
-    try {
-      await planningApi()['planning.saveScenario']({ scenario: draft });
-      setSelectedId(draft.id);
-      setRevision((value) => value + 1);
-    } catch (caught) {
-      report(caught);
-    }
+    const saved = await command(() => backend.call('planning.saveScenario', { scenario: draft }));
+    if (saved !== undefined) setSelectedId(draft.id);
   };
 
   const newScenario = async (): Promise<void> => {
@@ -108,45 +85,30 @@ export function PlanningWorkspace() {
     while (scenarios.some((entry) => entry.id === `szenario-${number}`)) number += 1;
     const name = t('planning.newScenarioName', { number });
     const created: Scenario = { ...draft, id: `szenario-${number}`, name: { de: name, en: name } };
-    try {
-      await planningApi()['planning.saveScenario']({ scenario: created });
-      setSelectedId(created.id);
-    } catch (caught) {
-      report(caught);
-    }
+    const saved = await command(() => backend.call('planning.saveScenario', { scenario: created }));
+    if (saved !== undefined) setSelectedId(created.id);
   };
 
   const deleteSelected = async (): Promise<void> => {
     if (!selectedId) return;
-    try {
-      await planningApi()['planning.deleteScenario']({ id: selectedId });
-      setSelectedId(null);
-    } catch (caught) {
-      report(caught);
-    }
+    const deleted = await command(() => backend.call('planning.deleteScenario', { id: selectedId }));
+    if (deleted !== undefined) setSelectedId(null);
   };
 
   const storeResults = async (): Promise<void> => {
     if (!run) return;
-    try {
-      const stored = await planningApi()['planning.storeResults']({ scenarioId: run.scenario.id });
-      setStoredMessage({ scenarioId: run.scenario.id, text: t('planning.resultsStored', { count: formatNumber(stored.observations, 0, locale), scenario: localized(run.scenario.name, locale) }) });
-    } catch (caught) {
-      report(caught);
-    }
+    const result = await command(() => backend.call('planning.storeResults', { scenarioId: run.scenario.id }));
+    if (result) setStoredMessage({ scenarioId: run.scenario.id, text: t('planning.resultsStored', { count: formatNumber(result.observations, 0, locale), scenario: localized(run.scenario.name, locale) }) });
   };
 
   const saveRates = async (next: PlanningRates): Promise<void> => {
-    setRates(next);
-    try {
-      setRates(await planningApi()['planning.setRates'](next));
-      setRevision((value) => value + 1);
-    } catch (caught) {
-      report(caught);
-    }
+    // Shown at once; the saved answer (or, on failure, the reloaded rates) replaces it.
+    backend.remember('planning.rates', {}, next);
+    const saved = await command(() => backend.call('planning.setRates', next));
+    if (saved) backend.remember('planning.rates', {}, saved);
   };
 
-  const shownYear = year ?? run?.years[0] ?? null;
+  const shownYear = year !== null && run?.years.includes(year) ? year : (run?.years[0] ?? null);
   const rows = useMemo(() => {
     if (!run || shownYear === null) return [];
     const differences = compareRun ? gapsOf(compareRun, shownYear, kind) : null;
@@ -289,7 +251,7 @@ export function PlanningWorkspace() {
           </>
         )}
         {!run && !error && <p>{t('planning.loading')}</p>}
-        <SupplyEditor onChanged={() => setRevision((value) => value + 1)} />
+        <SupplyEditor />
         {rates && <RatesEditor rates={rates} onChange={(next) => void saveRates(next)} />}
       </main>
     </div>

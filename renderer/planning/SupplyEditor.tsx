@@ -14,7 +14,7 @@ import type { CatchmentMode } from '../../shared/planning/supplyAggregation';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { FacilityImport } from './FacilityImport';
-import { planningApi } from './planningApi';
+import { useBackend, useBackendQuery } from '../api/backend';
 
 type SupplyListing = MethodOutput<'planning.supply'>;
 
@@ -71,14 +71,16 @@ function TextCell({ value, onCommit, label }: { value: string; onCommit: (value:
   return <input aria-label={label} value={text} onChange={(event) => setText(event.target.value)} onBlur={commit} onKeyDown={(event) => event.key === 'Enter' && commit()} />;
 }
 
-export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
+export function SupplyEditor() {
   const t = useT();
   const locale = useLocale();
   const project = useKleinraum((state) => state.project);
   const generation = useKleinraum((state) => state.generation);
   const features = useKleinraum((state) => state.features);
   const selectedKey = useKleinraum((state) => state.selectedKey);
-  const [listing, setListing] = useState<SupplyListing | null>(null);
+  const backend = useBackend();
+  const supply = useBackendQuery('planning.supply', project ? {} : null);
+  const listing = supply.data ?? null;
   const [history, setHistory] = useState<SupplyState[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [kindFilter, setKindFilter] = useState<FacilityKind | ''>('');
@@ -90,15 +92,10 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
 
   const report = useCallback((caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught)), [locale]);
 
-  useEffect(() => {
-    planningApi()['planning.supply']({})
-      .then((loaded) => {
-        setListing(loaded);
-        // One municipality at a time keeps the table short enough to read (and to render): the selected one, else the first.
-        setAreaFilter((current) => current || loaded.areas[0]?.key || '');
-      })
-      .catch(report);
-  }, [project, report]);
+  // One municipality at a time keeps the table short enough to read (and to render): the selected one, else the first.
+  const firstAreaKey = listing?.areas[0]?.key ?? '';
+  useEffect(() => setAreaFilter((current) => current || firstAreaKey), [firstAreaKey]);
+  const shownError = error ?? (supply.error ? localized(supply.error, locale) : null);
 
   // The undo history belongs to one project: opening another (a new generation) starts afresh, while the
   // project.changed events that follow our own edits keep it.
@@ -124,11 +121,10 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
   const save = async (next: Partial<SupplyState> & { catchmentKm?: number; catchmentMode?: CatchmentMode }, remember = true): Promise<boolean> => {
     const before = current();
     try {
-      const answer = await planningApi()['planning.setSupply'](next);
+      const answer = await backend.call('planning.setSupply', next);
       if (remember && before) setHistory((previous) => [...previous.slice(-19), before]);
-      setListing(answer);
+      backend.remember('planning.supply', {}, answer);
       setError(null);
-      onChanged();
       return true;
     } catch (caught) {
       report(caught);
@@ -142,7 +138,13 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
     if (await save(previous, false)) setHistory((list) => list.slice(0, -1));
   };
 
-  if (!listing) return null;
+  if (!listing) {
+    return shownError ? (
+      <p className="planning-error" role="alert">
+        {shownError}
+      </p>
+    ) : null;
+  }
   const areaName = new Map(listing.areas.map((area) => [area.key, area.name]));
   const facilities = listing.facilities.map(storedFacility);
   const updateFacility = (id: string, change: Partial<Facility>) => void save({ facilities: facilities.map((facility) => (facility.id === id ? { ...facility, ...change } : facility)) });
@@ -179,9 +181,9 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
   return (
     <section className="planning-supply" data-testid="planning-supply">
       <h2>{t('planning.supply.title')}</h2>
-      {error && (
+      {shownError && (
         <p className="planning-error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
       <div className="planning-controls">
@@ -206,8 +208,7 @@ export function SupplyEditor({ onChanged }: { onChanged: () => void }) {
         onImported={(answer) => {
           const before = current();
           if (before) setHistory((previous) => [...previous.slice(-19), before]);
-          setListing(answer);
-          onChanged();
+          backend.remember('planning.supply', {}, answer);
         }}
       />
       <h3>{t('planning.supply.facilities')}</h3>

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { toApiError } from '../api/apiError';
+import { useBackend } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
@@ -16,7 +17,6 @@ import { DeviationView } from './DeviationView';
 import { downloadBase64, exportRequest, type ProfileExportFormat } from './exportProfiles';
 import { ProfileGrid } from './ProfileGrid';
 import { useProfileChoices, type ProfileTabView } from './profileChoices';
-import { useProfilesClient } from './profilesApi';
 import { useProfileSet } from './useProfileSet';
 import { typologyOverlay } from '../map/profileOverlays';
 import './profiles.css';
@@ -28,7 +28,7 @@ export function ProfilesView() {
   const t = useT();
   const locale = useLocale();
   const { store } = useApp();
-  const client = useProfilesClient();
+  const backend = useBackend();
   const choices = useProfileChoices();
   const { choose } = choices;
   const selectedKey = useKleinraum((state) => state.selectedKey);
@@ -54,7 +54,7 @@ export function ProfilesView() {
     if (!layerName) return;
     setExporting(true);
     try {
-      const result = await client['profiles.export'](exportRequest(choices, layerName, format, locale, selectedKey));
+      const result = await backend.call('profiles.export', exportRequest(choices, layerName, format, locale, selectedKey));
       downloadBase64(result.fileName, result.mimeType, result.base64);
     } catch (error) {
       store.getState().showMessage(toApiError(error, 'profiles.export').text);

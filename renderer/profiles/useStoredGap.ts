@@ -3,9 +3,9 @@
  * the "Kennzahlen" view: the first projected year of the first stored scenario, per area. Null when no
  * results are stored, so the panels stay as they are.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useKleinraum } from '../AppContext';
-import { useProfilesClient } from './profilesApi';
+import { useBackendQuery } from '../api/backend';
 
 const GAP_INDICATOR_PREFIX = 'projected_gap_kita__';
 
@@ -18,30 +18,15 @@ export interface StoredGap {
 }
 
 export function useStoredGap(active: boolean): StoredGap | null {
-  const client = useProfilesClient();
   const project = useKleinraum((state) => state.project);
   const layerName = useKleinraum((state) => state.layerName);
-  const [gap, setGap] = useState<StoredGap | null>(null);
   const indicator = project?.indicators.find((candidate) => candidate.id.startsWith(GAP_INDICATOR_PREFIX) && candidate.periods.length > 0) ?? null;
+  const period = indicator?.periods[0] ?? null;
+  // A failed read leaves the line out: the panels still show everything else.
+  const values = useBackendQuery('indicator.values', active && indicator && layerName && period ? { indicatorId: indicator.id, layer: layerName, period } : null).data;
 
-  useEffect(() => {
-    if (!active || !indicator || !layerName) {
-      setGap(null);
-      return;
-    }
-    let current = true;
-    const period = indicator.periods[0]!;
-    client['indicator.values']({ indicatorId: indicator.id, layer: layerName, period })
-      .then((result) => {
-        if (!current) return;
-        setGap({ indicatorName: indicator.name, year: Number(period.slice(0, 4)), byArea: new Map(result.values.map((value) => [value.key, value.value])) });
-      })
-      // The line is an addition to the panels: without it they still show everything else.
-      .catch(() => current && setGap(null));
-    return () => {
-      current = false;
-    };
-  }, [client, active, indicator, layerName]);
-
-  return gap;
+  return useMemo(() => {
+    if (!values || !indicator || !period) return null;
+    return { indicatorName: indicator.name, year: Number(period.slice(0, 4)), byArea: new Map(values.values.map((value) => [value.key, value.value])) };
+  }, [values, indicator, period]);
 }

@@ -3,8 +3,10 @@
  * backend events, and offers the project commands (open, save, demo …). Every failure ends as a message
  * in the store (shown as a toast in the current language), never as an unhandled rejection.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
+import { fetchBackend, invalidateBackendAnswers } from '../api/backend';
 import type { ProjectSummary } from '../../shared/contract/api';
 import type { KleinraumState, KleinraumStore } from './store';
 import { currentMapView } from '../map/mapViewState';
@@ -37,9 +39,10 @@ export interface Session extends ProjectCommands {
 
 /**
  * Starts the session: asks for host info and the current project, then keeps data in step with the view.
- * @example const session = startSession(store, api); await session.openDemo();
+ * Reads go through the page's answer cache (`queryClient`), which every `project.changed` invalidates.
+ * @example const session = startSession(store, api, createBackendQueryClient()); await session.openDemo();
  */
-export function startSession(store: KleinraumStore, api: KleinraumClient, options: SessionOptions = {}): Session {
+export function startSession(store: KleinraumStore, api: KleinraumClient, queryClient: QueryClient, options: SessionOptions = {}): Session {
   const report = (error: unknown, method: string) => store.getState().showMessage(toApiError(error, method).text);
 
   /** Runs a backend call and reports its failure; resolves to undefined on failure. */
@@ -67,13 +70,16 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
     store.getState().setBusy(true);
     const project = await attempt(method, call);
     store.getState().setBusy(false);
-    if (project) store.getState().projectReceived(project, true);
+    if (!project) return;
+    // Another project: no cached answer of the old one may be shown for it, even if its event comes later.
+    void invalidateBackendAnswers(queryClient);
+    store.getState().projectReceived(project, true);
   }
 
   function loadFeatures(state: KleinraumState) {
     const { layerName, generation } = state;
     if (!layerName) return;
-    void attempt('layer.features', () => api['layer.features']({ layer: layerName })).then((features) => {
+    void attempt('layer.features', () => fetchBackend(queryClient, api, 'layer.features', { layer: layerName })).then((features) => {
       if (features && store.getState().generation === generation) store.getState().featuresReceived(layerName, features);
     });
   }
@@ -90,7 +96,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
       ...(denominatorVariable ? { denominatorVariable } : {}),
       ...(sources ? { sources } : {}),
     };
-    void attempt('indicator.values', () => api['indicator.values'](input)).then((values) => {
+    void attempt('indicator.values', () => fetchBackend(queryClient, api, 'indicator.values', input)).then((values) => {
       if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
     });
   }
@@ -99,7 +105,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
     const { layerName, selectedKey, period, generation } = state;
     if (!layerName || !selectedKey) return;
     const input = period ? { layer: layerName, key: selectedKey, period } : { layer: layerName, key: selectedKey };
-    void attempt('area.details', () => api['area.details'](input)).then((details) => {
+    void attempt('area.details', () => fetchBackend(queryClient, api, 'area.details', input)).then((details) => {
       if (details && store.getState().generation === generation) store.getState().areaDetailsReceived(details);
     });
   }
@@ -125,6 +131,8 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, option
   });
 
   const unsubscribeProject = api.subscribe('project.changed', (project) => {
+    // Every cached answer may rest on what changed: mark them stale before the view asks again.
+    void invalidateBackendAnswers(queryClient);
     // Save As changes the path of the same project: that must keep the selection. Only a change of the
     // layers or indicators (e.g. another tab opened a different file) counts as a new project.
     const current = store.getState().project;

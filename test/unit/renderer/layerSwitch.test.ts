@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessBackend } from '../../helpers/inProcessBackend';
 import { createApiClient, type KleinraumClient } from '../../../renderer/api/client';
+import { createBackendQueryClient } from '../../../renderer/api/backend';
 import { startSession } from '../../../renderer/store/session';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { sharedDataAvailable, sharedDataPath } from '../../helpers/sharedData';
@@ -20,7 +21,7 @@ function start(): { store: KleinraumStore; client: KleinraumClient } {
   const { transport, dispose } = createInProcessBackend(directory.path);
   const store = createKleinraumStore();
   const client = createApiClient(transport);
-  const session = startSession(store, client);
+  const session = startSession(store, client, createBackendQueryClient());
   cleanup.push(() => {
     session.dispose();
     dispose();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KleinraumApi } from '../../../shared/contract/api';
 import { createInProcessBackend } from '../../helpers/inProcessBackend';
 import { createApiClient } from '../../../renderer/api/client';
+import { createBackendQueryClient } from '../../../renderer/api/backend';
 import { startSession, type Session } from '../../../renderer/store/session';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
@@ -18,7 +19,7 @@ function startAgainstRealBackend(): { store: KleinraumStore; session: Session; b
   const directory = makeTempDir('kleinraum-renderer-session-');
   const { backend, transport, dispose } = createInProcessBackend(directory.path);
   const store = createKleinraumStore();
-  const session = startSession(store, createApiClient(transport));
+  const session = startSession(store, createApiClient(transport), createBackendQueryClient());
   cleanup.push(() => {
     session.dispose();
     dispose();
@@ -93,7 +94,7 @@ describe('unsaved changes', () => {
     const directory = makeTempDir('kleinraum-renderer-unsaved-');
     const { backend, transport, dispose } = createInProcessBackend(directory.path);
     const store = createKleinraumStore();
-    const session = startSession(store, createApiClient(transport), {
+    const session = startSession(store, createApiClient(transport), createBackendQueryClient(), {
       askAboutUnsavedChanges: async () => {
         answers.push('asked');
         return reply;
