@@ -53,6 +53,19 @@ export default tseslint.config(
     ]),
   },
   {
+    // Storage owns SQL: services, the CLI and the server ask storage/ functions, so a schema change is
+    // made in one folder and every statement is covered by the storage tests.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/node/storage/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'SQL lives in electron/node/storage/: add or use a storage function there.' },
+        { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: 'SQL lives in electron/node/storage/: add or use a storage function there.' },
+      ],
+    },
+  },
+  {
     files: ['electron/node/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: restrict([

@@ -4,7 +4,8 @@
  * labels all read, computed once per change of values, view or language.
  */
 import { useMemo } from 'react';
-import { drawIndicator, type DrawnIndicator } from '../../shared/mapView/drawIndicator';
+import { type DrawnIndicator } from '../../shared/mapView/drawIndicator';
+import { drawViewValues } from '../../shared/mapView/viewValues';
 import { buildIndicatorLegend, type IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY } from '../../shared/mapView/mapSymbology';
 import { readSetting } from '../../shared/settings/projectSettings';
@@ -37,15 +38,16 @@ export function useMapDrawing(): MapDrawing | null {
 
   return useMemo(() => {
     if (!values) return null;
-    const otherPeriods = allPeriodValues ? [...allPeriodValues.entries()].filter(([period]) => period !== values.period).map(([, entries]) => entries) : [];
-    const input = { values: values.values, regionValue: values.regionValue, decimals: values.indicator.decimals, smallNumbers: display.smallNumbers, otherPeriods };
+    const series = allPeriodValues ? [...allPeriodValues.entries()].map(([period, entries]) => ({ period, values: entries })) : [];
+    const view = { symbology, smallNumbers: display.smallNumbers };
     let drawn: DrawnIndicator;
     try {
-      drawn = drawIndicator({ ...input, symbology });
+      drawn = drawViewValues(view, values, series);
     } catch {
       // A stored symbology that the classification refuses (e.g. edited by hand) falls back to the default.
-      drawn = drawIndicator({ ...input, symbology: DEFAULT_SYMBOLOGY });
+      drawn = drawViewValues({ ...view, symbology: DEFAULT_SYMBOLOGY }, values, series);
     }
+    const otherPeriods = symbology.fixedClasses ? series.filter((entry) => entry.period !== values.period) : [];
     const fixed = otherPeriods.length > 0 && periods ? { first: periods[0] as string, last: periods[periods.length - 1] as string } : null;
     const legend = buildIndicatorLegend(drawn, { ...values, sources: [...values.sources, ...boundarySources] }, { locale, smallNumberThreshold, fixedAcrossPeriods: fixed });
     // The synthetic label follows the values' sources only: schematic boundaries have their own banner.

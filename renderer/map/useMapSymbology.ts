@@ -7,6 +7,7 @@
 import { useCallback, useMemo } from 'react';
 import { symbologySubject, type MapSymbology } from '../../shared/mapView/mapSymbology';
 import type { MapViewSpec } from '../../shared/mapView/mapViewSpec';
+import { allPeriodValuesRequest } from '../../shared/mapView/viewValues';
 import { readSetting, type MapDisplay } from '../../shared/settings/projectSettings';
 import { useApp, useKleinraum } from '../AppContext';
 import { toApiError } from '../api/apiError';
@@ -88,13 +89,10 @@ export function useAllPeriodValues(enabled: boolean): Map<string, AllPeriodValue
   const layerName = useKleinraum((state) => state.layerName);
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const mode = useKleinraum((state) => state.mode);
+  const comparePeriod = useKleinraum((state) => state.comparePeriod);
   const denominatorVariable = useKleinraum((state) => state.denominatorVariable);
   const sources = useKleinraum((state) => state.sources);
-  // Change modes compare each Stichtag with the one before it (the backend's default).
-  const request =
-    enabled && layerName && indicatorId
-      ? { indicatorId, layer: layerName, ...(mode !== 'value' ? { mode } : {}), ...(denominatorVariable ? { denominatorVariable } : {}), ...(sources ? { sources } : {}) }
-      : null;
+  const request = enabled && layerName && indicatorId ? allPeriodValuesRequest({ layer: layerName, indicatorId, period: null, mode, comparePeriod, denominatorVariable, sources }) : null;
   const answer = useBackendQuery('indicator.allPeriodValues', request);
   return useMemo(() => {
     if (!request) return null;

@@ -3,6 +3,7 @@
  * backend events, and offers the project commands (open, save, demo …). Every failure ends as a message
  * in the store (shown as a toast in the current language), never as an unhandled rejection.
  */
+import { indicatorValuesRequest } from '../../shared/mapView/viewValues';
 import type { QueryClient } from '@tanstack/react-query';
 import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
@@ -87,15 +88,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   function loadIndicatorValues(state: KleinraumState) {
     const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources, generation } = state;
     if (!layerName || !indicatorId) return;
-    const input = {
-      indicatorId,
-      layer: layerName,
-      ...(period ? { period } : {}),
-      ...(mode !== 'value' ? { mode } : {}),
-      ...(comparePeriod ? { comparePeriod } : {}),
-      ...(denominatorVariable ? { denominatorVariable } : {}),
-      ...(sources ? { sources } : {}),
-    };
+    const input = indicatorValuesRequest({ layer: layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources });
     void attempt('indicator.values', () => fetchBackend(queryClient, api, 'indicator.values', input)).then((values) => {
       if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
     });

@@ -123,3 +123,54 @@ test('the time slider changes the Stichtag, the legend and the map', async ({ pa
   const fixedB = await expectLegendMatchesMap(page, areas);
   expect(fixedB.rows.map((row) => row.label)).toEqual(fixedA.rows.map((row) => row.label));
 });
+
+interface Classification {
+  classes: { color: string; count: number }[];
+  legendDecimals: number;
+  breaks: number[];
+  midpoint: number | null;
+}
+
+/**
+ * One view, one drawing (issue 11): what the user set on the map is what `kleinraum classify` (the service
+ * `map.classify`, given only the indicator, so the rest comes from what the project remembers) and the
+ * exported figure draw — the same class colours with the same counts, the same printed bounds. Standard
+ * deviations are the case that once differed (map centred on the region's value, CLI on the mean).
+ */
+for (const [method, classes] of [
+  ['stddev', null],
+  ['quantile', '5'],
+  ['ckmeans', '4'],
+] as const) {
+  test(`map, classify and figure draw the same classes (${method})`, async ({ page, request }) => {
+    const { areas } = await loadAreas(request);
+    await openApp(page);
+    await page.getByTestId('symbology-method').selectOption(method);
+    if (classes) await page.getByTestId('symbology-classes').selectOption(classes);
+    const indicatorId = await page.getByTestId('indicator-select').inputValue();
+    await expectLegendMatchesMap(page, areas);
+    // Wait until the choice is saved: the service reads it from the project, as the CLI does.
+    const classifyOnce = async (): Promise<Classification> => {
+      const response = await request.post('/api/map.classify', { headers: { 'x-kleinraum-token': e2eToken }, data: { view: { indicatorId } } });
+      return ((await response.json()) as { value: Classification }).value;
+    };
+    await expect.poll(async () => (await classifyOnce()).classes.map((entry) => entry.color)).toEqual((await legendRows(page)).map((row) => row.colour));
+    const classified = await classifyOnce();
+    const rows = await legendRows(page);
+    expect(classified.classes.map((entry) => entry.count)).toEqual(rows.map((row) => row.count));
+
+    // The printed bounds: every inner break the service computed appears in the legend's labels as printed.
+    const legendText = rows.map((row) => row.label).join(' | ');
+    for (const bound of classified.breaks.slice(1, -1)) {
+      const printed = bound.toLocaleString('de-DE', { minimumFractionDigits: classified.legendDecimals, maximumFractionDigits: classified.legendDecimals });
+      expect(legendText, `bound ${printed} in the legend`).toContain(printed);
+    }
+
+    // The figure: its legend swatches are the same colours in the same order.
+    const preview = await request.post('/api/export.preview', { headers: { 'x-kleinraum-token': e2eToken }, data: { view: { indicatorId } } });
+    const svg = ((await preview.json()) as { value: { svg: string } }).value.svg;
+    const legendGroup = /<g id="legend">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const swatches = [...legendGroup.matchAll(/<rect[^>]*fill="(#[0-9a-fA-F]{6})"/g)].map((match) => match[1]!.toLowerCase());
+    expect(swatches.slice(0, classified.classes.length)).toEqual(classified.classes.map((entry) => entry.color.toLowerCase()));
+  });
+}

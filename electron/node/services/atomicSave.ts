@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 import type { SqliteDatabase } from '../storage/openDatabase';
+import { databaseFileFacts, vacuumInto } from '../storage/databaseCopy';
 
 /** Suffix of the temporary file written next to the target during a save (`<target>.<pid>.kleinraum-tmp`). */
 export const SAVE_TEMP_SUFFIX = '.kleinraum-tmp';
@@ -85,9 +86,7 @@ function saveFailed(targetPath: string, error: unknown): UserError {
  * pages worth leaving out.
  */
 function writeSnapshot(db: SqliteDatabase, temporaryPath: string): void {
-  const journalMode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
-  const pageCount = Number(db.pragma('page_count', { simple: true }));
-  const freePages = Number(db.pragma('freelist_count', { simple: true }));
+  const { journalMode, pageCount, freePages } = databaseFileFacts(db);
   if (!db.inTransaction && journalMode !== 'wal' && !db.memory && freePages <= pageCount / 10) {
     // The copy would take the working copy's permissions; the saved file gets the ones a new file gets.
     fs.closeSync(fs.openSync(temporaryPath, 'w'));
@@ -95,7 +94,7 @@ function writeSnapshot(db: SqliteDatabase, temporaryPath: string): void {
     fs.copyFileSync(db.name, temporaryPath);
     fs.chmodSync(temporaryPath, newFileMode);
   } else {
-    db.prepare('VACUUM INTO ?').run(temporaryPath);
+    vacuumInto(db, temporaryPath);
   }
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 import { safeFileName } from '../../../shared/export/fileNamePattern';
 import type { ProjectContent } from '../../../shared/model/project';
+import { isDemoProject, markAsDemo, vacuumInto } from '../storage/databaseCopy';
 import { setGeoPackageHeader } from '../storage/geopackageCore';
 import { applyMigrations, readSchemaVersion } from '../storage/migrations';
 import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
@@ -19,7 +20,6 @@ import { removeSetting, writeProjectContent, writeSetting } from '../storage/pro
 import { settingDefinition } from '../../../shared/settings/projectSettings';
 import { isProcessAlive, removeAbandonedSaveFiles, saveDatabaseAtomically } from './atomicSave';
 
-const DEMO_META_KEY = 'demo';
 
 const WORKING_COPY_NAME = /^working-(\d+)-[0-9a-f-]+\.gpkg(-journal|-wal|-shm)?$/;
 
@@ -111,7 +111,7 @@ export class ProjectSession {
     try {
       applyMigrations(db);
       writeProjectContent(db, content);
-      if (isDemo) db.prepare("INSERT INTO kleinraum_meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(DEMO_META_KEY);
+      if (isDemo) markAsDemo(db);
     } catch (error) {
       db.close();
       removeWorkingFiles(workingCopyPath);
@@ -142,7 +142,7 @@ export class ProjectSession {
         try {
           // VACUUM INTO takes a consistent snapshot even when another program holds the file in WAL mode,
           // and it reads every page, so a cut-off file fails here rather than later in the middle of work.
-          source.prepare('VACUUM INTO ?').run(workingCopyPath);
+          vacuumInto(source, workingCopyPath);
         } finally {
           source.close();
         }
@@ -173,7 +173,7 @@ export class ProjectSession {
   }
 
   get isDemo(): boolean {
-    return this.db.prepare('SELECT value FROM kleinraum_meta WHERE key = ?').pluck().get(DEMO_META_KEY) === '1';
+    return isDemoProject(this.db);
   }
 
   get title(): string {

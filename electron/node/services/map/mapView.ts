@@ -6,7 +6,8 @@
  */
 import { UserError } from '../../../../shared/contract/errors';
 import { formatDate } from '../../../../shared/format/number';
-import { drawIndicator, type DrawnIndicator } from '../../../../shared/mapView/drawIndicator';
+import { type DrawnIndicator } from '../../../../shared/mapView/drawIndicator';
+import { allPeriodValuesRequest, drawViewValues, indicatorValuesRequest, selectionOfView } from '../../../../shared/mapView/viewValues';
 import { resolveMapView, type MapViewRequest, type MapViewSpec } from '../../../../shared/mapView/mapViewSpec';
 import { readFamilySetting, readSetting, type ProjectSettings } from '../../../../shared/settings/projectSettings';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -71,36 +72,26 @@ export interface ViewDrawing {
  */
 export function drawView(db: SqliteDatabase, spec: MapViewSpec, settings: ProjectSettings = readSettings(db)): ViewDrawing {
   const layer = spec.layer ?? readLayers(db)[0]?.name ?? '';
-  const derivation = {
-    mode: spec.derivation.mode,
-    ...(spec.derivation.comparePeriod !== null ? { comparePeriod: spec.derivation.comparePeriod } : {}),
-    ...(spec.derivation.denominatorVariable !== null ? { denominatorVariable: spec.derivation.denominatorVariable } : {}),
-    ...(spec.sources !== null ? { sources: spec.sources } : {}),
-  };
+  const selection = selectionOfView({ ...spec, layer });
   let values: DerivedIndicatorValues;
-  let otherPeriods: DerivedIndicatorValues['values'][] = [];
+  let series: DerivedIndicatorValues[] = [];
   let fixedAcrossPeriods: ViewDrawing['fixedAcrossPeriods'] = null;
   if (spec.symbology.fixedClasses) {
-    const all = allPeriodValuesFor(db, spec.indicatorId, layer, derivation);
+    const request = allPeriodValuesRequest(selection);
+    const all = allPeriodValuesFor(db, request.indicatorId, request.layer, request);
     const period = spec.period ?? all.periods.at(-1);
     const shown = all.series.find((entry) => entry.period === period);
     if (!shown) throw noValuesAt(period, all.periods);
     values = shown;
-    otherPeriods = all.series.filter((entry) => entry !== shown).map((entry) => entry.values);
+    series = all.series;
     const first = all.periods[0];
     const last = all.periods.at(-1);
-    if (otherPeriods.length > 0 && first !== undefined && last !== undefined) fixedAcrossPeriods = { first, last };
+    if (all.series.length > 1 && first !== undefined && last !== undefined) fixedAcrossPeriods = { first, last };
   } else {
-    values = indicatorValuesFor(db, spec.indicatorId, layer, spec.period ?? undefined, derivation);
+    const request = indicatorValuesRequest(selection);
+    values = indicatorValuesFor(db, request.indicatorId, request.layer, request.period, request);
   }
-  const drawn = drawIndicator({
-    values: values.values,
-    regionValue: values.regionValue,
-    decimals: values.indicator.decimals,
-    symbology: spec.symbology,
-    smallNumbers: spec.smallNumbers,
-    otherPeriods,
-  });
+  const drawn = drawViewValues(spec, values, series);
   return { spec: { ...spec, layer }, values, drawn, fixedAcrossPeriods, smallNumberThreshold: readSetting(settings, 'smallNumberThreshold') };
 }
 
