@@ -57,7 +57,7 @@ const coreDe = {
   'legend.source': 'Quelle',
 
   'tooltip.noData': 'keine Daten',
-  'tooltip.smallNumber': 'Kleine Fallzahl – geschützt',
+  'tooltip.smallNumber': 'Kleine Fallzahl: Wert unsicher',
   'tooltip.quality': 'Qualität: {quality}',
 
   'quality.counted': 'gezählt',

@@ -58,7 +58,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'legend.source': 'Source',
 
   'tooltip.noData': 'no data',
-  'tooltip.smallNumber': 'Small number – protected',
+  'tooltip.smallNumber': 'Small count: value uncertain',
   'tooltip.quality': 'Quality: {quality}',
 
   'quality.counted': 'counted',

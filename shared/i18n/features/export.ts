@@ -39,7 +39,7 @@ export const exportTextsDe = {
   'export.smallNumbers.flag': 'markieren',
   'export.batch': 'Serie',
   'export.batch.none': 'eine Abbildung',
-  'export.batch.indicators': 'je Indikator',
+  'export.batch.indicators': 'je Kennzahl',
   'export.batch.periods': 'je Stichtag',
   'export.batch.areas': 'je Gemeinde (gezoomt)',
   'export.singlePdf': 'als eine PDF-Datei',
@@ -50,7 +50,7 @@ export const exportTextsDe = {
   'export.running': 'Exportiere …',
   'export.done': '{count} Datei(en) exportiert',
   'export.saveDialogTitle': 'Abbildung speichern',
-  'export.titlePlaceholder': 'Name des Indikators',
+  'export.titlePlaceholder': 'Name der Kennzahl',
   'export.subtitlePlaceholder': 'Ebene und Stichtag',
 } as const;
 

@@ -38,13 +38,13 @@ export const command: CliCommand = {
   },
   optionHelp: {
     ...MAP_VIEW_OPTION_HELP,
-    title: { de: 'Titel (Standard: Name des Indikators)', en: 'title (default: the indicator name)' },
+    title: { de: 'Titel (Standard: Name der Kennzahl)', en: 'title (default: the indicator name)' },
     subtitle: { de: 'Untertitel (Standard: Ebene und Stichtag)', en: 'subtitle (default: layer and reference date)' },
     author: { de: 'Darstellung: Autor oder Organisation', en: 'author or organisation' },
     page: { de: `Seitenformat: ${PAGES.join(', ')}`, en: `page: ${PAGES.join(', ')}` },
     dpi: { de: 'Auflösung für PNG: 150, 300 oder 600 (Standard 300)', en: 'PNG resolution: 150, 300 or 600 (default 300)' },
     out: { de: 'Zieldatei (.png, .svg, .pdf) bzw. Zielordner bei --batch', en: 'target file (.png, .svg, .pdf), or target folder with --batch' },
-    batch: { de: 'Serie: eine Abbildung je Indikator (indicators), Stichtag (periods) oder Gemeinde (areas)', en: 'series: one figure per indicator, period or area' },
+    batch: { de: 'Serie: eine Abbildung je Kennzahl (indicators), Stichtag (periods) oder Gemeinde (areas)', en: 'series: one figure per indicator, period or area' },
     format: { de: 'Format der Serie: png, svg oder pdf (Standard pdf)', en: 'series format: png, svg or pdf (default pdf)' },
     'single-pdf': { de: 'Serie als eine mehrseitige PDF-Datei', en: 'series as one multi-page PDF' },
     'name-pattern': { de: 'Dateinamen der Serie: {n} {indicator} {period} {area} {key}', en: 'series file names: {n} {indicator} {period} {area} {key}' },
@@ -54,7 +54,7 @@ export const command: CliCommand = {
     if (given === undefined) throw usage('Projektdatei fehlt: kleinraum export-map DATEI.gpkg --indicator ID --out karte.png', 'Project file missing: kleinraum export-map FILE.gpkg --indicator ID --out map.png');
     if (extra.length > 0) throw usage(`Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, `Give only one project file (extra: ${extra.join(' ')}).`);
     const view = mapViewRequestFromFlags(context);
-    if (!view.indicatorId) throw usage('Indikator fehlt: --indicator ID angeben (IDs zeigt kleinraum info DATEI.gpkg).', 'Indicator missing: add --indicator ID (kleinraum info FILE.gpkg lists them).');
+    if (!view.indicatorId) throw usage('Kennzahl fehlt: --indicator ID angeben (IDs zeigt kleinraum info DATEI.gpkg).', 'Indicator missing: add --indicator ID (kleinraum info FILE.gpkg lists them).');
     const out = text(context, 'out');
     if (!out) throw usage('Ziel fehlt: --out DATEI.png|.svg|.pdf (bzw. --out ORDNER mit --batch) angeben.', 'Target missing: add --out FILE.png|.svg|.pdf (or --out FOLDER with --batch).');
     const page = text(context, 'page');

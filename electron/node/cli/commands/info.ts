@@ -64,7 +64,7 @@ function infoText(summary: ProjectSummary, lang: CliLanguage): string {
   for (const layer of summary.layers) {
     lines.push(`  ${layer.name} – ${layer.title[lang]}: ${layer.featureCount} ${de ? 'Gebiete' : 'areas'}, ${layer.sourceCrs}${layer.schematic ? (de ? ', schematisch' : ', schematic') : ''}`);
   }
-  lines.push('', de ? 'Indikatoren:' : 'Indicators:');
+  lines.push('', de ? 'Kennzahlen:' : 'Indicators:');
   for (const indicator of summary.indicators) lines.push(`  ${indicator.id} – ${indicator.name[lang]} (${indicator.unit[lang]}), ${periodRange(indicator.periods, lang)}`);
   lines.push('', de ? 'Merkmale:' : 'Variables:');
   for (const variable of summary.variables) {
@@ -81,7 +81,7 @@ function infoText(summary: ProjectSummary, lang: CliLanguage): string {
 
 export const command: CliCommand = {
   name: 'info',
-  summary: { de: 'Projektdatei beschreiben (Ebenen, Indikatoren, Merkmale, Quellen)', en: 'Describe a project file (layers, indicators, variables, sources)' },
+  summary: { de: 'Projektdatei beschreiben (Ebenen, Kennzahlen, Merkmale, Quellen)', en: 'Describe a project file (layers, indicators, variables, sources)' },
   usage: 'info P.gpkg',
   options: {},
   optionHelp: {},

@@ -59,7 +59,7 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
       const base = resolveProjectView(session.db, request.view ?? {}, summary.settings);
       const indicator = summary.indicators.find((candidate) => candidate.id === base.indicatorId);
       if (!indicator) {
-        throw new UserError('not-found', { de: `Den Indikator „${base.indicatorId}“ gibt es im Projekt nicht.`, en: `The project has no indicator "${base.indicatorId}".` });
+        throw new UserError('not-found', { de: `Die Kennzahl „${base.indicatorId}“ gibt es im Projekt nicht.`, en: `The project has no indicator "${base.indicatorId}".` });
       }
       if (request.singlePdf && request.format !== 'pdf') {
         throw new UserError('bad-input', { de: 'Eine gemeinsame Datei mit mehreren Seiten gibt es nur als PDF: bitte Format PDF wählen.', en: 'A single multi-page file is only available as PDF: please choose PDF.' });
