@@ -5,7 +5,7 @@
  * bytes — so a zip bomb costs a few megabytes, not gigabytes. Entries that would escape the target (`../`,
  * absolute paths) make the whole archive a UserError: such a zip is either broken or hostile.
  */
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../../../shared/contract/errors';
 
 /** At most this many bytes are expanded from one archive in total (all entries read). */
@@ -151,27 +151,25 @@ function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: str
     consume(bytes.subarray(dataStart, dataEnd));
     return;
   }
-  let written = 0;
-  let stop = false;
-  let overflow = false;
-  const inflater = new Inflate((chunk) => {
-    if (stop) return;
-    if (written + chunk.length > limit) {
-      overflow = true;
-      stop = true;
-      return;
-    }
-    written += chunk.length;
-    if (consume(chunk) === false) stop = true;
-  });
+  // Node's native inflate (zlib) is several times faster than a JavaScript inflater on a Germany-wide
+  // layer; maxOutputLength keeps a zip bomb from expanding beyond the entry's declared size or the budget.
+  let expanded: Buffer | null = null;
+  let overflow: boolean;
   try {
-    for (let start = dataStart; start < dataEnd && !stop; start += CHUNK_BYTES) {
-      const end = Math.min(dataEnd, start + CHUNK_BYTES);
-      inflater.push(bytes.subarray(start, end), end === dataEnd);
-    }
+    expanded = inflateRawSync(bytes.subarray(dataStart, dataEnd), { maxOutputLength: limit + 1 });
+    overflow = expanded.length > limit;
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw unreadable(archiveName, `Eintrag ${entry.name}: ${(error as Error).message}`, `entry ${entry.name}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') overflow = true;
+    else throw unreadable(archiveName, `Eintrag ${entry.name}: ${(error as Error).message}`, `entry ${entry.name}: ${(error as Error).message}`);
+  }
+  let written = 0;
+  let stop = overflow;
+  if (expanded && !overflow) {
+    for (let start = 0; start < expanded.length && !stop; start += CHUNK_BYTES) {
+      const chunk = expanded.subarray(start, Math.min(expanded.length, start + CHUNK_BYTES));
+      written += chunk.length;
+      if (consume(chunk) === false) stop = true;
+    }
   }
   budget.remaining -= written;
   if (overflow) throw tooLarge(archiveName, entry.name, entry.size > budget.limit ? budget.limit : entry.size);
