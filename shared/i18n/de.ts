@@ -58,6 +58,12 @@ const coreDe = {
 
   'tooltip.noData': 'keine Daten',
   'tooltip.smallNumber': 'Kleine Fallzahl: Wert unsicher',
+  'indicator.flag.smallCount': 'Kleine Fallzahl ({count}): Wert unsicher, er kann Personen erkennbar machen',
+  'indicator.flag.smallDenominator': 'Kleine Bezugsgröße ({denominator} < {threshold}): die Quote schwankt stark',
+  'indicator.flag.atComparePeriod': '{date}: {reason}',
+  'indicator.areaBasis.official': 'Fläche: amtliche Katasterfläche (KFL)',
+  'indicator.areaBasis.geometry': 'Fläche aus Geometrie berechnet',
+  'indicator.areaBasis.mixed': 'Fläche: amtliche Katasterfläche (KFL), wo vorhanden, sonst aus Geometrie berechnet',
   'tooltip.quality': 'Qualität: {quality}',
 
   'quality.counted': 'gezählt',

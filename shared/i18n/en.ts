@@ -59,6 +59,12 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
 
   'tooltip.noData': 'no data',
   'tooltip.smallNumber': 'Small count: value uncertain',
+  'indicator.flag.smallCount': 'Small count ({count}): value uncertain, it may identify people',
+  'indicator.flag.smallDenominator': 'Small denominator ({denominator} < {threshold}): the rate fluctuates strongly',
+  'indicator.flag.atComparePeriod': '{date}: {reason}',
+  'indicator.areaBasis.official': 'Area: official land area (KFL)',
+  'indicator.areaBasis.geometry': 'Area computed from the geometry',
+  'indicator.areaBasis.mixed': 'Area: official land area (KFL) where available, else computed from the geometry',
   'tooltip.quality': 'Quality: {quality}',
 
   'quality.counted': 'counted',

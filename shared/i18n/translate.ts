@@ -28,6 +28,17 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 }
 
 /**
+ * A text in both languages from the one catalogue, for messages that travel (errors, notes, reasons and
+ * legend lines the backend writes): the UI and the backend then say the same thing in the same words.
+ * Numbers and dates in `params` are formatted per language when `params` is a function of the locale.
+ * @example message('indicator.flag.smallCount', (locale) => ({ count: formatNumber(2, 0, locale) }))
+ */
+export function message(key: MessageKey, params?: MessageParams | ((locale: Locale) => MessageParams)): LocalizedText {
+  const paramsFor = (locale: Locale) => (typeof params === 'function' ? params(locale) : params);
+  return { de: translate('de', key, paramsFor('de')), en: translate('en', key, paramsFor('en')) };
+}
+
+/**
  * Picks the text of a `LocalizedText` for `locale`, falling back to German when the English text is empty
  * (German is the data's primary language).
  * @example localized({ de: 'Einwohner', en: 'Inhabitants' }, 'en') // "Inhabitants"

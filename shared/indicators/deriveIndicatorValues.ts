@@ -8,6 +8,7 @@ import type { IndicatorValue } from '../contract/api';
 import type { LocalizedText } from '../model/project';
 import type { IndicatorDefinition } from '../model/project';
 import { formatDate, formatNumber } from '../format/number';
+import { message } from '../i18n/translate';
 import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
 import type { IndicatorMode } from './indicatorMode';
 import type { AreaBasis } from './officialArea';
@@ -122,16 +123,10 @@ function withFlags(value: IndicatorValue, definition: IndicatorDefinition, thres
   const smallDenominator = value.value !== null && isRate(definition) && value.denominator !== null && value.denominator < threshold;
   const reasons: LocalizedText[] = [];
   if (value.smallNumber) {
-    reasons.push({
-      de: `Kleine Fallzahl (${formatNumber(value.numerator ?? 0, 0, 'de')}): Wert ist unsicher und kann Personen erkennbar machen`,
-      en: `Small count (${formatNumber(value.numerator ?? 0, 0, 'en')}): the value is uncertain and may identify people`,
-    });
+    reasons.push(message('indicator.flag.smallCount', (locale) => ({ count: formatNumber(value.numerator ?? 0, 0, locale) })));
   }
   if (smallDenominator) {
-    reasons.push({
-      de: `Kleine Bezugsgröße (${formatNumber(value.denominator ?? 0, 0, 'de')} < ${formatNumber(threshold, 0, 'de')}): die Quote schwankt stark`,
-      en: `Small denominator (${formatNumber(value.denominator ?? 0, 0, 'en')} < ${formatNumber(threshold, 0, 'en')}): the rate fluctuates strongly`,
-    });
+    reasons.push(message('indicator.flag.smallDenominator', (locale) => ({ denominator: formatNumber(value.denominator ?? 0, 0, locale), threshold: formatNumber(threshold, 0, locale) })));
   }
   return { ...value, smallDenominator, flagReason: joinReasons(reasons) };
 }
@@ -144,7 +139,7 @@ function joinReasons(reasons: readonly LocalizedText[]): LocalizedText | null {
 /** A change is as unsure as the less sure of its two ends: flags of the base period carry over, named by date. */
 function mergeFlags(value: DerivedIndicatorValue, before: DerivedIndicatorValue, comparePeriod: string): DerivedIndicatorValue {
   if (!before.smallNumber && !before.smallDenominator) return value;
-  const reasons = [value.flagReason, before.flagReason && { de: `${formatDate(comparePeriod, 'de')}: ${before.flagReason.de}`, en: `${formatDate(comparePeriod, 'en')}: ${before.flagReason.en}` }];
+  const reasons = [value.flagReason, before.flagReason && message('indicator.flag.atComparePeriod', (locale) => ({ date: formatDate(comparePeriod, locale), reason: before.flagReason![locale] }))];
   return {
     ...value,
     smallNumber: value.smallNumber || before.smallNumber,

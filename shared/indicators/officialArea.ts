@@ -4,6 +4,7 @@
  * densities use it, as statistical offices do. Otherwise they use the area computed from the (often
  * simplified) geometry, and say so: figures then carry the note "Fläche aus Geometrie berechnet".
  */
+import { message } from '../i18n/translate';
 import { OFFICIAL_AREA_VARIABLE, type AreaKey, type LocalizedText, type Observation } from '../model/project';
 
 export interface OfficialArea {
@@ -56,9 +57,9 @@ export function areaBasisOf(officialCount: number, areaCount: number): AreaBasis
 }
 
 const AREA_BASIS_NOTES: Record<AreaBasis, LocalizedText> = {
-  official: { de: 'Fläche: amtliche Katasterfläche (KFL)', en: 'Area: official land area (KFL)' },
-  geometry: { de: 'Fläche aus Geometrie berechnet', en: 'Area computed from the geometry' },
-  mixed: { de: 'Fläche: amtliche Katasterfläche (KFL), wo vorhanden, sonst aus Geometrie berechnet', en: 'Area: official land area (KFL) where available, else computed from the geometry' },
+  official: message('indicator.areaBasis.official'),
+  geometry: message('indicator.areaBasis.geometry'),
+  mixed: message('indicator.areaBasis.mixed'),
 };
 
 /**
