@@ -180,6 +180,13 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 6,
+    description: 'Index of the Stichtage each source holds per variable: the source pickers, the time slider and every command read them, and without it each read scanned all observations',
+    up(db) {
+      db.exec('CREATE INDEX kleinraum_observations_variable_source_period ON kleinraum_observations (variable, source_id, period)');
+    },
+  },
 ];
 
 /** The schema version this build of Kleinraum writes. */
