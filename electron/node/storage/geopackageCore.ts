@@ -62,8 +62,9 @@ export function createGeoPackageCore(db: SqliteDatabase): void {
 
 /** Writes the GeoPackage header fields; SQLite keeps them in the file header, so VACUUM INTO copies them. */
 export function setGeoPackageHeader(db: SqliteDatabase): void {
-  db.pragma(`application_id = ${GEOPACKAGE_APPLICATION_ID}`);
-  db.pragma(`user_version = ${GEOPACKAGE_USER_VERSION}`);
+  // Written only when different: each write is a transaction with a sync, paid by every command that opens a project.
+  if (db.pragma('application_id', { simple: true }) !== GEOPACKAGE_APPLICATION_ID) db.pragma(`application_id = ${GEOPACKAGE_APPLICATION_ID}`);
+  if (db.pragma('user_version', { simple: true }) !== GEOPACKAGE_USER_VERSION) db.pragma(`user_version = ${GEOPACKAGE_USER_VERSION}`);
 }
 
 /** True when the database has the three mandatory GeoPackage tables. */
