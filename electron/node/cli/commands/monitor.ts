@@ -201,7 +201,6 @@ export const command: CliCommand = {
         ...(periodText !== undefined ? { period: isoPeriod(periodText) } : {}),
       };
       const result = await backend.call('monitoring.compute', input);
-      if (!context.json) for (const message of result.messages) context.output.warn({ de: `Hinweis: ${message.de}`, en: `Note: ${message.en}` });
       let written: { out: string; widthPx?: number; heightPx?: number } | null = null;
       if (outPath !== undefined && format !== undefined) {
         const file = await backend.call('monitoring.export', { ...input, format, locale: context.lang, page: page as (typeof pages)[number], dpi });

@@ -1,0 +1,79 @@
+// Monitoring through the contract (dispatch, as every transport) on the real demo: definitions saved as
+// project settings survive Save and reopen, bad ones are refused, and the CLI reads a saved definition.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KleinraumApi, MethodName, MethodOutput } from '../../../shared/contract/api';
+import { dispatch } from '../../../shared/contract/dispatch';
+import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import { readFamilySetting } from '../../../shared/settings/projectSettings';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { runKleinraum } from '../cli/runKleinraum';
+
+let directory: TempDir;
+let api: KleinraumApi;
+
+async function call<M extends MethodName>(method: M, input: unknown = {}): Promise<MethodOutput<M>> {
+  const result = await dispatch(api, method, input, (error) => {
+    throw error;
+  });
+  if (!result.ok) throw Object.assign(new Error(result.error.message.en), { payload: result.error });
+  return result.value as MethodOutput<M>;
+}
+
+beforeAll(() => {
+  directory = makeTempDir('kleinraum-monitoring-');
+  api = createKleinraumApi({ dataDir: path.join(directory.path, 'data'), host: { mode: 'browser', version: 'test' }, emit: () => {} });
+});
+
+afterAll(() => {
+  disposeKleinraumApi(api);
+  directory.remove();
+});
+
+const definition = {
+  name: 'Soziale Lage 2024',
+  indicators: [
+    { id: 'refugees_per_1000', direction: '+' },
+    { id: 'under18_share', direction: '+' },
+  ],
+  dynamicsYears: 2,
+  minPopulation: 15000,
+  rules: [{ type: 'fences', indicator: 'refugees_per_1000', factor: 1.5 }, { type: 'worseClass' }],
+};
+
+describe('monitoring through the API', () => {
+  it('saves a named definition in the project, and it survives Save and reopen', async () => {
+    const summary = await call('project.setSetting', { key: 'monitoring.definition.lage', value: definition });
+    expect(readFamilySetting(summary.settings, 'monitoring.definition.', 'lage')).toMatchObject({ name: 'Soziale Lage 2024', minPopulation: 15000, statusCuts: [-1, 1, 1.5] });
+    const file = path.join(directory.path, 'monitoring.gpkg');
+    await call('project.saveAs', { path: file });
+    await call('project.openDemo');
+    const reopened = await call('project.open', { path: file });
+    expect(readFamilySetting(reopened.settings, 'monitoring.definition.', 'lage')?.rules).toHaveLength(2);
+    const cli = await runKleinraum(['monitor', file, '--definition', 'lage', '--json'], path.join(directory.path, 'cli'));
+    expect(cli.exitCode, cli.stderr).toBe(0);
+    const document = JSON.parse(cli.stdout) as { minPopulation: number; dynamicsStart: string; areas: { scored: boolean; population: number }[] };
+    expect(document.minPopulation).toBe(15000);
+    expect(document.dynamicsStart).toBe('2022-12-31');
+    expect(document.areas.filter((area) => !area.scored).every((area) => area.population < 15000)).toBe(true);
+  });
+
+  it('refuses a definition without indicators with a message naming the setting', async () => {
+    const result = await dispatch(api, 'project.setSetting', { key: 'monitoring.definition.leer', value: { name: 'leer', indicators: [] } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message.de).toMatch(/monitoring\.definition\.leer/);
+  });
+
+  it('computes the same result through monitoring.compute as the definition says', async () => {
+    const result = await call('monitoring.compute', { ...definition, period: '2024-12-31' });
+    expect(result.dynamicsStart).toBe('2022-12-31');
+    expect(result.previousPeriod).toBe('2023-12-31');
+    expect(result.areas.filter((area) => area.scored)).toHaveLength(result.scoredCount);
+    for (const alert of result.alerts.filter((entry) => entry.rule === 'worseClass')) {
+      const area = result.areas.find((entry) => entry.key === alert.key)!;
+      expect(area.previousStatusClass).toBe(alert.fromClass);
+      expect(area.statusClass).toBe(alert.toClass);
+    }
+    expect(result.synthetic).toBe(true);
+  });
+});
