@@ -76,4 +76,21 @@ describe('monitoring through the API', () => {
     }
     expect(result.synthetic).toBe(true);
   });
+
+  it('exports the committee sheet with the class map, every alert and the local assessment', async () => {
+    const assessment = 'Garbsen: Lage vor Ort mit dem Quartiersmanagement geprüft.';
+    const input = { ...definition, period: '2024-12-31', rules: [{ type: 'above', indicator: 'refugees_per_1000', threshold: 25 }] };
+    const result = await call('monitoring.compute', input);
+    expect(result.alerts.length).toBeGreaterThan(0);
+    const file = await call('monitoring.export', { ...input, format: 'svg', assessment });
+    const svg = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(svg).toContain('id="monitoring-map"');
+    expect(svg).toContain('id="monitoring-legend"');
+    expect(svg).toContain(assessment);
+    for (const alert of result.alerts.slice(0, 12)) expect(svg).toContain(alert.name);
+    expect(svg).toContain('Beispieldaten, synthetisch');
+    expect(svg).toContain('31.12.2024');
+    const pdf = await call('monitoring.export', { ...input, format: 'pdf' });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
 });
