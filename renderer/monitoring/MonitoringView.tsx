@@ -480,7 +480,7 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                   {alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][locale]} → ${STATUS_CLASS_TEXT[alert.toClass][locale]})` : ''}
                   {alert.uncertain && <span className="monitoring-uncertain" title={t('monitoring.uncertain')}> *</span>}
                 </td>
-                <td className="number">{number(alert.value, alert.indicator)}</td>
+                <td className="number">{alert.smallNumber ? <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span> : number(alert.value, alert.indicator)}</td>
                 <td className="number">{alert.rule === 'worseClass' ? '–' : number(alert.threshold, alert.indicator)}</td>
                 <td>{alert.source ?? '–'}</td>
                 <td>{formatDate(alert.period, locale)}</td>
@@ -536,7 +536,7 @@ function AreaTable({ result, selectedKey, onSelect }: { result: Result; selected
               <td className="number">{number(area.population, 0)}</td>
               {result.indicators.map((indicator) => (
                 <td key={indicator.id} className="number">
-                  {number(area.values[indicator.id] ?? null, indicator.decimals)}
+                  {area.smallNumbers.includes(indicator.id) ? <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span> : number(area.values[indicator.id] ?? null, indicator.decimals)}
                 </td>
               ))}
               <td className="number">{number(area.status, 2)}</td>

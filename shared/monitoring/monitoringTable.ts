@@ -26,6 +26,13 @@ export function methodNote(result: MonitoringResult, locale: Locale): string {
     : `Method: z-scores per indicator over the scored areas (${weighting}), status index = mean of the z-scores (higher = more need), dynamics index likewise over the change; classes in standard deviations of the index: high below ${n(a)}, medium up to ${n(b)}, low up to ${n(c)}, very low above; dynamics positive below ${n(-result.dynamicsCut)}, negative above ${n(result.dynamicsCut)}. Areas under ${n(result.minPopulation)} inhabitants are not scored.`;
 }
 
+/** The footnote of withheld values. */
+export function smallNumberNote(result: MonitoringResult, locale: Locale): string {
+  return locale === 'de'
+    ? `Fallzahlen unter ${result.smallNumberThreshold}: Wert nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen); er geht in den Index ein.`
+    : `Counts below ${result.smallNumberThreshold}: value withheld (small-number protection); it counts in the index.`;
+}
+
 /** Stichtag and dynamics period in one line. */
 export function periodNote(result: MonitoringResult, locale: Locale): string {
   const date = formatDate(result.period, locale);
@@ -55,7 +62,7 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     area.key,
     area.name,
     area.population,
-    ...result.indicators.flatMap((indicator) => [rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)]),
+    ...result.indicators.flatMap((indicator) => [area.smallNumbers.includes(indicator.id) ? null : rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)]),
     rounded(area.status, 4),
     area.statusClass ? STATUS_CLASS_TEXT[area.statusClass][locale] : null,
     rounded(area.dynamics, 4),
@@ -64,7 +71,7 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     area.text[locale],
   ]);
   const alertNotes = result.alerts.map((alert) => {
-    const value = alert.value === null ? '' : ` = ${formatNumber(alert.value, 2, locale)}`;
+    const value = alert.value === null ? '' : alert.smallNumber ? ` = ${de ? 'nicht ausgewiesen' : 'withheld'}` : ` = ${formatNumber(alert.value, 2, locale)}`;
     const classes = alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][locale]} → ${STATUS_CLASS_TEXT[alert.toClass][locale]})` : '';
     return `${de ? 'Auffälligkeit' : 'Alert'}: ${alert.name} – ${alert.ruleText[locale]}${value}${classes}${alert.uncertain ? (de ? ' (beruht auf geschätzten oder synthetischen Werten)' : ' (rests on estimated or synthetic values)') : ''}`;
   });
@@ -72,6 +79,7 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     periodNote(result, locale),
     methodNote(result, locale),
     ...result.messages.map((message) => message[locale]),
+    ...(result.areas.some((area) => area.smallNumbers.length > 0) || result.alerts.some((alert) => alert.smallNumber) ? [smallNumberNote(result, locale)] : []),
     ...alertNotes,
     ...sourceLines({ dataSources: result.sources, boundarySource: null, schematicBoundaries: result.schematicBoundaries, currentYear: Number(createdOn.slice(0, 4)), locale }),
   ];

@@ -33,6 +33,8 @@ export const monitoredArea = z.object({
   notScoredReason: z.enum(['belowFloor', 'noPopulation', 'noData']).nullable(),
   /** Values at the Stichtag by indicator id. */
   values: z.record(z.string(), z.number().nullable()),
+  /** Indicators whose value rests on a count below the project's small-number threshold: views and exports withhold it. */
+  smallNumbers: z.array(z.string()),
   /** Directed z-scores by indicator id (higher = more need). */
   z: z.record(z.string(), z.number().nullable()),
   /** Status index: mean of the z-scores (higher = more need). */
@@ -66,6 +68,8 @@ export const monitoringAlertSchema = z.object({
   period: z.string(),
   source: z.string().nullable(),
   uncertain: z.boolean(),
+  /** The value rests on a small count: shown withheld. */
+  smallNumber: z.boolean(),
   fromClass: statusClass.nullable(),
   toClass: statusClass.nullable(),
 });
@@ -95,6 +99,7 @@ export const monitoringComputeOutput = z.object({
   ),
   weighted: z.boolean(),
   minPopulation: z.number(),
+  smallNumberThreshold: z.number().int(),
   statusCuts: z.tuple([z.number(), z.number(), z.number()]),
   dynamicsCut: z.number(),
   scoredCount: z.number().int(),

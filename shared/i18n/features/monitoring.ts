@@ -63,6 +63,7 @@ export const monitoringTextsDe = {
   'monitoring.export': 'Exportieren',
   'monitoring.assessment': 'Einschätzung vor Ort (für das Ausschussblatt)',
   'monitoring.empty': 'Das Projekt hat noch keine Kennzahlen mit Werten.',
+  'monitoring.smallNumber': 'Fallzahl unter {threshold}: nicht ausgewiesen (geht in den Index ein)',
 } as const;
 
 export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> = {
@@ -125,4 +126,5 @@ export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> =
   'monitoring.export': 'Export',
   'monitoring.assessment': 'Local assessment (for the committee sheet)',
   'monitoring.empty': 'The project has no indicators with values yet.',
+  'monitoring.smallNumber': 'Count below {threshold}: withheld (counts in the index)',
 };

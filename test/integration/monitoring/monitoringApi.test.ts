@@ -93,4 +93,22 @@ describe('monitoring through the API', () => {
     const pdf = await call('monitoring.export', { ...input, format: 'pdf' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  it('withholds values resting on small counts in the table, but scores them', async () => {
+    await call('project.openDemo');
+    // Persons seeking protection per 1 000: with a threshold above every municipality's count, every value is withheld.
+    await call('project.setSetting', { key: 'smallNumberThreshold', value: 10_000_000 });
+    const input = { ...definition, indicators: [{ id: 'refugees_per_1000', direction: '+' }], period: '2024-12-31', rules: [{ type: 'above', indicator: 'refugees_per_1000', threshold: 0 }] };
+    const result = await call('monitoring.compute', input);
+    expect(result.areas.every((area) => area.smallNumbers.includes('refugees_per_1000'))).toBe(true);
+    expect(result.areas.filter((area) => area.scored).every((area) => area.statusClass !== null)).toBe(true);
+    expect(result.alerts.every((alert) => alert.smallNumber)).toBe(true);
+    const csv = Buffer.from((await call('monitoring.export', { ...input, format: 'csv' })).base64, 'base64').toString('utf8');
+    const hannover = result.areas.find((area) => area.key === '03241001')!;
+    const row = csv.split('\r\n').find((line) => line.startsWith('03241001'))!;
+    expect(row.split(';')[3]).toBe('');
+    expect(csv).not.toContain(String(hannover.values['refugees_per_1000']!.toFixed(1)).replace('.', ','));
+    expect(csv).toContain('nicht ausgewiesen');
+    await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });
+  });
 });

@@ -56,7 +56,9 @@ export function monitorDocument(result: MonitoringResult, lang: CliLanguage) {
       population: area.population,
       scored: area.scored,
       notScoredReason: area.notScoredReason,
-      values: area.values,
+      // Values resting on a count below the small-number threshold are withheld, as in every export.
+      values: Object.fromEntries(Object.entries(area.values).map(([id, value]) => [id, area.smallNumbers.includes(id) ? null : value])),
+      smallNumbers: area.smallNumbers,
       z: area.z,
       status: area.status,
       statusClass: area.statusClass,
@@ -72,7 +74,8 @@ export function monitorDocument(result: MonitoringResult, lang: CliLanguage) {
       rule: alert.rule,
       ruleText: alert.ruleText[lang],
       indicator: alert.indicator,
-      value: alert.value,
+      value: alert.smallNumber ? null : alert.value,
+      smallNumber: alert.smallNumber,
       threshold: alert.threshold,
       reference: alert.reference,
       measure: alert.measure,
@@ -99,7 +102,7 @@ function monitorText(result: MonitoringResult, lang: CliLanguage): string {
   for (const area of result.areas) lines.push(`  ${area.key}  ${area.name.padEnd(28)} ${number(area.status).padStart(7)} ${number(area.dynamics).padStart(7)}  ${area.text[lang]}`);
   if (result.alerts.length > 0) {
     lines.push('', de ? 'Auffälligkeiten:' : 'Alerts:');
-    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null ? '' : ` (${number(alert.value)})`}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
+    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
   }
   if (result.synthetic) lines.push('', de ? 'Beispieldaten, synthetisch – keine amtlichen Werte' : 'Sample data, synthetic – not official figures');
   return lines.join('\n');

@@ -12,7 +12,8 @@ import type { StatusClass } from '../../../../shared/monitoring/monitoringDefini
 import { computeMonitoringIndex, type IndexArea, type IndexOptions } from '../../../../shared/monitoring/monitoringIndex';
 import { areaText, indexMessageText, ruleText } from '../../../../shared/monitoring/monitoringTexts';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readIndicators, readSources } from '../../storage/projectReader';
+import { readSetting } from '../../../../shared/settings/projectSettings';
+import { readIndicators, readSettings, readSources } from '../../storage/projectReader';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { indicatorValuesFor, type DerivedIndicatorValues } from '../indicatorService';
 
@@ -152,6 +153,8 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   if (input.rules.some((rule) => rule.type === 'worseClass') && previousPeriod === null) {
     alertMessages.push({ de: 'Es gibt keinen früheren Stichtag: Wechsel in eine schlechtere Klasse lassen sich nicht feststellen.', en: 'There is no earlier reference date: moves into a worse class cannot be detected.' });
   }
+  const smallByIndicator = new Map<string, Set<string>>();
+  for (const id of new Set([...ids, ...alertData.keys()])) smallByIndicator.set(id, new Set(valuesAt(id, period).values.filter((value) => value.smallNumber).map((value) => value.key)));
   const scoredAreas = now.result.areas.map((area) => ({ key: area.key, name: area.name }));
   const alerts = evaluateAlerts(input.rules, {
     areas: scoredAreas,
@@ -161,7 +164,8 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   }).map((alert) => {
     const rule = input.rules[alert.ruleIndex]!;
     const source = alert.sourceId === null ? null : (allSources.get(alert.sourceId)?.name ?? alert.sourceId);
-    return { ...alert, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source };
+    const smallNumber = alert.indicator !== null && smallByIndicator.get(alert.indicator)?.has(alert.key) === true;
+    return { ...alert, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber };
   });
 
   const regionValues = new Map(now.current.map((values, index) => [ids[index]!, values.regionValue]));
@@ -179,6 +183,7 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     indicators: now.result.indicators.map((moments) => ({ ...summaries.get(moments.id)!, ...moments, regionValue: regionValues.get(moments.id) ?? null })),
     weighted: input.weighted,
     minPopulation: input.minPopulation,
+    smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold'),
     statusCuts: input.statusCuts,
     dynamicsCut: input.dynamicsCut,
     scoredCount: now.result.scoredCount,
@@ -186,6 +191,7 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     areas: now.result.areas.map((area, index) => ({
       ...area,
       values: now.areas[index]!.values as Record<string, number | null>,
+      smallNumbers: ids.filter((id) => smallByIndicator.get(id)?.has(area.key) === true),
       overallClass: area.statusClass !== null && area.dynamicsClass !== null ? `${area.statusClass}-${area.dynamicsClass}` : null,
       previousStatusClass: previousClass.get(area.key) ?? null,
       text: { de: areaText(area, input.minPopulation, 'de'), en: areaText(area, input.minPopulation, 'en') },
