@@ -86,6 +86,17 @@ test('saves the definition in the project and exports the table', async ({ page,
   const text = fs.readFileSync((await file.path()) as string, 'utf8');
   expect(text).toContain('Statusklasse');
   expect(text).toContain('Beispieldaten, synthetisch');
+
+  // The committee sheet carries the planner's local assessment.
+  await page.getByTestId('monitoring-assessment').fill('Laatzen: vor Ort geprüft.');
+  const sheetDownload = page.waitForEvent('download');
+  await page.getByTestId('monitoring-export-svg').click();
+  const sheet = fs.readFileSync((await (await sheetDownload).path()) as string, 'utf8');
+  expect(sheet).toContain('id="monitoring-map"');
+  expect(sheet).toContain('Laatzen: vor Ort geprüft.');
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('monitoring-export-pdf').click();
+  expect(fs.readFileSync((await (await pdfDownload).path()) as string).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
 
 test('a missing dynamics period gives a message, never NaN, and the tab speaks English', async ({ page }) => {
