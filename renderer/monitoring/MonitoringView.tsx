@@ -6,11 +6,11 @@
  * `monitoring.compute` (shared/monitoring); the map, the tables and the exports show that one result.
  */
 import { useMemo, useState } from 'react';
-import type { MethodOutput } from '../../shared/contract/api';
+import type { FeatureCollectionDto, MethodOutput } from '../../shared/contract/api';
 import { MONITORING_EXPORT_FORMATS } from '../../shared/contract/methods/monitoring';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { ALERT_RULE_TYPES, DYNAMICS_CLASSES, STATUS_CLASSES, monitoringDefinition, type AlertRule, type AlertRuleType, type MonitoringDefinition } from '../../shared/monitoring/monitoringDefinition';
-import { MONITORING_COLOURS, NOT_SCORED_COLOUR, NO_DATA_COLOUR, monitoringColour } from '../../shared/monitoring/monitoringColours';
+import { MONITORING_COLOURS, NOT_SCORED_COLOUR, NO_DATA_COLOUR, STATUS_ONLY_COLOURS, monitoringColour } from '../../shared/monitoring/monitoringColours';
 import { DYNAMICS_CLASS_TEXT, RULE_TEXT, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
 import { readFamilySetting } from '../../shared/settings/projectSettings';
 import { toApiError } from '../api/apiError';
@@ -299,12 +299,53 @@ export function MonitoringView() {
                 <p className="analysis-hint monitoring-method">{t('monitoring.method')}</p>
               </div>
             </div>
+            {features && request && <ClassSeries request={request} result={result} features={features} />}
             <AlertList result={result} selectedKey={selectedKey} onSelect={(key) => store.getState().selectArea(key)} />
             <AreaTable result={result} selectedKey={selectedKey} onSelect={(key) => store.getState().selectArea(key)} />
           </>
         )}
       </section>
     </div>
+  );
+}
+
+/** How many Stichtage the series shows (the chosen one and those before it). */
+const SERIES_LENGTH = 4;
+
+/** The class map at the Stichtage up to the chosen one, so a planner sees areas move between classes. */
+function ClassSeries({ request, result, features }: { request: BackendInput<'monitoring.compute'>; result: Result; features: FeatureCollectionDto }) {
+  const t = useT();
+  const periods = result.periods.filter((period) => period <= result.period).slice(-SERIES_LENGTH);
+  if (periods.length < 2) return null;
+  return (
+    <section className="monitoring-series" data-testid="monitoring-series">
+      <h3>{t('monitoring.series')}</h3>
+      <div className="analysis-panels">
+        {periods.map((period) => (
+          <SeriesMap key={period} request={{ ...request, period, rules: [] }} period={period} features={features} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function SeriesMap({ request, period, features }: { request: BackendInput<'monitoring.compute'>; period: string; features: FeatureCollectionDto }) {
+  const t = useT();
+  const locale = useLocale();
+  const query = useBackendQuery('monitoring.compute', request, { keepPrevious: true });
+  const byKey = new Map(query.data?.areas.map((area) => [area.key, area]) ?? []);
+  return (
+    <AreaMap
+      features={features}
+      fillOf={(key) => {
+        const area = byKey.get(key);
+        return area ? monitoringColour(area) : NO_DATA_COLOUR;
+      }}
+      titleOf={(key, name) => `${name}: ${byKey.get(key)?.text[locale] ?? t('monitoring.legend.noData')}`}
+      caption={formatDate(period, locale)}
+      legend={[]}
+      testId={`monitoring-series-${period}`}
+    />
   );
 }
 
@@ -423,7 +464,16 @@ function ClassLegend({ result }: { result: Result }) {
             <span className="swatch" style={{ background: NO_DATA_COLOUR }} /> {t('monitoring.legend.noData')} ({noData})
           </li>
         )}
-        {statusOnly && <li>{t('monitoring.legend.statusOnly')}</li>}
+        {statusOnly && (
+          <li data-testid="monitoring-legend-status-only">
+            {t('monitoring.legend.statusOnly')}:{' '}
+            {STATUS_CLASSES.map((status) => (
+              <span key={status} className="monitoring-status-only">
+                <span className="swatch" style={{ background: STATUS_ONLY_COLOURS[status] }} /> {STATUS_CLASS_TEXT[status][locale]}
+              </span>
+            ))}
+          </li>
+        )}
       </ul>
     </figure>
   );

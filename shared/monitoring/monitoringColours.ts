@@ -3,7 +3,7 @@
  * legend and the committee sheet. Status sets the darkness (hoch light … sehr niedrig dark), dynamics the
  * hue (positiv green-blue, stabil yellow-orange, negativ red-purple), so both stay readable in print and
  * the worst cell (sehr niedrig, negativ) is the darkest. Areas that are not scored are grey, areas without
- * data white (hatched on screen).
+ * data white.
  */
 import type { DynamicsClass, StatusClass } from './monitoringDefinition';
 
@@ -12,8 +12,8 @@ export const MONITORING_COLOURS: Record<DynamicsClass, Record<StatusClass, strin
   stabil: { hoch: '#fff7d6', mittel: '#fedc8b', niedrig: '#f7a84a', sehrNiedrig: '#d46a12' },
   negativ: { hoch: '#fde0dd', mittel: '#f4a6b7', niedrig: '#d85a8a', sehrNiedrig: '#8e1454' },
 };
-/** Status known but dynamics not (no dynamics period): status greys. */
-export const STATUS_ONLY_COLOURS: Record<StatusClass, string> = { hoch: '#f0f0f0', mittel: '#c8c8c8', niedrig: '#8f8f8f', sehrNiedrig: '#525252' };
+/** Status known but dynamics not (no dynamics period): one slate-blue ramp, apart from the grey of "nicht bewertet". */
+export const STATUS_ONLY_COLOURS: Record<StatusClass, string> = { hoch: '#eef2f7', mittel: '#c3cfe0', niedrig: '#7f93b5', sehrNiedrig: '#3b4f78' };
 export const NOT_SCORED_COLOUR = '#bdbdbd';
 export const NO_DATA_COLOUR = '#ffffff';
 

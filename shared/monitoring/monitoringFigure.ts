@@ -11,7 +11,7 @@ import { escapeXml, mm, svgRect, svgText } from '../export/svgElements';
 import { wrapText } from '../export/textMetrics';
 import { formatDate, formatNumber } from '../format/number';
 import { DYNAMICS_CLASSES, STATUS_CLASSES } from './monitoringDefinition';
-import { MONITORING_COLOURS, monitoringColour, NO_DATA_COLOUR, NOT_SCORED_COLOUR } from './monitoringColours';
+import { MONITORING_COLOURS, monitoringColour, NO_DATA_COLOUR, NOT_SCORED_COLOUR, STATUS_ONLY_COLOURS } from './monitoringColours';
 import { methodNote, periodNote, type MonitoringResult } from './monitoringTable';
 import { DYNAMICS_CLASS_TEXT, STATUS_CLASS_TEXT } from './monitoringTexts';
 
@@ -73,6 +73,16 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
     const floor = formatNumber(result.minPopulation, 0, locale);
     parts.push(svgText(x + 7 * scale, cursor + 2.6 * scale, `${de ? `nicht bewertet (unter ${floor} Einwohnern)` : `not scored (fewer than ${floor} inhabitants)`} (${notScored})`, { size: headSize * 0.85 }));
     cursor += 6 * scale;
+    if (result.areas.some((area) => area.statusClass !== null && area.dynamicsClass === null)) {
+      parts.push(svgText(x, cursor + 2.6 * scale, de ? 'ohne Dynamik, nur Status:' : 'without dynamics, status only:', { size: headSize * 0.85 }));
+      cursor += 4 * scale;
+      const swatchWidth = columnWidth / 4;
+      STATUS_CLASSES.forEach((status, index) => {
+        parts.push(svgRect(x + index * swatchWidth, cursor, 5 * scale, 3.2 * scale, `fill="${STATUS_ONLY_COLOURS[status]}" stroke="#8c8c8c" stroke-width="${mm(0.15 * scale)}"`));
+        parts.push(svgText(x + index * swatchWidth + 6 * scale, cursor + 2.6 * scale, STATUS_CLASS_TEXT[status][locale], { size: headSize * 0.8 }));
+      });
+      cursor += 6 * scale;
+    }
     parts.push('</g>');
 
     const noteSize = 2.4 * scale;

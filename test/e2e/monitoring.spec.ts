@@ -48,6 +48,15 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
   expect(counts).toBe(answer.areas.filter((area) => area.overallClass !== null).length);
   await expect(page.getByTestId('monitoring-alert')).toHaveCount(answer.alerts.length);
   await page.screenshot({ path: '/tmp/monitoring-tab.png', fullPage: true });
+  // The series: the class map at the last four Stichtage, each computed on its own.
+  const before = await callApi<MonitoringAnswer>(request, 'monitoring.compute', { ...DEFAULT, period: '2023-12-31' });
+  const series = page.locator('[data-testid="monitoring-series-2023-12-31"]');
+  await series.scrollIntoViewIfNeeded();
+  for (const area of before.areas) {
+    const [status, dynamics] = (area.overallClass ?? '').split('-') as ['hoch', 'positiv'];
+    await expect(series.locator(`path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', MONITORING_COLOURS[dynamics][status]);
+  }
+  await page.getByTestId('monitoring-series').screenshot({ path: '/tmp/monitoring-series.png' });
 });
 
 test('a population floor leaves small areas unscored, a threshold rule raises alerts linked to the selection', async ({ page }) => {

@@ -39,7 +39,7 @@ export const monitoringTextsDe = {
   'monitoring.legend.dynamics': 'Dynamik',
   'monitoring.legend.notScored': 'nicht bewertet (unter {floor} Einwohnern)',
   'monitoring.legend.noData': 'keine Daten',
-  'monitoring.legend.statusOnly': 'ohne Dynamik: Status in Grautönen',
+  'monitoring.legend.statusOnly': 'ohne Dynamik, nur Status',
   'monitoring.summary': 'Stichtag {date} · {scored} von {total} Gebieten bewertet',
   'monitoring.summary.dynamics': 'Dynamik {from} bis {to}',
   'monitoring.summary.previous': 'Klassenwechsel gegenüber {date}',
@@ -64,6 +64,7 @@ export const monitoringTextsDe = {
   'monitoring.assessment': 'Einschätzung vor Ort (für das Ausschussblatt)',
   'monitoring.empty': 'Das Projekt hat noch keine Kennzahlen mit Werten.',
   'monitoring.smallNumber': 'Fallzahl unter {threshold}: nicht ausgewiesen (geht in den Index ein)',
+  'monitoring.series': 'Klassen über die Stichtage (jeder Stichtag für sich berechnet)',
 } as const;
 
 export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> = {
@@ -102,7 +103,7 @@ export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> =
   'monitoring.legend.dynamics': 'Dynamics',
   'monitoring.legend.notScored': 'not scored (fewer than {floor} inhabitants)',
   'monitoring.legend.noData': 'no data',
-  'monitoring.legend.statusOnly': 'without dynamics: status in greys',
+  'monitoring.legend.statusOnly': 'without dynamics, status only',
   'monitoring.summary': 'Reference date {date} · {scored} of {total} areas scored',
   'monitoring.summary.dynamics': 'dynamics {from} to {to}',
   'monitoring.summary.previous': 'class changes since {date}',
@@ -127,4 +128,5 @@ export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> =
   'monitoring.assessment': 'Local assessment (for the committee sheet)',
   'monitoring.empty': 'The project has no indicators with values yet.',
   'monitoring.smallNumber': 'Count below {threshold}: withheld (counts in the index)',
+  'monitoring.series': 'Classes over the reference dates (each computed on its own)',
 };
