@@ -18,6 +18,7 @@ import { useBackend, useBackendQuery, type BackendInput } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { AreaMap } from '../analysis/AreaMap';
 import { downloadBase64 } from '../profiles/exportProfiles';
+import { monitoringOverlay } from './monitoringOverlay';
 import '../analysis/analysis.css';
 import './monitoring.css';
 
@@ -297,6 +298,17 @@ export function MonitoringView() {
               <div className="analysis-panel">
                 <ClassLegend result={result} />
                 <p className="analysis-hint monitoring-method">{t('monitoring.method')}</p>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="monitoring-show-on-map"
+                  onClick={() => {
+                    store.getState().showMapOverlay(monitoringOverlay(result, locale));
+                    store.getState().setActiveView('map');
+                  }}
+                >
+                  {t('monitoring.showOnMap')}
+                </button>
               </div>
             </div>
             {features && request && <ClassSeries request={request} result={result} features={features} />}

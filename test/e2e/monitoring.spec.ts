@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { MONITORING_COLOURS, NOT_SCORED_COLOUR } from '../../shared/monitoring/monitoringColours';
 import { e2eToken } from '../helpers/e2eServer';
-import { callApi, expect, openApp, test } from './fixtures';
+import { callApi, canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
 
 interface MonitoringAnswer {
   period: string;
@@ -125,4 +125,17 @@ test('a missing dynamics period gives a message, never NaN, and the tab speaks E
   await expect(page.getByTestId('view-tab-monitoring')).toHaveText('Monitoring');
   await expect(page.locator('[data-testid="monitoring-text"]').first()).toContainText('dynamics undetermined');
   await expect(page.getByTestId('monitoring-legend')).toContainText('very low');
+});
+
+test('shows the classes on the main map', async ({ page, request }) => {
+  await openMonitoring(page);
+  const answer = await callApi<MonitoringAnswer>(request, 'monitoring.compute', DEFAULT);
+  const { areas } = await loadAreas(request);
+  await page.getByTestId('monitoring-show-on-map').click();
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
+  const hannover = answer.areas.find((area) => area.key === '03241001')!;
+  const [status, dynamics] = (hannover.overallClass ?? '').split('-') as ['hoch', 'positiv'];
+  const point = areas.find((area) => area.key === hannover.key)!.insidePoint;
+  await expect.poll(async () => (await canvasColoursAt(page, [point]))[0]).toBe(MONITORING_COLOURS[dynamics][status]);
+  await page.screenshot({ path: '/tmp/monitoring-on-map.png' });
 });

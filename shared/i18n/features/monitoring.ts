@@ -65,6 +65,7 @@ export const monitoringTextsDe = {
   'monitoring.empty': 'Das Projekt hat noch keine Kennzahlen mit Werten.',
   'monitoring.smallNumber': 'Fallzahl unter {threshold}: nicht ausgewiesen (geht in den Index ein)',
   'monitoring.series': 'Klassen über die Stichtage (jeder Stichtag für sich berechnet)',
+  'monitoring.showOnMap': 'Auf der Karte zeigen',
 } as const;
 
 export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> = {
@@ -129,4 +130,5 @@ export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> =
   'monitoring.empty': 'The project has no indicators with values yet.',
   'monitoring.smallNumber': 'Count below {threshold}: withheld (counts in the index)',
   'monitoring.series': 'Classes over the reference dates (each computed on its own)',
+  'monitoring.showOnMap': 'Show on the map',
 };
