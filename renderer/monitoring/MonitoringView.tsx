@@ -529,6 +529,7 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                 </button>
               </th>
               <th>{t('monitoring.column.threshold')}</th>
+              <th>{t('monitoring.column.trend')}</th>
               <th>{t('monitoring.column.source')}</th>
               <th>{t('monitoring.column.period')}</th>
             </tr>
@@ -544,6 +545,9 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                 </td>
                 <td className="number">{alert.smallNumber ? <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span> : number(alert.value, alert.indicator)}</td>
                 <td className="number">{alert.rule === 'worseClass' ? '–' : number(alert.threshold, alert.indicator)}</td>
+                <td>
+                  <Sparkline points={alert.trend} label={alert.trend.map((point) => `${formatDate(point.period, locale)}: ${number(point.value, alert.indicator)}`).join(', ')} />
+                </td>
                 <td>{alert.source ?? '–'}</td>
                 <td>{formatDate(alert.period, locale)}</td>
               </tr>
@@ -553,6 +557,32 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
       )}
       {result.alerts.some((alert) => alert.uncertain) && <p className="analysis-hint">* {t('monitoring.uncertain')}</p>}
     </section>
+  );
+}
+
+/** A small line of the values over the Stichtage; gaps where a value is missing or withheld. */
+function Sparkline({ points, label }: { points: readonly { period: string; value: number | null }[]; label: string }) {
+  const values = points.flatMap((point) => (point.value === null ? [] : [point.value]));
+  if (points.length < 2 || values.length < 2) return <span>–</span>;
+  const width = 80;
+  const height = 18;
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const y = (value: number) => (high === low ? height / 2 : height - 2 - ((value - low) / (high - low)) * (height - 4));
+  const x = (index: number) => 2 + (index / (points.length - 1)) * (width - 4);
+  let d = '';
+  points.forEach((point, index) => {
+    if (point.value === null) return;
+    const previous = points[index - 1];
+    d += `${index === 0 || !previous || previous.value === null ? 'M' : 'L'}${x(index).toFixed(1)},${y(point.value).toFixed(1)}`;
+  });
+  const last = points.at(-1);
+  return (
+    <svg className="monitoring-sparkline" width={width} height={height} role="img" aria-label={label} data-testid="monitoring-sparkline" data-points={points.length}>
+      <title>{label}</title>
+      <path d={d} fill="none" stroke="#374151" strokeWidth={1.2} />
+      {last?.value !== null && last !== undefined && <circle cx={x(points.length - 1)} cy={y(last.value as number)} r={2} fill="#b91c1c" />}
+    </svg>
   );
 }
 

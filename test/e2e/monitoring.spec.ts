@@ -74,6 +74,7 @@ test('a population floor leaves small areas unscored, a threshold rule raises al
   const above = page.locator('[data-testid="monitoring-alert"][data-rule="above"]');
   await expect(above.first()).toBeVisible();
   const alertKey = await above.first().getAttribute('data-key');
+  await expect(above.first().getByTestId('monitoring-sparkline')).toBeVisible();
   await above.first().click();
   await expect(page.locator(`[data-testid="monitoring-map"] path[data-key="${alertKey}"]`)).toHaveAttribute('data-marked', 'selected');
   await page.screenshot({ path: '/tmp/monitoring-floor-alerts.png', fullPage: true });

@@ -70,6 +70,8 @@ export const monitoringAlertSchema = z.object({
   uncertain: z.boolean(),
   /** The value rests on a small count: shown withheld. */
   smallNumber: z.boolean(),
+  /** The indicator's value at every Stichtag up to this one, for the sparkline (null: no value or withheld). */
+  trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
   fromClass: statusClass.nullable(),
   toClass: statusClass.nullable(),
 });

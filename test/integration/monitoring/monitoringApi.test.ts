@@ -82,6 +82,12 @@ describe('monitoring through the API', () => {
     const input = { ...definition, period: '2024-12-31', rules: [{ type: 'above', indicator: 'refugees_per_1000', threshold: 25 }] };
     const result = await call('monitoring.compute', input);
     expect(result.alerts.length).toBeGreaterThan(0);
+    // The sparkline's series: every Stichtag up to this one, ending in the alert's value.
+    const periods = (await call('project.current')).indicators.find((indicator) => indicator.id === 'refugees_per_1000')!.periods.filter((period) => period <= '2024-12-31');
+    for (const alert of result.alerts) {
+      expect(alert.trend.map((point) => point.period)).toEqual(periods);
+      expect(alert.trend.at(-1)!.value).toBeCloseTo(alert.value as number, 10);
+    }
     const file = await call('monitoring.export', { ...input, format: 'svg', assessment });
     const svg = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(svg).toContain('id="monitoring-map"');

@@ -15,7 +15,7 @@ import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { readIndicators, readSettings, readSources } from '../../storage/projectReader';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
-import { indicatorValuesFor, type DerivedIndicatorValues } from '../indicatorService';
+import { allPeriodValuesFor, indicatorValuesFor, type DerivedIndicatorValues } from '../indicatorService';
 
 type MonitoringInput = z.output<typeof monitoringComputeInput>;
 type MonitoringOutput = z.output<typeof monitoringComputeOutput>;
@@ -155,6 +155,24 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   }
   const smallByIndicator = new Map<string, Set<string>>();
   for (const id of new Set([...ids, ...alertData.keys()])) smallByIndicator.set(id, new Set(valuesAt(id, period).values.filter((value) => value.smallNumber).map((value) => value.key)));
+  // The series behind the sparklines, read once per indicator that raised an alert.
+  const trends = new Map<string, Map<string, { period: string; value: number | null }[]>>();
+  const trendOf = (id: string, key: string): { period: string; value: number | null }[] => {
+    let byKey = trends.get(id);
+    if (!byKey) {
+      byKey = new Map();
+      for (const values of allPeriodValuesFor(db, id, layer.name).series) {
+        if (values.period > period) continue;
+        for (const value of values.values) {
+          const list = byKey.get(value.key) ?? [];
+          list.push({ period: values.period, value: value.smallNumber ? null : value.value });
+          byKey.set(value.key, list);
+        }
+      }
+      trends.set(id, byKey);
+    }
+    return byKey.get(key) ?? [];
+  };
   const scoredAreas = now.result.areas.map((area) => ({ key: area.key, name: area.name }));
   const alerts = evaluateAlerts(input.rules, {
     areas: scoredAreas,
@@ -165,7 +183,8 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     const rule = input.rules[alert.ruleIndex]!;
     const source = alert.sourceId === null ? null : (allSources.get(alert.sourceId)?.name ?? alert.sourceId);
     const smallNumber = alert.indicator !== null && smallByIndicator.get(alert.indicator)?.has(alert.key) === true;
-    return { ...alert, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber };
+    const trend = alert.indicator === null ? [] : trendOf(alert.indicator, alert.key);
+    return { ...alert, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber, trend };
   });
 
   const regionValues = new Map(now.current.map((values, index) => [ids[index]!, values.regionValue]));
