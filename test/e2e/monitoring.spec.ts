@@ -111,6 +111,11 @@ test('saves the definition in the project and exports the table', async ({ page,
 
 test('a missing dynamics period gives a message, never NaN, and the tab speaks English', async ({ page }) => {
   await openMonitoring(page);
+  // A floor above every municipality: nothing can be scored, the tab says why and the map stays grey.
+  await page.getByTestId('monitoring-min-population').fill('10000000');
+  await expect(page.getByTestId('monitoring-message').first()).toContainText('mindestens zwei');
+  await expect(page.locator(`[data-testid="monitoring-map"] path[data-fill="${NOT_SCORED_COLOUR}"]`)).toHaveCount(21);
+  await page.getByTestId('monitoring-min-population').fill('300');
   await page.getByTestId('monitoring-period').selectOption('2016-12-31');
   await expect(page.getByTestId('monitoring-message').first()).toContainText('Dynamikzeitraum');
   await expect(page.getByTestId('monitoring-table')).not.toContainText('NaN');
