@@ -117,4 +117,13 @@ describe('monitoring through the API', () => {
     expect(csv).toContain('nicht ausgewiesen');
     await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });
   });
+
+  it('needs a population only for the floor and the weights', async () => {
+    const base = { indicators: [{ id: 'refugees_per_1000', direction: '+' }], populationIndicator: 'no_such_population', period: '2024-12-31' };
+    const unweighted = await call('monitoring.compute', { ...base, minPopulation: 0 });
+    expect(unweighted.scoredCount).toBe(21);
+    const refused = await dispatch(api, 'monitoring.compute', { ...base, minPopulation: 300 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message.de).toMatch(/no_such_population/);
+  });
 });

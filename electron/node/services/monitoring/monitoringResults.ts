@@ -55,7 +55,9 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   const ids = input.indicators.map((indicator) => indicator.id);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate !== undefined) throw usageError(`Die Kennzahl „${duplicate}“ ist doppelt gewählt. Bitte jede Kennzahl nur einmal wählen.`, `The indicator "${duplicate}" is chosen twice. Please choose each indicator once.`);
-  const missing = [...ids, input.populationIndicator].filter((id) => !known.has(id));
+  // The population is needed for the floor and the weights only.
+  const needsPopulation = input.minPopulation > 0 || input.weighted;
+  const missing = [...ids, ...(needsPopulation ? [input.populationIndicator] : [])].filter((id) => !known.has(id));
   if (missing.length > 0) {
     const list = [...known.keys()].join(', ');
     throw new UserError('not-found', {
@@ -86,7 +88,7 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   }
   const has = (id: string, candidate: string): boolean => valuesAt(id, undefined).indicator.periods.includes(candidate);
   const populationAt = (candidate: string): Map<string, number | null> => {
-    if (!has(input.populationIndicator, candidate)) return new Map();
+    if (!known.has(input.populationIndicator) || !has(input.populationIndicator, candidate)) return new Map();
     return new Map(valuesAt(input.populationIndicator, candidate).values.map((value) => [value.key, value.value]));
   };
 
@@ -123,6 +125,13 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   const alertData = new Map<string, AlertIndicatorData>();
   const ruleIndicators = new Set(input.rules.flatMap((rule) => (rule.type === 'worseClass' ? [] : [rule.indicator])));
   const alertMessages: LocalizedText[] = [];
+  if (needsPopulation && !has(input.populationIndicator, period)) {
+    const population = name(input.populationIndicator);
+    alertMessages.push({
+      de: `„${population.de}“ hat keinen Wert zum ${formatDate(period, 'de')}: Ohne Einwohnerzahl wird kein Gebiet bewertet. Bitte die Mindesteinwohnerzahl auf 0 setzen und ungewichtet rechnen, oder Einwohnerzahlen importieren.`,
+      en: `"${population.en}" has no value for ${formatDate(period, 'en')}: without a population no area is scored. Please set the population floor to 0 and compute unweighted, or import population figures.`,
+    });
+  }
   for (const id of ruleIndicators) {
     if (!known.has(id)) {
       alertMessages.push({ de: `Eine Regel nennt die Kennzahl „${id}“, die es im Projekt nicht gibt: Sie wird übergangen.`, en: `A rule names the indicator "${id}", which the project does not have: it is skipped.` });
