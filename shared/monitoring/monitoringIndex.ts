@@ -172,7 +172,9 @@ function scores(index: readonly (number | null)[], weights: readonly number[]): 
   if (index.length < 2 || index.some((value) => value === null)) return null;
   const values = index as number[];
   const { mean, sd } = moments(values, weights);
-  if (sd === 0) return null;
+  // The index is in standard deviations: a spread below 1e-9 of them is rounding noise (indicators that
+  // cancel each other out), not a difference between areas.
+  if (sd < 1e-9) return null;
   return values.map((value) => (value - mean) / sd);
 }
 

@@ -98,6 +98,13 @@ describe('computeMonitoringIndex', () => {
     expect(constant.areas.every((entry) => entry.z['c'] === null)).toBe(true);
     const onlyConstant = computeMonitoringIndex(areas, { ...base, indicators: [{ id: 'c', direction: '+' }] });
     expect(onlyConstant.areas.every((entry) => entry.status === null && entry.statusClass === null)).toBe(true);
+    // y = 3x + 0.1 with the opposite direction cancels x out: the index is rounding noise (≈ 1e-17), never classes.
+    const cancelling = computeMonitoringIndex(
+      [0.1, 0.7, 0.3, 1.9, 0.55].map((x, index) => area(String(index), 1000, { x, y: x * 3 + 0.1 })),
+      { ...base, indicators: [{ id: 'x', direction: '+' }, { id: 'y', direction: '-' }] },
+    );
+    expect(cancelling.messages).toContainEqual({ code: 'constantIndex' });
+    expect(cancelling.areas.every((entry) => entry.statusClass === null)).toBe(true);
     const few = computeMonitoringIndex([areas[0]!, area('S', 10, { x: 2, c: 7 })], { ...base, indicators: [{ id: 'x', direction: '+' }] });
     expect(few.messages).toEqual([{ code: 'tooFewAreas', scored: 1 }]);
     for (const result of [constant, onlyConstant, few]) {
