@@ -89,7 +89,12 @@ export function MonitoringView() {
   const [period, setPeriod] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [assessment, setAssessment] = useState('');
-  const definition = draft ?? defaultDefinition(indicators.map((indicator) => indicator.id));
+  // A definition from another project (or a saved one naming indicators this project lacks) keeps only the indicators it has.
+  const definition = useMemo(() => {
+    const base = draft ?? defaultDefinition(indicators.map((indicator) => indicator.id));
+    const known = new Set(indicators.map((indicator) => indicator.id));
+    return base.indicators.every((indicator) => known.has(indicator.id)) ? base : { ...base, indicators: base.indicators.filter((indicator) => known.has(indicator.id)) };
+  }, [draft, indicators]);
   const update = (change: Partial<MonitoringDefinition>) => {
     setDraft({ ...definition, ...change });
     setNote(null);
