@@ -61,8 +61,8 @@ function text(locale: Locale, key: MessageKey, params?: Record<string, string | 
   return translate(locale, key, params);
 }
 
-/** Title, subtitle and footer around a body drawn into the remaining frame. */
-function page(context: AnalysisFigureContext, title: string, subtitle: string, dataSources: readonly Source[], drawBody: (frame: MapFrame, scale: number) => string): AnalysisFigure {
+/** Title, subtitle and footer around a body drawn into the remaining frame (also the monitoring committee sheet's page). */
+export function page(context: AnalysisFigureContext, title: string, subtitle: string, dataSources: readonly Source[], drawBody: (frame: MapFrame, scale: number) => string): AnalysisFigure {
   const [width, height] = PAGE_SIZES_MM[context.page];
   const scale = Math.min(width, height) / 210;
   const contentWidth = width - 2 * MARGIN_MM;
@@ -105,7 +105,7 @@ function page(context: AnalysisFigureContext, title: string, subtitle: string, d
 }
 
 /** A map of the layer's areas filled per key, with north arrow and scale bar; labels when few areas. */
-function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) => string, frame: MapFrame, scale: number, id: string): string {
+export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) => string, frame: MapFrame, scale: number, id: string): string {
   const styles: AreaStyle[] = context.areas.features.map((feature) => ({
     key: feature.properties.key,
     name: feature.properties.name,

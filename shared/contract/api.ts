@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { analysisMethods } from './methods/analysis';
+import { monitoringMethods } from './methods/monitoring';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { mapMethods } from './methods/map';
@@ -29,6 +30,7 @@ export const contract = {
   ...planningMethods,
   ...sourceMethods,
   ...analysisMethods,
+  ...monitoringMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import type { LocalizedText } from '../model/project';
 import { mapSymbologySchema, type MapSymbology, defaultSymbologyFor } from '../mapView/mapSymbology';
 import { LABEL_MODES, mapViewSpecSchema, SMALL_NUMBER_DISPLAYS } from '../mapView/mapViewSpec';
 import { INDICATOR_MODES, type IndicatorMode } from '../indicators/indicatorMode';
+import { monitoringDefinition } from '../monitoring/monitoringDefinition';
 
 export interface SettingDefinition<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
@@ -143,6 +144,15 @@ export const SETTING_FAMILIES = {
     fromText: json,
     description: { de: 'Spaltenzuordnung je Tabellenform', en: 'Column mapping per table shape' },
     expected: { de: 'eine Spaltenzuordnung', en: 'a column mapping' },
+  }),
+  /** A named Sozialmonitoring definition ("monitoring.definition.<id>"): indicators, directions, floor, cut-offs, alert rules. */
+  'monitoring.definition.': define({
+    schema: monitoringDefinition,
+    defaultValue: monitoringDefinition.parse({ name: 'Sozialmonitoring', indicators: [{ id: 'refugees_per_1000', direction: '+' }] }),
+    version: 1,
+    fromText: json,
+    description: { de: 'Monitoring-Definition (Kennzahlen, Richtungen, Schwellen, Regeln)', en: 'Monitoring definition (indicators, directions, thresholds, rules)' },
+    expected: { de: 'eine Monitoring-Definition mit Name und mindestens einer Kennzahl', en: 'a monitoring definition with a name and at least one indicator' },
   }),
 } as const;
 

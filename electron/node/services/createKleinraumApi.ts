@@ -16,6 +16,7 @@ import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
 import type { FeatureHandlers, ServiceContext } from './serviceContext';
 import { analysisMethods } from '../../../shared/contract/methods/analysis';
+import { monitoringMethods } from '../../../shared/contract/methods/monitoring';
 import { exportMethods } from '../../../shared/contract/methods/export';
 import { importMethods } from '../../../shared/contract/methods/import';
 import { mapMethods } from '../../../shared/contract/methods/map';
@@ -151,6 +152,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
     ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
     ...lazyFeature(analysisMethods, async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
+    ...lazyFeature(monitoringMethods, async () => (await import('./monitoring/monitoringHandlers')).createMonitoringHandlers(context)),
 
     async 'host.info'() {
       return {

@@ -67,4 +67,10 @@ describe('heavy modules load only for the files that need them', () => {
     fs.writeFileSync(table, 'AGS;Name;Plaetze\n03241001;Hannover;12\n03241002;Barsinghausen;4\n');
     expect(await heavyPackagesLoadedBy(['import', project, table, '--period', '2020-12-31', '--json'])).toEqual([]);
   }, 120_000);
+
+  it('monitor loads none of them without --out, and exceljs only for XLSX', async () => {
+    if (!fs.existsSync(demoPath)) expect(await heavyPackagesLoadedBy(['demo', '--out', demoPath])).toEqual([]);
+    expect(await heavyPackagesLoadedBy(['monitor', demoPath, '--indicators', 'refugees_per_1000,under18_share', '--json'])).toEqual([]);
+    expect(await heavyPackagesLoadedBy(['monitor', demoPath, '--indicators', 'refugees_per_1000', '--out', directory.file('monitoring.xlsx'), '--json'])).toEqual(['exceljs']);
+  }, 120_000);
 });

@@ -1,0 +1,225 @@
+/**
+ * `kleinraum monitor P.gpkg --indicators A,B,C [--directions +,+,-] [--period P] [--dynamics-years N]
+ * [--min-population N] [--weighted] [--rule SPEC …] [--definition ID] [--out FILE]`: Sozialmonitoring —
+ * status and dynamics index, 4 × 3 classes and alerts — through the same `monitoring.compute` method the
+ * Monitoring tab uses; `--out` writes the table (.csv, .xlsx) or the committee sheet (.svg, .png, .pdf)
+ * through `monitoring.export`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MethodInput } from '../../../../shared/contract/api';
+import { MONITORING_EXPORT_FORMATS } from '../../../../shared/contract/methods/monitoring';
+import { formatDate, formatNumber } from '../../../../shared/format/number';
+import { monitoringDefinition, type AlertRule } from '../../../../shared/monitoring/monitoringDefinition';
+import { parseRuleSpec } from '../../../../shared/monitoring/ruleSpec';
+import type { MonitoringResult } from '../../../../shared/monitoring/monitoringTable';
+import { readFamilySetting } from '../../../../shared/settings/projectSettings';
+import { CliUsageError, type CliCommand, type CliContext, type CliLanguage } from '../command';
+import { isoPeriod, stringFlag } from '../mapViewFlags';
+import { existingProjectFile } from '../projectPaths';
+
+const USAGE = 'monitor P.gpkg --indicators A,B,C [--directions +,+,-] [--period P] [--dynamics-years N] [--min-population N] [--weighted] [--rule SPEC …] [--definition ID] [--out FILE]';
+
+type ComputeInput = MethodInput<'monitoring.compute'>;
+
+function wholeNumber(context: CliContext, name: string, minimum: number, maximum: number): number | undefined {
+  const text = stringFlag(context, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < minimum || value > maximum) {
+    throw new CliUsageError({ de: `--${name} ist eine ganze Zahl von ${minimum} bis ${maximum}, nicht „${text}“.`, en: `--${name} is a whole number from ${minimum} to ${maximum}, not "${text}".` });
+  }
+  return value;
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** The `--json` document: the CLI contract's fields plus names, indices, texts and messages. */
+export function monitorDocument(result: MonitoringResult, lang: CliLanguage) {
+  return {
+    name: result.name,
+    layer: result.layer,
+    period: result.period,
+    dynamicsStart: result.dynamicsStart,
+    previousPeriod: result.previousPeriod,
+    weighted: result.weighted,
+    minPopulation: result.minPopulation,
+    statusCuts: result.statusCuts,
+    dynamicsCut: result.dynamicsCut,
+    indicators: result.indicators.map((indicator) => ({ id: indicator.id, name: indicator.name[lang], unit: indicator.unit[lang], direction: indicator.direction, mean: indicator.mean, sd: indicator.sd, leftOut: indicator.leftOut })),
+    scoredCount: result.scoredCount,
+    areas: result.areas.map((area) => ({
+      key: area.key,
+      name: area.name,
+      population: area.population,
+      scored: area.scored,
+      notScoredReason: area.notScoredReason,
+      // Values resting on a count below the small-number threshold are withheld, as in every export.
+      values: Object.fromEntries(Object.entries(area.values).map(([id, value]) => [id, area.smallNumbers.includes(id) ? null : value])),
+      smallNumbers: area.smallNumbers,
+      z: area.z,
+      status: area.status,
+      statusClass: area.statusClass,
+      dynamics: area.dynamics,
+      dynamicsClass: area.dynamicsClass,
+      overallClass: area.overallClass,
+      previousStatusClass: area.previousStatusClass,
+      text: area.text[lang],
+    })),
+    alerts: result.alerts.map((alert) => ({
+      key: alert.key,
+      name: alert.name,
+      rule: alert.rule,
+      ruleText: alert.ruleText[lang],
+      indicator: alert.indicator,
+      value: alert.smallNumber ? null : alert.value,
+      smallNumber: alert.smallNumber,
+      threshold: alert.threshold,
+      reference: alert.reference,
+      measure: alert.measure,
+      period: alert.period,
+      source: alert.source,
+      uncertain: alert.uncertain,
+      fromClass: alert.fromClass,
+      toClass: alert.toClass,
+    })),
+    messages: result.messages.map((message) => message[lang]),
+    synthetic: result.synthetic,
+  };
+}
+
+function monitorText(result: MonitoringResult, lang: CliLanguage): string {
+  const de = lang === 'de';
+  const number = (value: number | null) => (value === null ? '–' : formatNumber(value, 2, lang));
+  const lines = [
+    `${result.name || (de ? 'Sozialmonitoring' : 'Social monitoring')}: ${result.indicators.map((indicator) => `${indicator.name[lang]} (${indicator.direction})`).join(', ')}`,
+    `${de ? 'Stichtag' : 'Reference date'} ${formatDate(result.period, lang)}${result.dynamicsStart ? `, ${de ? 'Dynamik seit' : 'dynamics since'} ${formatDate(result.dynamicsStart, lang)}` : ''}; ${result.scoredCount} ${de ? 'Gebiete bewertet' : 'areas scored'}`,
+    ...result.messages.map((message) => message[lang]),
+    '',
+  ];
+  for (const area of result.areas) lines.push(`  ${area.key}  ${area.name.padEnd(28)} ${number(area.status).padStart(7)} ${number(area.dynamics).padStart(7)}  ${area.text[lang]}`);
+  if (result.alerts.length > 0) {
+    lines.push('', de ? 'Auffälligkeiten:' : 'Alerts:');
+    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
+  }
+  if (result.synthetic) lines.push('', de ? 'Beispieldaten, synthetisch – keine amtlichen Werte' : 'Sample data, synthetic – not official figures');
+  return lines.join('\n');
+}
+
+export const command: CliCommand = {
+  name: 'monitor',
+  summary: { de: 'Sozialmonitoring: Status- und Dynamikindex, Klassen, Auffälligkeiten', en: 'Social monitoring: status and dynamics index, classes, alerts' },
+  usage: USAGE,
+  options: {
+    indicators: { type: 'string' },
+    directions: { type: 'string' },
+    period: { type: 'string' },
+    'dynamics-years': { type: 'string' },
+    'min-population': { type: 'string' },
+    weighted: { type: 'boolean' },
+    'population-indicator': { type: 'string' },
+    layer: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    definition: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    page: { type: 'string' },
+    dpi: { type: 'string' },
+  },
+  optionHelp: {
+    indicators: { de: 'Kennzahl-IDs, mit Komma getrennt (siehe kleinraum info)', en: 'indicator ids, comma-separated (see kleinraum info)' },
+    directions: { de: 'Richtung je Kennzahl: + (höher = mehr Handlungsbedarf, Standard) oder -', en: 'direction per indicator: + (higher = more need, default) or -' },
+    period: { de: 'Stichtag (2024-12-31 oder 31.12.2024); Standard: der letzte gemeinsame', en: 'reference date (2024-12-31 or 31.12.2024); default: the latest common one' },
+    'dynamics-years': { de: 'Jahre des Dynamikzeitraums 1–20 (Standard 3)', en: 'years of the dynamics period 1–20 (default 3)' },
+    'min-population': { de: 'Gebiete mit weniger Einwohnern werden nicht bewertet (Standard 300)', en: 'areas with fewer inhabitants are not scored (default 300)' },
+    weighted: { de: 'z-Werte nach Einwohnern gewichten', en: 'weight z-scores by population' },
+    'population-indicator': { de: 'Kennzahl der Einwohnerzahl (Standard population_total)', en: 'indicator of the population (default population_total)' },
+    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    rule: { de: 'Regel (mehrfach): above:ID:X, below:ID:X, deviation:ID:X% oder :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class', en: 'rule (repeatable): above:ID:X, below:ID:X, deviation:ID:X% or :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class' },
+    definition: { de: 'eine im Projekt gespeicherte Monitoring-Definition (ID); andere Angaben ersetzen ihre Werte', en: 'a monitoring definition saved in the project (id); other flags override its values' },
+    out: { de: 'Datei: .csv, .xlsx (Tabelle) oder .svg, .png, .pdf (Ausschussblatt)', en: 'file: .csv, .xlsx (table) or .svg, .png, .pdf (committee sheet)' },
+    page: { de: 'Seitenformat: a4-landscape (Standard), a4-portrait, a3-landscape, slide-16x9', en: 'page: a4-landscape (default), a4-portrait, a3-landscape, slide-16x9' },
+    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
+  },
+  async run(context) {
+    const [given, ...extra] = context.positionals;
+    if (given === undefined) throw new CliUsageError({ de: `Projektdatei fehlt: kleinraum ${USAGE}`, en: `Project file missing: kleinraum ${USAGE}` });
+    if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
+    const definitionId = stringFlag(context, 'definition');
+    const indicatorsText = stringFlag(context, 'indicators');
+    if (indicatorsText === undefined && definitionId === undefined) throw new CliUsageError({ de: 'Kennzahlen fehlen: --indicators A,B,C oder --definition ID angeben (siehe kleinraum info).', en: 'Indicators missing: add --indicators A,B,C or --definition ID (see kleinraum info).' });
+    const ids = indicatorsText === undefined ? undefined : list(indicatorsText);
+    const directionsText = stringFlag(context, 'directions');
+    const directions = directionsText === undefined ? undefined : list(directionsText);
+    if (directions !== undefined) {
+      const bad = directions.find((direction) => direction !== '+' && direction !== '-');
+      if (bad !== undefined) throw new CliUsageError({ de: `--directions ist eine Liste aus + und -, z. B. +,+,-, nicht „${bad}“.`, en: `--directions is a list of + and -, e.g. +,+,-, not "${bad}".` });
+      if (ids !== undefined && directions.length !== ids.length) throw new CliUsageError({ de: `--directions nennt ${directions.length} Richtungen für ${ids.length} Kennzahlen: je Kennzahl eine angeben.`, en: `--directions names ${directions.length} directions for ${ids.length} indicators: give one per indicator.` });
+    }
+    const ruleTexts = (context.values['rule'] as string[] | undefined) ?? [];
+    const rules: AlertRule[] = ruleTexts.map((text) => {
+      const rule = parseRuleSpec(text);
+      if (!rule) throw new CliUsageError({ de: `--rule „${text}“ ist keine Regel. Beispiele: above:refugees_per_1000:20, deviation:foreign_share:25%, change:refugees_per_1000:30%:3y, fences:under18_share:1.5, worse-class.`, en: `--rule "${text}" is not a rule. Examples: above:refugees_per_1000:20, deviation:foreign_share:25%, change:refugees_per_1000:30%:3y, fences:under18_share:1.5, worse-class.` });
+      return rule;
+    });
+    const dynamicsYears = wholeNumber(context, 'dynamics-years', 1, 20);
+    const minPopulation = wholeNumber(context, 'min-population', 0, 100_000_000);
+    const out = stringFlag(context, 'out');
+    const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof MONITORING_EXPORT_FORMATS)[number]);
+    if (out !== undefined && !MONITORING_EXPORT_FORMATS.includes(format as (typeof MONITORING_EXPORT_FORMATS)[number])) {
+      throw new CliUsageError({ de: `--out muss auf .csv, .xlsx, .svg, .png oder .pdf enden, nicht „${path.basename(out)}“.`, en: `--out must end in .csv, .xlsx, .svg, .png or .pdf, not "${path.basename(out)}".` });
+    }
+    const outPath = out === undefined ? undefined : path.resolve(out);
+    if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) {
+      throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
+    }
+    const page = stringFlag(context, 'page') ?? 'a4-landscape';
+    const pages = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
+    if (!(pages as readonly string[]).includes(page)) throw new CliUsageError({ de: `--page kennt ${pages.join(', ')}, nicht „${page}“.`, en: `--page knows ${pages.join(', ')}, not "${page}".` });
+    const dpi = wholeNumber(context, 'dpi', 72, 600) ?? 300;
+    const periodText = stringFlag(context, 'period');
+    const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
+
+    const { createCliBackend } = await import('../backend');
+    const backend = await createCliBackend(context.dataDir);
+    try {
+      const project = await backend.call('project.open', { path: projectPath });
+      const saved = definitionId === undefined ? undefined : readFamilySetting(project.settings, 'monitoring.definition.', definitionId);
+      if (definitionId !== undefined && saved === undefined) {
+        const known = Object.keys(project.settings).filter((key) => key.startsWith('monitoring.definition.')).map((key) => key.slice('monitoring.definition.'.length));
+        throw new CliUsageError({ de: `Die Monitoring-Definition „${definitionId}“ gibt es im Projekt nicht. Vorhanden: ${known.join(', ') || '–'}.`, en: `The project has no monitoring definition "${definitionId}". Saved: ${known.join(', ') || '–'}.` });
+      }
+      const base = saved ?? monitoringDefinition.parse({ name: 'Sozialmonitoring', indicators: (ids ?? []).map((id) => ({ id })) });
+      const indicators = ids === undefined ? base.indicators.map((indicator, index) => ({ ...indicator, direction: (directions?.[index] as '+' | '-' | undefined) ?? indicator.direction })) : ids.map((id, index) => ({ id, direction: (directions?.[index] ?? '+') as '+' | '-' }));
+      const input: ComputeInput = {
+        ...base,
+        indicators,
+        rules: rules.length > 0 ? rules : base.rules,
+        ...(dynamicsYears !== undefined ? { dynamicsYears } : {}),
+        ...(minPopulation !== undefined ? { minPopulation } : {}),
+        ...(context.values['weighted'] === true ? { weighted: true } : {}),
+        ...(stringFlag(context, 'population-indicator') !== undefined ? { populationIndicator: stringFlag(context, 'population-indicator') } : {}),
+        ...(stringFlag(context, 'layer') !== undefined ? { layer: stringFlag(context, 'layer') } : {}),
+        ...(periodText !== undefined ? { period: isoPeriod(periodText) } : {}),
+      };
+      const result = await backend.call('monitoring.compute', input);
+      let written: { out: string; widthPx?: number; heightPx?: number } | null = null;
+      if (outPath !== undefined && format !== undefined) {
+        const file = await backend.call('monitoring.export', { ...input, format, locale: context.lang, page: page as (typeof pages)[number], dpi });
+        // Written next to the target and renamed, so a failed run never leaves half a file.
+        const temporary = `${outPath}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
+        fs.renameSync(temporary, outPath);
+        written = { out: outPath, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
+      }
+      if (context.json) context.output.json({ ...monitorDocument(result, context.lang), ...(written ?? {}) });
+      else {
+        context.output.text(monitorText(result, context.lang));
+        if (written) context.output.text({ de: `Geschrieben: ${written.out}`, en: `Written: ${written.out}` });
+      }
+    } finally {
+      backend.dispose();
+    }
+  },
+};
