@@ -62,7 +62,7 @@ function text(locale: Locale, key: MessageKey, params?: Record<string, string | 
 }
 
 /** Title, subtitle and footer around a body drawn into the remaining frame. */
-function page(context: AnalysisFigureContext, title: string, subtitle: string, dataSources: readonly Source[], drawBody: (frame: MapFrame, scale: number) => string): AnalysisFigure {
+export function page(context: AnalysisFigureContext, title: string, subtitle: string, dataSources: readonly Source[], drawBody: (frame: MapFrame, scale: number) => string): AnalysisFigure {
   const [width, height] = PAGE_SIZES_MM[context.page];
   const scale = Math.min(width, height) / 210;
   const contentWidth = width - 2 * MARGIN_MM;

@@ -12,6 +12,7 @@ import { analysisMethods } from './methods/analysis';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { mapMethods } from './methods/map';
+import { movementMethods } from './methods/movement';
 import { planningMethods } from './methods/planning';
 import { profileMethods } from './methods/profiles';
 import { projectMethods } from './methods/project';
@@ -29,6 +30,7 @@ export const contract = {
   ...planningMethods,
   ...sourceMethods,
   ...analysisMethods,
+  ...movementMethods,
 } as const;
 
 export type Contract = typeof contract;

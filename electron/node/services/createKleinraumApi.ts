@@ -19,6 +19,7 @@ import { analysisMethods } from '../../../shared/contract/methods/analysis';
 import { exportMethods } from '../../../shared/contract/methods/export';
 import { importMethods } from '../../../shared/contract/methods/import';
 import { mapMethods } from '../../../shared/contract/methods/map';
+import { movementMethods } from '../../../shared/contract/methods/movement';
 import { planningMethods } from '../../../shared/contract/methods/planning';
 import { profileMethods } from '../../../shared/contract/methods/profiles';
 import { sourceMethods } from '../../../shared/contract/methods/sources';
@@ -151,6 +152,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
     ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
     ...lazyFeature(analysisMethods, async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
+    ...lazyFeature(movementMethods, async () => (await import('./movement/movementHandlers')).createMovementHandlers(context)),
 
     async 'host.info'() {
       return {
