@@ -45,21 +45,20 @@ export function sharedScale(valueLists: readonly (readonly (number | null)[])[])
     }
   }
   if (high === low) high = low + 1;
-  const ticks = niceTicks(low, high, 4);
-  const step = ticks.length > 1 ? (ticks[1] as number) - (ticks[0] as number) : 1;
-  const minimum = Math.min(low, ticks[0] as number);
-  let maximum = Math.max(high, ticks.at(-1) as number);
-  if ((ticks.at(-1) as number) < high) {
-    maximum = (ticks.at(-1) as number) + step;
-    ticks.push(Number(maximum.toPrecision(12)));
-  }
+  const rough = niceTicks(low, high, 4);
+  const step = rough.length > 1 ? (rough[1] as number) - (rough[0] as number) : 1;
+  // Both ends on a tick, so the scale note and the gridlines show round numbers.
+  const minimum = Number((Math.floor(low / step + 1e-9) * step).toPrecision(12));
+  const maximum = Number((Math.ceil(high / step - 1e-9) * step).toPrecision(12));
+  const ticks: number[] = [];
+  for (let tick = minimum; tick <= maximum + step * 1e-9; tick += step) ticks.push(Number(tick.toPrecision(12)));
   return { minimum, maximum, ticks };
 }
 
 /** Where the plot area of a panel lies inside its frame (room for the title, axis labels and years). */
-export function plotArea(frame: ChartFrame, fontSize: number, axisLabels: boolean): ChartFrame {
+export function plotArea(frame: ChartFrame, fontSize: number, axisLabels: boolean, compactLabels = false): ChartFrame {
   const top = fontSize * 1.9;
-  const left = axisLabels ? fontSize * 4.2 : fontSize * 0.6;
+  const left = axisLabels ? fontSize * 4.2 : compactLabels ? fontSize * 2.4 : fontSize * 0.6;
   const bottom = fontSize * 1.8;
   return { x: frame.x + left, y: frame.y + top, width: Math.max(1, frame.width - left - fontSize * 0.8), height: Math.max(1, frame.height - top - bottom) };
 }
@@ -108,6 +107,8 @@ export interface PanelOptions {
   fontSize: number;
   /** Value labels at every tick and a year under every period (the one-area chart); else first and last year only. */
   detailed: boolean;
+  /** Small multiples: leave room for value labels, and print them (first column only). */
+  valueLabels?: 'room' | 'print';
   decimals: number;
   locale: Locale;
   selected?: boolean;
@@ -128,7 +129,7 @@ function yearOf(period: string): string {
 /** One panel as an SVG group. */
 export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
   const { fontSize, scale } = options;
-  const plot = plotArea(frame, fontSize, options.detailed);
+  const plot = plotArea(frame, fontSize, options.detailed, options.valueLabels !== undefined);
   const parts: string[] = [`<g class="series-panel"${options.attributes ?? ''}>`];
   if (options.selected) parts.push(svgRect(frame.x, frame.y, frame.width, frame.height, `fill="${SELECTED_FILL}"`));
   const title = wrapText(options.title, fontSize, frame.width - fontSize * 0.4, 'semibold')[0] ?? options.title;
@@ -138,7 +139,10 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
   for (const tick of scale.ticks) {
     const y = yAt(plot, scale, tick);
     parts.push(`<line x1="${mm(plot.x)}" y1="${mm(y)}" x2="${mm(plot.x + plot.width)}" y2="${mm(y)}" stroke="${tick === 0 ? '#8c8c8c' : '#e3e3e3'}" stroke-width="${mm(tick === 0 ? thin * 1.6 : thin)}"/>`);
-    if (options.detailed) parts.push(svgText(plot.x - fontSize * 0.4, y + fontSize * 0.35, formatNumber(tick, Math.max(0, options.decimals - 1), options.locale), { size: fontSize * 0.85, fill: '#4d4d4d', anchor: 'end' }));
+    if (options.detailed || options.valueLabels === 'print') {
+      const size = options.detailed ? fontSize * 0.85 : fontSize * 0.72;
+      parts.push(svgText(plot.x - fontSize * 0.3, y + size * 0.35, formatNumber(tick, Math.max(0, options.decimals - 1), options.locale), { size, fill: '#4d4d4d', anchor: 'end' }));
+    }
   }
   const count = options.periods.length;
   const yearIndexes = options.detailed ? options.periods.map((_, index) => index) : count > 0 ? [...new Set([0, count - 1])] : [];
@@ -216,6 +220,7 @@ export function multiplesFrames(frame: ChartFrame, count: number, gap: number, c
 export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
   const scale = sharedScale([...options.panels.map((panel) => panel.points.map((point) => point.value)), options.region.map((point) => point.value)]);
   const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns);
+  const firstColumnX = Math.min(...frames.map((panelFrame) => panelFrame.x));
   const parts = ['<g id="small-multiples">'];
   options.panels.forEach((panel, index) => {
     const panelFrame = frames[index] as ChartFrame;
@@ -234,6 +239,7 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         selected: panel.key === options.selectedKey,
         flag: panel.flag ?? null,
         lineWidth: options.lineWidth,
+        valueLabels: Math.abs(panelFrame.x - firstColumnX) < 1e-6 ? 'print' : 'room',
         attributes: ` data-key="${escapeXml(panel.key)}"`,
       }),
     );

@@ -49,7 +49,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   parts.push(svgText(frame.x + 10 * scale, keyY + size * 0.35, translate(locale, 'movement.legend.area'), { size }));
   const regionX = frame.x + 30 * scale;
   parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
-  parts.push(svgText(regionX + 10 * scale, keyY + size * 0.35, translate(locale, 'movement.legend.region'), { size }));
+  parts.push(svgText(regionX + 10 * scale, keyY + size * 0.35, localized(data.reference.label, locale), { size }));
   lines.forEach((line, index) => parts.push(svgText(frame.x, top + legendHeight + (index + 0.8) * size * 1.35, line, { size, fill: '#333333' })));
   parts.push('</g>');
   return { svg: parts.join(''), height: height + 2 * scale };
@@ -66,12 +66,12 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     const series = byKey.get(key);
     return series ? [{ key, title: series.name, points: series.values, flag: options.flags?.get(key) ?? null }] : [];
   });
-  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map((point) => point.value)), data.region.map((point) => point.value)]);
+  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map((point) => point.value)), data.reference.values.map((point) => point.value)]);
   return page(context, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
-      drawMultiples(chartFrame, { panels, region: data.region, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale }) +
+      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale }) +
       footnote.svg
     );
   });
@@ -86,14 +86,14 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const series = data.series.find((candidate) => candidate.key === areaKey) ?? data.series[0];
   const name = series?.name ?? '';
   const points = series?.values ?? [];
-  const scaleValues = sharedScale([points.map((point) => point.value), data.region.map((point) => point.value)]);
+  const scaleValues = sharedScale([points.map((point) => point.value), data.reference.values.map((point) => point.value)]);
   const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name })}`;
   return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, []);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
       `<g id="area-chart">` +
-      drawPanel(chartFrame, { title: name, points, region: data.region, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale }) +
+      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale }) +
       '</g>' +
       footnote.svg
     );

@@ -38,6 +38,23 @@ export interface TimeSeriesData {
   /** Stichtage, ascending; every series has one point per period in this order. */
   periods: string[];
   series: AreaSeries[];
-  /** The region's value per period (reference line); null points where it cannot be computed. */
+  /** The region's value per period (rates: Σ numerators / Σ denominators; counts: the sum); null where it cannot be computed. */
   region: SeriesPoint[];
+  /**
+   * The reference line the charts draw: the region's value for rates and shares; for counts, whose region
+   * total dwarfs every area, the mean per area ("Durchschnitt je Gebiet").
+   */
+  reference: { label: LocalizedText; values: SeriesPoint[] };
+}
+
+/**
+ * The reference line for a series: the region itself for rates, the mean per area for counts.
+ * @example referenceLine(region, 21, true).label.de // 'Durchschnitt je Gebiet'
+ */
+export function referenceLine(region: readonly SeriesPoint[], areaCount: number, isCount: boolean): TimeSeriesData['reference'] {
+  if (!isCount || areaCount === 0) return { label: { de: 'Region', en: 'Region' }, values: [...region] };
+  return {
+    label: { de: 'Durchschnitt je Gebiet', en: 'Mean per area' },
+    values: region.map((point) => ({ ...point, value: point.value === null ? null : point.value / areaCount })),
+  };
 }

@@ -41,6 +41,7 @@ const timeSeriesData = z.object({
   periods: z.array(z.string()),
   series: z.array(areaSeries),
   region: z.array(seriesPoint),
+  reference: z.object({ label: localizedText, values: z.array(seriesPoint) }),
 });
 
 export const timeSeriesOutput = timeSeriesData.extend({

@@ -10,7 +10,7 @@ import type { LayerInfo, Source, Variable } from '../../../../shared/model/proje
 import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
 import { computeMovementSeries, movementIndicator, movementIndicatorOf, MOVEMENT_PREFIX } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
-import type { SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { referenceLine, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { selectionPriority } from '../../../../shared/sources/sourceChoice';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -57,6 +57,10 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
   const byPeriod = all.series.map((entry) => new Map(entry.values.map((value) => [value.key, value])));
   const sourceIds = [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))];
   const sources = sourcesFor(db, sourceIds);
+  const region = all.series.map((entry): SeriesPoint => {
+    const quality = entry.values.some((value) => value.quality === 'projected') ? 'projected' : (entry.values.find((value) => value.quality !== null)?.quality ?? null);
+    return { period: entry.period, value: entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, projected: quality === 'projected' };
+  });
   return {
     kind: 'indicator',
     indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals },
@@ -72,10 +76,8 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
         return { period, value: value?.value ?? null, sourceId: value?.sourceId ?? null, quality: value?.quality ?? null, smallNumber: value?.smallNumber ?? false, projected: value?.quality === 'projected' };
       }),
     })),
-    region: all.series.map((entry): SeriesPoint => {
-      const quality = entry.values.some((value) => value.quality === 'projected') ? 'projected' : (entry.values.find((value) => value.quality !== null)?.quality ?? null);
-      return { period: entry.period, value: entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, projected: quality === 'projected' };
-    }),
+    region,
+    reference: referenceLine(region, areas.length, all.indicator.scale === 'absolute'),
     sources,
     synthetic: sources.some((source) => source.synthetic),
     mixedSources: [],
@@ -123,6 +125,7 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
     periods: result.periods,
     series: result.series,
     region: result.region,
+    reference: referenceLine(result.region, result.series.length, !indicator.perThousand),
     sources,
     synthetic: sources.some((source) => source.synthetic),
     mixedSources: result.mixedSources,
