@@ -156,7 +156,7 @@ export function MovementView() {
                 </h3>
                 <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
                 <p className="movement-note">
-                  {t('movement.legend.area')} — {localized(data.reference.label, locale)} ({t('movement.figure.legend')}). {t('movement.figure.sources', { sources: data.sources.map((source) => source.name).join('; ') })}
+                  {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => source.name).join('; ') })}
                 </p>
                 {data.mixedSources.length > 0 && <p className="movement-warning">{t('movement.mixedSources', { count: data.mixedSources.length })}</p>}
               </section>
@@ -176,7 +176,9 @@ export function MovementView() {
 
 function tooltipText(t: ReturnType<typeof useT>, locale: 'de' | 'en', data: SeriesResult, name: string, point: SeriesPoint | undefined): string {
   if (!point) return '';
-  const source = data.sources.find((candidate) => candidate.id === point.sourceId)?.name ?? point.sourceId ?? '–';
+  const fullName = data.sources.find((candidate) => candidate.id === point.sourceId)?.name ?? point.sourceId ?? '–';
+  // The quality says "Beispieldaten, synthetisch" once; the source's name need not repeat it.
+  const source = point.quality === 'synthetic' ? fullName.replace(/ – Beispieldaten, synthetisch$/, '') : fullName;
   return t('movement.hover', {
     area: name,
     date: formatDate(point.period, locale),
@@ -185,6 +187,12 @@ function tooltipText(t: ReturnType<typeof useT>, locale: 'de' | 'en', data: Seri
     source,
     quality: point.quality ? t(`movement.quality.${point.quality}`) : '–',
   });
+}
+
+/** Keeps the tooltip inside the chart: anchored left of the pointer in the right half. */
+function tooltipPosition(hover: Hover, width: number): { left: number; top: number; transform: string } {
+  const rightHalf = hover.left > width * 0.45;
+  return { left: hover.left, top: hover.top, transform: rightHalf ? 'translate(calc(-100% - 10px), -110%)' : 'translate(10px, -110%)' };
 }
 
 /** Converts a mouse position to the SVG's user units (the SVG scales to its box). */
@@ -216,9 +224,9 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
     <div className="movement-chart" data-testid="movement-area-chart" onMouseMove={onMove} onMouseLeave={() => onHover(null)}>
       <svg viewBox={`0 0 ${AREA_CHART.width} ${AREA_CHART.height}`} role="img" aria-label={area?.name ?? ''} dangerouslySetInnerHTML={{ __html: svg }} />
       {hover && area && point && (
-        <div className="movement-tooltip" data-testid="movement-tooltip" style={{ left: hover.left, top: hover.top }}>
+        <div className="movement-tooltip" data-testid="movement-tooltip" style={tooltipPosition(hover, AREA_CHART.width)}>
           {tooltipText(t, locale, data, area.name, point)}
-          {regionPoint && regionPoint.value !== null ? ` · ${localized(data.reference.label, locale)}: ${formatNumber(regionPoint.value, data.indicator.decimals, locale)}` : ''}
+          {regionPoint && regionPoint.value !== null ? `\n${localized(data.reference.label, locale)}: ${formatNumber(regionPoint.value, data.indicator.decimals, locale)}` : ''}
         </div>
       )}
     </div>
@@ -259,7 +267,7 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; select
     <div className="movement-chart movement-multiples" data-testid="movement-multiples" onMouseMove={onMove} onMouseLeave={() => props.onHover(null)} onClick={onClick}>
       <svg viewBox={`0 0 ${MULTIPLES_WIDTH} ${height}`} role="img" aria-label={t('movement.multiples')} dangerouslySetInnerHTML={{ __html: svg }} />
       {props.hover && hovered && (
-        <div className="movement-tooltip" data-testid="movement-multiples-tooltip" style={{ left: props.hover.left, top: props.hover.top }}>
+        <div className="movement-tooltip" data-testid="movement-multiples-tooltip" style={tooltipPosition(props.hover, MULTIPLES_WIDTH)}>
           {tooltipText(t, locale, data, hovered.name, hovered.values[props.hover.index])}
         </div>
       )}
@@ -280,7 +288,9 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
   const stockName = balance.variableNames[balance.variables.stock];
   return (
     <div data-testid="movement-balance">
-      <h3>{t('movement.balance.title', { area: area.name })}</h3>
+      <h3>
+        {t('movement.balance.title', { area: area.name })} · {stockName ? localized(stockName, locale) : balance.variables.stock}
+      </h3>
       {flagged.length === 0 ? (
         <p className="movement-ok" data-testid="movement-balance-summary">
           {t('movement.balance.closes', { count: balance.areas.length, threshold: formatNumber(balance.thresholdPercent, 1, locale) })}
@@ -294,59 +304,40 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
         <table className="movement-balance" data-testid="movement-balance-table">
           <thead>
             <tr>
-              <th>{stockName ? localized(stockName, locale) : balance.variables.stock}</th>
-              {area.periods.map((period) => (
-                <th key={period.period}>{period.period.slice(0, 4)}</th>
+              <th>{t('movement.balance.period')}</th>
+              <th>{t('movement.balance.stockStart')}</th>
+              {terms.map((term) => (
+                <th key={term}>{t(`movement.balance.${term}`)}</th>
               ))}
+              <th>{t('movement.balance.stockEnd')}</th>
+              <th>{t('movement.balance.residual')}</th>
+              <th>{t('movement.balance.residualPercent')}</th>
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <td>{t('movement.balance.stockStart')}</td>
-              {area.periods.map((period) => (
-                <td key={period.period}>{number(period.stockStart.value)}</td>
-              ))}
-            </tr>
-            {terms.map((term) => (
-              <tr key={term}>
-                <td>{t(`movement.balance.${term}`)}</td>
-                {area.periods.map((period) => (
-                  <td key={period.period}>{number(period.flows[term]?.value ?? null)}</td>
+            {area.periods.map((period) => (
+              <tr key={period.period} data-testid="movement-balance-row" className={period.flagged ? 'is-flagged' : ''}>
+                <td>
+                  {period.previousPeriod.slice(0, 4)}–{period.period.slice(0, 4)}
+                </td>
+                <td>{number(period.stockStart.value)}</td>
+                {terms.map((term) => (
+                  <td key={term}>{number(period.flows[term]?.value ?? null)}</td>
                 ))}
-              </tr>
-            ))}
-            <tr>
-              <td>{t('movement.balance.stockEnd')}</td>
-              {area.periods.map((period) => (
-                <td key={period.period}>{number(period.stockEnd.value)}</td>
-              ))}
-            </tr>
-            <tr className="residual" data-testid="movement-residual-row">
-              <td>{t('movement.balance.residual')}</td>
-              {area.periods.map((period) => (
-                <td key={period.period} className={period.flagged ? 'flagged' : ''} title={period.residualPercent === null ? '' : `${number(period.residualPercent, 1)} %`}>
+                <td>{number(period.stockEnd.value)}</td>
+                <td className={`residual${period.flagged ? ' flagged' : ''}`} data-testid="movement-residual">
                   {number(period.residual)}
                 </td>
-              ))}
-            </tr>
-            <tr>
-              <td>{t('movement.balance.residualPercent')}</td>
-              {area.periods.map((period) => (
-                <td key={period.period} className={period.flagged ? 'flagged' : ''}>
-                  {period.complete ? `${number(period.residualPercent, 1)} %` : t('movement.balance.incomplete')}
-                </td>
-              ))}
-            </tr>
-            <tr className="sources">
-              <td>{t('movement.balance.source')}</td>
-              <td colSpan={area.periods.length}>
-                {[...new Set(area.periods.flatMap((period) => [period.stockEnd.sourceId, ...terms.map((term) => period.flows[term]?.sourceId ?? null)]))].map(sourceName).join('; ')}
-                {area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}
-              </td>
-            </tr>
+                <td className={period.flagged ? 'flagged' : ''}>{period.complete ? `${number(period.residualPercent, 1)} %` : t('movement.balance.incomplete')}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
+      <p className="movement-note" data-testid="movement-balance-sources">
+        {t('movement.balance.source')}: {[...new Set(area.periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId, ...terms.map((term) => period.flows[term]?.sourceId ?? null)]))].map(sourceName).join('; ')}
+        {area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}
+      </p>
       <p className="movement-note">{t('movement.balance.note')}</p>
     </div>
   );

@@ -60,7 +60,8 @@ export function plotArea(frame: ChartFrame, fontSize: number, axisLabels: boolea
   const top = fontSize * 1.9;
   const left = axisLabels ? fontSize * 4.2 : compactLabels ? fontSize * 2.4 : fontSize * 0.6;
   const bottom = fontSize * 1.8;
-  return { x: frame.x + left, y: frame.y + top, width: Math.max(1, frame.width - left - fontSize * 0.8), height: Math.max(1, frame.height - top - bottom) };
+  const right = axisLabels ? fontSize * 1.6 : fontSize * 0.8;
+  return { x: frame.x + left, y: frame.y + top, width: Math.max(1, frame.width - left - right), height: Math.max(1, frame.height - top - bottom) };
 }
 
 export function xAt(plot: ChartFrame, count: number, index: number): number {
