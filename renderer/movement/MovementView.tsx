@@ -311,7 +311,6 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
               ))}
               <th>{t('movement.balance.stockEnd')}</th>
               <th>{t('movement.balance.residual')}</th>
-              <th>{t('movement.balance.residualPercent')}</th>
             </tr>
           </thead>
           <tbody>
@@ -325,10 +324,10 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
                   <td key={term}>{number(period.flows[term]?.value ?? null)}</td>
                 ))}
                 <td>{number(period.stockEnd.value)}</td>
-                <td className={`residual${period.flagged ? ' flagged' : ''}`} data-testid="movement-residual">
-                  {number(period.residual)}
+                <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
+                  <span data-testid="movement-residual">{number(period.residual)}</span>{' '}
+                  <span className="residual-share">{period.complete ? `(${number(period.residualPercent, 1)} %)` : t('movement.balance.incomplete')}</span>
                 </td>
-                <td className={period.flagged ? 'flagged' : ''}>{period.complete ? `${number(period.residualPercent, 1)} %` : t('movement.balance.incomplete')}</td>
               </tr>
             ))}
           </tbody>
