@@ -18,6 +18,7 @@ import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { downloadBase64 } from '../profiles/exportProfiles';
+import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
@@ -162,6 +163,20 @@ export function MovementView() {
               </section>
               <section>
                 <BalancePanel balance={balance.data ?? null} areaKey={areaKey} />
+                {balance.data && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="movement-balance-map"
+                    onClick={() => {
+                      if (!balance.data) return;
+                      store.getState().showMapOverlay(balanceOverlay(balance.data, locale));
+                      store.getState().setActiveView('map');
+                    }}
+                  >
+                    {t('movement.balance.showOnMap')}
+                  </button>
+                )}
               </section>
             </div>
             <h3>{t('movement.multiples')}</h3>

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { AREA_COLOUR } from '../../shared/movement/seriesChart';
 import { e2eToken } from '../helpers/e2eServer';
-import { callApi, expect, openApp, test } from './fixtures';
+import { BALANCE_COLOURS } from '../../renderer/movement/balanceOverlay';
+import { callApi, canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
 
 interface SeriesAnswer {
   periods: string[];
@@ -122,4 +123,15 @@ test('the English interface names the tab and the account', async ({ page }) => 
   await page.getByTestId('language-switch').click();
   await page.getByTestId('view-tab-movement').click();
   await expect(page.getByTestId('movement-balance-summary')).toContainText('closes in all 21 areas', { timeout: 30_000 });
+});
+
+test('shows on the map which municipalities’ accounts close', async ({ page, request }) => {
+  await openMovement(page);
+  await page.getByTestId('movement-balance-map').click();
+  const { areas } = await loadAreas(request);
+  const burgdorf = areas.find((area) => area.key === '03241003')!;
+  // Every demo account closes: the map paints the "closes" colour, not the indicator's classes.
+  await expect.poll(async () => (await canvasColoursAt(page, [burgdorf.insidePoint]))[0], { timeout: 15_000 }).toBe(BALANCE_COLOURS.closes);
+  await expect(page.getByText('Bilanz geht auf').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/movement-map.png', fullPage: false });
 });
