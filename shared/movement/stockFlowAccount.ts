@@ -146,7 +146,7 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
   const { variables } = input;
   const flowEntries = FLOW_TERMS.flatMap((term) => (variables.flows[term] !== undefined ? [[term, variables.flows[term] as string] as const] : []));
   const relevant = new Set([variables.stock, ...flowEntries.map(([, variable]) => variable)]);
-  // area → period → observations
+  // area → (period, variable) → observations
   const byAreaPeriod = new Map<string, Map<string, Observation[]>>();
   const stockPeriods = new Set<string>();
   for (const observation of input.observations) {
@@ -155,12 +155,15 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
       const priority = input.priorityOf?.(observation.variable);
       if (!priority || priority.includes(observation.sourceId)) stockPeriods.add(observation.period);
     }
+    // Grouped by area, then by Stichtag and variable, so each term sums only its own observations.
     let periods = byAreaPeriod.get(observation.areaKey);
     if (!periods) byAreaPeriod.set(observation.areaKey, (periods = new Map()));
-    const list = periods.get(observation.period);
+    const id = `${observation.period}\u0000${observation.variable}`;
+    const list = periods.get(id);
     if (list) list.push(observation);
-    else periods.set(observation.period, [observation]);
+    else periods.set(id, [observation]);
   }
+  const at = (periods: Map<string, Observation[]> | undefined, period: string, variable: string) => periods?.get(`${period}\u0000${variable}`);
   const stichtage = [...stockPeriods].sort();
   const wanted = input.periods ? new Set(input.periods) : null;
   const pairs = stichtage.slice(1).map((period, index) => ({ period, previousPeriod: stichtage[index] as string })).filter((pair) => !wanted || wanted.has(pair.period));
@@ -173,10 +176,10 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
   const areas: AccountArea[] = input.areas.map((area) => {
     const observations = byAreaPeriod.get(area.key);
     const periods = pairs.map(({ period, previousPeriod }): AccountPeriod => {
-      const stockStart = termOf(observations?.get(previousPeriod), variables.stock, priorityOf(variables.stock));
-      const stockEnd = termOf(observations?.get(period), variables.stock, priorityOf(variables.stock));
+      const stockStart = termOf(at(observations, previousPeriod, variables.stock), variables.stock, priorityOf(variables.stock));
+      const stockEnd = termOf(at(observations, period, variables.stock), variables.stock, priorityOf(variables.stock));
       const flows: Partial<Record<FlowTerm, AccountTerm>> = {};
-      for (const [term, variable] of flowEntries) flows[term] = termOf(observations?.get(period), variable, priorityOf(variable));
+      for (const [term, variable] of flowEntries) flows[term] = termOf(at(observations, period, variable), variable, priorityOf(variable));
       [stockStart, stockEnd, ...Object.values(flows)].forEach(noteSource);
       const sourceChanged = stockStart.sourceId !== null && stockEnd.sourceId !== null && stockStart.sourceId !== stockEnd.sourceId;
       return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged };
