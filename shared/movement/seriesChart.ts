@@ -178,7 +178,8 @@ export function gridLayout(count: number, width: number, height: number, aspect 
     const panelWidth = width / columns;
     const panelHeight = height / rows;
     const size = Math.min(panelWidth, panelHeight * aspect);
-    if (size > best.score) best = { columns, rows, score: size };
+    // On a tie the layout with fewer empty cells wins (6 × 4 rather than 5 × 5 for 21 panels).
+    if (size > best.score + 1e-9 || (Math.abs(size - best.score) <= 1e-9 && columns * rows < best.columns * best.rows)) best = { columns, rows, score: size };
   }
   return { columns: best.columns, rows: best.rows };
 }
