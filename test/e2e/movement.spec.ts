@@ -80,7 +80,7 @@ test('shows the turnover of every municipality over ten years with the region li
   await expect(tooltip).toContainText(last.toFixed(1).replace('.', ','));
   await expect(tooltip).toContainText('Ausländerzentralregister');
   await expect(tooltip).toContainText('Beispieldaten, synthetisch');
-  await page.screenshot({ path: '/tmp/movement-tab.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('movement-tab.png'), fullPage: false });
 });
 
 test('selecting a municipality in the small multiples selects it on the map, and its account closes', async ({ page }) => {
@@ -97,7 +97,7 @@ test('selecting a municipality in the small multiples selects it on the map, and
   const residuals = await page.getByTestId('movement-residual').allTextContents();
   expect(residuals).toEqual(Array(9).fill('0'));
   await expect(page.getByTestId('movement-balance-sources')).toContainText('Ausländerzentralregister');
-  await page.screenshot({ path: '/tmp/movement-burgdorf.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('movement-burgdorf.png'), fullPage: false });
   await page.getByTestId('view-tab-map').click();
   await expect(page.getByTestId('details-panel')).toContainText('Burgdorf');
 });
@@ -110,7 +110,7 @@ test('exports the small multiples as PNG and the account as CSV', async ({ page 
   const png = fs.readFileSync(pngPath);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.length).toBeGreaterThan(50_000);
-  fs.copyFileSync(pngPath, '/tmp/movement-export.png');
+  fs.copyFileSync(pngPath, test.info().outputPath('movement-export.png'));
   const downloadCsv = page.waitForEvent('download');
   await page.getByTestId('movement-export-balance-csv').click();
   const csv = fs.readFileSync(await (await downloadCsv).path(), 'utf8');
@@ -133,5 +133,5 @@ test('shows on the map which municipalities’ accounts close', async ({ page, r
   // Every demo account closes: the map paints the "closes" colour, not the indicator's classes.
   await expect.poll(async () => (await canvasColoursAt(page, [burgdorf.insidePoint]))[0], { timeout: 15_000 }).toBe(BALANCE_COLOURS.closes);
   await expect(page.getByText('Bilanz geht auf').first()).toBeVisible();
-  await page.screenshot({ path: '/tmp/movement-map.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('movement-map.png'), fullPage: false });
 });
