@@ -13,6 +13,7 @@ import { monitoringMethods } from './methods/monitoring';
 import { exportMethods } from './methods/export';
 import { importMethods } from './methods/import';
 import { mapMethods } from './methods/map';
+import { movementMethods } from './methods/movement';
 import { planningMethods } from './methods/planning';
 import { profileMethods } from './methods/profiles';
 import { projectMethods } from './methods/project';
@@ -30,6 +31,7 @@ export const contract = {
   ...planningMethods,
   ...sourceMethods,
   ...analysisMethods,
+  ...movementMethods,
   ...monitoringMethods,
 } as const;
 

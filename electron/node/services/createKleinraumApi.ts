@@ -20,6 +20,7 @@ import { monitoringMethods } from '../../../shared/contract/methods/monitoring';
 import { exportMethods } from '../../../shared/contract/methods/export';
 import { importMethods } from '../../../shared/contract/methods/import';
 import { mapMethods } from '../../../shared/contract/methods/map';
+import { movementMethods } from '../../../shared/contract/methods/movement';
 import { planningMethods } from '../../../shared/contract/methods/planning';
 import { profileMethods } from '../../../shared/contract/methods/profiles';
 import { sourceMethods } from '../../../shared/contract/methods/sources';
@@ -152,6 +153,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
     ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
     ...lazyFeature(analysisMethods, async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
+    ...lazyFeature(movementMethods, async () => (await import('./movement/movementHandlers')).createMovementHandlers(context)),
     ...lazyFeature(monitoringMethods, async () => (await import('./monitoring/monitoringHandlers')).createMonitoringHandlers(context)),
 
     async 'host.info'() {

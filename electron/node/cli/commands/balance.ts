@@ -1,0 +1,131 @@
+/**
+ * `kleinraum balance P.gpkg --variable ID [--layer L] [--threshold PCT] [--out FILE.csv|.xlsx]`: the
+ * stock–flow account per area and period through the same `balance.compute` method the Bilanz view uses.
+ * residual = stockEnd − (stockStart + inflow − outflow ± other terms); periods whose residual exceeds the
+ * threshold (percent of the stock) are flagged. Exit code 0 either way: a flagged account is a finding,
+ * not an error (the JSON and the text say which areas).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
+import { formatDate, formatNumber } from '../../../../shared/format/number';
+import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
+import { CliUsageError, type CliCommand } from '../command';
+import { stringFlag } from '../mapViewFlags';
+import { existingProjectFile } from '../projectPaths';
+
+const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--out FILE.csv|.xlsx]';
+
+export const command: CliCommand = {
+  name: 'balance',
+  summary: { de: 'Bestand und Bewegung: Bilanz je Gebiet und Zeitraum mit nicht erklärtem Rest', en: 'Stock and flows: the account per area and period with its unexplained remainder' },
+  usage: USAGE,
+  options: {
+    variable: { type: 'string' },
+    layer: { type: 'string' },
+    threshold: { type: 'string' },
+    inflow: { type: 'string' },
+    outflow: { type: 'string' },
+    births: { type: 'string' },
+    deaths: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  },
+  optionHelp: {
+    variable: { de: 'Bestandsvariable (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable (default: the first with arrivals and departures, e.g. refugees)' },
+    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    threshold: { de: 'Schwelle in % des Bestands, ab der ein Rest auffällt (Standard 1)', en: 'threshold in % of the stock above which a remainder is flagged (default 1)' },
+    inflow: { de: 'Variable der Zuzüge (Standard: <Bestand>_arrivals)', en: 'variable of arrivals (default: <stock>_arrivals)' },
+    outflow: { de: 'Variable der Fortzüge (Standard: <Bestand>_departures)', en: 'variable of departures (default: <stock>_departures)' },
+    births: { de: 'Variable der Geburten (Standard: <Bestand>_births, falls vorhanden)', en: 'variable of births (default: <stock>_births where present)' },
+    deaths: { de: 'Variable der Sterbefälle (Standard: <Bestand>_deaths, falls vorhanden)', en: 'variable of deaths (default: <stock>_deaths where present)' },
+    out: { de: 'Tabelle als .csv oder .xlsx', en: 'table as .csv or .xlsx' },
+  },
+  async run(context) {
+    const [given, ...extra] = context.positionals;
+    if (given === undefined) throw new CliUsageError({ de: `Projektdatei fehlt: kleinraum ${USAGE}`, en: `Project file missing: kleinraum ${USAGE}` });
+    if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
+    const thresholdText = stringFlag(context, 'threshold');
+    const thresholdPercent = thresholdText === undefined ? 1 : Number(thresholdText.replace(',', '.'));
+    if (!Number.isFinite(thresholdPercent) || thresholdPercent < 0 || thresholdPercent > 100) {
+      throw new CliUsageError({ de: `--threshold ist eine Zahl von 0 bis 100 (Prozent des Bestands), nicht „${thresholdText}“.`, en: `--threshold is a number from 0 to 100 (percent of the stock), not "${thresholdText}".` });
+    }
+    const out = stringFlag(context, 'out');
+    const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof BALANCE_EXPORT_FORMATS)[number]);
+    if (out !== undefined && !BALANCE_EXPORT_FORMATS.includes(format as (typeof BALANCE_EXPORT_FORMATS)[number])) {
+      throw new CliUsageError({ de: `--out muss auf .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .csv or .xlsx, not "${path.basename(out)}".` });
+    }
+    const outPath = out === undefined ? undefined : path.resolve(out);
+    if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
+    const flows = Object.fromEntries((['inflow', 'outflow', 'births', 'deaths'] as const).flatMap((term) => (stringFlag(context, term) !== undefined ? [[term, stringFlag(context, term) as string]] : [])));
+    const variable = stringFlag(context, 'variable');
+    const layer = stringFlag(context, 'layer');
+    const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
+
+    const { createCliBackend } = await import('../backend');
+    const backend = await createCliBackend(context.dataDir);
+    try {
+      await backend.call('project.open', { path: projectPath });
+      const input = { thresholdPercent, ...(variable !== undefined ? { variable } : {}), ...(layer !== undefined ? { layer } : {}), ...(Object.keys(flows).length > 0 ? { flows } : {}) };
+      const balance = await backend.call('balance.compute', input);
+      if (outPath !== undefined && format !== undefined) {
+        const file = await backend.call('balance.export', { ...input, format, locale: context.lang });
+        const temporary = `${outPath}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
+        fs.renameSync(temporary, outPath);
+      }
+      const flagged = balance.areas.filter((area) => area.flagged);
+      const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+      if (context.json) {
+        context.output.json({
+          variable: balance.variables.stock,
+          flows: balance.variables.flows,
+          layer: balance.layer,
+          thresholdPercent: balance.thresholdPercent,
+          periods: balance.periods,
+          flagged: flagged.map((area) => area.key),
+          sources: balance.sources.map((source) => ({ id: source.id, name: source.name })),
+          synthetic: balance.synthetic,
+          ...(outPath !== undefined ? { out: outPath } : {}),
+          areas: [...balance.areas, balance.region].map((area) => ({
+            key: area.key,
+            name: area.name,
+            flagged: area.flagged,
+            periods: area.periods.map((period) => ({
+              period: period.period,
+              previousPeriod: period.previousPeriod,
+              stockStart: period.stockStart.value,
+              inflow: period.flows.inflow?.value ?? null,
+              outflow: period.flows.outflow?.value ?? null,
+              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, period.flows[term]?.value ?? null])),
+              stockEnd: period.stockEnd.value,
+              residual: period.residual,
+              residualPercent: period.residualPercent,
+              flagged: period.flagged,
+              complete: period.complete,
+              sources: { stockStart: period.stockStart.sourceId, stockEnd: period.stockEnd.sourceId, ...Object.fromEntries(terms.map((term) => [term, period.flows[term]?.sourceId ?? null])) },
+            })),
+          })),
+        });
+        return;
+      }
+      const lang = context.lang;
+      const de = lang === 'de';
+      const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, lang));
+      const termText = terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${term}`).join(' ');
+      context.output.text(`${balance.variables.stock}: stockStart ${termText} = stockEnd; ${de ? 'Schwelle' : 'threshold'} ${number(balance.thresholdPercent, 1)} %`);
+      context.output.text(
+        flagged.length === 0
+          ? de ? `Die Bilanz geht in allen ${balance.areas.length} Gebieten auf.` : `The account closes in all ${balance.areas.length} areas.`
+          : de ? `${flagged.length} von ${balance.areas.length} Gebieten mit Rest über der Schwelle:` : `${flagged.length} of ${balance.areas.length} areas with a remainder above the threshold:`,
+      );
+      for (const area of flagged) {
+        for (const period of area.periods.filter((candidate) => candidate.flagged)) {
+          context.output.text(`  ${area.key}  ${area.name.padEnd(28)} ${formatDate(period.period, lang)}  ${de ? 'Rest' : 'residual'} ${number(period.residual)} (${number(period.residualPercent, 1)} %)`);
+        }
+      }
+      if (outPath !== undefined) context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
+    } finally {
+      backend.dispose();
+    }
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * `kleinraum timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] --out FILE.svg|.png|.pdf|.csv|.xlsx`:
+ * an indicator over all Stichtage as small multiples (or one area against the region with `--view area`),
+ * or its data, through the same `timeseries.compute` and `timeseries.export` methods the Zeitreihen tab
+ * uses. Movement indicators: movement.arrivals, movement.departures, movement.net, movement.turnover, each
+ * also `_per_1000`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { MOVEMENT_EXPORT_FORMATS, TIME_SERIES_VIEWS } from '../../../../shared/contract/methods/movement';
+import { formatNumber } from '../../../../shared/format/number';
+import { MOVEMENT_INDICATORS } from '../../../../shared/movement/movementIndicators';
+import { CliUsageError, type CliCommand } from '../command';
+import { stringFlag } from '../mapViewFlags';
+import { existingProjectFile } from '../projectPaths';
+
+const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] --out FILE.svg|.png|.pdf|.csv|.xlsx';
+const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
+const SORTS = ['layer', 'name', 'last'] as const;
+type Format = (typeof MOVEMENT_EXPORT_FORMATS)[number];
+
+function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new CliUsageError({ de: `--${flag} kennt ${allowed.join(', ')}, nicht „${value}“.`, en: `--${flag} knows ${allowed.join(', ')}, not "${value}".` });
+  return value as T;
+}
+
+export const command: CliCommand = {
+  name: 'timeseries',
+  summary: { de: 'Eine Kennzahl über alle Stichtage: kleine Vielfache aller Gebiete mit der Region als Referenz', en: 'An indicator over all reference dates: small multiples of all areas with the region as reference' },
+  usage: USAGE,
+  options: {
+    indicator: { type: 'string' },
+    layer: { type: 'string' },
+    areas: { type: 'string' },
+    variable: { type: 'string' },
+    view: { type: 'string' },
+    sort: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    page: { type: 'string' },
+    dpi: { type: 'string' },
+  },
+  optionHelp: {
+    indicator: { de: `Kennzahl-ID (siehe kleinraum info) oder Bewegung: ${MOVEMENT_INDICATORS.map((indicator) => indicator.id).join(', ')}`, en: `indicator id (see kleinraum info) or movement: ${MOVEMENT_INDICATORS.map((indicator) => indicator.id).join(', ')}` },
+    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    areas: { de: 'all (Standard) oder Schlüssel, durch Komma getrennt; bei --view area das eine Gebiet', en: 'all (default) or keys separated by commas; with --view area the one area' },
+    variable: { de: 'Bestandsvariable der Bewegungen (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable of the movements (default: the first with arrivals and departures, e.g. refugees)' },
+    view: { de: 'multiples (alle Gebiete, Standard) oder area (ein Gebiet gegen die Region)', en: 'multiples (all areas, default) or area (one area against the region)' },
+    sort: { de: 'Reihenfolge: layer (Standard), name oder last (letzter Wert, absteigend)', en: 'order: layer (default), name or last (latest value, descending)' },
+    out: { de: 'Datei: .svg, .png, .pdf (Abbildung) oder .csv, .xlsx (Daten)', en: 'file: .svg, .png, .pdf (figure) or .csv, .xlsx (data)' },
+    page: { de: `Seitenformat: ${PAGES.join(', ')} (Standard a4-landscape)`, en: `page: ${PAGES.join(', ')} (default a4-landscape)` },
+    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
+  },
+  async run(context) {
+    const [given, ...extra] = context.positionals;
+    if (given === undefined) throw new CliUsageError({ de: `Projektdatei fehlt: kleinraum ${USAGE}`, en: `Project file missing: kleinraum ${USAGE}` });
+    if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
+    const indicatorId = stringFlag(context, 'indicator');
+    if (indicatorId === undefined) throw new CliUsageError({ de: 'Kennzahl fehlt: --indicator ID angeben (siehe kleinraum info oder --help).', en: 'Indicator missing: add --indicator ID (see kleinraum info or --help).' });
+    const out = stringFlag(context, 'out');
+    if (out === undefined) throw new CliUsageError({ de: 'Zieldatei fehlt: --out FILE.svg|.png|.pdf|.csv|.xlsx angeben.', en: 'Output missing: add --out FILE.svg|.png|.pdf|.csv|.xlsx.' });
+    const format = path.extname(out).slice(1).toLowerCase() as Format;
+    if (!MOVEMENT_EXPORT_FORMATS.includes(format)) throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
+    const outPath = path.resolve(out);
+    if (!fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
+    const view = choice(stringFlag(context, 'view'), TIME_SERIES_VIEWS, 'view', 'multiples');
+    const sortBy = choice(stringFlag(context, 'sort'), SORTS, 'sort', 'layer');
+    const page = choice(stringFlag(context, 'page'), PAGES, 'page', 'a4-landscape');
+    const dpiText = stringFlag(context, 'dpi');
+    const dpi = dpiText === undefined ? 300 : Number(dpiText);
+    if (!Number.isInteger(dpi) || dpi < 72 || dpi > 600) throw new CliUsageError({ de: `--dpi ist eine ganze Zahl von 72 bis 600, nicht „${dpiText}“.`, en: `--dpi is a whole number from 72 to 600, not "${dpiText}".` });
+    const areasText = stringFlag(context, 'areas');
+    const areas = areasText === undefined || areasText.trim() === 'all' ? undefined : areasText.split(',').map((key) => key.trim()).filter((key) => key.length > 0);
+    const layer = stringFlag(context, 'layer');
+    const variable = stringFlag(context, 'variable');
+    const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
+
+    const { createCliBackend } = await import('../backend');
+    const backend = await createCliBackend(context.dataDir);
+    try {
+      await backend.call('project.open', { path: projectPath });
+      const base = { indicatorId, ...(layer !== undefined ? { layer } : {}), ...(variable !== undefined ? { variable } : {}) };
+      const series = await backend.call('timeseries.compute', base);
+      const file = await backend.call('timeseries.export', { ...base, view, sortBy, format, locale: context.lang, page, dpi, ...(areas ? { areas } : {}) });
+      // Written next to the target and renamed, so a failed run never leaves half a file.
+      const temporary = `${outPath}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
+      fs.renameSync(temporary, outPath);
+      const shown = areas ? series.series.filter((entry) => areas.includes(entry.key)) : series.series;
+      if (series.mixedSources.length > 0) {
+        context.output.warn({ de: `Hinweis: Zu- und Fortzüge stammen in ${series.mixedSources.length} Fällen aus verschiedenen Quellen.`, en: `Note: arrivals and departures come from different sources in ${series.mixedSources.length} cases.` });
+      }
+      if (context.json) {
+        context.output.json({
+          out: outPath,
+          indicator: { id: series.indicator.id, name: series.indicator.name[context.lang], unit: series.indicator.unit[context.lang] },
+          layer: series.layer,
+          periods: series.periods,
+          series: shown.map((entry) => ({ key: entry.key, name: entry.name, values: entry.values.map((point) => point.value), sources: entry.values.map((point) => point.sourceId) })),
+          region: series.region.map((point) => point.value),
+          sources: series.sources.map((source) => ({ id: source.id, name: source.name })),
+          synthetic: series.synthetic,
+          ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx } : {}),
+        });
+      } else {
+        const lang = context.lang;
+        context.output.text(`${series.indicator.name[lang]} (${series.indicator.unit[lang]}), ${series.periods[0] ?? ''} … ${series.periods.at(-1) ?? ''}`);
+        for (const entry of shown) {
+          context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
+        }
+        context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
+      }
+    } finally {
+      backend.dispose();
+    }
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * `timeseries.export` and `balance.export`: the chart as a committee figure (SVG, PNG, PDF — drawn by
+ * shared/movement and rendered like every Kleinraum figure by electron/node/export) or the data as CSV
+ * (BOM, `;`) or XLSX, returned as bytes for the browser download and the CLI.
+ */
+import type { z } from 'zod';
+import type { AreaCollection } from '../../../../shared/export/composeFigure';
+import { resolveExportLayout } from '../../../../shared/export/exportLayout';
+import type { balanceExportInput, timeSeriesExportInput } from '../../../../shared/contract/methods/movement';
+import { UserError } from '../../../../shared/contract/errors';
+import { balanceTable, timeSeriesTable } from '../../../../shared/movement/movementTables';
+import { timeSeriesAreaFigure, timeSeriesMultiplesFigure } from '../../../../shared/movement/timeSeriesFigure';
+import { readSetting } from '../../../../shared/settings/projectSettings';
+import type { SqliteDatabase } from '../../storage/openDatabase';
+import { readSettings, readSources } from '../../storage/projectReader';
+import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles';
+import { today } from '../export/exportHandlers';
+import { chooseAnalysisLayer } from '../analysis/analysisResults';
+import { computeBalance, computeTimeSeries } from './movementResults';
+
+type SeriesExportInput = z.output<typeof timeSeriesExportInput>;
+type BalanceExportInput = z.output<typeof balanceExportInput>;
+
+interface FileResult {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  widthPx?: number;
+  heightPx?: number;
+  pageMm?: [number, number];
+}
+
+const EMPTY_AREAS = { type: 'FeatureCollection', features: [] } as unknown as AreaCollection;
+
+/** Panel order: as given, by name, or by the latest value (descending, areas without one last). */
+export function orderedKeys(series: readonly { key: string; name: string; values: readonly { value: number | null }[] }[], sortBy: 'layer' | 'name' | 'last', areas?: readonly string[]): string[] {
+  const wanted = areas && areas.length > 0 ? areas.flatMap((key) => series.filter((entry) => entry.key === key)) : [...series];
+  if (sortBy === 'name') wanted.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  if (sortBy === 'last') {
+    const last = (entry: (typeof wanted)[number]) => entry.values.at(-1)?.value ?? null;
+    wanted.sort((a, b) => (last(b) ?? -Infinity) - (last(a) ?? -Infinity));
+  }
+  return wanted.map((entry) => entry.key);
+}
+
+/**
+ * @example await exportTimeSeries(db, { indicatorId: 'movement.turnover_per_1000', view: 'multiples', sortBy: 'layer', format: 'png', locale: 'de', page: 'a4-landscape', dpi: 150 })
+ */
+export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportInput): Promise<FileResult> {
+  const data = computeTimeSeries(db, input);
+  const settings = readSettings(db);
+  const createdOn = today();
+  const unknown = (input.areas ?? []).filter((key) => !data.series.some((series) => series.key === key));
+  if (unknown.length > 0) {
+    throw new UserError('not-found', { de: `Gebiet(e) ${unknown.join(', ')} gibt es auf der Ebene „${data.layer}“ nicht.`, en: `Area(s) ${unknown.join(', ')} do not exist on layer "${data.layer}".` });
+  }
+  const safeId = input.indicatorId.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const fileName = `zeitreihe-${safeId}${input.view === 'area' && input.areas?.[0] ? `-${input.areas[0]}` : ''}.${input.format}`;
+  const base = { fileName, mimeType: MIME_TYPES[input.format] };
+  if (input.format === 'csv' || input.format === 'xlsx') {
+    const order = orderedKeys(data.series, input.sortBy, input.areas);
+    const ordered = { ...data, series: order.map((key) => data.series.find((series) => series.key === key)!) };
+    const table = timeSeriesTable(ordered, data.sources, readSetting(settings, 'smallNumberThreshold'), createdOn, input.locale);
+    const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Zeitreihe' : 'Time series');
+    return { ...base, base64: bytes.toString('base64') };
+  }
+  const layer = chooseAnalysisLayer(db, input.layer);
+  const layout = resolveExportLayout(readSetting(settings, 'export.layout'));
+  const context = {
+    areas: EMPTY_AREAS,
+    layerTitle: layer.title[input.locale] || layer.title.de,
+    boundarySource: null,
+    schematicBoundaries: false,
+    createdOn,
+    locale: input.locale,
+    page: input.page,
+    author: layout.author.visible ? layout.author.text : '',
+  };
+  const figure =
+    input.view === 'area'
+      ? timeSeriesAreaFigure(data, input.areas?.[0] ?? data.series[0]?.key ?? '', context)
+      : timeSeriesMultiplesFigure(data, context, { order: orderedKeys(data.series, input.sortBy, input.areas) });
+  const title = data.indicator.name[input.locale];
+  const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
+  return { ...base, pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
+}
+
+export async function exportBalance(db: SqliteDatabase, input: BalanceExportInput): Promise<FileResult> {
+  const balance = computeBalance(db, input);
+  if (input.areaKey !== undefined && !balance.areas.some((area) => area.key === input.areaKey)) {
+    throw new UserError('not-found', { de: `Das Gebiet ${input.areaKey} gibt es auf der Ebene „${balance.layer}“ nicht.`, en: `Area ${input.areaKey} does not exist on layer "${balance.layer}".` });
+  }
+  const table = balanceTable({ ...balance, sources: balance.sources.length > 0 ? balance.sources : readSources(db).filter((source) => balance.sourceIds.includes(source.id)) }, input.areaKey ?? null, today(), input.locale);
+  const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance');
+  return { fileName: `bilanz-${balance.variables.stock}${input.areaKey ? `-${input.areaKey}` : ''}.${input.format}`, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
+}

@@ -1,0 +1,178 @@
+/**
+ * The Zeitreihen/Bilanz tab's results for the open project: project indicators over all Stichtage from the
+ * indicator service (the same values the map shows), movement indicators and the stock–flow account from
+ * the pure core (shared/movement), each drawing from the variables' chosen sources.
+ */
+import type { z } from 'zod';
+import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } from '../../../../shared/contract/methods/movement';
+import { UserError } from '../../../../shared/contract/errors';
+import type { LayerInfo, Source, Variable } from '../../../../shared/model/project';
+import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
+import { computeMovementSeries, movementIndicator, movementIndicatorOf, MOVEMENT_PREFIX } from '../../../../shared/movement/movementIndicators';
+import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
+import { referenceLine, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { readSetting } from '../../../../shared/settings/projectSettings';
+import { selectionPriority } from '../../../../shared/sources/sourceChoice';
+import type { SqliteDatabase } from '../../storage/openDatabase';
+import { readAreaSizes, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
+import { chooseAnalysisLayer } from '../analysis/analysisResults';
+import { allPeriodValuesFor } from '../indicatorService';
+import { readSourceCatalogue } from '../sourceCatalogue';
+
+type SeriesInput = z.output<typeof timeSeriesInput>;
+type SeriesOutput = z.output<typeof timeSeriesOutput>;
+type BalanceInput = z.output<typeof balanceInput>;
+type BalanceOutput = z.output<typeof balanceOutput>;
+
+/** Inhabitants for the per-1.000 movement figures: the project's `population` variable. */
+const POPULATION_VARIABLE = 'population';
+
+function sourcesFor(db: SqliteDatabase, ids: readonly string[]): Source[] {
+  const byId = new Map(readSources(db).map((source) => [source.id, source]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Source] : []));
+}
+
+/** The stock variable asked for (it must have arrivals and departures), else the first that has them. */
+function chooseStockVariable(variables: readonly Variable[], asked: string | undefined, explicitFlows: boolean): Variable {
+  const candidates = stockVariablesWithFlows(variables);
+  const id = asked ?? candidates[0];
+  const variable = variables.find((candidate) => candidate.id === id);
+  if (!variable || (!explicitFlows && !candidates.includes(variable.id))) {
+    const list = candidates.join(', ') || '–';
+    throw new UserError('not-found', {
+      de: id === undefined
+        ? 'Das Projekt hat keine Bestandsvariable mit Zu- und Fortzügen (z. B. refugees mit refugee_arrivals und refugee_departures). Bitte Zu- und Fortzüge importieren.'
+        : `Zur Variable „${id}“ gibt es keine Zu- und Fortzüge (${id.replace(/s$/, '')}_arrivals, ${id.replace(/s$/, '')}_departures). Variablen mit Bewegungen: ${list}.`,
+      en: id === undefined
+        ? 'The project has no stock variable with arrivals and departures (e.g. refugees with refugee_arrivals and refugee_departures). Please import arrivals and departures.'
+        : `The variable "${id}" has no arrivals and departures (${id.replace(/s$/, '')}_arrivals, ${id.replace(/s$/, '')}_departures). Variables with movements: ${list}.`,
+    });
+  }
+  return variable;
+}
+
+function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
+  const all = allPeriodValuesFor(db, input.indicatorId, layer.name);
+  const areas = readAreaSizes(db, layer.name);
+  const byPeriod = all.series.map((entry) => new Map(entry.values.map((value) => [value.key, value])));
+  const sourceIds = [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))];
+  const sources = sourcesFor(db, sourceIds);
+  const region = all.series.map((entry): SeriesPoint => {
+    const quality = entry.values.some((value) => value.quality === 'projected') ? 'projected' : (entry.values.find((value) => value.quality !== null)?.quality ?? null);
+    return { period: entry.period, value: entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, projected: quality === 'projected' };
+  });
+  return {
+    kind: 'indicator',
+    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals },
+    stockVariable: null,
+    layer: layer.name,
+    layerTitle: layer.title,
+    periods: all.periods,
+    series: areas.map((area) => ({
+      key: area.key,
+      name: area.name,
+      values: all.periods.map((period, index): SeriesPoint => {
+        const value = byPeriod[index]?.get(area.key);
+        return { period, value: value?.value ?? null, sourceId: value?.sourceId ?? null, quality: value?.quality ?? null, smallNumber: value?.smallNumber ?? false, projected: value?.quality === 'projected' };
+      }),
+    })),
+    region,
+    reference: referenceLine(region, areas.length, all.indicator.scale === 'absolute'),
+    sources,
+    synthetic: sources.some((source) => source.synthetic),
+    mixedSources: [],
+  };
+}
+
+function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
+  const indicator = movementIndicator(input.indicatorId);
+  if (!indicator) {
+    throw new UserError('not-found', {
+      de: `Die Bewegungskennzahl „${input.indicatorId}“ gibt es nicht. Bitte eine der Kennzahlen movement.arrivals, movement.departures, movement.net, movement.turnover (auch mit _per_1000) wählen.`,
+      en: `There is no movement indicator "${input.indicatorId}". Please choose movement.arrivals, movement.departures, movement.net or movement.turnover (also with _per_1000).`,
+    });
+  }
+  const variables = readVariables(db);
+  const stock = chooseStockVariable(variables, input.variable, false);
+  const { flows } = accountVariables(stock.id, variables);
+  const inflow = flows.inflow as string;
+  const outflow = flows.outflow as string;
+  const population = indicator.perThousand && variables.some((variable) => variable.id === POPULATION_VARIABLE) ? POPULATION_VARIABLE : null;
+  if (indicator.perThousand && population === null) {
+    throw new UserError('not-found', {
+      de: 'Für Werte je 1.000 Einwohner fehlt die Variable „population“ (Einwohner). Bitte die absolute Kennzahl wählen oder Einwohnerzahlen importieren.',
+      en: 'Figures per 1,000 inhabitants need the variable "population". Please choose the absolute indicator or import population figures.',
+    });
+  }
+  const catalogue = readSourceCatalogue(db);
+  const result = computeMovementSeries({
+    indicator,
+    areas: readAreaSizes(db, layer.name),
+    observations: readObservations(db, { variables: [inflow, outflow, ...(population ? [population] : [])] }),
+    inflowVariable: inflow,
+    outflowVariable: outflow,
+    populationVariable: population,
+    priorityOf: (variable) => selectionPriority(catalogue, { variable }),
+    smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold'),
+  });
+  const sources = sourcesFor(db, [...result.sourceIds, ...(population ? selectionPriority(catalogue, { variable: population }).slice(0, 1) : [])]);
+  return {
+    kind: 'movement',
+    indicator: movementIndicatorOf(indicator, stock.name),
+    stockVariable: { id: stock.id, name: stock.name },
+    layer: layer.name,
+    layerTitle: layer.title,
+    periods: result.periods,
+    series: result.series,
+    region: result.region,
+    reference: referenceLine(result.region, result.series.length, !indicator.perThousand),
+    sources,
+    synthetic: sources.some((source) => source.synthetic),
+    mixedSources: result.mixedSources,
+  };
+}
+
+/**
+ * @example computeTimeSeries(db, { indicatorId: 'movement.turnover_per_1000' }).series.length // 21 on the demo
+ */
+export function computeTimeSeries(db: SqliteDatabase, input: SeriesInput): SeriesOutput {
+  const layer = chooseAnalysisLayer(db, input.layer);
+  return db.transaction(() => (input.indicatorId.startsWith(MOVEMENT_PREFIX) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer)))();
+}
+
+/**
+ * @example computeBalance(db, { thresholdPercent: 1 }).areas.filter((area) => area.flagged) // [] on the demo
+ */
+export function computeBalance(db: SqliteDatabase, input: BalanceInput): BalanceOutput {
+  const layer = chooseAnalysisLayer(db, input.layer);
+  return db.transaction((): BalanceOutput => {
+    const variables = readVariables(db);
+    const explicit = Object.fromEntries(Object.entries(input.flows ?? {}).filter(([, id]) => id !== undefined)) as Record<string, string>;
+    const stock = chooseStockVariable(variables, input.variable, explicit['inflow'] !== undefined && explicit['outflow'] !== undefined);
+    const account = accountVariables(stock.id, variables, explicit);
+    const used = [account.stock, ...Object.values(account.flows)];
+    const unknown = used.filter((id) => !variables.some((variable) => variable.id === id));
+    if (unknown.length > 0) {
+      throw new UserError('not-found', { de: `Die Variable(n) ${unknown.join(', ')} gibt es im Projekt nicht.`, en: `The project has no variable ${unknown.join(', ')}.` });
+    }
+    const catalogue = readSourceCatalogue(db);
+    const result = computeStockFlowAccount({
+      areas: readAreaSizes(db, layer.name),
+      observations: readObservations(db, { variables: used }),
+      variables: account,
+      priorityOf: (variable) => selectionPriority(catalogue, { variable }),
+      thresholdPercent: input.thresholdPercent,
+      regionName: 'Region',
+    });
+    const sources = sourcesFor(db, result.sourceIds);
+    const names = new Map(variables.map((variable) => [variable.id, variable.name]));
+    return {
+      layer: layer.name,
+      layerTitle: layer.title,
+      ...result,
+      variableNames: Object.fromEntries(used.map((id) => [id, names.get(id) ?? { de: id, en: id }])),
+      sources,
+      synthetic: sources.some((source) => source.synthetic),
+    };
+  })();
+}

@@ -1,0 +1,358 @@
+/**
+ * The Zeitreihen & Bilanz tab (Bestand und Bewegung): one indicator over all Stichtage — the selected area
+ * against the region, and small multiples of every area on one shared scale — and the stock–flow account
+ * (Bilanz) of the selected area with its unexplained remainder. Charts are drawn by shared/movement/
+ * seriesChart.ts, the same code the exported figures use; values come from `timeseries.compute` and
+ * `balance.compute`. The selection is the app's one selection (map, table, details panel).
+ */
+import { useMemo, useState, type MouseEvent } from 'react';
+import type { MethodOutput } from '../../shared/contract/api';
+import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS } from '../../shared/contract/methods/movement';
+import { formatDate, formatNumber } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import { FLOW_TERMS } from '../../shared/movement/accountVariables';
+import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
+import { drawMultiples, drawPanel, multiplesFrames, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
+import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
+import { toApiError } from '../api/apiError';
+import { useBackend, useBackendQuery } from '../api/backend';
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { downloadBase64 } from '../profiles/exportProfiles';
+import { balanceOverlay } from './balanceOverlay';
+import './movement.css';
+
+type SeriesResult = MethodOutput<'timeseries.compute'>;
+type BalanceResult = MethodOutput<'balance.compute'>;
+type SortBy = 'layer' | 'name' | 'last';
+
+const DEFAULT_INDICATOR = 'movement.turnover_per_1000';
+const AREA_CHART = { width: 720, height: 300 };
+const MULTIPLES_COLUMNS = 6;
+const MULTIPLES_PANEL_HEIGHT = 120;
+const MULTIPLES_WIDTH = 1100;
+
+interface Hover {
+  key: string;
+  index: number;
+  left: number;
+  top: number;
+}
+
+function orderKeys(series: SeriesResult['series'], sortBy: SortBy, locale: string): string[] {
+  const copy = [...series];
+  if (sortBy === 'name') copy.sort((a, b) => a.name.localeCompare(b.name, locale));
+  if (sortBy === 'last') copy.sort((a, b) => (b.values.at(-1)?.value ?? -Infinity) - (a.values.at(-1)?.value ?? -Infinity));
+  return copy.map((entry) => entry.key);
+}
+
+export function MovementView() {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useApp();
+  const backend = useBackend();
+  const project = useKleinraum((state) => state.project);
+  const layerName = useKleinraum((state) => state.layerName);
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
+  const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
+  const [sortBy, setSortBy] = useState<SortBy>('layer');
+  const [threshold, setThreshold] = useState(1);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const layer = layerName ?? undefined;
+
+  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer } : null, { keepPrevious: true });
+  const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold } : null, { keepPrevious: true });
+  const data = series.data;
+  const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
+  const order = useMemo(() => (data ? orderKeys(data.series, sortBy, locale) : []), [data, sortBy, locale]);
+  const flaggedKeys = useMemo(() => new Set(balance.data?.areas.filter((area) => area.flagged).map((area) => area.key) ?? []), [balance.data]);
+
+  const runExport = async (kind: 'multiples' | 'area' | 'balance', format: string) => {
+    if (!layer) return;
+    setExporting(true);
+    try {
+      const file =
+        kind === 'balance'
+          ? await backend.call('balance.export', { layer, thresholdPercent: threshold, format: format as (typeof BALANCE_EXPORT_FORMATS)[number], locale, page: 'a4-landscape', dpi: 300, ...(areaKey ? { areaKey } : {}) })
+          : await backend.call('timeseries.export', {
+              indicatorId,
+              layer,
+              view: kind,
+              sortBy,
+              format: format as (typeof MOVEMENT_EXPORT_FORMATS)[number],
+              locale,
+              page: 'a4-landscape',
+              dpi: 300,
+              ...(kind === 'area' && areaKey ? { areas: [areaKey] } : {}),
+            });
+      downloadBase64(file.fileName, file.mimeType, file.base64);
+    } catch (error) {
+      store.getState().showMessage(toApiError(error, kind === 'balance' ? 'balance.export' : 'timeseries.export').text);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const exportButtons = (kind: 'multiples' | 'area' | 'balance') => (
+    <div className="movement-export" role="group" aria-label={t('movement.export')}>
+      {(kind === 'balance' ? BALANCE_EXPORT_FORMATS : MOVEMENT_EXPORT_FORMATS).map((format) => (
+        <button key={format} type="button" className="button button-small" disabled={exporting || !data} data-testid={`movement-export-${kind}-${format}`} onClick={() => void runExport(kind, format)}>
+          {format.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+
+  return (
+    <div className="movement" data-testid="movement-view">
+      <aside className="movement-controls">
+        <label>
+          {t('movement.indicator')}
+          <select value={indicatorId} data-testid="movement-indicator" onChange={(event) => setIndicatorId(event.target.value)}>
+            <optgroup label={t('movement.group.movement')}>
+              {MOVEMENT_INDICATORS.map((indicator) => (
+                <option key={indicator.id} value={indicator.id}>
+                  {localized(indicator.name, locale)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('movement.group.indicators')}>
+              {projectIndicators.map((indicator) => (
+                <option key={indicator.id} value={indicator.id}>
+                  {localized(indicator.name, locale)}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <label>
+          {t('movement.sort')}
+          <select value={sortBy} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SortBy)}>
+            {(['layer', 'name', 'last'] as const).map((option) => (
+              <option key={option} value={option}>
+                {t(`movement.sort.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('movement.balance.threshold')}
+          <input type="number" min={0} max={100} step={0.5} value={threshold} data-testid="movement-threshold" onChange={(event) => setThreshold(Math.min(100, Math.max(0, Number(event.target.value) || 0)))} />
+        </label>
+        <h4>{t('movement.exportChart')}: {t('movement.multiples')}</h4>
+        {exportButtons('multiples')}
+        <h4>{t('movement.exportChart')}: {t('movement.area')}</h4>
+        {exportButtons('area')}
+        <h4>{t('movement.exportData')}: {t('movement.balance.variable')}</h4>
+        {exportButtons('balance')}
+      </aside>
+      <div className="movement-main">
+        {series.error && <p className="movement-warning">{localized(toApiError(series.error, 'timeseries.compute').text, locale)}</p>}
+        {data && (
+          <>
+            <div className="movement-top">
+              <section>
+                <h3 data-testid="movement-area-title">
+                  {localized(data.indicator.name, locale)}: {t('movement.areaChart', { area: data.series.find((entry) => entry.key === areaKey)?.name ?? '' })}
+                </h3>
+                <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
+                <p className="movement-note">
+                  {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => source.name).join('; ') })}
+                </p>
+                {data.mixedSources.length > 0 && <p className="movement-warning">{t('movement.mixedSources', { count: data.mixedSources.length })}</p>}
+              </section>
+              <section>
+                <BalancePanel balance={balance.data ?? null} areaKey={areaKey} />
+                {balance.data && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="movement-balance-map"
+                    onClick={() => {
+                      if (!balance.data) return;
+                      store.getState().showMapOverlay(balanceOverlay(balance.data, locale));
+                      store.getState().setActiveView('map');
+                    }}
+                  >
+                    {t('movement.balance.showOnMap')}
+                  </button>
+                )}
+              </section>
+            </div>
+            <h3>{t('movement.multiples')}</h3>
+            <Multiples data={data} order={order} selectedKey={areaKey} flaggedKeys={flaggedKeys} hover={hover?.key !== 'area' ? hover : null} onHover={setHover} onSelect={(key) => store.getState().selectArea(key)} />
+          </>
+        )}
+        {!data && !series.error && <p className="movement-note">…</p>}
+      </div>
+    </div>
+  );
+}
+
+function tooltipText(t: ReturnType<typeof useT>, locale: 'de' | 'en', data: SeriesResult, name: string, point: SeriesPoint | undefined): string {
+  if (!point) return '';
+  const fullName = data.sources.find((candidate) => candidate.id === point.sourceId)?.name ?? point.sourceId ?? '–';
+  // The quality says "Beispieldaten, synthetisch" once; the source's name need not repeat it.
+  const source = point.quality === 'synthetic' ? fullName.replace(/ – Beispieldaten, synthetisch$/, '') : fullName;
+  return t('movement.hover', {
+    area: name,
+    date: formatDate(point.period, locale),
+    value: point.value === null ? t('movement.noValue') : formatNumber(point.value, data.indicator.decimals, locale),
+    unit: localized(data.indicator.unit, locale),
+    source,
+    quality: point.quality ? t(`movement.quality.${point.quality}`) : '–',
+  });
+}
+
+/** Keeps the tooltip inside the chart: anchored left of the pointer in the right half. */
+function tooltipPosition(hover: Hover, width: number): { left: number; top: number; transform: string } {
+  const rightHalf = hover.left > width * 0.45;
+  return { left: hover.left, top: hover.top, transform: rightHalf ? 'translate(calc(-100% - 10px), -110%)' : 'translate(10px, -110%)' };
+}
+
+/** Converts a mouse position to the SVG's user units (the SVG scales to its box). */
+function svgPoint(event: MouseEvent<HTMLDivElement>, width: number, height: number): { x: number; y: number; left: number; top: number } {
+  const rect = event.currentTarget.getBoundingClientRect();
+  const left = event.clientX - rect.left;
+  const top = event.clientY - rect.top;
+  return { x: (left * width) / rect.width, y: (top * height) / rect.height, left, top };
+}
+
+function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; areaKey: string | null; hover: Hover | null; onHover: (hover: Hover | null) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const area = data.series.find((entry) => entry.key === areaKey) ?? data.series[0];
+  const frame: ChartFrame = { x: 0, y: 0, ...AREA_CHART };
+  const fontSize = 12;
+  const scale = sharedScale([area?.values.map((point) => point.value) ?? [], data.reference.values.map((point) => point.value)]);
+  const svg = area
+    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null })
+    : '';
+  const plot = plotArea(frame, fontSize, true);
+  const onMove = (event: MouseEvent<HTMLDivElement>) => {
+    const point = svgPoint(event, AREA_CHART.width, AREA_CHART.height);
+    onHover({ key: 'area', index: periodIndexAt(plot, data.periods.length, point.x), left: point.left, top: point.top });
+  };
+  const point = hover && area ? area.values[hover.index] : undefined;
+  const regionPoint = hover ? data.reference.values[hover.index] : undefined;
+  return (
+    <div className="movement-chart" data-testid="movement-area-chart" onMouseMove={onMove} onMouseLeave={() => onHover(null)}>
+      <svg viewBox={`0 0 ${AREA_CHART.width} ${AREA_CHART.height}`} role="img" aria-label={area?.name ?? ''} dangerouslySetInnerHTML={{ __html: svg }} />
+      {hover && area && point && (
+        <div className="movement-tooltip" data-testid="movement-tooltip" style={tooltipPosition(hover, AREA_CHART.width)}>
+          {tooltipText(t, locale, data, area.name, point)}
+          {regionPoint && regionPoint.value !== null ? `\n${localized(data.reference.label, locale)}: ${formatNumber(regionPoint.value, data.indicator.decimals, locale)}` : ''}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Multiples(props: { data: SeriesResult; order: readonly string[]; selectedKey: string | null; flaggedKeys: ReadonlySet<string>; hover: Hover | null; onHover: (hover: Hover | null) => void; onSelect: (key: string) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const { data } = props;
+  const byKey = useMemo(() => new Map(data.series.map((entry) => [entry.key, entry])), [data]);
+  const panels = props.order.flatMap((key) => {
+    const entry = byKey.get(key);
+    return entry ? [{ key, title: entry.name, points: entry.values, flag: props.flaggedKeys.has(key) ? t('movement.balance.flag') : null }] : [];
+  });
+  const rows = Math.max(1, Math.ceil(panels.length / MULTIPLES_COLUMNS));
+  const gap = 8;
+  const height = rows * MULTIPLES_PANEL_HEIGHT + (rows - 1) * gap;
+  const frame: ChartFrame = { x: 0, y: 0, width: MULTIPLES_WIDTH, height };
+  const fontSize = 11;
+  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns: MULTIPLES_COLUMNS });
+  const frames = multiplesFrames(frame, panels.length, gap, MULTIPLES_COLUMNS);
+  const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
+  const onMove = (event: MouseEvent<HTMLDivElement>) => {
+    const point = svgPoint(event, MULTIPLES_WIDTH, height);
+    const index = panelAt(point.x, point.y);
+    if (index < 0) return props.onHover(null);
+    const plot = plotArea(frames[index] as ChartFrame, fontSize, false, true);
+    props.onHover({ key: panels[index]!.key, index: periodIndexAt(plot, data.periods.length, point.x), left: point.left, top: point.top });
+  };
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const point = svgPoint(event, MULTIPLES_WIDTH, height);
+    const index = panelAt(point.x, point.y);
+    if (index >= 0) props.onSelect(panels[index]!.key);
+  };
+  const hovered = props.hover ? byKey.get(props.hover.key) : undefined;
+  return (
+    <div className="movement-chart movement-multiples" data-testid="movement-multiples" onMouseMove={onMove} onMouseLeave={() => props.onHover(null)} onClick={onClick}>
+      <svg viewBox={`0 0 ${MULTIPLES_WIDTH} ${height}`} role="img" aria-label={t('movement.multiples')} dangerouslySetInnerHTML={{ __html: svg }} />
+      {props.hover && hovered && (
+        <div className="movement-tooltip" data-testid="movement-multiples-tooltip" style={tooltipPosition(props.hover, MULTIPLES_WIDTH)}>
+          {tooltipText(t, locale, data, hovered.name, hovered.values[props.hover.index])}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; areaKey: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!balance) return null;
+  const area = balance.areas.find((candidate) => candidate.key === areaKey) ?? balance.areas[0];
+  if (!area) return null;
+  const flagged = balance.areas.filter((candidate) => candidate.flagged);
+  const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+  const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, locale));
+  const sourceName = (id: string | null) => (id === null ? '–' : (balance.sources.find((source) => source.id === id)?.name.replace(/ – Beispieldaten, synthetisch$/, '') ?? id));
+  const stockName = balance.variableNames[balance.variables.stock];
+  return (
+    <div data-testid="movement-balance">
+      <h3>
+        {t('movement.balance.title', { area: area.name })} · {stockName ? localized(stockName, locale) : balance.variables.stock}
+      </h3>
+      {flagged.length === 0 ? (
+        <p className="movement-ok" data-testid="movement-balance-summary">
+          {t('movement.balance.closes', { count: balance.areas.length, threshold: formatNumber(balance.thresholdPercent, 1, locale) })}
+        </p>
+      ) : (
+        <p className="movement-warning" data-testid="movement-balance-summary">
+          {t('movement.balance.open', { count: flagged.length, total: balance.areas.length, threshold: formatNumber(balance.thresholdPercent, 1, locale), names: flagged.map((candidate) => candidate.name).join(', ') })}
+        </p>
+      )}
+      <div style={{ overflowX: 'auto' }}>
+        <table className="movement-balance" data-testid="movement-balance-table">
+          <thead>
+            <tr>
+              <th>{t('movement.balance.period')}</th>
+              <th>{t('movement.balance.stockStart')}</th>
+              {terms.map((term) => (
+                <th key={term}>{t(`movement.balance.${term}`)}</th>
+              ))}
+              <th>{t('movement.balance.stockEnd')}</th>
+              <th>{t('movement.balance.residual')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {area.periods.map((period) => (
+              <tr key={period.period} data-testid="movement-balance-row" className={period.flagged ? 'is-flagged' : ''}>
+                <td>
+                  {period.previousPeriod.slice(0, 4)}–{period.period.slice(0, 4)}
+                </td>
+                <td>{number(period.stockStart.value)}</td>
+                {terms.map((term) => (
+                  <td key={term}>{number(period.flows[term]?.value ?? null)}</td>
+                ))}
+                <td>{number(period.stockEnd.value)}</td>
+                <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
+                  <span data-testid="movement-residual">{number(period.residual)}</span>{' '}
+                  <span className="residual-share">{period.complete ? `(${number(period.residualPercent, 1)} %)` : t('movement.balance.incomplete')}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="movement-note" data-testid="movement-balance-sources">
+        {t('movement.balance.source')}: {[...new Set(area.periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId, ...terms.map((term) => period.flows[term]?.sourceId ?? null)]))].map(sourceName).join('; ')}
+        {area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}
+      </p>
+      <p className="movement-note">{t('movement.balance.note')}</p>
+    </div>
+  );
+}

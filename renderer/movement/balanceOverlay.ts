@@ -1,0 +1,36 @@
+/**
+ * The stock–flow account as an overlay of the main map (store/overlaySlice.ts): areas whose remainder
+ * exceeds the threshold in any period are flagged ("Bilanz offen"), the others close or are incomplete.
+ * The Karte tab shows it with its legend until "Zurück zur Kennzahl". Pure.
+ */
+import type { MethodOutput } from '../../shared/contract/api';
+import { formatNumber, type Locale } from '../../shared/format/number';
+import { localized, translate } from '../../shared/i18n/translate';
+import type { CategoryOverlay } from '../store/overlaySlice';
+
+export const BALANCE_COLOURS = { open: '#b2182b', closes: '#d9ead3', incomplete: '#bdbdbd' } as const;
+
+/**
+ * @example balanceOverlay(balance, 'de').categoryOf['03241003'] // 'open' when Burgdorf's account does not close
+ */
+export function balanceOverlay(balance: MethodOutput<'balance.compute'>, locale: Locale): CategoryOverlay {
+  const categoryOf: Record<string, string> = {};
+  for (const area of balance.areas) {
+    categoryOf[area.key] = area.flagged ? 'open' : area.periods.every((period) => period.complete) ? 'closes' : 'incomplete';
+  }
+  const stock = balance.variableNames[balance.variables.stock];
+  const threshold = formatNumber(balance.thresholdPercent, 1, locale);
+  return {
+    kind: 'categories',
+    layer: balance.layer,
+    title: `${translate(locale, 'movement.balance.mapTitle')}: ${stock ? localized(stock, locale) : balance.variables.stock}`,
+    period: balance.periods.at(-1) ?? null,
+    unit: translate(locale, 'movement.balance.mapUnit', { threshold, from: balance.periods[0]?.slice(0, 4) ?? '', to: balance.periods.at(-1)?.slice(0, 4) ?? '' }),
+    categories: [
+      { id: 'open', label: translate(locale, 'movement.balance.flag'), colour: BALANCE_COLOURS.open },
+      { id: 'closes', label: translate(locale, 'movement.balance.closesShort'), colour: BALANCE_COLOURS.closes },
+      { id: 'incomplete', label: translate(locale, 'movement.balance.incomplete'), colour: BALANCE_COLOURS.incomplete },
+    ],
+    categoryOf,
+  };
+}

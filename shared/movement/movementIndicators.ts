@@ -1,0 +1,172 @@
+/**
+ * Movement indicators of a stock variable with arrivals and departures (e.g. persons seeking protection):
+ * arrivals, departures, net migration (arrivals − departures) and turnover (Umzugsintensität: arrivals +
+ * departures), each absolute and per 1.000 inhabitants (the population at the period's Stichtag). The
+ * region's value is Σ numerators / Σ inhabitants × 1.000 over all areas, null when any area lacks a value
+ * (so the reference line never covers fewer areas than the panels).
+ *
+ * Every value names its source: arrivals and departures each draw from their variable's sources in
+ * priority order (never summed across sources); when the two come from different sources the value names
+ * the arrivals' source and `mixedSources` lists both.
+ */
+import type { AreaKey, LocalizedText, Observation, QualityFlag } from '../model/project';
+import { sumVariableSelection, type SelectionSum } from '../indicators/sumVariableSelection';
+import { weakestQuality } from '../indicators/qualityRanking';
+import type { AreaSeries, SeriesIndicator, SeriesPoint } from './timeSeriesTypes';
+
+export const MOVEMENT_MEASURES = ['arrivals', 'departures', 'net', 'turnover'] as const;
+export type MovementMeasure = (typeof MOVEMENT_MEASURES)[number];
+
+/** Id prefix of the movement indicators (never clashes with a project's indicator ids, which have no dot). */
+export const MOVEMENT_PREFIX = 'movement.';
+
+export interface MovementIndicator extends SeriesIndicator {
+  measure: MovementMeasure;
+  perThousand: boolean;
+}
+
+const MEASURE_NAMES: Record<MovementMeasure, LocalizedText> = {
+  arrivals: { de: 'Zuzüge', en: 'Arrivals' },
+  departures: { de: 'Fortzüge', en: 'Departures' },
+  net: { de: 'Wanderungssaldo', en: 'Net migration' },
+  turnover: { de: 'Umzugsintensität (Zu- und Fortzüge)', en: 'Turnover (arrivals and departures)' },
+};
+
+/** The eight movement indicators: each measure absolute and per 1.000 inhabitants. */
+export const MOVEMENT_INDICATORS: readonly MovementIndicator[] = MOVEMENT_MEASURES.flatMap((measure) => [
+  { id: `${MOVEMENT_PREFIX}${measure}_per_1000`, measure, perThousand: true, name: { de: `${MEASURE_NAMES[measure].de} je 1.000 Einw.`, en: `${MEASURE_NAMES[measure].en} per 1,000 inhabitants` }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inhabitants' }, decimals: 1 },
+  { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
+]);
+
+/** @example movementIndicator('movement.turnover_per_1000')?.measure // 'turnover' */
+export function movementIndicator(id: string): MovementIndicator | null {
+  return MOVEMENT_INDICATORS.find((indicator) => indicator.id === id) ?? null;
+}
+
+/** The movement indicator named after the stock it moves, e.g. "Zuzüge je 1.000 Einw. – Schutzsuchende". */
+export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText): SeriesIndicator {
+  return { id: indicator.id, name: { de: `${indicator.name.de} – ${stockName.de}`, en: `${indicator.name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals };
+}
+
+export interface MovementSeriesInput {
+  indicator: MovementIndicator;
+  areas: readonly { key: AreaKey; name: string }[];
+  /** Observations of the inflow, outflow and population variables. */
+  observations: readonly Observation[];
+  inflowVariable: string;
+  outflowVariable: string;
+  /** Inhabitants for the per-1.000 figures; null: only absolute figures can be computed. */
+  populationVariable: string | null;
+  priorityOf?: (variable: string) => readonly string[];
+  smallNumberThreshold?: number;
+}
+
+export interface MovementSeries {
+  periods: string[];
+  series: AreaSeries[];
+  region: SeriesPoint[];
+  sourceIds: string[];
+  /** Areas and periods where arrivals and departures came from different sources. */
+  mixedSources: { key: AreaKey; period: string; sources: string[] }[];
+}
+
+interface Parts {
+  inflow: SelectionSum;
+  outflow: SelectionSum;
+  population: SelectionSum | null;
+}
+
+function valueOf(sum: SelectionSum | null): number | null {
+  return sum !== null && sum.status === 'ok' ? sum.value : null;
+}
+
+function numeratorOf(measure: MovementMeasure, inflow: number | null, outflow: number | null): number | null {
+  if (measure === 'arrivals') return inflow;
+  if (measure === 'departures') return outflow;
+  if (inflow === null || outflow === null) return null;
+  return measure === 'net' ? inflow - outflow : inflow + outflow;
+}
+
+/**
+ * @example computeMovementSeries({ indicator: movementIndicator('movement.net')!, areas, observations, inflowVariable: 'refugee_arrivals', outflowVariable: 'refugee_departures', populationVariable: 'population' }).series[0].values[1].value
+ */
+export function computeMovementSeries(input: MovementSeriesInput): MovementSeries {
+  const { indicator } = input;
+  const threshold = input.smallNumberThreshold ?? 3;
+  const flowVariables = new Set([input.inflowVariable, input.outflowVariable]);
+  const relevant = new Set([...flowVariables, ...(input.populationVariable ? [input.populationVariable] : [])]);
+  const byAreaPeriod = new Map<string, Map<string, Observation[]>>();
+  const flowPeriods = new Set<string>();
+  for (const observation of input.observations) {
+    if (!relevant.has(observation.variable)) continue;
+    if (flowVariables.has(observation.variable)) flowPeriods.add(observation.period);
+    let periods = byAreaPeriod.get(observation.areaKey);
+    if (!periods) byAreaPeriod.set(observation.areaKey, (periods = new Map()));
+    const list = periods.get(observation.period);
+    if (list) list.push(observation);
+    else periods.set(observation.period, [observation]);
+  }
+  const periods = [...flowPeriods].sort();
+  const sourceIds: string[] = [];
+  const mixedSources: MovementSeries['mixedSources'] = [];
+  const partsByArea = input.areas.map((area) =>
+    periods.map((period): Parts => {
+      const observations = byAreaPeriod.get(area.key)?.get(period) ?? [];
+      const sum = (variable: string) => sumVariableSelection(observations, { variable }, input.priorityOf?.(variable));
+      return { inflow: sum(input.inflowVariable), outflow: sum(input.outflowVariable), population: input.populationVariable ? sum(input.populationVariable) : null };
+    }),
+  );
+
+  const point = (period: string, parts: Parts): SeriesPoint => {
+    const inflow = valueOf(parts.inflow);
+    const outflow = valueOf(parts.outflow);
+    const numerator = numeratorOf(indicator.measure, inflow, outflow);
+    const population = valueOf(parts.population);
+    const used = indicator.measure === 'arrivals' ? [parts.inflow] : indicator.measure === 'departures' ? [parts.outflow] : [parts.inflow, parts.outflow];
+    const sources = [...new Set(used.flatMap((sum) => (sum.status === 'no-data' ? [] : sum.sourceIds)))];
+    const qualities = used.flatMap((sum) => (sum.status === 'no-data' || sum.quality === null ? [] : [sum.quality]));
+    const value = numerator === null ? null : indicator.perThousand ? (population !== null && population > 0 ? (numerator / population) * 1000 : null) : numerator;
+    const counts = used.map(valueOf).filter((count): count is number => count !== null);
+    return {
+      period,
+      value,
+      sourceId: sources[0] ?? null,
+      quality: weakestQuality(qualities),
+      smallNumber: counts.some((count) => count > 0 && count < threshold),
+      projected: qualities.includes('projected'),
+    };
+  };
+
+  const series: AreaSeries[] = input.areas.map((area, areaIndex) => ({
+    key: area.key,
+    name: area.name,
+    values: periods.map((period, periodIndex) => {
+      const parts = partsByArea[areaIndex]?.[periodIndex] as Parts;
+      const result = point(period, parts);
+      const used = [parts.inflow, parts.outflow].flatMap((sum) => (sum.status === 'no-data' ? [] : sum.sourceIds));
+      for (const id of used) if (!sourceIds.includes(id)) sourceIds.push(id);
+      if (new Set(used).size > 1) mixedSources.push({ key: area.key, period, sources: [...new Set(used)] });
+      return result;
+    }),
+  }));
+
+  const region: SeriesPoint[] = periods.map((period, periodIndex) => {
+    const all = partsByArea.map((parts) => parts[periodIndex] as Parts);
+    const total = (pick: (parts: Parts) => SelectionSum | null): SelectionSum => {
+      let value = 0;
+      const ids = new Set<string>();
+      const qualities: QualityFlag[] = [];
+      for (const parts of all) {
+        const sum = pick(parts);
+        if (sum === null || sum.status !== 'ok') return { status: 'no-data' };
+        value += sum.value;
+        sum.sourceIds.forEach((id) => ids.add(id));
+        if (sum.quality !== null) qualities.push(sum.quality);
+      }
+      return { status: 'ok', value, quality: weakestQuality(qualities), sourceIds: [...ids], sourceRank: 0 };
+    };
+    const regionPoint = point(period, { inflow: total((parts) => parts.inflow), outflow: total((parts) => parts.outflow), population: input.populationVariable ? total((parts) => parts.population) : null });
+    return { ...regionPoint, smallNumber: false };
+  });
+  return { periods, series, region, sourceIds, mixedSources };
+}

@@ -1,0 +1,101 @@
+/**
+ * The data behind the Zeitreihen and Bilanz views as tables for CSV and XLSX (shared/export/dataTable.ts):
+ * the series wide (one row per area, one column per Stichtag, region last) and the account long (one row
+ * per area and period, every term with its source). Sources, Stichtag, synthetic label and
+ * small-number note below. Counts below the project's threshold are not printed (".").
+ */
+import type { DataTable, TableValue } from '../export/dataTable';
+import { sourceLines } from '../export/sourceLines';
+import { formatDate, type Locale } from '../format/number';
+import { localized, translate, type MessageKey } from '../i18n/translate';
+import type { LocalizedText, Source } from '../model/project';
+import { FLOW_TERMS } from './accountVariables';
+import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
+import type { TimeSeriesData } from './timeSeriesTypes';
+
+function sourceNotes(sources: readonly Source[], createdOn: string, locale: Locale): string[] {
+  const names = sources.map((source) => source.name).join('; ');
+  return [
+    ...(names ? [translate(locale, 'movement.figure.sources', { sources: names })] : []),
+    ...sourceLines({ dataSources: sources, boundarySource: null, schematicBoundaries: false, currentYear: Number(createdOn.slice(0, 4)), locale }),
+  ];
+}
+
+function rounded(value: number | null, decimals: number): number | null {
+  return value === null ? null : Number(value.toFixed(decimals));
+}
+
+/**
+ * @example timeSeriesTable(data, [], 3, '2026-01-01', 'de').columns.slice(0, 3) // ['Schlüssel', 'Gebiet', '31.12.2015']
+ */
+export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[], smallNumberThreshold: number, createdOn: string, locale: Locale): DataTable {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const columns = [t('movement.column.key'), t('movement.column.name'), ...data.periods.map((period) => formatDate(period, locale))];
+  let suppressed = false;
+  const cells = (points: TimeSeriesData['region']): TableValue[] =>
+    points.map((point) => {
+      if (point.smallNumber) {
+        suppressed = true;
+        return '.';
+      }
+      return rounded(point.value, data.indicator.decimals);
+    });
+  const rows: TableValue[][] = [...data.series.map((series) => [series.key, series.name, ...cells(series.values)]), ['', t('movement.legend.region'), ...cells(data.region)]];
+  const notes = [`${localized(data.indicator.name, locale)} (${localized(data.indicator.unit, locale)})`, ...sourceNotes(sources, createdOn, locale)];
+  if (suppressed) notes.push(t('movement.smallNumbers', { threshold: smallNumberThreshold }));
+  return { columns, rows, notes };
+}
+
+export interface BalanceTableInput extends StockFlowAccount {
+  variableNames: Record<string, LocalizedText>;
+  sources: Source[];
+}
+
+/**
+ * @example balanceTable(balance, null, '2026-01-01', 'de').columns.includes('Bestandskorrektur / nicht erklärt') // true
+ */
+export function balanceTable(balance: BalanceTableInput, areaKey: string | null, createdOn: string, locale: Locale): DataTable {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+  const columns = [
+    t('movement.column.key'),
+    t('movement.column.name'),
+    t('movement.column.from'),
+    t('movement.column.to'),
+    t('movement.balance.stockStart'),
+    ...terms.map((term) => t(`movement.balance.${term}`)),
+    t('movement.balance.stockEnd'),
+    t('movement.balance.residual'),
+    `${t('movement.balance.residual')} ${t('movement.balance.residualPercent')}`,
+    t('movement.balance.flagged'),
+    t('movement.column.sourceStock'),
+    ...terms.map((term) => `${t('movement.balance.source')} ${t(`movement.balance.${term}`).replace(/^[+−=]\s*/, '')}`),
+  ];
+  const areas: AccountArea[] = areaKey === null ? [...balance.areas, balance.region] : balance.areas.filter((area) => area.key === areaKey);
+  const rows: TableValue[][] = [];
+  for (const area of areas) {
+    for (const period of area.periods) {
+      rows.push([
+        area.key === 'region' ? '' : area.key,
+        area.key === 'region' ? t('movement.legend.region') : area.name,
+        formatDate(period.previousPeriod, locale),
+        formatDate(period.period, locale),
+        period.stockStart.value,
+        ...terms.map((term) => period.flows[term]?.value ?? null),
+        period.stockEnd.value,
+        period.residual,
+        rounded(period.residualPercent, 2),
+        period.flagged ? t('movement.balance.flagged') : period.complete ? '' : t('movement.balance.incomplete'),
+        period.sourceChanged ? `${period.stockStart.sourceId ?? ''} → ${period.stockEnd.sourceId ?? ''}` : period.stockEnd.sourceId,
+        ...terms.map((term) => period.flows[term]?.sourceId ?? null),
+      ]);
+    }
+  }
+  const stock = balance.variableNames[balance.variables.stock];
+  const notes = [
+    `${stock ? localized(stock, locale) : balance.variables.stock}: ${t('movement.balance.note')}`,
+    `${t('movement.balance.threshold')}: ${String(balance.thresholdPercent).replace('.', locale === 'de' ? ',' : '.')}`,
+    ...sourceNotes(balance.sources, createdOn, locale),
+  ];
+  return { columns, rows, notes };
+}

@@ -1,0 +1,101 @@
+/**
+ * Time series as committee figures, on the same page as every Analyse figure (title, subtitle, source
+ * lines with "Beispieldaten" where they apply, date; shared/analysis/analysisFigures.ts `page`): the small
+ * multiples of all areas on one scale with the region line, or one area against the region. The charts
+ * themselves are drawn by seriesChart.ts, the same code the Zeitreihen tab draws with.
+ */
+import { page, type AnalysisFigure, type AnalysisFigureContext } from '../analysis/analysisFigures';
+import { svgText, mm } from '../export/svgElements';
+import { wrapText } from '../export/textMetrics';
+import { formatDate, type Locale } from '../format/number';
+import { localized, translate } from '../i18n/translate';
+import type { Source } from '../model/project';
+import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel } from './seriesChart';
+import type { TimeSeriesData } from './timeSeriesTypes';
+
+export interface SeriesFigureData extends TimeSeriesData {
+  sources: Source[];
+}
+
+function subtitle(data: SeriesFigureData, context: AnalysisFigureContext): string {
+  const { locale } = context;
+  return translate(locale, 'movement.figure.subtitle', {
+    layer: context.layerTitle,
+    from: formatDate(data.periods[0] ?? '', locale),
+    to: formatDate(data.periods.at(-1) ?? '', locale),
+    unit: localized(data.indicator.unit, locale),
+  });
+}
+
+/** Legend and notes under the chart: the line key, the sources by name, the shared scale. */
+function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale: Locale, extra: readonly string[]): { svg: string; height: number } {
+  const size = 2.7 * scale;
+  const lines: string[] = [];
+  const projected = data.series.some((series) => series.values.some((point) => point.projected));
+  const sourceNames = data.sources.map((source) => source.name).join('; ');
+  const texts = [
+    ...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []),
+    ...extra,
+    ...(projected ? [translate(locale, 'movement.figure.projection')] : []),
+  ];
+  for (const text of texts) lines.push(...wrapText(text, size, frame.width));
+  const legendHeight = size * 1.6;
+  const height = legendHeight + lines.length * size * 1.35;
+  const top = frame.y + frame.height - height;
+  const parts = ['<g id="chart-notes">'];
+  // Line key: the area line and the region's dashed line.
+  const keyY = top + size * 0.6;
+  parts.push(`<line x1="${mm(frame.x)}" y1="${mm(keyY)}" x2="${mm(frame.x + 8 * scale)}" y2="${mm(keyY)}" stroke="${AREA_COLOUR}" stroke-width="${mm(0.5 * scale)}"/>`);
+  parts.push(svgText(frame.x + 10 * scale, keyY + size * 0.35, translate(locale, 'movement.legend.area'), { size }));
+  const regionX = frame.x + 30 * scale;
+  parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
+  parts.push(svgText(regionX + 10 * scale, keyY + size * 0.35, localized(data.reference.label, locale), { size }));
+  lines.forEach((line, index) => parts.push(svgText(frame.x, top + legendHeight + (index + 0.8) * size * 1.35, line, { size, fill: '#333333' })));
+  parts.push('</g>');
+  return { svg: parts.join(''), height: height + 2 * scale };
+}
+
+/**
+ * @example timeSeriesMultiplesFigure(data, context).svg.includes('id="small-multiples"') // true
+ */
+export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: AnalysisFigureContext, options: { order?: readonly string[]; flags?: ReadonlyMap<string, string> } = {}): AnalysisFigure {
+  const { locale } = context;
+  const byKey = new Map(data.series.map((series) => [series.key, series]));
+  const order = options.order ?? data.series.map((series) => series.key);
+  const panels: MultiplesPanel[] = order.flatMap((key) => {
+    const series = byKey.get(key);
+    return series ? [{ key, title: series.name, points: series.values, flag: options.flags?.get(key) ?? null }] : [];
+  });
+  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map((point) => point.value)), data.reference.values.map((point) => point.value)]);
+  return page(context, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
+    const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
+    const chartFrame = { ...frame, height: frame.height - footnote.height };
+    return (
+      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale }) +
+      footnote.svg
+    );
+  });
+}
+
+/**
+ * One area against the region, with every value tick and year.
+ * @example timeSeriesAreaFigure(data, '03241001', context).svg.includes('class="area-line"') // true
+ */
+export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, context: AnalysisFigureContext): AnalysisFigure {
+  const { locale } = context;
+  const series = data.series.find((candidate) => candidate.key === areaKey) ?? data.series[0];
+  const name = series?.name ?? '';
+  const points = series?.values ?? [];
+  const scaleValues = sharedScale([points.map((point) => point.value), data.reference.values.map((point) => point.value)]);
+  const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name })}`;
+  return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
+    const footnote = notes(frame, scale, data, locale, []);
+    const chartFrame = { ...frame, height: frame.height - footnote.height };
+    return (
+      `<g id="area-chart">` +
+      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale }) +
+      '</g>' +
+      footnote.svg
+    );
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * A time series of one indicator for every area of a layer and the region: what the Zeitreihen tab draws,
+ * `kleinraum timeseries` prints and the chart exports show. Plain data (the contract's schema in
+ * shared/contract/methods/movement.ts describes the same shape).
+ */
+import type { LocalizedText, QualityFlag } from '../model/project';
+
+export interface SeriesPoint {
+  /** Stichtag (ISO date). */
+  period: string;
+  value: number | null;
+  /** The source the value rests on (its numerator's); null when none. */
+  sourceId: string | null;
+  quality: QualityFlag | null;
+  /** Small-number protection: a count below the project's threshold (not drawn as a value in exports). */
+  smallNumber: boolean;
+  /** A projected value (scenario): drawn dashed and labelled "Projektion". */
+  projected: boolean;
+}
+
+export interface AreaSeries {
+  key: string;
+  name: string;
+  values: SeriesPoint[];
+}
+
+export interface SeriesIndicator {
+  id: string;
+  name: LocalizedText;
+  unit: LocalizedText;
+  decimals: number;
+}
+
+export interface TimeSeriesData {
+  indicator: SeriesIndicator;
+  layer: string;
+  layerTitle: LocalizedText;
+  /** Stichtage, ascending; every series has one point per period in this order. */
+  periods: string[];
+  series: AreaSeries[];
+  /** The region's value per period (rates: Σ numerators / Σ denominators; counts: the sum); null where it cannot be computed. */
+  region: SeriesPoint[];
+  /**
+   * The reference line the charts draw: the region's value for rates and shares; for counts, whose region
+   * total dwarfs every area, the mean per area ("Durchschnitt je Gebiet").
+   */
+  reference: { label: LocalizedText; values: SeriesPoint[] };
+}
+
+/**
+ * The reference line for a series: the region itself for rates, the mean per area for counts.
+ * @example referenceLine(region, 21, true).label.de // 'Durchschnitt je Gebiet'
+ */
+export function referenceLine(region: readonly SeriesPoint[], areaCount: number, isCount: boolean): TimeSeriesData['reference'] {
+  if (!isCount || areaCount === 0) return { label: { de: 'Region', en: 'Region' }, values: [...region] };
+  return {
+    label: { de: 'Durchschnitt je Gebiet', en: 'Mean per area' },
+    values: region.map((point) => ({ ...point, value: point.value === null ? null : point.value / areaCount })),
+  };
+}

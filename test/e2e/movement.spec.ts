@@ -1,0 +1,137 @@
+// The Zeitreihen & Bilanz tab as a planner uses it on the demo: the turnover of the persons seeking
+// protection over ten years for one municipality against the region, the small multiples of all 21
+// municipalities (drawn pixels checked, not only elements), hover with value, Stichtag and source,
+// selection shared with the map, the account that closes, and exports of the chart and the account.
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { AREA_COLOUR } from '../../shared/movement/seriesChart';
+import { e2eToken } from '../helpers/e2eServer';
+import { BALANCE_COLOURS } from '../../renderer/movement/balanceOverlay';
+import { callApi, canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
+
+interface SeriesAnswer {
+  periods: string[];
+  series: { key: string; name: string; values: { value: number | null }[] }[];
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+async function openMovement(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('view-tab-movement').click();
+  await expect(page.getByTestId('movement-multiples').locator('svg .series-panel')).toHaveCount(21, { timeout: 30_000 });
+}
+
+/** Counts pixels of the area line's colour in the rendered SVG of a chart (drawn into a canvas as the browser renders it). */
+async function lineColourPixels(page: Page, testId: string, region?: { x: number; y: number; width: number; height: number }): Promise<number> {
+  return page.evaluate(
+    async ({ testId, colour, region }) => {
+      const svg = document.querySelector(`[data-testid="${testId}"] svg`) as SVGSVGElement;
+      const [, , width, height] = (svg.getAttribute('viewBox') ?? '0 0 1 1').split(' ').map(Number) as [number, number, number, number];
+      const text = new XMLSerializer().serializeToString(svg);
+      const image = new Image();
+      image.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, width, height);
+      context.drawImage(image, 0, 0, width, height);
+      const box = region ?? { x: 0, y: 0, width, height };
+      const data = context.getImageData(box.x, box.y, box.width, box.height).data;
+      const target = [1, 3, 5].map((index) => parseInt(colour.slice(index, index + 2), 16));
+      let count = 0;
+      for (let index = 0; index < data.length; index += 4) {
+        if (Math.abs(data[index]! - target[0]!) < 30 && Math.abs(data[index + 1]! - target[1]!) < 30 && Math.abs(data[index + 2]! - target[2]!) < 30) count += 1;
+      }
+      return count;
+    },
+    { testId, colour: AREA_COLOUR, region },
+  );
+}
+
+test('shows the turnover of every municipality over ten years with the region line, and hover names value, Stichtag and source', async ({ page, request }) => {
+  await openMovement(page);
+  const answer = await callApi<SeriesAnswer>(request, 'timeseries.compute', { indicatorId: 'movement.turnover_per_1000', layer: 'gemeinden' });
+  expect(answer.periods).toHaveLength(10);
+  // Every panel has its area line and the reference line drawn, and every panel's line is really painted.
+  await expect(page.getByTestId('movement-multiples').locator('svg .area-line')).toHaveCount(21);
+  await expect(page.getByTestId('movement-multiples').locator('svg .region-line')).toHaveCount(21);
+  const panelWidth = 1100 / 6;
+  for (const column of [0, 3, 5]) {
+    const pixels = await lineColourPixels(page, 'movement-multiples', { x: Math.round(column * (panelWidth + 8 * 5 / 6)), y: 0, width: Math.round(panelWidth - 4), height: 120 });
+    expect(pixels, `line pixels in panel column ${column}`).toBeGreaterThan(100);
+  }
+  expect(await lineColourPixels(page, 'movement-area-chart')).toBeGreaterThan(300);
+
+  // Hover over the area chart at the right end: the last Stichtag, its value and the source.
+  const chart = page.getByTestId('movement-area-chart');
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
+  const tooltip = page.getByTestId('movement-tooltip');
+  await expect(tooltip).toBeVisible();
+  const hannover = answer.series.find((series) => series.key === '03241001')!;
+  const last = hannover.values.at(-1)!.value!;
+  await expect(tooltip).toContainText('31.12.2024');
+  await expect(tooltip).toContainText(last.toFixed(1).replace('.', ','));
+  await expect(tooltip).toContainText('Ausländerzentralregister');
+  await expect(tooltip).toContainText('Beispieldaten, synthetisch');
+  await page.screenshot({ path: test.info().outputPath('movement-tab.png'), fullPage: false });
+});
+
+test('selecting a municipality in the small multiples selects it on the map, and its account closes', async ({ page }) => {
+  await openMovement(page);
+  await expect(page.getByTestId('movement-balance-summary')).toContainText('geht in allen 21 Gebieten auf');
+  // Burgdorf is the third panel (layer order): click into it.
+  const multiples = page.getByTestId('movement-multiples');
+  const box = (await multiples.boundingBox())!;
+  const scale = box.width / 1100;
+  const panelWidth = (1100 - 5 * 8) / 6;
+  await page.mouse.click(box.x + (2 * (panelWidth + 8) + panelWidth / 2) * scale, box.y + 60 * scale);
+  await expect(page.getByTestId('movement-area-title')).toContainText('Burgdorf');
+  await expect(page.getByTestId('movement-balance')).toContainText('Burgdorf');
+  const residuals = await page.getByTestId('movement-residual').allTextContents();
+  expect(residuals).toEqual(Array(9).fill('0'));
+  await expect(page.getByTestId('movement-balance-sources')).toContainText('Ausländerzentralregister');
+  await page.screenshot({ path: test.info().outputPath('movement-burgdorf.png'), fullPage: false });
+  await page.getByTestId('view-tab-map').click();
+  await expect(page.getByTestId('details-panel')).toContainText('Burgdorf');
+});
+
+test('exports the small multiples as PNG and the account as CSV', async ({ page }) => {
+  await openMovement(page);
+  const downloadPng = page.waitForEvent('download');
+  await page.getByTestId('movement-export-multiples-png').click();
+  const pngPath = await (await downloadPng).path();
+  const png = fs.readFileSync(pngPath);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.length).toBeGreaterThan(50_000);
+  fs.copyFileSync(pngPath, test.info().outputPath('movement-export.png'));
+  const downloadCsv = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balance-csv').click();
+  const csv = fs.readFileSync(await (await downloadCsv).path(), 'utf8');
+  expect(csv).toContain('Bestandskorrektur / nicht erklärt');
+  expect(csv.split('\r\n').filter((line) => line.startsWith('03241001;'))).toHaveLength(9);
+});
+
+test('the English interface names the tab and the account', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('view-tab-movement').click();
+  await expect(page.getByTestId('movement-balance-summary')).toContainText('closes in all 21 areas', { timeout: 30_000 });
+});
+
+test('shows on the map which municipalities’ accounts close', async ({ page, request }) => {
+  await openMovement(page);
+  await page.getByTestId('movement-balance-map').click();
+  const { areas } = await loadAreas(request);
+  const burgdorf = areas.find((area) => area.key === '03241003')!;
+  // Every demo account closes: the map paints the "closes" colour, not the indicator's classes.
+  await expect.poll(async () => (await canvasColoursAt(page, [burgdorf.insidePoint]))[0], { timeout: 15_000 }).toBe(BALANCE_COLOURS.closes);
+  await expect(page.getByText('Bilanz geht auf').first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('movement-map.png'), fullPage: false });
+});

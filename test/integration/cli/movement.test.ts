@@ -1,0 +1,81 @@
+/**
+ * `kleinraum timeseries` and `kleinraum balance` as users call them (a child process): the CLI contract's
+ * --json fields, files through --out, usage errors with exit code 2.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKleinraum } from './runKleinraum';
+
+let workDir: string;
+let dataDir: string;
+let demoPath: string;
+
+beforeAll(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-movement-cli-'));
+  dataDir = path.join(workDir, 'data');
+  demoPath = path.join(workDir, 'demo.gpkg');
+  expect((await runKleinraum(['demo', '--out', demoPath, '--json'], dataDir)).exitCode).toBe(0);
+});
+
+afterAll(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('kleinraum timeseries', () => {
+  it('writes the small multiples as SVG and prints the contract fields', async () => {
+    const out = path.join(workDir, 'turnover.svg');
+    const run = await runKleinraum(['timeseries', demoPath, '--indicator', 'movement.turnover_per_1000', '--out', out, '--json'], dataDir);
+    expect(run.exitCode).toBe(0);
+    const document = JSON.parse(run.stdout) as { out: string; indicator: { id: string }; periods: string[]; series: { key: string; name: string; values: (number | null)[] }[] };
+    expect(document.out).toBe(out);
+    expect(document.indicator.id).toBe('movement.turnover_per_1000');
+    expect(document.periods).toHaveLength(10);
+    expect(document.series).toHaveLength(21);
+    for (const series of document.series) expect(series.values).toHaveLength(10);
+    const svg = fs.readFileSync(out, 'utf8');
+    expect(svg.match(/class="series-panel"/g)).toHaveLength(21);
+  });
+
+  it('restricts to the areas named and writes CSV', async () => {
+    const out = path.join(workDir, 'two.csv');
+    const run = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_per_1000', '--areas', '03241001,03241003', '--out', out, '--json'], dataDir);
+    expect(run.exitCode).toBe(0);
+    expect((JSON.parse(run.stdout) as { series: unknown[] }).series).toHaveLength(2);
+    const rows = fs.readFileSync(out, 'utf8').split('\r\n').filter((line) => /^03241/.test(line));
+    expect(rows.map((line) => line.split(';')[0])).toEqual(['03241001', '03241003']);
+  });
+
+  it('names the missing flag with exit code 2', async () => {
+    const run = await runKleinraum(['timeseries', demoPath, '--indicator', 'movement.net'], dataDir);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('--out');
+  });
+});
+
+describe('kleinraum balance', () => {
+  it('prints the account per area and period; the demo closes', async () => {
+    const run = await runKleinraum(['balance', demoPath, '--variable', 'refugees', '--json'], dataDir);
+    expect(run.exitCode).toBe(0);
+    const document = JSON.parse(run.stdout) as { variable: string; areas: { key: string; name: string; periods: Record<string, unknown>[] }[] };
+    expect(document.variable).toBe('refugees');
+    expect(document.areas.length).toBe(22);
+    for (const area of document.areas) {
+      for (const period of area.periods) {
+        for (const field of ['period', 'stockStart', 'inflow', 'outflow', 'stockEnd', 'residual', 'flagged']) expect(period).toHaveProperty(field);
+        expect(period['residual']).toBe(0);
+        expect((period['stockStart'] as number) + (period['inflow'] as number) - (period['outflow'] as number)).toBe(period['stockEnd']);
+      }
+    }
+  });
+
+  it('writes the account as XLSX and rejects a bad threshold', async () => {
+    const out = path.join(workDir, 'bilanz.xlsx');
+    expect((await runKleinraum(['balance', demoPath, '--out', out], dataDir)).exitCode).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    const bad = await runKleinraum(['balance', demoPath, '--threshold', 'viel'], dataDir);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--threshold');
+  });
+});

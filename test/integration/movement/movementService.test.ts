@@ -1,0 +1,144 @@
+/**
+ * The Zeitreihen/Bilanz backend through the contract's dispatch (as the app and the CLI call it): on the
+ * demo (the account closes, movement series name their source), on a demo whose departures were broken
+ * (flagged, not hidden), and its exports (SVG with one panel per area, PNG, CSV, XLSX).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodOutput } from '../../../shared/contract/api';
+import { dispatch } from '../../../shared/contract/dispatch';
+import { createDemoProject } from '../../../shared/demo/createDemoProject';
+import { DEMO_SOURCE_IDS } from '../../../shared/demo/dataDictionary';
+import type { ProjectContent } from '../../../shared/model/project';
+import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+function backendWith(content?: ProjectContent) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-movement-'));
+  const api = createKleinraumApi({ dataDir, host: { mode: 'browser', version: '0.0.0-test' }, emit: () => {}, ...(content ? { createDemoContent: () => content } : {}) });
+  cleanups.push(() => {
+    disposeKleinraumApi(api);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return async <M extends Parameters<typeof dispatch>[1] & string>(method: M, input: unknown) => {
+    const result = await dispatch(api, method, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message.en), { payload: result.error });
+    return result.value as M extends keyof typeof api ? MethodOutput<M> : never;
+  };
+}
+
+const BROKEN_AREA = '03241003';
+
+function brokenDemo(): ProjectContent {
+  const demo = createDemoProject();
+  demo.observations = demo.observations.map((o) =>
+    o.variable === 'refugee_arrivals' && o.areaKey === BROKEN_AREA && o.period === '2021-12-31' && o.dimensions['sex'] === 'm' ? { ...o, value: (o.value ?? 0) + 100 } : o,
+  );
+  return demo;
+}
+
+describe('balance.compute', () => {
+  it('closes for every demo municipality, names the register as the source of every term', async () => {
+    const call = backendWith();
+    const balance = await call('balance.compute', {});
+    expect(balance.variables).toEqual({ stock: 'refugees', flows: { inflow: 'refugee_arrivals', outflow: 'refugee_departures' } });
+    expect(balance.areas).toHaveLength(21);
+    expect(balance.periods).toHaveLength(9);
+    expect(balance.areas.every((area) => !area.flagged && area.periods.every((period) => period.residual === 0))).toBe(true);
+    expect(balance.sources.map((source) => source.id)).toEqual([DEMO_SOURCE_IDS.refugeeRegister]);
+    expect(balance.synthetic).toBe(true);
+  });
+
+  it('flags the municipality whose arrivals were broken, with the remainder and its share', async () => {
+    const call = backendWith(brokenDemo());
+    const balance = await call('balance.compute', { thresholdPercent: 1 });
+    const flagged = balance.areas.filter((area) => area.flagged);
+    expect(flagged.map((area) => area.key)).toEqual([BROKEN_AREA]);
+    const period = flagged[0]!.periods.find((candidate) => candidate.period === '2021-12-31')!;
+    expect(period.residual).toBe(-100);
+    expect(period.residualPercent).toBeCloseTo((-100 / period.stockStart.value!) * 100, 10);
+    // With a threshold above the remainder the period is still reported, only not flagged.
+    const tolerant = await call('balance.compute', { thresholdPercent: 100 });
+    expect(tolerant.areas.find((area) => area.key === BROKEN_AREA)!.periods.find((candidate) => candidate.period === '2021-12-31')!.residual).toBe(-100);
+    expect(tolerant.areas.some((area) => area.flagged)).toBe(false);
+  });
+
+  it('explains a stock variable without flows', async () => {
+    const call = backendWith();
+    await expect(call('balance.compute', { variable: 'population' })).rejects.toThrow(/population/);
+  });
+});
+
+describe('timeseries.compute', () => {
+  it('gives turnover per 1.000 for every municipality and Stichtag, with source and the region line', async () => {
+    const call = backendWith();
+    const series = await call('timeseries.compute', { indicatorId: 'movement.turnover_per_1000' });
+    expect(series.kind).toBe('movement');
+    expect(series.stockVariable?.id).toBe('refugees');
+    expect(series.periods).toHaveLength(10);
+    expect(series.series).toHaveLength(21);
+    for (const area of series.series) {
+      expect(area.values).toHaveLength(10);
+      for (const point of area.values) {
+        expect(point.value).toBeGreaterThan(0);
+        expect(point.sourceId).toBe(DEMO_SOURCE_IDS.refugeeRegister);
+      }
+    }
+    expect(series.region.every((point) => point.value !== null && point.value > 0)).toBe(true);
+    // Turnover lies between the smallest and largest municipality each year (it is a weighted mean).
+    series.periods.forEach((_, index) => {
+      const values = series.series.map((area) => area.values[index]!.value!);
+      expect(series.region[index]!.value!).toBeGreaterThanOrEqual(Math.min(...values));
+      expect(series.region[index]!.value!).toBeLessThanOrEqual(Math.max(...values));
+    });
+  });
+
+  it('gives a project indicator over all Stichtage with the values the map shows', async () => {
+    const call = backendWith();
+    const series = await call('timeseries.compute', { indicatorId: 'refugees_per_1000' });
+    expect(series.kind).toBe('indicator');
+    const map = await call('indicator.values', { indicatorId: 'refugees_per_1000', layer: 'gemeinden', period: '2019-12-31' });
+    const index = series.periods.indexOf('2019-12-31');
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (const value of map.values) expect(series.series.find((area) => area.key === value.key)!.values[index]!.value).toBe(value.value);
+    expect(series.region[index]!.value).toBe(map.regionValue);
+  });
+});
+
+describe('exports', () => {
+  it('writes the small multiples as SVG with one panel per area and the region line in each; PNG and PDF render', async () => {
+    const call = backendWith();
+    const svgFile = await call('timeseries.export', { indicatorId: 'movement.net_per_1000', format: 'svg' });
+    const svg = Buffer.from(svgFile.base64, 'base64').toString('utf8');
+    expect(svg.match(/class="series-panel"/g)).toHaveLength(21);
+    expect(svg.match(/class="region-line"/g)).toHaveLength(21);
+    expect(svg).toContain('Beispieldaten');
+    expect(svg).toContain('Wanderungssaldo');
+    const png = await call('timeseries.export', { indicatorId: 'movement.net_per_1000', format: 'png', dpi: 96 });
+    expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    const pdf = await call('timeseries.export', { indicatorId: 'refugees_total', view: 'area', areas: ['03241001'], format: 'pdf' });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('writes the series and the account as CSV and XLSX', async () => {
+    const call = backendWith(brokenDemo());
+    const csv = Buffer.from((await call('timeseries.export', { indicatorId: 'movement.arrivals', format: 'csv' })).base64, 'base64').toString('utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toContain('31.12.2015');
+    expect(lines.filter((line) => /^0324100\d|^032410[12]\d/.test(line))).toHaveLength(21);
+    const balanceCsv = Buffer.from((await call('balance.export', { format: 'csv', areaKey: BROKEN_AREA })).base64, 'base64').toString('utf8');
+    expect(balanceCsv).toContain('Bestandskorrektur / nicht erklärt');
+    const row2021 = balanceCsv.split('\r\n').find((line) => line.includes(';31.12.2021;'))!;
+    expect(row2021.split(';')).toContain('-100');
+    expect(row2021).toContain('auffällig');
+    expect(row2021).toContain(DEMO_SOURCE_IDS.refugeeRegister);
+    const xlsx = await call('balance.export', { format: 'xlsx' });
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});
