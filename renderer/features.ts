@@ -11,6 +11,7 @@ import { MapWorkspace } from './map/MapWorkspace';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import { ProfilesView } from './profiles/ProfilesView';
 import { AnalysisView } from './analysis/AnalysisView';
+import { SourcesView } from './sources/SourcesView';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
 
 export interface WorkspaceViewEntry {
@@ -25,6 +26,7 @@ export const workspaceViews: WorkspaceViewEntry[] = [
   { id: 'profiles', label: 'view.profiles', component: ProfilesView },
   { id: 'planning', label: 'view.planning', component: PlanningWorkspace },
   { id: 'analysis', label: 'view.analysis', component: AnalysisView },
+  { id: 'sources', label: 'view.sources', component: SourcesView },
 ];
 
 export interface FeatureDialogProps {

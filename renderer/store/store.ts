@@ -19,6 +19,7 @@ import {
   periodChosen,
   sortToggled,
   savedView,
+  sourcesChosen,
   viewForProject,
   type SortColumn,
   type ViewSlice,
@@ -40,6 +41,8 @@ export interface StoreActions {
   chooseMode(mode: IndicatorMode): void;
   chooseComparePeriod(period: string): void;
   chooseDenominator(variableId: string): void;
+  /** The sources the indicator draws from, in priority order (null: its own choice), with the Stichtage that choice has. */
+  chooseSources(sources: readonly string[] | null, periods: readonly string[]): void;
   /** Shows a profile result on the map instead of the indicator (null: back to the indicator). */
   showMapOverlay(overlay: MapOverlay | null): void;
   toggleSort(column: SortColumn): void;
@@ -127,6 +130,7 @@ export function createKleinraumStore() {
       const { project } = get();
       if (project) set(denominatorChosen(get(), project, variableId));
     },
+    chooseSources: (sources, periods) => set(sourcesChosen(get(), sources, periods)),
     showMapOverlay: (overlay) => set({ mapOverlay: overlay }),
     toggleSort: (column) => set({ sort: sortToggled(get().sort, column) }),
     selectArea: (key) => set({ ...areaSelected(get(), key), ...(key === get().selectedKey ? {} : { areaDetails: null }) }),

@@ -12,7 +12,7 @@ export interface UiMessage {
 export type FileDialogPurpose = 'open' | 'saveAs';
 
 /** The main views of the workspace, shown as tabs. */
-export const WORKSPACE_VIEWS = ['map', 'profiles', 'planning', 'analysis'] as const;
+export const WORKSPACE_VIEWS = ['map', 'profiles', 'planning', 'analysis', 'sources'] as const;
 export type WorkspaceView = (typeof WORKSPACE_VIEWS)[number];
 
 /** Dialogs of the features (each feature folder renders its own). */

@@ -8,8 +8,9 @@ import { type exportTextsDe, exportTextsEn } from './features/export';
 import { type profileTextsDe, profileTextsEn } from './features/profiles';
 import { type planningTextsDe, planningTextsEn } from './features/planning';
 import { type analysisTextsDe, analysisTextsEn } from './features/analysis';
+import { type sourceTextsDe, sourceTextsEn } from './features/sources';
 
-type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe;
+type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe | keyof typeof sourceTextsDe;
 
 const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.name': 'Kleinraum',
@@ -131,4 +132,4 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn, ...sourceTextsEn };

@@ -10,12 +10,11 @@ import { composeFigure, type AreaCollection } from '../../../../shared/export/co
 import { resolveExportLayout } from '../../../../shared/export/exportLayout';
 import { formatDate, type Locale } from '../../../../shared/format/number';
 import { localized } from '../../../../shared/i18n/translate';
-import { drawIndicator } from '../../../../shared/mapView/drawIndicator';
 import { buildIndicatorLegend } from '../../../../shared/mapView/indicatorLegend';
-import { DEFAULT_SYMBOLOGY } from '../../../../shared/mapView/mapSymbology';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { compareSources, type SourceComparison } from '../../../../shared/sources/compareSources';
 import { comparisonTable } from '../../../../shared/sources/comparisonTable';
+import { drawComparisonGap } from '../../../../shared/sources/comparisonDrawing';
 import { deliver, targetPath } from '../../export/deliverFile';
 import { renderFigure, renderTable } from '../../export/renderFiles';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -106,26 +105,19 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
   const layerInfo = readLayers(db).find((layer) => layer.name === comparison.layer)!;
   const de = locale === 'de';
   const title = `${localized(comparison.variableName, locale)}: ${second.name} ${de ? 'gegenüber' : 'vs.'} ${first.name}`;
+  const gap = drawComparisonGap(comparison, comparison.variableName);
   const values = {
-    indicator: {
-      id: `${comparison.variable}-gap`,
-      name: { de: `${comparison.variableName.de}: Abweichung der Quellen`, en: `${comparison.variableName.en}: gap between sources` },
-      unit: { de: `% (${second.name} − ${first.name})`, en: `% (${second.name} − ${first.name})` },
-      decimals: 1,
-      scale: 'percent' as const,
-      description: { de: '', en: '' },
-      periods: [comparison.period],
-    },
+    indicator: gap.indicator,
     layer: comparison.layer,
     period: first.stichtag ?? comparison.period,
-    values: comparison.areas.map((area) => ({ key: area.key, name: area.name, value: area.gapPercent, numerator: area.gap, denominator: area.values[first.id] ?? null, quality: null, smallNumber: false, missingReason: null })),
+    values: gap.values,
     sources: comparison.sources.flatMap((source) => {
       const known = projectSources.find((candidate) => candidate.id === source.id);
       return known ? [{ ...known, stichtag: source.stichtag }] : [];
     }),
-    regionValue: (comparison.totals[first.id] ?? 0) === 0 ? null : (((comparison.totals[second.id] ?? 0) - (comparison.totals[first.id] ?? 0)) / (comparison.totals[first.id] ?? 1)) * 100,
+    regionValue: gap.regionValue,
   };
-  const drawn = drawIndicator({ values: values.values, regionValue: values.regionValue, decimals: 1, symbology: { ...DEFAULT_SYMBOLOGY, palette: 'RdBu', midpoint: 'zero' }, smallNumbers: 'flag' });
+  const drawn = gap.drawn;
   const legend = buildIndicatorLegend(drawn, values, { locale, smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold') });
   const layout = resolveExportLayout({ title: { text: title } }, resolveExportLayout(readSetting(readSettings(db), 'export.layout')));
   const figure = composeFigure({
