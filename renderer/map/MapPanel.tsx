@@ -40,7 +40,9 @@ export function MapPanel() {
   const basemapStatus = useMapUi((state) => state.basemapStatus);
 
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
-  const periods = indicator?.periods ?? [];
+  const viewSources = useKleinraum((state) => state.sources);
+  // A view's own choice of sources has Stichtage of its own: the values' answer lists them.
+  const periods = (viewSources && indicatorValues?.indicator.id === indicatorId ? indicatorValues?.indicator.periods : indicator?.periods) ?? [];
   const severalPeriods = periods.length > 1;
   const smallNumberThreshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
 

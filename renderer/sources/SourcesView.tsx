@@ -23,7 +23,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { AreaMap, type LegendRow } from '../analysis/AreaMap';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { GapBars } from './GapBars';
-import { shortSourceName } from './sourceNames';
+import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
 import '../analysis/analysis.css';
 import './sources.css';
 
