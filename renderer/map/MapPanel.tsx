@@ -18,6 +18,7 @@ import { MapView } from './MapView';
 import { useMapUi } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
+import { shownPeriods } from './shownPeriods';
 import { useMapDrawing } from './useMapDrawing';
 import { useMapDisplay, useMapSymbology } from './useMapSymbology';
 
@@ -39,10 +40,7 @@ export function MapPanel() {
   const [display, setDisplay] = useMapDisplay();
   const basemapStatus = useMapUi((state) => state.basemapStatus);
 
-  const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
-  const viewSources = useKleinraum((state) => state.sources);
-  // A view's own choice of sources has Stichtage of its own: the values' answer lists them.
-  const periods = (viewSources && indicatorValues?.indicator.id === indicatorId ? indicatorValues?.indicator.periods : indicator?.periods) ?? [];
+  const periods = useKleinraum(shownPeriods);
   const severalPeriods = periods.length > 1;
   const smallNumberThreshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
 
