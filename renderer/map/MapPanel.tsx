@@ -28,7 +28,6 @@ export function MapPanel() {
   const { store } = useApp();
   const features = useKleinraum((state) => state.features);
   const project = useKleinraum((state) => state.project);
-  const indicatorId = useKleinraum((state) => state.indicatorId);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
