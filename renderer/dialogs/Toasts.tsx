@@ -1,5 +1,6 @@
 /**
- * Error messages from the backend or the connection, in the current language, until dismissed.
+ * Error messages from the backend or the connection, and notices of what a command did (e.g. what an
+ * import wrote where), in the current language, until dismissed.
  */
 import { useApp, useKleinraum, useT } from '../AppContext';
 
@@ -12,9 +13,14 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="assertive">
       {messages.map((message) => (
-        <div key={message.id} className="toast" role="alert" data-testid="error-toast">
+        <div
+          key={message.id}
+          className={message.kind === 'notice' ? 'toast toast-notice' : 'toast'}
+          role={message.kind === 'notice' ? 'status' : 'alert'}
+          data-testid={message.kind === 'notice' ? 'notice-toast' : 'error-toast'}
+        >
           <div className="toast-body">
-            <strong>{t('error.title')}</strong>
+            <strong>{message.kind === 'notice' && message.title ? message.title[locale] : t('error.title')}</strong>
             <p>{message.text[locale]}</p>
           </div>
           <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => store.getState().dismissMessage(message.id)}>

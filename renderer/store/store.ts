@@ -52,6 +52,8 @@ export interface StoreActions {
   clearSelection(): void;
   hoverArea(key: string | null): void;
   showMessage(text: LocalizedText): void;
+  /** Says what a command did (not an error), under a heading, until dismissed. */
+  showNotice(title: LocalizedText, text: LocalizedText): void;
   dismissMessage(id: number): void;
   openFileDialog(purpose: FileDialogPurpose | null): void;
   progressReceived(event: EventPayload<'progress'>): void;
@@ -138,6 +140,7 @@ export function createKleinraumStore() {
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
     hoverArea: (key) => set(areaHovered(get(), key)),
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
+    showNotice: (title, text) => set(messageAdded(get(), text, nextMessageId++, { title })),
     dismissMessage: (id) => set(messageDismissed(get(), id)),
     openFileDialog: (purpose) => set({ fileDialog: purpose }),
     progressReceived: (event) => set(progressReceived(get(), event)),

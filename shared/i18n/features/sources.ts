@@ -87,8 +87,6 @@ export const sourceTextsDe = {
   'import.mode.previewResult': 'Beim Ersetzen: {changed} geändert, {added} neu, {removed} entfernt, {unchanged} unverändert.',
   'import.mode.previewRunning': 'Änderungen werden berechnet …',
   'import.done.title': 'Import abgeschlossen',
-  'import.done.close': 'Schließen',
-  'import.done.compare': 'Im Quellenvergleich ansehen',
 } as const;
 
 export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
@@ -175,6 +173,4 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'import.mode.previewResult': 'On replacing: {changed} changed, {added} added, {removed} removed, {unchanged} unchanged.',
   'import.mode.previewRunning': 'Computing the changes …',
   'import.done.title': 'Import finished',
-  'import.done.close': 'Close',
-  'import.done.compare': 'See it in the source comparison',
 };
