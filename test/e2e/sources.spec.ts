@@ -9,6 +9,7 @@ import { formatNumber } from '../../shared/format/number';
 import { drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import type { SourceComparison } from '../../shared/sources/compareSources';
 import { e2eToken } from '../helpers/e2eServer';
+import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
 import { callApi, expect, openApp, test } from './fixtures';
 
 type Comparison = SourceComparison & { variableName: { de: string; en: string }; layer: string; chosenSources: string[] };
@@ -133,4 +134,51 @@ test('the map source picker switches the indicator to another source; legend, va
   await expect(page.getByTestId('export-preview')).toBeVisible();
   await expect(page.getByTestId('export-preview').locator('svg')).toContainText('Quelle: Zensus 2022');
   await page.screenshot({ path: testInfo.outputPath('export-source-zensus.png') });
+});
+
+test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+
+  // The demo already holds population from the register and the Zensus: the wizard asks.
+  const section = page.getByTestId('import-mode');
+  await expect(section).toContainText('Zensus 2022');
+  await expect(page.getByTestId('import-mode-new-source')).toBeChecked();
+  const preview = page.getByTestId('import-mode-preview');
+  await expect(preview).toContainText('als Quelle', { timeout: 30_000 });
+  await expect(preview).toContainText('füllt nur deren Lücken');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('import-mode.png') });
+
+  // Replacing the Zensus source's values with the same file changes nothing: the dry run says so.
+  await page.getByTestId('import-mode-replace').check();
+  await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
+  await expect(page.getByTestId('import-mode-changes')).toContainText('0 geändert', { timeout: 30_000 });
+  await expect(page.getByTestId('import-mode-changes')).toContainText('21 unverändert');
+  // Extending the Zensus series with a Stichtag it has is refused before anything is written.
+  await page.getByTestId('import-mode-extend').check();
+  await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
+  await expect(preview).toContainText('schon Werte', { timeout: 30_000 });
+
+  // As a further source with its definition: written, and the notice says what and where.
+  await page.getByTestId('import-mode-new-source').check();
+  await page.getByTestId('import-source-name').fill('Zensus 2022 Gemeinden (Import)');
+  await page.getByTestId('import-source-definition').fill('Einwohner mit Hauptwohnsitz am 15.05.2022');
+  await expect(preview).toContainText('Zensus 2022 Gemeinden (Import)', { timeout: 30_000 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  const notice = page.getByTestId('notice-toast');
+  await expect(notice).toContainText('Import abgeschlossen');
+  await expect(notice).toContainText('als Quelle „Zensus 2022 Gemeinden (Import)“ gespeichert');
+  await page.screenshot({ path: testInfo.outputPath('import-notice.png') });
+
+  const project = await callApi<{ sources: { id: string; name: string; definition: string }[]; variables: { id: string; availableSources: { id: string }[] }[] }>(request, 'project.current');
+  const added = project.sources.find((source) => source.name === 'Zensus 2022 Gemeinden (Import)');
+  expect(added?.definition).toBe('Einwohner mit Hauptwohnsitz am 15.05.2022');
+  expect(project.variables.find((variable) => variable.id === 'population')?.availableSources.map((source) => source.id)).toContain(added?.id);
 });
