@@ -60,16 +60,22 @@ export function GapBars({ areas, colourOf, threshold, selectedKey, onSelect, cap
             </g>
           );
         })}
-        <text x={x(-threshold)} y={height - 6} textAnchor="middle" fontSize={9} className="tick">
-          {`−${formatNumber(threshold, 0, locale)} %`}
-        </text>
-        <text x={zero} y={height - 6} textAnchor="middle" fontSize={9} className="tick">
-          0
-        </text>
-        <text x={x(threshold)} y={height - 6} textAnchor="middle" fontSize={9} className="tick">
-          {`+${formatNumber(threshold, 0, locale)} %`}
-        </text>
+        {axisTicks(extent, threshold, x, zero).map((value) => (
+          <text key={value} x={x(value)} y={height - 6} textAnchor="middle" fontSize={9} className="tick">
+            {value === 0 ? '0' : `${value > 0 ? '+' : '−'}${formatNumber(Math.abs(value), 0, locale)} %`}
+          </text>
+        ))}
       </svg>
     </figure>
   );
+}
+
+/** Axis labels: 0, both ends, and the threshold where it does not crowd 0 or an end (30 units apart). */
+function axisTicks(extent: number, threshold: number, x: (value: number) => number, zero: number): number[] {
+  const ends = [-Math.round(extent), Math.round(extent)];
+  const ticks = [ends[0] as number, 0, ends[1] as number];
+  for (const value of [-threshold, threshold]) {
+    if (Math.abs(x(value) - zero) >= 30 && ends.every((end) => Math.abs(x(value) - x(end)) >= 30)) ticks.push(value);
+  }
+  return ticks.sort((a, b) => a - b);
 }

@@ -59,7 +59,12 @@ test('the Quellenvergleich shows each source per area with the gap, the metadata
   for (const area of expected.areas.slice(0, 6)) {
     await expect(page.locator(`[data-testid="sources-gap-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', drawn.colourByKey.get(area.key)!);
   }
-  await page.screenshot({ path: testInfo.outputPath('sources-tab.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('sources-tab.png') });
+  await page.getByTestId('sources-gap-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('sources-tab-map.png') });
+  await page.getByTestId('sources-trend').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('sources-tab-trend.png') });
+  await page.getByTestId('sources-table').scrollIntoViewIfNeeded();
 
   // Another pair and threshold: the table follows the engine's answer.
   await page.getByTestId('sources-b').selectOption('demo-bettenzaehlung');
@@ -85,7 +90,7 @@ test('the Quellenvergleich shows each source per area with the gap, the metadata
   const valueOfFirst = first.values['demo-azr'];
   expect(text).toContain(first.name);
   expect(valueOfFirst).not.toBeNull();
-  await page.screenshot({ path: testInfo.outputPath('sources-tab-bettenzaehlung.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('sources-tab-bettenzaehlung.png') });
 });
 
 test('in English the tab speaks English', async ({ page }) => {
