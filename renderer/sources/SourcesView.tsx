@@ -23,6 +23,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { AreaMap, type LegendRow } from '../analysis/AreaMap';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { GapBars } from './GapBars';
+import { ScatterPlot } from '../analysis/ScatterPlot';
 import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
 import '../analysis/analysis.css';
 import './sources.css';
@@ -378,6 +379,23 @@ function ComparisonResult(props: {
             legend={legendRows}
             testId="sources-gap-map"
           />
+        )}
+        {first && second && (
+          <figure className="analysis-map">
+            <figcaption>{t('sources.scatter')}</figcaption>
+            <ScatterPlot
+              points={result.areas.flatMap((area) => {
+                const [x, y] = [area.values[first.id], area.values[second.id]];
+                return x === null || x === undefined || y === null || y === undefined ? [] : [{ key: area.key, name: area.name, x, y, colour: drawing.drawn.colourByKey.get(area.key) ?? NO_DATA_COLOUR }];
+              })}
+              fit={{ slope: 1, intercept: 0 }}
+              xLabel={`A: ${shortSourceName(first.name)}`}
+              yLabel={`B: ${shortSourceName(second.name)}`}
+              zeroLines={false}
+              testId="sources-scatter"
+            />
+            <p className="sources-hint">{t('sources.scatter.hint')}</p>
+          </figure>
         )}
         <GapBars
           areas={result.areas}
