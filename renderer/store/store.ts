@@ -147,7 +147,8 @@ export function createKleinraumStore() {
     setBusy: (busy) => set({ busy }),
     setUnsavedPromptOpen: (open) => set({ unsavedPromptOpen: open }),
     setActiveView: (view) => set({ activeView: view }),
-    openFeatureDialog: (dialog) => set({ featureDialog: dialog }),
+    // A notice belongs to the command that is done: a dialog opened for the next one clears it (it would cover the dialog's buttons).
+    openFeatureDialog: (dialog) => set(dialog === null ? { featureDialog: null } : { featureDialog: dialog, messages: get().messages.filter((message) => message.kind !== 'notice') }),
   }));
 }
 
