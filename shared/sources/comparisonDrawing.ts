@@ -43,8 +43,6 @@ export interface GapDrawing {
  */
 export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' | 'period' | 'sources' | 'areas' | 'totals'>, variableName: LocalizedText): GapDrawing {
   const [first, second] = comparison.sources;
-  const firstName = first?.name ?? '';
-  const secondName = second?.name ?? '';
   const totalFirst = first ? (comparison.totals[first.id] ?? 0) : 0;
   const totalSecond = second ? (comparison.totals[second.id] ?? 0) : 0;
   const values: GapValue[] = comparison.areas.map((area) => ({
@@ -61,7 +59,8 @@ export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' 
   const indicator = {
     id: `${comparison.variable}-gap`,
     name: { de: `${variableName.de}: Abweichung der Quellen`, en: `${variableName.en}: gap between sources` },
-    unit: { de: `% (${secondName} − ${firstName})`, en: `% (${secondName} − ${firstName})` },
+    // The figure's title and the tab name both sources; the unit stays short enough for any legend.
+    unit: { de: '% der Bezugsquelle', en: '% of the reference source' },
     decimals: 1,
     scale: 'percent' as const,
     description: { de: '', en: '' },

@@ -36,8 +36,8 @@ describe('drawComparisonGap', () => {
     expect(red(high!)).toBeLessThan(0);
   });
 
-  it('names both sources in the unit and gives legend rows with counts', () => {
-    expect(drawing.indicator.unit.de).toBe('% (B − A)');
+  it('gives the gap in percent of the reference source, with legend rows and counts', () => {
+    expect(drawing.indicator.unit.de).toBe('% der Bezugsquelle');
     const legend = comparisonGapLegend(drawing, comparison.period, 'de');
     expect(legend.rows.reduce((sum, row) => sum + row.count, 0)).toBe(5);
     expect(legend.noData?.count).toBe(1);

@@ -15,6 +15,7 @@ import { readSetting } from '../../../../shared/settings/projectSettings';
 import { compareSources, type SourceComparison } from '../../../../shared/sources/compareSources';
 import { comparisonTable } from '../../../../shared/sources/comparisonTable';
 import { drawComparisonGap } from '../../../../shared/sources/comparisonDrawing';
+import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { deliver, targetPath } from '../../export/deliverFile';
 import { renderFigure, renderTable } from '../../export/renderFiles';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -97,6 +98,13 @@ export function comparisonFor(db: SqliteDatabase, input: ComparisonInput): Compa
   return { ...comparison, variableName: variable.name, layer, chosenSources: variable.sources };
 }
 
+/** "Stichtag 30.12.2024 gegenüber 31.12.2024", or one date when both sources have the same. */
+function comparedStichtage(compared: string | null, reference: string | null, locale: Locale): string {
+  const date = (value: string | null) => (value ? formatDate(value, locale) : '–');
+  const word = locale === 'de' ? 'Stichtag' : 'Reference date';
+  return compared === reference ? `${word} ${date(reference)}` : `${word} ${date(compared)} ${locale === 'de' ? 'gegenüber' : 'against'} ${date(reference)}`;
+}
+
 /** The committee figure of a comparison: the gap in percent as a diverging map, both sources named. */
 function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { layer: string; variableName: { de: string; en: string } }, locale: Locale) {
   const [first, second] = comparison.sources;
@@ -104,7 +112,7 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
   const projectSources = readSources(db);
   const layerInfo = readLayers(db).find((layer) => layer.name === comparison.layer)!;
   const de = locale === 'de';
-  const title = `${localized(comparison.variableName, locale)}: ${second.name} ${de ? 'gegenüber' : 'vs.'} ${first.name}`;
+  const title = `${localized(comparison.variableName, locale)}: ${shortSourceName(second.name)} ${de ? 'gegenüber' : 'vs.'} ${shortSourceName(first.name)}`;
   const gap = drawComparisonGap(comparison, comparison.variableName);
   const values = {
     indicator: gap.indicator,
@@ -127,7 +135,8 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
     boundarySource: projectSources.find((source) => source.id === layerInfo.sourceId) ?? null,
     schematicBoundaries: layerInfo.schematic,
     drawn,
-    legend: { ...legend, stichtag: comparison.sources.map((source) => `${source.name}: ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}`).join(' · ') },
+    // In the title's order ("B gegenüber A"), short enough for the legend: "Stichtag 30.12.2024 gegenüber 31.12.2024".
+    legend: { ...legend, stichtag: comparedStichtage(second.stichtag, first.stichtag, locale) },
     layout,
     locale,
     createdOn: today(),
