@@ -11,6 +11,7 @@ import { MapWorkspace } from './map/MapWorkspace';
 import { PlanningWorkspace } from './planning/PlanningWorkspace';
 import { ProfilesView } from './profiles/ProfilesView';
 import { AnalysisView } from './analysis/AnalysisView';
+import { SourcesView } from './sources/SourcesView';
 import { MovementView } from './movement/MovementView';
 import { MonitoringView } from './monitoring/MonitoringView';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
@@ -27,6 +28,7 @@ export const workspaceViews: WorkspaceViewEntry[] = [
   { id: 'profiles', label: 'view.profiles', component: ProfilesView },
   { id: 'planning', label: 'view.planning', component: PlanningWorkspace },
   { id: 'analysis', label: 'view.analysis', component: AnalysisView },
+  { id: 'sources', label: 'view.sources', component: SourcesView },
   { id: 'movement', label: 'view.movement', component: MovementView },
   { id: 'monitoring', label: 'view.monitoring', component: MonitoringView },
 ];

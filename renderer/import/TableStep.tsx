@@ -10,7 +10,7 @@ import { toApiError } from '../api/apiError';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
-import type { InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
+import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
 import { useBackend } from '../api/backend';
 import { CommitFooter } from './CommitFooter';
@@ -19,6 +19,7 @@ import { JoinReportView, proposalKey } from './JoinReportView';
 import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
 import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
+import { ImportModeSection, type DryRunState, type ImportModeChoice } from './ImportModeSection';
 
 interface ReadOptions {
   sheet: string | undefined;
@@ -40,7 +41,7 @@ const DELIMITERS = [
 const MAPPING_DEBOUNCE_MS = 500;
 const OBSERVATION_PREVIEW_ROWS = 12;
 
-export function TableStep({ path, inspect, onBack, onDone }: { path: string; inspect: InspectResult; onBack: () => void; onDone: () => void }) {
+export function TableStep({ path, inspect, onBack, onDone }: { path: string; inspect: InspectResult; onBack: () => void; onDone: (result: CommitResult) => void }) {
   const t = useT();
   const locale = useLocale();
   const backend = useBackend();
@@ -61,6 +62,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [committing, setCommitting] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
+  const [modeChoice, setModeChoice] = useState<ImportModeChoice>({ mode: 'new-source', targetSourceId: null, sourceName: '', definition: '' });
+  const [dryRun, setDryRun] = useState<DryRunState>({ running: false, message: null, changes: null, error: null });
   const { run } = pending;
 
   useEffect(() => {
@@ -116,18 +119,51 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       return next;
     });
 
+  // The file's variables already have values: the user decides how the file's values enter the project.
+  const overlaps = Boolean(preview?.existingSources.some((entry) => entry.sources.length > 0));
+  const commitInput = useMemo(() => {
+    if (!preview) return null;
+    const acceptedNameMatches = preview.joinReport.nameProposals
+      .filter((proposal) => accepted.has(proposalKey(proposal.rowIndex, proposal.areaKey)))
+      .map((proposal) => ({ rowIndex: proposal.rowIndex, areaKey: proposal.areaKey }));
+    const modePart = !overlaps
+      ? {}
+      : modeChoice.mode === 'new-source'
+        ? { mode: 'new-source' as const, ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}), ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}) }
+        : { mode: modeChoice.mode, ...(modeChoice.targetSourceId ? { targetSourceId: modeChoice.targetSourceId } : {}) };
+    return { importId: preview.importId, acceptedNameMatches, ...modePart };
+  }, [preview, accepted, overlaps, modeChoice]);
+
+  const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
+  // What the commit would write, computed on the project and rolled back, whenever the choice changes.
+  const dryRunInput = overlaps && mappingSettled && pending.runningTaskId === null ? commitInput : null;
+  const dryRunKey = dryRunInput ? JSON.stringify(dryRunInput) : null;
+  useEffect(() => {
+    if (!dryRunInput) return;
+    let current = true;
+    setDryRun((state) => ({ ...state, running: true }));
+    const timer = window.setTimeout(() => {
+      backend.call('import.commit', { ...dryRunInput, dryRun: true }).then(
+        (result) => current && setDryRun({ running: false, message: result.message, changes: result.changes, error: null }),
+        (error: unknown) => current && setDryRun({ running: false, message: null, changes: null, error: toApiError(error, 'import.commit').text }),
+      );
+    }, 300);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+    // The input's content, not its identity, starts a new dry run.
+  }, [dryRunKey, backend]);
+
   const commit = async () => {
-    if (!preview) return;
+    if (!preview || !commitInput) return;
     setCommitting(preview.importId);
     setCommitError(null);
     try {
-      const acceptedNameMatches = preview.joinReport.nameProposals
-        .filter((proposal) => accepted.has(proposalKey(proposal.rowIndex, proposal.areaKey)))
-        .map((proposal) => ({ rowIndex: proposal.rowIndex, areaKey: proposal.areaKey }));
-      const result = await backend.call('import.commit', { importId: preview.importId, acceptedNameMatches });
+      const result = await backend.call('import.commit', commitInput);
       pending.markCommitted();
       showImportResult(store, result);
-      onDone();
+      onDone(result);
     } catch (error) {
       setCommitError(toApiError(error, 'import.commit').text);
     } finally {
@@ -408,6 +444,14 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
           </section>
         )}
         {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} />}
+        {preview && mappingReady && overlaps && (
+          <ImportModeSection
+            preview={preview}
+            choice={modeChoice.sourceName === '' && modeChoice.mode === 'new-source' ? { ...modeChoice, sourceName: preview.source.name } : modeChoice}
+            onChange={setModeChoice}
+            dryRun={dryRun}
+          />
+        )}
       </div>
       <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && mappingReady && running === null} onBack={onBack} onCommit={() => void commit()} />
     </>

@@ -79,6 +79,11 @@ export function Legend({ legend, basemapAttribution = null }: { legend: Indicato
           ⚠ {legend.absoluteHint}
         </div>
       )}
+      {legend.sourceChoice && (
+        <div className="legend-sources legend-source-choice" data-testid="legend-source-choice">
+          {legend.sourceChoice}
+        </div>
+      )}
       {legend.sourceLines.length > 0 && (
         <div className="legend-sources">
           {legend.sourceLines.map((line, index) => (

@@ -18,6 +18,7 @@ import { MapView } from './MapView';
 import { useMapUi } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
+import { shownPeriods } from './shownPeriods';
 import { useMapDrawing } from './useMapDrawing';
 import { useMapDisplay, useMapSymbology } from './useMapSymbology';
 
@@ -27,7 +28,6 @@ export function MapPanel() {
   const { store } = useApp();
   const features = useKleinraum((state) => state.features);
   const project = useKleinraum((state) => state.project);
-  const indicatorId = useKleinraum((state) => state.indicatorId);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
@@ -39,8 +39,7 @@ export function MapPanel() {
   const [display, setDisplay] = useMapDisplay();
   const basemapStatus = useMapUi((state) => state.basemapStatus);
 
-  const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
-  const periods = indicator?.periods ?? [];
+  const periods = useKleinraum(shownPeriods);
   const severalPeriods = periods.length > 1;
   const smallNumberThreshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
 

@@ -8,6 +8,7 @@ import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { INDICATOR_MODES } from '../../shared/indicators/indicatorMode';
 import { availableModes, earlierPeriods, isChangeMode } from '../store/viewSlice';
+import { SourcePicker } from './SourcePicker';
 
 export function ModePicker() {
   const t = useT();
@@ -58,6 +59,7 @@ export function ModePicker() {
           </select>
         </label>
       )}
+      <SourcePicker />
     </div>
   );
 }

@@ -74,6 +74,7 @@ function categoryDrawing(overlay: CategoryOverlay, areaKeys: readonly string[], 
     absoluteHint: null,
     areaNote: null,
     sourceLines: [],
+    sourceChoice: null,
     synthetic: false,
     syntheticLabel: null,
   };

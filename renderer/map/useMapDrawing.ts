@@ -9,6 +9,7 @@ import { drawViewValues } from '../../shared/mapView/viewValues';
 import { buildIndicatorLegend, type IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY } from '../../shared/mapView/mapSymbology';
 import { readSetting } from '../../shared/settings/projectSettings';
+import { indicatorSourceChoices, sourceChoiceLine } from '../../shared/sources/sourceChoiceLine';
 import { useKleinraum, useLocale } from '../AppContext';
 import type { ShownIndicatorValues } from '../store/projectSlice';
 import { useAllPeriodValues, useMapDisplay, useMapSymbology } from './useMapSymbology';
@@ -31,6 +32,9 @@ export function useMapDrawing(): MapDrawing | null {
   const severalPeriods = (periods?.length ?? 0) > 1;
   const allPeriodValues = useAllPeriodValues(symbology.fixedClasses && severalPeriods);
   const smallNumberThreshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
+  const viewSources = useKleinraum((state) => state.sources);
+  const indicatorVariables = useKleinraum((state) => state.project?.indicators.find((indicator) => indicator.id === state.indicatorId)?.variables);
+  const choices = useMemo(() => (project && indicatorVariables ? indicatorSourceChoices(project, indicatorVariables, viewSources) : []), [project, indicatorVariables, viewSources]);
   const boundarySources = useMemo(() => {
     const layer = project?.layers.find((candidate) => candidate.name === layerName);
     return project?.sources.filter((source) => source.id === layer?.sourceId) ?? [];
@@ -49,9 +53,10 @@ export function useMapDrawing(): MapDrawing | null {
     }
     const otherPeriods = symbology.fixedClasses ? series.filter((entry) => entry.period !== values.period) : [];
     const fixed = otherPeriods.length > 0 && periods ? { first: periods[0] as string, last: periods[periods.length - 1] as string } : null;
-    const legend = buildIndicatorLegend(drawn, { ...values, sources: [...values.sources, ...boundarySources] }, { locale, smallNumberThreshold, fixedAcrossPeriods: fixed });
+    const sourceChoice = sourceChoiceLine(choices, values.period, locale);
+    const legend = buildIndicatorLegend(drawn, { ...values, sources: [...values.sources, ...boundarySources], sourceChoice }, { locale, smallNumberThreshold, fixedAcrossPeriods: fixed });
     // The synthetic label follows the values' sources only: schematic boundaries have their own banner.
     const synthetic = values.sources.some((source) => source.synthetic);
     return { values, drawn, legend: { ...legend, synthetic, syntheticLabel: synthetic ? legend.syntheticLabel : null } };
-  }, [values, symbology, display.smallNumbers, allPeriodValues, periods, locale, smallNumberThreshold, boundarySources]);
+  }, [values, symbology, display.smallNumbers, allPeriodValues, periods, locale, smallNumberThreshold, boundarySources, choices]);
 }

@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { featureDialogs } from '../features';
 import { ProjectMenu } from './ProjectMenu';
+import { shownPeriods } from '../map/shownPeriods';
 import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
 
 export function TopBar() {
@@ -15,6 +16,7 @@ export function TopBar() {
   const project = useKleinraum((state) => state.project);
   const indicatorId = useKleinraum((state) => state.indicatorId);
   const period = useKleinraum((state) => state.period);
+  const periods = useKleinraum(shownPeriods);
   const layerName = useKleinraum((state) => state.layerName);
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
   const groups = project ? groupIndicatorsByScale(project.indicators) : [];
@@ -67,10 +69,10 @@ export function TopBar() {
           <select
             data-testid="period-select"
             value={period ?? ''}
-            disabled={!indicator || indicator.periods.length === 0}
+            disabled={!indicator || periods.length === 0}
             onChange={(event) => store.getState().choosePeriod(event.target.value)}
           >
-            {[...(indicator?.periods ?? [])].reverse().map((candidate) => (
+            {[...periods].reverse().map((candidate) => (
               <option key={candidate} value={candidate}>
                 {formatDate(candidate, locale)}
               </option>

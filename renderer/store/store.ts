@@ -19,6 +19,7 @@ import {
   periodChosen,
   sortToggled,
   savedView,
+  sourcesChosen,
   viewForProject,
   type SortColumn,
   type ViewSlice,
@@ -40,6 +41,8 @@ export interface StoreActions {
   chooseMode(mode: IndicatorMode): void;
   chooseComparePeriod(period: string): void;
   chooseDenominator(variableId: string): void;
+  /** The sources the indicator draws from, in priority order (null: its own choice), with the Stichtage that choice has. */
+  chooseSources(sources: readonly string[] | null, periods: readonly string[]): void;
   /** Shows a profile result on the map instead of the indicator (null: back to the indicator). */
   showMapOverlay(overlay: MapOverlay | null): void;
   toggleSort(column: SortColumn): void;
@@ -49,6 +52,8 @@ export interface StoreActions {
   clearSelection(): void;
   hoverArea(key: string | null): void;
   showMessage(text: LocalizedText): void;
+  /** Says what a command did (not an error), under a heading, until dismissed. */
+  showNotice(title: LocalizedText, text: LocalizedText): void;
   dismissMessage(id: number): void;
   openFileDialog(purpose: FileDialogPurpose | null): void;
   progressReceived(event: EventPayload<'progress'>): void;
@@ -127,6 +132,7 @@ export function createKleinraumStore() {
       const { project } = get();
       if (project) set(denominatorChosen(get(), project, variableId));
     },
+    chooseSources: (sources, periods) => set(sourcesChosen(get(), sources, periods)),
     showMapOverlay: (overlay) => set({ mapOverlay: overlay }),
     toggleSort: (column) => set({ sort: sortToggled(get().sort, column) }),
     selectArea: (key) => set({ ...areaSelected(get(), key), ...(key === get().selectedKey ? {} : { areaDetails: null }) }),
@@ -134,13 +140,15 @@ export function createKleinraumStore() {
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
     hoverArea: (key) => set(areaHovered(get(), key)),
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
+    showNotice: (title, text) => set(messageAdded(get(), text, nextMessageId++, { title })),
     dismissMessage: (id) => set(messageDismissed(get(), id)),
     openFileDialog: (purpose) => set({ fileDialog: purpose }),
     progressReceived: (event) => set(progressReceived(get(), event)),
     setBusy: (busy) => set({ busy }),
     setUnsavedPromptOpen: (open) => set({ unsavedPromptOpen: open }),
     setActiveView: (view) => set({ activeView: view }),
-    openFeatureDialog: (dialog) => set({ featureDialog: dialog }),
+    // A notice belongs to the command that is done: a dialog opened for the next one clears it (it would cover the dialog's buttons).
+    openFeatureDialog: (dialog) => set(dialog === null ? { featureDialog: null } : { featureDialog: dialog, messages: get().messages.filter((message) => message.kind !== 'notice') }),
   }));
 }
 

@@ -7,12 +7,16 @@ import type { LocalizedText } from '../../shared/model/project';
 export interface UiMessage {
   id: number;
   text: LocalizedText;
+  /** 'error' (default) or a 'notice' saying what a command did (e.g. what an import wrote where). */
+  kind?: 'error' | 'notice';
+  /** A notice's heading (errors are headed "Fehler"). */
+  title?: LocalizedText;
 }
 
 export type FileDialogPurpose = 'open' | 'saveAs';
 
 /** The main views of the workspace, shown as tabs. */
-export const WORKSPACE_VIEWS = ['map', 'profiles', 'planning', 'analysis', 'movement', 'monitoring'] as const;
+export const WORKSPACE_VIEWS = ['map', 'profiles', 'planning', 'analysis', 'sources', 'movement', 'monitoring'] as const;
 export type WorkspaceView = (typeof WORKSPACE_VIEWS)[number];
 
 /** Dialogs of the features (each feature folder renders its own). */
@@ -34,9 +38,9 @@ export interface UiSlice {
 export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false, unsavedPromptOpen: false, activeView: 'map', featureDialog: null };
 
 /** Adds a message; identical texts already shown are not stacked twice. */
-export function messageAdded(state: UiSlice, text: LocalizedText, id: number): Partial<UiSlice> {
+export function messageAdded(state: UiSlice, text: LocalizedText, id: number, notice?: { title: LocalizedText }): Partial<UiSlice> {
   if (state.messages.some((message) => message.text.de === text.de && message.text.en === text.en)) return {};
-  return { messages: [...state.messages, { id, text }] };
+  return { messages: [...state.messages, notice ? { id, text, kind: 'notice', title: notice.title } : { id, text }] };
 }
 
 export function messageDismissed(state: UiSlice, id: number): Partial<UiSlice> {

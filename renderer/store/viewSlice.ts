@@ -69,8 +69,9 @@ export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pi
     : (project.layers[0]?.name ?? null);
   const findIndicator = (id: string | null | undefined) => (id ? project.indicators.find((indicator) => indicator.id === id) : undefined);
   const indicator = findIndicator(view.indicatorId) ?? findIndicator(readSetting(project.settings, 'defaultIndicator')) ?? project.indicators[0];
-  const period = indicator && view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
   const sources = indicator && indicator.id === view.indicatorId ? view.sources : null;
+  // A choice of sources has Stichtage of its own (chosen with them, see sourcesChosen): keep the shown one.
+  const period = indicator && view.period && (indicator.periods.includes(view.period) || sources !== null) ? view.period : latestPeriod(indicator);
   return { layerName, indicatorId: indicator?.id ?? null, period, sources, ...derivedViewFor(view, project, indicator, period) };
 }
 
@@ -104,6 +105,24 @@ export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, in
   // A choice of sources belongs to the indicator it was made for.
   const sources = indicatorId === view.indicatorId ? view.sources : null;
   return { indicatorId, period, sources, ...derivedViewFor(view, project, indicator, period) };
+}
+
+/**
+ * Chooses the sources the indicator draws from (null: its own choice) with the Stichtage that choice has
+ * values for: the shown Stichtag stays when the choice has it, else the choice's latest. A change mode
+ * keeps a compare Stichtag only when the choice has it too.
+ * @example sourcesChosen(view, ['zensus-2022'], ['2022-05-15']) // { sources: ['zensus-2022'], period: '2022-05-15', … }
+ */
+export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null, periods: readonly string[]): Pick<ViewSlice, 'sources' | 'period'> & DerivedView {
+  const period = view.period && periods.includes(view.period) ? view.period : (periods.at(-1) ?? view.period);
+  const chosen = sources && sources.length > 0 ? [...sources] : null;
+  if (isChangeMode(view.mode)) {
+    const earlier = period ? periods.filter((candidate) => candidate < period) : [];
+    if (earlier.length === 0) return { sources: chosen, period, ...AS_DEFINED };
+    const comparePeriod = view.comparePeriod && earlier.includes(view.comparePeriod) ? view.comparePeriod : (earlier[earlier.length - 1] as string);
+    return { sources: chosen, period, mode: view.mode, comparePeriod, denominatorVariable: null };
+  }
+  return { sources: chosen, period, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
 }
 
 /**

@@ -45,6 +45,8 @@ export const indicatorSummary = z.object({
   description: localizedText,
   /** ISO dates for which the indicator can be computed, ascending. */
   periods: z.array(z.string()),
+  /** The variables it draws from, numerator first (for choosing their sources); absent in older answers. */
+  variables: z.array(z.string()).optional(),
 });
 
 export const variableSummary = z.object({

@@ -160,6 +160,8 @@ export function composeFigure(input: FigureInput): Figure {
     elements.push('areaNote');
   }
   if (layout.sources.visible) {
+    // Which sources the figure draws from, in priority order ("Quelle: Melderegister, sonst Zensus, Stichtag …").
+    if (legend.sourceChoice) leftLines.push(...wrapText(legend.sourceChoice, footerSize, leftWidth));
     const lines = sourceLines({
       dataSources: values.sources,
       boundarySource: input.boundarySource,

@@ -10,8 +10,9 @@ import { type planningTextsDe, planningTextsEn } from './features/planning';
 import { type analysisTextsDe, analysisTextsEn } from './features/analysis';
 import { type monitoringTextsDe, monitoringTextsEn } from './features/monitoring';
 import { type movementTextsDe, movementTextsEn } from './features/movement';
+import { type sourceTextsDe, sourceTextsEn } from './features/sources';
 
-type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe | keyof typeof movementTextsDe | keyof typeof monitoringTextsDe;
+type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe | keyof typeof sourceTextsDe | keyof typeof movementTextsDe | keyof typeof monitoringTextsDe;
 
 const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.name': 'Kleinraum',
@@ -139,4 +140,4 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn, ...movementTextsEn, ...monitoringTextsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn, ...sourceTextsEn, ...movementTextsEn, ...monitoringTextsEn };

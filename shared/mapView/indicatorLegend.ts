@@ -46,6 +46,8 @@ export interface IndicatorLegend {
   areaNote: string | null;
   /** Attribution lines of the values' sources, deduplicated, in order. */
   sourceLines: string[];
+  /** "Quelle: Melderegister, sonst Zensus, Stichtag 31.12.2024" where a variable has several sources; else null. */
+  sourceChoice: string | null;
   /** Some source is synthetic: the legend says so. */
   synthetic: boolean;
   /** The synthetic label to print, or null when not synthetic or a source line already says exactly this. */
@@ -61,6 +63,8 @@ export interface LegendSubject {
   sources: readonly Pick<Source, 'attribution' | 'synthetic'>[];
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
+  /** The sources chosen for the figure's variables as one line (shared/sources/sourceChoiceLine.ts), if any. */
+  sourceChoice?: string | null;
 }
 
 export interface LegendOptions {
@@ -133,6 +137,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     absoluteHint: subject.indicator.scale === 'absolute' ? translate(locale, 'map.legend.absoluteHint') : null,
     areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,
+    sourceChoice: subject.sourceChoice ?? null,
     synthetic,
     syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,
   };

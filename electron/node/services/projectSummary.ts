@@ -35,6 +35,7 @@ export function summarizeProject(session: ProjectSession): ProjectSummary {
         scale: indicator.scale,
         description: indicator.description,
         periods: computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection)),
+        variables: [indicator.numerator.variable, ...(indicator.denominator ? [indicator.denominator.variable] : [])],
       })),
       variables: readVariables(db).map((variable) => ({
         ...variable,

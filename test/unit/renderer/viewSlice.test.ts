@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorChosen, initialViewSlice, sortToggled, viewForProject } from '../../../renderer/store/viewSlice';
+import { indicatorChosen, initialViewSlice, sortToggled, sourcesChosen, viewForProject } from '../../../renderer/store/viewSlice';
 import { createIndicator, createProject } from './fixtures';
 
 describe('viewForProject', () => {
@@ -55,5 +55,31 @@ describe('sortToggled', () => {
     const byValue = sortToggled({ column: 'name', direction: 'ascending' }, 'value');
     expect(byValue).toEqual({ column: 'value', direction: 'ascending' });
     expect(sortToggled(byValue, 'value')).toEqual({ column: 'value', direction: 'descending' });
+  });
+});
+
+describe('sourcesChosen', () => {
+  const view = { ...initialViewSlice, layerName: 'gemeinden', indicatorId: 'population_total', period: '2024-12-31' };
+
+  it('moves to the latest Stichtag of the choice when the shown one is not among its Stichtage', () => {
+    expect(sourcesChosen(view, ['zensus'], ['2022-05-15'])).toMatchObject({ sources: ['zensus'], period: '2022-05-15', mode: 'value' });
+  });
+
+  it('keeps the shown Stichtag when the choice has it, and null means the indicator’s own choice', () => {
+    expect(sourcesChosen(view, ['melde', 'zensus'], ['2022-05-15', '2024-12-31'])).toMatchObject({ sources: ['melde', 'zensus'], period: '2024-12-31' });
+    expect(sourcesChosen(view, null, ['2024-12-31']).sources).toBeNull();
+    expect(sourcesChosen(view, [], ['2024-12-31']).sources).toBeNull();
+  });
+
+  it('drops a change mode when the choice has no earlier Stichtag to compare with', () => {
+    const change = { ...view, mode: 'change' as const, comparePeriod: '2019-12-31' };
+    expect(sourcesChosen(change, ['zensus'], ['2022-05-15'])).toMatchObject({ mode: 'value', comparePeriod: null });
+    expect(sourcesChosen(change, ['melde'], ['2019-12-31', '2024-12-31'])).toMatchObject({ mode: 'change', comparePeriod: '2019-12-31' });
+  });
+
+  it('a project update keeps a Stichtag that only the chosen sources have', () => {
+    const chosen = { ...initialViewSlice, layerName: 'gemeinden', indicatorId: 'refugees_per_1000', period: '2022-05-15', sources: ['zensus'] };
+    expect(viewForProject(chosen, createProject()).period).toBe('2022-05-15');
+    expect(viewForProject({ ...chosen, sources: null }, createProject()).period).toBe('2024-12-31');
   });
 });

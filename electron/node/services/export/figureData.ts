@@ -14,6 +14,7 @@ import { localized } from '../../../../shared/i18n/translate';
 import { buildIndicatorLegend } from '../../../../shared/mapView/indicatorLegend';
 import type { MapViewSpec } from '../../../../shared/mapView/mapViewSpec';
 import { readSetting } from '../../../../shared/settings/projectSettings';
+import { indicatorSourceChoices, sourceChoiceLine } from '../../../../shared/sources/sourceChoiceLine';
 import type { z } from 'zod';
 import { readAreasAsFeatureCollection } from '../../storage/projectReader';
 import { drawView, resolveProjectView } from '../map/mapView';
@@ -58,7 +59,8 @@ export function chooseLayer(summary: ProjectSummary, layerName: string | null | 
 export function composeProjectFigure(session: ProjectSession, request: FigureRequest, createdOn: string, summary: ProjectSummary = summarizeProject(session)): ComposedFigure {
   const spec = resolveProjectView(session.db, request.view ?? {}, summary.settings);
   const indicator = summary.indicators.find((candidate) => candidate.id === spec.indicatorId);
-  if (spec.period !== null && indicator && !indicator.periods.includes(spec.period) && spec.derivation.mode === 'value') {
+  // A view's own choice of sources has Stichtage of its own (checked when its values are computed).
+  if (spec.period !== null && spec.sources === null && indicator && !indicator.periods.includes(spec.period) && spec.derivation.mode === 'value') {
     throw new UserError('not-found', {
       de: `Für „${indicator.name.de}“ gibt es den Stichtag ${spec.period} nicht. Vorhandene: ${indicator.periods.join(', ')}.`,
       en: `"${indicator.name.en}" has no reference date ${spec.period}. Available: ${indicator.periods.join(', ')}.`,
@@ -76,7 +78,8 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
   const layout = resolveExportLayout(request.layout, resolveExportLayout(readSetting(summary.settings, 'export.layout')));
   const locale: Locale = request.locale ?? 'de';
   const { values, drawn } = drawing;
-  const legend = buildIndicatorLegend(drawn, values, { locale, smallNumberThreshold: drawing.smallNumberThreshold, fixedAcrossPeriods: drawing.fixedAcrossPeriods });
+  const sourceChoice = sourceChoiceLine(indicatorSourceChoices(summary, indicator?.variables ?? [], spec.sources), values.period, locale);
+  const legend = buildIndicatorLegend(drawn, { ...values, sourceChoice }, { locale, smallNumberThreshold: drawing.smallNumberThreshold, fixedAcrossPeriods: drawing.fixedAcrossPeriods });
   const figure = composeFigure({
     areas,
     values,

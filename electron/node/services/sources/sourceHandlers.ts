@@ -10,12 +10,12 @@ import { composeFigure, type AreaCollection } from '../../../../shared/export/co
 import { resolveExportLayout } from '../../../../shared/export/exportLayout';
 import { formatDate, type Locale } from '../../../../shared/format/number';
 import { localized } from '../../../../shared/i18n/translate';
-import { drawIndicator } from '../../../../shared/mapView/drawIndicator';
 import { buildIndicatorLegend } from '../../../../shared/mapView/indicatorLegend';
-import { DEFAULT_SYMBOLOGY } from '../../../../shared/mapView/mapSymbology';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { compareSources, type SourceComparison } from '../../../../shared/sources/compareSources';
 import { comparisonTable } from '../../../../shared/sources/comparisonTable';
+import { drawComparisonGap } from '../../../../shared/sources/comparisonDrawing';
+import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { deliver, targetPath } from '../../export/deliverFile';
 import { renderFigure, renderTable } from '../../export/renderFiles';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -98,6 +98,13 @@ export function comparisonFor(db: SqliteDatabase, input: ComparisonInput): Compa
   return { ...comparison, variableName: variable.name, layer, chosenSources: variable.sources };
 }
 
+/** "Stichtag 30.12.2024 gegenüber 31.12.2024", or one date when both sources have the same. */
+function comparedStichtage(compared: string | null, reference: string | null, locale: Locale): string {
+  const date = (value: string | null) => (value ? formatDate(value, locale) : '–');
+  const word = locale === 'de' ? 'Stichtag' : 'Reference date';
+  return compared === reference ? `${word} ${date(reference)}` : `${word} ${date(compared)} ${locale === 'de' ? 'gegenüber' : 'against'} ${date(reference)}`;
+}
+
 /** The committee figure of a comparison: the gap in percent as a diverging map, both sources named. */
 function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { layer: string; variableName: { de: string; en: string } }, locale: Locale) {
   const [first, second] = comparison.sources;
@@ -105,27 +112,20 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
   const projectSources = readSources(db);
   const layerInfo = readLayers(db).find((layer) => layer.name === comparison.layer)!;
   const de = locale === 'de';
-  const title = `${localized(comparison.variableName, locale)}: ${second.name} ${de ? 'gegenüber' : 'vs.'} ${first.name}`;
+  const title = `${localized(comparison.variableName, locale)}: ${shortSourceName(second.name)} ${de ? 'gegenüber' : 'vs.'} ${shortSourceName(first.name)}`;
+  const gap = drawComparisonGap(comparison, comparison.variableName);
   const values = {
-    indicator: {
-      id: `${comparison.variable}-gap`,
-      name: { de: `${comparison.variableName.de}: Abweichung der Quellen`, en: `${comparison.variableName.en}: gap between sources` },
-      unit: { de: `% (${second.name} − ${first.name})`, en: `% (${second.name} − ${first.name})` },
-      decimals: 1,
-      scale: 'percent' as const,
-      description: { de: '', en: '' },
-      periods: [comparison.period],
-    },
+    indicator: gap.indicator,
     layer: comparison.layer,
     period: first.stichtag ?? comparison.period,
-    values: comparison.areas.map((area) => ({ key: area.key, name: area.name, value: area.gapPercent, numerator: area.gap, denominator: area.values[first.id] ?? null, quality: null, smallNumber: false, missingReason: null })),
+    values: gap.values,
     sources: comparison.sources.flatMap((source) => {
       const known = projectSources.find((candidate) => candidate.id === source.id);
       return known ? [{ ...known, stichtag: source.stichtag }] : [];
     }),
-    regionValue: (comparison.totals[first.id] ?? 0) === 0 ? null : (((comparison.totals[second.id] ?? 0) - (comparison.totals[first.id] ?? 0)) / (comparison.totals[first.id] ?? 1)) * 100,
+    regionValue: gap.regionValue,
   };
-  const drawn = drawIndicator({ values: values.values, regionValue: values.regionValue, decimals: 1, symbology: { ...DEFAULT_SYMBOLOGY, palette: 'RdBu', midpoint: 'zero' }, smallNumbers: 'flag' });
+  const drawn = gap.drawn;
   const legend = buildIndicatorLegend(drawn, values, { locale, smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold') });
   const layout = resolveExportLayout({ title: { text: title } }, resolveExportLayout(readSetting(readSettings(db), 'export.layout')));
   const figure = composeFigure({
@@ -135,7 +135,8 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
     boundarySource: projectSources.find((source) => source.id === layerInfo.sourceId) ?? null,
     schematicBoundaries: layerInfo.schematic,
     drawn,
-    legend: { ...legend, stichtag: comparison.sources.map((source) => `${source.name}: ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}`).join(' · ') },
+    // In the title's order ("B gegenüber A"), short enough for the legend: "Stichtag 30.12.2024 gegenüber 31.12.2024".
+    legend: { ...legend, stichtag: comparedStichtage(second.stichtag, first.stichtag, locale) },
     layout,
     locale,
     createdOn: today(),

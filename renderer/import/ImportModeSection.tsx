@@ -1,0 +1,127 @@
+/**
+ * The wizard's question when a table's variables already have values in the project: is the file a
+ * further source (the default: saved as a source of its own, ranked after the existing ones so it only
+ * fills their gaps), does it replace the values of one source, or extend one source's series with new
+ * Stichtage? Lists the sources that hold the variables (and the Stichtage the file shares with them) and,
+ * for every choice, what a commit would write, computed by the backend on the project and rolled back
+ * (`import.commit` with `dryRun`).
+ */
+import { IMPORT_MODES, type TablePreviewResult } from '../../shared/contract/methods/import';
+import { formatDate } from '../../shared/format/number';
+import { localized } from '../../shared/i18n/translate';
+import type { LocalizedText } from '../../shared/model/project';
+import { useLocale, useT } from '../AppContext';
+
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export interface ImportModeChoice {
+  mode: ImportMode;
+  /** For replace and extend: the source whose values change. */
+  targetSourceId: string | null;
+  /** For a new source: its name and who it counts. */
+  sourceName: string;
+  definition: string;
+}
+
+export interface DryRunState {
+  running: boolean;
+  message: LocalizedText | null;
+  changes: { added: number; changed: number; unchanged: number; removed: number } | null;
+  error: LocalizedText | null;
+}
+
+/** The sources holding any of the file's variables, each once, in the order the preview lists them. */
+export function existingSourcesOf(preview: Pick<TablePreviewResult, 'existingSources'>): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const entry of preview.existingSources) for (const source of entry.sources) if (!seen.has(source.id)) seen.set(source.id, source.name);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+export function ImportModeSection(props: { preview: TablePreviewResult; choice: ImportModeChoice; onChange: (choice: ImportModeChoice) => void; dryRun: DryRunState }) {
+  const t = useT();
+  const locale = useLocale();
+  const { preview, choice, onChange, dryRun } = props;
+  const existing = existingSourcesOf(preview);
+  const overlapping = preview.existingSources.filter((entry) => entry.sources.length > 0);
+  return (
+    <section className="import-mode" aria-label={t('import.mode.question')} data-testid="import-mode">
+      <h3>{t('import.mode.title')}</h3>
+      <ul className="import-mode-overlap">
+        {overlapping.map((entry) => {
+          const variable = preview.observations.variables.find((candidate) => candidate.id === entry.variable);
+          return (
+            <li key={entry.variable}>
+              {t('import.mode.overlap', {
+                variable: variable ? localized(variable.name, locale) : entry.variable,
+                sources: entry.sources
+                  .map((source) => `${source.name}${source.sharedPeriods.length > 0 ? ` (${t('import.mode.overlapShared', { dates: source.sharedPeriods.map((period) => formatDate(period, locale)).join(', ') })})` : ''}`)
+                  .join('; '),
+              })}
+            </li>
+          );
+        })}
+      </ul>
+      <fieldset className="import-mode-choices">
+        <legend>{t('import.mode.question')}</legend>
+        {IMPORT_MODES.map((mode) => (
+          <div key={mode} className="import-mode-choice">
+            <label>
+              <input
+                type="radio"
+                name="import-mode"
+                value={mode}
+                data-testid={`import-mode-${mode}`}
+                checked={choice.mode === mode}
+                onChange={() => onChange({ ...choice, mode, targetSourceId: mode === 'new-source' ? null : (choice.targetSourceId ?? existing[0]?.id ?? null) })}
+              />
+              <strong>{t(`import.mode.${mode}`)}</strong>
+            </label>
+            <p className="import-hint">{t(`import.mode.${mode}.explain`)}</p>
+            {choice.mode === mode && mode === 'new-source' && (
+              <div className="import-field-row">
+                <label className="import-field">
+                  <span>{t('import.mode.sourceName')}</span>
+                  <input type="text" data-testid="import-source-name" value={choice.sourceName} onChange={(event) => onChange({ ...choice, sourceName: event.target.value })} />
+                </label>
+                <label className="import-field import-field-wide">
+                  <span>{t('import.mode.definition')}</span>
+                  <input
+                    type="text"
+                    data-testid="import-source-definition"
+                    placeholder={t('import.mode.definitionPlaceholder')}
+                    value={choice.definition}
+                    onChange={(event) => onChange({ ...choice, definition: event.target.value })}
+                  />
+                </label>
+              </div>
+            )}
+            {choice.mode === mode && mode !== 'new-source' && (
+              <label className="import-field">
+                <span>{t('import.mode.target')}</span>
+                <select data-testid="import-mode-target" value={choice.targetSourceId ?? ''} onChange={(event) => onChange({ ...choice, targetSourceId: event.target.value })}>
+                  {existing.map((source) => (
+                    <option key={source.id} value={source.id}>
+                      {source.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+        ))}
+      </fieldset>
+      <div className="import-mode-preview" role="status" data-testid="import-mode-preview">
+        <strong>{t('import.mode.preview')}: </strong>
+        {dryRun.running && t('import.mode.previewRunning')}
+        {!dryRun.running && dryRun.error && <span className="import-error-inline">{localized(dryRun.error, locale)}</span>}
+        {!dryRun.running && !dryRun.error && dryRun.message && localized(dryRun.message, locale)}
+        {!dryRun.running && !dryRun.error && choice.mode === 'replace' && dryRun.changes && (
+          <span data-testid="import-mode-changes">
+            {' '}
+            {t('import.mode.previewResult', dryRun.changes)}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * "Quelle": which source the shown indicator draws a variable from, for every variable of the indicator
+ * that several sources hold — as set for the variable, one source only, or a priority order ("AZR, sonst
+ * AsylbLG"): where the first has no value the next fills the gap (marked on the map). The choice is part
+ * of the map view (store `sources`, saved with the project as `map.view`), so map, table, legend, details
+ * and exports follow it.
+ */
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { toApiError } from '../api/apiError';
+import { useBackend } from '../api/backend';
+import { localized } from '../../shared/i18n/translate';
+import { indicatorSourceChoices, priorityText, shortSourceName } from '../../shared/sources/sourceChoiceLine';
+
+/** The orders offered for a variable: each source alone, then each source first with the others after it in the variable's own order. */
+export function offeredOrders(own: readonly string[], holding: readonly string[]): string[][] {
+  const ordered = [...own.filter((id) => holding.includes(id)), ...holding.filter((id) => !own.includes(id))];
+  const alone = ordered.map((id) => [id]);
+  const orders = ordered.length > 1 ? ordered.map((id) => [id, ...ordered.filter((other) => other !== id)]) : [];
+  return [...alone, ...orders];
+}
+
+export function SourcePicker() {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useApp();
+  const backend = useBackend();
+  const project = useKleinraum((state) => state.project);
+  const indicatorId = useKleinraum((state) => state.indicatorId);
+  const layerName = useKleinraum((state) => state.layerName);
+  const viewSources = useKleinraum((state) => state.sources);
+  if (!project || !indicatorId || !layerName) return null;
+  const indicator = project.indicators.find((candidate) => candidate.id === indicatorId);
+  const own = indicatorSourceChoices(project, indicator?.variables ?? [], null).filter((choice) => choice.holdingCount > 1);
+  if (own.length === 0) return null;
+  const names = new Map(project.sources.map((source) => [source.id, source.name]));
+  const named = (ids: readonly string[]) => ids.map((id) => ({ name: names.get(id) ?? id }));
+
+  const choose = async (variableId: string, order: string[] | null) => {
+    const holding = new Set(project.variables.find((variable) => variable.id === variableId)?.availableSources.map((entry) => entry.id) ?? []);
+    const others = (viewSources ?? []).filter((id) => !holding.has(id));
+    const sources = [...(order ?? []), ...others];
+    const chosen = sources.length > 0 ? sources : null;
+    try {
+      // The Stichtage the new choice has values for (the shown one stays when it has it).
+      const answer = await backend.call('indicator.values', { indicatorId, layer: layerName, ...(chosen ? { sources: chosen } : {}) });
+      store.getState().chooseSources(chosen, answer.indicator.periods);
+    } catch (error) {
+      store.getState().showMessage(toApiError(error, 'indicator.values').text);
+    }
+  };
+
+  return (
+    <>
+      {own.map((choice) => {
+        const holding = project.variables.find((variable) => variable.id === choice.variable)?.availableSources.map((entry) => entry.id) ?? [];
+        const current = (viewSources ?? []).filter((id) => holding.includes(id));
+        const orders = offeredOrders(choice.sources.map((source) => source.id), holding);
+        const value = current.length > 0 ? JSON.stringify(current) : '';
+        const known = value === '' || orders.some((order) => JSON.stringify(order) === value);
+        return (
+          <label key={choice.variable} className="mode-field" title={t('map.sources.hint')}>
+            <span>
+              {t('map.sources.label')}
+              {own.length > 1 ? ` ${localized(choice.name, locale)}` : ''}
+            </span>
+            <select
+              data-testid={`source-select-${choice.variable}`}
+              className="source-select"
+              value={value}
+              onChange={(event) => void choose(choice.variable, event.target.value ? (JSON.parse(event.target.value) as string[]) : null)}
+            >
+              <option value="">{t('map.sources.own', { names: priorityText(choice.sources, locale) })}</option>
+              {!known && <option value={value}>{priorityText(named(current), locale)}</option>}
+              {orders.map((order) => (
+                <option key={JSON.stringify(order)} value={JSON.stringify(order)}>
+                  {order.length === 1 ? t('map.sources.only', { name: shortSourceName(names.get(order[0] as string) ?? '') }) : priorityText(named(order), locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+    </>
+  );
+}

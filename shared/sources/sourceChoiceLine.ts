@@ -1,0 +1,69 @@
+/**
+ * "Quelle: Melderegister, sonst Zensus 2022, Stichtag 31.12.2024": which sources a figure draws its
+ * variables from, in priority order, for the map's legend, its source picker and every exported figure.
+ * The order comes from the one rule of sourceChoice.ts (sourcePriority), applied to what the project
+ * summary says about its sources; the app and the export both call these functions. Pure.
+ */
+import { formatDate, type Locale } from '../format/number';
+import { localized, translate } from '../i18n/translate';
+import type { LocalizedText } from '../model/project';
+import { sourcePriority } from './sourceChoice';
+
+/** What the functions read of a project summary (contract `projectSummary`). */
+export interface SourceChoiceProject {
+  sources: readonly { id: string; name: string }[];
+  variables: readonly { id: string; name: LocalizedText; sources: readonly string[]; availableSources: readonly { id: string }[] }[];
+}
+
+export interface VariableSourceChoice {
+  variable: string;
+  name: LocalizedText;
+  /** The sources the variable is drawn from, first choice first (only sources that hold it). */
+  sources: { id: string; name: string }[];
+  /** How many sources hold the variable at all. */
+  holdingCount: number;
+}
+
+/**
+ * Per variable of a figure its sources in priority order under a view's choice (null: each variable's own).
+ * @example indicatorSourceChoices(summary, ['refugees', 'population'], ['demo-asylblg'])[0].sources.map((source) => source.id) // ['demo-asylblg']
+ */
+export function indicatorSourceChoices(project: SourceChoiceProject, variableIds: readonly string[], viewSources: readonly string[] | null): VariableSourceChoice[] {
+  const order = project.sources.map((source) => source.id);
+  const names = new Map(project.sources.map((source) => [source.id, source.name]));
+  return variableIds.flatMap((id) => {
+    const variable = project.variables.find((candidate) => candidate.id === id);
+    if (!variable) return [];
+    const holding = new Set(variable.availableSources.map((entry) => entry.id));
+    const priority = sourcePriority({ sources: [...variable.sources] }, viewSources, order, holding).filter((sourceId) => holding.has(sourceId));
+    return [{ variable: id, name: variable.name, sources: priority.map((sourceId) => ({ id: sourceId, name: names.get(sourceId) ?? sourceId })), holdingCount: holding.size }];
+  });
+}
+
+/**
+ * A source's name without the demo suffix ("– Beispieldaten, synthetisch" is shown as a label of its own).
+ * @example shortSourceName('Statistik der Asylbewerberleistungen (AsylbLG) – Beispieldaten, synthetisch') // "Statistik der Asylbewerberleistungen (AsylbLG)"
+ */
+export function shortSourceName(name: string): string {
+  const cut = name.indexOf(' – ');
+  return cut > 0 ? name.slice(0, cut) : name;
+}
+
+/** "AZR, sonst AsylbLG" */
+export function priorityText(sources: readonly { name: string }[], locale: Locale): string {
+  return sources.map((source) => shortSourceName(source.name)).join(translate(locale, 'map.sources.else'));
+}
+
+/**
+ * The legend's and the figure's source line; null when no variable of the figure has a choice to make
+ * (each is held by one source at most), so figures of single-source projects stay as they were.
+ * @example sourceChoiceLine(choices, '2024-12-31', 'de') // "Quelle: Ausländerzentralregister (AZR), sonst Statistik der Asylbewerberleistungen (AsylbLG); Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024"
+ */
+export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale): string | null {
+  const used = choices.filter((choice) => choice.sources.length > 0);
+  if (!used.some((choice) => choice.holdingCount > 1)) return null;
+  const texts = used.map((choice) => priorityText(choice.sources, locale));
+  // One variable, or all drawn from the same sources: no need to name the variables.
+  const names = new Set(texts).size === 1 ? (texts[0] as string) : used.map((choice, index) => `${localized(choice.name, locale)}: ${texts[index]}`).join('; ');
+  return translate(locale, 'map.sources.legend', { names, date: formatDate(period, locale) });
+}

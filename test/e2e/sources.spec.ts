@@ -1,0 +1,189 @@
+// Several sources for one figure, as a planner meets them on the demo: the Quellenvergleich tab shows the
+// refugees of the AZR, the AsylbLG statistics and the bed count side by side per municipality, with the gap
+// and the source the indicators use; the gap map and the CSV export agree with `sources.compare` (the
+// engine of `kleinraum compare-sources`). On the map, the source picker switches the indicator to another
+// source or priority order; legend, values and the exported figure follow.
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { formatNumber } from '../../shared/format/number';
+import { drawComparisonGap } from '../../shared/sources/comparisonDrawing';
+import type { SourceComparison } from '../../shared/sources/compareSources';
+import { e2eToken } from '../helpers/e2eServer';
+import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
+import { callApi, expect, openApp, test } from './fixtures';
+
+type Comparison = SourceComparison & { variableName: { de: string; en: string }; layer: string; chosenSources: string[] };
+interface Values {
+  period: string;
+  indicator: { periods: string[] };
+  values: { key: string; name: string; value: number | null; sourceId?: string | null }[];
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+async function openSources(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('view-tab-sources').click();
+  await expect(page.getByTestId('sources-table')).toBeVisible({ timeout: 30_000 });
+}
+
+test('the Quellenvergleich shows each source per area with the gap, the metadata, a gap map and exports the table as CSV', async ({ page, request }, testInfo) => {
+  await openSources(page);
+  await expect(page.getByTestId('sources-variable')).toHaveValue('refugees');
+  const expected = await callApi<Comparison>(request, 'sources.compare', { variable: 'refugees', layer: 'gemeinden', sources: ['demo-azr', 'demo-asylblg', 'demo-bettenzaehlung'], thresholdPercent: 10 });
+  expect(expected.areas).toHaveLength(21);
+  await expect(page.locator('[data-testid^="sources-row-0"]')).toHaveCount(21);
+
+  // Every area's values and gap as the engine computed them, in German number format.
+  for (const area of expected.areas.slice(0, 5)) {
+    const row = page.getByTestId(`sources-row-${area.key}`);
+    for (const source of expected.sources) {
+      const value = area.values[source.id];
+      await expect(row.locator(`td[data-source="${source.id}"]`)).toHaveText(value === null || value === undefined ? '–' : formatNumber(value, 0, 'de'));
+    }
+    if (area.gapPercent !== null) await expect(page.getByTestId(`sources-gap-${area.key}`)).toContainText(formatNumber(area.gapPercent, 1, 'de'));
+  }
+  // The indicators draw refugees from the AZR: column "Kennzahl nutzt" says A where the AZR has a value.
+  const hannover = expected.areas.find((area) => area.name === 'Hannover')!;
+  await expect(page.getByTestId(`sources-used-${hannover.key}`)).toHaveText(hannover.values['demo-azr'] === null ? /.+/ : 'A');
+  await expect(page.getByTestId('sources-flagged')).toContainText(`${expected.flaggedCount} von 21`);
+  // Each source with its definition ("wer wird gezählt"), publisher and licence.
+  await expect(page.getByTestId('sources-card-demo-asylblg')).toContainText('Empfängerinnen und Empfänger von Regelleistungen nach AsylbLG');
+  await expect(page.getByTestId('sources-card-demo-asylblg')).toContainText('Landesamt für Statistik Niedersachsen');
+  await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Beispieldaten, synthetisch');
+
+  // The gap map draws the engine's gap with the shared diverging classes.
+  const drawn = drawComparisonGap(expected, expected.variableName).drawn;
+  for (const area of expected.areas.slice(0, 6)) {
+    await expect(page.locator(`[data-testid="sources-gap-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', drawn.colourByKey.get(area.key)!);
+  }
+  await page.screenshot({ path: testInfo.outputPath('sources-tab.png') });
+  await page.getByTestId('sources-gap-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('sources-tab-map.png') });
+  await page.getByTestId('sources-trend').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('sources-tab-trend.png') });
+  await page.getByTestId('sources-table').scrollIntoViewIfNeeded();
+
+  // Another pair and threshold: the table follows the engine's answer.
+  await page.getByTestId('sources-b').selectOption('demo-bettenzaehlung');
+  await page.getByTestId('sources-threshold').fill('25');
+  const pair = await callApi<Comparison>(request, 'sources.compare', { variable: 'refugees', layer: 'gemeinden', sources: ['demo-azr', 'demo-bettenzaehlung', 'demo-asylblg'], thresholdPercent: 25 });
+  await expect(page.getByTestId('sources-flagged')).toContainText(`${pair.flaggedCount} von 21 Gebieten weichen um mehr als 25 %`);
+  const first = pair.areas.find((area) => area.gapPercent !== null)!;
+  await expect(page.getByTestId(`sources-gap-${first.key}`)).toContainText(formatNumber(first.gapPercent!, 1, 'de'));
+
+  // A row selects the area in the one selection (map and bars follow).
+  await page.getByTestId(`sources-row-${first.key}`).click();
+  await expect(page.getByTestId(`sources-row-${first.key}`)).toHaveClass(/selected/);
+  await expect(page.locator(`[data-testid="sources-gap-map"] path[data-key="${first.key}"]`)).toHaveAttribute('data-marked', 'selected');
+
+  // The comparison table as CSV: both sources named with their Stichtag, the values of the engine.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('sources-export-csv').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^quellenvergleich_refugees_.*\.csv$/);
+  const text = fs.readFileSync(await download.path()).toString('utf8');
+  expect(text).toContain('Belegung kommunaler Unterkünfte (Bettenzählung)');
+  expect(text).toContain('Ausländerzentralregister (AZR)');
+  const valueOfFirst = first.values['demo-azr'];
+  expect(text).toContain(first.name);
+  expect(valueOfFirst).not.toBeNull();
+  await page.screenshot({ path: testInfo.outputPath('sources-tab-bettenzaehlung.png') });
+});
+
+test('in English the tab speaks English', async ({ page }) => {
+  await openApp(page);
+  // The switch toggles DE ↔ EN.
+  await page.getByTestId('language-switch').click();
+  const tab = page.getByTestId('view-tab-sources');
+  await expect(tab).toHaveText('Source comparison');
+  await tab.click();
+  await expect(page.getByTestId('sources-table')).toContainText('Sum of areas');
+  await expect(page.getByTestId('sources-flagged')).toContainText('areas differ by more than 10 %');
+});
+
+test('the map source picker switches the indicator to another source; legend, values and exported figure name it', async ({ page, request }, testInfo) => {
+  await openApp(page);
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Quelle: Schutzsuchende: Ausländerzentralregister (AZR)');
+
+  // Refugees from the AsylbLG statistics only.
+  await page.getByTestId('source-select-refugees').selectOption(JSON.stringify(['demo-asylblg']));
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Schutzsuchende: Statistik der Asylbewerberleistungen (AsylbLG)');
+  const asylblg = await callApi<Values>(request, 'indicator.values', { indicatorId: 'refugees_per_1000', layer: 'gemeinden', sources: ['demo-asylblg'] });
+  const azr = await callApi<Values>(request, 'indicator.values', { indicatorId: 'refugees_per_1000', layer: 'gemeinden' });
+  const differing = asylblg.values.find((entry, index) => entry.value !== null && entry.value !== azr.values[index]?.value)!;
+  expect(differing, 'the AsylbLG values differ from the AZR ones somewhere').toBeTruthy();
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+  const row = page.getByTestId(`area-row-${differing.key}`);
+  if ((await row.count()) > 0) await expect(row).toContainText(formatNumber(differing.value!, 1, 'de'));
+  await page.screenshot({ path: testInfo.outputPath('map-source-asylblg.png') });
+
+  // A priority order: AsylbLG, else AZR.
+  await page.getByTestId('source-select-refugees').selectOption(JSON.stringify(['demo-asylblg', 'demo-azr', 'demo-bettenzaehlung']));
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Statistik der Asylbewerberleistungen (AsylbLG), sonst Ausländerzentralregister (AZR)');
+
+  // Population from the real Zensus 2022: the map moves to the Zensus Stichtag.
+  await page.getByTestId('indicator-select').selectOption('population_total');
+  await page.getByTestId('source-select-population').selectOption(JSON.stringify(['zensus-2022-1000a-0000']));
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Quelle: Zensus 2022');
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Stichtag 15.05.2022');
+  const zensus = await callApi<Values>(request, 'indicator.values', { indicatorId: 'population_total', layer: 'gemeinden', sources: ['zensus-2022-1000a-0000'] });
+  expect(zensus.period).toBe('2022-05-15');
+  expect(zensus.values.every((entry) => entry.value !== null)).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('map-source-zensus.png') });
+
+  // The exported figure draws the same view and names the source.
+  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  await expect(page.getByTestId('export-preview')).toBeVisible();
+  await expect(page.getByTestId('export-preview').locator('svg')).toContainText('Quelle: Zensus 2022');
+  await page.screenshot({ path: testInfo.outputPath('export-source-zensus.png') });
+});
+
+test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+
+  // The demo already holds population from the register and the Zensus: the wizard asks.
+  const section = page.getByTestId('import-mode');
+  await expect(section).toContainText('Zensus 2022');
+  await expect(page.getByTestId('import-mode-new-source')).toBeChecked();
+  const preview = page.getByTestId('import-mode-preview');
+  await expect(preview).toContainText('als Quelle', { timeout: 30_000 });
+  await expect(preview).toContainText('füllt nur deren Lücken');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('import-mode.png') });
+
+  // Replacing the Zensus source's values with the same file changes nothing: the dry run says so.
+  await page.getByTestId('import-mode-replace').check();
+  await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
+  await expect(page.getByTestId('import-mode-changes')).toContainText('0 geändert', { timeout: 30_000 });
+  await expect(page.getByTestId('import-mode-changes')).toContainText('21 unverändert');
+  // Extending the Zensus series with a Stichtag it has is refused before anything is written.
+  await page.getByTestId('import-mode-extend').check();
+  await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
+  await expect(preview).toContainText('schon Werte', { timeout: 30_000 });
+
+  // As a further source with its definition: written, and the notice says what and where.
+  await page.getByTestId('import-mode-new-source').check();
+  await page.getByTestId('import-source-name').fill('Zensus 2022 Gemeinden (Import)');
+  await page.getByTestId('import-source-definition').fill('Einwohner mit Hauptwohnsitz am 15.05.2022');
+  await expect(preview).toContainText('Zensus 2022 Gemeinden (Import)', { timeout: 30_000 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  const notice = page.getByTestId('notice-toast');
+  await expect(notice).toContainText('Import abgeschlossen');
+  await expect(notice).toContainText('als Quelle „Zensus 2022 Gemeinden (Import)“ gespeichert');
+  await page.screenshot({ path: testInfo.outputPath('import-notice.png') });
+
+  const project = await callApi<{ sources: { id: string; name: string; definition: string }[]; variables: { id: string; availableSources: { id: string }[] }[] }>(request, 'project.current');
+  const added = project.sources.find((source) => source.name === 'Zensus 2022 Gemeinden (Import)');
+  expect(added?.definition).toBe('Einwohner mit Hauptwohnsitz am 15.05.2022');
+  expect(project.variables.find((variable) => variable.id === 'population')?.availableSources.map((source) => source.id)).toContain(added?.id);
+});

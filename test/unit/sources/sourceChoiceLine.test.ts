@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorSourceChoices, priorityText, shortSourceName, sourceChoiceLine, type SourceChoiceProject } from '../../../shared/sources/sourceChoiceLine';
+import { offeredOrders } from '../../../renderer/map/SourcePicker';
+
+const project: SourceChoiceProject = {
+  sources: [
+    { id: 'zensus', name: 'Zensus 2022' },
+    { id: 'melde', name: 'Einwohnermelderegister – Beispieldaten, synthetisch' },
+    { id: 'azr', name: 'AZR' },
+    { id: 'asylblg', name: 'AsylbLG' },
+    { id: 'bkg', name: 'VG250' },
+  ],
+  variables: [
+    { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, sources: ['melde'], availableSources: [{ id: 'melde' }, { id: 'zensus' }] },
+    { id: 'refugees', name: { de: 'Schutzsuchende', en: 'Refugees' }, sources: ['azr', 'asylblg'], availableSources: [{ id: 'azr' }, { id: 'asylblg' }] },
+    { id: 'area_km2', name: { de: 'Fläche', en: 'Area' }, sources: [], availableSources: [{ id: 'bkg' }] },
+  ],
+};
+
+describe('indicatorSourceChoices', () => {
+  it("gives each variable's own order without a view choice, only sources that hold it", () => {
+    const choices = indicatorSourceChoices(project, ['refugees', 'population'], null);
+    expect(choices.map((choice) => choice.sources.map((source) => source.id))).toEqual([['azr', 'asylblg'], ['melde']]);
+    expect(choices.map((choice) => choice.holdingCount)).toEqual([2, 2]);
+  });
+
+  it("applies a view's choice to the variables it names a holding source of, and only to those", () => {
+    const choices = indicatorSourceChoices(project, ['refugees', 'population'], ['zensus', 'melde']);
+    expect(choices[0]?.sources.map((source) => source.id)).toEqual(['azr', 'asylblg']);
+    expect(choices[1]?.sources.map((source) => source.id)).toEqual(['zensus', 'melde']);
+  });
+
+  it('falls back to the project order for a variable without a choice, leaving out sources that do not hold it', () => {
+    expect(indicatorSourceChoices(project, ['area_km2'], null)[0]?.sources.map((source) => source.id)).toEqual(['bkg']);
+    expect(indicatorSourceChoices(project, ['unknown'], null)).toEqual([]);
+  });
+});
+
+describe('sourceChoiceLine', () => {
+  it('names one variable’s order without the variable, with the Stichtag', () => {
+    const line = sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['melde', 'zensus']), '2024-12-31', 'de');
+    expect(line).toBe('Quelle: Einwohnermelderegister, sonst Zensus 2022, Stichtag 31.12.2024');
+    expect(sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['zensus']), '2022-05-15', 'en')).toBe('Source: Zensus 2022, reference date 15/05/2022');
+  });
+
+  it('names each variable when they draw from different sources', () => {
+    const line = sourceChoiceLine(indicatorSourceChoices(project, ['refugees', 'population'], null), '2024-12-31', 'de');
+    expect(line).toBe('Quelle: Schutzsuchende: AZR, sonst AsylbLG; Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024');
+  });
+
+  it('is null where no variable has a second source (single-source figures stay as they were)', () => {
+    expect(sourceChoiceLine(indicatorSourceChoices(project, ['area_km2'], null), '2024-12-31', 'de')).toBeNull();
+  });
+
+  it('shortens demo names and joins orders in both languages', () => {
+    expect(shortSourceName('Einwohnermelderegister – Beispieldaten, synthetisch')).toBe('Einwohnermelderegister');
+    expect(priorityText([{ name: 'A' }, { name: 'B' }], 'en')).toBe('A, else B');
+  });
+});
+
+describe('offeredOrders', () => {
+  it('offers each source alone, then each source first with the others in the variable’s own order', () => {
+    expect(offeredOrders(['azr'], ['asylblg', 'azr', 'betten'])).toEqual([['azr'], ['asylblg'], ['betten'], ['azr', 'asylblg', 'betten'], ['asylblg', 'azr', 'betten'], ['betten', 'azr', 'asylblg']]);
+    expect(offeredOrders([], ['only'])).toEqual([['only']]);
+  });
+});
