@@ -13,6 +13,7 @@ import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountV
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--out FILE.csv|.xlsx]';
 
@@ -69,9 +70,7 @@ export const command: CliCommand = {
       const balance = await backend.call('balance.compute', input);
       if (outPath !== undefined && format !== undefined) {
         const file = await backend.call('balance.export', { ...input, format, locale: context.lang });
-        const temporary = `${outPath}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
-        fs.renameSync(temporary, outPath);
+        writeOutputFile(outPath, file.base64);
       }
       const flagged = balance.areas.filter((area) => area.flagged);
       const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);

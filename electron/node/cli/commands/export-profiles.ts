@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PROFILE_EXPORT_VIEWS, PROFILE_EXPORT_FORMATS } from '../../../../shared/contract/methods/profiles';
 import { CliUsageError, type CliCommand } from '../command';
 import { existingProjectFile } from '../projectPaths';
+import { writeOutputFile } from '../outputFile';
 
 type ExportFormat = (typeof PROFILE_EXPORT_FORMATS)[number];
 type ExportView = (typeof PROFILE_EXPORT_VIEWS)[number];
@@ -91,10 +92,7 @@ export const command: CliCommand = {
         locale: context.lang,
         dpi,
       });
-      // Written next to the target and renamed, so a failed run never leaves half a file.
-      const temporary = `${outPath}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, Buffer.from(result.base64, 'base64'));
-      fs.renameSync(temporary, outPath);
+      writeOutputFile(outPath, result.base64);
       const document = { out: outPath, panels: result.panels, format, view, ...(result.widthPx ? { widthPx: result.widthPx, heightPx: result.heightPx } : {}) };
       if (context.json) context.output.json(document);
       else context.output.text({ de: `Profile geschrieben: ${outPath} (${result.panels} Gebiete)`, en: `Profiles written: ${outPath} (${result.panels} areas)` });

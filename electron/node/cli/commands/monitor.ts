@@ -17,6 +17,7 @@ import { readFamilySetting } from '../../../../shared/settings/projectSettings';
 import { CliUsageError, type CliCommand, type CliContext, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'monitor P.gpkg --indicators A,B,C [--directions +,+,-] [--period P] [--dynamics-years N] [--min-population N] [--weighted] [--rule SPEC …] [--definition ID] [--out FILE]';
 
@@ -207,10 +208,7 @@ export const command: CliCommand = {
       let written: { out: string; widthPx?: number; heightPx?: number } | null = null;
       if (outPath !== undefined && format !== undefined) {
         const file = await backend.call('monitoring.export', { ...input, format, locale: context.lang, page: page as (typeof pages)[number], dpi });
-        // Written next to the target and renamed, so a failed run never leaves half a file.
-        const temporary = `${outPath}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
-        fs.renameSync(temporary, outPath);
+        writeOutputFile(outPath, file.base64);
         written = { out: outPath, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
       }
       if (context.json) context.output.json({ ...monitorDocument(result, context.lang), ...(written ?? {}) });

@@ -16,6 +16,7 @@ import { CORRECTIONS, type Correction } from '../../../../shared/spatial/multipl
 import { CliUsageError, type CliCommand, type CliContext, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'moran P.gpkg --indicator ID [--period P] [--layer L] [--weights queen|rook|knn:K] [--permutations N] [--seed S] [--correction none|bonferroni|fdr] [--out FILE]';
 const FIGURE_VIEWS = ANALYSIS_VIEWS.filter((view) => view !== 'scatter');
@@ -195,10 +196,7 @@ export const command: CliCommand = {
       let written: { out: string; widthPx?: number; heightPx?: number } | null = null;
       if (outPath !== undefined && format !== undefined) {
         const file = await backend.call('analysis.export', { ...input, view: format === 'csv' || format === 'xlsx' ? 'clusterMap' : view, format, locale: context.lang, page, dpi });
-        // Written next to the target and renamed, so a failed run never leaves half a file.
-        const temporary = `${outPath}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
-        fs.renameSync(temporary, outPath);
+        writeOutputFile(outPath, file.base64);
         written = { out: outPath, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
       }
       if (context.json) context.output.json({ ...moranDocument(result, context.lang), ...(written ?? {}) });

@@ -13,6 +13,7 @@ import { MOVEMENT_INDICATORS } from '../../../../shared/movement/movementIndicat
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
+import { writeOutputFile } from '../outputFile';
 
 const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] --out FILE.svg|.png|.pdf|.csv|.xlsx';
 const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
@@ -82,10 +83,7 @@ export const command: CliCommand = {
       const base = { indicatorId, ...(layer !== undefined ? { layer } : {}), ...(variable !== undefined ? { variable } : {}) };
       const series = await backend.call('timeseries.compute', base);
       const file = await backend.call('timeseries.export', { ...base, view, sortBy, format, locale: context.lang, page, dpi, ...(areas ? { areas } : {}) });
-      // Written next to the target and renamed, so a failed run never leaves half a file.
-      const temporary = `${outPath}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, Buffer.from(file.base64, 'base64'));
-      fs.renameSync(temporary, outPath);
+      writeOutputFile(outPath, file.base64);
       const shown = areas ? series.series.filter((entry) => areas.includes(entry.key)) : series.series;
       if (series.mixedSources.length > 0) {
         context.output.warn({ de: `Hinweis: Zu- und Fortzüge stammen in ${series.mixedSources.length} Fällen aus verschiedenen Quellen.`, en: `Note: arrivals and departures come from different sources in ${series.mixedSources.length} cases.` });
