@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { featureDialogs } from '../features';
 import { ProjectMenu } from './ProjectMenu';
+import { fileNameOf } from '../dialogs/filePaths';
 import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
 
 export function TopBar() {
@@ -26,7 +27,14 @@ export function TopBar() {
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <div className="project-title" title={project?.path ?? undefined}>
-        {project?.title ?? ''}
+        <span className="project-title-text" data-testid="project-title">
+          {project?.title ?? ''}
+        </span>
+        {project && (
+          <span className="project-file" data-testid="project-file">
+            {project.path ? fileNameOf(project.path) : t('status.notSaved')}
+          </span>
+        )}
         {project?.dirty && <span className="dirty-dot" aria-label={t('status.unsaved')} title={t('status.unsaved')} />}
       </div>
       <ProjectMenu />
