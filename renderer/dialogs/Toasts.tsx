@@ -12,9 +12,14 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="assertive">
       {messages.map((message) => (
-        <div key={message.id} className="toast" role="alert" data-testid="error-toast">
+        <div
+          key={message.id}
+          className={message.kind === 'notice' ? 'toast toast-notice' : 'toast'}
+          role={message.kind === 'notice' ? 'status' : 'alert'}
+          data-testid={message.kind === 'notice' ? 'notice-toast' : 'error-toast'}
+        >
           <div className="toast-body">
-            <strong>{t('error.title')}</strong>
+            <strong>{message.kind === 'notice' ? t('notice.title') : t('error.title')}</strong>
             <p>{message.text[locale]}</p>
           </div>
           <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => store.getState().dismissMessage(message.id)}>

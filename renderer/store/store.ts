@@ -49,6 +49,8 @@ export interface StoreActions {
   clearSelection(): void;
   hoverArea(key: string | null): void;
   showMessage(text: LocalizedText): void;
+  /** Tells what a finished task did (not an error); closes itself after a while. */
+  showNotice(text: LocalizedText): void;
   dismissMessage(id: number): void;
   openFileDialog(purpose: FileDialogPurpose | null): void;
   progressReceived(event: EventPayload<'progress'>): void;
@@ -61,6 +63,8 @@ export interface StoreActions {
 export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & OverlaySlice & StoreActions;
 
 let nextMessageId = 1;
+/** How long a notice stays (errors stay until dismissed). */
+const NOTICE_SECONDS = 12;
 
 /** Creates a fresh store (the app uses one; tests create their own). */
 export function createKleinraumStore() {
@@ -134,6 +138,11 @@ export function createKleinraumStore() {
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
     hoverArea: (key) => set(areaHovered(get(), key)),
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
+    showNotice: (text) => {
+      const id = nextMessageId++;
+      set(messageAdded(get(), text, id, 'notice'));
+      setTimeout(() => set(messageDismissed(get(), id)), NOTICE_SECONDS * 1000);
+    },
     dismissMessage: (id) => set(messageDismissed(get(), id)),
     openFileDialog: (purpose) => set({ fileDialog: purpose }),
     progressReceived: (event) => set(progressReceived(get(), event)),

@@ -7,6 +7,8 @@ import type { LocalizedText } from '../../shared/model/project';
 export interface UiMessage {
   id: number;
   text: LocalizedText;
+  /** 'error' (default): something failed; 'notice': what a finished task did (e.g. what an import wrote). */
+  kind?: 'error' | 'notice';
 }
 
 export type FileDialogPurpose = 'open' | 'saveAs';
@@ -34,9 +36,9 @@ export interface UiSlice {
 export const initialUiSlice: UiSlice = { messages: [], fileDialog: null, progress: {}, busy: false, unsavedPromptOpen: false, activeView: 'map', featureDialog: null };
 
 /** Adds a message; identical texts already shown are not stacked twice. */
-export function messageAdded(state: UiSlice, text: LocalizedText, id: number): Partial<UiSlice> {
+export function messageAdded(state: UiSlice, text: LocalizedText, id: number, kind: 'error' | 'notice' = 'error'): Partial<UiSlice> {
   if (state.messages.some((message) => message.text.de === text.de && message.text.en === text.en)) return {};
-  return { messages: [...state.messages, { id, text }] };
+  return { messages: [...state.messages, { id, text, kind }] };
 }
 
 export function messageDismissed(state: UiSlice, id: number): Partial<UiSlice> {

@@ -123,6 +123,7 @@ const coreDe = {
   'unsaved.cancel': 'Abbrechen',
 
   'error.title': 'Fehler',
+  'notice.title': 'Erledigt',
   'error.dismiss': 'Meldung schließen',
   'error.network': 'Keine Verbindung zum Kleinraum-Dienst. Bitte prüfen, ob „kleinraum serve“ noch läuft, und die Seite neu laden.',
   'error.unexpected': 'Die Antwort des Kleinraum-Dienstes war unerwartet. Bitte die Aktion wiederholen; die Projektdatei ist unverändert.',

@@ -124,6 +124,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'unsaved.cancel': 'Cancel',
 
   'error.title': 'Error',
+  'notice.title': 'Done',
   'error.dismiss': 'Dismiss message',
   'error.network': 'No connection to the Kleinraum service. Please check that “kleinraum serve” is still running and reload the page.',
   'error.unexpected': 'The Kleinraum service sent an unexpected answer. Please try again; the project file is unchanged.',
