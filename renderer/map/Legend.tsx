@@ -75,6 +75,11 @@ export function Legend({ legend, basemapAttribution = null, boxRef }: { legend: 
           {legend.areaNote}
         </div>
       )}
+      {legend.warning && (
+        <div className="legend-hint" data-testid="legend-warning" role="note">
+          ⚠ {legend.warning}
+        </div>
+      )}
       {legend.absoluteHint && (
         <div className="legend-hint" data-testid="legend-absolute-hint" role="note">
           ⚠ {legend.absoluteHint}

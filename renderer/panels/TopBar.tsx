@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { featureDialogs } from '../features';
 import { ProjectMenu } from './ProjectMenu';
+import { overlayForLayer } from '../store/overlaySlice';
 import { fileNameOf } from '../dialogs/filePaths';
 import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
 
@@ -18,6 +19,8 @@ export function TopBar() {
   const period = useKleinraum((state) => state.period);
   const layerName = useKleinraum((state) => state.layerName);
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
+  // A profile or analysis result on the map replaces the indicator there: the picker says so.
+  const overlay = useKleinraum((state) => (state.activeView === 'map' ? overlayForLayer(state, state.layerName) : null));
   const groups = project ? groupIndicatorsByScale(project.indicators) : [];
 
   return (
@@ -51,8 +54,16 @@ export function TopBar() {
             </select>
           </label>
         )}
-        <label className="picker picker-indicator">
-          <span>{t('picker.indicator')}</span>
+        <label className={overlay ? 'picker picker-indicator picker-inactive' : 'picker picker-indicator'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
+          <span>
+            {t('picker.indicator')}
+            {overlay && (
+              <span className="picker-note" data-testid="indicator-picker-note">
+                {' '}
+                ({t('map.overlay.indicatorHidden', { title: overlay.title })})
+              </span>
+            )}
+          </span>
           <select
             data-testid="indicator-select"
             value={indicatorId ?? ''}

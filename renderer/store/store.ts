@@ -113,7 +113,8 @@ export function createKleinraumStore() {
     chooseIndicator: (indicatorId) => {
       const { project } = get();
       if (!project) return;
-      set(indicatorChosen(get(), project, indicatorId));
+      // Picking an indicator means seeing it: a profile result shown instead goes away.
+      set({ ...indicatorChosen(get(), project, indicatorId), mapOverlay: null });
     },
     choosePeriod: (period) => {
       const { project } = get();
