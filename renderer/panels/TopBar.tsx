@@ -19,6 +19,8 @@ export function TopBar() {
   const period = useKleinraum((state) => state.period);
   const layerName = useKleinraum((state) => state.layerName);
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
+  const nextUndo = useKleinraum((state) => state.undoStack.at(-1) ?? null);
+  const nextRedo = useKleinraum((state) => state.redoStack.at(-1) ?? null);
   // A profile or analysis result on the map replaces the indicator there: the picker says so.
   const overlay = useKleinraum((state) => (state.activeView === 'map' ? overlayForLayer(state, state.layerName) : null));
   const groups = project ? groupIndicatorsByScale(project.indicators) : [];
@@ -96,6 +98,30 @@ export function TopBar() {
             ))}
           </select>
         </label>
+      </div>
+      <div className="undo-buttons" role="group" aria-label={t('undo.group')}>
+        <button
+          type="button"
+          className="icon-button undo-button"
+          data-testid="undo-button"
+          disabled={!nextUndo}
+          title={nextUndo ? t('undo.undoWhat', { what: nextUndo.label[locale] }) : t('undo.nothing')}
+          aria-label={nextUndo ? t('undo.undoWhat', { what: nextUndo.label[locale] }) : t('undo.undo')}
+          onClick={() => void store.getState().undo()}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="icon-button undo-button"
+          data-testid="redo-button"
+          disabled={!nextRedo}
+          title={nextRedo ? t('undo.redoWhat', { what: nextRedo.label[locale] }) : t('undo.nothingToRedo')}
+          aria-label={nextRedo ? t('undo.redoWhat', { what: nextRedo.label[locale] }) : t('undo.redo')}
+          onClick={() => void store.getState().redo()}
+        >
+          ↷
+        </button>
       </div>
       {featureDialogs.export && project && project.layers.length > 0 && (
         <button type="button" className="button" data-testid="export-button" onClick={() => store.getState().openFeatureDialog('export')}>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
-import { localized } from '../../shared/i18n/translate';
+import { inBothLanguages, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { PlanningRates } from '../../shared/planning/rateEntries';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
@@ -38,6 +38,7 @@ export function PlanningWorkspace() {
   const locale = useLocale();
   const features = useKleinraum((state) => state.features);
   const backend = useBackend();
+  const recordEdit = useKleinraum((state) => state.recordEdit);
   const list = useBackendQuery('planning.listScenarios', {});
   const scenarios: ScenarioEntry[] = list.data?.scenarios ?? [];
   const [chosenId, setSelectedId] = useState<string | null>(null);
@@ -78,8 +79,18 @@ export function PlanningWorkspace() {
 
   const saveDraft = async (): Promise<void> => {
     if (!draft) return;
-    const saved = await command(() => backend.call('planning.saveScenario', { scenario: draft }));
-    if (saved !== undefined) setSelectedId(draft.id);
+    const before = stored.data?.scenario.id === draft.id ? (stored.data.scenario as Scenario) : null;
+    const after = draft;
+    const saved = await command(() => backend.call('planning.saveScenario', { scenario: after }));
+    if (saved === undefined) return;
+    setSelectedId(after.id);
+    if (before) {
+      recordEdit({
+        label: inBothLanguages('undo.scenario', { name: localized(after.name, locale) }),
+        undo: () => backend.call('planning.saveScenario', { scenario: before }),
+        redo: () => backend.call('planning.saveScenario', { scenario: after }),
+      });
+    }
   };
 
   const newScenario = async (): Promise<void> => {
@@ -89,13 +100,31 @@ export function PlanningWorkspace() {
     const name = t('planning.newScenarioName', { number });
     const created: Scenario = { ...draft, id: `szenario-${number}`, name: { de: name, en: name } };
     const saved = await command(() => backend.call('planning.saveScenario', { scenario: created }));
-    if (saved !== undefined) setSelectedId(created.id);
+    if (saved === undefined) return;
+    setSelectedId(created.id);
+    recordEdit({
+      label: inBothLanguages('undo.scenarioNew', { name }),
+      undo: () => backend.call('planning.deleteScenario', { id: created.id }),
+      redo: () => backend.call('planning.saveScenario', { scenario: created }),
+    });
   };
 
   const deleteSelected = async (): Promise<void> => {
     if (!selectedId) return;
+    const removed = stored.data?.scenario.id === selectedId ? (stored.data.scenario as Scenario) : null;
     const deleted = await command(() => backend.call('planning.deleteScenario', { id: selectedId }));
-    if (deleted !== undefined) setSelectedId(null);
+    if (deleted === undefined) return;
+    setSelectedId(null);
+    if (removed) {
+      recordEdit({
+        label: inBothLanguages('undo.scenarioDelete', { name: localized(removed.name, locale) }),
+        undo: async () => {
+          await backend.call('planning.saveScenario', { scenario: removed });
+          setSelectedId(removed.id);
+        },
+        redo: () => backend.call('planning.deleteScenario', { id: removed.id }),
+      });
+    }
   };
 
   const storeResults = async (): Promise<void> => {
@@ -104,11 +133,17 @@ export function PlanningWorkspace() {
     if (result) setStoredMessage({ scenarioId: run.scenario.id, text: t('planning.resultsStored', { count: formatNumber(result.observations, 0, locale), scenario: localized(run.scenario.name, locale) }) });
   };
 
-  const saveRates = async (next: PlanningRates): Promise<void> => {
+  const applyRates = async (next: PlanningRates): Promise<PlanningRates | undefined> => {
     // Shown at once; the saved answer (or, on failure, the reloaded rates) replaces it.
     backend.remember('planning.rates', {}, next);
     const saved = await command(() => backend.call('planning.setRates', next));
     if (saved) backend.remember('planning.rates', {}, saved);
+    return saved;
+  };
+  const saveRates = async (next: PlanningRates): Promise<void> => {
+    const before = rates;
+    const saved = await applyRates(next);
+    if (saved && before) recordEdit({ label: inBothLanguages('undo.rates'), undo: () => applyRates(before), redo: () => applyRates(saved) });
   };
 
   const shownYear = year !== null && run?.years.includes(year) ? year : (run?.years[0] ?? null);

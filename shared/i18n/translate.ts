@@ -39,3 +39,12 @@ export function localized(text: LocalizedText, locale: Locale): string {
 
 /** All locales the UI offers, German first. */
 export const LOCALES: readonly Locale[] = ['de', 'en'];
+
+/**
+ * A catalogue text in both languages, for texts kept in state and shown later in whichever language is
+ * current then (e.g. the labels of undoable edits).
+ * @example inBothLanguages('undo.rates') // { de: 'Quoten oder Kosten geändert', en: 'Rates or costs changed' }
+ */
+export function inBothLanguages(key: MessageKey, params?: MessageParams): LocalizedText {
+  return { de: translate('de', key, params), en: translate('en', key, params) };
+}
