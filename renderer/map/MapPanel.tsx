@@ -103,7 +103,7 @@ export function MapPanel() {
           decimals={indicatorValues?.indicator.decimals ?? 1}
           severalPeriods={severalPeriods}
           smallNumberThreshold={smallNumberThreshold}
-          overlayFrom={overlay ? t(overlay.kind === 'categories' ? 'view.analysis' : 'view.profiles') : null}
+          overlayFrom={overlay ? overlay.title : null}
         />
         <div className="map-area">
         <MapView

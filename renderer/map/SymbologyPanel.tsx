@@ -32,7 +32,7 @@ export interface SymbologyPanelProps {
   /** The project's small-number threshold, named in the small-number choice. */
   smallNumberThreshold: number;
   /**
-   * The tab whose result the map shows instead of the indicator (its classes and colours are fixed there):
+   * The title of the result the map shows instead of the indicator (its classes and colours are fixed by its tab):
    * the classification choices are then hidden, only labels, small numbers and basemap stay.
    */
   overlayFrom?: string | null;
