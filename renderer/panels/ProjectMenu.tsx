@@ -25,6 +25,8 @@ export function ProjectMenu() {
 
   useEffect(() => {
     if (!open) return;
+    // The list of the last opening may name files that are gone by now: show none until the answer comes.
+    setRecent([]);
     let cancelled = false;
     backend
       .call('project.recent', {})

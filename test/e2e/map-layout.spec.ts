@@ -3,6 +3,11 @@
 import type { Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { callApi, expect, openApp, test } from './fixtures';
+import { e2eToken } from '../helpers/e2eServer';
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
 
 interface Box {
   left: number;
