@@ -1,6 +1,7 @@
 /**
  * The application layout: top bar, data-quality banner, map with legend and tooltip in the centre, area
- * table and details on the right, status bar at the bottom. Esc clears the selection everywhere.
+ * table and details on the right, status bar at the bottom. Esc clears the selection everywhere; Ctrl+Z / Ctrl+Y
+ * undo and redo the user's edits (store/undoSlice.ts).
  */
 import { useEffect } from 'react';
 import { useApp, useKleinraum, useT } from './AppContext';
@@ -32,6 +33,18 @@ export function App() {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
       if (event.key === 'Escape' && state.fileDialog === null && !state.unsavedPromptOpen) state.clearSelection();
+      // Ctrl+Z / Ctrl+Y (Cmd on macOS; Ctrl+Shift+Z redoes too) undo and redo the user's edits app-wide.
+      // In a text field they stay the field's own undo of typing.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !isTextField(event.target)) {
+        const key = event.key.toLowerCase();
+        if (key === 'z' && !event.shiftKey) {
+          event.preventDefault();
+          void state.undo();
+        } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+          event.preventDefault();
+          void state.redo();
+        }
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -84,4 +97,11 @@ export function App() {
       <Toasts />
     </div>
   );
+}
+
+/** Whether keys typed at `target` edit text (where Ctrl+Z belongs to the field). */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button', 'submit', 'color', 'file'].includes(target.type);
 }

@@ -8,7 +8,7 @@ import { useBackend } from '../api/backend';
 import { toApiError } from '../api/apiError';
 import type { FileDialogPurpose } from '../store/uiSlice';
 import { formatDate, formatNumber } from '../../shared/format/number';
-import { saveTarget } from './filePaths';
+import { defaultProjectFileName, saveTarget } from './filePaths';
 import { FolderBreadcrumbs } from './FolderBreadcrumbs';
 
 interface Listing {
@@ -23,7 +23,7 @@ export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
   const { store, commands } = useApp();
   const backend = useBackend();
   const [listing, setListing] = useState<Listing | null>(null);
-  const [fileName, setFileName] = useState(purpose === 'saveAs' ? `${store.getState().project?.title ?? 'Projekt'}.gpkg` : '');
+  const [fileName, setFileName] = useState(purpose === 'saveAs' ? defaultProjectFileName(store.getState().project?.title ?? 'Projekt') : '');
   const [selectedPath, setSelectedPath] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
 

@@ -21,6 +21,7 @@ import { PreviewMap } from './PreviewMap';
 import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 import { BoundaryReportView } from './BoundaryReportView';
+import { layerIdentifier } from './layerNameInput';
 
 export type BoundarySource = { kind: 'file'; path: string; inspect: InspectResult } | { kind: 'official'; kreis: string };
 
@@ -103,7 +104,9 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
   }, [preview]);
 
   const change = useCallback((patch: Partial<BoundaryOptions>) => setOptions((current) => ({ ...current, ...patch })), []);
-  const layerNameValid = layerName !== null && /^[A-Za-z][A-Za-z0-9_]*$/.test(layerName);
+  // Users type names as they speak ("Stadtteile Süd"); the project stores a technical name derived from it.
+  const layerKey = layerName === null ? null : layerIdentifier(layerName);
+  const layerNameValid = layerKey !== null;
   const needsPopulationPeriod = source.kind === 'official' && preview?.population !== undefined && preview.population.stichtag === null;
   const populationPeriodValid = /^\d{4}-\d{2}-\d{2}$/.test(populationPeriod);
   const layerExists = preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false;
@@ -113,10 +116,12 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
     setCommitting(preview.importId);
     setCommitError(null);
     try {
-      const title = layerTitle.trim();
+      // The typed name is the title unless one was given (or it was already a technical name).
+      const typed = (layerName ?? '').trim();
+      const title = layerTitle.trim() || (typed !== layerKey ? typed : '');
       const result = await backend.call('import.commit', {
         importId: preview.importId,
-        layerName: layerName ?? preview.layerName,
+        layerName: layerKey ?? preview.layerName,
         ...(replaceLayer ? { replaceLayer: true } : {}),
         ...(needsPopulationPeriod ? { period: populationPeriod } : {}),
         ...(title ? { layerTitle: { de: title, en: title } } : {}),
@@ -273,7 +278,17 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
               <div className="import-field-row">
                 <label className="import-field">
                   <span>{t('import.layerName')}</span>
-                  <input type="text" value={layerName ?? ''} data-testid="import-layer-name" aria-invalid={!layerNameValid} onChange={(event) => setLayerName(event.target.value)} />
+                  <input
+                    type="text"
+                    value={layerName ?? ''}
+                    data-testid="import-layer-name"
+                    aria-invalid={!layerNameValid}
+                    aria-describedby="import-layer-name-help"
+                    onChange={(event) => setLayerName(event.target.value)}
+                  />
+                  <small id="import-layer-name-help" className={layerNameValid ? undefined : 'import-warning'} data-testid="import-layer-name-help">
+                    {layerKey === null ? t('import.layerNameInvalid') : layerKey !== (layerName ?? '').trim() ? t('import.layerNameStoredAs', { name: layerKey }) : ''}
+                  </small>
                 </label>
                 <label className="import-field">
                   <span>{t('import.layerTitle')}</span>

@@ -5,7 +5,7 @@
  */
 import type { CommitResult } from '../../shared/contract/methods/import';
 import type { KleinraumStore } from '../store/store';
-import { translate } from '../../shared/i18n/translate';
+import { message } from '../../shared/i18n/translate';
 
 export function showImportResult(store: KleinraumStore, result: CommitResult): void {
   const state = store.getState();
@@ -14,5 +14,5 @@ export function showImportResult(store: KleinraumStore, result: CommitResult): v
   const indicator = result.indicatorsCreated[0];
   if (indicator) state.chooseIndicator(indicator);
   // What was written where ("… Werte von „refugees“ zum 31.12.2024 als Quelle „…“ gespeichert …").
-  state.showNotice({ de: translate('de', 'import.done.title'), en: translate('en', 'import.done.title') }, result.message);
+  state.showNotice(message('import.done.title'), result.message);
 }

@@ -4,6 +4,7 @@
  * absolute counts and classes fixed across periods; source lines, the synthetic label and the basemap's
  * attribution when it is shown. Built from the same choropleth as the map.
  */
+import type { Ref } from 'react';
 import { useT } from '../AppContext';
 import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
@@ -14,10 +15,10 @@ const MARK_TEST_IDS: Record<IndicatorLegend['marks'][number]['kind'], string> = 
   fallback: 'legend-fallback-source',
 };
 
-export function Legend({ legend, basemapAttribution = null }: { legend: IndicatorLegend; basemapAttribution?: string | null }) {
+export function Legend({ legend, basemapAttribution = null, boxRef }: { legend: IndicatorLegend; basemapAttribution?: string | null; boxRef?: Ref<HTMLDivElement> }) {
   const t = useT();
   return (
-    <div className="legend" data-testid="legend" role="group" aria-label={legend.title}>
+    <div className="legend" ref={boxRef} data-testid="legend" role="group" aria-label={legend.title}>
       <div className="legend-title">{legend.title}</div>
       <div className="legend-subtitle">
         {[legend.unit, legend.stichtag].filter((part) => part.length > 0).join(' · ')}
@@ -72,6 +73,11 @@ export function Legend({ legend, basemapAttribution = null }: { legend: Indicato
       {legend.areaNote && (
         <div className="legend-note" data-testid="legend-area-note">
           {legend.areaNote}
+        </div>
+      )}
+      {legend.warning && (
+        <div className="legend-hint" data-testid="legend-warning" role="note">
+          ⚠ {legend.warning}
         </div>
       )}
       {legend.absoluteHint && (

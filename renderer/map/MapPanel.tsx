@@ -14,7 +14,7 @@ import { overlayDrawing } from './overlayChoropleth';
 import { overlayForLayer } from '../store/overlaySlice';
 import { MapLabels } from './MapLabels';
 import { MapTooltip } from './MapTooltip';
-import { MapView } from './MapView';
+import { MapView, type MapReserve } from './MapView';
 import { useMapUi } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
@@ -38,6 +38,7 @@ export function MapPanel() {
   const [symbology, setSymbology] = useMapSymbology();
   const [display, setDisplay] = useMapDisplay();
   const basemapStatus = useMapUi((state) => state.basemapStatus);
+  const [legendBox, legendRef] = useLegendReserve();
 
   const periods = useKleinraum(shownPeriods);
   const severalPeriods = periods.length > 1;
@@ -101,6 +102,7 @@ export function MapPanel() {
           decimals={indicatorValues?.indicator.decimals ?? 1}
           severalPeriods={severalPeriods}
           smallNumberThreshold={smallNumberThreshold}
+          overlayFrom={overlay ? overlay.title : null}
         />
         <div className="map-area">
         <MapView
@@ -117,6 +119,7 @@ export function MapPanel() {
           unavailableMessage={t('error.mapUnavailable')}
           onHover={onHover}
           onSelect={onSelect}
+          reserve={legendBox}
         />
         {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={overlayShown ? null : valueTextByKey} />}
         {basemapStatus === 'unavailable' && (
@@ -124,7 +127,7 @@ export function MapPanel() {
             {t('map.basemap.unavailable')}
           </div>
         )}
-        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} />}
+        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} boxRef={legendRef} />}
         {pointer && hoveredValue && indicatorValues && (
           <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} suppressed={hoveredSuppressed} sources={project?.sources ?? []} />
         )}
@@ -135,3 +138,33 @@ export function MapPanel() {
   );
 }
 
+
+/**
+ * The box the legend covers, measured from its bottom-left corner in the map area (its offset included),
+ * kept current while it changes size; null without a legend.
+ */
+function useLegendReserve(): [MapReserve | null, (element: HTMLDivElement | null) => void] {
+  const [reserve, setReserve] = useState<MapReserve | null>(null);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (!element) {
+      setReserve(null);
+      return;
+    }
+    const measure = () => {
+      const parent = element.offsetParent as HTMLElement | null;
+      if (!parent) return;
+      const box = element.getBoundingClientRect();
+      const area = parent.getBoundingClientRect();
+      const next = { width: Math.ceil(box.right - area.left), height: Math.ceil(area.bottom - box.top) };
+      setReserve((previous) => (previous && previous.width === next.width && previous.height === next.height ? previous : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      setReserve(null);
+    };
+  }, []);
+  return [reserve, ref];
+}

@@ -72,6 +72,42 @@ export interface MapViewProps {
   unavailableMessage: string;
   onHover(key: string | null, point: { x: number; y: number } | null): void;
   onSelect(key: string): void;
+  /** The box the legend covers in the map's bottom-left corner (margins included); the layer is fitted beside or above it. */
+  reserve?: MapReserve | null;
+}
+
+/** Size in CSS pixels of an overlay anchored in the map's bottom-left corner. */
+export interface MapReserve {
+  width: number;
+  height: number;
+}
+
+const FIT_MARGIN = 24;
+/** Room for the zoom buttons in the top-right corner. */
+const CONTROLS_MARGIN = 56;
+
+/**
+ * Fits the layer into the part of the map the legend leaves free: either the strip right of the legend or
+ * the strip above it, whichever shows the layer larger. The layer's bounding box then lies wholly in that
+ * strip, so no area is drawn under the legend.
+ */
+export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDto | null, reserve: MapReserve | null): void {
+  const bounds = features ? featureBounds(features) : null;
+  if (!bounds) return;
+  const base = { top: FIT_MARGIN, right: CONTROLS_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN };
+  const candidates = reserve && reserve.width > 0 && reserve.height > 0
+    ? [
+        { ...base, left: Math.max(base.left, reserve.width + 8) },
+        { ...base, bottom: Math.max(base.bottom, reserve.height + 8) },
+      ]
+    : [base];
+  let best: { padding: typeof base; zoom: number } | null = null;
+  for (const padding of candidates) {
+    const camera = map.cameraForBounds(bounds, { padding });
+    if (camera?.zoom !== undefined && (!best || camera.zoom > best.zoom)) best = { padding, zoom: camera.zoom };
+  }
+  // Too small a map for any free strip (a narrow window): fit the whole map, the legend may cover a corner.
+  map.fitBounds(bounds, { padding: best?.padding ?? { top: 8, right: 8, bottom: 8, left: 8 }, duration: 0 });
 }
 
 
@@ -82,6 +118,11 @@ export function MapView(props: MapViewProps) {
   handlersRef.current = props;
   const [loaded, setLoaded] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
+  const [containerSize, setContainerSize] = useState('');
+  // The corner the legend covers, and whether the user has panned or zoomed since the last fit.
+  const reserveRef = useRef<MapReserve | null>(props.reserve ?? null);
+  reserveRef.current = props.reserve ?? null;
+  const userMovedRef = useRef(false);
 
   useEffect(() => {
     if (!containerRef.current) return;
@@ -142,7 +183,15 @@ export function MapView(props: MapViewProps) {
       const key = event.features?.[0]?.properties?.['key'];
       if (key !== undefined) handlersRef.current.onSelect(String(key));
     });
-    const resizeObserver = new ResizeObserver(() => map.resize());
+    // Only moves the user starts (drag, wheel, the zoom buttons) carry an original event.
+    map.on('movestart', (event: { originalEvent?: Event }) => {
+      if (event.originalEvent) userMovedRef.current = true;
+    });
+    const container = containerRef.current;
+    const resizeObserver = new ResizeObserver(() => {
+      map.resize();
+      setContainerSize(`${container.clientWidth}x${container.clientHeight}`);
+    });
     resizeObserver.observe(containerRef.current);
     return () => {
       resizeObserver.disconnect();
@@ -160,14 +209,19 @@ export function MapView(props: MapViewProps) {
     if (!map || !loaded) return;
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID);
     source?.setData((props.features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection);
-    const bounds = props.features ? featureBounds(props.features) : null;
-    if (bounds) {
-      // Keep the legend (bottom-left, about 300 px wide) from covering areas when there is room for it.
-      const width = map.getContainer().clientWidth;
-      const legendReserve = width > 760 ? Math.min(300, width * 0.3) : 24;
-      map.fitBounds(bounds, { padding: { top: 24, right: 56, bottom: 24, left: legendReserve }, duration: 0 });
-    }
+    userMovedRef.current = false;
+    fitToFreeArea(map, props.features, reserveRef.current);
   }, [loaded, props.features]);
+
+  // The legend grew or shrank (another indicator, mode or language) or the map was resized: fit again,
+  // unless the user has moved the map since it was last fitted.
+  const reserveWidth = props.reserve?.width ?? 0;
+  const reserveHeight = props.reserve?.height ?? 0;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || userMovedRef.current) return;
+    fitToFreeArea(map, handlersRef.current.features, reserveRef.current);
+  }, [loaded, reserveWidth, reserveHeight, containerSize]);
 
   // The state every area should be drawn in, kept current for re-applying after a style change.
   const noDataKeys = useMemo(() => new Set(props.noDataKeys), [props.noDataKeys]);

@@ -31,6 +31,11 @@ export interface SymbologyPanelProps {
   severalPeriods: boolean;
   /** The project's small-number threshold, named in the small-number choice. */
   smallNumberThreshold: number;
+  /**
+   * The title of the result the map shows instead of the indicator (its classes and colours are fixed by its tab):
+   * the classification choices are then hidden, only labels, small numbers and basemap stay.
+   */
+  overlayFrom?: string | null;
 }
 
 const PALETTE_KINDS: PaletteKind[] = ['sequential', 'diverging', 'qualitative'];
@@ -83,6 +88,12 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
         </button>
       </header>
 
+      {props.overlayFrom ? (
+        <p className="symbology-overlay-note" data-testid="symbology-overlay-note">
+          {t('map.overlay.symbologyFixed', { tab: props.overlayFrom })}
+        </p>
+      ) : (
+        <>
       <label className="symbology-field">
         <span>{t('map.symbology.method')}</span>
         <select data-testid="symbology-method" value={symbology.method} onChange={(event) => set({ method: event.target.value as ClassificationMethod })}>
@@ -215,7 +226,10 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
         </label>
       )}
 
-      {props.severalPeriods && (
+        </>
+      )}
+
+      {props.severalPeriods && !props.overlayFrom && (
         <label className="symbology-check">
           <input
             type="checkbox"

@@ -6,8 +6,9 @@
  * the deviation is drawn by the shared `drawIndicator` itself.
  */
 import { NO_DATA_COLOUR } from '../../shared/classification/defaults';
-import { paletteColours } from '../../shared/classification/palettes';
-import { formatDate, type Locale } from '../../shared/format/number';
+import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
+import { groupColour } from '../../shared/profiles/svg/svgMarkup';
+import { typologyStrength } from '../../shared/profiles/typology';
 import { translate } from '../../shared/i18n/translate';
 import { drawIndicator, type DrawnIndicator } from '../../shared/mapView/drawIndicator';
 import type { IndicatorLegend, LegendRow } from '../../shared/mapView/indicatorLegend';
@@ -16,10 +17,6 @@ import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../shared/mapView/mapSy
 import { deviationBaseline } from '../../shared/profiles/deviation';
 import type { CategoryOverlay, DeviationOverlay, MapOverlay, TypologyOverlay } from '../store/overlaySlice';
 
-/** Qualitative palette of the groups: Tableau 10 (distinct hues) up to 9 groups, ColorBrewer Set 3 up to 12. */
-export function typologyColours(groupCount: number): string[] {
-  return groupCount <= 9 ? paletteColours('Tableau10', groupCount) : paletteColours('Set3', groupCount);
-}
 
 /** Diverging palette of deviations, reversed so that below the region reads blue and above it red. */
 export const DEVIATION_SYMBOLOGY: MapSymbology = { ...DEFAULT_SYMBOLOGY, palette: 'RdBu', reversed: true, midpoint: 'value' };
@@ -85,9 +82,10 @@ function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], 
   const groups = new Map<number, string>();
   for (const entry of Object.values(overlay.groups)) groups.set(entry.group, entry.label);
   const numbers = [...groups.keys()].sort((a, b) => a - b);
-  const colours = typologyColours(numbers.length);
+  // Each group wears the colour the Profile tab and the profile figures give it (group n → colour n).
+  const colours = numbers.map((number) => groupColour(number));
   // Groups are categories, not intervals: drawn like any category overlay.
-  return categoryDrawing(
+  const drawing = categoryDrawing(
     {
       kind: 'categories',
       layer: overlay.layer,
@@ -100,6 +98,12 @@ function typologyDrawing(overlay: TypologyOverlay, areaKeys: readonly string[], 
     areaKeys,
     locale,
   );
+  const strength = overlay.silhouette === null ? 'clear' : typologyStrength(overlay.silhouette);
+  const warning =
+    strength === 'clear' || overlay.silhouette === null
+      ? null
+      : translate(locale, strength === 'none' ? 'map.overlay.typologyNoStructure' : 'map.overlay.typologyWeak', { silhouette: formatNumber(overlay.silhouette, 2, locale) });
+  return { ...drawing, legend: { ...drawing.legend, warning } };
 }
 
 function deviationDrawing(overlay: DeviationOverlay, areaKeys: readonly string[], locale: Locale): OverlayDrawing {

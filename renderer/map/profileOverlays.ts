@@ -29,6 +29,7 @@ export function typologyOverlay(set: ProfileSet, typology: Typology, locale: Loc
     period: set.period,
     title: `${translate(locale, 'profiles.typology')} (${typology.k})`,
     groups,
+    silhouette: typology.silhouette,
   };
 }
 

@@ -14,6 +14,7 @@ import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery, type Backend } from '../api/backend';
 import { assembleMapView, symbologyOf } from './mapViewState';
 import { useMapUi } from './mapUiStore';
+import { message } from '../../shared/i18n/translate';
 
 /** The shown indicator's symbology and a setter that applies it at once and stores it in the project. */
 export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => void] {
@@ -28,8 +29,14 @@ export function useMapSymbology(): [MapSymbology, (symbology: MapSymbology) => v
   const setSymbology = useCallback(
     (next: MapSymbology) => {
       if (!subject) return;
-      useMapUi.getState().setSymbology(generation, subject, next);
-      saveSetting(backend, `map.symbology.${subject}`, next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      const before = symbologyOf(store.getState(), useMapUi.getState());
+      const apply = (value: MapSymbology) => {
+        useMapUi.getState().setSymbology(generation, subject, value);
+        return saveSetting(backend, `map.symbology.${subject}`, value, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      };
+      apply(next);
+      // Undo restores this indicator's symbology, even when another indicator is shown by then.
+      store.getState().recordEdit({ label: message('undo.symbology'), undo: () => apply(before), redo: () => apply(next) });
     },
     [subject, generation, store, backend],
   );
@@ -46,18 +53,23 @@ export function useMapDisplay(): [MapDisplay, (display: MapDisplay) => void] {
   const display = override ?? stored;
   const setDisplay = useCallback(
     (next: MapDisplay) => {
-      useMapUi.getState().setDisplay(generation, next);
-      saveSetting(backend, 'map.display', next, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      const before = display;
+      const apply = (value: MapDisplay) => {
+        useMapUi.getState().setDisplay(generation, value);
+        return saveSetting(backend, 'map.display', value, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      };
+      apply(next);
+      store.getState().recordEdit({ label: message('undo.display'), undo: () => apply(before), redo: () => apply(next) });
     },
-    [generation, store, backend],
+    [generation, store, backend, display],
   );
   return [display, setDisplay];
 }
 
-function saveSetting(backend: Backend, key: string, value: unknown, onError: (error: unknown) => void): void {
+function saveSetting(backend: Backend, key: string, value: unknown, onError: (error: unknown) => void): Promise<void> {
   // The backend answers with project.changed, which brings the stored setting into the store; until then
   // the session's choice (mapUiStore) is shown.
-  backend.call('project.setSetting', { key, value }).catch(onError);
+  return backend.call('project.setSetting', { key, value }).then(() => undefined, onError);
 }
 
 /** The complete view the map shows now, or null before a project and indicator are known. */

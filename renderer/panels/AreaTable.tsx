@@ -15,6 +15,7 @@ import { localized, type MessageKey } from '../../shared/i18n/translate';
 import type { SortColumn } from '../store/viewSlice';
 import { sortAreaRows } from './areaRows';
 import { useMapDrawing } from '../map/useMapDrawing';
+import { overlayColumn, useOverlayShown } from '../map/useOverlayShown';
 import { readSetting } from '../../shared/settings/projectSettings';
 
 /** Tables up to this many rows render every row; longer ones only those in view. */
@@ -39,10 +40,19 @@ export function AreaTable() {
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => (indicatorValues ? sortAreaRows(indicatorValues.values, sort, locale) : []), [indicatorValues, sort, locale]);
+  // While the map shows a profile or analysis result, the value column shows that result (heading, values,
+  // colours and order), not the indicator the map no longer shows.
+  const overlayShown = useOverlayShown();
+  const shownColumn = useMemo(() => (overlayShown ? overlayColumn(overlayShown, locale) : null), [overlayShown, locale]);
+  const rows = useMemo(() => {
+    if (!indicatorValues) return [];
+    const values = shownColumn ? indicatorValues.values.map((entry) => ({ ...entry, value: shownColumn.sortValue(entry.key), smallNumber: false })) : indicatorValues.values;
+    return sortAreaRows(values, sort, locale);
+  }, [indicatorValues, shownColumn, sort, locale]);
   // The class colour and the suppression of each row come from the map's own drawing.
-  const drawing = useMapDrawing();
-  const drawnByKey = useMemo(() => (drawing ? new Map(drawing.drawn.areas.map((area) => [area.key, area])) : null), [drawing]);
+  const indicatorDrawing = useMapDrawing();
+  const drawn = overlayShown?.drawing.drawn ?? indicatorDrawing?.drawn ?? null;
+  const drawnByKey = useMemo(() => (drawn ? new Map(drawn.areas.map((area) => [area.key, area])) : null), [drawn]);
   const smallNumberThreshold = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'smallNumberThreshold'));
   const windowed = rows.length > WINDOWING_THRESHOLD;
   const virtualizer = useVirtualizer({
@@ -76,6 +86,11 @@ export function AreaTable() {
     <section className="panel table-panel">
       <h2 className="panel-title">
         {t('table.title')} <span className="panel-count">{rows.length}</span>
+        {overlayShown && (
+          <span className="panel-shown" data-testid="table-shown">
+            {' '}· {overlayShown.overlay.title}
+          </span>
+        )}
       </h2>
       <div className="table-scroll" ref={scrollRef}>
         <table className="area-table" data-testid="area-table">
@@ -97,8 +112,8 @@ export function AreaTable() {
                       title={t('table.sortBy', { column: t(label) })}
                       onClick={() => store.getState().toggleSort(column)}
                     >
-                      {t(label)}
-                      {column === 'value' && unit ? <span className="unit"> ({unit})</span> : null}
+                      {column === 'value' && shownColumn ? shownColumn.heading : t(label)}
+                      {column === 'value' && unit && !shownColumn ? <span className="unit"> ({unit})</span> : null}
                       <span className="sort-indicator" aria-hidden="true">
                         {active ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
                       </span>
@@ -140,6 +155,8 @@ export function AreaTable() {
                     <span className="suppressed" title={t('map.legend.smallNumber.suppress', { threshold: smallNumberThreshold })}>
                       •
                     </span>
+                  ) : shownColumn ? (
+                    (shownColumn.text(row.key) ?? <span className="no-data">{t('tooltip.noData')}</span>)
                   ) : row.value === null ? (
                     <span className="no-data" title={row.missingReason ?? undefined}>
                       {t('tooltip.noData')}
@@ -160,7 +177,7 @@ export function AreaTable() {
             ))}
             {spaceBelow > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceBelow }} />}
           </tbody>
-          {indicatorValues && indicatorValues.regionValue !== null && (
+          {indicatorValues && indicatorValues.regionValue !== null && !shownColumn && (
             <tfoot>
               <tr>
                 <td colSpan={2}>{t('table.region')}</td>

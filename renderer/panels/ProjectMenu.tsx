@@ -7,6 +7,7 @@ import { useApp, useT } from '../AppContext';
 import { useBackend } from '../api/backend';
 import { featureDialogs } from '../features';
 import { toApiError } from '../api/apiError';
+import { fileNameOf, folderLabelOf } from '../dialogs/filePaths';
 
 interface RecentItem {
   path: string;
@@ -24,6 +25,8 @@ export function ProjectMenu() {
 
   useEffect(() => {
     if (!open) return;
+    // The list of the last opening may name files that are gone by now: show none until the answer comes.
+    setRecent([]);
     let cancelled = false;
     backend
       .call('project.recent', {})
@@ -108,8 +111,9 @@ export function ProjectMenu() {
               onClick={run(() => commands.openProject(item.path))}
             >
               <span className="menu-recent-title">{item.title}</span>
+              {/* File and folder in the line itself: projects with equal titles or file names stay apart. */}
               <span className="menu-recent-file">
-                {fileNameOf(item.path)} {!item.exists && t('menu.recentMissing')}
+                {fileNameOf(item.path)} · {folderLabelOf(item.path)} {!item.exists && t('menu.recentMissing')}
               </span>
             </button>
           ))}
@@ -121,9 +125,4 @@ export function ProjectMenu() {
       )}
     </div>
   );
-}
-
-/** The last part of a path ("/daten/bericht.gpkg" → "bericht.gpkg"), to tell projects with equal titles apart. */
-function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).filter((part) => part.length > 0).at(-1) ?? path;
 }

@@ -7,6 +7,8 @@ import { localized } from '../../shared/i18n/translate';
 import { featureDialogs } from '../features';
 import { ProjectMenu } from './ProjectMenu';
 import { shownPeriods } from '../map/shownPeriods';
+import { overlayForLayer } from '../store/overlaySlice';
+import { fileNameOf } from '../dialogs/filePaths';
 import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
 
 export function TopBar() {
@@ -19,6 +21,10 @@ export function TopBar() {
   const periods = useKleinraum(shownPeriods);
   const layerName = useKleinraum((state) => state.layerName);
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
+  const nextUndo = useKleinraum((state) => state.undoStack.at(-1) ?? null);
+  const nextRedo = useKleinraum((state) => state.redoStack.at(-1) ?? null);
+  // A profile or analysis result on the map replaces the indicator there: the picker says so.
+  const overlay = useKleinraum((state) => (state.activeView === 'map' ? overlayForLayer(state, state.layerName) : null));
   const groups = project ? groupIndicatorsByScale(project.indicators) : [];
 
   return (
@@ -28,7 +34,14 @@ export function TopBar() {
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <div className="project-title" title={project?.path ?? undefined}>
-        {project?.title ?? ''}
+        <span className="project-title-text" data-testid="project-title">
+          {project?.title ?? ''}
+        </span>
+        {project && (
+          <span className="project-file" data-testid="project-file">
+            {project.path ? fileNameOf(project.path) : t('status.notSaved')}
+          </span>
+        )}
         {project?.dirty && <span className="dirty-dot" aria-label={t('status.unsaved')} title={t('status.unsaved')} />}
       </div>
       <ProjectMenu />
@@ -45,8 +58,16 @@ export function TopBar() {
             </select>
           </label>
         )}
-        <label className="picker picker-indicator">
-          <span>{t('picker.indicator')}</span>
+        <label className={overlay ? 'picker picker-indicator picker-inactive' : 'picker picker-indicator'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
+          <span>
+            {t('picker.indicator')}
+            {overlay && (
+              <span className="picker-note" data-testid="indicator-picker-note">
+                {' '}
+                ({t('map.overlay.indicatorHidden', { title: overlay.title })})
+              </span>
+            )}
+          </span>
           <select
             data-testid="indicator-select"
             value={indicatorId ?? ''}
@@ -79,6 +100,30 @@ export function TopBar() {
             ))}
           </select>
         </label>
+      </div>
+      <div className="undo-buttons" role="group" aria-label={t('undo.group')}>
+        <button
+          type="button"
+          className="icon-button undo-button"
+          data-testid="undo-button"
+          disabled={!nextUndo}
+          title={nextUndo ? t('undo.undoWhat', { what: nextUndo.label[locale] }) : t('undo.nothing')}
+          aria-label={nextUndo ? t('undo.undoWhat', { what: nextUndo.label[locale] }) : t('undo.undo')}
+          onClick={() => void store.getState().undo()}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="icon-button undo-button"
+          data-testid="redo-button"
+          disabled={!nextRedo}
+          title={nextRedo ? t('undo.redoWhat', { what: nextRedo.label[locale] }) : t('undo.nothingToRedo')}
+          aria-label={nextRedo ? t('undo.redoWhat', { what: nextRedo.label[locale] }) : t('undo.redo')}
+          onClick={() => void store.getState().redo()}
+        >
+          ↷
+        </button>
       </div>
       {featureDialogs.export && project && project.layers.length > 0 && (
         <button type="button" className="button" data-testid="export-button" onClick={() => store.getState().openFeatureDialog('export')}>

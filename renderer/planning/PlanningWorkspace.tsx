@@ -7,14 +7,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
-import { localized } from '../../shared/i18n/translate';
+import { message, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { PlanningRates } from '../../shared/planning/rateEntries';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
-import { GapMap, type AreaGap } from './GapMap';
+import { GapMap, type AreaGap, type FacilityPoint } from './GapMap';
+import { roundedEuros } from './costFigures';
+import { SUPPLY_KIND_OF_FACILITY } from '../../shared/planning/facilities';
 import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';
 import './planning.css';
@@ -36,6 +38,7 @@ export function PlanningWorkspace() {
   const locale = useLocale();
   const features = useKleinraum((state) => state.features);
   const backend = useBackend();
+  const recordEdit = useKleinraum((state) => state.recordEdit);
   const list = useBackendQuery('planning.listScenarios', {});
   const scenarios: ScenarioEntry[] = list.data?.scenarios ?? [];
   const [chosenId, setSelectedId] = useState<string | null>(null);
@@ -48,6 +51,7 @@ export function PlanningWorkspace() {
     if (stored.data) setDraft(stored.data.scenario as Scenario);
   }, [stored.data]);
   const rates = useBackendQuery('planning.rates', {}).data ?? null;
+  const supply = useBackendQuery('planning.supply', {}).data ?? null;
   const runQuery = useBackendQuery('planning.run', selectedId ? { scenarioId: selectedId } : null, { keepPrevious: true });
   const run: ScenarioRun | null = runQuery.data ?? null;
   const [compareId, setCompareId] = useState<string>('');
@@ -75,8 +79,18 @@ export function PlanningWorkspace() {
 
   const saveDraft = async (): Promise<void> => {
     if (!draft) return;
-    const saved = await command(() => backend.call('planning.saveScenario', { scenario: draft }));
-    if (saved !== undefined) setSelectedId(draft.id);
+    const before = stored.data?.scenario.id === draft.id ? (stored.data.scenario as Scenario) : null;
+    const after = draft;
+    const saved = await command(() => backend.call('planning.saveScenario', { scenario: after }));
+    if (saved === undefined) return;
+    setSelectedId(after.id);
+    if (before) {
+      recordEdit({
+        label: message('undo.scenario', { name: localized(after.name, locale) }),
+        undo: () => backend.call('planning.saveScenario', { scenario: before }),
+        redo: () => backend.call('planning.saveScenario', { scenario: after }),
+      });
+    }
   };
 
   const newScenario = async (): Promise<void> => {
@@ -86,13 +100,31 @@ export function PlanningWorkspace() {
     const name = t('planning.newScenarioName', { number });
     const created: Scenario = { ...draft, id: `szenario-${number}`, name: { de: name, en: name } };
     const saved = await command(() => backend.call('planning.saveScenario', { scenario: created }));
-    if (saved !== undefined) setSelectedId(created.id);
+    if (saved === undefined) return;
+    setSelectedId(created.id);
+    recordEdit({
+      label: message('undo.scenarioNew', { name }),
+      undo: () => backend.call('planning.deleteScenario', { id: created.id }),
+      redo: () => backend.call('planning.saveScenario', { scenario: created }),
+    });
   };
 
   const deleteSelected = async (): Promise<void> => {
     if (!selectedId) return;
+    const removed = stored.data?.scenario.id === selectedId ? (stored.data.scenario as Scenario) : null;
     const deleted = await command(() => backend.call('planning.deleteScenario', { id: selectedId }));
-    if (deleted !== undefined) setSelectedId(null);
+    if (deleted === undefined) return;
+    setSelectedId(null);
+    if (removed) {
+      recordEdit({
+        label: message('undo.scenarioDelete', { name: localized(removed.name, locale) }),
+        undo: async () => {
+          await backend.call('planning.saveScenario', { scenario: removed });
+          setSelectedId(removed.id);
+        },
+        redo: () => backend.call('planning.deleteScenario', { id: removed.id }),
+      });
+    }
   };
 
   const storeResults = async (): Promise<void> => {
@@ -101,11 +133,17 @@ export function PlanningWorkspace() {
     if (result) setStoredMessage({ scenarioId: run.scenario.id, text: t('planning.resultsStored', { count: formatNumber(result.observations, 0, locale), scenario: localized(run.scenario.name, locale) }) });
   };
 
-  const saveRates = async (next: PlanningRates): Promise<void> => {
+  const applyRates = async (next: PlanningRates): Promise<PlanningRates | undefined> => {
     // Shown at once; the saved answer (or, on failure, the reloaded rates) replaces it.
     backend.remember('planning.rates', {}, next);
     const saved = await command(() => backend.call('planning.setRates', next));
     if (saved) backend.remember('planning.rates', {}, saved);
+    return saved;
+  };
+  const saveRates = async (next: PlanningRates): Promise<void> => {
+    const before = rates;
+    const saved = await applyRates(next);
+    if (saved && before) recordEdit({ label: message('undo.rates'), undo: () => applyRates(before), redo: () => applyRates(saved) });
   };
 
   const shownYear = year !== null && run?.years.includes(year) ? year : (run?.years[0] ?? null);
@@ -125,6 +163,16 @@ export function PlanningWorkspace() {
   const decimals = kind === 'staff' ? 1 : 0;
   const number = (value: number | null, places = decimals): string => (value === null ? '–' : formatNumber(value, places, locale));
   const costs = run?.regionCosts.find((candidate) => candidate.year === shownYear);
+  // A cost figure rests on placeholders when a cost rate it multiplies is an assumption, not a sourced value.
+  const placeholderCosts = (kinds: readonly InfrastructureKind[]): boolean =>
+    rates !== null && kinds.some((candidate) => rates.costs.costPerUnitPerYear[candidate].basis.kind === 'assumption' || rates.costs.costOfMissingUnitPerYear[candidate].basis.kind === 'assumption');
+  const facilityPoints: FacilityPoint[] = useMemo(
+    () => (supply?.facilities ?? []).filter((facility) => SUPPLY_KIND_OF_FACILITY[facility.kind] === kind).map((facility) => ({ id: facility.id, name: facility.name, longitude: facility.longitude, latitude: facility.latitude })),
+    [supply, kind],
+  );
+  const syntheticSupply = (supply?.facilities ?? []).some((facility) => facility.synthetic && SUPPLY_KIND_OF_FACILITY[facility.kind] === kind) || (kind === 'staff' && (supply?.staff ?? []).some((entry) => entry.synthetic));
+  const gapMapNote = t(syntheticSupply ? 'planning.gapMapNote.synthetic' : 'planning.gapMapNote.projection');
+  const kindLabel = t(`planning.kind.${kind}`);
 
   return (
     <div className="planning-workspace" data-testid="planning-workspace">
@@ -208,20 +256,50 @@ export function PlanningWorkspace() {
             </div>
             {features && (
               <div className="planning-maps">
-                <GapMap features={features} gaps={gapsOf(run, shownYear, kind)} title={`${localized(run.scenario.name, locale)} – ${t('planning.gapMapTitle', { year: shownYear })}`} testId="planning-map" />
-                {compareRun && <GapMap features={features} gaps={gapsOf(compareRun, shownYear, kind)} title={`${localized(compareRun.scenario.name, locale)} – ${t('planning.gapMapTitle', { year: shownYear })}`} testId="planning-map-compare" />}
+                <GapMap
+                  features={features}
+                  gaps={gapsOf(run, shownYear, kind)}
+                  title={`${localized(run.scenario.name, locale)} – ${kindLabel}: ${t('planning.gapMapTitle', { year: shownYear })}`}
+                  testId="planning-map"
+                  facilities={facilityPoints}
+                  note={gapMapNote}
+                />
+                {compareRun && (
+                  <GapMap
+                    features={features}
+                    gaps={gapsOf(compareRun, shownYear, kind)}
+                    title={`${localized(compareRun.scenario.name, locale)} – ${kindLabel}: ${t('planning.gapMapTitle', { year: shownYear })}`}
+                    testId="planning-map-compare"
+                    facilities={facilityPoints}
+                    note={gapMapNote}
+                  />
+                )}
               </div>
             )}
             {costs && (
               <dl className="planning-costs" data-testid="planning-costs">
-                <dt>{t('planning.costs', { year: shownYear })}</dt>
+                {/* What each sum covers: the shown kind first, then all five kinds together, each for the whole region. */}
+                <dt data-testid="planning-costs-kind-title">{t('planning.costs.kindTitle', { year: shownYear, kind: kindLabel, areas: run.areas.length })}</dt>
                 <dd>
-                  {t('planning.costs.acting')}: <strong>{formatNumber(costs.actingTotal, 0, locale)} €</strong>
+                  {t('planning.costs.acting')}: <strong data-testid="planning-costs-kind-acting">{costs.acting[kind] === null ? '–' : roundedEuros(costs.acting[kind], locale)}</strong>
                 </dd>
                 <dd>
-                  {t('planning.costs.notActing')}: <strong>{formatNumber(costs.notActingTotal, 0, locale)} €</strong>
+                  {t('planning.costs.notActing')}: <strong>{costs.notActing[kind] === null ? '–' : roundedEuros(costs.notActing[kind], locale)}</strong>
+                </dd>
+                <dt data-testid="planning-costs-all-title">{t('planning.costs.allTitle', { kinds: INFRASTRUCTURE_KINDS.map((candidate) => t(`planning.kind.${candidate}`)).join(', ') })}</dt>
+                <dd>
+                  {t('planning.costs.acting')}: <strong data-testid="planning-costs-all-acting">{roundedEuros(costs.actingTotal, locale)}</strong>
+                </dd>
+                <dd>
+                  {t('planning.costs.notActing')}: <strong>{roundedEuros(costs.notActingTotal, locale)}</strong>
                 </dd>
                 {costs.incomplete && <dd>{t('planning.costs.incomplete')}</dd>}
+                {placeholderCosts(INFRASTRUCTURE_KINDS) && (
+                  <dd className="planning-costs-placeholder" data-testid="planning-costs-placeholder" role="note">
+                    ⚠ {t('planning.costs.placeholder')}
+                  </dd>
+                )}
+                <dd className="planning-costs-note">{t('planning.costs.rounded')}</dd>
               </dl>
             )}
             <table className="planning-table" data-testid="planning-table">

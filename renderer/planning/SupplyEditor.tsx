@@ -2,13 +2,14 @@
  * The supply part of the Planung tab: facilities typed into a table (add, edit, delete), staff positions per
  * area, the catchment (buffer in km or nearest area by straight line) and the import of facility files. Every
  * change is saved at once through `planning.setSupply`, so the gap map and table follow immediately; the last
- * changes can be undone (a history of earlier states kept in this component).
+ * changes can be undone with the app's one undo history (store/undoSlice.ts: Ctrl+Z, the top bar, the
+ * "Rückgängig" button here).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { pointOnFeature } from '@turf/turf';
 import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
-import { localized } from '../../shared/i18n/translate';
+import { message, localized } from '../../shared/i18n/translate';
 import { FACILITY_KINDS, FACILITY_KIND_LABELS, type Facility, type FacilityKind, type StaffPositions } from '../../shared/planning/facilities';
 import type { CatchmentMode } from '../../shared/planning/supplyAggregation';
 import { useKleinraum, useLocale, useT } from '../AppContext';
@@ -24,6 +25,8 @@ const MAX_ROWS_SHOWN = 80;
 interface SupplyState {
   facilities: Facility[];
   staff: StaffPositions[];
+  catchmentKm: number;
+  catchmentMode: CatchmentMode;
 }
 
 /** Only the stored fields: the listing adds `areaKey`, which setSupply does not take. */
@@ -75,13 +78,14 @@ export function SupplyEditor() {
   const t = useT();
   const locale = useLocale();
   const project = useKleinraum((state) => state.project);
-  const generation = useKleinraum((state) => state.generation);
   const features = useKleinraum((state) => state.features);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const backend = useBackend();
   const supply = useBackendQuery('planning.supply', project ? {} : null);
   const listing = supply.data ?? null;
-  const [history, setHistory] = useState<SupplyState[]>([]);
+  const recordEdit = useKleinraum((state) => state.recordEdit);
+  const canUndo = useKleinraum((state) => state.undoStack.length > 0);
+  const undo = useKleinraum((state) => state.undo);
   const [error, setError] = useState<string | null>(null);
   const [kindFilter, setKindFilter] = useState<FacilityKind | ''>('');
   const [areaFilter, setAreaFilter] = useState<string>('');
@@ -97,9 +101,6 @@ export function SupplyEditor() {
   useEffect(() => setAreaFilter((current) => current || firstAreaKey), [firstAreaKey]);
   const shownError = error ?? (supply.error ? localized(supply.error, locale) : null);
 
-  // The undo history belongs to one project: opening another (a new generation) starts afresh, while the
-  // project.changed events that follow our own edits keep it.
-  useEffect(() => setHistory([]), [generation]);
 
   useEffect(() => {
     if (selectedKey) setAreaFilter(selectedKey);
@@ -116,26 +117,36 @@ export function SupplyEditor() {
     return points;
   }, [features]);
 
-  const current = (): SupplyState | null => (listing ? { facilities: listing.facilities.map(storedFacility), staff: listing.staff } : null);
+  const stateOf = (answer: SupplyListing): SupplyState => ({ facilities: answer.facilities.map(storedFacility), staff: answer.staff, catchmentKm: answer.catchmentKm, catchmentMode: answer.catchmentMode });
+  const current = (): SupplyState | null => (listing ? stateOf(listing) : null);
 
-  const save = async (next: Partial<SupplyState> & { catchmentKm?: number; catchmentMode?: CatchmentMode }, remember = true): Promise<boolean> => {
+  /** Stores a supply state and shows the answer at once (also what undo and redo run). */
+  const apply = useCallback(
+    async (next: Partial<SupplyState>): Promise<SupplyListing> => {
+      const answer = await backend.call('planning.setSupply', next);
+      backend.remember('planning.supply', {}, answer);
+      return answer;
+    },
+    [backend],
+  );
+
+  /** Records a change from `before` to the state `answer` shows, for Ctrl+Z / Ctrl+Y. */
+  const rememberChange = (before: SupplyState, answer: SupplyListing, label: 'undo.supply' | 'undo.supplyImport') => {
+    const after = stateOf(answer);
+    recordEdit({ label: message(label), undo: () => apply(before), redo: () => apply(after) });
+  };
+
+  const save = async (next: Partial<SupplyState>): Promise<boolean> => {
     const before = current();
     try {
-      const answer = await backend.call('planning.setSupply', next);
-      if (remember && before) setHistory((previous) => [...previous.slice(-19), before]);
-      backend.remember('planning.supply', {}, answer);
+      const answer = await apply(next);
+      if (before) rememberChange(before, answer, 'undo.supply');
       setError(null);
       return true;
     } catch (caught) {
       report(caught);
       return false;
     }
-  };
-
-  const undo = async (): Promise<void> => {
-    const previous = history.at(-1);
-    if (!previous) return;
-    if (await save(previous, false)) setHistory((list) => list.slice(0, -1));
   };
 
   if (!listing) {
@@ -199,7 +210,7 @@ export function SupplyEditor() {
             {t('planning.supply.catchmentKm')} <NumberCell value={listing.catchmentKm} decimals={1} label={t('planning.supply.catchmentKm')} testId="planning-catchment-km" onCommit={(km) => void save({ catchmentKm: Math.min(50, km) })} />
           </label>
         )}
-        <button type="button" onClick={() => void undo()} disabled={history.length === 0} data-testid="planning-supply-undo">
+        <button type="button" onClick={() => void undo()} disabled={!canUndo} data-testid="planning-supply-undo" title={t('undo.undo')}>
           {t('planning.supply.undo')}
         </button>
       </div>
@@ -207,7 +218,7 @@ export function SupplyEditor() {
       <FacilityImport
         onImported={(answer) => {
           const before = current();
-          if (before) setHistory((previous) => [...previous.slice(-19), before]);
+          if (before) rememberChange(before, answer, 'undo.supplyImport');
           backend.remember('planning.supply', {}, answer);
         }}
       />

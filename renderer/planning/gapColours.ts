@@ -1,20 +1,28 @@
 /**
  * Colours of the gap map: a diverging scheme around 0 % (red = places missing, blue = spare places), fixed
  * class limits in percent of demand so that maps of two scenarios or years are comparable at a glance.
+ *
+ * The limits follow where gaps actually fall: shortages of integration courses, accommodation and social
+ * work run from a few to 90 % of demand, so the shortage arm has five classes up to "80 % and more"; a
+ * surplus is split less finely. With the former ±5 / ±20 % limits every area with a shortage above 20 %
+ * (most maps of those three kinds) wore the same dark red.
  */
 import { paletteColours } from '../../shared/classification/palettes';
 
 /** Upper limits of the classes in percent of demand; the last class is open. */
-export const GAP_CLASS_LIMITS = [-20, -5, 5, 20] as const;
+export const GAP_CLASS_LIMITS = [-50, -20, -5, 5, 20, 40, 60, 80] as const;
 
-/** RdBu reversed: the shortage arm is red. Five classes, the middle one (−5 … 5 %) neutral. */
-export const GAP_COLOURS: readonly string[] = paletteColours('RdBu', 5, { reversed: true });
+/**
+ * RdBu (11 colours) reversed, so the shortage arm is red: three blues for spare places, the neutral middle
+ * (−5 … 5 %), five reds for missing places.
+ */
+export const GAP_COLOURS: readonly string[] = paletteColours('RdBu', 11, { reversed: true }).slice(2);
 
 export const UNKNOWN_GAP_COLOUR = '#d9d9d9';
 
 /**
  * The fill colour of a gap in percent of demand; grey when unknown.
- * @example gapColour(30) // the darkest red
+ * @example gapColour(90) // the darkest red
  */
 export function gapColour(gapPercent: number | null): string {
   if (gapPercent === null) return UNKNOWN_GAP_COLOUR;

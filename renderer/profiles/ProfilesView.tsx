@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { orderPanels } from '../../shared/profiles/orderPanels';
 import { groupByIndicatorClasses, groupingFromTypology } from '../../shared/profiles/panelGrouping';
-import { computeTypology, silhouetteByK } from '../../shared/profiles/typology';
+import { computeTypology, silhouetteByK, typologyStrength } from '../../shared/profiles/typology';
 import { CompareView } from './CompareView';
 import { DeviationView } from './DeviationView';
 import { downloadBase64, exportRequest, type ProfileExportFormat } from './exportProfiles';
@@ -163,7 +163,7 @@ export function ProfilesView() {
                 <option value="">{t('profiles.typology.none')}</option>
                 {silhouettes.map(({ k, silhouette }) => (
                   <option key={k} value={k}>
-                    {t('profiles.typology.option', { k, silhouette: formatNumber(silhouette, 2, locale) })}
+                    {t('profiles.typology.option', { k, silhouette: formatNumber(silhouette, 2, locale) })} – {t(`profiles.typology.strength.${typologyStrength(silhouette)}`)}
                   </option>
                 ))}
               </select>
@@ -183,6 +183,11 @@ export function ProfilesView() {
                 ))}
               </select>
             </label>
+            {typology && typologyStrength(typology.silhouette) !== 'clear' && (
+              <span className="profiles-typology-warning" role="note" data-testid="profiles-typology-warning">
+                ⚠ {t(typologyStrength(typology.silhouette) === 'none' ? 'map.overlay.typologyNoStructure' : 'map.overlay.typologyWeak', { silhouette: formatNumber(typology.silhouette, 2, locale) })}
+              </span>
+            )}
             {typology && (
               <button
                 type="button"

@@ -14,6 +14,8 @@ export interface TypologyOverlay {
   /** Stichtag of the profiles, for the legend; null when unknown. */
   period: string | null;
   groups: Record<string, { group: number; label: string }>;
+  /** Mean silhouette width of the grouping (a weak one is said so in the legend); null when unknown. */
+  silhouette: number | null;
 }
 
 /** Deviation from the region as a diverging map (index around 100, percentage points and z-scores around 0). */

@@ -11,6 +11,7 @@ import { fetchBackend, invalidateBackendAnswers } from '../api/backend';
 import type { ProjectSummary } from '../../shared/contract/api';
 import type { KleinraumState, KleinraumStore } from './store';
 import { currentMapView } from '../map/mapViewState';
+import { defaultProjectFileName } from '../dialogs/filePaths';
 
 export interface ProjectCommands {
   openDemo(): Promise<void>;
@@ -149,7 +150,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
       purpose === 'open'
         ? await attempt('dialog.openFile', () => api['dialog.openFile']({ title, extensions: ['gpkg'] }))
         : await attempt('dialog.saveFile', () =>
-            api['dialog.saveFile']({ title, defaultName: `${store.getState().project?.title ?? 'Projekt'}.gpkg`, extensions: ['gpkg'] }),
+            api['dialog.saveFile']({ title, defaultName: defaultProjectFileName(store.getState().project?.title ?? 'Projekt'), extensions: ['gpkg'] }),
           );
     if (!answer) return null;
     return answer.supported ? answer.path : 'in-app';

@@ -10,6 +10,8 @@ import { initialProjectSlice, projectReceived, type ProjectSlice, type ShownIndi
 import { areaHovered, areasBrushed, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
 import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
 import { initialOverlaySlice, type MapOverlay, type OverlaySlice } from './overlaySlice';
+import { editRecorded, editRedone, editUndone, initialUndoSlice, type UndoableEdit, type UndoSlice } from './undoSlice';
+import { toApiError } from '../api/apiError';
 import {
   comparePeriodChosen,
   denominatorChosen,
@@ -61,9 +63,15 @@ export interface StoreActions {
   setUnsavedPromptOpen(open: boolean): void;
   setActiveView(view: WorkspaceView): void;
   openFeatureDialog(dialog: FeatureDialog | null): void;
+  /** Records an edit the user can undo (Ctrl+Z) and redo (Ctrl+Y). */
+  recordEdit(edit: UndoableEdit): void;
+  /** Undoes the newest edit; a failure is shown as a message and drops that edit. */
+  undo(): Promise<void>;
+  /** Applies the newest undone edit again. */
+  redo(): Promise<void>;
 }
 
-export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & OverlaySlice & StoreActions;
+export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice & OverlaySlice & UndoSlice & StoreActions;
 
 let nextMessageId = 1;
 
@@ -75,6 +83,7 @@ export function createKleinraumStore() {
     ...initialSelectionSlice,
     ...initialUiSlice,
     ...initialOverlaySlice,
+    ...initialUndoSlice,
 
     hostReceived: (host) => set({ host }),
     projectReceived: (project, replaced) => {
@@ -83,7 +92,8 @@ export function createKleinraumStore() {
       // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …).
       const view = viewForProject(changed.generation !== undefined ? savedView(project, state) : state, project);
       const fileChanged = changed.generation !== undefined;
-      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null } : {}) });
+      // Another project: the edits of the previous one can no longer be undone in it.
+      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null, undoStack: [], redoStack: [] } : {}) });
     },
     featuresReceived: (layerName, features) => {
       if (get().layerName !== layerName) return; // an answer for a layer no longer shown
@@ -114,7 +124,8 @@ export function createKleinraumStore() {
     chooseIndicator: (indicatorId) => {
       const { project } = get();
       if (!project) return;
-      set(indicatorChosen(get(), project, indicatorId));
+      // Picking an indicator means seeing it: a profile result shown instead goes away.
+      set({ ...indicatorChosen(get(), project, indicatorId), mapOverlay: null });
     },
     choosePeriod: (period) => {
       const { project } = get();
@@ -139,6 +150,38 @@ export function createKleinraumStore() {
     brushAreas: (keys) => set({ ...areasBrushed(keys), ...(keys[0] === get().selectedKey ? {} : { areaDetails: null }) }),
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
     hoverArea: (key) => set(areaHovered(get(), key)),
+    recordEdit: (edit) => set(editRecorded(get(), edit)),
+    undo: async () => {
+      const state = get();
+      const edit = state.undoStack.at(-1);
+      if (!edit || state.undoRunning) return;
+      const generation = state.generation;
+      set({ undoRunning: true, ...editUndone(state) });
+      try {
+        await edit.undo();
+      } catch (error) {
+        // The edit could not be undone (e.g. the backend refused): it leaves the history.
+        if (get().generation === generation) set({ redoStack: get().redoStack.filter((candidate) => candidate !== edit) });
+        get().showMessage(toApiError(error, 'undo').text);
+      } finally {
+        set({ undoRunning: false });
+      }
+    },
+    redo: async () => {
+      const state = get();
+      const edit = state.redoStack.at(-1);
+      if (!edit || state.undoRunning) return;
+      const generation = state.generation;
+      set({ undoRunning: true, ...editRedone(state) });
+      try {
+        await edit.redo();
+      } catch (error) {
+        if (get().generation === generation) set({ undoStack: get().undoStack.filter((candidate) => candidate !== edit) });
+        get().showMessage(toApiError(error, 'redo').text);
+      } finally {
+        set({ undoRunning: false });
+      }
+    },
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
     showNotice: (title, text) => set(messageAdded(get(), text, nextMessageId++, { title })),
     dismissMessage: (id) => set(messageDismissed(get(), id)),

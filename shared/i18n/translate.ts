@@ -50,3 +50,4 @@ export function localized(text: LocalizedText, locale: Locale): string {
 
 /** All locales the UI offers, German first. */
 export const LOCALES: readonly Locale[] = ['de', 'en'];
+

@@ -42,6 +42,8 @@ export interface IndicatorLegend {
   fixedClassesNote: string | null;
   /** For absolute counts: the hint to prefer shares or rates; else null. */
   absoluteHint: string | null;
+  /** A caveat about what the map shows as a whole (e.g. a typology whose groups hardly differ); else absent. */
+  warning?: string | null;
   /** Per-km² figures: where the km² come from ("Fläche aus Geometrie berechnet"); else null. */
   areaNote: string | null;
   /** Attribution lines of the values' sources, deduplicated, in order. */

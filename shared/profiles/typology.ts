@@ -230,3 +230,16 @@ export function silhouetteByK(set: ProfileSet, maxK = 8): { k: number; silhouett
   for (let k = 2; k <= Math.min(maxK, usable); k++) result.push({ k, silhouette: computeTypology(set, k).silhouette });
   return result;
 }
+
+/** How clearly the groups of a typology stand apart, read from its mean silhouette width. */
+export type TypologyStrength = 'none' | 'weak' | 'clear';
+
+/**
+ * Kaufman & Rousseeuw's reading of the silhouette: up to 0,25 no substantial structure, up to 0,5 a weak
+ * one that may be artificial, above 0,5 a reasonable to strong one.
+ * @example typologyStrength(0.13) // "none"
+ */
+export function typologyStrength(silhouette: number): TypologyStrength {
+  if (!(silhouette > 0.25)) return 'none';
+  return silhouette > 0.5 ? 'clear' : 'weak';
+}

@@ -69,3 +69,82 @@ test('the deviation from the region is shown on the map as a diverging choroplet
   const swatches = await legendSwatchColours(page);
   expect(new Set(swatches).size).toBeGreaterThanOrEqual(2);
 });
+
+// Issue 15, item 6: while the map shows a typology or deviation, the table, its heading, the legend and
+// the Darstellung panel follow what the map shows, and a weak typology says so.
+test('a typology on the map drives table, headings and legend, and a weak one says so', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('view-tab-profiles').click();
+  const typologySelect = page.getByTestId('profiles-typology');
+  await typologySelect.selectOption('3');
+  const optionText = (await typologySelect.locator('option:checked').textContent()) ?? '';
+  const silhouetteText = optionText.match(/Silhouette (-?\d+,\d+)/)?.[1];
+  expect(silhouetteText, `option "${optionText}"`).toBeDefined();
+  const silhouette = Number(silhouetteText!.replace(',', '.'));
+  if (silhouette <= 0.5) {
+    await expect(typologySelect.locator('option:checked')).toContainText(/Gruppierung/);
+    await expect(page.getByTestId('profiles-typology-warning')).toContainText(`Silhouette ${silhouetteText}`);
+  }
+  await page.getByTestId('profiles-typology-on-map').click();
+  await expect(page.getByTestId('map-overlay-bar')).toBeVisible();
+
+  // Legend: the caveat of a weak grouping.
+  if (silhouette <= 0.5) await expect(page.getByTestId('legend-warning')).toContainText(`Silhouette ${silhouetteText}`);
+  else await expect(page.getByTestId('legend-warning')).toHaveCount(0);
+
+  // Table: heading, values and colours are the typology's, not the indicator's.
+  await expect(page.getByTestId('table-shown')).toContainText('Typisierung');
+  await expect(page.getByTestId('sort-value')).toHaveText(/^Typ/);
+  await expect(page.getByTestId('sort-value')).not.toContainText('Einw.');
+  await expect(page.locator('.area-table tfoot')).toHaveCount(0);
+  const legendRows = await page.locator('[data-testid^="legend-class-"]').evaluateAll((rows) =>
+    rows.map((row) => ({ label: row.querySelector('.legend-label')?.textContent ?? '', colour: getComputedStyle(row.querySelector('.swatch')!).backgroundColor })),
+  );
+  const tableRows = await page.locator('[data-testid^="area-value-"]').evaluateAll((cells) =>
+    cells.map((cell) => ({ text: cell.textContent ?? '', colour: cell.querySelector('.table-swatch') ? getComputedStyle(cell.querySelector('.table-swatch')!).backgroundColor : null })),
+  );
+  expect(tableRows.length).toBe(21);
+  for (const row of tableRows) {
+    const group = row.text.match(/Typ (\d+)/)?.[1];
+    expect(group, `table cell "${row.text}"`).toBeDefined();
+    const legendRow = legendRows.find((entry) => entry.label.startsWith(`Typ ${group}`));
+    expect(legendRow, `legend row for Typ ${group}`).toBeDefined();
+    expect(row.colour).toBe(legendRow!.colour);
+  }
+
+  // The classification choices of the indicator are not offered for the typology.
+  await expect(page.getByTestId('symbology-overlay-note')).toBeVisible();
+  await expect(page.getByTestId('symbology-method')).toHaveCount(0);
+  await expect(page.getByTestId('indicator-picker-note')).toContainText('Typisierung');
+
+  // Picking an indicator shows that indicator again, with its own table heading.
+  const indicatorSelect = page.getByTestId('indicator-select');
+  await page.screenshot({ path: test.info().outputPath('typology-on-map.png') });
+  const other = await indicatorSelect.locator('option').nth(1).getAttribute('value');
+  await indicatorSelect.selectOption(other!);
+  await expect(page.getByTestId('map-overlay-bar')).toHaveCount(0);
+  await expect(page.getByTestId('table-shown')).toHaveCount(0);
+  await expect(page.getByTestId('symbology-method')).toBeVisible();
+});
+
+test('a deviation on the map gives the table its measure as heading and its values', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('view-tab-profiles').click();
+  await page.getByTestId('profiles-view-deviation').click();
+  await page.getByTestId('profiles-deviation-on-map').click();
+  await expect(page.getByTestId('map-overlay-bar')).toBeVisible();
+  await expect(page.getByTestId('sort-value')).toContainText('Index (Region = 100)');
+  await expect(page.getByTestId('table-shown')).toBeVisible();
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+  // Every shown deviation lies in the legend class whose colour its row wears (the table reads the map's drawing).
+  const legendRows = await page.locator('[data-testid^="legend-class-"]').evaluateAll((rows) =>
+    rows.map((row) => getComputedStyle(row.querySelector('.swatch')!).backgroundColor),
+  );
+  const swatches = await page.locator('[data-testid^="area-value-"] .table-swatch').evaluateAll((spans) => spans.map((span) => getComputedStyle(span).backgroundColor));
+  expect(swatches.length).toBeGreaterThan(0);
+  for (const colour of swatches) expect(legendRows).toContain(colour);
+  const values = await page.locator('[data-testid^="area-value-"]').allTextContents();
+  // Index values around 100, not the indicator's rates.
+  const numbers = values.map((text) => Number(text.replace(/\./g, '').replace(',', '.').replace(/[^\d.-]/g, ''))).filter((value) => Number.isFinite(value) && value !== 0);
+  expect(numbers.some((value) => value > 50)).toBe(true);
+});

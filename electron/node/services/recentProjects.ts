@@ -32,9 +32,26 @@ function readRecentEntries(dataDir: string): RecentProject[] {
   }
 }
 
-/** The recent projects, newest first, each with `exists` telling whether the file is still there. */
+/**
+ * The recent projects whose files are still there, newest first. Files that are gone (moved, deleted, a
+ * removed stick) are dropped from the list for good, so the menu offers only what can be opened.
+ */
 export function listRecentProjects(dataDir: string): (RecentProject & { exists: boolean })[] {
-  return readRecentEntries(dataDir).map((item) => ({ ...item, exists: fs.existsSync(item.path) }));
+  const entries = readRecentEntries(dataDir);
+  const present = entries.filter((item) => fs.existsSync(item.path));
+  if (present.length !== entries.length) writeRecentEntries(dataDir, present);
+  return present.map((item) => ({ ...item, exists: true }));
+}
+
+function writeRecentEntries(dataDir: string, entries: RecentProject[]): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = recentFilePath(dataDir);
+    fs.writeFileSync(file + '.tmp', JSON.stringify(entries, null, 2));
+    fs.renameSync(file + '.tmp', file);
+  } catch {
+    // A read-only data folder: the list is still filtered for this answer.
+  }
 }
 
 /** Puts `project` at the top of the list (removing an older entry for the same path) and keeps at most 10. */
@@ -45,3 +62,4 @@ export function rememberRecentProject(dataDir: string, project: RecentProject): 
   fs.writeFileSync(file + '.tmp', JSON.stringify(entries, null, 2));
   fs.renameSync(file + '.tmp', file);
 }
+

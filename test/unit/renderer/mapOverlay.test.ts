@@ -10,6 +10,7 @@ const typology: TypologyOverlay = {
   kind: 'typology',
   layer: 'gemeinden',
   title: 'Typisierung (2)',
+  silhouette: null,
   period: '2024-12-31',
   groups: { a: { group: 1, label: 'Typ 1: jung' }, b: { group: 2, label: 'Typ 2: alt' }, c: { group: 1, label: 'Typ 1: jung' } },
 };

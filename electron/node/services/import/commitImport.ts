@@ -110,8 +110,8 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
   writeObservations(db, observations);
   const periods = [...new Set(observations.map((observation) => observation.period))].sort();
   const message: LocalizedText = {
-    de: `Ebene „${layerName}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, 'de')}`,
-    en: `Layer "${layerName}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, 'en')}`,
+    de: `Ebene „${input.layerTitle?.de ?? layerName}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, 'de')}`,
+    en: `Layer "${input.layerTitle?.en ?? layerName}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, 'en')}`,
   };
   return {
     kind: 'boundaries',

@@ -1,0 +1,66 @@
+// Issue 15, item 8: the import wizard takes a layer name as users type it (spaces, umlauts), says what it
+// will be stored as next to the field, says what a finished import wrote, and the imported layer is the
+// one shown again after saving and reopening.
+import { makeTempDir } from '../helpers/tempDir';
+import { e2eToken } from '../helpers/e2eServer';
+import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
+import { callApi, expect, openApp, test } from './fixtures';
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+test('a layer named "Stadtbezirke Süd" is imported, reported and shown again after reopening', async ({ page, request }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  const folder = makeTempDir('kleinraum-import-name-');
+  try {
+    await openApp(page);
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-import').click();
+    await page.getByTestId('import-path-input').fill(sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
+    await page.getByTestId('import-path-confirm').click();
+    await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });
+    await page.getByTestId('import-dissolve-field').selectOption('STADTBZNR');
+    await expect(page.getByTestId('import-area-count')).toContainText('13 Gebiete', { timeout: 30_000 });
+
+    const nameField = page.getByTestId('import-layer-name');
+    // Only punctuation: refused, and the reason stands next to the field.
+    await nameField.fill('–––');
+    await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('import-layer-name-help')).toContainText('Buchstaben');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+
+    await nameField.fill('Stadtbezirke Süd');
+    await expect(nameField).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.getByTestId('import-layer-name-help')).toContainText('stadtbezirke_sued');
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+
+    // The finished import says what it wrote.
+    const notice = page.getByTestId('notice-toast');
+    await expect(notice).toContainText('Stadtbezirke Süd');
+    await expect(notice).toContainText('13 Gebieten');
+    const layerSelect = page.getByTestId('layer-select');
+    await expect(layerSelect).toHaveValue('stadtbezirke_sued');
+    await expect(layerSelect.locator('option:checked')).toHaveText('Stadtbezirke Süd');
+    await expect(page.locator('[data-testid^="area-row-"]')).toHaveCount(13);
+
+    // Save, open the demo, reopen: the imported layer is the active one again.
+    await callApi(request, 'files.list', { dir: folder.path, extensions: ['gpkg'] });
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-save-as').click();
+    await page.getByTestId('file-name-input').fill('Bezirke');
+    await page.getByTestId('file-dialog-confirm').click();
+    await expect(page.getByTestId('project-file')).toHaveText('Bezirke.gpkg');
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-demo').click();
+    await expect(page.getByTestId('layer-select')).toHaveCount(0);
+    await page.getByTestId('project-menu').click();
+    await page.locator('.menu-recent').filter({ hasText: 'Bezirke.gpkg' }).click();
+    await expect(page.getByTestId('project-file')).toHaveText('Bezirke.gpkg');
+    await expect(layerSelect).toHaveValue('stadtbezirke_sued');
+    await expect(page.locator('[data-testid^="area-row-"]')).toHaveCount(13);
+  } finally {
+    folder.remove();
+  }
+});

@@ -1,0 +1,98 @@
+// Issue 15, item 5: at 1400 × 900 the legend must not cover any municipality (the map is fitted to the
+// area the legend leaves free), labels stay clear of it, and the "Darstellung" panel fits its width.
+import type { Page } from '@playwright/test';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { callApi, expect, openApp, test } from './fixtures';
+import { e2eToken } from '../helpers/e2eServer';
+
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Vertices of the layer's areas that the map draws under the legend or outside the map, and label boxes under the legend. */
+async function overlaps(page: Page, coordinates: [number, number][]): Promise<{ underLegend: number; outsideMap: number; labelsUnderLegend: string[]; legend: Box | null }> {
+  return page.evaluate((points) => {
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const legendElement = document.querySelector('[data-testid="legend"]');
+    if (!legendElement) return { underLegend: 0, outsideMap: 0, labelsUnderLegend: [], legend: null };
+    const legend = legendElement.getBoundingClientRect();
+    const inside = (x: number, y: number, box: DOMRect) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+    let underLegend = 0;
+    let outsideMap = 0;
+    for (const point of points) {
+      const projected = map.project(point);
+      const x = canvas.left + projected.x;
+      const y = canvas.top + projected.y;
+      if (inside(x, y, legend)) underLegend++;
+      if (!inside(x, y, canvas)) outsideMap++;
+    }
+    const labelsUnderLegend = [...document.querySelectorAll('.map-label')]
+      .filter((label) => {
+        const box = label.getBoundingClientRect();
+        return box.width > 0 && box.left < legend.right && box.right > legend.left && box.top < legend.bottom && box.bottom > legend.top;
+      })
+      .map((label) => label.textContent ?? '');
+    return { underLegend, outsideMap, labelsUnderLegend, legend: { left: legend.left, top: legend.top, right: legend.right, bottom: legend.bottom } };
+  }, coordinates);
+}
+
+async function layerVertices(request: Parameters<typeof callApi>[0]): Promise<[number, number][]> {
+  const project = await callApi<{ layers: { name: string }[] }>(request, 'project.current');
+  const collection = await callApi<GeoJSON.FeatureCollection>(request, 'layer.features', { layer: project.layers[0]!.name });
+  const vertices: [number, number][] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value) && typeof value[0] === 'number') vertices.push([value[0] as number, value[1] as number]);
+    else if (Array.isArray(value)) value.forEach(walk);
+  };
+  for (const feature of collection.features) if (feature.geometry && 'coordinates' in feature.geometry) walk(feature.geometry.coordinates);
+  return vertices;
+}
+
+test('at 1400 × 900 the legend covers no municipality and no label, and the whole layer is on the map', async ({ page, request }) => {
+  const vertices = await layerVertices(request);
+  expect(vertices.length).toBeGreaterThan(100);
+  await openApp(page);
+  const check = async () => {
+    await expect
+      .poll(async () => {
+        const result = await overlaps(page, vertices);
+        return { underLegend: result.underLegend, outsideMap: result.outsideMap, labelsUnderLegend: result.labelsUnderLegend, hasLegend: result.legend !== null };
+      })
+      .toEqual({ underLegend: 0, outsideMap: 0, labelsUnderLegend: [], hasLegend: true });
+  };
+  await check();
+  await page.screenshot({ path: test.info().outputPath('map-1400x900.png') });
+
+  // A legend of another size (index mode: other rows and a note) refits the map too.
+  await page.getByTestId('mode-select').selectOption('index');
+  await expect(page.locator('.legend-subtitle')).toContainText('Index');
+  await check();
+
+  // Back to values: the legend shrinks again, the map still keeps clear of it.
+  await page.getByTestId('mode-select').selectOption('value');
+  await check();
+});
+
+test('the Darstellung panel fits its width, also after a palette is picked', async ({ page }) => {
+  await openApp(page);
+  const panel = page.getByTestId('symbology-panel');
+  const widths = () => panel.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  const before = await widths();
+  expect(before.scrollWidth, `content ${before.scrollWidth} px in a ${before.clientWidth} px panel`).toBeLessThanOrEqual(before.clientWidth);
+  await page.getByTestId('palette-Greens').click();
+  await expect(page.getByTestId('palette-Greens')).toHaveAttribute('aria-checked', 'true');
+  const after = await widths();
+  expect(after.scrollWidth).toBeLessThanOrEqual(after.clientWidth);
+  expect(await panel.evaluate((element) => element.scrollLeft)).toBe(0);
+  // Every palette name is shown whole: no name is cut off inside its button.
+  const cut = await panel.locator('.palette-name').evaluateAll((names) => names.filter((name) => name.scrollWidth > name.clientWidth + 1).map((name) => name.textContent));
+  expect(cut).toEqual([]);
+});
