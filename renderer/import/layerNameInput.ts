@@ -3,7 +3,7 @@
  * stores the layer under (letters, digits and "_", starting with a letter: it names a GeoPackage table).
  * What the user typed becomes the layer's title unless they gave one.
  */
-import { slug } from '../../shared/formats/table/table-mapping';
+import { slug } from '../../shared/fileFormats/table/tableMapping';
 
 export const LAYER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 

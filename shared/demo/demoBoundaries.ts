@@ -8,7 +8,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import asset from '../../assets/boundaries/region-hannover-gemeinden.geo.json';
-import { BKG_PUBLISHER } from '../formats/boundaries/bkg-source';
+import { BKG_PUBLISHER } from '../fileFormats/boundaries/bkgSource';
 import type { Area, Observation, Source } from '../model/project';
 import { DEMO_SOURCE_IDS, OFFICIAL_AREA_VARIABLE } from './dataDictionary';
 

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { UserError } from '../../shared/contract/errors';
 import { validateAreaGeometry } from '../../shared/geo/validity';
-import { readBoundaries } from '../../electron/node/import/read-boundaries';
-import { readTableFile } from '../../electron/node/import/read-table';
+import { readBoundaries } from '../../electron/node/import/readBoundaries';
+import { readTableFile } from '../../electron/node/import/readTable';
 
 async function measure(run: () => unknown): Promise<{ milliseconds: number; cpuMilliseconds: number; rssGrowthMegabytes: number; refused: number }> {
   global.gc?.();

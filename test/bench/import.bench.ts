@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildJoinReport } from '../../shared/formats/join/join-report';
-import { rowKeyText } from '../../shared/formats/table/analyse-grid';
-import { parseDelimitedTable } from '../../shared/formats/table/parse-delimited';
-import { readBoundaries } from '../../electron/node/import/read-boundaries';
+import { buildJoinReport } from '../../shared/fileFormats/join/joinReport';
+import { rowKeyText } from '../../shared/fileFormats/table/analyseGrid';
+import { parseDelimitedTable } from '../../shared/fileFormats/table/parseDelimited';
+import { readBoundaries } from '../../electron/node/import/readBoundaries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const data = (relative: string) => path.resolve(repoRoot, '../shared/data', relative);

@@ -152,7 +152,7 @@ export const previewBoundariesInput = z.object({
   taskId: z.string().optional(),
 });
 
-/** Column description of a parsed table (see shared/formats/table/parsed-table.ts). */
+/** Column description of a parsed table (see shared/fileFormats/table/parsedTable.ts). */
 export const tableColumn = z.object({
   index: z.number().int(),
   /** Header parts joined with " / ", e.g. "männlich / unter 3 Jahre". */

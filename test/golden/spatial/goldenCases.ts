@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { readBoundaries } from '../../../electron/node/import/read-boundaries';
+import { readBoundaries } from '../../../electron/node/import/readBoundaries';
 import { sharedDataPath } from '../../helpers/sharedData';
 
 export interface GoldenArea {

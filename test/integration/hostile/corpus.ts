@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { deflateSync, zipSync } from 'fflate';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import Database from 'better-sqlite3';
-import { decodeText } from '../../../shared/formats/text/decode';
-import { readShapefile } from '../../../electron/node/import/read-shapefile';
+import { decodeText } from '../../../shared/fileFormats/text/decode';
+import { readShapefile } from '../../../electron/node/import/readShapefile';
 import { sharedDataPath } from '../../helpers/sharedData';
 import { writeShapefile, type DbfFieldSpec, type ShapefileBytes, type ShapefileRecordSpec } from './shapefileWriter';
 

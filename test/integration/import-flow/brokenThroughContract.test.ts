@@ -1,14 +1,14 @@
 /**
  * Broken and oversized inputs through the contract the wizard and the CLI use (previews and commit): each
  * ends in a UserError with German and English text that says what to do, and the open project is unchanged
- * afterwards. The parser-level cases are in test/integration/import/broken-inputs.test.ts; here they meet the
+ * afterwards. The parser-level cases are in test/integration/import/brokenInputs.test.ts; here they meet the
  * services, with files generated in the test.
  */
 import { closeSync, copyFileSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
-import { DEFAULT_MAX_TABLE_BYTES } from '../../../shared/formats/table/parse-delimited';
+import { DEFAULT_MAX_TABLE_BYTES } from '../../../shared/fileFormats/table/parseDelimited';
 import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { sharedDataPath } from '../../helpers/sharedData';

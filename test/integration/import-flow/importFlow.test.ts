@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
 import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
-import { readTableFile } from '../../../electron/node/import/read-table';
+import { readTableFile } from '../../../electron/node/import/readTable';
 import { openDatabase } from '../../../electron/node/storage/openDatabase';
 import { readObservations } from '../../../electron/node/storage/projectReader';
 import type { Observation } from '../../../shared/model/project';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
-import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/formats/join/record-account';
+import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 
 function option(context: CliContext, name: string): string | undefined {

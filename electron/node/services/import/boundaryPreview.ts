@@ -1,5 +1,5 @@
 /**
- * `import.previewBoundaries`: reads a boundary file completely (electron/node/import/read-boundaries.ts),
+ * `import.previewBoundaries`: reads a boundary file completely (electron/node/import/readBoundaries.ts),
  * proposes the source (BKG recognised from fields and the quellenvermerk beside the data), and returns the
  * report plus a simplified map preview. Nothing is written.
  */
@@ -8,11 +8,11 @@ import path from 'node:path';
 import { area as geodesicAreaSquareMeters, simplify } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
-import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/formats/boundaries/bkg-source';
-import type { BoundaryImport } from '../../../../shared/formats/boundaries/build-areas';
-import { decodeText } from '../../../../shared/formats/text/decode';
+import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/fileFormats/boundaries/bkgSource';
+import type { BoundaryImport } from '../../../../shared/fileFormats/boundaries/buildAreas';
+import { decodeText } from '../../../../shared/fileFormats/text/decode';
 import { openArchive } from '../../import/archive';
-import { readBoundaries, type ReadBoundariesOptions } from '../../import/read-boundaries';
+import { readBoundaries, type ReadBoundariesOptions } from '../../import/readBoundaries';
 import { featureTableNameOwner } from '../../storage/geopackageCore';
 import { readLayers } from '../../storage/projectReader';
 import type { SqliteDatabase } from '../../storage/openDatabase';

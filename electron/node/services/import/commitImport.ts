@@ -13,7 +13,7 @@ import type { CommitResult } from '../../../../shared/contract/methods/import';
 import type { z } from 'zod';
 import type { commitInput } from '../../../../shared/contract/methods/import';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { slug, buildTableObservations } from '../../../../shared/formats/table/table-mapping';
+import { slug, buildTableObservations } from '../../../../shared/fileFormats/table/tableMapping';
 import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
 import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';

@@ -7,7 +7,7 @@ import type { importMethods } from '../../../../shared/contract/methods/import';
 import { fetchVg250EwGemeinden } from '../../wfs/vg250ewClient';
 import { readProjectSetting } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import type { ReadTableOptions } from '../../import/read-table';
+import type { ReadTableOptions } from '../../import/readTable';
 import { boundaryPreviewBody } from './boundaryPreview';
 import { commitPendingImport } from './commitImport';
 import { summarizeProject } from '../projectSummary';

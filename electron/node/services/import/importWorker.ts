@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { UserError } from '../../../../shared/contract/errors';
-import { readTableFile } from '../../import/read-table';
+import { readTableFile } from '../../import/readTable';
 import { readBoundaryFile } from './boundaryPreview';
 
 const tasks = { readBoundaryFile, readTableFile } as const;

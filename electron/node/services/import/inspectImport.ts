@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import type { InspectResult } from '../../../../shared/contract/methods/import';
-import { listBoundaryLayers } from '../../import/read-boundaries';
-import { listXlsxSheets } from '../../import/read-table';
+import { listBoundaryLayers } from '../../import/readBoundaries';
+import { listXlsxSheets } from '../../import/readTable';
 import { runOffThread } from './offThread';
 import { tablePreviewDto } from './tablePreview';
 

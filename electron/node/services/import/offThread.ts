@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorCode } from '../../../../shared/contract/errors';
 import type { LocalizedText } from '../../../../shared/model/project';
-import { readTableFile } from '../../import/read-table';
+import { readTableFile } from '../../import/readTable';
 import { readBoundaryFile } from './boundaryPreview';
 import type { OffThreadTasks } from './importWorker';
 

@@ -5,9 +5,9 @@
 import type { Point } from 'geojson';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { UserError } from '../../../../shared/contract/errors';
-import { BKG_PUBLISHER, DL_DE_BY_2_0, type BoundarySourceProposal } from '../../../../shared/formats/boundaries/bkg-source';
-import { buildAreas, type BoundaryImport, type RawFeature } from '../../../../shared/formats/boundaries/build-areas';
-import { isoDateOf } from '../../../../shared/formats/table/analyse-grid';
+import { BKG_PUBLISHER, DL_DE_BY_2_0, type BoundarySourceProposal } from '../../../../shared/fileFormats/boundaries/bkgSource';
+import { buildAreas, type BoundaryImport, type RawFeature } from '../../../../shared/fileFormats/boundaries/buildAreas';
+import { isoDateOf } from '../../../../shared/fileFormats/table/analyseGrid';
 import type { Observation } from '../../../../shared/model/project';
 import { propertyOf, type Vg250EwResponse } from '../../wfs/vg250ewClient';
 import type { PendingBoundaryImport } from './pendingImports';

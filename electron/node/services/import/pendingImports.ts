@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../../../shared/contract/errors';
 import type { Area, LayerInfo, Observation } from '../../../../shared/model/project';
-import type { BoundarySourceProposal } from '../../../../shared/formats/boundaries/bkg-source';
-import type { ParsedTable } from '../../../../shared/formats/table/parsed-table';
-import type { TableMapping } from '../../../../shared/formats/table/table-mapping';
+import type { BoundarySourceProposal } from '../../../../shared/fileFormats/boundaries/bkgSource';
+import type { ParsedTable } from '../../../../shared/fileFormats/table/parsedTable';
+import type { TableMapping } from '../../../../shared/fileFormats/table/tableMapping';
 import type { LocalizedText } from '../../../../shared/model/project';
 
 export interface PendingBoundaryImport {

@@ -10,9 +10,9 @@ import { UserError } from '../../../../shared/contract/errors';
 import { converterToWgs84, crsFromPrj, proposeCrsFromBounds } from '../../../../shared/geo/crs';
 import type { FacilityRecord } from '../../../../shared/planning/facilityRecords';
 import { openArchive } from '../../import/archive';
-import { jsonSyntaxLine } from '../../import/read-boundaries';
-import { readShapefile, type ShapefileMemberReader } from '../../import/read-shapefile';
-import { readTableFile } from '../../import/read-table';
+import { jsonSyntaxLine } from '../../import/readBoundaries';
+import { readShapefile, type ShapefileMemberReader } from '../../import/readShapefile';
+import { readTableFile } from '../../import/readTable';
 
 /** The files of one shapefile: from a .zip (exactly one .shp inside) or next to the chosen .shp. */
 function shapefileSet(filePath: string): { name: string; read: ShapefileMemberReader } {

@@ -4,8 +4,8 @@
  * a totals check of the municipalities against their Kreis row. Pure: it decides nothing by itself.
  */
 import { formatNumber } from '../../format/number';
-import { agsFromArs, dominantLevel, isCoarserLevel, recogniseAreaKey, type AreaLevel } from '../keys/area-key';
-import { proposeNameMatches, type NameMatchProposal } from '../keys/area-name';
+import { agsFromArs, dominantLevel, isCoarserLevel, recogniseAreaKey, type AreaLevel } from '../keys/areaKey';
+import { proposeNameMatches, type NameMatchProposal } from '../keys/areaName';
 
 export interface JoinArea {
   key: string;

@@ -9,7 +9,7 @@ import { UserError } from '../../contract/errors';
 import type { Area, LayerInfo, LocalizedText } from '../../model/project';
 import { isPlausibleWgs84Bounds, KNOWN_CRS, reprojectToWgs84, type BoundingBox, type CrsDetection } from '../../geo/crs';
 import { mergeAreaGeometries, validateAreaGeometry, type GeometryIssue } from '../../geo/validity';
-import { agsFromArs } from '../keys/area-key';
+import { agsFromArs } from '../keys/areaKey';
 import type { EncodingDetection, TextEncoding } from '../text/decode';
 
 export interface RawFeature {

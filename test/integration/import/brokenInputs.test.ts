@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
-import { parseDelimitedTable } from '../../../shared/formats/table/parse-delimited';
-import { readBoundaries } from '../../../electron/node/import/read-boundaries';
+import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
+import { readBoundaries } from '../../../electron/node/import/readBoundaries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const kreise = path.resolve(repoRoot, '../shared/data/boundaries/vg5000_2021-01-01_gk3');

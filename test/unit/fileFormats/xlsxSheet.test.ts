@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
-import { dateStyleIndices, SheetGridReader, sharedStrings, workbookSheets } from '../../../shared/formats/table/xlsx-sheet';
+import { dateStyleIndices, SheetGridReader, sharedStrings, workbookSheets } from '../../../shared/fileFormats/table/xlsxSheet';
 
 const context = { strings: ['AGS', 'Einwohner', 'Gemeinde'], dateStyles: new Set([1]), date1904: false };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DIMENSIONS } from '../../../shared/demo/dataDictionary';
-import { ageRangeOf, proposeValueMap, TOTAL_VALUE } from '../../../shared/formats/table/dimensionValues';
-import { buildTableObservations, proposeBreakdownColumns, type TableMapping } from '../../../shared/formats/table/table-mapping';
-import { parseDelimitedTable } from '../../../shared/formats/table/parse-delimited';
+import { ageRangeOf, proposeValueMap, TOTAL_VALUE } from '../../../shared/fileFormats/table/dimensionValues';
+import { buildTableObservations, proposeBreakdownColumns, type TableMapping } from '../../../shared/fileFormats/table/tableMapping';
+import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
 
 const dimension = (id: string) => DEMO_DIMENSIONS.find((candidate) => candidate.id === id);
 

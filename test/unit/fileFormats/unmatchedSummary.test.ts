@@ -3,7 +3,7 @@
  * Kreise are counted, and German numbers are grouped.
  */
 import { describe, expect, it } from 'vitest';
-import { buildJoinReport, summariseUnmatchedRows, type JoinRow } from '../../../shared/formats/join/join-report';
+import { buildJoinReport, summariseUnmatchedRows, type JoinRow } from '../../../shared/fileFormats/join/joinReport';
 
 const areas = [
   { key: '03241001', name: 'Hannover' },

@@ -6,7 +6,7 @@
  * spans columns labels each of them. Pure: XML text in, a grid of cell texts out.
  */
 import { UserError } from '../../contract/errors';
-import { DEFAULT_TABLE_LIMITS, tooManyCellsError, tooManyColumnsError, tooManyRowsError, type TableLimits } from './table-limits';
+import { DEFAULT_TABLE_LIMITS, tooManyCellsError, tooManyColumnsError, tooManyRowsError, type TableLimits } from './tableLimits';
 
 export interface WorkbookSheet {
   name: string;

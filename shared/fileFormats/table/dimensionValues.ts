@@ -6,7 +6,7 @@
  * "Insgesamt" rows are totals: kept apart and checked, never added to their parts. Pure.
  */
 import type { DimensionDefinition } from '../../model/project';
-import { slug } from './table-mapping';
+import { slug } from './tableMapping';
 
 /** The marker of a total row ("Insgesamt", "zusammen") in a value map. */
 export const TOTAL_VALUE = '*';

@@ -1,6 +1,6 @@
 /**
  * Reading one shapefile (.shp + .dbf, with .shx, .prj and .cpg when present) through the `shapefile`
- * package, with Kleinraum's strict checks around it (shared/formats/shapefile/check-*.ts): the .shx must
+ * package, with Kleinraum's strict checks around it (shared/fileFormats/shapefile/check-*.ts): the .shx must
  * agree with the .shp, counts and part indices must be sound, the .dbf must have as many records as the
  * .shp has shapes, and records flagged deleted are left out and counted. Used by boundary import and by
  * the facility import of point layers.
@@ -8,9 +8,9 @@
 import { openDbf, openShp } from 'shapefile';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
-import { checkDbf, dbfIsInvalidUtf8, detectDbfEncoding, type DbfSummary } from '../../../shared/formats/shapefile/check-dbf';
-import { checkShp, damagedShapefile, type ShpSummary } from '../../../shared/formats/shapefile/check-shp';
-import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/formats/text/decode';
+import { checkDbf, dbfIsInvalidUtf8, detectDbfEncoding, type DbfSummary } from '../../../shared/fileFormats/shapefile/checkDbf';
+import { checkShp, damagedShapefile, type ShpSummary } from '../../../shared/fileFormats/shapefile/checkShp';
+import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/fileFormats/text/decode';
 import type { LocalizedText } from '../../../shared/model/project';
 
 /** Returns the bytes of a member of the set by extension (".shp", ".dbf", …), or null when it is missing. */

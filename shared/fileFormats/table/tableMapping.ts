@@ -5,9 +5,9 @@
  * Pure: no IO.
  */
 import type { DimensionDefinition, Dimensions, LocalizedText, MissingCode, Observation, QualityFlag } from '../../model/project';
-import { isoDateOf } from './analyse-grid';
+import { isoDateOf } from './analyseGrid';
 import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
-import type { ParsedTable } from './parsed-table';
+import type { ParsedTable } from './parsedTable';
 
 export interface ValueColumnMapping {
   column: number;
@@ -25,7 +25,7 @@ export interface TableMapping {
   valueColumns: ValueColumnMapping[];
   /**
    * Breakdown columns of a long table: the dimension and, optionally, which project value each cell text
-   * stands for (shared/formats/table/dimensionValues.ts; '*' marks a total row). Unmapped texts are used
+   * stands for (shared/fileFormats/table/dimensionValues.ts; '*' marks a total row). Unmapped texts are used
    * as they are.
    */
   dimensionColumns: { column: number; dimension: string; values?: Record<string, string> }[];

@@ -3,8 +3,8 @@
  * "Anteil … an der Bevölkerung" are not the population, and two population columns do not share one variable.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDelimitedTable } from '../../../shared/formats/table/parse-delimited';
-import { proposeTableMapping } from '../../../shared/formats/table/table-mapping';
+import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
+import { proposeTableMapping } from '../../../shared/fileFormats/table/tableMapping';
 
 const csv = (text: string) => parseDelimitedTable(new TextEncoder().encode(text));
 

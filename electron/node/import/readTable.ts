@@ -1,6 +1,6 @@
 /**
- * Reading statistical tables from disk: CSV/TXT through the pure parser in shared/formats/table, XLSX
- * streaming through shared/formats/table/xlsx-sheet.ts (only the entries needed are inflated, chunk by
+ * Reading statistical tables from disk: CSV/TXT through the pure parser in shared/fileFormats/table, XLSX
+ * streaming through shared/fileFormats/table/xlsxSheet.ts (only the entries needed are inflated, chunk by
  * chunk, stopping at the row, column, cell and expanded-size limits; merged header cells filled in), then
  * the same header/data detection. exceljs' streaming reader was not used: it ignores merged cells, which
  * GENESIS and Regionalstatistik headers rely on, and it cannot cap the expanded size.
@@ -9,11 +9,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
-import { analyseGrid } from '../../../shared/formats/table/analyse-grid';
-import { DEFAULT_MAX_TABLE_BYTES, parseDelimitedTable, tableTooLargeError, type DelimitedTableOptions } from '../../../shared/formats/table/parse-delimited';
-import type { ParsedTable } from '../../../shared/formats/table/parsed-table';
-import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, noDataRowsError } from '../../../shared/formats/table/table-limits';
-import { dateStyleIndices, SheetGridReader, sharedStrings, usesDate1904, workbookSheets, type SheetContext, type WorkbookSheet } from '../../../shared/formats/table/xlsx-sheet';
+import { analyseGrid } from '../../../shared/fileFormats/table/analyseGrid';
+import { DEFAULT_MAX_TABLE_BYTES, parseDelimitedTable, tableTooLargeError, type DelimitedTableOptions } from '../../../shared/fileFormats/table/parseDelimited';
+import type { ParsedTable } from '../../../shared/fileFormats/table/parsedTable';
+import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, noDataRowsError } from '../../../shared/fileFormats/table/tableLimits';
+import { dateStyleIndices, SheetGridReader, sharedStrings, usesDate1904, workbookSheets, type SheetContext, type WorkbookSheet } from '../../../shared/fileFormats/table/xlsxSheet';
 import { openArchive, type Archive } from './archive';
 
 export interface ReadTableOptions extends DelimitedTableOptions {

@@ -6,9 +6,9 @@
 import Papa from 'papaparse';
 import { UserError } from '../../contract/errors';
 import { decodeText, detectEncoding, detectUtf16, type EncodingDetection, type TextEncoding } from '../text/decode';
-import { analyseGrid } from './analyse-grid';
-import type { ParsedTable } from './parsed-table';
-import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, tooManyRowsError, type TableLimits } from './table-limits';
+import { analyseGrid } from './analyseGrid';
+import type { ParsedTable } from './parsedTable';
+import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, tooManyRowsError, type TableLimits } from './tableLimits';
 import { assertSingleDelimiter, detectDelimiter, type Delimiter } from './sniff';
 import type { DecimalSeparator } from './value';
 
@@ -19,7 +19,7 @@ export interface DelimitedTableOptions {
   headerRows?: number;
   /** Larger files are refused with a message (default 256 MB): a planner's table is far smaller. */
   maxBytes?: number;
-  /** Row, column and cell limits (defaults in table-limits.ts). */
+  /** Row, column and cell limits (defaults in tableLimits.ts). */
   limits?: Partial<TableLimits>;
 }
 

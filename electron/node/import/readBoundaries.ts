@@ -8,13 +8,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
-import { buildAreas, detectNameField, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/formats/boundaries/build-areas';
-import { countUtf8Sequences, decodeText, detectEncoding, detectUtf16, normaliseEncodingName, type TextEncoding } from '../../../shared/formats/text/decode';
+import { buildAreas, detectNameField, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/fileFormats/boundaries/buildAreas';
+import { countUtf8Sequences, decodeText, detectEncoding, detectUtf16, normaliseEncodingName, type TextEncoding } from '../../../shared/fileFormats/text/decode';
 import { crsFromPrj, normaliseCrsCode, proposeCrsFromBounds, type BoundingBox, type CrsDetection } from '../../../shared/geo/crs';
 import type { LocalizedText } from '../../../shared/model/project';
 import { listGeoPackageFeatureTables, readGeoPackageLayer } from '../storage/geopackageLayerReader';
 import { openArchive, type Archive } from './archive';
-import { readShapefile, type ShapefileMemberReader } from './read-shapefile';
+import { readShapefile, type ShapefileMemberReader } from './readShapefile';
 
 export interface BoundaryLayerEntry {
   /** Name to pass as `layer`, e.g. "vg250_ebenen_0101/VG250_GEM" in a zip or the table name in a GeoPackage. */

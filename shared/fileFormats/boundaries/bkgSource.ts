@@ -4,7 +4,7 @@
  * planner typing them. BKG layers (VG250, VG5000, VG250-EW) share field names; their download folders carry
  * a quellenvermerk and an aktualitaet file. Pure: the caller reads those files.
  */
-import { isoDateOf } from '../table/analyse-grid';
+import { isoDateOf } from '../table/analyseGrid';
 
 export const BKG_PUBLISHER = 'Bundesamt für Kartographie und Geodäsie (BKG)';
 export const DL_DE_BY_2_0 = { licence: 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)', licenceUrl: 'https://www.govdata.de/dl-de/by-2-0' };

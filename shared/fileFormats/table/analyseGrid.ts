@@ -2,7 +2,7 @@
  * Finding the table inside a grid of cells: title lines above, (multi-row) headers, data rows, notes below.
  * Works the same for CSV text (after splitting) and spreadsheets (after merged cells are filled in).
  */
-import type { ColumnDescription, ColumnKind, ParsedTable, TableRow, TableSettings, TableWarning } from './parsed-table';
+import type { ColumnDescription, ColumnKind, ParsedTable, TableRow, TableSettings, TableWarning } from './parsedTable';
 import { addEvidence, emptyEvidence, notationFromEvidence, parseCell, type DecimalSeparator, type NumberNotation } from './value';
 
 export interface GridOptions {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding } from '../../../shared/formats/text/decode';
-import { parseCell, parseNumber } from '../../../shared/formats/table/value';
-import { recogniseAreaKey, agsFromArs } from '../../../shared/formats/keys/area-key';
-import { normaliseAreaName, proposeNameMatches } from '../../../shared/formats/keys/area-name';
-import { buildJoinReport } from '../../../shared/formats/join/join-report';
+import { decodeText, detectEncoding } from '../../../shared/fileFormats/text/decode';
+import { parseCell, parseNumber } from '../../../shared/fileFormats/table/value';
+import { recogniseAreaKey, agsFromArs } from '../../../shared/fileFormats/keys/areaKey';
+import { normaliseAreaName, proposeNameMatches } from '../../../shared/fileFormats/keys/areaName';
+import { buildJoinReport } from '../../../shared/fileFormats/join/joinReport';
 import { crsFromPrj, proposeCrsFromBounds, reprojectToWgs84 } from '../../../shared/geo/crs';
 
 const german = { decimal: ',' as const, thousands: ['.' as const, ' ' as const] };
