@@ -1,6 +1,7 @@
 /**
  * Makes the README's screenshots from the real app at 1400 × 900 (German UI, the embedded demo project):
- * the map, the profiles with a typology and an exported committee figure (the command line's
+ * the map, the profiles with a typology, the Quellenvergleich, Zeitreihen & Bilanz and Monitoring tabs, and an
+ * exported committee figure (the command line's
  * `export-map`, the same figure the app's export writes). Run with `npm run screenshots`; the PNGs go to
  * docs/screenshots/ and are committed.
  */
@@ -35,6 +36,23 @@ test('profiles', async ({ page }) => {
   await expect(page.locator('.profiles-group-swatch').first()).toBeVisible();
   await page.screenshot({ path: path.join(outputDir, 'profile.png') });
 });
+
+for (const [view, file] of [
+  ['sources', 'quellenvergleich.png'],
+  ['movement', 'zeitreihen.png'],
+  ['monitoring', 'monitoring.png'],
+] as const) {
+  test(`${view} tab`, async ({ page }) => {
+    await page.goto(e2eAppUrl);
+    await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
+    await page.getByTestId(`view-tab-${view}`).click();
+    await expect(page.getByTestId(`${view}-view`)).toBeVisible();
+    // Charts and maps of the tab draw after their answers arrive.
+    await expect(page.getByTestId(`${view}-view`).locator('svg').first()).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(outputDir, file) });
+  });
+}
 
 test('exported figure', () => {
   const folder = makeTempDir('kleinraum-readme-');
