@@ -27,6 +27,8 @@ export interface ScatterPlotProps {
   xLabel: string;
   yLabel: string;
   zeroLines: boolean;
+  /** One scale on both axes (x and y measure the same thing, e.g. two sources): a 1:1 line then runs corner to corner. */
+  sameScale?: boolean;
   testId: string;
 }
 
@@ -44,7 +46,7 @@ function range(values: readonly number[], includeZero: boolean): [number, number
   return [low - span * 0.06, high + span * 0.06];
 }
 
-export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, testId }: ScatterPlotProps) {
+export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale = false, testId }: ScatterPlotProps) {
   const { store } = useApp();
   const locale = useLocale();
   const selectedKey = useKleinraum((state) => state.selectedKey);
@@ -52,8 +54,10 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, testId }: 
   const svgRef = useRef<SVGSVGElement>(null);
   const [brush, setBrush] = useState<Box | null>(null);
   if (points.length === 0) return null;
-  const [xMin, xMax] = range(points.map((point) => point.x), zeroLines);
-  const [yMin, yMax] = range(points.map((point) => point.y), zeroLines);
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  const [xMin, xMax] = range(sameScale ? [...xs, ...ys] : xs, zeroLines);
+  const [yMin, yMax] = sameScale ? [xMin, xMax] : range(ys, zeroLines);
   const width = WIDTH - PLOT.left - PLOT.right;
   const height = HEIGHT - PLOT.top - PLOT.bottom;
   const px = (value: number) => PLOT.left + ((value - xMin) / (xMax - xMin)) * width;

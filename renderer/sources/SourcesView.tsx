@@ -392,6 +392,7 @@ function ComparisonResult(props: {
               xLabel={`A: ${shortSourceName(first.name)}`}
               yLabel={`B: ${shortSourceName(second.name)}`}
               zeroLines={false}
+              sameScale
               testId="sources-scatter"
             />
             <p className="sources-hint">{t('sources.scatter.hint')}</p>

@@ -60,6 +60,12 @@ test('the Quellenvergleich shows each source per area with the gap, the metadata
     await expect(page.locator(`[data-testid="sources-gap-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', drawn.colourByKey.get(area.key)!);
   }
   await page.screenshot({ path: testInfo.outputPath('sources-tab.png') });
+  // A against B on one scale: the 1:1 line runs from the plot's lower-left to its upper-right corner.
+  const line = page.getByTestId('sources-scatter-regression');
+  const plot = page.locator('[data-testid="sources-scatter"] clipPath rect');
+  const read = async (element: typeof line, name: string) => Math.round(Number(await element.getAttribute(name)) * 10) / 10;
+  const [left, top, width, height] = [await read(plot, 'x'), await read(plot, 'y'), await read(plot, 'width'), await read(plot, 'height')];
+  expect([await read(line, 'x1'), await read(line, 'y1'), await read(line, 'x2'), await read(line, 'y2')]).toEqual([left, Math.round((top + height) * 10) / 10, Math.round((left + width) * 10) / 10, top]);
   await page.getByTestId('sources-gap-map').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('sources-tab-map.png') });
   await page.getByTestId('sources-trend').scrollIntoViewIfNeeded();
