@@ -12,7 +12,7 @@ import { useMemo, useState } from 'react';
 import type { COMPARISON_FORMATS } from '../../shared/contract/methods/sources';
 import type { FeatureCollectionDto, MethodInput, MethodOutput, ProjectSummary } from '../../shared/contract/api';
 import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
-import { localized } from '../../shared/i18n/translate';
+import { localized, message } from '../../shared/i18n/translate';
 import { NO_DATA_COLOUR } from '../../shared/classification/defaults';
 import { comparisonGapLegend, drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import { SAME_DATE_TOLERANCE_DAYS } from '../../shared/sources/compareSources';
@@ -97,6 +97,20 @@ export function SourcesView() {
       setExporting(false);
     }
   };
+  /** Makes A, else B, the order the indicators draw from (the rest keep their rank after them); undoable. */
+  const setOrder = async () => {
+    if (!a || !b) return;
+    // An empty choice means all sources in the project's order: undo restores that order explicitly.
+    const before = variable.sources.length > 0 ? [...variable.sources] : [...ordered];
+    const after = [a, b, ...before.filter((id) => id !== a && id !== b)];
+    const apply = (sources: string[]) => backend.call('sources.setChoice', { variable: variable.id, sources });
+    try {
+      await apply(after);
+      store.getState().recordEdit({ label: message('undo.sourceOrder', { variable: localized(variable.name, locale) }), undo: () => apply(before), redo: () => apply(after) });
+    } catch (error) {
+      store.getState().showMessage(toApiError(error, 'sources.setChoice').text);
+    }
+  };
   const showOnMap = () => {
     if (!a) return;
     const indicator = project.indicators.find((candidate) => candidate.variables?.[0] === variable.id) ?? project.indicators.find((candidate) => candidate.variables?.includes(variable.id));
@@ -162,6 +176,9 @@ export function SourcesView() {
         </div>
         <button type="button" className="button" data-testid="sources-show-on-map" disabled={!a} onClick={showOnMap}>
           {t('sources.showOnMap')}
+        </button>
+        <button type="button" className="button" data-testid="sources-set-order" disabled={!a || !b || sameSource || (ordered[0] === a && ordered[1] === b)} title={t('sources.setOrderHint')} onClick={() => void setOrder()}>
+          {t('sources.setOrder')}
         </button>
       </aside>
       <section className="sources-main">

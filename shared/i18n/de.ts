@@ -146,6 +146,7 @@ const coreDe = {
   'undo.rates': 'Quoten oder Kosten geändert',
   'undo.supply': 'Einrichtungen oder Stellen geändert',
   'undo.supplyImport': 'Einrichtungen importiert',
+  'undo.sourceOrder': 'Quellenreihenfolge von „{variable}“ geändert',
   'error.title': 'Fehler',
   'notice.title': 'Erledigt',
   'error.dismiss': 'Meldung schließen',

@@ -147,6 +147,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'undo.rates': 'Rates or costs changed',
   'undo.supply': 'Facilities or staff changed',
   'undo.supplyImport': 'Facilities imported',
+  'undo.sourceOrder': 'Source order of "{variable}" changed',
   'error.title': 'Error',
   'notice.title': 'Done',
   'error.dismiss': 'Dismiss message',

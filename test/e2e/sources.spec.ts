@@ -110,6 +110,21 @@ test('in English the tab speaks English', async ({ page }) => {
   await expect(page.getByTestId('sources-flagged')).toContainText('areas differ by more than 10 %');
 });
 
+test(`setting "A, sonst B" makes A the indicators' first source, and Ctrl+Z restores the order`, async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('view-tab-sources').click();
+  await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Rang 1');
+  await expect(page.getByTestId('sources-set-order')).toBeDisabled();
+  await page.getByTestId('sources-a').selectOption('demo-asylblg');
+  await page.getByTestId('sources-b').selectOption('demo-azr');
+  await page.getByTestId('sources-set-order').click();
+  await expect(page.getByTestId('sources-card-demo-asylblg')).toContainText('Rang 1');
+  await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Rang 2');
+  await page.locator('body').press('Control+z');
+  await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Rang 1');
+  await expect(page.getByTestId('sources-card-demo-asylblg')).not.toContainText('Rang 1');
+});
+
 test('the map source picker switches the indicator to another source; legend, values and exported figure name it', async ({ page, request }, testInfo) => {
   await openApp(page);
   await expect(page.getByTestId('legend-source-choice')).toContainText('Quelle: Schutzsuchende: Ausländerzentralregister (AZR)');

@@ -61,6 +61,8 @@ export const sourceTextsDe = {
   'sources.export.table': 'Tabelle',
   'sources.export.figure': 'Abbildung',
   'sources.showOnMap': 'Karte mit Quelle A zeigen',
+  'sources.setOrder': 'Für die Kennzahlen: A, sonst B',
+  'sources.setOrderHint': 'Alle Kennzahlen aus dieser Variable nehmen dann Quelle A und füllen Lücken aus B (rückgängig mit Strg+Z).',
   'sources.sameSource': 'Bitte zwei verschiedene Quellen wählen.',
 
   'map.sources.label': 'Quelle',
@@ -149,6 +151,8 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'sources.export.table': 'Table',
   'sources.export.figure': 'Figure',
   'sources.showOnMap': 'Show the map with source A',
+  'sources.setOrder': 'For the indicators: A, else B',
+  'sources.setOrderHint': 'Every indicator from this variable then takes source A and fills gaps from B (undo with Ctrl+Z).',
   'sources.sameSource': 'Please choose two different sources.',
 
   'map.sources.label': 'Source',
