@@ -131,14 +131,17 @@ export function projectCohorts(input: ProjectionInput): ProjectionResult {
   // Destination weights as shares of their total, so the factors below cannot overflow for tiny weights.
   const weightTotal = rates.onwardMoveDestinationWeights.reduce((total, weight) => total + weight, 0);
   const weights = rates.onwardMoveDestinationWeights.map((weight) => (weightTotal > 0 ? weight / weightTotal : 0));
-  // Factor spreading one mover from area i over the other areas: w_j / (1 − w_i) for every j ≠ i. When the
-  // other areas together hold (almost) no weight there is nowhere to go, and nobody moves onwards.
-  const spreadFactor = weights.map((weight) => (weightTotal > 0 && 1 - weight > MINIMUM_DESTINATION_SHARE ? 1 / (1 - weight) : 0));
+  // Factor spreading one mover from area i over the other areas: w_j / W_i for every j ≠ i, where W_i is the
+  // weight of all other areas. W_i is summed from those areas, never taken as 1 − w_i: when one area holds
+  // nearly all the weight, 1 − w_i keeps only a few significant digits and movers would be lost or made up.
+  // When the other areas together hold (almost) no weight there is nowhere to go, and nobody moves onwards.
+  const otherWeights = sumOfOthers(weights);
+  const spreadFactor = otherWeights.map((other) => (weightTotal > 0 && other > MINIMUM_DESTINATION_SHARE ? 1 / other : 0));
 
   const stocks: CohortStock[][] = [input.startStocks.map((stock) => stock.slice())];
   const totals: FlowTotals[][] = [];
   const allFlows: CohortFlows[][] = [];
-  const pooledMovers = new Float64Array(SEX_AGE_COUNT);
+  const runningMovers = new Float64Array(SEX_AGE_COUNT);
   const reusableFlows = keepFlows ? [] : input.startStocks.map(() => createCohortFlows());
   const remainingBuffers = input.startStocks.map(() => createCohortStock());
   // Blocks of 100 ages in stock order: resident f, resident m, pending f, pending m, granted f, granted m.
@@ -166,16 +169,15 @@ export function projectCohorts(input: ProjectionInput): ProjectionResult {
     const nextBuffer = new Float64Array(areaCount * COHORT_COUNT);
 
     // Steps 1–4a: departures, deaths, recognition, movers leaving; per area.
-    pooledMovers.fill(0);
     for (let area = 0; area < areaCount; area++) {
       const left = remaining[area]!;
       const flow = flows[area]!;
       applyDeparturesAndDeaths(current[area]!, left, flow, departureRateByBlock, mortality);
       applyRecognition(left, flow, rates.recognitionRate);
-      if (spreadFactor[area]! > 0) applyMovesOut(left, flow, rates.onwardMoveRate, spreadFactor[area]!, pooledMovers);
+      if (spreadFactor[area]! > 0) applyMovesOut(left, flow, rates.onwardMoveRate);
     }
     // Step 4b: movers arrive in the other areas.
-    for (let area = 0; area < areaCount; area++) applyMovesIn(remaining[area]!, flows[area]!, weights[area]!, spreadFactor[area]!, pooledMovers);
+    applyMovesIn(remaining, flows, weights, spreadFactor, runningMovers);
 
     // Steps 5–6: ageing, births, arrivals.
     const next: CohortStock[] = [];
@@ -238,24 +240,58 @@ function applyRecognition(left: Float64Array, flow: CohortFlows, recognitionRate
   }
 }
 
-/** Step 4a: persons with protection leave for other areas; their spread-weighted count goes into the pool. */
-function applyMovesOut(left: Float64Array, flow: CohortFlows, onwardMoveRate: number, spreadFactor: number, pooledMovers: Float64Array): void {
+/** Step 4a: persons with protection leave for other areas. */
+function applyMovesOut(left: Float64Array, flow: CohortFlows, onwardMoveRate: number): void {
   for (let offset = 0; offset < SEX_AGE_COUNT; offset++) {
     const movers = left[GRANTED_START + offset]! * onwardMoveRate;
     flow.movesOut[GRANTED_START + offset] = movers;
     left[GRANTED_START + offset]! -= movers;
-    pooledMovers[offset]! += movers * spreadFactor;
   }
 }
 
-/** Step 4b: in_j = w_j × (Σ_i out_i / (1 − w_i) − out_j / (1 − w_j)): all movers except the area's own. */
-function applyMovesIn(left: Float64Array, flow: CohortFlows, weight: number, spreadFactor: number, pooledMovers: Float64Array): void {
-  for (let offset = 0; offset < SEX_AGE_COUNT; offset++) {
-    const ownShare = flow.movesOut[GRANTED_START + offset]! * spreadFactor;
-    const movesIn = weight * (pooledMovers[offset]! - ownShare);
-    flow.movesIn[GRANTED_START + offset] = movesIn;
-    left[GRANTED_START + offset]! += movesIn;
+/**
+ * Step 4b: in_j = w_j × Σ_{i≠j} out_i / W_i. The sum over all other areas is a running sum over the areas
+ * before j plus one over the areas after j, in two passes: linear in the number of areas, and without
+ * subtracting j's own movers from a total (which cancels badly when j's term dominates the total).
+ */
+function applyMovesIn(remaining: readonly Float64Array[], flows: readonly CohortFlows[], weights: readonly number[], spreadFactor: readonly number[], running: Float64Array): void {
+  const areaCount = remaining.length;
+  running.fill(0);
+  for (let area = 0; area < areaCount; area++) {
+    const flow = flows[area]!;
+    for (let offset = 0; offset < SEX_AGE_COUNT; offset++) {
+      flow.movesIn[GRANTED_START + offset] = weights[area]! * running[offset]!;
+      running[offset]! += flow.movesOut[GRANTED_START + offset]! * spreadFactor[area]!;
+    }
   }
+  running.fill(0);
+  for (let area = areaCount - 1; area >= 0; area--) {
+    const flow = flows[area]!;
+    const left = remaining[area]!;
+    for (let offset = 0; offset < SEX_AGE_COUNT; offset++) {
+      const movesIn = flow.movesIn[GRANTED_START + offset]! + weights[area]! * running[offset]!;
+      flow.movesIn[GRANTED_START + offset] = movesIn;
+      left[GRANTED_START + offset]! += movesIn;
+      running[offset]! += flow.movesOut[GRANTED_START + offset]! * spreadFactor[area]!;
+    }
+  }
+}
+
+/** For each entry, the sum of all the others, from running sums before and after it (no subtraction). */
+function sumOfOthers(values: readonly number[]): number[] {
+  const before = new Array<number>(values.length);
+  let running = 0;
+  values.forEach((value, index) => {
+    before[index] = running;
+    running += value;
+  });
+  const result = new Array<number>(values.length);
+  running = 0;
+  for (let index = values.length - 1; index >= 0; index--) {
+    result[index] = before[index]! + running;
+    running += values[index]!;
+  }
+  return result;
 }
 
 /** Step 5: everyone left is a year older; age 99 is open-ended. */
