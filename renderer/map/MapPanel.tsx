@@ -1,10 +1,15 @@
 /**
  * The centre of the workspace: the map with the "Darstellung" panel, labels, legend (bottom-left), hover
  * tooltip and the time slider, all built from one choropleth, so the legend always matches the map.
+ *
+ * Hover is the one thing that changes on every mouse move: only the map's hover outline and the tooltip
+ * follow it (HoverAwareMapView, HoverTooltip), never the panel, legend and labels around them — with the
+ * Germany layer a re-render of the panel re-applied the state of all 11 000 areas on every move.
  */
 import './map.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { IndicatorValues } from '../../shared/contract/api';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import { readSetting } from '../../shared/settings/projectSettings';
@@ -14,7 +19,7 @@ import { overlayDrawing } from './overlayChoropleth';
 import { overlayForLayer } from '../store/overlaySlice';
 import { MapLabels } from './MapLabels';
 import { MapTooltip } from './MapTooltip';
-import { MapView, type MapReserve } from './MapView';
+import { MapView, type MapReserve, type MapViewProps } from './MapView';
 import { useMapUi } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
@@ -30,10 +35,8 @@ export function MapPanel() {
   const project = useKleinraum((state) => state.project);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
-  const hoveredKey = useKleinraum((state) => state.hoveredKey);
   // A profile result shown instead of the indicator (only on the layer it was computed for).
   const overlay = useKleinraum((state) => overlayForLayer(state, state.layerName));
-  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [symbology, setSymbology] = useMapSymbology();
   const [display, setDisplay] = useMapDisplay();
@@ -55,9 +58,9 @@ export function MapPanel() {
     if (display.labels !== 'namesAndValues' || !drawing || overlayShown) return null;
     return new Map(drawing.drawn.areas.map((area) => [area.key, area.shownValue === null ? '–' : formatNumber(area.shownValue, drawing.drawn.decimals, locale)]));
   }, [display.labels, drawing, overlayShown, locale]);
-  const hoveredIndex = hoveredKey && indicatorValues && !overlayShown ? indicatorValues.values.findIndex((entry) => entry.key === hoveredKey) : -1;
-  const hoveredValue = hoveredIndex >= 0 ? indicatorValues?.values[hoveredIndex] : undefined;
-  const hoveredSuppressed = hoveredIndex >= 0 && drawing?.drawn.areas[hoveredIndex]?.suppressed === true;
+  // Stable between renders, so the map re-applies area states only when the drawing changes.
+  const noDataKeys = useMemo(() => (shown ? [...shown.drawn.noDataKeys, ...shown.drawn.suppressedKeys] : NO_KEYS), [shown]);
+  const suppressedKeys = useMemo(() => new Set(drawing?.drawn.suppressedKeys ?? NO_KEYS), [drawing]);
 
   useEffect(() => {
     useMapUi.getState().setBasemapStatus(display.basemap ? 'loading' : 'off');
@@ -65,7 +68,7 @@ export function MapPanel() {
 
   const onHover = useCallback(
     (key: string | null, point: { x: number; y: number } | null) => {
-      setPointer(point);
+      useMapUi.getState().setPointer(point);
       store.getState().hoverArea(key);
     },
     [store],
@@ -105,16 +108,15 @@ export function MapPanel() {
           overlayFrom={overlay ? overlay.title : null}
         />
         <div className="map-area">
-        <MapView
+        <HoverAwareMapView
           features={features}
           colourByKey={shown?.drawn.colourByKey ?? null}
-          noDataKeys={shown ? [...shown.drawn.noDataKeys, ...shown.drawn.suppressedKeys] : []}
-          smallNumberKeys={shown?.drawn.flaggedKeys ?? []}
+          noDataKeys={noDataKeys}
+          smallNumberKeys={shown?.drawn.flaggedKeys ?? NO_KEYS}
           basemap={display.basemap}
           onBasemapResult={onBasemapResult}
           onMapLoaded={setMap}
           selectedKey={selectedKey}
-          hoveredKey={hoveredKey}
           ariaLabel={shownLegend ? `${shownLegend.title} (${shownLegend.unit}), ${shownLegend.stichtag}` : t('app.name')}
           unavailableMessage={t('error.mapUnavailable')}
           onHover={onHover}
@@ -128,8 +130,8 @@ export function MapPanel() {
           </div>
         )}
         {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} boxRef={legendRef} />}
-        {pointer && hoveredValue && indicatorValues && (
-          <MapTooltip value={hoveredValue} indicator={indicatorValues.indicator} position={pointer} smallNumberThreshold={smallNumberThreshold} suppressed={hoveredSuppressed} sources={project?.sources ?? []} />
+        {indicatorValues && !overlayShown && (
+          <HoverTooltip indicatorValues={indicatorValues} suppressedKeys={suppressedKeys} smallNumberThreshold={smallNumberThreshold} sources={project?.sources ?? NO_SOURCES} />
         )}
         </div>
       </div>
@@ -138,6 +140,35 @@ export function MapPanel() {
   );
 }
 
+const NO_KEYS: readonly string[] = [];
+const NO_SOURCES: readonly { id: string; name: string }[] = [];
+
+/** The map, following the hovered area (from the map or the table) without re-rendering the panel. */
+function HoverAwareMapView(props: Omit<MapViewProps, 'hoveredKey'>) {
+  const hoveredKey = useKleinraum((state) => state.hoveredKey);
+  return <MapView {...props} hoveredKey={hoveredKey} />;
+}
+
+/** The tooltip beside the pointer, for the hovered area's value. */
+function HoverTooltip(props: { indicatorValues: IndicatorValues; suppressedKeys: ReadonlySet<string>; smallNumberThreshold: number; sources: readonly { id: string; name: string }[] }) {
+  const hoveredKey = useKleinraum((state) => state.hoveredKey);
+  const pointer = useMapUi((state) => state.pointer);
+  const hoveredValue = useMemo(
+    () => (hoveredKey === null ? undefined : props.indicatorValues.values.find((entry) => entry.key === hoveredKey)),
+    [hoveredKey, props.indicatorValues],
+  );
+  if (!pointer || !hoveredValue) return null;
+  return (
+    <MapTooltip
+      value={hoveredValue}
+      indicator={props.indicatorValues.indicator}
+      position={pointer}
+      smallNumberThreshold={props.smallNumberThreshold}
+      suppressed={props.suppressedKeys.has(hoveredValue.key)}
+      sources={props.sources}
+    />
+  );
+}
 
 /**
  * The box the legend covers, measured from its bottom-left corner in the map area (its offset included),

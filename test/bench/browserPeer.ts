@@ -43,6 +43,16 @@ export async function freshChromium(): Promise<{ context: BrowserContext; page: 
   };
 }
 
+/**
+ * Opens browser mode in `page` as a signed-in user. The printed start link is good for one use only, and
+ * startServe already exchanged it for the session cookie, so the page gets that cookie instead.
+ */
+export async function openKleinraum(page: Page, server: RunningServe): Promise<void> {
+  const separator = server.cookie.indexOf('=');
+  await page.context().addCookies([{ name: server.cookie.slice(0, separator), value: server.cookie.slice(separator + 1), url: server.baseUrl }]);
+  await page.goto(`${server.baseUrl}/`);
+}
+
 export async function waitForMapReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: MAP_READY_TIMEOUT_MS, polling: 50 });
 }

@@ -6,7 +6,7 @@
  */
 import { makeTempDir } from '../helpers/tempDir';
 import { millisecondsSince, type Benchmark } from './benchmark';
-import { drawnMap, ensureRendererBuilt, featureKeys, freshChromium, layerFeatures, startBarePage, startServe, waitForMapReady } from './browserPeer';
+import { drawnMap, ensureRendererBuilt, featureKeys, freshChromium, layerFeatures, startBarePage, startServe, waitForMapReady, openKleinraum } from './browserPeer';
 import { ratio } from './peers';
 
 const browserStartup: Benchmark = {
@@ -26,7 +26,7 @@ const browserStartup: Benchmark = {
         const browser = await freshChromium();
         try {
           const pageStart = performance.now();
-          await browser.page.goto(server.url);
+          await openKleinraum(browser.page, server);
           const pageLoadedMs = millisecondsSince(pageStart);
           await waitForMapReady(browser.page);
           kleinraum = { serverReadyMs, chromiumLaunchMs: browser.launchMs, pageLoadedMs, pageToMapReadyMs: millisecondsSince(pageStart), totalToFirstMapMs: millisecondsSince(start) };

@@ -12,7 +12,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { makeTempDir } from '../helpers/tempDir';
 import { millisecondsSince, type Benchmark } from './benchmark';
-import { drawnMap, ensureRendererBuilt, featureKeys, freshChromium, layerFeatures, recolourKleinraum, startBarePage, startServe, waitForMapReady } from './browserPeer';
+import { drawnMap, ensureRendererBuilt, featureKeys, freshChromium, layerFeatures, recolourKleinraum, startBarePage, startServe, waitForMapReady, openKleinraum } from './browserPeer';
 import { ratio, rounded, writeGermanyProject } from './peers';
 
 /**
@@ -72,7 +72,7 @@ const germanyBrowser: Benchmark = {
       try {
         const browser = await freshChromium();
         try {
-          await browser.page.goto(server.url);
+          await openKleinraum(browser.page, server);
           await waitForMapReady(browser.page);
           figures['kleinraumFirstMapMs'] = millisecondsSince(start);
           areas = (await layerFeatures(server)).features as { features: Feature[] };

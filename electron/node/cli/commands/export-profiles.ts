@@ -8,6 +8,7 @@ import { PROFILE_EXPORT_VIEWS, PROFILE_EXPORT_FORMATS } from '../../../../shared
 import { CliUsageError, type CliCommand } from '../command';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
+import { FIGURE_FILE_HELP, wholeNumberFlag } from '../commandFlags';
 
 type ExportFormat = (typeof PROFILE_EXPORT_FORMATS)[number];
 type ExportView = (typeof PROFILE_EXPORT_VIEWS)[number];
@@ -41,7 +42,7 @@ export const command: CliCommand = {
     mode: { de: 'shares (Anteile, Standard) oder absolute (Personen)', en: 'shares (default) or absolute (persons)' },
     reference: { de: 'Umriss: region (Standard), ein Gebietsschlüssel, comparePeriod oder none', en: 'outline: region (default), an area key, comparePeriod or none' },
     sort: { de: 'Sortierung: name oder eine Kennzahl (absteigend)', en: 'sort: name or an indicator (descending)' },
-    dpi: { de: 'Auflösung der PNG-Datei (Standard 300)', en: 'resolution of the PNG (default 300)' },
+    dpi: FIGURE_FILE_HELP.dpi,
     out: { de: 'Zieldatei; die Endung bestimmt das Format', en: 'target file; its extension selects the format' },
   },
   async run(context) {
@@ -64,9 +65,7 @@ export const command: CliCommand = {
     const areasOption = stringOption(context.values.areas);
     const areas = areasOption === undefined || areasOption === 'all' ? undefined : areasOption.split(',').map((key) => key.trim()).filter((key) => key !== '');
     const referenceOption = stringOption(context.values.reference) ?? 'region';
-    const dpiOption = stringOption(context.values.dpi);
-    const dpi = dpiOption === undefined ? 300 : Number(dpiOption);
-    if (!Number.isInteger(dpi) || dpi < 72 || dpi > 600) throw new CliUsageError({ de: `--dpi ist eine ganze Zahl von 72 bis 600, nicht „${dpiOption}“.`, en: `--dpi is a whole number from 72 to 600, not "${dpiOption}".` });
+    const dpi = wholeNumberFlag(context, 'dpi', 72, 600) ?? 300;
     const outPath = path.resolve(out);
     if (!fs.existsSync(path.dirname(outPath))) {
       throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });

@@ -5,8 +5,6 @@
  * Monitoring tab uses; `--out` writes the table (.csv, .xlsx) or the committee sheet (.svg, .png, .pdf)
  * through `monitoring.export`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { MethodInput } from '../../../../shared/contract/api';
 import { MONITORING_EXPORT_FORMATS } from '../../../../shared/contract/methods/monitoring';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
@@ -14,24 +12,15 @@ import { monitoringDefinition, type AlertRule } from '../../../../shared/monitor
 import { parseRuleSpec } from '../../../../shared/monitoring/ruleSpec';
 import type { MonitoringResult } from '../../../../shared/monitoring/monitoringTable';
 import { readFamilySetting } from '../../../../shared/settings/projectSettings';
-import { CliUsageError, type CliCommand, type CliContext, type CliLanguage } from '../command';
+import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, wholeNumberFlag } from '../commandFlags';
 
 const USAGE = 'monitor P.gpkg --indicators A,B,C [--directions +,+,-] [--period P] [--dynamics-years N] [--min-population N] [--weighted] [--rule SPEC …] [--definition ID] [--out FILE]';
 
 type ComputeInput = MethodInput<'monitoring.compute'>;
-
-function wholeNumber(context: CliContext, name: string, minimum: number, maximum: number): number | undefined {
-  const text = stringFlag(context, name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < minimum || value > maximum) {
-    throw new CliUsageError({ de: `--${name} ist eine ganze Zahl von ${minimum} bis ${maximum}, nicht „${text}“.`, en: `--${name} is a whole number from ${minimum} to ${maximum}, not "${text}".` });
-  }
-  return value;
-}
 
 function list(text: string): string[] {
   return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
@@ -125,8 +114,7 @@ export const command: CliCommand = {
     rule: { type: 'string', multiple: true },
     definition: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    page: { type: 'string' },
-    dpi: { type: 'string' },
+    ...FIGURE_FILE_OPTIONS,
   },
   optionHelp: {
     indicators: { de: 'Kennzahl-IDs, mit Komma getrennt (siehe kleinraum info)', en: 'indicator ids, comma-separated (see kleinraum info)' },
@@ -140,8 +128,7 @@ export const command: CliCommand = {
     rule: { de: 'Regel (mehrfach): above:ID:X, below:ID:X, deviation:ID:X% oder :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class', en: 'rule (repeatable): above:ID:X, below:ID:X, deviation:ID:X% or :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class' },
     definition: { de: 'eine im Projekt gespeicherte Monitoring-Definition (ID); andere Angaben ersetzen ihre Werte', en: 'a monitoring definition saved in the project (id); other flags override its values' },
     out: { de: 'Datei: .csv, .xlsx (Tabelle) oder .svg, .png, .pdf (Ausschussblatt)', en: 'file: .csv, .xlsx (table) or .svg, .png, .pdf (committee sheet)' },
-    page: { de: 'Seitenformat: a4-landscape (Standard), a4-portrait, a3-landscape, slide-16x9', en: 'page: a4-landscape (default), a4-portrait, a3-landscape, slide-16x9' },
-    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
+    ...FIGURE_FILE_HELP,
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -164,21 +151,9 @@ export const command: CliCommand = {
       if (!rule) throw new CliUsageError({ de: `--rule „${text}“ ist keine Regel. Beispiele: above:refugees_per_1000:20, deviation:foreign_share:25%, change:refugees_per_1000:30%:3y, fences:under18_share:1.5, worse-class.`, en: `--rule "${text}" is not a rule. Examples: above:refugees_per_1000:20, deviation:foreign_share:25%, change:refugees_per_1000:30%:3y, fences:under18_share:1.5, worse-class.` });
       return rule;
     });
-    const dynamicsYears = wholeNumber(context, 'dynamics-years', 1, 20);
-    const minPopulation = wholeNumber(context, 'min-population', 0, 100_000_000);
-    const out = stringFlag(context, 'out');
-    const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof MONITORING_EXPORT_FORMATS)[number]);
-    if (out !== undefined && !MONITORING_EXPORT_FORMATS.includes(format as (typeof MONITORING_EXPORT_FORMATS)[number])) {
-      throw new CliUsageError({ de: `--out muss auf .csv, .xlsx, .svg, .png oder .pdf enden, nicht „${path.basename(out)}“.`, en: `--out must end in .csv, .xlsx, .svg, .png or .pdf, not "${path.basename(out)}".` });
-    }
-    const outPath = out === undefined ? undefined : path.resolve(out);
-    if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) {
-      throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
-    }
-    const page = stringFlag(context, 'page') ?? 'a4-landscape';
-    const pages = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
-    if (!(pages as readonly string[]).includes(page)) throw new CliUsageError({ de: `--page kennt ${pages.join(', ')}, nicht „${page}“.`, en: `--page knows ${pages.join(', ')}, not "${page}".` });
-    const dpi = wholeNumber(context, 'dpi', 72, 600) ?? 300;
+    const dynamicsYears = wholeNumberFlag(context, 'dynamics-years', 1, 20);
+    const minPopulation = wholeNumberFlag(context, 'min-population', 0, 100_000_000);
+    const figure = figureFileFlags(context, MONITORING_EXPORT_FORMATS);
     const periodText = stringFlag(context, 'period');
     const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
 
@@ -206,10 +181,10 @@ export const command: CliCommand = {
       };
       const result = await backend.call('monitoring.compute', input);
       let written: { out: string; widthPx?: number; heightPx?: number } | null = null;
-      if (outPath !== undefined && format !== undefined) {
-        const file = await backend.call('monitoring.export', { ...input, format, locale: context.lang, page: page as (typeof pages)[number], dpi });
-        writeOutputFile(outPath, file.base64);
-        written = { out: outPath, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
+      if (figure.out) {
+        const file = await backend.call('monitoring.export', { ...input, format: figure.out.format, locale: context.lang, page: figure.page, dpi: figure.dpi });
+        writeOutputFile(figure.out.path, file.base64);
+        written = { out: figure.out.path, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
       }
       if (context.json) context.output.json({ ...monitorDocument(result, context.lang), ...(written ?? {}) });
       else {

@@ -5,22 +5,20 @@
  * (.svg, .png, .pdf: cluster map unless `--view` says otherwise) or the table (.csv, .xlsx) through
  * `analysis.export`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { globalExplanation } from '../../../../shared/analysis/explanation';
 import type { MoranResult } from '../../../../shared/analysis/analysisTypes';
 import type { MethodInput } from '../../../../shared/contract/api';
 import { ANALYSIS_EXPORT_FORMATS, ANALYSIS_VIEWS, DEFAULT_NEAREST_NEIGHBOURS } from '../../../../shared/contract/methods/analysis';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { CORRECTIONS, type Correction } from '../../../../shared/spatial/multipleTesting';
-import { CliUsageError, type CliCommand, type CliContext, type CliLanguage } from '../command';
+import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, wholeNumberFlag } from '../commandFlags';
 
 const USAGE = 'moran P.gpkg --indicator ID [--period P] [--layer L] [--weights queen|rook|knn:K] [--permutations N] [--seed S] [--correction none|bonferroni|fdr] [--out FILE]';
 const FIGURE_VIEWS = ANALYSIS_VIEWS.filter((view) => view !== 'scatter');
-const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
 
 type MoranInput = MethodInput<'analysis.moran'>;
 
@@ -36,16 +34,6 @@ export function parseWeightsFlag(text: string | undefined): { type: 'queen' | 'r
     });
   }
   return { type: match[1] as 'queen' | 'rook' | 'knn', k };
-}
-
-function wholeNumberFlag(context: CliContext, name: string, minimum: number, maximum: number): number | undefined {
-  const text = stringFlag(context, name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < minimum || value > maximum) {
-    throw new CliUsageError({ de: `--${name} ist eine ganze Zahl von ${minimum} bis ${maximum}, nicht „${text}“.`, en: `--${name} is a whole number from ${minimum} to ${maximum}, not "${text}".` });
-  }
-  return value;
 }
 
 function weightsText(weights: MoranResult['weights']): string {
@@ -118,8 +106,7 @@ export const command: CliCommand = {
     significance: { type: 'string' },
     out: { type: 'string', short: 'o' },
     view: { type: 'string' },
-    page: { type: 'string' },
-    dpi: { type: 'string' },
+    ...FIGURE_FILE_OPTIONS,
   },
   optionHelp: {
     indicator: { de: 'Kennzahl-ID (siehe kleinraum info)', en: 'indicator id (see kleinraum info)' },
@@ -132,8 +119,7 @@ export const command: CliCommand = {
     significance: { de: 'Signifikanzniveau für Cluster: 0.05 (Standard), 0.01 oder 0.001', en: 'significance level for clusters: 0.05 (default), 0.01 or 0.001' },
     out: { de: 'Datei: .svg, .png, .pdf (Abbildung) oder .csv, .xlsx (Tabelle)', en: 'file: .svg, .png, .pdf (figure) or .csv, .xlsx (table)' },
     view: { de: `Abbildung für --out: ${FIGURE_VIEWS.join(', ')} (Standard clusterMap)`, en: `figure for --out: ${FIGURE_VIEWS.join(', ')} (default clusterMap)` },
-    page: { de: `Seitenformat: ${PAGES.join(', ')} (Standard a4-landscape)`, en: `page: ${PAGES.join(', ')} (default a4-landscape)` },
-    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
+    ...FIGURE_FILE_HELP,
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -144,25 +130,12 @@ export const command: CliCommand = {
     const weights = parseWeightsFlag(stringFlag(context, 'weights'));
     const permutations = wholeNumberFlag(context, 'permutations', 0, 99_999) ?? 999;
     const seed = wholeNumberFlag(context, 'seed', 0, 2 ** 31 - 1) ?? 123_456_789;
-    const correction = (stringFlag(context, 'correction') ?? 'none') as Correction;
-    if (!CORRECTIONS.includes(correction)) throw new CliUsageError({ de: `--correction ist none, bonferroni oder fdr, nicht „${correction}“.`, en: `--correction is none, bonferroni or fdr, not "${correction}".` });
+    const correction: Correction = choiceFlag(context, 'correction', CORRECTIONS, 'none');
     const significanceText = stringFlag(context, 'significance') ?? '0.05';
     const significanceLevel = Number(significanceText.replace(',', '.'));
     if (!(significanceLevel > 0 && significanceLevel < 1)) throw new CliUsageError({ de: `--significance ist eine Zahl zwischen 0 und 1, z. B. 0.05, nicht „${significanceText}“.`, en: `--significance is a number between 0 and 1, e.g. 0.05, not "${significanceText}".` });
-    const out = stringFlag(context, 'out');
-    const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof ANALYSIS_EXPORT_FORMATS)[number]);
-    if (out !== undefined && !ANALYSIS_EXPORT_FORMATS.includes(format as (typeof ANALYSIS_EXPORT_FORMATS)[number])) {
-      throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
-    }
-    const view = stringFlag(context, 'view') ?? 'clusterMap';
-    if (!(FIGURE_VIEWS as readonly string[]).includes(view)) throw new CliUsageError({ de: `--view kennt ${FIGURE_VIEWS.join(', ')}, nicht „${view}“.`, en: `--view knows ${FIGURE_VIEWS.join(', ')}, not "${view}".` });
-    const page = stringFlag(context, 'page') ?? 'a4-landscape';
-    if (!(PAGES as readonly string[]).includes(page)) throw new CliUsageError({ de: `--page kennt ${PAGES.join(', ')}, nicht „${page}“.`, en: `--page knows ${PAGES.join(', ')}, not "${page}".` });
-    const dpi = wholeNumberFlag(context, 'dpi', 72, 600) ?? 300;
-    const outPath = out === undefined ? undefined : path.resolve(out);
-    if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) {
-      throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
-    }
+    const figure = figureFileFlags(context, ANALYSIS_EXPORT_FORMATS);
+    const view = choiceFlag(context, 'view', FIGURE_VIEWS, 'clusterMap');
     const periodText = stringFlag(context, 'period');
     const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
 
@@ -194,10 +167,11 @@ export const command: CliCommand = {
         });
       }
       let written: { out: string; widthPx?: number; heightPx?: number } | null = null;
-      if (outPath !== undefined && format !== undefined) {
-        const file = await backend.call('analysis.export', { ...input, view: format === 'csv' || format === 'xlsx' ? 'clusterMap' : view, format, locale: context.lang, page, dpi });
-        writeOutputFile(outPath, file.base64);
-        written = { out: outPath, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
+      if (figure.out) {
+        const { format } = figure.out;
+        const file = await backend.call('analysis.export', { ...input, view: format === 'csv' || format === 'xlsx' ? 'clusterMap' : view, format, locale: context.lang, page: figure.page, dpi: figure.dpi });
+        writeOutputFile(figure.out.path, file.base64);
+        written = { out: figure.out.path, ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx as number } : {}) };
       }
       if (context.json) context.output.json({ ...moranDocument(result, context.lang), ...(written ?? {}) });
       else {
