@@ -1,9 +1,9 @@
 /**
  * The three ready-made scenarios (niedrig / mittel / hoch) a new project starts with. They differ only in
- * the inflow level; all other rates are the presets from presets.ts, so the comparison shows the effect
- * of the inflow alone.
+ * the inflow level; all other rates (births and deaths included) are the presets from presets.ts, so the
+ * comparison shows the effect of the inflow alone.
  */
-import { DEFAULT_ARRIVAL_STRUCTURE, DEFAULT_SCENARIO_RATES, INFLOW_PRESETS } from './presets';
+import { DEFAULT_ARRIVAL_STRUCTURE, DEFAULT_NATURAL_MOVEMENT, DEFAULT_SCENARIO_RATES, INFLOW_PRESETS } from './presets';
 import type { InflowLevel, Scenario } from './scenarioModel';
 
 const LEVEL_NAMES: Record<InflowLevel, { id: string; de: string; en: string }> = {
@@ -31,9 +31,10 @@ export function createPresetScenario(level: InflowLevel, startYear: number, year
     departureRate: DEFAULT_SCENARIO_RATES.departureRate,
     onwardMoveRate: DEFAULT_SCENARIO_RATES.onwardMoveRate,
     arrivalStructure: DEFAULT_ARRIVAL_STRUCTURE,
+    naturalMovement: DEFAULT_NATURAL_MOVEMENT,
     assumptions: {
-      de: `${names.de}: ${inflow.basis.text.de} Verteilung nach Einwohneranteil mit Verrechnung; übrige Quoten sind Voreinstellungen (Annahmen). Ohne Geburten und Sterbefälle.`,
-      en: `${names.en}: ${inflow.basis.text.en} Allocation by population share with carry-over; other rates are presets (assumptions). Without births and deaths.`,
+      de: `${names.de}: ${inflow.basis.text.de} Verteilung nach Einwohneranteil mit Verrechnung; übrige Quoten, Geburten und Sterbefälle sind vereinfachte Voreinstellungen (Annahmen).`,
+      en: `${names.en}: ${inflow.basis.text.en} Allocation by population share with carry-over; other rates, births and deaths are simplified presets (assumptions).`,
     },
   };
 }

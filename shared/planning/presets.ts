@@ -11,7 +11,8 @@
  * Planners replace these values with their own; the basis text travels with every result.
  */
 import { formatNumber } from '../format/number';
-import type { InflowLevel, CostRates, DemandRates, DocumentedValue, ArrivalStructure, ValueBasis } from './scenarioModel';
+import { AGE_COUNT } from './cohortStock';
+import type { InflowLevel, CostRates, DemandRates, DocumentedValue, ArrivalStructure, NaturalMovement, ValueBasis } from './scenarioModel';
 
 function assumption(de: string, en: string): ValueBasis {
   return { kind: 'assumption', text: { de, en } };
@@ -113,6 +114,56 @@ export const DEFAULT_SCENARIO_RATES = {
     assumption(
       'Annahme: 8 % der Schutzberechtigten ziehen je Jahr in eine andere Kommune der Region; die Wohnsitzregelung (§ 12a AufenthG) begrenzt Umzüge in den ersten drei Jahren.',
       'Assumption: 8 % of persons with protection move to another municipality of the region per year; the residence rule (§ 12a AufenthG) limits moves in the first three years.',
+    ),
+  ),
+};
+
+/** Total fertility rate of the preset (children per woman over ages 15–49). */
+const PRESET_TOTAL_FERTILITY = 1.4;
+
+/**
+ * Births per woman and year by age: a bell around age 31 (sd 5.5 years) over ages 15–49, scaled so that
+ * the ages add up to the total fertility rate.
+ */
+function presetFertilityByAge(): number[] {
+  const shape = Array.from({ length: AGE_COUNT }, (_, age) => (age >= 15 && age <= 49 ? Math.exp(-0.5 * ((age - 31) / 5.5) ** 2) : 0));
+  const total = shape.reduce((sum, value) => sum + value, 0);
+  return shape.map((value) => (value * PRESET_TOTAL_FERTILITY) / total);
+}
+
+/**
+ * Deaths per person and year by age: infant mortality, then a Gompertz curve (doubling about every 7 years
+ * of age) on a small background rate, capped at 60 %.
+ */
+function presetMortalityByAge(): number[] {
+  return Array.from({ length: AGE_COUNT }, (_, age) => (age === 0 ? 0.003 : Math.min(0.6, 0.0002 + 2.5e-5 * Math.exp(0.095 * age))));
+}
+
+/**
+ * Births and deaths for the preset scenarios. Without them a ten-year projection loses every child born
+ * after the start (KiTa demand fell to a few per cent of today's by the fifth year), so the presets carry a
+ * simplified, documented natural movement that planners replace with their Land's or city's own rates.
+ */
+export const DEFAULT_NATURAL_MOVEMENT: NaturalMovement = {
+  fertilityByAge: documented(
+    presetFertilityByAge(),
+    assumption(
+      `Annahme: zusammengefasste Geburtenziffer ${formatNumber(PRESET_TOTAL_FERTILITY, 1, 'de')} Kinder je Frau, verteilt über das Alter 15–49 um ein mittleres Alter der Mutter von etwa 31 Jahren (vereinfachte Kurve). Zur Einordnung, aus dem Gedächtnis und bitte zu prüfen: Destatis nennt für Deutschland 1,46 (2022) und 1,35 (2023). Für die eigene Planung die altersspezifischen Geburtenziffern des Landes oder der Stadt einsetzen.`,
+      `Assumption: total fertility rate ${formatNumber(PRESET_TOTAL_FERTILITY, 1, 'en')} children per woman, spread over ages 15–49 around a mean age of the mother of about 31 (simplified curve). For orientation, from memory and to be checked: Destatis reports 1.46 (2022) and 1.35 (2023) for Germany. For local planning use the Land's or city's age-specific fertility rates.`,
+    ),
+  ),
+  boysShareOfBirths: documented(
+    0.513,
+    assumption(
+      'Annahme: 51,3 % der Neugeborenen sind Jungen (etwa 105 Jungen je 100 Mädchen, die übliche Geschlechterrelation bei Geburt; ungeprüft).',
+      'Assumption: 51.3 % of newborns are boys (about 105 boys per 100 girls, the usual sex ratio at birth; unchecked).',
+    ),
+  ),
+  mortalityByAge: documented(
+    presetMortalityByAge(),
+    assumption(
+      'Annahme: vereinfachte Sterbewahrscheinlichkeiten (Gompertz-Kurve, für beide Geschlechter gleich) in der Größenordnung der Sterbetafel des Statistischen Bundesamts: rund 0,3 % im ersten Lebensjahr, 0,1 % mit 40, 0,8 % mit 60, 5 % mit 80 und 13 % mit 90 Jahren (ungeprüft). Für die eigene Planung die aktuelle Sterbetafel einsetzen.',
+      'Assumption: simplified probabilities of death (Gompertz curve, the same for both sexes) of the order of the Federal Statistical Office\'s life table: about 0.3 % in the first year of life, 0.1 % at 40, 0.8 % at 60, 5 % at 80 and 13 % at 90 (unchecked). For local planning use the current life table.',
     ),
   ),
 };

@@ -174,8 +174,8 @@ describe('runScenario: full size', () => {
     result.region.years.forEach((regionYear, yearIndex) => {
       const received = result.areas.reduce((sum, area) => sum + area.years[yearIndex]!.allocation.received, 0);
       expect(received).toBe(regionYear.arrivals);
-      const departures = result.areas.reduce((sum, area) => sum + area.years[yearIndex]!.flows.departures, 0);
-      expectedRegion += regionYear.arrivals - departures;
+      const flowTotal = (flow: 'departures' | 'births' | 'deaths') => result.areas.reduce((sum, area) => sum + area.years[yearIndex]!.flows[flow], 0);
+      expectedRegion += regionYear.arrivals - flowTotal('departures') + flowTotal('births') - flowTotal('deaths');
       expect(regionYear.population).toBeCloseTo(expectedRegion, 6);
     });
     // Presets have no supply: every gap is unknown rather than equal to the demand.
