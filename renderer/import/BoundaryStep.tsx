@@ -128,7 +128,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
         ...(attribution.trim() && attribution.trim() !== preview.source.attribution ? { attribution: attribution.trim() } : {}),
       });
       pending.markCommitted();
-      showImportResult(store, result);
+      showImportResult(store, backend, result);
       onDone();
     } catch (error) {
       setCommitError(toApiError(error, 'import.commit').text);

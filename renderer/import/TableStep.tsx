@@ -162,7 +162,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     try {
       const result = await backend.call('import.commit', commitInput);
       pending.markCommitted();
-      showImportResult(store, result);
+      showImportResult(store, backend, result);
       onDone(result);
     } catch (error) {
       setCommitError(toApiError(error, 'import.commit').text);

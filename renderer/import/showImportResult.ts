@@ -1,18 +1,40 @@
 /**
  * After a successful import: take the new project state and show what was imported (its layer and the
  * first indicator it created), so the planner sees the result on the map at once, and say what was
- * written where.
+ * written where. The import goes into the one undo history as a whole: Ctrl+Z brings back the project as
+ * it was before (the backend's checkpoint), Ctrl+Y the imported state.
  */
 import type { CommitResult } from '../../shared/contract/methods/import';
+import type { Backend } from '../api/backend';
 import type { KleinraumStore } from '../store/store';
 import { message } from '../../shared/i18n/translate';
 
-export function showImportResult(store: KleinraumStore, result: CommitResult): void {
+export function showImportResult(store: KleinraumStore, backend: Backend, result: CommitResult): void {
+  showImported(store, result);
+  // What was written where ("… Werte von „refugees“ zum 31.12.2024 als Quelle „…“ gespeichert …").
+  const done = result.message;
+  const hint = message('import.done.undoHint');
+  store.getState().showNotice(message('import.done.title'), result.checkpoint ? { de: `${done.de} ${hint.de}`, en: `${done.en} ${hint.en}` } : done);
+  if (!result.checkpoint) return;
+  // Each step hands back a checkpoint of the state it replaced, which the opposite step restores.
+  let checkpoint = result.checkpoint;
+  const restore = async () => {
+    const restored = await backend.call('project.restoreCheckpoint', { checkpoint });
+    checkpoint = restored.checkpoint;
+    return restored.summary;
+  };
+  store.getState().recordEdit({
+    label: message('import.undo.label', { layer: result.layer }),
+    undo: async () => store.getState().projectReceived(await restore(), false),
+    redo: async () => showImported(store, { ...result, summary: await restore() }),
+  });
+}
+
+/** The project with the import, showing its layer and the first indicator it created. */
+function showImported(store: KleinraumStore, result: CommitResult): void {
   const state = store.getState();
   state.projectReceived(result.summary, false);
   state.chooseLayer(result.layer);
   const indicator = result.indicatorsCreated[0];
   if (indicator) state.chooseIndicator(indicator);
-  // What was written where ("… Werte von „refugees“ zum 31.12.2024 als Quelle „…“ gespeichert …").
-  state.showNotice(message('import.done.title'), result.message);
 }

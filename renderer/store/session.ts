@@ -8,7 +8,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
 import { fetchBackend, invalidateBackendAnswers } from '../api/backend';
-import type { ProjectSummary } from '../../shared/contract/api';
 import type { KleinraumState, KleinraumStore } from './store';
 import { currentMapView } from '../map/mapViewState';
 import { defaultProjectFileName } from '../dialogs/filePaths';
@@ -127,10 +126,10 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   const unsubscribeProject = api.subscribe('project.changed', (project) => {
     // Every cached answer may rest on what changed: mark them stale before the view asks again.
     void invalidateBackendAnswers(queryClient);
-    // Save As changes the path of the same project: that must keep the selection. Only a change of the
-    // layers or indicators (e.g. another tab opened a different file) counts as a new project.
+    // Edits, imports, their undo and Save As keep the session (and the selection and undo history); another
+    // project opened, e.g. from another tab, is a new one.
     const current = store.getState().project;
-    store.getState().projectReceived(project, current === null || !hasSameStructure(current, project));
+    store.getState().projectReceived(project, current === null || current.sessionId !== project.sessionId);
   });
   const unsubscribeProgress = api.subscribe('progress', (event) => store.getState().progressReceived(event));
 
@@ -194,16 +193,6 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
       unsubscribeProgress();
     },
   };
-}
-
-/**
- * Same layers (name and feature count) and same indicators: the project is the same one, changed in place
- * (saved, a setting changed), so the view and the selection stay.
- */
-export function hasSameStructure(a: ProjectSummary, b: ProjectSummary): boolean {
-  const layers = (project: ProjectSummary) => project.layers.map((layer) => `${layer.name}:${layer.featureCount}`).join('|');
-  const indicators = (project: ProjectSummary) => project.indicators.map((indicator) => indicator.id).join('|');
-  return layers(a) === layers(b) && indicators(a) === indicators(b);
 }
 
 /** What identifies the geometry of the shown layer: its name, source and area count ('' when none). */

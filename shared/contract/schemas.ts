@@ -69,6 +69,11 @@ export const dimensionSummary = z.object({
 });
 
 export const projectSummary = z.object({
+  /**
+   * Which opened project this is: new for every open, new project or demo, the same through edits, imports,
+   * undo and Save As. The app starts a fresh undo history and selection when it changes.
+   */
+  sessionId: z.string(),
   /** Absolute path of the saved file, or null for a project never saved (e.g. the demo or a new one). */
   path: z.string().nullable(),
   title: z.string(),

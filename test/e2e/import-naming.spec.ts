@@ -1,6 +1,6 @@
 // Issue 15, item 8: the import wizard takes a layer name as users type it (spaces, umlauts), says what it
-// will be stored as next to the field, says what a finished import wrote, and the imported layer is the
-// one shown again after saving and reopening.
+// will be stored as next to the field, says what a finished import wrote, undoes and redoes the import as
+// one step, and the imported layer is the one shown again after saving and reopening.
 import { makeTempDir } from '../helpers/tempDir';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
@@ -43,6 +43,17 @@ test('a layer named "Stadtbezirke Süd" is imported, reported and shown again af
     const layerSelect = page.getByTestId('layer-select');
     await expect(layerSelect).toHaveValue('stadtbezirke_sued');
     await expect(layerSelect.locator('option:checked')).toHaveText('Stadtbezirke Süd');
+    await expect(page.locator('[data-testid^="area-row-"]')).toHaveCount(13);
+
+    // The import is one step of the undo history: Ctrl+Z gives back the project without the layer (the demo
+    // has only its municipalities, so there is no layer choice), Ctrl+Y the imported layer, shown again.
+    await expect(notice).toContainText('Strg+Z');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect(layerSelect).toHaveCount(0);
+    await expect(page.locator('[data-testid^="area-row-"]')).toHaveCount(21);
+    await page.keyboard.press('Control+y');
+    await expect(layerSelect).toHaveValue('stadtbezirke_sued');
     await expect(page.locator('[data-testid^="area-row-"]')).toHaveCount(13);
 
     // Save, open the demo, reopen: the imported layer is the active one again.

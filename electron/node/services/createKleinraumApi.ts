@@ -205,6 +205,11 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
       return { items: listRecentProjects(dataDir) };
     },
 
+    async 'project.restoreCheckpoint'({ checkpoint }) {
+      const replaced = current().restoreCheckpoint(checkpoint);
+      return { checkpoint: replaced, summary: changed() };
+    },
+
     async 'project.setSetting'({ key, value }) {
       current().setSetting(key, value);
       return changed();

@@ -84,19 +84,30 @@ function damagedFileError(filePath: string, cause: unknown): UserError {
   });
 }
 
+/** Checkpoints kept per session (each a full copy of the working copy); older ones are deleted. */
+const CHECKPOINT_LIMIT = 5;
+
 export class ProjectSession {
   /** Absolute path of the saved file, or null when never saved. */
   private savedPath: string | null;
   private unsavedChanges: boolean;
+  private database: SqliteDatabase;
+  private workingCopyPath: string;
+  /** Checkpoint id → its file (a working-copy name, so copies left by a killed process are cleaned up too). */
+  private readonly checkpoints = new Map<string, string>();
+  /** Identifies this opened project for the app (see ProjectSummary.sessionId). */
+  readonly id = randomUUID();
 
-  private constructor(
-    readonly db: SqliteDatabase,
-    private readonly workingCopyPath: string,
-    savedPath: string | null,
-    unsavedChanges: boolean,
-  ) {
+  private constructor(db: SqliteDatabase, workingCopyPath: string, savedPath: string | null, unsavedChanges: boolean) {
+    this.database = db;
+    this.workingCopyPath = workingCopyPath;
     this.savedPath = savedPath;
     this.unsavedChanges = unsavedChanges;
+  }
+
+  /** The working copy's database; another object after a checkpoint was restored, so never keep it. */
+  get db(): SqliteDatabase {
+    return this.database;
   }
 
   /** A new, empty project (no layers) in a fresh working copy under `workDir`. */
@@ -215,6 +226,47 @@ export class ProjectSession {
     return result as T;
   }
 
+  /**
+   * Keeps a copy of the project as it is now, for undoing a large change (an import) that the app's own
+   * undo cannot reverse edit by edit. Only the newest CHECKPOINT_LIMIT are kept.
+   * @example const before = session.checkpoint(); session.edit(importRows); … session.restoreCheckpoint(before);
+   */
+  checkpoint(): string {
+    const file = newWorkingCopyPath(path.dirname(this.workingCopyPath));
+    vacuumInto(this.database, file);
+    const id = path.basename(file, '.gpkg');
+    this.checkpoints.set(id, file);
+    for (const [oldId, oldFile] of this.checkpoints) {
+      if (this.checkpoints.size <= CHECKPOINT_LIMIT) break;
+      removeWorkingFiles(oldFile);
+      this.checkpoints.delete(oldId);
+    }
+    return id;
+  }
+
+  /**
+   * Makes the project what it was at checkpoint `id` (the checkpoint is used up) and returns a checkpoint
+   * of the state it replaced, so the step can be redone. Unsaved until the next save, like every edit.
+   */
+  restoreCheckpoint(id: string): string {
+    const file = this.checkpoints.get(id);
+    if (file === undefined || !fs.existsSync(file)) {
+      throw new UserError('conflict', {
+        de: `Dieser Stand des Projekts ist nicht mehr verfügbar: nur die letzten ${CHECKPOINT_LIMIT} Importe lassen sich rückgängig machen, und nur bis das Projekt geschlossen wird.`,
+        en: `This state of the project is no longer available: only the last ${CHECKPOINT_LIMIT} imports can be undone, and only until the project is closed.`,
+      });
+    }
+    const replaced = this.checkpoint();
+    const restored = openDatabase(file, { fileMustExist: true });
+    this.checkpoints.delete(id);
+    this.database.close();
+    removeWorkingFiles(this.workingCopyPath);
+    this.database = restored;
+    this.workingCopyPath = file;
+    this.unsavedChanges = true;
+    return replaced;
+  }
+
   /** Saves to the file it was opened from or last saved to. */
   save(): void {
     if (this.savedPath === null) {
@@ -244,7 +296,9 @@ export class ProjectSession {
 
   /** Closes the working copy and deletes it. The saved file is not touched. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.database.open) this.database.close();
     removeWorkingFiles(this.workingCopyPath);
+    for (const file of this.checkpoints.values()) removeWorkingFiles(file);
+    this.checkpoints.clear();
   }
 }

@@ -20,6 +20,7 @@ export function summarizeProject(session: ProjectSession): ProjectSummary {
   return db.transaction((): ProjectSummary => {
     const catalogue = readSourceCatalogue(db);
     return {
+      sessionId: session.id,
       path: session.path,
       title: session.title,
       dirty: session.dirty,

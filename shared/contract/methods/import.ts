@@ -347,6 +347,8 @@ export const inspectResult = z.object({
 
 export const commitInput = z.object({
   importId: z.string(),
+  /** Keep the project as it was for undo (default true); the command line, which cannot undo, says false. */
+  undoable: z.boolean().optional(),
   /** Table imports: name proposals the user confirmed (row → area). Others stay unmatched and are not written. */
   acceptedNameMatches: z.array(z.object({ rowIndex: z.number().int(), areaKey: z.string() })).optional(),
   /** Boundaries: name of the new layer (letters, digits, _), default the proposed layerName. */
@@ -411,6 +413,8 @@ export const commitResult = z.object({
   message: localizedText,
   /** True when nothing was written (dryRun). */
   dryRun: z.boolean(),
+  /** The project as it was before this import, for undo (`project.restoreCheckpoint`); null for a dry run. */
+  checkpoint: z.string().nullable(),
   summary: projectSummary,
 });
 

@@ -23,6 +23,11 @@ export const projectMethods = {
     input: emptyInput,
     output: z.object({ items: z.array(z.object({ path: z.string(), title: z.string(), openedAt: z.string(), exists: z.boolean() })) }),
   },
+  /**
+   * Makes the project what it was at a checkpoint (taken before an import) and returns a checkpoint of the
+   * state it replaced, for redo. Undo of a whole import, which no edit-by-edit command can reverse.
+   */
+  'project.restoreCheckpoint': { input: z.object({ checkpoint: z.string().min(1) }), output: z.object({ checkpoint: z.string(), summary: projectSummary }) },
   /** Sets one setting of the registry (shared/settings/projectSettings.ts); `value` null removes it (its default applies). */
   'project.setSetting': { input: z.object({ key: z.string().min(1), value: z.unknown() }), output: projectSummary },
 

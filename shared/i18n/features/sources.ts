@@ -91,6 +91,8 @@ export const sourceTextsDe = {
   'import.mode.previewResult': 'Beim Ersetzen: {changed} geändert, {added} neu, {removed} entfernt, {unchanged} unverändert.',
   'import.mode.previewRunning': 'Änderungen werden berechnet …',
   'import.done.title': 'Import abgeschlossen',
+  'import.done.undoHint': 'Rückgängig mit Strg+Z.',
+  'import.undo.label': 'Import „{layer}“',
 } as const;
 
 export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
@@ -181,4 +183,6 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'import.mode.previewResult': 'On replacing: {changed} changed, {added} added, {removed} removed, {unchanged} unchanged.',
   'import.mode.previewRunning': 'Computing the changes …',
   'import.done.title': 'Import finished',
+  'import.done.undoHint': 'Undo with Ctrl+Z.',
+  'import.undo.label': 'Import "{layer}"',
 };

@@ -37,6 +37,7 @@ export function createIndicator(overrides: Partial<ProjectSummary['indicators'][
 
 export function createProject(overrides: Partial<ProjectSummary> = {}): ProjectSummary {
   return projectSummarySchema.parse({
+    sessionId: 'session-1',
     path: null,
     title: 'Test',
     dirty: false,

@@ -8,6 +8,7 @@ import { createBackendQueryClient } from '../../../renderer/api/backend';
 import { startSession, type Session } from '../../../renderer/store/session';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { sharedDataPath } from '../../helpers/sharedData';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -125,5 +126,29 @@ describe('unsaved changes', () => {
     await session.newProject();
     expect(store.getState().project?.isDemo).toBe(false);
     expect(store.getState().project?.layers).toEqual([]);
+  });
+});
+
+describe('one project, one history', () => {
+  it('an import and its undo keep the selection and the undo history; opening another project starts afresh', async () => {
+    const { store, backend } = startAgainstRealBackend();
+    await until(() => store.getState().indicatorValues !== null, 'values loaded');
+    store.getState().selectArea('03241001');
+    store.getState().recordEdit({ label: { de: 'Test', en: 'Test' }, undo: () => undefined, redo: () => undefined });
+
+    // An import brings a new source and indicator into the same project: the same session, nothing is dropped.
+    const sourceCount = (await backend['project.current']({})).sources.length;
+    const preview = await backend['import.previewTable']({ path: sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'), layer: 'gemeinden' });
+    await backend['import.commit']({ importId: preview.importId });
+    await until(() => (store.getState().project?.sources.length ?? 0) > sourceCount, 'import received');
+    expect(store.getState().selectedKey).toBe('03241001');
+    expect(store.getState().undoStack).toHaveLength(1);
+
+    // The demo opened again is another session: selection and history go.
+    const sessionBefore = store.getState().project?.sessionId;
+    await backend['project.openDemo']({});
+    await until(() => store.getState().project?.sessionId !== sessionBefore, 'another session');
+    expect(store.getState().selectedKey).toBeNull();
+    expect(store.getState().undoStack).toHaveLength(0);
   });
 });

@@ -229,7 +229,7 @@ export const command: CliCommand = {
       let document: unknown;
       if (officialKreis) {
         const preview = await backend.call('import.fetchOfficialBoundaries', { kreis: officialKreis, serviceUrl: option(context, 'service-url') });
-        const committed = await backend.call('import.commit', { importId: preview.importId, ...common });
+        const committed = await backend.call('import.commit', { importId: preview.importId, undoable: false, ...common });
         document = { ...boundaryDocument(preview, committed.layer), observations: committed.observations, fromCache: preview.fromCache, serviceUrl: preview.serviceUrl };
       } else {
         const inspected = await backend.call('import.inspect', { path: path.resolve(input!), sheet: option(context, 'sheet') });
@@ -246,7 +246,7 @@ export const command: CliCommand = {
             dropUnnamed: context.values['keep-unnamed'] === true ? false : undefined,
             mapPreview: false,
           });
-          const committed = await backend.call('import.commit', { importId: preview.importId, ...common });
+          const committed = await backend.call('import.commit', { importId: preview.importId, undoable: false, ...common });
           document = boundaryDocument(preview, committed.layer);
         } else {
           const base = { path: inspected.path, sheet: option(context, 'sheet'), encoding: option(context, 'encoding'), layer: option(context, 'layer') };
@@ -260,6 +260,7 @@ export const command: CliCommand = {
           const extendTarget = mode === 'extend' && common.sourceName ? resolveSourceId(preview, common.sourceName) : undefined;
           const committed = await backend.call('import.commit', {
             importId: preview.importId,
+            undoable: false,
             period,
             ...(mode === 'new-source' || mode === undefined ? { sourceName: common.sourceName, definition: option(context, 'definition') } : {}),
             ...(mode ? { mode } : {}),

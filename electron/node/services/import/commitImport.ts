@@ -24,7 +24,7 @@ import { featureTableNameFrom } from './boundaryPreview';
 import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
 
 export type CommitInput = z.output<typeof commitInput>;
-type CommitCounts = Omit<CommitResult, 'summary'>;
+type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
 
 /** Adds a new source (id from its name, unique) at the end of the project's list. */
 function addSource(db: SqliteDatabase, source: Omit<Source, 'id'>): Source {

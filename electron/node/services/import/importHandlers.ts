@@ -106,11 +106,14 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
       if (input.dryRun) {
         // The preview of a commit: computed on the project's data, rolled back; the import stays pending.
         const preview = session.tryOut((db) => commitPendingImport(db, found, input));
-        return { ...preview, dryRun: true, summary: summarizeProject(session) };
+        return { ...preview, dryRun: true, checkpoint: null, summary: summarizeProject(session) };
       }
       let counts: ReturnType<typeof commitPendingImport> | null = null;
+      let checkpoint: string | null = null;
       context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 0, total: null, finished: false });
       try {
+        // The project before the import, so the user can undo it as a whole (Ctrl+Z).
+        if (input.undoable !== false) checkpoint = session.checkpoint();
         session.edit((db) => {
           counts = commitPendingImport(db, found, input);
         });
@@ -118,7 +121,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
         context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 1, total: 1, finished: true });
       }
       pending.remove(input.importId);
-      return { ...counts!, summary: context.changed() };
+      return { ...counts!, checkpoint, summary: context.changed() };
     },
 
     async 'import.cancel'({ importId }) {
