@@ -14,6 +14,7 @@ import { FLOW_TERMS } from '../../shared/movement/accountVariables';
 import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesFrames, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
+import { projectionLabel, projectionNote } from '../../shared/movement/timeSeriesFigure';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -57,11 +58,13 @@ export function MovementView() {
   const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
   const [sortBy, setSortBy] = useState<SortBy>('layer');
   const [threshold, setThreshold] = useState(1);
+  /** undefined: the first stored scenario (the backend's default); 'none': observed values only. */
+  const [scenario, setScenario] = useState<string | undefined>(undefined);
   const [hover, setHover] = useState<Hover | null>(null);
   const [exporting, setExporting] = useState(false);
   const layer = layerName ?? undefined;
 
-  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer } : null, { keepPrevious: true });
+  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer, ...(scenario !== undefined ? { scenario } : {}) } : null, { keepPrevious: true });
   const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold } : null, { keepPrevious: true });
   const data = series.data;
   const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
@@ -80,6 +83,7 @@ export function MovementView() {
               layer,
               view: kind,
               sortBy,
+              ...(scenario !== undefined ? { scenario } : {}),
               format: format as (typeof MOVEMENT_EXPORT_FORMATS)[number],
               locale,
               page: 'a4-landscape',
@@ -135,6 +139,19 @@ export function MovementView() {
             ))}
           </select>
         </label>
+        {data && data.scenarios.length > 0 && (
+          <label>
+            {t('movement.projection.choice')}
+            <select value={scenario ?? data.projection?.scenarioId ?? data.scenarios[0]?.id ?? 'none'} data-testid="movement-projection" onChange={(event) => setScenario(event.target.value)}>
+              {data.scenarios.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {localized(entry.name, locale)}
+                </option>
+              ))}
+              <option value="none">{t('movement.projection.none')}</option>
+            </select>
+          </label>
+        )}
         <label>
           {t('movement.balance.threshold')}
           <input type="number" min={0} max={100} step={0.5} value={threshold} data-testid="movement-threshold" onChange={(event) => setThreshold(Math.min(100, Math.max(0, Number(event.target.value) || 0)))} />
@@ -159,6 +176,12 @@ export function MovementView() {
                 <p className="movement-note">
                   {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => source.name).join('; ') })}
                 </p>
+                {projectionNote(data, locale) && (
+                  <p className="movement-note movement-projection-note" data-testid="movement-projection-note">
+                    {projectionNote(data, locale)}
+                  </p>
+                )}
+                {data.scenarios.length > 0 && !data.projection && scenario !== 'none' && data.kind === 'indicator' && <p className="movement-note">{t('movement.projection.unavailable')}</p>}
                 {data.mixedSources.length > 0 && <p className="movement-warning">{t('movement.mixedSources', { count: data.mixedSources.length })}</p>}
               </section>
               <section>
@@ -226,7 +249,7 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const fontSize = 12;
   const scale = sharedScale([area?.values.map((point) => point.value) ?? [], data.reference.values.map((point) => point.value)]);
   const svg = area
-    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null })
+    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false) })
     : '';
   const plot = plotArea(frame, fontSize, true);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
@@ -262,7 +285,7 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; select
   const height = rows * MULTIPLES_PANEL_HEIGHT + (rows - 1) * gap;
   const frame: ChartFrame = { x: 0, y: 0, width: MULTIPLES_WIDTH, height };
   const fontSize = 11;
-  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns: MULTIPLES_COLUMNS });
+  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns: MULTIPLES_COLUMNS, projectionLabel: projectionLabel(data, locale, true) });
   const frames = multiplesFrames(frame, panels.length, gap, MULTIPLES_COLUMNS);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {

@@ -80,16 +80,16 @@ export function periodIndexAt(plot: ChartFrame, count: number, x: number): numbe
 }
 
 /** Path segments through consecutive values; a null breaks the line. `dashedFrom`: index from which the line is dashed (projection). */
-function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number }[] } {
+function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[] } {
   const solid: string[] = [];
   const dashed: string[] = [];
-  const dots: { x: number; y: number }[] = [];
+  const dots: { x: number; y: number; projected: boolean }[] = [];
   for (let index = 0; index < points.length; index += 1) {
     const point = points[index] as SeriesPoint;
     if (point.value === null) continue;
     const x = xAt(plot, points.length, index);
     const y = yAt(plot, scale, point.value);
-    dots.push({ x, y });
+    dots.push({ x, y, projected: point.projected });
     const previous = index > 0 ? points[index - 1] : undefined;
     if (previous && previous.value !== null) {
       const segment = `M${mm(xAt(plot, points.length, index - 1))} ${mm(yAt(plot, scale, previous.value))}L${mm(x)} ${mm(y)}`;
@@ -121,6 +121,12 @@ export interface PanelOptions {
   lineWidth: number;
   /** Extra attributes for the panel group (e.g. data-key). */
   attributes?: string;
+  /**
+   * Label of the projected part (e.g. "Projektion – Szenario mittel"): where points are `projected`, a rule
+   * marks the last observed Stichtag and this label names what follows, so the dashed continuation is
+   * never read as observed.
+   */
+  projectionLabel?: string | null;
 }
 
 function yearOf(period: string): string {
@@ -161,11 +167,28 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
     const d = region.solid + region.dashed;
     if (d) parts.push(`<path class="region-line" d="${d}" fill="none" stroke="${REGION_COLOUR}" stroke-width="${mm(options.lineWidth * 0.8)}" stroke-dasharray="${mm(options.lineWidth * 2.5)} ${mm(options.lineWidth * 1.5)}"/>`);
   }
+  const firstProjected = options.points.findIndex((point) => point.projected);
+  if (firstProjected >= 0) {
+    // The rule stands at the last observed Stichtag (or the plot's left edge when all values are projected).
+    const x = firstProjected > 0 ? xAt(plot, count, firstProjected - 1) : plot.x;
+    parts.push(`<line class="projection-rule" x1="${mm(x)}" y1="${mm(plot.y)}" x2="${mm(x)}" y2="${mm(plot.y + plot.height)}" stroke="#8c8c8c" stroke-width="${mm(thin)}" stroke-dasharray="${mm(thin * 3)} ${mm(thin * 3)}"/>`);
+    if (options.projectionLabel) {
+      const size = fontSize * (options.detailed ? 0.8 : 0.7);
+      parts.push(svgText(x + size * 0.3, plot.y + size * 0.9, options.projectionLabel, { size, fill: '#4d4d4d', halo: true }, ' class="projection-label"'));
+    }
+  }
   const line = linePaths(options.points, plot, scale);
   if (line.solid) parts.push(`<path class="area-line" d="${line.solid}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-linejoin="round"/>`);
   if (line.dashed) parts.push(`<path class="area-line projected" d="${line.dashed}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-dasharray="${mm(options.lineWidth * 3)} ${mm(options.lineWidth * 2)}"/>`);
   const radius = options.lineWidth * (options.detailed ? 1.6 : 1.1);
-  for (const dot of line.dots) parts.push(`<circle cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(radius)}" fill="${AREA_COLOUR}"/>`);
+  // Projected values are open circles: never read as observed points.
+  for (const dot of line.dots) {
+    parts.push(
+      dot.projected
+        ? `<circle class="projected-point" cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(radius)}" fill="#ffffff" stroke="${AREA_COLOUR}" stroke-width="${mm(thin * 1.5)}"/>`
+        : `<circle cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(radius)}" fill="${AREA_COLOUR}"/>`,
+    );
+  }
   parts.push('</g>');
   return parts.join('');
 }
@@ -203,6 +226,8 @@ export interface MultiplesOptions {
   selectedKey?: string | null;
   /** Fixed number of columns (the tab fits its width); default from gridLayout. */
   columns?: number;
+  /** Label of projected parts in each panel (drawPanel's projectionLabel). */
+  projectionLabel?: string | null;
 }
 
 /** The panel frames of the small multiples, in panel order. */
@@ -243,6 +268,7 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         lineWidth: options.lineWidth,
         valueLabels: Math.abs(panelFrame.x - firstColumnX) < 1e-6 ? 'print' : 'room',
         attributes: ` data-key="${escapeXml(panel.key)}"`,
+        projectionLabel: options.projectionLabel ?? null,
       }),
     );
   });

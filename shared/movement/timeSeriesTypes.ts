@@ -45,6 +45,11 @@ export interface TimeSeriesData {
    * total dwarfs every area, the mean per area ("Durchschnitt je Gebiet").
    */
   reference: { label: LocalizedText; values: SeriesPoint[] };
+  /**
+   * A stored scenario's results continuing the series after the last observed Stichtag (points marked
+   * `projected`); null when none applies. The charts draw it dashed and name the scenario.
+   */
+  projection: { scenarioId: string; name: LocalizedText; sourceId: string; firstPeriod: string; lastObserved: string } | null;
 }
 
 /**

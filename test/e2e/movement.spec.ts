@@ -135,3 +135,41 @@ test('shows on the map which municipalities’ accounts close', async ({ page, r
   await expect(page.getByText('Bilanz geht auf').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('movement-map.png'), fullPage: false });
 });
+
+test('stored scenario results continue the series dashed after the last observed Stichtag, labelled Projektion with the scenario', async ({ page, request }) => {
+  await callApi(request, 'planning.storeResults', { scenarioId: 'mittel' });
+  await openMovement(page);
+  await page.getByTestId('movement-indicator').selectOption('refugees_total');
+  await expect(page.getByTestId('movement-projection')).toHaveValue('mittel');
+  const chart = page.getByTestId('movement-area-chart');
+  const dashed = chart.locator('svg path.area-line.projected');
+  await expect(dashed).toHaveCount(1);
+  // Drawn dashed (a real dash pattern), the observed part solid, and a rule with the label at the last observed Stichtag.
+  expect(await dashed.getAttribute('stroke-dasharray')).toMatch(/^[\d.]+ [\d.]+$/);
+  expect(await chart.locator('svg path.area-line:not(.projected)').getAttribute('stroke-dasharray')).toBeNull();
+  await expect(chart.locator('svg text.projection-label').last()).toHaveText(/^Projektion – Szenario /);
+  const ruleX = Number(await chart.locator('svg line.projection-rule').getAttribute('x1'));
+  const solidXs = [...((await chart.locator('svg path.area-line:not(.projected)').getAttribute('d')) ?? '').matchAll(/[ML]([\d.]+) /g)].map((match) => Number(match[1]));
+  const dashedXs = [...((await dashed.getAttribute('d')) ?? '').matchAll(/[ML]([\d.]+) /g)].map((match) => Number(match[1]));
+  expect(Math.max(...solidXs)).toBeCloseTo(ruleX, 1);
+  expect(Math.min(...dashedXs)).toBeCloseTo(ruleX, 1);
+  // The dashed part is really painted right of the rule (pixels of the line colour there).
+  expect(await lineColourPixels(page, 'movement-area-chart', { x: Math.ceil(ruleX) + 4, y: 0, width: Math.floor(720 - ruleX - 8), height: 300 })).toBeGreaterThan(20);
+  await expect(page.getByTestId('movement-projection-note')).toContainText('Durchgezogen: beobachtete Werte bis 31.12.');
+  await expect(page.getByTestId('movement-projection-note')).toContainText('Gestrichelt mit offenen Punkten: Projektion, Szenario');
+  await expect(page.getByTestId('movement-multiples').locator('svg path.area-line.projected')).toHaveCount(21);
+  await page.screenshot({ path: test.info().outputPath('movement-projection.png'), fullPage: true });
+
+  // The exported figure draws the same: dashed projected lines, the legend entry and the note.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('movement-export-area-svg').click();
+  const svg = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(svg).toMatch(/class="area-line projected" d="M[^"]+"[^>]*stroke-dasharray/);
+  expect(svg).toMatch(/class="legend-projection"[^>]*stroke-dasharray/);
+  expect(svg).toContain('Projektion – Szenario');
+
+  // "keine" shows the observed values only.
+  await page.getByTestId('movement-projection').selectOption('none');
+  await expect(chart.locator('svg path.area-line.projected')).toHaveCount(0);
+  await expect(page.getByTestId('movement-projection-note')).toHaveCount(0);
+});

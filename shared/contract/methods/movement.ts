@@ -32,7 +32,11 @@ export const timeSeriesInput = z.object({
   layer: z.string().optional(),
   /** Movement indicators: the stock variable whose arrivals and departures are meant; default the first that has both. */
   variable: z.string().optional(),
+  /** Stored scenario whose results continue the series dashed ("Projektion"); default the first stored one; 'none': observed values only. */
+  scenario: z.string().optional(),
 });
+
+const projectionInfo = z.object({ scenarioId: z.string(), name: localizedText, sourceId: z.string(), firstPeriod: z.string(), lastObserved: z.string() });
 
 const timeSeriesData = z.object({
   indicator: z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int() }),
@@ -42,6 +46,7 @@ const timeSeriesData = z.object({
   series: z.array(areaSeries),
   region: z.array(seriesPoint),
   reference: z.object({ label: localizedText, values: z.array(seriesPoint) }),
+  projection: projectionInfo.nullable(),
 });
 
 export const timeSeriesOutput = timeSeriesData.extend({
@@ -52,6 +57,8 @@ export const timeSeriesOutput = timeSeriesData.extend({
   synthetic: z.boolean(),
   /** Areas and Stichtage where arrivals and departures came from different sources (shown, never silent). */
   mixedSources: z.array(z.object({ key: z.string(), period: z.string(), sources: z.array(z.string()) })),
+  /** Scenarios with stored results (planning "Ergebnisse speichern"), for the projection choice. */
+  scenarios: z.array(z.object({ id: z.string(), name: localizedText })),
 });
 
 // The schema and the pure core's type describe the same shape (a mismatch fails the typecheck).

@@ -111,6 +111,50 @@ describe('timeseries.compute', () => {
   });
 });
 
+describe('timeseries.compute with stored scenario results', () => {
+  it('continues an observed count after its last Stichtag with the scenario\'s projection, marked and named', async () => {
+    const call = backendWith();
+    const before = await call('timeseries.compute', { indicatorId: 'refugees_total' });
+    expect(before.projection).toBeNull();
+    expect(before.scenarios).toEqual([]);
+    const stored = await call('planning.storeResults', { scenarioId: 'mittel' });
+    const run = await call('planning.run', { scenarioId: 'mittel' });
+    const series = await call('timeseries.compute', { indicatorId: 'refugees_total' });
+    expect(series.scenarios.map((scenario) => scenario.id)).toEqual(['mittel']);
+    expect(series.projection).not.toBeNull();
+    const lastObserved = before.periods.at(-1)!;
+    expect(series.projection!.lastObserved).toBe(lastObserved);
+    expect(series.projection!.sourceId).toBe(stored.sourceId);
+    // The observed part is unchanged and unmarked; every added Stichtag lies after it and is marked projected.
+    expect(series.periods.slice(0, before.periods.length)).toEqual(before.periods);
+    const added = series.periods.slice(before.periods.length);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((period) => period > lastObserved)).toBe(true);
+    expect(series.projection!.firstPeriod).toBe(added[0]);
+    const hannover = series.series.find((area) => area.key === '03241001')!;
+    const hannoverBefore = before.series.find((area) => area.key === '03241001')!;
+    expect(hannover.values.slice(0, before.periods.length)).toEqual(hannoverBefore.values);
+    for (const point of hannover.values.slice(before.periods.length)) {
+      expect(point.projected).toBe(true);
+      expect(point.quality).toBe('projected');
+      expect(point.sourceId).toBe(stored.sourceId);
+      const year = run.areas.find((area) => area.key === '03241001')!.years.find((entry) => `${entry.year}-12-31` === point.period)!;
+      expect(point.value).toBeCloseTo(year.refugees, 6);
+    }
+    expect(series.sources.map((source) => source.id)).toContain(stored.sourceId);
+    // A rate of two projected variables is projected too; a share of an age group is not.
+    const rate = await call('timeseries.compute', { indicatorId: 'refugees_per_1000' });
+    expect(rate.projection?.scenarioId).toBe('mittel');
+    const share = await call('timeseries.compute', { indicatorId: 'under18_share' });
+    expect(share.projection).toBeNull();
+    expect(share.series[0]!.values.some((point) => point.projected)).toBe(false);
+    // 'none' shows the observed values only; an unknown scenario is explained.
+    const none = await call('timeseries.compute', { indicatorId: 'refugees_total', scenario: 'none' });
+    expect(none.periods).toEqual(before.periods);
+    await expect(call('timeseries.compute', { indicatorId: 'refugees_total', scenario: 'gibt-es-nicht' })).rejects.toThrow(/mittel/);
+  });
+});
+
 describe('exports', () => {
   it('writes the small multiples as SVG with one panel per area and the region line in each; PNG and PDF render', async () => {
     const call = backendWith();

@@ -6,15 +6,17 @@
 import type { z } from 'zod';
 import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
-import type { LayerInfo, Source, Variable } from '../../../../shared/model/project';
+import type { IndicatorDefinition, LayerInfo, Source, Variable } from '../../../../shared/model/project';
 import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
 import { computeMovementSeries, movementIndicator, movementIndicatorOf, MOVEMENT_PREFIX } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
-import { referenceLine, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
+import { referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { SCENARIO_DIMENSION } from '../../../../shared/planning/projectedResults';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { selectionPriority } from '../../../../shared/sources/sourceChoice';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreaSizes, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
+import { readAreaSizes, readDimensions, readIndicators, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { allPeriodValuesFor } from '../indicatorService';
 import { readSourceCatalogue } from '../sourceCatalogue';
@@ -51,33 +53,71 @@ function chooseStockVariable(variables: readonly Variable[], asked: string | und
   return variable;
 }
 
-function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
-  const all = allPeriodValuesFor(db, input.indicatorId, layer.name);
-  const areas = readAreaSizes(db, layer.name);
+/** Scenarios with stored results, named as the planning tab names them. */
+function scenariosOf(db: SqliteDatabase): ReturnType<typeof storedScenarios> {
+  const names = new Map((readDimensions(db).find((dimension) => dimension.id === SCENARIO_DIMENSION)?.values ?? []).map((value) => [value.id, value.name]));
+  return storedScenarios(readSources(db), names);
+}
+
+type IndicatorSeries = Pick<SeriesOutput, 'periods' | 'series' | 'region'> & { sourceIds: string[] };
+
+/** The indicator engine's values over all periods, as series (the map's values). */
+function indicatorSeries(db: SqliteDatabase, indicator: string | IndicatorDefinition, areas: readonly { key: string; name: string }[], layer: LayerInfo): IndicatorSeries & { all: ReturnType<typeof allPeriodValuesFor> } {
+  const all = allPeriodValuesFor(db, indicator, layer.name);
   const byPeriod = all.series.map((entry) => new Map(entry.values.map((value) => [value.key, value])));
-  const sourceIds = [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))];
-  const sources = sourcesFor(db, sourceIds);
   const region = all.series.map((entry): SeriesPoint => {
     const quality = entry.values.some((value) => value.quality === 'projected') ? 'projected' : (entry.values.find((value) => value.quality !== null)?.quality ?? null);
     return { period: entry.period, value: entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, projected: quality === 'projected' };
   });
+  const series = areas.map((area): AreaSeries => ({
+    key: area.key,
+    name: area.name,
+    values: all.periods.map((period, index): SeriesPoint => {
+      const value = byPeriod[index]?.get(area.key);
+      return { period, value: value?.value ?? null, sourceId: value?.sourceId ?? null, quality: value?.quality ?? null, smallNumber: value?.smallNumber ?? false, projected: value?.quality === 'projected' };
+    }),
+  }));
+  return { all, periods: all.periods, series, region, sourceIds: [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))] };
+}
+
+function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
+  const areas = readAreaSizes(db, layer.name);
+  const observed = indicatorSeries(db, input.indicatorId, areas, layer);
+  const { all } = observed;
+  const scenarios = scenariosOf(db);
+  let result: Pick<SeriesOutput, 'periods' | 'series' | 'region'> = observed;
+  let projection: SeriesProjection | null = null;
+  const sourceIds = [...observed.sourceIds];
+  const wanted = input.scenario === 'none' ? null : (scenarios.find((scenario) => scenario.id === input.scenario) ?? (input.scenario === undefined ? scenarios[0] : undefined));
+  if (input.scenario !== undefined && input.scenario !== 'none' && wanted === undefined) {
+    throw new UserError('not-found', {
+      de: `Für das Szenario „${input.scenario}“ sind keine Ergebnisse gespeichert. Gespeichert: ${scenarios.map((scenario) => scenario.id).join(', ') || '–'} (oder none).`,
+      en: `No results are stored for the scenario "${input.scenario}". Stored: ${scenarios.map((scenario) => scenario.id).join(', ') || '–'} (or none).`,
+    });
+  }
+  const definition = wanted ? readIndicators(db).find((indicator) => indicator.id === input.indicatorId) : undefined;
+  const projected = wanted && definition ? projectedDefinition(definition, wanted.id) : null;
+  if (wanted && projected) {
+    const continued = appendProjection(observed, indicatorSeries(db, projected, areas, layer));
+    if (continued) {
+      result = continued;
+      projection = { scenarioId: wanted.id, name: wanted.name, sourceId: wanted.sourceId, firstPeriod: continued.firstPeriod, lastObserved: continued.lastObserved };
+      if (!sourceIds.includes(wanted.sourceId)) sourceIds.push(wanted.sourceId);
+    }
+  }
+  const sources = sourcesFor(db, sourceIds);
   return {
     kind: 'indicator',
     indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals },
     stockVariable: null,
     layer: layer.name,
     layerTitle: layer.title,
-    periods: all.periods,
-    series: areas.map((area) => ({
-      key: area.key,
-      name: area.name,
-      values: all.periods.map((period, index): SeriesPoint => {
-        const value = byPeriod[index]?.get(area.key);
-        return { period, value: value?.value ?? null, sourceId: value?.sourceId ?? null, quality: value?.quality ?? null, smallNumber: value?.smallNumber ?? false, projected: value?.quality === 'projected' };
-      }),
-    })),
-    region,
-    reference: referenceLine(region, areas.length, all.indicator.scale === 'absolute'),
+    periods: result.periods,
+    series: result.series,
+    region: result.region,
+    reference: referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
+    projection,
+    scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
     mixedSources: [],
@@ -126,6 +166,8 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
     series: result.series,
     region: result.region,
     reference: referenceLine(result.region, result.series.length, !indicator.perThousand),
+    projection: null,
+    scenarios: scenariosOf(db).map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
     mixedSources: result.mixedSources,
