@@ -7,12 +7,12 @@
  */
 import { useMemo, useState, type MouseEvent } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
-import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS } from '../../shared/contract/methods/movement';
+import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { FLOW_TERMS } from '../../shared/movement/accountVariables';
 import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
-import { drawMultiples, drawPanel, multiplesFrames, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
+import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { projectionLabel, projectionNote } from '../../shared/movement/timeSeriesFigure';
 import { toApiError } from '../api/apiError';
@@ -25,6 +25,7 @@ import './movement.css';
 type SeriesResult = MethodOutput<'timeseries.compute'>;
 type BalanceResult = MethodOutput<'balance.compute'>;
 type SortBy = 'layer' | 'name' | 'last';
+type Layout = (typeof MULTIPLES_LAYOUTS)[number];
 
 const DEFAULT_INDICATOR = 'movement.turnover_per_1000';
 const AREA_CHART = { width: 720, height: 300 };
@@ -57,6 +58,7 @@ export function MovementView() {
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
   const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
   const [sortBy, setSortBy] = useState<SortBy>('layer');
+  const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
   /** undefined: the first stored scenario (the backend's default); 'none': observed values only. */
   const [scenario, setScenario] = useState<string | undefined>(undefined);
@@ -83,6 +85,7 @@ export function MovementView() {
               layer,
               view: kind,
               sortBy,
+              layout,
               ...(scenario !== undefined ? { scenario } : {}),
               format: format as (typeof MOVEMENT_EXPORT_FORMATS)[number],
               locale,
@@ -130,8 +133,18 @@ export function MovementView() {
           </select>
         </label>
         <label>
+          {t('movement.layout')}
+          <select value={layout} data-testid="movement-layout" onChange={(event) => setLayout(event.target.value as Layout)}>
+            {MULTIPLES_LAYOUTS.map((option) => (
+              <option key={option} value={option}>
+                {t(`movement.layout.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('movement.sort')}
-          <select value={sortBy} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SortBy)}>
+          <select value={sortBy} disabled={layout === 'grid'} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SortBy)}>
             {(['layer', 'name', 'last'] as const).map((option) => (
               <option key={option} value={option}>
                 {t(`movement.sort.${option}`)}
@@ -203,7 +216,8 @@ export function MovementView() {
               </section>
             </div>
             <h3>{t('movement.multiples')}</h3>
-            <Multiples data={data} order={order} selectedKey={areaKey} flaggedKeys={flaggedKeys} hover={hover?.key !== 'area' ? hover : null} onHover={setHover} onSelect={(key) => store.getState().selectArea(key)} />
+            {layout === 'grid' && <p className="movement-note">{t('movement.layout.gridNote')}</p>}
+            <Multiples data={data} order={order} grid={layout === 'grid'} selectedKey={areaKey} flaggedKeys={flaggedKeys} hover={hover?.key !== 'area' ? hover : null} onHover={setHover} onSelect={(key) => store.getState().selectArea(key)} />
           </>
         )}
         {!data && !series.error && <p className="movement-note">…</p>}
@@ -271,7 +285,7 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   );
 }
 
-function Multiples(props: { data: SeriesResult; order: readonly string[]; selectedKey: string | null; flaggedKeys: ReadonlySet<string>; hover: Hover | null; onHover: (hover: Hover | null) => void; onSelect: (key: string) => void }) {
+function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: boolean; selectedKey: string | null; flaggedKeys: ReadonlySet<string>; hover: Hover | null; onHover: (hover: Hover | null) => void; onSelect: (key: string) => void }) {
   const t = useT();
   const locale = useLocale();
   const { data } = props;
@@ -280,13 +294,17 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; select
     const entry = byKey.get(key);
     return entry ? [{ key, title: entry.name, points: entry.values, flag: props.flaggedKeys.has(key) ? t('movement.balance.flag') : null }] : [];
   });
-  const rows = Math.max(1, Math.ceil(panels.length / MULTIPLES_COLUMNS));
+  const grid = props.grid ? panelGridFor(panels.map((panel) => panel.key), data.mapGrid) : null;
+  const columns = grid ? grid.columns : MULTIPLES_COLUMNS;
+  const rows = grid ? grid.rows : Math.max(1, Math.ceil(panels.length / MULTIPLES_COLUMNS));
   const gap = 8;
-  const height = rows * MULTIPLES_PANEL_HEIGHT + (rows - 1) * gap;
+  // Narrower panels (more columns in the map layout) keep their proportions.
+  const panelHeight = grid ? Math.min(MULTIPLES_PANEL_HEIGHT, Math.round(((MULTIPLES_WIDTH - (columns - 1) * gap) / columns) * 0.66)) : MULTIPLES_PANEL_HEIGHT;
+  const height = rows * panelHeight + (rows - 1) * gap;
   const frame: ChartFrame = { x: 0, y: 0, width: MULTIPLES_WIDTH, height };
   const fontSize = 11;
-  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns: MULTIPLES_COLUMNS, projectionLabel: projectionLabel(data, locale, true) });
-  const frames = multiplesFrames(frame, panels.length, gap, MULTIPLES_COLUMNS);
+  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid });
+  const frames = multiplesFrames(frame, panels.length, gap, columns, grid);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const point = svgPoint(event, MULTIPLES_WIDTH, height);

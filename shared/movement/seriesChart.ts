@@ -228,10 +228,38 @@ export interface MultiplesOptions {
   columns?: number;
   /** Label of projected parts in each panel (drawPanel's projectionLabel). */
   projectionLabel?: string | null;
+  /** Panels placed in grid cells (one per panel, in panel order) instead of row by row: "wie die Karte" (geoGrid.ts). */
+  grid?: PanelGrid | null;
 }
 
-/** The panel frames of the small multiples, in panel order. */
-export function multiplesFrames(frame: ChartFrame, count: number, gap: number, columns?: number): ChartFrame[] {
+/** Grid cells of the panels, in panel order. */
+export interface PanelGrid {
+  columns: number;
+  rows: number;
+  cells: readonly { column: number; row: number }[];
+}
+
+/**
+ * The panel grid of the map layout for panels in `order` (keys), from the layer's grid cells by key; areas
+ * without a cell are left out of the grid (null when none has one).
+ */
+export function panelGridFor(order: readonly string[], grid: { columns: number; rows: number; cells: readonly { key: string; column: number; row: number }[] } | null | undefined): PanelGrid | null {
+  if (!grid) return null;
+  const byKey = new Map(grid.cells.map((cell) => [cell.key, cell]));
+  if (!order.every((key) => byKey.has(key))) return null;
+  return { columns: grid.columns, rows: grid.rows, cells: order.map((key) => byKey.get(key) as { column: number; row: number }) };
+}
+
+/** The panel frames of the small multiples, in panel order: row by row, or in the given grid cells. */
+export function multiplesFrames(frame: ChartFrame, count: number, gap: number, columns?: number, grid?: PanelGrid | null): ChartFrame[] {
+  if (grid) {
+    const width = (frame.width - gap * (grid.columns - 1)) / Math.max(1, grid.columns);
+    const height = (frame.height - gap * (grid.rows - 1)) / Math.max(1, grid.rows);
+    return Array.from({ length: count }, (_, index) => {
+      const cell = grid.cells[index] ?? { column: 0, row: 0 };
+      return { x: frame.x + cell.column * (width + gap), y: frame.y + cell.row * (height + gap), width, height };
+    });
+  }
   const layout = columns ? { columns, rows: Math.ceil(count / columns) } : gridLayout(count, frame.width, frame.height);
   const width = (frame.width - gap * (layout.columns - 1)) / layout.columns;
   const height = (frame.height - gap * (layout.rows - 1)) / Math.max(1, layout.rows);
@@ -246,8 +274,10 @@ export function multiplesFrames(frame: ChartFrame, count: number, gap: number, c
 /** Small multiples: one panel per area, one shared scale, the region as reference line in each. */
 export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
   const scale = sharedScale([...options.panels.map((panel) => panel.points.map((point) => point.value)), options.region.map((point) => point.value)]);
-  const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns);
-  const firstColumnX = Math.min(...frames.map((panelFrame) => panelFrame.x));
+  const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns, options.grid);
+  // Value labels on the leftmost panel of each row (in the map layout a row may start further right).
+  const leftmostOfRow = new Map<number, number>();
+  for (const panelFrame of frames) leftmostOfRow.set(panelFrame.y, Math.min(leftmostOfRow.get(panelFrame.y) ?? Infinity, panelFrame.x));
   const parts = ['<g id="small-multiples">'];
   options.panels.forEach((panel, index) => {
     const panelFrame = frames[index] as ChartFrame;
@@ -266,7 +296,7 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         selected: panel.key === options.selectedKey,
         flag: panel.flag ?? null,
         lineWidth: options.lineWidth,
-        valueLabels: Math.abs(panelFrame.x - firstColumnX) < 1e-6 ? 'print' : 'room',
+        valueLabels: Math.abs(panelFrame.x - (leftmostOfRow.get(panelFrame.y) as number)) < 1e-6 ? 'print' : 'room',
         attributes: ` data-key="${escapeXml(panel.key)}"`,
         projectionLabel: options.projectionLabel ?? null,
       }),

@@ -10,7 +10,7 @@ import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
-import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel } from './seriesChart';
+import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
 export interface SeriesFigureData extends TimeSeriesData {
@@ -82,7 +82,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
 /**
  * @example timeSeriesMultiplesFigure(data, context).svg.includes('id="small-multiples"') // true
  */
-export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: AnalysisFigureContext, options: { order?: readonly string[]; flags?: ReadonlyMap<string, string> } = {}): AnalysisFigure {
+export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: AnalysisFigureContext, options: { order?: readonly string[]; flags?: ReadonlyMap<string, string>; grid?: PanelGrid | null } = {}): AnalysisFigure {
   const { locale } = context;
   const byKey = new Map(data.series.map((series) => [series.key, series]));
   const order = options.order ?? data.series.map((series) => series.key);
@@ -95,7 +95,7 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
-      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true) }) +
+      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null }) +
       footnote.svg
     );
   });

@@ -173,3 +173,29 @@ test('stored scenario results continue the series dashed after the last observed
   await expect(chart.locator('svg path.area-line.projected')).toHaveCount(0);
   await expect(page.getByTestId('movement-projection-note')).toHaveCount(0);
 });
+
+test('Anordnung "wie die Karte" places the municipalities’ panels roughly where they lie on the map', async ({ page }) => {
+  await openMovement(page);
+  await page.getByTestId('movement-layout').selectOption('grid');
+  await expect(page.getByTestId('movement-sort')).toBeDisabled();
+  const multiples = page.getByTestId('movement-multiples');
+  const titleAt = async (key: string) => {
+    const title = multiples.locator(`svg g.series-panel[data-key="${key}"] > text`).first();
+    return { x: Number(await title.getAttribute('x')), y: Number(await title.getAttribute('y')) };
+  };
+  await expect.poll(async () => (await titleAt('03241010')).y < (await titleAt('03241001')).y).toBe(true);
+  const hannover = await titleAt('03241001');
+  expect((await titleAt('03241009')).y).toBeGreaterThan(hannover.y); // Laatzen south
+  expect((await titleAt('03241011')).x).toBeGreaterThan(hannover.x); // Lehrte east
+  expect((await titleAt('03241005')).x).toBeLessThan(hannover.x); // Garbsen west
+  // Each panel is painted where its title says: line pixels inside Hannover's and Lehrte's cells, none in an empty cell.
+  const cell = async (key: string) => {
+    const { x, y } = await titleAt(key);
+    return { x: Math.round(x), y: Math.round(y), width: 120, height: 90 };
+  };
+  expect(await lineColourPixels(page, 'movement-multiples', await cell('03241001'))).toBeGreaterThan(100);
+  expect(await lineColourPixels(page, 'movement-multiples', await cell('03241011'))).toBeGreaterThan(100);
+  const positions = await Promise.all(['03241001', '03241010', '03241011', '03241009', '03241005'].map(titleAt));
+  expect(new Set(positions.map((position) => `${position.x},${position.y}`)).size).toBe(5);
+  await page.screenshot({ path: test.info().outputPath('movement-grid.png'), fullPage: true });
+});

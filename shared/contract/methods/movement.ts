@@ -57,6 +57,11 @@ export const timeSeriesOutput = timeSeriesData.extend({
   synthetic: z.boolean(),
   /** Areas and Stichtage where arrivals and departures came from different sources (shown, never silent). */
   mixedSources: z.array(z.object({ key: z.string(), period: z.string(), sources: z.array(z.string()) })),
+  /**
+   * The layer's areas in grid cells roughly where they lie on the map (shared/movement/geoGrid.ts), for the
+   * small multiples' "Anordnung: wie die Karte"; null when the layer has no geometry.
+   */
+  mapGrid: z.object({ columns: z.number().int(), rows: z.number().int(), cells: z.array(z.object({ key: z.string(), column: z.number().int(), row: z.number().int() })) }).nullable(),
   /** Scenarios with stored results (planning "Ergebnisse speichern"), for the projection choice. */
   scenarios: z.array(z.object({ id: z.string(), name: localizedText })),
 });
@@ -132,6 +137,8 @@ export const MOVEMENT_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as c
 /** The account exports as data (the chart of a stock is the time series of its indicator). */
 export const BALANCE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const TIME_SERIES_VIEWS = ['multiples', 'area'] as const;
+/** Small multiples: `sorted` row by row in the chosen order, `grid` roughly where the areas lie on the map. */
+export const MULTIPLES_LAYOUTS = ['sorted', 'grid'] as const;
 
 const fileOutput = z.object({
   fileName: z.string(),
@@ -155,6 +162,8 @@ export const timeSeriesExportInput = timeSeriesInput.extend({
   areas: z.array(z.string()).optional(),
   /** Panel order: 'layer' (as given), 'name', 'last' (latest value, descending). */
   sortBy: z.enum(['layer', 'name', 'last']).default('layer'),
+  /** Multiples: `sorted` (row by row, default) or `grid` (like the map; the order is then the map's). */
+  layout: z.enum(MULTIPLES_LAYOUTS).default('sorted'),
   format: z.enum(MOVEMENT_EXPORT_FORMATS),
   ...pageChoice,
 });

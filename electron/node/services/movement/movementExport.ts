@@ -9,6 +9,7 @@ import { resolveExportLayout } from '../../../../shared/export/exportLayout';
 import type { balanceExportInput, timeSeriesExportInput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
 import { balanceTable, timeSeriesTable } from '../../../../shared/movement/movementTables';
+import { panelGridFor } from '../../../../shared/movement/seriesChart';
 import { timeSeriesAreaFigure, timeSeriesMultiplesFigure } from '../../../../shared/movement/timeSeriesFigure';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -79,10 +80,19 @@ export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportIn
   const figure =
     input.view === 'area'
       ? timeSeriesAreaFigure(data, input.areas?.[0] ?? data.series[0]?.key ?? '', context)
-      : timeSeriesMultiplesFigure(data, context, { order: orderedKeys(data.series, input.sortBy, input.areas) });
+      : multiplesFigure(data, context, input);
   const title = data.indicator.name[input.locale];
   const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
   return { ...base, pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
+}
+
+function multiplesFigure(data: ReturnType<typeof computeTimeSeries>, context: Parameters<typeof timeSeriesMultiplesFigure>[1], input: SeriesExportInput) {
+  const order = orderedKeys(data.series, input.sortBy, input.areas);
+  const grid = input.layout === 'grid' ? panelGridFor(order, data.mapGrid) : null;
+  if (input.layout === 'grid' && grid === null) {
+    throw new UserError('not-found', { de: `Die Ebene „${data.layer}“ hat keine Geometrie für die Anordnung wie die Karte; bitte --layout sorted wählen.`, en: `The layer "${data.layer}" has no geometry for the map layout; please choose --layout sorted.` });
+  }
+  return timeSeriesMultiplesFigure(data, context, { order, grid });
 }
 
 export async function exportBalance(db: SqliteDatabase, input: BalanceExportInput): Promise<FileResult> {

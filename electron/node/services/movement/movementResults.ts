@@ -16,7 +16,9 @@ import { SCENARIO_DIMENSION } from '../../../../shared/planning/projectedResults
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { selectionPriority } from '../../../../shared/sources/sourceChoice';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreaSizes, readDimensions, readIndicators, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
+import { geographicGrid } from '../../../../shared/movement/geoGrid';
+import { areaCentroid } from '../../../../shared/spatial/areaCentroid';
+import { readAreas, readAreaSizes, readDimensions, readIndicators, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { allPeriodValuesFor } from '../indicatorService';
 import { readSourceCatalogue } from '../sourceCatalogue';
@@ -117,6 +119,7 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
     region: result.region,
     reference: referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
     projection,
+    mapGrid: null,
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
@@ -167,6 +170,7 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
     region: result.region,
     reference: referenceLine(result.region, result.series.length, !indicator.perThousand),
     projection: null,
+    mapGrid: null,
     scenarios: scenariosOf(db).map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
@@ -174,12 +178,27 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
   };
 }
 
+/** The layer's areas in grid cells like the map, from their centroids (geoGrid.ts). */
+export function layerMapGrid(db: SqliteDatabase, layerName: string): SeriesOutput['mapGrid'] {
+  const areas = readAreas(db, layerName);
+  if (areas.length === 0) return null;
+  return geographicGrid(
+    areas.map((area) => {
+      const [x, y] = areaCentroid(area.geometry);
+      return { key: area.key, x, y };
+    }),
+  );
+}
+
 /**
  * @example computeTimeSeries(db, { indicatorId: 'movement.turnover_per_1000' }).series.length // 21 on the demo
  */
 export function computeTimeSeries(db: SqliteDatabase, input: SeriesInput): SeriesOutput {
   const layer = chooseAnalysisLayer(db, input.layer);
-  return db.transaction(() => (input.indicatorId.startsWith(MOVEMENT_PREFIX) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer)))();
+  return db.transaction(() => {
+    const result = input.indicatorId.startsWith(MOVEMENT_PREFIX) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer);
+    return { ...result, mapGrid: layerMapGrid(db, layer.name) };
+  })();
 }
 
 /**
