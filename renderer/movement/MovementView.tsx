@@ -14,7 +14,8 @@ import { FLOW_TERMS } from '../../shared/movement/accountVariables';
 import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
-import { projectionLabel, projectionNote } from '../../shared/movement/timeSeriesFigure';
+import { projectionLabel, projectionNote, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
+import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -194,6 +195,11 @@ export function MovementView() {
                     {projectionNote(data, locale)}
                   </p>
                 )}
+                {smallNumberNote(data, locale) && (
+                  <p className="movement-note" data-testid="movement-small-numbers">
+                    {smallNumberNote(data, locale)}
+                  </p>
+                )}
                 {data.scenarios.length > 0 && !data.projection && scenario !== 'none' && data.kind === 'indicator' && <p className="movement-note">{t('movement.projection.unavailable')}</p>}
                 {data.mixedSources.length > 0 && <p className="movement-warning">{t('movement.mixedSources', { count: data.mixedSources.length })}</p>}
               </section>
@@ -234,8 +240,8 @@ function tooltipText(t: ReturnType<typeof useT>, locale: 'de' | 'en', data: Seri
   return t('movement.hover', {
     area: name,
     date: formatDate(point.period, locale),
-    value: point.value === null ? t('movement.noValue') : formatNumber(point.value, data.indicator.decimals, locale),
-    unit: localized(data.indicator.unit, locale),
+    value: point.smallNumber ? t('movement.smallNumbers.hover', { label: smallNumberText(data.smallNumberThreshold, locale) }) : point.value === null ? t('movement.noValue') : formatNumber(point.value, data.indicator.decimals, locale),
+    unit: point.smallNumber ? '' : localized(data.indicator.unit, locale),
     source,
     quality: point.quality ? t(`movement.quality.${point.quality}`) : '–',
   });
@@ -261,9 +267,9 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const area = data.series.find((entry) => entry.key === areaKey) ?? data.series[0];
   const frame: ChartFrame = { x: 0, y: 0, ...AREA_CHART };
   const fontSize = 12;
-  const scale = sharedScale([area?.values.map((point) => point.value) ?? [], data.reference.values.map((point) => point.value)]);
+  const scale = sharedScale([area?.values.map(drawnValue) ?? [], data.reference.values.map(drawnValue)]);
   const svg = area
-    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false) })
+    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) })
     : '';
   const plot = plotArea(frame, fontSize, true);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
@@ -303,7 +309,7 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: 
   const height = rows * panelHeight + (rows - 1) * gap;
   const frame: ChartFrame = { x: 0, y: 0, width: MULTIPLES_WIDTH, height };
   const fontSize = 11;
-  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid });
+  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) });
   const frames = multiplesFrames(frame, panels.length, gap, columns, grid);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
@@ -340,6 +346,9 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
   const flagged = balance.areas.filter((candidate) => candidate.flagged);
   const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
   const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, locale));
+  // Stocks and flows are counts: a small one shows as "< N"; the remainder is computed from the exact counts.
+  const count = (value: number | null) => protectedCount(value, balance.smallNumberThreshold, locale);
+  const anySmall = area.periods.some((period) => [period.stockStart, period.stockEnd, ...terms.map((term) => period.flows[term])].some((term) => isSmallCount(term?.value ?? null, balance.smallNumberThreshold)));
   const sourceName = (id: string | null) => (id === null ? '–' : (balance.sources.find((source) => source.id === id)?.name.replace(/ – Beispieldaten, synthetisch$/, '') ?? id));
   const stockName = balance.variableNames[balance.variables.stock];
   return (
@@ -375,11 +384,13 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
                 <td>
                   {period.previousPeriod.slice(0, 4)}–{period.period.slice(0, 4)}
                 </td>
-                <td>{number(period.stockStart.value)}</td>
+                <td>{count(period.stockStart.value)}</td>
                 {terms.map((term) => (
-                  <td key={term}>{number(period.flows[term]?.value ?? null)}</td>
+                  <td key={term} data-testid={`movement-balance-${term}`}>
+                    {count(period.flows[term]?.value ?? null)}
+                  </td>
                 ))}
-                <td>{number(period.stockEnd.value)}</td>
+                <td>{count(period.stockEnd.value)}</td>
                 <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
                   <span data-testid="movement-residual">{number(period.residual)}</span>{' '}
                   <span className="residual-share">{period.complete ? `(${number(period.residualPercent, 1)} %)` : t('movement.balance.incomplete')}</span>
@@ -393,6 +404,11 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
         {t('movement.balance.source')}: {[...new Set(area.periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId, ...terms.map((term) => period.flows[term]?.sourceId ?? null)]))].map(sourceName).join('; ')}
         {area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}
       </p>
+      {anySmall && (
+        <p className="movement-note" data-testid="movement-balance-small-numbers">
+          {t('movement.smallNumbers.account', { threshold: balance.smallNumberThreshold, label: smallNumberText(balance.smallNumberThreshold, locale) })}
+        </p>
+      )}
       <p className="movement-note">{t('movement.balance.note')}</p>
     </div>
   );

@@ -34,8 +34,8 @@ const MEASURE_NAMES: Record<MovementMeasure, LocalizedText> = {
 
 /** The eight movement indicators: each measure absolute and per 1.000 inhabitants. */
 export const MOVEMENT_INDICATORS: readonly MovementIndicator[] = MOVEMENT_MEASURES.flatMap((measure) => [
-  { id: `${MOVEMENT_PREFIX}${measure}_per_1000`, measure, perThousand: true, name: { de: `${MEASURE_NAMES[measure].de} je 1.000 Einw.`, en: `${MEASURE_NAMES[measure].en} per 1,000 inhabitants` }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inhabitants' }, decimals: 1 },
-  { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
+  { id: `${MOVEMENT_PREFIX}${measure}_per_1000`, measure, perThousand: true, count: false, name: { de: `${MEASURE_NAMES[measure].de} je 1.000 Einw.`, en: `${MEASURE_NAMES[measure].en} per 1,000 inhabitants` }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inhabitants' }, decimals: 1 },
+  { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, count: true, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
 ]);
 
 /** @example movementIndicator('movement.turnover_per_1000')?.measure // 'turnover' */
@@ -45,7 +45,7 @@ export function movementIndicator(id: string): MovementIndicator | null {
 
 /** The movement indicator named after the stock it moves, e.g. "Zuzüge je 1.000 Einw. – Schutzsuchende". */
 export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText): SeriesIndicator {
-  return { id: indicator.id, name: { de: `${indicator.name.de} – ${stockName.de}`, en: `${indicator.name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals };
+  return { id: indicator.id, name: { de: `${indicator.name.de} – ${stockName.de}`, en: `${indicator.name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals, count: indicator.count };
 }
 
 export interface MovementSeriesInput {

@@ -11,6 +11,7 @@ import { niceTicks } from '../analysis/niceTicks';
 import { escapeXml, mm, svgRect, svgText } from '../export/svgElements';
 import { wrapText } from '../export/textMetrics';
 import { formatNumber, type Locale } from '../format/number';
+import { drawnValue } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
 
 export const AREA_COLOUR = '#1f5f9e';
@@ -80,23 +81,32 @@ export function periodIndexAt(plot: ChartFrame, count: number, x: number): numbe
 }
 
 /** Path segments through consecutive values; a null breaks the line. `dashedFrom`: index from which the line is dashed (projection). */
-function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[] } {
+/**
+ * Path segments through consecutive values; a missing value breaks the line, and so does a small number
+ * (never drawn as an exact point: its x is returned in `small` for a "< N" mark). Segments ending at a
+ * projected value are dashed.
+ */
+function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[]; small: number[] } {
   const solid: string[] = [];
   const dashed: string[] = [];
   const dots: { x: number; y: number; projected: boolean }[] = [];
+  const small: number[] = [];
   for (let index = 0; index < points.length; index += 1) {
     const point = points[index] as SeriesPoint;
-    if (point.value === null) continue;
     const x = xAt(plot, points.length, index);
-    const y = yAt(plot, scale, point.value);
+    if (point.smallNumber) small.push(x);
+    const value = drawnValue(point);
+    if (value === null) continue;
+    const y = yAt(plot, scale, value);
     dots.push({ x, y, projected: point.projected });
     const previous = index > 0 ? points[index - 1] : undefined;
-    if (previous && previous.value !== null) {
-      const segment = `M${mm(xAt(plot, points.length, index - 1))} ${mm(yAt(plot, scale, previous.value))}L${mm(x)} ${mm(y)}`;
+    const previousValue = previous ? drawnValue(previous) : null;
+    if (previousValue !== null) {
+      const segment = `M${mm(xAt(plot, points.length, index - 1))} ${mm(yAt(plot, scale, previousValue))}L${mm(x)} ${mm(y)}`;
       (point.projected ? dashed : solid).push(segment);
     }
   }
-  return { solid: solid.join(''), dashed: dashed.join(''), dots };
+  return { solid: solid.join(''), dashed: dashed.join(''), dots, small };
 }
 
 export interface PanelOptions {
@@ -127,6 +137,8 @@ export interface PanelOptions {
    * never read as observed.
    */
   projectionLabel?: string | null;
+  /** What stands at a small number's Stichtag instead of a point, e.g. "< 3" (smallNumbers.ts). */
+  smallNumberLabel?: string | null;
 }
 
 function yearOf(period: string): string {
@@ -180,6 +192,13 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
   const line = linePaths(options.points, plot, scale);
   if (line.solid) parts.push(`<path class="area-line" d="${line.solid}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-linejoin="round"/>`);
   if (line.dashed) parts.push(`<path class="area-line projected" d="${line.dashed}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-dasharray="${mm(options.lineWidth * 3)} ${mm(options.lineWidth * 2)}"/>`);
+  // Small numbers: no point, the line breaks, and "< N" stands at the foot of the plot.
+  // Small panels write it without the space, smaller, so neighbouring Stichtage do not run into each other.
+  const smallSize = fontSize * (options.detailed ? 0.8 : 0.55);
+  const smallLabel = options.detailed ? (options.smallNumberLabel ?? '<') : (options.smallNumberLabel ?? '<').replace(/\s+/g, '');
+  for (const x of line.small) {
+    parts.push(svgText(x, plot.y + plot.height - smallSize * 0.35, smallLabel, { size: smallSize, fill: '#6b6b6b', anchor: 'middle' }, ' class="small-number-label"'));
+  }
   const radius = options.lineWidth * (options.detailed ? 1.6 : 1.1);
   // Projected values are open circles: never read as observed points.
   for (const dot of line.dots) {
@@ -228,6 +247,8 @@ export interface MultiplesOptions {
   columns?: number;
   /** Label of projected parts in each panel (drawPanel's projectionLabel). */
   projectionLabel?: string | null;
+  /** drawPanel's smallNumberLabel. */
+  smallNumberLabel?: string | null;
   /** Panels placed in grid cells (one per panel, in panel order) instead of row by row: "wie die Karte" (geoGrid.ts). */
   grid?: PanelGrid | null;
 }
@@ -273,7 +294,7 @@ export function multiplesFrames(frame: ChartFrame, count: number, gap: number, c
 
 /** Small multiples: one panel per area, one shared scale, the region as reference line in each. */
 export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
-  const scale = sharedScale([...options.panels.map((panel) => panel.points.map((point) => point.value)), options.region.map((point) => point.value)]);
+  const scale = sharedScale([...options.panels.map((panel) => panel.points.map(drawnValue)), options.region.map(drawnValue)]);
   const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns, options.grid);
   // Value labels on the leftmost panel of each row (in the map layout a row may start further right).
   const leftmostOfRow = new Map<number, number>();
@@ -299,6 +320,7 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         valueLabels: Math.abs(panelFrame.x - (leftmostOfRow.get(panelFrame.y) as number)) < 1e-6 ? 'print' : 'room',
         attributes: ` data-key="${escapeXml(panel.key)}"`,
         projectionLabel: options.projectionLabel ?? null,
+        smallNumberLabel: options.smallNumberLabel ?? null,
       }),
     );
   });

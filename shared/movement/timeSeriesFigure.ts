@@ -11,6 +11,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
 import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
+import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
 export interface SeriesFigureData extends TimeSeriesData {
@@ -45,13 +46,20 @@ export function projectionNote(data: TimeSeriesData, locale: Locale): string | n
   return data.series.some((series) => series.values.some((point) => point.projected)) ? translate(locale, 'movement.figure.projectionOnly') : null;
 }
 
+/** The note on small numbers when the series has any: not drawn, marked "< N", totals before suppression. */
+export function smallNumberNote(data: TimeSeriesData, locale: Locale): string | null {
+  if (!data.series.some((series) => series.values.some((point) => point.smallNumber))) return null;
+  return translate(locale, 'movement.smallNumbers.chart', { label: smallNumberText(data.smallNumberThreshold, locale), threshold: data.smallNumberThreshold });
+}
+
 /** Legend and notes under the chart: the line key, the sources by name, the shared scale. */
 function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale: Locale, extra: readonly string[]): { svg: string; height: number } {
   const size = 2.7 * scale;
   const lines: string[] = [];
   const projection = projectionNote(data, locale);
   const sourceNames = data.sources.map((source) => source.name).join('; ');
-  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...extra, ...(projection ? [projection] : [])];
+  const small = smallNumberNote(data, locale);
+  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
   for (const text of texts) lines.push(...wrapText(text, size, frame.width));
   const legendHeight = size * 1.6;
   const height = legendHeight + lines.length * size * 1.35;
@@ -90,12 +98,12 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     const series = byKey.get(key);
     return series ? [{ key, title: series.name, points: series.values, flag: options.flags?.get(key) ?? null }] : [];
   });
-  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map((point) => point.value)), data.reference.values.map((point) => point.value)]);
+  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map(drawnValue)), data.reference.values.map(drawnValue)]);
   return page(context, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
-      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null }) +
+      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) }) +
       footnote.svg
     );
   });
@@ -110,14 +118,14 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const series = data.series.find((candidate) => candidate.key === areaKey) ?? data.series[0];
   const name = series?.name ?? '';
   const points = series?.values ?? [];
-  const scaleValues = sharedScale([points.map((point) => point.value), data.reference.values.map((point) => point.value)]);
+  const scaleValues = sharedScale([points.map(drawnValue), data.reference.values.map(drawnValue)]);
   const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name })}`;
   return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, []);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
       `<g id="area-chart">` +
-      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false) }) +
+      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) }) +
       '</g>' +
       footnote.svg
     );

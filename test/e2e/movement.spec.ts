@@ -199,3 +199,30 @@ test('Anordnung "wie die Karte" places the municipalities’ panels roughly wher
   expect(new Set(positions.map((position) => `${position.x},${position.y}`)).size).toBe(5);
   await page.screenshot({ path: test.info().outputPath('movement-grid.png'), fullPage: true });
 });
+
+test('small numbers are shown as "< N", not drawn as points, in the chart and the account', async ({ page, request }) => {
+  await callApi(request, 'project.setSetting', { key: 'smallNumberThreshold', value: 400 });
+  await openMovement(page);
+  await page.getByTestId('movement-indicator').selectOption('movement.arrivals');
+  // Burgdorf, the third panel in layer order.
+  const multiples = page.getByTestId('movement-multiples');
+  const box = (await multiples.boundingBox())!;
+  const scale = box.width / 1100;
+  const panelWidth = (1100 - 5 * 8) / 6;
+  await page.mouse.click(box.x + (2 * (panelWidth + 8) + panelWidth / 2) * scale, box.y + 60 * scale);
+  await expect(page.getByTestId('movement-area-title')).toContainText('Burgdorf');
+  const chart = page.getByTestId('movement-area-chart');
+  const labels = chart.locator('svg text.small-number-label');
+  await expect.poll(() => labels.count()).toBeGreaterThan(0);
+  await expect(labels.first()).toHaveText('< 400');
+  // No point and no line where a small number stands: no pixels of the line colour in a narrow column above its label.
+  const x = Number(await labels.first().getAttribute('x'));
+  const labelY = Number(await labels.first().getAttribute('y'));
+  expect(await lineColourPixels(page, 'movement-area-chart', { x: Math.round(x) - 3, y: 30, width: 6, height: Math.round(labelY) - 45 })).toBe(0);
+  await expect(page.getByTestId('movement-small-numbers')).toContainText('Kleine Fallzahlen (unter 400)');
+  // The account shows small flows as "< 400" while its remainder (from the exact counts) stays 0.
+  await expect(page.getByTestId('movement-balance-inflow').filter({ hasText: '< 400' }).first()).toBeVisible();
+  expect(await page.getByTestId('movement-residual').allTextContents()).toEqual(Array(9).fill('0'));
+  await expect(page.getByTestId('movement-balance-small-numbers')).toContainText('„< 400“');
+  await page.screenshot({ path: test.info().outputPath('movement-small-numbers.png'), fullPage: false });
+});

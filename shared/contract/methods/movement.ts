@@ -39,13 +39,14 @@ export const timeSeriesInput = z.object({
 const projectionInfo = z.object({ scenarioId: z.string(), name: localizedText, sourceId: z.string(), firstPeriod: z.string(), lastObserved: z.string() });
 
 const timeSeriesData = z.object({
-  indicator: z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int() }),
+  indicator: z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int(), count: z.boolean() }),
   layer: z.string(),
   layerTitle: localizedText,
   periods: z.array(z.string()),
   series: z.array(areaSeries),
   region: z.array(seriesPoint),
   reference: z.object({ label: localizedText, values: z.array(seriesPoint) }),
+  smallNumberThreshold: z.number(),
   projection: projectionInfo.nullable(),
 });
 
@@ -128,9 +129,11 @@ export const balanceOutput = z.object({
   sourceIds: z.array(z.string()),
   sources: z.array(sourceSchema),
   synthetic: z.boolean(),
+  /** The project's small-number threshold: terms 0 < n < N are shown as "< N"; sums and remainders use the exact counts. */
+  smallNumberThreshold: z.number(),
 });
 
-type AccountMatches = Omit<z.output<typeof balanceOutput>, 'layer' | 'layerTitle' | 'variableNames' | 'sources' | 'synthetic'> extends StockFlowAccount ? true : never;
+type AccountMatches = Omit<z.output<typeof balanceOutput>, 'layer' | 'layerTitle' | 'variableNames' | 'sources' | 'synthetic' | 'smallNumberThreshold'> extends StockFlowAccount ? true : never;
 export const balanceSchemaMatchesModel: AccountMatches = true;
 
 export const MOVEMENT_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;

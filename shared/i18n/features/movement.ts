@@ -77,6 +77,9 @@ export const movementTextsDe = {
   'movement.column.sourceStock': 'Quelle Bestand',
   'movement.column.sourceFlows': 'Quelle Zu-/Fortzüge',
   'movement.smallNumbers': 'Werte unter {threshold} sind aus Datenschutzgründen nicht ausgewiesen (.).',
+  'movement.smallNumbers.chart': 'Kleine Fallzahlen (unter {threshold}) sind aus Datenschutzgründen nicht als Wert eingezeichnet, sondern mit „{label}“ markiert; Summen und die Region sind vor dem Ausblenden gerechnet.',
+  'movement.smallNumbers.hover': 'Fallzahl {label} (nicht ausgewiesen)',
+  'movement.smallNumbers.account': 'Werte unter {threshold} stehen als „{label}“ (Datenschutz); Summen, Bestände der Region und der Rest sind mit den genauen Zahlen gerechnet.',
 } as const;
 
 export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
@@ -154,4 +157,7 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.column.sourceStock': 'Source of stock',
   'movement.column.sourceFlows': 'Source of arrivals/departures',
   'movement.smallNumbers': 'Values below {threshold} are not shown to protect privacy (.).',
+  'movement.smallNumbers.chart': 'Small counts (below {threshold}) are not drawn as values to protect privacy but marked "{label}"; totals and the region are computed before they are withheld.',
+  'movement.smallNumbers.hover': 'count {label} (withheld)',
+  'movement.smallNumbers.account': 'Values below {threshold} are shown as "{label}" (privacy); totals, the region\'s stocks and the remainder use the exact counts.',
 };

@@ -155,6 +155,39 @@ describe('timeseries.compute with stored scenario results', () => {
   });
 });
 
+describe('small-number protection', () => {
+  it('flags counts below the project\'s threshold in the series and the account, with totals from the exact counts', async () => {
+    const call = backendWith();
+    const exact = await call('timeseries.compute', { indicatorId: 'movement.arrivals' });
+    expect(exact.smallNumberThreshold).toBe(3);
+    // A threshold that makes some arrivals "small": the median over all areas and Stichtage.
+    const all = exact.series.flatMap((area) => area.values.map((point) => point.value!)).sort((a, b) => a - b);
+    const threshold = Math.round(all[Math.floor(all.length / 2)]!);
+    await call('project.setSetting', { key: 'smallNumberThreshold', value: threshold });
+    const series = await call('timeseries.compute', { indicatorId: 'movement.arrivals' });
+    expect(series.smallNumberThreshold).toBe(threshold);
+    let small = 0;
+    series.series.forEach((area, areaIndex) =>
+      area.values.forEach((point, index) => {
+        const value = exact.series[areaIndex]!.values[index]!.value!;
+        expect(point.smallNumber).toBe(value > 0 && value < threshold);
+        if (point.smallNumber) small += 1;
+      }),
+    );
+    expect(small).toBeGreaterThan(0);
+    // The region is the sum of the exact counts, never of what is shown.
+    expect(series.region.map((point) => point.value)).toEqual(exact.region.map((point) => point.value));
+    const svg = Buffer.from((await call('timeseries.export', { indicatorId: 'movement.arrivals', format: 'svg' })).base64, 'base64').toString('utf8');
+    expect(svg.match(/class="small-number-label"/g)).toHaveLength(small);
+    expect(svg).toContain(`Kleine Fallzahlen (unter ${threshold})`);
+    const balance = await call('balance.compute', {});
+    expect(balance.smallNumberThreshold).toBe(threshold);
+    const csv = Buffer.from((await call('balance.export', { format: 'csv' })).base64, 'base64').toString('utf8');
+    expect(csv.split('\r\n').some((line) => line.split(';').includes('.'))).toBe(true);
+    expect(csv).toContain(`Werte unter ${threshold}`);
+  });
+});
+
 describe('exports', () => {
   it('writes the small multiples as SVG with one panel per area and the region line in each; PNG and PDF render', async () => {
     const call = backendWith();

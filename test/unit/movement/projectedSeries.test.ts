@@ -99,13 +99,14 @@ describe('drawing a projection', () => {
 
 describe('figures with a projection', () => {
   const data: SeriesFigureData = {
-    indicator: { id: 'refugees_total', name: { de: 'Schutzsuchende', en: 'Refugees' }, unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
+    indicator: { id: 'refugees_total', name: { de: 'Schutzsuchende', en: 'Refugees' }, unit: { de: 'Personen', en: 'persons' }, decimals: 0, count: true },
     layer: 'gemeinden',
     layerTitle: { de: 'Gemeinden', en: 'Municipalities' },
     periods,
     series: [{ key: 'a', name: 'Hannover', values }],
     region: values,
     reference: { label: { de: 'Region', en: 'Region' }, values },
+    smallNumberThreshold: 3,
     projection: { scenarioId: 'mittel', name: { de: 'Mittel', en: 'Medium' }, sourceId: 'projection_mittel', firstPeriod: '2025-12-31', lastObserved: '2024-12-31' },
     sources: [],
   };

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
+import { isSmallCount } from '../../../../shared/movement/smallNumbers';
 import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
@@ -74,8 +75,12 @@ export const command: CliCommand = {
       }
       const flagged = balance.areas.filter((area) => area.flagged);
       const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+      // Small counts (0 < n < threshold) are withheld (null, named in `withheld`); sums and remainders use the exact counts.
+      const small = balance.smallNumberThreshold;
+      const shown = (value: number | null | undefined) => (value === undefined || value === null || isSmallCount(value, small) ? null : value);
       if (context.json) {
         context.output.json({
+          smallNumberThreshold: small,
           variable: balance.variables.stock,
           flows: balance.variables.flows,
           layer: balance.layer,
@@ -92,11 +97,16 @@ export const command: CliCommand = {
             periods: area.periods.map((period) => ({
               period: period.period,
               previousPeriod: period.previousPeriod,
-              stockStart: period.stockStart.value,
-              inflow: period.flows.inflow?.value ?? null,
-              outflow: period.flows.outflow?.value ?? null,
-              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, period.flows[term]?.value ?? null])),
-              stockEnd: period.stockEnd.value,
+              stockStart: shown(period.stockStart.value),
+              inflow: shown(period.flows.inflow?.value),
+              outflow: shown(period.flows.outflow?.value),
+              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, shown(period.flows[term]?.value)])),
+              stockEnd: shown(period.stockEnd.value),
+              withheld: [
+                ...(isSmallCount(period.stockStart.value, small) ? ['stockStart'] : []),
+                ...terms.filter((term) => isSmallCount(period.flows[term]?.value ?? null, small)),
+                ...(isSmallCount(period.stockEnd.value, small) ? ['stockEnd'] : []),
+              ],
               residual: period.residual,
               residualPercent: period.residualPercent,
               flagged: period.flagged,

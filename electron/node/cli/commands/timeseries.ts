@@ -10,6 +10,7 @@ import path from 'node:path';
 import { MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS, TIME_SERIES_VIEWS } from '../../../../shared/contract/methods/movement';
 import { formatNumber } from '../../../../shared/format/number';
 import { MOVEMENT_INDICATORS } from '../../../../shared/movement/movementIndicators';
+import { drawnValue, smallNumberText } from '../../../../shared/movement/smallNumbers';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
@@ -100,7 +101,9 @@ export const command: CliCommand = {
           indicator: { id: series.indicator.id, name: series.indicator.name[context.lang], unit: series.indicator.unit[context.lang] },
           layer: series.layer,
           periods: series.periods,
-          series: shown.map((entry) => ({ key: entry.key, name: entry.name, values: entry.values.map((point) => point.value), sources: entry.values.map((point) => point.sourceId) })),
+          // Small numbers are withheld (null, flagged in smallNumber); the region is computed before.
+          series: shown.map((entry) => ({ key: entry.key, name: entry.name, values: entry.values.map(drawnValue), smallNumber: entry.values.map((point) => point.smallNumber), sources: entry.values.map((point) => point.sourceId) })),
+          smallNumberThreshold: series.smallNumberThreshold,
           region: series.region.map((point) => point.value),
           sources: series.sources.map((source) => ({ id: source.id, name: source.name })),
           projection: series.projection ? { scenario: series.projection.scenarioId, name: series.projection.name[context.lang], lastObserved: series.projection.lastObserved, firstProjected: series.projection.firstPeriod } : null,
@@ -113,7 +116,7 @@ export const command: CliCommand = {
         const lang = context.lang;
         context.output.text(`${series.indicator.name[lang]} (${series.indicator.unit[lang]}), ${series.periods[0] ?? ''} … ${series.periods.at(-1) ?? ''}`);
         for (const entry of shown) {
-          context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
+          context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
         }
         if (series.projection) {
           const { projection } = series;

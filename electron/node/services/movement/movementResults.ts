@@ -82,7 +82,9 @@ function indicatorSeries(db: SqliteDatabase, indicator: string | IndicatorDefini
   return { all, periods: all.periods, series, region, sourceIds: [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))] };
 }
 
-function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
+type SeriesCore = Omit<SeriesOutput, 'mapGrid' | 'smallNumberThreshold'>;
+
+function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesCore {
   const areas = readAreaSizes(db, layer.name);
   const observed = indicatorSeries(db, input.indicatorId, areas, layer);
   const { all } = observed;
@@ -110,7 +112,7 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
   const sources = sourcesFor(db, sourceIds);
   return {
     kind: 'indicator',
-    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals },
+    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals, count: all.indicator.scale === 'absolute' },
     stockVariable: null,
     layer: layer.name,
     layerTitle: layer.title,
@@ -119,7 +121,6 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
     region: result.region,
     reference: referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
     projection,
-    mapGrid: null,
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
@@ -127,7 +128,7 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
   };
 }
 
-function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
+function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesCore {
   const indicator = movementIndicator(input.indicatorId);
   if (!indicator) {
     throw new UserError('not-found', {
@@ -170,7 +171,6 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
     region: result.region,
     reference: referenceLine(result.region, result.series.length, !indicator.perThousand),
     projection: null,
-    mapGrid: null,
     scenarios: scenariosOf(db).map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
@@ -197,7 +197,7 @@ export function computeTimeSeries(db: SqliteDatabase, input: SeriesInput): Serie
   const layer = chooseAnalysisLayer(db, input.layer);
   return db.transaction(() => {
     const result = input.indicatorId.startsWith(MOVEMENT_PREFIX) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer);
-    return { ...result, mapGrid: layerMapGrid(db, layer.name) };
+    return { ...result, mapGrid: layerMapGrid(db, layer.name), smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold') };
   })();
 }
 
@@ -234,6 +234,7 @@ export function computeBalance(db: SqliteDatabase, input: BalanceInput): Balance
       variableNames: Object.fromEntries(used.map((id) => [id, names.get(id) ?? { de: id, en: id }])),
       sources,
       synthetic: sources.some((source) => source.synthetic),
+      smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold'),
     };
   })();
 }
