@@ -174,7 +174,7 @@ export function MovementView() {
         {exportButtons('multiples')}
         <h4>{t('movement.exportChart')}: {t('movement.area')}</h4>
         {exportButtons('area')}
-        <h4>{t('movement.exportData')}: {t('movement.balance.variable')}</h4>
+        <h4>{t('movement.balance.exportHeading')}</h4>
         {exportButtons('balance')}
       </aside>
       <div className="movement-main">

@@ -226,3 +226,23 @@ test('small numbers are shown as "< N", not drawn as points, in the chart and th
   await expect(page.getByTestId('movement-balance-small-numbers')).toContainText('„< 400“');
   await page.screenshot({ path: test.info().outputPath('movement-small-numbers.png'), fullPage: false });
 });
+
+test('exports the selected municipality’s account as a committee figure (SVG and PDF)', async ({ page }) => {
+  await openMovement(page);
+  await expect(page.getByTestId('movement-balance')).toContainText('Hannover');
+  const downloadSvg = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balance-svg').click();
+  const svgPath = await (await downloadSvg).path();
+  const svg = fs.readFileSync(svgPath, 'utf8');
+  expect(svg).toContain('Bilanz): Hannover');
+  expect(svg).toContain('Stichtage 31.12.2015 bis 31.12.2024');
+  expect(svg).toContain('Ausländerzentralregister');
+  // Nine periods drawn as table rows, and the stock line painted by the time-series engine.
+  expect(svg.match(/>20\d\d–20\d\d</g)).toHaveLength(9);
+  expect(svg).toMatch(/id="balance-stock-chart"[\s\S]*class="area-line" d="M[\d.]+ [\d.]+L/);
+  const downloadPdf = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balance-pdf').click();
+  const pdfPath = await (await downloadPdf).path();
+  expect(fs.readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  fs.copyFileSync(pdfPath, test.info().outputPath('bilanz-hannover.pdf'));
+});

@@ -137,8 +137,8 @@ type AccountMatches = Omit<z.output<typeof balanceOutput>, 'layer' | 'layerTitle
 export const balanceSchemaMatchesModel: AccountMatches = true;
 
 export const MOVEMENT_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;
-/** The account exports as data (the chart of a stock is the time series of its indicator). */
-export const BALANCE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** The account exports as a committee figure (one area's account, or the region's) or as data. */
+export const BALANCE_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;
 export const TIME_SERIES_VIEWS = ['multiples', 'area'] as const;
 /** Small multiples: `sorted` row by row in the chosen order, `grid` roughly where the areas lie on the map. */
 export const MULTIPLES_LAYOUTS = ['sorted', 'grid'] as const;

@@ -96,6 +96,20 @@ describe('kleinraum balance', () => {
     }
   });
 
+  it('writes one area\'s account as a PDF committee figure with --area and --out FILE.pdf', async () => {
+    const out = path.join(workDir, 'bilanz.pdf');
+    const run = await runKleinraum(['balance', demoPath, '--area', '03241003', '--out', out, '--json'], dataDir);
+    expect(run.exitCode).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const svgOut = path.join(workDir, 'bilanz.svg');
+    expect((await runKleinraum(['balance', demoPath, '--area', '03241003', '--out', svgOut], dataDir)).exitCode).toBe(0);
+    const svg = fs.readFileSync(svgOut, 'utf8');
+    expect(svg).toContain('Bilanz): Burgdorf');
+    expect(svg.match(/>20\d\d–20\d\d</g)).toHaveLength(9);
+    const help = await runKleinraum(['balance', '--help'], dataDir);
+    expect(help.stdout).toContain('.pdf');
+  });
+
   it('writes the account as XLSX and rejects a bad threshold', async () => {
     const out = path.join(workDir, 'bilanz.xlsx');
     expect((await runKleinraum(['balance', demoPath, '--out', out], dataDir)).exitCode).toBe(0);

@@ -203,6 +203,26 @@ describe('exports', () => {
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('draws the account as a committee figure: the broken period flagged with its remainder, sources and Stichtage named; PNG and PDF render', async () => {
+    const call = backendWith(brokenDemo());
+    const svg = Buffer.from((await call('balance.export', { format: 'svg', areaKey: BROKEN_AREA })).base64, 'base64').toString('utf8');
+    expect(svg).toContain('Bilanz): Burgdorf');
+    expect(svg).toContain('Stichtage 31.12.2015 bis 31.12.2024');
+    expect(svg).toContain('Bestandskorrektur / nicht');
+    // One flagged row (2020–2021), its remainder −100 in the flag colour, and the summary naming Burgdorf.
+    expect(svg.match(/class="balance-flagged-row"/g)).toHaveLength(1);
+    expect(svg).toMatch(/fill="#b2182b"[^>]*>[-−]100</);
+    expect(svg).toMatch(/class="balance-summary"[^>]*>1 von 21 Gebieten/);
+    expect(svg).toContain('Ausländerzentralregister');
+    expect(svg).toContain('Beispieldaten');
+    const region = Buffer.from((await call('balance.export', { format: 'svg', locale: 'en' })).base64, 'base64').toString('utf8');
+    expect(region).toContain('Stock and flows (balance): Region');
+    const png = await call('balance.export', { format: 'png', dpi: 96, areaKey: BROKEN_AREA });
+    expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    const pdf = await call('balance.export', { format: 'pdf', areaKey: BROKEN_AREA });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('writes the series and the account as CSV and XLSX', async () => {
     const call = backendWith(brokenDemo());
     const csv = Buffer.from((await call('timeseries.export', { indicatorId: 'movement.arrivals', format: 'csv' })).base64, 'base64').toString('utf8');
