@@ -38,6 +38,16 @@ export const MOVEMENT_INDICATORS: readonly MovementIndicator[] = MOVEMENT_MEASUR
   { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, count: true, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
 ]);
 
+/**
+ * A movement indicator is recognised by its id prefix alone (project indicator ids have no dot), so no
+ * list of ids needs keeping in step anywhere else.
+ * @example isMovementIndicatorId('movement.net') // true
+ * @example isMovementIndicatorId('refugees_per_1000') // false
+ */
+export function isMovementIndicatorId(id: string): boolean {
+  return id.startsWith(MOVEMENT_PREFIX);
+}
+
 /** @example movementIndicator('movement.turnover_per_1000')?.measure // 'turnover' */
 export function movementIndicator(id: string): MovementIndicator | null {
   return MOVEMENT_INDICATORS.find((indicator) => indicator.id === id) ?? null;

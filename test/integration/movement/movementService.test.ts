@@ -99,6 +99,12 @@ describe('timeseries.compute', () => {
     });
   });
 
+  it('recognises movement indicators by their "movement." prefix: an unknown one lists the valid ids', async () => {
+    const call = backendWith();
+    await expect(call('timeseries.compute', { indicatorId: 'movement.births' })).rejects.toThrow(/movement\.arrivals_per_1000.*movement\.turnover/);
+    expect((await call('timeseries.compute', { indicatorId: 'movement.departures' })).kind).toBe('movement');
+  });
+
   it('gives a project indicator over all Stichtage with the values the map shows', async () => {
     const call = backendWith();
     const series = await call('timeseries.compute', { indicatorId: 'refugees_per_1000' });

@@ -8,7 +8,7 @@ import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } f
 import { UserError } from '../../../../shared/contract/errors';
 import type { IndicatorDefinition, LayerInfo, Source, Variable } from '../../../../shared/model/project';
 import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
-import { computeMovementSeries, movementIndicator, movementIndicatorOf, MOVEMENT_PREFIX } from '../../../../shared/movement/movementIndicators';
+import { computeMovementSeries, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicator, movementIndicatorOf } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
 import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
 import { referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
@@ -132,8 +132,8 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
   const indicator = movementIndicator(input.indicatorId);
   if (!indicator) {
     throw new UserError('not-found', {
-      de: `Die Bewegungskennzahl „${input.indicatorId}“ gibt es nicht. Bitte eine der Kennzahlen movement.arrivals, movement.departures, movement.net, movement.turnover (auch mit _per_1000) wählen.`,
-      en: `There is no movement indicator "${input.indicatorId}". Please choose movement.arrivals, movement.departures, movement.net or movement.turnover (also with _per_1000).`,
+      de: `Die Bewegungskennzahl „${input.indicatorId}“ gibt es nicht. Bitte eine dieser Kennzahlen wählen: ${MOVEMENT_INDICATORS.map((candidate) => candidate.id).join(', ')}.`,
+      en: `There is no movement indicator "${input.indicatorId}". Please choose one of: ${MOVEMENT_INDICATORS.map((candidate) => candidate.id).join(', ')}.`,
     });
   }
   const variables = readVariables(db);
@@ -196,7 +196,7 @@ export function layerMapGrid(db: SqliteDatabase, layerName: string): SeriesOutpu
 export function computeTimeSeries(db: SqliteDatabase, input: SeriesInput): SeriesOutput {
   const layer = chooseAnalysisLayer(db, input.layer);
   return db.transaction(() => {
-    const result = input.indicatorId.startsWith(MOVEMENT_PREFIX) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer);
+    const result = isMovementIndicatorId(input.indicatorId) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer);
     return { ...result, mapGrid: layerMapGrid(db, layer.name), smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold') };
   })();
 }
