@@ -86,7 +86,7 @@ export function MovementView() {
               layer,
               view: kind,
               sortBy,
-              layout,
+              layout: data?.mapGrid ? layout : 'sorted',
               ...(scenario !== undefined ? { scenario } : {}),
               format: format as (typeof MOVEMENT_EXPORT_FORMATS)[number],
               locale,
@@ -137,7 +137,7 @@ export function MovementView() {
           {t('movement.layout')}
           <select value={layout} data-testid="movement-layout" onChange={(event) => setLayout(event.target.value as Layout)}>
             {MULTIPLES_LAYOUTS.map((option) => (
-              <option key={option} value={option}>
+              <option key={option} value={option} disabled={option === 'grid' && data !== undefined && data.mapGrid === null}>
                 {t(`movement.layout.${option}`)}
               </option>
             ))}
@@ -222,7 +222,7 @@ export function MovementView() {
               </section>
             </div>
             <h3>{t('movement.multiples')}</h3>
-            {layout === 'grid' && <p className="movement-note">{t('movement.layout.gridNote')}</p>}
+            {layout === 'grid' && data.mapGrid && <p className="movement-note">{t('movement.layout.gridNote')}</p>}
             <Multiples data={data} order={order} grid={layout === 'grid'} selectedKey={areaKey} flaggedKeys={flaggedKeys} hover={hover?.key !== 'area' ? hover : null} onHover={setHover} onSelect={(key) => store.getState().selectArea(key)} />
           </>
         )}

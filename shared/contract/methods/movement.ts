@@ -60,7 +60,7 @@ export const timeSeriesOutput = timeSeriesData.extend({
   mixedSources: z.array(z.object({ key: z.string(), period: z.string(), sources: z.array(z.string()) })),
   /**
    * The layer's areas in grid cells roughly where they lie on the map (shared/movement/geoGrid.ts), for the
-   * small multiples' "Anordnung: wie die Karte"; null when the layer has no geometry.
+   * small multiples' "Anordnung: wie die Karte"; null when the layer has no geometry or more than 200 areas.
    */
   mapGrid: z.object({ columns: z.number().int(), rows: z.number().int(), cells: z.array(z.object({ key: z.string(), column: z.number().int(), row: z.number().int() })) }).nullable(),
   /** Scenarios with stored results (planning "Ergebnisse speichern"), for the projection choice. */

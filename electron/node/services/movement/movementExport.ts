@@ -18,7 +18,7 @@ import { readSettings, readSources } from '../../storage/projectReader';
 import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles';
 import { today } from '../export/exportHandlers';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
-import { computeBalance, computeTimeSeries } from './movementResults';
+import { computeBalance, computeTimeSeries, MAX_MAP_GRID_AREAS } from './movementResults';
 
 type SeriesExportInput = z.output<typeof timeSeriesExportInput>;
 type BalanceExportInput = z.output<typeof balanceExportInput>;
@@ -91,7 +91,10 @@ function multiplesFigure(data: ReturnType<typeof computeTimeSeries>, context: Pa
   const order = orderedKeys(data.series, input.sortBy, input.areas);
   const grid = input.layout === 'grid' ? panelGridFor(order, data.mapGrid) : null;
   if (input.layout === 'grid' && grid === null) {
-    throw new UserError('not-found', { de: `Die Ebene „${data.layer}“ hat keine Geometrie für die Anordnung wie die Karte; bitte --layout sorted wählen.`, en: `The layer "${data.layer}" has no geometry for the map layout; please choose --layout sorted.` });
+    throw new UserError('not-found', {
+      de: `Die Anordnung wie die Karte gibt es für die Ebene „${data.layer}“ nicht (keine Geometrie oder mehr als ${MAX_MAP_GRID_AREAS} Gebiete); bitte --layout sorted wählen.`,
+      en: `The map layout is not available for the layer "${data.layer}" (no geometry or more than ${MAX_MAP_GRID_AREAS} areas); please choose --layout sorted.`,
+    });
   }
   return timeSeriesMultiplesFigure(data, context, { order, grid });
 }

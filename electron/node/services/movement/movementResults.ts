@@ -178,8 +178,15 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
   };
 }
 
-/** The layer's areas in grid cells like the map, from their centroids (geoGrid.ts). */
+/**
+ * Most areas the map layout is made for: small multiples of more panels are unreadable anyway, and the
+ * optimal assignment grows with the cube of the count (11 000 municipalities would take hours).
+ */
+export const MAX_MAP_GRID_AREAS = 200;
+
+/** The layer's areas in grid cells like the map, from their centroids (geoGrid.ts); null above MAX_MAP_GRID_AREAS. */
 export function layerMapGrid(db: SqliteDatabase, layerName: string): SeriesOutput['mapGrid'] {
+  if (readAreaSizes(db, layerName).length > MAX_MAP_GRID_AREAS) return null;
   const areas = readAreas(db, layerName);
   if (areas.length === 0) return null;
   return geographicGrid(
