@@ -20,12 +20,15 @@ export interface SeriesFigureData extends TimeSeriesData {
 
 function subtitle(data: SeriesFigureData, context: AnalysisFigureContext): string {
   const { locale } = context;
-  return translate(locale, 'movement.figure.subtitle', {
+  // With a projection the observed Stichtage end at the last observed one; the projected years are named apart.
+  const observedTo = data.projection?.lastObserved ?? data.periods.at(-1) ?? '';
+  const text = translate(locale, 'movement.figure.subtitle', {
     layer: context.layerTitle,
     from: formatDate(data.periods[0] ?? '', locale),
-    to: formatDate(data.periods.at(-1) ?? '', locale),
+    to: formatDate(observedTo, locale),
     unit: localized(data.indicator.unit, locale),
   });
+  return data.projection ? `${text}; ${translate(locale, 'movement.figure.subtitleProjection', { to: formatDate(data.periods.at(-1) ?? '', locale), scenario: localized(data.projection.name, locale) })}` : text;
 }
 
 /** The label of the projected part in the panels; null when the series has none. */

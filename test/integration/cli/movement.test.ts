@@ -73,6 +73,17 @@ describe('kleinraum timeseries', () => {
     expect(wrong.stderr).toContain('sorted, grid');
   });
 
+  it('explains --scenario for a scenario without stored results, and draws nothing dashed with --scenario none', async () => {
+    const out = path.join(workDir, 'none.svg');
+    const unknown = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_total', '--scenario', 'mittel', '--out', out], dataDir);
+    expect(unknown.exitCode).not.toBe(0);
+    expect(unknown.stderr).toContain('mittel');
+    const none = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_total', '--scenario', 'none', '--out', out, '--json'], dataDir);
+    expect(none.exitCode).toBe(0);
+    expect((JSON.parse(none.stdout) as { projection: unknown }).projection).toBeNull();
+    expect(fs.readFileSync(out, 'utf8')).not.toContain('class="area-line projected"');
+  });
+
   it('names the missing flag with exit code 2', async () => {
     const run = await runKleinraum(['timeseries', demoPath, '--indicator', 'movement.net'], dataDir);
     expect(run.exitCode).toBe(2);

@@ -117,6 +117,8 @@ describe('figures with a projection', () => {
     expect(area).toContain('Projektion – Szenario Mittel');
     expect(area).toContain('beobachtete Werte bis 31.12.2024');
     expect(area).toContain('ab 31.12.2025');
+    // The subtitle's Stichtage end at the last observed one; the projected years are named apart.
+    expect(area).toContain('Stichtage 31.12.2022 bis 31.12.2024, Personen; Projektion (Szenario Mittel) bis 31.12.2026');
     const english = timeSeriesMultiplesFigure(data, { ...context, locale: 'en' }).svg;
     expect(english).toContain('Projection – scenario Medium');
     expect(english).toMatch(/observed values up to/);
