@@ -123,6 +123,9 @@ test('the English interface names the tab and the account', async ({ page }) => 
   await page.getByTestId('language-switch').click();
   await page.getByTestId('view-tab-movement').click();
   await expect(page.getByTestId('movement-balance-summary')).toContainText('closes in all 21 areas', { timeout: 30_000 });
+  await expect(page.getByText('Arrangement')).toBeVisible();
+  await expect(page.getByTestId('movement-layout').locator('option[value="grid"]')).toHaveText('like the map');
+  await expect(page.getByText('Balance of the area: figure or data')).toBeVisible();
 });
 
 test('shows on the map which municipalities’ accounts close', async ({ page, request }) => {
