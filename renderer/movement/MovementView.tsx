@@ -7,13 +7,15 @@
  */
 import { useMemo, useState, type MouseEvent } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
-import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS } from '../../shared/contract/methods/movement';
+import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { FLOW_TERMS } from '../../shared/movement/accountVariables';
 import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
-import { drawMultiples, drawPanel, multiplesFrames, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
+import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
+import { projectionLabel, projectionNote, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
+import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -24,6 +26,7 @@ import './movement.css';
 type SeriesResult = MethodOutput<'timeseries.compute'>;
 type BalanceResult = MethodOutput<'balance.compute'>;
 type SortBy = 'layer' | 'name' | 'last';
+type Layout = (typeof MULTIPLES_LAYOUTS)[number];
 
 const DEFAULT_INDICATOR = 'movement.turnover_per_1000';
 const AREA_CHART = { width: 720, height: 300 };
@@ -56,12 +59,15 @@ export function MovementView() {
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
   const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
   const [sortBy, setSortBy] = useState<SortBy>('layer');
+  const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
+  /** undefined: the first stored scenario (the backend's default); 'none': observed values only. */
+  const [scenario, setScenario] = useState<string | undefined>(undefined);
   const [hover, setHover] = useState<Hover | null>(null);
   const [exporting, setExporting] = useState(false);
   const layer = layerName ?? undefined;
 
-  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer } : null, { keepPrevious: true });
+  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer, ...(scenario !== undefined ? { scenario } : {}) } : null, { keepPrevious: true });
   const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold } : null, { keepPrevious: true });
   const data = series.data;
   const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
@@ -80,6 +86,8 @@ export function MovementView() {
               layer,
               view: kind,
               sortBy,
+              layout: data?.mapGrid ? layout : 'sorted',
+              ...(scenario !== undefined ? { scenario } : {}),
               format: format as (typeof MOVEMENT_EXPORT_FORMATS)[number],
               locale,
               page: 'a4-landscape',
@@ -126,8 +134,18 @@ export function MovementView() {
           </select>
         </label>
         <label>
+          {t('movement.layout')}
+          <select value={layout} data-testid="movement-layout" onChange={(event) => setLayout(event.target.value as Layout)}>
+            {MULTIPLES_LAYOUTS.map((option) => (
+              <option key={option} value={option} disabled={option === 'grid' && data !== undefined && data.mapGrid === null}>
+                {t(`movement.layout.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('movement.sort')}
-          <select value={sortBy} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SortBy)}>
+          <select value={sortBy} disabled={layout === 'grid'} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SortBy)}>
             {(['layer', 'name', 'last'] as const).map((option) => (
               <option key={option} value={option}>
                 {t(`movement.sort.${option}`)}
@@ -135,6 +153,19 @@ export function MovementView() {
             ))}
           </select>
         </label>
+        {data && data.scenarios.length > 0 && (
+          <label>
+            {t('movement.projection.choice')}
+            <select value={scenario ?? data.projection?.scenarioId ?? data.scenarios[0]?.id ?? 'none'} data-testid="movement-projection" onChange={(event) => setScenario(event.target.value)}>
+              {data.scenarios.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {localized(entry.name, locale)}
+                </option>
+              ))}
+              <option value="none">{t('movement.projection.none')}</option>
+            </select>
+          </label>
+        )}
         <label>
           {t('movement.balance.threshold')}
           <input type="number" min={0} max={100} step={0.5} value={threshold} data-testid="movement-threshold" onChange={(event) => setThreshold(Math.min(100, Math.max(0, Number(event.target.value) || 0)))} />
@@ -143,7 +174,7 @@ export function MovementView() {
         {exportButtons('multiples')}
         <h4>{t('movement.exportChart')}: {t('movement.area')}</h4>
         {exportButtons('area')}
-        <h4>{t('movement.exportData')}: {t('movement.balance.variable')}</h4>
+        <h4>{t('movement.balance.exportHeading')}</h4>
         {exportButtons('balance')}
       </aside>
       <div className="movement-main">
@@ -159,6 +190,17 @@ export function MovementView() {
                 <p className="movement-note">
                   {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => source.name).join('; ') })}
                 </p>
+                {projectionNote(data, locale) && (
+                  <p className="movement-note movement-projection-note" data-testid="movement-projection-note">
+                    {projectionNote(data, locale)}
+                  </p>
+                )}
+                {smallNumberNote(data, locale) && (
+                  <p className="movement-note" data-testid="movement-small-numbers">
+                    {smallNumberNote(data, locale)}
+                  </p>
+                )}
+                {data.scenarios.length > 0 && !data.projection && scenario !== 'none' && data.kind === 'indicator' && <p className="movement-note">{t('movement.projection.unavailable')}</p>}
                 {data.mixedSources.length > 0 && <p className="movement-warning">{t('movement.mixedSources', { count: data.mixedSources.length })}</p>}
               </section>
               <section>
@@ -180,7 +222,8 @@ export function MovementView() {
               </section>
             </div>
             <h3>{t('movement.multiples')}</h3>
-            <Multiples data={data} order={order} selectedKey={areaKey} flaggedKeys={flaggedKeys} hover={hover?.key !== 'area' ? hover : null} onHover={setHover} onSelect={(key) => store.getState().selectArea(key)} />
+            {layout === 'grid' && data.mapGrid && <p className="movement-note">{t('movement.layout.gridNote')}</p>}
+            <Multiples data={data} order={order} grid={layout === 'grid'} selectedKey={areaKey} flaggedKeys={flaggedKeys} hover={hover?.key !== 'area' ? hover : null} onHover={setHover} onSelect={(key) => store.getState().selectArea(key)} />
           </>
         )}
         {!data && !series.error && <p className="movement-note">…</p>}
@@ -197,8 +240,8 @@ function tooltipText(t: ReturnType<typeof useT>, locale: 'de' | 'en', data: Seri
   return t('movement.hover', {
     area: name,
     date: formatDate(point.period, locale),
-    value: point.value === null ? t('movement.noValue') : formatNumber(point.value, data.indicator.decimals, locale),
-    unit: localized(data.indicator.unit, locale),
+    value: point.smallNumber ? t('movement.smallNumbers.hover', { label: smallNumberText(data.smallNumberThreshold, locale) }) : point.value === null ? t('movement.noValue') : formatNumber(point.value, data.indicator.decimals, locale),
+    unit: point.smallNumber ? '' : localized(data.indicator.unit, locale),
     source,
     quality: point.quality ? t(`movement.quality.${point.quality}`) : '–',
   });
@@ -224,9 +267,9 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const area = data.series.find((entry) => entry.key === areaKey) ?? data.series[0];
   const frame: ChartFrame = { x: 0, y: 0, ...AREA_CHART };
   const fontSize = 12;
-  const scale = sharedScale([area?.values.map((point) => point.value) ?? [], data.reference.values.map((point) => point.value)]);
+  const scale = sharedScale([area?.values.map(drawnValue) ?? [], data.reference.values.map(drawnValue)]);
   const svg = area
-    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null })
+    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) })
     : '';
   const plot = plotArea(frame, fontSize, true);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
@@ -248,7 +291,7 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   );
 }
 
-function Multiples(props: { data: SeriesResult; order: readonly string[]; selectedKey: string | null; flaggedKeys: ReadonlySet<string>; hover: Hover | null; onHover: (hover: Hover | null) => void; onSelect: (key: string) => void }) {
+function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: boolean; selectedKey: string | null; flaggedKeys: ReadonlySet<string>; hover: Hover | null; onHover: (hover: Hover | null) => void; onSelect: (key: string) => void }) {
   const t = useT();
   const locale = useLocale();
   const { data } = props;
@@ -257,13 +300,17 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; select
     const entry = byKey.get(key);
     return entry ? [{ key, title: entry.name, points: entry.values, flag: props.flaggedKeys.has(key) ? t('movement.balance.flag') : null }] : [];
   });
-  const rows = Math.max(1, Math.ceil(panels.length / MULTIPLES_COLUMNS));
+  const grid = props.grid ? panelGridFor(panels.map((panel) => panel.key), data.mapGrid) : null;
+  const columns = grid ? grid.columns : MULTIPLES_COLUMNS;
+  const rows = grid ? grid.rows : Math.max(1, Math.ceil(panels.length / MULTIPLES_COLUMNS));
   const gap = 8;
-  const height = rows * MULTIPLES_PANEL_HEIGHT + (rows - 1) * gap;
+  // Narrower panels (more columns in the map layout) keep their proportions.
+  const panelHeight = grid ? Math.min(MULTIPLES_PANEL_HEIGHT, Math.round(((MULTIPLES_WIDTH - (columns - 1) * gap) / columns) * 0.66)) : MULTIPLES_PANEL_HEIGHT;
+  const height = rows * panelHeight + (rows - 1) * gap;
   const frame: ChartFrame = { x: 0, y: 0, width: MULTIPLES_WIDTH, height };
   const fontSize = 11;
-  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns: MULTIPLES_COLUMNS });
-  const frames = multiplesFrames(frame, panels.length, gap, MULTIPLES_COLUMNS);
+  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) });
+  const frames = multiplesFrames(frame, panels.length, gap, columns, grid);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const point = svgPoint(event, MULTIPLES_WIDTH, height);
@@ -299,6 +346,9 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
   const flagged = balance.areas.filter((candidate) => candidate.flagged);
   const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
   const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, locale));
+  // Stocks and flows are counts: a small one shows as "< N"; the remainder is computed from the exact counts.
+  const count = (value: number | null) => protectedCount(value, balance.smallNumberThreshold, locale);
+  const anySmall = area.periods.some((period) => [period.stockStart, period.stockEnd, ...terms.map((term) => period.flows[term])].some((term) => isSmallCount(term?.value ?? null, balance.smallNumberThreshold)));
   const sourceName = (id: string | null) => (id === null ? '–' : (balance.sources.find((source) => source.id === id)?.name.replace(/ – Beispieldaten, synthetisch$/, '') ?? id));
   const stockName = balance.variableNames[balance.variables.stock];
   return (
@@ -334,11 +384,13 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
                 <td>
                   {period.previousPeriod.slice(0, 4)}–{period.period.slice(0, 4)}
                 </td>
-                <td>{number(period.stockStart.value)}</td>
+                <td>{count(period.stockStart.value)}</td>
                 {terms.map((term) => (
-                  <td key={term}>{number(period.flows[term]?.value ?? null)}</td>
+                  <td key={term} data-testid={`movement-balance-${term}`}>
+                    {count(period.flows[term]?.value ?? null)}
+                  </td>
                 ))}
-                <td>{number(period.stockEnd.value)}</td>
+                <td>{count(period.stockEnd.value)}</td>
                 <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
                   <span data-testid="movement-residual">{number(period.residual)}</span>{' '}
                   <span className="residual-share">{period.complete ? `(${number(period.residualPercent, 1)} %)` : t('movement.balance.incomplete')}</span>
@@ -352,6 +404,11 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
         {t('movement.balance.source')}: {[...new Set(area.periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId, ...terms.map((term) => period.flows[term]?.sourceId ?? null)]))].map(sourceName).join('; ')}
         {area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}
       </p>
+      {anySmall && (
+        <p className="movement-note" data-testid="movement-balance-small-numbers">
+          {t('movement.smallNumbers.account', { threshold: balance.smallNumberThreshold, label: smallNumberText(balance.smallNumberThreshold, locale) })}
+        </p>
+      )}
       <p className="movement-note">{t('movement.balance.note')}</p>
     </div>
   );

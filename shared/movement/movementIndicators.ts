@@ -34,9 +34,19 @@ const MEASURE_NAMES: Record<MovementMeasure, LocalizedText> = {
 
 /** The eight movement indicators: each measure absolute and per 1.000 inhabitants. */
 export const MOVEMENT_INDICATORS: readonly MovementIndicator[] = MOVEMENT_MEASURES.flatMap((measure) => [
-  { id: `${MOVEMENT_PREFIX}${measure}_per_1000`, measure, perThousand: true, name: { de: `${MEASURE_NAMES[measure].de} je 1.000 Einw.`, en: `${MEASURE_NAMES[measure].en} per 1,000 inhabitants` }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inhabitants' }, decimals: 1 },
-  { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
+  { id: `${MOVEMENT_PREFIX}${measure}_per_1000`, measure, perThousand: true, count: false, name: { de: `${MEASURE_NAMES[measure].de} je 1.000 Einw.`, en: `${MEASURE_NAMES[measure].en} per 1,000 inhabitants` }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inhabitants' }, decimals: 1 },
+  { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, count: true, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
 ]);
+
+/**
+ * A movement indicator is recognised by its id prefix alone (project indicator ids have no dot), so no
+ * list of ids needs keeping in step anywhere else.
+ * @example isMovementIndicatorId('movement.net') // true
+ * @example isMovementIndicatorId('refugees_per_1000') // false
+ */
+export function isMovementIndicatorId(id: string): boolean {
+  return id.startsWith(MOVEMENT_PREFIX);
+}
 
 /** @example movementIndicator('movement.turnover_per_1000')?.measure // 'turnover' */
 export function movementIndicator(id: string): MovementIndicator | null {
@@ -45,7 +55,7 @@ export function movementIndicator(id: string): MovementIndicator | null {
 
 /** The movement indicator named after the stock it moves, e.g. "Zuzüge je 1.000 Einw. – Schutzsuchende". */
 export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText): SeriesIndicator {
-  return { id: indicator.id, name: { de: `${indicator.name.de} – ${stockName.de}`, en: `${indicator.name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals };
+  return { id: indicator.id, name: { de: `${indicator.name.de} – ${stockName.de}`, en: `${indicator.name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals, count: indicator.count };
 }
 
 export interface MovementSeriesInput {

@@ -11,6 +11,7 @@ import { localized, translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
 import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
+import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
 function sourceNotes(sources: readonly Source[], createdOn: string, locale: Locale): string[] {
@@ -49,6 +50,8 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
 export interface BalanceTableInput extends StockFlowAccount {
   variableNames: Record<string, LocalizedText>;
   sources: Source[];
+  /** Counts 0 < n < threshold are written as "." (the remainder and its share use the exact counts). */
+  smallNumberThreshold?: number;
 }
 
 /**
@@ -73,6 +76,14 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
   ];
   const areas: AccountArea[] = areaKey === null ? [...balance.areas, balance.region] : balance.areas.filter((area) => area.key === areaKey);
   const rows: TableValue[][] = [];
+  const threshold = balance.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
+  let withheld = false;
+  const count = (value: number | null | undefined): TableValue => {
+    if (value === undefined || value === null) return null;
+    if (!isSmallCount(value, threshold)) return value;
+    withheld = true;
+    return '.';
+  };
   for (const area of areas) {
     for (const period of area.periods) {
       rows.push([
@@ -80,9 +91,9 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
         area.key === 'region' ? t('movement.legend.region') : area.name,
         formatDate(period.previousPeriod, locale),
         formatDate(period.period, locale),
-        period.stockStart.value,
-        ...terms.map((term) => period.flows[term]?.value ?? null),
-        period.stockEnd.value,
+        count(period.stockStart.value),
+        ...terms.map((term) => count(period.flows[term]?.value)),
+        count(period.stockEnd.value),
         period.residual,
         rounded(period.residualPercent, 2),
         period.flagged ? t('movement.balance.flagged') : period.complete ? '' : t('movement.balance.incomplete'),
@@ -96,6 +107,7 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
     `${stock ? localized(stock, locale) : balance.variables.stock}: ${t('movement.balance.note')}`,
     `${t('movement.balance.threshold')}: ${String(balance.thresholdPercent).replace('.', locale === 'de' ? ',' : '.')}`,
     ...sourceNotes(balance.sources, createdOn, locale),
+    ...(withheld ? [t('movement.smallNumbers', { threshold })] : []),
   ];
   return { columns, rows, notes };
 }

@@ -11,6 +11,7 @@ import { niceTicks } from '../analysis/niceTicks';
 import { escapeXml, mm, svgRect, svgText } from '../export/svgElements';
 import { wrapText } from '../export/textMetrics';
 import { formatNumber, type Locale } from '../format/number';
+import { drawnValue } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
 
 export const AREA_COLOUR = '#1f5f9e';
@@ -80,23 +81,32 @@ export function periodIndexAt(plot: ChartFrame, count: number, x: number): numbe
 }
 
 /** Path segments through consecutive values; a null breaks the line. `dashedFrom`: index from which the line is dashed (projection). */
-function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number }[] } {
+/**
+ * Path segments through consecutive values; a missing value breaks the line, and so does a small number
+ * (never drawn as an exact point: its x is returned in `small` for a "< N" mark). Segments ending at a
+ * projected value are dashed.
+ */
+function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[]; small: number[] } {
   const solid: string[] = [];
   const dashed: string[] = [];
-  const dots: { x: number; y: number }[] = [];
+  const dots: { x: number; y: number; projected: boolean }[] = [];
+  const small: number[] = [];
   for (let index = 0; index < points.length; index += 1) {
     const point = points[index] as SeriesPoint;
-    if (point.value === null) continue;
     const x = xAt(plot, points.length, index);
-    const y = yAt(plot, scale, point.value);
-    dots.push({ x, y });
+    if (point.smallNumber) small.push(x);
+    const value = drawnValue(point);
+    if (value === null) continue;
+    const y = yAt(plot, scale, value);
+    dots.push({ x, y, projected: point.projected });
     const previous = index > 0 ? points[index - 1] : undefined;
-    if (previous && previous.value !== null) {
-      const segment = `M${mm(xAt(plot, points.length, index - 1))} ${mm(yAt(plot, scale, previous.value))}L${mm(x)} ${mm(y)}`;
+    const previousValue = previous ? drawnValue(previous) : null;
+    if (previousValue !== null) {
+      const segment = `M${mm(xAt(plot, points.length, index - 1))} ${mm(yAt(plot, scale, previousValue))}L${mm(x)} ${mm(y)}`;
       (point.projected ? dashed : solid).push(segment);
     }
   }
-  return { solid: solid.join(''), dashed: dashed.join(''), dots };
+  return { solid: solid.join(''), dashed: dashed.join(''), dots, small };
 }
 
 export interface PanelOptions {
@@ -121,6 +131,14 @@ export interface PanelOptions {
   lineWidth: number;
   /** Extra attributes for the panel group (e.g. data-key). */
   attributes?: string;
+  /**
+   * Label of the projected part (e.g. "Projektion – Szenario mittel"): where points are `projected`, a rule
+   * marks the last observed Stichtag and this label names what follows, so the dashed continuation is
+   * never read as observed.
+   */
+  projectionLabel?: string | null;
+  /** What stands at a small number's Stichtag instead of a point, e.g. "< 3" (smallNumbers.ts). */
+  smallNumberLabel?: string | null;
 }
 
 function yearOf(period: string): string {
@@ -161,11 +179,35 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
     const d = region.solid + region.dashed;
     if (d) parts.push(`<path class="region-line" d="${d}" fill="none" stroke="${REGION_COLOUR}" stroke-width="${mm(options.lineWidth * 0.8)}" stroke-dasharray="${mm(options.lineWidth * 2.5)} ${mm(options.lineWidth * 1.5)}"/>`);
   }
+  const firstProjected = options.points.findIndex((point) => point.projected);
+  if (firstProjected >= 0) {
+    // The rule stands at the last observed Stichtag (or the plot's left edge when all values are projected).
+    const x = firstProjected > 0 ? xAt(plot, count, firstProjected - 1) : plot.x;
+    parts.push(`<line class="projection-rule" x1="${mm(x)}" y1="${mm(plot.y)}" x2="${mm(x)}" y2="${mm(plot.y + plot.height)}" stroke="#8c8c8c" stroke-width="${mm(thin)}" stroke-dasharray="${mm(thin * 3)} ${mm(thin * 3)}"/>`);
+    if (options.projectionLabel) {
+      const size = fontSize * (options.detailed ? 0.8 : 0.7);
+      parts.push(svgText(x + size * 0.3, plot.y + size * 0.9, options.projectionLabel, { size, fill: '#4d4d4d', halo: true }, ' class="projection-label"'));
+    }
+  }
   const line = linePaths(options.points, plot, scale);
   if (line.solid) parts.push(`<path class="area-line" d="${line.solid}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-linejoin="round"/>`);
   if (line.dashed) parts.push(`<path class="area-line projected" d="${line.dashed}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-dasharray="${mm(options.lineWidth * 3)} ${mm(options.lineWidth * 2)}"/>`);
+  // Small numbers: no point, the line breaks, and "< N" stands at the foot of the plot.
+  // Small panels write it without the space, smaller, so neighbouring Stichtage do not run into each other.
+  const smallSize = fontSize * (options.detailed ? 0.8 : 0.55);
+  const smallLabel = options.detailed ? (options.smallNumberLabel ?? '<') : (options.smallNumberLabel ?? '<').replace(/\s+/g, '');
+  for (const x of line.small) {
+    parts.push(svgText(x, plot.y + plot.height - smallSize * 0.35, smallLabel, { size: smallSize, fill: '#6b6b6b', anchor: 'middle' }, ' class="small-number-label"'));
+  }
   const radius = options.lineWidth * (options.detailed ? 1.6 : 1.1);
-  for (const dot of line.dots) parts.push(`<circle cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(radius)}" fill="${AREA_COLOUR}"/>`);
+  // Projected values are open circles: never read as observed points.
+  for (const dot of line.dots) {
+    parts.push(
+      dot.projected
+        ? `<circle class="projected-point" cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(radius)}" fill="#ffffff" stroke="${AREA_COLOUR}" stroke-width="${mm(thin * 1.5)}"/>`
+        : `<circle cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(radius)}" fill="${AREA_COLOUR}"/>`,
+    );
+  }
   parts.push('</g>');
   return parts.join('');
 }
@@ -203,10 +245,42 @@ export interface MultiplesOptions {
   selectedKey?: string | null;
   /** Fixed number of columns (the tab fits its width); default from gridLayout. */
   columns?: number;
+  /** Label of projected parts in each panel (drawPanel's projectionLabel). */
+  projectionLabel?: string | null;
+  /** drawPanel's smallNumberLabel. */
+  smallNumberLabel?: string | null;
+  /** Panels placed in grid cells (one per panel, in panel order) instead of row by row: "wie die Karte" (geoGrid.ts). */
+  grid?: PanelGrid | null;
 }
 
-/** The panel frames of the small multiples, in panel order. */
-export function multiplesFrames(frame: ChartFrame, count: number, gap: number, columns?: number): ChartFrame[] {
+/** Grid cells of the panels, in panel order. */
+export interface PanelGrid {
+  columns: number;
+  rows: number;
+  cells: readonly { column: number; row: number }[];
+}
+
+/**
+ * The panel grid of the map layout for panels in `order` (keys), from the layer's grid cells by key; areas
+ * without a cell are left out of the grid (null when none has one).
+ */
+export function panelGridFor(order: readonly string[], grid: { columns: number; rows: number; cells: readonly { key: string; column: number; row: number }[] } | null | undefined): PanelGrid | null {
+  if (!grid) return null;
+  const byKey = new Map(grid.cells.map((cell) => [cell.key, cell]));
+  if (!order.every((key) => byKey.has(key))) return null;
+  return { columns: grid.columns, rows: grid.rows, cells: order.map((key) => byKey.get(key) as { column: number; row: number }) };
+}
+
+/** The panel frames of the small multiples, in panel order: row by row, or in the given grid cells. */
+export function multiplesFrames(frame: ChartFrame, count: number, gap: number, columns?: number, grid?: PanelGrid | null): ChartFrame[] {
+  if (grid) {
+    const width = (frame.width - gap * (grid.columns - 1)) / Math.max(1, grid.columns);
+    const height = (frame.height - gap * (grid.rows - 1)) / Math.max(1, grid.rows);
+    return Array.from({ length: count }, (_, index) => {
+      const cell = grid.cells[index] ?? { column: 0, row: 0 };
+      return { x: frame.x + cell.column * (width + gap), y: frame.y + cell.row * (height + gap), width, height };
+    });
+  }
   const layout = columns ? { columns, rows: Math.ceil(count / columns) } : gridLayout(count, frame.width, frame.height);
   const width = (frame.width - gap * (layout.columns - 1)) / layout.columns;
   const height = (frame.height - gap * (layout.rows - 1)) / Math.max(1, layout.rows);
@@ -220,9 +294,11 @@ export function multiplesFrames(frame: ChartFrame, count: number, gap: number, c
 
 /** Small multiples: one panel per area, one shared scale, the region as reference line in each. */
 export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
-  const scale = sharedScale([...options.panels.map((panel) => panel.points.map((point) => point.value)), options.region.map((point) => point.value)]);
-  const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns);
-  const firstColumnX = Math.min(...frames.map((panelFrame) => panelFrame.x));
+  const scale = sharedScale([...options.panels.map((panel) => panel.points.map(drawnValue)), options.region.map(drawnValue)]);
+  const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns, options.grid);
+  // Value labels on the leftmost panel of each row (in the map layout a row may start further right).
+  const leftmostOfRow = new Map<number, number>();
+  for (const panelFrame of frames) leftmostOfRow.set(panelFrame.y, Math.min(leftmostOfRow.get(panelFrame.y) ?? Infinity, panelFrame.x));
   const parts = ['<g id="small-multiples">'];
   options.panels.forEach((panel, index) => {
     const panelFrame = frames[index] as ChartFrame;
@@ -241,8 +317,10 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         selected: panel.key === options.selectedKey,
         flag: panel.flag ?? null,
         lineWidth: options.lineWidth,
-        valueLabels: Math.abs(panelFrame.x - firstColumnX) < 1e-6 ? 'print' : 'room',
+        valueLabels: Math.abs(panelFrame.x - (leftmostOfRow.get(panelFrame.y) as number)) < 1e-6 ? 'print' : 'room',
         attributes: ` data-key="${escapeXml(panel.key)}"`,
+        projectionLabel: options.projectionLabel ?? null,
+        smallNumberLabel: options.smallNumberLabel ?? null,
       }),
     );
   });

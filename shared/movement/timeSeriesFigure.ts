@@ -6,11 +6,12 @@
  */
 import { page, type AnalysisFigure, type AnalysisFigureContext } from '../analysis/analysisFigures';
 import { svgText, mm } from '../export/svgElements';
-import { wrapText } from '../export/textMetrics';
+import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
-import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel } from './seriesChart';
+import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
+import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
 export interface SeriesFigureData extends TimeSeriesData {
@@ -19,37 +20,71 @@ export interface SeriesFigureData extends TimeSeriesData {
 
 function subtitle(data: SeriesFigureData, context: AnalysisFigureContext): string {
   const { locale } = context;
-  return translate(locale, 'movement.figure.subtitle', {
+  // With a projection the observed Stichtage end at the last observed one; the projected years are named apart.
+  const observedTo = data.projection?.lastObserved ?? data.periods.at(-1) ?? '';
+  const text = translate(locale, 'movement.figure.subtitle', {
     layer: context.layerTitle,
     from: formatDate(data.periods[0] ?? '', locale),
-    to: formatDate(data.periods.at(-1) ?? '', locale),
+    to: formatDate(observedTo, locale),
     unit: localized(data.indicator.unit, locale),
   });
+  return data.projection ? `${text}; ${translate(locale, 'movement.figure.subtitleProjection', { to: formatDate(data.periods.at(-1) ?? '', locale), scenario: localized(data.projection.name, locale) })}` : text;
+}
+
+/** The label of the projected part in the panels; null when the series has none. */
+export function projectionLabel(data: TimeSeriesData, locale: Locale, short: boolean): string | null {
+  if (data.projection) return short ? translate(locale, 'movement.projection.choice') : translate(locale, 'movement.projection.label', { scenario: localized(data.projection.name, locale) });
+  return data.series.some((series) => series.values.some((point) => point.projected)) ? translate(locale, 'movement.projection.choice') : null;
+}
+
+/** The note that says which values are observed and which projected (never joined silently). */
+export function projectionNote(data: TimeSeriesData, locale: Locale): string | null {
+  if (data.projection) {
+    return translate(locale, 'movement.figure.projection', {
+      observed: formatDate(data.projection.lastObserved, locale),
+      scenario: localized(data.projection.name, locale),
+      from: formatDate(data.projection.firstPeriod, locale),
+    });
+  }
+  return data.series.some((series) => series.values.some((point) => point.projected)) ? translate(locale, 'movement.figure.projectionOnly') : null;
+}
+
+/** The note on small numbers when the series has any: not drawn, marked "< N", totals before suppression. */
+export function smallNumberNote(data: TimeSeriesData, locale: Locale): string | null {
+  if (!data.series.some((series) => series.values.some((point) => point.smallNumber))) return null;
+  return translate(locale, 'movement.smallNumbers.chart', { label: smallNumberText(data.smallNumberThreshold, locale), threshold: data.smallNumberThreshold });
 }
 
 /** Legend and notes under the chart: the line key, the sources by name, the shared scale. */
 function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale: Locale, extra: readonly string[]): { svg: string; height: number } {
   const size = 2.7 * scale;
   const lines: string[] = [];
-  const projected = data.series.some((series) => series.values.some((point) => point.projected));
+  const projection = projectionNote(data, locale);
   const sourceNames = data.sources.map((source) => source.name).join('; ');
-  const texts = [
-    ...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []),
-    ...extra,
-    ...(projected ? [translate(locale, 'movement.figure.projection')] : []),
-  ];
+  const small = smallNumberNote(data, locale);
+  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
   for (const text of texts) lines.push(...wrapText(text, size, frame.width));
   const legendHeight = size * 1.6;
   const height = legendHeight + lines.length * size * 1.35;
   const top = frame.y + frame.height - height;
   const parts = ['<g id="chart-notes">'];
-  // Line key: the area line and the region's dashed line.
+  // Line key: the area line, the region's dashed grey line and, with a projection, the dashed area line.
   const keyY = top + size * 0.6;
   parts.push(`<line x1="${mm(frame.x)}" y1="${mm(keyY)}" x2="${mm(frame.x + 8 * scale)}" y2="${mm(keyY)}" stroke="${AREA_COLOUR}" stroke-width="${mm(0.5 * scale)}"/>`);
   parts.push(svgText(frame.x + 10 * scale, keyY + size * 0.35, translate(locale, 'movement.legend.area'), { size }));
   const regionX = frame.x + 30 * scale;
   parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
-  parts.push(svgText(regionX + 10 * scale, keyY + size * 0.35, localized(data.reference.label, locale), { size }));
+  const referenceText = localized(data.reference.label, locale);
+  parts.push(svgText(regionX + 10 * scale, keyY + size * 0.35, referenceText, { size }));
+  const label = projectionLabel(data, locale, false);
+  if (label) {
+    const projectionX = regionX + 10 * scale + textWidth(referenceText, size) + 8 * scale;
+    parts.push(
+      `<line class="legend-projection" x1="${mm(projectionX)}" y1="${mm(keyY)}" x2="${mm(projectionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${AREA_COLOUR}" stroke-width="${mm(0.5 * scale)}" stroke-dasharray="${mm(1.5 * scale)} ${mm(1 * scale)}"/>`,
+    );
+    parts.push(`<circle cx="${mm(projectionX + 8 * scale)}" cy="${mm(keyY)}" r="${mm(0.55 * scale)}" fill="#ffffff" stroke="${AREA_COLOUR}" stroke-width="${mm(0.25 * scale)}"/>`);
+    parts.push(svgText(projectionX + 10 * scale, keyY + size * 0.35, label, { size }));
+  }
   lines.forEach((line, index) => parts.push(svgText(frame.x, top + legendHeight + (index + 0.8) * size * 1.35, line, { size, fill: '#333333' })));
   parts.push('</g>');
   return { svg: parts.join(''), height: height + 2 * scale };
@@ -58,7 +93,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
 /**
  * @example timeSeriesMultiplesFigure(data, context).svg.includes('id="small-multiples"') // true
  */
-export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: AnalysisFigureContext, options: { order?: readonly string[]; flags?: ReadonlyMap<string, string> } = {}): AnalysisFigure {
+export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: AnalysisFigureContext, options: { order?: readonly string[]; flags?: ReadonlyMap<string, string>; grid?: PanelGrid | null } = {}): AnalysisFigure {
   const { locale } = context;
   const byKey = new Map(data.series.map((series) => [series.key, series]));
   const order = options.order ?? data.series.map((series) => series.key);
@@ -66,12 +101,12 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     const series = byKey.get(key);
     return series ? [{ key, title: series.name, points: series.values, flag: options.flags?.get(key) ?? null }] : [];
   });
-  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map((point) => point.value)), data.reference.values.map((point) => point.value)]);
+  const scaleValues = sharedScale([...panels.map((panel) => panel.points.map(drawnValue)), data.reference.values.map(drawnValue)]);
   return page(context, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
-      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale }) +
+      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) }) +
       footnote.svg
     );
   });
@@ -86,14 +121,14 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const series = data.series.find((candidate) => candidate.key === areaKey) ?? data.series[0];
   const name = series?.name ?? '';
   const points = series?.values ?? [];
-  const scaleValues = sharedScale([points.map((point) => point.value), data.reference.values.map((point) => point.value)]);
+  const scaleValues = sharedScale([points.map(drawnValue), data.reference.values.map(drawnValue)]);
   const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name })}`;
   return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, []);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
       `<g id="area-chart">` +
-      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale }) +
+      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) }) +
       '</g>' +
       footnote.svg
     );

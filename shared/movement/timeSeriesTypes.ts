@@ -29,6 +29,8 @@ export interface SeriesIndicator {
   name: LocalizedText;
   unit: LocalizedText;
   decimals: number;
+  /** A count of persons (absolute), so a small number is shown as "< N"; false for rates and shares. */
+  count: boolean;
 }
 
 export interface TimeSeriesData {
@@ -45,6 +47,13 @@ export interface TimeSeriesData {
    * total dwarfs every area, the mean per area ("Durchschnitt je Gebiet").
    */
   reference: { label: LocalizedText; values: SeriesPoint[] };
+  /**
+   * A stored scenario's results continuing the series after the last observed Stichtag (points marked
+   * `projected`); null when none applies. The charts draw it dashed and name the scenario.
+   */
+  /** The project's small-number threshold: counts 0 < n < N are shown as "< N" and not drawn (smallNumbers.ts). */
+  smallNumberThreshold: number;
+  projection: { scenarioId: string; name: LocalizedText; sourceId: string; firstPeriod: string; lastObserved: string } | null;
 }
 
 /**

@@ -123,6 +123,9 @@ test('the English interface names the tab and the account', async ({ page }) => 
   await page.getByTestId('language-switch').click();
   await page.getByTestId('view-tab-movement').click();
   await expect(page.getByTestId('movement-balance-summary')).toContainText('closes in all 21 areas', { timeout: 30_000 });
+  await expect(page.getByText('Arrangement')).toBeVisible();
+  await expect(page.getByTestId('movement-layout').locator('option[value="grid"]')).toHaveText('like the map');
+  await expect(page.getByText('Balance of the area: figure or data')).toBeVisible();
 });
 
 test('shows on the map which municipalities’ accounts close', async ({ page, request }) => {
@@ -134,4 +137,115 @@ test('shows on the map which municipalities’ accounts close', async ({ page, r
   await expect.poll(async () => (await canvasColoursAt(page, [burgdorf.insidePoint]))[0], { timeout: 15_000 }).toBe(BALANCE_COLOURS.closes);
   await expect(page.getByText('Bilanz geht auf').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('movement-map.png'), fullPage: false });
+});
+
+test('stored scenario results continue the series dashed after the last observed Stichtag, labelled Projektion with the scenario', async ({ page, request }) => {
+  await callApi(request, 'planning.storeResults', { scenarioId: 'mittel' });
+  await openMovement(page);
+  await page.getByTestId('movement-indicator').selectOption('refugees_total');
+  await expect(page.getByTestId('movement-projection')).toHaveValue('mittel');
+  const chart = page.getByTestId('movement-area-chart');
+  const dashed = chart.locator('svg path.area-line.projected');
+  await expect(dashed).toHaveCount(1);
+  // Drawn dashed (a real dash pattern), the observed part solid, and a rule with the label at the last observed Stichtag.
+  expect(await dashed.getAttribute('stroke-dasharray')).toMatch(/^[\d.]+ [\d.]+$/);
+  expect(await chart.locator('svg path.area-line:not(.projected)').getAttribute('stroke-dasharray')).toBeNull();
+  await expect(chart.locator('svg text.projection-label').last()).toHaveText(/^Projektion – Szenario /);
+  const ruleX = Number(await chart.locator('svg line.projection-rule').getAttribute('x1'));
+  const solidXs = [...((await chart.locator('svg path.area-line:not(.projected)').getAttribute('d')) ?? '').matchAll(/[ML]([\d.]+) /g)].map((match) => Number(match[1]));
+  const dashedXs = [...((await dashed.getAttribute('d')) ?? '').matchAll(/[ML]([\d.]+) /g)].map((match) => Number(match[1]));
+  expect(Math.max(...solidXs)).toBeCloseTo(ruleX, 1);
+  expect(Math.min(...dashedXs)).toBeCloseTo(ruleX, 1);
+  // The dashed part is really painted right of the rule (pixels of the line colour there).
+  expect(await lineColourPixels(page, 'movement-area-chart', { x: Math.ceil(ruleX) + 4, y: 0, width: Math.floor(720 - ruleX - 8), height: 300 })).toBeGreaterThan(20);
+  await expect(page.getByTestId('movement-projection-note')).toContainText('Durchgezogen: beobachtete Werte bis 31.12.');
+  await expect(page.getByTestId('movement-projection-note')).toContainText('Gestrichelt mit offenen Punkten: Projektion, Szenario');
+  await expect(page.getByTestId('movement-multiples').locator('svg path.area-line.projected')).toHaveCount(21);
+  await page.screenshot({ path: test.info().outputPath('movement-projection.png'), fullPage: true });
+
+  // The exported figure draws the same: dashed projected lines, the legend entry and the note.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('movement-export-area-svg').click();
+  const svg = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(svg).toMatch(/class="area-line projected" d="M[^"]+"[^>]*stroke-dasharray/);
+  expect(svg).toMatch(/class="legend-projection"[^>]*stroke-dasharray/);
+  expect(svg).toContain('Projektion – Szenario');
+
+  // "keine" shows the observed values only.
+  await page.getByTestId('movement-projection').selectOption('none');
+  await expect(chart.locator('svg path.area-line.projected')).toHaveCount(0);
+  await expect(page.getByTestId('movement-projection-note')).toHaveCount(0);
+});
+
+test('Anordnung "wie die Karte" places the municipalities’ panels roughly where they lie on the map', async ({ page }) => {
+  await openMovement(page);
+  await page.getByTestId('movement-layout').selectOption('grid');
+  await expect(page.getByTestId('movement-sort')).toBeDisabled();
+  const multiples = page.getByTestId('movement-multiples');
+  const titleAt = async (key: string) => {
+    const title = multiples.locator(`svg g.series-panel[data-key="${key}"] > text`).first();
+    return { x: Number(await title.getAttribute('x')), y: Number(await title.getAttribute('y')) };
+  };
+  await expect.poll(async () => (await titleAt('03241010')).y < (await titleAt('03241001')).y).toBe(true);
+  const hannover = await titleAt('03241001');
+  expect((await titleAt('03241009')).y).toBeGreaterThan(hannover.y); // Laatzen south
+  expect((await titleAt('03241011')).x).toBeGreaterThan(hannover.x); // Lehrte east
+  expect((await titleAt('03241005')).x).toBeLessThan(hannover.x); // Garbsen west
+  // Each panel is painted where its title says: line pixels inside Hannover's and Lehrte's cells, none in an empty cell.
+  const cell = async (key: string) => {
+    const { x, y } = await titleAt(key);
+    return { x: Math.round(x), y: Math.round(y), width: 120, height: 90 };
+  };
+  expect(await lineColourPixels(page, 'movement-multiples', await cell('03241001'))).toBeGreaterThan(100);
+  expect(await lineColourPixels(page, 'movement-multiples', await cell('03241011'))).toBeGreaterThan(100);
+  const positions = await Promise.all(['03241001', '03241010', '03241011', '03241009', '03241005'].map(titleAt));
+  expect(new Set(positions.map((position) => `${position.x},${position.y}`)).size).toBe(5);
+  await page.screenshot({ path: test.info().outputPath('movement-grid.png'), fullPage: true });
+});
+
+test('small numbers are shown as "< N", not drawn as points, in the chart and the account', async ({ page, request }) => {
+  await callApi(request, 'project.setSetting', { key: 'smallNumberThreshold', value: 400 });
+  await openMovement(page);
+  await page.getByTestId('movement-indicator').selectOption('movement.arrivals');
+  // Burgdorf, the third panel in layer order.
+  const multiples = page.getByTestId('movement-multiples');
+  const box = (await multiples.boundingBox())!;
+  const scale = box.width / 1100;
+  const panelWidth = (1100 - 5 * 8) / 6;
+  await page.mouse.click(box.x + (2 * (panelWidth + 8) + panelWidth / 2) * scale, box.y + 60 * scale);
+  await expect(page.getByTestId('movement-area-title')).toContainText('Burgdorf');
+  const chart = page.getByTestId('movement-area-chart');
+  const labels = chart.locator('svg text.small-number-label');
+  await expect.poll(() => labels.count()).toBeGreaterThan(0);
+  await expect(labels.first()).toHaveText('< 400');
+  // No point and no line where a small number stands: no pixels of the line colour in a narrow column above its label.
+  const x = Number(await labels.first().getAttribute('x'));
+  const labelY = Number(await labels.first().getAttribute('y'));
+  expect(await lineColourPixels(page, 'movement-area-chart', { x: Math.round(x) - 3, y: 30, width: 6, height: Math.round(labelY) - 45 })).toBe(0);
+  await expect(page.getByTestId('movement-small-numbers')).toContainText('Kleine Fallzahlen (unter 400)');
+  // The account shows small flows as "< 400" while its remainder (from the exact counts) stays 0.
+  await expect(page.getByTestId('movement-balance-inflow').filter({ hasText: '< 400' }).first()).toBeVisible();
+  expect(await page.getByTestId('movement-residual').allTextContents()).toEqual(Array(9).fill('0'));
+  await expect(page.getByTestId('movement-balance-small-numbers')).toContainText('„< 400“');
+  await page.screenshot({ path: test.info().outputPath('movement-small-numbers.png'), fullPage: false });
+});
+
+test('exports the selected municipality’s account as a committee figure (SVG and PDF)', async ({ page }) => {
+  await openMovement(page);
+  await expect(page.getByTestId('movement-balance')).toContainText('Hannover');
+  const downloadSvg = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balance-svg').click();
+  const svgPath = await (await downloadSvg).path();
+  const svg = fs.readFileSync(svgPath, 'utf8');
+  expect(svg).toContain('Bilanz): Hannover');
+  expect(svg).toContain('Stichtage 31.12.2015 bis 31.12.2024');
+  expect(svg).toContain('Ausländerzentralregister');
+  // Nine periods drawn as table rows, and the stock line painted by the time-series engine.
+  expect(svg.match(/>20\d\d–20\d\d</g)).toHaveLength(9);
+  expect(svg).toMatch(/id="balance-stock-chart"[\s\S]*class="area-line" d="M[\d.]+ [\d.]+L/);
+  const downloadPdf = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balance-pdf').click();
+  const pdfPath = await (await downloadPdf).path();
+  expect(fs.readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  fs.copyFileSync(pdfPath, test.info().outputPath('bilanz-hannover.pdf'));
 });

@@ -73,7 +73,7 @@ export function indicatorValuesFor(db: SqliteDatabase, indicatorId: string, laye
  * fixed across periods). `change` without a compare period compares each period with the one before, so
  * the first period is left out.
  */
-export function allPeriodValuesFor(db: SqliteDatabase, indicatorId: string, layerName: string, derivation: IndicatorDerivation = {}): { indicator: DerivedIndicatorValues['indicator']; layer: string; mode: IndicatorMode; periods: string[]; series: DerivedIndicatorValues[] } {
+export function allPeriodValuesFor(db: SqliteDatabase, indicatorId: string | IndicatorDefinition, layerName: string, derivation: IndicatorDerivation = {}): { indicator: DerivedIndicatorValues['indicator']; layer: string; mode: IndicatorMode; periods: string[]; series: DerivedIndicatorValues[] } {
   return db.transaction(() => {
     const plan = planDerivation(db, indicatorId, derivation);
     const observations = readObservations(db, { variables: plan.variables });
@@ -109,8 +109,9 @@ interface DerivationPlan {
   comparePeriodFor: (period: string, strict?: boolean) => string | undefined;
 }
 
-function planDerivation(db: SqliteDatabase, indicatorId: string, derivation: IndicatorDerivation): DerivationPlan {
-  const indicator = findIndicator(db, indicatorId);
+/** `indicatorId`: a project indicator's id, or a definition made on the fly (e.g. an indicator's projection in movementResults.ts). */
+function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefinition, derivation: IndicatorDerivation): DerivationPlan {
+  const indicator = typeof indicatorId === 'string' ? findIndicator(db, indicatorId) : indicatorId;
   const mode = derivation.mode ?? 'value';
   const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
   const definition = computedDefinition(indicator, mode, denominatorVariable);

@@ -32,16 +32,22 @@ export const timeSeriesInput = z.object({
   layer: z.string().optional(),
   /** Movement indicators: the stock variable whose arrivals and departures are meant; default the first that has both. */
   variable: z.string().optional(),
+  /** Stored scenario whose results continue the series dashed ("Projektion"); default the first stored one; 'none': observed values only. */
+  scenario: z.string().optional(),
 });
 
+const projectionInfo = z.object({ scenarioId: z.string(), name: localizedText, sourceId: z.string(), firstPeriod: z.string(), lastObserved: z.string() });
+
 const timeSeriesData = z.object({
-  indicator: z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int() }),
+  indicator: z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int(), count: z.boolean() }),
   layer: z.string(),
   layerTitle: localizedText,
   periods: z.array(z.string()),
   series: z.array(areaSeries),
   region: z.array(seriesPoint),
   reference: z.object({ label: localizedText, values: z.array(seriesPoint) }),
+  smallNumberThreshold: z.number(),
+  projection: projectionInfo.nullable(),
 });
 
 export const timeSeriesOutput = timeSeriesData.extend({
@@ -52,6 +58,13 @@ export const timeSeriesOutput = timeSeriesData.extend({
   synthetic: z.boolean(),
   /** Areas and Stichtage where arrivals and departures came from different sources (shown, never silent). */
   mixedSources: z.array(z.object({ key: z.string(), period: z.string(), sources: z.array(z.string()) })),
+  /**
+   * The layer's areas in grid cells roughly where they lie on the map (shared/movement/geoGrid.ts), for the
+   * small multiples' "Anordnung: wie die Karte"; null when the layer has no geometry or more than 200 areas.
+   */
+  mapGrid: z.object({ columns: z.number().int(), rows: z.number().int(), cells: z.array(z.object({ key: z.string(), column: z.number().int(), row: z.number().int() })) }).nullable(),
+  /** Scenarios with stored results (planning "Ergebnisse speichern"), for the projection choice. */
+  scenarios: z.array(z.object({ id: z.string(), name: localizedText })),
 });
 
 // The schema and the pure core's type describe the same shape (a mismatch fails the typecheck).
@@ -116,15 +129,19 @@ export const balanceOutput = z.object({
   sourceIds: z.array(z.string()),
   sources: z.array(sourceSchema),
   synthetic: z.boolean(),
+  /** The project's small-number threshold: terms 0 < n < N are shown as "< N"; sums and remainders use the exact counts. */
+  smallNumberThreshold: z.number(),
 });
 
-type AccountMatches = Omit<z.output<typeof balanceOutput>, 'layer' | 'layerTitle' | 'variableNames' | 'sources' | 'synthetic'> extends StockFlowAccount ? true : never;
+type AccountMatches = Omit<z.output<typeof balanceOutput>, 'layer' | 'layerTitle' | 'variableNames' | 'sources' | 'synthetic' | 'smallNumberThreshold'> extends StockFlowAccount ? true : never;
 export const balanceSchemaMatchesModel: AccountMatches = true;
 
 export const MOVEMENT_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;
-/** The account exports as data (the chart of a stock is the time series of its indicator). */
-export const BALANCE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** The account exports as a committee figure (one area's account, or the region's) or as data. */
+export const BALANCE_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;
 export const TIME_SERIES_VIEWS = ['multiples', 'area'] as const;
+/** Small multiples: `sorted` row by row in the chosen order, `grid` roughly where the areas lie on the map. */
+export const MULTIPLES_LAYOUTS = ['sorted', 'grid'] as const;
 
 const fileOutput = z.object({
   fileName: z.string(),
@@ -148,6 +165,8 @@ export const timeSeriesExportInput = timeSeriesInput.extend({
   areas: z.array(z.string()).optional(),
   /** Panel order: 'layer' (as given), 'name', 'last' (latest value, descending). */
   sortBy: z.enum(['layer', 'name', 'last']).default('layer'),
+  /** Multiples: `sorted` (row by row, default) or `grid` (like the map; the order is then the map's). */
+  layout: z.enum(MULTIPLES_LAYOUTS).default('sorted'),
   format: z.enum(MOVEMENT_EXPORT_FORMATS),
   ...pageChoice,
 });

@@ -47,6 +47,43 @@ describe('kleinraum timeseries', () => {
     expect(rows.map((line) => line.split(';')[0])).toEqual(['03241001', '03241003']);
   });
 
+  it('lays the small multiples out like the map with --layout grid (and lists the flag in --help)', async () => {
+    const out = path.join(workDir, 'grid.svg');
+    const run = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_per_1000', '--layout', 'grid', '--out', out, '--json'], dataDir);
+    expect(run.exitCode).toBe(0);
+    const document = JSON.parse(run.stdout) as { grid: { columns: number; rows: number; cells: { key: string; column: number; row: number }[] } };
+    expect(new Set(document.grid.cells.map((cell) => `${cell.column},${cell.row}`)).size).toBe(21);
+    const svg = fs.readFileSync(out, 'utf8');
+    // Where each panel's title is drawn: its position on the page.
+    const position = (key: string) => {
+      const match = new RegExp(`data-key="${key}"><text x="([\\d.]+)" y="([\\d.]+)"`).exec(svg) ?? new RegExp(`data-key="${key}"><rect[^>]*/><text x="([\\d.]+)" y="([\\d.]+)"`).exec(svg);
+      expect(match, key).not.toBeNull();
+      return { x: Number(match![1]), y: Number(match![2]) };
+    };
+    const hannover = position('03241001');
+    expect(position('03241010').y).toBeLessThan(hannover.y); // Langenhagen lies north
+    expect(position('03241009').y).toBeGreaterThan(hannover.y); // Laatzen lies south
+    expect(position('03241011').x).toBeGreaterThan(hannover.x); // Lehrte lies east
+    expect(position('03241005').x).toBeLessThan(hannover.x); // Garbsen lies west
+    const help = await runKleinraum(['timeseries', '--help'], dataDir);
+    expect(help.stdout).toContain('--layout');
+    expect(help.stdout).toContain('grid');
+    const wrong = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_per_1000', '--layout', 'karte', '--out', out], dataDir);
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toContain('sorted, grid');
+  });
+
+  it('explains --scenario for a scenario without stored results, and draws nothing dashed with --scenario none', async () => {
+    const out = path.join(workDir, 'none.svg');
+    const unknown = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_total', '--scenario', 'mittel', '--out', out], dataDir);
+    expect(unknown.exitCode).not.toBe(0);
+    expect(unknown.stderr).toContain('mittel');
+    const none = await runKleinraum(['timeseries', demoPath, '--indicator', 'refugees_total', '--scenario', 'none', '--out', out, '--json'], dataDir);
+    expect(none.exitCode).toBe(0);
+    expect((JSON.parse(none.stdout) as { projection: unknown }).projection).toBeNull();
+    expect(fs.readFileSync(out, 'utf8')).not.toContain('class="area-line projected"');
+  });
+
   it('names the missing flag with exit code 2', async () => {
     const run = await runKleinraum(['timeseries', demoPath, '--indicator', 'movement.net'], dataDir);
     expect(run.exitCode).toBe(2);
@@ -68,6 +105,20 @@ describe('kleinraum balance', () => {
         expect((period['stockStart'] as number) + (period['inflow'] as number) - (period['outflow'] as number)).toBe(period['stockEnd']);
       }
     }
+  });
+
+  it('writes one area\'s account as a PDF committee figure with --area and --out FILE.pdf', async () => {
+    const out = path.join(workDir, 'bilanz.pdf');
+    const run = await runKleinraum(['balance', demoPath, '--area', '03241003', '--out', out, '--json'], dataDir);
+    expect(run.exitCode).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const svgOut = path.join(workDir, 'bilanz.svg');
+    expect((await runKleinraum(['balance', demoPath, '--area', '03241003', '--out', svgOut], dataDir)).exitCode).toBe(0);
+    const svg = fs.readFileSync(svgOut, 'utf8');
+    expect(svg).toContain('Bilanz): Burgdorf');
+    expect(svg.match(/>20\d\d–20\d\d</g)).toHaveLength(9);
+    const help = await runKleinraum(['balance', '--help'], dataDir);
+    expect(help.stdout).toContain('.pdf');
   });
 
   it('writes the account as XLSX and rejects a bad threshold', async () => {

@@ -99,6 +99,12 @@ describe('timeseries.compute', () => {
     });
   });
 
+  it('recognises movement indicators by their "movement." prefix: an unknown one lists the valid ids', async () => {
+    const call = backendWith();
+    await expect(call('timeseries.compute', { indicatorId: 'movement.births' })).rejects.toThrow(/movement\.arrivals_per_1000.*movement\.turnover/);
+    expect((await call('timeseries.compute', { indicatorId: 'movement.departures' })).kind).toBe('movement');
+  });
+
   it('gives a project indicator over all Stichtage with the values the map shows', async () => {
     const call = backendWith();
     const series = await call('timeseries.compute', { indicatorId: 'refugees_per_1000' });
@@ -108,6 +114,83 @@ describe('timeseries.compute', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     for (const value of map.values) expect(series.series.find((area) => area.key === value.key)!.values[index]!.value).toBe(value.value);
     expect(series.region[index]!.value).toBe(map.regionValue);
+  });
+});
+
+describe('timeseries.compute with stored scenario results', () => {
+  it('continues an observed count after its last Stichtag with the scenario\'s projection, marked and named', async () => {
+    const call = backendWith();
+    const before = await call('timeseries.compute', { indicatorId: 'refugees_total' });
+    expect(before.projection).toBeNull();
+    expect(before.scenarios).toEqual([]);
+    const stored = await call('planning.storeResults', { scenarioId: 'mittel' });
+    const run = await call('planning.run', { scenarioId: 'mittel' });
+    const series = await call('timeseries.compute', { indicatorId: 'refugees_total' });
+    expect(series.scenarios.map((scenario) => scenario.id)).toEqual(['mittel']);
+    expect(series.projection).not.toBeNull();
+    const lastObserved = before.periods.at(-1)!;
+    expect(series.projection!.lastObserved).toBe(lastObserved);
+    expect(series.projection!.sourceId).toBe(stored.sourceId);
+    // The observed part is unchanged and unmarked; every added Stichtag lies after it and is marked projected.
+    expect(series.periods.slice(0, before.periods.length)).toEqual(before.periods);
+    const added = series.periods.slice(before.periods.length);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((period) => period > lastObserved)).toBe(true);
+    expect(series.projection!.firstPeriod).toBe(added[0]);
+    const hannover = series.series.find((area) => area.key === '03241001')!;
+    const hannoverBefore = before.series.find((area) => area.key === '03241001')!;
+    expect(hannover.values.slice(0, before.periods.length)).toEqual(hannoverBefore.values);
+    for (const point of hannover.values.slice(before.periods.length)) {
+      expect(point.projected).toBe(true);
+      expect(point.quality).toBe('projected');
+      expect(point.sourceId).toBe(stored.sourceId);
+      const year = run.areas.find((area) => area.key === '03241001')!.years.find((entry) => `${entry.year}-12-31` === point.period)!;
+      expect(point.value).toBeCloseTo(year.refugees, 6);
+    }
+    expect(series.sources.map((source) => source.id)).toContain(stored.sourceId);
+    // A rate of two projected variables is projected too; a share of an age group is not.
+    const rate = await call('timeseries.compute', { indicatorId: 'refugees_per_1000' });
+    expect(rate.projection?.scenarioId).toBe('mittel');
+    const share = await call('timeseries.compute', { indicatorId: 'under18_share' });
+    expect(share.projection).toBeNull();
+    expect(share.series[0]!.values.some((point) => point.projected)).toBe(false);
+    // 'none' shows the observed values only; an unknown scenario is explained.
+    const none = await call('timeseries.compute', { indicatorId: 'refugees_total', scenario: 'none' });
+    expect(none.periods).toEqual(before.periods);
+    await expect(call('timeseries.compute', { indicatorId: 'refugees_total', scenario: 'gibt-es-nicht' })).rejects.toThrow(/mittel/);
+  });
+});
+
+describe('small-number protection', () => {
+  it('flags counts below the project\'s threshold in the series and the account, with totals from the exact counts', async () => {
+    const call = backendWith();
+    const exact = await call('timeseries.compute', { indicatorId: 'movement.arrivals' });
+    expect(exact.smallNumberThreshold).toBe(3);
+    // A threshold that makes some arrivals "small": the median over all areas and Stichtage.
+    const all = exact.series.flatMap((area) => area.values.map((point) => point.value!)).sort((a, b) => a - b);
+    const threshold = Math.round(all[Math.floor(all.length / 2)]!);
+    await call('project.setSetting', { key: 'smallNumberThreshold', value: threshold });
+    const series = await call('timeseries.compute', { indicatorId: 'movement.arrivals' });
+    expect(series.smallNumberThreshold).toBe(threshold);
+    let small = 0;
+    series.series.forEach((area, areaIndex) =>
+      area.values.forEach((point, index) => {
+        const value = exact.series[areaIndex]!.values[index]!.value!;
+        expect(point.smallNumber).toBe(value > 0 && value < threshold);
+        if (point.smallNumber) small += 1;
+      }),
+    );
+    expect(small).toBeGreaterThan(0);
+    // The region is the sum of the exact counts, never of what is shown.
+    expect(series.region.map((point) => point.value)).toEqual(exact.region.map((point) => point.value));
+    const svg = Buffer.from((await call('timeseries.export', { indicatorId: 'movement.arrivals', format: 'svg' })).base64, 'base64').toString('utf8');
+    expect(svg.match(/class="small-number-label"/g)).toHaveLength(small);
+    expect(svg).toContain(`Kleine Fallzahlen (unter ${threshold})`);
+    const balance = await call('balance.compute', {});
+    expect(balance.smallNumberThreshold).toBe(threshold);
+    const csv = Buffer.from((await call('balance.export', { format: 'csv' })).base64, 'base64').toString('utf8');
+    expect(csv.split('\r\n').some((line) => line.split(';').includes('.'))).toBe(true);
+    expect(csv).toContain(`Werte unter ${threshold}`);
   });
 });
 
@@ -123,6 +206,26 @@ describe('exports', () => {
     const png = await call('timeseries.export', { indicatorId: 'movement.net_per_1000', format: 'png', dpi: 96 });
     expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
     const pdf = await call('timeseries.export', { indicatorId: 'refugees_total', view: 'area', areas: ['03241001'], format: 'pdf' });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('draws the account as a committee figure: the broken period flagged with its remainder, sources and Stichtage named; PNG and PDF render', async () => {
+    const call = backendWith(brokenDemo());
+    const svg = Buffer.from((await call('balance.export', { format: 'svg', areaKey: BROKEN_AREA })).base64, 'base64').toString('utf8');
+    expect(svg).toContain('Bilanz): Burgdorf');
+    expect(svg).toContain('Stichtage 31.12.2015 bis 31.12.2024');
+    expect(svg).toContain('Bestandskorrektur / nicht');
+    // One flagged row (2020–2021), its remainder −100 in the flag colour, and the summary naming Burgdorf.
+    expect(svg.match(/class="balance-flagged-row"/g)).toHaveLength(1);
+    expect(svg).toMatch(/fill="#b2182b"[^>]*>[-−]100</);
+    expect(svg).toMatch(/class="balance-summary"[^>]*>1 von 21 Gebieten/);
+    expect(svg).toContain('Ausländerzentralregister');
+    expect(svg).toContain('Beispieldaten');
+    const region = Buffer.from((await call('balance.export', { format: 'svg', locale: 'en' })).base64, 'base64').toString('utf8');
+    expect(region).toContain('Stock and flows (balance): Region');
+    const png = await call('balance.export', { format: 'png', dpi: 96, areaKey: BROKEN_AREA });
+    expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    const pdf = await call('balance.export', { format: 'pdf', areaKey: BROKEN_AREA });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 

@@ -9,13 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
+import { isSmallCount } from '../../../../shared/movement/smallNumbers';
 import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 
-const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--out FILE.csv|.xlsx]';
+const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
+const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--area KEY] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
 
 export const command: CliCommand = {
   name: 'balance',
@@ -29,7 +31,10 @@ export const command: CliCommand = {
     outflow: { type: 'string' },
     births: { type: 'string' },
     deaths: { type: 'string' },
+    area: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    page: { type: 'string' },
+    dpi: { type: 'string' },
   },
   optionHelp: {
     variable: { de: 'Bestandsvariable (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable (default: the first with arrivals and departures, e.g. refugees)' },
@@ -39,7 +44,10 @@ export const command: CliCommand = {
     outflow: { de: 'Variable der Fortzüge (Standard: <Bestand>_departures)', en: 'variable of departures (default: <stock>_departures)' },
     births: { de: 'Variable der Geburten (Standard: <Bestand>_births, falls vorhanden)', en: 'variable of births (default: <stock>_births where present)' },
     deaths: { de: 'Variable der Sterbefälle (Standard: <Bestand>_deaths, falls vorhanden)', en: 'variable of deaths (default: <stock>_deaths where present)' },
-    out: { de: 'Tabelle als .csv oder .xlsx', en: 'table as .csv or .xlsx' },
+    area: { de: 'Schlüssel eines Gebiets: nur seine Bilanz (Abbildung: sonst die der Region)', en: 'key of one area: only its account (figure: else the region\'s)' },
+    out: { de: 'Abbildung (.svg, .png, .pdf, mit Quellen und Stichtagen) oder Tabelle (.csv, .xlsx)', en: 'figure (.svg, .png, .pdf, with sources and reference dates) or table (.csv, .xlsx)' },
+    page: { de: 'Seitenformat der Abbildung: a4-landscape (Standard), a4-portrait, a3-landscape, slide-16x9', en: 'page of the figure: a4-landscape (default), a4-portrait, a3-landscape, slide-16x9' },
+    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -53,8 +61,14 @@ export const command: CliCommand = {
     const out = stringFlag(context, 'out');
     const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof BALANCE_EXPORT_FORMATS)[number]);
     if (out !== undefined && !BALANCE_EXPORT_FORMATS.includes(format as (typeof BALANCE_EXPORT_FORMATS)[number])) {
-      throw new CliUsageError({ de: `--out muss auf .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .csv or .xlsx, not "${path.basename(out)}".` });
+      throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
     }
+    const pageText = stringFlag(context, 'page') ?? 'a4-landscape';
+    if (!(PAGES as readonly string[]).includes(pageText)) throw new CliUsageError({ de: `--page kennt ${PAGES.join(', ')}, nicht „${pageText}“.`, en: `--page knows ${PAGES.join(', ')}, not "${pageText}".` });
+    const dpiText = stringFlag(context, 'dpi');
+    const dpi = dpiText === undefined ? 300 : Number(dpiText);
+    if (!Number.isInteger(dpi) || dpi < 72 || dpi > 600) throw new CliUsageError({ de: `--dpi ist eine ganze Zahl von 72 bis 600, nicht „${dpiText}“.`, en: `--dpi is a whole number from 72 to 600, not "${dpiText}".` });
+    const areaKey = stringFlag(context, 'area');
     const outPath = out === undefined ? undefined : path.resolve(out);
     if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     const flows = Object.fromEntries((['inflow', 'outflow', 'births', 'deaths'] as const).flatMap((term) => (stringFlag(context, term) !== undefined ? [[term, stringFlag(context, term) as string]] : [])));
@@ -69,13 +83,17 @@ export const command: CliCommand = {
       const input = { thresholdPercent, ...(variable !== undefined ? { variable } : {}), ...(layer !== undefined ? { layer } : {}), ...(Object.keys(flows).length > 0 ? { flows } : {}) };
       const balance = await backend.call('balance.compute', input);
       if (outPath !== undefined && format !== undefined) {
-        const file = await backend.call('balance.export', { ...input, format, locale: context.lang });
+        const file = await backend.call('balance.export', { ...input, format, locale: context.lang, page: pageText as (typeof PAGES)[number], dpi, ...(areaKey !== undefined ? { areaKey } : {}) });
         writeOutputFile(outPath, file.base64);
       }
       const flagged = balance.areas.filter((area) => area.flagged);
       const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+      // Small counts (0 < n < threshold) are withheld (null, named in `withheld`); sums and remainders use the exact counts.
+      const small = balance.smallNumberThreshold;
+      const shown = (value: number | null | undefined) => (value === undefined || value === null || isSmallCount(value, small) ? null : value);
       if (context.json) {
         context.output.json({
+          smallNumberThreshold: small,
           variable: balance.variables.stock,
           flows: balance.variables.flows,
           layer: balance.layer,
@@ -92,11 +110,16 @@ export const command: CliCommand = {
             periods: area.periods.map((period) => ({
               period: period.period,
               previousPeriod: period.previousPeriod,
-              stockStart: period.stockStart.value,
-              inflow: period.flows.inflow?.value ?? null,
-              outflow: period.flows.outflow?.value ?? null,
-              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, period.flows[term]?.value ?? null])),
-              stockEnd: period.stockEnd.value,
+              stockStart: shown(period.stockStart.value),
+              inflow: shown(period.flows.inflow?.value),
+              outflow: shown(period.flows.outflow?.value),
+              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, shown(period.flows[term]?.value)])),
+              stockEnd: shown(period.stockEnd.value),
+              withheld: [
+                ...(isSmallCount(period.stockStart.value, small) ? ['stockStart'] : []),
+                ...terms.filter((term) => isSmallCount(period.flows[term]?.value ?? null, small)),
+                ...(isSmallCount(period.stockEnd.value, small) ? ['stockEnd'] : []),
+              ],
               residual: period.residual,
               residualPercent: period.residualPercent,
               flagged: period.flagged,

@@ -7,15 +7,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MOVEMENT_EXPORT_FORMATS, TIME_SERIES_VIEWS } from '../../../../shared/contract/methods/movement';
+import { MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS, TIME_SERIES_VIEWS } from '../../../../shared/contract/methods/movement';
 import { formatNumber } from '../../../../shared/format/number';
 import { MOVEMENT_INDICATORS } from '../../../../shared/movement/movementIndicators';
+import { drawnValue, smallNumberText } from '../../../../shared/movement/smallNumbers';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 
-const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] --out FILE.svg|.png|.pdf|.csv|.xlsx';
+const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] [--layout sorted|grid] [--scenario ID|none] --out FILE.svg|.png|.pdf|.csv|.xlsx';
 const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
 const SORTS = ['layer', 'name', 'last'] as const;
 type Format = (typeof MOVEMENT_EXPORT_FORMATS)[number];
@@ -37,6 +38,8 @@ export const command: CliCommand = {
     variable: { type: 'string' },
     view: { type: 'string' },
     sort: { type: 'string' },
+    layout: { type: 'string' },
+    scenario: { type: 'string' },
     out: { type: 'string', short: 'o' },
     page: { type: 'string' },
     dpi: { type: 'string' },
@@ -48,6 +51,8 @@ export const command: CliCommand = {
     variable: { de: 'Bestandsvariable der Bewegungen (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable of the movements (default: the first with arrivals and departures, e.g. refugees)' },
     view: { de: 'multiples (alle Gebiete, Standard) oder area (ein Gebiet gegen die Region)', en: 'multiples (all areas, default) or area (one area against the region)' },
     sort: { de: 'Reihenfolge: layer (Standard), name oder last (letzter Wert, absteigend)', en: 'order: layer (default), name or last (latest value, descending)' },
+    layout: { de: 'Anordnung der kleinen Diagramme: sorted (zeilenweise nach --sort, Standard) oder grid (etwa wie die Karte, Norden oben)', en: 'arrangement of the small multiples: sorted (row by row by --sort, default) or grid (roughly like the map, north up)' },
+    scenario: { de: 'Gespeicherte Szenario-Ergebnisse, die die Reihe gestrichelt als Projektion fortsetzen (Standard: das erste gespeicherte; none: nur beobachtete Werte)', en: 'stored scenario results continuing the series dashed as a projection (default: the first stored; none: observed values only)' },
     out: { de: 'Datei: .svg, .png, .pdf (Abbildung) oder .csv, .xlsx (Daten)', en: 'file: .svg, .png, .pdf (figure) or .csv, .xlsx (data)' },
     page: { de: `Seitenformat: ${PAGES.join(', ')} (Standard a4-landscape)`, en: `page: ${PAGES.join(', ')} (default a4-landscape)` },
     dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
@@ -66,6 +71,8 @@ export const command: CliCommand = {
     if (!fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     const view = choice(stringFlag(context, 'view'), TIME_SERIES_VIEWS, 'view', 'multiples');
     const sortBy = choice(stringFlag(context, 'sort'), SORTS, 'sort', 'layer');
+    const layout = choice(stringFlag(context, 'layout'), MULTIPLES_LAYOUTS, 'layout', 'sorted');
+    const scenario = stringFlag(context, 'scenario');
     const page = choice(stringFlag(context, 'page'), PAGES, 'page', 'a4-landscape');
     const dpiText = stringFlag(context, 'dpi');
     const dpi = dpiText === undefined ? 300 : Number(dpiText);
@@ -80,9 +87,9 @@ export const command: CliCommand = {
     const backend = await createCliBackend(context.dataDir);
     try {
       await backend.call('project.open', { path: projectPath });
-      const base = { indicatorId, ...(layer !== undefined ? { layer } : {}), ...(variable !== undefined ? { variable } : {}) };
+      const base = { indicatorId, ...(layer !== undefined ? { layer } : {}), ...(variable !== undefined ? { variable } : {}), ...(scenario !== undefined ? { scenario } : {}) };
       const series = await backend.call('timeseries.compute', base);
-      const file = await backend.call('timeseries.export', { ...base, view, sortBy, format, locale: context.lang, page, dpi, ...(areas ? { areas } : {}) });
+      const file = await backend.call('timeseries.export', { ...base, view, sortBy, layout, format, locale: context.lang, page, dpi, ...(areas ? { areas } : {}) });
       writeOutputFile(outPath, file.base64);
       const shown = areas ? series.series.filter((entry) => areas.includes(entry.key)) : series.series;
       if (series.mixedSources.length > 0) {
@@ -94,9 +101,14 @@ export const command: CliCommand = {
           indicator: { id: series.indicator.id, name: series.indicator.name[context.lang], unit: series.indicator.unit[context.lang] },
           layer: series.layer,
           periods: series.periods,
-          series: shown.map((entry) => ({ key: entry.key, name: entry.name, values: entry.values.map((point) => point.value), sources: entry.values.map((point) => point.sourceId) })),
+          // Small numbers are withheld (null, flagged in smallNumber); the region is computed before.
+          series: shown.map((entry) => ({ key: entry.key, name: entry.name, values: entry.values.map(drawnValue), smallNumber: entry.values.map((point) => point.smallNumber), sources: entry.values.map((point) => point.sourceId) })),
+          smallNumberThreshold: series.smallNumberThreshold,
           region: series.region.map((point) => point.value),
           sources: series.sources.map((source) => ({ id: source.id, name: source.name })),
+          projection: series.projection ? { scenario: series.projection.scenarioId, name: series.projection.name[context.lang], lastObserved: series.projection.lastObserved, firstProjected: series.projection.firstPeriod } : null,
+          projected: shown.map((entry) => entry.values.map((point) => point.projected)),
+          ...(layout === 'grid' && series.mapGrid ? { grid: series.mapGrid } : {}),
           synthetic: series.synthetic,
           ...(file.widthPx !== undefined ? { widthPx: file.widthPx, heightPx: file.heightPx } : {}),
         });
@@ -104,7 +116,14 @@ export const command: CliCommand = {
         const lang = context.lang;
         context.output.text(`${series.indicator.name[lang]} (${series.indicator.unit[lang]}), ${series.periods[0] ?? ''} … ${series.periods.at(-1) ?? ''}`);
         for (const entry of shown) {
-          context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
+          context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
+        }
+        if (series.projection) {
+          const { projection } = series;
+          context.output.text({
+            de: `Ab ${projection.firstPeriod}: Projektion, Szenario „${projection.name.de}“ (gerechnet, nicht beobachtet; in der Abbildung gestrichelt).`,
+            en: `From ${projection.firstPeriod}: projection, scenario "${projection.name.en}" (computed, not observed; dashed in the figure).`,
+          });
         }
         context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
       }

@@ -9,6 +9,8 @@ import { resolveExportLayout } from '../../../../shared/export/exportLayout';
 import type { balanceExportInput, timeSeriesExportInput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
 import { balanceTable, timeSeriesTable } from '../../../../shared/movement/movementTables';
+import { balanceFigure } from '../../../../shared/movement/balanceFigure';
+import { panelGridFor } from '../../../../shared/movement/seriesChart';
 import { timeSeriesAreaFigure, timeSeriesMultiplesFigure } from '../../../../shared/movement/timeSeriesFigure';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -16,7 +18,7 @@ import { readSettings, readSources } from '../../storage/projectReader';
 import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles';
 import { today } from '../export/exportHandlers';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
-import { computeBalance, computeTimeSeries } from './movementResults';
+import { computeBalance, computeTimeSeries, MAX_MAP_GRID_AREAS } from './movementResults';
 
 type SeriesExportInput = z.output<typeof timeSeriesExportInput>;
 type BalanceExportInput = z.output<typeof balanceExportInput>;
@@ -79,10 +81,22 @@ export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportIn
   const figure =
     input.view === 'area'
       ? timeSeriesAreaFigure(data, input.areas?.[0] ?? data.series[0]?.key ?? '', context)
-      : timeSeriesMultiplesFigure(data, context, { order: orderedKeys(data.series, input.sortBy, input.areas) });
+      : multiplesFigure(data, context, input);
   const title = data.indicator.name[input.locale];
   const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
   return { ...base, pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
+}
+
+function multiplesFigure(data: ReturnType<typeof computeTimeSeries>, context: Parameters<typeof timeSeriesMultiplesFigure>[1], input: SeriesExportInput) {
+  const order = orderedKeys(data.series, input.sortBy, input.areas);
+  const grid = input.layout === 'grid' ? panelGridFor(order, data.mapGrid) : null;
+  if (input.layout === 'grid' && grid === null) {
+    throw new UserError('not-found', {
+      de: `Die Anordnung wie die Karte gibt es für die Ebene „${data.layer}“ nicht (keine Geometrie oder mehr als ${MAX_MAP_GRID_AREAS} Gebiete); bitte --layout sorted wählen.`,
+      en: `The map layout is not available for the layer "${data.layer}" (no geometry or more than ${MAX_MAP_GRID_AREAS} areas); please choose --layout sorted.`,
+    });
+  }
+  return timeSeriesMultiplesFigure(data, context, { order, grid });
 }
 
 export async function exportBalance(db: SqliteDatabase, input: BalanceExportInput): Promise<FileResult> {
@@ -90,7 +104,28 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   if (input.areaKey !== undefined && !balance.areas.some((area) => area.key === input.areaKey)) {
     throw new UserError('not-found', { de: `Das Gebiet ${input.areaKey} gibt es auf der Ebene „${balance.layer}“ nicht.`, en: `Area ${input.areaKey} does not exist on layer "${balance.layer}".` });
   }
-  const table = balanceTable({ ...balance, sources: balance.sources.length > 0 ? balance.sources : readSources(db).filter((source) => balance.sourceIds.includes(source.id)) }, input.areaKey ?? null, today(), input.locale);
-  const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance');
-  return { fileName: `bilanz-${balance.variables.stock}${input.areaKey ? `-${input.areaKey}` : ''}.${input.format}`, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
+  const withSources = { ...balance, sources: balance.sources.length > 0 ? balance.sources : readSources(db).filter((source) => balance.sourceIds.includes(source.id)) };
+  const fileName = `bilanz-${balance.variables.stock}${input.areaKey ? `-${input.areaKey}` : ''}.${input.format}`;
+  if (input.format === 'csv' || input.format === 'xlsx') {
+    const table = balanceTable(withSources, input.areaKey ?? null, today(), input.locale);
+    const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance');
+    return { fileName, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
+  }
+  // The committee figure: the area's account (the region's without an area), on the Analyse/time-series page.
+  const layer = chooseAnalysisLayer(db, input.layer);
+  const layout = resolveExportLayout(readSetting(readSettings(db), 'export.layout'));
+  const context = {
+    areas: EMPTY_AREAS,
+    layerTitle: layer.title[input.locale] || layer.title.de,
+    boundarySource: null,
+    schematicBoundaries: false,
+    createdOn: today(),
+    locale: input.locale,
+    page: input.page,
+    author: layout.author.visible ? layout.author.text : '',
+  };
+  const figure = balanceFigure(withSources, input.areaKey ?? null, context);
+  const title = input.locale === 'de' ? 'Bilanz' : 'Balance';
+  const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
+  return { fileName, mimeType: MIME_TYPES[input.format], pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
 }

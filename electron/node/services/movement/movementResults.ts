@@ -6,15 +6,19 @@
 import type { z } from 'zod';
 import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
-import type { LayerInfo, Source, Variable } from '../../../../shared/model/project';
+import type { IndicatorDefinition, LayerInfo, Source, Variable } from '../../../../shared/model/project';
 import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
-import { computeMovementSeries, movementIndicator, movementIndicatorOf, MOVEMENT_PREFIX } from '../../../../shared/movement/movementIndicators';
+import { computeMovementSeries, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicator, movementIndicatorOf } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
-import { referenceLine, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
+import { referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { SCENARIO_DIMENSION } from '../../../../shared/planning/projectedResults';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { selectionPriority } from '../../../../shared/sources/sourceChoice';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreaSizes, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
+import { geographicGrid } from '../../../../shared/movement/geoGrid';
+import { areaCentroid } from '../../../../shared/spatial/areaCentroid';
+import { readAreas, readAreaSizes, readDimensions, readIndicators, readObservations, readSettings, readSources, readVariables } from '../../storage/projectReader';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { allPeriodValuesFor } from '../indicatorService';
 import { readSourceCatalogue } from '../sourceCatalogue';
@@ -51,45 +55,85 @@ function chooseStockVariable(variables: readonly Variable[], asked: string | und
   return variable;
 }
 
-function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
-  const all = allPeriodValuesFor(db, input.indicatorId, layer.name);
-  const areas = readAreaSizes(db, layer.name);
+/** Scenarios with stored results, named as the planning tab names them. */
+function scenariosOf(db: SqliteDatabase): ReturnType<typeof storedScenarios> {
+  const names = new Map((readDimensions(db).find((dimension) => dimension.id === SCENARIO_DIMENSION)?.values ?? []).map((value) => [value.id, value.name]));
+  return storedScenarios(readSources(db), names);
+}
+
+type IndicatorSeries = Pick<SeriesOutput, 'periods' | 'series' | 'region'> & { sourceIds: string[] };
+
+/** The indicator engine's values over all periods, as series (the map's values). */
+function indicatorSeries(db: SqliteDatabase, indicator: string | IndicatorDefinition, areas: readonly { key: string; name: string }[], layer: LayerInfo): IndicatorSeries & { all: ReturnType<typeof allPeriodValuesFor> } {
+  const all = allPeriodValuesFor(db, indicator, layer.name);
   const byPeriod = all.series.map((entry) => new Map(entry.values.map((value) => [value.key, value])));
-  const sourceIds = [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))];
-  const sources = sourcesFor(db, sourceIds);
   const region = all.series.map((entry): SeriesPoint => {
     const quality = entry.values.some((value) => value.quality === 'projected') ? 'projected' : (entry.values.find((value) => value.quality !== null)?.quality ?? null);
     return { period: entry.period, value: entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, projected: quality === 'projected' };
   });
+  const series = areas.map((area): AreaSeries => ({
+    key: area.key,
+    name: area.name,
+    values: all.periods.map((period, index): SeriesPoint => {
+      const value = byPeriod[index]?.get(area.key);
+      return { period, value: value?.value ?? null, sourceId: value?.sourceId ?? null, quality: value?.quality ?? null, smallNumber: value?.smallNumber ?? false, projected: value?.quality === 'projected' };
+    }),
+  }));
+  return { all, periods: all.periods, series, region, sourceIds: [...new Set(all.series.flatMap((entry) => entry.sources.map((source) => source.id)))] };
+}
+
+type SeriesCore = Omit<SeriesOutput, 'mapGrid' | 'smallNumberThreshold'>;
+
+function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesCore {
+  const areas = readAreaSizes(db, layer.name);
+  const observed = indicatorSeries(db, input.indicatorId, areas, layer);
+  const { all } = observed;
+  const scenarios = scenariosOf(db);
+  let result: Pick<SeriesOutput, 'periods' | 'series' | 'region'> = observed;
+  let projection: SeriesProjection | null = null;
+  const sourceIds = [...observed.sourceIds];
+  const wanted = input.scenario === 'none' ? null : (scenarios.find((scenario) => scenario.id === input.scenario) ?? (input.scenario === undefined ? scenarios[0] : undefined));
+  if (input.scenario !== undefined && input.scenario !== 'none' && wanted === undefined) {
+    throw new UserError('not-found', {
+      de: `Für das Szenario „${input.scenario}“ sind keine Ergebnisse gespeichert. Gespeichert: ${scenarios.map((scenario) => scenario.id).join(', ') || '–'} (oder none).`,
+      en: `No results are stored for the scenario "${input.scenario}". Stored: ${scenarios.map((scenario) => scenario.id).join(', ') || '–'} (or none).`,
+    });
+  }
+  const definition = wanted ? readIndicators(db).find((indicator) => indicator.id === input.indicatorId) : undefined;
+  const projected = wanted && definition ? projectedDefinition(definition, wanted.id) : null;
+  if (wanted && projected) {
+    const continued = appendProjection(observed, indicatorSeries(db, projected, areas, layer));
+    if (continued) {
+      result = continued;
+      projection = { scenarioId: wanted.id, name: wanted.name, sourceId: wanted.sourceId, firstPeriod: continued.firstPeriod, lastObserved: continued.lastObserved };
+      if (!sourceIds.includes(wanted.sourceId)) sourceIds.push(wanted.sourceId);
+    }
+  }
+  const sources = sourcesFor(db, sourceIds);
   return {
     kind: 'indicator',
-    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals },
+    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals, count: all.indicator.scale === 'absolute' },
     stockVariable: null,
     layer: layer.name,
     layerTitle: layer.title,
-    periods: all.periods,
-    series: areas.map((area) => ({
-      key: area.key,
-      name: area.name,
-      values: all.periods.map((period, index): SeriesPoint => {
-        const value = byPeriod[index]?.get(area.key);
-        return { period, value: value?.value ?? null, sourceId: value?.sourceId ?? null, quality: value?.quality ?? null, smallNumber: value?.smallNumber ?? false, projected: value?.quality === 'projected' };
-      }),
-    })),
-    region,
-    reference: referenceLine(region, areas.length, all.indicator.scale === 'absolute'),
+    periods: result.periods,
+    series: result.series,
+    region: result.region,
+    reference: referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
+    projection,
+    scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
     mixedSources: [],
   };
 }
 
-function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesOutput {
+function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo): SeriesCore {
   const indicator = movementIndicator(input.indicatorId);
   if (!indicator) {
     throw new UserError('not-found', {
-      de: `Die Bewegungskennzahl „${input.indicatorId}“ gibt es nicht. Bitte eine der Kennzahlen movement.arrivals, movement.departures, movement.net, movement.turnover (auch mit _per_1000) wählen.`,
-      en: `There is no movement indicator "${input.indicatorId}". Please choose movement.arrivals, movement.departures, movement.net or movement.turnover (also with _per_1000).`,
+      de: `Die Bewegungskennzahl „${input.indicatorId}“ gibt es nicht. Bitte eine dieser Kennzahlen wählen: ${MOVEMENT_INDICATORS.map((candidate) => candidate.id).join(', ')}.`,
+      en: `There is no movement indicator "${input.indicatorId}". Please choose one of: ${MOVEMENT_INDICATORS.map((candidate) => candidate.id).join(', ')}.`,
     });
   }
   const variables = readVariables(db);
@@ -126,6 +170,8 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
     series: result.series,
     region: result.region,
     reference: referenceLine(result.region, result.series.length, !indicator.perThousand),
+    projection: null,
+    scenarios: scenariosOf(db).map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),
     mixedSources: result.mixedSources,
@@ -133,11 +179,33 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
 }
 
 /**
+ * Most areas the map layout is made for: small multiples of more panels are unreadable anyway, and the
+ * optimal assignment grows with the cube of the count (11 000 municipalities would take hours).
+ */
+export const MAX_MAP_GRID_AREAS = 200;
+
+/** The layer's areas in grid cells like the map, from their centroids (geoGrid.ts); null above MAX_MAP_GRID_AREAS. */
+export function layerMapGrid(db: SqliteDatabase, layerName: string): SeriesOutput['mapGrid'] {
+  if (readAreaSizes(db, layerName).length > MAX_MAP_GRID_AREAS) return null;
+  const areas = readAreas(db, layerName);
+  if (areas.length === 0) return null;
+  return geographicGrid(
+    areas.map((area) => {
+      const [x, y] = areaCentroid(area.geometry);
+      return { key: area.key, x, y };
+    }),
+  );
+}
+
+/**
  * @example computeTimeSeries(db, { indicatorId: 'movement.turnover_per_1000' }).series.length // 21 on the demo
  */
 export function computeTimeSeries(db: SqliteDatabase, input: SeriesInput): SeriesOutput {
   const layer = chooseAnalysisLayer(db, input.layer);
-  return db.transaction(() => (input.indicatorId.startsWith(MOVEMENT_PREFIX) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer)))();
+  return db.transaction(() => {
+    const result = isMovementIndicatorId(input.indicatorId) ? movementSeries(db, input, layer) : projectIndicatorSeries(db, input, layer);
+    return { ...result, mapGrid: layerMapGrid(db, layer.name), smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold') };
+  })();
 }
 
 /**
@@ -173,6 +241,7 @@ export function computeBalance(db: SqliteDatabase, input: BalanceInput): Balance
       variableNames: Object.fromEntries(used.map((id) => [id, names.get(id) ?? { de: id, en: id }])),
       sources,
       synthetic: sources.some((source) => source.synthetic),
+      smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold'),
     };
   })();
 }
