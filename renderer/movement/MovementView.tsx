@@ -17,6 +17,7 @@ import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { FlowPanel } from '../flows/FlowPanel';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
@@ -184,6 +185,7 @@ export function MovementView() {
           </>
         )}
         {!data && !series.error && <p className="movement-note">…</p>}
+        <FlowPanel />
       </div>
     </div>
   );
