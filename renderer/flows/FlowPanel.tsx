@@ -47,7 +47,7 @@ export function FlowPanel() {
     if (!input) return;
     setExporting(true);
     try {
-      const file = await backend.call('flows.export', { ...input, format, table, locale });
+      const file = await backend.call('flows.export', { ...input, format, table, locale, page: 'a4-landscape', dpi: 300 });
       downloadBase64(file.fileName, file.mimeType, file.base64);
     } finally {
       setExporting(false);

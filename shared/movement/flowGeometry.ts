@@ -6,6 +6,9 @@
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
 
+/** Colours of the flow map, in the app and in the figure. */
+export const FLOW_COLOURS = { line: '#2b6cb0', external: '#9c4221', selected: '#c53030', suppressed: '#718096', area: '#edf2f7', areaSelected: '#fefcbf' } as const;
+
 export interface FlowGeometryInput {
   flows: readonly { from: string; to: string; value: number | null; suppressed: boolean; external: boolean }[];
   ends: readonly { key: string; name: { de: string; en: string }; external: boolean; position: readonly [number, number] }[];

@@ -90,16 +90,26 @@ export const flowsImportOutput = z.object({
   replaced: z.number().int(),
 });
 
-export const FLOW_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const FLOW_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;
+export const FLOW_TABLE_FORMATS = ['csv', 'xlsx'] as const;
 
 export const flowsExportInput = flowsInput.extend({
   format: z.enum(FLOW_EXPORT_FORMATS),
-  /** `flows`: the flows as drawn; `totals`: in/out/internal/net per area. */
+  /** Tables (csv, xlsx): `flows`: the flows as drawn; `totals`: in/out/internal/net per area. Figures (svg, png, pdf): the flow map. */
   table: z.enum(['flows', 'totals']).default('flows'),
   locale: z.enum(['de', 'en']).default('de'),
+  page: z.enum(['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9']).default('a4-landscape'),
+  dpi: z.number().int().min(72).max(600).default(300),
 });
 
-const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+const fileOutput = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+  widthPx: z.number().int().optional(),
+  heightPx: z.number().int().optional(),
+  pageMm: z.tuple([z.number(), z.number()]).optional(),
+});
 
 export const flowMethods = {
   'flows.compute': { input: flowsInput, output: flowsOutput },

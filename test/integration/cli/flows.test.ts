@@ -120,6 +120,17 @@ describe('kleinraum flows on the demo', () => {
     expect(lines.join('\n')).toContain('synthetisch');
     const help = await runKleinraum(['flows', '--help'], dataDir);
     for (const flag of ['--period', '--mode', '--area', '--direction', '--top', '--layer', '--out']) expect(help.stdout).toContain(flag);
+    // The flow map as a committee figure: one path per flow drawn, the stubs labelled, as PDF too.
+    const svgOut = path.join(workDir, 'flows.svg');
+    expect((await runKleinraum(['flows', demoPath, '--top', '20', '--out', svgOut], dataDir)).exitCode).toBe(0);
+    const svg = fs.readFileSync(svgOut, 'utf8');
+    expect(svg.match(/class="flow"/g)).toHaveLength(20);
+    expect(svg.match(/class="flow-head"/g)).toHaveLength(20);
+    for (const name of ['Umland', 'übriges Niedersachsen', 'übriges Bundesgebiet', 'Ausland', 'unbekannt']) expect(svg).toContain(`>${name}<`);
+    expect(svg).toContain('31.12.2024');
+    const pdfOut = path.join(workDir, 'flows.pdf');
+    expect((await runKleinraum(['flows', demoPath, '--area', keys[0] as string, '--direction', 'in', '--out', pdfOut], dataDir)).exitCode).toBe(0);
+    expect(fs.readFileSync(pdfOut).subarray(0, 5).toString()).toBe('%PDF-');
     const importHelp = await runKleinraum(['import', '--help'], dataDir);
     expect(importHelp.stdout).toContain('--flows');
   });

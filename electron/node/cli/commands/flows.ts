@@ -1,6 +1,6 @@
 /**
  * `kleinraum flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between]
- * [--top N] [--layer L] [--out FILE.csv|.xlsx]`: flows between areas and to/from the categories outside,
+ * [--top N] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]`: flows between areas and to/from the categories outside,
  * through the same `flows.compute` method the flow map uses. Per-area totals are true counts (before
  * small-number protection); shown flows below the threshold have value null and `suppressed: true`.
  */
@@ -14,7 +14,7 @@ import { stringFlag } from '../mapViewFlags';
 import { writeOutputFile } from '../outputFile';
 import { existingProjectFile } from '../projectPaths';
 
-const USAGE = 'flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between] [--top N] [--layer L] [--out FILE.csv|.xlsx]';
+const USAGE = 'flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between] [--top N] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
 
 function periodOf(text: string): string {
   if (/^\d{4}$/.test(text)) return `${text}-12-31`;
@@ -44,7 +44,7 @@ export const command: CliCommand = {
     direction: { de: 'mit --area: in (Zuzüge), out (Fortzüge) oder between (beide, Standard)', en: 'with --area: in, out or between (both, default)' },
     top: { de: 'nur die N größten Ströme; der Rest wird gezählt und summiert', en: 'only the N largest flows; the rest is counted and summed' },
     layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
-    out: { de: 'Tabelle der Ströme als .csv oder .xlsx', en: 'table of the flows as .csv or .xlsx' },
+    out: { de: 'Karte als Ausschussvorlage (.svg, .png, .pdf) oder Tabelle der Ströme (.csv, .xlsx)', en: 'the map as a committee figure (.svg, .png, .pdf) or the table of the flows (.csv, .xlsx)' },
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -64,7 +64,7 @@ export const command: CliCommand = {
     const out = stringFlag(context, 'out');
     const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof FLOW_EXPORT_FORMATS)[number]);
     if (out !== undefined && !FLOW_EXPORT_FORMATS.includes(format as (typeof FLOW_EXPORT_FORMATS)[number])) {
-      throw new CliUsageError({ de: `--out muss auf .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .csv or .xlsx, not "${path.basename(out)}".` });
+      throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
     }
     const outPath = out === undefined ? undefined : path.resolve(out);
     if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
@@ -85,7 +85,7 @@ export const command: CliCommand = {
       };
       const result = await backend.call('flows.compute', input);
       if (outPath !== undefined && format !== undefined) {
-        const file = await backend.call('flows.export', { ...input, format, locale: context.lang });
+        const file = await backend.call('flows.export', { ...input, format, table: 'flows', locale: context.lang, page: 'a4-landscape', dpi: 300 });
         writeOutputFile(outPath, file.base64);
       }
       if (context.json) {

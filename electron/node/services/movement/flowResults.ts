@@ -7,20 +7,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
-import type { flowsExportInput, flowsImportInput, flowsImportOutput, flowsInput, flowsOutput } from '../../../../shared/contract/methods/flows';
+import type { flowMethods, flowsExportInput, flowsImportInput, flowsImportOutput, flowsInput, flowsOutput } from '../../../../shared/contract/methods/flows';
 import { slug } from '../../../../shared/fileFormats/table/tableMapping';
 import { labelAnchors } from '../../../../shared/labels/labelPlacement';
 import type { Source } from '../../../../shared/model/project';
 import { computeFlowView } from '../../../../shared/movement/flows';
 import { parseFlowTable, readFlowGrid } from '../../../../shared/movement/flowTable';
 import { flowsTable, flowTotalsTable } from '../../../../shared/movement/flowTables';
-import { MIME_TYPES, renderTable } from '../../export/renderFiles';
+import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles';
+import { asAreaCollection } from '../../../../shared/analysis/analysisFigures';
+import type { AreaCollection } from '../../../../shared/export/composeFigure';
+import { resolveExportLayout } from '../../../../shared/export/exportLayout';
+import { flowMapFigure } from '../../../../shared/movement/flowFigure';
+import { today } from '../export/exportHandlers';
 import { EXTERNAL_CATEGORIES } from '../../../../shared/movement/flowTypes';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { readFlowPeriods, readFlows, replaceSourceFlows } from '../../storage/flowStore';
 import { uniqueId } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreas, readAreaSizes, readSettings, readSources } from '../../storage/projectReader';
+import { readAreas, readAreasAsFeatureCollection, readAreaSizes, readSettings, readSources } from '../../storage/projectReader';
 import { insertSource } from '../../storage/projectWriter';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import type { ProjectSession } from '../projectSession';
@@ -182,12 +187,43 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
 }
 
 
-/** The flow table or the per-area totals as CSV/XLSX, from the same computation the view shows. */
-export async function exportFlows(db: SqliteDatabase, input: z.output<typeof flowsExportInput>): Promise<{ fileName: string; mimeType: string; base64: string }> {
+/** The flow map as a committee figure (SVG, PNG, PDF) or the flow table / per-area totals (CSV, XLSX), from the same computation the view shows. */
+export async function exportFlows(db: SqliteDatabase, input: z.output<typeof flowsExportInput>): Promise<z.output<(typeof flowMethods)['flows.export']['output']>> {
   const data = computeFlows(db, input);
-  const table = input.table === 'totals' ? flowTotalsTable(data, input.locale) : flowsTable(data, input.locale);
-  const sheet = input.locale === 'de' ? (input.table === 'totals' ? 'Zu- und Fortzüge' : 'Wanderungen') : input.table === 'totals' ? 'Totals' : 'Flows';
-  const bytes = await renderTable(table, input.format, sheet);
-  const fileName = `wanderungen-${input.table === 'totals' ? 'gebiete-' : ''}${data.period ?? 'leer'}${input.area ? `-${input.area.replace(/[^A-Za-z0-9_-]+/g, '-')}` : ''}.${input.format}`;
-  return { fileName, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
+  const stem = `wanderungen-${input.table === 'totals' && (input.format === 'csv' || input.format === 'xlsx') ? 'gebiete-' : ''}${data.period ?? 'leer'}${input.area ? `-${input.area.replace(/[^A-Za-z0-9_-]+/g, '-')}` : ''}`;
+  const fileName = `${stem}.${input.format}`;
+  if (input.format === 'csv' || input.format === 'xlsx') {
+    const table = input.table === 'totals' ? flowTotalsTable(data, input.locale) : flowsTable(data, input.locale);
+    const sheet = input.locale === 'de' ? (input.table === 'totals' ? 'Zu- und Fortzüge' : 'Wanderungen') : input.table === 'totals' ? 'Totals' : 'Flows';
+    const bytes = await renderTable(table, input.format, sheet);
+    return { fileName, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
+  }
+  if (data.period === null) {
+    throw new UserError('not-found', { de: 'Das Projekt enthält keine Wanderungen; es gibt nichts zu zeichnen.', en: 'The project holds no flows; there is nothing to draw.' });
+  }
+  const layer = chooseAnalysisLayer(db, input.layer);
+  const settings = readSettings(db);
+  const layout = resolveExportLayout(readSetting(settings, 'export.layout'));
+  const figure = flowMapFigure(
+    { period: data.period, mode: data.mode, area: data.area, direction: data.direction, flows: data.flows, ends: data.ends, hidden: data.hidden, smallNumberThreshold: data.smallNumberThreshold, sources: data.sources },
+    {
+      areas: asAreaCollection(readAreasAsFeatureCollection(db, layer.name).features) as AreaCollection,
+      layerTitle: layer.title[input.locale] || layer.title.de,
+      boundarySource: readSources(db).find((source) => source.id === layer.sourceId) ?? null,
+      schematicBoundaries: layer.schematic,
+      createdOn: today(),
+      locale: input.locale,
+      page: input.page,
+      author: layout.author.visible ? layout.author.text : '',
+    },
+  );
+  const title = input.locale === 'de' ? 'Wanderungen' : 'Flows';
+  const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
+  return {
+    fileName,
+    mimeType: MIME_TYPES[input.format],
+    pageMm: [figure.widthMm, figure.heightMm],
+    base64: rendered.bytes.toString('base64'),
+    ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}),
+  };
 }
