@@ -15,6 +15,7 @@ import { northArrow, scaleBar } from '../export/mapDecorations';
 import { fitProjection } from '../export/mapProjection';
 import { rewindForD3 } from '../export/rewindForD3';
 import { mm, svgText } from '../export/svgElements';
+import { wrapText } from '../export/textMetrics';
 import type { Source } from '../model/project';
 import { FLOW_COLOURS as FLOW_FIGURE_COLOURS, flowGeometry, type FlowGeometryInput } from './flowGeometry';
 
@@ -97,8 +98,15 @@ export function flowMapFigure(data: FlowFigureData, context: AnalysisFigureConte
     parts.push('<g id="stubs">');
     const stubSize = 2.8 * scale;
     for (const stub of geometry.stubs.features) {
-      const [x, y] = project(stub.geometry.coordinates);
-      parts.push(svgText(x, y + stubSize * 0.35, stub.properties.name, { size: stubSize, weight: 'semibold', fill: '#7b341e', anchor: 'middle', halo: true }));
+      // The label sits just beyond the stub, away from the region's centre, so arrowheads never cover it.
+      const [x, y] = project(stub.geometry.coordinates) as [number, number];
+      const dx = x - (mapFrame.x + mapFrame.width / 2);
+      const dy = y - (mapFrame.y + mapFrame.height / 2);
+      const length = Math.hypot(dx, dy) || 1;
+      const labelX = x + (dx / length) * 4 * scale;
+      const labelY = y + (dy / length) * 4 * scale + stubSize * 0.35;
+      parts.push(`<circle cx="${mm(x)}" cy="${mm(y)}" r="${mm(0.8 * scale)}" fill="#7b341e"/>`);
+      parts.push(svgText(labelX, labelY, stub.properties.name, { size: stubSize, weight: 'semibold', fill: '#7b341e', anchor: dx < -length * 0.3 ? 'end' : dx > length * 0.3 ? 'start' : 'middle', halo: true }));
     }
     parts.push('</g>');
     const arrowMark = northArrow(projection, mapFrame, scale);
@@ -107,13 +115,16 @@ export function flowMapFigure(data: FlowFigureData, context: AnalysisFigureConte
     parts.push(bar.draw(mapFrame.x + 2 * scale, mapFrame.y + mapFrame.height - 2 * scale - bar.box.height));
     parts.push('</g>');
     const notes = [
+      ...(data.sources.length > 0 ? [t('flows.source', { source: data.sources.map((source) => source.name).join('; '), date: formatDate(data.period, locale) })] : []),
       t('flows.legend'),
       ...(data.mode === 'net' ? [t('flows.netNote')] : []),
       ...(data.hidden.count > 0 ? [data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: formatNumber(data.hidden.sum, 0, locale) })] : []),
       ...(data.flows.some((flow) => flow.suppressed) ? [t('flows.smallNumbers', { threshold: data.smallNumberThreshold })] : []),
       ...(data.sources.some((source) => source.synthetic) ? [t('flows.synthetic')] : []),
     ].join(' · ');
-    parts.push(`<g id="notes">${svgText(frame.x, mapFrame.y + mapFrame.height + 5 * scale, notes, { size: 2.6 * scale, fill: '#4d4d4d' })}</g>`);
+    const noteSize = 2.6 * scale;
+    const noteLines = wrapText(notes, noteSize, frame.width).slice(0, 3);
+    parts.push(`<g id="notes">${noteLines.map((line, index) => svgText(frame.x, mapFrame.y + mapFrame.height + 4 * scale + index * noteSize * 1.35, line, { size: noteSize, fill: '#4d4d4d' })).join('')}</g>`);
     return parts.join('');
   });
 }

@@ -2,6 +2,7 @@
 // flows (rendered features checked: one line per flow, widths ordered by count, blue pixels drawn), the
 // external categories as labelled stubs, the note of what is hidden, and the filter for one selected
 // municipality (incoming only) that changes what is drawn.
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { FLOW_COLOURS } from '../../renderer/flows/flowColours';
@@ -112,4 +113,12 @@ test('selecting a municipality and "Zuzüge" draws only the flows into it, and t
   expect([...netDrawn].some((id) => netDrawn.has(id.split('>').reverse().join('>')))).toBe(false);
   await page.getByTestId('flows-direction').selectOption('out');
   await page.getByTestId('flows-panel').screenshot({ path: '/tmp/flows-e2e-hannover.png' });
+  // The committee figure of what is shown: a PNG named after the period and the area.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('flows-export-png').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`wanderungen-2024-12-31-${key}.png`);
+  const png = fs.readFileSync(await file.path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  fs.writeFileSync('/tmp/flows-e2e-export.png', png);
 });
