@@ -29,10 +29,11 @@ export function FlowPanel() {
   const [mode, setMode] = useState<FlowMode>('gross');
   const [direction, setDirection] = useState<FlowDirection>('all');
   const [top, setTop] = useState(DEFAULT_TOP);
+  const [source, setSource] = useState<string | undefined>(undefined);
   const [exporting, setExporting] = useState(false);
   const layer = layerName ?? undefined;
   const area = direction !== 'all' && selectedKey ? selectedKey : undefined;
-  const input = layer ? { layer, mode, direction: area ? direction : ('all' as const), top, ...(period ? { period } : {}), ...(area ? { area } : {}) } : null;
+  const input = layer ? { layer, mode, direction: area ? direction : ('all' as const), top, ...(period ? { period } : {}), ...(area ? { area } : {}), ...(source ? { source } : {}) } : null;
   const query = useBackendQuery('flows.compute', input, { keepPrevious: true });
   const data = query.data;
   const features = useBackendQuery('layer.features', data ? { layer: data.layer } : null);
@@ -70,12 +71,29 @@ export function FlowPanel() {
       <div className="flows-controls">
         <label>
           {t('flows.period')}
-          <select value={data.period} data-testid="flows-period" onChange={(event) => setPeriod(event.target.value)}>
+          <select
+            value={data.period}
+            data-testid="flows-period"
+            onChange={(event) => {
+              setPeriod(event.target.value);
+              setSource(undefined);
+            }}
+          >
             {data.periods.map((entry) => (
               <option key={entry} value={entry}>{formatDate(entry, locale)}</option>
             ))}
           </select>
         </label>
+        {data.periodSources.length > 1 && (
+          <label>
+            {t('flows.sourceChoice')}
+            <select value={data.sources[0]?.id ?? ''} data-testid="flows-source-choice" onChange={(event) => setSource(event.target.value)}>
+              {data.periodSources.map((entry) => (
+                <option key={entry.id} value={entry.id}>{entry.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('flows.mode')}
           <select value={mode} data-testid="flows-mode" onChange={(event) => setMode(event.target.value as FlowMode)}>

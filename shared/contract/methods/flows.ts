@@ -22,6 +22,8 @@ export const flowsInput = z.object({
   direction: z.enum(FLOW_DIRECTIONS).default('all'),
   /** Only the N largest flows; default all. */
   top: z.number().int().min(1).max(10_000).optional(),
+  /** The source whose flows are shown, when several hold the period; default the first stored. Never summed. */
+  source: z.string().optional(),
 });
 
 const flowLine = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), suppressed: z.boolean(), external: z.boolean() });
@@ -57,6 +59,8 @@ export const flowsOutput = z.object({
   unassigned: z.number().int(),
   smallNumberThreshold: z.number().int(),
   sources: z.array(sourceSchema),
+  /** Every source holding flows for this period (the choice offered when there are several). */
+  periodSources: z.array(z.object({ id: z.string(), name: z.string() })),
   synthetic: z.boolean(),
 });
 

@@ -41,6 +41,7 @@ export const flowTextsDe = {
   'flows.netNote': 'netto: je Gebietspaar nur der Überschuss in eine Richtung',
   'flows.export': 'Tabelle exportieren',
   'flows.legend': 'Breite nach Personen',
+  'flows.sourceChoice': 'Quelle',
 } as const;
 
 export const flowTextsEn: Record<keyof typeof flowTextsDe, string> = {
@@ -82,4 +83,5 @@ export const flowTextsEn: Record<keyof typeof flowTextsDe, string> = {
   'flows.netNote': 'net: per pair of areas only the surplus in one direction',
   'flows.export': 'Export table',
   'flows.legend': 'Width by persons',
+  'flows.sourceChoice': 'Source',
 };

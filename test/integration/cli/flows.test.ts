@@ -182,6 +182,24 @@ describe('kleinraum import --flows', () => {
     expect((await flows(['--period', '2025'], project)).areas.find((area) => area.key === a)).toMatchObject({ inflow: 62, outflow: 150 });
   });
 
+  it('never adds up two sources of the same period: the first is shown, --source picks the other', async () => {
+    const project = path.join(workDir, 'two-sources.gpkg');
+    fs.copyFileSync(demoPath, project);
+    const [a, b] = keys as [string, string];
+    fs.writeFileSync(path.join(workDir, 'second.csv'), `von;nach;Stichtag;Anzahl\n${a};${b};31.12.2024;500\n`);
+    const run = await runKleinraum(['import', project, path.join(workDir, 'second.csv'), '--flows', '--source', 'Zweite Zählung', '--json'], dataDir);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const sourceId = (JSON.parse(run.stdout) as { source: { id: string } }).source.id;
+    const first = await flows(['--period', '2024'], project);
+    const demo = await flows(['--period', '2024']);
+    expect(first.areas).toEqual(demo.areas);
+    expect((first as unknown as { periodSources: { id: string }[] }).periodSources.map((entry) => entry.id)).toContain(sourceId);
+    const second = await flows(['--period', '2024', '--source', sourceId], project);
+    expect(second.sources.map((source) => source.name)).toEqual(['Zweite Zählung']);
+    expect(second.flows).toEqual([{ from: a, to: b, value: 500 }]);
+    expect(second.areas.find((area) => area.key === a)?.outflow).toBe(500);
+  });
+
   it('imports a matrix with --period', async () => {
     const project = path.join(workDir, 'matrix.gpkg');
     fs.copyFileSync(demoPath, project);

@@ -14,7 +14,7 @@ import { stringFlag } from '../mapViewFlags';
 import { writeOutputFile } from '../outputFile';
 import { existingProjectFile } from '../projectPaths';
 
-const USAGE = 'flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between] [--top N] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
+const USAGE = 'flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between] [--top N] [--source ID] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
 
 function periodOf(text: string): string {
   if (/^\d{4}$/.test(text)) return `${text}-12-31`;
@@ -34,6 +34,7 @@ export const command: CliCommand = {
     area: { type: 'string' },
     direction: { type: 'string' },
     top: { type: 'string' },
+    source: { type: 'string' },
     layer: { type: 'string' },
     out: { type: 'string', short: 'o' },
   },
@@ -43,6 +44,7 @@ export const command: CliCommand = {
     area: { de: 'nur Ströme dieses Gebiets (Schlüssel) bzw. einer Kategorie wie ext:ausland', en: 'only flows of this area (key) or of a category such as ext:ausland' },
     direction: { de: 'mit --area: in (Zuzüge), out (Fortzüge) oder between (beide, Standard)', en: 'with --area: in, out or between (both, default)' },
     top: { de: 'nur die N größten Ströme; der Rest wird gezählt und summiert', en: 'only the N largest flows; the rest is counted and summed' },
+    source: { de: 'Quelle (ID), wenn mehrere Wanderungen für den Zeitraum halten; Standard: die zuerst importierte (nie summiert)', en: 'source (id) when several hold flows for the period; default: the first imported (never summed)' },
     layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
     out: { de: 'Karte als Ausschussvorlage (.svg, .png, .pdf) oder Tabelle der Ströme (.csv, .xlsx)', en: 'the map as a committee figure (.svg, .png, .pdf) or the table of the flows (.csv, .xlsx)' },
   },
@@ -69,6 +71,7 @@ export const command: CliCommand = {
     const outPath = out === undefined ? undefined : path.resolve(out);
     if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     const layer = stringFlag(context, 'layer');
+    const source = stringFlag(context, 'source');
     const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
 
     const { createCliBackend } = await import('../backend');
@@ -82,6 +85,7 @@ export const command: CliCommand = {
         ...(area !== undefined ? { area } : {}),
         ...(top !== undefined ? { top } : {}),
         ...(layer !== undefined ? { layer } : {}),
+        ...(source !== undefined ? { source } : {}),
       };
       const result = await backend.call('flows.compute', input);
       if (outPath !== undefined && format !== undefined) {
@@ -104,7 +108,8 @@ export const command: CliCommand = {
           external: result.external.map((category) => ({ key: category.key, name: category.name, inflow: category.inflow, outflow: category.outflow })),
           unassigned: result.unassigned,
           smallNumberThreshold: result.smallNumberThreshold,
-          sources: result.sources.map((source) => ({ id: source.id, name: source.name, stichtag: source.stichtag })),
+          sources: result.sources.map((entry) => ({ id: entry.id, name: entry.name, stichtag: entry.stichtag })),
+          periodSources: result.periodSources,
           synthetic: result.synthetic,
           ...(outPath !== undefined ? { out: outPath } : {}),
         });

@@ -76,8 +76,14 @@ export function computeFlows(db: SqliteDatabase, input: FlowsInput): FlowsOutput
       const list = periods.map((entry) => entry.period).join(', ') || '–';
       throw new UserError('not-found', { de: `Für den Stichtag ${input.period} gibt es keine Wanderungen. Vorhanden: ${list}.`, en: `There are no flows for ${input.period}. Available: ${list}.` });
     }
-    // One source per period: the first stored (flows of two sources are never added up).
-    const sourceId = held?.sourceIds[0];
+    // One source per period: the one asked for, else the first stored (flows of two sources are never added up).
+    if (input.source !== undefined && held && !held.sourceIds.includes(input.source)) {
+      throw new UserError('not-found', {
+        de: `Die Quelle „${input.source}“ hat keine Wanderungen für ${period}. Vorhanden: ${held.sourceIds.join(', ')}.`,
+        en: `Source "${input.source}" holds no flows for ${period}. Available: ${held.sourceIds.join(', ')}.`,
+      });
+    }
+    const sourceId = input.source ?? held?.sourceIds[0];
     const records = period === null || sourceId === undefined ? [] : readFlows(db, { period, sourceIds: [sourceId] });
     const view = computeFlowView({
       records,
@@ -88,7 +94,9 @@ export function computeFlows(db: SqliteDatabase, input: FlowsInput): FlowsOutput
       top: input.top ?? null,
       smallNumberThreshold: threshold,
     });
-    const sources = readSources(db).filter((source) => source.id === sourceId);
+    const allSources = readSources(db);
+    const sources = allSources.filter((source) => source.id === sourceId);
+    const periodSources = (held?.sourceIds ?? []).map((id) => ({ id, name: allSources.find((source) => source.id === id)?.name ?? id }));
     return {
       layer: layer.name,
       layerTitle: layer.title,
@@ -110,6 +118,7 @@ export function computeFlows(db: SqliteDatabase, input: FlowsInput): FlowsOutput
       unassigned: view.unassigned,
       smallNumberThreshold: threshold,
       sources,
+      periodSources,
       synthetic: sources.some((source) => source.synthetic),
     };
   })();
