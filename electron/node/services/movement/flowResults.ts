@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import type { flowMethods, flowsExportInput, flowsImportInput, flowsImportOutput, flowsInput, flowsOutput } from '../../../../shared/contract/methods/flows';
+import { DEFAULT_MAX_TABLE_BYTES, tableTooLargeError } from '../../../../shared/fileFormats/table/parseDelimited';
 import { slug } from '../../../../shared/fileFormats/table/tableMapping';
 import { labelAnchors } from '../../../../shared/labels/labelPlacement';
 import type { Source } from '../../../../shared/model/project';
@@ -140,8 +141,11 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
   }
   let bytes: Uint8Array;
   try {
+    const size = fs.statSync(input.path).size;
+    if (size > DEFAULT_MAX_TABLE_BYTES) throw tableTooLargeError(size, DEFAULT_MAX_TABLE_BYTES);
     bytes = fs.readFileSync(input.path);
-  } catch {
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError('not-found', { de: `${input.path} wurde nicht gefunden. Bitte den Pfad prüfen.`, en: `${input.path} was not found. Please check the path.` });
   }
   const areas = readAreaSizes(db, layer.name);
