@@ -13,6 +13,7 @@ import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { downloadBase64 } from '../profiles/exportProfiles';
+import { FlowImport } from './FlowImport';
 import { FlowMap } from './FlowMap';
 import './flows.css';
 
@@ -61,6 +62,7 @@ export function FlowPanel() {
       <section className="flows" data-testid="flows-panel">
         <h3>{t('flows.title')}</h3>
         <p className="movement-note" data-testid="flows-none">{t('flows.none')}</p>
+        <FlowImport onImported={(answer) => setPeriod(answer.periods.at(-1))} />
       </section>
     );
   }
@@ -197,6 +199,12 @@ export function FlowPanel() {
           <p className="movement-note">{t('flows.totalsNote')}</p>
         </div>
       </div>
+      <FlowImport
+        onImported={(answer) => {
+          setPeriod(answer.periods.at(-1));
+          setSource(answer.source.id);
+        }}
+      />
     </section>
   );
 }

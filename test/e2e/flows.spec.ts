@@ -3,6 +3,8 @@
 // external categories as labelled stubs, the note of what is hidden, and the filter for one selected
 // municipality (incoming only) that changes what is drawn.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { FLOW_COLOURS } from '../../renderer/flows/flowColours';
@@ -121,4 +123,25 @@ test('selecting a municipality and "Zuzüge" draws only the flows into it, and t
   const png = fs.readFileSync(await file.path());
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   fs.writeFileSync('/tmp/flows-e2e-export.png', png);
+});
+
+test('imports an origin–destination table from the tab: the report lists the unknown key, and the map shows the new period', async ({ page, request }) => {
+  await openFlows(page);
+  await expect(page.locator('body')).toHaveAttribute('data-flow-map-ready', '25', { timeout: 30_000 });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-flows-e2e-')), 'wanderungen-2025.csv');
+  fs.writeFileSync(file, ['von;nach;Jahr;Anzahl', '03241001;03241003;2025;140', '03241003;03241001;2025;35', 'Ausland;03241003;2025;60', '09162000;03241001;2025;12'].join('\n'));
+  await page.getByTestId('flows-import').locator('summary').click();
+  await page.getByTestId('flows-import-path').fill(file);
+  await page.getByTestId('flows-import-source').fill('Wanderungsstatistik Test');
+  await page.getByTestId('flows-import-run').click();
+  await expect(page.getByTestId('flows-import-report')).toContainText('3');
+  await expect(page.getByTestId('flows-import-report')).toContainText('09162000');
+  await expect(page.getByTestId('flows-period')).toHaveValue('2025-12-31');
+  await expect(page.locator('body')).toHaveAttribute('data-flow-map-ready', '3', { timeout: 30_000 });
+  const drawn = await drawnFlows(page);
+  expect(drawn.map((flow) => [flow.id, flow.value]).sort()).toEqual([['03241001>03241003', 140], ['03241003>03241001', 35], ['ext:ausland>03241003', 60]]);
+  await expect(page.getByTestId('flows-source')).toContainText('Wanderungsstatistik Test');
+  const answer = await callApi<FlowsAnswer>(request, 'flows.compute', { layer: 'gemeinden', mode: 'gross', direction: 'all', period: '2025-12-31' });
+  expect(answer.areas.find((area) => area.key === '03241003')?.inflow).toBe(200);
+  await page.getByTestId('flows-panel').screenshot({ path: '/tmp/flows-e2e-import.png' });
 });

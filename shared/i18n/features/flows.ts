@@ -42,6 +42,15 @@ export const flowTextsDe = {
   'flows.export': 'Tabelle exportieren',
   'flows.legend': 'Breite nach Personen',
   'flows.sourceChoice': 'Quelle',
+  'flows.import': 'Wanderungsmatrix importieren',
+  'flows.import.hint': 'CSV mit Spalten von;nach;Stichtag;Anzahl (weitere Spalten werden Merkmale) oder eine Matrix (Herkunft je Zeile, Ziel je Spalte). Ziele außerhalb: Umland, übriges Niedersachsen, übriges Bundesgebiet, Ausland, unbekannt.',
+  'flows.import.path': 'Datei',
+  'flows.import.browse': 'Durchsuchen …',
+  'flows.import.period': 'Stichtag (falls nicht in der Datei)',
+  'flows.import.source': 'Name der Quelle',
+  'flows.import.run': 'Importieren',
+  'flows.import.done': '{flows} Ströme aus {rows} Zeilen übernommen (Quelle: {source}); {skipped} Zeilen bzw. Zellen nicht übernommen.',
+  'flows.import.line': 'Zeile {line}',
 } as const;
 
 export const flowTextsEn: Record<keyof typeof flowTextsDe, string> = {
@@ -84,4 +93,13 @@ export const flowTextsEn: Record<keyof typeof flowTextsDe, string> = {
   'flows.export': 'Export table',
   'flows.legend': 'Width by persons',
   'flows.sourceChoice': 'Source',
+  'flows.import': 'Import a flow table',
+  'flows.import.hint': 'CSV with columns from;to;period;count (further columns become dimensions) or a matrix (origin per row, destination per column). Outside destinations: Umland, übriges Niedersachsen, übriges Bundesgebiet, Ausland, unbekannt.',
+  'flows.import.path': 'File',
+  'flows.import.browse': 'Browse …',
+  'flows.import.period': 'Reference date (if not in the file)',
+  'flows.import.source': 'Source name',
+  'flows.import.run': 'Import',
+  'flows.import.done': '{flows} flows taken over from {rows} rows (source: {source}); {skipped} rows or cells not taken over.',
+  'flows.import.line': 'Line {line}',
 };
