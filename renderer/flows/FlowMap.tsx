@@ -29,6 +29,9 @@ export interface FlowMapProps {
   locale: 'de' | 'en';
   selectedKey: string | null;
   onSelect: (key: string) => void;
+  /** "12 Personen" in the UI language; the text for a withheld count. */
+  formatValue: (value: number) => string;
+  suppressedLabel: string;
 }
 
 function degreesPerPixel(map: maplibregl.Map): number {
@@ -47,6 +50,7 @@ export function FlowMap(props: FlowMapProps) {
   propsRef.current = props;
   const [loaded, setLoaded] = useState(false);
   const [zoomTick, setZoomTick] = useState(0);
+  const [hover, setHover] = useState<{ x: number; y: number; from: string; to: string; value: number | null } | null>(null);
   const fittedRef = useRef<string>('');
 
   useEffect(() => {
@@ -87,6 +91,15 @@ export function FlowMap(props: FlowMapProps) {
     map.on('mouseleave', 'flow-areas-fill', () => {
       map.getCanvas().style.cursor = '';
     });
+    for (const layer of ['flow-lines', 'flow-lines-suppressed', 'flow-arrows']) {
+      map.on('mousemove', layer, (event: maplibregl.MapLayerMouseEvent) => {
+        const properties = event.features?.[0]?.properties as Record<string, unknown> | undefined;
+        if (!properties) return;
+        const value = properties['value'];
+        setHover({ x: event.point.x, y: event.point.y, from: String(properties['from']), to: String(properties['to']), value: typeof value === 'number' ? value : null });
+      });
+      map.on('mouseleave', layer, () => setHover(null));
+    }
     map.on('zoomend', () => setZoomTick((tick) => tick + 1));
     const observer = new ResizeObserver(() => map.resize());
     observer.observe(containerRef.current);
@@ -146,5 +159,15 @@ export function FlowMap(props: FlowMapProps) {
     map.triggerRepaint();
   }, [loaded, props.flows, props.ends, props.locale, props.selectedKey, zoomTick]);
 
-  return <div className="flow-map" ref={containerRef} data-testid="flow-map" />;
+  const nameOf = (key: string) => props.ends.find((end) => end.key === key)?.name[props.locale] ?? key;
+  return (
+    <div className="flow-map-frame">
+      <div className="flow-map" ref={containerRef} data-testid="flow-map" />
+      {hover && (
+        <div className="movement-tooltip" data-testid="flow-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+          {`${nameOf(hover.from)} → ${nameOf(hover.to)}\n${hover.value === null ? props.suppressedLabel : props.formatValue(hover.value)}`}
+        </div>
+      )}
+    </div>
+  );
 }

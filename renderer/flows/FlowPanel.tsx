@@ -128,7 +128,16 @@ export function FlowPanel() {
       </div>
       <div className="flows-layout">
         <div>
-          <FlowMap areas={(features.data as FeatureCollection | undefined) ?? null} flows={data.flows} ends={data.ends} locale={locale} selectedKey={selectedKey} onSelect={select} />
+          <FlowMap
+            areas={(features.data as FeatureCollection | undefined) ?? null}
+            flows={data.flows}
+            ends={data.ends}
+            locale={locale}
+            selectedKey={selectedKey}
+            onSelect={select}
+            formatValue={(value) => `${number(value)} ${t('flows.column.value')}`}
+            suppressedLabel={t('flows.smallNumbers', { threshold: data.smallNumberThreshold })}
+          />
           <p className="movement-note" data-testid="flows-source">
             {t('flows.source', { source: sourceNames || '–', date: formatDate(data.period, locale) })}
             {data.synthetic && !/synthetisch|synthetic/i.test(sourceNames) ? ` · ${t('flows.synthetic')}` : ''}

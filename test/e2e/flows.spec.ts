@@ -16,6 +16,7 @@ interface FlowsAnswer {
   flows: { from: string; to: string; value: number | null; suppressed: boolean }[];
   hidden: { count: number; sum: number | null };
   areas: { key: string; inflow: number }[];
+  ends: { key: string; name: { de: string } }[];
 }
 
 interface Drawn {
@@ -82,6 +83,23 @@ test('draws the 25 largest flows of the latest year with widths by count, stubs 
     return count;
   }, [FLOW_COLOURS.line, FLOW_COLOURS.external]);
   expect(coloured).toBeGreaterThan(2000);
+
+  // Hovering the largest flow names both ends and the count.
+  const largest = answer.flows[0]!;
+  const point = await page.evaluate((id) => {
+    const map = (window as unknown as { kleinraumFlowMap: MapLibreMap }).kleinraumFlowMap;
+    const feature = map.queryRenderedFeatures({ layers: ['flow-lines'] }).find((candidate) => candidate.properties?.['id'] === id);
+    const coordinates = (feature?.geometry as { coordinates: [number, number][] } | undefined)?.coordinates ?? [];
+    const middle = coordinates[Math.floor(coordinates.length / 2)] ?? [0, 0];
+    const projected = map.project(middle);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + projected.x, y: box.top + projected.y };
+  }, `${largest.from}>${largest.to}`);
+  await page.mouse.move(point.x, point.y);
+  const nameOf = (key: string) => answer.ends.find((end) => end.key === key)?.name.de ?? key;
+  await expect(page.getByTestId('flow-tooltip')).toContainText(`${nameOf(largest.from)} → ${nameOf(largest.to)}`);
+  await expect(page.getByTestId('flow-tooltip')).toContainText(new Intl.NumberFormat('de-DE').format(largest.value as number));
+  await page.mouse.move(0, 0);
 
   for (const key of ['ext:umland', 'ext:niedersachsen', 'ext:bund', 'ext:ausland', 'ext:unbekannt']) await expect(page.getByTestId(`flow-stub-${key}`)).toBeVisible();
   await expect(page.getByTestId('flow-stub-ext:ausland')).toHaveText('Ausland');
