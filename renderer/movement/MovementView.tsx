@@ -19,6 +19,7 @@ import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../..
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { FlowPanel } from '../flows/FlowPanel';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
@@ -227,6 +228,7 @@ export function MovementView() {
           </>
         )}
         {!data && !series.error && <p className="movement-note">…</p>}
+        <FlowPanel />
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { analysisMethods } from './methods/analysis';
 import { monitoringMethods } from './methods/monitoring';
 import { exportMethods } from './methods/export';
+import { flowMethods } from './methods/flows';
 import { importMethods } from './methods/import';
 import { mapMethods } from './methods/map';
 import { movementMethods } from './methods/movement';
@@ -32,6 +33,7 @@ export const contract = {
   ...sourceMethods,
   ...analysisMethods,
   ...movementMethods,
+  ...flowMethods,
   ...monitoringMethods,
 } as const;
 

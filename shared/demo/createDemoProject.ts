@@ -18,7 +18,9 @@
  *   generator (`random.ts`): population by sex × age anchored at the Zensus totals
  *   (`syntheticPopulation.ts`), foreign population by nationality (`syntheticForeignPopulation.ts`),
  *   refugees by status × sex × age with arrivals and departures that balance exactly
- *   (`syntheticRefugees.ts`), and accommodation places and occupancy (`syntheticAccommodation.ts`).
+ *   (`syntheticRefugees.ts`), their flows among the municipalities and to and from outside the region that
+ *   sum to those arrivals and departures (`syntheticFlows.ts`), and accommodation places and occupancy
+ *   (`syntheticAccommodation.ts`).
  *   Planning data (facilities, staff positions, the three scenarios) comes from `demoPlanning.ts`.
  *   Each file's header states its assumptions. The shapes follow what planners know (waves in 2015/16
  *   and 2022, a younger city, older suburbs), but no value describes real people.
@@ -31,6 +33,7 @@ import { createDemoPlanning } from './demoPlanning';
 import { DEMO_SOURCES } from './demoSources';
 import { REGION_HANNOVER_CENSUS_TOTAL, REGION_HANNOVER_KREIS, REGION_HANNOVER_MUNICIPALITIES } from './regionHannover';
 import { createSyntheticAccommodation } from './syntheticAccommodation';
+import { createSyntheticFlows } from './syntheticFlows';
 import { createSyntheticForeignPopulation } from './syntheticForeignPopulation';
 import { createSyntheticPopulation } from './syntheticPopulation';
 import { createSyntheticRefugees } from './syntheticRefugees';
@@ -112,5 +115,6 @@ export function createDemoProject(options: { seed?: number } = {}): ProjectConte
       demoSeed: seed,
     },
     planning: createDemoPlanning(seed, areas, seats, observations),
+    flows: createSyntheticFlows(seed, refugees.observations, refugees.totals),
   };
 }

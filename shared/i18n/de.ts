@@ -10,6 +10,7 @@ import { profileTextsDe } from './features/profiles';
 import { planningTextsDe } from './features/planning';
 import { analysisTextsDe } from './features/analysis';
 import { sourceTextsDe } from './features/sources';
+import { flowTextsDe } from './features/flows';
 import { movementTextsDe } from './features/movement';
 import { monitoringTextsDe } from './features/monitoring';
 
@@ -157,7 +158,7 @@ const coreDe = {
 } as const;
 
 /** The German catalogue: the foundation's texts plus one module per feature (shared/i18n/features/). */
-export const de = { ...coreDe, ...importTextsDe, ...mapTextsDe, ...exportTextsDe, ...profileTextsDe, ...planningTextsDe, ...analysisTextsDe, ...sourceTextsDe, ...movementTextsDe, ...monitoringTextsDe } as const;
+export const de = { ...coreDe, ...importTextsDe, ...mapTextsDe, ...exportTextsDe, ...profileTextsDe, ...planningTextsDe, ...analysisTextsDe, ...sourceTextsDe, ...movementTextsDe, ...flowTextsDe, ...monitoringTextsDe } as const;
 
 /** Every text the UI can show. */
 export type MessageKey = keyof typeof de;

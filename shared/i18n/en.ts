@@ -9,10 +9,11 @@ import { type profileTextsDe, profileTextsEn } from './features/profiles';
 import { type planningTextsDe, planningTextsEn } from './features/planning';
 import { type analysisTextsDe, analysisTextsEn } from './features/analysis';
 import { type monitoringTextsDe, monitoringTextsEn } from './features/monitoring';
+import { type flowTextsDe, flowTextsEn } from './features/flows';
 import { type movementTextsDe, movementTextsEn } from './features/movement';
 import { type sourceTextsDe, sourceTextsEn } from './features/sources';
 
-type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe | keyof typeof sourceTextsDe | keyof typeof movementTextsDe | keyof typeof monitoringTextsDe;
+type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof typeof exportTextsDe | keyof typeof profileTextsDe | keyof typeof planningTextsDe | keyof typeof analysisTextsDe | keyof typeof sourceTextsDe | keyof typeof movementTextsDe | keyof typeof flowTextsDe | keyof typeof monitoringTextsDe;
 
 const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.name': 'Kleinraum',
@@ -157,4 +158,4 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn, ...sourceTextsEn, ...movementTextsEn, ...monitoringTextsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn, ...sourceTextsEn, ...movementTextsEn, ...flowTextsEn, ...monitoringTextsEn };

@@ -3,6 +3,7 @@
  * indicators. Plain data, no IO. The GeoPackage storage (electron/node/storage) persists exactly these
  * shapes; the demo generator (shared/demo) produces them; the services compute views from them.
  */
+import type { FlowRecord } from '../movement/flowTypes';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { PlanningContent } from '../planning/planningContent';
 
@@ -183,4 +184,6 @@ export interface ProjectContent {
   settings: Record<string, unknown>;
   /** Scenarios, rates, facilities and staff (infrastructure planning); absent = none recorded. */
   planning?: PlanningContent;
+  /** Origin–destination flows (Wanderungen) between areas and external categories; absent = none. */
+  flows?: FlowRecord[];
 }

@@ -21,6 +21,7 @@ import { exportMethods } from '../../../shared/contract/methods/export';
 import { importMethods } from '../../../shared/contract/methods/import';
 import { mapMethods } from '../../../shared/contract/methods/map';
 import { movementMethods } from '../../../shared/contract/methods/movement';
+import { flowMethods } from '../../../shared/contract/methods/flows';
 import { planningMethods } from '../../../shared/contract/methods/planning';
 import { profileMethods } from '../../../shared/contract/methods/profiles';
 import { sourceMethods } from '../../../shared/contract/methods/sources';
@@ -154,6 +155,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
     ...lazyFeature(analysisMethods, async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
     ...lazyFeature(movementMethods, async () => (await import('./movement/movementHandlers')).createMovementHandlers(context)),
+    ...lazyFeature(flowMethods, async () => (await import('./movement/flowHandlers')).createFlowHandlers(context)),
     ...lazyFeature(monitoringMethods, async () => (await import('./monitoring/monitoringHandlers')).createMonitoringHandlers(context)),
 
     async 'host.info'() {

@@ -30,6 +30,7 @@ export const KLEINRAUM_TABLES: Record<string, string> = {
   kleinraum_rates: 'Kleinraum: Bedarfsquoten und Kostensätze mit Quelle oder Annahme',
   kleinraum_facilities: 'Kleinraum: Einrichtungen (Art, Kapazität, Lage)',
   kleinraum_staff: 'Kleinraum: Stellen Sozialarbeit je Gebiet',
+  kleinraum_flows: 'Kleinraum: Wanderungen (von, nach, Zeitraum, Anzahl, Merkmale, Quelle)',
 };
 
 /** Registers those of Kleinraum's tables in gpkg_contents that exist (later steps add tables and register them). */
@@ -185,6 +186,20 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Index of the Stichtage each source holds per variable: the source pickers, the time slider and every command read them, and without it each read scanned all observations',
     up(db) {
       db.exec('CREATE INDEX kleinraum_observations_variable_source_period ON kleinraum_observations (variable, source_id, period)');
+    },
+  },
+  {
+    version: 7,
+    description: 'Origin–destination flows (Wanderungen): from and to an area key or an external category (ext:umland, ext:ausland, …), per period, with dimensions and source',
+    up(db) {
+      db.exec(`
+        CREATE TABLE kleinraum_flows (
+          id INTEGER PRIMARY KEY, from_key TEXT NOT NULL, to_key TEXT NOT NULL, period DATE NOT NULL,
+          value REAL NOT NULL, dimensions TEXT NOT NULL, source_id TEXT NOT NULL
+        );
+        CREATE INDEX kleinraum_flows_period ON kleinraum_flows (period, source_id);
+      `);
+      registerAttributeTable(db, 'kleinraum_flows', KLEINRAUM_TABLES['kleinraum_flows'] as string);
     },
   },
 ];

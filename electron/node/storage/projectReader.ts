@@ -2,6 +2,7 @@
  * Reading a project database back into the domain model (shared/model/project.ts). All statements are
  * prepared once per call and multi-statement reads run in one read transaction, so a view is consistent.
  */
+import { countFlows, readFlows } from './flowStore';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   Area,
@@ -381,5 +382,6 @@ export function readProjectContent(db: SqliteDatabase): ProjectContent {
     indicators: readIndicators(db),
     observations: readObservations(db),
     settings: readSettings(db),
+    ...(countFlows(db) > 0 ? { flows: readFlows(db) } : {}),
   }))();
 }

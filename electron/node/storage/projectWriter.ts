@@ -18,6 +18,7 @@ import {
 } from './geopackageCore';
 import { encodeGeoPackageGeometry, geometryEnvelope, toMultiPolygon } from './geopackageBinary';
 import type { SqliteDatabase } from './openDatabase';
+import { clearFlows, writeFlows } from './flowStore';
 import { clearPlanningContent, writePlanningContent } from './planningStore';
 
 const bool = (value: boolean): number => (value ? 1 : 0);
@@ -42,6 +43,8 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
     for (const [key, value] of Object.entries(content.settings)) writeSetting(db, key, value);
     if (content.planning) writePlanningContent(db, content.planning);
     else clearPlanningContent(db);
+    clearFlows(db);
+    if (content.flows) writeFlows(db, content.flows);
   })();
 }
 

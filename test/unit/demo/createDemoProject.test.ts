@@ -232,6 +232,36 @@ describe('createDemoProject: synthetic series', () => {
     expect(flows.every((observation) => (observation.value as number) >= 0)).toBe(true);
   });
 
+  it('has flows among the municipalities and to and from outside that sum exactly to the arrivals and departures', () => {
+    const flows = project.flows ?? [];
+    const keySet = new Set(keys);
+    expect(flows.length).toBeGreaterThan(21 * 20 * 5);
+    expect(flows.every((flow) => Number.isInteger(flow.value) && flow.value > 0 && flow.sourceId === DEMO_SOURCE_IDS.refugeeRegister)).toBe(true);
+    expect(flows.every((flow) => (keySet.has(flow.from) || flow.from.startsWith('ext:')) && (keySet.has(flow.to) || flow.to.startsWith('ext:')))).toBe(true);
+    let regional = 0;
+    let external = 0;
+    for (const year of years) {
+      const period = `${year}-12-31`;
+      const ofYear = flows.filter((flow) => flow.period === period);
+      for (const key of keys) {
+        const inflow = ofYear.filter((flow) => flow.to === key && flow.from !== key).reduce((sum, flow) => sum + flow.value, 0);
+        const outflow = ofYear.filter((flow) => flow.from === key && flow.to !== key).reduce((sum, flow) => sum + flow.value, 0);
+        expect(inflow, `${key} ${year} in`).toBe(total('refugee_arrivals', period, key));
+        expect(outflow, `${key} ${year} out`).toBe(total('refugee_departures', period, key));
+      }
+      regional += ofYear.filter((flow) => keySet.has(flow.from) && keySet.has(flow.to) && flow.from !== flow.to).reduce((sum, flow) => sum + flow.value, 0);
+      external += ofYear.filter((flow) => flow.from.startsWith('ext:')).reduce((sum, flow) => sum + flow.value, 0);
+    }
+    // Both kinds are substantial: moves within the region and arrivals from outside.
+    expect(regional).toBeGreaterThan(0.1 * external);
+    expect(external).toBeGreaterThan(regional);
+    // Every external category occurs as origin and as destination.
+    for (const category of ['ext:umland', 'ext:niedersachsen', 'ext:bund', 'ext:ausland', 'ext:unbekannt']) {
+      expect(flows.some((flow) => flow.from === category)).toBe(true);
+      expect(flows.some((flow) => flow.to === category)).toBe(true);
+    }
+  });
+
   it('occupies accommodation places mostly below capacity, but some municipalities above', () => {
     const occupied = project.observations.filter((observation) => observation.variable === 'accommodation_occupied');
     const overfull = occupied.filter((observation) => (observation.value as number) > total('accommodation_places', observation.period, observation.areaKey));

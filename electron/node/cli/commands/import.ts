@@ -167,7 +167,8 @@ export const command: CliCommand = {
   usage:
     'import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX] [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME] [--layer-name NAME]\n' +
     '  import P.gpkg TABLE --source NAME [--variable ID] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …] [--definition TEXT]\n' +
-    '  import P.gpkg --official-kreis 03241 [--service-url URL] [--period P]',
+    '  import P.gpkg --official-kreis 03241 [--service-url URL] [--period P]\n' +
+    '  import P.gpkg OD.csv --flows [--period P] [--source NAME] [--layer L]',
   options: {
     layer: { type: 'string' },
     crs: { type: 'string' },
@@ -187,6 +188,7 @@ export const command: CliCommand = {
     sheet: { type: 'string' },
     'official-kreis': { type: 'string' },
     'service-url': { type: 'string' },
+    flows: { type: 'boolean' },
   },
   optionHelp: {
     layer: { de: 'Ebene in der Datei (Grenzen) bzw. Projektebene, an die die Tabelle angehängt wird', en: 'layer in the file (boundaries) or project layer the table is joined to' },
@@ -207,6 +209,7 @@ export const command: CliCommand = {
     sheet: { de: 'Tabellenblatt (XLSX)', en: 'worksheet (XLSX)' },
     'official-kreis': { de: 'Gemeinden dieses Kreises vom BKG-Dienst VG250-EW laden', en: "load this Kreis' municipalities from BKG's VG250-EW service" },
     'service-url': { de: 'Adresse des WFS (Standard: BKG)', en: 'address of the WFS (default: BKG)' },
+    flows: { de: 'die Tabelle ist eine Wanderungsmatrix (von, nach, Stichtag, Anzahl, lang oder als Matrix); mit --period, --source, --layer', en: 'the table is an origin–destination table (from, to, period, count, long or matrix); with --period, --source, --layer' },
   },
   async run(context) {
     const [projectGiven, input, ...extra] = context.positionals;
@@ -227,7 +230,18 @@ export const command: CliCommand = {
       const period = option(context, 'period');
       const common = { sourceName: option(context, 'source'), period, layerName: option(context, 'layer-name') };
       let document: unknown;
-      if (officialKreis) {
+      if (context.values['flows'] === true) {
+        if (!fs.existsSync(projectPath)) {
+          throw new CliUsageError({ de: `Wanderungen brauchen ein Projekt mit Gebieten; ${projectGiven} gibt es noch nicht.`, en: `Flows need a project with areas; ${projectGiven} does not exist yet.` });
+        }
+        const layer = option(context, 'layer');
+        document = await backend.call('flows.import', {
+          path: path.resolve(input!),
+          ...(period !== undefined ? { period } : {}),
+          ...(common.sourceName !== undefined ? { sourceName: common.sourceName } : {}),
+          ...(layer !== undefined ? { layer } : {}),
+        });
+      } else if (officialKreis) {
         const preview = await backend.call('import.fetchOfficialBoundaries', { kreis: officialKreis, serviceUrl: option(context, 'service-url') });
         const committed = await backend.call('import.commit', { importId: preview.importId, undoable: false, ...common });
         document = { ...boundaryDocument(preview, committed.layer), observations: committed.observations, fromCache: preview.fromCache, serviceUrl: preview.serviceUrl };
@@ -273,6 +287,7 @@ export const command: CliCommand = {
       if (fs.existsSync(projectPath)) await backend.call('project.save', {});
       else await backend.call('project.saveAs', { path: projectPath });
       if (context.json) context.output.json(document);
+      else if ((document as { kind: string }).kind === 'flows') context.output.text(flowsImportText(document as MethodOutput<'flows.import'>, context.lang, projectPath));
       else context.output.text(importText(document as ReturnType<typeof boundaryDocument> | ReturnType<typeof tableDocument>, context.lang, projectPath));
     } finally {
       backend.dispose();
@@ -321,4 +336,17 @@ function recordAccountLine(records: ReturnType<typeof boundaryRecordAccount>, de
   return de
     ? `Gelesen: ${records.read}; übernommen: ${records.used}; übersprungen: ${records.read - records.used}${skipped ? ` (${skipped})` : ''}`
     : `Read: ${records.read}; used: ${records.used}; skipped: ${records.read - records.used}${skipped ? ` (${skipped})` : ''}`;
+}
+
+function flowsImportText(document: MethodOutput<'flows.import'>, lang: 'de' | 'en', projectPath: string): string {
+  const de = lang === 'de';
+  return [
+    de
+      ? `${document.flows} Wanderungsströme (${document.layout === 'matrix' ? 'Matrix' : 'lange Tabelle'}, ${document.rows} Zeilen) an Ebene „${document.layer}“ angehängt (${projectPath}); Quelle ${document.source.name}.`
+      : `${document.flows} flows (${document.layout} layout, ${document.rows} rows) joined to layer "${document.layer}" (${projectPath}); source ${document.source.name}.`,
+    `${de ? 'Zeiträume bis' : 'Periods ending'}: ${document.periods.join(', ')}; ${de ? 'außerhalb' : 'outside'}: ${document.external.join(', ') || '–'}`,
+    de ? `Zugeordnet: ${document.join.matched}; nicht übernommen: ${document.join.unmatchedRows.length}` : `Matched: ${document.join.matched}; not taken over: ${document.join.unmatchedRows.length}`,
+    ...document.join.unmatchedRows.slice(0, 20).map((row) => `  ${de ? 'Zeile' : 'line'} ${row.line}: ${de ? row.text.de : row.text.en}`),
+    ...(document.join.unmatchedRows.length > 20 ? [`  … ${document.join.unmatchedRows.length - 20} ${de ? 'weitere' : 'more'}`] : []),
+  ].join('\n');
 }

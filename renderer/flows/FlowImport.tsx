@@ -1,0 +1,137 @@
+/**
+ * Importing an origin–destination table (Wanderungsmatrix) in the Wanderungen section: a path typed or
+ * chosen (native dialog in Electron, the in-app folder list in browser mode), a Stichtag for tables
+ * without one and the source's name; then the report — flows taken over, and every row that was not,
+ * with its line and reason. `flows.import` is the method `kleinraum import … --flows` calls.
+ */
+import { useState } from 'react';
+import type { MethodOutput } from '../../shared/contract/api';
+import { localized } from '../../shared/i18n/translate';
+import { ApiError } from '../api/apiError';
+import { useBackend } from '../api/backend';
+import { breadcrumbs } from '../dialogs/filePaths';
+import { useLocale, useT } from '../AppContext';
+
+type ImportAnswer = MethodOutput<'flows.import'>;
+type Listing = MethodOutput<'files.list'>;
+const EXTENSIONS = ['csv', 'txt', 'tsv'];
+
+export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const backend = useBackend();
+  const [filePath, setFilePath] = useState('');
+  const [period, setPeriod] = useState('');
+  const [sourceName, setSourceName] = useState('');
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
+
+  const browse = async (dir?: string): Promise<void> => {
+    setError(null);
+    if (dir === undefined && backend.transportKind === 'bridge') {
+      try {
+        const chosen = await backend.call('dialog.openFile', { title: t('flows.import'), extensions: EXTENSIONS });
+        if (chosen.supported) {
+          if (chosen.path) setFilePath(chosen.path);
+          return;
+        }
+      } catch (caught) {
+        report(caught);
+        return;
+      }
+    }
+    backend
+      .call('files.list', dir === undefined ? { extensions: EXTENSIONS } : { dir, extensions: EXTENSIONS })
+      .then(setListing)
+      .catch(report);
+  };
+
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    setAnswer(null);
+    try {
+      const result = await backend.call('flows.import', { path: filePath.trim(), ...(period.trim() ? { period: period.trim() } : {}), ...(sourceName.trim() ? { sourceName: sourceName.trim() } : {}) });
+      setAnswer(result);
+      onImported(result);
+    } catch (caught) {
+      report(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="flows-import" data-testid="flows-import">
+      <summary>{t('flows.import')}</summary>
+      <p className="movement-note">{t('flows.import.hint')}</p>
+      <div className="flows-controls">
+        <label className="flows-grow">
+          {t('flows.import.path')}
+          <input value={filePath} onChange={(event) => setFilePath(event.target.value)} data-testid="flows-import-path" />
+        </label>
+        <button type="button" className="button button-small" onClick={() => void browse()}>
+          {t('flows.import.browse')}
+        </button>
+        <label>
+          {t('flows.import.period')}
+          <input value={period} placeholder="2024-12-31" onChange={(event) => setPeriod(event.target.value)} data-testid="flows-import-period" />
+        </label>
+        <label>
+          {t('flows.import.source')}
+          <input value={sourceName} onChange={(event) => setSourceName(event.target.value)} data-testid="flows-import-source" />
+        </label>
+        <button type="button" className="button button-small" disabled={busy || filePath.trim() === ''} onClick={() => void run()} data-testid="flows-import-run">
+          {t('flows.import.run')}
+        </button>
+      </div>
+      {listing && (
+        <div className="flows-files">
+          <div>
+            {breadcrumbs(listing.dir).map((crumb) => (
+              <button type="button" key={crumb.path} className="crumb" onClick={() => void browse(crumb.path)}>
+                {crumb.label}
+              </button>
+            ))}
+          </div>
+          <ul>
+            {listing.entries.map((entry) => (
+              <li key={entry.path}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (entry.kind === 'dir') void browse(entry.path);
+                    else {
+                      setFilePath(entry.path);
+                      setListing(null);
+                    }
+                  }}
+                >
+                  {entry.kind === 'dir' ? '📁' : '📄'} {entry.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <p className="movement-warning">{error}</p>}
+      {answer && (
+        <div data-testid="flows-import-report">
+          <p className="movement-ok">{t('flows.import.done', { flows: answer.flows, rows: answer.rows, source: answer.source.name, skipped: answer.join.unmatchedRows.length })}</p>
+          {answer.join.unmatchedRows.length > 0 && (
+            <ul className="flows-unmatched">
+              {answer.join.unmatchedRows.slice(0, 50).map((row) => (
+                <li key={`${row.line}-${row.from}-${row.to}`}>
+                  {t('flows.import.line', { line: row.line })}: {localized(row.text, locale)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * Wanderungen in the Bestand-und-Bewegung tab: the flow map of one period (gross or net, all flows or
+ * those into / out of / both ways for the selected area, only the N largest drawn with a note of what is
+ * hidden), the flow table and the per-area in/out/internal/net totals, linked to the app's one selection.
+ * Everything comes from `flows.compute` (the same method `kleinraum flows` calls); exports from
+ * `flows.export`.
+ */
+import type { FeatureCollection } from 'geojson';
+import { useMemo, useState } from 'react';
+import { FLOW_EXPORT_FORMATS } from '../../shared/contract/methods/flows';
+import { formatDate, formatNumber } from '../../shared/format/number';
+import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
+import { useBackend, useBackendQuery } from '../api/backend';
+import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
+import { downloadBase64 } from '../profiles/exportProfiles';
+import { FlowImport } from './FlowImport';
+import { FlowMap } from './FlowMap';
+import './flows.css';
+
+const DEFAULT_TOP = 25;
+
+export function FlowPanel() {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useApp();
+  const backend = useBackend();
+  const layerName = useKleinraum((state) => state.layerName);
+  const selectedKey = useKleinraum((state) => state.selectedKey);
+  const [period, setPeriod] = useState<string | undefined>(undefined);
+  const [mode, setMode] = useState<FlowMode>('gross');
+  const [direction, setDirection] = useState<FlowDirection>('all');
+  const [top, setTop] = useState(DEFAULT_TOP);
+  const [source, setSource] = useState<string | undefined>(undefined);
+  const [exporting, setExporting] = useState(false);
+  const layer = layerName ?? undefined;
+  const area = direction !== 'all' && selectedKey ? selectedKey : undefined;
+  const input = layer ? { layer, mode, direction: area ? direction : ('all' as const), top, ...(period ? { period } : {}), ...(area ? { area } : {}), ...(source ? { source } : {}) } : null;
+  const query = useBackendQuery('flows.compute', input, { keepPrevious: true });
+  const data = query.data;
+  const features = useBackendQuery('layer.features', data ? { layer: data.layer } : null);
+  const names = useMemo(() => new Map((data?.ends ?? []).map((end) => [end.key, end.name[locale]])), [data, locale]);
+  const selectable = (key: string) => data?.areas.some((entry) => entry.key === key) ?? false;
+  const select = (key: string) => {
+    if (selectable(key)) store.getState().selectArea(key);
+  };
+  const number = (value: number) => formatNumber(value, 0, locale);
+
+  const runExport = async (format: (typeof FLOW_EXPORT_FORMATS)[number], table: 'flows' | 'totals') => {
+    if (!input) return;
+    setExporting(true);
+    try {
+      const file = await backend.call('flows.export', { ...input, format, table, locale, page: 'a4-landscape', dpi: 300 });
+      downloadBase64(file.fileName, file.mimeType, file.base64);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (!data) return <section className="flows" data-testid="flows-panel"><h3>{t('flows.title')}</h3>{query.error && <p className="movement-warning">{query.error[locale]}</p>}</section>;
+  if (data.period === null) {
+    return (
+      <section className="flows" data-testid="flows-panel">
+        <h3>{t('flows.title')}</h3>
+        <p className="movement-note" data-testid="flows-none">{t('flows.none')}</p>
+        <FlowImport onImported={(answer) => setPeriod(answer.periods.at(-1))} />
+      </section>
+    );
+  }
+  const sourceNames = data.sources.map((source) => source.name).join('; ');
+  return (
+    <section className="flows" data-testid="flows-panel">
+      <h3>{t('flows.title')}</h3>
+      <div className="flows-controls">
+        <label>
+          {t('flows.period')}
+          <select
+            value={data.period}
+            data-testid="flows-period"
+            onChange={(event) => {
+              setPeriod(event.target.value);
+              setSource(undefined);
+            }}
+          >
+            {data.periods.map((entry) => (
+              <option key={entry} value={entry}>{formatDate(entry, locale)}</option>
+            ))}
+          </select>
+        </label>
+        {data.periodSources.length > 1 && (
+          <label>
+            {t('flows.sourceChoice')}
+            <select value={data.sources[0]?.id ?? ''} data-testid="flows-source-choice" onChange={(event) => setSource(event.target.value)}>
+              {data.periodSources.map((entry) => (
+                <option key={entry.id} value={entry.id}>{entry.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('flows.mode')}
+          <select value={mode} data-testid="flows-mode" onChange={(event) => setMode(event.target.value as FlowMode)}>
+            {FLOW_MODES.map((entry) => (
+              <option key={entry} value={entry}>{t(`flows.mode.${entry}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('flows.direction')}
+          <select value={direction} data-testid="flows-direction" onChange={(event) => setDirection(event.target.value as FlowDirection)}>
+            {FLOW_DIRECTIONS.map((entry) => (
+              <option key={entry} value={entry} disabled={entry !== 'all' && !selectedKey}>
+                {t(`flows.direction.${entry}`)}{entry !== 'all' && selectedKey ? `: ${names.get(selectedKey) ?? selectedKey}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('flows.top')}
+          <input type="number" min={1} max={500} value={top} data-testid="flows-top" onChange={(event) => setTop(Math.max(1, Math.min(500, Number(event.target.value) || DEFAULT_TOP)))} />
+        </label>
+        <div className="movement-export" role="group" aria-label={t('flows.export')}>
+          {FLOW_EXPORT_FORMATS.map((format) => (
+            <button key={format} type="button" className="button button-small" disabled={exporting} data-testid={`flows-export-${format}`} onClick={() => void runExport(format, 'flows')}>
+              {format.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="flows-layout">
+        <div>
+          <FlowMap
+            areas={(features.data as FeatureCollection | undefined) ?? null}
+            flows={data.flows}
+            ends={data.ends}
+            locale={locale}
+            selectedKey={selectedKey}
+            onSelect={select}
+            formatValue={(value) => `${number(value)} ${t('flows.column.value')}`}
+            suppressedLabel={t('flows.smallNumbers', { threshold: data.smallNumberThreshold })}
+          />
+          <p className="movement-note" data-testid="flows-source">
+            {t('flows.source', { source: sourceNames || '–', date: formatDate(data.period, locale) })}
+            {data.synthetic && !/synthetisch|synthetic/i.test(sourceNames) ? ` · ${t('flows.synthetic')}` : ''}
+            {' · '}
+            {t('flows.legend')}
+            {data.mode === 'net' ? ` · ${t('flows.netNote')}` : ''}
+          </p>
+          {data.hidden.count > 0 && (
+            <p className="movement-note" data-testid="flows-hidden">
+              {data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: number(data.hidden.sum) })}
+            </p>
+          )}
+          {data.flows.some((flow) => flow.suppressed) && <p className="movement-note">{t('flows.smallNumbers', { threshold: data.smallNumberThreshold })}</p>}
+          {data.flows.length === 0 && <p className="movement-note">{t('flows.noneForFilter')}</p>}
+        </div>
+        <div className="flows-tables">
+          <h4>{t('flows.table')}</h4>
+          <table className="movement-balance flows-table" data-testid="flows-table">
+            <thead>
+              <tr>
+                <th>{t('flows.column.from')}</th>
+                <th>{t('flows.column.to')}</th>
+                <th>{t('flows.column.value')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.flows.map((flow) => (
+                <tr key={`${flow.from}>${flow.to}`} className={flow.from === selectedKey || flow.to === selectedKey ? 'selected' : undefined} onClick={() => select(selectable(flow.from) ? flow.from : flow.to)}>
+                  <td>{names.get(flow.from) ?? flow.from}</td>
+                  <td>{names.get(flow.to) ?? flow.to}</td>
+                  <td>{flow.value === null ? '.' : number(flow.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>{t('flows.totals')}</h4>
+          <table className="movement-balance flows-table" data-testid="flows-totals">
+            <thead>
+              <tr>
+                <th>{t('flows.column.name')}</th>
+                <th>{t('flows.column.inflow')}</th>
+                <th>{t('flows.column.outflow')}</th>
+                <th>{t('flows.column.internal')}</th>
+                <th>{t('flows.column.net')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.areas.map((entry) => (
+                <tr key={entry.key} data-key={entry.key} className={entry.key === selectedKey ? 'selected' : undefined} onClick={() => select(entry.key)}>
+                  <td>{entry.name}</td>
+                  <td>{number(entry.inflow)}</td>
+                  <td>{number(entry.outflow)}</td>
+                  <td>{number(entry.internal)}</td>
+                  <td className={entry.net < 0 ? 'negative' : undefined}>{entry.net > 0 ? `+${number(entry.net)}` : number(entry.net)}</td>
+                </tr>
+              ))}
+              {data.external.map((entry) => (
+                <tr key={entry.key} className="external">
+                  <td>{entry.name[locale]} ({t('flows.external')})</td>
+                  <td>{number(entry.outflow)}</td>
+                  <td>{number(entry.inflow)}</td>
+                  <td />
+                  <td>{entry.outflow - entry.inflow > 0 ? `+${number(entry.outflow - entry.inflow)}` : number(entry.outflow - entry.inflow)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="movement-note">{t('flows.totalsNote')}</p>
+        </div>
+      </div>
+      <FlowImport
+        onImported={(answer) => {
+          setPeriod(answer.periods.at(-1));
+          setSource(answer.source.id);
+        }}
+      />
+    </section>
+  );
+}

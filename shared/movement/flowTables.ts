@@ -1,0 +1,54 @@
+/**
+ * The flow view's data as tables for CSV/XLSX (shared/export/dataTable.ts): the flows as drawn (the same
+ * filter, mode and top N; small counts as ".") and the per-area totals (true counts). Notes name the
+ * source, the period, what is hidden, the small-number rule and the synthetic label.
+ */
+import type { DataTable, TableValue } from '../export/dataTable';
+import { formatDate, formatNumber, type Locale } from '../format/number';
+import { translate, type MessageKey } from '../i18n/translate';
+import type { LocalizedText, Source } from '../model/project';
+
+export interface FlowTableInput {
+  period: string | null;
+  mode: 'gross' | 'net';
+  flows: readonly { from: string; to: string; value: number | null; suppressed: boolean }[];
+  hidden: { count: number; sum: number | null };
+  areas: readonly { key: string; name: string; inflow: number; outflow: number; internal: number; net: number }[];
+  ends: readonly { key: string; name: LocalizedText; external: boolean }[];
+  smallNumberThreshold: number;
+  sources: readonly Source[];
+}
+
+function notes(data: FlowTableInput, locale: Locale): string[] {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const lines: string[] = [];
+  if (data.sources.length > 0 && data.period) lines.push(t('flows.source', { source: data.sources.map((source) => source.name).join('; '), date: formatDate(data.period, locale) }));
+  if (data.mode === 'net') lines.push(t('flows.netNote'));
+  if (data.hidden.count > 0) {
+    lines.push(data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: formatNumber(data.hidden.sum, 0, locale) }));
+  }
+  if (data.flows.some((flow) => flow.suppressed)) lines.push(t('flows.smallNumbers', { threshold: data.smallNumberThreshold }));
+  lines.push(t('flows.totalsNote'));
+  if (data.sources.some((source) => source.synthetic)) lines.push(t('flows.synthetic'));
+  return lines;
+}
+
+/**
+ * @example flowsTable(data, 'de').columns // ['Von (Schlüssel)', 'Von', 'Nach (Schlüssel)', 'Nach', 'Personen']
+ */
+export function flowsTable(data: FlowTableInput, locale: Locale): DataTable {
+  const t = (key: MessageKey) => translate(locale, key);
+  const names = new Map(data.ends.map((end) => [end.key, end.name[locale] || end.name.de]));
+  const rows: TableValue[][] = data.flows.map((flow) => [flow.from, names.get(flow.from) ?? flow.from, flow.to, names.get(flow.to) ?? flow.to, flow.suppressed ? '.' : flow.value]);
+  return { columns: [t('flows.column.fromKey'), t('flows.column.from'), t('flows.column.toKey'), t('flows.column.to'), t('flows.column.value')], rows, notes: notes(data, locale) };
+}
+
+/** @example flowTotalsTable(data, 'en').columns[2] // 'Arrivals' */
+export function flowTotalsTable(data: FlowTableInput, locale: Locale): DataTable {
+  const t = (key: MessageKey) => translate(locale, key);
+  return {
+    columns: [t('flows.column.key'), t('flows.column.name'), t('flows.column.inflow'), t('flows.column.outflow'), t('flows.column.internal'), t('flows.column.net')],
+    rows: data.areas.map((area) => [area.key, area.name, area.inflow, area.outflow, area.internal, area.net]),
+    notes: notes(data, locale),
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Pure computations on origin–destination flows for one period: per-area totals (in, out, internal, net),
+ * gross and net flows, the filter for one area (incoming, outgoing, both), the top N with what is hidden,
+ * and small-number protection by the project's rule (a count 0 < n < threshold is not shown; the same
+ * rule as computeIndicatorValues). Order matters: totals and the top N are computed on the true counts,
+ * before suppression; only what is shown is protected.
+ */
+import { isExternalKey, type FlowRecord } from './flowTypes';
+
+export const FLOW_MODES = ['gross', 'net'] as const;
+export type FlowMode = (typeof FLOW_MODES)[number];
+/** `between`: flows in either direction between the selected area and any other end. */
+export const FLOW_DIRECTIONS = ['all', 'in', 'out', 'between'] as const;
+export type FlowDirection = (typeof FLOW_DIRECTIONS)[number];
+
+export interface FlowPair {
+  from: string;
+  to: string;
+  value: number;
+}
+
+export interface FlowLine {
+  from: string;
+  to: string;
+  /** null: withheld by small-number protection. */
+  value: number | null;
+  suppressed: boolean;
+  /** Either end is an external category. */
+  external: boolean;
+}
+
+export interface FlowAreaTotals {
+  key: string;
+  name: string;
+  /** Arrivals from other areas and from outside. */
+  inflow: number;
+  /** Departures to other areas and to outside. */
+  outflow: number;
+  /** Moves within the area (from = to). */
+  internal: number;
+  /** inflow − outflow. */
+  net: number;
+}
+
+/**
+ * Sums records over their dimensions per ordered pair (one period's records in, internal moves kept as from = to).
+ * @example sumPairs([{ from: 'a', to: 'b', value: 2, period: 'p', dimensions: { sex: 'm' }, sourceId: 's' }, { from: 'a', to: 'b', value: 3, period: 'p', dimensions: { sex: 'f' }, sourceId: 's' }]) // [{ from: 'a', to: 'b', value: 5 }]
+ */
+export function sumPairs(records: readonly Pick<FlowRecord, 'from' | 'to' | 'value'>[]): FlowPair[] {
+  const sums = new Map<string, FlowPair>();
+  for (const record of records) {
+    const id = `${record.from}\u0000${record.to}`;
+    const pair = sums.get(id);
+    if (pair) pair.value += record.value;
+    else sums.set(id, { from: record.from, to: record.to, value: record.value });
+  }
+  return [...sums.values()];
+}
+
+/**
+ * In, out, internal and net per area, from all pairs (true counts, before any suppression).
+ * @example flowTotals([{ from: 'a', to: 'b', value: 5 }, { from: 'a', to: 'a', value: 2 }], [{ key: 'a', name: 'A' }, { key: 'b', name: 'B' }])[0] // { key: 'a', name: 'A', inflow: 0, outflow: 5, internal: 2, net: -5 }
+ */
+export function flowTotals(pairs: readonly FlowPair[], areas: readonly { key: string; name: string }[]): FlowAreaTotals[] {
+  const totals = new Map(areas.map((area) => [area.key, { key: area.key, name: area.name, inflow: 0, outflow: 0, internal: 0, net: 0 }]));
+  for (const pair of pairs) {
+    if (pair.from === pair.to) {
+      const area = totals.get(pair.from);
+      if (area) area.internal += pair.value;
+      continue;
+    }
+    const origin = totals.get(pair.from);
+    if (origin) origin.outflow += pair.value;
+    const destination = totals.get(pair.to);
+    if (destination) destination.inflow += pair.value;
+  }
+  return [...totals.values()].map((area) => ({ ...area, net: area.inflow - area.outflow }));
+}
+
+/** Totals per external category seen from the region: inflow = from the category into the layer's areas. */
+export function externalTotals(pairs: readonly FlowPair[]): Map<string, { inflow: number; outflow: number }> {
+  const totals = new Map<string, { inflow: number; outflow: number }>();
+  for (const pair of pairs) {
+    if (isExternalKey(pair.from) && !isExternalKey(pair.to)) {
+      const entry = totals.get(pair.from) ?? { inflow: 0, outflow: 0 };
+      entry.inflow += pair.value;
+      totals.set(pair.from, entry);
+    } else if (isExternalKey(pair.to) && !isExternalKey(pair.from)) {
+      const entry = totals.get(pair.to) ?? { inflow: 0, outflow: 0 };
+      entry.outflow += pair.value;
+      totals.set(pair.to, entry);
+    }
+  }
+  return totals;
+}
+
+/**
+ * Gross: every pair between different ends. Net: per unordered pair the difference, directed from the end
+ * that sends more (pairs that balance exactly are left out).
+ * @example directedFlows([{ from: 'a', to: 'b', value: 5 }, { from: 'b', to: 'a', value: 2 }], 'net') // [{ from: 'a', to: 'b', value: 3 }]
+ */
+export function directedFlows(pairs: readonly FlowPair[], mode: FlowMode): FlowPair[] {
+  const between = pairs.filter((pair) => pair.from !== pair.to && pair.value !== 0);
+  if (mode === 'gross') return between.map((pair) => ({ ...pair }));
+  const byId = new Map(between.map((pair) => [`${pair.from}\u0000${pair.to}`, pair.value]));
+  const result: FlowPair[] = [];
+  const done = new Set<string>();
+  for (const pair of between) {
+    const id = `${pair.from}\u0000${pair.to}`;
+    const reverseId = `${pair.to}\u0000${pair.from}`;
+    if (done.has(id)) continue;
+    done.add(id);
+    done.add(reverseId);
+    const net = pair.value - (byId.get(reverseId) ?? 0);
+    if (net > 0) result.push({ from: pair.from, to: pair.to, value: net });
+    else if (net < 0) result.push({ from: pair.to, to: pair.from, value: -net });
+  }
+  return result;
+}
+
+/**
+ * The flows touching one area: `in` ending there, `out` starting there, `between` either; `all` or no area: all.
+ * @example filterFlows([{ from: 'a', to: 'b', value: 1 }, { from: 'b', to: 'c', value: 1 }], 'a', 'in') // []
+ */
+export function filterFlows(flows: readonly FlowPair[], area: string | null, direction: FlowDirection): FlowPair[] {
+  if (area === null || direction === 'all') return [...flows];
+  if (direction === 'in') return flows.filter((flow) => flow.to === area);
+  if (direction === 'out') return flows.filter((flow) => flow.from === area);
+  return flows.filter((flow) => flow.from === area || flow.to === area);
+}
+
+export interface TopFlows {
+  shown: FlowPair[];
+  /** How many flows and persons are not drawn (sum null when it is itself a small number). */
+  hidden: { count: number; sum: number | null };
+}
+
+/**
+ * The N largest flows (ties by origin, then destination, so the choice is stable), and what is left out.
+ * @example topFlows([{ from: 'a', to: 'b', value: 9 }, { from: 'a', to: 'c', value: 4 }, { from: 'c', to: 'b', value: 6 }], 1, 3).hidden // { count: 2, sum: 10 }
+ */
+export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number): TopFlows {
+  const sorted = [...flows].sort((a, b) => b.value - a.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const shown = n === null ? sorted : sorted.slice(0, Math.max(0, n));
+  const rest = n === null ? [] : sorted.slice(Math.max(0, n));
+  const sum = rest.reduce((total, flow) => total + flow.value, 0);
+  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) ? null : sum } };
+}
+
+/** The project's rule: a count 0 < n < threshold is a small number. @example isSmallNumber(2, 3) // true */
+export function isSmallNumber(value: number, threshold: number): boolean {
+  return value > 0 && value < threshold;
+}
+
+/**
+ * Flows as shown: small counts withheld (value null), the rest as they are.
+ * @example protectSmallFlows([{ from: 'a', to: 'b', value: 2 }], 3)[0] // { from: 'a', to: 'b', value: null, suppressed: true, external: false }
+ */
+export function protectSmallFlows(flows: readonly FlowPair[], smallNumberThreshold: number): FlowLine[] {
+  return flows.map((flow) => {
+    const suppressed = isSmallNumber(flow.value, smallNumberThreshold);
+    return { from: flow.from, to: flow.to, value: suppressed ? null : flow.value, suppressed, external: isExternalKey(flow.from) || isExternalKey(flow.to) };
+  });
+}
+
+export interface FlowViewInput {
+  /** Records of one period (any dimensions; they are summed). */
+  records: readonly Pick<FlowRecord, 'from' | 'to' | 'value'>[];
+  areas: readonly { key: string; name: string }[];
+  mode: FlowMode;
+  area: string | null;
+  direction: FlowDirection;
+  /** null: all. */
+  top: number | null;
+  smallNumberThreshold: number;
+}
+
+export interface FlowView {
+  flows: FlowLine[];
+  /** Flows of the filter before the top N. */
+  matching: number;
+  hidden: TopFlows['hidden'];
+  /** Per area, true counts (never suppressed: totals are computed before protection). */
+  areas: FlowAreaTotals[];
+  /** Per external category, seen from the region. */
+  external: { key: string; inflow: number; outflow: number }[];
+  /** Records whose ends are neither an area of the layer nor an external category (e.g. another layer's keys). */
+  unassigned: number;
+}
+
+/** The whole view: pairs → totals → mode → filter → top N → protection. */
+export function computeFlowView(input: FlowViewInput): FlowView {
+  const known = new Set(input.areas.map((area) => area.key));
+  const knownEnd = (key: string) => known.has(key) || isExternalKey(key);
+  const pairs = sumPairs(input.records);
+  const assigned = pairs.filter((pair) => knownEnd(pair.from) && knownEnd(pair.to));
+  const unassigned = input.records.filter((record) => !knownEnd(record.from) || !knownEnd(record.to)).length;
+  const filtered = filterFlows(directedFlows(assigned, input.mode), input.area, input.direction);
+  const top = topFlows(filtered, input.top, input.smallNumberThreshold);
+  return {
+    flows: protectSmallFlows(top.shown, input.smallNumberThreshold),
+    matching: filtered.length,
+    hidden: top.hidden,
+    areas: flowTotals(assigned, input.areas),
+    external: [...externalTotals(assigned)].map(([key, totals]) => ({ key, ...totals })),
+    unassigned,
+  };
+}
