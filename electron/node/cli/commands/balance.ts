@@ -5,8 +5,6 @@
  * threshold (percent of the stock) are flagged. Exit code 0 either way: a flagged account is a finding,
  * not an error (the JSON and the text say which areas).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { isSmallCount } from '../../../../shared/movement/smallNumbers';
@@ -15,8 +13,8 @@ import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags } from '../commandFlags';
 
-const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
 const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--area KEY] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
 
 export const command: CliCommand = {
@@ -33,8 +31,7 @@ export const command: CliCommand = {
     deaths: { type: 'string' },
     area: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    page: { type: 'string' },
-    dpi: { type: 'string' },
+    ...FIGURE_FILE_OPTIONS,
   },
   optionHelp: {
     variable: { de: 'Bestandsvariable (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable (default: the first with arrivals and departures, e.g. refugees)' },
@@ -46,8 +43,7 @@ export const command: CliCommand = {
     deaths: { de: 'Variable der Sterbefälle (Standard: <Bestand>_deaths, falls vorhanden)', en: 'variable of deaths (default: <stock>_deaths where present)' },
     area: { de: 'Schlüssel eines Gebiets: nur seine Bilanz (Abbildung: sonst die der Region)', en: 'key of one area: only its account (figure: else the region\'s)' },
     out: { de: 'Abbildung (.svg, .png, .pdf, mit Quellen und Stichtagen) oder Tabelle (.csv, .xlsx)', en: 'figure (.svg, .png, .pdf, with sources and reference dates) or table (.csv, .xlsx)' },
-    page: { de: 'Seitenformat der Abbildung: a4-landscape (Standard), a4-portrait, a3-landscape, slide-16x9', en: 'page of the figure: a4-landscape (default), a4-portrait, a3-landscape, slide-16x9' },
-    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
+    ...FIGURE_FILE_HELP,
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -58,19 +54,9 @@ export const command: CliCommand = {
     if (!Number.isFinite(thresholdPercent) || thresholdPercent < 0 || thresholdPercent > 100) {
       throw new CliUsageError({ de: `--threshold ist eine Zahl von 0 bis 100 (Prozent des Bestands), nicht „${thresholdText}“.`, en: `--threshold is a number from 0 to 100 (percent of the stock), not "${thresholdText}".` });
     }
-    const out = stringFlag(context, 'out');
-    const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof BALANCE_EXPORT_FORMATS)[number]);
-    if (out !== undefined && !BALANCE_EXPORT_FORMATS.includes(format as (typeof BALANCE_EXPORT_FORMATS)[number])) {
-      throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
-    }
-    const pageText = stringFlag(context, 'page') ?? 'a4-landscape';
-    if (!(PAGES as readonly string[]).includes(pageText)) throw new CliUsageError({ de: `--page kennt ${PAGES.join(', ')}, nicht „${pageText}“.`, en: `--page knows ${PAGES.join(', ')}, not "${pageText}".` });
-    const dpiText = stringFlag(context, 'dpi');
-    const dpi = dpiText === undefined ? 300 : Number(dpiText);
-    if (!Number.isInteger(dpi) || dpi < 72 || dpi > 600) throw new CliUsageError({ de: `--dpi ist eine ganze Zahl von 72 bis 600, nicht „${dpiText}“.`, en: `--dpi is a whole number from 72 to 600, not "${dpiText}".` });
+    const figure = figureFileFlags(context, BALANCE_EXPORT_FORMATS);
+    const outPath = figure.out?.path;
     const areaKey = stringFlag(context, 'area');
-    const outPath = out === undefined ? undefined : path.resolve(out);
-    if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     const flows = Object.fromEntries((['inflow', 'outflow', 'births', 'deaths'] as const).flatMap((term) => (stringFlag(context, term) !== undefined ? [[term, stringFlag(context, term) as string]] : [])));
     const variable = stringFlag(context, 'variable');
     const layer = stringFlag(context, 'layer');
@@ -82,9 +68,9 @@ export const command: CliCommand = {
       await backend.call('project.open', { path: projectPath });
       const input = { thresholdPercent, ...(variable !== undefined ? { variable } : {}), ...(layer !== undefined ? { layer } : {}), ...(Object.keys(flows).length > 0 ? { flows } : {}) };
       const balance = await backend.call('balance.compute', input);
-      if (outPath !== undefined && format !== undefined) {
-        const file = await backend.call('balance.export', { ...input, format, locale: context.lang, page: pageText as (typeof PAGES)[number], dpi, ...(areaKey !== undefined ? { areaKey } : {}) });
-        writeOutputFile(outPath, file.base64);
+      if (figure.out) {
+        const file = await backend.call('balance.export', { ...input, format: figure.out.format, locale: context.lang, page: figure.page, dpi: figure.dpi, ...(areaKey !== undefined ? { areaKey } : {}) });
+        writeOutputFile(figure.out.path, file.base64);
       }
       const flagged = balance.areas.filter((area) => area.flagged);
       const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);

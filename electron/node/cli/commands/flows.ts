@@ -4,14 +4,13 @@
  * through the same `flows.compute` method the flow map uses. Per-area totals are true counts (before
  * small-number protection); shown flows below the threshold have value null and `suppressed: true`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { FLOW_EXPORT_FORMATS } from '../../../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../../../shared/movement/flows';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { writeOutputFile } from '../outputFile';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags } from '../commandFlags';
 import { existingProjectFile } from '../projectPaths';
 
 const USAGE = 'flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between] [--top N] [--source ID] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
@@ -37,6 +36,7 @@ export const command: CliCommand = {
     source: { type: 'string' },
     layer: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    ...FIGURE_FILE_OPTIONS,
   },
   optionHelp: {
     period: { de: 'Zeitraum bis zu diesem Stichtag (JJJJ-MM-TT oder JJJJ); Standard: der letzte', en: 'period ending at this date (YYYY-MM-DD or YYYY); default: the latest' },
@@ -47,6 +47,7 @@ export const command: CliCommand = {
     source: { de: 'Quelle (ID), wenn mehrere Wanderungen für den Zeitraum halten; Standard: die zuerst importierte (nie summiert)', en: 'source (id) when several hold flows for the period; default: the first imported (never summed)' },
     layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
     out: { de: 'Karte als Ausschussvorlage (.svg, .png, .pdf) oder Tabelle der Ströme (.csv, .xlsx)', en: 'the map as a committee figure (.svg, .png, .pdf) or the table of the flows (.csv, .xlsx)' },
+    ...FIGURE_FILE_HELP,
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -63,13 +64,8 @@ export const command: CliCommand = {
     if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new CliUsageError({ de: `--top ist eine ganze Zahl ab 1, nicht „${topText}“.`, en: `--top is a whole number of at least 1, not "${topText}".` });
     const periodText = stringFlag(context, 'period');
     const period = periodText === undefined ? undefined : periodOf(periodText);
-    const out = stringFlag(context, 'out');
-    const format = out === undefined ? undefined : (path.extname(out).slice(1).toLowerCase() as (typeof FLOW_EXPORT_FORMATS)[number]);
-    if (out !== undefined && !FLOW_EXPORT_FORMATS.includes(format as (typeof FLOW_EXPORT_FORMATS)[number])) {
-      throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
-    }
-    const outPath = out === undefined ? undefined : path.resolve(out);
-    if (outPath !== undefined && !fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
+    const figure = figureFileFlags(context, FLOW_EXPORT_FORMATS);
+    const outPath = figure.out?.path;
     const layer = stringFlag(context, 'layer');
     const source = stringFlag(context, 'source');
     const projectPath = existingProjectFile(given, `kleinraum ${USAGE}`);
@@ -88,9 +84,9 @@ export const command: CliCommand = {
         ...(source !== undefined ? { source } : {}),
       };
       const result = await backend.call('flows.compute', input);
-      if (outPath !== undefined && format !== undefined) {
-        const file = await backend.call('flows.export', { ...input, format, table: 'flows', locale: context.lang, page: 'a4-landscape', dpi: 300 });
-        writeOutputFile(outPath, file.base64);
+      if (figure.out) {
+        const file = await backend.call('flows.export', { ...input, format: figure.out.format, table: 'flows', locale: context.lang, page: figure.page, dpi: figure.dpi });
+        writeOutputFile(figure.out.path, file.base64);
       }
       if (context.json) {
         context.output.json({

@@ -5,8 +5,6 @@
  * uses. Movement indicators: movement.arrivals, movement.departures, movement.net, movement.turnover, each
  * also `_per_1000`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS, TIME_SERIES_VIEWS } from '../../../../shared/contract/methods/movement';
 import { formatNumber } from '../../../../shared/format/number';
 import { MOVEMENT_INDICATORS } from '../../../../shared/movement/movementIndicators';
@@ -15,17 +13,10 @@ import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags } from '../commandFlags';
 
 const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] [--layout sorted|grid] [--scenario ID|none] --out FILE.svg|.png|.pdf|.csv|.xlsx';
-const PAGES = ['a4-landscape', 'a4-portrait', 'a3-landscape', 'slide-16x9'] as const;
 const SORTS = ['layer', 'name', 'last'] as const;
-type Format = (typeof MOVEMENT_EXPORT_FORMATS)[number];
-
-function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new CliUsageError({ de: `--${flag} kennt ${allowed.join(', ')}, nicht „${value}“.`, en: `--${flag} knows ${allowed.join(', ')}, not "${value}".` });
-  return value as T;
-}
 
 export const command: CliCommand = {
   name: 'timeseries',
@@ -41,8 +32,7 @@ export const command: CliCommand = {
     layout: { type: 'string' },
     scenario: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    page: { type: 'string' },
-    dpi: { type: 'string' },
+    ...FIGURE_FILE_OPTIONS,
   },
   optionHelp: {
     indicator: { de: `Kennzahl-ID (siehe kleinraum info) oder Bewegung: ${MOVEMENT_INDICATORS.map((indicator) => indicator.id).join(', ')}`, en: `indicator id (see kleinraum info) or movement: ${MOVEMENT_INDICATORS.map((indicator) => indicator.id).join(', ')}` },
@@ -54,8 +44,7 @@ export const command: CliCommand = {
     layout: { de: 'Anordnung der kleinen Diagramme: sorted (zeilenweise nach --sort, Standard) oder grid (etwa wie die Karte, Norden oben)', en: 'arrangement of the small multiples: sorted (row by row by --sort, default) or grid (roughly like the map, north up)' },
     scenario: { de: 'Gespeicherte Szenario-Ergebnisse, die die Reihe gestrichelt als Projektion fortsetzen (Standard: das erste gespeicherte; none: nur beobachtete Werte)', en: 'stored scenario results continuing the series dashed as a projection (default: the first stored; none: observed values only)' },
     out: { de: 'Datei: .svg, .png, .pdf (Abbildung) oder .csv, .xlsx (Daten)', en: 'file: .svg, .png, .pdf (figure) or .csv, .xlsx (data)' },
-    page: { de: `Seitenformat: ${PAGES.join(', ')} (Standard a4-landscape)`, en: `page: ${PAGES.join(', ')} (default a4-landscape)` },
-    dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
+    ...FIGURE_FILE_HELP,
   },
   async run(context) {
     const [given, ...extra] = context.positionals;
@@ -63,20 +52,14 @@ export const command: CliCommand = {
     if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
     const indicatorId = stringFlag(context, 'indicator');
     if (indicatorId === undefined) throw new CliUsageError({ de: 'Kennzahl fehlt: --indicator ID angeben (siehe kleinraum info oder --help).', en: 'Indicator missing: add --indicator ID (see kleinraum info or --help).' });
-    const out = stringFlag(context, 'out');
-    if (out === undefined) throw new CliUsageError({ de: 'Zieldatei fehlt: --out FILE.svg|.png|.pdf|.csv|.xlsx angeben.', en: 'Output missing: add --out FILE.svg|.png|.pdf|.csv|.xlsx.' });
-    const format = path.extname(out).slice(1).toLowerCase() as Format;
-    if (!MOVEMENT_EXPORT_FORMATS.includes(format)) throw new CliUsageError({ de: `--out muss auf .svg, .png, .pdf, .csv oder .xlsx enden, nicht „${path.basename(out)}“.`, en: `--out must end in .svg, .png, .pdf, .csv or .xlsx, not "${path.basename(out)}".` });
-    const outPath = path.resolve(out);
-    if (!fs.existsSync(path.dirname(outPath))) throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
-    const view = choice(stringFlag(context, 'view'), TIME_SERIES_VIEWS, 'view', 'multiples');
-    const sortBy = choice(stringFlag(context, 'sort'), SORTS, 'sort', 'layer');
-    const layout = choice(stringFlag(context, 'layout'), MULTIPLES_LAYOUTS, 'layout', 'sorted');
+    const figure = figureFileFlags(context, MOVEMENT_EXPORT_FORMATS);
+    if (!figure.out) throw new CliUsageError({ de: 'Zieldatei fehlt: --out FILE.svg|.png|.pdf|.csv|.xlsx angeben.', en: 'Output missing: add --out FILE.svg|.png|.pdf|.csv|.xlsx.' });
+    const { path: outPath, format } = figure.out;
+    const { page, dpi } = figure;
+    const view = choiceFlag(context, 'view', TIME_SERIES_VIEWS, 'multiples');
+    const sortBy = choiceFlag(context, 'sort', SORTS, 'layer');
+    const layout = choiceFlag(context, 'layout', MULTIPLES_LAYOUTS, 'sorted');
     const scenario = stringFlag(context, 'scenario');
-    const page = choice(stringFlag(context, 'page'), PAGES, 'page', 'a4-landscape');
-    const dpiText = stringFlag(context, 'dpi');
-    const dpi = dpiText === undefined ? 300 : Number(dpiText);
-    if (!Number.isInteger(dpi) || dpi < 72 || dpi > 600) throw new CliUsageError({ de: `--dpi ist eine ganze Zahl von 72 bis 600, nicht „${dpiText}“.`, en: `--dpi is a whole number from 72 to 600, not "${dpiText}".` });
     const areasText = stringFlag(context, 'areas');
     const areas = areasText === undefined || areasText.trim() === 'all' ? undefined : areasText.split(',').map((key) => key.trim()).filter((key) => key.length > 0);
     const layer = stringFlag(context, 'layer');
