@@ -15,7 +15,7 @@ import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { GapMap, type AreaGap, type FacilityPoint } from './GapMap';
-import { roundedEuros } from './costFigures';
+import { roundedEuros } from '../../shared/planning/costFigures';
 import { SUPPLY_KIND_OF_FACILITY } from '../../shared/planning/facilities';
 import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';

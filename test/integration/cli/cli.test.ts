@@ -63,6 +63,15 @@ describe('kleinraum demo and info', () => {
     expect(english.stdout).toMatch(/gemeinden .*: 21 areas/);
   });
 
+  it('prints scenario costs rounded as the planning tab does, and says when they rest on placeholder rates', async () => {
+    const text = await runKleinraum(['scenario', demoPath, '--scenario', 'mittel', '--year', '2027'], dataDir);
+    expect(text.exitCode).toBe(0);
+    const costs = text.stdout.split('\n').find((line) => line.startsWith('Kosten 2027'));
+    // "Handeln rund 140 Mio. € / Nicht-Handeln rund 220 Mio. €": two significant digits, never euro-exact.
+    expect(costs).toMatch(/^Kosten 2027: Handeln rund \d{1,3}(,\d)? Mio\. € \/ Nicht-Handeln rund \d{1,3}(,\d)? Mio\. € je Jahr/);
+    expect(text.stdout).toContain('Platzhalter-Kostensätzen');
+  });
+
   it('refuses to overwrite an existing project without --force', async () => {
     const again = await runKleinraum(['demo', '--out', demoPath], dataDir);
     expect(again.exitCode).toBe(1);

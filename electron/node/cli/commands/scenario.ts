@@ -5,8 +5,10 @@
  */
 import { formatNumber } from '../../../../shared/format/number';
 import type { MethodOutput } from '../../../../shared/contract/api';
-import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
+import { CliUsageError, localize, type CliCommand, type CliLanguage } from '../command';
 import { existingProjectFile } from '../projectPaths';
+import { roundedEuros } from '../../../../shared/planning/costFigures';
+import { message } from '../../../../shared/i18n/translate';
 
 type ScenarioRun = MethodOutput<'planning.run'>;
 
@@ -46,12 +48,16 @@ export function scenarioText(run: ScenarioRun, lang: CliLanguage, year: number):
   }
   const costs = run.regionCosts.find((candidate) => candidate.year === year);
   if (costs) {
+    // Rounded as in the planning tab: round cost rates times projected places support two digits at most.
     lines.push(
       '',
       de
-        ? `Kosten ${year}: Handeln ${formatNumber(costs.actingTotal, 0, lang)} € / Nicht-Handeln ${formatNumber(costs.notActingTotal, 0, lang)} € je Jahr${costs.incomplete ? ' (unvollständig: Angebot teils unbekannt)' : ''}`
-        : `Costs ${year}: acting €${formatNumber(costs.actingTotal, 0, lang)} / not acting €${formatNumber(costs.notActingTotal, 0, lang)} per year${costs.incomplete ? ' (incomplete: supply partly unknown)' : ''}`,
+        ? `Kosten ${year}: Handeln ${roundedEuros(costs.actingTotal, lang)} / Nicht-Handeln ${roundedEuros(costs.notActingTotal, lang)} je Jahr${costs.incomplete ? ' (unvollständig: Angebot teils unbekannt)' : ''}`
+        : `Costs ${year}: acting ${roundedEuros(costs.actingTotal, lang)} / not acting ${roundedEuros(costs.notActingTotal, lang)} per year${costs.incomplete ? ' (incomplete: supply partly unknown)' : ''}`,
     );
+    if (run.assumptions.some((entry) => entry.id.startsWith('costs.') && entry.basis.kind === 'assumption')) {
+      lines.push(localize(message('planning.costs.placeholder'), lang));
+    }
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * figures per place (often placeholders) multiplied by projected places, so a total is known to about
  * two significant digits — "rund 1,2 Mio. €", never "1.234.567 €". Pure.
  */
-import { formatNumber, type Locale } from '../../shared/format/number';
+import { formatNumber, type Locale } from '../format/number';
 
 /** Rounds to `digits` significant digits. @example roundSignificant(1234567, 2) // 1200000 */
 export function roundSignificant(value: number, digits: number): number {
