@@ -52,6 +52,17 @@ export interface SourceLineInput {
 }
 
 /**
+ * A source as one short label: its name, with the attribution added only where neither already says the
+ * other (demo sources carry "Beispieldaten, synthetisch" in both).
+ * @example sourceLabel({ name: 'Zensus 2022', attribution: '© Statistische Ämter …' }) // "Zensus 2022 – © Statistische Ämter …"
+ */
+export function sourceLabel(source: { name: string; attribution: string }): string {
+  if (!source.attribution || source.name.includes(source.attribution)) return source.name || source.attribution;
+  if (!source.name || source.attribution.includes(source.name)) return source.attribution;
+  return `${source.name} – ${source.attribution}`;
+}
+
+/**
  * The lines, in print order: data sources, boundaries, then the synthetic label (once).
  * @example sourceLines({ dataSources: [zensus], boundarySource: vg250, schematicBoundaries: false, currentYear: 2025, locale: 'de' })
  * // ['Daten: © Statistische Ämter des Bundes und der Länder, 2024 – Zensus 2022 …, Stichtag 15.05.2022',

@@ -14,6 +14,7 @@ import { PROFILE_INDICATORS } from './profileIndicators';
 import type { AreaProfile, ProfileCategory, ProfileCell, ProfileSet, PyramidRow } from './profileTypes';
 import { DEFAULT_PROFILE_VARIABLES, type ProfileVariables } from './profileVariables';
 import { addRawCounts, emptyRawCounts, rawCountsByArea, sumOf, type CategoryIndex, type RawCounts } from './rawCounts';
+import { sourceLabel } from '../export/sourceLines';
 
 export interface AggregateProfilesInput {
   layer: string;
@@ -181,7 +182,7 @@ function buildProfile(key: string, name: string, isRegion: boolean, counts: RawC
 }
 
 function sourceLine(sources: readonly Source[], period: string, comparePeriod: string | null): LocalizedText {
-  const names = sources.map((source) => source.attribution || source.name).join('; ');
+  const names = [...new Set(sources.map(sourceLabel))].join('; ');
   const dates = (locale: 'de' | 'en') => (comparePeriod ? `${formatDate(period, locale)} / ${formatDate(comparePeriod, locale)}` : formatDate(period, locale));
   return {
     de: `Quelle: ${names || 'keine Angabe'} · Stichtag ${dates('de')}`,

@@ -6,6 +6,7 @@ import { formatDate } from '../../../../shared/format/number';
 import type { ProjectSummary } from '../../../../shared/contract/api';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { existingProjectFile } from '../projectPaths';
+import { sourceLabel } from '../../../../shared/export/sourceLines';
 
 /** The `--json` document of `info` (field names are the CLI contract). */
 export function infoDocument(summary: ProjectSummary, lang: CliLanguage, scenarios: { id: string; name: { de: string; en: string } }[] = []) {
@@ -74,7 +75,7 @@ function infoText(summary: ProjectSummary, lang: CliLanguage): string {
   lines.push('', de ? 'Quellen:' : 'Sources:');
   for (const source of summary.sources) {
     const stichtag = source.stichtag ? `, ${de ? 'Stichtag' : 'reference date'} ${formatDate(source.stichtag, lang)}` : '';
-    lines.push(`  ${source.name}${stichtag} – ${source.attribution}`);
+    lines.push(`  ${sourceLabel(source)}${stichtag}`);
   }
   return lines.join('\n');
 }
