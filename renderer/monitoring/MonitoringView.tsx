@@ -619,7 +619,13 @@ function AreaTable({ result, selectedKey, onSelect }: { result: Result; selected
                 {t('monitoring.column.status')}
               </button>
             </th>
+            <th className="number" title={t('monitoring.column.scoreHelp')}>
+              {t('monitoring.column.statusScore')}
+            </th>
             <th className="number">{t('monitoring.column.dynamics')}</th>
+            <th className="number" title={t('monitoring.column.scoreHelp')}>
+              {t('monitoring.column.dynamicsScore')}
+            </th>
             <th>{t('monitoring.column.text')}</th>
             <th>{t('monitoring.column.previous')}</th>
           </tr>
@@ -637,7 +643,9 @@ function AreaTable({ result, selectedKey, onSelect }: { result: Result; selected
                 </td>
               ))}
               <td className="number">{number(area.status, 2)}</td>
+              <td className="number" data-testid="monitoring-status-score">{number(area.statusScore, 2)}</td>
               <td className="number">{number(area.dynamics, 2)}</td>
+              <td className="number">{number(area.dynamicsScore, 2)}</td>
               <td data-testid="monitoring-text">{area.text[locale]}</td>
               <td>{area.previousStatusClass ? STATUS_CLASS_TEXT[area.previousStatusClass][locale] : '–'}</td>
             </tr>

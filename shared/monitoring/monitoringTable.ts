@@ -22,8 +22,8 @@ export function methodNote(result: MonitoringResult, locale: Locale): string {
   const [a, b, c] = result.statusCuts;
   const weighting = result.weighted ? (locale === 'de' ? 'nach Einwohnern gewichtet' : 'weighted by population') : locale === 'de' ? 'ungewichtet' : 'unweighted';
   return locale === 'de'
-    ? `Methode: z-Werte je Kennzahl über die bewerteten Gebiete (${weighting}), Statusindex = Mittelwert der z-Werte (höher = mehr Handlungsbedarf), Dynamikindex ebenso über die Veränderung; Klassen nach Standardabweichungen des Index: hoch unter ${n(a)}, mittel bis ${n(b)}, niedrig bis ${n(c)}, sehr niedrig darüber; Dynamik positiv unter ${n(-result.dynamicsCut)}, negativ über ${n(result.dynamicsCut)}. Gebiete unter ${n(result.minPopulation)} Einwohnern werden nicht bewertet.`
-    : `Method: z-scores per indicator over the scored areas (${weighting}), status index = mean of the z-scores (higher = more need), dynamics index likewise over the change; classes in standard deviations of the index: high below ${n(a)}, medium up to ${n(b)}, low up to ${n(c)}, very low above; dynamics positive below ${n(-result.dynamicsCut)}, negative above ${n(result.dynamicsCut)}. Areas under ${n(result.minPopulation)} inhabitants are not scored.`;
+    ? `Methode: z-Werte je Kennzahl über die bewerteten Gebiete (${weighting}), Statusindex = Mittelwert der z-Werte (höher = mehr Handlungsbedarf), Dynamikindex ebenso über die Veränderung; Klassen nach dem noch einmal standardisierten Index (Klassenwert): hoch unter ${n(a)}, mittel bis ${n(b)}, niedrig bis ${n(c)}, sehr niedrig darüber; Dynamik positiv unter ${n(-result.dynamicsCut)}, negativ über ${n(result.dynamicsCut)}. Gebiete unter ${n(result.minPopulation)} Einwohnern werden nicht bewertet.`
+    : `Method: z-scores per indicator over the scored areas (${weighting}), status index = mean of the z-scores (higher = more need), dynamics index likewise over the change; classes by the index standardised once more (class value): high below ${n(a)}, medium up to ${n(b)}, low up to ${n(c)}, very low above; dynamics positive below ${n(-result.dynamicsCut)}, negative above ${n(result.dynamicsCut)}. Areas under ${n(result.minPopulation)} inhabitants are not scored.`;
 }
 
 /** The footnote of withheld values. */
@@ -52,8 +52,10 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     de ? 'Einwohner' : 'Population',
     ...result.indicators.flatMap((indicator) => [`${indicator.name[locale]} (${indicator.unit[locale]})`, `z ${indicator.name[locale]} (${indicator.direction})`]),
     de ? 'Statusindex' : 'Status index',
+    de ? 'Klassenwert Status (standardisierter Index)' : 'Class value status (standardised index)',
     de ? 'Statusklasse' : 'Status class',
     de ? 'Dynamikindex' : 'Dynamics index',
+    de ? 'Klassenwert Dynamik (standardisierter Index)' : 'Class value dynamics (standardised index)',
     de ? 'Dynamikklasse' : 'Dynamics class',
     de ? 'Statusklasse zuvor' : 'Previous status class',
     de ? 'Einordnung' : 'Assessment',
@@ -64,8 +66,10 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     area.population,
     ...result.indicators.flatMap((indicator) => [area.smallNumbers.includes(indicator.id) ? null : rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)]),
     rounded(area.status, 4),
+    rounded(area.statusScore, 4),
     area.statusClass ? STATUS_CLASS_TEXT[area.statusClass][locale] : null,
     rounded(area.dynamics, 4),
+    rounded(area.dynamicsScore, 4),
     area.dynamicsClass ? DYNAMICS_CLASS_TEXT[area.dynamicsClass][locale] : null,
     area.previousStatusClass ? STATUS_CLASS_TEXT[area.previousStatusClass][locale] : null,
     area.text[locale],

@@ -264,6 +264,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Guard against slow clients holding sockets forever (headers must arrive within 10 s).
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
+  // Node closes an idle kept-alive socket after 5 s by default; a client that sends its next request on it
+  // at that moment gets ECONNRESET (a POST is not retried). The app talks to this server all the time, so
+  // idle sockets are kept for a minute.
+  server.keepAliveTimeout = 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
