@@ -32,7 +32,12 @@ export function App() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
-      if (event.key === 'Escape' && state.fileDialog === null && !state.unsavedPromptOpen) state.clearSelection();
+      // Escape closes the open import or export dialog wherever the focus is (after "Exportieren" it sits on
+      // the page, not in the dialog); with no dialog open it clears the selection.
+      if (event.key === 'Escape' && state.fileDialog === null && !state.unsavedPromptOpen) {
+        if (state.featureDialog !== null) state.openFeatureDialog(null);
+        else state.clearSelection();
+      }
       // Ctrl+Z / Ctrl+Y (Cmd on macOS; Ctrl+Shift+Z redoes too) undo and redo the user's edits app-wide.
       // In a text field they stay the field's own undo of typing.
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !isTextField(event.target)) {

@@ -113,7 +113,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   }
 
   return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <div className="modal-backdrop">
       <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog">
         <h2 id="export-title">
           {t('export.title')}

@@ -49,7 +49,7 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
     { id: stage.step === 'table' ? 'table' : 'boundaries', label: t(stage.step === 'table' ? 'import.stepTable' : 'import.stepBoundaries') },
   ];
   return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <div className="modal-backdrop">
       <div className="modal import-modal" role="dialog" aria-modal="true" aria-labelledby="import-dialog-title" data-testid="import-dialog">
         <header className="import-header">
           <h2 id="import-dialog-title">{t('import.title')}</h2>

@@ -15,7 +15,7 @@ import type { MessageKey } from '../../shared/i18n/translate';
 import { useMapUi } from './mapUiStore';
 import { MIDPOINT_CHOICES, withValidChoices, type MapSymbology, type MidpointChoice } from '../../shared/mapView/mapSymbology';
 import type { MapDisplay } from '../../shared/settings/projectSettings';
-import { parseBreaksInput, plainNumber } from './numberInput';
+import { parseBreaksInput, plainNumber } from '../forms/numberInput';
 
 export interface SymbologyPanelProps {
   symbology: MapSymbology;

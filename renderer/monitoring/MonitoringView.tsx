@@ -21,6 +21,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { monitoringOverlay } from './monitoringOverlay';
 import '../analysis/analysis.css';
 import './monitoring.css';
+import { DecimalInput } from '../forms/DecimalInput';
 
 type Result = MethodOutput<'monitoring.compute'>;
 type ExportFormat = (typeof MONITORING_EXPORT_FORMATS)[number];
@@ -231,15 +232,13 @@ export function MonitoringView() {
           {t('monitoring.statusCuts')}
           <span className="monitoring-cuts">
             {definition.statusCuts.map((cut, index) => (
-              <input
+              <DecimalInput
                 key={index}
-                type="number"
-                step={0.1}
                 value={cut}
-                data-testid={`monitoring-status-cut-${index}`}
-                onChange={(event) => {
+                testId={`monitoring-status-cut-${index}`}
+                onChange={(next) => {
                   const cuts = [...definition.statusCuts] as [number, number, number];
-                  cuts[index] = numberFrom(event.target.value, cut);
+                  cuts[index] = next;
                   if (cuts[0] < cuts[1] && cuts[1] < cuts[2]) update({ statusCuts: cuts });
                 }}
               />
@@ -248,7 +247,7 @@ export function MonitoringView() {
         </label>
         <label>
           {t('monitoring.dynamicsCut')}
-          <input type="number" min={0.1} step={0.1} value={definition.dynamicsCut} data-testid="monitoring-dynamics-cut" onChange={(event) => update({ dynamicsCut: Math.max(0.1, numberFrom(event.target.value, 1)) })} />
+          <DecimalInput min={0.1} value={definition.dynamicsCut} testId="monitoring-dynamics-cut" onChange={(next) => update({ dynamicsCut: next })} />
         </label>
         <RulesEditor rules={definition.rules} indicatorIds={definition.indicators.length > 0 ? indicators.map((indicator) => indicator.id) : []} nameOf={nameOf} onChange={setRule} onAdd={(rule) => update({ rules: [...definition.rules, rule] })} onRemove={(index) => update({ rules: definition.rules.filter((_, position) => position !== index) })} />
       </aside>
@@ -390,7 +389,7 @@ function RulesEditor(props: { rules: readonly AlertRule[]; indicatorIds: readonl
           {(rule.type === 'above' || rule.type === 'below' || rule.type === 'deviation' || rule.type === 'change') && (
             <label>
               {t('monitoring.rule.threshold')}
-              <input type="number" step="any" value={rule.threshold} data-testid={`monitoring-rule-${index}-threshold`} onChange={(event) => props.onChange(index, { ...rule, threshold: rule.type === 'above' || rule.type === 'below' ? numberFrom(event.target.value, rule.threshold) : Math.max(0, numberFrom(event.target.value, rule.threshold)) })} />
+              <DecimalInput value={rule.threshold} min={rule.type === 'above' || rule.type === 'below' ? -Infinity : 0} testId={`monitoring-rule-${index}-threshold`} onChange={(next) => props.onChange(index, { ...rule, threshold: next })} />
             </label>
           )}
           {rule.type === 'deviation' && (

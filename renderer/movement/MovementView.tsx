@@ -23,6 +23,7 @@ import { FlowPanel } from '../flows/FlowPanel';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
+import { DecimalInput } from '../forms/DecimalInput';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
 type BalanceResult = MethodOutput<'balance.compute'>;
@@ -169,7 +170,7 @@ export function MovementView() {
         )}
         <label>
           {t('movement.balance.threshold')}
-          <input type="number" min={0} max={100} step={0.5} value={threshold} data-testid="movement-threshold" onChange={(event) => setThreshold(Math.min(100, Math.max(0, Number(event.target.value) || 0)))} />
+          <DecimalInput min={0} max={100} value={threshold} testId="movement-threshold" onChange={setThreshold} />
         </label>
         <h4>{t('movement.exportChart')}: {t('movement.multiples')}</h4>
         {exportButtons('multiples')}

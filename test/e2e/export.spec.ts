@@ -51,6 +51,10 @@ test('the preview shows the changed title, and the PNG download is a PNG of the 
   expect(bytes.readUInt32BE(16)).toBe(Math.round((297 / 25.4) * 150));
   expect(bytes.readUInt32BE(20)).toBe(Math.round((210 / 25.4) * 150));
   await expect(page.getByTestId('export-message')).toContainText('1 Datei');
+  // Escape closes the dialog after an export too, when the focus has left it.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toBeHidden();
 });
 
 test('the PDF download carries the changed title and the synthetic-data note', async ({ page }) => {

@@ -106,7 +106,6 @@ test('draws the 25 largest flows of the latest year with widths by count, stubs 
   await expect(page.getByTestId('flows-hidden')).toContainText(String(answer.hidden.count));
   await expect(page.getByTestId('flows-source')).toContainText('31.12.2024');
   await expect(page.getByTestId('flows-table').locator('tbody tr')).toHaveCount(25);
-  await page.getByTestId('flows-panel').screenshot({ path: '/tmp/flows-e2e-all.png' });
 });
 
 test('selecting a municipality and "Zuzüge" draws only the flows into it, and the totals row is highlighted', async ({ page, request }) => {
@@ -132,7 +131,6 @@ test('selecting a municipality and "Zuzüge" draws only the flows into it, and t
   const netDrawn = new Set((await drawnFlows(page)).map((flow) => flow.id));
   expect([...netDrawn].some((id) => netDrawn.has(id.split('>').reverse().join('>')))).toBe(false);
   await page.getByTestId('flows-direction').selectOption('out');
-  await page.getByTestId('flows-panel').screenshot({ path: '/tmp/flows-e2e-hannover.png' });
   // The committee figure of what is shown: a PNG named after the period and the area.
   const download = page.waitForEvent('download');
   await page.getByTestId('flows-export-png').click();
@@ -140,7 +138,6 @@ test('selecting a municipality and "Zuzüge" draws only the flows into it, and t
   expect(file.suggestedFilename()).toBe(`wanderungen-2024-12-31-${key}.png`);
   const png = fs.readFileSync(await file.path());
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  fs.writeFileSync('/tmp/flows-e2e-export.png', png);
 });
 
 test('imports an origin–destination table from the tab: the report lists the unknown key, and the map shows the new period', async ({ page, request }) => {
@@ -161,5 +158,4 @@ test('imports an origin–destination table from the tab: the report lists the u
   await expect(page.getByTestId('flows-source')).toContainText('Wanderungsstatistik Test');
   const answer = await callApi<FlowsAnswer>(request, 'flows.compute', { layer: 'gemeinden', mode: 'gross', direction: 'all', period: '2025-12-31' });
   expect(answer.areas.find((area) => area.key === '03241003')?.inflow).toBe(200);
-  await page.getByTestId('flows-panel').screenshot({ path: '/tmp/flows-e2e-import.png' });
 });

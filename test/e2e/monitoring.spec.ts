@@ -10,7 +10,7 @@ import { callApi, canvasColoursAt, expect, loadAreas, openApp, test } from './fi
 
 interface MonitoringAnswer {
   period: string;
-  areas: { key: string; name: string; population: number; scored: boolean; statusClass: string | null; dynamicsClass: string | null; overallClass: string | null; text: { de: string } }[];
+  areas: { key: string; name: string; population: number; scored: boolean; statusScore: number | null; statusClass: string | null; dynamicsClass: string | null; overallClass: string | null; text: { de: string } }[];
   alerts: { key: string; rule: string; value: number | null }[];
 }
 
@@ -42,12 +42,14 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
     const [status, dynamics] = (area.overallClass ?? '').split('-') as ['hoch', 'positiv'];
     await expect(page.locator(`[data-testid="monitoring-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', MONITORING_COLOURS[dynamics][status]);
     await expect(page.locator(`[data-testid="monitoring-row"][data-key="${area.key}"] [data-testid="monitoring-text"]`)).toHaveText(area.text.de);
+    // The class value the classes are cut on stands in the table, so the class can be checked against it.
+    const score = area.statusScore === null ? '–' : new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(area.statusScore);
+    await expect(page.locator(`[data-testid="monitoring-row"][data-key="${area.key}"] [data-testid="monitoring-status-score"]`)).toHaveText(score);
   }
   // The legend counts every classed area once.
   const counts = await page.locator('[data-testid^="monitoring-legend-"][data-count]').evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.getAttribute('data-count')), 0));
   expect(counts).toBe(answer.areas.filter((area) => area.overallClass !== null).length);
   await expect(page.getByTestId('monitoring-alert')).toHaveCount(answer.alerts.length);
-  await page.screenshot({ path: '/tmp/monitoring-tab.png', fullPage: true });
   // The series: the class map at the last four Stichtage, each computed on its own.
   const before = await callApi<MonitoringAnswer>(request, 'monitoring.compute', { ...DEFAULT, period: '2023-12-31' });
   const series = page.locator('[data-testid="monitoring-series-2023-12-31"]');
@@ -56,7 +58,6 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
     const [status, dynamics] = (area.overallClass ?? '').split('-') as ['hoch', 'positiv'];
     await expect(series.locator(`path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', MONITORING_COLOURS[dynamics][status]);
   }
-  await page.getByTestId('monitoring-series').screenshot({ path: '/tmp/monitoring-series.png' });
 });
 
 test('a population floor leaves small areas unscored, a threshold rule raises alerts linked to the selection', async ({ page }) => {
@@ -77,7 +78,6 @@ test('a population floor leaves small areas unscored, a threshold rule raises al
   await expect(above.first().getByTestId('monitoring-sparkline')).toBeVisible();
   await above.first().click();
   await expect(page.locator(`[data-testid="monitoring-map"] path[data-key="${alertKey}"]`)).toHaveAttribute('data-marked', 'selected');
-  await page.screenshot({ path: '/tmp/monitoring-floor-alerts.png', fullPage: true });
 });
 
 test('saves the definition in the project and exports the table', async ({ page, request }) => {
@@ -116,11 +116,15 @@ test('a missing dynamics period gives a message, never NaN, and the tab speaks E
   await expect(page.getByTestId('monitoring-message').first()).toContainText('mindestens zwei');
   await expect(page.locator(`[data-testid="monitoring-map"] path[data-fill="${NOT_SCORED_COLOUR}"]`)).toHaveCount(21);
   await page.getByTestId('monitoring-min-population').fill('300');
+  // Cut-offs in German format, whatever the browser's language: the field shows 1,5, and 1,2 typed is taken.
+  await expect(page.getByTestId('monitoring-status-cut-2')).toHaveValue('1,5');
+  await page.getByTestId('monitoring-status-cut-2').fill('1,2');
+  await page.getByTestId('monitoring-status-cut-2').press('Tab');
+  await expect(page.getByTestId('monitoring-status-cut-2')).toHaveValue('1,2');
   await page.getByTestId('monitoring-period').selectOption('2016-12-31');
   await expect(page.getByTestId('monitoring-message').first()).toContainText('Dynamikzeitraum');
   await expect(page.getByTestId('monitoring-table')).not.toContainText('NaN');
   await expect(page.locator('[data-testid="monitoring-text"]').first()).toContainText('Dynamik nicht bestimmbar');
-  await page.screenshot({ path: '/tmp/monitoring-no-dynamics.png', fullPage: true });
   const control = page.getByTestId('language-switch');
   if ((await control.evaluate((element) => element.tagName.toLowerCase())) === 'select') await control.selectOption('en');
   else {
@@ -129,6 +133,7 @@ test('a missing dynamics period gives a message, never NaN, and the tab speaks E
     else await control.click();
   }
   await expect(page.getByTestId('view-tab-monitoring')).toHaveText('Monitoring');
+  await expect(page.getByTestId('monitoring-status-cut-2')).toHaveValue('1.2');
   await expect(page.locator('[data-testid="monitoring-text"]').first()).toContainText('dynamics undetermined');
   await expect(page.getByTestId('monitoring-legend')).toContainText('very low');
 });
@@ -143,5 +148,4 @@ test('shows the classes on the main map', async ({ page, request }) => {
   const [status, dynamics] = (hannover.overallClass ?? '').split('-') as ['hoch', 'positiv'];
   const point = areas.find((area) => area.key === hannover.key)!.insidePoint;
   await expect.poll(async () => (await canvasColoursAt(page, [point]))[0]).toBe(MONITORING_COLOURS[dynamics][status]);
-  await page.screenshot({ path: '/tmp/monitoring-on-map.png' });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBreaksInput, parseLocalNumber } from '../../../renderer/map/numberInput';
+import { parseBreaksInput, parseLocalNumber } from '../../../renderer/forms/numberInput';
 import { classificationOptionsOf, DEFAULT_SYMBOLOGY, resolveMidpoint, withValidChoices } from '../../../shared/mapView/mapSymbology';
 import { decodeStoredSetting, encodeSetting, readFamilySetting, readSetting } from '../../../shared/settings/projectSettings';
 

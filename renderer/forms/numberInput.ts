@@ -1,5 +1,5 @@
 /**
- * Numbers typed by a user in the "Darstellung" panel (manual breaks, a midpoint): parsed in the UI
+ * Numbers typed by a user (manual breaks, a midpoint, cut-offs, thresholds): parsed in the UI
  * language's format and written back the same way.
  */
 import type { Locale } from '../../shared/format/number';
