@@ -26,6 +26,9 @@ export function TopBar() {
   // A profile or analysis result on the map replaces the indicator there: the picker says so.
   const overlay = useKleinraum((state) => (state.activeView === 'map' ? overlayForLayer(state, state.layerName) : null));
   const groups = project ? groupIndicatorsByScale(project.indicators) : [];
+  // The indicator and Stichtag here are the map's (and its table's); the other tabs choose their own, so
+  // the header shows them only with the map, never a Stichtag that the tab on screen does not use.
+  const mapShown = useKleinraum((state) => state.activeView === 'map');
 
   return (
     <header className="topbar">
@@ -58,48 +61,52 @@ export function TopBar() {
             </select>
           </label>
         )}
-        <label className={overlay ? 'picker picker-indicator picker-inactive' : 'picker picker-indicator'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
-          <span>
-            {t('picker.indicator')}
-            {overlay && (
-              <span className="picker-note" data-testid="indicator-picker-note">
-                {' '}
-                ({t('map.overlay.indicatorHidden', { title: overlay.title })})
-              </span>
-            )}
-          </span>
-          <select
-            data-testid="indicator-select"
-            value={indicatorId ?? ''}
-            disabled={!project || project.indicators.length === 0}
-            onChange={(event) => store.getState().chooseIndicator(event.target.value)}
-          >
-            {groups.map((group) => (
-              <optgroup key={group.scale} label={t(`picker.scaleGroup.${group.scale}`)}>
-                {group.indicators.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {indicatorLabel(localized(candidate.name, locale), localized(candidate.unit, locale))}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <label className="picker">
-          <span>{t('picker.period')}</span>
-          <select
-            data-testid="period-select"
-            value={period ?? ''}
-            disabled={!indicator || periods.length === 0}
-            onChange={(event) => store.getState().choosePeriod(event.target.value)}
-          >
-            {[...periods].reverse().map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {formatDate(candidate, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {mapShown && (
+          <label className={overlay ? 'picker picker-indicator picker-inactive' : 'picker picker-indicator'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
+            <span>
+              {t('picker.indicator')}
+              {overlay && (
+                <span className="picker-note" data-testid="indicator-picker-note">
+                  {' '}
+                  ({t('map.overlay.indicatorHidden', { title: overlay.title })})
+                </span>
+              )}
+            </span>
+            <select
+              data-testid="indicator-select"
+              value={indicatorId ?? ''}
+              disabled={!project || project.indicators.length === 0}
+              onChange={(event) => store.getState().chooseIndicator(event.target.value)}
+            >
+              {groups.map((group) => (
+                <optgroup key={group.scale} label={t(`picker.scaleGroup.${group.scale}`)}>
+                  {group.indicators.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {indicatorLabel(localized(candidate.name, locale), localized(candidate.unit, locale))}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        )}
+        {mapShown && (
+          <label className={overlay ? 'picker picker-inactive' : 'picker'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
+            <span>{t('picker.period')}</span>
+            <select
+              data-testid="period-select"
+              value={period ?? ''}
+              disabled={!indicator || periods.length === 0 || overlay !== null}
+              onChange={(event) => store.getState().choosePeriod(event.target.value)}
+            >
+              {[...periods].reverse().map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {formatDate(candidate, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="undo-buttons" role="group" aria-label={t('undo.group')}>
         <button
