@@ -58,9 +58,15 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
   const ys = points.map((point) => point.y);
   const [xMin, xMax] = range(sameScale ? [...xs, ...ys] : xs, zeroLines);
   const [yMin, yMax] = sameScale ? [xMin, xMax] : range(ys, zeroLines);
-  const width = WIDTH - PLOT.left - PLOT.right;
+  const decimals = (ticks: number[]) => Math.max(0, ...ticks.map((tick) => (String(tick).split('.')[1] ?? '').length));
+  const xTicks = niceTicks(xMin, xMax);
+  const yTicks = niceTicks(yMin, yMax);
+  const yTickTexts = yTicks.map((tick) => formatNumber(tick, decimals(yTicks), locale));
+  // Room for the widest y tick label (about 6.5 px a character) and the rotated axis title beside it.
+  const plotLeft = Math.max(PLOT.left, 26 + Math.max(0, ...yTickTexts.map((text) => text.length)) * 6.5);
+  const width = WIDTH - plotLeft - PLOT.right;
   const height = HEIGHT - PLOT.top - PLOT.bottom;
-  const px = (value: number) => PLOT.left + ((value - xMin) / (xMax - xMin)) * width;
+  const px = (value: number) => plotLeft + ((value - xMin) / (xMax - xMin)) * width;
   const py = (value: number) => PLOT.top + height - ((value - yMin) / (yMax - yMin)) * height;
   const brushed = new Set(brushedKeys);
 
@@ -94,9 +100,6 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
     const inside = points.filter((point) => px(point.x) >= left && px(point.x) <= right && py(point.y) >= top && py(point.y) <= bottom).map((point) => point.key);
     store.getState().brushAreas(inside);
   };
-  const decimals = (ticks: number[]) => Math.max(0, ...ticks.map((tick) => (String(tick).split('.')[1] ?? '').length));
-  const xTicks = niceTicks(xMin, xMax);
-  const yTicks = niceTicks(yMin, yMax);
   const ordered = [...points].sort((a, b) => Number(a.key === selectedKey || brushed.has(a.key)) - Number(b.key === selectedKey || brushed.has(b.key)));
   return (
     <svg
@@ -110,7 +113,7 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
     >
-      <rect x={PLOT.left} y={PLOT.top} width={width} height={height} fill="#ffffff" stroke="#b8bfc9" />
+      <rect x={plotLeft} y={PLOT.top} width={width} height={height} fill="#ffffff" stroke="#b8bfc9" />
       {xTicks.map((tick) => (
         <g key={`x${tick}`}>
           <line x1={px(tick)} x2={px(tick)} y1={PLOT.top} y2={PLOT.top + height} stroke="#eef0f3" />
@@ -119,18 +122,18 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
           </text>
         </g>
       ))}
-      {yTicks.map((tick) => (
+      {yTicks.map((tick, index) => (
         <g key={`y${tick}`}>
-          <line x1={PLOT.left} x2={PLOT.left + width} y1={py(tick)} y2={py(tick)} stroke="#eef0f3" />
-          <text x={PLOT.left - 5} y={py(tick) + 4} textAnchor="end" className="tick">
-            {formatNumber(tick, decimals(yTicks), locale)}
+          <line x1={plotLeft} x2={plotLeft + width} y1={py(tick)} y2={py(tick)} stroke="#eef0f3" />
+          <text x={plotLeft - 5} y={py(tick) + 4} textAnchor="end" className="tick">
+            {yTickTexts[index]}
           </text>
         </g>
       ))}
       {zeroLines && (
         <>
           <line x1={px(0)} x2={px(0)} y1={PLOT.top} y2={PLOT.top + height} stroke="#6b7280" strokeDasharray="4 3" />
-          <line x1={PLOT.left} x2={PLOT.left + width} y1={py(0)} y2={py(0)} stroke="#6b7280" strokeDasharray="4 3" />
+          <line x1={plotLeft} x2={plotLeft + width} y1={py(0)} y2={py(0)} stroke="#6b7280" strokeDasharray="4 3" />
         </>
       )}
       {fit.slope !== null && fit.intercept !== null && (
@@ -146,7 +149,7 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
         />
       )}
       <clipPath id={`${testId}-clip`}>
-        <rect x={PLOT.left} y={PLOT.top} width={width} height={height} />
+        <rect x={plotLeft} y={PLOT.top} width={width} height={height} />
       </clipPath>
       {ordered.map((point) => {
         const marked = point.key === selectedKey ? 'selected' : brushed.has(point.key) ? 'brushed' : undefined;
@@ -168,7 +171,7 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
         );
       })}
       {brush && <rect className="brush" x={Math.min(brush.x0, brush.x1)} y={Math.min(brush.y0, brush.y1)} width={Math.abs(brush.x1 - brush.x0)} height={Math.abs(brush.y1 - brush.y0)} />}
-      <text x={PLOT.left + width / 2} y={HEIGHT - 6} textAnchor="middle" className="axis-label">
+      <text x={plotLeft + width / 2} y={HEIGHT - 6} textAnchor="middle" className="axis-label">
         {xLabel}
       </text>
       <text x={12} y={PLOT.top + height / 2} textAnchor="middle" className="axis-label" transform={`rotate(-90 12 ${PLOT.top + height / 2})`}>
