@@ -77,7 +77,39 @@ let nextMessageId = 1;
 
 /** Creates a fresh store (the app uses one; tests create their own). */
 export function createKleinraumStore() {
-  return create<KleinraumState>()((set, get) => ({
+  let historyQueue: Promise<void> = Promise.resolve();
+  const runUndo = async (): Promise<void> => {
+    const state = store.getState();
+    const edit = state.undoStack.at(-1);
+    if (!edit) return;
+    const generation = state.generation;
+    store.setState({ undoRunning: true, ...editUndone(state) });
+    try {
+      await edit.undo();
+    } catch (error) {
+      // The edit could not be undone (e.g. the backend refused): it leaves the history.
+      if (store.getState().generation === generation) store.setState({ redoStack: store.getState().redoStack.filter((candidate) => candidate !== edit) });
+      store.getState().showMessage(toApiError(error, 'undo').text);
+    } finally {
+      store.setState({ undoRunning: false });
+    }
+  };
+  const runRedo = async (): Promise<void> => {
+    const state = store.getState();
+    const edit = state.redoStack.at(-1);
+    if (!edit) return;
+    const generation = state.generation;
+    store.setState({ undoRunning: true, ...editRedone(state) });
+    try {
+      await edit.redo();
+    } catch (error) {
+      if (store.getState().generation === generation) store.setState({ undoStack: store.getState().undoStack.filter((candidate) => candidate !== edit) });
+      store.getState().showMessage(toApiError(error, 'redo').text);
+    } finally {
+      store.setState({ undoRunning: false });
+    }
+  };
+  const store = create<KleinraumState>()((set, get) => ({
     ...initialProjectSlice,
     ...initialViewSlice,
     ...initialSelectionSlice,
@@ -151,37 +183,10 @@ export function createKleinraumStore() {
     clearSelection: () => set({ ...selectionCleared(), areaDetails: null }),
     hoverArea: (key) => set(areaHovered(get(), key)),
     recordEdit: (edit) => set(editRecorded(get(), edit)),
-    undo: async () => {
-      const state = get();
-      const edit = state.undoStack.at(-1);
-      if (!edit || state.undoRunning) return;
-      const generation = state.generation;
-      set({ undoRunning: true, ...editUndone(state) });
-      try {
-        await edit.undo();
-      } catch (error) {
-        // The edit could not be undone (e.g. the backend refused): it leaves the history.
-        if (get().generation === generation) set({ redoStack: get().redoStack.filter((candidate) => candidate !== edit) });
-        get().showMessage(toApiError(error, 'undo').text);
-      } finally {
-        set({ undoRunning: false });
-      }
-    },
-    redo: async () => {
-      const state = get();
-      const edit = state.redoStack.at(-1);
-      if (!edit || state.undoRunning) return;
-      const generation = state.generation;
-      set({ undoRunning: true, ...editRedone(state) });
-      try {
-        await edit.redo();
-      } catch (error) {
-        if (get().generation === generation) set({ undoStack: get().undoStack.filter((candidate) => candidate !== edit) });
-        get().showMessage(toApiError(error, 'redo').text);
-      } finally {
-        set({ undoRunning: false });
-      }
-    },
+    // Undo and redo run one after the other in the order pressed: a second Ctrl+Z while the first still
+    // waits for the backend undoes the next edit afterwards instead of being lost.
+    undo: () => (historyQueue = historyQueue.then(runUndo)),
+    redo: () => (historyQueue = historyQueue.then(runRedo)),
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
     showNotice: (title, text) => set(messageAdded(get(), text, nextMessageId++, { title })),
     dismissMessage: (id) => set(messageDismissed(get(), id)),
@@ -193,6 +198,7 @@ export function createKleinraumStore() {
     // A notice belongs to the command that is done: a dialog opened for the next one clears it (it would cover the dialog's buttons).
     openFeatureDialog: (dialog) => set(dialog === null ? { featureDialog: null } : { featureDialog: dialog, messages: get().messages.filter((message) => message.kind !== 'notice') }),
   }));
+  return store;
 }
 
 export type KleinraumStore = ReturnType<typeof createKleinraumStore>;

@@ -19,7 +19,7 @@ export interface UndoableEdit {
 export interface UndoSlice {
   undoStack: UndoableEdit[];
   redoStack: UndoableEdit[];
-  /** True while an undo or redo runs (a second key press waits for nothing and is ignored). */
+  /** True while an undo or redo runs (further presses queue behind it, in order). */
   undoRunning: boolean;
 }
 

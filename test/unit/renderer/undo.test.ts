@@ -30,6 +30,30 @@ describe('undo history', () => {
     expect(state.value).toBe(2);
   });
 
+  it('runs presses made while an undo still waits for the backend in order, none lost', async () => {
+    const store = createKleinraumStore();
+    const state = { value: 0 };
+    // Each step takes a while, as a backend call does.
+    const slowEdit = (from: number, to: number) => ({
+      label: { de: `${from}→${to}`, en: `${from}→${to}` },
+      undo: () => new Promise<void>((resolve) => setTimeout(() => resolve(void (state.value = from)), 20)),
+      redo: () => new Promise<void>((resolve) => setTimeout(() => resolve(void (state.value = to)), 20)),
+    });
+    state.value = 1;
+    store.getState().recordEdit(slowEdit(0, 1));
+    state.value = 2;
+    store.getState().recordEdit(slowEdit(1, 2));
+    // Undo, redo, undo, undo pressed at once (as fast typing does): they apply one after the other.
+    void store.getState().undo();
+    void store.getState().redo();
+    void store.getState().undo();
+    await store.getState().undo();
+    expect(state.value).toBe(0);
+    expect(store.getState().undoStack).toHaveLength(0);
+    expect(store.getState().redoStack).toHaveLength(2);
+    expect(store.getState().undoRunning).toBe(false);
+  });
+
   it('forgets what could be redone once a new edit is made, and keeps at most the limit', async () => {
     const store = createKleinraumStore();
     const state = { value: 0 };
