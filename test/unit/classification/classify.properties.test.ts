@@ -18,7 +18,8 @@ const tableValue = fc.oneof(
 const options: fc.Arbitrary<ClassificationOptions> = fc.constantFrom(...CLASSIFICATION_METHODS).chain((method): fc.Arbitrary<ClassificationOptions> => {
   if (method === 'manual') {
     return fc
-      .uniqueArray(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 8 })
+      // SameValueZero: 0 and −0 are one break value, as the classifier rightly says (SameValue would let both through).
+      .uniqueArray(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 8, comparator: 'SameValueZero' })
       .map((breaks) => ({ method, classes: breaks.length + 1, breaks: [...breaks].sort((a, b) => a - b) }));
   }
   return fc.record({
