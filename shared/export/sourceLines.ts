@@ -81,8 +81,10 @@ export function sourceLines(input: SourceLineInput): string[] {
       continue;
     }
     const stichtag = source.stichtag ? `, ${words.stichtag[locale]} ${formatDate(source.stichtag, locale)}` : '';
-    const name = source.name && source.name !== source.attribution ? ` – ${source.name}` : '';
-    const line = `${words.data[locale]}: ${source.attribution || source.publisher}${name}${stichtag}`;
+    const who = source.attribution || source.publisher;
+    // An imported table often names neither attribution nor publisher: then its name alone, not "Daten: – name".
+    const name = source.name && source.name !== source.attribution ? (who ? ` – ${source.name}` : source.name) : '';
+    const line = `${words.data[locale]}: ${who}${name}${stichtag}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);
   }

@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { sourceLabel } from '../../../shared/export/sourceLines';
+import { sourceLabel, sourceLines } from '../../../shared/export/sourceLines';
 describe('sourceLabel', () => {
   it('names the source and adds its attribution only where neither says the other', () => {
     expect(sourceLabel({ name: 'Einwohnermelderegister – Beispieldaten, synthetisch', attribution: 'Beispieldaten, synthetisch' })).toBe('Einwohnermelderegister – Beispieldaten, synthetisch');
     expect(sourceLabel({ name: 'Zensus 2022', attribution: '© Statistische Ämter des Bundes und der Länder, 2024' })).toBe('Zensus 2022 – © Statistische Ämter des Bundes und der Länder, 2024');
     expect(sourceLabel({ name: 'Testdaten', attribution: 'Testdaten, synthetisch' })).toBe('Testdaten, synthetisch');
     expect(sourceLabel({ name: '', attribution: 'Landesamt' })).toBe('Landesamt');
+  });
+});
+
+describe('sourceLines', () => {
+  const imported = {
+    id: 'gv_isys',
+    name: 'GV-ISys 31.12.2019',
+    publisher: '',
+    stichtag: '2019-12-31',
+    licence: '',
+    licenceUrl: null,
+    attribution: '',
+    notes: 'Import',
+    synthetic: false,
+    definition: '',
+    quality: 'counted' as const,
+  };
+  it('names an imported table without attribution or publisher by its name alone, not "Daten: – name"', () => {
+    expect(sourceLines({ dataSources: [imported], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: GV-ISys 31.12.2019, Stichtag 31.12.2019']);
+    expect(sourceLines({ dataSources: [{ ...imported, publisher: 'Destatis' }], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Destatis – GV-ISys 31.12.2019, reference date 31/12/2019']);
   });
 });
