@@ -349,7 +349,7 @@ function ComparisonResult(props: {
                   {number(result.totals[source.id])}
                 </td>
               ))}
-              <td className="numeric">{first && second ? signed((result.totals[second.id] ?? 0) - (result.totals[first.id] ?? 0)) : '–'}</td>
+              <td className="numeric">{first && second && result.totals[first.id] !== undefined && result.totals[second.id] !== undefined ? signed(result.totals[second.id]! - result.totals[first.id]!) : '–'}</td>
               <td className="numeric">{signed(drawing.regionValue, 1)}</td>
               <td />
             </tr>

@@ -67,7 +67,7 @@ export interface SourceComparison {
   period: string;
   sources: ComparedSource[];
   areas: ComparedArea[];
-  /** Per source id the sum over the areas. */
+  /** Per source id the sum over the areas that have a value; absent for a source without any value at its Stichtag. */
   totals: Record<string, number>;
   /** Per source id its "nicht zuordenbar" remainder, null when it reports none. */
   unassignable: Record<string, number | null>;
@@ -133,8 +133,9 @@ export function compareSources(input: CompareSourcesInput): SourceComparison {
         [first.id, firstPeriod],
         [second.id, secondPeriod],
       ]);
-      const totalFirst = point.totals[first.id] ?? 0;
-      const totalSecond = point.totals[second.id] ?? 0;
+      const totalFirst = point.totals[first.id];
+      const totalSecond = point.totals[second.id];
+      if (totalFirst === undefined || totalSecond === undefined) continue;
       trend.push({
         periods: { [first.id]: firstPeriod, [second.id]: secondPeriod },
         totals: point.totals,
@@ -193,7 +194,8 @@ function compareAt(
       sumOfAreas += value;
       areaCount += 1;
     }
-    totals[sourceId] = sumOfAreas;
+    // A source without any value here has no total (not 0): it is shown as "–", never as a count of nobody.
+    if (areaCount > 0) totals[sourceId] = sumOfAreas;
     const reported = input.parentKey ? valueOf(sourceId, input.parentKey, period) : null;
     const rest = input.parentKey ? valueOf(sourceId, unassignableKey(input.parentKey), period) : null;
     unassignable[sourceId] = rest;

@@ -43,8 +43,8 @@ export interface GapDrawing {
  */
 export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' | 'period' | 'sources' | 'areas' | 'totals'>, variableName: LocalizedText): GapDrawing {
   const [first, second] = comparison.sources;
-  const totalFirst = first ? (comparison.totals[first.id] ?? 0) : 0;
-  const totalSecond = second ? (comparison.totals[second.id] ?? 0) : 0;
+  const totalFirst = first ? comparison.totals[first.id] : undefined;
+  const totalSecond = second ? comparison.totals[second.id] : undefined;
   const values: GapValue[] = comparison.areas.map((area) => ({
     key: area.key,
     name: area.name,
@@ -55,7 +55,8 @@ export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' 
     smallNumber: false,
     missingReason: null,
   }));
-  const regionValue = totalFirst === 0 ? null : ((totalSecond - totalFirst) / totalFirst) * 100;
+  // No region gap where either source has no value at all (not −100 %).
+  const regionValue = totalFirst === undefined || totalSecond === undefined || totalFirst === 0 ? null : ((totalSecond - totalFirst) / totalFirst) * 100;
   const indicator = {
     id: `${comparison.variable}-gap`,
     name: { de: `${variableName.de}: Abweichung der Quellen`, en: `${variableName.en}: gap between sources` },

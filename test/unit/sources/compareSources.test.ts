@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../shared/model/project';
 import { compareSources } from '../../../shared/sources/compareSources';
 import { comparisonTable } from '../../../shared/sources/comparisonTable';
+import { drawComparisonGap } from '../../../shared/sources/comparisonDrawing';
 import { dataTableCsv } from '../../../shared/export/dataTable';
 
 const observation = (areaKey: string, sourceId: string, period: string, value: number | null, dimensions: Record<string, string> = {}): Observation => ({
@@ -64,6 +65,16 @@ describe('compareSources', () => {
       ['2024-12-31', -345],
     ]);
     expect(trend[0]?.areaGapPercent['03241001']).toBeCloseTo(-20, 9);
+  });
+
+  it('gives a source without any value near the date no total (a dash, not 0) and no region gap', () => {
+    // The census of 15.05.2022 is more than a year away from 31.12.2024: it has no value there.
+    const withCensus = [...observations, observation('03241001', 'census', '2022-05-15', 990), observation('03241002', 'census', '2022-05-15', 98)];
+    const comparison = compareSources({ variable: 'refugees', areas, observations: withCensus, sources: [source('azr'), source('census')], period: '2024-12-31', thresholdPercent: 10, parentKey: '03241' });
+    expect(comparison.sources.map((compared) => compared.stichtag)).toEqual(['2024-12-31', null]);
+    expect(comparison.totals).toEqual({ azr: 1150 });
+    expect(drawComparisonGap(comparison, { de: 'Schutzsuchende', en: 'Refugees' }).regionValue).toBeNull();
+    expect(dataTableCsv(comparisonTable(comparison, 'de'))).toContain(';Summe der Gebiete;1150;;');
   });
 
   it('exports a table naming every source with its Stichtag and definition', () => {
