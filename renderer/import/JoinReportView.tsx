@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useLocale, useT } from '../AppContext';
-import { formatNumber } from '../../shared/format/number';
+import { formatDate, formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
 import type { MessageKey } from '../../shared/i18n/translate';
 
@@ -118,9 +118,9 @@ export function JoinReportView({ report, accepted, onToggle }: { report: JoinRep
           <h4>{t('import.joinTotals')}</h4>
           <ul>
             {report.totals.map((total) => (
-              <li key={total.aggregateKey} className={total.consistent ? 'import-ok' : 'import-warning'}>
+              <li key={`${total.aggregateKey}-${total.period ?? ''}`} className={total.consistent ? 'import-ok' : 'import-warning'}>
                 {t('import.joinTotalsItem', {
-                  name: total.aggregateName || total.aggregateKey,
+                  name: `${total.aggregateName || total.aggregateKey}${total.period ? ` (${formatDate(total.period, locale)})` : ''}`,
                   count: count(total.areaCount),
                   sum: formatNumber(total.sumOfAreas, 0, locale),
                   aggregate: formatNumber(total.aggregateValue, 0, locale),

@@ -268,6 +268,8 @@ export const joinReportSchema = z.object({
       areaCount: z.number().int(),
       difference: z.number(),
       consistent: z.boolean(),
+      /** Long tables: the Stichtag this check is for (one check per aggregate and Stichtag). */
+      period: z.string().nullable().optional(),
     }),
   ),
 });

@@ -73,6 +73,8 @@ export interface TotalsCheck {
   areaCount: number;
   difference: number;
   consistent: boolean;
+  /** Long tables: the Stichtag of this check (the import preview checks each Stichtag on its own). */
+  period?: string | null;
 }
 
 export interface JoinReport {

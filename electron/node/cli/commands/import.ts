@@ -13,6 +13,7 @@ import { UserError } from '../../../../shared/contract/errors';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
+import { formatDate } from '../../../../shared/format/number';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 
 function option(context: CliContext, name: string): string | undefined {
@@ -314,7 +315,14 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       ? `Zugeordnet: ${document.join.matched}; nicht zugeordnet: ${document.join.unmatchedRows.length}; Gebiete ohne Daten: ${document.join.areasWithoutData.length}; Summenzeilen: ${document.join.aggregateRows.length}`
       : `Matched: ${document.join.matched}; unmatched: ${document.join.unmatchedRows.length}; areas without data: ${document.join.areasWithoutData.length}; aggregate rows: ${document.join.aggregateRows.length}`,
     ...document.join.unmatchedSummary.map((group) => `  ${de ? group.de : group.en}`),
-    ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}`),
+    ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}`),
+    ...(document.reportedTotals > 0 || document.unassignable > 0
+      ? [
+          de
+            ? `Gemeldete Gesamtzahl: ${document.reportedTotals} Werte, nicht zuordenbar: ${document.unassignable} Werte – unter dem übergeordneten Gebiet behalten und geprüft, nie zu den Gebieten addiert.`
+            : `Reported total: ${document.reportedTotals} values, not assignable: ${document.unassignable} values – kept under the parent area and checked, never added to the areas.`,
+        ]
+      : []),
     recordAccountLine(document.records, de),
     ...document.warnings.map((warning) => `  ${de ? warning.de : warning.en}`),
   ].join('\n');

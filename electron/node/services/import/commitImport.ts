@@ -202,6 +202,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     observations = tagged(source.id);
     if (mode === 'extend') refuseKnownPeriods(db, source, observations);
     changes = replaceSourceValues(db, source.id, observations);
+    if (mode === 'replace') refuseEmptyReplacement(source, observations, changes, built.periods, pending.layerKeys);
     const latest = [source.stichtag, ...built.periods].filter((period): period is string => period !== null).sort().at(-1) ?? null;
     writeSourceStichtag(db, source.id, latest);
   }
@@ -251,6 +252,21 @@ function defaultSeriesSource(db: SqliteDatabase, variableIds: readonly string[])
     if (first) return first;
   }
   return undefined;
+}
+
+/**
+ * A replace whose file holds no value for any area (every cell "-", ".", "x" or empty) would delete every
+ * value the source has for those Stichtage: refused (the caller's transaction rolls the deletion back).
+ */
+function refuseEmptyReplacement(source: Source, incoming: readonly Observation[], changes: ReplacementChanges, periods: readonly string[], layerKeys: ReadonlySet<string>): void {
+  if (incoming.some((observation) => layerKeys.has(observation.areaKey) && observation.value !== null)) return;
+  const existing = changes.changed + changes.unchanged + changes.removed;
+  if (existing === 0) return;
+  const dates = (locale: 'de' | 'en') => periods.map((period) => formatDate(period, locale)).join(', ');
+  throw new UserError('bad-input', {
+    de: `Die Datei enthält für kein Gebiet einen Wert (alle Zellen fehlend, z. B. „-“ oder „.“): Ersetzen würde alle ${formatNumber(existing, 0, 'de')} Werte der Quelle „${source.name}“ zum ${dates('de')} löschen. Nichts geändert. Bitte Datei und Wertspalte prüfen oder als weitere Quelle importieren (CLI: --as new-source).`,
+    en: `The file holds no value for any area (every cell missing, e.g. "-" or "."): replacing would delete all ${formatNumber(existing, 0, 'en')} values of the source "${source.name}" for ${dates('en')}. Nothing changed. Please check the file and its value column, or import it as a further source (CLI: --as new-source).`,
+  });
 }
 
 /** An extension adds Stichtage; one the source already has would silently change values (that is a replace). */

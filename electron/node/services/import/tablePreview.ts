@@ -157,6 +157,7 @@ export async function previewTable(
   const matchedByKey = new Map(join.matched.map((match) => [match.rowIndex, match.areaKey]));
   const { reportedTotalRows, unassignableRows } = parentRows(layerAreas, join, joinRows);
   const built = buildTableObservations(table, mapping, matchedByKey, 'preview', 'counted');
+  const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
   const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
   const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
   const builtPeriods = new Set(built.periods);
@@ -207,7 +208,7 @@ export async function previewTable(
         confidence: proposalRow.confidence,
       })),
       restoredLeadingZeros: join.restoredLeadingZeros,
-      totals: join.totalsChecks,
+      totals: totalsChecks,
     },
     observations: {
       count: built.observations.length,
@@ -245,6 +246,55 @@ export async function previewTable(
 
 /** Row names that say the value could not be assigned to an area (GENESIS, AsylbLG and register exports). */
 const UNASSIGNABLE_NAME = /nicht zuordenbar|nicht zuzuordnen|ohne zuordnung|ohne angabe|unbekannt|unbestimmt/i;
+
+/**
+ * The totals check of a long table (breakdown columns or a Stichtag column repeat each area's key): the
+ * row-wise check would add up every row — parts, their "Insgesamt" rows and every Stichtag — against one
+ * Kreis row. Here each aggregate row is checked per Stichtag against its areas counted once (the parts, or
+ * the total where a row has no parts, as they are written) plus the "nicht zuordenbar" row. Wide tables
+ * keep the row-wise check.
+ */
+function longTableTotals(
+  join: ReturnType<typeof buildJoinReport>,
+  table: ParsedTable,
+  mapping: TableMapping,
+  matchedByKey: ReadonlyMap<number, string>,
+  unassignableRows: ReadonlyMap<number, string>,
+): ReturnType<typeof buildJoinReport>['totalsChecks'] {
+  if (mapping.dimensionColumns.length === 0 && (mapping.periodColumn ?? null) === null) return join.totalsChecks;
+  const checked = new Set(join.totalsChecks.map((check) => check.aggregateKey));
+  const rows = new Map(matchedByKey);
+  for (const aggregate of join.aggregateRows) if (checked.has(aggregate.key)) rows.set(aggregate.rowIndex, aggregate.key);
+  for (const [rowIndex, key] of unassignableRows) rows.set(rowIndex, key);
+  // The first value column, as the row-wise check: in a wide table with a Stichtag column only its own cells.
+  const first = mapping.valueColumns[0];
+  const cellOf = (dimensions: Record<string, string>) => JSON.stringify(Object.entries(dimensions).sort());
+  const observations = buildTableObservations(table, mapping, rows, 'check', 'counted').observations.filter(
+    (observation) => observation.variable === first?.variable && (mapping.dimensionColumns.length > 0 || cellOf(observation.dimensions) === cellOf(first.dimensions)),
+  );
+  const areaKeys = new Set(matchedByKey.values());
+  const result: ReturnType<typeof buildJoinReport>['totalsChecks'] = [];
+  const seen = new Set<string>();
+  for (const check of join.totalsChecks) {
+    // The row-wise check has one entry per aggregate row (one per Stichtag): each key once, per Stichtag below.
+    if (seen.has(check.aggregateKey)) continue;
+    seen.add(check.aggregateKey);
+    const periods = [...new Set(observations.filter((observation) => observation.areaKey === check.aggregateKey).map((observation) => observation.period))].sort();
+    for (const period of periods) {
+      const atPeriod = observations.filter((observation) => observation.period === period);
+      const reported = atPeriod.filter((observation) => observation.areaKey === check.aggregateKey);
+      const parts = atPeriod.filter((observation) => (areaKeys.has(observation.areaKey) && observation.areaKey.startsWith(check.aggregateKey)) || observation.areaKey === unassignableKey(check.aggregateKey));
+      // A missing value (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
+      if (parts.length === 0 || [...reported, ...parts].some((observation) => observation.value === null)) continue;
+      const aggregateValue = reported.reduce((sum, observation) => sum + observation.value!, 0);
+      const sumOfAreas = parts.reduce((sum, observation) => sum + observation.value!, 0);
+      const difference = sumOfAreas - aggregateValue;
+      const areaCount = new Set(parts.filter((observation) => areaKeys.has(observation.areaKey)).map((observation) => observation.areaKey)).size;
+      result.push({ ...check, aggregateValue, sumOfAreas, areaCount, difference, consistent: Math.abs(difference) <= 0.5, period });
+    }
+  }
+  return result;
+}
 
 /**
  * Rows about the layer's parent rather than its areas: the parent's own row (a Kreis row above its

@@ -57,8 +57,16 @@ export function comparisonFor(db: SqliteDatabase, input: ComparisonInput): Compa
       en: `There is no source ${unknown.join(', ')} (sources). Sources of "${variable.name.en}": ${holding.join(', ') || 'none'}.`,
     });
   }
+  // A source without any value of the variable would stand beside the others as a column of dashes.
+  const empty = (input.sources ?? []).filter((id) => !holding.includes(id));
+  if (empty.length > 0) {
+    throw new UserError('not-found', {
+      de: `Die Quelle(n) ${empty.join(', ')} (sources) enthalten keine Werte von „${variable.name.de}“. Quellen von „${variable.name.de}“: ${holding.join(', ') || 'keine'}.`,
+      en: `The source(s) ${empty.join(', ')} (sources) hold no values of "${variable.name.en}". Sources of "${variable.name.en}": ${holding.join(', ') || 'none'}.`,
+    });
+  }
   const chosen = variable.sources.filter((id) => holding.includes(id));
-  const compared = input.sources ?? [...chosen, ...holding.filter((id) => !chosen.includes(id))];
+  const compared = input.sources ? [...new Set(input.sources)] : [...chosen, ...holding.filter((id) => !chosen.includes(id))];
   if (compared.length < 2) {
     throw new UserError('bad-input', {
       de: `Für „${variable.name.de}“ gibt es ${holding.length === 1 ? 'nur die Quelle ' + holding[0] : 'keine Quelle'}; zum Vergleichen bitte eine weitere Quelle importieren (Importieren → „als weitere Quelle“).`,

@@ -1,0 +1,140 @@
+/**
+ * How a table enters a project that already holds its figure (issue 10), through the contract on the demo:
+ * a further source (default), replacing one source's values, or extending its series — each previewed by a
+ * dry run that leaves the project as it was; bad input (an unknown source, a replace that would delete every
+ * value, an extension onto a known Stichtag) refused with a message, the project unchanged. A GENESIS long
+ * table (Schutzstatus × Geschlecht with "Insgesamt" rows, the Kreis row and "nicht zuordenbar") is checked
+ * per area once, never double counted.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../shared/contract/errors';
+import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { sharedDataAvailable, sharedDataPath } from '../../helpers/sharedData';
+
+const ZENSUS_GEMEINDEN = sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv');
+const NAMES = ['Hannover', 'Barsinghausen', 'Burgdorf', 'Burgwedel', 'Garbsen', 'Gehrden', 'Hemmingen', 'Isernhagen', 'Laatzen', 'Langenhagen', 'Lehrte', 'Neustadt am Rübenberge', 'Pattensen', 'Ronnenberg', 'Seelze', 'Sehnde', 'Springe', 'Uetze', 'Wedemark', 'Wennigsen (Deister)', 'Wunstorf'];
+const key = (index: number) => `03241${String(index + 1).padStart(3, '0')}`;
+
+let temp: TempDir;
+let backend: CliBackend;
+
+beforeAll(async () => {
+  temp = makeTempDir('kleinraum-source-modes-');
+  backend = await createCliBackend(temp.file('data'));
+});
+afterAll(() => {
+  backend.dispose();
+  temp.remove();
+});
+
+async function expectUserError(action: Promise<unknown>, pattern: RegExp): Promise<void> {
+  const error = await action.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  expect(`${(error as UserError).text.de}\n${(error as UserError).text.en}`).toMatch(pattern);
+}
+
+/** What a planner would see change: the sources, and the Zensus and register values of population. */
+async function populationState() {
+  const project = await backend.call('project.current', {});
+  const census = await backend.call('sources.compare', { variable: 'population', period: '2022-05-15', sources: ['zensus-2022-1000a-0000', 'demo-melderegister'] });
+  return { sources: project.sources.map((source) => source.id), areas: census.areas.map((area) => area.values), totals: census.totals, checks: census.checks };
+}
+
+function table(name: string, rows: string[]): string {
+  const file = temp.file(name);
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  return file;
+}
+
+describe('a table for a figure the project already has', () => {
+  it.skipIf(!sharedDataAvailable())('previews each way in with a dry run, then writes the real Zensus as a further source that is never added to the register', async () => {
+    await backend.call('project.openDemo', {});
+    const before = await populationState();
+    const preview = await backend.call('import.previewTable', { path: ZENSUS_GEMEINDEN, layer: 'gemeinden' });
+    expect(preview.existingSources.find((entry) => entry.variable === 'population')?.sources.map((source) => source.id)).toEqual(expect.arrayContaining(['zensus-2022-1000a-0000', 'demo-melderegister']));
+
+    // Replace the Zensus source with the same file: the dry run says nothing changes (the Kreis row the demo has is removed).
+    const replace = await backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true });
+    expect(replace.dryRun).toBe(true);
+    expect(replace.changes).toMatchObject({ changed: 0, added: 0, unchanged: 21 });
+    // Extending the Zensus series with the Stichtag it has is refused; a further source is the default.
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'extend', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true }), /schon Werte zum 15\.05\.2022/);
+    const further = await backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)', dryRun: true });
+    expect(further.mode).toBe('new-source');
+    expect(further.message.de).toMatch(/als Quelle „Zensus 2022 \(Import\)“ gespeichert/);
+    expect(await populationState()).toEqual(before);
+
+    const committed = await backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)' });
+    const comparison = await backend.call('sources.compare', { variable: 'population', period: '2022-05-15', sources: ['zensus-2022-1000a-0000', committed.sourceId] });
+    // Side by side, identical, and the region total is each source's own — 1 129 158, not twice that.
+    expect(comparison.areas.every((area) => area.gap === 0)).toBe(true);
+    expect(comparison.totals).toEqual({ 'zensus-2022-1000a-0000': 1_129_158, [committed.sourceId]: 1_129_158 });
+    const shown = await backend.call('indicator.values', { indicatorId: 'population_total', layer: 'gemeinden', period: '2021-12-31' });
+    expect(shown.values.every((value) => value.sourceId === 'demo-melderegister')).toBe(true);
+  }, 120_000);
+
+  it('extends a series with a new Stichtag, and refuses an unknown source and a replace that would delete every value, leaving the project unchanged', async () => {
+    await backend.call('project.openDemo', {});
+    const later = table('einwohner_2025-12-31.csv', ['AGS;Name;Einwohner', ...NAMES.map((name, index) => `${key(index)};${name};${1000 + index}`)]);
+    const extendPreview = await backend.call('import.previewTable', { path: later, layer: 'gemeinden' });
+    const extended = await backend.call('import.commit', { importId: extendPreview.importId, mode: 'extend', targetSourceId: 'demo-melderegister', dryRun: true });
+    expect(extended.changes).toMatchObject({ added: 21, changed: 0, removed: 0 });
+    expect(extended.message.de).toMatch(/Reihe der Quelle „Einwohnermelderegister.*erweitert: 21 Werte/);
+
+    const before = await populationState();
+    const missing = table('einwohner_2022-05-15.csv', ['AGS;Name;Einwohner', ...NAMES.map((name, index) => `${key(index)};${name};-`)]);
+    const preview = await backend.call('import.previewTable', { path: missing, layer: 'gemeinden' });
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'no-such-source' }), /Quelle „no-such-source“ gibt es in diesem Projekt nicht.*Vorhanden: .*zensus-2022-1000a-0000/);
+    // Every cell "-": replacing would turn the 21 census values (and the Kreis row) into nothing.
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true }), /würde alle 22 Werte der Quelle „Zensus 2022.*löschen/);
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'zensus-2022-1000a-0000' }), /Nichts geändert/);
+    expect(await populationState()).toEqual(before);
+    // Comparing with a source that holds nothing of the figure says so instead of a column of dashes.
+    await expectUserError(backend.call('sources.compare', { variable: 'population', sources: ['demo-melderegister', 'demo-azr'] }), /demo-azr \(sources\) enthalten keine Werte von „Bevölkerung“/);
+  }, 120_000);
+});
+
+describe('a GENESIS long table: Schutzstatus × Geschlecht with totals, the Kreis row and "nicht zuordenbar"', () => {
+  it('writes each area once, checks the Kreis row against the areas plus "nicht zuordenbar", and compares it with the register', async () => {
+    await backend.call('project.openDemo', {});
+    const statuses = ['Aufenthaltsgestattung', 'Duldung', 'anerkannter Schutzstatus'];
+    const rows = ['Schutzsuchende nach Gemeinden, Schutzstatus und Geschlecht', 'Stichtag;Gemeinde;Name;Schutzstatus;Geschlecht;Anzahl'];
+    let region = 0;
+    NAMES.forEach((name, index) => {
+      let area = 0;
+      const bySex = { männlich: 0, weiblich: 0 };
+      statuses.forEach((status, statusIndex) => {
+        const male = 10 + index + statusIndex;
+        const female = 5 + 2 * index + statusIndex;
+        bySex.männlich += male;
+        bySex.weiblich += female;
+        area += male + female;
+        rows.push(`31.12.2024;${key(index)};${name};${status};männlich;${male}`, `31.12.2024;${key(index)};${name};${status};weiblich;${female}`, `31.12.2024;${key(index)};${name};${status};Insgesamt;${male + female}`);
+      });
+      rows.push(`31.12.2024;${key(index)};${name};Insgesamt;männlich;${bySex.männlich}`, `31.12.2024;${key(index)};${name};Insgesamt;weiblich;${bySex.weiblich}`, `31.12.2024;${key(index)};${name};Insgesamt;Insgesamt;${area}`);
+      region += area;
+    });
+    rows.push(`31.12.2024;03241;Region Hannover;Insgesamt;Insgesamt;${region + 37}`, '31.12.2024;03241999;nicht zuordenbar;Insgesamt;Insgesamt;37');
+    const file = table('schutzsuchende_lang.csv', rows);
+    const proposed = await backend.call('import.previewTable', { path: file, layer: 'gemeinden' });
+    // "Anzahl" measures the project's refugees (the wizard's variable picker; CLI: --variable refugees).
+    await backend.call('import.cancel', { importId: proposed.importId });
+    const mapping = { ...proposed.mapping, valueColumns: proposed.mapping.valueColumns.map((column) => ({ ...column, variable: 'refugees' })) };
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping });
+    expect(preview.mapping.dimensionColumns.map((column) => column.dimension)).toEqual(['status', 'sex']);
+    expect(preview.observations.reportedTotalRows).toBe(1);
+    expect(preview.observations.unassignableRows).toBe(1);
+    // The Kreis row against the 21 areas counted once plus what could not be assigned (the row-wise check added every row).
+    expect(preview.joinReport.totals).toEqual([expect.objectContaining({ aggregateKey: '03241', aggregateValue: region + 37, sumOfAreas: region + 37, areaCount: 21, consistent: true, period: '2024-12-31' })]);
+    const committed = await backend.call('import.commit', { importId: preview.importId, sourceName: 'Ausländerbehörde (Test)' });
+    expect(committed.breakdownTotals).toEqual({ checked: 21 * 6, mismatched: 0 });
+    const comparison = await backend.call('sources.compare', { variable: 'refugees', period: '2024-12-31', sources: ['demo-azr', committed.sourceId] });
+    expect(comparison.totals[committed.sourceId]).toBe(region);
+    expect(comparison.checks.find((check) => check.sourceId === committed.sourceId)).toMatchObject({ reported: region + 37, unassignable: 37, difference: 0 });
+  }, 120_000);
+});
