@@ -63,7 +63,7 @@ export interface GapTrendPoint {
 
 export interface SourceComparison {
   variable: string;
-  /** The Stichtag asked for (or the first source's latest). */
+  /** The Stichtag asked for (or, by default, the first source's latest that the second has too: see defaultPeriod). */
   period: string;
   sources: ComparedSource[];
   areas: ComparedArea[];
@@ -84,7 +84,7 @@ export interface CompareSourcesInput {
   observations: readonly Observation[];
   /** The sources to compare, first is the reference (gap = second − first). */
   sources: readonly Omit<ComparedSource, 'stichtag'>[];
-  /** Stichtag (ISO); null: the first source's latest. */
+  /** Stichtag (ISO); null: the first source's latest that the second has too (see defaultPeriod). */
   period: string | null;
   thresholdPercent: number;
   /** The layer's parent key (e.g. "03241"): where reported totals and "nicht zuordenbar" are kept. */
@@ -109,7 +109,6 @@ export function compareSources(input: CompareSourcesInput): SourceComparison {
   }
   for (const list of periodsBySource.values()) list.sort();
   const first = input.sources[0];
-  const period = input.period ?? (first ? periodsBySource.get(first.id)?.at(-1) : undefined) ?? '';
   const byCell = indexObservations(input.observations, input.variable);
   const nearest = (sourceId: string, wanted: string, limit: number): string | null => {
     let best: string | null = null;
@@ -119,6 +118,7 @@ export function compareSources(input: CompareSourcesInput): SourceComparison {
     }
     return best;
   };
+  const period = input.period ?? (first ? defaultPeriod(periodsBySource.get(first.id) ?? [], input.sources[1]?.id, nearest) : null) ?? '';
   const sources: ComparedSource[] = input.sources.map((source) => ({ ...source, stichtag: nearest(source.id, period, NEAREST_DATE_LIMIT_DAYS) }));
   const snapshot = compareAt(input, byCell, sources.map((source) => [source.id, source.stichtag] as const));
 
@@ -146,6 +146,28 @@ export function compareSources(input: CompareSourcesInput): SourceComparison {
     }
   }
   return { variable: input.variable, period, sources, ...snapshot, thresholdPercent: input.thresholdPercent, flaggedCount: snapshot.areas.filter((area) => area.flagged).length, trend };
+}
+
+/**
+ * The Stichtag compared when none is asked for: the first source's latest that the second has too (within
+ * SAME_DATE_TOLERANCE_DAYS), else the first's Stichtag nearest to one of the second (a census of 15.05.2022
+ * against a register of every 31.12.: 31.12.2021), else the first's latest — never a date where the second
+ * has nothing while they share another.
+ */
+function defaultPeriod(firstPeriods: readonly string[], secondId: string | undefined, nearest: (sourceId: string, wanted: string, limit: number) => string | null): string | null {
+  const latest = firstPeriods.at(-1) ?? null;
+  if (secondId === undefined) return latest;
+  const newestFirst = [...firstPeriods].reverse();
+  const same = newestFirst.find((period) => nearest(secondId, period, SAME_DATE_TOLERANCE_DAYS) !== null);
+  if (same) return same;
+  let best: { period: string; days: number } | null = null;
+  for (const period of newestFirst) {
+    const partner = nearest(secondId, period, NEAREST_DATE_LIMIT_DAYS);
+    if (partner === null) continue;
+    const days = daysBetween(period, partner);
+    if (best === null || days < best.days) best = { period, days };
+  }
+  return best?.period ?? latest;
 }
 
 function indexObservations(observations: readonly Observation[], variable: string): Map<string, Observation[]> {

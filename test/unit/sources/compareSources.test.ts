@@ -77,6 +77,20 @@ describe('compareSources', () => {
     expect(dataTableCsv(comparisonTable(comparison, 'de'))).toContain(';Summe der Gebiete;1150;;');
   });
 
+  it('compares by default at the reference’s latest Stichtag the other source has too, else the nearest pair', () => {
+    const register = [2019, 2020, 2021, 2022, 2023, 2024].map((year) => observation('03241001', 'register', `${year}-12-31`, 1000 + year));
+    const census = observation('03241001', 'census', '2022-05-15', 3000);
+    const asCompared = (extra: Observation[], second: string) =>
+      compareSources({ variable: 'refugees', areas, observations: [...register, ...extra], sources: [source('register'), source(second)], period: null, thresholdPercent: 10, parentKey: null });
+    // The census of 15.05.2022 against the register of 31.12.2021 (135 days), not an empty column on 31.12.2024.
+    const withCensus = asCompared([census], 'census');
+    expect([withCensus.period, withCensus.sources[1]?.stichtag, withCensus.areas[0]?.values['census']]).toEqual(['2021-12-31', '2022-05-15', 3000]);
+    // A bed count on the last Monday of the year is "the same date": the latest is compared.
+    expect(asCompared([observation('03241001', 'beds', '2023-12-25', 10), observation('03241001', 'beds', '2024-12-30', 12)], 'beds').period).toBe('2024-12-31');
+    // Nothing in common: the reference's latest, as before.
+    expect(asCompared([observation('03241001', 'old', '2010-12-31', 5)], 'old').period).toBe('2024-12-31');
+  });
+
   it('exports a table naming every source with its Stichtag and definition', () => {
     const comparison = compareSources({ variable: 'refugees', areas, observations, sources: [source('azr'), source('asylblg')], period: null, thresholdPercent: 10, parentKey: '03241' });
     const csv = dataTableCsv(comparisonTable(comparison, 'de'));

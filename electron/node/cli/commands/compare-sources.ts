@@ -68,7 +68,7 @@ export const command: CliCommand = {
   },
   optionHelp: {
     variable: { de: 'Variable, z. B. refugees (siehe kleinraum info)', en: 'variable, e.g. refugees (see kleinraum info)' },
-    period: { de: 'Stichtag (Standard: der neueste der ersten Quelle); jede Quelle nimmt ihren nächstgelegenen', en: 'reference date (default: the first source’s latest); each source takes its nearest' },
+    period: { de: 'Stichtag (Standard: der neueste der ersten Quelle, den die zweite auch hat); jede Quelle nimmt ihren nächstgelegenen', en: 'reference date (default: the first source’s latest that the second has too); each source takes its nearest' },
     layer: { de: 'Gebietsebene (Standard: die erste)', en: 'area layer (default: the first)' },
     sources: { de: 'Quellen-IDs mit Komma, die erste ist der Bezug (Standard: alle, die gewählte zuerst)', en: 'source ids with commas, the first is the reference (default: all, the chosen first)' },
     threshold: { de: 'Abweichung in %, ab der ein Gebiet auffällt (Standard 10)', en: 'gap in % from which an area is flagged (default 10)' },
