@@ -49,6 +49,11 @@ function comparisonText(comparison: Comparison, lang: CliLanguage): string {
   }
   lines.push(`  ${(de ? 'Summe' : 'Total').padEnd(36)} ${comparison.sources.map((source) => number(comparison.totals[source.id]).padStart(9)).join(' ')}`);
   lines.push(`  ${(de ? 'nicht zuordenbar' : 'not assignable').padEnd(36)} ${comparison.sources.map((source) => number(comparison.unassignable[source.id]).padStart(9)).join(' ')}`);
+  const check = (sourceId: string) => comparison.checks.find((candidate) => candidate.sourceId === sourceId);
+  if (comparison.checks.some((candidate) => candidate.reported !== null)) {
+    lines.push(`  ${(de ? 'gemeldete Gesamtzahl' : 'reported total').padEnd(36)} ${comparison.sources.map((source) => number(check(source.id)?.reported).padStart(9)).join(' ')}`);
+    lines.push(`  ${(de ? 'Gesamtzahl − (Summe + n. z.)' : 'total − (sum + n. a.)').padEnd(36)} ${comparison.sources.map((source) => number(check(source.id)?.difference).padStart(9)).join(' ')}`);
+  }
   lines.push('', de ? `${comparison.flaggedCount} Gebiete mit mehr als ${formatNumber(comparison.thresholdPercent, 0, lang)} % Abweichung.` : `${comparison.flaggedCount} areas differ by more than ${formatNumber(comparison.thresholdPercent, 0, lang)} %.`);
   return lines.join('\n');
 }

@@ -1,0 +1,115 @@
+/**
+ * `kleinraum compare-sources` and `kleinraum import --source/--as/--dimension` as users call them (a child
+ * process), against ../shared/docs/cli-contract.md: the real GV-ISys 31.12.2019 file joins the demo as a
+ * further source of population and is compared with the register; bad input names the flag and leaves the
+ * project file byte for byte as it was.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDataAvailable, sharedDataPath } from '../../helpers/sharedData';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { runKleinraum } from './runKleinraum';
+
+let temp: TempDir;
+let demo: string;
+const checksum = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const GV_ISYS = sharedDataPath('population', 'gv-isys', 'AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv');
+const ZENSUS_GEMEINDEN = sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv');
+
+beforeAll(async () => {
+  temp = makeTempDir('kleinraum-cli-compare-');
+  demo = temp.file('demo.gpkg');
+  const written = await runKleinraum(['demo', '--out', demo], temp.file('data'));
+  expect(written.exitCode).toBe(0);
+}, 120_000);
+afterAll(() => temp.remove());
+
+describe('kleinraum compare-sources', () => {
+  it('prints the contract document: the sources with their Stichtag, per area each value, the gap, the totals and "nicht zuordenbar"', async () => {
+    const run = await runKleinraum(['compare-sources', demo, '--variable', 'refugees', '--sources', 'demo-azr,demo-asylblg', '--threshold', '25', '--json'], temp.file('data'));
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.variable).toBe('refugees');
+    expect(document.sources.map((source: { id: string; stichtag: string }) => [source.id, source.stichtag])).toEqual([
+      ['demo-azr', document.period],
+      ['demo-asylblg', document.period],
+    ]);
+    expect(document.areas).toHaveLength(21);
+    for (const area of document.areas) {
+      const [a, b] = [area.values['demo-azr'], area.values['demo-asylblg']];
+      expect(area.gap).toBe(a !== null && b !== null ? b - a : null);
+      expect(area.flagged).toBe(area.gapPercent !== null && Math.abs(area.gapPercent) > 25);
+    }
+    // Totals per source over the areas, never one sum over both.
+    const sum = (id: string) => document.areas.reduce((total: number, area: { values: Record<string, number | null> }) => total + (area.values[id] ?? 0), 0);
+    expect(document.totals).toEqual({ 'demo-azr': sum('demo-azr'), 'demo-asylblg': sum('demo-asylblg') });
+    expect(document.unassignable['demo-asylblg']).toBeGreaterThan(0);
+  });
+
+  it('writes the comparison as CSV, XLSX and a PDF figure naming both sources', async () => {
+    for (const extension of ['csv', 'xlsx', 'pdf']) {
+      const out = temp.file(`vergleich.${extension}`);
+      const run = await runKleinraum(['compare-sources', demo, '--variable', 'refugees', '--out', out, '--json'], temp.file('data'));
+      expect(run.exitCode).toBe(0);
+      expect(JSON.parse(run.stdout).out).toBe(out);
+      const bytes = readFileSync(out);
+      if (extension === 'csv') expect(bytes.toString('utf8')).toMatch(/Ausländerzentralregister \(AZR\).*Statistik der Asylbewerberleistungen/s);
+      if (extension === 'xlsx') expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      if (extension === 'pdf') expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+  }, 120_000);
+
+  it('refuses an unknown variable, an unknown source, a source without the figure and a single source, naming the flag', async () => {
+    const variable = await runKleinraum(['compare-sources', demo, '--variable', 'einwohner'], temp.file('data'));
+    expect([variable.exitCode, variable.stdout]).toEqual([1, '']);
+    expect(variable.stderr).toMatch(/einwohner.*Vorhanden: .*population/);
+    const unknown = await runKleinraum(['compare-sources', demo, '--variable', 'refugees', '--sources', 'demo-azr,azr-2'], temp.file('data'));
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toMatch(/azr-2 \(sources\) gibt es nicht/);
+    const empty = await runKleinraum(['compare-sources', demo, '--variable', 'population', '--sources', 'demo-melderegister,demo-azr'], temp.file('data'));
+    expect(empty.exitCode).toBe(1);
+    expect(empty.stderr).toMatch(/demo-azr \(sources\) enthalten keine Werte/);
+    const single = await runKleinraum(['compare-sources', demo, '--variable', 'refugees', '--sources', 'demo-azr'], temp.file('data'));
+    expect(single.exitCode).toBe(2);
+    expect(single.stderr).toMatch(/--sources braucht mindestens zwei/);
+  });
+});
+
+describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimension on a real file', () => {
+  it('takes GV-ISys 31.12.2019 as a further source of population, compared with the register, never added to it', async () => {
+    const project = temp.file('gv-isys.gpkg');
+    copyFileSync(demo, project);
+    // Text output: the --json document lists every one of the file's 17 000 rows outside the region.
+    const run = await runKleinraum(['import', project, GV_ISYS, '--source', 'GV-ISys 31.12.2019', '--definition', 'Bevölkerung lt. Fortschreibung'], temp.file('data'), 120_000);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/Werte von .*„population“ zum 31\.12\.2019 als Quelle „GV-ISys 31\.12\.2019“ gespeichert\. Als weitere Quelle gespeichert: .*„population“ \(demo-melderegister\)/);
+    const info = JSON.parse((await runKleinraum(['info', project, '--json'], temp.file('data'))).stdout);
+    const imported = { source: info.sources.find((source: { name: string }) => source.name === 'GV-ISys 31.12.2019') };
+    const compared = await runKleinraum(['compare-sources', project, '--variable', 'population', '--sources', `demo-melderegister,${imported.source.id}`, '--json'], temp.file('data'));
+    const document = JSON.parse(compared.stdout);
+    // The default Stichtag is the one both hold; Hannover 536 925 by GV-ISys (PROVENANCE), the region 1 157 115.
+    expect(document.period).toBe('2019-12-31');
+    expect(document.areas.find((area: { key: string }) => area.key === '03241001').values[imported.source.id]).toBe(536_925);
+    expect(document.totals[imported.source.id]).toBe(1_157_115);
+    expect(document.sources[1]).toMatchObject({ definition: 'Bevölkerung lt. Fortschreibung', stichtag: '2019-12-31' });
+  }, 180_000);
+
+  it('bad input: an unknown source for --as replace, a --dimension column that does not exist, a bad --as; the project unchanged', async () => {
+    const project = temp.file('unchanged.gpkg');
+    copyFileSync(demo, project);
+    const before = checksum(project);
+    const replace = await runKleinraum(['import', project, ZENSUS_GEMEINDEN, '--variable', 'population', '--as', 'replace:zensus-2011'], temp.file('data'), 120_000);
+    expect(replace.exitCode).toBe(1);
+    expect(replace.stderr).toMatch(/Quelle „zensus-2011“ gibt es in diesem Projekt nicht \(--as replace:QUELLE\)\. Vorhanden: .*zensus-2022-1000a-0000/);
+    const dimension = await runKleinraum(['import', project, ZENSUS_GEMEINDEN, '--dimension', 'Geschlecht=sex'], temp.file('data'), 120_000);
+    expect(dimension.exitCode).toBe(1);
+    expect(dimension.stderr).toMatch(/Spalte „Geschlecht“ \(--dimension\) gibt es nicht\. Spalten: 1 /);
+    const mode = await runKleinraum(['import', project, ZENSUS_GEMEINDEN, '--as', 'ersetzen'], temp.file('data'), 120_000);
+    expect(mode.exitCode).toBe(2);
+    expect(mode.stderr).toMatch(/--as: „ersetzen“ ist nicht möglich/);
+    expect(checksum(project)).toBe(before);
+  }, 240_000);
+});
