@@ -23,6 +23,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { AreaMap, type LegendRow } from '../analysis/AreaMap';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { GapBars } from './GapBars';
+import { indicatorShowing } from './indicatorShowing';
 import { ScatterPlot } from '../analysis/ScatterPlot';
 import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
 import '../analysis/analysis.css';
@@ -113,8 +114,8 @@ export function SourcesView() {
   };
   const showOnMap = () => {
     if (!a) return;
-    const indicator = project.indicators.find((candidate) => candidate.variables?.[0] === variable.id) ?? project.indicators.find((candidate) => candidate.variables?.includes(variable.id));
-    if (indicator) store.getState().chooseIndicator(indicator.id);
+    const indicator = indicatorShowing(project, variable.id);
+    if (indicator) store.getState().chooseIndicator(indicator);
     const periodsOfA = variable.availableSources.find((entry) => entry.id === a)?.periods ?? [];
     store.getState().chooseSources([a], periodsOfA);
     store.getState().setActiveView('map');

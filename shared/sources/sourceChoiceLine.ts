@@ -31,7 +31,8 @@ export interface VariableSourceChoice {
 export function indicatorSourceChoices(project: SourceChoiceProject, variableIds: readonly string[], viewSources: readonly string[] | null): VariableSourceChoice[] {
   const order = project.sources.map((source) => source.id);
   const names = new Map(project.sources.map((source) => [source.id, source.name]));
-  return variableIds.flatMap((id) => {
+  // A share of a variable in itself ("Anteil unter 18 Jahren": population / population) names it once.
+  return [...new Set(variableIds)].flatMap((id) => {
     const variable = project.variables.find((candidate) => candidate.id === id);
     if (!variable) return [];
     const holding = new Set(variable.availableSources.map((entry) => entry.id));

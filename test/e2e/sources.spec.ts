@@ -208,3 +208,69 @@ test('an import that overlaps existing values asks how they enter the project, p
   expect(added?.definition).toBe('Einwohner mit Hauptwohnsitz am 15.05.2022');
   expect(project.variables.find((variable) => variable.id === 'population')?.availableSources.map((source) => source.id)).toContain(added?.id);
 });
+
+test('a planner imports the real GV-ISys 31.12.2019 as a second source of population, compares it on table, map and scatter, shows it on the map and exports the comparison', async ({ page, request }, testInfo) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  test.setTimeout(180_000);
+  await openApp(page);
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'gv-isys', 'AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-join-matched')).toContainText('21', { timeout: 60_000 });
+  // The demo's register holds population on 31.12.2019 too: a further source is the default.
+  await expect(page.getByTestId('import-mode-new-source')).toBeChecked();
+  await page.getByTestId('import-source-name').fill('GV-ISys 31.12.2019');
+  await expect(page.getByTestId('import-mode-preview')).toContainText('GV-ISys 31.12.2019', { timeout: 30_000 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId('notice-toast')).toContainText('als Quelle „GV-ISys 31.12.2019“ gespeichert');
+  const project = await callApi<{ sources: { id: string; name: string }[] }>(request, 'project.current');
+  const gvIsys = project.sources.find((source) => source.name === 'GV-ISys 31.12.2019')!.id;
+
+  await page.getByTestId('view-tab-sources').click();
+  await page.getByTestId('sources-variable').selectOption('population');
+  await page.getByTestId('sources-a').selectOption('demo-melderegister');
+  await page.getByTestId('sources-b').selectOption(gvIsys);
+  // Both sources hold 31.12.2019: the comparison opens there, Hannover 536 925 by GV-ISys (PROVENANCE).
+  const expected = await callApi<Comparison>(request, 'sources.compare', { variable: 'population', layer: 'gemeinden', sources: ['demo-melderegister', gvIsys, 'zensus-2022-1000a-0000'], thresholdPercent: 10 });
+  expect(expected.period).toBe('2019-12-31');
+  const hannover = page.getByTestId('sources-row-03241001');
+  await expect(hannover.locator(`td[data-source="${gvIsys}"]`)).toHaveText('536.925', { timeout: 30_000 });
+  await expect(hannover.locator('td[data-source="demo-melderegister"]')).toHaveText(formatNumber(expected.areas[0]!.values['demo-melderegister']!, 0, 'de'));
+  await expect(page.getByTestId('sources-gap-03241001')).toContainText(formatNumber(expected.areas[0]!.gapPercent!, 1, 'de'));
+  await expect(page.getByTestId('sources-row-sum').locator('td').nth(2)).toHaveText('1.157.115');
+  await expect(page.getByTestId(`sources-card-${gvIsys}`)).toContainText('31.12.2019');
+  await page.screenshot({ path: testInfo.outputPath('planner-gvisys-table.png') });
+  const drawn = drawComparisonGap(expected, expected.variableName).drawn;
+  await expect(page.locator('[data-testid="sources-gap-map"] path[data-key="03241001"]')).toHaveAttribute('data-fill', drawn.colourByKey.get('03241001')!);
+  await expect(page.locator('[data-testid="sources-scatter"] [data-key="03241001"]').first()).toBeAttached();
+  await page.getByTestId('sources-gap-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('planner-gvisys-map-scatter.png') });
+
+  // The committee figure and the table, both sources named.
+  const png = page.waitForEvent('download');
+  await page.getByTestId('sources-export-png').click();
+  const figure = await png;
+  expect(figure.suggestedFilename()).toBe('quellenvergleich_population_2019-12-31.png');
+  fs.copyFileSync(await figure.path(), testInfo.outputPath('planner-gvisys-figure.png'));
+  const csv = page.waitForEvent('download');
+  await page.getByTestId('sources-export-csv').click();
+  const table = fs.readFileSync(await (await csv).path()).toString('utf8');
+  expect(table).toContain('GV-ISys 31.12.2019 (31.12.2019)');
+  expect(table).toContain('Einwohnermelderegister – Beispieldaten, synthetisch (31.12.2019)');
+
+  // The map shows GV-ISys: A is what "Karte mit Quelle A zeigen" puts on the map.
+  await page.getByTestId('sources-a').selectOption(gvIsys);
+  await page.getByTestId('sources-show-on-map').click();
+  // Its own count, not the first indicator drawing from population (the share under 18 has no ages from GV-ISys).
+  await expect(page.getByTestId('indicator-select')).toHaveValue('population_total');
+  await expect(page.getByTestId('legend-source-choice')).toContainText('GV-ISys 31.12.2019');
+  await expect(page.getByTestId('legend-source-choice')).toContainText('31.12.2019');
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+  await expect(page.getByTestId('area-row-03241001')).toContainText('536.925');
+  await page.screenshot({ path: testInfo.outputPath('planner-gvisys-on-map.png') });
+  // A share of population in population has one source picker for it, not two.
+  await page.getByTestId('indicator-select').selectOption('under18_share');
+  await expect(page.getByTestId('source-select-population')).toHaveCount(1);
+});

@@ -95,6 +95,14 @@ describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimens
     expect(document.areas.find((area: { key: string }) => area.key === '03241001').values[imported.source.id]).toBe(536_925);
     expect(document.totals[imported.source.id]).toBe(1_157_115);
     expect(document.sources[1]).toMatchObject({ definition: 'Bevölkerung lt. Fortschreibung', stichtag: '2019-12-31' });
+    // The figure of B against A names the two in its data lines; the Zensus, a third column of the table, is not drawn.
+    const svg = temp.file('gv-isys.svg');
+    const figure = await runKleinraum(['compare-sources', project, '--variable', 'population', '--sources', `demo-melderegister,${imported.source.id},zensus-2022-1000a-0000`, '--out', svg], temp.file('data'));
+    expect(figure.exitCode).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(text).toContain('GV-ISys 31.12.2019 gegenüber Einwohnermelderegister');
+    expect(text).toContain('Daten: GV-ISys 31.12.2019, Stichtag 31.12.2019');
+    expect(text).not.toContain('Zensus 2022');
   }, 180_000);
 
   it('bad input: an unknown source for --as replace, a --dimension column that does not exist, a bad --as; the project unchanged', async () => {

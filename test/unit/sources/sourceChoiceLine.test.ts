@@ -34,6 +34,10 @@ describe('indicatorSourceChoices', () => {
     expect(indicatorSourceChoices(project, ['area_km2'], null)[0]?.sources.map((source) => source.id)).toEqual(['bkg']);
     expect(indicatorSourceChoices(project, ['unknown'], null)).toEqual([]);
   });
+
+  it('names a variable once for a share of it in itself (under 18 / population: one source picker, not two)', () => {
+    expect(indicatorSourceChoices(project, ['population', 'population'], null).map((choice) => choice.variable)).toEqual(['population']);
+  });
 });
 
 describe('sourceChoiceLine', () => {

@@ -127,7 +127,8 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
     layer: comparison.layer,
     period: first.stichtag ?? comparison.period,
     values: gap.values,
-    sources: comparison.sources.flatMap((source) => {
+    // The figure draws B against A: its data lines name those two, not further sources of the table.
+    sources: [first, second].flatMap((source) => {
       const known = projectSources.find((candidate) => candidate.id === source.id);
       return known ? [{ ...known, stichtag: source.stichtag }] : [];
     }),
