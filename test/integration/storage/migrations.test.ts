@@ -69,6 +69,9 @@ describe('schema migrations', () => {
       expect(session.title).toBe('Altes Projekt');
       const content = readProjectContent(session.db);
       expect(content.sources.map((source) => source.publisher)).toEqual(['Landesamt für Statistik Niedersachsen']);
+      // Migration 5 (several sources per figure): the one source is what the variable draws from, counted, without a definition yet.
+      expect(content.sources.map((source) => [source.id, source.quality, source.definition])).toEqual([['lsn', 'counted', '']]);
+      expect(content.variables.map((variable) => [variable.id, variable.sources])).toEqual([['population', ['lsn']]]);
       // The duplicate row of version 1 is resolved to the last written value.
       expect(readObservations(session.db).map((observation) => [observation.areaKey, observation.value])).toEqual([
         ['03241001', 534049],
