@@ -105,6 +105,24 @@ describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimens
     expect(text).not.toContain('Zensus 2022');
   }, 180_000);
 
+  it('the contract example: AsylbLG recipients 2019 as a further source of refugees next to the Schutzsuchende 2018, per Niedersachsen Kreis', async () => {
+    const project = temp.file('kreise.gpkg');
+    const data = temp.file('data');
+    expect((await runKleinraum(['import', project, sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_KRS.shp'), '--filter-key-prefix', '03'], data)).exitCode).toBe(0);
+    const first = await runKleinraum(['import', project, sharedDataPath('refugees', 'schutzsuchende_kreise_2018-12-31_regionalstatistik_bearbeitet.csv'), '--source', 'Schutzsuchende 2018'], data, 120_000);
+    expect(first.exitCode).toBe(0);
+    // The file's first value column is the recipients; "weiblich"/"maennlich" stay figures of their own (naming them all refugees made one figure three times).
+    const second = await runKleinraum(['import', project, sharedDataPath('refugees', 'asylblg_empfaenger_kreise_2019-12-31_regionalstatistik_bearbeitet.csv'), '--source', 'AsylbLG 2019', '--variable', 'refugees'], data, 120_000);
+    expect(second.stderr).toBe('');
+    expect(second.exitCode).toBe(0);
+    expect(second.stdout).toMatch(/„refugees“, „empfaenger_asylbewerber_weiblich“, „empfaenger_asylbewerber_maennlich“ zum 31\.12\.2019 als Quelle „AsylbLG 2019“ gespeichert/);
+    const document = JSON.parse((await runKleinraum(['compare-sources', project, '--variable', 'refugees', '--sources', 'schutzsuchende_2018,asylblg_2019', '--period', '2019-12-31', '--json'], data)).stdout);
+    expect(document.sources.map((source: { stichtag: string }) => source.stichtag)).toEqual(['2018-12-31', '2019-12-31']);
+    expect(document.areas).toHaveLength(45);
+    // Region Hannover: 38 535 Schutzsuchende (31.12.2018) against 5 480 AsylbLG recipients (31.12.2019), PROVENANCE.
+    expect(document.areas.find((area: { key: string }) => area.key === '03241').values).toEqual({ schutzsuchende_2018: 38_535, asylblg_2019: 5_480 });
+  }, 240_000);
+
   it('bad input: an unknown source for --as replace, a --dimension column that does not exist, a bad --as; the project unchanged', async () => {
     const project = temp.file('unchanged.gpkg');
     copyFileSync(demo, project);

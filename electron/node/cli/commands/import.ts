@@ -151,7 +151,14 @@ function mappingFromFlags(context: CliContext, preview: TablePreviewResult): Tab
     if (!/^[a-z][a-z0-9_]*$/.test(variable)) {
       throw new CliUsageError({ de: `--variable: „${variable}“ ist keine gültige Variablen-ID (Kleinbuchstaben, Ziffern, _; siehe kleinraum info).`, en: `--variable: "${variable}" is not a valid variable id (lower-case letters, digits, _; see kleinraum info).` });
     }
-    mapping = { ...mapping, valueColumns: mapping.valueColumns.map((entry) => ({ ...entry, variable })) };
+    // The table's main count is its first value column (with the columns that break the same figure down):
+    // those measure the variable. Further columns keep their own figures (AsylbLG: "weiblich", "maennlich"
+    // as their own), and a table that already maps a column to the variable is left as proposed (GV-ISys:
+    // area and population) — naming every column the variable made them one duplicated figure.
+    const main = mapping.valueColumns[0]?.variable;
+    if (!mapping.valueColumns.some((entry) => entry.variable === variable)) {
+      mapping = { ...mapping, valueColumns: mapping.valueColumns.map((entry) => (entry.variable === main ? { ...entry, variable } : entry)) };
+    }
   }
   return mapping;
 }
@@ -202,7 +209,7 @@ export const command: CliCommand = {
     'keep-unnamed': { de: 'Flächen ohne Namen behalten (sonst weggelassen, wenn nur wenige keinen Namen haben)', en: 'keep areas without a name (otherwise left out when only a few lack one)' },
     period: { de: 'Stichtag JJJJ-MM-TT, wenn die Datei keinen nennt', en: 'reference date YYYY-MM-DD when the file states none' },
     source: { de: 'Name der neuen Quelle (bei --as extend: Name oder ID der fortgesetzten Quelle)', en: 'name of the new source (with --as extend: name or id of the continued source)' },
-    variable: { de: 'Projektvariable, die die Wertspalte misst (z. B. AsylbLG-Empfänger als refugees)', en: 'project variable the value column measures (e.g. AsylbLG recipients as refugees)' },
+    variable: { de: 'Projektvariable, die die (erste) Wertspalte misst (z. B. AsylbLG-Empfänger als refugees)', en: 'project variable the value column measures (e.g. AsylbLG recipients as refugees)' },
     as: { de: 'new-source (weitere Quelle, Standard) | replace:QUELLEN_ID (deren Werte ersetzen) | extend (Reihe um neue Stichtage erweitern)', en: 'new-source (further source, default) | replace:SOURCE_ID (replace its values) | extend (add new dates to a series)' },
     dimension: { de: 'Merkmalsspalte einer langen Tabelle: SPALTE=MERKMAL, z. B. Geschlecht=sex (mehrfach möglich)', en: 'breakdown column of a long table: COLUMN=DIMENSION, e.g. Geschlecht=sex (repeatable)' },
     definition: { de: 'wer gezählt wird (Definition der Quelle)', en: 'who is counted (the source’s definition)' },
