@@ -444,6 +444,11 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
           </section>
         )}
         {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} />}
+        {preview && mappingReady && preview.repeatedKeyHint && (
+          <p className="import-warning" role="alert" data-testid="import-repeated-key-hint">
+            {localized(preview.repeatedKeyHint.text, locale)}
+          </p>
+        )}
         {preview && mappingReady && overlaps && (
           <ImportModeSection
             preview={preview}

@@ -94,6 +94,12 @@ describe('a table for a figure the project already has', () => {
     await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true }), /würde alle 22 Werte der Quelle „Zensus 2022.*löschen/);
     await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'zensus-2022-1000a-0000' }), /Nichts geändert/);
     expect(await populationState()).toEqual(before);
+    // Rows repeating an area that no column of the mapping tells apart: the proposal names the column, not "Doppelte Beobachtung".
+    const repeated = table('unterkuenfte_2024-12-31.csv', ['AGS;Name;Unterkunftsart;Plaetze', ...NAMES.slice(0, 3).flatMap((name, index) => [`${key(index)};${name};Gemeinschaftsunterkunft;${10 + index}`, `${key(index)};${name};Wohnung;${20 + index}`])]);
+    const repeatedPreview = await backend.call('import.previewTable', { path: repeated, layer: 'gemeinden' });
+    expect(repeatedPreview.repeatedKeyHint).toMatchObject({ areaCount: 3, columnLabel: 'Unterkunftsart' });
+    await expectUserError(backend.call('import.commit', { importId: repeatedPreview.importId }), /Spalte „Unterkunftsart“ unterscheidet sie: bitte als Merkmal zuordnen \(CLI: --dimension "Unterkunftsart=MERKMAL"\)/);
+    expect(await populationState()).toEqual(before);
     // Comparing with a source that holds nothing of the figure says so instead of a column of dashes.
     await expectUserError(backend.call('sources.compare', { variable: 'population', sources: ['demo-melderegister', 'demo-azr'] }), /demo-azr \(sources\) enthalten keine Werte von „Bevölkerung“/);
   }, 120_000);

@@ -161,6 +161,9 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
       en: 'No reference date is known for the values (no column, title or file name states it). Please give the reference date (CLI: --period YYYY-MM-DD).',
     });
   }
+  // Rows repeating an area that nothing tells apart would be one figure twice: the preview's proposal names
+  // the column to map as a breakdown instead of the writer's "Doppelte Beobachtung".
+  if (pending.repeatedKeyHint) throw new UserError('bad-input', pending.repeatedKeyHint.text);
   const areaObservationCount = built.observations.filter((observation) => areaByRow.size > 0 && pending.layerKeys.has(observation.areaKey)).length;
   const mode = input.mode ?? 'new-source';
   if (areaObservationCount === 0) {

@@ -39,6 +39,8 @@ export interface PendingTableImport {
   layerKeys: Set<string>;
   proposedVariableNames: Map<string, LocalizedText>;
   source: { name: string; publisher: string; stichtag: string | null; attribution: string };
+  /** Areas in several rows that no period or breakdown column tells apart, with the column that would; null when none. */
+  repeatedKeyHint: { text: LocalizedText } | null;
 }
 
 export type PendingImport = PendingBoundaryImport | PendingTableImport;

@@ -240,6 +240,7 @@ export async function previewTable(
     layerKeys: new Set(areas.map((area) => area.key)),
     proposedVariableNames: proposedNames,
     source,
+    repeatedKeyHint: result.repeatedKeyHint,
   };
   return { result, pending };
 }
