@@ -86,6 +86,8 @@ function classifyColumn(values: string[], header: string): ColumnKind {
   const hasLeadingZero = filled.some((value) => /^0\d/.test(value));
   const lengths = new Set(filled.map((value) => value.length));
   if (keyShare > 0.9 && varied && (KEY_HEADER_NAMES.includes(lowerHeader) || hasLeadingZero || filled.includes('DG') || lengths.size > 1)) return 'key';
+  // A long table repeats each area's key in many rows (sex × age): AGS with their leading zero are keys all the same.
+  if (keyShare > 0.9 && lengths.size === 1 && filled.every((value) => /^0\d{4}(\d{3})?(\d{4})?$/.test(value))) return 'key';
   if (share(looksNumeric) > 0.8) return 'number';
   if (share((value) => /\p{L}{3,}/u.test(value)) > 0.8 && varied) return 'name';
   return 'text';
@@ -163,6 +165,11 @@ export function analyseGrid(grid: string[][], options: GridOptions = {}, base: P
   const namedKey = columns.find((column) => KEY_HEADER_NAMES.includes(lowerLabels[column.index]!) && column.kind !== 'empty');
   let keyColumn = namedKey?.index ?? columns.find((column) => column.kind === 'key')?.index ?? null;
   if (keyColumn !== null && columns[keyColumn]!.kind !== 'key') columns[keyColumn]!.kind = 'key';
+  // Digit columns right of the key that neither are named as keys nor keep a leading zero are counts.
+  const leadingZero = (index: number) => dataGrid.some((row) => /^0\d/.test((row.cells[index] ?? '').trim()));
+  for (const column of columns) {
+    if (keyColumn !== null && column.kind === 'key' && column.index > keyColumn && !KEY_HEADER_NAMES.includes(lowerLabels[column.index]!) && !leadingZero(column.index)) column.kind = 'number';
+  }
   const nameHeader = columns.find((column) => /name|bezeichnung|gemeinde ?name|^gen$|kreis$|stadt$|stadtteil/.test(lowerLabels[column.index]!) && column.kind === 'name');
   const nameColumn = nameHeader?.index ?? columns.find((column) => column.kind === 'name' && (keyColumn === null || column.index > keyColumn))?.index ?? columns.find((column) => column.kind === 'name')?.index ?? null;
   if (hasComposite) keyColumn = null;

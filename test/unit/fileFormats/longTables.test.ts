@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DIMENSIONS } from '../../../shared/demo/dataDictionary';
 import { ageRangeOf, proposeValueMap, TOTAL_VALUE } from '../../../shared/fileFormats/table/dimensionValues';
-import { buildTableObservations, proposeBreakdownColumns, type TableMapping } from '../../../shared/fileFormats/table/tableMapping';
+import { buildTableObservations, proposeBreakdownColumns, proposeTableMapping, type TableMapping } from '../../../shared/fileFormats/table/tableMapping';
 import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
 
 const dimension = (id: string) => DEMO_DIMENSIONS.find((candidate) => candidate.id === id);
@@ -73,5 +73,34 @@ describe('a GENESIS long table with status × sex and "Insgesamt" rows', () => {
       ['sex', 200, 200],
       ['sex', 56, 55],
     ]);
+  });
+});
+
+describe('a long table of few areas by sex × age groups', () => {
+  // Two municipalities × (2 sexes + Insgesamt) × (3 age groups + Insgesamt): each AGS repeats in 16 rows, so
+  // it is less varied than the counts — the counts were taken for the key and the preview failed inside.
+  const ages = ['unter 3 Jahre', '3 bis unter 6 Jahre', '65 Jahre und mehr'];
+  const lines = ['Stichtag;Gemeinde;Name;Geschlecht;Altersgruppe;Anzahl'];
+  for (const [index, [key, name]] of [['03241001', 'Hannover'], ['03241002', 'Barsinghausen']].entries()) {
+    const cell = (sex: number, age: number) => 100 * (index + 1) + 10 * age + sex;
+    for (const [sex, label] of ['männlich', 'weiblich'].entries()) {
+      ages.forEach((age, ageIndex) => lines.push(`31.12.2019;${key};${name};${label};${age};${cell(sex, ageIndex)}`));
+      lines.push(`31.12.2019;${key};${name};${label};Insgesamt;${ages.reduce((sum, _, ageIndex) => sum + cell(sex, ageIndex), 0)}`);
+    }
+    ages.forEach((age, ageIndex) => lines.push(`31.12.2019;${key};${name};Insgesamt;${age};${cell(0, ageIndex) + cell(1, ageIndex)}`));
+    lines.push(`31.12.2019;${key};${name};Insgesamt;Insgesamt;${ages.reduce((sum, _, ageIndex) => sum + cell(0, ageIndex) + cell(1, ageIndex), 0)}`);
+  }
+  const table = parseDelimitedTable(new TextEncoder().encode(lines.join('\n')));
+
+  it('takes the repeating AGS for the key and the counts for the value, with sex and age as breakdowns', () => {
+    const { mapping } = proposeTableMapping(table, 'bevoelkerung.csv', DEMO_DIMENSIONS);
+    expect([mapping.keyColumn, mapping.valueColumns.map((entry) => entry.column), mapping.dimensionColumns.map((entry) => entry.dimension)]).toEqual([1, [5], ['sex', 'age']]);
+    const rows = new Map(table.rows.map((row, index) => [index, (row.cells[1] ?? '').trim()]));
+    const built = buildTableObservations(table, mapping, rows, 'register', 'counted');
+    // 2 areas × 2 sexes × 3 age groups, every "Insgesamt" checked and none added.
+    expect(built.observations).toHaveLength(12);
+    expect(built.observations.filter((observation) => observation.areaKey === '03241001').reduce((sum, observation) => sum + (observation.value ?? 0), 0)).toBe(6 * 100 + 2 * 30 + 3);
+    expect(built.breakdownTotals.every((check) => check.total === check.sumOfParts)).toBe(true);
+    expect(built.breakdownTotals.length).toBeGreaterThan(0);
   });
 });

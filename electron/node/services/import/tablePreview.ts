@@ -79,6 +79,15 @@ function checkMapping(mapping: TableMapping, table: ParsedTable): void {
       en: `The mapping names column ${bad + 1}, but the table has only ${width} columns. Please check the column mapping.`,
     });
   }
+  if (mapping.valueColumns.length === 0) {
+    // A long table of few areas repeats each key in many rows, so its counts can look more like keys than
+    // the key column does: say so instead of failing inside the join.
+    const columnList = table.columns.map((column) => `${column.index + 1} ${column.label || '–'}`).join(', ');
+    throw new UserError('bad-input', {
+      de: `In der Tabelle wurde keine Wertspalte erkannt (Spalten: ${columnList}). Bitte im Assistenten die Spalte mit den Zahlen als Wert und die Schlüsselspalte zuordnen (CLI: --key SPALTE).`,
+      en: `No value column was recognised in the table (columns: ${columnList}). Please map the column with the counts as values and the key column in the wizard (CLI: --key COLUMN).`,
+    });
+  }
   if (mapping.keyColumn === null && table.compositeKeyColumns.length === 0 && (mapping.nameColumn === null || mapping.nameColumn === undefined)) {
     throw new UserError('bad-input', {
       de: 'Ohne Schlüsselspalte (AGS/ARS) und ohne Namensspalte lassen sich die Zeilen keinem Gebiet zuordnen. Bitte eine Schlüsselspalte wählen (CLI: --key SPALTE).',
