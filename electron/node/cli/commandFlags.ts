@@ -76,3 +76,6 @@ export const FIGURE_FILE_HELP = {
   page: { de: `Seitenformat: ${FIGURE_PAGES.join(', ')} (Standard a4-landscape)`, en: `page: ${FIGURE_PAGES.join(', ')} (default a4-landscape)` },
   dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
 } as const;
+
+/** The `--help` line of `--layer` in every command that reads one layer of a project. */
+export const LAYER_HELP = { de: 'Gebietsebene (Standard: die erste)', en: 'area layer (default: the first)' } as const;

@@ -8,7 +8,7 @@ import { PROFILE_EXPORT_VIEWS, PROFILE_EXPORT_FORMATS } from '../../../../shared
 import { CliUsageError, type CliCommand } from '../command';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, wholeNumberFlag } from '../commandFlags';
+import { FIGURE_FILE_HELP, wholeNumberFlag, LAYER_HELP } from '../commandFlags';
 
 type ExportFormat = (typeof PROFILE_EXPORT_FORMATS)[number];
 type ExportView = (typeof PROFILE_EXPORT_VIEWS)[number];
@@ -34,7 +34,7 @@ export const command: CliCommand = {
     out: { type: 'string', short: 'o' },
   },
   optionHelp: {
-    layer: { de: 'Gebietsebene (Standard: die erste)', en: 'boundary layer (default: the first)' },
+    layer: LAYER_HELP,
     areas: { de: 'all oder Schlüssel mit Komma, z. B. 03241001,03241002', en: 'all or keys separated by commas, e.g. 03241001,03241002' },
     view: { de: 'pyramid, nationality, status, indicators oder deviation (Standard: pyramid)', en: 'pyramid, nationality, status, indicators or deviation (default: pyramid)' },
     period: { de: 'Stichtag (Standard: der neueste)', en: 'reference date (default: the latest)' },

@@ -16,7 +16,7 @@ import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, wholeNumberFlag } from '../commandFlags';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, wholeNumberFlag, LAYER_HELP } from '../commandFlags';
 
 const USAGE = 'monitor P.gpkg --indicators A,B,C [--directions +,+,-] [--period P] [--dynamics-years N] [--min-population N] [--weighted] [--rule SPEC …] [--definition ID] [--out FILE]';
 
@@ -124,7 +124,7 @@ export const command: CliCommand = {
     'min-population': { de: 'Gebiete mit weniger Einwohnern werden nicht bewertet (Standard 300)', en: 'areas with fewer inhabitants are not scored (default 300)' },
     weighted: { de: 'z-Werte nach Einwohnern gewichten', en: 'weight z-scores by population' },
     'population-indicator': { de: 'Kennzahl der Einwohnerzahl (Standard population_total)', en: 'indicator of the population (default population_total)' },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    layer: LAYER_HELP,
     rule: { de: 'Regel (mehrfach): above:ID:X, below:ID:X, deviation:ID:X% oder :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class', en: 'rule (repeatable): above:ID:X, below:ID:X, deviation:ID:X% or :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class' },
     definition: { de: 'eine im Projekt gespeicherte Monitoring-Definition (ID); andere Angaben ersetzen ihre Werte', en: 'a monitoring definition saved in the project (id); other flags override its values' },
     out: { de: 'Datei: .csv, .xlsx (Tabelle) oder .svg, .png, .pdf (Ausschussblatt)', en: 'file: .csv, .xlsx (table) or .svg, .png, .pdf (committee sheet)' },
