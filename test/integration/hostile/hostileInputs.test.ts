@@ -5,7 +5,7 @@
  * no internal-error message, no stack trace, the project unchanged after a refusal (SHA-256), and after a
  * successful import every record read accounted for (used, or skipped with a reason).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/node/cli/main';
 import { encodeGeoPackageGeometry } from '../../../electron/node/storage/geopackageBinary';
 import { cliEntryPoint } from '../../helpers/cli';
+import { findOnPath } from '../../helpers/externalTools';
 import { repoRoot } from '../../helpers/repoRoot';
 import { makeTempDir } from '../../helpers/tempDir';
 import { csvText, FIELDS, hostileCorpus, loadRealData, records, type Expectation, type HostileCase } from './corpus';
@@ -141,7 +142,34 @@ async function xlsxCases(): Promise<Record<string, { bytes: Uint8Array; expect: 
   };
 }
 
+/** The base project plus a table "gemeinden" laid out as GDAL writes it (feature table, registration, R-tree index). */
+const FOREIGN_FEATURES = 3;
+function projectWithForeignTable(): Uint8Array {
+  const file = path.join(scratch, 'foreign-table.gpkg');
+  fs.copyFileSync(baseProject, file);
+  const db = new Database(file);
+  db.exec(`
+    CREATE TABLE gemeinden (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POLYGON, AGS TEXT, GEN TEXT);
+    INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id, min_x, min_y, max_x, max_y) VALUES ('gemeinden', 'features', 'gemeinden', 4326, 9.5, 52.2, 10.0, 52.6);
+    INSERT INTO gpkg_geometry_columns VALUES ('gemeinden', 'geom', 'POLYGON', 4326, 0, 0);
+    CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+    INSERT INTO gpkg_extensions VALUES ('gemeinden', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
+    CREATE VIRTUAL TABLE rtree_gemeinden_geom USING rtree(id, minx, maxx, miny, maxy);
+  `);
+  const insert = db.prepare('INSERT INTO gemeinden (geom, AGS, GEN) VALUES (?, ?, ?)');
+  const index = db.prepare('INSERT INTO rtree_gemeinden_geom VALUES (?, ?, ?, ?, ?)');
+  for (let feature = 0; feature < FOREIGN_FEATURES; feature += 1) {
+    const x = 9.6 + feature * 0.1;
+    const square = { type: 'Polygon' as const, coordinates: [[[x, 52.3], [x + 0.05, 52.3], [x + 0.05, 52.35], [x, 52.35], [x, 52.3]]] };
+    const fid = insert.run(encodeGeoPackageGeometry(square, 4326), `0324100${feature}`, `Von QGIS ${feature}`).lastInsertRowid;
+    index.run(fid, x, x + 0.05, 52.3, 52.35);
+  }
+  db.close();
+  return new Uint8Array(fs.readFileSync(file));
+}
+
 const corpus = hostileCorpus({
+  foreignTableProject: projectWithForeignTable(),
   real,
   scratch,
   encodeGeometry: (geometry) => new Uint8Array(encodeGeoPackageGeometry(geometry, 31467)),
@@ -206,6 +234,34 @@ describe('hostile-input corpus', () => {
       if (testCase.expect.note) expect((document.warnings ?? []).map((warning) => warning.en).join('\n')).toMatch(testCase.expect.note);
       testCase.expect.check?.(document);
     });
+  });
+});
+
+describe('a table a GIS colleague added with QGIS/GDAL', () => {
+  it('survives an import of the same name whole: its rows, registration and spatial index (and GDAL still finds its features)', async () => {
+    const testCase = corpus.find((candidate) => candidate.id === 'project/foreign-table/same-name')!;
+    const { project, input } = prepareCase(testCase, 200_000);
+    const run = await kleinraum(['import', project, input, '--json', '--lang', 'en', '--data-dir', dataDir]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const db = new Database(project, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM gemeinden').pluck().get()).toBe(FOREIGN_FEATURES);
+      expect(db.prepare('SELECT count(*) FROM rtree_gemeinden_geom').pluck().get()).toBe(FOREIGN_FEATURES);
+      expect(db.prepare("SELECT count(*) FROM gpkg_contents WHERE table_name = 'gemeinden'").pluck().get()).toBe(1);
+      expect(db.prepare("SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = 'gemeinden'").pluck().get()).toBe(1);
+      expect(db.prepare("SELECT count(*) FROM gpkg_extensions WHERE table_name = 'gemeinden'").pluck().get()).toBe(1);
+      const layer = (JSON.parse(run.stdout) as { layer: string }).layer;
+      expect(db.prepare('SELECT count(*) FROM kleinraum_layers WHERE table_name = ?').pluck().get(layer)).toBe(1);
+    } finally {
+      db.close();
+    }
+    const ogrinfo = findOnPath('ogrinfo');
+    if (!ogrinfo) {
+      process.stdout.write('skipping the ogrinfo check of the foreign table: ogrinfo is not installed (apt-get install gdal-bin)\n');
+      return;
+    }
+    const listed = spawnSync(ogrinfo, ['-so', '-ro', project, 'gemeinden'], { encoding: 'utf8' });
+    expect(listed.stdout).toMatch(new RegExp(`Feature Count: ${FOREIGN_FEATURES}\\b`));
   });
 });
 
