@@ -23,6 +23,8 @@ const PATH_INPUTS: Partial<Record<MethodName, (input: Record<string, unknown>) =
   'import.previewBoundaries': (input) => [{ path: input.path, purpose: 'read' }],
   'import.previewTable': (input) => [{ path: input.path, purpose: 'read' }],
   'planning.importFacilities': (input) => [{ path: input.path, purpose: 'read' }],
+  'flows.import': (input) => [{ path: input.path, purpose: 'read' }],
+  'sources.exportComparison': (input) => (typeof input.path === 'string' ? [{ path: input.path, purpose: 'write' }] : []),
   'export.map': (input) => (typeof input.path === 'string' ? [{ path: input.path, purpose: 'write' }] : []),
   'export.batch': (input) => (typeof input.outDir === 'string' ? [{ path: input.outDir, purpose: 'write' }] : []),
 };
