@@ -39,6 +39,12 @@ describe('browser-mode file confinement', () => {
     expect(methodsWithPaths.map((entry) => entry.method)).toEqual(expect.arrayContaining(['project.open', 'project.saveAs', 'files.list', 'import.inspect', 'export.batch', 'flows.import', 'sources.exportComparison']));
   });
 
+  it('names each allowed folder once, also when the project folder was given with --allow-dir', async () => {
+    const confined = confineFileAccess(recordingApi([]), () => [allowed, path.join(allowed, '.'), allowed]);
+    const refusal = (await confined['import.inspect']({ path: path.join(outside, 'geheim.csv') }).catch((error: unknown) => error)) as UserError;
+    expect(refusal.text.de.split(fs.realpathSync(allowed))).toHaveLength(2);
+  });
+
   it.each(methodsWithPaths.flatMap(({ method, keys }) => keys.map((key) => [method, key] as const)))('%s refuses a %s outside the allowed folders without calling the service', async (method, key) => {
     const calls: string[] = [];
     const confined = confineFileAccess(recordingApi(calls), () => [allowed]) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
