@@ -26,7 +26,7 @@ export type Expectation =
 export interface HostileCase {
   id: string;
   /** The input class of issue 17. */
-  kind: 'shapefile' | 'dbf' | 'shx' | 'encoding' | 'zip' | 'geojson' | 'geopackage' | 'csv' | 'xlsx' | 'project';
+  kind: 'shapefile' | 'dbf' | 'shx' | 'encoding' | 'geometry' | 'zip' | 'geojson' | 'geopackage' | 'csv' | 'xlsx' | 'project';
   command: 'import' | 'info';
   /** Files to write into the case's folder (relative name → bytes). */
   files: Record<string, Uint8Array>;
@@ -177,7 +177,8 @@ function shapefileCases(real: RealData): HostileCase[] {
   refused('dbf/eof-marker-early', 'dbf', { dbf: copy(valid.dbf, (_, bytes) => (bytes[headerLength + recordLength * 4] = 0x1a)) }, /record 5/);
   refused('dbf/bad-record-flag', 'dbf', { dbf: copy(valid.dbf, (_, bytes) => (bytes[headerLength + recordLength * 2] = 0x41)) }, /record 3/);
   refused('dbf/missing', 'dbf', { dbf: undefined }, /missing \.dbf/);
-  refused('shp/missing', 'shapefile', { shp: undefined }, /missing \.shp/, 'gemeinden.dbf');
+  refused('shp/missing', 'shapefile', { shp: undefined }, /geometry gemeinden\.shp is missing/, 'gemeinden.dbf');
+  refused('shp/dbf-chosen-instead', 'shapefile', {}, /choose its main file gemeinden\.shp/, 'gemeinden.dbf');
   for (const deleted of [[0], [4, 9], [count - 1], Array.from({ length: count - 1 }, (_, index) => index)]) {
     imported(
       `dbf/deleted-records-${deleted.join('-').slice(0, 20)}`,
@@ -207,9 +208,33 @@ function shapefileCases(real: RealData): HostileCase[] {
   refused('shp/all-null-shapes', 'shapefile', nulls, /no polygon at all/);
   const someNull = writeShapefile(5, FIELDS, records(real, (record, index) => (index % 5 === 0 ? { ...record, geometry: null } : record)));
   imported('shp/some-null-shapes', 'shapefile', someNull, count);
+  // Huge geometries (the audit's 25 000-vertex polygon took 6 s to validate): Hannover's outer ring densified
+  // to 25 000 vertices, once as it is and once with one vertex pulled across the polygon so that its edges cross.
+  const densified = densifyRing(ringOf(real.municipalities[0]!.geometry), 25_000);
+  const crossed = densified.slice();
+  const middle = Math.floor(crossed.length / 2);
+  const [centreX, centreY] = [0, 1].map((axis) => densified.reduce((sum, point) => sum + point[axis]!, 0) / densified.length) as [number, number];
+  crossed[middle] = [centreX + 1.5 * (centreX - crossed[middle]![0]!), centreY + 1.5 * (centreY - crossed[middle]![1]!)];
+  for (const [label, ring] of [['25k-vertices', densified], ['25k-vertices-self-crossing', crossed]] as const) {
+    const huge = writeShapefile(5, FIELDS, records(real, (record, index) => (index === 0 ? { ...record, geometry: { type: 'Polygon', coordinates: [ring] } } : record)));
+    imported(`geometry/${label}`, 'geometry', huge, count, label.endsWith('crossing') ? /geometries are invalid/ : undefined);
+  }
   const noKey = writeShapefile(5, [{ name: 'FOO', type: 'C', length: 8 }], records(real));
   refused('dbf/no-key-field', 'dbf', noKey, /--key/);
   return cases;
+}
+
+/** The ring with points inserted evenly along its edges until it has about `vertices` vertices (same shape). */
+function densifyRing(ring: Position[], vertices: number): Position[] {
+  const perEdge = Math.max(1, Math.ceil(vertices / (ring.length - 1)));
+  const result: Position[] = [];
+  for (let index = 0; index + 1 < ring.length; index += 1) {
+    const [x0, y0] = ring[index] as [number, number];
+    const [x1, y1] = ring[index + 1] as [number, number];
+    for (let step = 0; step < perEdge; step += 1) result.push([x0 + ((x1 - x0) * step) / perEdge, y0 + ((y1 - y0) * step) / perEdge]);
+  }
+  result.push(result[0]!);
+  return result;
 }
 
 function ringOf(geometry: Polygon | MultiPolygon): Position[] {
@@ -450,6 +475,8 @@ function csvCases(real: RealData): HostileCase[] {
   add('csv/ragged-rows', csvText(real).replace(/;Hannover[^\r]*/, ';Hannover'), { outcome: 'imported', records: count });
   add('csv/no-key-column', csvText(real, { key: () => 'abc' }), { outcome: 'refused' });
   add('csv/too-many-columns', `AGS;${Array.from({ length: 3000 }, (_, index) => `Merkmal ${index}`).join(';')}\r\n03241001;${Array.from({ length: 3000 }, () => '1').join(';')}\r\n`, { outcome: 'refused', message: /columns/ });
+  // The million-row CSV of the audit: refused by counting lines, before a row is built (1 000 001 short lines, 12 MB).
+  add('csv/rows-over-limit', `AGS;Einwohner\r\n${'03241001;1\r\n'.repeat(1_000_000)}`, { outcome: 'refused', message: /more than 1,000,000 rows.*export only/ });
   add('csv/very-long-cell', csvText(real, { extraRows: [`03241998;${'A'.repeat(2_000_000)};1`] }), { outcome: 'imported', records: count + 1 });
   add('csv/formula-in-name', csvText(real).replace('Hannover', '=HYPERLINK("http://example.invalid")'), { outcome: 'imported', records: count });
   add('csv/bidi-in-name', csvText(real).replace('Hannover', 'Hann\u202eover'), { outcome: 'imported', records: count });
