@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROFILE_EXPORT_VIEWS, PROFILE_EXPORT_FORMATS } from '../../../../shared/contract/methods/profiles';
 import { CliUsageError, type CliCommand } from '../command';
-import { existingProjectFile } from '../projectPaths';
+import { existingProjectFile, outputPath } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 import { FIGURE_FILE_HELP, wholeNumberFlag, LAYER_HELP } from '../commandFlags';
 
@@ -66,7 +66,7 @@ export const command: CliCommand = {
     const areas = areasOption === undefined || areasOption === 'all' ? undefined : areasOption.split(',').map((key) => key.trim()).filter((key) => key !== '');
     const referenceOption = stringOption(context.values.reference) ?? 'region';
     const dpi = wholeNumberFlag(context, 'dpi', 72, 600) ?? 300;
-    const outPath = path.resolve(out);
+    const outPath = outputPath(out);
     if (!fs.existsSync(path.dirname(outPath))) {
       throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     }
