@@ -98,6 +98,8 @@ describe('computeMonitoringIndex', () => {
     expect(constant.areas.every((entry) => entry.z['c'] === null)).toBe(true);
     const onlyConstant = computeMonitoringIndex(areas, { ...base, indicators: [{ id: 'c', direction: '+' }] });
     expect(onlyConstant.areas.every((entry) => entry.status === null && entry.statusClass === null)).toBe(true);
+    // Nothing is left to build an index from: said once, beside the indicator's own message.
+    expect(onlyConstant.messages).toEqual([{ code: 'constantIndicator', indicator: 'c' }, { code: 'noUsableIndicator' }, { code: 'noDynamicsPeriod' }]);
     // y = 3x + 0.1 with the opposite direction cancels x out: the index is rounding noise (≈ 1e-17), never classes.
     const cancelling = computeMonitoringIndex(
       [0.1, 0.7, 0.3, 1.9, 0.55].map((x, index) => area(String(index), 1000, { x, y: x * 3 + 0.1 })),
