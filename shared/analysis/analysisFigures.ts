@@ -104,8 +104,11 @@ export function page(context: AnalysisFigureContext, title: string, subtitle: st
   return { svg, widthMm: width, heightMm: height };
 }
 
-/** A map of the layer's areas filled per key, with north arrow and scale bar; labels when few areas. */
-export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) => string, frame: MapFrame, scale: number, id: string): string {
+/**
+ * A map of the layer's areas filled per key, with north arrow and scale bar; labels when few areas. Areas in
+ * `emphasised` get a dashed dark outline on top (group `<id>-emphasised`).
+ */
+export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) => string, frame: MapFrame, scale: number, id: string, emphasised: ReadonlySet<string> = new Set()): string {
   const styles: AreaStyle[] = context.areas.features.map((feature) => ({
     key: feature.properties.key,
     name: feature.properties.name,
@@ -124,6 +127,14 @@ export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: str
     if (d) parts.push(`<path d="${d}" fill="none" stroke="#8c8c8c" stroke-width="${mm(0.12 * scale)}"/>`);
   }
   parts.push('</g>');
+  if (emphasised.size > 0) {
+    parts.push(`<g id="${id}-emphasised">`);
+    for (const style of styles) {
+      const d = emphasised.has(style.key) ? path(style.geometry as Polygon | MultiPolygon) : null;
+      if (d) parts.push(`<path d="${d}" data-key="${escapeXml(style.key)}" fill="none" stroke="#111827" stroke-width="${mm(0.5 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.7 * scale)}"/>`);
+    }
+    parts.push('</g>');
+  }
   if (styles.length <= 60) parts.push(drawLabels(styles, labelAnchors(styles), projection, frame, scale));
   const arrow = northArrow(projection, frame, scale);
   parts.push(arrow.draw(frame.x + 2 * scale, frame.y + 2 * scale));

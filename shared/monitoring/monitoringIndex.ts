@@ -138,6 +138,15 @@ export function statusRank(statusClass: StatusClass): number {
   return STATUS_CLASSES.indexOf(statusClass);
 }
 
+/**
+ * The area moved into a worse status class since the previous Stichtag (the alert rule "worseClass", the
+ * dashed outline on the class maps).
+ * @example movedIntoWorseClass('niedrig', 'mittel') // true
+ */
+export function movedIntoWorseClass(now: StatusClass | null, before: StatusClass | null): boolean {
+  return now !== null && before !== null && statusRank(now) > statusRank(before);
+}
+
 export function dynamicsRank(dynamicsClass: DynamicsClass): number {
   return DYNAMICS_CLASSES.indexOf(dynamicsClass);
 }
