@@ -30,7 +30,7 @@ interface MonitorDocument {
   period: string;
   indicators: { id: string }[];
   areas: MonitorArea[];
-  alerts: { key: string; rule: string; indicator: string | null; value: number | null; threshold: number | null }[];
+  alerts: { key: string; name: string; rule: string; indicator: string | null; value: number | null; threshold: number | null }[];
   messages: string[];
 }
 
