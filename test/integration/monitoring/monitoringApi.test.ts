@@ -125,7 +125,11 @@ describe('monitoring through the API', () => {
     await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });
   });
 
-  it('needs a population only for the floor and the weights', async () => {
+  it('needs a population only for the floor and the weights, and then names its source', async () => {
+    const withFloor = await call('monitoring.compute', { indicators: [{ id: 'accommodation_occupancy', direction: '+' }], period: '2024-12-31', minPopulation: 300 });
+    const withoutFloor = await call('monitoring.compute', { indicators: [{ id: 'accommodation_occupancy', direction: '+' }], period: '2024-12-31', minPopulation: 0 });
+    const added = withFloor.sources.map((source) => source.id).filter((id) => !withoutFloor.sources.some((source) => source.id === id));
+    expect(added).toEqual(['demo-melderegister']);
     const base = { indicators: [{ id: 'refugees_per_1000', direction: '+' }], populationIndicator: 'no_such_population', period: '2024-12-31' };
     const unweighted = await call('monitoring.compute', { ...base, minPopulation: 0 });
     expect(unweighted.scoredCount).toBe(21);
