@@ -10,6 +10,7 @@ import { MONITORING_EXPORT_FORMATS } from '../../../../shared/contract/methods/m
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { monitoringDefinition, type AlertRule } from '../../../../shared/monitoring/monitoringDefinition';
 import { parseRuleSpec } from '../../../../shared/monitoring/ruleSpec';
+import { STATUS_CLASS_TEXT } from '../../../../shared/monitoring/monitoringTexts';
 import type { MonitoringResult } from '../../../../shared/monitoring/monitoringTable';
 import { readFamilySetting } from '../../../../shared/settings/projectSettings';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
@@ -92,7 +93,8 @@ function monitorText(result: MonitoringResult, lang: CliLanguage): string {
   for (const area of result.areas) lines.push(`  ${area.key}  ${area.name.padEnd(28)} ${number(area.status).padStart(7)} ${number(area.dynamics).padStart(7)}  ${area.text[lang]}`);
   if (result.alerts.length > 0) {
     lines.push('', de ? 'Auffälligkeiten:' : 'Alerts:');
-    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
+    const classes = (alert: MonitoringResult['alerts'][number]) => (alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][lang]} → ${STATUS_CLASS_TEXT[alert.toClass][lang]}${result.previousPeriod ? `, ${de ? 'zuvor' : 'before'} ${formatDate(result.previousPeriod, lang)}` : ''})` : '');
+    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${classes(alert)}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
   }
   if (result.synthetic) lines.push('', de ? 'Beispieldaten, synthetisch – keine amtlichen Werte' : 'Sample data, synthetic – not official figures');
   return lines.join('\n');
