@@ -86,7 +86,7 @@ function monitorText(result: MonitoringResult, lang: CliLanguage): string {
   const number = (value: number | null) => (value === null ? '–' : formatNumber(value, 2, lang));
   const lines = [
     `${result.name || (de ? 'Sozialmonitoring' : 'Social monitoring')}: ${result.indicators.map((indicator) => `${indicator.name[lang]} (${indicator.direction})`).join(', ')}`,
-    `${de ? 'Stichtag' : 'Reference date'} ${formatDate(result.period, lang)}${result.dynamicsStart ? `, ${de ? 'Dynamik seit' : 'dynamics since'} ${formatDate(result.dynamicsStart, lang)}` : ''}; ${result.scoredCount} ${de ? 'Gebiete bewertet' : 'areas scored'}`,
+    `${de ? 'Stichtag' : 'Reference date'} ${formatDate(result.period, lang)}${result.dynamicsStart ? `, ${de ? 'Dynamik seit' : 'dynamics since'} ${formatDate(result.dynamicsStart, lang)}` : ''}; ${result.scoredCount} ${de ? (result.scoredCount === 1 ? 'Gebiet bewertet' : 'Gebiete bewertet') : result.scoredCount === 1 ? 'area scored' : 'areas scored'}`,
     ...result.messages.map((message) => message[lang]),
     '',
   ];
