@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: the one command that runs every check of the project, in order, and keeps going after a
 // failure so the summary is complete:
-//   1. typecheck of each layer (shared, renderer, electron, test; one check each)
-//   2. lint (eslint ., one check)
-//   3. vitest (unit + integration), JSON report in build/test-reports/vitest.json
-//   4. renderer build (vite build, one check), then Playwright e2e, JSON report in
-//      build/test-reports/playwright.json
+//   1. typecheck of each layer (shared, renderer, electron, test; one check each), lint (eslint ., one
+//      check) and the renderer build (vite build, one check): independent, so they run two at a time
+//      (the CI machine has two cores) with their output printed in this order
+//   2. vitest (unit + integration), JSON report in build/test-reports/vitest.json
+//   3. Playwright e2e against the built renderer, JSON report in build/test-reports/playwright.json
 // The counts come from the runners' JSON reports, not from their console output, because CI reads only
 // the closing line. The LAST line printed is exactly `N passed, N failed, N skipped`; the exit code is
 // non-zero when anything failed or a runner wrote no report.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,51 @@ function runTool(tool, args, { capture = false, env = {} } = {}) {
   return { status: result.error ? -1 : result.status ?? -1, signal: result.signal, output };
 }
 
+/** Runs a tool from node_modules/.bin with its output captured; resolves with exit status and output. */
+function runToolCaptured(tool, args) {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(binDir, tool), args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({ status: -1, output: `${output}could not start ${tool}: ${error.message}\n` }));
+    child.on('close', (status) => resolve({ status: status ?? -1, output }));
+  });
+}
+
+/**
+ * Runs independent checks at most `limit` at a time. Each check's heading and output are printed in the
+ * order of `checks`, as soon as it and every check before it are done, so the log reads as if they had
+ * run one after another. Resolves with the results in the same order.
+ */
+async function runConcurrently(checks, limit) {
+  const results = new Array(checks.length);
+  let printed = 0;
+  const printReady = () => {
+    while (printed < checks.length && results[printed]) {
+      heading(checks[printed].heading);
+      const { output } = results[printed];
+      if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+      printed += 1;
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < checks.length) {
+      const index = next++;
+      const check = checks[index];
+      results[index] = check.skip ? { status: 0, output: '', skipped: check.skip } : await runToolCaptured(check.tool, check.args);
+      printReady();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, checks.length) }, worker));
+  return results;
+}
+
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -61,46 +107,62 @@ function layerHasSources(layer) {
   return fs.existsSync(path.join(repoRoot, layer)) && walk(path.join(repoRoot, layer));
 }
 
-// ---------- 1. typecheck, one check per layer ----------
-function typecheck() {
-  const stage = stageResult('typecheck');
-  for (const layer of ['shared', 'renderer', 'electron', 'test']) {
-    heading(`typecheck ${layer}: tsc -p ${layer}`);
-    if (!layerHasSources(layer)) {
+// ---------- 1. typecheck (one check per layer), lint and renderer build, two at a time ----------
+const LAYERS = ['shared', 'renderer', 'electron', 'test'];
+
+async function staticChecks() {
+  const start = Date.now();
+  const hasRenderer = fs.existsSync(path.join(repoRoot, 'renderer', 'index.html'));
+  const checks = [
+    ...LAYERS.map((layer) => ({
+      heading: `typecheck ${layer}: tsc -p ${layer}`,
+      tool: 'tsc',
+      args: ['-p', layer, '--pretty', 'false'],
       // tsc refuses an empty layer ("No inputs were found"); that is a layer not yet written, not an error.
-      stage.skipped += 1;
-      stage.skippedItems.push(`tsc -p ${layer}: the layer has no TypeScript sources yet`);
-      process.stdout.write(`skipped: ${layer}/ has no TypeScript sources yet\n`);
-      continue;
+      skip: layerHasSources(layer) ? null : `tsc -p ${layer}: the layer has no TypeScript sources yet`,
+    })),
+    { heading: 'lint: eslint .', tool: 'eslint', args: ['.'] },
+    { heading: 'renderer build: vite build', tool: 'vite', args: ['build', '--logLevel', 'warn'], skip: hasRenderer ? null : 'no renderer' },
+  ];
+  const results = await runConcurrently(checks, Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length)));
+  const seconds = Math.round((Date.now() - start) / 100) / 10;
+
+  const typecheck = stageResult('typecheck');
+  LAYERS.forEach((layer, index) => {
+    const result = results[index];
+    if (result.skipped) {
+      typecheck.skipped += 1;
+      typecheck.skippedItems.push(result.skipped);
+    } else if (result.status === 0) typecheck.passed += 1;
+    else {
+      typecheck.failed += 1;
+      typecheck.problems.push(`tsc -p ${layer} reported errors`);
     }
-    const { status } = runTool('tsc', ['-p', layer, '--pretty', 'false']);
-    if (status === 0) {
-      stage.passed += 1;
-      process.stdout.write(`ok: tsc -p ${layer}\n`);
-    } else {
-      stage.failed += 1;
-      stage.problems.push(`tsc -p ${layer} reported errors`);
-    }
+  });
+
+  const lint = stageResult('lint');
+  if (results[LAYERS.length].status === 0) lint.passed += 1;
+  else {
+    lint.failed += 1;
+    lint.problems.push('eslint reported problems');
   }
-  return stage;
+
+  const build = stageResult('renderer build');
+  const buildResult = results[LAYERS.length + 1];
+  if (!hasRenderer) {
+    build.failed += 1;
+    build.problems.push('renderer/index.html does not exist, so there is nothing for browser mode to serve');
+  } else if (buildResult.status === 0) build.passed += 1;
+  else {
+    build.failed += 1;
+    build.problems.push('vite build failed');
+  }
+  // The three ran side by side; each row shows the time of the whole batch.
+  for (const stage of [typecheck, lint, build]) stage.seconds = seconds;
+  return { typecheck, lint, build };
 }
 
-// ---------- 2. lint, one check ----------
-function lint() {
-  const stage = stageResult('lint');
-  heading('lint: eslint .');
-  const { status } = runTool('eslint', ['.']);
-  if (status === 0) {
-    stage.passed += 1;
-    process.stdout.write('ok: eslint .\n');
-  } else {
-    stage.failed += 1;
-    stage.problems.push('eslint reported problems');
-  }
-  return stage;
-}
-
-// ---------- 3. vitest ----------
+// ---------- 2. vitest ----------
 function vitest() {
   const stage = stageResult('vitest');
   heading('vitest: unit and integration tests');
@@ -151,26 +213,7 @@ function vitest() {
   return stage;
 }
 
-// ---------- 4. renderer build + Playwright ----------
-function rendererBuild() {
-  const stage = stageResult('renderer build');
-  heading('renderer build: vite build');
-  if (!fs.existsSync(path.join(repoRoot, 'renderer', 'index.html'))) {
-    stage.failed += 1;
-    stage.problems.push('renderer/index.html does not exist, so there is nothing for browser mode to serve');
-    return stage;
-  }
-  const { status } = runTool('vite', ['build', '--logLevel', 'warn']);
-  if (status === 0) {
-    stage.passed += 1;
-    process.stdout.write('ok: vite build\n');
-  } else {
-    stage.failed += 1;
-    stage.problems.push('vite build failed');
-  }
-  return stage;
-}
-
+// ---------- 3. Playwright ----------
 /** Walks Playwright's JSON report (suites → specs → tests) and counts by the final outcome of each test. */
 function collectPlaywrightTests(suite, titles, stage) {
   for (const spec of suite.specs ?? []) {
@@ -235,9 +278,9 @@ function timed(runStage) {
   stage.seconds = Math.round((Date.now() - start) / 100) / 10;
   return stage;
 }
-const stages = [timed(typecheck), timed(lint), timed(vitest)];
-const buildStage = timed(rendererBuild);
-stages.push(buildStage, timed(() => playwright(buildStage)));
+const checks = await staticChecks();
+const stages = [checks.typecheck, checks.lint, timed(vitest), checks.build];
+stages.push(timed(() => playwright(checks.build)));
 
 heading('summary');
 for (const stage of stages) {

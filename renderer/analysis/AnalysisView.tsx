@@ -8,13 +8,14 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MoranResult, RatesResult } from '../../shared/analysis/analysisTypes';
-import { CLUSTER_COLOURS, CLUSTER_ORDER, clusterCategory, clusterCategoryColour, ISLAND_COLOUR, NO_DATA_COLOUR, SIGNIFICANCE_COLOURS, SIGNIFICANCE_ORDER } from '../../shared/analysis/clusterColours';
+import { CLUSTER_COLOURS, CLUSTER_ORDER, clusterCategory, clusterCategoryColour, ISLAND_COLOUR, NO_DATA_COLOUR, SIGNIFICANCE_COLOURS } from '../../shared/analysis/clusterColours';
 import { clusterExplanation, globalExplanation } from '../../shared/analysis/explanation';
+import { significanceLegendRows } from '../../shared/analysis/legendRows';
 import { drawRates } from '../../shared/analysis/ratesDrawing';
 import type { DrawnIndicator } from '../../shared/mapView/drawIndicator';
 import type { FeatureCollectionDto, MethodInput } from '../../shared/contract/api';
 import { ANALYSIS_EXPORT_FORMATS, DEFAULT_NEAREST_NEIGHBOURS, WEIGHTS_TYPES } from '../../shared/contract/methods/analysis';
-import { formatDate, formatNumber } from '../../shared/format/number';
+import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { CORRECTIONS, type Correction } from '../../shared/spatial/multipleTesting';
 import { significanceClass } from '../../shared/spatial/spatialAnalysis';
@@ -201,7 +202,7 @@ export function AnalysisView() {
                   fillOf={(key) => significanceFill(result, key)}
                   titleOf={(key, name) => `${name}: p = ${formatP(result.areas.find((area) => area.key === key)?.adjustedPValue ?? null, locale)}`}
                   caption={t('analysis.significanceMap')}
-                  legend={significanceLegend(result, t)}
+                  legend={significanceLegend(result, locale)}
                   testId="analysis-significance-map"
                 />
                 {exportButtons('significanceMap')}
@@ -422,6 +423,7 @@ function significanceFill(result: MoranResult, key: string): string {
   return SIGNIFICANCE_COLOURS[significanceClass(area.adjustedPValue, result.significanceLevel)];
 }
 
-function significanceLegend(result: MoranResult, t: ReturnType<typeof useT>): LegendRow[] {
-  return SIGNIFICANCE_ORDER.filter((level) => level === 'ns' || Number(level) <= result.significanceLevel).map((level) => ({ colour: SIGNIFICANCE_COLOURS[level], label: t(`analysis.significance.${level}`) }));
+/** The figure's legend rows (with counts, islands and areas without a value), so tab and export agree. */
+function significanceLegend(result: MoranResult, locale: Locale): LegendRow[] {
+  return significanceLegendRows(result, locale).map((row) => ({ colour: row.colour, label: row.label, ...(row.count === null ? {} : { count: row.count }) }));
 }

@@ -26,9 +26,13 @@ export interface AreaMapProps {
   caption: string;
   legend: readonly LegendRow[];
   testId: string;
+  /** Areas outlined dashed on top of the others (Monitoring: moved into a worse class). */
+  emphasised?: ReadonlySet<string>;
 }
 
-export function AreaMap({ features, fillOf, titleOf, caption, legend, testId }: AreaMapProps) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function AreaMap({ features, fillOf, titleOf, caption, legend, testId, emphasised = NONE }: AreaMapProps) {
   const { store } = useApp();
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const brushedKeys = useKleinraum((state) => state.brushedKeys);
@@ -70,6 +74,11 @@ export function AreaMap({ features, fillOf, titleOf, caption, legend, testId }: 
             </path>
           );
         })}
+        {paths
+          .filter(({ key }) => emphasised.has(key))
+          .map(({ key, d }) => (
+            <path key={`emphasised-${key}`} d={d} fill="none" stroke="#111827" strokeWidth={1.6} strokeDasharray="4 2.5" pointerEvents="none" data-emphasised={key} />
+          ))}
       </svg>
       <ul className="analysis-legend">
         {legend.map((row) => (

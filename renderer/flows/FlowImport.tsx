@@ -9,11 +9,10 @@ import type { MethodOutput } from '../../shared/contract/api';
 import { localized } from '../../shared/i18n/translate';
 import { ApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
-import { breadcrumbs } from '../dialogs/filePaths';
+import { useFileChooser } from '../dialogs/useFileChooser';
 import { useLocale, useT } from '../AppContext';
 
 type ImportAnswer = MethodOutput<'flows.import'>;
-type Listing = MethodOutput<'files.list'>;
 const EXTENSIONS = ['csv', 'txt', 'tsv'];
 
 export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) => void }) {
@@ -23,31 +22,19 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
   const [filePath, setFilePath] = useState('');
   const [period, setPeriod] = useState('');
   const [sourceName, setSourceName] = useState('');
-  const [listing, setListing] = useState<Listing | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
-  const browse = async (dir?: string): Promise<void> => {
-    setError(null);
-    if (dir === undefined && backend.transportKind === 'bridge') {
-      try {
-        const chosen = await backend.call('dialog.openFile', { title: t('flows.import'), extensions: EXTENSIONS });
-        if (chosen.supported) {
-          if (chosen.path) setFilePath(chosen.path);
-          return;
-        }
-      } catch (caught) {
-        report(caught);
-        return;
-      }
-    }
-    backend
-      .call('files.list', dir === undefined ? { extensions: EXTENSIONS } : { dir, extensions: EXTENSIONS })
-      .then(setListing)
-      .catch(report);
-  };
+  const chooser = useFileChooser({
+    extensions: EXTENSIONS,
+    dialogTitle: t('flows.import'),
+    onPick: setFilePath,
+    onError: report,
+    className: 'flows-files',
+    testId: 'flows-import-files',
+  });
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -73,7 +60,15 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
           {t('flows.import.path')}
           <input value={filePath} onChange={(event) => setFilePath(event.target.value)} data-testid="flows-import-path" />
         </label>
-        <button type="button" className="button button-small" onClick={() => void browse()}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="flows-import-browse"
+          onClick={() => {
+            setError(null);
+            void chooser.browse();
+          }}
+        >
           {t('flows.import.browse')}
         </button>
         <label>
@@ -88,35 +83,7 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
           {t('flows.import.run')}
         </button>
       </div>
-      {listing && (
-        <div className="flows-files">
-          <div>
-            {breadcrumbs(listing.dir).map((crumb) => (
-              <button type="button" key={crumb.path} className="crumb" onClick={() => void browse(crumb.path)}>
-                {crumb.label}
-              </button>
-            ))}
-          </div>
-          <ul>
-            {listing.entries.map((entry) => (
-              <li key={entry.path}>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (entry.kind === 'dir') void browse(entry.path);
-                    else {
-                      setFilePath(entry.path);
-                      setListing(null);
-                    }
-                  }}
-                >
-                  {entry.kind === 'dir' ? '📁' : '📄'} {entry.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {chooser.listingView}
       {error && <p className="movement-warning">{error}</p>}
       {answer && (
         <div data-testid="flows-import-report">

@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { FLOW_EXPORT_FORMATS } from '../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
+import { FLOW_COLOURS, SCREEN_FLOW_WIDTH, flowLegendValues, flowWidth } from '../../shared/movement/flowGeometry';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { downloadBase64 } from '../profiles/exportProfiles';
@@ -141,10 +142,9 @@ export function FlowPanel() {
           <p className="movement-note" data-testid="flows-source">
             {t('flows.source', { source: sourceNames || '–', date: formatDate(data.period, locale) })}
             {data.synthetic && !/synthetisch|synthetic/i.test(sourceNames) ? ` · ${t('flows.synthetic')}` : ''}
-            {' · '}
-            {t('flows.legend')}
             {data.mode === 'net' ? ` · ${t('flows.netNote')}` : ''}
           </p>
+          <FlowWidthLegend flows={data.flows} smallNumberThreshold={data.smallNumberThreshold} title={t('flows.legend')} format={number} />
           {data.hidden.count > 0 && (
             <p className="movement-note" data-testid="flows-hidden">
               {data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: number(data.hidden.sum) })}
@@ -215,5 +215,28 @@ export function FlowPanel() {
         }}
       />
     </section>
+  );
+}
+
+/** Round counts drawn at the widths the map gives them (the same scale as flowGeometry's lines). */
+function FlowWidthLegend({ flows, smallNumberThreshold, title, format }: { flows: readonly { value: number | null }[]; smallNumberThreshold: number; title: string; format: (value: number) => string }) {
+  const maxValue = Math.max(0, ...flows.map((flow) => flow.value ?? 0));
+  const values = flowLegendValues(maxValue, smallNumberThreshold);
+  if (values.length === 0) return null;
+  return (
+    <div className="flow-width-legend" data-testid="flows-width-legend">
+      <span>{title}:</span>
+      {values.map((value) => {
+        const width = flowWidth(value, maxValue, SCREEN_FLOW_WIDTH.min, SCREEN_FLOW_WIDTH.max);
+        return (
+          <span key={value} className="flow-width-item">
+            <svg width="28" height={Math.ceil(SCREEN_FLOW_WIDTH.max) + 2} aria-hidden="true">
+              <line x1="1" x2="27" y1="50%" y2="50%" stroke={FLOW_COLOURS.line} strokeOpacity="0.8" strokeWidth={width} />
+            </svg>
+            {format(value)}
+          </span>
+        );
+      })}
+    </div>
   );
 }

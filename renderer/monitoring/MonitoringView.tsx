@@ -11,6 +11,7 @@ import { MONITORING_EXPORT_FORMATS } from '../../shared/contract/methods/monitor
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { ALERT_RULE_TYPES, DYNAMICS_CLASSES, STATUS_CLASSES, monitoringDefinition, type AlertRule, type AlertRuleType, type MonitoringDefinition } from '../../shared/monitoring/monitoringDefinition';
 import { MONITORING_COLOURS, NOT_SCORED_COLOUR, NO_DATA_COLOUR, STATUS_ONLY_COLOURS, monitoringColour } from '../../shared/monitoring/monitoringColours';
+import { movedIntoWorseClass } from '../../shared/monitoring/monitoringIndex';
 import { DYNAMICS_CLASS_TEXT, RULE_TEXT, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
 import { readFamilySetting } from '../../shared/settings/projectSettings';
 import { toApiError } from '../api/apiError';
@@ -285,6 +286,7 @@ export function MonitoringView() {
                     caption={t('monitoring.map')}
                     legend={[]}
                     testId="monitoring-map"
+                    emphasised={worseKeys(result)}
                   />
                 )}
                 <div className="analysis-export" role="group" aria-label={t('monitoring.export')}>
@@ -323,6 +325,11 @@ export function MonitoringView() {
       </section>
     </div>
   );
+}
+
+/** Areas that moved into a worse status class since the previous Stichtag: outlined dashed on the class map. */
+function worseKeys(result: Result): ReadonlySet<string> {
+  return new Set(result.areas.filter((area) => movedIntoWorseClass(area.statusClass, area.previousStatusClass)).map((area) => area.key));
 }
 
 /** How many Stichtage the series shows (the chosen one and those before it). */
@@ -478,6 +485,11 @@ function ClassLegend({ result }: { result: Result }) {
         {noData > 0 && (
           <li>
             <span className="swatch" style={{ background: NO_DATA_COLOUR }} /> {t('monitoring.legend.noData')} ({noData})
+          </li>
+        )}
+        {result.previousPeriod && (
+          <li data-testid="monitoring-legend-worse">
+            <span className="swatch monitoring-worse-swatch" /> {t('monitoring.legend.worse', { date: formatDate(result.previousPeriod, locale) })} ({worseKeys(result).size})
           </li>
         )}
         {statusOnly && (

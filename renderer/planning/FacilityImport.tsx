@@ -10,11 +10,10 @@ import { localized } from '../../shared/i18n/translate';
 import { FACILITY_KINDS, FACILITY_KIND_LABELS, type FacilityKind } from '../../shared/planning/facilities';
 import { useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
-import { breadcrumbs } from '../dialogs/filePaths';
+import { useFileChooser } from '../dialogs/useFileChooser';
 import { useBackend } from '../api/backend';
 
 type ImportAnswer = MethodOutput<'planning.importFacilities'>;
-type Listing = MethodOutput<'files.list'>;
 
 /** Files facilities can be read from (see electron/node/services/planning/facilityFile.ts). */
 export const FACILITY_FILE_EXTENSIONS = ['csv', 'txt', 'xlsx', 'geojson', 'json', 'shp', 'zip'] as const;
@@ -27,7 +26,6 @@ export function FacilityImport({ onImported }: { onImported: (listing: ImportAns
   const [filePath, setFilePath] = useState('');
   const [kind, setKind] = useState<FacilityKind | ''>('');
   const [replace, setReplace] = useState(false);
-  const [listing, setListing] = useState<Listing | null>(null);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,25 +33,14 @@ export function FacilityImport({ onImported }: { onImported: (listing: ImportAns
 
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
-  const browse = async (dir?: string): Promise<void> => {
-    setError(null);
-    if (dir === undefined && backend.transportKind === 'bridge') {
-      try {
-        const chosen = await backend.call('dialog.openFile', { title: t('planning.import.title'), extensions: [...FACILITY_FILE_EXTENSIONS] });
-        if (chosen.supported) {
-          if (chosen.path) setFilePath(chosen.path);
-          return;
-        }
-      } catch (caught) {
-        report(caught);
-        return;
-      }
-    }
-    backend
-      .call('files.list', dir === undefined ? { extensions: [...FACILITY_FILE_EXTENSIONS] } : { dir, extensions: [...FACILITY_FILE_EXTENSIONS] })
-      .then(setListing)
-      .catch(report);
-  };
+  const chooser = useFileChooser({
+    extensions: FACILITY_FILE_EXTENSIONS,
+    dialogTitle: t('planning.import.title'),
+    onPick: setFilePath,
+    onError: report,
+    className: 'planning-files',
+    testId: 'planning-import-files',
+  });
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -80,44 +67,14 @@ export function FacilityImport({ onImported }: { onImported: (listing: ImportAns
           {t('planning.import.path')}{' '}
           <input value={filePath} onChange={(event) => setFilePath(event.target.value)} data-testid="planning-import-path" />
         </label>
-        <button type="button" onClick={() => void browse()}>
+        <button type="button" onClick={() => {
+            setError(null);
+            void chooser.browse();
+          }}>
           {t('planning.import.browse')}
         </button>
       </div>
-      {listing && (
-        <div className="planning-files" data-testid="planning-import-files">
-          <div>
-            {listing.parent && (
-              <button type="button" onClick={() => void browse(listing.parent ?? undefined)} aria-label={t('files.up')}>
-                ↑
-              </button>
-            )}{' '}
-            {breadcrumbs(listing.dir).map((crumb) => (
-              <button type="button" key={crumb.path} className="crumb" onClick={() => void browse(crumb.path)}>
-                {crumb.label}
-              </button>
-            ))}
-          </div>
-          <ul>
-            {listing.entries.map((entry) => (
-              <li key={entry.path}>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (entry.kind === 'dir') void browse(entry.path);
-                    else {
-                      setFilePath(entry.path);
-                      setListing(null);
-                    }
-                  }}
-                >
-                  {entry.kind === 'dir' ? '📁' : '📄'} {entry.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {chooser.listingView}
       <div className="planning-controls">
         <label>
           {t('planning.import.kind')}{' '}

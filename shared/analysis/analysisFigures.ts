@@ -22,8 +22,9 @@ import { localized, translate, type MessageKey } from '../i18n/translate';
 import type { Source } from '../model/project';
 import { significanceClass } from '../spatial/spatialAnalysis';
 import type { MoranResult, RatesResult, ScatterResult } from './analysisTypes';
+import { extraRows, significanceLegendRows, type LegendRow } from './legendRows';
 import { drawRates } from './ratesDrawing';
-import { CLUSTER_COLOURS, CLUSTER_ORDER, clusterCategory, clusterCategoryColour, ISLAND_COLOUR, NO_DATA_COLOUR, SIGNIFICANCE_COLOURS, SIGNIFICANCE_ORDER } from './clusterColours';
+import { CLUSTER_COLOURS, CLUSTER_ORDER, clusterCategory, clusterCategoryColour, NO_DATA_COLOUR, SIGNIFICANCE_COLOURS } from './clusterColours';
 import { clusterExplanation, globalExplanation, globalNote, methodNote } from './explanation';
 import { niceTicks } from './niceTicks';
 
@@ -49,11 +50,6 @@ export interface AnalysisFigure {
   heightMm: number;
 }
 
-interface LegendRow {
-  colour: string;
-  label: string;
-  count: number | null;
-}
 
 const MARGIN_MM = 12;
 
@@ -104,8 +100,11 @@ export function page(context: AnalysisFigureContext, title: string, subtitle: st
   return { svg, widthMm: width, heightMm: height };
 }
 
-/** A map of the layer's areas filled per key, with north arrow and scale bar; labels when few areas. */
-export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) => string, frame: MapFrame, scale: number, id: string): string {
+/**
+ * A map of the layer's areas filled per key, with north arrow and scale bar; labels when few areas. Areas in
+ * `emphasised` get a dashed dark outline on top (group `<id>-emphasised`).
+ */
+export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: string) => string, frame: MapFrame, scale: number, id: string, emphasised: ReadonlySet<string> = new Set()): string {
   const styles: AreaStyle[] = context.areas.features.map((feature) => ({
     key: feature.properties.key,
     name: feature.properties.name,
@@ -124,6 +123,14 @@ export function categoricalMap(context: AnalysisFigureContext, fillOf: (key: str
     if (d) parts.push(`<path d="${d}" fill="none" stroke="#8c8c8c" stroke-width="${mm(0.12 * scale)}"/>`);
   }
   parts.push('</g>');
+  if (emphasised.size > 0) {
+    parts.push(`<g id="${id}-emphasised">`);
+    for (const style of styles) {
+      const d = emphasised.has(style.key) ? path(style.geometry as Polygon | MultiPolygon) : null;
+      if (d) parts.push(`<path d="${d}" data-key="${escapeXml(style.key)}" fill="none" stroke="#111827" stroke-width="${mm(0.5 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.7 * scale)}"/>`);
+    }
+    parts.push('</g>');
+  }
   if (styles.length <= 60) parts.push(drawLabels(styles, labelAnchors(styles), projection, frame, scale));
   const arrow = northArrow(projection, frame, scale);
   parts.push(arrow.draw(frame.x + 2 * scale, frame.y + 2 * scale));
@@ -168,13 +175,6 @@ function subtitleOf(context: AnalysisFigureContext, period: string): string {
 }
 
 /** Legend rows for areas that are neither clusters nor classes: islands and no data, when present. */
-function extraRows(result: MoranResult, locale: Locale): LegendRow[] {
-  const rows: LegendRow[] = [];
-  if (result.islands.length > 0) rows.push({ colour: ISLAND_COLOUR, label: text(locale, 'analysis.cluster.island'), count: result.islands.length });
-  if (result.leftOut.length > 0) rows.push({ colour: NO_DATA_COLOUR, label: text(locale, 'analysis.cluster.noData'), count: result.leftOut.length });
-  return rows;
-}
-
 /**
  * The LISA cluster map with legend, the global result and what a cluster means.
  * @example clusterMapFigure(result, context).svg.includes('id="cluster-map"') // true
@@ -209,23 +209,10 @@ export function significanceMapFigure(result: MoranResult, context: AnalysisFigu
       return [area.key, SIGNIFICANCE_COLOURS[significanceClass(area.adjustedPValue, result.significanceLevel)]];
     }),
   );
-  const counts = new Map<string, number>();
-  for (const area of result.areas) {
-    if (!area.analysed || area.island) continue;
-    const significance = significanceClass(area.adjustedPValue, result.significanceLevel);
-    counts.set(significance, (counts.get(significance) ?? 0) + 1);
-  }
   return page(context, text(locale, 'analysis.figure.significanceTitle', { indicator }), subtitleOf(context, result.period), result.sources, (frame, scale) => {
     const legendWidth = Math.min(frame.width * 0.34, 85 * scale);
     const mapFrame = { ...frame, width: frame.width - legendWidth - 8 * scale };
-    const rows: LegendRow[] = [
-      ...SIGNIFICANCE_ORDER.filter((significance) => significance === 'ns' || Number(significance) <= result.significanceLevel).map((significance) => ({
-        colour: SIGNIFICANCE_COLOURS[significance],
-        label: text(locale, `analysis.significance.${significance}`),
-        count: counts.get(significance) ?? 0,
-      })),
-      ...extraRows(result, locale),
-    ];
+    const rows = significanceLegendRows(result, locale);
     return (
       categoricalMap(context, (key) => fill.get(key) ?? NO_DATA_COLOUR, mapFrame, scale, 'significance-map') +
       legendColumn(frame.x + frame.width - legendWidth, frame.y, legendWidth, scale, text(locale, 'analysis.significanceMap'), rows, [clusterExplanation(result.significanceLevel, locale), globalNote(result, locale), methodNote(result, locale)])

@@ -8,7 +8,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Classification } from '../classification/types';
 import type { IndicatorValues } from '../contract/api';
-import { formatDate, type Locale } from '../format/number';
+import { formatDate, formatNumber, type Locale } from '../format/number';
 import type { DrawnIndicator } from '../mapView/drawIndicator';
 import type { IndicatorLegend } from '../mapView/indicatorLegend';
 import type { Source } from '../model/project';
@@ -48,6 +48,8 @@ export interface FigureInput {
   createdOn: string;
   /** Zoom to this area and grey its neighbours (per-municipality figures). */
   focusAreaKey?: string | null;
+  /** Each label also shows the area's value as drawn (the map view's labels 'namesAndValues'), as the map does. */
+  labelValues?: boolean;
 }
 
 export interface Figure {
@@ -216,7 +218,9 @@ export function composeFigure(input: FigureInput): Figure {
   body.push(`<g id="map"${zoomed ? ` clip-path="url(#${clipId})"` : ''}>`);
   body.push(drawAreas(styles, projection, scale, zoomed));
   if (layout.labels.visible) {
-    body.push(drawLabels(styles, labelAnchors(styles), projection, frame, scale));
+    // The value line reads as on the map: the shown value in the figure's language, "–" without one.
+    const valueTextByKey = input.labelValues ? new Map(input.drawn.areas.map((area) => [area.key, area.shownValue === null ? '–' : formatNumber(area.shownValue, input.drawn.decimals, input.locale)])) : null;
+    body.push(drawLabels(styles, labelAnchors(styles), projection, frame, scale, valueTextByKey));
     elements.push('labels');
   }
   body.push('</g>');

@@ -63,20 +63,21 @@ function labelLines(name: string): string[] {
 const LINE_SPACING = 1.05;
 
 /**
- * Name labels with a white halo, placed by the shared label placement (shared/labels) exactly as on the
+ * Name labels (with the value as a second line when `valueTextByKey` gives one) with a white halo, placed by the shared label placement (shared/labels) exactly as on the
  * screen map: at each area's pole of inaccessibility, every area labelled in a small layer (smaller font
  * or beside the area with a leader line where space is short), only the labels that fit inside their
  * areas in a dense one. Neighbours in a zoomed figure are labelled in grey.
  * @example drawLabels(styles, labelAnchors(styles), projection, frame, 1)
  */
-export function drawLabels(styles: readonly AreaStyle[], anchors: readonly LabelAnchor[], projection: GeoProjection, frame: MapFrame, scale: number): string {
+export function drawLabels(styles: readonly AreaStyle[], anchors: readonly LabelAnchor[], projection: GeoProjection, frame: MapFrame, scale: number, valueTextByKey: ReadonlyMap<string, string> | null = null): string {
   const size = 2.55 * scale;
   const styleByKey = new Map(styles.map((area) => [area.key, area]));
   const labelEveryArea = styles.length <= EVERY_AREA_LABEL_LIMIT;
   const squareMillimetresPerSquareKilometre = 1 / kilometresPerMm(projection, frame) ** 2;
   const candidates: (LabelCandidate & { lines: string[] })[] = [];
   for (const anchor of anchors) {
-    const lines = labelLines(anchor.name);
+    const value = valueTextByKey?.get(anchor.key);
+    const lines = value === undefined ? labelLines(anchor.name) : [...labelLines(anchor.name), value];
     const width = Math.max(...lines.map((line) => textWidth(line, size)));
     const height = size * (1 + (lines.length - 1) * LINE_SPACING);
     if (!labelEveryArea && !couldHoldLabel(anchor.areaSquareKilometres * squareMillimetresPerSquareKilometre, width, height)) continue;

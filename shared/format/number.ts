@@ -1,42 +1,75 @@
 /**
  * Number and date formatting in the conventions of the UI language. German first: 1.234,5 and 31.12.2019.
- * Pure (Intl is part of the language runtime, available in Node, browsers and workers).
+ * Pure, and without Intl (see formatNumber).
  */
 export type Locale = 'de' | 'en';
 
-const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
-const formatterCache = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
-  const id = `${locale}:${decimals}`;
-  let formatter = formatterCache.get(id);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(intlLocale[locale], {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: true,
-    });
-    formatterCache.set(id, formatter);
-  }
-  return formatter;
-}
+const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
+  de: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
 
 /**
  * Formats a number with a fixed number of decimals and thousands grouping.
  * @example formatNumber(1234.5, 1, 'de') // "1.234,5"
  * @example formatNumber(1234.5, 1, 'en') // "1,234.5"
  * German convention groups four-digit numbers too ("1.234"), as Destatis tables do.
+ *
+ * Prints what `Intl.NumberFormat` prints for de-DE and en-GB (a property test holds it to that), but
+ * from `toFixed`: the first NumberFormat of a process loads the locale's ICU data, which cost every
+ * command line call about 90 ms before it had done anything.
  */
 export function formatNumber(value: number, decimals: number, locale: Locale): string {
   if (!Number.isFinite(value)) return '–';
-  const rounded = roundForDisplay(value, decimals);
-  // Whole numbers (counts, the most common case) are grouped directly: exactly what Intl prints, without
-  // loading the locale's data (the first NumberFormat costs a command about 50 ms).
-  if (decimals <= 0 && Number.isSafeInteger(rounded)) return groupThousands(rounded, locale);
-  const text = numberFormat(locale, decimals).format(rounded);
-  // Intl in de-DE does not group 4-digit numbers in some runtimes (minimumGroupingDigits); German
-  // statistical tables do, so group them ourselves.
-  return locale === 'de' ? groupFourDigits(text) : text;
+  const places = displayDecimals(decimals);
+  const rounded = roundForDisplay(value, places);
+  return signed(rounded, groupDigits(plainDecimal(Math.abs(rounded), places, true), locale));
+}
+
+/**
+ * Like formatNumber, but drops trailing zeros of the decimals (at most `maxDecimals`): for rates typed by
+ * planners, where "36 %" reads better than "36,0 %" and "0,35" must not become "0,4".
+ * @example formatNumberUpTo(36, 1, 'de') // "36"
+ * @example formatNumberUpTo(1234.56, 1, 'de') // "1.234,6"
+ */
+export function formatNumberUpTo(value: number, maxDecimals: number, locale: Locale): string {
+  if (!Number.isFinite(value)) return '–';
+  const places = displayDecimals(maxDecimals);
+  const rounded = roundForDisplay(value, places);
+  return signed(rounded, groupDigits(plainDecimal(Math.abs(rounded), places, false), locale));
+}
+
+function displayDecimals(decimals: number): number {
+  return Math.max(0, Math.min(20, Math.trunc(decimals)));
+}
+
+/**
+ * The shortest decimal that reads back as `value` (as Intl and String() print it, never the binary
+ * expansion that toFixed prints past 17 digits), padded to `places` decimals when asked.
+ */
+function plainDecimal(value: number, places: number, pad: boolean): string {
+  const shortest = String(value);
+  if (/e/i.test(shortest)) {
+    const fixed = value.toFixed(places);
+    return pad || !fixed.includes('.') ? fixed : fixed.replace(/\.?0+$/, '');
+  }
+  if (!pad || places === 0) return shortest;
+  const [whole, fraction = ''] = shortest.split('.');
+  return `${whole}.${fraction.padEnd(places, '0')}`;
+}
+
+function signed(rounded: number, digits: string): string {
+  return rounded < 0 ? `-${digits}` : digits;
+}
+
+/** Groups the whole part of a plain decimal string ("1234567.5") and swaps in the locale's separators. */
+function groupDigits(plain: string, locale: Locale): string {
+  // Beyond 1e21 even toFixed writes an exponent; no count or rate in a planning tool reaches that.
+  if (/e/i.test(plain)) return plain;
+  const { group, decimal } = SEPARATORS[locale];
+  const [whole = '', fraction] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return fraction === undefined ? grouped : `${grouped}${decimal}${fraction}`;
 }
 
 /**
@@ -47,15 +80,6 @@ export function formatNumber(value: number, decimals: number, locale: Locale): s
 export function roundForDisplay(value: number, decimals: number): number {
   const rounded = Number(value.toFixed(Math.max(0, Math.min(20, decimals))));
   return Object.is(rounded, -0) ? 0 : rounded;
-}
-
-function groupThousands(value: number, locale: Locale): string {
-  const digits = String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'de' ? '.' : ',');
-  return value < 0 ? `-${digits}` : digits;
-}
-
-function groupFourDigits(text: string): string {
-  return text.replace(/^(-?)(\d)(\d{3})(?=,|$)/, '$1$2.$3');
 }
 
 /**

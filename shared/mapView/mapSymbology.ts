@@ -13,9 +13,10 @@ import type { IndicatorMode } from '../indicators/indicatorMode';
 
 /**
  * Where a diverging palette changes hue and where standard-deviation classes are centred: the region's
- * value, the mean of the shown values, 100 (an index), 0 (a change) or a typed value.
+ * value, the mean or the median of the shown values (the median splits the areas half and half, whatever
+ * one large city does to the mean), 100 (an index), 0 (a change) or a typed value.
  */
-export const MIDPOINT_CHOICES = ['region', 'mean', 'hundred', 'zero', 'value'] as const;
+export const MIDPOINT_CHOICES = ['region', 'mean', 'median', 'hundred', 'zero', 'value'] as const;
 export type MidpointChoice = (typeof MIDPOINT_CHOICES)[number];
 
 export const mapSymbologySchema = z.object({
@@ -86,8 +87,8 @@ export function withValidChoices(symbology: MapSymbology, fallbackPalette: strin
 }
 
 /**
- * The midpoint as a number: the region's value (the mean when the region has none), the mean of the
- * shown values, 100, 0 or the typed value (the mean when none is typed); null when there is no value at all.
+ * The midpoint as a number: the region's value (the mean when the region has none), the mean or median of
+ * the shown values, 100, 0 or the typed value (the mean when none is typed); null when there is no value at all.
  * @example resolveMidpoint({ midpoint: 'hundred', midpointValue: null }, 42, [1, 2]) // 100
  */
 export function resolveMidpoint(symbology: Pick<MapSymbology, 'midpoint' | 'midpointValue'>, regionValue: number | null, shownValues: readonly (number | null)[]): number | null {
@@ -96,6 +97,8 @@ export function resolveMidpoint(symbology: Pick<MapSymbology, 'midpoint' | 'midp
       return regionValue ?? meanOf(shownValues);
     case 'mean':
       return meanOf(shownValues);
+    case 'median':
+      return medianOf(shownValues);
     case 'hundred':
       return 100;
     case 'zero':
@@ -126,4 +129,11 @@ function meanOf(values: readonly (number | null)[]): number | null {
     count += 1;
   }
   return count > 0 ? sum / count : null;
+}
+
+function medianOf(values: readonly (number | null)[]): number | null {
+  const present = values.filter((value): value is number => value !== null && Number.isFinite(value)).sort((a, b) => a - b);
+  if (present.length === 0) return null;
+  const middle = Math.floor(present.length / 2);
+  return present.length % 2 === 1 ? (present[middle] as number) : ((present[middle - 1] as number) + (present[middle] as number)) / 2;
 }

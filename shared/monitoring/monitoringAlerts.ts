@@ -13,7 +13,7 @@
  */
 import { quantileType7 } from '../classification/methods/boxMap';
 import type { AlertRule, AlertRuleType, StatusClass } from './monitoringDefinition';
-import { statusRank } from './monitoringIndex';
+import { movedIntoWorseClass } from './monitoringIndex';
 
 export interface AlertValue {
   value: number | null;
@@ -82,8 +82,8 @@ export function evaluateAlerts(rules: readonly AlertRule[], input: AlertInput): 
       for (const area of input.areas) {
         const now = input.statusNow.get(area.key) ?? null;
         const before = input.statusBefore.get(area.key) ?? null;
-        if (now === null || before === null || statusRank(now) <= statusRank(before)) continue;
-        alerts.push({ key: area.key, name: area.name, rule: 'worseClass', ruleIndex, indicator: null, value: null, threshold: null, reference: null, measure: null, sourceId: null, uncertain: false, fromClass: before, toClass: now });
+        if (!movedIntoWorseClass(now, before)) continue;
+        alerts.push({ key: area.key, name: area.name, rule: 'worseClass', ruleIndex, indicator: null, value: null, threshold: null, reference: null, measure: null, sourceId: null, uncertain: false, fromClass: before as StatusClass, toClass: now as StatusClass });
       }
       return;
     }

@@ -11,6 +11,7 @@ import { escapeXml, mm, svgRect, svgText } from '../export/svgElements';
 import { wrapText } from '../export/textMetrics';
 import { formatDate, formatNumber } from '../format/number';
 import { DYNAMICS_CLASSES, STATUS_CLASSES } from './monitoringDefinition';
+import { movedIntoWorseClass } from './monitoringIndex';
 import { MONITORING_COLOURS, monitoringColour, NO_DATA_COLOUR, NOT_SCORED_COLOUR, STATUS_ONLY_COLOURS } from './monitoringColours';
 import { methodNote, periodNote, type MonitoringResult } from './monitoringTable';
 import { DYNAMICS_CLASS_TEXT, STATUS_CLASS_TEXT } from './monitoringTexts';
@@ -27,6 +28,7 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
   const areaByKey = new Map(result.areas.map((area) => [area.key, area]));
   const title = `${result.name.trim() || (de ? 'Sozialmonitoring' : 'Social monitoring')}: ${de ? 'Status und Dynamik' : 'status and dynamics'}`;
   const subtitle = `${context.layerTitle} · ${periodNote(result, locale)}`;
+  const worse = new Set(result.areas.filter((area) => movedIntoWorseClass(area.statusClass, area.previousStatusClass)).map((area) => area.key));
   return page(context, title, subtitle, result.sources, (frame, scale) => {
     const columnWidth = Math.min(frame.width * 0.42, 120 * scale);
     const mapFrame = { ...frame, width: frame.width - columnWidth - 8 * scale };
@@ -40,6 +42,7 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
         mapFrame,
         scale,
         'monitoring-map',
+        worse,
       ),
     ];
     const x = frame.x + frame.width - columnWidth;
@@ -73,6 +76,12 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
     const floor = formatNumber(result.minPopulation, 0, locale);
     parts.push(svgText(x + 7 * scale, cursor + 2.6 * scale, `${de ? `nicht bewertet (unter ${floor} Einwohnern)` : `not scored (fewer than ${floor} inhabitants)`} (${notScored})`, { size: headSize * 0.85 }));
     cursor += 6 * scale;
+    if (result.previousPeriod) {
+      parts.push(`<rect x="${mm(x)}" y="${mm(cursor)}" width="${mm(5 * scale)}" height="${mm(3.2 * scale)}" fill="none" stroke="#111827" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.7 * scale)}"/>`);
+      const date = formatDate(result.previousPeriod, locale);
+      parts.push(svgText(x + 7 * scale, cursor + 2.6 * scale, `${de ? `in schlechtere Statusklasse seit ${date}` : `moved into a worse status class since ${date}`} (${worse.size})`, { size: headSize * 0.85 }));
+      cursor += 6 * scale;
+    }
     if (result.areas.some((area) => area.statusClass !== null && area.dynamicsClass === null)) {
       parts.push(svgText(x, cursor + 2.6 * scale, de ? 'ohne Dynamik, nur Status:' : 'without dynamics, status only:', { size: headSize * 0.85 }));
       cursor += 4 * scale;

@@ -16,7 +16,8 @@
  *    areas that have both values; standardised and cut at ±dynamicsCut: below "positiv", above "negativ".
  *
  * An indicator that is the same in every scored area (sd 0) has no z-score: it is left out of the index
- * with a message, never turned into NaN. Fewer than two scored areas give no index at all (message).
+ * with a message, never turned into NaN; when every indicator is constant there is no index (message).
+ * Fewer than two scored areas give no index at all (message).
  */
 import { type DynamicsClass, type StatusClass, STATUS_CLASSES, DYNAMICS_CLASSES } from './monitoringDefinition';
 
@@ -70,7 +71,9 @@ export type IndexMessage =
   | { code: 'constantChange'; indicator: string }
   | { code: 'noDynamicsPeriod' }
   | { code: 'tooFewDynamicsAreas'; count: number }
-  | { code: 'constantIndex' };
+  | { code: 'constantIndex' }
+  /** Every chosen indicator is constant over the scored areas: no status index at all. */
+  | { code: 'noUsableIndicator' };
 
 export interface IndicatorMoments {
   id: string;
@@ -133,6 +136,15 @@ export function dynamicsClassOf(score: number, cut: number): DynamicsClass {
 /** 0 (hoch) … 3 (sehr niedrig): larger is worse. */
 export function statusRank(statusClass: StatusClass): number {
   return STATUS_CLASSES.indexOf(statusClass);
+}
+
+/**
+ * The area moved into a worse status class since the previous Stichtag (the alert rule "worseClass", the
+ * dashed outline on the class maps).
+ * @example movedIntoWorseClass('niedrig', 'mittel') // true
+ */
+export function movedIntoWorseClass(now: StatusClass | null, before: StatusClass | null): boolean {
+  return now !== null && before !== null && statusRank(now) > statusRank(before);
 }
 
 export function dynamicsRank(dynamicsClass: DynamicsClass): number {
@@ -230,7 +242,8 @@ export function computeMonitoringIndex(areas: readonly IndexArea[], options: Ind
     if (stats.leftOut) messages.push({ code: 'constantIndicator', indicator: indicator.id });
   }
   const statusScores = scores(status.index, weights);
-  if (status.index.every((value) => value !== null) && statusScores === null) messages.push({ code: 'constantIndex' });
+  if (indicators.every((indicator) => status.moments[indicator.id]!.leftOut)) messages.push({ code: 'noUsableIndicator' });
+  else if (status.index.every((value) => value !== null) && statusScores === null) messages.push({ code: 'constantIndex' });
   statusMembers.forEach((areaIndex, member) => {
     const target = result[areaIndex] as IndexedArea;
     for (const indicator of indicators) target.z[indicator.id] = status.z[indicator.id]![member] ?? null;

@@ -76,6 +76,11 @@ export function indexMessageText(message: IndexMessage, name: (id: string) => Lo
         de: `Nur ${message.count} Gebiet(e) haben Werte zu Beginn und Ende des Dynamikzeitraums: Die Dynamik wird nicht bewertet.`,
         en: `Only ${message.count} area(s) have values at both ends of the dynamics period: dynamics are not scored.`,
       };
+    case 'noUsableIndicator':
+      return {
+        de: 'Keine der gewählten Kennzahlen unterscheidet sich zwischen den bewerteten Gebieten: Es gibt keinen Statusindex und keine Klassen. Bitte Kennzahlen wählen, die sich zwischen den Gebieten unterscheiden.',
+        en: 'None of the chosen indicators differs between the scored areas: there is no status index and no classes. Please choose indicators that differ between the areas.',
+      };
     case 'constantIndex':
       return {
         de: 'Der Statusindex ist in allen Gebieten gleich: Es gibt keine Klassen. Bitte andere Kennzahlen oder Richtungen wählen.',

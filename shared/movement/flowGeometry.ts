@@ -42,6 +42,9 @@ export interface FlowGeometry {
 }
 
 const CURVE_POINTS = 24;
+/** Line widths in px of the largest and the smallest flow on screen. */
+export const SCREEN_FLOW_WIDTH = { max: 14, min: 1.5 } as const;
+
 /** Bend of a curve: its middle sits this share of the chord length to the right. */
 const BEND = 0.18;
 
@@ -53,6 +56,22 @@ const BEND = 0.18;
 export function flowWidth(value: number | null, maxValue: number, minWidth: number, maxWidth: number): number {
   if (value === null || maxValue <= 0) return minWidth;
   return minWidth + (maxWidth - minWidth) * Math.sqrt(Math.max(0, value) / maxValue);
+}
+
+/**
+ * Counts for the width legend: round numbers near the largest flow, a quarter and a sixteenth of it (the
+ * square-root scale makes them about full, half and a quarter of the width), none below the small-number
+ * threshold, largest first.
+ * @example flowLegendValues(1234, 3) // [1000, 300, 70]
+ */
+export function flowLegendValues(maxValue: number, smallNumberThreshold: number): number[] {
+  if (!(maxValue > 0)) return [];
+  const roundDown = (value: number) => {
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    return Math.floor(value / magnitude) * magnitude;
+  };
+  const values = [maxValue, maxValue / 4, maxValue / 16].map(roundDown).filter((value) => value >= Math.max(1, smallNumberThreshold));
+  return [...new Set(values)];
 }
 
 function curve(start: readonly [number, number], end: readonly [number, number], cosLatitude: number, trimStart: number, trimEnd: number): Position[] {
@@ -102,8 +121,8 @@ export function flowGeometry(input: FlowGeometryInput, degreesPerPixel: number):
   const latitudes = input.ends.map((end) => end.position[1]);
   const meanLatitude = latitudes.length > 0 ? latitudes.reduce((sum, value) => sum + value, 0) / latitudes.length : 0;
   const cosLatitude = Math.cos((meanLatitude * Math.PI) / 180);
-  const maxWidth = input.maxWidth ?? 14;
-  const minWidth = input.minWidth ?? 1.5;
+  const maxWidth = input.maxWidth ?? SCREEN_FLOW_WIDTH.max;
+  const minWidth = input.minWidth ?? SCREEN_FLOW_WIDTH.min;
   const maxValue = Math.max(0, ...input.flows.map((flow) => flow.value ?? 0));
   const lines: Feature<LineString, FlowLineProperties>[] = [];
   const arrows: Feature<Polygon, FlowLineProperties>[] = [];

@@ -6,6 +6,7 @@
  */
 import type { LocalizedText } from '../model/project';
 import { INFRASTRUCTURE_KINDS, type CostRates, type DemandRates, type DocumentedValue, type InfrastructureKind } from './scenarioModel';
+import { formatNumberUpTo } from '../format/number';
 
 /** share: a fraction 0..1 shown in percent; persons: persons per staff position; euros: euros per year. */
 export type RateUnit = 'share' | 'persons' | 'euros';
@@ -128,7 +129,7 @@ const EARLIER = { de: ' Vorher: ', en: ' Before: ' } as const;
  * @example formatRateValue(0.36, 'share', 'de') // "36 %"
  */
 export function formatRateValue(value: number, unit: RateUnit, locale: 'de' | 'en'): string {
-  const number = (figure: number, decimals: number) => figure.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: decimals });
+  const number = (figure: number, decimals: number) => formatNumberUpTo(figure, decimals, locale);
   if (unit === 'share') return `${number(value * 100, 1)} %`;
   if (unit === 'persons') return `1:${number(value, 1)}`;
   return locale === 'de' ? `${number(value, 0)} €` : `€${number(value, 0)}`;

@@ -21,7 +21,9 @@ export interface PanelGroup {
   areas: AreaProfile[];
 }
 
-const collator = new Intl.Collator('de');
+// Made on first use: a collator loads the locale's ICU data, which a command that never sorts panels
+// should not pay for at start.
+let collator: Intl.Collator | undefined;
 
 /**
  * @example orderPanels(set.areas, { sortBy: 'refugeesPer1000', descending: true, filter: '' })[0].areas[0].name // the area with the most refugees per 1 000
@@ -31,7 +33,7 @@ export function orderPanels(areas: readonly AreaProfile[], order: PanelOrder): P
   const needle = order.filter.trim().toLocaleLowerCase('de');
   const kept = needle === '' ? [...areas] : areas.filter((area) => area.name.toLocaleLowerCase('de').includes(needle) || area.key.includes(needle));
   const direction = order.descending ? -1 : 1;
-  const byName = (a: AreaProfile, b: AreaProfile) => collator.compare(a.name, b.name);
+  const byName = (a: AreaProfile, b: AreaProfile) => (collator ??= new Intl.Collator('de')).compare(a.name, b.name);
   kept.sort((a, b) => {
     if (order.sortBy === 'name') return direction * byName(a, b);
     const valueA = a.indicators[order.sortBy] ?? null;

@@ -183,19 +183,27 @@ export type DecodedSetting = { ok: true; value: unknown } | { ok: false; reason:
 export function decodeStoredSetting(key: string, text: string, version: number): DecodedSetting {
   const known = settingDefinition(key);
   if (!known) return { ok: false, reason: 'unknown key' };
-  const { definition, subject } = known;
+  return decodeStoredValue(known.definition, key, known.subject, text, version);
+}
+
+/**
+ * `decodeStoredSetting` for a given definition: the steps of `upgrade` run in order from the stored version;
+ * a missing or failing step leaves the value unread (with the reason), never half upgraded.
+ * @example decodeStoredValue(SETTINGS.smallNumberThreshold, 'smallNumberThreshold', null, '5', 1) // { ok: true, value: 5 }
+ */
+export function decodeStoredValue(definition: SettingDefinition, key: string, subject: string | null, text: string, version: number): DecodedSetting {
+  if (version > definition.version) return { ok: false, reason: `version ${version} is newer than this Kleinraum knows (${definition.version})` };
   let value: unknown;
   try {
     value = version === 0 ? legacyValue(key, subject, text, definition) : JSON.parse(text);
+    for (let step = Math.max(1, version); step < definition.version; step += 1) {
+      const upgrade = definition.upgrade?.[step];
+      if (!upgrade) return { ok: false, reason: `no upgrade from version ${step}` };
+      value = upgrade(value);
+    }
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  for (let step = Math.max(1, version); step < definition.version; step += 1) {
-    const upgrade = definition.upgrade?.[step];
-    if (!upgrade) return { ok: false, reason: `no upgrade from version ${step}` };
-    value = upgrade(value);
-  }
-  if (version > definition.version) return { ok: false, reason: `version ${version} is newer than this Kleinraum knows (${definition.version})` };
   const parsed = definition.schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
 }

@@ -149,6 +149,9 @@ test('imports an origin–destination table from the tab: the report lists the u
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-flows-e2e-')), 'wanderungen-2025.csv');
   fs.writeFileSync(file, ['von;nach;Jahr;Anzahl', '03241001;03241003;2025;140', '03241003;03241001;2025;35', 'Ausland;03241003;2025;60', '09162000;03241001;2025;12'].join('\n'));
   await page.getByTestId('flows-import').locator('summary').click();
+  // Browser mode lists folders in the tab itself (the shared file chooser of the tab imports).
+  await page.getByTestId('flows-import-browse').click();
+  await expect(page.getByTestId('flows-import-files').getByRole('navigation')).toBeVisible();
   await page.getByTestId('flows-import-path').fill(file);
   await page.getByTestId('flows-import-source').fill('Wanderungsstatistik Test');
   await page.getByTestId('flows-import-run').click();

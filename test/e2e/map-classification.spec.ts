@@ -137,16 +137,23 @@ interface Classification {
  * exported figure draw — the same class colours with the same counts, the same printed bounds. Standard
  * deviations are the case that once differed (map centred on the region's value, CLI on the mean).
  */
-for (const [method, classes] of [
-  ['stddev', null],
-  ['quantile', '5'],
-  ['ckmeans', '4'],
+for (const [method, classes, midpoint] of [
+  ['stddev', null, null],
+  // The median midpoint (the example option of the map view spec): chosen in the panel, drawn alike everywhere.
+  ['stddev', null, 'median'],
+  ['quantile', '5', null],
+  ['ckmeans', '4', null],
 ] as const) {
-  test(`map, classify and figure draw the same classes (${method})`, async ({ page, request }) => {
+  test(`map, classify and figure draw the same classes (${method}${midpoint ? `, midpoint ${midpoint}` : ''})`, async ({ page, request }) => {
     const { areas } = await loadAreas(request);
     await openApp(page);
     await page.getByTestId('symbology-method').selectOption(method);
     if (classes) await page.getByTestId('symbology-classes').selectOption(classes);
+    if (midpoint) {
+      await page.getByTestId('palette-RdBu').click();
+      await page.getByTestId('symbology-midpoint').selectOption(midpoint);
+      await expect(page.getByTestId('symbology-midpoint').locator('option:checked')).toHaveText('Median der Gebiete');
+    }
     const indicatorId = await page.getByTestId('indicator-select').inputValue();
     await expectLegendMatchesMap(page, areas);
     // Wait until the choice is saved: the service reads it from the project, as the CLI does.
@@ -172,5 +179,13 @@ for (const [method, classes] of [
     const legendGroup = /<g id="legend">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
     const swatches = [...legendGroup.matchAll(/<rect[^>]*fill="(#[0-9a-fA-F]{6})"/g)].map((match) => match[1]!.toLowerCase());
     expect(swatches.slice(0, classified.classes.length)).toEqual(classified.classes.map((entry) => entry.color.toLowerCase()));
+    if (midpoint === 'median') {
+      const values = ((await (await request.post('/api/indicator.values', { headers: { 'x-kleinraum-token': e2eToken }, data: { indicatorId, layer: 'gemeinden' } })).json()) as { value: { values: { value: number | null }[] } }).value.values
+        .map((entry) => entry.value)
+        .filter((value): value is number => value !== null)
+        .sort((a, b) => a - b);
+      const median = values.length % 2 === 1 ? values[(values.length - 1) / 2]! : (values[values.length / 2 - 1]! + values[values.length / 2]!) / 2;
+      expect(classified.midpoint).toBeCloseTo(median, 9);
+    }
   });
 }

@@ -50,6 +50,12 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
   const counts = await page.locator('[data-testid^="monitoring-legend-"][data-count]').evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.getAttribute('data-count')), 0));
   expect(counts).toBe(answer.areas.filter((area) => area.overallClass !== null).length);
   await expect(page.getByTestId('monitoring-alert')).toHaveCount(answer.alerts.length);
+  // The areas that moved into a worse status class since the last Stichtag are outlined dashed on the map.
+  const worse = answer.alerts.filter((alert) => alert.rule === 'worseClass').map((alert) => alert.key);
+  expect(worse.length).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="monitoring-map"] path[data-emphasised]')).toHaveCount(worse.length);
+  for (const key of worse) await expect(page.locator(`[data-testid="monitoring-map"] path[data-emphasised="${key}"]`)).toHaveCount(1);
+  await expect(page.getByTestId('monitoring-legend-worse')).toContainText(`in schlechtere Statusklasse seit 31.12.2023 (${worse.length})`);
   // The series: the class map at the last four Stichtage, each computed on its own.
   const before = await callApi<MonitoringAnswer>(request, 'monitoring.compute', { ...DEFAULT, period: '2023-12-31' });
   const series = page.locator('[data-testid="monitoring-series-2023-12-31"]');

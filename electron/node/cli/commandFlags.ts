@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PAGE_PRESETS } from '../../../shared/export/exportLayout';
 import { CliUsageError, type CliContext } from './command';
 import { stringFlag } from './mapViewFlags';
-import { outputFormat } from './projectPaths';
+import { outputFormat, outputPath } from './projectPaths';
 
 /** The page formats a figure command offers (the export dialog's custom size has no flag). */
 export const FIGURE_PAGES = PAGE_PRESETS.filter((preset): preset is Exclude<(typeof PAGE_PRESETS)[number], 'custom'> => preset !== 'custom');
@@ -55,7 +55,7 @@ export function figureFileFlags<F extends string>(context: CliContext, formats: 
   let out: FigureFileFlags<F>['out'];
   if (given !== undefined) {
     const format = outputFormat(given, formats);
-    const outPath = path.resolve(given);
+    const outPath = outputPath(given);
     if (!fs.existsSync(path.dirname(outPath))) {
       throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     }
@@ -76,3 +76,6 @@ export const FIGURE_FILE_HELP = {
   page: { de: `Seitenformat: ${FIGURE_PAGES.join(', ')} (Standard a4-landscape)`, en: `page: ${FIGURE_PAGES.join(', ')} (default a4-landscape)` },
   dpi: { de: 'Auflösung der PNG-Datei 72–600 (Standard 300)', en: 'PNG resolution 72–600 (default 300)' },
 } as const;
+
+/** The `--help` line of `--layer` in every command that reads one layer of a project. */
+export const LAYER_HELP = { de: 'Gebietsebene (Standard: die erste)', en: 'area layer (default: the first)' } as const;

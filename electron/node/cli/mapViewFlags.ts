@@ -161,7 +161,7 @@ export const MAP_VIEW_OPTION_HELP: Record<string, LocalizedText> = {
   breaks: { de: 'Grenzwerte für manual: 5,10,20 oder "2,5;5;7,5"', en: 'break values for manual: 5,10,20 or "2,5;5;7,5"' },
   palette: { de: `Farbpalette (${PALETTES.map((palette) => palette.id).join(', ')})`, en: `palette (${PALETTES.map((palette) => palette.id).join(', ')})` },
   'reverse-palette': { de: 'Farbfolge umkehren', en: 'reverse the colour order' },
-  midpoint: { de: 'Mitte divergierender Paletten und der Standardabweichung: region, mean, 100, 0 oder eine Zahl', en: 'midpoint of diverging palettes and standard deviation: region, mean, 100, 0 or a number' },
+  midpoint: { de: 'Mitte divergierender Paletten und der Standardabweichung: region, mean, median, 100, 0 oder eine Zahl', en: 'midpoint of diverging palettes and standard deviation: region, mean, median, 100, 0 or a number' },
   mode: { de: `Darstellung als: ${INDICATOR_MODES.join(' | ')}`, en: `derivation: ${INDICATOR_MODES.join(' | ')}` },
   'compare-period': { de: 'Vergleichsstichtag für --mode change/changePercent', en: 'compare date for --mode change/changePercent' },
   denominator: { de: 'Bezugsvariable für --mode percentOf, z. B. population', en: 'denominator variable for --mode percentOf, e.g. population' },
@@ -179,14 +179,14 @@ function oneOf<T extends string>(context: CliContext, flag: string, choices: rea
   return value as T;
 }
 
-/** `--midpoint region|mean|100|0|<number>` as the symbology's midpoint fields. */
+/** `--midpoint region|mean|median|100|0|<number>` as the symbology's midpoint fields. */
 function midpointFlag(context: CliContext): Pick<MapSymbology, 'midpoint' | 'midpointValue'> | undefined {
   const text = stringFlag(context, 'midpoint');
   if (text === undefined) return undefined;
-  if (text === 'region' || text === 'mean') return { midpoint: text, midpointValue: null };
+  if (text === 'region' || text === 'mean' || text === 'median') return { midpoint: text, midpointValue: null };
   const value = Number(text.replace(',', '.'));
   if (!Number.isFinite(value)) {
-    throw new CliUsageError({ de: `--midpoint: „${text}“ ist weder region, mean noch eine Zahl.`, en: `--midpoint: "${text}" is neither region, mean nor a number.` });
+    throw new CliUsageError({ de: `--midpoint: „${text}“ ist weder region, mean, median noch eine Zahl.`, en: `--midpoint: "${text}" is neither region, mean, median nor a number.` });
   }
   if (value === 100) return { midpoint: 'hundred', midpointValue: null };
   if (value === 0) return { midpoint: 'zero', midpointValue: null };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
+import { safeFileName } from '../../../shared/export/fileNamePattern';
 import { CliUsageError } from './command';
 
 /** Resolves `given` and fails with a UserError when it is not an existing file. `flag` names where it came from, e.g. `--project` or `info P.gpkg`. */
@@ -63,6 +64,16 @@ export function projectArgument(positionals: readonly string[], usage: string): 
   if (given === undefined) throw new CliUsageError({ de: `Projektdatei fehlt: kleinraum ${usage}`, en: `Project file missing: kleinraum ${usage}` });
   if (extra.length > 0) throw new CliUsageError({ de: `Nur eine Projektdatei angeben (zu viel: ${extra.join(' ')}).`, en: `Give only one project file (extra: ${extra.join(' ')}).` });
   return existingProjectFile(given, `kleinraum ${usage}`);
+}
+
+/**
+ * The absolute path an `--out` file is written to: its name without bidirectional controls, so the name a
+ * command prints and the file manager shows is the name the file has (as for the app's exports).
+ * @example outputPath('rechnung\u202efdp.csv') // "<cwd>/rechnungfdp.csv"
+ */
+export function outputPath(out: string): string {
+  const absolute = path.resolve(out);
+  return path.join(path.dirname(absolute), safeFileName(path.basename(absolute)));
 }
 
 /**

@@ -46,7 +46,9 @@ export function writeAtomically(filePath: string, bytes: Buffer): void {
 
 /** Writes `bytes` to `filePath` (atomically) or returns them as base64 when there is no path. */
 export function deliver(bytes: Buffer, fileName: string, format: ExportFormat, filePath: string | null): ExportedFile {
-  if (filePath) writeAtomically(filePath, bytes);
-  return { path: filePath, fileName: safeFileName(fileName), mimeType: MIME_TYPES[format], base64: filePath ? null : bytes.toString('base64'), sizeBytes: bytes.length };
+  // The written name loses bidirectional controls too (a path from a page or a typed --out), so the name shown is the name it has.
+  const written = filePath ? path.join(path.dirname(filePath), safeFileName(path.basename(filePath))) : null;
+  if (written) writeAtomically(written, bytes);
+  return { path: written, fileName: safeFileName(fileName), mimeType: MIME_TYPES[format], base64: written ? null : bytes.toString('base64'), sizeBytes: bytes.length };
 }
 

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
+import { formatNumber } from '../../../shared/format/number';
 import { buildAreas, detectNameField, type BoundaryImport, type BuildAreasOptions, type RawFeature } from '../../../shared/fileFormats/boundaries/buildAreas';
 import { countUtf8Sequences, decodeText, detectEncoding, detectUtf16, normaliseEncodingName, type TextEncoding } from '../../../shared/fileFormats/text/decode';
 import { crsFromPrj, normaliseCrsCode, proposeCrsFromBounds, type BoundingBox, type CrsDetection } from '../../../shared/geo/crs';
@@ -197,8 +198,8 @@ function assertHasPolygons(features: RawFeature[], fileName: string): void {
 function assertVertexBudget(vertexCount: number, fileName: string): void {
   if (vertexCount <= MAX_BOUNDARY_VERTICES) return;
   throw new UserError('bad-input', {
-    de: `${fileName} hat ${vertexCount.toLocaleString('de-DE')} Stützpunkte, mehr als Kleinraum verarbeitet (${MAX_BOUNDARY_VERTICES.toLocaleString('de-DE')}). Bitte eine generalisierte Fassung wählen (z. B. VG250 statt ALKIS, oder in QGIS „Vereinfachen“).`,
-    en: `${fileName} has ${vertexCount.toLocaleString('en-GB')} vertices, more than Kleinraum handles (${MAX_BOUNDARY_VERTICES.toLocaleString('en-GB')}). Please choose a generalised version (e.g. VG250 instead of ALKIS, or "Simplify" in QGIS).`,
+    de: `${fileName} hat ${formatNumber(vertexCount, 0, 'de')} Stützpunkte, mehr als Kleinraum verarbeitet (${formatNumber(MAX_BOUNDARY_VERTICES, 0, 'de')}). Bitte eine generalisierte Fassung wählen (z. B. VG250 statt ALKIS, oder in QGIS „Vereinfachen“).`,
+    en: `${fileName} has ${formatNumber(vertexCount, 0, 'en')} vertices, more than Kleinraum handles (${formatNumber(MAX_BOUNDARY_VERTICES, 0, 'en')}). Please choose a generalised version (e.g. VG250 instead of ALKIS, or "Simplify" in QGIS).`,
   });
 }
 

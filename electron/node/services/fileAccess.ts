@@ -23,6 +23,8 @@ const PATH_INPUTS: Partial<Record<MethodName, (input: Record<string, unknown>) =
   'import.previewBoundaries': (input) => [{ path: input.path, purpose: 'read' }],
   'import.previewTable': (input) => [{ path: input.path, purpose: 'read' }],
   'planning.importFacilities': (input) => [{ path: input.path, purpose: 'read' }],
+  'flows.import': (input) => [{ path: input.path, purpose: 'read' }],
+  'sources.exportComparison': (input) => (typeof input.path === 'string' ? [{ path: input.path, purpose: 'write' }] : []),
   'export.map': (input) => (typeof input.path === 'string' ? [{ path: input.path, purpose: 'write' }] : []),
   'export.batch': (input) => (typeof input.outDir === 'string' ? [{ path: input.outDir, purpose: 'write' }] : []),
 };
@@ -59,7 +61,8 @@ function allowedPath(target: string, roots: readonly string[]): boolean {
  */
 export function assertInsideRoots(target: string, roots: readonly string[], purpose: Purpose): void {
   if (allowedPath(target, roots)) return;
-  const realRoots = roots.map(realPathOf);
+  // Each folder once: the project's folder is often also a folder given with --allow-dir.
+  const realRoots = [...new Set(roots.map(realPathOf))];
   throw new UserError('bad-input', {
     de: `Im Browser-Modus kann Kleinraum nur in diesen Ordnern ${purpose === 'write' ? 'speichern' : 'lesen'}: ${realRoots.join(', ')}. Bitte die Datei dorthin kopieren oder Kleinraum mit „--allow-dir ORDNER“ starten.`,
     en: `In browser mode Kleinraum can only ${purpose === 'write' ? 'save' : 'read'} in these folders: ${realRoots.join(', ')}. Please copy the file there or start Kleinraum with "--allow-dir FOLDER".`,

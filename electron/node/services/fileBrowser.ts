@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 
-const germanCollator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+// Made on first use: a collator loads the locale's ICU data, which the server should not pay for at start.
+let germanCollator: Intl.Collator | undefined;
+const collateGerman = () => (germanCollator ??= new Intl.Collator('de', { sensitivity: 'base', numeric: true }));
 
 export interface FileListEntry {
   name: string;
@@ -58,7 +60,7 @@ export function listFiles(dir: string | undefined, extensions?: readonly string[
       modified: stat.mtime.toISOString(),
     });
   }
-  entries.sort((a, b) => (a.kind === b.kind ? germanCollator.compare(a.name, b.name) : a.kind === 'dir' ? -1 : 1));
+  entries.sort((a, b) => (a.kind === b.kind ? collateGerman().compare(a.name, b.name) : a.kind === 'dir' ? -1 : 1));
   const parent = path.dirname(directory);
   return { dir: directory, parent: parent === directory ? null : parent, entries };
 }

@@ -36,7 +36,13 @@ export function unterminatedQuoteLine(text: string, delimiter: string): number {
     if (openedAt > 0) {
       if (character === '"') {
         if (text[index + 1] === '"') index += 1;
-        else openedAt = 0;
+        else {
+          // Closing only before a delimiter, a line end or the end of the file (spaces between allowed), as
+          // the parser reads it: `"Ort" Stadt` does not close the value.
+          let next = index + 1;
+          while (text[next] === ' ' || text[next] === '\t') next += 1;
+          if (next >= text.length || text[next] === delimiter || text[next] === '\r' || text[next] === '\n') openedAt = 0;
+        }
       } else if (character === '\n') line += 1;
       continue;
     }
@@ -48,6 +54,37 @@ export function unterminatedQuoteLine(text: string, delimiter: string): number {
     else if (character !== '\r') fieldStart = false;
   }
   return openedAt > 0 ? openedAt : line;
+}
+
+/**
+ * A quoted value that runs over several lines and holds the delimiter on a later line: a stray quotation
+ * mark that swallowed data rows up to the next quotation mark further down (in GENESIS and Zensus exports
+ * the quoted multi-line footnote closes it, so the parser reports no missing quote). Legitimate multi-line
+ * values (the footnotes themselves) hold no line shaped like a data row after their first line. Returns the
+ * 1-based line where the value opens and the line where it closes, or null.
+ * @example swallowedRows([['1', 'a;2\n3;b']], ';', [])?.line // 1
+ */
+export function swallowedRows(rows: string[][], delimiter: string, errors: readonly { code: string; row?: number }[] = []): { line: number; closedAt: number } | null {
+  const malformedRows = new Set(errors.filter((error) => error.code === 'InvalidQuotes').map((error) => error.row));
+  // A swallowed data row holds as many delimiters as a row has (the most common width less one); a footnote
+  // may hold one or two in its prose.
+  const widths = new Map<number, number>();
+  for (const row of rows) if (row.length > 1) widths.set(row.length, (widths.get(row.length) ?? 0) + 1);
+  const usualWidth = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 2;
+  const rowLike = (part: string) => part.split(delimiter).length >= usualWidth;
+  let line = 1;
+  for (const [rowIndex, row] of rows.entries()) {
+    let rowLine = line;
+    for (const cell of row) {
+      const breaks = cell.split('\n').length - 1;
+      if (breaks > 0 && (malformedRows.has(rowIndex) || cell.split('\n').slice(1).some(rowLike))) {
+        return { line: rowLine, closedAt: rowLine + breaks };
+      }
+      rowLine += breaks;
+    }
+    line = rowLine + 1;
+  }
+  return null;
 }
 
 export const DEFAULT_MAX_TABLE_BYTES = 256 * 1024 * 1024;
@@ -94,6 +131,13 @@ export function parseDelimitedTable(bytes: Uint8Array, options: DelimitedTableOp
     throw new UserError('bad-input', {
       de: `Zeile ${line}: Ein Anführungszeichen (") wird nicht geschlossen; der Rest der Datei würde sonst als ein einziger Wert gelesen. Bitte Zeile ${line} korrigieren (oder die Datei aus Excel neu als CSV speichern) und erneut importieren.`,
       en: `Line ${line}: a quotation mark (") is never closed; the rest of the file would be read as one single value. Please correct line ${line} (or save the file from Excel as CSV again) and import it again.`,
+    });
+  }
+  const swallowed = swallowedRows(parsed.data, delimiter, parsed.errors);
+  if (swallowed) {
+    throw new UserError('bad-input', {
+      de: `Zeile ${swallowed.line}: Ein Anführungszeichen (") wird erst in Zeile ${swallowed.closedAt} geschlossen; die Datenzeilen dazwischen würden als ein einziger Wert gelesen und gingen verloren. Bitte Zeile ${swallowed.line} korrigieren (oder die Datei aus Excel neu als CSV speichern) und erneut importieren.`,
+      en: `Line ${swallowed.line}: a quotation mark (") is only closed in line ${swallowed.closedAt}; the data rows in between would be read as one single value and lost. Please correct line ${swallowed.line} (or save the file from Excel as CSV again) and import it again.`,
     });
   }
   const grid = parsed.data.filter((row) => !(row.length === 1 && row[0] === ''));

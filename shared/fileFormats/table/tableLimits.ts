@@ -5,6 +5,7 @@
  * Gemeinden: 10 800 rows, 6 columns).
  */
 import { UserError } from '../../contract/errors';
+import { formatNumber } from '../../format/number';
 
 export interface TableLimits {
   /** Data and header rows of one table (default 1 000 000). */
@@ -17,7 +18,7 @@ export interface TableLimits {
 
 export const DEFAULT_TABLE_LIMITS: TableLimits = { maxRows: 1_000_000, maxColumns: 1_000, maxCells: 20_000_000 };
 
-const number = (value: number, lang: 'de' | 'en') => value.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
+const number = (value: number, lang: 'de' | 'en') => formatNumber(value, 0, lang);
 
 /** The refusal of a table with too many rows; `atLeast` when counting stopped at the limit. */
 export function tooManyRowsError(rows: number, limits: TableLimits, atLeast = false): UserError {

@@ -8,20 +8,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDemoProject } from '../../../shared/demo/createDemoProject';
 import { createDemoRandom } from '../../../shared/demo/random';
-import { computeIndicatorValues } from '../../../shared/indicators/computeIndicatorValues';
 import { areaCentroid } from '../../../shared/spatial/areaCentroid';
+import { demoRefugeeRates, type CaseValues } from './demoRates';
 import { fixtureAreas, germanyGemeinden, goldenDir, hannoverStadtteile, regionHannoverGemeinden, type GoldenArea } from './goldenCases';
 
 const workDir = path.resolve(process.argv[2] ?? 'build/golden-spatial');
 fs.mkdirSync(workDir, { recursive: true });
-
-interface CaseValues {
-  values: (number | null)[];
-  counts: number[];
-  populations: number[];
-}
 
 function writeCase(name: string, areas: GoldenArea[], data: CaseValues, note: string): void {
   const input = {
@@ -54,20 +47,6 @@ function syntheticRates(areas: GoldenArea[], stream: string, missing: readonly s
   });
   const values = areas.map((area, index) => (missing.includes(area.key) ? null : (1000 * counts[index]!) / populations[index]!));
   return { values, counts, populations };
-}
-
-/** Refugees per 1 000 inhabitants of the demo project (synthetic counts) on the real boundaries' keys. */
-function demoRefugeeRates(areas: GoldenArea[]): CaseValues {
-  const demo = createDemoProject();
-  const indicator = demo.indicators.find((candidate) => candidate.id === 'refugees_per_1000')!;
-  const period = [...new Set(demo.observations.filter((observation) => observation.variable === 'refugees').map((observation) => observation.period))].sort().at(-1)!;
-  // The rate has no per-km² part, so the areas' size does not enter it.
-  const computed = computeIndicatorValues({ indicator, areas: areas.map((area) => ({ key: area.key, name: area.name, areaKm2: 0 })), observations: demo.observations, period, smallNumberThreshold: 1 });
-  return {
-    values: computed.values.map((value) => value.value),
-    counts: computed.values.map((value) => value.numerator ?? Number.NaN),
-    populations: computed.values.map((value) => value.denominator ?? Number.NaN),
-  };
 }
 
 const grid = fixtureAreas('grid5x5');

@@ -54,6 +54,14 @@ describe('kleinraum export-profiles', () => {
     expect(document?.widthPx).toBe(Math.round((svgWidth * 150) / 96));
   });
 
+  it('writes an --out name without its bidirectional controls, and names the file it wrote', async () => {
+    const folder = fs.mkdtempSync(path.join(workDir, 'bidi-'));
+    const { exitCode, document } = await exportProfiles(['--view', 'indicators', '--out', path.join(folder, 'rechnung\u202efdp.csv')]);
+    expect(exitCode).toBe(0);
+    expect(fs.readdirSync(folder)).toEqual(['rechnungfdp.csv']);
+    expect(document?.out).toBe(path.join(folder, 'rechnungfdp.csv'));
+  });
+
   it('writes a vector PDF', async () => {
     const out = path.join(workDir, 'profiles.pdf');
     const { exitCode } = await exportProfiles(['--view', 'indicators', '--out', out]);

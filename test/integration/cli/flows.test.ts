@@ -128,6 +128,12 @@ describe('kleinraum flows on the demo', () => {
     expect(svg.match(/class="flow-head"/g)).toHaveLength(20);
     for (const name of ['Umland', 'übriges Niedersachsen', 'übriges Bundesgebiet', 'Ausland', 'unbekannt']) expect(svg).toContain(`>${name}<`);
     expect(svg).toContain('31.12.2024');
+    // The width legend: round counts, drawn at the widths the flows get, thinner for smaller counts.
+    const legend = [...svg.matchAll(/class="flow-legend-line" data-value="(\d+)"[^>]*stroke-width="([\d.]+)"/g)].map((match) => [Number(match[1]), Number(match[2])] as const);
+    expect(legend.length).toBeGreaterThanOrEqual(2);
+    expect(legend.map(([, width]) => width)).toEqual(legend.map(([, width]) => width).sort((a, b) => b - a));
+    const flowWidths = [...svg.matchAll(/class="flow" [^>]*stroke-width="([\d.]+)"/g)].map((match) => Number(match[1]));
+    expect(Math.max(...flowWidths)).toBeGreaterThanOrEqual(legend[0]![1]);
     const pdfOut = path.join(workDir, 'flows.pdf');
     expect((await runKleinraum(['flows', demoPath, '--area', keys[0] as string, '--direction', 'in', '--out', pdfOut], dataDir)).exitCode).toBe(0);
     expect(fs.readFileSync(pdfOut).subarray(0, 5).toString()).toBe('%PDF-');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../electron/node/cli/command';
 import { CliUsageError } from '../../../electron/node/cli/command';
-import { classificationFlags, derivationFlags, isoPeriod } from '../../../electron/node/cli/mapViewFlags';
+import { classificationFlags, derivationFlags, isoPeriod, mapViewRequestFromFlags } from '../../../electron/node/cli/mapViewFlags';
 
 function contextWith(values: CliContext['values']): CliContext {
   return {
@@ -33,6 +33,15 @@ describe('map view flags', () => {
     expect(() => classificationFlags(contextWith({ method: 'boxmap', classes: '5' }), false)).toThrow(/--classes/);
     expect(() => derivationFlags(contextWith({ 'compare-period': '31.12.2019' }))).toThrow(/--compare-period/);
     expect(() => derivationFlags(contextWith({ denominator: 'population', mode: 'index' }))).toThrow(/--denominator/);
+  });
+
+  it('reads --midpoint as a choice, 100 and 0 as their choices, any other number as a typed midpoint', () => {
+    const midpointOf = (text: string) => mapViewRequestFromFlags(contextWith({ midpoint: text })).symbology;
+    expect(midpointOf('median')).toEqual({ midpoint: 'median', midpointValue: null });
+    expect(midpointOf('mean')).toEqual({ midpoint: 'mean', midpointValue: null });
+    expect(midpointOf('100')).toEqual({ midpoint: 'hundred', midpointValue: null });
+    expect(midpointOf('2,5')).toEqual({ midpoint: 'value', midpointValue: 2.5 });
+    expect(() => midpointOf('middle')).toThrow(/median/);
   });
 
   it('turns German dates into ISO dates', () => {

@@ -30,7 +30,7 @@ interface MonitorDocument {
   period: string;
   indicators: { id: string }[];
   areas: MonitorArea[];
-  alerts: { key: string; rule: string; indicator: string | null; value: number | null; threshold: number | null }[];
+  alerts: { key: string; name: string; rule: string; indicator: string | null; value: number | null; threshold: number | null }[];
   messages: string[];
 }
 
@@ -94,6 +94,11 @@ describe('kleinraum monitor', () => {
     for (const alert of above) expect(alert.value as number).toBeGreaterThan(30);
     expect(above.length).toBeGreaterThan(0);
     for (const alert of document.alerts) for (const field of ['key', 'rule', 'indicator', 'value', 'threshold']) expect(alert).toHaveProperty(field);
+    // In words, a move into a worse class names both classes and the earlier Stichtag.
+    const worse = (await monitor(['--indicators', 'refugees_per_1000,under18_share,foreign_share', '--rule', 'worse-class'])).alerts;
+    expect(worse.length).toBeGreaterThan(0);
+    const text = await runKleinraum(['monitor', demoPath, '--indicators', 'refugees_per_1000,under18_share,foreign_share', '--rule', 'worse-class'], dataDir);
+    expect(text.stdout).toMatch(new RegExp(`${worse[0]!.name}: in schlechtere Statusklasse \\((hoch|mittel|niedrig) → (mittel|niedrig|sehr niedrig), zuvor 31\\.12\\.2023\\)`));
   });
 
   it('writes the table through --out and refuses bad calls with exit code 2', async () => {

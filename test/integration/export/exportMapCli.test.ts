@@ -1,9 +1,11 @@
 /**
- * `kleinraum export-map` through the real entry point: a single PNG with the contract's JSON fields, the
+ * `kleinraum export-map` through the real entry point: a single PNG with the contract's JSON fields, the view the user last saved,
  * per-municipality batch (21 PDFs), and a usage error.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MapSymbology } from '../../../shared/mapView/mapSymbology';
+import type { MapViewSpec } from '../../../shared/mapView/mapViewSpec';
 import { runCli } from '../../helpers/cli';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
@@ -71,6 +73,40 @@ describe('kleinraum export-map', () => {
     expect(files.some((file) => file.endsWith('_03241001_Hannover.pdf'))).toBe(true);
     for (const file of files) expect(fs.readFileSync(file).subarray(0, 5).toString('ascii')).toBe('%PDF-');
   });
+
+  it('without view flags draws the view the user last saved: derivation, Stichtag, classes, palette and labels', async () => {
+    const saved = directory.file('saved-view.gpkg');
+    fs.copyFileSync(project, saved);
+    const symbology: MapSymbology = { method: 'equal', classes: 4, breaks: [], palette: 'PuOr', reversed: true, midpoint: 'hundred', midpointValue: null, fixedClasses: false };
+    const { createKleinraumApi, disposeKleinraumApi } = await import('../../../electron/node/services/createKleinraumApi');
+    const api = createKleinraumApi({ dataDir: directory.file('api-data'), host: { mode: 'browser', version: '0.1.0' }, emit: () => {} });
+    try {
+      await api['project.open']({ path: saved });
+      // As the app does: the symbology and the map display are saved when chosen, the view on Save.
+      await api['project.setSetting']({ key: 'map.symbology.foreign_share.index', value: symbology });
+      await api['project.setSetting']({ key: 'map.display', value: { labels: 'namesAndValues', basemap: false, smallNumbers: 'suppress' } });
+      const view: MapViewSpec = { version: 1, layer: 'gemeinden', indicatorId: 'foreign_share', period: '2019-12-31', sources: null, derivation: { mode: 'index', comparePeriod: null, denominatorVariable: null }, symbology, labels: 'namesAndValues', smallNumbers: 'suppress' };
+      await api['project.save']({ view });
+    } finally {
+      disposeKleinraumApi(api);
+    }
+    const classified = runCli(['classify', saved, '--indicator', 'foreign_share', '--json'], { env: environment() });
+    expect(classified.status, classified.stderr).toBe(0);
+    const classes = (JSON.parse(classified.stdout) as { classes: { color: string }[] }).classes;
+    expect(classes).toHaveLength(4);
+
+    const out = directory.file('saved-view.svg');
+    const result = runCli(['export-map', saved, '--indicator', 'foreign_share', '--out', out], { env: environment() });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const svg = fs.readFileSync(out, 'utf8');
+    expect(svg).toContain('Index (Region = 100) · Stichtag 31.12.2019');
+    const legend = /<g id="legend">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const swatches = [...legend.matchAll(/<rect[^>]*fill="(#[0-9a-fA-F]{6})"/g)].map((match) => match[1]!.toLowerCase());
+    expect(swatches.slice(0, 4)).toEqual(classes.map((entry) => entry.color.toLowerCase()));
+    // Labels with values: Hannover's index at 31.12.2019 stands under its name.
+    expect(svg).toMatch(/>Hannover<[\s\S]{0,400}>1[0-9]{2},[0-9]</);
+  }, 120_000);
 
   it('exits with 2 and names the flag when --out has no known extension', () => {
     const result = runCli(['export-map', project, '--indicator', 'foreign_share', '--out', directory.file('karte.jpg')], { env: environment() });

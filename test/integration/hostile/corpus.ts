@@ -26,7 +26,7 @@ export type Expectation =
 export interface HostileCase {
   id: string;
   /** The input class of issue 17. */
-  kind: 'shapefile' | 'dbf' | 'shx' | 'encoding' | 'zip' | 'geojson' | 'geopackage' | 'csv' | 'xlsx' | 'project';
+  kind: 'shapefile' | 'dbf' | 'shx' | 'encoding' | 'geometry' | 'zip' | 'geojson' | 'geopackage' | 'csv' | 'xlsx' | 'project';
   command: 'import' | 'info';
   /** Files to write into the case's folder (relative name → bytes). */
   files: Record<string, Uint8Array>;
@@ -177,7 +177,8 @@ function shapefileCases(real: RealData): HostileCase[] {
   refused('dbf/eof-marker-early', 'dbf', { dbf: copy(valid.dbf, (_, bytes) => (bytes[headerLength + recordLength * 4] = 0x1a)) }, /record 5/);
   refused('dbf/bad-record-flag', 'dbf', { dbf: copy(valid.dbf, (_, bytes) => (bytes[headerLength + recordLength * 2] = 0x41)) }, /record 3/);
   refused('dbf/missing', 'dbf', { dbf: undefined }, /missing \.dbf/);
-  refused('shp/missing', 'shapefile', { shp: undefined }, /missing \.shp/, 'gemeinden.dbf');
+  refused('shp/missing', 'shapefile', { shp: undefined }, /geometry gemeinden\.shp is missing/, 'gemeinden.dbf');
+  refused('shp/dbf-chosen-instead', 'shapefile', {}, /choose its main file gemeinden\.shp/, 'gemeinden.dbf');
   for (const deleted of [[0], [4, 9], [count - 1], Array.from({ length: count - 1 }, (_, index) => index)]) {
     imported(
       `dbf/deleted-records-${deleted.join('-').slice(0, 20)}`,
@@ -207,9 +208,33 @@ function shapefileCases(real: RealData): HostileCase[] {
   refused('shp/all-null-shapes', 'shapefile', nulls, /no polygon at all/);
   const someNull = writeShapefile(5, FIELDS, records(real, (record, index) => (index % 5 === 0 ? { ...record, geometry: null } : record)));
   imported('shp/some-null-shapes', 'shapefile', someNull, count);
+  // Huge geometries (the audit's 25 000-vertex polygon took 6 s to validate): Hannover's outer ring densified
+  // to 25 000 vertices, once as it is and once with one vertex pulled across the polygon so that its edges cross.
+  const densified = densifyRing(ringOf(real.municipalities[0]!.geometry), 25_000);
+  const crossed = densified.slice();
+  const middle = Math.floor(crossed.length / 2);
+  const [centreX, centreY] = [0, 1].map((axis) => densified.reduce((sum, point) => sum + point[axis]!, 0) / densified.length) as [number, number];
+  crossed[middle] = [centreX + 1.5 * (centreX - crossed[middle]![0]!), centreY + 1.5 * (centreY - crossed[middle]![1]!)];
+  for (const [label, ring] of [['25k-vertices', densified], ['25k-vertices-self-crossing', crossed]] as const) {
+    const huge = writeShapefile(5, FIELDS, records(real, (record, index) => (index === 0 ? { ...record, geometry: { type: 'Polygon', coordinates: [ring] } } : record)));
+    imported(`geometry/${label}`, 'geometry', huge, count, label.endsWith('crossing') ? /geometries are invalid/ : undefined);
+  }
   const noKey = writeShapefile(5, [{ name: 'FOO', type: 'C', length: 8 }], records(real));
   refused('dbf/no-key-field', 'dbf', noKey, /--key/);
   return cases;
+}
+
+/** The ring with points inserted evenly along its edges until it has about `vertices` vertices (same shape). */
+function densifyRing(ring: Position[], vertices: number): Position[] {
+  const perEdge = Math.max(1, Math.ceil(vertices / (ring.length - 1)));
+  const result: Position[] = [];
+  for (let index = 0; index + 1 < ring.length; index += 1) {
+    const [x0, y0] = ring[index] as [number, number];
+    const [x1, y1] = ring[index + 1] as [number, number];
+    for (let step = 0; step < perEdge; step += 1) result.push([x0 + ((x1 - x0) * step) / perEdge, y0 + ((y1 - y0) * step) / perEdge]);
+  }
+  result.push(result[0]!);
+  return result;
 }
 
 function ringOf(geometry: Polygon | MultiPolygon): Position[] {
@@ -400,6 +425,19 @@ function csvCases(real: RealData): HostileCase[] {
       });
     }
   }
+  // GENESIS and Zensus exports end in a footnote quoted over several lines. A stray quotation mark in a data
+  // row is then closed by the footnote's quotation mark, and every row in between would become one value
+  // without any parser error (the real Zensus file lost 9 520 of 10 787 rows that way).
+  const footnote = ['__________', '"Nachrichtlich aus dem Gemeindeverzeichnis GV-ISys:', 'Gemeindefläche zum 31.12.2011; Bevölkerung', 'Die Angaben unterliegen keiner datenverändernden', 'Geheimhaltung."'];
+  add('csv/genesis-footnote', csvText(real, { extraRows: footnote }), { outcome: 'imported', records: count });
+  for (const line of [0, 9, count - 1]) {
+    add(`csv/stray-quote-closed-by-footnote-row-${line}`, csvText(real, { key: (ags, index) => (index === line ? `"${ags}` : ags), extraRows: footnote }), { outcome: 'refused', message: new RegExp(`Line ${line + 3}: .*only closed in line`) });
+  }
+  const sixth = real.municipalities[5]!.name;
+  add('csv/stray-quote-in-name-closed-by-footnote', csvText(real, { extraRows: footnote }).replace(`;${sixth};`, `;"${sixth};`), { outcome: 'refused', message: /Line 8: / });
+  add('csv/stray-quote-closed-by-footnote-end', csvText(real, { key: (ags, index) => (index === 4 ? `"${ags}` : ags), extraRows: ['Geheimhaltung."'] }), { outcome: 'refused', message: /Line 7: .*only closed in line/ });
+  add('csv/quoted-word-then-text', csvText(real).replace(`;${sixth};`, `;"${sixth}" Stadt;`), { outcome: 'refused', message: /Line 8: / });
+  add('csv/quoted-word-then-text-and-footnote', csvText(real, { extraRows: footnote }).replace(`;${sixth};`, `;"${sixth}" Stadt;`), { outcome: 'refused', message: /Line 8: / });
   add('csv/header-only', 'AGS;Gemeinde;Einwohner 31.12.2022\r\n', { outcome: 'refused', message: /no data rows|only a header/ });
   add('csv/title-only', 'Bevölkerung nach Gemeinden\r\n', { outcome: 'refused', message: /no data rows|only a header/ });
   add('csv/empty', new Uint8Array(0), { outcome: 'refused', message: /empty/ });
@@ -437,6 +475,8 @@ function csvCases(real: RealData): HostileCase[] {
   add('csv/ragged-rows', csvText(real).replace(/;Hannover[^\r]*/, ';Hannover'), { outcome: 'imported', records: count });
   add('csv/no-key-column', csvText(real, { key: () => 'abc' }), { outcome: 'refused' });
   add('csv/too-many-columns', `AGS;${Array.from({ length: 3000 }, (_, index) => `Merkmal ${index}`).join(';')}\r\n03241001;${Array.from({ length: 3000 }, () => '1').join(';')}\r\n`, { outcome: 'refused', message: /columns/ });
+  // The million-row CSV of the audit: refused by counting lines, before a row is built (1 000 001 short lines, 12 MB).
+  add('csv/rows-over-limit', `AGS;Einwohner\r\n${'03241001;1\r\n'.repeat(1_000_000)}`, { outcome: 'refused', message: /more than 1,000,000 rows.*export only/ });
   add('csv/very-long-cell', csvText(real, { extraRows: [`03241998;${'A'.repeat(2_000_000)};1`] }), { outcome: 'imported', records: count + 1 });
   add('csv/formula-in-name', csvText(real).replace('Hannover', '=HYPERLINK("http://example.invalid")'), { outcome: 'imported', records: count });
   add('csv/bidi-in-name', csvText(real).replace('Hannover', 'Hann\u202eover'), { outcome: 'imported', records: count });
@@ -451,12 +491,41 @@ export interface CorpusContext {
   /** Projects broken in the ways issue 17 lists, each as file bytes. */
   brokenProjects: Record<string, { bytes: Uint8Array; info: Expectation; importTable: Expectation }>;
   xlsx: Record<string, { bytes: Uint8Array; expect: Expectation; args?: string[] }>;
+  /** The base project with a table "gemeinden" that a GIS colleague added with QGIS/GDAL (features, registration, spatial index). */
+  foreignTableProject: Uint8Array;
 }
 
 /** Every case of the corpus. */
 export function hostileCorpus(context: CorpusContext): HostileCase[] {
   const cases = [...shapefileCases(context.real), ...zipCases(context.real), ...geoJsonCases(context.real), ...geoPackageCases(context.real, context.scratch, context.encodeGeometry), ...csvCases(context.real)];
   for (const [id, entry] of Object.entries(context.xlsx)) cases.push({ id: `xlsx/${id}`, kind: 'xlsx', command: 'import', files: { 'tabelle.xlsx': entry.bytes }, input: 'tabelle.xlsx', args: entry.args, expect: entry.expect });
+  // An import whose name is taken by a table Kleinraum does not own: the table is never dropped or overwritten.
+  const boundaries = shapefileFiles(context.real, writeShapefile(5, FIELDS, records(context.real)));
+  const foreign = (id: string, expect: Expectation, args?: string[]) =>
+    cases.push({ id: `project/foreign-table/${id}`, kind: 'project', command: 'import', files: { 'projekt.gpkg': context.foreignTableProject, ...boundaries }, input: 'gemeinden.shp', project: 'projekt.gpkg', args, expect });
+  foreign('same-name', {
+    outcome: 'imported',
+    records: context.real.municipalities.length,
+    note: /already holds a table "gemeinden" that Kleinraum did not create/,
+    check: (document) => {
+      if (document.layer === 'gemeinden') throw new Error('the import took the name of the foreign table');
+    },
+  });
+  foreign('name-chosen', { outcome: 'refused', message: /did not create.*--layer-name/ }, ['--layer-name', 'gemeinden']);
+  foreign('name-chosen-other-case', { outcome: 'refused', message: /did not create.*--layer-name/ }, ['--layer-name', 'Gemeinden']);
+  foreign(
+    'spatial-index-name',
+    {
+      outcome: 'imported',
+      records: context.real.municipalities.length,
+      check: (document) => {
+        // The preview's note about its proposed name ("the new layer is named gemeinden_2") would now be wrong.
+        const warnings = (document.warnings as { code: string }[]).map((warning) => warning.code);
+        if (document.layer !== 'ebene_rtree_gemeinden_geom' || warnings.includes('foreign-table-name')) throw new Error(`layer ${String(document.layer)}, warnings ${warnings.join(', ')}`);
+      },
+    },
+    ['--layer-name', 'rtree_gemeinden_geom'],
+  );
   for (const [id, { bytes, info, importTable }] of Object.entries(context.brokenProjects)) {
     cases.push({ id: `project/info/${id}`, kind: 'project', command: 'info', files: { 'projekt.gpkg': bytes }, input: 'projekt.gpkg', project: 'projekt.gpkg', expect: info });
     cases.push({ id: `project/import-into/${id}`, kind: 'project', command: 'import', files: { 'projekt.gpkg': bytes, 'tabelle.csv': utf8(csvText(context.real)) }, input: 'tabelle.csv', project: 'projekt.gpkg', expect: importTable });

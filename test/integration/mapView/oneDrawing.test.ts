@@ -1,7 +1,8 @@
 /**
- * One view, one drawing (issue 11): for every classification method and derivation mode, on the demo and
- * on an imported layer (Niedersachsen's municipalities from BKG VG5000 with the Zensus 2022 population),
- * the app's map path, `kleinraum classify` (map.classify) and the exported figure give identical breaks
+ * One view, one drawing (issue 11): for every classification method and every derivation mode (value, index,
+ * change, changePercent, perKm2, percentOf, and classes fixed across Stichtage) on the demo, and on an
+ * imported layer (Niedersachsen's municipalities from BKG VG5000 with the Zensus 2022 population), the app's
+ * map path, `kleinraum classify` (map.classify) and the exported figure give identical breaks
  * and colours, and the result equals the committed golden of the method.
  *
  * The app's path is rebuilt from the same pieces the renderer uses: its values requests
@@ -33,6 +34,8 @@ interface Case {
   layer: string;
   mode: IndicatorMode;
   fixedClasses: boolean;
+  /** The denominator of percentOf. */
+  denominatorVariable?: string;
 }
 
 /** What a method gives in one case: the comparable essence of map, CLI and figure. */
@@ -73,10 +76,14 @@ const CASES: { backend: () => CliBackend; cases: Case[] }[] = [
       ...(['value', 'index', 'change', 'changePercent'] as const).map((mode) => ({ name: `demo ${mode}`, indicatorId: 'refugees_per_1000', layer: 'gemeinden', mode, fixedClasses: false })),
       { name: 'demo value, classes fixed across Stichtage', indicatorId: 'refugees_per_1000', layer: 'gemeinden', mode: 'value', fixedClasses: true },
       { name: 'demo change, classes fixed across Stichtage', indicatorId: 'refugees_per_1000', layer: 'gemeinden', mode: 'change', fixedClasses: true },
+      { name: 'demo perKm2', indicatorId: 'refugees_total', layer: 'gemeinden', mode: 'perKm2', fixedClasses: false },
+      { name: 'demo percentOf', indicatorId: 'refugees_total', layer: 'gemeinden', mode: 'percentOf', fixedClasses: false, denominatorVariable: 'population' },
     ],
   },
   {
     backend: () => imported,
+    // No index here: 27 of the layer's areas have no Zensus value, so the region's value (and every index) is
+    // not computable, by design ("Regionswert nicht berechenbar"); no change either (one Stichtag).
     cases: (['value', 'perKm2'] as const).map((mode) => ({ name: `Niedersachsen VG5000 + Zensus ${mode}`, indicatorId: 'population_total', layer: 'vg5000_gem', mode, fixedClasses: false })),
   },
 ];
@@ -92,9 +99,10 @@ function manualBreaks(values: (number | null)[]): number[] {
 
 async function drawCase(backend: CliBackend, testCase: Case, method: ClassificationMethod): Promise<Drawing> {
   const request = { indicatorId: testCase.indicatorId, layer: testCase.layer };
+  const denominator = testCase.denominatorVariable ? { denominatorVariable: testCase.denominatorVariable } : {};
   let breaks: number[] = [];
-  if (method === 'manual') breaks = manualBreaks((await backend.call('indicator.values', { ...request, ...(testCase.mode !== 'value' ? { mode: testCase.mode } : {}) })).values.map((entry) => entry.value));
-  const view = { ...request, derivation: { mode: testCase.mode }, symbology: { method, classes: 5, breaks, fixedClasses: testCase.fixedClasses } };
+  if (method === 'manual') breaks = manualBreaks((await backend.call('indicator.values', { ...request, ...(testCase.mode !== 'value' ? { mode: testCase.mode } : {}), ...denominator })).values.map((entry) => entry.value));
+  const view = { ...request, derivation: { mode: testCase.mode, ...denominator }, symbology: { method, classes: 5, breaks, fixedClasses: testCase.fixedClasses } };
 
   // kleinraum classify
   const classified = await backend.call('map.classify', { view });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KleinraumApi, MethodName, MethodOutput } from '../../../shared/contract/api';
 import { dispatch } from '../../../shared/contract/dispatch';
 import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import { STATUS_CLASSES } from '../../../shared/monitoring/monitoringDefinition';
 import { readFamilySetting } from '../../../shared/settings/projectSettings';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { runKleinraum } from '../cli/runKleinraum';
@@ -96,6 +97,12 @@ describe('monitoring through the API', () => {
     for (const alert of result.alerts.slice(0, 12)) expect(svg).toContain(alert.name);
     expect(svg).toContain('Beispieldaten, synthetisch');
     expect(svg).toContain('31.12.2024');
+    // Areas that moved into a worse status class since the previous Stichtag are outlined dashed, whatever the rules.
+    const worse = result.areas.filter((area) => area.statusClass !== null && area.previousStatusClass !== null && STATUS_CLASSES.indexOf(area.statusClass) > STATUS_CLASSES.indexOf(area.previousStatusClass));
+    expect(worse.length).toBeGreaterThan(0);
+    const outlined = /<g id="monitoring-map-emphasised">(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect([...outlined.matchAll(/data-key="([^"]+)"/g)].map((match) => match[1]).sort()).toEqual(worse.map((area) => area.key).sort());
+    expect(svg).toContain(`in schlechtere Statusklasse seit 31.12.2023 (${worse.length})`);
     const pdf = await call('monitoring.export', { ...input, format: 'pdf' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -118,7 +125,11 @@ describe('monitoring through the API', () => {
     await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });
   });
 
-  it('needs a population only for the floor and the weights', async () => {
+  it('needs a population only for the floor and the weights, and then names its source', async () => {
+    const withFloor = await call('monitoring.compute', { indicators: [{ id: 'accommodation_occupancy', direction: '+' }], period: '2024-12-31', minPopulation: 300 });
+    const withoutFloor = await call('monitoring.compute', { indicators: [{ id: 'accommodation_occupancy', direction: '+' }], period: '2024-12-31', minPopulation: 0 });
+    const added = withFloor.sources.map((source) => source.id).filter((id) => !withoutFloor.sources.some((source) => source.id === id));
+    expect(added).toEqual(['demo-melderegister']);
     const base = { indicators: [{ id: 'refugees_per_1000', direction: '+' }], populationIndicator: 'no_such_population', period: '2024-12-31' };
     const unweighted = await call('monitoring.compute', { ...base, minPopulation: 0 });
     expect(unweighted.scoredCount).toBe(21);

@@ -53,6 +53,13 @@ describe('content security policy', () => {
   });
 });
 
+describe('styles', () => {
+  it("allow no inline styles: style-src 'self' only, in the meta tag and the header (the export preview builds its stylesheet through the CSSOM)", () => {
+    expect(directives(metaPolicy()).get('style-src')).toEqual(["'self'"]);
+    expect(directives(CONTENT_SECURITY_POLICY).get('style-src')).toEqual(["'self'"]);
+  });
+});
+
 describe('Electron request filter', () => {
   it.each([
     'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json',

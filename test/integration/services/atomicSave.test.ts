@@ -1,7 +1,7 @@
 // Killing the app at any moment of a save must never corrupt the project file or lose the last saved state.
 // A child process saves in a loop; we SIGKILL it at random moments (bounded: a few rounds) and then check
 // that the target is a complete, valid project from one of the saves.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,30 @@ describe('atomic save', () => {
     expect(previousCounter).toBeGreaterThanOrEqual(1);
     expect(leftovers(targetPath)).toEqual([]);
   }, 120_000);
+});
+
+describe('what a killed save leaves beside the project', () => {
+  it('is removed when the project is opened next (the temporary copy and its journals), while a save still running keeps its files', () => {
+    const directory = makeTempDir('kleinraum-leftovers-');
+    try {
+      const target = directory.file('projekt.gpkg');
+      const session = ProjectSession.createNew(directory.file('work'));
+      session.saveAs(target);
+      session.close();
+      // A process id that no longer runs: a child that has exited.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+      expect(gone).toBeGreaterThan(0);
+      const abandoned = [`projekt.gpkg.${gone}${SAVE_TEMP_SUFFIX}`, `projekt.gpkg.${gone}${SAVE_TEMP_SUFFIX}-journal`, `projekt.gpkg.${gone}${SAVE_TEMP_SUFFIX}-wal`, `projekt.gpkg${SAVE_TEMP_SUFFIX}`];
+      const running = [`projekt.gpkg.${process.pid}${SAVE_TEMP_SUFFIX}`, `projekt.gpkg.${process.pid}${SAVE_TEMP_SUFFIX}-journal`];
+      const unrelated = ['projekt.gpkg.bak', 'anderes.gpkg.1.kleinraum-tmp'];
+      for (const name of [...abandoned, ...running, ...unrelated]) fs.writeFileSync(directory.file(name), 'partial save');
+      const reopened = ProjectSession.open(directory.file('work'), target);
+      reopened.close();
+      expect(fs.readdirSync(path.dirname(target)).filter((name) => name !== 'work').sort()).toEqual(['projekt.gpkg', ...running, ...unrelated].sort());
+    } finally {
+      directory.remove();
+    }
+  });
 });
 
 describe('working copies of killed processes', () => {

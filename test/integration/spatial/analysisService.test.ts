@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterCategory, clusterCategoryColour } from '../../../shared/analysis/clusterColours';
+import { significanceLegendRows } from '../../../shared/analysis/legendRows';
 import type { MethodOutput } from '../../../shared/contract/api';
 import { dispatch } from '../../../shared/contract/dispatch';
 import { createDemoRandom } from '../../../shared/demo/random';
@@ -172,6 +173,11 @@ describe('analysis service on the real Stadtteile of Hannover', () => {
     expect(moran.islands.map((area) => area.key)).toEqual(['53']);
     const island = moran.areas.find((area) => area.key === '53')!;
     expect(island).toMatchObject({ island: true, pValue: null, cluster: 'ns', spatialLag: 0 });
+    // The significance map's legend (tab and figure) counts every area once: p classes, the island, the areas without a value.
+    const legend = significanceLegendRows(moran, 'de');
+    expect(legend.find((row) => row.label === 'ohne Nachbarn (Insel)')?.count).toBe(1);
+    expect(legend.find((row) => row.label === 'keine Daten')?.count).toBe(neighbourKeys.length);
+    expect(legend.reduce((sum, row) => sum + (row.count ?? 0), 0)).toBe(areas.length);
     const knn = await call('analysis.moran', { ...MORAN, indicatorId: 'cases_per_1000', weights: { type: 'knn', k: 4 } });
     expect(knn.islands).toEqual([]);
   });

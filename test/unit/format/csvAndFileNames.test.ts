@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deliver } from '../../../electron/node/export/deliverFile';
 import { safeFileName, fileNameFromPattern } from '../../../shared/export/fileNamePattern';
 import { csvCell } from '../../../shared/format/csv';
 import { dataTableCsv } from '../../../shared/export/dataTable';
@@ -29,5 +33,16 @@ describe('file names', () => {
     expect(safeFileName('rechnung\u202efdp.exe')).toBe('rechnungfdp.exe');
     expect(safeFileName('a\u2066b\u2069c\u200fd')).toBe('abcd');
     expect(fileNameFromPattern('{area}', { indicator: 'x', period: '2024-12-31', area: 'Hann\u202eover', number: 1, total: 1 })).toBe('Hannover');
+  });
+
+  it('lose them also when an export is written to a given path', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-bidi-'));
+    try {
+      const written = deliver(Buffer.from('<svg/>'), 'karte.svg', 'svg', path.join(folder, 'karte\u202egnp.svg'));
+      expect(written.path).toBe(path.join(folder, 'kartegnp.svg'));
+      expect(fs.readdirSync(folder)).toEqual(['kartegnp.svg']);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../../shared/format/number';
+import { formatNumber, formatNumberUpTo } from '../../../shared/format/number';
 
 function intlInteger(value: number, locale: 'de' | 'en'): string {
   const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0, useGrouping: true }).format(value);
@@ -30,5 +30,49 @@ describe('formatNumber', () => {
     expect(formatNumber(1234.5, 1, 'de')).toBe('1.234,5');
     expect(formatNumber(999, 0, 'de')).toBe('999');
     expect(formatNumber(Number.NaN, 0, 'de')).toBe('–');
+  });
+});
+
+function intlFixed(value: number, decimals: number, locale: 'de' | 'en', trimZeros = false): string {
+  const minimumFractionDigits = trimZeros ? 0 : decimals;
+  const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits, maximumFractionDigits: decimals, useGrouping: true }).format(value);
+  const grouped = locale === 'de' ? text.replace(/^(-?)(\d)(\d{3})(?=,|$)/, '$1$2.$3') : text;
+  // Intl keeps the sign of a value that rounds to zero ("-0,0"); Kleinraum never prints -0.
+  return /^-0([.,]0*)?$/.test(grouped) ? grouped.slice(1) : grouped;
+}
+
+describe('formatNumber with decimals, without Intl', () => {
+  // Values as they are rounded before formatting (roundForDisplay), so both sides see the same number;
+  // the decimal digits up to 6 cover every indicator, rate and cost the app shows.
+  const shown = fc
+    .tuple(fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 6 }))
+    .map(([value, decimals]) => [Number(value.toFixed(decimals)), decimals] as const);
+
+  it('prints what Intl prints for de-DE and en-GB', () => {
+    fc.assert(
+      fc.property(shown, ([value, decimals]) => {
+        for (const locale of ['de', 'en'] as const) expect(formatNumber(value, decimals, locale)).toBe(intlFixed(value, decimals, locale));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('formatNumberUpTo drops trailing zeros as Intl with maximumFractionDigits does', () => {
+    fc.assert(
+      fc.property(shown, ([value, decimals]) => {
+        for (const locale of ['de', 'en'] as const) expect(formatNumberUpTo(value, decimals, locale)).toBe(intlFixed(value, decimals, locale, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps the cases planners see most', () => {
+    expect(formatNumber(22.6, 1, 'de')).toBe('22,6');
+    expect(formatNumber(-1234.56, 2, 'de')).toBe('-1.234,56');
+    expect(formatNumber(0.05, 1, 'en')).toBe('0.1');
+    expect(formatNumber(-0.04, 1, 'de')).toBe('0,0');
+    expect(formatNumberUpTo(36, 1, 'de')).toBe('36');
+    expect(formatNumberUpTo(0.35, 2, 'de')).toBe('0,35');
+    expect(formatNumberUpTo(1e-7, 8, 'en')).toBe('0.0000001');
   });
 });

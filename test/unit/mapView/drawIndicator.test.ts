@@ -57,6 +57,14 @@ describe('drawIndicator', () => {
     expect(atMean.classification.breaks).toContain(20.6);
   });
 
+  it('turns a diverging palette at the median on request: half the areas on each arm, whatever one large value does', () => {
+    const skewed = [value('a', 10), value('b', 12), value('c', 20), value('d', 30), value('e', 31), value('f', 400)];
+    const drawn = drawIndicator({ values: skewed, regionValue: 90, decimals: 1, symbology: symbology({ method: 'stddev', classes: 2, palette: 'RdBu', midpoint: 'median' }), smallNumbers: 'flag' });
+    expect(drawn.midpoint).toBe(25);
+    expect(drawn.classification.breaks).toContain(25);
+    expect(drawn.classification.classes.map((entry) => entry.count)).toEqual([3, 3]);
+  });
+
   it('flags small numbers and keeps their class, or withholds them before classifying', () => {
     const small = [value('a', 10), value('b', 20, true), value('c', 30), value('d', 40)];
     const flagged = drawIndicator({ values: small, regionValue: null, decimals: 0, symbology: symbology({ method: 'equal', classes: 2 }), smallNumbers: 'flag' });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMonitoringIndex, type IndexArea, type IndexOptions } from '../../../shared/monitoring/monitoringIndex';
 import { areaText } from '../../../shared/monitoring/monitoringTexts';
 import { monitoringDefinition } from '../../../shared/monitoring/monitoringDefinition';
+import { decodeStoredSetting } from '../../../shared/settings/projectSettings';
 
 const base: Omit<IndexOptions, 'indicators'> = { weighted: false, minPopulation: 300, statusCuts: [-1, 1, 1.5], dynamicsCut: 1 };
 
@@ -98,6 +99,8 @@ describe('computeMonitoringIndex', () => {
     expect(constant.areas.every((entry) => entry.z['c'] === null)).toBe(true);
     const onlyConstant = computeMonitoringIndex(areas, { ...base, indicators: [{ id: 'c', direction: '+' }] });
     expect(onlyConstant.areas.every((entry) => entry.status === null && entry.statusClass === null)).toBe(true);
+    // Nothing is left to build an index from: said once, beside the indicator's own message.
+    expect(onlyConstant.messages).toEqual([{ code: 'constantIndicator', indicator: 'c' }, { code: 'noUsableIndicator' }, { code: 'noDynamicsPeriod' }]);
     // y = 3x + 0.1 with the opposite direction cancels x out: the index is rounding noise (≈ 1e-17), never classes.
     const cancelling = computeMonitoringIndex(
       [0.1, 0.7, 0.3, 1.9, 0.55].map((x, index) => area(String(index), 1000, { x, y: x * 3 + 0.1 })),
@@ -118,5 +121,14 @@ describe('monitoringDefinition', () => {
     const parsed = monitoringDefinition.parse({ name: 'Soziale Lage', indicators: [{ id: 'x' }] });
     expect(parsed).toMatchObject({ minPopulation: 300, statusCuts: [-1, 1, 1.5], dynamicsCut: 1, weighted: false, indicators: [{ id: 'x', direction: '+' }] });
     expect(monitoringDefinition.safeParse({ name: 'x', indicators: [{ id: 'x' }], statusCuts: [1, 0, 2] }).success).toBe(false);
+  });
+
+  it('reads a stored definition of version 1 written before later fields existed, and refuses one of a newer version', () => {
+    // As the first Monitoring wrote it: no weighting, population indicator, cut-offs or rules yet.
+    const stored = JSON.stringify({ name: 'Soziale Lage', indicators: [{ id: 'refugees_per_1000' }, { id: 'under18_share', direction: '-' }], dynamicsYears: 2 });
+    const decoded = decodeStoredSetting('monitoring.definition.lage', stored, 1);
+    expect(decoded).toEqual({ ok: true, value: monitoringDefinition.parse(JSON.parse(stored)) });
+    expect(decoded.ok && decoded.value).toMatchObject({ dynamicsYears: 2, weighted: false, populationIndicator: 'population_total', statusCuts: [-1, 1, 1.5], rules: [] });
+    expect(decodeStoredSetting('monitoring.definition.lage', stored, 2)).toMatchObject({ ok: false, reason: expect.stringMatching(/newer/) });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flowLegendValues, flowWidth } from '../../../shared/movement/flowGeometry';
 import { externalCategoryOf } from '../../../shared/movement/flowTypes';
 import { computeFlowView, directedFlows, filterFlows, flowTotals, protectSmallFlows, sumPairs, topFlows, type FlowPair } from '../../../shared/movement/flows';
 
@@ -58,5 +59,15 @@ describe('flows', () => {
     expect(externalCategoryOf('ext:umland')).toBe('ext:umland');
     expect(externalCategoryOf('Rest of Germany')).toBe('ext:bund');
     expect(externalCategoryOf('03241001')).toBeNull();
+  });
+
+  it('offers round legend counts at full, half and a quarter of the width, none withheld', () => {
+    expect(flowLegendValues(1234, 3)).toEqual([1000, 300, 70]);
+    expect(flowLegendValues(40, 10)).toEqual([40, 10]);
+    expect(flowLegendValues(2, 3)).toEqual([]);
+    expect(flowLegendValues(0, 3)).toEqual([]);
+    const widths = flowLegendValues(5000, 3).map((value) => flowWidth(value, 5000, 0.35, 3.2));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    expect(widths[0]).toBeCloseTo(3.2, 9);
   });
 });

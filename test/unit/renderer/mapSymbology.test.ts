@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseBreaksInput, parseLocalNumber } from '../../../renderer/forms/numberInput';
-import { classificationOptionsOf, DEFAULT_SYMBOLOGY, resolveMidpoint, withValidChoices } from '../../../shared/mapView/mapSymbology';
+import type { MessageKey } from '../../../shared/i18n/translate';
+import { translate } from '../../../shared/i18n/translate';
+import { classificationOptionsOf, DEFAULT_SYMBOLOGY, MIDPOINT_CHOICES, resolveMidpoint, withValidChoices } from '../../../shared/mapView/mapSymbology';
 import { decodeStoredSetting, encodeSetting, readFamilySetting, readSetting } from '../../../shared/settings/projectSettings';
 
 describe('stored symbologies (settings registry)', () => {
@@ -73,6 +75,22 @@ describe('midpoint and classification options', () => {
     expect(resolveMidpoint({ midpoint: 'zero', midpointValue: null }, 29.9, [])).toBe(0);
     expect(resolveMidpoint({ midpoint: 'value', midpointValue: 7 }, 29.9, [])).toBe(7);
     expect(resolveMidpoint({ midpoint: 'mean', midpointValue: 7 }, 29.9, [1, null, 3])).toBe(2);
+  });
+
+  it('resolves the median of the shown values, which one outlying city does not pull away', () => {
+    const shown = [21.4, 37.4, null, 19.8, 1234.5, 22.3];
+    expect(resolveMidpoint({ midpoint: 'median', midpointValue: null }, 29.9, shown)).toBe(22.3);
+    expect(resolveMidpoint({ midpoint: 'median', midpointValue: null }, 29.9, [4, 1, 3, 2])).toBe(2.5);
+    expect(resolveMidpoint({ midpoint: 'median', midpointValue: null }, 29.9, [null])).toBeNull();
+  });
+
+  it('names every midpoint choice in the symbology panel in both languages', () => {
+    for (const locale of ['de', 'en'] as const) {
+      for (const choice of MIDPOINT_CHOICES.filter((candidate) => candidate !== 'region')) {
+        const label = translate(locale, `map.midpoint.${choice}` as MessageKey);
+        expect(typeof label === 'string' && label.length > 0 && label !== `map.midpoint.${choice}`, `${locale} ${choice}`).toBe(true);
+      }
+    }
   });
 
   it('centres standard-deviation classes on the resolved midpoint, passes manual breaks and the shown decimals', () => {

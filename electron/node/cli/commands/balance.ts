@@ -13,7 +13,7 @@ import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags } from '../commandFlags';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, LAYER_HELP } from '../commandFlags';
 
 const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--area KEY] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
 
@@ -35,7 +35,7 @@ export const command: CliCommand = {
   },
   optionHelp: {
     variable: { de: 'Bestandsvariable (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable (default: the first with arrivals and departures, e.g. refugees)' },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    layer: LAYER_HELP,
     threshold: { de: 'Schwelle in % des Bestands, ab der ein Rest auffällt (Standard 1)', en: 'threshold in % of the stock above which a remainder is flagged (default 1)' },
     inflow: { de: 'Variable der Zuzüge (Standard: <Bestand>_arrivals)', en: 'variable of arrivals (default: <stock>_arrivals)' },
     outflow: { de: 'Variable der Fortzüge (Standard: <Bestand>_departures)', en: 'variable of departures (default: <stock>_departures)' },

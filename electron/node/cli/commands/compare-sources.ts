@@ -7,6 +7,7 @@ import path from 'node:path';
 import { COMPARISON_FORMATS } from '../../../../shared/contract/methods/sources';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
+import { LAYER_HELP } from '../commandFlags';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { outputFormat, projectArgument } from '../projectPaths';
@@ -74,7 +75,7 @@ export const command: CliCommand = {
   optionHelp: {
     variable: { de: 'Variable, z. B. refugees (siehe kleinraum info)', en: 'variable, e.g. refugees (see kleinraum info)' },
     period: { de: 'Stichtag (Standard: der neueste der ersten Quelle, den die zweite auch hat); jede Quelle nimmt ihren nächstgelegenen', en: 'reference date (default: the first source’s latest that the second has too); each source takes its nearest' },
-    layer: { de: 'Gebietsebene (Standard: die erste)', en: 'area layer (default: the first)' },
+    layer: LAYER_HELP,
     sources: { de: 'Quellen-IDs mit Komma, die erste ist der Bezug (Standard: alle, die gewählte zuerst)', en: 'source ids with commas, the first is the reference (default: all, the chosen first)' },
     threshold: { de: 'Abweichung in %, ab der ein Gebiet auffällt (Standard 10)', en: 'gap in % from which an area is flagged (default 10)' },
     out: { de: 'Zieldatei: .csv/.xlsx (Tabelle) oder .svg/.png/.pdf (Karte der Abweichung)', en: 'target file: .csv/.xlsx (table) or .svg/.png/.pdf (map of the gap)' },

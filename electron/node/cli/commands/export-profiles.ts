@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROFILE_EXPORT_VIEWS, PROFILE_EXPORT_FORMATS } from '../../../../shared/contract/methods/profiles';
 import { CliUsageError, type CliCommand } from '../command';
-import { existingProjectFile } from '../projectPaths';
+import { existingProjectFile, outputPath } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, wholeNumberFlag } from '../commandFlags';
+import { FIGURE_FILE_HELP, wholeNumberFlag, LAYER_HELP } from '../commandFlags';
 
 type ExportFormat = (typeof PROFILE_EXPORT_FORMATS)[number];
 type ExportView = (typeof PROFILE_EXPORT_VIEWS)[number];
@@ -34,7 +34,7 @@ export const command: CliCommand = {
     out: { type: 'string', short: 'o' },
   },
   optionHelp: {
-    layer: { de: 'Gebietsebene (Standard: die erste)', en: 'boundary layer (default: the first)' },
+    layer: LAYER_HELP,
     areas: { de: 'all oder Schlüssel mit Komma, z. B. 03241001,03241002', en: 'all or keys separated by commas, e.g. 03241001,03241002' },
     view: { de: 'pyramid, nationality, status, indicators oder deviation (Standard: pyramid)', en: 'pyramid, nationality, status, indicators or deviation (default: pyramid)' },
     period: { de: 'Stichtag (Standard: der neueste)', en: 'reference date (default: the latest)' },
@@ -66,7 +66,7 @@ export const command: CliCommand = {
     const areas = areasOption === undefined || areasOption === 'all' ? undefined : areasOption.split(',').map((key) => key.trim()).filter((key) => key !== '');
     const referenceOption = stringOption(context.values.reference) ?? 'region';
     const dpi = wholeNumberFlag(context, 'dpi', 72, 600) ?? 300;
-    const outPath = path.resolve(out);
+    const outPath = outputPath(out);
     if (!fs.existsSync(path.dirname(outPath))) {
       throw new CliUsageError({ de: `Der Ordner für --out fehlt: ${path.dirname(outPath)}. Bitte zuerst anlegen.`, en: `The folder for --out does not exist: ${path.dirname(outPath)}. Please create it first.` });
     }

@@ -10,7 +10,7 @@ import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags } from '../commandFlags';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, LAYER_HELP } from '../commandFlags';
 import { existingProjectFile } from '../projectPaths';
 
 const USAGE = 'flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between] [--top N] [--source ID] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
@@ -45,7 +45,7 @@ export const command: CliCommand = {
     direction: { de: 'mit --area: in (Zuzüge), out (Fortzüge) oder between (beide, Standard)', en: 'with --area: in, out or between (both, default)' },
     top: { de: 'nur die N größten Ströme; der Rest wird gezählt und summiert', en: 'only the N largest flows; the rest is counted and summed' },
     source: { de: 'Quelle (ID), wenn mehrere Wanderungen für den Zeitraum halten; Standard: die zuerst importierte (nie summiert)', en: 'source (id) when several hold flows for the period; default: the first imported (never summed)' },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    layer: LAYER_HELP,
     out: { de: 'Karte als Ausschussvorlage (.svg, .png, .pdf) oder Tabelle der Ströme (.csv, .xlsx)', en: 'the map as a committee figure (.svg, .png, .pdf) or the table of the flows (.csv, .xlsx)' },
     ...FIGURE_FILE_HELP,
   },

@@ -33,6 +33,9 @@ function columnIndex(preview: TablePreviewResult, given: string, flag: string): 
   });
 }
 
+/** Preview warnings about the proposed layer name. */
+const NAME_WARNINGS = new Set(['foreign-table-name', 'layer-exists']);
+
 function boundaryDocument(preview: BoundaryPreview, layer: string) {
   return {
     kind: 'boundaries' as const,
@@ -47,7 +50,10 @@ function boundaryDocument(preview: BoundaryPreview, layer: string) {
     filteredOut: preview.report.filteredOut,
     withoutName: preview.report.withoutName,
     dissolvedBy: preview.report.dissolvedBy,
-    warnings: preview.report.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en })),
+    // The preview's notes on its proposed name no longer apply when the layer got another one (--layer-name).
+    warnings: preview.report.warnings
+      .filter((warning) => layer === preview.layerName || !NAME_WARNINGS.has(warning.code))
+      .map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en })),
     records: boundaryRecordAccount(preview.report),
   };
 }

@@ -10,13 +10,14 @@ import { MONITORING_EXPORT_FORMATS } from '../../../../shared/contract/methods/m
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { monitoringDefinition, type AlertRule } from '../../../../shared/monitoring/monitoringDefinition';
 import { parseRuleSpec } from '../../../../shared/monitoring/ruleSpec';
+import { STATUS_CLASS_TEXT } from '../../../../shared/monitoring/monitoringTexts';
 import type { MonitoringResult } from '../../../../shared/monitoring/monitoringTable';
 import { readFamilySetting } from '../../../../shared/settings/projectSettings';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, wholeNumberFlag } from '../commandFlags';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, wholeNumberFlag, LAYER_HELP } from '../commandFlags';
 
 const USAGE = 'monitor P.gpkg --indicators A,B,C [--directions +,+,-] [--period P] [--dynamics-years N] [--min-population N] [--weighted] [--rule SPEC …] [--definition ID] [--out FILE]';
 
@@ -85,14 +86,15 @@ function monitorText(result: MonitoringResult, lang: CliLanguage): string {
   const number = (value: number | null) => (value === null ? '–' : formatNumber(value, 2, lang));
   const lines = [
     `${result.name || (de ? 'Sozialmonitoring' : 'Social monitoring')}: ${result.indicators.map((indicator) => `${indicator.name[lang]} (${indicator.direction})`).join(', ')}`,
-    `${de ? 'Stichtag' : 'Reference date'} ${formatDate(result.period, lang)}${result.dynamicsStart ? `, ${de ? 'Dynamik seit' : 'dynamics since'} ${formatDate(result.dynamicsStart, lang)}` : ''}; ${result.scoredCount} ${de ? 'Gebiete bewertet' : 'areas scored'}`,
+    `${de ? 'Stichtag' : 'Reference date'} ${formatDate(result.period, lang)}${result.dynamicsStart ? `, ${de ? 'Dynamik seit' : 'dynamics since'} ${formatDate(result.dynamicsStart, lang)}` : ''}; ${result.scoredCount} ${de ? (result.scoredCount === 1 ? 'Gebiet bewertet' : 'Gebiete bewertet') : result.scoredCount === 1 ? 'area scored' : 'areas scored'}`,
     ...result.messages.map((message) => message[lang]),
     '',
   ];
   for (const area of result.areas) lines.push(`  ${area.key}  ${area.name.padEnd(28)} ${number(area.status).padStart(7)} ${number(area.dynamics).padStart(7)}  ${area.text[lang]}`);
   if (result.alerts.length > 0) {
     lines.push('', de ? 'Auffälligkeiten:' : 'Alerts:');
-    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
+    const classes = (alert: MonitoringResult['alerts'][number]) => (alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][lang]} → ${STATUS_CLASS_TEXT[alert.toClass][lang]}${result.previousPeriod ? `, ${de ? 'zuvor' : 'before'} ${formatDate(result.previousPeriod, lang)}` : ''})` : '');
+    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${classes(alert)}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
   }
   if (result.synthetic) lines.push('', de ? 'Beispieldaten, synthetisch – keine amtlichen Werte' : 'Sample data, synthetic – not official figures');
   return lines.join('\n');
@@ -124,7 +126,7 @@ export const command: CliCommand = {
     'min-population': { de: 'Gebiete mit weniger Einwohnern werden nicht bewertet (Standard 300)', en: 'areas with fewer inhabitants are not scored (default 300)' },
     weighted: { de: 'z-Werte nach Einwohnern gewichten', en: 'weight z-scores by population' },
     'population-indicator': { de: 'Kennzahl der Einwohnerzahl (Standard population_total)', en: 'indicator of the population (default population_total)' },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    layer: LAYER_HELP,
     rule: { de: 'Regel (mehrfach): above:ID:X, below:ID:X, deviation:ID:X% oder :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class', en: 'rule (repeatable): above:ID:X, below:ID:X, deviation:ID:X% or :Xpt, change:ID:X%:Ny, fences:ID:1.5|3, worse-class' },
     definition: { de: 'eine im Projekt gespeicherte Monitoring-Definition (ID); andere Angaben ersetzen ihre Werte', en: 'a monitoring definition saved in the project (id); other flags override its values' },
     out: { de: 'Datei: .csv, .xlsx (Tabelle) oder .svg, .png, .pdf (Ausschussblatt)', en: 'file: .csv, .xlsx (table) or .svg, .png, .pdf (committee sheet)' },

@@ -15,7 +15,7 @@ import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, wholeNumberFlag } from '../commandFlags';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, wholeNumberFlag, LAYER_HELP } from '../commandFlags';
 
 const USAGE = 'moran P.gpkg --indicator ID [--period P] [--layer L] [--weights queen|rook|knn:K] [--permutations N] [--seed S] [--correction none|bonferroni|fdr] [--out FILE]';
 const FIGURE_VIEWS = ANALYSIS_VIEWS.filter((view) => view !== 'scatter');
@@ -111,7 +111,7 @@ export const command: CliCommand = {
   optionHelp: {
     indicator: { de: 'Kennzahl-ID (siehe kleinraum info)', en: 'indicator id (see kleinraum info)' },
     period: { de: 'Stichtag (2019-12-31 oder 31.12.2019); Standard: der letzte', en: 'reference date (2019-12-31 or 31.12.2019); default: the latest' },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    layer: LAYER_HELP,
     weights: { de: `Nachbarschaft: queen (Grenze oder Ecke, Standard), rook (Grenzlinie) oder knn:K (K nächste Nachbarn, Standard K = ${DEFAULT_NEAREST_NEIGHBOURS})`, en: `neighbours: queen (border or corner, default), rook (border line) or knn:K (K nearest, default K = ${DEFAULT_NEAREST_NEIGHBOURS})` },
     permutations: { de: 'Zahl der Permutationen 0–99999 (Standard 999)', en: 'number of permutations 0–99999 (default 999)' },
     seed: { de: 'Startwert der Zufallszahlen (Standard 123456789): gleicher Seed, gleiches Ergebnis', en: 'random seed (default 123456789): same seed, same result' },

@@ -5,6 +5,7 @@
  */
 import { formatNumber } from '../../../../shared/format/number';
 import type { MethodOutput } from '../../../../shared/contract/api';
+import { LAYER_HELP } from '../commandFlags';
 import { CliUsageError, localize, type CliCommand, type CliLanguage } from '../command';
 import { existingProjectFile } from '../projectPaths';
 import { roundedEuros } from '../../../../shared/planning/costFigures';
@@ -70,7 +71,7 @@ export const command: CliCommand = {
   optionHelp: {
     scenario: { de: 'Kennung des Szenarios (siehe kleinraum info)', en: 'scenario id (see kleinraum info)' },
     year: { de: 'nur dieses Jahr ausgeben', en: 'print this year only' },
-    layer: { de: 'Gebietsebene (Standard: die erste)', en: 'boundary layer (default: the first)' },
+    layer: LAYER_HELP,
   },
   async run(context) {
     const [given, ...extra] = context.positionals;

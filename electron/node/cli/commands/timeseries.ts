@@ -13,7 +13,7 @@ import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
-import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags } from '../commandFlags';
+import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, LAYER_HELP } from '../commandFlags';
 
 const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] [--layout sorted|grid] [--scenario ID|none] --out FILE.svg|.png|.pdf|.csv|.xlsx';
 const SORTS = ['layer', 'name', 'last'] as const;
@@ -36,7 +36,7 @@ export const command: CliCommand = {
   },
   optionHelp: {
     indicator: { de: `Kennzahl-ID (siehe kleinraum info) oder Bewegung: ${MOVEMENT_INDICATORS.map((indicator) => indicator.id).join(', ')}`, en: `indicator id (see kleinraum info) or movement: ${MOVEMENT_INDICATORS.map((indicator) => indicator.id).join(', ')}` },
-    layer: { de: 'Gebietsebene; Standard: die erste', en: 'area layer; default: the first' },
+    layer: LAYER_HELP,
     areas: { de: 'all (Standard) oder Schlüssel, durch Komma getrennt; bei --view area das eine Gebiet', en: 'all (default) or keys separated by commas; with --view area the one area' },
     variable: { de: 'Bestandsvariable der Bewegungen (Standard: die erste mit Zu- und Fortzügen, z. B. refugees)', en: 'stock variable of the movements (default: the first with arrivals and departures, e.g. refugees)' },
     view: { de: 'multiples (alle Gebiete, Standard) oder area (ein Gebiet gegen die Region)', en: 'multiples (all areas, default) or area (one area against the region)' },

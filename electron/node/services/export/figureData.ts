@@ -92,6 +92,7 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
     locale,
     createdOn,
     focusAreaKey: request.focusAreaKey ?? null,
+    labelValues: spec.labels === 'namesAndValues',
   });
   // A derived figure is named after what it shows (e.g. "… – Index"), as title, legend and PDF metadata.
   const title = layout.title.text.trim() || localized(values.indicator.name, locale);

@@ -119,6 +119,8 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
   const name = (id: string): LocalizedText => known.get(id)?.name ?? { de: id, en: id };
   const sources = new Map<string, Source>();
   for (const values of now.current) for (const source of values.sources) sources.set(source.id, source);
+  // The population decides which areas are scored and how much each weighs: its source is named too.
+  if (needsPopulation && has(input.populationIndicator, period)) for (const source of valuesAt(input.populationIndicator, period).sources) sources.set(source.id, source);
   const allSources = new Map(readSources(db).map((source) => [source.id, source]));
 
   // Alerts.
