@@ -66,9 +66,11 @@ export function TopBar() {
             <span>
               {t('picker.indicator')}
               {overlay && (
+                // Short: the long title squeezed the header until its buttons wrapped; the map's bar and
+                // this label's tooltip name what the map shows.
                 <span className="picker-note" data-testid="indicator-picker-note">
                   {' '}
-                  ({t('map.overlay.indicatorHidden', { title: overlay.title })})
+                  ({t('map.overlay.indicatorNotShown')})
                 </span>
               )}
             </span>
