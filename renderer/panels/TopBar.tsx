@@ -93,7 +93,7 @@ export function TopBar() {
           </label>
         )}
         {mapShown && (
-          <label className={overlay ? 'picker picker-inactive' : 'picker'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
+          <label className={overlay ? 'picker picker-period picker-inactive' : 'picker picker-period'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
             <span>{t('picker.period')}</span>
             <select
               data-testid="period-select"
