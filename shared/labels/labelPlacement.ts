@@ -260,12 +260,16 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   const anchorBoxes = (clearance: number) => (labelEveryArea ? sorted.map((candidate) => ({ key: candidate.key, box: boxAt(candidate.x, candidate.y, 2 * clearance, 2 * clearance, 0) })) : []);
   const clearAnchors = anchorBoxes(anchorClearance);
   const pointAnchors = anchorBoxes(Math.max(1, anchorClearance / 2));
+  const dotAnchors = anchorBoxes(2);
+  // The text inside a label's box: the box less the padding and the 2 px slack of the measured width.
+  const shrink = (box: Box, by: number): Box => ({ left: box.left + by, right: box.right - by, top: box.top + padding, bottom: box.bottom - padding });
   const coversOtherAnchor = (box: Box, key: string, anchors: typeof clearAnchors) => anchors.some((anchor) => anchor.key !== key && overlaps(box, anchor.box));
   const placedBoxes: { key: string; box: Box }[] = [];
   const leaders: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[] = [];
   const placed: PlacedLabel[] = [];
   // Rules by level: 0 strict (anchors kept clear, leaders through no label, crossing no leader); 1 the
-  // anchors' dots and the leaders only kept out of label boxes; 2 labels only kept apart (the rule before).
+  // anchors' dots and the leaders only kept out of label boxes; 2 still no leader through another label's
+  // text or another area's dot; 3 labels only kept apart (the rule before).
   const tryPlace = (candidate: LabelCandidate, x: number, y: number, scale: number, leader: boolean, level: number): boolean => {
     const width = candidate.width * scale;
     const height = candidate.height * scale;
@@ -276,8 +280,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
     const from = { x: candidate.x, y: candidate.y };
     const to = leaderEnd({ x, y }, width, height, from);
     if (leader && level < 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, other.box))) return false;
+    if (leader && level === 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, shrink(other.box, padding + 2)))) return false;
     // Nor through another area's dot: it would seem to point there.
-    if (leader && level < 2 && (level === 0 ? clearAnchors : pointAnchors).some((anchor) => anchor.key !== candidate.key && segmentMeetsBox(from, to, anchor.box))) return false;
+    if (leader && level < 3 && (level === 0 ? clearAnchors : level === 1 ? pointAnchors : dotAnchors).some((anchor) => anchor.key !== candidate.key && segmentMeetsBox(from, to, anchor.box))) return false;
     if (leader && level === 0 && leaders.some((line) => segmentsCross(from, to, line.from, line.to))) return false;
     if (leader) leaders.push({ key: candidate.key, from, to });
     index.add(box);
@@ -306,7 +311,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
     return false;
   };
   for (const candidate of sorted) {
-    if (!placeOne(candidate, [0, 1]) && labelEveryArea) placeOne(candidate, [2]);
+    if (!placeOne(candidate, [0, 1]) && labelEveryArea && !placeOne(candidate, [2])) placeOne(candidate, [3]);
   }
   return placed;
 }
