@@ -1,22 +1,5 @@
 /**
- * The import wizard's layer name as users type it ("Stadtteile Süd") and the technical name the project
- * stores the layer under (letters, digits and "_", starting with a letter: it names a GeoPackage table).
- * What the user typed becomes the layer's title unless they gave one.
+ * The import wizard's layer name: what users type and the technical name it is stored under (shared with
+ * `kleinraum import --layer-name`, see shared/fileFormats/layerName.ts).
  */
-import { slug } from '../../shared/fileFormats/table/tableMapping';
-
-export const LAYER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/**
- * @example layerIdentifier('Stadtteile Süd') // "stadtteile_sued"
- * @example layerIdentifier('2024 Bezirke') // "ebene_2024_bezirke"
- * @example layerIdentifier('gemeinden_2024') // "gemeinden_2024" (a valid name stays as typed)
- */
-export function layerIdentifier(typed: string): string | null {
-  const text = typed.trim();
-  if (text.length === 0) return null;
-  if (LAYER_NAME_PATTERN.test(text)) return text;
-  const base = slug(text);
-  if (base === 'wert' && !/wert/i.test(text)) return null; // nothing usable (only punctuation)
-  return /^[a-z]/.test(base) ? base : `ebene_${base}`;
-}
+export { LAYER_NAME_PATTERN, layerIdentifier } from '../../shared/fileFormats/layerName';

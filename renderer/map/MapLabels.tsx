@@ -161,7 +161,7 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
       {leaders.length > 0 && (
         <svg className="map-label-leaders">
           {leaders.map((label) => (
-            <g key={label.key}>
+            <g key={label.key} data-key={label.key}>
               <line x1={label.leader!.x1} y1={label.leader!.y1} x2={label.leader!.x2} y2={label.leader!.y2} />
               <circle cx={label.leader!.x1} cy={label.leader!.y1} r={2} />
             </g>

@@ -16,6 +16,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { combineStyles, loadBasemapStyle, PLAIN_BACKGROUND_LAYER } from './basemap';
 import { featureBounds } from './bounds';
+import { fitPadding, fitShape, type FitShape } from './fitPadding';
 import { NO_DATA_COLOUR, SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 import { HATCH_IMAGE_ID, hatchPattern } from './hatch';
 
@@ -86,30 +87,42 @@ const FIT_MARGIN = 24;
 /** Room for the zoom buttons in the top-right corner. */
 const CONTROLS_MARGIN = 56;
 
+// The layer's shape for fitting, kept per feature collection (the Germany layer has ~10⁶ vertices).
+const fitShapes = new WeakMap<FeatureCollectionDto, FitShape | null>();
+
+function shapeOf(features: FeatureCollectionDto): FitShape | null {
+  if (!fitShapes.has(features)) {
+    const vertices: [number, number][] = [];
+    const visit = (coordinates: unknown): void => {
+      if (!Array.isArray(coordinates)) return;
+      if (typeof coordinates[0] === 'number' && typeof coordinates[1] === 'number') vertices.push([coordinates[0], coordinates[1]]);
+      else for (const child of coordinates) visit(child);
+    };
+    for (const feature of features.features) visit((feature.geometry as { coordinates?: unknown }).coordinates);
+    fitShapes.set(features, fitShape(vertices));
+  }
+  return fitShapes.get(features) ?? null;
+}
+
 /**
- * Fits the layer into the part of the map the legend leaves free: either the strip right of the legend or
- * the strip above it, whichever shows the layer larger. The layer's bounding box then lies wholly in that
- * strip, so no area is drawn under the legend.
+ * Fits the layer as large as the map allows with none of it under the legend (see fitPadding): centred
+ * when the legend leaves the layer free, else moved and shrunk only as far as the legend needs.
  */
 export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDto | null, reserve: MapReserve | null): void {
   const bounds = features ? featureBounds(features) : null;
-  if (!bounds) return;
-  const base = { top: FIT_MARGIN, right: CONTROLS_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN };
-  const candidates = reserve && reserve.width > 0 && reserve.height > 0
-    ? [
-        { ...base, left: Math.max(base.left, reserve.width + 8) },
-        { ...base, bottom: Math.max(base.bottom, reserve.height + 8) },
-      ]
-    : [base];
-  let best: { padding: typeof base; zoom: number } | null = null;
-  for (const padding of candidates) {
-    const camera = map.cameraForBounds(bounds, { padding });
-    if (camera?.zoom !== undefined && (!best || camera.zoom > best.zoom)) best = { padding, zoom: camera.zoom };
-  }
-  // Too small a map for any free strip (a narrow window): fit the whole map, the legend may cover a corner.
-  map.fitBounds(bounds, { padding: best?.padding ?? { top: 8, right: 8, bottom: 8, left: 8 }, duration: 0 });
+  const shape = features ? shapeOf(features) : null;
+  if (!bounds || !shape) return;
+  const canvas = map.getContainer();
+  const padding = fitPadding({
+    shape,
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    base: { top: FIT_MARGIN, right: CONTROLS_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN },
+    reserve,
+  });
+  // Too small a map for any free box (a narrow window): fit the whole map, the legend may cover a corner.
+  map.fitBounds(bounds, { padding: padding ?? { top: 8, right: 8, bottom: 8, left: 8 }, duration: 0 });
 }
-
 
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);

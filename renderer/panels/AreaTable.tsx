@@ -107,7 +107,7 @@ export function AreaTable() {
                   >
                     <button
                       type="button"
-                      className="sort-button"
+                      className={column === 'value' && shownColumn ? 'sort-button sort-button-wrap' : 'sort-button'}
                       data-testid={`sort-${column}`}
                       title={t('table.sortBy', { column: t(label) })}
                       onClick={() => store.getState().toggleSort(column)}

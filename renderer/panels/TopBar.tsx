@@ -66,9 +66,11 @@ export function TopBar() {
             <span>
               {t('picker.indicator')}
               {overlay && (
+                // Short: the long title squeezed the header until its buttons wrapped; the map's bar and
+                // this label's tooltip name what the map shows.
                 <span className="picker-note" data-testid="indicator-picker-note">
                   {' '}
-                  ({t('map.overlay.indicatorHidden', { title: overlay.title })})
+                  ({t('map.overlay.indicatorNotShown')})
                 </span>
               )}
             </span>
@@ -91,7 +93,7 @@ export function TopBar() {
           </label>
         )}
         {mapShown && (
-          <label className={overlay ? 'picker picker-inactive' : 'picker'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
+          <label className={overlay ? 'picker picker-period picker-inactive' : 'picker picker-period'} title={overlay ? t('map.overlay.indicatorHidden', { title: overlay.title }) : undefined}>
             <span>{t('picker.period')}</span>
             <select
               data-testid="period-select"

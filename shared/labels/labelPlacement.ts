@@ -206,6 +206,35 @@ const LEADER_DIRECTIONS = Array.from({ length: 16 }, (_, index) => (index * Math
 // Distances from the anchor, in label heights; the far ones reach out from under an overlay (the legend).
 const LEADER_DISTANCES = [1.6, 2.4, 3.4, 4.6, 6, 8, 11, 15, 20];
 
+function segmentsCross(a: { x: number; y: number }, b: { x: number; y: number }, c: { x: number; y: number }, d: { x: number; y: number }): boolean {
+  const side = (p: { x: number; y: number }, q: { x: number; y: number }, r: { x: number; y: number }) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/** Whether the segment from `a` to `b` passes through the box (Liang–Barsky clipping). */
+function segmentMeetsBox(a: { x: number; y: number }, b: { x: number; y: number }, box: Box): boolean {
+  let low = 0;
+  let high = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - box.left],
+    [dx, box.right - a.x],
+    [-dy, a.y - box.top],
+    [dy, box.bottom - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) low = Math.max(low, t);
+      else high = Math.min(high, t);
+      if (low > high) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Where each label goes, largest areas first; labels that cannot be placed are left out.
  * @example placeLabels([{ key: 'a', x: 50, y: 50, width: 30, height: 12, room: 20, priority: 2 }], { frame: { x: 0, y: 0, width: 100, height: 100 }, labelEveryArea: true, padding: 2 }) // [{ key: 'a', x: 50, y: 50, scale: 1, leader: null }]
@@ -222,32 +251,67 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   const tallest = sorted.reduce((maximum, candidate) => Math.max(maximum, candidate.height), 1);
   const index = new BoxIndex(tallest * 4);
   for (const obstacle of options.obstacles ?? []) index.add({ left: obstacle.x, right: obstacle.x + obstacle.width, top: obstacle.y, bottom: obstacle.y + obstacle.height });
-  // The anchors of labelled-everything layers are kept free, so a label beside its area does not hide
-  // the spot another area's label points to.
-  const anchorBoxes = labelEveryArea ? sorted.map((candidate) => ({ key: candidate.key, box: boxAt(candidate.x, candidate.y, 2, 2, 0) })) : [];
-  const coversOtherAnchor = (box: Box, key: string) => anchorBoxes.some((anchor) => anchor.key !== key && overlaps(box, anchor.box));
+  // In a layer where every area is labelled, no label covers or touches another area's anchor (the dot a
+  // leader line starts from), and no leader line runs through another label or crosses another leader:
+  // "Neustadt am Rübenberge" ended right at Wedemark's dot, so its leader read as one line of text, and
+  // "Gehrden" stood on Ronnenberg's anchor with Ronnenberg's label pushed beside it.
+  // Where no place meets these rules, looser ones follow (see tryPlace), so no area loses its name.
+  const anchorClearance = Math.min(...sorted.map((candidate) => candidate.height), tallest) * 0.5;
+  const anchorBoxes = (clearance: number) => (labelEveryArea ? sorted.map((candidate) => ({ key: candidate.key, box: boxAt(candidate.x, candidate.y, 2 * clearance, 2 * clearance, 0) })) : []);
+  const clearAnchors = anchorBoxes(anchorClearance);
+  const pointAnchors = anchorBoxes(Math.max(1, anchorClearance / 2));
+  const dotAnchors = anchorBoxes(2);
+  // The text inside a label's box: the box less the padding and the 2 px slack of the measured width.
+  const shrink = (box: Box, by: number): Box => ({ left: box.left + by, right: box.right - by, top: box.top + padding, bottom: box.bottom - padding });
+  const coversOtherAnchor = (box: Box, key: string, anchors: typeof clearAnchors) => anchors.some((anchor) => anchor.key !== key && overlaps(box, anchor.box));
+  const placedBoxes: { key: string; box: Box }[] = [];
+  const leaders: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[] = [];
   const placed: PlacedLabel[] = [];
-  const tryPlace = (candidate: LabelCandidate, x: number, y: number, scale: number, leader: boolean): boolean => {
-    const box = boxAt(x, y, candidate.width * scale, candidate.height * scale, padding);
-    if (!inFrame(box) || index.collides(box) || (leader && coversOtherAnchor(box, candidate.key))) return false;
+  // Rules by level: 0 strict (anchors kept clear, leaders through no label, crossing no leader); 1 the
+  // anchors' dots and the leaders only kept out of label boxes; 2 still no leader through another label's
+  // text or another area's dot; 3 labels only kept apart (the rule before).
+  const tryPlace = (candidate: LabelCandidate, x: number, y: number, scale: number, leader: boolean, level: number): boolean => {
+    const width = candidate.width * scale;
+    const height = candidate.height * scale;
+    const box = boxAt(x, y, width, height, padding);
+    if (!inFrame(box) || index.collides(box)) return false;
+    if (level < 2 ? coversOtherAnchor(box, candidate.key, level === 0 ? clearAnchors : pointAnchors) : leader && coversOtherAnchor(box, candidate.key, pointAnchors)) return false;
+    if (level < 2 && leaders.some((line) => segmentMeetsBox(line.from, line.to, box))) return false;
+    const from = { x: candidate.x, y: candidate.y };
+    const to = leaderEnd({ x, y }, width, height, from);
+    if (leader && level < 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, other.box))) return false;
+    if (leader && level === 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, shrink(other.box, padding + 2)))) return false;
+    // Nor through another area's dot: it would seem to point there.
+    if (leader && level < 3 && (level === 0 ? clearAnchors : level === 1 ? pointAnchors : dotAnchors).some((anchor) => anchor.key !== candidate.key && segmentMeetsBox(from, to, anchor.box))) return false;
+    if (leader && level === 0 && leaders.some((line) => segmentsCross(from, to, line.from, line.to))) return false;
+    if (leader) leaders.push({ key: candidate.key, from, to });
     index.add(box);
+    placedBoxes.push({ key: candidate.key, box });
     placed.push({ key: candidate.key, x, y, scale, leader: leader ? { x: candidate.x, y: candidate.y } : null });
     return true;
   };
-  for (const candidate of sorted) {
-    if (tryPlace(candidate, candidate.x, candidate.y, 1, false)) continue;
-    if (!labelEveryArea) continue;
-    if (tryPlace(candidate, candidate.x, candidate.y, smallScale, false)) continue;
+  // The label on its anchor, then in the smaller font, then beside the area: nearest places first, each
+  // under the strictest rules that allow it, so a short leader wins over a long one that is only tidier.
+  const placeOne = (candidate: LabelCandidate, levels: readonly number[]): boolean => {
+    for (const level of levels) if (tryPlace(candidate, candidate.x, candidate.y, 1, false, level)) return true;
+    if (!labelEveryArea) return false;
+    for (const level of levels) if (tryPlace(candidate, candidate.x, candidate.y, smallScale, false, level)) return true;
     const height = candidate.height * smallScale;
     const width = candidate.width * smallScale;
-    placing: for (const distance of LEADER_DISTANCES) {
-      for (const angle of LEADER_DIRECTIONS) {
-        // The box's near edge sits `distance` label heights from the anchor in this direction.
-        const x = candidate.x + Math.cos(angle) * (distance * height + width / 2);
-        const y = candidate.y + Math.sin(angle) * distance * height;
-        if (tryPlace(candidate, x, y, smallScale, true)) break placing;
+    for (const distance of LEADER_DISTANCES) {
+      for (const level of levels) {
+        for (const angle of LEADER_DIRECTIONS) {
+          // The box's near edge sits `distance` label heights from the anchor in this direction.
+          const x = candidate.x + Math.cos(angle) * (distance * height + width / 2);
+          const y = candidate.y + Math.sin(angle) * distance * height;
+          if (tryPlace(candidate, x, y, smallScale, true, level)) return true;
+        }
       }
     }
+    return false;
+  };
+  for (const candidate of sorted) {
+    if (!placeOne(candidate, [0, 1]) && labelEveryArea && !placeOne(candidate, [2])) placeOne(candidate, [3]);
   }
   return placed;
 }

@@ -189,3 +189,50 @@ for (const [method, classes, midpoint] of [
     }
   });
 }
+
+/** "1.234,5" → 1234.5 */
+function germanValue(text: string): number {
+  return Number(text.replace(/\./g, '').replace(',', '.').replace('−', '-'));
+}
+
+// Issue 15, item 4: "22,6" in the table sat in the class "bis unter 22,6". Every value the table shows lies
+// inside the bounds its class prints in the legend (the class found by the swatch colour both wear).
+for (const [method, classes] of [
+  ['quantile', '5'],
+  ['equal', '4'],
+  ['jenks', '5'],
+  ['pretty', '5'],
+] as const) {
+  test(`every value in the table lies inside its class as the legend prints it (${method})`, async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('symbology-method').selectOption(method);
+    await page.getByTestId('symbology-classes').selectOption(classes);
+    await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+    await expect.poll(async () => (await legendRows(page)).reduce((sum, row) => sum + row.count, 0)).toBe(21);
+    const rows = await legendRows(page);
+    const cells = await page.locator('[data-testid^="area-value-"]').evaluateAll((elements) =>
+      elements.map((cell) => {
+        const swatch = cell.querySelector('.table-swatch');
+        const rgb = (swatch ? getComputedStyle(swatch).backgroundColor : '').match(/\d+/g) ?? [];
+        return { text: (cell.textContent ?? '').trim(), colour: `#${rgb.slice(0, 3).map((channel) => Number(channel).toString(16).padStart(2, '0')).join('')}` };
+      }),
+    );
+    expect(cells.length).toBeGreaterThan(15);
+    for (const cell of cells) {
+      const row = rows.find((entry) => entry.colour === cell.colour);
+      expect(row, `legend class for ${cell.text} (${cell.colour})`).toBeDefined();
+      const value = germanValue(cell.text.match(/-?[\d.,−]+/)![0]);
+      const bounds = /(-?[\d.,−]+) bis (unter )?(-?[\d.,−]+)/.exec(row!.label);
+      // A class of one value (Jenks puts Hannover alone) prints just that value.
+      if (!bounds) {
+        expect(row!.label.trim(), `${cell.text} is its one-value class`).toBe(cell.text.match(/-?[\d.,−]+/)![0]);
+        continue;
+      }
+      const low = germanValue(bounds[1]!);
+      const high = germanValue(bounds[3]!);
+      expect(value, `${cell.text} in "${row!.label}"`).toBeGreaterThanOrEqual(low);
+      if (bounds[2]) expect(value, `${cell.text} in "${row!.label}"`).toBeLessThan(high);
+      else expect(value, `${cell.text} in "${row!.label}"`).toBeLessThanOrEqual(high);
+    }
+  });
+}

@@ -96,3 +96,32 @@ test('the Darstellung panel fits its width, also after a palette is picked', asy
   const cut = await panel.locator('.palette-name').evaluateAll((names) => names.filter((name) => name.scrollWidth > name.clientWidth + 1).map((name) => name.textContent));
   expect(cut).toEqual([]);
 });
+
+/** Width in px of the layer as the map draws it now. */
+async function drawnWidth(page: Page, coordinates: [number, number][]): Promise<number> {
+  return page.evaluate((points) => {
+    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+    const xs = points.map((point) => map.project(point).x);
+    return Math.max(...xs) - Math.min(...xs);
+  }, coordinates);
+}
+
+test('a taller legend (change mode, English wording) keeps the layer nearly as large as before', async ({ page, request }) => {
+  // The bounding box fitted beside the legend drew the region a sixth smaller and off to the right as soon
+  // as the legend grew by two lines; the fit now lets the legend sit in the box's empty corner.
+  const vertices = await layerVertices(request);
+  await openApp(page);
+  const clear = async () => expect.poll(async () => (await overlaps(page, vertices)).underLegend).toBe(0);
+  await clear();
+  const valueWidth = await drawnWidth(page, vertices);
+  await page.getByTestId('mode-select').selectOption('change');
+  await expect(page.locator('.legend-title')).toContainText('Veränderung');
+  await expect.poll(async () => (await drawnWidth(page, vertices)) / valueWidth, { message: 'change mode: layer width relative to value mode' }).toBeGreaterThan(0.88);
+  await clear();
+  await page.screenshot({ path: test.info().outputPath('map-change-1400x900.png') });
+  await page.getByTestId('mode-select').selectOption('value');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('legend')).toContainText('per 1,000');
+  await expect.poll(async () => (await drawnWidth(page, vertices)) / valueWidth, { message: 'English: layer width relative to German' }).toBeGreaterThan(0.88);
+  await clear();
+});

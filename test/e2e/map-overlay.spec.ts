@@ -115,7 +115,8 @@ test('a typology on the map drives table, headings and legend, and a weak one sa
   // The classification choices of the indicator are not offered for the typology.
   await expect(page.getByTestId('symbology-overlay-note')).toBeVisible();
   await expect(page.getByTestId('symbology-method')).toHaveCount(0);
-  await expect(page.getByTestId('indicator-picker-note')).toContainText('Typisierung');
+  await expect(page.getByTestId('indicator-picker-note')).toHaveText('(nicht auf der Karte)');
+  await expect(page.locator('label.picker-indicator')).toHaveAttribute('title', /Typisierung/);
 
   // Picking an indicator shows that indicator again, with its own table heading.
   const indicatorSelect = page.getByTestId('indicator-select');

@@ -129,6 +129,9 @@ test('the English interface names the tab and the account', async ({ page }) => 
 });
 
 test('shows on the map which municipalities’ accounts close', async ({ page, request }) => {
+  // The header's height on the map with the indicator shown (the pickers show with the map only).
+  await openApp(page);
+  const headerHeight = await page.locator('header.topbar').evaluate((element) => element.getBoundingClientRect().height);
   await openMovement(page);
   await page.getByTestId('movement-balance-map').click();
   const { areas } = await loadAreas(request);
@@ -136,6 +139,13 @@ test('shows on the map which municipalities’ accounts close', async ({ page, r
   // Every demo account closes: the map paints the "closes" colour, not the indicator's classes.
   await expect.poll(async () => (await canvasColoursAt(page, [burgdorf.insidePoint]))[0], { timeout: 15_000 }).toBe(BALANCE_COLOURS.closes);
   await expect(page.getByText('Bilanz geht auf').first()).toBeVisible();
+  // The header keeps its height (the note that the map shows the account, not the indicator, once
+  // squeezed it until the project and export buttons wrapped), and the table shows its values: its long
+  // heading wraps instead of pushing the value column out of the panel.
+  await expect(page.getByTestId('indicator-picker-note')).toBeVisible();
+  expect(await page.locator('header.topbar').evaluate((element) => element.getBoundingClientRect().height)).toBe(headerHeight);
+  const table = await page.locator('.table-scroll').first().evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  expect(table.scrollWidth, `table ${table.scrollWidth} px in ${table.clientWidth} px`).toBeLessThanOrEqual(table.clientWidth);
   await page.screenshot({ path: test.info().outputPath('movement-map.png'), fullPage: false });
 });
 

@@ -94,3 +94,18 @@ it('--dissolve-by makes the 13 Stadtbezirke; a table against them keeps unmatche
   expect(summary.reduce((sum, group) => sum + group.count, 0)).toBe(2);
   expect(summary.find((group) => group.reason === 'no-key')?.de).toBe('1 Zeile ohne Schlüssel');
 });
+
+it('--layer-name takes the name as typed ("Stadtbezirke Süd"), as the wizard does, and says why a name without letters is refused', async () => {
+  const project = temp.file('stadt-typed.gpkg');
+  const stadtteile = sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson');
+  const typed = await runKleinraum(['import', project, stadtteile, '--dissolve-by', 'STADTBZNR', '--layer-name', 'Stadtbezirke Süd', '--json'], temp.file('data'));
+  expect(typed.stderr).toBe('');
+  expect(typed.exitCode).toBe(0);
+  expect(JSON.parse(typed.stdout)).toMatchObject({ kind: 'boundaries', layer: 'stadtbezirke_sued', features: 13 });
+  const info = await runKleinraum(['info', project, '--json'], temp.file('data'));
+  expect(JSON.stringify(JSON.parse(info.stdout))).toContain('Stadtbezirke Süd');
+  const refused = await runKleinraum(['import', temp.file('other.gpkg'), stadtteile, '--layer-name', '–––'], temp.file('data'));
+  expect(refused.exitCode).not.toBe(0);
+  expect(refused.stderr).toContain('--layer-name');
+  expect(refused.stderr).toContain('Buchstaben');
+});

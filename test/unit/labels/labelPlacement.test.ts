@@ -62,6 +62,28 @@ describe('placeLabels in a small layer (every area labelled)', () => {
     }
   });
 
+  it('keeps other areas\' anchors clear of a label, so a leader never seems to continue another name', () => {
+    // "Neustadt am Rübenberge" (wide, largest) ends 3 px before Wedemark's anchor; Wedemark's label does
+    // not fit there. Before, Neustadt kept its place and Wedemark's dot and leader read as its continuation.
+    const neustadt: LabelCandidate = { key: 'neustadt', x: 60, y: 50, width: 100, height: 14, room: 20, priority: 3 };
+    const wedemark: LabelCandidate = { key: 'wedemark', x: 113, y: 50, width: 50, height: 14, room: 2, priority: 2 };
+    const hannover: LabelCandidate = { key: 'hannover', x: 140, y: 50, width: 40, height: 14, room: 20, priority: 4 };
+    const candidates = [neustadt, wedemark, hannover];
+    const placed = placeLabels(candidates, { frame: { x: 0, y: 0, width: 200, height: 120 }, labelEveryArea: true, padding: 1 });
+    expect(placed.map((label) => label.key).sort()).toEqual(['hannover', 'neustadt', 'wedemark']);
+    const clearance = 5;
+    for (const label of placed) {
+      const own = candidates.find((item) => item.key === label.key)!;
+      const halfWidth = (own.width * label.scale) / 2;
+      const halfHeight = (own.height * label.scale) / 2;
+      for (const other of candidates) {
+        if (other.key === label.key) continue;
+        const near = Math.abs(other.x - label.x) < halfWidth + clearance && Math.abs(other.y - label.y) < halfHeight + clearance;
+        expect(near, `${label.key} keeps clear of the anchor of ${other.key}`).toBe(false);
+      }
+    }
+  });
+
   it('ends a leader line at the edge of the label box', () => {
     expect(leaderEnd({ x: 10, y: 0 }, 8, 4, { x: 0, y: 0 })).toEqual({ x: 6, y: 0 });
     expect(leaderEnd({ x: 0, y: 10 }, 8, 4, { x: 0, y: 0 })).toEqual({ x: 0, y: 8 });

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
+import { layerIdentifier } from '../../../../shared/fileFormats/layerName';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
@@ -242,7 +243,18 @@ export const command: CliCommand = {
       if (fs.existsSync(projectPath)) await backend.call('project.open', { path: projectPath });
       else await backend.call('project.new', {});
       const period = option(context, 'period');
-      const common = { sourceName: option(context, 'source'), period, layerName: option(context, 'layer-name') };
+      // The layer name as typed ("Stadtbezirke Süd"), stored as the wizard stores it: a technical name and,
+      // when that differs, what was typed as the layer's title.
+      const typedLayerName = option(context, 'layer-name');
+      const layerName = typedLayerName === undefined ? undefined : layerIdentifier(typedLayerName);
+      if (layerName === null) {
+        throw new CliUsageError({
+          de: `--layer-name „${typedLayerName}“ enthält keine Buchstaben oder Ziffern; der Name der Ebene braucht mindestens einen Buchstaben.`,
+          en: `--layer-name "${typedLayerName}" has no letters or digits; the layer's name needs at least one letter.`,
+        });
+      }
+      const layerTitle = typedLayerName !== undefined && layerName !== typedLayerName.trim() ? { de: typedLayerName.trim(), en: typedLayerName.trim() } : undefined;
+      const common = { sourceName: option(context, 'source'), period, layerName, ...(layerTitle ? { layerTitle } : {}) };
       let document: unknown;
       if (context.values['flows'] === true) {
         if (!fs.existsSync(projectPath)) {
