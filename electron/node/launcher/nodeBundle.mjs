@@ -3,6 +3,8 @@
 //
 //   electron/node/cli/main.ts          → build/node/cli/main.mjs
 //   electron/node/cli/commands/<c>.ts  → build/node/cli/commands/<c>.mjs
+//   electron/node/services/import/importWorker.ts → build/node/cli/importWorker.mjs (browser mode reads
+//                                        import files in this worker thread; see services/import/offThread.ts)
 //   shared code                        → build/node/cli/<name>-<hash>.mjs (chunks, loaded on demand)
 //
 // The output keeps the source folders' depth below the checkout (cli/ and cli/commands/), so code that
@@ -22,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cliSourceDir = path.join(repoRoot, 'electron', 'node', 'cli');
+const importWorkerSource = path.join(repoRoot, 'electron', 'node', 'services', 'import', 'importWorker.ts');
 const bundleDir = path.join(repoRoot, 'build', 'node');
 const lockFile = path.join(repoRoot, 'build', 'node.lock');
 const stampFile = path.join(bundleDir, 'inputs.json');
@@ -104,7 +107,11 @@ async function buildInto(outputDir) {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: repoRoot,
-    entryPoints: [path.join(cliSourceDir, 'main.ts'), ...commandSources()],
+    entryPoints: [
+      ...[path.join(cliSourceDir, 'main.ts'), ...commandSources()].map((source) => ({ in: source, out: path.relative(cliSourceDir, source).replace(/\.ts$/, '') })),
+      // Beside the chunks, where offThread.ts looks for it.
+      { in: importWorkerSource, out: 'importWorker' },
+    ],
     outbase: cliSourceDir,
     outdir: path.join(outputDir, 'cli'),
     outExtension: { '.js': '.mjs' },

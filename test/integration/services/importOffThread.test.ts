@@ -1,12 +1,14 @@
 /**
  * Browser mode reads import files in a worker thread: while a large boundary file is read and validated,
  * the event loop (which answers the page's other requests) stays free, and `import.cancel` ends the
- * reading at once instead of after it.
+ * reading at once instead of after it — from source, and in the prebuilt server that `npm start` and
+ * `kleinraum serve` run.
  */
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCliBackend } from '../../../electron/node/cli/backend';
 import { useImportWorker } from '../../../electron/node/services/import/offThread';
+import { startServe } from '../../helpers/serveProcess';
 import { makeTempDir } from '../../helpers/tempDir';
 
 const directory = makeTempDir('kleinraum-offthread-');
@@ -63,6 +65,31 @@ describe('import work off the event loop', () => {
       expect(again.areas).toHaveLength(1);
     } finally {
       backend.dispose();
+    }
+  }, 120_000);
+
+  it('does so in the prebuilt server too: kleinraum serve reads in its bundled worker, so cancel ends a long read', async () => {
+    const file = directory.file('gross-serve.geojson');
+    fs.writeFileSync(file, largeGeoJson(400_000));
+    const server = await startServe(['--allow-dir', directory.path, '--data-dir', directory.file('serve-data')]);
+    try {
+      const started = performance.now();
+      await server.call('import.previewBoundaries', { path: file, taskId: 'serve-0' });
+      const readMs = performance.now() - started;
+      const preview = server.call('import.previewBoundaries', { path: file, taskId: 'serve-1' }).then(
+        () => 'finished',
+        (error: unknown) => (/"code":"cancelled"/.test(String(error)) ? 'cancelled' : String(error)),
+      );
+      // Long enough for the worker to start reading; far shorter than the read itself.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(300, readMs / 4)));
+      // Read inline, the server would answer only after the whole file was read.
+      const asked = performance.now();
+      await server.call('project.current');
+      expect(performance.now() - asked).toBeLessThan(Math.max(250, readMs / 4));
+      expect(await server.call('import.cancel', { importId: 'serve-1' })).toEqual({ cancelled: true });
+      expect(await preview).toBe('cancelled');
+    } finally {
+      await server.stop();
     }
   }, 120_000);
 });

@@ -5,9 +5,10 @@
  * browser-mode server switches this on (`useImportWorker()`): a one-shot CLI command has nothing else to
  * answer and would only pay a second start-up, and the bundled desktop app ships no worker script (it
  * reads in its main process, the window stays responsive). Elsewhere the task runs in this thread.
+ * The prebuilt server finds the worker as build/node/cli/importWorker.mjs (launcher/nodeBundle.mjs).
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorCode } from '../../../../shared/contract/errors';
 import type { LocalizedText } from '../../../../shared/model/project';
@@ -29,13 +30,20 @@ export function useImportWorker(enabled = true): void {
 let nextId = 1;
 const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
 
+/**
+ * The worker's script: the prebuilt importWorker.mjs beside this module in the bundle (build/node/cli/,
+ * which `kleinraum serve` and `npm start` run), else the TypeScript source (tests run from source).
+ */
 function workerScript(): string | null {
-  try {
-    const file = fileURLToPath(new URL('./importWorker.ts', import.meta.url));
-    return fs.existsSync(file) ? file : null;
-  } catch {
-    return null;
+  for (const candidate of ['./importWorker.mjs', './importWorker.ts']) {
+    try {
+      const file = fileURLToPath(new URL(candidate, import.meta.url));
+      if (fs.existsSync(file)) return file;
+    } catch {
+      // not a file URL (e.g. inside an archive): try the next
+    }
   }
+  return null;
 }
 
 function failAll(error: unknown): void {
@@ -44,9 +52,10 @@ function failAll(error: unknown): void {
 }
 
 function startWorker(script: string): Worker {
-  // The sources are TypeScript run by tsx: the worker registers the same loader before loading the script.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL(`file://${script}`).href)}); });`;
-  const started = new Worker(bootstrap, { eval: true });
+  // The bundle's worker is plain JavaScript; the TypeScript source needs tsx's loader, registered first.
+  const started = script.endsWith('.mjs')
+    ? new Worker(pathToFileURL(script))
+    : new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`, { eval: true });
   started.on('message', (reply: Reply) => {
     const pending = waiting.get(reply.id);
     if (!pending) return;
