@@ -62,6 +62,9 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'SQL lives in electron/node/storage/: add or use a storage function there.' },
         { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: 'SQL lives in electron/node/storage/: add or use a storage function there.' },
+        // A statement held in a variable is SQL too, when it goes to a database (RegExp#exec stays allowed).
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|database|sqlite)$/i]", message: 'SQL lives in electron/node/storage/: add or use a storage function there.' },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name=/^(db|database|sqlite)$/i]", message: 'SQL lives in electron/node/storage/: add or use a storage function there.' },
       ],
     },
   },
