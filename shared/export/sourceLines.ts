@@ -63,7 +63,8 @@ export function sourceLabel(source: { name: string; attribution: string }): stri
 }
 
 /**
- * The lines, in print order: data sources, boundaries, then the synthetic label (once).
+ * The lines, in print order: data sources (synthetic ones too, by name), boundaries, then the synthetic
+ * label (once).
  * @example sourceLines({ dataSources: [zensus], boundarySource: vg250, schematicBoundaries: false, currentYear: 2025, locale: 'de' })
  * // ['Daten: © Statistische Ämter des Bundes und der Länder, 2024 – Zensus 2022 …, Stichtag 15.05.2022',
  * //  'Geometrie: © GeoBasis-DE / BKG 2021 (Daten verändert), Lizenz: Datenlizenz Deutschland – …']
@@ -76,11 +77,18 @@ export function sourceLines(input: SourceLineInput): string[] {
   for (const source of input.dataSources) {
     // The boundary source also supplies official land areas (per km²); its own line below names it.
     if (input.boundarySource && source.id === input.boundarySource.id && !source.synthetic) continue;
+    const stichtag = source.stichtag ? `, ${words.stichtag[locale]} ${formatDate(source.stichtag, locale)}` : '';
     if (source.synthetic) {
+      // Named like any source (a demo has several synthetic ones: which figure came from which), and the
+      // synthetic label follows once below.
       synthetic = true;
+      // A source that is only the label itself ("Beispieldaten, synthetisch") is said by the closing line.
+      if (!source.name || source.name === source.attribution) continue;
+      const line = `${words.data[locale]}: ${sourceLabel(source)}${stichtag}`;
+      if (!seen.has(line)) lines.push(line);
+      seen.add(line);
       continue;
     }
-    const stichtag = source.stichtag ? `, ${words.stichtag[locale]} ${formatDate(source.stichtag, locale)}` : '';
     const who = source.attribution || source.publisher;
     // An imported table often names neither attribution nor publisher: then its name alone, not "Daten: – name".
     const name = source.name && source.name !== source.attribution ? (who ? ` – ${source.name}` : source.name) : '';

@@ -27,4 +27,14 @@ describe('sourceLines', () => {
     expect(sourceLines({ dataSources: [imported], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: GV-ISys 31.12.2019, Stichtag 31.12.2019']);
     expect(sourceLines({ dataSources: [{ ...imported, publisher: 'Destatis' }], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Destatis – GV-ISys 31.12.2019, reference date 31/12/2019']);
   });
+  it('names every synthetic source too, so a demo figure says which of its sources it shows, and labels them once', () => {
+    const azr = { ...imported, id: 'azr', name: 'Ausländerzentralregister (AZR), Schutzsuchende – Beispieldaten, synthetisch', attribution: 'Beispieldaten, synthetisch', stichtag: null, synthetic: true };
+    const register = { ...azr, id: 'ewr', name: 'Einwohnermelderegister – Beispieldaten, synthetisch' };
+    const generic = { ...azr, id: 'demo', name: 'Beispieldaten, synthetisch' };
+    expect(sourceLines({ dataSources: [generic, azr, register, azr], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual([
+      'Daten: Ausländerzentralregister (AZR), Schutzsuchende – Beispieldaten, synthetisch',
+      'Daten: Einwohnermelderegister – Beispieldaten, synthetisch',
+      'Beispieldaten, synthetisch – keine amtlichen Werte',
+    ]);
+  });
 });
