@@ -78,33 +78,23 @@ let nextMessageId = 1;
 /** Creates a fresh store (the app uses one; tests create their own). */
 export function createKleinraumStore() {
   let historyQueue: Promise<void> = Promise.resolve();
-  const runUndo = async (): Promise<void> => {
+  /** Undoes or redoes the newest edit of its stack; an edit the backend refuses leaves the history. */
+  const runHistoryStep = async (direction: 'undo' | 'redo'): Promise<void> => {
     const state = store.getState();
-    const edit = state.undoStack.at(-1);
+    const edit = (direction === 'undo' ? state.undoStack : state.redoStack).at(-1);
     if (!edit) return;
     const generation = state.generation;
-    store.setState({ undoRunning: true, ...editUndone(state) });
+    store.setState({ undoRunning: true, ...(direction === 'undo' ? editUndone(state) : editRedone(state)) });
     try {
-      await edit.undo();
+      await (direction === 'undo' ? edit.undo() : edit.redo());
     } catch (error) {
-      // The edit could not be undone (e.g. the backend refused): it leaves the history.
-      if (store.getState().generation === generation) store.setState({ redoStack: store.getState().redoStack.filter((candidate) => candidate !== edit) });
-      store.getState().showMessage(toApiError(error, 'undo').text);
-    } finally {
-      store.setState({ undoRunning: false });
-    }
-  };
-  const runRedo = async (): Promise<void> => {
-    const state = store.getState();
-    const edit = state.redoStack.at(-1);
-    if (!edit) return;
-    const generation = state.generation;
-    store.setState({ undoRunning: true, ...editRedone(state) });
-    try {
-      await edit.redo();
-    } catch (error) {
-      if (store.getState().generation === generation) store.setState({ undoStack: store.getState().undoStack.filter((candidate) => candidate !== edit) });
-      store.getState().showMessage(toApiError(error, 'redo').text);
+      // The edit moved to the other stack before it ran; it cannot be repeated, so it leaves that stack.
+      if (store.getState().generation === generation) {
+        const current = store.getState();
+        const without = (stack: typeof current.undoStack) => stack.filter((candidate) => candidate !== edit);
+        store.setState(direction === 'undo' ? { redoStack: without(current.redoStack) } : { undoStack: without(current.undoStack) });
+      }
+      store.getState().showMessage(toApiError(error, direction).text);
     } finally {
       store.setState({ undoRunning: false });
     }
@@ -185,8 +175,8 @@ export function createKleinraumStore() {
     recordEdit: (edit) => set(editRecorded(get(), edit)),
     // Undo and redo run one after the other in the order pressed: a second Ctrl+Z while the first still
     // waits for the backend undoes the next edit afterwards instead of being lost.
-    undo: () => (historyQueue = historyQueue.then(runUndo)),
-    redo: () => (historyQueue = historyQueue.then(runRedo)),
+    undo: () => (historyQueue = historyQueue.then(() => runHistoryStep('undo'))),
+    redo: () => (historyQueue = historyQueue.then(() => runHistoryStep('redo'))),
     showMessage: (text) => set(messageAdded(get(), text, nextMessageId++)),
     showNotice: (title, text) => set(messageAdded(get(), text, nextMessageId++, { title })),
     dismissMessage: (id) => set(messageDismissed(get(), id)),
