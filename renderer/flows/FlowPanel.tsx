@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { FLOW_EXPORT_FORMATS } from '../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
-import { FLOW_COLOURS, SCREEN_FLOW_WIDTH, flowLegendValues, flowWidth } from '../../shared/movement/flowGeometry';
+import { FLOW_COLOURS, SCREEN_FLOW_WIDTH, flowWidthLegend } from '../../shared/movement/flowGeometry';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { downloadBase64 } from '../profiles/exportProfiles';
@@ -220,14 +220,12 @@ export function FlowPanel() {
 
 /** Round counts drawn at the widths the map gives them (the same scale as flowGeometry's lines). */
 function FlowWidthLegend({ flows, smallNumberThreshold, title, format }: { flows: readonly { value: number | null }[]; smallNumberThreshold: number; title: string; format: (value: number) => string }) {
-  const maxValue = Math.max(0, ...flows.map((flow) => flow.value ?? 0));
-  const values = flowLegendValues(maxValue, smallNumberThreshold);
-  if (values.length === 0) return null;
+  const rows = flowWidthLegend(flows, smallNumberThreshold, SCREEN_FLOW_WIDTH.min, SCREEN_FLOW_WIDTH.max);
+  if (rows.length === 0) return null;
   return (
     <div className="flow-width-legend" data-testid="flows-width-legend">
       <span>{title}:</span>
-      {values.map((value) => {
-        const width = flowWidth(value, maxValue, SCREEN_FLOW_WIDTH.min, SCREEN_FLOW_WIDTH.max);
+      {rows.map(({ value, width }) => {
         return (
           <span key={value} className="flow-width-item">
             <svg width="28" height={Math.ceil(SCREEN_FLOW_WIDTH.max) + 2} aria-hidden="true">

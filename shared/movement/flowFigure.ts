@@ -17,7 +17,7 @@ import { rewindForD3 } from '../export/rewindForD3';
 import { mm, svgText } from '../export/svgElements';
 import { textWidth, wrapText } from '../export/textMetrics';
 import type { Source } from '../model/project';
-import { FLOW_COLOURS as FLOW_FIGURE_COLOURS, flowGeometry, flowLegendValues, flowWidth, type FlowGeometryInput } from './flowGeometry';
+import { FLOW_COLOURS as FLOW_FIGURE_COLOURS, flowGeometry, flowWidthLegend, type FlowGeometryInput } from './flowGeometry';
 
 /** Line width in mm of the largest flow on an A4 page. */
 const MAX_WIDTH_MM = 3.2;
@@ -134,21 +134,19 @@ export function flowMapFigure(data: FlowFigureData, context: AnalysisFigureConte
  * so a reader can tell 1.000 persons from 300 without the table.
  */
 function widthLegend(data: FlowFigureData, mapFrame: { x: number; y: number; width: number; height: number }, scale: number, locale: 'de' | 'en', title: string): string {
-  const maxValue = Math.max(0, ...data.flows.map((flow) => flow.value ?? 0));
-  const values = flowLegendValues(maxValue, data.smallNumberThreshold);
-  if (values.length === 0) return '';
+  const rows = flowWidthLegend(data.flows, data.smallNumberThreshold, MIN_WIDTH_MM * scale, MAX_WIDTH_MM * scale);
+  if (rows.length === 0) return '';
   const textSize = 2.6 * scale;
   const lineLength = 9 * scale;
   const rowHeight = Math.max(MAX_WIDTH_MM * scale, textSize) + 1.6 * scale;
-  const labels = values.map((value) => formatNumber(value, 0, locale));
+  const labels = rows.map(({ value }) => formatNumber(value, 0, locale));
   const labelWidth = Math.max(...labels.map((label) => textWidth(label, textSize)));
   const width = Math.max(lineLength + 2 * scale + labelWidth, textWidth(title, textSize, 'semibold'));
   const x = mapFrame.x + mapFrame.width - 2 * scale - width;
-  const top = mapFrame.y + mapFrame.height - 2 * scale - textSize * 1.4 - rowHeight * values.length;
+  const top = mapFrame.y + mapFrame.height - 2 * scale - textSize * 1.4 - rowHeight * rows.length;
   const parts = [`<g id="flow-width-legend">`, svgText(x, top + textSize, title, { size: textSize, weight: 'semibold', fill: '#2d3748', halo: true })];
-  values.forEach((value, index) => {
+  rows.forEach(({ value, width: strokeWidth }, index) => {
     const y = top + textSize * 1.4 + rowHeight * (index + 0.5);
-    const strokeWidth = flowWidth(value, maxValue, MIN_WIDTH_MM * scale, MAX_WIDTH_MM * scale);
     parts.push(`<line class="flow-legend-line" data-value="${value}" x1="${mm(x)}" y1="${mm(y)}" x2="${mm(x + lineLength)}" y2="${mm(y)}" stroke="${FLOW_FIGURE_COLOURS.line}" stroke-opacity="0.8" stroke-width="${mm(strokeWidth)}"/>`);
     parts.push(svgText(x + lineLength + 2 * scale, y + textSize * 0.35, labels[index] ?? '', { size: textSize, fill: '#2d3748', halo: true }));
   });

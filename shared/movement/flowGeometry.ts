@@ -74,6 +74,20 @@ export function flowLegendValues(maxValue: number, smallNumberThreshold: number)
   return [...new Set(values)];
 }
 
+/**
+ * The width legend of a set of flows: the legend counts with the width the map gives each, on the same
+ * scale as the lines (the largest drawn flow gets `maxWidth`). Shared by the tab and the figure.
+ * @example flowWidthLegend([{ value: 1234 }], 3, 1.5, 14)[0] // { value: 1000, width: ≈12.4 }
+ */
+export function flowWidthLegend(flows: readonly { value: number | null }[], smallNumberThreshold: number, minWidth: number, maxWidth: number): { value: number; width: number }[] {
+  const maxValue = largestFlow(flows);
+  return flowLegendValues(maxValue, smallNumberThreshold).map((value) => ({ value, width: flowWidth(value, maxValue, minWidth, maxWidth) }));
+}
+
+function largestFlow(flows: readonly { value: number | null }[]): number {
+  return Math.max(0, ...flows.map((flow) => flow.value ?? 0));
+}
+
 function curve(start: readonly [number, number], end: readonly [number, number], cosLatitude: number, trimStart: number, trimEnd: number): Position[] {
   // Work in a plane where x is scaled by cos(latitude), so "right of the direction" is right on the map.
   const ax = start[0] * cosLatitude;
@@ -123,7 +137,7 @@ export function flowGeometry(input: FlowGeometryInput, degreesPerPixel: number):
   const cosLatitude = Math.cos((meanLatitude * Math.PI) / 180);
   const maxWidth = input.maxWidth ?? SCREEN_FLOW_WIDTH.max;
   const minWidth = input.minWidth ?? SCREEN_FLOW_WIDTH.min;
-  const maxValue = Math.max(0, ...input.flows.map((flow) => flow.value ?? 0));
+  const maxValue = largestFlow(input.flows);
   const lines: Feature<LineString, FlowLineProperties>[] = [];
   const arrows: Feature<Polygon, FlowLineProperties>[] = [];
   input.flows.forEach((flow, rank) => {

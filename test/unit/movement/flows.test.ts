@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowLegendValues, flowWidth } from '../../../shared/movement/flowGeometry';
+import { flowLegendValues, flowWidthLegend } from '../../../shared/movement/flowGeometry';
 import { externalCategoryOf } from '../../../shared/movement/flowTypes';
 import { computeFlowView, directedFlows, filterFlows, flowTotals, protectSmallFlows, sumPairs, topFlows, type FlowPair } from '../../../shared/movement/flows';
 
@@ -66,7 +66,7 @@ describe('flows', () => {
     expect(flowLegendValues(40, 10)).toEqual([40, 10]);
     expect(flowLegendValues(2, 3)).toEqual([]);
     expect(flowLegendValues(0, 3)).toEqual([]);
-    const widths = flowLegendValues(5000, 3).map((value) => flowWidth(value, 5000, 0.35, 3.2));
+    const widths = flowWidthLegend([{ value: 5000 }, { value: 12 }, { value: null }], 3, 0.35, 3.2).map((row) => row.width);
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
     expect(widths[0]).toBeCloseTo(3.2, 9);
   });
