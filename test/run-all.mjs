@@ -30,19 +30,15 @@ function heading(text) {
   process.stdout.write(`\n=== ${text} ===\n`);
 }
 
-/** Runs a tool from node_modules/.bin with inherited output; returns its exit status and captured text. */
-function runTool(tool, args, { capture = false, env = {} } = {}) {
+/** Runs a tool from node_modules/.bin with its output shown as it comes (the long runners); returns its exit status. */
+function runTool(tool, args, { env = {} } = {}) {
   const result = spawnSync(path.join(binDir, tool), args, {
     cwd: repoRoot,
-    stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
   });
-  const output = capture ? `${result.stdout ?? ''}${result.stderr ?? ''}` : '';
-  if (capture && output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   if (result.error) process.stdout.write(`could not start ${tool}: ${result.error.message}\n`);
-  return { status: result.error ? -1 : result.status ?? -1, signal: result.signal, output };
+  return { status: result.error ? -1 : result.status ?? -1 };
 }
 
 /** Runs a tool from node_modules/.bin with its output captured; resolves with exit status and output. */
