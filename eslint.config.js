@@ -6,7 +6,11 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'crypto', 'stream', 'zlib', 'worker_threads'];
 
+// App code takes Turf functions from shared/geo/turf.ts, one package each (see there why).
+const turfIndex = { group: ['@turf/turf'], message: "Import Turf functions from shared/geo/turf.ts (add the function's own @turf package there): @turf/turf's index pulls all of Turf into every command and page." };
+
 const rendererPatterns = [
+  turfIndex,
   { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox: ask the backend through renderer/api instead of using Node APIs.' },
   { group: ['electron', 'electron/*'], message: 'The renderer reaches the backend only through renderer/api (preload bridge or HTTP), never Electron directly.' },
   { group: ['better-sqlite3'], message: 'The renderer never touches the project file: call a contract method through renderer/api.' },
@@ -34,6 +38,7 @@ export default tseslint.config(
       { group: ['react', 'react-dom', 'react/*', 'maplibre-gl', 'zustand'], message: 'shared/ has no UI: UI code belongs in renderer/.' },
       { group: ['better-sqlite3'], message: 'Storage lives in electron/node/storage/; shared/ stays pure.' },
       { group: ['**/renderer/**', '**/electron/**'], message: 'Dependencies point inward: shared/ imports nothing from renderer/ or electron/.' },
+      turfIndex,
     ]),
   },
   {
@@ -74,6 +79,7 @@ export default tseslint.config(
     rules: restrict([
       { group: ['electron', 'electron/*'], message: "electron/node/ runs under plain Node too (tests, browser mode, CLI): keep 'electron' imports in electron/main/." },
       { group: ['**/renderer/**'], message: 'Dependencies point inward: backend code never imports the renderer.' },
+      turfIndex,
     ]),
   },
   {

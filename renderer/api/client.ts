@@ -4,7 +4,7 @@
  * backend or an answer that breaks the contract becomes a thrown `ApiError` with a message in both UI
  * languages. Views never talk to a transport directly.
  */
-import { contract, events, type EventName, type EventPayload, type KleinraumApi, type MethodName, type MethodOutput } from '../../shared/contract/api';
+import { events, METHOD_AREAS, methodSchemas, type EventName, type EventPayload, type KleinraumApi, type MethodName, type MethodOutput } from '../../shared/contract/api';
 import { ApiError, catalogueText } from './apiError';
 import type { Transport } from './transport';
 
@@ -23,7 +23,7 @@ export function createApiClient(transport: Transport, onContractViolation: (deta
   async function call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
     const result = await transport.invoke(method, input);
     if (!result.ok) throw new ApiError(result.error.code, result.error.message, method);
-    const checked = contract[method].output.safeParse(result.value);
+    const checked = (await methodSchemas(method)).output.safeParse(result.value);
     if (!checked.success) {
       onContractViolation(`${method}: ${checked.error.message}`);
       throw new ApiError('internal', catalogueText('error.unexpected'), method);
@@ -32,7 +32,7 @@ export function createApiClient(transport: Transport, onContractViolation: (deta
   }
 
   const methods = Object.fromEntries(
-    (Object.keys(contract) as MethodName[]).map((method) => [method, (input: unknown) => call(method, input)]),
+    (Object.keys(METHOD_AREAS) as MethodName[]).map((method) => [method, (input: unknown) => call(method, input)]),
   ) as unknown as KleinraumApi;
 
   return {

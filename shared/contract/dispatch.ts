@@ -2,14 +2,10 @@
  * The generic server side of every transport: validate the input against the contract, call the service,
  * validate the output. Transports (IPC, HTTP) call only this; they hold no feature logic.
  */
-import { contract, type KleinraumApi, type MethodName } from './api';
+import { isMethodName, methodSchemas, type KleinraumApi } from './api';
 import { toErrorPayload, UserError, type ErrorPayload } from './errors';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ErrorPayload };
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
 
 /** Calls `method` on `api` with `rawInput` checked against the contract. Never throws. */
 export async function dispatch(
@@ -22,7 +18,7 @@ export async function dispatch(
     if (!isMethodName(method)) {
       throw new UserError('bad-input', { de: `Unbekannte Funktion: ${String(method)}`, en: `Unknown method: ${String(method)}` });
     }
-    const spec = contract[method];
+    const spec = await methodSchemas(method);
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');

@@ -8,7 +8,7 @@
  *
  * Seeded and deterministic like the rest of the demo (random.ts).
  */
-import { booleanPointInPolygon, point, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, point, pointOnFeature } from '../geo/turf';
 import type { Area, Observation } from '../model/project';
 import { computeDemand } from '../planning/demand';
 import type { Facility, FacilityKind, StaffPositions } from '../planning/facilities';

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../contract/errors';
-import { tableMapping } from '../contract/methods/import';
+import { tableMapping } from '../contract/tableMappingSchema';
 import { exportLayoutInput } from '../export/exportLayout';
 import type { LocalizedText } from '../model/project';
 import { mapSymbologySchema, type MapSymbology, defaultSymbologyFor } from '../mapView/mapSymbology';

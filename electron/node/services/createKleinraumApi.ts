@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { EventName, FeatureCollectionDto, KleinraumApi, MethodName, ProjectSummary } from '../../../shared/contract/api';
+import { methodsOfArea, type ContractArea, type ContractAreas, type EventName, type FeatureCollectionDto, type KleinraumApi, type MethodName, type ProjectSummary } from '../../../shared/contract/api';
 import type { ProjectContent } from '../../../shared/model/project';
 import { readAreasAsFeatureCollection } from '../storage/projectReader';
 import { listFiles } from './fileBrowser';
@@ -15,16 +15,6 @@ import { ProjectSession, removeAbandonedWorkingCopies } from './projectSession';
 import { summarizeProject } from './projectSummary';
 import { listRecentProjects, rememberRecentProject } from './recentProjects';
 import type { FeatureHandlers, ServiceContext } from './serviceContext';
-import { analysisMethods } from '../../../shared/contract/methods/analysis';
-import { monitoringMethods } from '../../../shared/contract/methods/monitoring';
-import { exportMethods } from '../../../shared/contract/methods/export';
-import { importMethods } from '../../../shared/contract/methods/import';
-import { mapMethods } from '../../../shared/contract/methods/map';
-import { movementMethods } from '../../../shared/contract/methods/movement';
-import { flowMethods } from '../../../shared/contract/methods/flows';
-import { planningMethods } from '../../../shared/contract/methods/planning';
-import { profileMethods } from '../../../shared/contract/methods/profiles';
-import { sourceMethods } from '../../../shared/contract/methods/sources';
 
 export interface KleinraumApiOptions {
   /** Folder for app data: recent projects list and the working copies of open projects. */
@@ -40,10 +30,10 @@ export interface KleinraumApiOptions {
  * A feature's handlers, loaded on the first call of one of its methods: a CLI command then loads only the
  * features it uses (e.g. `info` never loads the export's PDF and PNG renderers, the profiles' XLSX writer).
  */
-function lazyFeature<Methods extends object>(methods: Methods, load: () => Promise<FeatureHandlers<Methods>>): FeatureHandlers<Methods> {
+function lazyFeature<A extends ContractArea>(area: A, load: () => Promise<FeatureHandlers<ContractAreas[A]>>): FeatureHandlers<ContractAreas[A]> {
   let loaded: Promise<Record<string, (input: unknown) => Promise<unknown>>> | null = null;
   const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const method of Object.keys(methods)) {
+  for (const method of methodsOfArea(area)) {
     handlers[method] = async (input) => {
       // A failed load (e.g. a missing native module) is tried again on the next call, not remembered.
       loaded ??= (load() as unknown as Promise<Record<string, (input: unknown) => Promise<unknown>>>).catch((error: unknown) => {
@@ -54,7 +44,7 @@ function lazyFeature<Methods extends object>(methods: Methods, load: () => Promi
       return feature[method]!(input);
     };
   }
-  return handlers as unknown as FeatureHandlers<Methods>;
+  return handlers as unknown as FeatureHandlers<ContractAreas[A]>;
 }
 
 /** Methods that do not read the open project (they replace it, or do not touch it at all). */
@@ -147,16 +137,16 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   const context: ServiceContext = { dataDir, host, emit, current, changed, workDir };
 
   const api: KleinraumApi = {
-    ...lazyFeature(importMethods, async () => (await import('./import/importHandlers')).createImportHandlers(context)),
-    ...lazyFeature(mapMethods, async () => (await import('./map/mapHandlers')).createMapHandlers(context)),
-    ...lazyFeature(exportMethods, async () => (await import('./export/exportHandlers')).createExportHandlers(context)),
-    ...lazyFeature(profileMethods, async () => (await import('./profiles/profileHandlers')).createProfileHandlers(context)),
-    ...lazyFeature(planningMethods, async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
-    ...lazyFeature(sourceMethods, async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
-    ...lazyFeature(analysisMethods, async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
-    ...lazyFeature(movementMethods, async () => (await import('./movement/movementHandlers')).createMovementHandlers(context)),
-    ...lazyFeature(flowMethods, async () => (await import('./movement/flowHandlers')).createFlowHandlers(context)),
-    ...lazyFeature(monitoringMethods, async () => (await import('./monitoring/monitoringHandlers')).createMonitoringHandlers(context)),
+    ...lazyFeature('import', async () => (await import('./import/importHandlers')).createImportHandlers(context)),
+    ...lazyFeature('map', async () => (await import('./map/mapHandlers')).createMapHandlers(context)),
+    ...lazyFeature('export', async () => (await import('./export/exportHandlers')).createExportHandlers(context)),
+    ...lazyFeature('profiles', async () => (await import('./profiles/profileHandlers')).createProfileHandlers(context)),
+    ...lazyFeature('planning', async () => (await import('./planning/planningHandlers')).createPlanningHandlers(context)),
+    ...lazyFeature('sources', async () => (await import('./sources/sourceHandlers')).createSourceHandlers(context)),
+    ...lazyFeature('analysis', async () => (await import('./analysis/analysisHandlers')).createAnalysisHandlers(context)),
+    ...lazyFeature('movement', async () => (await import('./movement/movementHandlers')).createMovementHandlers(context)),
+    ...lazyFeature('flows', async () => (await import('./movement/flowHandlers')).createFlowHandlers(context)),
+    ...lazyFeature('monitoring', async () => (await import('./monitoring/monitoringHandlers')).createMonitoringHandlers(context)),
 
     async 'host.info'() {
       return {

@@ -8,11 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contract, type KleinraumApi } from '../../../shared/contract/api';
+import { loadContract, type KleinraumApi } from '../../../shared/contract/api';
 import { UserError } from '../../../shared/contract/errors';
 import { confineFileAccess } from '../../../electron/node/services/fileAccess';
 
 const PATH_KEYS = ['path', 'dir', 'outDir'];
+
+const contract = await loadContract();
 
 const allowed = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-allowed-'));
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-outside-'));

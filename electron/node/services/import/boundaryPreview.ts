@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { area as geodesicAreaSquareMeters, simplify } from '@turf/turf';
+import { area as geodesicAreaSquareMeters, simplify } from '../../../../shared/geo/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
 import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/fileFormats/boundaries/bkgSource';
