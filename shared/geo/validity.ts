@@ -4,7 +4,7 @@
  * problem is reported with the area key; a geometry is repaired where that is safe and otherwise kept and
  * flagged. Nothing is dropped.
  */
-import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from './turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { countEdgeIntersections } from './segmentIntersections';
 
