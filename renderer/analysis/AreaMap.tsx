@@ -4,7 +4,7 @@
  * in the one store selection (so the Karte tab, table and details follow); the selected area and brushed
  * areas are outlined. Every path carries data-key and data-fill for tests and screen readers.
  */
-import { rewind } from '../../shared/geo/turf';
+import { rewind } from '@turf/rewind';
 import { geoMercator, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import type { FeatureCollectionDto } from '../../shared/contract/api';

@@ -5,7 +5,7 @@
  * the printed figure), facilities with coordinates are drawn as points, and a note under the map says
  * what the figure rests on (a projection, synthetic supply).
  */
-import { rewind } from '../../shared/geo/turf';
+import { rewind } from '@turf/rewind';
 import { geoMercator, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import type { MultiPolygon, Polygon } from 'geojson';

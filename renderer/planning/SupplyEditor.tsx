@@ -6,7 +6,7 @@
  * "Rückgängig" button here).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { pointOnFeature } from '../../shared/geo/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';

@@ -8,7 +8,9 @@
  *
  * Seeded and deterministic like the rest of the demo (random.ts).
  */
-import { booleanPointInPolygon, point, pointOnFeature } from '../geo/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Area, Observation } from '../model/project';
 import { computeDemand } from '../planning/demand';
 import type { Facility, FacilityKind, StaffPositions } from '../planning/facilities';

@@ -4,7 +4,9 @@
  * problem is reported with the area key; a geometry is repaired where that is safe and otherwise kept and
  * flagged. Nothing is dropped.
  */
-import { featureCollection, polygon as turfPolygon, union, unkinkPolygon } from './turf';
+import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
+import { union } from '@turf/union';
+import { unkinkPolygon } from '@turf/unkink-polygon';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { countEdgeIntersections } from './segmentIntersections';
 

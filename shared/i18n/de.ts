@@ -157,8 +157,14 @@ const coreDe = {
   'error.mapUnavailable': 'Die Karte kann nicht angezeigt werden (WebGL2 fehlt). Bitte einen aktuellen Browser verwenden.',
 } as const;
 
-/** The German catalogue: the foundation's texts plus one module per feature (shared/i18n/features/). */
-export const de = { ...coreDe, ...importTextsDe, ...mapTextsDe, ...exportTextsDe, ...profileTextsDe, ...planningTextsDe, ...analysisTextsDe, ...sourceTextsDe, ...movementTextsDe, ...flowTextsDe, ...monitoringTextsDe } as const;
+/**
+ * The German catalogue: the foundation's texts plus one module per feature (shared/i18n/features/). The
+ * parts stay separate objects that `translate` searches in turn: merging them into one object (a spread of
+ * about 950 keys) took about 10 ms at every start of a CLI command, the server and the page.
+ */
+export const deParts = [coreDe, importTextsDe, mapTextsDe, exportTextsDe, profileTextsDe, planningTextsDe, analysisTextsDe, sourceTextsDe, movementTextsDe, flowTextsDe, monitoringTextsDe] as const;
+
+type KeysOf<Part> = Part extends unknown ? keyof Part : never;
 
 /** Every text the UI can show. */
-export type MessageKey = keyof typeof de;
+export type MessageKey = KeysOf<(typeof deParts)[number]>;

@@ -158,4 +158,5 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...importTextsEn, ...mapTextsEn, ...exportTextsEn, ...profileTextsEn, ...planningTextsEn, ...analysisTextsEn, ...sourceTextsEn, ...movementTextsEn, ...flowTextsEn, ...monitoringTextsEn };
+/** The English catalogue in the German catalogue's parts (see de.ts), each typed against its German part. */
+export const enParts = [coreEn, importTextsEn, mapTextsEn, exportTextsEn, profileTextsEn, planningTextsEn, analysisTextsEn, sourceTextsEn, movementTextsEn, flowTextsEn, monitoringTextsEn] as const;

@@ -4,12 +4,25 @@
  */
 import type { Locale } from '../format/number';
 import type { LocalizedText } from '../model/project';
-import { de, type MessageKey } from './de';
-import { en } from './en';
+import { deParts, type MessageKey } from './de';
+import { enParts } from './en';
 
 export type { MessageKey } from './de';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { de, en };
+const catalogues: Record<Locale, readonly Readonly<Partial<Record<MessageKey, string>>>[]> = { de: deParts, en: enParts };
+
+/** The catalogue text of `key` (the parts have disjoint keys; the catalogue test holds them so). */
+function catalogueText(locale: Locale, key: MessageKey): string {
+  for (const part of catalogues[locale]) {
+    if (Object.prototype.hasOwnProperty.call(part, key)) return part[key]!;
+  }
+  return key;
+}
+
+/** The whole catalogue of one language as one object (for tests and tools; `translate` never builds it). */
+export function catalogue(locale: Locale): Record<MessageKey, string> {
+  return Object.assign({}, ...catalogues[locale]) as Record<MessageKey, string>;
+}
 
 /** Values for the `{name}` placeholders of a message. */
 export type MessageParams = Record<string, string | number>;
@@ -20,7 +33,7 @@ export type MessageParams = Record<string, string | number>;
  * @example translate('de', 'legend.stichtag', { date: '31.12.2024' }) // "Stichtag 31.12.2024"
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[locale][key];
+  const template = catalogueText(locale, key);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : placeholder,

@@ -7,7 +7,11 @@
  *   when that town's centre is closer. No distance limit, so nothing is unassigned.
  * A facility that counts for no area is reported as unassigned, never silently dropped.
  */
-import { booleanPointInPolygon, centerOfMass, distance, point, pointToPolygonDistance } from '../geo/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centerOfMass } from '@turf/center-of-mass';
+import { distance } from '@turf/distance';
+import { point } from '@turf/helpers';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Position } from 'geojson';
 import type { Area, AreaKey } from '../model/project';
 import { SUPPLY_KIND_OF_FACILITY, type Facility, type StaffPositions } from './facilities';

@@ -5,10 +5,19 @@
  *
  * Two-dimensional geometries are encoded and decoded here directly (one pass over a DataView): for a
  * Germany-wide layer that is several times faster than wkx, whose encoder also calls Node's deprecated
- * `new Buffer()` for every geometry. wkx remains for what this does not cover (Z and M coordinates).
+ * `new Buffer()` for every geometry. wkx remains for what this does not cover (Z and M coordinates); it is
+ * required on first use, from node_modules, so the commands that never meet such a geometry (nearly all)
+ * do not parse its 60 kB at start.
  */
-import wkx from 'wkx';
+import { createRequire } from 'node:module';
+import type WkxModule from 'wkx';
 import type { Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+
+let wkxModule: typeof WkxModule | null = null;
+function wkx(): typeof WkxModule {
+  wkxModule ??= createRequire(import.meta.url)('wkx') as typeof WkxModule;
+  return wkxModule;
+}
 
 const MAGIC_G = 0x47;
 const MAGIC_P = 0x50;
@@ -121,7 +130,7 @@ function encodeThroughWkx(geometry: Geometry, srsId: number): Buffer {
   const envelope = geometryEnvelope(geometry);
   const header = Buffer.alloc(envelope === null ? 8 : 40);
   writeHeader(header, srsId, envelope);
-  return Buffer.concat([header, wkx.Geometry.parseGeoJSON(geometry).toWkb()]);
+  return Buffer.concat([header, wkx().Geometry.parseGeoJSON(geometry).toWkb()]);
 }
 
 function writeHeader(bytes: Buffer, srsId: number, envelope: GeometryEnvelope | null): void {
@@ -326,7 +335,7 @@ export function decodeGeoPackageGeometry(blob: Uint8Array): Geometry {
   const direct = readWkb(new DataView(blob.buffer, blob.byteOffset, blob.byteLength), header.wkbOffset);
   if (direct) return direct.geometry;
   const wkb = Buffer.from(blob.buffer, blob.byteOffset + header.wkbOffset, blob.byteLength - header.wkbOffset);
-  return wkx.Geometry.parse(wkb).toGeoJSON() as Geometry;
+  return wkx().Geometry.parse(wkb).toGeoJSON() as Geometry;
 }
 
 /**

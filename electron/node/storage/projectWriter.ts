@@ -2,7 +2,7 @@
  * Writes a whole `ProjectContent` into an (already migrated) project database in one transaction:
  * either everything is written or nothing changes.
  */
-import { area as geodesicAreaSquareMeters } from '../../../shared/geo/turf';
+import { area as geodesicAreaSquareMeters } from '@turf/area';
 import { UserError } from '../../../shared/contract/errors';
 import type { Area, LayerInfo, Observation, ProjectContent, Source, Variable } from '../../../shared/model/project';
 import { encodeSetting } from '../../../shared/settings/projectSettings';

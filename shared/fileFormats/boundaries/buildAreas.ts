@@ -3,7 +3,8 @@
  * one per key) and the import report the user sees before confirming. Pure: the Node side only supplies
  * features and the detected CRS / encoding.
  */
-import { featureCollection, polygon as turfPolygon, multiPolygon as turfMultiPolygon, union } from '../../geo/turf';
+import { featureCollection, polygon as turfPolygon, multiPolygon as turfMultiPolygon } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { UserError } from '../../contract/errors';
 import type { Area, LayerInfo, LocalizedText } from '../../model/project';

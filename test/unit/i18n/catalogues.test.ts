@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { de } from '../../../shared/i18n/de';
-import { en } from '../../../shared/i18n/en';
-import { localized, translate } from '../../../shared/i18n/translate';
+import { deParts } from '../../../shared/i18n/de';
+import { enParts } from '../../../shared/i18n/en';
+import { catalogue, localized, translate, type MessageKey } from '../../../shared/i18n/translate';
+
+const de = catalogue('de');
+const en = catalogue('en');
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -10,8 +13,16 @@ describe('UI text catalogues', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
   });
 
+  it('split into parts with disjoint keys, the same parts in both languages', () => {
+    for (const parts of [deParts, enParts]) {
+      const keys = parts.flatMap((part) => Object.keys(part));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    expect(enParts.map((part) => Object.keys(part).sort())).toEqual(deParts.map((part) => Object.keys(part).sort()));
+  });
+
   it('use the same placeholders in both languages', () => {
-    for (const key of Object.keys(de) as (keyof typeof de)[]) {
+    for (const key of Object.keys(de) as MessageKey[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(de[key]));
     }
   });

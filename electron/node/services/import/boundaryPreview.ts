@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { area as geodesicAreaSquareMeters, simplify } from '../../../../shared/geo/turf';
+import { area as geodesicAreaSquareMeters } from '@turf/area';
+import { simplify } from '@turf/simplify';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
 import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/fileFormats/boundaries/bkgSource';
