@@ -7,6 +7,7 @@
  *   when that town's centre is closer. No distance limit, so nothing is unassigned.
  * A facility that counts for no area is reported as unassigned, never silently dropped.
  */
+import { bbox } from '@turf/bbox';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { centerOfMass } from '@turf/center-of-mass';
 import { distance } from '@turf/distance';
@@ -37,9 +38,17 @@ export interface SupplyAggregation {
   unassigned: string[];
 }
 
-function bufferArea(areas: readonly Area[], facility: Facility, km: number): Area | undefined {
+type Box = readonly [number, number, number, number];
+
+/** True when [x, y] lies within the box [minX, minY, maxX, maxY] (edges included). */
+function inBox(box: Box, x: number, y: number): boolean {
+  return x >= box[0] && y >= box[1] && x <= box[2] && y <= box[3];
+}
+
+function bufferArea(areas: readonly Area[], boxes: readonly Box[], facility: Facility, km: number): Area | undefined {
   const location = point([facility.longitude, facility.latitude]);
-  const inside = areas.find((area) => booleanPointInPolygon(location, area.geometry));
+  // The bounding box rules out most areas before the exact (and costly) point-in-polygon test.
+  const inside = areas.find((area, index) => inBox(boxes[index]!, facility.longitude, facility.latitude) && booleanPointInPolygon(location, area.geometry));
   if (inside || km <= 0) return inside;
   let nearestKm = Infinity;
   let found: Area | undefined;
@@ -88,10 +97,11 @@ export function aggregateSupply(
     supplyByArea.set(area.key, figures);
   }
   const centres = mode === 'nearest' ? areas.map((area) => centerOfMass(area.geometry).geometry.coordinates) : [];
+  const boxes = mode === 'nearest' ? [] : areas.map((area) => bbox(area.geometry) as unknown as Box);
   const areaOfFacility = new Map<string, AreaKey>();
   const unassigned: string[] = [];
   for (const facility of facilities) {
-    const found = mode === 'nearest' ? nearestCentreArea(areas, centres, facility) : bufferArea(areas, facility, km);
+    const found = mode === 'nearest' ? nearestCentreArea(areas, centres, facility) : bufferArea(areas, boxes, facility, km);
     if (!found) {
       unassigned.push(facility.id);
       continue;
