@@ -7,7 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { KleinraumApi } from '../../shared/contract/api';
 import { PACKAGED_FONT_FOLDER, setFigureFontFolder } from '../node/export/figureFonts';
-import { createKleinraumApi } from '../node/services/createKleinraumApi';
+import { createKleinraumApi, openStartProjectSoon } from '../node/services/createKleinraumApi';
 import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './appProtocol';
 import { createElectronHostAdapter } from './hostAdapter';
 import { registerInvokeHandler, sendEvent } from './ipc';
@@ -82,6 +82,7 @@ async function start(): Promise<void> {
 
   installApplicationMenu(createProjectActions(api, () => mainWindow, language, logInternalError), language, logInternalError);
   showMainWindow();
+  openStartProjectSoon(api);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -21,9 +21,10 @@ export interface KleinraumClient extends KleinraumApi {
  */
 export function createApiClient(transport: Transport, onContractViolation: (detail: string) => void = reportToConsole): KleinraumClient {
   async function call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
-    const result = await transport.invoke(method, input);
+    // The method's schemas (a chunk per contract area, loaded once) are fetched while the request runs.
+    const [result, schemas] = await Promise.all([transport.invoke(method, input), methodSchemas(method)]);
     if (!result.ok) throw new ApiError(result.error.code, result.error.message, method);
-    const checked = (await methodSchemas(method)).output.safeParse(result.value);
+    const checked = schemas.output.safeParse(result.value);
     if (!checked.success) {
       onContractViolation(`${method}: ${checked.error.message}`);
       throw new ApiError('internal', catalogueText('error.unexpected'), method);

@@ -70,6 +70,18 @@ export function openProjectPath(api: KleinraumApi): string | null {
   return sessionsByApi.get(api)?.()?.path ?? null;
 }
 
+/**
+ * Opens the start project (the demo, when nothing else was opened) on the next turn of the event loop, so
+ * that it is ready when the window or the browser asks for it: making the demo takes about half a second,
+ * which the app's first request otherwise waits for, while the browser or window takes longer than that
+ * to start anyway. A failure here is not reported; the UI's own first request meets it again and shows it.
+ */
+export function openStartProjectSoon(api: KleinraumApi): void {
+  setTimeout(() => {
+    api['project.current']({}).catch(() => {});
+  }, 0);
+}
+
 /** Closes the open project's working copy (the saved file is untouched). The API must not be used afterwards. */
 export function disposeKleinraumApi(api: KleinraumApi): void {
   const session = sessionsByApi.get(api)?.();
@@ -96,12 +108,20 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     return createDemoContent();
   };
   let openSession: ProjectSession | null = null;
-  const openDemoIfNothingIsOpen = async (): Promise<void> => {
-    if (openSession !== null) return;
-    const content = await demoContent();
-    if (openSession !== null) return;
-    openSession = ProjectSession.fromContent(workDir, content, true);
-    trackSession(openSession);
+  // One demo at a time: a request that arrives while the demo is being made (see openStartProjectSoon) waits
+  // for it instead of making a second one.
+  let openingDemo: Promise<void> | null = null;
+  const openDemoIfNothingIsOpen = (): Promise<void> => {
+    if (openSession !== null) return Promise.resolve();
+    openingDemo ??= (async () => {
+      const content = await demoContent();
+      if (openSession !== null) return;
+      openSession = ProjectSession.fromContent(workDir, content, true);
+      trackSession(openSession);
+    })().finally(() => {
+      openingDemo = null;
+    });
+    return openingDemo;
   };
   // Every method that reads the open project first opens the demo when nothing is open (see the end).
   const current = (): ProjectSession => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, KleinraumApi, MethodName, MethodOutput } from '../../../shared/contract/api';
 import { dispatch } from '../../../shared/contract/dispatch';
 import type { ErrorPayload } from '../../../shared/contract/errors';
-import { createKleinraumApi, disposeKleinraumApi } from '../../../electron/node/services/createKleinraumApi';
+import { createKleinraumApi, disposeKleinraumApi, openStartProjectSoon } from '../../../electron/node/services/createKleinraumApi';
 import { MAX_RECENT_PROJECTS } from '../../../electron/node/services/recentProjects';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { createSmallProjectContent } from '../storage/smallProjectFixture';
@@ -171,6 +171,48 @@ describe('the Kleinraum API with the real demo project', () => {
       }
       const firstKey = features.features[0]?.properties.key ?? '';
       expect((await call('area.details', { layer: layer.name, key: firstKey })).indicators).toHaveLength(project.indicators.length);
+    }
+  });
+});
+
+describe('the start project', () => {
+  it('is opened ahead of the first request, and once even when requests arrive while it is being made', async () => {
+    const made: number[] = [];
+    const early = createKleinraumApi({
+      dataDir: directory.file('early'),
+      host: { mode: 'browser', version: '0.1.0-test' },
+      emit: () => {},
+      createDemoContent: () => (made.push(made.length), createSmallProjectContent()),
+    });
+    try {
+      openStartProjectSoon(early);
+      expect(made).toEqual([]);
+      // Requests that come while the demo is being made wait for that demo rather than making another.
+      const [first, second] = await Promise.all([early['project.current']({}), early['project.current']({})]);
+      expect(made).toEqual([0]);
+      expect(first.title).toBe('Testprojekt Kleinraum');
+      expect(second).toEqual(first);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await early['project.current']({});
+      expect(made).toEqual([0]);
+    } finally {
+      disposeKleinraumApi(early);
+    }
+  });
+
+  it('is made on the next turn of the event loop even without a request', async () => {
+    let made = 0;
+    const early = createKleinraumApi({
+      dataDir: directory.file('soon'),
+      host: { mode: 'browser', version: '0.1.0-test' },
+      emit: () => {},
+      createDemoContent: () => ((made += 1), createSmallProjectContent()),
+    });
+    try {
+      openStartProjectSoon(early);
+      await expect.poll(() => made, { timeout: 5_000 }).toBe(1);
+    } finally {
+      disposeKleinraumApi(early);
     }
   });
 });

@@ -142,7 +142,7 @@ export const command: CliCommand = {
     const staticDir = typeof context.values['static-dir'] === 'string' ? path.resolve(context.values['static-dir']) : DEFAULT_STATIC_DIR;
     const projectPath = typeof context.values.project === 'string' ? existingProjectFile(context.values.project, '--project') : null;
 
-    const [{ createCliBackend }, { startServer }, { openInBrowser }, { confineFileAccess }, { openProjectPath }, { useImportWorker }] = await Promise.all([
+    const [{ createCliBackend }, { startServer }, { openInBrowser }, { confineFileAccess }, { openProjectPath, openStartProjectSoon }, { useImportWorker }] = await Promise.all([
       import('../backend'),
       import('../../server/startServer'),
       import('../openInBrowser'),
@@ -197,6 +197,8 @@ export const command: CliCommand = {
         en: 'Open this address once in a browser (the link works only once). Stop with Ctrl+C.',
       });
     }
+    // Without --project the demo is made now, while the browser starts, not when the page first asks.
+    if (!projectPath && backend) openStartProjectSoon((backend as Awaited<ReturnType<typeof createCliBackend>>).api);
     if (context.values.open === true) await openInBrowser(server.url);
 
     await waitForStopSignal();
