@@ -15,6 +15,10 @@ import { detectTransport, type HostWindow } from './api/transport';
 import { startSession } from './store/session';
 import { createUnsavedChangesPrompt } from './dialogs/unsavedChangesPrompt';
 import { createKleinraumStore } from './store/store';
+import { prewarmMaps } from './map/maplibreSetup';
+
+// The map's workers load while the page asks the backend for the project.
+prewarmMaps();
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

@@ -5,14 +5,11 @@
  * selects it (the app's one selection). Tests find the map as `window.kleinraumFlowMap`; the layers are
  * `flow-lines` / `flow-arrows`, and `document.body.dataset.flowMapReady` is the number of lines drawn.
  */
-import * as maplibregl from 'maplibre-gl';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { maplibregl } from '../map/maplibreSetup';
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { flowGeometry, type FlowGeometryInput } from '../../shared/movement/flowGeometry';
 import { FLOW_COLOURS } from './flowColours';
-
-maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 declare global {
   interface Window {

@@ -11,16 +11,13 @@
  * the map is idle (for end-to-end tests).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { maplibregl } from './maplibreSetup';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { combineStyles, loadBasemapStyle, PLAIN_BACKGROUND_LAYER } from './basemap';
 import { featureBounds } from './bounds';
 import { fitPadding, fitShape, type FitShape } from './fitPadding';
 import { NO_DATA_COLOUR, SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 import { HATCH_IMAGE_ID, hatchPattern } from './hatch';
-
-maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 declare global {
   interface Window {

@@ -8,7 +8,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
 import { fetchBackend, invalidateBackendAnswers } from '../api/backend';
-import type { KleinraumState, KleinraumStore } from './store';
+import { stateAfterProject, type KleinraumState, type KleinraumStore } from './store';
+import type { ProjectSummary } from '../../shared/contract/api';
 import { currentMapView } from '../map/mapViewState';
 import { defaultProjectFileName } from '../dialogs/filePaths';
 
@@ -85,13 +86,35 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
     });
   }
 
+  /** The `indicator.values` input of the view in `state`; null when no indicator is shown. */
+  function indicatorValuesInput(state: Pick<KleinraumState, 'layerName' | 'indicatorId' | 'period' | 'mode' | 'comparePeriod' | 'denominatorVariable' | 'sources'>) {
+    const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources } = state;
+    if (!layerName || !indicatorId) return null;
+    return indicatorValuesRequest({ layer: layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources });
+  }
+
   function loadIndicatorValues(state: KleinraumState) {
-    const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources, generation } = state;
-    if (!layerName || !indicatorId) return;
-    const input = indicatorValuesRequest({ layer: layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources });
+    const input = indicatorValuesInput(state);
+    if (!input) return;
+    const { generation } = state;
     void attempt('indicator.values', () => fetchBackend(queryClient, api, 'indicator.values', input)).then((values) => {
       if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
     });
+  }
+
+  /**
+   * The page's first project. Its map data is asked for before the project reaches the store: the store's
+   * update renders the whole UI in one long task (about 300 ms on a slow machine), and the browser sends a
+   * request only once the task that made it has ended. So the requests go first, the store changes in the
+   * next task, and the store's own requests (the same query keys) join the answers already on their way.
+   */
+  function receiveFirstProject(project: ProjectSummary) {
+    const next = { ...store.getState(), ...stateAfterProject(store.getState(), project, true) };
+    // Failures are reported by the store's own requests, which meet the same answer.
+    if (next.layerName) fetchBackend(queryClient, api, 'layer.features', { layer: next.layerName }).catch(() => {});
+    const valuesInput = indicatorValuesInput(next);
+    if (valuesInput) fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => {});
+    setTimeout(() => store.getState().projectReceived(project, true), 0);
   }
 
   function loadAreaDetails(state: KleinraumState) {
@@ -137,7 +160,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
     if (host) store.getState().hostReceived(host);
   });
   void attempt('project.current', () => api['project.current']({})).then((project) => {
-    if (project) store.getState().projectReceived(project, true);
+    if (project) receiveFirstProject(project);
   });
 
   async function pickFile(purpose: 'open' | 'saveAs'): Promise<string | null | 'in-app'> {

@@ -75,6 +75,20 @@ export type KleinraumState = ProjectSlice & ViewSlice & SelectionSlice & UiSlice
 
 let nextMessageId = 1;
 
+/**
+ * What the store becomes when `project` arrives (the `projectReceived` action): the project, and the view
+ * it opens with. Pure, so the session can see which layer and indicator will be shown before the store
+ * (and with it the whole UI) changes.
+ */
+export function stateAfterProject(state: KleinraumState, project: ProjectSummary, replaced: boolean): Partial<KleinraumState> {
+  const changed = projectReceived(state, project, replaced);
+  // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …).
+  const view = viewForProject(changed.generation !== undefined ? savedView(project, state) : state, project);
+  const fileChanged = changed.generation !== undefined;
+  // Another project: the edits of the previous one can no longer be undone in it.
+  return { ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null, undoStack: [], redoStack: [] } : {}) };
+}
+
 /** Creates a fresh store (the app uses one; tests create their own). */
 export function createKleinraumStore() {
   let historyQueue: Promise<void> = Promise.resolve();
@@ -108,15 +122,7 @@ export function createKleinraumStore() {
     ...initialUndoSlice,
 
     hostReceived: (host) => set({ host }),
-    projectReceived: (project, replaced) => {
-      const state = get();
-      const changed = projectReceived(state, project, replaced);
-      // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …).
-      const view = viewForProject(changed.generation !== undefined ? savedView(project, state) : state, project);
-      const fileChanged = changed.generation !== undefined;
-      // Another project: the edits of the previous one can no longer be undone in it.
-      set({ ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null, undoStack: [], redoStack: [] } : {}) });
-    },
+    projectReceived: (project, replaced) => set(stateAfterProject(get(), project, replaced)),
     featuresReceived: (layerName, features) => {
       if (get().layerName !== layerName) return; // an answer for a layer no longer shown
       const keys = new Set(features.features.map((feature) => feature.properties.key));
