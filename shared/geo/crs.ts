@@ -177,6 +177,44 @@ export function reprojectToWgs84<T extends Geometry>(geometry: T, crs: string): 
   return mapPositions(geometry, converterToWgs84(crs)) as T;
 }
 
+/**
+ * Reprojects a geometry to WGS84 by overwriting its positions (a third value, Z, is dropped as in
+ * `reprojectToWgs84`). For geometries the caller owns and no longer needs in the source CRS: a reader's
+ * fresh features. A Germany-wide layer then does not hold its coordinates twice (about 40 MB).
+ */
+export function reprojectToWgs84InPlace<T extends Geometry>(geometry: T, crs: string): T {
+  const convert = converterToWgs84(crs);
+  const overwrite = (position: Position) => {
+    const converted = convert(position);
+    position[0] = converted[0]!;
+    position[1] = converted[1]!;
+    position.length = 2;
+  };
+  forEachPosition(geometry, overwrite);
+  return geometry;
+}
+
+function forEachPosition(geometry: Geometry, visit: (position: Position) => void): void {
+  switch (geometry.type) {
+    case 'Point':
+      visit(geometry.coordinates);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      geometry.coordinates.forEach(visit);
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const ring of geometry.coordinates) ring.forEach(visit);
+      return;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates) for (const ring of polygon) ring.forEach(visit);
+      return;
+    case 'GeometryCollection':
+      for (const part of geometry.geometries) forEachPosition(part, visit);
+  }
+}
+
 /** True when WGS84 bounds lie where German (or at least European) data can be; catches a wrong .prj. */
 export function isPlausibleWgs84Bounds(bounds: BoundingBox): boolean {
   const [minX, minY, maxX, maxY] = bounds;

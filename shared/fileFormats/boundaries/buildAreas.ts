@@ -8,7 +8,7 @@ import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { UserError } from '../../contract/errors';
 import type { Area, LayerInfo, LocalizedText } from '../../model/project';
-import { isPlausibleWgs84Bounds, KNOWN_CRS, reprojectToWgs84, type BoundingBox, type CrsDetection } from '../../geo/crs';
+import { isPlausibleWgs84Bounds, KNOWN_CRS, reprojectToWgs84InPlace, type BoundingBox, type CrsDetection } from '../../geo/crs';
 import { mergeAreaGeometries, validateAreaGeometry, type GeometryIssue } from '../../geo/validity';
 import { agsFromArs } from '../keys/areaKey';
 import type { EncodingDetection, TextEncoding } from '../text/decode';
@@ -254,8 +254,9 @@ export function buildAreas(
       en: `${duplicateKeys.length} keys occur more than once (e.g. ${duplicateKeys[0]!.key}). Please choose "merge" or a unique key field.`,
     });
   }
-  // Reprojected once: the plausibility check below looks at the first 200 geometries, the areas use all.
-  const reprojectedGroups = [...groups].map(([key, group]) => ({ key, name: group.name, geometries: group.geometries.map((geometry) => reprojectToWgs84(geometry, crsUsed)) }));
+  // Reprojected once, in place (the features are the reader's own, read for this call): the plausibility
+  // check below looks at the first 200 geometries, the areas use all.
+  const reprojectedGroups = [...groups].map(([key, group]) => ({ key, name: group.name, geometries: group.geometries.map((geometry) => reprojectToWgs84InPlace(geometry, crsUsed)) }));
   const wgs84Check = boundsOf(reprojectedGroups.flatMap((group) => group.geometries).slice(0, 200));
   if (!isPlausibleWgs84Bounds(wgs84Check)) {
     throw new UserError('bad-input', {

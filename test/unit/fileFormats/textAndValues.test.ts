@@ -4,7 +4,8 @@ import { parseCell, parseNumber } from '../../../shared/fileFormats/table/value'
 import { recogniseAreaKey, agsFromArs } from '../../../shared/fileFormats/keys/areaKey';
 import { normaliseAreaName, proposeNameMatches } from '../../../shared/fileFormats/keys/areaName';
 import { buildJoinReport } from '../../../shared/fileFormats/join/joinReport';
-import { crsFromPrj, proposeCrsFromBounds, reprojectToWgs84 } from '../../../shared/geo/crs';
+import type { Geometry, Polygon } from 'geojson';
+import { crsFromPrj, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
 
 const german = { decimal: ',' as const, thousands: ['.' as const, ' ' as const] };
 
@@ -105,5 +106,21 @@ describe('coordinate systems', () => {
     const point = reprojectToWgs84({ type: 'Point', coordinates: [550_000, 5_804_000] }, 'EPSG:25832');
     expect(point.coordinates[0]).toBeCloseTo(9.73, 1);
     expect(point.coordinates[1]).toBeCloseTo(52.38, 1);
+  });
+  it('reprojects in place to exactly what a reprojected copy holds, dropping Z, for every geometry type', () => {
+    const polygon: Polygon = { type: 'Polygon', coordinates: [[[550_000, 5_804_000], [551_000, 5_804_000, 60], [551_000, 5_805_000], [550_000, 5_804_000]]] };
+    const geometries: Geometry[] = [
+      { type: 'Point', coordinates: [550_000, 5_804_000, 55] },
+      { type: 'LineString', coordinates: [[550_000, 5_804_000], [552_000, 5_806_000]] },
+      polygon,
+      { type: 'MultiPolygon', coordinates: [polygon.coordinates, [[[560_000, 5_810_000], [561_000, 5_810_000], [561_000, 5_811_000], [560_000, 5_810_000]]]] },
+      { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [553_000, 5_801_000] }] },
+    ];
+    for (const geometry of geometries) {
+      const copy = reprojectToWgs84(structuredClone(geometry), 'EPSG:25832');
+      const inPlace = structuredClone(geometry);
+      expect(reprojectToWgs84InPlace(inPlace, 'EPSG:25832')).toBe(inPlace);
+      expect(inPlace).toEqual(copy);
+    }
   });
 });
