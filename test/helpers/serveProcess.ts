@@ -21,11 +21,17 @@ export interface RunningServe {
 
 const printedUrl = /(http:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+)\/?\?launch=([A-Za-z0-9_-]+)/;
 
-/**
- * @param args extra arguments after `serve`, e.g. `['--project', file]`; the port defaults to a free one.
- * @example const server = await startServe(); try { await server.call('project.current'); } finally { await server.stop(); }
- */
-export async function startServe(args: string[] = [], timeoutMs = 60_000): Promise<RunningServe> {
+/** A started server whose start link nobody has opened yet: a browser opens it, as after `serve --open`. */
+export interface UnopenedServe {
+  url: string;
+  baseUrl: string;
+  stop(): Promise<void>;
+  /** The server as seen with the session cookie a browser got for the start link (`name=value`). */
+  withCookie(cookie: string): RunningServe;
+}
+
+/** Starts `kleinraum serve` and returns once it printed its start link, without opening that link. */
+export async function startServeUnopened(args: string[] = [], timeoutMs = 60_000): Promise<UnopenedServe> {
   const child = spawn(process.execPath, [cliEntryPoint, 'serve', '--port', '0', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,24 +68,35 @@ export async function startServe(args: string[] = [], timeoutMs = 60_000): Promi
     throw error;
   });
 
-  // Open the start link as a browser would: the launch token becomes a session cookie.
-  const launched = await fetch(address.url, { redirect: 'manual' });
-  const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  if (launched.status !== 303 || !cookie) {
-    await stop();
-    throw new Error(`the start link was not exchanged for a session cookie (HTTP ${launched.status})`);
-  }
-
-  const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
-    const response = await fetch(`${address.baseUrl}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
+  const withCookie = (cookie: string): RunningServe => {
+    const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
+      const response = await fetch(`${address.baseUrl}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+      return result.value as T;
+    };
+    return { ...address, cookie, call, stop };
   };
 
-  return { ...address, cookie, call, stop };
+  return { ...address, stop, withCookie };
+}
+
+/**
+ * @param args extra arguments after `serve`, e.g. `['--project', file]`; the port defaults to a free one.
+ * @example const server = await startServe(); try { await server.call('project.current'); } finally { await server.stop(); }
+ */
+export async function startServe(args: string[] = [], timeoutMs = 60_000): Promise<RunningServe> {
+  const server = await startServeUnopened(args, timeoutMs);
+  // Open the start link as a browser would: the launch token becomes a session cookie.
+  const launched = await fetch(server.url, { redirect: 'manual' });
+  const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (launched.status !== 303 || !cookie) {
+    await server.stop();
+    throw new Error(`the start link was not exchanged for a session cookie (HTTP ${launched.status})`);
+  }
+  return server.withCookie(cookie);
 }
