@@ -3,11 +3,11 @@
  * table and details on the right, status bar at the bottom. Esc clears the selection everywhere; Ctrl+Z / Ctrl+Y
  * undo and redo the user's edits (store/undoSlice.ts).
  */
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useApp, useKleinraum, useT } from './AppContext';
 import { TopBar } from './panels/TopBar';
 import { DataQualityBanner } from './panels/DataQualityBanner';
-import { featureDialogs, workspaceViews } from './features';
+import { featureDialogs, preloadFeatures, workspaceViews } from './features';
 import { StatusBar } from './panels/StatusBar';
 import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
 import { Toasts } from './dialogs/Toasts';
@@ -28,6 +28,16 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+
+  // The other views and dialogs load after the first map (about two seconds after the project arrived,
+  // when the browser is idle), so that a tab or dialog opens at once and the first map is not delayed.
+  const hasProject = project !== null;
+  useEffect(() => {
+    if (!hasProject) return;
+    const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 0));
+    const timer = window.setTimeout(() => whenIdle(() => preloadFeatures()), 2000);
+    return () => window.clearTimeout(timer);
+  }, [hasProject]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -92,13 +102,19 @@ export function App() {
             </div>
           </div>
         ) : (
-          <ActiveView />
+          <Suspense fallback={<div className="empty-state">{t('app.loading')}</div>}>
+            <ActiveView />
+          </Suspense>
         )}
       </main>
       <StatusBar />
       {fileDialog && <FileBrowserDialog purpose={fileDialog} />}
       {unsavedPromptOpen && <UnsavedChangesDialog onAnswer={answerUnsavedChanges} />}
-      {FeatureDialogComponent && <FeatureDialogComponent onClose={() => store.getState().openFeatureDialog(null)} />}
+      {FeatureDialogComponent && (
+        <Suspense fallback={null}>
+          <FeatureDialogComponent onClose={() => store.getState().openFeatureDialog(null)} />
+        </Suspense>
+      )}
       <Toasts />
     </div>
   );

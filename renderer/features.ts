@@ -3,18 +3,26 @@
  * renderer/planning, renderer/import, renderer/export …) adds its entry here; the app shell renders tabs,
  * menu items and buttons from this list, so features do not edit the shell.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { MessageKey } from '../shared/i18n/translate';
-import { ImportDialog } from './import/ImportDialog';
-import { ExportDialog } from './export/ExportDialog';
 import { MapWorkspace } from './map/MapWorkspace';
-import { PlanningWorkspace } from './planning/PlanningWorkspace';
-import { ProfilesView } from './profiles/ProfilesView';
-import { AnalysisView } from './analysis/AnalysisView';
-import { SourcesView } from './sources/SourcesView';
-import { MovementView } from './movement/MovementView';
-import { MonitoringView } from './monitoring/MonitoringView';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
+
+/**
+ * The map is in the page's first script; every other view and dialog is a chunk of its own, loaded on first
+ * use and, before that, when the browser is idle after the first map (preloadFeatures). The first script
+ * was 1.9 MB with all of them, parsed before the page could ask for its project.
+ */
+const loaders: (() => Promise<unknown>)[] = [];
+function lazyFeature<Props>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+  loaders.push(load);
+  return lazy(async () => ({ default: await load() }));
+}
+
+/** Loads every lazily loaded view and dialog now (once the first map is drawn and the browser is idle). */
+export function preloadFeatures(): void {
+  for (const load of loaders) void load().catch(() => {});
+}
 
 export interface WorkspaceViewEntry {
   id: WorkspaceView;
@@ -25,12 +33,12 @@ export interface WorkspaceViewEntry {
 /** Tabs of the workspace, in display order. The map is always first. */
 export const workspaceViews: WorkspaceViewEntry[] = [
   { id: 'map', label: 'view.map', component: MapWorkspace },
-  { id: 'profiles', label: 'view.profiles', component: ProfilesView },
-  { id: 'planning', label: 'view.planning', component: PlanningWorkspace },
-  { id: 'analysis', label: 'view.analysis', component: AnalysisView },
-  { id: 'sources', label: 'view.sources', component: SourcesView },
-  { id: 'movement', label: 'view.movement', component: MovementView },
-  { id: 'monitoring', label: 'view.monitoring', component: MonitoringView },
+  { id: 'profiles', label: 'view.profiles', component: lazyFeature(async () => (await import('./profiles/ProfilesView')).ProfilesView) },
+  { id: 'planning', label: 'view.planning', component: lazyFeature(async () => (await import('./planning/PlanningWorkspace')).PlanningWorkspace) },
+  { id: 'analysis', label: 'view.analysis', component: lazyFeature(async () => (await import('./analysis/AnalysisView')).AnalysisView) },
+  { id: 'sources', label: 'view.sources', component: lazyFeature(async () => (await import('./sources/SourcesView')).SourcesView) },
+  { id: 'movement', label: 'view.movement', component: lazyFeature(async () => (await import('./movement/MovementView')).MovementView) },
+  { id: 'monitoring', label: 'view.monitoring', component: lazyFeature(async () => (await import('./monitoring/MonitoringView')).MonitoringView) },
 ];
 
 export interface FeatureDialogProps {
@@ -39,6 +47,6 @@ export interface FeatureDialogProps {
 
 /** Dialogs opened from the project menu (import) or the top bar (export). */
 export const featureDialogs: Partial<Record<FeatureDialog, ComponentType<FeatureDialogProps>>> = {
-  import: ImportDialog,
-  export: ExportDialog,
+  import: lazyFeature(async () => (await import('./import/ImportDialog')).ImportDialog),
+  export: lazyFeature(async () => (await import('./export/ExportDialog')).ExportDialog),
 };
