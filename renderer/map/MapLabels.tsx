@@ -141,7 +141,11 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
       }
     };
     observeOverlays();
-    const overlayAppeared = new MutationObserver(() => {
+    // Only an obstacle coming or going counts: the hover tooltip, added and removed beside the map as the
+    // pointer enters and leaves the areas, would otherwise place all labels again on every hover.
+    const isObstacle = (node: Node) => node instanceof Element && (node.matches(OBSTACLE_SELECTOR) || node.querySelector(OBSTACLE_SELECTOR) !== null);
+    const overlayAppeared = new MutationObserver((records) => {
+      if (!records.some((record) => [...record.addedNodes, ...record.removedNodes].some(isObstacle))) return;
       observeOverlays();
       schedule();
     });

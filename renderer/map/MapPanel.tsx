@@ -9,7 +9,7 @@
 import './map.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { IndicatorValues } from '../../shared/contract/api';
+import type { IndicatorValue, IndicatorValues } from '../../shared/contract/api';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import { readSetting } from '../../shared/settings/projectSettings';
@@ -153,10 +153,7 @@ function HoverAwareMapView(props: Omit<MapViewProps, 'hoveredKey'>) {
 function HoverTooltip(props: { indicatorValues: IndicatorValues; suppressedKeys: ReadonlySet<string>; smallNumberThreshold: number; sources: readonly { id: string; name: string }[] }) {
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const pointer = useMapUi((state) => state.pointer);
-  const hoveredValue = useMemo(
-    () => (hoveredKey === null ? undefined : props.indicatorValues.values.find((entry) => entry.key === hoveredKey)),
-    [hoveredKey, props.indicatorValues],
-  );
+  const hoveredValue = indicatorValueByKey(props.indicatorValues).get(hoveredKey ?? '');
   if (!pointer || !hoveredValue) return null;
   return (
     <MapTooltip
@@ -168,6 +165,18 @@ function HoverTooltip(props: { indicatorValues: IndicatorValues; suppressedKeys:
       sources={props.sources}
     />
   );
+}
+
+// The values by area key, kept per response: a hover looks its area up instead of scanning 11 000 values.
+const valuesByKey = new WeakMap<IndicatorValues, ReadonlyMap<string, IndicatorValue>>();
+
+function indicatorValueByKey(indicatorValues: IndicatorValues): ReadonlyMap<string, IndicatorValue> {
+  let byKey = valuesByKey.get(indicatorValues);
+  if (!byKey) {
+    byKey = new Map(indicatorValues.values.map((entry) => [entry.key, entry]));
+    valuesByKey.set(indicatorValues, byKey);
+  }
+  return byKey;
 }
 
 /**

@@ -180,15 +180,27 @@ export function MapView(props: MapViewProps) {
       setLoaded(true);
       handlersRef.current.onMapLoaded?.(map);
     });
-    map.on('mousemove', 'areas-fill', (event) => {
-      const key = event.features?.[0]?.properties?.['key'];
-      map.getCanvas().style.cursor = 'pointer';
-      handlersRef.current.onHover(key === undefined ? null : String(key), { x: event.point.x, y: event.point.y });
-    });
-    map.on('mouseleave', 'areas-fill', () => {
+    // One query of the areas under the pointer per move: MapLibre's per-layer 'mousemove' and 'mouseleave'
+    // listeners each query again (two queries of 11 000 areas on every move over the Germany layer).
+    let overArea = false;
+    const leaveAreas = () => {
+      if (!overArea) return;
+      overArea = false;
       map.getCanvas().style.cursor = '';
       handlersRef.current.onHover(null, null);
+    };
+    map.on('mousemove', (event) => {
+      const features = map.getLayer('areas-fill') ? map.queryRenderedFeatures(event.point, { layers: ['areas-fill'] }) : [];
+      const key = features[0]?.properties?.['key'];
+      if (key === undefined) {
+        leaveAreas();
+        return;
+      }
+      if (!overArea) map.getCanvas().style.cursor = 'pointer';
+      overArea = true;
+      handlersRef.current.onHover(String(key), { x: event.point.x, y: event.point.y });
     });
+    map.on('mouseout', leaveAreas);
     map.on('click', 'areas-fill', (event) => {
       const key = event.features?.[0]?.properties?.['key'];
       if (key !== undefined) handlersRef.current.onSelect(String(key));

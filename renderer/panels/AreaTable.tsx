@@ -6,16 +6,22 @@
  * A long table (Germany's 11 000 municipalities) renders only the rows in view plus a margin
  * (@tanstack/react-virtual), with spacer rows keeping the scroll height: rendering every row made each
  * hover over the map re-render 11 000 rows (150–800 ms). Short tables render every row.
+ *
+ * Each row is its own memoised component that follows the hover itself: a hover re-renders the row the
+ * pointer left and the one it entered, not the table (which recomputed the layout of all 11 000 rows).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import { localized, type MessageKey } from '../../shared/i18n/translate';
+import type { IndicatorValue } from '../../shared/contract/api';
+import type { DrawnArea } from '../../shared/mapView/drawIndicator';
+import type { Locale } from '../../shared/format/number';
 import type { SortColumn } from '../store/viewSlice';
 import { sortAreaRows } from './areaRows';
 import { useMapDrawing } from '../map/useMapDrawing';
-import { overlayColumn, useOverlayShown } from '../map/useOverlayShown';
+import { overlayColumn, useOverlayShown, type OverlayColumn } from '../map/useOverlayShown';
 import { readSetting } from '../../shared/settings/projectSettings';
 
 /** Tables up to this many rows render every row; longer ones only those in view. */
@@ -37,7 +43,6 @@ export function AreaTable() {
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const sort = useKleinraum((state) => state.sort);
   const selectedKey = useKleinraum((state) => state.selectedKey);
-  const hoveredKey = useKleinraum((state) => state.hoveredKey);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   // While the map shows a profile or analysis result, the value column shows that result (heading, values,
@@ -55,12 +60,14 @@ export function AreaTable() {
   const drawnByKey = useMemo(() => (drawn ? new Map(drawn.areas.map((area) => [area.key, area])) : null), [drawn]);
   const smallNumberThreshold = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'smallNumberThreshold'));
   const windowed = rows.length > WINDOWING_THRESHOLD;
+  // Stable between renders of the same rows: a new function makes the virtualizer measure all rows again.
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: windowed ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    getItemKey,
   });
 
   useEffect(() => {
@@ -126,54 +133,18 @@ export function AreaTable() {
           <tbody ref={bodyRef}>
             {spaceAbove > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceAbove }} />}
             {shownRows.map(({ row, index }) => (
-              <tr
+              <AreaRow
                 key={row.key}
-                ref={virtualRows ? virtualizer.measureElement : undefined}
-                data-index={index}
-                data-key={row.key}
-                data-testid={`area-row-${row.key}`}
-                className={[row.key === selectedKey ? 'selected' : '', row.key === hoveredKey ? 'hovered' : ''].join(' ')}
-                aria-selected={row.key === selectedKey}
-                tabIndex={0}
-                onClick={() => store.getState().selectArea(row.key)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    store.getState().selectArea(row.key);
-                  }
-                }}
-                onMouseEnter={() => store.getState().hoverArea(row.key)}
-                onMouseLeave={() => store.getState().hoverArea(null)}
-              >
-                <td>{row.name}</td>
-                <td className="mono">{row.key}</td>
-                <td className="numeric" data-testid={`area-value-${row.key}`}>
-                  {drawnByKey?.get(row.key)?.classIndex !== null && drawnByKey?.get(row.key) ? (
-                    <span className="table-swatch" style={{ background: drawnByKey.get(row.key)?.colour }} data-colour={drawnByKey.get(row.key)?.colour} aria-hidden="true" />
-                  ) : null}
-                  {drawnByKey?.get(row.key)?.suppressed ? (
-                    <span className="suppressed" title={t('map.legend.smallNumber.suppress', { threshold: smallNumberThreshold })}>
-                      •
-                    </span>
-                  ) : shownColumn ? (
-                    (shownColumn.text(row.key) ?? <span className="no-data">{t('tooltip.noData')}</span>)
-                  ) : row.value === null ? (
-                    <span className="no-data" title={row.missingReason ?? undefined}>
-                      {t('tooltip.noData')}
-                    </span>
-                  ) : (
-                    formatNumber(row.value, decimals, locale)
-                  )}
-                  {row.smallNumber && !drawnByKey?.get(row.key)?.suppressed && (
-                    <span className="small-number-flag" title={t('tooltip.smallNumber')} aria-label={t('tooltip.smallNumber')}>
-                      {' '}⚑
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <span className={`quality quality-${row.quality ?? 'none'}`}>{t(`quality.${row.quality ?? 'none'}`)}</span>
-                </td>
-              </tr>
+                row={row}
+                index={index}
+                measureRef={virtualRows ? virtualizer.measureElement : undefined}
+                selected={row.key === selectedKey}
+                drawnArea={drawnByKey?.get(row.key)}
+                shownColumn={shownColumn}
+                decimals={decimals}
+                locale={locale}
+                smallNumberThreshold={smallNumberThreshold}
+              />
             ))}
             {spaceBelow > 0 && <tr aria-hidden="true" className="table-spacer" style={{ height: spaceBelow }} />}
           </tbody>
@@ -191,3 +162,71 @@ export function AreaTable() {
     </section>
   );
 }
+
+interface AreaRowProps {
+  row: IndicatorValue;
+  index: number;
+  /** The virtualizer's measuring ref for a windowed table; undefined when every row is rendered. */
+  measureRef: ((element: HTMLTableRowElement | null) => void) | undefined;
+  selected: boolean;
+  /** How the map draws this area (class colour, suppression); undefined while none is drawn. */
+  drawnArea: DrawnArea | undefined;
+  shownColumn: OverlayColumn | null;
+  decimals: number;
+  locale: Locale;
+  smallNumberThreshold: number;
+}
+
+/** One row; it follows the hover of its own area, so a hover re-renders two rows, never the table. */
+const AreaRow = memo(function AreaRow({ row, index, measureRef, selected, drawnArea, shownColumn, decimals, locale, smallNumberThreshold }: AreaRowProps) {
+  const t = useT();
+  const { store } = useApp();
+  const hovered = useKleinraum((state) => state.hoveredKey === row.key);
+  return (
+    <tr
+      ref={measureRef}
+      data-index={index}
+      data-key={row.key}
+      data-testid={`area-row-${row.key}`}
+      className={[selected ? 'selected' : '', hovered ? 'hovered' : ''].join(' ')}
+      aria-selected={selected}
+      tabIndex={0}
+      onClick={() => store.getState().selectArea(row.key)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          store.getState().selectArea(row.key);
+        }
+      }}
+      onMouseEnter={() => store.getState().hoverArea(row.key)}
+      onMouseLeave={() => store.getState().hoverArea(null)}
+    >
+      <td>{row.name}</td>
+      <td className="mono">{row.key}</td>
+      <td className="numeric" data-testid={`area-value-${row.key}`}>
+        {drawnArea && drawnArea.classIndex !== null ? <span className="table-swatch" style={{ background: drawnArea.colour }} data-colour={drawnArea.colour} aria-hidden="true" /> : null}
+        {drawnArea?.suppressed ? (
+          <span className="suppressed" title={t('map.legend.smallNumber.suppress', { threshold: smallNumberThreshold })}>
+            •
+          </span>
+        ) : shownColumn ? (
+          (shownColumn.text(row.key) ?? <span className="no-data">{t('tooltip.noData')}</span>)
+        ) : row.value === null ? (
+          <span className="no-data" title={row.missingReason ?? undefined}>
+            {t('tooltip.noData')}
+          </span>
+        ) : (
+          formatNumber(row.value, decimals, locale)
+        )}
+        {row.smallNumber && !drawnArea?.suppressed && (
+          <span className="small-number-flag" title={t('tooltip.smallNumber')} aria-label={t('tooltip.smallNumber')}>
+            {' '}⚑
+          </span>
+        )}
+      </td>
+      <td>
+        <span className={`quality quality-${row.quality ?? 'none'}`}>{t(`quality.${row.quality ?? 'none'}`)}</span>
+      </td>
+    </tr>
+  );
+});
