@@ -23,6 +23,18 @@ describe('the renderer store', () => {
     expect(store.getState().generation).toBe(2);
   });
 
+  it('keeps the shown values object when the same values arrive again, and takes changed ones', () => {
+    const store = createKleinraumStore();
+    store.getState().projectReceived(createProject(), true);
+    store.getState().indicatorValuesReceived(createIndicatorValues([createValue('03241001', 'Hannover', 30)]));
+    const shown = store.getState().indicatorValues;
+    store.getState().indicatorValuesReceived(createIndicatorValues([createValue('03241001', 'Hannover', 30)]));
+    expect(store.getState().indicatorValues).toBe(shown);
+    store.getState().indicatorValuesReceived(createIndicatorValues([createValue('03241001', 'Hannover', 31)]));
+    expect(store.getState().indicatorValues).not.toBe(shown);
+    expect(store.getState().indicatorValues?.values[0]?.value).toBe(31);
+  });
+
   it('keeps selection and data when the same project only changed (e.g. saved)', () => {
     const store = createKleinraumStore();
     store.getState().projectReceived(createProject(), true);
