@@ -90,7 +90,7 @@ export default tseslint.config(
     rules: restrict([{ group: ['**/renderer/**'], message: 'Dependencies point inward: Electron glue never imports the renderer.' }]),
   },
   {
-    files: ['test/**/*.{ts,tsx,mjs,js}', '*.config.{ts,js}', 'electron/**/*.mjs', '.ci/**/*.mjs'],
+    files: ['test/**/*.{ts,tsx,mjs,js}', '*.config.{ts,js}', 'electron/**/*.{mjs,cjs}', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

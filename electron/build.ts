@@ -33,6 +33,8 @@ const common: BuildOptions = {
   // throw at start-up; give every module the bundle file's own URL instead.
   banner: { js: "const __bundleImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__bundleImportMetaUrl' },
+  // Node's TextDecoder instead of the shapefile package's polyfill (see electron/node/import/platformTextEncoding.cjs).
+  alias: { 'text-encoding': path.join(repoRoot, 'electron', 'node', 'import', 'platformTextEncoding.cjs') },
 };
 
 export async function buildElectron(): Promise<void> {

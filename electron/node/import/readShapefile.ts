@@ -6,6 +6,7 @@
  * the facility import of point layers.
  */
 import { openDbf, openShp } from 'shapefile';
+import textEncoding from 'text-encoding';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
 import { checkDbf, dbfIsInvalidUtf8, detectDbfEncoding, type DbfSummary } from '../../../shared/fileFormats/shapefile/checkDbf';
@@ -37,16 +38,19 @@ export interface ShapefileRead {
 }
 
 /**
- * The `shapefile` package decodes text with the platform's TextDecoder, which knows no CP850 and maps some
- * windows-1252 bytes differently from the WHATWG table. It is therefore given a single-byte "carrier"
- * encoding that maps all 256 byte values to distinct characters; those are turned back into the original
- * bytes and decoded with Kleinraum's own tables. The carrier for CP850 is IBM866, which puts the no-break
- * space (removed by the package's trim) on the same byte 0xFF, so no letter is ever trimmed away.
+ * The `shapefile` package decodes text with the TextDecoder of its `text-encoding` dependency, which knows
+ * no CP850 and, as Node's own (the bundles' stand-in for it), maps some windows-1252 bytes differently from
+ * the WHATWG table. It is therefore given a single-byte "carrier" encoding that maps all 256 byte values to
+ * distinct characters; those are turned back into the original bytes and decoded with Kleinraum's own
+ * tables. The table back to bytes comes from the same decoder the package uses: Node's and the polyfill's
+ * differ, and a table from the other one turned „ “ – € into "?". The carrier for CP850 is IBM866, which
+ * puts the no-break space (removed by the package's trim) on the same byte 0xFF, so no letter is ever
+ * trimmed away.
  */
 function carrierFor(encoding: TextEncoding): { name: string; toBytes: (text: string) => Uint8Array } | null {
   if (encoding === 'utf-8') return null;
   const name = encoding === 'cp850' ? 'ibm866' : 'windows-1252';
-  const decoded = new TextDecoder(name).decode(Uint8Array.from({ length: 256 }, (_, byte) => byte));
+  const decoded = new textEncoding.TextDecoder(name).decode(Uint8Array.from({ length: 256 }, (_, byte) => byte));
   const byteOf = new Map<number, number>();
   for (let byte = 0; byte < 256; byte += 1) byteOf.set(decoded.charCodeAt(byte), byte);
   return {

@@ -126,6 +126,8 @@ async function buildInto(outputDir) {
     banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
     metafile: true,
     plugins: [zodNamespacePlugin],
+    // Node's TextDecoder instead of the shapefile package's polyfill (see platformTextEncoding.cjs).
+    alias: { 'text-encoding': path.join(repoRoot, 'electron', 'node', 'import', 'platformTextEncoding.cjs') },
     // Less JavaScript to read and parse at every start.
     minifyWhitespace: true,
     minifySyntax: true,
