@@ -12,6 +12,7 @@ import { StatusBar } from './panels/StatusBar';
 import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
 import { Toasts } from './dialogs/Toasts';
 import { UnsavedChangesDialog } from './dialogs/UnsavedChangesDialog';
+import { PartErrorBoundary, PartUnavailable } from './dialogs/PartErrorBoundary';
 
 export function App() {
   const { store, commands, answerUnsavedChanges } = useApp();
@@ -102,18 +103,22 @@ export function App() {
             </div>
           </div>
         ) : (
-          <Suspense fallback={<div className="empty-state">{t('app.loading')}</div>}>
-            <ActiveView />
-          </Suspense>
+          <PartErrorBoundary key={activeView} fallback={<PartUnavailable />}>
+            <Suspense fallback={<div className="empty-state">{t('app.loading')}</div>}>
+              <ActiveView />
+            </Suspense>
+          </PartErrorBoundary>
         )}
       </main>
       <StatusBar />
       {fileDialog && <FileBrowserDialog purpose={fileDialog} />}
       {unsavedPromptOpen && <UnsavedChangesDialog onAnswer={answerUnsavedChanges} />}
       {FeatureDialogComponent && (
-        <Suspense fallback={null}>
-          <FeatureDialogComponent onClose={() => store.getState().openFeatureDialog(null)} />
-        </Suspense>
+        <PartErrorBoundary key={featureDialog} fallback={<PartUnavailable />}>
+          <Suspense fallback={null}>
+            <FeatureDialogComponent onClose={() => store.getState().openFeatureDialog(null)} />
+          </Suspense>
+        </PartErrorBoundary>
       )}
       <Toasts />
     </div>

@@ -5,6 +5,7 @@
  */
 import { lazy, type ComponentType } from 'react';
 import type { MessageKey } from '../shared/i18n/translate';
+import { loadContract } from '../shared/contract/api';
 import { MapWorkspace } from './map/MapWorkspace';
 import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
 
@@ -16,12 +17,17 @@ import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
 const loaders: (() => Promise<unknown>)[] = [];
 function lazyFeature<Props>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
   loaders.push(load);
-  return lazy(async () => ({ default: await load() }));
+  // One more try after a failed fetch (a server restarting); after that, PartErrorBoundary says what to do.
+  return lazy(async () => ({ default: await load().catch(() => load()) }));
 }
 
-/** Loads every lazily loaded view and dialog now (once the first map is drawn and the browser is idle). */
+/**
+ * Loads every lazily loaded view and dialog now, and the contract's schemas (once the first map is drawn
+ * and the browser is idle), so that a later tab, dialog or answer needs nothing more from the server.
+ */
 export function preloadFeatures(): void {
   for (const load of loaders) void load().catch(() => {});
+  void loadContract().catch(() => {});
 }
 
 export interface WorkspaceViewEntry {

@@ -27,7 +27,7 @@ export class ApiError extends Error {
 }
 
 /** Both-language text of a catalogue message, for errors created on the renderer side. */
-export function catalogueText(key: 'error.network' | 'error.unexpected' | 'error.noToken'): LocalizedText {
+export function catalogueText(key: 'error.network' | 'error.unexpected' | 'error.noToken' | 'error.partUnavailable'): LocalizedText {
   return { de: translate('de', key), en: translate('en', key) };
 }
 

@@ -21,9 +21,16 @@ export interface KleinraumClient extends KleinraumApi {
  */
 export function createApiClient(transport: Transport, onContractViolation: (detail: string) => void = reportToConsole): KleinraumClient {
   async function call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
-    // The method's schemas (a chunk per contract area, loaded once) are fetched while the request runs.
-    const [result, schemas] = await Promise.all([transport.invoke(method, input), methodSchemas(method)]);
+    // The method's schemas (a chunk per contract area, loaded once) are fetched while the request runs. A
+    // chunk that cannot be fetched is retried once, then reported like a lost connection (not as a raw
+    // import error, and not as a refusal of what the backend did).
+    const schemasLoading = methodSchemas(method).catch(() => methodSchemas(method));
+    schemasLoading.catch(() => {});
+    const result = await transport.invoke(method, input);
     if (!result.ok) throw new ApiError(result.error.code, result.error.message, method);
+    const schemas = await schemasLoading.catch(() => {
+      throw new ApiError('internal', catalogueText('error.partUnavailable'), method);
+    });
     const checked = schemas.output.safeParse(result.value);
     if (!checked.success) {
       onContractViolation(`${method}: ${checked.error.message}`);

@@ -108,13 +108,17 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
    * request only once the task that made it has ended. So the requests go first, the store changes in the
    * next task, and the store's own requests (the same query keys) join the answers already on their way.
    */
+  let firstProjectTimer: ReturnType<typeof setTimeout> | undefined;
   function receiveFirstProject(project: ProjectSummary) {
     const next = { ...store.getState(), ...stateAfterProject(store.getState(), project, true) };
     // Failures are reported by the store's own requests, which meet the same answer.
     if (next.layerName) fetchBackend(queryClient, api, 'layer.features', { layer: next.layerName }).catch(() => {});
     const valuesInput = indicatorValuesInput(next);
     if (valuesInput) fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => {});
-    setTimeout(() => store.getState().projectReceived(project, true), 0);
+    firstProjectTimer = setTimeout(() => {
+      // A project that arrived meanwhile (an event, an open command) is newer than this answer.
+      if (store.getState().project === null) store.getState().projectReceived(project, true);
+    }, 0);
   }
 
   function loadAreaDetails(state: KleinraumState) {
@@ -211,6 +215,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   return {
     ...commands,
     dispose() {
+      clearTimeout(firstProjectTimer);
       unsubscribeStore();
       unsubscribeProject();
       unsubscribeProgress();

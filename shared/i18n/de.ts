@@ -152,6 +152,8 @@ const coreDe = {
   'notice.title': 'Erledigt',
   'error.dismiss': 'Meldung schließen',
   'error.network': 'Keine Verbindung zum Kleinraum-Dienst. Bitte prüfen, ob „kleinraum serve“ noch läuft, und die Seite neu laden.',
+  'error.partUnavailable': 'Dieser Teil von Kleinraum konnte nicht geladen werden (die Verbindung zum Kleinraum-Dienst fehlte kurz, oder er wurde neu gestartet). Das Projekt ist unverändert; bitte die Seite neu laden.',
+  'error.reload': 'Seite neu laden',
   'error.unexpected': 'Die Antwort des Kleinraum-Dienstes war unerwartet. Bitte die Aktion wiederholen; die Projektdatei ist unverändert.',
   'error.noToken': 'Kein Zugang: Bitte Kleinraum über den Startlink öffnen, den „kleinraum serve“ ausgibt (er gilt einmal; für einen neuen Link Kleinraum neu starten).',
   'error.mapUnavailable': 'Die Karte kann nicht angezeigt werden (WebGL2 fehlt). Bitte einen aktuellen Browser verwenden.',

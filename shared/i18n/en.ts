@@ -153,6 +153,8 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'notice.title': 'Done',
   'error.dismiss': 'Dismiss message',
   'error.network': 'No connection to the Kleinraum service. Please check that “kleinraum serve” is still running and reload the page.',
+  'error.partUnavailable': 'This part of Kleinraum could not be loaded (the connection to the Kleinraum service dropped for a moment, or it was restarted). The project is unchanged; please reload the page.',
+  'error.reload': 'Reload page',
   'error.unexpected': 'The Kleinraum service sent an unexpected answer. Please try again; the project file is unchanged.',
   'error.noToken': 'No access: please open Kleinraum with the start link printed by “kleinraum serve” (it works once; restart Kleinraum for a new link).',
   'error.mapUnavailable': 'The map cannot be shown (WebGL2 is missing). Please use a current browser.',

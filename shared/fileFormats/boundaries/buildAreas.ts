@@ -176,7 +176,8 @@ function boundsOf(geometries: (Polygon | MultiPolygon)[]): BoundingBox {
 }
 
 /**
- * Builds areas and the import report.
+ * Builds areas and the import report. Consumes `features`: their geometries are reprojected in place and
+ * become the areas' geometries (pass a reader's fresh features, never ones kept for later use).
  * @example buildAreas(features, { code: 'EPSG:31467', how: 'authority', confidence: 1, alternatives: [] }, 'EPSG:31467', null, null, { filterKeyPrefix: '03241' }).areas.length // 21
  */
 export function buildAreas(
