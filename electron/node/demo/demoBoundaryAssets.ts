@@ -23,7 +23,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
 import { BKG_PUBLISHER, DL_DE_BY_2_0 } from '../../../shared/fileFormats/boundaries/bkgSource';
 import { readShapefile } from '../import/readShapefile';
-import { KNOWN_CRS, converterToWgs84 } from '../../../shared/geo/crs';
+import { KNOWN_CRS, reprojectToWgs84 } from '../../../shared/geo/crs';
 import { rewindPolygonRings } from '../../../shared/geo/validity';
 import { simplifySharedBorders, type PlanarPosition } from '../../../shared/geo/simplifySharedBorders';
 
@@ -162,12 +162,6 @@ function withoutSmallIslands(geometries: (Polygon | MultiPolygon)[]): MultiPolyg
   });
 }
 
-function mapPositions(geometry: Polygon | MultiPolygon, convert: (position: Position) => Position): Polygon | MultiPolygon {
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(convert)) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((rings) => rings.map((ring) => ring.map(convert))) };
-}
-
 /** Drops positions that rounding made equal to their predecessor. */
 function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
   const ring = (positions: Position[]): Position[] =>
@@ -190,9 +184,8 @@ export async function generateLaenderAsset(dataFolder: string): Promise<string> 
   // Reprojected and rounded before simplifying, so the simplifier's crossing checks see the final
   // coordinates (rounding afterwards could make simplified borders cross); islands go first, so they
   // cannot hold the simplified coast back. Equal input positions stay equal, so borders stay shared.
-  const toWgs84 = converterToWgs84('EPSG:31467');
   const toGaussKrueger = proj4(KNOWN_CRS['EPSG:4326']!.proj4, KNOWN_CRS['EPSG:31467']!.proj4);
-  const wgs84 = withoutSmallIslands(land.map((entry) => entry.geometry)).map((geometry) => roundGeometry(mapPositions(geometry, toWgs84)));
+  const wgs84 = withoutSmallIslands(land.map((entry) => entry.geometry)).map((geometry) => roundGeometry(reprojectToWgs84(geometry, 'EPSG:31467')));
   const simplified = simplifySharedBorders(wgs84, {
     tolerance: LAENDER_TOLERANCE_METRES,
     toPlanar: (position: Position): PlanarPosition => toGaussKrueger.forward([position[0]!, position[1]!]) as [number, number],

@@ -5,7 +5,7 @@ import { recogniseAreaKey, agsFromArs } from '../../../shared/fileFormats/keys/a
 import { normaliseAreaName, proposeNameMatches } from '../../../shared/fileFormats/keys/areaName';
 import { buildJoinReport } from '../../../shared/fileFormats/join/joinReport';
 import type { Geometry, Polygon } from 'geojson';
-import { crsFromPrj, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
+import { converterToWgs84, crsFromPrj, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
 
 const german = { decimal: ',' as const, thousands: ['.' as const, ' ' as const] };
 
@@ -107,7 +107,7 @@ describe('coordinate systems', () => {
     expect(point.coordinates[0]).toBeCloseTo(9.73, 1);
     expect(point.coordinates[1]).toBeCloseTo(52.38, 1);
   });
-  it('reprojects in place to exactly what a reprojected copy holds, dropping Z, for every geometry type', () => {
+  it('reprojects every position of every geometry type, in place or as a copy that leaves the input alone, dropping Z', () => {
     const polygon: Polygon = { type: 'Polygon', coordinates: [[[550_000, 5_804_000], [551_000, 5_804_000, 60], [551_000, 5_805_000], [550_000, 5_804_000]]] };
     const geometries: Geometry[] = [
       { type: 'Point', coordinates: [550_000, 5_804_000, 55] },
@@ -116,11 +116,16 @@ describe('coordinate systems', () => {
       { type: 'MultiPolygon', coordinates: [polygon.coordinates, [[[560_000, 5_810_000], [561_000, 5_810_000], [561_000, 5_811_000], [560_000, 5_810_000]]]] },
       { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [553_000, 5_801_000] }] },
     ];
+    const convert = converterToWgs84('EPSG:25832');
+    // Every position (an array of numbers) of the original, converted one by one.
     for (const geometry of geometries) {
-      const copy = reprojectToWgs84(structuredClone(geometry), 'EPSG:25832');
+      const original = structuredClone(geometry);
+      const copy = reprojectToWgs84(geometry, 'EPSG:25832');
+      expect(geometry).toEqual(original);
       const inPlace = structuredClone(geometry);
       expect(reprojectToWgs84InPlace(inPlace, 'EPSG:25832')).toBe(inPlace);
       expect(inPlace).toEqual(copy);
+      expect(JSON.stringify(inPlace)).toBe(JSON.stringify(original, (key, value) => (Array.isArray(value) && typeof value[0] === 'number' ? convert(value) : value)));
     }
   });
 });
