@@ -15,7 +15,7 @@ import type { FeatureDialog, WorkspaceView } from './store/uiSlice';
  * was 1.9 MB with all of them, parsed before the page could ask for its project.
  */
 const loaders: (() => Promise<unknown>)[] = [];
-function lazyFeature<Props>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+function lazyPart<Props>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
   loaders.push(load);
   // One more try after a failed fetch (a server restarting); after that, PartErrorBoundary says what to do.
   return lazy(async () => ({ default: await load().catch(() => load()) }));
@@ -39,12 +39,12 @@ export interface WorkspaceViewEntry {
 /** Tabs of the workspace, in display order. The map is always first. */
 export const workspaceViews: WorkspaceViewEntry[] = [
   { id: 'map', label: 'view.map', component: MapWorkspace },
-  { id: 'profiles', label: 'view.profiles', component: lazyFeature(async () => (await import('./profiles/ProfilesView')).ProfilesView) },
-  { id: 'planning', label: 'view.planning', component: lazyFeature(async () => (await import('./planning/PlanningWorkspace')).PlanningWorkspace) },
-  { id: 'analysis', label: 'view.analysis', component: lazyFeature(async () => (await import('./analysis/AnalysisView')).AnalysisView) },
-  { id: 'sources', label: 'view.sources', component: lazyFeature(async () => (await import('./sources/SourcesView')).SourcesView) },
-  { id: 'movement', label: 'view.movement', component: lazyFeature(async () => (await import('./movement/MovementView')).MovementView) },
-  { id: 'monitoring', label: 'view.monitoring', component: lazyFeature(async () => (await import('./monitoring/MonitoringView')).MonitoringView) },
+  { id: 'profiles', label: 'view.profiles', component: lazyPart(async () => (await import('./profiles/ProfilesView')).ProfilesView) },
+  { id: 'planning', label: 'view.planning', component: lazyPart(async () => (await import('./planning/PlanningWorkspace')).PlanningWorkspace) },
+  { id: 'analysis', label: 'view.analysis', component: lazyPart(async () => (await import('./analysis/AnalysisView')).AnalysisView) },
+  { id: 'sources', label: 'view.sources', component: lazyPart(async () => (await import('./sources/SourcesView')).SourcesView) },
+  { id: 'movement', label: 'view.movement', component: lazyPart(async () => (await import('./movement/MovementView')).MovementView) },
+  { id: 'monitoring', label: 'view.monitoring', component: lazyPart(async () => (await import('./monitoring/MonitoringView')).MonitoringView) },
 ];
 
 export interface FeatureDialogProps {
@@ -53,6 +53,6 @@ export interface FeatureDialogProps {
 
 /** Dialogs opened from the project menu (import) or the top bar (export). */
 export const featureDialogs: Partial<Record<FeatureDialog, ComponentType<FeatureDialogProps>>> = {
-  import: lazyFeature(async () => (await import('./import/ImportDialog')).ImportDialog),
-  export: lazyFeature(async () => (await import('./export/ExportDialog')).ExportDialog),
+  import: lazyPart(async () => (await import('./import/ImportDialog')).ImportDialog),
+  export: lazyPart(async () => (await import('./export/ExportDialog')).ExportDialog),
 };

@@ -81,10 +81,13 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   function loadFeatures(state: KleinraumState) {
     const { layerName, generation } = state;
     if (!layerName) return;
-    void attempt('layer.features', () => fetchBackend(queryClient, api, 'layer.features', { layer: layerName })).then((features) => {
+    void attempt('layer.features', () => fetchBackend(queryClient, api, 'layer.features', featuresInput(layerName))).then((features) => {
       if (features && store.getState().generation === generation) store.getState().featuresReceived(layerName, features);
     });
   }
+
+  /** The `layer.features` input of a layer (the same query key for the first project's early request). */
+  const featuresInput = (layer: string) => ({ layer });
 
   /** The `indicator.values` input of the view in `state`; null when no indicator is shown. */
   function indicatorValuesInput(state: Pick<KleinraumState, 'layerName' | 'indicatorId' | 'period' | 'mode' | 'comparePeriod' | 'denominatorVariable' | 'sources'>) {
@@ -112,7 +115,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   function receiveFirstProject(project: ProjectSummary) {
     const next = { ...store.getState(), ...stateAfterProject(store.getState(), project, true) };
     // Failures are reported by the store's own requests, which meet the same answer.
-    if (next.layerName) fetchBackend(queryClient, api, 'layer.features', { layer: next.layerName }).catch(() => {});
+    if (next.layerName) fetchBackend(queryClient, api, 'layer.features', featuresInput(next.layerName)).catch(() => {});
     const valuesInput = indicatorValuesInput(next);
     if (valuesInput) fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => {});
     firstProjectTimer = setTimeout(() => {
