@@ -5,6 +5,7 @@
  * for timing: the work per panel does not depend on the numbers.
  */
 import { createDemoProject } from '../../shared/demo/createDemoProject';
+import { chooseSourceObservations } from '../../shared/sources/sourceChoice';
 import type { Observation } from '../../shared/model/project';
 import { aggregateProfiles } from '../../shared/profiles/aggregateProfiles';
 import { deviations } from '../../shared/profiles/deviation';
@@ -35,7 +36,12 @@ export async function run(): Promise<Record<string, number>> {
   const layer = demo.layers[0];
   if (!layer) throw new Error('demo without layer');
   const period = '2024-12-31';
-  const source = demo.observations.filter((observation) => observation.period === period && ['population', 'refugees', 'foreign_population'].includes(observation.variable));
+  // Each variable from its chosen sources, as the Profile tab reads them (the demo also holds comparison
+  // sources of refugee totals, which have no breakdown).
+  const source = chooseSourceObservations(
+    demo.observations.filter((observation) => observation.period === period && ['population', 'refugees', 'foreign_population'].includes(observation.variable)),
+    (variable) => demo.variables.find((candidate) => candidate.id === variable)?.sources ?? [],
+  );
   const areas = Array.from({ length: AREA_COUNT }, (_, index) => {
     const original = layer.areas[index % layer.areas.length];
     if (!original) throw new Error('no area');

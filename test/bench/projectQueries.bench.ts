@@ -18,7 +18,8 @@ const projectQueries: Benchmark = {
   name: 'project-queries',
   async run() {
     const directory = makeTempDir('kleinraum-bench-project-');
-    const server = await startServe();
+    // Browser mode reads only in allowed folders: the bench's project lives in a temporary one.
+    const server = await startServe(['--allow-dir', directory.path]);
     try {
       const demoPath = directory.file('demo.gpkg');
       const written = runCli(['demo', '--out', demoPath, '--json']);
