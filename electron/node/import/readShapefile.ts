@@ -1,16 +1,17 @@
 /**
- * Reading one shapefile (.shp + .dbf, with .shx, .prj and .cpg when present) through the `shapefile`
- * package, with Kleinraum's strict checks around it (shared/fileFormats/shapefile/check-*.ts): the .shx must
+ * Reading one shapefile (.shp + .dbf, with .shx, .prj and .cpg when present): the geometries with
+ * Kleinraum's own reader of the checked bytes (shared/fileFormats/shapefile/readShp.ts), the attributes
+ * through the `shapefile` package, with Kleinraum's strict checks around both (checkShp, checkDbf): the .shx must
  * agree with the .shp, counts and part indices must be sound, the .dbf must have as many records as the
  * .shp has shapes, and records flagged deleted are left out and counted. Used by boundary import and by
  * the facility import of point layers.
  */
-import { openDbf, openShp } from 'shapefile';
+import { openDbf } from 'shapefile';
 import textEncoding from 'text-encoding';
-import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
 import { checkDbf, dbfIsInvalidUtf8, detectDbfEncoding, type DbfSummary } from '../../../shared/fileFormats/shapefile/checkDbf';
 import { checkShp, damagedShapefile, type ShpSummary } from '../../../shared/fileFormats/shapefile/checkShp';
+import { readShpGeometries, type ShpGeometry } from '../../../shared/fileFormats/shapefile/readShp';
 import { decodeText, normaliseEncodingName, type EncodingDetection, type TextEncoding } from '../../../shared/fileFormats/text/decode';
 import type { LocalizedText } from '../../../shared/model/project';
 
@@ -20,7 +21,7 @@ export type ShapefileMemberReader = (extension: string) => Uint8Array | null;
 export interface ShapefileFeature {
   /** Attributes as text (numbers as written, dates as YYYYMMDD), so keys keep their form. */
   properties: Record<string, string | null>;
-  geometry: Polygon | MultiPolygon | Point | null;
+  geometry: ShpGeometry;
 }
 
 export interface ShapefileRead {
@@ -68,29 +69,6 @@ function attributeText(value: unknown, reencode: ((text: string) => string) | nu
   }
   if (typeof value === 'boolean') return value ? 'T' : 'F';
   return String(value);
-}
-
-function ringSignedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    sum += ring[previous]![0]! * ring[index]![1]! - ring[index]![0]! * ring[previous]![1]!;
-  }
-  return sum / 2;
-}
-
-/**
- * The `shapefile` package makes a hole that lies in no shell a polygon of its own, silently. Kleinraum puts it
- * back as a hole of the largest shell, so geometry validation reports it ("hole outside shell") with the area
- * key and repairs it visibly. Shells are clockwise in a shapefile, holes counter-clockwise.
- */
-function restoreOrphanHoles(geometry: Polygon | MultiPolygon | Point | null): Polygon | MultiPolygon | Point | null {
-  if (!geometry || geometry.type !== 'MultiPolygon') return geometry;
-  const shells = geometry.coordinates.filter((polygon) => ringSignedArea(polygon[0]!) <= 0);
-  const orphans = geometry.coordinates.filter((polygon) => polygon.length === 1 && ringSignedArea(polygon[0]!) > 0);
-  if (shells.length === 0 || orphans.length === 0) return geometry;
-  const largest = shells.reduce((best, polygon) => (Math.abs(ringSignedArea(polygon[0]!)) > Math.abs(ringSignedArea(best[0]!)) ? polygon : best));
-  const kept = geometry.coordinates.filter((polygon) => !orphans.includes(polygon)).map((polygon) => (polygon === largest ? [...polygon, ...orphans.map((orphan) => orphan[0]!)] : polygon));
-  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0]! } : { type: 'MultiPolygon', coordinates: kept };
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -146,25 +124,24 @@ export async function readShapefile(read: ShapefileMemberReader, baseName: strin
 
   const carrier = carrierFor(used);
   const reencode = carrier ? (text: string) => decodeText(carrier.toBytes(text), used) : null;
-  let geometries: Awaited<ReturnType<typeof openShp>>;
+  const geometries = readShpGeometries(shpBytes, shp);
   let attributes: Awaited<ReturnType<typeof openDbf>>;
   try {
-    geometries = await openShp(toArrayBuffer(shpBytes));
     attributes = await openDbf(toArrayBuffer(dbfBytes), { encoding: carrier?.name ?? 'utf-8' });
   } catch (error) {
-    throw damagedShapefile(shpName, { de: (error as Error).message, en: (error as Error).message });
+    throw damagedShapefile(dbfName, { de: (error as Error).message, en: (error as Error).message });
   }
   const deleted = new Set(dbf.deletedRecords);
   const features: ShapefileFeature[] = [];
   for (let index = 0; index < shp.recordCount; index += 1) {
-    const [shape, row] = await Promise.all([geometries.read(), attributes.read()]);
-    if (shape.done || row.done) {
-      throw damagedShapefile(shpName, { de: `nach ${index} von ${shp.recordCount} Datensätzen zu Ende`, en: `ended after ${index} of ${shp.recordCount} records` });
+    const row = await attributes.read();
+    if (row.done) {
+      throw damagedShapefile(dbfName, { de: `nach ${index} von ${shp.recordCount} Datensätzen zu Ende`, en: `ended after ${index} of ${shp.recordCount} records` });
     }
     if (deleted.has(index)) continue;
     const properties: ShapefileFeature['properties'] = {};
     for (const [name, value] of Object.entries(row.value ?? {})) properties[reencode ? reencode(name) : name] = attributeText(value, reencode);
-    features.push({ properties, geometry: restoreOrphanHoles((shape.value as Polygon | MultiPolygon | Point | null) ?? null) });
+    features.push({ properties, geometry: geometries[index] ?? null });
   }
   if (deleted.size > 0) {
     notes.push({

@@ -1,6 +1,6 @@
 import { kinks, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { countEdgeIntersections } from '../../../shared/geo/segmentIntersections';
+import { countEdgeIntersections, PAIRWISE_MAX_EDGES } from '../../../shared/geo/segmentIntersections';
 import { validateAreaGeometry } from '../../../shared/geo/validity';
 
 /** Seeded random rings on a small integer grid, so crossings, touches and collinear overlaps all occur. */
@@ -30,6 +30,47 @@ describe('edge intersections without the quadratic cost', () => {
     for (const rings of randomRings(20_241_204, 20_000)) {
       expect(countEdgeIntersections(rings) > 0, JSON.stringify(rings)).toBe(kinks(polygon(rings)).features.length > 0);
     }
+  });
+
+  it('the grid and the direct comparison of small polygons count the same pairs as comparing every pair', () => {
+    // Every pair of non-neighbouring edges, the plain definition, against both strategies: polygons on both sides of the threshold.
+    const reference = (ring: number[][]): number => {
+      const edges = ring.slice(0, -1).map((point, index) => [point, ring[index + 1]!] as const);
+      const side = (a: number[], b: number[], c: number[]) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
+      const within = (a: number[], b: number[], c: number[]) => Math.min(a[0]!, b[0]!) <= c[0]! && c[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= c[1]! && c[1]! <= Math.max(a[1]!, b[1]!);
+      let count = 0;
+      for (let first = 0; first < edges.length; first += 1) {
+        for (let second = first + 2; second < edges.length; second += 1) {
+          if (first === 0 && second === edges.length - 1) continue;
+          const [a, b] = edges[first]!;
+          const [c, d] = edges[second]!;
+          const [o1, o2, o3, o4] = [side(a, b, c), side(a, b, d), side(c, d, a), side(c, d, b)];
+          if ((o1 !== o2 && o3 !== o4) || (o1 === 0 && within(a, b, c)) || (o2 === 0 && within(a, b, d)) || (o3 === 0 && within(c, d, a)) || (o4 === 0 && within(c, d, b))) count += 1;
+        }
+      }
+      return count;
+    };
+    let state = 4711;
+    const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    let withCrossings = 0;
+    for (let sample = 0; sample < 300; sample += 1) {
+      const vertices = PAIRWISE_MAX_EDGES - 20 + Math.floor(next() * 160);
+      // A wobbly circle, some vertices swapped with a near neighbour: some rings cross themselves, some do not.
+      const points = Array.from({ length: vertices }, (_, index) => {
+        const angle = (index / vertices) * 2 * Math.PI;
+        const radius = 95 + next() * 10;
+        return [Math.round(Math.cos(angle) * radius), Math.round(Math.sin(angle) * radius)];
+      });
+      for (let index = 1; index + 3 < points.length; index += 1) {
+        if (next() < 0.004) [points[index], points[index + 2]] = [points[index + 2]!, points[index]!];
+      }
+      const ring = points.filter((point, index, all) => index === 0 || point[0] !== all[index - 1]![0] || point[1] !== all[index - 1]![1]);
+      ring.push(ring[0]!);
+      const expected = reference(ring);
+      if (expected > 0) withCrossings += 1;
+      expect(countEdgeIntersections([ring]), `${vertices} vertices`).toBe(expected);
+    }
+    expect(withCrossings).toBeGreaterThan(20);
   });
 
   it('a bow-tie crosses once, a square not at all, a repeated point is no crossing', () => {
