@@ -2,8 +2,8 @@
  * Writes a whole `ProjectContent` into an (already migrated) project database in one transaction:
  * either everything is written or nothing changes.
  */
-import { area as geodesicAreaSquareMeters } from '@turf/area';
 import { UserError } from '../../../shared/contract/errors';
+import { geodesicAreaKm2 } from '../../../shared/geo/geodesicArea';
 import type { Area, LayerInfo, Observation, ProjectContent, Source, Variable } from '../../../shared/model/project';
 import { encodeSetting } from '../../../shared/settings/projectSettings';
 import { canonicalDimensionsJson } from './canonicalDimensions';
@@ -79,8 +79,7 @@ export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], p
         ? { minX: Math.min(extent.minX, envelope.minX), minY: Math.min(extent.minY, envelope.minY), maxX: Math.max(extent.maxX, envelope.maxX), maxY: Math.max(extent.maxY, envelope.maxY) }
         : { minX: envelope.minX, minY: envelope.minY, maxX: envelope.maxX, maxY: envelope.maxY };
     }
-    const areaKm2 = geodesicAreaSquareMeters(geometry) / 1e6;
-    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, areaKm2, area.parentKey ?? parentKeyFromKey(area.key));
+    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, geodesicAreaKm2(area.geometry), area.parentKey ?? parentKeyFromKey(area.key));
   }
   setFeatureTableExtent(db, info.name, extent);
   db.prepare(

@@ -5,13 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { area as geodesicAreaSquareMeters } from '@turf/area';
 import { simplify } from '@turf/simplify';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
 import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/fileFormats/boundaries/bkgSource';
 import type { BoundaryImport } from '../../../../shared/fileFormats/boundaries/buildAreas';
 import { decodeText } from '../../../../shared/fileFormats/text/decode';
+import { geodesicAreaKm2 } from '../../../../shared/geo/geodesicArea';
 import { openArchive } from '../../import/archive';
 import { readBoundaries, type ReadBoundariesOptions } from '../../import/readBoundaries';
 import { featureTableNameOwner } from '../../storage/geopackageCore';
@@ -56,10 +56,6 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
   return { quellenvermerk: null, aktualitaet: null, hasCpg: false };
 }
 
-/** Geodesic area in km² of a WGS84 polygon. @example areaKm2(hannover) // ≈ 204 */
-export function areaKm2(geometry: Polygon | MultiPolygon): number {
-  return geodesicAreaSquareMeters(geometry) / 1e6;
-}
 
 /** A lighter copy of the areas for the preview map: tolerance ~1/1500 of the extent, so 11 000 polygons stay a few MB. */
 export function simplifiedPreview(imported: BoundaryImport): BoundaryPreview['preview'] {
@@ -190,7 +186,7 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
       fields: report.fields,
       warnings,
     },
-    areas: imported.areas.map((area) => ({ key: area.key, name: area.name, areaKm2: areaKm2(area.geometry) })),
+    areas: imported.areas.map((area) => ({ key: area.key, name: area.name, areaKm2: geodesicAreaKm2(area.geometry) })),
     // The CLI draws no map: it asks for none (input `mapPreview: false`).
     preview: mapPreview ? simplifiedPreview(imported) : ({ type: 'FeatureCollection', features: [] } as unknown as BoundaryPreview['preview']),
   };
