@@ -5,12 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { UserError } from '../../../../shared/contract/errors';
-import { readTableFile } from '../../import/readTable';
-import { readBoundaryFile } from './boundaryPreview';
+import { loadImportTasks, type OffThreadTasks } from './importTasks';
 
-const tasks = { readBoundaryFile, readTableFile } as const;
-
-export type OffThreadTasks = typeof tasks;
+const tasks: OffThreadTasks = await loadImportTasks();
 
 parentPort?.on('message', async (message: { id: number; task: keyof OffThreadTasks; args: unknown[] }) => {
   try {

@@ -12,11 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type ErrorCode } from '../../../../shared/contract/errors';
 import type { LocalizedText } from '../../../../shared/model/project';
-import { readTableFile } from '../../import/readTable';
-import { readBoundaryFile } from './boundaryPreview';
-import type { OffThreadTasks } from './importWorker';
-
-const inline: OffThreadTasks = { readBoundaryFile, readTableFile };
+import { loadImportTasks, type OffThreadTasks } from './importTasks';
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; userError?: { code: ErrorCode; text: LocalizedText }; internal?: string };
 
@@ -91,6 +87,7 @@ const cancelledError = () => new UserError('cancelled', { de: 'Der Import wurde 
 export async function runOffThread<Task extends keyof OffThreadTasks>(task: Task, args: Parameters<OffThreadTasks[Task]>, cancellation?: Cancellation): Promise<Awaited<ReturnType<OffThreadTasks[Task]>>> {
   const script = workerEnabled ? workerScript() : null;
   if (script === null) {
+    const inline = await loadImportTasks();
     return (await (inline[task] as (...values: unknown[]) => unknown)(...args)) as Awaited<ReturnType<OffThreadTasks[Task]>>;
   }
   worker ??= startWorker(script);
