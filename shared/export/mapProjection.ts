@@ -5,7 +5,7 @@
  * below 0.01 % across a region the size of Region Hannover, so one scale bar is honest for the whole map.
  */
 import { geoBounds, geoDistance, geoTransverseMercator, type GeoProjection } from 'd3-geo';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** Mean Earth radius in km (IUGG), for distances from d3's unit sphere. */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -18,13 +18,50 @@ export interface MapFrame {
 }
 
 /**
+ * The areas' vertices as one MultiPoint, and the middle of their longitudes. The fit needs only the
+ * outermost points: streaming the polygons through d3 (clipping, resampling every edge) for bounds and
+ * again for the fit took 0.3 s of a figure of Germany's 11 000 municipalities. Edges are short, so no edge
+ * reaches beyond its vertices by a visible amount. The middle comes from the plain longitude range; only
+ * areas spanning more than half the globe (across the antimeridian) need d3's spherical bounds.
+ */
+function verticesOf(areas: FeatureCollection<Polygon | MultiPolygon>): { vertices: MultiPoint; centralMeridian: number } {
+  let count = 0;
+  for (const feature of areas.features) {
+    const geometry = feature.geometry;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const rings of polygons) for (const ring of rings) count += ring.length;
+  }
+  const coordinates: Position[] = new Array(count);
+  let west = Infinity;
+  let east = -Infinity;
+  let index = 0;
+  for (const feature of areas.features) {
+    const geometry = feature.geometry;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        for (const position of ring) {
+          coordinates[index] = position;
+          index += 1;
+          if (position[0]! < west) west = position[0]!;
+          if (position[0]! > east) east = position[0]!;
+        }
+      }
+    }
+  }
+  const vertices: MultiPoint = { type: 'MultiPoint', coordinates };
+  if (east - west <= 180) return { vertices, centralMeridian: (west + east) / 2 };
+  const [[boundsWest], [boundsEast]] = geoBounds(vertices);
+  // geoBounds wraps across the antimeridian with west > east; the middle is then on the far side.
+  return { vertices, centralMeridian: boundsWest <= boundsEast ? (boundsWest + boundsEast) / 2 : ((boundsWest + boundsEast + 360) / 2) % 360 };
+}
+
+/**
  * A projection fitting `areas` (rewound for d3) into `frame` (mm) with `paddingMm` free on each side.
  * @example fitProjection(areas, { x: 12, y: 30, width: 200, height: 150 }, 3)
  */
 export function fitProjection(areas: FeatureCollection<Polygon | MultiPolygon>, frame: MapFrame, paddingMm: number): GeoProjection {
-  const [[west], [east]] = geoBounds(areas);
-  // geoBounds wraps across the antimeridian with west > east; the middle is then on the far side.
-  const centralMeridian = west <= east ? (west + east) / 2 : ((west + east + 360) / 2) % 360;
+  const { vertices, centralMeridian } = verticesOf(areas);
   const padding = Math.min(paddingMm, frame.width / 4, frame.height / 4);
   return geoTransverseMercator()
     .rotate([-centralMeridian, 0])
@@ -33,7 +70,7 @@ export function fitProjection(areas: FeatureCollection<Polygon | MultiPolygon>, 
         [frame.x + padding, frame.y + padding],
         [frame.x + frame.width - padding, frame.y + frame.height - padding],
       ],
-      areas,
+      vertices,
     );
 }
 
