@@ -8,7 +8,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { EventName, KleinraumApi } from '../../../shared/contract/api';
-import { dispatch, type DispatchResult } from '../../../shared/contract/dispatch';
+import type { dispatch as dispatchFunction, DispatchResult } from '../../../shared/contract/dispatch';
 import type { LocalizedText } from '../../../shared/model/project';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, URL_TOKEN_PARAM } from '../../../shared/contract/transport';
 import { createEventStreamHub } from './eventStream';
@@ -17,6 +17,8 @@ import { createBrowserSession, MIN_TOKEN_LENGTH, type BrowserSession } from './b
 import { allowedHostNames, createToken, isAllowedHostHeader, isLoopbackHost, isSameOriginOrNone, isWildcardHost } from './requestGuards';
 import { applySecurityHeaders } from './securityHeaders';
 import { lookupStaticFile, RENDERER_MISSING_PAGE } from './staticFiles';
+
+type Dispatch = typeof dispatchFunction;
 
 /** Sends one backend event to the UI. */
 export type EmitEvent = (name: EventName, payload: unknown) => void;
@@ -54,6 +56,8 @@ export interface RunningServer {
   token: string;
   /** Pushes an event to every connected page (the same function the API factory received). */
   emit: EmitEvent;
+  /** Settles when the API is made (it is made after the port opened); rejects with the factory's error. */
+  ready: Promise<void>;
   /** Stops accepting connections, ends event streams and waits (at most ~2 s) for open requests. */
   close(): Promise<void>;
 }
@@ -75,7 +79,7 @@ function sendText(response: ServerResponse, status: number, text: string, extraH
   response.end(text);
 }
 
-function transportError(code: 'bad-input' | 'not-found', de: string, en: string): DispatchResult {
+function transportError(code: 'bad-input' | 'not-found' | 'internal', de: string, en: string): DispatchResult {
   return { ok: false, error: { code, message: { de, en } } };
 }
 
@@ -85,7 +89,7 @@ function urlHostFor(bindHost: string): string {
 }
 
 /**
- * Starts the browser-mode server and resolves once it listens.
+ * Starts the browser-mode server and resolves once it listens; `ready` tells when its API is made.
  * @example
  * const server = await startServer({ api: (emit) => createKleinraumApi({ dataDir, host, emit }), staticDir: 'build/renderer' });
  * console.log(server.url); // http://127.0.0.1:41234/?token=…
@@ -102,7 +106,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('[kleinraum server]', error));
   const hub = createEventStreamHub();
   const emit: EmitEvent = (name, payload) => hub.emit(name, payload);
-  const api = typeof options.api === 'function' ? await options.api(emit) : options.api;
+  // The API (and the contract's dispatch) is made once the port is open, not before: `kleinraum serve` prints
+  // its start link at once and loads the backend while the browser starts. Requests wait for it.
+  let apiReady: Promise<{ api: KleinraumApi; dispatch: Dispatch }> | null = null;
   let boundPort = 0;
 
   async function handleApiCall(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
@@ -129,7 +135,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     } catch {
       methodName = '';
     }
-    const result = await dispatch(api, methodName, body.value, onInternalError);
+    let backend: { api: KleinraumApi; dispatch: Dispatch };
+    try {
+      if (!apiReady) throw new Error('an API request before the server listened');
+      backend = await apiReady;
+    } catch (error) {
+      onInternalError(error);
+      sendJson(response, 200, transportError('internal', 'Kleinraum konnte nicht starten (Details in der Konsole des Servers).', 'Kleinraum could not start (details in the server console).'));
+      return;
+    }
+    const result = await backend.dispatch(backend.api, methodName, body.value, onInternalError);
     sendJson(response, 200, result);
   }
 
@@ -277,6 +292,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   });
   boundPort = (server.address() as AddressInfo).port;
+  apiReady = Promise.all([import('../../../shared/contract/dispatch'), Promise.resolve().then(() => (typeof options.api === 'function' ? options.api(emit) : options.api))]).then(([{ dispatch }, api]) => ({ api, dispatch }));
+  const ready = apiReady.then(() => undefined);
+  // Whoever starts the server learns of a failure through `ready`; requests get an internal error.
+  ready.catch(() => {});
   session = createBrowserSession(token, boundPort);
   hostNames = allowedHostNames(bindHost);
 
@@ -297,6 +316,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     host: bindHost,
     token,
     emit,
+    ready,
     close() {
       closing ??= new Promise<void>((resolve) => {
         hub.closeAll();

@@ -235,6 +235,39 @@ describe('browser-mode server', () => {
     }
   });
 
+  it('listens before its API is made: an early request waits for it, and a failed API says so instead of hanging', async () => {
+    let finishApi: (() => void) | null = null;
+    const slow = await startServer({
+      api: () => new Promise((resolve) => (finishApi = () => resolve(createStubApi()))),
+      staticDir,
+      token: TOKEN,
+      onInternalError: () => {},
+    });
+    try {
+      const early = httpRequest(slow.port, { method: 'POST', path: '/api/host.info', headers: { Host: `127.0.0.1:${slow.port}`, [HTTP_TOKEN_HEADER]: TOKEN }, body: '{}' });
+      let answered = false;
+      void early.then(() => (answered = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(answered).toBe(false);
+      expect(finishApi).not.toBeNull();
+      finishApi!();
+      await slow.ready;
+      expect(JSON.parse((await early).body)).toMatchObject({ ok: true });
+    } finally {
+      await slow.close();
+    }
+    const internalErrors: unknown[] = [];
+    const broken = await startServer({ api: () => Promise.reject(new Error('no backend')), staticDir, token: TOKEN, onInternalError: (error) => internalErrors.push(error) });
+    try {
+      await expect(broken.ready).rejects.toThrow('no backend');
+      const answer = await httpRequest(broken.port, { method: 'POST', path: '/api/host.info', headers: { Host: `127.0.0.1:${broken.port}`, [HTTP_TOKEN_HEADER]: TOKEN }, body: '{}' });
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(internalErrors).toHaveLength(1);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('refuses tokens shorter than 32 characters and non-loopback hosts without allowNetwork', async () => {
     await expect(startServer({ api: createStubApi(), staticDir, token: 'short-token-1234567890', onInternalError: () => {} })).rejects.toThrow(/32 characters/);
     await expect(startServer({ api: createStubApi(), staticDir, host: '0.0.0.0', onInternalError: () => {} })).rejects.toThrow(/allowNetwork/);

@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../../../../shared/contract/errors';
 import { CliUsageError, type CliCommand } from '../command';
 import { existingProjectFile } from '../projectPaths';
+import type { createCliBackend } from '../backend';
+
+type CliBackend = Awaited<ReturnType<typeof createCliBackend>>;
 
 /** build/renderer of this checkout (the same four folders up from commands/ in the source and in build/node/cli). */
 const DEFAULT_STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'build', 'renderer');
@@ -79,6 +82,16 @@ function listenErrorToUserError(error: unknown, host: string, port: number): unk
   return error;
 }
 
+/** Waits until the server's API is made; if that fails, stops the server and passes the error on. */
+async function readyOrClose(server: { ready: Promise<void>; close(): Promise<void> }): Promise<void> {
+  try {
+    await server.ready;
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
 /**
  * Resolves on the first SIGINT or SIGTERM. The handlers stay installed, so a second Ctrl+C (often sent
  * both to the launcher and to us) does not kill the process in the middle of a graceful close.
@@ -142,24 +155,28 @@ export const command: CliCommand = {
     const staticDir = typeof context.values['static-dir'] === 'string' ? path.resolve(context.values['static-dir']) : DEFAULT_STATIC_DIR;
     const projectPath = typeof context.values.project === 'string' ? existingProjectFile(context.values.project, '--project') : null;
 
-    const [{ createCliBackend }, { startServer }, { openInBrowser }, { confineFileAccess }, { openProjectPath, openStartProjectSoon }, { useImportWorker }] = await Promise.all([
+    const { startServer } = await import('../../server/startServer');
+    // The backend (services, the contract's schemas, then the demo) loads after the start link is printed,
+    // while the browser starts; the page's first request waits for it.
+    const backendModules = Promise.all([
       import('../backend'),
-      import('../../server/startServer'),
-      import('../openInBrowser'),
       import('../../services/fileAccess'),
       import('../../services/createKleinraumApi'),
       import('../../services/import/offThread'),
     ]);
-    // Long imports run beside the server's event loop, so it keeps answering and import.cancel works at once.
-    useImportWorker();
+    backendModules.catch(() => {}); // reported through server.ready
 
     let server: Awaited<ReturnType<typeof startServer>>;
-    let backend: Awaited<ReturnType<typeof createCliBackend>> | null = null;
+    // Set by the API factory; a holder, because TypeScript does not follow assignments inside callbacks.
+    const started: { backend: CliBackend | null } = { backend: null };
     try {
       server = await startServer({
         api: async (emit) => {
+          const [{ createCliBackend }, { confineFileAccess }, { openProjectPath }, { useImportWorker }] = await backendModules;
+          // Long imports run beside the server's event loop, so it keeps answering and import.cancel works at once.
+          useImportWorker();
           const created = await createCliBackend(context.dataDir, emit);
-          backend = created;
+          started.backend = created;
           if (projectPath) await created.call('project.open', { path: projectPath });
           // The project's folder follows the open project; home and --allow-dir folders are fixed.
           return confineFileAccess(created.api, () => {
@@ -181,6 +198,8 @@ export const command: CliCommand = {
     } catch (error) {
       throw listenErrorToUserError(error, host, port);
     }
+    // A project file that cannot be opened is reported before any link is shown.
+    if (projectPath) await readyOrClose(server);
 
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
       context.output.warn({
@@ -197,14 +216,15 @@ export const command: CliCommand = {
         en: 'Open this address once in a browser (the link works only once). Stop with Ctrl+C.',
       });
     }
+    if (context.values.open === true) await (await import('../openInBrowser')).openInBrowser(server.url);
+    await readyOrClose(server);
     // Without --project the demo is made now, while the browser starts, not when the page first asks.
-    if (!projectPath && backend) openStartProjectSoon((backend as Awaited<ReturnType<typeof createCliBackend>>).api);
-    if (context.values.open === true) await openInBrowser(server.url);
+    if (!projectPath && started.backend) (await backendModules)[2].openStartProjectSoon(started.backend.api);
 
     await waitForStopSignal();
     context.output.warn({ de: 'Kleinraum wird beendet …', en: 'Stopping Kleinraum …' });
     await server.close();
-    (backend as Awaited<ReturnType<typeof createCliBackend>> | null)?.dispose();
+    started.backend?.dispose();
     return 0;
   },
 };
