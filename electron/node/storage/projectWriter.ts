@@ -16,7 +16,7 @@ import {
   WGS84_SRS_ID,
   type FeatureTableExtent,
 } from './geopackageCore';
-import { encodeGeoPackageGeometry, geometryEnvelope, toMultiPolygon } from './geopackageBinary';
+import { decodeGeoPackageHeader, encodeGeoPackageGeometry, toMultiPolygon } from './geopackageBinary';
 import type { SqliteDatabase } from './openDatabase';
 import { clearFlows, writeFlows } from './flowStore';
 import { clearPlanningContent, writePlanningContent } from './planningStore';
@@ -73,13 +73,15 @@ export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], p
     }
     seenKeys.add(area.key);
     const geometry = toMultiPolygon(area.geometry);
-    const envelope = geometryEnvelope(geometry);
+    const encoded = encodeGeoPackageGeometry(geometry, WGS84_SRS_ID);
+    // The envelope the encoder wrote into the header: no second walk over every coordinate.
+    const envelope = decodeGeoPackageHeader(encoded).envelope;
     if (envelope) {
       extent = extent
         ? { minX: Math.min(extent.minX, envelope.minX), minY: Math.min(extent.minY, envelope.minY), maxX: Math.max(extent.maxX, envelope.maxX), maxY: Math.max(extent.maxY, envelope.maxY) }
         : { minX: envelope.minX, minY: envelope.minY, maxX: envelope.maxX, maxY: envelope.maxY };
     }
-    insertFeature.run(encodeGeoPackageGeometry(geometry, WGS84_SRS_ID), area.key, area.name, geodesicAreaKm2(area.geometry), area.parentKey ?? parentKeyFromKey(area.key));
+    insertFeature.run(encoded, area.key, area.name, geodesicAreaKm2(area.geometry), area.parentKey ?? parentKeyFromKey(area.key));
   }
   setFeatureTableExtent(db, info.name, extent);
   db.prepare(
