@@ -156,28 +156,28 @@ export const command: CliCommand = {
     const projectPath = typeof context.values.project === 'string' ? existingProjectFile(context.values.project, '--project') : null;
 
     const { startServer } = await import('../../server/startServer');
-    // The backend (services, the contract's schemas, then the demo) loads after the start link is printed,
-    // while the browser starts; the page's first request waits for it.
-    const backendModules = Promise.all([
-      import('../backend'),
-      import('../../services/fileAccess'),
-      import('../../services/createKleinraumApi'),
-      import('../../services/import/offThread'),
-    ]);
-    backendModules.catch(() => {}); // reported through server.ready
 
     let server: Awaited<ReturnType<typeof startServer>>;
     // Set by the API factory; a holder, because TypeScript does not follow assignments inside callbacks.
     const started: { backend: CliBackend | null } = { backend: null };
     try {
       server = await startServer({
+        // Called once the port is open: the backend (services, the contract's schemas, the demo) loads after
+        // the start link is printed, while the browser starts; the page's first request waits for it.
         api: async (emit) => {
-          const [{ createCliBackend }, { confineFileAccess }, { openProjectPath }, { useImportWorker }] = await backendModules;
+          const [{ createCliBackend }, { confineFileAccess }, { openProjectPath, openStartProjectSoon }, { useImportWorker }] = await Promise.all([
+            import('../backend'),
+            import('../../services/fileAccess'),
+            import('../../services/createKleinraumApi'),
+            import('../../services/import/offThread'),
+          ]);
           // Long imports run beside the server's event loop, so it keeps answering and import.cancel works at once.
           useImportWorker();
           const created = await createCliBackend(context.dataDir, emit);
           started.backend = created;
           if (projectPath) await created.call('project.open', { path: projectPath });
+          // Without --project the demo is made now, while the browser starts, not when the page first asks.
+          else openStartProjectSoon(created.api);
           // The project's folder follows the open project; home and --allow-dir folders are fixed.
           return confineFileAccess(created.api, () => {
             const projectFile = openProjectPath(created.api);
@@ -218,8 +218,6 @@ export const command: CliCommand = {
     }
     if (context.values.open === true) await (await import('../openInBrowser')).openInBrowser(server.url);
     await readyOrClose(server);
-    // Without --project the demo is made now, while the browser starts, not when the page first asks.
-    if (!projectPath && started.backend) (await backendModules)[2].openStartProjectSoon(started.backend.api);
 
     await waitForStopSignal();
     context.output.warn({ de: 'Kleinraum wird beendet …', en: 'Stopping Kleinraum …' });
