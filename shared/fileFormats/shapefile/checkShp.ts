@@ -1,9 +1,10 @@
 /**
  * Strict structural checks of an ESRI shapefile's geometry part (.shp) and its index (.shx), run on the
- * bytes before the `shapefile` package reads them. That package is lenient by design: it skips records
- * with an unexpected shape type, stops quietly at a short file and trusts every count. For a planner a
- * silently shorter or shifted layer is worse than a refusal, so anything that cannot be read exactly is a
- * `UserError` that names the record and says what to do. Pure: bytes in, a summary out.
+ * bytes before readShp.ts builds the geometries from them (trusting the counts checked here). Lenient
+ * readers such as the `shapefile` package skip records with an unexpected shape type, stop quietly at a
+ * short file and trust every count. For a planner a silently shorter or shifted layer is worse than a
+ * refusal, so anything that cannot be read exactly is a `UserError` that names the record and says what to
+ * do. Pure: bytes in, a summary out.
  */
 import { UserError } from '../../contract/errors';
 import type { BoundingBox } from '../../geo/crs';
