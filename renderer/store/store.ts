@@ -135,9 +135,8 @@ export function createKleinraumStore() {
       if (state.period !== null && values.period !== state.period) return;
       if ((values.mode ?? 'value') !== state.mode) return;
       if (state.comparePeriod !== null && values.comparePeriod !== undefined && values.comparePeriod !== null && values.comparePeriod !== state.comparePeriod) return;
-      // Values are fetched again after every project change (e.g. a stored symbology); the same answer
-      // keeps the shown object, or the map would draw all areas again (11 000 for Germany) for nothing.
-      if (state.indicatorValues && sameJson(state.indicatorValues, values)) return;
+      // An unchanged answer fetched again arrives as the shown object (fetchBackend's structural sharing).
+      if (state.indicatorValues === values) return;
       set({ indicatorValues: values });
     },
     areaDetailsReceived: (details) => {
@@ -201,19 +200,3 @@ export function createKleinraumStore() {
 }
 
 export type KleinraumStore = ReturnType<typeof createKleinraumStore>;
-
-// The JSON text of values already compared, so each answer is turned into text once.
-const jsonTexts = new WeakMap<object, string>();
-
-function jsonText(value: object): string {
-  let text = jsonTexts.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    jsonTexts.set(value, text);
-  }
-  return text;
-}
-
-function sameJson(a: object, b: object): boolean {
-  return a === b || jsonText(a) === jsonText(b);
-}
