@@ -108,7 +108,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const emit: EmitEvent = (name, payload) => hub.emit(name, payload);
   // The API (and the contract's dispatch) is made once the port is open, not before: `kleinraum serve` prints
   // its start link at once and loads the backend while the browser starts. Requests wait for it.
-  let apiReady: Promise<{ api: KleinraumApi; dispatch: Dispatch }> | null = null;
+  let markListening: () => void = () => {};
+  const listening = new Promise<void>((resolve) => (markListening = resolve));
+  const apiReady = listening.then(async () => {
+    const [{ dispatch }, api] = await Promise.all([import('../../../shared/contract/dispatch'), typeof options.api === 'function' ? options.api(emit) : options.api]);
+    return { api, dispatch };
+  });
+  const ready = apiReady.then(() => undefined);
+  // Whoever starts the server learns of a failure through `ready`; requests get an internal error.
+  ready.catch(() => {});
   let boundPort = 0;
 
   async function handleApiCall(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
@@ -137,7 +145,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     let backend: { api: KleinraumApi; dispatch: Dispatch };
     try {
-      if (!apiReady) throw new Error('an API request before the server listened');
       backend = await apiReady;
     } catch (error) {
       onInternalError(error);
@@ -292,10 +299,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   });
   boundPort = (server.address() as AddressInfo).port;
-  apiReady = Promise.all([import('../../../shared/contract/dispatch'), Promise.resolve().then(() => (typeof options.api === 'function' ? options.api(emit) : options.api))]).then(([{ dispatch }, api]) => ({ api, dispatch }));
-  const ready = apiReady.then(() => undefined);
-  // Whoever starts the server learns of a failure through `ready`; requests get an internal error.
-  ready.catch(() => {});
+  markListening();
   session = createBrowserSession(token, boundPort);
   hostNames = allowedHostNames(bindHost);
 

@@ -217,7 +217,7 @@ export const command: CliCommand = {
       });
     }
     if (context.values.open === true) await (await import('../openInBrowser')).openInBrowser(server.url);
-    await readyOrClose(server);
+    if (!projectPath) await readyOrClose(server);
 
     await waitForStopSignal();
     context.output.warn({ de: 'Kleinraum wird beendet …', en: 'Stopping Kleinraum …' });
