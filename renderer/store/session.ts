@@ -113,6 +113,8 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
    */
   let firstProjectTimer: ReturnType<typeof setTimeout> | undefined;
   function receiveFirstProject(project: ProjectSummary) {
+    // The store's own step, run here only to know what to ask for; projectReceived runs it again a task
+    // later on the store as it is then (an event may have changed it meanwhile).
     const next = { ...store.getState(), ...stateAfterProject(store.getState(), project, true) };
     // Failures are reported by the store's own requests, which meet the same answer.
     if (next.layerName) fetchBackend(queryClient, api, 'layer.features', featuresInput(next.layerName)).catch(() => {});

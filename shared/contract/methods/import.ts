@@ -190,8 +190,6 @@ export const tablePreview = z.object({
   warnings: z.array(importNote),
 });
 
-export { tableMapping } from '../tableMappingSchema';
-
 export const joinReportSchema = z.object({
   /** The project layer the rows were joined to. */
   layer: z.string(),

@@ -15,7 +15,7 @@ export interface ValueColumnMapping {
   dimensions: Record<string, string>;
 }
 
-/** Mirrors the contract's `tableMapping` (shared/contract/methods/import.ts). */
+/** Mirrors the contract's `tableMapping` (shared/contract/tableMappingSchema.ts). */
 export interface TableMapping {
   layout: 'wide' | 'long';
   keyColumn: number | null;

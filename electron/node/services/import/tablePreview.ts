@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
-import { tableMapping as tableMappingSchema, type TablePreviewResult } from '../../../../shared/contract/methods/import';
+import type { TablePreviewResult } from '../../../../shared/contract/methods/import';
+import { tableMapping as tableMappingSchema } from '../../../../shared/contract/tableMappingSchema';
 import { buildJoinReport, type JoinRow } from '../../../../shared/fileFormats/join/joinReport';
 import { rowKeyText } from '../../../../shared/fileFormats/table/analyseGrid';
 import type { ParsedTable } from '../../../../shared/fileFormats/table/parsedTable';
