@@ -4,20 +4,10 @@
  * counter-clockwise), and files in the wild use either. This rewinds every ring the way d3 expects.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-
-/** Twice the signed planar area of a ring in lon/lat: positive = counter-clockwise. */
-function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    const [x1 = 0, y1 = 0] = ring[previous] as Position;
-    const [x2 = 0, y2 = 0] = ring[index] as Position;
-    sum += (x1 - x2) * (y1 + y2);
-  }
-  return sum;
-}
+import { ringSignedArea } from '../geo/rings';
 
 function orient(ring: Position[], clockwise: boolean): Position[] {
-  const isClockwise = signedArea(ring) < 0;
+  const isClockwise = ringSignedArea(ring) < 0;
   return isClockwise === clockwise ? ring : [...ring].reverse();
 }
 

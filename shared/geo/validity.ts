@@ -8,6 +8,7 @@ import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
 import { union } from '@turf/union';
 import { unkinkPolygon } from '@turf/unkink-polygon';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { ringSignedArea } from './rings';
 import { countEdgeIntersections } from './segmentIntersections';
 
 export type GeometryProblem = 'self-intersection' | 'hole-outside-shell' | 'too-few-points' | 'empty';
@@ -20,19 +21,10 @@ export interface GeometryIssue {
   detail: string;
 }
 
-/** Signed area of a ring in squared degrees: positive when counter-clockwise. */
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    sum += ring[previous]![0]! * ring[index]![1]! - ring[index]![0]! * ring[previous]![1]!;
-  }
-  return sum / 2;
-}
-
 /** Orders rings as RFC 7946 asks: shells counter-clockwise, holes clockwise. Returns a new polygon. */
 export function rewindPolygonRings(rings: Position[][]): Position[][] {
   return rings.map((ring, index) => {
-    const counterClockwise = signedArea(ring) > 0;
+    const counterClockwise = ringSignedArea(ring) > 0;
     const wantCounterClockwise = index === 0;
     return counterClockwise === wantCounterClockwise ? ring : [...ring].reverse();
   });

@@ -12,20 +12,14 @@
  * Only x and y are read (Z and M values are left out). Pure: bytes in, geometries out.
  */
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { ringSignedArea } from '../../geo/rings';
 import type { ShpSummary } from './checkShp';
 
 export type ShpGeometry = Polygon | MultiPolygon | Point | null;
 
-/** Twice the signed area, positive when the ring runs clockwise (y up), as the package's `ringClockwise`. */
-function clockwiseArea(ring: Position[]): number {
-  const count = ring.length;
-  let area = ring[count - 1]![1]! * ring[0]![0]! - ring[count - 1]![0]! * ring[0]![1]!;
-  for (let index = 1; index < count; index += 1) area += ring[index - 1]![1]! * ring[index]![0]! - ring[index - 1]![0]! * ring[index]![1]!;
-  return area;
-}
-
+/** A ring of at least four points that runs clockwise (y up) is a shell, as the package's `ringClockwise` decides. */
 function isShell(ring: Position[]): boolean {
-  return ring.length >= 4 && clockwiseArea(ring) >= 0;
+  return ring.length >= 4 && ringSignedArea(ring) <= 0;
 }
 
 /**
@@ -83,7 +77,7 @@ function polygonFromRings(rings: Position[][]): Polygon | MultiPolygon {
       else orphans.push(hole);
     }
     if (orphans.length > 0) {
-      const largest = polygons.reduce((best, polygon) => (Math.abs(clockwiseArea(polygon[0]!)) > Math.abs(clockwiseArea(best[0]!)) ? polygon : best));
+      const largest = polygons.reduce((best, polygon) => (Math.abs(ringSignedArea(polygon[0]!)) > Math.abs(ringSignedArea(best[0]!)) ? polygon : best));
       largest.push(...orphans);
     }
   }
