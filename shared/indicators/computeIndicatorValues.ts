@@ -95,8 +95,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     // Which source the value rests on, and whether a lower-ranked source filled a gap (the views say so).
     const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
-    // Written out, not spread from a shared base: Node 20's V8 adds properties after a spread slowly (about
-    // 5 µs per value, half a second per recolour of Germany's 11 000 municipalities).
+    // Written out, not spread from a shared base (README: no spread-plus-properties per area).
     const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null): IndicatorValue => {
       allAreasComplete = false;
       return { key: area.key, name: area.name, sourceId: used.sourceId, fallback: used.fallback, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason };

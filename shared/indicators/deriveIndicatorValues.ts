@@ -128,8 +128,6 @@ function withFlags(value: IndicatorValue, definition: IndicatorDefinition, thres
   if (smallDenominator) {
     reasons.push(message('indicator.flag.smallDenominator', (locale) => ({ denominator: formatNumber(value.denominator ?? 0, 0, locale), threshold: formatNumber(threshold, 0, locale) })));
   }
-  // Object.assign, not a spread with added properties: Node 20's V8 makes the latter slow (microseconds per
-  // value, for every area of a layer on every recolour).
   return Object.assign({}, value, { smallDenominator, flagReason: joinReasons(reasons) });
 }
 

@@ -74,7 +74,7 @@ export function flowTotals(pairs: readonly FlowPair[], areas: readonly { key: st
     const destination = totals.get(pair.to);
     if (destination) destination.inflow += pair.value;
   }
-  return [...totals.values()].map((area) => ({ ...area, net: area.inflow - area.outflow }));
+  return [...totals.values()].map((area) => Object.assign({}, area, { net: area.inflow - area.outflow }));
 }
 
 /** Totals per external category seen from the region: inflow = from the category into the layer's areas. */

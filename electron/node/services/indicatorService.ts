@@ -177,7 +177,6 @@ function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, p
   const areas = readAreaSizes(db, layerName);
   if (!perKm2) return areas;
   const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period);
-  // Object.assign, not `{ ...area, officialArea }`: Node 20's V8 adds properties after a spread slowly (per area, per request).
   return areas.map((area) => Object.assign({}, area, { officialArea: official.get(area.key) ?? null }));
 }
 

@@ -105,7 +105,7 @@ export function computeMoran(db: SqliteDatabase, input: MoranInput): MoranResult
     leftOut: result.leftOutKeys.map((key) => ({ key, name: nameOf(key) })),
     islands: result.islandKeys.map((key) => ({ key, name: nameOf(key) })),
     global: result.global,
-    areas: result.areas.map((area) => ({ ...area, smallNumber: byKey.get(area.key)?.smallNumber ?? false })),
+    areas: result.areas.map((area) => Object.assign({}, area, { smallNumber: byKey.get(area.key)?.smallNumber ?? false })),
     scatterFit: result.scatterFit,
     clusterCounts: result.clusterCounts,
     permutations: result.permutations,

@@ -104,7 +104,6 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
       en: 'The service does not state the reference date of the population figures. Please give it (e.g. 2022-12-31; CLI: --period YYYY-MM-DD).',
     });
   }
-  // Object.assign, not `{ ...observation, … }`: Node 20's V8 adds properties after a spread slowly, microseconds per observation.
   const observations = pending.observations.map((observation) => Object.assign({}, observation, { period: observation.period || input.period!, sourceId: source.id }));
   const furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
   const created = mergeVariables(db, observations, pending.variables, source.id, input.createIndicators ?? true);

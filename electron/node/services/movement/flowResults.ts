@@ -182,7 +182,7 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
       insertSource(db, source, existing.length);
     }
     const sourceId = source.id;
-    replaced = replaceSourceFlows(db, sourceId, table.periods, table.records.map((record) => ({ ...record, sourceId })));
+    replaced = replaceSourceFlows(db, sourceId, table.periods, table.records.map((record) => Object.assign({}, record, { sourceId })));
   });
   return {
     kind: 'flows',

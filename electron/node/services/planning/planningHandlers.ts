@@ -48,7 +48,7 @@ function supplyListing(db: SqliteDatabase, layer: string | undefined) {
   const aggregation = loadSupply(db, areas);
   return {
     layer: layerName,
-    facilities: readFacilities(db).map((facility) => ({ ...facility, areaKey: aggregation.areaOfFacility.get(facility.id) ?? null })),
+    facilities: readFacilities(db).map((facility) => Object.assign({}, facility, { areaKey: aggregation.areaOfFacility.get(facility.id) ?? null })),
     staff: readStaff(db),
     catchmentKm: readCatchment(db).km,
     catchmentMode: readCatchment(db).mode,
@@ -145,7 +145,7 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
         difference: {
           ...difference,
           years: difference.years.filter(keep),
-          areas: difference.areas.map((area) => ({ ...area, years: area.years.filter((areaYear) => keep(areaYear.year)).map(roundDifference) })),
+          areas: difference.areas.map((area) => Object.assign({}, area, { years: area.years.filter((areaYear) => keep(areaYear.year)).map(roundDifference) })),
         },
       };
     },
