@@ -26,6 +26,9 @@ test('a tab opens from its own chunk', async ({ page }) => {
   page.on('requestfinished', (request) => fetched.push(new URL(request.url()).pathname));
   await openApp(page);
   await page.getByTestId('view-tab-analysis').click();
+  // The view itself, not only no error (which the loading fallback would also satisfy).
+  await expect(page.getByTestId('analysis-view')).toBeVisible();
   await expect(page.getByTestId('part-unavailable')).toHaveCount(0);
+  // Its script came as a chunk of its own (on the click or from the idle preload before it).
   await expect.poll(() => fetched.some((pathname) => /\/assets\/AnalysisView-[^/]*\.js$/.test(pathname))).toBe(true);
 });
