@@ -1,7 +1,7 @@
 /**
  * English UI texts. Typed against the German catalogue: a missing or extra key fails the typecheck.
  */
-import type { MessageKey } from './de';
+import type { deParts, MessageKey } from './de';
 import { type importTextsDe, importTextsEn } from './features/import';
 import { type mapTextsDe, mapTextsEn } from './features/map';
 import { type exportTextsDe, exportTextsEn } from './features/export';
@@ -161,4 +161,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
 };
 
 /** The English catalogue in the German catalogue's parts (see de.ts), each typed against its German part. */
-export const enParts = [coreEn, importTextsEn, mapTextsEn, exportTextsEn, profileTextsEn, planningTextsEn, analysisTextsEn, sourceTextsEn, movementTextsEn, flowTextsEn, monitoringTextsEn] as const;
+/** Part for part as the German catalogue: a part left out, or put in another place, fails the typecheck. */
+type PartsLike<Parts extends readonly object[]> = { readonly [Index in keyof Parts]: Record<keyof Parts[Index], string> };
+
+export const enParts: PartsLike<typeof deParts> = [coreEn, importTextsEn, mapTextsEn, exportTextsEn, profileTextsEn, planningTextsEn, analysisTextsEn, sourceTextsEn, movementTextsEn, flowTextsEn, monitoringTextsEn];
