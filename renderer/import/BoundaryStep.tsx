@@ -292,7 +292,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
                 </label>
                 <label className="import-field">
                   <span>{t('import.layerTitle')}</span>
-                  <input type="text" value={layerTitle} placeholder={preview.layerName} onChange={(event) => setLayerTitle(event.target.value)} />
+                  <input type="text" value={layerTitle} placeholder={localized(preview.layerTitle, locale)} onChange={(event) => setLayerTitle(event.target.value)} />
                 </label>
               </div>
               {layerExists && (

@@ -115,6 +115,8 @@ export const boundaryPreview = z.object({
   kind: z.literal('boundaries'),
   /** Proposed feature-table name (from the file, e.g. "vg5000_gem"); commit may rename it with `layerName`. */
   layerName: z.string(),
+  /** Proposed layer title shown on maps and figures (BKG layers: "Gemeinden (VG250)"; else the layer name); commit may override it with `layerTitle`. */
+  layerTitle: localizedText,
   report: boundaryReport,
   source: boundarySourceProposal,
   /** The areas that would be written, sorted by key. */

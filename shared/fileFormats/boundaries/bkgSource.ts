@@ -47,6 +47,14 @@ const BKG_FIELD_SETS: readonly (readonly string[])[] = [
   ['GEN', 'ADE'],
 ];
 
+/**
+ * BKG's own layer names ("VG250_GEM", "vg5000_krs", "VG250-EW_GEM"). Reduced copies keep that name and a key
+ * field while dropping GEN and BEZ (the Zensus-2022 VG250 simplified to one field, ARS): with a BKG key
+ * field the name alone recognises them.
+ */
+const BKG_LAYER_NAME = /(^|[^a-z0-9])vg(250|1000|2500|5000)(-?ew)?_(gem|krs|lan|rbz|vwg|sta)([^a-z]|$)/i;
+const BKG_KEY_FIELDS = ['ARS', 'AGS', 'ars', 'ags', 'RS'];
+
 function dateIn(text: string | null | undefined): string | null {
   if (!text) return null;
   const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
@@ -60,6 +68,28 @@ function bkgProduct(fileName: string): string {
   return match ? `VG${match[1]}${match[2] ? '-EW' : ''}` : 'Verwaltungsgebiete';
 }
 
+const BKG_LEVELS: Record<string, { de: string; en: string }> = {
+  gem: { de: 'Gemeinden', en: 'Municipalities' },
+  vwg: { de: 'Verwaltungsgemeinschaften', en: 'Municipal associations' },
+  krs: { de: 'Kreise', en: 'Districts' },
+  rbz: { de: 'Regierungsbezirke', en: 'Government regions' },
+  lan: { de: 'Länder', en: 'Federal states' },
+  sta: { de: 'Staat', en: 'Country' },
+};
+
+/**
+ * A readable layer title for a BKG layer name, so maps and figures say "Gemeinden (VG250)" instead of the
+ * file's "vg250_gem"; null for other names.
+ * @example bkgLayerTitle('VG5000_KRS') // { de: 'Kreise (VG5000)', en: 'Districts (VG5000)' }
+ */
+export function bkgLayerTitle(layerName: string): { de: string; en: string } | null {
+  const match = BKG_LAYER_NAME.exec(layerName);
+  if (!match) return null;
+  const level = BKG_LEVELS[match[4]!.toLowerCase()]!;
+  const product = `VG${match[2]}${match[3] ? '-EW' : ''}`;
+  return { de: `${level.de} (${product})`, en: `${level.en} (${product})` };
+}
+
 /**
  * Proposes the source of a boundary layer. BKG data gets publisher, licence and attribution; the year of the
  * attribution is the year of the data: aktualitaet.txt, else a date in the file or folder name, else the
@@ -70,13 +100,14 @@ function bkgProduct(fileName: string): string {
 export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = new Date()): BoundarySourceProposal {
   const fieldSet = new Set(hints.fields);
   const byFields = BKG_FIELD_SETS.some((set) => set.every((field) => fieldSet.has(field)));
+  const layerName = hints.fileName.split('/').pop() ?? hints.fileName;
+  const byLayerName = BKG_LAYER_NAME.test(layerName) && BKG_KEY_FIELDS.some((field) => fieldSet.has(field));
   const byQuellenvermerk = hints.quellenvermerk ? /GeoBasis-DE\s*\/\s*BKG/i.test(hints.quellenvermerk) : false;
   const fromAktualitaet = dateIn(hints.aktualitaet);
   const fromFileName = dateIn(hints.fileName);
   const fromAttribute = dateIn(hints.beginn);
   const stichtag = fromAktualitaet ?? fromFileName;
-  const layerName = hints.fileName.split('/').pop() ?? hints.fileName;
-  if (!byFields && !byQuellenvermerk) {
+  if (!byFields && !byLayerName && !byQuellenvermerk) {
     return { isBkg: false, name: layerName, publisher: '', stichtag, attribution: '', licence: '', licenceUrl: null, attributionYearFrom: null };
   }
   const dated = stichtag ?? fromAttribute;

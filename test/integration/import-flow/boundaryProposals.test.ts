@@ -14,6 +14,7 @@ import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { sharedDataPath } from '../../helpers/sharedData';
 
 const VG5000_GEM = sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp');
+const VG250_GEM_SIMPLIFIED = sharedDataPath('boundaries', 'vg250_gem_2022-05-15_simplified_utm32', 'VG250_GEM_simplified.zip');
 const STADTTEILE = sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson');
 const STADTTEILE_FREIFUNK = sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_freifunk_wgs84.json');
 
@@ -51,6 +52,18 @@ describe('encoding samples', () => {
 });
 
 describe('attribution year from the data', () => {
+  it('the Zensus VG250 reduced to its ARS field is still recognised as BKG data by its layer name; the year from the folder name', async () => {
+    const preview = await backend.call('import.previewBoundaries', { path: VG250_GEM_SIMPLIFIED, filterKeyPrefix: '03241' });
+    expect(preview.report.fields).toEqual(['ARS']);
+    expect(preview.source).toMatchObject({ isBkg: true, stichtag: '2022-05-15', attribution: '© GeoBasis-DE / BKG 2022', attributionYearFrom: 'file-name' });
+    expect(preview.source.licence).toMatch(/dl-de\/by-2-0/);
+    // Maps and figures name the layer as planners do, not by its file name "vg250_gem".
+    const committed = await backend.call('import.commit', { importId: preview.importId });
+    expect(committed.summary.layers.find((layer) => layer.name === 'vg250_gem')?.title).toEqual({ de: 'Gemeinden (VG250)', en: 'Municipalities (VG250)' });
+    await backend.call('project.new', {});
+  });
+
+
   it('VG5000 2021: the year from aktualitaet.txt', async () => {
     const preview = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
     expect(preview.source).toMatchObject({ isBkg: true, stichtag: '2021-01-01', attribution: '© GeoBasis-DE / BKG 2021', attributionYearFrom: 'aktualitaet' });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { simplify } from '@turf/simplify';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundaryPreview } from '../../../../shared/contract/methods/import';
-import { proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/fileFormats/boundaries/bkgSource';
+import { bkgLayerTitle, proposeBoundarySource, type BoundarySourceHints } from '../../../../shared/fileFormats/boundaries/bkgSource';
 import type { BoundaryImport } from '../../../../shared/fileFormats/boundaries/buildAreas';
 import { decodeText } from '../../../../shared/fileFormats/text/decode';
 import { geodesicAreaKm2 } from '../../../../shared/geo/geodesicArea';
@@ -162,6 +162,7 @@ export function boundaryPreviewBody(db: SqliteDatabase, imported: BoundaryImport
   return {
     kind: 'boundaries',
     layerName,
+    layerTitle: imported.layerInfo.title,
     source,
     report: {
       featureCount: report.featureCount,
@@ -203,5 +204,8 @@ export async function readBoundaryFile(filePath: string, options: ReadBoundaries
     aktualitaet: sidecars.aktualitaet,
     beginn: imported.report.latestAttributeDate,
   });
+  // BKG layers get a readable title ("Gemeinden (VG250)"), which maps, legends and figures show.
+  const title = source.isBkg ? bkgLayerTitle(imported.layerInfo.name) : null;
+  if (title) imported.layerInfo.title = title;
   return { imported, source, hasCpg: sidecars.hasCpg || existsSync(filePath.replace(/\.(shp|dbf)$/i, '.cpg')) };
 }
