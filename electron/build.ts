@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
+import { BUNDLE_ALIASES } from './node/import/bundleAliases.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(repoRoot, 'build', 'electron');
@@ -33,14 +34,15 @@ const common: BuildOptions = {
   // throw at start-up; give every module the bundle file's own URL instead.
   banner: { js: "const __bundleImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__bundleImportMetaUrl' },
-  // Node's TextDecoder instead of the shapefile package's polyfill (see electron/node/import/platformTextEncoding.cjs).
-  alias: { 'text-encoding': path.join(repoRoot, 'electron', 'node', 'import', 'platformTextEncoding.cjs') },
+  // The same substitutions as the prebuilt CLI (Node's TextDecoder for the shapefile package).
+  alias: BUNDLE_ALIASES,
 };
 
-export async function buildElectron(): Promise<void> {
+/** Writes main.cjs and preload.cjs into `target` (default build/electron). */
+export async function buildElectron(target = outDir): Promise<void> {
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(repoRoot, 'electron', 'main', 'main.ts')], outfile: path.join(outDir, 'main.cjs') }),
-    build({ ...common, entryPoints: [path.join(repoRoot, 'electron', 'preload', 'preload.ts')], outfile: path.join(outDir, 'preload.cjs') }),
+    build({ ...common, entryPoints: [path.join(repoRoot, 'electron', 'main', 'main.ts')], outfile: path.join(target, 'main.cjs') }),
+    build({ ...common, entryPoints: [path.join(repoRoot, 'electron', 'preload', 'preload.ts')], outfile: path.join(target, 'preload.cjs') }),
   ]);
 }
 

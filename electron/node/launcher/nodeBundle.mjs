@@ -105,6 +105,7 @@ const zodNamespacePlugin = {
 /** Builds into a fresh folder beside the bundle; returns the folder and the files to watch. */
 async function buildInto(outputDir) {
   const { build } = await import('esbuild');
+  const { BUNDLE_ALIASES } = await import('../import/bundleAliases.mjs');
   const result = await build({
     absWorkingDir: repoRoot,
     entryPoints: [
@@ -126,8 +127,8 @@ async function buildInto(outputDir) {
     banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
     metafile: true,
     plugins: [zodNamespacePlugin],
-    // Node's TextDecoder instead of the shapefile package's polyfill (see platformTextEncoding.cjs).
-    alias: { 'text-encoding': path.join(repoRoot, 'electron', 'node', 'import', 'platformTextEncoding.cjs') },
+    // The same substitutions as the Electron bundle (Node's TextDecoder for the shapefile package).
+    alias: BUNDLE_ALIASES,
     // Less JavaScript to read and parse at every start.
     minifyWhitespace: true,
     minifySyntax: true,
