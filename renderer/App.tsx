@@ -94,10 +94,15 @@ export function App() {
           <div className="empty-state">
             <p>{t('app.noLayer')}</p>
             <div className="empty-actions">
+              {featureDialogs.import && (
+                <button type="button" className="button button-primary" data-testid="empty-import" onClick={() => store.getState().openFeatureDialog('import')}>
+                  {t('menu.import')}
+                </button>
+              )}
               <button type="button" className="button" onClick={() => void commands.chooseAndOpen()}>
                 {t('menu.open')}
               </button>
-              <button type="button" className="button button-primary" onClick={() => void commands.openDemo()}>
+              <button type="button" className={featureDialogs.import ? 'button' : 'button button-primary'} onClick={() => void commands.openDemo()}>
                 {t('menu.demo')}
               </button>
             </div>

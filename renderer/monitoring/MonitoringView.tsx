@@ -41,9 +41,11 @@ function slug(name: string): string {
   return base || 'monitoring';
 }
 
-function defaultDefinition(indicatorIds: readonly string[]): MonitoringDefinition {
+/** The definition a project starts with; null for a project without indicators (a definition needs one). */
+function defaultDefinition(indicatorIds: readonly string[]): MonitoringDefinition | null {
   const preferred = ['refugees_per_1000', 'under18_share', 'foreign_share'].filter((id) => indicatorIds.includes(id));
   const chosen = preferred.length > 0 ? preferred : indicatorIds.slice(0, 1);
+  if (chosen.length === 0) return null;
   return monitoringDefinition.parse({
     name: 'Sozialmonitoring',
     indicators: chosen.map((id) => ({ id, direction: '+' })),
@@ -94,17 +96,18 @@ export function MonitoringView() {
   // A definition from another project (or a saved one naming indicators this project lacks) keeps only the indicators it has.
   const definition = useMemo(() => {
     const base = draft ?? defaultDefinition(indicators.map((indicator) => indicator.id));
+    if (base === null) return null;
     const known = new Set(indicators.map((indicator) => indicator.id));
     return base.indicators.every((indicator) => known.has(indicator.id)) ? base : { ...base, indicators: base.indicators.filter((indicator) => known.has(indicator.id)) };
   }, [draft, indicators]);
   const update = (change: Partial<MonitoringDefinition>) => {
-    setDraft({ ...definition, ...change });
+    if (definition) setDraft({ ...definition, ...change });
     setNote(null);
   };
   const nameOf = (id: string) => indicators.find((indicator) => indicator.id === id)?.name[locale] ?? id;
 
   const request: BackendInput<'monitoring.compute'> | null =
-    definition.indicators.length > 0 && layerName ? { ...definition, layer: layerName, ...(period ? { period } : {}) } : null;
+    definition && definition.indicators.length > 0 && layerName ? { ...definition, layer: layerName, ...(period ? { period } : {}) } : null;
   const query = useBackendQuery('monitoring.compute', request, { keepPrevious: true, delayMs: 250 });
   const result = query.data;
 
@@ -119,6 +122,7 @@ export function MonitoringView() {
     if (stored) setDraft(stored);
   };
   const save = async () => {
+    if (!definition) return;
     const id = savedId || slug(definition.name);
     try {
       await backend.call('project.setSetting', { key: `${FAMILY}${id}`, value: definition });
@@ -151,7 +155,7 @@ export function MonitoringView() {
     }
   };
 
-  if (indicators.length === 0) return <div className="analysis-empty">{t('monitoring.empty')}</div>;
+  if (indicators.length === 0 || definition === null) return <div className="analysis-empty">{t('monitoring.empty')}</div>;
   const chosen = new Map(definition.indicators.map((indicator) => [indicator.id, indicator.direction]));
   const toggleIndicator = (id: string, on: boolean) =>
     update({ indicators: on ? [...definition.indicators, { id, direction: '+' }] : definition.indicators.filter((indicator) => indicator.id !== id) });

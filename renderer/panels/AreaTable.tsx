@@ -19,7 +19,7 @@ import type { IndicatorValue } from '../../shared/contract/api';
 import type { DrawnArea } from '../../shared/mapView/drawIndicator';
 import type { Locale } from '../../shared/format/number';
 import type { SortColumn } from '../store/viewSlice';
-import { sortAreaRows } from './areaRows';
+import { areaRowsWithoutValues, sortAreaRows } from './areaRows';
 import { useMapDrawing } from '../map/useMapDrawing';
 import { overlayColumn, useOverlayShown, type OverlayColumn } from '../map/useOverlayShown';
 import { readSetting } from '../../shared/settings/projectSettings';
@@ -41,6 +41,8 @@ export function AreaTable() {
   const locale = useLocale();
   const { store } = useApp();
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
+  // A project with boundaries only has no values to list; the table still lists its areas.
+  const featuresWithoutIndicators = useKleinraum((state) => (state.project && state.project.indicators.length === 0 ? state.features : null));
   const sort = useKleinraum((state) => state.sort);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -50,10 +52,10 @@ export function AreaTable() {
   const overlayShown = useOverlayShown();
   const shownColumn = useMemo(() => (overlayShown ? overlayColumn(overlayShown, locale) : null), [overlayShown, locale]);
   const rows = useMemo(() => {
-    if (!indicatorValues) return [];
+    if (!indicatorValues) return featuresWithoutIndicators ? sortAreaRows(areaRowsWithoutValues(featuresWithoutIndicators, t('table.noIndicators')), sort, locale) : [];
     const values = shownColumn ? indicatorValues.values.map((entry) => ({ ...entry, value: shownColumn.sortValue(entry.key), smallNumber: false })) : indicatorValues.values;
     return sortAreaRows(values, sort, locale);
-  }, [indicatorValues, shownColumn, sort, locale]);
+  }, [indicatorValues, featuresWithoutIndicators, shownColumn, sort, locale, t]);
   // The class colour and the suppression of each row come from the map's own drawing.
   const indicatorDrawing = useMapDrawing();
   const drawn = overlayShown?.drawing.drawn ?? indicatorDrawing?.drawn ?? null;

@@ -1,7 +1,7 @@
 /**
  * Rows of the area table: the indicator values sorted as the user asked. Pure.
  */
-import type { IndicatorValue } from '../../shared/contract/api';
+import type { FeatureCollectionDto, IndicatorValue } from '../../shared/contract/api';
 import type { Locale } from '../../shared/format/number';
 import type { TableSort } from '../store/viewSlice';
 
@@ -32,4 +32,21 @@ export function sortAreaRows(values: readonly IndicatorValue[], sort: TableSort,
     }
   };
   return [...values].sort((a, b) => compare(a, b) || a.key.localeCompare(b.key));
+}
+
+/**
+ * Rows for a layer shown without any indicator (a project with boundaries only): every area with its name
+ * and key, and no value, so the table lists what the map shows.
+ */
+export function areaRowsWithoutValues(features: FeatureCollectionDto, missingReason: string): IndicatorValue[] {
+  return features.features.map((feature) => ({
+    key: feature.properties.key,
+    name: feature.properties.name,
+    value: null,
+    numerator: null,
+    denominator: null,
+    quality: null,
+    smallNumber: false,
+    missingReason,
+  }));
 }

@@ -5,11 +5,12 @@
  * projection carries the banner "Projektion – Annahmen: …".
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MethodOutput } from '../../shared/contract/api';
+import type { MethodOutput, ProjectSummary } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { PlanningRates } from '../../shared/planning/rateEntries';
+import { createPresetScenario } from '../../shared/planning/presetScenarios';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
@@ -33,12 +34,27 @@ function gapsOf(run: ScenarioRun, year: number, kind: InfrastructureKind): Map<s
   return gaps;
 }
 
+/** Years a new project's first scenario projects. */
+const FIRST_SCENARIO_YEARS = 10;
+
+/**
+ * The start year of a project's first scenario: the latest year-end Stichtag of its population (the stock
+ * the projection starts from), else last year (the run then says which data is missing).
+ */
+function firstScenarioStartYear(project: ProjectSummary | null): number {
+  const periods = project?.variables.find((variable) => variable.id === 'population')?.periods ?? [];
+  const yearEnds = periods.filter((period) => period.endsWith('-12-31')).sort();
+  const latest = yearEnds[yearEnds.length - 1];
+  return latest ? Number(latest.slice(0, 4)) : new Date().getFullYear() - 1;
+}
+
 export function PlanningWorkspace() {
   const t = useT();
   const locale = useLocale();
   const features = useKleinraum((state) => state.features);
   const backend = useBackend();
   const recordEdit = useKleinraum((state) => state.recordEdit);
+  const project = useKleinraum((state) => state.project);
   const list = useBackendQuery('planning.listScenarios', {});
   const scenarios: ScenarioEntry[] = list.data?.scenarios ?? [];
   const [chosenId, setSelectedId] = useState<string | null>(null);
@@ -94,11 +110,12 @@ export function PlanningWorkspace() {
   };
 
   const newScenario = async (): Promise<void> => {
-    if (!draft) return;
+    // A copy of the shown scenario; a project without scenarios starts from the preset medium inflow.
+    const template = draft ?? createPresetScenario('medium', firstScenarioStartYear(project), FIRST_SCENARIO_YEARS);
     let number = scenarios.length + 1;
     while (scenarios.some((entry) => entry.id === `szenario-${number}`)) number += 1;
     const name = t('planning.newScenarioName', { number });
-    const created: Scenario = { ...draft, id: `szenario-${number}`, name: { de: name, en: name } };
+    const created: Scenario = { ...template, id: `szenario-${number}`, name: { de: name, en: name } };
     const saved = await command(() => backend.call('planning.saveScenario', { scenario: created }));
     if (saved === undefined) return;
     setSelectedId(created.id);
@@ -190,7 +207,7 @@ export function PlanningWorkspace() {
             ))}
           </ul>
           <div className="planning-buttons">
-            <button type="button" onClick={() => void newScenario()} disabled={!draft}>
+            <button type="button" data-testid="planning-new-scenario" onClick={() => void newScenario()} disabled={!draft && list.loading}>
               {t('planning.newScenario')}
             </button>
             <button type="button" onClick={() => void deleteSelected()} disabled={!selectedId}>
@@ -202,7 +219,7 @@ export function PlanningWorkspace() {
       </aside>
       <main className="planning-main">
         {error && (
-          <p className="planning-error" role="alert">
+          <p className="planning-error" role="alert" data-testid="planning-error">
             {error}
           </p>
         )}
@@ -328,7 +345,7 @@ export function PlanningWorkspace() {
             </table>
           </>
         )}
-        {!run && !error && <p>{t('planning.loading')}</p>}
+        {!run && !error && selectedId !== null && <p>{t('planning.loading')}</p>}
         <SupplyEditor />
         {rates && <RatesEditor rates={rates} onChange={(next) => void saveRates(next)} />}
       </main>

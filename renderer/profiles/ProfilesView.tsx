@@ -33,7 +33,7 @@ export function ProfilesView() {
   const { choose } = choices;
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const layerName = useKleinraum((state) => state.layerName);
-  const set = useProfileSet(choices.period, choices.comparePeriod);
+  const { set, error } = useProfileSet(choices.period, choices.comparePeriod);
   const [exporting, setExporting] = useState(false);
 
   const silhouettes = useMemo(() => (set ? silhouetteByK(set) : []), [set]);
@@ -48,7 +48,15 @@ export function ProfilesView() {
     [set, choices.sortBy, choices.descending, choices.filter],
   );
 
-  if (!set) return <div className="profiles-loading">{t('profiles.loading')}</div>;
+  if (!set) {
+    return error ? (
+      <div className="profiles-loading" role="alert" data-testid="profiles-error">
+        {localized(error, locale)}
+      </div>
+    ) : (
+      <div className="profiles-loading">{t('profiles.loading')}</div>
+    );
+  }
 
   const runExport = async (format: ProfileExportFormat) => {
     if (!layerName) return;
@@ -66,6 +74,11 @@ export function ProfilesView() {
   const gridView = choices.view === 'deviation' || choices.view === 'compare' ? null : choices.view;
   return (
     <div className="profiles" data-testid="profiles-view">
+      {error && (
+        <p className="profiles-error" role="alert" data-testid="profiles-error">
+          {localized(error, locale)}
+        </p>
+      )}
       <div className="profiles-toolbar" role="toolbar" aria-label={t('view.profiles')}>
         <div className="profiles-views" role="radiogroup" aria-label={t('profiles.view')}>
           {TAB_VIEWS.map((view) => (

@@ -78,6 +78,7 @@ const coreDe = {
   'quality.none': '–',
 
   'table.title': 'Gebiete',
+  'table.noIndicators': 'Das Projekt hat noch keine Kennzahlen: Tabellen mit Werten über Projekt → Importieren hinzufügen.',
   'table.name': 'Name',
   'table.key': 'Schlüssel',
   'table.value': 'Wert',

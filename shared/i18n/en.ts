@@ -79,6 +79,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'quality.none': '–',
 
   'table.title': 'Areas',
+  'table.noIndicators': 'The project has no indicators yet: add tables with values through Project → Import.',
   'table.name': 'Name',
   'table.key': 'Key',
   'table.value': 'Value',
