@@ -1,7 +1,7 @@
 // The import wizard end to end: a BKG-style shapefile zip (several layers in a folder, made here from the
 // real VG5000 set) is filtered to Region Hannover and imported, then a GENESIS CSV (Latin-1, title lines,
-// three header rows) is mapped and joined to it. The test sees the check report, the join report and the
-// result on the map, and checks the written values through the contract.
+// three header rows) is mapped and joined to it as a further source of the population. The test sees the
+// check report, the join report and the result on the map, and checks the written values through the contract.
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -26,6 +26,7 @@ function writeVg5000Zip(directory: TempDir): string {
 interface ProjectLayers {
   layers: { name: string; featureCount: number }[];
   indicators: { id: string; periods: string[] }[];
+  sources: { id: string; name: string }[];
 }
 
 test('imports a shapefile zip and a GENESIS table through the wizard and shows them on the map', async ({ page, request }) => {
@@ -79,14 +80,23 @@ test('imports a shapefile zip and a GENESIS table through the wizard and shows t
     await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
 
-    // The map shows the new indicator: Hannover has its value, the other 20 municipalities none.
+    // "Bevölkerungsstand (Anzahl)" over "Stichtag / 31.12.2018 / Insgesamt" is the population: the figures
+    // join the demo's variable as a further source (not a new variable named after the word "Stichtag").
+    await expect(page.getByTestId('notice-toast')).toContainText('weitere Quelle');
     const project = await callApi<ProjectLayers>(request, 'project.current');
     expect(project.layers.find((layer) => layer.name === 'gemeinden_rh')?.featureCount).toBe(21);
-    const indicatorId = await page.getByTestId('indicator-select').inputValue();
-    const values = await callApi<{ values: { key: string; value: number | null }[] }>(request, 'indicator.values', { indicatorId, layer: 'gemeinden_rh', period: '2018-12-31' });
+    expect(project.indicators.map((indicator) => indicator.id)).not.toContain('stichtag');
+    const genesis = project.sources.find((source) => source.name.includes('12411-01-01-4'));
+    expect(genesis).toBeDefined();
+    // With that source alone, Hannover has its value and the other 20 municipalities none.
+    const values = await callApi<{ values: { key: string; value: number | null }[] }>(request, 'indicator.values', { indicatorId: 'population_total', layer: 'gemeinden_rh', period: '2018-12-31', sources: [genesis!.id] });
     expect(values.values.find((entry) => entry.key === '03241001')?.value).toBe(538068);
     expect(values.values.filter((entry) => entry.value !== null)).toHaveLength(1);
-    // The map's legend and table show the new indicator: one class with Hannover's value, 20 areas without data.
+    // The map shows it when the planner picks the indicator, the Stichtag and that source.
+    await page.getByTestId('indicator-select').selectOption('population_total');
+    await page.getByTestId('period-select').selectOption('2018-12-31');
+    await page.getByTestId('source-select-population').selectOption(JSON.stringify([genesis!.id]));
+    // The map's legend and table show the new source's figures: one class with Hannover's value, 20 areas without data.
     await expect(page.getByTestId('legend')).toContainText('538.068');
     await expect(page.getByTestId('legend-no-data')).toContainText('20');
     // The map itself is drawn (not only legend and table): ready, with the new layer's 21 areas in its source.

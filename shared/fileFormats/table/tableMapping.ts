@@ -36,6 +36,8 @@ const NOT_A_VALUE = /^(satzart|textkennzeichen|land|rb|regbez|kreis|vb|gemeinde|
 
 const SEX_WORDS: Record<string, string> = { männlich: 'm', maennlich: 'm', weiblich: 'f', männer: 'm', frauen: 'f' };
 const TOTAL_WORDS = new Set(['insgesamt', 'zusammen', 'gesamt', 'total', 'bevölkerung', 'bevoelkerung', 'einwohner', 'personen', 'anzahl', 'bevölkerungszahl']);
+/** Header words that label the period row of a GENESIS header ("Stichtag" over "31.12.2021"), not the values. */
+const PERIOD_WORDS = new Set(['stichtag', 'jahr', 'jahre', 'zeit', 'datum', 'zeitpunkt', 'berichtsjahr', 'reference date', 'year', 'date']);
 const KNOWN_VARIABLES: [RegExp, string, LocalizedText][] = [
   [/schutzsuchend/, 'refugees', { de: 'Schutzsuchende', en: 'Persons seeking protection' }],
   [/asyl/, 'asylum_benefit_recipients', { de: 'Empfänger Asylbewerberleistungen', en: 'Asylum seekers’ benefit recipients' }],
@@ -82,7 +84,7 @@ export interface ProposedVariable {
 
 /** Variable and dimensions for one value column, from its header parts and the table's title. */
 function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {
-  const words = parts.map((part) => part.trim()).filter((part) => part !== '' && isoDateOf(part) === null);
+  const words = parts.map((part) => part.trim()).filter((part) => part !== '' && isoDateOf(part) === null && !PERIOD_WORDS.has(part.toLowerCase()));
   const dimensions: Record<string, string> = {};
   const rest: string[] = [];
   for (const word of words) {

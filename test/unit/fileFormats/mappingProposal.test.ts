@@ -27,4 +27,17 @@ describe('mapping proposal', () => {
     expect(ids[1]).not.toBe('population');
     expect(variables.get(ids[1]!)?.de).toContain('2019');
   });
+
+  it('GENESIS three-row headers ("Stichtag" / date / Insgesamt, männlich, weiblich): the period row names no variable', () => {
+    const table = csv(
+      'GENESIS-Tabelle: 12411-01-01-4\nBevölkerung nach Geschlecht - Stichtag 31.12. - regionale;;;;\nTiefe: Kreise und krfr. Städte;;;;\nBevölkerungsstand (Anzahl);;;;\n' +
+        ';;Stichtag;Stichtag;Stichtag\n;;31.12.2021;31.12.2021;31.12.2021\n;;Insgesamt;männlich;weiblich\n' +
+        '03241;Region Hannover, Landkreis;1161015;565829;595186\n03241001;Hannover, Landeshauptstadt;535932;261300;274632\n03251;Diepholz, Landkreis;218470;107780;110690\n',
+    );
+    const { mapping, variables } = proposeTableMapping(table, '12411-01-01-4.csv');
+    expect(mapping.period).toBe('2021-12-31');
+    expect(mapping.valueColumns).toEqual([{ column: 2, variable: 'population', dimensions: {} }]);
+    expect(variables.get('population')?.de).toBe('Bevölkerung');
+    expect([...variables.keys()]).not.toContain('stichtag');
+  });
 });

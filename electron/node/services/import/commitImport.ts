@@ -110,8 +110,8 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
   writeObservations(db, observations);
   const periods = [...new Set(observations.map((observation) => observation.period))].sort();
   const message: LocalizedText = {
-    de: `Ebene „${input.layerTitle?.de ?? layerName}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, 'de')}`,
-    en: `Layer "${input.layerTitle?.en ?? layerName}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, 'en')}`,
+    de: `Ebene „${title.de}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, variableNames(db, furtherSourceOf.map((entry) => entry.variable)), 'de')}`,
+    en: `Layer "${title.en}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, variableNames(db, furtherSourceOf.map((entry) => entry.variable)), 'en')}`,
   };
   return {
     kind: 'boundaries',
@@ -133,9 +133,9 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
   };
 }
 
-function furtherNote(kept: readonly { variable: string; shownSources: string[] }[], locale: 'de' | 'en'): string {
+function furtherNote(kept: readonly { variable: string; shownSources: string[] }[], names: ReadonlyMap<string, LocalizedText>, locale: 'de' | 'en'): string {
   if (kept.length === 0) return '';
-  const list = kept.map((entry) => `„${entry.variable}“ (${entry.shownSources.join(', ')})`).join(', ');
+  const list = kept.map((entry) => `„${names.get(entry.variable)?.[locale] ?? entry.variable}“ (${entry.shownSources.join(', ')})`).join(', ');
   return locale === 'de'
     ? ` Als weitere Quelle gespeichert: Kennzahlen und Karte zeigen weiter ${list}; die neue Quelle füllt nur deren Lücken (markiert). Der Quellenvergleich stellt die Quellen nebeneinander, die Quelle der Karte ist wählbar.`
     : ` Saved as a further source: indicators and the map keep showing ${list}; the new source only fills their gaps (marked). The source comparison puts the sources side by side, and the map's source can be chosen.`;
@@ -242,7 +242,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     breakdownTotals: { checked: built.breakdownTotals.length, mismatched },
     reportedTotals,
     unassignable,
-    message: tableMessage(mode, source, observations.length, variableIds, built.periods, changes, furtherSourceOf),
+    message: tableMessage(mode, source, observations.length, variableNames(db, variableIds), built.periods, changes, furtherSourceOf),
     dryRun: false,
   };
 }
@@ -288,32 +288,44 @@ function refuseKnownPeriods(db: SqliteDatabase, source: Source, observations: re
   }
 }
 
+/** The variables' names as planners read them ("Bevölkerung", not the id "population"), by id. */
+function variableNames(db: SqliteDatabase, ids: readonly string[]): Map<string, LocalizedText> {
+  const byId = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
+  return new Map(ids.map((id) => [id, byId.get(id) ?? { de: id, en: id }]));
+}
+
+/** "1 Wert" / "2 Werte", "1 value" / "2 values". */
+function valueCount(count: number, locale: 'de' | 'en'): string {
+  const noun = locale === 'de' ? (count === 1 ? 'Wert' : 'Werte') : count === 1 ? 'value' : 'values';
+  return `${formatNumber(count, 0, locale)} ${noun}`;
+}
+
 function tableMessage(
   mode: CommitCounts['mode'],
   source: Source,
   count: number,
-  variables: readonly string[],
+  variables: ReadonlyMap<string, LocalizedText>,
   periods: readonly string[],
   changes: ReplacementChanges | null,
   furtherSourceOf: readonly { variable: string; shownSources: string[] }[],
 ): LocalizedText {
   const dates = (locale: 'de' | 'en') => periods.map((period) => formatDate(period, locale)).join(', ');
-  const names = variables.map((variable) => `„${variable}“`).join(', ');
+  const names = (locale: 'de' | 'en') => [...variables.values()].map((name) => (locale === 'de' ? `„${name.de}“` : `"${name.en}"`)).join(', ');
   if (mode === 'replace' && changes) {
     return {
-      de: `Werte der Quelle „${source.name}“ ersetzt (${names}, ${dates('de')}): ${changes.changed} geändert, ${changes.added} neu, ${changes.removed} entfernt, ${changes.unchanged} unverändert.`,
-      en: `Values of the source "${source.name}" replaced (${names}, ${dates('en')}): ${changes.changed} changed, ${changes.added} added, ${changes.removed} removed, ${changes.unchanged} unchanged.`,
+      de: `Werte der Quelle „${source.name}“ ersetzt (${names('de')}, ${dates('de')}): ${changes.changed} geändert, ${changes.added} neu, ${changes.removed} entfernt, ${changes.unchanged} unverändert.`,
+      en: `Values of the source "${source.name}" replaced (${names('en')}, ${dates('en')}): ${changes.changed} changed, ${changes.added} added, ${changes.removed} removed, ${changes.unchanged} unchanged.`,
     };
   }
   if (mode === 'extend') {
     return {
-      de: `Reihe der Quelle „${source.name}“ erweitert: ${formatNumber(count, 0, 'de')} Werte von ${names} zum ${dates('de')}.`,
-      en: `Series of the source "${source.name}" extended: ${formatNumber(count, 0, 'en')} values of ${names} for ${dates('en')}.`,
+      de: `Reihe der Quelle „${source.name}“ erweitert: ${valueCount(count, 'de')} von ${names('de')} zum ${dates('de')}.`,
+      en: `Series of the source "${source.name}" extended: ${valueCount(count, 'en')} of ${names('en')} for ${dates('en')}.`,
     };
   }
   return {
-    de: `${formatNumber(count, 0, 'de')} Werte von ${names} zum ${dates('de')} als Quelle „${source.name}“ gespeichert.${furtherNote(furtherSourceOf, 'de')}`,
-    en: `${formatNumber(count, 0, 'en')} values of ${names} for ${dates('en')} saved as the source "${source.name}".${furtherNote(furtherSourceOf, 'en')}`,
+    de: `${valueCount(count, 'de')} von ${names('de')} zum ${dates('de')} als Quelle „${source.name}“ gespeichert.${furtherNote(furtherSourceOf, variables, 'de')}`,
+    en: `${valueCount(count, 'en')} of ${names('en')} for ${dates('en')} saved as the source "${source.name}".${furtherNote(furtherSourceOf, variables, 'en')}`,
   };
 }
 
