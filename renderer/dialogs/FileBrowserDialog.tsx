@@ -10,12 +10,9 @@ import type { FileDialogPurpose } from '../store/uiSlice';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { defaultProjectFileName, saveTarget } from './filePaths';
 import { FolderBreadcrumbs } from './FolderBreadcrumbs';
+import type { MethodOutput } from '../../shared/contract/api';
 
-interface Listing {
-  dir: string;
-  parent: string | null;
-  entries: { name: string; path: string; kind: 'dir' | 'file'; sizeBytes: number | null; modified: string | null }[];
-}
+type Listing = MethodOutput<'files.list'>;
 
 export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
   const t = useT();
@@ -62,7 +59,7 @@ export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
     <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && close()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="file-dialog-title" ref={dialogRef} data-testid="file-dialog">
         <h2 id="file-dialog-title">{t(purpose === 'open' ? 'files.openTitle' : 'files.saveTitle')}</h2>
-        <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} onBrowse={browse} />
+        <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} places={listing?.places} onBrowse={browse} />
         <div className="file-list" role="listbox" aria-label={listing?.dir ?? ''}>
           {!listing && <div className="panel-empty">{t('files.loading')}</div>}
           {listing && listing.entries.length === 0 && <div className="panel-empty">{t('files.empty')}</div>}

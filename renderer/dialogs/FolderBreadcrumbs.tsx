@@ -8,12 +8,25 @@ import { breadcrumbs } from './filePaths';
 export interface FolderBreadcrumbsProps {
   dir: string | null;
   parent: string | null;
+  /** Folders offered as shortcuts (browser mode's allowed folders); shown when there is more than one. */
+  places?: readonly string[];
   onBrowse: (dir: string | undefined) => void;
 }
 
-export function FolderBreadcrumbs({ dir, parent, onBrowse }: FolderBreadcrumbsProps) {
+export function FolderBreadcrumbs({ dir, parent, places = [], onBrowse }: FolderBreadcrumbsProps) {
   const t = useT();
   return (
+    <>
+      {places.length > 1 && (
+        <nav className="folder-places" aria-label={t('files.places')} data-testid="folder-places">
+          <span>{t('files.places')}:</span>
+          {places.map((place) => (
+            <button type="button" key={place} className="crumb" title={place} onClick={() => onBrowse(place)}>
+              {place}
+            </button>
+          ))}
+        </nav>
+      )}
     <nav className="breadcrumbs" aria-label={t('files.location')}>
       {parent && (
         <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => onBrowse(parent)}>
@@ -30,5 +43,6 @@ export function FolderBreadcrumbs({ dir, parent, onBrowse }: FolderBreadcrumbsPr
           </span>
         ))}
     </nav>
+    </>
   );
 }

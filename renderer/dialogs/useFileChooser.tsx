@@ -57,7 +57,7 @@ export function useFileChooser({ extensions, dialogTitle, onPick, onError, class
 
   const listingView = listing && (
     <div className={className} data-testid={testId}>
-      <FolderBreadcrumbs dir={listing.dir} parent={listing.parent} onBrowse={(dir) => void browse(dir)} />
+      <FolderBreadcrumbs dir={listing.dir} parent={listing.parent} places={listing.places} onBrowse={(dir) => void browse(dir)} />
       <ul>
         {listing.entries.map((entry) => (
           <li key={entry.path}>

@@ -11,12 +11,9 @@ import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import { IMPORT_FILE_EXTENSIONS, importFileKind } from './importFileKinds';
 import { useBackend } from '../api/backend';
+import type { MethodOutput } from '../../shared/contract/api';
 
-interface Listing {
-  dir: string;
-  parent: string | null;
-  entries: { name: string; path: string; kind: 'dir' | 'file'; sizeBytes: number | null }[];
-}
+type Listing = MethodOutput<'files.list'>;
 
 export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) => void }) {
   const t = useT();
@@ -49,6 +46,12 @@ export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) =>
   };
 
   const typedKind = importFileKind(typedPath);
+  // A typed path without a file extension is a folder: it is listed, not refused.
+  const typedFolder = typedPath.trim() !== '' && !typedKind && !/\.[^/\\.]+$/.test(typedPath.trim());
+  const useTyped = () => {
+    if (typedKind) onChoose(typedPath.trim());
+    else if (typedFolder) browse(typedPath.trim());
+  };
   return (
     <div className="import-file-picker">
       <div className="import-path-row">
@@ -60,11 +63,11 @@ export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) =>
             placeholder={t('import.pathPlaceholder')}
             data-testid="import-path-input"
             onChange={(event) => setTypedPath(event.target.value)}
-            onKeyDown={(event) => event.key === 'Enter' && typedKind && onChoose(typedPath.trim())}
+            onKeyDown={(event) => event.key === 'Enter' && useTyped()}
           />
         </label>
-        <button type="button" className="button" data-testid="import-path-confirm" disabled={!typedKind} onClick={() => onChoose(typedPath.trim())}>
-          {t('import.useFile')}
+        <button type="button" className="button" data-testid="import-path-confirm" disabled={!typedKind && !typedFolder} onClick={useTyped}>
+          {typedFolder ? t('import.openFolder') : t('import.useFile')}
         </button>
         {nativeDialog && (
           <button type="button" className="button" onClick={() => void chooseNative()}>
@@ -72,13 +75,13 @@ export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) =>
           </button>
         )}
       </div>
-      {typedPath.trim() !== '' && !typedKind && <p className="import-hint">{t('import.unsupportedExtension')}</p>}
+      {typedPath.trim() !== '' && !typedKind && !typedFolder && <p className="import-hint">{t('import.unsupportedExtension')}</p>}
       {problem && (
         <p className="import-error" role="alert">
           {localized(problem, locale)}
         </p>
       )}
-      <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} onBrowse={browse} />
+      <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} places={listing?.places} onBrowse={browse} />
       <div className="file-list import-file-list" role="listbox" aria-label={listing?.dir ?? ''}>
         {!listing && !problem && <div className="panel-empty">{t('files.loading')}</div>}
         {listing && listing.entries.length === 0 && <div className="panel-empty">{t('import.noImportableFiles')}</div>}

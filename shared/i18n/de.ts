@@ -126,6 +126,7 @@ const coreDe = {
   'files.columnSize': 'Größe',
   'files.columnModified': 'Geändert',
   'files.location': 'Ordner',
+  'files.places': 'Freigegebene Ordner',
 
   'unsaved.title': 'Ungespeicherte Änderungen',
   'unsaved.message': 'Das Projekt „{title}“ hat ungespeicherte Änderungen. Vorher speichern?',

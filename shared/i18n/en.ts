@@ -127,6 +127,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'files.columnSize': 'Size',
   'files.columnModified': 'Modified',
   'files.location': 'Folder',
+  'files.places': 'Allowed folders',
 
   'unsaved.title': 'Unsaved changes',
   'unsaved.message': 'The project “{title}” has unsaved changes. Save them first?',

@@ -17,6 +17,12 @@ test('a new project with boundaries only: table lists the areas, every view says
   // The empty project offers the import next to open and demo.
   await page.getByTestId('empty-import').click();
   await expect(page.getByTestId('import-dialog')).toBeVisible();
+  // A typed folder is opened, not refused for lacking a file extension.
+  await page.getByTestId('import-path-input').fill(sharedDataPath('hannover_stadt'));
+  await expect(page.getByTestId('import-path-confirm')).toHaveText('Ordner öffnen');
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-file-stadtteile')).toBeVisible();
+  await page.screenshot({ path: 'build/test-results/import-folder-typed.png' });
   await page.getByTestId('import-path-input').fill(sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
   await page.getByTestId('import-path-confirm').click();
   await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });

@@ -89,7 +89,9 @@ export function confineFileAccess(api: KleinraumApi, roots: () => string[]): Kle
       let listing = (await original(input)) as { dir: string; parent: string | null };
       // Without a folder the last one is listed; it may lie outside when the roots changed since.
       if (!allowedPath(listing.dir, allowed)) listing = (await original({ ...record, dir: allowed[0] ?? os.homedir() })) as typeof listing;
-      return { ...listing, parent: listing.parent !== null && allowedPath(listing.parent, allowed) ? listing.parent : null };
+      // The allowed folders as shortcuts: one may lie beside home (--allow-dir), out of reach by going up.
+      const places = [...new Set(allowed.map(realPathOf))];
+      return { ...listing, parent: listing.parent !== null && allowedPath(listing.parent, allowed) ? listing.parent : null, places };
     };
   }
   return confined as unknown as KleinraumApi;

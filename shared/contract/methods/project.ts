@@ -47,7 +47,13 @@ export const projectMethods = {
   /** Browse the machine's files (browser mode's file dialog). `dir` defaults to the last used folder or home. */
   'files.list': {
     input: z.object({ dir: z.string().optional(), extensions: z.array(z.string()).optional() }),
-    output: z.object({ dir: z.string(), parent: z.string().nullable(), entries: z.array(fileEntry) }),
+    output: z.object({
+      dir: z.string(),
+      parent: z.string().nullable(),
+      entries: z.array(fileEntry),
+      /** Browser mode: the folders Kleinraum may read and write (home, the project's folder, --allow-dir), offered as shortcuts. */
+      places: z.array(z.string()).optional(),
+    }),
   },
 
   /** Native dialogs (Electron only; browser mode answers { path: null, supported: false }). */

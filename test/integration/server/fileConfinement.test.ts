@@ -47,6 +47,17 @@ describe('browser-mode file confinement', () => {
     expect(refusal.text.de.split(fs.realpathSync(allowed))).toHaveLength(2);
   });
 
+  it('lists the allowed folders as shortcuts, each once, so a folder beside home is reachable from the dialog', async () => {
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'kleinraum-allowed-second-'));
+    try {
+      const confined = confineFileAccess(recordingApi([]), () => [allowed, second, path.join(allowed, '.')]);
+      const listing = (await confined['files.list']({ dir: allowed })) as { places?: string[] };
+      expect(listing.places).toEqual([fs.realpathSync(allowed), fs.realpathSync(second)]);
+    } finally {
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+
   it.each(methodsWithPaths.flatMap(({ method, keys }) => keys.map((key) => [method, key] as const)))('%s refuses a %s outside the allowed folders without calling the service', async (method, key) => {
     const calls: string[] = [];
     const confined = confineFileAccess(recordingApi(calls), () => [allowed]) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
