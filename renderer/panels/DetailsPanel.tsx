@@ -12,6 +12,15 @@ export function DetailsPanel() {
   const { store } = useApp();
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const details = useKleinraum((state) => state.areaDetails);
+  const project = useKleinraum((state) => state.project);
+  /** A source's date: its Stichtag, else the Stichtage of its values (a register's series has many). */
+  const sourceDates = (sourceId: string, stichtag: string | null): string => {
+    if (stichtag) return t('details.stichtag', { date: formatDate(stichtag, locale) });
+    const periods = [...new Set((project?.variables ?? []).flatMap((variable) => variable.availableSources.find((entry) => entry.id === sourceId)?.periods ?? []))].sort();
+    if (periods.length === 1) return t('details.stichtag', { date: formatDate(periods[0]!, locale) });
+    if (periods.length > 1) return t('details.series', { count: String(periods.length), from: formatDate(periods[0]!, locale), to: formatDate(periods[periods.length - 1]!, locale) });
+    return t('details.noStichtag');
+  };
   // In a derived mode (index, change …) the details also show what the map shows for this area.
   const shown = useKleinraum((state) => (state.mode !== 'value' ? state.indicatorValues : null));
   const shownValue = shown && selectedKey ? shown.values.find((entry) => entry.key === selectedKey) : undefined;
@@ -90,7 +99,7 @@ export function DetailsPanel() {
               <li key={source.id}>
                 <span className="source-name">{source.name}</span>
                 <span className="source-meta">
-                  {source.stichtag ? t('details.stichtag', { date: formatDate(source.stichtag, locale) }) : t('details.noStichtag')}
+                  {sourceDates(source.id, source.stichtag)}
                   {source.attribution ? ` · ${source.attribution}` : ''}
                 </span>
               </li>

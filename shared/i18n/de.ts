@@ -101,6 +101,7 @@ const coreDe = {
   'details.sources': 'Quellen',
   'details.stichtag': 'Stichtag {date}',
   'details.noStichtag': 'ohne Stichtag',
+  'details.series': '{count} Stichtage, {from} – {to}',
   'details.close': 'Auswahl aufheben (Esc)',
   'details.loading': 'Details werden geladen …',
 

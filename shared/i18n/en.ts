@@ -102,6 +102,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'details.sources': 'Sources',
   'details.stichtag': 'Reference date {date}',
   'details.noStichtag': 'no reference date',
+  'details.series': '{count} reference dates, {from} – {to}',
   'details.close': 'Clear selection (Esc)',
   'details.loading': 'Loading details …',
 

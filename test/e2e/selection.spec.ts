@@ -52,6 +52,8 @@ test('clicking a municipality on the map selects it in the details panel and the
   await page.mouse.click(position.x, position.y);
 
   await expect(page.getByTestId('details-panel')).toContainText(target.name);
+  // A register's series is dated by its Stichtage, not called "ohne Stichtag".
+  await expect(page.locator('.details-sources')).toContainText('10 Stichtage, 31.12.2015 – 31.12.2024');
   const row = page.getByTestId(`area-row-${target.key}`);
   await expect.poll(() => isRowSelected(row)).toBe(true);
   await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([target.key]);
