@@ -83,11 +83,14 @@ const BKG_LEVELS: Record<string, { de: string; en: string }> = {
  * @example bkgLayerTitle('VG5000_KRS') // { de: 'Kreise (VG5000)', en: 'Districts (VG5000)' }
  */
 export function bkgLayerTitle(layerName: string): { de: string; en: string } | null {
+  const parts = bkgLayerParts(layerName);
+  return parts ? { de: `${parts.level.de} (${parts.product})`, en: `${parts.level.en} (${parts.product})` } : null;
+}
+
+function bkgLayerParts(layerName: string): { product: string; level: { de: string; en: string } } | null {
   const match = BKG_LAYER_NAME.exec(layerName);
   if (!match) return null;
-  const level = BKG_LEVELS[match[4]!.toLowerCase()]!;
-  const product = `VG${match[2]}${match[3] ? '-EW' : ''}`;
-  return { de: `${level.de} (${product})`, en: `${level.en} (${product})` };
+  return { product: `VG${match[2]}${match[3] ? '-EW' : ''}`, level: BKG_LEVELS[match[4]!.toLowerCase()]! };
 }
 
 /**
@@ -110,12 +113,14 @@ export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = 
   if (!byFields && !byLayerName && !byQuellenvermerk) {
     return { isBkg: false, name: layerName, publisher: '', stichtag, attribution: '', licence: '', licenceUrl: null, attributionYearFrom: null };
   }
+  const named = bkgLayerParts(layerName);
   const dated = stichtag ?? fromAttribute;
   const year = dated ? dated.slice(0, 4) : String(today.getFullYear());
   const attributionYearFrom: AttributionYearSource = fromAktualitaet ? 'aktualitaet' : fromFileName ? 'file-name' : fromAttribute ? 'attribute-date' : 'import-date';
   return {
     isBkg: true,
-    name: `${bkgProduct(hints.fileName)} ${layerName}`.trim(),
+    // "BKG VG5000 Gemeinden (VG5000_GEM)": what it is first, the file it came from after.
+    name: named ? `BKG ${named.product} ${named.level.de} (${layerName})` : `${bkgProduct(hints.fileName)} ${layerName}`.trim(),
     publisher: BKG_PUBLISHER,
     stichtag,
     attribution: `© GeoBasis-DE / BKG ${year}`,

@@ -57,6 +57,8 @@ describe('attribution year from the data', () => {
     expect(preview.report.fields).toEqual(['ARS']);
     expect(preview.source).toMatchObject({ isBkg: true, stichtag: '2022-05-15', attribution: '© GeoBasis-DE / BKG 2022', attributionYearFrom: 'file-name' });
     expect(preview.source.licence).toMatch(/dl-de\/by-2-0/);
+    // The source says what it is first, then the file it came from.
+    expect(preview.source.name).toMatch(/^BKG VG250 Gemeinden \(VG250_GEM/);
     // Maps and figures name the layer as planners do, not by its file name "vg250_gem".
     const committed = await backend.call('import.commit', { importId: preview.importId });
     expect(committed.summary.layers.find((layer) => layer.name === 'vg250_gem')?.title).toEqual({ de: 'Gemeinden (VG250)', en: 'Municipalities (VG250)' });
