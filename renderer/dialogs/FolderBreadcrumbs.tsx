@@ -18,31 +18,31 @@ export function FolderBreadcrumbs({ dir, parent, places = [], onBrowse }: Folder
   return (
     <>
       {places.length > 1 && (
-        <nav className="folder-places" aria-label={t('files.places')} data-testid="folder-places">
+        <div className="folder-places" role="group" aria-label={t('files.places')} data-testid="folder-places">
           <span>{t('files.places')}:</span>
           {places.map((place) => (
             <button type="button" key={place} className="crumb" title={place} onClick={() => onBrowse(place)}>
               {place}
             </button>
           ))}
-        </nav>
+        </div>
       )}
-    <nav className="breadcrumbs" aria-label={t('files.location')}>
-      {parent && (
-        <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => onBrowse(parent)}>
-          ↑
-        </button>
-      )}
-      {dir !== null &&
-        breadcrumbs(dir).map((crumb, index, all) => (
-          <span key={crumb.path}>
-            <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => onBrowse(crumb.path)}>
-              {crumb.label}
-            </button>
-            {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
-          </span>
-        ))}
-    </nav>
+      <nav className="breadcrumbs" aria-label={t('files.location')}>
+        {parent && (
+          <button type="button" className="icon-button" aria-label={t('files.up')} title={t('files.up')} onClick={() => onBrowse(parent)}>
+            ↑
+          </button>
+        )}
+        {dir !== null &&
+          breadcrumbs(dir).map((crumb, index, all) => (
+            <span key={crumb.path}>
+              <button type="button" className="crumb" aria-current={index === all.length - 1 ? 'location' : undefined} onClick={() => onBrowse(crumb.path)}>
+                {crumb.label}
+              </button>
+              {index < all.length - 1 && crumb.label !== '/' && <span className="crumb-separator">›</span>}
+            </span>
+          ))}
+      </nav>
     </>
   );
 }
