@@ -31,16 +31,21 @@ const BORDER_MM = 0.35;
 const FULL_BORDER_AREA_MM = 8;
 /** The thinnest border, as a share of the full one: about 0.05 mm, still a visible hairline in print. */
 const MIN_BORDER_SHARE = 0.15;
+/** Areas measured at most (about): enough for a stable median. */
+const BORDER_SAMPLE = 500;
 
 /**
  * The border width for these areas: 0.35 mm, thinner when the typical (median) area is small on paper, so
  * Germany's 10 990 municipalities on A4 (1–2 mm across) keep their colours instead of drowning in white.
- * Sizes come from each area's projected bounding box, which costs two projected points per area.
+ * Sizes come from the areas' projected bounding boxes; for large layers an evenly spaced sample of about
+ * 500 areas gives the median (Germany: 1 ms instead of 25).
  */
 export function areaBorderWidth(styles: readonly AreaStyle[], projection: GeoProjection, scale: number): number {
+  const inFocus = styles.filter((area) => area.inFocus);
+  const stride = Math.max(1, Math.floor(inFocus.length / BORDER_SAMPLE));
   const sizes: number[] = [];
-  for (const area of styles) {
-    if (!area.inFocus) continue;
+  for (let index = 0; index < inFocus.length; index += stride) {
+    const area = inFocus[index]!;
     const [west, south, east, north] = bbox(area.geometry);
     const corner = projection([west, south]);
     const opposite = projection([east, north]);
