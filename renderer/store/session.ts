@@ -228,8 +228,11 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   };
 }
 
-/** What identifies the geometry of the shown layer: its name, source and area count ('' when none). */
+/**
+ * What identifies the features of the shown layer: its name, source and area count, and where its names come
+ * from (a table import names areas of boundaries without names); '' when none.
+ */
 function layerSignature(state: Pick<KleinraumState, 'project' | 'layerName'>): string {
   const layer = state.project?.layers.find((candidate) => candidate.name === state.layerName);
-  return layer ? `${layer.name}|${layer.sourceId}|${layer.featureCount}` : '';
+  return layer ? `${layer.name}|${layer.sourceId}|${layer.featureCount}|${layer.nameField}` : '';
 }

@@ -50,3 +50,30 @@ test('a new project with boundaries only: table lists the areas, every view says
     await expect(page.getByTestId('part-unavailable')).toHaveCount(0);
   }
 });
+
+test('boundaries without names (the Zensus VG250 has only ARS) take the names of the table imported onto them', async ({ page }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  test.setTimeout(120_000);
+  await page.goto(e2eAppUrl);
+  await page.getByTestId('empty-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('boundaries', 'vg250_gem_2022-05-15_simplified_utm32', 'VG250_GEM_simplified.zip'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-area-count')).toContainText('10.990', { timeout: 60_000 });
+  await page.getByTestId('import-filter-prefix').fill('03241');
+  await page.getByTestId('import-apply-filter').click();
+  await expect(page.getByTestId('import-area-count')).toContainText('21 Gebiete', { timeout: 30_000 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('area-row-03241001')).toContainText('03241001');
+
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
+  await page.getByTestId('import-path-confirm').click();
+  await expect(page.getByTestId('import-join-matched')).toContainText('21', { timeout: 30_000 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('notice-toast')).toContainText('21 Gebiete heißen jetzt wie in der Tabelle');
+  // Table and map read the layer again: the areas carry the table's names.
+  await expect(page.getByTestId('area-row-03241001')).toContainText('Hannover, Landeshauptstadt');
+});

@@ -90,6 +90,22 @@ export function writeLayer(db: SqliteDatabase, info: LayerInfo, areas: Area[], p
   ).run(info.name, info.title.de, info.title.en, info.keyField, info.nameField, info.sourceCrs, info.sourceId, bool(info.schematic), position);
 }
 
+/**
+ * Gives areas that have no name of their own (the boundaries had no name field, so the name is the key) the
+ * names in `names`; areas with a name keep it. When any was named, the layer's name field records where the
+ * names came from (`namedFrom`), which also tells the views to read the layer again. Returns how many were named.
+ * @example fillMissingAreaNames(db, 'vg250_gem', new Map([['03241001', 'Hannover, Landeshauptstadt']]), 'Name') // 1
+ */
+export function fillMissingAreaNames(db: SqliteDatabase, layer: string, names: ReadonlyMap<string, string>, namedFrom: string): number {
+  const update = db.prepare(`UPDATE ${quoteIdentifier(layer)} SET name = ? WHERE key = ? AND (name = key OR name = '')`);
+  let named = 0;
+  for (const [key, name] of names) {
+    if (name !== '' && name !== key) named += update.run(name, key).changes;
+  }
+  if (named > 0) db.prepare('UPDATE kleinraum_layers SET name_field = ? WHERE table_name = ?').run(namedFrom, layer);
+  return named;
+}
+
 function writeSources(db: SqliteDatabase, content: ProjectContent): void {
   content.sources.forEach((source, position) => insertSource(db, source, position));
 }

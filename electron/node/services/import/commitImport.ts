@@ -19,7 +19,7 @@ import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/ge
 import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
-import { insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
+import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
 import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
 
@@ -218,6 +218,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   }));
   const created = mergeVariables(db, observations, variables, source.id, input.createIndicators ?? true);
   writeObservations(db, observations);
+  const namedAreas = nameAreasFromTable(db, pending, areaByRow);
   if (input.rememberMapping ?? true) {
     const { period: _period, ...shape } = pending.mapping;
     writeSetting(db, `import.mapping.${pending.headerSignature}`, shape);
@@ -242,7 +243,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     breakdownTotals: { checked: built.breakdownTotals.length, mismatched },
     reportedTotals,
     unassignable,
-    message: tableMessage(mode, source, observations.length, variableNames(db, variableIds), built.periods, changes, furtherSourceOf),
+    message: withNamedAreas(tableMessage(mode, source, observations.length, variableNames(db, variableIds), built.periods, changes, furtherSourceOf), namedAreas),
     dryRun: false,
   };
 }
@@ -286,6 +287,30 @@ function refuseKnownPeriods(db: SqliteDatabase, source: Source, observations: re
       });
     }
   }
+}
+
+/**
+ * Boundaries without a name field (the Zensus VG250 keeps only ARS) show their keys as names; a table with a
+ * name column names them, area by matched row. Areas that have a name keep it.
+ */
+function nameAreasFromTable(db: SqliteDatabase, pending: PendingTableImport, areaByRow: ReadonlyMap<number, string>): number {
+  const column = pending.mapping.nameColumn;
+  if (column === null || column === undefined) return 0;
+  const names = new Map<string, string>();
+  for (const [rowIndex, key] of areaByRow) {
+    const name = pending.table.rows[rowIndex]?.cells[column]?.trim() ?? '';
+    if (name !== '' && !names.has(key)) names.set(key, name);
+  }
+  const label = pending.table.columns[column]?.label ?? '';
+  return fillMissingAreaNames(db, pending.layer, names, `${label} (${pending.fileName})`);
+}
+
+function withNamedAreas(text: LocalizedText, named: number): LocalizedText {
+  if (named === 0) return text;
+  return {
+    de: `${text.de} Die Grenzen hatten keine Namen: ${formatNumber(named, 0, 'de')} Gebiete heißen jetzt wie in der Tabelle.`,
+    en: `${text.en} The boundaries had no names: ${formatNumber(named, 0, 'en')} areas are now named as in the table.`,
+  };
 }
 
 /** The variables' names as planners read them ("Bevölkerung", not the id "population"), by id. */
