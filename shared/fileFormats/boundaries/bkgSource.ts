@@ -89,8 +89,7 @@ export function bkgLayerTitle(layerName: string): { de: string; en: string } | n
 
 function bkgLayerParts(layerName: string): { product: string; level: { de: string; en: string } } | null {
   const match = BKG_LAYER_NAME.exec(layerName);
-  if (!match) return null;
-  return { product: `VG${match[2]}${match[3] ? '-EW' : ''}`, level: BKG_LEVELS[match[4]!.toLowerCase()]! };
+  return match ? { product: bkgProduct(layerName), level: BKG_LEVELS[match[4]!.toLowerCase()]! } : null;
 }
 
 /**
@@ -104,7 +103,8 @@ export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = 
   const fieldSet = new Set(hints.fields);
   const byFields = BKG_FIELD_SETS.some((set) => set.every((field) => fieldSet.has(field)));
   const layerName = hints.fileName.split('/').pop() ?? hints.fileName;
-  const byLayerName = BKG_LAYER_NAME.test(layerName) && BKG_KEY_FIELDS.some((field) => fieldSet.has(field));
+  const named = bkgLayerParts(layerName);
+  const byLayerName = named !== null && BKG_KEY_FIELDS.some((field) => fieldSet.has(field));
   const byQuellenvermerk = hints.quellenvermerk ? /GeoBasis-DE\s*\/\s*BKG/i.test(hints.quellenvermerk) : false;
   const fromAktualitaet = dateIn(hints.aktualitaet);
   const fromFileName = dateIn(hints.fileName);
@@ -113,7 +113,6 @@ export function proposeBoundarySource(hints: BoundarySourceHints, today: Date = 
   if (!byFields && !byLayerName && !byQuellenvermerk) {
     return { isBkg: false, name: layerName, publisher: '', stichtag, attribution: '', licence: '', licenceUrl: null, attributionYearFrom: null };
   }
-  const named = bkgLayerParts(layerName);
   const dated = stichtag ?? fromAttribute;
   const year = dated ? dated.slice(0, 4) : String(today.getFullYear());
   const attributionYearFrom: AttributionYearSource = fromAktualitaet ? 'aktualitaet' : fromFileName ? 'file-name' : fromAttribute ? 'attribute-date' : 'import-date';

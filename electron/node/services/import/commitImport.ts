@@ -109,9 +109,10 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
   const created = mergeVariables(db, observations, pending.variables, source.id, input.createIndicators ?? true);
   writeObservations(db, observations);
   const periods = [...new Set(observations.map((observation) => observation.period))].sort();
+  const furtherNames = variableNames(db, furtherSourceOf.map((entry) => entry.variable));
   const message: LocalizedText = {
-    de: `Ebene „${title.de}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, variableNames(db, furtherSourceOf.map((entry) => entry.variable)), 'de')}`,
-    en: `Layer "${title.en}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, variableNames(db, furtherSourceOf.map((entry) => entry.variable)), 'en')}`,
+    de: `Ebene „${title.de}“ mit ${formatNumber(pending.areas.length, 0, 'de')} Gebieten gespeichert${observations.length > 0 ? `, dazu ${formatNumber(observations.length, 0, 'de')} Werte (${periods.map((period) => formatDate(period, 'de')).join(', ')})` : ''}; Quelle „${source.name}“.${furtherNote(furtherSourceOf, furtherNames, 'de')}`,
+    en: `Layer "${title.en}" with ${formatNumber(pending.areas.length, 0, 'en')} areas saved${observations.length > 0 ? `, with ${formatNumber(observations.length, 0, 'en')} values (${periods.map((period) => formatDate(period, 'en')).join(', ')})` : ''}; source "${source.name}".${furtherNote(furtherSourceOf, furtherNames, 'en')}`,
   };
   return {
     kind: 'boundaries',
