@@ -2,11 +2,14 @@
  * The MapLibre map: one GeoJSON source with the layer's areas, coloured by class (the same choropleth the
  * legend shows), hatched where data is missing, a dotted outline for small numbers, white outlines, hover
  * and selection outlines; optionally the basemap.de basemap below (off by default, no network otherwise).
- * The geometry is sent to the map once per layer; everything per area — its class colour, the hatch for
- * missing data, the small-number outline, hover and selection — is MapLibre feature state (the source's
- * `promoteId` makes the area key the feature id). Changing a paint expression or a filter instead makes
- * MapLibre cut the whole layer into tiles again: for Germany's 11 000 municipalities that took seconds on
- * every recolour and hundreds of milliseconds on every hover. Exposes the map as
+ * The geometry is sent to the map once per layer, and each area's class colour is MapLibre feature state
+ * (the source's `promoteId` makes the area key the feature id): changing a paint expression or a filter
+ * instead makes MapLibre cut the whole layer into tiles again, which for Germany's 11 000 municipalities
+ * took seconds on every recolour. What is drawn for a few areas only — the hatch for missing data, the
+ * small-number outline, hover and selection — comes from two small sources holding just those areas
+ * (flagged, highlighted). Drawn from the whole layer, each was a layer of invisible lines or hatches over
+ * every area: cut into tiles, compiled and drawn on every frame for nothing, which cost about 0.4 s of the
+ * first map on a machine without a graphics card. Exposes the map as
  * `window.kleinraumMap` and sets `document.body.dataset.mapReady = 'true'` when the choropleth is drawn and
  * the map is idle (for end-to-end tests).
  */
@@ -26,28 +29,55 @@ declare global {
 }
 
 const SOURCE_ID = 'areas';
+/** The areas without data (`noData`) or with small numbers (`smallNumber`), as their own source. */
+const FLAGGED_SOURCE_ID = 'areas-flagged';
+/** The hovered (`hover`) and the selected (`selected`) area, as their own source. */
+const HIGHLIGHT_SOURCE_ID = 'areas-highlight';
 
-/** Paint value 1 where the area's feature state `name` is true, else 0 (for opacities). */
-function whereState(name: string): maplibregl.ExpressionSpecification {
-  return ['case', ['boolean', ['feature-state', name], false], 1, 0];
+type AreaFeature = FeatureCollectionDto['features'][number];
+type AreaFlag = 'noData' | 'smallNumber' | 'hover' | 'selected';
+
+/** Draws a layer only for the areas its source marks with `flag`. */
+function marked(flag: AreaFlag): maplibregl.FilterSpecification {
+  return ['==', ['get', flag], true];
 }
 
-/** The per-area state the map draws from: class colour (null: no value), flags, hover and selection. */
-interface AreaState {
-  fill: string | null;
-  noData: boolean;
-  smallNumber: boolean;
-  hover: boolean;
-  selected: boolean;
+/** The areas named in `flagsByKey`, each with its flags as properties; keys without a feature are left out. */
+function markedAreas(featureByKey: ReadonlyMap<string, AreaFeature>, flagsByKey: ReadonlyMap<string, Partial<Record<AreaFlag, boolean>>>): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (const [key, flags] of flagsByKey) {
+    const feature = featureByKey.get(key);
+    if (feature) features.push({ type: 'Feature', geometry: feature.geometry as unknown as GeoJSON.Geometry, properties: { key, ...flags } });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
-/** Sets each area's feature state; keys missing from `features` are ignored. */
-function applyAreaStates(map: maplibregl.Map, features: FeatureCollectionDto | null, stateOf: (key: string) => AreaState): void {
+/** What the map draws besides the geometry: each area's class colour (null: no value) and the marked areas. */
+interface AreaDrawing {
+  colourOf(key: string): string | null;
+  flagged: GeoJSON.FeatureCollection;
+  highlighted: GeoJSON.FeatureCollection;
+}
+
+/** Sets each area's class colour as feature state; keys missing from `features` are ignored. */
+function applyColours(map: maplibregl.Map, features: FeatureCollectionDto | null, colourOf: (key: string) => string | null): void {
   if (!features || !map.getSource(SOURCE_ID)) return;
   for (const feature of features.features) {
     const key = String(feature.properties.key);
-    map.setFeatureState({ source: SOURCE_ID, id: key }, { ...stateOf(key) });
+    map.setFeatureState({ source: SOURCE_ID, id: key }, { fill: colourOf(key) });
   }
+}
+
+/** Gives a marks source its areas. */
+function applyMarks(map: maplibregl.Map, sourceId: string, areas: GeoJSON.FeatureCollection): void {
+  map.getSource<maplibregl.GeoJSONSource>(sourceId)?.setData(areas);
+}
+
+/** Applies the whole of `drawing` (after a style change, whose sources start without state). */
+function applyDrawing(map: maplibregl.Map, features: FeatureCollectionDto | null, drawing: AreaDrawing): void {
+  applyColours(map, features, drawing.colourOf);
+  applyMarks(map, FLAGGED_SOURCE_ID, drawing.flagged);
+  applyMarks(map, HIGHLIGHT_SOURCE_ID, drawing.highlighted);
 }
 
 export interface MapViewProps {
@@ -163,20 +193,24 @@ export function MapView(props: MapViewProps) {
     });
     map.on('load', () => {
       map.addImage(HATCH_IMAGE_ID, hatchPattern(8, NO_DATA_COLOUR, '#8a8a8a'));
-      map.addSource(SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'key' });
+      const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+      map.addSource(SOURCE_ID, { type: 'geojson', data: empty, promoteId: 'key' });
+      map.addSource(FLAGGED_SOURCE_ID, { type: 'geojson', data: empty });
+      map.addSource(HIGHLIGHT_SOURCE_ID, { type: 'geojson', data: empty });
       map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-opacity': 1 } });
       // Missing data: hatched, so it never reads as the lightest class.
-      map.addLayer({ id: 'areas-no-data', type: 'fill', source: SOURCE_ID, paint: { 'fill-pattern': HATCH_IMAGE_ID, 'fill-opacity': whereState('noData') } });
+      map.addLayer({ id: 'areas-no-data', type: 'fill', source: FLAGGED_SOURCE_ID, filter: marked('noData'), paint: { 'fill-pattern': HATCH_IMAGE_ID } });
       map.addLayer({ id: 'areas-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': 1 } });
       // Small numbers: a dotted inner outline in a colour no palette class uses.
       map.addLayer({
         id: 'areas-small-number',
         type: 'line',
-        source: SOURCE_ID,
-        paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2, 'line-opacity': whereState('smallNumber') },
+        source: FLAGGED_SOURCE_ID,
+        filter: marked('smallNumber'),
+        paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2 },
       });
-      map.addLayer({ id: 'areas-hover', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#4a5568', 'line-width': 2, 'line-opacity': whereState('hover') } });
-      map.addLayer({ id: 'areas-focus-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#111827', 'line-width': 3.5, 'line-opacity': whereState('selected') } });
+      map.addLayer({ id: 'areas-hover', type: 'line', source: HIGHLIGHT_SOURCE_ID, filter: marked('hover'), paint: { 'line-color': '#4a5568', 'line-width': 2 } });
+      map.addLayer({ id: 'areas-selected', type: 'line', source: HIGHLIGHT_SOURCE_ID, filter: marked('selected'), paint: { 'line-color': '#111827', 'line-width': 3.5 } });
       setLoaded(true);
       handlersRef.current.onMapLoaded?.(map);
     });
@@ -245,24 +279,41 @@ export function MapView(props: MapViewProps) {
     fitToFreeArea(map, handlersRef.current.features, reserveRef.current);
   }, [loaded, reserveWidth, reserveHeight, containerSize]);
 
-  // The state every area should be drawn in, kept current for re-applying after a style change.
-  const noDataKeys = useMemo(() => new Set(props.noDataKeys), [props.noDataKeys]);
-  const smallNumberKeys = useMemo(() => new Set(props.smallNumberKeys), [props.smallNumberKeys]);
-  const stateOfRef = useRef<(key: string) => AreaState>(() => ({ fill: null, noData: false, smallNumber: false, hover: false, selected: false }));
-  stateOfRef.current = (key) => ({
-    fill: props.colourByKey?.get(key) ?? null,
-    noData: noDataKeys.has(key),
-    smallNumber: smallNumberKeys.has(key),
-    hover: key === props.hoveredKey,
-    selected: key === props.selectedKey,
-  });
+  // What the map draws besides the geometry, kept current for re-applying after a style change.
+  const featureByKey = useMemo(() => new Map((props.features?.features ?? []).map((feature) => [String(feature.properties.key), feature])), [props.features]);
+  // Keyed by the flagged keys themselves, not by the arrays holding them: each new drawing (another method
+  // or palette) brings new arrays with the same keys, and sending the same areas again would make MapLibre
+  // cut them into tiles again (thousands of areas without data in a Germany layer).
+  const flagSignature = `${props.noDataKeys.join(' ')}|${props.smallNumberKeys.join(' ')}`;
+  const flagged = useMemo(() => {
+    const flagsByKey = new Map<string, Partial<Record<AreaFlag, boolean>>>();
+    for (const key of props.noDataKeys) flagsByKey.set(key, { noData: true });
+    for (const key of props.smallNumberKeys) flagsByKey.set(key, { ...flagsByKey.get(key), smallNumber: true });
+    return markedAreas(featureByKey, flagsByKey);
+    // The key arrays are read for what the signature names.
+  }, [featureByKey, flagSignature]);
+  const highlighted = useMemo(() => {
+    const flagsByKey = new Map<string, Partial<Record<AreaFlag, boolean>>>();
+    if (props.hoveredKey !== null) flagsByKey.set(props.hoveredKey, { hover: true });
+    if (props.selectedKey !== null) flagsByKey.set(props.selectedKey, { ...flagsByKey.get(props.selectedKey), selected: true });
+    return markedAreas(featureByKey, flagsByKey);
+  }, [featureByKey, props.hoveredKey, props.selectedKey]);
+  const drawingRef = useRef<AreaDrawing>({ colourOf: () => null, flagged, highlighted });
+  const colourByKey = props.colourByKey;
+  drawingRef.current = { colourOf: (key) => colourByKey?.get(key) ?? null, flagged, highlighted };
 
-  // New classification or flags: recolour through feature state; then report readiness once drawn.
+  // New classification or flags: recolour through feature state, send the flagged areas if they changed;
+  // then report readiness once drawn.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    applyMarks(map, FLAGGED_SOURCE_ID, flagged);
+  }, [loaded, flagged]);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
     document.body.dataset['mapReady'] = 'false';
-    applyAreaStates(map, props.features, stateOfRef.current);
+    applyColours(map, props.features, drawingRef.current.colourOf);
     if (!props.features || !props.colourByKey) return;
     let cancelled = false;
     map.once('idle', () => {
@@ -272,7 +323,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [loaded, props.features, props.colourByKey, noDataKeys, smallNumberKeys]);
+  }, [loaded, props.features, props.colourByKey, flagged]);
 
   // Basemap: swap the style under the app's own layers (kept with their colours, filters and data).
   const basemapShownRef = useRef(false);
@@ -283,7 +334,7 @@ export function MapView(props: MapViewProps) {
       if (basemapShownRef.current) {
         basemapShownRef.current = false;
         map.setStyle(combineStyles(map.getStyle(), null), { diff: false });
-        map.once('style.load', () => applyAreaStates(map, handlersRef.current.features, stateOfRef.current));
+        map.once('style.load', () => applyDrawing(map, handlersRef.current.features, drawingRef.current));
       }
       return;
     }
@@ -297,7 +348,7 @@ export function MapView(props: MapViewProps) {
       basemapShownRef.current = true;
       map.setStyle(combineStyles(map.getStyle(), basemapStyle), { diff: false });
       // A new style has a new source: its areas start without state.
-      map.once('style.load', () => applyAreaStates(map, handlersRef.current.features, stateOfRef.current));
+      map.once('style.load', () => applyDrawing(map, handlersRef.current.features, drawingRef.current));
       handlersRef.current.onBasemapResult(true);
     });
     return () => {
@@ -305,24 +356,12 @@ export function MapView(props: MapViewProps) {
     };
   }, [loaded, props.basemap]);
 
-  // Selection and hover change the state of at most two areas each: nothing is cut into tiles again.
-  const previousSelectedRef = useRef<string | null>(null);
+  // Hover and selection: the highlight source gets its one or two areas; the layer's tiles stay as they are.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded || !map.getSource(SOURCE_ID)) return;
-    if (previousSelectedRef.current !== null) map.setFeatureState({ source: SOURCE_ID, id: previousSelectedRef.current }, { selected: false });
-    if (props.selectedKey !== null) map.setFeatureState({ source: SOURCE_ID, id: props.selectedKey }, { selected: true });
-    previousSelectedRef.current = props.selectedKey;
-  }, [loaded, props.selectedKey]);
-
-  const previousHoveredRef = useRef<string | null>(null);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded || !map.getSource(SOURCE_ID)) return;
-    if (previousHoveredRef.current !== null) map.setFeatureState({ source: SOURCE_ID, id: previousHoveredRef.current }, { hover: false });
-    if (props.hoveredKey !== null) map.setFeatureState({ source: SOURCE_ID, id: props.hoveredKey }, { hover: true });
-    previousHoveredRef.current = props.hoveredKey;
-  }, [loaded, props.hoveredKey]);
+    if (!map || !loaded) return;
+    applyMarks(map, HIGHLIGHT_SOURCE_ID, highlighted);
+  }, [loaded, highlighted]);
 
   if (unavailable) {
     return (

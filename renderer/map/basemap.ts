@@ -10,20 +10,18 @@ export const BASEMAP_STYLE_URL = 'https://sgx.geodatenzentrum.de/gdz_basemapde_v
 /** Our own background when no basemap is shown. */
 export const PLAIN_BACKGROUND_LAYER: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } };
 
-/** Ids of the layers the app draws itself start with this (areas-fill, areas-outline …). */
+/** Ids of the layers and sources the app draws itself start with this (areas-fill, areas-flagged …). */
 export const OWN_LAYER_PREFIX = 'areas';
-export const OWN_SOURCE_ID = 'areas';
 
 /**
  * The style to show: the basemap's layers (or the plain background) below the app's own area layers, which
- * are taken unchanged from the current style (with their colours and filters), so switching the basemap
- * never recolours or refetches the areas.
+ * are taken unchanged from the current style with their sources (colours, filters and data), so switching
+ * the basemap never recolours or refetches the areas.
  * @example combineStyles(current, null).layers[0].id // 'background'
  */
 export function combineStyles(current: StyleSpecification, basemap: StyleSpecification | null): StyleSpecification {
   const ownLayers = current.layers.filter((layer) => layer.id.startsWith(OWN_LAYER_PREFIX));
-  const ownSource = current.sources[OWN_SOURCE_ID];
-  const ownSources: Record<string, SourceSpecification> = ownSource ? { [OWN_SOURCE_ID]: ownSource } : {};
+  const ownSources: Record<string, SourceSpecification> = Object.fromEntries(Object.entries(current.sources).filter(([id]) => id.startsWith(OWN_LAYER_PREFIX)));
   if (!basemap) {
     return { version: 8, sources: ownSources, layers: [PLAIN_BACKGROUND_LAYER, ...ownLayers] };
   }

@@ -13,17 +13,16 @@ async function isRowSelected(row: Locator): Promise<boolean> {
   );
 }
 
-/** Keys of the areas the map draws as selected: feature-state `selected`, or a highlight layer showing them. */
-async function keysSelectedOnMap(page: Page, keyField: string): Promise<string[]> {
-  return page.evaluate((field) => {
+/** Keys of the areas the map draws in `layer` (areas-selected, areas-hover: the outlines of selection and hover). */
+async function keysDrawnIn(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate((layerId) => {
     const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
-    const keys = map
-      .queryRenderedFeatures()
-      .filter((feature) => feature.state?.selected === true || /select|highlight/i.test(feature.layer.id))
-      .map((feature) => String(feature.properties?.[field] ?? feature.id));
+    const keys = map.queryRenderedFeatures({ layers: [layerId] }).map((feature) => String(feature.properties?.['key']));
     return [...new Set(keys)].sort();
-  }, keyField);
+  }, layer);
 }
+
+const keysSelectedOnMap = (page: Page) => keysDrawnIn(page, 'areas-selected');
 
 function findArea(areas: AreaOnMap[], key: string): AreaOnMap {
   const area = areas.find((candidate) => candidate.key === key);
@@ -42,10 +41,14 @@ test('hovering a municipality shows a tooltip with its name and value', async ({
   await expect(tooltip).toContainText(hannover.name);
   // A value in German format (digits, maybe separators) or the explicit no-data text.
   await expect(tooltip).toContainText(/\d|keine Daten/);
+  // The map outlines the area under the pointer, and only that one; leaving the map clears it.
+  await expect.poll(() => keysDrawnIn(page, 'areas-hover')).toEqual([hannover.key]);
+  await page.mouse.move(1, 1);
+  await expect.poll(() => keysDrawnIn(page, 'areas-hover')).toEqual([]);
 });
 
 test('clicking a municipality on the map selects it in the details panel and the table', async ({ page, request }) => {
-  const { layer, areas } = await loadAreas(request);
+  const { areas } = await loadAreas(request);
   await openApp(page);
   const target = findArea(areas, '03241001');
   const position = await screenPosition(page, target.insidePoint);
@@ -56,28 +59,28 @@ test('clicking a municipality on the map selects it in the details panel and the
   await expect(page.locator('.details-sources')).toContainText('10 Stichtage, 31.12.2015 – 31.12.2024');
   const row = page.getByTestId(`area-row-${target.key}`);
   await expect.poll(() => isRowSelected(row)).toBe(true);
-  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([target.key]);
+  await expect.poll(() => keysSelectedOnMap(page)).toEqual([target.key]);
 });
 
 test('clicking a table row selects the municipality on the map, and Escape clears it', async ({ page, request }) => {
-  const { layer, areas } = await loadAreas(request);
+  const { areas } = await loadAreas(request);
   await openApp(page);
   const first = areas[0];
   const second = areas.find((area) => area.key !== first?.key && area.name !== first?.name);
   if (!first || !second) throw new Error('the demo needs at least two areas');
 
   await page.getByTestId(`area-row-${first.key}`).click();
-  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([first.key]);
+  await expect.poll(() => keysSelectedOnMap(page)).toEqual([first.key]);
 
   // Selecting another row moves the selection everywhere: one selection, not one per view.
   const secondRow = page.getByTestId(`area-row-${second.key}`);
   await secondRow.click();
-  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([second.key]);
+  await expect.poll(() => keysSelectedOnMap(page)).toEqual([second.key]);
   await expect(page.getByTestId('details-panel')).toContainText(second.name);
   await expect.poll(() => isRowSelected(secondRow)).toBe(true);
   expect(await isRowSelected(page.getByTestId(`area-row-${first.key}`))).toBe(false);
 
   await page.keyboard.press('Escape');
-  await expect.poll(() => keysSelectedOnMap(page, layer.keyField)).toEqual([]);
+  await expect.poll(() => keysSelectedOnMap(page)).toEqual([]);
   await expect.poll(() => isRowSelected(secondRow)).toBe(false);
 });

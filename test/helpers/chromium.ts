@@ -11,6 +11,11 @@ export const chromiumExecutablePath = process.env.KLEINRAUM_CHROMIUM ?? '/usr/bi
 /**
  * Never add `--disable-software-rasterizer`: it turns WebGL off and MapLibre then fails with
  * "WebGL2 is required".
+ *
+ * `--disable-features=WebUIOmnibox…`: Chromium 156 loads its omnibox popup (a WebUI page of its own
+ * address bar, chrome://omnibox-popup.top-chrome) in a separate renderer at start, also headless. That
+ * took about 1.1 s of CPU beside the page under test, on a 2-core machine, and hit the slower of two
+ * compared pages more often: a measurement of Chromium's address bar, not of either page.
  */
 export const chromiumArgs: readonly string[] = [
   '--disable-gpu',
@@ -20,6 +25,7 @@ export const chromiumArgs: readonly string[] = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ];
 
 /** Launch options for playwright-core's `chromium.launch` and Playwright test's `use.launchOptions`. */
