@@ -9,6 +9,7 @@ import { EXPORT_FORMATS } from '../../shared/contract/methods/export';
 import { LEGEND_POSITIONS, PAGE_SIZES_MM, resolveExportLayout, type PagePreset, type ExportLayout, type ExportLayoutInput, type LegendPosition } from '../../shared/export/exportLayout';
 import { readSetting, type MapDisplay } from '../../shared/settings/projectSettings';
 import { localized } from '../../shared/i18n/translate';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../shared/export/fileNamePattern';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import type { FeatureDialogProps } from '../features';
@@ -55,7 +56,6 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const project = useKleinraum((state) => state.project);
   const host = useKleinraum((state) => state.host);
   const indicatorId = useKleinraum((state) => state.indicatorId);
-  const period = useKleinraum((state) => state.period);
   const [layout, setLayout] = useState<ExportLayout>(() => resolveExportLayout(readSetting(project?.settings ?? {}, 'export.layout')));
   // The figure shows exactly the map's view: indicator, sources, derivation, symbology, labels, small numbers.
   const view = useMapView();
@@ -72,6 +72,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
   const indicator = project?.indicators.find((candidate) => candidate.id === indicatorId);
   // The shown values name the derived figure (e.g. "… (Index)"), which is also the figure's default title.
   const shownName = useKleinraum((state) => (state.indicatorValues && state.indicatorValues.indicator.id === indicatorId ? state.indicatorValues.indicator.name : null)) ?? indicator?.name;
+  const shownPeriod = useKleinraum((state) => (state.indicatorValues && state.indicatorValues.indicator.id === indicatorId ? state.indicatorValues.period : state.period));
   const request = useMemo(() => ({ ...(view ? { view } : {}), locale, layout: layoutInput(layout) }), [view, locale, layout]);
   const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
 
@@ -98,7 +99,9 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
       }
       let path: string | undefined;
       if (host?.nativeDialogs) {
-        const chosen = await backend.call('dialog.saveFile', { title: t('export.saveDialogTitle'), defaultName: `${indicatorId}_${period ?? ''}.${format}`, extensions: [format] });
+        // The name export.map gives the figure when there is no dialog (browser mode): the same pattern and fields.
+        const fields = { indicator: shownName ? localized(shownName, locale) : indicatorId, id: indicatorId, period: shownPeriod ?? '', number: 1, total: 1 };
+        const chosen = await backend.call('dialog.saveFile', { title: t('export.saveDialogTitle'), defaultName: `${fileNameFromPattern(DEFAULT_FILE_NAME_PATTERNS.single, fields)}.${format}`, extensions: [format] });
         if (!chosen.path) return;
         path = chosen.path;
       }

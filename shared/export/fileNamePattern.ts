@@ -2,9 +2,15 @@
  * File names for batch exports from a pattern with placeholders, safe on Windows, macOS and Linux.
  */
 
-/** Placeholders: {indicator} id, {period} ISO date, {area} area name, {key} area key, {n} running number (01, 02 …). */
+/**
+ * Placeholders: {indicator} the indicator's name as the figure shows it ("Ausländeranteil", "… – Index"),
+ * {id} its id, {period} ISO date (file lists sort by it), {area} area name, {key} area key, {n} running
+ * number (01, 02 …). Names, not ids: a planner finds "Ausländeranteil_2024-12-31.pdf" in a folder, not
+ * "foreign_share_2024-12-31.pdf".
+ */
 export interface FileNameFields {
   indicator: string;
+  id?: string;
   period: string;
   area?: string;
   key?: string;
@@ -14,6 +20,8 @@ export interface FileNameFields {
 }
 
 export const DEFAULT_FILE_NAME_PATTERNS = {
+  /** One figure (the export dialog's and `export.map`'s proposal). */
+  single: '{indicator}_{period}',
   indicators: '{n}_{indicator}_{period}',
   periods: '{indicator}_{period}',
   areas: '{n}_{indicator}_{period}_{key}_{area}',
@@ -22,17 +30,21 @@ export const DEFAULT_FILE_NAME_PATTERNS = {
 /**
  * The file name (without extension) for one batch item; characters that are not allowed in file names
  * become "_", German letters stay.
- * @example fileNameFromPattern('{indicator}_{area}', { indicator: 'foreign_share', period: '2024-12-31', area: 'Neustadt a. Rbge.', number: 1, total: 21 })
- * // "foreign_share_Neustadt a. Rbge"
+ * @example fileNameFromPattern('{indicator}_{area}', { indicator: 'Ausländeranteil', period: '2024-12-31', area: 'Neustadt a. Rbge.', number: 1, total: 21 })
+ * // "Ausländeranteil_Neustadt a. Rbge"
  */
 export function fileNameFromPattern(pattern: string, fields: FileNameFields): string {
   const width = String(fields.total).length;
-  const filled = pattern
-    .replace(/\{indicator\}/g, fields.indicator)
-    .replace(/\{period\}/g, fields.period)
-    .replace(/\{area\}/g, fields.area ?? '')
-    .replace(/\{key\}/g, fields.key ?? '')
-    .replace(/\{n\}/g, String(fields.number).padStart(Math.max(2, width), '0'));
+  const values: Record<string, string> = {
+    indicator: fields.indicator,
+    id: fields.id ?? '',
+    period: fields.period,
+    area: fields.area ?? '',
+    key: fields.key ?? '',
+    n: String(fields.number).padStart(Math.max(2, width), '0'),
+  };
+  // One pass: a name that reads like a placeholder ("{key}") stays as it is.
+  const filled = pattern.replace(/\{(indicator|id|period|area|key|n)\}/g, (_placeholder, name: string) => values[name] ?? '');
   const safe = safeFileName(filled)
     .replace(/[<>:"/\\|?*\p{Cc}]/gu, '_')
     .replace(/\s+/g, ' ')

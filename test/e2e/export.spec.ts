@@ -44,7 +44,8 @@ test('the preview shows the changed title, and the PNG download is a PNG of the 
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('export-run').click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/\.png$/);
+  // Named as the planner reads the indicator, with its Stichtag.
+  expect(download.suggestedFilename()).toMatch(/^Schutzsuchende je 1\.000 Einwohner_\d{4}-\d{2}-\d{2}\.png$/);
   const bytes = await downloadedBytes(download);
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   // IHDR width and height: A4 landscape (297 × 210 mm) at 150 dpi.

@@ -81,7 +81,7 @@ export const exportMethods = {
       items: z.array(z.string()).optional(),
       /** One multi-page PDF instead of one file per item (format must be pdf). */
       singlePdf: z.boolean().optional(),
-      /** File names: {indicator} {period} {area} {key} {n}; the extension is added. */
+      /** File names: {indicator} (its name) {id} {period} {area} {key} {n} (see shared/export/fileNamePattern.ts); the extension is added. */
       fileNamePattern: z.string().max(200).optional(),
       outDir: z.string().min(1).optional(),
     }),

@@ -84,7 +84,10 @@ describe('export.map', () => {
     const svg = Buffer.from(result.base64 ?? '', 'base64').toString('utf8');
     expect(svg).toContain('<svg');
     expect(svg).toContain('>Ausländeranteil</text>');
-    expect(result.fileName).toBe('foreign_share_2024-12-31.svg');
+    // Named as planners read the indicator, not by its id; in English, by its English name.
+    expect(result.fileName).toBe('Ausländeranteil_2024-12-31.svg');
+    const english = await api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'svg', locale: 'en' });
+    expect(english.fileName).toBe('Share of foreign nationals_2024-12-31.svg');
   });
 
   it('uses the layout saved in the project', async () => {
@@ -123,6 +126,7 @@ describe('export.batch', () => {
     const outDir = directory.file('areas');
     const result = await api['export.batch']({ view: { indicatorId: 'foreign_share' }, by: 'areas', format: 'pdf', singlePdf: true, outDir });
     expect(result.files).toHaveLength(1);
+    expect(result.files[0]?.fileName).toBe('Ausländeranteil_2024-12-31_Gebiete.pdf');
     const info = run('pdfinfo', [result.files[0]?.path ?? '']);
     expect(info).toMatch(/Pages:\s+21/);
     expect(run('pdftotext', [result.files[0]?.path ?? '', '-'])).toContain('Ausländeranteil – Wedemark');

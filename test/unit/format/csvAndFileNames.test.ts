@@ -29,6 +29,14 @@ describe('CSV cells are safe to open in a spreadsheet', () => {
 });
 
 describe('file names', () => {
+  it('fill each placeholder once, with the indicator by name and {id} by id', () => {
+    const fields = { indicator: 'Schutzsuchende je 1.000 Einwohner', id: 'refugees_per_1000', period: '2024-12-31', area: 'Neustadt a. Rbge.', key: '03241012', number: 3, total: 21 };
+    expect(fileNameFromPattern('{n}_{indicator}_{period}_{key}_{area}', fields)).toBe('03_Schutzsuchende je 1.000 Einwohner_2024-12-31_03241012_Neustadt a. Rbge');
+    expect(fileNameFromPattern('{id}_{period}', fields)).toBe('refugees_per_1000_2024-12-31');
+    // A name that reads like a placeholder is not filled again; a slash in a name cannot make a folder.
+    expect(fileNameFromPattern('{area}_{key}', { ...fields, area: '{key}/Nord' })).toBe('{key}_Nord_03241012');
+  });
+
   it('lose bidirectional controls, so the name shown is the name it has', () => {
     expect(safeFileName('rechnung\u202efdp.exe')).toBe('rechnungfdp.exe');
     expect(safeFileName('a\u2066b\u2069c\u200fd')).toBe('abcd');

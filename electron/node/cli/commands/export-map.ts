@@ -47,7 +47,7 @@ export const command: CliCommand = {
     batch: { de: 'Serie: eine Abbildung je Kennzahl (indicators), Stichtag (periods) oder Gemeinde (areas)', en: 'series: one figure per indicator, period or area' },
     format: { de: 'Format der Serie: png, svg oder pdf (Standard pdf)', en: 'series format: png, svg or pdf (default pdf)' },
     'single-pdf': { de: 'Serie als eine mehrseitige PDF-Datei', en: 'series as one multi-page PDF' },
-    'name-pattern': { de: 'Dateinamen der Serie: {n} {indicator} {period} {area} {key}', en: 'series file names: {n} {indicator} {period} {area} {key}' },
+    'name-pattern': { de: 'Dateinamen der Serie: {n} {indicator} (Name) {id} {period} {area} {key}', en: 'series file names: {n} {indicator} (name) {id} {period} {area} {key}' },
   },
   async run(context) {
     const [given, ...extra] = context.positionals;

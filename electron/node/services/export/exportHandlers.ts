@@ -5,8 +5,9 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
+import { localized } from '../../../../shared/i18n/translate';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
-import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern, type FileNameFields } from '../../../../shared/export/fileNamePattern';
 import type { PdfPage } from '../../export/renderPdf';
 import { renderFigure } from '../../export/renderFiles';
 import { deliver, targetPath } from '../../export/deliverFile';
@@ -32,6 +33,18 @@ function render(composed: ComposedFigure, format: ExportFormat, dotsPerInch: num
   return renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title: composed.title, author }, format, dotsPerInch);
 }
 
+/** What a series runs over, for the name of its one PDF ("Ausländeranteil_2024-12-31_Gebiete.pdf"). */
+const SERIES_WORDS = {
+  indicators: { de: 'Kennzahlen', en: 'indicators' },
+  periods: { de: 'Stichtage', en: 'periods' },
+  areas: { de: 'Gebiete', en: 'areas' },
+} as const;
+
+/** The file-name fields of a composed figure, the `n`th of `total`. */
+function fileNameFields(composed: ComposedFigure, number: number, total: number): FileNameFields {
+  return { indicator: composed.indicatorName, id: composed.indicatorId, period: composed.period, number, total };
+}
+
 export function createExportHandlers(context: ServiceContext): FeatureHandlers<typeof exportMethods> {
   return {
     async 'export.preview'(request) {
@@ -44,7 +57,7 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
       const dotsPerInch = request.dpi ?? 300;
       const rendered = await render(composed, request.format, dotsPerInch, composed.layout.author.text);
       const filePath = request.path ? targetPath(path.resolve(request.path), request.format) : null;
-      const fileName = filePath ? path.basename(filePath) : `${fileNameFromPattern('{indicator}_{period}', { indicator: composed.indicatorId, period: composed.period, number: 1, total: 1 })}.${request.format}`;
+      const fileName = filePath ? path.basename(filePath) : `${fileNameFromPattern(DEFAULT_FILE_NAME_PATTERNS.single, fileNameFields(composed, 1, 1))}.${request.format}`;
       return {
         ...deliver(rendered.bytes, fileName, request.format, filePath),
         ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}),
@@ -84,13 +97,13 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
           continue;
         }
         const rendered = await render(composed, request.format, request.dpi ?? 300, composed.layout.author.text);
-        const name = `${fileNameFromPattern(pattern, { indicator: composed.indicatorId, period: composed.period, area: item.areaName, key: item.areaKey, number: index + 1, total: requests.length })}.${request.format}`;
+        const name = `${fileNameFromPattern(pattern, { ...fileNameFields(composed, index + 1, requests.length), area: item.areaName, key: item.areaKey })}.${request.format}`;
         files.push(deliver(rendered.bytes, name, request.format, outDir ? path.join(outDir, name) : null));
       }
       if (request.singlePdf && first) {
         const { renderPdf } = await import('../../export/renderPdf');
         const bytes = await renderPdf(pages, { title: first.title, author: first.layout.author.text });
-        const name = `${fileNameFromPattern(`{indicator}_{period}_${request.by}`, { indicator: first.indicatorId, period: first.period, number: 1, total: 1 })}.pdf`;
+        const name = `${fileNameFromPattern(`${DEFAULT_FILE_NAME_PATTERNS.single}_${localized(SERIES_WORDS[request.by], first.locale)}`, fileNameFields(first, 1, 1))}.pdf`;
         files.push(deliver(bytes, name, 'pdf', outDir ? path.join(outDir, name) : null));
       }
       context.emit('progress', { taskId, label: indicator.name.de, done: requests.length, total: requests.length, finished: true });

@@ -33,6 +33,8 @@ export interface ComposedFigure {
   layout: ExportLayout;
   view: MapViewSpec & { layer: string };
   indicatorId: string;
+  /** The indicator's name as the figure shows it (a derived figure's included: "… – Index"). */
+  indicatorName: string;
   period: string;
   layerName: string;
   locale: Locale;
@@ -95,6 +97,7 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
     labelValues: spec.labels === 'namesAndValues',
   });
   // A derived figure is named after what it shows (e.g. "… – Index"), as title, legend and PDF metadata.
-  const title = layout.title.text.trim() || localized(values.indicator.name, locale);
-  return { figure, layout, view: drawing.spec, indicatorId: spec.indicatorId, period: values.period, layerName: layer.name, locale, title };
+  const indicatorName = localized(values.indicator.name, locale);
+  const title = layout.title.text.trim() || indicatorName;
+  return { figure, layout, view: drawing.spec, indicatorId: spec.indicatorId, indicatorName, period: values.period, layerName: layer.name, locale, title };
 }
