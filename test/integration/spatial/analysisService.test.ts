@@ -134,6 +134,7 @@ describe('analysis service on the demo', () => {
     const png = await call('analysis.export', { ...MORAN, view: 'clusterMap', format: 'png', dpi: 100 });
     const bytes = Buffer.from(png.base64, 'base64');
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.fileName).toBe('Schutzsuchende je 1.000 Einwohner – Cluster-Karte (LISA)_2024-12-31.png');
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([Math.round((297 / 25.4) * 100), Math.round((210 / 25.4) * 100)]);
     const svg = Buffer.from((await call('analysis.export', { ...MORAN, view: 'clusterMap', format: 'svg' })).base64, 'base64').toString('utf8');
     expect(svg).toContain('Beispieldaten, synthetisch');

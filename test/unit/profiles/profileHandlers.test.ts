@@ -90,7 +90,7 @@ describe('profiles.compute', () => {
 describe('profiles.export', () => {
   it('returns the figure as SVG bytes with the panel count and a file name', async () => {
     const result = await call('profiles.export', { format: 'svg', view: 'status', areas: ['02', '01'] });
-    expect(result).toMatchObject({ fileName: `profile-status-${FIXTURE_PERIOD}.svg`, mimeType: 'image/svg+xml', panels: 2 });
+    expect(result).toMatchObject({ fileName: `Profile – Schutzstatus_${FIXTURE_PERIOD}.svg`, mimeType: 'image/svg+xml', panels: 2 });
     const svg = Buffer.from(result.base64, 'base64').toString('utf8');
     // The given order is kept: the village's panel comes first.
     expect(svg.indexOf('data-key="02"')).toBeLessThan(svg.indexOf('data-key="01"'));

@@ -3,6 +3,8 @@
  * rendered like every Kleinraum figure by electron/node/export) or as its data (CSV with BOM and `;`, or
  * XLSX), returned as bytes for the browser download and the CLI.
  */
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { translate } from '../../../../shared/i18n/translate';
 import type { z } from 'zod';
 import { asAreaCollection, clusterMapFigure, moranScatterFigure, ratesFigure, scatterFigure, significanceMapFigure, type AnalysisFigure, type AnalysisFigureContext } from '../../../../shared/analysis/analysisFigures';
 import { moranTable, ratesTable, scatterTable, type AnalysisTable } from '../../../../shared/analysis/analysisTables';
@@ -54,7 +56,9 @@ export async function exportAnalysisView(db: SqliteDatabase, input: ExportInput)
   const content = viewContent(db, input);
   const settings = readSettings(db);
   const createdOn = today();
-  const fileName = `analyse-${input.view}-${input.indicatorId}-${content.period}.${input.format}`;
+  // "Ausländeranteil – Cluster-Karte (LISA)_2024-12-31.png": what it shows, in the figure's language.
+  const shown = `${content.title} – ${translate(input.locale, `analysis.${input.view}`)}`;
+  const fileName = `${fileNameFromPattern(DEFAULT_FILE_NAME_PATTERNS.single, { indicator: shown, id: input.indicatorId, period: content.period, number: 1, total: 1 })}.${input.format}`;
   const base = { fileName, mimeType: MIME_TYPES[input.format] };
   if (input.format === 'csv' || input.format === 'xlsx') {
     const table = content.table(readSetting(settings, 'smallNumberThreshold'), createdOn);

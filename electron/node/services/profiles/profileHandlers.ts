@@ -2,7 +2,8 @@
  * Backend implementation of the contract methods in shared/contract/methods/profiles.ts: reads the profile
  * variables of the open project and lets the pure core (shared/profiles) aggregate, draw and tabulate them.
  */
-import { safeFileName } from '../../../../shared/export/fileNamePattern';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { translate } from '../../../../shared/i18n/translate';
 import type { profileMethods } from '../../../../shared/contract/methods/profiles';
 import { UserError } from '../../../../shared/contract/errors';
 import { aggregateProfiles } from '../../../../shared/profiles/aggregateProfiles';
@@ -91,11 +92,13 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
         measure: input.measure,
         locale: input.locale,
       });
-      const fileName = safeFileName(`profile-${input.view}-${set.period}.${input.format}`);
+      // "Profile – Altersaufbau_2024-12-31.pdf": what it shows, in the figure's language, as the PDF's title too.
+      const title = `${translate(input.locale, 'view.profiles')} – ${translate(input.locale, `profiles.view.${input.view}`)}`;
+      const fileName = `${fileNameFromPattern(DEFAULT_FILE_NAME_PATTERNS.single, { indicator: title, period: set.period, number: 1, total: 1 })}.${input.format}`;
       const base = { fileName, mimeType: MIME_TYPES[input.format], panels: figure.areas.length };
       if (input.format === 'svg') return { ...base, base64: Buffer.from(figure.svg, 'utf8').toString('base64') };
       if (input.format === 'png' || input.format === 'pdf') {
-        const rendered = await renderFigure({ svg: figure.svg, ...svgSizeMm(figure.svg), title: fileName }, input.format, input.dpi);
+        const rendered = await renderFigure({ svg: figure.svg, ...svgSizeMm(figure.svg), title }, input.format, input.dpi);
         return { ...base, base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
       }
       // Tables: the deviation view exports the indicator table (its values and the region's).
