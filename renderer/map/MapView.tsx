@@ -290,7 +290,7 @@ export function MapView(props: MapViewProps) {
     for (const key of props.noDataKeys) flagsByKey.set(key, { noData: true });
     for (const key of props.smallNumberKeys) flagsByKey.set(key, { ...flagsByKey.get(key), smallNumber: true });
     return markedAreas(featureByKey, flagsByKey);
-    // The key arrays are read for what the signature names.
+    // noDataKeys and smallNumberKeys are dependencies through flagSignature.
   }, [featureByKey, flagSignature]);
   const highlighted = useMemo(() => {
     const flagsByKey = new Map<string, Partial<Record<AreaFlag, boolean>>>();
@@ -302,13 +302,14 @@ export function MapView(props: MapViewProps) {
   const colourByKey = props.colourByKey;
   drawingRef.current = { colourOf: (key) => colourByKey?.get(key) ?? null, flagged, highlighted };
 
-  // New classification or flags: recolour through feature state, send the flagged areas if they changed;
-  // then report readiness once drawn.
+  // The flagged areas, sent only when they change.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
     applyMarks(map, FLAGGED_SOURCE_ID, flagged);
   }, [loaded, flagged]);
+
+  // New classification or flags: recolour through feature state; then report readiness once drawn.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
