@@ -8,7 +8,7 @@ import { formatNumber } from '../../../shared/format/number';
 import { drawIndicator, type DrawableValue } from '../../../shared/mapView/drawIndicator';
 import { buildIndicatorLegend } from '../../../shared/mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../../shared/mapView/mapSymbology';
-import { createIndicatorValues, createValue } from '../renderer/fixtures';
+import { createIndicatorValues, createSource, createValue } from '../renderer/fixtures';
 
 const value = (key: string, number: number | null, smallNumber = false): DrawableValue => ({ key, value: number, smallNumber });
 const symbology = (change: Partial<MapSymbology> = {}): MapSymbology => ({ ...DEFAULT_SYMBOLOGY, ...change });
@@ -83,6 +83,20 @@ describe('drawIndicator', () => {
     const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', null)], regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 2, fixedClasses: true }), smallNumbers: 'flag', otherPeriods: [[value('a', 10), value('b', 20)]] });
     expect(drawn.classification.breaks).toEqual([1, 10.5, 20]);
     expect(drawn.classification.classes.map((classInterval) => classInterval.count)).toEqual([2, 0]);
+  });
+
+  it('says the demo data label in the legend\'s language and keeps every other attribution as it is', () => {
+    const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', 3)], regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
+    const projection = 'Projektion, Szenario „Mittel“ (Kleinraum) – auf Beispieldaten, synthetisch';
+    const subject = {
+      ...createIndicatorValues([]),
+      sources: [createSource(), createSource({ id: 'demo', attribution: 'Beispieldaten, synthetisch', synthetic: true }), createSource({ id: 'projection', attribution: projection, synthetic: true })],
+    };
+    const english = buildIndicatorLegend(drawn, subject, { locale: 'en', smallNumberThreshold: 3 });
+    expect(english.sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Sample data, synthetic', projection]);
+    // Said once: the sources already name it, so no separate synthetic line.
+    expect(english.syntheticLabel).toBeNull();
+    expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Beispieldaten, synthetisch', projection]);
   });
 
   it('puts no shown value into a class whose printed bounds exclude it (22,6 is never "bis unter 22,6")', () => {
