@@ -206,6 +206,9 @@ const LEADER_DIRECTIONS = Array.from({ length: 16 }, (_, index) => (index * Math
 // Distances from the anchor, in label heights; the far ones reach out from under an overlay (the legend).
 const LEADER_DISTANCES = [1.6, 2.4, 3.4, 4.6, 6, 8, 11, 15, 20];
 
+// Shifts of a label inside its own area, as fractions of the room it may move in.
+const IN_AREA_SHIFTS = [0.5, 1];
+
 function segmentsCross(a: { x: number; y: number }, b: { x: number; y: number }, c: { x: number; y: number }, d: { x: number; y: number }): boolean {
   const side = (p: { x: number; y: number }, q: { x: number; y: number }, r: { x: number; y: number }) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
   return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
@@ -249,8 +252,6 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
     .filter((candidate) => labelEveryArea || fitsInRoom(candidate.room, candidate.width, candidate.height))
     .sort((first, second) => second.priority - first.priority);
   const tallest = sorted.reduce((maximum, candidate) => Math.max(maximum, candidate.height), 1);
-  const index = new BoxIndex(tallest * 4);
-  for (const obstacle of options.obstacles ?? []) index.add({ left: obstacle.x, right: obstacle.x + obstacle.width, top: obstacle.y, bottom: obstacle.y + obstacle.height });
   // In a layer where every area is labelled, no label covers or touches another area's anchor (the dot a
   // leader line starts from), and no leader line runs through another label or crosses another leader:
   // "Neustadt am Rübenberge" ended right at Wedemark's dot, so its leader read as one line of text, and
@@ -264,56 +265,109 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   // The text inside a label's box: the box less the padding and the 2 px slack of the measured width.
   const shrink = (box: Box, by: number): Box => ({ left: box.left + by, right: box.right - by, top: box.top + padding, bottom: box.bottom - padding });
   const coversOtherAnchor = (box: Box, key: string, anchors: typeof clearAnchors) => anchors.some((anchor) => anchor.key !== key && overlaps(box, anchor.box));
-  const placedBoxes: { key: string; box: Box }[] = [];
-  const leaders: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[] = [];
-  const placed: PlacedLabel[] = [];
-  // Rules by level: 0 strict (anchors kept clear, leaders through no label, crossing no leader); 1 the
-  // anchors' dots and the leaders only kept out of label boxes; 2 still no leader through another label's
-  // text or another area's dot; 3 labels only kept apart (the rule before).
-  const tryPlace = (candidate: LabelCandidate, x: number, y: number, scale: number, leader: boolean, level: number): boolean => {
-    const width = candidate.width * scale;
-    const height = candidate.height * scale;
-    const box = boxAt(x, y, width, height, padding);
-    if (!inFrame(box) || index.collides(box)) return false;
-    if (level < 2 ? coversOtherAnchor(box, candidate.key, level === 0 ? clearAnchors : pointAnchors) : leader && coversOtherAnchor(box, candidate.key, pointAnchors)) return false;
-    if (level < 2 && leaders.some((line) => segmentMeetsBox(line.from, line.to, box))) return false;
-    const from = { x: candidate.x, y: candidate.y };
-    const to = leaderEnd({ x, y }, width, height, from);
-    if (leader && level < 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, other.box))) return false;
-    if (leader && level === 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, shrink(other.box, padding + 2)))) return false;
-    // Nor through another area's dot: it would seem to point there.
-    if (leader && level < 3 && (level === 0 ? clearAnchors : level === 1 ? pointAnchors : dotAnchors).some((anchor) => anchor.key !== candidate.key && segmentMeetsBox(from, to, anchor.box))) return false;
-    if (leader && level === 0 && leaders.some((line) => segmentsCross(from, to, line.from, line.to))) return false;
-    if (leader) leaders.push({ key: candidate.key, from, to });
-    index.add(box);
-    placedBoxes.push({ key: candidate.key, box });
-    placed.push({ key: candidate.key, x, y, scale, leader: leader ? { x: candidate.x, y: candidate.y } : null });
-    return true;
-  };
-  // The label on its anchor, then in the smaller font, then beside the area: nearest places first, each
-  // under the strictest rules that allow it, so a short leader wins over a long one that is only tidier.
-  const placeOne = (candidate: LabelCandidate, levels: readonly number[]): boolean => {
-    for (const level of levels) if (tryPlace(candidate, candidate.x, candidate.y, 1, false, level)) return true;
-    if (!labelEveryArea) return false;
-    for (const level of levels) if (tryPlace(candidate, candidate.x, candidate.y, smallScale, false, level)) return true;
-    const height = candidate.height * smallScale;
-    const width = candidate.width * smallScale;
-    for (const distance of LEADER_DISTANCES) {
-      for (const level of levels) {
-        for (const angle of LEADER_DIRECTIONS) {
-          // The box's near edge sits `distance` label heights from the anchor in this direction.
-          const x = candidate.x + Math.cos(angle) * (distance * height + width / 2);
-          const y = candidate.y + Math.sin(angle) * distance * height;
-          if (tryPlace(candidate, x, y, smallScale, true, level)) return true;
+
+  /** One greedy pass: each label in `order` takes the first place the rules allow. */
+  const layoutIn = (order: readonly LabelCandidate[]): PlacedLabel[] => {
+    const index = new BoxIndex(tallest * 4);
+    for (const obstacle of options.obstacles ?? []) index.add({ left: obstacle.x, right: obstacle.x + obstacle.width, top: obstacle.y, bottom: obstacle.y + obstacle.height });
+    const placedBoxes: { key: string; box: Box }[] = [];
+    const leaders: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[] = [];
+    const placed: PlacedLabel[] = [];
+    // Rules by level: 0 strict (anchors kept clear, leaders through no label, crossing no leader); 1 the
+    // anchors' dots and the leaders only kept out of label boxes; 2 still no leader through another label's
+    // text or another area's dot; 3 labels only kept apart (the rule before).
+    const tryPlace = (candidate: LabelCandidate, x: number, y: number, scale: number, leader: boolean, level: number): boolean => {
+      const width = candidate.width * scale;
+      const height = candidate.height * scale;
+      const box = boxAt(x, y, width, height, padding);
+      if (!inFrame(box) || index.collides(box)) return false;
+      if (level < 2 ? coversOtherAnchor(box, candidate.key, level === 0 ? clearAnchors : pointAnchors) : leader && coversOtherAnchor(box, candidate.key, pointAnchors)) return false;
+      if (level < 2 && leaders.some((line) => segmentMeetsBox(line.from, line.to, box))) return false;
+      const from = { x: candidate.x, y: candidate.y };
+      const to = leaderEnd({ x, y }, width, height, from);
+      if (leader && level < 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, other.box))) return false;
+      if (leader && level === 2 && placedBoxes.some((other) => segmentMeetsBox(from, to, shrink(other.box, padding + 2)))) return false;
+      // Nor through another area's dot: it would seem to point there.
+      if (leader && level < 3 && (level === 0 ? clearAnchors : level === 1 ? pointAnchors : dotAnchors).some((anchor) => anchor.key !== candidate.key && segmentMeetsBox(from, to, anchor.box))) return false;
+      if (leader && level === 0 && leaders.some((line) => segmentsCross(from, to, line.from, line.to))) return false;
+      if (leader) leaders.push({ key: candidate.key, from, to });
+      index.add(box);
+      placedBoxes.push({ key: candidate.key, box });
+      placed.push({ key: candidate.key, x, y, scale, leader: leader ? { x: candidate.x, y: candidate.y } : null });
+      return true;
+    };
+    // The label on its anchor, then in the smaller font, then elsewhere inside its area, then beside the
+    // area: nearest places first, each under the strictest rules that allow it, so a short leader wins over
+    // a long one that is only tidier.
+    const placeOne = (candidate: LabelCandidate, levels: readonly number[]): boolean => {
+      for (const level of levels) if (tryPlace(candidate, candidate.x, candidate.y, 1, false, level)) return true;
+      if (!labelEveryArea) return false;
+      for (const level of levels) if (tryPlace(candidate, candidate.x, candidate.y, smallScale, false, level)) return true;
+      // Off its anchor but still inside its area: within the circle of free room, its ends allowed to reach a
+      // little beyond as in fitsInRoom. Frees the middle of a crowded region for its small neighbours.
+      for (const scale of [1, smallScale]) {
+        const reach = candidate.room - Math.max((candidate.height * scale) / 2, (candidate.width * scale) / 4);
+        if (reach <= 0) continue;
+        for (const fraction of IN_AREA_SHIFTS) {
+          for (const level of levels) {
+            for (const angle of LEADER_DIRECTIONS) {
+              if (tryPlace(candidate, candidate.x + Math.cos(angle) * reach * fraction, candidate.y + Math.sin(angle) * reach * fraction, scale, false, level)) return true;
+            }
+          }
         }
       }
+      const height = candidate.height * smallScale;
+      const width = candidate.width * smallScale;
+      for (const distance of LEADER_DISTANCES) {
+        for (const level of levels) {
+          for (const angle of LEADER_DIRECTIONS) {
+            // The box's near edge sits `distance` label heights from the anchor in this direction.
+            const x = candidate.x + Math.cos(angle) * (distance * height + width / 2);
+            const y = candidate.y + Math.sin(angle) * distance * height;
+            if (tryPlace(candidate, x, y, smallScale, true, level)) return true;
+          }
+        }
+      }
+      return false;
+    };
+    for (const candidate of order) {
+      if (!placeOne(candidate, [0, 1]) && labelEveryArea && !placeOne(candidate, [2])) placeOne(candidate, [3]);
     }
-    return false;
+    return placed;
   };
-  for (const candidate of sorted) {
-    if (!placeOne(candidate, [0, 1]) && labelEveryArea && !placeOne(candidate, [2])) placeOne(candidate, [3]);
+
+  const largestFirst = layoutIn(sorted);
+  if (!labelEveryArea) return largestFirst;
+  // Largest areas first leaves the small areas in a crowded middle (Hemmingen, Ronnenberg) the places far
+  // out, with long leaders across other areas. The labels that do not fit inside their area placed first,
+  // the tightest first, and the roomy ones moving aside within their areas often read better: the tidier
+  // of the two layouts is kept.
+  const tightFirst = layoutIn([...sorted].sort((first, second) => tightness(second) - tightness(first) || second.priority - first.priority));
+  return layoutCost(tightFirst, sorted) < layoutCost(largestFirst, sorted) ? tightFirst : largestFirst;
+}
+
+/** How much a label exceeds its area's room (0 when it fits inside), relative to the label's height. */
+function tightness(candidate: LabelCandidate): number {
+  return fitsInRoom(candidate.room, candidate.width, candidate.height) ? 0 : 1 + Math.max(candidate.height / 2 - candidate.room, candidate.width / 4 - candidate.room, 0) / candidate.height;
+}
+
+/**
+ * What a layout costs a reader: the length of its leader lines (in label heights), a little for each label
+ * in the smaller font, much for each area left without a name.
+ */
+function layoutCost(placed: readonly PlacedLabel[], candidates: readonly LabelCandidate[]): number {
+  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+  let cost = (candidates.length - placed.length) * 100;
+  for (const label of placed) {
+    const candidate = byKey.get(label.key);
+    if (!candidate) continue;
+    if (label.scale < 1) cost += 0.5;
+    if (label.leader) {
+      const end = leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader);
+      cost += 1 + Math.hypot(end.x - label.leader.x, end.y - label.leader.y) / candidate.height;
+    }
   }
-  return placed;
+  return cost;
 }
 
 /**

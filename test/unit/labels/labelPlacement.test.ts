@@ -48,8 +48,8 @@ describe('placeLabels in a dense layer (thinning)', () => {
 
 describe('placeLabels in a small layer (every area labelled)', () => {
   it('labels a crowded area in a smaller font or beside it with a leader line to its anchor', () => {
-    // Three areas whose anchors are close: at most one label fits on its anchor.
-    const candidates = [candidate('big', 100, 50, 3), candidate('middle', 108, 52, 2), candidate('small', 96, 47, 1)];
+    // Three small areas whose anchors are close (so little room in each): at most one label fits on its anchor.
+    const candidates = [candidate('big', 100, 50, 3, 6), candidate('middle', 108, 52, 2, 5), candidate('small', 96, 47, 1, 4)];
     const placed = placeLabels(candidates, { frame, labelEveryArea: true, padding: 1 });
     expect(placed.map((label) => label.key).sort()).toEqual(['big', 'middle', 'small']);
     expect(overlapping(placed, candidates)).toBe(false);
@@ -82,6 +82,22 @@ describe('placeLabels in a small layer (every area labelled)', () => {
         expect(near, `${label.key} keeps clear of the anchor of ${other.key}`).toBe(false);
       }
     }
+  });
+
+  it('moves a roomy area\'s label aside within its area, so a small neighbour keeps its name without a leader', () => {
+    // A large area (room 45) with a long name that reaches over its small neighbour's label point, just
+    // beyond its circle of free room; the small area (room 4) holds no label, but the large one's name fits
+    // elsewhere inside its own area.
+    const large = { key: 'large', x: 100, y: 50, width: 100, height: 14, room: 45, priority: 9 };
+    const small = { key: 'small', x: 150, y: 50, width: 40, height: 14, room: 4, priority: 1 };
+    const placed = placeLabels([large, small], { frame, labelEveryArea: true, padding: 1 });
+    const byKey = new Map(placed.map((label) => [label.key, label]));
+    expect(byKey.get('small')).toMatchObject({ x: 150, y: 50, leader: null });
+    const moved = byKey.get('large')!;
+    expect(moved.leader).toBeNull();
+    // Inside the large area's room: its centre within room minus a quarter of its width from the anchor.
+    expect(Math.hypot(moved.x - large.x, moved.y - large.y)).toBeLessThanOrEqual(45 - 100 / 4 + 1e-9);
+    expect(overlapping(placed, [large, small])).toBe(false);
   });
 
   it('ends a leader line at the edge of the label box', () => {
