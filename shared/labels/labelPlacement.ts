@@ -337,7 +337,8 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   };
 
   const largestFirst = layoutIn(sorted);
-  if (!labelEveryArea) return largestFirst;
+  // Nothing to improve when every name sits inside its area (a zoomed-in view): one pass is enough.
+  if (!labelEveryArea || (largestFirst.length === sorted.length && largestFirst.every((label) => label.leader === null))) return largestFirst;
   // Largest areas first leaves the small areas in a crowded middle (Hemmingen, Ronnenberg) the places far
   // out, with long leaders across other areas. The labels that do not fit inside their area placed first,
   // the tightest first, and the roomy ones moving aside within their areas often read better: the tidier
