@@ -58,7 +58,7 @@ export function MapPanel() {
     if (display.labels !== 'namesAndValues' || !drawing || overlayShown) return null;
     return new Map(drawing.drawn.areas.map((area) => [area.key, area.shownValue === null ? '–' : formatNumber(area.shownValue, drawing.drawn.decimals, locale)]));
   }, [display.labels, drawing, overlayShown, locale]);
-  // Stable between renders, so the map re-applies area states only when the drawing changes.
+  // Stable between renders, so the map recolours and sends its flagged areas only when the drawing changes.
   const noDataKeys = useMemo(() => (shown ? [...shown.drawn.noDataKeys, ...shown.drawn.suppressedKeys] : NO_KEYS), [shown]);
   const suppressedKeys = useMemo(() => new Set(drawing?.drawn.suppressedKeys ?? NO_KEYS), [drawing]);
 

@@ -1,5 +1,5 @@
 /**
- * The MapLibre map: one GeoJSON source with the layer's areas, coloured by class (the same choropleth the
+ * The MapLibre map: a GeoJSON source with the layer's areas, coloured by class (the same choropleth the
  * legend shows), hatched where data is missing, a dotted outline for small numbers, white outlines, hover
  * and selection outlines; optionally the basemap.de basemap below (off by default, no network otherwise).
  * The geometry is sent to the map once per layer, and each area's class colour is MapLibre feature state
@@ -284,7 +284,8 @@ export function MapView(props: MapViewProps) {
   // Keyed by the flagged keys themselves, not by the arrays holding them: each new drawing (another method
   // or palette) brings new arrays with the same keys, and sending the same areas again would make MapLibre
   // cut them into tiles again (thousands of areas without data in a Germany layer).
-  const flagSignature = `${props.noDataKeys.join(' ')}|${props.smallNumberKeys.join(' ')}`;
+  // (Joined once per drawing, not on every render: a hover re-renders the map.)
+  const flagSignature = useMemo(() => `${props.noDataKeys.join('\u0000')}\u0001${props.smallNumberKeys.join('\u0000')}`, [props.noDataKeys, props.smallNumberKeys]);
   const flagged = useMemo(() => {
     const flagsByKey = new Map<string, Partial<Record<AreaFlag, boolean>>>();
     for (const key of props.noDataKeys) flagsByKey.set(key, { noData: true });
@@ -309,7 +310,8 @@ export function MapView(props: MapViewProps) {
     applyMarks(map, FLAGGED_SOURCE_ID, flagged);
   }, [loaded, flagged]);
 
-  // New classification or flags: recolour through feature state; then report readiness once drawn.
+  // New classification or flags: recolour through feature state (the flags go to their own source, above);
+  // then report readiness once drawn.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;

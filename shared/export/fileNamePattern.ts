@@ -3,7 +3,7 @@
  */
 
 /**
- * Placeholders: {indicator} the indicator's name as the figure shows it ("Ausländeranteil", "… – Index"),
+ * Placeholders: {indicator} the indicator's name as the figure shows it ("Ausländeranteil", "… (Index)"),
  * {id} its id, {period} ISO date (file lists sort by it), {area} area name, {key} area key, {n} running
  * number (01, 02 …). Names, not ids: a planner finds "Ausländeranteil_2024-12-31.pdf" in a folder, not
  * "foreign_share_2024-12-31.pdf".
@@ -45,12 +45,49 @@ export function fileNameFromPattern(pattern: string, fields: FileNameFields): st
   };
   // One pass: a name that reads like a placeholder ("{key}") stays as it is.
   const filled = pattern.replace(/\{(indicator|id|period|area|key|n)\}/g, (_placeholder, name: string) => values[name] ?? '');
-  const safe = safeFileName(filled)
-    .replace(/[<>:"/\\|?*\p{Cc}]/gu, '_')
-    .replace(/\s+/g, ' ')
-    .replace(/[. ]+$/, '')
-    .trim();
+  const safe = withinBytes(
+    safeFileName(filled)
+      // What names and dates of the figures hold, said the way a file name can: "Ausländeranteil:
+      // Veränderung seit 31/12/2019" becomes "Ausländeranteil – Veränderung seit 31-12-2019".
+      .replace(/\s*:\s*/g, ' – ')
+      .replace(/[/\\]/g, '-')
+      .replace(/"/g, '')
+      .replace(/[<>|?*\p{Cc}]/gu, '_')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    MAX_FILE_NAME_BYTES,
+  ).replace(/[\s._–-]+$/, '');
   return safe.length > 0 ? safe : `figure_${fields.number}`;
+}
+
+/** File systems allow 255 bytes per name; this leaves room for a running suffix and the extension. */
+const MAX_FILE_NAME_BYTES = 200;
+
+/** `text` cut to at most `bytes` bytes of UTF-8, at a character boundary. */
+function withinBytes(text: string, bytes: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= bytes) return text;
+  let kept = '';
+  let used = 0;
+  for (const character of text) {
+    used += encoder.encode(character).length;
+    if (used > bytes) break;
+    kept += character;
+  }
+  return kept;
+}
+
+/**
+ * `name.extension`, or with "_2", "_3" … before the extension when a file of that name (in any letter
+ * case, as Windows and macOS compare them) is already among `taken`, which it joins. Names are not unique
+ * as ids were: two indicators may share a name, or a pattern may leave out what tells files apart.
+ * @example uniqueFileName('Ausländeranteil_2024-12-31', 'pdf', new Set(['ausländeranteil_2024-12-31.pdf'])) // "Ausländeranteil_2024-12-31_2.pdf"
+ */
+export function uniqueFileName(name: string, extension: string, taken: Set<string>): string {
+  let candidate = `${name}.${extension}`;
+  for (let suffix = 2; taken.has(candidate.toLowerCase()); suffix++) candidate = `${name}_${suffix}.${extension}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }
 
 /** Bidirectional controls (embeddings, overrides, isolates, marks): they can make "rechnung‮fdp.exe" look like a PDF. */

@@ -9,8 +9,10 @@
  * 2. `placeLabels` (per view, in screen pixels or page millimetres): labels in order of area size, each
  *    kept only where it overlaps no label placed before.
  *    - A layer of at most EVERY_AREA_LABEL_LIMIT areas (a region's municipalities, a city's districts)
- *      labels every area: a label that does not fit at its anchor is tried in a smaller font, then beside
- *      the area with a leader line to its anchor.
+ *      labels every area: a label that does not fit at its anchor is tried in a smaller font, then
+ *      elsewhere inside its area, then beside the area with a leader line to its anchor. A second order,
+ *      the labels that fit their area worst first, is tried too, and the layout that costs a reader less
+ *      (leader length, small fonts, missing names: `layoutCost`) is kept.
  *    - A denser layer (Germany's 11 000 municipalities) is thinned: an area gets its name only where the
  *      label fits inside it, largest areas first, so the figure stays legible at any scale.
  */
@@ -239,7 +241,7 @@ function segmentMeetsBox(a: { x: number; y: number }, b: { x: number; y: number 
 }
 
 /**
- * Where each label goes, largest areas first; labels that cannot be placed are left out.
+ * Where each label goes (see the file's comment for the order); labels that cannot be placed are left out.
  * @example placeLabels([{ key: 'a', x: 50, y: 50, width: 30, height: 12, room: 20, priority: 2 }], { frame: { x: 0, y: 0, width: 100, height: 100 }, labelEveryArea: true, padding: 2 }) // [{ key: 'a', x: 50, y: 50, scale: 1, leader: null }]
  */
 export function placeLabels(candidates: readonly LabelCandidate[], options: LabelPlacementOptions): PlacedLabel[] {
@@ -309,7 +311,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
         const reach = candidate.room - Math.max((candidate.height * scale) / 2, (candidate.width * scale) / 4);
         if (reach <= 0) continue;
         for (const fraction of IN_AREA_SHIFTS) {
-          for (const level of levels) {
+          // Only under the rules that keep other areas' anchors clear: off its own anchor and without a
+          // leader, a name on a neighbour's dot would read as the neighbour's.
+          for (const level of levels.filter((candidateLevel) => candidateLevel < 2)) {
             for (const angle of LEADER_DIRECTIONS) {
               if (tryPlace(candidate, candidate.x + Math.cos(angle) * reach * fraction, candidate.y + Math.sin(angle) * reach * fraction, scale, false, level)) return true;
             }
@@ -337,7 +341,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   };
 
   const largestFirst = layoutIn(sorted);
-  // Nothing to improve when every name sits inside its area (a zoomed-in view): one pass is enough.
+  // Nothing to improve when no name needs a leader (a zoomed-in view): one pass is enough.
   if (!labelEveryArea || (largestFirst.length === sorted.length && largestFirst.every((label) => label.leader === null))) return largestFirst;
   // Largest areas first leaves the small areas in a crowded middle (Hemmingen, Ronnenberg) the places far
   // out, with long leaders across other areas. The labels that do not fit inside their area placed first,

@@ -126,7 +126,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
   // An attribution is printed as its source words it (a licence's, a projection's); one that is only the
   // app's own label for demo data is said in the legend's language ("Sample data, synthetic").
   const appLabel = translate('de', 'badge.synthetic');
-  const sourceLines = [...new Set(subject.sources.map((source) => (source.attribution === appLabel ? syntheticText : source.attribution)).filter((line) => line.length > 0))];
+  const sourceLines = [...new Set(subject.sources.map((source) => (source.synthetic && source.attribution === appLabel ? syntheticText : source.attribution)).filter((line) => line.length > 0))];
   const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });
   return {
     title: localized(subject.indicator.name, locale),

@@ -97,7 +97,7 @@ describe('figures in the map’s derived modes', () => {
 
   it('leaves the first Stichtag out of a series of changes', async () => {
     const result = await api['export.batch']({ view: { indicatorId: 'foreign_share', derivation: { mode: 'change' } }, by: 'periods', format: 'svg' });
-    expect(result.files.map((file) => file.fileName)).not.toContain('foreign_share_2015-12-31.svg');
+    expect(result.files.some((file) => file.fileName.includes('2015-12-31'))).toBe(false);
     expect(result.files).toHaveLength(9);
   });
 

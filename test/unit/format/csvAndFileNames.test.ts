@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deliver } from '../../../electron/node/export/deliverFile';
-import { safeFileName, fileNameFromPattern } from '../../../shared/export/fileNamePattern';
+import { safeFileName, fileNameFromPattern, uniqueFileName } from '../../../shared/export/fileNamePattern';
 import { csvCell } from '../../../shared/format/csv';
 import { dataTableCsv } from '../../../shared/export/dataTable';
 
@@ -34,7 +34,26 @@ describe('file names', () => {
     expect(fileNameFromPattern('{n}_{indicator}_{period}_{key}_{area}', fields)).toBe('03_Schutzsuchende je 1.000 Einwohner_2024-12-31_03241012_Neustadt a. Rbge');
     expect(fileNameFromPattern('{id}_{period}', fields)).toBe('refugees_per_1000_2024-12-31');
     // A name that reads like a placeholder is not filled again; a slash in a name cannot make a folder.
-    expect(fileNameFromPattern('{area}_{key}', { ...fields, area: '{key}/Nord' })).toBe('{key}_Nord_03241012');
+    expect(fileNameFromPattern('{area}_{key}', { ...fields, area: '{key}/Nord' })).toBe('{key}-Nord_03241012');
+  });
+
+  it('say what derived names and English dates hold in characters a file name can have', () => {
+    const fields = { indicator: 'Share of foreign nationals: change since 31/12/2019', period: '2024-12-31', number: 1, total: 1 };
+    expect(fileNameFromPattern('{indicator}_{period}', fields)).toBe('Share of foreign nationals – change since 31-12-2019_2024-12-31');
+    expect(fileNameFromPattern('{indicator}_{period}', { ...fields, indicator: 'Kinder in % von "Einwohner"' })).toBe('Kinder in % von Einwohner_2024-12-31');
+    // No Stichtag known: no dangling separator.
+    expect(fileNameFromPattern('{indicator}_{period}', { ...fields, indicator: 'Ausländeranteil', period: '' })).toBe('Ausländeranteil');
+  });
+
+  it('stay within what file systems allow, cut at a whole character', () => {
+    const name = fileNameFromPattern('{indicator}', { indicator: 'Ü'.repeat(300), period: '', number: 1, total: 1 });
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(200);
+    expect(name).toBe('Ü'.repeat(100));
+  });
+
+  it('are made unique within a series, in any letter case', () => {
+    const taken = new Set<string>();
+    expect(['Wedemark', 'wedemark', 'Wedemark', 'Burgdorf'].map((name) => uniqueFileName(name, 'pdf', taken))).toEqual(['Wedemark.pdf', 'wedemark_2.pdf', 'Wedemark_3.pdf', 'Burgdorf.pdf']);
   });
 
   it('lose bidirectional controls, so the name shown is the name it has', () => {

@@ -56,7 +56,8 @@ export async function exportAnalysisView(db: SqliteDatabase, input: ExportInput)
   const content = viewContent(db, input);
   const settings = readSettings(db);
   const createdOn = today();
-  // "Ausländeranteil – Cluster-Karte (LISA)_2024-12-31.png": what it shows, in the figure's language.
+  // "Ausländeranteil – Cluster-Karte (LISA)_2024-12-31.png": what it shows, in the figure's language, as
+  // the PDF's title too.
   const shown = `${content.title} – ${translate(input.locale, `analysis.${input.view}`)}`;
   const fileName = `${fileNameFromPattern(DEFAULT_FILE_NAME_PATTERNS.single, { indicator: shown, id: input.indicatorId, period: content.period, number: 1, total: 1 })}.${input.format}`;
   const base = { fileName, mimeType: MIME_TYPES[input.format] };
@@ -78,6 +79,6 @@ export async function exportAnalysisView(db: SqliteDatabase, input: ExportInput)
     author: layout.author.visible ? layout.author.text : '',
   });
   const pageMm: [number, number] = [figure.widthMm, figure.heightMm];
-  const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title: content.title, author: layout.author.text }, input.format, input.dpi);
+  const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title: shown, author: layout.author.text }, input.format, input.dpi);
   return { ...base, pageMm, base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
 }

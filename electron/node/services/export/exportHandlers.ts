@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import { localized } from '../../../../shared/i18n/translate';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
-import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern, type FileNameFields } from '../../../../shared/export/fileNamePattern';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern, uniqueFileName, type FileNameFields } from '../../../../shared/export/fileNamePattern';
 import type { PdfPage } from '../../export/renderPdf';
 import { renderFigure } from '../../export/renderFiles';
 import { deliver, targetPath } from '../../export/deliverFile';
@@ -86,6 +86,8 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
       const taskId = `export-batch-${Date.now()}`;
       const createdOn = today();
       const files: ExportedFile[] = [];
+      // No file of the series may replace another: names, unlike ids, can repeat.
+      const takenNames = new Set<string>();
       const pages: PdfPage[] = [];
       let first: ComposedFigure | null = null;
       for (const [index, item] of requests.entries()) {
@@ -97,7 +99,7 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
           continue;
         }
         const rendered = await render(composed, request.format, request.dpi ?? 300, composed.layout.author.text);
-        const name = `${fileNameFromPattern(pattern, { ...fileNameFields(composed, index + 1, requests.length), area: item.areaName, key: item.areaKey })}.${request.format}`;
+        const name = uniqueFileName(fileNameFromPattern(pattern, { ...fileNameFields(composed, index + 1, requests.length), area: item.areaName, key: item.areaKey }), request.format, takenNames);
         files.push(deliver(rendered.bytes, name, request.format, outDir ? path.join(outDir, name) : null));
       }
       if (request.singlePdf && first) {

@@ -33,7 +33,7 @@ export interface ComposedFigure {
   layout: ExportLayout;
   view: MapViewSpec & { layer: string };
   indicatorId: string;
-  /** The indicator's name as the figure shows it (a derived figure's included: "… – Index"). */
+  /** The indicator's name as the figure shows it (a derived figure's included: "… (Index)"). */
   indicatorName: string;
   period: string;
   layerName: string;
@@ -96,7 +96,7 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
     focusAreaKey: request.focusAreaKey ?? null,
     labelValues: spec.labels === 'namesAndValues',
   });
-  // A derived figure is named after what it shows (e.g. "… – Index"), as title, legend and PDF metadata.
+  // A derived figure is named after what it shows (e.g. "… (Index)"), as title, legend and PDF metadata.
   const indicatorName = localized(values.indicator.name, locale);
   const title = layout.title.text.trim() || indicatorName;
   return { figure, layout, view: drawing.spec, indicatorId: spec.indicatorId, indicatorName, period: values.period, layerName: layer.name, locale, title };
