@@ -208,6 +208,9 @@ const LEADER_DIRECTIONS = Array.from({ length: 16 }, (_, index) => (index * Math
 // Distances from the anchor, in label heights; the far ones reach out from under an overlay (the legend).
 const LEADER_DISTANCES = [1.6, 2.4, 3.4, 4.6, 6, 8, 11, 15, 20];
 
+// The share of the first layout's cost by which the second must be lower to be taken.
+const CLEARLY_TIDIER = 0.1;
+
 // Shifts of a label inside its own area, as fractions of the room it may move in.
 const IN_AREA_SHIFTS = [0.5, 1];
 
@@ -348,7 +351,10 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   // the tightest first, and the roomy ones moving aside within their areas often read better: the tidier
   // of the two layouts is kept.
   const tightFirst = layoutIn([...sorted].sort((first, second) => tightness(second) - tightness(first) || second.priority - first.priority));
-  return layoutCost(tightFirst, sorted) < layoutCost(largestFirst, sorted) ? tightFirst : largestFirst;
+  // Only when clearly tidier: on a map being zoomed, layouts of nearly equal cost would otherwise take
+  // turns from frame to frame and the names would jump.
+  const largestCost = layoutCost(largestFirst, sorted);
+  return layoutCost(tightFirst, sorted) < largestCost - Math.max(1, largestCost * CLEARLY_TIDIER) ? tightFirst : largestFirst;
 }
 
 /** How much a label exceeds its area's room (0 when it fits inside), relative to the label's height. */
