@@ -12,6 +12,10 @@ import { callApi, expect, openApp, test } from './fixtures';
 // eslint-disable-next-line no-control-regex -- control characters are invalid too
 const WINDOWS_INVALID = /[<>:"/\\|?*\u0000-\u001f]/;
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 async function saveAsIn(page: Page, request: Parameters<typeof callApi>[0], folder: string, name: string): Promise<string> {
   // The in-app file browser starts in the folder the backend listed last.
   await callApi(request, 'files.list', { dir: folder, extensions: ['gpkg'] });
@@ -22,7 +26,10 @@ async function saveAsIn(page: Page, request: Parameters<typeof callApi>[0], fold
   const proposed = await nameField.inputValue();
   await nameField.fill(name);
   await page.getByTestId('file-dialog-confirm').click();
-  await expect(page.getByTestId('save-state')).toHaveText(/Gespeichert/);
+  // "Gespeichert" alone may still describe the previous save; the status names the file it was saved to.
+  const saveState = page.getByTestId('save-state');
+  await expect(saveState).toHaveAttribute('title', new RegExp(`${escapeRegExp(path.basename(folder))}[\\\\/]${escapeRegExp(name)}\\.gpkg$`));
+  await expect(saveState).toHaveText(/Gespeichert/);
   return proposed;
 }
 
