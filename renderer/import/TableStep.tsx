@@ -63,6 +63,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const [committing, setCommitting] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
   const [modeChoice, setModeChoice] = useState<ImportModeChoice>({ mode: 'new-source', targetSourceId: null, sourceName: '', definition: '' });
+  // The new source's name and publisher as the user edits them; null: the file's proposal.
+  const [sourceEdits, setSourceEdits] = useState<{ name: string | null; publisher: string | null }>({ name: null, publisher: null });
   const [dryRun, setDryRun] = useState<DryRunState>({ running: false, message: null, changes: null, error: null });
   const { run } = pending;
 
@@ -126,13 +128,16 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     const acceptedNameMatches = preview.joinReport.nameProposals
       .filter((proposal) => accepted.has(proposalKey(proposal.rowIndex, proposal.areaKey)))
       .map((proposal) => ({ rowIndex: proposal.rowIndex, areaKey: proposal.areaKey }));
+    // Values of variables the project does not have yet always make a new source: named as the user says.
+    const sourceName = (sourceEdits.name ?? '').trim();
+    const publisher = (sourceEdits.publisher ?? '').trim();
     const modePart = !overlaps
-      ? {}
+      ? { ...(sourceEdits.name !== null && sourceName ? { sourceName } : {}), ...(sourceEdits.publisher !== null ? { publisher } : {}) }
       : modeChoice.mode === 'new-source'
         ? { mode: 'new-source' as const, ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}), ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}) }
         : { mode: modeChoice.mode, ...(modeChoice.targetSourceId ? { targetSourceId: modeChoice.targetSourceId } : {}) };
     return { importId: preview.importId, acceptedNameMatches, ...modePart };
-  }, [preview, accepted, overlaps, modeChoice]);
+  }, [preview, accepted, overlaps, modeChoice, sourceEdits]);
 
   const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
@@ -449,6 +454,14 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             {localized(preview.repeatedKeyHint.text, locale)}
           </p>
         )}
+        {preview && mappingReady && !overlaps && (
+          <NewSourceFields
+            proposal={preview.source}
+            fromFileName={preview.source.name === fileNameOf(path)}
+            edits={sourceEdits}
+            onChange={setSourceEdits}
+          />
+        )}
         {preview && mappingReady && overlaps && (
           <ImportModeSection
             preview={preview}
@@ -460,6 +473,40 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       </div>
       <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && mappingReady && running === null} onBack={onBack} onCommit={() => void commit()} />
     </>
+  );
+}
+
+/**
+ * Name and publisher of the source the file's values become: they stand in the legend, the table, the
+ * details and every export. A file that names no source (a CSV edited by hand) proposes its file name,
+ * which is asked to be replaced.
+ */
+function NewSourceFields(props: {
+  proposal: TablePreviewResult['source'];
+  fromFileName: boolean;
+  edits: { name: string | null; publisher: string | null };
+  onChange: (edits: { name: string | null; publisher: string | null }) => void;
+}) {
+  const t = useT();
+  const { proposal, edits, onChange } = props;
+  const name = edits.name ?? proposal.name;
+  return (
+    <section className="import-source" aria-label={t('import.source.title')} data-testid="import-new-source">
+      <h3>{t('import.source.title')}</h3>
+      <p className={props.fromFileName && edits.name === null ? 'import-warning' : 'import-hint'} data-testid="import-source-hint">
+        {t(props.fromFileName ? 'import.source.fromFileName' : 'import.source.hint')}
+      </p>
+      <div className="import-field-row">
+        <label className="import-field import-field-wide">
+          <span>{t('import.source.name')}</span>
+          <input type="text" data-testid="import-new-source-name" value={name} onChange={(event) => onChange({ ...edits, name: event.target.value })} />
+        </label>
+        <label className="import-field">
+          <span>{t('import.source.publisher')}</span>
+          <input type="text" data-testid="import-new-source-publisher" value={edits.publisher ?? proposal.publisher} onChange={(event) => onChange({ ...edits, publisher: event.target.value })} />
+        </label>
+      </div>
+    </section>
   );
 }
 

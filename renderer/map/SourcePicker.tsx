@@ -8,7 +8,8 @@
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
-import { localized } from '../../shared/i18n/translate';
+import { formatDate, type Locale } from '../../shared/format/number';
+import { localized, message } from '../../shared/i18n/translate';
 import { indicatorSourceChoices, priorityText, shortSourceName } from '../../shared/sources/sourceChoiceLine';
 
 /** The orders offered for a variable: each source alone, then each source first with the others after it in the variable's own order. */
@@ -43,7 +44,25 @@ export function SourcePicker() {
     try {
       // The Stichtage the new choice has values for (the shown one stays when it has it).
       const answer = await backend.call('indicator.values', { indicatorId, layer: layerName, ...(chosen ? { sources: chosen } : {}) });
-      store.getState().chooseSources(chosen, answer.indicator.periods);
+      const periods = answer.indicator.periods;
+      const name = (language: Locale) => (indicator ? localized(indicator.name, language) : indicatorId);
+      if (periods.length === 0) {
+        store.getState().showMessage(message('map.sources.noPeriod', (language) => ({ indicator: name(language) })));
+        return;
+      }
+      const shown = store.getState().period;
+      store.getState().chooseSources(chosen, periods);
+      const now = store.getState().period;
+      // A Stichtag never changes silently: say why, and that it comes back (see sourcesChosen).
+      if (shown && now && now !== shown && !periods.includes(shown)) {
+        const text = message('map.sources.periodReplaced', (language) => ({
+          indicator: name(language),
+          from: formatDate(shown, language),
+          to: formatDate(now, language),
+          dates: periods.map((period) => formatDate(period, language)).join(', '),
+        }));
+        store.getState().showNotice(message('map.sources.periodReplacedTitle'), text);
+      }
     } catch (error) {
       store.getState().showMessage(toApiError(error, 'indicator.values').text);
     }

@@ -82,8 +82,11 @@ let nextMessageId = 1;
  */
 export function stateAfterProject(state: KleinraumState, project: ProjectSummary, replaced: boolean): Partial<KleinraumState> {
   const changed = projectReceived(state, project, replaced);
-  // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …).
-  const view = viewForProject(changed.generation !== undefined ? savedView(project, state) : state, project);
+  // A project that was opened starts where its user left it at saving (layer, indicator, Stichtag …);
+  // without a saved view, at its own defaults, never in the previous project's view (only the UI language
+  // and the table's sort order carry over).
+  const freshView = { ...initialViewSlice, locale: state.locale, sort: state.sort };
+  const view = viewForProject(changed.generation !== undefined ? savedView(project, freshView) : state, project);
   const fileChanged = changed.generation !== undefined;
   // Another project: the edits of the previous one can no longer be undone in it.
   return { ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null, undoStack: [], redoStack: [] } : {}) };

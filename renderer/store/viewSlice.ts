@@ -27,6 +27,11 @@ export interface ViewSlice {
   denominatorVariable: string | null;
   /** Sources the values come from, in priority order; null: the indicator's own choice. */
   sources: string[] | null;
+  /**
+   * The Stichtag shown before a choice of sources without values for it replaced it; it comes back when a
+   * later choice has it again. Null when the user chose the shown Stichtag (or nothing was replaced).
+   */
+  periodBeforeSources: string | null;
   sort: TableSort;
 }
 
@@ -39,6 +44,7 @@ export const initialViewSlice: ViewSlice = {
   comparePeriod: null,
   denominatorVariable: null,
   sources: null,
+  periodBeforeSources: null,
   sort: { column: 'name', direction: 'ascending' },
 };
 
@@ -63,7 +69,7 @@ export function latestPeriod(indicator: IndicatorSummary | undefined): string | 
  * period defaults to the indicator's latest.
  * @example viewForProject(initialViewSlice, demo).indicatorId // "refugees_per_1000"
  */
-export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pick<ViewSlice, 'layerName' | 'indicatorId' | 'period' | 'sources'> & DerivedView {
+export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pick<ViewSlice, 'layerName' | 'indicatorId' | 'period' | 'sources' | 'periodBeforeSources'> & DerivedView {
   const layerName = project.layers.some((layer) => layer.name === view.layerName)
     ? view.layerName
     : (project.layers[0]?.name ?? null);
@@ -72,7 +78,7 @@ export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pi
   const sources = indicator && indicator.id === view.indicatorId ? view.sources : null;
   // A choice of sources has Stichtage of its own (chosen with them, see sourcesChosen): keep the shown one.
   const period = indicator && view.period && (indicator.periods.includes(view.period) || sources !== null) ? view.period : latestPeriod(indicator);
-  return { layerName, indicatorId: indicator?.id ?? null, period, sources, ...derivedViewFor(view, project, indicator, period) };
+  return { layerName, indicatorId: indicator?.id ?? null, period, sources, periodBeforeSources: sources !== null ? view.periodBeforeSources : null, ...derivedViewFor(view, project, indicator, period) };
 }
 
 /**
@@ -98,31 +104,35 @@ export function savedView(project: ProjectSummaryView, base: ViewSlice = initial
 /**
  * Switches the indicator and keeps the Stichtag when the new indicator has it, else its latest one.
  */
-export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, indicatorId: string): Pick<ViewSlice, 'indicatorId' | 'period' | 'sources'> & DerivedView {
+export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, indicatorId: string): Pick<ViewSlice, 'indicatorId' | 'period' | 'sources' | 'periodBeforeSources'> & DerivedView {
   const indicator = project.indicators.find((candidate) => candidate.id === indicatorId);
-  if (!indicator) return { indicatorId: view.indicatorId, period: view.period, sources: view.sources, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
+  if (!indicator) return { indicatorId: view.indicatorId, period: view.period, sources: view.sources, periodBeforeSources: view.periodBeforeSources, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
   const period = view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
-  // A choice of sources belongs to the indicator it was made for.
-  const sources = indicatorId === view.indicatorId ? view.sources : null;
-  return { indicatorId, period, sources, ...derivedViewFor(view, project, indicator, period) };
+  // A choice of sources (and the Stichtag it replaced) belongs to the indicator it was made for.
+  const sameIndicator = indicatorId === view.indicatorId;
+  return { indicatorId, period, sources: sameIndicator ? view.sources : null, periodBeforeSources: sameIndicator ? view.periodBeforeSources : null, ...derivedViewFor(view, project, indicator, period) };
 }
 
 /**
  * Chooses the sources the indicator draws from (null: its own choice) with the Stichtage that choice has
- * values for: the shown Stichtag stays when the choice has it, else the choice's latest. A change mode
- * keeps a compare Stichtag only when the choice has it too.
+ * values for: the shown Stichtag stays when the choice has it, else the choice's latest. A Stichtag
+ * replaced that way is remembered and shown again once a later choice has it (switching back to the
+ * indicator's own sources returns to where the user was). A change mode keeps a compare Stichtag only
+ * when the choice has it too.
  * @example sourcesChosen(view, ['zensus-2022'], ['2022-05-15']) // { sources: ['zensus-2022'], period: '2022-05-15', … }
  */
-export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null, periods: readonly string[]): Pick<ViewSlice, 'sources' | 'period'> & DerivedView {
-  const period = view.period && periods.includes(view.period) ? view.period : (periods.at(-1) ?? view.period);
+export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null, periods: readonly string[]): Pick<ViewSlice, 'sources' | 'period' | 'periodBeforeSources'> & DerivedView {
+  const wanted = view.periodBeforeSources ?? view.period;
+  const period = wanted && periods.includes(wanted) ? wanted : view.period && periods.includes(view.period) ? view.period : (periods.at(-1) ?? view.period);
+  const periodBeforeSources = wanted && period !== wanted ? wanted : null;
   const chosen = sources && sources.length > 0 ? [...sources] : null;
   if (isChangeMode(view.mode)) {
     const earlier = period ? periods.filter((candidate) => candidate < period) : [];
-    if (earlier.length === 0) return { sources: chosen, period, ...AS_DEFINED };
+    if (earlier.length === 0) return { sources: chosen, period, periodBeforeSources, ...AS_DEFINED };
     const comparePeriod = view.comparePeriod && earlier.includes(view.comparePeriod) ? view.comparePeriod : (earlier[earlier.length - 1] as string);
-    return { sources: chosen, period, mode: view.mode, comparePeriod, denominatorVariable: null };
+    return { sources: chosen, period, periodBeforeSources, mode: view.mode, comparePeriod, denominatorVariable: null };
   }
-  return { sources: chosen, period, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
+  return { sources: chosen, period, periodBeforeSources, mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
 }
 
 /**
@@ -169,9 +179,10 @@ export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, 
  * A new Stichtag: a change mode keeps its compare period when it is still earlier, else compares with the
  * Stichtag just before.
  */
-export function periodChosen(view: ViewSlice, project: ProjectSummaryView, period: string): Pick<ViewSlice, 'period' | 'comparePeriod'> {
+export function periodChosen(view: ViewSlice, project: ProjectSummaryView, period: string): Pick<ViewSlice, 'period' | 'comparePeriod' | 'periodBeforeSources'> {
   const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
-  return { period, comparePeriod: derivedViewFor(view, project, indicator, period).comparePeriod };
+  // The user's own choice: a Stichtag replaced by an earlier choice of sources is no longer wanted back.
+  return { period, comparePeriod: derivedViewFor(view, project, indicator, period).comparePeriod, periodBeforeSources: null };
 }
 
 /** Stichtage of the indicator before `period`, ascending. */

@@ -4,14 +4,18 @@
  */
 import type { IndicatorDefinition, VariableSelection } from '../model/project';
 
+/** The selections that must all have a value at one Stichtag for the indicator to be computed there. */
+export function selectionsNeededTogether(indicator: IndicatorDefinition): VariableSelection[] {
+  const needsDenominator = indicator.denominator !== null && (indicator.scale === 'per1000' || indicator.scale === 'percent');
+  return needsDenominator && indicator.denominator ? [indicator.numerator, indicator.denominator] : [indicator.numerator];
+}
+
 /**
  * @param periodsOf the Stichtage of a selection in its chosen sources (shared/sources/sourceChoice.ts `selectionPeriods`)
  * @example computableIndicatorPeriods(refugeesPer1000, (selection) => (selection.variable === 'refugees' ? ['2018-12-31', '2019-12-31'] : ['2019-12-31'])) // ['2019-12-31']
  */
 export function computableIndicatorPeriods(indicator: IndicatorDefinition, periodsOf: (selection: VariableSelection) => readonly string[]): string[] {
-  const numeratorPeriods = periodsOf(indicator.numerator);
-  const needsDenominator = indicator.denominator !== null && (indicator.scale === 'per1000' || indicator.scale === 'percent');
-  const denominatorPeriods = needsDenominator && indicator.denominator ? new Set(periodsOf(indicator.denominator)) : null;
-  const periods = numeratorPeriods.filter((period) => denominatorPeriods === null || denominatorPeriods.has(period));
+  const [numerator, ...others] = selectionsNeededTogether(indicator).map((selection) => periodsOf(selection));
+  const periods = (numerator ?? []).filter((period) => others.every((periods) => periods.includes(period)));
   return [...new Set(periods)].sort();
 }

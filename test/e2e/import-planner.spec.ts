@@ -1,8 +1,10 @@
 // Two imports as a planner would try them, through the wizard: Hannover's Stadtteile (unnamed slivers left out
 // by proposal) dissolved into the 13 Stadtbezirke, and the Zensus Gemeinden table against the demo's 21
 // municipalities, whose ~10 800 other rows are summarised by reason with the full list on demand.
+import fs from 'node:fs';
 import path from 'node:path';
-import { callApi, expect, openApp, test } from './fixtures';
+import { callApi, expect, loadAreas, openApp, test } from './fixtures';
+import { makeTempDir } from '../helpers/tempDir';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
 
@@ -49,4 +51,36 @@ test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, ful
   await outside.locator('summary').click();
   await expect(page.getByTestId('import-join-unmatched-list').locator('li')).toHaveCount(10_765);
   await page.screenshot({ path: path.join('build', 'test-results', 'import-zensus-summary.png') });
+});
+
+test('a table that names no source is not filed under its file name: the wizard asks for the source, and the project keeps what the planner typed', async ({ page, request }) => {
+  const folder = makeTempDir('kleinraum-import-source-');
+  try {
+    // A hand-made list, as a Jugendamt sends it: key, name, KiTa places; no title, no publisher.
+    const { areas } = await loadAreas(request);
+    const file = folder.file('kitaplaetze_2024.csv');
+    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${100 + index * 7}`)].join('\n'));
+    await openApp(page);
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-import').click();
+    await page.getByTestId('import-path-input').fill(file);
+    await page.getByTestId('import-path-confirm').click();
+    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    const section = page.getByTestId('import-new-source');
+    await expect(section.getByTestId('import-source-hint')).toContainText('nennt keine Quelle');
+    await expect(section.getByTestId('import-new-source-name')).toHaveValue('kitaplaetze_2024.csv');
+    await section.getByTestId('import-new-source-name').fill('Kita-Bedarfsplanung 2024');
+    await section.getByTestId('import-new-source-publisher').fill('Jugendamt Region Hannover');
+    // The list has no Stichtag column: the planner gives one for all rows.
+    await page.getByTestId('import-period-date').fill('2024-03-01');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join('build', 'test-results', 'import-new-source.png') });
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+    const project = await callApi<{ sources: { name: string; publisher: string }[] }>(request, 'project.current');
+    expect(project.sources).toContainEqual(expect.objectContaining({ name: 'Kita-Bedarfsplanung 2024', publisher: 'Jugendamt Region Hannover' }));
+    expect(project.sources.map((source) => source.name)).not.toContain('kitaplaetze_2024.csv');
+  } finally {
+    folder.remove();
+  }
 });

@@ -10,7 +10,7 @@ import { readSetting } from '../../../shared/settings/projectSettings';
 import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
-import { computableIndicatorPeriods } from '../../../shared/indicators/computableIndicatorPeriods';
+import { computableIndicatorPeriods, selectionsNeededTogether } from '../../../shared/indicators/computableIndicatorPeriods';
 import { computeIndicatorValues, type IndicatorArea } from '../../../shared/indicators/computeIndicatorValues';
 import { officialAreasAt } from '../../../shared/indicators/officialArea';
 import { OFFICIAL_AREA_VARIABLE, type IndicatorDefinition, type Observation, type Source } from '../../../shared/model/project';
@@ -58,7 +58,10 @@ export function indicatorValuesFor(db: SqliteDatabase, indicatorId: string, laye
   return db.transaction((): DerivedIndicatorValues => {
     const plan = planDerivation(db, indicatorId, derivation);
     const chosenPeriod = period ?? plan.periods.at(-1);
-    if (chosenPeriod === undefined) throw noPeriodsError(plan.indicator, plan.mode);
+    // A Stichtag the figure cannot be computed for would give a map of areas all without data and no
+    // reason: say instead which Stichtage its parts have (e.g. the register at 31.12., a bed count on the
+    // year's last Monday).
+    if (chosenPeriod === undefined || !plan.periods.includes(chosenPeriod)) throw notComputableError(db, plan, chosenPeriod);
     const comparePeriod = plan.comparePeriodFor(chosenPeriod);
     // One indexed read per period needed, rather than every period of the variables.
     const observations = [chosenPeriod, ...(comparePeriod !== undefined && comparePeriod !== chosenPeriod ? [comparePeriod] : [])].flatMap((needed) =>
@@ -162,10 +165,39 @@ function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: str
   return denominatorVariable;
 }
 
-function noPeriodsError(indicator: IndicatorDefinition, mode: IndicatorMode): UserError {
+/** At most this many Stichtage (the latest) are listed per part in a message; earlier ones become "…". */
+const LISTED_PERIODS = 6;
+
+/**
+ * Why the figure cannot be computed at `period` (or at all): the Stichtage each of its parts has, and the
+ * Stichtage it can be computed for. Parts with no data at all give the plain "import the data first".
+ */
+function notComputableError(db: SqliteDatabase, plan: DerivationPlan, period: string | undefined): UserError {
+  const parts = selectionsNeededTogether(computedDefinition(plan.indicator, plan.mode, plan.denominatorVariable));
+  const partPeriods = parts.map((selection) => ({ variable: selection.variable, periods: selectionPeriods(plan.catalogue, selection, plan.sources) }));
+  if (partPeriods.every((part) => part.periods.length === 0)) return noPeriodsError(plan.indicator);
+  const names = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
+  const dates = (periods: readonly string[], locale: 'de' | 'en') =>
+    periods.length === 0 ? (locale === 'de' ? 'keine' : 'none') : `${periods.length > LISTED_PERIODS ? '… ' : ''}${periods.slice(-LISTED_PERIODS).map((p) => formatDate(p, locale)).join(', ')}`;
+  const partsText = (locale: 'de' | 'en') =>
+    partPeriods.map((part) => `${locale === 'de' ? '„' : '"'}${names.get(part.variable)?.[locale] ?? part.variable}${locale === 'de' ? '“' : '"'}: ${dates(part.periods, locale)}`).join('; ');
+  const name = plan.indicator.name;
+  if (period === undefined || plan.periods.length === 0) {
+    return new UserError('not-found', {
+      de: `„${name.de}“ lässt sich so zu keinem Stichtag berechnen: Die Daten, die zusammenkommen müssen, haben keinen gemeinsamen Stichtag (${partsText('de')}). Bitte Daten zum selben Stichtag importieren oder eine andere Darstellung wählen.`,
+      en: `"${name.en}" cannot be computed this way for any reference date: the data it combines share no reference date (${partsText('en')}). Please import data for the same reference date or choose another view.`,
+    });
+  }
   return new UserError('not-found', {
-    de: `Für die Kennzahl „${indicator.name.de}“${mode === 'value' ? '' : ` (${mode})`} gibt es noch keine Daten. Bitte zuerst die Daten für Zähler und Nenner importieren.`,
-    en: `There is no data for the indicator "${indicator.name.en}"${mode === 'value' ? '' : ` (${mode})`} yet. Please import the data for numerator and denominator first.`,
+    de: `„${name.de}“ lässt sich so zum ${formatDate(period, 'de')} nicht berechnen: Nicht alle Daten, die zusammenkommen müssen, liegen zu diesem Stichtag vor (${partsText('de')}). Berechenbar zum: ${dates(plan.periods, 'de')}.`,
+    en: `"${name.en}" cannot be computed this way for ${formatDate(period, 'en')}: not all the data it combines exist for that date (${partsText('en')}). Computable for: ${dates(plan.periods, 'en')}.`,
+  });
+}
+
+function noPeriodsError(indicator: IndicatorDefinition): UserError {
+  return new UserError('not-found', {
+    de: `Für die Kennzahl „${indicator.name.de}“ gibt es noch keine Daten. Bitte zuerst die Daten für Zähler und Nenner importieren.`,
+    en: `There is no data for the indicator "${indicator.name.en}" yet. Please import the data for numerator and denominator first.`,
   });
 }
 

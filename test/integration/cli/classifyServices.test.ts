@@ -87,6 +87,17 @@ describe('map services', () => {
     share.values.forEach((value, position) => expect(value.value).toBeCloseTo((rate.values[position]?.value as number) / 10, 9));
   });
 
+  it('a Stichtag the chosen sources cannot give is refused with the Stichtage of each part, never a map of empty areas', async () => {
+    // The demo's bed count is dated the year's last Monday; only 31.12.2018 (a Monday) meets the register's 31.12.
+    const beds = ['demo-bettenzaehlung'];
+    const latest = await backend.call('indicator.values', { indicatorId, layer, sources: beds });
+    expect(latest.indicator.periods).toEqual(['2018-12-31']);
+    expect(latest.values.some((value) => value.value !== null)).toBe(true);
+    const refused = backend.call('indicator.values', { indicatorId, layer, period: '2024-12-31', sources: beds });
+    await expect(refused).rejects.toBeInstanceOf(UserError);
+    await expect(refused).rejects.toThrow(/31\/12\/2024.*"Persons seeking protection": [^;]*30\/12\/2024; "Population": [^)]*31\/12\/2024\).*Computable for: 31\/12\/2018\.$/);
+  });
+
   it('a compare period without values is refused, naming comparePeriod', async () => {
     await expect(backend.call('indicator.values', { indicatorId, layer, mode: 'change', comparePeriod: '1990-12-31' })).rejects.toThrow(/comparePeriod/);
   });

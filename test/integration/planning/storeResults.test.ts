@@ -95,8 +95,10 @@ describe('planning.storeResults', () => {
 
     const population = await call('indicator.values', { indicatorId: 'projected_population__mittel', layer: run.layer, period: '2027-12-31' });
     expect(population.values.map((value) => value.value)).toEqual(run.areas.map((area) => area.years.find((year) => year.year === 2027)!.population));
-    // Years past the shortened run are gone, not left over from the first store.
-    const stale = await call('indicator.values', { indicatorId: 'projected_population__mittel', layer: run.layer, period: '2030-12-31' });
-    expect(stale.values.every((value) => value.value === null)).toBe(true);
+    // Years past the shortened run are gone, not left over from the first store: asked for, 2030 is
+    // refused with the years that remain.
+    await expect(call('indicator.values', { indicatorId: 'projected_population__mittel', layer: run.layer, period: '2030-12-31' })).rejects.toThrow(
+      /31\/12\/2030.*Computable for: 31\/12\/2025, 31\/12\/2026, 31\/12\/2027\.$/,
+    );
   });
 });

@@ -61,8 +61,8 @@ describe('compare period and denominator', () => {
 
   it('keeps a valid compare period when the Stichtag moves, else takes the one before', () => {
     const from2022 = { ...change, comparePeriod: '2022-12-31' };
-    expect(periodChosen(from2022, project, '2023-12-31')).toEqual({ period: '2023-12-31', comparePeriod: '2022-12-31' });
-    expect(periodChosen(change, project, '2023-12-31')).toEqual({ period: '2023-12-31', comparePeriod: '2022-12-31' });
+    expect(periodChosen(from2022, project, '2023-12-31')).toEqual({ period: '2023-12-31', comparePeriod: '2022-12-31', periodBeforeSources: null });
+    expect(periodChosen(change, project, '2023-12-31')).toEqual({ period: '2023-12-31', comparePeriod: '2022-12-31', periodBeforeSources: null });
   });
 
   it('falls back to the value when no earlier Stichtag is left', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorChosen, initialViewSlice, sortToggled, sourcesChosen, viewForProject } from '../../../renderer/store/viewSlice';
+import { indicatorChosen, initialViewSlice, periodChosen, sortToggled, sourcesChosen, viewForProject } from '../../../renderer/store/viewSlice';
 import { createIndicator, createProject } from './fixtures';
 
 describe('viewForProject', () => {
   it('picks the first layer, the first indicator and its latest Stichtag for a fresh view', () => {
     const view = viewForProject(initialViewSlice, createProject());
-    expect(view).toEqual({ layerName: 'gemeinden', indicatorId: 'refugees_per_1000', period: '2024-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(view).toEqual({ layerName: 'gemeinden', indicatorId: 'refugees_per_1000', period: '2024-12-31', sources: null, periodBeforeSources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 
   it('follows the project setting defaultIndicator', () => {
@@ -20,12 +20,12 @@ describe('viewForProject', () => {
       layerName: 'gemeinden',
       indicatorId: 'refugees_per_1000',
       period: '2022-12-31',
-      sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null,
+      sources: null, periodBeforeSources: null, mode: 'value', comparePeriod: null, denominatorVariable: null,
     });
   });
 
   it('has no indicator and no period for a project without indicators', () => {
-    expect(viewForProject(initialViewSlice, createProject({ indicators: [] }))).toEqual({ layerName: 'gemeinden', indicatorId: null, period: null, sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(viewForProject(initialViewSlice, createProject({ indicators: [] }))).toEqual({ layerName: 'gemeinden', indicatorId: null, period: null, sources: null, periodBeforeSources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 });
 
@@ -36,17 +36,17 @@ describe('indicatorChosen', () => {
 
   it('keeps the Stichtag when the new indicator has it', () => {
     const view = { ...initialViewSlice, indicatorId: 'short', period: '2023-12-31' };
-    expect(indicatorChosen(view, project, 'refugees_per_1000')).toEqual({ indicatorId: 'refugees_per_1000', period: '2023-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(indicatorChosen(view, project, 'refugees_per_1000')).toEqual({ indicatorId: 'refugees_per_1000', period: '2023-12-31', sources: null, periodBeforeSources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 
   it('moves to the latest Stichtag when the new indicator lacks the current one', () => {
     const view = { ...initialViewSlice, indicatorId: 'refugees_per_1000', period: '2024-12-31' };
-    expect(indicatorChosen(view, project, 'short')).toEqual({ indicatorId: 'short', period: '2023-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(indicatorChosen(view, project, 'short')).toEqual({ indicatorId: 'short', period: '2023-12-31', sources: null, periodBeforeSources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 
   it('ignores an unknown indicator', () => {
     const view = { ...initialViewSlice, indicatorId: 'short', period: '2023-12-31' };
-    expect(indicatorChosen(view, project, 'nope')).toEqual({ indicatorId: 'short', period: '2023-12-31', sources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(indicatorChosen(view, project, 'nope')).toEqual({ indicatorId: 'short', period: '2023-12-31', sources: null, periodBeforeSources: null, mode: 'value', comparePeriod: null, denominatorVariable: null });
   });
 });
 
@@ -75,6 +75,25 @@ describe('sourcesChosen', () => {
     const change = { ...view, mode: 'change' as const, comparePeriod: '2019-12-31' };
     expect(sourcesChosen(change, ['zensus'], ['2022-05-15'])).toMatchObject({ mode: 'value', comparePeriod: null });
     expect(sourcesChosen(change, ['melde'], ['2019-12-31', '2024-12-31'])).toMatchObject({ mode: 'change', comparePeriod: '2019-12-31' });
+  });
+
+  it('remembers a Stichtag the choice replaced and returns to it when a later choice has it again', () => {
+    // The bed count is dated the last Monday of the year: with it, only 31.12.2018 (a Monday) lines up.
+    const beds = sourcesChosen(view, ['betten'], ['2018-12-31']);
+    expect(beds).toMatchObject({ period: '2018-12-31', periodBeforeSources: '2024-12-31' });
+    const back = sourcesChosen({ ...view, ...beds }, null, ['2018-12-31', '2023-12-31', '2024-12-31']);
+    expect(back).toMatchObject({ sources: null, period: '2024-12-31', periodBeforeSources: null });
+    // Another choice without it keeps remembering the Stichtag the user had, not the one shown meanwhile.
+    const zensus = sourcesChosen({ ...view, ...beds }, ['zensus'], ['2022-05-15']);
+    expect(zensus).toMatchObject({ period: '2022-05-15', periodBeforeSources: '2024-12-31' });
+  });
+
+  it('forgets the replaced Stichtag once the user picks a Stichtag or another indicator', () => {
+    const project = createProject();
+    const beds = { ...view, indicatorId: 'refugees_per_1000', ...sourcesChosen(view, ['betten'], ['2018-12-31']) };
+    expect(periodChosen(beds, project, '2018-12-31').periodBeforeSources).toBeNull();
+    expect(indicatorChosen(beds, project, 'foreign_share').periodBeforeSources).toBeNull();
+    expect(indicatorChosen(beds, project, 'refugees_per_1000').periodBeforeSources).toBe('2024-12-31');
   });
 
   it('a project update keeps a Stichtag that only the chosen sources have', () => {
