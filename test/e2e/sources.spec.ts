@@ -162,6 +162,26 @@ test('the map source picker switches the indicator to another source; legend, va
   await page.screenshot({ path: testInfo.outputPath('export-source-zensus.png') });
 });
 
+test('a source without the shown Stichtag moves the map to one it has, says so, and the previous choice brings the Stichtag back', async ({ page }, testInfo) => {
+  await openApp(page);
+  const period = page.getByTestId('period-select');
+  await expect(period).toHaveValue('2024-12-31');
+  // The demo's bed count is dated the year's last Monday: with it, refugees per 1 000 meet the register's
+  // population only on 31.12.2018 (a Monday).
+  await page.getByTestId('source-select-refugees').selectOption(JSON.stringify(['demo-bettenzaehlung']));
+  await expect(period).toHaveValue('2018-12-31');
+  const notice = page.getByTestId('notice-toast');
+  await expect(notice).toContainText('Anderer Stichtag');
+  await expect(notice).toContainText('zum 31.12.2024 nicht berechnen');
+  await expect(notice).toContainText('Gezeigt wird der 31.12.2018');
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+  await page.screenshot({ path: testInfo.outputPath('map-source-beds.png') });
+
+  await page.getByTestId('source-select-refugees').selectOption('');
+  await expect(period).toHaveValue('2024-12-31');
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Ausländerzentralregister (AZR)');
+});
+
 test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
