@@ -96,12 +96,25 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
     return indicatorValuesRequest({ layer: layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources });
   }
 
+  /** The view whose values the map shows: where the controls return when another view cannot be drawn. */
+  let drawn: { view: DrawnView; generation: number } | null = null;
+
   function loadIndicatorValues(state: KleinraumState) {
     const input = indicatorValuesInput(state);
     if (!input) return;
     const { generation } = state;
+    const view = drawnViewOf(state);
     void attempt('indicator.values', () => fetchBackend(queryClient, api, 'indicator.values', input)).then((values) => {
-      if (values && store.getState().generation === generation) store.getState().indicatorValuesReceived(values);
+      const current = store.getState();
+      if (current.generation !== generation) return;
+      if (values) {
+        current.indicatorValuesReceived(values);
+        drawn = { view, generation };
+        return;
+      }
+      // The backend refused this view (its message says why, e.g. no common Stichtag of numerator and
+      // denominator). The controls go back to what the map still shows rather than name a view it does not.
+      if (drawn && drawn.generation === generation && drawn.view.layerName === view.layerName && sameDrawnView(drawnViewOf(current), view)) store.setState(drawn.view);
     });
   }
 
@@ -235,4 +248,16 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
 function layerSignature(state: Pick<KleinraumState, 'project' | 'layerName'>): string {
   const layer = state.project?.layers.find((candidate) => candidate.name === state.layerName);
   return layer ? `${layer.name}|${layer.sourceId}|${layer.featureCount}|${layer.nameField}` : '';
+}
+
+/** What decides the values on the map, besides the project. */
+type DrawnView = Pick<KleinraumState, 'layerName' | 'indicatorId' | 'period' | 'mode' | 'comparePeriod' | 'denominatorVariable' | 'sources'>;
+
+function drawnViewOf(state: DrawnView): DrawnView {
+  const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources } = state;
+  return { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources };
+}
+
+function sameDrawnView(first: DrawnView, second: DrawnView): boolean {
+  return (Object.keys(first) as (keyof DrawnView)[]).every((key) => JSON.stringify(first[key]) === JSON.stringify(second[key]));
 }

@@ -64,6 +64,23 @@ describe('startSession against the real backend', () => {
     expect(store.getState().selectedKey).toBe('03241001');
   });
 
+  it('a view the backend refuses is not kept: the message says why and the controls return to what the map shows', async () => {
+    const { store } = startAgainstRealBackend();
+    await until(() => store.getState().indicatorValues !== null, 'values loaded');
+    store.getState().chooseIndicator('population_total');
+    await until(() => store.getState().indicatorValues?.indicator.id === 'population_total', 'population shown');
+    // The Zensus has one Stichtag: with it, there is nothing earlier to compare with.
+    store.getState().chooseSources(['zensus-2022-1000a-0000'], ['2022-05-15']);
+    await until(() => store.getState().indicatorValues?.period === '2022-05-15', 'Zensus values shown');
+    store.getState().chooseMode('change');
+    expect(store.getState().mode).toBe('change');
+    await until(() => store.getState().messages.length > 0, 'the refusal reported');
+    await until(() => store.getState().mode === 'value', 'the mode back to what the map shows');
+    expect(store.getState()).toMatchObject({ indicatorId: 'population_total', period: '2022-05-15', comparePeriod: null, sources: ['zensus-2022-1000a-0000'] });
+    expect(store.getState().indicatorValues?.mode ?? 'value').toBe('value');
+    expect(store.getState().messages[0]?.text.de).toMatch(/Vergleich|comparePeriod/);
+  });
+
   it('shows a backend error as a message in both languages and keeps the project', async () => {
     const { store, session, directory } = startAgainstRealBackend();
     await until(() => store.getState().project !== null, 'project loaded');
