@@ -55,7 +55,7 @@ export function JoinReportView({ report, accepted, onToggle }: { report: JoinRep
       {report.matchedCount === 0 && report.nameProposals.length === 0 && <p className="import-warning">{t('import.joinNothing')}</p>}
       <ul>
         <li data-testid="import-join-matched">{t('import.joinMatched', { count: count(report.matchedCount) })}</li>
-        {report.restoredLeadingZeros > 0 && <li>{t('import.joinRestored', { count: count(report.restoredLeadingZeros) })}</li>}
+        {report.restoredLeadingZeros > 0 && <li>{t('import.joinRestored', { count: count(report.restoredLeadingZeros), given: report.restoredLeadingZeroExample?.given ?? '', key: report.restoredLeadingZeroExample?.key ?? '' })}</li>}
         <li data-testid="import-join-aggregates">
           {t('import.joinAggregates', { count: count(report.aggregateRows.length) })}
           {report.aggregateRows.length > 0 && (

@@ -226,6 +226,8 @@ export const joinReportSchema = z.object({
     z.object({ rowIndex: z.number().int(), rowName: z.string(), areaKey: z.string(), areaName: z.string(), kind: z.enum(['exact', 'parentheses']), confidence: z.number() }),
   ),
   restoredLeadingZeros: z.number().int(),
+  /** The first restored key as the file gives it and as matched (the report's example); null when none. */
+  restoredLeadingZeroExample: z.object({ given: z.string(), key: z.string() }).nullable(),
   /** Sum of the municipalities against the Kreis row (first value column). */
   totals: z.array(
     z.object({

@@ -88,6 +88,8 @@ export interface JoinReport {
   aggregateRows: AggregateRow[];
   nameProposals: (NameMatchProposal & { rowIndex: number })[];
   restoredLeadingZeros: number;
+  /** The first such key as the file gives it and as matched, for the report's example (null when none). */
+  restoredLeadingZeroExample: { given: string; key: string } | null;
   totalsChecks: TotalsCheck[];
 }
 
@@ -110,6 +112,7 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   const nameProposals: (NameMatchProposal & { rowIndex: number })[] = [];
   const rowsByArea = new Map<string, number[]>();
   let restoredLeadingZeros = 0;
+  let restoredLeadingZeroExample: { given: string; key: string } | null = null;
 
   for (const row of rows) {
     const recognised = recogniseAreaKey(row.keyText);
@@ -137,7 +140,10 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
       }
     }
     if (areaKey) {
-      if (via === 'restored-leading-zero') restoredLeadingZeros += 1;
+      if (via === 'restored-leading-zero') {
+        restoredLeadingZeros += 1;
+        restoredLeadingZeroExample ??= { given: row.keyText.trim(), key: areaKey };
+      }
       matched.push({ rowIndex: row.rowIndex, areaKey, via });
       rowsByArea.set(areaKey, [...(rowsByArea.get(areaKey) ?? []), row.rowIndex]);
       continue;
@@ -190,7 +196,7 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
   const regionLength = layerLevel ? [5, 3, 2].find((length) => length <= commonPrefix.length) : undefined;
   const unmatchedSummary = summariseUnmatchedRows(unmatchedRows, regionLength ? commonPrefix.slice(0, regionLength) : '');
-  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, totalsChecks };
+  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, restoredLeadingZeroExample, totalsChecks };
 }
 
 /**

@@ -14,7 +14,8 @@ import { layerIdentifier } from '../../../../shared/fileFormats/layerName';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
-import { formatDate } from '../../../../shared/format/number';
+import { formatDate, formatNumber } from '../../../../shared/format/number';
+import { message } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 
 function option(context: CliContext, name: string): string | undefined {
@@ -108,12 +109,10 @@ function tableDocument(preview: TablePreviewResult, committed: MethodOutput<'imp
 function tableWarnings(preview: TablePreviewResult): { code: string; de: string; en: string }[] {
   const warnings = preview.table.warnings.map((warning) => ({ code: warning.code, de: warning.text.de, en: warning.text.en }));
   const restored = preview.joinReport.restoredLeadingZeros;
+  const example = preview.joinReport.restoredLeadingZeroExample;
   if (restored > 0) {
-    warnings.push({
-      code: 'restored-leading-zeros',
-      de: `${restored} Schlüssel hatten ihre führende Null verloren (z. B. 3241001 statt 03241001, typisch nach Excel) und wurden mit ergänzter Null zugeordnet.`,
-      en: `${restored} keys had lost their leading zero (e.g. 3241001 instead of 03241001, typical after Excel) and were matched with the zero restored.`,
-    });
+    const text = message('import.joinRestoredNote', (locale) => ({ count: formatNumber(restored, 0, locale), given: example?.given ?? '', key: example?.key ?? '' }));
+    warnings.push({ code: 'restored-leading-zeros', ...text });
   }
   return warnings;
 }

@@ -218,6 +218,7 @@ export async function previewTable(
         confidence: proposalRow.confidence,
       })),
       restoredLeadingZeros: join.restoredLeadingZeros,
+      restoredLeadingZeroExample: join.restoredLeadingZeroExample,
       totals: totalsChecks,
     },
     observations: {
