@@ -16,7 +16,7 @@ import { openDatabase, type SqliteDatabase } from '../storage/openDatabase';
 import { inspectProjectFile, plainGeoPackageError } from '../storage/projectFile';
 import { checkProjectStructure } from '../storage/projectIntegrity';
 import { readProjectTitle } from '../storage/projectReader';
-import { removeSetting, writeProjectContent, writeSetting } from '../storage/projectWriter';
+import { removeSetting, writeProjectContent, writeProjectTitle, writeSetting } from '../storage/projectWriter';
 import { settingDefinition } from '../../../shared/settings/projectSettings';
 import { isProcessAlive, removeAbandonedSaveFiles, saveDatabaseAtomically } from './atomicSave';
 
@@ -87,6 +87,9 @@ function damagedFileError(filePath: string, cause: unknown): UserError {
 /** Checkpoints kept per session (each a full copy of the working copy); older ones are deleted. */
 const CHECKPOINT_LIMIT = 5;
 
+/** The title of a project made with "Neu" until its first save names it after its file. */
+export const NEW_PROJECT_TITLE = 'Neues Projekt';
+
 export class ProjectSession {
   /** Absolute path of the saved file, or null when never saved. */
   private savedPath: string | null;
@@ -111,7 +114,7 @@ export class ProjectSession {
   }
 
   /** A new, empty project (no layers) in a fresh working copy under `workDir`. */
-  static createNew(workDir: string, title = 'Neues Projekt'): ProjectSession {
+  static createNew(workDir: string, title = NEW_PROJECT_TITLE): ProjectSession {
     return ProjectSession.fromContent(workDir, { title, layers: [], sources: [], dimensions: [], variables: [], indicators: [], observations: [], settings: {} }, false);
   }
 
@@ -289,6 +292,9 @@ export class ProjectSession {
         en: `"${absolutePath}" is a folder. Please give a file name.`,
       });
     }
+    // A new project saved for the first time takes the name the user gave its file, so the header and
+    // the recent list do not show "Neues Projekt" for every project.
+    if (this.savedPath === null && this.title === NEW_PROJECT_TITLE) writeProjectTitle(this.db, path.basename(absolutePath, path.extname(absolutePath)));
     saveDatabaseAtomically(this.db, absolutePath);
     this.savedPath = absolutePath;
     this.unsavedChanges = false;

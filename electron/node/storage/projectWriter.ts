@@ -35,7 +35,7 @@ export function writeProjectContent(db: SqliteDatabase, content: ProjectContent)
   }
   db.transaction(() => {
     clearProjectContent(db);
-    db.prepare("INSERT INTO kleinraum_meta (key, value) VALUES ('title', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(content.title);
+    writeProjectTitle(db, content.title);
     content.layers.forEach((layer, position) => writeLayer(db, layer.info, layer.areas, position));
     writeSources(db, content);
     writeDefinitions(db, content);
@@ -217,4 +217,9 @@ export function writeSetting(db: SqliteDatabase, key: string, value: unknown): v
 /** Removes a project setting (its default applies again). */
 export function removeSetting(db: SqliteDatabase, key: string): void {
   db.prepare('DELETE FROM kleinraum_settings WHERE key = ?').run(key);
+}
+
+/** Sets the project's title (shown in the header, the recent list and figure footers). */
+export function writeProjectTitle(db: SqliteDatabase, title: string): void {
+  db.prepare("INSERT INTO kleinraum_meta (key, value) VALUES ('title', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(title);
 }

@@ -125,6 +125,15 @@ describe('the Kleinraum API', () => {
     expect(project).toMatchObject({ path: null, isDemo: false, layers: [], indicators: [] });
   });
 
+  it('a new project saved for the first time is titled after its file; a titled project keeps its title', async () => {
+    expect((await call('project.new')).title).toBe('Neues Projekt');
+    const saved = await call('project.saveAs', { path: directory.file('Niedersachsen Kreise.gpkg') });
+    expect(saved.title).toBe('Niedersachsen Kreise');
+    expect((await call('project.recent')).items[0]).toMatchObject({ title: 'Niedersachsen Kreise' });
+    // Saving again under another name keeps the title the project now has.
+    expect((await call('project.saveAs', { path: directory.file('Kopie.gpkg') })).title).toBe('Niedersachsen Kreise');
+  });
+
   it('lists files: folders first, German collation, hidden skipped, filtered by extension', async () => {
     const folder = directory.file('browse');
     fs.mkdirSync(folder);
