@@ -74,7 +74,7 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
                   {localized(problem, locale)}
                 </p>
               )}
-              <ImportFilePicker onChoose={(path) => void chooseFile(path)} />
+              <ImportFilePicker onChoose={(path) => void chooseFile(path)} onPathEdited={() => setProblem(null)} />
               <OfficialBoundariesForm onLoad={(kreis) => setStage({ step: 'boundaries', source: { kind: 'official', kreis } })} />
             </div>
             <div className="modal-actions">

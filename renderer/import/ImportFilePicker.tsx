@@ -15,7 +15,11 @@ import type { MethodOutput } from '../../shared/contract/api';
 
 type Listing = MethodOutput<'files.list'>;
 
-export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) => void }) {
+/**
+ * @param onPathEdited called when the user edits the typed path: a message about the path before is then
+ *   out of date (the dialog clears its own, as the picker does).
+ */
+export function ImportFilePicker({ onChoose, onPathEdited }: { onChoose: (filePath: string) => void; onPathEdited?: () => void }) {
   const t = useT();
   const locale = useLocale();
   const backend = useBackend();
@@ -62,7 +66,11 @@ export function ImportFilePicker({ onChoose }: { onChoose: (filePath: string) =>
             value={typedPath}
             placeholder={t('import.pathPlaceholder')}
             data-testid="import-path-input"
-            onChange={(event) => setTypedPath(event.target.value)}
+            onChange={(event) => {
+              setTypedPath(event.target.value);
+              setProblem(null);
+              onPathEdited?.();
+            }}
             onKeyDown={(event) => event.key === 'Enter' && useTyped()}
           />
         </label>

@@ -84,3 +84,27 @@ test('a table that names no source is not filed under its file name: the wizard 
     folder.remove();
   }
 });
+
+test('a message about a mistyped path goes away when the path is edited, so old errors never pile up', async ({ page }) => {
+  const folder = makeTempDir('kleinraum-import-typo-');
+  try {
+    await openApp(page);
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-import').click();
+    const input = page.getByTestId('import-path-input');
+    const errors = page.getByTestId('import-dialog').getByRole('alert');
+    // A folder outside the folders browser mode may read, then a file that does not exist.
+    await input.fill('/etc');
+    await page.getByTestId('import-path-confirm').click();
+    await expect(errors).toHaveCount(1);
+    await input.fill(folder.file('gibt-es-nicht.csv'));
+    await expect(errors).toHaveCount(0);
+    await page.getByTestId('import-path-confirm').click();
+    await expect(errors).toHaveCount(1);
+    await expect(errors).toContainText('gibt-es-nicht.csv');
+    await input.fill(folder.file('gibt-es-nicht.cs'));
+    await expect(errors).toHaveCount(0);
+  } finally {
+    folder.remove();
+  }
+});
