@@ -25,15 +25,18 @@ export function ImportFilePicker({ onChoose, onPathEdited }: { onChoose: (filePa
   const backend = useBackend();
   const [listing, setListing] = useState<Listing | null>(null);
   const [problem, setProblem] = useState<LocalizedText | null>(null);
+  const [listingFolder, setListingFolder] = useState(true);
   const [typedPath, setTypedPath] = useState('');
   const [nativeDialog, setNativeDialog] = useState(backend.transportKind === 'bridge');
 
   const browse = useCallback(
     (dir: string | undefined) => {
       setProblem(null);
+      setListingFolder(true);
       backend.call('files.list', dir === undefined ? { extensions: [...IMPORT_FILE_EXTENSIONS] } : { dir, extensions: [...IMPORT_FILE_EXTENSIONS] })
         .then(setListing)
-        .catch((error: unknown) => setProblem(toApiError(error, 'files.list').text));
+        .catch((error: unknown) => setProblem(toApiError(error, 'files.list').text))
+        .finally(() => setListingFolder(false));
     },
     [backend],
   );
@@ -91,7 +94,7 @@ export function ImportFilePicker({ onChoose, onPathEdited }: { onChoose: (filePa
       )}
       <FolderBreadcrumbs dir={listing?.dir ?? null} parent={listing?.parent ?? null} places={listing?.places} onBrowse={browse} />
       <div className="file-list import-file-list" role="listbox" aria-label={listing?.dir ?? ''}>
-        {!listing && !problem && <div className="panel-empty">{t('files.loading')}</div>}
+        {!listing && listingFolder && <div className="panel-empty">{t('files.loading')}</div>}
         {listing && listing.entries.length === 0 && <div className="panel-empty">{t('import.noImportableFiles')}</div>}
         {listing?.entries.map((entry) => {
           const kind = entry.kind === 'file' ? importFileKind(entry.name) : null;

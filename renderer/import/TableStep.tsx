@@ -465,13 +465,19 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
         {preview && mappingReady && overlaps && (
           <ImportModeSection
             preview={preview}
-            choice={modeChoice.sourceName === '' && modeChoice.mode === 'new-source' ? { ...modeChoice, sourceName: preview.source.name } : modeChoice}
+            choice={modeChoice.sourceName === '' && modeChoice.mode === 'new-source' ? { ...modeChoice, sourceName: sourceEdits.name ?? preview.source.name } : modeChoice}
             onChange={setModeChoice}
             dryRun={dryRun}
           />
         )}
       </div>
-      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && mappingReady && running === null} onBack={onBack} onCommit={() => void commit()} />
+      <CommitFooter
+        committing={committing}
+        commitError={commitError}
+        canCommit={Boolean(preview) && mappingReady && running === null && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
+        onBack={onBack}
+        onCommit={() => void commit()}
+      />
     </>
   );
 }
@@ -490,12 +496,20 @@ function NewSourceFields(props: {
   const t = useT();
   const { proposal, edits, onChange } = props;
   const name = edits.name ?? proposal.name;
+  // Asked for only while the file name stands in for a name the file does not give.
+  const asking = props.fromFileName && edits.name === null;
   return (
     <section className="import-source" aria-label={t('import.source.title')} data-testid="import-new-source">
       <h3>{t('import.source.title')}</h3>
-      <p className={props.fromFileName && edits.name === null ? 'import-warning' : 'import-hint'} data-testid="import-source-hint">
-        {t(props.fromFileName ? 'import.source.fromFileName' : 'import.source.hint')}
-      </p>
+      {name.trim() === '' ? (
+        <p className="import-warning" role="alert" data-testid="import-source-hint">
+          {t('import.source.nameMissing')}
+        </p>
+      ) : (
+        <p className={asking ? 'import-warning' : 'import-hint'} data-testid="import-source-hint">
+          {t(asking ? 'import.source.fromFileName' : 'import.source.hint')}
+        </p>
+      )}
       <div className="import-field-row">
         <label className="import-field import-field-wide">
           <span>{t('import.source.name')}</span>

@@ -20,6 +20,9 @@ export function offeredOrders(own: readonly string[], holding: readonly string[]
   return [...alone, ...orders];
 }
 
+/** At most this many Stichtage (the latest) are listed in the notice. */
+const LISTED_PERIODS = 6;
+
 export function SourcePicker() {
   const t = useT();
   const locale = useLocale();
@@ -42,24 +45,23 @@ export function SourcePicker() {
     const sources = [...(order ?? []), ...others];
     const chosen = sources.length > 0 ? sources : null;
     try {
-      // The Stichtage the new choice has values for (the shown one stays when it has it).
+      // The Stichtage the new choice has values for (sourcesChosen decides which one is shown). A choice
+      // without any is refused by the backend, with its message.
       const answer = await backend.call('indicator.values', { indicatorId, layer: layerName, ...(chosen ? { sources: chosen } : {}) });
       const periods = answer.indicator.periods;
-      const name = (language: Locale) => (indicator ? localized(indicator.name, language) : indicatorId);
-      if (periods.length === 0) {
-        store.getState().showMessage(message('map.sources.noPeriod', (language) => ({ indicator: name(language) })));
-        return;
-      }
       const shown = store.getState().period;
       store.getState().chooseSources(chosen, periods);
-      const now = store.getState().period;
-      // A Stichtag never changes silently: say why, and that it comes back (see sourcesChosen).
+      const { period: now, periodBeforeSources } = store.getState();
+      // A Stichtag never changes silently: say why, and which Stichtag comes back (see sourcesChosen).
       if (shown && now && now !== shown && !periods.includes(shown)) {
+        const name = (language: Locale) => (indicator ? localized(indicator.name, language) : indicatorId);
+        const listed = periods.slice(-LISTED_PERIODS);
         const text = message('map.sources.periodReplaced', (language) => ({
           indicator: name(language),
           from: formatDate(shown, language),
           to: formatDate(now, language),
-          dates: periods.map((period) => formatDate(period, language)).join(', '),
+          dates: `${periods.length > listed.length ? '… ' : ''}${listed.map((period) => formatDate(period, language)).join(', ')}`,
+          back: formatDate(periodBeforeSources ?? shown, language),
         }));
         store.getState().showNotice(message('map.sources.periodReplacedTitle'), text);
       }

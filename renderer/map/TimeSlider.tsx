@@ -18,14 +18,18 @@ export function TimeSlider({ periods }: { periods: readonly string[] }) {
 
   useEffect(() => {
     if (!playing) return;
+    let asked: string | null = null;
     const timer = setInterval(() => {
       const current = store.getState().period;
       const position = current ? periods.indexOf(current) : -1;
-      if (position >= periods.length - 1) {
+      // The last step was refused (the map went back, with a message): stop rather than ask again and again.
+      const refused = asked !== null && current !== asked;
+      if (refused || position >= periods.length - 1) {
         setPlaying(false);
         return;
       }
-      store.getState().choosePeriod(periods[position + 1] as string);
+      asked = periods[position + 1] as string;
+      store.getState().choosePeriod(asked);
     }, PLAY_STEP_MILLISECONDS);
     return () => clearInterval(timer);
   }, [playing, periods, store]);

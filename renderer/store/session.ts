@@ -109,12 +109,18 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
       if (current.generation !== generation) return;
       if (values) {
         current.indicatorValuesReceived(values);
-        drawn = { view, generation };
+        // Only an answer the store took is what the map draws (an out-of-date one is dropped there).
+        if (store.getState().indicatorValues === values) drawn = { view, generation };
         return;
       }
       // The backend refused this view (its message says why, e.g. no common Stichtag of numerator and
-      // denominator). The controls go back to what the map still shows rather than name a view it does not.
-      if (drawn && drawn.generation === generation && drawn.view.layerName === view.layerName && sameDrawnView(drawnViewOf(current), view)) store.setState(drawn.view);
+      // denominator), and the user has not moved on since.
+      if (!sameDrawnView(drawnViewOf(current), view)) return;
+      // The controls go back to what the map still shows rather than name a view it does not; without such
+      // a view (e.g. an undone import took the shown Stichtag's data) the map shows no values under the
+      // message, never the values of another view.
+      if (drawn && drawn.generation === generation && drawn.view.layerName === view.layerName && !sameDrawnView(drawn.view, view)) store.setState(drawn.view);
+      else store.setState({ indicatorValues: null });
     });
   }
 
@@ -152,8 +158,8 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
     const projectChanged = state.project !== previous.project;
     const replaced = state.generation !== previous.generation;
     const layerChanged = state.layerName !== previous.layerName;
-    // Another file with the same structure (opened from Electron's menu) keeps the view but needs its own
-    // geometry; after Save As this reloads the same features, which is harmless.
+    // Another file (opened from Electron's menu) needs its own geometry even when it opens on a layer of
+    // the same name; after Save As this reloads the same features, which is harmless.
     const fileChanged = state.project?.path !== previous.project?.path;
     // An import may replace the shown layer under the same name (new geometry, source or area count).
     const layerRewritten = !layerChanged && projectChanged && layerSignature(state) !== layerSignature(previous);

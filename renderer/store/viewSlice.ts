@@ -117,8 +117,8 @@ export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, in
  * Chooses the sources the indicator draws from (null: its own choice) with the Stichtage that choice has
  * values for: the shown Stichtag stays when the choice has it, else the choice's latest. A Stichtag
  * replaced that way is remembered and shown again once a later choice has it (switching back to the
- * indicator's own sources returns to where the user was). A change mode keeps a compare Stichtag only
- * when the choice has it too.
+ * indicator's own sources brings back the user's Stichtag; a change mode dropped meanwhile stays
+ * dropped). A change mode keeps a compare Stichtag only when the choice has it too.
  * @example sourcesChosen(view, ['zensus-2022'], ['2022-05-15']) // { sources: ['zensus-2022'], period: '2022-05-15', … }
  */
 export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null, periods: readonly string[]): Pick<ViewSlice, 'sources' | 'period' | 'periodBeforeSources'> & DerivedView {

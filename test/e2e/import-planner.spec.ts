@@ -69,7 +69,12 @@ test('a table that names no source is not filed under its file name: the wizard 
     const section = page.getByTestId('import-new-source');
     await expect(section.getByTestId('import-source-hint')).toContainText('nennt keine Quelle');
     await expect(section.getByTestId('import-new-source-name')).toHaveValue('kitaplaetze_2024.csv');
+    // Without a name nothing could say where the values come from: the import waits for one.
+    await section.getByTestId('import-new-source-name').fill('');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expect(section.getByTestId('import-source-hint')).toContainText('Bitte die Quelle benennen');
     await section.getByTestId('import-new-source-name').fill('Kita-Bedarfsplanung 2024');
+    await expect(section.getByTestId('import-source-hint')).toContainText('Steht in Legende');
     await section.getByTestId('import-new-source-publisher').fill('Jugendamt Region Hannover');
     // The list has no Stichtag column: the planner gives one for all rows.
     await page.getByTestId('import-period-date').fill('2024-03-01');

@@ -4,7 +4,8 @@
  */
 import type { AreaDetails } from '../../../shared/contract/api';
 import type { derivedIndicatorValues } from '../../../shared/contract/methods/map';
-import { formatDate } from '../../../shared/format/number';
+import { formatDate, type Locale } from '../../../shared/format/number';
+import { localized } from '../../../shared/i18n/translate';
 import { computedDefinition, deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
 import { readSetting } from '../../../shared/settings/projectSettings';
 import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
@@ -69,6 +70,14 @@ export function indicatorValuesFor(db: SqliteDatabase, indicatorId: string, laye
     );
     return valuesAt(db, plan, layerName, chosenPeriod, comparePeriod, observations);
   })();
+}
+
+/**
+ * The Stichtage the indicator can be computed for in this derivation and choice of sources, ascending
+ * (a bed count's own dates, a share's common ones): what a series over Stichtage runs over.
+ */
+export function computablePeriodsFor(db: SqliteDatabase, indicatorId: string, derivation: IndicatorDerivation = {}): string[] {
+  return db.transaction(() => planDerivation(db, indicatorId, derivation).periods)();
 }
 
 /**
@@ -169,35 +178,43 @@ function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: str
 const LISTED_PERIODS = 6;
 
 /**
- * Why the figure cannot be computed at `period` (or at all): the Stichtage each of its parts has, and the
- * Stichtage it can be computed for. Parts with no data at all give the plain "import the data first".
+ * Why the figure cannot be computed at `period` (or at all). One variable: the Stichtage it has. Several
+ * (a rate, "Anteil an"): the Stichtage each part has and those where they meet. No data at all: "import
+ * the data first".
  */
 function notComputableError(db: SqliteDatabase, plan: DerivationPlan, period: string | undefined): UserError {
   const parts = selectionsNeededTogether(computedDefinition(plan.indicator, plan.mode, plan.denominatorVariable));
   const partPeriods = parts.map((selection) => ({ variable: selection.variable, periods: selectionPeriods(plan.catalogue, selection, plan.sources) }));
-  if (partPeriods.every((part) => part.periods.length === 0)) return noPeriodsError(plan.indicator);
+  if (partPeriods.every((part) => part.periods.length === 0)) return noPeriodsError(plan.indicator, parts.length > 1);
   const names = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
-  const dates = (periods: readonly string[], locale: 'de' | 'en') =>
+  const dates = (periods: readonly string[], locale: Locale) =>
     periods.length === 0 ? (locale === 'de' ? 'keine' : 'none') : `${periods.length > LISTED_PERIODS ? '… ' : ''}${periods.slice(-LISTED_PERIODS).map((p) => formatDate(p, locale)).join(', ')}`;
-  const partsText = (locale: 'de' | 'en') =>
-    partPeriods.map((part) => `${locale === 'de' ? '„' : '"'}${names.get(part.variable)?.[locale] ?? part.variable}${locale === 'de' ? '“' : '"'}: ${dates(part.periods, locale)}`).join('; ');
-  const name = plan.indicator.name;
+  const quoted = (text: string, locale: Locale) => (locale === 'de' ? `„${text}“` : `"${text}"`);
+  const partsText = (locale: Locale) =>
+    partPeriods.map((part) => `${quoted(names.has(part.variable) ? localized(names.get(part.variable)!, locale) : part.variable, locale)}: ${dates(part.periods, locale)}`).join('; ');
+  const name = (locale: Locale) => quoted(localized(plan.indicator.name, locale), locale);
+  if (parts.length === 1 && period !== undefined) {
+    return new UserError('not-found', {
+      de: `Für ${name('de')} gibt es keine Werte zum ${formatDate(period, 'de')}. Vorhanden: ${dates(plan.periods, 'de')}.`,
+      en: `${name('en')} has no values for ${formatDate(period, 'en')}. Available: ${dates(plan.periods, 'en')}.`,
+    });
+  }
   if (period === undefined || plan.periods.length === 0) {
     return new UserError('not-found', {
-      de: `„${name.de}“ lässt sich so zu keinem Stichtag berechnen: Die Daten, die zusammenkommen müssen, haben keinen gemeinsamen Stichtag (${partsText('de')}). Bitte Daten zum selben Stichtag importieren oder eine andere Darstellung wählen.`,
-      en: `"${name.en}" cannot be computed this way for any reference date: the data it combines share no reference date (${partsText('en')}). Please import data for the same reference date or choose another view.`,
+      de: `${name('de')} lässt sich so zu keinem Stichtag berechnen: Die Daten, die sie verbindet, haben keinen gemeinsamen Stichtag (${partsText('de')}). Bitte Daten zum selben Stichtag importieren oder eine andere Darstellung wählen.`,
+      en: `${name('en')} cannot be computed this way for any reference date: the data it combines share no reference date (${partsText('en')}). Please import data for the same reference date or choose another view.`,
     });
   }
   return new UserError('not-found', {
-    de: `„${name.de}“ lässt sich so zum ${formatDate(period, 'de')} nicht berechnen: Nicht alle Daten, die zusammenkommen müssen, liegen zu diesem Stichtag vor (${partsText('de')}). Berechenbar zum: ${dates(plan.periods, 'de')}.`,
-    en: `"${name.en}" cannot be computed this way for ${formatDate(period, 'en')}: not all the data it combines exist for that date (${partsText('en')}). Computable for: ${dates(plan.periods, 'en')}.`,
+    de: `${name('de')} lässt sich so zum ${formatDate(period, 'de')} nicht berechnen: Nicht alle Daten, die sie verbindet, liegen zu diesem Stichtag vor (${partsText('de')}). Berechenbar zum: ${dates(plan.periods, 'de')}.`,
+    en: `${name('en')} cannot be computed this way for ${formatDate(period, 'en')}: not all the data it combines exist for that date (${partsText('en')}). Computable for: ${dates(plan.periods, 'en')}.`,
   });
 }
 
-function noPeriodsError(indicator: IndicatorDefinition): UserError {
+function noPeriodsError(indicator: IndicatorDefinition, combinesData: boolean): UserError {
   return new UserError('not-found', {
-    de: `Für die Kennzahl „${indicator.name.de}“ gibt es noch keine Daten. Bitte zuerst die Daten für Zähler und Nenner importieren.`,
-    en: `There is no data for the indicator "${indicator.name.en}" yet. Please import the data for numerator and denominator first.`,
+    de: `Für die Kennzahl „${localized(indicator.name, 'de')}“ gibt es noch keine Daten. Bitte zuerst ${combinesData ? 'die Daten für Zähler und Nenner' : 'ihre Daten'} importieren.`,
+    en: `There is no data for the indicator "${localized(indicator.name, 'en')}" yet. Please import ${combinesData ? 'the data for numerator and denominator' : 'its data'} first.`,
   });
 }
 

@@ -293,9 +293,15 @@ export class ProjectSession {
       });
     }
     // A new project saved for the first time takes the name the user gave its file, so the header and
-    // the recent list do not show "Neues Projekt" for every project.
-    if (this.savedPath === null && this.title === NEW_PROJECT_TITLE) writeProjectTitle(this.db, path.basename(absolutePath, path.extname(absolutePath)));
-    saveDatabaseAtomically(this.db, absolutePath);
+    // the recent list do not show "Neues Projekt" for every project; a save that fails leaves it untitled.
+    const namedAfterFile = this.savedPath === null && this.title === NEW_PROJECT_TITLE;
+    if (namedAfterFile) writeProjectTitle(this.db, path.basename(absolutePath, path.extname(absolutePath)));
+    try {
+      saveDatabaseAtomically(this.db, absolutePath);
+    } catch (error) {
+      if (namedAfterFile) writeProjectTitle(this.db, NEW_PROJECT_TITLE);
+      throw error;
+    }
     this.savedPath = absolutePath;
     this.unsavedChanges = false;
   }

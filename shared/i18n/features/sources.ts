@@ -73,8 +73,7 @@ export const sourceTextsDe = {
   'map.sources.else': ', sonst ',
   'map.sources.hint': 'Welche Quelle die Karte, Tabelle, Legende und Exporte zeigen. „sonst“: wo die erste Quelle keinen Wert hat, füllt die nächste die Lücke (schraffiert markiert).',
   'map.sources.periodReplacedTitle': 'Anderer Stichtag',
-  'map.sources.periodReplaced': '„{indicator}“ lässt sich mit dieser Quellenwahl zum {from} nicht berechnen: Die Stichtage der gewählten Quelle passen dort nicht zu den übrigen Daten der Kennzahl. Gezeigt wird der {to}. Berechenbar zum: {dates}. Mit der vorigen Quellenwahl kehrt die Karte zum {from} zurück.',
-  'map.sources.noPeriod': '„{indicator}“ lässt sich mit dieser Quellenwahl zu keinem Stichtag berechnen: Die Stichtage der gewählten Quelle passen zu keinem Stichtag der übrigen Daten der Kennzahl. Die Karte bleibt bei der bisherigen Quelle.',
+  'map.sources.periodReplaced': '„{indicator}“ lässt sich mit dieser Quellenwahl zum {from} nicht berechnen: Die gewählte Quelle hat zu diesem Stichtag keine passenden Werte. Gezeigt wird der {to}. Berechenbar zum: {dates}. Eine Quellenwahl mit Werten zum {back} zeigt wieder diesen Stichtag.',
 
   'import.mode.title': 'Die Datei enthält Werte, die das Projekt schon hat',
   'import.mode.overlap': '„{variable}“: {sources}',
@@ -168,8 +167,7 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'map.sources.else': ', else ',
   'map.sources.hint': 'Which source the map, table, legend and exports show. “else”: where the first source has no value, the next one fills the gap (marked with hatching).',
   'map.sources.periodReplacedTitle': 'Another reference date',
-  'map.sources.periodReplaced': '“{indicator}” cannot be computed for {from} with this choice of sources: the chosen source’s dates do not match the indicator’s other data there. Showing {to}. Computable for: {dates}. Choosing the previous sources brings the map back to {from}.',
-  'map.sources.noPeriod': '“{indicator}” cannot be computed for any reference date with this choice of sources: the chosen source’s dates match none of the indicator’s other data. The map keeps the previous source.',
+  'map.sources.periodReplaced': '“{indicator}” cannot be computed for {from} with this choice of sources: the chosen source has no matching values for that date. Showing {to}. Computable for: {dates}. A choice of sources with values for {back} shows that date again.',
 
   'import.mode.title': 'The file holds values the project already has',
   'import.mode.overlap': '“{variable}”: {sources}',

@@ -64,7 +64,8 @@ describe('kleinraum moran', () => {
     expect(unknown.stderr).toContain('does not exist');
     const period = await runKleinraum(['moran', demoPath, '--indicator', 'foreign_share', '--period', '31.12.1999', '--lang', 'de'], dataDir);
     expect(period.exitCode).toBe(1);
-    expect(period.stderr).toContain('keine Werte zum 31.12.1999');
+    expect(period.stderr).toContain('zum 31.12.1999 nicht berechnen');
+    expect(period.stderr).toContain('Berechenbar zum: … 31.12.2019');
     expect(period.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

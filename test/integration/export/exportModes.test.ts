@@ -101,6 +101,12 @@ describe('figures in the map’s derived modes', () => {
     expect(result.files).toHaveLength(9);
   });
 
+  it('runs a series over the Stichtage the view can be computed for: with the bed count, only 31.12.2018', async () => {
+    // The bed count is dated the year's last Monday; only 31.12.2018 (a Monday) meets the register's 31.12.
+    const result = await api['export.batch']({ view: { indicatorId: 'refugees_per_1000', sources: ['demo-bettenzaehlung'] }, by: 'periods', format: 'svg' });
+    expect(result.files.map((file) => file.fileName)).toEqual([expect.stringContaining('2018-12-31')]);
+  });
+
   it('refuses a compare period the indicator lacks, with a user error', async () => {
     const result = await dispatch(api, 'export.preview', { view: { indicatorId: 'foreign_share', derivation: { mode: 'change', comparePeriod: '1999-12-31' } } });
     expect(result.ok).toBe(false);

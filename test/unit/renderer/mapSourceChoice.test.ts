@@ -35,4 +35,17 @@ describe('the map view’s sources', () => {
     store.getState().chooseSources(null, own);
     expect(shownPeriods(store.getState())).toEqual(own);
   });
+
+  it('give the Stichtag picker only the Stichtage a "Darstellung als" can be computed for, once its values arrive', () => {
+    const store = createKleinraumStore();
+    store.getState().projectReceived(createProject(), true);
+    const own = shownPeriods(store.getState());
+    store.getState().chooseMode('index');
+    expect(store.getState().mode).toBe('index');
+    // Until the derived answer is there, the indicator's own list; then the Stichtage the answer can give.
+    expect(shownPeriods(store.getState())).toEqual(own);
+    const values = createIndicatorValues([], { period: store.getState().period ?? '' });
+    store.getState().indicatorValuesReceived({ ...values, mode: 'index', indicator: { ...values.indicator, periods: ['2023-12-31', '2024-12-31'] } });
+    expect(shownPeriods(store.getState())).toEqual(['2023-12-31', '2024-12-31']);
+  });
 });

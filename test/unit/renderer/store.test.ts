@@ -23,6 +23,20 @@ describe('the renderer store', () => {
     expect(store.getState().generation).toBe(2);
   });
 
+  it('opens another project without a saved view in its own default view, keeping only language and sort', () => {
+    const store = createKleinraumStore();
+    store.getState().projectReceived(createProject({ title: 'A' }), true);
+    store.getState().setLocale('en');
+    store.getState().toggleSort('value');
+    store.getState().chooseIndicator('foreign_share');
+    store.getState().chooseMode('index');
+    store.getState().choosePeriod('2022-12-31');
+    const sort = store.getState().sort;
+    // B has the same indicators but no saved view: it starts where any project starts, not where A was.
+    store.getState().projectReceived(createProject({ title: 'B', path: '/daten/b.gpkg' }), true);
+    expect(store.getState()).toMatchObject({ indicatorId: 'refugees_per_1000', period: '2024-12-31', mode: 'value', locale: 'en', sort });
+  });
+
   it('takes new values objects and keeps the shown one when it arrives again', () => {
     const store = createKleinraumStore();
     store.getState().projectReceived(createProject(), true);

@@ -37,18 +37,9 @@ export function chooseAnalysisLayer(db: SqliteDatabase, layerName: string | unde
   return layer;
 }
 
-/** The indicator's values at the period (checked against the periods it has). */
+/** The indicator's values at the period (indicatorValuesFor refuses a period it has no values for, naming those it has). */
 function valuesAt(db: SqliteDatabase, indicatorId: string, layerName: string, period: string | undefined): DerivedIndicatorValues {
-  const values = indicatorValuesFor(db, indicatorId, layerName, period);
-  if (period !== undefined && !values.indicator.periods.includes(period)) {
-    const available = values.indicator.periods.map((candidate) => formatDate(candidate, 'de')).join(', ');
-    const availableEn = values.indicator.periods.map((candidate) => formatDate(candidate, 'en')).join(', ');
-    throw new UserError('not-found', {
-      de: `Für „${values.indicator.name.de}“ gibt es keine Werte zum ${formatDate(period, 'de')}. Vorhanden: ${available}.`,
-      en: `"${values.indicator.name.en}" has no values for ${formatDate(period, 'en')}. Available: ${availableEn}.`,
-    });
-  }
-  return values;
+  return indicatorValuesFor(db, indicatorId, layerName, period);
 }
 
 function boundarySource(db: SqliteDatabase, layer: LayerInfo): Source | null {

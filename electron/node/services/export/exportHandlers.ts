@@ -16,6 +16,8 @@ import { summarizeProject } from '../projectSummary';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
 import type { MapViewSpec } from '../../../../shared/mapView/mapViewSpec';
 import { resolveProjectView } from '../map/mapView';
+import { selectionOfView, valuesDerivation } from '../../../../shared/mapView/viewValues';
+import { computablePeriodsFor } from '../indicatorService';
 import { chooseLayer, composeProjectFigure, type ComposedFigure, type FigureRequest } from './figureData';
 
 type ExportFormat = 'svg' | 'png' | 'pdf';
@@ -149,7 +151,12 @@ function batchRequests(
       });
   }
   if (by === 'periods') {
-    const periods = summary.indicators.find((candidate) => candidate.id === base.indicatorId)?.periods ?? [];
+    // The Stichtage this view can be drawn for, with its sources and its "Darstellung als": a Stichtag of
+    // the indicator that the view cannot compute would stop the whole series.
+    // (Without the compare Stichtag: which Stichtage a change can compare is decided per Stichtag below.)
+    const derivation = valuesDerivation(selectionOfView(base));
+    delete derivation.comparePeriod;
+    const periods = base.indicatorId ? computablePeriodsFor(session.db, base.indicatorId, derivation) : [];
     const comparable = (period: string) => !comparing || (comparePeriod ? period > comparePeriod : period > (periods[0] as string));
     return periods
       .filter((period) => comparable(period) && (wanted === null || wanted.has(period)))

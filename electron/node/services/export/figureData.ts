@@ -61,13 +61,7 @@ export function chooseLayer(summary: ProjectSummary, layerName: string | null | 
 export function composeProjectFigure(session: ProjectSession, request: FigureRequest, createdOn: string, summary: ProjectSummary = summarizeProject(session)): ComposedFigure {
   const spec = resolveProjectView(session.db, request.view ?? {}, summary.settings);
   const indicator = summary.indicators.find((candidate) => candidate.id === spec.indicatorId);
-  // A view's own choice of sources has Stichtage of its own (checked when its values are computed).
-  if (spec.period !== null && spec.sources === null && indicator && !indicator.periods.includes(spec.period) && spec.derivation.mode === 'value') {
-    throw new UserError('not-found', {
-      de: `Für „${indicator.name.de}“ gibt es den Stichtag ${spec.period} nicht. Vorhandene: ${indicator.periods.join(', ')}.`,
-      en: `"${indicator.name.en}" has no reference date ${spec.period}. Available: ${indicator.periods.join(', ')}.`,
-    });
-  }
+  // A Stichtag the view cannot be computed for is refused where its values are computed (indicatorValuesFor).
   const drawing = drawView(session.db, spec, summary.settings);
   const layer = chooseLayer(summary, drawing.spec.layer);
   const areas = readAreasAsFeatureCollection(session.db, layer.name) as unknown as AreaCollection;
