@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
-import { formatDate, formatNumber } from '../../shared/format/number';
+import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
+import { parseCell, type ThousandsSeparator } from '../../shared/fileFormats/table/value';
 import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
@@ -431,7 +432,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                     <td>{observation.period ? formatDate(observation.period, locale) : '–'}</td>
                     <td>{observation.variable}</td>
                     <td>{formatDimensionText(observation.dimensions)}</td>
-                    <td className="numeric">{observation.cellText}</td>
+                    <td className="numeric">{valueAsRead(observation.cellText, columns.find((column) => column.index === observation.column)?.decimal ?? table?.decimal ?? ',', table?.thousands ?? [], locale, t('import.obsMissing'))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -522,6 +523,23 @@ function NewSourceFields(props: {
       </div>
     </section>
   );
+}
+
+/**
+ * A value cell as the import will read it, in the UI's number format ("82.719.540"; "–  (fehlend)" for an
+ * official missing code), so a wrong decimal or thousands setting shows before anything is written.
+ * Parsed by the same function the backend reads the file with.
+ */
+function valueAsRead(cellText: string, decimal: ',' | '.', thousands: readonly string[], locale: Locale, missingLabel: string): string {
+  const cell = parseCell(cellText, { decimal, thousands: thousands.filter(isThousandsSeparator) });
+  if (cell.missing !== null) return `${cellText} (${missingLabel})`;
+  if (cell.value === null) return cellText;
+  const decimals = Number.isInteger(cell.value) ? 0 : Math.min(6, String(cell.value).split('.')[1]?.length ?? 0);
+  return formatNumber(cell.value, decimals, locale);
+}
+
+function isThousandsSeparator(separator: string): separator is ThousandsSeparator {
+  return ['.', ',', ' ', "'", ''].includes(separator);
 }
 
 /** One column choice of the mapping (key, name or period column), with an entry for "none". */

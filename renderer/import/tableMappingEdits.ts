@@ -97,6 +97,8 @@ export interface ObservationPreviewRow {
   period: string | null;
   variable: string;
   dimensions: Record<string, string>;
+  /** Index of the value's column in the table. */
+  column: number;
   /** The cell as written in the file (official missing codes such as "-" or "." stay visible). */
   cellText: string;
 }
@@ -124,6 +126,7 @@ export function previewObservations(table: ObservationSourceTable, mapping: Tabl
         period: periodCell || mapping.period || columnPeriod || table.titlePeriod || null,
         variable: valueColumn.variable,
         dimensions: { ...valueColumn.dimensions, ...rowDimensions },
+        column: valueColumn.column,
         cellText: cellOf(row.cells, valueColumn.column),
       });
     }

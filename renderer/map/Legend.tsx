@@ -70,6 +70,11 @@ export function Legend({ legend, basemapAttribution = null, boxRef }: { legend: 
           {legend.fixedClassesNote}
         </div>
       )}
+      {legend.classCountNote && (
+        <div className="legend-note" data-testid="legend-class-count">
+          {legend.classCountNote}
+        </div>
+      )}
       {legend.areaNote && (
         <div className="legend-note" data-testid="legend-area-note">
           {legend.areaNote}

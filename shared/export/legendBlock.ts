@@ -54,6 +54,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
       ...titleLines.map((line) => textWidth(line, SIZE.title * scale, 'semibold')),
       textWidth(caption, SIZE.caption * scale),
       legend.fixedClassesNote ? textWidth(legend.fixedClassesNote, SIZE.caption * scale) : 0,
+      legend.classCountNote ? textWidth(legend.classCountNote, SIZE.caption * scale) : 0,
       legend.regionLine ? textWidth(legend.regionLine, SIZE.caption * scale) : 0,
       ...rowWidths,
     ),
@@ -62,6 +63,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
     titleLines.length * SIZE.title * 1.2 * scale +
     SIZE.caption * 1.5 * scale +
     (legend.fixedClassesNote ? SIZE.caption * 1.2 * scale : 0) +
+    (legend.classCountNote ? SIZE.caption * 1.2 * scale : 0) +
     SIZE.gap * scale +
     rows.length * SIZE.rowHeight * scale +
     (legend.regionLine ? (SIZE.caption * 1.6 + SIZE.gap) * scale : 0);
@@ -101,9 +103,10 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
   }
   cursor += SIZE.caption * 1.2 * scale;
   parts.push(svgText(x, cursor, captionOf(content), { size: SIZE.caption * scale, fill: '#4d4d4d' }));
-  if (content.legend.fixedClassesNote) {
+  for (const note of [content.legend.fixedClassesNote, content.legend.classCountNote]) {
+    if (!note) continue;
     cursor += SIZE.caption * 1.2 * scale;
-    parts.push(svgText(x, cursor, content.legend.fixedClassesNote, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+    parts.push(svgText(x, cursor, note, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
   }
   cursor += SIZE.caption * 0.3 * scale + SIZE.gap * scale;
   for (const row of rows) {

@@ -28,16 +28,22 @@ export function catalogue(locale: Locale): Record<MessageKey, string> {
 export type MessageParams = Record<string, string | number>;
 
 /**
- * The text for `key` in `locale`, with `{name}` placeholders replaced from `params`.
- * Unknown placeholders stay visible (so a missing parameter is noticed, not silently dropped).
+ * The text for `key` in `locale`, with `{name}` placeholders replaced from `params`, and
+ * `{name|singular|plural}` by the word that fits the number in `name` ("1 Zeile", "2 Zeilen"; the
+ * number may come formatted, "1.234"). Unknown placeholders stay visible (so a missing parameter is
+ * noticed, not silently dropped).
  * @example translate('de', 'legend.stichtag', { date: '31.12.2024' }) // "Stichtag 31.12.2024"
+ * @example translate('de', 'import.joinMatched', { count: '1' }) // "1 Zeile einem Gebiet zugeordnet"
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = catalogueText(locale, key);
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : placeholder,
-  );
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (placeholder, name: string, singular: string, plural: string) =>
+      has(name) ? (String(params[name]).trim() === '1' ? singular : plural) : placeholder,
+    )
+    .replace(/\{(\w+)\}/g, (placeholder, name: string) => (has(name) ? String(params[name]) : placeholder));
 }
 
 /**

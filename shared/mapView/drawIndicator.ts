@@ -70,7 +70,15 @@ export interface DrawnIndicator {
   /** Areas whose value is withheld. */
   suppressedKeys: string[];
   decimals: number;
+  /**
+   * The class count asked for, where the method promises it (quantiles, natural breaks, equal intervals);
+   * ties can leave fewer classes, which the legend then says. Null for the other methods.
+   */
+  requestedClassCount?: number | null;
 }
+
+/** Methods that give as many classes as asked for unless the values do not allow it. */
+const COUNT_KEEPING_METHODS: readonly MapSymbology['method'][] = ['quantile', 'ckmeans', 'jenks', 'equal'];
 
 /**
  * @example
@@ -107,7 +115,8 @@ export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
     else if (classIndex === null) noDataKeys.push(entry.key);
     if (flag !== null) flaggedKeys.push(entry.key);
   });
-  return { classification, colours, midpoint, areas, colourByKey, classByKey, noDataKeys, flaggedKeys, suppressedKeys, decimals: input.decimals };
+  const requestedClassCount = COUNT_KEEPING_METHODS.includes(input.symbology.method) ? input.symbology.classes : null;
+  return { classification, colours, midpoint, areas, colourByKey, classByKey, noDataKeys, flaggedKeys, suppressedKeys, decimals: input.decimals, requestedClassCount };
 }
 
 /**

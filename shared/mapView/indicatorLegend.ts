@@ -40,6 +40,8 @@ export interface IndicatorLegend {
   regionLine: string | null;
   /** "Klassen über alle Stichtage (31.12.2015 – 31.12.2024)", or null. */
   fixedClassesNote: string | null;
+  /** "4 statt 5 Klassen: …" when ties left fewer classes than asked for; else null (or absent). */
+  classCountNote?: string | null;
   /** For absolute counts: the hint to prefer shares or rates; else null. */
   absoluteHint: string | null;
   /** A caveat about what the map shows as a whole (e.g. a typology whose groups hardly differ); else absent. */
@@ -139,6 +141,10 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     fixedClassesNote: options.fixedAcrossPeriods
       ? translate(locale, 'map.legend.fixedClasses', { first: formatDate(options.fixedAcrossPeriods.first, locale), last: formatDate(options.fixedAcrossPeriods.last, locale) })
       : null,
+    classCountNote:
+      drawn.requestedClassCount && rows.length > 0 && rows.length < drawn.requestedClassCount
+        ? translate(locale, 'map.legend.fewerClasses', { shown: rows.length, wanted: drawn.requestedClassCount })
+        : null,
     absoluteHint: subject.indicator.scale === 'absolute' ? translate(locale, 'map.legend.absoluteHint') : null,
     areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,

@@ -43,6 +43,11 @@ test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, ful
   await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
   await page.getByTestId('import-path-confirm').click();
   await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  // The values as the import reads them, in German number format (the file writes 82719540).
+  const values = await page.getByTestId('import-observations-preview').locator('td.numeric').allTextContents();
+  expect(values.length).toBeGreaterThan(0);
+  expect(values.filter((value) => /^\d{1,3}(\.\d{3})+$/.test(value)), values.join(' | ')).not.toHaveLength(0);
+  expect(values.filter((value) => /^\d{4,}$/.test(value)), values.join(' | ')).toHaveLength(0);
   const outside = page.getByTestId('import-join-unmatched-other-region');
   await expect(outside).toContainText('10.765 Zeilen außerhalb des Gebiets 03241');
   await expect(outside).toContainText('andere Kreise');

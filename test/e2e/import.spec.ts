@@ -72,7 +72,7 @@ test('imports a shapefile zip and a GENESIS table through the wizard and shows t
     await expect(page.getByTestId('import-encoding-preview')).toContainText('Bevölkerung');
     await expect(page.getByTestId('import-observations-preview')).toContainText('31.12.2018');
     const joinReport = page.getByTestId('import-join-report');
-    await expect(page.getByTestId('import-join-matched')).toContainText('1 Zeilen');
+    await expect(page.getByTestId('import-join-matched')).toContainText(/(^|\D)1 Zeile einem Gebiet zugeordnet/);
     await expect(page.getByTestId('import-join-aggregates')).toContainText('03241');
     await expect(page.getByTestId('import-join-without-data')).toContainText('20 Gebiete ohne Daten');
     await expect(page.getByTestId('import-join-unmatched')).toContainText('Zeilen ohne passendes Gebiet');

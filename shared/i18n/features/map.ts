@@ -57,6 +57,7 @@ export const mapTextsDe = {
   'map.legend.fallbackSourceNote': 'Die gewählte Quelle hat hier keinen Wert; gezeigt wird der Wert der nächsten Quelle der Rangfolge, schraffiert markiert (Quellenvergleich: Reiter „Quellen“).',
   'map.legend.region': 'Gesamt: {value} {unit}',
   'map.legend.compared': '{shown} gegenüber {base}',
+  'map.legend.fewerClasses': '{shown} statt {wanted} Klassen: Die Werte lassen keine weiteren verschiedenen Grenzen zu (gleiche oder sehr nahe Werte).',
   'map.legend.absoluteHint': 'Absolute Zahlen – für Vergleiche besser Anteile oder Raten wählen.',
   'map.legend.fixedClasses': 'Klassen über alle Stichtage ({first} – {last})',
 
@@ -149,6 +150,7 @@ export const mapTextsEn: Record<keyof typeof mapTextsDe, string> = {
   'map.legend.fallbackSourceNote': 'The chosen source has no value here; shown is the value of the next source in the ranking, marked by hatching (source comparison: "Sources" tab).',
   'map.legend.region': 'Total: {value} {unit}',
   'map.legend.compared': '{shown} vs. {base}',
+  'map.legend.fewerClasses': '{shown} instead of {wanted} classes: the values allow no further distinct bounds (equal or very close values).',
   'map.legend.absoluteHint': 'Absolute numbers – for comparisons, shares or rates are better.',
   'map.legend.fixedClasses': 'Classes across all reference dates ({first} – {last})',
 

@@ -114,7 +114,7 @@ export const planningTextsDe = {
   'planning.profileGap': 'Lücke KiTa {year}: {value} Plätze (Projektion)',
   'planning.profileGapUnknown': 'Lücke KiTa {year}: Angebot unbekannt (Projektion)',
   'planning.storeResultsHint': 'Speichert Bevölkerung, Bedarf, Angebot und Lücke aller Jahre als projizierte Werte im Projekt (ersetzt früher gespeicherte Ergebnisse dieses Szenarios).',
-  'planning.resultsStored': '{count} Werte als Projektion gespeichert (Szenario {scenario}). In der Karte unter „Lücke … (Projektion {scenario})“ wählbar.',
+  'planning.resultsStored': '{count} {count|Wert|Werte} als Projektion gespeichert (Szenario {scenario}). In der Karte unter „Lücke … (Projektion {scenario})“ wählbar.',
 } as const;
 
 export const planningTextsEn: Record<keyof typeof planningTextsDe, string> = {
@@ -229,5 +229,5 @@ export const planningTextsEn: Record<keyof typeof planningTextsDe, string> = {
   'planning.profileGap': 'KiTa gap {year}: {value} places (projection)',
   'planning.profileGapUnknown': 'KiTa gap {year}: supply unknown (projection)',
   'planning.storeResultsHint': 'Stores population, demand, supply and gap of every year as projected values in the project (replacing results stored earlier for this scenario).',
-  'planning.resultsStored': '{count} values stored as a projection (scenario {scenario}). Choose them on the map under "Gap … (projection {scenario})".',
+  'planning.resultsStored': '{count} {count|value|values} stored as a projection (scenario {scenario}). Choose them on the map under "Gap … (projection {scenario})".',
 };

@@ -6,7 +6,8 @@ import { catalogue, localized, translate, type MessageKey } from '../../../share
 const de = catalogue('de');
 const en = catalogue('en');
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+// `{name}` and the number words `{name|singular|plural}` alike.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((match) => match[1]))].sort();
 
 describe('UI text catalogues', () => {
   it('have the same keys in German and English', () => {
@@ -40,6 +41,16 @@ describe('translate', () => {
 
   it('leaves a placeholder without a value visible instead of dropping it', () => {
     expect(translate('de', 'legend.stichtag', {})).toBe('Stichtag {date}');
+  });
+
+  it('picks the singular or plural word by the number, formatted or not', () => {
+    expect(translate('de', 'import.joinMatched', { count: '1' })).toBe('1 Zeile einem Gebiet zugeordnet');
+    expect(translate('de', 'import.joinMatched', { count: '21' })).toBe('21 Zeilen einem Gebiet zugeordnet');
+    expect(translate('de', 'import.joinMatched', { count: '0' })).toBe('0 Zeilen einem Gebiet zugeordnet');
+    expect(translate('de', 'import.joinAggregates', { count: '1.001' })).toMatch(/^1\.001 Summenzeilen /);
+    expect(translate('en', 'import.joinAggregates', { count: 1 })).toMatch(/^1 total row \(/);
+    // Without the number, the choice stays visible like any missing placeholder.
+    expect(translate('de', 'import.joinMatched', {})).toBe('{count} {count|Zeile|Zeilen} einem Gebiet zugeordnet');
   });
 
   it('returns the text as is without parameters', () => {

@@ -142,6 +142,19 @@ describe('drawIndicator', () => {
     );
   });
 
+  it('says when ties leave fewer classes than asked for, and only for methods that promise the count', () => {
+    // Eight of twelve areas share one value: five quantile classes cannot all be distinct.
+    const tied = [1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 4, 5].map((number, index) => value(String(index), number));
+    const quantiles = drawIndicator({ values: tied, regionValue: null, decimals: 1, symbology: symbology({ method: 'quantile', classes: 5 }), smallNumbers: 'flag' });
+    const legend = buildIndicatorLegend(quantiles, createIndicatorValues([]), { locale: 'de', smallNumberThreshold: 3 });
+    expect(legend.rows.length).toBeLessThan(5);
+    expect(legend.classCountNote).toBe(`${legend.rows.length} statt 5 Klassen: Die Werte lassen keine weiteren verschiedenen Grenzen zu (gleiche oder sehr nahe Werte).`);
+    const spread = drawIndicator({ values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((number, index) => value(String(index), number)), regionValue: null, decimals: 1, symbology: symbology({ method: 'quantile', classes: 5 }), smallNumbers: 'flag' });
+    expect(buildIndicatorLegend(spread, createIndicatorValues([]), { locale: 'de', smallNumberThreshold: 3 }).classCountNote).toBeNull();
+    const manual = drawIndicator({ values: tied, regionValue: null, decimals: 1, symbology: symbology({ method: 'manual', breaks: [2, 3] }), smallNumbers: 'flag' });
+    expect(buildIndicatorLegend(manual, createIndicatorValues([]), { locale: 'de', smallNumberThreshold: 3 }).classCountNote).toBeNull();
+  });
+
   it('gives two areas shown with the same value the same class', () => {
     const drawn = drawIndicator({ values: [value('a', 10.36), value('b', 10.44), value('c', 5), value('d', 20)], regionValue: null, decimals: 1, symbology: symbology({ method: 'manual', breaks: [10.4] }), smallNumbers: 'flag' });
     expect(drawn.classByKey.get('a')).toBe(drawn.classByKey.get('b'));

@@ -76,6 +76,7 @@ describe('previewObservations', () => {
       period: '31.12.2018',
       variable: 'insgesamt',
       dimensions: {},
+      column: 3,
       cellText: '538068',
     });
     expect(observations.slice(4).map((observation) => observation.cellText)).toEqual(['-', '.']);
