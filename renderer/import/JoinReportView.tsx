@@ -45,14 +45,32 @@ function UnmatchedGroupDetails({ group, rows }: { group: JoinReport['unmatchedSu
   );
 }
 
+/**
+ * A table of a coarser level than the layer (a Kreis table onto Gemeinden): most of its rows are Kreis rows,
+ * kept out as totals, while most areas stay without data. Said in plain words, since the counts alone
+ * ("52 Summenzeilen", "963 Gebiete ohne Daten") do not say that the layer is the wrong one. Null otherwise.
+ */
+export function coarserTable(report: Pick<JoinReport, 'aggregateRows' | 'matchedCount' | 'areasWithoutData'>): { level: string; count: number } | null {
+  const byLevel = new Map<string, number>();
+  for (const row of report.aggregateRows) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + 1);
+  const [level, count] = [...byLevel].sort((first, second) => second[1] - first[1])[0] ?? ['', 0];
+  return count > report.matchedCount && report.areasWithoutData.length > report.matchedCount ? { level, count } : null;
+}
+
 export function JoinReportView({ report, accepted, onToggle }: { report: JoinReport; accepted: ReadonlySet<string>; onToggle: (rowIndex: number, areaKey: string) => void }) {
   const t = useT();
   const locale = useLocale();
   const count = (value: number) => formatNumber(value, 0, locale);
+  const coarser = coarserTable(report);
   return (
     <div className="import-report" data-testid="import-join-report">
       <h3>{t('import.join', { layer: report.layer })}</h3>
       {report.matchedCount === 0 && report.nameProposals.length === 0 && <p className="import-warning">{t('import.joinNothing')}</p>}
+      {coarser && (
+        <p className="import-warning" role="alert" data-testid="import-join-coarser">
+          {t('import.joinCoarserTable', { level: t(`import.level.${coarser.level}` as MessageKey), count: count(coarser.count), matched: count(report.matchedCount), layer: report.layer, empty: count(report.areasWithoutData.length) })}
+        </p>
+      )}
       <ul>
         <li data-testid="import-join-matched">{t('import.joinMatched', { count: count(report.matchedCount) })}</li>
         {report.restoredLeadingZeros > 0 && <li>{t('import.joinRestored', { count: count(report.restoredLeadingZeros), given: report.restoredLeadingZeroExample?.given ?? '', key: report.restoredLeadingZeroExample?.key ?? '' })}</li>}

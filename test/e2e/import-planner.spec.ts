@@ -118,3 +118,16 @@ test('a message about a mistyped path goes away when the path is edited, so old 
     folder.remove();
   }
 });
+
+test('a Kreis table chosen for the municipalities is called what it is, not only counted', async ({ page }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2018-12-31.csv'));
+  await page.getByTestId('import-path-confirm').click();
+  const warning = page.getByTestId('import-join-coarser');
+  await expect(warning).toContainText('gröberen Ebene', { timeout: 30_000 });
+  await expect(warning).toContainText('sind Kreise');
+  await expect(warning).toContainText('Ebene „gemeinden“');
+});

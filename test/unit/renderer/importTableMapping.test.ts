@@ -1,3 +1,4 @@
+import { coarserTable } from '../../../renderer/import/JoinReportView';
 import { describe, expect, it } from 'vitest';
 import type { TableMapping } from '../../../shared/contract/methods/import';
 import {
@@ -116,5 +117,22 @@ describe('encodingSamples', () => {
   it("prefers the backend's preview and otherwise lists names with non-ASCII letters once", () => {
     expect(encodingSamples(['Lühnde'], ['Neustadt am Rübenberge'], 8)).toEqual(['Lühnde']);
     expect(encodingSamples([], ['Hannover', 'Neustadt am Rübenberge', 'Neustadt am Rübenberge', 'Wennigsen (Deister)'], 8)).toEqual(['Neustadt am Rübenberge']);
+  });
+});
+
+describe('coarserTable', () => {
+  const row = (level: string, index: number) => ({ rowIndex: index, lineNumber: index + 5, key: '03241', name: 'Region Hannover', level, value: 1 });
+  const areas = (count: number) => Array.from({ length: count }, (_, index) => ({ key: `0324100${index}`, name: `Gebiet ${index}` }));
+
+  it('names a Kreis table imported onto Gemeinden: most rows are Kreise and most areas stay empty', () => {
+    const report = { aggregateRows: [...Array.from({ length: 52 }, (_, index) => row('kreis', index)), row('land', 60), row('germany', 61)], matchedCount: 1, areasWithoutData: areas(20) };
+    expect(coarserTable(report)).toEqual({ level: 'kreis', count: 52 });
+  });
+
+  it('stays quiet for a Gemeinde table with its Kreis and Land totals', () => {
+    // The Zensus Gemeinde table onto the 21 municipalities: 400 Kreis rows, but every area has its row.
+    const report = { aggregateRows: Array.from({ length: 400 }, (_, index) => row('kreis', index)), matchedCount: 21, areasWithoutData: [] };
+    expect(coarserTable(report)).toBeNull();
+    expect(coarserTable({ aggregateRows: [row('kreis', 0)], matchedCount: 1, areasWithoutData: areas(20) })).toBeNull();
   });
 });
