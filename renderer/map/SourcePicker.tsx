@@ -8,7 +8,7 @@
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
-import { formatDate, type Locale } from '../../shared/format/number';
+import { formatDate, formatLatestDates, type Locale } from '../../shared/format/number';
 import { localized, message } from '../../shared/i18n/translate';
 import { indicatorSourceChoices, priorityText, shortSourceName } from '../../shared/sources/sourceChoiceLine';
 
@@ -19,9 +19,6 @@ export function offeredOrders(own: readonly string[], holding: readonly string[]
   const orders = ordered.length > 1 ? ordered.map((id) => [id, ...ordered.filter((other) => other !== id)]) : [];
   return [...alone, ...orders];
 }
-
-/** At most this many Stichtage (the latest) are listed in the notice. */
-const LISTED_PERIODS = 6;
 
 export function SourcePicker() {
   const t = useT();
@@ -55,12 +52,11 @@ export function SourcePicker() {
       // A Stichtag never changes silently: say why, and which Stichtag comes back (see sourcesChosen).
       if (shown && now && now !== shown && !periods.includes(shown)) {
         const name = (language: Locale) => (indicator ? localized(indicator.name, language) : indicatorId);
-        const listed = periods.slice(-LISTED_PERIODS);
         const text = message('map.sources.periodReplaced', (language) => ({
           indicator: name(language),
           from: formatDate(shown, language),
           to: formatDate(now, language),
-          dates: `${periods.length > listed.length ? '… ' : ''}${listed.map((period) => formatDate(period, language)).join(', ')}`,
+          dates: formatLatestDates(periods, language),
           back: formatDate(periodBeforeSources ?? shown, language),
         }));
         store.getState().showNotice(message('map.sources.periodReplacedTitle'), text);

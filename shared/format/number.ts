@@ -92,3 +92,13 @@ export function formatDate(isoDate: string, locale: Locale): string {
   const [, year, month, day] = match;
   return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }
+
+/**
+ * The latest `limit` of ascending ISO dates, formatted and joined, with "… " before them when earlier ones
+ * are left out: how messages list the Stichtage something has.
+ * @example formatLatestDates(['2019-12-31', '2020-12-31', '2021-12-31'], 'de', 2) // "… 31.12.2020, 31.12.2021"
+ */
+export function formatLatestDates(isoDates: readonly string[], locale: Locale, limit = 6): string {
+  const listed = isoDates.slice(-limit);
+  return `${isoDates.length > listed.length ? '… ' : ''}${listed.map((date) => formatDate(date, locale)).join(', ')}`;
+}

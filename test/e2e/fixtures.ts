@@ -139,6 +139,14 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
 }
 
+/** Opens the import dialog from the project menu and reads the file at `filePath` (typed, as a planner pastes a path). */
+export async function startImport(page: Page, filePath: string): Promise<void> {
+  await page.getByTestId('project-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-path-input').fill(filePath);
+  await page.getByTestId('import-path-confirm').click();
+}
+
 interface Fixtures {
   /** Collected page errors and console errors; the test fails at its end if any were seen. */
   pageProblems: string[];

@@ -3,7 +3,7 @@
 // municipalities, whose ~10 800 other rows are summarised by reason with the full list on demand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { callApi, expect, loadAreas, openApp, test } from './fixtures';
+import { callApi, expect, loadAreas, openApp, startImport, test } from './fixtures';
 import { makeTempDir } from '../helpers/tempDir';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
@@ -15,10 +15,7 @@ test.beforeEach(async ({ request }) => {
 test('Stadtteile: 51 areas without the slivers, then dissolved into 13 Stadtbezirke', async ({ page, request }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
-  await page.getByTestId('project-menu').click();
-  await page.getByTestId('menu-import').click();
-  await page.getByTestId('import-path-input').fill(sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
-  await page.getByTestId('import-path-confirm').click();
+  await startImport(page, sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
   await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });
   await expect(page.getByTestId('import-drop-unnamed')).toBeChecked();
   await expect(page.getByTestId('import-boundary-report')).toContainText('ohne Namen');
@@ -38,10 +35,7 @@ test('Stadtteile: 51 areas without the slivers, then dissolved into 13 Stadtbezi
 test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, full list on demand', async ({ page }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
-  await page.getByTestId('project-menu').click();
-  await page.getByTestId('menu-import').click();
-  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
-  await page.getByTestId('import-path-confirm').click();
+  await startImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
   await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
   // The values as the import reads them, in German number format (the file writes 82719540).
   const values = await page.getByTestId('import-observations-preview').locator('td.numeric').allTextContents();
@@ -66,10 +60,7 @@ test('a table that names no source is not filed under its file name: the wizard 
     const file = folder.file('kitaplaetze_2024.csv');
     fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${100 + index * 7}`)].join('\n'));
     await openApp(page);
-    await page.getByTestId('project-menu').click();
-    await page.getByTestId('menu-import').click();
-    await page.getByTestId('import-path-input').fill(file);
-    await page.getByTestId('import-path-confirm').click();
+    await startImport(page, file);
     await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
     const section = page.getByTestId('import-new-source');
     await expect(section.getByTestId('import-source-hint')).toContainText('nennt keine Quelle');
@@ -122,10 +113,7 @@ test('a message about a mistyped path goes away when the path is edited, so old 
 test('a Kreis table chosen for the municipalities is called what it is, not only counted', async ({ page }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
-  await page.getByTestId('project-menu').click();
-  await page.getByTestId('menu-import').click();
-  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2018-12-31.csv'));
-  await page.getByTestId('import-path-confirm').click();
+  await startImport(page, sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2018-12-31.csv'));
   const warning = page.getByTestId('import-join-coarser');
   await expect(warning).toContainText('gröberen Ebene', { timeout: 30_000 });
   await expect(warning).toContainText('sind Kreise');

@@ -10,7 +10,7 @@ import { drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import type { SourceComparison } from '../../shared/sources/compareSources';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
-import { callApi, expect, openApp, test } from './fixtures';
+import { callApi, expect, openApp, startImport, test } from './fixtures';
 
 type Comparison = SourceComparison & { variableName: { de: string; en: string }; layer: string; chosenSources: string[] };
 interface Values {
@@ -185,10 +185,7 @@ test('a source without the shown Stichtag moves the map to one it has, says so, 
 test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
-  await page.getByTestId('project-menu').click();
-  await page.getByTestId('menu-import').click();
-  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
-  await page.getByTestId('import-path-confirm').click();
+  await startImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
   await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
 
   // The demo already holds population from the register and the Zensus: the wizard asks.
@@ -233,10 +230,7 @@ test('a planner imports the real GV-ISys 31.12.2019 as a second source of popula
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   test.setTimeout(180_000);
   await openApp(page);
-  await page.getByTestId('project-menu').click();
-  await page.getByTestId('menu-import').click();
-  await page.getByTestId('import-path-input').fill(sharedDataPath('population', 'gv-isys', 'AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv'));
-  await page.getByTestId('import-path-confirm').click();
+  await startImport(page, sharedDataPath('population', 'gv-isys', 'AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv'));
   await expect(page.getByTestId('import-join-matched')).toContainText('21', { timeout: 60_000 });
   // The demo's register holds population on 31.12.2019 too: a further source is the default.
   await expect(page.getByTestId('import-mode-new-source')).toBeChecked();

@@ -4,7 +4,7 @@
  */
 import type { AreaDetails } from '../../../shared/contract/api';
 import type { derivedIndicatorValues } from '../../../shared/contract/methods/map';
-import { formatDate, type Locale } from '../../../shared/format/number';
+import { formatDate, formatLatestDates, type Locale } from '../../../shared/format/number';
 import { localized } from '../../../shared/i18n/translate';
 import { computedDefinition, deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
 import { readSetting } from '../../../shared/settings/projectSettings';
@@ -174,9 +174,6 @@ function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: str
   return denominatorVariable;
 }
 
-/** At most this many Stichtage (the latest) are listed per part in a message; earlier ones become "…". */
-const LISTED_PERIODS = 6;
-
 /**
  * Why the figure cannot be computed at `period` (or at all). One variable: the Stichtage it has. Several
  * (a rate, "Anteil an"): the Stichtage each part has and those where they meet. No data at all: "import
@@ -187,8 +184,7 @@ function notComputableError(db: SqliteDatabase, plan: DerivationPlan, period: st
   const partPeriods = parts.map((selection) => ({ variable: selection.variable, periods: selectionPeriods(plan.catalogue, selection, plan.sources) }));
   if (partPeriods.every((part) => part.periods.length === 0)) return noPeriodsError(plan.indicator, parts.length > 1);
   const names = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
-  const dates = (periods: readonly string[], locale: Locale) =>
-    periods.length === 0 ? (locale === 'de' ? 'keine' : 'none') : `${periods.length > LISTED_PERIODS ? '… ' : ''}${periods.slice(-LISTED_PERIODS).map((p) => formatDate(p, locale)).join(', ')}`;
+  const dates = (periods: readonly string[], locale: Locale) => (periods.length === 0 ? (locale === 'de' ? 'keine' : 'none') : formatLatestDates(periods, locale));
   const quoted = (text: string, locale: Locale) => (locale === 'de' ? `„${text}“` : `"${text}"`);
   const partsText = (locale: Locale) =>
     partPeriods.map((part) => `${quoted(names.has(part.variable) ? localized(names.get(part.variable)!, locale) : part.variable, locale)}: ${dates(part.periods, locale)}`).join('; ');
