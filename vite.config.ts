@@ -1,13 +1,41 @@
 // Builds the renderer (React + MapLibre) into build/renderer. The same bundle is loaded by Electron and
 // served by browser mode.
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The contract areas whose schemas the first map's answers are checked against (project.current,
+ * layer.features, indicator.values; the map area's classification and Stichtag series right after).
+ */
+const FIRST_MAP_CONTRACT_MODULES = ['shared/contract/methods/project.ts', 'shared/contract/methods/map.ts'];
+
+/**
+ * Lets the page fetch the first map's contract chunks together with its first script. They are loaded
+ * through `import()` (renderer/api/client.ts), so without a hint the browser asks for them only after the
+ * first script has run, and the project's first answer waited for them (about 0.3 s on a slow machine).
+ */
+function preloadFirstMapContract(): Plugin {
+  return {
+    name: 'kleinraum:preload-first-map-contract',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context): HtmlTagDescriptor[] {
+        const chunks = Object.values(context.bundle ?? {}).filter(
+          (output) => output.type === 'chunk' && FIRST_MAP_CONTRACT_MODULES.some((module) => output.facadeModuleId?.replaceAll('\\', '/').endsWith(module)),
+        );
+        if (chunks.length !== FIRST_MAP_CONTRACT_MODULES.length) throw new Error(`preload-first-map-contract: expected chunks for ${FIRST_MAP_CONTRACT_MODULES.join(', ')}, found ${chunks.length}`);
+        return chunks.map((chunk) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: '../assets/public',
-  plugins: [react()],
+  plugins: [react(), preloadFirstMapContract()],
   build: {
     outDir: '../build/renderer',
     emptyOutDir: true,

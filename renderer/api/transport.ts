@@ -51,9 +51,31 @@ export interface EventSourceLike {
 
 /**
  * Browser mode: `POST /api/<method>` with the token header; the body is always a DispatchResult (HTTP 200
- * also for user errors). Events arrive over one shared EventSource per subscription.
+ * also for user errors). Events arrive over one EventSource shared by all subscriptions: a browser keeps at
+ * most six connections to a server, and a stream per subscription held two of them for good (at start-up,
+ * the first API requests waited for a free connection).
  */
 export function createHttpTransport(environment: HttpEnvironment): Transport {
+  const handlers = new Set<(name: EventName, payload: unknown) => void>();
+  let source: EventSourceLike | null = null;
+
+  function openEventStream(createEventSource: (url: string) => EventSourceLike): EventSourceLike {
+    const url = environment.token ? `${environment.origin}${HTTP_EVENTS_PATH}?${URL_TOKEN_PARAM}=${encodeURIComponent(environment.token)}` : `${environment.origin}${HTTP_EVENTS_PATH}`;
+    const opened = createEventSource(url);
+    for (const name of Object.keys(events) as EventName[]) {
+      opened.addEventListener(name, (event) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse(event.data);
+        } catch {
+          return; // A malformed event is dropped; the next project.changed brings the state back.
+        }
+        for (const handler of [...handlers]) handler(name, payload);
+      });
+    }
+    return opened;
+  }
+
   return {
     kind: 'http',
     async invoke(method, input) {
@@ -77,20 +99,15 @@ export function createHttpTransport(environment: HttpEnvironment): Transport {
     },
     subscribe(handler) {
       if (!environment.createEventSource) return () => {};
-      const url = environment.token ? `${environment.origin}${HTTP_EVENTS_PATH}?${URL_TOKEN_PARAM}=${encodeURIComponent(environment.token)}` : `${environment.origin}${HTTP_EVENTS_PATH}`;
-      const source = environment.createEventSource(url);
-      for (const name of Object.keys(events) as EventName[]) {
-        source.addEventListener(name, (event) => {
-          let payload: unknown;
-          try {
-            payload = JSON.parse(event.data);
-          } catch {
-            return; // A malformed event is dropped; the next project.changed brings the state back.
-          }
-          handler(name, payload);
-        });
-      }
-      return () => source.close();
+      handlers.add(handler);
+      source ??= openEventStream(environment.createEventSource);
+      return () => {
+        handlers.delete(handler);
+        if (handlers.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
     },
   };
 }

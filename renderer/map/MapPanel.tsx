@@ -7,7 +7,7 @@
  * Germany layer a re-render of the panel re-applied the state of all 11 000 areas on every move.
  */
 import './map.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { IndicatorValue, IndicatorValues } from '../../shared/contract/api';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -41,7 +41,7 @@ export function MapPanel() {
   const [symbology, setSymbology] = useMapSymbology();
   const [display, setDisplay] = useMapDisplay();
   const basemapStatus = useMapUi((state) => state.basemapStatus);
-  const [legendBox, legendRef] = useLegendReserve();
+  const [legendBox, legendRef, measuredLegendBox] = useLegendReserve();
 
   const periods = useKleinraum(shownPeriods);
   const severalPeriods = periods.length > 1;
@@ -122,6 +122,7 @@ export function MapPanel() {
           onHover={onHover}
           onSelect={onSelect}
           reserve={legendBox}
+          measuredReserve={measuredLegendBox}
         />
         {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={overlayShown ? null : valueTextByKey} />}
         {basemapStatus === 'unavailable' && (
@@ -181,12 +182,15 @@ function indicatorValueByKey(indicatorValues: IndicatorValues): ReadonlyMap<stri
 
 /**
  * The box the legend covers, measured from its bottom-left corner in the map area (its offset included),
- * kept current while it changes size; null without a legend.
+ * kept current while it changes size; null without a legend. Also as a ref holding the latest measurement,
+ * which is set while the legend is drawn, a render before the state follows.
  */
-function useLegendReserve(): [MapReserve | null, (element: HTMLDivElement | null) => void] {
+function useLegendReserve(): [MapReserve | null, (element: HTMLDivElement | null) => void, { readonly current: MapReserve | null }] {
   const [reserve, setReserve] = useState<MapReserve | null>(null);
+  const measured = useRef<MapReserve | null>(null);
   const ref = useCallback((element: HTMLDivElement | null) => {
     if (!element) {
+      measured.current = null;
       setReserve(null);
       return;
     }
@@ -196,6 +200,7 @@ function useLegendReserve(): [MapReserve | null, (element: HTMLDivElement | null
       const box = element.getBoundingClientRect();
       const area = parent.getBoundingClientRect();
       const next = { width: Math.ceil(box.right - area.left), height: Math.ceil(area.bottom - box.top) };
+      measured.current = next;
       setReserve((previous) => (previous && previous.width === next.width && previous.height === next.height ? previous : next));
     };
     measure();
@@ -203,8 +208,9 @@ function useLegendReserve(): [MapReserve | null, (element: HTMLDivElement | null
     observer.observe(element);
     return () => {
       observer.disconnect();
+      measured.current = null;
       setReserve(null);
     };
   }, []);
-  return [reserve, ref];
+  return [reserve, ref, measured];
 }

@@ -102,6 +102,12 @@ export interface MapViewProps {
   onSelect(key: string): void;
   /** The box the legend covers in the map's bottom-left corner (margins included); the layer is fitted beside or above it. */
   reserve?: MapReserve | null;
+  /**
+   * The same box as measured last, which can be newer than `reserve`: the legend is measured when it is
+   * drawn, in the same commit as the values it shows, and `reserve` follows one render later. Fitting with
+   * it places the first map where it stays, instead of moving it once more when `reserve` arrives.
+   */
+  measuredReserve?: { readonly current: MapReserve | null };
 }
 
 /** Size in CSS pixels of an overlay anchored in the map's bottom-left corner. */
@@ -148,7 +154,20 @@ export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDt
     reserve,
   });
   // Too small a map for any free box (a narrow window): fit the whole map, the legend may cover a corner.
-  map.fitBounds(bounds, { padding: padding ?? { top: 8, right: 8, bottom: 8, left: 8 }, duration: 0 });
+  const camera = map.cameraForBounds(bounds, { padding: padding ?? { top: 8, right: 8, bottom: 8, left: 8 } });
+  if (!camera || showsCamera(map, camera)) return;
+  map.jumpTo(camera);
+}
+
+/**
+ * Whether the map already shows `camera`. The layer, the legend and the map's size settle in consecutive
+ * renders at start-up, each asking for a fit; moving the map to where it is would still make MapLibre
+ * draw again (about 0.1 s per frame without a graphics card).
+ */
+function showsCamera(map: maplibregl.Map, camera: maplibregl.CameraOptions): boolean {
+  const center = camera.center ? maplibregl.LngLat.convert(camera.center) : map.getCenter();
+  const shown = map.getCenter();
+  return Math.abs((camera.zoom ?? map.getZoom()) - map.getZoom()) < 1e-6 && Math.abs(center.lng - shown.lng) < 1e-9 && Math.abs(center.lat - shown.lat) < 1e-9;
 }
 
 export function MapView(props: MapViewProps) {
@@ -162,6 +181,7 @@ export function MapView(props: MapViewProps) {
   // The corner the legend covers, and whether the user has panned or zoomed since the last fit.
   const reserveRef = useRef<MapReserve | null>(props.reserve ?? null);
   reserveRef.current = props.reserve ?? null;
+  const currentReserve = () => (props.measuredReserve ? props.measuredReserve.current : reserveRef.current);
   const userMovedRef = useRef(false);
 
   useEffect(() => {
@@ -266,7 +286,7 @@ export function MapView(props: MapViewProps) {
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID);
     source?.setData((props.features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection);
     userMovedRef.current = false;
-    fitToFreeArea(map, props.features, reserveRef.current);
+    fitToFreeArea(map, props.features, currentReserve());
   }, [loaded, props.features]);
 
   // The legend grew or shrank (another indicator, mode or language) or the map was resized: fit again,
@@ -276,7 +296,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || userMovedRef.current) return;
-    fitToFreeArea(map, handlersRef.current.features, reserveRef.current);
+    fitToFreeArea(map, handlersRef.current.features, currentReserve());
   }, [loaded, reserveWidth, reserveHeight, containerSize]);
 
   // What the map draws besides the geometry, kept current for re-applying after a style change.

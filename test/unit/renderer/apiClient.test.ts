@@ -135,6 +135,35 @@ describe('createHttpTransport', () => {
   });
 });
 
+describe('createHttpTransport: one event stream', () => {
+  it('opens one event stream for all subscriptions and closes it with the last', () => {
+    const listeners = new Map<string, (event: MessageEvent<string>) => void>();
+    let opened = 0;
+    let closed = 0;
+    const transport = createHttpTransport({
+      origin: 'http://127.0.0.1:5000',
+      token: null,
+      fetch,
+      createEventSource: () => {
+        opened += 1;
+        return { addEventListener: (type, listener) => listeners.set(type, listener), close: () => (closed += 1) };
+      },
+    });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = transport.subscribe((name) => first.push(name));
+    const stopSecond = transport.subscribe((name) => second.push(name));
+    listeners.get('progress')?.(new MessageEvent('progress', { data: '{}' }));
+    stopFirst();
+    listeners.get('project.changed')?.(new MessageEvent('project.changed', { data: '{}' }));
+    expect([opened, closed]).toEqual([1, 0]);
+    stopSecond();
+    expect([opened, closed]).toEqual([1, 1]);
+    expect(first).toEqual(['progress']);
+    expect(second).toEqual(['progress', 'project.changed']);
+  });
+});
+
 describe('detectTransport', () => {
   const location = { origin: 'http://127.0.0.1:5000', search: '?token=secret123' };
 
