@@ -42,7 +42,7 @@ export function TimeSlider({ periods }: { periods: readonly string[] }) {
   return (
     <div className="time-slider" data-testid="time-slider">
       <button type="button" className="time-button" data-testid="time-previous" aria-label={t('map.time.previous')} title={t('map.time.previous')} disabled={index <= 0} onClick={() => choose(index - 1)}>
-        ◀
+        <StepIcon direction="back" />
       </button>
       <button
         type="button"
@@ -56,10 +56,10 @@ export function TimeSlider({ periods }: { periods: readonly string[] }) {
           setPlaying(!playing);
         }}
       >
-        {playing ? '❚❚' : '▶'}
+        {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
       <button type="button" className="time-button" data-testid="time-next" aria-label={t('map.time.next')} title={t('map.time.next')} disabled={index >= periods.length - 1} onClick={() => choose(index + 1)}>
-        ▶▏
+        <StepIcon direction="forward" />
       </button>
       <input
         type="range"
@@ -76,5 +76,31 @@ export function TimeSlider({ periods }: { periods: readonly string[] }) {
         {t('map.time.label')} {period ? formatDate(period, locale) : ''}
       </span>
     </div>
+  );
+}
+
+// Media-player icons, drawn rather than typed: with "◀" beside "▶" the step back read as playing backwards.
+// A step has a bar at the end it moves towards (|◀ and ▶|); play is the bare triangle.
+function StepIcon({ direction }: { direction: 'back' | 'forward' }) {
+  return (
+    <svg className="time-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      {direction === 'back' ? <path d="M1.5 1.5h1.6v9H1.5zM10.5 1.5v9L4 6z" /> : <path d="M8.9 1.5h1.6v9H8.9zM1.5 1.5v9L8 6z" />}
+    </svg>
+  );
+}
+
+function PlayIcon() {
+  return (
+    <svg className="time-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <path d="M2.5 1.5v9L10.5 6z" />
+    </svg>
+  );
+}
+
+function PauseIcon() {
+  return (
+    <svg className="time-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <path d="M2.5 1.5h2.6v9H2.5zM6.9 1.5h2.6v9H6.9z" />
+    </svg>
   );
 }

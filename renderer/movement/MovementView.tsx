@@ -5,7 +5,7 @@
  * seriesChart.ts, the same code the exported figures use; values come from `timeseries.compute` and
  * `balance.compute`. The selection is the app's one selection (map, table, details panel).
  */
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
@@ -35,6 +35,29 @@ const AREA_CHART = { width: 720, height: 300 };
 const MULTIPLES_COLUMNS = 6;
 const MULTIPLES_PANEL_HEIGHT = 120;
 const MULTIPLES_WIDTH = 1100;
+/** The narrowest a panel of the sorted small multiples gets before a column is dropped (px). */
+const MULTIPLES_MIN_PANEL_WIDTH = 170;
+
+/**
+ * The width of the element behind the returned ref, in CSS pixels (`fallback` until it is laid out). The
+ * charts are drawn at this width, one SVG unit per pixel, so their text has the size it is drawn with: drawn
+ * for a fixed width and scaled to the column, the axis labels came out at 6–7 px.
+ */
+function useMeasuredWidth(fallback: number): [(element: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(fallback);
+  const ref = useCallback((element: HTMLElement | null) => {
+    if (!element) return;
+    const measure = () => {
+      const measured = element.clientWidth;
+      if (measured > 0) setWidth(measured);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 interface Hover {
   key: string;
@@ -268,7 +291,8 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const t = useT();
   const locale = useLocale();
   const area = data.series.find((entry) => entry.key === areaKey) ?? data.series[0];
-  const frame: ChartFrame = { x: 0, y: 0, ...AREA_CHART };
+  const [chartRef, width] = useMeasuredWidth(AREA_CHART.width);
+  const frame: ChartFrame = { x: 0, y: 0, width, height: AREA_CHART.height };
   const fontSize = 12;
   const scale = sharedScale([area?.values.map(drawnValue) ?? [], data.reference.values.map(drawnValue)]);
   const svg = area
@@ -276,16 +300,16 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
     : '';
   const plot = plotArea(frame, fontSize, true);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
-    const point = svgPoint(event, AREA_CHART.width, AREA_CHART.height);
+    const point = svgPoint(event, width, AREA_CHART.height);
     onHover({ key: 'area', index: periodIndexAt(plot, data.periods.length, point.x), left: point.left, top: point.top });
   };
   const point = hover && area ? area.values[hover.index] : undefined;
   const regionPoint = hover ? data.reference.values[hover.index] : undefined;
   return (
-    <div className="movement-chart" data-testid="movement-area-chart" onMouseMove={onMove} onMouseLeave={() => onHover(null)}>
-      <svg viewBox={`0 0 ${AREA_CHART.width} ${AREA_CHART.height}`} role="img" aria-label={area?.name ?? ''} dangerouslySetInnerHTML={{ __html: svg }} />
+    <div className="movement-chart" data-testid="movement-area-chart" ref={chartRef} onMouseMove={onMove} onMouseLeave={() => onHover(null)}>
+      <svg viewBox={`0 0 ${width} ${AREA_CHART.height}`} role="img" aria-label={area?.name ?? ''} dangerouslySetInnerHTML={{ __html: svg }} />
       {hover && area && point && (
-        <div className="movement-tooltip" data-testid="movement-tooltip" style={tooltipPosition(hover, AREA_CHART.width)}>
+        <div className="movement-tooltip" data-testid="movement-tooltip" style={tooltipPosition(hover, width)}>
           {tooltipText(t, locale, data, area.name, point)}
           {regionPoint && regionPoint.value !== null ? `\n${localized(data.reference.label, locale)}: ${formatNumber(regionPoint.value, data.indicator.decimals, locale)}` : ''}
         </div>
@@ -303,36 +327,38 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: 
     const entry = byKey.get(key);
     return entry ? [{ key, title: entry.name, points: entry.values, flag: props.flaggedKeys.has(key) ? t('movement.balance.flag') : null }] : [];
   });
+  const [chartRef, width] = useMeasuredWidth(MULTIPLES_WIDTH);
   const grid = props.grid ? panelGridFor(panels.map((panel) => panel.key), data.mapGrid) : null;
-  const columns = grid ? grid.columns : MULTIPLES_COLUMNS;
-  const rows = grid ? grid.rows : Math.max(1, Math.ceil(panels.length / MULTIPLES_COLUMNS));
   const gap = 8;
+  const sortedColumns = Math.max(2, Math.min(MULTIPLES_COLUMNS, Math.floor((width + gap) / (MULTIPLES_MIN_PANEL_WIDTH + gap))));
+  const columns = grid ? grid.columns : sortedColumns;
+  const rows = grid ? grid.rows : Math.max(1, Math.ceil(panels.length / columns));
   // Narrower panels (more columns in the map layout) keep their proportions.
-  const panelHeight = grid ? Math.min(MULTIPLES_PANEL_HEIGHT, Math.round(((MULTIPLES_WIDTH - (columns - 1) * gap) / columns) * 0.66)) : MULTIPLES_PANEL_HEIGHT;
+  const panelHeight = grid ? Math.min(MULTIPLES_PANEL_HEIGHT, Math.round(((width - (columns - 1) * gap) / columns) * 0.66)) : MULTIPLES_PANEL_HEIGHT;
   const height = rows * panelHeight + (rows - 1) * gap;
-  const frame: ChartFrame = { x: 0, y: 0, width: MULTIPLES_WIDTH, height };
-  const fontSize = 11;
+  const frame: ChartFrame = { x: 0, y: 0, width, height };
+  const fontSize = 12;
   const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) });
   const frames = multiplesFrames(frame, panels.length, gap, columns, grid);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
-    const point = svgPoint(event, MULTIPLES_WIDTH, height);
+    const point = svgPoint(event, width, height);
     const index = panelAt(point.x, point.y);
     if (index < 0) return props.onHover(null);
     const plot = plotArea(frames[index] as ChartFrame, fontSize, false, true);
     props.onHover({ key: panels[index]!.key, index: periodIndexAt(plot, data.periods.length, point.x), left: point.left, top: point.top });
   };
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const point = svgPoint(event, MULTIPLES_WIDTH, height);
+    const point = svgPoint(event, width, height);
     const index = panelAt(point.x, point.y);
     if (index >= 0) props.onSelect(panels[index]!.key);
   };
   const hovered = props.hover ? byKey.get(props.hover.key) : undefined;
   return (
-    <div className="movement-chart movement-multiples" data-testid="movement-multiples" onMouseMove={onMove} onMouseLeave={() => props.onHover(null)} onClick={onClick}>
-      <svg viewBox={`0 0 ${MULTIPLES_WIDTH} ${height}`} role="img" aria-label={t('movement.multiples')} dangerouslySetInnerHTML={{ __html: svg }} />
+    <div className="movement-chart movement-multiples" data-testid="movement-multiples" ref={chartRef} onMouseMove={onMove} onMouseLeave={() => props.onHover(null)} onClick={onClick}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('movement.multiples')} dangerouslySetInnerHTML={{ __html: svg }} />
       {props.hover && hovered && (
-        <div className="movement-tooltip" data-testid="movement-multiples-tooltip" style={tooltipPosition(props.hover, MULTIPLES_WIDTH)}>
+        <div className="movement-tooltip" data-testid="movement-multiples-tooltip" style={tooltipPosition(props.hover, width)}>
           {tooltipText(t, locale, data, hovered.name, hovered.values[props.hover.index])}
         </div>
       )}
