@@ -2,13 +2,14 @@
  * A small SVG map of the shown layer (d3-geo), coloured per area key, for the Analyse tab's cluster,
  * significance and rate maps: several maps side by side without several WebGL maps. Click selects the area
  * in the one store selection (so the Karte tab, table and details follow); the selected area and brushed
- * areas are outlined. Every path carries data-key and data-fill for tests and screen readers.
+ * areas are outlined, and the areas are named as on the main map (svgAreaMap.ts). Every path carries
+ * data-key and data-fill for tests and screen readers.
  */
-import { rewind } from '@turf/rewind';
-import { geoMercator, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { useApp, useKleinraum } from '../AppContext';
+import { svgAreaMap } from '../map/svgAreaMap';
+import { SvgAreaLabels } from '../map/SvgAreaLabels';
 
 const WIDTH = 420;
 const HEIGHT = 340;
@@ -36,16 +37,7 @@ export function AreaMap({ features, fillOf, titleOf, caption, legend, testId, em
   const { store } = useApp();
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const brushedKeys = useKleinraum((state) => state.brushedKeys);
-  const paths = useMemo(() => {
-    // d3-geo reads counter-clockwise rings (RFC 7946) as "the globe minus the shape": rewind to clockwise.
-    const rewound = rewind(features as unknown as GeoJSON.FeatureCollection, { reverse: true }) as GeoJSON.FeatureCollection;
-    const projection = geoMercator().fitSize([WIDTH, HEIGHT], rewound);
-    const path = geoPath(projection);
-    return rewound.features.map((feature) => {
-      const properties = feature.properties as { key: string; name: string };
-      return { key: String(properties.key), name: String(properties.name), d: path(feature) ?? '' };
-    });
-  }, [features]);
+  const { shapes: paths, labels } = useMemo(() => svgAreaMap(features, WIDTH, HEIGHT), [features]);
   const brushed = new Set(brushedKeys);
   // Marked areas are drawn last, so their outline lies on top of the neighbours'.
   const ordered = [...paths].sort((a, b) => Number(a.key === selectedKey || brushed.has(a.key)) - Number(b.key === selectedKey || brushed.has(b.key)));
@@ -79,6 +71,7 @@ export function AreaMap({ features, fillOf, titleOf, caption, legend, testId, em
           .map(({ key, d }) => (
             <path key={`emphasised-${key}`} d={d} fill="none" stroke="#111827" strokeWidth={1.6} strokeDasharray="4 2.5" pointerEvents="none" data-emphasised={key} />
           ))}
+        <SvgAreaLabels labels={labels} testId={`${testId}-labels`} />
       </svg>
       <ul className="analysis-legend">
         {legend.map((row) => (

@@ -133,6 +133,25 @@ export async function canvasColoursAt(page: Page, points: [number, number][]): P
   }, points);
 }
 
+/**
+ * Checks that a small SVG map (svgAreaMap.ts) names every one of its `count` areas, with `name` among them,
+ * and that no two names overlap on screen.
+ */
+export async function expectNamedAreas(page: Page, mapTestId: string, count: number, name: string): Promise<void> {
+  const labels = page.locator(`[data-testid="${mapTestId}-labels"] text`);
+  await expect(labels).toHaveCount(count);
+  await expect(page.getByTestId(`${mapTestId}-labels`)).toContainText(name);
+  const boxes = await labels.evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number }));
+  const overlapping: string[] = [];
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach((b, offset) => {
+      // Half a pixel of slack: glyph boxes include side bearings the placement leaves out.
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlapping.push(`${i}/${i + 1 + offset}`);
+    }),
+  );
+  expect(overlapping, `overlapping names in ${mapTestId}`).toEqual([]);
+}
+
 /** Opens the app in browser mode and waits until the choropleth is rendered and the map is idle. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto(e2eAppUrl);

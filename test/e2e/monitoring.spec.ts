@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { MONITORING_COLOURS, NOT_SCORED_COLOUR } from '../../shared/monitoring/monitoringColours';
 import { e2eToken } from '../helpers/e2eServer';
-import { callApi, canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
+import { callApi, canvasColoursAt, expect, expectNamedAreas, loadAreas, openApp, test } from './fixtures';
 
 interface MonitoringAnswer {
   period: string;
@@ -38,6 +38,7 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
   await openMonitoring(page);
   const answer = await callApi<MonitoringAnswer>(request, 'monitoring.compute', DEFAULT);
   await expect(page.locator('[data-testid="monitoring-map"] path[data-key]')).toHaveCount(21);
+  await expectNamedAreas(page, 'monitoring-map', 21, 'Neustadt am Rübenberge');
   for (const area of answer.areas) {
     const [status, dynamics] = (area.overallClass ?? '').split('-') as ['hoch', 'positiv'];
     await expect(page.locator(`[data-testid="monitoring-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', MONITORING_COLOURS[dynamics][status]);

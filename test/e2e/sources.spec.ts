@@ -10,7 +10,7 @@ import { drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import type { SourceComparison } from '../../shared/sources/compareSources';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
-import { callApi, expect, openApp, startImport, test } from './fixtures';
+import { callApi, expect, expectNamedAreas, openApp, startImport, test } from './fixtures';
 
 type Comparison = SourceComparison & { variableName: { de: string; en: string }; layer: string; chosenSources: string[] };
 interface Values {
@@ -59,6 +59,7 @@ test('the Quellenvergleich shows each source per area with the gap, the metadata
   for (const area of expected.areas.slice(0, 6)) {
     await expect(page.locator(`[data-testid="sources-gap-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', drawn.colourByKey.get(area.key)!);
   }
+  await expectNamedAreas(page, 'sources-gap-map', 21, 'Wennigsen (Deister)');
   await page.screenshot({ path: testInfo.outputPath('sources-tab.png') });
   // A against B on one scale: the 1:1 line runs from the plot's lower-left to its upper-right corner.
   const line = page.getByTestId('sources-scatter-regression');
