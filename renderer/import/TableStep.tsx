@@ -206,37 +206,38 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                 </select>
               </label>
             )}
+            {/* Text files and dBASE tables name no (or a wrong) encoding often enough to offer the choice. */}
+            {(inspect.format === 'csv' || inspect.format === 'dbf') && (
+              <label className="import-field">
+                <span>{t('import.encoding')}</span>
+                <select data-testid="import-table-encoding" value={readOptions.encoding ?? ''} onChange={(event) => changeReading({ encoding: ENCODINGS.find((encoding) => encoding === event.target.value) })}>
+                  <option value="">
+                    {t('import.encodingAuto')}
+                    {table?.encoding.detected ? `: ${table.encoding.detected}` : ''}
+                  </option>
+                  {ENCODINGS.map((encoding) => (
+                    <option key={encoding} value={encoding}>
+                      {encoding}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {inspect.format === 'csv' && (
-              <>
-                <label className="import-field">
-                  <span>{t('import.encoding')}</span>
-                  <select data-testid="import-table-encoding" value={readOptions.encoding ?? ''} onChange={(event) => changeReading({ encoding: ENCODINGS.find((encoding) => encoding === event.target.value) })}>
-                    <option value="">
-                      {t('import.encodingAuto')}
-                      {table?.encoding.detected ? `: ${table.encoding.detected}` : ''}
+              <label className="import-field">
+                <span>{t('import.delimiter')}</span>
+                <select data-testid="import-delimiter" value={readOptions.delimiter ?? ''} onChange={(event) => changeReading({ delimiter: DELIMITERS.find(([delimiter]) => delimiter === event.target.value)?.[0] })}>
+                  <option value="">
+                    {t('import.automatic')}
+                    {table?.delimiter ? `: ${t(DELIMITERS.find(([delimiter]) => delimiter === table.delimiter)?.[1] ?? 'import.delimiterSemicolon')}` : ''}
+                  </option>
+                  {DELIMITERS.map(([delimiter, label]) => (
+                    <option key={label} value={delimiter}>
+                      {t(label)}
                     </option>
-                    {ENCODINGS.map((encoding) => (
-                      <option key={encoding} value={encoding}>
-                        {encoding}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="import-field">
-                  <span>{t('import.delimiter')}</span>
-                  <select data-testid="import-delimiter" value={readOptions.delimiter ?? ''} onChange={(event) => changeReading({ delimiter: DELIMITERS.find(([delimiter]) => delimiter === event.target.value)?.[0] })}>
-                    <option value="">
-                      {t('import.automatic')}
-                      {table?.delimiter ? `: ${t(DELIMITERS.find(([delimiter]) => delimiter === table.delimiter)?.[1] ?? 'import.delimiterSemicolon')}` : ''}
-                    </option>
-                    {DELIMITERS.map(([delimiter, label]) => (
-                      <option key={label} value={delimiter}>
-                        {t(label)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              </>
+                  ))}
+                </select>
+              </label>
             )}
             <label className="import-field">
               <span>{t('import.decimal')}</span>

@@ -6,7 +6,7 @@
 export type ImportFileKind = 'boundaries' | 'table';
 
 const BOUNDARY_EXTENSIONS = ['zip', 'shp', 'geojson', 'json', 'gpkg'] as const;
-const TABLE_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx'] as const;
+const TABLE_EXTENSIONS = ['csv', 'txt', 'tsv', 'xlsx', 'dbf'] as const;
 
 /** Extensions (without dot) the file browser lists in the import wizard. */
 export const IMPORT_FILE_EXTENSIONS: readonly string[] = [...BOUNDARY_EXTENSIONS, ...TABLE_EXTENSIONS];

@@ -119,3 +119,17 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   await expect(warning).toContainText('sind Kreise');
   await expect(warning).toContainText('Ebene „gemeinden“');
 });
+
+test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp) is read as a table and joins the 21 municipalities', async ({ page }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await startImport(page, sharedDataPath('boundaries', 'vg250-ew_2016-12-31_utm32_pk_points_and_gem_dbf', 'gem_attributes_only_no_shp', 'VG250_GEM.dbf'));
+  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  // The encoding can be chosen as for text files (DOS tables in CP850 exist); the delimiter cannot.
+  await expect(page.getByTestId('import-table-encoding')).toBeVisible();
+  await expect(page.getByTestId('import-delimiter')).toHaveCount(0);
+  // The first rows as the import reads them: Flensburg's population and area in German number format.
+  await expect(page.getByTestId('import-observations-preview')).toContainText('85.942');
+  await expect(page.getByTestId('import-observations-preview')).toContainText('56,74');
+  await page.screenshot({ path: path.join('build', 'test-results', 'import-dbf.png') });
+});

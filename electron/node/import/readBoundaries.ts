@@ -4,7 +4,7 @@
  * Two steps so a preview can come first: `listBoundaryLayers` (what is in the file) and `readBoundaries`
  * (areas + report, nothing written). Writing into a project is the caller's job after confirmation.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
@@ -15,7 +15,7 @@ import { crsFromPrj, normaliseCrsCode, proposeCrsFromBounds, type BoundingBox, t
 import type { LocalizedText } from '../../../shared/model/project';
 import { listGeoPackageFeatureTables, readGeoPackageLayer } from '../storage/geopackageLayerReader';
 import { openArchive, type Archive } from './archive';
-import { readShapefile, type ShapefileMemberReader } from './readShapefile';
+import { readShapefile, siblingReader, type ShapefileMemberReader } from './readShapefile';
 
 export interface BoundaryLayerEntry {
   /** Name to pass as `layer`, e.g. "vg250_ebenen_0101/VG250_GEM" in a zip or the table name in a GeoPackage. */
@@ -59,15 +59,6 @@ function unsupportedFile(filePath: string): UserError {
     de: `${path.basename(filePath)}: dieses Dateiformat wird für Grenzen nicht unterstützt. Möglich sind Shapefile (.shp oder .zip), GeoJSON und GeoPackage (.gpkg).`,
     en: `${path.basename(filePath)}: this file format is not supported for boundaries. Use a shapefile (.shp or .zip), GeoJSON or GeoPackage (.gpkg).`,
   });
-}
-
-/** Case-insensitive lookup of the members of a shapefile set beside `base` (Windows users send `.SHP` and `.prj` mixed). */
-function siblingReader(directory: string, base: string): ShapefileMemberReader {
-  const lower = new Map(readdirSync(directory).map((name) => [name.toLowerCase(), name]));
-  return (extension) => {
-    const actual = lower.get(`${base}${extension}`.toLowerCase());
-    return actual ? new Uint8Array(readFileSync(path.join(directory, actual))) : null;
-  };
 }
 
 function archiveReader(archive: Archive, base: string): ShapefileMemberReader {

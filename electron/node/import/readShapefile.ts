@@ -6,6 +6,8 @@
  * .shp has shapes, and records flagged deleted are left out and counted. Used by boundary import and by
  * the facility import of point layers.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { openDbf } from 'shapefile';
 import textEncoding from 'text-encoding';
 import { UserError } from '../../../shared/contract/errors';
@@ -17,6 +19,15 @@ import type { LocalizedText } from '../../../shared/model/project';
 
 /** Returns the bytes of a member of the set by extension (".shp", ".dbf", …), or null when it is missing. */
 export type ShapefileMemberReader = (extension: string) => Uint8Array | null;
+
+/** Case-insensitive lookup of the members of a shapefile set beside `base` (Windows users send `.SHP` and `.prj` mixed). */
+export function siblingReader(directory: string, base: string): ShapefileMemberReader {
+  const lower = new Map(readdirSync(directory).map((name) => [name.toLowerCase(), name]));
+  return (extension) => {
+    const actual = lower.get(`${base}${extension}`.toLowerCase());
+    return actual ? new Uint8Array(readFileSync(path.join(directory, actual))) : null;
+  };
+}
 
 export interface ShapefileFeature {
   /** Attributes as text (numbers as written, dates as YYYYMMDD), so keys keep their form. */
@@ -75,32 +86,28 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/**
- * Reads a shapefile set. `encoding` overrides the .cpg and the detection (e.g. "cp850").
- * @example await readShapefile((extension) => readFileOrNull(`VG5000_KRS${extension}`), 'VG5000_KRS') // { features: [401 features], … }
- */
-export async function readShapefile(read: ShapefileMemberReader, baseName: string, encoding?: TextEncoding): Promise<ShapefileRead> {
-  const shpBytes = read('.shp');
-  const dbfBytes = read('.dbf');
-  if (!shpBytes || !dbfBytes) {
-    const missing = [!shpBytes ? '.shp' : null, !dbfBytes ? '.dbf' : null].filter(Boolean).join(', ');
-    throw new UserError('bad-input', {
-      de: `Zum Shapefile ${baseName} fehlt ${missing}. Ein Shapefile besteht aus mehreren Dateien (.shp, .shx, .dbf, .prj, .cpg); bitte alle zusammen wählen oder als .zip.`,
-      en: `The shapefile ${baseName} is missing ${missing}. A shapefile consists of several files (.shp, .shx, .dbf, .prj, .cpg); please choose them together or as a .zip.`,
-    });
-  }
-  const shpName = `${baseName}.shp`;
-  const dbfName = `${baseName}.dbf`;
-  const shp = checkShp(shpBytes, read('.shx'), shpName);
-  const dbf = checkDbf(dbfBytes, dbfName);
-  if (shp.recordCount !== dbf.recordCount) {
-    throw new UserError('bad-input', {
-      de: `Das Shapefile ${baseName} ist inkonsistent: ${shp.recordCount} Geometrien, aber ${dbf.recordCount} Datensätze in der .dbf. Eine Zuordnung wäre unsicher; bitte die Daten erneut herunterladen.`,
-      en: `The shapefile ${baseName} is inconsistent: ${shp.recordCount} geometries but ${dbf.recordCount} records in the .dbf. Matching them would be unsafe; please download the data again.`,
-    });
-  }
+/** The attribute table of a shapefile, or a dBASE table on its own (.dbf, with its .cpg when present). */
+export interface DbfRead {
+  dbf: DbfSummary;
+  /** Each record's attributes by record index (deleted records: null). */
+  records: (Record<string, string | null> | null)[];
+  /** Records flagged deleted, left out as GDAL and QGIS do. */
+  deletedRecords: number;
+  encoding: { detected: EncodingDetection; used: TextEncoding; fromCpg: boolean };
+  notes: { code: string; text: LocalizedText }[];
+}
 
-  const notes: ShapefileRead['notes'] = [];
+/**
+ * Reads the .dbf of a set (and its .cpg), checked by checkDbf; `encoding` overrides the .cpg and the
+ * detection. Used for a shapefile's attributes and for a .dbf imported as a table.
+ * @example (await readDbf((extension) => readFileOrNull(`Einwohner${extension}`), 'Einwohner')).records.length
+ */
+export async function readDbf(read: ShapefileMemberReader, baseName: string, encoding?: TextEncoding): Promise<DbfRead> {
+  const dbfName = `${baseName}.dbf`;
+  const dbfBytes = read('.dbf');
+  if (!dbfBytes) throw new UserError('not-found', { de: `${dbfName} wurde nicht gefunden. Bitte den Pfad prüfen.`, en: `${dbfName} was not found. Please check the path.` });
+  const dbf = checkDbf(dbfBytes, dbfName);
+  const notes: DbfRead['notes'] = [];
   const cpgBytes = read('.cpg');
   const cpgText = cpgBytes ? decodeText(cpgBytes, 'windows-1252').trim() : null;
   const cpgEncoding = cpgText ? normaliseEncodingName(cpgText) : null;
@@ -124,7 +131,6 @@ export async function readShapefile(read: ShapefileMemberReader, baseName: strin
 
   const carrier = carrierFor(used);
   const reencode = carrier ? (text: string) => decodeText(carrier.toBytes(text), used) : null;
-  const geometries = readShpGeometries(shpBytes, shp);
   let attributes: Awaited<ReturnType<typeof openDbf>>;
   try {
     attributes = await openDbf(toArrayBuffer(dbfBytes), { encoding: carrier?.name ?? 'utf-8' });
@@ -132,16 +138,19 @@ export async function readShapefile(read: ShapefileMemberReader, baseName: strin
     throw damagedShapefile(dbfName, { de: (error as Error).message, en: (error as Error).message });
   }
   const deleted = new Set(dbf.deletedRecords);
-  const features: ShapefileFeature[] = [];
-  for (let index = 0; index < shp.recordCount; index += 1) {
+  const records: DbfRead['records'] = [];
+  for (let index = 0; index < dbf.recordCount; index += 1) {
     const row = await attributes.read();
     if (row.done) {
-      throw damagedShapefile(dbfName, { de: `nach ${index} von ${shp.recordCount} Datensätzen zu Ende`, en: `ended after ${index} of ${shp.recordCount} records` });
+      throw damagedShapefile(dbfName, { de: `nach ${index} von ${dbf.recordCount} Datensätzen zu Ende`, en: `ended after ${index} of ${dbf.recordCount} records` });
     }
-    if (deleted.has(index)) continue;
-    const properties: ShapefileFeature['properties'] = {};
+    if (deleted.has(index)) {
+      records.push(null);
+      continue;
+    }
+    const properties: Record<string, string | null> = {};
     for (const [name, value] of Object.entries(row.value ?? {})) properties[reencode ? reencode(name) : name] = attributeText(value, reencode);
-    features.push({ properties, geometry: geometries[index] ?? null });
+    records.push(properties);
   }
   if (deleted.size > 0) {
     notes.push({
@@ -152,14 +161,45 @@ export async function readShapefile(read: ShapefileMemberReader, baseName: strin
       },
     });
   }
+  return { dbf, records, deletedRecords: deleted.size, encoding: { detected, used, fromCpg }, notes };
+}
+
+/**
+ * Reads a shapefile set. `encoding` overrides the .cpg and the detection (e.g. "cp850").
+ * @example await readShapefile((extension) => readFileOrNull(`VG5000_KRS${extension}`), 'VG5000_KRS') // { features: [401 features], … }
+ */
+export async function readShapefile(read: ShapefileMemberReader, baseName: string, encoding?: TextEncoding): Promise<ShapefileRead> {
+  const shpBytes = read('.shp');
+  const dbfBytes = read('.dbf');
+  if (!shpBytes || !dbfBytes) {
+    const missing = [!shpBytes ? '.shp' : null, !dbfBytes ? '.dbf' : null].filter(Boolean).join(', ');
+    throw new UserError('bad-input', {
+      de: `Zum Shapefile ${baseName} fehlt ${missing}. Ein Shapefile besteht aus mehreren Dateien (.shp, .shx, .dbf, .prj, .cpg); bitte alle zusammen wählen oder als .zip.`,
+      en: `The shapefile ${baseName} is missing ${missing}. A shapefile consists of several files (.shp, .shx, .dbf, .prj, .cpg); please choose them together or as a .zip.`,
+    });
+  }
+  const shp = checkShp(shpBytes, read('.shx'), `${baseName}.shp`);
+  const dbfRecordCount = checkDbf(dbfBytes, `${baseName}.dbf`).recordCount;
+  if (shp.recordCount !== dbfRecordCount) {
+    throw new UserError('bad-input', {
+      de: `Das Shapefile ${baseName} ist inkonsistent: ${shp.recordCount} Geometrien, aber ${dbfRecordCount} Datensätze in der .dbf. Eine Zuordnung wäre unsicher; bitte die Daten erneut herunterladen.`,
+      en: `The shapefile ${baseName} is inconsistent: ${shp.recordCount} geometries but ${dbfRecordCount} records in the .dbf. Matching them would be unsafe; please download the data again.`,
+    });
+  }
+  const attributes = await readDbf(read, baseName, encoding);
+  const geometries = readShpGeometries(shpBytes, shp);
+  const features: ShapefileFeature[] = [];
+  attributes.records.forEach((properties, index) => {
+    if (properties) features.push({ properties, geometry: geometries[index] ?? null });
+  });
   const prjBytes = read('.prj');
   return {
     shp,
-    dbf,
+    dbf: attributes.dbf,
     features,
-    deletedRecords: deleted.size,
-    encoding: { detected, used, fromCpg },
+    deletedRecords: attributes.deletedRecords,
+    encoding: attributes.encoding,
     prj: prjBytes ? decodeText(prjBytes, 'windows-1252') : null,
-    notes,
+    notes: attributes.notes,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Reading statistical tables from disk: CSV/TXT through the pure parser in shared/fileFormats/table, XLSX
  * streaming through shared/fileFormats/table/xlsxSheet.ts (only the entries needed are inflated, chunk by
- * chunk, stopping at the row, column, cell and expanded-size limits; merged header cells filled in), then
- * the same header/data detection. exceljs' streaming reader was not used: it ignores merged cells, which
+ * chunk, stopping at the row, column, cell and expanded-size limits; merged header cells filled in), dBASE
+ * (.dbf, e.g. a GIS attribute table) through the shapefile attribute reader, then the same header/data
+ * detection. exceljs' streaming reader was not used: it ignores merged cells, which
  * GENESIS and Regionalstatistik headers rely on, and it cannot cap the expanded size.
  * Returns a `ParsedTable` for the preview; nothing is written.
  */
@@ -11,10 +12,11 @@ import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 import { analyseGrid } from '../../../shared/fileFormats/table/analyseGrid';
 import { DEFAULT_MAX_TABLE_BYTES, parseDelimitedTable, tableTooLargeError, type DelimitedTableOptions } from '../../../shared/fileFormats/table/parseDelimited';
-import type { ParsedTable } from '../../../shared/fileFormats/table/parsedTable';
+import type { ParsedTable, TableWarning } from '../../../shared/fileFormats/table/parsedTable';
 import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, noDataRowsError } from '../../../shared/fileFormats/table/tableLimits';
 import { dateStyleIndices, SheetGridReader, sharedStrings, usesDate1904, workbookSheets, type SheetContext, type WorkbookSheet } from '../../../shared/fileFormats/table/xlsxSheet';
 import { openArchive, type Archive } from './archive';
+import { readDbf, siblingReader } from './readShapefile';
 
 export interface ReadTableOptions extends DelimitedTableOptions {
   /** Worksheet name for XLSX files; the first sheet with data when omitted. */
@@ -132,7 +134,43 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
     assertTableWithinLimits(grid.length, width, { ...DEFAULT_TABLE_LIMITS, ...options.limits });
     return withDataRows(analyseGrid(grid, { headerRows: options.headerRows, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null }));
   }
+  if (path.extname(filePath).toLowerCase() === '.dbf') return withDataRows(await dbfTable(filePath, options));
   return withDataRows(parseDelimitedTable(new Uint8Array(readFileSync(filePath)), options));
+}
+
+/**
+ * A dBASE table as a grid: the field names as the one header row, each record (deleted ones left out) as
+ * a row, numbers as dBASE writes them (decimal point). Text fields keep their form, so "03241001" keeps its
+ * leading zero. When the .dbf is the attribute table of a shapefile beside it, the preview says that only its
+ * values are read and where the boundaries are.
+ */
+async function dbfTable(filePath: string, options: ReadTableOptions): Promise<ParsedTable> {
+  const fileName = path.basename(filePath);
+  const base = fileName.slice(0, -path.extname(fileName).length);
+  const members = siblingReader(path.dirname(filePath), base);
+  const read = await readDbf(members, base, options.encoding);
+  const fields = read.dbf.fields.map((field) => field.name);
+  const names = Object.keys(read.records.find((record) => record !== null) ?? {});
+  // The reader's names are decoded in the table's encoding; dBASE's header names are plain ASCII bytes.
+  const header = names.length === fields.length ? names : fields;
+  const grid = [header, ...read.records.flatMap((record) => (record ? [header.map((name) => record[name] ?? '')] : []))];
+  assertTableWithinLimits(grid.length, header.length, { ...DEFAULT_TABLE_LIMITS, ...options.limits });
+  const table = analyseGrid(grid, { headerRows: options.headerRows ?? 1, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null, encoding: { detected: read.encoding.detected, used: read.encoding.used } });
+  const notes = [...read.notes];
+  if (members('.shp')) {
+    notes.push({
+      code: 'shapefile-attributes',
+      text: {
+        de: `${fileName} ist die Sachdatentabelle des Shapefiles ${base}: Gelesen werden nur ihre Werte, als Tabelle. Für die Grenzen bitte ${base}.shp wählen.`,
+        en: `${fileName} is the attribute table of the shapefile ${base}: only its values are read, as a table. For the boundaries, please choose ${base}.shp.`,
+      },
+    });
+  }
+  // dBASE says which fields hold numbers (N, F). Digits in a text field are codes ("03", "032410001001") and a
+  // date field is a date (WSK, the day a territory took effect, not the Stichtag): neither is a value to import.
+  const numeric = read.dbf.fields.map((field) => field.type === 'N' || field.type === 'F');
+  const columns = table.columns.map((column) => (column.kind === 'number' && numeric[column.index] === false ? { ...column, kind: 'text' as const } : column));
+  return { ...table, columns, warnings: [...notes.map((note) => ({ code: note.code as TableWarning['code'], text: note.text })), ...table.warnings] };
 }
 
 function withDataRows(table: ParsedTable): ParsedTable {

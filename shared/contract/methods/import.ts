@@ -308,7 +308,7 @@ export const inspectResult = z.object({
   fileName: z.string(),
   sizeBytes: z.number().int(),
   kind: z.enum(['boundaries', 'table']),
-  format: z.enum(['shapefile-zip', 'shapefile', 'geojson', 'geopackage', 'csv', 'xlsx']),
+  format: z.enum(['shapefile-zip', 'shapefile', 'geojson', 'geopackage', 'csv', 'xlsx', 'dbf']),
   /** Boundary layers (zip / GeoPackage: several; pass one as `layer`). Empty for tables. */
   layers: z.array(z.object({ name: z.string(), kind: z.enum(['shapefile', 'geojson', 'geopackage']) })),
   /** XLSX sheets. */

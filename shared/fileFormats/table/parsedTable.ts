@@ -33,7 +33,19 @@ export interface TableRow {
 }
 
 export interface TableWarning {
-  code: 'missing-codes' | 'footnote-marks' | 'ragged-rows' | 'no-key-column' | 'low-confidence-encoding' | 'replacement-characters' | 'mixed-notation' | 'utf-16';
+  code:
+    | 'missing-codes'
+    | 'footnote-marks'
+    | 'ragged-rows'
+    | 'no-key-column'
+    | 'low-confidence-encoding'
+    | 'replacement-characters'
+    | 'mixed-notation'
+    | 'utf-16'
+    // dBASE tables (.dbf): records flagged deleted, a .cpg contradicting the content, a shapefile's attribute table.
+    | 'deleted-records'
+    | 'cpg-contradicts-content'
+    | 'shapefile-attributes';
   text: LocalizedText;
 }
 

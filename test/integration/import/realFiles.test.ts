@@ -14,6 +14,7 @@ import { buildJoinReport, type JoinRow } from '../../../shared/fileFormats/join/
 import { recogniseAreaKey } from '../../../shared/fileFormats/keys/areaKey';
 import { readBoundaries } from '../../../electron/node/import/readBoundaries';
 import { listXlsxSheets, readTableFile } from '../../../electron/node/import/readTable';
+import { inspectImportFile } from '../../../electron/node/services/import/inspectImport';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const data = (relative: string) => path.resolve(repoRoot, '../shared/data', relative);
@@ -166,5 +167,40 @@ describe('tables', () => {
     expect(parsed.columns[2]!.label.startsWith('Bevölkerung und Haushalte 31.12.2013')).toBe(true);
     const hamburg = parsed.rows.find((row) => row.cells[0] === 'Hamburg')!;
     expect(hamburg.values[1]!.value).toBe(1788994);
+  });
+});
+
+describe('dBASE tables (.dbf)', () => {
+  const vg250Attributes = 'boundaries/vg250-ew_2016-12-31_utm32_pk_points_and_gem_dbf/gem_attributes_only_no_shp/VG250_GEM.dbf';
+
+  it('reads the VG250-EW 2016 attribute table without its .shp as a table: population and area per AGS, codes not as values', async () => {
+    const parsed = await readTableFile(data(vg250Attributes));
+    expect(parsed.rows).toHaveLength(11403);
+    expect(parsed.settings.encoding.used).toBe('utf-8');
+    const column = (name: string) => parsed.columns.find((candidate) => candidate.label === name)!;
+    expect(column('EWZ').kind).toBe('number');
+    expect(column('KFL').kind).toBe('number');
+    // Digits in text fields are codes and the WSK date field is a date: neither is offered as a value.
+    for (const name of ['RS_0', 'AGS_0', 'SN_L', 'WSK']) expect(column(name).kind).not.toBe('number');
+    // PROVENANCE.md: Hannover 532 163 inhabitants on 204,30 km² (EW16); the AGS keeps its leading zero.
+    const hannover = parsed.rows.filter((row) => row.cells[column('AGS').index] === '03241001' && row.cells[column('GF').index] === '4');
+    expect(hannover).toHaveLength(1);
+    expect(hannover[0]!.values[column('EWZ').index]?.value).toBe(532163);
+    expect(hannover[0]!.values[column('KFL').index]?.value).toBeCloseTo(204.3, 2);
+    expect(parsed.rows.some((row) => row.cells.includes('Neustadt am Rübenberge'))).toBe(true);
+    expect(parsed.warnings.map((warning) => warning.code)).not.toContain('shapefile-attributes');
+  });
+
+  it('reads the .dbf of a shapefile as a table too, and says where the boundaries are', async () => {
+    const parsed = await readTableFile(data('boundaries/vg5000_2021-01-01_gk3/VG5000_GEM.dbf'));
+    expect(parsed.rows).toHaveLength(10997);
+    const note = parsed.warnings.find((warning) => warning.code === 'shapefile-attributes');
+    expect(note?.text.de).toContain('VG5000_GEM.shp wählen');
+  });
+
+  it('is offered as a table by the import wizard', async () => {
+    const inspected = await inspectImportFile(data(vg250Attributes));
+    expect(inspected).toMatchObject({ kind: 'table', format: 'dbf', sheets: [] });
+    expect(inspected.table?.columns.map((candidate) => candidate.label)).toEqual(expect.arrayContaining(['AGS', 'GEN', 'EWZ', 'KFL']));
   });
 });

@@ -12,10 +12,11 @@ import { runOffThread } from './offThread';
 import { tablePreviewDto } from './tablePreview';
 
 const BOUNDARY_FORMATS: Record<string, InspectResult['format']> = { '.zip': 'shapefile-zip', '.shp': 'shapefile', '.geojson': 'geojson', '.json': 'geojson', '.gpkg': 'geopackage' };
-const TABLE_FORMATS: Record<string, InspectResult['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.xlsx': 'xlsx' };
+// A .dbf is a dBASE table: read as one, also the attribute table of a shapefile (its preview says where the boundaries are).
+const TABLE_FORMATS: Record<string, InspectResult['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.xlsx': 'xlsx', '.dbf': 'dbf' };
 
 /** The other files of a shapefile set: chosen alone, they are either beside their .shp or without one. */
-const SHAPEFILE_MEMBERS = new Set(['.dbf', '.shx', '.prj', '.cpg', '.sbn', '.sbx', '.qix']);
+const SHAPEFILE_MEMBERS = new Set(['.shx', '.prj', '.cpg', '.sbn', '.sbx', '.qix']);
 
 function shapefileMemberError(filePath: string): UserError {
   const fileName = path.basename(filePath);
@@ -57,7 +58,7 @@ export async function inspectImportFile(filePath: string, sheet?: string): Promi
   }
   if (SHAPEFILE_MEMBERS.has(extension)) throw shapefileMemberError(filePath);
   throw new UserError('unsupported', {
-    de: `${fileName}: dieses Format kann Kleinraum nicht importieren. Möglich sind Grenzen (Shapefile als .shp oder .zip, GeoJSON, GeoPackage) und Tabellen (CSV/TXT, XLSX). Alte .xls-Dateien bitte in Excel als .xlsx speichern.`,
-    en: `${fileName}: Kleinraum cannot import this format. Possible are boundaries (shapefile as .shp or .zip, GeoJSON, GeoPackage) and tables (CSV/TXT, XLSX). Please save old .xls files as .xlsx in Excel.`,
+    de: `${fileName}: dieses Format kann Kleinraum nicht importieren. Möglich sind Grenzen (Shapefile als .shp oder .zip, GeoJSON, GeoPackage) und Tabellen (CSV/TXT, XLSX, dBASE .dbf). Alte .xls-Dateien bitte in Excel als .xlsx speichern.`,
+    en: `${fileName}: Kleinraum cannot import this format. Possible are boundaries (shapefile as .shp or .zip, GeoJSON, GeoPackage) and tables (CSV/TXT, XLSX, dBASE .dbf). Please save old .xls files as .xlsx in Excel.`,
   });
 }
