@@ -7,7 +7,7 @@ import bbox from '@turf/bbox';
 import { geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { couldHoldLabel, EVERY_AREA_LABEL_LIMIT, leaderEnd, placeLabels, type LabelAnchor, type LabelCandidate } from '../labels/labelPlacement';
-import { kilometresPerMm, type MapFrame } from './mapProjection';
+import { kilometresPerMm, planarTransform, type MapFrame } from './mapProjection';
 import { mm, svgText } from './svgElements';
 import { textWidth } from './textMetrics';
 
@@ -62,7 +62,8 @@ export function areaBorderWidth(styles: readonly AreaStyle[], projection: GeoPro
  * @example drawAreas(styles, projection, 1)
  */
 export function drawAreas(styles: readonly AreaStyle[], projection: GeoProjection, scale: number, zoomed: boolean): string {
-  const path = geoPath(projection).digits(2);
+  const planar = nearCentralMeridian(styles, projection) ? planarTransform(projection) : null;
+  const path = geoPath(planar ?? projection).digits(2);
   const parts: string[] = ['<g id="areas">'];
   const ordered = [...styles].sort((a, b) => Number(a.inFocus) - Number(b.inFocus));
   const border = mm(areaBorderWidth(styles, projection, scale));
@@ -81,6 +82,26 @@ export function drawAreas(styles: readonly AreaStyle[], projection: GeoProjectio
   }
   parts.push('</g>');
   return parts.join('');
+}
+
+/**
+ * Whether every vertex lies within 80° of longitude of the projection's central meridian: far from the
+ * antimeridian and the world's edge, where d3's clipping is needed (see planarTransform).
+ */
+function nearCentralMeridian(styles: readonly AreaStyle[], projection: GeoProjection): boolean {
+  const centralMeridian = -projection.rotate()[0];
+  for (const area of styles) {
+    const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        for (const position of ring) {
+          const offset = ((((position[0]! - centralMeridian) % 360) + 540) % 360) - 180;
+          if (Math.abs(offset) > 80) return false;
+        }
+      }
+    }
+  }
+  return true;
 }
 
 /** Splits a long name into two lines at the space nearest its middle ("Neustadt am | Rübenberge"). */
