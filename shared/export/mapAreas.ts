@@ -90,12 +90,14 @@ export function drawAreas(styles: readonly AreaStyle[], projection: GeoProjectio
  */
 function nearCentralMeridian(styles: readonly AreaStyle[], projection: GeoProjection): boolean {
   const centralMeridian = -projection.rotate()[0];
+  // Index loops: run once over every vertex, before the optimiser has compiled them, for…of allocates a
+  // result object per step.
   for (const area of styles) {
     const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
     for (const rings of polygons) {
       for (const ring of rings) {
-        for (const position of ring) {
-          const offset = ((((position[0]! - centralMeridian) % 360) + 540) % 360) - 180;
+        for (let index = 0; index < ring.length; index += 1) {
+          const offset = ((((ring[index]![0]! - centralMeridian) % 360) + 540) % 360) - 180;
           if (Math.abs(offset) > 80) return false;
         }
       }

@@ -40,7 +40,9 @@ function verticesOf(areas: FeatureCollection<Polygon | MultiPolygon>): { vertice
     const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     for (const rings of polygons) {
       for (const ring of rings) {
-        for (const position of ring) {
+        // An index loop: run once over every vertex, for…of allocated a result object per step.
+        for (let vertex = 0; vertex < ring.length; vertex += 1) {
+          const position = ring[vertex]!;
           coordinates[index] = position;
           index += 1;
           if (position[0]! < west) west = position[0]!;
