@@ -11,8 +11,9 @@ const FIRST_MAP_CONTRACT_MODULES = ['shared/contract/methods/project.ts', 'share
 
 /**
  * Lets the page fetch the first map's contract chunks together with its first script. They are loaded
- * through `import()` (renderer/api/client.ts), so without a hint the browser asks for them only after the
- * first script has run, and the project's first answer waited for them (about 0.3 s on a slow machine).
+ * through `import()` (shared/contract/api.ts, for renderer/api/client.ts to check answers), so without a
+ * hint the browser asks for them only after the first script has run, and the project's first answer
+ * waited for them (about 0.3 s on a slow machine).
  */
 function preloadFirstMapContract(): Plugin {
   return {

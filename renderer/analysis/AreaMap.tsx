@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { useApp, useKleinraum } from '../AppContext';
 import { svgAreaMap } from '../map/svgAreaMap';
-import { SvgAreaLabels } from '../map/SvgAreaLabels';
+import { SvgAreaLabels, useSvgLabelFont } from '../map/SvgAreaLabels';
 
 const WIDTH = 420;
 const HEIGHT = 340;
@@ -29,15 +29,18 @@ export interface AreaMapProps {
   testId: string;
   /** Areas outlined dashed on top of the others (Monitoring: moved into a worse class). */
   emphasised?: ReadonlySet<string>;
+  /** Name the areas (default). Off for thumbnails, where names would shrink below legibility. */
+  labels?: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function AreaMap({ features, fillOf, titleOf, caption, legend, testId, emphasised = NONE }: AreaMapProps) {
+export function AreaMap({ features, fillOf, titleOf, caption, legend, testId, emphasised = NONE, labels: named = true }: AreaMapProps) {
   const { store } = useApp();
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const brushedKeys = useKleinraum((state) => state.brushedKeys);
-  const { shapes: paths, labels } = useMemo(() => svgAreaMap(features, WIDTH, HEIGHT), [features]);
+  const fontLoaded = useSvgLabelFont();
+  const { shapes: paths, labels } = useMemo(() => svgAreaMap(features, WIDTH, HEIGHT, { labels: named }), [features, named, fontLoaded]);
   const brushed = new Set(brushedKeys);
   // Marked areas are drawn last, so their outline lies on top of the neighbours'.
   const ordered = [...paths].sort((a, b) => Number(a.key === selectedKey || brushed.has(a.key)) - Number(b.key === selectedKey || brushed.has(b.key)));
@@ -71,7 +74,7 @@ export function AreaMap({ features, fillOf, titleOf, caption, legend, testId, em
           .map(({ key, d }) => (
             <path key={`emphasised-${key}`} d={d} fill="none" stroke="#111827" strokeWidth={1.6} strokeDasharray="4 2.5" pointerEvents="none" data-emphasised={key} />
           ))}
-        <SvgAreaLabels labels={labels} testId={`${testId}-labels`} />
+        {named && <SvgAreaLabels labels={labels} testId={`${testId}-labels`} />}
       </svg>
       <ul className="analysis-legend">
         {legend.map((row) => (

@@ -70,7 +70,18 @@ export function createHttpTransport(environment: HttpEnvironment): Transport {
         } catch {
           return; // A malformed event is dropped; the next project.changed brings the state back.
         }
-        for (const handler of [...handlers]) handler(name, payload);
+        for (const handler of [...handlers]) {
+          // One listener no longer: a handler unsubscribed meanwhile gets nothing more, and one that throws
+          // does not keep the event from the others (the error is reported as uncaught, as before).
+          if (!handlers.has(handler)) continue;
+          try {
+            handler(name, payload);
+          } catch (error) {
+            queueMicrotask(() => {
+              throw error;
+            });
+          }
+        }
       });
     }
     return opened;

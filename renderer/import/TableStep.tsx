@@ -239,28 +239,33 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                 </select>
               </label>
             )}
-            <label className="import-field">
-              <span>{t('import.decimal')}</span>
-              <select data-testid="import-decimal" value={readOptions.decimal ?? ''} onChange={(event) => changeReading({ decimal: event.target.value === ',' ? ',' : event.target.value === '.' ? '.' : undefined })}>
-                <option value="">
-                  {t('import.automatic')}
-                  {table ? `: ${table.decimal}` : ''}
-                </option>
-                <option value=",">{t('import.decimalComma')}</option>
-                <option value=".">{t('import.decimalPoint')}</option>
-              </select>
-            </label>
-            <label className="import-field">
-              <span>{t('import.headerRows')}</span>
-              <input
-                type="number"
-                min={0}
-                max={10}
-                data-testid="import-header-rows"
-                value={readOptions.headerRows ?? table?.headerRows.length ?? ''}
-                onChange={(event) => changeReading({ headerRows: event.target.value === '' ? undefined : Math.max(0, Math.round(Number(event.target.value))) })}
-              />
-            </label>
+            {/* A dBASE table says itself how it writes numbers and where its one header row is. */}
+            {inspect.format !== 'dbf' && (
+              <>
+                <label className="import-field">
+                  <span>{t('import.decimal')}</span>
+                  <select data-testid="import-decimal" value={readOptions.decimal ?? ''} onChange={(event) => changeReading({ decimal: event.target.value === ',' ? ',' : event.target.value === '.' ? '.' : undefined })}>
+                    <option value="">
+                      {t('import.automatic')}
+                      {table ? `: ${table.decimal}` : ''}
+                    </option>
+                    <option value=",">{t('import.decimalComma')}</option>
+                    <option value=".">{t('import.decimalPoint')}</option>
+                  </select>
+                </label>
+                <label className="import-field">
+                  <span>{t('import.headerRows')}</span>
+                  <input
+                    type="number"
+                    min={0}
+                    max={10}
+                    data-testid="import-header-rows"
+                    value={readOptions.headerRows ?? table?.headerRows.length ?? ''}
+                    onChange={(event) => changeReading({ headerRows: event.target.value === '' ? undefined : Math.max(0, Math.round(Number(event.target.value))) })}
+                  />
+                </label>
+              </>
+            )}
             <label className="import-field">
               <span>{t('import.joinLayer')}</span>
               <select data-testid="import-join-layer" value={readOptions.layer ?? ''} onChange={(event) => changeReading({ layer: event.target.value })}>

@@ -2,7 +2,28 @@
  * The areas' names in a small SVG map (svgAreaMap.ts), with a white halo so they read on every class colour,
  * and leader lines to names set beside small areas. They let clicks through to the areas below.
  */
-import { SVG_LABEL_FONT_FAMILY, SVG_LABEL_FONT_SIZE, type SvgAreaLabel } from './svgAreaMap';
+import '@fontsource/noto-sans/latin-600.css';
+import { useEffect, useState } from 'react';
+import { SVG_LABEL_FONT, SVG_LABEL_FONT_FAMILY, SVG_LABEL_FONT_SIZE, type SvgAreaLabel } from './svgAreaMap';
+
+/**
+ * Whether the labels' font has loaded; changes once when it arrives, so a map laid out with estimated name
+ * widths (svgAreaMap) lays its names out again with measured ones.
+ */
+export function useSvgLabelFont(): boolean {
+  const [loaded, setLoaded] = useState(() => document.fonts.check(SVG_LABEL_FONT));
+  useEffect(() => {
+    if (loaded) return;
+    let cancelled = false;
+    void document.fonts.load(SVG_LABEL_FONT).then(() => {
+      if (!cancelled) setLoaded(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 export function SvgAreaLabels({ labels, testId }: { labels: readonly SvgAreaLabel[]; testId: string }) {
   return (

@@ -43,16 +43,22 @@ export const SVG_LABEL_FONT_FAMILY = '"Noto Sans", sans-serif';
 // Average advance of Noto Sans semibold at a font size of 1: the names' width where text cannot be measured.
 const CHARACTER_WIDTH = 0.6;
 
+/** The labels' font as CSS and canvas write it. */
+export const SVG_LABEL_FONT = `600 ${SVG_LABEL_FONT_SIZE}px ${SVG_LABEL_FONT_FAMILY}`;
+
 let measuringContext: CanvasRenderingContext2D | null | undefined;
 const measuredWidths = new Map<string, number>();
 
-/** The width of `name` set in the labels' font, measured by the browser (estimated where it cannot measure). */
+/**
+ * The width of `name` set in the labels' font, measured by the browser. Until the font has loaded (the
+ * maps lay out again then, see useSvgLabelFont) and where nothing can measure, an estimate that errs wide.
+ */
 function labelWidth(name: string): number {
   let width = measuredWidths.get(name);
   if (width !== undefined) return width;
   measuringContext ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  if (!measuringContext) return name.length * SVG_LABEL_FONT_SIZE * CHARACTER_WIDTH;
-  measuringContext.font = `600 ${SVG_LABEL_FONT_SIZE}px ${SVG_LABEL_FONT_FAMILY}`;
+  if (!measuringContext || !document.fonts.check(SVG_LABEL_FONT)) return name.length * SVG_LABEL_FONT_SIZE * CHARACTER_WIDTH;
+  measuringContext.font = SVG_LABEL_FONT;
   width = measuringContext.measureText(name).width;
   measuredWidths.set(name, width);
   return width;
@@ -60,9 +66,9 @@ function labelWidth(name: string): number {
 
 /**
  * Projects `features` into a `width` × `height` frame and places the areas' names.
- * @example svgAreaMap(features, 420, 340).labels.map((label) => label.name) // ['Hannover', 'Garbsen', …]
+ * @example svgAreaMap(features, 420, 340, { labels: true }).labels.map((label) => label.name) // ['Hannover', 'Garbsen', …]
  */
-export function svgAreaMap(features: FeatureCollectionDto, width: number, height: number): SvgAreaMap {
+export function svgAreaMap(features: FeatureCollectionDto, width: number, height: number, options: { labels: boolean }): SvgAreaMap {
   // d3-geo reads counter-clockwise rings (RFC 7946) as "the globe minus the shape": rewind to clockwise.
   const rewound = rewind(features as unknown as GeoJSON.FeatureCollection, { reverse: true }) as GeoJSON.FeatureCollection;
   const projection = geoMercator().fitSize([width, height], rewound);
@@ -71,6 +77,7 @@ export function svgAreaMap(features: FeatureCollectionDto, width: number, height
     const properties = feature.properties as { key: string; name?: unknown };
     return { key: String(properties.key), name: String(properties.name ?? properties.key), d: path(feature) ?? '' };
   });
+  if (!options.labels) return { shapes, labels: [], project: (lngLat) => projection(lngLat) };
   const areaInFrame = new Map(rewound.features.map((feature) => [String((feature.properties as { key: string }).key), path.area(feature)]));
 
   const anchors = labelAnchors(

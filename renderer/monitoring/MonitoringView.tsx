@@ -372,6 +372,8 @@ function SeriesMap({ request, period, features }: { request: BackendInput<'monit
       caption={formatDate(period, locale)}
       legend={[]}
       testId={`monitoring-series-${period}`}
+      // Shown about 230 px wide: names would be set at about 5 px.
+      labels={false}
     />
   );
 }

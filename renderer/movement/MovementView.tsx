@@ -35,7 +35,7 @@ const AREA_CHART = { width: 720, height: 300 };
 const MULTIPLES_COLUMNS = 6;
 const MULTIPLES_PANEL_HEIGHT = 120;
 const MULTIPLES_WIDTH = 1100;
-/** The narrowest a panel of the sorted small multiples gets before a column is dropped (px). */
+/** Below this width (px) a panel of the sorted small multiples makes a column go, down to two columns. */
 const MULTIPLES_MIN_PANEL_WIDTH = 170;
 
 /**

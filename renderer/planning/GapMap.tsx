@@ -10,7 +10,7 @@ import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { useLocale, useT } from '../AppContext';
 import { svgAreaMap } from '../map/svgAreaMap';
-import { SvgAreaLabels } from '../map/SvgAreaLabels';
+import { SvgAreaLabels, useSvgLabelFont } from '../map/SvgAreaLabels';
 import { GAP_CLASS_LIMITS, GAP_COLOURS, gapColour, UNKNOWN_GAP_COLOUR } from './gapColours';
 
 export interface AreaGap {
@@ -48,14 +48,15 @@ export function GapMap({
 }) {
   const t = useT();
   const locale = useLocale();
+  const fontLoaded = useSvgLabelFont();
   const { paths, labels, points } = useMemo(() => {
-    const map = svgAreaMap(features, WIDTH, HEIGHT);
+    const map = svgAreaMap(features, WIDTH, HEIGHT, { labels: true });
     const facilityPoints = facilities.flatMap((facility) => {
       const point = map.project([facility.longitude, facility.latitude]);
       return point ? [{ ...facility, x: point[0], y: point[1] }] : [];
     });
     return { paths: map.shapes, labels: map.labels, points: facilityPoints };
-  }, [features, facilities]);
+  }, [features, facilities, fontLoaded]);
   return (
     <figure className="planning-map" data-testid={testId}>
       <figcaption>{title}</figcaption>

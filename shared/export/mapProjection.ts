@@ -187,12 +187,15 @@ export interface PlanarTransform {
  * short (resampling adds no point at the figure's 0,7 mm precision), and an area within 80° of the central
  * meridian is far from where the clipping cuts (drawAreas checks that; a wider layer keeps d3's path).
  * Germany's figure comes out byte for byte the same, with less of the 340 MB of short-lived arrays d3
- * allocated for its 3 MB of paths. Null for a projection this does not reproduce (tilted, reflected).
+ * allocated for its 3 MB of paths. Null for a projection this does not reproduce (not a transverse Mercator,
+ * tilted, reflected or clipped).
  * @example geoPath(planarTransform(projection)).digits(2)(feature)
  */
 export function planarTransform(projection: GeoProjection): PlanarTransform | null {
   const [rotateLambda, rotatePhi, rotateGamma] = projection.rotate();
   if (rotatePhi !== 0 || (rotateGamma ?? 0) !== 0 || projection.angle() !== 0 || projection.reflectX() || projection.reflectY()) return null;
+  // d3 reports no clip angle as 0.
+  if (projection.clipExtent() !== null || projection.clipAngle()) return null;
   const deltaLambda = rotateLambda * RADIANS;
   const raw: [number, number] = [0, 0];
   // The affine part (scale and translation) from one point d3 projects: x = dx + k·rawX, y = dy − k·rawY.
@@ -202,6 +205,11 @@ export function planarTransform(projection: GeoProjection): PlanarTransform | nu
   rawTransverseMercator(-rotateLambda, 0, deltaLambda, raw);
   const dx = projected[0] - k * raw[0];
   const dy = projected[1] + k * raw[1];
+  // Not a transverse Mercator (another d3 projection passed in): its formulas are not these.
+  const probe: [number, number] = [-rotateLambda + 3, 50];
+  const expected = projection(probe);
+  rawTransverseMercator(probe[0], probe[1], deltaLambda, raw);
+  if (!expected || Math.abs(dx + k * raw[0] - expected[0]) > 1e-6 * k || Math.abs(dy - k * raw[1] - expected[1]) > 1e-6 * k) return null;
   return {
     stream(output) {
       return {

@@ -159,7 +159,7 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
     const y = yAt(plot, scale, tick);
     parts.push(`<line x1="${mm(plot.x)}" y1="${mm(y)}" x2="${mm(plot.x + plot.width)}" y2="${mm(y)}" stroke="${tick === 0 ? '#8c8c8c' : '#e3e3e3'}" stroke-width="${mm(tick === 0 ? thin * 1.6 : thin)}"/>`);
     if (options.detailed || options.valueLabels === 'print') {
-      const size = options.detailed ? fontSize * 0.85 : fontSize * 0.8;
+      const size = options.detailed ? fontSize * 0.85 : fontSize * 0.72;
       parts.push(svgText(plot.x - fontSize * 0.3, y + size * 0.35, formatNumber(tick, Math.max(0, options.decimals - 1), options.locale), { size, fill: '#4d4d4d', anchor: 'end' }));
     }
   }

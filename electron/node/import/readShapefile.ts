@@ -21,12 +21,14 @@ import type { LocalizedText } from '../../../shared/model/project';
 export type ShapefileMemberReader = (extension: string) => Uint8Array | null;
 
 /** Case-insensitive lookup of the members of a shapefile set beside `base` (Windows users send `.SHP` and `.prj` mixed). */
-export function siblingReader(directory: string, base: string): ShapefileMemberReader {
+export function siblingReader(directory: string, base: string): ShapefileMemberReader & { has(extension: string): boolean } {
   const lower = new Map(readdirSync(directory).map((name) => [name.toLowerCase(), name]));
-  return (extension) => {
-    const actual = lower.get(`${base}${extension}`.toLowerCase());
+  const fileOf = (extension: string) => lower.get(`${base}${extension}`.toLowerCase());
+  const read = (extension: string) => {
+    const actual = fileOf(extension);
     return actual ? new Uint8Array(readFileSync(path.join(directory, actual))) : null;
   };
+  return Object.assign(read, { has: (extension: string) => fileOf(extension) !== undefined });
 }
 
 export interface ShapefileFeature {
@@ -89,6 +91,8 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 /** The attribute table of a shapefile, or a dBASE table on its own (.dbf, with its .cpg when present). */
 export interface DbfRead {
   dbf: DbfSummary;
+  /** The field names in the table's order, decoded as the records' keys are. */
+  fieldNames: string[];
   /** Each record's attributes by record index (deleted records: null). */
   records: (Record<string, string | null> | null)[];
   /** Records flagged deleted, left out as GDAL and QGIS do. */
@@ -137,6 +141,9 @@ export async function readDbf(read: ShapefileMemberReader, baseName: string, enc
   } catch (error) {
     throw damagedShapefile(dbfName, { de: (error as Error).message, en: (error as Error).message });
   }
+  // The names in field order, as the package decoded them for the records' keys (an object's keys would put
+  // "2016", "2017" first).
+  const fieldNames = (attributes as unknown as { _fields: { name: string }[] })._fields.map((field) => (reencode ? reencode(field.name) : field.name));
   const deleted = new Set(dbf.deletedRecords);
   const records: DbfRead['records'] = [];
   for (let index = 0; index < dbf.recordCount; index += 1) {
@@ -161,7 +168,7 @@ export async function readDbf(read: ShapefileMemberReader, baseName: string, enc
       },
     });
   }
-  return { dbf, records, deletedRecords: deleted.size, encoding: { detected, used, fromCpg }, notes };
+  return { dbf, fieldNames, records, deletedRecords: deleted.size, encoding: { detected, used, fromCpg }, notes };
 }
 
 /**

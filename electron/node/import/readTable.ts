@@ -112,7 +112,7 @@ function chosenSheetGrid(filePath: string, options: ReadTableOptions): string[][
 }
 
 /**
- * Reads a CSV/TXT or XLSX table file.
+ * Reads a CSV/TXT, XLSX or dBASE (.dbf) table file.
  * @example (await readTableFile('Daten.xlsx')).rows.length
  */
 export async function readTableFile(filePath: string, options: ReadTableOptions = {}): Promise<ParsedTable> {
@@ -140,24 +140,29 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
 
 /**
  * A dBASE table as a grid: the field names as the one header row, each record (deleted ones left out) as
- * a row, numbers as dBASE writes them (decimal point). Text fields keep their form, so "03241001" keeps its
- * leading zero. When the .dbf is the attribute table of a shapefile beside it, the preview says that only its
- * values are read and where the boundaries are.
+ * a row in field order. Numbers come as the `shapefile` package reads them (with a decimal point); text
+ * fields keep their form, so "03241001" keeps its leading zero. When the .dbf is the attribute table of a
+ * shapefile beside it, the preview says that only its values are read and where the boundaries are.
  */
 async function dbfTable(filePath: string, options: ReadTableOptions): Promise<ParsedTable> {
   const fileName = path.basename(filePath);
   const base = fileName.slice(0, -path.extname(fileName).length);
   const members = siblingReader(path.dirname(filePath), base);
   const read = await readDbf(members, base, options.encoding);
-  const fields = read.dbf.fields.map((field) => field.name);
-  const names = Object.keys(read.records.find((record) => record !== null) ?? {});
-  // The reader's names are decoded in the table's encoding; dBASE's header names are plain ASCII bytes.
-  const header = names.length === fields.length ? names : fields;
+  const header = read.fieldNames;
+  const duplicate = header.find((name, index) => header.indexOf(name) !== index);
+  if (duplicate !== undefined) {
+    throw new UserError('bad-input', {
+      de: `In ${fileName} heißen zwei Felder „${duplicate}“; ihre Werte lassen sich nicht auseinanderhalten. Bitte eines umbenennen (z. B. in QGIS oder LibreOffice) und die Datei erneut wählen.`,
+      en: `Two fields in ${fileName} are named "${duplicate}"; their values cannot be told apart. Please rename one (e.g. in QGIS or LibreOffice) and choose the file again.`,
+    });
+  }
   const grid = [header, ...read.records.flatMap((record) => (record ? [header.map((name) => record[name] ?? '')] : []))];
   assertTableWithinLimits(grid.length, header.length, { ...DEFAULT_TABLE_LIMITS, ...options.limits });
-  const table = analyseGrid(grid, { headerRows: options.headerRows ?? 1, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null, encoding: { detected: read.encoding.detected, used: read.encoding.used } });
+  // One header row and decimal points, whatever the wizard's settings for text files say.
+  const table = analyseGrid(grid, { headerRows: 1, dataRows: { first: 1, last: grid.length - 1 }, decimal: '.', fallbackDecimal: '.' }, { delimiter: null, encoding: { detected: read.encoding.detected, used: read.encoding.used } });
   const notes = [...read.notes];
-  if (members('.shp')) {
+  if (members.has('.shp')) {
     notes.push({
       code: 'shapefile-attributes',
       text: {

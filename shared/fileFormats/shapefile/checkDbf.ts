@@ -32,8 +32,8 @@ const DELETED_FLAG = 0x2a;
 
 function damagedDbf(fileName: string, de: string, en: string): UserError {
   return new UserError('bad-input', {
-    de: `Die Attributdatei ${fileName} ist beschädigt (${de}) und lässt sich nicht genau lesen. Bitte das Shapefile erneut herunterladen oder neu exportieren.`,
-    en: `The attribute file ${fileName} is damaged (${en}) and cannot be read exactly. Please download or export the shapefile again.`,
+    de: `Die Attributdatei ${fileName} ist beschädigt (${de}) und lässt sich nicht genau lesen. Bitte die Datei (bei einem Shapefile alle seine Dateien) erneut herunterladen oder neu exportieren.`,
+    en: `The attribute file ${fileName} is damaged (${en}) and cannot be read exactly. Please download or export the file (all files of a shapefile) again.`,
   });
 }
 
@@ -44,8 +44,8 @@ function damagedDbf(fileName: string, de: string, en: string): UserError {
 export function checkDbf(bytes: Uint8Array, fileName: string): DbfSummary {
   if (bytes.length < 33) {
     throw new UserError('bad-input', {
-      de: `Die Attributdatei ${fileName} ist leer oder beschädigt. Bitte das Shapefile vollständig (mit .dbf) erneut kopieren.`,
-      en: `The attribute file ${fileName} is empty or damaged. Please copy the complete shapefile (with .dbf) again.`,
+      de: `Die Attributdatei ${fileName} ist leer oder beschädigt. Bitte die Datei (bei einem Shapefile alle seine Dateien, mit .dbf) erneut kopieren.`,
+      en: `The attribute file ${fileName} is empty or damaged. Please copy the file (all files of a shapefile, with .dbf) again.`,
     });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -67,8 +67,8 @@ export function checkDbf(bytes: Uint8Array, fileName: string): DbfSummary {
     if (field.name === '' || field.length === 0) throw damagedDbf(fileName, `Feld ${fields.length + 1} ohne Namen oder Länge`, `field ${fields.length + 1} without name or length`);
     if (!READABLE_TYPES.has(field.type)) {
       throw new UserError('unsupported', {
-        de: `Das Feld „${field.name}“ in ${fileName} hat den unbekannten Typ „${field.type}“. Bitte das Shapefile mit Text- und Zahlenfeldern neu exportieren (z. B. in QGIS).`,
-        en: `The field "${field.name}" in ${fileName} has the unknown type "${field.type}". Please export the shapefile again with text and number fields (e.g. in QGIS).`,
+        de: `Das Feld „${field.name}“ in ${fileName} hat den unbekannten Typ „${field.type}“. Bitte die Daten mit Text- und Zahlenfeldern neu exportieren (z. B. in QGIS).`,
+        en: `The field "${field.name}" in ${fileName} has the unknown type "${field.type}". Please export the data again with text and number fields (e.g. in QGIS).`,
       });
     }
     fields.push(field);
@@ -81,8 +81,8 @@ export function checkDbf(bytes: Uint8Array, fileName: string): DbfSummary {
   const available = Math.floor((bytes.length - headerLength) / recordLength);
   if (available < recordCount) {
     throw new UserError('bad-input', {
-      de: `Die Attributdatei ${fileName} ist unvollständig: ${available} von ${recordCount} Datensätzen vorhanden. Bitte das Shapefile erneut herunterladen oder vollständig kopieren.`,
-      en: `The attribute file ${fileName} is incomplete: ${available} of ${recordCount} records present. Please download or copy the shapefile again.`,
+      de: `Die Attributdatei ${fileName} ist unvollständig: ${available} von ${recordCount} Datensätzen vorhanden. Bitte die Datei (bei einem Shapefile alle seine Dateien) erneut herunterladen oder vollständig kopieren.`,
+      en: `The attribute file ${fileName} is incomplete: ${available} of ${recordCount} records present. Please download or copy the file (all files of a shapefile) again.`,
     });
   }
   const deletedRecords: number[] = [];

@@ -12,6 +12,12 @@ export interface GridOptions {
   decimal?: DecimalSeparator;
   /** Used when nothing else decides the decimal separator. */
   fallbackDecimal?: DecimalSeparator;
+  /**
+   * The rows (0-based, inclusive) that hold the data, when the format says so rather than the cells: a
+   * dBASE table's records follow its field names, also when those look like data ("2016") and when a
+   * record has no number.
+   */
+  dataRows?: { first: number; last: number };
 }
 
 const DATE_PATTERN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
@@ -101,13 +107,20 @@ function classifyColumn(values: string[], header: string): ColumnKind {
 export function analyseGrid(grid: string[][], options: GridOptions = {}, base: Partial<TableSettings> = {}): ParsedTable {
   const rows = grid.map(trimRow);
   const warnings: TableWarning[] = [];
-  let firstData = rows.findIndex(isDataRow);
-  if (firstData < 0) firstData = rows.length;
-  let lastData = rows.length - 1;
-  while (lastData >= firstData && !isDataRow(rows[lastData]!)) lastData -= 1;
-  // Rows keyed like the data but without a numeric value belong to the data, at its start and its end too.
-  while (firstData > 0 && firstData < rows.length && hasKeyLike(rows[firstData - 1], rows[firstData])) firstData -= 1;
-  while (lastData >= firstData && lastData + 1 < rows.length && hasKeyLike(rows[lastData + 1], rows[lastData])) lastData += 1;
+  let firstData: number;
+  let lastData: number;
+  if (options.dataRows) {
+    firstData = options.dataRows.first;
+    lastData = options.dataRows.last;
+  } else {
+    firstData = rows.findIndex(isDataRow);
+    if (firstData < 0) firstData = rows.length;
+    lastData = rows.length - 1;
+    while (lastData >= firstData && !isDataRow(rows[lastData]!)) lastData -= 1;
+    // Rows keyed like the data but without a numeric value belong to the data, at its start and its end too.
+    while (firstData > 0 && firstData < rows.length && hasKeyLike(rows[firstData - 1], rows[firstData])) firstData -= 1;
+    while (lastData >= firstData && lastData + 1 < rows.length && hasKeyLike(rows[lastData + 1], rows[lastData])) lastData += 1;
+  }
 
   let headerStart = firstData;
   if (options.headerRows !== undefined) {

@@ -177,8 +177,11 @@ function shapefileCases(real: RealData): HostileCase[] {
   refused('dbf/eof-marker-early', 'dbf', { dbf: copy(valid.dbf, (_, bytes) => (bytes[headerLength + recordLength * 4] = 0x1a)) }, /record 5/);
   refused('dbf/bad-record-flag', 'dbf', { dbf: copy(valid.dbf, (_, bytes) => (bytes[headerLength + recordLength * 2] = 0x41)) }, /record 3/);
   refused('dbf/missing', 'dbf', { dbf: undefined }, /missing \.dbf/);
-  refused('shp/missing', 'shapefile', { shp: undefined }, /geometry gemeinden\.shp is missing/, 'gemeinden.dbf');
-  refused('shp/dbf-chosen-instead', 'shapefile', {}, /choose its main file gemeinden\.shp/, 'gemeinden.dbf');
+  // A .dbf is a table: on its own it is read as one (and needs a Stichtag); beside its .shp the refusal
+  // also says where the boundaries are.
+  refused('shp/missing', 'shapefile', { shp: undefined }, /No reference date is known/, 'gemeinden.dbf');
+  refused('shp/dbf-chosen-instead', 'shapefile', {}, /For the boundaries, please choose gemeinden\.shp/, 'gemeinden.dbf');
+  refused('shp/shx-chosen-without-shp', 'shapefile', { shp: undefined }, /geometry gemeinden\.shp is missing/, 'gemeinden.shx');
   for (const deleted of [[0], [4, 9], [count - 1], Array.from({ length: count - 1 }, (_, index) => index)]) {
     imported(
       `dbf/deleted-records-${deleted.join('-').slice(0, 20)}`,

@@ -2,7 +2,7 @@
  * The figure's projection is fitted to the areas' vertices, not streamed polygons (speed, issue 16): it must
  * place the areas exactly as d3's fit to the polygons does, and find the middle across the antimeridian.
  */
-import { geoPath, geoTransverseMercator, type GeoStream } from 'd3-geo';
+import { geoMercator, geoPath, geoTransverseMercator, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { drawAreas, type AreaStyle } from '../../../shared/export/mapAreas';
@@ -57,6 +57,13 @@ describe('planarTransform (the areas drawn without d3\'s per-point wrapping)', (
       }
     }
     expect(largest).toBeLessThan(1e-9);
+  });
+
+  it('declines a projection it does not reproduce', () => {
+    const areas: FeatureCollection<Polygon | MultiPolygon> = { type: 'FeatureCollection', features: [blob(9.7, 52.4, 0.3)] };
+    expect(planarTransform(geoMercator().fitExtent([[0, 0], [100, 100]], areas))).toBeNull();
+    expect(planarTransform(fitProjection(areas, frame, 3).clipExtent([[0, 0], [50, 50]]))).toBeNull();
+    expect(planarTransform(fitProjection(areas, frame, 3))).not.toBeNull();
   });
 
   // Also across the antimeridian (the figure's central meridian then runs through it), and for a layer

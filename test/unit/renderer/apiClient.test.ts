@@ -162,6 +162,42 @@ describe('createHttpTransport: one event stream', () => {
     expect(first).toEqual(['progress']);
     expect(second).toEqual(['progress', 'project.changed']);
   });
+
+  it('gives an event to no handler unsubscribed meanwhile, and to the others when one throws', async () => {
+    const listeners = new Map<string, (event: MessageEvent<string>) => void>();
+    const transport = createHttpTransport({
+      origin: 'http://127.0.0.1:5000',
+      token: null,
+      fetch,
+      createEventSource: () => ({ addEventListener: (type, listener) => listeners.set(type, listener), close: () => {} }),
+    });
+    const received: string[] = [];
+    let stopLater = () => {};
+    transport.subscribe(() => {
+      received.push('first');
+      stopLater();
+      throw new Error('a handler failed');
+    });
+    stopLater = transport.subscribe(() => received.push('second'));
+    transport.subscribe(() => received.push('third'));
+    const uncaught: unknown[] = [];
+    const original = globalThis.queueMicrotask;
+    globalThis.queueMicrotask = (callback) => original(() => {
+      try {
+        callback();
+      } catch (error) {
+        uncaught.push(error);
+      }
+    });
+    try {
+      listeners.get('progress')?.(new MessageEvent('progress', { data: '{}' }));
+      await Promise.resolve();
+    } finally {
+      globalThis.queueMicrotask = original;
+    }
+    expect(received).toEqual(['first', 'third']);
+    expect(uncaught).toHaveLength(1);
+  });
 });
 
 describe('detectTransport', () => {

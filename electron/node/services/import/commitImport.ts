@@ -157,9 +157,11 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   const rowsWithKeys = new Map([...areaByRow, ...pending.reportedTotalRows, ...pending.unassignableRows]);
   const built = buildTableObservations(pending.table, pending.mapping, rowsWithKeys, 'pending', 'counted', input.period ?? null);
   if (built.periodMissing) {
+    // A shapefile's .dbf chosen for its boundaries fails here first: say where the boundaries are.
+    const shapefileNote = pending.table.warnings.find((warning) => warning.code === 'shapefile-attributes')?.text;
     throw new UserError('bad-input', {
-      de: 'Für die Werte ist kein Stichtag bekannt (weder Spalte noch Titel noch Dateiname nennen ihn). Bitte den Stichtag angeben (CLI: --period JJJJ-MM-TT).',
-      en: 'No reference date is known for the values (no column, title or file name states it). Please give the reference date (CLI: --period YYYY-MM-DD).',
+      de: `Für die Werte ist kein Stichtag bekannt (weder Spalte noch Titel noch Dateiname nennen ihn). Bitte den Stichtag angeben (CLI: --period JJJJ-MM-TT).${shapefileNote ? ` ${shapefileNote.de}` : ''}`,
+      en: `No reference date is known for the values (no column, title or file name states it). Please give the reference date (CLI: --period YYYY-MM-DD).${shapefileNote ? ` ${shapefileNote.en}` : ''}`,
     });
   }
   // Rows repeating an area that nothing tells apart would be one figure twice: the preview's proposal names

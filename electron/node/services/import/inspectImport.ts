@@ -29,8 +29,8 @@ function shapefileMemberError(filePath: string): UserError {
     });
   }
   return new UserError('bad-input', {
-    de: `${fileName} gehört zu einem Shapefile, aber die Geometrie ${base}.shp fehlt daneben. Bitte alle Dateien des Shapefiles (.shp, .shx, .dbf, .prj, .cpg) zusammen in einen Ordner kopieren oder als .zip wählen; nur die Sachdaten bitte als CSV oder XLSX importieren.`,
-    en: `${fileName} belongs to a shapefile, but its geometry ${base}.shp is missing beside it. Please copy all files of the shapefile (.shp, .shx, .dbf, .prj, .cpg) into one folder together or choose them as a .zip; import attributes alone as CSV or XLSX.`,
+    de: `${fileName} gehört zu einem Shapefile, aber die Geometrie ${base}.shp fehlt daneben. Bitte alle Dateien des Shapefiles (.shp, .shx, .dbf, .prj, .cpg) zusammen in einen Ordner kopieren oder als .zip wählen; die Sachdaten allein lassen sich als Tabelle importieren: dazu die ${base}.dbf wählen.`,
+    en: `${fileName} belongs to a shapefile, but its geometry ${base}.shp is missing beside it. Please copy all files of the shapefile (.shp, .shx, .dbf, .prj, .cpg) into one folder together or choose them as a .zip; the attributes alone can be imported as a table: choose ${base}.dbf for that.`,
   });
 }
 
