@@ -64,7 +64,7 @@ export interface LegendSubject {
   period: string;
   comparePeriod?: string | null;
   regionValue: number | null;
-  sources: readonly Pick<Source, 'attribution' | 'synthetic'>[];
+  sources: readonly Pick<Source, 'attribution' | 'synthetic' | 'name'>[];
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
   /** The sources chosen for the figure's variables as one line (shared/sources/sourceChoiceLine.ts), if any. */
@@ -128,7 +128,11 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
   // An attribution is printed as its source words it (a licence's, a projection's); one that is only the
   // app's own label for demo data is said in the legend's language ("Sample data, synthetic").
   const appLabel = translate('de', 'badge.synthetic');
-  const sourceLines = [...new Set(subject.sources.map((source) => (source.synthetic && source.attribution === appLabel ? syntheticText : source.attribution)).filter((line) => line.length > 0))];
+  // A source without an attribution (a table the planner named in the import) is named by its name: every
+  // value shown says where it comes from.
+  const sourceLines = [
+    ...new Set(subject.sources.map((source) => (source.synthetic && source.attribution === appLabel ? syntheticText : source.attribution || source.name)).filter((line) => line.length > 0)),
+  ];
   const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });
   return {
     title: localized(subject.indicator.name, locale),

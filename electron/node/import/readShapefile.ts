@@ -128,7 +128,10 @@ export async function readDbf(read: ShapefileMemberReader, baseName: string, enc
       },
     });
   } else if (cpgEncoding) {
-    detected = { encoding: cpgEncoding, confidence: 1, bom: false, preview: [], candidates: [{ encoding: cpgEncoding, score: 1 }] };
+    // The names with umlauts the content shows, when the content reads the same way (the wizard shows them
+    // as the check of the encoding; none listed said "no names with umlauts" beside Lübeck).
+    const preview = detection.encoding === cpgEncoding ? detection.preview : [];
+    detected = { encoding: cpgEncoding, confidence: 1, bom: false, preview, candidates: [{ encoding: cpgEncoding, score: 1 }] };
     fromCpg = true;
   }
   const used = encoding ?? detected.encoding;

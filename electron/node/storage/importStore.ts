@@ -41,6 +41,8 @@ export interface WantedVariable {
   id: string;
   name: LocalizedText;
   unit: string;
+  /** Decimals of the indicator created for it (default: 1 for km², else 0). */
+  decimals?: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export function mergeVariables(
         denominator: null,
         scale: 'absolute',
         unit: { de: variable.unit, en: variable.unit === 'Personen' ? 'persons' : variable.unit },
-        decimals: variable.unit === 'km²' ? 1 : 0,
+        decimals: variable.decimals ?? (variable.unit === 'km²' ? 1 : 0),
         description: { de: `${variable.name.de}, absolut (beim Import angelegt)`, en: `${variable.name.en}, absolute (created on import)` },
       },
       indicatorIds.size,

@@ -149,6 +149,19 @@ describe('tables joined to the 21 municipalities', () => {
     expect(withPeriod.variablesCreated).toEqual(['kinder']);
   });
 
+  // KFL (VG250's area in km², a name Kleinraum does not know) was stored as "Personen", rounded to 204.
+  it('a column of fractions under an unknown name is no head count: no unit "Personen", and its decimals kept', async () => {
+    const file = temp.file('flaeche.csv');
+    writeFileSync(file, 'AGS;Name;Kinder;KFL\n03241001;Hannover;12;204.30\n03241002;Barsinghausen;3;102.81\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem', decimal: '.' });
+    await backend.call('import.commit', { importId: preview.importId, period: '2021-12-31', newSource: { name: 'Flächenliste 2021' } });
+    const project = await backend.call('project.current', {});
+    const area = project.indicators.find((indicator) => indicator.id.startsWith('kfl'));
+    const children = project.indicators.find((indicator) => indicator.id.startsWith('kinder'));
+    expect(area).toMatchObject({ unit: { de: '' }, decimals: 2 });
+    expect(children).toMatchObject({ unit: { de: 'Personen' }, decimals: 0 });
+  });
+
   it('name proposals are applied only when accepted', async () => {
     const file = temp.file('namen.csv');
     writeFileSync(file, 'Gemeinde;Stichtag;Kitas\n"Neustadt a. Rbge.";31.12.2020;7\n"Hannover, Landeshauptstadt";31.12.2020;40\n');

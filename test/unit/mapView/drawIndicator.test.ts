@@ -99,6 +99,12 @@ describe('drawIndicator', () => {
     expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Beispieldaten, synthetisch', projection]);
   });
 
+  it('names a source without attribution (a table the planner named in the import) by its name', () => {
+    const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', 3)], regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
+    const subject = { ...createIndicatorValues([]), sources: [createSource({ id: 'kita', name: 'Kita-Bedarfsplanung 2024', attribution: '' })] };
+    expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['Kita-Bedarfsplanung 2024']);
+  });
+
   it('puts no shown value into a class whose printed bounds exclude it (22,6 is never "bis unter 22,6")', () => {
     // 22.5996 is shown as 22,6; an equal-interval break at 22.6004 would print as 22,6 too.
     const drawn = drawIndicator({ values: [value('a', 18.2), value('b', 22.5996), value('c', 27.0008)], regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 2 }), smallNumbers: 'flag' });

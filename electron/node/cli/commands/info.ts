@@ -66,7 +66,10 @@ function infoText(summary: ProjectSummary, lang: CliLanguage): string {
     lines.push(`  ${layer.name} – ${layer.title[lang]}: ${layer.featureCount} ${de ? 'Gebiete' : 'areas'}, ${layer.sourceCrs}${layer.schematic ? (de ? ', schematisch' : ', schematic') : ''}`);
   }
   lines.push('', de ? 'Kennzahlen:' : 'Indicators:');
-  for (const indicator of summary.indicators) lines.push(`  ${indicator.id} – ${indicator.name[lang]} (${indicator.unit[lang]}), ${periodRange(indicator.periods, lang)}`);
+  for (const indicator of summary.indicators) {
+    const unit = indicator.unit[lang] ? ` (${indicator.unit[lang]})` : '';
+    lines.push(`  ${indicator.id} – ${indicator.name[lang]}${unit}, ${periodRange(indicator.periods, lang)}`);
+  }
   lines.push('', de ? 'Merkmale:' : 'Variables:');
   for (const variable of summary.variables) {
     const dimensions = variable.dimensions.length > 0 ? ` [${variable.dimensions.join(', ')}]` : '';

@@ -213,11 +213,19 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     writeSourceStichtag(db, source.id, latest);
   }
   mergeDimensionValues(db, built.dimensionValues);
-  const unit = input.unit ?? 'Personen';
+  // A new variable counts persons unless its values say otherwise: fractions (an area of 204,30 km², a rate)
+  // are no head count, so they get no unit and the decimals they are written with (at most 2).
+  const fractionDigits = new Map<string, number>();
+  for (const observation of observations) {
+    if (observation.value === null || Number.isInteger(observation.value)) continue;
+    const digits = Math.min(2, String(observation.value).split('.')[1]?.length ?? 2);
+    fractionDigits.set(observation.variable, Math.max(fractionDigits.get(observation.variable) ?? 0, digits));
+  }
   const variables = variableIds.map((id) => ({
     id,
     name: input.variableNames?.[id] ?? pending.proposedVariableNames.get(id) ?? { de: id, en: id },
-    unit: id === 'area_km2' ? 'km²' : unit,
+    unit: id === 'area_km2' ? 'km²' : (input.unit ?? (fractionDigits.has(id) ? '' : 'Personen')),
+    ...(fractionDigits.has(id) && input.unit === undefined ? { decimals: fractionDigits.get(id)! } : {}),
   }));
   const created = mergeVariables(db, observations, variables, source.id, input.createIndicators ?? true);
   writeObservations(db, observations);
