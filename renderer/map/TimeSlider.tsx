@@ -79,12 +79,12 @@ export function TimeSlider({ periods }: { periods: readonly string[] }) {
   );
 }
 
-// Media-player icons, drawn rather than typed: with "◀" beside "▶" the step back read as playing backwards.
-// A step has a bar at the end it moves towards (|◀ and ▶|); play is the bare triangle.
+// Icons drawn rather than typed: with "◀" beside "▶" the step back read as playing backwards, and |◀ ▶| read
+// as "to the first / last Stichtag". A step is a chevron (one Stichtag back or on); play is the triangle.
 function StepIcon({ direction }: { direction: 'back' | 'forward' }) {
   return (
     <svg className="time-icon" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-      {direction === 'back' ? <path d="M1.5 1.5h1.6v9H1.5zM10.5 1.5v9L4 6z" /> : <path d="M8.9 1.5h1.6v9H8.9zM1.5 1.5v9L8 6z" />}
+      <path d={direction === 'back' ? 'M8 1.5 3.5 6 8 10.5' : 'M4 1.5 8.5 6 4 10.5'} fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }
