@@ -172,11 +172,26 @@ export function ScatterPlot({ points, fit, xLabel, yLabel, zeroLines, sameScale 
       })}
       {brush && <rect className="brush" x={Math.min(brush.x0, brush.x1)} y={Math.min(brush.y0, brush.y1)} width={Math.abs(brush.x1 - brush.x0)} height={Math.abs(brush.y1 - brush.y0)} />}
       <text x={plotLeft + width / 2} y={HEIGHT - 6} textAnchor="middle" className="axis-label">
-        {xLabel}
+        {fitted(xLabel, WIDTH - 12)}
+        <title>{xLabel}</title>
       </text>
       <text x={12} y={PLOT.top + height / 2} textAnchor="middle" className="axis-label" transform={`rotate(-90 12 ${PLOT.top + height / 2})`}>
-        {yLabel}
+        {fitted(yLabel, height + PLOT.top)}
+        <title>{yLabel}</title>
       </text>
     </svg>
   );
+}
+
+// Average advance of the 11 px axis font per character, generous so a shortened title never overruns.
+const AXIS_CHARACTER_PX = 6.2;
+
+/**
+ * An axis title shortened with "…" to `room` px; the whole title stays in its tooltip. Titles naming two
+ * sources ("B: Statistik der Asylbewerberleistungen (AsylbLG), Schutzsuchende") were cut off at the edge.
+ * @example fitted('Statistik der Asylbewerberleistungen', 120) // "Statistik der Asyl…"
+ */
+function fitted(title: string, room: number): string {
+  const characters = Math.floor(room / AXIS_CHARACTER_PX);
+  return title.length <= characters ? title : `${title.slice(0, Math.max(1, characters - 1)).trimEnd()}…`;
 }
