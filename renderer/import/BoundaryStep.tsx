@@ -16,6 +16,7 @@ import { encodingSamples } from './encodingPreview';
 import { fileNameOf } from './importFileKinds';
 import { useBackend } from '../api/backend';
 import { CommitFooter } from './CommitFooter';
+import { EncodingSelect } from './EncodingSelect';
 import { ImportProgress } from './ImportProgress';
 import { PreviewMap } from './PreviewMap';
 import { showImportResult } from './showImportResult';
@@ -41,7 +42,6 @@ interface BoundaryOptions {
   dropUnnamed: boolean | undefined;
 }
 
-const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850'] as const;
 
 /** Municipality layers are what planners import most: preselect "…_GEM" in multi-layer BKG files. */
 function initialLayer(inspect: InspectResult): string | undefined {
@@ -174,17 +174,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
               </label>
               <label className="import-field">
                 <span>{t('import.encoding')}</span>
-                <select data-testid="import-encoding-select" value={options.encoding ?? ''} onChange={(event) => change({ encoding: (ENCODINGS as readonly string[]).includes(event.target.value) ? (event.target.value as BoundaryOptions['encoding']) : undefined })}>
-                  <option value="">
-                    {t('import.encodingAuto')}
-                    {report?.encoding.detected ? `: ${report.encoding.detected}` : ''}
-                  </option>
-                  {ENCODINGS.map((encoding) => (
-                    <option key={encoding} value={encoding}>
-                      {encoding}
-                    </option>
-                  ))}
-                </select>
+                <EncodingSelect testId="import-encoding-select" value={options.encoding} detected={report?.encoding.detected} onChange={(encoding) => change({ encoding })} />
                 {report && preview && (
                   <small data-testid="import-encoding-preview" className={report.encoding.confidence < 0.8 ? 'import-warning' : undefined}>
                     {encodingNames.length > 0 ? `${t('import.encodingPreview', { names: encodingNames.join(', ') })} ${t('import.encodingHelp')}` : t('import.encodingNone')}

@@ -15,6 +15,7 @@ import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } fr
 import { fileNameOf } from './importFileKinds';
 import { useBackend } from '../api/backend';
 import { CommitFooter } from './CommitFooter';
+import { EncodingSelect } from './EncodingSelect';
 import { ImportProgress } from './ImportProgress';
 import { JoinReportView, proposalKey } from './JoinReportView';
 import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
@@ -31,7 +32,6 @@ interface ReadOptions {
   layer: string | undefined;
 }
 
-const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'cp850'] as const;
 const DELIMITERS = [
   [';', 'import.delimiterSemicolon'],
   [',', 'import.delimiterComma'],
@@ -210,17 +210,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             {(inspect.format === 'csv' || inspect.format === 'dbf') && (
               <label className="import-field">
                 <span>{t('import.encoding')}</span>
-                <select data-testid="import-table-encoding" value={readOptions.encoding ?? ''} onChange={(event) => changeReading({ encoding: ENCODINGS.find((encoding) => encoding === event.target.value) })}>
-                  <option value="">
-                    {t('import.encodingAuto')}
-                    {table?.encoding.detected ? `: ${table.encoding.detected}` : ''}
-                  </option>
-                  {ENCODINGS.map((encoding) => (
-                    <option key={encoding} value={encoding}>
-                      {encoding}
-                    </option>
-                  ))}
-                </select>
+                <EncodingSelect testId="import-table-encoding" value={readOptions.encoding} detected={table?.encoding.detected} onChange={(encoding) => changeReading({ encoding })} />
               </label>
             )}
             {inspect.format === 'csv' && (
