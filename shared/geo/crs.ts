@@ -127,20 +127,30 @@ export function proposeCrsFromBounds(bounds: BoundingBox): CrsDetection {
 
 // One converter per CRS for the whole session: building one parses both definitions (proj4), which for a
 // Germany-wide layer done per geometry cost more than the reprojection itself.
-const convertersToWgs84 = new Map<string, (position: Position) => Position>();
+const overwritersToWgs84 = new Map<string, (position: Position) => void>();
 
-/** A function converting one position from `crs` to WGS84 longitude/latitude. */
+/** A function converting one position from `crs` to WGS84 longitude/latitude (a new array). */
 export function converterToWgs84(crs: string): (position: Position) => Position {
-  let converter = convertersToWgs84.get(crs);
-  if (!converter) {
-    converter = createConverterToWgs84(crs);
-    convertersToWgs84.set(crs, converter);
-  }
-  return converter;
+  const overwrite = overwriterToWgs84(crs);
+  return (position) => {
+    const converted = [position[0]!, position[1]!];
+    overwrite(converted);
+    return converted;
+  };
 }
 
-function createConverterToWgs84(crs: string): (position: Position) => Position {
-  if (crs === 'EPSG:4326') return (position) => [position[0]!, position[1]!];
+/** A function overwriting a position in `crs` with its WGS84 longitude/latitude (a Z value is dropped). */
+function overwriterToWgs84(crs: string): (position: Position) => void {
+  let overwrite = overwritersToWgs84.get(crs);
+  if (!overwrite) {
+    overwrite = createOverwriterToWgs84(crs);
+    overwritersToWgs84.set(crs, overwrite);
+  }
+  return overwrite;
+}
+
+function createOverwriterToWgs84(crs: string): (position: Position) => void {
+  if (crs === 'EPSG:4326') return (position) => void (position.length = 2);
   const definition = KNOWN_CRS[crs];
   if (!definition) {
     throw new UserError('unsupported', {
@@ -149,7 +159,58 @@ function createConverterToWgs84(crs: string): (position: Position) => Position {
     });
   }
   const converter = proj4(definition.proj4, KNOWN_CRS['EPSG:4326']!.proj4);
-  return (position) => converter.forward([position[0]!, position[1]!]);
+  const viaProj4 = (position: Position) => {
+    const converted = converter.forward([position[0]!, position[1]!]);
+    position[0] = converted[0]!;
+    position[1] = converted[1]!;
+    position.length = 2;
+  };
+  return directInverseToWgs84(definition.proj4, viaProj4) ?? viaProj4;
+}
+
+/** The parts of a parsed proj4 definition that decide whether its transform to WGS84 is the inverse alone. */
+interface ProjInternals {
+  projName?: string;
+  to_meter?: number;
+  from_greenwich?: number;
+  datum?: { datum_type: number; a: number; es: number };
+  inverse?: (point: { x: number; y: number }) => { x: number; y: number } | undefined;
+}
+
+// proj4's constants (lib/constants/values.js): "same as WGS84" datum type, radians to degrees.
+const PJD_WGS84 = 4;
+const R2D = 57.29577951308232;
+
+/**
+ * The inverse projection alone, with one reused point, where proj4's own transform to WGS84 does nothing
+ * else: no unit factor, no prime meridian, a datum proj4 treats as WGS84 (ETRS89/GRS80 with zero shift, as
+ * in UTM 32N). proj4's transform builds four objects per position, which for a Germany-wide layer was
+ * 180 000 positions' worth of garbage. The results are the same numbers (a test compares every known CRS
+ * against proj4); other positions (non-finite ones, which proj4 refuses) go through proj4.
+ */
+function directInverseToWgs84(definition: string, viaProj4: (position: Position) => void): ((position: Position) => void) | null {
+  const source = new proj4.Proj(definition) as unknown as ProjInternals;
+  const target = new proj4.Proj(KNOWN_CRS['EPSG:4326']!.proj4) as unknown as ProjInternals;
+  const inverse = source.inverse;
+  const sameDatum =
+    source.datum?.datum_type === PJD_WGS84 &&
+    target.datum?.datum_type === PJD_WGS84 &&
+    source.datum.a === target.datum.a &&
+    Math.abs(source.datum.es - target.datum.es) <= 5e-11;
+  const plain = source.projName !== 'longlat' && (source.to_meter ?? 1) === 1 && !source.from_greenwich && !target.from_greenwich;
+  if (!inverse || !sameDatum || !plain) return null;
+  const point = { x: 0, y: 0 };
+  return (position) => {
+    const x = position[0]!;
+    const y = position[1]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return viaProj4(position);
+    point.x = x;
+    point.y = y;
+    const inverted = inverse.call(source, point);
+    position[0] = inverted ? inverted.x * R2D : Number.NaN;
+    position[1] = inverted ? inverted.y * R2D : Number.NaN;
+    position.length = 2;
+  };
 }
 
 /**
@@ -166,14 +227,7 @@ export function reprojectToWgs84<T extends Geometry>(geometry: T, crs: string): 
  * a Germany-wide layer then does not hold its coordinates twice (about 12 MB).
  */
 export function reprojectToWgs84InPlace<T extends Geometry>(geometry: T, crs: string): T {
-  const convert = converterToWgs84(crs);
-  const overwrite = (position: Position) => {
-    const converted = convert(position);
-    position[0] = converted[0]!;
-    position[1] = converted[1]!;
-    position.length = 2;
-  };
-  forEachPosition(geometry, overwrite);
+  forEachPosition(geometry, overwriterToWgs84(crs));
   return geometry;
 }
 

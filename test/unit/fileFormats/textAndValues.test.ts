@@ -5,7 +5,8 @@ import { recogniseAreaKey, agsFromArs } from '../../../shared/fileFormats/keys/a
 import { normaliseAreaName, proposeNameMatches } from '../../../shared/fileFormats/keys/areaName';
 import { buildJoinReport } from '../../../shared/fileFormats/join/joinReport';
 import type { Geometry, Polygon } from 'geojson';
-import { converterToWgs84, crsFromPrj, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
+import proj4 from 'proj4';
+import { converterToWgs84, crsFromPrj, KNOWN_CRS, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
 
 const german = { decimal: ',' as const, thousands: ['.' as const, ' ' as const] };
 
@@ -127,5 +128,33 @@ describe('coordinate systems', () => {
       expect(inPlace).toEqual(copy);
       expect(JSON.stringify(inPlace)).toBe(JSON.stringify(original, (key, value) => (Array.isArray(value) && typeof value[0] === 'number' ? convert(value) : value)));
     }
+  });
+  it('gives for every known CRS the very numbers of the proj4 transform, also where it declines a position', () => {
+    // A grid over each CRS's German range (and beyond it), so both the direct inverse (UTM, ETRS89) and
+    // the full proj4 path (Gauß-Krüger with its datum shift, LAEA, Web Mercator) are held to proj4.
+    const samples: Record<string, [number, number][]> = {};
+    const grid = (x0: number, x1: number, y0: number, y1: number) => {
+      const points: [number, number][] = [];
+      for (let i = 0; i <= 12; i += 1) for (let j = 0; j <= 12; j += 1) points.push([x0 + ((x1 - x0) * i) / 12, y0 + ((y1 - y0) * j) / 12]);
+      return points;
+    };
+    for (const code of Object.keys(KNOWN_CRS)) {
+      if (code === 'EPSG:4326' || code === 'EPSG:4258') samples[code] = grid(5, 16, 47, 56);
+      else if (code.startsWith('EPSG:3146')) samples[code] = grid(Number(code.at(-1)) * 1_000_000 - 3_800_000, Number(code.at(-1)) * 1_000_000 - 3_200_000, 5_200_000, 6_100_000);
+      else if (code === 'EPSG:3035') samples[code] = grid(4_000_000, 4_700_000, 2_600_000, 3_600_000);
+      else if (code === 'EPSG:3857') samples[code] = grid(600_000, 1_700_000, 6_000_000, 7_500_000);
+      else samples[code] = grid(-2_000_000, 4_000_000, 5_000_000, 6_200_000);
+    }
+    for (const [code, points] of Object.entries(samples)) {
+      // WGS84 itself is taken as it is (proj4 would go through radians and back, off by one bit at times).
+      if (code === 'EPSG:4326') {
+        for (const point of points) expect(converterToWgs84(code)([...point, 12])).toEqual(point);
+        continue;
+      }
+      const reference = proj4(KNOWN_CRS[code]!.proj4, KNOWN_CRS['EPSG:4326']!.proj4);
+      const convert = converterToWgs84(code);
+      for (const point of points) expect(convert(point), `${code} ${point.join(' ')}`).toEqual(reference.forward([...point]));
+    }
+    expect(() => converterToWgs84('EPSG:25832')([Number.NaN, 5_800_000])).toThrow(/finite/);
   });
 });
