@@ -3,11 +3,19 @@
  * "keine Daten" row (hatched like the map); the small-number row (dotted outline like the map); hints for
  * absolute counts and classes fixed across periods; source lines, the synthetic label and the basemap's
  * attribution when it is shown. Built from the same choropleth as the map.
+ *
+ * On a small map (a laptop window) the full legend covered half of it, and the region was fitted into the
+ * strip beside it. There the legend is `compact`: the notes and the line naming the chosen sources fold
+ * into "Quellen und Hinweise ▸"; warnings, the synthetic label and the attribution lines (which licences
+ * ask to be shown with the map) stay. The planner can also fold the legend down to its title and those
+ * lines; both choices
+ * hold for the session (mapUiStore). Exported figures always carry the whole legend.
  */
 import type { Ref } from 'react';
 import { useT } from '../AppContext';
 import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
+import { useMapUi } from './mapUiStore';
 
 const MARK_TEST_IDS: Record<IndicatorLegend['marks'][number]['kind'], string> = {
   suppressed: 'legend-suppressed',
@@ -15,11 +23,71 @@ const MARK_TEST_IDS: Record<IndicatorLegend['marks'][number]['kind'], string> = 
   fallback: 'legend-fallback-source',
 };
 
-export function Legend({ legend, basemapAttribution = null, boxRef }: { legend: IndicatorLegend; basemapAttribution?: string | null; boxRef?: Ref<HTMLDivElement> }) {
+export function Legend({
+  legend,
+  basemapAttribution = null,
+  boxRef,
+  compact = false,
+}: {
+  legend: IndicatorLegend;
+  basemapAttribution?: string | null;
+  boxRef?: Ref<HTMLDivElement>;
+  /** A small map: notes and the chosen-sources line fold away until asked for. */
+  compact?: boolean;
+}) {
   const t = useT();
-  return (
-    <div className="legend" ref={boxRef} data-testid="legend" role="group" aria-label={legend.title}>
+  const folded = useMapUi((state) => state.legendFolded);
+  const detailsWanted = useMapUi((state) => state.legendDetailsOpen);
+  const hasDetails = Boolean(legend.regionLine || legend.fixedClassesNote || legend.classCountNote || legend.areaNote || legend.sourceChoice);
+  const detailsShown = !compact || detailsWanted || !hasDetails;
+  // Where the values come from, the synthetic label and the licences' attribution: shown however the legend is folded.
+  const attribution = (
+    <>
+      {legend.sourceLines.length > 0 && (
+        <div className="legend-sources">
+          {legend.sourceLines.map((line, index) => (
+            <div key={line}>
+              {index === 0 ? `${t(legend.sourceLines.length > 1 ? 'legend.sources' : 'legend.source')}: ` : ''}
+              {line}
+            </div>
+          ))}
+        </div>
+      )}
+      {legend.syntheticLabel && <div className="legend-synthetic">{legend.syntheticLabel}</div>}
+      {basemapAttribution && (
+        <div className="legend-sources" data-testid="basemap-attribution">
+          {basemapAttribution}
+        </div>
+      )}
+    </>
+  );
+  const header = (
+    <div className="legend-header">
       <div className="legend-title">{legend.title}</div>
+      <button
+        type="button"
+        className="legend-fold"
+        data-testid="legend-fold"
+        aria-expanded={!folded}
+        title={t(folded ? 'legend.unfold' : 'legend.fold')}
+        aria-label={t(folded ? 'legend.unfold' : 'legend.fold')}
+        onClick={() => useMapUi.getState().setLegendFolded(!folded)}
+      >
+        {folded ? '▸' : '▾'}
+      </button>
+    </div>
+  );
+  if (folded) {
+    return (
+      <div className="legend legend-folded" ref={boxRef} data-testid="legend" data-folded="true" role="group" aria-label={legend.title}>
+        {header}
+        {attribution}
+      </div>
+    );
+  }
+  return (
+    <div className={compact ? 'legend legend-compact' : 'legend'} ref={boxRef} data-testid="legend" data-compact={compact ? 'true' : undefined} role="group" aria-label={legend.title}>
+      {header}
       <div className="legend-subtitle">
         {[legend.unit, legend.stichtag].filter((part) => part.length > 0).join(' · ')}
       </div>
@@ -60,22 +128,22 @@ export function Legend({ legend, basemapAttribution = null, boxRef }: { legend: 
           ))}
         </tbody>
       </table>
-      {legend.regionLine && (
+      {detailsShown && legend.regionLine && (
         <div className="legend-note" data-testid="legend-region">
           {legend.regionLine}
         </div>
       )}
-      {legend.fixedClassesNote && (
+      {detailsShown && legend.fixedClassesNote && (
         <div className="legend-note" data-testid="legend-fixed-classes">
           {legend.fixedClassesNote}
         </div>
       )}
-      {legend.classCountNote && (
+      {detailsShown && legend.classCountNote && (
         <div className="legend-note" data-testid="legend-class-count">
           {legend.classCountNote}
         </div>
       )}
-      {legend.areaNote && (
+      {detailsShown && legend.areaNote && (
         <div className="legend-note" data-testid="legend-area-note">
           {legend.areaNote}
         </div>
@@ -90,27 +158,23 @@ export function Legend({ legend, basemapAttribution = null, boxRef }: { legend: 
           ⚠ {legend.absoluteHint}
         </div>
       )}
-      {legend.sourceChoice && (
+      {detailsShown && legend.sourceChoice && (
         <div className="legend-sources legend-source-choice" data-testid="legend-source-choice">
           {legend.sourceChoice}
         </div>
       )}
-      {legend.sourceLines.length > 0 && (
-        <div className="legend-sources">
-          {legend.sourceLines.map((line, index) => (
-            <div key={line}>
-              {index === 0 ? `${t(legend.sourceLines.length > 1 ? 'legend.sources' : 'legend.source')}: ` : ''}
-              {line}
-            </div>
-          ))}
-        </div>
+      {compact && hasDetails && (
+        <button
+          type="button"
+          className="legend-details-toggle"
+          data-testid="legend-details-toggle"
+          aria-expanded={detailsShown}
+          onClick={() => useMapUi.getState().setLegendDetailsOpen(!detailsShown)}
+        >
+          {t(detailsShown ? 'legend.lessDetails' : 'legend.moreDetails')}
+        </button>
       )}
-      {legend.syntheticLabel && <div className="legend-synthetic">{legend.syntheticLabel}</div>}
-      {basemapAttribution && (
-        <div className="legend-sources" data-testid="basemap-attribution">
-          {basemapAttribution}
-        </div>
-      )}
+      {attribution}
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { TimeSlider } from './TimeSlider';
 import { shownPeriods } from './shownPeriods';
 import { useMapDrawing } from './useMapDrawing';
 import { useMapDisplay, useMapSymbology } from './useMapSymbology';
+import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 export function MapPanel() {
   const t = useT();
@@ -42,6 +43,8 @@ export function MapPanel() {
   const [display, setDisplay] = useMapDisplay();
   const basemapStatus = useMapUi((state) => state.basemapStatus);
   const [legendBox, legendRef, measuredLegendBox] = useLegendReserve();
+  const [mapAreaRef, mapAreaSize] = useMeasuredSize(UNMEASURED);
+  const compactLegend = mapAreaSize.width < COMPACT_LEGEND_BELOW.width || mapAreaSize.height < COMPACT_LEGEND_BELOW.height;
 
   const periods = useKleinraum(shownPeriods);
   const severalPeriods = periods.length > 1;
@@ -107,7 +110,7 @@ export function MapPanel() {
           smallNumberThreshold={smallNumberThreshold}
           overlayFrom={overlay ? overlay.title : null}
         />
-        <div className="map-area">
+        <div className="map-area" ref={mapAreaRef}>
         <HoverAwareMapView
           features={features}
           colourByKey={shown?.drawn.colourByKey ?? null}
@@ -130,7 +133,7 @@ export function MapPanel() {
             {t('map.basemap.unavailable')}
           </div>
         )}
-        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} boxRef={legendRef} />}
+        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} boxRef={legendRef} compact={compactLegend} />}
         {indicatorValues && !overlayShown && (
           <HoverTooltip indicatorValues={indicatorValues} suppressedKeys={suppressedKeys} smallNumberThreshold={smallNumberThreshold} sources={project?.sources ?? NO_SOURCES} />
         )}
@@ -142,6 +145,12 @@ export function MapPanel() {
 }
 
 const NO_KEYS: readonly string[] = [];
+/**
+ * A map smaller than this (CSS px) gets the compact legend: the full one is about 300 × 275 px and covered
+ * half of a laptop window's map (1 280 × 800: 595 × 519 px), which the region then had to be fitted beside.
+ */
+const COMPACT_LEGEND_BELOW = { width: 520, height: 560 };
+const UNMEASURED = { width: Infinity, height: Infinity };
 const NO_SOURCES: readonly { id: string; name: string }[] = [];
 
 /** The map, following the hovered area (from the map or the table) without re-rendering the panel. */

@@ -5,7 +5,7 @@
  * seriesChart.ts, the same code the exported figures use; values come from `timeseries.compute` and
  * `balance.compute`. The selection is the app's one selection (map, table, details panel).
  */
-import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
@@ -24,6 +24,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
 import { DecimalInput } from '../forms/DecimalInput';
+import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
 type BalanceResult = MethodOutput<'balance.compute'>;
@@ -37,27 +38,6 @@ const MULTIPLES_PANEL_HEIGHT = 120;
 const MULTIPLES_WIDTH = 1100;
 /** Below this width (px) a panel of the sorted small multiples makes a column go, down to two columns. */
 const MULTIPLES_MIN_PANEL_WIDTH = 170;
-
-/**
- * The width of the element behind the returned ref, in CSS pixels (`fallback` until it is laid out). The
- * charts are drawn at this width, one SVG unit per pixel, so their text has the size it is drawn with: drawn
- * for a fixed width and scaled to the column, the axis labels came out at 6–7 px.
- */
-function useMeasuredWidth(fallback: number): [(element: HTMLElement | null) => void, number] {
-  const [width, setWidth] = useState(fallback);
-  const ref = useCallback((element: HTMLElement | null) => {
-    if (!element) return;
-    const measure = () => {
-      const measured = element.clientWidth;
-      if (measured > 0) setWidth(measured);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 interface Hover {
   key: string;
@@ -291,7 +271,7 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const t = useT();
   const locale = useLocale();
   const area = data.series.find((entry) => entry.key === areaKey) ?? data.series[0];
-  const [chartRef, width] = useMeasuredWidth(AREA_CHART.width);
+  const [chartRef, { width }] = useMeasuredSize({ width: AREA_CHART.width, height: 0 });
   const frame: ChartFrame = { x: 0, y: 0, width, height: AREA_CHART.height };
   const fontSize = 12;
   const scale = sharedScale([area?.values.map(drawnValue) ?? [], data.reference.values.map(drawnValue)]);
@@ -327,7 +307,7 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: 
     const entry = byKey.get(key);
     return entry ? [{ key, title: entry.name, points: entry.values, flag: props.flaggedKeys.has(key) ? t('movement.balance.flag') : null }] : [];
   });
-  const [chartRef, width] = useMeasuredWidth(MULTIPLES_WIDTH);
+  const [chartRef, { width }] = useMeasuredSize({ width: MULTIPLES_WIDTH, height: 0 });
   const grid = props.grid ? panelGridFor(panels.map((panel) => panel.key), data.mapGrid) : null;
   const gap = 8;
   const sortedColumns = Math.max(2, Math.min(MULTIPLES_COLUMNS, Math.floor((width + gap) / (MULTIPLES_MIN_PANEL_WIDTH + gap))));

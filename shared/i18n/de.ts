@@ -59,6 +59,10 @@ const coreDe = {
   'legend.classCount': 'Anzahl Gebiete',
   'legend.sources': 'Quellen',
   'legend.source': 'Quelle',
+  'legend.fold': 'Legende einklappen',
+  'legend.unfold': 'Legende aufklappen',
+  'legend.moreDetails': 'Quellen und Hinweise ▸',
+  'legend.lessDetails': 'Weniger ▴',
 
   'tooltip.noData': 'keine Daten',
   'tooltip.smallNumber': 'Kleine Fallzahl: Wert unsicher',

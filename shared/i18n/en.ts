@@ -60,6 +60,10 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'legend.classCount': 'Number of areas',
   'legend.sources': 'Sources',
   'legend.source': 'Source',
+  'legend.fold': 'Fold the legend',
+  'legend.unfold': 'Unfold the legend',
+  'legend.moreDetails': 'Sources and notes ▸',
+  'legend.lessDetails': 'Less ▴',
 
   'tooltip.noData': 'no data',
   'tooltip.smallNumber': 'Small count: value uncertain',

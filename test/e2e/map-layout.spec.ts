@@ -125,3 +125,53 @@ test('a taller legend (change mode, English wording) keeps the layer nearly as l
   await expect.poll(async () => (await drawnWidth(page, vertices)) / valueWidth, { message: 'English: layer width relative to German' }).toBeGreaterThan(0.88);
   await clear();
 });
+
+test('in a laptop window (1280 × 800) the legend is compact, folds on request, and the map grows into the room it frees', async ({ page, request }) => {
+  // The full legend (about 300 × 275 px) covered half of the 595 × 519 px map there, and the region was
+  // fitted into the strip beside it. Compact: the notes and the chosen-sources line fold away.
+  const vertices = await layerVertices(request);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  const legend = page.getByTestId('legend');
+  await expect(legend).toHaveAttribute('data-compact', 'true');
+  await expect(page.getByTestId('legend-class-0')).toBeVisible();
+  await expect(page.getByTestId('legend-source-choice')).toHaveCount(0);
+  await expect(page.getByTestId('legend-region')).toHaveCount(0);
+  // What licences and data honesty ask to be shown with the map stays.
+  await expect(legend).toContainText('GeoBasis-DE / BKG');
+  await expect(legend).toContainText('Beispieldaten, synthetisch');
+  const clear = async () => expect.poll(async () => (await overlaps(page, vertices)).underLegend).toBe(0);
+  await clear();
+
+  const toggle = page.getByTestId('legend-details-toggle');
+  await expect(toggle).toHaveText('Quellen und Hinweise ▸');
+  await toggle.click();
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Ausländerzentralregister');
+  await expect(page.getByTestId('legend-region')).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await clear();
+  await toggle.click();
+  await expect(page.getByTestId('legend-source-choice')).toHaveCount(0);
+
+  await clear();
+  const compactWidth = await drawnWidth(page, vertices);
+  await page.getByTestId('legend-fold').click();
+  await expect(legend).toHaveAttribute('data-folded', 'true');
+  await expect(page.getByTestId('legend-class-0')).toHaveCount(0);
+  await expect(legend).toContainText('Schutzsuchende je 1.000 Einwohner');
+  await expect(legend).toContainText('GeoBasis-DE / BKG');
+  await expect.poll(async () => (await drawnWidth(page, vertices)) / compactWidth, { message: 'folded legend: layer width relative to compact' }).toBeGreaterThan(1.05);
+  await clear();
+  await page.screenshot({ path: test.info().outputPath('map-1280x800-folded.png') });
+  await page.getByTestId('legend-fold').click();
+  await expect(page.getByTestId('legend-class-0')).toBeVisible();
+  await clear();
+});
+
+test('in a narrow window (1100 px) the Darstellung panel starts closed and opens with one click', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await openApp(page);
+  await expect(page.getByTestId('symbology-panel')).toHaveCount(0);
+  await page.getByTestId('symbology-open').click();
+  await expect(page.getByTestId('symbology-panel')).toBeVisible();
+});
