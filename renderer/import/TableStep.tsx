@@ -18,6 +18,7 @@ import { CommitFooter } from './CommitFooter';
 import { EncodingSelect } from './EncodingSelect';
 import { ImportProgress } from './ImportProgress';
 import { JoinReportView, proposalKey } from './JoinReportView';
+import { NewVariableFields, variableEditsForCommit, type VariableEdits } from './NewVariableFields';
 import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
 import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
@@ -66,6 +67,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const [modeChoice, setModeChoice] = useState<ImportModeChoice>({ mode: 'new-source', targetSourceId: null, sourceName: '', definition: '' });
   // The new source's name and publisher as the user edits them; null: the file's proposal.
   const [sourceEdits, setSourceEdits] = useState<{ name: string | null; publisher: string | null }>({ name: null, publisher: null });
+  // Names and units the planner gives the file's new variables.
+  const [variableEdits, setVariableEdits] = useState<VariableEdits>({});
   const [dryRun, setDryRun] = useState<DryRunState>({ running: false, message: null, changes: null, error: null });
   const { run } = pending;
 
@@ -137,8 +140,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       : modeChoice.mode === 'new-source'
         ? { mode: 'new-source' as const, ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}), ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}) }
         : { mode: modeChoice.mode, ...(modeChoice.targetSourceId ? { targetSourceId: modeChoice.targetSourceId } : {}) };
-    return { importId: preview.importId, acceptedNameMatches, ...modePart };
-  }, [preview, accepted, overlaps, modeChoice, sourceEdits]);
+    return { importId: preview.importId, acceptedNameMatches, ...modePart, ...variableEditsForCommit(preview.observations.variables, variableEdits) };
+  }, [preview, accepted, overlaps, modeChoice, sourceEdits, variableEdits]);
 
   const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
@@ -445,6 +448,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             )}
           </section>
         )}
+        {preview && mappingReady && <NewVariableFields variables={preview.observations.variables} edits={variableEdits} onChange={setVariableEdits} />}
         {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} />}
         {preview && mappingReady && preview.repeatedKeyHint && (
           <p className="import-warning" role="alert" data-testid="import-repeated-key-hint">

@@ -131,5 +131,27 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   // The first rows as the import reads them: Flensburg's population and area in German number format.
   await expect(page.getByTestId('import-observations-preview')).toContainText('85.942');
   await expect(page.getByTestId('import-observations-preview')).toContainText('56,74');
+  // Only EWZ and KFL are proposed as values: the code fields ADE, GF, BSG and IBZ are not.
+  const newVariables = page.locator('[data-testid^="import-new-variable-"]');
+  await expect(newVariables).toHaveCount(2);
+  // The planner names them; the area (values with fractions) is proposed without a unit and given km².
+  await expect(page.getByTestId('import-variable-unit-ewz')).toHaveValue('Personen');
+  await expect(page.getByTestId('import-variable-unit-kfl')).toHaveValue('');
+  await page.getByTestId('import-variable-name-ewz').fill('Einwohner (VG250-EW)');
+  await page.getByTestId('import-variable-name-kfl').fill('Katasterfläche');
+  await page.getByTestId('import-variable-unit-kfl').fill('km²');
+  await page.getByTestId('import-period-date').fill('2016-12-31');
+  await page.getByTestId('import-new-source-name').fill('VG250-EW 2016');
   await page.screenshot({ path: path.join('build', 'test-results', 'import-dbf.png') });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  // What the planner typed is what the app shows: the indicator's name, and its unit in the legend.
+  const indicator = page.getByTestId('indicator-select');
+  const option = indicator.locator('option', { hasText: 'Katasterfläche' });
+  await expect(option).toHaveCount(1);
+  await indicator.selectOption((await option.getAttribute('value'))!);
+  await expect(page.locator('.legend-title')).toHaveText('Katasterfläche');
+  await expect(page.locator('.legend-subtitle')).toContainText('km²');
+  await expect(page.getByTestId('legend')).toContainText('VG250-EW 2016');
+  await expect(indicator.locator('option', { hasText: 'Einwohner (VG250-EW)' })).toHaveCount(1);
 });

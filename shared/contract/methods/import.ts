@@ -264,7 +264,8 @@ export const tablePreviewResult = z.object({
     count: z.number().int(),
     missingCount: z.number().int(),
     periods: z.array(z.string()),
-    variables: z.array(z.object({ id: z.string(), isNew: z.boolean(), name: localizedText })),
+    /** The file's variables; `unit` is a new variable's proposed unit (or a known one's own). */
+    variables: z.array(z.object({ id: z.string(), isNew: z.boolean(), name: localizedText, unit: z.string() })),
     dimensions: z.array(z.object({ id: z.string(), isNew: z.boolean(), values: z.array(z.string()) })),
     /** "Insgesamt" rows checked against the sum of their parts (first 200). */
     breakdownTotals: z.array(z.object({ areaKey: z.string(), variable: z.string(), period: z.string(), dimension: z.string(), total: z.number(), sumOfParts: z.number() })),
@@ -338,8 +339,10 @@ export const commitInput = z.object({
   period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Table imports: names of new variables, by variable id. */
   variableNames: z.record(z.string(), localizedText).optional(),
-  /** Unit of new variables (default "Personen"). */
+  /** Unit of new variables (default: the proposal, "Personen" unless the values have fractions). */
   unit: z.string().optional(),
+  /** Table imports: units of new variables, by variable id (before `unit`). */
+  variableUnits: z.record(z.string(), z.string().max(40)).optional(),
   /** Create an absolute-value indicator for each new variable (default true). */
   createIndicators: z.boolean().optional(),
   /** Remember the mapping for files with the same headers (default true). */

@@ -31,8 +31,12 @@ export interface TableMapping {
   dimensionColumns: { column: number; dimension: string; values?: Record<string, string> }[];
 }
 
-/** Columns that are numbers but never values to map (GV-ISys record types, postcodes, coordinates, densities). */
-const NOT_A_VALUE = /^(satzart|textkennzeichen|land|rb|regbez|kreis|vb|gemeinde|postleitzahl|plz|laengengrad|breitengrad|lat|lon|jekm2|verstaedterungschluessel|.*schluessel|.*schlüssel)$/;
+/**
+ * Columns that are numbers but never values to map: GV-ISys record types, postcodes, coordinates,
+ * densities, and the code fields of BKG's VG250 attribute table (ADE level, GF geofactor, BSG special
+ * area, IBZ designation, FK_S3 land/water; its EWZ and KFL are values).
+ */
+const NOT_A_VALUE = /^(satzart|textkennzeichen|land|rb|regbez|kreis|vb|gemeinde|postleitzahl|plz|laengengrad|breitengrad|lat|lon|jekm2|verstaedterungschluessel|.*schluessel|.*schlüssel|ade|gf|bsg|ibz|fk_s3)$/;
 
 const SEX_WORDS: Record<string, string> = { männlich: 'm', maennlich: 'm', weiblich: 'f', männer: 'm', frauen: 'f' };
 const TOTAL_WORDS = new Set(['insgesamt', 'zusammen', 'gesamt', 'total', 'bevölkerung', 'bevoelkerung', 'einwohner', 'personen', 'anzahl', 'bevölkerungszahl']);
@@ -167,6 +171,39 @@ export function proposeTableMapping(table: ParsedTable, fileName: string, projec
     },
     variables,
   };
+}
+
+/** What a new variable counts: its unit, and for fractions the decimals its values are written with. */
+export interface NewVariableUnit {
+  unit: string;
+  decimals?: number;
+}
+
+/**
+ * The unit proposed for each variable of the mapping when it is new: km² for the land area; no unit for
+ * values with fractions (an area of 204,30 km² under another name, a rate), which are no head count, with
+ * the decimals they are written with (at most 2); otherwise persons. Read from every row of the table (the
+ * wizard proposes it before any row is joined or a Stichtag given); the commit uses it where the planner
+ * changed nothing.
+ * @example proposeNewVariableUnits(kflTable, kflMapping).get("kfl") // { unit: "", decimals: 2 } for "102,81"
+ */
+export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMapping): Map<string, NewVariableUnit> {
+  const fractionDigits = new Map<string, number>();
+  for (const { column, variable } of mapping.valueColumns) {
+    for (const row of table.rows) {
+      const value = row.values[column]?.value;
+      if (value === null || value === undefined || Number.isInteger(value)) continue;
+      const digits = Math.min(2, String(value).split('.')[1]?.length ?? 2);
+      fractionDigits.set(variable, Math.max(fractionDigits.get(variable) ?? 0, digits));
+    }
+  }
+  return new Map(
+    mapping.valueColumns.map(({ variable }) => {
+      const decimals = fractionDigits.get(variable);
+      const unit = variable === 'area_km2' ? 'km²' : decimals !== undefined ? '' : 'Personen';
+      return [variable, decimals === undefined ? { unit } : { unit, decimals }];
+    }),
+  );
 }
 
 /** At most this many distinct texts make a column a breakdown (more is a list of names, not categories). */

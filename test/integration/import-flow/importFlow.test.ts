@@ -162,6 +162,28 @@ describe('tables joined to the 21 municipalities', () => {
     expect(children).toMatchObject({ unit: { de: 'Personen' }, decimals: 0 });
   });
 
+  it('the preview proposes each new variable\'s unit, and the names and units the planner gives are what the project keeps', async () => {
+    const file = temp.file('ewz-kfl.csv');
+    writeFileSync(file, 'AGS;Name;EWZ;FLGES\n03241001;Hannover;532163;204.30\n03241002;Barsinghausen;33425;102.81\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem', decimal: '.' });
+    expect(preview.observations.variables.map(({ id, isNew, unit }) => ({ id, isNew, unit }))).toEqual([
+      { id: 'ewz', isNew: true, unit: 'Personen' },
+      { id: 'flges', isNew: true, unit: '' },
+    ]);
+    await backend.call('import.commit', {
+      importId: preview.importId,
+      period: '2016-12-31',
+      sourceName: 'VG250-EW 2016',
+      variableNames: { ewz: { de: 'Einwohner', en: 'Einwohner' }, flges: { de: 'Katasterfläche', en: 'Katasterfläche' } },
+      variableUnits: { flges: 'km²' },
+    });
+    const project = await backend.call('project.current', {});
+    expect(project.variables.find((variable) => variable.id === 'ewz')).toMatchObject({ name: { de: 'Einwohner' }, unit: 'Personen' });
+    expect(project.variables.find((variable) => variable.id === 'flges')).toMatchObject({ name: { de: 'Katasterfläche' }, unit: 'km²' });
+    // The unit given for the area does not round it: its decimals come from its values.
+    expect(project.indicators.find((indicator) => indicator.id.startsWith('flges'))).toMatchObject({ name: { de: 'Katasterfläche' }, unit: { de: 'km²' }, decimals: 2 });
+  });
+
   it('name proposals are applied only when accepted', async () => {
     const file = temp.file('namen.csv');
     writeFileSync(file, 'Gemeinde;Stichtag;Kitas\n"Neustadt a. Rbge.";31.12.2020;7\n"Hannover, Landeshauptstadt";31.12.2020;40\n');

@@ -11,6 +11,7 @@ import { rowKeyText } from '../../../shared/fileFormats/table/analyseGrid';
 import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
 import type { ParsedTable } from '../../../shared/fileFormats/table/parsedTable';
 import { buildJoinReport, type JoinRow } from '../../../shared/fileFormats/join/joinReport';
+import { proposeTableMapping } from '../../../shared/fileFormats/table/tableMapping';
 import { recogniseAreaKey } from '../../../shared/fileFormats/keys/areaKey';
 import { readBoundaries } from '../../../electron/node/import/readBoundaries';
 import { listXlsxSheets, readTableFile } from '../../../electron/node/import/readTable';
@@ -189,6 +190,12 @@ describe('dBASE tables (.dbf)', () => {
     expect(hannover[0]!.values[column('KFL').index]?.value).toBeCloseTo(204.3, 2);
     expect(parsed.rows.some((row) => row.cells.includes('Neustadt am Rübenberge'))).toBe(true);
     expect(parsed.warnings.map((warning) => warning.code)).not.toContain('shapefile-attributes');
+  });
+
+  it('proposes only EWZ and KFL of the VG250 attributes as values, not the code fields ADE, GF, BSG, IBZ', async () => {
+    const parsed = await readTableFile(data(vg250Attributes));
+    const { mapping } = proposeTableMapping(parsed, 'VG250_GEM.dbf');
+    expect(mapping.valueColumns.map((entry) => parsed.columns[entry.column]!.label)).toEqual(['EWZ', 'KFL']);
   });
 
   it('reads the .dbf of a shapefile as a table too, and says where the boundaries are', async () => {

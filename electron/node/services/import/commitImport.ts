@@ -13,7 +13,7 @@ import type { CommitResult } from '../../../../shared/contract/methods/import';
 import type { z } from 'zod';
 import type { commitInput } from '../../../../shared/contract/methods/import';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { slug, buildTableObservations } from '../../../../shared/fileFormats/table/tableMapping';
+import { slug, buildTableObservations, proposeNewVariableUnits } from '../../../../shared/fileFormats/table/tableMapping';
 import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
 import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
@@ -213,20 +213,19 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     writeSourceStichtag(db, source.id, latest);
   }
   mergeDimensionValues(db, built.dimensionValues);
-  // A new variable counts persons unless its values say otherwise: fractions (an area of 204,30 km², a rate)
-  // are no head count, so they get no unit and the decimals they are written with (at most 2).
-  const fractionDigits = new Map<string, number>();
-  for (const observation of observations) {
-    if (observation.value === null || Number.isInteger(observation.value)) continue;
-    const digits = Math.min(2, String(observation.value).split('.')[1]?.length ?? 2);
-    fractionDigits.set(observation.variable, Math.max(fractionDigits.get(observation.variable) ?? 0, digits));
-  }
-  const variables = variableIds.map((id) => ({
-    id,
-    name: input.variableNames?.[id] ?? pending.proposedVariableNames.get(id) ?? { de: id, en: id },
-    unit: id === 'area_km2' ? 'km²' : (input.unit ?? (fractionDigits.has(id) ? '' : 'Personen')),
-    ...(fractionDigits.has(id) && input.unit === undefined ? { decimals: fractionDigits.get(id)! } : {}),
-  }));
+  // A new variable gets the name and unit the planner gave it in the wizard (or on the command line), else
+  // the proposal the wizard showed: persons, unless its values have fractions.
+  const proposedUnits = proposeNewVariableUnits(pending.table, pending.mapping);
+  const variables = variableIds.map((id) => {
+    const proposed = proposedUnits.get(id)!;
+    const unit = id === 'area_km2' ? proposed.unit : (input.variableUnits?.[id] ?? input.unit ?? proposed.unit);
+    return {
+      id,
+      name: input.variableNames?.[id] ?? pending.proposedVariableNames.get(id) ?? { de: id, en: id },
+      unit,
+      ...(proposed.decimals !== undefined ? { decimals: proposed.decimals } : {}),
+    };
+  });
   const created = mergeVariables(db, observations, variables, source.id, input.createIndicators ?? true);
   writeObservations(db, observations);
   const namedAreas = nameAreasFromTable(db, pending, areaByRow);

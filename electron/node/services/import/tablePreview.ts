@@ -10,7 +10,7 @@ import { tableMapping as tableMappingSchema } from '../../../../shared/contract/
 import { buildJoinReport, type JoinRow } from '../../../../shared/fileFormats/join/joinReport';
 import { rowKeyText } from '../../../../shared/fileFormats/table/analyseGrid';
 import type { ParsedTable } from '../../../../shared/fileFormats/table/parsedTable';
-import { buildTableObservations, headerSignature, proposeTableMapping, type TableMapping } from '../../../../shared/fileFormats/table/tableMapping';
+import { buildTableObservations, headerSignature, proposeNewVariableUnits, proposeTableMapping, type TableMapping } from '../../../../shared/fileFormats/table/tableMapping';
 import type { DimensionDefinition, LocalizedText } from '../../../../shared/model/project';
 import { proposeValueMap } from '../../../../shared/fileFormats/table/dimensionValues';
 import { readFamilySetting } from '../../../../shared/settings/projectSettings';
@@ -172,9 +172,10 @@ export async function previewTable(
   const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
   const builtPeriods = new Set(built.periods);
 
-  const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
+  const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
   const existingDimensions = new Set(readDimensions(db).map((dimension) => dimension.id));
   const variableIds = [...new Set(mapping.valueColumns.map((entry) => entry.variable))];
+  const proposedUnits = proposeNewVariableUnits(table, mapping);
   const proposedNames = new Map<string, LocalizedText>(proposal.variables);
   for (const entry of mapping.valueColumns) {
     if (!proposedNames.has(entry.variable)) {
@@ -225,7 +226,10 @@ export async function previewTable(
       count: built.observations.length,
       missingCount: built.missingCount,
       periods: built.periods,
-      variables: variableIds.map((id) => ({ id, isNew: !existingVariables.has(id), name: existingVariables.get(id) ?? proposedNames.get(id) ?? { de: id, en: id } })),
+      variables: variableIds.map((id) => {
+        const known = existingVariables.get(id);
+        return { id, isNew: !known, name: known?.name ?? proposedNames.get(id) ?? { de: id, en: id }, unit: known?.unit ?? proposedUnits.get(id)!.unit };
+      }),
       dimensions: [...built.dimensionValues].map(([id, values]) => ({ id, isNew: !existingDimensions.has(id), values: [...values].sort() })),
       breakdownTotals: built.breakdownTotals.slice(0, 200),
       reportedTotalRows: reportedTotalRows.size,
