@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
-import { couldHoldLabel, EVERY_AREA_LABEL_LIMIT, labelAnchors, leaderEnd, placeLabels, type LabelCandidate } from '../../shared/labels/labelPlacement';
+import { labelAnchors, placeAreaLabels } from '../../shared/labels/labelPlacement';
 
 const LABEL_FONT = '600 12px "Noto Sans"';
 const LINE_HEIGHT_PIXELS = 15;
@@ -91,36 +91,36 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
       }
       return width;
     };
-    const labelEveryArea = anchors.length <= EVERY_AREA_LABEL_LIMIT;
     let frame = 0;
     const layout = () => {
       frame = 0;
       const container = map.getContainer();
       const view = { x: 0, y: 0, width: container.clientWidth, height: container.clientHeight };
       const squarePixelsPerSquareKilometre = (pixelsPerKilometre(map) * SCALE_ALLOWANCE) ** 2;
-      const candidates: (LabelCandidate & { name: string; value: string | null })[] = [];
-      for (const anchor of anchors) {
-        const value = valueTextByKey?.get(anchor.key) ?? null;
-        const width = Math.max(widthOf(anchor.name), value ? widthOf(value) : 0) + 4;
-        const height = LINE_HEIGHT_PIXELS * (value ? 2 : 1);
-        if (!labelEveryArea && !couldHoldLabel(anchor.areaSquareKilometres * squarePixelsPerSquareKilometre, width, height)) continue;
-        const { lngLat, roomDegrees } = anchor.pole();
-        const point = map.project(lngLat);
-        if (point.x < 0 || point.y < 0 || point.x > view.width || point.y > view.height) continue;
-        const above = map.project([lngLat[0], lngLat[1] + roomDegrees]);
-        const room = Math.hypot(above.x - point.x, above.y - point.y);
-        candidates.push({ key: anchor.key, name: anchor.name, value, x: point.x, y: point.y, width, height, room, priority: anchor.areaSquareKilometres });
-      }
-      const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
-      const placed = placeLabels(candidates, { frame: view, labelEveryArea, padding: LABEL_PADDING_PIXELS, obstacles: overlayObstacles(container) });
+      const placed = placeAreaLabels(anchors, {
+        project: (lngLat) => {
+          const point = map.project(lngLat);
+          return point.x < 0 || point.y < 0 || point.x > view.width || point.y > view.height ? null : [point.x, point.y];
+        },
+        box: (anchor) => {
+          const value = valueTextByKey?.get(anchor.key) ?? null;
+          return { width: Math.max(widthOf(anchor.name), value ? widthOf(value) : 0) + 4, height: LINE_HEIGHT_PIXELS * (value ? 2 : 1), content: value };
+        },
+        areaInView: (anchor) => anchor.areaSquareKilometres * squarePixelsPerSquareKilometre,
+        frame: view,
+        padding: LABEL_PADDING_PIXELS,
+        obstacles: overlayObstacles(container),
+      });
       setShown(
-        placed.flatMap((label) => {
-          const candidate = byKey.get(label.key);
-          if (!candidate) return [];
-          const end = label.leader ? leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader) : null;
-          const leader = label.leader && end ? { x1: label.leader.x, y1: label.leader.y, x2: end.x, y2: end.y } : null;
-          return [{ key: label.key, name: candidate.name, value: candidate.value, x: label.x, y: label.y, scale: label.scale, leader }];
-        }),
+        placed.map((label) => ({
+          key: label.key,
+          name: label.name,
+          value: label.content,
+          x: label.x,
+          y: label.y,
+          scale: label.scale,
+          leader: label.leader ? { x1: label.leader.from.x, y1: label.leader.from.y, x2: label.leader.to.x, y2: label.leader.to.y } : null,
+        })),
       );
     };
     const schedule = () => {

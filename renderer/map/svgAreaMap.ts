@@ -9,7 +9,7 @@ import { rewind } from '@turf/rewind';
 import { geoMercator, geoPath } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
-import { couldHoldLabel, EVERY_AREA_LABEL_LIMIT, labelAnchors, leaderEnd, placeLabels } from '../../shared/labels/labelPlacement';
+import { labelAnchors, placeAreaLabels } from '../../shared/labels/labelPlacement';
 
 export interface SvgAreaShape {
   key: string;
@@ -85,24 +85,12 @@ export function svgAreaMap(features: FeatureCollectionDto, width: number, height
       .filter((feature) => feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon')
       .map((feature) => ({ key: String(feature.properties.key), name: String(feature.properties['name'] ?? feature.properties.key), geometry: feature.geometry as unknown as Polygon | MultiPolygon })),
   );
-  const labelEveryArea = anchors.length <= EVERY_AREA_LABEL_LIMIT;
-  const candidates = anchors.flatMap((anchor) => {
-    const boxWidth = labelWidth(anchor.name) + 2;
-    const boxHeight = SVG_LABEL_FONT_SIZE * 1.2;
-    // A dense layer: skip the label point of areas far too small for their name (the placement would drop them).
-    if (!labelEveryArea && !couldHoldLabel(areaInFrame.get(anchor.key) ?? 0, boxWidth, boxHeight)) return [];
-    const pole = anchor.pole();
-    const point = projection(pole.lngLat);
-    if (!point) return [];
-    const [above0, above1] = projection([pole.lngLat[0], pole.lngLat[1] + pole.roomDegrees]) ?? point;
-    return [{ key: anchor.key, name: anchor.name, x: point[0], y: point[1], width: boxWidth, height: boxHeight, room: Math.hypot(above0 - point[0], above1 - point[1]), priority: anchor.areaSquareKilometres }];
-  });
-  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
-  const labels = placeLabels(candidates, { frame: { x: 0, y: 0, width, height }, labelEveryArea, padding: 1 }).flatMap((label) => {
-    const candidate = byKey.get(label.key);
-    if (!candidate) return [];
-    const end = label.leader ? leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader) : null;
-    return [{ key: label.key, name: candidate.name, x: label.x, y: label.y, scale: label.scale, leader: label.leader, end }];
-  });
+  const labels = placeAreaLabels(anchors, {
+    project: (lngLat) => projection(lngLat),
+    box: (anchor) => ({ width: labelWidth(anchor.name) + 2, height: SVG_LABEL_FONT_SIZE * 1.2, content: null }),
+    areaInView: (anchor) => areaInFrame.get(anchor.key) ?? 0,
+    frame: { x: 0, y: 0, width, height },
+    padding: 1,
+  }).map((label) => ({ key: label.key, name: label.name, x: label.x, y: label.y, scale: label.scale, leader: label.leader?.from ?? null, end: label.leader?.to ?? null }));
   return { shapes, labels, project: (lngLat) => projection(lngLat) };
 }

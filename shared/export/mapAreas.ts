@@ -6,7 +6,7 @@
 import bbox from '@turf/bbox';
 import { geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { couldHoldLabel, EVERY_AREA_LABEL_LIMIT, leaderEnd, placeLabels, type LabelAnchor, type LabelCandidate } from '../labels/labelPlacement';
+import { placeAreaLabels, type LabelAnchor } from '../labels/labelPlacement';
 import { kilometresPerMm, planarTransform, type MapFrame } from './mapProjection';
 import { mm, svgText } from './svgElements';
 import { textWidth } from './textMetrics';
@@ -129,46 +129,32 @@ const LINE_SPACING = 1.05;
 export function drawLabels(styles: readonly AreaStyle[], anchors: readonly LabelAnchor[], projection: GeoProjection, frame: MapFrame, scale: number, valueTextByKey: ReadonlyMap<string, string> | null = null): string {
   const size = 2.55 * scale;
   const styleByKey = new Map(styles.map((area) => [area.key, area]));
-  const labelEveryArea = styles.length <= EVERY_AREA_LABEL_LIMIT;
   const squareMillimetresPerSquareKilometre = 1 / kilometresPerMm(projection, frame) ** 2;
-  const candidates: (LabelCandidate & { lines: string[] })[] = [];
-  for (const anchor of anchors) {
-    const value = valueTextByKey?.get(anchor.key);
-    const lines = value === undefined ? labelLines(anchor.name) : [...labelLines(anchor.name), value];
-    const width = Math.max(...lines.map((line) => textWidth(line, size)));
-    const height = size * (1 + (lines.length - 1) * LINE_SPACING);
-    if (!labelEveryArea && !couldHoldLabel(anchor.areaSquareKilometres * squareMillimetresPerSquareKilometre, width, height)) continue;
-    const { lngLat, roomDegrees } = anchor.pole();
-    const point = projection(lngLat);
-    const above = projection([lngLat[0], lngLat[1] + roomDegrees]);
-    if (!point || !above || !Number.isFinite(point[0]) || !Number.isFinite(point[1])) continue;
-    candidates.push({
-      key: anchor.key,
-      x: point[0],
-      y: point[1],
-      width,
-      height,
-      room: Math.hypot(above[0] - point[0], above[1] - point[1]),
-      priority: anchor.areaSquareKilometres,
-      lines,
-    });
-  }
-  const candidateByKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
-  const placed = placeLabels(candidates, { frame, labelEveryArea, padding: 0.6 * scale });
+  const placed = placeAreaLabels(anchors, {
+    project: (lngLat) => projection(lngLat),
+    box: (anchor) => {
+      const value = valueTextByKey?.get(anchor.key);
+      const lines = value === undefined ? labelLines(anchor.name) : [...labelLines(anchor.name), value];
+      return { width: Math.max(...lines.map((line) => textWidth(line, size))), height: size * (1 + (lines.length - 1) * LINE_SPACING), content: lines };
+    },
+    areaInView: (anchor) => anchor.areaSquareKilometres * squareMillimetresPerSquareKilometre,
+    frame,
+    padding: 0.6 * scale,
+  });
   const parts: string[] = ['<g id="labels">'];
   for (const label of placed) {
-    const candidate = candidateByKey.get(label.key);
     const area = styleByKey.get(label.key);
-    if (!candidate || !area) continue;
+    if (!area) continue;
     const fill = area.inFocus ? '#1a1a1a' : '#8a8a8a';
     const labelSize = size * label.scale;
     if (label.leader) {
-      const end = leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader);
-      parts.push(`<line x1="${mm(label.leader.x)}" y1="${mm(label.leader.y)}" x2="${mm(end.x)}" y2="${mm(end.y)}" stroke="${fill}" stroke-width="${mm(0.2 * scale)}"/>`);
-      parts.push(`<circle cx="${mm(label.leader.x)}" cy="${mm(label.leader.y)}" r="${mm(0.35 * scale)}" fill="${fill}"/>`);
+      const { from, to } = label.leader;
+      parts.push(`<line x1="${mm(from.x)}" y1="${mm(from.y)}" x2="${mm(to.x)}" y2="${mm(to.y)}" stroke="${fill}" stroke-width="${mm(0.2 * scale)}"/>`);
+      parts.push(`<circle cx="${mm(from.x)}" cy="${mm(from.y)}" r="${mm(0.35 * scale)}" fill="${fill}"/>`);
     }
-    const firstBaseline = label.y + labelSize * 0.35 - ((candidate.lines.length - 1) * labelSize * LINE_SPACING) / 2;
-    candidate.lines.forEach((line, index) => {
+    const lines = label.content;
+    const firstBaseline = label.y + labelSize * 0.35 - ((lines.length - 1) * labelSize * LINE_SPACING) / 2;
+    lines.forEach((line, index) => {
       parts.push(svgText(label.x, firstBaseline + index * labelSize * LINE_SPACING, line, { size: labelSize, anchor: 'middle', halo: true, fill, weight: 'regular' }));
     });
   }

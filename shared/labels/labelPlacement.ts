@@ -392,3 +392,60 @@ export function leaderEnd(label: { x: number; y: number }, width: number, height
   const scale = Math.min(dx === 0 ? Number.POSITIVE_INFINITY : width / 2 / Math.abs(dx), dy === 0 ? Number.POSITIVE_INFINITY : height / 2 / Math.abs(dy), 1);
   return { x: label.x + dx * scale, y: label.y + dy * scale };
 }
+
+/** What `placeAreaLabels` needs to know of the view it places the areas' names in. */
+export interface AreaLabelView<T> {
+  /** A longitude/latitude in view units; null where the view has none (or where it is not shown). */
+  project(lngLat: [number, number]): [number, number] | null;
+  /** The text box of an area's label at scale 1 in view units, with what the caller draws it from (lines, value). */
+  box(anchor: LabelAnchor): { width: number; height: number; content: T };
+  /** The area of `anchor` in square view units, or an upper bound of it: a dense layer skips what could never hold its name. */
+  areaInView(anchor: LabelAnchor): number;
+  frame: LabelPlacementOptions['frame'];
+  padding: number;
+  obstacles?: LabelPlacementOptions['obstacles'];
+}
+
+/** A placed area name: where its box's centre is, its scale, its content, and the leader line from the area to the box's edge. */
+export interface PlacedAreaLabel<T> {
+  key: string;
+  name: string;
+  x: number;
+  y: number;
+  scale: number;
+  content: T;
+  width: number;
+  height: number;
+  /** From `from` (in the area) to `to` (the edge of the name's box), or null when the name sits in its area. */
+  leader: { from: { x: number; y: number }; to: { x: number; y: number } } | null;
+}
+
+/**
+ * The one way area names are laid out on the screen map, the small SVG maps and the printed figure: each
+ * anchor's pole projected into the view, its room measured there, the dense-layer filter, `placeLabels`,
+ * and the leader line ending at the box's edge. The views differ only in their projection, units and text.
+ * @example placeAreaLabels(labelAnchors(areas), { project, box: (anchor) => ({ width: 60, height: 12, content: anchor.name }), areaInView: () => Infinity, frame, padding: 1 })
+ */
+export function placeAreaLabels<T>(anchors: readonly LabelAnchor[], view: AreaLabelView<T>): PlacedAreaLabel<T>[] {
+  const labelEveryArea = anchors.length <= EVERY_AREA_LABEL_LIMIT;
+  const candidates = new Map<string, LabelCandidate & { name: string; content: T }>();
+  for (const anchor of anchors) {
+    const { width, height, content } = view.box(anchor);
+    if (!labelEveryArea && !couldHoldLabel(view.areaInView(anchor), width, height)) continue;
+    const { lngLat, roomDegrees } = anchor.pole();
+    const point = view.project(lngLat);
+    if (!point || !Number.isFinite(point[0]) || !Number.isFinite(point[1])) continue;
+    const above = view.project([lngLat[0], lngLat[1] + roomDegrees]) ?? point;
+    const room = Math.hypot(above[0] - point[0], above[1] - point[1]);
+    candidates.set(anchor.key, { key: anchor.key, name: anchor.name, content, x: point[0], y: point[1], width, height, room, priority: anchor.areaSquareKilometres });
+  }
+  const placed = placeLabels([...candidates.values()], { frame: view.frame, labelEveryArea, padding: view.padding, ...(view.obstacles ? { obstacles: view.obstacles } : {}) });
+  return placed.flatMap((label) => {
+    const candidate = candidates.get(label.key);
+    if (!candidate) return [];
+    const width = candidate.width * label.scale;
+    const height = candidate.height * label.scale;
+    const leader = label.leader ? { from: label.leader, to: leaderEnd(label, width, height, label.leader) } : null;
+    return [{ key: label.key, name: candidate.name, x: label.x, y: label.y, scale: label.scale, content: candidate.content, width, height, leader }];
+  });
+}
