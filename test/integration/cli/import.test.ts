@@ -109,3 +109,24 @@ it('--layer-name takes the name as typed ("Stadtbezirke Süd"), as the wizard do
   expect(refused.stderr).toContain('--layer-name');
   expect(refused.stderr).toContain('Buchstaben');
 });
+
+it('names new variables and gives their units with --variable-name and --unit, and refuses an id the table does not bring', async () => {
+  const project = temp.file('named.gpkg');
+  expect((await runKleinraum(['import', project, sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp'), '--filter-key-prefix', '03241'], temp.file('data'))).exitCode).toBe(0);
+  const dbf = sharedDataPath('boundaries', 'vg250-ew_2016-12-31_utm32_pk_points_and_gem_dbf', 'gem_attributes_only_no_shp', 'VG250_GEM.dbf');
+  const before = checksum(project);
+  const typo = await runKleinraum(['import', project, dbf, '--source', 'VG250-EW 2016', '--period', '2016-12-31', '--variable-name', 'ewx=Einwohner'], temp.file('data'));
+  expect(typo.exitCode).toBe(2);
+  expect(typo.stderr).toContain('„ewx“ ist keine neue Variable dieser Tabelle. Neu sind: ewz, kfl.');
+  expect(checksum(project)).toBe(before);
+
+  const named = await runKleinraum(
+    ['import', project, dbf, '--source', 'VG250-EW 2016', '--period', '2016-12-31', '--variable-name', 'ewz=Einwohner 2016', '--variable-name', 'kfl=Katasterfläche', '--unit', 'kfl=km²'],
+    temp.file('data'),
+  );
+  expect(named.stderr).toBe('');
+  expect(named.exitCode).toBe(0);
+  const info = JSON.parse((await runKleinraum(['info', project, '--json'], temp.file('data'))).stdout) as { indicators: { id: string; name: string; unit: string }[] };
+  expect(info.indicators.find((indicator) => indicator.id.startsWith('ewz'))).toMatchObject({ name: 'Einwohner 2016', unit: 'Personen' });
+  expect(info.indicators.find((indicator) => indicator.id.startsWith('kfl'))).toMatchObject({ name: 'Katasterfläche', unit: 'km²' });
+});

@@ -1,7 +1,8 @@
 /**
  * `kleinraum import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX]
  * [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME]
- * [--variable ID] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …]`: imports
+ * [--variable ID] [--variable-name ID=NAME …] [--unit [ID=]UNIT …] [--as new-source|replace:SOURCE_ID|extend]
+ * [--dimension COLUMN=DIMENSION …]`: imports
  * boundaries or a table into P (created when missing) through the same preview → commit services the app
  * uses. A table is a further source by default; `--as` replaces one source's values or extends its series.
  * Non-interactive: a choice the file does not settle makes it fail with a message naming the flag. P is
@@ -169,6 +170,37 @@ function mappingFromFlags(context: CliContext, preview: TablePreviewResult): Tab
   return mapping;
 }
 
+/**
+ * `--variable-name ID=NAME …` and `--unit [ID=]UNIT …` as the commit's names and units of new variables
+ * (the wizard's "Neue Merkmale"); a unit without ID applies to every new variable. Ids are checked against
+ * the preview's new variables, so a typo is refused rather than silently ignored.
+ */
+function variableEditsFromFlags(context: CliContext, preview: TablePreviewResult): { variableNames?: Record<string, { de: string; en: string }>; variableUnits?: Record<string, string>; unit?: string } {
+  const fresh = preview.observations.variables.filter((variable) => variable.isNew).map((variable) => variable.id);
+  const idOf = (id: string, flag: string) => {
+    if (fresh.includes(id)) return id;
+    throw new CliUsageError({
+      de: `${flag}: „${id}“ ist keine neue Variable dieser Tabelle. Neu sind: ${fresh.join(', ') || '(keine)'}.`,
+      en: `${flag}: "${id}" is not a new variable of this table. New are: ${fresh.join(', ') || '(none)'}.`,
+    });
+  };
+  const edits: { variableNames?: Record<string, { de: string; en: string }>; variableUnits?: Record<string, string>; unit?: string } = {};
+  for (const flag of stringList(context, 'variable-name')) {
+    const separator = flag.indexOf('=');
+    const name = flag.slice(separator + 1).trim();
+    if (separator <= 0 || name === '') {
+      throw new CliUsageError({ de: `--variable-name „${flag}“: bitte ID=NAME angeben, z. B. --variable-name ewz=Einwohner.`, en: `--variable-name "${flag}": please give ID=NAME, e.g. --variable-name ewz=Einwohner.` });
+    }
+    edits.variableNames = { ...edits.variableNames, [idOf(flag.slice(0, separator).trim(), '--variable-name')]: { de: name, en: name } };
+  }
+  for (const flag of stringList(context, 'unit')) {
+    const separator = flag.indexOf('=');
+    if (separator < 0) edits.unit = flag.trim();
+    else edits.variableUnits = { ...edits.variableUnits, [idOf(flag.slice(0, separator).trim(), '--unit')]: flag.slice(separator + 1).trim() };
+  }
+  return edits;
+}
+
 function stringList(context: CliContext, name: string): string[] {
   const value = context.values[name];
   if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
@@ -180,7 +212,7 @@ export const command: CliCommand = {
   summary: { de: 'Grenzen oder eine Tabelle in eine Projektdatei importieren', en: 'Import boundaries or a table into a project file' },
   usage:
     'import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX] [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME] [--layer-name NAME]\n' +
-    '  import P.gpkg TABLE --source NAME [--variable ID] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …] [--definition TEXT]\n' +
+    '  import P.gpkg TABLE --source NAME [--variable ID] [--variable-name ID=NAME …] [--unit [ID=]UNIT …] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …] [--definition TEXT]\n' +
     '  import P.gpkg --official-kreis 03241 [--service-url URL] [--period P]\n' +
     '  import P.gpkg OD.csv --flows [--period P] [--source NAME] [--layer L]',
   options: {
@@ -195,6 +227,8 @@ export const command: CliCommand = {
     period: { type: 'string' },
     source: { type: 'string' },
     variable: { type: 'string' },
+    'variable-name': { type: 'string', multiple: true },
+    unit: { type: 'string', multiple: true },
     as: { type: 'string' },
     dimension: { type: 'string', multiple: true },
     definition: { type: 'string' },
@@ -216,6 +250,8 @@ export const command: CliCommand = {
     period: { de: 'Stichtag JJJJ-MM-TT, wenn die Datei keinen nennt', en: 'reference date YYYY-MM-DD when the file states none' },
     source: { de: 'Name der neuen Quelle (bei --as extend: Name oder ID der fortgesetzten Quelle)', en: 'name of the new source (with --as extend: name or id of the continued source)' },
     variable: { de: 'Projektvariable, die die (erste) Wertspalte misst (z. B. AsylbLG-Empfänger als refugees)', en: 'project variable the value column measures (e.g. AsylbLG recipients as refugees)' },
+    'variable-name': { de: 'Name einer neuen Variable: ID=NAME, z. B. ewz=Einwohner (mehrfach möglich; sonst der Spaltentitel)', en: 'name of a new variable: ID=NAME, e.g. ewz=Einwohner (repeatable; otherwise the column title)' },
+    unit: { de: 'Einheit neuer Variablen: EINHEIT für alle oder ID=EINHEIT, z. B. kfl=km² (sonst Personen, bei Dezimalwerten keine)', en: 'unit of new variables: UNIT for all or ID=UNIT, e.g. kfl=km² (otherwise Personen, none for decimal values)' },
     as: { de: 'new-source (weitere Quelle, Standard) | replace:QUELLEN_ID (deren Werte ersetzen) | extend (Reihe um neue Stichtage erweitern)', en: 'new-source (further source, default) | replace:SOURCE_ID (replace its values) | extend (add new dates to a series)' },
     dimension: { de: 'Merkmalsspalte einer langen Tabelle: SPALTE=MERKMAL, z. B. Geschlecht=sex (mehrfach möglich)', en: 'breakdown column of a long table: COLUMN=DIMENSION, e.g. Geschlecht=sex (repeatable)' },
     definition: { de: 'wer gezählt wird (Definition der Quelle)', en: 'who is counted (the source’s definition)' },
@@ -304,6 +340,7 @@ export const command: CliCommand = {
             ...(mode === 'new-source' || mode === undefined ? { sourceName: common.sourceName, definition: option(context, 'definition') } : {}),
             ...(mode ? { mode } : {}),
             ...(targetSourceId ?? extendTarget ? { targetSourceId: targetSourceId ?? extendTarget } : {}),
+            ...variableEditsFromFlags(context, preview),
           });
           document = tableDocument(preview, committed);
         }
