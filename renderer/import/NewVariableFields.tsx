@@ -12,6 +12,9 @@ export interface VariableEdits {
   [variableId: string]: { name?: string; unit?: string };
 }
 
+/** The project's land area variable: its unit is fixed (km²). */
+const AREA_VARIABLE = 'area_km2';
+
 /** Units offered while typing; any other text is taken as written. */
 const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'Euro'];
 
@@ -50,21 +53,27 @@ export function NewVariableFields(props: { variables: TablePreviewResult['observ
                   type="text"
                   aria-label={`${t('import.newVariables.name')}: ${variable.id}`}
                   data-testid={`import-variable-name-${variable.id}`}
+                  placeholder={localized(variable.name, locale)}
                   value={edits[variable.id]?.name ?? localized(variable.name, locale)}
                   onChange={(event) => edit(variable.id, { name: event.target.value })}
                 />
               </td>
               <td>
-                <input
-                  type="text"
-                  list="import-unit-suggestions"
-                  maxLength={40}
-                  aria-label={`${t('import.newVariables.unit')}: ${variable.id}`}
-                  data-testid={`import-variable-unit-${variable.id}`}
-                  placeholder={t('import.newVariables.noUnit')}
-                  value={edits[variable.id]?.unit ?? variable.unit}
-                  onChange={(event) => edit(variable.id, { unit: event.target.value })}
-                />
+                {variable.id === AREA_VARIABLE ? (
+                  // The land area is what per-km² figures divide by: always in km².
+                  <span data-testid={`import-variable-unit-${variable.id}`}>{variable.unit}</span>
+                ) : (
+                  <input
+                    type="text"
+                    list="import-unit-suggestions"
+                    maxLength={40}
+                    aria-label={`${t('import.newVariables.unit')}: ${variable.id}`}
+                    data-testid={`import-variable-unit-${variable.id}`}
+                    placeholder={t('import.newVariables.noUnit')}
+                    value={edits[variable.id]?.unit ?? variable.unit}
+                    onChange={(event) => edit(variable.id, { unit: event.target.value })}
+                  />
+                )}
               </td>
             </tr>
           ))}
@@ -86,7 +95,7 @@ export function variableEditsForCommit(variables: TablePreviewResult['observatio
     if (!fresh.has(id)) continue;
     const name = edit.name?.trim();
     if (name) variableNames[id] = { de: name, en: name };
-    if (edit.unit !== undefined) variableUnits[id] = edit.unit.trim();
+    if (edit.unit !== undefined && id !== AREA_VARIABLE) variableUnits[id] = edit.unit.trim();
   }
   return {
     ...(Object.keys(variableNames).length > 0 ? { variableNames } : {}),

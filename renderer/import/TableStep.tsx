@@ -111,6 +111,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     setMapping(null);
     setSubmittedMapping(undefined);
     setAccepted(new Set());
+    // Other columns, perhaps another sheet: names and units typed for the old ones no longer apply.
+    setVariableEdits({});
   }, [pending.result]);
 
   const table = preview?.table;
@@ -140,11 +142,12 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       : modeChoice.mode === 'new-source'
         ? { mode: 'new-source' as const, ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}), ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}) }
         : { mode: modeChoice.mode, ...(modeChoice.targetSourceId ? { targetSourceId: modeChoice.targetSourceId } : {}) };
-    return { importId: preview.importId, acceptedNameMatches, ...modePart, ...variableEditsForCommit(preview.observations.variables, variableEdits) };
-  }, [preview, accepted, overlaps, modeChoice, sourceEdits, variableEdits]);
+    return { importId: preview.importId, acceptedNameMatches, ...modePart };
+  }, [preview, accepted, overlaps, modeChoice, sourceEdits]);
 
   const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
+  // Names and units of new variables change nothing it reports, so typing them runs no dry run.
   const dryRunInput = overlaps && mappingSettled && pending.runningTaskId === null ? commitInput : null;
   const dryRunKey = dryRunInput ? JSON.stringify(dryRunInput) : null;
   useEffect(() => {
@@ -169,7 +172,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     setCommitting(preview.importId);
     setCommitError(null);
     try {
-      const result = await backend.call('import.commit', commitInput);
+      const result = await backend.call('import.commit', { ...commitInput, ...variableEditsForCommit(preview.observations.variables, variableEdits) });
       pending.markCommitted();
       showImportResult(store, backend, result);
       onDone(result);

@@ -7,11 +7,11 @@
  * On a small map (a laptop window) the full legend covered half of it, and the region was fitted into the
  * strip beside it. There the legend is `compact`: the notes and the line naming the chosen sources fold
  * into "Quellen und Hinweise ▸"; warnings, the synthetic label and the attribution lines (which licences
- * ask to be shown with the map) stay. The planner can also fold the legend down to its title and those
- * lines; both choices
+ * ask to be shown with the map) stay. The planner can also fold the legend down to its title, unit and
+ * Stichtag, warnings and those lines; both choices
  * hold for the session (mapUiStore). Exported figures always carry the whole legend.
  */
-import type { Ref } from 'react';
+import { useId, type Ref } from 'react';
 import { useT } from '../AppContext';
 import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
@@ -61,6 +61,7 @@ export function Legend({
       )}
     </>
   );
+  const bodyId = useId();
   const header = (
     <div className="legend-header">
       <div className="legend-title">{legend.title}</div>
@@ -69,29 +70,50 @@ export function Legend({
         className="legend-fold"
         data-testid="legend-fold"
         aria-expanded={!folded}
+        aria-controls={bodyId}
+        aria-label={t('legend.foldToggle')}
         title={t(folded ? 'legend.unfold' : 'legend.fold')}
-        aria-label={t(folded ? 'legend.unfold' : 'legend.fold')}
         onClick={() => useMapUi.getState().setLegendFolded(!folded)}
       >
-        {folded ? '▸' : '▾'}
+        <span aria-hidden="true">{folded ? '▸' : '▾'}</span>
       </button>
     </div>
+  );
+  const subtitle = (
+    <div className="legend-subtitle">
+      {[legend.unit, legend.stichtag].filter((part) => part.length > 0).join(' · ')}
+    </div>
+  );
+  // Caveats about what the map shows as a whole: never folded away.
+  const warnings = (
+    <>
+      {legend.warning && (
+        <div className="legend-hint" data-testid="legend-warning" role="note">
+          ⚠ {legend.warning}
+        </div>
+      )}
+      {legend.absoluteHint && (
+        <div className="legend-hint" data-testid="legend-absolute-hint" role="note">
+          ⚠ {legend.absoluteHint}
+        </div>
+      )}
+    </>
   );
   if (folded) {
     return (
       <div className="legend legend-folded" ref={boxRef} data-testid="legend" data-folded="true" role="group" aria-label={legend.title}>
         {header}
+        {subtitle}
+        {warnings}
         {attribution}
       </div>
     );
   }
   return (
-    <div className={compact ? 'legend legend-compact' : 'legend'} ref={boxRef} data-testid="legend" data-compact={compact ? 'true' : undefined} role="group" aria-label={legend.title}>
+    <div className="legend" ref={boxRef} data-testid="legend" data-compact={compact ? 'true' : undefined} role="group" aria-label={legend.title}>
       {header}
-      <div className="legend-subtitle">
-        {[legend.unit, legend.stichtag].filter((part) => part.length > 0).join(' · ')}
-      </div>
-      <table className="legend-rows">
+      {subtitle}
+      <table className="legend-rows" id={bodyId}>
         <tbody>
           {legend.rows.map((row, index) => (
             <tr key={index} data-testid={`legend-class-${index}`} data-count={row.count}>
@@ -148,16 +170,7 @@ export function Legend({
           {legend.areaNote}
         </div>
       )}
-      {legend.warning && (
-        <div className="legend-hint" data-testid="legend-warning" role="note">
-          ⚠ {legend.warning}
-        </div>
-      )}
-      {legend.absoluteHint && (
-        <div className="legend-hint" data-testid="legend-absolute-hint" role="note">
-          ⚠ {legend.absoluteHint}
-        </div>
-      )}
+      {warnings}
       {detailsShown && legend.sourceChoice && (
         <div className="legend-sources legend-source-choice" data-testid="legend-source-choice">
           {legend.sourceChoice}
@@ -171,7 +184,7 @@ export function Legend({
           aria-expanded={detailsShown}
           onClick={() => useMapUi.getState().setLegendDetailsOpen(!detailsShown)}
         >
-          {t(detailsShown ? 'legend.lessDetails' : 'legend.moreDetails')}
+          {t('legend.details')} <span aria-hidden="true">{detailsShown ? '▴' : '▸'}</span>
         </button>
       )}
       {attribution}

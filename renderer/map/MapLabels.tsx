@@ -100,7 +100,7 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
       const placed = placeAreaLabels(anchors, {
         project: (lngLat) => {
           const point = map.project(lngLat);
-          return point.x < 0 || point.y < 0 || point.x > view.width || point.y > view.height ? null : [point.x, point.y];
+          return [point.x, point.y];
         },
         box: (anchor) => {
           const value = valueTextByKey?.get(anchor.key) ?? null;

@@ -139,6 +139,15 @@ export function converterToWgs84(crs: string): (position: Position) => Position 
   };
 }
 
+/**
+ * Whether positions in `crs` reach WGS84 by proj4's inverse projection alone (`directInverseToWgs84`); for
+ * tests, which hold that path to proj4's numbers and notice when a proj4 upgrade switches it off.
+ */
+export function reprojectsByInverseAlone(crs: string): boolean {
+  const definition = KNOWN_CRS[crs];
+  return crs !== 'EPSG:4326' && definition !== undefined && directInverseToWgs84(definition.proj4, () => {}) !== null;
+}
+
 /** A function overwriting a position in `crs` with its WGS84 longitude/latitude (a Z value is dropped). */
 function overwriterToWgs84(crs: string): (position: Position) => void {
   let overwrite = overwritersToWgs84.get(crs);

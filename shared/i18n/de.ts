@@ -61,8 +61,8 @@ const coreDe = {
   'legend.source': 'Quelle',
   'legend.fold': 'Legende einklappen',
   'legend.unfold': 'Legende aufklappen',
-  'legend.moreDetails': 'Quellen und Hinweise ▸',
-  'legend.lessDetails': 'Weniger ▴',
+  'legend.foldToggle': 'Legende',
+  'legend.details': 'Quellen und Hinweise',
 
   'tooltip.noData': 'keine Daten',
   'tooltip.smallNumber': 'Kleine Fallzahl: Wert unsicher',

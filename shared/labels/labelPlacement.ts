@@ -395,7 +395,11 @@ export function leaderEnd(label: { x: number; y: number }, width: number, height
 
 /** What `placeAreaLabels` needs to know of the view it places the areas' names in. */
 export interface AreaLabelView<T> {
-  /** A longitude/latitude in view units; null where the view has none (or where it is not shown). */
+  /**
+   * A longitude/latitude in view units; null only where the projection has none. Points beyond the frame
+   * must be projected too: an area's room is measured to a point above its anchor, which may lie outside
+   * (labels whose anchor is outside the frame are left out by `placeLabels`).
+   */
   project(lngLat: [number, number]): [number, number] | null;
   /** The text box of an area's label at scale 1 in view units, with what the caller draws it from (lines, value). */
   box(anchor: LabelAnchor): { width: number; height: number; content: T };

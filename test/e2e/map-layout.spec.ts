@@ -160,6 +160,8 @@ test('in a laptop window (1280 × 800) the legend is compact, folds on request, 
   await expect(page.getByTestId('legend-class-0')).toHaveCount(0);
   await expect(legend).toContainText('Schutzsuchende je 1.000 Einwohner');
   await expect(legend).toContainText('GeoBasis-DE / BKG');
+  await expect(legend.locator('.legend-subtitle')).toContainText('Stichtag 31.12.2024');
+  await expect(page.getByTestId('legend-fold')).toHaveAttribute('aria-expanded', 'false');
   await expect.poll(async () => (await drawnWidth(page, vertices)) / compactWidth, { message: 'folded legend: layer width relative to compact' }).toBeGreaterThan(1.05);
   await clear();
   await page.screenshot({ path: test.info().outputPath('map-1280x800-folded.png') });

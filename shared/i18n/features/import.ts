@@ -295,7 +295,7 @@ export const importTextsEn: Record<keyof typeof importTextsDe, string> = {
   'import.observationsSummary': '{count} {count|value|values}, {missing} of them missing (official marks such as "-" or "."), reference dates: {periods}.',
   'import.newVariable': 'new',
   'import.newVariables.title': 'New variables',
-  'import.newVariables.hint': 'Name and unit appear in the indicator picker, the legend, the table and every export. Values with decimals (such as areas) are no head count and get no unit unless you give one.',
+  'import.newVariables.hint': 'Name and unit appear in the indicator picker, the legend, the table and every export. Values with decimals (such as areas) are not head counts and get no unit unless you give one.',
   'import.newVariables.name': 'Name',
   'import.newVariables.unit': 'Unit',
   'import.newVariables.noUnit': 'no unit',

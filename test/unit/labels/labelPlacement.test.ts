@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { couldHoldLabel, labelAnchors, leaderEnd, placeLabels, type LabelCandidate } from '../../../shared/labels/labelPlacement';
+import { couldHoldLabel, labelAnchors, leaderEnd, placeAreaLabels, placeLabels, type LabelCandidate } from '../../../shared/labels/labelPlacement';
 
 const frame = { x: 0, y: 0, width: 200, height: 100 };
 
@@ -141,5 +141,26 @@ describe('labelAnchors', () => {
     expect(longitude).toBeLessThan(2);
     // The hole in the middle pushes the label point away from the centre.
     expect(Math.abs(longitude - 1.5) > 0.1 || Math.abs(latitude - 50.5) > 0.1).toBe(true);
+  });
+});
+
+describe('placeAreaLabels', () => {
+  // A 1 × 1 degree square; the view shows its lower part only: 100 px per degree, its top edge 20 px above the frame.
+  const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+  const project = (lngLat: [number, number]): [number, number] => [lngLat[0] * 100, (1 - lngLat[1]) * 100 - 20];
+  const box = () => ({ width: 40, height: 12, content: 'label' });
+
+  it('measures an area’s room to a point above its anchor also where that point lies beyond the frame', () => {
+    // A dense layer (over 50 areas) names only areas with room for their name; the others lie far east.
+    const others = Array.from({ length: 50 }, (_, index) => ({
+      key: `o${index}`,
+      name: 'O',
+      geometry: { type: 'Polygon', coordinates: [[[10 + index, 0], [10.5 + index, 0], [10.5 + index, 0.5], [10 + index, 0.5], [10 + index, 0]]] } as Polygon,
+    }));
+    const anchors = labelAnchors([{ key: 'a', name: 'A', geometry: square }, ...others]);
+    const placed = placeAreaLabels(anchors, { project, box, areaInView: () => 10_000, frame: { x: 0, y: 0, width: 100, height: 80 }, padding: 1 });
+    expect(placed).toEqual([expect.objectContaining({ key: 'a', name: 'A', scale: 1, leader: null, content: 'label' })]);
+    // The pole (0.5, 0.5) is 30 px below the frame's top; its room (0.5°, 50 px) reaches 20 px beyond it.
+    expect(placed[0]).toMatchObject({ x: 50, y: 30 });
   });
 });

@@ -196,7 +196,11 @@ function variableEditsFromFlags(context: CliContext, preview: TablePreviewResult
   for (const flag of stringList(context, 'unit')) {
     const separator = flag.indexOf('=');
     if (separator < 0) edits.unit = flag.trim();
-    else edits.variableUnits = { ...edits.variableUnits, [idOf(flag.slice(0, separator).trim(), '--unit')]: flag.slice(separator + 1).trim() };
+    else {
+      const id = idOf(flag.slice(0, separator).trim(), '--unit');
+      if (id === 'area_km2') throw new CliUsageError({ de: '--unit: Die Fläche (area_km2) ist immer in km².', en: '--unit: the land area (area_km2) is always in km².' });
+      edits.variableUnits = { ...edits.variableUnits, [id]: flag.slice(separator + 1).trim() };
+    }
   }
   return edits;
 }
