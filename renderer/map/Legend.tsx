@@ -15,6 +15,7 @@ import { useId, type Ref } from 'react';
 import { useT } from '../AppContext';
 import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
+import type { LegendCorner } from './fitPadding';
 import { useMapUi } from './mapUiStore';
 
 const MARK_TEST_IDS: Record<IndicatorLegend['marks'][number]['kind'], string> = {
@@ -28,12 +29,15 @@ export function Legend({
   basemapAttribution = null,
   boxRef,
   compact = false,
+  corner = 'bottom-left',
 }: {
   legend: IndicatorLegend;
   basemapAttribution?: string | null;
   boxRef?: Ref<HTMLDivElement>;
   /** A small map: notes and the chosen-sources line fold away until asked for. */
   compact?: boolean;
+  /** The map's bottom corner it sits in. */
+  corner?: LegendCorner;
 }) {
   const t = useT();
   const folded = useMapUi((state) => state.legendFolded);
@@ -101,7 +105,7 @@ export function Legend({
   );
   if (folded) {
     return (
-      <div className="legend legend-folded" ref={boxRef} data-testid="legend" data-folded="true" role="group" aria-label={legend.title}>
+      <div className={`legend legend-folded${corner === 'bottom-right' ? ' legend-right' : ''}`} ref={boxRef} data-testid="legend" data-folded="true" data-corner={corner} role="group" aria-label={legend.title}>
         {header}
         {subtitle}
         {warnings}
@@ -110,7 +114,7 @@ export function Legend({
     );
   }
   return (
-    <div className="legend" ref={boxRef} data-testid="legend" data-compact={compact ? 'true' : undefined} role="group" aria-label={legend.title}>
+    <div className={corner === 'bottom-right' ? 'legend legend-right' : 'legend'} ref={boxRef} data-testid="legend" data-compact={compact ? 'true' : undefined} data-corner={corner} role="group" aria-label={legend.title}>
       {header}
       {subtitle}
       <table className="legend-rows" id={bodyId}>

@@ -24,6 +24,8 @@ export interface MapLabelsProps {
   features: FeatureCollectionDto;
   /** Formatted value per key for "names and values"; null for names only. */
   valueTextByKey: ReadonlyMap<string, string> | null;
+  /** The legend's corner: labels are placed again when the legend moves to the other one. */
+  legendCorner?: string;
 }
 
 interface ShownLabel {
@@ -59,7 +61,7 @@ function pixelsPerKilometre(map: MapLibreMap): number {
   return Math.hypot(east.x - west.x, east.y - west.y) / kilometres;
 }
 
-export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
+export function MapLabels({ map, features, valueTextByKey, legendCorner }: MapLabelsProps) {
   const anchors = useMemo(
     () => labelAnchors(features.features.map((feature) => ({ key: feature.properties.key, name: feature.properties.name, geometry: feature.geometry as unknown as Polygon | MultiPolygon }))),
     [features],
@@ -157,7 +159,7 @@ export function MapLabels({ map, features, valueTextByKey }: MapLabelsProps) {
       map.off('resize', schedule);
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [map, anchors, valueTextByKey, fontGeneration]);
+  }, [map, anchors, valueTextByKey, fontGeneration, legendCorner]);
 
   const leaders = shown.filter((label) => label.leader !== null);
   return (

@@ -1,5 +1,6 @@
 /**
- * The centre of the workspace: the map with the "Darstellung" panel, labels, legend (bottom-left), hover
+ * The centre of the workspace: the map with the "Darstellung" panel, labels, legend (in the bottom corner
+ * the fit chooses), hover
  * tooltip and the time slider, all built from one choropleth, so the legend always matches the map.
  *
  * Hover is the one thing that changes on every mouse move: only the map's hover outline and the tooltip
@@ -27,6 +28,7 @@ import { shownPeriods } from './shownPeriods';
 import { useMapDrawing } from './useMapDrawing';
 import { useMapDisplay, useMapSymbology } from './useMapSymbology';
 import { useMeasuredSize } from '../layout/useMeasuredSize';
+import type { LegendCorner } from './fitPadding';
 
 export function MapPanel() {
   const t = useT();
@@ -44,6 +46,8 @@ export function MapPanel() {
   const basemapStatus = useMapUi((state) => state.basemapStatus);
   const [legendBox, legendRef, measuredLegendBox] = useLegendReserve();
   const [mapAreaRef, mapAreaSize] = useMeasuredSize(UNMEASURED);
+  // The legend's corner, as the last fit of the layer chose it.
+  const [legendCorner, setLegendCorner] = useState<LegendCorner>('bottom-left');
   const compactLegend = mapAreaSize.width < COMPACT_LEGEND_BELOW.width || mapAreaSize.height < COMPACT_LEGEND_BELOW.height;
 
   const periods = useKleinraum(shownPeriods);
@@ -110,7 +114,7 @@ export function MapPanel() {
           smallNumberThreshold={smallNumberThreshold}
           overlayFrom={overlay ? overlay.title : null}
         />
-        <div className="map-area" ref={mapAreaRef}>
+        <div className={legendCorner === 'bottom-right' ? 'map-area legend-right' : 'map-area'} ref={mapAreaRef}>
         <HoverAwareMapView
           features={features}
           colourByKey={shown?.drawn.colourByKey ?? null}
@@ -126,14 +130,15 @@ export function MapPanel() {
           onSelect={onSelect}
           reserve={legendBox}
           measuredReserve={measuredLegendBox}
+          onLegendCorner={setLegendCorner}
         />
-        {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={overlayShown ? null : valueTextByKey} />}
+        {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={overlayShown ? null : valueTextByKey} legendCorner={legendCorner} />}
         {basemapStatus === 'unavailable' && (
           <div className="map-note" role="status" data-testid="basemap-unavailable">
             {t('map.basemap.unavailable')}
           </div>
         )}
-        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} boxRef={legendRef} compact={compactLegend} />}
+        {shownLegend && <Legend legend={shownLegend} basemapAttribution={basemapAttribution} boxRef={legendRef} compact={compactLegend} corner={legendCorner} />}
         {indicatorValues && !overlayShown && (
           <HoverTooltip indicatorValues={indicatorValues} suppressedKeys={suppressedKeys} smallNumberThreshold={smallNumberThreshold} sources={project?.sources ?? NO_SOURCES} />
         )}
@@ -208,7 +213,9 @@ function useLegendReserve(): [MapReserve | null, (element: HTMLDivElement | null
       if (!parent) return;
       const box = element.getBoundingClientRect();
       const area = parent.getBoundingClientRect();
-      const next = { width: Math.ceil(box.right - area.left), height: Math.ceil(area.bottom - box.top) };
+      // From the corner it sits in (the same size in either bottom corner).
+      const width = element.dataset['corner'] === 'bottom-right' ? area.right - box.left : box.right - area.left;
+      const next = { width: Math.ceil(width), height: Math.ceil(area.bottom - box.top) };
       measured.current = next;
       setReserve((previous) => (previous && previous.width === next.width && previous.height === next.height ? previous : next));
     };

@@ -18,7 +18,7 @@ import { maplibregl } from './maplibreSetup';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { combineStyles, loadBasemapStyle, PLAIN_BACKGROUND_LAYER } from './basemap';
 import { featureBounds } from './bounds';
-import { fitPadding, fitShape, type FitShape } from './fitPadding';
+import { fitShape, fitWithLegend, type FitShape, type LegendCorner } from './fitPadding';
 import { NO_DATA_COLOUR, SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 import { HATCH_IMAGE_ID, hatchPattern } from './hatch';
 
@@ -100,8 +100,10 @@ export interface MapViewProps {
   unavailableMessage: string;
   onHover(key: string | null, point: { x: number; y: number } | null): void;
   onSelect(key: string): void;
-  /** The box the legend covers in the map's bottom-left corner (margins included); the layer is fitted beside or above it. */
+  /** The box the legend covers in the map's bottom corner (margins included); the layer is fitted beside or above it. */
   reserve?: MapReserve | null;
+  /** The corner the legend should sit in, as the last fit chose it (see fitWithLegend). */
+  onLegendCorner?(corner: LegendCorner): void;
   /**
    * The same box as measured last, which can be newer than `reserve`: the legend is measured when it is
    * drawn, in the same commit as the values it shows, and `reserve` follows one render later. Fitting with
@@ -110,7 +112,7 @@ export interface MapViewProps {
   measuredReserve?: { readonly current: MapReserve | null };
 }
 
-/** Size in CSS pixels of an overlay anchored in the map's bottom-left corner. */
+/** Size in CSS pixels of an overlay anchored in one of the map's bottom corners (margins included). */
 export interface MapReserve {
   width: number;
   height: number;
@@ -141,12 +143,12 @@ function shapeOf(features: FeatureCollectionDto): FitShape | null {
  * Fits the layer as large as the map allows with none of it under the legend (see fitPadding): centred
  * when the legend leaves the layer free, else moved and shrunk only as far as the legend needs.
  */
-export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDto | null, reserve: MapReserve | null): void {
+export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDto | null, reserve: MapReserve | null): LegendCorner | null {
   const bounds = features ? featureBounds(features) : null;
   const shape = features ? shapeOf(features) : null;
-  if (!bounds || !shape) return;
+  if (!bounds || !shape) return null;
   const canvas = map.getContainer();
-  const padding = fitPadding({
+  const { corner, padding } = fitWithLegend({
     shape,
     width: canvas.clientWidth,
     height: canvas.clientHeight,
@@ -155,8 +157,8 @@ export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDt
   });
   // Too small a map for any free box (a narrow window): fit the whole map, the legend may cover a corner.
   const camera = map.cameraForBounds(bounds, { padding: padding ?? { top: 8, right: 8, bottom: 8, left: 8 } });
-  if (!camera || showsCamera(map, camera)) return;
-  map.jumpTo(camera);
+  if (camera && !showsCamera(map, camera)) map.jumpTo(camera);
+  return corner;
 }
 
 /**
@@ -286,7 +288,8 @@ export function MapView(props: MapViewProps) {
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID);
     source?.setData((props.features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection);
     userMovedRef.current = false;
-    fitToFreeArea(map, props.features, currentReserve());
+    const corner = fitToFreeArea(map, props.features, currentReserve());
+    if (corner) handlersRef.current.onLegendCorner?.(corner);
   }, [loaded, props.features]);
 
   // The legend grew or shrank (another indicator, mode or language) or the map was resized: fit again,
@@ -296,7 +299,8 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || userMovedRef.current) return;
-    fitToFreeArea(map, handlersRef.current.features, currentReserve());
+    const corner = fitToFreeArea(map, handlersRef.current.features, currentReserve());
+    if (corner) handlersRef.current.onLegendCorner?.(corner);
   }, [loaded, reserveWidth, reserveHeight, containerSize]);
 
   // What the map draws besides the geometry, kept current for re-applying after a style change.

@@ -35,25 +35,59 @@ export interface FitShape {
    * it keeps every vertex out of the corner when it keeps these out: tens of points, not thousands.
    */
   front: [number, number][];
+  /** The same for the bottom-right corner: no other vertex further east and further south. */
+  frontEast: [number, number][];
+}
+
+/** Of vertices sorted from one side (west or east) inwards: those with no vertex before them further south. */
+function southFront(sorted: readonly [number, number][]): [number, number][] {
+  const front: [number, number][] = [];
+  let lowest = -Infinity;
+  for (const point of sorted) {
+    if (point[1] > lowest) {
+      front.push(point);
+      lowest = point[1];
+    }
+  }
+  return front;
 }
 
 /** @example fitShape([[9, 52], [10, 53]])?.front.length // 1 (the south-western point: none lies further west and further south) */
 export function fitShape(vertices: readonly (readonly [number, number])[]): FitShape | null {
   if (vertices.length === 0) return null;
   const projected = vertices.map(project).sort((first, second) => first[0] - second[0] || second[1] - first[1]);
-  const front: [number, number][] = [];
-  let lowest = -Infinity;
   let minY = Infinity;
   let maxY = -Infinity;
   for (const point of projected) {
     minY = Math.min(minY, point[1]);
     maxY = Math.max(maxY, point[1]);
-    if (point[1] > lowest) {
-      front.push(point);
-      lowest = point[1];
-    }
   }
-  return { minX: projected[0]![0], maxX: projected[projected.length - 1]![0], minY, maxY, front };
+  const eastFirst = [...projected].sort((first, second) => second[0] - first[0] || second[1] - first[1]);
+  return { minX: projected[0]![0], maxX: projected[projected.length - 1]![0], minY, maxY, front: southFront(projected), frontEast: southFront(eastFirst) };
+}
+
+/** The map's bottom corner the legend sits in. */
+export type LegendCorner = 'bottom-left' | 'bottom-right';
+
+/**
+ * The legend's corner and the padding to fit the layer with: the bottom-left corner unless the bottom-right
+ * one lets the layer be clearly larger (a tenth), as for a region whose south-east corner is empty. On a
+ * laptop window the legend in the bottom-left corner of Region Hannover's map left the region a third of
+ * the map; the same legend bottom-right lies over empty land. Null padding as for `fitPadding`.
+ */
+export function fitWithLegend(request: Omit<FitRequest, 'corner'>): { corner: LegendCorner; padding: Padding | null } {
+  const left = fitPadding({ ...request, corner: 'bottom-left' });
+  if (!request.reserve) return { corner: 'bottom-left', padding: left };
+  const right = fitPadding({ ...request, corner: 'bottom-right' });
+  const scale = (padding: Padding | null) => (padding ? fittedScale(request.shape, request.width, request.height, padding) : 0);
+  return right && scale(right) > scale(left) * PREFER_BOTTOM_LEFT ? { corner: 'bottom-right', padding: right } : { corner: 'bottom-left', padding: left };
+}
+
+// How much larger the layer must be drawn for the legend to leave its usual corner.
+const PREFER_BOTTOM_LEFT = 1.1;
+
+function fittedScale(shape: FitShape, width: number, height: number, padding: Padding): number {
+  return Math.min((width - padding.left - padding.right) / Math.max(shape.maxX - shape.minX, 1e-9), (height - padding.top - padding.bottom) / Math.max(shape.maxY - shape.minY, 1e-9));
 }
 
 export interface FitRequest {
@@ -63,8 +97,10 @@ export interface FitRequest {
   height: number;
   /** The padding without the legend (margins, room for the zoom buttons). */
   base: Padding;
-  /** The box the legend covers from the map's bottom-left corner, or null. */
+  /** The box the legend covers from the map's bottom corner, or null. */
   reserve: { width: number; height: number } | null;
+  /** The corner the legend sits in (default bottom-left). */
+  corner?: LegendCorner;
   /** Clear space between the layer and the legend, in px. */
   gap?: number;
 }
@@ -75,6 +111,13 @@ export interface FitRequest {
  * @example fitPadding({ shape: fitShape([[9, 52], [10, 53]])!, width: 600, height: 400, base: { top: 20, right: 20, bottom: 20, left: 20 }, reserve: null }) // { top: 20, right: 20, bottom: 20, left: 20 }
  */
 export function fitPadding(request: FitRequest): Padding | null {
+  if (request.corner === 'bottom-right') {
+    // The bottom-right corner is the bottom-left one of the mirrored layer and map.
+    const { shape, base } = request;
+    const mirrored: FitShape = { minX: -shape.maxX, maxX: -shape.minX, minY: shape.minY, maxY: shape.maxY, front: shape.frontEast.map(([x, y]) => [-x, y]), frontEast: shape.front.map(([x, y]) => [-x, y]) };
+    const padding = fitPadding({ ...request, shape: mirrored, base: { ...base, left: base.right, right: base.left }, corner: 'bottom-left' });
+    return padding && { ...padding, left: padding.right, right: padding.left };
+  }
   const { shape, width, height, base, reserve } = request;
   const gap = request.gap ?? 8;
   const { minX, maxX, minY, maxY, front } = shape;

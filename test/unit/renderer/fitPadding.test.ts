@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPadding, fitShape, type Padding } from '../../../renderer/map/fitPadding';
+import { fitPadding, fitShape, fitWithLegend, type Padding } from '../../../renderer/map/fitPadding';
 
 // A triangle with its right angle at the top-right: the bottom-left half of its bounding box is empty,
 // as the corner of Region Hannover's box is where the legend sits.
@@ -52,5 +52,34 @@ describe('fitPadding', () => {
     // (9.7, 52.4) has (9.5, 52.3) further west and further south; (10, 52.6) has (10, 52).
     expect(shape.front).toHaveLength(4);
     expect(fitShape([])).toBeNull();
+  });
+});
+
+describe('fitWithLegend', () => {
+  // The triangle mirrored: its empty half is the bottom-right one.
+  const mirrored = triangle.map(([longitude, latitude]) => [19 - longitude, latitude] as [number, number]);
+  const reserve = { width: 330, height: 330 };
+
+  it('keeps the legend bottom-left where that corner of the layer is empty', () => {
+    const fitted = fitWithLegend({ shape: fitShape(triangle)!, ...map, base, reserve });
+    expect(fitted.corner).toBe('bottom-left');
+    expect(fitted.padding).toEqual(fitPadding({ shape: fitShape(triangle)!, ...map, base, reserve }));
+  });
+
+  it('moves the legend bottom-right where only that corner is empty, and the layer is drawn clearly larger there', () => {
+    const shape = fitShape(mirrored)!;
+    const fitted = fitWithLegend({ shape, ...map, base, reserve });
+    expect(fitted.corner).toBe('bottom-right');
+    const vertices = placed(mirrored, fitted.padding!);
+    for (const vertex of vertices) expect(vertex.x > map.width - reserve.width - 8 && vertex.y > map.height - reserve.height - 8, `vertex at ${vertex.x}, ${vertex.y} under the legend`).toBe(false);
+    const leftScale = placed(mirrored, fitPadding({ shape, ...map, base, reserve })!)[0]!.scale;
+    expect(vertices[0]!.scale).toBeGreaterThan(1.1 * leftScale);
+    // The mirror image of the bottom-left fit of the triangle, with the zoom buttons' margin kept on the right.
+    const triangleFit = fitPadding({ shape: fitShape(triangle)!, ...map, base, reserve })!;
+    expect(fitted.padding).toEqual({ ...triangleFit, left: triangleFit.right, right: triangleFit.left });
+  });
+
+  it('stays bottom-left without a legend', () => {
+    expect(fitWithLegend({ shape: fitShape(mirrored)!, ...map, base, reserve: null })).toEqual({ corner: 'bottom-left', padding: base });
   });
 });
