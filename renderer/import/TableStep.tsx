@@ -42,6 +42,8 @@ const DELIMITERS = [
 /** The mapping goes to the backend once the user pauses typing, not on every keystroke. */
 const MAPPING_DEBOUNCE_MS = 500;
 const OBSERVATION_PREVIEW_ROWS = 12;
+/** Rows of the file shown as read (the first ones). */
+const GRID_ROWS = 20;
 
 export function TableStep({ path, inspect, onBack, onDone }: { path: string; inspect: InspectResult; onBack: () => void; onDone: (result: CommitResult) => void }) {
   const t = useT();
@@ -117,7 +119,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
 
   const table = preview?.table;
   const columns = table?.columns ?? [];
-  const observationRows = useMemo(() => (table && mapping ? previewObservations(table, mapping, OBSERVATION_PREVIEW_ROWS) : []), [table, mapping]);
+  const matchedRows = useMemo(() => new Set(preview?.joinReport.matched.map((match) => match.rowIndex) ?? []), [preview]);
+  const observationRows = useMemo(() => (table && mapping ? previewObservations(table, mapping, OBSERVATION_PREVIEW_ROWS, matchedRows) : []), [table, mapping, matchedRows]);
   const toggleProposal = (rowIndex: number, areaKey: string) =>
     setAccepted((current) => {
       const next = new Set(current);
@@ -295,7 +298,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
         {table && (
           <section aria-label={t('import.previewGrid')}>
             <h3>{t('import.previewGrid')}</h3>
-            <p className="import-hint">{t('import.rowsFound', { count: formatNumber(table.rowCount, 0, locale), shown: table.rows.length })}</p>
+            <p className="import-hint">{t('import.rowsFound', { count: formatNumber(table.rowCount, 0, locale), shown: Math.min(GRID_ROWS, table.rows.length) })}</p>
             <div className="import-grid-scroll">
               <table className="import-grid" data-testid="import-preview-grid">
                 <thead>
@@ -318,7 +321,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   </tr>
                 </thead>
                 <tbody>
-                  {table.rows.slice(0, 20).map((row) => (
+                  {table.rows.slice(0, GRID_ROWS).map((row) => (
                     <tr key={row.rowIndex}>
                       <td className="mono">{row.lineNumber}</td>
                       {columns.map((column) => (
@@ -446,7 +449,12 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   missing: formatNumber(preview.observations.missingCount, 0, locale),
                   periods: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') || '–',
                 })}{' '}
-                {preview.observations.variables.map((variable) => `${localized(variable.name, locale)}${variable.isNew ? ` (${t('import.newVariable')})` : ''}`).join(', ')}
+                {preview.observations.variables.map((variable) => `${(variable.isNew && variableEdits[variable.id]?.name?.trim()) || localized(variable.name, locale)}${variable.isNew ? ` (${t('import.newVariable')})` : ''}`).join(', ')}
+              </p>
+            )}
+            {mappingReady && preview.observations.periods.length === 0 && preview.joinReport.matchedCount > 0 && (mapping.periodColumn === null || mapping.periodColumn === undefined) && !mapping.period && (
+              <p className="import-warning" role="alert" data-testid="import-period-needed">
+                {t('import.periodNeeded', { field: t('import.periodDate') })}
               </p>
             )}
           </section>

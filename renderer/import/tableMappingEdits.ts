@@ -85,7 +85,7 @@ export function periodChosen(mapping: TableMapping, choice: { column: number | n
 
 /** The parts of a table preview the observation preview reads. */
 export interface ObservationSourceTable {
-  rows: Pick<PreviewTable['rows'][number], 'lineNumber' | 'cells'>[];
+  rows: Pick<PreviewTable['rows'][number], 'rowIndex' | 'lineNumber' | 'cells'>[];
   columns: Pick<PreviewTable['columns'][number], 'index' | 'period'>[];
   titlePeriod: string | null;
 }
@@ -104,15 +104,17 @@ export interface ObservationPreviewRow {
 }
 
 /**
- * The observations the mapping makes of the first rows: one per row and value column; in the long layout
- * the dimension values come from the row's dimension columns. Aggregate rows are not told apart here (the
- * join report does that); this shows how columns become values.
+ * The observations the mapping makes of the rows matched to an area (`matchedRows`, by row index) and then
+ * of the first rows: one per row and value column; in the long layout the dimension values come from the
+ * row's dimension columns. Aggregate rows are not told apart here (the join report does that); this shows
+ * how columns become values.
  * @example previewObservations(table, mapping, 10)[0] // { lineNumber: 8, areaText: '03241001', period: '2019-12-31', variable: 'population', … }
  */
-export function previewObservations(table: ObservationSourceTable, mapping: TableMapping, limit: number): ObservationPreviewRow[] {
+export function previewObservations(table: ObservationSourceTable, mapping: TableMapping, limit: number, matchedRows: ReadonlySet<number> = new Set()): ObservationPreviewRow[] {
   const observations: ObservationPreviewRow[] = [];
   const cellOf = (cells: string[], column: number | null | undefined) => (column === null || column === undefined ? '' : (cells[column] ?? '').trim());
-  for (const row of table.rows) {
+  const ordered = [...table.rows.filter((row) => matchedRows.has(row.rowIndex)), ...table.rows.filter((row) => !matchedRows.has(row.rowIndex))];
+  for (const row of ordered) {
     const areaText = [cellOf(row.cells, mapping.keyColumn), cellOf(row.cells, mapping.nameColumn)].filter(Boolean).join(' ');
     const rowDimensions: Record<string, string> = {};
     if (mapping.layout === 'long') for (const entry of mapping.dimensionColumns) rowDimensions[entry.dimension] = cellOf(row.cells, entry.column);

@@ -21,7 +21,7 @@ import { overlayForLayer } from '../store/overlaySlice';
 import { MapLabels } from './MapLabels';
 import { MapTooltip } from './MapTooltip';
 import { MapView, type MapReserve, type MapViewProps } from './MapView';
-import { useMapUi } from './mapUiStore';
+import { useMapUi, usePanelFollowsWindowWidth } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
 import { shownPeriods } from './shownPeriods';
@@ -48,6 +48,7 @@ export function MapPanel() {
   const [mapAreaRef, mapAreaSize] = useMeasuredSize(UNMEASURED);
   // The legend's corner, as the last fit of the layer chose it.
   const [legendCorner, setLegendCorner] = useState<LegendCorner>('bottom-left');
+  usePanelFollowsWindowWidth();
   const compactLegend = mapAreaSize.width < COMPACT_LEGEND_BELOW.width || mapAreaSize.height < COMPACT_LEGEND_BELOW.height;
 
   const periods = useKleinraum(shownPeriods);

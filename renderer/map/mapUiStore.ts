@@ -3,6 +3,7 @@
  * project setting that stores them comes back from the backend), the panel's and the legend's open state, basemap status and
  * the pointer over the map (here, not in the map panel's state, so a mouse move re-renders only the tooltip).
  */
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { MapSymbology } from '../../shared/mapView/mapSymbology';
 import type { MapDisplay } from '../../shared/settings/projectSettings';
@@ -31,8 +32,9 @@ export interface MapUiState {
 }
 
 /**
- * Below this window width (CSS px) the "Darstellung" panel starts closed: at 1 024–1 199 px (a 1 366 px laptop
- * at 125 % scaling is 1 093) its 250 px left the map about 400 px. One click on "Darstellung" opens it.
+ * Below this window width (CSS px) the "Darstellung" panel is closed: at 1 024–1 199 px (a 1 366 px laptop
+ * at 125 % scaling is 1 093) its 250 px left the map about 400 px. It starts so, and closes (or opens) when
+ * the window is made narrower (or wider) across this width; one click on "Darstellung" opens it.
  */
 const PANEL_OPEN_FROM_WIDTH = 1200;
 
@@ -53,3 +55,18 @@ export const useMapUi = create<MapUiState>()((set, get) => ({
   setBasemapStatus: (status) => set({ basemapStatus: status }),
   setPointer: (pointer) => set({ pointer }),
 }));
+
+/** Closes the "Darstellung" panel when the window becomes narrower than PANEL_OPEN_FROM_WIDTH, opens it when wider. */
+export function usePanelFollowsWindowWidth(): void {
+  useEffect(() => {
+    let wide = window.innerWidth >= PANEL_OPEN_FROM_WIDTH;
+    const onResize = () => {
+      const nowWide = window.innerWidth >= PANEL_OPEN_FROM_WIDTH;
+      if (nowWide === wide) return;
+      wide = nowWide;
+      useMapUi.getState().setPanelOpen(nowWide);
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+}

@@ -149,7 +149,8 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
       drawn.requestedClassCount && rows.length > 0 && rows.length < drawn.requestedClassCount
         ? translate(locale, 'map.legend.fewerClasses', { shown: rows.length, wanted: drawn.requestedClassCount })
         : null,
-    absoluteHint: subject.indicator.scale === 'absolute' ? translate(locale, 'map.legend.absoluteHint') : null,
+    // Counts grow with an area's size; an area itself (km²) is what it is, and the hint would be wrong there.
+    absoluteHint: subject.indicator.scale === 'absolute' && subject.indicator.unit.de !== 'km²' ? translate(locale, 'map.legend.absoluteHint') : null,
     areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,
     sourceChoice: subject.sourceChoice ?? null,

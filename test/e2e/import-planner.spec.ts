@@ -128,9 +128,13 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   // The encoding can be chosen as for text files (DOS tables in CP850 exist); the delimiter cannot.
   await expect(page.getByTestId('import-table-encoding')).toBeVisible();
   await expect(page.getByTestId('import-delimiter')).toHaveCount(0);
-  // The first rows as the import reads them: Flensburg's population and area in German number format.
-  await expect(page.getByTestId('import-observations-preview')).toContainText('85.942');
-  await expect(page.getByTestId('import-observations-preview')).toContainText('56,74');
+  // The values as the import reads them, of the rows matched to the region first (the file begins with
+  // Flensburg): Hannover's population in German number format.
+  await expect(page.getByTestId('import-observations-preview').locator('tbody tr').first()).toContainText('Hannover');
+  await expect(page.getByTestId('import-observations-preview')).toContainText('532.163');
+  await expect(page.getByTestId('import-observations-preview')).not.toContainText('Flensburg');
+  // No Stichtag in the file: the wizard says so where the planner looks for the values.
+  await expect(page.getByTestId('import-period-needed')).toContainText('Stichtag für alle Zeilen');
   // Only EWZ and KFL are proposed as values: the code fields ADE, GF, BSG and IBZ are not.
   const newVariables = page.locator('[data-testid^="import-new-variable-"]');
   await expect(newVariables).toHaveCount(2);
@@ -141,6 +145,7 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   await page.getByTestId('import-variable-name-kfl').fill('Katasterfläche');
   await page.getByTestId('import-variable-unit-kfl').fill('km²');
   await page.getByTestId('import-period-date').fill('2016-12-31');
+  await expect(page.getByTestId('import-period-needed')).toHaveCount(0);
   await page.getByTestId('import-new-source-name').fill('VG250-EW 2016');
   await page.screenshot({ path: path.join('build', 'test-results', 'import-dbf.png') });
   await page.getByTestId('import-commit').click();

@@ -205,5 +205,8 @@ describe('buildIndicatorLegend', () => {
   it('hints at rates for absolute counts only', () => {
     expect(buildIndicatorLegend(draw('flag'), { ...values, indicator: { ...values.indicator, scale: 'absolute' } }, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toContain('Absolute Zahlen');
     expect(buildIndicatorLegend(draw('flag'), values, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toBeNull();
+    // An area in km² is no count that grows with the area: no hint to prefer rates.
+    const area = { ...values, indicator: { ...values.indicator, scale: 'absolute' as const, unit: { de: 'km²', en: 'km²' } } };
+    expect(buildIndicatorLegend(draw('flag'), area, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toBeNull();
   });
 });

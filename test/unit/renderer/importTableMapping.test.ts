@@ -83,6 +83,12 @@ describe('previewObservations', () => {
     expect(observations.slice(4).map((observation) => observation.cellText)).toEqual(['-', '.']);
   });
 
+  it('shows the rows matched to an area first: a Germany-wide file begins with Flensburg, the planner wants to see the own region', () => {
+    const observations = previewObservations(genesisRows, createMapping(), 1, new Set([1]));
+    expect(observations.map((observation) => observation.lineNumber)).toEqual([8]);
+    expect(previewObservations(genesisRows, createMapping(), 1).map((observation) => observation.lineNumber)).toEqual([7]);
+  });
+
   it('stops at the limit and uses the fixed Stichtag when there is no period column', () => {
     const observations = previewObservations(genesisRows, createMapping(), 1);
     expect(observations).toHaveLength(1);

@@ -50,6 +50,12 @@ describe('indicator picker helpers', () => {
   it('adds the unit unless the name says it', () => {
     expect(indicatorLabel('Ausländeranteil', '%')).toBe('Ausländeranteil (%)');
     expect(indicatorLabel('Schutzsuchende je 1.000 Einwohner', 'je 1.000 Einwohner')).toBe('Schutzsuchende je 1.000 Einwohner');
+    // The unit abbreviates words of the name: said once, not "… je 1.000 Einwohner (je 1.000 Einw.)".
+    expect(indicatorLabel('Schutzsuchende je 1.000 Einwohner', 'je 1.000 Einw.')).toBe('Schutzsuchende je 1.000 Einwohner');
+    expect(indicatorLabel('Einwohner je km²', 'Einw. je km²')).toBe('Einwohner je km²');
+    expect(indicatorLabel('Refugees per 1,000 inhabitants', 'per 1,000 inh.')).toBe('Refugees per 1,000 inhabitants');
+    expect(indicatorLabel('Katasterfläche', 'km²')).toBe('Katasterfläche (km²)');
+    expect(indicatorLabel('Kinder je Kita', 'je 1.000 Einw.')).toBe('Kinder je Kita (je 1.000 Einw.)');
   });
 });
 

@@ -22,9 +22,14 @@ import { unassignableKey } from '../../../../shared/model/project';
 import type { PendingTableImport } from './pendingImports';
 
 const PREVIEW_ROWS = 50;
+/** Matched rows sent along with the first rows, for the wizard's preview of the values. */
+const MATCHED_PREVIEW_ROWS = 12;
 
 /** The contract's table preview (first rows only) from a parsed table. */
-export function tablePreviewDto(table: ParsedTable): TablePreviewResult['table'] {
+export function tablePreviewDto(table: ParsedTable, alsoRows: readonly number[] = []): TablePreviewResult['table'] {
+  // The first rows, and (after the join) a few matched ones: a Germany-wide file's first rows are Flensburg
+  // and Kiel, while the planner wants to see how the rows of the own region are read.
+  const shownRows = [...new Set([...Array.from({ length: Math.min(PREVIEW_ROWS, table.rows.length) }, (_, index) => index), ...alsoRows.filter((index) => index < table.rows.length)])].sort((a, b) => a - b);
   const detection = table.settings.encoding.detected;
   return {
     encoding: {
@@ -51,7 +56,10 @@ export function tablePreviewDto(table: ParsedTable): TablePreviewResult['table']
       counts: column.counts,
     })),
     rowCount: table.rows.length,
-    rows: table.rows.slice(0, PREVIEW_ROWS).map((row, rowIndex) => ({ rowIndex, lineNumber: row.lineNumber, cells: row.cells, indent: row.indent })),
+    rows: shownRows.map((rowIndex) => {
+      const row = table.rows[rowIndex]!;
+      return { rowIndex, lineNumber: row.lineNumber, cells: row.cells, indent: row.indent };
+    }),
     keyColumn: table.keyColumn,
     compositeKeyColumns: table.compositeKeyColumns,
     nameColumn: table.nameColumn,
@@ -196,7 +204,7 @@ export async function previewTable(
     fileName,
     sheets,
     sheet: isXlsx ? (input.sheet ?? null) : null,
-    table: tablePreviewDto(table),
+    table: tablePreviewDto(table, join.matched.slice(0, MATCHED_PREVIEW_ROWS).map((match) => match.rowIndex)),
     mapping,
     mappingFrom,
     headerSignature: signature,
