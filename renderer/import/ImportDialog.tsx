@@ -46,7 +46,8 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
 
   const steps = [
     { id: 'choose', label: t('import.stepChoose') },
-    { id: stage.step === 'table' ? 'table' : 'boundaries', label: t(stage.step === 'table' ? 'import.stepTable' : 'import.stepBoundaries') },
+    // Before a file is chosen, the second step is not yet boundaries or a table.
+    { id: stage.step === 'choose' ? 'check' : stage.step === 'table' ? 'table' : 'boundaries', label: t(stage.step === 'choose' ? 'import.stepCheck' : stage.step === 'table' ? 'import.stepTable' : 'import.stepBoundaries') },
   ];
   return (
     <div className="modal-backdrop">
