@@ -68,7 +68,16 @@ function labelWidth(name: string): number {
  * Projects `features` into a `width` × `height` frame and places the areas' names.
  * @example svgAreaMap(features, 420, 340, { labels: true }).labels.map((label) => label.name) // ['Hannover', 'Garbsen', …]
  */
-export function svgAreaMap(features: FeatureCollectionDto, width: number, height: number, options: { labels: boolean }): SvgAreaMap {
+export function svgAreaMap(
+  features: FeatureCollectionDto,
+  width: number,
+  height: number,
+  options: {
+    labels: boolean;
+    /** Points drawn over the map (facilities, as [longitude, latitude]) that names keep clear of, and their radius in the frame's units. */
+    points?: { positions: readonly [number, number][]; radius: number };
+  },
+): SvgAreaMap {
   // d3-geo reads counter-clockwise rings (RFC 7946) as "the globe minus the shape": rewind to clockwise.
   const rewound = rewind(features as unknown as GeoJSON.FeatureCollection, { reverse: true }) as GeoJSON.FeatureCollection;
   const projection = geoMercator().fitSize([width, height], rewound);
@@ -91,6 +100,11 @@ export function svgAreaMap(features: FeatureCollectionDto, width: number, height
     areaInView: (anchor) => areaInFrame.get(anchor.key) ?? 0,
     frame: { x: 0, y: 0, width, height },
     padding: 1,
+    obstacles: (options.points?.positions ?? []).flatMap((position) => {
+      const point = projection(position);
+      const radius = options.points!.radius;
+      return point ? [{ x: point[0] - radius, y: point[1] - radius, width: 2 * radius, height: 2 * radius }] : [];
+    }),
   }).map((label) => ({ key: label.key, name: label.name, x: label.x, y: label.y, scale: label.scale, leader: label.leader?.from ?? null, end: label.leader?.to ?? null }));
   return { shapes, labels, project: (lngLat) => projection(lngLat) };
 }

@@ -50,7 +50,8 @@ export function GapMap({
   const locale = useLocale();
   const fontLoaded = useSvgLabelFont();
   const { paths, labels, points } = useMemo(() => {
-    const map = svgAreaMap(features, WIDTH, HEIGHT, { labels: true });
+    // Names keep clear of the facility dots (radius 2,6 and the white ring): a dot on "Wedemark" hid letters.
+    const map = svgAreaMap(features, WIDTH, HEIGHT, { labels: true, points: { positions: facilities.map((facility) => [facility.longitude, facility.latitude] as [number, number]), radius: 3.4 } });
     const facilityPoints = facilities.flatMap((facility) => {
       const point = map.project([facility.longitude, facility.latitude]);
       return point ? [{ ...facility, x: point[0], y: point[1] }] : [];

@@ -49,6 +49,13 @@ test('gap maps name every area, draw the facilities and do not paint shortages a
   expect(kitas).toBeGreaterThan(0);
   await expect(page.getByTestId('planning-map-facilities').locator('circle')).toHaveCount(kitas);
   await expect(page.getByTestId('planning-map-note')).toContainText('Projektion');
+  // No facility dot sits on a name (a dot on "Wedemark" hid its letters).
+  const dotsOnNames = await map.evaluate((svg) => {
+    const names = [...svg.querySelectorAll('[data-testid="planning-map-labels"] text')].map((text) => ({ name: text.textContent, box: text.getBoundingClientRect() }));
+    const dots = [...svg.querySelectorAll('[data-testid="planning-map-facilities"] circle')].map((circle) => circle.getBoundingClientRect());
+    return names.filter(({ box }) => dots.some((dot) => dot.left < box.right - 0.5 && box.left < dot.right - 0.5 && dot.top < box.bottom - 0.5 && box.top < dot.bottom - 0.5)).map(({ name }) => name);
+  });
+  expect(dotsOnNames).toEqual([]);
 
   // Typical shortages (integration courses, accommodation, social work; 10–90 % of demand) differ in colour
   // in every year of the medium scenario; so do KiTa gaps, which without births in the presets fell to a
