@@ -73,6 +73,7 @@ export function SourcesView() {
   const period = periods.includes(periodChoice) ? periodChoice : '';
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const sameSource = a !== null && a === b;
+  const orderInEffect = Boolean(a && b) && ordered[0] === a && ordered[1] === b;
 
   const request: ComparisonRequest | null =
     variable && a && b && !sameSource && layerName
@@ -178,9 +179,15 @@ export function SourcesView() {
         <button type="button" className="button" data-testid="sources-show-on-map" disabled={!a} onClick={showOnMap}>
           {t('sources.showOnMap')}
         </button>
-        <button type="button" className="button" data-testid="sources-set-order" disabled={!a || !b || sameSource || (ordered[0] === a && ordered[1] === b)} title={t('sources.setOrderHint')} onClick={() => void setOrder()}>
+        <button type="button" className="button" data-testid="sources-set-order" disabled={!a || !b || sameSource || orderInEffect} title={t('sources.setOrderHint')} onClick={() => void setOrder()}>
           {t('sources.setOrder')}
         </button>
+        {/* A greyed-out button alone did not say why: the order is already the one it would set. */}
+        {orderInEffect && !sameSource && (
+          <p className="sources-hint" data-testid="sources-order-in-effect">
+            ✓ {t('sources.orderInEffect')}
+          </p>
+        )}
       </aside>
       <section className="sources-main">
         <p className="sources-hint">{t('sources.intro')}</p>

@@ -63,6 +63,7 @@ export const sourceTextsDe = {
   'sources.showOnMap': 'Karte mit Quelle A zeigen',
   'sources.setOrder': 'Für die Kennzahlen: A, sonst B',
   'sources.setOrderHint': 'Alle Kennzahlen aus dieser Variable nehmen dann Quelle A und füllen Lücken aus B (rückgängig mit Strg+Z).',
+  'sources.orderInEffect': 'Gilt bereits: Die Kennzahlen nehmen A, sonst B.',
   'sources.sameSource': 'Bitte zwei verschiedene Quellen wählen.',
 
   'map.sources.label': 'Quelle',
@@ -157,6 +158,7 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'sources.showOnMap': 'Show the map with source A',
   'sources.setOrder': 'For the indicators: A, else B',
   'sources.setOrderHint': 'Every indicator from this variable then takes source A and fills gaps from B (undo with Ctrl+Z).',
+  'sources.orderInEffect': 'Already in effect: the indicators take A, else B.',
   'sources.sameSource': 'Please choose two different sources.',
 
   'map.sources.label': 'Source',
