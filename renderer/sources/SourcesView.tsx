@@ -73,7 +73,10 @@ export function SourcesView() {
   const period = periods.includes(periodChoice) ? periodChoice : '';
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const sameSource = a !== null && a === b;
-  const orderInEffect = Boolean(a && b) && ordered[0] === a && ordered[1] === b;
+  // The order the indicators really draw from (the variable's ranked sources, as the cards say), not the
+  // list of all sources holding it: B is a fallback only when it is ranked second.
+  const drawnFrom = variable && project ? sourcePriority(variable, null, project.sources.map((source) => source.id)).filter((id) => ordered.includes(id)) : [];
+  const orderInEffect = Boolean(a && b) && drawnFrom[0] === a && drawnFrom[1] === b;
 
   const request: ComparisonRequest | null =
     variable && a && b && !sameSource && layerName

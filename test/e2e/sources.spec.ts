@@ -115,19 +115,22 @@ test(`setting "A, sonst B" makes A the indicators' first source, and Ctrl+Z rest
   await openApp(page);
   await page.getByTestId('view-tab-sources').click();
   await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Rang 1');
-  await expect(page.getByTestId('sources-set-order')).toBeDisabled();
-  // Greyed out because the order already holds, and it says so.
-  await expect(page.getByTestId('sources-order-in-effect')).toContainText('Gilt bereits');
+  // The indicators draw from the AZR alone: B (AsylbLG) is no fallback yet, so the button is offered.
+  await expect(page.getByTestId('sources-card-demo-asylblg')).toContainText('verwenden diese Quelle nicht');
+  await expect(page.getByTestId('sources-set-order')).toBeEnabled();
+  await expect(page.getByTestId('sources-order-in-effect')).toHaveCount(0);
   await page.getByTestId('sources-a').selectOption('demo-asylblg');
   await page.getByTestId('sources-b').selectOption('demo-azr');
-  await expect(page.getByTestId('sources-order-in-effect')).toHaveCount(0);
   await page.getByTestId('sources-set-order').click();
   await expect(page.getByTestId('sources-card-demo-asylblg')).toContainText('Rang 1');
   await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Rang 2');
-  await expect(page.getByTestId('sources-order-in-effect')).toBeVisible();
+  // Now greyed out because the order holds, and it says so.
+  await expect(page.getByTestId('sources-set-order')).toBeDisabled();
+  await expect(page.getByTestId('sources-order-in-effect')).toContainText('Gilt bereits');
   await page.locator('body').press('Control+z');
   await expect(page.getByTestId('sources-card-demo-azr')).toContainText('Rang 1');
   await expect(page.getByTestId('sources-card-demo-asylblg')).not.toContainText('Rang 1');
+  await expect(page.getByTestId('sources-order-in-effect')).toHaveCount(0);
 });
 
 test('the map source picker switches the indicator to another source; legend, values and exported figure name it', async ({ page, request }, testInfo) => {
