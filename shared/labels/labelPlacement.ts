@@ -350,11 +350,29 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   // out, with long leaders across other areas. The labels that do not fit inside their area placed first,
   // the tightest first, and the roomy ones moving aside within their areas often read better: the tidier
   // of the two layouts is kept.
-  const tightFirst = layoutIn([...sorted].sort((first, second) => tightness(second) - tightness(first) || second.priority - first.priority));
+  const tightest = [...sorted].sort((first, second) => tightness(second) - tightness(first) || second.priority - first.priority);
+  // Two more orders of the tight labels: from the north and from the west. Where the first two orders
+  // leave a leader crossing another or running through a name, one of these often does not.
+  const tight = tightest.filter((candidate) => tightness(candidate) > 0);
+  const roomy = tightest.filter((candidate) => tightness(candidate) === 0);
+  const others = [
+    tightest,
+    [...[...tight].sort((first, second) => first.y - second.y), ...roomy],
+    [...[...tight].sort((first, second) => first.x - second.x), ...roomy],
+  ].map(layoutIn);
   // Only when clearly tidier: on a map being zoomed, layouts of nearly equal cost would otherwise take
   // turns from frame to frame and the names would jump.
   const largestCost = layoutCost(largestFirst, sorted);
-  return layoutCost(tightFirst, sorted) < largestCost - Math.max(1, largestCost * CLEARLY_TIDIER) ? tightFirst : largestFirst;
+  let best = largestFirst;
+  let bestCost = largestCost - Math.max(1, largestCost * CLEARLY_TIDIER);
+  for (const layout of others) {
+    const cost = layoutCost(layout, sorted);
+    if (cost < bestCost) {
+      best = layout;
+      bestCost = cost;
+    }
+  }
+  return best;
 }
 
 /** How much a label exceeds its area's room (0 when it fits inside), relative to the label's height. */
@@ -364,22 +382,37 @@ function tightness(candidate: LabelCandidate): number {
 
 /**
  * What a layout costs a reader: the length of its leader lines (in label heights), a little for each label
- * in the smaller font, much for each area left without a name.
+ * in the smaller font, more for a leader that crosses another or runs through another name (both make a
+ * name read as its neighbour's), much for each area left without a name.
  */
 function layoutCost(placed: readonly PlacedLabel[], candidates: readonly LabelCandidate[]): number {
   const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
   let cost = (candidates.length - placed.length) * 100;
+  const leaders: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[] = [];
+  const boxes: { key: string; box: Box }[] = [];
   for (const label of placed) {
     const candidate = byKey.get(label.key);
     if (!candidate) continue;
     if (label.scale < 1) cost += 0.5;
+    const width = candidate.width * label.scale;
+    const height = candidate.height * label.scale;
+    boxes.push({ key: label.key, box: boxAt(label.x, label.y, width * 0.9, height * 0.8, 0) });
     if (label.leader) {
-      const end = leaderEnd(label, candidate.width * label.scale, candidate.height * label.scale, label.leader);
+      const end = leaderEnd(label, width, height, label.leader);
       cost += 1 + Math.hypot(end.x - label.leader.x, end.y - label.leader.y) / candidate.height;
+      leaders.push({ key: label.key, from: label.leader, to: end });
     }
   }
+  leaders.forEach((line, index) => {
+    for (const other of leaders.slice(index + 1)) if (segmentsCross(line.from, line.to, other.from, other.to)) cost += LEADER_CROSSING_COST;
+    for (const other of boxes) if (other.key !== line.key && segmentMeetsBox(line.from, line.to, other.box)) cost += LEADER_THROUGH_NAME_COST;
+  });
   return cost;
 }
+
+// What a crossing of two leaders and a leader through another name cost, in label heights of leader.
+const LEADER_CROSSING_COST = 4;
+const LEADER_THROUGH_NAME_COST = 3;
 
 /**
  * The end of a leader line at the edge of its label's box (centre `label`, size `width` × `height`),
