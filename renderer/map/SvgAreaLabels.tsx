@@ -29,7 +29,13 @@ export function SvgAreaLabels({ labels, testId }: { labels: readonly SvgAreaLabe
   return (
     <g className="svg-area-labels" data-testid={testId} pointerEvents="none">
       {labels.map((label) =>
-        label.leader && label.end ? <line key={`${label.key}-leader`} x1={label.end.x} y1={label.end.y} x2={label.leader.x} y2={label.leader.y} stroke="#111827" strokeWidth={0.6} /> : null,
+        label.leader && label.end ? (
+          <g key={`${label.key}-leader`}>
+            <line x1={label.end.x} y1={label.end.y} x2={label.leader.x} y2={label.leader.y} stroke="#111827" strokeWidth={0.6} />
+            {/* A hollow ring where the line points, unlike the filled facility dots of the gap maps. */}
+            <circle cx={label.leader.x} cy={label.leader.y} r={1.6} fill="#ffffff" stroke="#111827" strokeWidth={0.6} />
+          </g>
+        ) : null,
       )}
       {labels.map((label) => (
         <text
