@@ -137,14 +137,14 @@ export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null
 
 /**
  * The modes the indicator offers in this project: change modes need an earlier Stichtag, `percentOf` a
- * variable to divide by.
+ * variable to divide by; an area in km² is not offered per km² (it would be 1,0 everywhere).
  * @example availableModes(indicatorWithOnePeriod, project) // ['value', 'index', 'perKm2', 'percentOf']
  */
 export function availableModes(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): IndicatorMode[] {
   if (!indicator) return ['value'];
   const modes: IndicatorMode[] = ['value', 'index'];
   if (indicator.periods.length > 1) modes.push('change', 'changePercent');
-  modes.push('perKm2');
+  if (indicator.unit.de !== 'km²') modes.push('perKm2');
   if (project.variables.length > 0) modes.push('percentOf');
   return modes;
 }

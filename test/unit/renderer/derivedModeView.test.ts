@@ -28,6 +28,9 @@ describe('availableModes', () => {
   it('offers change only with an earlier Stichtag and percentOf only with variables', () => {
     expect(availableModes(project.indicators[0], project)).toEqual(['value', 'index', 'change', 'changePercent', 'perKm2', 'percentOf']);
     expect(availableModes(project.indicators[1], { variables: [] })).toEqual(['value', 'index', 'perKm2']);
+    // An area (km²) per km² is 1,0 everywhere: not offered.
+    const area = { ...project.indicators[1]!, unit: { de: 'km²', en: 'km²' } };
+    expect(availableModes(area, { variables: [] })).toEqual(['value', 'index']);
   });
 });
 
