@@ -7,13 +7,11 @@
 import { useLocale, useT } from '../AppContext';
 import { localized } from '../../shared/i18n/translate';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
+import { OFFICIAL_AREA_VARIABLE } from '../../shared/model/project';
 
 export interface VariableEdits {
   [variableId: string]: { name?: string; unit?: string };
 }
-
-/** The project's land area variable: its unit is fixed (km²). */
-const AREA_VARIABLE = 'area_km2';
 
 /** Units offered while typing; any other text is taken as written. */
 const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'Euro'];
@@ -59,7 +57,7 @@ export function NewVariableFields(props: { variables: TablePreviewResult['observ
                 />
               </td>
               <td>
-                {variable.id === AREA_VARIABLE ? (
+                {variable.id === OFFICIAL_AREA_VARIABLE ? (
                   // The land area is what per-km² figures divide by: always in km².
                   <span data-testid={`import-variable-unit-${variable.id}`}>{variable.unit}</span>
                 ) : (
@@ -95,7 +93,7 @@ export function variableEditsForCommit(variables: TablePreviewResult['observatio
     if (!fresh.has(id)) continue;
     const name = edit.name?.trim();
     if (name) variableNames[id] = { de: name, en: name };
-    if (edit.unit !== undefined && id !== AREA_VARIABLE) variableUnits[id] = edit.unit.trim();
+    if (edit.unit !== undefined && id !== OFFICIAL_AREA_VARIABLE) variableUnits[id] = edit.unit.trim();
   }
   return {
     ...(Object.keys(variableNames).length > 0 ? { variableNames } : {}),

@@ -11,6 +11,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { labelAnchors, placeAreaLabels } from '../../shared/labels/labelPlacement';
+import type { LegendCorner } from './fitPadding';
 
 const LABEL_FONT = '600 12px "Noto Sans"';
 const LINE_HEIGHT_PIXELS = 15;
@@ -25,7 +26,7 @@ export interface MapLabelsProps {
   /** Formatted value per key for "names and values"; null for names only. */
   valueTextByKey: ReadonlyMap<string, string> | null;
   /** The legend's corner: labels are placed again when the legend moves to the other one. */
-  legendCorner?: string;
+  legendCorner?: LegendCorner;
 }
 
 interface ShownLabel {

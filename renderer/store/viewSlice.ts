@@ -6,6 +6,7 @@ import type { IndicatorSummary, ProjectSummaryView } from './projectTypes';
 import type { Locale } from '../../shared/format/number';
 import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
 import { readSetting } from '../../shared/settings/projectSettings';
+import { measuresArea } from '../../shared/model/project';
 
 export type SortColumn = 'name' | 'key' | 'value' | 'quality';
 export interface TableSort {
@@ -144,7 +145,7 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
   if (!indicator) return ['value'];
   const modes: IndicatorMode[] = ['value', 'index'];
   if (indicator.periods.length > 1) modes.push('change', 'changePercent');
-  if (indicator.unit.de !== 'km²') modes.push('perKm2');
+  if (!measuresArea(indicator.unit)) modes.push('perKm2');
   if (project.variables.length > 0) modes.push('percentOf');
   return modes;
 }

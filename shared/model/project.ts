@@ -149,6 +149,14 @@ export interface LayerInfo {
  */
 export const OFFICIAL_AREA_VARIABLE = 'area_km2';
 
+/**
+ * Whether an indicator's unit says it measures an area (km²): such a figure is no count that grows with an
+ * area's size (no hint to prefer rates) and is never shown again per km² (it would be 1,0 everywhere).
+ */
+export function measuresArea(unit: { de: string }): boolean {
+  return unit.de === 'km²';
+}
+
 /** An area of a layer, with its geometry in WGS84 (GeoJSON). */
 export interface Area {
   key: AreaKey;

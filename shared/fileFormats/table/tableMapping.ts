@@ -8,6 +8,7 @@ import type { DimensionDefinition, Dimensions, LocalizedText, MissingCode, Obser
 import { isoDateOf } from './analyseGrid';
 import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
 import type { ParsedTable } from './parsedTable';
+import { OFFICIAL_AREA_VARIABLE } from '../../model/project';
 
 export interface ValueColumnMapping {
   column: number;
@@ -200,7 +201,7 @@ export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMappin
   return new Map(
     mapping.valueColumns.map(({ variable }) => {
       const decimals = fractionDigits.get(variable);
-      const unit = variable === 'area_km2' ? 'km²' : decimals !== undefined ? '' : 'Personen';
+      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : decimals !== undefined ? '' : 'Personen';
       return [variable, decimals === undefined ? { unit } : { unit, decimals }];
     }),
   );

@@ -18,6 +18,7 @@ import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fi
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { message } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
+import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 
 function option(context: CliContext, name: string): string | undefined {
   const value = context.values[name];
@@ -198,7 +199,7 @@ function variableEditsFromFlags(context: CliContext, preview: TablePreviewResult
     if (separator < 0) edits.unit = flag.trim();
     else {
       const id = idOf(flag.slice(0, separator).trim(), '--unit');
-      if (id === 'area_km2') throw new CliUsageError({ de: '--unit: Die Fläche (area_km2) ist immer in km².', en: '--unit: the land area (area_km2) is always in km².' });
+      if (id === OFFICIAL_AREA_VARIABLE) throw new CliUsageError({ de: '--unit: Die Fläche (area_km2) ist immer in km².', en: '--unit: the land area (area_km2) is always in km².' });
       edits.variableUnits = { ...edits.variableUnits, [id]: flag.slice(separator + 1).trim() };
     }
   }

@@ -22,6 +22,7 @@ import { readLayerPosition, readLayers, readSources, readVariables } from '../..
 import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
 import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
+import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
@@ -218,7 +219,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   const proposedUnits = proposeNewVariableUnits(pending.table, pending.mapping);
   const variables = variableIds.map((id) => {
     const proposed = proposedUnits.get(id)!;
-    const unit = id === 'area_km2' ? proposed.unit : (input.variableUnits?.[id] ?? input.unit ?? proposed.unit);
+    const unit = id === OFFICIAL_AREA_VARIABLE ? proposed.unit : (input.variableUnits?.[id] ?? input.unit ?? proposed.unit);
     return {
       id,
       name: input.variableNames?.[id] ?? pending.proposedVariableNames.get(id) ?? { de: id, en: id },
