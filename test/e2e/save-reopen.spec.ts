@@ -70,9 +70,15 @@ test('a saved project reopens with its view, title and file name; the recent lis
     await page.getByTestId('project-menu').click();
     const recent = page.locator('.menu-recent');
     await expect(recent.filter({ hasText: 'Bericht Süd.gpkg' })).toHaveCount(2);
-    const lines = await recent.evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
-    const ours = lines.filter((line) => line.includes('Bericht Süd.gpkg'));
-    expect(ours).toHaveLength(2);
+    // Read until both lines are there: the menu's list is drawn again when the recent list arrives, and a
+    // single read in between once found it empty.
+    let ours: string[] = [];
+    await expect
+      .poll(async () => {
+        ours = (await recent.allTextContents()).filter((line) => line.includes('Bericht Süd.gpkg'));
+        return ours.length;
+      })
+      .toBe(2);
     expect(new Set(ours).size, `recent lines: ${ours.join(' | ')}`).toBe(2);
     expect(ours.some((line) => line.includes(path.basename(first.path)))).toBe(true);
     expect(ours.some((line) => line.includes(path.basename(second.path)))).toBe(true);
