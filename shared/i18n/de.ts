@@ -48,6 +48,7 @@ const coreDe = {
   'picker.scaleGroup.per1000': 'Je 1.000 Einwohner',
   'picker.scaleGroup.percent': 'Anteile in %',
   'picker.scaleGroup.perKm2': 'Je km²',
+  'picker.scaleGroup.area': 'Flächen',
 
   'badge.synthetic': 'Beispieldaten, synthetisch',
   'badge.schematic': 'Schematische Grenzen – für Analysen amtliche Grenzen (VG250) laden',

@@ -49,6 +49,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'picker.scaleGroup.per1000': 'Per 1,000 inhabitants',
   'picker.scaleGroup.percent': 'Shares in %',
   'picker.scaleGroup.perKm2': 'Per km²',
+  'picker.scaleGroup.area': 'Areas',
 
   'badge.synthetic': 'Sample data, synthetic',
   'badge.schematic': 'Schematic boundaries – load official boundaries (VG250) for analyses',

@@ -14,7 +14,7 @@ import { UserError } from '../../../shared/contract/errors';
 import { computableIndicatorPeriods, selectionsNeededTogether } from '../../../shared/indicators/computableIndicatorPeriods';
 import { computeIndicatorValues, type IndicatorArea } from '../../../shared/indicators/computeIndicatorValues';
 import { officialAreasAt } from '../../../shared/indicators/officialArea';
-import { OFFICIAL_AREA_VARIABLE, type IndicatorDefinition, type Observation, type Source } from '../../../shared/model/project';
+import { measuresArea, OFFICIAL_AREA_VARIABLE, type IndicatorDefinition, type Observation, type Source } from '../../../shared/model/project';
 
 export type DerivedIndicatorValues = z.output<typeof derivedIndicatorValues>;
 import type { SqliteDatabase } from '../storage/openDatabase';
@@ -125,6 +125,13 @@ interface DerivationPlan {
 function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefinition, derivation: IndicatorDerivation): DerivationPlan {
   const indicator = typeof indicatorId === 'string' ? findIndicator(db, indicatorId) : indicatorId;
   const mode = derivation.mode ?? 'value';
+  if (mode === 'perKm2' && measuresArea(indicator.unit)) {
+    // The same rule the map's "Darstellung als" follows: km² per km² would be 1,0 in every area.
+    throw new UserError('bad-input', {
+      de: `„${indicator.name.de}“ ist selbst eine Fläche in km²; je km² wäre es überall 1,0. Bitte die Werte wie erfasst (mode value) oder als Index zeigen.`,
+      en: `"${indicator.name.en}" is itself an area in km²; per km² it would be 1.0 everywhere. Please show the values as recorded (mode value) or as an index.`,
+    });
+  }
   const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
   const definition = computedDefinition(indicator, mode, denominatorVariable);
   const catalogue = readSourceCatalogue(db);

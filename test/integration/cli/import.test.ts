@@ -128,5 +128,14 @@ it('names new variables and gives their units with --variable-name and --unit, a
   expect(named.exitCode).toBe(0);
   const info = JSON.parse((await runKleinraum(['info', project, '--json'], temp.file('data'))).stdout) as { indicators: { id: string; name: string; unit: string }[] };
   expect(info.indicators.find((indicator) => indicator.id.startsWith('ewz'))).toMatchObject({ name: 'Einwohner 2016', unit: 'Personen' });
-  expect(info.indicators.find((indicator) => indicator.id.startsWith('kfl'))).toMatchObject({ name: 'Katasterfläche', unit: 'km²' });
+  const area = info.indicators.find((indicator) => indicator.id.startsWith('kfl'));
+  expect(area).toMatchObject({ name: 'Katasterfläche', unit: 'km²' });
+
+  // An area is not shown per km² (1,0 everywhere): the command line refuses it as the map does not offer it.
+  const perKm2 = await runKleinraum(['classify', project, '--indicator', area!.id, '--mode', 'perKm2'], temp.file('data'));
+  expect(perKm2.exitCode).toBe(1);
+  expect(perKm2.stderr).toContain('ist selbst eine Fläche in km²');
+  const index = await runKleinraum(['classify', project, '--indicator', area!.id, '--mode', 'index', '--json'], temp.file('data'));
+  expect(index.exitCode).toBe(0);
+  expect((JSON.parse(index.stdout) as { regionValue: number }).regionValue).toBe(100);
 });

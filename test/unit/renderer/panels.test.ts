@@ -47,6 +47,17 @@ describe('indicator picker helpers', () => {
     ]);
   });
 
+  it('files an area in km² under its own group, not under the counts', () => {
+    const groups = groupIndicatorsByScale([
+      createIndicator({ id: 'kfl', scale: 'absolute', unit: { de: 'km²', en: 'km²' } }),
+      createIndicator({ id: 'ewz', scale: 'absolute', unit: { de: 'Personen', en: 'persons' } }),
+    ]);
+    expect(groups.map((group) => [group.scale, group.indicators.map((indicator) => indicator.id)])).toEqual([
+      ['absolute', ['ewz']],
+      ['area', ['kfl']],
+    ]);
+  });
+
   it('adds the unit unless the name says it', () => {
     expect(indicatorLabel('Ausländeranteil', '%')).toBe('Ausländeranteil (%)');
     expect(indicatorLabel('Schutzsuchende je 1.000 Einwohner', 'je 1.000 Einwohner')).toBe('Schutzsuchende je 1.000 Einwohner');
