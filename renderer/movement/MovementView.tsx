@@ -24,6 +24,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
 import { DecimalInput } from '../forms/DecimalInput';
+import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
 import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
@@ -242,7 +243,7 @@ function tooltipText(t: ReturnType<typeof useT>, locale: 'de' | 'en', data: Seri
   if (!point) return '';
   const fullName = data.sources.find((candidate) => candidate.id === point.sourceId)?.name ?? point.sourceId ?? '–';
   // The quality says "Beispieldaten, synthetisch" once; the source's name need not repeat it.
-  const source = point.quality === 'synthetic' ? fullName.replace(/ – Beispieldaten, synthetisch$/, '') : fullName;
+  const source = point.quality === 'synthetic' ? shortSourceName(fullName) : fullName;
   return t('movement.hover', {
     area: name,
     date: formatDate(point.period, locale),
@@ -358,7 +359,7 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
   // Stocks and flows are counts: a small one shows as "< N"; the remainder is computed from the exact counts.
   const count = (value: number | null) => protectedCount(value, balance.smallNumberThreshold, locale);
   const anySmall = area.periods.some((period) => [period.stockStart, period.stockEnd, ...terms.map((term) => period.flows[term])].some((term) => isSmallCount(term?.value ?? null, balance.smallNumberThreshold)));
-  const sourceName = (id: string | null) => (id === null ? '–' : (balance.sources.find((source) => source.id === id)?.name.replace(/ – Beispieldaten, synthetisch$/, '') ?? id));
+  const sourceName = (id: string | null) => (id === null ? '–' : (shortSourceName(balance.sources.find((source) => source.id === id)?.name ?? id)));
   const stockName = balance.variableNames[balance.variables.stock];
   return (
     <div data-testid="movement-balance">

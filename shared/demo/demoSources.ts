@@ -4,7 +4,7 @@
  * statistics, bed count), with who it counts, so that the Quellenvergleich shows realistic disagreement.
  * Every figure shown from the demo names one of them.
  */
-import type { Source } from '../model/project';
+import { SYNTHETIC_NAME_SUFFIX, type Source } from '../model/project';
 import { CENSUS_STICHTAG, DEMO_SOURCE_IDS } from './dataDictionary';
 import { DEMO_BOUNDARY_SOURCE } from './demoBoundaries';
 
@@ -52,7 +52,7 @@ export const DEMO_SOURCES: Source[] = [
 function synthetic(id: string, name: string, publisher: string, definition: string): Source {
   return {
     id,
-    name: `${name} – Beispieldaten, synthetisch`,
+    name: `${name}${SYNTHETIC_NAME_SUFFIX}`,
     publisher: `${publisher} (nachgebildet von Kleinraum)`,
     stichtag: null,
     licence: 'Generiert von Kleinraum, frei verwendbar',

@@ -70,6 +70,9 @@ export interface Source {
   synthetic: boolean;
 }
 
+/** What a synthetic demo source's name ends with, after the name of the real source it imitates. */
+export const SYNTHETIC_NAME_SUFFIX = ' – Beispieldaten, synthetisch';
+
 /** Labels in the two UI languages. German first. */
 export interface LocalizedText {
   de: string;

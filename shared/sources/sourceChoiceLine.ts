@@ -6,7 +6,7 @@
  */
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
-import type { LocalizedText } from '../model/project';
+import { SYNTHETIC_NAME_SUFFIX, type LocalizedText } from '../model/project';
 import { sourcePriority } from './sourceChoice';
 
 /** What the functions read of a project summary (contract `projectSummary`). */
@@ -43,11 +43,12 @@ export function indicatorSourceChoices(project: SourceChoiceProject, variableIds
 
 /**
  * A source's name without the demo suffix ("– Beispieldaten, synthetisch" is shown as a label of its own).
+ * Only that suffix goes: a name the planner typed ("Melderegister – Stand Mai") is kept whole, so two such
+ * sources never look alike.
  * @example shortSourceName('Statistik der Asylbewerberleistungen (AsylbLG) – Beispieldaten, synthetisch') // "Statistik der Asylbewerberleistungen (AsylbLG)"
  */
 export function shortSourceName(name: string): string {
-  const cut = name.indexOf(' – ');
-  return cut > 0 ? name.slice(0, cut) : name;
+  return name.endsWith(SYNTHETIC_NAME_SUFFIX) ? name.slice(0, -SYNTHETIC_NAME_SUFFIX.length) : name;
 }
 
 /** "AZR, sonst AsylbLG" */

@@ -58,6 +58,8 @@ describe('sourceChoiceLine', () => {
 
   it('shortens demo names and joins orders in both languages', () => {
     expect(shortSourceName('Einwohnermelderegister – Beispieldaten, synthetisch')).toBe('Einwohnermelderegister');
+    // Only the demo's suffix goes: names a planner typed stay whole, so two of them never look alike.
+    expect(shortSourceName('Melderegister – Stand Mai')).toBe('Melderegister – Stand Mai');
     expect(priorityText([{ name: 'A' }, { name: 'B' }], 'en')).toBe('A, else B');
   });
 });
