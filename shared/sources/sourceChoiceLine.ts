@@ -58,14 +58,19 @@ export function priorityText(sources: readonly { name: string }[], locale: Local
 
 /**
  * The legend's and the figure's source line; null when no variable of the figure has a choice to make
- * (each is held by one source at most), so figures of single-source projects stay as they were.
- * @example sourceChoiceLine(choices, '2024-12-31', 'de') // "Quelle: Ausländerzentralregister (AZR), sonst Statistik der Asylbewerberleistungen (AsylbLG); Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024"
+ * (each is held by one source at most), so figures of single-source projects stay as they were. It names
+ * only the sources behind the values shown (`usedSourceIds`, the values' `sources`): a fallback that filled
+ * no gap at this Stichtag is not named, else every import added as a further source would stand in every
+ * figure without having supplied a value.
+ * @example sourceChoiceLine(choices, '2024-12-31', 'de', ['demo-azr', 'demo-asylblg', 'demo-melderegister']) // "Quelle: Ausländerzentralregister (AZR), sonst Statistik der Asylbewerberleistungen (AsylbLG); Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024"
  */
-export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale): string | null {
-  const used = choices.filter((choice) => choice.sources.length > 0);
-  if (!used.some((choice) => choice.holdingCount > 1)) return null;
-  const texts = used.map((choice) => priorityText(choice.sources, locale));
+export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale, usedSourceIds: readonly string[]): string | null {
+  if (!choices.some((choice) => choice.holdingCount > 1)) return null;
+  const used = new Set(usedSourceIds);
+  const shown = choices.map((choice) => ({ ...choice, sources: choice.sources.filter((source) => used.has(source.id)) })).filter((choice) => choice.sources.length > 0);
+  if (shown.length === 0) return null;
+  const texts = shown.map((choice) => priorityText(choice.sources, locale));
   // One variable, or all drawn from the same sources: no need to name the variables.
-  const names = new Set(texts).size === 1 ? (texts[0] as string) : used.map((choice, index) => `${localized(choice.name, locale)}: ${texts[index]}`).join('; ');
+  const names = new Set(texts).size === 1 ? (texts[0] as string) : shown.map((choice, index) => `${localized(choice.name, locale)}: ${texts[index]}`).join('; ');
   return translate(locale, 'map.sources.legend', { names, date: formatDate(period, locale) });
 }

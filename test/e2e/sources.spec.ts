@@ -16,7 +16,7 @@ type Comparison = SourceComparison & { variableName: { de: string; en: string };
 interface Values {
   period: string;
   indicator: { periods: string[] };
-  values: { key: string; name: string; value: number | null; sourceId?: string | null }[];
+  values: { key: string; name: string; value: number | null; sourceId?: string | null; fallback?: boolean }[];
 }
 
 test.beforeEach(async ({ request }) => {
@@ -149,9 +149,14 @@ test('the map source picker switches the indicator to another source; legend, va
   if ((await row.count()) > 0) await expect(row).toContainText(formatNumber(differing.value!, 1, 'de'));
   await page.screenshot({ path: testInfo.outputPath('map-source-asylblg.png') });
 
-  // A priority order: AsylbLG, else AZR.
-  await page.getByTestId('source-select-refugees').selectOption(JSON.stringify(['demo-asylblg', 'demo-azr', 'demo-bettenzaehlung']));
-  await expect(page.getByTestId('legend-source-choice')).toContainText('Statistik der Asylbewerberleistungen (AsylbLG), sonst Ausländerzentralregister (AZR)');
+  // A priority order: AsylbLG, else AZR. AsylbLG has all 21 values at this Stichtag, so the legend names
+  // it alone: a fallback that filled no gap is not named as a source of the map.
+  const order = ['demo-asylblg', 'demo-azr', 'demo-bettenzaehlung'];
+  await page.getByTestId('source-select-refugees').selectOption(JSON.stringify(order));
+  const ordered = await callApi<Values>(request, 'indicator.values', { indicatorId: 'refugees_per_1000', layer: 'gemeinden', sources: order });
+  expect(ordered.values.some((entry) => entry.fallback === true)).toBe(false);
+  await expect(page.getByTestId('legend-source-choice')).toContainText('Quelle: Schutzsuchende: Statistik der Asylbewerberleistungen (AsylbLG); Bevölkerung');
+  await expect(page.getByTestId('legend-source-choice')).not.toContainText('sonst');
 
   // Population from the real Zensus 2022: the map moves to the Zensus Stichtag.
   await page.getByTestId('indicator-select').selectOption('population_total');

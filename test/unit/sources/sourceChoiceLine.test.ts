@@ -40,20 +40,29 @@ describe('indicatorSourceChoices', () => {
   });
 });
 
+/** Every source of the project supplied values: the line names each variable's whole order. */
+const ALL_USED = ['zensus', 'melde', 'azr', 'asylblg', 'bkg'];
+
 describe('sourceChoiceLine', () => {
   it('names one variable’s order without the variable, with the Stichtag', () => {
-    const line = sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['melde', 'zensus']), '2024-12-31', 'de');
+    const line = sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['melde', 'zensus']), '2024-12-31', 'de', ALL_USED);
     expect(line).toBe('Quelle: Einwohnermelderegister, sonst Zensus 2022, Stichtag 31.12.2024');
-    expect(sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['zensus']), '2022-05-15', 'en')).toBe('Source: Zensus 2022, reference date 15/05/2022');
+    expect(sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['zensus']), '2022-05-15', 'en', ALL_USED)).toBe('Source: Zensus 2022, reference date 15/05/2022');
   });
 
   it('names each variable when they draw from different sources', () => {
-    const line = sourceChoiceLine(indicatorSourceChoices(project, ['refugees', 'population'], null), '2024-12-31', 'de');
+    const line = sourceChoiceLine(indicatorSourceChoices(project, ['refugees', 'population'], null), '2024-12-31', 'de', ALL_USED);
     expect(line).toBe('Quelle: Schutzsuchende: AZR, sonst AsylbLG; Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024');
   });
 
+  it('names only the sources behind the values shown: a fallback that filled no gap is left out', () => {
+    const choices = indicatorSourceChoices(project, ['refugees', 'population'], null);
+    expect(sourceChoiceLine(choices, '2024-12-31', 'de', ['azr', 'melde'])).toBe('Quelle: Schutzsuchende: AZR; Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024');
+    expect(sourceChoiceLine(choices, '2024-12-31', 'de', [])).toBeNull();
+  });
+
   it('is null where no variable has a second source (single-source figures stay as they were)', () => {
-    expect(sourceChoiceLine(indicatorSourceChoices(project, ['area_km2'], null), '2024-12-31', 'de')).toBeNull();
+    expect(sourceChoiceLine(indicatorSourceChoices(project, ['area_km2'], null), '2024-12-31', 'de', ['bkg'])).toBeNull();
   });
 
   it('shortens demo names and joins orders in both languages', () => {
