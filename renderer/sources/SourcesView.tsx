@@ -16,6 +16,7 @@ import { localized, message } from '../../shared/i18n/translate';
 import { NO_DATA_COLOUR } from '../../shared/classification/defaults';
 import { comparisonGapLegend, drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import { SAME_DATE_TOLERANCE_DAYS } from '../../shared/sources/compareSources';
+import { comparisonSummary } from '../../shared/sources/comparisonTable';
 import { pickSource, sourcePriority } from '../../shared/sources/sourceChoice';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
@@ -266,8 +267,8 @@ function ComparisonResult(props: {
 
   return (
     <>
-      <p className="sources-summary" data-testid="sources-flagged">
-        {t('sources.flagged', { count: result.flaggedCount, total: result.areas.length, threshold: formatNumber(result.thresholdPercent, 0, locale) })}
+      <p className={result.comparedCount === 0 ? 'sources-summary sources-nothing-compared' : 'sources-summary'} data-testid="sources-flagged" role={result.comparedCount === 0 ? 'alert' : undefined}>
+        {comparisonSummary(result, locale).join(' ')}
       </p>
       <h3>{t('sources.metadata')}</h3>
       <div className="sources-cards" data-testid="sources-metadata">

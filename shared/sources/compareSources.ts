@@ -74,6 +74,8 @@ export interface SourceComparison {
   checks: SourceTotalCheck[];
   thresholdPercent: number;
   flaggedCount: number;
+  /** Areas where both sources have a value, so that a gap could be computed; 0: nothing was compared. */
+  comparedCount: number;
   trend: GapTrendPoint[];
 }
 
@@ -145,7 +147,7 @@ export function compareSources(input: CompareSourcesInput): SourceComparison {
       });
     }
   }
-  return { variable: input.variable, period, sources, ...snapshot, thresholdPercent: input.thresholdPercent, flaggedCount: snapshot.areas.filter((area) => area.flagged).length, trend };
+  return { variable: input.variable, period, sources, ...snapshot, thresholdPercent: input.thresholdPercent, flaggedCount: snapshot.areas.filter((area) => area.flagged).length, comparedCount: snapshot.areas.filter((area) => area.gap !== null).length, trend };
 }
 
 /**

@@ -5,7 +5,25 @@
  */
 import type { DataTable, TableValue } from '../export/dataTable';
 import { formatDate, formatNumber, type Locale } from '../format/number';
+import { translate } from '../i18n/translate';
 import type { SourceComparison } from './compareSources';
+
+/**
+ * What the comparison found, in a sentence or two, for the view, the command line and the table's notes:
+ * how many of the compared areas differ beyond the threshold, how many could not be compared, and when no
+ * area could (no values at nearby Stichtage) that nothing was compared, instead of "0 von 21 weichen ab".
+ * @example comparisonSummary(comparison, 'de') // ["3 von 21 verglichenen Gebieten weichen um mehr als 10 % ab."]
+ */
+export function comparisonSummary(comparison: Pick<SourceComparison, 'areas' | 'sources' | 'flaggedCount' | 'comparedCount' | 'thresholdPercent'>, locale: Locale): string[] {
+  if (comparison.comparedCount === 0) {
+    const dates = comparison.sources.map((source) => `${source.name}: ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}`).join('; ');
+    return [translate(locale, 'sources.nothingCompared', { dates })];
+  }
+  const lines = [translate(locale, 'sources.flagged', { count: comparison.flaggedCount, total: comparison.comparedCount, threshold: formatNumber(comparison.thresholdPercent, 0, locale) })];
+  const uncompared = comparison.areas.length - comparison.comparedCount;
+  if (uncompared > 0) lines.push(translate(locale, 'sources.uncompared', { count: uncompared }));
+  return lines;
+}
 
 /** @example comparisonTable(comparison, 'de').columns // ['Schlüssel', 'Gebiet', 'AZR …', 'AsylbLG …', 'Abweichung', 'Abweichung %', 'auffällig'] */
 export function comparisonTable(comparison: SourceComparison, locale: Locale): DataTable {
@@ -31,9 +49,10 @@ export function comparisonTable(comparison: SourceComparison, locale: Locale): D
         ? `${index === 0 ? 'Bezug' : 'Vergleich'}: ${source.name}, Stichtag ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}${source.definition ? ` – gezählt: ${source.definition}` : ''}${source.synthetic ? ' (Beispieldaten, synthetisch)' : ''}`
         : `${index === 0 ? 'Reference' : 'Compared'}: ${source.name}, reference date ${source.stichtag ? formatDate(source.stichtag, locale) : '–'}${source.definition ? ` – counts: ${source.definition}` : ''}${source.synthetic ? ' (sample data, synthetic)' : ''}`,
     ),
+    ...comparisonSummary(comparison, locale),
     de
-      ? `Abweichung = zweite Quelle − erste Quelle; auffällig ab ${formatNumber(comparison.thresholdPercent, 0, locale)} % (${comparison.flaggedCount} Gebiete). Werte verschiedener Quellen werden nie addiert.`
-      : `Gap = second source − first source; flagged from ${formatNumber(comparison.thresholdPercent, 0, locale)} % (${comparison.flaggedCount} areas). Values of different sources are never added.`,
+      ? `Abweichung = zweite Quelle − erste Quelle; auffällig ab ${formatNumber(comparison.thresholdPercent, 0, locale)} %. Werte verschiedener Quellen werden nie addiert.`
+      : `Gap = second source − first source; flagged from ${formatNumber(comparison.thresholdPercent, 0, locale)} %. Values of different sources are never added.`,
   ];
   return { columns, rows, notes };
 }

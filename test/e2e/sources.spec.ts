@@ -77,7 +77,7 @@ test('the Quellenvergleich shows each source per area with the gap, the metadata
   await page.getByTestId('sources-b').selectOption('demo-bettenzaehlung');
   await page.getByTestId('sources-threshold').fill('25');
   const pair = await callApi<Comparison>(request, 'sources.compare', { variable: 'refugees', layer: 'gemeinden', sources: ['demo-azr', 'demo-bettenzaehlung', 'demo-asylblg'], thresholdPercent: 25 });
-  await expect(page.getByTestId('sources-flagged')).toContainText(`${pair.flaggedCount} von 21 Gebieten weichen um mehr als 25 %`);
+  await expect(page.getByTestId('sources-flagged')).toContainText(`${pair.flaggedCount} von 21 verglichenen Gebieten weichen um mehr als 25 %`);
   const first = pair.areas.find((area) => area.gapPercent !== null)!;
   await expect(page.getByTestId(`sources-gap-${first.key}`)).toContainText(formatNumber(first.gapPercent!, 1, 'de'));
 

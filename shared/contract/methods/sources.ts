@@ -38,6 +38,8 @@ export const sourceComparisonSchema = z.object({
   ),
   thresholdPercent: z.number(),
   flaggedCount: z.number().int(),
+  /** Areas where both sources have a value (a gap could be computed); 0: nothing was compared. */
+  comparedCount: z.number().int(),
   trend: z.array(z.object({ periods: z.record(z.string(), z.string()), totals: z.record(z.string(), z.number()), gap: z.number(), gapPercent: z.number().nullable(), areaGapPercent: valuesBySource })),
   /** The sources indicators draw the variable from now, in priority order. */
   chosenSources: z.array(z.string()),

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { COMPARISON_FORMATS } from '../../../../shared/contract/methods/sources';
+import { comparisonSummary } from '../../../../shared/sources/comparisonTable';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { LAYER_HELP } from '../commandFlags';
@@ -29,6 +30,7 @@ function comparisonDocument(comparison: Comparison, out: string | null) {
     checks: comparison.checks,
     thresholdPercent: comparison.thresholdPercent,
     flaggedCount: comparison.flaggedCount,
+    comparedCount: comparison.comparedCount,
     trend: comparison.trend,
     chosenSources: comparison.chosenSources,
     ...(out ? { out } : {}),
@@ -55,7 +57,7 @@ function comparisonText(comparison: Comparison, lang: CliLanguage): string {
     lines.push(`  ${(de ? 'gemeldete Gesamtzahl' : 'reported total').padEnd(36)} ${comparison.sources.map((source) => number(check(source.id)?.reported).padStart(9)).join(' ')}`);
     lines.push(`  ${(de ? 'Gesamtzahl − (Summe + n. z.)' : 'total − (sum + n. a.)').padEnd(36)} ${comparison.sources.map((source) => number(check(source.id)?.difference).padStart(9)).join(' ')}`);
   }
-  lines.push('', de ? `${comparison.flaggedCount} Gebiete mit mehr als ${formatNumber(comparison.thresholdPercent, 0, lang)} % Abweichung.` : `${comparison.flaggedCount} areas differ by more than ${formatNumber(comparison.thresholdPercent, 0, lang)} %.`);
+  lines.push('', ...comparisonSummary(comparison, lang));
   return lines.join('\n');
 }
 
