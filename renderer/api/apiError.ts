@@ -2,7 +2,7 @@
  * The error the renderer's API client throws when the backend answers `{ ok: false }` or cannot be reached.
  * It carries the message in both UI languages, so the UI can show it in the current language.
  */
-import type { ErrorCode } from '../../shared/contract/errors';
+import { withoutCliHint, type ErrorCode } from '../../shared/contract/errors';
 import type { LocalizedText } from '../../shared/model/project';
 import type { Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n/translate';
@@ -20,9 +20,9 @@ export class ApiError extends Error {
     this.method = method;
   }
 
-  /** The message in the UI language. @example error.messageFor('de') */
+  /** The message in the UI language, without the command line's flag hint. @example error.messageFor('de') */
   messageFor(locale: Locale): string {
-    return this.text[locale];
+    return withoutCliHint(this.text[locale]);
   }
 }
 

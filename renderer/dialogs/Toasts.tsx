@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useApp, useKleinraum, useT } from '../AppContext';
+import { withoutCliHint } from '../../shared/contract/errors';
 
 /** Notices (not errors) go away by themselves after this long. */
 const NOTICE_MS = 20_000;
@@ -33,7 +34,7 @@ export function Toasts() {
         >
           <div className="toast-body">
             <strong>{message.kind === 'notice' && message.title ? message.title[locale] : t('error.title')}</strong>
-            <p>{message.text[locale]}</p>
+            <p>{withoutCliHint(message.text[locale])}</p>
           </div>
           <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => store.getState().dismissMessage(message.id)}>
             ×

@@ -5,6 +5,7 @@
 import { useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
 import type { BoundaryPreview } from '../../shared/contract/methods/import';
+import { withoutCliHint } from '../../shared/contract/errors';
 import type { MessageKey } from '../../shared/i18n/translate';
 
 export function BoundaryReportView({ preview }: { preview: BoundaryPreview }) {
@@ -58,7 +59,7 @@ export function BoundaryReportView({ preview }: { preview: BoundaryPreview }) {
         </li>
         {report.warnings.map((warning) => (
           <li key={warning.code} className="import-warning">
-            {warning.text[locale] || warning.text.de}
+            {withoutCliHint(warning.text[locale] || warning.text.de)}
           </li>
         ))}
       </ul>

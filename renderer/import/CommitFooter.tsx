@@ -5,6 +5,7 @@
 import { useLocale, useT } from '../AppContext';
 import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
+import { withoutCliHint } from '../../shared/contract/errors';
 import { ImportProgress } from './ImportProgress';
 
 export interface CommitFooterProps {
@@ -25,7 +26,7 @@ export function CommitFooter({ committing, commitError, canCommit, onBack, onCom
       {committing && <ImportProgress taskId={committing} />}
       {commitError && (
         <p className="import-error" role="alert" data-testid="import-commit-error">
-          {localized(commitError, locale)}
+          {withoutCliHint(localized(commitError, locale))}
         </p>
       )}
       <div className="modal-actions">

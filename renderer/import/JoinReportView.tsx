@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
+import { withoutCliHint } from '../../shared/contract/errors';
 import type { MessageKey } from '../../shared/i18n/translate';
 
 type JoinReport = TablePreviewResult['joinReport'];
@@ -28,7 +29,7 @@ function UnmatchedGroupDetails({ group, rows }: { group: JoinReport['unmatchedSu
     <li data-testid={`import-join-unmatched-${group.reason}`}>
       <details onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>
-          {group.text[locale]}
+          {withoutCliHint(group.text[locale])}
           {group.examples.length > 0 && <span className="import-muted"> – {t('import.joinExamples', { examples: group.examples.join('; ') })}</span>}
         </summary>
         {open && (

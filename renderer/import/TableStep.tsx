@@ -10,6 +10,7 @@ import { toApiError } from '../api/apiError';
 import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
 import { parseCell, type ThousandsSeparator } from '../../shared/fileFormats/table/value';
 import { localized } from '../../shared/i18n/translate';
+import { withoutCliHint } from '../../shared/contract/errors';
 import type { LocalizedText } from '../../shared/model/project';
 import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
@@ -132,6 +133,9 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
 
   // The file's variables already have values: the user decides how the file's values enter the project.
   const overlaps = Boolean(preview?.existingSources.some((entry) => entry.sources.length > 0));
+  // A table none of whose rows matches an area (nor a name proposal taken) has nothing to import: the
+  // join report says why, and "Importieren" waits for another layer or key column.
+  const matchesAnArea = (preview?.joinReport.matchedCount ?? 0) > 0 || accepted.size > 0;
   const commitInput = useMemo(() => {
     if (!preview) return null;
     const acceptedNameMatches = preview.joinReport.nameProposals
@@ -151,7 +155,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
   // Names and units of new variables change nothing it reports, so typing them runs no dry run.
-  const dryRunInput = overlaps && mappingSettled && pending.runningTaskId === null ? commitInput : null;
+  const dryRunInput = overlaps && matchesAnArea && mappingSettled && pending.runningTaskId === null ? commitInput : null;
   const dryRunKey = dryRunInput ? JSON.stringify(dryRunInput) : null;
   useEffect(() => {
     if (!dryRunInput) return;
@@ -285,7 +289,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
           )}
           {table?.warnings.map((warning) => (
             <p key={warning.code} className="import-warning">
-              {localized(warning.text, locale)}
+              {withoutCliHint(localized(warning.text, locale))}
             </p>
           ))}
         </section>
@@ -466,7 +470,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             {localized(preview.repeatedKeyHint.text, locale)}
           </p>
         )}
-        {preview && mappingReady && !overlaps && (
+        {preview && mappingReady && matchesAnArea && !overlaps && (
           <NewSourceFields
             proposal={preview.source}
             fromFileName={preview.source.name === fileNameOf(path)}
@@ -474,7 +478,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             onChange={setSourceEdits}
           />
         )}
-        {preview && mappingReady && overlaps && (
+        {preview && mappingReady && matchesAnArea && overlaps && (
           <ImportModeSection
             preview={preview}
             choice={modeChoice.sourceName === '' && modeChoice.mode === 'new-source' ? { ...modeChoice, sourceName: sourceEdits.name ?? preview.source.name } : modeChoice}
@@ -486,7 +490,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
         onBack={onBack}
         onCommit={() => void commit()}
       />

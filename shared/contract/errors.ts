@@ -18,6 +18,16 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A message as the app's screens show it: without its command-line hint. Backend messages serve the app and
+ * the `kleinraum` command alike and end with the flag that fixes the problem on the command line, always
+ * written "(CLI: …)"; in a dialog that hint only puzzles (the dialog has its own field for it).
+ * @example withoutCliHint('Bitte Ebene und Schlüsselspalte prüfen (CLI: --layer, --key).') // "Bitte Ebene und Schlüsselspalte prüfen."
+ */
+export function withoutCliHint(text: string): string {
+  return text.replace(/\s*\(CLI: (?:[^()]|\([^()]*\))*\)/g, '');
+}
+
 /** The serialisable form of an error as it crosses a transport. */
 export interface ErrorPayload {
   code: ErrorCode;

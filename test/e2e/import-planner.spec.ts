@@ -52,6 +52,24 @@ test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, ful
   await page.screenshot({ path: path.join('build', 'test-results', 'import-zensus-summary.png') });
 });
 
+test('a table none of whose rows matches an area says why, and there is nothing to import', async ({ page }) => {
+  const folder = makeTempDir('kleinraum-import-nomatch-');
+  try {
+    // Another region's list: München and Köln against Region Hannover's 21 municipalities.
+    const file = folder.file('andere_staedte.csv');
+    fs.writeFileSync(file, ['AGS;Gemeinde;Einwohner', '09162000;München;1510378', '05315000;Köln;1084831'].join('\n'));
+    await openApp(page);
+    await startImport(page, file);
+    await expect(page.getByTestId('import-dialog')).toContainText('Keine Zeile passt zu den Gebieten der Ebene', { timeout: 30_000 });
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    // Nothing would enter the project, so neither a source to name nor a way to merge is asked for.
+    await expect(page.getByTestId('import-new-source')).toHaveCount(0);
+    await expect(page.getByTestId('import-dialog')).not.toContainText('CLI:');
+  } finally {
+    folder.remove();
+  }
+});
+
 test('a table that names no source is not filed under its file name: the wizard asks for the source, and the project keeps what the planner typed', async ({ page, request }) => {
   const folder = makeTempDir('kleinraum-import-source-');
   try {
