@@ -9,6 +9,7 @@
 import { IMPORT_MODES, type TablePreviewResult } from '../../shared/contract/methods/import';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
+import { withoutCliHint } from '../../shared/contract/errors';
 import type { LocalizedText } from '../../shared/model/project';
 import { useLocale, useT } from '../AppContext';
 
@@ -43,9 +44,15 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
   const { preview, choice, onChange, dryRun } = props;
   const existing = existingSourcesOf(preview);
   const overlapping = preview.existingSources.filter((entry) => entry.sources.length > 0);
+  const repeated = preview.repeatedSource;
   return (
     <section className="import-mode" aria-label={t('import.mode.question')} data-testid="import-mode">
       <h3>{t('import.mode.title')}</h3>
+      {repeated && (
+        <p className="import-warning" role="alert" data-testid="import-mode-repeated">
+          {t('import.mode.repeated', { source: repeated.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })}
+        </p>
+      )}
       <ul className="import-mode-overlap">
         {overlapping.map((entry) => {
           const variable = preview.observations.variables.find((candidate) => candidate.id === entry.variable);
@@ -75,6 +82,7 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
                 onChange={() => onChange({ ...choice, mode, targetSourceId: mode === 'new-source' ? null : (choice.targetSourceId ?? existing[0]?.id ?? null) })}
               />
               <strong>{t(`import.mode.${mode}`)}</strong>
+              {mode === 'new-source' && !repeated && ` (${t('import.mode.recommended')})`}
             </label>
             <p className="import-hint">{t(`import.mode.${mode}.explain`)}</p>
             {choice.mode === mode && mode === 'new-source' && (
@@ -113,7 +121,7 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
       <div className="import-mode-preview" role="status" data-testid="import-mode-preview">
         <strong>{t('import.mode.preview')}: </strong>
         {dryRun.running && t('import.mode.previewRunning')}
-        {!dryRun.running && dryRun.error && <span className="import-error-inline">{localized(dryRun.error, locale)}</span>}
+        {!dryRun.running && dryRun.error && <span className="import-error-inline">{withoutCliHint(localized(dryRun.error, locale))}</span>}
         {!dryRun.running && !dryRun.error && dryRun.message && localized(dryRun.message, locale)}
         {!dryRun.running && !dryRun.error && choice.mode === 'replace' && dryRun.changes && (
           <span data-testid="import-mode-changes">

@@ -136,6 +136,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   // A table none of whose rows matches an area (nor a name proposal taken) has nothing to import: the
   // join report says why, and "Importieren" waits for another layer or key column.
   const matchesAnArea = (preview?.joinReport.matchedCount ?? 0) > 0 || accepted.size > 0;
+  // The same file again as a further source would only repeat a source's values (the mode section says so).
+  const repeatsASource = overlaps && modeChoice.mode === 'new-source' && Boolean(preview?.repeatedSource);
   const commitInput = useMemo(() => {
     if (!preview) return null;
     const acceptedNameMatches = preview.joinReport.nameProposals
@@ -490,7 +492,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !repeatsASource && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
         onBack={onBack}
         onCommit={() => void commit()}
       />

@@ -10,6 +10,7 @@ import { drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import type { SourceComparison } from '../../shared/sources/compareSources';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
+import { makeTempDir } from '../helpers/tempDir';
 import { callApi, expect, expectNamedAreas, openApp, startImport, test } from './fixtures';
 
 type Comparison = SourceComparison & { variableName: { de: string; en: string }; layer: string; chosenSources: string[] };
@@ -195,27 +196,50 @@ test('a source without the shown Stichtag moves the map to one it has, says so, 
   await expect(page.getByTestId('legend-source-choice')).toContainText('Ausländerzentralregister (AZR)');
 });
 
-test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
+test('the same file imported again is recognised: its values are already a source, so it is not added a second time', async ({ page }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
+  // The demo holds the real Zensus 2022 population; the planner imports the same Zensus file again.
   await startImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
+  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  await expect(page.getByTestId('import-mode-repeated')).toContainText('stehen schon unverändert in der Quelle „Zensus 2022');
+  await expect(page.getByTestId('import-mode')).not.toContainText('empfohlen');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  // Replacing stays possible (and changes nothing, as its preview says).
+  await page.getByTestId('import-mode-replace').check();
+  await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
+  await expect(page.getByTestId('import-mode-changes')).toContainText('21 unverändert', { timeout: 30_000 });
+  await expect(page.getByTestId('import-commit')).toBeEnabled();
+});
+
+test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  // The Zensus file as a planner corrected it: Hannover's figure differs from the Zensus source in the demo.
+  const folder = makeTempDir('kleinraum-import-corrected-');
+  const corrected = folder.file('zensus2022_gemeinden_korrigiert.csv');
+  const original = fs.readFileSync(sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'), 'utf8');
+  expect(original).toContain(';Hannover, Landeshauptstadt;Personen;Anzahl;513291;');
+  fs.writeFileSync(corrected, original.replace(';Hannover, Landeshauptstadt;Personen;Anzahl;513291;', ';Hannover, Landeshauptstadt;Personen;Anzahl;513300;'));
+  await openApp(page);
+  await startImport(page, corrected);
   await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
 
   // The demo already holds population from the register and the Zensus: the wizard asks.
   const section = page.getByTestId('import-mode');
   await expect(section).toContainText('Zensus 2022');
   await expect(page.getByTestId('import-mode-new-source')).toBeChecked();
+  await expect(page.getByTestId('import-mode-repeated')).toHaveCount(0);
   const preview = page.getByTestId('import-mode-preview');
   await expect(preview).toContainText('als Quelle', { timeout: 30_000 });
   await expect(preview).toContainText('füllt nur deren Lücken');
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('import-mode.png') });
 
-  // Replacing the Zensus source's values with the same file changes nothing: the dry run says so.
+  // Replacing the Zensus source's values with the corrected file changes Hannover's alone: the dry run says so.
   await page.getByTestId('import-mode-replace').check();
   await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
-  await expect(page.getByTestId('import-mode-changes')).toContainText('0 geändert', { timeout: 30_000 });
-  await expect(page.getByTestId('import-mode-changes')).toContainText('21 unverändert');
+  await expect(page.getByTestId('import-mode-changes')).toContainText('1 geändert', { timeout: 30_000 });
+  await expect(page.getByTestId('import-mode-changes')).toContainText('20 unverändert');
   // Extending the Zensus series with a Stichtag it has is refused before anything is written.
   await page.getByTestId('import-mode-extend').check();
   await page.getByTestId('import-mode-target').selectOption('zensus-2022-1000a-0000');
@@ -237,6 +261,7 @@ test('an import that overlaps existing values asks how they enter the project, p
   const added = project.sources.find((source) => source.name === 'Zensus 2022 Gemeinden (Import)');
   expect(added?.definition).toBe('Einwohner mit Hauptwohnsitz am 15.05.2022');
   expect(project.variables.find((variable) => variable.id === 'population')?.availableSources.map((source) => source.id)).toContain(added?.id);
+  folder.remove();
 });
 
 test('a planner imports the real GV-ISys 31.12.2019 as a second source of population, compares it on table, map and scatter, shows it on the map and exports the comparison', async ({ page, request }, testInfo) => {

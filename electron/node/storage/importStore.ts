@@ -166,10 +166,11 @@ export interface ReplacementChanges {
 }
 
 /**
- * Replaces the values of `sourceId` for the variables and Stichtage of `incoming` with `incoming`'s: values
- * of other Stichtage stay. Returns what changed.
+ * What replacing the values of `sourceId` for the variables and Stichtage of `incoming` would change, per
+ * observation identity (variable, area, Stichtag, breakdown); reads only. The import preview uses it to see
+ * that a file repeats a source's values, a replace to report what it did.
  */
-export function replaceSourceValues(db: SqliteDatabase, sourceId: string, incoming: readonly Observation[]): ReplacementChanges {
+export function replacementChanges(db: SqliteDatabase, sourceId: string, incoming: readonly Observation[]): ReplacementChanges {
   const variables = [...new Set(incoming.map((observation) => observation.variable))];
   const periods = [...new Set(incoming.map((observation) => observation.period))];
   const identity = (observation: Observation) => `${observation.variable}|${observation.areaKey}|${observation.period}|${canonicalDimensionsJson(observation.dimensions)}`;
@@ -188,6 +189,37 @@ export function replaceSourceValues(db: SqliteDatabase, sourceId: string, incomi
     else changes.changed += 1;
   }
   for (const key of old.keys()) if (!seen.has(key)) changes.removed += 1;
+  return changes;
+}
+
+/**
+ * The source whose values `incoming` repeats completely — it holds every variable at every Stichtag of
+ * `incoming`, and each incoming value is already its own, unchanged — or null. Such a file was imported
+ * before: as a further source it would only stand beside the original with the same figures.
+ */
+export function sourceRepeatedBy(db: SqliteDatabase, incoming: readonly Observation[]): string | null {
+  if (incoming.length === 0) return null;
+  const variables = [...new Set(incoming.map((observation) => observation.variable))];
+  const periods = [...new Set(incoming.map((observation) => observation.period))];
+  const holding = sourcesHolding(db, variables);
+  const holdsAll = (sourceId: string) => variables.every((variable) => periods.every((period) => holding.get(variable)?.some((entry) => entry.sourceId === sourceId && entry.periods.includes(period))));
+  const candidates = (holding.get(variables[0]!) ?? []).map((entry) => entry.sourceId).filter(holdsAll);
+  return (
+    candidates.find((sourceId) => {
+      const changes = replacementChanges(db, sourceId, incoming);
+      return changes.added === 0 && changes.changed === 0;
+    }) ?? null
+  );
+}
+
+/**
+ * Replaces the values of `sourceId` for the variables and Stichtage of `incoming` with `incoming`'s: values
+ * of other Stichtage stay. Returns what changed.
+ */
+export function replaceSourceValues(db: SqliteDatabase, sourceId: string, incoming: readonly Observation[]): ReplacementChanges {
+  const changes = replacementChanges(db, sourceId, incoming);
+  const variables = [...new Set(incoming.map((observation) => observation.variable))];
+  const periods = [...new Set(incoming.map((observation) => observation.period))];
   const remove = db.prepare(`DELETE FROM kleinraum_observations WHERE source_id = ? AND variable = ? AND period = ?`);
   for (const variable of variables) for (const period of periods) remove.run(sourceId, variable, period);
   return changes;

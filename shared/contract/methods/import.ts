@@ -281,6 +281,8 @@ export const tablePreviewResult = z.object({
   existingSources: z.array(
     z.object({ variable: z.string(), sources: z.array(z.object({ id: z.string(), name: z.string(), periods: z.array(z.string()), sharedPeriods: z.array(z.string()) })) }),
   ),
+  /** The source whose values the file repeats completely (it was imported before), or null; see sourceRepeatedBy. */
+  repeatedSource: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Rows repeat area keys that the mapping does not tell apart: the column that would (a breakdown), or null. */
   repeatedKeyHint: z
     .object({ areaCount: z.number().int(), exampleKey: z.string(), column: z.number().int().nullable(), columnLabel: z.string().nullable(), text: localizedText })

@@ -6,7 +6,7 @@
  * table (Schutzstatus × Geschlecht with "Insgesamt" rows, the Kreis row and "nicht zuordenbar") is checked
  * per area once, never double counted.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
 import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
@@ -57,23 +57,35 @@ describe('a table for a figure the project already has', () => {
     const before = await populationState();
     const preview = await backend.call('import.previewTable', { path: ZENSUS_GEMEINDEN, layer: 'gemeinden' });
     expect(preview.existingSources.find((entry) => entry.variable === 'population')?.sources.map((source) => source.id)).toEqual(expect.arrayContaining(['zensus-2022-1000a-0000', 'demo-melderegister']));
+    // The demo holds these very Zensus figures: the file repeats that source.
+    expect(preview.repeatedSource).toEqual({ id: 'zensus-2022-1000a-0000', name: expect.stringContaining('Zensus 2022') });
 
     // Replace the Zensus source with the same file: the dry run says nothing changes (the Kreis row the demo has is removed).
     const replace = await backend.call('import.commit', { importId: preview.importId, mode: 'replace', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true });
     expect(replace.dryRun).toBe(true);
     expect(replace.changes).toMatchObject({ changed: 0, added: 0, unchanged: 21 });
-    // Extending the Zensus series with the Stichtag it has is refused; a further source is the default.
+    // Extending the Zensus series with the Stichtag it has is refused.
     await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'extend', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true }), /schon Werte zum 15\.05\.2022/);
-    const further = await backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)', dryRun: true });
+    // The same figures once more as a further source would only repeat the Zensus: refused, also without a dry run.
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)', dryRun: true }), /schon unverändert in der Quelle „Zensus 2022.*--as replace:zensus-2022-1000a-0000/s);
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)' }), /Nichts geändert/);
+    expect(await populationState()).toEqual(before);
+
+    // The file as a planner corrected it (Hannover + 9) is a further source of its own.
+    const original = readFileSync(ZENSUS_GEMEINDEN, 'utf8');
+    const corrected = table('zensus2022_korrigiert.csv', [original.replace(';Hannover, Landeshauptstadt;Personen;Anzahl;513291;', ';Hannover, Landeshauptstadt;Personen;Anzahl;513300;')]);
+    const correctedPreview = await backend.call('import.previewTable', { path: corrected, layer: 'gemeinden' });
+    expect(correctedPreview.repeatedSource).toBeNull();
+    const further = await backend.call('import.commit', { importId: correctedPreview.importId, sourceName: 'Zensus 2022 (Import)', dryRun: true });
     expect(further.mode).toBe('new-source');
     expect(further.message.de).toMatch(/als Quelle „Zensus 2022 \(Import\)“ gespeichert/);
     expect(await populationState()).toEqual(before);
 
-    const committed = await backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)' });
+    const committed = await backend.call('import.commit', { importId: correctedPreview.importId, sourceName: 'Zensus 2022 (Import)' });
     const comparison = await backend.call('sources.compare', { variable: 'population', period: '2022-05-15', sources: ['zensus-2022-1000a-0000', committed.sourceId] });
-    // Side by side, identical, and the region total is each source's own — 1 129 158, not twice that.
-    expect(comparison.areas.every((area) => area.gap === 0)).toBe(true);
-    expect(comparison.totals).toEqual({ 'zensus-2022-1000a-0000': 1_129_158, [committed.sourceId]: 1_129_158 });
+    // Side by side, identical but for Hannover, and the region total is each source's own — not the sum of both.
+    expect(comparison.areas.filter((area) => area.gap !== 0).map((area) => [area.key, area.gap])).toEqual([['03241001', 9]]);
+    expect(comparison.totals).toEqual({ 'zensus-2022-1000a-0000': 1_129_158, [committed.sourceId]: 1_129_167 });
     const shown = await backend.call('indicator.values', { indicatorId: 'population_total', layer: 'gemeinden', period: '2021-12-31' });
     expect(shown.values.every((value) => value.sourceId === 'demo-melderegister')).toBe(true);
   }, 120_000);

@@ -1,5 +1,6 @@
 // The session drives the real backend services (electron/node, demo project in a temporary folder) through
 // the renderer's client over an in-process transport using the contract's `dispatch`: no mocked domain.
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KleinraumApi } from '../../../shared/contract/api';
 import { createInProcessBackend } from '../../helpers/inProcessBackend';
@@ -8,7 +9,6 @@ import { createBackendQueryClient } from '../../../renderer/api/backend';
 import { startSession, type Session } from '../../../renderer/store/session';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
-import { sharedDataPath } from '../../helpers/sharedData';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -155,8 +155,12 @@ describe('one project, one history', () => {
 
     // An import brings a new source and indicator into the same project: the same session, nothing is dropped.
     const sourceCount = (await backend['project.current']({})).sources.length;
-    const preview = await backend['import.previewTable']({ path: sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'), layer: 'gemeinden' });
-    await backend['import.commit']({ importId: preview.importId });
+    const folder = makeTempDir('kleinraum-session-import-');
+    const file = folder.file('kitaplaetze_2024-03-01.csv');
+    writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...Array.from({ length: 21 }, (_, index) => `03241${String(index + 1).padStart(3, '0')};Gemeinde ${index + 1};${100 + index}`)].join('\n'));
+    const preview = await backend['import.previewTable']({ path: file, layer: 'gemeinden' });
+    await backend['import.commit']({ importId: preview.importId, sourceName: 'Kita-Bedarfsplanung', period: '2024-03-01' });
+    folder.remove();
     await until(() => (store.getState().project?.sources.length ?? 0) > sourceCount, 'import received');
     expect(store.getState().selectedKey).toBe('03241001');
     expect(store.getState().undoStack).toHaveLength(1);

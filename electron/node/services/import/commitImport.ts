@@ -16,7 +16,7 @@ import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { slug, buildTableObservations, proposeNewVariableUnits } from '../../../../shared/fileFormats/table/tableMapping';
 import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
-import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
+import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourceRepeatedBy, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
 import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
@@ -183,6 +183,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   const tagged = (sourceId: string) => built.observations.map((observation) => Object.assign({}, observation, { sourceId }));
   let observations: Observation[];
   if (mode === 'new-source') {
+    refuseRepeatedSource(db, built.observations);
     source = addSource(db, {
       name: input.sourceName ?? pending.source.name,
       publisher: input.publisher ?? pending.source.publisher,
@@ -257,6 +258,21 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     message: withNamedAreas(tableMessage(mode, source, observations.length, variableNames(db, variableIds), built.periods, changes, furtherSourceOf), namedAreas),
     dryRun: false,
   };
+}
+
+/**
+ * A file whose values are all already one source's (the same file imported again) is not added as a further
+ * source: it would stand beside the original with the same figures. The preview says so before (the wizard
+ * offers no "Importieren" for it); replacing that source stays possible.
+ */
+function refuseRepeatedSource(db: SqliteDatabase, observations: readonly Observation[]): void {
+  const repeatedId = sourceRepeatedBy(db, observations);
+  if (repeatedId === null) return;
+  const name = readSources(db).find((source) => source.id === repeatedId)?.name ?? repeatedId;
+  throw new UserError('conflict', {
+    de: `Alle Werte der Datei stehen schon unverändert in der Quelle „${name}“: Sie wurde vermutlich schon importiert. Nichts geändert. Zum Aktualisieren dieser Quelle „Werte ersetzen“ wählen (CLI: --as replace:${repeatedId}).`,
+    en: `Every value of the file is already, unchanged, in the source "${name}": it was most likely imported before. Nothing changed. To update that source, choose "replace values" (CLI: --as replace:${repeatedId}).`,
+  });
 }
 
 /** The source an extension continues: the first chosen source of the file's first variable that has one. */

@@ -17,7 +17,7 @@ import { readFamilySetting } from '../../../../shared/settings/projectSettings';
 import { listXlsxSheets, readTableFile, type ReadTableOptions } from '../../import/readTable';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreas, readDimensions, readLayers, readSettings, readSources, readVariables, type AreaWithSize } from '../../storage/projectReader';
-import { sourcesHolding } from '../../storage/importStore';
+import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import type { PendingTableImport } from './pendingImports';
 
@@ -178,6 +178,7 @@ export async function previewTable(
   const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
   const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
   const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
+  const repeatedId = sourceRepeatedBy(db, built.observations);
   const builtPeriods = new Set(built.periods);
 
   const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
@@ -247,6 +248,7 @@ export async function previewTable(
       variable,
       sources: holders.map((holder) => ({ id: holder.sourceId, name: sourceNames.get(holder.sourceId) ?? holder.sourceId, periods: holder.periods, sharedPeriods: holder.periods.filter((period) => builtPeriods.has(period)) })),
     })),
+    repeatedSource: repeatedId ? { id: repeatedId, name: sourceNames.get(repeatedId) ?? repeatedId } : null,
     repeatedKeyHint: repeatedKeyHint(table, mapping, join.duplicateKeys),
     source,
   };
