@@ -419,7 +419,7 @@ function RulesEditor(props: { rules: readonly AlertRule[]; indicatorIds: readonl
           )}
           {rule.type === 'fences' && (
             <select value={String(rule.factor)} aria-label={t('monitoring.rule.factor')} onChange={(event) => props.onChange(index, { ...rule, factor: event.target.value === '3' ? 3 : 1.5 })}>
-              <option value="1.5">1,5 × IQR</option>
+              <option value="1.5">{formatNumber(1.5, 1, locale)} × IQR</option>
               <option value="3">3 × IQR</option>
             </select>
           )}

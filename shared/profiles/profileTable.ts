@@ -3,7 +3,7 @@
  * exports. Suppressed cells are empty with the official code "." in a flag column, never 0.
  */
 import { formatDate, type Locale } from '../format/number';
-import { localized } from '../i18n/translate';
+import { localized, translate } from '../i18n/translate';
 import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
 
 import type { DataTable, TableValue } from '../export/dataTable';
@@ -49,7 +49,7 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
     for (const profile of profiles) rows.push([profile.key, profile.name, stichtag, ...set.indicators.map((indicator) => profile.indicators[indicator.id] ?? null)]);
   }
   const notes = [localized(set.sourceLine, locale), de ? `„.“ = unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `"." = suppressed (count below ${set.smallNumberThreshold}).`];
-  if (set.synthetic) notes.push(de ? 'Beispieldaten, synthetisch' : 'Sample data, synthetic (Beispieldaten, synthetisch)');
+  if (set.synthetic) notes.push(translate(locale, 'badge.synthetic'));
   return { columns, rows, notes };
 }
 

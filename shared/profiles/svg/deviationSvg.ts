@@ -3,7 +3,7 @@
  * (index > 100, positive points or z-scores), to the left below. Pure: returns an SVG document as text.
  */
 import { formatNumber, type Locale } from '../../format/number';
-import { localized } from '../../i18n/translate';
+import { localized, translate } from '../../i18n/translate';
 import { deviationBaseline, type AreaDeviation, type DeviationMeasure } from '../deviation';
 import type { ProfileIndicatorDefinition, ProfileSet } from '../profileTypes';
 import { coordinate as c, escapeXml, FONT_FAMILY, PROFILE_COLOURS as colours, shorten } from './svgMarkup';
@@ -60,7 +60,7 @@ export function deviationSvg(set: ProfileSet, indicator: ProfileIndicatorDefinit
   parts.push(`<line x1="${c(zeroX)}" y1="${top - 4}" x2="${c(zeroX)}" y2="${c(bottom)}" stroke="${colours.text}" stroke-width="0.8"/>`);
   let y = bottom + 22;
   const footer = [localized(set.sourceLine, locale)];
-  if (set.synthetic) footer.push(locale === 'de' ? 'Beispieldaten, synthetisch' : 'Sample data, synthetic (Beispieldaten, synthetisch)');
+  if (set.synthetic) footer.push(translate(locale, 'badge.synthetic'));
   for (const line of footer) {
     parts.push(`<text x="${margin}" y="${y}" font-size="9.5" fill="${colours.muted}">${escapeXml(line)}</text>`);
     y += 13;

@@ -5,7 +5,7 @@
  * shows and the exports turn into SVG, PNG and PDF files.
  */
 import { formatDate, type Locale } from '../../format/number';
-import { localized } from '../../i18n/translate';
+import { localized, translate } from '../../i18n/translate';
 import type { PanelGroup } from '../orderPanels';
 import type { AreaProfile, ProfileScaleMode, ProfileSet, ProfileView } from '../profileTypes';
 import { indicatorScaleMax, pyramidSpans, sharedScaleMax } from './panelScale';
@@ -155,7 +155,7 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
       ? `Kleine Fallzahlen (unter ${set.smallNumberThreshold}) sind unterdrückt (gestrichelt markiert).`
       : `Small numbers (below ${set.smallNumberThreshold}) are suppressed (marked dashed).`,
   );
-  if (set.synthetic) footer.push(de ? 'Beispieldaten, synthetisch' : 'Sample data, synthetic (Beispieldaten, synthetisch)');
+  if (set.synthetic) footer.push(translate(locale, 'badge.synthetic'));
   for (const line of footer) {
     parts.push(`<text x="${margin}" y="${c(y)}" font-size="9.5" fill="${colours.muted}">${escapeXml(line)}</text>`);
     y += 13;
