@@ -79,6 +79,9 @@ describe('a table for a figure the project already has', () => {
     const further = await backend.call('import.commit', { importId: correctedPreview.importId, sourceName: 'Zensus 2022 (Import)', dryRun: true });
     expect(further.mode).toBe('new-source');
     expect(further.message.de).toMatch(/als Quelle „Zensus 2022 \(Import\)“ gespeichert/);
+    // The sources the map keeps showing are named as the planner knows them, not by their ids.
+    expect(further.message.de).toMatch(/zeigen weiter „Bevölkerung“ \(Einwohnermelderegister/);
+    expect(further.message.de).not.toContain('demo-melderegister');
     expect(await populationState()).toEqual(before);
 
     const committed = await backend.call('import.commit', { importId: correctedPreview.importId, sourceName: 'Zensus 2022 (Import)' });

@@ -8,6 +8,7 @@
  * variable's chosen sources), replacing one source's values for the file's Stichtage, or extending one
  * source's series with new Stichtage. The result says what was written where.
  */
+import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { UserError } from '../../../../shared/contract/errors';
 import type { CommitResult } from '../../../../shared/contract/methods/import';
 import type { z } from 'zod';
@@ -58,13 +59,15 @@ function joinAsFurtherSource(db: SqliteDatabase, observations: readonly Observat
   const variables = [...new Set(observations.map((observation) => observation.variable))];
   const holding = sourcesHolding(db, variables);
   const chosen = new Map(readVariables(db).map((variable) => [variable.id, variable.sources]));
+  // The message names the sources as the planner knows them, not by their ids.
+  const names = new Map(readSources(db).map((source) => [source.id, shortSourceName(source.name)]));
   const kept: { variable: string; shownSources: string[] }[] = [];
   for (const variable of variables) {
     const others = (holding.get(variable) ?? []).map((entry) => entry.sourceId).filter((id) => id !== sourceId);
     if (others.length === 0) continue;
     const ranking = chosen.get(variable)?.length ? (chosen.get(variable) as string[]) : others;
     appendToSourceRanking(db, variable, ranking, sourceId);
-    kept.push({ variable, shownSources: ranking.filter((id) => id !== sourceId) });
+    kept.push({ variable, shownSources: ranking.filter((id) => id !== sourceId).map((id) => names.get(id) ?? id) });
   }
   return kept;
 }
@@ -137,7 +140,7 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
 
 function furtherNote(kept: readonly { variable: string; shownSources: string[] }[], names: ReadonlyMap<string, LocalizedText>, locale: 'de' | 'en'): string {
   if (kept.length === 0) return '';
-  const list = kept.map((entry) => `„${names.get(entry.variable)?.[locale] ?? entry.variable}“ (${entry.shownSources.join(', ')})`).join(', ');
+  const list = kept.map((entry) => `„${names.get(entry.variable)?.[locale] ?? entry.variable}“ (${entry.shownSources.join('; ')})`).join(', ');
   return locale === 'de'
     ? ` Als weitere Quelle gespeichert: Kennzahlen und Karte zeigen weiter ${list}; die neue Quelle füllt nur deren Lücken (markiert). Der Quellenvergleich stellt die Quellen nebeneinander, die Quelle der Karte ist wählbar.`
     : ` Saved as a further source: indicators and the map keep showing ${list}; the new source only fills their gaps (marked). The source comparison puts the sources side by side, and the map's source can be chosen.`;
