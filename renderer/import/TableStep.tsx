@@ -358,7 +358,12 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                 label={t('import.keyColumn')}
                 testId="import-key-column"
                 value={mapping.keyColumn ?? null}
-                noneLabel={t('import.keyColumnNone')}
+                noneLabel={
+                  // GV-ISys: no single key column, the AGS is put together from Land, RB, Kreis and Gemeinde.
+                  table && table.compositeKeyColumns.length > 0
+                    ? t('import.keyColumnComposite', { columns: table.compositeKeyColumns.map((column) => table.columns[column]?.label ?? String(column + 1)).join(' + ') })
+                    : t('import.keyColumnNone')
+                }
                 columns={columnChoices}
                 onChange={(keyColumn) => setMapping({ ...mapping, keyColumn })}
               />

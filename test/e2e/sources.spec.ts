@@ -270,6 +270,8 @@ test('a planner imports the real GV-ISys 31.12.2019 as a second source of popula
   await openApp(page);
   await startImport(page, sharedDataPath('population', 'gv-isys', 'AuszugGV4QAktuell_2019-12-31_excel-umgewandelt.csv'));
   await expect(page.getByTestId('import-join-matched')).toContainText('21', { timeout: 60_000 });
+  // No single key column: the AGS is put together from Land, RB, Kreis and Gemeinde, and the picker says so.
+  await expect(page.getByTestId('import-key-column').locator('option:checked')).toContainText('zusammengesetzt aus');
   // The demo's register holds population on 31.12.2019 too: a further source is the default.
   await expect(page.getByTestId('import-mode-new-source')).toBeChecked();
   await page.getByTestId('import-source-name').fill('GV-ISys 31.12.2019');
