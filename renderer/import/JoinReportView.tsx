@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
+import { coarserTableWarning } from '../../shared/fileFormats/join/joinReport';
 import { withoutCliHint } from '../../shared/contract/errors';
 import type { MessageKey } from '../../shared/i18n/translate';
 
@@ -47,30 +48,28 @@ function UnmatchedGroupDetails({ group, rows }: { group: JoinReport['unmatchedSu
 }
 
 /**
- * A table of a coarser level than the layer (a Kreis table onto Gemeinden): most of its rows are Kreis rows,
- * kept out as totals, while most areas stay without data. Said in plain words, since the counts alone
- * ("52 Summenzeilen", "963 Gebiete ohne Daten") do not say that the layer is the wrong one. Null otherwise.
+ * The join report. A table of a coarser level (see coarserTable) is imported only once the planner confirms
+ * it (`coarserConfirmed`): most likely another layer was meant.
  */
-export function coarserTable(report: Pick<JoinReport, 'aggregateRows' | 'matchedCount' | 'areasWithoutData'>): { level: string; count: number } | null {
-  const byLevel = new Map<string, number>();
-  for (const row of report.aggregateRows) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + 1);
-  const [level, count] = [...byLevel].sort((first, second) => second[1] - first[1])[0] ?? ['', 0];
-  return count > report.matchedCount && report.areasWithoutData.length > report.matchedCount ? { level, count } : null;
-}
-
-export function JoinReportView({ report, accepted, onToggle }: { report: JoinReport; accepted: ReadonlySet<string>; onToggle: (rowIndex: number, areaKey: string) => void }) {
+export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, onConfirmCoarser }: { report: JoinReport; accepted: ReadonlySet<string>; onToggle: (rowIndex: number, areaKey: string) => void; coarserConfirmed: boolean; onConfirmCoarser: (confirmed: boolean) => void }) {
   const t = useT();
   const locale = useLocale();
   const count = (value: number) => formatNumber(value, 0, locale);
-  const coarser = coarserTable(report);
+  const coarser = coarserTableWarning({ ...report, areasWithoutDataCount: report.areasWithoutData.length }, locale);
   return (
     <div className="import-report" data-testid="import-join-report">
       <h3>{t('import.join', { layer: report.layer })}</h3>
       {report.matchedCount === 0 && report.nameProposals.length === 0 && <p className="import-warning">{t('import.joinNothing')}</p>}
       {coarser && (
         <p className="import-warning" role="alert" data-testid="import-join-coarser">
-          {t('import.joinCoarserTable', { level: t(`import.level.${coarser.level}` as MessageKey), count: count(coarser.count), matched: count(report.matchedCount), layer: report.layer, empty: count(report.areasWithoutData.length) })}
+          {withoutCliHint(coarser)}
         </p>
+      )}
+      {coarser && (
+        <label className="import-check" data-testid="import-coarser-confirm">
+          <input type="checkbox" checked={coarserConfirmed} onChange={(event) => onConfirmCoarser(event.target.checked)} />{' '}
+          {t('import.joinCoarserConfirm', { layer: report.layer, matched: count(report.matchedCount) })}
+        </label>
       )}
       <ul>
         <li data-testid="import-join-matched">{t('import.joinMatched', { count: count(report.matchedCount) })}</li>

@@ -11,6 +11,7 @@ import { formatDate, formatNumber, type Locale } from '../../shared/format/numbe
 import { parseCell, type ThousandsSeparator } from '../../shared/fileFormats/table/value';
 import { localized } from '../../shared/i18n/translate';
 import { withoutCliHint } from '../../shared/contract/errors';
+import { coarserTable } from '../../shared/fileFormats/join/joinReport';
 import type { LocalizedText } from '../../shared/model/project';
 import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
@@ -136,6 +137,11 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   // A table none of whose rows matches an area (nor a name proposal taken) has nothing to import: the
   // join report says why, and "Importieren" waits for another layer or key column.
   const matchesAnArea = (preview?.joinReport.matchedCount ?? 0) > 0 || accepted.size > 0;
+  // A table of a coarser level (a Kreis table onto Gemeinden) goes in only once the planner confirms it.
+  const [coarserConfirmed, setCoarserConfirmed] = useState(false);
+  // A confirmation holds for the preview it was given for (another layer or mapping asks again).
+  useEffect(() => setCoarserConfirmed(false), [preview?.importId]);
+  const coarserUnconfirmed = preview !== null && preview !== undefined && coarserTable({ ...preview.joinReport, areasWithoutDataCount: preview.joinReport.areasWithoutData.length }) !== null && !coarserConfirmed;
   // The same file again as a further source would only repeat a source's values (the mode section says so).
   const repeatsASource = overlaps && modeChoice.mode === 'new-source' && Boolean(preview?.repeatedSource);
   const commitInput = useMemo(() => {
@@ -471,7 +477,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
           </section>
         )}
         {preview && mappingReady && <NewVariableFields variables={preview.observations.variables} edits={variableEdits} onChange={setVariableEdits} />}
-        {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} />}
+        {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} coarserConfirmed={coarserConfirmed} onConfirmCoarser={setCoarserConfirmed} />}
         {preview && mappingReady && preview.repeatedKeyHint && (
           <p className="import-warning" role="alert" data-testid="import-repeated-key-hint">
             {localized(preview.repeatedKeyHint.text, locale)}
@@ -497,7 +503,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !repeatsASource && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !repeatsASource && !coarserUnconfirmed && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
         onBack={onBack}
         onCommit={() => void commit()}
       />

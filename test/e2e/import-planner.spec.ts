@@ -136,6 +136,10 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   await expect(warning).toContainText('gröberen Ebene', { timeout: 30_000 });
   await expect(warning).toContainText('sind Kreise');
   await expect(warning).toContainText('Ebene „gemeinden“');
+  // Most likely another layer was meant: the values go in only once the planner says so.
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  await page.getByTestId('import-coarser-confirm').locator('input').check();
+  await expect(page.getByTestId('import-commit')).toBeEnabled();
 });
 
 test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp) is read as a table and joins the 21 municipalities', async ({ page }) => {

@@ -3,7 +3,8 @@
  * which areas got no data, duplicate keys, aggregate rows kept apart, name-match proposals to confirm, and
  * a totals check of the municipalities against their Kreis row. Pure: it decides nothing by itself.
  */
-import { formatNumber } from '../../format/number';
+import { formatNumber, type Locale } from '../../format/number';
+import { translate, type MessageKey } from '../../i18n/translate';
 import { agsFromArs, dominantLevel, isCoarserLevel, recogniseAreaKey, type AreaLevel } from '../keys/areaKey';
 import { proposeNameMatches, type NameMatchProposal } from '../keys/areaName';
 
@@ -253,4 +254,40 @@ function commonKeyPrefix(keys: readonly string[]): string {
     prefix = prefix.slice(0, length);
   }
   return prefix;
+}
+
+/** What `coarserTable` reads of a join report (the backend's, the contract's or the CLI's). */
+export interface CoarserTableInput {
+  aggregateRows: readonly { level: string }[];
+  matchedCount: number;
+  areasWithoutDataCount: number;
+}
+
+/**
+ * A table of a coarser level than the layer (a Kreis table onto Gemeinden): most of its rows are Kreis rows,
+ * kept out as totals, while most areas stay without data. Null otherwise.
+ * @example coarserTable({ aggregateRows: kreisRows52, matchedCount: 1, areasWithoutDataCount: 20 }) // { level: 'kreis', count: 52 }
+ */
+export function coarserTable(report: CoarserTableInput): { level: string; count: number } | null {
+  const byLevel = new Map<string, number>();
+  for (const row of report.aggregateRows) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + 1);
+  const [level, count] = [...byLevel].sort((first, second) => second[1] - first[1])[0] ?? ['', 0];
+  return count > report.matchedCount && report.areasWithoutDataCount > report.matchedCount ? { level, count } : null;
+}
+
+/**
+ * The warning for such a table in plain words, for the wizard and the command line: the counts alone
+ * ("52 Summenzeilen", "20 Gebiete ohne Daten") do not say that the layer is the wrong one. Null otherwise.
+ */
+export function coarserTableWarning(report: CoarserTableInput & { layer: string }, locale: Locale): string | null {
+  const coarser = coarserTable(report);
+  if (!coarser) return null;
+  const count = (value: number) => formatNumber(value, 0, locale);
+  return translate(locale, 'import.joinCoarserTable', {
+    level: translate(locale, `import.level.${coarser.level}` as MessageKey),
+    count: count(coarser.count),
+    matched: count(report.matchedCount),
+    layer: report.layer,
+    empty: count(report.areasWithoutDataCount),
+  });
 }

@@ -8,6 +8,7 @@
  * Non-interactive: a choice the file does not settle makes it fail with a message naming the flag. P is
  * only written after a successful commit, atomically; a failed import leaves it as it was.
  */
+import { coarserTableWarning } from '../../../../shared/fileFormats/join/joinReport';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
@@ -116,6 +117,9 @@ function tableWarnings(preview: TablePreviewResult): { code: string; de: string;
     const text = message('import.joinRestoredNote', (locale) => ({ count: formatNumber(restored, 0, locale), given: example?.given ?? '', key: example?.key ?? '' }));
     warnings.push({ code: 'restored-leading-zeros', ...text });
   }
+  const report = { ...preview.joinReport, areasWithoutDataCount: preview.joinReport.areasWithoutData.length };
+  const coarser = { de: coarserTableWarning(report, 'de'), en: coarserTableWarning(report, 'en') };
+  if (coarser.de !== null && coarser.en !== null) warnings.push({ code: 'coarser-table', de: coarser.de, en: coarser.en });
   return warnings;
 }
 
