@@ -86,7 +86,7 @@ describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimens
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     // Variables by the names planners read, not their ids.
-    expect(run.stdout).toMatch(/Werte von .*„Bevölkerung“ zum 31\.12\.2019 als Quelle „GV-ISys 31\.12\.2019“ gespeichert\. Als weitere Quelle gespeichert: .*„Bevölkerung“ \(demo-melderegister\)/);
+    expect(run.stdout).toMatch(/Werte von .*„Bevölkerung“ zum 31\.12\.2019 als Quelle „GV-ISys 31\.12\.2019“ gespeichert\. Als weitere Quelle gespeichert: .*„Bevölkerung“ \(Einwohnermelderegister\)/);
     const info = JSON.parse((await runKleinraum(['info', project, '--json'], temp.file('data'))).stdout);
     const imported = { source: info.sources.find((source: { name: string }) => source.name === 'GV-ISys 31.12.2019') };
     const compared = await runKleinraum(['compare-sources', project, '--variable', 'population', '--sources', `demo-melderegister,${imported.source.id}`, '--json'], temp.file('data'));

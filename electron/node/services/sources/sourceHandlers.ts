@@ -99,8 +99,8 @@ export function comparisonFor(db: SqliteDatabase, input: ComparisonInput): Compa
   if (comparison.sources[0]?.stichtag === null) {
     const periods = [...new Set(observations.filter((observation) => observation.sourceId === compared[0]).map((observation) => observation.period))].sort();
     throw new UserError('not-found', {
-      de: `Die Quelle ${compared[0]} hat zum ${formatDate(comparison.period, 'de')} (period) keine Werte. Vorhanden: ${periods.map((period) => formatDate(period, 'de')).join(', ')}.`,
-      en: `The source ${compared[0]} has no values near ${formatDate(comparison.period, 'en')} (period). Available: ${periods.map((period) => formatDate(period, 'en')).join(', ')}.`,
+      de: `Die Quelle „${comparison.sources[0]?.name ?? compared[0]}“ hat zum ${formatDate(comparison.period, 'de')} keine Werte. Bitte einen dieser Stichtage wählen: ${periods.map((period) => formatDate(period, 'de')).join(', ')} (CLI: --period).`,
+      en: `The source "${comparison.sources[0]?.name ?? compared[0]}" has no values near ${formatDate(comparison.period, 'en')}. Please choose one of these reference dates: ${periods.map((period) => formatDate(period, 'en')).join(', ')} (CLI: --period).`,
     });
   }
   return { ...comparison, variableName: variable.name, layer, chosenSources: variable.sources };
