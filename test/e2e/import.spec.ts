@@ -77,6 +77,9 @@ test('imports a shapefile zip and a GENESIS table through the wizard and shows t
     await expect(page.getByTestId('import-join-without-data')).toContainText('20 Gebiete ohne Daten');
     await expect(page.getByTestId('import-join-unmatched')).toContainText('Zeilen ohne passendes Gebiet');
     await expect(joinReport).toBeVisible();
+    // A Kreis table onto municipalities goes in only once the planner confirms it.
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await page.getByTestId('import-coarser-confirm').locator('input').check();
     await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
 
