@@ -55,7 +55,7 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
   const t = useT();
   const locale = useLocale();
   const count = (value: number) => formatNumber(value, 0, locale);
-  const coarser = coarserTableWarning({ ...report, areasWithoutDataCount: report.areasWithoutData.length }, locale);
+  const coarser = coarserTableWarning(report, locale);
   return (
     <div className="import-report" data-testid="import-join-report">
       <h3>{t('import.join', { layer: report.layer })}</h3>

@@ -141,7 +141,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const [coarserConfirmed, setCoarserConfirmed] = useState(false);
   // A confirmation holds for the preview it was given for (another layer or mapping asks again).
   useEffect(() => setCoarserConfirmed(false), [preview?.importId]);
-  const coarserUnconfirmed = preview !== null && preview !== undefined && coarserTable({ ...preview.joinReport, areasWithoutDataCount: preview.joinReport.areasWithoutData.length }) !== null && !coarserConfirmed;
+  const coarserUnconfirmed = preview !== null && preview !== undefined && coarserTable(preview.joinReport) !== null && !coarserConfirmed;
   // The same file again as a further source would only repeat a source's values (the mode section says so).
   const repeatsASource = overlaps && modeChoice.mode === 'new-source' && Boolean(preview?.repeatedSource);
   const commitInput = useMemo(() => {

@@ -260,19 +260,19 @@ function commonKeyPrefix(keys: readonly string[]): string {
 export interface CoarserTableInput {
   aggregateRows: readonly { level: string }[];
   matchedCount: number;
-  areasWithoutDataCount: number;
+  areasWithoutData: readonly unknown[];
 }
 
 /**
  * A table of a coarser level than the layer (a Kreis table onto Gemeinden): most of its rows are Kreis rows,
  * kept out as totals, while most areas stay without data. Null otherwise.
- * @example coarserTable({ aggregateRows: kreisRows52, matchedCount: 1, areasWithoutDataCount: 20 }) // { level: 'kreis', count: 52 }
+ * @example coarserTable({ aggregateRows: kreisRows52, matchedCount: 1, areasWithoutData: twentyAreas }) // { level: 'kreis', count: 52 }
  */
 export function coarserTable(report: CoarserTableInput): { level: string; count: number } | null {
   const byLevel = new Map<string, number>();
   for (const row of report.aggregateRows) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + 1);
   const [level, count] = [...byLevel].sort((first, second) => second[1] - first[1])[0] ?? ['', 0];
-  return count > report.matchedCount && report.areasWithoutDataCount > report.matchedCount ? { level, count } : null;
+  return count > report.matchedCount && report.areasWithoutData.length > report.matchedCount ? { level, count } : null;
 }
 
 /**
@@ -288,6 +288,6 @@ export function coarserTableWarning(report: CoarserTableInput & { layer: string 
     count: count(coarser.count),
     matched: count(report.matchedCount),
     layer: report.layer,
-    empty: count(report.areasWithoutDataCount),
+    empty: count(report.areasWithoutData.length),
   });
 }

@@ -128,18 +128,19 @@ describe('encodingSamples', () => {
 
 describe('coarserTable', () => {
   const row = (level: string, index: number) => ({ rowIndex: index, lineNumber: index + 5, key: '03241', name: 'Region Hannover', level, value: 1 });
+  const areas = (count: number) => Array.from({ length: count }, (_, index) => ({ key: `0324100${index}`, name: `Gebiet ${index}` }));
 
   it('names a Kreis table imported onto Gemeinden: most rows are Kreise and most areas stay empty', () => {
-    const report = { aggregateRows: [...Array.from({ length: 52 }, (_, index) => row('kreis', index)), row('land', 60), row('germany', 61)], matchedCount: 1, areasWithoutDataCount: 20 };
+    const report = { aggregateRows: [...Array.from({ length: 52 }, (_, index) => row('kreis', index)), row('land', 60), row('germany', 61)], matchedCount: 1, areasWithoutData: areas(20) };
     expect(coarserTable(report)).toEqual({ level: 'kreis', count: 52 });
     expect(coarserTableWarning({ ...report, layer: 'gemeinden' }, 'de')).toMatch(/^Die Tabelle gehört vermutlich zu einer gröberen Ebene: 52 ihrer Zeilen sind .*„gemeinden“, 20 Gebiete bleiben ohne Daten/);
   });
 
   it('stays quiet for a Gemeinde table with its Kreis and Land totals', () => {
     // The Zensus Gemeinde table onto the 21 municipalities: 400 Kreis rows, but every area has its row.
-    const report = { aggregateRows: Array.from({ length: 400 }, (_, index) => row('kreis', index)), matchedCount: 21, areasWithoutDataCount: 0 };
+    const report = { aggregateRows: Array.from({ length: 400 }, (_, index) => row('kreis', index)), matchedCount: 21, areasWithoutData: [] };
     expect(coarserTable(report)).toBeNull();
     expect(coarserTableWarning({ ...report, layer: 'gemeinden' }, 'de')).toBeNull();
-    expect(coarserTable({ aggregateRows: [row('kreis', 0)], matchedCount: 1, areasWithoutDataCount: 20 })).toBeNull();
+    expect(coarserTable({ aggregateRows: [row('kreis', 0)], matchedCount: 1, areasWithoutData: areas(20) })).toBeNull();
   });
 });

@@ -117,8 +117,7 @@ function tableWarnings(preview: TablePreviewResult): { code: string; de: string;
     const text = message('import.joinRestoredNote', (locale) => ({ count: formatNumber(restored, 0, locale), given: example?.given ?? '', key: example?.key ?? '' }));
     warnings.push({ code: 'restored-leading-zeros', ...text });
   }
-  const report = { ...preview.joinReport, areasWithoutDataCount: preview.joinReport.areasWithoutData.length };
-  const coarser = { de: coarserTableWarning(report, 'de'), en: coarserTableWarning(report, 'en') };
+  const coarser = { de: coarserTableWarning(preview.joinReport, 'de'), en: coarserTableWarning(preview.joinReport, 'en') };
   if (coarser.de !== null && coarser.en !== null) warnings.push({ code: 'coarser-table', de: coarser.de, en: coarser.en });
   return warnings;
 }
