@@ -365,12 +365,23 @@ export const command: CliCommand = {
   },
 };
 
+/**
+ * The file's coordinate system and what became of it. The project stores WGS 84, so the line says the
+ * file was converted; "EPSG:25832 → EPSG:25832" (read as → used) was read by planners as "not converted".
+ */
+function crsLine(crs: { detected: string | null; used: string | null }, de: boolean): string {
+  const origin = crs.detected && crs.detected === (crs.used ?? crs.detected) ? (de ? 'erkannt' : 'detected') : de ? 'angegeben' : 'given';
+  const source = crs.used ?? crs.detected ?? '–';
+  const target = source === 'EPSG:4326' ? (de ? 'bereits WGS 84' : 'already WGS 84') : de ? 'umgerechnet nach WGS 84 (EPSG:4326)' : 'converted to WGS 84 (EPSG:4326)';
+  return `${de ? 'Koordinatensystem' : 'Coordinate system'}: ${source} (${origin}), ${target}`;
+}
+
 function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<typeof tableDocument>, lang: 'de' | 'en', projectPath: string): string {
   const de = lang === 'de';
   if (document.kind === 'boundaries') {
     return [
       de ? `Ebene „${document.layer}“ mit ${document.features} Gebieten nach ${projectPath} importiert.` : `Layer "${document.layer}" with ${document.features} areas imported into ${projectPath}.`,
-      `CRS: ${document.crs.detected ?? '–'} → ${document.crs.used}; ${de ? 'Kodierung' : 'encoding'}: ${document.encoding.used ?? '–'}`,
+      `${crsLine(document.crs, de)}; ${de ? 'Kodierung' : 'encoding'}: ${document.encoding.used ?? '–'}`,
       de ? `Ungültige Geometrien: ${document.invalidGeometries.found} (repariert: ${document.invalidGeometries.repaired})` : `Invalid geometries: ${document.invalidGeometries.found} (repaired: ${document.invalidGeometries.repaired})`,
       de ? `Doppelte Schlüssel zusammengeführt: ${document.duplicateKeys.length}` : `Duplicate keys merged: ${document.duplicateKeys.length}`,
       recordAccountLine(document.records, de),
