@@ -21,14 +21,19 @@ export interface OfficialArea {
 export type AreaBasis = 'official' | 'geometry' | 'mixed';
 
 /**
- * The official land area of each area to use at `period`: the figure of that Stichtag, else the latest one
- * before it, else the earliest one after it (land areas change only with boundary changes, so a figure of
- * another year describes the same territory far better than a generalised polygon does).
+ * The official land area of each area to use at `period`, drawn from sources by the one rule of
+ * shared/sources/sourceChoice.ts: per area, the first source in `priority` that has a figure for it; a
+ * source further down only fills areas the ones before it lack (as the import wizard promises for a
+ * further source), and a source not listed is never used. Within that source: the figure of that
+ * Stichtag, else the latest one before it, else the earliest one after it (land areas change only with
+ * boundary changes, so a figure of another year describes the same territory far better than a
+ * generalised polygon does; a series of years belongs in one source, continued by an import).
  * @param observations any observations; only OFFICIAL_AREA_VARIABLE values above 0 count
- * @example officialAreasAt(observations, '2019-12-31').get('03241001') // { areaKm2: 204.3, sourceId: 'bkg-…', period: '2025-09-03' }
+ * @param priority source ids in the order to draw from (see selectionPriority)
+ * @example officialAreasAt(observations, '2019-12-31', ['bkg']).get('03241001') // { areaKm2: 204.3, sourceId: 'bkg', period: '2019-12-31' }
  */
-export function officialAreasAt(observations: readonly Observation[], period: string): Map<AreaKey, OfficialArea> {
-  const best = new Map<AreaKey, OfficialArea>();
+export function officialAreasAt(observations: readonly Observation[], period: string, priority: readonly string[]): Map<AreaKey, OfficialArea> {
+  const best = new Map<AreaKey, OfficialArea & { rank: number }>();
   const preference = (candidate: string): [number, number] => {
     // Rank: same day first, then earlier (closest first), then later (closest first).
     if (candidate === period) return [0, 0];
@@ -36,15 +41,18 @@ export function officialAreasAt(observations: readonly Observation[], period: st
   };
   for (const observation of observations) {
     if (observation.variable !== OFFICIAL_AREA_VARIABLE || observation.value === null || !(observation.value > 0)) continue;
+    const rank = priority.indexOf(observation.sourceId);
+    if (rank < 0) continue;
     const current = best.get(observation.areaKey);
-    const [rank, distance] = preference(observation.period);
     if (current) {
-      const [currentRank, currentDistance] = preference(current.period);
-      if (currentRank < rank || (currentRank === rank && currentDistance <= distance)) continue;
+      if (current.rank < rank) continue;
+      const [dateRank, distance] = preference(observation.period);
+      const [currentDateRank, currentDistance] = preference(current.period);
+      if (current.rank === rank && (currentDateRank < dateRank || (currentDateRank === dateRank && currentDistance <= distance))) continue;
     }
-    best.set(observation.areaKey, { areaKm2: observation.value, sourceId: observation.sourceId, period: observation.period });
+    best.set(observation.areaKey, { areaKm2: observation.value, sourceId: observation.sourceId, period: observation.period, rank });
   }
-  return best;
+  return new Map([...best].map(([key, { areaKm2, sourceId, period: chosen }]) => [key, { areaKm2, sourceId, period: chosen }]));
 }
 
 /**

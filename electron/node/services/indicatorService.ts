@@ -225,10 +225,10 @@ function noPeriodsError(indicator: IndicatorDefinition, combinesData: boolean): 
  * The layer's areas for an indicator at `period`; per-km² figures also get each area's official land area
  * (KFL) where the project records one, so densities divide by it rather than by the polygon's area.
  */
-function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean): IndicatorArea[] {
+function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean, plan: DerivationPlan): IndicatorArea[] {
   const areas = readAreaSizes(db, layerName);
   if (!perKm2) return areas;
-  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period);
+  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period, selectionPriority(plan.catalogue, { variable: OFFICIAL_AREA_VARIABLE }, plan.sources));
   return areas.map((area) => Object.assign({}, area, { officialArea: official.get(area.key) ?? null }));
 }
 
@@ -237,7 +237,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
   const derived = deriveIndicatorValues({
     indicator: plan.indicator,
     mode: plan.mode,
-    areas: indicatorAreas(db, layerName, period, computedDefinition(plan.indicator, plan.mode, plan.denominatorVariable).scale === 'perKm2'),
+    areas: indicatorAreas(db, layerName, period, computedDefinition(plan.indicator, plan.mode, plan.denominatorVariable).scale === 'perKm2', plan),
     observations,
     period,
     ...(comparePeriod !== undefined ? { comparePeriod } : {}),
@@ -283,7 +283,7 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
     const threshold = readSetting(readSettings(db), 'smallNumberThreshold');
     const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
     const usedSources = new Map<string, Source>();
-    const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), chosenPeriod);
+    const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), chosenPeriod, selectionPriority(catalogue, { variable: OFFICIAL_AREA_VARIABLE }));
     const areasWithOfficialSize = areas.map((candidate) => Object.assign({}, candidate, { officialArea: official.get(candidate.key) ?? null }));
     const details = indicators.map((indicator) => {
       const computed = computeIndicatorValues({

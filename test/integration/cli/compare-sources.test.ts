@@ -81,6 +81,11 @@ describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimens
   it('takes GV-ISys 31.12.2019 as a further source of population, compared with the register, never added to it', async () => {
     const project = temp.file('gv-isys.gpkg');
     copyFileSync(demo, project);
+    const densityOf = async () => {
+      const classified = await runKleinraum(['classify', project, '--indicator', 'population_density', '--period', '2019-12-31', '--method', 'quantile', '--json'], temp.file('data'));
+      return Object.fromEntries(JSON.parse(classified.stdout).areas.map((area: { key: string; value: number }) => [area.key, area.value]));
+    };
+    const densityBefore = await densityOf();
     // Text output: the --json document lists every one of the file's 17 000 rows outside the region.
     const run = await runKleinraum(['import', project, GV_ISYS, '--source', 'GV-ISys 31.12.2019', '--definition', 'Bevölkerung lt. Fortschreibung'], temp.file('data'), 120_000);
     expect(run.stderr).toBe('');
@@ -96,6 +101,9 @@ describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimens
     expect(document.areas.find((area: { key: string }) => area.key === '03241001').values[imported.source.id]).toBe(536_925);
     expect(document.totals[imported.source.id]).toBe(1_157_115);
     expect(document.sources[1]).toMatchObject({ definition: 'Bevölkerung lt. Fortschreibung', stichtag: '2019-12-31' });
+    // GV-ISys also brings land areas of that very Stichtag (Ronnenberg 67,13 km² against the boundary
+    // source's 67,12): as a further source they fill gaps only, so no density changes.
+    expect(await densityOf()).toEqual(densityBefore);
     // The figure of B against A names the two in its data lines; the Zensus, a third column of the table, is not drawn.
     const svg = temp.file('gv-isys.svg');
     const figure = await runKleinraum(['compare-sources', project, '--variable', 'population', '--sources', `demo-melderegister,${imported.source.id},zensus-2022-1000a-0000`, '--out', svg], temp.file('data'));
