@@ -6,11 +6,12 @@
  * for every choice, what a commit would write, computed by the backend on the project and rolled back
  * (`import.commit` with `dryRun`).
  */
-import { IMPORT_MODES, type TablePreviewResult } from '../../shared/contract/methods/import';
+import { IMPORT_MODES, type CommitResult, type TablePreviewResult } from '../../shared/contract/methods/import';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { withoutCliHint } from '../../shared/contract/errors';
 import type { LocalizedText } from '../../shared/model/project';
+import { namedList } from '../../shared/sources/observationAreaName';
 import { useLocale, useT } from '../AppContext';
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -27,7 +28,7 @@ export interface ImportModeChoice {
 export interface DryRunState {
   running: boolean;
   message: LocalizedText | null;
-  changes: { added: number; changed: number; unchanged: number; removed: number } | null;
+  changes: NonNullable<CommitResult['changes']> | null;
   error: LocalizedText | null;
 }
 
@@ -122,11 +123,12 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
         <strong>{t('import.mode.preview')}: </strong>
         {dryRun.running && t('import.mode.previewRunning')}
         {!dryRun.running && dryRun.error && <span className="import-error-inline">{withoutCliHint(localized(dryRun.error, locale))}</span>}
-        {!dryRun.running && !dryRun.error && dryRun.message && localized(dryRun.message, locale)}
+        {/* A replacement is previewed by its counts alone: the commit message would repeat them as done ("ersetzt"). */}
+        {!dryRun.running && !dryRun.error && dryRun.message && !(choice.mode === 'replace' && dryRun.changes) && localized(dryRun.message, locale)}
         {!dryRun.running && !dryRun.error && choice.mode === 'replace' && dryRun.changes && (
           <span data-testid="import-mode-changes">
-            {' '}
-            {t('import.mode.previewResult', dryRun.changes)}
+            {t('import.mode.previewResult', { added: dryRun.changes.added, changed: dryRun.changes.changed, removed: dryRun.changes.removed, unchanged: dryRun.changes.unchanged })}
+            {dryRun.changes.removedAreas.length > 0 && ` ${t('import.mode.previewRemoved', { areas: namedList(dryRun.changes.removedAreas.map((area) => area.name), locale) })}`}
           </span>
         )}
       </div>

@@ -140,6 +140,13 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   await expect(page.getByTestId('import-commit')).toBeDisabled();
   await page.getByTestId('import-coarser-confirm').locator('input').check();
   await expect(page.getByTestId('import-commit')).toBeEnabled();
+  // The preview counts what the import writes: Hannover's value and the Region's reported total, said as such
+  // (it counted 1 while the confirmation said 2).
+  const summary = page.getByTestId('import-observations-summary');
+  await expect(summary).toContainText('2 Werte');
+  await expect(summary).toContainText('1 Wert davon bleibt beim übergeordneten Gebiet');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('notice-toast')).toContainText('2 Werte', { timeout: 30_000 });
 });
 
 test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp) is read as a table and joins the 21 municipalities', async ({ page }) => {

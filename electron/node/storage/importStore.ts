@@ -163,6 +163,8 @@ export interface ReplacementChanges {
   changed: number;
   unchanged: number;
   removed: number;
+  /** The area keys whose values the replacement removes, each once, sorted: a count alone leaves the planner guessing which. */
+  removedKeys: string[];
 }
 
 /**
@@ -178,7 +180,7 @@ export function replacementChanges(db: SqliteDatabase, sourceId: string, incomin
   for (const period of periods) {
     for (const observation of readObservations(db, { variables, period })) if (observation.sourceId === sourceId) old.set(identity(observation), observation);
   }
-  const changes: ReplacementChanges = { added: 0, changed: 0, unchanged: 0, removed: 0 };
+  const changes: ReplacementChanges = { added: 0, changed: 0, unchanged: 0, removed: 0, removedKeys: [] };
   const seen = new Set<string>();
   for (const observation of incoming) {
     const key = identity(observation);
@@ -188,7 +190,13 @@ export function replacementChanges(db: SqliteDatabase, sourceId: string, incomin
     else if (before.value === observation.value && (before.missing ?? null) === (observation.missing ?? null)) changes.unchanged += 1;
     else changes.changed += 1;
   }
-  for (const key of old.keys()) if (!seen.has(key)) changes.removed += 1;
+  const removedKeys = new Set<string>();
+  for (const [key, observation] of old) {
+    if (seen.has(key)) continue;
+    changes.removed += 1;
+    removedKeys.add(observation.areaKey);
+  }
+  changes.removedKeys = [...removedKeys].sort();
   return changes;
 }
 

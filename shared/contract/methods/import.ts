@@ -273,6 +273,8 @@ export const tablePreviewResult = z.object({
     reportedTotalRows: z.number().int(),
     /** Rows kept as "nicht zuordenbar". */
     unassignableRows: z.number().int(),
+    /** Of `count`, the values kept under the parent's key (reported total, "nicht zuordenbar"): written and checked, never added to the areas. */
+    keptUnderParent: z.number().int(),
   }),
   /**
    * Sources that already hold the file's variables, with their Stichtage and those the file shares: when
@@ -379,7 +381,16 @@ export const commitResult = z.object({
   source: z.object({ id: z.string(), name: z.string() }),
   written: z.object({ observations: z.number().int(), variables: z.array(z.string()), periods: z.array(z.string()) }),
   /** For replace and extend: what changed in the target source. */
-  changes: z.object({ added: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), removed: z.number().int() }).nullable(),
+  changes: z
+    .object({
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+      /** The areas whose values go, named: an area of the layer by its name, else the parent's reported total or "nicht zuordenbar". */
+      removedAreas: z.array(z.object({ key: z.string(), name: localizedText })),
+    })
+    .nullable(),
   /** "Insgesamt" rows of breakdown columns checked against their parts (and how many disagree). */
   breakdownTotals: z.object({ checked: z.number().int(), mismatched: z.number().int() }),
   /** Values written as the reported total of the layer's parent (e.g. the Kreis row). */

@@ -19,7 +19,8 @@ import type { LocalizedText, Observation, Source } from '../../../../shared/mode
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
 import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourceRepeatedBy, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
+import { readAreaSizes, readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
+import { namedList, observationAreaName } from '../../../../shared/sources/observationAreaName';
 import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
 import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
@@ -243,6 +244,8 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   const reportedTotals = observations.filter((observation) => totalKeys.has(observation.areaKey)).length;
   const unassignable = observations.filter((observation) => unassignableKeys.has(observation.areaKey)).length;
   const mismatched = built.breakdownTotals.filter((check) => Math.abs(check.total - check.sumOfParts) > 0.5).length;
+  const areaNames = new Map(changes && changes.removedKeys.length > 0 ? readAreaSizes(db, pending.layer).map((area) => [area.key, area.name]) : []);
+  const removedAreas = (changes?.removedKeys ?? []).map((key) => ({ key, name: observationAreaName(key, areaNames) }));
   return {
     kind: 'table',
     layer: pending.layer,
@@ -254,11 +257,11 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     mode,
     source: { id: source.id, name: source.name },
     written: { observations: observations.length, variables: variableIds, periods: built.periods },
-    changes,
+    changes: changes && { added: changes.added, changed: changes.changed, unchanged: changes.unchanged, removed: changes.removed, removedAreas },
     breakdownTotals: { checked: built.breakdownTotals.length, mismatched },
     reportedTotals,
     unassignable,
-    message: withNamedAreas(tableMessage(mode, source, observations.length, variableNames(db, variableIds), built.periods, changes, furtherSourceOf), namedAreas),
+    message: withNamedAreas(tableMessage(mode, source, observations.length, variableNames(db, variableIds), built.periods, changes, removedAreas, furtherSourceOf), namedAreas),
     dryRun: false,
   };
 }
@@ -355,6 +358,11 @@ function valueCount(count: number, locale: 'de' | 'en'): string {
   return `${formatNumber(count, 0, locale)} ${noun}`;
 }
 
+/** " (Ronnenberg, gemeldete Gesamtzahl 03241)": which areas a replacement took values from. */
+function removedOf(removedAreas: readonly { name: LocalizedText }[], locale: 'de' | 'en'): string {
+  return removedAreas.length === 0 ? '' : ` (${namedList(removedAreas.map((area) => area.name), locale)})`;
+}
+
 function tableMessage(
   mode: CommitCounts['mode'],
   source: Source,
@@ -362,14 +370,15 @@ function tableMessage(
   variables: ReadonlyMap<string, LocalizedText>,
   periods: readonly string[],
   changes: ReplacementChanges | null,
+  removedAreas: readonly { name: LocalizedText }[],
   furtherSourceOf: readonly { variable: string; shownSources: string[] }[],
 ): LocalizedText {
   const dates = (locale: 'de' | 'en') => periods.map((period) => formatDate(period, locale)).join(', ');
   const names = (locale: 'de' | 'en') => [...variables.values()].map((name) => (locale === 'de' ? `„${name.de}“` : `"${name.en}"`)).join(', ');
   if (mode === 'replace' && changes) {
     return {
-      de: `Werte der Quelle „${source.name}“ ersetzt (${names('de')}, ${dates('de')}): ${changes.changed} geändert, ${changes.added} neu, ${changes.removed} entfernt, ${changes.unchanged} unverändert.`,
-      en: `Values of the source "${source.name}" replaced (${names('en')}, ${dates('en')}): ${changes.changed} changed, ${changes.added} added, ${changes.removed} removed, ${changes.unchanged} unchanged.`,
+      de: `Werte der Quelle „${source.name}“ ersetzt (${names('de')}, ${dates('de')}): ${changes.changed} geändert, ${changes.added} neu, ${changes.removed} entfernt${removedOf(removedAreas, 'de')}, ${changes.unchanged} unverändert.`,
+      en: `Values of the source "${source.name}" replaced (${names('en')}, ${dates('en')}): ${changes.changed} changed, ${changes.added} added, ${changes.removed} removed${removedOf(removedAreas, 'en')}, ${changes.unchanged} unchanged.`,
     };
   }
   if (mode === 'extend') {

@@ -174,7 +174,11 @@ export async function previewTable(
   check();
   const matchedByKey = new Map(join.matched.map((match) => [match.rowIndex, match.areaKey]));
   const { reportedTotalRows, unassignableRows } = parentRows(layerAreas, join, joinRows);
-  const built = buildTableObservations(table, mapping, matchedByKey, 'preview', 'counted');
+  // As the commit builds them: the parent's reported total and "nicht zuordenbar" rows are written too,
+  // under the parent's key, so the preview counts (and checks for a repeated file) what will be written.
+  const keptUnderParent = new Map([...reportedTotalRows, ...unassignableRows]);
+  const built = buildTableObservations(table, mapping, new Map([...matchedByKey, ...keptUnderParent]), 'preview', 'counted');
+  const parentKeys = new Set(keptUnderParent.values());
   const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
   const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
   const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
@@ -243,6 +247,7 @@ export async function previewTable(
       breakdownTotals: built.breakdownTotals.slice(0, 200),
       reportedTotalRows: reportedTotalRows.size,
       unassignableRows: unassignableRows.size,
+      keptUnderParent: built.observations.filter((observation) => parentKeys.has(observation.areaKey)).length,
     },
     existingSources: [...variableSources].map(([variable, holders]) => ({
       variable,
