@@ -119,19 +119,21 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
           </div>
         ))}
       </fieldset>
-      <div className="import-mode-preview" role="status" data-testid="import-mode-preview">
-        <strong>{t('import.mode.preview')}: </strong>
-        {dryRun.running && t('import.mode.previewRunning')}
-        {!dryRun.running && dryRun.error && <span className="import-error-inline">{withoutCliHint(localized(dryRun.error, locale))}</span>}
-        {/* A replacement is previewed by its counts alone: the commit message would repeat them as done ("ersetzt"). */}
-        {!dryRun.running && !dryRun.error && dryRun.message && !(choice.mode === 'replace' && dryRun.changes) && localized(dryRun.message, locale)}
-        {!dryRun.running && !dryRun.error && choice.mode === 'replace' && dryRun.changes && (
-          <span data-testid="import-mode-changes">
-            {t('import.mode.previewResult', { added: dryRun.changes.added, changed: dryRun.changes.changed, removed: dryRun.changes.removed, unchanged: dryRun.changes.unchanged })}
-            {dryRun.changes.removedAreas.length > 0 && ` ${t('import.mode.previewRemoved', { areas: namedList(dryRun.changes.removedAreas.map((area) => area.name), locale) })}`}
-          </span>
-        )}
-      </div>
+      {!(repeated && choice.mode === 'new-source') && (
+        <div className="import-mode-preview" role="status" data-testid="import-mode-preview">
+          <strong>{t('import.mode.preview')}: </strong>
+          {dryRun.running && t('import.mode.previewRunning')}
+          {!dryRun.running && dryRun.error && <span className="import-error-inline">{withoutCliHint(localized(dryRun.error, locale))}</span>}
+          {/* A replacement is previewed by its counts alone: the commit message would repeat them as done ("ersetzt"). */}
+          {!dryRun.running && !dryRun.error && dryRun.message && !(choice.mode === 'replace' && dryRun.changes) && localized(dryRun.message, locale)}
+          {!dryRun.running && !dryRun.error && choice.mode === 'replace' && dryRun.changes && (
+            <span data-testid="import-mode-changes">
+              {t('import.mode.previewResult', { added: dryRun.changes.added, changed: dryRun.changes.changed, removed: dryRun.changes.removed, unchanged: dryRun.changes.unchanged })}
+              {dryRun.changes.removedAreas.length > 0 && ` ${t('import.mode.previewRemoved', { areas: namedList(dryRun.changes.removedAreas.map((area) => area.name), locale) })}`}
+            </span>
+          )}
+        </div>
+      )}
     </section>
   );
 }
