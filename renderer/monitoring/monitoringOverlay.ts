@@ -6,7 +6,7 @@ import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber, type Locale } from '../../shared/format/number';
 import { DYNAMICS_CLASSES, STATUS_CLASSES } from '../../shared/monitoring/monitoringDefinition';
 import { MONITORING_COLOURS, NOT_SCORED_COLOUR, STATUS_ONLY_COLOURS } from '../../shared/monitoring/monitoringColours';
-import { DYNAMICS_CLASS_TEXT, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
+import { DYNAMICS_CLASS_TEXT, monitoringTitle, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
 import type { CategoryOverlay } from '../store/overlaySlice';
 
 /**
@@ -31,7 +31,7 @@ export function monitoringOverlay(result: MethodOutput<'monitoring.compute'>, lo
   return {
     kind: 'categories',
     layer: result.layer,
-    title: `${result.name.trim() || (de ? 'Sozialmonitoring' : 'Social monitoring')} – ${de ? 'Status und Dynamik' : 'status and dynamics'}`,
+    title: monitoringTitle(result.name, locale),
     period: result.period,
     unit: result.indicators.map((indicator) => `${indicator.name[locale]} (${indicator.direction})`).join(', '),
     categories,

@@ -14,7 +14,7 @@ import { DYNAMICS_CLASSES, STATUS_CLASSES } from './monitoringDefinition';
 import { movedIntoWorseClass } from './monitoringIndex';
 import { MONITORING_COLOURS, monitoringColour, NO_DATA_COLOUR, NOT_SCORED_COLOUR, STATUS_ONLY_COLOURS } from './monitoringColours';
 import { methodNote, periodNote, type MonitoringResult } from './monitoringTable';
-import { DYNAMICS_CLASS_TEXT, STATUS_CLASS_TEXT } from './monitoringTexts';
+import { DYNAMICS_CLASS_TEXT, monitoringTitle, STATUS_CLASS_TEXT } from './monitoringTexts';
 
 /** How many alerts the sheet lists; the rest are counted ("und 4 weitere"). */
 const MAX_ALERTS = 12;
@@ -26,7 +26,7 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
   const { locale } = context;
   const de = locale === 'de';
   const areaByKey = new Map(result.areas.map((area) => [area.key, area]));
-  const title = `${result.name.trim() || (de ? 'Sozialmonitoring' : 'Social monitoring')}: ${de ? 'Status und Dynamik' : 'status and dynamics'}`;
+  const title = monitoringTitle(result.name, locale);
   const subtitle = `${context.layerTitle} · ${periodNote(result, locale)}`;
   const worse = new Set(result.areas.filter((area) => movedIntoWorseClass(area.statusClass, area.previousStatusClass)).map((area) => area.key));
   return page(context, title, subtitle, result.sources, (frame, scale) => {

@@ -8,6 +8,20 @@ import type { LocalizedText } from '../model/project';
 import type { AlertRule, AlertRuleType, DynamicsClass, StatusClass } from './monitoringDefinition';
 import type { IndexMessage, NotScoredReason } from './monitoringIndex';
 
+/** The default definition's name (projectSettings), which is the method's name rather than the planner's own. */
+export const DEFAULT_MONITORING_NAME: LocalizedText = { de: 'Sozialmonitoring', en: 'Social monitoring' };
+
+/**
+ * The title of the monitoring map and figure: the definition's name (the default one, or none, in the
+ * reader's language) and what is shown.
+ * @example monitoringTitle('Sozialmonitoring', 'en') // 'Social monitoring: status and dynamics'
+ */
+export function monitoringTitle(name: string, locale: 'de' | 'en'): string {
+  const trimmed = name.trim();
+  const shown = trimmed === '' || trimmed === DEFAULT_MONITORING_NAME.de ? DEFAULT_MONITORING_NAME[locale] : trimmed;
+  return `${shown}: ${locale === 'de' ? 'Status und Dynamik' : 'status and dynamics'}`;
+}
+
 export const STATUS_CLASS_TEXT: Record<StatusClass, LocalizedText> = {
   hoch: { de: 'hoch', en: 'high' },
   mittel: { de: 'mittel', en: 'medium' },

@@ -18,6 +18,7 @@ import { mapSymbologySchema, type MapSymbology, defaultSymbologyFor } from '../m
 import { LABEL_MODES, mapViewSpecSchema, SMALL_NUMBER_DISPLAYS } from '../mapView/mapViewSpec';
 import { INDICATOR_MODES, type IndicatorMode } from '../indicators/indicatorMode';
 import { monitoringDefinition } from '../monitoring/monitoringDefinition';
+import { DEFAULT_MONITORING_NAME } from '../monitoring/monitoringTexts';
 
 export interface SettingDefinition<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
@@ -148,7 +149,7 @@ export const SETTING_FAMILIES = {
   /** A named Sozialmonitoring definition ("monitoring.definition.<id>"): indicators, directions, floor, cut-offs, alert rules. */
   'monitoring.definition.': define({
     schema: monitoringDefinition,
-    defaultValue: monitoringDefinition.parse({ name: 'Sozialmonitoring', indicators: [{ id: 'refugees_per_1000', direction: '+' }] }),
+    defaultValue: monitoringDefinition.parse({ name: DEFAULT_MONITORING_NAME.de, indicators: [{ id: 'refugees_per_1000', direction: '+' }] }),
     version: 1,
     fromText: json,
     description: { de: 'Monitoring-Definition (Kennzahlen, Richtungen, Schwellen, Regeln)', en: 'Monitoring definition (indicators, directions, thresholds, rules)' },
