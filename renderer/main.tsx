@@ -16,9 +16,11 @@ import { startSession } from './store/session';
 import { createUnsavedChangesPrompt } from './dialogs/unsavedChangesPrompt';
 import { createKleinraumStore } from './store/store';
 import { prewarmMaps } from './map/maplibreSetup';
+import { installSelectTooltips } from './forms/selectTooltips';
 
 // The map's workers load while the page asks the backend for the project.
 prewarmMaps();
+installSelectTooltips();
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

@@ -33,6 +33,9 @@ async function openSources(page: Page): Promise<void> {
 test('the Quellenvergleich shows each source per area with the gap, the metadata, a gap map and exports the table as CSV', async ({ page, request }, testInfo) => {
   await openSources(page);
   await expect(page.getByTestId('sources-variable')).toHaveValue('refugees');
+  // The side panel is narrow: pointing at a drop-down shows its chosen entry in full.
+  await page.getByTestId('sources-a').hover();
+  await expect(page.getByTestId('sources-a')).toHaveAttribute('title', 'Ausländerzentralregister (AZR), Schutzsuchende');
   const expected = await callApi<Comparison>(request, 'sources.compare', { variable: 'refugees', layer: 'gemeinden', sources: ['demo-azr', 'demo-asylblg', 'demo-bettenzaehlung'], thresholdPercent: 10 });
   expect(expected.areas).toHaveLength(21);
   await expect(page.locator('[data-testid^="sources-row-0"]')).toHaveCount(21);
