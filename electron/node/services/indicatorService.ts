@@ -228,7 +228,9 @@ function noPeriodsError(indicator: IndicatorDefinition, combinesData: boolean): 
 function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean, plan: DerivationPlan): IndicatorArea[] {
   const areas = readAreaSizes(db, layerName);
   if (!perKm2) return areas;
-  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period, selectionPriority(plan.catalogue, { variable: OFFICIAL_AREA_VARIABLE }, plan.sources));
+  // The area variable's own choice, not the view's: the view chooses the sources of what the indicator
+  // counts ("Quelle Bevölkerung"), and the details panel shows the same land area as the map divides by.
+  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period, selectionPriority(plan.catalogue, { variable: OFFICIAL_AREA_VARIABLE }));
   return areas.map((area) => Object.assign({}, area, { officialArea: official.get(area.key) ?? null }));
 }
 

@@ -101,9 +101,15 @@ describe.skipIf(!sharedDataAvailable())('kleinraum import --source/--as/--dimens
     expect(document.areas.find((area: { key: string }) => area.key === '03241001').values[imported.source.id]).toBe(536_925);
     expect(document.totals[imported.source.id]).toBe(1_157_115);
     expect(document.sources[1]).toMatchObject({ definition: 'Bevölkerung lt. Fortschreibung', stichtag: '2019-12-31' });
-    // GV-ISys also brings land areas of that very Stichtag (Ronnenberg 67,13 km² against the boundary
+    // GV-ISys also brings land areas of that very Stichtag (Pattensen 67,13 km² against the boundary
     // source's 67,12): as a further source they fill gaps only, so no density changes.
     expect(await densityOf()).toEqual(densityBefore);
+    // Choosing GV-ISys as the population source changes the population, not the land area the map divides
+    // by (the details panel shows that same area): Pattensen = GV-ISys population / 67,12 km².
+    const pattensenPopulation = document.areas.find((area: { key: string }) => area.key === '03241013').values[imported.source.id] as number;
+    const classified = await runKleinraum(['classify', project, '--indicator', 'population_density', '--period', '2019-12-31', '--sources', imported.source.id, '--method', 'quantile', '--json'], temp.file('data'));
+    const pattensen = JSON.parse(classified.stdout).areas.find((area: { key: string }) => area.key === '03241013');
+    expect(pattensen.value).toBeCloseTo(pattensenPopulation / 67.12, 6);
     // The figure of B against A names the two in its data lines; the Zensus, a third column of the table, is not drawn.
     const svg = temp.file('gv-isys.svg');
     const figure = await runKleinraum(['compare-sources', project, '--variable', 'population', '--sources', `demo-melderegister,${imported.source.id},zensus-2022-1000a-0000`, '--out', svg], temp.file('data'));
