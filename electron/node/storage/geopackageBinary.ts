@@ -314,7 +314,8 @@ const ENVELOPE_DOUBLES = [0, 4, 6, 6, 8] as const;
 
 /** Reads the header of a GeoPackage geometry BLOB; throws on anything that is not one. */
 export function decodeGeoPackageHeader(blob: Uint8Array): DecodedGeoPackageGeometry {
-  const buffer = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  // SQLite's BLOBs and the encoder's output are Buffers already: a view per call was most of its cost.
+  const buffer = Buffer.isBuffer(blob) ? blob : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   if (buffer.length < 8 || buffer[0] !== MAGIC_G || buffer[1] !== MAGIC_P) {
     throw new Error('Not a GeoPackage geometry blob (missing "GP" magic)');
   }
