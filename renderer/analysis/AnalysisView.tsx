@@ -181,7 +181,7 @@ export function AnalysisView() {
         {result && features && (
           <>
             <GlobalResult result={result} onShowOnMap={() => {
-              store.getState().showMapOverlay(clusterOverlay(result, locale));
+              store.getState().showMapOverlay((language) => clusterOverlay(result, language));
               store.getState().setActiveView('map');
             }} />
             <div className="analysis-panels">

@@ -313,7 +313,7 @@ export function MonitoringView() {
                   className="button"
                   data-testid="monitoring-show-on-map"
                   onClick={() => {
-                    store.getState().showMapOverlay(monitoringOverlay(result, locale));
+                    store.getState().showMapOverlay((language) => monitoringOverlay(result, language));
                     store.getState().setActiveView('map');
                   }}
                 >

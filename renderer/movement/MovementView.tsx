@@ -217,8 +217,9 @@ export function MovementView() {
                     className="button button-small"
                     data-testid="movement-balance-map"
                     onClick={() => {
-                      if (!balance.data) return;
-                      store.getState().showMapOverlay(balanceOverlay(balance.data, locale));
+                      const account = balance.data;
+                      if (!account) return;
+                      store.getState().showMapOverlay((language) => balanceOverlay(account, language));
                       store.getState().setActiveView('map');
                     }}
                   >

@@ -67,7 +67,7 @@ export function DeviationView({ set, areas, choices, locale, choose }: Deviation
             className="button button-small"
             data-testid="profiles-deviation-on-map"
             onClick={() => {
-              showMapOverlay(deviationOverlay(set, areas, indicator, choices.measure, locale));
+              showMapOverlay((language) => deviationOverlay(set, areas, indicator, choices.measure, language));
               setActiveView('map');
             }}
           >

@@ -207,7 +207,7 @@ export function ProfilesView() {
                 className="button button-small"
                 data-testid="profiles-typology-on-map"
                 onClick={() => {
-                  store.getState().showMapOverlay(typologyOverlay(set, typology, locale));
+                  store.getState().showMapOverlay((language) => typologyOverlay(set, typology, language));
                   store.getState().setActiveView('map');
                 }}
               >

@@ -3,6 +3,7 @@
  * the clusters of the Analyse tab)
  * that the map shows instead of the indicator until the user goes back to the indicator. Pure updaters.
  */
+import type { Locale } from '../../shared/format/number';
 import type { DeviationMeasure } from '../../shared/profiles/deviation';
 
 /** Profile groups as a qualitative map: group number (1-based) and its description per area key. */
@@ -45,16 +46,31 @@ export interface CategoryOverlay {
 
 export type MapOverlay = TypologyOverlay | DeviationOverlay | CategoryOverlay;
 
+/**
+ * An overlay in both languages, made when it is shown: its title, legend and table columns follow a later
+ * switch of the language (an overlay made in one language kept it after the switch).
+ */
+export type LocalizedOverlay = Record<Locale, MapOverlay>;
+
 export interface OverlaySlice {
-  mapOverlay: MapOverlay | null;
+  mapOverlay: LocalizedOverlay | null;
 }
 
 export const initialOverlaySlice: OverlaySlice = { mapOverlay: null };
 
 /**
- * The overlay to draw on the shown layer, or null (no overlay, or one made for another layer).
- * @example overlayForLayer({ mapOverlay: typology }, 'gemeinden') // typology when typology.layer is 'gemeinden'
+ * The overlay in both languages from the function that makes it in one (or one made without words).
+ * @example localizedOverlay((locale) => clusterOverlay(result, locale)).en.title // 'Clusters (LISA) …'
  */
-export function overlayForLayer(state: OverlaySlice, layerName: string | null): MapOverlay | null {
-  return state.mapOverlay !== null && state.mapOverlay.layer === layerName ? state.mapOverlay : null;
+export function localizedOverlay(overlay: MapOverlay | ((locale: Locale) => MapOverlay)): LocalizedOverlay {
+  return typeof overlay === 'function' ? { de: overlay('de'), en: overlay('en') } : { de: overlay, en: overlay };
+}
+
+/**
+ * The overlay to draw on the shown layer in the shown language, or null (no overlay, or one made for another layer).
+ * @example overlayForLayer({ mapOverlay: localizedOverlay(typology), locale: 'de' }, 'gemeinden') // typology when typology.layer is 'gemeinden'
+ */
+export function overlayForLayer(state: OverlaySlice & { locale: Locale }, layerName: string | null): MapOverlay | null {
+  const overlay = state.mapOverlay?.[state.locale] ?? null;
+  return overlay !== null && overlay.layer === layerName ? overlay : null;
 }

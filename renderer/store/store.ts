@@ -9,7 +9,7 @@ import type { LocalizedText } from '../../shared/model/project';
 import { initialProjectSlice, projectReceived, type ProjectSlice, type ShownIndicatorValues } from './projectSlice';
 import { areaHovered, areasBrushed, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
 import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
-import { initialOverlaySlice, type MapOverlay, type OverlaySlice } from './overlaySlice';
+import { initialOverlaySlice, localizedOverlay, type MapOverlay, type OverlaySlice } from './overlaySlice';
 import { editRecorded, editRedone, editUndone, initialUndoSlice, type UndoableEdit, type UndoSlice } from './undoSlice';
 import { toApiError } from '../api/apiError';
 import {
@@ -46,7 +46,7 @@ export interface StoreActions {
   /** The sources the indicator draws from, in priority order (null: its own choice), with the Stichtage that choice has. */
   chooseSources(sources: readonly string[] | null, periods: readonly string[]): void;
   /** Shows a profile result on the map instead of the indicator (null: back to the indicator). */
-  showMapOverlay(overlay: MapOverlay | null): void;
+  showMapOverlay(overlay: MapOverlay | ((locale: Locale) => MapOverlay) | null): void;
   toggleSort(column: SortColumn): void;
   selectArea(key: string | null): void;
   /** Several areas picked by brushing a chart; the first becomes the selected area. */
@@ -177,7 +177,7 @@ export function createKleinraumStore() {
       if (project) set(denominatorChosen(get(), project, variableId));
     },
     chooseSources: (sources, periods) => set(sourcesChosen(get(), sources, periods)),
-    showMapOverlay: (overlay) => set({ mapOverlay: overlay }),
+    showMapOverlay: (overlay) => set({ mapOverlay: overlay === null ? null : localizedOverlay(overlay) }),
     toggleSort: (column) => set({ sort: sortToggled(get().sort, column) }),
     selectArea: (key) => set({ ...areaSelected(get(), key), ...(key === get().selectedKey ? {} : { areaDetails: null }) }),
     brushAreas: (keys) => set({ ...areasBrushed(keys), ...(keys[0] === get().selectedKey ? {} : { areaDetails: null }) }),

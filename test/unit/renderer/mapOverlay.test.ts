@@ -61,6 +61,16 @@ describe('the map overlay in the store', () => {
     expect(store.getState().mapOverlay).toBeNull();
   });
 
+  it('follows a switch of the language: made in both, shown in the one of the moment', () => {
+    const store = createKleinraumStore();
+    store.getState().projectReceived(createProject(), true);
+    store.getState().setLocale('en');
+    store.getState().showMapOverlay((locale) => ({ ...typology, title: locale === 'de' ? 'Typisierung (2)' : 'Typology (2)' }));
+    expect(overlayForLayer(store.getState(), 'gemeinden')?.title).toBe('Typology (2)');
+    store.getState().setLocale('de');
+    expect(overlayForLayer(store.getState(), 'gemeinden')?.title).toBe('Typisierung (2)');
+  });
+
   it('"Zurück zur Kennzahl" clears it', () => {
     const store = createKleinraumStore();
     store.getState().showMapOverlay(typology);
