@@ -15,7 +15,7 @@ import { formatDate, formatNumber, type Locale } from '../../shared/format/numbe
 import { localized, message } from '../../shared/i18n/translate';
 import { NO_DATA_COLOUR } from '../../shared/classification/defaults';
 import { comparisonGapLegend, drawComparisonGap } from '../../shared/sources/comparisonDrawing';
-import { SAME_DATE_TOLERANCE_DAYS } from '../../shared/sources/compareSources';
+import { pairedTotalsCoverAll, SAME_DATE_TOLERANCE_DAYS } from '../../shared/sources/compareSources';
 import { comparisonSummary } from '../../shared/sources/comparisonTable';
 import { pickSource, sourcePriority } from '../../shared/sources/sourceChoice';
 import { toApiError } from '../api/apiError';
@@ -264,6 +264,7 @@ function ComparisonResult(props: {
   const [first, second] = result.sources;
   const gapByKey = new Map(result.areas.map((area) => [area.key, area]));
   const check = (id: string) => result.checks.find((entry) => entry.sourceId === id);
+  const pairedOverAll = pairedTotalsCoverAll(result);
 
   return (
     <>
@@ -361,10 +362,24 @@ function ComparisonResult(props: {
                   {number(result.totals[source.id])}
                 </td>
               ))}
-              <td className="numeric">{first && second && result.totals[first.id] !== undefined && result.totals[second.id] !== undefined ? signed(result.totals[second.id]! - result.totals[first.id]!) : '–'}</td>
-              <td className="numeric">{signed(drawing.regionValue, 1)}</td>
+              <td className="numeric">{pairedOverAll && result.pairedTotals ? signed(result.pairedTotals.second - result.pairedTotals.first) : '–'}</td>
+              <td className="numeric">{pairedOverAll ? signed(drawing.regionValue, 1) : '–'}</td>
               <td />
             </tr>
+            {result.pairedTotals && !pairedOverAll && (
+              <tr data-testid="sources-row-paired-sum">
+                <td />
+                <th scope="row">{t('sources.row.pairedSum', { count: result.pairedTotals.areaCount })}</th>
+                {result.sources.map((source, index) => (
+                  <td key={source.id} className="numeric">
+                    {index === 0 ? number(result.pairedTotals?.first) : index === 1 ? number(result.pairedTotals?.second) : ''}
+                  </td>
+                ))}
+                <td className="numeric">{signed(result.pairedTotals.second - result.pairedTotals.first)}</td>
+                <td className="numeric">{signed(drawing.regionValue, 1)}</td>
+                <td />
+              </tr>
+            )}
             <tr data-testid="sources-row-unassignable">
               <td />
               <th scope="row">{t('sources.row.unassignable')}</th>

@@ -51,9 +51,34 @@ export interface SourceTotalCheck {
   difference: number | null;
 }
 
+/**
+ * The first two sources' sums over the areas where BOTH have a value: the only sums whose gap says
+ * something. Sums over different sets of areas (a Kreis table with Hannover alone against 21 Gemeinden)
+ * would show a gap of half the region that no source reports.
+ */
+export interface PairedTotals {
+  first: number;
+  second: number;
+  /** The areas summed (those compared). */
+  areaCount: number;
+}
+
+/**
+ * Whether the paired sums are the sources' whole sums: both have values in exactly the compared areas.
+ * Otherwise a view shows the paired sums as a row of their own ("Summe der 1 verglichenen Gebiete") and no
+ * gap between sums over different areas.
+ * @example pairedTotalsCoverAll(kreisTableAgainstRegister) // false: the Kreis table holds Hannover alone
+ */
+export function pairedTotalsCoverAll(comparison: Pick<SourceComparison, 'pairedTotals' | 'checks' | 'sources'>): boolean {
+  const paired = comparison.pairedTotals;
+  if (paired === null) return false;
+  return comparison.sources.slice(0, 2).every((source) => comparison.checks.find((check) => check.sourceId === source.id)?.areaCount === paired.areaCount);
+}
+
 export interface GapTrendPoint {
   /** Per source id the Stichtag used at this point. */
   periods: Record<string, string>;
+  /** Per source id the sum over the areas compared at this point (both sources have a value). */
   totals: Record<string, number>;
   gap: number;
   gapPercent: number | null;
@@ -69,6 +94,8 @@ export interface SourceComparison {
   areas: ComparedArea[];
   /** Per source id the sum over the areas that have a value; absent for a source without any value at its Stichtag. */
   totals: Record<string, number>;
+  /** The first two sources' sums over the compared areas alone (the region's gap); null when none was compared. */
+  pairedTotals: PairedTotals | null;
   /** Per source id its "nicht zuordenbar" remainder, null when it reports none. */
   unassignable: Record<string, number | null>;
   checks: SourceTotalCheck[];
@@ -135,12 +162,11 @@ export function compareSources(input: CompareSourcesInput): SourceComparison {
         [first.id, firstPeriod],
         [second.id, secondPeriod],
       ]);
-      const totalFirst = point.totals[first.id];
-      const totalSecond = point.totals[second.id];
-      if (totalFirst === undefined || totalSecond === undefined) continue;
+      if (point.pairedTotals === null) continue;
+      const { first: totalFirst, second: totalSecond } = point.pairedTotals;
       trend.push({
         periods: { [first.id]: firstPeriod, [second.id]: secondPeriod },
-        totals: point.totals,
+        totals: { [first.id]: totalFirst, [second.id]: totalSecond },
         gap: totalSecond - totalFirst,
         gapPercent: totalFirst === 0 ? null : ((totalSecond - totalFirst) / totalFirst) * 100,
         areaGapPercent: Object.fromEntries(point.areas.map((area) => [area.key, area.gapPercent])),
@@ -189,7 +215,7 @@ function compareAt(
   input: CompareSourcesInput,
   byCell: ReadonlyMap<string, Observation[]>,
   periods: readonly (readonly [string, string | null])[],
-): Pick<SourceComparison, 'areas' | 'totals' | 'unassignable' | 'checks'> {
+): Pick<SourceComparison, 'areas' | 'totals' | 'pairedTotals' | 'unassignable' | 'checks'> {
   const valueOf = (sourceId: string, areaKey: string, period: string | null): number | null => {
     if (period === null) return null;
     const cell = byCell.get(`${sourceId}\u0000${areaKey}\u0000${period}`);
@@ -225,5 +251,13 @@ function compareAt(
     unassignable[sourceId] = rest;
     return { sourceId, sumOfAreas, areaCount, reported, unassignable: rest, difference: reported === null ? null : reported - (sumOfAreas + (rest ?? 0)) };
   });
-  return { areas, totals, unassignable, checks };
+  let pairedTotals: PairedTotals | null = null;
+  for (const area of areas) {
+    if (area.gap === null || firstId === undefined || secondId === undefined) continue;
+    pairedTotals ??= { first: 0, second: 0, areaCount: 0 };
+    pairedTotals.first += area.values[firstId] ?? 0;
+    pairedTotals.second += area.values[secondId] ?? 0;
+    pairedTotals.areaCount += 1;
+  }
+  return { areas, totals, pairedTotals, unassignable, checks };
 }

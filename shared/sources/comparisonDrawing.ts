@@ -41,10 +41,9 @@ export interface GapDrawing {
 /**
  * @example drawComparisonGap(comparison, { de: 'Schutzsuchende', en: 'Refugees' }).drawn.colourByKey.get('03241001') // "#f4a582"
  */
-export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' | 'period' | 'sources' | 'areas' | 'totals'>, variableName: LocalizedText): GapDrawing {
-  const [first, second] = comparison.sources;
-  const totalFirst = first ? comparison.totals[first.id] : undefined;
-  const totalSecond = second ? comparison.totals[second.id] : undefined;
+export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' | 'period' | 'sources' | 'areas' | 'pairedTotals'>, variableName: LocalizedText): GapDrawing {
+  const [first] = comparison.sources;
+  const paired = comparison.pairedTotals;
   const values: GapValue[] = comparison.areas.map((area) => ({
     key: area.key,
     name: area.name,
@@ -55,8 +54,8 @@ export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' 
     smallNumber: false,
     missingReason: null,
   }));
-  // No region gap where either source has no value at all (not −100 %).
-  const regionValue = totalFirst === undefined || totalSecond === undefined || totalFirst === 0 ? null : ((totalSecond - totalFirst) / totalFirst) * 100;
+  // The region's gap over the compared areas alone; none where nothing was compared (not −100 %).
+  const regionValue = paired === null || paired.first === 0 ? null : ((paired.second - paired.first) / paired.first) * 100;
   const indicator = {
     id: `${comparison.variable}-gap`,
     name: { de: `${variableName.de}: Abweichung der Quellen`, en: `${variableName.en}: gap between sources` },

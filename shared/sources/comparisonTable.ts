@@ -6,7 +6,7 @@
 import type { DataTable, TableValue } from '../export/dataTable';
 import { formatDate, formatNumber, type Locale } from '../format/number';
 import { translate } from '../i18n/translate';
-import type { SourceComparison } from './compareSources';
+import { pairedTotalsCoverAll, type SourceComparison } from './compareSources';
 
 /**
  * What the comparison found, in a sentence or two, for the view, the command line and the table's notes:
@@ -40,7 +40,14 @@ export function comparisonTable(comparison: SourceComparison, locale: Locale): D
     area.flagged ? (de ? 'ja' : 'yes') : '',
   ]);
   const line = (label: string, valueOf: (sourceId: string) => number | null): TableValue[] => ['', label, ...comparison.sources.map((source) => valueOf(source.id)), null, null, ''];
-  rows.push(line(de ? 'Summe der Gebiete' : 'Sum of areas', (id) => comparison.totals[id] ?? null));
+  rows.push(line(translate(locale, 'sources.row.sum'), (id) => comparison.totals[id] ?? null));
+  const paired = comparison.pairedTotals;
+  if (paired && !pairedTotalsCoverAll(comparison)) {
+    const [first, second] = comparison.sources;
+    const pairedRow = line(translate(locale, 'sources.row.pairedSum', { count: paired.areaCount }), (id) => (id === first?.id ? paired.first : id === second?.id ? paired.second : null));
+    pairedRow[2 + comparison.sources.length] = paired.second - paired.first;
+    rows.push(pairedRow);
+  }
   rows.push(line(de ? 'nicht zuordenbar' : 'not assignable', (id) => comparison.unassignable[id] ?? null));
   rows.push(line(de ? 'gemeldete Gesamtzahl' : 'reported total', (id) => comparison.checks.find((check) => check.sourceId === id)?.reported ?? null));
   const notes = [

@@ -32,6 +32,8 @@ export const sourceComparisonSchema = z.object({
   sources: z.array(comparedSource),
   areas: z.array(z.object({ key: z.string(), name: z.string(), values: valuesBySource, gap: z.number().nullable(), gapPercent: z.number().nullable(), flagged: z.boolean() })),
   totals: z.record(z.string(), z.number()),
+  /** The first two sources' sums over the compared areas alone (both have a value): the region's gap. */
+  pairedTotals: z.object({ first: z.number(), second: z.number(), areaCount: z.number().int() }).nullable(),
   unassignable: valuesBySource,
   checks: z.array(
     z.object({ sourceId: z.string(), sumOfAreas: z.number(), areaCount: z.number().int(), reported: z.number().nullable(), unassignable: z.number().nullable(), difference: z.number().nullable() }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../shared/model/project';
-import { compareSources } from '../../../shared/sources/compareSources';
+import { compareSources, pairedTotalsCoverAll } from '../../../shared/sources/compareSources';
 import { comparisonTable } from '../../../shared/sources/comparisonTable';
 import { drawComparisonGap } from '../../../shared/sources/comparisonDrawing';
 import { dataTableCsv } from '../../../shared/export/dataTable';
@@ -53,6 +53,9 @@ describe('compareSources', () => {
     // The reported total is checked against the areas plus what could not be assigned: 830 − (805 + 20).
     expect(comparison.checks.find((check) => check.sourceId === 'asylblg')).toMatchObject({ reported: 830, sumOfAreas: 805, areaCount: 2, difference: 5 });
     expect(comparison.flaggedCount).toBe(1);
+    // The sums compare only the areas both have: 1 100 against 805, not the AZR's 1 150 over one area more.
+    expect(comparison.pairedTotals).toEqual({ first: 1100, second: 805, areaCount: 2 });
+    expect(pairedTotalsCoverAll(comparison)).toBe(false);
   });
 
   it('takes each source at its own Stichtag nearest to the one asked for, and follows the gap over the dates both cover', () => {
@@ -60,9 +63,10 @@ describe('compareSources', () => {
     expect(comparison.sources.map((compared) => compared.stichtag)).toEqual(['2024-12-31', '2024-12-30']);
     expect(comparison.areas[0]?.values['beds']).toBe(300);
     const trend = compareSources({ variable: 'refugees', areas, observations, sources: [source('azr'), source('asylblg')], period: null, thresholdPercent: 10, parentKey: null }).trend;
+    // The gap of the sums over the areas both sources have (Burgdorf has no AsylbLG value in 2024): 805 − 1 100.
     expect(trend.map((point) => [point.periods['azr'], point.gap])).toEqual([
       ['2023-12-31', -180],
-      ['2024-12-31', -345],
+      ['2024-12-31', -295],
     ]);
     expect(trend[0]?.areaGapPercent['03241001']).toBeCloseTo(-20, 9);
   });

@@ -23,7 +23,9 @@ describe('drawComparisonGap', () => {
   it('draws the gap in percent of A per area, the area without B as no data', () => {
     expect(drawing.values.map((value) => value.value)).toEqual([-50, -20, 0, 20, 50, null]);
     expect(drawing.drawn.noDataKeys).toEqual(['06']);
-    expect(drawing.regionValue).toBeCloseTo(((500 - 600) / 600) * 100);
+    // The region's gap compares the areas both sources have: B's 500 against A's 500 in those five areas,
+    // not against A's 600 including the area B lacks (which read as a shortfall of B).
+    expect(drawing.regionValue).toBeCloseTo(0, 9);
   });
 
   it('colours shortfalls and surpluses on opposite sides of a diverging palette turning at 0', () => {

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { COMPARISON_FORMATS } from '../../../../shared/contract/methods/sources';
 import { comparisonSummary } from '../../../../shared/sources/comparisonTable';
+import { pairedTotalsCoverAll } from '../../../../shared/sources/compareSources';
+import { translate } from '../../../../shared/i18n/translate';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { LAYER_HELP } from '../commandFlags';
@@ -51,6 +53,11 @@ function comparisonText(comparison: Comparison, lang: CliLanguage): string {
     lines.push(`  ${area.key}  ${area.name.padEnd(26)} ${values}  ${percent(area.gapPercent).padStart(9)}${area.flagged ? '  !' : ''}`);
   }
   lines.push(`  ${(de ? 'Summe' : 'Total').padEnd(36)} ${comparison.sources.map((source) => number(comparison.totals[source.id]).padStart(9)).join(' ')}`);
+  const paired = comparison.pairedTotals;
+  if (paired && !pairedTotalsCoverAll(comparison)) {
+    const label = translate(lang, 'sources.row.pairedSum', { count: paired.areaCount });
+    lines.push(`  ${label}`, `  ${''.padEnd(36)} ${number(paired.first).padStart(9)} ${number(paired.second).padStart(9)}`);
+  }
   lines.push(`  ${(de ? 'nicht zuordenbar' : 'not assignable').padEnd(36)} ${comparison.sources.map((source) => number(comparison.unassignable[source.id]).padStart(9)).join(' ')}`);
   const check = (sourceId: string) => comparison.checks.find((candidate) => candidate.sourceId === sourceId);
   if (comparison.checks.some((candidate) => candidate.reported !== null)) {
