@@ -469,7 +469,12 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   periods: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') || '–',
                 })}{' '}
                 {preview.observations.variables.map((variable) => `${(variable.isNew && variableEdits[variable.id]?.name?.trim()) || localized(variable.name, locale)}${variable.isNew ? ` (${t('import.newVariable')})` : ''}`).join(', ')}
-                {preview.observations.keptUnderParent > 0 && ` ${t('import.observationsUnderParent', { count: preview.observations.keptUnderParent })}`}
+                {preview.observations.keptUnderParent > 0 && (
+                  <>
+                    <br />
+                    {t('import.observationsUnderParent', { count: preview.observations.keptUnderParent })}
+                  </>
+                )}
               </p>
             )}
             {mappingReady && preview.observations.periods.length === 0 && preview.joinReport.matchedCount > 0 && (mapping.periodColumn === null || mapping.periodColumn === undefined) && !mapping.period && (

@@ -104,16 +104,16 @@ export interface ObservationPreviewRow {
 }
 
 /**
- * The observations the mapping makes of the rows matched to an area (`matchedRows`, by row index) and then
- * of the first rows: one per row and value column; in the long layout the dimension values come from the
- * row's dimension columns. Aggregate rows are not told apart here (the join report does that); this shows
- * how columns become values.
+ * The observations the mapping makes of the rows matched to an area (`matchedRows`, by row index), or of
+ * the first rows while none matches: one per row and value column; in the long layout the dimension values
+ * come from the row's dimension columns. Rows the import leaves aside (Deutschland, other Kreise) are not
+ * listed once a row matches: the list shows what goes in.
  * @example previewObservations(table, mapping, 10)[0] // { lineNumber: 8, areaText: '03241001', period: '2019-12-31', variable: 'population', … }
  */
 export function previewObservations(table: ObservationSourceTable, mapping: TableMapping, limit: number, matchedRows: ReadonlySet<number> = new Set()): ObservationPreviewRow[] {
   const observations: ObservationPreviewRow[] = [];
   const cellOf = (cells: string[], column: number | null | undefined) => (column === null || column === undefined ? '' : (cells[column] ?? '').trim());
-  const ordered = [...table.rows.filter((row) => matchedRows.has(row.rowIndex)), ...table.rows.filter((row) => !matchedRows.has(row.rowIndex))];
+  const ordered = matchedRows.size > 0 ? table.rows.filter((row) => matchedRows.has(row.rowIndex)) : table.rows;
   for (const row of ordered) {
     const areaText = [cellOf(row.cells, mapping.keyColumn), cellOf(row.cells, mapping.nameColumn)].filter(Boolean).join(' ');
     const rowDimensions: Record<string, string> = {};

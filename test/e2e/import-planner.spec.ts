@@ -144,7 +144,7 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   // (it counted 1 while the confirmation said 2).
   const summary = page.getByTestId('import-observations-summary');
   await expect(summary).toContainText('2 Werte');
-  await expect(summary).toContainText('1 Wert davon bleibt beim übergeordneten Gebiet');
+  await expect(summary).toContainText('Davon bleibt 1 Wert beim übergeordneten Gebiet');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('notice-toast')).toContainText('2 Werte', { timeout: 30_000 });
 });

@@ -87,6 +87,8 @@ describe('previewObservations', () => {
     const observations = previewObservations(genesisRows, createMapping(), 1, new Set([1]));
     expect(observations.map((observation) => observation.lineNumber)).toEqual([8]);
     expect(previewObservations(genesisRows, createMapping(), 1).map((observation) => observation.lineNumber)).toEqual([7]);
+    // Once a row matches, rows the import leaves aside are not listed, even below the limit.
+    expect(previewObservations(genesisRows, createMapping(), 10, new Set([1])).map((observation) => observation.lineNumber)).toEqual([8]);
   });
 
   it('stops at the limit and uses the fixed Stichtag when there is no period column', () => {
