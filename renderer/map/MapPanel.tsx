@@ -35,6 +35,7 @@ export function MapPanel() {
   const locale = useLocale();
   const { store } = useApp();
   const features = useKleinraum((state) => state.features);
+  const layerName = useKleinraum((state) => state.layerName);
   const project = useKleinraum((state) => state.project);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
   const selectedKey = useKleinraum((state) => state.selectedKey);
@@ -118,6 +119,7 @@ export function MapPanel() {
         <div className={legendCorner === 'bottom-right' ? 'map-area legend-right' : 'map-area'} ref={mapAreaRef}>
         <HoverAwareMapView
           features={features}
+          featuresPending={features === null && layerName !== null}
           colourByKey={shown?.drawn.colourByKey ?? null}
           noDataKeys={noDataKeys}
           smallNumberKeys={shown?.drawn.flaggedKeys ?? NO_KEYS}

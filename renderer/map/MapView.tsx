@@ -82,6 +82,8 @@ function applyDrawing(map: maplibregl.Map, features: FeatureCollectionDto | null
 
 export interface MapViewProps {
   features: FeatureCollectionDto | null;
+  /** The shown layer's areas are still on their way: the canvas stays hidden until they arrive. */
+  featuresPending?: boolean;
   /** Fill colour per area key; null while values load. */
   colourByKey: ReadonlyMap<string, string> | null;
   /** Areas drawn hatched (no data). */
@@ -397,5 +399,7 @@ export function MapView(props: MapViewProps) {
       </div>
     );
   }
-  return <div className="map" data-testid="map" ref={containerRef} role="region" aria-label={props.ariaLabel} />;
+  // Until the first areas arrive the canvas would show only its empty background, and in software
+  // compositing (machines without a GPU) every frame shown costs a read-back of the whole canvas.
+  return <div className={props.featuresPending ? 'map map-waiting' : 'map'} data-testid="map" ref={containerRef} role="region" aria-label={props.ariaLabel} />;
 }
