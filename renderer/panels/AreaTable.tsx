@@ -205,7 +205,7 @@ const AreaRow = memo(function AreaRow({ row, index, measureRef, selected, drawnA
     >
       <td>{row.name}</td>
       <td className="mono">{row.key}</td>
-      <td className="numeric" data-testid={`area-value-${row.key}`}>
+      <td className={shownColumn ? 'numeric shown-text' : 'numeric'} data-testid={`area-value-${row.key}`}>
         {drawnArea && drawnArea.classIndex !== null ? <span className="table-swatch" style={{ background: drawnArea.colour }} data-colour={drawnArea.colour} aria-hidden="true" /> : null}
         {drawnArea?.suppressed ? (
           <span className="suppressed" title={t('map.legend.smallNumber.suppress', { threshold: smallNumberThreshold })}>

@@ -155,4 +155,12 @@ test('shows the classes on the main map', async ({ page, request }) => {
   const [status, dynamics] = (hannover.overallClass ?? '').split('-') as ['hoch', 'positiv'];
   const point = areas.find((area) => area.key === hannover.key)!.insidePoint;
   await expect.poll(async () => (await canvasColoursAt(page, [point]))[0]).toBe(MONITORING_COLOURS[dynamics][status]);
+  // The table's class texts wrap: the area table stays inside the window, its Qualität column visible.
+  await expect(page.getByTestId('area-table')).toContainText('Dynamik');
+  const overflow = await page.evaluate(() => {
+    const table = document.querySelector('[data-testid="area-table"]')!.getBoundingClientRect();
+    return { tableRight: table.right, window: document.documentElement.clientWidth, page: document.documentElement.scrollWidth };
+  });
+  expect(overflow.tableRight).toBeLessThanOrEqual(overflow.window);
+  expect(overflow.page).toBeLessThanOrEqual(overflow.window);
 });
