@@ -19,7 +19,8 @@ function showChosenText(target: EventTarget | null): void {
 /** Installs the listener on `root` (the page's document); returns a function that removes it. */
 export function installSelectTooltips(root: Document = document): () => void {
   const listener = (event: Event) => showChosenText(event.target);
-  const events = ['pointerover', 'focusin', 'change'] as const;
+  // pointermove too: options replaced under a still pointer (another variable chosen) get their new text.
+  const events = ['pointerover', 'pointermove', 'focusin', 'change'] as const;
   for (const name of events) root.addEventListener(name, listener, true);
   return () => {
     for (const name of events) root.removeEventListener(name, listener, true);

@@ -8,7 +8,7 @@ import type { Locale } from '../../shared/format/number';
 import type { LocalizedText } from '../../shared/model/project';
 import { initialProjectSlice, projectReceived, type ProjectSlice, type ShownIndicatorValues } from './projectSlice';
 import { areaHovered, areasBrushed, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
-import { initialUiSlice, messageAdded, messageDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
+import { initialUiSlice, messageAdded, messageDismissed, noticesDismissed, progressReceived, type FeatureDialog, type FileDialogPurpose, type UiSlice, type WorkspaceView } from './uiSlice';
 import { initialOverlaySlice, localizedOverlay, type MapOverlay, type OverlaySlice } from './overlaySlice';
 import { editRecorded, editRedone, editUndone, initialUndoSlice, type UndoableEdit, type UndoSlice } from './undoSlice';
 import { toApiError } from '../api/apiError';
@@ -101,7 +101,7 @@ export function createKleinraumStore() {
     const edit = (direction === 'undo' ? state.undoStack : state.redoStack).at(-1);
     if (!edit) return;
     const generation = state.generation;
-    store.setState({ undoRunning: true, ...(direction === 'undo' ? editUndone(state) : editRedone(state)) });
+    store.setState({ undoRunning: true, ...(direction === 'undo' ? editUndone(state) : editRedone(state)), ...noticesDismissed(state) });
     try {
       await (direction === 'undo' ? edit.undo() : edit.redo());
     } catch (error) {

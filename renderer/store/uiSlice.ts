@@ -43,6 +43,11 @@ export function messageAdded(state: UiSlice, text: LocalizedText, id: number, no
   return { messages: [...state.messages, notice ? { id, text, kind: 'notice', title: notice.title } : { id, text }] };
 }
 
+/** Drops the notices (what an edit did, "Rückgängig mit Strg+Z"): an undo or redo makes them stale. Errors stay. */
+export function noticesDismissed(state: UiSlice): Partial<UiSlice> {
+  return { messages: state.messages.filter((message) => message.kind !== 'notice') };
+}
+
 export function messageDismissed(state: UiSlice, id: number): Partial<UiSlice> {
   return { messages: state.messages.filter((message) => message.id !== id) };
 }

@@ -74,6 +74,17 @@ describe('undo history', () => {
     expect(store.getState().messages).toHaveLength(1);
   });
 
+  it('an undo takes away the notice of what the edit did (it offered "Rückgängig mit Strg+Z"); an error stays', async () => {
+    const store = createKleinraumStore();
+    const state = { value: 0 };
+    store.getState().recordEdit(valueEdit(state, 0, 1));
+    store.getState().showMessage({ de: 'Fehler', en: 'Error' });
+    store.getState().showNotice({ de: 'Import abgeschlossen', en: 'Import finished' }, { de: '21 Werte gespeichert. Rückgängig mit Strg+Z.', en: '21 values saved. Undo with Ctrl+Z.' });
+    expect(store.getState().messages).toHaveLength(2);
+    await store.getState().undo();
+    expect(store.getState().messages.map((message) => message.text.de)).toEqual(['Fehler']);
+  });
+
   it('starts afresh when another project is opened, not when the same one is saved', () => {
     const store = createKleinraumStore();
     store.getState().projectReceived(createProject({ title: 'A' }), true);
