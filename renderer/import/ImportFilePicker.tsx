@@ -86,7 +86,7 @@ export function ImportFilePicker({ onChoose, onPathEdited }: { onChoose: (filePa
           </button>
         )}
       </div>
-      {typedPath.trim() !== '' && !typedKind && !typedFolder && <p className="import-hint">{t('import.unsupportedExtension')}</p>}
+      {typedPath.trim() !== '' && !typedKind && !typedFolder && <p className="import-hint">{t('import.unsupportedExtension', { extensions: IMPORT_FILE_EXTENSIONS.map((extension) => `.${extension}`).join(', ') })}</p>}
       {problem && (
         <p className="import-error" role="alert">
           {localized(problem, locale)}
