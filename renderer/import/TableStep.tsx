@@ -123,6 +123,12 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const columns = table?.columns ?? [];
   const matchedRows = useMemo(() => new Set(preview?.joinReport.matched.map((match) => match.rowIndex) ?? []), [preview]);
   const observationRows = useMemo(() => (table && mapping ? previewObservations(table, mapping, OBSERVATION_PREVIEW_ROWS, matchedRows) : []), [table, mapping, matchedRows]);
+  /** A variable as the planner reads it: its name (a new one's as typed), never its id ("population"). */
+  const variableLabel = (id: string): string => {
+    const variable = preview?.observations.variables.find((candidate) => candidate.id === id);
+    if (!variable) return id;
+    return (variable.isNew && variableEdits[variable.id]?.name?.trim()) || localized(variable.name, locale);
+  };
   const toggleProposal = (rowIndex: number, areaKey: string) =>
     setAccepted((current) => {
       const next = new Set(current);
@@ -454,7 +460,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   <tr key={`${observation.lineNumber}-${index}`}>
                     <td>{observation.areaText}</td>
                     <td>{observation.period ? formatDate(observation.period, locale) : '–'}</td>
-                    <td>{observation.variable}</td>
+                    <td title={observation.variable}>{variableLabel(observation.variable)}</td>
                     <td>{formatDimensionText(observation.dimensions)}</td>
                     <td className="numeric">{valueAsRead(observation.cellText, columns.find((column) => column.index === observation.column)?.decimal ?? table?.decimal ?? ',', table?.thousands ?? [], locale, t('import.obsMissing'))}</td>
                   </tr>
@@ -468,7 +474,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   missing: formatNumber(preview.observations.missingCount, 0, locale),
                   periods: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') || '–',
                 })}{' '}
-                {preview.observations.variables.map((variable) => `${(variable.isNew && variableEdits[variable.id]?.name?.trim()) || localized(variable.name, locale)}${variable.isNew ? ` (${t('import.newVariable')})` : ''}`).join(', ')}
+                {preview.observations.variables.map((variable) => `${variableLabel(variable.id)}${variable.isNew ? ` (${t('import.newVariable')})` : ''}`).join(', ')}
                 {preview.observations.keptUnderParent > 0 && (
                   <>
                     <br />

@@ -145,6 +145,11 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   const summary = page.getByTestId('import-observations-summary');
   await expect(summary).toContainText('2 Werte');
   await expect(summary).toContainText('Davon bleibt 1 Wert beim übergeordneten Gebiet');
+  // The values list names the variable as the planner reads it, and only rows that go in.
+  const values = page.getByTestId('import-observations-preview');
+  await expect(values).toContainText('Bevölkerung');
+  await expect(values).not.toContainText('population');
+  await expect(values).not.toContainText('Deutschland');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('notice-toast')).toContainText('2 Werte', { timeout: 30_000 });
 });
