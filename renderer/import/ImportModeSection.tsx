@@ -7,7 +7,7 @@
  * (`import.commit` with `dryRun`).
  */
 import { IMPORT_MODES, type CommitResult, type TablePreviewResult } from '../../shared/contract/methods/import';
-import { formatDate } from '../../shared/format/number';
+import { formatDate, formatLatestDates } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { withoutCliHint } from '../../shared/contract/errors';
 import type { LocalizedText } from '../../shared/model/project';
@@ -62,7 +62,12 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
               {t('import.mode.overlap', {
                 variable: variable ? localized(variable.name, locale) : entry.variable,
                 sources: entry.sources
-                  .map((source) => `${source.name}${source.sharedPeriods.length > 0 ? ` (${t('import.mode.overlapShared', { dates: source.sharedPeriods.map((period) => formatDate(period, locale)).join(', ') })})` : ''}`)
+                  // Each source with its own dates: the same Stichtage as the file, or others (a census beside a register's 31.12.).
+                  .map((source) =>
+                    source.sharedPeriods.length > 0
+                      ? `${source.name} (${t('import.mode.overlapShared', { dates: source.sharedPeriods.map((period) => formatDate(period, locale)).join(', ') })})`
+                      : `${source.name} (${t('import.mode.overlapOther', { dates: formatLatestDates(source.periods, locale, 3) })})`,
+                  )
                   .join('; '),
               })}
             </li>

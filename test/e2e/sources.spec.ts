@@ -237,6 +237,9 @@ test('an import that overlaps existing values asks how they enter the project, p
   // The demo already holds population from the register and the Zensus: the wizard asks.
   const section = page.getByTestId('import-mode');
   await expect(section).toContainText('Zensus 2022');
+  // Each source with its own dates: the Zensus shares the file's, the register has others.
+  await expect(section).toContainText('(gleiche Stichtage: 15.05.2022)');
+  await expect(section).toContainText('Einwohnermelderegister – Beispieldaten, synthetisch (andere Stichtage: … 31.12.2022, 31.12.2023, 31.12.2024)');
   await expect(page.getByTestId('import-mode-new-source')).toBeChecked();
   await expect(page.getByTestId('import-mode-repeated')).toHaveCount(0);
   const preview = page.getByTestId('import-mode-preview');
