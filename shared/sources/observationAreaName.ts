@@ -6,17 +6,23 @@
 import { UNASSIGNABLE_SUFFIX, type AreaKey, type LocalizedText } from '../model/project';
 
 /**
- * @example observationAreaName('03241', new Map()) // { de: 'gemeldete Gesamtzahl 03241', en: 'reported total 03241' }
+ * @param layerNames names of the layer's areas
+ * @param otherNames names the project knows from its other layers (a Kreis layer names the parent keys)
+ * @example observationAreaName('03241', new Map(), new Map()).de // 'gemeldete Gesamtzahl des übergeordneten Gebiets 03241'
+ * @example observationAreaName('03241', new Map(), new Map([['03241', 'Region Hannover']])).de // 'gemeldete Gesamtzahl Region Hannover (03241)'
  * @example observationAreaName('03241001', new Map([['03241001', 'Hannover']])).de // 'Hannover'
  */
-export function observationAreaName(key: AreaKey, areaNames: ReadonlyMap<AreaKey, string>): LocalizedText {
-  const name = areaNames.get(key);
+export function observationAreaName(key: AreaKey, layerNames: ReadonlyMap<AreaKey, string>, otherNames: ReadonlyMap<AreaKey, string> = new Map()): LocalizedText {
+  const name = layerNames.get(key);
   if (name !== undefined) return { de: name, en: name };
-  if (key.endsWith(UNASSIGNABLE_SUFFIX)) {
-    const parent = key.slice(0, -UNASSIGNABLE_SUFFIX.length);
-    return { de: `nicht zuordenbar (${parent})`, en: `not assignable (${parent})` };
+  const parent = key.endsWith(UNASSIGNABLE_SUFFIX) ? key.slice(0, -UNASSIGNABLE_SUFFIX.length) : key;
+  const parentName = otherNames.get(parent);
+  if (parent !== key) {
+    return parentName ? { de: `nicht zuordenbar in ${parentName} (${parent})`, en: `not assignable in ${parentName} (${parent})` } : { de: `nicht zuordenbar (${parent})`, en: `not assignable (${parent})` };
   }
-  return { de: `gemeldete Gesamtzahl ${key}`, en: `reported total ${key}` };
+  return parentName
+    ? { de: `gemeldete Gesamtzahl ${parentName} (${key})`, en: `reported total ${parentName} (${key})` }
+    : { de: `gemeldete Gesamtzahl des übergeordneten Gebiets ${key}`, en: `reported total of the parent area ${key}` };
 }
 
 /**

@@ -217,7 +217,7 @@ test('the same file imported again is recognised: its values are already a sourc
   // The demo's Zensus source also holds the Region's reported total, which the Gemeinde file lacks: the
   // preview names it instead of a bare "1 entfernt".
   await expect(page.getByTestId('import-mode-changes')).toContainText('1 entfernt');
-  await expect(page.getByTestId('import-mode-changes')).toContainText('Entfernt werden die Werte von: gemeldete Gesamtzahl 03241.');
+  await expect(page.getByTestId('import-mode-changes')).toContainText('Entfernt werden die Werte von: gemeldete Gesamtzahl des übergeordneten Gebiets 03241.');
   await expect(page.getByTestId('import-mode-preview')).not.toContainText('ersetzt (');
   await expect(page.getByTestId('import-commit')).toBeEnabled();
 });

@@ -244,8 +244,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   const reportedTotals = observations.filter((observation) => totalKeys.has(observation.areaKey)).length;
   const unassignable = observations.filter((observation) => unassignableKeys.has(observation.areaKey)).length;
   const mismatched = built.breakdownTotals.filter((check) => Math.abs(check.total - check.sumOfParts) > 0.5).length;
-  const areaNames = new Map(changes && changes.removedKeys.length > 0 ? readAreaSizes(db, pending.layer).map((area) => [area.key, area.name]) : []);
-  const removedAreas = (changes?.removedKeys ?? []).map((key) => ({ key, name: observationAreaName(key, areaNames) }));
+  const removedAreas = changes && changes.removedKeys.length > 0 ? namedRemovedAreas(db, pending.layer, changes.removedKeys) : [];
   return {
     kind: 'table',
     layer: pending.layer,
@@ -358,7 +357,23 @@ function valueCount(count: number, locale: 'de' | 'en'): string {
   return `${formatNumber(count, 0, locale)} ${noun}`;
 }
 
-/** " (Ronnenberg, gemeldete Gesamtzahl 03241)": which areas a replacement took values from. */
+/**
+ * The areas whose values a replacement removes, named: by the layer's names, a parent key by the name
+ * another layer of the project gives it (a Kreis layer), else by what it is.
+ */
+function namedRemovedAreas(db: SqliteDatabase, layer: string, keys: readonly string[]): { key: string; name: LocalizedText }[] {
+  const layerNames = new Map(readAreaSizes(db, layer).map((area) => [area.key, area.name]));
+  const otherNames = new Map<string, string>();
+  if (keys.some((key) => !layerNames.has(key))) {
+    for (const other of readLayers(db)) {
+      if (other.name === layer) continue;
+      for (const area of readAreaSizes(db, other.name)) if (area.name !== area.key) otherNames.set(area.key, area.name);
+    }
+  }
+  return keys.map((key) => ({ key, name: observationAreaName(key, layerNames, otherNames) }));
+}
+
+/** " (Ronnenberg, gemeldete Gesamtzahl …)": which areas a replacement took values from. */
 function removedOf(removedAreas: readonly { name: LocalizedText }[], locale: 'de' | 'en'): string {
   return removedAreas.length === 0 ? '' : ` (${namedList(removedAreas.map((area) => area.name), locale)})`;
 }
