@@ -17,6 +17,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { FlowImport } from './FlowImport';
 import { FlowMap } from './FlowMap';
 import './flows.css';
+import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 
 const DEFAULT_TOP = 25;
 
@@ -67,7 +68,7 @@ export function FlowPanel() {
       </section>
     );
   }
-  const sourceNames = data.sources.map((source) => source.name).join('; ');
+  const sourceNames = data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ');
   return (
     <section className="flows" data-testid="flows-panel">
       <h3>{t('flows.title')}</h3>

@@ -13,6 +13,7 @@ import { withoutCliHint } from '../../shared/contract/errors';
 import type { LocalizedText } from '../../shared/model/project';
 import { namedList } from '../../shared/sources/observationAreaName';
 import { useLocale, useT } from '../AppContext';
+import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -65,8 +66,8 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
                   // Each source with its own dates: the same Stichtage as the file, or others (a census beside a register's 31.12.).
                   .map((source) =>
                     source.sharedPeriods.length > 0
-                      ? `${source.name} (${t('import.mode.overlapShared', { dates: source.sharedPeriods.map((period) => formatDate(period, locale)).join(', ') })})`
-                      : `${source.name} (${t('import.mode.overlapOther', { dates: formatLatestDates(source.periods, locale, 3) })})`,
+                      ? `${sourceNameIn(source.name, locale)} (${t('import.mode.overlapShared', { dates: source.sharedPeriods.map((period) => formatDate(period, locale)).join(', ') })})`
+                      : `${sourceNameIn(source.name, locale)} (${t('import.mode.overlapOther', { dates: formatLatestDates(source.periods, locale, 3) })})`,
                   )
                   .join('; '),
               })}

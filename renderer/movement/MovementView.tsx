@@ -24,7 +24,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
 import { DecimalInput } from '../forms/DecimalInput';
-import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
+import { shortSourceName, sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
@@ -194,7 +194,7 @@ export function MovementView() {
                 </h3>
                 <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
                 <p className="movement-note">
-                  {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => source.name).join('; ') })}
+                  {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ') })}
                 </p>
                 {projectionNote(data, locale) && (
                   <p className="movement-note movement-projection-note" data-testid="movement-projection-note">

@@ -5,6 +5,7 @@
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
+import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 
 export function DetailsPanel() {
   const t = useT();
@@ -97,7 +98,7 @@ export function DetailsPanel() {
           <ul className="details-sources">
             {details.sources.map((source) => (
               <li key={source.id}>
-                <span className="source-name">{source.name}</span>
+                <span className="source-name">{sourceNameIn(source.name, locale)}</span>
                 <span className="source-meta">
                   {sourceDates(source.id, source.stichtag)}
                   {source.attribution ? ` · ${source.attribution}` : ''}

@@ -26,7 +26,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { GapBars } from './GapBars';
 import { indicatorShowing } from './indicatorShowing';
 import { ScatterPlot } from '../analysis/ScatterPlot';
-import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
+import { shortSourceName, sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 import '../analysis/analysis.css';
 import './sources.css';
 
@@ -279,7 +279,7 @@ function ComparisonResult(props: {
           return (
             <article key={source.id} className="sources-card" data-testid={`sources-card-${source.id}`}>
               <h4>
-                <span className="sources-letter">{letters[index]}</span> {info?.name ?? source.name}
+                <span className="sources-letter">{letters[index]}</span> {sourceNameIn(info?.name ?? source.name, locale)}
               </h4>
               {source.synthetic && <p className="sources-synthetic">{t('sources.synthetic')}</p>}
               <dl>

@@ -6,6 +6,7 @@
  */
 import { formatDate, type Locale } from '../format/number';
 import type { Source } from '../model/project';
+import { sourceNameIn } from '../sources/sourceChoiceLine';
 
 const DL_DE_BY_2_0 = 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0)';
 
@@ -84,7 +85,7 @@ export function sourceLines(input: SourceLineInput): string[] {
       synthetic = true;
       // A source that is only the label itself ("Beispieldaten, synthetisch") is said by the closing line.
       if (!source.name || source.name === source.attribution) continue;
-      const line = `${words.data[locale]}: ${sourceLabel(source)}${stichtag}`;
+      const line = `${words.data[locale]}: ${sourceLabel({ name: sourceNameIn(source.name, locale), attribution: sourceNameIn(source.attribution, locale) })}${stichtag}`;
       if (!seen.has(line)) lines.push(line);
       seen.add(line);
       continue;

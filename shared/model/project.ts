@@ -70,8 +70,10 @@ export interface Source {
   synthetic: boolean;
 }
 
+/** The label of generated demo data, as the demo stores it (in German, like any name a planner types). */
+export const SYNTHETIC_LABEL = 'Beispieldaten, synthetisch';
 /** What a synthetic demo source's name ends with, after the name of the real source it imitates. */
-export const SYNTHETIC_NAME_SUFFIX = ' – Beispieldaten, synthetisch';
+export const SYNTHETIC_NAME_SUFFIX = ` – ${SYNTHETIC_LABEL}`;
 
 /** Labels in the two UI languages. German first. */
 export interface LocalizedText {

@@ -6,7 +6,7 @@
  */
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
-import { SYNTHETIC_NAME_SUFFIX, type LocalizedText } from '../model/project';
+import { SYNTHETIC_LABEL, SYNTHETIC_NAME_SUFFIX, type LocalizedText } from '../model/project';
 import { sourcePriority } from './sourceChoice';
 
 /** What the functions read of a project summary (contract `projectSummary`). */
@@ -51,9 +51,22 @@ export function shortSourceName(name: string): string {
   return name.endsWith(SYNTHETIC_NAME_SUFFIX) ? name.slice(0, -SYNTHETIC_NAME_SUFFIX.length) : name;
 }
 
+/**
+ * A source's full name in the reader's language: the demo suffix, which the demo stores in German like any
+ * name a planner types, reads "– sample data, synthetic" in English; other names stay as stored.
+ * @example sourceNameIn('Einwohnermelderegister – Beispieldaten, synthetisch', 'en') // "Einwohnermelderegister – sample data, synthetic"
+ */
+export function sourceNameIn(name: string, locale: Locale): string {
+  if (locale !== 'en') return name;
+  // The demo's attribution is the label alone ("Beispieldaten, synthetisch").
+  if (name === SYNTHETIC_LABEL) return 'sample data, synthetic';
+  return name.endsWith(SYNTHETIC_NAME_SUFFIX) ? `${shortSourceName(name)} – sample data, synthetic` : name;
+}
+
 /** "AZR, sonst AsylbLG" */
 export function priorityText(sources: readonly { name: string }[], locale: Locale): string {
-  return sources.map((source) => shortSourceName(source.name)).join(translate(locale, 'map.sources.else'));
+  // A source that is the synthetic label alone ("Beispieldaten, synthetisch") is said in the reader's language.
+  return sources.map((source) => sourceNameIn(shortSourceName(source.name), locale)).join(translate(locale, 'map.sources.else'));
 }
 
 /**

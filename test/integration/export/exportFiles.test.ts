@@ -88,6 +88,10 @@ describe('export.map', () => {
     expect(result.fileName).toBe('Ausländeranteil_2024-12-31.svg');
     const english = await api['export.map']({ view: { indicatorId: 'foreign_share' }, format: 'svg', locale: 'en' });
     expect(english.fileName).toBe('Share of foreign nationals_2024-12-31.svg');
+    // The demo's sources are named with the synthetic label in the figure's language.
+    const englishSvg = Buffer.from(english.base64 ?? '', 'base64').toString('utf8');
+    expect(englishSvg).toContain('Einwohnermelderegister – sample data, synthetic');
+    expect(englishSvg).not.toContain('Beispieldaten');
   });
 
   it('uses the layout saved in the project', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorSourceChoices, priorityText, shortSourceName, sourceChoiceLine, type SourceChoiceProject } from '../../../shared/sources/sourceChoiceLine';
+import { indicatorSourceChoices, priorityText, shortSourceName, sourceChoiceLine, sourceNameIn, type SourceChoiceProject } from '../../../shared/sources/sourceChoiceLine';
 import { offeredOrders } from '../../../renderer/map/SourcePicker';
 
 const project: SourceChoiceProject = {
@@ -69,6 +69,11 @@ describe('sourceChoiceLine', () => {
     expect(shortSourceName('Einwohnermelderegister – Beispieldaten, synthetisch')).toBe('Einwohnermelderegister');
     // Only the demo's suffix goes: names a planner typed stay whole, so two of them never look alike.
     expect(shortSourceName('Melderegister – Stand Mai')).toBe('Melderegister – Stand Mai');
+    // The full name in English says the demo suffix in English; a planner's name stays as typed.
+    expect(sourceNameIn('Einwohnermelderegister – Beispieldaten, synthetisch', 'en')).toBe('Einwohnermelderegister – sample data, synthetic');
+    expect(sourceNameIn('Einwohnermelderegister – Beispieldaten, synthetisch', 'de')).toBe('Einwohnermelderegister – Beispieldaten, synthetisch');
+    expect(sourceNameIn('Melderegister – Stand Mai', 'en')).toBe('Melderegister – Stand Mai');
+    expect(sourceNameIn('Beispieldaten, synthetisch', 'en')).toBe('sample data, synthetic');
     expect(priorityText([{ name: 'A' }, { name: 'B' }], 'en')).toBe('A, else B');
   });
 });
