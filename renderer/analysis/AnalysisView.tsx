@@ -27,7 +27,7 @@ import { AreaMap, type LegendRow } from './AreaMap';
 import { clusterOverlay } from './clusterOverlay';
 import { ScatterPlot } from './ScatterPlot';
 import './analysis.css';
-import { nameWithUnit } from '../../shared/indicators/nameWithUnit';
+import { indicatorLabel } from '../../shared/indicators/indicatorLabel';
 
 type WeightsType = (typeof WEIGHTS_TYPES)[number];
 type ExportView = MethodInput<'analysis.export'>['view'];
@@ -251,8 +251,8 @@ export function AnalysisView() {
             <ScatterPlot
               points={scatter.data.points.flatMap((point) => (point.x === null || point.y === null ? [] : [{ key: point.key, name: point.name, x: point.x, y: point.y, colour: '#41b6c4' }]))}
               fit={scatter.data.fit}
-              xLabel={nameWithUnit(localized(scatter.data.x.name, locale), localized(scatter.data.x.unit, locale))}
-              yLabel={nameWithUnit(localized(scatter.data.y.name, locale), localized(scatter.data.y.unit, locale))}
+              xLabel={indicatorLabel(localized(scatter.data.x.name, locale), localized(scatter.data.x.unit, locale))}
+              yLabel={indicatorLabel(localized(scatter.data.y.name, locale), localized(scatter.data.y.unit, locale))}
               zeroLines={false}
               testId="analysis-scatter"
             />

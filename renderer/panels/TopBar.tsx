@@ -9,7 +9,8 @@ import { ProjectMenu } from './ProjectMenu';
 import { shownPeriods } from '../map/shownPeriods';
 import { overlayForLayer } from '../store/overlaySlice';
 import { fileNameOf } from '../dialogs/filePaths';
-import { groupIndicatorsByScale, indicatorLabel } from './indicatorGroups';
+import { groupIndicatorsByScale } from './indicatorGroups';
+import { indicatorLabel } from '../../shared/indicators/indicatorLabel';
 
 export function TopBar() {
   const t = useT();

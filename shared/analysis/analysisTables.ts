@@ -10,7 +10,7 @@ import { sourceLines } from '../export/sourceLines';
 import type { Source } from '../model/project';
 import { globalExplanation, globalNote, methodNote } from './explanation';
 import type { MoranResult, RatesResult, ScatterResult, WeightsChoice } from './analysisTypes';
-import { nameWithUnit } from '../indicators/nameWithUnit';
+import { indicatorLabel } from '../indicators/indicatorLabel';
 
 export type AnalysisTable = ProfileTable;
 
@@ -33,7 +33,7 @@ function rounded(value: number | null, decimals: number): number | null {
  */
 export function moranTable(result: MoranResult, smallNumberThreshold: number, createdOn: string, locale: Locale): AnalysisTable {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
-  const indicatorName = nameWithUnit(localized(result.indicator.name, locale), localized(result.indicator.unit, locale));
+  const indicatorName = indicatorLabel(localized(result.indicator.name, locale), localized(result.indicator.unit, locale));
   const columns = [t('analysis.column.key'), t('analysis.column.name'), indicatorName, t('analysis.column.standardised'), t('analysis.column.lag'), t('analysis.column.localI'), t('analysis.column.pValue'), t('analysis.column.adjustedPValue'), t('analysis.column.cluster')];
   const anySmall = result.areas.some((area) => area.smallNumber && area.value !== null);
   const rows = result.areas.map((area) => [
@@ -93,8 +93,8 @@ export function scatterTable(result: ScatterResult, createdOn: string, locale: L
   const columns = [
     t('analysis.column.key'),
     t('analysis.column.name'),
-    nameWithUnit(localized(result.x.name, locale), localized(result.x.unit, locale)),
-    nameWithUnit(localized(result.y.name, locale), localized(result.y.unit, locale)),
+    indicatorLabel(localized(result.x.name, locale), localized(result.x.unit, locale)),
+    indicatorLabel(localized(result.y.name, locale), localized(result.y.unit, locale)),
   ];
   const rows = result.points.map((point) => [point.key, point.name, rounded(point.x, result.x.decimals + 2), rounded(point.y, result.y.decimals + 2)]);
   const { fit } = result;

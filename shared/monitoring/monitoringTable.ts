@@ -9,7 +9,7 @@ import type { DataTable } from '../export/dataTable';
 import { sourceLines } from '../export/sourceLines';
 import { formatDate, formatNumber, type Locale } from '../format/number';
 import { DYNAMICS_CLASS_TEXT, STATUS_CLASS_TEXT } from './monitoringTexts';
-import { nameWithUnit } from '../indicators/nameWithUnit';
+import { indicatorLabel } from '../indicators/indicatorLabel';
 
 export type MonitoringResult = z.output<typeof monitoringComputeOutput>;
 
@@ -51,7 +51,7 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     de ? 'Schlüssel' : 'Key',
     de ? 'Gebiet' : 'Area',
     de ? 'Einwohner' : 'Population',
-    ...result.indicators.flatMap((indicator) => [nameWithUnit(indicator.name[locale], indicator.unit[locale]), `z ${indicator.name[locale]} (${indicator.direction})`]),
+    ...result.indicators.flatMap((indicator) => [indicatorLabel(indicator.name[locale], indicator.unit[locale]), `z ${indicator.name[locale]} (${indicator.direction})`]),
     de ? 'Statusindex' : 'Status index',
     de ? 'Klassenwert Status (standardisierter Index)' : 'Class value status (standardised index)',
     de ? 'Statusklasse' : 'Status class',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortAreaRows } from '../../../renderer/panels/areaRows';
-import { groupIndicatorsByScale, indicatorLabel } from '../../../renderer/panels/indicatorGroups';
+import { groupIndicatorsByScale } from '../../../renderer/panels/indicatorGroups';
+import { indicatorLabel } from '../../../shared/indicators/indicatorLabel';
 import { breadcrumbs, saveTarget } from '../../../renderer/dialogs/filePaths';
 import { featureBounds } from '../../../renderer/map/bounds';
 import { createIndicator, createValue } from './fixtures';
