@@ -27,6 +27,7 @@ import { drawRates } from './ratesDrawing';
 import { CLUSTER_COLOURS, CLUSTER_ORDER, clusterCategory, clusterCategoryColour, NO_DATA_COLOUR, SIGNIFICANCE_COLOURS } from './clusterColours';
 import { clusterExplanation, globalExplanation, globalNote, methodNote } from './explanation';
 import { niceTicks } from './niceTicks';
+import { indicatorLabel } from '../indicators/indicatorLabel';
 
 export type AnalysisPage = keyof typeof PAGE_SIZES_MM;
 
@@ -346,7 +347,7 @@ export function scatterFigure(result: ScatterResult, context: AnalysisFigureCont
       : text(locale, 'analysis.scatter.fit', { intercept: formatNumber(fit.intercept, 3, locale), slope: formatNumber(fit.slope, 4, locale), r: fit.correlation === null ? '–' : formatNumber(fit.correlation, 3, locale), n: fit.count });
   const sources = [...result.sources];
   return page(context, text(locale, 'analysis.figure.scatterTitle', { x: xName, y: yName }), `${subtitleOf(context, result.period)} · ${fitText}`, sources, (frame, scale) =>
-    scatterPlot(points, fit, frame, scale, { x: `${xName} (${localized(result.x.unit, locale)})`, y: `${yName} (${localized(result.y.unit, locale)})` }, locale, false),
+    scatterPlot(points, fit, frame, scale, { x: indicatorLabel(xName, localized(result.x.unit, locale)), y: indicatorLabel(yName, localized(result.y.unit, locale)) }, locale, false),
   );
 }
 

@@ -7,6 +7,7 @@ import { localized, translate } from '../i18n/translate';
 import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
 
 import type { DataTable, TableValue } from '../export/dataTable';
+import { indicatorLabel } from '../indicators/indicatorLabel';
 
 export type ProfileTable = DataTable;
 
@@ -45,7 +46,7 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
       });
     }
   } else {
-    columns = [...base, ...set.indicators.map((indicator) => `${localized(indicator.label, locale)} (${localized(indicator.unit, locale)})`)];
+    columns = [...base, ...set.indicators.map((indicator) => indicatorLabel(localized(indicator.label, locale), localized(indicator.unit, locale)))];
     for (const profile of profiles) rows.push([profile.key, profile.name, stichtag, ...set.indicators.map((indicator) => profile.indicators[indicator.id] ?? null)]);
   }
   const notes = [localized(set.sourceLine, locale), de ? `„.“ = unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `"." = suppressed (count below ${set.smallNumberThreshold}).`];

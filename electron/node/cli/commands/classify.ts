@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { CliUsageError, type CliCommand, type CliLanguage } from '../command';
 import { checkViewAgainstProject, MAP_VIEW_OPTION_HELP, MAP_VIEW_OPTIONS, mapViewRequestFromFlags } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
+import { indicatorLabel } from '../../../../shared/indicators/indicatorLabel';
 
 type MapClassification = MethodOutput<'map.classify'>;
 
@@ -56,7 +57,7 @@ function classifyText(result: MapClassification, lang: CliLanguage): string {
   const de = lang === 'de';
   const labels = legendLabels(result, lang);
   const lines = [
-    `${result.indicator.name[lang]} (${result.indicator.unit[lang]}), ${formatDate(result.period, lang)} – ${result.method}, ${result.classes.length} ${de ? 'Klassen' : 'classes'}, ${de ? 'Palette' : 'palette'} ${result.palette}`,
+    `${indicatorLabel(result.indicator.name[lang], result.indicator.unit[lang])}, ${formatDate(result.period, lang)} – ${result.method}, ${result.classes.length} ${de ? 'Klassen' : 'classes'}, ${de ? 'Palette' : 'palette'} ${result.palette}`,
   ];
   result.classes.forEach((classInterval, index) => {
     const areas = classInterval.count === 1 ? (de ? 'Gebiet' : 'area') : de ? 'Gebiete' : 'areas';

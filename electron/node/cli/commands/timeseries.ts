@@ -14,6 +14,7 @@ import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, LAYER_HELP } from '../commandFlags';
+import { indicatorLabel } from '../../../../shared/indicators/indicatorLabel';
 
 const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] [--layout sorted|grid] [--scenario ID|none] --out FILE.svg|.png|.pdf|.csv|.xlsx';
 const SORTS = ['layer', 'name', 'last'] as const;
@@ -97,7 +98,7 @@ export const command: CliCommand = {
         });
       } else {
         const lang = context.lang;
-        context.output.text(`${series.indicator.name[lang]} (${series.indicator.unit[lang]}), ${series.periods[0] ?? ''} … ${series.periods.at(-1) ?? ''}`);
+        context.output.text(`${indicatorLabel(series.indicator.name[lang], series.indicator.unit[lang])}, ${series.periods[0] ?? ''} … ${series.periods.at(-1) ?? ''}`);
         for (const entry of shown) {
           context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
         }
