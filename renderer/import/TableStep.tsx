@@ -170,8 +170,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
   // Names and units of new variables change nothing it reports, so typing them runs no dry run.
   // A repeated file as a further source is refused, as the warning above the choice already says: no dry run to repeat it.
-  const repeatedAsNewSource = Boolean(preview?.repeatedSource) && modeChoice.mode === 'new-source';
-  const dryRunInput = overlaps && matchesAnArea && mappingSettled && !repeatedAsNewSource && pending.runningTaskId === null ? commitInput : null;
+  const dryRunInput = overlaps && matchesAnArea && mappingSettled && !repeatsASource && pending.runningTaskId === null ? commitInput : null;
   const dryRunKey = dryRunInput ? JSON.stringify(dryRunInput) : null;
   useEffect(() => {
     if (!dryRunInput) return;

@@ -225,13 +225,20 @@ function noPeriodsError(indicator: IndicatorDefinition, combinesData: boolean): 
  * The layer's areas for an indicator at `period`; per-km² figures also get each area's official land area
  * (KFL) where the project records one, so densities divide by it rather than by the polygon's area.
  */
-function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean, plan: DerivationPlan): IndicatorArea[] {
+function indicatorAreas(db: SqliteDatabase, layerName: string, period: string, perKm2: boolean, plan: Pick<DerivationPlan, 'catalogue'>): IndicatorArea[] {
   const areas = readAreaSizes(db, layerName);
   if (!perKm2) return areas;
-  // The area variable's own choice, not the view's: the view chooses the sources of what the indicator
-  // counts ("Quelle Bevölkerung"), and the details panel shows the same land area as the map divides by.
-  const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period, selectionPriority(plan.catalogue, { variable: OFFICIAL_AREA_VARIABLE }));
+  const official = officialAreasFor(db, plan.catalogue, period);
   return areas.map((area) => Object.assign({}, area, { officialArea: official.get(area.key) ?? null }));
+}
+
+/**
+ * The official land area per area at `period`, for the map's densities and the details panel alike. By the
+ * area variable's own source choice, not the view's: the view chooses the sources of what the indicator
+ * counts ("Quelle Bevölkerung"), and the details panel shows the same land area as the map divides by.
+ */
+function officialAreasFor(db: SqliteDatabase, catalogue: SourceCatalogue, period: string): ReturnType<typeof officialAreasAt> {
+  return officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), period, selectionPriority(catalogue, { variable: OFFICIAL_AREA_VARIABLE }));
 }
 
 function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, period: string, comparePeriod: string | undefined, observations: readonly Observation[]): DerivedIndicatorValues {
@@ -285,7 +292,7 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
     const threshold = readSetting(readSettings(db), 'smallNumberThreshold');
     const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
     const usedSources = new Map<string, Source>();
-    const official = officialAreasAt(readObservations(db, { variables: [OFFICIAL_AREA_VARIABLE] }), chosenPeriod, selectionPriority(catalogue, { variable: OFFICIAL_AREA_VARIABLE }));
+    const official = officialAreasFor(db, catalogue, chosenPeriod);
     const areasWithOfficialSize = areas.map((candidate) => Object.assign({}, candidate, { officialArea: official.get(candidate.key) ?? null }));
     const details = indicators.map((indicator) => {
       const computed = computeIndicatorValues({

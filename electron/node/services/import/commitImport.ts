@@ -23,7 +23,7 @@ import { readAreaSizes, readLayerPosition, readLayers, readSources, readVariable
 import { namedList, observationAreaName } from '../../../../shared/sources/observationAreaName';
 import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
-import type { PendingBoundaryImport, PendingImport, PendingTableImport } from './pendingImports';
+import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 
 export type CommitInput = z.output<typeof commitInput>;
@@ -158,9 +158,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     }
     if (!areaByRow.has(accepted.rowIndex)) areaByRow.set(accepted.rowIndex, accepted.areaKey);
   }
-  // Reported totals (the parent's own row) and "nicht zuordenbar" rows are kept under their keys.
-  const rowsWithKeys = new Map([...areaByRow, ...pending.reportedTotalRows, ...pending.unassignableRows]);
-  const built = buildTableObservations(pending.table, pending.mapping, rowsWithKeys, 'pending', 'counted', input.period ?? null);
+  const built = buildTableObservations(pending.table, pending.mapping, rowsWrittenUnderKeys(areaByRow, pending), 'pending', 'counted', input.period ?? null);
   if (built.periodMissing) {
     // A shapefile's .dbf chosen for its boundaries fails here first: say where the boundaries are.
     const shapefileNote = pending.table.warnings.find((warning) => warning.code === 'shapefile-attributes')?.text;

@@ -45,6 +45,15 @@ export interface PendingTableImport {
 
 export type PendingImport = PendingBoundaryImport | PendingTableImport;
 
+/**
+ * The rows a table import writes, row index → the key its values are kept under: rows matched to an area,
+ * then the parent's reported total and its "nicht zuordenbar" row under the parent's keys. The preview and
+ * the commit build their observations from this one list, so the preview counts what the commit writes.
+ */
+export function rowsWrittenUnderKeys(areaRows: ReadonlyMap<number, string>, parentRows: Pick<PendingTableImport, 'reportedTotalRows' | 'unassignableRows'>): Map<number, string> {
+  return new Map([...areaRows, ...parentRows.reportedTotalRows, ...parentRows.unassignableRows]);
+}
+
 const MAX_PENDING = 8;
 
 export class PendingImports {

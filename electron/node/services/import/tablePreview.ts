@@ -19,7 +19,7 @@ import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreas, readDimensions, readLayers, readSettings, readSources, readVariables, type AreaWithSize } from '../../storage/projectReader';
 import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
-import type { PendingTableImport } from './pendingImports';
+import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
 
 const PREVIEW_ROWS = 50;
 /** Matched rows sent along with the first rows, for the wizard's preview of the values. */
@@ -174,11 +174,9 @@ export async function previewTable(
   check();
   const matchedByKey = new Map(join.matched.map((match) => [match.rowIndex, match.areaKey]));
   const { reportedTotalRows, unassignableRows } = parentRows(layerAreas, join, joinRows);
-  // As the commit builds them: the parent's reported total and "nicht zuordenbar" rows are written too,
-  // under the parent's key, so the preview counts (and checks for a repeated file) what will be written.
-  const keptUnderParent = new Map([...reportedTotalRows, ...unassignableRows]);
-  const built = buildTableObservations(table, mapping, new Map([...matchedByKey, ...keptUnderParent]), 'preview', 'counted');
-  const parentKeys = new Set(keptUnderParent.values());
+  // As the commit builds them, so the preview counts (and checks for a repeated file) what will be written.
+  const built = buildTableObservations(table, mapping, rowsWrittenUnderKeys(matchedByKey, { reportedTotalRows, unassignableRows }), 'preview', 'counted');
+  const parentKeys = new Set([...reportedTotalRows.values(), ...unassignableRows.values()]);
   const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
   const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
   const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
