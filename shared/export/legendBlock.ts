@@ -31,6 +31,9 @@ interface LegendRow {
 
 interface LegendPlan {
   titleLines: string[];
+  /** The caption, then the notes (fixed classes, fewer classes), each wrapped to the legend's width. */
+  noteLines: string[][];
+  regionLines: string[];
   rows: LegendRow[];
   width: number;
   height: number;
@@ -46,28 +49,28 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   for (const mark of legend.marks) rows.push({ fill: content.markFills[mark.kind === 'suppressed' ? 'suppressed' : 'flagged'], label: `${mark.label}*`, count: mark.count });
   const caption = captionOf(content);
   const titleLines = wrapText(legend.title, SIZE.title * scale, maximumWidth, 'semibold');
+  // Captions and notes wrap like the title: a long note ("1 statt 5 Klassen: …") ran past the page edge.
+  const wrapCaption = (text: string) => wrapText(text, SIZE.caption * scale, maximumWidth);
+  const noteLines = [caption, legend.fixedClassesNote, legend.classCountNote].filter((note): note is string => Boolean(note)).map(wrapCaption);
+  const regionLines = legend.regionLine ? wrapCaption(legend.regionLine) : [];
   const labelX = (SIZE.swatchWidth + SIZE.gap) * scale;
   const rowWidths = rows.map((row) => labelX + textWidth(labelWithCount(row, content), SIZE.row * scale));
   const width = Math.min(
     maximumWidth,
     Math.max(
       ...titleLines.map((line) => textWidth(line, SIZE.title * scale, 'semibold')),
-      textWidth(caption, SIZE.caption * scale),
-      legend.fixedClassesNote ? textWidth(legend.fixedClassesNote, SIZE.caption * scale) : 0,
-      legend.classCountNote ? textWidth(legend.classCountNote, SIZE.caption * scale) : 0,
-      legend.regionLine ? textWidth(legend.regionLine, SIZE.caption * scale) : 0,
+      ...[...noteLines.flat(), ...regionLines].map((line) => textWidth(line, SIZE.caption * scale)),
       ...rowWidths,
     ),
   );
+  const captionLineCount = noteLines.reduce((sum, lines) => sum + lines.length, 0);
   const height =
     titleLines.length * SIZE.title * 1.2 * scale +
-    SIZE.caption * 1.5 * scale +
-    (legend.fixedClassesNote ? SIZE.caption * 1.2 * scale : 0) +
-    (legend.classCountNote ? SIZE.caption * 1.2 * scale : 0) +
+    SIZE.caption * (0.3 + captionLineCount * 1.2) * scale +
     SIZE.gap * scale +
     rows.length * SIZE.rowHeight * scale +
-    (legend.regionLine ? (SIZE.caption * 1.6 + SIZE.gap) * scale : 0);
-  return { titleLines, rows, width, height };
+    (regionLines.length > 0 ? (SIZE.caption * (0.4 + regionLines.length * 1.2) + SIZE.gap) * scale : 0);
+  return { titleLines, noteLines, regionLines, rows, width, height };
 }
 
 /** "je 1.000 Einw. · Stichtag 31.12.2024" */
@@ -93,7 +96,7 @@ export function measureLegend(content: LegendContent, scale: number, maximumWidt
  * @example drawLegend(content, 230, 40, 1, 70)
  */
 export function drawLegend(content: LegendContent, x: number, y: number, scale: number, maximumWidth: number): string {
-  const { titleLines, rows } = plan(content, scale, maximumWidth);
+  const { titleLines, noteLines, regionLines, rows } = plan(content, scale, maximumWidth);
   const parts: string[] = ['<g id="legend">'];
   let cursor = y;
   for (const line of titleLines) {
@@ -101,12 +104,9 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
     parts.push(svgText(x, cursor, line, { size: SIZE.title * scale, weight: 'semibold' }));
     cursor += SIZE.title * 0.2 * scale;
   }
-  cursor += SIZE.caption * 1.2 * scale;
-  parts.push(svgText(x, cursor, captionOf(content), { size: SIZE.caption * scale, fill: '#4d4d4d' }));
-  for (const note of [content.legend.fixedClassesNote, content.legend.classCountNote]) {
-    if (!note) continue;
+  for (const line of noteLines.flat()) {
     cursor += SIZE.caption * 1.2 * scale;
-    parts.push(svgText(x, cursor, note, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+    parts.push(svgText(x, cursor, line, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
   }
   cursor += SIZE.caption * 0.3 * scale + SIZE.gap * scale;
   for (const row of rows) {
@@ -121,9 +121,10 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
     }
     cursor += SIZE.rowHeight * scale;
   }
-  if (content.legend.regionLine) {
-    cursor += SIZE.gap * scale + SIZE.caption * 1.2 * scale;
-    parts.push(svgText(x, cursor, content.legend.regionLine, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  if (regionLines.length > 0) cursor += SIZE.gap * scale;
+  for (const line of regionLines) {
+    cursor += SIZE.caption * 1.2 * scale;
+    parts.push(svgText(x, cursor, line, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
   }
   parts.push('</g>');
   return parts.join('');
