@@ -65,6 +65,8 @@ export interface LegendSubject {
   period: string;
   comparePeriod?: string | null;
   regionValue: number | null;
+  /** The areas `regionValue` sums when they are not the whole region (see comparisonDrawing); absent: "Gesamt". */
+  regionScope?: { comparedAreas: number } | null;
   sources: readonly Pick<Source, 'attribution' | 'synthetic' | 'name'>[];
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
@@ -142,7 +144,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     rows,
     noData: drawn.noDataKeys.length > 0 ? { classIndex: null, colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: drawn.noDataKeys.length } : null,
     marks,
-    regionLine: subject.regionValue === null ? null : translate(locale, 'map.legend.region', { value: formatNumber(subject.regionValue, drawn.decimals, locale), unit }).trim(),
+    regionLine: subject.regionValue === null ? null : regionLine(subject.regionValue, subject.regionScope ?? null, drawn.decimals, unit, locale),
     fixedClassesNote: options.fixedAcrossPeriods
       ? translate(locale, 'map.legend.fixedClasses', { first: formatDate(options.fixedAcrossPeriods.first, locale), last: formatDate(options.fixedAcrossPeriods.last, locale) })
       : null,
@@ -158,4 +160,10 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     synthetic,
     syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,
   };
+}
+
+/** "Gesamt: 5,6 % …", or "Summe der verglichenen Gebiete (1): 5,6 % …" when the value sums only some areas. */
+function regionLine(value: number, scope: { comparedAreas: number } | null, decimals: number, unit: string, locale: Locale): string {
+  const shown = formatNumber(value, decimals, locale);
+  return (scope ? translate(locale, 'map.legend.regionCompared', { count: scope.comparedAreas, value: shown, unit }) : translate(locale, 'map.legend.region', { value: shown, unit })).trim();
 }

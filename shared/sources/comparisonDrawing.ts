@@ -10,7 +10,7 @@ import type { LocalizedText } from '../model/project';
 import { drawIndicator, type DrawnIndicator } from '../mapView/drawIndicator';
 import { buildIndicatorLegend, type IndicatorLegend } from '../mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../mapView/mapSymbology';
-import type { SourceComparison } from './compareSources';
+import { pairedTotalsCoverAll, type SourceComparison } from './compareSources';
 
 /** Diverging around 0: red where B counts fewer than A, blue where it counts more. */
 export const GAP_SYMBOLOGY: MapSymbology = { ...DEFAULT_SYMBOLOGY, palette: 'RdBu', midpoint: 'zero' };
@@ -33,15 +33,20 @@ export interface GapDrawing {
   /** The gap as indicator values (the figure composer's input shape). */
   values: GapValue[];
   indicator: { id: string; name: LocalizedText; unit: LocalizedText; decimals: number; scale: 'percent'; description: LocalizedText; periods: string[] };
-  /** The whole region's gap in percent (sum of B against sum of A), null when A sums to 0. */
+  /** The gap over the compared areas in percent (sum of B against sum of A there), null when A sums to 0. */
   regionValue: number | null;
+  /**
+   * How many areas `regionValue` sums when they are not all of both sources' areas (a Kreis table holding
+   * Hannover alone against 21 Gemeinden): the legend then says so instead of "Gesamt". Null: all of them.
+   */
+  regionScope: { comparedAreas: number } | null;
   drawn: DrawnIndicator;
 }
 
 /**
  * @example drawComparisonGap(comparison, { de: 'Schutzsuchende', en: 'Refugees' }).drawn.colourByKey.get('03241001') // "#f4a582"
  */
-export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' | 'period' | 'sources' | 'areas' | 'pairedTotals'>, variableName: LocalizedText): GapDrawing {
+export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' | 'period' | 'sources' | 'areas' | 'pairedTotals' | 'checks'>, variableName: LocalizedText): GapDrawing {
   const [first] = comparison.sources;
   const paired = comparison.pairedTotals;
   const values: GapValue[] = comparison.areas.map((area) => ({
@@ -56,6 +61,7 @@ export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' 
   }));
   // The region's gap over the compared areas alone; none where nothing was compared (not −100 %).
   const regionValue = paired === null || paired.first === 0 ? null : ((paired.second - paired.first) / paired.first) * 100;
+  const regionScope = paired !== null && !pairedTotalsCoverAll(comparison) ? { comparedAreas: paired.areaCount } : null;
   const indicator = {
     id: `${comparison.variable}-gap`,
     name: { de: `${variableName.de}: Abweichung der Quellen`, en: `${variableName.en}: gap between sources` },
@@ -67,10 +73,10 @@ export function drawComparisonGap(comparison: Pick<SourceComparison, 'variable' 
     periods: [comparison.period],
   };
   const drawn = drawIndicator({ values, regionValue, decimals: 1, symbology: GAP_SYMBOLOGY, smallNumbers: 'flag' });
-  return { values, indicator, regionValue, drawn };
+  return { values, indicator, regionValue, regionScope, drawn };
 }
 
 /** The legend rows of a drawn gap (no source lines: the view and the figure name the sources themselves). */
 export function comparisonGapLegend(drawing: GapDrawing, period: string, locale: Locale): IndicatorLegend {
-  return buildIndicatorLegend(drawing.drawn, { indicator: drawing.indicator, period, regionValue: drawing.regionValue, sources: [] }, { locale, smallNumberThreshold: 0 });
+  return buildIndicatorLegend(drawing.drawn, { indicator: drawing.indicator, period, regionValue: drawing.regionValue, regionScope: drawing.regionScope, sources: [] }, { locale, smallNumberThreshold: 0 });
 }

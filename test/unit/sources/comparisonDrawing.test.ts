@@ -44,4 +44,23 @@ describe('drawComparisonGap', () => {
     expect(legend.rows.reduce((sum, row) => sum + row.count, 0)).toBe(5);
     expect(legend.noData?.count).toBe(1);
   });
+
+  it('names the areas the region line sums when they are not all of both sources, and says "Gesamt" when they are', () => {
+    // B lacks area 06: the +0,0 % is over five areas, which the legend line must say (it read "Gesamt").
+    expect(drawing.regionScope).toEqual({ comparedAreas: 5 });
+    expect(comparisonGapLegend(drawing, comparison.period, 'de').regionLine).toBe('Summe der verglichenen Gebiete (5): 0,0 % der Bezugsquelle');
+    expect(comparisonGapLegend(drawing, comparison.period, 'en').regionLine).toBe('Sum of the compared areas (5): 0.0 % of the reference source');
+    const complete = compareSources({
+      variable: 'refugees',
+      areas,
+      observations: [...observations, observation('06', 'b', 110)],
+      sources: [source('a'), source('b')],
+      period: null,
+      thresholdPercent: 10,
+      parentKey: null,
+    });
+    const whole = drawComparisonGap(complete, { de: 'Schutzsuchende', en: 'Refugees' });
+    expect(whole.regionScope).toBeNull();
+    expect(comparisonGapLegend(whole, complete.period, 'de').regionLine).toBe('Gesamt: 1,7 % der Bezugsquelle');
+  });
 });

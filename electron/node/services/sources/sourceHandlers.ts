@@ -133,6 +133,7 @@ function comparisonFigure(db: SqliteDatabase, comparison: SourceComparison & { l
       return known ? [{ ...known, stichtag: source.stichtag }] : [];
     }),
     regionValue: gap.regionValue,
+    regionScope: gap.regionScope,
   };
   const drawn = gap.drawn;
   const legend = buildIndicatorLegend(drawn, values, { locale, smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold') });
