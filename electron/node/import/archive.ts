@@ -136,6 +136,9 @@ function readDirectory(bytes: Uint8Array, archiveName: string): DirectoryEntry[]
  * Inflates one entry chunk by chunk into `consume`, which may return false to stop early (a reader that has
  * seen enough). Stops with a UserError when the entry grows beyond its declared size or the budget.
  */
+/** Largest single output chunk of the inflater; bigger entries are inflated in chunks of this size. */
+const MAX_INFLATE_CHUNK = 64 * 1024 * 1024;
+
 function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: string, budget: { remaining: number; limit: number }, consume: (chunk: Uint8Array) => boolean | void): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeaderOffset;
@@ -156,7 +159,9 @@ function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, archiveName: str
   let expanded: Buffer | null = null;
   let overflow: boolean;
   try {
-    expanded = inflateRawSync(bytes.subarray(dataStart, dataEnd), { maxOutputLength: limit + 1 });
+    // One output chunk of the declared size (capped): zlib's default 16 KiB chunks are joined afterwards,
+    // which took half of the 28 ms of inflating VG250_GEM.shp (3 MB).
+    expanded = inflateRawSync(bytes.subarray(dataStart, dataEnd), { maxOutputLength: limit + 1, chunkSize: Math.min(Math.max(limit + 1, 64), MAX_INFLATE_CHUNK) });
     overflow = expanded.length > limit;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') overflow = true;
