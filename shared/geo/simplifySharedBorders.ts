@@ -194,8 +194,11 @@ function conflictingSegments(arcs: readonly (readonly PlanarPosition[])[], kept:
 function pointInRing(point: PlanarPosition, ring: readonly PlanarPosition[]): boolean {
   let inside = false;
   for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    const [xi, yi] = ring[index]!;
-    const [xj, yj] = ring[previous]!;
+    // Indexed reads: destructuring runs through the iterator protocol in cold code.
+    const xi = ring[index]![0];
+    const yi = ring[index]![1];
+    const xj = ring[previous]![0];
+    const yj = ring[previous]![1];
     if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

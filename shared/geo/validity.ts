@@ -32,11 +32,15 @@ export function rewindPolygonRings(rings: Position[][]): Position[][] {
 }
 
 function pointInRing(point: Position, ring: Position[]): boolean {
-  const [x, y] = point as [number, number];
+  // Indexed reads: destructuring runs through the iterator protocol in cold code (see readShp's ringContains).
+  const x = point[0]!;
+  const y = point[1]!;
   let inside = false;
   for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    const [xi, yi] = ring[index] as [number, number];
-    const [xj, yj] = ring[previous] as [number, number];
+    const xi = ring[index]![0]!;
+    const yi = ring[index]![1]!;
+    const xj = ring[previous]![0]!;
+    const yj = ring[previous]![1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -40,11 +40,16 @@ function onSegment(start: Position, end: Position, point: Position): boolean {
 
 /** 1 inside, -1 outside, 0 on the boundary. */
 function ringContains(ring: Position[], point: Position): number {
-  const [x, y] = point as [number, number];
+  // Indexed reads, not destructuring: in a short command this runs cold, where destructuring an array
+  // goes through the iterator protocol (several times slower per vertex).
+  const x = point[0]!;
+  const y = point[1]!;
   let contains = -1;
   for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    const [xi, yi] = ring[index] as [number, number];
-    const [xj, yj] = ring[previous] as [number, number];
+    const xi = ring[index]![0]!;
+    const yi = ring[index]![1]!;
+    const xj = ring[previous]![0]!;
+    const yj = ring[previous]![1]!;
     if (onSegment(ring[index]!, ring[previous]!, point)) return 0;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) contains = -contains;
   }

@@ -66,11 +66,12 @@ export function simplifiedPreview(imported: BoundaryImport): BoundaryPreview['pr
   for (const area of imported.areas) {
     const polygons = area.geometry.type === 'Polygon' ? [area.geometry.coordinates] : area.geometry.coordinates;
     for (const polygon of polygons) {
-      for (const [x, y] of polygon[0] ?? []) {
-        minX = Math.min(minX, x!);
-        minY = Math.min(minY, y!);
-        maxX = Math.max(maxX, x!);
-        maxY = Math.max(maxY, y!);
+      // Indexed reads: destructuring runs through the iterator protocol in cold code.
+      for (const position of polygon[0] ?? []) {
+        minX = Math.min(minX, position[0]!);
+        minY = Math.min(minY, position[1]!);
+        maxX = Math.max(maxX, position[0]!);
+        maxY = Math.max(maxY, position[1]!);
       }
     }
   }
