@@ -26,6 +26,7 @@ import { readShapefile } from '../import/readShapefile';
 import { KNOWN_CRS, reprojectToWgs84 } from '../../../shared/geo/crs';
 import { rewindPolygonRings } from '../../../shared/geo/validity';
 import { simplifySharedBorders, type PlanarPosition } from '../../../shared/geo/simplifySharedBorders';
+import { readFileBytes } from '../import/readFileBytes';
 
 /** Where the assets live, relative to the repository root. */
 export const MUNICIPALITY_ASSET_PATH = 'assets/boundaries/region-hannover-gemeinden.geo.json';
@@ -175,7 +176,7 @@ function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
  */
 export async function generateLaenderAsset(dataFolder: string): Promise<string> {
   const base = path.join(dataFolder, LAENDER_INPUT);
-  const shapefile = await readShapefile((extension) => (extension === '.shp' || extension === '.shx' || extension === '.dbf' || extension === '.cpg' ? new Uint8Array(readFileSync(`${base}${extension}`)) : null), 'VG5000_LAN', 'utf-8');
+  const shapefile = await readShapefile((extension) => (extension === '.shp' || extension === '.shx' || extension === '.dbf' || extension === '.cpg' ? readFileBytes(`${base}${extension}`) : null), 'VG5000_LAN', 'utf-8');
   const land = shapefile.features
     .map((feature) => ({ record: feature.properties, geometry: feature.geometry }))
     .filter((entry): entry is { record: Record<string, string>; geometry: Polygon | MultiPolygon } => entry.record.GF === '9' && entry.geometry !== null && entry.geometry.type !== 'Point')

@@ -4,7 +4,7 @@
  * Two steps so a preview can come first: `listBoundaryLayers` (what is in the file) and `readBoundaries`
  * (areas + report, nothing written). Writing into a project is the caller's job after confirmation.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { UserError } from '../../../shared/contract/errors';
@@ -16,6 +16,7 @@ import type { LocalizedText } from '../../../shared/model/project';
 import { listGeoPackageFeatureTables, readGeoPackageLayer } from '../storage/geopackageLayerReader';
 import { openArchive, type Archive } from './archive';
 import { readShapefile, siblingReader, type ShapefileMemberReader } from './readShapefile';
+import { readFileBytes } from './readFileBytes';
 
 export interface BoundaryLayerEntry {
   /** Name to pass as `layer`, e.g. "vg250_ebenen_0101/VG250_GEM" in a zip or the table name in a GeoPackage. */
@@ -74,7 +75,7 @@ function shapefileLayersInArchive(archive: Archive): string[] {
 }
 
 function openArchiveFile(filePath: string, options: { maxExpandedBytes?: number } = {}): Archive {
-  return openArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath), { maxExpandedBytes: options.maxExpandedBytes });
+  return openArchive(readFileBytes(filePath), path.basename(filePath), { maxExpandedBytes: options.maxExpandedBytes });
 }
 
 function pickLayer(available: string[], requested: string | undefined, fileName: string, nested: string[] = []): string {
@@ -314,7 +315,7 @@ function vertexCountOf(geometry: Geometry | null): number {
 
 async function readGeoJsonFile(filePath: string, options: ReadBoundariesOptions): Promise<BoundaryImport> {
   const fileName = path.basename(filePath);
-  const bytes = new Uint8Array(readFileSync(filePath));
+  const bytes = readFileBytes(filePath);
   if (bytes.length > MAX_GEOJSON_BYTES) {
     throw new UserError('bad-input', {
       de: `${fileName} ist mit ${Math.round(bytes.length / 1024 / 1024)} MB zu groß für GeoJSON (höchstens ${MAX_GEOJSON_BYTES / 1024 / 1024} MB). Bitte als GeoPackage oder Shapefile speichern oder auf das benötigte Gebiet zuschneiden.`,

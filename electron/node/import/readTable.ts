@@ -7,7 +7,7 @@
  * GENESIS and Regionalstatistik headers rely on, and it cannot cap the expanded size.
  * Returns a `ParsedTable` for the preview; nothing is written.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 import { analyseGrid } from '../../../shared/fileFormats/table/analyseGrid';
@@ -17,6 +17,7 @@ import { assertTableWithinLimits, DEFAULT_TABLE_LIMITS, noDataRowsError } from '
 import { dateStyleIndices, SheetGridReader, sharedStrings, usesDate1904, workbookSheets, type SheetContext, type WorkbookSheet } from '../../../shared/fileFormats/table/xlsxSheet';
 import { openArchive, type Archive } from './archive';
 import { readDbf, siblingReader } from './readShapefile';
+import { readFileBytes } from './readFileBytes';
 
 export interface ReadTableOptions extends DelimitedTableOptions {
   /** Worksheet name for XLSX files; the first sheet with data when omitted. */
@@ -45,7 +46,7 @@ function notAWorkbook(filePath: string, detail: { de: string; en: string }): Use
  * entries needed are inflated, with a cap on the expanded size (a zip bomb disguised as .xlsx stops early).
  */
 function openWorkbook(filePath: string, limits: ReadTableOptions['limits']): OpenWorkbook {
-  const bytes = new Uint8Array(readFileSync(filePath));
+  const bytes = readFileBytes(filePath);
   if (bytes.length === 0) throw notAWorkbook(filePath, { de: 'die Datei ist leer', en: 'the file is empty' });
   if (OLE2_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
     throw new UserError('unsupported', {
@@ -135,7 +136,7 @@ export async function readTableFile(filePath: string, options: ReadTableOptions 
     return withDataRows(analyseGrid(grid, { headerRows: options.headerRows, decimal: options.decimal ?? '.', fallbackDecimal: '.' }, { delimiter: null }));
   }
   if (path.extname(filePath).toLowerCase() === '.dbf') return withDataRows(await dbfTable(filePath, options));
-  return withDataRows(parseDelimitedTable(new Uint8Array(readFileSync(filePath)), options));
+  return withDataRows(parseDelimitedTable(readFileBytes(filePath), options));
 }
 
 /**

@@ -188,7 +188,10 @@ export function buildAreas(
   encodingUsed: TextEncoding | null,
   options: BuildAreasOptions = {},
 ): BoundaryImport {
-  const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
+  // Every attribute name in order of first appearance, without an array of names per feature (11 000 in VG250).
+  const fieldSet = new Set<string>();
+  for (const feature of features) for (const field in feature.properties) fieldSet.add(field);
+  const fields = [...fieldSet];
   if (options.dissolveByField && !fields.includes(options.dissolveByField)) {
     throw new UserError('bad-input', {
       de: `Das Feld „${options.dissolveByField}“ zum Zusammenfassen gibt es nicht (CLI: --dissolve-by). Vorhandene Felder: ${fields.join(', ')}.`,
@@ -238,9 +241,12 @@ export function buildAreas(
       filteredOut.withoutGeometry += 1;
       continue;
     }
-    const group = groups.get(key) ?? { name: nameField ? text(feature.properties[nameField]) : '', geometries: [] };
+    let group = groups.get(key);
+    if (!group) {
+      group = { name: nameField ? text(feature.properties[nameField]) : '', geometries: [] };
+      groups.set(key, group);
+    }
     group.geometries.push(feature.geometry);
-    groups.set(key, group);
   }
   if (groups.size === 0) {
     throw new UserError('bad-input', {

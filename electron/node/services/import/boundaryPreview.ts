@@ -3,7 +3,7 @@
  * proposes the source (BKG recognised from fields and the quellenvermerk beside the data), and returns the
  * report plus a simplified map preview. Nothing is written.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { simplify } from '@turf/simplify';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -17,6 +17,7 @@ import { readBoundaries, type ReadBoundariesOptions } from '../../import/readBou
 import { featureTableNameOwner } from '../../storage/geopackageCore';
 import { readLayers } from '../../storage/projectReader';
 import type { SqliteDatabase } from '../../storage/openDatabase';
+import { readFileBytes } from '../../import/readFileBytes';
 
 type SidecarTexts = Pick<BoundarySourceHints, 'quellenvermerk' | 'aktualitaet'> & { hasCpg: boolean };
 
@@ -33,7 +34,7 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
   const extension = path.extname(filePath).toLowerCase();
   try {
     if (extension === '.zip') {
-      const archive = openArchive(new Uint8Array(readFileSync(filePath)), path.basename(filePath));
+      const archive = openArchive(readFileBytes(filePath), path.basename(filePath));
       const names = archive.entries.map((entry) => entry.name);
       const files = new Set(names);
       const wanted = layer?.toLowerCase().replace(/\.shp$/, '');
@@ -48,7 +49,7 @@ export function readSidecarTexts(filePath: string, layer: string | undefined): S
       const names = readdirSync(directory);
       const base = path.basename(filePath).slice(0, -4).toLowerCase();
       const hasCpg = names.some((name) => name.toLowerCase() === `${base}.cpg`);
-      return { ...pick(names, (name) => new Uint8Array(readFileSync(path.join(directory, name)))), hasCpg };
+      return { ...pick(names, (name) => readFileBytes(path.join(directory, name))), hasCpg };
     }
   } catch {
     // Sidecar texts only improve the proposal; an unreadable one must not stop the import.

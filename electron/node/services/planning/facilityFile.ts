@@ -13,12 +13,13 @@ import { openArchive } from '../../import/archive';
 import { jsonSyntaxLine } from '../../import/readBoundaries';
 import { readShapefile, type ShapefileMemberReader } from '../../import/readShapefile';
 import { readTableFile } from '../../import/readTable';
+import { readFileBytes } from '../../import/readFileBytes';
 
 /** The files of one shapefile: from a .zip (exactly one .shp inside) or next to the chosen .shp. */
 function shapefileSet(filePath: string): { name: string; read: ShapefileMemberReader } {
   const fileName = path.basename(filePath);
   if (filePath.toLowerCase().endsWith('.zip')) {
-    const archive = openArchive(new Uint8Array(readFileSync(filePath)), fileName);
+    const archive = openArchive(readFileBytes(filePath), fileName);
     const layers = archive.entries.map((entry) => entry.name).filter((name) => name.toLowerCase().endsWith('.shp'));
     if (layers.length !== 1) {
       throw new UserError('bad-input', {
@@ -43,7 +44,7 @@ function shapefileSet(filePath: string): { name: string; read: ShapefileMemberRe
     name: fileName,
     read: (extension) => {
       const actual = lower.get(`${base}${extension}`);
-      return actual ? new Uint8Array(readFileSync(path.join(directory, actual))) : null;
+      return actual ? readFileBytes(path.join(directory, actual)) : null;
     },
   };
 }
