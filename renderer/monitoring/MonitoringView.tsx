@@ -12,7 +12,7 @@ import { formatDate, formatNumber } from '../../shared/format/number';
 import { ALERT_RULE_TYPES, DYNAMICS_CLASSES, STATUS_CLASSES, monitoringDefinition, type AlertRule, type AlertRuleType, type MonitoringDefinition } from '../../shared/monitoring/monitoringDefinition';
 import { MONITORING_COLOURS, NOT_SCORED_COLOUR, NO_DATA_COLOUR, STATUS_ONLY_COLOURS, monitoringColour } from '../../shared/monitoring/monitoringColours';
 import { movedIntoWorseClass } from '../../shared/monitoring/monitoringIndex';
-import { DYNAMICS_CLASS_TEXT, RULE_TEXT, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
+import { DYNAMICS_CLASS_TEXT, monitoringDisplayName, RULE_TEXT, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
 import { readFamilySetting } from '../../shared/settings/projectSettings';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery, type BackendInput } from '../api/backend';
@@ -171,14 +171,14 @@ export function MonitoringView() {
             <option value="">{t('monitoring.definition.new')}</option>
             {savedIds.map((id) => (
               <option key={id} value={id}>
-                {readFamilySetting(settings, FAMILY, id)?.name ?? id}
+                {monitoringDisplayName(readFamilySetting(settings, FAMILY, id)?.name ?? id, locale)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('monitoring.name')}
-          <input type="text" value={definition.name} maxLength={120} data-testid="monitoring-name" onChange={(event) => update({ name: event.target.value })} />
+          <input type="text" value={monitoringDisplayName(definition.name, locale)} maxLength={120} data-testid="monitoring-name" onChange={(event) => update({ name: event.target.value })} />
         </label>
         <div className="monitoring-buttons">
           <button type="button" className="button button-small" data-testid="monitoring-save" disabled={definition.name.trim() === '' || definition.indicators.length === 0} onClick={() => void save()}>

@@ -17,9 +17,17 @@ export const DEFAULT_MONITORING_NAME: LocalizedText = { de: 'Sozialmonitoring', 
  * @example monitoringTitle('Sozialmonitoring', 'en') // 'Social monitoring: status and dynamics'
  */
 export function monitoringTitle(name: string, locale: 'de' | 'en'): string {
-  const trimmed = name.trim();
-  const shown = trimmed === '' || trimmed === DEFAULT_MONITORING_NAME.de ? DEFAULT_MONITORING_NAME[locale] : trimmed;
+  const shown = name.trim() === '' ? DEFAULT_MONITORING_NAME[locale] : monitoringDisplayName(name, locale).trim();
   return `${shown}: ${locale === 'de' ? 'Status und Dynamik' : 'status and dynamics'}`;
+}
+
+/**
+ * A definition's name as shown: the default name in the reader's language, a planner's own (or an empty
+ * field being typed into) as it is. The stored name stays as it is until the planner types another.
+ * @example monitoringDisplayName('Sozialmonitoring', 'en') // 'Social monitoring'
+ */
+export function monitoringDisplayName(name: string, locale: 'de' | 'en'): string {
+  return name.trim() === DEFAULT_MONITORING_NAME.de ? DEFAULT_MONITORING_NAME[locale] : name;
 }
 
 export const STATUS_CLASS_TEXT: Record<StatusClass, LocalizedText> = {
