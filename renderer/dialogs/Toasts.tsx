@@ -1,8 +1,10 @@
 /**
  * Error messages from the backend or the connection, and notices of what a command did (e.g. what an
- * import wrote where), in the current language, until dismissed.
+ * import wrote where), in the current language, until dismissed. A long notice shows its first lines with
+ * "Mehr" to read the rest: in full, an import's eight lines covered the details panel for 20 seconds.
+ * Errors are always shown in full (they say what to do).
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp, useKleinraum, useT } from '../AppContext';
 import { withoutCliHint } from '../../shared/contract/errors';
 
@@ -34,7 +36,7 @@ export function Toasts() {
         >
           <div className="toast-body">
             <strong>{message.kind === 'notice' && message.title ? message.title[locale] : t('error.title')}</strong>
-            <p>{withoutCliHint(message.text[locale])}</p>
+            {message.kind === 'notice' ? <NoticeText text={withoutCliHint(message.text[locale])} /> : <p>{withoutCliHint(message.text[locale])}</p>}
           </div>
           <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => store.getState().dismissMessage(message.id)}>
             ×
@@ -42,5 +44,29 @@ export function Toasts() {
         </div>
       ))}
     </div>
+  );
+}
+
+/** A notice's text, cut to its first lines (CSS line clamp) with a button to show it all when it is longer. */
+function NoticeText(props: { text: string }) {
+  const t = useT();
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [clamped, setClamped] = useState(false);
+  useLayoutEffect(() => {
+    const paragraph = ref.current;
+    if (paragraph && !expanded) setClamped(paragraph.scrollHeight > paragraph.clientHeight + 1);
+  }, [props.text, expanded]);
+  return (
+    <>
+      <p ref={ref} className={expanded ? undefined : 'toast-clamped'} data-testid="notice-text">
+        {props.text}
+      </p>
+      {(clamped || expanded) && (
+        <button type="button" className="toast-more" data-testid="notice-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('notice.less') : t('notice.more')}
+        </button>
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
+import { shownUnit } from '../../shared/indicators/indicatorLabel';
 import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 
 export function DetailsPanel() {
@@ -75,23 +76,28 @@ export function DetailsPanel() {
               </tr>
             </thead>
             <tbody>
-              {details.indicators.map((indicator) => (
-                <tr key={indicator.id}>
-                  <th scope="row">
-                    {localized(indicator.name, locale)}
-                    <span className="unit"> ({localized(indicator.unit, locale)})</span>
-                  </th>
-                  <td className="numeric">
-                    {indicator.value.value === null ? (
-                      <span className="no-data" title={indicator.value.missingReason ?? undefined}>{t('tooltip.noData')}</span>
-                    ) : (
-                      formatNumber(indicator.value.value, indicator.decimals, locale)
-                    )}
-                    {indicator.value.smallNumber && <span title={t('tooltip.smallNumber')}> ⚑</span>}
-                  </td>
-                  <td className="numeric muted">{indicator.regionValue === null ? '–' : formatNumber(indicator.regionValue, indicator.decimals, locale)}</td>
-                </tr>
-              ))}
+              {details.indicators.map((indicator) => {
+                const name = localized(indicator.name, locale);
+                // Not "Kinder 0–5 Jahre (Kinder)": the same rule as every other indicator label.
+                const unit = shownUnit(name, localized(indicator.unit, locale));
+                return (
+                  <tr key={indicator.id}>
+                    <th scope="row">
+                      {name}
+                      {unit !== null && <span className="unit"> ({unit})</span>}
+                    </th>
+                    <td className="numeric">
+                      {indicator.value.value === null ? (
+                        <span className="no-data" title={indicator.value.missingReason ?? undefined}>{t('tooltip.noData')}</span>
+                      ) : (
+                        formatNumber(indicator.value.value, indicator.decimals, locale)
+                      )}
+                      {indicator.value.smallNumber && <span title={t('tooltip.smallNumber')}> ⚑</span>}
+                    </td>
+                    <td className="numeric muted">{indicator.regionValue === null ? '–' : formatNumber(indicator.regionValue, indicator.decimals, locale)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <h3 className="details-subtitle">{t('details.sources')}</h3>

@@ -10,6 +10,7 @@ import type { AreaProfile, ProfileSet, ProfileView } from '../../shared/profiles
 import { indicatorScaleMax, sharedScaleMax } from '../../shared/profiles/svg/panelScale';
 import { profileDisplayName, standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
 import type { ProfileChoices } from './profileChoices';
+import { shownUnit } from '../../shared/indicators/indicatorLabel';
 
 export interface CompareViewProps {
   set: ProfileSet;
@@ -84,7 +85,8 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
             return (
               <tr key={indicator.id}>
                 <td>
-                  {localized(indicator.label, locale)} <span className="profiles-unit">({unit})</span>
+                  {localized(indicator.label, locale)}
+                  {shownUnit(localized(indicator.label, locale), unit) !== null && <span className="profiles-unit"> ({unit})</span>}
                 </td>
                 <td className="number">{format(a, indicator.decimals)}</td>
                 <td className="number">{format(b, indicator.decimals)}</td>

@@ -159,6 +159,8 @@ const coreDe = {
   'error.title': 'Fehler',
   'notice.title': 'Erledigt',
   'error.dismiss': 'Meldung schließen',
+  'notice.more': 'Mehr …',
+  'notice.less': 'Weniger',
   'error.network': 'Keine Verbindung zum Kleinraum-Dienst. Bitte prüfen, ob „kleinraum serve“ noch läuft, und die Seite neu laden.',
   'error.partUnavailable': 'Dieser Teil von Kleinraum konnte nicht geladen werden (die Verbindung zum Kleinraum-Dienst fehlte kurz, oder er wurde neu gestartet). Das Projekt ist unverändert; bitte die Seite neu laden.',
   'error.reload': 'Seite neu laden',

@@ -160,6 +160,8 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.title': 'Error',
   'notice.title': 'Done',
   'error.dismiss': 'Dismiss message',
+  'notice.more': 'More …',
+  'notice.less': 'Less',
   'error.network': 'No connection to the Kleinraum service. Please check that “kleinraum serve” is still running and reload the page.',
   'error.partUnavailable': 'This part of Kleinraum could not be loaded (the connection to the Kleinraum service dropped for a moment, or it was restarted). The project is unchanged; please reload the page.',
   'error.reload': 'Reload page',

@@ -9,9 +9,18 @@
  * @example indicatorLabel('Schutzsuchende je 1.000 Einwohner', 'je 1.000 Einw.') // "Schutzsuchende je 1.000 Einwohner"
  */
 export function indicatorLabel(name: string, unit: string): string {
+  const shown = shownUnit(name, unit);
+  return shown === null ? name : `${name} (${shown})`;
+}
+
+/**
+ * The unit to print after the name, or null where the name says it already: for views that set the unit
+ * apart (the details panel prints it muted) by the same rule as `indicatorLabel`.
+ * @example shownUnit('Kinder 0–5 Jahre', 'Kinder') // null
+ */
+export function shownUnit(name: string, unit: string): string | null {
   const trimmed = unit.trim();
-  if (trimmed.length === 0 || saysUnit(name, trimmed)) return name;
-  return `${name} (${trimmed})`;
+  return trimmed.length === 0 || saysUnit(name, trimmed) ? null : trimmed;
 }
 
 /** Whether the unit's words appear in the name in a row, each as the start of a name word (an abbreviation's dot dropped). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortAreaRows } from '../../../renderer/panels/areaRows';
 import { groupIndicatorsByScale } from '../../../renderer/panels/indicatorGroups';
-import { indicatorLabel } from '../../../shared/indicators/indicatorLabel';
+import { indicatorLabel, shownUnit } from '../../../shared/indicators/indicatorLabel';
 import { breadcrumbs, saveTarget } from '../../../renderer/dialogs/filePaths';
 import { featureBounds } from '../../../renderer/map/bounds';
 import { createIndicator, createValue } from './fixtures';
@@ -68,6 +68,14 @@ describe('indicator picker helpers', () => {
     expect(indicatorLabel('Refugees per 1,000 inhabitants', 'per 1,000 inh.')).toBe('Refugees per 1,000 inhabitants');
     expect(indicatorLabel('Katasterfläche', 'km²')).toBe('Katasterfläche (km²)');
     expect(indicatorLabel('Kinder je Kita', 'je 1.000 Einw.')).toBe('Kinder je Kita (je 1.000 Einw.)');
+  });
+
+  it('gives the details panel and the profile comparison the unit by the same rule, or none where the name says it', () => {
+    // The details panel read "Kinder 0–5 Jahre (Kinder)" and "Einwohner je km² (Einw. je km²)".
+    expect(shownUnit('Kinder 0–5 Jahre', 'Kinder')).toBeNull();
+    expect(shownUnit('Einwohner je km²', 'Einw. je km²')).toBeNull();
+    expect(shownUnit('Schutzsuchende', 'Personen')).toBe('Personen');
+    expect(shownUnit('Ausländeranteil', ' % ')).toBe('%');
   });
 });
 
