@@ -10,7 +10,7 @@ import { formatNumber } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { PlanningRates } from '../../shared/planning/rateEntries';
-import { createPresetScenario } from '../../shared/planning/presetScenarios';
+import { assumptionsAfterEdit, createPresetScenario } from '../../shared/planning/presetScenarios';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
@@ -21,6 +21,7 @@ import { SUPPLY_KIND_OF_FACILITY } from '../../shared/planning/facilities';
 import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';
 import './planning.css';
+import { scenarioKeyFigures } from '../../shared/planning/assumptions';
 
 type ScenarioRun = MethodOutput<'planning.run'>;
 type ScenarioEntry = MethodOutput<'planning.listScenarios'>['scenarios'][number];
@@ -215,7 +216,7 @@ export function PlanningWorkspace() {
             </button>
           </div>
         </section>
-        {draft && <ScenarioEditor draft={draft} onChange={setDraft} onSave={() => void saveDraft()} />}
+        {draft && <ScenarioEditor draft={draft} onChange={(next) => setDraft({ ...next, assumptions: assumptionsAfterEdit(draft, next) })} onSave={() => void saveDraft()} />}
       </aside>
       <main className="planning-main">
         {error && (
@@ -225,7 +226,7 @@ export function PlanningWorkspace() {
         )}
         {run && (
           <p className="planning-banner" data-testid="planning-banner">
-            {t('planning.projectionBanner', { assumptions: localized(run.scenario.assumptions, locale) })}
+            {t('planning.projectionBanner', { figures: scenarioKeyFigures(run.assumptions, locale), assumptions: localized(run.scenario.assumptions, locale) })}
           </p>
         )}
         {run && (
@@ -363,7 +364,7 @@ function ScenarioEditor({ draft, onChange, onSave }: { draft: Scenario; onChange
       <h2>{t('planning.editor')}</h2>
       <label>
         {t('planning.name')}
-        <input value={draft.name[locale]} onChange={(event) => onChange({ ...draft, name: { ...draft.name, [locale]: event.target.value } })} data-testid="planning-name" />
+        <input value={draft.name[locale]} onChange={(event) => onChange({ ...draft, name: renamed(draft.name, locale, event.target.value) })} data-testid="planning-name" />
       </label>
       <label>
         {t('planning.inflow')}
@@ -415,4 +416,13 @@ function ScenarioEditor({ draft, onChange, onSave }: { draft: Scenario; onChange
       </button>
     </section>
   );
+}
+
+/**
+ * A scenario's name after the planner typed `typed` in `locale`: a name the same in both languages (the
+ * planner's own, or a new "Szenario 4") stays one name, so switching the language does not bring back the
+ * old one; a preset's translated name changes in the language typed in only.
+ */
+function renamed(name: LocalizedText, locale: 'de' | 'en', typed: string): LocalizedText {
+  return name.de === name.en ? { de: typed, en: typed } : { ...name, [locale]: typed };
 }

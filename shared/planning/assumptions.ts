@@ -5,6 +5,7 @@
 import type { LocalizedText } from '../model/project';
 import type { CostRates, DemandRates, DocumentedValue, Scenario, ValueBasis } from './scenarioModel';
 import { INFLOW_PRESETS } from './presets';
+import { formatNumber } from '../format/number';
 
 export interface AssumptionEntry {
   /** A stable id, e.g. "scenario.recognitionRate" or "demand.kita.under-3.residents". */
@@ -81,4 +82,32 @@ export function collectAssumptions(scenario: Scenario, demandRates: DemandRates,
     }
   }
   return entries;
+}
+
+/**
+ * The figures a scenario's results hinge on most, as one line for the projection banner: the inflow and the
+ * care ratio of social work (a project-wide rate, so a comparison of two scenarios shares it; the banner
+ * says which was used).
+ * @example scenarioKeyFigures(collectAssumptions(scenario, rates), 'de') // "Zugang je 1.000 Einwohner und Jahr: 8,8; Betreuungsschlüssel Sozialarbeit: 1:80 (Asylverfahren offen), 1:100 (Schutz gewährt)"
+ */
+export function scenarioKeyFigures(assumptions: readonly AssumptionEntry[], locale: 'de' | 'en'): string {
+  const byId = new Map(assumptions.map((assumption) => [assumption.id, assumption]));
+  const parts: string[] = [];
+  const inflow = byId.get('scenario.inflow');
+  if (inflow && inflow.value !== null) {
+    // Rates per 1,000 have a decimal ("8,8"), typed persons none ("4.000").
+    const values = (Array.isArray(inflow.value) ? inflow.value : [inflow.value]).map((value) => formatNumber(value, Number.isInteger(value) ? 0 : 1, locale));
+    parts.push(`${inflow.label[locale]}: ${values.join(' / ')}`);
+  }
+  const pending = byId.get('demand.staff.asylumPending')?.value;
+  const granted = byId.get('demand.staff.protectionGranted')?.value;
+  if (typeof pending === 'number' && typeof granted === 'number') {
+    const ratio = (value: number) => `1:${formatNumber(value, 0, locale)}`;
+    parts.push(
+      locale === 'de'
+        ? `Betreuungsschlüssel Sozialarbeit: ${ratio(pending)} (Asylverfahren offen), ${ratio(granted)} (Schutz gewährt)`
+        : `Social work care ratio: ${ratio(pending)} (asylum pending), ${ratio(granted)} (protection granted)`,
+    );
+  }
+  return parts.join('; ');
 }

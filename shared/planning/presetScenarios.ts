@@ -3,6 +3,8 @@
  * the inflow level; all other rates (births and deaths included) are the presets from presets.ts, so the
  * comparison shows the effect of the inflow alone.
  */
+import { formatNumber } from '../format/number';
+import type { LocalizedText } from '../model/project';
 import { DEFAULT_ARRIVAL_STRUCTURE, DEFAULT_NATURAL_MOVEMENT, DEFAULT_SCENARIO_RATES, INFLOW_PRESETS } from './presets';
 import type { InflowLevel, Scenario } from './scenarioModel';
 
@@ -19,8 +21,7 @@ const LEVEL_NAMES: Record<InflowLevel, { id: string; de: string; en: string }> =
  */
 export function createPresetScenario(level: InflowLevel, startYear: number, years: number): Scenario {
   const names = LEVEL_NAMES[level];
-  const inflow = INFLOW_PRESETS[level];
-  return {
+  const scenario: Omit<Scenario, 'assumptions'> = {
     id: names.id,
     name: { de: names.de, en: names.en },
     startYear,
@@ -32,11 +33,40 @@ export function createPresetScenario(level: InflowLevel, startYear: number, year
     onwardMoveRate: DEFAULT_SCENARIO_RATES.onwardMoveRate,
     arrivalStructure: DEFAULT_ARRIVAL_STRUCTURE,
     naturalMovement: DEFAULT_NATURAL_MOVEMENT,
-    assumptions: {
-      de: `${names.de}: ${inflow.basis.text.de} Verteilung nach Einwohneranteil mit Verrechnung; übrige Quoten, Geburten und Sterbefälle sind vereinfachte Voreinstellungen (Annahmen).`,
-      en: `${names.en}: ${inflow.basis.text.en} Allocation by population share with carry-over; other rates, births and deaths are simplified presets (assumptions).`,
-    },
   };
+  return { ...scenario, assumptions: generatedAssumptions(scenario) };
+}
+
+/**
+ * The assumptions text Kleinraum writes for a scenario's inflow and allocation; the planner may replace it
+ * with their own words.
+ * @example generatedAssumptions({ yearlyInflow: { kind: 'typed', arrivalsPerYear: 4000 }, allocation: { carryOver: false } }).de // "Eingegebener Zugang: 4.000 Personen je Jahr. Verteilung …"
+ */
+export function generatedAssumptions(scenario: Pick<Scenario, 'yearlyInflow' | 'allocation'>): LocalizedText {
+  const inflow = scenario.yearlyInflow;
+  const typed = (locale: 'de' | 'en') =>
+    inflow.kind === 'typed' ? (Array.isArray(inflow.arrivalsPerYear) ? inflow.arrivalsPerYear : [inflow.arrivalsPerYear]).map((value) => formatNumber(value, 0, locale)).join(' / ') : '';
+  const inflowText: LocalizedText =
+    inflow.kind === 'preset'
+      ? { de: `${LEVEL_NAMES[inflow.level].de}: ${INFLOW_PRESETS[inflow.level].basis.text.de}`, en: `${LEVEL_NAMES[inflow.level].en}: ${INFLOW_PRESETS[inflow.level].basis.text.en}` }
+      : { de: `Eingegebener Zugang: ${typed('de')} Personen je Jahr.`, en: `Typed inflow: ${typed('en')} persons per year.` };
+  const carryOver = scenario.allocation.carryOver;
+  return {
+    de: `${inflowText.de} Verteilung nach Einwohneranteil ${carryOver ? 'mit' : 'ohne'} Verrechnung; übrige Quoten, Geburten und Sterbefälle sind vereinfachte Voreinstellungen (Annahmen).`,
+    en: `${inflowText.en} Allocation by population share ${carryOver ? 'with' : 'without'} carry-over; other rates, births and deaths are simplified presets (assumptions).`,
+  };
+}
+
+/**
+ * The assumptions text after an edit from `before` to `after`: Kleinraum's own text follows a changed inflow
+ * or allocation (a copy of "Niedriger Zugang" switched to high inflow said "Niedriger Zugang: Niedrig: 1,7 …"
+ * above the high figures); a text the planner wrote, or one edited in this very change, stays as it is.
+ */
+export function assumptionsAfterEdit(before: Scenario, after: Scenario): LocalizedText {
+  const unchangedHere = after.assumptions.de === before.assumptions.de && after.assumptions.en === before.assumptions.en;
+  const generated = generatedAssumptions(before);
+  const wasGenerated = before.assumptions.de.trim() === generated.de && before.assumptions.en.trim() === generated.en;
+  return unchangedHere && wasGenerated ? generatedAssumptions(after) : after.assumptions;
 }
 
 /** The three preset scenarios, low to high. */

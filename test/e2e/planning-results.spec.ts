@@ -12,7 +12,7 @@ test('stored scenario results appear in the map as a projected indicator', async
   await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
   await openApp(page);
   await page.getByRole('tab', { name: 'Planung' }).click();
-  await expect(page.getByTestId('planning-banner')).toContainText('Projektion – Annahmen:');
+  await expect(page.getByTestId('planning-banner')).toContainText(/^Projektion – Zugang je 1.000 Einwohner und Jahr: [0-9],[0-9]; Betreuungsschlüssel Sozialarbeit: 1:[0-9.]+ \(Asylverfahren offen\), 1:[0-9.]+ \(Schutz gewährt\). Annahmen: /);
   await page.getByRole('button', { name: 'Ergebnisse speichern' }).click();
   await expect(page.getByTestId('planning-stored')).toContainText('als Projektion gespeichert');
 

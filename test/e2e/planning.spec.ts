@@ -6,7 +6,7 @@ test('creating a scenario and a stricter care ratio changes the staff gap on the
   await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
   await openApp(page);
   await page.getByRole('tab', { name: 'Planung' }).click();
-  await expect(page.getByTestId('planning-banner')).toContainText('Projektion – Annahmen:');
+  await expect(page.getByTestId('planning-banner')).toContainText(/^Projektion – Zugang je 1.000 Einwohner und Jahr: [0-9],[0-9]; Betreuungsschlüssel Sozialarbeit: 1:[0-9.]+ \(Asylverfahren offen\), 1:[0-9.]+ \(Schutz gewährt\). Annahmen: /);
   await expect(page.getByTestId('planning-map').locator('path[data-key]')).toHaveCount(21);
 
   // A new scenario from the shown one, with a typed inflow.
