@@ -14,11 +14,13 @@ export interface CommitFooterProps {
   commitError: LocalizedText | null;
   /** Whether "Importieren" may be pressed (a preview exists and every needed choice is made). */
   canCommit: boolean;
+  /** Why "Importieren" cannot be pressed yet, said beside it; null when it can, or while the preview loads. */
+  blockedReason?: string | null;
   onBack: () => void;
   onCommit: () => void;
 }
 
-export function CommitFooter({ committing, commitError, canCommit, onBack, onCommit }: CommitFooterProps) {
+export function CommitFooter({ committing, commitError, canCommit, blockedReason = null, onBack, onCommit }: CommitFooterProps) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -30,6 +32,11 @@ export function CommitFooter({ committing, commitError, canCommit, onBack, onCom
         </p>
       )}
       <div className="modal-actions">
+        {!canCommit && blockedReason && (
+          <p className="import-blocked" data-testid="import-commit-blocked">
+            {blockedReason}
+          </p>
+        )}
         <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
           {t('import.back')}
         </button>

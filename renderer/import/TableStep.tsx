@@ -148,6 +148,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   // A confirmation holds for the preview it was given for (another layer or mapping asks again).
   useEffect(() => setCoarserConfirmed(false), [preview?.importId]);
   const coarserUnconfirmed = preview !== null && preview !== undefined && coarserTable(preview.joinReport) !== null && !coarserConfirmed;
+  const sourceNameEmpty = sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps;
   // The same file again as a further source would only repeat a source's values (the mode section says so).
   const repeatsASource = overlaps && modeChoice.mode === 'new-source' && Boolean(preview?.repeatedSource);
   const commitInput = useMemo(() => {
@@ -516,7 +517,20 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !repeatsASource && !coarserUnconfirmed && !(sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps)}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty}
+        blockedReason={
+          !preview || !mappingReady || running !== null
+            ? null
+            : !matchesAnArea
+              ? t('import.blocked.noMatch')
+              : repeatsASource
+                ? t('import.blocked.repeated')
+                : coarserUnconfirmed
+                  ? t('import.blocked.coarser')
+                  : sourceNameEmpty
+                    ? t('import.blocked.sourceName')
+                    : null
+        }
         onBack={onBack}
         onCommit={() => void commit()}
       />

@@ -208,6 +208,8 @@ test('the same file imported again is recognised: its values are already a sourc
   await expect(page.getByTestId('import-mode-repeated')).toContainText('stehen schon unverändert in der Quelle „Zensus 2022');
   await expect(page.getByTestId('import-mode')).not.toContainText('empfohlen');
   await expect(page.getByTestId('import-commit')).toBeDisabled();
+  // Beside the greyed-out button, why it is greyed out and what to choose instead.
+  await expect(page.getByTestId('import-commit-blocked')).toContainText('„Werte einer Quelle ersetzen“');
   // The warning says it once: no dry run repeats it as an error below.
   await expect(page.getByTestId('import-mode-preview')).toHaveCount(0);
   // Replacing stays possible (and changes nothing, as its preview says).
@@ -220,6 +222,7 @@ test('the same file imported again is recognised: its values are already a sourc
   await expect(page.getByTestId('import-mode-changes')).toContainText('Entfernt werden die Werte von: gemeldete Gesamtzahl des übergeordneten Gebiets 03241.');
   await expect(page.getByTestId('import-mode-preview')).not.toContainText('ersetzt (');
   await expect(page.getByTestId('import-commit')).toBeEnabled();
+  await expect(page.getByTestId('import-commit-blocked')).toHaveCount(0);
 });
 
 test('an import that overlaps existing values asks how they enter the project, previews it and says what it wrote', async ({ page, request }, testInfo) => {
