@@ -1,6 +1,7 @@
 /**
  * Says clearly when what is shown is not official: synthetic sample data and schematic boundaries. Driven
- * by the flags of the sources and the layer, never by the project's name.
+ * by the flags of the sources and the layer, never by the project's name. A project with synthetic data
+ * keeps the badge on every tab; where the map itself shows none, it says so.
  */
 import { useKleinraum, useT } from '../AppContext';
 
@@ -9,18 +10,22 @@ export function DataQualityBanner() {
   const project = useKleinraum((state) => state.project);
   const layerName = useKleinraum((state) => state.layerName);
   const indicatorValues = useKleinraum((state) => state.indicatorValues);
+  const activeView = useKleinraum((state) => state.activeView);
   if (!project) return null;
   const layer = project.layers.find((candidate) => candidate.name === layerName);
-  const synthetic = indicatorValues
-    ? indicatorValues.sources.some((source) => source.synthetic)
-    : project.sources.some((source) => source.synthetic && source.id !== layer?.sourceId);
+  // Every tab but the map may show any of the project's data (a scenario, a balance, a profile), and the
+  // map's details panel lists every indicator: the badge stays while the project holds synthetic data. Only
+  // the map's own values can be said to be free of it.
+  const projectSynthetic = project.sources.some((source) => source.synthetic && source.id !== layer?.sourceId);
+  const mapFreeOfSynthetic = activeView === 'map' && indicatorValues !== null && !indicatorValues.sources.some((source) => source.synthetic);
+  const synthetic = projectSynthetic || (indicatorValues?.sources.some((source) => source.synthetic) ?? false);
   const schematic = layer?.schematic ?? false;
   if (!synthetic && !schematic) return null;
   return (
     <div className="quality-banner" role="note">
       {synthetic && (
         <span className="badge badge-synthetic" data-testid="synthetic-badge">
-          <span aria-hidden="true">⚠</span> {t('badge.synthetic')}
+          <span aria-hidden="true">⚠</span> {mapFreeOfSynthetic ? t('badge.syntheticElsewhere') : t('badge.synthetic')}
         </span>
       )}
       {schematic && (

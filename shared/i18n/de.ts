@@ -51,6 +51,7 @@ const coreDe = {
   'picker.scaleGroup.area': 'Flächen',
 
   'badge.synthetic': 'Beispieldaten, synthetisch',
+  'badge.syntheticElsewhere': 'Beispieldaten im Projekt (synthetisch) – die Karte zeigt keine',
   'badge.schematic': 'Schematische Grenzen – für Analysen amtliche Grenzen (VG250) laden',
 
   'legend.noData': 'keine Daten',

@@ -57,3 +57,15 @@ test('the synthetic-data badge is visible', async ({ page }) => {
   await expect(badge).toBeVisible();
   await expect(badge).toContainText(/synthetisch/i);
 });
+
+test('the synthetic-data badge stays while the project holds sample data, and says so when the map itself shows none', async ({ page }) => {
+  await openApp(page);
+  // The real Zensus 2022 population alone on the map: no synthetic value on it.
+  await page.getByTestId('indicator-select').selectOption('population_total');
+  await page.getByTestId('source-select-population').selectOption(JSON.stringify(['zensus-2022-1000a-0000']));
+  const badge = page.getByTestId('synthetic-badge');
+  await expect(badge).toContainText('Beispieldaten im Projekt (synthetisch) – die Karte zeigt keine');
+  // The other tabs draw on the synthetic series (a scenario, a balance): there the badge says it plainly.
+  await page.getByTestId('view-tab-planning').click();
+  await expect(badge).toHaveText(/^\W*Beispieldaten, synthetisch$/);
+});
