@@ -23,6 +23,7 @@ import { monitoringOverlay } from './monitoringOverlay';
 import '../analysis/analysis.css';
 import './monitoring.css';
 import { DecimalInput } from '../forms/DecimalInput';
+import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 
 type Result = MethodOutput<'monitoring.compute'>;
 type ExportFormat = (typeof MONITORING_EXPORT_FORMATS)[number];
@@ -570,7 +571,7 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                 <td>
                   <Sparkline points={alert.trend} label={alert.trend.map((point) => `${formatDate(point.period, locale)}: ${number(point.value, alert.indicator)}`).join(', ')} />
                 </td>
-                <td>{alert.source ?? '–'}</td>
+                <td>{alert.source === null ? '–' : sourceNameIn(alert.source, locale)}</td>
                 <td>{formatDate(alert.period, locale)}</td>
               </tr>
             ))}

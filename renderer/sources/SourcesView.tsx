@@ -26,7 +26,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { GapBars } from './GapBars';
 import { indicatorShowing } from './indicatorShowing';
 import { ScatterPlot } from '../analysis/ScatterPlot';
-import { shortSourceName, sourceNameIn } from '../../shared/sources/sourceChoiceLine';
+import { shortSourceName, sourceMetaIn, sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 import '../analysis/analysis.css';
 import './sources.css';
 
@@ -284,7 +284,7 @@ function ComparisonResult(props: {
               {source.synthetic && <p className="sources-synthetic">{t('sources.synthetic')}</p>}
               <dl>
                 <dt>{t('sources.meta.publisher')}</dt>
-                <dd>{info?.publisher || t('sources.meta.none')}</dd>
+                <dd>{info?.publisher ? sourceMetaIn(info.publisher, locale) : t('sources.meta.none')}</dd>
                 <dt>{t('sources.meta.stichtag')}</dt>
                 <dd>{source.stichtag ? formatDate(source.stichtag, locale) : t('sources.meta.none')}</dd>
                 {info?.stichtag && info.stichtag !== source.stichtag && (
@@ -296,7 +296,7 @@ function ComparisonResult(props: {
                 <dt>{t('sources.meta.definition')}</dt>
                 <dd>{source.definition || t('sources.meta.noDefinition')}</dd>
                 <dt>{t('sources.meta.licence')}</dt>
-                <dd>{info?.licence || t('sources.meta.none')}</dd>
+                <dd>{info?.licence ? sourceMetaIn(info.licence, locale) : t('sources.meta.none')}</dd>
                 <dt>{t('sources.meta.quality')}</dt>
                 <dd>{t(`sources.quality.${info?.quality ?? 'counted'}`)}</dd>
               </dl>

@@ -128,7 +128,7 @@ export function createDemoPlanning(seed: number, areas: readonly Area[], seats: 
       ...scenario,
       assumptions: {
         de: `${scenario.assumptions.de} Angebot (Einrichtungen, Stellen) und Bevölkerung: Beispieldaten, synthetisch.`,
-        en: `${scenario.assumptions.en} Supply (facilities, positions) and population: demo data, synthetic.`,
+        en: `${scenario.assumptions.en} Supply (facilities, positions) and population: sample data, synthetic.`,
       },
     })),
     demandRates: JSON.parse(JSON.stringify(DEFAULT_DEMAND_RATES)) as PlanningContent['demandRates'],

@@ -4,7 +4,7 @@
  * statistics, bed count), with who it counts, so that the Quellenvergleich shows realistic disagreement.
  * Every figure shown from the demo names one of them.
  */
-import { SYNTHETIC_NAME_SUFFIX, type Source } from '../model/project';
+import { SYNTHETIC_LICENCE, SYNTHETIC_NAME_SUFFIX, SYNTHETIC_PUBLISHER_SUFFIX, type Source } from '../model/project';
 import { CENSUS_STICHTAG, DEMO_SOURCE_IDS } from './dataDictionary';
 import { DEMO_BOUNDARY_SOURCE } from './demoBoundaries';
 
@@ -28,7 +28,7 @@ export const DEMO_SOURCES: Source[] = [
     name: 'Beispieldaten, synthetisch',
     publisher: 'Kleinraum (generiert)',
     stichtag: null,
-    licence: 'Generiert von Kleinraum, frei verwendbar',
+    licence: SYNTHETIC_LICENCE,
     licenceUrl: null,
     attribution: 'Beispieldaten, synthetisch',
     notes:
@@ -53,9 +53,9 @@ function synthetic(id: string, name: string, publisher: string, definition: stri
   return {
     id,
     name: `${name}${SYNTHETIC_NAME_SUFFIX}`,
-    publisher: `${publisher} (nachgebildet von Kleinraum)`,
+    publisher: `${publisher}${SYNTHETIC_PUBLISHER_SUFFIX}`,
     stichtag: null,
-    licence: 'Generiert von Kleinraum, frei verwendbar',
+    licence: SYNTHETIC_LICENCE,
     licenceUrl: null,
     attribution: 'Beispieldaten, synthetisch',
     notes: `Erfundene, aber plausible Reihe 2015–2024 nach dem Vorbild: ${name}. Sie beschreibt keine realen Personen und darf nicht für Planungsentscheidungen verwendet werden.`,

@@ -63,6 +63,11 @@ export function sourceLabel(source: { name: string; attribution: string }): stri
   return `${source.name} – ${source.attribution}`;
 }
 
+/** `sourceLabel` in the reader's language: the demo's synthetic label translated (see sourceNameIn). */
+export function sourceLabelIn(source: { name: string; attribution: string }, locale: Locale): string {
+  return sourceLabel({ name: sourceNameIn(source.name, locale), attribution: sourceNameIn(source.attribution, locale) });
+}
+
 /**
  * The lines, in print order: data sources (synthetic ones too, by name), boundaries, then the synthetic
  * label (once).
@@ -85,7 +90,7 @@ export function sourceLines(input: SourceLineInput): string[] {
       synthetic = true;
       // A source that is only the label itself ("Beispieldaten, synthetisch") is said by the closing line.
       if (!source.name || source.name === source.attribution) continue;
-      const line = `${words.data[locale]}: ${sourceLabel({ name: sourceNameIn(source.name, locale), attribution: sourceNameIn(source.attribution, locale) })}${stichtag}`;
+      const line = `${words.data[locale]}: ${sourceLabelIn(source, locale)}${stichtag}`;
       if (!seen.has(line)) lines.push(line);
       seen.add(line);
       continue;

@@ -74,6 +74,9 @@ export interface Source {
 export const SYNTHETIC_LABEL = 'Beispieldaten, synthetisch';
 /** What a synthetic demo source's name ends with, after the name of the real source it imitates. */
 export const SYNTHETIC_NAME_SUFFIX = ` – ${SYNTHETIC_LABEL}`;
+/** What the demo's synthetic sources add to the publisher they imitate, and their licence (stored in German). */
+export const SYNTHETIC_PUBLISHER_SUFFIX = ' (nachgebildet von Kleinraum)';
+export const SYNTHETIC_LICENCE = 'Generiert von Kleinraum, frei verwendbar';
 
 /** Labels in the two UI languages. German first. */
 export interface LocalizedText {

@@ -60,13 +60,16 @@ export function generatedAssumptions(scenario: Pick<Scenario, 'yearlyInflow' | '
 /**
  * The assumptions text after an edit from `before` to `after`: Kleinraum's own text follows a changed inflow
  * or allocation (a copy of "Niedriger Zugang" switched to high inflow said "Niedriger Zugang: Niedrig: 1,7 …"
- * above the high figures); a text the planner wrote, or one edited in this very change, stays as it is.
+ * above the high figures), and what follows it (the demo's note on its synthetic supply) stays. A text the
+ * planner rewrote, or one edited in this very change, stays as it is.
  */
 export function assumptionsAfterEdit(before: Scenario, after: Scenario): LocalizedText {
   const unchangedHere = after.assumptions.de === before.assumptions.de && after.assumptions.en === before.assumptions.en;
-  const generated = generatedAssumptions(before);
-  const wasGenerated = before.assumptions.de.trim() === generated.de && before.assumptions.en.trim() === generated.en;
-  return unchangedHere && wasGenerated ? generatedAssumptions(after) : after.assumptions;
+  if (!unchangedHere) return after.assumptions;
+  const was = generatedAssumptions(before);
+  const now = generatedAssumptions(after);
+  if (!before.assumptions.de.startsWith(was.de) || !before.assumptions.en.startsWith(was.en)) return after.assumptions;
+  return { de: now.de + before.assumptions.de.slice(was.de.length), en: now.en + before.assumptions.en.slice(was.en.length) };
 }
 
 /** The three preset scenarios, low to high. */

@@ -14,7 +14,7 @@ import { PROFILE_INDICATORS } from './profileIndicators';
 import type { AreaProfile, ProfileCategory, ProfileCell, ProfileSet, PyramidRow } from './profileTypes';
 import { DEFAULT_PROFILE_VARIABLES, type ProfileVariables } from './profileVariables';
 import { addRawCounts, emptyRawCounts, rawCountsByArea, sumOf, type CategoryIndex, type RawCounts } from './rawCounts';
-import { sourceLabel } from '../export/sourceLines';
+import { sourceLabelIn } from '../export/sourceLines';
 
 export interface AggregateProfilesInput {
   layer: string;
@@ -182,10 +182,10 @@ function buildProfile(key: string, name: string, isRegion: boolean, counts: RawC
 }
 
 function sourceLine(sources: readonly Source[], period: string, comparePeriod: string | null): LocalizedText {
-  const names = [...new Set(sources.map(sourceLabel))].join('; ');
+  const names = (locale: 'de' | 'en') => [...new Set(sources.map((source) => sourceLabelIn(source, locale)))].join('; ');
   const dates = (locale: 'de' | 'en') => (comparePeriod ? `${formatDate(period, locale)} / ${formatDate(comparePeriod, locale)}` : formatDate(period, locale));
   return {
-    de: `Quelle: ${names || 'keine Angabe'} · Stichtag ${dates('de')}`,
-    en: `Source: ${names || 'not stated'} · Reference date ${dates('en')}`,
+    de: `Quelle: ${names('de') || 'keine Angabe'} · Stichtag ${dates('de')}`,
+    en: `Source: ${names('en') || 'not stated'} · Reference date ${dates('en')}`,
   };
 }

@@ -164,7 +164,7 @@ export const planningTextsEn: Record<keyof typeof planningTextsDe, string> = {
   'planning.supply.longitude': 'Longitude (degrees)',
   'planning.supply.latitude': 'Latitude (degrees)',
   'planning.supply.source': 'Origin',
-  'planning.supply.synthetic': 'demo data, synthetic',
+  'planning.supply.synthetic': 'sample data, synthetic',
   'planning.supply.outside': '– outside –',
   'planning.supply.delete': 'Delete facility',
   'planning.supply.newName': 'Name of the new facility',

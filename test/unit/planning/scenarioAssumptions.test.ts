@@ -17,6 +17,13 @@ describe('the assumptions text of a scenario', () => {
     expect(assumptionsAfterEdit(low, typed).de).toMatch(/^Eingegebener Zugang: 4\.000 Personen je Jahr\. Verteilung nach Einwohneranteil ohne Verrechnung;/);
   });
 
+  it('keeps what follows the text Kleinraum wrote (the demo note on its synthetic supply)', () => {
+    const demo: Scenario = { ...low, assumptions: { de: `${low.assumptions.de} Angebot: Beispieldaten.`, en: `${low.assumptions.en} Supply: sample data.` } };
+    const text = assumptionsAfterEdit(demo, { ...demo, yearlyInflow: { kind: 'preset', level: 'medium' } });
+    expect(text.de).toMatch(/^Mittlerer Zugang: Mittel: 3,9 .* Angebot: Beispieldaten\.$/);
+    expect(text.en).toMatch(/^Medium inflow: .* Supply: sample data\.$/);
+  });
+
   it('keeps a text the planner wrote, and one typed in the same edit', () => {
     const own: Scenario = { ...low, assumptions: { de: 'Eigene Begründung', en: 'Own reasoning' } };
     expect(assumptionsAfterEdit(own, { ...own, yearlyInflow: { kind: 'preset', level: 'high' } })).toEqual(own.assumptions);

@@ -61,6 +61,10 @@ describe('aggregateProfiles on hand-countable data', () => {
   it('labels the source and marks synthetic data', () => {
     expect(set.synthetic).toBe(true);
     expect(set.sourceLine.de).toBe('Quelle: Testdaten, synthetisch · Stichtag 31.12.2024');
+    // The demo's synthetic label in English: the Profiles tab said "Source: … Beispieldaten, synthetisch".
+    const input = fixtureInput();
+    const demo = aggregateProfiles({ ...input, sources: input.sources.map((source) => ({ ...source, name: 'Melderegister – Beispieldaten, synthetisch', attribution: 'Beispieldaten, synthetisch' })) });
+    expect(demo.sourceLine.en).toBe('Source: Melderegister – sample data, synthetic · Reference date 31/12/2024');
   });
 
   it('computes changes since the comparison period', () => {
