@@ -49,6 +49,9 @@ export function fileNameFromPattern(pattern: string, fields: FileNameFields): st
     safeFileName(filled)
       // What names and dates of the figures hold, said the way a file name can: "Ausländeranteil:
       // Veränderung seit 31/12/2019" becomes "Ausländeranteil – Veränderung seit 31-12-2019".
+      // A ratio keeps its look with the ratio sign ∶ (U+2236), which file systems allow: "1:50" as "1 – 50"
+      // read like a range.
+      .replace(/(\d):(\d)/g, '$1\u2236$2')
       .replace(/\s*:\s*/g, ' – ')
       .replace(/[/\\]/g, '-')
       .replace(/"/g, '')

@@ -76,10 +76,14 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
     id: sourceId,
     name: `Projektion – Szenario ${scenario.name.de}`,
     publisher: 'Kleinraum (Szenariorechnung)',
-    stichtag: `${scenario.startYear}-12-31`,
+    // No Stichtag of its own: the results hold one per year (31.12.), and figures name the year they show.
+    // The start year stood as "Stichtag 31.12.2024" in the data line of a figure of 31.12.2025.
+    stichtag: null,
     licence: 'eigene Berechnung',
     licenceUrl: null,
-    attribution: `Projektion, Szenario „${scenario.name.de}“ (Kleinraum)${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
+    // Says who computed it; the name says what it is ("Daten: Kleinraum (Szenariorechnung) – Projektion – Szenario …"),
+    // not the scenario twice.
+    attribution: `Kleinraum (Szenariorechnung)${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
     notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); Annahmen: ${scenario.assumptions.de}`,
     synthetic: options.basedOnSyntheticData,
     definition: `Ergebnis der Szenariorechnung „${scenario.name.de}“ je Gebiet und Jahr (31.12.)`,

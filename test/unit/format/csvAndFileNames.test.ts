@@ -41,6 +41,8 @@ describe('file names', () => {
     const fields = { indicator: 'Share of foreign nationals: change since 31/12/2019', period: '2024-12-31', number: 1, total: 1 };
     expect(fileNameFromPattern('{indicator}_{period}', fields)).toBe('Share of foreign nationals – change since 31-12-2019_2024-12-31');
     expect(fileNameFromPattern('{indicator}_{period}', { ...fields, indicator: 'Kinder in % von "Einwohner"' })).toBe('Kinder in % von Einwohner_2024-12-31');
+    // A ratio stays a ratio (the ratio sign), not a range: "Lücke Stellen (Projektion Sozialarbeit 1:50)".
+    expect(fileNameFromPattern('{indicator}', { ...fields, indicator: 'Lücke (Sozialarbeit 1:50)' })).toBe('Lücke (Sozialarbeit 1\u223650)');
     // No Stichtag known: no dangling separator.
     expect(fileNameFromPattern('{indicator}_{period}', { ...fields, indicator: 'Ausländeranteil', period: '' })).toBe('Ausländeranteil');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sourceLines } from '../../../shared/export/sourceLines';
 import { computeIndicatorValues } from '../../../shared/indicators/computeIndicatorValues';
 import { DEFAULT_COST_RATES } from '../../../shared/planning/presets';
 import { projectedResultContent } from '../../../shared/planning/projectedResults';
@@ -34,6 +35,14 @@ describe('projectedResultContent', () => {
     expect(content.source.notes).toMatch(/^Projektion – Szenario .*; Annahmen: /);
     expect(content.source.synthetic).toBe(false);
     expect(projectedResultContent(report, { basedOnSyntheticData: true }).source.synthetic).toBe(true);
+  });
+
+  it('is named once in a figure data line, with no Stichtag of its own (the figure names the year it shows)', () => {
+    // The line read "Projektion – Szenario X – Projektion, Szenario „X“ (Kleinraum), Stichtag 31.12.2024"
+    // under a figure of 31.12.2025.
+    const { source } = projectedResultContent(reportOf('eins', 40), { basedOnSyntheticData: false });
+    const [line] = sourceLines({ dataSources: [source], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' });
+    expect(line).toBe(`Daten: Kleinraum (Szenariorechnung) – ${source.name}`);
   });
 
   it('gives indicators that pick one scenario and one kind, so two stored scenarios never add up', () => {
