@@ -527,6 +527,9 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
     return a.ruleIndex - b.ruleIndex || a.name.localeCompare(b.name, locale);
   });
   const number = (value: number | null, id: string | null) => (value === null ? '–' : formatNumber(value, id ? (decimals.get(id) ?? 2) : 2, locale));
+  // A move into a worse class rests on the status index, not on one indicator: its row shows the index
+  // (as the area table does) and names it as what the alert rests on, instead of four dashes.
+  const statusIndex = new Map(result.areas.map((area) => [area.key, area.status]));
   return (
     <section className="monitoring-alerts" data-testid="monitoring-alerts">
       <h3>{t('monitoring.alerts', { count: result.alerts.length })}</h3>
@@ -566,12 +569,20 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                   {alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][locale]} → ${STATUS_CLASS_TEXT[alert.toClass][locale]})` : ''}
                   {alert.uncertain && <span className="monitoring-uncertain" title={t('monitoring.uncertain')}> *</span>}
                 </td>
-                <td className="number">{alert.smallNumber ? <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span> : number(alert.value, alert.indicator)}</td>
+                <td className="number">
+                  {alert.rule === 'worseClass' ? (
+                    number(statusIndex.get(alert.key) ?? null, null)
+                  ) : alert.smallNumber ? (
+                    <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span>
+                  ) : (
+                    number(alert.value, alert.indicator)
+                  )}
+                </td>
                 <td className="number">{alert.rule === 'worseClass' ? '–' : number(alert.threshold, alert.indicator)}</td>
                 <td>
                   <Sparkline points={alert.trend} label={alert.trend.map((point) => `${formatDate(point.period, locale)}: ${number(point.value, alert.indicator)}`).join(', ')} />
                 </td>
-                <td>{alert.source === null ? '–' : sourceNameIn(alert.source, locale)}</td>
+                <td>{alert.rule === 'worseClass' ? t('monitoring.alert.statusIndex') : alert.source === null ? '–' : sourceNameIn(alert.source, locale)}</td>
                 <td>{formatDate(alert.period, locale)}</td>
               </tr>
             ))}

@@ -10,7 +10,7 @@ import { callApi, canvasColoursAt, expect, expectNamedAreas, loadAreas, openApp,
 
 interface MonitoringAnswer {
   period: string;
-  areas: { key: string; name: string; population: number; scored: boolean; statusScore: number | null; statusClass: string | null; dynamicsClass: string | null; overallClass: string | null; text: { de: string } }[];
+  areas: { key: string; name: string; population: number; scored: boolean; status: number | null; statusScore: number | null; statusClass: string | null; dynamicsClass: string | null; overallClass: string | null; text: { de: string } }[];
   alerts: { key: string; rule: string; value: number | null }[];
 }
 
@@ -57,6 +57,12 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
   await expect(page.locator('[data-testid="monitoring-map"] path[data-emphasised]')).toHaveCount(worse.length);
   for (const key of worse) await expect(page.locator(`[data-testid="monitoring-map"] path[data-emphasised="${key}"]`)).toHaveCount(1);
   await expect(page.getByTestId('monitoring-legend-worse')).toContainText(`in schlechtere Statusklasse seit 31.12.2023 (${worse.length})`);
+  // Its alert row says what it rests on, the status index, and shows the index as the area table does.
+  const worseRow = page.locator(`[data-testid="monitoring-alert"][data-rule="worseClass"][data-key="${worse[0]}"]`);
+  await expect(worseRow).toContainText('Statusindex aus den gewählten Kennzahlen');
+  const index = answer.areas.find((area) => area.key === worse[0])?.status;
+  expect(typeof index).toBe('number');
+  await expect(worseRow).toContainText(new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(index as number));
   // The series: the class map at the last four Stichtage, each computed on its own.
   const before = await callApi<MonitoringAnswer>(request, 'monitoring.compute', { ...DEFAULT, period: '2023-12-31' });
   const series = page.locator('[data-testid="monitoring-series-2023-12-31"]');
