@@ -16,7 +16,13 @@ export function globalExplanation(result: MoranResult, locale: Locale): string {
   const p = pseudoPValue ?? analyticalPValue;
   const I_text = formatNumber(I, 3, locale);
   if (p === null || p > result.significanceLevel) {
-    return translate(locale, 'analysis.explain.random', { indicator, I: I_text, p: p === null ? '–' : formatNumber(p, 3, locale) });
+    const random = translate(locale, 'analysis.explain.random', { indicator, I: I_text, p: p === null ? '–' : formatNumber(p, 3, locale) });
+    // Local clusters beside a region without a pattern, found without correcting for the many local tests:
+    // some of them are expected by chance, and the planner should read them so.
+    const counts = result.clusterCounts;
+    const local = counts.HH + counts.LL + counts.HL + counts.LH;
+    if (local === 0 || result.correction !== 'none') return random;
+    return `${random} ${translate(locale, 'analysis.explain.localUncorrected', { count: local })}`;
   }
   const share = `${formatNumber(p * 100, p < 0.01 ? 1 : 0, locale)} %`;
   const permutations = formatNumber(result.permutations, 0, locale);
