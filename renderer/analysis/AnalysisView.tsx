@@ -28,6 +28,7 @@ import { clusterOverlay } from './clusterOverlay';
 import { ScatterPlot } from './ScatterPlot';
 import './analysis.css';
 import { indicatorLabel } from '../../shared/indicators/indicatorLabel';
+import { measuresArea } from '../../shared/model/project';
 
 type WeightsType = (typeof WEIGHTS_TYPES)[number];
 type ExportView = MethodInput<'analysis.export'>['view'];
@@ -310,6 +311,11 @@ function GlobalResult({ result, onShowOnMap }: { result: MoranResult; onShowOnMa
       <p className="analysis-explanation" data-testid="analysis-explanation">
         {globalExplanation(result, locale)}
       </p>
+      {result.indicator.scale === 'absolute' && !measuresArea(result.indicator.unit) && (
+        <p className="analysis-note" data-testid="analysis-absolute">
+          {t('analysis.absoluteHint')}
+        </p>
+      )}
       <p className="analysis-hint">{clusterExplanation(result.significanceLevel, locale)}</p>
       {result.leftOut.length > 0 && (
         <p className="analysis-note" data-testid="analysis-left-out">

@@ -83,6 +83,10 @@ test("shows Moran's I of the backend and draws every area of the cluster map in 
   await expect(page.locator('[data-testid="analysis-significance-map"] path[data-key]')).toHaveCount(21);
   await expect(page.locator('[data-testid="analysis-moran-scatter"] circle[data-key]')).toHaveCount(21);
   await expect(page.getByTestId('analysis-moran-scatter-regression')).toBeVisible();
+  // A rate: no warning about absolute numbers; a count: the warning the map's legend gives too.
+  await expect(page.getByTestId('analysis-absolute')).toHaveCount(0);
+  await page.getByTestId('analysis-indicator').selectOption('population_total');
+  await expect(page.getByTestId('analysis-absolute')).toContainText('Absolute Zahlen');
 });
 
 test('a point picked in the Moran scatter plot is the selection of the maps and the Karte tab; a brush picks several', async ({ page, request }) => {
