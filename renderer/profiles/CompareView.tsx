@@ -3,7 +3,7 @@
  * the difference A − B. A defaults to the selected area, B to the region.
  */
 import { useKleinraum, useT } from '../AppContext';
-import { formatNumber, type Locale } from '../../shared/format/number';
+import { formatNumber, formatShownDifference, type Locale } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { REGION_KEY } from '../../shared/profiles/aggregateProfiles';
 import type { AreaProfile, ProfileSet, ProfileView } from '../../shared/profiles/profileTypes';
@@ -91,7 +91,7 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
                 <td className="number">{format(a, indicator.decimals)}</td>
                 <td className="number">{format(b, indicator.decimals)}</td>
                 <td className="number">
-                  {a !== null && b !== null ? `${a - b > 0 ? '+' : ''}${formatNumber(a - b, indicator.decimals, locale)} ${differenceUnit}` : '–'}
+                  {a !== null && b !== null ? `${formatShownDifference(a, b, indicator.decimals, locale)} ${differenceUnit}` : '–'}
                 </td>
               </tr>
             );
@@ -101,3 +101,4 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
     </div>
   );
 }
+

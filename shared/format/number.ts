@@ -102,3 +102,14 @@ export function formatLatestDates(isoDates: readonly string[], locale: Locale, l
   const listed = isoDates.slice(-limit);
   return `${isoDates.length > listed.length ? '… ' : ''}${listed.map((date) => formatDate(date, locale)).join(', ')}`;
 }
+
+/**
+ * A − B of two values as a table shows them (each rounded to `decimals`), signed, so the row adds up for the
+ * reader: 3,7 and 2,8 give "+0,9", not the "+1,0" of the unrounded 3,74 − 2,76.
+ * @example formatShownDifference(3.74, 2.76, 1, 'de') // "+0,9"
+ */
+export function formatShownDifference(a: number, b: number, decimals: number, locale: Locale): string {
+  const factor = 10 ** decimals;
+  const difference = (Math.round(a * factor) - Math.round(b * factor)) / factor;
+  return `${difference > 0 ? '+' : ''}${formatNumber(difference, decimals, locale)}`;
+}

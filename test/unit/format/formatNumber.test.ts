@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatNumberUpTo } from '../../../shared/format/number';
+import { formatNumber, formatNumberUpTo, formatShownDifference } from '../../../shared/format/number';
 
 function intlInteger(value: number, locale: 'de' | 'en'): string {
   const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0, useGrouping: true }).format(value);
@@ -74,5 +74,15 @@ describe('formatNumber with decimals, without Intl', () => {
     expect(formatNumberUpTo(36, 1, 'de')).toBe('36');
     expect(formatNumberUpTo(0.35, 2, 'de')).toBe('0,35');
     expect(formatNumberUpTo(1e-7, 8, 'en')).toBe('0.0000001');
+  });
+});
+
+describe('formatShownDifference', () => {
+  it('subtracts the values as shown, so a comparison row adds up for the reader', () => {
+    // 3,74 and 2,76 are shown as 3,7 and 2,8: the difference reads +0,9 (the profile table said +1,0).
+    expect(formatShownDifference(3.74, 2.76, 1, 'de')).toBe('+0,9');
+    expect(formatShownDifference(2.76, 3.74, 1, 'en')).toBe('-0.9');
+    expect(formatShownDifference(1234.4, 1234.4, 0, 'de')).toBe('0');
+    expect(formatShownDifference(12500, 2300, 0, 'de')).toBe('+10.200');
   });
 });
