@@ -47,6 +47,10 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
         {picker(t('profiles.compareA'), areaA.key, 'compareA', 'profiles-compare-a')}
         {picker(t('profiles.compareB'), areaB.key, 'compareB', 'profiles-compare-b')}
       </div>
+      {/* The panels are titled with A; this says which is which (B was an unnamed outline). */}
+      <p className="profiles-compare-legend" data-testid="profiles-compare-legend">
+        {t('profiles.compare.legend', { a: areaA.name, b: areaB.name })}
+      </p>
       <div className="profiles-panels">
         {CHART_VIEWS.map((view) => {
           // Shares: the fair comparison of a big and a small area; the outline is B's structure.

@@ -61,3 +61,24 @@ test('grouping by an indicator shows low, medium and high groups, and the highes
   expect(await groupOf(highest.key)).toBe('profiles-group-3');
   expect(await groupOf(lowest.key)).toBe('profiles-group-1');
 });
+
+test('A gegen B says which area is filled and which is the outline, and its differences add up as shown', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('view-tab-profiles').click();
+  await page.getByTestId('profiles-view-compare').click();
+  await page.getByTestId('profiles-compare-a').selectOption('03241001');
+  await page.getByTestId('profiles-compare-b').selectOption('03241005');
+  await expect(page.getByTestId('profiles-compare-legend')).toHaveText('Gefüllt: Hannover · schwarzer Umriss bzw. Strich: Garbsen · beide als Anteile');
+  // Every difference is A − B of the values as the row shows them.
+  const rows = await page.locator('.profiles-compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  // The leading number of a cell ("+9,6 je 1.000 Einw." is 9.6), German grouping and decimal comma.
+  const number = (text: string) => Number((/^[+-]?[\d.]+(,\d+)?/.exec(text.trim())?.[0] ?? 'NaN').replace(/\./g, '').replace(',', '.'));
+  let checked = 0;
+  for (const [, a = '', b = '', difference = ''] of rows) {
+    if (a === '–' || b === '–') continue;
+    const decimals = (a.split(',')[1] ?? '').length;
+    expect(number(difference), `${a} − ${b} = ${difference}`).toBeCloseTo(number(a) - number(b), decimals + 1);
+    checked += 1;
+  }
+  expect(checked).toBeGreaterThan(5);
+});
