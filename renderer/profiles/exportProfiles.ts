@@ -30,7 +30,8 @@ export function exportRequest(choices: ProfileChoices, layer: string, format: Pr
   };
   if (choices.view === 'compare') {
     const areaA = choices.compareA ?? selectedKey;
-    return { ...common, view: 'pyramid', mode: 'shares', reference: choices.compareB ?? 'region', ...(areaA ? { areas: [areaA] } : {}) };
+    // The figure draws A with B's outline; the tables give A, B and A − B side by side.
+    return { ...common, view: 'compare', mode: 'shares', reference: choices.compareB ?? 'region', ...(areaA ? { areas: [areaA] } : {}) };
   }
   return { ...common, view: choices.view, reference: choices.reference };
 }

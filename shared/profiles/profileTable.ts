@@ -8,6 +8,7 @@ import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
 
 import type { DataTable, TableValue } from '../export/dataTable';
 import { indicatorLabel } from '../indicators/indicatorLabel';
+import { formatShownDifference } from '../format/number';
 
 export type ProfileTable = DataTable;
 
@@ -54,3 +55,27 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
   return { columns, rows, notes };
 }
 
+/**
+ * "A gegen B" as a table: one row per indicator with A, B and A − B (of the values as shown, in percentage
+ * points for shares), as the Profile tab shows it.
+ * @example compareTable(set, hannover, garbsen, 'de').columns // ['Kennzahl', 'Hannover', 'Garbsen', 'A − B', 'Einheit der Differenz']
+ */
+export function compareTable(set: ProfileSet, a: AreaProfile, b: AreaProfile, locale: Locale): ProfileTable {
+  const de = locale === 'de';
+  const columns = [de ? 'Kennzahl' : 'Indicator', a.name, b.name, 'A − B', de ? 'Einheit der Differenz' : 'Unit of the difference'];
+  const rows: TableValue[][] = set.indicators.map((indicator) => {
+    const valueA = a.indicators[indicator.id] ?? null;
+    const valueB = b.indicators[indicator.id] ?? null;
+    const unit = localized(indicator.unit, locale);
+    const differenceUnit = indicator.kind === 'percent' || indicator.kind === 'change' ? (de ? 'Prozentpunkte' : 'percentage points') : unit;
+    const difference = valueA === null || valueB === null ? null : Number(formatShownDifference(valueA, valueB, indicator.decimals, 'en'));
+    return [indicatorLabel(localized(indicator.label, locale), unit), valueA, valueB, difference, differenceUnit];
+  });
+  const stichtag = formatDate(set.period, locale);
+  const notes = [
+    localized(set.sourceLine, locale),
+    de ? `A: ${a.name}, B: ${b.name}, Stichtag ${stichtag}. Leer = nicht verfügbar oder unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `A: ${a.name}, B: ${b.name}, reference date ${stichtag}. Empty = not available or suppressed (count below ${set.smallNumberThreshold}).`,
+  ];
+  if (set.synthetic) notes.push(translate(locale, 'badge.synthetic'));
+  return { columns, rows, notes };
+}

@@ -61,7 +61,8 @@ export const profileComputeInput = z.object({
 });
 
 /** Views that can be exported: the four small-multiple views and the deviation chart. */
-export const PROFILE_EXPORT_VIEWS = [...PROFILE_VIEWS, 'deviation'] as const;
+/** 'compare' (A gegen B): the first of `areas` with `reference` as its outline; tables give both side by side. */
+export const PROFILE_EXPORT_VIEWS = [...PROFILE_VIEWS, 'deviation', 'compare'] as const;
 export const PROFILE_EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'xlsx'] as const;
 
 export const profileExportInput = profileComputeInput.extend({

@@ -102,4 +102,19 @@ describe('profiles.export', () => {
     const csv = await call('profiles.export', { format: 'csv', view: 'deviation' });
     expect(Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n').filter((line) => /^(01|02|region);/.test(line))).toHaveLength(3);
   });
+
+  it('exports "A gegen B" with both areas: A with B as its outline, and a table of A, B and A − B', async () => {
+    // The export held A alone (its age pyramid, "Referenz: B" in small print, B missing from the CSV).
+    const svg = Buffer.from((await call('profiles.export', { format: 'svg', view: 'compare', areas: ['01'], reference: '02' })).base64, 'base64').toString('utf8');
+    expect(svg).toContain('Referenz');
+    const csv = Buffer.from((await call('profiles.export', { format: 'csv', view: 'compare', areas: ['01'], reference: '02' })).base64, 'base64').toString('utf8');
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const header = lines.find((line) => line.startsWith('Kennzahl;'))!;
+    expect(header.split(';').slice(3, 5)).toEqual(['A − B', 'Einheit der Differenz']);
+    expect(header.split(';').slice(1, 3)).toEqual(['Stadt', 'Dorf']);
+    expect(lines.find((line) => line.startsWith('Bevölkerung'))).toBe('Bevölkerung (Personen);1000;200;800;Personen');
+    expect(lines.find((line) => line.startsWith('Ausländeranteil'))?.split(';')[4]).toBe('Prozentpunkte');
+    // Where B has no value (withheld small counts), neither has the difference.
+    expect(lines.find((line) => line.startsWith('Schutzsuchende (Personen)'))).toBe('Schutzsuchende (Personen);60;;;Personen');
+  });
 });

@@ -8,8 +8,9 @@ import type { profileMethods } from '../../../../shared/contract/methods/profile
 import { UserError } from '../../../../shared/contract/errors';
 import { aggregateProfiles } from '../../../../shared/profiles/aggregateProfiles';
 import { buildProfileFigure } from '../../../../shared/profiles/profileFigure';
-import { profileTable } from '../../../../shared/profiles/profileTable';
-import type { ProfileSet } from '../../../../shared/profiles/profileTypes';
+import { compareTable, profileTable } from '../../../../shared/profiles/profileTable';
+import type { AreaProfile, ProfileSet } from '../../../../shared/profiles/profileTypes';
+import type { Locale } from '../../../../shared/format/number';
 import { DEFAULT_PROFILE_VARIABLES, profileVariableIds } from '../../../../shared/profiles/profileVariables';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreas, readDimensions, readLayers, readObservations, readSettings, readSources } from '../../storage/projectReader';
@@ -80,8 +81,9 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
 
     async 'profiles.export'(input) {
       const set = computeProfileSet(context.current().db, input);
+      // A gegen B: A's age structure with B as its outline (as on the tab); its tables give A, B and A − B.
       const figure = buildProfileFigure(set, {
-        view: input.view,
+        view: input.view === 'compare' ? 'pyramid' : input.view,
         mode: input.mode,
         reference: input.reference,
         areaKeys: input.areas ?? null,
@@ -102,9 +104,17 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
         return { ...base, base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
       }
       // Tables: the deviation view exports the indicator table (its values and the region's).
-      const tableView = input.view === 'deviation' ? 'indicators' : input.view;
-      const table = profileTable(set, figure.areas, tableView, input.locale);
+      const view = input.view;
+      const table =
+        view === 'compare' ? comparisonTableOf(set, figure.areas[0], input.reference, input.locale) : profileTable(set, figure.areas, view === 'deviation' ? 'indicators' : view, input.locale);
       return { ...base, base64: (await renderTable(table, input.format, `${input.view} ${set.period}`)).toString('base64') };
     },
   };
+}
+
+/** The A gegen B table: A the first area exported, B the reference (an area key, else the region). */
+function comparisonTableOf(set: ProfileSet, a: AreaProfile | undefined, reference: string | null, locale: Locale) {
+  if (!a) throw new UserError('bad-input', { de: 'Für „A gegen B“ bitte Gebiet A angeben (CLI: --areas KEY).', en: 'For "A versus B" please give area A (CLI: --areas KEY).' });
+  const b = set.areas.find((area) => area.key === reference) ?? set.region;
+  return compareTable(set, a, b, locale);
 }
