@@ -196,12 +196,15 @@ export function FlowPanel() {
                 </tr>
               ))}
               {data.external.map((entry) => (
-                <tr key={entry.key} className="external">
-                  <td>{entry.name[locale]} ({t('flows.external')})</td>
-                  <td>{number(entry.outflow)}</td>
+                // Seen from the region like every other row: arrivals from this category into the areas,
+                // departures from the areas to it (they were seen from the category, so "Ausland" read
+                // 559 arrivals although 1.134 came from abroad to Hannover alone).
+                <tr key={entry.key} className="external" data-key={entry.key}>
+                  <td>{t('flows.externalRow', { name: entry.name[locale] })}</td>
                   <td>{number(entry.inflow)}</td>
+                  <td>{number(entry.outflow)}</td>
                   <td />
-                  <td>{entry.outflow - entry.inflow > 0 ? `+${number(entry.outflow - entry.inflow)}` : number(entry.outflow - entry.inflow)}</td>
+                  <td className={entry.inflow - entry.outflow < 0 ? 'negative' : undefined}>{entry.inflow - entry.outflow > 0 ? `+${number(entry.inflow - entry.outflow)}` : number(entry.inflow - entry.outflow)}</td>
                 </tr>
               ))}
             </tbody>

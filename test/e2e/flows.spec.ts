@@ -16,6 +16,7 @@ interface FlowsAnswer {
   flows: { from: string; to: string; value: number | null; suppressed: boolean }[];
   hidden: { count: number; sum: number | null };
   areas: { key: string; inflow: number }[];
+  external: { key: string; inflow: number; outflow: number }[];
   ends: { key: string; name: { de: string } }[];
 }
 
@@ -106,6 +107,12 @@ test('draws the 25 largest flows of the latest year with widths by count, stubs 
   await expect(page.getByTestId('flows-hidden')).toContainText(String(answer.hidden.count));
   await expect(page.getByTestId('flows-source')).toContainText('31.12.2024');
   await expect(page.getByTestId('flows-table').locator('tbody tr')).toHaveCount(25);
+  // The outside rows are seen from the region like the municipalities': arrivals from abroad into the areas.
+  const abroad = answer.external.find((entry) => entry.key === 'ext:ausland')!;
+  const row = page.getByTestId('flows-totals').locator('tr[data-key="ext:ausland"] td');
+  await expect(row.nth(0)).toHaveText('Region ↔ Ausland');
+  await expect(row.nth(1)).toHaveText(new Intl.NumberFormat('de-DE').format(abroad.inflow));
+  await expect(row.nth(2)).toHaveText(new Intl.NumberFormat('de-DE').format(abroad.outflow));
 });
 
 test('selecting a municipality and "Zuzüge" draws only the flows into it, and the totals row is highlighted', async ({ page, request }) => {
