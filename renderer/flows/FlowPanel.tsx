@@ -146,6 +146,24 @@ export function FlowPanel() {
             {data.mode === 'net' ? ` · ${t('flows.netNote')}` : ''}
           </p>
           <FlowWidthLegend flows={data.flows} smallNumberThreshold={data.smallNumberThreshold} title={t('flows.legend')} format={number} />
+          {/* What the colours mean (the map draws three and a dashed grey; only the widths had a key). */}
+          <div className="flow-width-legend" data-testid="flows-colour-legend">
+            {(
+              [
+                [FLOW_COLOURS.line, 'flows.colour.between', false],
+                [FLOW_COLOURS.external, 'flows.colour.external', false],
+                ...(selectedKey ? [[FLOW_COLOURS.selected, 'flows.colour.selected', false] as const] : []),
+                ...(data.flows.some((flow) => flow.suppressed) ? [[FLOW_COLOURS.suppressed, 'flows.colour.suppressed', true] as const] : []),
+              ] as const
+            ).map(([colour, label, dashed]) => (
+              <span key={label} className="flow-width-item">
+                <svg width="28" height="8" aria-hidden="true">
+                  <line x1="1" x2="27" y1="4" y2="4" stroke={colour} strokeWidth="4" strokeDasharray={dashed ? '4 3' : undefined} />
+                </svg>
+                {t(label)}
+              </span>
+            ))}
+          </div>
           {data.hidden.count > 0 && (
             <p className="movement-note" data-testid="flows-hidden">
               {data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: number(data.hidden.sum) })}

@@ -113,6 +113,9 @@ test('draws the 25 largest flows of the latest year with widths by count, stubs 
   await expect(row.nth(0)).toHaveText('Region ↔ Ausland');
   await expect(row.nth(1)).toHaveText(new Intl.NumberFormat('de-DE').format(abroad.inflow));
   await expect(row.nth(2)).toHaveText(new Intl.NumberFormat('de-DE').format(abroad.outflow));
+  // The colours have a key, as the widths do.
+  await expect(page.getByTestId('flows-colour-legend')).toContainText('zwischen Gebieten');
+  await expect(page.getByTestId('flows-colour-legend')).toContainText('von oder nach außerhalb');
 });
 
 test('selecting a municipality and "Zuzüge" draws only the flows into it, and the totals row is highlighted', async ({ page, request }) => {
