@@ -204,6 +204,7 @@ describe('exports', () => {
     expect(svg).toContain('Beispieldaten');
     expect(svg).toContain('Wanderungssaldo');
     const png = await call('timeseries.export', { indicatorId: 'movement.net_per_1000', format: 'png', dpi: 96 });
+    expect(png.fileName).toMatch(/^Zeitreihe – .+_\d{4}-12-31\.png$/);
     expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
     const pdf = await call('timeseries.export', { indicatorId: 'refugees_total', view: 'area', areas: ['03241001'], format: 'pdf' });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -227,6 +228,8 @@ describe('exports', () => {
     expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
     const pdf = await call('balance.export', { format: 'pdf', areaKey: BROKEN_AREA });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Named by what it shows, as every export is (it was "bilanz-refugees-03241003.pdf").
+    expect(pdf.fileName).toMatch(/^Bilanz – Schutzsuchende – Burgdorf_\d{4}-12-31\.pdf$/);
   });
 
   it('writes the series and the account as CSV and XLSX', async () => {

@@ -19,6 +19,8 @@ import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles'
 import { today } from '../export/exportHandlers';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { computeBalance, computeTimeSeries, MAX_MAP_GRID_AREAS } from './movementResults';
+import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { localized } from '../../../../shared/i18n/translate';
 
 type SeriesExportInput = z.output<typeof timeSeriesExportInput>;
 type BalanceExportInput = z.output<typeof balanceExportInput>;
@@ -56,8 +58,8 @@ export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportIn
   if (unknown.length > 0) {
     throw new UserError('not-found', { de: `Gebiet(e) ${unknown.join(', ')} gibt es auf der Ebene „${data.layer}“ nicht.`, en: `Area(s) ${unknown.join(', ')} do not exist on layer "${data.layer}".` });
   }
-  const safeId = input.indicatorId.replace(/[^A-Za-z0-9_-]+/g, '-');
-  const fileName = `zeitreihe-${safeId}${input.view === 'area' && input.areas?.[0] ? `-${input.areas[0]}` : ''}.${input.format}`;
+  const shownArea = input.view === 'area' && input.areas?.[0] ? data.series.find((series) => series.key === input.areas![0])?.name : undefined;
+  const fileName = describedFileName([input.locale === 'de' ? 'Zeitreihe' : 'Time series', localized(data.indicator.name, input.locale), shownArea], data.periods.at(-1), input.format);
   const base = { fileName, mimeType: MIME_TYPES[input.format] };
   if (input.format === 'csv' || input.format === 'xlsx') {
     const order = orderedKeys(data.series, input.sortBy, input.areas);
@@ -105,7 +107,13 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
     throw new UserError('not-found', { de: `Das Gebiet ${input.areaKey} gibt es auf der Ebene „${balance.layer}“ nicht.`, en: `Area ${input.areaKey} does not exist on layer "${balance.layer}".` });
   }
   const withSources = { ...balance, sources: balance.sources.length > 0 ? balance.sources : readSources(db).filter((source) => balance.sourceIds.includes(source.id)) };
-  const fileName = `bilanz-${balance.variables.stock}${input.areaKey ? `-${input.areaKey}` : ''}.${input.format}`;
+  const stockName = balance.variableNames[balance.variables.stock];
+  const areaName = input.areaKey === undefined ? balance.region.name : balance.areas.find((area) => area.key === input.areaKey)?.name;
+  const fileName = describedFileName(
+    [input.locale === 'de' ? 'Bilanz' : 'Balance', stockName ? localized(stockName, input.locale) : balance.variables.stock, areaName],
+    balance.periods.at(-1),
+    input.format,
+  );
   if (input.format === 'csv' || input.format === 'xlsx') {
     const table = balanceTable(withSources, input.areaKey ?? null, today(), input.locale);
     const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance');
@@ -128,4 +136,13 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   const title = input.locale === 'de' ? 'Bilanz' : 'Balance';
   const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
   return { fileName, mimeType: MIME_TYPES[input.format], pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
+}
+
+/**
+ * "Bilanz – Schutzsuchende – Garbsen_2024-12-31.pdf": what the file shows, in its language, and its last
+ * Stichtag, by the rule every export names its files (`fileNameFromPattern`); it was "bilanz-refugees-03241005.pdf".
+ */
+function describedFileName(parts: readonly (string | undefined)[], period: string | undefined, format: string): string {
+  const shows = parts.filter((part): part is string => part !== undefined && part.trim() !== '').join(' – ');
+  return `${fileNameFromPattern(period === undefined ? '{indicator}' : DEFAULT_FILE_NAME_PATTERNS.single, { indicator: shows, period: period ?? '', number: 1, total: 1 })}.${format}`;
 }
