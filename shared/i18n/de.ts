@@ -31,7 +31,7 @@ const coreDe = {
   'menu.recentMissing': '(Datei fehlt)',
   'menu.demo': 'Demo öffnen',
   'menu.import': 'Importieren …',
-  'toolbar.export': 'Exportieren …',
+  'toolbar.export': 'Karte exportieren …',
 
   'view.tabs': 'Ansichten',
   'view.map': 'Karte',

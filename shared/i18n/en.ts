@@ -32,7 +32,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'menu.recentMissing': '(file missing)',
   'menu.demo': 'Open demo',
   'menu.import': 'Import …',
-  'toolbar.export': 'Export …',
+  'toolbar.export': 'Export map …',
 
   'view.tabs': 'Views',
   'view.map': 'Map',

@@ -1,4 +1,4 @@
-// The export dialog as a planner uses it: open "Exportieren …", change the title, download a PNG and a PDF
+// The export dialog as a planner uses it: open "Karte exportieren …", change the title, download a PNG and a PDF
 // (browser mode downloads the file) and check what arrived.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ test.beforeEach(async ({ request }) => {
 
 async function openExportDialog(page: Page): Promise<void> {
   await openApp(page);
-  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  await page.getByRole('button', { name: 'Karte exportieren …' }).click();
   await expect(page.getByTestId('export-dialog')).toBeVisible();
   await expect(page.getByTestId('export-preview')).toBeVisible();
 }
@@ -96,7 +96,7 @@ test('the figure follows the map’s "Darstellung als": index with its unit, cha
   await openApp(page);
   await page.getByTestId('mode-select').selectOption('index');
   await expect(page.locator('.legend-subtitle')).toContainText('Index (Region = 100)');
-  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  await page.getByRole('button', { name: 'Karte exportieren …' }).click();
   const preview = page.getByTestId('export-preview');
   await expect(preview.locator('svg text', { hasText: 'Index (Region = 100) · Stichtag 31.12.2024' })).toHaveCount(1);
   await expect(preview.locator('svg text', { hasText: 'Gesamt: 100,0' })).toHaveCount(1);
@@ -105,6 +105,6 @@ test('the figure follows the map’s "Darstellung als": index with its unit, cha
 
   await page.getByTestId('mode-select').selectOption('change');
   await page.getByTestId('compare-period-select').selectOption('2019-12-31');
-  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  await page.getByRole('button', { name: 'Karte exportieren …' }).click();
   await expect(page.getByTestId('export-preview').locator('svg text', { hasText: 'gegenüber 31.12.2019' }).first()).toBeVisible();
 });

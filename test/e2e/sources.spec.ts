@@ -173,7 +173,7 @@ test('the map source picker switches the indicator to another source; legend, va
   await page.screenshot({ path: testInfo.outputPath('map-source-zensus.png') });
 
   // The exported figure draws the same view and names the source.
-  await page.getByRole('button', { name: 'Exportieren …' }).click();
+  await page.getByRole('button', { name: 'Karte exportieren …' }).click();
   await expect(page.getByTestId('export-preview')).toBeVisible();
   await expect(page.getByTestId('export-preview').locator('svg')).toContainText('Quelle: Zensus 2022');
   await page.screenshot({ path: testInfo.outputPath('export-source-zensus.png') });
