@@ -97,7 +97,8 @@ export function sourceLines(input: SourceLineInput): string[] {
     }
     const who = source.attribution || source.publisher;
     // An imported table often names neither attribution nor publisher: then its name alone, not "Daten: – name".
-    const name = source.name && source.name !== source.attribution ? (who ? ` – ${source.name}` : source.name) : '';
+    // The name only where the attribution does not already hold it (a projection's says "…, Projektion – Szenario X").
+    const name = source.name && source.name !== source.attribution && !who.includes(source.name) ? (who ? ` – ${source.name}` : source.name) : '';
     const line = `${words.data[locale]}: ${who}${name}${stichtag}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);

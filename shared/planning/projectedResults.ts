@@ -81,9 +81,9 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
     stichtag: null,
     licence: 'eigene Berechnung',
     licenceUrl: null,
-    // Says who computed it; the name says what it is ("Daten: Kleinraum (Szenariorechnung) – Projektion – Szenario …"),
-    // not the scenario twice.
-    attribution: `Kleinraum (Szenariorechnung)${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
+    // Who computed what, holding the name, so that legends (which print attributions) name the scenario and
+    // data lines do not name it twice ("Projektion – Szenario X – Projektion, Szenario „X“ (Kleinraum)").
+    attribution: `Kleinraum (Szenariorechnung), Projektion – Szenario ${scenario.name.de}${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
     notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); Annahmen: ${scenario.assumptions.de}`,
     synthetic: options.basedOnSyntheticData,
     definition: `Ergebnis der Szenariorechnung „${scenario.name.de}“ je Gebiet und Jahr (31.12.)`,

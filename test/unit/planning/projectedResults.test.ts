@@ -42,7 +42,9 @@ describe('projectedResultContent', () => {
     // under a figure of 31.12.2025.
     const { source } = projectedResultContent(reportOf('eins', 40), { basedOnSyntheticData: false });
     const [line] = sourceLines({ dataSources: [source], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' });
-    expect(line).toBe(`Daten: Kleinraum (Szenariorechnung) – ${source.name}`);
+    expect(line).toBe(`Daten: Kleinraum (Szenariorechnung), ${source.name}`);
+    // The legend prints attributions: it names the scenario too.
+    expect(source.attribution).toContain(source.name);
   });
 
   it('gives indicators that pick one scenario and one kind, so two stored scenarios never add up', () => {
