@@ -28,7 +28,7 @@ import { clusterOverlay } from './clusterOverlay';
 import { ScatterPlot } from './ScatterPlot';
 import './analysis.css';
 import { indicatorLabel } from '../../shared/indicators/indicatorLabel';
-import { measuresArea } from '../../shared/model/project';
+import { showsAbsoluteCount } from '../../shared/model/project';
 
 type WeightsType = (typeof WEIGHTS_TYPES)[number];
 type ExportView = MethodInput<'analysis.export'>['view'];
@@ -311,7 +311,7 @@ function GlobalResult({ result, onShowOnMap }: { result: MoranResult; onShowOnMa
       <p className="analysis-explanation" data-testid="analysis-explanation">
         {globalExplanation(result, locale)}
       </p>
-      {result.indicator.scale === 'absolute' && !measuresArea(result.indicator.unit) && (
+      {showsAbsoluteCount(result.indicator) && (
         <p className="analysis-note" data-testid="analysis-absolute">
           {t('analysis.absoluteHint')}
         </p>

@@ -227,7 +227,9 @@ export function FlowPanel() {
               ))}
             </tbody>
           </table>
-          <p className="movement-note">{t('flows.totalsNote')}</p>
+          <p className="movement-note">
+            {t('flows.totalsNote')} {data.external.length > 0 && t('flows.externalNote')}
+          </p>
         </div>
       </div>
       <FlowImport

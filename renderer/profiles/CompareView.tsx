@@ -11,6 +11,7 @@ import { indicatorScaleMax, sharedScaleMax } from '../../shared/profiles/svg/pan
 import { profileDisplayName, standalonePanelSvg } from '../../shared/profiles/svg/profilePanelSvg';
 import type { ProfileChoices } from './profileChoices';
 import { shownUnit } from '../../shared/indicators/indicatorLabel';
+import { differenceUnitOf } from '../../shared/profiles/profileTable';
 
 export interface CompareViewProps {
   set: ProfileSet;
@@ -49,7 +50,7 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
       </div>
       {/* The panels are titled with A; this says which is which (B was an unnamed outline). */}
       <p className="profiles-compare-legend" data-testid="profiles-compare-legend">
-        {t('profiles.compare.legend', { a: areaA.name, b: areaB.name })}
+        {t('profiles.compare.legend', { a: profileDisplayName(areaA, locale), b: profileDisplayName(areaB, locale) })}
       </p>
       <div className="profiles-panels">
         {CHART_VIEWS.map((view) => {
@@ -85,7 +86,7 @@ export function CompareView({ set, choices, locale, choose }: CompareViewProps) 
             const a = areaA.indicators[indicator.id] ?? null;
             const b = areaB.indicators[indicator.id] ?? null;
             const unit = localized(indicator.unit, locale);
-            const differenceUnit = indicator.kind === 'percent' || indicator.kind === 'change' ? (locale === 'de' ? 'Pp.' : 'pp') : unit;
+            const differenceUnit = differenceUnitOf(indicator, locale, 'short');
             return (
               <tr key={indicator.id}>
                 <td>

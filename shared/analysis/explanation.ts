@@ -22,7 +22,7 @@ export function globalExplanation(result: MoranResult, locale: Locale): string {
     const counts = result.clusterCounts;
     const local = counts.HH + counts.LL + counts.HL + counts.LH;
     if (local === 0 || result.correction !== 'none') return random;
-    return `${random} ${translate(locale, 'analysis.explain.localUncorrected', { count: local })}`;
+    return `${random} ${translate(locale, 'analysis.explain.localUncorrected', { count: formatNumber(local, 0, locale) })}`;
   }
   const share = `${formatNumber(p * 100, p < 0.01 ? 1 : 0, locale)} %`;
   const permutations = formatNumber(result.permutations, 0, locale);

@@ -98,7 +98,7 @@ export function sourceLines(input: SourceLineInput): string[] {
     const who = source.attribution || source.publisher;
     // An imported table often names neither attribution nor publisher: then its name alone, not "Daten: – name".
     // The name only where the attribution does not already hold it (a projection's says "…, Projektion – Szenario X").
-    const name = source.name && source.name !== source.attribution && !who.includes(source.name) ? (who ? ` – ${source.name}` : source.name) : '';
+    const name = source.name && source.name !== source.attribution && !holdsSegment(who, source.name) ? (who ? ` – ${source.name}` : source.name) : '';
     const line = `${words.data[locale]}: ${who}${name}${stichtag}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);
@@ -117,4 +117,10 @@ export function sourceLines(input: SourceLineInput): string[] {
   if (synthetic || boundary?.synthetic === true && !input.schematicBoundaries) synthetic = true;
   if (synthetic) lines.push(words.synthetic[locale]);
   return lines;
+}
+
+/** Whether `text` holds `part` as a whole segment (between its start or end, ", " and " – "), not inside a word. */
+function holdsSegment(text: string, part: string): boolean {
+  const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|, | – )${escaped}($|, | – )`).test(text);
 }

@@ -109,7 +109,15 @@ export function formatLatestDates(isoDates: readonly string[], locale: Locale, l
  * @example formatShownDifference(3.74, 2.76, 1, 'de') // "+0,9"
  */
 export function formatShownDifference(a: number, b: number, decimals: number, locale: Locale): string {
-  const factor = 10 ** decimals;
-  const difference = (Math.round(a * factor) - Math.round(b * factor)) / factor;
+  const difference = shownDifference(a, b, decimals);
   return `${difference > 0 ? '+' : ''}${formatNumber(difference, decimals, locale)}`;
+}
+
+/**
+ * A − B of two values each rounded to `decimals` first: the number `formatShownDifference` prints.
+ * @example shownDifference(3.74, 2.76, 1) // 0.9
+ */
+export function shownDifference(a: number, b: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return (Math.round(a * factor) - Math.round(b * factor)) / factor;
 }

@@ -12,7 +12,7 @@ import { localized, translate } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
-import { measuresArea } from '../model/project';
+import { showsAbsoluteCount } from '../model/project';
 
 export interface LegendRow {
   /** Class index, or null for the no-data and small-number rows. */
@@ -153,7 +153,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
         ? translate(locale, 'map.legend.fewerClasses', { shown: rows.length, wanted: drawn.requestedClassCount })
         : null,
     // Counts grow with an area's size; an area itself (km²) is what it is, and the hint would be wrong there.
-    absoluteHint: subject.indicator.scale === 'absolute' && !measuresArea(subject.indicator.unit) ? translate(locale, 'map.legend.absoluteHint') : null,
+    absoluteHint: showsAbsoluteCount(subject.indicator) ? translate(locale, 'map.legend.absoluteHint') : null,
     areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,
     sourceChoice: subject.sourceChoice ?? null,

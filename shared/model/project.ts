@@ -165,6 +165,15 @@ export function measuresArea(unit: { de: string }): boolean {
   return unit.de === 'km²';
 }
 
+/**
+ * Whether a figure is an absolute count of people or things (not a share, rate or an area's size): maps,
+ * legends and analyses warn that counts grow with an area's size.
+ * @example showsAbsoluteCount({ scale: 'absolute', unit: { de: 'Personen' } }) // true
+ */
+export function showsAbsoluteCount(indicator: { scale: string; unit: { de: string } }): boolean {
+  return indicator.scale === 'absolute' && !measuresArea(indicator.unit);
+}
+
 /** An area of a layer, with its geometry in WGS84 (GeoJSON). */
 export interface Area {
   key: AreaKey;

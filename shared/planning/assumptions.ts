@@ -5,7 +5,7 @@
 import type { LocalizedText } from '../model/project';
 import type { CostRates, DemandRates, DocumentedValue, Scenario, ValueBasis } from './scenarioModel';
 import { INFLOW_PRESETS } from './presets';
-import { formatNumber } from '../format/number';
+import { formatNumberUpTo } from '../format/number';
 
 export interface AssumptionEntry {
   /** A stable id, e.g. "scenario.recognitionRate" or "demand.kita.under-3.residents". */
@@ -95,14 +95,14 @@ export function scenarioKeyFigures(assumptions: readonly AssumptionEntry[], loca
   const parts: string[] = [];
   const inflow = byId.get('scenario.inflow');
   if (inflow && inflow.value !== null) {
-    // Rates per 1,000 have a decimal ("8,8"), typed persons none ("4.000").
-    const values = (Array.isArray(inflow.value) ? inflow.value : [inflow.value]).map((value) => formatNumber(value, Number.isInteger(value) ? 0 : 1, locale));
+    // As many decimals as the figure has, up to two ("8,8", "4.000", "62,5").
+    const values = (Array.isArray(inflow.value) ? inflow.value : [inflow.value]).map((value) => formatNumberUpTo(value, 2, locale));
     parts.push(`${inflow.label[locale]}: ${values.join(' / ')}`);
   }
   const pending = byId.get('demand.staff.asylumPending')?.value;
   const granted = byId.get('demand.staff.protectionGranted')?.value;
   if (typeof pending === 'number' && typeof granted === 'number') {
-    const ratio = (value: number) => `1:${formatNumber(value, 0, locale)}`;
+    const ratio = (value: number) => `1:${formatNumberUpTo(value, 1, locale)}`;
     parts.push(
       locale === 'de'
         ? `Betreuungsschlüssel Sozialarbeit: ${ratio(pending)} (Asylverfahren offen), ${ratio(granted)} (Schutz gewährt)`

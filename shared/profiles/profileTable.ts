@@ -4,11 +4,12 @@
  */
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
-import type { AreaProfile, ProfileSet, ProfileView } from './profileTypes';
+import type { AreaProfile, ProfileIndicatorDefinition, ProfileSet, ProfileView } from './profileTypes';
 
 import type { DataTable, TableValue } from '../export/dataTable';
 import { indicatorLabel } from '../indicators/indicatorLabel';
-import { formatShownDifference } from '../format/number';
+import { profileDisplayName } from './svg/profilePanelSvg';
+import { roundForDisplay, shownDifference } from '../format/number';
 
 export type ProfileTable = DataTable;
 
@@ -62,20 +63,34 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
  */
 export function compareTable(set: ProfileSet, a: AreaProfile, b: AreaProfile, locale: Locale): ProfileTable {
   const de = locale === 'de';
-  const columns = [de ? 'Kennzahl' : 'Indicator', a.name, b.name, 'A − B', de ? 'Einheit der Differenz' : 'Unit of the difference'];
+  const columns = [de ? 'Kennzahl' : 'Indicator', profileDisplayName(a, locale), profileDisplayName(b, locale), 'A − B', de ? 'Einheit der Differenz' : 'Unit of the difference'];
   const rows: TableValue[][] = set.indicators.map((indicator) => {
     const valueA = a.indicators[indicator.id] ?? null;
     const valueB = b.indicators[indicator.id] ?? null;
     const unit = localized(indicator.unit, locale);
-    const differenceUnit = indicator.kind === 'percent' || indicator.kind === 'change' ? (de ? 'Prozentpunkte' : 'percentage points') : unit;
-    const difference = valueA === null || valueB === null ? null : Number(formatShownDifference(valueA, valueB, indicator.decimals, 'en'));
-    return [indicatorLabel(localized(indicator.label, locale), unit), valueA, valueB, difference, differenceUnit];
+    const differenceUnit = differenceUnitOf(indicator, locale, 'long');
+    // A, B and A − B as the tab shows them (rounded to the indicator's decimals), so the row adds up.
+    const shown = (value: number | null) => (value === null ? null : roundForDisplay(value, indicator.decimals));
+    const difference = valueA === null || valueB === null ? null : shownDifference(valueA, valueB, indicator.decimals);
+    return [indicatorLabel(localized(indicator.label, locale), unit), shown(valueA), shown(valueB), difference, differenceUnit];
   });
   const stichtag = formatDate(set.period, locale);
   const notes = [
     localized(set.sourceLine, locale),
-    de ? `A: ${a.name}, B: ${b.name}, Stichtag ${stichtag}. Leer = nicht verfügbar oder unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `A: ${a.name}, B: ${b.name}, reference date ${stichtag}. Empty = not available or suppressed (count below ${set.smallNumberThreshold}).`,
+    de ? `A: ${profileDisplayName(a, locale)}, B: ${profileDisplayName(b, locale)}, Stichtag ${stichtag}. Leer = nicht verfügbar oder unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `A: ${profileDisplayName(a, locale)}, B: ${profileDisplayName(b, locale)}, reference date ${stichtag}. Empty = not available or suppressed (count below ${set.smallNumberThreshold}).`,
   ];
   if (set.synthetic) notes.push(translate(locale, 'badge.synthetic'));
   return { columns, rows, notes };
+}
+
+/**
+ * The unit of A − B of a profile indicator: percentage points for shares and changes, else its own unit.
+ * @example differenceUnitOf({ kind: 'percent', unit }, 'de', 'short') // "Pp."
+ */
+export function differenceUnitOf(indicator: Pick<ProfileIndicatorDefinition, 'kind' | 'unit'>, locale: Locale, length: 'short' | 'long'): string {
+  if (indicator.kind === 'percent' || indicator.kind === 'change') {
+    if (length === 'long') return locale === 'de' ? 'Prozentpunkte' : 'percentage points';
+    return locale === 'de' ? 'Pp.' : 'pp';
+  }
+  return localized(indicator.unit, locale);
 }

@@ -60,6 +60,9 @@ export function sourceNameIn(name: string, locale: Locale): string {
   if (locale !== 'en') return name;
   // The demo's attribution is the label alone ("Beispieldaten, synthetisch").
   if (name === SYNTHETIC_LABEL) return 'sample data, synthetic';
+  // A projection computed on demo data ("…, Projektion – Szenario X – auf Beispieldaten, synthetisch").
+  const onSynthetic = ` – auf ${SYNTHETIC_LABEL}`;
+  if (name.endsWith(onSynthetic)) return `${name.slice(0, -onSynthetic.length)} – on sample data, synthetic`;
   return name.endsWith(SYNTHETIC_NAME_SUFFIX) ? `${shortSourceName(name)} – sample data, synthetic` : name;
 }
 

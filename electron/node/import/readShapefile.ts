@@ -148,16 +148,10 @@ export async function readDbf(read: ShapefileMemberReader, baseName: string, enc
   // The names in field order, as the package decoded them for the records' keys (an object's keys would put
   // "2016", "2017" first).
   const fieldNames = (attributes as unknown as { _fields: { name: string }[] })._fields.map((field) => (reencode ? reencode(field.name) : field.name));
-  const recodedNames = new Map<string, string>();
-  const recordKey = (name: string): string => {
-    if (!reencode) return name;
-    let recoded = recodedNames.get(name);
-    if (recoded === undefined) {
-      recoded = reencode(name);
-      recodedNames.set(name, recoded);
-    }
-    return recoded;
-  };
+  // The records' keys are the package's field names: each re-encoded once, as `fieldNames` holds them.
+  const rawNames = (attributes as unknown as { _fields: { name: string }[] })._fields.map((field) => field.name);
+  const recodedNames = new Map(rawNames.map((name, index) => [name, fieldNames[index]!]));
+  const recordKey = (name: string): string => recodedNames.get(name) ?? (reencode ? reencode(name) : name);
   const deleted = new Set(dbf.deletedRecords);
   const records: DbfRead['records'] = [];
   for (let index = 0; index < dbf.recordCount; index += 1) {

@@ -113,7 +113,7 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.quality.counted': 'counted',
   'movement.quality.estimated': 'estimated',
   'movement.quality.projected': 'projection',
-  'movement.quality.synthetic': 'synthetic example data',
+  'movement.quality.synthetic': 'sample data, synthetic',
   'movement.quality.suppressed': 'suppressed',
   'movement.export': 'Export',
   'movement.exportChart': 'Chart',

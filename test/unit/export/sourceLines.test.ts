@@ -37,4 +37,10 @@ describe('sourceLines', () => {
       'Beispieldaten, synthetisch – keine amtlichen Werte',
     ]);
   });
+  it('leaves a name out only where the attribution holds it as a whole part, never inside a word', () => {
+    const residents = { ...imported, name: 'Einwohner', attribution: '© Einwohnermeldeamt Hannover', stichtag: null };
+    expect(sourceLines({ dataSources: [residents], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: © Einwohnermeldeamt Hannover – Einwohner']);
+    const held = { ...residents, name: 'Projektion – Szenario Hoch', attribution: 'Kleinraum (Szenariorechnung), Projektion – Szenario Hoch' };
+    expect(sourceLines({ dataSources: [held], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: Kleinraum (Szenariorechnung), Projektion – Szenario Hoch']);
+  });
 });

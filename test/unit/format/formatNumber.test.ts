@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatNumberUpTo, formatShownDifference } from '../../../shared/format/number';
+import { formatNumber, formatNumberUpTo, formatShownDifference, shownDifference } from '../../../shared/format/number';
 
 function intlInteger(value: number, locale: 'de' | 'en'): string {
   const text = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0, useGrouping: true }).format(value);
@@ -84,5 +84,8 @@ describe('formatShownDifference', () => {
     expect(formatShownDifference(2.76, 3.74, 1, 'en')).toBe('-0.9');
     expect(formatShownDifference(1234.4, 1234.4, 0, 'de')).toBe('0');
     expect(formatShownDifference(12500, 2300, 0, 'de')).toBe('+10.200');
+    // The number itself, for tables (a formatted "+10,200" read back as a number was NaN).
+    expect(shownDifference(521369, 60226, 0)).toBe(461143);
+    expect(shownDifference(3.74, 2.76, 1)).toBeCloseTo(0.9, 10);
   });
 });

@@ -114,6 +114,10 @@ describe('profiles.export', () => {
     expect(header.split(';').slice(1, 3)).toEqual(['Stadt', 'Dorf']);
     expect(lines.find((line) => line.startsWith('Bevölkerung'))).toBe('Bevölkerung (Personen);1000;200;800;Personen');
     expect(lines.find((line) => line.startsWith('Ausländeranteil'))?.split(';')[4]).toBe('Prozentpunkte');
+    // B as the region, by its display name; an unknown B is refused rather than replaced by the region.
+    const regional = Buffer.from((await call('profiles.export', { format: 'csv', view: 'compare', areas: ['01'], reference: 'region' })).base64, 'base64').toString('utf8');
+    expect(regional).toContain('Bevölkerung (Personen);1000;1200;-200;Personen');
+    await expect(call('profiles.export', { format: 'csv', view: 'compare', areas: ['01'], reference: '99' })).rejects.toThrow(/Area B "99" does not exist/);
     // Where B has no value (withheld small counts), neither has the difference.
     expect(lines.find((line) => line.startsWith('Schutzsuchende (Personen)'))).toBe('Schutzsuchende (Personen);60;;;Personen');
   });

@@ -74,6 +74,7 @@ describe('sourceChoiceLine', () => {
     expect(sourceNameIn('Einwohnermelderegister – Beispieldaten, synthetisch', 'de')).toBe('Einwohnermelderegister – Beispieldaten, synthetisch');
     expect(sourceNameIn('Melderegister – Stand Mai', 'en')).toBe('Melderegister – Stand Mai');
     expect(sourceNameIn('Beispieldaten, synthetisch', 'en')).toBe('sample data, synthetic');
+    expect(sourceNameIn('Kleinraum (Szenariorechnung), Projektion – Szenario Hoch – auf Beispieldaten, synthetisch', 'en')).toBe('Kleinraum (Szenariorechnung), Projektion – Szenario Hoch – on sample data, synthetic');
     expect(priorityText([{ name: 'A' }, { name: 'B' }], 'en')).toBe('A, else B');
   });
 

@@ -20,7 +20,7 @@ function stringOption(value: unknown): string | undefined {
 export const command: CliCommand = {
   name: 'export-profiles',
   summary: { de: 'Profile der Gebiete nebeneinander als Abbildung oder Tabelle exportieren', en: 'Export the side-by-side area profiles as a figure or table' },
-  usage: 'export-profiles P.gpkg [--layer L] [--areas all|KEY,KEY] [--view pyramid|nationality|status|indicators|deviation] [--period YYYY-MM-DD] [--compare YYYY-MM-DD] [--mode shares|absolute] [--reference region|KEY|none] [--sort name|INDICATOR] [--dpi N] --out FILE.svg|.png|.pdf|.csv|.xlsx',
+  usage: 'export-profiles P.gpkg [--layer L] [--areas all|KEY,KEY] [--view pyramid|nationality|status|indicators|deviation|compare] [--period YYYY-MM-DD] [--compare YYYY-MM-DD] [--mode shares|absolute] [--reference region|KEY|none] [--sort name|INDICATOR] [--dpi N] --out FILE.svg|.png|.pdf|.csv|.xlsx',
   options: {
     layer: { type: 'string' },
     areas: { type: 'string' },
@@ -36,7 +36,7 @@ export const command: CliCommand = {
   optionHelp: {
     layer: LAYER_HELP,
     areas: { de: 'all oder Schlüssel mit Komma, z. B. 03241001,03241002', en: 'all or keys separated by commas, e.g. 03241001,03241002' },
-    view: { de: 'pyramid, nationality, status, indicators oder deviation (Standard: pyramid)', en: 'pyramid, nationality, status, indicators or deviation (default: pyramid)' },
+    view: { de: 'pyramid, nationality, status, indicators, deviation oder compare (A gegen B: --areas A, --reference B; Standard: pyramid)', en: 'pyramid, nationality, status, indicators, deviation or compare (A versus B: --areas A, --reference B; default: pyramid)' },
     period: { de: 'Stichtag (Standard: der neueste)', en: 'reference date (default: the latest)' },
     compare: { de: 'Vergleichsstichtag für Veränderungen', en: 'comparison date for changes' },
     mode: { de: 'shares (Anteile, Standard) oder absolute (Personen)', en: 'shares (default) or absolute (persons)' },

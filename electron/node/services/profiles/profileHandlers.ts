@@ -115,6 +115,12 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
 /** The A gegen B table: A the first area exported, B the reference (an area key, else the region). */
 function comparisonTableOf(set: ProfileSet, a: AreaProfile | undefined, reference: string | null, locale: Locale) {
   if (!a) throw new UserError('bad-input', { de: 'Für „A gegen B“ bitte Gebiet A angeben (CLI: --areas KEY).', en: 'For "A versus B" please give area A (CLI: --areas KEY).' });
-  const b = set.areas.find((area) => area.key === reference) ?? set.region;
+  const b = reference === 'region' ? set.region : set.areas.find((area) => area.key === reference);
+  if (!b) {
+    throw new UserError('not-found', {
+      de: `Gebiet B „${reference ?? ''}“ gibt es auf der Ebene „${set.layer}“ nicht. Bitte einen Gebietsschlüssel oder „region“ angeben (CLI: --reference).`,
+      en: `Area B "${reference ?? ''}" does not exist on layer "${set.layer}". Please give an area key or "region" (CLI: --reference).`,
+    });
+  }
   return compareTable(set, a, b, locale);
 }
