@@ -4,12 +4,13 @@
  * "Beispieldaten, synthetisch" for synthetic data. Pure: returns an SVG document as text, which the renderer
  * shows and the exports turn into SVG, PNG and PDF files.
  */
-import { formatDate, type Locale } from '../../format/number';
+import { formatDate, formatNumber, type Locale } from '../../format/number';
 import { localized, translate } from '../../i18n/translate';
 import type { PanelGroup } from '../orderPanels';
 import type { AreaProfile, ProfileScaleMode, ProfileSet, ProfileView } from '../profileTypes';
 import { indicatorScaleMax, pyramidSpans, sharedScaleMax } from './panelScale';
-import { profilePanelSvg } from './profilePanelSvg';
+import { profileDisplayName, profilePanelSvg } from './profilePanelSvg';
+import { compareTable, differenceUnitOf } from '../profileTable';
 import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours } from './svgMarkup';
 
 export interface GridFigureOptions {
@@ -149,13 +150,7 @@ export function profileGridSvg(set: ProfileSet, options: GridFigureOptions): str
   }
 
   y += 12;
-  const footer: string[] = [localized(set.sourceLine, locale)];
-  footer.push(
-    de
-      ? `Kleine Fallzahlen (unter ${set.smallNumberThreshold}) sind unterdrückt (gestrichelt markiert).`
-      : `Small numbers (below ${set.smallNumberThreshold}) are suppressed (marked dashed).`,
-  );
-  if (set.synthetic) footer.push(translate(locale, 'badge.synthetic'));
+  const footer = footerLines(set, locale);
   for (const line of footer) {
     parts.push(`<text x="${margin}" y="${c(y)}" font-size="9.5" fill="${colours.muted}">${escapeXml(line)}</text>`);
     y += 13;
@@ -204,4 +199,71 @@ function legend(parts: string[], view: ProfileView, reference: { name: string; i
     cursor += 16 + entry.label.length * 5.6 + 14;
   }
   return { bottom: top + 16, right: cursor };
+}
+
+/** Source line, small-number note and the synthetic label, under every profile figure. */
+function footerLines(set: ProfileSet, locale: Locale): string[] {
+  const lines = [
+    localized(set.sourceLine, locale),
+    locale === 'de'
+      ? `Kleine Fallzahlen (unter ${set.smallNumberThreshold}) sind unterdrückt (gestrichelt markiert).`
+      : `Small numbers (below ${set.smallNumberThreshold}) are suppressed (marked dashed).`,
+  ];
+  if (set.synthetic) lines.push(translate(locale, 'badge.synthetic'));
+  return lines;
+}
+
+const COMPARE_VIEWS: readonly ProfileView[] = ['pyramid', 'nationality', 'status'];
+
+/**
+ * "A gegen B" as the tab shows it: A's age structure, nationalities and protection status with B as the
+ * outline, as shares on scales shared by both, and the indicators with A, B and A − B (compareTable's rows).
+ * @example compareFigureSvg(set, hannover, garbsen, 'de') // '<svg …>…Hannover gegen Garbsen…</svg>'
+ */
+export function compareFigureSvg(set: ProfileSet, a: AreaProfile, b: AreaProfile, locale: Locale): string {
+  const margin = 20;
+  const panelWidth = 300;
+  const panelHeight = 250;
+  const gap = 12;
+  const nameA = profileDisplayName(a, locale);
+  const nameB = profileDisplayName(b, locale);
+  const parts: string[] = [];
+  let y = margin + 16;
+  const title = `${nameA} ${locale === 'de' ? 'gegen' : 'versus'} ${nameB}`;
+  parts.push(`<text x="${margin}" y="${y}" font-size="16" font-weight="bold" fill="${colours.text}">${escapeXml(title)}</text>`);
+  y += 18;
+  const subtitle = `${locale === 'de' ? 'Stichtag' : 'Reference date'} ${formatDate(set.period, locale)} · ${translate(locale, 'profiles.compare.legend', { a: nameA, b: nameB })}`;
+  parts.push(`<text x="${margin}" y="${y}" font-size="11" fill="${colours.muted}">${escapeXml(subtitle)}</text>`);
+  y += 22;
+  const indicatorMax = indicatorScaleMax([a, b]);
+  COMPARE_VIEWS.forEach((view, index) => {
+    const x = margin + index * (panelWidth + gap);
+    parts.push(`<text x="${x}" y="${y}" font-size="10" font-weight="bold" fill="${colours.text}">${escapeXml(viewTitle(view, locale))}</text>`);
+    const panel = profilePanelSvg(a, { view, mode: 'shares', scaleMax: sharedScaleMax([a, b], view, 'shares'), indicatorMax, reference: b, region: set.region, categories: set, indicators: set.indicators, width: panelWidth, height: panelHeight, locale });
+    parts.push(`<g transform="translate(${x},${y + 6})">${panel}</g>`);
+  });
+  y += panelHeight + 30;
+  // The indicators, right-aligned in columns: the same rows as the CSV of this view.
+  const table = compareTable(set, a, b, locale);
+  const columnsRight = [margin + 420, margin + 520, margin + 640];
+  const header = (text: string, right: number) => `<text x="${right}" y="${y}" font-size="10" font-weight="bold" text-anchor="end" fill="${colours.text}">${escapeXml(text)}</text>`;
+  parts.push(`<text x="${margin}" y="${y}" font-size="10" font-weight="bold" fill="${colours.text}">${escapeXml(table.columns[0] ?? '')}</text>`, header(nameA, columnsRight[0]!), header(nameB, columnsRight[1]!), header('A − B', columnsRight[2]!));
+  y += 15;
+  set.indicators.forEach((indicator, index) => {
+    const [label, valueA, valueB, difference] = table.rows[index] ?? [];
+    const number = (value: unknown, signed = false) => (typeof value === 'number' ? `${signed && value > 0 ? '+' : ''}${formatNumber(value, indicator.decimals, locale)}` : '–');
+    const cell = (text: string, right: number) => `<text x="${right}" y="${y}" font-size="10" text-anchor="end" fill="${colours.text}">${escapeXml(text)}</text>`;
+    parts.push(`<text x="${margin}" y="${y}" font-size="10" fill="${colours.text}">${escapeXml(String(label ?? ''))}</text>`);
+    parts.push(cell(number(valueA), columnsRight[0]!), cell(number(valueB), columnsRight[1]!), cell(typeof difference === 'number' ? `${number(difference, true)} ${differenceUnitOf(indicator, locale, 'short')}` : '–', columnsRight[2]!));
+    y += 14;
+  });
+  y += 12;
+  const footer = footerLines(set, locale);
+  for (const line of footer) {
+    parts.push(`<text x="${margin}" y="${c(y)}" font-size="9.5" fill="${colours.muted}">${escapeXml(line)}</text>`);
+    y += 13;
+  }
+  const width = Math.ceil(Math.max(2 * margin + 3 * panelWidth + 2 * gap, ...footer.map((line) => 2 * margin + line.length * 9.5 * 0.56)));
+  const height = Math.ceil(y + margin - 8);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
 }

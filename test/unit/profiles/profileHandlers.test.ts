@@ -106,7 +106,10 @@ describe('profiles.export', () => {
   it('exports "A gegen B" with both areas: A with B as its outline, and a table of A, B and A − B', async () => {
     // The export held A alone (its age pyramid, "Referenz: B" in small print, B missing from the CSV).
     const svg = Buffer.from((await call('profiles.export', { format: 'svg', view: 'compare', areas: ['01'], reference: '02' })).base64, 'base64').toString('utf8');
-    expect(svg).toContain('Referenz');
+    // The three charts of the tab with B's outline, and the indicator rows (it held A's age pyramid alone).
+    expect(svg).toContain('Stadt gegen Dorf');
+    for (const title of ['Bevölkerung nach Alter und Geschlecht', 'Ausländische Bevölkerung nach Staatsangehörigkeit', 'Schutzsuchende nach Schutzstatus', 'Bevölkerung (Personen)']) expect(svg).toContain(title);
+    expect(svg).toContain('+800');
     const csv = Buffer.from((await call('profiles.export', { format: 'csv', view: 'compare', areas: ['01'], reference: '02' })).base64, 'base64').toString('utf8');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     const header = lines.find((line) => line.startsWith('Kennzahl;'))!;

@@ -8,9 +8,9 @@ import type { profileMethods } from '../../../../shared/contract/methods/profile
 import { UserError } from '../../../../shared/contract/errors';
 import { aggregateProfiles } from '../../../../shared/profiles/aggregateProfiles';
 import { buildProfileFigure } from '../../../../shared/profiles/profileFigure';
+import { compareFigureSvg } from '../../../../shared/profiles/svg/profileGridSvg';
 import { compareTable, profileTable } from '../../../../shared/profiles/profileTable';
 import type { AreaProfile, ProfileSet } from '../../../../shared/profiles/profileTypes';
-import type { Locale } from '../../../../shared/format/number';
 import { DEFAULT_PROFILE_VARIABLES, profileVariableIds } from '../../../../shared/profiles/profileVariables';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreas, readDimensions, readLayers, readObservations, readSettings, readSources } from '../../storage/projectReader';
@@ -81,19 +81,24 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
 
     async 'profiles.export'(input) {
       const set = computeProfileSet(context.current().db, input);
-      // A gegen B: A's age structure with B as its outline (as on the tab); its tables give A, B and A − B.
-      const figure = buildProfileFigure(set, {
-        view: input.view === 'compare' ? 'pyramid' : input.view,
-        mode: input.mode,
-        reference: input.reference,
-        areaKeys: input.areas ?? null,
-        sortBy: input.sortBy ?? null,
-        descending: input.descending,
-        typologyGroups: input.typologyGroups ?? null,
-        indicatorId: input.indicatorId,
-        measure: input.measure,
-        locale: input.locale,
-      });
+      // A gegen B: both areas, figure and table as on the tab (three charts with B's outline, A, B and A − B).
+      const pair = input.view === 'compare' ? comparePair(set, input.areas?.[0], input.reference) : null;
+      const view = input.view;
+      const figure =
+        pair !== null
+          ? { svg: compareFigureSvg(set, pair.a, pair.b, input.locale), areas: [pair.a, pair.b] }
+          : buildProfileFigure(set, {
+              view: view === 'compare' ? 'pyramid' : view,
+              mode: input.mode,
+              reference: input.reference,
+              areaKeys: input.areas ?? null,
+              sortBy: input.sortBy ?? null,
+              descending: input.descending,
+              typologyGroups: input.typologyGroups ?? null,
+              indicatorId: input.indicatorId,
+              measure: input.measure,
+              locale: input.locale,
+            });
       // "Profile – Altersaufbau_2024-12-31.pdf": what it shows, in the figure's language, as the PDF's title too.
       const title = `${translate(input.locale, 'view.profiles')} – ${translate(input.locale, `profiles.view.${input.view}`)}`;
       const fileName = `${fileNameFromPattern(DEFAULT_FILE_NAME_PATTERNS.single, { indicator: title, period: set.period, number: 1, total: 1 })}.${input.format}`;
@@ -104,17 +109,16 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
         return { ...base, base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
       }
       // Tables: the deviation view exports the indicator table (its values and the region's).
-      const view = input.view;
-      const table =
-        view === 'compare' ? comparisonTableOf(set, figure.areas[0], input.reference, input.locale) : profileTable(set, figure.areas, view === 'deviation' ? 'indicators' : view, input.locale);
+      const table = pair !== null ? compareTable(set, pair.a, pair.b, input.locale) : profileTable(set, figure.areas, view === 'deviation' || view === 'compare' ? 'indicators' : view, input.locale);
       return { ...base, base64: (await renderTable(table, input.format, `${input.view} ${set.period}`)).toString('base64') };
     },
   };
 }
 
-/** The A gegen B table: A the first area exported, B the reference (an area key, else the region). */
-function comparisonTableOf(set: ProfileSet, a: AreaProfile | undefined, reference: string | null, locale: Locale) {
-  if (!a) throw new UserError('bad-input', { de: 'Für „A gegen B“ bitte Gebiet A angeben (CLI: --areas KEY).', en: 'For "A versus B" please give area A (CLI: --areas KEY).' });
+/** Areas A (the first exported) and B (the reference: an area key or "region") of "A gegen B"; unknown ones are refused. */
+function comparePair(set: ProfileSet, areaKey: string | undefined, reference: string | null): { a: AreaProfile; b: AreaProfile } {
+  const a = set.areas.find((area) => area.key === areaKey);
+  if (!a) throw new UserError('bad-input', { de: `Für „A gegen B“ bitte Gebiet A der Ebene „${set.layer}“ angeben (CLI: --areas KEY).`, en: `For "A versus B" please give area A of layer "${set.layer}" (CLI: --areas KEY).` });
   const b = reference === 'region' ? set.region : set.areas.find((area) => area.key === reference);
   if (!b) {
     throw new UserError('not-found', {
@@ -122,5 +126,5 @@ function comparisonTableOf(set: ProfileSet, a: AreaProfile | undefined, referenc
       en: `Area B "${reference ?? ''}" does not exist on layer "${set.layer}". Please give an area key or "region" (CLI: --reference).`,
     });
   }
-  return compareTable(set, a, b, locale);
+  return { a, b };
 }
