@@ -32,15 +32,39 @@ function preloadFirstMapContract(): Plugin {
   };
 }
 
+/** The boot script (renderer/boot.ts): its own small entry, so it runs before the main script has even loaded. */
+const BOOT_ENTRY = 'boot.ts';
+
+/**
+ * Puts the boot script first in the page. Vite would merge a second module script of index.html into the
+ * main entry, which is exactly what must not happen: the early requests would then wait for the main
+ * script (1.5 MB) to load and run.
+ */
+function bootScriptFirst(): Plugin {
+  return {
+    name: 'kleinraum:boot-script-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context): HtmlTagDescriptor[] {
+        const boot = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.isEntry && output.facadeModuleId?.replaceAll('\\', '/').endsWith(`renderer/${BOOT_ENTRY}`));
+        if (!boot) throw new Error(`boot-script-first: no chunk for renderer/${BOOT_ENTRY}`);
+        return [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src: `./${boot.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: '../assets/public',
-  plugins: [react(), preloadFirstMapContract()],
+  plugins: [react(), preloadFirstMapContract(), bootScriptFirst()],
   build: {
     outDir: '../build/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     sourcemap: false,
+    rollupOptions: { input: { index: 'renderer/index.html', boot: `renderer/${BOOT_ENTRY}` } },
   },
 });

@@ -5,14 +5,9 @@
  */
 import type { DispatchResult } from '../../shared/contract/dispatch';
 import { events, type EventName, type MethodName } from '../../shared/contract/api';
-import {
-  HTTP_API_PREFIX,
-  HTTP_EVENTS_PATH,
-  HTTP_TOKEN_HEADER,
-  URL_TOKEN_PARAM,
-  type KleinraumBridge,
-} from '../../shared/contract/transport';
+import { HTTP_EVENTS_PATH, URL_TOKEN_PARAM, type KleinraumBridge } from '../../shared/contract/transport';
 import { ApiError, catalogueText } from './apiError';
+import { pageToken, postMethod, takeEarlyRequest } from './httpRequest';
 
 export interface Transport {
   readonly kind: 'bridge' | 'http';
@@ -41,6 +36,8 @@ export interface HttpEnvironment {
   token: string | null;
   fetch: typeof fetch;
   createEventSource: ((url: string) => EventSourceLike) | null;
+  /** The boot script's request for this call, when it sent one (renderer/boot.ts); it is taken once. */
+  earlyRequest?(method: MethodName, input: unknown): Promise<Response> | undefined;
 }
 
 /** The subset of EventSource used here. */
@@ -91,13 +88,10 @@ export function createHttpTransport(environment: HttpEnvironment): Transport {
     kind: 'http',
     async invoke(method, input) {
       let response: Response;
+      const send = () => postMethod(environment.fetch, environment.origin, environment.token, method, input);
       try {
-        response = await environment.fetch(`${environment.origin}${HTTP_API_PREFIX}${method}`, {
-          method: 'POST',
-          headers: environment.token ? { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: environment.token } : { 'content-type': 'application/json' },
-          credentials: 'same-origin',
-          body: JSON.stringify(input ?? {}),
-        });
+        const early = environment.earlyRequest?.(method, input);
+        response = await (early ? early.catch(send) : send());
       } catch {
         throw new ApiError('internal', catalogueText('error.network'), method);
       }
@@ -147,12 +141,12 @@ export interface HostWindow {
  */
 export function detectTransport(host: HostWindow): Transport {
   if (host.kleinraum) return createBridgeTransport(host.kleinraum);
-  const token = new URLSearchParams(host.location.search).get(URL_TOKEN_PARAM);
   const EventSourceConstructor = host.EventSource;
   return createHttpTransport({
     origin: host.location.origin,
-    token,
+    token: pageToken(host.location.search),
     fetch: host.fetch.bind(host),
     createEventSource: EventSourceConstructor ? (url) => new EventSourceConstructor(url) : null,
+    earlyRequest: (method, input) => takeEarlyRequest(host, method, input),
   });
 }

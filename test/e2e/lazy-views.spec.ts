@@ -32,3 +32,20 @@ test('a tab opens from its own chunk', async ({ page }) => {
   // Its script came as a chunk of its own (on the click or from the idle preload before it).
   await expect.poll(() => fetched.some((pathname) => /\/assets\/AnalysisView-[^/]*\.js$/.test(pathname))).toBe(true);
 });
+
+test('the boot script asks for the project before the main script runs, and the page asks only once', async ({ page }) => {
+  const api: string[] = [];
+  page.on('request', (request) => {
+    const pathname = new URL(request.url()).pathname;
+    if (pathname.startsWith('/api/') && pathname !== '/api/events') api.push(pathname);
+  });
+  await openApp(page);
+  // The early requests were sent by the boot script, and the session took their answers: one each.
+  expect(api.filter((pathname) => pathname === '/api/project.current')).toHaveLength(1);
+  expect(api.filter((pathname) => pathname === '/api/host.info')).toHaveLength(1);
+  // Sent before the main script's own first request (the layer's areas).
+  expect(api.indexOf('/api/project.current')).toBeLessThan(api.indexOf('/api/layer.features'));
+  const scripts = await page.locator('head script[type="module"]').evaluateAll((elements) => elements.map((element) => element.getAttribute('src') ?? ''));
+  expect(scripts[0]).toMatch(/\/boot-[^/]*\.js$/);
+  expect(scripts.length).toBe(2);
+});

@@ -5,6 +5,7 @@ import type { KleinraumBridge } from '../../../shared/contract/transport';
 import { ApiError } from '../../../renderer/api/apiError';
 import { createApiClient } from '../../../renderer/api/client';
 import { createHttpTransport, detectTransport, type EventSourceLike, type Transport } from '../../../renderer/api/transport';
+import { EARLY_METHODS, sendEarlyRequests, takeEarlyRequest } from '../../../renderer/api/httpRequest';
 import { createProject } from './fixtures';
 
 /** A transport answering every call with `answer`, recording the calls. */
@@ -232,5 +233,49 @@ describe('detectTransport', () => {
     expect(requests[0]?.credentials).toBe('same-origin');
     transport.subscribe(() => {});
     expect(openedUrl).toBe('http://127.0.0.1:5000/api/events');
+  });
+});
+
+describe('early requests (renderer/boot.ts)', () => {
+  const location = { origin: 'http://127.0.0.1:5000', search: '?token=secret123' };
+
+  /** A fetch that records each request and answers with the number of the request. */
+  function countingFetch() {
+    const requests: { url: string; init: RequestInit }[] = [];
+    const fetchFunction = (async (url: string, init: RequestInit) => {
+      requests.push({ url, init });
+      return new Response(JSON.stringify({ ok: true, value: requests.length }));
+    }) as unknown as typeof fetch;
+    return { requests, fetchFunction };
+  }
+
+  it('sends the first calls as the transport would, and the transport takes their answers once', async () => {
+    const { requests, fetchFunction } = countingFetch();
+    const host = { location, fetch: fetchFunction };
+    sendEarlyRequests(host);
+    expect(requests.map((request) => request.url)).toEqual(EARLY_METHODS.map((method) => `http://127.0.0.1:5000/api/${method}`));
+    expect((requests[0]?.init.headers as Record<string, string>)['x-kleinraum-token']).toBe('secret123');
+    const transport = detectTransport(host);
+    // project.current was the second early request: its answer is taken, no new request is made.
+    expect(await transport.invoke('project.current', {})).toEqual({ ok: true, value: 2 });
+    expect(requests).toHaveLength(EARLY_METHODS.length);
+    // Taken once: the next call asks the backend again.
+    expect(await transport.invoke('project.current', {})).toEqual({ ok: true, value: 3 });
+    expect(requests).toHaveLength(EARLY_METHODS.length + 1);
+  });
+
+  it('is not used for a call with an input, and a failed early request is asked again', async () => {
+    const host = { location, fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch };
+    sendEarlyRequests(host);
+    expect(takeEarlyRequest(host, 'host.info', { detail: true })).toBeUndefined();
+    const { requests, fetchFunction } = countingFetch();
+    host.fetch = fetchFunction;
+    const transport = detectTransport(host);
+    expect(await transport.invoke('host.info', {})).toEqual({ ok: true, value: 1 });
+    expect(requests[0]?.url).toBe('http://127.0.0.1:5000/api/host.info');
+  });
+
+  it('leaves calls alone on a page without early requests', () => {
+    expect(takeEarlyRequest({}, 'project.current', {})).toBeUndefined();
   });
 });
