@@ -108,29 +108,38 @@ export async function screenPosition(page: Page, lngLat: [number, number]): Prom
 }
 
 /**
- * Colours of the map canvas at geographic points, as `#rrggbb`. Reads the WebGL canvas (kept because the
- * renderer creates the map with preserveDrawingBuffer) through a 2D canvas, so DOM overlays such as the
- * tooltip or the legend do not hide the map.
+ * Colours of the map canvas at geographic points, as `#rrggbb`. Reads the WebGL canvas through a 2D canvas
+ * while MapLibre draws a frame (the renderer does not preserve the drawing buffer, so after the frame is
+ * shown its pixels are gone), so DOM overlays such as the tooltip or the legend do not hide the map.
  */
 export async function canvasColoursAt(page: Page, points: [number, number][]): Promise<string[]> {
-  return page.evaluate((lngLats) => {
-    const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
-    const source = map.getCanvas();
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2D context');
-    context.drawImage(source, 0, 0);
-    const pixelsPerCssPixel = source.width / source.getBoundingClientRect().width;
-    return lngLats.map((lngLat) => {
-      const point = map.project(lngLat);
-      const x = Math.round(point.x * pixelsPerCssPixel);
-      const y = Math.round(point.y * pixelsPerCssPixel);
-      const [r = 0, g = 0, b = 0] = context.getImageData(x, y, 1, 1).data;
-      return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
-    });
-  }, points);
+  return page.evaluate(
+    (lngLats) =>
+      new Promise<string[]>((resolve) => {
+        const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
+        map.once('render', () => {
+          const source = map.getCanvas();
+          const copy = document.createElement('canvas');
+          copy.width = source.width;
+          copy.height = source.height;
+          const context = copy.getContext('2d');
+          if (!context) throw new Error('no 2D context');
+          context.drawImage(source, 0, 0);
+          const pixelsPerCssPixel = source.width / source.getBoundingClientRect().width;
+          resolve(
+            lngLats.map((lngLat) => {
+              const point = map.project(lngLat);
+              const x = Math.round(point.x * pixelsPerCssPixel);
+              const y = Math.round(point.y * pixelsPerCssPixel);
+              const [r = 0, g = 0, b = 0] = context.getImageData(x, y, 1, 1).data;
+              return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+            }),
+          );
+        });
+        map.triggerRepaint();
+      }),
+    points,
+  );
 }
 
 /**
