@@ -11,13 +11,14 @@ import { message, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { PlanningRates } from '../../shared/planning/rateEntries';
 import { assumptionsAfterEdit, createPresetScenario } from '../../shared/planning/presetScenarios';
-import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
+import { INFRASTRUCTURE_KINDS, type CareRatio, type DemandRates, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { GapMap, type AreaGap, type FacilityPoint } from './GapMap';
 import { roundedEuros } from '../../shared/planning/costFigures';
 import { SUPPLY_KIND_OF_FACILITY } from '../../shared/planning/facilities';
+import { DecimalInput } from '../forms/DecimalInput';
 import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';
 import './planning.css';
@@ -216,7 +217,14 @@ export function PlanningWorkspace() {
             </button>
           </div>
         </section>
-        {draft && <ScenarioEditor draft={draft} onChange={(next) => setDraft({ ...next, assumptions: assumptionsAfterEdit(draft, next) })} onSave={() => void saveDraft()} />}
+        {draft && (
+          <ScenarioEditor
+            draft={draft}
+            projectCareRatios={rates?.demand.staff ?? null}
+            onChange={(next) => setDraft({ ...next, assumptions: assumptionsAfterEdit(draft, next) })}
+            onSave={() => void saveDraft()}
+          />
+        )}
       </aside>
       <main className="planning-main">
         {error && (
@@ -354,7 +362,20 @@ export function PlanningWorkspace() {
   );
 }
 
-function ScenarioEditor({ draft, onChange, onSave }: { draft: Scenario; onChange: (next: Scenario) => void; onSave: () => void }) {
+/** A care ratio the planner typed for this scenario, documented as the scenario's own assumption. */
+function ownCareRatio(personsPerStaff: number): CareRatio {
+  return { personsPerStaff: { value: personsPerStaff, basis: { kind: 'assumption', text: { de: 'Annahme dieses Szenarios.', en: 'Assumption of this scenario.' } } } };
+}
+
+interface ScenarioEditorProps {
+  draft: Scenario;
+  /** The project's care ratios (Quoten, Betreuungsschlüssel und Kosten), which apply unless the scenario has its own. */
+  projectCareRatios: DemandRates['staff'] | null;
+  onChange: (next: Scenario) => void;
+  onSave: () => void;
+}
+
+function ScenarioEditor({ draft, projectCareRatios, onChange, onSave }: ScenarioEditorProps) {
   const t = useT();
   const locale = useLocale();
   const inflowChoice = draft.yearlyInflow.kind === 'preset' ? draft.yearlyInflow.level : 'typed';
@@ -407,6 +428,7 @@ function ScenarioEditor({ draft, onChange, onSave }: { draft: Scenario; onChange
           onChange={(event) => onChange({ ...draft, recognitionRate: { ...draft.recognitionRate, value: Number(event.target.value) / 100 } })}
         />
       </label>
+      <CareRatioFields draft={draft} projectCareRatios={projectCareRatios} onChange={onChange} />
       <label>
         {t('planning.assumptionsText')}
         <textarea rows={4} value={draft.assumptions[locale]} onChange={(event) => onChange({ ...draft, assumptions: { ...draft.assumptions, [locale]: event.target.value } })} />
@@ -415,6 +437,59 @@ function ScenarioEditor({ draft, onChange, onSave }: { draft: Scenario; onChange
         {t('planning.saveScenario')}
       </button>
     </section>
+  );
+}
+
+/**
+ * The scenario's own care ratios of social work: off, the project's apply (and are named); on, two fields
+ * start from the project's values. The result, its banner and its assumptions take them from the scenario.
+ */
+function CareRatioFields({ draft, projectCareRatios, onChange }: Omit<ScenarioEditorProps, 'onSave'>) {
+  const t = useT();
+  const locale = useLocale();
+  const own = draft.careRatios;
+  const ratio = (value: number) => `1:${formatNumber(value, Number.isInteger(value) ? 0 : 1, locale)}`;
+  const setRatio = (status: 'asylumPending' | 'protectionGranted', value: number) => {
+    if (own) onChange({ ...draft, careRatios: { ...own, [status]: ownCareRatio(value) } });
+  };
+  return (
+    <fieldset className="planning-care-ratios" data-testid="planning-care-ratios">
+      <label className="planning-check">
+        <input
+          type="checkbox"
+          checked={own !== undefined}
+          disabled={!own && !projectCareRatios}
+          onChange={(event) => {
+            if (!event.target.checked) {
+              const { careRatios: _dropped, ...withoutOwn } = draft;
+              onChange(withoutOwn);
+            } else if (projectCareRatios) {
+              onChange({
+                ...draft,
+                careRatios: {
+                  asylumPending: ownCareRatio(projectCareRatios.asylumPending.personsPerStaff.value),
+                  protectionGranted: ownCareRatio(projectCareRatios.protectionGranted.personsPerStaff.value),
+                },
+              });
+            }
+          }}
+          data-testid="planning-own-care-ratios"
+        />{' '}
+        {t('planning.ownCareRatios')}
+      </label>
+      {own ? (
+        (['asylumPending', 'protectionGranted'] as const).map((status) => (
+          <label key={status}>
+            {t(`planning.careRatio.${status}`)}
+            <DecimalInput value={own[status].personsPerStaff.value} min={1} onChange={(value) => setRatio(status, value)} testId={`planning-care-ratio-${status}`} />
+          </label>
+        ))
+      ) : projectCareRatios ? (
+        <p className="planning-hint">
+          {t('planning.ownCareRatios.project', { pending: ratio(projectCareRatios.asylumPending.personsPerStaff.value), granted: ratio(projectCareRatios.protectionGranted.personsPerStaff.value) })}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -86,8 +86,7 @@ export function collectAssumptions(scenario: Scenario, demandRates: DemandRates,
 
 /**
  * The figures a scenario's results hinge on most, as one line for the projection banner: the inflow and the
- * care ratio of social work (a project-wide rate, so a comparison of two scenarios shares it; the banner
- * says which was used).
+ * care ratio of social work (the project's, or the scenario's own: the banner says which was used).
  * @example scenarioKeyFigures(collectAssumptions(scenario, rates), 'de') // "Zugang je 1.000 Einwohner und Jahr: 8,8; Betreuungsschlüssel Sozialarbeit: 1:80 (Asylverfahren offen), 1:100 (Schutz gewährt)"
  */
 export function scenarioKeyFigures(assumptions: readonly AssumptionEntry[], locale: 'de' | 'en'): string {

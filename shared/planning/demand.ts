@@ -5,7 +5,7 @@
  */
 import { personsInAgeRange, stockTotal, type CohortStock } from './cohortStock';
 import { checkPositive, checkShare } from './rateChecks';
-import type { AgeRangeRate, DemandRates, InfrastructureFigures } from './scenarioModel';
+import type { AgeRangeRate, DemandRates, InfrastructureFigures, Scenario } from './scenarioModel';
 
 /** Demand with the contribution of every age-range rate, so a table can show how a total is made up. */
 export interface DemandBreakdown {
@@ -71,4 +71,14 @@ export function checkDemandRates(rates: DemandRates): void {
   checkShare(rates.accommodationNeedShare.protectionGranted.value, 'Der Unterbringungsbedarf (Schutz gewährt)', 'The accommodation need (protection granted)');
   checkPositive(rates.staff.asylumPending.personsPerStaff.value, 'Der Betreuungsschlüssel (Asylverfahren offen)', 'The care ratio (asylum pending)');
   checkPositive(rates.staff.protectionGranted.personsPerStaff.value, 'Der Betreuungsschlüssel (Schutz gewährt)', 'The care ratio (protection granted)');
+}
+
+/**
+ * The demand rates a scenario computes with: the project's, with the scenario's own care ratios where it
+ * has them (a scenario "Sozialarbeit 1:50" beside the project's 1:80). The one place that decides it, so
+ * the result, its assumptions and the banner never disagree.
+ * @example scenarioDemandRates({ careRatios }, projectRates).staff === careRatios // true
+ */
+export function scenarioDemandRates(scenario: Pick<Scenario, 'careRatios'>, rates: DemandRates): DemandRates {
+  return scenario.careRatios ? { ...rates, staff: scenario.careRatios } : rates;
 }

@@ -12,7 +12,7 @@ import { collectAssumptions, type AssumptionEntry } from './assumptions';
 import { COHORT_COUNT, REFUGEE_STATUSES, stockTotal, type CohortStock } from './cohortStock';
 import { projectCohorts, type CohortFlows, type FlowTotals } from './cohortProjection';
 import { checkCostRates, computeCosts, type Costs } from './costs';
-import { checkDemandRates, computeDemand } from './demand';
+import { checkDemandRates, computeDemand, scenarioDemandRates } from './demand';
 import { computeGap, type NullableFigures } from './gap';
 import { checkScenarioFields, resolveArrivalShares, resolveArrivalsPerYear, valuePerYear, valuesByArea } from './resolveScenario';
 import { INFRASTRUCTURE_KINDS, type CostRates, type DemandRates, type InfrastructureFigures, type Scenario } from './scenarioModel';
@@ -30,6 +30,7 @@ export interface ScenarioAreaInput {
 
 export interface ScenarioInput {
   scenario: Scenario;
+  /** The project's demand rates; the scenario's own care ratios replace theirs (scenarioDemandRates). */
   demandRates: DemandRates;
   /** Without cost rates the result has no `costs`. */
   costRates?: CostRates;
@@ -163,7 +164,8 @@ function checkAreas(areas: readonly ScenarioAreaInput[]): void {
  * result.areas[0].years[0].gap.kita // KiTa places missing in the first projected year (positive = shortage)
  */
 export function runScenario(input: ScenarioInput): ScenarioResult {
-  const { scenario, demandRates, costRates, areas } = input;
+  const { scenario, costRates, areas } = input;
+  const demandRates = scenarioDemandRates(scenario, input.demandRates);
   checkScenarioFields(scenario);
   checkAreas(areas);
   checkDemandRates(demandRates);

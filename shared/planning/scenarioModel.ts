@@ -105,6 +105,11 @@ export interface Scenario {
   onwardMoveDestinationWeights?: Record<AreaKey, number>;
   arrivalStructure: ArrivalStructure;
   naturalMovement?: NaturalMovement;
+  /**
+   * The care ratios of social work in this scenario ("Hoch, Sozialarbeit 1:50" against the project's 1:80);
+   * without them the project's (its demand rates) apply. See scenarioDemandRates.
+   */
+  careRatios?: DemandRates['staff'];
   /** Free text: what this scenario assumes and why, shown with every result. */
   assumptions: LocalizedText;
 }

@@ -14,6 +14,9 @@ const documentedNumber = z.object({ value: z.number(), basis: valueBasis });
 const documentedNumbers = z.object({ value: z.array(z.number()), basis: valueBasis });
 const ageGroupValue = z.object({ fromAge: z.number().int(), toAge: z.number().int(), value: z.number() });
 const byStatus = z.object({ asylumPending: documentedNumber, protectionGranted: documentedNumber });
+/** Persons per social-work position, by status (the project's demand rates, or a scenario's own). */
+const careRatiosSchema = z.object({ asylumPending: z.object({ personsPerStaff: documentedNumber }), protectionGranted: z.object({ personsPerStaff: documentedNumber }) });
+
 const figuresOf = <T extends z.ZodType>(schema: T) => z.object({ kita: schema, school: schema, integration: schema, accommodation: schema, staff: schema });
 
 export const scenarioSchema: z.ZodType<Scenario> = z.object({
@@ -40,6 +43,7 @@ export const scenarioSchema: z.ZodType<Scenario> = z.object({
     z.object({ kind: z.literal('ageGroups'), groups: z.object({ f: z.array(ageGroupValue), m: z.array(ageGroupValue) }), basis: valueBasis }),
   ]),
   naturalMovement: z.object({ fertilityByAge: documentedNumbers, boysShareOfBirths: documentedNumber, mortalityByAge: documentedNumbers }).optional(),
+  careRatios: careRatiosSchema.optional(),
   assumptions: localizedText,
 });
 
@@ -50,7 +54,7 @@ export const demandRatesSchema: z.ZodType<DemandRates> = z.object({
   school: z.array(ageRangeRate),
   integration: z.object({ fromAge: z.number().int(), toAge: z.number().int(), eligibleShare: byStatus, participationRate: documentedNumber }),
   accommodationNeedShare: byStatus,
-  staff: z.object({ asylumPending: z.object({ personsPerStaff: documentedNumber }), protectionGranted: z.object({ personsPerStaff: documentedNumber }) }),
+  staff: careRatiosSchema,
 });
 
 export const costRatesSchema: z.ZodType<CostRates> = z.object({

@@ -30,3 +30,30 @@ test('creating a scenario and a stricter care ratio changes the staff gap on the
   await page.getByTestId('planning-compare').selectOption('hoch');
   await expect(page.getByTestId('planning-map-compare').locator('path[data-key]')).toHaveCount(21);
 });
+
+test("a scenario plans with its own care ratio; the project's and the other scenarios keep theirs", async ({ page, request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Planung' }).click();
+  const banner = page.getByTestId('planning-banner');
+  await expect(banner).toContainText('Betreuungsschlüssel Sozialarbeit: 1:80 (Asylverfahren offen), 1:100 (Schutz gewährt)');
+  await page.getByTestId('planning-kind').selectOption('staff');
+  const hannoverGap = page.getByTestId('planning-gap-03241001');
+  await expect(hannoverGap).not.toHaveText('');
+  const before = await hannoverGap.textContent();
+
+  // Off, the editor names the project's ratios; on, it starts from them.
+  await expect(page.getByTestId('planning-care-ratios')).toContainText('Sonst gilt der des Projekts: 1:80 (Asylverfahren offen), 1:100 (Schutz gewährt).');
+  await page.getByTestId('planning-own-care-ratios').check();
+  await expect(page.getByTestId('planning-care-ratio-asylumPending')).toHaveValue('80');
+  await page.getByTestId('planning-care-ratio-asylumPending').fill('50');
+  await page.getByTestId('planning-save').click();
+  await expect(banner).toContainText('Betreuungsschlüssel Sozialarbeit: 1:50 (Asylverfahren offen), 1:100 (Schutz gewährt)');
+  await expect(hannoverGap).not.toHaveText(before ?? '');
+
+  // The project's rates are unchanged, and so is another scenario.
+  const rates = await callApi<{ demand: { staff: { asylumPending: { personsPerStaff: { value: number } } } } }>(request, 'planning.rates');
+  expect(rates.demand.staff.asylumPending.personsPerStaff.value).toBe(80);
+  await page.getByRole('radio', { name: 'Hoher Zugang' }).check();
+  await expect(banner).toContainText('1:80 (Asylverfahren offen)');
+});

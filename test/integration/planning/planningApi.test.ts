@@ -74,6 +74,29 @@ describe('planning through the API on the demo', () => {
     await call('planning.setRates', { demand: rates.demand });
   });
 
+  it("a scenario with its own care ratio computes with it, is kept in the file, and leaves the project's rates and the other scenarios alone", async () => {
+    const { scenario } = await call('planning.getScenario', { id: 'hoch' });
+    const rates = await call('planning.rates');
+    const own = (value: number) => ({ personsPerStaff: { value, basis: { kind: 'assumption' as const, text: { de: 'Annahme dieses Szenarios.', en: 'Assumption of this scenario.' } } } });
+    await call('planning.saveScenario', { scenario: { ...scenario, id: 'hoch-50', name: { de: 'Hoch, Sozialarbeit 1:50', en: 'High, social work 1:50' }, careRatios: { asylumPending: own(50), protectionGranted: own(50) } } });
+    const strict = await call('planning.run', { scenarioId: 'hoch-50' });
+    const plain = await call('planning.run', { scenarioId: 'hoch' });
+    // Only the staff demand differs: the persons are the same, the positions follow the ratio.
+    expect(strict.region.years[0]!.refugees).toBe(plain.region.years[0]!.refugees);
+    expect(strict.region.years[0]!.demand.kita).toBe(plain.region.years[0]!.demand.kita);
+    expect(strict.region.years[0]!.demand.staff).toBeGreaterThan(plain.region.years[0]!.demand.staff * 1.5);
+    expect(strict.assumptions.filter((entry) => entry.id.startsWith('demand.staff.')).map((entry) => entry.value)).toEqual([50, 50]);
+    expect(await call('planning.rates')).toEqual(rates);
+
+    // Kept in the saved file (the project is opened again from it; the tests below go on with it).
+    const file = path.join(directory.path, 'own-ratio.gpkg');
+    await call('project.saveAs', { path: file });
+    await call('project.open', { path: file });
+    expect((await call('planning.getScenario', { id: 'hoch-50' })).scenario.careRatios?.asylumPending.personsPerStaff.value).toBe(50);
+    expect((await call('planning.getScenario', { id: 'hoch' })).scenario.careRatios).toBeUndefined();
+    await call('planning.deleteScenario', { id: 'hoch-50' });
+  });
+
   it('compares two scenarios as B − A', async () => {
     const comparison = await call('planning.compare', { a: 'niedrig', b: 'hoch', year: 2026 });
     const area = comparison.difference.areas[3]!;

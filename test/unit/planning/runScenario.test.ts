@@ -30,6 +30,41 @@ function createTwoAreaInput(): ScenarioInput {
   };
 }
 
+describe('runScenario: a scenario with its own care ratios', () => {
+  // The project's care ratios are 1:50 (pending) and 1:100 (granted); this scenario plans with 1:40 and 1:60.
+  const careRatios = { asylumPending: { personsPerStaff: testValue(40) }, protectionGranted: { personsPerStaff: testValue(60) } };
+  const input = createTwoAreaInput();
+  const own = runScenario({ ...input, scenario: { ...input.scenario, careRatios } });
+  const project = runScenario(input);
+
+  it("computes the staff demand with the scenario's ratios, everything else as with the project's", () => {
+    const year = own.areas[0]!.years[1]!;
+    expect(year.demand.staff).toBeCloseTo(14.5 / 40 + 6.75 / 60, 12);
+    expect(project.areas[0]!.years[1]!.demand.staff).toBeCloseTo(14.5 / 50 + 6.75 / 100, 12);
+    expect(year.demand.accommodation).toBe(project.areas[0]!.years[1]!.demand.accommodation);
+    expect(year.population).toBe(project.areas[0]!.years[1]!.population);
+  });
+
+  it("names the ratios it used among its assumptions (what the banner reads), and leaves the project's rates alone", () => {
+    const staff = own.assumptions.filter((entry) => entry.id.startsWith('demand.staff.')).map((entry) => entry.value);
+    expect(staff).toEqual([40, 60]);
+    expect(project.assumptions.filter((entry) => entry.id.startsWith('demand.staff.')).map((entry) => entry.value)).toEqual([50, 100]);
+    expect(input.demandRates.staff.asylumPending.personsPerStaff.value).toBe(50);
+  });
+
+  it('refuses a care ratio of 0 with a message naming it', () => {
+    const broken = { ...careRatios, protectionGranted: { personsPerStaff: testValue(0) } };
+    let error: unknown;
+    try {
+      runScenario({ ...input, scenario: { ...input.scenario, careRatios: broken } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).text.de).toMatch(/Betreuungsschlüssel \(Schutz gewährt\)/);
+  });
+});
+
 describe('runScenario: hand-computed two areas, two years', () => {
   const result = runScenario(createTwoAreaInput());
   const [areaA, areaB] = result.areas;

@@ -12,6 +12,13 @@ describe('scenario schemas', () => {
     expect(parseCostRates(JSON.parse(JSON.stringify(DEFAULT_COST_RATES)))).toEqual(DEFAULT_COST_RATES);
   });
 
+  it("keep a scenario's own care ratios, and refuse them incomplete", () => {
+    const scenario = { ...createPresetScenario('high', 2024, 10), careRatios: DEFAULT_DEMAND_RATES.staff };
+    expect(parseScenario(JSON.parse(JSON.stringify(scenario))).careRatios).toEqual(DEFAULT_DEMAND_RATES.staff);
+    const incomplete = JSON.parse(JSON.stringify({ ...scenario, careRatios: { asylumPending: DEFAULT_DEMAND_RATES.staff.asylumPending } })) as unknown;
+    expect(() => parseScenario(incomplete)).toThrow(UserError);
+  });
+
   it('names the wrong field in a user error', () => {
     const broken = JSON.parse(JSON.stringify(createPresetScenario('low', 2024, 3))) as Record<string, unknown>;
     delete broken.recognitionRate;
