@@ -2,6 +2,7 @@
 // served by browser mode.
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The contract areas whose schemas the first map's answers are checked against (project.current,
@@ -65,6 +66,6 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     sourcemap: false,
-    rollupOptions: { input: { index: 'renderer/index.html', boot: `renderer/${BOOT_ENTRY}` } },
+    rollupOptions: { input: { index: fileURLToPath(new URL('renderer/index.html', import.meta.url)), boot: fileURLToPath(new URL(`renderer/${BOOT_ENTRY}`, import.meta.url)) } },
   },
 });

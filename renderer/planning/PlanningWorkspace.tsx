@@ -237,6 +237,12 @@ export function PlanningWorkspace() {
             {t('planning.projectionBanner', { figures: scenarioKeyFigures(run.assumptions, locale), assumptions: localized(run.scenario.assumptions, locale) })}
           </p>
         )}
+        {run && compareRun && (
+          // The compared scenario may rest on another inflow and care ratio: its differences mix both in.
+          <p className="planning-banner" data-testid="planning-compare-banner">
+            {t('planning.compareBanner', { name: localized(compareRun.scenario.name, locale), figures: scenarioKeyFigures(compareRun.assumptions, locale) })}
+          </p>
+        )}
         {run && (
           <div className="planning-buttons">
             <button type="button" onClick={() => void storeResults()} data-testid="planning-store-results" title={t('planning.storeResultsHint')}>
@@ -464,13 +470,8 @@ function CareRatioFields({ draft, projectCareRatios, onChange }: Omit<ScenarioEd
               const { careRatios: _dropped, ...withoutOwn } = draft;
               onChange(withoutOwn);
             } else if (projectCareRatios) {
-              onChange({
-                ...draft,
-                careRatios: {
-                  asylumPending: ownCareRatio(projectCareRatios.asylumPending.personsPerStaff.value),
-                  protectionGranted: ownCareRatio(projectCareRatios.protectionGranted.personsPerStaff.value),
-                },
-              });
+              // The project's values with their basis: a value becomes this scenario's assumption once edited.
+              onChange({ ...draft, careRatios: structuredClone(projectCareRatios) });
             }
           }}
           data-testid="planning-own-care-ratios"

@@ -8,6 +8,7 @@
  * that dimension two stored scenarios would silently be added up. Each indicator filters one scenario
  * (and one infrastructure kind: KiTa places and social-work positions never add up either).
  */
+import { scenarioKeyFigures } from './assumptions';
 import type { DimensionDefinition, IndicatorDefinition, LocalizedText, Observation, Source, Variable } from '../model/project';
 import type { ScenarioReport } from './scenarioReport';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind } from './scenarioModel';
@@ -84,7 +85,7 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
     // Who computed what, holding the name, so that legends (which print attributions) name the scenario and
     // data lines do not name it twice ("Projektion – Szenario X – Projektion, Szenario „X“ (Kleinraum)").
     attribution: `Kleinraum (Szenariorechnung), Projektion – Szenario ${scenario.name.de}${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
-    notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); Annahmen: ${scenario.assumptions.de}`,
+    notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); ${scenarioKeyFigures(report.assumptions, 'de')}; Annahmen: ${scenario.assumptions.de}`,
     synthetic: options.basedOnSyntheticData,
     definition: `Ergebnis der Szenariorechnung „${scenario.name.de}“ je Gebiet und Jahr (31.12.)`,
     quality: 'projected',
@@ -137,9 +138,10 @@ function indicatorsOf(report: ScenarioReport): IndicatorDefinition[] {
     de: `${text.de} (Projektion ${scenario.name.de})`,
     en: `${text.en} (projection ${scenario.name.en})`,
   });
+  // The figures the results hinge on (inflow, care ratio: the project's or the scenario's own) travel with them.
   const description: LocalizedText = {
-    de: `Projektion – Szenario ${scenario.name.de}; Annahmen: ${scenario.assumptions.de}`,
-    en: `Projection – scenario ${scenario.name.en}; assumptions: ${scenario.assumptions.en}`,
+    de: `Projektion – Szenario ${scenario.name.de}; ${scenarioKeyFigures(report.assumptions, 'de')}; Annahmen: ${scenario.assumptions.de}`,
+    en: `Projection – scenario ${scenario.name.en}; ${scenarioKeyFigures(report.assumptions, 'en')}; assumptions: ${scenario.assumptions.en}`,
   };
   const indicator = (id: string, name: LocalizedText, variable: string, unit: LocalizedText, kind?: InfrastructureKind): IndicatorDefinition => ({
     id: `${id}${suffix}`,

@@ -8,7 +8,7 @@ import type { AreaKey } from '../model/project';
 import { spreadAgeGroups } from './ageGroups';
 import { AGE_COUNT, SEXES } from './cohortStock';
 import { INFLOW_PRESETS } from './presets';
-import { checkShare } from './rateChecks';
+import { checkPositive, checkShare } from './rateChecks';
 import type { ArrivalStructure, Scenario } from './scenarioModel';
 
 /** The longest projection horizon Kleinraum offers (years). */
@@ -35,6 +35,10 @@ export function checkScenarioFields(scenario: Scenario): void {
     });
   }
   checkShare(scenario.recognitionRate.value, 'Die Anerkennungsquote', 'The recognition rate');
+  if (scenario.careRatios) {
+    checkPositive(scenario.careRatios.asylumPending.personsPerStaff.value, 'Der Betreuungsschlüssel dieses Szenarios (Asylverfahren offen)', "This scenario's care ratio (asylum pending)");
+    checkPositive(scenario.careRatios.protectionGranted.personsPerStaff.value, 'Der Betreuungsschlüssel dieses Szenarios (Schutz gewährt)', "This scenario's care ratio (protection granted)");
+  }
 }
 
 /**

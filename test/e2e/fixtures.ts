@@ -115,7 +115,7 @@ export async function screenPosition(page: Page, lngLat: [number, number]): Prom
 export async function canvasColoursAt(page: Page, points: [number, number][]): Promise<string[]> {
   return page.evaluate(
     (lngLats) =>
-      new Promise<string[]>((resolve) => {
+      new Promise<string[]>((resolve, reject) => {
         const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
         map.once('render', () => {
           const source = map.getCanvas();
@@ -123,7 +123,10 @@ export async function canvasColoursAt(page: Page, points: [number, number][]): P
           copy.width = source.width;
           copy.height = source.height;
           const context = copy.getContext('2d');
-          if (!context) throw new Error('no 2D context');
+          if (!context) {
+            reject(new Error('no 2D context'));
+            return;
+          }
           context.drawImage(source, 0, 0);
           const pixelsPerCssPixel = source.width / source.getBoundingClientRect().width;
           resolve(

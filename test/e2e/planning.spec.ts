@@ -50,6 +50,10 @@ test("a scenario plans with its own care ratio; the project's and the other scen
   await page.getByTestId('planning-save').click();
   await expect(banner).toContainText('Betreuungsschlüssel Sozialarbeit: 1:50 (Asylverfahren offen), 1:100 (Schutz gewährt)');
   await expect(hannoverGap).not.toHaveText(before ?? '');
+  // Compared with a scenario at the project's ratio, both ratios are named.
+  await page.getByTestId('planning-compare').selectOption('hoch');
+  await expect(page.getByTestId('planning-compare-banner')).toContainText('Verglichen mit Hoher Zugang: ');
+  await expect(page.getByTestId('planning-compare-banner')).toContainText('Betreuungsschlüssel Sozialarbeit: 1:80 (Asylverfahren offen), 1:100 (Schutz gewährt).');
 
   // The project's rates are unchanged, and so is another scenario.
   const rates = await callApi<{ demand: { staff: { asylumPending: { personsPerStaff: { value: number } } } } }>(request, 'planning.rates');

@@ -87,6 +87,14 @@ describe('planning through the API on the demo', () => {
     expect(strict.region.years[0]!.demand.staff).toBeGreaterThan(plain.region.years[0]!.demand.staff * 1.5);
     expect(strict.assumptions.filter((entry) => entry.id.startsWith('demand.staff.')).map((entry) => entry.value)).toEqual([50, 50]);
     expect(await call('planning.rates')).toEqual(rates);
+    // A ratio of 0 is refused when the scenario is saved, naming the scenario's own ratio.
+    const refused = await callError('planning.saveScenario', { scenario: { ...scenario, id: 'hoch-0', careRatios: { asylumPending: own(0), protectionGranted: own(50) } } });
+    expect(refused.message.de).toContain('Betreuungsschlüssel dieses Szenarios (Asylverfahren offen)');
+    // The figures stored with the results and the CLI's report name the ratio they rest on.
+    const stored = await call('planning.storeResults', { scenarioId: 'hoch-50' });
+    const staffGap = stored.indicators.find((id) => id.startsWith('projected_gap_staff'))!;
+    const values = await call('indicator.values', { indicatorId: staffGap, layer: stored.layer, period: `${stored.years[0]}-12-31` });
+    expect(values.sources[0]!.notes).toContain('Betreuungsschlüssel Sozialarbeit: 1:50 (Asylverfahren offen), 1:50 (Schutz gewährt)');
 
     // Kept in the saved file (the project is opened again from it; the tests below go on with it).
     const file = path.join(directory.path, 'own-ratio.gpkg');

@@ -67,6 +67,8 @@ describe('planning.storeResults', () => {
     expect(rows.total).toBeCloseTo(runDemand2026, 6);
     expect(rows.notes).toContain('Projektion – Szenario');
     expect(rows.notes).toContain(`Annahmen: ${run.scenario.assumptions.de}`);
+    // The figures the results hinge on travel with them (inflow, care ratio).
+    expect(rows.notes).toContain('Betreuungsschlüssel Sozialarbeit: 1:80 (Asylverfahren offen), 1:100 (Schutz gewährt)');
 
     const gapIndicator = stored.indicators.find((id) => id.startsWith('projected_gap_kita'))!;
     const values = await call('indicator.values', { indicatorId: gapIndicator, layer: run.layer, period: '2026-12-31' });

@@ -61,7 +61,7 @@ describe('runScenario: a scenario with its own care ratios', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).text.de).toMatch(/Betreuungsschlüssel \(Schutz gewährt\)/);
+    expect((error as UserError).text.de).toMatch(/^Der Betreuungsschlüssel dieses Szenarios \(Schutz gewährt\)/);
   });
 });
 

@@ -3,6 +3,7 @@
  * under a stored scenario, through the same contract method the app's "Planung" tab calls
  * (`planning.run`). The JSON is that method's output; the text is a short reading of it.
  */
+import { scenarioKeyFigures } from '../../../../shared/planning/assumptions';
 import { formatNumber } from '../../../../shared/format/number';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { LAYER_HELP } from '../commandFlags';
@@ -33,7 +34,7 @@ export function scenarioText(run: ScenarioRun, lang: CliLanguage, year: number):
   const de = lang === 'de';
   const lines = [
     `${de ? 'Szenario' : 'Scenario'}: ${run.scenario.name[lang]} (${run.scenario.id}), ${de ? 'Ebene' : 'layer'} ${run.layer}, ${de ? 'Startjahr' : 'start year'} ${run.scenario.startYear}`,
-    `${de ? 'Projektion – Annahmen' : 'Projection – assumptions'}: ${run.scenario.assumptions[lang]}`,
+    `${de ? 'Projektion' : 'Projection'} – ${scenarioKeyFigures(run.assumptions, lang)}. ${de ? 'Annahmen' : 'Assumptions'}: ${run.scenario.assumptions[lang]}`,
     '',
     de ? `Lücke = Bedarf − Angebot (positiv = es fehlen Plätze/Stellen), Jahr ${year}:` : `Gap = demand − supply (positive = places/positions missing), year ${year}:`,
     [de ? 'Gebiet'.padEnd(28) : 'Area'.padEnd(28), ...KINDS.map((kind) => KIND_LABELS[kind][lang].padStart(10))].join(''),
