@@ -9,7 +9,7 @@ import type { MethodOutput, ProjectSummary } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
-import type { PlanningRates } from '../../shared/planning/rateEntries';
+import { formatRateValue, type PlanningRates } from '../../shared/planning/rateEntries';
 import { assumptionsAfterEdit, createPresetScenario } from '../../shared/planning/presetScenarios';
 import { INFRASTRUCTURE_KINDS, type CareRatio, type DemandRates, type InfrastructureKind, type Scenario } from '../../shared/planning/scenarioModel';
 import { useKleinraum, useLocale, useT } from '../AppContext';
@@ -454,7 +454,7 @@ function CareRatioFields({ draft, projectCareRatios, onChange }: Omit<ScenarioEd
   const t = useT();
   const locale = useLocale();
   const own = draft.careRatios;
-  const ratio = (value: number) => `1:${formatNumber(value, Number.isInteger(value) ? 0 : 1, locale)}`;
+  const ratio = (value: number) => formatRateValue(value, 'persons', locale);
   const setRatio = (status: 'asylumPending' | 'protectionGranted', value: number) => {
     if (own) onChange({ ...draft, careRatios: { ...own, [status]: ownCareRatio(value) } });
   };

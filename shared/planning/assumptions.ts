@@ -2,6 +2,7 @@
  * The list of every rate and figure a scenario result rests on, with its source or assumption text. It is
  * attached to every result so that a table, a map legend or a CLI report can print what was assumed.
  */
+import { formatRateValue } from './rateEntries';
 import type { LocalizedText } from '../model/project';
 import type { CostRates, DemandRates, DocumentedValue, Scenario, ValueBasis } from './scenarioModel';
 import { INFLOW_PRESETS } from './presets';
@@ -101,7 +102,7 @@ export function scenarioKeyFigures(assumptions: readonly AssumptionEntry[], loca
   const pending = byId.get('demand.staff.asylumPending')?.value;
   const granted = byId.get('demand.staff.protectionGranted')?.value;
   if (typeof pending === 'number' && typeof granted === 'number') {
-    const ratio = (value: number) => `1:${formatNumberUpTo(value, 1, locale)}`;
+    const ratio = (value: number) => formatRateValue(value, 'persons', locale);
     parts.push(
       locale === 'de'
         ? `Betreuungsschlüssel Sozialarbeit: ${ratio(pending)} (Asylverfahren offen), ${ratio(granted)} (Schutz gewährt)`
