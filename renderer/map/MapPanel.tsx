@@ -1,11 +1,11 @@
 /**
  * The centre of the workspace: the map with the "Darstellung" panel, labels, legend (in the bottom corner
- * the fit chooses), hover
- * tooltip and the time slider, all built from one choropleth, so the legend always matches the map.
+ * the fit chooses), hover and selection outlines, hover tooltip and the time slider, all built from one
+ * choropleth, so the legend always matches the map.
  *
- * Hover is the one thing that changes on every mouse move: only the map's hover outline and the tooltip
- * follow it (HoverAwareMapView, HoverTooltip), never the panel, legend and labels around them — with the
- * Germany layer a re-render of the panel re-applied the state of all 11 000 areas on every move.
+ * Hover is the one thing that changes on every mouse move: only the outline and the tooltip follow it
+ * (MapHighlight, HoverTooltip), never the map, the panel, legend and labels around them — with the Germany
+ * layer a re-render of the panel re-applied the state of all 11 000 areas on every move.
  */
 import './map.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -18,9 +18,10 @@ import { Legend } from './Legend';
 import { ModePicker } from './ModePicker';
 import { overlayDrawing } from './overlayChoropleth';
 import { overlayForLayer } from '../store/overlaySlice';
+import { MapHighlight } from './MapHighlight';
 import { MapLabels } from './MapLabels';
 import { MapTooltip } from './MapTooltip';
-import { MapView, type MapReserve, type MapViewProps } from './MapView';
+import { MapView, type MapReserve } from './MapView';
 import { useMapUi, usePanelFollowsWindowWidth } from './mapUiStore';
 import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
@@ -117,7 +118,7 @@ export function MapPanel() {
           overlayFrom={overlay ? overlay.title : null}
         />
         <div className={legendCorner === 'bottom-right' ? 'map-area legend-right' : 'map-area'} ref={mapAreaRef}>
-        <HoverAwareMapView
+        <MapView
           features={features}
           featuresPending={features === null && layerName !== null}
           colourByKey={shown?.drawn.colourByKey ?? null}
@@ -126,7 +127,6 @@ export function MapPanel() {
           basemap={display.basemap}
           onBasemapResult={onBasemapResult}
           onMapLoaded={setMap}
-          selectedKey={selectedKey}
           ariaLabel={shownLegend ? `${shownLegend.title} (${shownLegend.unit}), ${shownLegend.stichtag}` : t('app.name')}
           unavailableMessage={t('error.mapUnavailable')}
           onHover={onHover}
@@ -135,6 +135,7 @@ export function MapPanel() {
           measuredReserve={measuredLegendBox}
           onLegendCorner={setLegendCorner}
         />
+        {map && features && <MapHighlight map={map} features={features} selectedKey={selectedKey} />}
         {map && features && display.labels !== 'off' && <MapLabels map={map} features={features} valueTextByKey={overlayShown ? null : valueTextByKey} legendCorner={legendCorner} />}
         {basemapStatus === 'unavailable' && (
           <div className="map-note" role="status" data-testid="basemap-unavailable">
@@ -160,12 +161,6 @@ const NO_KEYS: readonly string[] = [];
 const COMPACT_LEGEND_BELOW = { width: 520, height: 560 };
 const UNMEASURED = { width: Infinity, height: Infinity };
 const NO_SOURCES: readonly { id: string; name: string }[] = [];
-
-/** The map, following the hovered area (from the map or the table) without re-rendering the panel. */
-function HoverAwareMapView(props: Omit<MapViewProps, 'hoveredKey'>) {
-  const hoveredKey = useKleinraum((state) => state.hoveredKey);
-  return <MapView {...props} hoveredKey={hoveredKey} />;
-}
 
 /** The tooltip beside the pointer, for the hovered area's value. */
 function HoverTooltip(props: { indicatorValues: IndicatorValues; suppressedKeys: ReadonlySet<string>; smallNumberThreshold: number; sources: readonly { id: string; name: string }[] }) {

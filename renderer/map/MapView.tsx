@@ -1,17 +1,17 @@
 /**
  * The MapLibre map: a GeoJSON source with the layer's areas, coloured by class (the same choropleth the
- * legend shows), hatched where data is missing, a dotted outline for small numbers, white outlines, hover
- * and selection outlines; optionally the basemap.de basemap below (off by default, no network otherwise).
+ * legend shows), hatched where data is missing, a dotted outline for small numbers, white outlines;
+ * optionally the basemap.de basemap below (off by default, no network otherwise). The hover and selection
+ * outlines are drawn above the map (MapHighlight), so a hover costs MapLibre no work.
  * The geometry is sent to the map once per layer, and each area's class colour is MapLibre feature state
  * (the source's `promoteId` makes the area key the feature id): changing a paint expression or a filter
  * instead makes MapLibre cut the whole layer into tiles again, which for Germany's 11 000 municipalities
- * took seconds on every recolour. What is drawn for a few areas only — the hatch for missing data, the
- * small-number outline, hover and selection — comes from two small sources holding just those areas
- * (flagged, highlighted). Drawn from the whole layer, each was a layer of invisible lines or hatches over
- * every area: cut into tiles, compiled and drawn on every frame for nothing, which cost about 0.4 s of the
- * first map on a machine without a graphics card. Exposes the map as
- * `window.kleinraumMap` and sets `document.body.dataset.mapReady = 'true'` when the choropleth is drawn and
- * the map is idle (for end-to-end tests).
+ * took seconds on every recolour. What is drawn for a few areas only — the hatch for missing data and the
+ * small-number outline — comes from a small source holding just those areas (flagged). Drawn from the
+ * whole layer, each was a layer of invisible lines or hatches over every area: cut into tiles, compiled and
+ * drawn on every frame for nothing, which cost about 0.4 s of the first map on a machine without a
+ * graphics card. Exposes the map as `window.kleinraumMap` and sets `document.body.dataset.mapReady =
+ * 'true'` when the choropleth is drawn and the map is idle (for end-to-end tests).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { maplibregl } from './maplibreSetup';
@@ -31,11 +31,9 @@ declare global {
 const SOURCE_ID = 'areas';
 /** The areas without data (`noData`) or with small numbers (`smallNumber`), as their own source. */
 const FLAGGED_SOURCE_ID = 'areas-flagged';
-/** The hovered (`hover`) and the selected (`selected`) area, as their own source. */
-const HIGHLIGHT_SOURCE_ID = 'areas-highlight';
 
 type AreaFeature = FeatureCollectionDto['features'][number];
-type AreaFlag = 'noData' | 'smallNumber' | 'hover' | 'selected';
+type AreaFlag = 'noData' | 'smallNumber';
 
 /** Draws a layer only for the areas its source marks with `flag`. */
 function marked(flag: AreaFlag): maplibregl.FilterSpecification {
@@ -56,7 +54,6 @@ function markedAreas(featureByKey: ReadonlyMap<string, AreaFeature>, flagsByKey:
 interface AreaDrawing {
   colourOf(key: string): string | null;
   flagged: GeoJSON.FeatureCollection;
-  highlighted: GeoJSON.FeatureCollection;
 }
 
 /** Sets each area's class colour as feature state; keys missing from `features` are ignored. */
@@ -74,7 +71,6 @@ const HIDDEN = { visibility: 'none' } as const;
 /** The layers drawing each marks source. */
 const MARK_LAYERS: Record<string, readonly string[]> = {
   [FLAGGED_SOURCE_ID]: ['areas-no-data', 'areas-small-number'],
-  [HIGHLIGHT_SOURCE_ID]: ['areas-hover', 'areas-selected'],
 };
 
 /** Per map and marks source: whether it holds areas now (sources start empty, their layers hidden). */
@@ -102,7 +98,6 @@ function applyMarks(map: maplibregl.Map, sourceId: string, areas: GeoJSON.Featur
 function applyDrawing(map: maplibregl.Map, features: FeatureCollectionDto | null, drawing: AreaDrawing): void {
   applyColours(map, features, drawing.colourOf);
   applyMarks(map, FLAGGED_SOURCE_ID, drawing.flagged);
-  applyMarks(map, HIGHLIGHT_SOURCE_ID, drawing.highlighted);
 }
 
 export interface MapViewProps {
@@ -121,8 +116,6 @@ export interface MapViewProps {
   onBasemapResult(shown: boolean): void;
   /** Gets the map once its layers exist (for overlays such as labels); null when it goes away. */
   onMapLoaded?(map: maplibregl.Map | null): void;
-  selectedKey: string | null;
-  hoveredKey: string | null;
   ariaLabel: string;
   unavailableMessage: string;
   onHover(key: string | null, point: { x: number; y: number } | null): void;
@@ -248,9 +241,8 @@ export function MapView(props: MapViewProps) {
       const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
       map.addSource(SOURCE_ID, { type: 'geojson', data: empty, promoteId: 'key' });
       map.addSource(FLAGGED_SOURCE_ID, { type: 'geojson', data: empty });
-      map.addSource(HIGHLIGHT_SOURCE_ID, { type: 'geojson', data: empty });
-      // The marks sources start empty, their layers hidden (see applyMarks).
-      marksHeld.set(map, new Map([[FLAGGED_SOURCE_ID, false], [HIGHLIGHT_SOURCE_ID, false]]));
+      // The marks source starts empty, its layers hidden (see applyMarks).
+      marksHeld.set(map, new Map([[FLAGGED_SOURCE_ID, false]]));
       map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-opacity': 1 } });
       // Missing data: hatched, so it never reads as the lightest class.
       map.addLayer({ id: 'areas-no-data', type: 'fill', source: FLAGGED_SOURCE_ID, filter: marked('noData'), layout: HIDDEN, paint: { 'fill-pattern': HATCH_IMAGE_ID } });
@@ -264,8 +256,6 @@ export function MapView(props: MapViewProps) {
         layout: HIDDEN,
         paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2 },
       });
-      map.addLayer({ id: 'areas-hover', type: 'line', source: HIGHLIGHT_SOURCE_ID, filter: marked('hover'), layout: HIDDEN, paint: { 'line-color': '#4a5568', 'line-width': 2 } });
-      map.addLayer({ id: 'areas-selected', type: 'line', source: HIGHLIGHT_SOURCE_ID, filter: marked('selected'), layout: HIDDEN, paint: { 'line-color': '#111827', 'line-width': 3.5 } });
       setLoaded(true);
       handlersRef.current.onMapLoaded?.(map);
     });
@@ -341,7 +331,7 @@ export function MapView(props: MapViewProps) {
   // Keyed by the flagged keys themselves, not by the arrays holding them: each new drawing (another method
   // or palette) brings new arrays with the same keys, and sending the same areas again would make MapLibre
   // cut them into tiles again (thousands of areas without data in a Germany layer).
-  // (Joined once per drawing, not on every render: a hover re-renders the map.)
+  // (Joined once per drawing, not on every render.)
   const flagSignature = useMemo(() => `${props.noDataKeys.join('\u0000')}\u0001${props.smallNumberKeys.join('\u0000')}`, [props.noDataKeys, props.smallNumberKeys]);
   const flagged = useMemo(() => {
     const flagsByKey = new Map<string, Partial<Record<AreaFlag, boolean>>>();
@@ -350,15 +340,9 @@ export function MapView(props: MapViewProps) {
     return markedAreas(featureByKey, flagsByKey);
     // noDataKeys and smallNumberKeys are dependencies through flagSignature.
   }, [featureByKey, flagSignature]);
-  const highlighted = useMemo(() => {
-    const flagsByKey = new Map<string, Partial<Record<AreaFlag, boolean>>>();
-    if (props.hoveredKey !== null) flagsByKey.set(props.hoveredKey, { hover: true });
-    if (props.selectedKey !== null) flagsByKey.set(props.selectedKey, { ...flagsByKey.get(props.selectedKey), selected: true });
-    return markedAreas(featureByKey, flagsByKey);
-  }, [featureByKey, props.hoveredKey, props.selectedKey]);
-  const drawingRef = useRef<AreaDrawing>({ colourOf: () => null, flagged, highlighted });
+  const drawingRef = useRef<AreaDrawing>({ colourOf: () => null, flagged });
   const colourByKey = props.colourByKey;
-  drawingRef.current = { colourOf: (key) => colourByKey?.get(key) ?? null, flagged, highlighted };
+  drawingRef.current = { colourOf: (key) => colourByKey?.get(key) ?? null, flagged };
 
   // The flagged areas, sent only when they change.
   useEffect(() => {
@@ -415,13 +399,6 @@ export function MapView(props: MapViewProps) {
       cancelled = true;
     };
   }, [loaded, props.basemap]);
-
-  // Hover and selection: the highlight source gets its one or two areas; the layer's tiles stay as they are.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded) return;
-    applyMarks(map, HIGHLIGHT_SOURCE_ID, highlighted);
-  }, [loaded, highlighted]);
 
   if (unavailable) {
     return (

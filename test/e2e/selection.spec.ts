@@ -13,16 +13,26 @@ async function isRowSelected(row: Locator): Promise<boolean> {
   );
 }
 
-/** Keys of the areas the map draws in `layer` (areas-selected, areas-hover: the outlines of selection and hover). */
-async function keysDrawnIn(page: Page, layer: string): Promise<string[]> {
-  return page.evaluate((layerId) => {
+/**
+ * Keys of the areas the map outlines as `role` (hover, selected): the outlines drawn above the map
+ * (MapHighlight), counted only when they have a path that lies on the map.
+ */
+async function keysOutlined(page: Page, role: 'hover' | 'selected'): Promise<string[]> {
+  return page.evaluate((wanted) => {
     const map = (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap;
-    const keys = map.queryRenderedFeatures({ layers: [layerId] }).map((feature) => String(feature.properties?.['key']));
-    return [...new Set(keys)].sort();
-  }, layer);
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const paths = [...document.querySelectorAll<SVGPathElement>(`[data-testid="map-highlight"] path[data-role="${wanted}"]`)];
+    return paths
+      .filter((path) => {
+        const box = path.getBoundingClientRect();
+        return (path.getAttribute('d') ?? '').length > 0 && box.width > 0 && box.right > canvas.left && box.left < canvas.right && box.bottom > canvas.top && box.top < canvas.bottom;
+      })
+      .map((path) => path.dataset['key'] ?? '')
+      .sort();
+  }, role);
 }
 
-const keysSelectedOnMap = (page: Page) => keysDrawnIn(page, 'areas-selected');
+const keysSelectedOnMap = (page: Page) => keysOutlined(page, 'selected');
 
 function findArea(areas: AreaOnMap[], key: string): AreaOnMap {
   const area = areas.find((candidate) => candidate.key === key);
@@ -42,9 +52,9 @@ test('hovering a municipality shows a tooltip with its name and value', async ({
   // A value in German format (digits, maybe separators) or the explicit no-data text.
   await expect(tooltip).toContainText(/\d|keine Daten/);
   // The map outlines the area under the pointer, and only that one; leaving the map clears it.
-  await expect.poll(() => keysDrawnIn(page, 'areas-hover')).toEqual([hannover.key]);
+  await expect.poll(() => keysOutlined(page, 'hover')).toEqual([hannover.key]);
   await page.mouse.move(1, 1);
-  await expect.poll(() => keysDrawnIn(page, 'areas-hover')).toEqual([]);
+  await expect.poll(() => keysOutlined(page, 'hover')).toEqual([]);
 });
 
 test('clicking a municipality on the map selects it in the details panel and the table', async ({ page, request }) => {
@@ -60,6 +70,15 @@ test('clicking a municipality on the map selects it in the details panel and the
   const row = page.getByTestId(`area-row-${target.key}`);
   await expect.poll(() => isRowSelected(row)).toBe(true);
   await expect.poll(() => keysSelectedOnMap(page)).toEqual([target.key]);
+
+  // The outline is drawn above the map: it must follow the map when the map moves, not stay behind.
+  const outline = page.locator('[data-testid="map-highlight"] path[data-role="selected"]');
+  const before = await outline.boundingBox();
+  await page.evaluate(() => (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap.panBy([80, 40], { animate: false }));
+  await expect.poll(async () => {
+    const after = await outline.boundingBox();
+    return after && before ? [Math.round(after.x - before.x), Math.round(after.y - before.y)] : null;
+  }).toEqual([-80, -40]);
 });
 
 test('clicking a table row selects the municipality on the map, and Escape clears it', async ({ page, request }) => {

@@ -18,25 +18,25 @@ describe('combineStyles', () => {
     version: 8,
     sources: {
       areas: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-      'areas-highlight': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      'areas-flagged': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background' },
       { id: 'areas-fill', type: 'fill', source: 'areas', paint: { 'fill-color': '#123456' } },
-      { id: 'areas-hover', type: 'line', source: 'areas-highlight', filter: ['==', ['get', 'hover'], true] },
+      { id: 'areas-small-number', type: 'line', source: 'areas-flagged', filter: ['==', ['get', 'smallNumber'], true] },
     ],
   };
 
   it('puts the basemap below the app layers, which keep their paint', () => {
     const basemap: StyleSpecification = { version: 8, sources: { bm: { type: 'vector', url: 'x' } }, layers: [{ id: 'bm-land', type: 'background' }] };
     const combined = combineStyles(current, basemap);
-    expect(combined.layers.map((layer) => layer.id)).toEqual(['bm-land', 'areas-fill', 'areas-hover']);
-    expect(Object.keys(combined.sources).sort()).toEqual(['areas', 'areas-highlight', 'bm']);
+    expect(combined.layers.map((layer) => layer.id)).toEqual(['bm-land', 'areas-fill', 'areas-small-number']);
+    expect(Object.keys(combined.sources).sort()).toEqual(['areas', 'areas-flagged', 'bm']);
   });
 
   it('returns to the plain background without the basemap', () => {
     const plain = combineStyles(current, null);
-    expect(plain.layers.map((layer) => layer.id)).toEqual(['background', 'areas-fill', 'areas-hover']);
-    expect(Object.keys(plain.sources).sort()).toEqual(['areas', 'areas-highlight']);
+    expect(plain.layers.map((layer) => layer.id)).toEqual(['background', 'areas-fill', 'areas-small-number']);
+    expect(Object.keys(plain.sources).sort()).toEqual(['areas', 'areas-flagged']);
   });
 });
