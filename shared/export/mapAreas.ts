@@ -64,14 +64,15 @@ export function areaBorderWidth(styles: readonly AreaStyle[], projection: GeoPro
 export function drawAreas(styles: readonly AreaStyle[], projection: GeoProjection, scale: number, zoomed: boolean): string {
   const planar = nearCentralMeridian(styles, projection) ? planarTransform(projection) : null;
   const path = geoPath(planar ?? projection).digits(2);
-  const parts: string[] = ['<g id="areas">'];
-  const ordered = [...styles].sort((a, b) => Number(a.inFocus) - Number(b.inFocus));
   const border = mm(areaBorderWidth(styles, projection, scale));
+  // The white border is set once for the group, not on each of (for Germany) 11 000 paths: a fifth of the file.
+  const parts: string[] = [`<g id="areas" stroke="#ffffff" stroke-width="${border}" stroke-linejoin="round">`];
+  const ordered = [...styles].sort((a, b) => Number(a.inFocus) - Number(b.inFocus));
   for (const area of ordered) {
     const d = path(area.geometry);
     if (!d) continue;
     const fill = area.inFocus ? area.fill : NEIGHBOUR_FILL;
-    parts.push(`<path d="${d}" fill="${fill}" stroke="#ffffff" stroke-width="${border}" stroke-linejoin="round" data-key="${area.key}"/>`);
+    parts.push(`<path d="${d}" fill="${fill}" data-key="${area.key}"/>`);
     if (area.inFocus && area.overlay) parts.push(`<path d="${d}" fill="${area.overlay}" stroke="none"/>`);
   }
   if (zoomed) {
