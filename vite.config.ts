@@ -56,16 +56,24 @@ function bootScriptFirst(): Plugin {
   };
 }
 
-export default defineConfig({
-  root: 'renderer',
-  base: './',
-  publicDir: '../assets/public',
-  plugins: [react(), preloadFirstMapContract(), bootScriptFirst()],
-  build: {
-    outDir: '../build/renderer',
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
-    sourcemap: false,
-    rollupOptions: { input: { index: fileURLToPath(new URL('renderer/index.html', import.meta.url)), boot: fileURLToPath(new URL(`renderer/${BOOT_ENTRY}`, import.meta.url)) } },
-  },
+export default defineConfig(({ command }) => {
+  // A build is always React's production build, whatever NODE_ENV the shell or a parent process set. Vite
+  // takes an inherited NODE_ENV for the bundle (vitest sets "test"), and React and its JSX transform then
+  // ship their development builds (1,7 instead of 1,5 MB, checks on every render): a test that rebuilt a
+  // stale renderer through `npm start`'s launcher gave the end-to-end tests that slower app. Vite reads
+  // NODE_ENV after loading this file, and its documentation names this file as the place to set it.
+  if (command === 'build') process.env['NODE_ENV'] = 'production';
+  return {
+    root: 'renderer',
+    base: './',
+    publicDir: '../assets/public',
+    plugins: [react(), preloadFirstMapContract(), bootScriptFirst()],
+    build: {
+      outDir: '../build/renderer',
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 2000,
+      sourcemap: false,
+      rollupOptions: { input: { index: fileURLToPath(new URL('renderer/index.html', import.meta.url)), boot: fileURLToPath(new URL(`renderer/${BOOT_ENTRY}`, import.meta.url)) } },
+    },
+  };
 });
