@@ -11,7 +11,7 @@ import type { MethodOutput } from '../../shared/contract/api';
 import { formatNumber } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';
 import { FACILITY_KINDS, FACILITY_KIND_LABELS, type Facility, type FacilityKind, type StaffPositions } from '../../shared/planning/facilities';
-import type { CatchmentMode } from '../../shared/planning/supplyAggregation';
+import type { CatchmentMode } from '../../shared/planning/facilities';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { FacilityImport } from './FacilityImport';

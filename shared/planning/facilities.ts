@@ -6,6 +6,19 @@
 import type { AreaKey, LocalizedText } from '../model/project';
 import type { InfrastructureKind } from './scenarioModel';
 
+/**
+ * How facilities are assigned to areas (see supplyAggregation.ts, which does it). Defined here with the
+ * other plain data, so that the project file's reader and the contract need not load the geometry code.
+ */
+export const CATCHMENT_MODES = ['buffer', 'nearest'] as const;
+export type CatchmentMode = (typeof CATCHMENT_MODES)[number];
+
+export interface SupplyCatchment {
+  mode: CatchmentMode;
+  /** Buffer in km for facilities outside every area (`buffer` mode only); 0 = only facilities inside count. */
+  km: number;
+}
+
 /** Kinds of facility a planner records. */
 export const FACILITY_KINDS = ['kita', 'school', 'integration', 'accommodation', 'counselling'] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];

@@ -4,7 +4,7 @@
  * electron/node/storage/planningStore.ts) and shipped with the demo (shared/demo/demoPlanning.ts).
  */
 import type { Facility, StaffPositions } from './facilities';
-import type { CatchmentMode } from './supplyAggregation';
+import type { CatchmentMode } from './facilities';
 import type { CostRates, DemandRates, Scenario } from './scenarioModel';
 
 export interface PlanningContent {

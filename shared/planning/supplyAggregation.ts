@@ -15,19 +15,9 @@ import { point } from '@turf/helpers';
 import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Position } from 'geojson';
 import type { Area, AreaKey } from '../model/project';
-import { SUPPLY_KIND_OF_FACILITY, type Facility, type StaffPositions } from './facilities';
+import { SUPPLY_KIND_OF_FACILITY, type Facility, type StaffPositions, type SupplyCatchment } from './facilities';
 import type { NullableFigures } from './gap';
 import { INFRASTRUCTURE_KINDS } from './scenarioModel';
-
-/** How facilities are assigned to areas; see the file comment. */
-export const CATCHMENT_MODES = ['buffer', 'nearest'] as const;
-export type CatchmentMode = (typeof CATCHMENT_MODES)[number];
-
-export interface SupplyCatchment {
-  mode: CatchmentMode;
-  /** Buffer in km for facilities outside every area (`buffer` mode only); 0 = only facilities inside count. */
-  km: number;
-}
 
 export interface SupplyAggregation {
   /** Supply per area; a kind is null when the project records no facility of that kind anywhere (unknown, not 0). */

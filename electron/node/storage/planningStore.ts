@@ -6,9 +6,9 @@
  */
 import { UserError } from '../../../shared/contract/errors';
 import type { Facility, FacilityKind, StaffPositions } from '../../../shared/planning/facilities';
-import { FACILITY_KINDS } from '../../../shared/planning/facilities';
+import { CATCHMENT_MODES, FACILITY_KINDS, type CatchmentMode, type SupplyCatchment } from '../../../shared/planning/facilities';
 import type { PlanningContent } from '../../../shared/planning/planningContent';
-import { CATCHMENT_MODES, type CatchmentMode, type SupplyCatchment } from '../../../shared/planning/supplyAggregation';
+
 import { DEFAULT_COST_RATES, DEFAULT_DEMAND_RATES } from '../../../shared/planning/presets';
 import type { CostRates, DemandRates, Scenario } from '../../../shared/planning/scenarioModel';
 import { parseCostRates, parseDemandRates, parseScenario } from '../../../shared/planning/scenarioSchema';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { FACILITY_KINDS } from '../../planning/facilities';
 import { SKIP_PROBLEMS } from '../../planning/facilityRecords';
-import { CATCHMENT_MODES } from '../../planning/supplyAggregation';
+import { CATCHMENT_MODES } from '../../planning/facilities';
 import { costRatesSchema, demandRatesSchema, scenarioSchema } from '../../planning/scenarioSchema';
 import { emptyInput, localizedText } from '../schemas';
 
