@@ -36,6 +36,18 @@ const columns: { column: SortColumn; label: MessageKey; numeric?: boolean }[] = 
   { column: 'quality', label: 'table.quality' },
 ];
 
+/**
+ * Scrolls `container` just enough that `row` lies between its sticky header and its sticky footer (the
+ * region row): `scrollIntoView` counts both as free space and left the row under them.
+ */
+function scrollClearOfStickyRows(container: HTMLElement, row: HTMLElement): void {
+  const top = container.getBoundingClientRect().top + (container.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+  const bottom = container.getBoundingClientRect().bottom - (container.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
+  const box = row.getBoundingClientRect();
+  if (box.top < top) container.scrollTop -= top - box.top;
+  else if (box.bottom > bottom) container.scrollTop += Math.min(box.bottom - bottom, box.top - top);
+}
+
 export function AreaTable() {
   const t = useT();
   const locale = useLocale();
@@ -72,15 +84,45 @@ export function AreaTable() {
     getItemKey,
   });
 
-  useEffect(() => {
-    if (!selectedKey) return;
+  // The selected row is scrolled into view when the selection changes, and again when the table then
+  // shrinks: selecting an area opens the details panel below, which took the row out of view again. Not
+  // when the rows are re-sorted, and no longer once the planner scrolls the table.
+  const revealRef = useRef<() => void>(() => {});
+  revealRef.current = () => {
+    const container = scrollRef.current;
+    if (!selectedKey || !container) return;
+    const rowElement = () => bodyRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(selectedKey)}"]`);
     if (windowed) {
       const index = rows.findIndex((row) => row.key === selectedKey);
-      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+      if (index < 0) return;
+      // The virtualizer brings the row near; the row, once drawn, is then moved clear of the sticky rows.
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      requestAnimationFrame(() => {
+        const row = rowElement();
+        if (row) scrollClearOfStickyRows(container, row);
+      });
       return;
     }
-    bodyRef.current?.querySelector(`[data-key="${CSS.escape(selectedKey)}"]`)?.scrollIntoView({ block: 'nearest' });
-    // Scroll only when the selection changes, not when the rows are re-sorted.
+    const row = rowElement();
+    if (row) scrollClearOfStickyRows(container, row);
+  };
+  useEffect(() => {
+    const container = scrollRef.current;
+    if (!selectedKey || !container) return;
+    revealRef.current();
+    let following = true;
+    const stopFollowing = () => {
+      following = false;
+    };
+    const resized = new ResizeObserver(() => {
+      if (following) revealRef.current();
+    });
+    resized.observe(container);
+    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.addEventListener(type, stopFollowing, { passive: true });
+    return () => {
+      resized.disconnect();
+      for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.removeEventListener(type, stopFollowing);
+    };
   }, [selectedKey]);
 
   const virtualRows = windowed ? virtualizer.getVirtualItems() : null;
@@ -94,7 +136,7 @@ export function AreaTable() {
   return (
     <section className="panel table-panel">
       <h2 className="panel-title">
-        {t('table.title')} <span className="panel-count">{rows.length}</span>
+        {t('table.title')} <span className="panel-count">{formatNumber(rows.length, 0, locale)}</span>
         {overlayShown && (
           <span className="panel-shown" data-testid="table-shown">
             {' '}· {overlayShown.overlay.title}

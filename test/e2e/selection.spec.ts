@@ -81,6 +81,66 @@ test('clicking a municipality on the map selects it in the details panel and the
   }).toEqual([-80, -40]);
 });
 
+test('the tooltip leaves with a drag of the map and stays whole at the map\'s right edge', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  const tooltip = page.getByTestId('tooltip');
+  const hannover = findArea(areas, '03241001');
+  const start = await screenPosition(page, hannover.insidePoint);
+  await page.mouse.move(start.x, start.y);
+  await expect(tooltip).toBeVisible();
+  // Dragging reports no mouse moves to the map: the tooltip must not stay behind naming an area that moved.
+  await page.mouse.down();
+  await page.mouse.move(start.x + 60, start.y + 30, { steps: 6 });
+  await page.mouse.up();
+  await expect(tooltip).toBeHidden();
+
+  // The area drawn furthest right: hovered at its right end, the tooltip opens to the pointer's left.
+  const mapBox = await page.getByTestId('map').boundingBox();
+  if (!mapBox) throw new Error('no map');
+  const positions = await Promise.all(areas.map(async (area) => ({ area, position: await screenPosition(page, area.insidePoint) })));
+  const inMap = positions.filter(({ position }) => position.x < mapBox.x + mapBox.width - 20 && position.y > mapBox.y + 40 && position.y < mapBox.y + mapBox.height - 200);
+  const rightmost = inMap.sort((a, b) => b.position.x - a.position.x)[0];
+  if (!rightmost) throw new Error('no area on the map');
+  await page.mouse.move(rightmost.position.x, rightmost.position.y);
+  await expect(tooltip).toContainText(rightmost.area.name);
+  const box = await tooltip.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(mapBox.x + mapBox.width + 1);
+  // Whole lines, not a word per line: the name fits on one line of the tooltip.
+  const nameLines = await tooltip.locator('.tooltip-name').evaluate((name) => {
+    const text = document.createRange();
+    text.selectNodeContents(name);
+    return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size;
+  });
+  expect(nameLines).toBe(1);
+});
+
+/** Whether the table shows the row of `key` between its sticky header and its sticky region row. */
+async function rowShownInTable(page: Page, key: string): Promise<boolean> {
+  return page.getByTestId(`area-row-${key}`).evaluate((row) => {
+    const container = row.closest('.table-scroll');
+    if (!container) return false;
+    const view = container.getBoundingClientRect();
+    const top = view.top + (container.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+    const bottom = view.bottom - (container.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
+    const box = row.getBoundingClientRect();
+    return box.top >= top - 1 && box.bottom <= bottom + 1;
+  });
+}
+
+test('an area clicked on the map keeps its table row in view when the details panel opens below the table', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  // The last row by name: the details panel that opens below the table takes away the rows it stood in.
+  const last = [...areas].sort((a, b) => a.name.localeCompare(b.name, 'de')).at(-1);
+  if (!last) throw new Error('the demo has no areas');
+  const position = await screenPosition(page, last.insidePoint);
+  await page.mouse.click(position.x, position.y);
+  await expect(page.getByTestId('details-panel')).toContainText(last.name);
+  await expect.poll(() => rowShownInTable(page, last.key)).toBe(true);
+});
+
 test('clicking a table row selects the municipality on the map, and Escape clears it', async ({ page, request }) => {
   const { areas } = await loadAreas(request);
   await openApp(page);
