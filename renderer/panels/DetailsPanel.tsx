@@ -107,7 +107,7 @@ export function DetailsPanel() {
                 <span className="source-name">{sourceNameIn(source.name, locale)}</span>
                 <span className="source-meta">
                   {sourceDates(source.id, source.stichtag)}
-                  {source.attribution ? ` · ${source.attribution}` : ''}
+                  {source.attribution ? ` · ${sourceNameIn(source.attribution, locale)}` : ''}
                 </span>
               </li>
             ))}

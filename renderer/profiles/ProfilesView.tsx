@@ -141,8 +141,15 @@ export function ProfilesView() {
                 ))}
               </select>
             </label>
-            <label className="picker picker-inline">
-              <input type="checkbox" checked={choices.descending} data-testid="profiles-descending" onChange={(event) => choose({ descending: event.target.checked })} />
+            {/* The layer's own order has no direction: the box is off there, not a switch that does nothing. */}
+            <label className="picker picker-inline" title={choices.sortBy === null ? t('profiles.descendingLayerOrder') : undefined}>
+              <input
+                type="checkbox"
+                checked={choices.sortBy !== null && choices.descending}
+                disabled={choices.sortBy === null}
+                data-testid="profiles-descending"
+                onChange={(event) => choose({ descending: event.target.checked })}
+              />
               {t('profiles.descending')}
             </label>
             <label className="picker">

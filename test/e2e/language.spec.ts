@@ -43,3 +43,14 @@ test('the language switch changes UI texts to English and numbers to English for
   const withoutNumbers = (text: string) => text.replace(/[\d.,]/g, '');
   expect(withoutNumbers(englishTable)).not.toBe(withoutNumbers(germanTable));
 });
+
+test('in English the details panel names the demo sources and their label in English', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('area-row-03241001').click();
+  const sources = page.locator('.details-sources');
+  await expect(sources).toContainText('Beispieldaten, synthetisch');
+  await switchLanguageToEnglish(page);
+  await expect(sources).toContainText('reference dates');
+  // The demo's synthetic label is a label, not an attribution to quote: it is translated like the names.
+  await expect(sources).not.toContainText('Beispieldaten');
+});

@@ -19,6 +19,8 @@ test('sorting the grid by refugees per 1,000 puts the panels in that order, and 
   await expect(page.getByTestId('profiles-grid')).toBeVisible();
   await expect(page.locator('[data-testid^="profile-panel-0"]')).toHaveCount(set.areas.length);
 
+  // The layer's own order has no direction to reverse: the box is off until another order is chosen.
+  await expect(page.getByTestId('profiles-descending')).toBeDisabled();
   await page.getByTestId('profiles-sort').selectOption('refugeesPer1000');
   await page.getByTestId('profiles-descending').check();
   const shownOrder = await page.locator('[data-testid^="profile-panel-0"]').evaluateAll((panels) => panels.map((panel) => panel.getAttribute('data-testid')?.replace('profile-panel-', '')));
