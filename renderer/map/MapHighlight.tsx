@@ -47,8 +47,11 @@ export function MapHighlight({ map, features, selectedKey }: MapHighlightProps) 
     if (!svg || outlines.length === 0) return;
     const project = (lngLat: [number, number]) => map.project(lngLat);
     const draw = () => {
-      const paths = svg.querySelectorAll('path');
-      outlines.forEach((outline, index) => paths[index]?.setAttribute('d', outlinePath(outline.geometry, project)));
+      const groups = svg.querySelectorAll('g');
+      outlines.forEach((outline, index) => {
+        const d = outlinePath(outline.geometry, project);
+        for (const path of groups[index]?.querySelectorAll('path') ?? []) path.setAttribute('d', d);
+      });
     };
     draw();
     map.on('move', draw);
@@ -62,7 +65,11 @@ export function MapHighlight({ map, features, selectedKey }: MapHighlightProps) 
   return (
     <svg className="map-highlight" data-testid="map-highlight" aria-hidden="true" ref={svgRef}>
       {outlines.map((outline) => (
-        <path key={outline.role} className={`map-highlight-${outline.role}`} data-key={outline.key} data-role={outline.role} />
+        // A white halo under the line keeps it visible on the darkest classes as on the lightest.
+        <g key={outline.role}>
+          <path className={`map-highlight-halo map-highlight-halo-${outline.role}`} />
+          <path className={`map-highlight-${outline.role}`} data-key={outline.key} data-role={outline.role} />
+        </g>
       ))}
     </svg>
   );

@@ -246,7 +246,9 @@ export function MapView(props: MapViewProps) {
       map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-opacity': 1 } });
       // Missing data: hatched, so it never reads as the lightest class.
       map.addLayer({ id: 'areas-no-data', type: 'fill', source: FLAGGED_SOURCE_ID, filter: marked('noData'), layout: HIDDEN, paint: { 'fill-pattern': HATCH_IMAGE_ID } });
-      map.addLayer({ id: 'areas-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': 1 } });
+      // Thinner borders when zoomed out: over all of Germany 1 px of white between 11 000 municipalities
+      // drowned the fills, and the lightest class read as white (no data). A region's map (zoom 8–9) keeps 1 px.
+      map.addLayer({ id: 'areas-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.25, 8, 1] } });
       // Small numbers: a dotted inner outline in a colour no palette class uses.
       map.addLayer({
         id: 'areas-small-number',
