@@ -14,6 +14,25 @@ import type { MethodOutput } from '../../shared/contract/api';
 
 type Listing = MethodOutput<'files.list'>;
 
+// Drawn, not emoji: without an emoji font (common on office PCs and servers) emoji showed as empty boxes,
+// and folders and files looked alike.
+function FolderIcon() {
+  return (
+    <svg width="16" height="14" viewBox="0 0 16 14">
+      <path d="M1 2.5A1.5 1.5 0 0 1 2.5 1h3.4l1.6 1.8h6A1.5 1.5 0 0 1 15 4.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 11.5z" fill="#f4c95d" stroke="#b7892b" />
+    </svg>
+  );
+}
+
+function FileIcon() {
+  return (
+    <svg width="16" height="14" viewBox="0 0 16 14">
+      <path d="M3.5 0.5h6l3 3v10h-9z" fill="#ffffff" stroke="#64748b" />
+      <path d="M5 9.5l2-2.5 1.5 1.5 2-2.5" fill="none" stroke="#2c7fb8" strokeWidth="1.2" />
+    </svg>
+  );
+}
+
 export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
   const t = useT();
   const locale = useLocale();
@@ -80,7 +99,9 @@ export function FileBrowserDialog({ purpose }: { purpose: FileDialogPurpose }) {
               }}
               onDoubleClick={() => entry.kind === 'file' && purpose === 'open' && confirm(entry.path)}
             >
-              <span className="file-icon" aria-hidden="true">{entry.kind === 'dir' ? '📁' : '🗺'}</span>
+              <span className="file-icon" aria-hidden="true">
+                {entry.kind === 'dir' ? <FolderIcon /> : <FileIcon />}
+              </span>
               <span className="file-name">{entry.name}</span>
               <span className="file-size">{entry.sizeBytes === null ? '' : `${formatNumber(entry.sizeBytes / 1024, 0, locale)} KB`}</span>
               <span className="file-modified">{entry.modified ? formatDate(entry.modified, locale) : ''}</span>
