@@ -3,13 +3,15 @@
  * Drawn by MapLibre, each hover sent the area to a source of its own: a round trip through MapLibre's
  * workers to cut it into tiles, then a new frame of the whole map — on a machine without a graphics card
  * 0.1–0.4 s of software rendering per hover, and over 20 ms of script on the Germany layer. Here a hover
- * changes one path; the outline follows the map as it moves.
+ * changes one path; the outline follows the map as it moves. An area selected elsewhere (a table row) that
+ * lies wholly outside the map's view is brought into view, so the selection can be seen.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { useKleinraum } from '../AppContext';
+import { featureBounds } from './bounds';
 import { outlinePath } from './outlinePath';
 
 export interface MapHighlightProps {
@@ -26,7 +28,7 @@ interface Outline {
 
 export function MapHighlight({ map, features, selectedKey }: MapHighlightProps) {
   const hoveredKey = useKleinraum((state) => state.hoveredKey);
-  const geometryByKey = useMemo(() => new Map(features.features.map((feature) => [String(feature.properties.key), feature.geometry as unknown as Polygon | MultiPolygon])), [features]);
+  const featureByKey = useMemo(() => new Map(features.features.map((feature) => [String(feature.properties.key), feature])), [features]);
   // The selection is drawn over the hover, as the thicker, darker line.
   const outlines = useMemo(() => {
     const shown: Outline[] = [];
@@ -34,12 +36,27 @@ export function MapHighlight({ map, features, selectedKey }: MapHighlightProps) 
       [hoveredKey, 'hover'],
       [selectedKey, 'selected'],
     ] as const) {
-      const geometry = key === null ? undefined : geometryByKey.get(key);
-      if (key !== null && geometry) shown.push({ key, role, geometry });
+      const feature = key === null ? undefined : featureByKey.get(key);
+      if (key !== null && feature) shown.push({ key, role, geometry: feature.geometry as unknown as Polygon | MultiPolygon });
     }
     return shown;
-  }, [geometryByKey, hoveredKey, selectedKey]);
+  }, [featureByKey, hoveredKey, selectedKey]);
   const svgRef = useRef<SVGSVGElement>(null);
+
+  // Only when the selection changes: the planner may move the map away from it afterwards.
+  useEffect(() => {
+    const feature = selectedKey === null ? undefined : featureByKey.get(selectedKey);
+    const bounds = feature ? featureBounds({ ...features, features: [feature] }) : null;
+    if (!bounds) return;
+    const view = map.getBounds();
+    const [west, south, east, north] = bounds;
+    const visible = west < view.getEast() && east > view.getWest() && south < view.getNorth() && north > view.getSouth();
+    if (visible) return;
+    const camera = map.cameraForBounds(bounds, { padding: 40 });
+    // Keep the planner's zoom unless the area would not fit at it.
+    if (camera) map.easeTo({ center: camera.center, zoom: Math.min(map.getZoom(), camera.zoom ?? map.getZoom()), duration: 300 });
+    // The geometries of a layer do not change while it is shown; a new selection is what moves the map.
+  }, [map, selectedKey]);
 
   // Before the browser paints, and again on every move of the map (in the same frame as its canvas).
   useLayoutEffect(() => {

@@ -163,3 +163,16 @@ test('clicking a table row selects the municipality on the map, and Escape clear
   await expect.poll(() => keysSelectedOnMap(page)).toEqual([]);
   await expect.poll(() => isRowSelected(secondRow)).toBe(false);
 });
+
+test('a table row whose area lies outside the zoomed map brings the area into view', async ({ page, request }) => {
+  const { areas } = await loadAreas(request);
+  await openApp(page);
+  const hannover = findArea(areas, '03241001');
+  const springe = areas.find((area) => area.name.startsWith('Springe'));
+  if (!springe) throw new Error('the demo has Springe');
+  await page.evaluate((centre) => (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap.jumpTo({ center: centre, zoom: 12 }), hannover.insidePoint);
+  await page.getByTestId(`area-row-${springe.key}`).click();
+  // Outlined on the map and inside its view, not selected somewhere off-screen.
+  await expect.poll(() => keysSelectedOnMap(page)).toEqual([springe.key]);
+});
+
