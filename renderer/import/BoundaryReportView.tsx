@@ -21,6 +21,10 @@ export function BoundaryReportView({ preview }: { preview: BoundaryPreview }) {
       <ul>
         <li data-testid="import-area-count">{t('import.reportFeatures', { features: count(report.featureCount), areas: count(report.areaCount) })}</li>
         <li>{t(report.keyDerivation === 'ags-from-ars' ? 'import.reportKeyFromArs' : 'import.reportKey', { field: report.keyField })}</li>
+        {/* Without a name field the areas are named by their keys until a table brings names: say so now. */}
+        <li data-testid="import-name-source" className={report.nameField ? undefined : 'import-warning-line'}>
+          {report.nameField ? t('import.reportName', { field: report.nameField }) : t('import.reportNoName')}
+        </li>
         <li>{t('import.crsDetected', { crs: `${report.crs.used}` })}</li>
         {anyFiltered && (
           <li>

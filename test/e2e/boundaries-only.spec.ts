@@ -26,6 +26,7 @@ test('a new project with boundaries only: table lists the areas, every view says
   await page.getByTestId('import-path-input').fill(sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
   await page.getByTestId('import-path-confirm').click();
   await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });
+  await expect(page.getByTestId('import-name-source')).toContainText('Namen: aus');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
 
@@ -59,6 +60,8 @@ test('boundaries without names (the Zensus VG250 has only ARS) take the names of
   await page.getByTestId('import-path-input').fill(sharedDataPath('boundaries', 'vg250_gem_2022-05-15_simplified_utm32', 'VG250_GEM_simplified.zip'));
   await page.getByTestId('import-path-confirm').click();
   await expect(page.getByTestId('import-area-count')).toContainText('10.990', { timeout: 60_000 });
+  // The check says before the import that the areas will be named by their keys, and how names come.
+  await expect(page.getByTestId('import-name-source')).toContainText('Kein Namensfeld gefunden');
   await page.getByTestId('import-filter-prefix').fill('03241');
   await page.getByTestId('import-apply-filter').click();
   await expect(page.getByTestId('import-area-count')).toContainText('21 Gebiete', { timeout: 30_000 });
