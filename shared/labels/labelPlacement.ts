@@ -255,6 +255,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   const inFrame = (box: Box) => box.left >= frame.x && box.top >= frame.y && box.right <= frame.x + frame.width && box.bottom <= frame.y + frame.height;
   const sorted = [...candidates]
     .filter((candidate) => candidate.x >= frame.x && candidate.y >= frame.y && candidate.x <= frame.x + frame.width && candidate.y <= frame.y + frame.height)
+    // Nor an area whose anchor lies under an overlay (the screen map's legend): its label, pushed out beside
+    // the overlay with a leader to a dot no one sees, read as the name of the area it landed in.
+    .filter((candidate) => !(options.obstacles ?? []).some((obstacle) => candidate.x >= obstacle.x && candidate.x <= obstacle.x + obstacle.width && candidate.y >= obstacle.y && candidate.y <= obstacle.y + obstacle.height))
     // Thinning: in a dense layer only labels that fit inside their area are candidates at all.
     .filter((candidate) => labelEveryArea || fitsInRoom(candidate.room, candidate.width, candidate.height))
     .sort((first, second) => second.priority - first.priority);

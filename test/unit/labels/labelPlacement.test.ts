@@ -100,6 +100,16 @@ describe('placeLabels in a small layer (every area labelled)', () => {
     expect(overlapping(placed, [large, small])).toBe(false);
   });
 
+  it('leaves out an area whose anchor lies under an overlay (the legend), and keeps labels off the overlay', () => {
+    const legend = { x: 100, y: 50, width: 100, height: 50 };
+    const candidates = [candidate('visible', 40, 30, 2), candidate('under-legend', 150, 80, 3)];
+    const placed = placeLabels(candidates, { frame, labelEveryArea: true, padding: 1, obstacles: [legend] });
+    // Every area is labelled in a small layer, but not one whose dot no one can see.
+    expect(placed.map((label) => label.key)).toEqual(['visible']);
+    const label = placed[0]!;
+    expect(label.x + 20 <= legend.x || label.y + 7 <= legend.y).toBe(true);
+  });
+
   it('ends a leader line at the edge of the label box', () => {
     expect(leaderEnd({ x: 10, y: 0 }, 8, 4, { x: 0, y: 0 })).toEqual({ x: 6, y: 0 });
     expect(leaderEnd({ x: 0, y: 10 }, 8, 4, { x: 0, y: 0 })).toEqual({ x: 0, y: 8 });
