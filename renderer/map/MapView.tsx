@@ -286,14 +286,14 @@ export function MapView(props: MapViewProps) {
       const key = event.features?.[0]?.properties?.['key'];
       if (key !== undefined) handlersRef.current.onSelect(String(key));
     });
-    // Only moves the user starts (drag, wheel, the zoom buttons) carry an original event. Such a move ends
-    // the hover: no mouse move is reported while the map is dragged, so the tooltip stayed where the drag
-    // began, naming an area that had moved away; the next move of the pointer shows the area under it.
+    // Only moves the user starts (drag, wheel, the zoom buttons) carry an original event.
     map.on('movestart', (event: { originalEvent?: Event }) => {
-      if (!event.originalEvent) return;
-      userMovedRef.current = true;
-      leaveAreas();
+      if (event.originalEvent) userMovedRef.current = true;
     });
+    // A drag ends the hover: no mouse move is reported while the map is dragged, so the tooltip stayed where
+    // the drag began, naming an area that had moved away; the next move of the pointer shows the area under
+    // it. (A wheel zoom keeps the point under the pointer, and with it the hovered area.)
+    map.on('dragstart', leaveAreas);
     const container = containerRef.current;
     const resizeObserver = new ResizeObserver(() => {
       map.resize();

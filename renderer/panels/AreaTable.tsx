@@ -41,8 +41,9 @@ const columns: { column: SortColumn; label: MessageKey; numeric?: boolean }[] = 
  * region row): `scrollIntoView` counts both as free space and left the row under them.
  */
 function scrollClearOfStickyRows(container: HTMLElement, row: HTMLElement): void {
-  const top = container.getBoundingClientRect().top + (container.querySelector('thead')?.getBoundingClientRect().height ?? 0);
-  const bottom = container.getBoundingClientRect().bottom - (container.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
+  // The inner box (clientTop, clientHeight): a horizontal scroll bar is not room for a row.
+  const top = container.getBoundingClientRect().top + container.clientTop + (container.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+  const bottom = top - (container.querySelector('thead')?.getBoundingClientRect().height ?? 0) + container.clientHeight - (container.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
   const box = row.getBoundingClientRect();
   if (box.top < top) container.scrollTop -= top - box.top;
   else if (box.bottom > bottom) container.scrollTop += Math.min(box.bottom - bottom, box.top - top);
@@ -88,6 +89,7 @@ export function AreaTable() {
   // shrinks: selecting an area opens the details panel below, which took the row out of view again. Not
   // when the rows are re-sorted, and no longer once the planner scrolls the table.
   const revealRef = useRef<() => void>(() => {});
+  const revealFrameRef = useRef(0);
   revealRef.current = () => {
     const container = scrollRef.current;
     if (!selectedKey || !container) return;
@@ -97,7 +99,8 @@ export function AreaTable() {
       if (index < 0) return;
       // The virtualizer brings the row near; the row, once drawn, is then moved clear of the sticky rows.
       virtualizer.scrollToIndex(index, { align: 'auto' });
-      requestAnimationFrame(() => {
+      cancelAnimationFrame(revealFrameRef.current);
+      revealFrameRef.current = requestAnimationFrame(() => {
         const row = rowElement();
         if (row) scrollClearOfStickyRows(container, row);
       });
@@ -120,6 +123,7 @@ export function AreaTable() {
     resized.observe(container);
     for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.addEventListener(type, stopFollowing, { passive: true });
     return () => {
+      cancelAnimationFrame(revealFrameRef.current);
       resized.disconnect();
       for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.removeEventListener(type, stopFollowing);
     };

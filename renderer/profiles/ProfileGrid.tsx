@@ -45,7 +45,7 @@ export function ProfileGrid({ set, choices, view, grouping, locale }: ProfileGri
     () =>
       choices.sortBy === null && !grouping && choices.filter === ''
         ? [{ group: null, areas: set.areas }]
-        : orderPanels(set.areas, { sortBy: choices.sortBy ?? 'name', descending: choices.descending, filter: choices.filter, groupOf: grouping?.groupOf ?? null }),
+        : orderPanels(set.areas, { sortBy: choices.sortBy, descending: choices.descending, filter: choices.filter, groupOf: grouping?.groupOf ?? null }),
     [set, choices.sortBy, choices.descending, choices.filter, grouping],
   );
 

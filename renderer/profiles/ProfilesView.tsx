@@ -44,7 +44,7 @@ export function ProfilesView() {
   );
   const orderedAreas = useMemo(
     () =>
-      set ? orderPanels(set.areas, { sortBy: choices.sortBy ?? 'name', descending: choices.sortBy === null ? false : choices.descending, filter: choices.filter }).flatMap((group) => group.areas) : [],
+      set ? orderPanels(set.areas, { sortBy: choices.sortBy, descending: choices.descending, filter: choices.filter }).flatMap((group) => group.areas) : [],
     [set, choices.sortBy, choices.descending, choices.filter],
   );
 

@@ -10,7 +10,9 @@
  *    kept only where it overlaps no label placed before.
  *    - A layer of at most EVERY_AREA_LABEL_LIMIT areas (a region's municipalities, a city's districts)
  *      labels every area: a label that does not fit at its anchor is tried in a smaller font, then
- *      elsewhere inside its area, then beside the area with a leader line to its anchor. A second order,
+ *      elsewhere inside its area, then beside the area with a leader line to its anchor (not when the
+ *      anchor lies under an overlay such as the screen map's legend: a leader to a hidden dot points at
+ *      nothing, so such an area is named only inside itself, or not at all). A second order,
  *      the labels that fit their area worst first, is tried too, and the layout that costs a reader less
  *      (leader length, small fonts, missing names: `layoutCost`) is kept.
  *    - A denser layer (Germany's 11 000 municipalities) is thinned: an area gets its name only where the
@@ -255,13 +257,18 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   const inFrame = (box: Box) => box.left >= frame.x && box.top >= frame.y && box.right <= frame.x + frame.width && box.bottom <= frame.y + frame.height;
   const sorted = [...candidates]
     .filter((candidate) => candidate.x >= frame.x && candidate.y >= frame.y && candidate.x <= frame.x + frame.width && candidate.y <= frame.y + frame.height)
-    // Nor an area whose anchor lies under an overlay (the screen map's legend): its label, pushed out beside
-    // the overlay with a leader to a dot no one sees, read as the name of the area it landed in.
-    .filter((candidate) => !(options.obstacles ?? []).some((obstacle) => candidate.x >= obstacle.x && candidate.x <= obstacle.x + obstacle.width && candidate.y >= obstacle.y && candidate.y <= obstacle.y + obstacle.height))
     // Thinning: in a dense layer only labels that fit inside their area are candidates at all.
     .filter((candidate) => labelEveryArea || fitsInRoom(candidate.room, candidate.width, candidate.height))
     .sort((first, second) => second.priority - first.priority);
   const tallest = sorted.reduce((maximum, candidate) => Math.max(maximum, candidate.height), 1);
+  // Areas whose anchor lies under an overlay (the screen map's legend, its buttons) get no leader: pushed out
+  // beside the overlay with a leader to a dot no one sees, "Laatzen" read as the name of the area it landed
+  // in (Hannover). Inside their own area, off the anchor, they may still be named (a large area mostly in view).
+  const anchorHidden = new Set(
+    sorted
+      .filter((candidate) => (options.obstacles ?? []).some((obstacle) => candidate.x >= obstacle.x && candidate.x <= obstacle.x + obstacle.width && candidate.y >= obstacle.y && candidate.y <= obstacle.y + obstacle.height))
+      .map((candidate) => candidate.key),
+  );
   // In a layer where every area is labelled, no label covers or touches another area's anchor (the dot a
   // leader line starts from), and no leader line runs through another label or crosses another leader:
   // "Neustadt am Rübenberge" ended right at Wedemark's dot, so its leader read as one line of text, and
@@ -328,6 +335,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
           }
         }
       }
+      if (anchorHidden.has(candidate.key)) return false;
       const height = candidate.height * smallScale;
       const width = candidate.width * smallScale;
       for (const distance of LEADER_DISTANCES) {

@@ -6,8 +6,11 @@
 import type { AreaProfile } from './profileTypes';
 
 export interface PanelOrder {
-  /** 'name' or an indicator id. */
-  sortBy: string;
+  /**
+   * 'name', an indicator id, or null for the layer's own order (kept as it is, also when filtered or
+   * grouped; it has no direction, so `descending` does not apply).
+   */
+  sortBy: string | null;
   descending: boolean;
   /** Case-insensitive part of the name or key; empty keeps all. */
   filter: string;
@@ -34,15 +37,17 @@ export function orderPanels(areas: readonly AreaProfile[], order: PanelOrder): P
   const kept = needle === '' ? [...areas] : areas.filter((area) => area.name.toLocaleLowerCase('de').includes(needle) || area.key.includes(needle));
   const direction = order.descending ? -1 : 1;
   const byName = (a: AreaProfile, b: AreaProfile) => (collator ??= new Intl.Collator('de')).compare(a.name, b.name);
-  kept.sort((a, b) => {
-    if (order.sortBy === 'name') return direction * byName(a, b);
-    const valueA = a.indicators[order.sortBy] ?? null;
-    const valueB = b.indicators[order.sortBy] ?? null;
-    if (valueA === null && valueB === null) return byName(a, b);
-    if (valueA === null) return 1;
-    if (valueB === null) return -1;
-    return valueA === valueB ? byName(a, b) : direction * (valueA - valueB);
-  });
+  const sortBy = order.sortBy;
+  if (sortBy !== null)
+    kept.sort((a, b) => {
+      if (sortBy === 'name') return direction * byName(a, b);
+      const valueA = a.indicators[sortBy] ?? null;
+      const valueB = b.indicators[sortBy] ?? null;
+      if (valueA === null && valueB === null) return byName(a, b);
+      if (valueA === null) return 1;
+      if (valueB === null) return -1;
+      return valueA === valueB ? byName(a, b) : direction * (valueA - valueB);
+    });
   const groupOf = order.groupOf;
   if (!groupOf) return [{ group: null, areas: kept }];
   const groups = new Map<number, AreaProfile[]>();

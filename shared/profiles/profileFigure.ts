@@ -68,7 +68,7 @@ export function buildProfileFigure(set: ProfileSet, choices: ProfileFigureChoice
   const groups =
     choices.sortBy === null && !typology && !choices.filter
       ? [{ group: null, areas: [...areas] }]
-      : orderPanels(areas, { sortBy: choices.sortBy ?? 'name', descending: choices.descending, filter: choices.filter ?? '', groupOf: typology?.groupOf ?? null });
+      : orderPanels(areas, { sortBy: choices.sortBy, descending: choices.descending, filter: choices.filter ?? '', groupOf: typology?.groupOf ?? null });
   const ordered = groups.flatMap((group) => group.areas);
   if (choices.view === 'deviation') {
     const indicator = set.indicators.find((candidate) => candidate.id === choices.indicatorId);

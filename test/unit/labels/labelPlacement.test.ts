@@ -100,14 +100,19 @@ describe('placeLabels in a small layer (every area labelled)', () => {
     expect(overlapping(placed, [large, small])).toBe(false);
   });
 
-  it('leaves out an area whose anchor lies under an overlay (the legend), and keeps labels off the overlay', () => {
+  it('names an area whose anchor lies under an overlay (the legend) only inside itself, never with a leader to the hidden dot', () => {
     const legend = { x: 100, y: 50, width: 100, height: 50 };
-    const candidates = [candidate('visible', 40, 30, 2), candidate('under-legend', 150, 80, 3)];
-    const placed = placeLabels(candidates, { frame, labelEveryArea: true, padding: 1, obstacles: [legend] });
-    // Every area is labelled in a small layer, but not one whose dot no one can see.
-    expect(placed.map((label) => label.key)).toEqual(['visible']);
-    const label = placed[0]!;
+    // A small area under the legend: no room beside its anchor outside the legend, so no name at all.
+    const small = [candidate('visible', 40, 30, 2), candidate('under-legend', 150, 80, 3, 8)];
+    const placedSmall = placeLabels(small, { frame, labelEveryArea: true, padding: 1, obstacles: [legend] });
+    expect(placedSmall.map((label) => label.key)).toEqual(['visible']);
+    const label = placedSmall[0]!;
     expect(label.x + 20 <= legend.x || label.y + 7 <= legend.y).toBe(true);
+    // A large area whose anchor is just under the legend's edge: named inside itself, beside the legend.
+    const large = [candidate('large', 110, 55, 3, 60)];
+    const placedLarge = placeLabels(large, { frame, labelEveryArea: true, padding: 1, obstacles: [legend] });
+    expect(placedLarge).toHaveLength(1);
+    expect(placedLarge[0]!.leader).toBeNull();
   });
 
   it('ends a leader line at the edge of the label box', () => {

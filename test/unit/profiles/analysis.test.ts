@@ -71,6 +71,10 @@ describe('orderPanels', () => {
 
   it('filters by name or key, case-insensitive', () => {
     expect(orderPanels(areas, { sortBy: 'name', descending: false, filter: 'bUrG' })[0]?.areas.map((area) => area.name)).toEqual(['Burgdorf']);
+    // The layer's own order stays as it is when filtered, and has no direction to reverse.
+    const layerOrder = areas.map((area) => area.key);
+    expect(orderPanels(areas, { sortBy: null, descending: true, filter: '' })[0]?.areas.map((area) => area.key)).toEqual(layerOrder);
+    expect(orderPanels(areas, { sortBy: null, descending: true, filter: 'u' })[0]?.areas.map((area) => area.key)).toEqual(['1', '2', '3']);
     expect(orderPanels(areas, { sortBy: 'name', descending: false, filter: '4' })[0]?.areas.map((area) => area.name)).toEqual(['Ahlten']);
   });
 
