@@ -112,7 +112,7 @@ export function MapLabels({ map, features, valueTextByKey, legendCorner }: MapLa
         areaInView: (anchor) => anchor.areaSquareKilometres * squarePixelsPerSquareKilometre,
         frame: view,
         padding: LABEL_PADDING_PIXELS,
-        obstacles: overlayObstacles(container),
+        covers: overlayObstacles(container),
       });
       setShown(
         placed.map((label) => ({

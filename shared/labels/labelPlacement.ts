@@ -160,8 +160,13 @@ export interface LabelPlacementOptions {
   padding: number;
   /** The smaller font for labels that do not fit in the normal one (relative size). */
   smallScale?: number;
-  /** Parts of the view covered by something else (a legend, map controls): no label goes there. */
+  /** Things drawn on the map that labels keep off (facility dots): no label goes there. */
   obstacles?: readonly { x: number; y: number; width: number; height: number }[];
+  /**
+   * Parts of the view that hide the map under them (the screen map's legend, its buttons): no label goes
+   * there either, and an area whose anchor lies under one gets no leader line to it.
+   */
+  covers?: readonly { x: number; y: number; width: number; height: number }[];
 }
 
 interface Box {
@@ -266,7 +271,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   // in (Hannover). Inside their own area, off the anchor, they may still be named (a large area mostly in view).
   const anchorHidden = new Set(
     sorted
-      .filter((candidate) => (options.obstacles ?? []).some((obstacle) => candidate.x >= obstacle.x && candidate.x <= obstacle.x + obstacle.width && candidate.y >= obstacle.y && candidate.y <= obstacle.y + obstacle.height))
+      .filter((candidate) => (options.covers ?? []).some((cover) => candidate.x >= cover.x && candidate.x <= cover.x + cover.width && candidate.y >= cover.y && candidate.y <= cover.y + cover.height))
       .map((candidate) => candidate.key),
   );
   // In a layer where every area is labelled, no label covers or touches another area's anchor (the dot a
@@ -286,7 +291,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Labe
   /** One greedy pass: each label in `order` takes the first place the rules allow. */
   const layoutIn = (order: readonly LabelCandidate[]): PlacedLabel[] => {
     const index = new BoxIndex(tallest * 4);
-    for (const obstacle of options.obstacles ?? []) index.add({ left: obstacle.x, right: obstacle.x + obstacle.width, top: obstacle.y, bottom: obstacle.y + obstacle.height });
+    for (const obstacle of [...(options.obstacles ?? []), ...(options.covers ?? [])]) index.add({ left: obstacle.x, right: obstacle.x + obstacle.width, top: obstacle.y, bottom: obstacle.y + obstacle.height });
     const placedBoxes: { key: string; box: Box }[] = [];
     const leaders: { key: string; from: { x: number; y: number }; to: { x: number; y: number } }[] = [];
     const placed: PlacedLabel[] = [];
@@ -454,6 +459,7 @@ export interface AreaLabelView<T> {
   frame: LabelPlacementOptions['frame'];
   padding: number;
   obstacles?: LabelPlacementOptions['obstacles'];
+  covers?: LabelPlacementOptions['covers'];
 }
 
 /** A placed area name: where its box's centre is, its scale, its content, and the leader line from the area to the box's edge. */
@@ -489,7 +495,7 @@ export function placeAreaLabels<T>(anchors: readonly LabelAnchor[], view: AreaLa
     const room = Math.hypot(above[0] - point[0], above[1] - point[1]);
     candidates.set(anchor.key, { key: anchor.key, name: anchor.name, content, x: point[0], y: point[1], width, height, room, priority: anchor.areaSquareKilometres });
   }
-  const placed = placeLabels([...candidates.values()], { frame: view.frame, labelEveryArea, padding: view.padding, ...(view.obstacles ? { obstacles: view.obstacles } : {}) });
+  const placed = placeLabels([...candidates.values()], { frame: view.frame, labelEveryArea, padding: view.padding, ...(view.obstacles ? { obstacles: view.obstacles } : {}), ...(view.covers ? { covers: view.covers } : {}) });
   return placed.flatMap((label) => {
     const candidate = candidates.get(label.key);
     if (!candidate) return [];

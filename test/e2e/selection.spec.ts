@@ -172,8 +172,11 @@ test('a table row whose area lies outside the zoomed map brings the area into vi
   if (!springe) throw new Error('the demo has Springe');
   await page.evaluate((centre) => (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap.jumpTo({ center: centre, zoom: 12 }), hannover.insidePoint);
   await page.getByTestId(`area-row-${springe.key}`).click();
-  // Outlined on the map and inside its view, not selected somewhere off-screen, at the planner's zoom.
+  // Outlined on the map and inside its view, not selected somewhere off-screen.
   await expect.poll(() => keysSelectedOnMap(page)).toEqual([springe.key]);
-  expect(await page.evaluate(() => (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap.getZoom())).toBeCloseTo(12, 1);
+  // Zoomed out only as far as Springe needs to fit, not back to the whole region (about zoom 9 here).
+  const zoom = await page.evaluate(() => (window as unknown as { kleinraumMap: MapLibreMap }).kleinraumMap.getZoom());
+  expect(zoom).toBeLessThanOrEqual(12);
+  expect(zoom).toBeGreaterThan(10);
 });
 

@@ -104,13 +104,16 @@ describe('placeLabels in a small layer (every area labelled)', () => {
     const legend = { x: 100, y: 50, width: 100, height: 50 };
     // A small area under the legend: no room beside its anchor outside the legend, so no name at all.
     const small = [candidate('visible', 40, 30, 2), candidate('under-legend', 150, 80, 3, 8)];
-    const placedSmall = placeLabels(small, { frame, labelEveryArea: true, padding: 1, obstacles: [legend] });
+    const placedSmall = placeLabels(small, { frame, labelEveryArea: true, padding: 1, covers: [legend] });
     expect(placedSmall.map((label) => label.key)).toEqual(['visible']);
     const label = placedSmall[0]!;
     expect(label.x + 20 <= legend.x || label.y + 7 <= legend.y).toBe(true);
     // A large area whose anchor is just under the legend's edge: named inside itself, beside the legend.
     const large = [candidate('large', 110, 55, 3, 60)];
-    const placedLarge = placeLabels(large, { frame, labelEveryArea: true, padding: 1, obstacles: [legend] });
+    const placedLarge = placeLabels(large, { frame, labelEveryArea: true, padding: 1, covers: [legend] });
+    // A dot drawn on the map (an obstacle, not a cover) keeps labels off it but hides no anchor.
+    const dotted = placeLabels(small, { frame, labelEveryArea: true, padding: 1, obstacles: [{ x: 148, y: 78, width: 4, height: 4 }] });
+    expect(dotted.map((label) => label.key).sort()).toEqual(['under-legend', 'visible']);
     expect(placedLarge).toHaveLength(1);
     expect(placedLarge[0]!.leader).toBeNull();
   });
