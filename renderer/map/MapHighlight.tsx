@@ -4,7 +4,8 @@
  * workers to cut it into tiles, then a new frame of the whole map — on a machine without a graphics card
  * 0.1–0.4 s of software rendering per hover, and over 20 ms of script on the Germany layer. Here a hover
  * changes one path; the outline follows the map as it moves. An area selected elsewhere (a table row) that
- * lies wholly outside the map's view is brought into view, so the selection can be seen.
+ * lies wholly outside the map's view, or only under the legend, is brought into view, so the selection can
+ * be seen.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -12,6 +13,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { useKleinraum } from '../AppContext';
 import { featureBounds } from './bounds';
+import { boxShown, mapCovers } from './mapCovers';
 import { outlinePath } from './outlinePath';
 
 export interface MapHighlightProps {
@@ -48,10 +50,13 @@ export function MapHighlight({ map, features, selectedKey }: MapHighlightProps) 
     const feature = selectedKey === null ? undefined : featureByKey.get(selectedKey);
     const bounds = feature ? featureBounds({ ...features, features: [feature] }) : null;
     if (!bounds) return;
-    const view = map.getBounds();
+    // In screen pixels: an area hidden under the legend is no more in view than one beyond the edge.
     const [west, south, east, north] = bounds;
-    const visible = west < view.getEast() && east > view.getWest() && south < view.getNorth() && north > view.getSouth();
-    if (visible) return;
+    const corner = map.project([west, north]);
+    const opposite = map.project([east, south]);
+    const container = map.getContainer();
+    const box = { x: Math.min(corner.x, opposite.x), y: Math.min(corner.y, opposite.y), width: Math.abs(opposite.x - corner.x), height: Math.abs(opposite.y - corner.y) };
+    if (boxShown(box, { width: container.clientWidth, height: container.clientHeight }, mapCovers(container))) return;
     const camera = map.cameraForBounds(bounds, { padding: 40 });
     // Keep the planner's zoom unless the area would not fit at it.
     if (camera) map.easeTo({ center: camera.center, zoom: Math.min(map.getZoom(), camera.zoom ?? map.getZoom()), duration: 300 });

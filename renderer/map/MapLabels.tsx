@@ -12,6 +12,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureCollectionDto } from '../../shared/contract/api';
 import { labelAnchors, placeAreaLabels } from '../../shared/labels/labelPlacement';
 import type { LegendCorner } from './fitPadding';
+import { MAP_COVER_SELECTOR, mapCovers } from './mapCovers';
 
 const LABEL_FONT = '600 12px "Noto Sans"';
 const LINE_HEIGHT_PIXELS = 15;
@@ -38,19 +39,6 @@ interface ShownLabel {
   scale: number;
   /** Leader line from the anchor to the edge of the label, or null. */
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
-}
-
-// Overlays above the map that hide what lies under them: labels keep clear of them.
-const OBSTACLE_SELECTOR = '[data-testid="legend"], .maplibregl-ctrl';
-
-/** The boxes of the overlays above the map, relative to the map's container. */
-function overlayObstacles(container: HTMLElement): { x: number; y: number; width: number; height: number }[] {
-  const origin = container.getBoundingClientRect();
-  const stage = container.parentElement ?? container;
-  return [...stage.querySelectorAll(OBSTACLE_SELECTOR)].map((element) => {
-    const box = element.getBoundingClientRect();
-    return { x: box.left - origin.left, y: box.top - origin.top, width: box.width, height: box.height };
-  });
 }
 
 /** Pixels per km at the centre of the map (horizontal), for the quick size test of dense layers. */
@@ -112,7 +100,7 @@ export function MapLabels({ map, features, valueTextByKey, legendCorner }: MapLa
         areaInView: (anchor) => anchor.areaSquareKilometres * squarePixelsPerSquareKilometre,
         frame: view,
         padding: LABEL_PADDING_PIXELS,
-        covers: overlayObstacles(container),
+        covers: mapCovers(container),
       });
       setShown(
         placed.map((label) => ({
@@ -136,7 +124,7 @@ export function MapLabels({ map, features, valueTextByKey, legendCorner }: MapLa
     const overlays = new ResizeObserver(schedule);
     const observed = new Set<Element>();
     const observeOverlays = () => {
-      for (const element of (map.getContainer().parentElement ?? map.getContainer()).querySelectorAll(OBSTACLE_SELECTOR)) {
+      for (const element of (map.getContainer().parentElement ?? map.getContainer()).querySelectorAll(MAP_COVER_SELECTOR)) {
         if (!observed.has(element)) {
           observed.add(element);
           overlays.observe(element);
@@ -146,7 +134,7 @@ export function MapLabels({ map, features, valueTextByKey, legendCorner }: MapLa
     observeOverlays();
     // Only an obstacle coming or going counts: the hover tooltip, added and removed beside the map as the
     // pointer enters and leaves the areas, would otherwise place all labels again on every hover.
-    const isObstacle = (node: Node) => node instanceof Element && (node.matches(OBSTACLE_SELECTOR) || node.querySelector(OBSTACLE_SELECTOR) !== null);
+    const isObstacle = (node: Node) => node instanceof Element && (node.matches(MAP_COVER_SELECTOR) || node.querySelector(MAP_COVER_SELECTOR) !== null);
     const overlayAppeared = new MutationObserver((records) => {
       if (!records.some((record) => [...record.addedNodes, ...record.removedNodes].some(isObstacle))) return;
       observeOverlays();
