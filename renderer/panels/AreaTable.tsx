@@ -36,14 +36,18 @@ const columns: { column: SortColumn; label: MessageKey; numeric?: boolean }[] = 
   { column: 'quality', label: 'table.quality' },
 ];
 
+/** What the planner does to scroll the table by hand: after it, the table no longer follows the selection. */
+const SCROLL_BY_HAND = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+
 /**
  * Scrolls `container` just enough that `row` lies between its sticky header and its sticky footer (the
  * region row): `scrollIntoView` counts both as free space and left the row under them.
  */
 function scrollClearOfStickyRows(container: HTMLElement, row: HTMLElement): void {
   // The inner box (clientTop, clientHeight): a horizontal scroll bar is not room for a row.
-  const top = container.getBoundingClientRect().top + container.clientTop + (container.querySelector('thead')?.getBoundingClientRect().height ?? 0);
-  const bottom = top - (container.querySelector('thead')?.getBoundingClientRect().height ?? 0) + container.clientHeight - (container.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
+  const inner = container.getBoundingClientRect().top + container.clientTop;
+  const top = inner + (container.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+  const bottom = inner + container.clientHeight - (container.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
   const box = row.getBoundingClientRect();
   if (box.top < top) container.scrollTop -= top - box.top;
   else if (box.bottom > bottom) container.scrollTop += Math.min(box.bottom - bottom, box.top - top);
@@ -121,11 +125,11 @@ export function AreaTable() {
       if (following) revealRef.current();
     });
     resized.observe(container);
-    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.addEventListener(type, stopFollowing, { passive: true });
+    for (const type of SCROLL_BY_HAND) container.addEventListener(type, stopFollowing, { passive: true });
     return () => {
       cancelAnimationFrame(revealFrameRef.current);
       resized.disconnect();
-      for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.removeEventListener(type, stopFollowing);
+      for (const type of SCROLL_BY_HAND) container.removeEventListener(type, stopFollowing);
     };
   }, [selectedKey]);
 
