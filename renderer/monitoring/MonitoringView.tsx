@@ -24,6 +24,7 @@ import '../analysis/analysis.css';
 import './monitoring.css';
 import { DecimalInput } from '../forms/DecimalInput';
 import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
+import { compareAreaNames } from '../../shared/format/areaNames';
 
 type Result = MethodOutput<'monitoring.compute'>;
 type ExportFormat = (typeof MONITORING_EXPORT_FORMATS)[number];
@@ -522,9 +523,9 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
   const [sort, setSort] = useState<SortKey>('rule');
   const decimals = new Map(result.indicators.map((indicator) => [indicator.id, indicator.decimals]));
   const sorted = [...result.alerts].sort((a, b) => {
-    if (sort === 'name') return a.name.localeCompare(b.name, locale);
+    if (sort === 'name') return compareAreaNames(a, b, locale);
     if (sort === 'value') return (b.value ?? -Infinity) - (a.value ?? -Infinity);
-    return a.ruleIndex - b.ruleIndex || a.name.localeCompare(b.name, locale);
+    return a.ruleIndex - b.ruleIndex || compareAreaNames(a, b, locale);
   });
   const number = (value: number | null, id: string | null) => (value === null ? '–' : formatNumber(value, id ? (decimals.get(id) ?? 2) : 2, locale));
   // A move into a worse class rests on the status index, not on one indicator: its row shows the index

@@ -14,6 +14,7 @@ import { FLOW_TERMS } from '../../shared/movement/accountVariables';
 import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
+import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
 import { projectionLabel, projectionNote, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
@@ -29,7 +30,6 @@ import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
 type BalanceResult = MethodOutput<'balance.compute'>;
-type SortBy = 'layer' | 'name' | 'last';
 type Layout = (typeof MULTIPLES_LAYOUTS)[number];
 
 const DEFAULT_INDICATOR = 'movement.turnover_per_1000';
@@ -47,12 +47,6 @@ interface Hover {
   top: number;
 }
 
-function orderKeys(series: SeriesResult['series'], sortBy: SortBy, locale: string): string[] {
-  const copy = [...series];
-  if (sortBy === 'name') copy.sort((a, b) => a.name.localeCompare(b.name, locale));
-  if (sortBy === 'last') copy.sort((a, b) => (b.values.at(-1)?.value ?? -Infinity) - (a.values.at(-1)?.value ?? -Infinity));
-  return copy.map((entry) => entry.key);
-}
 
 export function MovementView() {
   const t = useT();
@@ -64,7 +58,7 @@ export function MovementView() {
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
   const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
-  const [sortBy, setSortBy] = useState<SortBy>('layer');
+  const [sortBy, setSeriesOrder] = useState<SeriesOrder>('layer');
   const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
   /** undefined: the first stored scenario (the backend's default); 'none': observed values only. */
@@ -77,7 +71,7 @@ export function MovementView() {
   const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold } : null, { keepPrevious: true });
   const data = series.data;
   const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
-  const order = useMemo(() => (data ? orderKeys(data.series, sortBy, locale) : []), [data, sortBy, locale]);
+  const order = useMemo(() => (data ? orderedSeriesKeys(data.series, sortBy, locale) : []), [data, sortBy, locale]);
   const flaggedKeys = useMemo(() => new Set(balance.data?.areas.filter((area) => area.flagged).map((area) => area.key) ?? []), [balance.data]);
 
   const runExport = async (kind: 'multiples' | 'area' | 'balance', format: string) => {
@@ -151,7 +145,7 @@ export function MovementView() {
         </label>
         <label>
           {t('movement.sort')}
-          <select value={sortBy} disabled={layout === 'grid'} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SortBy)}>
+          <select value={sortBy} disabled={layout === 'grid'} data-testid="movement-sort" onChange={(event) => setSeriesOrder(event.target.value as SeriesOrder)}>
             {(['layer', 'name', 'last'] as const).map((option) => (
               <option key={option} value={option}>
                 {t(`movement.sort.${option}`)}

@@ -4,24 +4,23 @@
 import type { FeatureCollectionDto, IndicatorValue } from '../../shared/contract/api';
 import type { Locale } from '../../shared/format/number';
 import type { TableSort } from '../store/viewSlice';
+import { compareAreaNames } from '../../shared/format/areaNames';
 
 const qualityOrder = ['counted', 'estimated', 'projected', 'synthetic', 'suppressed'];
 
 /**
- * Sorts a copy of `values`. Names compare in the UI language's collation (umlauts in place: "Hemmingen" <
- * "Isernhagen" < "Laatzen"); missing values sort last in both directions so they never hide the extremes;
+ * Sorts a copy of `values`. Names compare as everywhere areas are listed by name (compareAreaNames:
+ * umlauts in place, areas named only by their key last); missing values sort last in both directions so
+ * they never hide the extremes;
  * ties are broken by key so the order is stable.
  * @example sortAreaRows(values, { column: 'value', direction: 'descending' }, 'de')[0].key // area with the highest value
  */
 export function sortAreaRows(values: readonly IndicatorValue[], sort: TableSort, locale: Locale): IndicatorValue[] {
-  // Only a sort by name needs a collator: the first one loads ICU's collation data (about 15 ms while the
-  // app starts, which sorts by value).
-  const collator = sort.column === 'name' ? new Intl.Collator(locale === 'de' ? 'de-DE' : 'en-GB', { sensitivity: 'base', numeric: true }) : null;
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const compare = (a: IndicatorValue, b: IndicatorValue): number => {
     switch (sort.column) {
       case 'name':
-        return sign * collator!.compare(a.name, b.name);
+        return compareAreaNames(a, b, locale, sign);
       case 'key':
         return sign * compareKeys(a.key, b.key);
       case 'quality':

@@ -4,6 +4,7 @@
  * interaction.
  */
 import type { AreaProfile } from './profileTypes';
+import { compareAreaNames } from '../format/areaNames';
 
 export interface PanelOrder {
   /**
@@ -24,10 +25,6 @@ export interface PanelGroup {
   areas: AreaProfile[];
 }
 
-// Made on first use: a collator loads the locale's ICU data, which a command that never sorts panels
-// should not pay for at start.
-let collator: Intl.Collator | undefined;
-
 /**
  * @example orderPanels(set.areas, { sortBy: 'refugeesPer1000', descending: true, filter: '' })[0].areas[0].name // the area with the most refugees per 1 000
  * Areas without a value sort last in both directions.
@@ -36,11 +33,11 @@ export function orderPanels(areas: readonly AreaProfile[], order: PanelOrder): P
   const needle = order.filter.trim().toLocaleLowerCase('de');
   const kept = needle === '' ? [...areas] : areas.filter((area) => area.name.toLocaleLowerCase('de').includes(needle) || area.key.includes(needle));
   const direction = order.descending ? -1 : 1;
-  const byName = (a: AreaProfile, b: AreaProfile) => (collator ??= new Intl.Collator('de')).compare(a.name, b.name);
+  const byName = (a: AreaProfile, b: AreaProfile) => compareAreaNames(a, b, 'de');
   const sortBy = order.sortBy;
   if (sortBy !== null)
     kept.sort((a, b) => {
-      if (sortBy === 'name') return direction * byName(a, b);
+      if (sortBy === 'name') return compareAreaNames(a, b, 'de', direction);
       const valueA = a.indicators[sortBy] ?? null;
       const valueB = b.indicators[sortBy] ?? null;
       if (valueA === null && valueB === null) return byName(a, b);

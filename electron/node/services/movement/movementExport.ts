@@ -11,6 +11,7 @@ import { UserError } from '../../../../shared/contract/errors';
 import { balanceTable, timeSeriesTable } from '../../../../shared/movement/movementTables';
 import { balanceFigure } from '../../../../shared/movement/balanceFigure';
 import { panelGridFor } from '../../../../shared/movement/seriesChart';
+import { orderedSeriesKeys } from '../../../../shared/movement/seriesOrder';
 import { timeSeriesAreaFigure, timeSeriesMultiplesFigure } from '../../../../shared/movement/timeSeriesFigure';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import type { SqliteDatabase } from '../../storage/openDatabase';
@@ -36,16 +37,6 @@ interface FileResult {
 
 const EMPTY_AREAS = { type: 'FeatureCollection', features: [] } as unknown as AreaCollection;
 
-/** Panel order: as given, by name, or by the latest value (descending, areas without one last). */
-export function orderedKeys(series: readonly { key: string; name: string; values: readonly { value: number | null }[] }[], sortBy: 'layer' | 'name' | 'last', areas?: readonly string[]): string[] {
-  const wanted = areas && areas.length > 0 ? areas.flatMap((key) => series.filter((entry) => entry.key === key)) : [...series];
-  if (sortBy === 'name') wanted.sort((a, b) => a.name.localeCompare(b.name, 'de'));
-  if (sortBy === 'last') {
-    const last = (entry: (typeof wanted)[number]) => entry.values.at(-1)?.value ?? null;
-    wanted.sort((a, b) => (last(b) ?? -Infinity) - (last(a) ?? -Infinity));
-  }
-  return wanted.map((entry) => entry.key);
-}
 
 /**
  * @example await exportTimeSeries(db, { indicatorId: 'movement.turnover_per_1000', view: 'multiples', sortBy: 'layer', format: 'png', locale: 'de', page: 'a4-landscape', dpi: 150 })
@@ -62,7 +53,7 @@ export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportIn
   const fileName = describedFileName([input.locale === 'de' ? 'Zeitreihe' : 'Time series', localized(data.indicator.name, input.locale), shownArea], data.periods.at(-1), input.format);
   const base = { fileName, mimeType: MIME_TYPES[input.format] };
   if (input.format === 'csv' || input.format === 'xlsx') {
-    const order = orderedKeys(data.series, input.sortBy, input.areas);
+    const order = orderedSeriesKeys(data.series, input.sortBy, input.locale, input.areas);
     const ordered = { ...data, series: order.map((key) => data.series.find((series) => series.key === key)!) };
     const table = timeSeriesTable(ordered, data.sources, readSetting(settings, 'smallNumberThreshold'), createdOn, input.locale);
     const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Zeitreihe' : 'Time series');
@@ -90,7 +81,7 @@ export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportIn
 }
 
 function multiplesFigure(data: ReturnType<typeof computeTimeSeries>, context: Parameters<typeof timeSeriesMultiplesFigure>[1], input: SeriesExportInput) {
-  const order = orderedKeys(data.series, input.sortBy, input.areas);
+  const order = orderedSeriesKeys(data.series, input.sortBy, input.locale, input.areas);
   const grid = input.layout === 'grid' ? panelGridFor(order, data.mapGrid) : null;
   if (input.layout === 'grid' && grid === null) {
     throw new UserError('not-found', {
