@@ -23,6 +23,7 @@ import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 import { BoundaryReportView } from './BoundaryReportView';
 import { layerIdentifier } from './layerNameInput';
+import { DateInput } from '../forms/DateInput';
 
 export type BoundarySource = { kind: 'file'; path: string; inspect: InspectResult } | { kind: 'official'; kreis: string };
 
@@ -256,7 +257,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
           {preview && needsPopulationPeriod && (
             <label className="import-field">
               <span>{t('import.officialPeriod')}</span>
-              <input type="date" data-testid="import-official-period" value={populationPeriod} aria-invalid={!populationPeriodValid} onChange={(event) => setPopulationPeriod(event.target.value)} />
+              <DateInput testId="import-official-period" value={populationPeriod || null} invalid={!populationPeriodValid} onChange={(date) => setPopulationPeriod(date ?? '')} />
               <small className={populationPeriodValid ? undefined : 'import-warning'} data-testid="import-official-period-help">
                 {t('import.officialPeriodHelp')}
               </small>

@@ -25,6 +25,7 @@ import { formatDimensionText, parseDimensionText, periodChosen, previewObservati
 import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 import { ImportModeSection, type DryRunState, type ImportModeChoice } from './ImportModeSection';
+import { DateInput } from '../forms/DateInput';
 
 interface ReadOptions {
   sheet: string | undefined;
@@ -402,7 +403,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
               {(mapping.periodColumn === null || mapping.periodColumn === undefined) && (
                 <label className="import-field">
                   <span>{t('import.periodDate')}</span>
-                  <input type="date" data-testid="import-period-date" value={mapping.period ?? ''} onChange={(event) => setMapping(periodChosen(mapping, { column: null, date: event.target.value || null }))} />
+                  <DateInput testId="import-period-date" value={mapping.period ?? null} onChange={(date) => setMapping(periodChosen(mapping, { column: null, date }))} />
                 </label>
               )}
             </div>

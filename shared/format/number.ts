@@ -94,6 +94,25 @@ export function formatDate(isoDate: string, locale: Locale): string {
 }
 
 /**
+ * Reads a date typed as formatDate prints it (31.12.2019 in German, 31/12/2019 in English; day and month
+ * may have one digit) or as an ISO date (2019-12-31), and returns it as an ISO date; null for anything
+ * else, including days that do not exist (31.02.2019).
+ * @example parseDate('1.3.2024', 'de') // "2024-03-01"
+ */
+export function parseDate(text: string, locale: Locale): string | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const local = (locale === 'de' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/).exec(trimmed);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  if (year === undefined || month === undefined || day === undefined) return null;
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  // Date.UTC rolls 31.02. over into March: a day that exists comes back unchanged.
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || m > 12 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/**
  * The latest `limit` of ascending ISO dates, formatted and joined, with "… " before them when earlier ones
  * are left out: how messages list the Stichtage something has.
  * @example formatLatestDates(['2019-12-31', '2020-12-31', '2021-12-31'], 'de', 2) // "… 31.12.2020, 31.12.2021"

@@ -45,7 +45,12 @@ test('official boundaries without a stated Stichtag: the wizard asks for it, the
     await page.getByTestId('import-layer-name').fill('gemeinden_wfs');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     // A mid-year date the demo's population (31.12. of each year) does not have, so the values read back are the service's.
-    await period.fill('2024-06-30');
+    // Typed as German planners write dates; a day that does not exist is refused, not rolled over.
+    await period.fill('31.06.2024');
+    await expect(period).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await period.fill('30.06.2024');
+    await expect(period).toHaveAttribute('aria-invalid', 'false');
     await expect(page.getByTestId('import-commit')).toBeEnabled();
     await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });

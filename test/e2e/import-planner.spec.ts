@@ -91,7 +91,7 @@ test('a table that names no source is not filed under its file name: the wizard 
     await expect(section.getByTestId('import-source-hint')).toContainText('Steht in Legende');
     await section.getByTestId('import-new-source-publisher').fill('Jugendamt Region Hannover');
     // The list has no Stichtag column: the planner gives one for all rows.
-    await page.getByTestId('import-period-date').fill('2024-03-01');
+    await page.getByTestId('import-period-date').fill('01.03.2024');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join('build', 'test-results', 'import-new-source.png') });
     await page.getByTestId('import-commit').click();
@@ -178,7 +178,7 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   await page.getByTestId('import-variable-name-ewz').fill('Einwohner (VG250-EW)');
   await page.getByTestId('import-variable-name-kfl').fill('Katasterfläche');
   await page.getByTestId('import-variable-unit-kfl').fill('km²');
-  await page.getByTestId('import-period-date').fill('2016-12-31');
+  await page.getByTestId('import-period-date').fill('31.12.2016');
   await expect(page.getByTestId('import-period-needed')).toHaveCount(0);
   await page.getByTestId('import-new-source-name').fill('VG250-EW 2016');
   await page.screenshot({ path: path.join('build', 'test-results', 'import-dbf.png') });
