@@ -11,6 +11,7 @@ import { ApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
 import { useFileChooser } from '../dialogs/useFileChooser';
 import { useLocale, useT } from '../AppContext';
+import { DateInput } from '../forms/DateInput';
 
 type ImportAnswer = MethodOutput<'flows.import'>;
 const EXTENSIONS = ['csv', 'txt', 'tsv'];
@@ -20,7 +21,9 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
   const locale = useLocale();
   const backend = useBackend();
   const [filePath, setFilePath] = useState('');
-  const [period, setPeriod] = useState('');
+  const [period, setPeriod] = useState<string | null>(null);
+  // A Stichtag typed that is no date: the import waits rather than fall back to the file's own.
+  const [periodInvalid, setPeriodInvalid] = useState(false);
   const [sourceName, setSourceName] = useState('');
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +44,7 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
     setError(null);
     setAnswer(null);
     try {
-      const result = await backend.call('flows.import', { path: filePath.trim(), ...(period.trim() ? { period: period.trim() } : {}), ...(sourceName.trim() ? { sourceName: sourceName.trim() } : {}) });
+      const result = await backend.call('flows.import', { path: filePath.trim(), ...(period ? { period } : {}), ...(sourceName.trim() ? { sourceName: sourceName.trim() } : {}) });
       setAnswer(result);
       onImported(result);
     } catch (caught) {
@@ -73,13 +76,20 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
         </button>
         <label>
           {t('flows.import.period')}
-          <input value={period} placeholder="2024-12-31" onChange={(event) => setPeriod(event.target.value)} data-testid="flows-import-period" />
+          <DateInput
+            value={period}
+            onChange={(date, typedInvalid) => {
+              setPeriod(date);
+              setPeriodInvalid(typedInvalid);
+            }}
+            testId="flows-import-period"
+          />
         </label>
         <label>
           {t('flows.import.source')}
           <input value={sourceName} onChange={(event) => setSourceName(event.target.value)} data-testid="flows-import-source" />
         </label>
-        <button type="button" className="button button-small" disabled={busy || filePath.trim() === ''} onClick={() => void run()} data-testid="flows-import-run">
+        <button type="button" className="button button-small" disabled={busy || filePath.trim() === '' || periodInvalid} onClick={() => void run()} data-testid="flows-import-run">
           {t('flows.import.run')}
         </button>
       </div>

@@ -209,6 +209,10 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
 
   const running = pending.runningTaskId;
   const mappingReady = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
+  // The file names no Stichtag, no column gives one, and none is typed (or what is typed is no date): the
+  // rows have no date to be filed under, so nothing can be imported yet.
+  const periodMissing =
+    preview !== null && mappingReady && preview.observations.periods.length === 0 && preview.joinReport.matchedCount > 0 && (mapping.periodColumn === null || mapping.periodColumn === undefined) && !mapping.period;
   const columnName = (index: number) => {
     const column = columns.find((candidate) => candidate.index === index);
     return column && column.label ? column.label : `${t('import.column')} ${index + 1}`;
@@ -403,7 +407,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
               {(mapping.periodColumn === null || mapping.periodColumn === undefined) && (
                 <label className="import-field">
                   <span>{t('import.periodDate')}</span>
-                  <DateInput testId="import-period-date" value={mapping.period ?? null} onChange={(date) => setMapping(periodChosen(mapping, { column: null, date }))} />
+                  <DateInput testId="import-period-date" value={mapping.period ?? null} invalid={periodMissing} onChange={(date) => setMapping(periodChosen(mapping, { column: null, date }))} />
                 </label>
               )}
             </div>
@@ -484,7 +488,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                 )}
               </p>
             )}
-            {mappingReady && preview.observations.periods.length === 0 && preview.joinReport.matchedCount > 0 && (mapping.periodColumn === null || mapping.periodColumn === undefined) && !mapping.period && (
+            {periodMissing && (
               <p className="import-warning" role="alert" data-testid="import-period-needed">
                 {t('import.periodNeeded', { field: t('import.periodDate') })}
               </p>
@@ -518,12 +522,14 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty}
         blockedReason={
           !preview || !mappingReady || running !== null
             ? null
             : !matchesAnArea
               ? t('import.blocked.noMatch')
+              : periodMissing
+                ? t('import.blocked.period', { field: t('import.periodDate') })
               : repeatsASource
                 ? t('import.blocked.repeated')
                 : coarserUnconfirmed

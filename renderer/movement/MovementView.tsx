@@ -47,7 +47,6 @@ interface Hover {
   top: number;
 }
 
-
 export function MovementView() {
   const t = useT();
   const locale = useLocale();
@@ -58,7 +57,7 @@ export function MovementView() {
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
   const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
-  const [sortBy, setSeriesOrder] = useState<SeriesOrder>('layer');
+  const [sortBy, setSortBy] = useState<SeriesOrder>('layer');
   const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
   /** undefined: the first stored scenario (the backend's default); 'none': observed values only. */
@@ -145,7 +144,7 @@ export function MovementView() {
         </label>
         <label>
           {t('movement.sort')}
-          <select value={sortBy} disabled={layout === 'grid'} data-testid="movement-sort" onChange={(event) => setSeriesOrder(event.target.value as SeriesOrder)}>
+          <select value={sortBy} disabled={layout === 'grid'} data-testid="movement-sort" onChange={(event) => setSortBy(event.target.value as SeriesOrder)}>
             {(['layer', 'name', 'last'] as const).map((option) => (
               <option key={option} value={option}>
                 {t(`movement.sort.${option}`)}

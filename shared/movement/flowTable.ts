@@ -18,6 +18,7 @@ import { decodeText, detectEncoding, detectUtf16 } from '../fileFormats/text/dec
 import { detectDelimiter } from '../fileFormats/table/sniff';
 import { isoDateOf } from '../fileFormats/table/analyseGrid';
 import { externalCategoryOf, type FlowRecord } from './flowTypes';
+import { parseDate } from '../format/number';
 
 export interface FlowGridRow {
   /** 1-based line in the file. */
@@ -64,8 +65,9 @@ const COUNT = /^(anzahl|count|value|wert|personen|persons|n|fälle|faelle)$/i;
 function periodOf(text: string): string | null {
   const trimmed = text.trim();
   if (/^\d{4}$/.test(trimmed)) return `${trimmed}-12-31`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
-  return isoDateOf(trimmed);
+  // A whole date must be a day that exists (2024-06-31 is none); a date inside a longer text, as
+  // "Stichtag 31.12.2024", is read as the table analysis reads it.
+  return parseDate(trimmed, 'de') ?? (/^[\d./-]+$/.test(trimmed) ? null : isoDateOf(trimmed));
 }
 
 /** A count as written in German or English exports; `withheld` for the offices' secrecy marks. */

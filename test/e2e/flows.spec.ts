@@ -164,6 +164,12 @@ test('imports an origin–destination table from the tab: the report lists the u
   await expect(page.getByTestId('flows-import-files').getByRole('navigation')).toBeVisible();
   await page.getByTestId('flows-import-path').fill(file);
   await page.getByTestId('flows-import-source').fill('Wanderungsstatistik Test');
+  // A Stichtag typed that is no date holds the import back (it would otherwise fall back to the file's own).
+  await page.getByTestId('flows-import-period').fill('31.02.2025');
+  await expect(page.getByTestId('flows-import-period-error')).toBeVisible();
+  await expect(page.getByTestId('flows-import-run')).toBeDisabled();
+  await page.getByTestId('flows-import-period').fill('');
+  await expect(page.getByTestId('flows-import-run')).toBeEnabled();
   await page.getByTestId('flows-import-run').click();
   await expect(page.getByTestId('flows-import-report')).toContainText('3');
   await expect(page.getByTestId('flows-import-report')).toContainText('09162000');

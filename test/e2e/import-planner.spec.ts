@@ -91,7 +91,13 @@ test('a table that names no source is not filed under its file name: the wizard 
     await expect(section.getByTestId('import-source-hint')).toContainText('Steht in Legende');
     await section.getByTestId('import-new-source-publisher').fill('Jugendamt Region Hannover');
     // The list has no Stichtag column: the planner gives one for all rows.
+    // Until it has one (a day that exists, written as German planners write it), nothing can be imported.
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await page.getByTestId('import-period-date').fill('31.02.2024');
+    await expect(page.getByTestId('import-period-date-error')).toContainText('TT.MM.JJJJ');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
     await page.getByTestId('import-period-date').fill('01.03.2024');
+    await expect(page.getByTestId('import-period-date-error')).toHaveCount(0);
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join('build', 'test-results', 'import-new-source.png') });
     await page.getByTestId('import-commit').click();

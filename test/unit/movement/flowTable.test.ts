@@ -32,6 +32,16 @@ describe('reading origin–destination tables', () => {
     expect(result.unmatched.map((row) => [row.line, row.reason])).toEqual([[2, 'withheld'], [3, 'no-count']]);
     expect(() => parseFlowTable(grid(text), areas, {})).toThrow(/period|Stichtag/);
   });
+
+  it('takes a period as ISO or German date or as a year, and refuses days that do not exist', () => {
+    const text = 'von\\nach;03241001\n03241002;5\n';
+    expect(parseFlowTable(grid(text), areas, { period: '31.12.2024' }).records[0]?.period).toBe('2024-12-31');
+    expect(parseFlowTable(grid(text), areas, { period: '2024-06-30' }).records[0]?.period).toBe('2024-06-30');
+    expect(() => parseFlowTable(grid(text), areas, { period: '2024-06-31' })).toThrow(/kein Stichtag|not a date/);
+    expect(() => parseFlowTable(grid(text), areas, { period: '31.06.2024' })).toThrow(/kein Stichtag|not a date/);
+    const long = parseFlowTable(grid('Von;Nach;Stichtag;Anzahl\n03241001;03241002;31.02.2023;4\n03241002;03241001;28.02.2023;5\n'), areas, {});
+    expect(long.records.map((record) => record.period)).toEqual(['2023-02-28']);
+  });
 });
 
 describe('flow map geometry', () => {

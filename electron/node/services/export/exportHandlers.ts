@@ -19,6 +19,7 @@ import { resolveProjectView } from '../map/mapView';
 import { selectionOfView, valuesDerivation } from '../../../../shared/mapView/viewValues';
 import { computablePeriodsFor } from '../indicatorService';
 import { chooseLayer, composeProjectFigure, type ComposedFigure, type FigureRequest } from './figureData';
+import { compareAreaNames } from '../../../../shared/format/areaNames';
 
 type ExportFormat = 'svg' | 'png' | 'pdf';
 type ExportedFile = z.output<typeof exportedFile>;
@@ -165,7 +166,7 @@ function batchRequests(
   const layer = chooseLayer(summary, base.layer);
   const areas = readAreasAsFeatureCollection(session.db, layer.name)
     .features.map((feature) => ({ key: String(feature.properties.key), name: String(feature.properties.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    .sort((a, b) => compareAreaNames(a, b, common.locale ?? 'de'));
   return areas
     .filter((area) => wanted === null || wanted.has(area.key))
     .map((area) => ({

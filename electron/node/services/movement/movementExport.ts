@@ -37,7 +37,6 @@ interface FileResult {
 
 const EMPTY_AREAS = { type: 'FeatureCollection', features: [] } as unknown as AreaCollection;
 
-
 /**
  * @example await exportTimeSeries(db, { indicatorId: 'movement.turnover_per_1000', view: 'multiples', sortBy: 'layer', format: 'png', locale: 'de', page: 'a4-landscape', dpi: 150 })
  */
