@@ -63,6 +63,21 @@ function trackSession(session: ProjectSession): void {
   }
 }
 
+/**
+ * The generated demo, made once per process: it is the same for the same seed, and only read when a
+ * session writes it into a working copy. "Demo laden" (and every test that starts from the demo) then pays
+ * for writing it, not for generating it again (about 0,1 s).
+ */
+let demoGenerated: Promise<ProjectContent> | null = null;
+function generatedDemo(): Promise<ProjectContent> {
+  demoGenerated ??= import('../../../shared/demo/createDemoProject').then((module) => module.createDemoProject());
+  // A failed generation is tried again next time rather than kept.
+  demoGenerated.catch(() => {
+    demoGenerated = null;
+  });
+  return demoGenerated;
+}
+
 const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession | null>();
 
 /** The saved file of the API's open project, or null (demo, new, or nothing open yet). */
@@ -102,11 +117,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   removeAbandonedWorkingCopies(workDir);
   // The demo is the project open at start. Its generator (with the geometry code it needs) is loaded and
   // run on first use, so a CLI command that opens a file first pays for neither.
-  let createDemoContent = options.createDemoContent ?? null;
-  const demoContent = async (): Promise<ProjectContent> => {
-    createDemoContent ??= (await import('../../../shared/demo/createDemoProject')).createDemoProject;
-    return createDemoContent();
-  };
+  const demoContent = async (): Promise<ProjectContent> => (options.createDemoContent ? options.createDemoContent() : generatedDemo());
   let openSession: ProjectSession | null = null;
   // One demo at a time: a request that arrives while the demo is being made (see openStartProjectSoon) waits
   // for it instead of making a second one.

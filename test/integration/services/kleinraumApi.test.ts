@@ -225,3 +225,24 @@ describe('the start project', () => {
     }
   });
 });
+
+describe('"Demo laden"', () => {
+  it('gives the same project each time: the demo is generated once and only read when written', async () => {
+    const api = createKleinraumApi({ dataDir: directory.file('demo-twice'), host: { mode: 'browser', version: '0.1.0-test' }, emit: () => {} });
+    try {
+      const shown = async () => {
+        const { sessionId: _session, ...summary } = await api['project.openDemo']({});
+        const layer = summary.layers[0]!.name;
+        const values = await Promise.all(summary.indicators.map((indicator) => api['indicator.values']({ indicatorId: indicator.id, layer })));
+        const areas = await api['layer.features']({ layer });
+        return { summary, values, areas };
+      };
+      const first = await shown();
+      const second = await shown();
+      expect(second).toEqual(first);
+      expect(first.values.length).toBeGreaterThan(3);
+    } finally {
+      disposeKleinraumApi(api);
+    }
+  });
+});
