@@ -202,6 +202,22 @@ export const MIGRATIONS: readonly Migration[] = [
       registerAttributeTable(db, 'kleinraum_flows', KLEINRAUM_TABLES['kleinraum_flows'] as string);
     },
   },
+  {
+    version: 8,
+    description:
+      "Stored scenario results written by earlier versions carry today's source text: no Stichtag of their own (the start year's stood in the data line of every later year's figure) and an attribution that names the scenario (legends print attributions), 'Kleinraum (Szenariorechnung), Projektion – Szenario X'",
+    up(db) {
+      // The source of a stored scenario run: id projection_<scenario>, named 'Projektion – Szenario X' by
+      // every version that stored one. Written out here, not taken from the planning code, so this step
+      // stays what it was when later versions change that text again.
+      db.exec(`
+        UPDATE kleinraum_sources
+        SET stichtag = NULL,
+            attribution = 'Kleinraum (Szenariorechnung), ' || name || CASE WHEN synthetic THEN ' – auf Beispieldaten, synthetisch' ELSE '' END
+        WHERE source_id LIKE 'projection!_%' ESCAPE '!' AND publisher = 'Kleinraum (Szenariorechnung)' AND name LIKE 'Projektion – Szenario %'
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of Kleinraum writes. */

@@ -112,6 +112,34 @@ describe('schema migrations', () => {
     }
   });
 
+  it("give stored scenario results of earlier versions today's source text (migration 8), and leave other sources alone", () => {
+    const filePath = directory.file('old-projections.gpkg');
+    writeVersion1Project(filePath);
+    const db = openDatabase(filePath);
+    // The two earlier texts of a stored scenario run: with the start year as Stichtag and the scenario in
+    // the attribution, then without the scenario; and a planner's own source whose id merely looks alike.
+    db.exec(`
+      INSERT INTO kleinraum_sources (source_id, name, publisher, stichtag, licence, licence_url, attribution, notes, synthetic, position) VALUES
+        ('projection_mittel', 'Projektion – Szenario Mittel', 'Kleinraum (Szenariorechnung)', '2024-12-31', 'eigene Berechnung', NULL,
+          'Projektion, Szenario „Mittel“ (Kleinraum) – auf Beispieldaten, synthetisch', '', 1, 1),
+        ('projection_hoch', 'Projektion – Szenario Hoch', 'Kleinraum (Szenariorechnung)', NULL, 'eigene Berechnung', NULL, 'Kleinraum (Szenariorechnung)', '', 0, 2),
+        ('projection_lsn', 'Bevölkerungsvorausberechnung', 'Landesamt für Statistik Niedersachsen', '2021-12-31', 'dl-de/by-2-0', NULL, '© LSN 2022', '', 0, 3);
+    `);
+    db.close();
+    const session = ProjectSession.open(directory.file('work'), filePath);
+    try {
+      const sources = Object.fromEntries(readProjectContent(session.db).sources.map((source) => [source.id, [source.stichtag, source.attribution]]));
+      expect(sources).toEqual({
+        lsn: ['2019-12-31', '© LSN 2020'],
+        projection_mittel: [null, 'Kleinraum (Szenariorechnung), Projektion – Szenario Mittel – auf Beispieldaten, synthetisch'],
+        projection_hoch: [null, 'Kleinraum (Szenariorechnung), Projektion – Szenario Hoch'],
+        projection_lsn: ['2021-12-31', '© LSN 2022'],
+      });
+    } finally {
+      session.close();
+    }
+  });
+
   it('refuse a file from a newer Kleinraum with a message to update, without touching it', () => {
     const filePath = directory.file('future.gpkg');
     writeVersion1Project(filePath);
