@@ -12,6 +12,7 @@ import { useBackend } from '../api/backend';
 import { useFileChooser } from '../dialogs/useFileChooser';
 import { useLocale, useT } from '../AppContext';
 import { DateInput } from '../forms/DateInput';
+import { withoutCliHint } from '../../shared/contract/errors';
 
 type ImportAnswer = MethodOutput<'flows.import'>;
 const EXTENSIONS = ['csv', 'txt', 'tsv'];
@@ -28,7 +29,7 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const report = (caught: unknown) => setError(caught instanceof ApiError ? localized(caught.text, locale) : String(caught));
+  const report = (caught: unknown) => setError(caught instanceof ApiError ? caught.messageFor(locale) : String(caught));
 
   const chooser = useFileChooser({
     extensions: EXTENSIONS,
@@ -102,7 +103,7 @@ export function FlowImport({ onImported }: { onImported: (answer: ImportAnswer) 
             <ul className="flows-unmatched">
               {answer.join.unmatchedRows.slice(0, 50).map((row) => (
                 <li key={`${row.line}-${row.from}-${row.to}`}>
-                  {t('flows.import.line', { line: row.line })}: {localized(row.text, locale)}
+                  {t('flows.import.line', { line: row.line })}: {withoutCliHint(localized(row.text, locale))}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@
  * proposals with checkboxes (only confirmed ones are written) and the totals check.
  */
 import { useState } from 'react';
-import { useLocale, useT } from '../AppContext';
+import { useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
 import { coarserTableWarning } from '../../shared/fileFormats/join/joinReport';
@@ -56,9 +56,11 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
   const locale = useLocale();
   const count = (value: number) => formatNumber(value, 0, locale);
   const coarser = coarserTableWarning(report, locale);
+  // The layer as the planner knows it ("Gemeinden"), not its table name in the file ("gemeinden").
+  const layerTitle = useKleinraum((state) => state.project?.layers.find((layer) => layer.name === report.layer)?.title[locale] ?? report.layer);
   return (
     <div className="import-report" data-testid="import-join-report">
-      <h3>{t('import.join', { layer: report.layer })}</h3>
+      <h3>{t('import.join', { layer: layerTitle })}</h3>
       {report.matchedCount === 0 && report.nameProposals.length === 0 && <p className="import-warning">{t('import.joinNothing')}</p>}
       {coarser && (
         <p className="import-warning" role="alert" data-testid="import-join-coarser">

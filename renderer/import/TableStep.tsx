@@ -65,6 +65,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     layer: shownLayer ?? layers[0]?.name,
   });
   const [mapping, setMapping] = useState<TableMapping | null>(null);
+  // What is typed as the Stichtag for all rows is no date (the reason then says so, not that none is given).
+  const [periodTypedInvalid, setPeriodTypedInvalid] = useState(false);
   const [submittedMapping, setSubmittedMapping] = useState<TableMapping | undefined>(undefined);
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [committing, setCommitting] = useState<string | null>(null);
@@ -407,7 +409,15 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
               {(mapping.periodColumn === null || mapping.periodColumn === undefined) && (
                 <label className="import-field">
                   <span>{t('import.periodDate')}</span>
-                  <DateInput testId="import-period-date" value={mapping.period ?? null} invalid={periodMissing} onChange={(date) => setMapping(periodChosen(mapping, { column: null, date }))} />
+                  <DateInput
+                    testId="import-period-date"
+                    value={mapping.period ?? null}
+                    invalid={periodMissing}
+                    onChange={(date, typedInvalid) => {
+                      setPeriodTypedInvalid(typedInvalid);
+                      if (date !== (mapping.period ?? null)) setMapping(periodChosen(mapping, { column: null, date }));
+                    }}
+                  />
                 </label>
               )}
             </div>
@@ -529,7 +539,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             : !matchesAnArea
               ? t('import.blocked.noMatch')
               : periodMissing
-                ? t('import.blocked.period', { field: t('import.periodDate') })
+                ? t(periodTypedInvalid ? 'import.blocked.periodInvalid' : 'import.blocked.period', { field: t('import.periodDate') })
               : repeatsASource
                 ? t('import.blocked.repeated')
                 : coarserUnconfirmed

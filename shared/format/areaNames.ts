@@ -30,13 +30,14 @@ export function namedOnlyByKey(area: { key: string; name: string }): boolean {
 
 /**
  * Compares two areas by name; `direction` -1 for Z→A. Areas named only by their key come after the named
- * ones in both directions (like missing values), and among themselves in key order; a tie returns 0.
+ * ones in both directions (like missing values), and among themselves by key in the same direction (a
+ * layer without any names still turns round when the order does); a tie returns 0.
  * @example ['Laatzen', '03241999', 'Hannover'] sorted → Hannover, Laatzen, 03241999
  */
 export function compareAreaNames(a: { key: string; name: string }, b: { key: string; name: string }, locale: Locale, direction: 1 | -1 = 1): number {
   const aUnnamed = namedOnlyByKey(a);
   const bUnnamed = namedOnlyByKey(b);
-  if (aUnnamed && bUnnamed) return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  if (aUnnamed && bUnnamed) return direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   if (aUnnamed !== bUnnamed) return aUnnamed ? 1 : -1;
   return direction * areaNameCollator(locale).compare(a.name, b.name);
 }

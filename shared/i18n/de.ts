@@ -17,7 +17,7 @@ import { monitoringTextsDe } from './features/monitoring';
 const coreDe = {
   'app.name': 'Kleinraum',
   'app.datePlaceholder': 'TT.MM.JJJJ',
-  'app.dateInvalid': 'Kein Datum, das es gibt. Bitte als {format} eingeben, z. B. 31.12.2024.',
+  'app.dateInvalid': 'Kein gültiges Datum. Bitte als {format} eingeben, z. B. 31.12.2024.',
   'app.loading': 'Kleinraum wird geladen …',
   'app.noProject': 'Kein Projekt geöffnet. Über „Projekt“ ein Projekt öffnen oder die Demo laden.',
   'app.noLayer': 'Dieses Projekt enthält noch keine Gebietsebene. Grenzen importieren, um eine Karte zu sehen.',

@@ -18,7 +18,7 @@ type FeatureKey = keyof typeof importTextsDe | keyof typeof mapTextsDe | keyof t
 const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.name': 'Kleinraum',
   'app.datePlaceholder': 'DD/MM/YYYY',
-  'app.dateInvalid': 'Not a date that exists. Please enter it as {format}, e.g. 31/12/2024.',
+  'app.dateInvalid': 'Not a valid date. Please enter it as {format}, e.g. 31/12/2024.',
   'app.loading': 'Loading Kleinraum …',
   'app.noProject': 'No project open. Open a project or the demo from the “Project” menu.',
   'app.noLayer': 'This project has no area layer yet. Import boundaries to see a map.',

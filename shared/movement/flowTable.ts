@@ -93,7 +93,7 @@ const PROBLEM_TEXT: Record<FlowRowProblem, (from: string, to: string) => Localiz
   'unknown-to': (_from, to) => ({ de: `Ziel „${to}“ ist weder ein Gebiet der Ebene noch eine Kategorie (Umland, übriges Niedersachsen, übriges Bundesgebiet, Ausland, unbekannt)`, en: `destination "${to}" is neither an area of the layer nor a category (Umland, übriges Niedersachsen, übriges Bundesgebiet, Ausland, unbekannt)` }),
   'no-count': () => ({ de: 'keine Anzahl (leer oder keine Zahl)', en: 'no count (empty or not a number)' }),
   withheld: () => ({ de: 'Wert geheim gehalten (Zeichen der Statistik); nicht übernommen', en: 'value withheld (statistical secrecy mark); not taken over' }),
-  'no-period': () => ({ de: 'kein Stichtag (Spalte leer, kein --period)', en: 'no reference date (column empty, no --period)' }),
+  'no-period': () => ({ de: 'kein Stichtag (Spalte leer): für alle Zeilen im Feld „Stichtag“ angeben (CLI: --period)', en: 'no reference date (column empty): give one for all rows under "Reference date" (CLI: --period)' }),
   negative: () => ({ de: 'negative Anzahl', en: 'negative count' }),
 };
 
@@ -162,7 +162,7 @@ export function parseFlowTable(grid: readonly FlowGridRow[], areas: readonly { k
   } else {
     layout = 'matrix';
     if (fallbackPeriod === null) {
-      throw new UserError('bad-input', { de: 'Eine Matrix ohne Stichtag: bitte --period JJJJ-MM-TT angeben.', en: 'A matrix without a reference date: please give --period YYYY-MM-DD.' });
+      throw new UserError('bad-input', { de: 'Eine Matrix ohne Stichtag: bitte im Feld „Stichtag“ angeben (CLI: --period JJJJ-MM-TT).', en: 'A matrix without a reference date: please give one under "Reference date" (CLI: --period YYYY-MM-DD).' });
     }
     for (const row of data) {
       const fromText = row.cells[0] ?? '';

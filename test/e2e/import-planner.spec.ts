@@ -93,9 +93,11 @@ test('a table that names no source is not filed under its file name: the wizard 
     // The list has no Stichtag column: the planner gives one for all rows.
     // Until it has one (a day that exists, written as German planners write it), nothing can be imported.
     await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expect(page.getByTestId('import-commit-blocked')).toContainText('Die Datei nennt keinen Stichtag');
     await page.getByTestId('import-period-date').fill('31.02.2024');
     await expect(page.getByTestId('import-period-date-error')).toContainText('TT.MM.JJJJ');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expect(page.getByTestId('import-commit-blocked')).toContainText('kein gültiges Datum');
     await page.getByTestId('import-period-date').fill('01.03.2024');
     await expect(page.getByTestId('import-period-date-error')).toHaveCount(0);
     await section.scrollIntoViewIfNeeded();

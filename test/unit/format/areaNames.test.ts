@@ -12,9 +12,14 @@ const areas = [
 ];
 
 describe('compareAreaNames', () => {
-  it('sorts names in German collation and areas named only by their key last, by key, in both directions', () => {
+  it('sorts names in German collation, and areas named only by their key last in both directions, among themselves by key in the same direction', () => {
     expect([...areas].sort((a, b) => compareAreaNames(a, b, 'de')).map((area) => area.key)).toEqual(['03241007', '03241008', '03241009', '03241998', '03241999']);
-    expect([...areas].sort((a, b) => compareAreaNames(a, b, 'de', -1)).map((area) => area.key)).toEqual(['03241009', '03241008', '03241007', '03241998', '03241999']);
+    expect([...areas].sort((a, b) => compareAreaNames(a, b, 'de', -1)).map((area) => area.key)).toEqual(['03241009', '03241008', '03241007', '03241999', '03241998']);
+  });
+
+  it('turns a layer without any names round when the order turns (VG250 without a name field)', () => {
+    const keysOnly = ['01001000', '01002000', '16077052'].map((key) => ({ key, name: key }));
+    expect([...keysOnly].sort((a, b) => compareAreaNames(a, b, 'de', -1)).map((area) => area.key)).toEqual(['16077052', '01002000', '01001000']);
   });
 
   it('orders profile panels and time-series panels by the same rule', () => {
