@@ -183,11 +183,23 @@ export interface NewVariableUnit {
 /**
  * The unit proposed for each variable of the mapping when it is new: km² for the land area; no unit for
  * values with fractions (an area of 204,30 km² under another name, a rate), which are no head count, with
- * the decimals they are written with (at most 2); otherwise persons. Read from every row of the table (the
+ * the decimals they are written with (at most 2); otherwise persons, or places and positions where the
+ * column's name says so (countUnitOf). Read from every row of the table (the
  * wizard proposes it before any row is joined or a Stichtag given); the commit uses it where the planner
  * changed nothing.
  * @example proposeNewVariableUnits(kflTable, kflMapping).get("kfl") // { unit: "", decimals: 2 } for "102,81"
  */
+/**
+ * The unit of a whole-number column by its name: places and positions are counted as what they are (a
+ * planner's "Kita-Plätze" were proposed as "Personen"); anything else counts persons.
+ * @example countUnitOf('kita_plaetze') // "Plätze"
+ */
+function countUnitOf(variable: string): string {
+  if (/pl(ae|ä)tze($|_)/.test(variable)) return 'Plätze';
+  if (/(^|_)stellen($|_)/.test(variable)) return 'Stellen';
+  return 'Personen';
+}
+
 export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMapping): Map<string, NewVariableUnit> {
   const fractionDigits = new Map<string, number>();
   for (const { column, variable } of mapping.valueColumns) {
@@ -201,7 +213,7 @@ export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMappin
   return new Map(
     mapping.valueColumns.map(({ variable }) => {
       const decimals = fractionDigits.get(variable);
-      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : decimals !== undefined ? '' : 'Personen';
+      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : decimals !== undefined ? '' : countUnitOf(variable);
       return [variable, decimals === undefined ? { unit } : { unit, decimals }];
     }),
   );

@@ -162,6 +162,16 @@ describe('tables joined to the 21 municipalities', () => {
     expect(children).toMatchObject({ unit: { de: 'Personen' }, decimals: 0 });
   });
 
+  it('proposes places and positions as the unit of columns named so, not persons', async () => {
+    const file = temp.file('plaetze.csv');
+    writeFileSync(file, 'AGS;Name;Kita-Plätze;Stellen Sozialarbeit;Haltestellen\n03241001;Hannover;120;14;800\n03241002;Barsinghausen;35;2;60\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    const units = Object.fromEntries(preview.observations.variables.map(({ id, unit }) => [id, unit]));
+    expect(units).toMatchObject({ kita_plaetze: 'Plätze', stellen_sozialarbeit: 'Stellen' });
+    // Only the word itself: stops (Haltestellen) are no positions.
+    expect(units['haltestellen']).not.toBe('Stellen');
+  });
+
   it('the preview proposes each new variable\'s unit, and the names and units the planner gives are what the project keeps', async () => {
     const file = temp.file('ewz-kfl.csv');
     writeFileSync(file, 'AGS;Name;EWZ;FLGES\n03241001;Hannover;532163;204.30\n03241002;Barsinghausen;33425;102.81\n');
