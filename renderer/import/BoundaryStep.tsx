@@ -109,7 +109,8 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
   const layerKey = layerName === null ? null : layerIdentifier(layerName);
   const layerNameValid = layerKey !== null;
   const needsPopulationPeriod = source.kind === 'official' && preview?.population !== undefined && preview.population.stichtag === null;
-  const populationPeriodValid = /^\d{4}-\d{2}-\d{2}$/.test(populationPeriod);
+  // The date field reports only a day that exists (or nothing).
+  const populationPeriodValid = populationPeriod !== '';
   const layerExists = preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false;
 
   const commit = async () => {

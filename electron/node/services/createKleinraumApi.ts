@@ -70,11 +70,13 @@ function trackSession(session: ProjectSession): void {
  */
 let demoGenerated: Promise<ProjectContent> | null = null;
 function generatedDemo(): Promise<ProjectContent> {
-  demoGenerated ??= import('../../../shared/demo/createDemoProject').then((module) => module.createDemoProject());
-  // A failed generation is tried again next time rather than kept.
-  demoGenerated.catch(() => {
-    demoGenerated = null;
-  });
+  if (!demoGenerated) {
+    demoGenerated = import('../../../shared/demo/createDemoProject').then((module) => module.createDemoProject());
+    // A failed generation is tried again next time rather than kept.
+    demoGenerated.catch(() => {
+      demoGenerated = null;
+    });
+  }
   return demoGenerated;
 }
 
