@@ -1,8 +1,8 @@
 /**
  * The wizard's question when a table's variables already have values in the project: is the file a
- * further source (the default: saved as a source of its own, ranked after the existing ones so it only
- * fills their gaps), does it replace the values of one source, or extend one source's series with new
- * Stichtage? Lists the sources that hold the variables (and the Stichtage the file shares with them) and,
+ * further source (saved as a source of its own, ranked after the existing ones so it only fills their
+ * gaps; the default), does it replace the values of one source, or extend one source's series with new
+ * Stichtage (the default for the same file of a later Stichtag: see `continuedSource`)? Lists the sources that hold the variables (and the Stichtage the file shares with them) and,
  * for every choice, what a commit would write, computed by the backend on the project and rolled back
  * (`import.commit` with `dryRun`).
  */
@@ -47,12 +47,20 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
   const existing = existingSourcesOf(preview);
   const overlapping = preview.existingSources.filter((entry) => entry.sources.length > 0);
   const repeated = preview.repeatedSource;
+  const continued = preview.continuedSource;
+  // The same file of a later Stichtag continues its source; any other file not yet in the project is a further source.
+  const recommended: ImportMode | null = continued ? 'extend' : repeated ? null : 'new-source';
   return (
     <section className="import-mode" aria-label={t('import.mode.question')} data-testid="import-mode">
       <h3>{t('import.mode.title')}</h3>
       {repeated && (
         <p className="import-warning" role="alert" data-testid="import-mode-repeated">
           {t('import.mode.repeated', { source: repeated.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })}
+        </p>
+      )}
+      {continued && (
+        <p className="import-hint" data-testid="import-mode-continued">
+          {t('import.mode.continued', { source: continued.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })}
         </p>
       )}
       <ul className="import-mode-overlap">
@@ -86,10 +94,10 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
                 value={mode}
                 data-testid={`import-mode-${mode}`}
                 checked={choice.mode === mode}
-                onChange={() => onChange({ ...choice, mode, targetSourceId: mode === 'new-source' ? null : (choice.targetSourceId ?? existing[0]?.id ?? null) })}
+                onChange={() => onChange({ ...choice, mode, targetSourceId: mode === 'new-source' ? null : (choice.targetSourceId ?? continued?.id ?? existing[0]?.id ?? null) })}
               />
               <strong>{t(`import.mode.${mode}`)}</strong>
-              {mode === 'new-source' && !repeated && ` (${t('import.mode.recommended')})`}
+              {mode === recommended && ` (${t('import.mode.recommended')})`}
             </label>
             <p className="import-hint">{t(`import.mode.${mode}.explain`)}</p>
             {choice.mode === mode && mode === 'new-source' && (

@@ -26,6 +26,7 @@ import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 import { ImportModeSection, type DryRunState, type ImportModeChoice } from './ImportModeSection';
 import { DateInput } from '../forms/DateInput';
+import { sourceNamed } from '../../shared/sources/sourceNames';
 
 interface ReadOptions {
   sheet: string | undefined;
@@ -71,7 +72,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [committing, setCommitting] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
-  const [modeChoice, setModeChoice] = useState<ImportModeChoice>({ mode: 'new-source', targetSourceId: null, sourceName: '', definition: '' });
+  // How the values enter the project as the planner picked it; null until then: the wizard's proposal.
+  const [pickedMode, setModeChoice] = useState<ImportModeChoice | null>(null);
   // The new source's name and publisher as the user edits them; null: the file's proposal.
   const [sourceEdits, setSourceEdits] = useState<{ name: string | null; publisher: string | null }>({ name: null, publisher: null });
   // Names and units the planner gives the file's new variables.
@@ -143,6 +145,13 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
 
   // The file's variables already have values: the user decides how the file's values enter the project.
   const overlaps = Boolean(preview?.existingSources.some((entry) => entry.sources.length > 0));
+  // The proposal: the same file of a later Stichtag continues its source's series; any other file is a further source.
+  const continuedSourceId = preview?.continuedSource?.id ?? null;
+  const proposedMode = useMemo<ImportModeChoice>(
+    () => ({ mode: continuedSourceId ? 'extend' : 'new-source', targetSourceId: continuedSourceId, sourceName: '', definition: '' }),
+    [continuedSourceId],
+  );
+  const modeChoice = pickedMode ?? proposedMode;
   // A table none of whose rows matches an area (nor a name proposal taken) has nothing to import: the
   // join report says why, and "Importieren" waits for another layer or key column.
   const matchesAnArea = (preview?.joinReport.matchedCount ?? 0) > 0 || accepted.size > 0;
@@ -152,6 +161,9 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   useEffect(() => setCoarserConfirmed(false), [preview?.importId]);
   const coarserUnconfirmed = preview !== null && preview !== undefined && coarserTable(preview.joinReport) !== null && !coarserConfirmed;
   const sourceNameEmpty = sourceEdits.name !== null && sourceEdits.name.trim() === '' && !overlaps;
+  // The name a new source would get, when the file becomes one; it must not be a name the project has.
+  const newSourceName = !preview ? null : !overlaps ? (sourceEdits.name ?? preview.source.name) : modeChoice.mode === 'new-source' ? modeChoice.sourceName.trim() || preview.source.name : null;
+  const takenSourceName = newSourceName ? (sourceNamed(preview?.sourceNames.map((name) => ({ name })) ?? [], newSourceName)?.name ?? null) : null;
   // The same file again as a further source would only repeat a source's values (the mode section says so).
   const repeatsASource = overlaps && modeChoice.mode === 'new-source' && Boolean(preview?.repeatedSource);
   const commitInput = useMemo(() => {
@@ -174,7 +186,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
   // Names and units of new variables change nothing it reports, so typing them runs no dry run.
   // A repeated file as a further source is refused, as the warning above the choice already says: no dry run to repeat it.
-  const dryRunInput = overlaps && matchesAnArea && mappingSettled && !repeatsASource && pending.runningTaskId === null ? commitInput : null;
+  const dryRunInput = overlaps && matchesAnArea && mappingSettled && !repeatsASource && !takenSourceName && pending.runningTaskId === null ? commitInput : null;
   const dryRunKey = dryRunInput ? JSON.stringify(dryRunInput) : null;
   useEffect(() => {
     if (!dryRunInput) return;
@@ -532,7 +544,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty && !takenSourceName}
         blockedReason={
           !preview || !mappingReady || running !== null
             ? null
@@ -546,7 +558,9 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   ? t('import.blocked.coarser')
                   : sourceNameEmpty
                     ? t('import.blocked.sourceName')
-                    : null
+                    : takenSourceName
+                      ? t('import.blocked.sourceNameTaken', { name: takenSourceName })
+                      : null
         }
         onBack={onBack}
         onCommit={() => void commit()}

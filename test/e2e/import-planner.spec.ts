@@ -70,7 +70,7 @@ test('a table none of whose rows matches an area says why, and there is nothing 
   }
 });
 
-test('a table that names no source is not filed under its file name: the wizard asks for the source, and the project keeps what the planner typed', async ({ page, request }) => {
+test('a table that names no source is not filed under its file name: the wizard asks for the source, the project keeps what the planner typed, and the next Stichtag continues that source', async ({ page, request }) => {
   const folder = makeTempDir('kleinraum-import-source-');
   try {
     // A hand-made list, as a Jugendamt sends it: key, name, KiTa places; no title, no publisher.
@@ -107,6 +107,27 @@ test('a table that names no source is not filed under its file name: the wizard 
     const project = await callApi<{ sources: { name: string; publisher: string }[] }>(request, 'project.current');
     expect(project.sources).toContainEqual(expect.objectContaining({ name: 'Kita-Bedarfsplanung 2024', publisher: 'Jugendamt Region Hannover' }));
     expect(project.sources.map((source) => source.name)).not.toContain('kitaplaetze_2024.csv');
+
+    // A year later the Jugendamt sends the same list again: the wizard proposes continuing that source's series.
+    await startImport(page, file);
+    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await page.getByTestId('import-period-date').fill('01.03.2025');
+    await expect(page.getByTestId('import-mode-continued')).toContainText('setzt offenbar die Quelle „Kita-Bedarfsplanung 2024“ fort', { timeout: 30_000 });
+    await expect(page.getByTestId('import-mode-extend')).toBeChecked();
+    await expect(page.getByTestId('import-mode-target')).toHaveValue(/^kita_bedarfsplanung/);
+    await expect(page.getByTestId('import-mode-preview')).toContainText('21 Werte', { timeout: 30_000 });
+    await page.getByTestId('import-mode').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join('build', 'test-results', 'import-continued-source.png') });
+    // A further source under the same name could not be told apart in any menu: the import waits for another name.
+    await page.getByTestId('import-mode-new-source').check();
+    await page.getByTestId('import-source-name').fill('Kita-Bedarfsplanung 2024');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expect(page.getByTestId('import-commit-blocked')).toContainText('Eine Quelle „Kita-Bedarfsplanung 2024“ gibt es schon');
+    await page.getByTestId('import-mode-extend').check();
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+    const continued = await callApi<{ sources: { name: string; stichtag: string }[] }>(request, 'project.current');
+    expect(continued.sources.filter((source) => source.name.startsWith('Kita-Bedarfsplanung'))).toEqual([expect.objectContaining({ stichtag: '2025-03-01' })]);
   } finally {
     folder.remove();
   }

@@ -285,11 +285,23 @@ export const tablePreviewResult = z.object({
   ),
   /** The source whose values the file repeats completely (it was imported before), or null; see sourceRepeatedBy. */
   repeatedSource: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * The source whose series the file most likely continues: it holds the file's variables, was imported
+   * from a file of this name or carries the name the file's source would get (the same file of a later
+   * Stichtag), and holds none of the file's Stichtage.
+   * The wizard then proposes extending it instead of a further source of the same name. Null otherwise.
+   */
+  continuedSource: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The names of the project's sources: a new source must not take one of them (see shared/sources/sourceNames). */
+  sourceNames: z.array(z.string()),
   /** Rows repeat area keys that the mapping does not tell apart: the column that would (a breakdown), or null. */
   repeatedKeyHint: z
     .object({ areaCount: z.number().int(), exampleKey: z.string(), column: z.number().int().nullable(), columnLabel: z.string().nullable(), text: localizedText })
     .nullable(),
-  /** Proposed source: name from the title, publisher from the footer's "©" line, Stichtag from header/period. */
+  /**
+   * Proposed source: name from the title (else the file name; with the file's Stichtag when a source of
+   * the project already has that name), publisher from the footer's "©" line, Stichtag from header/period.
+   */
   source: z.object({ name: z.string(), publisher: z.string(), stichtag: z.string().nullable(), attribution: z.string() }),
 });
 

@@ -120,6 +120,51 @@ describe('a table for a figure the project already has', () => {
   }, 120_000);
 });
 
+describe('the same file again with a later Stichtag', () => {
+  it('proposes extending the series of the source it continues, and refuses a further source of the same name, leaving the project unchanged', async () => {
+    await backend.call('project.openDemo', {});
+    // A hand-made table without a Stichtag, as planners keep them: the wizard asks for the date ("Stichtag für alle Zeilen").
+    const file = table('kita.csv', ['AGS;Name;Kita-Plätze', ...NAMES.map((name, index) => `${key(index)};${name};${300 + index}`)]);
+    const first = await backend.call('import.previewTable', { path: file, layer: 'gemeinden' });
+    expect([first.continuedSource, first.source.name]).toEqual([null, 'kita.csv']);
+    const mapping = { ...first.mapping, period: '2023-12-31' };
+    await backend.call('import.cancel', { importId: first.importId });
+    const dated = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping });
+    // Named by the planner: the source keeps the note of the file it came from.
+    const imported = await backend.call('import.commit', { importId: dated.importId, sourceName: 'Kita-Bedarfsplanung' });
+    const variable = dated.observations.variables[0]!.id;
+
+    // A year later, the same file with the next Stichtag.
+    const again = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
+    expect(again.continuedSource).toEqual({ id: imported.sourceId, name: 'Kita-Bedarfsplanung' });
+    expect(again.sourceNames).toContain('Kita-Bedarfsplanung');
+    const before = await backend.call('project.current', {});
+    await expectUserError(
+      backend.call('import.commit', { importId: again.importId, mode: 'new-source', sourceName: ' KITA-Bedarfsplanung ' }),
+      /Quelle „Kita-Bedarfsplanung“ gibt es in diesem Projekt schon\. Nichts geändert\..*--as extend --source/,
+    );
+    expect((await backend.call('project.current', {})).sources).toEqual(before.sources);
+
+    const extended = await backend.call('import.commit', { importId: again.importId, mode: 'extend', targetSourceId: imported.sourceId });
+    expect(extended.sourceId).toBe(imported.sourceId);
+    const project = await backend.call('project.current', {});
+    expect(project.sources.filter((source) => source.name.startsWith('Kita')).map((source) => [source.name, source.stichtag])).toEqual([['Kita-Bedarfsplanung', '2024-12-31']]);
+    expect(project.variables.find((candidate) => candidate.id === variable)?.periods).toEqual(['2023-12-31', '2024-12-31']);
+
+    // The same Stichtag once more continues nothing: the file then repeats the source (the repeated-file warning).
+    const repeated = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
+    expect([repeated.continuedSource, repeated.repeatedSource?.id]).toEqual([null, imported.sourceId]);
+
+    // Kept under the file's name, the same file's next Stichtag is proposed a name the source menu can tell apart.
+    const other = table('plaetze.csv', ['AGS;Name;Kita-Plätze', ...NAMES.map((name, index) => `${key(index)};${name};${400 + index}`)]);
+    const otherFirst = await backend.call('import.previewTable', { path: other, layer: 'gemeinden', mapping: { ...mapping, period: '2023-12-31' } });
+    await backend.call('import.commit', { importId: otherFirst.importId, mode: 'new-source' });
+    const otherAgain = await backend.call('import.previewTable', { path: other, layer: 'gemeinden', mapping: { ...mapping, period: '2025-12-31' } });
+    expect(otherAgain.continuedSource?.name).toBe('plaetze.csv');
+    expect(otherAgain.source.name).toBe('plaetze.csv (Stichtag 31.12.2025)');
+  }, 120_000);
+});
+
 describe('a GENESIS long table: Schutzstatus × Geschlecht with totals, the Kreis row and "nicht zuordenbar"', () => {
   it('writes each area once, checks the Kreis row against the areas plus "nicht zuordenbar", and compares it with the register', async () => {
     await backend.call('project.openDemo', {});

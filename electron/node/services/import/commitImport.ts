@@ -25,6 +25,7 @@ import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writ
 import { featureTableNameFrom } from './boundaryPreview';
 import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
+import { importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
@@ -186,14 +187,16 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   let observations: Observation[];
   if (mode === 'new-source') {
     refuseRepeatedSource(db, built.observations);
+    const sourceName = input.sourceName ?? pending.source.name;
+    refuseTakenSourceName(db, sourceName);
     source = addSource(db, {
-      name: input.sourceName ?? pending.source.name,
+      name: sourceName,
       publisher: input.publisher ?? pending.source.publisher,
       stichtag: input.period ?? pending.source.stichtag ?? built.periods.at(-1) ?? null,
       licence: input.licence ?? (/datenlizenz deutschland|dl-de/i.test(pending.table.footerNotes.join(' ')) ? 'dl-de/by-2-0' : ''),
       licenceUrl: null,
       attribution: input.attribution ?? pending.source.attribution,
-      notes: `Import ${pending.fileName}`,
+      notes: importedFromNote(pending.fileName),
       synthetic: false,
       definition: input.definition ?? '',
       quality: 'counted',
@@ -275,6 +278,20 @@ function refuseRepeatedSource(db: SqliteDatabase, observations: readonly Observa
   throw new UserError('conflict', {
     de: `Alle Werte der Datei stehen schon unverändert in der Quelle „${name}“: Sie wurde vermutlich schon importiert. Nichts geändert. Zum Aktualisieren dieser Quelle „Werte ersetzen“ wählen (CLI: --as replace:${repeatedId}).`,
     en: `Every value of the file is already, unchanged, in the source "${name}": it was most likely imported before. Nothing changed. To update that source, choose "replace values" (CLI: --as replace:${repeatedId}).`,
+  });
+}
+
+/**
+ * A new source named as one the project has would be two sources no menu, legend or export tells apart
+ * ("kita.csv, sonst kita.csv"): refused, naming both ways out (the same file of a later Stichtag extends
+ * that source's series; another source gets a name of its own).
+ */
+function refuseTakenSourceName(db: SqliteDatabase, name: string): void {
+  const taken = sourceNamed(readSources(db), name);
+  if (!taken) return;
+  throw new UserError('conflict', {
+    de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. Neue Stichtage derselben Quelle: „Reihe einer Quelle fortschreiben“ wählen (CLI: --as extend --source ${taken.id}); eine andere Quelle: ihr einen eigenen Namen geben (CLI: --source NAME).`,
+    en: `The project already has a source "${taken.name}". Nothing changed. New reference dates of the same source: choose "Extend the series of a source" (CLI: --as extend --source ${taken.id}); another source: give it a name of its own (CLI: --source NAME).`,
   });
 }
 

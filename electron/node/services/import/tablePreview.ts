@@ -20,6 +20,7 @@ import { readAreas, readDimensions, readLayers, readSettings, readSources, readV
 import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
+import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
 
 const PREVIEW_ROWS = 50;
 /** Matched rows sent along with the first rows, for the wizard's preview of the values. */
@@ -76,6 +77,30 @@ export function publisherFromFooter(footerNotes: readonly string[]): { publisher
   const publisher = afterMark.split(/,\s*\d{4}|\.\s|, Deutschland/)[0]!.trim();
   const attribution = line.slice(line.indexOf('©')).split(/\.\s/)[0]!.trim();
   return { publisher, attribution };
+}
+
+/**
+ * The source whose series the file continues: one imported from a file of this name, or named as the
+ * file's source would be (kita.csv of 31.12.2023 in the project, kita.csv of 31.12.2024 read now), that
+ * holds one of the file's variables and none of the file's Stichtage for them. A source sharing a Stichtag
+ * with the file is no continuation: the file then repeats or revises it, which the repeated-source check
+ * and the replace choice handle.
+ */
+function continuedSourceOf(
+  sources: readonly { id: string; name: string; notes: string }[],
+  fileName: string,
+  fileSourceName: string,
+  holders: ReadonlyMap<string, readonly { sourceId: string; periods: readonly string[] }[]>,
+  filePeriods: ReadonlySet<string>,
+): string | null {
+  if (filePeriods.size === 0) return null;
+  const candidates = [sourceNamed(sources, fileSourceName), ...sources.filter((source) => source.notes === importedFromNote(fileName))];
+  const continued = candidates.find((candidate) => {
+    if (!candidate) return false;
+    const itsHoldings = [...holders.values()].flat().filter((holder) => holder.sourceId === candidate.id);
+    return itsHoldings.length > 0 && !itsHoldings.some((holder) => holder.periods.some((period) => filePeriods.has(period)));
+  });
+  return continued?.id ?? null;
 }
 
 function checkMapping(mapping: TableMapping, table: ParsedTable): void {
@@ -179,7 +204,8 @@ export async function previewTable(
   const parentKeys = new Set([...reportedTotalRows.values(), ...unassignableRows.values()]);
   const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
   const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
-  const sourceNames = new Map(readSources(db).map((known) => [known.id, known.name]));
+  const projectSources = readSources(db);
+  const sourceNames = new Map(projectSources.map((known) => [known.id, known.name]));
   const repeatedId = sourceRepeatedBy(db, built.observations);
   const builtPeriods = new Set(built.periods);
 
@@ -196,8 +222,10 @@ export async function previewTable(
   }
   const { publisher, attribution } = publisherFromFooter(table.footerNotes);
   const titleName = table.titleLines.find((line) => !/^(genesis-)?tabelle/i.test(line)) ?? table.titleLines[0];
+  const fileSourceName = titleName ? `${titleName} (${fileName})` : fileName;
+  const continuedId = continuedSourceOf(projectSources, fileName, fileSourceName, variableSources, builtPeriods);
   const source = {
-    name: titleName ? `${titleName} (${fileName})` : fileName,
+    name: distinctSourceName(fileSourceName, projectSources.map((known) => known.name), built.periods.at(-1) ?? mapping.period ?? null),
     publisher,
     stichtag: mapping.period ?? built.periods.at(-1) ?? null,
     attribution: attribution || (publisher ? `© ${publisher}` : ''),
@@ -252,6 +280,8 @@ export async function previewTable(
       sources: holders.map((holder) => ({ id: holder.sourceId, name: sourceNames.get(holder.sourceId) ?? holder.sourceId, periods: holder.periods, sharedPeriods: holder.periods.filter((period) => builtPeriods.has(period)) })),
     })),
     repeatedSource: repeatedId ? { id: repeatedId, name: sourceNames.get(repeatedId) ?? repeatedId } : null,
+    continuedSource: continuedId ? { id: continuedId, name: sourceNames.get(continuedId) ?? continuedId } : null,
+    sourceNames: projectSources.map((known) => known.name),
     repeatedKeyHint: repeatedKeyHint(table, mapping, join.duplicateKeys),
     source,
   };

@@ -1,0 +1,35 @@
+/**
+ * Source names as planners tell sources apart: in the source menu, the legend and every export a source
+ * is known by its name, so two sources of one project never share a name ("kita.csv, sonst kita.csv"
+ * cannot be read). Names are compared as a planner reads them: without surrounding blanks and case.
+ */
+import { formatDate } from '../format/number';
+
+function nameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('de-DE');
+}
+
+/** The note a table import writes on the source it creates: which file the values came from. */
+export function importedFromNote(fileName: string): string {
+  return `Import ${fileName}`;
+}
+
+/** The project's source that already carries `name` (as a planner reads it), or undefined. */
+export function sourceNamed<S extends { name: string }>(sources: readonly S[], name: string): S | undefined {
+  const key = nameKey(name);
+  return sources.find((source) => nameKey(source.name) === key);
+}
+
+/**
+ * `name` if no source carries it yet, else the name with the file's latest Stichtag ("kita.csv (Stichtag
+ * 31.12.2024)"), numbered further only if that too is taken. Source names are data, not UI text: the date
+ * is written the German way whatever the UI language, as the names of imported files are.
+ * @example distinctSourceName('kita.csv', ['kita.csv'], '2024-12-31') // 'kita.csv (Stichtag 31.12.2024)'
+ */
+export function distinctSourceName(name: string, takenNames: readonly string[], latestPeriod: string | null): string {
+  const taken = new Set(takenNames.map(nameKey));
+  if (!taken.has(nameKey(name))) return name;
+  const dated = latestPeriod ? `${name} (Stichtag ${formatDate(latestPeriod, 'de')})` : name;
+  if (!taken.has(nameKey(dated))) return dated;
+  for (let number = 2; ; number += 1) if (!taken.has(nameKey(`${dated} ${number}`))) return `${dated} ${number}`;
+}
