@@ -118,7 +118,42 @@ describe('export.map', () => {
   });
 });
 
+/** A layer of three squares near Hannover, one without a name (as VG250's municipality-free areas), and a table of values for it. */
+function writeLayerWithUnnamedArea(folder: string): { boundaries: string; table: string } {
+  const square = (west: number) => ({ type: 'Polygon', coordinates: [[[west, 52.3], [west + 0.05, 52.3], [west + 0.05, 52.35], [west, 52.35], [west, 52.3]]] });
+  const areas = [
+    { AGS: '03241900', GEN: null, west: 9.6 },
+    { AGS: '03241901', GEN: 'Zell', west: 9.7 },
+    { AGS: '03241902', GEN: 'Au', west: 9.8 },
+  ];
+  const boundaries = path.join(folder, 'gebiete.geojson');
+  fs.writeFileSync(boundaries, JSON.stringify({ type: 'FeatureCollection', features: areas.map((area) => ({ type: 'Feature', properties: { AGS: area.AGS, GEN: area.GEN }, geometry: square(area.west) })) }));
+  const table = path.join(folder, 'einwohner_2024-12-31.csv');
+  fs.writeFileSync(table, ['AGS;Einwohner', ...areas.map((area, index) => `${area.AGS};${1000 + index}`)].join('\n'));
+  return { boundaries, table };
+}
+
 describe('export.batch', () => {
+  it('writes one figure per area in the order of names, the area named only by its key last, in German and English', async () => {
+    const { boundaries, table } = writeLayerWithUnnamedArea(directory.path);
+    await api['project.new']({});
+    try {
+      const layer = await api['import.previewBoundaries']({ path: boundaries, dropUnnamed: false });
+      await api['import.commit']({ importId: layer.importId, layerName: 'gebiete' });
+      const values = await api['import.previewTable']({ path: table, layer: 'gebiete' });
+      await api['import.commit']({ importId: values.importId, sourceName: 'Testzählung' });
+      const indicatorId = (await api['project.current']({})).indicators[0]!.id;
+      for (const locale of ['de', 'en'] as const) {
+        const result = await api['export.batch']({ view: { indicatorId, layer: 'gebiete' }, by: 'areas', format: 'svg', locale, outDir: directory.file(`areas-${locale}`), fileNamePattern: '{n}_{key}' });
+        expect(result.files.map((file) => file.fileName)).toEqual(['01_03241902.svg', '02_03241901.svg', '03_03241900.svg']);
+      }
+    } finally {
+      // The other tests export the demo.
+      await api['project.openDemo']({});
+    }
+  });
+
+
   it('writes one SVG per period with names from the pattern', async () => {
     const outDir = directory.file('periods');
     const result = await api['export.batch']({ view: { indicatorId: 'foreign_share' }, by: 'periods', format: 'svg', outDir, items: ['2023-12-31', '2024-12-31'], fileNamePattern: 'auslaender_{period}' });
