@@ -127,8 +127,17 @@ export const indicatorValues = z.object({
   layer: z.string(),
   period: z.string(),
   values: z.array(indicatorValue),
-  /** Sources of the observations used, for the legend's source line. */
+  /**
+   * Sources of the observations used, for the legend's source line; `stichtag` is that of the values
+   * shown where they rest on one date (a 2023 map of a series extended to 2024: 31.12.2023).
+   */
   sources: z.array(sourceSchema),
+  /**
+   * Per source id, the Stichtage of its observations the values rest on (a change: both dates). A figure's
+   * source line prints these, not the source's own latest Stichtag: a 2023 figure of a series extended to
+   * 2024 is "Stichtag 31.12.2023". Absent where not known.
+   */
+  sourcePeriods: z.record(z.string(), z.array(z.string())).optional(),
   /** Value for the whole region (sum of numerators / sum of denominators), null when not computable. */
   regionValue: z.number().nullable(),
   /**

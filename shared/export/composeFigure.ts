@@ -166,6 +166,7 @@ export function composeFigure(input: FigureInput): Figure {
     if (legend.sourceChoice) leftLines.push(...wrapText(legend.sourceChoice, footerSize, leftWidth));
     const lines = sourceLines({
       dataSources: values.sources,
+      ...(values.sourcePeriods ? { shownPeriods: values.sourcePeriods } : {}),
       boundarySource: input.boundarySource,
       schematicBoundaries: input.schematicBoundaries,
       // The inset's Länder are BKG data too.

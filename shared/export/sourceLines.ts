@@ -14,6 +14,8 @@ const words = {
   data: { de: 'Daten', en: 'Data' },
   boundaries: { de: 'Geometrie', en: 'Boundaries' },
   stichtag: { de: 'Stichtag', en: 'reference date' },
+  stichtage: { de: 'Stichtage', en: 'reference dates' },
+  and: { de: 'und', en: 'and' },
   licence: { de: 'Lizenz', en: 'Licence' },
   locatorMap: { de: 'Übersichtskarte', en: 'Locator map' },
   changed: { de: 'Daten verändert', en: 'data changed' },
@@ -41,6 +43,11 @@ export function bkgAttribution(source: Source, fallbackYear: number, locale: Loc
 export interface SourceLineInput {
   /** Sources of the values shown. */
   dataSources: readonly Source[];
+  /**
+   * Per source id, the Stichtage of the values shown (see indicatorValues.sourcePeriods). A source listed
+   * here is printed with these dates; any other with its own Stichtag (the latest of a series).
+   */
+  shownPeriods?: Readonly<Record<string, readonly string[]>>;
   /** Source of the boundary layer, when known. */
   boundarySource: Source | null;
   /** The boundary layer is schematic (generated, not official). */
@@ -83,7 +90,7 @@ export function sourceLines(input: SourceLineInput): string[] {
   for (const source of input.dataSources) {
     // The boundary source also supplies official land areas (per km²); its own line below names it.
     if (input.boundarySource && source.id === input.boundarySource.id && !source.synthetic) continue;
-    const stichtag = source.stichtag ? `, ${words.stichtag[locale]} ${formatDate(source.stichtag, locale)}` : '';
+    const stichtag = stichtagText(input.shownPeriods?.[source.id] ?? (source.stichtag ? [source.stichtag] : []), locale);
     if (source.synthetic) {
       // Named like any source (a demo has several synthetic ones: which figure came from which), and the
       // synthetic label follows once below.
@@ -117,6 +124,14 @@ export function sourceLines(input: SourceLineInput): string[] {
   if (synthetic || boundary?.synthetic === true && !input.schematicBoundaries) synthetic = true;
   if (synthetic) lines.push(words.synthetic[locale]);
   return lines;
+}
+
+/** ", Stichtag 31.12.2023", ", Stichtage 31.12.2019 und 31.12.2024", or nothing without a date. */
+function stichtagText(periods: readonly string[], locale: Locale): string {
+  const dates = [...periods].sort().map((period) => formatDate(period, locale));
+  if (dates.length === 0) return '';
+  if (dates.length === 1) return `, ${words.stichtag[locale]} ${dates[0]}`;
+  return `, ${words.stichtage[locale]} ${dates.slice(0, -1).join(', ')} ${words.and[locale]} ${dates.at(-1)}`;
 }
 
 /** Whether `text` holds `part` as a whole segment (between its start or end, ", " and " – "), not inside a word. */

@@ -51,6 +51,8 @@ export interface ComputedIndicatorValues {
   regionValue: number | null;
   /** Ids of the sources of all observations used, in first-use order. */
   sourceIds: string[];
+  /** Per source id, the Stichtage of its observations used: `period`, and an official land area's own date. */
+  sourcePeriods: Record<string, string[]>;
   /** perKm2 only: whether the km² are official land areas, computed from the geometry, or both; else null. */
   areaBasis: AreaBasis | null;
 }
@@ -81,6 +83,12 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   }
 
   const sourceIds = new Set<string>();
+  const sourcePeriods: Record<string, string[]> = {};
+  const usedAt = (sourceId: string, at: string) => {
+    sourceIds.add(sourceId);
+    const periods = (sourcePeriods[sourceId] ??= []);
+    if (!periods.includes(at)) periods.push(at);
+  };
   let numeratorTotal = 0;
   let denominatorTotal = 0;
   let allAreasComplete = input.areas.length > 0;
@@ -91,7 +99,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     const areaObservations = observationsByArea.get(area.key) ?? [];
     const numerator = sumVariableSelection(areaObservations, indicator.numerator, numeratorPriority);
     const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator, denominatorPriority) : null;
-    for (const sum of [numerator, denominator]) if (sum && sum.status !== 'no-data') for (const id of sum.sourceIds) sourceIds.add(id);
+    for (const sum of [numerator, denominator]) if (sum && sum.status !== 'no-data') for (const id of sum.sourceIds) usedAt(id, period);
     // Which source the value rests on, and whether a lower-ranked source filled a gap (the views say so).
     const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
@@ -111,7 +119,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     let quality = numerator.quality;
     if (indicator.scale === 'perKm2') {
       denominatorValue = area.officialArea ? area.officialArea.areaKm2 : area.areaKm2;
-      if (area.officialArea) sourceIds.add(area.officialArea.sourceId);
+      if (area.officialArea) usedAt(area.officialArea.sourceId, area.officialArea.period);
       if (!(denominatorValue > 0)) return missing('Fläche des Gebiets unbekannt oder 0 km²', numerator.quality, numerator.value, null);
     } else if (indicator.scale !== 'absolute' && indicator.denominator && denominator) {
       const denominatorName = nameOf(indicator.denominator.variable);
@@ -135,5 +143,5 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     if (indicator.scale === 'absolute' || (!indicator.denominator && indicator.scale !== 'perKm2')) regionValue = numeratorTotal * factor;
     else if (denominatorTotal > 0) regionValue = (numeratorTotal / denominatorTotal) * factor;
   }
-  return { values, regionValue, sourceIds: [...sourceIds], areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
+  return { values, regionValue, sourceIds: [...sourceIds], sourcePeriods, areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
 }

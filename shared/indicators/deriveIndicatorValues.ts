@@ -39,6 +39,8 @@ export interface DerivedIndicatorResult {
   values: DerivedIndicatorValue[];
   regionValue: number | null;
   sourceIds: string[];
+  /** Per source id, the Stichtage its observations were used at (a change: both dates). */
+  sourcePeriods: Record<string, string[]>;
   /** perKm2 only: where the km² come from (see computeIndicatorValues); else null. */
   areaBasis: AreaBasis | null;
 }
@@ -81,7 +83,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
       if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
       return { ...value, value: (value.value / region) * 100 };
     });
-    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, areaBasis: current.areaBasis };
+    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis };
   }
 
   if (input.mode === 'change' || input.mode === 'changePercent') {
@@ -108,10 +110,11 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
             : ((current.regionValue - base.regionValue) / Math.abs(base.regionValue)) * 100
           : current.regionValue - base.regionValue;
     const sourceIds = [...new Set([...current.sourceIds, ...base.sourceIds])];
-    return { indicator: described, values, regionValue: regionChange, sourceIds, areaBasis: current.areaBasis };
+    const sourcePeriods = Object.fromEntries(sourceIds.map((id) => [id, [...new Set([...(base.sourcePeriods[id] ?? []), ...(current.sourcePeriods[id] ?? [])])].sort()]));
+    return { indicator: described, values, regionValue: regionChange, sourceIds, sourcePeriods, areaBasis: current.areaBasis };
   }
 
-  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, areaBasis: current.areaBasis };
+  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis };
 }
 
 function isRate(definition: IndicatorDefinition): boolean {

@@ -262,7 +262,14 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     layer: layerName,
     period,
     values: derived.values,
-    sources: derived.sourceIds.flatMap((id) => sourcesById.get(id) ?? []),
+    // Each source as these values use it: with the Stichtag of its values shown, where they rest on one
+    // date, not the latest of its series (analyses, tables and figures print it in their source lines).
+    sources: derived.sourceIds.flatMap((id) => {
+      const source = sourcesById.get(id);
+      const periods = derived.sourcePeriods[id] ?? [];
+      return source ? [periods.length === 1 ? { ...source, stichtag: periods[0]! } : source] : [];
+    }),
+    sourcePeriods: derived.sourcePeriods,
     regionValue: derived.regionValue,
     areaBasis: derived.areaBasis,
     mode: plan.mode,

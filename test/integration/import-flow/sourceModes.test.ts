@@ -150,6 +150,14 @@ describe('the same file again with a later Stichtag', () => {
     const project = await backend.call('project.current', {});
     expect(project.sources.filter((source) => source.name.startsWith('Kita')).map((source) => [source.name, source.stichtag])).toEqual([['Kita-Bedarfsplanung', '2024-12-31']]);
     expect(project.variables.find((candidate) => candidate.id === variable)?.periods).toEqual(['2023-12-31', '2024-12-31']);
+    // A figure of the earlier Stichtag names that Stichtag in its source line, not the series' latest.
+    const indicatorId = project.indicators.find((indicator) => indicator.periods.join() === '2023-12-31,2024-12-31' && indicator.name.de === 'Kita-Plätze')!.id;
+    const footer = async (view: object) => {
+      const figure = await backend.call('export.map', { view: { indicatorId, layer: 'gemeinden', ...view }, format: 'svg' });
+      return /<g id="footer">(.*?)<\/g>/s.exec(Buffer.from(figure.base64 ?? '', 'base64').toString('utf8'))?.[1] ?? '';
+    };
+    expect(await footer({ period: '2023-12-31' })).toContain('Daten: Kita-Bedarfsplanung, Stichtag 31.12.2023');
+    expect(await footer({ period: '2024-12-31', derivation: { mode: 'change', comparePeriod: '2023-12-31' } })).toContain('Daten: Kita-Bedarfsplanung, Stichtage 31.12.2023 und 31.12.2024');
 
     // The same Stichtag once more continues nothing: the file then repeats the source (the repeated-file warning).
     const repeated = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
