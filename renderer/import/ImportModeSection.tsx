@@ -49,7 +49,8 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
   const repeated = preview.repeatedSource;
   const continued = preview.continuedSource;
   // The same file of a later Stichtag continues its source; any other file not yet in the project is a further source.
-  const recommended: ImportMode | null = continued ? 'extend' : repeated ? null : 'new-source';
+  // Before the file's Stichtag is known (typed), nothing is recommended: it decides between the two.
+  const recommended: ImportMode | null = continued ? 'extend' : repeated || preview.observations.periods.length === 0 ? null : 'new-source';
   return (
     <section className="import-mode" aria-label={t('import.mode.question')} data-testid="import-mode">
       <h3>{t('import.mode.title')}</h3>
@@ -133,7 +134,7 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
           </div>
         ))}
       </fieldset>
-      {!(repeated && choice.mode === 'new-source') && (
+      {!(repeated && choice.mode === 'new-source') && (dryRun.running || dryRun.message || dryRun.error) && (
         <div className="import-mode-preview" role="status" data-testid="import-mode-preview">
           <strong>{t('import.mode.preview')}: </strong>
           {dryRun.running && t('import.mode.previewRunning')}

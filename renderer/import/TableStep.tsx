@@ -152,6 +152,9 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
     [continuedSourceId],
   );
   const modeChoice = pickedMode ?? proposedMode;
+  // A file found to continue a source (its Stichtag typed, another mapping) proposes anew: what the planner
+  // picked before that rested on less.
+  useEffect(() => setModeChoice(null), [continuedSourceId]);
   // A table none of whose rows matches an area (nor a name proposal taken) has nothing to import: the
   // join report says why, and "Importieren" waits for another layer or key column.
   const matchesAnArea = (preview?.joinReport.matchedCount ?? 0) > 0 || accepted.size > 0;
@@ -164,6 +167,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   // The name a new source would get, when the file becomes one; it must not be a name the project has.
   const newSourceName = !preview ? null : !overlaps ? (sourceEdits.name ?? preview.source.name) : modeChoice.mode === 'new-source' ? modeChoice.sourceName.trim() || preview.source.name : null;
   const takenSourceName = newSourceName ? (sourceNamed(preview?.sourceNames.map((name) => ({ name })) ?? [], newSourceName)?.name ?? null) : null;
+  // Extending is a way out only where the source of that name holds the file's figures.
+  const takenNameHoldsFigures = takenSourceName !== null && Boolean(sourceNamed(preview?.existingSources.flatMap((entry) => entry.sources) ?? [], takenSourceName));
   // The same file again as a further source would only repeat a source's values (the mode section says so).
   const repeatsASource = overlaps && modeChoice.mode === 'new-source' && Boolean(preview?.repeatedSource);
   const commitInput = useMemo(() => {
@@ -189,7 +194,11 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const dryRunInput = overlaps && matchesAnArea && mappingSettled && !repeatsASource && !takenSourceName && pending.runningTaskId === null ? commitInput : null;
   const dryRunKey = dryRunInput ? JSON.stringify(dryRunInput) : null;
   useEffect(() => {
-    if (!dryRunInput) return;
+    // Nothing to preview (a taken name, a repeated file): an earlier preview would describe another choice.
+    if (!dryRunInput) {
+      setDryRun({ running: false, message: null, changes: null, error: null });
+      return;
+    }
     let current = true;
     setDryRun((state) => ({ ...state, running: true }));
     const timer = window.setTimeout(() => {
@@ -222,6 +231,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   };
 
   const running = pending.runningTaskId;
+  // The dry run of the chosen way in failed (an extension onto a Stichtag the source has): the commit would fail alike.
+  const dryRunFailed = dryRunInput !== null && !dryRun.running && dryRun.error !== null;
   const mappingReady = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
   // The file names no Stichtag, no column gives one, and none is typed (or what is typed is no date): the
   // rows have no date to be filed under, so nothing can be imported yet.
@@ -536,7 +547,8 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
           <ImportModeSection
             preview={preview}
             choice={modeChoice.sourceName === '' && modeChoice.mode === 'new-source' ? { ...modeChoice, sourceName: sourceEdits.name ?? preview.source.name } : modeChoice}
-            onChange={setModeChoice}
+            // The shown proposal is not a name the planner typed: it stays a proposal (the commit dates it anew).
+            onChange={(next) => setModeChoice({ ...next, sourceName: modeChoice.sourceName === '' && next.sourceName === (sourceEdits.name ?? preview.source.name) ? '' : next.sourceName })}
             dryRun={dryRun}
           />
         )}
@@ -544,7 +556,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty && !takenSourceName}
+        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty && !takenSourceName && !dryRunFailed}
         blockedReason={
           !preview || !mappingReady || running !== null
             ? null
@@ -559,8 +571,10 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                   : sourceNameEmpty
                     ? t('import.blocked.sourceName')
                     : takenSourceName
-                      ? t('import.blocked.sourceNameTaken', { name: takenSourceName })
-                      : null
+                      ? t(takenNameHoldsFigures ? 'import.blocked.sourceNameTaken' : 'import.blocked.sourceNameTakenOther', { name: takenSourceName })
+                      : dryRunFailed
+                        ? t('import.blocked.dryRunFailed')
+                        : null
         }
         onBack={onBack}
         onCommit={() => void commit()}

@@ -30,11 +30,25 @@ export function showImportResult(store: KleinraumStore, backend: Backend, result
   });
 }
 
-/** The project with the import, showing its layer and the first indicator it created. */
+/**
+ * The project with the import, showing its layer and the first indicator it created; a table that created
+ * none (a series extended, values replaced) shows an indicator of its figures (the one on the map if it is
+ * one) at the latest Stichtag it wrote, as a new indicator opens at its own.
+ */
 function showImported(store: KleinraumStore, result: CommitResult): void {
   const state = store.getState();
   state.projectReceived(result.summary, false);
   state.chooseLayer(result.layer);
-  const indicator = result.indicatorsCreated[0];
-  if (indicator) state.chooseIndicator(indicator);
+  const created = result.indicatorsCreated[0];
+  if (created) {
+    state.chooseIndicator(created);
+    return;
+  }
+  const latest = [...result.written.periods].sort().at(-1);
+  const ofTheFile = (indicator: (typeof result.summary.indicators)[number]) => (indicator.variables ?? []).some((variable) => result.written.variables.includes(variable));
+  const shown = result.summary.indicators.find((indicator) => indicator.id === store.getState().indicatorId);
+  const indicator = shown && ofTheFile(shown) ? shown : result.summary.indicators.find(ofTheFile);
+  if (!indicator || !latest || !indicator.periods.includes(latest)) return;
+  if (indicator.id !== store.getState().indicatorId) store.getState().chooseIndicator(indicator.id);
+  store.getState().choosePeriod(latest);
 }

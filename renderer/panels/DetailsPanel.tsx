@@ -16,12 +16,13 @@ export function DetailsPanel() {
   const details = useKleinraum((state) => state.areaDetails);
   const project = useKleinraum((state) => state.project);
   /** A source's date: its Stichtag, else the Stichtage of its values (a register's series has many). */
+  // A series says it is one ("2 Stichtage, 31.12.2023 – 31.12.2024"), also when the source's own Stichtag
+  // is its latest: that alone read as if the earlier values were gone.
   const sourceDates = (sourceId: string, stichtag: string | null): string => {
-    if (stichtag) return t('details.stichtag', { date: formatDate(stichtag, locale) });
     const periods = [...new Set((project?.variables ?? []).flatMap((variable) => variable.availableSources.find((entry) => entry.id === sourceId)?.periods ?? []))].sort();
-    if (periods.length === 1) return t('details.stichtag', { date: formatDate(periods[0]!, locale) });
     if (periods.length > 1) return t('details.series', { count: String(periods.length), from: formatDate(periods[0]!, locale), to: formatDate(periods[periods.length - 1]!, locale) });
-    return t('details.noStichtag');
+    const only = stichtag ?? periods[0];
+    return only ? t('details.stichtag', { date: formatDate(only, locale) }) : t('details.noStichtag');
   };
   // In a derived mode (index, change …) the details also show what the map shows for this area.
   const shown = useKleinraum((state) => (state.mode !== 'value' ? state.indicatorValues : null));

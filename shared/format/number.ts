@@ -95,14 +95,16 @@ export function formatDate(isoDate: string, locale: Locale): string {
 
 /**
  * Reads a date typed as formatDate prints it (31.12.2019 in German, 31/12/2019 in English; day and month
- * may have one digit) or as an ISO date (2019-12-31), and returns it as an ISO date; null for anything
- * else, including days that do not exist (31.02.2019).
+ * may have one digit), as an ISO date (2019-12-31), or in the German way in either language (a date with
+ * dots is day.month.year everywhere, and German files and habits write it so), and returns it as an ISO
+ * date; null for anything else, including days that do not exist (31.02.2019).
  * @example parseDate('1.3.2024', 'de') // "2024-03-01"
+ * @example parseDate('31.12.2025', 'en') // "2025-12-31"
  */
 export function parseDate(text: string, locale: Locale): string | null {
   const trimmed = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const local = (locale === 'de' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/).exec(trimmed);
+  const local = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed) ?? (locale === 'en' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed) : null);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
   if (year === undefined || month === undefined || day === undefined) return null;
   const [y, m, d] = [Number(year), Number(month), Number(day)];

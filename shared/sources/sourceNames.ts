@@ -1,12 +1,13 @@
 /**
  * Source names as planners tell sources apart: in the source menu, the legend and every export a source
  * is known by its name, so two sources of one project never share a name ("kita.csv, sonst kita.csv"
- * cannot be read). Names are compared as a planner reads them: without surrounding blanks and case.
+ * cannot be read). Names are compared as a planner reads them: without surrounding blanks, with a run of
+ * blanks as one, and without case.
  */
 import { formatDate } from '../format/number';
 
 function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase('de-DE');
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
 }
 
 /** The note a table import writes on the source it creates: which file the values came from. */

@@ -123,9 +123,13 @@ test('a table that names no source is not filed under its file name: the wizard 
     await page.getByTestId('import-source-name').fill('Kita-Bedarfsplanung 2024');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Eine Quelle „Kita-Bedarfsplanung 2024“ gibt es schon');
+    // No preview of another choice stays on screen meanwhile (it named the file's proposed source).
+    await expect(page.getByTestId('import-mode-preview')).toHaveCount(0);
     await page.getByTestId('import-mode-extend').check();
     await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+    // The map shows the Stichtag just added.
+    await expect(page.getByTestId('period-select')).toHaveValue('2025-03-01');
     const continued = await callApi<{ sources: { name: string; stichtag: string }[] }>(request, 'project.current');
     expect(continued.sources.filter((source) => source.name.startsWith('Kita-Bedarfsplanung'))).toEqual([expect.objectContaining({ stichtag: '2025-03-01' })]);
   } finally {

@@ -65,7 +65,7 @@ describe('a table for a figure the project already has', () => {
     expect(replace.dryRun).toBe(true);
     expect(replace.changes).toMatchObject({ changed: 0, added: 0, unchanged: 21 });
     // Extending the Zensus series with the Stichtag it has is refused.
-    await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'extend', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true }), /schon Werte zum 15\.05\.2022/);
+    await expectUserError(backend.call('import.commit', { importId: preview.importId, mode: 'extend', targetSourceId: 'zensus-2022-1000a-0000', dryRun: true }), /hat für „Bevölkerung“ schon Werte zum 15\.05\.2022.*„Werte einer Quelle ersetzen“ wählen/);
     // The same figures once more as a further source would only repeat the Zensus: refused, also without a dry run.
     await expectUserError(backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)', dryRun: true }), /schon unverändert in der Quelle „Zensus 2022.*--as replace:zensus-2022-1000a-0000/s);
     await expectUserError(backend.call('import.commit', { importId: preview.importId, sourceName: 'Zensus 2022 (Import)' }), /Nichts geändert/);
@@ -170,6 +170,16 @@ describe('the same file again with a later Stichtag', () => {
     const otherAgain = await backend.call('import.previewTable', { path: other, layer: 'gemeinden', mapping: { ...mapping, period: '2025-12-31' } });
     expect(otherAgain.continuedSource?.name).toBe('plaetze.csv');
     expect(otherAgain.source.name).toBe('plaetze.csv (Stichtag 31.12.2025)');
+    // The command line gives the Stichtag only to the commit (--period): the commit dates the name by what it writes.
+    const undated = await backend.call('import.previewTable', { path: other, layer: 'gemeinden' });
+    const further = await backend.call('import.commit', { importId: undated.importId, period: '2026-12-31' });
+    expect(further.source.name).toBe('plaetze.csv (Stichtag 31.12.2026)');
+    // A typed name is kept as a planner reads it: a run of blanks does not make it another name.
+    const spaced = await backend.call('import.previewTable', { path: other, layer: 'gemeinden', mapping: { ...mapping, period: '2027-12-31' } });
+    await expectUserError(backend.call('import.commit', { importId: spaced.importId, mode: 'new-source', sourceName: 'plaetze.csv  (Stichtag 31.12.2026)' }), /gibt es in diesem Projekt schon/);
+    // Without --source the extension continues the source the file came from, not the figure's first source.
+    const extended2 = await backend.call('import.commit', { importId: spaced.importId, mode: 'extend' });
+    expect(extended2.source.name).toBe('plaetze.csv');
   }, 120_000);
 });
 

@@ -13,12 +13,14 @@ describe('parseDate', () => {
     expect(parseDate('31/12/2019', 'en')).toBe('2019-12-31');
     expect(parseDate('2019-12-31', 'de')).toBe('2019-12-31');
     expect(parseDate('2019-12-31', 'en')).toBe('2019-12-31');
+    // A date with dots is day.month.year in any language: a German planner in the English UI types it so.
+    expect(parseDate('31.12.2019', 'en')).toBe('2019-12-31');
   });
 
-  it('refuses days that do not exist, the other language’s format, and other text', () => {
+  it('refuses days that do not exist, slashes in German (12/31 or 31/12?), and other text', () => {
     for (const text of ['31.06.2024', '29.02.2023', '00.01.2024', '01.13.2024', '12/31/2019', '']) expect(parseDate(text, text.includes('/') ? 'en' : 'de'), text).toBeNull();
     expect(parseDate('31/12/2019', 'de')).toBeNull();
-    expect(parseDate('31.12.2019', 'en')).toBeNull();
+    expect(parseDate('31.02.2019', 'en')).toBeNull();
     expect(parseDate('Stichtag 31.12.2019', 'de')).toBeNull();
     expect(parseDate('29.02.2024', 'de')).toBe('2024-02-29');
   });

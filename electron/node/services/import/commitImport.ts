@@ -26,6 +26,7 @@ import { featureTableNameFrom } from './boundaryPreview';
 import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 import { importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
+import { continuedSourceOf, furtherSourceName } from './sourceContinuation';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
@@ -187,8 +188,9 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   let observations: Observation[];
   if (mode === 'new-source') {
     refuseRepeatedSource(db, built.observations);
-    const sourceName = input.sourceName ?? pending.source.name;
-    refuseTakenSourceName(db, sourceName);
+    // Decided here with the Stichtage written (the command line's --period too), as the preview proposed it.
+    const sourceName = input.sourceName !== undefined ? normalizedSourceName(input.sourceName) : furtherSourceName(readSources(db), pending.fileSourceName, built.periods);
+    refuseTakenSourceName(db, sourceName, variableIds);
     source = addSource(db, {
       name: sourceName,
       publisher: input.publisher ?? pending.source.publisher,
@@ -204,7 +206,8 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     observations = tagged(source.id);
     furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
   } else {
-    const targetId = input.targetSourceId ?? (mode === 'extend' ? defaultSeriesSource(db, variableIds) : undefined);
+    const continued = mode === 'extend' && !input.targetSourceId ? continuedSourceOf(db, readSources(db), { fileName: pending.fileName, sourceName: pending.fileSourceName, variables: variableIds, periods: built.periods }) : null;
+    const targetId = input.targetSourceId ?? (mode === 'extend' ? (continued?.id ?? defaultSeriesSource(db, variableIds)) : undefined);
     if (!targetId) {
       throw new UserError('bad-input', {
         de: 'Bitte die Quelle nennen, deren Werte ersetzt werden sollen (CLI: --as replace:QUELLE, Quellen zeigt kleinraum info).',
@@ -283,16 +286,22 @@ function refuseRepeatedSource(db: SqliteDatabase, observations: readonly Observa
 
 /**
  * A new source named as one the project has would be two sources no menu, legend or export tells apart
- * ("kita.csv, sonst kita.csv"): refused, naming both ways out (the same file of a later Stichtag extends
- * that source's series; another source gets a name of its own).
+ * ("kita.csv, sonst kita.csv"): refused. The message names the way out that works: where the taken source
+ * holds the file's figures, extending its series (the same file of a later Stichtag); always another name.
  */
-function refuseTakenSourceName(db: SqliteDatabase, name: string): void {
+function refuseTakenSourceName(db: SqliteDatabase, name: string, variableIds: readonly string[]): void {
   const taken = sourceNamed(readSources(db), name);
   if (!taken) return;
+  const holdsTheFigures = [...sourcesHolding(db, variableIds).values()].some((holders) => holders.some((holder) => holder.sourceId === taken.id));
   throw new UserError('conflict', {
-    de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. Neue Stichtage derselben Quelle: „Reihe einer Quelle fortschreiben“ wählen (CLI: --as extend --source ${taken.id}); eine andere Quelle: ihr einen eigenen Namen geben (CLI: --source NAME).`,
-    en: `The project already has a source "${taken.name}". Nothing changed. New reference dates of the same source: choose "Extend the series of a source" (CLI: --as extend --source ${taken.id}); another source: give it a name of its own (CLI: --source NAME).`,
+    de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. ${holdsTheFigures ? `Neue Stichtage derselben Quelle: „Reihe einer Quelle fortschreiben“ wählen (CLI: --as extend --source ${taken.id}); eine andere Quelle: ihr einen eigenen Namen geben` : 'Bitte der neuen Quelle einen eigenen Namen geben'} (CLI: --source NAME).`,
+    en: `The project already has a source "${taken.name}". Nothing changed. ${holdsTheFigures ? `New reference dates of the same source: choose "Extend the series of a source" (CLI: --as extend --source ${taken.id}); another source: give it a name of its own` : 'Please give the new source a name of its own'} (CLI: --source NAME).`,
   });
+}
+
+/** A typed source name as it is kept: without surrounding blanks, inner runs of blanks as one. */
+function normalizedSourceName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
 }
 
 /** The source an extension continues: the first chosen source of the file's first variable that has one. */
@@ -324,13 +333,14 @@ function refuseEmptyReplacement(source: Source, incoming: readonly Observation[]
 function refuseKnownPeriods(db: SqliteDatabase, source: Source, observations: readonly Observation[]): void {
   const variables = [...new Set(observations.map((observation) => observation.variable))];
   const holding = sourcesHolding(db, variables);
+  const names = new Map(readVariables(db).map((variable) => [variable.id, variable.name]));
   for (const variable of variables) {
     const known = new Set(holding.get(variable)?.find((entry) => entry.sourceId === source.id)?.periods ?? []);
     const clash = [...new Set(observations.filter((observation) => observation.variable === variable && known.has(observation.period)).map((observation) => observation.period))];
     if (clash.length > 0) {
       throw new UserError('conflict', {
-        de: `Die Quelle „${source.name}“ hat für „${variable}“ schon Werte zum ${clash.map((period) => formatDate(period, 'de')).join(', ')}. Erweitern fügt nur neue Stichtage an; zum Ersetzen „Werte ersetzen“ wählen (CLI: --as replace:${source.id}).`,
-        en: `The source "${source.name}" already has values of "${variable}" for ${clash.map((period) => formatDate(period, 'en')).join(', ')}. Extending only adds new dates; to replace, choose "replace values" (CLI: --as replace:${source.id}).`,
+        de: `Die Quelle „${source.name}“ hat für „${names.get(variable)?.de ?? variable}“ schon Werte zum ${clash.map((period) => formatDate(period, 'de')).join(', ')}. Fortschreiben fügt nur neue Stichtage an; zum Ersetzen „Werte einer Quelle ersetzen“ wählen (CLI: --as replace:${source.id}).`,
+        en: `The source "${source.name}" already has values of "${names.get(variable)?.en ?? variable}" for ${clash.map((period) => formatDate(period, 'en')).join(', ')}. Extending only adds new dates; to replace, choose "Replace the values of a source" (CLI: --as replace:${source.id}).`,
       });
     }
   }

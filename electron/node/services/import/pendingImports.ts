@@ -39,6 +39,8 @@ export interface PendingTableImport {
   layerKeys: Set<string>;
   proposedVariableNames: Map<string, LocalizedText>;
   source: { name: string; publisher: string; stichtag: string | null; attribution: string };
+  /** The file's own source name (title and file name), before it is dated to tell it from a source of that name. */
+  fileSourceName: string;
   /** Areas in several rows that no period or breakdown column tells apart, with the column that would; null when none. */
   repeatedKeyHint: { text: LocalizedText } | null;
 }

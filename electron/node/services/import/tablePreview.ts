@@ -20,7 +20,7 @@ import { readAreas, readDimensions, readLayers, readSettings, readSources, readV
 import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
-import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
+import { continuedSourceOf, furtherSourceName } from './sourceContinuation';
 
 const PREVIEW_ROWS = 50;
 /** Matched rows sent along with the first rows, for the wizard's preview of the values. */
@@ -77,30 +77,6 @@ export function publisherFromFooter(footerNotes: readonly string[]): { publisher
   const publisher = afterMark.split(/,\s*\d{4}|\.\s|, Deutschland/)[0]!.trim();
   const attribution = line.slice(line.indexOf('©')).split(/\.\s/)[0]!.trim();
   return { publisher, attribution };
-}
-
-/**
- * The source whose series the file continues: one imported from a file of this name, or named as the
- * file's source would be (kita.csv of 31.12.2023 in the project, kita.csv of 31.12.2024 read now), that
- * holds one of the file's variables and none of the file's Stichtage for them. A source sharing a Stichtag
- * with the file is no continuation: the file then repeats or revises it, which the repeated-source check
- * and the replace choice handle.
- */
-function continuedSourceOf(
-  sources: readonly { id: string; name: string; notes: string }[],
-  fileName: string,
-  fileSourceName: string,
-  holders: ReadonlyMap<string, readonly { sourceId: string; periods: readonly string[] }[]>,
-  filePeriods: ReadonlySet<string>,
-): string | null {
-  if (filePeriods.size === 0) return null;
-  const candidates = [sourceNamed(sources, fileSourceName), ...sources.filter((source) => source.notes === importedFromNote(fileName))];
-  const continued = candidates.find((candidate) => {
-    if (!candidate) return false;
-    const itsHoldings = [...holders.values()].flat().filter((holder) => holder.sourceId === candidate.id);
-    return itsHoldings.length > 0 && !itsHoldings.some((holder) => holder.periods.some((period) => filePeriods.has(period)));
-  });
-  return continued?.id ?? null;
 }
 
 function checkMapping(mapping: TableMapping, table: ParsedTable): void {
@@ -223,9 +199,9 @@ export async function previewTable(
   const { publisher, attribution } = publisherFromFooter(table.footerNotes);
   const titleName = table.titleLines.find((line) => !/^(genesis-)?tabelle/i.test(line)) ?? table.titleLines[0];
   const fileSourceName = titleName ? `${titleName} (${fileName})` : fileName;
-  const continuedId = continuedSourceOf(projectSources, fileName, fileSourceName, variableSources, builtPeriods);
+  const continuedId = continuedSourceOf(db, projectSources, { fileName, sourceName: fileSourceName, variables: variableIds, periods: built.periods })?.id ?? null;
   const source = {
-    name: distinctSourceName(fileSourceName, projectSources.map((known) => known.name), built.periods.at(-1) ?? mapping.period ?? null),
+    name: furtherSourceName(projectSources, fileSourceName, built.periods),
     publisher,
     stichtag: mapping.period ?? built.periods.at(-1) ?? null,
     attribution: attribution || (publisher ? `© ${publisher}` : ''),
@@ -298,6 +274,7 @@ export async function previewTable(
     layerKeys: new Set(areas.map((area) => area.key)),
     proposedVariableNames: proposedNames,
     source,
+    fileSourceName,
     repeatedKeyHint: result.repeatedKeyHint,
   };
   return { result, pending };
