@@ -33,7 +33,7 @@ export function CommitFooter({ committing, commitError, canCommit, blockedReason
       )}
       <div className="modal-actions">
         {!canCommit && blockedReason && (
-          <p className="import-blocked" data-testid="import-commit-blocked">
+          <p className="import-blocked" id="import-commit-blocked" data-testid="import-commit-blocked">
             {blockedReason}
           </p>
         )}

@@ -40,7 +40,14 @@ export function existingSourcesOf(preview: Pick<TablePreviewResult, 'existingSou
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
-export function ImportModeSection(props: { preview: TablePreviewResult; choice: ImportModeChoice; onChange: (choice: ImportModeChoice) => void; dryRun: DryRunState }) {
+export function ImportModeSection(props: {
+  preview: TablePreviewResult;
+  choice: ImportModeChoice;
+  onChange: (choice: ImportModeChoice) => void;
+  dryRun: DryRunState;
+  /** The project source whose name the new source's typed one is, or null (the field is marked). */
+  takenName: string | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const { preview, choice, onChange, dryRun } = props;
@@ -105,7 +112,14 @@ export function ImportModeSection(props: { preview: TablePreviewResult; choice: 
               <div className="import-field-row">
                 <label className="import-field">
                   <span>{t('import.mode.sourceName')}</span>
-                  <input type="text" data-testid="import-source-name" value={choice.sourceName} onChange={(event) => onChange({ ...choice, sourceName: event.target.value })} />
+                  <input
+                    type="text"
+                    data-testid="import-source-name"
+                    value={choice.sourceName}
+                    aria-invalid={props.takenName !== null}
+                    aria-describedby={props.takenName !== null ? 'import-commit-blocked' : undefined}
+                    onChange={(event) => onChange({ ...choice, sourceName: event.target.value })}
+                  />
                 </label>
                 <label className="import-field import-field-wide">
                   <span>{t('import.mode.definition')}</span>

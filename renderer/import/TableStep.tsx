@@ -541,6 +541,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             fromFileName={preview.source.name === fileNameOf(path)}
             edits={sourceEdits}
             onChange={setSourceEdits}
+            takenName={takenSourceName}
           />
         )}
         {preview && mappingReady && matchesAnArea && overlaps && (
@@ -550,6 +551,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
             // The shown proposal is not a name the planner typed: it stays a proposal (the commit dates it anew).
             onChange={(next) => setModeChoice({ ...next, sourceName: modeChoice.sourceName === '' && next.sourceName === (sourceEdits.name ?? preview.source.name) ? '' : next.sourceName })}
             dryRun={dryRun}
+            takenName={takenSourceName}
           />
         )}
       </div>
@@ -593,6 +595,8 @@ function NewSourceFields(props: {
   fromFileName: boolean;
   edits: { name: string | null; publisher: string | null };
   onChange: (edits: { name: string | null; publisher: string | null }) => void;
+  /** The project source whose name the typed one is, or null. */
+  takenName: string | null;
 }) {
   const t = useT();
   const { proposal, edits, onChange } = props;
@@ -602,9 +606,9 @@ function NewSourceFields(props: {
   return (
     <section className="import-source" aria-label={t('import.source.title')} data-testid="import-new-source">
       <h3>{t('import.source.title')}</h3>
-      {name.trim() === '' ? (
+      {name.trim() === '' || props.takenName ? (
         <p className="import-warning" role="alert" data-testid="import-source-hint">
-          {t('import.source.nameMissing')}
+          {props.takenName ? t('import.blocked.sourceNameTakenOther', { name: props.takenName }) : t('import.source.nameMissing')}
         </p>
       ) : (
         <p className={asking ? 'import-warning' : 'import-hint'} data-testid="import-source-hint">
@@ -614,7 +618,13 @@ function NewSourceFields(props: {
       <div className="import-field-row">
         <label className="import-field import-field-wide">
           <span>{t('import.source.name')}</span>
-          <input type="text" data-testid="import-new-source-name" value={name} onChange={(event) => onChange({ ...edits, name: event.target.value })} />
+          <input
+            type="text"
+            data-testid="import-new-source-name"
+            value={name}
+            aria-invalid={name.trim() === '' || props.takenName !== null}
+            onChange={(event) => onChange({ ...edits, name: event.target.value })}
+          />
         </label>
         <label className="import-field">
           <span>{t('import.source.publisher')}</span>

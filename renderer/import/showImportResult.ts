@@ -24,7 +24,8 @@ export function showImportResult(store: KleinraumStore, backend: Backend, result
     return restored.summary;
   };
   store.getState().recordEdit({
-    label: message('import.undo.label', { layer: result.layer }),
+    // A table goes into a source (a new one, or one extended or replaced): that is what the planner did; boundaries make a layer.
+    label: result.kind === 'table' ? message('import.undo.labelTable', { source: result.source.name }) : message('import.undo.label', { layer: result.layer }),
     undo: async () => store.getState().projectReceived(await restore(), false),
     redo: async () => showImported(store, { ...result, summary: await restore() }),
   });

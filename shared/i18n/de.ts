@@ -53,7 +53,7 @@ const coreDe = {
   'picker.scaleGroup.area': 'Flächen',
 
   'badge.synthetic': 'Beispieldaten, synthetisch',
-  'badge.syntheticElsewhere': 'Beispieldaten im Projekt (synthetisch) – die Karte zeigt keine',
+  'badge.syntheticElsewhere': 'Beispieldaten im Projekt (synthetisch) – diese Karte zeigt keine davon',
   'badge.schematic': 'Schematische Grenzen – für Analysen amtliche Grenzen (VG250) laden',
 
   'legend.noData': 'keine Daten',

@@ -54,7 +54,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'picker.scaleGroup.area': 'Areas',
 
   'badge.synthetic': 'Sample data, synthetic',
-  'badge.syntheticElsewhere': 'Sample data in the project (synthetic) – the map shows none',
+  'badge.syntheticElsewhere': 'Sample data in the project (synthetic) – this map shows none of it',
   'badge.schematic': 'Schematic boundaries – load official boundaries (VG250) for analyses',
 
   'legend.noData': 'no data',

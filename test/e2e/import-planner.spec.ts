@@ -123,6 +123,7 @@ test('a table that names no source is not filed under its file name: the wizard 
     await page.getByTestId('import-source-name').fill('Kita-Bedarfsplanung 2024');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Eine Quelle „Kita-Bedarfsplanung 2024“ gibt es schon');
+    await expect(page.getByTestId('import-source-name')).toHaveAttribute('aria-invalid', 'true');
     // No preview of another choice stays on screen meanwhile (it named the file's proposed source).
     await expect(page.getByTestId('import-mode-preview')).toHaveCount(0);
     await page.getByTestId('import-mode-extend').check();

@@ -64,7 +64,7 @@ test('the synthetic-data badge stays while the project holds sample data, and sa
   await page.getByTestId('indicator-select').selectOption('population_total');
   await page.getByTestId('source-select-population').selectOption(JSON.stringify(['zensus-2022-1000a-0000']));
   const badge = page.getByTestId('synthetic-badge');
-  await expect(badge).toContainText('Beispieldaten im Projekt (synthetisch) – die Karte zeigt keine');
+  await expect(badge).toContainText('Beispieldaten im Projekt (synthetisch) – diese Karte zeigt keine davon');
   // The other tabs draw on the synthetic series (a scenario, a balance): there the badge says it plainly.
   await page.getByTestId('view-tab-planning').click();
   await expect(badge).toHaveText(/^\W*Beispieldaten, synthetisch$/);

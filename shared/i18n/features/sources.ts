@@ -104,6 +104,7 @@ export const sourceTextsDe = {
   'import.done.title': 'Import abgeschlossen',
   'import.done.undoHint': 'Rückgängig mit Strg+Z.',
   'import.undo.label': 'Import „{layer}“',
+  'import.undo.labelTable': 'Import in die Quelle „{source}“',
 } as const;
 
 export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
@@ -207,4 +208,5 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'import.done.title': 'Import finished',
   'import.done.undoHint': 'Undo with Ctrl+Z.',
   'import.undo.label': 'Import "{layer}"',
+  'import.undo.labelTable': 'Import into the source "{source}"',
 };

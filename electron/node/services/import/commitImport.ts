@@ -165,8 +165,8 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     // A shapefile's .dbf chosen for its boundaries fails here first: say where the boundaries are.
     const shapefileNote = pending.table.warnings.find((warning) => warning.code === 'shapefile-attributes')?.text;
     throw new UserError('bad-input', {
-      de: `Für die Werte ist kein Stichtag bekannt (weder Spalte noch Titel noch Dateiname nennen ihn). Bitte den Stichtag angeben (im Import-Assistenten unter „Stichtag für alle Zeilen“, in der Kommandozeile mit --period JJJJ-MM-TT).${shapefileNote ? ` ${shapefileNote.de}` : ''}`,
-      en: `No reference date is known for the values (no column, title or file name states it). Please give the reference date (in the import wizard under "Reference date for all rows", on the command line with --period YYYY-MM-DD).${shapefileNote ? ` ${shapefileNote.en}` : ''}`,
+      de: `Für die Werte ist kein Stichtag bekannt (weder Spalte noch Titel noch Dateiname nennen ihn). Bitte den Stichtag unter „Stichtag für alle Zeilen“ angeben (CLI: --period JJJJ-MM-TT).${shapefileNote ? ` ${shapefileNote.de}` : ''}`,
+      en: `No reference date is known for the values (no column, title or file name states it). Please give the reference date under "Reference date for all rows" (CLI: --period YYYY-MM-DD).${shapefileNote ? ` ${shapefileNote.en}` : ''}`,
     });
   }
   // Rows repeating an area that nothing tells apart would be one figure twice: the preview's proposal names
