@@ -57,7 +57,7 @@ export function ImportModeSection(props: {
   const continued = preview.continuedSource;
   // The same file of a later Stichtag continues its source; any other file not yet in the project is a further source.
   // Before the file's Stichtag is known (typed), nothing is recommended: it decides between the two.
-  const recommended: ImportMode | null = continued ? 'extend' : repeated || preview.observations.periods.length === 0 ? null : 'new-source';
+  const recommended: ImportMode | null = continued ? continued.mode : repeated || preview.observations.periods.length === 0 ? null : 'new-source';
   return (
     <section className="import-mode" aria-label={t('import.mode.question')} data-testid="import-mode">
       <h3>{t('import.mode.title')}</h3>
@@ -68,7 +68,9 @@ export function ImportModeSection(props: {
       )}
       {continued && (
         <p className="import-hint" data-testid="import-mode-continued">
-          {t('import.mode.continued', { source: continued.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })}
+          {continued.mode === 'extend'
+            ? t('import.mode.continued', { source: continued.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })
+            : t('import.mode.continuedRevised', { source: continued.name, dates: formatLatestDates(preview.observations.periods, locale, 3) })}
         </p>
       )}
       <ul className="import-mode-overlap">

@@ -147,14 +147,15 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
   const overlaps = Boolean(preview?.existingSources.some((entry) => entry.sources.length > 0));
   // The proposal: the same file of a later Stichtag continues its source's series; any other file is a further source.
   const continuedSourceId = preview?.continuedSource?.id ?? null;
+  const continuedMode = preview?.continuedSource?.mode ?? null;
   const proposedMode = useMemo<ImportModeChoice>(
-    () => ({ mode: continuedSourceId ? 'extend' : 'new-source', targetSourceId: continuedSourceId, sourceName: '', definition: '' }),
-    [continuedSourceId],
+    () => ({ mode: continuedMode ?? 'new-source', targetSourceId: continuedSourceId, sourceName: '', definition: '' }),
+    [continuedSourceId, continuedMode],
   );
   const modeChoice = pickedMode ?? proposedMode;
   // A file found to continue a source (its Stichtag typed, another mapping) proposes anew: what the planner
   // picked before that rested on less.
-  useEffect(() => setModeChoice(null), [continuedSourceId]);
+  useEffect(() => setModeChoice(null), [continuedSourceId, continuedMode]);
   // A table none of whose rows matches an area (nor a name proposal taken) has nothing to import: the
   // join report says why, and "Importieren" waits for another layer or key column.
   const matchesAnArea = (preview?.joinReport.matchedCount ?? 0) > 0 || accepted.size > 0;

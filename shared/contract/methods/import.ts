@@ -286,12 +286,13 @@ export const tablePreviewResult = z.object({
   /** The source whose values the file repeats completely (it was imported before), or null; see sourceRepeatedBy. */
   repeatedSource: z.object({ id: z.string(), name: z.string() }).nullable(),
   /**
-   * The source whose series the file most likely continues: it holds the file's variables, was imported
-   * from a file of this name or carries the name the file's source would get (the same file of a later
-   * Stichtag), and holds none of the file's Stichtage.
-   * The wizard then proposes extending it instead of a further source of the same name. Null otherwise.
+   * The source the file most likely continues: it holds the file's variables and was imported from a file
+   * of this name or carries the name the file's source would get. `extend` when the file brings only new
+   * Stichtage (the same file of a later date), `replace` when it also brings ones the source has (a series
+   * downloaded again, a corrected file). The wizard proposes that instead of a further source of the same
+   * name. Null otherwise, and for a file that only repeats a source (`repeatedSource`).
    */
-  continuedSource: z.object({ id: z.string(), name: z.string() }).nullable(),
+  continuedSource: z.object({ id: z.string(), name: z.string(), mode: z.enum(['extend', 'replace']) }).nullable(),
   /** The names of the project's sources: a new source must not take one of them (see shared/sources/sourceNames). */
   sourceNames: z.array(z.string()),
   /** Rows repeat area keys that the mapping does not tell apart: the column that would (a breakdown), or null. */

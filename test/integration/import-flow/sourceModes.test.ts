@@ -6,7 +6,8 @@
  * table (Schutzstatus × Geschlecht with "Insgesamt" rows, the Kreis row and "nicht zuordenbar") is checked
  * per area once, never double counted.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../shared/contract/errors';
 import { createCliBackend, type CliBackend } from '../../../electron/node/cli/backend';
@@ -136,7 +137,7 @@ describe('the same file again with a later Stichtag', () => {
 
     // A year later, the same file with the next Stichtag.
     const again = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
-    expect(again.continuedSource).toEqual({ id: imported.sourceId, name: 'Kita-Bedarfsplanung' });
+    expect(again.continuedSource).toEqual({ id: imported.sourceId, name: 'Kita-Bedarfsplanung', mode: 'extend' });
     expect(again.sourceNames).toContain('Kita-Bedarfsplanung');
     const before = await backend.call('project.current', {});
     await expectUserError(
@@ -162,6 +163,13 @@ describe('the same file again with a later Stichtag', () => {
     // The same Stichtag once more continues nothing: the file then repeats the source (the repeated-file warning).
     const repeated = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
     expect([repeated.continuedSource, repeated.repeatedSource?.id]).toEqual([null, imported.sourceId]);
+    // The same file with corrected values for a Stichtag the source has is a new version of it: replacing is proposed.
+    const corrected = path.join(temp.file('korrigiert'), 'kita.csv');
+    mkdirSync(path.dirname(corrected));
+    writeFileSync(corrected, `${['AGS;Name;Kita-Plätze', ...NAMES.map((name, index) => `${key(index)};${name};${310 + index}`)].join('\n')}\n`);
+    const revised = await backend.call('import.previewTable', { path: corrected, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
+    expect([revised.repeatedSource, revised.continuedSource]).toEqual([null, { id: imported.sourceId, name: 'Kita-Bedarfsplanung', mode: 'replace' }]);
+    await backend.call('import.cancel', { importId: revised.importId });
 
     // Kept under the file's name, the same file's next Stichtag is proposed a name the source menu can tell apart.
     const other = table('plaetze.csv', ['AGS;Name;Kita-Plätze', ...NAMES.map((name, index) => `${key(index)};${name};${400 + index}`)]);

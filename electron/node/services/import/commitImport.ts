@@ -206,8 +206,9 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     observations = tagged(source.id);
     furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
   } else {
-    const continued = mode === 'extend' && !input.targetSourceId ? continuedSourceOf(db, readSources(db), { fileName: pending.fileName, sourceName: pending.fileSourceName, variables: variableIds, periods: built.periods }) : null;
-    const targetId = input.targetSourceId ?? (mode === 'extend' ? (continued?.id ?? defaultSeriesSource(db, variableIds)) : undefined);
+    const continuation = mode === 'extend' && !input.targetSourceId ? continuedSourceOf(db, readSources(db), { fileName: pending.fileName, sourceName: pending.fileSourceName, variables: variableIds, periods: built.periods }) : null;
+    const continued = continuation?.mode === 'extend' ? continuation.source.id : undefined;
+    const targetId = input.targetSourceId ?? (mode === 'extend' ? (continued ?? defaultSeriesSource(db, variableIds)) : undefined);
     if (!targetId) {
       throw new UserError('bad-input', {
         de: 'Bitte die Quelle nennen, deren Werte ersetzt werden sollen (CLI: --as replace:QUELLE, Quellen zeigt kleinraum info).',

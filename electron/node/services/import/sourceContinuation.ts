@@ -8,29 +8,37 @@ import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../s
 import { sourcesHolding } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 
+/** How a file continues a source: new Stichtage only (extend), or also ones the source has (replace them). */
+export interface SourceContinuation {
+  source: Source;
+  mode: 'extend' | 'replace';
+}
+
 /**
- * The source whose series the file continues: one imported from a file of this name, or named as the
- * file's source would be (kita.csv of 31.12.2023 in the project, kita.csv of 31.12.2024 read now), that
- * holds one of the file's variables and none of the file's Stichtage for them. A source sharing a Stichtag
- * with the file is no continuation: the file then repeats or revises it, which the repeated-source check
- * and the replace choice handle.
+ * The source the file continues: one imported from a file of this name, or named as the file's source
+ * would be, that holds one of the file's variables. The same file of a later Stichtag (kita.csv of
+ * 31.12.2023 in the project, of 31.12.2024 read now) extends its series; a file that also brings Stichtage
+ * the source has (a GENESIS series downloaded again a year later, 2016–2025 against 2015–2024, or a
+ * corrected file) replaces its values for the file's Stichtage, which adds the new ones too. A file that
+ * only repeats the source's values continues nothing (the caller's repeated-source check says so).
  */
 export function continuedSourceOf(
   db: SqliteDatabase,
   sources: readonly Source[],
   file: { fileName: string; sourceName: string; variables: readonly string[]; periods: readonly string[] },
-): Source | null {
+): SourceContinuation | null {
   if (file.periods.length === 0) return null;
   const filePeriods = new Set(file.periods);
   const holdings = [...sourcesHolding(db, file.variables).values()].flat();
   const candidates = [sourceNamed(sources, file.sourceName), ...sources.filter((source) => source.notes === importedFromNote(file.fileName))];
-  return (
-    candidates.find((candidate) => {
-      if (!candidate) return false;
-      const its = holdings.filter((holding) => holding.sourceId === candidate.id);
-      return its.length > 0 && !its.some((holding) => holding.periods.some((period) => filePeriods.has(period)));
-    }) ?? null
-  );
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const its = holdings.filter((holding) => holding.sourceId === candidate.id);
+    if (its.length === 0) continue;
+    const shares = its.some((holding) => holding.periods.some((period) => filePeriods.has(period)));
+    return { source: candidate, mode: shares ? 'replace' : 'extend' };
+  }
+  return null;
 }
 
 /** The name a further source of the file gets unless one is given: the file's own, dated when a source has it. */

@@ -199,7 +199,8 @@ export async function previewTable(
   const { publisher, attribution } = publisherFromFooter(table.footerNotes);
   const titleName = table.titleLines.find((line) => !/^(genesis-)?tabelle/i.test(line)) ?? table.titleLines[0];
   const fileSourceName = titleName ? `${titleName} (${fileName})` : fileName;
-  const continuedId = continuedSourceOf(db, projectSources, { fileName, sourceName: fileSourceName, variables: variableIds, periods: built.periods })?.id ?? null;
+  // A file that only repeats a source continues nothing: the repeated-file warning says what it is.
+  const continuation = repeatedId ? null : continuedSourceOf(db, projectSources, { fileName, sourceName: fileSourceName, variables: variableIds, periods: built.periods });
   const source = {
     name: furtherSourceName(projectSources, fileSourceName, built.periods),
     publisher,
@@ -256,7 +257,7 @@ export async function previewTable(
       sources: holders.map((holder) => ({ id: holder.sourceId, name: sourceNames.get(holder.sourceId) ?? holder.sourceId, periods: holder.periods, sharedPeriods: holder.periods.filter((period) => builtPeriods.has(period)) })),
     })),
     repeatedSource: repeatedId ? { id: repeatedId, name: sourceNames.get(repeatedId) ?? repeatedId } : null,
-    continuedSource: continuedId ? { id: continuedId, name: sourceNames.get(continuedId) ?? continuedId } : null,
+    continuedSource: continuation ? { id: continuation.source.id, name: continuation.source.name, mode: continuation.mode } : null,
     sourceNames: projectSources.map((known) => known.name),
     repeatedKeyHint: repeatedKeyHint(table, mapping, join.duplicateKeys),
     source,
