@@ -40,6 +40,11 @@ export function existingSourcesOf(preview: Pick<TablePreviewResult, 'existingSou
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
+/** The Stichtage the file shares with one source (over all its variables), ascending. */
+function sharedWith(preview: Pick<TablePreviewResult, 'existingSources'>, sourceId: string): string[] {
+  return [...new Set(preview.existingSources.flatMap((entry) => entry.sources.filter((source) => source.id === sourceId).flatMap((source) => source.sharedPeriods)))].sort();
+}
+
 export function ImportModeSection(props: {
   preview: TablePreviewResult;
   choice: ImportModeChoice;
@@ -70,7 +75,7 @@ export function ImportModeSection(props: {
         <p className="import-hint" data-testid="import-mode-continued">
           {continued.mode === 'extend'
             ? t('import.mode.continued', { source: continued.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })
-            : t('import.mode.continuedRevised', { source: continued.name, dates: formatLatestDates(preview.observations.periods, locale, 3) })}
+            : t('import.mode.continuedRevised', { source: continued.name, dates: formatLatestDates(sharedWith(preview, continued.id), locale, 3) })}
         </p>
       )}
       <ul className="import-mode-overlap">
