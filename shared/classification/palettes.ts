@@ -147,7 +147,9 @@ function coloursForCount(palette: Palette, classCount: number): string[] {
 export function divergingAround(classes: readonly Pick<ClassInterval, 'from' | 'to'>[], midpoint: number, paletteId: string, options: { reversed?: boolean } = {}): string[] {
   const palette = findPalette(paletteId);
   const table = palette?.kind === 'diverging' ? palette.colours : (findPalette('RdBu') as Palette).colours;
-  const belowCount = classes.filter((classInterval) => classInterval.to <= midpoint).length;
+  // A class that is just the midpoint (every value 0 in a map of changes) is neither arm: it takes the
+  // neutral centre, not the darkest colour of the lower arm, which read as a strong decrease.
+  const belowCount = classes.filter((classInterval) => classInterval.to <= midpoint && classInterval.from < midpoint).length;
   const aboveCount = classes.filter((classInterval) => classInterval.from >= midpoint && classInterval.to > midpoint).length;
   const straddles = classes.length - belowCount - aboveCount > 0;
   const armLength = Math.max(belowCount, aboveCount, 1);

@@ -58,6 +58,12 @@ describe('divergingAround', () => {
     expect(colours[2]).toBe('#f7f7f7');
   });
 
+  it('gives a class that is just the midpoint (no change anywhere) the neutral centre, not a strong colour', () => {
+    expect(divergingAround([{ from: 0, to: 0 }], 0, 'RdBu')).toEqual(['#f7f7f7']);
+    // A class below that ends at the midpoint stays on the lower (red) arm.
+    expect(divergingAround([{ from: -2, to: 0 }, { from: 0, to: 2 }], 0, 'RdBu')).toEqual(['#67001f', '#053061']);
+  });
+
   it('gives the short arm of a lopsided split the light colours next to the centre', () => {
     // 3 classes below 3, 1 above: RdBu with 6 colours, left arm all three, right arm only the lightest blue.
     const six = paletteColours('RdBu', 6);
