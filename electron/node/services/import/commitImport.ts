@@ -206,7 +206,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     observations = tagged(source.id);
     furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
   } else {
-    const continuation = mode === 'extend' && !input.targetSourceId ? continuedSourceOf(db, readSources(db), { fileName: pending.fileName, sourceName: pending.fileSourceName, variables: variableIds, periods: built.periods }) : null;
+    const continuation = mode === 'extend' && !input.targetSourceId ? continuedSourceOf(readSources(db), sourcesHolding(db, variableIds), { fileName: pending.fileName, sourceName: pending.fileSourceName, periods: built.periods }) : null;
     const continued = continuation?.mode === 'extend' ? continuation.source.id : undefined;
     const targetId = input.targetSourceId ?? (mode === 'extend' ? (continued ?? defaultSeriesSource(db, variableIds)) : undefined);
     if (!targetId) {

@@ -5,8 +5,7 @@
  */
 import type { Source } from '../../../../shared/model/project';
 import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
-import { sourcesHolding } from '../../storage/importStore';
-import type { SqliteDatabase } from '../../storage/openDatabase';
+import type { sourcesHolding } from '../../storage/importStore';
 
 /** How a file continues a source: new Stichtage only (extend), or also ones the source has (replace them). */
 export interface SourceContinuation {
@@ -16,20 +15,20 @@ export interface SourceContinuation {
 
 /**
  * The source the file continues: one imported from a file of this name, or named as the file's source
- * would be, that holds one of the file's variables. The same file of a later Stichtag (kita.csv of
+ * would be, that holds one of the file's variables (`holders`: sourcesHolding of the file's variables). The same file of a later Stichtag (kita.csv of
  * 31.12.2023 in the project, of 31.12.2024 read now) extends its series; a file that also brings Stichtage
  * the source has (a GENESIS series downloaded again a year later, 2016–2025 against 2015–2024, or a
  * corrected file) replaces its values for the file's Stichtage, which adds the new ones too. A file that
  * only repeats the source's values continues nothing (the caller's repeated-source check says so).
  */
 export function continuedSourceOf(
-  db: SqliteDatabase,
   sources: readonly Source[],
-  file: { fileName: string; sourceName: string; variables: readonly string[]; periods: readonly string[] },
+  holders: ReturnType<typeof sourcesHolding>,
+  file: { fileName: string; sourceName: string; periods: readonly string[] },
 ): SourceContinuation | null {
   if (file.periods.length === 0) return null;
   const filePeriods = new Set(file.periods);
-  const holdings = [...sourcesHolding(db, file.variables).values()].flat();
+  const holdings = [...holders.values()].flat();
   const candidates = [sourceNamed(sources, file.sourceName), ...sources.filter((source) => source.notes === importedFromNote(file.fileName))];
   for (const candidate of candidates) {
     if (!candidate) continue;

@@ -179,7 +179,8 @@ export async function previewTable(
   const built = buildTableObservations(table, mapping, rowsWrittenUnderKeys(matchedByKey, { reportedTotalRows, unassignableRows }), 'preview', 'counted');
   const parentKeys = new Set([...reportedTotalRows.values(), ...unassignableRows.values()]);
   const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
-  const variableSources = sourcesHolding(db, [...new Set(mapping.valueColumns.map((entry) => entry.variable))]);
+  const variableIds = [...new Set(mapping.valueColumns.map((entry) => entry.variable))];
+  const variableSources = sourcesHolding(db, variableIds);
   const projectSources = readSources(db);
   const sourceNames = new Map(projectSources.map((known) => [known.id, known.name]));
   const repeatedId = sourceRepeatedBy(db, built.observations);
@@ -187,7 +188,6 @@ export async function previewTable(
 
   const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
   const existingDimensions = new Set(readDimensions(db).map((dimension) => dimension.id));
-  const variableIds = [...new Set(mapping.valueColumns.map((entry) => entry.variable))];
   const proposedUnits = proposeNewVariableUnits(table, mapping);
   const proposedNames = new Map<string, LocalizedText>(proposal.variables);
   for (const entry of mapping.valueColumns) {
@@ -200,7 +200,7 @@ export async function previewTable(
   const titleName = table.titleLines.find((line) => !/^(genesis-)?tabelle/i.test(line)) ?? table.titleLines[0];
   const fileSourceName = titleName ? `${titleName} (${fileName})` : fileName;
   // A file that only repeats a source continues nothing: the repeated-file warning says what it is.
-  const continuation = repeatedId ? null : continuedSourceOf(db, projectSources, { fileName, sourceName: fileSourceName, variables: variableIds, periods: built.periods });
+  const continuation = repeatedId ? null : continuedSourceOf(projectSources, variableSources, { fileName, sourceName: fileSourceName, periods: built.periods });
   const source = {
     name: furtherSourceName(projectSources, fileSourceName, built.periods),
     publisher,
