@@ -73,9 +73,12 @@ export function ImportModeSection(props: {
       )}
       {continued && (
         <p className="import-hint" data-testid="import-mode-continued">
-          {continued.mode === 'extend'
-            ? t('import.mode.continued', { source: continued.name, dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', ') })
-            : t('import.mode.continuedRevised', { source: continued.name, dates: formatLatestDates(sharedWith(preview, continued.id), locale, 3) })}
+          {continued.mode === 'replace'
+            ? t('import.mode.continuedRevised', { source: continued.name, dates: formatLatestDates(sharedWith(preview, continued.id), locale, 3) })
+            : t(continued.reason === 'tableLayout' ? 'import.mode.continuedLayout' : 'import.mode.continued', {
+                source: continued.name,
+                dates: preview.observations.periods.map((period) => formatDate(period, locale)).join(', '),
+              })}
         </p>
       )}
       <ul className="import-mode-overlap">

@@ -146,6 +146,18 @@ export const SETTING_FAMILIES = {
     description: { de: 'Spaltenzuordnung je Tabellenform', en: 'Column mapping per table shape' },
     expected: { de: 'eine Spaltenzuordnung', en: 'a column mapping' },
   }),
+  /**
+   * The source the last table of a shape went into ("import.source.<header signature>"): a renamed file of
+   * the same columns (kita_2025.csv after kita_2024.csv) is proposed to extend that source's series.
+   */
+  'import.source.': define({
+    schema: z.string().min(1),
+    defaultValue: '',
+    version: 1,
+    fromText: (text) => text,
+    description: { de: 'Quelle, in die eine Tabelle dieser Form zuletzt importiert wurde', en: 'Source a table of this shape was last imported into' },
+    expected: { de: 'die Kennung einer Quelle', en: 'the id of a source' },
+  }),
   /** A named Sozialmonitoring definition ("monitoring.definition.<id>"): indicators, directions, floor, cut-offs, alert rules. */
   'monitoring.definition.': define({
     schema: monitoringDefinition,

@@ -289,10 +289,20 @@ export const tablePreviewResult = z.object({
    * The source the file most likely continues: it holds the file's variables and was imported from a file
    * of this name or carries the name the file's source would get. `extend` when the file brings only new
    * Stichtage (the same file of a later date), `replace` when it also brings ones the source has (a series
-   * downloaded again, a corrected file). The wizard proposes that instead of a further source of the same
-   * name. Null otherwise, and for a file that only repeats a source (`repeatedSource`).
+   * downloaded again, a corrected file). A renamed file of the same columns as the last table imported into
+   * a source continues it too, but only with new Stichtage (`reason: 'tableLayout'`). The wizard proposes
+   * that instead of a further source of the same name. Null otherwise, and for a file that only repeats a
+   * source (`repeatedSource`).
    */
-  continuedSource: z.object({ id: z.string(), name: z.string(), mode: z.enum(['extend', 'replace']) }).nullable(),
+  continuedSource: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      mode: z.enum(['extend', 'replace']),
+      /** Taken for that source's file by its file name (or the name its source would get), or by its columns (a renamed file). */
+      reason: z.enum(['fileName', 'tableLayout']),
+    })
+    .nullable(),
   /** The names of the project's sources: a new source must not take one of them (see shared/sources/sourceNames). */
   sourceNames: z.array(z.string()),
   /** Rows repeat area keys that the mapping does not tell apart: the column that would (a breakdown), or null. */

@@ -137,7 +137,7 @@ describe('the same file again with a later Stichtag', () => {
 
     // A year later, the same file with the next Stichtag.
     const again = await backend.call('import.previewTable', { path: file, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
-    expect(again.continuedSource).toEqual({ id: imported.sourceId, name: 'Kita-Bedarfsplanung', mode: 'extend' });
+    expect(again.continuedSource).toEqual({ id: imported.sourceId, name: 'Kita-Bedarfsplanung', mode: 'extend', reason: 'fileName' });
     expect(again.sourceNames).toContain('Kita-Bedarfsplanung');
     const before = await backend.call('project.current', {});
     await expectUserError(
@@ -168,7 +168,7 @@ describe('the same file again with a later Stichtag', () => {
     mkdirSync(path.dirname(corrected));
     writeFileSync(corrected, `${['AGS;Name;Kita-Plätze', ...NAMES.map((name, index) => `${key(index)};${name};${310 + index}`)].join('\n')}\n`);
     const revised = await backend.call('import.previewTable', { path: corrected, layer: 'gemeinden', mapping: { ...mapping, period: '2024-12-31' } });
-    expect([revised.repeatedSource, revised.continuedSource]).toEqual([null, { id: imported.sourceId, name: 'Kita-Bedarfsplanung', mode: 'replace' }]);
+    expect([revised.repeatedSource, revised.continuedSource]).toEqual([null, { id: imported.sourceId, name: 'Kita-Bedarfsplanung', mode: 'replace', reason: 'fileName' }]);
     await backend.call('import.cancel', { importId: revised.importId });
 
     // Kept under the file's name, the same file's next Stichtag is proposed a name the source menu can tell apart.
@@ -189,6 +189,38 @@ describe('the same file again with a later Stichtag', () => {
     const extended2 = await backend.call('import.commit', { importId: spaced.importId, mode: 'extend' });
     expect(extended2.source.name).toBe('plaetze.csv');
   }, 120_000);
+});
+
+describe('next year\'s file under a new name (kita_2025.csv after kita_2024.csv)', () => {
+  it('is known by its columns and proposed to extend the series, never to replace the values of another list of the same form', async () => {
+    await backend.call('project.openDemo', {});
+    const header = 'AGS;Gemeinde;Plätze in Tagespflege';
+    const rows = (base: number) => [header, ...NAMES.map((name, index) => `${key(index)};${name};${base + index}`)];
+    const first = await backend.call('import.previewTable', { path: table('tagespflege_2024.csv', rows(50)), layer: 'gemeinden' });
+    const imported = await backend.call('import.commit', { importId: first.importId, period: '2024-12-31', sourceName: 'Tagespflege (Jugendamt)' });
+
+    const renamed = table('tagespflege_2025.csv', rows(60));
+    const next = await backend.call('import.previewTable', { path: renamed, layer: 'gemeinden', mapping: { ...first.mapping, period: '2025-12-31' } });
+    expect(next.continuedSource).toEqual({ id: imported.sourceId, name: 'Tagespflege (Jugendamt)', mode: 'extend', reason: 'tableLayout' });
+    // The command line's `--as extend` without --source follows the same proposal.
+    const extended = await backend.call('import.commit', { importId: next.importId, mode: 'extend' });
+    expect(extended.sourceId).toBe(imported.sourceId);
+    const variable = first.observations.variables[0]!.id;
+    expect((await backend.call('project.current', {})).variables.find((candidate) => candidate.id === variable)?.periods).toEqual(['2024-12-31', '2025-12-31']);
+
+    // Another district's list of the same form for a Stichtag the source has is not a new version of it:
+    // no replacement is proposed (it would delete the values of the source's other areas).
+    const otherDistrict = table('tagespflege_nord_2025.csv', [header, ...NAMES.slice(0, 5).map((name, index) => `${key(index)};${name};${70 + index}`)]);
+    const other = await backend.call('import.previewTable', { path: otherDistrict, layer: 'gemeinden', mapping: { ...first.mapping, period: '2025-12-31' } });
+    expect(other.continuedSource).toBeNull();
+    await backend.call('import.cancel', { importId: other.importId });
+
+    // A table of other columns is not taken for it.
+    const differentColumns = table('tagespflege_2026.csv', ['AGS;Gemeinde;Plätze in Tagespflege;Kinder unter 3', ...NAMES.map((name, index) => `${key(index)};${name};${80 + index};${index}`)]);
+    const different = await backend.call('import.previewTable', { path: differentColumns, layer: 'gemeinden', mapping: undefined });
+    expect(different.continuedSource).toBeNull();
+    await backend.call('import.cancel', { importId: different.importId });
+  }, 60_000);
 });
 
 describe('a GENESIS long table: Schutzstatus × Geschlecht with totals, the Kreis row and "nicht zuordenbar"', () => {

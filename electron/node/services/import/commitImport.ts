@@ -19,14 +19,14 @@ import type { LocalizedText, Observation, Source } from '../../../../shared/mode
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
 import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourceRepeatedBy, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readAreaSizes, readLayerPosition, readLayers, readSources, readVariables } from '../../storage/projectReader';
+import { readAreaSizes, readLayerPosition, readLayers, readSettings, readSources, readVariables } from '../../storage/projectReader';
 import { namedList, observationAreaName } from '../../../../shared/sources/observationAreaName';
 import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
 import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 import { importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
-import { continuedSourceOf, furtherSourceName } from './sourceContinuation';
+import { continuedSourceOf, furtherSourceName, layoutSourceSettingKey, rememberedLayoutSource } from './sourceContinuation';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
@@ -206,7 +206,15 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
     observations = tagged(source.id);
     furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
   } else {
-    const continuation = mode === 'extend' && !input.targetSourceId ? continuedSourceOf(readSources(db), sourcesHolding(db, variableIds), { fileName: pending.fileName, sourceName: pending.fileSourceName, periods: built.periods }) : null;
+    const continuation =
+      mode === 'extend' && !input.targetSourceId
+        ? continuedSourceOf(readSources(db), sourcesHolding(db, variableIds), {
+            fileName: pending.fileName,
+            sourceName: pending.fileSourceName,
+            periods: built.periods,
+            layoutSourceId: rememberedLayoutSource(readSettings(db), pending.headerSignature),
+          })
+        : null;
     const continued = continuation?.mode === 'extend' ? continuation.source.id : undefined;
     const targetId = input.targetSourceId ?? (mode === 'extend' ? (continued ?? defaultSeriesSource(db, variableIds)) : undefined);
     if (!targetId) {
@@ -243,6 +251,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   if (input.rememberMapping ?? true) {
     const { period: _period, ...shape } = pending.mapping;
     writeSetting(db, `import.mapping.${pending.headerSignature}`, shape);
+    writeSetting(db, layoutSourceSettingKey(pending.headerSignature), source.id);
   }
   const totalKeys = new Set(pending.reportedTotalRows.values());
   const unassignableKeys = new Set(pending.unassignableRows.values());

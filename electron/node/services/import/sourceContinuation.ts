@@ -4,13 +4,19 @@
  * `--period`) ask the same questions here.
  */
 import type { Source } from '../../../../shared/model/project';
+import { readFamilySetting, type ProjectSettings } from '../../../../shared/settings/projectSettings';
 import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
 import type { sourcesHolding } from '../../storage/importStore';
 
-/** How a file continues a source: new Stichtage only (extend), or also ones the source has (replace them). */
+/**
+ * How a file continues a source: new Stichtage only (extend), or also ones the source has (replace them);
+ * and why it is taken for that source's file: its file name (or the name its source would get), or the
+ * columns of the table last imported into that source (`kita_2025.csv` after `kita_2024.csv`).
+ */
 export interface SourceContinuation {
   source: Source;
   mode: 'extend' | 'replace';
+  reason: 'fileName' | 'tableLayout';
 }
 
 /**
@@ -20,24 +26,43 @@ export interface SourceContinuation {
  * the source has (a GENESIS series downloaded again a year later, 2016–2025 against 2015–2024, or a
  * corrected file) replaces its values for the file's Stichtage, which adds the new ones too. A file that
  * only repeats the source's values continues nothing (the caller's repeated-source check says so).
+ *
+ * A renamed file (`kita_2025.csv` after `kita_2024.csv`) is known by its columns: `layoutSourceId` is the
+ * source the last table of the same header signature went into (the project setting
+ * `import.source.<signature>`). Same columns alone say less than the same name — two districts' lists of
+ * one form look alike — so they only propose extending a series with new Stichtage, never replacing
+ * values the source has.
  */
 export function continuedSourceOf(
   sources: readonly Source[],
   holders: ReturnType<typeof sourcesHolding>,
-  file: { fileName: string; sourceName: string; periods: readonly string[] },
+  file: { fileName: string; sourceName: string; periods: readonly string[]; layoutSourceId?: string | null },
 ): SourceContinuation | null {
   if (file.periods.length === 0) return null;
   const filePeriods = new Set(file.periods);
   const holdings = [...holders.values()].flat();
-  const candidates = [sourceNamed(sources, file.sourceName), ...sources.filter((source) => source.notes === importedFromNote(file.fileName))];
-  for (const candidate of candidates) {
-    if (!candidate) continue;
-    const its = holdings.filter((holding) => holding.sourceId === candidate.id);
+  const candidates: { source: Source | undefined; reason: SourceContinuation['reason'] }[] = [
+    { source: sourceNamed(sources, file.sourceName), reason: 'fileName' },
+    ...sources.filter((source) => source.notes === importedFromNote(file.fileName)).map((source) => ({ source, reason: 'fileName' as const })),
+    { source: sources.find((source) => source.id === file.layoutSourceId), reason: 'tableLayout' },
+  ];
+  for (const { source, reason } of candidates) {
+    if (!source) continue;
+    const its = holdings.filter((holding) => holding.sourceId === source.id);
     if (its.length === 0) continue;
     const shares = its.some((holding) => holding.periods.some((period) => filePeriods.has(period)));
-    return { source: candidate, mode: shares ? 'replace' : 'extend' };
+    if (shares && reason === 'tableLayout') continue;
+    return { source, mode: shares ? 'replace' : 'extend', reason };
   }
   return null;
+}
+
+/** The settings key remembering the source a table of this header signature went into. */
+export const layoutSourceSettingKey = (headerSignature: string) => `import.source.${headerSignature}` as const;
+
+/** The source the last table of this header signature went into (see continuedSourceOf), if remembered. */
+export function rememberedLayoutSource(settings: ProjectSettings, headerSignature: string): string | null {
+  return readFamilySetting(settings, 'import.source.', headerSignature) ?? null;
 }
 
 /** The name a further source of the file gets unless one is given: the file's own, dated when a source has it. */

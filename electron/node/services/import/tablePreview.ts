@@ -20,7 +20,7 @@ import { readAreas, readDimensions, readLayers, readSettings, readSources, readV
 import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
-import { continuedSourceOf, furtherSourceName } from './sourceContinuation';
+import { continuedSourceOf, furtherSourceName, rememberedLayoutSource } from './sourceContinuation';
 
 const PREVIEW_ROWS = 50;
 /** Matched rows sent along with the first rows, for the wizard's preview of the values. */
@@ -144,7 +144,8 @@ export async function previewTable(
   const proposal = proposeTableMapping(table, fileName, projectDimensions);
   let mapping: TableMapping;
   let mappingFrom: TablePreviewResult['mappingFrom'];
-  const remembered = readFamilySetting(readSettings(db), 'import.mapping.', signature);
+  const settings = readSettings(db);
+  const remembered = readFamilySetting(settings, 'import.mapping.', signature);
   const rememberedMapping = remembered ? tableMappingSchema.safeParse(remembered) : null;
   if (input.mapping) {
     mapping = input.mapping;
@@ -200,7 +201,12 @@ export async function previewTable(
   const titleName = table.titleLines.find((line) => !/^(genesis-)?tabelle/i.test(line)) ?? table.titleLines[0];
   const fileSourceName = titleName ? `${titleName} (${fileName})` : fileName;
   // A file that only repeats a source continues nothing: the repeated-file warning says what it is.
-  const continuation = repeatedId ? null : continuedSourceOf(projectSources, variableSources, { fileName, sourceName: fileSourceName, periods: built.periods });
+  const continuation = repeatedId ? null : continuedSourceOf(projectSources, variableSources, {
+        fileName,
+        sourceName: fileSourceName,
+        periods: built.periods,
+        layoutSourceId: rememberedLayoutSource(settings, signature),
+      });
   const source = {
     name: furtherSourceName(projectSources, fileSourceName, built.periods),
     publisher,
@@ -257,7 +263,7 @@ export async function previewTable(
       sources: holders.map((holder) => ({ id: holder.sourceId, name: sourceNames.get(holder.sourceId) ?? holder.sourceId, periods: holder.periods, sharedPeriods: holder.periods.filter((period) => builtPeriods.has(period)) })),
     })),
     repeatedSource: repeatedId ? { id: repeatedId, name: sourceNames.get(repeatedId) ?? repeatedId } : null,
-    continuedSource: continuation ? { id: continuation.source.id, name: continuation.source.name, mode: continuation.mode } : null,
+    continuedSource: continuation ? { id: continuation.source.id, name: continuation.source.name, mode: continuation.mode, reason: continuation.reason } : null,
     sourceNames: projectSources.map((known) => known.name),
     repeatedKeyHint: repeatedKeyHint(table, mapping, join.duplicateKeys),
     source,
