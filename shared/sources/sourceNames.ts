@@ -4,6 +4,7 @@
  * cannot be read). Names are compared as a planner reads them: without surrounding blanks, with a run of
  * blanks as one, and without case.
  */
+import { UserError } from '../contract/errors';
 import { formatDate } from '../format/number';
 
 function nameKey(name: string): string {
@@ -33,4 +34,22 @@ export function distinctSourceName(name: string, takenNames: readonly string[], 
   const dated = latestPeriod ? `${name} (Stichtag ${formatDate(latestPeriod, 'de')})` : name;
   if (!taken.has(nameKey(dated))) return dated;
   for (let number = 2; ; number += 1) if (!taken.has(nameKey(`${dated} ${number}`))) return `${dated} ${number}`;
+}
+
+/**
+ * The name a new source gets. A name the planner typed (`typed`) is kept as typed, and refused when a source
+ * carries it: the project stays unchanged and the message says to give another name. A proposed name (from
+ * the file) is made distinct instead (distinctSourceName).
+ * @example nameForNewSource('VG250', false, [{ name: 'VG250' }], '2022-12-31') // 'VG250 (Stichtag 31.12.2022)'
+ */
+export function nameForNewSource(name: string, typed: boolean, sources: readonly { name: string }[], latestPeriod: string | null): string {
+  if (!typed) return distinctSourceName(name, sources.map((source) => source.name), latestPeriod);
+  const taken = sourceNamed(sources, name);
+  if (taken) {
+    throw new UserError('conflict', {
+      de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. Bitte der neuen Quelle einen eigenen Namen geben (CLI: --source NAME).`,
+      en: `The project already has a source "${taken.name}". Nothing changed. Please give the new source a name of its own (CLI: --source NAME).`,
+    });
+  }
+  return name;
 }

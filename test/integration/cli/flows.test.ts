@@ -206,6 +206,23 @@ describe('kleinraum import --flows', () => {
     expect(second.areas.find((area) => area.key === a)?.outflow).toBe(500);
   });
 
+  it('never names a flow source as a source of other figures: a typed name is refused (project unchanged), a file name is dated', async () => {
+    const project = path.join(workDir, 'taken-name.gpkg');
+    fs.copyFileSync(demoPath, project);
+    const [a, b] = keys as [string, string];
+    // A file named like the demo's population source (the file's own name is the proposed source name).
+    const file = path.join(workDir, 'Beispieldaten, synthetisch.csv');
+    fs.writeFileSync(file, `von;nach;Stichtag;Anzahl\n${a};${b};31.12.2024;500\n`);
+    const before = sha(project);
+    const refused = await runKleinraum(['import', project, file, '--flows', '--source', ' einwohnermelderegister – beispieldaten, synthetisch', '--json'], dataDir);
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stderr).toMatch(/Quelle „Einwohnermelderegister – Beispieldaten, synthetisch“ gibt es in diesem Projekt schon\. Nichts geändert\./);
+    expect(sha(project)).toBe(before);
+    const run = await runKleinraum(['import', project, file, '--flows', '--json'], dataDir);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { source: { name: string } }).source.name).toBe('Beispieldaten, synthetisch (Stichtag 31.12.2024)');
+  });
+
   it('imports a matrix with --period', async () => {
     const project = path.join(workDir, 'matrix.gpkg');
     fs.copyFileSync(demoPath, project);

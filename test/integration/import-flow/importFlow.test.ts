@@ -78,6 +78,19 @@ describe('boundaries: VG5000 Gemeinden filtered to Region Hannover', () => {
     expect(after.sources).toEqual(before.sources);
     expect(after.layers).toEqual(before.layers);
   });
+
+  it('the same file as a second layer gets a source name of its own; a typed name the project has is refused, the project unchanged', async () => {
+    const before = await backend.call('project.current', {});
+    const first = before.sources.find((source) => source.id === before.layers.find((layer) => layer.name === 'vg5000_gem')?.sourceId)!;
+    const typed = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
+    await expectUserError(backend.call('import.commit', { importId: typed.importId, layerName: 'gemeinden_2021', sourceName: ` ${first.name.toUpperCase()} ` }), /gibt es in diesem Projekt schon\. Nichts geändert\..*--source NAME/);
+    const after = await backend.call('project.current', {});
+    expect([after.sources, after.layers]).toEqual([before.sources, before.layers]);
+
+    const proposed = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
+    const committed = await backend.call('import.commit', { importId: proposed.importId, layerName: 'gemeinden_2021' });
+    expect(committed.source.name).toBe(`${first.name} (Stichtag 01.01.2021)`);
+  });
 });
 
 describe('tables joined to the 21 municipalities', () => {

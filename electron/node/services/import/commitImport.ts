@@ -25,7 +25,7 @@ import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writ
 import { featureTableNameFrom } from './boundaryPreview';
 import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
-import { importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
+import { importedFromNote, nameForNewSource, sourceNamed } from '../../../../shared/sources/sourceNames';
 import { continuedSourceOf, furtherSourceName, layoutSourceSettingKey, rememberedLayoutSource } from './sourceContinuation';
 
 export type CommitInput = z.output<typeof commitInput>;
@@ -88,11 +88,13 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
       en: `The project already has a layer "${layerName}". Please choose another name or "replace layer" (CLI: --layer-name NAME).`,
     });
   }
+  const proposal = pending.source;
+  // Two sources of one name could not be told apart in a menu, a legend or an export.
+  const sourceName = nameForNewSource(input.sourceName ?? proposal.name, input.sourceName !== undefined, readSources(db), proposal.stichtag);
   const position = clash ? readLayerPosition(db, layerName) : layers.length;
   if (clash) dropOwnedFeatureTable(db, layerName);
-  const proposal = pending.source;
   const source = addSource(db, {
-    name: input.sourceName ?? proposal.name,
+    name: sourceName,
     publisher: input.publisher ?? proposal.publisher,
     stichtag: proposal.stichtag,
     licence: input.licence ?? proposal.licence,
@@ -300,12 +302,16 @@ function refuseRepeatedSource(db: SqliteDatabase, observations: readonly Observa
  * holds the file's figures, extending its series (the same file of a later Stichtag); always another name.
  */
 function refuseTakenSourceName(db: SqliteDatabase, name: string, variableIds: readonly string[]): void {
-  const taken = sourceNamed(readSources(db), name);
-  if (!taken) return;
-  const holdsTheFigures = [...sourcesHolding(db, variableIds).values()].some((holders) => holders.some((holder) => holder.sourceId === taken.id));
+  const sources = readSources(db);
+  const taken = sourceNamed(sources, name);
+  const holdsTheFigures = taken && [...sourcesHolding(db, variableIds).values()].some((holders) => holders.some((holder) => holder.sourceId === taken.id));
+  if (!holdsTheFigures) {
+    nameForNewSource(name, true, sources, null);
+    return;
+  }
   throw new UserError('conflict', {
-    de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. ${holdsTheFigures ? `Neue Stichtage derselben Quelle: „Reihe einer Quelle fortschreiben“ wählen (CLI: --as extend --source ${taken.id}); eine andere Quelle: ihr einen eigenen Namen geben` : 'Bitte der neuen Quelle einen eigenen Namen geben'} (CLI: --source NAME).`,
-    en: `The project already has a source "${taken.name}". Nothing changed. ${holdsTheFigures ? `New reference dates of the same source: choose "Extend the series of a source" (CLI: --as extend --source ${taken.id}); another source: give it a name of its own` : 'Please give the new source a name of its own'} (CLI: --source NAME).`,
+    de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. Neue Stichtage derselben Quelle: „Reihe einer Quelle fortschreiben“ wählen (CLI: --as extend --source ${taken.id}); eine andere Quelle: ihr einen eigenen Namen geben (CLI: --source NAME).`,
+    en: `The project already has a source "${taken.name}". Nothing changed. New reference dates of the same source: choose "Extend the series of a source" (CLI: --as extend --source ${taken.id}); another source: give it a name of its own (CLI: --source NAME).`,
   });
 }
 

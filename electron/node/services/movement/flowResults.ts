@@ -12,6 +12,7 @@ import { DEFAULT_MAX_TABLE_BYTES, tableTooLargeError } from '../../../../shared/
 import { slug } from '../../../../shared/fileFormats/table/tableMapping';
 import { labelAnchors } from '../../../../shared/labels/labelPlacement';
 import type { Source } from '../../../../shared/model/project';
+import { nameForNewSource, sourceNamed } from '../../../../shared/sources/sourceNames';
 import { computeFlowView } from '../../../../shared/movement/flows';
 import { parseFlowTable, readFlowGrid } from '../../../../shared/movement/flowTable';
 import { flowsTable, flowTotalsTable } from '../../../../shared/movement/flowTables';
@@ -164,11 +165,17 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
   session.edit(() => {
     const existing = readSources(db);
     const flowSources = new Set(readFlowPeriods(db).flatMap((entry) => entry.sourceIds));
-    source = existing.find((candidate) => candidate.name === sourceName && flowSources.has(candidate.id));
+    // The flow source of this name takes the table's periods (a new year's table, or a corrected one).
+    source = sourceNamed(
+      existing.filter((candidate) => flowSources.has(candidate.id)),
+      sourceName,
+    );
     if (!source) {
+      // A source of this name that holds other figures is not this one: a typed name is refused, the file's made distinct.
+      const name = nameForNewSource(sourceName, input.sourceName !== undefined, existing, table.periods.at(-1) ?? null);
       source = {
-        id: uniqueId(slug(sourceName).slice(0, 48) || 'wanderungen', new Set(existing.map((known) => known.id))),
-        name: sourceName,
+        id: uniqueId(slug(name).slice(0, 48) || 'wanderungen', new Set(existing.map((known) => known.id))),
+        name,
         publisher: '',
         stichtag: table.periods.at(-1) ?? null,
         definition: '',
