@@ -16,6 +16,25 @@ export function importedFromNote(fileName: string): string {
   return `Import ${fileName}`;
 }
 
+/**
+ * The name proposed for the source of a table file: the table's title as the statistics office wrote it
+ * with its table code, and the file it came from. Of several title lines the longest is taken — it describes
+ * the table ("Bevölkerung kompakt (Gebietsstand 15.05.2022)"), where a short one above it names only the
+ * measure ("Personen: Bevölkerungszahl"). Without a title, the file name. The file name stays in the name:
+ * two files of one title (the Zensus table for Gemeinden and for Kreise) are two sources.
+ * @example tableSourceName(['Tabelle: 1000A-0000', 'Personen: Bevölkerungszahl', 'Bevölkerung kompakt (Gebietsstand 15.05.2022)'], 'z.csv') // 'Bevölkerung kompakt (Gebietsstand 15.05.2022), Tabelle 1000A-0000 (z.csv)'
+ */
+export function tableSourceName(titleLines: readonly string[], fileName: string): string {
+  const codeLine = /^(?:genesis-)?tabelle\s*:?\s*(\S+)/i;
+  const code = titleLines.map((line) => codeLine.exec(line.trim())?.[1]).find((found) => found !== undefined);
+  const title = titleLines
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .filter((line) => line !== '' && !codeLine.test(line))
+    .reduce<string | null>((longest, line) => (longest === null || line.length > longest.length ? line : longest), null);
+  if (!title) return code ? `Tabelle ${code} (${fileName})` : fileName;
+  return code ? `${title}, Tabelle ${code} (${fileName})` : `${title} (${fileName})`;
+}
+
 /** The project's source that already carries `name` (as a planner reads it), or undefined. */
 export function sourceNamed<S extends { name: string }>(sources: readonly S[], name: string): S | undefined {
   const key = nameKey(name);

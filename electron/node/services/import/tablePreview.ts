@@ -21,6 +21,7 @@ import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
 import { continuedSourceOf, furtherSourceName, rememberedLayoutSource } from './sourceContinuation';
+import { tableSourceName } from '../../../../shared/sources/sourceNames';
 
 const PREVIEW_ROWS = 50;
 /** Matched rows sent along with the first rows, for the wizard's preview of the values. */
@@ -198,8 +199,7 @@ export async function previewTable(
     }
   }
   const { publisher, attribution } = publisherFromFooter(table.footerNotes);
-  const titleName = table.titleLines.find((line) => !/^(genesis-)?tabelle/i.test(line)) ?? table.titleLines[0];
-  const fileSourceName = titleName ? `${titleName} (${fileName})` : fileName;
+  const fileSourceName = tableSourceName(table.titleLines, fileName);
   // A file that only repeats a source continues nothing: the repeated-file warning says what it is.
   const continuation = repeatedId ? null : continuedSourceOf(projectSources, variableSources, {
         fileName,
