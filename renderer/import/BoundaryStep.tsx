@@ -50,7 +50,7 @@ function initialLayer(inspect: InspectResult): string | undefined {
   return (inspect.layers.find((layer) => /_gem$/i.test(layer.name)) ?? inspect.layers[0])?.name;
 }
 
-export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySource; onBack: () => void; onDone: () => void }) {
+export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: BoundarySource; onBack: () => void; onCancel: () => void; onDone: () => void }) {
   const t = useT();
   const locale = useLocale();
   const backend = useBackend();
@@ -319,7 +319,7 @@ export function BoundaryStep({ source, onBack, onDone }: { source: BoundarySourc
           )}
         </section>
       </div>
-      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && running === null && layerNameValid && !(needsPopulationPeriod && !populationPeriodValid)} onBack={onBack} onCommit={() => void commit()} />
+      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && running === null && layerNameValid && !(needsPopulationPeriod && !populationPeriodValid)} onBack={onBack} onCancel={onCancel} onCommit={() => void commit()} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The foot of both import steps (boundaries and tables): progress of a running commit, the commit's error
- * if any, and the Back / Import buttons.
+ * if any, and the Cancel / Back / Import buttons (Cancel closes the wizard and drops the pending import, as
+ * the dialog's × does; a planner looks for it beside Back).
  */
 import { useLocale, useT } from '../AppContext';
 import { localized } from '../../shared/i18n/translate';
@@ -17,10 +18,11 @@ export interface CommitFooterProps {
   /** Why "Importieren" cannot be pressed yet, said beside it; null when it can, or while the preview loads. */
   blockedReason?: string | null;
   onBack: () => void;
+  onCancel: () => void;
   onCommit: () => void;
 }
 
-export function CommitFooter({ committing, commitError, canCommit, blockedReason = null, onBack, onCommit }: CommitFooterProps) {
+export function CommitFooter({ committing, commitError, canCommit, blockedReason = null, onBack, onCancel, onCommit }: CommitFooterProps) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -37,6 +39,9 @@ export function CommitFooter({ committing, commitError, canCommit, blockedReason
             {blockedReason}
           </p>
         )}
+        <button type="button" className="button" data-testid="import-cancel" onClick={onCancel} disabled={committing !== null}>
+          {t('import.cancel')}
+        </button>
         <button type="button" className="button" onClick={onBack} disabled={committing !== null}>
           {t('import.back')}
         </button>

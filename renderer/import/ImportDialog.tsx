@@ -85,8 +85,8 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
             </div>
           </>
         )}
-        {stage.step === 'boundaries' && <BoundaryStep source={stage.source} onBack={back} onDone={onClose} />}
-        {stage.step === 'table' && <TableStep path={stage.path} inspect={stage.inspect} onBack={back} onDone={onClose} />}
+        {stage.step === 'boundaries' && <BoundaryStep source={stage.source} onBack={back} onCancel={onClose} onDone={onClose} />}
+        {stage.step === 'table' && <TableStep path={stage.path} inspect={stage.inspect} onBack={back} onCancel={onClose} onDone={onClose} />}
       </div>
     </div>
   );

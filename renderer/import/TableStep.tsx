@@ -49,7 +49,19 @@ const OBSERVATION_PREVIEW_ROWS = 12;
 /** Rows of the file shown as read (the first ones). */
 const GRID_ROWS = 20;
 
-export function TableStep({ path, inspect, onBack, onDone }: { path: string; inspect: InspectResult; onBack: () => void; onDone: (result: CommitResult) => void }) {
+export function TableStep({
+  path,
+  inspect,
+  onBack,
+  onCancel,
+  onDone,
+}: {
+  path: string;
+  inspect: InspectResult;
+  onBack: () => void;
+  onCancel: () => void;
+  onDone: (result: CommitResult) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const backend = useBackend();
@@ -580,6 +592,7 @@ export function TableStep({ path, inspect, onBack, onDone }: { path: string; ins
                         : null
         }
         onBack={onBack}
+        onCancel={onCancel}
         onCommit={() => void commit()}
       />
     </>
