@@ -101,8 +101,8 @@ export const command: CliCommand = {
     const { createCliBackend } = await import('../backend');
     const backend = await createCliBackend(context.dataDir);
     const summary = await backend.call('project.open', { path: projectPath });
-    const { scenarios } = await backend.call('planning.listScenarios', {});
-    if (context.json) context.output.json(infoDocument(summary, context.lang, scenarios));
+    // Only the JSON document lists the scenarios; the text leaves the planning code unloaded.
+    if (context.json) context.output.json(infoDocument(summary, context.lang, (await backend.call('planning.listScenarios', {})).scenarios));
     else context.output.text(infoText(summary, context.lang));
   },
 };
