@@ -8,7 +8,14 @@ import type { BoundaryPreview } from '../../shared/contract/methods/import';
 import { withoutCliHint } from '../../shared/contract/errors';
 import type { MessageKey } from '../../shared/i18n/translate';
 
-export function BoundaryReportView({ preview }: { preview: BoundaryPreview }) {
+/**
+ * @param shownLayerName the layer name as now typed: the preview's notes on its proposed name (already taken,
+ *   or a foreign table's) no longer apply once the planner gave another one.
+ */
+/** Preview notes about the proposed layer name (as the command line's import document drops them too). */
+const LAYER_NAME_WARNINGS = new Set(['foreign-table-name', 'layer-exists']);
+
+export function BoundaryReportView({ preview, shownLayerName }: { preview: BoundaryPreview; shownLayerName: string | null }) {
   const t = useT();
   const locale = useLocale();
   const { report } = preview;
@@ -61,11 +68,13 @@ export function BoundaryReportView({ preview }: { preview: BoundaryPreview }) {
             </ul>
           )}
         </li>
-        {report.warnings.map((warning) => (
-          <li key={warning.code} className="import-warning">
-            {withoutCliHint(warning.text[locale] || warning.text.de)}
-          </li>
-        ))}
+        {report.warnings
+          .filter((warning) => !LAYER_NAME_WARNINGS.has(warning.code) || shownLayerName === null || shownLayerName === preview.layerName)
+          .map((warning) => (
+            <li key={warning.code} className="import-warning">
+              {withoutCliHint(warning.text[locale] || warning.text.de)}
+            </li>
+          ))}
       </ul>
       <details>
         <summary>{t('import.areasList', { count: count(preview.areas.length) })}</summary>

@@ -111,7 +111,8 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
   const needsPopulationPeriod = source.kind === 'official' && preview?.population !== undefined && preview.population.stichtag === null;
   // The date field reports only a day that exists (or nothing).
   const populationPeriodValid = populationPeriod !== '';
-  const layerExists = preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false;
+  // The name in the warning is the proposed one; another typed name is free (or refused with its own message).
+  const layerExists = (preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false) && layerKey === preview?.layerName;
 
   const commit = async () => {
     if (!preview || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)) return;
@@ -124,7 +125,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
       const result = await backend.call('import.commit', {
         importId: preview.importId,
         layerName: layerKey ?? preview.layerName,
-        ...(replaceLayer ? { replaceLayer: true } : {}),
+        ...(replaceLayer && layerExists ? { replaceLayer: true } : {}),
         ...(needsPopulationPeriod ? { period: populationPeriod } : {}),
         ...(title ? { layerTitle: { de: title, en: title } } : {}),
         ...(attribution.trim() && attribution.trim() !== preview.source.attribution ? { attribution: attribution.trim() } : {}),
@@ -314,7 +315,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
               {preview.population && preview.population.total !== null && (
                 <p>{t('import.officialPopulation', { date: preview.population.stichtag ?? '–', total: formatNumber(preview.population.total, 0, locale) })}</p>
               )}
-              <BoundaryReportView preview={preview} />
+              <BoundaryReportView preview={preview} shownLayerName={layerKey} />
             </>
           )}
         </section>

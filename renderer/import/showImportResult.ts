@@ -23,9 +23,14 @@ export function showImportResult(store: KleinraumStore, backend: Backend, result
     checkpoint = restored.checkpoint;
     return restored.summary;
   };
+  // Boundaries make a layer, named in the undo entry by its title as the layer menu shows it (not its technical name).
+  const title = result.summary.layers.find((layer) => layer.name === result.layer)?.title ?? { de: result.layer, en: result.layer };
   store.getState().recordEdit({
-    // A table goes into a source (a new one, or one extended or replaced): that is what the planner did; boundaries make a layer.
-    label: result.kind === 'table' ? message('import.undo.labelTable', { source: result.source.name }) : message('import.undo.label', { layer: result.layer }),
+    // A table goes into a source (a new one, or one extended or replaced): that is what the planner did.
+    label:
+      result.kind === 'table'
+        ? message('import.undo.labelTable', { source: result.source.name })
+        : { de: message('import.undo.label', { layer: title.de }).de, en: message('import.undo.label', { layer: title.en }).en },
     undo: async () => store.getState().projectReceived(await restore(), false),
     redo: async () => showImported(store, { ...result, summary: await restore() }),
   });

@@ -147,16 +147,17 @@ export const SETTING_FAMILIES = {
     expected: { de: 'eine Spaltenzuordnung', en: 'a column mapping' },
   }),
   /**
-   * The source the last table of a shape went into ("import.source.<header signature>"): a renamed file of
-   * the same columns (kita_2025.csv after kita_2024.csv) is proposed to extend that source's series.
+   * The sources tables of a shape went into, most recent first ("import.source.<header signature>"): a
+   * renamed file of the same columns and areas (kita_2025.csv after kita_2024.csv) is proposed to extend
+   * that source's series.
    */
   'import.source.': define({
-    schema: z.string().min(1),
-    defaultValue: '',
+    schema: z.array(z.string().min(1)),
+    defaultValue: [],
     version: 1,
-    fromText: (text) => text,
-    description: { de: 'Quelle, in die eine Tabelle dieser Form zuletzt importiert wurde', en: 'Source a table of this shape was last imported into' },
-    expected: { de: 'die Kennung einer Quelle', en: 'the id of a source' },
+    fromText: json,
+    description: { de: 'Quellen, in die Tabellen dieser Form importiert wurden', en: 'Sources tables of this shape were imported into' },
+    expected: { de: 'eine Liste von Quellenkennungen', en: 'a list of source ids' },
   }),
   /** A named Sozialmonitoring definition ("monitoring.definition.<id>"): indicators, directions, floor, cut-offs, alert rules. */
   'monitoring.definition.': define({

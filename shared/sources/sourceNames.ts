@@ -11,6 +11,11 @@ function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
 }
 
+/** A typed source name as it is kept: without surrounding blanks, inner runs of blanks as one. */
+export function normalizedSourceName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
 /** The note a table import writes on the source it creates: which file the values came from. */
 export function importedFromNote(fileName: string): string {
   return `Import ${fileName}`;
@@ -25,14 +30,31 @@ export function importedFromNote(fileName: string): string {
  * @example tableSourceName(['Tabelle: 1000A-0000', 'Personen: Bevölkerungszahl', 'Bevölkerung kompakt (Gebietsstand 15.05.2022)'], 'z.csv') // 'Bevölkerung kompakt (Gebietsstand 15.05.2022), Tabelle 1000A-0000 (z.csv)'
  */
 export function tableSourceName(titleLines: readonly string[], fileName: string): string {
-  const codeLine = /^(?:genesis-)?tabelle\s*:?\s*(\S+)/i;
-  const code = titleLines.map((line) => codeLine.exec(line.trim())?.[1]).find((found) => found !== undefined);
-  const title = titleLines
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => line !== '' && !codeLine.test(line))
-    .reduce<string | null>((longest, line) => (longest === null || line.length > longest.length ? line : longest), null);
+  // "Tabelle: 1000A-0000", "GENESIS-Tabelle: 12411-01-01-4": a line that is only a code. "Tabelle 3: Kinder …" is a title.
+  const codeLine = /^(?:genesis-)?tabelle:\s*([0-9][\w.-]*)\s*$/i;
+  const lines = titleLines.map((line) => line.trim().replace(/\s+/g, ' ')).filter((line) => line !== '');
+  const code = lines.map((line) => codeLine.exec(line)?.[1]).find((found) => found !== undefined);
+  const title = unwrappedTitleLines(lines.filter((line) => !codeLine.test(line))).reduce<string | null>(
+    (longest, line) => (longest === null || line.length > longest.length ? line : longest),
+    null,
+  );
   if (!title) return code ? `Tabelle ${code} (${fileName})` : fileName;
   return code ? `${title}, Tabelle ${code} (${fileName})` : `${title} (${fileName})`;
+}
+
+/**
+ * GENESIS wraps a long title over two lines ("Bevölkerung nach Geschlecht - Stichtag 31.12. - regionale" /
+ * "Tiefe: Kreise und krfr. Städte"): a line ending in " -" or in a lower-case word, or followed by one that
+ * starts lower case, goes on in the next.
+ */
+function unwrappedTitleLines(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && (/ -$/.test(previous) || /(^|\s)\p{Ll}+$/u.test(previous) || /^\p{Ll}/u.test(line))) joined[joined.length - 1] = `${previous} ${line}`;
+    else joined.push(line);
+  }
+  return joined;
 }
 
 /** The project's source that already carries `name` (as a planner reads it), or undefined. */

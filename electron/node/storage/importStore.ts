@@ -149,6 +149,19 @@ export function sourcesHolding(db: SqliteDatabase, variables: readonly string[])
   return result;
 }
 
+/** The area keys `sourceId` holds values for at its latest Stichtag of `variables` (none when it holds none). */
+export function areaKeysAtLatestPeriod(db: SqliteDatabase, sourceId: string, variables: readonly string[]): string[] {
+  if (variables.length === 0) return [];
+  const marks = variables.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `SELECT DISTINCT area_key FROM kleinraum_observations WHERE source_id = ? AND variable IN (${marks})
+       AND period = (SELECT MAX(period) FROM kleinraum_observations WHERE source_id = ? AND variable IN (${marks}))`,
+    )
+    .pluck()
+    .all(sourceId, ...variables, sourceId, ...variables) as string[];
+}
+
 /**
  * Puts `sourceId` last in a variable's source ranking (`ranking`: the sources it draws from now), so that
  * a joining source fills gaps only and never displaces or mixes with the ones already shown.

@@ -206,21 +206,30 @@ describe('kleinraum import --flows', () => {
     expect(second.areas.find((area) => area.key === a)?.outflow).toBe(500);
   });
 
-  it('never names a flow source as a source of other figures: a typed name is refused (project unchanged), a file name is dated', async () => {
+  it('gives a file named like another source a name of its own and continues that source on the next import; --source attaches flows to the source named', async () => {
     const project = path.join(workDir, 'taken-name.gpkg');
     fs.copyFileSync(demoPath, project);
     const [a, b] = keys as [string, string];
     // A file named like the demo's population source (the file's own name is the proposed source name).
     const file = path.join(workDir, 'Beispieldaten, synthetisch.csv');
     fs.writeFileSync(file, `von;nach;Stichtag;Anzahl\n${a};${b};31.12.2024;500\n`);
-    const before = sha(project);
-    const refused = await runKleinraum(['import', project, file, '--flows', '--source', ' einwohnermelderegister – beispieldaten, synthetisch', '--json'], dataDir);
-    expect(refused.exitCode).not.toBe(0);
-    expect(refused.stderr).toMatch(/Quelle „Einwohnermelderegister – Beispieldaten, synthetisch“ gibt es in diesem Projekt schon\. Nichts geändert\./);
-    expect(sha(project)).toBe(before);
-    const run = await runKleinraum(['import', project, file, '--flows', '--json'], dataDir);
-    expect(run.exitCode, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as { source: { name: string } }).source.name).toBe('Beispieldaten, synthetisch (Stichtag 31.12.2024)');
+    type Imported = { source: { id: string; name: string }; replaced: number };
+    const importFile = async (...extra: string[]): Promise<Imported> => {
+      const run = await runKleinraum(['import', project, file, '--flows', ...extra, '--json'], dataDir);
+      expect(run.exitCode, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as Imported;
+    };
+    const first = await importFile();
+    expect([first.source.name, first.replaced]).toEqual(['Beispieldaten, synthetisch (Stichtag 31.12.2024)', 0]);
+    // The same file again (a corrected table) goes into that source and replaces its flows: nothing doubles.
+    const again = await importFile();
+    expect([again.source.id, again.replaced]).toEqual([first.source.id, 1]);
+    expect((await flows(['--period', '2024', '--source', first.source.id], project)).flows).toEqual([{ from: a, to: b, value: 500 }]);
+    // A typed name (blanks and case as a planner types them) names the source the flows belong to, e.g. the register.
+    const register = await importFile('--source', ' einwohnermelderegister –  Beispieldaten, synthetisch');
+    expect(register.source.name).toBe('Einwohnermelderegister – Beispieldaten, synthetisch');
+    const info = JSON.parse((await runKleinraum(['info', project, '--json'], dataDir)).stdout) as { sources: { id: string; name: string }[] };
+    expect(info.sources.filter((source) => source.name.startsWith('Einwohnermelderegister')).map((source) => source.id)).toEqual([register.source.id]);
   });
 
   it('imports a matrix with --period', async () => {

@@ -36,6 +36,14 @@ it('imports VG5000 Gemeinden filtered to 03241 into a new project, then a GENESI
   expect(document).toMatchObject({ kind: 'table', layer: 'vg5000_gem', rows: 1, encoding: { detected: 'windows-1252', used: 'windows-1252' } });
   expect(document.join.aggregateRows).toContainEqual(expect.objectContaining({ key: '03241', level: 'kreis', value: 38535 }));
   expect(document.join.areasWithoutData).toHaveLength(20);
+  // The same file as a second layer: the document names the source as written, told apart by its layer.
+  const again = await runKleinraum(['import', project, sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp'), '--filter-key-prefix', '03241', '--layer-name', 'gemeinden_kopie', '--json'], temp.file('data'));
+  expect(again.exitCode, again.stderr).toBe(0);
+  const second = JSON.parse(again.stdout) as { layer: string; source: { id: string; name: string } };
+  const first = JSON.parse(boundaries.stdout) as { source: { id: string; name: string } };
+  expect(second.layer).toBe('gemeinden_kopie');
+  expect(second.source.name).toBe(`${first.source.name} – Ebene gemeinden_kopie`);
+  expect(second.source.id).not.toBe(first.source.id);
 });
 
 it('a failed import names the flag and leaves the project file unchanged', async () => {

@@ -89,7 +89,8 @@ describe('boundaries: VG5000 Gemeinden filtered to Region Hannover', () => {
 
     const proposed = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
     const committed = await backend.call('import.commit', { importId: proposed.importId, layerName: 'gemeinden_2021' });
-    expect(committed.source.name).toBe(`${first.name} (Stichtag 01.01.2021)`);
+    // The same file has the same Stichtag: the layer tells the two sources apart.
+    expect(committed.source.name).toBe(`${first.name} – Ebene gemeinden_2021`);
   });
 });
 

@@ -192,32 +192,46 @@ describe('the same file again with a later Stichtag', () => {
 });
 
 describe('next year\'s file under a new name (kita_2025.csv after kita_2024.csv)', () => {
-  it('is known by its columns and proposed to extend the series, never to replace the values of another list of the same form', async () => {
+  it('is known by its columns and areas and proposed to extend that series, never another list of the same form, never to replace', async () => {
     await backend.call('project.openDemo', {});
     const header = 'AGS;Gemeinde;Plätze in Tagespflege';
-    const rows = (base: number) => [header, ...NAMES.map((name, index) => `${key(index)};${name};${base + index}`)];
+    const rows = (base: number, names = NAMES) => [header, ...names.map((name, index) => `${key(index)};${name};${base + index}`)];
+    const southWestRows = (base: number) => [header, ...NAMES.slice(16).map((name, index) => `${key(16 + index)};${name};${base + index}`)];
+    // The district's own list of five municipalities comes first, so it ranks first for the figure.
+    const side = await backend.call('import.previewTable', { path: table('tagespflege_suedwest_2024.csv', southWestRows(5)), layer: 'gemeinden' });
+    const southWest = await backend.call('import.commit', { importId: side.importId, period: '2024-12-31', sourceName: 'Tagespflege Südwest' });
     const first = await backend.call('import.previewTable', { path: table('tagespflege_2024.csv', rows(50)), layer: 'gemeinden' });
     const imported = await backend.call('import.commit', { importId: first.importId, period: '2024-12-31', sourceName: 'Tagespflege (Jugendamt)' });
 
-    const renamed = table('tagespflege_2025.csv', rows(60));
-    const next = await backend.call('import.previewTable', { path: renamed, layer: 'gemeinden', mapping: { ...first.mapping, period: '2025-12-31' } });
+    const next = await backend.call('import.previewTable', { path: table('tagespflege_2025.csv', rows(60)), layer: 'gemeinden', mapping: { ...first.mapping, period: '2025-12-31' } });
     expect(next.continuedSource).toEqual({ id: imported.sourceId, name: 'Tagespflege (Jugendamt)', mode: 'extend', reason: 'tableLayout' });
-    // The command line's `--as extend` without --source follows the same proposal.
+    // The command line's `--as extend` without --source follows the proposal, not the figure's first-ranked source.
     const extended = await backend.call('import.commit', { importId: next.importId, mode: 'extend' });
     expect(extended.sourceId).toBe(imported.sourceId);
     const variable = first.observations.variables[0]!.id;
     expect((await backend.call('project.current', {})).variables.find((candidate) => candidate.id === variable)?.periods).toEqual(['2024-12-31', '2025-12-31']);
 
-    // Another district's list of the same form for a Stichtag the source has is not a new version of it:
-    // no replacement is proposed (it would delete the values of the source's other areas).
+    // The district's next list went into its own source last; the next full list still continues the full series.
+    const sideNext = await backend.call('import.previewTable', { path: table('tagespflege_suedwest_2025.csv', southWestRows(6)), layer: 'gemeinden', mapping: { ...first.mapping, period: '2025-12-31' } });
+    expect(sideNext.continuedSource).toEqual({ id: southWest.sourceId, name: 'Tagespflege Südwest', mode: 'extend', reason: 'tableLayout' });
+    await backend.call('import.commit', { importId: sideNext.importId, mode: 'extend' });
+    const full2026 = await backend.call('import.previewTable', { path: table('tagespflege_2026.csv', rows(70)), layer: 'gemeinden', mapping: { ...first.mapping, period: '2026-12-31' } });
+    expect(full2026.continuedSource?.id).toBe(imported.sourceId);
+    await backend.call('import.cancel', { importId: full2026.importId });
+
+    // Another district's list of the same form for a Stichtag the series has is not a new version of it, and
+    // one for a new Stichtag covers other areas: neither is proposed for the full series.
     const otherDistrict = table('tagespflege_nord_2025.csv', [header, ...NAMES.slice(0, 5).map((name, index) => `${key(index)};${name};${70 + index}`)]);
     const other = await backend.call('import.previewTable', { path: otherDistrict, layer: 'gemeinden', mapping: { ...first.mapping, period: '2025-12-31' } });
     expect(other.continuedSource).toBeNull();
     await backend.call('import.cancel', { importId: other.importId });
+    const otherLater = await backend.call('import.previewTable', { path: otherDistrict, layer: 'gemeinden', mapping: { ...first.mapping, period: '2027-12-31' } });
+    expect(otherLater.continuedSource).toBeNull();
+    await backend.call('import.cancel', { importId: otherLater.importId });
 
     // A table of other columns is not taken for it.
-    const differentColumns = table('tagespflege_2026.csv', ['AGS;Gemeinde;Plätze in Tagespflege;Kinder unter 3', ...NAMES.map((name, index) => `${key(index)};${name};${80 + index};${index}`)]);
-    const different = await backend.call('import.previewTable', { path: differentColumns, layer: 'gemeinden', mapping: undefined });
+    const differentColumns = table('tagespflege_2028.csv', ['AGS;Gemeinde;Plätze in Tagespflege;Kinder unter 3', ...NAMES.map((name, index) => `${key(index)};${name};${80 + index};${index}`)]);
+    const different = await backend.call('import.previewTable', { path: differentColumns, layer: 'gemeinden' });
     expect(different.continuedSource).toBeNull();
     await backend.call('import.cancel', { importId: different.importId });
   }, 60_000);

@@ -41,7 +41,8 @@ function columnIndex(preview: TablePreviewResult, given: string, flag: string): 
 /** Preview warnings about the proposed layer name. */
 const NAME_WARNINGS = new Set(['foreign-table-name', 'layer-exists']);
 
-function boundaryDocument(preview: BoundaryPreview, layer: string) {
+function boundaryDocument(preview: BoundaryPreview, committed: MethodOutput<'import.commit'>) {
+  const layer = committed.layer;
   return {
     kind: 'boundaries' as const,
     layer,
@@ -50,7 +51,8 @@ function boundaryDocument(preview: BoundaryPreview, layer: string) {
     encoding: { detected: preview.report.encoding.detected, used: preview.report.encoding.used },
     invalidGeometries: { found: preview.report.invalidGeometries.found, repaired: preview.report.invalidGeometries.repaired },
     join: { matched: preview.areas.length, unmatchedRows: [], unmatchedSummary: [], areasWithoutData: [], duplicateKeys: preview.report.duplicateKeys.map((duplicate) => duplicate.key) },
-    source: preview.source,
+    // The source as written: the name the commit gave it (typed, or the proposal made distinct), with the proposal's details.
+    source: { ...preview.source, id: committed.source.id, name: committed.source.name },
     duplicateKeys: preview.report.duplicateKeys,
     filteredOut: preview.report.filteredOut,
     withoutName: preview.report.withoutName,
@@ -313,7 +315,7 @@ export const command: CliCommand = {
       } else if (officialKreis) {
         const preview = await backend.call('import.fetchOfficialBoundaries', { kreis: officialKreis, serviceUrl: option(context, 'service-url') });
         const committed = await backend.call('import.commit', { importId: preview.importId, undoable: false, ...common });
-        document = { ...boundaryDocument(preview, committed.layer), observations: committed.observations, fromCache: preview.fromCache, serviceUrl: preview.serviceUrl };
+        document = { ...boundaryDocument(preview, committed), observations: committed.observations, fromCache: preview.fromCache, serviceUrl: preview.serviceUrl };
       } else {
         const inspected = await backend.call('import.inspect', { path: path.resolve(input!), sheet: option(context, 'sheet') });
         if (inspected.kind === 'boundaries') {
@@ -330,7 +332,7 @@ export const command: CliCommand = {
             mapPreview: false,
           });
           const committed = await backend.call('import.commit', { importId: preview.importId, undoable: false, ...common });
-          document = boundaryDocument(preview, committed.layer);
+          document = boundaryDocument(preview, committed);
         } else {
           const base = { path: inspected.path, sheet: option(context, 'sheet'), encoding: option(context, 'encoding'), layer: option(context, 'layer') };
           let preview = await backend.call('import.previewTable', base);

@@ -25,8 +25,8 @@ import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writ
 import { featureTableNameFrom } from './boundaryPreview';
 import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
-import { importedFromNote, nameForNewSource, sourceNamed } from '../../../../shared/sources/sourceNames';
-import { continuedSourceOf, furtherSourceName, layoutSourceSettingKey, rememberedLayoutSource } from './sourceContinuation';
+import { importedFromNote, nameForNewSource, normalizedSourceName, sourceNamed } from '../../../../shared/sources/sourceNames';
+import { continuedSourceOf, furtherSourceName, layoutSourcesAfterImport, layoutSourceSettingKey, rememberedLayoutSources } from './sourceContinuation';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
@@ -89,8 +89,13 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
     });
   }
   const proposal = pending.source;
-  // Two sources of one name could not be told apart in a menu, a legend or an export.
-  const sourceName = nameForNewSource(input.sourceName ?? proposal.name, input.sourceName !== undefined, readSources(db), proposal.stichtag);
+  // Two sources of one name could not be told apart in a menu, a legend or an export. The same file again
+  // (a second layer of it) has the same Stichtag, which would tell nothing apart: its layer does.
+  const sources = readSources(db);
+  const sameFileAgain = input.sourceName === undefined && sourceNamed(sources, proposal.name)?.stichtag === proposal.stichtag;
+  const sourceName = sameFileAgain
+    ? nameForNewSource(`${proposal.name} – Ebene ${layerName}`, false, sources, null)
+    : nameForNewSource(input.sourceName ?? proposal.name, input.sourceName !== undefined, sources, proposal.stichtag);
   const position = clash ? readLayerPosition(db, layerName) : layers.length;
   if (clash) dropOwnedFeatureTable(db, layerName);
   const source = addSource(db, {
@@ -214,7 +219,8 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
             fileName: pending.fileName,
             sourceName: pending.fileSourceName,
             periods: built.periods,
-            layoutSourceId: rememberedLayoutSource(readSettings(db), pending.headerSignature),
+            areaKeys: built.observations.map((observation) => observation.areaKey),
+            layoutSources: rememberedLayoutSources(db, readSettings(db), pending.headerSignature, variableIds),
           })
         : null;
     const continued = continuation?.mode === 'extend' ? continuation.source.id : undefined;
@@ -253,7 +259,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   if (input.rememberMapping ?? true) {
     const { period: _period, ...shape } = pending.mapping;
     writeSetting(db, `import.mapping.${pending.headerSignature}`, shape);
-    writeSetting(db, layoutSourceSettingKey(pending.headerSignature), source.id);
+    writeSetting(db, layoutSourceSettingKey(pending.headerSignature), layoutSourcesAfterImport(readSettings(db), pending.headerSignature, source.id));
   }
   const totalKeys = new Set(pending.reportedTotalRows.values());
   const unassignableKeys = new Set(pending.unassignableRows.values());
@@ -315,10 +321,6 @@ function refuseTakenSourceName(db: SqliteDatabase, name: string, variableIds: re
   });
 }
 
-/** A typed source name as it is kept: without surrounding blanks, inner runs of blanks as one. */
-function normalizedSourceName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
-}
 
 /** The source an extension continues: the first chosen source of the file's first variable that has one. */
 function defaultSeriesSource(db: SqliteDatabase, variableIds: readonly string[]): string | undefined {

@@ -6,7 +6,8 @@
 import type { Source } from '../../../../shared/model/project';
 import { readFamilySetting, type ProjectSettings } from '../../../../shared/settings/projectSettings';
 import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
-import type { sourcesHolding } from '../../storage/importStore';
+import { areaKeysAtLatestPeriod, type sourcesHolding } from '../../storage/importStore';
+import type { SqliteDatabase } from '../../storage/openDatabase';
 
 /**
  * How a file continues a source: new Stichtage only (extend), or also ones the source has (replace them);
@@ -27,42 +28,71 @@ export interface SourceContinuation {
  * corrected file) replaces its values for the file's Stichtage, which adds the new ones too. A file that
  * only repeats the source's values continues nothing (the caller's repeated-source check says so).
  *
- * A renamed file (`kita_2025.csv` after `kita_2024.csv`) is known by its columns: `layoutSourceId` is the
- * source the last table of the same header signature went into (the project setting
- * `import.source.<signature>`). Same columns alone say less than the same name — two districts' lists of
- * one form look alike — so they only propose extending a series with new Stichtage, never replacing
- * values the source has.
+ * A renamed file (`kita_2025.csv` after `kita_2024.csv`) is known by its columns and its areas: `layoutSources`
+ * are the sources tables of the same header signature went into (the project setting
+ * `import.source.<signature>`, most recent first), each with the area keys it holds at its latest Stichtag.
+ * Same columns alone say little — two districts' lists of one form look alike — so such a source is taken
+ * only when the file covers the same areas (LAYOUT_AREA_OVERLAP), and only to extend its series with new
+ * Stichtage, never to replace values it has.
  */
 export function continuedSourceOf(
   sources: readonly Source[],
   holders: ReturnType<typeof sourcesHolding>,
-  file: { fileName: string; sourceName: string; periods: readonly string[]; layoutSourceId?: string | null },
+  file: { fileName: string; sourceName: string; periods: readonly string[]; areaKeys?: readonly string[]; layoutSources?: readonly LayoutSource[] },
 ): SourceContinuation | null {
   if (file.periods.length === 0) return null;
   const filePeriods = new Set(file.periods);
   const holdings = [...holders.values()].flat();
-  const candidates: { source: Source | undefined; reason: SourceContinuation['reason'] }[] = [
-    { source: sourceNamed(sources, file.sourceName), reason: 'fileName' },
-    ...sources.filter((source) => source.notes === importedFromNote(file.fileName)).map((source) => ({ source, reason: 'fileName' as const })),
-    { source: sources.find((source) => source.id === file.layoutSourceId), reason: 'tableLayout' },
-  ];
-  for (const { source, reason } of candidates) {
-    if (!source) continue;
-    const its = holdings.filter((holding) => holding.sourceId === source.id);
-    if (its.length === 0) continue;
-    const shares = its.some((holding) => holding.periods.some((period) => filePeriods.has(period)));
-    if (shares && reason === 'tableLayout') continue;
-    return { source, mode: shares ? 'replace' : 'extend', reason };
+  const sharesPeriods = (source: Source) => holdings.some((holding) => holding.sourceId === source.id && holding.periods.some((period) => filePeriods.has(period)));
+  const holdsFigures = (source: Source) => holdings.some((holding) => holding.sourceId === source.id);
+  const byName = [sourceNamed(sources, file.sourceName), ...sources.filter((source) => source.notes === importedFromNote(file.fileName))];
+  for (const source of byName) {
+    if (source && holdsFigures(source)) return { source, mode: sharesPeriods(source) ? 'replace' : 'extend', reason: 'fileName' };
+  }
+  const fileKeys = new Set(file.areaKeys ?? []);
+  for (const remembered of file.layoutSources ?? []) {
+    const source = sources.find((candidate) => candidate.id === remembered.sourceId);
+    if (!source || !holdsFigures(source) || sharesPeriods(source)) continue;
+    if (areaOverlap(fileKeys, remembered.areaKeys) >= LAYOUT_AREA_OVERLAP) return { source, mode: 'extend', reason: 'tableLayout' };
   }
   return null;
 }
 
-/** The settings key remembering the source a table of this header signature went into. */
+/** A source tables of one form went into, with the area keys it holds at its latest Stichtag. */
+export interface LayoutSource {
+  sourceId: string;
+  areaKeys: readonly string[];
+}
+
+/**
+ * How much of the areas two lists share for a renamed file to be taken for the next Stichtag of a source
+ * (shared keys over all keys of either): next year's list of the same 21 municipalities shares all, one
+ * with a municipality more or less most; another district's list of the same form few or none.
+ */
+export const LAYOUT_AREA_OVERLAP = 0.8;
+
+function areaOverlap(fileKeys: ReadonlySet<string>, sourceKeys: readonly string[]): number {
+  const shared = sourceKeys.filter((key) => fileKeys.has(key)).length;
+  const all = fileKeys.size + sourceKeys.length - shared;
+  return all === 0 ? 0 : shared / all;
+}
+
+/** How many sources a form remembers: more than a planner keeps side by side for one form. */
+const REMEMBERED_LAYOUT_SOURCES = 8;
+
+/** The settings key remembering the sources tables of this header signature went into. */
 export const layoutSourceSettingKey = (headerSignature: string) => `import.source.${headerSignature}` as const;
 
-/** The source the last table of this header signature went into (see continuedSourceOf), if remembered. */
-export function rememberedLayoutSource(settings: ProjectSettings, headerSignature: string): string | null {
-  return readFamilySetting(settings, 'import.source.', headerSignature) ?? null;
+/** The sources tables of this header signature went into (see continuedSourceOf), most recent first, with their areas. */
+export function rememberedLayoutSources(db: SqliteDatabase, settings: ProjectSettings, headerSignature: string, variableIds: readonly string[]): LayoutSource[] {
+  const ids = readFamilySetting(settings, 'import.source.', headerSignature) ?? [];
+  return ids.map((sourceId) => ({ sourceId, areaKeys: areaKeysAtLatestPeriod(db, sourceId, variableIds) }));
+}
+
+/** The list to remember after a table of this header signature went into `sourceId`: it first, older ones after. */
+export function layoutSourcesAfterImport(settings: ProjectSettings, headerSignature: string, sourceId: string): string[] {
+  const earlier = readFamilySetting(settings, 'import.source.', headerSignature) ?? [];
+  return [sourceId, ...earlier.filter((id) => id !== sourceId)].slice(0, REMEMBERED_LAYOUT_SOURCES);
 }
 
 /** The name a further source of the file gets unless one is given: the file's own, dated when a source has it. */

@@ -20,7 +20,7 @@ import { readAreas, readDimensions, readLayers, readSettings, readSources, readV
 import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
-import { continuedSourceOf, furtherSourceName, rememberedLayoutSource } from './sourceContinuation';
+import { continuedSourceOf, furtherSourceName, rememberedLayoutSources } from './sourceContinuation';
 import { tableSourceName } from '../../../../shared/sources/sourceNames';
 
 const PREVIEW_ROWS = 50;
@@ -205,7 +205,8 @@ export async function previewTable(
         fileName,
         sourceName: fileSourceName,
         periods: built.periods,
-        layoutSourceId: rememberedLayoutSource(settings, signature),
+        areaKeys: built.observations.map((observation) => observation.areaKey),
+        layoutSources: rememberedLayoutSources(db, settings, signature, variableIds),
       });
   const source = {
     name: furtherSourceName(projectSources, fileSourceName, built.periods),

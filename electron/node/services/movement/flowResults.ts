@@ -12,7 +12,7 @@ import { DEFAULT_MAX_TABLE_BYTES, tableTooLargeError } from '../../../../shared/
 import { slug } from '../../../../shared/fileFormats/table/tableMapping';
 import { labelAnchors } from '../../../../shared/labels/labelPlacement';
 import type { Source } from '../../../../shared/model/project';
-import { nameForNewSource, sourceNamed } from '../../../../shared/sources/sourceNames';
+import { distinctSourceName, normalizedSourceName, sourceNamed } from '../../../../shared/sources/sourceNames';
 import { computeFlowView } from '../../../../shared/movement/flows';
 import { parseFlowTable, readFlowGrid } from '../../../../shared/movement/flowTable';
 import { flowsTable, flowTotalsTable } from '../../../../shared/movement/flowTables';
@@ -127,8 +127,8 @@ export function computeFlows(db: SqliteDatabase, input: FlowsInput): FlowsOutput
 }
 
 /**
- * Reads the table, then writes its flows and their source in one edit. Re-importing under the name of a
- * source that already holds flows replaces that source's flows of the same periods (never doubles them).
+ * Reads the table, then writes its flows and their source in one edit. Re-importing into a source that
+ * already holds flows replaces that source's flows of the same periods (never doubles them).
  */
 export function importFlows(session: ProjectSession, input: ImportInput): ImportOutput {
   const db = session.db;
@@ -159,20 +159,27 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
       en: `The table yields no flow for layer "${layer.name}"; nothing was changed. ${reasonsEn}`,
     });
   }
-  const sourceName = input.sourceName ?? path.basename(input.path, extension);
+  const typedName = input.sourceName !== undefined ? normalizedSourceName(input.sourceName) || undefined : undefined;
+  const fileName = path.basename(input.path);
+  const note = `Import ${fileName} (Wanderungen)`;
   let source: Source | undefined;
   let replaced = 0;
   session.edit(() => {
     const existing = readSources(db);
     const flowSources = new Set(readFlowPeriods(db).flatMap((entry) => entry.sourceIds));
-    // The flow source of this name takes the table's periods (a new year's table, or a corrected one).
-    source = sourceNamed(
-      existing.filter((candidate) => flowSources.has(candidate.id)),
-      sourceName,
-    );
+    // The flows go to the source they belong to, replacing its flows of the table's periods (a new year's
+    // table, a corrected one): a source named as typed (--source names the source, e.g. the register that
+    // also holds the stock), else the flow source this file went into before (by its note, whatever name it
+    // was given), else the flow source of the file's name. Otherwise a new source, under a name no other has.
+    source = typedName
+      ? sourceNamed(existing, typedName)
+      : (existing.find((candidate) => flowSources.has(candidate.id) && candidate.notes === note) ??
+        sourceNamed(
+          existing.filter((candidate) => flowSources.has(candidate.id)),
+          path.basename(input.path, extension),
+        ));
     if (!source) {
-      // A source of this name that holds other figures is not this one: a typed name is refused, the file's made distinct.
-      const name = nameForNewSource(sourceName, input.sourceName !== undefined, existing, table.periods.at(-1) ?? null);
+      const name = typedName ?? distinctSourceName(path.basename(input.path, extension), existing.map((known) => known.name), table.periods.at(-1) ?? null);
       source = {
         id: uniqueId(slug(name).slice(0, 48) || 'wanderungen', new Set(existing.map((known) => known.id))),
         name,
@@ -182,8 +189,8 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
         quality: 'counted',
         licence: '',
         licenceUrl: null,
-        attribution: sourceName,
-        notes: `Import ${path.basename(input.path)} (Wanderungen)`,
+        attribution: typedName ?? path.basename(input.path, extension),
+        notes: note,
         synthetic: false,
       };
       insertSource(db, source, existing.length);
