@@ -24,8 +24,8 @@ const words = {
 } as const;
 
 /** True when the source is BKG geometry (VG250, VG5000, …): then its attribution and licence must be printed. */
-export function isBkgSource(source: Source): boolean {
-  const text = `${source.attribution} ${source.publisher} ${source.name}`;
+export function isBkgSource(source: Pick<Source, 'attribution' | 'name'> & { publisher?: string }): boolean {
+  const text = `${source.attribution} ${source.publisher ?? ''} ${source.name}`;
   return /GeoBasis-DE|\bBKG\b|Bundesamt für Kartographie/i.test(text);
 }
 
@@ -34,7 +34,7 @@ export function isBkgSource(source: Source): boolean {
  * Stichtag, else from `fallbackYear`.
  * @example bkgAttribution(source, 2025, 'de') // "© GeoBasis-DE / BKG 2021 (Daten verändert)"
  */
-export function bkgAttribution(source: Source, fallbackYear: number, locale: Locale): string {
+export function bkgAttribution(source: Pick<Source, 'attribution'> & { stichtag?: string | null }, fallbackYear: number, locale: Locale): string {
   const yearInAttribution = /BKG\s*[,(]?\s*(\d{4})/.exec(source.attribution)?.[1];
   const year = yearInAttribution ?? source.stichtag?.slice(0, 4) ?? String(fallbackYear);
   return `© GeoBasis-DE / BKG ${year} (${words.changed[locale]})`;

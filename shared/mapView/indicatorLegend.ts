@@ -13,6 +13,7 @@ import type { LocalizedText, Source } from '../model/project';
 import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 import { showsAbsoluteCount } from '../model/project';
+import { bkgAttribution, isBkgSource } from '../export/sourceLines';
 
 export interface LegendRow {
   /** Class index, or null for the no-data and small-number rows. */
@@ -67,7 +68,7 @@ export interface LegendSubject {
   regionValue: number | null;
   /** The areas `regionValue` sums when they are not the whole region (see comparisonDrawing); absent: "Gesamt". */
   regionScope?: { comparedAreas: number } | null;
-  sources: readonly Pick<Source, 'attribution' | 'synthetic' | 'name'>[];
+  sources: readonly Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'>[];
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
   /** The sources chosen for the figure's variables as one line (shared/sources/sourceChoiceLine.ts), if any. */
@@ -132,10 +133,15 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
   // app's own label for demo data is said in the legend's language ("Sample data, synthetic").
   const appLabel = translate('de', 'badge.synthetic');
   // A source without an attribution (a table the planner named in the import) is named by its name: every
-  // value shown says where it comes from.
-  const sourceLines = [
-    ...new Set(subject.sources.map((source) => (source.synthetic && source.attribution === appLabel ? syntheticText : source.attribution || source.name)).filter((line) => line.length > 0)),
-  ];
+  // value shown says where it comes from. BKG data is attributed as the licence asks and as the exported
+  // figure prints it ("© GeoBasis-DE / BKG 2021 (Daten verändert)", with the licence), whatever was typed at the import.
+  const lineOf = (source: (typeof subject.sources)[number]): string =>
+    source.synthetic && source.attribution === appLabel
+      ? syntheticText
+      : isBkgSource(source) && !source.synthetic
+        ? `${bkgAttribution(source, new Date().getFullYear(), locale)}, dl-de/by-2-0`
+        : source.attribution || source.name;
+  const sourceLines = [...new Set(subject.sources.map(lineOf).filter((line) => line.length > 0))];
   const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });
   return {
     title: localized(subject.indicator.name, locale),
