@@ -9,6 +9,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Classification } from '../classification/types';
 import type { IndicatorValues } from '../contract/api';
 import { formatDate, formatNumber, type Locale } from '../format/number';
+import { translate } from '../i18n/translate';
 import type { DrawnIndicator } from '../mapView/drawIndicator';
 import type { IndicatorLegend } from '../mapView/indicatorLegend';
 import type { Source } from '../model/project';
@@ -129,7 +130,9 @@ export function composeFigure(input: FigureInput): Figure {
   }
   if (layout.subtitle.visible) {
     const size = 3.9 * scale;
-    const subtitleText = layout.subtitle.text.trim() || `${input.layerTitle} · ${legend.stichtag}`;
+    // Figures of demo data say so under the title too: a figure cut out of a paper keeps its header, and its
+    // first footer line names the register the demo imitates ("Quelle: Einwohnermelderegister …").
+    const subtitleText = layout.subtitle.text.trim() || [input.layerTitle, legend.stichtag, ...(legend.synthetic ? [translate(locale, 'badge.synthetic')] : [])].join(' · ');
     for (const line of wrapText(subtitleText, size, contentWidth)) {
       cursor += size * 1.15;
       body.push(svgText(margin, cursor, line, { size, fill: '#4d4d4d' }));

@@ -61,6 +61,9 @@ describe('composeFigure', () => {
     expect(all).toContain('Schematische Grenzen');
     expect(all).toContain('Beispieldaten, synthetisch');
     expect(all).not.toContain('GeoBasis-DE');
+    // Under the title too, so that a figure cut out of a paper still says it: the second line of text.
+    expect(texts(composeFigure(input({ values, schematicBoundaries: true, boundarySource: null })).svg)[1]).toMatch(/· Beispieldaten, synthetisch$/);
+    expect(texts(composeFigure(input()).svg)[1]).not.toContain('synthetisch');
   });
 
   it('says for a density where its km² come from, and nothing for other figures', () => {
