@@ -94,7 +94,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
       if (batch !== 'none') {
         const result = await backend.call('export.batch', { ...request, format, dpi, by: batch, singlePdf: format === 'pdf' && singlePdf });
         result.files.forEach(download);
-        setMessage(t('export.done', { count: result.files.length }));
+        setMessage(result.files.length === 1 ? t('export.doneOne') : t('export.done', { count: result.files.length }));
         return;
       }
       let path: string | undefined;
@@ -107,7 +107,7 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
       }
       const result = await backend.call('export.map', { ...request, format, dpi, ...(path ? { path } : {}) });
       if (!result.path) download(result);
-      setMessage(t('export.done', { count: 1 }));
+      setMessage(t('export.doneOne'));
     } catch (caught) {
       report(caught);
     } finally {
@@ -223,8 +223,9 @@ export function ExportDialog({ onClose }: FeatureDialogProps) {
         )}
         {message && <p className="export-message" data-testid="export-message">{message}</p>}
         <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('export.cancel')}
+          <button type="button" className="button" onClick={onClose} data-testid="export-close">
+            {/* After an export there is nothing left to cancel. */}
+            {t(message ? 'export.close' : 'export.cancel')}
           </button>
           <button type="button" className="button button-primary" disabled={busy || !indicatorId} onClick={() => void runExport()} data-testid="export-run">
             {busy ? t('export.running') : t('export.run')}

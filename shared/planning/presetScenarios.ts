@@ -48,7 +48,8 @@ export function generatedAssumptions(scenario: Pick<Scenario, 'yearlyInflow' | '
     inflow.kind === 'typed' ? (Array.isArray(inflow.arrivalsPerYear) ? inflow.arrivalsPerYear : [inflow.arrivalsPerYear]).map((value) => formatNumber(value, 0, locale)).join(' / ') : '';
   const inflowText: LocalizedText =
     inflow.kind === 'preset'
-      ? { de: `${LEVEL_NAMES[inflow.level].de}: ${INFLOW_PRESETS[inflow.level].basis.text.de}`, en: `${LEVEL_NAMES[inflow.level].en}: ${INFLOW_PRESETS[inflow.level].basis.text.en}` }
+      ? // The preset's own text names its level ("Niedrig: 1,7 Zugänge …"); the scenario's name before it said it twice.
+        INFLOW_PRESETS[inflow.level].basis.text
       : { de: `Eingegebener Zugang: ${typed('de')} Personen je Jahr.`, en: `Typed inflow: ${typed('en')} persons per year.` };
   const carryOver = scenario.allocation.carryOver;
   return {
@@ -59,8 +60,8 @@ export function generatedAssumptions(scenario: Pick<Scenario, 'yearlyInflow' | '
 
 /**
  * The assumptions text after an edit from `before` to `after`: Kleinraum's own text follows a changed inflow
- * or allocation (a copy of "Niedriger Zugang" switched to high inflow said "Niedriger Zugang: Niedrig: 1,7 …"
- * above the high figures), and what follows it (the demo's note on its synthetic supply) stays. A text the
+ * or allocation (a copy of "Niedriger Zugang" switched to high inflow said "Niedrig: 1,7 …" above the high
+ * figures), and what follows it (the demo's note on its synthetic supply) stays. A text the
  * planner rewrote, or one edited in this very change, stays as it is.
  */
 export function assumptionsAfterEdit(before: Scenario, after: Scenario): LocalizedText {

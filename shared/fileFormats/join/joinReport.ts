@@ -223,7 +223,12 @@ export function summariseUnmatchedRows(rows: readonly UnmatchedRow[], region: st
     let text: UnmatchedGroup['text'];
     if (reason === 'other-region') {
       const where = regionName ? { de: `außerhalb des Gebiets ${regionName}`, en: `outside the area ${regionName}` } : { de: 'außerhalb der Ebene', en: 'outside the layer' };
-      const detail = otherKreise > 0 ? { de: ` (${formatNumber(otherKreise, 0, 'de')} andere Kreise)`, en: ` (${formatNumber(otherKreise, 0, 'en')} other Kreise)` } : { de: '', en: '' };
+      const detail =
+        otherKreise === 1
+          ? { de: ' (1 anderer Kreis)', en: ' (1 other Kreis)' }
+          : otherKreise > 0
+            ? { de: ` (${formatNumber(otherKreise, 0, 'de')} andere Kreise)`, en: ` (${formatNumber(otherKreise, 0, 'en')} other Kreise)` }
+            : { de: '', en: '' };
       text = { de: `${de} ${rowsDe} ${where.de}${detail.de}`, en: `${en} ${rowsEn} ${where.en}${detail.en}` };
     } else if (reason === 'finer-level') {
       text = { de: `${de} ${rowsDe} feiner als die Gebiete der Ebene (z. B. Gemeindeteile)`, en: `${en} ${rowsEn} finer than the layer's areas (e.g. parts of municipalities)` };

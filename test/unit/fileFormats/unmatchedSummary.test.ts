@@ -26,6 +26,9 @@ describe('unmatched summary', () => {
     const outside = report.unmatchedSummary[0]!;
     expect(outside).toMatchObject({ region: '03241', otherKreise: 2, examples: ['03251001 Bassum', '03251002', '09162000 München'] });
     expect(outside.text).toEqual({ de: '3 Zeilen außerhalb des Gebiets 03241 (2 andere Kreise)', en: '3 rows outside the area 03241 (2 other Kreise)' });
+    // One other Kreis in the singular (a Diepholz list against Region Hannover).
+    const diepholz = buildJoinReport(areas, [row(0, '03241001'), row(1, '03251001', 'Bassum'), row(2, '03251002', 'Bruchhausen-Vilsen')]).unmatchedSummary[0]!;
+    expect(diepholz.text).toEqual({ de: '2 Zeilen außerhalb des Gebiets 03241 (1 anderer Kreis)', en: '2 rows outside the area 03241 (1 other Kreis)' });
     expect(report.unmatchedSummary[1]!.text.de).toBe('1 Zeile mit einem Schlüssel, den die Ebene nicht kennt');
   });
 

@@ -8,11 +8,11 @@ describe('the assumptions text of a scenario', () => {
   const low = createPresetScenario('low', 2024, 5);
 
   it('follows an edit of the inflow while it is the text Kleinraum wrote', () => {
-    // A copy of "Niedriger Zugang" switched to high inflow kept saying "Niedriger Zugang: Niedrig: 1,7 …".
+    // A copy of "Niedriger Zugang" switched to high inflow kept saying "Niedrig: 1,7 …".
     const high: Scenario = { ...low, yearlyInflow: { kind: 'preset', level: 'high' } };
     const text = assumptionsAfterEdit(low, high);
-    expect(text.de).toMatch(/^Hoher Zugang: Hoch: 8,8 Zugänge je 1\.000 Einwohner/);
-    expect(text.en).toMatch(/^High inflow: High: 8\.8 arrivals/);
+    expect(text.de).toMatch(/^Hoch: 8,8 Zugänge je 1\.000 Einwohner/);
+    expect(text.en).toMatch(/^High: 8\.8 arrivals/);
     const typed: Scenario = { ...low, yearlyInflow: { kind: 'typed', arrivalsPerYear: 4000 }, allocation: { carryOver: false } };
     expect(assumptionsAfterEdit(low, typed).de).toMatch(/^Eingegebener Zugang: 4\.000 Personen je Jahr\. Verteilung nach Einwohneranteil ohne Verrechnung;/);
   });
@@ -20,8 +20,8 @@ describe('the assumptions text of a scenario', () => {
   it('keeps what follows the text Kleinraum wrote (the demo note on its synthetic supply)', () => {
     const demo: Scenario = { ...low, assumptions: { de: `${low.assumptions.de} Angebot: Beispieldaten.`, en: `${low.assumptions.en} Supply: sample data.` } };
     const text = assumptionsAfterEdit(demo, { ...demo, yearlyInflow: { kind: 'preset', level: 'medium' } });
-    expect(text.de).toMatch(/^Mittlerer Zugang: Mittel: 3,9 .* Angebot: Beispieldaten\.$/);
-    expect(text.en).toMatch(/^Medium inflow: .* Supply: sample data\.$/);
+    expect(text.de).toMatch(/^Mittel: 3,9 .* Angebot: Beispieldaten\.$/);
+    expect(text.en).toMatch(/^Medium: .* Supply: sample data\.$/);
   });
 
   it('keeps a text the planner wrote, and one typed in the same edit', () => {
