@@ -105,7 +105,8 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
           {t('import.joinAreasWithoutData', { count: count(report.areasWithoutData.length) })}
           {report.areasWithoutData.length > 0 && (
             <details>
-              <summary>{report.areasWithoutData.slice(0, 4).map((area) => area.name).join(', ')}</summary>
+              {/* The first four, and "…" where the list goes on (opening it shows all). */}
+              <summary>{`${report.areasWithoutData.slice(0, 4).map((area) => area.name).join(', ')}${report.areasWithoutData.length > 4 ? ', …' : ''}`}</summary>
               <ul className="import-list">
                 {report.areasWithoutData.map((area) => (
                   <li key={area.key}>

@@ -10,11 +10,13 @@ import { CARE_RATIO_OPTIONS } from '../../shared/planning/presets';
 import { editedValue, rateEntries, withRateEntry, type PlanningRates, type RateEntry } from '../../shared/planning/rateEntries';
 import type { ValueBasis } from '../../shared/planning/scenarioModel';
 import { useLocale, useT } from '../AppContext';
+import type { Locale } from '../../shared/format/number';
+import { parseLocalNumber } from '../forms/numberInput';
 
-/** Shares are typed in percent; a German comma is accepted. */
-function parseTyped(text: string, unit: RateEntry['unit']): number | null {
-  const value = Number(text.trim().replace(/\s|%|€/g, '').replace(/\.(?=\d{3}\b)/g, '').replace(',', '.'));
-  if (!Number.isFinite(value) || value < 0) return null;
+/** Shares are typed in percent; numbers in the UI language's format ("12.000" or "12,5" in German, "12,000" in English). */
+function parseTyped(text: string, unit: RateEntry['unit'], locale: Locale): number | null {
+  const value = parseLocalNumber(text.replace(/\s|%|€/g, ''), locale);
+  if (value === null || value < 0) return null;
   if (unit === 'share') return value > 100 ? null : value / 100;
   if (unit === 'persons') return value > 0 ? value : null;
   return value;
@@ -22,7 +24,8 @@ function parseTyped(text: string, unit: RateEntry['unit']): number | null {
 
 function shownValue(value: number, unit: RateEntry['unit'], locale: 'de' | 'en'): string {
   const figure = unit === 'share' ? Math.round(value * 1000) / 10 : value;
-  return figure.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false });
+  // Grouped as every other figure of the page ("12.000 €" beside "2.018 Plätze"); typed back the same way.
+  return figure.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
 }
 
 function RateRow({ entry, onChange }: { entry: RateEntry; onChange: (id: string, documented: RateEntry['documented']) => void }) {
@@ -36,7 +39,7 @@ function RateRow({ entry, onChange }: { entry: RateEntry; onChange: (id: string,
   useEffect(() => setText(shown), [shown]);
   useEffect(() => setNote(basisText), [basisText]);
   const commitValue = (typed: string) => {
-    const value = parseTyped(typed, entry.unit);
+    const value = parseTyped(typed, entry.unit, locale);
     if (value === null) setText(shown);
     else if (value !== entry.documented.value) onChange(entry.id, editedValue(entry.documented, value, entry.unit));
   };
