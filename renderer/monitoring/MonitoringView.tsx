@@ -25,6 +25,7 @@ import './monitoring.css';
 import { DecimalInput } from '../forms/DecimalInput';
 import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 import { compareAreaNames } from '../../shared/format/areaNames';
+import { showsAbsoluteCount } from '../../shared/model/project';
 
 type Result = MethodOutput<'monitoring.compute'>;
 type ExportFormat = (typeof MONITORING_EXPORT_FORMATS)[number];
@@ -208,6 +209,12 @@ export function MonitoringView() {
                     <option value="+">+ {t('monitoring.direction.plus')}</option>
                     <option value="-">− {t('monitoring.direction.minus')}</option>
                   </select>
+                )}
+                {/* A count grows with an area's size: a big municipality would rank as in need for being big. */}
+                {direction !== undefined && showsAbsoluteCount(indicator) && (
+                  <small className="monitoring-absolute" data-testid={`monitoring-absolute-${indicator.id}`}>
+                    {t('monitoring.absoluteHint')}
+                  </small>
                 )}
               </div>
             );
