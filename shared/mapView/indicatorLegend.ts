@@ -134,12 +134,13 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
   const appLabel = translate('de', 'badge.synthetic');
   // A source without an attribution (a table the planner named in the import) is named by its name: every
   // value shown says where it comes from. BKG data is attributed as the licence asks and as the exported
-  // figure prints it ("© GeoBasis-DE / BKG 2021 (Daten verändert)", with the licence), whatever was typed at the import.
+  // figure prints it ("© GeoBasis-DE / BKG 2021 (Daten verändert)"), whatever was typed at the import; the
+  // figure adds the licence's full name, which the map's small legend leaves to it.
   const lineOf = (source: (typeof subject.sources)[number]): string =>
     source.synthetic && source.attribution === appLabel
       ? syntheticText
       : isBkgSource(source) && !source.synthetic
-        ? `${bkgAttribution(source, new Date().getFullYear(), locale)}, dl-de/by-2-0`
+        ? bkgAttribution(source, new Date().getFullYear(), locale)
         : source.attribution || source.name;
   const sourceLines = [...new Set(subject.sources.map(lineOf).filter((line) => line.length > 0))];
   const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });

@@ -109,8 +109,8 @@ describe('drawIndicator', () => {
     const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', 3)], regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
     // A VG5000 file filtered to one Kreis: the wizard proposed the attribution without "(Daten verändert)".
     const subject = { ...createIndicatorValues([]), sources: [createSource({ id: 'vg5000', name: 'BKG VG5000 Gemeinden', attribution: '© GeoBasis-DE / BKG 2021', publisher: 'BKG' })] };
-    expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['© GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0']);
-    expect(buildIndicatorLegend(drawn, subject, { locale: 'en', smallNumberThreshold: 3 }).sourceLines).toEqual(['© GeoBasis-DE / BKG 2021 (data changed), dl-de/by-2-0']);
+    expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['© GeoBasis-DE / BKG 2021 (Daten verändert)']);
+    expect(buildIndicatorLegend(drawn, subject, { locale: 'en', smallNumberThreshold: 3 }).sourceLines).toEqual(['© GeoBasis-DE / BKG 2021 (data changed)']);
   });
 
   it('puts no shown value into a class whose printed bounds exclude it (22,6 is never "bis unter 22,6")', () => {
