@@ -133,6 +133,22 @@ test('a table that names no source is not filed under its file name: the wizard 
     await expect(page.getByTestId('period-select')).toHaveValue('2025-03-01');
     const continued = await callApi<{ sources: { name: string; stichtag: string }[] }>(request, 'project.current');
     expect(continued.sources.filter((source) => source.name.startsWith('Kita-Bedarfsplanung'))).toEqual([expect.objectContaining({ stichtag: '2025-03-01' })]);
+
+    // The next year's list comes under another file name: known by its columns and areas, it continues the series too.
+    const renamed = folder.file('kita_maerz_2026.csv');
+    fs.writeFileSync(renamed, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${120 + index * 7}`)].join('\n'));
+    await startImport(page, renamed);
+    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await page.getByTestId('import-period-date').fill('01.03.2026');
+    await expect(page.getByTestId('import-mode-continued')).toContainText('eine Tabelle mit diesen Spalten ging schon in diese Quelle', { timeout: 30_000 });
+    await expect(page.getByTestId('import-mode-extend')).toBeChecked();
+    await page.getByTestId('import-mode').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join('build', 'test-results', 'import-renamed-file.png') });
+    // Abbrechen beside Zurück closes the wizard and writes nothing.
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    const cancelled = await callApi<{ variables: { periods: string[] }[] }>(request, 'project.current');
+    expect(cancelled.variables.some((variable) => variable.periods.includes('2026-03-01'))).toBe(false);
   } finally {
     folder.remove();
   }
