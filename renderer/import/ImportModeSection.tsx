@@ -21,8 +21,9 @@ export interface ImportModeChoice {
   mode: ImportMode;
   /** For replace and extend: the source whose values change. */
   targetSourceId: string | null;
-  /** For a new source: its name and who it counts. */
+  /** For a new source: its name, who publishes it and who it counts ('' publisher: the file's proposal). */
   sourceName: string;
+  publisher: string;
   definition: string;
 }
 
@@ -129,6 +130,16 @@ export function ImportModeSection(props: {
                     aria-invalid={props.takenName !== null}
                     aria-describedby={props.takenName !== null ? 'import-commit-blocked' : undefined}
                     onChange={(event) => onChange({ ...choice, sourceName: event.target.value })}
+                  />
+                </label>
+                <label className="import-field">
+                  <span>{t('import.source.publisher')}</span>
+                  <input
+                    type="text"
+                    data-testid="import-source-publisher"
+                    placeholder={preview.source.publisher}
+                    value={choice.publisher}
+                    onChange={(event) => onChange({ ...choice, publisher: event.target.value })}
                   />
                 </label>
                 <label className="import-field import-field-wide">

@@ -161,7 +161,7 @@ export function TableStep({
   const continuedSourceId = preview?.continuedSource?.id ?? null;
   const continuedMode = preview?.continuedSource?.mode ?? null;
   const proposedMode = useMemo<ImportModeChoice>(
-    () => ({ mode: continuedMode ?? 'new-source', targetSourceId: continuedSourceId, sourceName: '', definition: '' }),
+    () => ({ mode: continuedMode ?? 'new-source', targetSourceId: continuedSourceId, sourceName: '', publisher: '', definition: '' }),
     [continuedSourceId, continuedMode],
   );
   const modeChoice = pickedMode ?? proposedMode;
@@ -195,7 +195,12 @@ export function TableStep({
     const modePart = !overlaps
       ? { ...(sourceEdits.name !== null && sourceName ? { sourceName } : {}), ...(sourceEdits.publisher !== null ? { publisher } : {}) }
       : modeChoice.mode === 'new-source'
-        ? { mode: 'new-source' as const, ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}), ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}) }
+        ? {
+            mode: 'new-source' as const,
+            ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}),
+            ...(modeChoice.publisher.trim() ? { publisher: modeChoice.publisher.trim() } : {}),
+            ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}),
+          }
         : { mode: modeChoice.mode, ...(modeChoice.targetSourceId ? { targetSourceId: modeChoice.targetSourceId } : {}) };
     return { importId: preview.importId, acceptedNameMatches, ...modePart };
   }, [preview, accepted, overlaps, modeChoice, sourceEdits]);

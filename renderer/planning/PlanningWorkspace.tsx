@@ -23,6 +23,7 @@ import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';
 import './planning.css';
 import { scenarioKeyFigures } from '../../shared/planning/assumptions';
+import { isMarkedShortage } from './gapColours';
 
 type ScenarioRun = MethodOutput<'planning.run'>;
 type ScenarioEntry = MethodOutput<'planning.listScenarios'>['scenarios'][number];
@@ -347,7 +348,12 @@ export function PlanningWorkspace() {
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.key} className={row.gap !== null && row.gap > 0 ? 'over-capacity' : undefined} title={row.gap !== null && row.gap > 0 ? t('planning.table.overCapacity') : undefined} data-key={row.key}>
+                  <tr
+                    key={row.key}
+                    className={isMarkedShortage(row.gap, row.gapPercent) ? 'over-capacity' : undefined}
+                    title={isMarkedShortage(row.gap, row.gapPercent) ? t('planning.table.overCapacity') : undefined}
+                    data-key={row.key}
+                  >
                     <td>{row.name}</td>
                     <td>{number(row.demand)}</td>
                     <td>{number(row.supply)}</td>

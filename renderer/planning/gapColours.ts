@@ -21,6 +21,16 @@ export const GAP_COLOURS: readonly string[] = paletteColours('RdBu', 11, { rever
 export const UNKNOWN_GAP_COLOUR = '#d9d9d9';
 
 /**
+ * Whether a gap is marked as a shortage in the table: as on the map, beyond the neutral middle class
+ * (5 % of demand and more). A gap of 4,9 % drawn neutral on the map was a red row with ▲ in the table.
+ * Without a percentage (no demand), any missing place counts.
+ */
+export function isMarkedShortage(gap: number | null, gapPercent: number | null): boolean {
+  if (gap === null || gap <= 0) return false;
+  return gapPercent === null || gapPercent >= GAP_CLASS_LIMITS[3];
+}
+
+/**
  * The fill colour of a gap in percent of demand; grey when unknown.
  * @example gapColour(90) // the darkest red
  */

@@ -120,6 +120,8 @@ test('a table that names no source is not filed under its file name: the wizard 
     await page.screenshot({ path: path.join('build', 'test-results', 'import-continued-source.png') });
     // A further source under the same name could not be told apart in any menu: the import waits for another name.
     await page.getByTestId('import-mode-new-source').check();
+    // A further source is named and attributed like a first one: its publisher too.
+    await expect(page.getByTestId('import-source-publisher')).toBeVisible();
     await page.getByTestId('import-source-name').fill('Kita-Bedarfsplanung 2024');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Eine Quelle „Kita-Bedarfsplanung 2024“ gibt es schon');

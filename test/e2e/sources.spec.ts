@@ -265,6 +265,7 @@ test('an import that overlaps existing values asks how they enter the project, p
   await page.getByTestId('import-mode-new-source').check();
   await page.getByTestId('import-source-name').fill('Zensus 2022 Gemeinden (Import)');
   await page.getByTestId('import-source-definition').fill('Einwohner mit Hauptwohnsitz am 15.05.2022');
+  await page.getByTestId('import-source-publisher').fill('Landesamt für Statistik Niedersachsen');
   await expect(preview).toContainText('Zensus 2022 Gemeinden (Import)', { timeout: 30_000 });
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
@@ -276,6 +277,7 @@ test('an import that overlaps existing values asks how they enter the project, p
   const project = await callApi<{ sources: { id: string; name: string; definition: string }[]; variables: { id: string; availableSources: { id: string }[] }[] }>(request, 'project.current');
   const added = project.sources.find((source) => source.name === 'Zensus 2022 Gemeinden (Import)');
   expect(added?.definition).toBe('Einwohner mit Hauptwohnsitz am 15.05.2022');
+  expect((added as { publisher?: string } | undefined)?.publisher).toBe('Landesamt für Statistik Niedersachsen');
   expect(project.variables.find((variable) => variable.id === 'population')?.availableSources.map((source) => source.id)).toContain(added?.id);
   folder.remove();
 });
