@@ -267,7 +267,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
           )}
           {preview && (
             <fieldset className="import-fieldset">
-              <legend>{t('import.layerName')}</legend>
+              <legend>{t('import.newLayer')}</legend>
               <div className="import-field-row">
                 <label className="import-field">
                   <span>{t('import.layerName')}</span>

@@ -7,7 +7,7 @@ export const sourceTextsDe = {
   'view.sources': 'Quellenvergleich',
   'sources.intro': 'Dieselbe Zahl aus verschiedenen Quellen nebeneinander: je Gebiet der Wert jeder Quelle zu ihrem Stichtag, die Abweichung der Vergleichsquelle von der Bezugsquelle und welche Quelle die Kennzahlen verwenden. Werte verschiedener Quellen werden nie addiert.',
   'sources.empty': 'Keine Variable dieses Projekts hat Werte aus mindestens zwei Quellen. Eine weitere Quelle kommt über „Projekt → Importieren …“ als „weitere Quelle“ hinzu.',
-  'sources.variable': 'Variable',
+  'sources.variable': 'Merkmal',
   'sources.period': 'Stichtag',
   'sources.periodLatest': 'jüngster gemeinsamer, sonst nächstliegende',
   'sources.reference': 'Bezugsquelle (A)',
