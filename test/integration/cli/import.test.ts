@@ -147,3 +147,26 @@ it('names new variables and gives their units with --variable-name and --unit, a
   expect(index.exitCode).toBe(0);
   expect((JSON.parse(index.stdout) as { regionValue: number }).regionValue).toBe(100);
 });
+
+it('next year\'s list under another name: --period lets the preview see which source it continues; without --as it says so, with --as extend it continues it', async () => {
+  const project = temp.file('kita.gpkg');
+  expect((await runKleinraum(['demo', '--out', project], temp.file('data'))).exitCode).toBe(0);
+  const list = (file: string, base: number) => {
+    const path = temp.file(file);
+    writeFileSync(path, ['AGS;Gemeinde;Kita-Plätze', ...Array.from({ length: 21 }, (_, index) => `03241${String(index + 1).padStart(3, '0')};Gemeinde ${index + 1};${base + index}`)].join('\n'));
+    return path;
+  };
+  expect((await runKleinraum(['import', project, list('kita_2024.csv', 100), '--period', '2024-12-31', '--source', 'Kita-Statistik'], temp.file('data'))).exitCode).toBe(0);
+  const further = await runKleinraum(['import', project, list('kita_2025.csv', 110), '--period', '2025-12-31', '--json'], temp.file('data'));
+  expect(further.exitCode, further.stderr).toBe(0);
+  expect(further.stderr).toContain('Die Datei setzt offenbar die Quelle „Kita-Statistik“ fort; sie wird als weitere Quelle importiert. Deren Reihe fortschreiben: --as extend.');
+  expect((JSON.parse(further.stdout) as { source: { name: string } }).source.name).toBe('kita_2025.csv');
+  // The same two files into a project of their own, the second one continuing the series.
+  const second = temp.file('kita-extended.gpkg');
+  expect((await runKleinraum(['demo', '--out', second], temp.file('data'))).exitCode).toBe(0);
+  expect((await runKleinraum(['import', second, list('kita_2024.csv', 100), '--period', '2024-12-31', '--source', 'Kita-Statistik'], temp.file('data'))).exitCode).toBe(0);
+  const extended = await runKleinraum(['import', second, list('kita_2025.csv', 110), '--period', '2025-12-31', '--as', 'extend', '--json'], temp.file('data'));
+  expect(extended.exitCode, extended.stderr).toBe(0);
+  expect(extended.stderr).not.toContain('Hinweis');
+  expect((JSON.parse(extended.stdout) as { source: { name: string } }).source.name).toBe('Kita-Statistik');
+});

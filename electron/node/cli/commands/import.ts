@@ -336,12 +336,27 @@ export const command: CliCommand = {
         } else {
           const base = { path: inspected.path, sheet: option(context, 'sheet'), encoding: option(context, 'encoding'), layer: option(context, 'layer') };
           let preview = await backend.call('import.previewTable', base);
-          const mapping = mappingFromFlags(context, preview);
+          const flagged = mappingFromFlags(context, preview);
+          // A file without a Stichtag of its own takes --period for all rows, as the wizard's "Stichtag für alle
+          // Zeilen" does: the preview then knows the file's Stichtag, and with it which source the file continues.
+          const mapping = period && preview.observations.periods.length === 0 ? { ...(flagged ?? preview.mapping), period } : flagged;
           if (mapping) {
             await backend.call('import.cancel', { importId: preview.importId });
             preview = await backend.call('import.previewTable', { ...base, mapping });
           }
           const { mode, targetSourceId } = importMode(context);
+          const continued = preview.continuedSource;
+          if (mode === undefined && continued) {
+            // The wizard would propose continuing that source; the command line keeps its default, and says so.
+            const instead =
+              continued.mode === 'extend'
+                ? { de: `Deren Reihe fortschreiben: --as extend`, en: 'To extend its series: --as extend' }
+                : { de: `Deren Werte für die Stichtage der Datei ersetzen: --as replace:${continued.id}`, en: `To replace its values for the file's dates: --as replace:${continued.id}` };
+            context.output.warn({
+              de: `Hinweis: Die Datei setzt offenbar die Quelle „${continued.name}“ fort; sie wird als weitere Quelle importiert. ${instead.de}.`,
+              en: `Note: the file seems to continue the source "${continued.name}"; it is imported as a further source. ${instead.en}.`,
+            });
+          }
           const extendTarget = mode === 'extend' && common.sourceName ? resolveSourceId(preview, common.sourceName) : undefined;
           const committed = await backend.call('import.commit', {
             importId: preview.importId,
