@@ -235,16 +235,43 @@ export class ProjectSession {
    * @example const before = session.checkpoint(); session.edit(importRows); … session.restoreCheckpoint(before);
    */
   checkpoint(): string {
+    const id = this.keepCopy();
+    this.pruneCheckpoints();
+    return id;
+  }
+
+  /**
+   * Runs `edit` with a checkpoint of the project before it, for undoing it as a whole. An edit that fails
+   * leaves no checkpoint behind, and pushes no older one out of the CHECKPOINT_LIMIT: a refused import must
+   * not cost the planner the undo of an earlier one.
+   */
+  editWithCheckpoint(edit: (db: SqliteDatabase) => void): string {
+    const id = this.keepCopy();
+    try {
+      this.edit(edit);
+    } catch (error) {
+      removeWorkingFiles(this.checkpoints.get(id)!);
+      this.checkpoints.delete(id);
+      throw error;
+    }
+    this.pruneCheckpoints();
+    return id;
+  }
+
+  private keepCopy(): string {
     const file = newWorkingCopyPath(path.dirname(this.workingCopyPath));
     vacuumInto(this.database, file);
     const id = path.basename(file, '.gpkg');
     this.checkpoints.set(id, file);
+    return id;
+  }
+
+  private pruneCheckpoints(): void {
     for (const [oldId, oldFile] of this.checkpoints) {
       if (this.checkpoints.size <= CHECKPOINT_LIMIT) break;
       removeWorkingFiles(oldFile);
       this.checkpoints.delete(oldId);
     }
-    return id;
   }
 
   /**
@@ -259,9 +286,11 @@ export class ProjectSession {
         en: `This state of the project is no longer available: only the last ${CHECKPOINT_LIMIT} imports can be undone, and only until the project is closed.`,
       });
     }
+    // Used up before the state it replaces is kept: keeping that one prunes the oldest checkpoint, and with
+    // the limit reached that was this very one (undoing the fifth-last import failed: its file was gone).
+    this.checkpoints.delete(id);
     const replaced = this.checkpoint();
     const restored = openDatabase(file, { fileMustExist: true });
-    this.checkpoints.delete(id);
     this.database.close();
     removeWorkingFiles(this.workingCopyPath);
     this.database = restored;

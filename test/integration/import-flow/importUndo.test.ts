@@ -73,6 +73,25 @@ describe('undo and redo of imports', () => {
     expect(await backend.call('project.current', {})).toEqual(before);
   });
 
+  it('a refused import leaves no checkpoint behind and keeps the undo of the imports before it', async () => {
+    const files = workingFiles();
+    const ownCheckpoints: string[] = [];
+    // Five imports (the number of checkpoints kept) as layers of their own, each undoable.
+    for (let index = 0; index < 5; index += 1) {
+      const preview = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
+      ownCheckpoints.push((await backend.call('import.commit', { importId: preview.importId, layerName: `gemeinden_${index}` })).checkpoint!);
+    }
+    const before = workingFiles();
+    // The same layer name again: refused, nothing written, no checkpoint file left.
+    const refused = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });
+    await expect(backend.call('import.commit', { importId: refused.importId, layerName: 'gemeinden_4' })).rejects.toBeInstanceOf(UserError);
+    expect(workingFiles()).toEqual(before);
+    expect(before.length).toBeGreaterThan(files.length);
+    // The oldest of the five can still be undone (a refused import used to push it out).
+    const undone = await backend.call('project.restoreCheckpoint', { checkpoint: ownCheckpoints[0]! });
+    expect(undone.summary.layers.map((layer) => layer.name)).not.toContain('gemeinden_0');
+  });
+
   it('the command line commits without a checkpoint, and closing the project removes the checkpoints', async () => {
     expect(workingFiles().length).toBeGreaterThan(1);
     const preview = await backend.call('import.previewBoundaries', { path: VG5000_GEM, filterKeyPrefix: '03241' });

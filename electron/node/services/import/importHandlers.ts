@@ -16,6 +16,7 @@ import { officialBoundariesFrom } from './officialBoundaries';
 import { runOffThread, type Cancellation } from './offThread';
 import { PendingImports } from './pendingImports';
 import { previewTable } from './tablePreview';
+import type { SqliteDatabase } from '../../storage/openDatabase';
 
 export function createImportHandlers(context: ServiceContext): FeatureHandlers<typeof importMethods> {
   const pending = new PendingImports();
@@ -113,10 +114,11 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
       context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 0, total: null, finished: false });
       try {
         // The project before the import, so the user can undo it as a whole (Ctrl+Z).
-        if (input.undoable !== false) checkpoint = session.checkpoint();
-        session.edit((db) => {
+        const write = (db: SqliteDatabase) => {
           counts = commitPendingImport(db, found, input);
-        });
+        };
+        if (input.undoable !== false) checkpoint = session.editWithCheckpoint(write);
+        else session.edit(write);
       } finally {
         context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 1, total: 1, finished: true });
       }
