@@ -121,37 +121,22 @@ export function ImportModeSection(props: {
             <p className="import-hint">{t(`import.mode.${mode}.explain`)}</p>
             {choice.mode === mode && mode === 'new-source' && (
               <div className="import-field-row">
-                <label className="import-field">
-                  <span>{t('import.mode.sourceName')}</span>
-                  <input
-                    type="text"
-                    data-testid="import-source-name"
-                    value={choice.sourceName}
-                    aria-invalid={props.takenName !== null}
-                    aria-describedby={props.takenName !== null ? 'import-commit-blocked' : undefined}
-                    onChange={(event) => onChange({ ...choice, sourceName: event.target.value })}
-                  />
-                </label>
-                <label className="import-field">
-                  <span>{t('import.source.publisher')}</span>
-                  <input
-                    type="text"
-                    data-testid="import-source-publisher"
-                    placeholder={preview.source.publisher}
-                    value={choice.publisher}
-                    onChange={(event) => onChange({ ...choice, publisher: event.target.value })}
-                  />
-                </label>
-                <label className="import-field import-field-wide">
-                  <span>{t('import.mode.definition')}</span>
-                  <input
-                    type="text"
-                    data-testid="import-source-definition"
-                    placeholder={t('import.mode.definitionPlaceholder')}
-                    value={choice.definition}
-                    onChange={(event) => onChange({ ...choice, definition: event.target.value })}
-                  />
-                </label>
+                <SourceTextField
+                  label={t('import.mode.sourceName')}
+                  testId="import-source-name"
+                  value={choice.sourceName}
+                  invalid={props.takenName !== null}
+                  onChange={(sourceName) => onChange({ ...choice, sourceName })}
+                />
+                <SourceTextField label={t('import.source.publisher')} testId="import-source-publisher" placeholder={preview.source.publisher} value={choice.publisher} onChange={(publisher) => onChange({ ...choice, publisher })} />
+                <SourceTextField
+                  label={t('import.mode.definition')}
+                  testId="import-source-definition"
+                  placeholder={t('import.mode.definitionPlaceholder')}
+                  value={choice.definition}
+                  wide
+                  onChange={(definition) => onChange({ ...choice, definition })}
+                />
               </div>
             )}
             {choice.mode === mode && mode !== 'new-source' && (
@@ -185,5 +170,23 @@ export function ImportModeSection(props: {
         </div>
       )}
     </section>
+  );
+}
+
+/** One text field of the further source (name, publisher, definition); an invalid one points to the reason beside "Importieren". */
+function SourceTextField(props: { label: string; testId: string; value: string; onChange: (value: string) => void; placeholder?: string; invalid?: boolean; wide?: boolean }) {
+  return (
+    <label className={props.wide ? 'import-field import-field-wide' : 'import-field'}>
+      <span>{props.label}</span>
+      <input
+        type="text"
+        data-testid={props.testId}
+        placeholder={props.placeholder}
+        value={props.value}
+        aria-invalid={props.invalid}
+        aria-describedby={props.invalid ? 'import-commit-blocked' : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </label>
   );
 }

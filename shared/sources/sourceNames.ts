@@ -86,11 +86,14 @@ export function distinctSourceName(name: string, takenNames: readonly string[], 
 export function nameForNewSource(name: string, typed: boolean, sources: readonly { name: string }[], latestPeriod: string | null): string {
   if (!typed) return distinctSourceName(name, sources.map((source) => source.name), latestPeriod);
   const taken = sourceNamed(sources, name);
-  if (taken) {
-    throw new UserError('conflict', {
-      de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. Bitte der neuen Quelle einen eigenen Namen geben (CLI: --source NAME).`,
-      en: `The project already has a source "${taken.name}". Nothing changed. Please give the new source a name of its own (CLI: --source NAME).`,
-    });
-  }
+  if (taken) throw takenSourceNameError(taken.name);
   return name;
+}
+
+/** The refusal of a new source under a name the project has (`takenName` as the project writes it). */
+export function takenSourceNameError(takenName: string): UserError {
+  return new UserError('conflict', {
+    de: `Eine Quelle „${takenName}“ gibt es in diesem Projekt schon. Nichts geändert. Bitte der neuen Quelle einen eigenen Namen geben (CLI: --source NAME).`,
+    en: `The project already has a source "${takenName}". Nothing changed. Please give the new source a name of its own (CLI: --source NAME).`,
+  });
 }

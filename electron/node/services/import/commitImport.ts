@@ -17,7 +17,7 @@ import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { slug, buildTableObservations, proposeNewVariableUnits } from '../../../../shared/fileFormats/table/tableMapping';
 import type { LocalizedText, Observation, Source } from '../../../../shared/model/project';
 import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/geopackageCore';
-import { appendToSourceRanking, mergeDimensionValues, mergeVariables, replaceSourceValues, sourceRepeatedBy, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
+import { appendToSourceRanking, areaKeysAtLatestPeriod, mergeDimensionValues, mergeVariables, replaceSourceValues, sourceRepeatedBy, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreaSizes, readLayerPosition, readLayers, readSettings, readSources, readVariables } from '../../storage/projectReader';
 import { namedList, observationAreaName } from '../../../../shared/sources/observationAreaName';
@@ -25,8 +25,8 @@ import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writ
 import { featureTableNameFrom } from './boundaryPreview';
 import { rowsWrittenUnderKeys, type PendingBoundaryImport, type PendingImport, type PendingTableImport } from './pendingImports';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
-import { importedFromNote, nameForNewSource, normalizedSourceName, sourceNamed } from '../../../../shared/sources/sourceNames';
-import { continuedSourceOf, furtherSourceName, layoutSourcesAfterImport, layoutSourceSettingKey, rememberedLayoutSources } from './sourceContinuation';
+import { importedFromNote, nameForNewSource, normalizedSourceName, sourceNamed, takenSourceNameError } from '../../../../shared/sources/sourceNames';
+import { continuedSourceOf, furtherSourceName, layoutSourcesAfterImport, layoutSourceSettingKey, rememberedLayoutSourceIds } from './sourceContinuation';
 
 export type CommitInput = z.output<typeof commitInput>;
 type CommitCounts = Omit<CommitResult, 'summary' | 'checkpoint'>;
@@ -220,7 +220,8 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
             sourceName: pending.fileSourceName,
             periods: built.periods,
             areaKeys: built.observations.map((observation) => observation.areaKey),
-            layoutSources: rememberedLayoutSources(db, readSettings(db), pending.headerSignature, variableIds),
+            layoutSourceIds: rememberedLayoutSourceIds(readSettings(db), pending.headerSignature),
+            areaKeysOf: (sourceId) => areaKeysAtLatestPeriod(db, sourceId, variableIds),
           })
         : null;
     const continued = continuation?.mode === 'extend' ? continuation.source.id : undefined;
@@ -308,19 +309,15 @@ function refuseRepeatedSource(db: SqliteDatabase, observations: readonly Observa
  * holds the file's figures, extending its series (the same file of a later Stichtag); always another name.
  */
 function refuseTakenSourceName(db: SqliteDatabase, name: string, variableIds: readonly string[]): void {
-  const sources = readSources(db);
-  const taken = sourceNamed(sources, name);
-  const holdsTheFigures = taken && [...sourcesHolding(db, variableIds).values()].some((holders) => holders.some((holder) => holder.sourceId === taken.id));
-  if (!holdsTheFigures) {
-    nameForNewSource(name, true, sources, null);
-    return;
-  }
+  const taken = sourceNamed(readSources(db), name);
+  if (!taken) return;
+  const holdsTheFigures = [...sourcesHolding(db, variableIds).values()].some((holders) => holders.some((holder) => holder.sourceId === taken.id));
+  if (!holdsTheFigures) throw takenSourceNameError(taken.name);
   throw new UserError('conflict', {
     de: `Eine Quelle „${taken.name}“ gibt es in diesem Projekt schon. Nichts geändert. Neue Stichtage derselben Quelle: „Reihe einer Quelle fortschreiben“ wählen (CLI: --as extend --source ${taken.id}); eine andere Quelle: ihr einen eigenen Namen geben (CLI: --source NAME).`,
     en: `The project already has a source "${taken.name}". Nothing changed. New reference dates of the same source: choose "Extend the series of a source" (CLI: --as extend --source ${taken.id}); another source: give it a name of its own (CLI: --source NAME).`,
   });
 }
-
 
 /** The source an extension continues: the first chosen source of the file's first variable that has one. */
 function defaultSeriesSource(db: SqliteDatabase, variableIds: readonly string[]): string | undefined {

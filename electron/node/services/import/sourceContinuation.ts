@@ -6,13 +6,12 @@
 import type { Source } from '../../../../shared/model/project';
 import { readFamilySetting, type ProjectSettings } from '../../../../shared/settings/projectSettings';
 import { distinctSourceName, importedFromNote, sourceNamed } from '../../../../shared/sources/sourceNames';
-import { areaKeysAtLatestPeriod, type sourcesHolding } from '../../storage/importStore';
-import type { SqliteDatabase } from '../../storage/openDatabase';
+import type { sourcesHolding } from '../../storage/importStore';
 
 /**
  * How a file continues a source: new Stichtage only (extend), or also ones the source has (replace them);
- * and why it is taken for that source's file: its file name (or the name its source would get), or the
- * columns of the table last imported into that source (`kita_2025.csv` after `kita_2024.csv`).
+ * and why it is taken for that source's file: its file name (or the name its source would get), or its
+ * columns and areas (`kita_2025.csv` after `kita_2024.csv`).
  */
 export interface SourceContinuation {
   source: Source;
@@ -22,15 +21,16 @@ export interface SourceContinuation {
 
 /**
  * The source the file continues: one imported from a file of this name, or named as the file's source
- * would be, that holds one of the file's variables (`holders`: sourcesHolding of the file's variables). The same file of a later Stichtag (kita.csv of
- * 31.12.2023 in the project, of 31.12.2024 read now) extends its series; a file that also brings Stichtage
+ * would be, that holds one of the file's variables (`holders`: sourcesHolding of the file's variables). The
+ * same file of a later Stichtag (kita.csv of 31.12.2023 in the project, of 31.12.2024 read now) extends its series; a file that also brings Stichtage
  * the source has (a GENESIS series downloaded again a year later, 2016–2025 against 2015–2024, or a
  * corrected file) replaces its values for the file's Stichtage, which adds the new ones too. A file that
  * only repeats the source's values continues nothing (the caller's repeated-source check says so).
  *
- * A renamed file (`kita_2025.csv` after `kita_2024.csv`) is known by its columns and its areas: `layoutSources`
+ * A renamed file (`kita_2025.csv` after `kita_2024.csv`) is known by its columns and its areas: `layoutSourceIds`
  * are the sources tables of the same header signature went into (the project setting
- * `import.source.<signature>`, most recent first), each with the area keys it holds at its latest Stichtag.
+ * `import.source.<signature>`, most recent first); `areaKeysOf` reads the area keys one holds at its latest
+ * Stichtag, asked only when no source is continued by name.
  * Same columns alone say little — two districts' lists of one form look alike — so such a source is taken
  * only when the file covers the same areas (LAYOUT_AREA_OVERLAP), and only to extend its series with new
  * Stichtage, never to replace values it has.
@@ -38,7 +38,14 @@ export interface SourceContinuation {
 export function continuedSourceOf(
   sources: readonly Source[],
   holders: ReturnType<typeof sourcesHolding>,
-  file: { fileName: string; sourceName: string; periods: readonly string[]; areaKeys?: readonly string[]; layoutSources?: readonly LayoutSource[] },
+  file: {
+    fileName: string;
+    sourceName: string;
+    periods: readonly string[];
+    areaKeys?: readonly string[];
+    layoutSourceIds?: readonly string[];
+    areaKeysOf?: (sourceId: string) => readonly string[];
+  },
 ): SourceContinuation | null {
   if (file.periods.length === 0) return null;
   const filePeriods = new Set(file.periods);
@@ -50,18 +57,12 @@ export function continuedSourceOf(
     if (source && holdsFigures(source)) return { source, mode: sharesPeriods(source) ? 'replace' : 'extend', reason: 'fileName' };
   }
   const fileKeys = new Set(file.areaKeys ?? []);
-  for (const remembered of file.layoutSources ?? []) {
-    const source = sources.find((candidate) => candidate.id === remembered.sourceId);
+  for (const sourceId of file.layoutSourceIds ?? []) {
+    const source = sources.find((candidate) => candidate.id === sourceId);
     if (!source || !holdsFigures(source) || sharesPeriods(source)) continue;
-    if (areaOverlap(fileKeys, remembered.areaKeys) >= LAYOUT_AREA_OVERLAP) return { source, mode: 'extend', reason: 'tableLayout' };
+    if (file.areaKeysOf && areaOverlap(fileKeys, file.areaKeysOf(sourceId)) >= LAYOUT_AREA_OVERLAP) return { source, mode: 'extend', reason: 'tableLayout' };
   }
   return null;
-}
-
-/** A source tables of one form went into, with the area keys it holds at its latest Stichtag. */
-export interface LayoutSource {
-  sourceId: string;
-  areaKeys: readonly string[];
 }
 
 /**
@@ -83,15 +84,14 @@ const REMEMBERED_LAYOUT_SOURCES = 8;
 /** The settings key remembering the sources tables of this header signature went into. */
 export const layoutSourceSettingKey = (headerSignature: string) => `import.source.${headerSignature}` as const;
 
-/** The sources tables of this header signature went into (see continuedSourceOf), most recent first, with their areas. */
-export function rememberedLayoutSources(db: SqliteDatabase, settings: ProjectSettings, headerSignature: string, variableIds: readonly string[]): LayoutSource[] {
-  const ids = readFamilySetting(settings, 'import.source.', headerSignature) ?? [];
-  return ids.map((sourceId) => ({ sourceId, areaKeys: areaKeysAtLatestPeriod(db, sourceId, variableIds) }));
+/** The sources tables of this header signature went into (see continuedSourceOf), most recent first. */
+export function rememberedLayoutSourceIds(settings: ProjectSettings, headerSignature: string): readonly string[] {
+  return readFamilySetting(settings, 'import.source.', headerSignature) ?? [];
 }
 
 /** The list to remember after a table of this header signature went into `sourceId`: it first, older ones after. */
 export function layoutSourcesAfterImport(settings: ProjectSettings, headerSignature: string, sourceId: string): string[] {
-  const earlier = readFamilySetting(settings, 'import.source.', headerSignature) ?? [];
+  const earlier = rememberedLayoutSourceIds(settings, headerSignature);
   return [sourceId, ...earlier.filter((id) => id !== sourceId)].slice(0, REMEMBERED_LAYOUT_SOURCES);
 }
 

@@ -17,10 +17,10 @@ import { readFamilySetting } from '../../../../shared/settings/projectSettings';
 import { listXlsxSheets, readTableFile, type ReadTableOptions } from '../../import/readTable';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreas, readDimensions, readLayers, readSettings, readSources, readVariables, type AreaWithSize } from '../../storage/projectReader';
-import { sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
+import { areaKeysAtLatestPeriod, sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
 import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
-import { continuedSourceOf, furtherSourceName, rememberedLayoutSources } from './sourceContinuation';
+import { continuedSourceOf, furtherSourceName, rememberedLayoutSourceIds } from './sourceContinuation';
 import { tableSourceName } from '../../../../shared/sources/sourceNames';
 
 const PREVIEW_ROWS = 50;
@@ -206,7 +206,8 @@ export async function previewTable(
         sourceName: fileSourceName,
         periods: built.periods,
         areaKeys: built.observations.map((observation) => observation.areaKey),
-        layoutSources: rememberedLayoutSources(db, settings, signature, variableIds),
+        layoutSourceIds: rememberedLayoutSourceIds(settings, signature),
+        areaKeysOf: (sourceId) => areaKeysAtLatestPeriod(db, sourceId, variableIds),
       });
   const source = {
     name: furtherSourceName(projectSources, fileSourceName, built.periods),
