@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodOutput, ProjectSummary } from '../../shared/contract/api';
-import { formatNumber } from '../../shared/format/number';
+import { formatDate, formatNumber } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import { formatRateValue, type PlanningRates } from '../../shared/planning/rateEntries';
@@ -186,12 +186,26 @@ export function PlanningWorkspace() {
   // A cost figure rests on placeholders when a cost rate it multiplies is an assumption, not a sourced value.
   const placeholderCosts = (kinds: readonly InfrastructureKind[]): boolean =>
     rates !== null && kinds.some((candidate) => rates.costs.costPerUnitPerYear[candidate].basis.kind === 'assumption' || rates.costs.costOfMissingUnitPerYear[candidate].basis.kind === 'assumption');
+  // A kind whose supply comes from the project's data: its facilities count for nothing, so none is drawn.
+  const supplyFromData = supply?.fromData.find((use) => use.kind === kind) ?? null;
   const facilityPoints: FacilityPoint[] = useMemo(
-    () => (supply?.facilities ?? []).filter((facility) => SUPPLY_KIND_OF_FACILITY[facility.kind] === kind).map((facility) => ({ id: facility.id, name: facility.name, longitude: facility.longitude, latitude: facility.latitude })),
-    [supply, kind],
+    () =>
+      supplyFromData
+        ? []
+        : (supply?.facilities ?? []).filter((facility) => SUPPLY_KIND_OF_FACILITY[facility.kind] === kind).map((facility) => ({ id: facility.id, name: facility.name, longitude: facility.longitude, latitude: facility.latitude })),
+    [supply, kind, supplyFromData],
   );
-  const syntheticSupply = (supply?.facilities ?? []).some((facility) => facility.synthetic && SUPPLY_KIND_OF_FACILITY[facility.kind] === kind) || (kind === 'staff' && (supply?.staff ?? []).some((entry) => entry.synthetic));
-  const gapMapNote = t(syntheticSupply ? 'planning.gapMapNote.synthetic' : 'planning.gapMapNote.projection');
+  const syntheticSupply = supplyFromData
+    ? supplyFromData.sources.some((source) => source.synthetic)
+    : (supply?.facilities ?? []).some((facility) => facility.synthetic && SUPPLY_KIND_OF_FACILITY[facility.kind] === kind) || (kind === 'staff' && (supply?.staff ?? []).some((entry) => entry.synthetic));
+  const gapMapNote = syntheticSupply
+    ? t('planning.gapMapNote.synthetic')
+    : supplyFromData && supplyFromData.indicatorName && supplyFromData.period
+      ? t('planning.gapMapNote.fromData', {
+          indicator: localized(supplyFromData.indicatorName, locale),
+          source: `${supplyFromData.sources.map((source) => source.name).join('; ')}, ${formatDate(supplyFromData.period, locale)}`,
+        })
+      : t('planning.gapMapNote.projection');
   const kindLabel = t(`planning.kind.${kind}`);
 
   return (

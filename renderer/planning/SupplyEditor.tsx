@@ -15,6 +15,7 @@ import type { CatchmentMode } from '../../shared/planning/facilities';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { FacilityImport } from './FacilityImport';
+import { SupplyFromDataEditor, supplyFromDataEntry, type SupplyFromDataEntry } from './SupplyFromDataEditor';
 import { useBackend, useBackendQuery } from '../api/backend';
 
 type SupplyListing = MethodOutput<'planning.supply'>;
@@ -130,6 +131,22 @@ export function SupplyEditor() {
     [backend],
   );
 
+  /** Sets where one kind's supply comes from; undo puts the kind's previous setting back. */
+  const setFromData = async (entry: SupplyFromDataEntry): Promise<void> => {
+    if (!listing) return;
+    const before = supplyFromDataEntry(listing, entry.kind);
+    try {
+      const answer = await backend.call('planning.setSupply', { fromData: [entry] });
+      backend.remember('planning.supply', {}, answer);
+      const after = supplyFromDataEntry(answer, entry.kind);
+      const restore = async (setting: SupplyFromDataEntry) => backend.remember('planning.supply', {}, await backend.call('planning.setSupply', { fromData: [setting] }));
+      recordEdit({ label: message('undo.supplyFromData'), undo: () => restore(before), redo: () => restore(after) });
+      setError(null);
+    } catch (caught) {
+      report(caught);
+    }
+  };
+
   /** Records a change from `before` to the state `answer` shows, for Ctrl+Z / Ctrl+Y. */
   const rememberChange = (before: SupplyState, answer: SupplyListing, label: 'undo.supply' | 'undo.supplyImport') => {
     const after = stateOf(answer);
@@ -215,6 +232,7 @@ export function SupplyEditor() {
         </button>
       </div>
       {listing.unassigned.length > 0 && <p className="planning-hint">{t('planning.supply.unassigned', { count: listing.unassigned.length })}</p>}
+      <SupplyFromDataEditor listing={listing} onChange={(entry) => void setFromData(entry)} />
       <FacilityImport
         onImported={(answer) => {
           const before = current();
@@ -223,6 +241,11 @@ export function SupplyEditor() {
         }}
       />
       <h3>{t('planning.supply.facilities')}</h3>
+      {listing.fromData.length > 0 && (
+        <p className="planning-hint" data-testid="planning-supply-not-counted">
+          {t('planning.supply.notCounted', { kinds: listing.fromData.map((use) => t(`planning.kind.${use.kind}`)).join(', ') })}
+        </p>
+      )}
       <div className="planning-controls">
         <label>
           {t('planning.supply.kind')}{' '}

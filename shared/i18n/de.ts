@@ -157,6 +157,7 @@ const coreDe = {
   'undo.scenarioDelete': 'Szenario „{name}“ gelöscht',
   'undo.rates': 'Quoten oder Kosten geändert',
   'undo.supply': 'Einrichtungen oder Stellen geändert',
+  'undo.supplyFromData': 'Herkunft des Angebots geändert',
   'undo.supplyImport': 'Einrichtungen importiert',
   'undo.sourceOrder': 'Quellenreihenfolge von „{variable}“ geändert',
   'error.title': 'Fehler',

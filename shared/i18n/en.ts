@@ -158,6 +158,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'undo.scenarioDelete': 'Scenario “{name}” deleted',
   'undo.rates': 'Rates or costs changed',
   'undo.supply': 'Facilities or staff changed',
+  'undo.supplyFromData': 'Origin of the supply changed',
   'undo.supplyImport': 'Facilities imported',
   'undo.sourceOrder': 'Source order of "{variable}" changed',
   'error.title': 'Error',

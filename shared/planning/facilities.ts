@@ -19,6 +19,19 @@ export interface SupplyCatchment {
   km: number;
 }
 
+/**
+ * Supply of one infrastructure kind taken from the project's data instead of facilities: an absolute
+ * indicator counting places (or positions) per area, e.g. the Kita statistics' "Genehmigte Plätze" per
+ * municipality, which comes without addresses. `period` null = the indicator's newest Stichtag.
+ */
+export interface SupplyFromData {
+  indicator: string;
+  period: string | null;
+}
+
+/** Per infrastructure kind, where its supply comes from when not from facilities and staff positions. */
+export type SupplyFromDataSettings = Partial<Record<InfrastructureKind, SupplyFromData>>;
+
 /** Kinds of facility a planner records. */
 export const FACILITY_KINDS = ['kita', 'school', 'integration', 'accommodation', 'counselling'] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];

@@ -4,7 +4,7 @@
  * electron/node/storage/planningStore.ts) and shipped with the demo (shared/demo/demoPlanning.ts).
  */
 import type { Facility, StaffPositions } from './facilities';
-import type { CatchmentMode } from './facilities';
+import type { CatchmentMode, SupplyFromDataSettings } from './facilities';
 import type { CostRates, DemandRates, Scenario } from './scenarioModel';
 
 export interface PlanningContent {
@@ -17,4 +17,6 @@ export interface PlanningContent {
   catchmentKm: number;
   /** How facilities are assigned to areas (supplyAggregation.ts); default 'buffer'. */
   catchmentMode?: CatchmentMode;
+  /** Kinds whose supply comes from an indicator of the project's data instead of facilities; default none. */
+  supplyFromData?: SupplyFromDataSettings;
 }

@@ -1,7 +1,9 @@
 // The supply table of the Planung tab: a facility typed in shrinks the gap of its area at once, undo restores it,
 // and a changed rate in the rates editor keeps its earlier source text.
-import { expect, openApp, test } from './fixtures';
+import fs from 'node:fs';
+import { expect, loadAreas, openApp, startImport, test } from './fixtures';
 import { e2eToken } from '../helpers/e2eServer';
+import { makeTempDir } from '../helpers/tempDir';
 
 /** "1.234" or "−56" as shown in the table → number. */
 const shownNumber = (text: string | null): number => Number((text ?? '').replace(/\./g, '').replace(',', '.').replace('−', '-'));
@@ -44,4 +46,51 @@ test('the rates editor shows every rate with its source, and an edited rate keep
   await row.getByTestId('planning-rate-demand.kita.under-3.residents').press('Enter');
   await expect(row.locator('textarea')).toHaveValue(/^Im Projekt eingestellt: 40 %\. Vorher: 36 % – Destatis/);
   await expect(row.locator('select')).toHaveValue('assumption');
+});
+
+test('the Jugendamt\'s list of KiTa places per municipality becomes the KiTa supply: the gap follows it, the source is named, undo goes back to the facilities', async ({ page, request }, testInfo) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+  const folder = makeTempDir('kleinraum-supply-from-data-');
+  try {
+    // Places per municipality without addresses, as the Kita statistics give them; Wunstorf (the last) is missing.
+    const { areas } = await loadAreas(request);
+    const file = folder.file('kita_plaetze_2024.csv');
+    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.slice(0, -1).map((area, index) => `${area.key};${area.name};${area.key === '03241009' ? 1500 : 800 + index}`)].join('\n'));
+    await openApp(page);
+    await startImport(page, file);
+    await expect(page.getByTestId('import-join-matched')).toContainText('20 Zeilen', { timeout: 30_000 });
+    await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Statistik Jugendamt');
+    await page.getByTestId('import-period-date').fill('01.03.2024');
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+
+    await page.getByRole('tab', { name: 'Planung' }).click();
+    await page.getByTestId('planning-kind').selectOption('kita');
+    const gap = page.getByTestId('planning-gap-03241009');
+    await expect(gap).not.toHaveText('');
+    const fromFacilities = shownNumber(await gap.textContent());
+    const laatzen = page.getByTestId('planning-table').locator('tr[data-key="03241009"]');
+    const demand = shownNumber(await laatzen.locator('td').nth(1).textContent());
+
+    const origin = page.getByTestId('planning-from-data-kita');
+    await expect(origin).toHaveValue('');
+    await origin.selectOption('kita_plaetze_total');
+    const status = page.getByTestId('planning-from-data-status-kita');
+    await expect(status).toContainText('Quelle: Kita-Statistik Jugendamt, Stichtag 01.03.2024');
+    await expect(status).toContainText('ohne Wert, Angebot unbekannt: 1 Gebiet');
+    await expect(page.getByTestId('planning-supply-not-counted')).toContainText('KiTa-Plätze');
+    // Laatzen's supply is the list's 1 500 places, not those plus its facilities; the gap follows (±1 for rounding).
+    await expect(laatzen.locator('td').nth(2)).toHaveText('1.500');
+    expect(Math.abs(shownNumber(await gap.textContent()) - (demand - 1500))).toBeLessThanOrEqual(1);
+    expect(fromFacilities).not.toBe(shownNumber(await gap.textContent()));
+    await expect(page.getByTestId('planning-map-note').first()).toContainText('Angebot: Kita-Plätze, Kita-Statistik Jugendamt, 01.03.2024');
+    await page.getByTestId('planning-supply-from-data').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('supply-from-data.png'), fullPage: true });
+
+    await page.getByTestId('planning-supply-undo').click();
+    await expect(origin).toHaveValue('');
+    await expect.poll(async () => shownNumber(await gap.textContent())).toBe(fromFacilities);
+  } finally {
+    folder.remove();
+  }
 });

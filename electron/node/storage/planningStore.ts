@@ -6,11 +6,11 @@
  */
 import { UserError } from '../../../shared/contract/errors';
 import type { Facility, FacilityKind, StaffPositions } from '../../../shared/planning/facilities';
-import { CATCHMENT_MODES, FACILITY_KINDS, type CatchmentMode, type SupplyCatchment } from '../../../shared/planning/facilities';
+import { CATCHMENT_MODES, FACILITY_KINDS, type CatchmentMode, type SupplyCatchment, type SupplyFromDataSettings } from '../../../shared/planning/facilities';
 import type { PlanningContent } from '../../../shared/planning/planningContent';
 
 import { DEFAULT_COST_RATES, DEFAULT_DEMAND_RATES } from '../../../shared/planning/presets';
-import type { CostRates, DemandRates, Scenario } from '../../../shared/planning/scenarioModel';
+import { INFRASTRUCTURE_KINDS, type CostRates, type DemandRates, type Scenario } from '../../../shared/planning/scenarioModel';
 import { parseCostRates, parseDemandRates, parseScenario } from '../../../shared/planning/scenarioSchema';
 import { projectedIndicatorSuffix, type ProjectedResultContent } from '../../../shared/planning/projectedResults';
 import type { SqliteDatabase } from './openDatabase';
@@ -28,6 +28,7 @@ export function writePlanningContent(db: SqliteDatabase, content: PlanningConten
   writeDemandRates(db, content.demandRates);
   writeCostRates(db, content.costRates);
   writeCatchment(db, { mode: content.catchmentMode ?? 'buffer', km: content.catchmentKm });
+  writeSupplyFromData(db, content.supplyFromData ?? {});
   writeFacilities(db, content.facilities);
   writeStaff(db, content.staff);
 }
@@ -47,6 +48,7 @@ export function readPlanningContent(db: SqliteDatabase): PlanningContent {
     staff: readStaff(db),
     catchmentKm: readCatchmentKm(db),
     catchmentMode: readCatchment(db).mode,
+    supplyFromData: readSupplyFromData(db),
   };
 }
 
@@ -114,11 +116,20 @@ export function readCatchmentKm(db: SqliteDatabase): number {
   return readCatchment(db).km;
 }
 
+/** The supply settings as stored: the catchment and the kinds whose supply comes from the project's data. */
+interface SupplySettingsJson {
+  catchmentKm?: unknown;
+  catchmentMode?: unknown;
+  fromData?: unknown;
+}
+
+function readSupplySettings(db: SqliteDatabase): SupplySettingsJson {
+  return (readRatesJson(db, RATES_SUPPLY) as SupplySettingsJson | undefined) ?? {};
+}
+
 /** The catchment setting; a file without one (or with a damaged one) means buffer 0 km = points in polygons only. */
 export function readCatchment(db: SqliteDatabase): SupplyCatchment {
-  const json = readRatesJson(db, RATES_SUPPLY) as { catchmentKm?: unknown; catchmentMode?: unknown } | undefined;
-  const km = json?.catchmentKm;
-  const mode = json?.catchmentMode;
+  const { catchmentKm: km, catchmentMode: mode } = readSupplySettings(db);
   return {
     mode: (CATCHMENT_MODES as readonly unknown[]).includes(mode) ? (mode as CatchmentMode) : 'buffer',
     km: typeof km === 'number' && Number.isFinite(km) && km >= 0 ? km : 0,
@@ -130,7 +141,26 @@ export function writeCatchmentKm(db: SqliteDatabase, catchmentKm: number): void 
 }
 
 export function writeCatchment(db: SqliteDatabase, catchment: SupplyCatchment): void {
-  writeRatesJson(db, RATES_SUPPLY, { catchmentKm: catchment.km, catchmentMode: catchment.mode });
+  writeRatesJson(db, RATES_SUPPLY, { ...readSupplySettings(db), catchmentKm: catchment.km, catchmentMode: catchment.mode });
+}
+
+/**
+ * The kinds whose supply comes from an indicator of the project's data (SupplyFromData). An entry that is
+ * not one (a hand-edited file) is left out, as a damaged catchment falls back to its default.
+ */
+export function readSupplyFromData(db: SqliteDatabase): SupplyFromDataSettings {
+  const stored = readSupplySettings(db).fromData;
+  const settings: SupplyFromDataSettings = {};
+  if (typeof stored !== 'object' || stored === null) return settings;
+  for (const kind of INFRASTRUCTURE_KINDS) {
+    const entry = (stored as Record<string, { indicator?: unknown; period?: unknown } | undefined>)[kind];
+    if (entry && typeof entry.indicator === 'string' && entry.indicator !== '' && (entry.period === null || typeof entry.period === 'string')) settings[kind] = { indicator: entry.indicator, period: entry.period };
+  }
+  return settings;
+}
+
+export function writeSupplyFromData(db: SqliteDatabase, settings: SupplyFromDataSettings): void {
+  writeRatesJson(db, RATES_SUPPLY, { ...readSupplySettings(db), fromData: settings });
 }
 
 type FacilityRow = { facility_id: string; kind: string; name: string; capacity: number; longitude: number; latitude: number; synthetic: number; source: string };

@@ -7,6 +7,7 @@ import { FACILITY_KINDS } from '../../planning/facilities';
 import { SKIP_PROBLEMS } from '../../planning/facilityRecords';
 import { CATCHMENT_MODES } from '../../planning/facilities';
 import { costRatesSchema, demandRatesSchema, scenarioSchema } from '../../planning/scenarioSchema';
+import { INFRASTRUCTURE_KINDS } from '../../planning/scenarioModel';
 import { emptyInput, localizedText } from '../schemas';
 
 const figures = z.object({ kita: z.number(), school: z.number(), integration: z.number(), accommodation: z.number(), staff: z.number() });
@@ -96,9 +97,36 @@ export const facilitySchema = z.object({
 
 export const staffPositionsSchema = z.object({ areaKey: z.string().min(1), positions: z.number().min(0), synthetic: z.boolean(), note: z.string() });
 
+const infrastructureKind = z.enum(INFRASTRUCTURE_KINDS);
+
+/** A kind whose supply comes from an indicator of the project's data (places per area), as it was used. */
+const supplyFromDataUse = z.object({
+  kind: infrastructureKind,
+  indicator: z.string(),
+  /** null when the project no longer has the indicator (then `problem` says so). */
+  indicatorName: localizedText.nullable(),
+  unit: localizedText.nullable(),
+  /** The Stichtag of the figures used; null when none could be used. */
+  period: z.string().nullable(),
+  /** The Stichtag follows the indicator's newest one. */
+  newest: z.boolean(),
+  sources: z.array(z.object({ id: z.string(), name: z.string(), stichtag: z.string().nullable(), synthetic: z.boolean() })),
+  /** Names of the areas without a figure (their supply of this kind is unknown). */
+  areasWithoutValue: z.array(z.string()),
+  /** Why the setting could not be followed (supply of the kind unknown), else null. */
+  problem: localizedText.nullable(),
+});
+
 /** Facilities and staff with their aggregation to the areas of the layer. */
 export const supplyListing = z.object({
   layer: z.string(),
+  /**
+   * Kinds whose supply comes from the project's data instead of facilities and staff positions; facilities
+   * of such a kind are listed but not counted (the same places are never added twice).
+   */
+  fromData: z.array(supplyFromDataUse),
+  /** Indicators of absolute figures a kind's supply can come from, with their Stichtage (ascending). */
+  dataCandidates: z.array(z.object({ id: z.string(), name: localizedText, unit: localizedText, periods: z.array(z.string()) })),
   facilities: z.array(facilitySchema.extend({ areaKey: z.string().nullable() })),
   staff: z.array(staffPositionsSchema),
   catchmentKm: z.number(),
@@ -140,9 +168,14 @@ export const planningMethods = {
   'planning.rates': { input: emptyInput, output: ratesSchema },
   'planning.setRates': { input: z.object({ demand: demandRatesSchema.optional(), costs: costRatesSchema.optional() }), output: ratesSchema },
   'planning.supply': { input: z.object({ layer: layerInput }), output: supplyListing },
-  /** Replaces facilities and/or staff positions and/or the catchment (km) as typed in the tables. */
+  /**
+   * Replaces facilities and/or staff positions and/or the catchment (km) as typed in the tables, and/or sets
+   * where a kind's supply comes from: `fromData` entries name an absolute indicator (period null = its newest
+   * Stichtag), or `indicator: null` for facilities and staff positions again.
+   */
   'planning.setSupply': {
     input: z.object({
+      fromData: z.array(z.object({ kind: infrastructureKind, indicator: z.string().min(1).nullable(), period: z.string().nullable().default(null) })).optional(),
       facilities: z.array(facilitySchema).optional(),
       staff: z.array(staffPositionsSchema).optional(),
       catchmentKm: z.number().min(0).max(50).optional(),

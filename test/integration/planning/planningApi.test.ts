@@ -1,5 +1,6 @@
 // Planning through the contract (dispatch, as every transport) on the real demo project, and through the CLI.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KleinraumApi, MethodName, MethodOutput } from '../../../shared/contract/api';
@@ -148,6 +149,89 @@ describe('planning through the API on the demo', () => {
     expect((await call('planning.supply', {})).catchmentKm).toBe(10);
     await call('planning.deleteScenario', { id: 'eigen' });
     expect((await call('planning.listScenarios')).scenarios.map((entry) => entry.id)).toEqual(['niedrig', 'mittel', 'hoch']);
+  });
+});
+
+describe('supply per municipality from the project\'s data (Kita statistics without addresses)', () => {
+  /** Imports "Kita-Plätze" per municipality for all demo areas but the last, as a planner's own list; later years extend it. */
+  async function importKitaPlaces(period: string, placesOf: (index: number) => number): Promise<{ keys: string[]; indicator: string }> {
+    const { areas } = await call('planning.supply', {});
+    const csv = path.join(directory.path, `kita_${period.slice(0, 4)}.csv`);
+    fs.writeFileSync(csv, ['AGS;Gemeinde;Kita-Plätze', ...areas.slice(0, -1).map((area, index) => `${area.key};${area.name};${placesOf(index)}`)].join('\n') + '\n');
+    const preview = await call('import.previewTable', { path: csv });
+    const existing = (await call('project.current')).sources.find((source) => source.name === 'Kita-Statistik Jugendamt');
+    await call('import.commit', { importId: preview.importId, period, ...(existing ? { mode: 'extend', targetSourceId: existing.id } : { sourceName: 'Kita-Statistik Jugendamt' }) });
+    const candidates = (await call('planning.supply', {})).dataCandidates;
+    // Counts of places come first among the indicators offered; persons (children, inhabitants) follow.
+    expect(candidates[0]).toMatchObject({ id: 'kita_plaetze_total', unit: { de: 'Plätze' } });
+    return { keys: areas.map((area) => area.key), indicator: candidates[0]!.id };
+  }
+
+  it('replaces the KiTa facilities by the places per municipality, newest Stichtag, unknown where the list has no row', async () => {
+    await call('project.openDemo');
+    const { keys, indicator } = await importKitaPlaces('2024-12-31', (index) => 1000 + index);
+    const before = await call('planning.supply', {});
+    expect(before.fromData).toEqual([]);
+    const facilitySchool = before.areas[0]!.supply.school;
+
+    const listing = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator, period: null }] });
+    const use = listing.fromData.find((entry) => entry.kind === 'kita')!;
+    expect(use.problem).toBeNull();
+    expect(use.period).toBe('2024-12-31');
+    expect(use.newest).toBe(true);
+    expect(use.sources.map((source) => source.name)).toEqual(['Kita-Statistik Jugendamt']);
+    expect(use.sources[0]!.synthetic).toBe(false);
+    // Facilities of the kind no longer count: the figures are the list's, not the list's plus the demo KiTas.
+    expect(listing.areas.slice(0, 3).map((area) => area.supply.kita)).toEqual([1000, 1001, 1002]);
+    const last = listing.areas.find((area) => area.key === keys.at(-1))!;
+    expect(last.supply.kita).toBeNull();
+    expect(use.areasWithoutValue).toEqual([last.name]);
+    // Other kinds still come from the facilities.
+    expect(listing.areas[0]!.supply.school).toBe(facilitySchool);
+
+    const run = await call('planning.run', { scenarioId: 'mittel', year: 2025 });
+    const first = run.areas.find((area) => area.key === keys[0])!.years[0]!;
+    expect(first.supply.kita).toBe(1000);
+    expect(first.gap.kita).toBeCloseTo(first.demand.kita - 1000, 6);
+    expect(run.areas.find((area) => area.key === keys.at(-1))!.years[0]!.gap.kita).toBeNull();
+  });
+
+  it('follows the newest Stichtag of the series, or stays on a chosen one', async () => {
+    const { indicator } = await importKitaPlaces('2025-12-31', (index) => 2000 + index);
+    const newest = await call('planning.supply', {});
+    expect(newest.fromData[0]!.period).toBe('2025-12-31');
+    expect(newest.areas[0]!.supply.kita).toBe(2000);
+    const pinned = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator, period: '2024-12-31' }] });
+    expect(pinned.fromData[0]).toMatchObject({ period: '2024-12-31', newest: false });
+    expect(pinned.areas[0]!.supply.kita).toBe(1000);
+  });
+
+  it('refuses an indicator of rates or a missing Stichtag and changes nothing; back to facilities with null', async () => {
+    const before = await call('planning.supply', {});
+    const rate = await callError('planning.setSupply', { fromData: [{ kind: 'kita', indicator: 'refugees_per_1000', period: null }] });
+    expect(rate.message.de).toMatch(/absoluten Werten.*Nichts geändert/);
+    const kita = before.fromData[0]!.indicator;
+    const noPeriod = await callError('planning.setSupply', { fromData: [{ kind: 'kita', indicator: kita, period: '2019-12-31' }] });
+    expect(noPeriod.message.de).toMatch(/keinen Stichtag 2019-12-31.*Nichts geändert/);
+    expect(await call('planning.supply', {})).toEqual(before);
+    const back = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator: null, period: null }] });
+    expect(back.fromData).toEqual([]);
+    expect(back.areas[0]!.supply.kita).not.toBe(1000);
+  });
+
+  it('a stored setting naming an indicator the project lacks leaves the supply unknown with a reason, never a failed tab', async () => {
+    const file = path.join(directory.path, 'supply-from-data.gpkg');
+    await call('project.saveAs', { path: file });
+    // As an older or hand-edited file could hold it: the setting survives, its indicator does not.
+    const db = new Database(file);
+    db.prepare("UPDATE kleinraum_rates SET rates_json = json_set(rates_json, '$.fromData', json('{\"kita\":{\"indicator\":\"kita_weg\",\"period\":null}}')) WHERE rates_id = 'supply'").run();
+    db.close();
+    await call('project.open', { path: file });
+    const listing = await call('planning.supply', {});
+    expect(listing.fromData[0]!.problem?.de).toMatch(/„kita_weg“ gibt es im Projekt nicht mehr/);
+    expect(listing.areas.every((area) => area.supply.kita === null)).toBe(true);
+    const run = await call('planning.run', { scenarioId: 'mittel', year: 2025 });
+    expect(run.areas.every((area) => area.years[0]!.gap.kita === null)).toBe(true);
   });
 });
 

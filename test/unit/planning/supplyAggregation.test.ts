@@ -3,7 +3,7 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../../shared/model/project';
 import type { Facility } from '../../../shared/planning/facilities';
-import { aggregateSupply } from '../../../shared/planning/supplyAggregation';
+import { aggregateSupply, withSupplyFromData } from '../../../shared/planning/supplyAggregation';
 
 // Two squares side by side, 0.1° wide (≈ 6.8 km at 52° N): West [9.0, 9.1], East [9.1, 9.2].
 const square = (west: number): Polygon => ({ type: 'Polygon', coordinates: [[[west, 52], [west + 0.1, 52], [west + 0.1, 52.1], [west, 52.1], [west, 52]]] });
@@ -45,5 +45,21 @@ describe('aggregateSupply', () => {
     const result = aggregateSupply(wide, [kita('edge', 9.09, 52.05, 7)], [], { mode: 'nearest', km: 0 });
     expect(result.areaOfFacility.get('edge')).toBe('E');
     expect(aggregateSupply(wide, [kita('edge', 9.09, 52.05, 7)], []).areaOfFacility.get('edge')).toBe('W');
+  });
+});
+
+describe('withSupplyFromData', () => {
+  it('replaces one kind by the figures per area, never adds them to the facilities, and leaves other kinds alone', () => {
+    const school: Facility = { ...kita('school-west', 9.05, 52.05, 300), kind: 'school' };
+    const aggregation = aggregateSupply(areas, [...facilities, school], [{ areaKey: 'W', positions: 2, synthetic: false, note: 'test' }]);
+    const result = withSupplyFromData(aggregation, 'kita', new Map([['W', 120]]), [...facilities, school]);
+    expect(result.supplyByArea.get('W')).toEqual({ kita: 120, school: 300, integration: null, accommodation: null, staff: 2 });
+    // No figure for East: unknown, not 0 and not East's facilities.
+    expect(result.supplyByArea.get('E')!.kita).toBeNull();
+    // KiTas outside every area are not missing from a supply that does not count them.
+    expect(result.unassigned).toEqual([]);
+    expect(result.areaOfFacility.get('border')).toBe('W');
+    // The aggregation it started from is unchanged.
+    expect(aggregation.supplyByArea.get('W')!.kita).toBe(15);
   });
 });

@@ -10,12 +10,13 @@ import { UserError } from '../../../../shared/contract/errors';
 import { compareScenarios, type AreaYearDifference } from '../../../../shared/planning/compareScenarios';
 import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecords';
 import { aggregateSupply } from '../../../../shared/planning/supplyAggregation';
+import { SUPPLY_KIND_OF_FACILITY } from '../../../../shared/planning/facilities';
 import { checkScenarioFields } from '../../../../shared/planning/resolveScenario';
 import { projectedResultContent } from '../../../../shared/planning/projectedResults';
 import { DEFAULT_START_STOCK_VARIABLES } from '../../../../shared/planning/startStocks';
 import { checkDemandRates } from '../../../../shared/planning/demand';
 import { checkCostRates } from '../../../../shared/planning/costs';
-import { INFRASTRUCTURE_KINDS, type Scenario } from '../../../../shared/planning/scenarioModel';
+import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../../../shared/planning/scenarioModel';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import {
   deleteScenario,
@@ -26,6 +27,7 @@ import {
   readFacilities,
   readScenario,
   readStaff,
+  readSupplyFromData,
   replaceProjectedResults,
   saveScenario,
   writeCatchment,
@@ -33,20 +35,37 @@ import {
   writeDemandRates,
   writeFacilities,
   writeStaff,
+  writeSupplyFromData,
 } from '../../storage/planningStore';
-import { observationsAreSynthetic, readAreas } from '../../storage/projectReader';
+import { observationsAreSynthetic, readAreas, readIndicators } from '../../storage/projectReader';
+import { computablePeriodsFor } from '../indicatorService';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
+import { countsPerArea, loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
 
 function listEntries(db: SqliteDatabase) {
   return listScenarios(db).map((scenario) => ({ id: scenario.id, name: scenario.name, startYear: scenario.startYear, years: scenario.years }));
 }
 
+/**
+ * The absolute indicators a kind's supply can come from, with their Stichtage (newest last): counts of
+ * places and positions first, then the rest (a planner may keep places under another unit).
+ */
+function supplyDataCandidates(db: SqliteDatabase) {
+  const countsSupply = (unit: string): boolean => /^(plätze|stellen|betten|vzä)/i.test(unit.trim());
+  return readIndicators(db)
+    .filter(countsPerArea)
+    .map((indicator) => ({ id: indicator.id, name: indicator.name, unit: indicator.unit, periods: computablePeriodsFor(db, indicator.id) }))
+    .filter((candidate) => candidate.periods.length > 0)
+    .sort((first, second) => Number(countsSupply(second.unit.de)) - Number(countsSupply(first.unit.de)));
+}
+
 function supplyListing(db: SqliteDatabase, layer: string | undefined) {
   const layerName = planningLayer(db, layer);
   const areas = readAreas(db, layerName);
-  const aggregation = loadSupply(db, areas);
+  const { aggregation, fromData } = loadSupply(db, layerName, areas);
   return {
+    fromData,
+    dataCandidates: supplyDataCandidates(db),
     layer: layerName,
     facilities: readFacilities(db).map((facility) => Object.assign({}, facility, { areaKey: aggregation.areaOfFacility.get(facility.id) ?? null })),
     staff: readStaff(db),
@@ -71,10 +90,41 @@ function roundDifference(year: AreaYearDifference): AreaYearDifference {
   return { year: year.year, population: tenth(year.population), refugees: tenth(year.refugees), demand, gap };
 }
 
-/** True when the start population/refugees or any facility or staff entry the run used is demo data. */
-function startsFromSyntheticData(db: SqliteDatabase, startYear: number): boolean {
+/**
+ * True when the start population/refugees or the supply the run used is demo data: a facility or staff entry
+ * of a kind counted from them, or the figures of a kind taken from the project's data.
+ */
+function startsFromSyntheticData(db: SqliteDatabase, startYear: number, layer: string): boolean {
   const syntheticStock = observationsAreSynthetic(db, [DEFAULT_START_STOCK_VARIABLES.population, DEFAULT_START_STOCK_VARIABLES.refugees], `${startYear}-12-31`);
-  return syntheticStock || readFacilities(db).some((facility) => facility.synthetic) || readStaff(db).some((staff) => staff.synthetic);
+  const { fromData } = loadSupply(db, layer, readAreas(db, layer));
+  const fromFacilities = (kind: InfrastructureKind) => !fromData.some((use) => use.kind === kind);
+  return (
+    syntheticStock ||
+    fromData.some((use) => use.sources.some((source) => source.synthetic)) ||
+    readFacilities(db).some((facility) => facility.synthetic && fromFacilities(SUPPLY_KIND_OF_FACILITY[facility.kind])) ||
+    (fromFacilities('staff') && readStaff(db).some((staff) => staff.synthetic))
+  );
+}
+
+/** Refuses a setting naming an indicator that does not exist or counts no places (before anything is stored). */
+function checkSupplyFromData(db: SqliteDatabase, entries: readonly { kind: InfrastructureKind; indicator: string | null; period: string | null }[]): void {
+  const candidates = supplyDataCandidates(db);
+  for (const entry of entries) {
+    if (entry.indicator === null) continue;
+    const candidate = candidates.find((known) => known.id === entry.indicator);
+    if (!candidate) {
+      throw new UserError('bad-input', {
+        de: `„${entry.indicator}“ ist keine Kennzahl des Projekts mit absoluten Werten (z. B. Plätze je Gemeinde). Nichts geändert. Bitte eine Kennzahl aus der Liste wählen.`,
+        en: `"${entry.indicator}" is not an indicator of the project with absolute figures (e.g. places per municipality). Nothing changed. Please choose one from the list.`,
+      });
+    }
+    if (entry.period !== null && !candidate.periods.includes(entry.period)) {
+      throw new UserError('bad-input', {
+        de: `„${candidate.name.de}“ hat keinen Stichtag ${entry.period}. Nichts geändert. Vorhanden: ${candidate.periods.join(', ')}.`,
+        en: `"${candidate.name.en}" has no Stichtag ${entry.period}. Nothing changed. Available: ${candidate.periods.join(', ')}.`,
+      });
+    }
+  }
 }
 
 function checkUniqueIds(ids: readonly string[]): void {
@@ -121,7 +171,7 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
 
     async 'planning.storeResults'({ scenarioId, layer }) {
       const report = scenarioRunReport(db(), scenarioId, { layer });
-      const content = projectedResultContent(report, { basedOnSyntheticData: startsFromSyntheticData(db(), report.scenario.startYear) });
+      const content = projectedResultContent(report, { basedOnSyntheticData: startsFromSyntheticData(db(), report.scenario.startYear, report.layer) });
       context.current().edit((database) => replaceProjectedResults(database, scenarioId, content));
       context.changed();
       return {
@@ -169,11 +219,13 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
       return supplyListing(db(), layer);
     },
 
-    async 'planning.setSupply'({ facilities, staff, catchmentKm, catchmentMode, layer }) {
+    async 'planning.setSupply'({ facilities, staff, catchmentKm, catchmentMode, fromData, layer }) {
       if (facilities) checkUniqueIds(facilities.map((facility) => facility.id));
+      if (fromData) checkSupplyFromData(db(), fromData);
       context.current().edit((database) => {
         if (facilities) writeFacilities(database, facilities);
         if (staff) writeStaff(database, staff);
+        if (fromData) writeSupplyFromData(database, { ...readSupplyFromData(database), ...Object.fromEntries(fromData.map((entry) => [entry.kind, entry.indicator === null ? undefined : { indicator: entry.indicator, period: entry.period }])) });
         if (catchmentKm !== undefined || catchmentMode !== undefined) {
           const current = readCatchment(database);
           writeCatchment(database, { mode: catchmentMode ?? current.mode, km: catchmentKm ?? current.km });

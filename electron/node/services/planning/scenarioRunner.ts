@@ -4,15 +4,17 @@
  * (shared/planning/runScenario). No planning logic lives here, only loading.
  */
 import { UserError } from '../../../../shared/contract/errors';
-import { aggregateSupply, type SupplyAggregation } from '../../../../shared/planning/supplyAggregation';
+import type { LocalizedText, Source } from '../../../../shared/model/project';
+import { aggregateSupply, withSupplyFromData, type SupplyAggregation } from '../../../../shared/planning/supplyAggregation';
 import { regionCosts } from '../../../../shared/planning/regionCosts';
 import { runScenario, type ScenarioResult } from '../../../../shared/planning/runScenario';
 import { toScenarioReport } from '../../../../shared/planning/scenarioReport';
-import type { Scenario } from '../../../../shared/planning/scenarioModel';
+import { INFRASTRUCTURE_KINDS, type InfrastructureKind, type Scenario } from '../../../../shared/planning/scenarioModel';
 import { DEFAULT_START_STOCK_VARIABLES, startStocksFromObservations } from '../../../../shared/planning/startStocks';
 import type { SqliteDatabase } from '../../storage/openDatabase';
-import { readCatchment, readCostRates, readDemandRates, readFacilities, readScenario, readStaff } from '../../storage/planningStore';
-import { readAreas, readLayers, readObservations, type AreaWithSize } from '../../storage/projectReader';
+import { readCatchment, readCostRates, readDemandRates, readFacilities, readScenario, readStaff, readSupplyFromData } from '../../storage/planningStore';
+import { readAreas, readIndicators, readLayers, readObservations, type AreaWithSize } from '../../storage/projectReader';
+import { indicatorValuesFor } from '../indicatorService';
 import { chooseSourceObservations, selectionPeriods, selectionPriority } from '../../../../shared/sources/sourceChoice';
 import { readSourceCatalogue } from '../sourceCatalogue';
 
@@ -29,9 +31,84 @@ export function planningLayer(db: SqliteDatabase, layer: string | undefined): st
   return first.name;
 }
 
-/** Facilities and staff of the project aggregated to the layer's areas. */
-export function loadSupply(db: SqliteDatabase, areas: readonly AreaWithSize[]): SupplyAggregation {
-  return aggregateSupply(areas, readFacilities(db), readStaff(db), readCatchment(db));
+/** How one kind's supply was taken from the project's data (SupplyFromData), as the Planung tab shows it. */
+export interface SupplyFromDataUse {
+  kind: InfrastructureKind;
+  indicator: string;
+  /** The indicator's name; null when the project no longer has it. */
+  indicatorName: LocalizedText | null;
+  unit: LocalizedText | null;
+  /** The Stichtag the figures are of; null when none could be used (see `problem`). */
+  period: string | null;
+  /** Whether the Stichtag follows the indicator's newest one (the setting's period is null). */
+  newest: boolean;
+  /** The sources the figures rest on, each with the Stichtag of the figures used. */
+  sources: Pick<Source, 'id' | 'name' | 'stichtag' | 'synthetic'>[];
+  /** Names of the areas without a figure: their supply of this kind is unknown. */
+  areasWithoutValue: string[];
+  /** Why no figure could be used (the indicator is gone, counts no places, or has no such Stichtag); else null. */
+  problem: LocalizedText | null;
+}
+
+/** The project's supply on the layer: facilities and staff aggregated, then the kinds set to come from data. */
+export interface LoadedSupply {
+  aggregation: SupplyAggregation;
+  fromData: SupplyFromDataUse[];
+}
+
+/**
+ * Facilities and staff of the project aggregated to the layer's areas, with the kinds the planner set to
+ * come from an indicator (e.g. Kita places per municipality from the Kita statistics) replaced by its
+ * figures. A setting that cannot be followed gives unknown supply for its kind and a problem text, never a
+ * failed planning tab or facilities counted in its place.
+ */
+export function loadSupply(db: SqliteDatabase, layerName: string, areas: readonly AreaWithSize[]): LoadedSupply {
+  const facilities = readFacilities(db);
+  let aggregation = aggregateSupply(areas, facilities, readStaff(db), readCatchment(db));
+  const settings = readSupplyFromData(db);
+  const fromData: SupplyFromDataUse[] = [];
+  for (const kind of INFRASTRUCTURE_KINDS) {
+    const setting = settings[kind];
+    if (!setting) continue;
+    const use = supplyFromDataUse(db, layerName, kind, setting.indicator, setting.period);
+    aggregation = withSupplyFromData(aggregation, kind, use.figures, facilities);
+    const withoutValue = areas.filter((area) => (use.figures.get(area.key) ?? null) === null).map((area) => area.name);
+    fromData.push({ ...use.shown, areasWithoutValue: use.shown.problem ? [] : withoutValue });
+  }
+  return { aggregation, fromData };
+}
+
+function supplyFromDataUse(db: SqliteDatabase, layerName: string, kind: InfrastructureKind, indicatorId: string, period: string | null): { figures: Map<string, number | null>; shown: Omit<SupplyFromDataUse, 'areasWithoutValue'> } {
+  const indicator = readIndicators(db).find((candidate) => candidate.id === indicatorId);
+  const shown = { kind, indicator: indicatorId, indicatorName: indicator?.name ?? null, unit: indicator?.unit ?? null, period: null, newest: period === null, sources: [], problem: null };
+  const failed = (problem: LocalizedText) => ({ figures: new Map<string, number | null>(), shown: { ...shown, problem } });
+  if (!indicator) {
+    return failed({
+      de: `Die Kennzahl „${indicatorId}“ gibt es im Projekt nicht mehr; das Angebot ist darum unbekannt. Bitte eine andere Kennzahl oder „Einrichtungen und Stellen“ wählen.`,
+      en: `The project no longer has the indicator "${indicatorId}", so the supply is unknown. Please choose another indicator or "Facilities and positions".`,
+    });
+  }
+  if (!countsPerArea(indicator)) {
+    return failed({
+      de: `„${indicator.name.de}“ ist ein Anteil oder eine Rate, keine Zahl von Plätzen; das Angebot ist darum unbekannt. Bitte eine Kennzahl mit absoluten Werten wählen.`,
+      en: `"${indicator.name.en}" is a share or rate, not a number of places, so the supply is unknown. Please choose an indicator of absolute figures.`,
+    });
+  }
+  try {
+    const values = indicatorValuesFor(db, indicatorId, layerName, period ?? undefined);
+    return {
+      figures: new Map(values.values.map((value) => [value.key, value.value])),
+      shown: { ...shown, period: values.period, sources: values.sources.map(({ id, name, stichtag, synthetic }) => ({ id, name, stichtag, synthetic })) },
+    };
+  } catch (error) {
+    if (error instanceof UserError) return failed(error.text);
+    throw error;
+  }
+}
+
+/** Whether an indicator counts something per area (places, positions), the only kind of figure that is supply. */
+export function countsPerArea(indicator: { scale: string; denominator?: unknown }): boolean {
+  return indicator.scale === 'absolute' && !indicator.denominator;
 }
 
 /**
@@ -62,7 +139,7 @@ export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer
     period,
     variables,
   );
-  const supply = loadSupply(db, areas);
+  const supply = loadSupply(db, layerName, areas).aggregation;
   const result = runScenario({
     scenario,
     demandRates: readDemandRates(db),
