@@ -1,6 +1,12 @@
 // German first, English on request: the switch changes both the UI texts and the number format.
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { e2eToken } from '../helpers/e2eServer';
+
+// Both tests read the demo's municipalities: a project another spec left open must not decide the outcome.
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
 
 /** Numbers that carry a separator (e.g. "1.234,5" or "12,3"); plain keys like AGS 03241001 have none. */
 function numbersWithSeparators(text: string): string[] {
