@@ -13,7 +13,7 @@
  */
 import { useId, type Ref } from 'react';
 import { useT } from '../AppContext';
-import type { IndicatorLegend } from '../../shared/mapView/indicatorLegend';
+import { attributionLinesShown, type IndicatorLegend } from '../../shared/mapView/indicatorLegend';
 import { SMALL_NUMBER_OUTLINE_COLOUR } from './choropleth';
 import type { LegendCorner } from './fitPadding';
 import { useMapUi } from './mapUiStore';
@@ -45,13 +45,14 @@ export function Legend({
   const hasDetails = Boolean(legend.regionLine || legend.fixedClassesNote || legend.classCountNote || legend.areaNote || legend.sourceChoice);
   const detailsShown = !compact || detailsWanted || !hasDetails;
   // Where the values come from, the synthetic label and the licences' attribution: shown however the legend is folded.
+  const sourceLines = attributionLinesShown(legend, detailsShown);
   const attribution = (
     <>
-      {legend.sourceLines.length > 0 && (
+      {sourceLines.length > 0 && (
         <div className="legend-sources">
-          {legend.sourceLines.map((line, index) => (
+          {sourceLines.map((line, index) => (
             <div key={line}>
-              {index === 0 ? `${t(legend.sourceLines.length > 1 ? 'legend.sources' : 'legend.source')}: ` : ''}
+              {index === 0 ? `${t(sourceLines.length > 1 ? 'legend.sources' : 'legend.source')}: ` : ''}
               {line}
             </div>
           ))}

@@ -12,7 +12,7 @@ import { formatDate, formatNumber } from '../../shared/format/number';
 import { ALERT_RULE_TYPES, DYNAMICS_CLASSES, STATUS_CLASSES, monitoringDefinition, type AlertRule, type AlertRuleType, type MonitoringDefinition } from '../../shared/monitoring/monitoringDefinition';
 import { MONITORING_COLOURS, NOT_SCORED_COLOUR, NO_DATA_COLOUR, STATUS_ONLY_COLOURS, monitoringColour } from '../../shared/monitoring/monitoringColours';
 import { movedIntoWorseClass } from '../../shared/monitoring/monitoringIndex';
-import { DYNAMICS_CLASS_TEXT, monitoringDisplayName, RULE_TEXT, STATUS_CLASS_TEXT } from '../../shared/monitoring/monitoringTexts';
+import { DYNAMICS_CLASS_TEXT, monitoringDisplayName, RULE_TEXT, STATUS_CLASS_TEXT, STATUS_DIRECTION_TEXT } from '../../shared/monitoring/monitoringTexts';
 import { readFamilySetting } from '../../shared/settings/projectSettings';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery, type BackendInput } from '../api/backend';
@@ -493,6 +493,9 @@ function ClassLegend({ result }: { result: Result }) {
           ))}
         </tbody>
       </table>
+      <p className="monitoring-legend-direction" data-testid="monitoring-legend-direction">
+        {STATUS_DIRECTION_TEXT[locale]}
+      </p>
       <ul className="analysis-legend">
         <li>
           <span className="swatch" style={{ background: NOT_SCORED_COLOUR }} /> {t('monitoring.legend.notScored', { floor: formatNumber(result.minPopulation, 0, locale) })} ({notScored})

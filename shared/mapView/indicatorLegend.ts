@@ -169,6 +169,17 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
   };
 }
 
+/**
+ * The attribution lines to print: a line that the shown line of chosen sources already holds (a table
+ * imported without attribution is named by its name in both) is left out; while that line is folded away
+ * (a compact legend), every attribution line stays, so the map always names its sources.
+ * @example attributionLinesShown({ sourceLines: ['Kita-Liste 2024'], sourceChoice: 'Quelle: Kita: Kita-Liste 2024, Stichtag …' }, true) // []
+ */
+export function attributionLinesShown(legend: Pick<IndicatorLegend, 'sourceLines' | 'sourceChoice'>, sourceChoiceShown: boolean): string[] {
+  const choice = sourceChoiceShown ? legend.sourceChoice : null;
+  return choice ? legend.sourceLines.filter((line) => !choice.includes(line)) : legend.sourceLines;
+}
+
 /** "Gesamt: 5,6 % …", or "Summe der verglichenen Gebiete (1): 5,6 % …" when the value sums only some areas. */
 function regionLine(value: number, scope: { comparedAreas: number } | null, decimals: number, unit: string, locale: Locale): string {
   const shown = formatNumber(value, decimals, locale);

@@ -14,7 +14,7 @@ import { DYNAMICS_CLASSES, STATUS_CLASSES } from './monitoringDefinition';
 import { movedIntoWorseClass } from './monitoringIndex';
 import { MONITORING_COLOURS, monitoringColour, NO_DATA_COLOUR, NOT_SCORED_COLOUR, STATUS_ONLY_COLOURS } from './monitoringColours';
 import { methodNote, periodNote, type MonitoringResult } from './monitoringTable';
-import { DYNAMICS_CLASS_TEXT, monitoringTitle, STATUS_CLASS_TEXT } from './monitoringTexts';
+import { DYNAMICS_CLASS_TEXT, monitoringTitle, STATUS_CLASS_TEXT, STATUS_DIRECTION_TEXT } from './monitoringTexts';
 
 /** How many alerts the sheet lists; the rest are counted ("und 4 weitere"). */
 const MAX_ALERTS = 12;
@@ -70,7 +70,9 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
       });
       cursor += cellHeight;
     }
-    cursor += 2 * scale;
+    cursor += 1.5 * scale;
+    parts.push(svgText(x, cursor + 2.6 * scale, STATUS_DIRECTION_TEXT[locale], { size: headSize * 0.85, fill: '#333333' }));
+    cursor += 5 * scale;
     const notScored = result.areas.filter((area) => !area.scored && area.notScoredReason !== 'noData').length;
     parts.push(svgRect(x, cursor, 5 * scale, 3.2 * scale, `fill="${NOT_SCORED_COLOUR}" stroke="#8c8c8c" stroke-width="${mm(0.15 * scale)}"`));
     const floor = formatNumber(result.minPopulation, 0, locale);

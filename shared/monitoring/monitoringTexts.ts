@@ -37,6 +37,16 @@ export const STATUS_CLASS_TEXT: Record<StatusClass, LocalizedText> = {
   sehrNiedrig: { de: 'sehr niedrig', en: 'very low' },
 };
 
+/**
+ * What the status classes mean for need, said under every status legend: the classes follow the Berlin
+ * monitoring's naming (status "hoch" = a good social situation), which a committee reader would otherwise
+ * read the other way round, since the index itself rises with need.
+ */
+export const STATUS_DIRECTION_TEXT: LocalizedText = {
+  de: 'Status hoch = wenig, sehr niedrig = viel Handlungsbedarf',
+  en: 'Status high = little, very low = much need for action',
+};
+
 export const DYNAMICS_CLASS_TEXT: Record<DynamicsClass, LocalizedText> = {
   positiv: { de: 'positiv', en: 'positive' },
   stabil: { de: 'stabil', en: 'stable' },

@@ -6,7 +6,7 @@ import { CLASSIFICATION_METHODS } from '../../../shared/classification/types';
 import { validClassCounts } from '../../../shared/classification/validateOptions';
 import { formatNumber } from '../../../shared/format/number';
 import { drawIndicator, type DrawableValue } from '../../../shared/mapView/drawIndicator';
-import { buildIndicatorLegend } from '../../../shared/mapView/indicatorLegend';
+import { attributionLinesShown, buildIndicatorLegend } from '../../../shared/mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY, type MapSymbology } from '../../../shared/mapView/mapSymbology';
 import { createIndicatorValues, createSource, createValue } from '../renderer/fixtures';
 
@@ -103,6 +103,13 @@ describe('drawIndicator', () => {
     const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', 3)], regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
     const subject = { ...createIndicatorValues([]), sources: [createSource({ id: 'kita', name: 'Kita-Bedarfsplanung 2024', attribution: '' })] };
     expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['Kita-Bedarfsplanung 2024']);
+  });
+
+  it('prints a source named only by its name once: in the line of chosen sources while it is shown, else as an attribution line', () => {
+    const legend = { sourceLines: ['Kita-Bedarfsplanung 2024', '© GeoBasis-DE / BKG 2021 (Daten verändert)'], sourceChoice: 'Quelle: Kita-Plätze: Kita-Bedarfsplanung 2024, sonst Kita-Statistik, Stichtag 01.03.2024' };
+    expect(attributionLinesShown(legend, true)).toEqual(['© GeoBasis-DE / BKG 2021 (Daten verändert)']);
+    expect(attributionLinesShown(legend, false)).toEqual(legend.sourceLines);
+    expect(attributionLinesShown({ ...legend, sourceChoice: null }, true)).toEqual(legend.sourceLines);
   });
 
   it('attributes BKG data as the licence asks and as the exported figure does, whatever was typed at the import', () => {
