@@ -8,13 +8,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { MethodOutput } from '../../shared/contract/api';
-import { formatNumber } from '../../shared/format/number';
+import { formatNumber, type Locale } from '../../shared/format/number';
 import { message, localized } from '../../shared/i18n/translate';
 import { FACILITY_KINDS, FACILITY_KIND_LABELS, type Facility, type FacilityKind, type StaffPositions } from '../../shared/planning/facilities';
 import type { CatchmentMode } from '../../shared/planning/facilities';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { ApiError } from '../api/apiError';
 import { FacilityImport } from './FacilityImport';
+import { parseLocalNumber } from '../forms/numberInput';
 import { SupplyFromDataEditor, supplyFromDataEntry, type SupplyFromDataEntry } from './SupplyFromDataEditor';
 import { useBackend, useBackendQuery } from '../api/backend';
 
@@ -36,13 +37,9 @@ function storedFacility(facility: SupplyListing['facilities'][number] | Facility
   return { id, kind, name, capacity, longitude, latitude, synthetic, source };
 }
 
-/** A number typed in German or English notation ("1.234,5" or "1234.5"), or null. */
-function typedNumber(text: string): number | null {
-  const trimmed = text.trim().replace(/\s/g, '');
-  if (trimmed === '') return null;
-  const normalised = trimmed.includes(',') ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : null;
+/** A number as typed in the UI language's notation ("1.234,5" in German), spaces ignored; null when it is none. */
+function typedNumber(text: string, locale: Locale): number | null {
+  return parseLocalNumber(text.replace(/\s/g, ''), locale);
 }
 
 function NumberCell({ value, decimals, onCommit, label, testId, min = 0 }: { value: number; decimals: number; onCommit: (value: number) => void; label: string; testId?: string; min?: number }) {
@@ -51,7 +48,7 @@ function NumberCell({ value, decimals, onCommit, label, testId, min = 0 }: { val
   const [text, setText] = useState(shown);
   useEffect(() => setText(shown), [shown]);
   const commit = () => {
-    const parsed = typedNumber(text);
+    const parsed = typedNumber(text, locale);
     if (parsed === null || parsed < min) setText(shown);
     else if (parsed !== value) onCommit(parsed);
   };
@@ -183,7 +180,7 @@ export function SupplyEditor() {
   };
 
   const addArea = newArea || areaFilter || listing.areas[0]?.key || '';
-  const addCapacity = typedNumber(newCapacity);
+  const addCapacity = typedNumber(newCapacity, locale);
   const addFacility = async () => {
     const location = pointOfArea.get(addArea);
     if (!location || addCapacity === null || addCapacity < 0) return;
