@@ -17,7 +17,7 @@ import { ApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { GapMap, type AreaGap, type FacilityPoint } from './GapMap';
 import { roundedEuros } from '../../shared/planning/costFigures';
-import { SUPPLY_KIND_OF_FACILITY } from '../../shared/planning/facilities';
+import { SUPPLY_KIND_OF_FACILITY, syntheticSupplyKinds } from '../../shared/planning/facilities';
 import { DecimalInput } from '../forms/DecimalInput';
 import { RatesEditor } from './RatesEditor';
 import { SupplyEditor } from './SupplyEditor';
@@ -183,6 +183,8 @@ export function PlanningWorkspace() {
   const decimals = kind === 'staff' ? 1 : 0;
   const number = (value: number | null, places = decimals): string => (value === null ? '–' : formatNumber(value, places, locale));
   const costs = run?.regionCosts.find((candidate) => candidate.year === shownYear);
+  // Kinds left out of the region's sums (their supply is unknown somewhere): named, not just "incomplete".
+  const omittedCostKinds = costs ? INFRASTRUCTURE_KINDS.filter((candidate) => costs.acting[candidate] === null || costs.notActing[candidate] === null) : [];
   // A cost figure rests on placeholders when a cost rate it multiplies is an assumption, not a sourced value.
   const placeholderCosts = (kinds: readonly InfrastructureKind[]): boolean =>
     rates !== null && kinds.some((candidate) => rates.costs.costPerUnitPerYear[candidate].basis.kind === 'assumption' || rates.costs.costOfMissingUnitPerYear[candidate].basis.kind === 'assumption');
@@ -195,17 +197,15 @@ export function PlanningWorkspace() {
         : (supply?.facilities ?? []).filter((facility) => SUPPLY_KIND_OF_FACILITY[facility.kind] === kind).map((facility) => ({ id: facility.id, name: facility.name, longitude: facility.longitude, latitude: facility.latitude })),
     [supply, kind, supplyFromData],
   );
-  const syntheticSupply = supplyFromData
-    ? supplyFromData.sources.some((source) => source.synthetic)
-    : (supply?.facilities ?? []).some((facility) => facility.synthetic && SUPPLY_KIND_OF_FACILITY[facility.kind] === kind) || (kind === 'staff' && (supply?.staff ?? []).some((entry) => entry.synthetic));
-  const gapMapNote = syntheticSupply
-    ? t('planning.gapMapNote.synthetic')
-    : supplyFromData && supplyFromData.indicatorName && supplyFromData.period
-      ? t('planning.gapMapNote.fromData', {
-          indicator: localized(supplyFromData.indicatorName, locale),
-          source: `${supplyFromData.sources.map((source) => source.name).join('; ')}, ${formatDate(supplyFromData.period, locale)}`,
-        })
-      : t('planning.gapMapNote.projection');
+  const syntheticSupply = supply !== null && syntheticSupplyKinds(supply.facilities, supply.staff, supply.fromData).has(kind);
+  // The note names the list the supply comes from, synthetic or not; facilities' supply is said by the map's points.
+  const fromDataText =
+    supplyFromData && supplyFromData.indicatorName && supplyFromData.period
+      ? `${localized(supplyFromData.indicatorName, locale)}, ${supplyFromData.sources.map((source) => source.name).join('; ')}, ${formatDate(supplyFromData.period, locale)}`
+      : null;
+  const gapMapNote = fromDataText
+    ? t(syntheticSupply ? 'planning.gapMapNote.fromDataSynthetic' : 'planning.gapMapNote.fromData', { supply: fromDataText })
+    : t(syntheticSupply ? 'planning.gapMapNote.synthetic' : 'planning.gapMapNote.projection');
   const kindLabel = t(`planning.kind.${kind}`);
 
   return (
@@ -333,14 +333,18 @@ export function PlanningWorkspace() {
                 <dd>
                   {t('planning.costs.notActing')}: <strong>{costs.notActing[kind] === null ? '–' : roundedEuros(costs.notActing[kind], locale)}</strong>
                 </dd>
-                <dt data-testid="planning-costs-all-title">{t('planning.costs.allTitle', { kinds: INFRASTRUCTURE_KINDS.map((candidate) => t(`planning.kind.${candidate}`)).join(', ') })}</dt>
+                <dt data-testid="planning-costs-all-title">
+                  {omittedCostKinds.length === 0
+                    ? t('planning.costs.allTitle', { kinds: INFRASTRUCTURE_KINDS.map((candidate) => t(`planning.kind.${candidate}`)).join(', ') })
+                    : t('planning.costs.partTitle', { kinds: INFRASTRUCTURE_KINDS.filter((candidate) => !omittedCostKinds.includes(candidate)).map((candidate) => t(`planning.kind.${candidate}`)).join(', ') })}
+                </dt>
                 <dd>
                   {t('planning.costs.acting')}: <strong data-testid="planning-costs-all-acting">{roundedEuros(costs.actingTotal, locale)}</strong>
                 </dd>
                 <dd>
                   {t('planning.costs.notActing')}: <strong>{roundedEuros(costs.notActingTotal, locale)}</strong>
                 </dd>
-                {costs.incomplete && <dd>{t('planning.costs.incomplete')}</dd>}
+                {omittedCostKinds.length > 0 && <dd data-testid="planning-costs-incomplete">{t('planning.costs.incomplete', { kinds: omittedCostKinds.map((candidate) => t(`planning.kind.${candidate}`)).join(', ') })}</dd>}
                 {placeholderCosts(INFRASTRUCTURE_KINDS) && (
                   <dd className="planning-costs-placeholder" data-testid="planning-costs-placeholder" role="note">
                     ⚠ {t('planning.costs.placeholder')}

@@ -136,7 +136,8 @@ export function SupplyEditor() {
       const answer = await backend.call('planning.setSupply', { fromData: [entry] });
       backend.remember('planning.supply', {}, answer);
       const after = supplyFromDataEntry(answer, entry.kind);
-      const restore = async (setting: SupplyFromDataEntry) => backend.remember('planning.supply', {}, await backend.call('planning.setSupply', { fromData: [setting] }));
+      // Undo puts the stored setting back as it was, also one that can no longer be followed (it shows its problem again).
+      const restore = async (setting: SupplyFromDataEntry) => backend.remember('planning.supply', {}, await backend.call('planning.setSupply', { fromData: [setting], restoring: true }));
       recordEdit({ label: message('undo.supplyFromData'), undo: () => restore(before), redo: () => restore(after) });
       setError(null);
     } catch (caught) {

@@ -23,7 +23,7 @@ export interface SupplyFromDataEntry {
 /** The stored setting of `kind` as the listing shows it, in the form setSupply takes back (for undo). */
 export function supplyFromDataEntry(listing: SupplyListing, kind: InfrastructureKind): SupplyFromDataEntry {
   const use = listing.fromData.find((entry) => entry.kind === kind);
-  return { kind, indicator: use?.indicator ?? null, period: use && !use.newest ? use.period : null };
+  return { kind, indicator: use?.indicator ?? null, period: use?.chosenPeriod ?? null };
 }
 
 /** "Kinder 0–5 Jahre (Kinder)" says the unit; "Kita-Plätze" already does. */
@@ -76,6 +76,8 @@ export function SupplyFromDataEditor({ listing, onChange }: { listing: SupplyLis
                       onChange={(event) => onChange({ kind, indicator: candidate.id, period: event.target.value || null })}
                     >
                       <option value="">{t('planning.fromData.newest', { date: formatDate(candidate.periods.at(-1)!, locale) })}</option>
+                      {/* A pinned Stichtag the list no longer has stays shown as chosen (its problem says why). */}
+                      {setting.period !== null && !candidate.periods.includes(setting.period) && <option value={setting.period}>{formatDate(setting.period, locale)}</option>}
                       {[...candidate.periods].reverse().map((period) => (
                         <option key={period} value={period}>
                           {formatDate(period, locale)}
@@ -92,7 +94,8 @@ export function SupplyFromDataEditor({ listing, onChange }: { listing: SupplyLis
                       {t('planning.fromData.source', {
                         sources: use.sources.map((source) => (source.stichtag ? `${source.name}, ${t('planning.fromData.stichtag', { date: formatDate(source.stichtag, locale) })}` : source.name)).join('; '),
                       })}
-                      {use.sources.some((source) => source.synthetic) && ` · ${t('planning.supply.synthetic')}`}
+                      {use.sources.some((source) => source.synthetic) && !use.sources.some((source) => /synthe/i.test(source.name)) && ` · ${t('planning.supply.synthetic')}`}
+                      {candidate && !candidate.countsPlaces && ` · ${t('planning.fromData.notPlaces', { unit: localized(candidate.unit, locale) })}`}
                       {without.length > 0 &&
                         ` · ${t('planning.fromData.without', { count: without.length, names: `${without.slice(0, NAMES_LISTED).join(', ')}${without.length > NAMES_LISTED ? ', …' : ''}` })}`}
                     </>

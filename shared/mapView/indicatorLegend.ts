@@ -177,7 +177,9 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
  */
 export function attributionLinesShown(legend: Pick<IndicatorLegend, 'sourceLines' | 'sourceChoice'>, sourceChoiceShown: boolean): string[] {
   const choice = sourceChoiceShown ? legend.sourceChoice : null;
-  return choice ? legend.sourceLines.filter((line) => !choice.includes(line)) : legend.sourceLines;
+  // A whole name in that line (after ": ", ", " or "; ", before ", ", "; " or its end), not any piece of it.
+  const named = (line: string) => choice !== null && new RegExp(`(: |, |; )${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, |; |$)`).test(choice);
+  return choice ? legend.sourceLines.filter((line) => !named(line)) : legend.sourceLines;
 }
 
 /** "Gesamt: 5,6 % …", or "Summe der verglichenen Gebiete (1): 5,6 % …" when the value sums only some areas. */

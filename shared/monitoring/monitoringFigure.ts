@@ -71,8 +71,11 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
       cursor += cellHeight;
     }
     cursor += 1.5 * scale;
-    parts.push(svgText(x, cursor + 2.6 * scale, STATUS_DIRECTION_TEXT[locale], { size: headSize * 0.85, fill: '#333333' }));
-    cursor += 5 * scale;
+    for (const line of wrapText(STATUS_DIRECTION_TEXT[locale], headSize * 0.85, columnWidth, 'regular')) {
+      parts.push(svgText(x, cursor + 2.6 * scale, line, { size: headSize * 0.85, fill: '#333333' }));
+      cursor += headSize * 0.85 * 1.3;
+    }
+    cursor += 1.5 * scale;
     const notScored = result.areas.filter((area) => !area.scored && area.notScoredReason !== 'noData').length;
     parts.push(svgRect(x, cursor, 5 * scale, 3.2 * scale, `fill="${NOT_SCORED_COLOUR}" stroke="#8c8c8c" stroke-width="${mm(0.15 * scale)}"`));
     const floor = formatNumber(result.minPopulation, 0, locale);

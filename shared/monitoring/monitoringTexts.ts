@@ -43,8 +43,8 @@ export const STATUS_CLASS_TEXT: Record<StatusClass, LocalizedText> = {
  * read the other way round, since the index itself rises with need.
  */
 export const STATUS_DIRECTION_TEXT: LocalizedText = {
-  de: 'Status hoch = wenig, sehr niedrig = viel Handlungsbedarf',
-  en: 'Status high = little, very low = much need for action',
+  de: 'Status „hoch“: wenig Handlungsbedarf · „sehr niedrig“: viel Handlungsbedarf',
+  en: 'Status "high": little need for action · "very low": much need for action',
 };
 
 export const DYNAMICS_CLASS_TEXT: Record<DynamicsClass, LocalizedText> = {

@@ -4,7 +4,7 @@
  */
 import { formatRateValue } from './rateEntries';
 import type { LocalizedText } from '../model/project';
-import type { CostRates, DemandRates, DocumentedValue, Scenario, ValueBasis } from './scenarioModel';
+import type { CostRates, DemandRates, DocumentedValue, InfrastructureKind, Scenario, ValueBasis } from './scenarioModel';
 import { INFLOW_PRESETS } from './presets';
 import { formatNumberUpTo } from '../format/number';
 
@@ -17,6 +17,13 @@ export interface AssumptionEntry {
   basis: ValueBasis;
 }
 
+/** A kind's supply taken from the project's data: the figures' indicator, sources and Stichtag as one text. */
+export interface SupplyOrigin {
+  kind: InfrastructureKind;
+  label: LocalizedText;
+  basis: ValueBasis;
+}
+
 function entry(id: string, de: string, en: string, documented: DocumentedValue<number | number[]>): AssumptionEntry {
   return { id, label: { de, en }, value: documented.value, basis: documented.basis };
 }
@@ -25,7 +32,7 @@ function entry(id: string, de: string, en: string, documented: DocumentedValue<n
  * Collects the scenario's, the demand rates' and (if given) the cost rates' documented values.
  * @example collectAssumptions(scenario, DEFAULT_DEMAND_RATES).find((a) => a.id === 'scenario.recognitionRate')
  */
-export function collectAssumptions(scenario: Scenario, demandRates: DemandRates, costRates?: CostRates): AssumptionEntry[] {
+export function collectAssumptions(scenario: Scenario, demandRates: DemandRates, costRates?: CostRates, supplyOrigins: readonly SupplyOrigin[] = []): AssumptionEntry[] {
   const entries: AssumptionEntry[] = [];
   if (scenario.yearlyInflow.kind === 'preset') {
     entries.push(entry('scenario.inflow', 'Zugang je 1.000 Einwohner und Jahr', 'Arrivals per 1,000 inhabitants and year', INFLOW_PRESETS[scenario.yearlyInflow.level]));
@@ -74,6 +81,7 @@ export function collectAssumptions(scenario: Scenario, demandRates: DemandRates,
     entry('demand.staff.asylumPending', 'Betreuungsschlüssel (Personen je Stelle), Asylverfahren offen', 'Care ratio (persons per position), asylum pending', demandRates.staff.asylumPending.personsPerStaff),
     entry('demand.staff.protectionGranted', 'Betreuungsschlüssel (Personen je Stelle), Schutz gewährt', 'Care ratio (persons per position), protection granted', demandRates.staff.protectionGranted.personsPerStaff),
   );
+  for (const origin of supplyOrigins) entries.push({ id: `supply.${origin.kind}`, label: origin.label, value: null, basis: origin.basis });
   if (costRates) {
     for (const [kind, rate] of Object.entries(costRates.costPerUnitPerYear)) {
       entries.push(entry(`costs.acting.${kind}`, `Kosten je Platz und Jahr (${kind})`, `Cost per place and year (${kind})`, rate));
@@ -109,5 +117,7 @@ export function scenarioKeyFigures(assumptions: readonly AssumptionEntry[], loca
         : `Social work care ratio: ${ratio(pending)} (asylum pending), ${ratio(granted)} (protection granted)`,
     );
   }
+  // Supply taken from the project's data instead of facilities: which list the gaps rest on.
+  for (const assumption of assumptions) if (assumption.id.startsWith('supply.')) parts.push(`${assumption.label[locale]}: ${assumption.basis.text[locale]}`);
   return parts.join('; ');
 }

@@ -32,6 +32,37 @@ export interface SupplyFromData {
 /** Per infrastructure kind, where its supply comes from when not from facilities and staff positions. */
 export type SupplyFromDataSettings = Partial<Record<InfrastructureKind, SupplyFromData>>;
 
+/**
+ * Whether a unit counts places or positions (Plätze, Kita-Plätze, Stellen, Betten, VZÄ), what supply is
+ * made of, rather than persons: such indicators are offered first, others with a warning.
+ * @example countsPlacesOrPositions('Kita-Plätze') // true
+ * @example countsPlacesOrPositions('Kinder') // false
+ */
+export function countsPlacesOrPositions(unit: string): boolean {
+  return /pl(ä|ae)tze|stellen|betten|vzä|fte|places|positions|beds/i.test(unit);
+}
+
+/**
+ * The kinds whose supply rests on demo data: a synthetic facility or staff entry of a kind counted from them,
+ * or a synthetic source of a kind taken from the project's data. The Planung tab's notes and the stored
+ * results' label both ask this.
+ */
+export function syntheticSupplyKinds(
+  facilities: readonly Pick<Facility, 'kind' | 'synthetic'>[],
+  staff: readonly Pick<StaffPositions, 'synthetic'>[],
+  fromData: readonly { kind: InfrastructureKind; sources: readonly { synthetic: boolean }[] }[],
+): Set<InfrastructureKind> {
+  const kinds = new Set<InfrastructureKind>();
+  const takenFromData = new Set(fromData.map((use) => use.kind));
+  for (const use of fromData) if (use.sources.some((source) => source.synthetic)) kinds.add(use.kind);
+  for (const facility of facilities) {
+    const kind = SUPPLY_KIND_OF_FACILITY[facility.kind];
+    if (facility.synthetic && !takenFromData.has(kind)) kinds.add(kind);
+  }
+  if (!takenFromData.has('staff') && staff.some((entry) => entry.synthetic)) kinds.add('staff');
+  return kinds;
+}
+
 /** Kinds of facility a planner records. */
 export const FACILITY_KINDS = ['kita', 'school', 'integration', 'accommodation', 'counselling'] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];

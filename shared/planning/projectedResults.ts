@@ -62,6 +62,14 @@ export interface ProjectedResultContent {
   observations: Observation[];
 }
 
+/** "; Angebot KiTa-Plätze: Kita-Plätze (Kita-Statistik Jugendamt, 01.03.2025)" for each kind whose supply came from data. */
+function supplyOriginsText(report: ScenarioReport): string {
+  return report.assumptions
+    .filter((assumption) => assumption.id.startsWith('supply.') && assumption.basis.kind === 'source')
+    .map((assumption) => `; ${assumption.label.de}: ${assumption.basis.text.de}`)
+    .join('');
+}
+
 /**
  * The project data of one scenario report (all its years, periods 31.12.): population, refugees, demand,
  * supply and gap per area, quality 'projected'. Unknown supply and gap stay missing ('.'), never 0.
@@ -84,7 +92,8 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
     licenceUrl: null,
     // Who computed what, holding the name, so that legends (which print attributions) name the scenario and
     // data lines do not name it twice ("Projektion – Szenario X – Projektion, Szenario „X“ (Kleinraum)").
-    attribution: `Kleinraum (Szenariorechnung), Projektion – Szenario ${scenario.name.de}${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
+    // A supply taken from the project's data (the Jugendamt's Kita list) is named too: the stored gaps rest on it.
+    attribution: `Kleinraum (Szenariorechnung), Projektion – Szenario ${scenario.name.de}${supplyOriginsText(report)}${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
     notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); ${scenarioKeyFigures(report.assumptions, 'de')}; Annahmen: ${scenario.assumptions.de}`,
     synthetic: options.basedOnSyntheticData,
     definition: `Ergebnis der Szenariorechnung „${scenario.name.de}“ je Gebiet und Jahr (31.12.)`,

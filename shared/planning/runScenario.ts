@@ -8,7 +8,7 @@
 import { UserError } from '../contract/errors';
 import type { AreaKey, LocalizedText } from '../model/project';
 import { allocateArrivals } from './allocation';
-import { collectAssumptions, type AssumptionEntry } from './assumptions';
+import { collectAssumptions, type AssumptionEntry, type SupplyOrigin } from './assumptions';
 import { COHORT_COUNT, REFUGEE_STATUSES, stockTotal, type CohortStock } from './cohortStock';
 import { projectCohorts, type CohortFlows, type FlowTotals } from './cohortProjection';
 import { checkCostRates, computeCosts, type Costs } from './costs';
@@ -35,6 +35,11 @@ export interface ScenarioInput {
   /** Without cost rates the result has no `costs`. */
   costRates?: CostRates;
   areas: ScenarioAreaInput[];
+  /**
+   * Where the supply of a kind came from when not from facilities and staff positions (the project's data,
+   * see planning/scenarioRunner.ts): listed with the assumptions, so every report of the run says it.
+   */
+  supplyOrigins?: readonly SupplyOrigin[];
   /** Keep the flows of every cohort (for balance checks and drill-down); off by default, it is large. */
   keepCohortFlows?: boolean;
 }
@@ -269,7 +274,7 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
     years,
     areas: areaResults,
     region: { years: regionYears },
-    assumptions: collectAssumptions(scenario, demandRates, costRates),
+    assumptions: collectAssumptions(scenario, demandRates, costRates, input.supplyOrigins),
   };
   if (projection.cohortFlows) {
     result.cohortFlows = projection.cohortFlows;

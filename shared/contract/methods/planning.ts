@@ -102,14 +102,14 @@ const infrastructureKind = z.enum(INFRASTRUCTURE_KINDS);
 /** A kind whose supply comes from an indicator of the project's data (places per area), as it was used. */
 const supplyFromDataUse = z.object({
   kind: infrastructureKind,
+  /** The setting as stored: the indicator and its Stichtag, null = its newest (what undo puts back). */
   indicator: z.string(),
+  chosenPeriod: z.string().nullable(),
   /** null when the project no longer has the indicator (then `problem` says so). */
   indicatorName: localizedText.nullable(),
   unit: localizedText.nullable(),
   /** The Stichtag of the figures used; null when none could be used. */
   period: z.string().nullable(),
-  /** The Stichtag follows the indicator's newest one. */
-  newest: z.boolean(),
   sources: z.array(z.object({ id: z.string(), name: z.string(), stichtag: z.string().nullable(), synthetic: z.boolean() })),
   /** Names of the areas without a figure (their supply of this kind is unknown). */
   areasWithoutValue: z.array(z.string()),
@@ -125,8 +125,11 @@ export const supplyListing = z.object({
    * of such a kind are listed but not counted (the same places are never added twice).
    */
   fromData: z.array(supplyFromDataUse),
-  /** Indicators of absolute figures a kind's supply can come from, with their Stichtage (ascending). */
-  dataCandidates: z.array(z.object({ id: z.string(), name: localizedText, unit: localizedText, periods: z.array(z.string()) })),
+  /**
+   * Indicators of absolute figures a kind's supply can come from (no stored projections), with their
+   * Stichtage (ascending); those counting places or positions first (`countsPlaces`).
+   */
+  dataCandidates: z.array(z.object({ id: z.string(), name: localizedText, unit: localizedText, periods: z.array(z.string()), countsPlaces: z.boolean() })),
   facilities: z.array(facilitySchema.extend({ areaKey: z.string().nullable() })),
   staff: z.array(staffPositionsSchema),
   catchmentKm: z.number(),
@@ -171,11 +174,14 @@ export const planningMethods = {
   /**
    * Replaces facilities and/or staff positions and/or the catchment (km) as typed in the tables, and/or sets
    * where a kind's supply comes from: `fromData` entries name an absolute indicator (period null = its newest
-   * Stichtag), or `indicator: null` for facilities and staff positions again.
+   * Stichtag), or `indicator: null` for facilities and staff positions again. `restoring` (undo, redo) puts
+   * settings back as they were stored, without the checks of a new choice: one that can no longer be
+   * followed shows its problem again rather than refusing the undo.
    */
   'planning.setSupply': {
     input: z.object({
       fromData: z.array(z.object({ kind: infrastructureKind, indicator: z.string().min(1).nullable(), period: z.string().nullable().default(null) })).optional(),
+      restoring: z.boolean().optional(),
       facilities: z.array(facilitySchema).optional(),
       staff: z.array(staffPositionsSchema).optional(),
       catchmentKm: z.number().min(0).max(50).optional(),

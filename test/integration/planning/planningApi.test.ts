@@ -178,7 +178,7 @@ describe('supply per municipality from the project\'s data (Kita statistics with
     const use = listing.fromData.find((entry) => entry.kind === 'kita')!;
     expect(use.problem).toBeNull();
     expect(use.period).toBe('2024-12-31');
-    expect(use.newest).toBe(true);
+    expect(use.chosenPeriod).toBeNull();
     expect(use.sources.map((source) => source.name)).toEqual(['Kita-Statistik Jugendamt']);
     expect(use.sources[0]!.synthetic).toBe(false);
     // Facilities of the kind no longer count: the figures are the list's, not the list's plus the demo KiTas.
@@ -202,21 +202,63 @@ describe('supply per municipality from the project\'s data (Kita statistics with
     expect(newest.fromData[0]!.period).toBe('2025-12-31');
     expect(newest.areas[0]!.supply.kita).toBe(2000);
     const pinned = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator, period: '2024-12-31' }] });
-    expect(pinned.fromData[0]).toMatchObject({ period: '2024-12-31', newest: false });
+    expect(pinned.fromData[0]).toMatchObject({ period: '2024-12-31', chosenPeriod: '2024-12-31' });
     expect(pinned.areas[0]!.supply.kita).toBe(1000);
   });
 
   it('refuses an indicator of rates or a missing Stichtag and changes nothing; back to facilities with null', async () => {
     const before = await call('planning.supply', {});
     const rate = await callError('planning.setSupply', { fromData: [{ kind: 'kita', indicator: 'refugees_per_1000', period: null }] });
-    expect(rate.message.de).toMatch(/absoluten Werten.*Nichts geändert/);
+    expect(rate.message.de).toMatch(/Anteil oder eine Rate.*Nichts geändert/);
     const kita = before.fromData[0]!.indicator;
     const noPeriod = await callError('planning.setSupply', { fromData: [{ kind: 'kita', indicator: kita, period: '2019-12-31' }] });
-    expect(noPeriod.message.de).toMatch(/keinen Stichtag 2019-12-31.*Nichts geändert/);
+    expect(noPeriod.message.de).toMatch(/keine Werte zum 31\.12\.2019\. Nichts geändert\. Bitte einen dieser Stichtage wählen: 31\.12\.2024, 31\.12\.2025/);
+    const gone = await callError('planning.setSupply', { fromData: [{ kind: 'kita', indicator: 'gibt_es_nicht', period: null }] });
+    expect(gone.message.de).toMatch(/nicht \(mehr\).*Nichts geändert/);
     expect(await call('planning.supply', {})).toEqual(before);
+    // Changing the catchment keeps the setting (both live in one stored record).
+    expect((await call('planning.setSupply', { catchmentKm: 3 })).fromData).toEqual(before.fromData);
+    await call('planning.setSupply', { catchmentKm: before.catchmentKm });
     const back = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator: null, period: null }] });
     expect(back.fromData).toEqual([]);
     expect(back.areas[0]!.supply.kita).not.toBe(1000);
+  });
+
+  it('names the list in the run\'s assumptions and the stored results, and never offers a stored projection as supply', async () => {
+    // The list imported above, 31.12.2024 and 31.12.2025.
+    const indicator = (await call('planning.supply', {})).dataCandidates[0]!.id;
+    expect(indicator).toBe('kita_plaetze_total');
+    await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator, period: null }] });
+    const run = await call('planning.run', { scenarioId: 'mittel', year: 2025 });
+    const origin = run.assumptions.find((assumption) => assumption.id === 'supply.kita');
+    expect(origin).toMatchObject({ label: { de: 'Angebot KiTa-Plätze' }, basis: { kind: 'source', text: { de: 'Kita-Plätze (Kita-Statistik Jugendamt, 31.12.2025)' } } });
+    const stored = await call('planning.storeResults', { scenarioId: 'mittel' });
+    const project = await call('project.current');
+    const projection = project.sources.find((source) => source.id === stored.sourceId)!;
+    expect(projection.attribution).toContain('Angebot KiTa-Plätze: Kita-Plätze (Kita-Statistik Jugendamt, 31.12.2025)');
+    expect(projection.notes).toContain('Angebot KiTa-Plätze: Kita-Plätze (Kita-Statistik Jugendamt, 31.12.2025)');
+    // The stored demand counts places too, but a projection is no supply: not offered, and refused.
+    const listing = await call('planning.supply', {});
+    expect(stored.indicators.some((id) => id.startsWith('projected_demand_kita'))).toBe(true);
+    expect(listing.dataCandidates.map((candidate) => candidate.id).filter((id) => id.startsWith('projected_'))).toEqual([]);
+    const refused = await callError('planning.setSupply', { fromData: [{ kind: 'kita', indicator: stored.indicators.find((id) => id.startsWith('projected_demand_kita'))!, period: null }] });
+    expect(refused.message.de).toMatch(/gespeichertes Ergebnis einer Projektion.*Nichts geändert/);
+    // Undo puts back even a setting that the checks of a new choice would refuse; it then shows its problem.
+    const restored = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator: 'gibt_es_nicht', period: null }], restoring: true });
+    expect(restored.fromData[0]).toMatchObject({ indicator: 'gibt_es_nicht', problem: { de: expect.stringMatching(/nicht \(mehr\)/) } });
+    await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator, period: null }] });
+  });
+
+  it('a list of one layer\'s areas leaves the supply of another layer unknown with one reason, not a gap in every area', async () => {
+    const file = path.join(directory.path, 'bezirke.geojson');
+    const square = (x: number) => [[[x, 52.3], [x + 0.05, 52.3], [x + 0.05, 52.35], [x, 52.35], [x, 52.3]]];
+    fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [0, 1].map((index) => ({ type: 'Feature', properties: { key: `B${index}`, name: `Bezirk ${index}` }, geometry: { type: 'Polygon', coordinates: square(9.7 + index * 0.05) } })) }));
+    const preview = await call('import.previewBoundaries', { path: file, keyField: 'key', nameField: 'name' });
+    await call('import.commit', { importId: preview.importId, layerName: 'bezirke' });
+    const listing = await call('planning.supply', { layer: 'bezirke' });
+    expect(listing.fromData[0]!.problem?.de).toMatch(/für keines der Gebiete dieser Ebene einen Wert/);
+    expect(listing.fromData[0]!.areasWithoutValue).toEqual([]);
+    expect(listing.areas.map((area) => area.supply.kita)).toEqual([null, null]);
   });
 
   it('a stored setting naming an indicator the project lacks leaves the supply unknown with a reason, never a failed tab', async () => {
@@ -228,7 +270,7 @@ describe('supply per municipality from the project\'s data (Kita statistics with
     db.close();
     await call('project.open', { path: file });
     const listing = await call('planning.supply', {});
-    expect(listing.fromData[0]!.problem?.de).toMatch(/„kita_weg“ gibt es im Projekt nicht mehr/);
+    expect(listing.fromData[0]!.problem?.de).toMatch(/„kita_weg“ gibt es im Projekt nicht \(mehr\).*Das Angebot ist darum unbekannt/);
     expect(listing.areas.every((area) => area.supply.kita === null)).toBe(true);
     const run = await call('planning.run', { scenarioId: 'mittel', year: 2025 });
     expect(run.areas.every((area) => area.years[0]!.gap.kita === null)).toBe(true);

@@ -10,7 +10,12 @@ import { UserError } from '../../../../shared/contract/errors';
 import { compareScenarios, type AreaYearDifference } from '../../../../shared/planning/compareScenarios';
 import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecords';
 import { aggregateSupply } from '../../../../shared/planning/supplyAggregation';
-import { SUPPLY_KIND_OF_FACILITY } from '../../../../shared/planning/facilities';
+import { countsPlacesOrPositions, syntheticSupplyKinds } from '../../../../shared/planning/facilities';
+import { computableIndicatorPeriods } from '../../../../shared/indicators/computableIndicatorPeriods';
+import { formatDate } from '../../../../shared/format/number';
+import type { IndicatorDefinition } from '../../../../shared/model/project';
+import { selectionPeriods, type SourceCatalogue } from '../../../../shared/sources/sourceChoice';
+import { readSourceCatalogue } from '../sourceCatalogue';
 import { checkScenarioFields } from '../../../../shared/planning/resolveScenario';
 import { projectedResultContent } from '../../../../shared/planning/projectedResults';
 import { DEFAULT_START_STOCK_VARIABLES } from '../../../../shared/planning/startStocks';
@@ -38,25 +43,36 @@ import {
   writeSupplyFromData,
 } from '../../storage/planningStore';
 import { observationsAreSynthetic, readAreas, readIndicators } from '../../storage/projectReader';
-import { computablePeriodsFor } from '../indicatorService';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { countsPerArea, loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
+import { loadSupply, notSupplyReason, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
 
 function listEntries(db: SqliteDatabase) {
   return listScenarios(db).map((scenario) => ({ id: scenario.id, name: scenario.name, startYear: scenario.startYear, years: scenario.years }));
 }
 
+/** An indicator as a kind's supply could use it: its Stichtage (ascending) and whether it counts places. */
+function supplyCandidate(indicator: IndicatorDefinition, catalogue: SourceCatalogue) {
+  return {
+    id: indicator.id,
+    name: indicator.name,
+    unit: indicator.unit,
+    periods: computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection)),
+    countsPlaces: countsPlacesOrPositions(indicator.unit.de),
+  };
+}
+
 /**
- * The absolute indicators a kind's supply can come from, with their Stichtage (newest last): counts of
- * places and positions first, then the rest (a planner may keep places under another unit).
+ * The indicators a kind's supply can come from (see notSupplyReason), with their Stichtage: counts of places
+ * and positions first, then the rest (a planner may have kept places under another unit). The source
+ * catalogue is read once for all of them.
  */
 function supplyDataCandidates(db: SqliteDatabase) {
-  const countsSupply = (unit: string): boolean => /^(plätze|stellen|betten|vzä)/i.test(unit.trim());
+  const catalogue = readSourceCatalogue(db);
   return readIndicators(db)
-    .filter(countsPerArea)
-    .map((indicator) => ({ id: indicator.id, name: indicator.name, unit: indicator.unit, periods: computablePeriodsFor(db, indicator.id) }))
+    .filter((indicator) => notSupplyReason(indicator, indicator.id) === null)
+    .map((indicator) => supplyCandidate(indicator, catalogue))
     .filter((candidate) => candidate.periods.length > 0)
-    .sort((first, second) => Number(countsSupply(second.unit.de)) - Number(countsSupply(first.unit.de)));
+    .sort((first, second) => Number(second.countsPlaces) - Number(first.countsPlaces));
 }
 
 function supplyListing(db: SqliteDatabase, layer: string | undefined) {
@@ -90,38 +106,32 @@ function roundDifference(year: AreaYearDifference): AreaYearDifference {
   return { year: year.year, population: tenth(year.population), refugees: tenth(year.refugees), demand, gap };
 }
 
-/**
- * True when the start population/refugees or the supply the run used is demo data: a facility or staff entry
- * of a kind counted from them, or the figures of a kind taken from the project's data.
- */
+/** True when the start population/refugees or the supply the run used is demo data (syntheticSupplyKinds). */
 function startsFromSyntheticData(db: SqliteDatabase, startYear: number, layer: string): boolean {
   const syntheticStock = observationsAreSynthetic(db, [DEFAULT_START_STOCK_VARIABLES.population, DEFAULT_START_STOCK_VARIABLES.refugees], `${startYear}-12-31`);
-  const { fromData } = loadSupply(db, layer, readAreas(db, layer));
-  const fromFacilities = (kind: InfrastructureKind) => !fromData.some((use) => use.kind === kind);
-  return (
-    syntheticStock ||
-    fromData.some((use) => use.sources.some((source) => source.synthetic)) ||
-    readFacilities(db).some((facility) => facility.synthetic && fromFacilities(SUPPLY_KIND_OF_FACILITY[facility.kind])) ||
-    (fromFacilities('staff') && readStaff(db).some((staff) => staff.synthetic))
-  );
+  return syntheticStock || syntheticSupplyKinds(readFacilities(db), readStaff(db), loadSupply(db, layer, readAreas(db, layer)).fromData).size > 0;
 }
 
-/** Refuses a setting naming an indicator that does not exist or counts no places (before anything is stored). */
+/** Refuses a new setting naming an indicator that cannot be supply or lacks the Stichtag (before anything is stored). */
 function checkSupplyFromData(db: SqliteDatabase, entries: readonly { kind: InfrastructureKind; indicator: string | null; period: string | null }[]): void {
-  const candidates = supplyDataCandidates(db);
+  const indicators = readIndicators(db);
+  const catalogue = readSourceCatalogue(db);
   for (const entry of entries) {
     if (entry.indicator === null) continue;
-    const candidate = candidates.find((known) => known.id === entry.indicator);
-    if (!candidate) {
+    const indicator = indicators.find((candidate) => candidate.id === entry.indicator);
+    const refusal = notSupplyReason(indicator, entry.indicator);
+    if (refusal) throw new UserError('bad-input', { de: `${refusal.de} Nichts geändert.`, en: `${refusal.en} Nothing changed.` });
+    const { name, periods } = supplyCandidate(indicator!, catalogue);
+    if (periods.length === 0) {
       throw new UserError('bad-input', {
-        de: `„${entry.indicator}“ ist keine Kennzahl des Projekts mit absoluten Werten (z. B. Plätze je Gemeinde). Nichts geändert. Bitte eine Kennzahl aus der Liste wählen.`,
-        en: `"${entry.indicator}" is not an indicator of the project with absolute figures (e.g. places per municipality). Nothing changed. Please choose one from the list.`,
+        de: `„${name.de}“ hat noch keine Werte. Nichts geändert. Bitte zuerst die Liste importieren oder eine andere Kennzahl wählen.`,
+        en: `"${name.en}" has no values yet. Nothing changed. Please import the list first, or choose another indicator.`,
       });
     }
-    if (entry.period !== null && !candidate.periods.includes(entry.period)) {
+    if (entry.period !== null && !periods.includes(entry.period)) {
       throw new UserError('bad-input', {
-        de: `„${candidate.name.de}“ hat keinen Stichtag ${entry.period}. Nichts geändert. Vorhanden: ${candidate.periods.join(', ')}.`,
-        en: `"${candidate.name.en}" has no Stichtag ${entry.period}. Nothing changed. Available: ${candidate.periods.join(', ')}.`,
+        de: `„${name.de}“ hat keine Werte zum ${formatDate(entry.period, 'de')}. Nichts geändert. Bitte einen dieser Stichtage wählen: ${periods.map((period) => formatDate(period, 'de')).join(', ')}.`,
+        en: `"${name.en}" has no values for ${formatDate(entry.period, 'en')}. Nothing changed. Please choose one of these reference dates: ${periods.map((period) => formatDate(period, 'en')).join(', ')}.`,
       });
     }
   }
@@ -219,9 +229,9 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
       return supplyListing(db(), layer);
     },
 
-    async 'planning.setSupply'({ facilities, staff, catchmentKm, catchmentMode, fromData, layer }) {
+    async 'planning.setSupply'({ facilities, staff, catchmentKm, catchmentMode, fromData, restoring, layer }) {
       if (facilities) checkUniqueIds(facilities.map((facility) => facility.id));
-      if (fromData) checkSupplyFromData(db(), fromData);
+      if (fromData && !restoring) checkSupplyFromData(db(), fromData);
       context.current().edit((database) => {
         if (facilities) writeFacilities(database, facilities);
         if (staff) writeStaff(database, staff);

@@ -4,7 +4,11 @@
  * (shared/planning/runScenario). No planning logic lives here, only loading.
  */
 import { UserError } from '../../../../shared/contract/errors';
-import type { LocalizedText, Source } from '../../../../shared/model/project';
+import type { IndicatorDefinition, LocalizedText, Source } from '../../../../shared/model/project';
+import { formatDate } from '../../../../shared/format/number';
+import { translate } from '../../../../shared/i18n/translate';
+import type { SupplyOrigin } from '../../../../shared/planning/assumptions';
+import { PROJECTED_VARIABLES } from '../../../../shared/planning/projectedResults';
 import { aggregateSupply, withSupplyFromData, type SupplyAggregation } from '../../../../shared/planning/supplyAggregation';
 import { regionCosts } from '../../../../shared/planning/regionCosts';
 import { runScenario, type ScenarioResult } from '../../../../shared/planning/runScenario';
@@ -34,19 +38,19 @@ export function planningLayer(db: SqliteDatabase, layer: string | undefined): st
 /** How one kind's supply was taken from the project's data (SupplyFromData), as the Planung tab shows it. */
 export interface SupplyFromDataUse {
   kind: InfrastructureKind;
+  /** The setting: the indicator, and its Stichtag or null for the newest (what undo puts back). */
   indicator: string;
+  chosenPeriod: string | null;
   /** The indicator's name; null when the project no longer has it. */
   indicatorName: LocalizedText | null;
   unit: LocalizedText | null;
   /** The Stichtag the figures are of; null when none could be used (see `problem`). */
   period: string | null;
-  /** Whether the Stichtag follows the indicator's newest one (the setting's period is null). */
-  newest: boolean;
   /** The sources the figures rest on, each with the Stichtag of the figures used. */
   sources: Pick<Source, 'id' | 'name' | 'stichtag' | 'synthetic'>[];
   /** Names of the areas without a figure: their supply of this kind is unknown. */
   areasWithoutValue: string[];
-  /** Why no figure could be used (the indicator is gone, counts no places, or has no such Stichtag); else null. */
+  /** Why no figure could be used (the indicator is gone, is no count of places, has no such Stichtag or no value on the layer); else null. */
   problem: LocalizedText | null;
 }
 
@@ -70,35 +74,40 @@ export function loadSupply(db: SqliteDatabase, layerName: string, areas: readonl
   for (const kind of INFRASTRUCTURE_KINDS) {
     const setting = settings[kind];
     if (!setting) continue;
-    const use = supplyFromDataUse(db, layerName, kind, setting.indicator, setting.period);
+    const use = supplyFromDataUse(db, layerName, areas, kind, setting.indicator, setting.period);
     aggregation = withSupplyFromData(aggregation, kind, use.figures, facilities);
-    const withoutValue = areas.filter((area) => (use.figures.get(area.key) ?? null) === null).map((area) => area.name);
-    fromData.push({ ...use.shown, areasWithoutValue: use.shown.problem ? [] : withoutValue });
+    fromData.push(use.shown);
   }
   return { aggregation, fromData };
 }
 
-function supplyFromDataUse(db: SqliteDatabase, layerName: string, kind: InfrastructureKind, indicatorId: string, period: string | null): { figures: Map<string, number | null>; shown: Omit<SupplyFromDataUse, 'areasWithoutValue'> } {
+function supplyFromDataUse(
+  db: SqliteDatabase,
+  layerName: string,
+  areas: readonly AreaWithSize[],
+  kind: InfrastructureKind,
+  indicatorId: string,
+  period: string | null,
+): { figures: Map<string, number | null>; shown: SupplyFromDataUse } {
   const indicator = readIndicators(db).find((candidate) => candidate.id === indicatorId);
-  const shown = { kind, indicator: indicatorId, indicatorName: indicator?.name ?? null, unit: indicator?.unit ?? null, period: null, newest: period === null, sources: [], problem: null };
+  const shown: SupplyFromDataUse = { kind, indicator: indicatorId, chosenPeriod: period, indicatorName: indicator?.name ?? null, unit: indicator?.unit ?? null, period: null, sources: [], areasWithoutValue: [], problem: null };
   const failed = (problem: LocalizedText) => ({ figures: new Map<string, number | null>(), shown: { ...shown, problem } });
-  if (!indicator) {
-    return failed({
-      de: `Die Kennzahl „${indicatorId}“ gibt es im Projekt nicht mehr; das Angebot ist darum unbekannt. Bitte eine andere Kennzahl oder „Einrichtungen und Stellen“ wählen.`,
-      en: `The project no longer has the indicator "${indicatorId}", so the supply is unknown. Please choose another indicator or "Facilities and positions".`,
-    });
-  }
-  if (!countsPerArea(indicator)) {
-    return failed({
-      de: `„${indicator.name.de}“ ist ein Anteil oder eine Rate, keine Zahl von Plätzen; das Angebot ist darum unbekannt. Bitte eine Kennzahl mit absoluten Werten wählen.`,
-      en: `"${indicator.name.en}" is a share or rate, not a number of places, so the supply is unknown. Please choose an indicator of absolute figures.`,
-    });
-  }
+  const refusal = notSupplyReason(indicator, indicatorId);
+  if (refusal) return failed({ de: `${refusal.de} Das Angebot ist darum unbekannt.`, en: `${refusal.en} The supply is therefore unknown.` });
   try {
     const values = indicatorValuesFor(db, indicatorId, layerName, period ?? undefined);
+    const figures = new Map(values.values.map((value) => [value.key, value.value]));
+    const withoutValue = areas.filter((area) => (figures.get(area.key) ?? null) === null).map((area) => area.name);
+    if (withoutValue.length === areas.length) {
+      // A list of another layer's areas (the Gemeinden's places on a Stadtteile layer): not 21 gaps, one reason.
+      return failed({
+        de: `„${indicator!.name.de}“ hat zum ${formatDate(values.period, 'de')} für keines der Gebiete dieser Ebene einen Wert; das Angebot ist darum unbekannt. Bitte die Ebene wählen, zu der die Liste gehört, oder eine andere Kennzahl.`,
+        en: `"${indicator!.name.en}" has no value for any area of this layer at ${formatDate(values.period, 'en')}, so the supply is unknown. Please choose the layer the list belongs to, or another indicator.`,
+      });
+    }
     return {
-      figures: new Map(values.values.map((value) => [value.key, value.value])),
-      shown: { ...shown, period: values.period, sources: values.sources.map(({ id, name, stichtag, synthetic }) => ({ id, name, stichtag, synthetic })) },
+      figures,
+      shown: { ...shown, period: values.period, sources: values.sources.map(({ id, name, stichtag, synthetic }) => ({ id, name, stichtag, synthetic })), areasWithoutValue: withoutValue },
     };
   } catch (error) {
     if (error instanceof UserError) return failed(error.text);
@@ -106,9 +115,49 @@ function supplyFromDataUse(db: SqliteDatabase, layerName: string, kind: Infrastr
   }
 }
 
-/** Whether an indicator counts something per area (places, positions), the only kind of figure that is supply. */
-export function countsPerArea(indicator: { scale: string; denominator?: unknown }): boolean {
-  return indicator.scale === 'absolute' && !indicator.denominator;
+const PROJECTED_RESULT_VARIABLES: readonly string[] = Object.values(PROJECTED_VARIABLES);
+
+/**
+ * Why an indicator cannot stand for supply, or null when it can: it must count something per area (places,
+ * positions), and it must not be a stored projection (a projected demand as supply would make the gap
+ * circular, and storing the results again would rewrite what the supply came from).
+ */
+export function notSupplyReason(indicator: Pick<IndicatorDefinition, 'name' | 'scale' | 'denominator' | 'numerator'> | undefined, indicatorId: string): LocalizedText | null {
+  if (!indicator) {
+    return {
+      de: `Die Kennzahl „${indicatorId}“ gibt es im Projekt nicht (mehr). Bitte eine Kennzahl aus der Liste oder „Einrichtungen und Stellen“ wählen.`,
+      en: `The project has no (longer any) indicator "${indicatorId}". Please choose one from the list, or "Facilities and positions".`,
+    };
+  }
+  if (indicator.scale !== 'absolute' || indicator.denominator) {
+    return {
+      de: `„${indicator.name.de}“ ist ein Anteil oder eine Rate, keine Zahl von Plätzen. Bitte eine Kennzahl mit absoluten Werten je Gebiet wählen.`,
+      en: `"${indicator.name.en}" is a share or rate, not a number of places. Please choose an indicator of absolute figures per area.`,
+    };
+  }
+  if (PROJECTED_RESULT_VARIABLES.includes(indicator.numerator.variable)) {
+    return {
+      de: `„${indicator.name.de}“ ist ein gespeichertes Ergebnis einer Projektion, kein vorhandenes Angebot. Bitte eine Kennzahl aus erhobenen Daten wählen (z. B. der Kita-Statistik).`,
+      en: `"${indicator.name.en}" is a stored projection result, not existing supply. Please choose an indicator of collected data (e.g. the day-care statistics).`,
+    };
+  }
+  return null;
+}
+
+/**
+ * A kind's supply taken from data, as an assumption entry of the run: which figures the gaps rest on, so the
+ * banner, the command line's report and the stored results' notes say it.
+ */
+export function supplyOriginOf(use: SupplyFromDataUse): SupplyOrigin {
+  const label = { de: `Angebot ${translate('de', `planning.kind.${use.kind}`)}`, en: `Supply of ${translate('en', `planning.kind.${use.kind}`)}` };
+  if (use.problem || !use.indicatorName || !use.period) {
+    return { kind: use.kind, label, basis: { kind: 'assumption', text: use.problem ?? { de: 'unbekannt', en: 'unknown' } } };
+  }
+  const text = (locale: 'de' | 'en') => {
+    const sources = use.sources.map((source) => source.name).join('; ');
+    return `${use.indicatorName![locale]} (${sources}, ${formatDate(use.period!, locale)})`;
+  };
+  return { kind: use.kind, label, basis: { kind: 'source', text: { de: text('de'), en: text('en') } } };
 }
 
 /**
@@ -139,12 +188,13 @@ export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer
     period,
     variables,
   );
-  const supply = loadSupply(db, layerName, areas).aggregation;
+  const supply = loadSupply(db, layerName, areas);
   const result = runScenario({
     scenario,
     demandRates: readDemandRates(db),
     costRates: readCostRates(db),
-    areas: areas.map((area) => ({ key: area.key, name: area.name, stock: stocks.get(area.key)!, supply: supply.supplyByArea.get(area.key)! })),
+    areas: areas.map((area) => ({ key: area.key, name: area.name, stock: stocks.get(area.key)!, supply: supply.aggregation.supplyByArea.get(area.key)! })),
+    supplyOrigins: supply.fromData.map(supplyOriginOf),
   });
   return { result, layer: layerName };
 }
