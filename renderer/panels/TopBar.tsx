@@ -41,9 +41,10 @@ export function TopBar() {
         <span className="project-title-text" data-testid="project-title">
           {project?.title ?? ''}
         </span>
-        {project && (
+        {/* The file a project is kept in; one without a file says so in the status bar (no pill taking the name's room). */}
+        {project?.path && (
           <span className="project-file" data-testid="project-file">
-            {project.path ? fileNameOf(project.path) : t('status.notSaved')}
+            {fileNameOf(project.path)}
           </span>
         )}
         {project?.dirty && <span className="dirty-dot" aria-label={t('status.unsaved')} title={t('status.unsaved')} />}

@@ -82,7 +82,7 @@ export function SupplyEditor() {
   const supply = useBackendQuery('planning.supply', project ? {} : null);
   const listing = supply.data ?? null;
   const recordEdit = useKleinraum((state) => state.recordEdit);
-  const canUndo = useKleinraum((state) => state.undoStack.length > 0);
+  const nextUndo = useKleinraum((state) => state.undoStack.at(-1) ?? null);
   const undo = useKleinraum((state) => state.undo);
   const [error, setError] = useState<string | null>(null);
   const [kindFilter, setKindFilter] = useState<FacilityKind | ''>('');
@@ -225,7 +225,8 @@ export function SupplyEditor() {
             {t('planning.supply.catchmentKm')} <NumberCell value={listing.catchmentKm} decimals={1} label={t('planning.supply.catchmentKm')} testId="planning-catchment-km" onCommit={(km) => void save({ catchmentKm: Math.min(50, km) })} />
           </label>
         )}
-        <button type="button" onClick={() => void undo()} disabled={!canUndo} data-testid="planning-supply-undo" title={t('undo.undo')}>
+        {/* The app's one undo history: the button says which step it takes back (it may be an import, not a supply edit). */}
+        <button type="button" onClick={() => void undo()} disabled={!nextUndo} data-testid="planning-supply-undo" title={nextUndo ? t('undo.undoWhat', { what: nextUndo.label[locale] }) : t('undo.nothing')}>
           {t('planning.supply.undo')}
         </button>
       </div>

@@ -96,6 +96,8 @@ export function SupplyFromDataEditor({ listing, onChange }: { listing: SupplyLis
                       })}
                       {use.sources.some((source) => source.synthetic) && !use.sources.some((source) => /synthe/i.test(source.name)) && ` · ${t('planning.supply.synthetic')}`}
                       {candidate && !candidate.countsPlaces && ` · ${t('planning.fromData.notPlaces', { unit: localized(candidate.unit, locale) })}`}
+                      {use.areasFromFallback.length > 0 &&
+                        ` · ${t('planning.fromData.fallback', { count: use.areasFromFallback.length, names: `${use.areasFromFallback.slice(0, NAMES_LISTED).join(', ')}${use.areasFromFallback.length > NAMES_LISTED ? ', …' : ''}` })}`}
                       {without.length > 0 &&
                         ` · ${t('planning.fromData.without', { count: without.length, names: `${without.slice(0, NAMES_LISTED).join(', ')}${without.length > NAMES_LISTED ? ', …' : ''}` })}`}
                     </>

@@ -113,6 +113,8 @@ const supplyFromDataUse = z.object({
   sources: z.array(z.object({ id: z.string(), name: z.string(), stichtag: z.string().nullable(), synthetic: z.boolean() })),
   /** Names of the areas without a figure (their supply of this kind is unknown). */
   areasWithoutValue: z.array(z.string()),
+  /** Names of the areas whose figure a lower-ranked source filled (a gap in the first source's list). */
+  areasFromFallback: z.array(z.string()),
   /** Why the setting could not be followed (supply of the kind unknown), else null. */
   problem: localizedText.nullable(),
 });

@@ -204,6 +204,16 @@ describe('supply per municipality from the project\'s data (Kita statistics with
     const pinned = await call('planning.setSupply', { fromData: [{ kind: 'kita', indicator, period: '2024-12-31' }] });
     expect(pinned.fromData[0]).toMatchObject({ period: '2024-12-31', chosenPeriod: '2024-12-31' });
     expect(pinned.areas[0]!.supply.kita).toBe(1000);
+    // A second list (the providers' own) holds the area the Jugendamt's lacks: it fills that gap, and says where.
+    const csv = path.join(directory.path, 'kita_traeger_2024.csv');
+    const last = pinned.areas.at(-1)!;
+    fs.writeFileSync(csv, `AGS;Gemeinde;Kita-Plätze\n${last.key};${last.name};555\n`);
+    const preview = await call('import.previewTable', { path: csv });
+    await call('import.commit', { importId: preview.importId, period: '2024-12-31', mode: 'new-source', sourceName: 'Kita-Bedarfsplan Träger' });
+    const filled = await call('planning.supply', {});
+    expect(filled.areas.at(-1)!.supply.kita).toBe(555);
+    expect(filled.fromData[0]).toMatchObject({ areasFromFallback: [last.name], areasWithoutValue: [] });
+    expect(filled.fromData[0]!.sources.map((source) => source.name)).toEqual(['Kita-Statistik Jugendamt', 'Kita-Bedarfsplan Träger']);
   });
 
   it('refuses an indicator of rates or a missing Stichtag and changes nothing; back to facilities with null', async () => {

@@ -50,6 +50,8 @@ export interface SupplyFromDataUse {
   sources: Pick<Source, 'id' | 'name' | 'stichtag' | 'synthetic'>[];
   /** Names of the areas without a figure: their supply of this kind is unknown. */
   areasWithoutValue: string[];
+  /** Names of the areas whose figure a lower-ranked source filled (a gap of the first source's list). */
+  areasFromFallback: string[];
   /** Why no figure could be used (the indicator is gone, is no count of places, has no such Stichtag or no value on the layer); else null. */
   problem: LocalizedText | null;
 }
@@ -90,7 +92,7 @@ function supplyFromDataUse(
   period: string | null,
 ): { figures: Map<string, number | null>; shown: SupplyFromDataUse } {
   const indicator = readIndicators(db).find((candidate) => candidate.id === indicatorId);
-  const shown: SupplyFromDataUse = { kind, indicator: indicatorId, chosenPeriod: period, indicatorName: indicator?.name ?? null, unit: indicator?.unit ?? null, period: null, sources: [], areasWithoutValue: [], problem: null };
+  const shown: SupplyFromDataUse = { kind, indicator: indicatorId, chosenPeriod: period, indicatorName: indicator?.name ?? null, unit: indicator?.unit ?? null, period: null, sources: [], areasWithoutValue: [], areasFromFallback: [], problem: null };
   const failed = (problem: LocalizedText) => ({ figures: new Map<string, number | null>(), shown: { ...shown, problem } });
   const refusal = notSupplyReason(indicator, indicatorId);
   if (refusal) return failed({ de: `${refusal.de} Das Angebot ist darum unbekannt.`, en: `${refusal.en} The supply is therefore unknown.` });
@@ -98,6 +100,7 @@ function supplyFromDataUse(
     const values = indicatorValuesFor(db, indicatorId, layerName, period ?? undefined);
     const figures = new Map(values.values.map((value) => [value.key, value.value]));
     const withoutValue = areas.filter((area) => (figures.get(area.key) ?? null) === null).map((area) => area.name);
+    const filled = new Set(values.values.filter((value) => value.fallback === true).map((value) => value.key));
     if (withoutValue.length === areas.length) {
       // A list of another layer's areas (the Gemeinden's places on a Stadtteile layer): not 21 gaps, one reason.
       return failed({
@@ -107,7 +110,7 @@ function supplyFromDataUse(
     }
     return {
       figures,
-      shown: { ...shown, period: values.period, sources: values.sources.map(({ id, name, stichtag, synthetic }) => ({ id, name, stichtag, synthetic })), areasWithoutValue: withoutValue },
+      shown: { ...shown, period: values.period, sources: values.sources.map(({ id, name, stichtag, synthetic }) => ({ id, name, stichtag, synthetic })), areasWithoutValue: withoutValue, areasFromFallback: areas.filter((area) => filled.has(area.key)).map((area) => area.name) },
     };
   } catch (error) {
     if (error instanceof UserError) return failed(error.text);
