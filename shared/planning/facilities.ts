@@ -33,16 +33,6 @@ export interface SupplyFromData {
 export type SupplyFromDataSettings = Partial<Record<InfrastructureKind, SupplyFromData>>;
 
 /**
- * Whether a unit counts places or positions (Plätze, Kita-Plätze, Stellen, Betten, VZÄ), what supply is
- * made of, rather than persons: such indicators are offered first, others with a warning.
- * @example countsPlacesOrPositions('Kita-Plätze') // true
- * @example countsPlacesOrPositions('Kinder') // false
- */
-export function countsPlacesOrPositions(unit: string): boolean {
-  return /pl(ä|ae)tze|stellen|betten|vzä|fte|places|positions|beds/i.test(unit);
-}
-
-/**
  * The kinds whose supply rests on demo data: a synthetic facility or staff entry of a kind counted from them,
  * or a synthetic source of a kind taken from the project's data. The Planung tab's notes and the stored
  * results' label both ask this.

@@ -17,7 +17,7 @@ import type { Position } from 'geojson';
 import type { Area, AreaKey } from '../model/project';
 import { SUPPLY_KIND_OF_FACILITY, type Facility, type StaffPositions, type SupplyCatchment } from './facilities';
 import type { NullableFigures } from './gap';
-import { INFRASTRUCTURE_KINDS, type InfrastructureKind } from './scenarioModel';
+import { INFRASTRUCTURE_KINDS } from './scenarioModel';
 
 export interface SupplyAggregation {
   /** Supply per area; a kind is null when the project records no facility of that kind anywhere (unknown, not 0). */
@@ -108,17 +108,3 @@ export function aggregateSupply(
   return { supplyByArea, areaOfFacility, unassigned };
 }
 
-/**
- * The aggregation with one kind's supply replaced by figures per area from the project's data (see
- * SupplyFromData). The two are never added: the same places would count twice when a planner has both the
- * Kita statistics and some KiTas as points. An area without a figure has unknown supply (null), not 0.
- * Facilities of that kind keep their area in `areaOfFacility` (the table lists them) but count for nothing;
- * none of them is reported unassigned, since none is missing from the supply.
- * @example withSupplyFromData(aggregateSupply(areas, facilities, staff), 'kita', new Map([['03241001', 41_000]])).supplyByArea.get('03241001')?.kita // 41000
- */
-export function withSupplyFromData(aggregation: SupplyAggregation, kind: InfrastructureKind, figures: ReadonlyMap<AreaKey, number | null>, facilities: readonly Facility[]): SupplyAggregation {
-  const supplyByArea = new Map<AreaKey, NullableFigures>();
-  for (const [key, supply] of aggregation.supplyByArea) supplyByArea.set(key, { ...supply, [kind]: figures.get(key) ?? null });
-  const ofKind = new Set(facilities.filter((facility) => SUPPLY_KIND_OF_FACILITY[facility.kind] === kind).map((facility) => facility.id));
-  return { supplyByArea, areaOfFacility: aggregation.areaOfFacility, unassigned: aggregation.unassigned.filter((id) => !ofKind.has(id)) };
-}

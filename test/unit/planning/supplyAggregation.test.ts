@@ -3,7 +3,8 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../../shared/model/project';
 import type { Facility } from '../../../shared/planning/facilities';
-import { aggregateSupply, withSupplyFromData } from '../../../shared/planning/supplyAggregation';
+import { aggregateSupply } from '../../../shared/planning/supplyAggregation';
+import { countsPlacesOrPositions, notSupplyReason, withSupplyFromData } from '../../../shared/planning/supplyFromData';
 
 // Two squares side by side, 0.1° wide (≈ 6.8 km at 52° N): West [9.0, 9.1], East [9.1, 9.2].
 const square = (west: number): Polygon => ({ type: 'Polygon', coordinates: [[[west, 52], [west + 0.1, 52], [west + 0.1, 52.1], [west, 52.1], [west, 52]]] });
@@ -61,5 +62,19 @@ describe('withSupplyFromData', () => {
     expect(result.areaOfFacility.get('border')).toBe('W');
     // The aggregation it started from is unchanged.
     expect(aggregation.supplyByArea.get('W')!.kita).toBe(15);
+  });
+});
+
+describe('what can stand for supply', () => {
+  const indicator = (variable: string, scale = 'absolute', denominator: unknown = null) => ({ name: { de: 'X', en: 'X' }, scale, denominator, numerator: { variable } }) as Parameters<typeof notSupplyReason>[0];
+  it('takes counts per area, not rates, stored projections or a missing indicator', () => {
+    expect(notSupplyReason(indicator('kita_plaetze'), 'kita_plaetze_total')).toBeNull();
+    expect(notSupplyReason(indicator('refugees', 'per1000', { variable: 'population' }), 'refugees_per_1000')?.de).toMatch(/Anteil oder eine Rate/);
+    expect(notSupplyReason(indicator('projected_demand'), 'projected_demand_kita__mittel')?.de).toMatch(/Projektion/);
+    expect(notSupplyReason(undefined, 'weg')?.de).toMatch(/„weg“ gibt es im Projekt nicht/);
+  });
+  it('tells places and positions from persons by the unit', () => {
+    expect(['Plätze', 'Kita-Plätze', 'Stellen (VZÄ)', 'Betten'].map(countsPlacesOrPositions)).toEqual([true, true, true, true]);
+    expect(['Personen', 'Kinder', 'Einwohner'].map(countsPlacesOrPositions)).toEqual([false, false, false]);
   });
 });

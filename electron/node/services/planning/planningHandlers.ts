@@ -10,7 +10,8 @@ import { UserError } from '../../../../shared/contract/errors';
 import { compareScenarios, type AreaYearDifference } from '../../../../shared/planning/compareScenarios';
 import { facilitiesFromRecords } from '../../../../shared/planning/facilityRecords';
 import { aggregateSupply } from '../../../../shared/planning/supplyAggregation';
-import { countsPlacesOrPositions, syntheticSupplyKinds } from '../../../../shared/planning/facilities';
+import { syntheticSupplyKinds } from '../../../../shared/planning/facilities';
+import { countsPlacesOrPositions, notSupplyReason } from '../../../../shared/planning/supplyFromData';
 import { computableIndicatorPeriods } from '../../../../shared/indicators/computableIndicatorPeriods';
 import { formatDate } from '../../../../shared/format/number';
 import type { IndicatorDefinition } from '../../../../shared/model/project';
@@ -44,7 +45,7 @@ import {
 } from '../../storage/planningStore';
 import { observationsAreSynthetic, readAreas, readIndicators } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { loadSupply, notSupplyReason, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
+import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
 
 function listEntries(db: SqliteDatabase) {
   return listScenarios(db).map((scenario) => ({ id: scenario.id, name: scenario.name, startYear: scenario.startYear, years: scenario.years }));

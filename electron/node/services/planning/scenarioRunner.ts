@@ -4,12 +4,12 @@
  * (shared/planning/runScenario). No planning logic lives here, only loading.
  */
 import { UserError } from '../../../../shared/contract/errors';
-import type { IndicatorDefinition, LocalizedText, Source } from '../../../../shared/model/project';
+import type { LocalizedText, Source } from '../../../../shared/model/project';
 import { formatDate } from '../../../../shared/format/number';
 import { translate } from '../../../../shared/i18n/translate';
 import type { SupplyOrigin } from '../../../../shared/planning/assumptions';
-import { PROJECTED_VARIABLES } from '../../../../shared/planning/projectedResults';
-import { aggregateSupply, withSupplyFromData, type SupplyAggregation } from '../../../../shared/planning/supplyAggregation';
+import { aggregateSupply, type SupplyAggregation } from '../../../../shared/planning/supplyAggregation';
+import { notSupplyReason, withSupplyFromData } from '../../../../shared/planning/supplyFromData';
 import { regionCosts } from '../../../../shared/planning/regionCosts';
 import { runScenario, type ScenarioResult } from '../../../../shared/planning/runScenario';
 import { toScenarioReport } from '../../../../shared/planning/scenarioReport';
@@ -116,35 +116,6 @@ function supplyFromDataUse(
     if (error instanceof UserError) return failed(error.text);
     throw error;
   }
-}
-
-const PROJECTED_RESULT_VARIABLES: readonly string[] = Object.values(PROJECTED_VARIABLES);
-
-/**
- * Why an indicator cannot stand for supply, or null when it can: it must count something per area (places,
- * positions), and it must not be a stored projection (a projected demand as supply would make the gap
- * circular, and storing the results again would rewrite what the supply came from).
- */
-export function notSupplyReason(indicator: Pick<IndicatorDefinition, 'name' | 'scale' | 'denominator' | 'numerator'> | undefined, indicatorId: string): LocalizedText | null {
-  if (!indicator) {
-    return {
-      de: `Die Kennzahl „${indicatorId}“ gibt es im Projekt nicht (mehr). Bitte eine Kennzahl aus der Liste oder „Einrichtungen und Stellen“ wählen.`,
-      en: `The project has no (longer any) indicator "${indicatorId}". Please choose one from the list, or "Facilities and positions".`,
-    };
-  }
-  if (indicator.scale !== 'absolute' || indicator.denominator) {
-    return {
-      de: `„${indicator.name.de}“ ist ein Anteil oder eine Rate, keine Zahl von Plätzen. Bitte eine Kennzahl mit absoluten Werten je Gebiet wählen.`,
-      en: `"${indicator.name.en}" is a share or rate, not a number of places. Please choose an indicator of absolute figures per area.`,
-    };
-  }
-  if (PROJECTED_RESULT_VARIABLES.includes(indicator.numerator.variable)) {
-    return {
-      de: `„${indicator.name.de}“ ist ein gespeichertes Ergebnis einer Projektion, kein vorhandenes Angebot. Bitte eine Kennzahl aus erhobenen Daten wählen (z. B. der Kita-Statistik).`,
-      en: `"${indicator.name.en}" is a stored projection result, not existing supply. Please choose an indicator of collected data (e.g. the day-care statistics).`,
-    };
-  }
-  return null;
 }
 
 /**
