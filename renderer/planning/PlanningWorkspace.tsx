@@ -385,7 +385,7 @@ export function PlanningWorkspace() {
           </>
         )}
         {!run && !error && selectedId !== null && <p>{t('planning.loading')}</p>}
-        <SupplyEditor />
+        <SupplyEditor startYear={run?.scenario.startYear ?? null} />
         {rates && <RatesEditor rates={rates} onChange={(next) => void saveRates(next)} />}
       </main>
     </div>

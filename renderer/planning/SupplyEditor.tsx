@@ -72,7 +72,8 @@ function TextCell({ value, onCommit, label }: { value: string; onCommit: (value:
   return <input aria-label={label} value={text} onChange={(event) => setText(event.target.value)} onBlur={commit} onKeyDown={(event) => event.key === 'Enter' && commit()} />;
 }
 
-export function SupplyEditor() {
+/** `startYear`: the shown scenario's, to point out a supply list dated after it (null: no scenario shown). */
+export function SupplyEditor({ startYear = null }: { startYear?: number | null }) {
   const t = useT();
   const locale = useLocale();
   const project = useKleinraum((state) => state.project);
@@ -231,7 +232,7 @@ export function SupplyEditor() {
         </button>
       </div>
       {listing.unassigned.length > 0 && <p className="planning-hint">{t('planning.supply.unassigned', { count: listing.unassigned.length })}</p>}
-      <SupplyFromDataEditor listing={listing} onChange={(entry) => void setFromData(entry)} />
+      <SupplyFromDataEditor listing={listing} startYear={startYear} onChange={(entry) => void setFromData(entry)} />
       <FacilityImport
         onImported={(answer) => {
           const before = current();

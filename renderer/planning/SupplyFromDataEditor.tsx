@@ -34,7 +34,7 @@ function optionLabel(name: string, unit: string): string {
 /** How many area names the status line lists before "…". */
 const NAMES_LISTED = 4;
 
-export function SupplyFromDataEditor({ listing, onChange }: { listing: SupplyListing; onChange: (entry: SupplyFromDataEntry) => void }) {
+export function SupplyFromDataEditor({ listing, startYear, onChange }: { listing: SupplyListing; startYear: number | null; onChange: (entry: SupplyFromDataEntry) => void }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -95,6 +95,8 @@ export function SupplyFromDataEditor({ listing, onChange }: { listing: SupplyLis
                         sources: use.sources.map((source) => (source.stichtag ? `${source.name}, ${t('planning.fromData.stichtag', { date: formatDate(source.stichtag, locale) })}` : source.name)).join('; '),
                       })}
                       {use.sources.some((source) => source.synthetic) && !use.sources.some((source) => /synthe/i.test(source.name)) && ` · ${t('planning.supply.synthetic')}`}
+                      {/* A list dated after the scenario's start year is taken as the supply of every projected year, the first too. */}
+                      {startYear !== null && use.period !== null && Number(use.period.slice(0, 4)) > startYear && ` · ${t('planning.fromData.later', { year: startYear })}`}
                       {candidate && !candidate.countsPlaces && ` · ${t('planning.fromData.notPlaces', { unit: localized(candidate.unit, locale) })}`}
                       {use.areasFromFallback.length > 0 &&
                         ` · ${t('planning.fromData.fallback', { count: use.areasFromFallback.length, names: `${use.areasFromFallback.slice(0, NAMES_LISTED).join(', ')}${use.areasFromFallback.length > NAMES_LISTED ? ', …' : ''}` })}`}
