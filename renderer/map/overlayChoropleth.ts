@@ -43,7 +43,7 @@ function categoryDrawing(overlay: CategoryOverlay, areaKeys: readonly string[], 
   const areas: DrawnIndicator['areas'] = areaKeys.map((key) => {
     const classIndex = indexOf.get(overlay.categoryOf[key] ?? '') ?? null;
     if (classIndex !== null) counts[classIndex] = (counts[classIndex] ?? 0) + 1;
-    return { key, shownValue: null, classIndex, colour: classIndex === null ? NO_DATA_COLOUR : (overlay.categories[classIndex]?.colour ?? NO_DATA_COLOUR), flag: null, suppressed: false };
+    return { key, shownValue: null, classIndex, colour: classIndex === null ? NO_DATA_COLOUR : (overlay.categories[classIndex]?.colour ?? NO_DATA_COLOUR), flag: null, suppressed: false, fromFallbackSource: false };
   });
   const rows: LegendRow[] = overlay.categories.map((category, index) => ({ classIndex: index, colour: category.colour, label: category.label, count: counts[index] ?? 0 }));
   const drawn: DrawnIndicator = {

@@ -51,6 +51,8 @@ export interface DrawnArea {
   flag: 'smallNumber' | 'smallDenominator' | 'fallbackSource' | null;
   /** Withheld for small-number protection ('suppress'). */
   suppressed: boolean;
+  /** The value comes from a lower-ranked source (also where a stronger mark is drawn): the region's total says so. */
+  fromFallbackSource: boolean;
 }
 
 export interface DrawnIndicator {
@@ -108,7 +110,7 @@ export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
     const colour = classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR);
     const flag = suppressed || entry.value === null ? null : entry.smallNumber ? 'smallNumber' : entry.smallDenominator === true ? 'smallDenominator' : entry.fallback === true ? 'fallbackSource' : null;
     const shownValue = suppressed || entry.value === null || !Number.isFinite(entry.value) ? null : roundForDisplay(entry.value, input.decimals);
-    areas.push({ key: entry.key, shownValue, classIndex, colour, flag, suppressed });
+    areas.push({ key: entry.key, shownValue, classIndex, colour, flag, suppressed, fromFallbackSource: entry.fallback === true && entry.value !== null });
     colourByKey.set(entry.key, colour);
     classByKey.set(entry.key, classIndex);
     if (suppressed) suppressedKeys.push(entry.key);

@@ -151,7 +151,8 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     rows,
     noData: drawn.noDataKeys.length > 0 ? { classIndex: null, colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: drawn.noDataKeys.length } : null,
     marks,
-    regionLine: subject.regionValue === null ? null : regionLine(subject.regionValue, subject.regionScope ?? null, drawn.decimals, unit, locale),
+    regionLine:
+      subject.regionValue === null ? null : regionLine(subject.regionValue, subject.regionScope ?? null, drawn.decimals, unit, locale, drawn.areas.filter((area) => area.fromFallbackSource).length),
     fixedClassesNote: options.fixedAcrossPeriods
       ? translate(locale, 'map.legend.fixedClasses', { first: formatDate(options.fixedAcrossPeriods.first, locale), last: formatDate(options.fixedAcrossPeriods.last, locale) })
       : null,
@@ -183,7 +184,9 @@ export function attributionLinesShown(legend: Pick<IndicatorLegend, 'sourceLines
 }
 
 /** "Gesamt: 5,6 % …", or "Summe der verglichenen Gebiete (1): 5,6 % …" when the value sums only some areas. */
-function regionLine(value: number, scope: { comparedAreas: number } | null, decimals: number, unit: string, locale: Locale): string {
+function regionLine(value: number, scope: { comparedAreas: number } | null, decimals: number, unit: string, locale: Locale, fallbackCount: number): string {
   const shown = formatNumber(value, decimals, locale);
-  return (scope ? translate(locale, 'map.legend.regionCompared', { count: scope.comparedAreas, value: shown, unit }) : translate(locale, 'map.legend.region', { value: shown, unit })).trim();
+  const line = (scope ? translate(locale, 'map.legend.regionCompared', { count: scope.comparedAreas, value: shown, unit }) : translate(locale, 'map.legend.region', { value: shown, unit })).trim();
+  // A total over two sources says so: the filled areas are marked on the map, the sum would hide them.
+  return fallbackCount > 0 ? `${line}${translate(locale, 'map.legend.regionWithFallback', { count: fallbackCount })}` : line;
 }

@@ -215,6 +215,9 @@ describe('buildIndicatorLegend', () => {
       expect.objectContaining({ kind: 'flagged', count: 1 }),
       expect.objectContaining({ kind: 'fallback', label: 'Aus nachrangiger Quelle (Lücke gefüllt)', count: 1 }),
     ]);
+    // The total sums both sources: it says how many areas the second one gives (b too, though marked small).
+    expect(legend.regionLine).toMatch(/^Gesamt: .*, darin 2 Gebiete aus nachrangiger Quelle$/);
+    expect(buildIndicatorLegend(draw('flag'), values, { locale: 'de', smallNumberThreshold: 3 }).regionLine).not.toContain('nachrangig');
   });
 
   it('hints at rates for absolute counts only', () => {
