@@ -95,8 +95,8 @@ export function SupplyFromDataEditor({ listing, startYear, onChange }: { listing
                         sources: use.sources.map((source) => (source.stichtag ? `${source.name}, ${t('planning.fromData.stichtag', { date: formatDate(source.stichtag, locale) })}` : source.name)).join('; '),
                       })}
                       {use.sources.some((source) => source.synthetic) && !use.sources.some((source) => /synthe/i.test(source.name)) && ` · ${t('planning.supply.synthetic')}`}
-                      {/* A list dated after the scenario's start year is taken as the supply of every projected year, the first too. */}
-                      {startYear !== null && use.period !== null && Number(use.period.slice(0, 4)) > startYear && ` · ${t('planning.fromData.later', { year: startYear })}`}
+                      {/* A list dated after the first projected year (start year + 1) is taken as that year's supply too. */}
+                      {startYear !== null && use.period !== null && Number(use.period.slice(0, 4)) > startYear + 1 && ` · ${t('planning.fromData.later', { year: startYear + 1 })}`}
                       {candidate && !candidate.countsPlaces && ` · ${t('planning.fromData.notPlaces', { unit: localized(candidate.unit, locale) })}`}
                       {use.areasFromFallback.length > 0 &&
                         ` · ${t('planning.fromData.fallback', { count: use.areasFromFallback.length, names: `${use.areasFromFallback.slice(0, NAMES_LISTED).join(', ')}${use.areasFromFallback.length > NAMES_LISTED ? ', …' : ''}` })}`}

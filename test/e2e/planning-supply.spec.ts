@@ -54,14 +54,14 @@ test('the Jugendamt\'s list of KiTa places per municipality becomes the KiTa sup
   try {
     // Places per municipality without addresses, as the Kita statistics give them; Wunstorf (the last) is missing.
     const { areas } = await loadAreas(request);
-    const file = folder.file('kita_plaetze_2025.csv');
+    const file = folder.file('kita_plaetze_2026.csv');
     fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.slice(0, -1).map((area, index) => `${area.key};${area.name};${area.key === '03241009' ? 1500 : 800 + index}`)].join('\n'));
     await openApp(page);
     await startImport(page, file);
     await expect(page.getByTestId('import-join-matched')).toContainText('20 Zeilen', { timeout: 30_000 });
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Statistik Jugendamt');
-    // Counted in March 2025, after the demo scenarios' start year 2024.
-    await page.getByTestId('import-period-date').fill('01.03.2025');
+    // Counted in March 2026: after the demo scenarios' first projected year 2025 (they start from 31.12.2024).
+    await page.getByTestId('import-period-date').fill('01.03.2026');
     await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
 
@@ -77,17 +77,17 @@ test('the Jugendamt\'s list of KiTa places per municipality becomes the KiTa sup
     await expect(origin).toHaveValue('');
     await origin.selectOption('kita_plaetze_total');
     const status = page.getByTestId('planning-from-data-status-kita');
-    await expect(status).toContainText('Quelle: Kita-Statistik Jugendamt, Stichtag 01.03.2025');
-    await expect(status).toContainText('Stichtag nach dem Startjahr 2024 des Szenarios');
+    await expect(status).toContainText('Quelle: Kita-Statistik Jugendamt, Stichtag 01.03.2026');
+    await expect(status).toContainText('Stichtag nach dem ersten Projektionsjahr 2025: dieses Angebot gilt schon ab 2025.');
     await expect(status).toContainText('ohne Wert, Angebot unbekannt: 1 Gebiet');
     await expect(page.getByTestId('planning-supply-not-counted')).toContainText('KiTa-Plätze');
     // Laatzen's supply is the list's 1 500 places, not those plus its facilities; the gap follows (±1 for rounding).
     await expect(laatzen.locator('td').nth(2)).toHaveText('1.500');
     expect(Math.abs(shownNumber(await gap.textContent()) - (demand - 1500))).toBeLessThanOrEqual(1);
     expect(fromFacilities).not.toBe(shownNumber(await gap.textContent()));
-    await expect(page.getByTestId('planning-map-note').first()).toContainText('Angebot: Kita-Plätze, Kita-Statistik Jugendamt, 01.03.2025');
+    await expect(page.getByTestId('planning-map-note').first()).toContainText('Angebot: Kita-Plätze, Kita-Statistik Jugendamt, 01.03.2026');
     // The projection banner names the list too.
-    await expect(page.getByTestId('planning-banner')).toContainText('Angebot KiTa-Plätze: Kita-Plätze (Kita-Statistik Jugendamt, 01.03.2025)');
+    await expect(page.getByTestId('planning-banner')).toContainText('Angebot KiTa-Plätze: Kita-Plätze (Kita-Statistik Jugendamt, 01.03.2026)');
     await page.getByTestId('planning-supply-from-data').scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('supply-from-data.png'), fullPage: true });
 

@@ -284,6 +284,8 @@ describe('supply per municipality from the project\'s data (Kita statistics with
     expect(listing.areas.every((area) => area.supply.kita === null)).toBe(true);
     const run = await call('planning.run', { scenarioId: 'mittel', year: 2025 });
     expect(run.areas.every((area) => area.years[0]!.gap.kita === null)).toBe(true);
+    // The banner, the command line's report and stored notes get a short origin, not the tab's instructions.
+    expect(run.assumptions.find((assumption) => assumption.id === 'supply.kita')?.basis.text).toEqual({ de: 'unbekannt (Kennzahl „kita_weg“ nicht verwendbar)', en: 'unknown (indicator "kita_weg" not usable)' });
   });
 });
 

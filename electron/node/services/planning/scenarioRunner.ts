@@ -100,7 +100,7 @@ function supplyFromDataUse(
     const values = indicatorValuesFor(db, indicatorId, layerName, period ?? undefined);
     const figures = new Map(values.values.map((value) => [value.key, value.value]));
     const withoutValue = areas.filter((area) => (figures.get(area.key) ?? null) === null).map((area) => area.name);
-    const filled = new Set(values.values.filter((value) => value.fallback === true).map((value) => value.key));
+    const filled = new Set(values.values.filter((value) => value.fallback === true && value.value !== null).map((value) => value.key));
     if (withoutValue.length === areas.length) {
       // A list of another layer's areas (the Gemeinden's places on a Stadtteile layer): not 21 gaps, one reason.
       return failed({
@@ -123,9 +123,11 @@ function supplyFromDataUse(
  * banner, the command line's report and the stored results' notes say it.
  */
 export function supplyOriginOf(use: SupplyFromDataUse): SupplyOrigin {
-  const label = { de: `Angebot ${translate('de', `planning.kind.${use.kind}`)}`, en: `Supply of ${translate('en', `planning.kind.${use.kind}`)}` };
+  const label = { de: `Angebot ${translate('de', `planning.kind.${use.kind}`)}`, en: `Supply (${translate('en', `planning.kind.${use.kind}`)})` };
   if (use.problem || !use.indicatorName || !use.period) {
-    return { kind: use.kind, label, basis: { kind: 'assumption', text: use.problem ?? { de: 'unbekannt', en: 'unknown' } } };
+    // Short, without the tab's instruction: it goes into banners, reports and stored notes (the tab says why).
+    const name = use.indicatorName ?? { de: use.indicator, en: use.indicator };
+    return { kind: use.kind, label, basis: { kind: 'assumption', text: { de: `unbekannt (Kennzahl „${name.de}“ nicht verwendbar)`, en: `unknown (indicator "${name.en}" not usable)` } } };
   }
   const text = (locale: 'de' | 'en') => {
     const sources = use.sources.map((source) => source.name).join('; ');
