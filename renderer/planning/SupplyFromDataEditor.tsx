@@ -6,7 +6,9 @@
  * followed, why. The server never adds the two (planning/scenarioRunner.ts `loadSupply`).
  */
 import type { MethodOutput } from '../../shared/contract/api';
-import { formatDate } from '../../shared/format/number';
+import { formatDate, type Locale } from '../../shared/format/number';
+import { SYNTHETIC_NAME_SUFFIX } from '../../shared/model/project';
+import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 import { localized } from '../../shared/i18n/translate';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind } from '../../shared/planning/scenarioModel';
 import { useLocale, useT } from '../AppContext';
@@ -34,6 +36,34 @@ function optionLabel(name: string, unit: string): string {
 /** How many area names the status line lists before "…". */
 const NAMES_LISTED = 4;
 
+/** "Hannover, Laatzen, …": the first names of a list of areas. */
+function listedNames(names: readonly string[]): string {
+  return `${names.slice(0, NAMES_LISTED).join(', ')}${names.length > NAMES_LISTED ? ', …' : ''}`;
+}
+
+type FromDataUse = SupplyListing['fromData'][number];
+type DataCandidate = SupplyListing['dataCandidates'][number];
+
+/**
+ * What the status line says of a followed setting, in parts: the sources with their Stichtage, the demo
+ * label (unless a source name carries it), a list dated after the first projected year, a unit that counts
+ * no places, the areas a lower-ranked list filled and those without a value.
+ */
+function statusParts(use: FromDataUse, candidate: DataCandidate | undefined, startYear: number | null, t: ReturnType<typeof useT>, locale: Locale): string[] {
+  const sourceText = (source: FromDataUse['sources'][number]) => {
+    const name = sourceNameIn(source.name, locale);
+    return source.stichtag ? `${name}, ${t('planning.fromData.stichtag', { date: formatDate(source.stichtag, locale) })}` : name;
+  };
+  const parts = [t('planning.fromData.source', { sources: use.sources.map(sourceText).join('; ') })];
+  if (use.sources.some((source) => source.synthetic && !source.name.endsWith(SYNTHETIC_NAME_SUFFIX))) parts.push(t('planning.supply.synthetic'));
+  // A list dated after the first projected year (start year + 1) is taken as that year's supply too.
+  if (startYear !== null && use.period !== null && Number(use.period.slice(0, 4)) > startYear + 1) parts.push(t('planning.fromData.later', { year: startYear + 1 }));
+  if (candidate && !candidate.countsPlaces) parts.push(t('planning.fromData.notPlaces', { unit: localized(candidate.unit, locale) }));
+  if (use.areasFromFallback.length > 0) parts.push(t('planning.fromData.fallback', { count: use.areasFromFallback.length, names: listedNames(use.areasFromFallback) }));
+  if (use.areasWithoutValue.length > 0) parts.push(t('planning.fromData.without', { count: use.areasWithoutValue.length, names: listedNames(use.areasWithoutValue) }));
+  return parts;
+}
+
 export function SupplyFromDataEditor({ listing, startYear, onChange }: { listing: SupplyListing; startYear: number | null; onChange: (entry: SupplyFromDataEntry) => void }) {
   const t = useT();
   const locale = useLocale();
@@ -47,7 +77,6 @@ export function SupplyFromDataEditor({ listing, startYear, onChange }: { listing
             const use = listing.fromData.find((entry) => entry.kind === kind);
             const candidate = listing.dataCandidates.find((entry) => entry.id === use?.indicator);
             const setting = supplyFromDataEntry(listing, kind);
-            const without = use?.areasWithoutValue ?? [];
             return (
               <tr key={kind} data-kind={kind}>
                 <th scope="row">{t(`planning.kind.${kind}`)}</th>
@@ -90,19 +119,7 @@ export function SupplyFromDataEditor({ listing, startYear, onChange }: { listing
                   {use?.problem ? (
                     <span role="alert">{localized(use.problem, locale)}</span>
                   ) : use ? (
-                    <>
-                      {t('planning.fromData.source', {
-                        sources: use.sources.map((source) => (source.stichtag ? `${source.name}, ${t('planning.fromData.stichtag', { date: formatDate(source.stichtag, locale) })}` : source.name)).join('; '),
-                      })}
-                      {use.sources.some((source) => source.synthetic) && !use.sources.some((source) => /synthe/i.test(source.name)) && ` · ${t('planning.supply.synthetic')}`}
-                      {/* A list dated after the first projected year (start year + 1) is taken as that year's supply too. */}
-                      {startYear !== null && use.period !== null && Number(use.period.slice(0, 4)) > startYear + 1 && ` · ${t('planning.fromData.later', { year: startYear + 1 })}`}
-                      {candidate && !candidate.countsPlaces && ` · ${t('planning.fromData.notPlaces', { unit: localized(candidate.unit, locale) })}`}
-                      {use.areasFromFallback.length > 0 &&
-                        ` · ${t('planning.fromData.fallback', { count: use.areasFromFallback.length, names: `${use.areasFromFallback.slice(0, NAMES_LISTED).join(', ')}${use.areasFromFallback.length > NAMES_LISTED ? ', …' : ''}` })}`}
-                      {without.length > 0 &&
-                        ` · ${t('planning.fromData.without', { count: without.length, names: `${without.slice(0, NAMES_LISTED).join(', ')}${without.length > NAMES_LISTED ? ', …' : ''}` })}`}
-                    </>
+                    statusParts(use, candidate, startYear, t, locale).join(' · ')
                   ) : null}
                 </td>
               </tr>

@@ -78,7 +78,7 @@ test('the Jugendamt\'s list of KiTa places per municipality becomes the KiTa sup
     await origin.selectOption('kita_plaetze_total');
     const status = page.getByTestId('planning-from-data-status-kita');
     await expect(status).toContainText('Quelle: Kita-Statistik Jugendamt, Stichtag 01.03.2026');
-    await expect(status).toContainText('Stichtag nach dem ersten Projektionsjahr 2025: dieses Angebot gilt schon ab 2025.');
+    await expect(status).toContainText('Stichtag nach dem ersten Projektionsjahr 2025: dieses Angebot gilt schon ab 2025 · ohne Wert, Angebot unbekannt: 1 Gebiet');
     await expect(status).toContainText('ohne Wert, Angebot unbekannt: 1 Gebiet');
     await expect(page.getByTestId('planning-supply-not-counted')).toContainText('KiTa-Plätze');
     // Laatzen's supply is the list's 1 500 places, not those plus its facilities; the gap follows (±1 for rounding).

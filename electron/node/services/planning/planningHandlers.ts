@@ -45,7 +45,7 @@ import {
 } from '../../storage/planningStore';
 import { observationsAreSynthetic, readAreas, readIndicators } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
-import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport } from './scenarioRunner';
+import { loadSupply, planningLayer, reportOf, runProjectScenario, scenarioRunReport, type LoadedSupply } from './scenarioRunner';
 
 function listEntries(db: SqliteDatabase) {
   return listScenarios(db).map((scenario) => ({ id: scenario.id, name: scenario.name, startYear: scenario.startYear, years: scenario.years }));
@@ -107,10 +107,10 @@ function roundDifference(year: AreaYearDifference): AreaYearDifference {
   return { year: year.year, population: tenth(year.population), refugees: tenth(year.refugees), demand, gap };
 }
 
-/** True when the start population/refugees or the supply the run used is demo data (syntheticSupplyKinds). */
-function startsFromSyntheticData(db: SqliteDatabase, startYear: number, layer: string): boolean {
+/** True when the start population/refugees or the supply the run used (`fromData`: its kinds taken from data) is demo data. */
+function startsFromSyntheticData(db: SqliteDatabase, startYear: number, fromData: LoadedSupply['fromData']): boolean {
   const syntheticStock = observationsAreSynthetic(db, [DEFAULT_START_STOCK_VARIABLES.population, DEFAULT_START_STOCK_VARIABLES.refugees], `${startYear}-12-31`);
-  return syntheticStock || syntheticSupplyKinds(readFacilities(db), readStaff(db), loadSupply(db, layer, readAreas(db, layer)).fromData).size > 0;
+  return syntheticStock || syntheticSupplyKinds(readFacilities(db), readStaff(db), fromData).size > 0;
 }
 
 /** Refuses a new setting naming an indicator that cannot be supply or lacks the Stichtag (before anything is stored). */
@@ -181,8 +181,10 @@ export function createPlanningHandlers(context: ServiceContext): FeatureHandlers
     },
 
     async 'planning.storeResults'({ scenarioId, layer }) {
-      const report = scenarioRunReport(db(), scenarioId, { layer });
-      const content = projectedResultContent(report, { basedOnSyntheticData: startsFromSyntheticData(db(), report.scenario.startYear, report.layer) });
+      // One run: its report is stored, and the supply it used says whether the results rest on demo data.
+      const run = runProjectScenario(db(), readScenario(db(), scenarioId), layer);
+      const report = reportOf(run.result, run.layer);
+      const content = projectedResultContent(report, { basedOnSyntheticData: startsFromSyntheticData(db(), report.scenario.startYear, run.supply.fromData) });
       context.current().edit((database) => replaceProjectedResults(database, scenarioId, content));
       context.changed();
       return {

@@ -140,7 +140,7 @@ export function supplyOriginOf(use: SupplyFromDataUse): SupplyOrigin {
  * The unrounded result of `scenario` on the layer.
  * @example runProjectScenario(db, readScenario(db, 'mittel')).areas.length // 21 on the demo
  */
-export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer?: string): { result: ScenarioResult; layer: string } {
+export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer?: string): { result: ScenarioResult; layer: string; supply: LoadedSupply } {
   const layerName = planningLayer(db, layer);
   const areas = readAreas(db, layerName);
   const period = `${scenario.startYear}-12-31`;
@@ -172,7 +172,7 @@ export function runProjectScenario(db: SqliteDatabase, scenario: Scenario, layer
     areas: areas.map((area) => ({ key: area.key, name: area.name, stock: stocks.get(area.key)!, supply: supply.aggregation.supplyByArea.get(area.key)! })),
     supplyOrigins: supply.fromData.map(supplyOriginOf),
   });
-  return { result, layer: layerName };
+  return { result, layer: layerName, supply };
 }
 
 /** The contract's `planning.run` output: the rounded report of the stored scenario, region costs, the layer. */
