@@ -2,21 +2,30 @@
  * Error messages from the backend or the connection, and notices of what a command did (e.g. what an
  * import wrote where), in the current language, until dismissed. A long notice shows its first lines with
  * "Mehr" to read the rest: in full, an import's eight lines covered the details panel for 20 seconds.
- * Errors are always shown in full (they say what to do).
+ * A notice goes away by itself after a short while, unless it was opened with "Mehr": the planner is
+ * reading it, and it stays until closed. Errors are always shown in full (they say what to do) and stay.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp, useKleinraum, useT } from '../AppContext';
 import { withoutCliHint } from '../../shared/contract/errors';
 
-/** Notices (not errors) go away by themselves after this long. */
-const NOTICE_MS = 20_000;
+/**
+ * Notices (not errors) go away by themselves after this long: enough for three lines, short enough not
+ * to hide the table below for long (at 20 s, an import's notice covered the facilities table).
+ */
+const NOTICE_MS = 12_000;
 
 export function Toasts() {
   const t = useT();
   const { store } = useApp();
   const messages = useKleinraum((state) => state.messages);
   const locale = useKleinraum((state) => state.locale);
-  const noticeIds = messages.filter((message) => message.kind === 'notice').map((message) => message.id).join(',');
+  // Notices opened with "Mehr" are being read: they stay until closed.
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
+  const noticeIds = messages
+    .filter((message) => message.kind === 'notice' && !opened.has(message.id))
+    .map((message) => message.id)
+    .join(',');
   useEffect(() => {
     if (!noticeIds) return;
     const timer = window.setTimeout(() => {
@@ -36,7 +45,7 @@ export function Toasts() {
         >
           <div className="toast-body">
             <strong>{message.kind === 'notice' && message.title ? message.title[locale] : t('error.title')}</strong>
-            {message.kind === 'notice' ? <NoticeText text={withoutCliHint(message.text[locale])} /> : <p>{withoutCliHint(message.text[locale])}</p>}
+            {message.kind === 'notice' ? <NoticeText text={withoutCliHint(message.text[locale])} onOpen={() => setOpened((ids) => new Set(ids).add(message.id))} /> : <p>{withoutCliHint(message.text[locale])}</p>}
           </div>
           <button type="button" className="icon-button" aria-label={t('error.dismiss')} onClick={() => store.getState().dismissMessage(message.id)}>
             ×
@@ -48,7 +57,7 @@ export function Toasts() {
 }
 
 /** A notice's text, cut to its first lines (CSS line clamp) with a button to show it all when it is longer. */
-function NoticeText(props: { text: string }) {
+function NoticeText(props: { text: string; onOpen: () => void }) {
   const t = useT();
   const ref = useRef<HTMLParagraphElement>(null);
   const [expanded, setExpanded] = useState(false);
@@ -63,7 +72,16 @@ function NoticeText(props: { text: string }) {
         {props.text}
       </p>
       {(clamped || expanded) && (
-        <button type="button" className="toast-more" data-testid="notice-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="toast-more"
+          data-testid="notice-more"
+          aria-expanded={expanded}
+          onClick={() => {
+            if (!expanded) props.onOpen();
+            setExpanded(!expanded);
+          }}
+        >
           {expanded ? t('notice.less') : t('notice.more')}
         </button>
       )}

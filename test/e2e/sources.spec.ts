@@ -346,3 +346,27 @@ test('a planner imports the real GV-ISys 31.12.2019 as a second source of popula
   await page.getByTestId('indicator-select').selectOption('under18_share');
   await expect(page.getByTestId('source-select-population')).toHaveCount(1);
 });
+
+test('a notice goes away by itself after a few seconds, but one opened with "Mehr" stays until closed', async ({ page }) => {
+  // Time flows as usual; fastForward jumps over the notice's lifetime instead of waiting for it.
+  await page.clock.install();
+  await openApp(page);
+  const notice = page.getByTestId('notice-toast');
+  const chooseBeds = () => page.getByTestId('source-select-refugees').selectOption(JSON.stringify(['demo-bettenzaehlung']));
+  const chooseDefault = () => page.getByTestId('source-select-refugees').selectOption('');
+  await chooseBeds();
+  await expect(notice).toContainText('Anderer Stichtag');
+  await page.clock.fastForward(13_000);
+  await expect(notice).toHaveCount(0);
+
+  // Opened to be read: it stays past its lifetime, until the planner closes it.
+  await chooseDefault();
+  await chooseBeds();
+  await expect(notice).toContainText('Anderer Stichtag');
+  await notice.getByTestId('notice-more').click();
+  await page.clock.fastForward(30_000);
+  await expect(notice).toBeVisible();
+  await expect(notice.getByTestId('notice-text')).toContainText('Gezeigt wird der 31.12.2018');
+  await notice.getByRole('button', { name: 'Meldung schließen' }).click();
+  await expect(notice).toHaveCount(0);
+});
