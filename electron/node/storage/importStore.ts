@@ -3,11 +3,11 @@
  * hold a variable, and replacing one source's values. All SQL of committing lives here (services call
  * these inside ProjectSession.edit, one transaction).
  */
-import type { DimensionDefinition, IndicatorDefinition, LocalizedText, Observation } from '../../../shared/model/project';
+import type { DimensionDefinition, LocalizedText, Observation } from '../../../shared/model/project';
 import { canonicalDimensionsJson } from './canonicalDimensions';
 import type { SqliteDatabase } from './openDatabase';
 import { readDimensions, readIndicators, readObservations, readVariables } from './projectReader';
-import { insertVariable, writeVariableSources } from './projectWriter';
+import { insertIndicator, insertVariable, writeVariableSources } from './projectWriter';
 
 const KNOWN_DIMENSION_NAMES: Record<string, LocalizedText> = {
   sex: { de: 'Geschlecht', en: 'Sex' },
@@ -100,26 +100,6 @@ export function mergeVariables(
   return { variablesCreated, indicatorsCreated };
 }
 
-/** Adds an indicator at `position`. The id must be new. */
-export function insertIndicator(db: SqliteDatabase, indicator: IndicatorDefinition, position: number): void {
-  db.prepare(
-    `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    indicator.id,
-    indicator.name.de,
-    indicator.name.en,
-    JSON.stringify(indicator.numerator),
-    indicator.denominator ? JSON.stringify(indicator.denominator) : null,
-    indicator.scale,
-    indicator.unit.de,
-    indicator.unit.en,
-    indicator.decimals,
-    indicator.description.de,
-    indicator.description.en,
-    position,
-  );
-}
 
 /** `base`, or `base_2`, `base_3` … whichever is free. @example uniqueId('zensus', new Set(['zensus'])) // "zensus_2" */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {

@@ -15,7 +15,7 @@ import { parseCostRates, parseDemandRates, parseScenario } from '../../../shared
 import { projectedIndicatorSuffix, type ProjectedResultContent } from '../../../shared/planning/projectedResults';
 import type { SqliteDatabase } from './openDatabase';
 import { readDimensions, readVariables } from './projectReader';
-import { insertSource, insertVariable, writeObservations } from './projectWriter';
+import { insertIndicator, insertSource, insertVariable, writeObservations } from './projectWriter';
 
 const RATES_DEMAND = 'demand';
 const RATES_COSTS = 'costs';
@@ -247,15 +247,6 @@ export function replaceProjectedResults(db: SqliteDatabase, scenarioId: string, 
     if (knownVariables.has(variable.id)) continue;
     insertVariable(db, variable, nextPosition(db, 'kleinraum_variables'));
   }
-  const insertIndicator = db.prepare(
-    `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const indicator of content.indicators) {
-    insertIndicator.run(
-      indicator.id, indicator.name.de, indicator.name.en, JSON.stringify(indicator.numerator), indicator.denominator ? JSON.stringify(indicator.denominator) : null,
-      indicator.scale, indicator.unit.de, indicator.unit.en, indicator.decimals, indicator.description.de, indicator.description.en, nextPosition(db, 'kleinraum_indicators'),
-    );
-  }
+  for (const indicator of content.indicators) insertIndicator(db, indicator, nextPosition(db, 'kleinraum_indicators'));
   writeObservations(db, content.observations);
 }

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../../../shared/contract/errors';
 import { geodesicAreaKm2 } from '../../../shared/geo/geodesicArea';
-import type { Area, LayerInfo, Observation, ProjectContent, Source, Variable } from '../../../shared/model/project';
+import type { Area, IndicatorDefinition, LayerInfo, Observation, ProjectContent, Source, Variable } from '../../../shared/model/project';
 import { encodeSetting } from '../../../shared/settings/projectSettings';
 import { canonicalDimensionsJson } from './canonicalDimensions';
 import {
@@ -133,26 +133,7 @@ function writeDefinitions(db: SqliteDatabase, content: ProjectContent): void {
     insertDimension.run(dimension.id, dimension.name.de, dimension.name.en, JSON.stringify(dimension.values), position),
   );
   content.variables.forEach((variable, position) => insertVariable(db, variable, position));
-  const insertIndicator = db.prepare(
-    `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  content.indicators.forEach((indicator, position) =>
-    insertIndicator.run(
-      indicator.id,
-      indicator.name.de,
-      indicator.name.en,
-      JSON.stringify(indicator.numerator),
-      indicator.denominator ? JSON.stringify(indicator.denominator) : null,
-      indicator.scale,
-      indicator.unit.de,
-      indicator.unit.en,
-      indicator.decimals,
-      indicator.description.de,
-      indicator.description.en,
-      position,
-    ),
-  );
+  content.indicators.forEach((indicator, position) => insertIndicator(db, indicator, position));
 }
 
 /** Adds a variable at `position`. The id must be new. */
@@ -165,6 +146,27 @@ export function insertVariable(db: SqliteDatabase, variable: Variable, position:
     JSON.stringify(variable.dimensions),
     variable.kind,
     JSON.stringify(variable.sources),
+    position,
+  );
+}
+
+/** Adds an indicator at `position`. The id must be new. */
+export function insertIndicator(db: SqliteDatabase, indicator: IndicatorDefinition, position: number): void {
+  db.prepare(
+    `INSERT INTO kleinraum_indicators (indicator_id, name_de, name_en, numerator_json, denominator_json, scale, unit_de, unit_en, decimals, description_de, description_en, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    indicator.id,
+    indicator.name.de,
+    indicator.name.en,
+    JSON.stringify(indicator.numerator),
+    indicator.denominator ? JSON.stringify(indicator.denominator) : null,
+    indicator.scale,
+    indicator.unit.de,
+    indicator.unit.en,
+    indicator.decimals,
+    indicator.description.de,
+    indicator.description.en,
     position,
   );
 }
