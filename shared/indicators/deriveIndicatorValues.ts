@@ -139,8 +139,13 @@ function joinReasons(reasons: readonly LocalizedText[]): LocalizedText | null {
   return { de: reasons.map((reason) => reason.de).join('; '), en: reasons.map((reason) => reason.en).join('; ') };
 }
 
-/** A change is as unsure as the less sure of its two ends: flags of the base period carry over, named by date. */
+/**
+ * A change is as unsure as the less sure of its two ends: flags of the base period carry over, named by
+ * date, and so does a base value that a lower-ranked source gave (the map marks the area, the legend's
+ * total counts it).
+ */
 function mergeFlags(value: DerivedIndicatorValue, before: DerivedIndicatorValue, comparePeriod: string): DerivedIndicatorValue {
+  if (before.fallback && !value.fallback) value = Object.assign({}, value, { fallback: true });
   if (!before.smallNumber && !before.smallDenominator) return value;
   const reasons = [value.flagReason, before.flagReason && message('indicator.flag.atComparePeriod', (locale) => ({ date: formatDate(comparePeriod, locale), reason: before.flagReason![locale] }))];
   return Object.assign({}, value, {

@@ -89,6 +89,23 @@ describe('deriveIndicatorValues', () => {
     expect(result.regionValue).toBeNull();
   });
 
+  it('change: a base value from a lower-ranked source marks the change as resting on it', () => {
+    // 2018: the register (lsn) lacks Barsinghausen's refugees; the municipality's own list fills the gap.
+    const filled = [
+      ...observations.filter((entry) => !(entry.period === '2018-12-31' && entry.areaKey === '03241002' && entry.variable === 'refugees')),
+      observation('03241002', 'refugees', '2018-12-31', 10, { sourceId: 'kommune' }),
+    ];
+    const sourcePriority = () => ['lsn', 'kommune'];
+    const baseYear = deriveIndicatorValues({ ...base, observations: filled, sourcePriority, mode: 'value', period: '2018-12-31' });
+    expect(baseYear.values.map((value) => value.fallback)).toEqual([false, true]);
+    const result = deriveIndicatorValues({ ...base, observations: filled, sourcePriority, mode: 'change', period: '2019-12-31', comparePeriod: '2018-12-31' });
+    // Barsinghausen 2/33000×1000 − 10/32800×1000 = 0.060606 − 0.304878 = −0.244272
+    expect(result.values[1]?.value).toBeCloseTo(-0.244272, 5);
+    expect(result.values[1]?.fallback).toBe(true);
+    expect(result.values[0]?.fallback).toBe(false);
+    expect(result.sourceIds).toContain('kommune');
+  });
+
   it('changePercent: the change as a percentage of the base value', () => {
     const result = deriveIndicatorValues({ ...base, mode: 'changePercent', period: '2019-12-31', comparePeriod: '2018-12-31' });
     // (30 − 29.013540) / 29.013540 × 100 = 3.4000
