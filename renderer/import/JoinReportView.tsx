@@ -75,6 +75,9 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
       )}
       <ul>
         <li data-testid="import-join-matched">{t('import.joinMatched', { count: count(report.matchedCount) })}</li>
+        {report.cityStateRows.length > 0 && (
+          <li data-testid="import-join-city-states">{t('import.joinCityStates', { list: report.cityStateRows.map((row) => `${row.key} ${row.name} → ${row.areaKey}`).join(', ') })}</li>
+        )}
         {report.restoredLeadingZeros > 0 && <li>{t('import.joinRestored', { count: count(report.restoredLeadingZeros), given: report.restoredLeadingZeroExample?.given ?? '', key: report.restoredLeadingZeroExample?.key ?? '' })}</li>}
         <li data-testid="import-join-aggregates">
           {t('import.joinAggregates', { count: count(report.aggregateRows.length) })}

@@ -197,7 +197,7 @@ export const joinReportSchema = z.object({
   layer: z.string(),
   layerLevel: z.enum(['germany', 'land', 'regierungsbezirk', 'kreis', 'gemeindeverband', 'gemeinde']).nullable(),
   matchedCount: z.number().int(),
-  matched: z.array(z.object({ rowIndex: z.number().int(), areaKey: z.string(), via: z.enum(['key', 'restored-leading-zero', 'ars-to-ags']) })),
+  matched: z.array(z.object({ rowIndex: z.number().int(), areaKey: z.string(), via: z.enum(['key', 'restored-leading-zero', 'ars-to-ags', 'city-state']) })),
   unmatchedRows: z.array(
     z.object({ rowIndex: z.number().int(), lineNumber: z.number().int(), keyText: z.string(), name: z.string(), reason: z.enum(['unknown-key', 'no-key', 'finer-level', 'other-region']) }),
   ),
@@ -228,6 +228,8 @@ export const joinReportSchema = z.object({
   restoredLeadingZeros: z.number().int(),
   /** The first restored key as the file gives it and as matched (the report's example); null when none. */
   restoredLeadingZeroExample: z.object({ given: z.string(), key: z.string() }).nullable(),
+  /** City-states' Land rows taken as their one area of the layer ("02 Hamburg" → 02000). */
+  cityStateRows: z.array(z.object({ key: z.string(), areaKey: z.string(), name: z.string() })),
   /** Sum of the municipalities against the Kreis row (first value column). */
   totals: z.array(
     z.object({

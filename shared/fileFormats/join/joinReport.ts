@@ -27,8 +27,11 @@ export interface JoinRow {
 export interface MatchedRow {
   rowIndex: number;
   areaKey: string;
-  /** How the key was matched: as written, after restoring a leading zero, or via ARS → AGS. */
-  via: 'key' | 'restored-leading-zero' | 'ars-to-ags';
+  /**
+   * How the key was matched: as written, after restoring a leading zero, via ARS → AGS, or as a city-state's
+   * Land row (see cityStateRows).
+   */
+  via: 'key' | 'restored-leading-zero' | 'ars-to-ags' | 'city-state';
 }
 
 export interface UnmatchedRow {
@@ -92,6 +95,12 @@ export interface JoinReport {
   /** The first such key as the file gives it and as matched, for the report's example (null when none). */
   restoredLeadingZeroExample: { given: string; key: string } | null;
   totalsChecks: TotalsCheck[];
+  /**
+   * Land rows taken as the one area a city-state is in the layer: Hamburg and Berlin are Land, Kreis and
+   * Gemeinde at once, and Kreis tables (GENESIS, Regionalstatistik) give them only their Land row
+   * ("02 Hamburg"), which the layer keys as the Kreis 02000. One entry per Land key.
+   */
+  cityStateRows: { key: string; areaKey: string; name: string }[];
 }
 
 export interface JoinOptions {
@@ -159,6 +168,7 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
     unmatchedRows.push({ rowIndex: row.rowIndex, lineNumber: row.lineNumber, keyText: row.keyText, name: row.name, reason });
   }
 
+  const cityStateRows = matchCityStates(areas, aggregateRows, rowsByArea, matched);
   const areasWithoutData = areas.filter((area) => !rowsByArea.has(area.key));
   // Name proposals only for unmatched rows without a usable key and for areas still without data.
   const openAreas = areasWithoutData;
@@ -197,7 +207,40 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
   const regionLength = layerLevel ? [5, 3, 2].find((length) => length <= commonPrefix.length) : undefined;
   const unmatchedSummary = summariseUnmatchedRows(unmatchedRows, regionLength ? commonPrefix.slice(0, regionLength) : '');
-  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, restoredLeadingZeroExample, totalsChecks };
+  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, restoredLeadingZeroExample, totalsChecks, cityStateRows };
+}
+
+/**
+ * Moves the Land rows of city-states from `aggregateRows` to `matched`: a Land whose only area in the layer
+ * is keyed as the Land followed by zeros (02000, 02000000, 020000000000) and that no row names by that
+ * key. Bremen (04) has two Kreise (04011, 04012), so its Land row stays a sum row. Returns what it moved.
+ */
+function matchCityStates(areas: readonly JoinArea[], aggregateRows: AggregateRow[], rowsByArea: Map<string, number[]>, matched: MatchedRow[]): JoinReport['cityStateRows'] {
+  const landRows = aggregateRows.filter((row) => row.level === 'land');
+  if (landRows.length === 0) return [];
+  const areasByLand = new Map<string, string[]>();
+  for (const area of areas) {
+    const land = area.key.slice(0, 2);
+    areasByLand.set(land, [...(areasByLand.get(land) ?? []), area.key]);
+  }
+  const moved: JoinReport['cityStateRows'] = [];
+  const movedRows = new Set<number>();
+  for (const row of landRows) {
+    const inLand = areasByLand.get(row.key) ?? [];
+    const only = inLand.length === 1 ? inLand[0]! : null;
+    if (only === null || only !== row.key.padEnd(only.length, '0')) continue;
+    // A row of the area itself (a table that lists "02000 Hamburg" too) wins; the Land row stays a sum row.
+    if ((rowsByArea.get(only) ?? []).some((index) => !movedRows.has(index))) continue;
+    matched.push({ rowIndex: row.rowIndex, areaKey: only, via: 'city-state' });
+    rowsByArea.set(only, [...(rowsByArea.get(only) ?? []), row.rowIndex]);
+    movedRows.add(row.rowIndex);
+    if (!moved.some((entry) => entry.key === row.key)) moved.push({ key: row.key, areaKey: only, name: row.name });
+  }
+  if (movedRows.size > 0) {
+    const kept = aggregateRows.filter((row) => !movedRows.has(row.rowIndex));
+    aggregateRows.splice(0, aggregateRows.length, ...kept);
+  }
+  return moved;
 }
 
 /**

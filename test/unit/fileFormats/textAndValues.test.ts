@@ -89,6 +89,52 @@ describe('join report', () => {
     expect(report.nameProposals).toEqual([expect.objectContaining({ rowIndex: 4, areaKey: '03241003' })]);
     // 30 + 20 + 20 (duplicate counted twice) = 70 vs 60: the check must show the difference.
     expect(report.totalsChecks[0]).toMatchObject({ aggregateKey: '03241', sumOfAreas: 70, difference: 10, consistent: false });
+    expect(report.cityStateRows).toEqual([]);
+  });
+
+  it('takes the Land row of a city-state as its one Kreis, and keeps Bremen\'s as a sum row', () => {
+    // A Kreis table as GENESIS writes it: Hamburg and Berlin only as Land rows, Bremen with its two Kreise.
+    const kreise = [
+      { key: '02000', name: 'Hamburg' },
+      { key: '04011', name: 'Bremen' },
+      { key: '04012', name: 'Bremerhaven' },
+      { key: '11000', name: 'Berlin' },
+    ];
+    const report = buildJoinReport(kreise, [
+      { rowIndex: 0, lineNumber: 2, keyText: 'DG', name: 'Deutschland', value: 100 },
+      { rowIndex: 1, lineNumber: 3, keyText: '02', name: 'Hamburg', value: 1853935 },
+      { rowIndex: 2, lineNumber: 4, keyText: '04', name: 'Bremen', value: 30 },
+      { rowIndex: 3, lineNumber: 5, keyText: '04011', name: 'Bremen, Stadt', value: 20 },
+      { rowIndex: 4, lineNumber: 6, keyText: '04012', name: 'Bremerhaven, Stadt', value: 10 },
+      { rowIndex: 5, lineNumber: 7, keyText: '11', name: 'Berlin', value: 3677472 },
+      { rowIndex: 6, lineNumber: 8, keyText: '11001001', name: 'Berlin-Mitte', value: null },
+    ]);
+    expect(report.matched.filter((match) => match.via === 'city-state').map((match) => [match.rowIndex, match.areaKey])).toEqual([
+      [1, '02000'],
+      [5, '11000'],
+    ]);
+    expect(report.cityStateRows).toEqual([
+      { key: '02', areaKey: '02000', name: 'Hamburg' },
+      { key: '11', areaKey: '11000', name: 'Berlin' },
+    ]);
+    expect(report.areasWithoutData).toEqual([]);
+    expect(report.aggregateRows.map((row) => row.key)).toEqual(['DG', '04']);
+    expect(report.totalsChecks).toEqual([expect.objectContaining({ aggregateKey: '04', sumOfAreas: 30, consistent: true })]);
+
+    // A table that also lists the city-state's own row keeps the Land row a sum row: never two rows for one area.
+    const both = buildJoinReport(kreise, [
+      { rowIndex: 0, lineNumber: 2, keyText: '02', name: 'Hamburg', value: 5 },
+      { rowIndex: 1, lineNumber: 3, keyText: '02000', name: 'Hamburg', value: 5 },
+    ]);
+    expect(both.cityStateRows).toEqual([]);
+    expect(both.matched).toEqual([{ rowIndex: 1, areaKey: '02000', via: 'key' }]);
+    expect(both.duplicateKeys).toEqual([]);
+
+    // Municipalities: Hamburg is 02000000; a layer of Region Hannover has no area in Land 02 at all.
+    expect(buildJoinReport([{ key: '02000000', name: 'Hamburg' }], [{ rowIndex: 0, lineNumber: 2, keyText: '02', name: 'Hamburg', value: 1 }]).cityStateRows).toEqual([
+      { key: '02', areaKey: '02000000', name: 'Hamburg' },
+    ]);
+    expect(buildJoinReport(areas, [{ rowIndex: 0, lineNumber: 2, keyText: '02', name: 'Hamburg', value: 1 }]).cityStateRows).toEqual([]);
   });
 });
 

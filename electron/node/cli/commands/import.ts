@@ -119,6 +119,11 @@ function tableWarnings(preview: TablePreviewResult): { code: string; de: string;
     const text = message('import.joinRestoredNote', (locale) => ({ count: formatNumber(restored, 0, locale), given: example?.given ?? '', key: example?.key ?? '' }));
     warnings.push({ code: 'restored-leading-zeros', ...text });
   }
+  const cityStates = preview.joinReport.cityStateRows;
+  if (cityStates.length > 0) {
+    const list = cityStates.map((row) => `${row.key} ${row.name} → ${row.areaKey}`).join(', ');
+    warnings.push({ code: 'city-state-rows', ...message('import.joinCityStates', () => ({ list })) });
+  }
   const coarser = { de: coarserTableWarning(preview.joinReport, 'de'), en: coarserTableWarning(preview.joinReport, 'en') };
   if (coarser.de !== null && coarser.en !== null) warnings.push({ code: 'coarser-table', de: coarser.de, en: coarser.en });
   return warnings;

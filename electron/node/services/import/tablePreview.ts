@@ -244,6 +244,7 @@ export async function previewTable(
       })),
       restoredLeadingZeros: join.restoredLeadingZeros,
       restoredLeadingZeroExample: join.restoredLeadingZeroExample,
+      cityStateRows: join.cityStateRows,
       totals: totalsChecks,
     },
     observations: {
