@@ -11,7 +11,7 @@ import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } fr
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { FLOW_TERMS } from '../../shared/movement/accountVariables';
-import { MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
+import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
@@ -32,7 +32,6 @@ type SeriesResult = MethodOutput<'timeseries.compute'>;
 type BalanceResult = MethodOutput<'balance.compute'>;
 type Layout = (typeof MULTIPLES_LAYOUTS)[number];
 
-const DEFAULT_INDICATOR = 'movement.turnover_per_1000';
 const AREA_CHART = { width: 720, height: 300 };
 const MULTIPLES_COLUMNS = 6;
 const MULTIPLES_PANEL_HEIGHT = 120;
@@ -56,7 +55,8 @@ export function MovementView() {
   const layerName = useKleinraum((state) => state.layerName);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
-  const [indicatorId, setIndicatorId] = useState(DEFAULT_INDICATOR);
+  const [chosenIndicatorId, setIndicatorId] = useState<string | null>(null);
+  const indicatorId = chosenIndicatorId ?? defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);
   const [sortBy, setSortBy] = useState<SeriesOrder>('layer');
   const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
@@ -177,7 +177,7 @@ export function MovementView() {
         {exportButtons('balance')}
       </aside>
       <div className="movement-main">
-        {series.error && <p className="movement-warning">{localized(toApiError(series.error, 'timeseries.compute').text, locale)}</p>}
+        {series.error && <p className="movement-warning" data-testid="movement-error">{localized(series.error, locale)}</p>}
         {data && (
           <>
             <div className="movement-top">

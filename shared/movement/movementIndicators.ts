@@ -13,6 +13,7 @@ import type { AreaKey, LocalizedText, Observation, QualityFlag } from '../model/
 import { sumVariableSelection, type SelectionSum } from '../indicators/sumVariableSelection';
 import { weakestQuality } from '../indicators/qualityRanking';
 import type { AreaSeries, SeriesIndicator, SeriesPoint } from './timeSeriesTypes';
+import { stockVariablesWithFlows } from './accountVariables';
 
 export const MOVEMENT_MEASURES = ['arrivals', 'departures', 'net', 'turnover'] as const;
 export type MovementMeasure = (typeof MOVEMENT_MEASURES)[number];
@@ -37,6 +38,18 @@ export const MOVEMENT_INDICATORS: readonly MovementIndicator[] = MOVEMENT_MEASUR
   { id: `${MOVEMENT_PREFIX}${measure}_per_1000`, measure, perThousand: true, count: false, name: { de: `${MEASURE_NAMES[measure].de} je 1.000 Einw.`, en: `${MEASURE_NAMES[measure].en} per 1,000 inhabitants` }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inhabitants' }, decimals: 1 },
   { id: `${MOVEMENT_PREFIX}${measure}`, measure, perThousand: false, count: true, name: MEASURE_NAMES[measure], unit: { de: 'Personen', en: 'persons' }, decimals: 0 },
 ]);
+
+/**
+ * The series a view of Bestand und Bewegung shows first: turnover per 1.000 inhabitants where the project
+ * has a stock with arrivals and departures, else its first indicator with a series (a project of population
+ * tables opened the Zeitreihen tab on a missing-data message), else turnover, whose message says what to import.
+ * @example defaultSeriesIndicatorId([{ id: 'population', kind: 'stock' }], [{ id: 'population_total' }]) // 'population_total'
+ */
+export function defaultSeriesIndicatorId(variables: readonly { id: string; kind: 'stock' | 'flow' }[], seriesIndicators: readonly { id: string }[]): string {
+  const turnover = `${MOVEMENT_PREFIX}turnover_per_1000`;
+  if (stockVariablesWithFlows(variables).length > 0) return turnover;
+  return seriesIndicators[0]?.id ?? turnover;
+}
 
 /**
  * A movement indicator is recognised by its id prefix alone (project indicator ids have no dot), so no

@@ -46,6 +46,12 @@ test('a new project with boundaries only: table lists the areas, every view says
   await page.getByTestId('planning-new-scenario').click();
   await expect(page.getByTestId('planning-error')).toContainText('Bevölkerung nach Geschlecht und Alter', { timeout: 30_000 });
 
+  // Without arrivals and departures the Zeitreihen tab says what to import (it said "Die Antwort des
+  // Kleinraum-Dienstes war unerwartet", reading the message it had as an unknown error).
+  await page.getByTestId('view-tab-movement').click();
+  await expect(page.getByTestId('movement-error')).toContainText('Bitte Zu- und Fortzüge importieren', { timeout: 30_000 });
+  await expect(page.getByTestId('movement-error')).not.toContainText('unerwartet');
+
   for (const view of ['analysis', 'sources', 'movement', 'map']) {
     await page.getByTestId(`view-tab-${view}`).click();
     await expect(page.getByTestId('part-unavailable')).toHaveCount(0);

@@ -3,7 +3,7 @@ import { createDemoProject } from '../../../shared/demo/createDemoProject';
 import { DEMO_SOURCE_IDS } from '../../../shared/demo/dataDictionary';
 import type { Observation } from '../../../shared/model/project';
 import { accountVariables, stockVariablesWithFlows } from '../../../shared/movement/accountVariables';
-import { computeMovementSeries, movementIndicator } from '../../../shared/movement/movementIndicators';
+import { computeMovementSeries, defaultSeriesIndicatorId, movementIndicator } from '../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../shared/movement/stockFlowAccount';
 import { sourcePriority } from '../../../shared/sources/sourceChoice';
 
@@ -25,6 +25,16 @@ describe('accountVariables', () => {
   });
   it('takes explicitly named variables before the convention', () => {
     expect(accountVariables('refugees', demo.variables, { inflow: 'other_in' }).flows.inflow).toBe('other_in');
+  });
+});
+
+describe('defaultSeriesIndicatorId', () => {
+  it('opens on turnover where arrivals and departures exist, else on the first indicator with a series', () => {
+    expect(defaultSeriesIndicatorId(demo.variables, [{ id: 'population_total' }])).toBe('movement.turnover_per_1000');
+    const tablesOnly = demo.variables.filter((variable) => variable.kind === 'stock');
+    expect(defaultSeriesIndicatorId(tablesOnly, [{ id: 'population_total' }, { id: 'refugees_total' }])).toBe('population_total');
+    // Nothing with a series either: turnover, whose message says what to import.
+    expect(defaultSeriesIndicatorId(tablesOnly, [])).toBe('movement.turnover_per_1000');
   });
 });
 
