@@ -79,7 +79,8 @@ export function viewForProject(view: ViewSlice, project: ProjectSummaryView): Pi
   const sources = indicator && indicator.id === view.indicatorId ? view.sources : null;
   // A choice of sources has Stichtage of its own (chosen with them, see sourcesChosen): keep the shown one.
   const period = indicator && view.period && (indicator.periods.includes(view.period) || sources !== null) ? view.period : latestPeriod(indicator);
-  return { layerName, indicatorId: indicator?.id ?? null, period, sources, periodBeforeSources: sources !== null ? view.periodBeforeSources : null, ...derivedViewFor(view, project, indicator, period) };
+  const derived = derivedViewFor(view, project, indicator, period);
+  return { layerName, indicatorId: indicator?.id ?? null, period: periodFor(derived, indicator, project, period), sources, periodBeforeSources: sources !== null ? view.periodBeforeSources : null, ...derived };
 }
 
 /**
@@ -111,7 +112,8 @@ export function indicatorChosen(view: ViewSlice, project: ProjectSummaryView, in
   const period = view.period && indicator.periods.includes(view.period) ? view.period : latestPeriod(indicator);
   // A choice of sources (and the Stichtag it replaced) belongs to the indicator it was made for.
   const sameIndicator = indicatorId === view.indicatorId;
-  return { indicatorId, period, sources: sameIndicator ? view.sources : null, periodBeforeSources: sameIndicator ? view.periodBeforeSources : null, ...derivedViewFor(view, project, indicator, period) };
+  const derived = derivedViewFor(view, project, indicator, period);
+  return { indicatorId, period: periodFor(derived, indicator, project, period), sources: sameIndicator ? view.sources : null, periodBeforeSources: sameIndicator ? view.periodBeforeSources : null, ...derived };
 }
 
 /**
@@ -146,8 +148,32 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
   const modes: IndicatorMode[] = ['value', 'index'];
   if (indicator.periods.length > 1) modes.push('change', 'changePercent');
   if (!measuresArea(indicator.unit)) modes.push('perKm2');
-  if (project.variables.length > 0) modes.push('percentOf');
+  if (percentOfDenominators(indicator, project).length > 0) modes.push('percentOf');
   return modes;
+}
+
+/**
+ * The variables "Anteil an" can divide the indicator by: not its own numerator (that is 100 % in every
+ * area) and only one with a Stichtag in common with it (else nothing can be computed).
+ * @example percentOfDenominators(foreignersIndicator, demo).map((variable) => variable.id) // ['population', …]
+ */
+export function percentOfDenominators(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): ProjectSummaryView['variables'] {
+  if (!indicator) return [];
+  const numerator = indicator.variables?.[0];
+  return project.variables.filter((variable) => variable.id !== numerator && variable.periods.some((period) => indicator.periods.includes(period)));
+}
+
+/** The Stichtage "Anteil an" this denominator can be shown for: the indicator's that the denominator has too. */
+function percentOfPeriods(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>, denominatorVariable: string | null): string[] {
+  const denominator = project.variables.find((variable) => variable.id === denominatorVariable);
+  return denominator && indicator ? indicator.periods.filter((period) => denominator.periods.includes(period)) : [];
+}
+
+/** The shown Stichtag, moved to the latest one "Anteil an" can be computed for when it cannot be computed at the shown one. */
+function periodFor(derived: DerivedView, indicator: IndicatorSummary | undefined, project: ProjectSummaryView, period: string | null): string | null {
+  if (derived.mode !== 'percentOf') return period;
+  const periods = percentOfPeriods(indicator, project, derived.denominatorVariable);
+  return period !== null && periods.includes(period) ? period : (periods.at(-1) ?? period);
 }
 
 /**
@@ -156,10 +182,11 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
  * variable. A mode the indicator does not offer leaves the view as it is.
  * @example modeChosen(view, project, 'change').comparePeriod // "2023-12-31" when 2024-12-31 is shown
  */
-export function modeChosen(view: ViewSlice, project: ProjectSummaryView, mode: IndicatorMode): DerivedView {
+export function modeChosen(view: ViewSlice, project: ProjectSummaryView, mode: IndicatorMode): DerivedView & Pick<ViewSlice, 'period'> {
   const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
-  if (!availableModes(indicator, project).includes(mode)) return { mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable };
-  return derivedViewFor({ ...view, mode }, project, indicator, view.period);
+  if (!availableModes(indicator, project).includes(mode)) return { mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable, period: view.period };
+  const derived = derivedViewFor({ ...view, mode }, project, indicator, view.period);
+  return { ...derived, period: periodFor(derived, indicator, project, view.period) };
 }
 
 /**
@@ -171,9 +198,12 @@ export function comparePeriodChosen(view: ViewSlice, project: ProjectSummaryView
   return { comparePeriod: isChangeMode(view.mode) && earlierPeriods(indicator, view.period).includes(comparePeriod) ? comparePeriod : view.comparePeriod };
 }
 
-/** Chooses the variable of `percentOf`; unknown ids are ignored. */
-export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, variableId: string): Pick<ViewSlice, 'denominatorVariable'> {
-  return { denominatorVariable: view.mode === 'percentOf' && project.variables.some((variable) => variable.id === variableId) ? variableId : view.denominatorVariable };
+/** Chooses the variable of `percentOf` (moving to a Stichtag it has); ids it does not offer are ignored. */
+export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, variableId: string): Pick<ViewSlice, 'denominatorVariable' | 'period'> {
+  const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
+  const offered = view.mode === 'percentOf' && percentOfDenominators(indicator, project).some((variable) => variable.id === variableId);
+  const denominatorVariable = offered ? variableId : view.denominatorVariable;
+  return { denominatorVariable, period: periodFor({ mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable }, indicator, project, view.period) };
 }
 
 /**
@@ -202,10 +232,10 @@ function derivedViewFor(view: DerivedView, project: ProjectSummaryView, indicato
     return { mode: view.mode, comparePeriod, denominatorVariable: null };
   }
   if (view.mode === 'percentOf') {
-    const known = (id: string | null) => id !== null && project.variables.some((variable) => variable.id === id);
-    const denominatorVariable = known(view.denominatorVariable)
-      ? view.denominatorVariable
-      : (project.variables.find((variable) => variable.id === 'population')?.id ?? project.variables[0]?.id ?? null);
+    // The chosen variable while it still makes sense for this indicator, else the population, else the first.
+    const offered = percentOfDenominators(indicator, project);
+    const has = (id: string | null) => id !== null && offered.some((variable) => variable.id === id);
+    const denominatorVariable = has(view.denominatorVariable) ? view.denominatorVariable : has('population') ? 'population' : (offered[0]?.id ?? null);
     return denominatorVariable ? { mode: 'percentOf', comparePeriod: null, denominatorVariable } : AS_DEFINED;
   }
   return { mode: view.mode, comparePeriod: null, denominatorVariable: null };

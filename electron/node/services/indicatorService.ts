@@ -133,6 +133,13 @@ function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefin
     });
   }
   const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
+  if (denominatorVariable !== undefined && denominatorVariable === indicator.numerator.variable) {
+    // The map's "Anteil an" does not offer it either (renderer/store/viewSlice.ts percentOfDenominators).
+    throw new UserError('bad-input', {
+      de: `„${indicator.name.de}“ als Anteil an sich selbst wäre in jedem Gebiet 100 %. Bitte eine andere Bezugsvariable (denominatorVariable) wählen, z. B. die Bevölkerung.`,
+      en: `"${indicator.name.en}" as a share of itself would be 100 % in every area. Please choose another denominator variable (denominatorVariable), e.g. the population.`,
+    });
+  }
   const definition = computedDefinition(indicator, mode, denominatorVariable);
   const catalogue = readSourceCatalogue(db);
   const sources = derivation.sources && derivation.sources.length > 0 ? derivation.sources : null;

@@ -85,6 +85,8 @@ describe('map services', () => {
     const rate = await backend.call('indicator.values', { indicatorId, layer, period: share.period });
     // The same numerator over the same denominator: percent = per 1 000 / 10.
     share.values.forEach((value, position) => expect(value.value).toBeCloseTo((rate.values[position]?.value as number) / 10, 9));
+    // A share of itself would be 100 % everywhere: refused with what to choose instead.
+    await expect(backend.call('indicator.values', { indicatorId: 'refugees_total', layer, mode: 'percentOf', denominatorVariable: 'refugees' })).rejects.toThrow(/100 %.*another denominator variable/);
   });
 
   it('a Stichtag the chosen sources cannot give is refused with the Stichtage of each part, never a map of empty areas', async () => {

@@ -8,6 +8,7 @@ import {
   indicatorChosen,
   initialViewSlice,
   modeChosen,
+  percentOfDenominators,
   periodChosen,
   viewForProject,
   type ViewSlice,
@@ -36,21 +37,21 @@ describe('availableModes', () => {
 
 describe('modeChosen', () => {
   it('compares a change with the Stichtag just before the shown one', () => {
-    expect(modeChosen(shown, project, 'change')).toEqual({ mode: 'change', comparePeriod: '2023-12-31', denominatorVariable: null });
+    expect(modeChosen(shown, project, 'change')).toEqual({ mode: 'change', comparePeriod: '2023-12-31', denominatorVariable: null, period: '2024-12-31' });
   });
 
   it('divides by the population for "Anteil an …" when the project has it', () => {
-    expect(modeChosen(shown, project, 'percentOf')).toEqual({ mode: 'percentOf', comparePeriod: null, denominatorVariable: 'population' });
+    expect(modeChosen(shown, project, 'percentOf')).toEqual({ mode: 'percentOf', comparePeriod: null, denominatorVariable: 'population', period: '2024-12-31' });
   });
 
   it('refuses a change for an indicator with one Stichtag', () => {
     const once = { ...shown, indicatorId: 'once' };
-    expect(modeChosen(once, project, 'changePercent')).toEqual({ mode: 'value', comparePeriod: null, denominatorVariable: null });
+    expect(modeChosen(once, project, 'changePercent')).toEqual({ mode: 'value', comparePeriod: null, denominatorVariable: null, period: '2024-12-31' });
   });
 
   it('drops compare period and denominator when going back to the value', () => {
     const change = { ...shown, ...modeChosen(shown, project, 'change') };
-    expect(modeChosen(change, project, 'index')).toEqual({ mode: 'index', comparePeriod: null, denominatorVariable: null });
+    expect(modeChosen(change, project, 'index')).toEqual({ mode: 'index', comparePeriod: null, denominatorVariable: null, period: '2024-12-31' });
   });
 });
 
@@ -76,8 +77,8 @@ describe('compare period and denominator', () => {
 
   it('changes the denominator only to a known variable', () => {
     const share = { ...shown, ...modeChosen(shown, project, 'percentOf') };
-    expect(denominatorChosen(share, project, 'refugees')).toEqual({ denominatorVariable: 'refugees' });
-    expect(denominatorChosen(share, project, 'unknown')).toEqual({ denominatorVariable: 'population' });
+    expect(denominatorChosen(share, project, 'refugees')).toEqual({ denominatorVariable: 'refugees', period: '2024-12-31' });
+    expect(denominatorChosen(share, project, 'unknown')).toEqual({ denominatorVariable: 'population', period: '2024-12-31' });
   });
 
   it('keeps the mode when another indicator offers it and resets it when not', () => {
@@ -86,3 +87,42 @@ describe('compare period and denominator', () => {
     expect(indicatorChosen(index, project, 'once')).toMatchObject({ indicatorId: 'once', mode: 'index' });
   });
 });
+
+describe('"Anteil an" for imported Kreis tables', () => {
+  // Absolute indicators as an import makes them: population at 2018, 2021 and the Zensus day; AsylbLG at 2019.
+  const counted = (id: string, periods: string[]) => ({ ...variable(id), periods });
+  const kreise = createProject({
+    indicators: [
+      createIndicator({ id: 'population_total', scale: 'absolute', periods: ['2018-12-31', '2021-12-31', '2022-05-15'], variables: ['population'] }),
+      createIndicator({ id: 'asylblg_total', scale: 'absolute', periods: ['2019-12-31'], variables: ['asylblg'] }),
+      createIndicator({ id: 'refugees_total', scale: 'absolute', periods: ['2018-12-31'], variables: ['refugees'] }),
+    ],
+    variables: [counted('population', ['2018-12-31', '2021-12-31', '2022-05-15']), counted('asylblg', ['2019-12-31']), counted('refugees', ['2018-12-31'])],
+  });
+  const refugeesShare: ViewSlice = { ...shown, indicatorId: 'refugees_total', period: '2018-12-31', mode: 'percentOf', denominatorVariable: 'population' };
+
+  it('never divides an indicator by its own variable: the population as a share of the population was 100 % everywhere', () => {
+    const switched = indicatorChosen(refugeesShare, kreise, 'population_total');
+    // The only other variable sharing a Stichtag with the population is the refugees' (2018).
+    expect(switched).toMatchObject({ indicatorId: 'population_total', mode: 'percentOf', denominatorVariable: 'refugees', period: '2018-12-31' });
+    expect(percentOfOffered(kreise, 'population_total')).toEqual(['refugees']);
+  });
+
+  it('falls back to the values when no variable shares a Stichtag with the indicator', () => {
+    // AsylbLG (2019) and the population (2018, 2021, 2022) meet on no Stichtag: the share could not be computed.
+    expect(availableModes(kreise.indicators[1], kreise)).not.toContain('percentOf');
+    expect(indicatorChosen(refugeesShare, kreise, 'asylblg_total')).toMatchObject({ indicatorId: 'asylblg_total', mode: 'value', denominatorVariable: null, period: '2019-12-31' });
+  });
+
+  it('moves to a Stichtag the denominator has', () => {
+    const population2022 = { ...shown, indicatorId: 'population_total', period: '2022-05-15' };
+    expect(modeChosen(population2022, kreise, 'percentOf')).toEqual({ mode: 'percentOf', comparePeriod: null, denominatorVariable: 'refugees', period: '2018-12-31' });
+  });
+});
+
+function percentOfOffered(project: ReturnType<typeof createProject>, indicatorId: string): string[] {
+  return percentOfDenominators(
+    project.indicators.find((indicator) => indicator.id === indicatorId),
+    project,
+  ).map((variable) => variable.id);
+}
