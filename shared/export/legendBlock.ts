@@ -51,7 +51,8 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   const titleLines = wrapText(legend.title, SIZE.title * scale, maximumWidth, 'semibold');
   // Captions and notes wrap like the title: a long note ("1 statt 5 Klassen: …") ran past the page edge.
   const wrapCaption = (text: string) => wrapText(text, SIZE.caption * scale, maximumWidth);
-  const noteLines = [caption, legend.fixedClassesNote, legend.classCountNote].filter((note): note is string => Boolean(note)).map(wrapCaption);
+  // A warning (a change across a change of source) stands with the caption, where the reader looks first.
+  const noteLines = [caption, legend.warning, legend.fixedClassesNote, legend.classCountNote].filter((note): note is string => Boolean(note)).map(wrapCaption);
   const regionLines = legend.regionLine ? wrapCaption(legend.regionLine) : [];
   const labelX = (SIZE.swatchWidth + SIZE.gap) * scale;
   const rowWidths = rows.map((row) => labelX + textWidth(labelWithCount(row, content), SIZE.row * scale));

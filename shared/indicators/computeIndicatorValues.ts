@@ -75,12 +75,24 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   const relevantVariables = new Set([indicator.numerator.variable, indicator.denominator?.variable].filter((v): v is string => v !== undefined));
 
   const observationsByArea = new Map<AreaKey, Observation[]>();
+  const sourcesAtPeriod = new Map<string, Set<string>>();
   for (const observation of input.observations) {
     if (observation.period !== period || !relevantVariables.has(observation.variable)) continue;
     const list = observationsByArea.get(observation.areaKey);
     if (list) list.push(observation);
     else observationsByArea.set(observation.areaKey, [observation]);
+    const sources = sourcesAtPeriod.get(observation.variable);
+    if (sources) sources.add(observation.sourceId);
+    else sourcesAtPeriod.set(observation.variable, new Set([observation.sourceId]));
   }
+  // A source without any value of the variable at this Stichtag is not passed over: the next one is this
+  // Stichtag's source, not a filler of gaps (on the Zensus day only the Zensus counts, and the map hatched
+  // every area as "Lücke gefüllt"). Ranks, and so the fallback mark, count among the sources present.
+  const presentPriority = (selection: VariableSelection): readonly string[] | undefined => {
+    const priority = input.sourcePriority?.(selection);
+    const present = sourcesAtPeriod.get(selection.variable);
+    return priority && present ? priority.filter((sourceId) => present.has(sourceId)) : priority;
+  };
 
   const sourceIds = new Set<string>();
   const sourcePeriods: Record<string, string[]> = {};
@@ -93,8 +105,8 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   let denominatorTotal = 0;
   let allAreasComplete = input.areas.length > 0;
 
-  const numeratorPriority = input.sourcePriority?.(indicator.numerator);
-  const denominatorPriority = indicator.denominator ? input.sourcePriority?.(indicator.denominator) : undefined;
+  const numeratorPriority = presentPriority(indicator.numerator);
+  const denominatorPriority = indicator.denominator ? presentPriority(indicator.denominator) : undefined;
   const values = input.areas.map((area): IndicatorValue => {
     const areaObservations = observationsByArea.get(area.key) ?? [];
     const numerator = sumVariableSelection(areaObservations, indicator.numerator, numeratorPriority);

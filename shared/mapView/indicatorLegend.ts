@@ -14,6 +14,8 @@ import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 import { showsAbsoluteCount } from '../model/project';
 import { bkgAttribution, isBkgSource } from '../export/sourceLines';
+import { shortSourceName } from '../sources/sourceChoiceLine';
+import { sourceNameWithoutFile } from '../sources/sourceNames';
 
 export interface LegendRow {
   /** Class index, or null for the no-data and small-number rows. */
@@ -68,7 +70,9 @@ export interface LegendSubject {
   regionValue: number | null;
   /** The areas `regionValue` sums when they are not the whole region (see comparisonDrawing); absent: "Gesamt". */
   regionScope?: { comparedAreas: number } | null;
-  sources: readonly Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'>[];
+  sources: readonly (Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'> & { id?: string })[];
+  /** Per source id, the Stichtage its values were used at (a change: the dates of each end). */
+  sourcePeriods?: Readonly<Record<string, readonly string[]>>;
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
   /** The sources chosen for the figure's variables as one line (shared/sources/sourceChoiceLine.ts), if any. */
@@ -165,6 +169,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,
     sourceChoice: subject.sourceChoice ?? null,
+    warning: sourceBreakWarning(subject, locale),
     synthetic,
     syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,
   };
@@ -181,6 +186,27 @@ export function attributionLinesShown(legend: Pick<IndicatorLegend, 'sourceLines
   // A whole name in that line (after ": ", ", " or "; ", before ", ", "; " or its end), not any piece of it.
   const named = (line: string) => choice !== null && new RegExp(`(: |, |; )${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, |; |$)`).test(choice);
   return choice ? legend.sourceLines.filter((line) => !named(line)) : legend.sourceLines;
+}
+
+/**
+ * A change whose two ends come from different sources (the register at 31.12.2021, the Zensus on
+ * 15.05.2022) says so: part of it is the change of source, a break in the series, not a development.
+ * Null for one source at both ends and outside the change modes.
+ * @example sourceBreakWarning({ comparePeriod: '2021-12-31', period: '2022-05-15', sourcePeriods: { reg: ['2021-12-31'], zensus: ['2022-05-15'] }, … }, 'de') // "Quellenwechsel: 31.12.2021 aus Regionalstatistik, 15.05.2022 aus Zensus 2022. …"
+ */
+export function sourceBreakWarning(subject: Pick<LegendSubject, 'comparePeriod' | 'period' | 'sourcePeriods' | 'sources'>, locale: Locale): string | null {
+  const { comparePeriod, sourcePeriods } = subject;
+  if (!comparePeriod || !sourcePeriods) return null;
+  const sourcesAt = (period: string) => Object.keys(sourcePeriods).filter((id) => sourcePeriods[id]?.includes(period));
+  const base = sourcesAt(comparePeriod);
+  const shown = sourcesAt(subject.period);
+  if (base.length === 0 || shown.length === 0 || (base.length === shown.length && base.every((id) => shown.includes(id)))) return null;
+  // Named without the file names an import adds, unless two sources would then read alike.
+  const fullName = (id: string) => shortSourceName(subject.sources.find((source) => source.id === id)?.name ?? id);
+  const shortNames = [...base, ...shown].map((id) => sourceNameWithoutFile(fullName(id)));
+  const distinct = new Set(shortNames).size === new Set([...base, ...shown]).size;
+  const names = (ids: readonly string[]) => ids.map((id) => (distinct ? sourceNameWithoutFile(fullName(id)) : fullName(id))).join(locale === 'de' ? ' und ' : ' and ');
+  return translate(locale, 'map.legend.sourceBreak', { base: formatDate(comparePeriod, locale), baseSources: names(base), shown: formatDate(subject.period, locale), shownSources: names(shown) });
 }
 
 /** "Gesamt: 5,6 % …", or "Summe der verglichenen Gebiete (1): 5,6 % …" when the value sums only some areas. */

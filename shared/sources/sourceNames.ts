@@ -97,3 +97,13 @@ export function takenSourceNameError(takenName: string): UserError {
     en: `The project already has a source "${takenName}". Nothing changed. Please give the new source a name of its own (CLI: --source NAME).`,
   });
 }
+
+/**
+ * A source's name without the file name an import added to it ("…, Tabelle 12411-01-01-4 (datei.csv)"),
+ * for sentences that name two sources; the name is kept whole when it is nothing but the file name.
+ * @example sourceNameWithoutFile('Bevölkerung kompakt, Tabelle 1000A-0000 (zensus2022_kreise.csv)') // "Bevölkerung kompakt, Tabelle 1000A-0000"
+ */
+export function sourceNameWithoutFile(name: string): string {
+  const match = /^(.+?) \([^()]+\.(?:csv|txt|xlsx|xls|dbf|json|geojson)\)$/i.exec(name);
+  return match ? (match[1] as string) : name;
+}

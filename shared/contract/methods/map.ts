@@ -97,6 +97,8 @@ export const mapClassification = z.object({
   /** Where the diverging palette turns and standard-deviation classes are centred; null without values. */
   midpoint: z.number().nullable(),
   regionValue: z.number().nullable(),
+  /** Caveats the map legend shows too (a change across a change of source); empty when there are none. */
+  warnings: z.array(localizedText),
   /** The complete view that was drawn. */
   view: mapViewSpecSchema,
 });

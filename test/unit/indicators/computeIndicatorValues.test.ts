@@ -102,6 +102,29 @@ describe('computeIndicatorValues', () => {
     expect(result.regionValue).toBe(15602);
   });
 
+  it('a lower-ranked source is marked as filling a gap only where the chosen one has values at that Stichtag', () => {
+    const count = indicator({ numerator: { variable: 'population' }, denominator: null, scale: 'absolute' });
+    const sourcePriority = () => ['register', 'zensus'];
+    const twoSources = [
+      // 31.12.2021: the register has Hannover only; the Zensus fills Barsinghausen.
+      observation('03241001', 'population', '2021-12-31', 535000, { sourceId: 'register' }),
+      observation('03241002', 'population', '2021-12-31', 33500, { sourceId: 'zensus' }),
+      // 15.05.2022, the Zensus day: only the Zensus counts. It is that Stichtag's source, not a gap filler.
+      observation('03241001', 'population', '2022-05-15', 530000, { sourceId: 'zensus' }),
+      observation('03241002', 'population', '2022-05-15', 33000, { sourceId: 'zensus' }),
+    ];
+    const filled = computeIndicatorValues({ indicator: count, areas, observations: twoSources, period: '2021-12-31', sourcePriority });
+    expect(filled.values.map((value) => [value.sourceId, value.fallback])).toEqual([
+      ['register', false],
+      ['zensus', true],
+    ]);
+    const zensusDay = computeIndicatorValues({ indicator: count, areas, observations: twoSources, period: '2022-05-15', sourcePriority });
+    expect(zensusDay.values.map((value) => [value.sourceId, value.fallback])).toEqual([
+      ['zensus', false],
+      ['zensus', false],
+    ]);
+  });
+
   it('a withheld value (".") makes the area missing with the reason, and the region value null', () => {
     const result = computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2018-12-31', variableNames });
     expect(result.values[0]?.value).toBeCloseTo((15000 / 517000) * 1000, 10);

@@ -36,6 +36,7 @@ export function classifyDocument(result: MapClassification, lang: CliLanguage) {
     palette: result.palette,
     midpoint: result.midpoint,
     regionValue: result.regionValue,
+    warnings: result.warnings.map((warning) => warning[lang]),
     view: result.view,
   };
 }
@@ -64,6 +65,7 @@ function classifyText(result: MapClassification, lang: CliLanguage): string {
     lines.push(`  ${index + 1}  ${classInterval.color}  ${(labels[index] ?? '').padEnd(30)} ${classInterval.count} ${areas}`);
   });
   if (result.noData.length > 0) lines.push(`  –  ${de ? 'keine Daten' : 'no data'}: ${result.noData.length} (${result.noData.join(', ')})`);
+  for (const warning of result.warnings) lines.push(`${de ? 'Achtung' : 'Note'}: ${warning[lang]}`);
   lines.push('');
   const decimals = result.indicator.decimals;
   for (const area of result.areas) {

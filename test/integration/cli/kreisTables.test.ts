@@ -1,0 +1,71 @@
+/**
+ * A planner of Germany's Kreise with the real files, through the `kleinraum` command: VG5000 Kreise, the
+ * Regionalstatistik population of 31.12.2021 and the Zensus 2022 as a further source.
+ * - Hamburg and Berlin, Land and Kreis at once, take their Land rows ("02 Hamburg", "11 Berlin").
+ * - On the Zensus day only the Zensus counts: it is that Stichtag's source, not a filler of gaps.
+ * - A change from 31.12.2021 to 15.05.2022 compares two sources, and says so.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sharedDataPath } from '../../helpers/sharedData';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { runKleinraum } from './runKleinraum';
+
+let temp: TempDir;
+let project: string;
+const data = () => temp.file('data');
+
+interface Classified {
+  period: string;
+  comparePeriod: string | null;
+  warnings: string[];
+  areas: { key: string; name: string; value: number | null; fallback: boolean }[];
+}
+
+async function classify(...args: string[]): Promise<Classified> {
+  const run = await runKleinraum(['classify', project, '--indicator', 'population_total', '--method', 'quantile', '--classes', '5', '--json', ...args], data());
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as Classified;
+}
+
+beforeAll(async () => {
+  temp = makeTempDir('kleinraum-cli-kreise-');
+  project = temp.file('kreise.gpkg');
+  const steps = [
+    sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_KRS.shp'),
+    sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2021-12-31.csv'),
+    sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_kreise.csv'),
+  ];
+  for (const input of steps) {
+    const run = await runKleinraum(['import', project, input], data());
+    expect(run.exitCode, run.stderr).toBe(0);
+  }
+}, 120_000);
+afterAll(() => temp.remove());
+
+it('Hamburg and Berlin get the values of their Land rows, and the report says so', async () => {
+  const again = await runKleinraum(['import', temp.file('again.gpkg'), sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_KRS.shp')], data());
+  expect(again.exitCode).toBe(0);
+  const table = await runKleinraum(['import', temp.file('again.gpkg'), sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2021-12-31.csv'), '--json'], data());
+  const document = JSON.parse(table.stdout) as { join: { areasWithoutData: unknown[] }; warnings: { code: string; de: string }[] };
+  expect(document.join.areasWithoutData).toEqual([]);
+  expect(document.warnings.find((warning) => warning.code === 'city-state-rows')?.de).toContain('02 Hamburg → 02000, 11 Berlin → 11000');
+
+  const values = new Map((await classify('--period', '2021-12-31')).areas.map((area) => [area.key, area.value]));
+  // As the file gives them: "02;  Hamburg;1853935" and "11;  Berlin;3677472".
+  expect(values.get('02000')).toBe(1853935);
+  expect(values.get('11000')).toBe(3677472);
+  // Bremen's Land row stays a sum row: its two Kreise have rows of their own.
+  expect(values.get('04011')).toBe(563290);
+}, 120_000);
+
+it('on the Zensus day the Zensus is the source, not a gap filler; a change across the two sources says so', async () => {
+  const zensusDay = await classify('--period', '2022-05-15');
+  expect(zensusDay.areas.filter((area) => area.fallback)).toEqual([]);
+  expect(zensusDay.warnings).toEqual([]);
+
+  const change = await classify('--mode', 'changePercent', '--period', '2022-05-15');
+  expect(change.comparePeriod).toBe('2021-12-31');
+  expect(change.warnings).toHaveLength(1);
+  expect(change.warnings[0]).toMatch(/^Quellenwechsel: 31\.12\.2021 aus Bevölkerung nach Geschlecht .*Tabelle 12411-01-01-4, 15\.05\.2022 aus Bevölkerung kompakt .*Tabelle 1000A-0000\. Ein Teil der Veränderung/);
+  expect(change.warnings[0]).not.toContain('.csv');
+}, 120_000);
