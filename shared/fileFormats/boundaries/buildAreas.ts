@@ -176,6 +176,23 @@ function boundsOf(geometries: (Polygon | MultiPolygon)[]): BoundingBox {
 }
 
 /**
+ * The areas' names, where two areas share a name told apart by their designation as German statistics
+ * do ("München, Kreisfreie Stadt" and "München, Landkreis"): the table, labels and legends listed
+ * "München" twice. Names still alike with it (two "Neustadt, Stadt") and unique names stay as they are.
+ * @example distinctNames([{ name: 'München', designation: 'Kreisfreie Stadt' }, { name: 'München', designation: 'Landkreis' }]) // ['München, Kreisfreie Stadt', 'München, Landkreis']
+ */
+export function distinctNames(areas: readonly { name: string; designation: string }[]): string[] {
+  const count = (values: readonly string[]) => values.reduce((counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1), new Map<string, number>());
+  const byName = count(areas.map((area) => area.name));
+  const withDesignation = areas.map((area) => (area.designation ? `${area.name}, ${area.designation}` : area.name));
+  const byDesignatedName = count(withDesignation);
+  return areas.map((area, index) => {
+    const designated = withDesignation[index] as string;
+    return area.name !== '' && (byName.get(area.name) ?? 0) > 1 && area.designation !== '' && byDesignatedName.get(designated) === 1 ? designated : area.name;
+  });
+}
+
+/**
  * Builds areas and the import report. Consumes `features`: their geometries are reprojected in place and
  * become the areas' geometries (pass a reader's fresh features, never ones kept for later use).
  * @example buildAreas(features, { code: 'EPSG:31467', how: 'authority', confidence: 1, alternatives: [] }, 'EPSG:31467', null, null, { filterKeyPrefix: '03241' }).areas.length // 21
@@ -215,7 +232,9 @@ export function buildAreas(
   const sampleKeys = features.slice(0, 50).map((feature) => text(feature.properties[keyField]));
   const deriveAgs = (options.deriveAgsFromArs ?? true) && sampleKeys.length > 0 && sampleKeys.every((key) => /^\d{12}$/.test(key));
   const filteredOut = { byKeyPrefix: 0, byMissingAttributes: 0, withoutKey: 0, withoutGeometry: 0, deletedRecords: 0 };
-  const groups = new Map<string, { name: string; geometries: (Polygon | MultiPolygon)[] }>();
+  const groups = new Map<string, { name: string; designation: string; geometries: (Polygon | MultiPolygon)[] }>();
+  // BKG's designation (BEZ: "Kreisfreie Stadt", "Landkreis"), used only to tell areas of one name apart.
+  const designationField = nameField === 'GEN' && fields.includes('BEZ') ? 'BEZ' : null;
   const unnamedCount = nameField ? features.filter((feature) => text(feature.properties[nameField]) === '').length : 0;
   const dropUnnamed = options.dropUnnamed ?? (unnamedCount > 0 && unnamedCount < features.length / 2);
   for (const feature of features) {
@@ -243,7 +262,7 @@ export function buildAreas(
     }
     let group = groups.get(key);
     if (!group) {
-      group = { name: nameField ? text(feature.properties[nameField]) : '', geometries: [] };
+      group = { name: nameField ? text(feature.properties[nameField]) : '', designation: designationField ? text(feature.properties[designationField]) : '', geometries: [] };
       groups.set(key, group);
     }
     group.geometries.push(feature.geometry);
@@ -263,7 +282,8 @@ export function buildAreas(
   }
   // Reprojected once, in place (the features are the reader's own, read for this call): the plausibility
   // check below looks at the first 200 geometries, the areas use all.
-  const reprojectedGroups = [...groups].map(([key, group]) => ({ key, name: group.name, geometries: group.geometries.map((geometry) => reprojectToWgs84InPlace(geometry, crsUsed)) }));
+  const names = distinctNames([...groups.values()]);
+  const reprojectedGroups = [...groups].map(([key, group], index) => ({ key, name: names[index] as string, geometries: group.geometries.map((geometry) => reprojectToWgs84InPlace(geometry, crsUsed)) }));
   const wgs84Check = boundsOf(reprojectedGroups.flatMap((group) => group.geometries).slice(0, 200));
   if (!isPlausibleWgs84Bounds(wgs84Check)) {
     throw new UserError('bad-input', {

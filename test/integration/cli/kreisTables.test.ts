@@ -56,6 +56,9 @@ it('Hamburg and Berlin get the values of their Land rows, and the report says so
   expect(values.get('11000')).toBe(3677472);
   // Bremen's Land row stays a sum row: its two Kreise have rows of their own.
   expect(values.get('04011')).toBe(563290);
+  // The city and the Landkreis of one name are told apart by their BKG designation (BEZ).
+  const names = new Map((await classify('--period', '2021-12-31')).areas.map((area) => [area.key, area.name]));
+  expect([names.get('09162'), names.get('09184'), names.get('03241')]).toEqual(['München, Kreisfreie Stadt', 'München, Landkreis', 'Region Hannover']);
 }, 120_000);
 
 it('on the Zensus day the Zensus is the source, not a gap filler; a change across the two sources says so', async () => {
