@@ -25,6 +25,16 @@ const KEY_PATTERN = /^(DG|\d{1,12})(\s+[a-z])?$/;
 const COMPOSITE_KEY_HEADERS = [['land'], ['rb', 'regbez', 'regierungsbezirk'], ['kreis'], ['gemeinde', 'gem']];
 const KEY_HEADER_NAMES = ['ags', 'ars', 'rs', 'schluessel', 'schlüssel', 'gemeindeschluessel', 'gemeindeschlüssel', 'regionalschluessel', 'regionalschlüssel', 'kreisschluessel', 'kennziffer', 'gkz', 'code', 'key', 'id'];
 
+/**
+ * A header that names area keys: "AGS", "Schlüssel", and the key of a level with or without umlaut and
+ * words around it ("Kreisschlüssel" as Excel writes it, "Amtlicher Gemeindeschlüssel", "Regionalschlüssel
+ * (ARS)"). Not other keys ("Verstädterungsschlüssel" is a class).
+ */
+function isKeyHeader(header: string): boolean {
+  const lower = header.trim().toLowerCase();
+  return KEY_HEADER_NAMES.includes(lower) || /(gemeinde|kreis|regional|gebiets)schl(ü|ue)ssel/.test(lower);
+}
+
 /** Converts `31.12.2019` to `2019-12-31`; null for other text. */
 export function isoDateOf(text: string): string | null {
   const match = DATE_PATTERN.exec(text.trim()) ?? /(?:^|\D)(\d{2})\.(\d{2})\.(\d{4})(?:\D|$)/.exec(text);
@@ -91,7 +101,7 @@ function classifyColumn(values: string[], header: string): ColumnKind {
   const keyShare = share((value) => KEY_PATTERN.test(value));
   const hasLeadingZero = filled.some((value) => /^0\d/.test(value));
   const lengths = new Set(filled.map((value) => value.length));
-  if (keyShare > 0.9 && varied && (KEY_HEADER_NAMES.includes(lowerHeader) || hasLeadingZero || filled.includes('DG') || lengths.size > 1)) return 'key';
+  if (keyShare > 0.9 && varied && (isKeyHeader(lowerHeader) || hasLeadingZero || filled.includes('DG') || lengths.size > 1)) return 'key';
   // A long table repeats each area's key in many rows (sex × age): AGS with their leading zero are keys all the same.
   if (keyShare > 0.9 && lengths.size === 1 && filled.every((value) => /^0\d{4}(\d{3})?(\d{4})?$/.test(value))) return 'key';
   if (share(looksNumeric) > 0.8) return 'number';
@@ -164,7 +174,7 @@ export function analyseGrid(grid: string[][], options: GridOptions = {}, base: P
   // Keys stand left of the names; digit columns right of the first name column are values (e.g. Zensus counts).
   const firstName = columns.find((column) => column.kind === 'name')?.index ?? width;
   for (const column of columns) {
-    if (column.kind === 'key' && column.index > firstName && !KEY_HEADER_NAMES.includes((column.headerParts.at(-1) ?? '').toLowerCase())) column.kind = 'number';
+    if (column.kind === 'key' && column.index > firstName && !isKeyHeader(column.headerParts.at(-1) ?? '')) column.kind = 'number';
   }
 
   // Composite keys (GV-ISys: land, rb, kreis, gemeinde) are recognised by their header names.

@@ -89,7 +89,11 @@ export interface ProposedVariable {
 
 /** Variable and dimensions for one value column, from its header parts and the table's title. */
 function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {
-  const words = parts.map((part) => part.trim()).filter((part) => part !== '' && isoDateOf(part) === null && !PERIOD_WORDS.has(part.toLowerCase()));
+  // A date in a header is the period, not part of the name: "Einwohner 31.12.2021" names the population
+  // (it became "Wert" when the whole part was dropped for its date).
+  const words = parts
+    .map((part) => part.replace(/(?:^|\s|\()(?:stand|stichtag|am)?\s*\d{1,2}\.\d{1,2}\.\d{4}\)?/gi, ' ').replace(/\s+/g, ' ').trim())
+    .filter((part) => part !== '' && isoDateOf(part) === null && !PERIOD_WORDS.has(part.toLowerCase()));
   const dimensions: Record<string, string> = {};
   const rest: string[] = [];
   for (const word of words) {

@@ -18,6 +18,18 @@ describe('mapping proposal', () => {
     expect(new Set(variables).size).toBe(variables.length);
   });
 
+  it('a table saved from Excel: "Kreisschlüssel" without leading zeros is the key, "Einwohner 31.12.2021" the population at that date', () => {
+    const table = csv('Kreisschlüssel;Kreis;Einwohner 31.12.2021;Frauenanteil in %;Fläche km²\r\n3101;Braunschweig;248.823;50,4;192,70\r\n3102;Salzgitter;103.694;50,3;224,49\r\n3103;Wolfsburg;123.949;50,2;204,61\r\n');
+    expect(table.keyColumn).toBe(0);
+    const { mapping } = proposeTableMapping(table, 'kreise_nds.csv');
+    expect(mapping.keyColumn).toBe(0);
+    expect(mapping.period).toBe('2021-12-31');
+    expect(mapping.valueColumns.map((entry) => entry.variable)).toEqual(['population', 'frauenanteil_in', 'area_km2']);
+    // A "Verstädterungsschlüssel" is a class, not the areas' key.
+    const classes = csv('AGS;Name;Verstädterungsschlüssel;Einwohner\n03241001;Hannover;1;536925\n03241002;Barsinghausen;2;34187\n03241003;Burgdorf;3;30000\n');
+    expect(classes.keyColumn).toBe(0);
+  });
+
   it('a second population column of the same shape gets a variable of its own', () => {
     const table = csv('AGS;Name;Bevölkerung 2018;Bevölkerung 2019\n03241001;Hannover;538068;536925\n03241002;Barsinghausen;34000;34187\n');
     const { mapping, variables } = proposeTableMapping(table, 'bevoelkerung.csv');
