@@ -1,12 +1,12 @@
 /**
  * "Darstellung als": the indicator as defined, as index (region = 100), as change since a compare Stichtag
- * (absolute or in %), per km², or as a share of a chosen variable. Map, legend, table, tooltip and details
- * all follow the store's choice.
+ * (absolute or in %), per km², or as a share of or per 1.000 of a chosen variable (the Bezugsgröße). Map,
+ * legend, table, tooltip and details all follow the store's choice.
  */
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
-import { INDICATOR_MODES } from '../../shared/indicators/indicatorMode';
+import { dividesByVariable, INDICATOR_MODES } from '../../shared/indicators/indicatorMode';
 import { availableModes, earlierPeriods, isChangeMode, percentOfDenominators } from '../store/viewSlice';
 import { SourcePicker } from './SourcePicker';
 
@@ -47,7 +47,7 @@ export function ModePicker() {
           </select>
         </label>
       )}
-      {mode === 'percentOf' && (
+      {dividesByVariable(mode) && (
         <label className="mode-field">
           <span>{t('map.mode.denominator')}</span>
           <select data-testid="denominator-select" value={denominatorVariable ?? ''} onChange={(event) => store.getState().chooseDenominator(event.target.value)}>

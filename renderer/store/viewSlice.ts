@@ -4,7 +4,7 @@
  */
 import type { IndicatorSummary, ProjectSummaryView } from './projectTypes';
 import type { Locale } from '../../shared/format/number';
-import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
+import { dividesByVariable, type IndicatorMode } from '../../shared/indicators/indicatorMode';
 import { readSetting } from '../../shared/settings/projectSettings';
 import { measuresArea } from '../../shared/model/project';
 
@@ -148,7 +148,7 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
   const modes: IndicatorMode[] = ['value', 'index'];
   if (indicator.periods.length > 1) modes.push('change', 'changePercent');
   if (!measuresArea(indicator.unit)) modes.push('perKm2');
-  if (percentOfDenominators(indicator, project).length > 0) modes.push('percentOf');
+  if (percentOfDenominators(indicator, project).length > 0) modes.push('percentOf', 'per1000Of');
   return modes;
 }
 
@@ -171,7 +171,7 @@ function percentOfPeriods(indicator: IndicatorSummary | undefined, project: Pick
 
 /** The shown Stichtag, moved to the latest one "Anteil an" can be computed for when it cannot be computed at the shown one. */
 function periodFor(derived: DerivedView, indicator: IndicatorSummary | undefined, project: ProjectSummaryView, period: string | null): string | null {
-  if (derived.mode !== 'percentOf') return period;
+  if (!dividesByVariable(derived.mode)) return period;
   const periods = percentOfPeriods(indicator, project, derived.denominatorVariable);
   return period !== null && periods.includes(period) ? period : (periods.at(-1) ?? period);
 }
@@ -201,7 +201,7 @@ export function comparePeriodChosen(view: ViewSlice, project: ProjectSummaryView
 /** Chooses the variable of `percentOf` (moving to a Stichtag it has); ids it does not offer are ignored. */
 export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, variableId: string): Pick<ViewSlice, 'denominatorVariable' | 'period'> {
   const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
-  const offered = view.mode === 'percentOf' && percentOfDenominators(indicator, project).some((variable) => variable.id === variableId);
+  const offered = dividesByVariable(view.mode) && percentOfDenominators(indicator, project).some((variable) => variable.id === variableId);
   const denominatorVariable = offered ? variableId : view.denominatorVariable;
   return { denominatorVariable, period: periodFor({ mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable }, indicator, project, view.period) };
 }
@@ -231,12 +231,12 @@ function derivedViewFor(view: DerivedView, project: ProjectSummaryView, indicato
     const comparePeriod = view.comparePeriod && earlier.includes(view.comparePeriod) ? view.comparePeriod : (earlier[earlier.length - 1] as string);
     return { mode: view.mode, comparePeriod, denominatorVariable: null };
   }
-  if (view.mode === 'percentOf') {
+  if (dividesByVariable(view.mode)) {
     // The chosen variable while it still makes sense for this indicator, else the population, else the first.
     const offered = percentOfDenominators(indicator, project);
     const has = (id: string | null) => id !== null && offered.some((variable) => variable.id === id);
     const denominatorVariable = has(view.denominatorVariable) ? view.denominatorVariable : has('population') ? 'population' : (offered[0]?.id ?? null);
-    return denominatorVariable ? { mode: 'percentOf', comparePeriod: null, denominatorVariable } : AS_DEFINED;
+    return denominatorVariable ? { mode: view.mode, comparePeriod: null, denominatorVariable } : AS_DEFINED;
   }
   return { mode: view.mode, comparePeriod: null, denominatorVariable: null };
 }

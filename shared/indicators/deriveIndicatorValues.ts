@@ -53,6 +53,7 @@ export interface DerivedIndicatorResult {
 export function computedDefinition(indicator: IndicatorDefinition, mode: IndicatorMode, denominatorVariable?: string): IndicatorDefinition {
   if (mode === 'perKm2') return { ...indicator, scale: 'perKm2', denominator: null };
   if (mode === 'percentOf') return { ...indicator, scale: 'percent', denominator: { variable: denominatorVariable ?? '' } };
+  if (mode === 'per1000Of') return { ...indicator, scale: 'per1000', denominator: { variable: denominatorVariable ?? '' } };
   return indicator;
 }
 
@@ -187,6 +188,17 @@ function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, c
         unit: { de: '%', en: '%' },
         decimals: 1,
       };
+    case 'per1000Of': {
+      // Per 1.000 of the population is "je 1.000 Einwohner", as statistics write it.
+      const ofPopulation = definition.denominator?.variable === 'population';
+      const per = ofPopulation ? { de: 'Einwohner', en: 'inhabitants' } : { de: `„${denominatorName}“`, en: `"${denominatorName}"` };
+      return {
+        ...definition,
+        name: { de: `${counted.de} je 1.000 ${per.de}`, en: `${counted.en} per 1,000 ${per.en}` },
+        unit: ofPopulation ? { de: 'je 1.000 Einw.', en: 'per 1,000 inh.' } : { de: `je 1.000 ${denominatorName}`, en: `per 1,000 ${denominatorName}` },
+        decimals: 1,
+      };
+    }
     case 'value':
       return definition;
   }

@@ -10,7 +10,7 @@
  * user last saw.
  */
 import { z } from 'zod';
-import { INDICATOR_MODES, type IndicatorMode } from '../indicators/indicatorMode';
+import { dividesByVariable, INDICATOR_MODES, type IndicatorMode } from '../indicators/indicatorMode';
 import { defaultSymbologyFor, mapSymbologySchema, symbologySubject, withValidChoices, type MapSymbology } from './mapSymbology';
 
 export const MAP_VIEW_SPEC_VERSION = 1;
@@ -105,7 +105,7 @@ export function normalizedDerivation(mode: IndicatorMode, derivation: Partial<De
   return {
     mode,
     comparePeriod: mode === 'change' || mode === 'changePercent' ? (derivation.comparePeriod ?? null) : null,
-    denominatorVariable: mode === 'percentOf' ? (derivation.denominatorVariable ?? null) : null,
+    denominatorVariable: dividesByVariable(mode) ? (derivation.denominatorVariable ?? null) : null,
   };
 }
 

@@ -47,3 +47,21 @@ test('index and change modes drive legend, table and details together', async ({
   await expect(page.getByTestId('compare-period-select')).toHaveCount(0);
   await expect(page.getByTestId('details-shown-value')).toHaveCount(0);
 });
+
+test('"je 1.000 …" makes a rate of a count: Schutzsuchende je 1.000 Einwohner, never of itself', async ({ page, request }, testInfo) => {
+  await openApp(page);
+  await page.getByTestId('indicator-select').selectOption('refugees_total');
+  await page.getByTestId('mode-select').selectOption('per1000Of');
+  const denominator = page.getByTestId('denominator-select');
+  await expect(denominator).toHaveValue('population');
+  // The count's own variable is not offered as its Bezugsgröße (it would be 1.000 everywhere).
+  await expect(denominator.locator('option[value="refugees"]')).toHaveCount(0);
+  await expect(page.locator('.legend-title')).toHaveText('Schutzsuchende je 1.000 Einwohner');
+  // The same figures as the demo's own rate indicator.
+  const rate = await callApi<DerivedValues>(request, 'indicator.values', { indicatorId: 'refugees_per_1000', layer: 'gemeinden' });
+  const hannover = rate.values.find((entry) => entry.key === '03241001')?.value;
+  if (hannover === null || hannover === undefined) throw new Error('the demo has a rate for Hannover');
+  await expect(page.getByTestId('area-row-03241001')).toContainText(germanNumber(hannover, 1));
+  await expect(page.locator('body')).toHaveAttribute('data-map-ready', 'true');
+  await page.screenshot({ path: testInfo.outputPath('per-1000-of.png') });
+});

@@ -8,7 +8,7 @@
 import { PALETTES } from '../../../shared/classification/palettes';
 import { CLASSIFICATION_METHODS, type ClassificationMethod } from '../../../shared/classification/types';
 import { validClassCounts } from '../../../shared/classification/validateOptions';
-import { INDICATOR_MODES, type IndicatorMode } from '../../../shared/indicators/indicatorMode';
+import { dividesByVariable, INDICATOR_MODES, type IndicatorMode } from '../../../shared/indicators/indicatorMode';
 import type { MapSymbology } from '../../../shared/mapView/mapSymbology';
 import { LABEL_MODES, SMALL_NUMBER_DISPLAYS, type MapViewRequest } from '../../../shared/mapView/mapViewSpec';
 import type { LocalizedText } from '../../../shared/model/project';
@@ -121,8 +121,8 @@ export function derivationFlags(context: CliContext): DerivationFlags {
     throw new CliUsageError({ de: '--compare-period gilt nur mit --mode change oder --mode changePercent.', en: '--compare-period only applies with --mode change or --mode changePercent.' });
   }
   const denominatorVariable = stringFlag(context, 'denominator');
-  if (denominatorVariable !== undefined && mode !== 'percentOf') {
-    throw new CliUsageError({ de: '--denominator gilt nur mit --mode percentOf.', en: '--denominator only applies with --mode percentOf.' });
+  if (denominatorVariable !== undefined && (mode === undefined || !dividesByVariable(mode as IndicatorMode))) {
+    throw new CliUsageError({ de: '--denominator gilt nur mit --mode percentOf oder --mode per1000Of.', en: '--denominator only applies with --mode percentOf or --mode per1000Of.' });
   }
   return {
     ...(mode !== undefined ? { mode: mode as IndicatorMode } : {}),

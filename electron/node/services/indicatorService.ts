@@ -8,7 +8,7 @@ import { formatDate, formatLatestDates, type Locale } from '../../../shared/form
 import { localized } from '../../../shared/i18n/translate';
 import { computedDefinition, deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
 import { readSetting } from '../../../shared/settings/projectSettings';
-import type { IndicatorMode } from '../../../shared/indicators/indicatorMode';
+import { dividesByVariable, type IndicatorMode } from '../../../shared/indicators/indicatorMode';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { computableIndicatorPeriods, selectionsNeededTogether } from '../../../shared/indicators/computableIndicatorPeriods';
@@ -132,12 +132,12 @@ function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefin
       en: `"${indicator.name.en}" is itself an area in km²; per km² it would be 1.0 everywhere. Please show the values as recorded (mode value) or as an index.`,
     });
   }
-  const denominatorVariable = mode === 'percentOf' ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
+  const denominatorVariable = dividesByVariable(mode) ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
   if (denominatorVariable !== undefined && denominatorVariable === indicator.numerator.variable) {
     // The map's "Anteil an" does not offer it either (renderer/store/viewSlice.ts percentOfDenominators).
     throw new UserError('bad-input', {
-      de: `„${indicator.name.de}“ als Anteil an sich selbst wäre in jedem Gebiet 100 %. Bitte eine andere Bezugsvariable (denominatorVariable) wählen, z. B. die Bevölkerung.`,
-      en: `"${indicator.name.en}" as a share of itself would be 100 % in every area. Please choose another denominator variable (denominatorVariable), e.g. the population.`,
+      de: `„${indicator.name.de}“ geteilt durch sich selbst wäre in jedem Gebiet gleich (100 % oder 1.000 je 1.000). Bitte eine andere Bezugsvariable (denominatorVariable) wählen, z. B. die Bevölkerung.`,
+      en: `"${indicator.name.en}" divided by itself would be the same in every area (100 % or 1,000 per 1,000). Please choose another denominator variable (denominatorVariable), e.g. the population.`,
     });
   }
   const definition = computedDefinition(indicator, mode, denominatorVariable);

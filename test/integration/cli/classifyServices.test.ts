@@ -85,8 +85,13 @@ describe('map services', () => {
     const rate = await backend.call('indicator.values', { indicatorId, layer, period: share.period });
     // The same numerator over the same denominator: percent = per 1 000 / 10.
     share.values.forEach((value, position) => expect(value.value).toBeCloseTo((rate.values[position]?.value as number) / 10, 9));
+    // Per 1 000 of the population: the demo's own rate indicator, computed from the count.
+    const perThousand = await backend.call('indicator.values', { indicatorId: 'refugees_total', layer, mode: 'per1000Of', denominatorVariable: 'population', period: share.period });
+    perThousand.values.forEach((value, position) => expect(value.value).toBeCloseTo(rate.values[position]?.value as number, 9));
+    expect(perThousand.indicator.unit.de).toBe('je 1.000 Einw.');
+    expect(perThousand.indicator.name.de).toBe('Schutzsuchende je 1.000 Einwohner');
     // A share of itself would be 100 % everywhere: refused with what to choose instead.
-    await expect(backend.call('indicator.values', { indicatorId: 'refugees_total', layer, mode: 'percentOf', denominatorVariable: 'refugees' })).rejects.toThrow(/100 %.*another denominator variable/);
+    await expect(backend.call('indicator.values', { indicatorId: 'refugees_total', layer, mode: 'percentOf', denominatorVariable: 'refugees' })).rejects.toThrow(/100 % or 1,000 per 1,000.*another denominator variable/);
   });
 
   it('a Stichtag the chosen sources cannot give is refused with the Stichtage of each part, never a map of empty areas', async () => {

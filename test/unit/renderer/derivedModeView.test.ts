@@ -26,8 +26,8 @@ const project = createProject({
 const shown: ViewSlice = { ...initialViewSlice, layerName: 'gemeinden', indicatorId: 'refugees_per_1000', period: '2024-12-31' };
 
 describe('availableModes', () => {
-  it('offers change only with an earlier Stichtag and percentOf only with variables', () => {
-    expect(availableModes(project.indicators[0], project)).toEqual(['value', 'index', 'change', 'changePercent', 'perKm2', 'percentOf']);
+  it('offers change only with an earlier Stichtag, and "Anteil an" and "je 1.000" only with a variable to divide by', () => {
+    expect(availableModes(project.indicators[0], project)).toEqual(['value', 'index', 'change', 'changePercent', 'perKm2', 'percentOf', 'per1000Of']);
     expect(availableModes(project.indicators[1], { variables: [] })).toEqual(['value', 'index', 'perKm2']);
     // An area (km²) per km² is 1,0 everywhere: not offered.
     const area = { ...project.indicators[1]!, unit: { de: 'km²', en: 'km²' } };
@@ -112,6 +112,14 @@ describe('"Anteil an" for imported Kreis tables', () => {
     // AsylbLG (2019) and the population (2018, 2021, 2022) meet on no Stichtag: the share could not be computed.
     expect(availableModes(kreise.indicators[1], kreise)).not.toContain('percentOf');
     expect(indicatorChosen(refugeesShare, kreise, 'asylblg_total')).toMatchObject({ indicatorId: 'asylblg_total', mode: 'value', denominatorVariable: null, period: '2019-12-31' });
+  });
+
+  it('"je 1.000 …" divides like "Anteil an …": Schutzsuchende je 1.000 Einwohner from two imported tables', () => {
+    const refugees = { ...shown, indicatorId: 'refugees_total', period: '2018-12-31' };
+    expect(modeChosen(refugees, kreise, 'per1000Of')).toEqual({ mode: 'per1000Of', comparePeriod: null, denominatorVariable: 'population', period: '2018-12-31' });
+    const perThousand = { ...refugees, mode: 'per1000Of' as const, denominatorVariable: 'population' };
+    // To the population itself it moves to the refugees, like "Anteil an"; the mode stays.
+    expect(indicatorChosen(perThousand, kreise, 'population_total')).toMatchObject({ mode: 'per1000Of', denominatorVariable: 'refugees' });
   });
 
   it('moves to a Stichtag the denominator has', () => {
