@@ -39,7 +39,7 @@ export interface StoreActions {
   chooseLayer(layerName: string): void;
   chooseIndicator(indicatorId: string): void;
   choosePeriod(period: string): void;
-  /** "Darstellung als": value, index, change, changePercent, perKm2, percentOf. */
+  /** "Darstellung als": value, index, change, changePercent, perKm2, percentOf, per1000Of. */
   chooseMode(mode: IndicatorMode): void;
   chooseComparePeriod(period: string): void;
   chooseDenominator(variableId: string): void;

@@ -24,7 +24,7 @@ export interface ViewSlice {
   mode: IndicatorMode;
   /** Base Stichtag of `change`/`changePercent` (earlier than `period`); null for the other modes. */
   comparePeriod: string | null;
-  /** Variable id the numerator is a percentage of (`percentOf`); null for the other modes. */
+  /** Variable id the numerator is divided by (`percentOf`, `per1000Of`); null for the other modes. */
   denominatorVariable: string | null;
   /** Sources the values come from, in priority order; null: the indicator's own choice. */
   sources: string[] | null;
@@ -139,9 +139,9 @@ export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null
 }
 
 /**
- * The modes the indicator offers in this project: change modes need an earlier Stichtag, `percentOf` a
+ * The modes the indicator offers in this project: change modes need an earlier Stichtag, `percentOf` and `per1000Of` a
  * variable to divide by; an area in km² is not offered per km² (it would be 1,0 everywhere).
- * @example availableModes(indicatorWithOnePeriod, project) // ['value', 'index', 'perKm2', 'percentOf']
+ * @example availableModes(indicatorWithOnePeriod, project) // ['value', 'index', 'perKm2', 'percentOf', 'per1000Of']
  */
 export function availableModes(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): IndicatorMode[] {
   if (!indicator) return ['value'];
@@ -153,13 +153,14 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
 }
 
 /**
- * The variables "Anteil an" can divide the indicator by: not its own numerator (that is 100 % in every
- * area) and only one with a Stichtag in common with it (else nothing can be computed).
+ * The variables "Anteil an" and "je 1.000" can divide the indicator by: not the whole variable the
+ * numerator counts (that is 100 % in every area; a part of it, children 0–5 of the population, may be a
+ * share of it) and only one with a Stichtag in common with it (else nothing can be computed).
  * @example percentOfDenominators(foreignersIndicator, demo).map((variable) => variable.id) // ['population', …]
  */
 export function percentOfDenominators(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): ProjectSummaryView['variables'] {
   if (!indicator) return [];
-  const numerator = indicator.variables?.[0];
+  const numerator = indicator.numeratorFiltered ? undefined : indicator.variables?.[0];
   return project.variables.filter((variable) => variable.id !== numerator && variable.periods.some((period) => indicator.periods.includes(period)));
 }
 
@@ -178,7 +179,7 @@ function periodFor(derived: DerivedView, indicator: IndicatorSummary | undefined
 
 /**
  * Switches "Darstellung als". A change mode compares with the Stichtag before the shown one (or keeps a
- * still valid choice); `percentOf` divides by the population variable when there is one, else the first
+ * still valid choice); `percentOf` and `per1000Of` divide by the population variable when offered, else the first
  * variable. A mode the indicator does not offer leaves the view as it is.
  * @example modeChosen(view, project, 'change').comparePeriod // "2023-12-31" when 2024-12-31 is shown
  */
@@ -198,7 +199,7 @@ export function comparePeriodChosen(view: ViewSlice, project: ProjectSummaryView
   return { comparePeriod: isChangeMode(view.mode) && earlierPeriods(indicator, view.period).includes(comparePeriod) ? comparePeriod : view.comparePeriod };
 }
 
-/** Chooses the variable of `percentOf` (moving to a Stichtag it has); ids it does not offer are ignored. */
+/** Chooses the variable of `percentOf` or `per1000Of` (moving to a Stichtag it has); ids it does not offer are ignored. */
 export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, variableId: string): Pick<ViewSlice, 'denominatorVariable' | 'period'> {
   const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
   const offered = dividesByVariable(view.mode) && percentOfDenominators(indicator, project).some((variable) => variable.id === variableId);

@@ -47,6 +47,11 @@ export const indicatorSummary = z.object({
   periods: z.array(z.string()),
   /** The variables it draws from, numerator first (for choosing their sources); absent in older answers. */
   variables: z.array(z.string()).optional(),
+  /**
+   * The numerator counts only part of its variable (children 0–5 of the population): a share of the whole
+   * variable makes sense then. Absent in older answers.
+   */
+  numeratorFiltered: z.boolean().optional(),
 });
 
 export const variableSummary = z.object({

@@ -53,6 +53,8 @@ export interface ComputedIndicatorValues {
   sourceIds: string[];
   /** Per source id, the Stichtage of its observations used: `period`, and an official land area's own date. */
   sourcePeriods: Record<string, string[]>;
+  /** The sources of the counted values (numerator and denominator), without an official land area's. */
+  valueSourceIds: string[];
   /** perKm2 only: whether the km² are official land areas, computed from the geometry, or both; else null. */
   areaBasis: AreaBasis | null;
 }
@@ -76,8 +78,10 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
 
   const observationsByArea = new Map<AreaKey, Observation[]>();
   const sourcesAtPeriod = new Map<string, Set<string>>();
+  // Observations of this layer's areas only: a source with values on another layer alone is not present here.
+  const layerKeys = new Set(input.areas.map((area) => area.key));
   for (const observation of input.observations) {
-    if (observation.period !== period || !relevantVariables.has(observation.variable)) continue;
+    if (observation.period !== period || !relevantVariables.has(observation.variable) || !layerKeys.has(observation.areaKey)) continue;
     const list = observationsByArea.get(observation.areaKey);
     if (list) list.push(observation);
     else observationsByArea.set(observation.areaKey, [observation]);
@@ -95,6 +99,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   };
 
   const sourceIds = new Set<string>();
+  const valueSourceIds = new Set<string>();
   const sourcePeriods: Record<string, string[]> = {};
   const usedAt = (sourceId: string, at: string) => {
     sourceIds.add(sourceId);
@@ -111,7 +116,13 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     const areaObservations = observationsByArea.get(area.key) ?? [];
     const numerator = sumVariableSelection(areaObservations, indicator.numerator, numeratorPriority);
     const denominator: SelectionSum | null = indicator.denominator ? sumVariableSelection(areaObservations, indicator.denominator, denominatorPriority) : null;
-    for (const sum of [numerator, denominator]) if (sum && sum.status !== 'no-data') for (const id of sum.sourceIds) usedAt(id, period);
+    for (const sum of [numerator, denominator]) {
+      if (!sum || sum.status === 'no-data') continue;
+      for (const id of sum.sourceIds) {
+        usedAt(id, period);
+        valueSourceIds.add(id);
+      }
+    }
     // Which source the value rests on, and whether a lower-ranked source filled a gap (the views say so).
     const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
@@ -155,5 +166,5 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     if (indicator.scale === 'absolute' || (!indicator.denominator && indicator.scale !== 'perKm2')) regionValue = numeratorTotal * factor;
     else if (denominatorTotal > 0) regionValue = (numeratorTotal / denominatorTotal) * factor;
   }
-  return { values, regionValue, sourceIds: [...sourceIds], sourcePeriods, areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
+  return { values, regionValue, sourceIds: [...sourceIds], sourcePeriods, valueSourceIds: [...valueSourceIds], areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
 }

@@ -27,7 +27,7 @@ export interface DeriveIndicatorValuesInput extends Omit<ComputeIndicatorValuesI
   mode: IndicatorMode;
   /** Base period of `change`/`changePercent` (required there). */
   comparePeriod?: string;
-  /** Variable id for `percentOf` (required there). */
+  /** Variable id for `percentOf` and `per1000Of` (required there). */
   denominatorVariable?: string;
   /** A rate with 0 ≤ denominator < threshold is flagged `smallDenominator`. Default 50. */
   smallDenominatorThreshold?: number;
@@ -43,10 +43,16 @@ export interface DerivedIndicatorResult {
   sourcePeriods: Record<string, string[]>;
   /** perKm2 only: where the km² come from (see computeIndicatorValues); else null. */
   areaBasis: AreaBasis | null;
+  /**
+   * A change whose two ends count with different sources (the register at the compare date, the Zensus at
+   * the shown one): the sources of each end, without official land areas. Null for one set of sources at
+   * both ends and outside the change modes.
+   */
+  sourceBreak: { base: string[]; shown: string[] } | null;
 }
 
 /**
- * The definition a mode computes with: `perKm2` and `percentOf` redefine the indicator over its numerator;
+ * The definition a mode computes with: `perKm2`, `percentOf` and `per1000Of` redefine the indicator over its numerator;
  * the other modes compute the indicator as defined and transform the values afterwards.
  * @example computedDefinition(refugeesCount, 'perKm2').scale // 'perKm2'
  */
@@ -84,7 +90,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
       if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
       return { ...value, value: (value.value / region) * 100 };
     });
-    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis };
+    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null };
   }
 
   if (input.mode === 'change' || input.mode === 'changePercent') {
@@ -112,10 +118,12 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
           : current.regionValue - base.regionValue;
     const sourceIds = [...new Set([...current.sourceIds, ...base.sourceIds])];
     const sourcePeriods = Object.fromEntries(sourceIds.map((id) => [id, [...new Set([...(base.sourcePeriods[id] ?? []), ...(current.sourcePeriods[id] ?? [])])].sort()]));
-    return { indicator: described, values, regionValue: regionChange, sourceIds, sourcePeriods, areaBasis: current.areaBasis };
+    const sameSources = base.valueSourceIds.length === current.valueSourceIds.length && base.valueSourceIds.every((id) => current.valueSourceIds.includes(id));
+    const sourceBreak = sameSources || base.valueSourceIds.length === 0 || current.valueSourceIds.length === 0 ? null : { base: base.valueSourceIds, shown: current.valueSourceIds };
+    return { indicator: described, values, regionValue: regionChange, sourceIds, sourcePeriods, areaBasis: current.areaBasis, sourceBreak };
   }
 
-  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis };
+  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null };
 }
 
 function isRate(definition: IndicatorDefinition): boolean {
@@ -163,7 +171,7 @@ function asMissing(value: DerivedIndicatorValue, reason: string): DerivedIndicat
 /** Name, unit and decimals of the derived figure, so legends and exports label it correctly. */
 function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, comparePeriod: string | undefined, variableNames: Readonly<Record<string, string>> | undefined): IndicatorDefinition {
   const name = definition.name;
-  // perKm2 and percentOf show the numerator itself ("Schutzsuchende je km²"), not the indicator's rate name.
+  // perKm2, percentOf and per1000Of show the numerator itself ("Schutzsuchende je km²"), not the indicator's rate name.
   const numeratorName = variableNames?.[definition.numerator.variable];
   const counted = numeratorName ? { de: numeratorName, en: numeratorName } : name;
   const denominatorName = definition.denominator ? (variableNames?.[definition.denominator.variable] ?? definition.denominator.variable) : '';

@@ -27,8 +27,8 @@ export function shownUnit(name: string, unit: string): string | null {
 function saysUnit(name: string, unit: string): boolean {
   const words = (text: string) => text.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
   const unitWords = words(unit).map((word) => (word.length > 1 && word.endsWith('.') ? word.slice(0, -1) : word));
-  // "Fläche (km²)" says its unit too: a word's brackets and trailing punctuation do not count.
-  const nameWords = words(name).map((word) => word.replace(/^[([]+|[)\],;:]+$/g, ''));
+  // "Fläche (km²)" and "je 1.000 „Ausländer“" say their unit too: brackets, quotes and trailing punctuation do not count.
+  const nameWords = words(name).map((word) => word.replace(/^[([„"“]+|[)\],;:“”"]+$/g, ''));
   for (let start = 0; start + unitWords.length <= nameWords.length; start += 1) {
     if (unitWords.every((word, index) => nameWords[start + index]!.startsWith(word))) return true;
   }

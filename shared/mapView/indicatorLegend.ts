@@ -71,8 +71,8 @@ export interface LegendSubject {
   /** The areas `regionValue` sums when they are not the whole region (see comparisonDrawing); absent: "Gesamt". */
   regionScope?: { comparedAreas: number } | null;
   sources: readonly (Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'> & { id?: string })[];
-  /** Per source id, the Stichtage its values were used at (a change: the dates of each end). */
-  sourcePeriods?: Readonly<Record<string, readonly string[]>>;
+  /** A change whose two ends count with different sources: the source ids of each end (see deriveIndicatorValues). */
+  sourceBreak?: { base: readonly string[]; shown: readonly string[] } | null;
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
   /** The sources chosen for the figure's variables as one line (shared/sources/sourceChoiceLine.ts), if any. */
@@ -191,16 +191,14 @@ export function attributionLinesShown(legend: Pick<IndicatorLegend, 'sourceLines
 /**
  * A change whose two ends come from different sources (the register at 31.12.2021, the Zensus on
  * 15.05.2022) says so: part of it is the change of source, a break in the series, not a development.
- * Null for one source at both ends and outside the change modes.
- * @example sourceBreakWarning({ comparePeriod: '2021-12-31', period: '2022-05-15', sourcePeriods: { reg: ['2021-12-31'], zensus: ['2022-05-15'] }, … }, 'de') // "Quellenwechsel: 31.12.2021 aus Regionalstatistik, 15.05.2022 aus Zensus 2022. …"
+ * Null for one set of sources at both ends and outside the change modes (official land areas, dated on
+ * their own, do not count: both ends divide by the same areas).
+ * @example sourceBreakWarning({ comparePeriod: '2021-12-31', period: '2022-05-15', sourceBreak: { base: ['reg'], shown: ['zensus'] }, … }, 'de') // "Quellenwechsel: 31.12.2021 aus Regionalstatistik, 15.05.2022 aus Zensus 2022. …"
  */
-export function sourceBreakWarning(subject: Pick<LegendSubject, 'comparePeriod' | 'period' | 'sourcePeriods' | 'sources'>, locale: Locale): string | null {
-  const { comparePeriod, sourcePeriods } = subject;
-  if (!comparePeriod || !sourcePeriods) return null;
-  const sourcesAt = (period: string) => Object.keys(sourcePeriods).filter((id) => sourcePeriods[id]?.includes(period));
-  const base = sourcesAt(comparePeriod);
-  const shown = sourcesAt(subject.period);
-  if (base.length === 0 || shown.length === 0 || (base.length === shown.length && base.every((id) => shown.includes(id)))) return null;
+export function sourceBreakWarning(subject: Pick<LegendSubject, 'comparePeriod' | 'period' | 'sourceBreak' | 'sources'>, locale: Locale): string | null {
+  const { comparePeriod, sourceBreak } = subject;
+  if (!comparePeriod || !sourceBreak) return null;
+  const { base, shown } = sourceBreak;
   // Named without the file names an import adds, unless two sources would then read alike.
   const fullName = (id: string) => shortSourceName(subject.sources.find((source) => source.id === id)?.name ?? id);
   const shortNames = [...base, ...shown].map((id) => sourceNameWithoutFile(fullName(id)));

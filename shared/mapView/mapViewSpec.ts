@@ -29,7 +29,7 @@ export const derivationSchema = z.object({
   mode: z.enum(INDICATOR_MODES),
   /** Base Stichtag of change/changePercent (ISO date); null: the Stichtag before the shown one. */
   comparePeriod: z.string().nullable(),
-  /** Variable the numerator is a percentage of (percentOf); null for other modes. */
+  /** Variable the numerator is divided by (percentOf, per1000Of); null for other modes. */
   denominatorVariable: z.string().nullable(),
 });
 export type Derivation = z.output<typeof derivationSchema>;

@@ -164,7 +164,7 @@ export const MAP_VIEW_OPTION_HELP: Record<string, LocalizedText> = {
   midpoint: { de: 'Mitte divergierender Paletten und der Standardabweichung: region, mean, median, 100, 0 oder eine Zahl', en: 'midpoint of diverging palettes and standard deviation: region, mean, median, 100, 0 or a number' },
   mode: { de: `Darstellung als: ${INDICATOR_MODES.join(' | ')}`, en: `derivation: ${INDICATOR_MODES.join(' | ')}` },
   'compare-period': { de: 'Vergleichsstichtag für --mode change/changePercent', en: 'compare date for --mode change/changePercent' },
-  denominator: { de: 'Bezugsvariable für --mode percentOf, z. B. population', en: 'denominator variable for --mode percentOf, e.g. population' },
+  denominator: { de: 'Bezugsvariable für --mode percentOf und per1000Of, z. B. population', en: 'denominator variable for --mode percentOf and per1000Of, e.g. population' },
   'fixed-classes': { de: 'Klassengrenzen aus allen Stichtagen (vergleichbare Karten)', en: 'class bounds from all periods (comparable maps)' },
   labels: { de: `Beschriftung: ${LABEL_MODES.join(' | ')}`, en: `labels: ${LABEL_MODES.join(' | ')}` },
   'small-numbers': { de: 'kleine Fallzahlen: suppress (nicht ausweisen) oder flag (markieren)', en: 'small numbers: suppress (withhold) or flag (mark)' },

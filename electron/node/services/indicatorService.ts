@@ -44,7 +44,7 @@ export interface IndicatorDerivation {
   mode?: IndicatorMode;
   /** Base period of change/changePercent; default the computable period before `period`. */
   comparePeriod?: string;
-  /** Variable id for percentOf. */
+  /** Variable id for percentOf and per1000Of. */
   denominatorVariable?: string;
   /** Sources in priority order for the variables they hold (the view's choice); default each variable's own. */
   sources?: readonly string[];
@@ -133,8 +133,9 @@ function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefin
     });
   }
   const denominatorVariable = dividesByVariable(mode) ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
-  if (denominatorVariable !== undefined && denominatorVariable === indicator.numerator.variable) {
-    // The map's "Anteil an" does not offer it either (renderer/store/viewSlice.ts percentOfDenominators).
+  const wholeNumerator = !indicator.numerator.filter || Object.keys(indicator.numerator.filter).length === 0;
+  if (denominatorVariable !== undefined && denominatorVariable === indicator.numerator.variable && wholeNumerator) {
+    // The map's "Anteil an" and "je 1.000" do not offer it either (renderer/store/viewSlice.ts percentOfDenominators).
     throw new UserError('bad-input', {
       de: `„${indicator.name.de}“ geteilt durch sich selbst wäre in jedem Gebiet gleich (100 % oder 1.000 je 1.000). Bitte eine andere Bezugsvariable (denominatorVariable) wählen, z. B. die Bevölkerung.`,
       en: `"${indicator.name.en}" divided by itself would be the same in every area (100 % or 1,000 per 1,000). Please choose another denominator variable (denominatorVariable), e.g. the population.`,
@@ -181,8 +182,8 @@ function requireDenominatorVariable(db: SqliteDatabase, denominatorVariable: str
   const variables = readVariables(db);
   if (denominatorVariable === undefined || !variables.some((variable) => variable.id === denominatorVariable)) {
     throw new UserError(denominatorVariable === undefined ? 'bad-input' : 'not-found', {
-      de: `Für „Anteil an“ bitte eine vorhandene Bezugsvariable (denominatorVariable) angeben${denominatorVariable ? `; „${denominatorVariable}“ gibt es nicht` : ''}. Vorhanden: ${variables.map((variable) => variable.id).join(', ')}.`,
-      en: `For "percent of" please name an existing denominator variable (denominatorVariable)${denominatorVariable ? `; "${denominatorVariable}" does not exist` : ''}. Available: ${variables.map((variable) => variable.id).join(', ')}.`,
+      de: `Für „Anteil an“ und „je 1.000“ bitte eine vorhandene Bezugsvariable (denominatorVariable) angeben${denominatorVariable ? `; „${denominatorVariable}“ gibt es nicht` : ''}. Vorhanden: ${variables.map((variable) => variable.id).join(', ')}.`,
+      en: `For "share of" and "per 1,000" please name an existing denominator variable (denominatorVariable)${denominatorVariable ? `; "${denominatorVariable}" does not exist` : ''}. Available: ${variables.map((variable) => variable.id).join(', ')}.`,
     });
   }
   return denominatorVariable;
@@ -281,6 +282,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     areaBasis: derived.areaBasis,
     mode: plan.mode,
     comparePeriod: comparePeriod ?? null,
+    sourceBreak: derived.sourceBreak,
   };
 }
 

@@ -37,6 +37,7 @@ export function summarizeProject(session: ProjectSession): ProjectSummary {
         description: indicator.description,
         periods: computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection)),
         variables: [indicator.numerator.variable, ...(indicator.denominator ? [indicator.denominator.variable] : [])],
+        numeratorFiltered: indicator.numerator.filter !== undefined && Object.keys(indicator.numerator.filter).length > 0,
       })),
       variables: readVariables(db).map((variable) => ({
         ...variable,

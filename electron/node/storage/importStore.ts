@@ -100,7 +100,6 @@ export function mergeVariables(
   return { variablesCreated, indicatorsCreated };
 }
 
-
 /** `base`, or `base_2`, `base_3` … whichever is free. @example uniqueId('zensus', new Set(['zensus'])) // "zensus_2" */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;

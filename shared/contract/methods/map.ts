@@ -9,7 +9,7 @@ import { mapViewRequestSchema, mapViewSpecSchema } from '../../mapView/mapViewSp
 import { INDICATOR_MODES } from '../../indicators/indicatorMode';
 import { indicatorSummary, indicatorValue, indicatorValues, localizedText } from '../schemas';
 
-/** How values are derived before mapping: value, index, change, changePercent, perKm2, percentOf (see shared/indicators/indicatorMode.ts). */
+/** How values are derived before mapping: value, index, change, changePercent, perKm2, percentOf, per1000Of (see shared/indicators/indicatorMode.ts). */
 export const indicatorMode = z.enum(INDICATOR_MODES);
 
 /** The input of `indicator.values` (backward compatible: everything beyond indicatorId/layer/period is optional). */
@@ -22,7 +22,7 @@ export const indicatorValuesInput = z.object({
   mode: indicatorMode.optional(),
   /** Base period for `change`/`changePercent`; default the period before `period`. */
   comparePeriod: z.string().optional(),
-  /** Variable id for `percentOf` (required there). */
+  /** Variable id for `percentOf` and `per1000Of` (required there). */
   denominatorVariable: z.string().optional(),
   /** Sources in priority order (see MapViewSpec.sources); default: the indicator's own choice. */
   sources: z.array(z.string().min(1)).min(1).optional(),
@@ -45,6 +45,11 @@ export const derivedIndicatorValues = indicatorValues.extend({
   mode: indicatorMode.optional(),
   /** The base period actually used by `change`/`changePercent`, else null. */
   comparePeriod: z.string().nullable().optional(),
+  /**
+   * A change whose two ends count with different sources: the source ids of each end (official land areas
+   * left out). Null or absent otherwise. The legend warns of the break.
+   */
+  sourceBreak: z.object({ base: z.array(z.string()), shown: z.array(z.string()) }).nullable().optional(),
 });
 
 /** A class of a classified indicator, with its colour. */

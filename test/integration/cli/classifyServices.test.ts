@@ -90,6 +90,9 @@ describe('map services', () => {
     perThousand.values.forEach((value, position) => expect(value.value).toBeCloseTo(rate.values[position]?.value as number, 9));
     expect(perThousand.indicator.unit.de).toBe('je 1.000 Einw.');
     expect(perThousand.indicator.name.de).toBe('Schutzsuchende je 1.000 Einwohner');
+    // A part of a variable as a share of the whole is no share of itself: children 0–5 in % of the population.
+    const children = await backend.call('indicator.values', { indicatorId: 'children_kita_age', layer, mode: 'percentOf', denominatorVariable: 'population' });
+    expect(children.values.every((value) => value.value !== null && value.value > 0 && value.value < 15)).toBe(true);
     // A share of itself would be 100 % everywhere: refused with what to choose instead.
     await expect(backend.call('indicator.values', { indicatorId: 'refugees_total', layer, mode: 'percentOf', denominatorVariable: 'refugees' })).rejects.toThrow(/100 % or 1,000 per 1,000.*another denominator variable/);
   });

@@ -48,7 +48,7 @@ it('Hamburg and Berlin get the values of their Land rows, and the report says so
   const table = await runKleinraum(['import', temp.file('again.gpkg'), sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2021-12-31.csv'), '--json'], data());
   const document = JSON.parse(table.stdout) as { join: { areasWithoutData: unknown[] }; warnings: { code: string; de: string }[] };
   expect(document.join.areasWithoutData).toEqual([]);
-  expect(document.warnings.find((warning) => warning.code === 'city-state-rows')?.de).toContain('02 Hamburg → 02000, 11 Berlin → 11000');
+  expect(document.warnings.find((warning) => warning.code === 'city-state-rows')?.de).toContain('Zeile des Landes als dieses Gebiet übernommen (02 Hamburg → 02000, 11 Berlin → 11000)');
 
   const values = new Map((await classify('--period', '2021-12-31')).areas.map((area) => [area.key, area.value]));
   // As the file gives them: "02;  Hamburg;1853935" and "11;  Berlin;3677472".
@@ -64,7 +64,7 @@ it('Hamburg and Berlin get the values of their Land rows, and the report says so
 it('on the Zensus day the Zensus is the source, not a gap filler; a change across the two sources says so', async () => {
   const zensusDay = await classify('--period', '2022-05-15');
   expect(zensusDay.areas.filter((area) => area.fallback)).toEqual([]);
-  expect(zensusDay.warnings).toEqual([]);
+  expect(zensusDay.areas.filter((area) => area.value !== null)).toHaveLength(400);
 
   const change = await classify('--mode', 'changePercent', '--period', '2022-05-15');
   expect(change.comparePeriod).toBe('2021-12-31');

@@ -28,6 +28,7 @@ describe('mapping proposal', () => {
     // A "Verstädterungsschlüssel" is a class, not the areas' key.
     const classes = csv('AGS;Name;Verstädterungsschlüssel;Einwohner\n03241001;Hannover;1;536925\n03241002;Barsinghausen;2;34187\n03241003;Burgdorf;3;30000\n');
     expect(classes.keyColumn).toBe(0);
+    expect(classes.columns[2]?.kind).toBe('number');
   });
 
   it('a second population column of the same shape gets a variable of its own', () => {

@@ -108,6 +108,11 @@ describe('"Anteil an" for imported Kreis tables', () => {
     expect(percentOfOffered(kreise, 'population_total')).toEqual(['refugees']);
   });
 
+  it('offers the whole variable for a part of it: children 0–5 as a share of the population', () => {
+    const children = createIndicator({ id: 'children', scale: 'absolute', periods: ['2018-12-31', '2021-12-31'], variables: ['population'], numeratorFiltered: true });
+    expect(percentOfDenominators(children, kreise).map((variable) => variable.id)).toEqual(['population', 'refugees']);
+  });
+
   it('falls back to the values when no variable shares a Stichtag with the indicator', () => {
     // AsylbLG (2019) and the population (2018, 2021, 2022) meet on no Stichtag: the share could not be computed.
     expect(availableModes(kreise.indicators[1], kreise)).not.toContain('percentOf');

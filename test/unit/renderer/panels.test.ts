@@ -77,6 +77,7 @@ describe('indicator picker helpers', () => {
     expect(indicatorLabel('Einwohner je km²', 'Einw. je km²')).toBe('Einwohner je km²');
     // An imported area column is named "Fläche (km²)": its unit is not printed a second time.
     expect(indicatorLabel('Fläche (km²)', 'km²')).toBe('Fläche (km²)');
+    expect(indicatorLabel('Schutzsuchende je 1.000 „Ausländer“', 'je 1.000 Ausländer')).toBe('Schutzsuchende je 1.000 „Ausländer“');
     expect(indicatorLabel('Refugees per 1,000 inhabitants', 'per 1,000 inh.')).toBe('Refugees per 1,000 inhabitants');
     expect(indicatorLabel('Katasterfläche', 'km²')).toBe('Katasterfläche (km²)');
     expect(indicatorLabel('Kinder je Kita', 'je 1.000 Einw.')).toBe('Kinder je Kita (je 1.000 Einw.)');

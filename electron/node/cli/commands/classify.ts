@@ -65,7 +65,7 @@ function classifyText(result: MapClassification, lang: CliLanguage): string {
     lines.push(`  ${index + 1}  ${classInterval.color}  ${(labels[index] ?? '').padEnd(30)} ${classInterval.count} ${areas}`);
   });
   if (result.noData.length > 0) lines.push(`  –  ${de ? 'keine Daten' : 'no data'}: ${result.noData.length} (${result.noData.join(', ')})`);
-  for (const warning of result.warnings) lines.push(`${de ? 'Achtung' : 'Note'}: ${warning[lang]}`);
+  for (const warning of result.warnings) lines.push(`${de ? 'Achtung' : 'Warning'}: ${warning[lang]}`);
   lines.push('');
   const decimals = result.indicator.decimals;
   for (const area of result.areas) {
