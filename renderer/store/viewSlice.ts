@@ -233,10 +233,13 @@ function derivedViewFor(view: DerivedView, project: ProjectSummaryView, indicato
     return { mode: view.mode, comparePeriod, denominatorVariable: null };
   }
   if (dividesByVariable(view.mode)) {
-    // The chosen variable while it still makes sense for this indicator, else the population, else the first.
+    // The chosen variable while it still makes sense for this indicator, else the population. Any other
+    // variable only when the mode is chosen now: carried over to another indicator, "Bevölkerung in % von
+    // „Schutzsuchende“" would be correct and useless, and the values as recorded say more.
     const offered = percentOfDenominators(indicator, project);
     const has = (id: string | null) => id !== null && offered.some((variable) => variable.id === id);
-    const denominatorVariable = has(view.denominatorVariable) ? view.denominatorVariable : has('population') ? 'population' : (offered[0]?.id ?? null);
+    const chosenNow = view.denominatorVariable === null;
+    const denominatorVariable = has(view.denominatorVariable) ? view.denominatorVariable : has('population') ? 'population' : chosenNow ? (offered[0]?.id ?? null) : null;
     return denominatorVariable ? { mode: view.mode, comparePeriod: null, denominatorVariable } : AS_DEFINED;
   }
   return { mode: view.mode, comparePeriod: null, denominatorVariable: null };

@@ -31,13 +31,18 @@ interface LegendRow {
 
 interface LegendPlan {
   titleLines: string[];
-  /** The caption, then the notes (fixed classes, fewer classes), each wrapped to the legend's width. */
+  /** The caption, then the notes (a warning, fixed classes, fewer classes), each wrapped to the legend's width. */
   noteLines: string[][];
+  /** The lines of the warning among them (drawn in the warning colour, as the map legend marks it), or null. */
+  warningLines: string[] | null;
   regionLines: string[];
   rows: LegendRow[];
   width: number;
   height: number;
 }
+
+/** The warning's text colour: the dark amber of the map legend's warning, legible in print and in grey. */
+const WARNING_COLOUR = '#92400e';
 
 /** Sizes in mm at scale 1 (A4); multiplied by the page scale. */
 const SIZE = { title: 3.5, caption: 2.8, row: 3.1, swatchWidth: 6, swatchHeight: 3.8, rowHeight: 5.2, gap: 2 };
@@ -52,7 +57,8 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   // Captions and notes wrap like the title: a long note ("1 statt 5 Klassen: …") ran past the page edge.
   const wrapCaption = (text: string) => wrapText(text, SIZE.caption * scale, maximumWidth);
   // A warning (a change across a change of source) stands with the caption, where the reader looks first.
-  const noteLines = [caption, legend.warning, legend.fixedClassesNote, legend.classCountNote].filter((note): note is string => Boolean(note)).map(wrapCaption);
+  const warningLines = legend.warning ? wrapCaption(legend.warning) : null;
+  const noteLines = [...(caption ? [wrapCaption(caption)] : []), ...(warningLines ? [warningLines] : []), ...[legend.fixedClassesNote, legend.classCountNote].filter((note): note is string => Boolean(note)).map(wrapCaption)];
   const regionLines = legend.regionLine ? wrapCaption(legend.regionLine) : [];
   const labelX = (SIZE.swatchWidth + SIZE.gap) * scale;
   const rowWidths = rows.map((row) => labelX + textWidth(labelWithCount(row, content), SIZE.row * scale));
@@ -71,7 +77,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
     SIZE.gap * scale +
     rows.length * SIZE.rowHeight * scale +
     (regionLines.length > 0 ? (SIZE.caption * (0.4 + regionLines.length * 1.2) + SIZE.gap) * scale : 0);
-  return { titleLines, noteLines, regionLines, rows, width, height };
+  return { titleLines, noteLines, warningLines, regionLines, rows, width, height };
 }
 
 /** "je 1.000 Einw. · Stichtag 31.12.2024" */
@@ -97,7 +103,7 @@ export function measureLegend(content: LegendContent, scale: number, maximumWidt
  * @example drawLegend(content, 230, 40, 1, 70)
  */
 export function drawLegend(content: LegendContent, x: number, y: number, scale: number, maximumWidth: number): string {
-  const { titleLines, noteLines, regionLines, rows } = plan(content, scale, maximumWidth);
+  const { titleLines, noteLines, warningLines, regionLines, rows } = plan(content, scale, maximumWidth);
   const parts: string[] = ['<g id="legend">'];
   let cursor = y;
   for (const line of titleLines) {
@@ -105,9 +111,11 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
     parts.push(svgText(x, cursor, line, { size: SIZE.title * scale, weight: 'semibold' }));
     cursor += SIZE.title * 0.2 * scale;
   }
-  for (const line of noteLines.flat()) {
-    cursor += SIZE.caption * 1.2 * scale;
-    parts.push(svgText(x, cursor, line, { size: SIZE.caption * scale, fill: '#4d4d4d' }));
+  for (const lines of noteLines) {
+    for (const line of lines) {
+      cursor += SIZE.caption * 1.2 * scale;
+      parts.push(svgText(x, cursor, line, { size: SIZE.caption * scale, fill: lines === warningLines ? WARNING_COLOUR : '#4d4d4d' }));
+    }
   }
   cursor += SIZE.caption * 0.3 * scale + SIZE.gap * scale;
   for (const row of rows) {

@@ -93,6 +93,7 @@ describe('sourceBreakWarning', () => {
     const legend = buildIndicatorLegend(drawn, { ...change, period: '2022-05-15', comparePeriod: '2021-12-31', sources }, { locale: 'de', smallNumberThreshold: 3 });
     expect(legend.warning).toContain('Quellenwechsel: 31.12.2021 aus Regionalstatistik');
     const svg = drawLegend({ legend, locale: 'de', showCounts: true, markFills: { suppressed: '#ccc', flagged: '#ddd' } }, 0, 0, 1, 120);
-    expect(svg).toContain('Quellenwechsel');
+    // In the warning colour, as the map legend marks it, not as a grey subtitle.
+    expect(svg).toMatch(/<text[^>]*fill="#92400e"[^>]*>Quellenwechsel/);
   });
 });

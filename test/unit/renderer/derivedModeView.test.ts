@@ -102,10 +102,13 @@ describe('"Anteil an" for imported Kreis tables', () => {
   const refugeesShare: ViewSlice = { ...shown, indicatorId: 'refugees_total', period: '2018-12-31', mode: 'percentOf', denominatorVariable: 'population' };
 
   it('never divides an indicator by its own variable: the population as a share of the population was 100 % everywhere', () => {
-    const switched = indicatorChosen(refugeesShare, kreise, 'population_total');
-    // The only other variable sharing a Stichtag with the population is the refugees' (2018).
-    expect(switched).toMatchObject({ indicatorId: 'population_total', mode: 'percentOf', denominatorVariable: 'refugees', period: '2018-12-31' });
+    // Carried over to the population, the share would be of the refugees ("Bevölkerung in % von
+    // „Schutzsuchende“"): correct and useless. The map shows the values as recorded instead.
+    expect(indicatorChosen(refugeesShare, kreise, 'population_total')).toMatchObject({ indicatorId: 'population_total', mode: 'value', denominatorVariable: null });
     expect(percentOfOffered(kreise, 'population_total')).toEqual(['refugees']);
+    // Chosen for the population on purpose, the one variable offered is taken, at a Stichtag both have.
+    const population = { ...shown, indicatorId: 'population_total', period: '2021-12-31' };
+    expect(modeChosen(population, kreise, 'percentOf')).toEqual({ mode: 'percentOf', comparePeriod: null, denominatorVariable: 'refugees', period: '2018-12-31' });
   });
 
   it('offers the whole variable for a part of it: children 0–5 as a share of the population', () => {
@@ -123,8 +126,8 @@ describe('"Anteil an" for imported Kreis tables', () => {
     const refugees = { ...shown, indicatorId: 'refugees_total', period: '2018-12-31' };
     expect(modeChosen(refugees, kreise, 'per1000Of')).toEqual({ mode: 'per1000Of', comparePeriod: null, denominatorVariable: 'population', period: '2018-12-31' });
     const perThousand = { ...refugees, mode: 'per1000Of' as const, denominatorVariable: 'population' };
-    // To the population itself it moves to the refugees, like "Anteil an"; the mode stays.
-    expect(indicatorChosen(perThousand, kreise, 'population_total')).toMatchObject({ mode: 'per1000Of', denominatorVariable: 'refugees' });
+    // Carried over to the population itself, it gives way to the values, like "Anteil an".
+    expect(indicatorChosen(perThousand, kreise, 'population_total')).toMatchObject({ mode: 'value', denominatorVariable: null });
   });
 
   it('moves to a Stichtag the denominator has', () => {
