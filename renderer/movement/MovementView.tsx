@@ -10,7 +10,7 @@ import type { MethodOutput } from '../../shared/contract/api';
 import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
-import { FLOW_TERMS } from '../../shared/movement/accountVariables';
+import { FLOW_TERMS, stockVariablesWithFlows } from '../../shared/movement/accountVariables';
 import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
@@ -57,6 +57,7 @@ export function MovementView() {
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
   const [chosenIndicatorId, setIndicatorId] = useState<string | null>(null);
   const indicatorId = chosenIndicatorId ?? defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);
+  const hasFlows = stockVariablesWithFlows(project?.variables ?? []).length > 0;
   const [sortBy, setSortBy] = useState<SeriesOrder>('layer');
   const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
@@ -116,9 +117,10 @@ export function MovementView() {
         <label>
           {t('movement.indicator')}
           <select value={indicatorId} data-testid="movement-indicator" onChange={(event) => setIndicatorId(event.target.value)}>
-            <optgroup label={t('movement.group.movement')}>
+            {/* Without arrivals and departures the movement figures cannot be computed: shown, but not offered. */}
+            <optgroup label={t(hasFlows ? 'movement.group.movement' : 'movement.group.movementUnavailable')}>
               {MOVEMENT_INDICATORS.map((indicator) => (
-                <option key={indicator.id} value={indicator.id}>
+                <option key={indicator.id} value={indicator.id} disabled={!hasFlows}>
                   {localized(indicator.name, locale)}
                 </option>
               ))}

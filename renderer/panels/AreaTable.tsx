@@ -234,6 +234,9 @@ const AreaRow = memo(function AreaRow({ row, index, measureRef, selected, drawnA
   const t = useT();
   const { store } = useApp();
   const hovered = useKleinraum((state) => state.hoveredKey === row.key);
+  // A row without a value has no quality to show: "keine Daten" beside "gezählt" read as a counted nothing
+  // (the quality was that of the part that exists, e.g. the count without its denominator).
+  const shownQuality = row.value === null && !drawnArea?.suppressed && row.quality !== 'suppressed' ? null : row.quality;
   return (
     <tr
       ref={measureRef}
@@ -277,7 +280,7 @@ const AreaRow = memo(function AreaRow({ row, index, measureRef, selected, drawnA
         )}
       </td>
       <td>
-        <span className={`quality quality-${row.quality ?? 'none'}`}>{t(`quality.${row.quality ?? 'none'}`)}</span>
+        <span className={`quality quality-${shownQuality ?? 'none'}`}>{t(`quality.${shownQuality ?? 'none'}`)}</span>
       </td>
     </tr>
   );

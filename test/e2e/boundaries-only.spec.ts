@@ -51,6 +51,9 @@ test('a new project with boundaries only: table lists the areas, every view says
   await page.getByTestId('view-tab-movement').click();
   await expect(page.getByTestId('movement-error')).toContainText('Bitte Zu- und Fortzüge importieren', { timeout: 30_000 });
   await expect(page.getByTestId('movement-error')).not.toContainText('unerwartet');
+  // The movement figures are listed but not offered: there is nothing to compute them from.
+  await expect(page.getByTestId('movement-indicator').locator('option[value="movement.net"]')).toBeDisabled();
+  await expect(page.getByTestId('movement-indicator').locator('optgroup').first()).toHaveAttribute('label', 'Bewegungen (keine Zu- und Fortzüge im Projekt)');
 
   for (const view of ['analysis', 'sources', 'movement', 'map']) {
     await page.getByTestId(`view-tab-${view}`).click();

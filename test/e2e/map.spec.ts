@@ -1,7 +1,14 @@
 // The first thing a planner sees: the demo project's 21 municipalities of Region Hannover as a
 // choropleth whose legend matches the map.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { e2eToken } from '../helpers/e2eServer';
 import { canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
+
+// The demo itself, whatever project an earlier spec left open (a new project of boundaries only made
+// these fail when run after boundaries-only.spec.ts alone).
+test.beforeEach(async ({ request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+});
 
 test('the demo map renders the 21 municipalities of Region Hannover', async ({ page, request }) => {
   const { layer, areas } = await loadAreas(request);
