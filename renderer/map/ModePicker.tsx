@@ -7,7 +7,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { dividesByVariable, INDICATOR_MODES } from '../../shared/indicators/indicatorMode';
-import { availableModes, earlierPeriods, isChangeMode, percentOfDenominators } from '../store/viewSlice';
+import { availableModes, earlierPeriods, isChangeMode, denominatorsOffered } from '../store/viewSlice';
 import { SourcePicker } from './SourcePicker';
 
 export function ModePicker() {
@@ -51,7 +51,7 @@ export function ModePicker() {
         <label className="mode-field">
           <span>{t('map.mode.denominator')}</span>
           <select data-testid="denominator-select" value={denominatorVariable ?? ''} onChange={(event) => store.getState().chooseDenominator(event.target.value)}>
-            {percentOfDenominators(indicator, project).map((variable) => (
+            {denominatorsOffered(indicator, project).map((variable) => (
               <option key={variable.id} value={variable.id}>
                 {localized(variable.name, locale)}
               </option>

@@ -148,7 +148,7 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
   const modes: IndicatorMode[] = ['value', 'index'];
   if (indicator.periods.length > 1) modes.push('change', 'changePercent');
   if (!measuresArea(indicator.unit)) modes.push('perKm2');
-  if (percentOfDenominators(indicator, project).length > 0) modes.push('percentOf', 'per1000Of');
+  if (denominatorsOffered(indicator, project).length > 0) modes.push('percentOf', 'per1000Of');
   return modes;
 }
 
@@ -156,16 +156,16 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
  * The variables "Anteil an" and "je 1.000" can divide the indicator by: not the whole variable the
  * numerator counts (that is 100 % in every area; a part of it, children 0–5 of the population, may be a
  * share of it) and only one with a Stichtag in common with it (else nothing can be computed).
- * @example percentOfDenominators(foreignersIndicator, demo).map((variable) => variable.id) // ['population', …]
+ * @example denominatorsOffered(foreignersIndicator, demo).map((variable) => variable.id) // ['population', …]
  */
-export function percentOfDenominators(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): ProjectSummaryView['variables'] {
+export function denominatorsOffered(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): ProjectSummaryView['variables'] {
   if (!indicator) return [];
   const numerator = indicator.numeratorFiltered ? undefined : indicator.variables?.[0];
   return project.variables.filter((variable) => variable.id !== numerator && variable.periods.some((period) => indicator.periods.includes(period)));
 }
 
-/** The Stichtage "Anteil an" this denominator can be shown for: the indicator's that the denominator has too. */
-function percentOfPeriods(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>, denominatorVariable: string | null): string[] {
+/** The Stichtage "Anteil an" and "je 1.000" can be shown for with this denominator: the indicator's that the denominator has too. */
+function denominatorPeriods(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>, denominatorVariable: string | null): string[] {
   const denominator = project.variables.find((variable) => variable.id === denominatorVariable);
   return denominator && indicator ? indicator.periods.filter((period) => denominator.periods.includes(period)) : [];
 }
@@ -173,7 +173,7 @@ function percentOfPeriods(indicator: IndicatorSummary | undefined, project: Pick
 /** The shown Stichtag, moved to the latest one "Anteil an" can be computed for when it cannot be computed at the shown one. */
 function periodFor(derived: DerivedView, indicator: IndicatorSummary | undefined, project: ProjectSummaryView, period: string | null): string | null {
   if (!dividesByVariable(derived.mode)) return period;
-  const periods = percentOfPeriods(indicator, project, derived.denominatorVariable);
+  const periods = denominatorPeriods(indicator, project, derived.denominatorVariable);
   return period !== null && periods.includes(period) ? period : (periods.at(-1) ?? period);
 }
 
@@ -202,7 +202,7 @@ export function comparePeriodChosen(view: ViewSlice, project: ProjectSummaryView
 /** Chooses the variable of `percentOf` or `per1000Of` (moving to a Stichtag it has); ids it does not offer are ignored. */
 export function denominatorChosen(view: ViewSlice, project: ProjectSummaryView, variableId: string): Pick<ViewSlice, 'denominatorVariable' | 'period'> {
   const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
-  const offered = dividesByVariable(view.mode) && percentOfDenominators(indicator, project).some((variable) => variable.id === variableId);
+  const offered = dividesByVariable(view.mode) && denominatorsOffered(indicator, project).some((variable) => variable.id === variableId);
   const denominatorVariable = offered ? variableId : view.denominatorVariable;
   return { denominatorVariable, period: periodFor({ mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable }, indicator, project, view.period) };
 }
@@ -236,7 +236,7 @@ function derivedViewFor(view: DerivedView, project: ProjectSummaryView, indicato
     // The chosen variable while it still makes sense for this indicator, else the population. Any other
     // variable only when the mode is chosen now: carried over to another indicator, "Bevölkerung in % von
     // „Schutzsuchende“" would be correct and useless, and the values as recorded say more.
-    const offered = percentOfDenominators(indicator, project);
+    const offered = denominatorsOffered(indicator, project);
     const has = (id: string | null) => id !== null && offered.some((variable) => variable.id === id);
     const chosenNow = view.denominatorVariable === null;
     const denominatorVariable = has(view.denominatorVariable) ? view.denominatorVariable : has('population') ? 'population' : chosenNow ? (offered[0]?.id ?? null) : null;

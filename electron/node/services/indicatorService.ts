@@ -135,7 +135,7 @@ function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefin
   const denominatorVariable = dividesByVariable(mode) ? requireDenominatorVariable(db, derivation.denominatorVariable) : undefined;
   const wholeNumerator = !indicator.numerator.filter || Object.keys(indicator.numerator.filter).length === 0;
   if (denominatorVariable !== undefined && denominatorVariable === indicator.numerator.variable && wholeNumerator) {
-    // The map's "Anteil an" and "je 1.000" do not offer it either (renderer/store/viewSlice.ts percentOfDenominators).
+    // The map's "Anteil an" and "je 1.000" do not offer it either (renderer/store/viewSlice.ts denominatorsOffered).
     throw new UserError('bad-input', {
       de: `„${indicator.name.de}“ geteilt durch sich selbst wäre in jedem Gebiet gleich (100 % oder 1.000 je 1.000). Bitte eine andere Bezugsvariable (denominatorVariable) wählen, z. B. die Bevölkerung.`,
       en: `"${indicator.name.en}" divided by itself would be the same in every area (100 % or 1,000 per 1,000). Please choose another denominator variable (denominatorVariable), e.g. the population.`,

@@ -8,7 +8,7 @@ import {
   indicatorChosen,
   initialViewSlice,
   modeChosen,
-  percentOfDenominators,
+  denominatorsOffered,
   periodChosen,
   viewForProject,
   type ViewSlice,
@@ -105,7 +105,7 @@ describe('"Anteil an" for imported Kreis tables', () => {
     // Carried over to the population, the share would be of the refugees ("Bevölkerung in % von
     // „Schutzsuchende“"): correct and useless. The map shows the values as recorded instead.
     expect(indicatorChosen(refugeesShare, kreise, 'population_total')).toMatchObject({ indicatorId: 'population_total', mode: 'value', denominatorVariable: null });
-    expect(percentOfOffered(kreise, 'population_total')).toEqual(['refugees']);
+    expect(offeredIds(kreise, 'population_total')).toEqual(['refugees']);
     // Chosen for the population on purpose, the one variable offered is taken, at a Stichtag both have.
     const population = { ...shown, indicatorId: 'population_total', period: '2021-12-31' };
     expect(modeChosen(population, kreise, 'percentOf')).toEqual({ mode: 'percentOf', comparePeriod: null, denominatorVariable: 'refugees', period: '2018-12-31' });
@@ -113,7 +113,7 @@ describe('"Anteil an" for imported Kreis tables', () => {
 
   it('offers the whole variable for a part of it: children 0–5 as a share of the population', () => {
     const children = createIndicator({ id: 'children', scale: 'absolute', periods: ['2018-12-31', '2021-12-31'], variables: ['population'], numeratorFiltered: true });
-    expect(percentOfDenominators(children, kreise).map((variable) => variable.id)).toEqual(['population', 'refugees']);
+    expect(denominatorsOffered(children, kreise).map((variable) => variable.id)).toEqual(['population', 'refugees']);
   });
 
   it('falls back to the values when no variable shares a Stichtag with the indicator', () => {
@@ -136,8 +136,8 @@ describe('"Anteil an" for imported Kreis tables', () => {
   });
 });
 
-function percentOfOffered(project: ReturnType<typeof createProject>, indicatorId: string): string[] {
-  return percentOfDenominators(
+function offeredIds(project: ReturnType<typeof createProject>, indicatorId: string): string[] {
+  return denominatorsOffered(
     project.indicators.find((indicator) => indicator.id === indicatorId),
     project,
   ).map((variable) => variable.id);
