@@ -9,4 +9,8 @@ export default defineConfig({
   testMatch: '**/*.screens.ts',
   reporter: [['list']],
   outputDir: 'build/test-results/readme',
+  // One server is enough for the screenshots: the first lane's.
+  projects: [{ name: 'readme', use: base.projects?.[0]?.use }],
+  webServer: Array.isArray(base.webServer) ? base.webServer[0] : base.webServer,
+  workers: 1,
 });
