@@ -12,10 +12,10 @@ import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { FLOW_TERMS, stockVariablesWithFlows } from '../../shared/movement/accountVariables';
 import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
-import { drawMultiples, drawPanel, multiplesFrames, panelGridFor, periodIndexAt, plotArea, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
+import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
-import { projectionLabel, projectionNote, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
+import { projectionLabel, projectionNote, referenceDrawn, smallNumberNote, sourceChangeNotes } from '../../shared/movement/timeSeriesFigure';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
@@ -189,8 +189,13 @@ export function MovementView() {
                 </h3>
                 <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
                 <p className="movement-note">
-                  {t('movement.figure.legend', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ') })}
+                  {t(referenceDrawn(data) ? 'movement.figure.legend' : 'movement.figure.legendAreaOnly', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ') })}
                 </p>
+                {sourceChangeNotes(data, data.sources, locale).map((note) => (
+                  <p key={note} className="movement-warning" data-testid="movement-source-change">
+                    {note}
+                  </p>
+                ))}
                 {projectionNote(data, locale) && (
                   <p className="movement-note movement-projection-note" data-testid="movement-projection-note">
                     {projectionNote(data, locale)}
@@ -272,13 +277,12 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const frame: ChartFrame = { x: 0, y: 0, width, height: AREA_CHART.height };
   const fontSize = 12;
   const scale = sharedScale([area?.values.map(drawnValue) ?? [], data.reference.values.map(drawnValue)]);
-  const svg = area
-    ? drawPanel(frame, { title: area.name, points: area.values, region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) })
-    : '';
-  const plot = plotArea(frame, fontSize, true);
+  const panel = { title: area?.name ?? '', points: area?.values ?? [], region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2 };
+  const svg = area ? drawPanel(frame, { ...panel, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceChangeLabel: t('movement.sourceChange.label') }) : '';
+  const plot = panelPlot(frame, panel);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const point = svgPoint(event, width, AREA_CHART.height);
-    onHover({ key: 'area', index: periodIndexAt(plot, data.periods.length, point.x), left: point.left, top: point.top });
+    onHover({ key: 'area', index: periodIndexAt(plot, periodPositions(data.periods), point.x), left: point.left, top: point.top });
   };
   const point = hover && area ? area.values[hover.index] : undefined;
   const regionPoint = hover ? data.reference.values[hover.index] : undefined;
@@ -315,15 +319,15 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: 
   const height = rows * panelHeight + (rows - 1) * gap;
   const frame: ChartFrame = { x: 0, y: 0, width, height };
   const fontSize = 12;
-  const svg = drawMultiples(frame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) });
-  const frames = multiplesFrames(frame, panels.length, gap, columns, grid);
+  const multiples = { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) };
+  const svg = drawMultiples(frame, multiples);
+  const { frames, plots } = multiplesLayout(frame, multiples);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const point = svgPoint(event, width, height);
     const index = panelAt(point.x, point.y);
     if (index < 0) return props.onHover(null);
-    const plot = plotArea(frames[index] as ChartFrame, fontSize, false, true);
-    props.onHover({ key: panels[index]!.key, index: periodIndexAt(plot, data.periods.length, point.x), left: point.left, top: point.top });
+    props.onHover({ key: panels[index]!.key, index: periodIndexAt(plots[index] as ChartFrame, periodPositions(data.periods), point.x), left: point.left, top: point.top });
   };
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const point = svgPoint(event, width, height);

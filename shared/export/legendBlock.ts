@@ -7,7 +7,7 @@
 import type { Locale } from '../format/number';
 import { formatNumber } from '../format/number';
 import type { IndicatorLegend } from '../mapView/indicatorLegend';
-import { svgRect, svgText } from './svgElements';
+import { WARNING_COLOUR, svgRect, svgText } from './svgElements';
 import { textWidth, wrapText } from './textMetrics';
 
 export interface LegendContent {
@@ -40,9 +40,6 @@ interface LegendPlan {
   width: number;
   height: number;
 }
-
-/** The warning's text colour: the dark amber of the map legend's warning, legible in print and in grey. */
-const WARNING_COLOUR = '#92400e';
 
 /** Sizes in mm at scale 1 (A4); multiplied by the page scale. */
 const SIZE = { title: 3.5, caption: 2.8, row: 3.1, swatchWidth: 6, swatchHeight: 3.8, rowHeight: 5.2, gap: 2 };

@@ -4,6 +4,9 @@
  */
 import { FIGURE_FONT_FAMILY_CSS, type FontWeight } from './textMetrics';
 
+/** The colour of a warning in a figure: the dark amber of the map legend's warning, legible in print and in grey. */
+export const WARNING_COLOUR = '#92400e';
+
 /**
  * Escapes text for XML content and attribute values.
  * @example escapeXml('Wert < 3 & "x"') // 'Wert &lt; 3 &amp; &quot;x&quot;'

@@ -14,8 +14,7 @@ import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 import { showsAbsoluteCount } from '../model/project';
 import { bkgAttribution, isBkgSource } from '../export/sourceLines';
-import { shortSourceName } from '../sources/sourceChoiceLine';
-import { sourceNameWithoutFile } from '../sources/sourceNames';
+import { contrastedSourceNames } from '../sources/sourceChoiceLine';
 
 export interface LegendRow {
   /** Class index, or null for the no-data and small-number rows. */
@@ -199,11 +198,8 @@ export function sourceBreakWarning(subject: Pick<LegendSubject, 'comparePeriod' 
   const { comparePeriod, sourceBreak } = subject;
   if (!comparePeriod || !sourceBreak) return null;
   const { base, shown } = sourceBreak;
-  // Named without the file names an import adds, unless two sources would then read alike.
-  const fullName = (id: string) => shortSourceName(subject.sources.find((source) => source.id === id)?.name ?? id);
-  const shortNames = [...base, ...shown].map((id) => sourceNameWithoutFile(fullName(id)));
-  const distinct = new Set(shortNames).size === new Set([...base, ...shown]).size;
-  const names = (ids: readonly string[]) => ids.map((id) => (distinct ? sourceNameWithoutFile(fullName(id)) : fullName(id))).join(locale === 'de' ? ' und ' : ' and ');
+  const name = contrastedSourceNames([...base, ...shown], subject.sources);
+  const names = (ids: readonly string[]) => ids.map(name).join(locale === 'de' ? ' und ' : ' and ');
   return translate(locale, 'map.legend.sourceBreak', { base: formatDate(comparePeriod, locale), baseSources: names(base), shown: formatDate(subject.period, locale), shownSources: names(shown) });
 }
 

@@ -8,8 +8,8 @@
  * the line dashed; the region is a grey dashed reference line.
  */
 import { niceTicks } from '../analysis/niceTicks';
-import { escapeXml, mm, svgRect, svgText } from '../export/svgElements';
-import { wrapText } from '../export/textMetrics';
+import { WARNING_COLOUR, escapeXml, mm, svgRect, svgText } from '../export/svgElements';
+import { textWidth, wrapText } from '../export/textMetrics';
 import { formatNumber, type Locale } from '../format/number';
 import { drawnValue } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
@@ -56,17 +56,56 @@ export function sharedScale(valueLists: readonly (readonly (number | null)[])[])
   return { minimum, maximum, ticks };
 }
 
-/** Where the plot area of a panel lies inside its frame (room for the title, axis labels and years). */
-export function plotArea(frame: ChartFrame, fontSize: number, axisLabels: boolean, compactLabels = false): ChartFrame {
+/**
+ * Where the plot area of a panel lies inside its frame: room for the title, the years and, left of it,
+ * `labelRoom` for the value labels (valueLabelRoom); without them a narrow margin.
+ */
+export function plotArea(frame: ChartFrame, fontSize: number, detailed: boolean, labelRoom = 0): ChartFrame {
   const top = fontSize * 1.9;
-  const left = axisLabels ? fontSize * 4.2 : compactLabels ? fontSize * 2.4 : fontSize * 0.6;
+  const left = labelRoom > 0 ? labelRoom : fontSize * 0.6;
   const bottom = fontSize * 1.8;
-  const right = axisLabels ? fontSize * 1.6 : fontSize * 0.8;
+  const right = detailed ? fontSize * 1.6 : fontSize * 0.8;
   return { x: frame.x + left, y: frame.y + top, width: Math.max(1, frame.width - left - right), height: Math.max(1, frame.height - top - bottom) };
 }
 
-export function xAt(plot: ChartFrame, count: number, index: number): number {
-  return count <= 1 ? plot.x + plot.width / 2 : plot.x + (plot.width * index) / (count - 1);
+/** The size of the value labels: larger in the one-area chart than in the small panels. */
+function valueLabelSize(fontSize: number, detailed: boolean): number {
+  return fontSize * (detailed ? 0.85 : 0.72);
+}
+
+/** How a tick's value is written at the axis (one decimal fewer than the values). */
+function tickText(tick: number, decimals: number, locale: Locale): string {
+  return formatNumber(tick, Math.max(0, decimals - 1), locale);
+}
+
+/**
+ * The room left of a plot for its value labels: the widest tick's label and a margin on both sides, so
+ * "1.200.000" is not cut off at the panel's edge.
+ */
+export function valueLabelRoom(scale: ValueScale, decimals: number, locale: Locale, fontSize: number, detailed: boolean): number {
+  const size = valueLabelSize(fontSize, detailed);
+  const widest = Math.max(0, ...scale.ticks.map((tick) => textWidth(tickText(tick, decimals, locale), size)));
+  return widest + fontSize * 0.7;
+}
+
+/**
+ * Where each Stichtag stands on the time axis, from 0 to 1, by its date: 31.12.2018, 31.12.2021 and the
+ * Zensus day 15.05.2022 are not spaced evenly, so no slope is steepened by a short interval. One Stichtag
+ * stands in the middle.
+ * @example periodPositions(['2018-12-31', '2021-12-31', '2022-12-31']) // [0, 0.75, 1]
+ */
+export function periodPositions(periods: readonly string[]): number[] {
+  const times = periods.map((period) => Date.parse(period));
+  const first = times[0] ?? 0;
+  const span = (times.at(-1) ?? 0) - first;
+  if (times.length <= 1 || !(span > 0) || times.some((time) => !Number.isFinite(time))) {
+    return periods.map((_, index) => (periods.length <= 1 ? 0.5 : index / (periods.length - 1)));
+  }
+  return times.map((time) => (time - first) / span);
+}
+
+export function xAt(plot: ChartFrame, positions: readonly number[], index: number): number {
+  return plot.x + plot.width * (positions[index] ?? 0.5);
 }
 
 export function yAt(plot: ChartFrame, scale: ValueScale, value: number): number {
@@ -74,26 +113,46 @@ export function yAt(plot: ChartFrame, scale: ValueScale, value: number): number 
 }
 
 /** The period index nearest to horizontal position `x` (hover). */
-export function periodIndexAt(plot: ChartFrame, count: number, x: number): number {
-  if (count <= 1) return 0;
-  const index = Math.round(((x - plot.x) / plot.width) * (count - 1));
-  return Math.max(0, Math.min(count - 1, index));
+export function periodIndexAt(plot: ChartFrame, positions: readonly number[], x: number): number {
+  const at = (x - plot.x) / plot.width;
+  let nearest = 0;
+  positions.forEach((position, index) => {
+    if (Math.abs(position - at) < Math.abs((positions[nearest] ?? 0) - at)) nearest = index;
+  });
+  return nearest;
 }
 
-/** Path segments through consecutive values; a null breaks the line. `dashedFrom`: index from which the line is dashed (projection). */
 /**
- * Path segments through consecutive values; a missing value breaks the line, and so does a small number
- * (never drawn as an exact point: its x is returned in `small` for a "< N" mark). Segments ending at a
- * projected value are dashed.
+ * The Stichtage at which an observed series changes its source (the register's 31.12.2021, then the
+ * Zensus' 15.05.2022): the index of the first value from the new source, with both sources. The step
+ * between them is a break in the series, not a development, so the line is not drawn across it. A
+ * projection continuing the series is marked on its own and is no change of source here.
  */
-function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[]; small: number[] } {
+export function sourceChanges(points: readonly SeriesPoint[]): { index: number; from: string; to: string }[] {
+  const changes: { index: number; from: string; to: string }[] = [];
+  let previous: string | null = null;
+  points.forEach((point, index) => {
+    if (point.projected || point.sourceId === null || point.value === null) return;
+    if (previous !== null && point.sourceId !== previous) changes.push({ index, from: previous, to: point.sourceId });
+    previous = point.sourceId;
+  });
+  return changes;
+}
+
+/**
+ * Path segments through consecutive values. A missing value breaks the line, and so do a change of source
+ * and a small number (never drawn as an exact point: its x is returned in `small` for a "< N" mark).
+ * Segments ending at a projected value are dashed.
+ */
+function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale, positions: readonly number[]): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[]; small: number[] } {
   const solid: string[] = [];
   const dashed: string[] = [];
   const dots: { x: number; y: number; projected: boolean }[] = [];
   const small: number[] = [];
+  const breaks = new Set(sourceChanges(points).map((change) => change.index));
   for (let index = 0; index < points.length; index += 1) {
     const point = points[index] as SeriesPoint;
-    const x = xAt(plot, points.length, index);
+    const x = xAt(plot, positions, index);
     if (point.smallNumber) small.push(x);
     const value = drawnValue(point);
     if (value === null) continue;
@@ -101,8 +160,8 @@ function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: Valu
     dots.push({ x, y, projected: point.projected });
     const previous = index > 0 ? points[index - 1] : undefined;
     const previousValue = previous ? drawnValue(previous) : null;
-    if (previousValue !== null) {
-      const segment = `M${mm(xAt(plot, points.length, index - 1))} ${mm(yAt(plot, scale, previousValue))}L${mm(x)} ${mm(y)}`;
+    if (previousValue !== null && !breaks.has(index)) {
+      const segment = `M${mm(xAt(plot, positions, index - 1))} ${mm(yAt(plot, scale, previousValue))}L${mm(x)} ${mm(y)}`;
       (point.projected ? dashed : solid).push(segment);
     }
   }
@@ -139,16 +198,48 @@ export interface PanelOptions {
   projectionLabel?: string | null;
   /** What stands at a small number's Stichtag instead of a point, e.g. "< 3" (smallNumbers.ts). */
   smallNumberLabel?: string | null;
+  /** The one-area chart's label at a change of source, e.g. "Quellenwechsel". */
+  sourceChangeLabel?: string | null;
 }
 
-function yearOf(period: string): string {
-  return period.slice(0, 4);
+/**
+ * The years under the time axis. The one-area chart labels every Stichtag whose year is new and whose
+ * label has room beside its neighbours (the last always); small panels label the first and the last.
+ */
+function yearLabels(periods: readonly string[], positions: readonly number[], plot: ChartFrame, size: number, detailed: boolean): { x: number; text: string; anchor: 'start' | 'middle' | 'end' }[] {
+  const count = periods.length;
+  if (count === 0) return [];
+  const label = (index: number, anchor: 'start' | 'middle' | 'end') => ({ x: xAt(plot, positions, index), text: (periods[index] as string).slice(0, 4), anchor });
+  if (!detailed) return count === 1 ? [label(0, 'middle')] : [label(0, 'start'), label(count - 1, 'end')];
+  const room = textWidth('2000', size) * 1.4;
+  const labels: ReturnType<typeof label>[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const next = label(index, 'middle');
+    const previous = labels.at(-1);
+    if (previous && (previous.text === next.text || next.x - previous.x < room)) {
+      // The last Stichtag keeps its year; the one before it gives way.
+      if (index !== count - 1) continue;
+      if (previous.text === next.text) continue;
+      labels.pop();
+    }
+    labels.push(next);
+  }
+  return labels;
+}
+
+/**
+ * The plot area of a panel drawn with these options: the one-area chart and the small panels that print
+ * or keep room for value labels leave the room of the widest label. The tab's hover uses the same area.
+ */
+export function panelPlot(frame: ChartFrame, options: Pick<PanelOptions, 'scale' | 'fontSize' | 'detailed' | 'valueLabels' | 'decimals' | 'locale'>): ChartFrame {
+  const labelled = options.detailed || options.valueLabels !== undefined;
+  return plotArea(frame, options.fontSize, options.detailed, labelled ? valueLabelRoom(options.scale, options.decimals, options.locale, options.fontSize, options.detailed) : 0);
 }
 
 /** One panel as an SVG group. */
 export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
   const { fontSize, scale } = options;
-  const plot = plotArea(frame, fontSize, options.detailed, options.valueLabels !== undefined);
+  const plot = panelPlot(frame, options);
   const parts: string[] = [`<g class="series-panel"${options.attributes ?? ''}>`];
   if (options.selected) parts.push(svgRect(frame.x, frame.y, frame.width, frame.height, `fill="${SELECTED_FILL}"`));
   const title = wrapText(options.title, fontSize, frame.width - fontSize * 0.4, 'semibold')[0] ?? options.title;
@@ -159,37 +250,47 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
     const y = yAt(plot, scale, tick);
     parts.push(`<line x1="${mm(plot.x)}" y1="${mm(y)}" x2="${mm(plot.x + plot.width)}" y2="${mm(y)}" stroke="${tick === 0 ? '#8c8c8c' : '#e3e3e3'}" stroke-width="${mm(tick === 0 ? thin * 1.6 : thin)}"/>`);
     if (options.detailed || options.valueLabels === 'print') {
-      const size = options.detailed ? fontSize * 0.85 : fontSize * 0.72;
-      parts.push(svgText(plot.x - fontSize * 0.3, y + size * 0.35, formatNumber(tick, Math.max(0, options.decimals - 1), options.locale), { size, fill: '#4d4d4d', anchor: 'end' }));
+      const size = valueLabelSize(fontSize, options.detailed);
+      parts.push(svgText(plot.x - fontSize * 0.3, y + size * 0.35, tickText(tick, options.decimals, options.locale), { size, fill: '#4d4d4d', anchor: 'end' }));
     }
   }
   const count = options.periods.length;
-  const yearIndexes = options.detailed ? options.periods.map((_, index) => index) : count > 0 ? [...new Set([0, count - 1])] : [];
-  for (const index of yearIndexes) {
-    const x = xAt(plot, count, index);
-    const anchor = options.detailed ? 'middle' : index === 0 ? 'start' : 'end';
-    parts.push(svgText(x, plot.y + plot.height + fontSize * 1.25, yearOf(options.periods[index] as string), { size: fontSize * 0.8, fill: '#4d4d4d', anchor }));
+  const positions = periodPositions(options.periods);
+  const yearSize = fontSize * 0.8;
+  for (const label of yearLabels(options.periods, positions, plot, yearSize, options.detailed)) {
+    parts.push(svgText(label.x, plot.y + plot.height + fontSize * 1.25, label.text, { size: yearSize, fill: '#4d4d4d', anchor: label.anchor }));
   }
   if (options.hoverIndex !== null && options.hoverIndex !== undefined && count > 0) {
-    const x = xAt(plot, count, options.hoverIndex);
+    const x = xAt(plot, positions, options.hoverIndex);
     parts.push(`<line class="hover-rule" x1="${mm(x)}" y1="${mm(plot.y)}" x2="${mm(x)}" y2="${mm(plot.y + plot.height)}" stroke="#333333" stroke-width="${mm(thin)}"/>`);
   }
+  // A change of source: an amber dotted rule between the two Stichtage, where the line breaks; the one-area
+  // chart names it.
+  for (const change of sourceChanges(options.points)) {
+    const before = options.points.slice(0, change.index).findLastIndex((point) => point.value !== null && !point.projected);
+    const x = before >= 0 ? (xAt(plot, positions, before) + xAt(plot, positions, change.index)) / 2 : xAt(plot, positions, change.index);
+    parts.push(`<line class="source-change-rule" x1="${mm(x)}" y1="${mm(plot.y)}" x2="${mm(x)}" y2="${mm(plot.y + plot.height)}" stroke="${WARNING_COLOUR}" stroke-width="${mm(thin * 1.4)}" stroke-dasharray="${mm(thin * 1.5)} ${mm(thin * 2.5)}"/>`);
+    if (options.detailed && options.sourceChangeLabel) {
+      const size = fontSize * 0.8;
+      parts.push(svgText(x - size * 0.3, plot.y + size * 0.9, options.sourceChangeLabel, { size, fill: WARNING_COLOUR, anchor: 'end', halo: true }, ' class="source-change-label"'));
+    }
+  }
   if (options.region) {
-    const region = linePaths(options.region, plot, scale);
+    const region = linePaths(options.region, plot, scale, positions);
     const d = region.solid + region.dashed;
     if (d) parts.push(`<path class="region-line" d="${d}" fill="none" stroke="${REGION_COLOUR}" stroke-width="${mm(options.lineWidth * 0.8)}" stroke-dasharray="${mm(options.lineWidth * 2.5)} ${mm(options.lineWidth * 1.5)}"/>`);
   }
   const firstProjected = options.points.findIndex((point) => point.projected);
   if (firstProjected >= 0) {
     // The rule stands at the last observed Stichtag (or the plot's left edge when all values are projected).
-    const x = firstProjected > 0 ? xAt(plot, count, firstProjected - 1) : plot.x;
+    const x = firstProjected > 0 ? xAt(plot, positions, firstProjected - 1) : plot.x;
     parts.push(`<line class="projection-rule" x1="${mm(x)}" y1="${mm(plot.y)}" x2="${mm(x)}" y2="${mm(plot.y + plot.height)}" stroke="#8c8c8c" stroke-width="${mm(thin)}" stroke-dasharray="${mm(thin * 3)} ${mm(thin * 3)}"/>`);
     if (options.projectionLabel) {
       const size = fontSize * (options.detailed ? 0.8 : 0.7);
       parts.push(svgText(x + size * 0.3, plot.y + size * 0.9, options.projectionLabel, { size, fill: '#4d4d4d', halo: true }, ' class="projection-label"'));
     }
   }
-  const line = linePaths(options.points, plot, scale);
+  const line = linePaths(options.points, plot, scale, positions);
   if (line.solid) parts.push(`<path class="area-line" d="${line.solid}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-linejoin="round"/>`);
   if (line.dashed) parts.push(`<path class="area-line projected" d="${line.dashed}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-dasharray="${mm(options.lineWidth * 3)} ${mm(options.lineWidth * 2)}"/>`);
   // Small numbers: no point, the line breaks, and "< N" stands at the foot of the plot.
@@ -292,13 +393,24 @@ export function multiplesFrames(frame: ChartFrame, count: number, gap: number, c
   }));
 }
 
-/** Small multiples: one panel per area, one shared scale, the region as reference line in each. */
-export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
+/**
+ * Where the small multiples stand: their shared scale, each panel's frame and plot area (the tab's hover
+ * finds the Stichtag in it) and whether it prints the value labels (the leftmost panel of each row; in
+ * the map layout a row may start further right).
+ */
+export function multiplesLayout(frame: ChartFrame, options: MultiplesOptions): { scale: ValueScale; frames: ChartFrame[]; plots: ChartFrame[]; valueLabels: ('print' | 'room')[] } {
   const scale = sharedScale([...options.panels.map((panel) => panel.points.map(drawnValue)), options.region.map(drawnValue)]);
   const frames = multiplesFrames(frame, options.panels.length, options.gap, options.columns, options.grid);
-  // Value labels on the leftmost panel of each row (in the map layout a row may start further right).
   const leftmostOfRow = new Map<number, number>();
   for (const panelFrame of frames) leftmostOfRow.set(panelFrame.y, Math.min(leftmostOfRow.get(panelFrame.y) ?? Infinity, panelFrame.x));
+  const valueLabels = frames.map((panelFrame) => (Math.abs(panelFrame.x - (leftmostOfRow.get(panelFrame.y) as number)) < 1e-6 ? 'print' : 'room'));
+  const plots = frames.map((panelFrame, index) => panelPlot(panelFrame, { scale, fontSize: options.fontSize, detailed: false, valueLabels: valueLabels[index], decimals: options.decimals, locale: options.locale }));
+  return { scale, frames, plots, valueLabels };
+}
+
+/** Small multiples: one panel per area, one shared scale, the region as reference line in each. */
+export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
+  const { scale, frames, valueLabels } = multiplesLayout(frame, options);
   const parts = ['<g id="small-multiples">'];
   options.panels.forEach((panel, index) => {
     const panelFrame = frames[index] as ChartFrame;
@@ -317,7 +429,7 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         selected: panel.key === options.selectedKey,
         flag: panel.flag ?? null,
         lineWidth: options.lineWidth,
-        valueLabels: Math.abs(panelFrame.x - (leftmostOfRow.get(panelFrame.y) as number)) < 1e-6 ? 'print' : 'room',
+        valueLabels: valueLabels[index],
         attributes: ` data-key="${escapeXml(panel.key)}"`,
         projectionLabel: options.projectionLabel ?? null,
         smallNumberLabel: options.smallNumberLabel ?? null,

@@ -10,7 +10,8 @@ import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
-import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
+import { contrastedSourceNames } from '../sources/sourceChoiceLine';
+import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
@@ -55,6 +56,31 @@ export function smallNumberNote(data: TimeSeriesData, locale: Locale): string | 
   return translate(locale, 'movement.smallNumbers.chart', { label: smallNumberText(data.smallNumberThreshold, locale), threshold: data.smallNumberThreshold });
 }
 
+/**
+ * One note per change of source in the series (of any area or the reference line), each named once: up to
+ * which Stichtag the values come from which source, and from which on from which. The charts break the
+ * line there and mark it with a dotted rule.
+ */
+export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'reference'>, sources: readonly { id?: string; name: string }[], locale: Locale): string[] {
+  const found = new Map<string, { before: string; after: string; from: string; to: string }>();
+  for (const points of [...data.series.map((series) => series.values), data.reference.values]) {
+    for (const change of sourceChanges(points)) {
+      const before = points.slice(0, change.index).findLast((point) => point.sourceId === change.from)?.period ?? '';
+      const after = (points[change.index] as (typeof points)[number]).period;
+      const key = [before, after, change.from, change.to].join('|');
+      if (!found.has(key)) found.set(key, { before, after, from: change.from, to: change.to });
+    }
+  }
+  const changes = [...found.values()];
+  const name = contrastedSourceNames(changes.flatMap((change) => [change.from, change.to]), sources);
+  return changes.map((change) => translate(locale, 'movement.sourceChange.note', { before: formatDate(change.before, locale), after: formatDate(change.after, locale), from: name(change.from), to: name(change.to) }));
+}
+
+/** Whether the reference line (region or mean per area) has any value to draw; its key is shown only then. */
+export function referenceDrawn(data: Pick<TimeSeriesData, 'reference'>): boolean {
+  return data.reference.values.some((point) => drawnValue(point) !== null);
+}
+
 /** Legend and notes under the chart: the line key, the sources by name, the shared scale. */
 function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale: Locale, extra: readonly string[]): { svg: string; height: number } {
   const size = 2.7 * scale;
@@ -62,7 +88,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   const projection = projectionNote(data, locale);
   const sourceNames = data.sources.map((source) => source.name).join('; ');
   const small = smallNumberNote(data, locale);
-  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
+  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...sourceChangeNotes(data, data.sources, locale), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
   for (const text of texts) lines.push(...wrapText(text, size, frame.width));
   const legendHeight = size * 1.6;
   const height = legendHeight + lines.length * size * 1.35;
@@ -72,13 +98,16 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   const keyY = top + size * 0.6;
   parts.push(`<line x1="${mm(frame.x)}" y1="${mm(keyY)}" x2="${mm(frame.x + 8 * scale)}" y2="${mm(keyY)}" stroke="${AREA_COLOUR}" stroke-width="${mm(0.5 * scale)}"/>`);
   parts.push(svgText(frame.x + 10 * scale, keyY + size * 0.35, translate(locale, 'movement.legend.area'), { size }));
+  // The reference line's key only where the line is drawn; else the key says it cannot be computed.
   const regionX = frame.x + 30 * scale;
-  parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
-  const referenceText = localized(data.reference.label, locale);
-  parts.push(svgText(regionX + 10 * scale, keyY + size * 0.35, referenceText, { size }));
+  const referenceLabel = localized(data.reference.label, locale);
+  const withReference = referenceDrawn(data);
+  if (withReference) parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
+  const referenceText = withReference ? referenceLabel : translate(locale, 'movement.legend.referenceMissing', { reference: referenceLabel });
+  parts.push(svgText(regionX + (withReference ? 10 * scale : 0), keyY + size * 0.35, referenceText, { size }));
   const label = projectionLabel(data, locale, false);
   if (label) {
-    const projectionX = regionX + 10 * scale + textWidth(referenceText, size) + 8 * scale;
+    const projectionX = regionX + (withReference ? 10 * scale : 0) + textWidth(referenceText, size) + 8 * scale;
     parts.push(
       `<line class="legend-projection" x1="${mm(projectionX)}" y1="${mm(keyY)}" x2="${mm(projectionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${AREA_COLOUR}" stroke-width="${mm(0.5 * scale)}" stroke-dasharray="${mm(1.5 * scale)} ${mm(1 * scale)}"/>`,
     );
@@ -128,7 +157,7 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
       `<g id="area-chart">` +
-      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) }) +
+      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceChangeLabel: translate(locale, 'movement.sourceChange.label') }) +
       '</g>' +
       footnote.svg
     );

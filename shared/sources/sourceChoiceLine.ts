@@ -8,6 +8,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import { SYNTHETIC_LABEL, SYNTHETIC_LICENCE, SYNTHETIC_NAME_SUFFIX, SYNTHETIC_PUBLISHER_SUFFIX, type LocalizedText } from '../model/project';
 import { sourcePriority } from './sourceChoice';
+import { sourceNameWithoutFile } from './sourceNames';
 
 /** What the functions read of a project summary (contract `projectSummary`). */
 export interface SourceChoiceProject {
@@ -49,6 +50,18 @@ export function indicatorSourceChoices(project: SourceChoiceProject, variableIds
  */
 export function shortSourceName(name: string): string {
   return name.endsWith(SYNTHETIC_NAME_SUFFIX) ? name.slice(0, -SYNTHETIC_NAME_SUFFIX.length) : name;
+}
+
+/**
+ * Names for a sentence that sets sources against each other ("Quellenwechsel: … aus A, … aus B"): without
+ * the demo suffix and without the file name an import adds, unless two of them would then read alike.
+ * @example contrastedSourceNames(['reg', 'zensus'], sources)('zensus') // "Bevölkerung kompakt, Tabelle 1000A-0000"
+ */
+export function contrastedSourceNames(ids: readonly string[], sources: readonly { id?: string; name: string }[]): (id: string) => string {
+  const fullName = (id: string) => shortSourceName(sources.find((source) => source.id === id)?.name ?? id);
+  const distinctIds = [...new Set(ids)];
+  const distinct = new Set(distinctIds.map((id) => sourceNameWithoutFile(fullName(id)))).size === distinctIds.length;
+  return (id) => (distinct ? sourceNameWithoutFile(fullName(id)) : fullName(id));
 }
 
 /**

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { drawPanel, gridLayout, periodIndexAt, plotArea, sharedScale } from '../../../shared/movement/seriesChart';
+import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, periodPositions, plotArea, sharedScale, sourceChanges } from '../../../shared/movement/seriesChart';
+import { textWidth } from '../../../shared/export/textMetrics';
+import { sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
 import { referenceLine, type SeriesPoint } from '../../../shared/movement/timeSeriesTypes';
 
-function point(period: string, value: number | null, projected = false): SeriesPoint {
-  return { period, value, sourceId: 's', quality: projected ? 'projected' : 'counted', smallNumber: false, projected };
+function point(period: string, value: number | null, projected = false, sourceId = 's'): SeriesPoint {
+  return { period, value, sourceId, quality: projected ? 'projected' : 'counted', smallNumber: false, projected };
+}
+
+/** The x coordinates of a path's points, in drawing order. */
+function pathXs(d: string): number[] {
+  return [...d.matchAll(/[ML]([-\d.]+) /g)].map((match) => Number(match[1]));
 }
 
 const periods = ['2020-12-31', '2021-12-31', '2022-12-31', '2023-12-31'];
@@ -40,9 +47,93 @@ describe('drawPanel', () => {
 
   it('maps a hover position back to the nearest Stichtag', () => {
     const plot = plotArea(frame, 10, false);
-    expect(periodIndexAt(plot, 4, plot.x)).toBe(0);
-    expect(periodIndexAt(plot, 4, plot.x + plot.width)).toBe(3);
-    expect(periodIndexAt(plot, 4, plot.x + plot.width * 0.4)).toBe(1);
+    const positions = periodPositions(periods);
+    expect(periodIndexAt(plot, positions, plot.x)).toBe(0);
+    expect(periodIndexAt(plot, positions, plot.x + plot.width)).toBe(3);
+    expect(periodIndexAt(plot, positions, plot.x + plot.width * 0.4)).toBe(1);
+  });
+
+  it('spaces the Stichtage by their dates: 2018, 2021 and the Zensus day in May 2022 are not evenly apart', () => {
+    const uneven = ['2018-12-31', '2021-12-31', '2022-05-15'];
+    const positions = periodPositions(uneven);
+    expect(positions[0]).toBe(0);
+    expect(positions[2]).toBe(1);
+    // 3 years of 3 years and 4½ months.
+    expect(positions[1]).toBeCloseTo(1096 / 1231, 3);
+    const svg = drawPanel(frame, { ...base, periods: uneven, detailed: true, points: uneven.map((period, index) => point(period, index + 1)) });
+    const xs = pathXs(/class="area-line" d="([^"]+)"/.exec(svg)![1]!);
+    const [first, second, third] = [xs[0]!, xs[1]!, xs.at(-1)!];
+    expect((second - first) / (third - first)).toBeCloseTo(positions[1]!, 2);
+    // Evenly spaced, the Stichtage would stand at halves.
+    expect(Math.abs((second - first) / (third - first) - 0.5)).toBeGreaterThan(0.3);
+    // One Stichtag stands in the middle; the hover finds the nearest by date.
+    expect(periodPositions(['2021-12-31'])).toEqual([0.5]);
+    const plot = plotArea(frame, 10, true);
+    expect(periodIndexAt(plot, positions, plot.x + plot.width * 0.8)).toBe(1);
+  });
+
+  it('labels a year once and leaves out a label with no room, keeping the last', () => {
+    const close = ['2018-12-31', '2021-12-31', '2022-05-15', '2022-12-31'];
+    const svg = drawPanel(frame, { ...base, periods: close, detailed: true, points: close.map((period, index) => point(period, index + 1)) });
+    const years = [...svg.matchAll(/<text[^>]*>(20\d\d)<\/text>/g)].map((match) => match[1]);
+    expect(years).toEqual(['2018', '2021', '2022']);
+  });
+
+  it('breaks the line at a change of source and marks it; the one-area chart names it', () => {
+    const points = [point(periods[0]!, 100, false, 'register'), point(periods[1]!, 110, false, 'register'), point(periods[2]!, 95, false, 'zensus'), point(periods[3]!, 97, false, 'zensus')];
+    expect(sourceChanges(points)).toEqual([{ index: 2, from: 'register', to: 'zensus' }]);
+    const svg = drawPanel(frame, { ...base, scale: sharedScale([[100, 110, 95, 97]]), points, detailed: true, sourceChangeLabel: 'Quellenwechsel' });
+    const d = /class="area-line" d="([^"]+)"/.exec(svg)![1]!;
+    // 2020–2021 and 2022–2023, not the step from the register to the Zensus.
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(svg.match(/<circle/g)).toHaveLength(4);
+    const rule = /class="source-change-rule" x1="([-\d.]+)"/.exec(svg);
+    expect(rule).not.toBeNull();
+    const xs = pathXs(d);
+    expect(Number(rule![1])).toBeGreaterThan(xs[1]!);
+    expect(Number(rule![1])).toBeLessThan(xs[2]!);
+    expect(svg).toContain('>Quellenwechsel</text>');
+    // A projection continuing the series is no change of source: it is dashed, not broken.
+    const projected = [point(periods[0]!, 1), point(periods[1]!, 2), point(periods[2]!, 3, true, 'scenario')];
+    expect(sourceChanges(projected)).toEqual([]);
+    expect(drawPanel(frame, { ...base, points: projected })).not.toContain('source-change-rule');
+  });
+});
+
+describe('sourceChangeNotes', () => {
+  it('names each change once with the Stichtage around it and the sources without their file names', () => {
+    const register = [point('2018-12-31', 10, false, 'reg'), point('2021-12-31', 11, false, 'reg'), point('2022-05-15', 9, false, 'zen')];
+    const data = {
+      series: [
+        { key: 'a', name: 'A', values: register },
+        { key: 'b', name: 'B', values: register.map((entry) => ({ ...entry, value: (entry.value ?? 0) * 2 })) },
+      ],
+      reference: { label: { de: 'Region', en: 'Region' }, values: register },
+    };
+    const sources = [
+      { id: 'reg', name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (kreise_2021.csv)' },
+      { id: 'zen', name: 'Bevölkerung kompakt, Tabelle 1000A-0000 (zensus2022_kreise.csv)' },
+    ];
+    const notes = sourceChangeNotes(data, sources, 'de');
+    expect(notes).toEqual([
+      'Quellenwechsel: bis 31.12.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, ab 15.05.2022 aus Bevölkerung kompakt, Tabelle 1000A-0000. Die Linie ist dort unterbrochen (gepunktete Linie); ein Teil der Veränderung kann am Wechsel der Quelle liegen, nicht an einer Entwicklung.',
+    ]);
+    expect(sourceChangeNotes({ ...data, series: [], reference: { ...data.reference, values: register.slice(0, 2) } }, sources, 'de')).toEqual([]);
+  });
+});
+
+describe('small multiples', () => {
+  it('leave the leftmost panels room for their widest value label, so a large count is not cut off', () => {
+    const big = [point(periods[0]!, 1_150_000), point(periods[1]!, 1_200_000)];
+    const options = { panels: [0, 1, 2, 3].map((index) => ({ key: `k${index}`, title: `P${index}`, points: big })), region: big, periods: periods.slice(0, 2), decimals: 0, locale: 'de' as const, fontSize: 10, lineWidth: 1, gap: 5, columns: 2 };
+    const layout = multiplesLayout({ x: 0, y: 0, width: 400, height: 300 }, options);
+    const widest = Math.max(...layout.scale.ticks.map((tick) => textWidth(tick.toLocaleString('de-DE'), 10 * 0.72)));
+    expect(widest).toBeGreaterThan(10 * 2.4);
+    layout.plots.forEach((plot, index) => expect(plot.x - layout.frames[index]!.x).toBeGreaterThan(widest));
+    const svg = drawMultiples({ x: 0, y: 0, width: 400, height: 300 }, options);
+    const labelXs = [...svg.matchAll(/<text x="([-\d.]+)"[^>]*text-anchor="end"[^>]*>1\.\d{3}\.\d{3}<\/text>/g)].map((match) => Number(match[1]));
+    expect(labelXs.length).toBeGreaterThan(0);
+    for (const x of labelXs) expect(x - widest).toBeGreaterThanOrEqual(0);
   });
 });
 
