@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
-import { coarserTableWarning } from '../../shared/fileFormats/join/joinReport';
+import { coarserTableWarning, totalsVerdictText } from '../../shared/fileFormats/join/joinReport';
 import { withoutCliHint } from '../../shared/contract/errors';
 import type { MessageKey } from '../../shared/i18n/translate';
 
@@ -149,7 +149,7 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
                   sum: formatNumber(total.sumOfAreas, 0, locale),
                   aggregate: formatNumber(total.aggregateValue, 0, locale),
                 })}{' '}
-                – {total.consistent ? t('import.joinTotalsOk') : t('import.joinTotalsDiff', { difference: formatNumber(total.difference, 0, locale) })}
+                – {totalsVerdictText(total, locale)}
               </li>
             ))}
           </ul>

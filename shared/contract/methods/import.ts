@@ -240,6 +240,8 @@ export const joinReportSchema = z.object({
       areaCount: z.number().int(),
       difference: z.number(),
       consistent: z.boolean(),
+      /** The unit the figures are published rounded to (5 for Schutzsuchende), when recognisably rounded. */
+      roundedTo: z.number().nullable().optional(),
       /** Long tables: the Stichtag this check is for (one check per aggregate and Stichtag). */
       period: z.string().nullable().optional(),
     }),

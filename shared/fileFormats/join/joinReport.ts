@@ -77,6 +77,12 @@ export interface TotalsCheck {
   areaCount: number;
   difference: number;
   consistent: boolean;
+  /**
+   * The unit the figures are published rounded to (5 for Destatis' Schutzsuchende), when the total and
+   * every part are multiples of it; the check then allows the difference rounding can make. Null when
+   * the figures are not recognisably rounded.
+   */
+  roundedTo: number | null;
   /** Long tables: the Stichtag of this check (the import preview checks each Stichtag on its own). */
   period?: string | null;
 }
@@ -192,17 +198,8 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
     if (inside.length === 0) continue;
     // A missing value inside (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
     if (inside.some((match) => valueByRow.get(match.rowIndex) === null || valueByRow.get(match.rowIndex) === undefined)) continue;
-    const sumOfAreas = inside.reduce((sum, match) => sum + (valueByRow.get(match.rowIndex) ?? 0), 0);
-    const difference = sumOfAreas - aggregate.value;
-    totalsChecks.push({
-      aggregateKey: aggregate.key,
-      aggregateName: aggregate.name,
-      aggregateValue: aggregate.value,
-      sumOfAreas,
-      areaCount: inside.length,
-      difference,
-      consistent: Math.abs(difference) <= tolerance,
-    });
+    const verdict = totalsVerdict(aggregate.value, inside.map((match) => valueByRow.get(match.rowIndex) ?? 0), tolerance);
+    totalsChecks.push({ aggregateKey: aggregate.key, aggregateName: aggregate.name, aggregateValue: aggregate.value, areaCount: inside.length, ...verdict });
   }
   // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
   const regionLength = layerLevel ? [5, 3, 2].find((length) => length <= commonPrefix.length) : undefined;
@@ -338,4 +335,37 @@ export function coarserTableWarning(report: CoarserTableInput & { layer: string 
     layer: report.layer,
     empty: count(report.areasWithoutData.length),
   });
+}
+
+/** Units official statistics round published counts to, largest first. */
+const ROUNDING_UNITS = [1000, 100, 10, 5];
+
+/**
+ * One totals check: the parts' sum against the total row, and whether they agree. Figures published
+ * rounded (Destatis rounds Schutzsuchende to multiples of 5, other tables to 10 or 100) cannot add
+ * up exactly. Where the total and every part are multiples of one unit (six figures at least, so a few
+ * round numbers of a hand-made list are not taken for rounding), a difference that rounding can make counts as agreeing: up to
+ * three standard deviations of the summed rounding errors, at least one unit, at most the largest error
+ * possible (half a unit per figure).
+ * @example totalsVerdict(200, [35, 30, 40, 25, 75], 0.5) // { sumOfAreas: 205, difference: 5, consistent: true, roundedTo: 5 }
+ */
+export function totalsVerdict(aggregateValue: number, parts: readonly number[], tolerance = 0.5): Pick<TotalsCheck, 'sumOfAreas' | 'difference' | 'consistent' | 'roundedTo'> {
+  const sumOfAreas = parts.reduce((sum, value) => sum + value, 0);
+  const difference = sumOfAreas - aggregateValue;
+  const figures = [aggregateValue, ...parts];
+  const roundedTo = figures.length >= 6 && figures.some((value) => value !== 0) ? (ROUNDING_UNITS.find((unit) => figures.every((value) => Number.isInteger(value / unit))) ?? null) : null;
+  const roundingAllowance = roundedTo === null ? 0 : Math.min((roundedTo / 2) * figures.length, Math.max(roundedTo, 3 * roundedTo * Math.sqrt(figures.length / 12)));
+  return { sumOfAreas, difference, consistent: Math.abs(difference) <= Math.max(tolerance, roundingAllowance), roundedTo };
+}
+
+/**
+ * A totals check's verdict in words: agrees, agrees within the rounding the figures are published with,
+ * or the difference (and that rounding does not explain it).
+ * @example totalsVerdictText({ consistent: true, difference: 5, roundedTo: 5 }, 'de') // "stimmt im Rahmen der Rundung (Werte auf Vielfache von 5 gerundet)"
+ */
+export function totalsVerdictText(check: Pick<TotalsCheck, 'consistent' | 'difference'> & { roundedTo?: number | null }, locale: Locale): string {
+  const unit = check.roundedTo ? formatNumber(check.roundedTo, 0, locale) : null;
+  if (check.consistent) return unit && check.difference !== 0 ? translate(locale, 'import.joinTotalsRounded', { unit }) : translate(locale, 'import.joinTotalsOk');
+  const difference = formatNumber(check.difference, 0, locale);
+  return unit ? translate(locale, 'import.joinTotalsDiffRounded', { difference, unit }) : translate(locale, 'import.joinTotalsDiff', { difference });
 }

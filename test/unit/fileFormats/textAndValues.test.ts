@@ -3,7 +3,7 @@ import { decodeText, detectEncoding } from '../../../shared/fileFormats/text/dec
 import { parseCell, parseNumber } from '../../../shared/fileFormats/table/value';
 import { recogniseAreaKey, agsFromArs } from '../../../shared/fileFormats/keys/areaKey';
 import { normaliseAreaName, proposeNameMatches } from '../../../shared/fileFormats/keys/areaName';
-import { buildJoinReport } from '../../../shared/fileFormats/join/joinReport';
+import { buildJoinReport, totalsVerdict, totalsVerdictText } from '../../../shared/fileFormats/join/joinReport';
 import type { Geometry, Polygon } from 'geojson';
 import proj4 from 'proj4';
 import { converterToWgs84, crsFromPrj, KNOWN_CRS, reprojectsByInverseAlone, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
@@ -88,8 +88,25 @@ describe('join report', () => {
     expect(report.areasWithoutData.map((area) => area.key)).toEqual(['03241003']);
     expect(report.nameProposals).toEqual([expect.objectContaining({ rowIndex: 4, areaKey: '03241003' })]);
     // 30 + 20 + 20 (duplicate counted twice) = 70 vs 60: the check must show the difference.
-    expect(report.totalsChecks[0]).toMatchObject({ aggregateKey: '03241', sumOfAreas: 70, difference: 10, consistent: false });
+    expect(report.totalsChecks[0]).toMatchObject({ aggregateKey: '03241', sumOfAreas: 70, difference: 10, consistent: false, roundedTo: null });
     expect(report.cityStateRows).toEqual([]);
+  });
+
+  it('lets figures published rounded to 5 differ from their total by what rounding makes, and no more', () => {
+    // Schutzsuchende as Destatis publishes them: every figure a multiple of 5, rounded on its own.
+    const parts = [1235, 410, 95, 880, 2105, 65, 330, 745, 150, 40];
+    const exact = parts.reduce((sum, value) => sum + value, 0);
+    expect(totalsVerdict(exact - 10, parts)).toEqual({ sumOfAreas: exact, difference: 10, consistent: true, roundedTo: 5 });
+    expect(totalsVerdictText(totalsVerdict(exact - 10, parts), 'de')).toBe('stimmt im Rahmen der Rundung (Werte auf Vielfache von 5 gerundet)');
+    // 11 rounded figures: up to three standard deviations of their summed errors, about 14, not more.
+    expect(totalsVerdict(exact - 20, parts).consistent).toBe(false);
+    const missing = totalsVerdict(exact + 95, parts);
+    expect(missing).toMatchObject({ consistent: false, roundedTo: 5 });
+    expect(totalsVerdictText(missing, 'de')).toBe('Abweichung -95, mehr als die Rundung auf Vielfache von 5 erklärt');
+    // Exact counts must agree exactly; a few round numbers of a hand-made list are not taken for rounding.
+    expect(totalsVerdict(exact - 10, [...parts.slice(0, 9), 41])).toMatchObject({ consistent: false, roundedTo: null });
+    expect(totalsVerdict(60, [30, 20, 20])).toMatchObject({ difference: 10, consistent: false, roundedTo: null });
+    expect(totalsVerdictText(totalsVerdict(70, [30, 20, 20]), 'en')).toBe('agrees');
   });
 
   it('takes the Land row of a city-state as its one Kreis, and keeps Bremen\'s as a sum row', () => {

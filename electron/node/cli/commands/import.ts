@@ -8,7 +8,7 @@
  * Non-interactive: a choice the file does not settle makes it fail with a message naming the flag. P is
  * only written after a successful commit, atomically; a failed import leaves it as it was.
  */
-import { coarserTableWarning } from '../../../../shared/fileFormats/join/joinReport';
+import { coarserTableWarning, totalsVerdictText } from '../../../../shared/fileFormats/join/joinReport';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
@@ -417,7 +417,7 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       ? `Zugeordnet: ${document.join.matched}; nicht zugeordnet: ${document.join.unmatchedRows.length}; Gebiete ohne Daten: ${document.join.areasWithoutData.length}; Summenzeilen: ${document.join.aggregateRows.length}`
       : `Matched: ${document.join.matched}; unmatched: ${document.join.unmatchedRows.length}; areas without data: ${document.join.areasWithoutData.length}; aggregate rows: ${document.join.aggregateRows.length}`,
     ...document.join.unmatchedSummary.map((group) => `  ${de ? group.de : group.en}`),
-    ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}`),
+    ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}${total.roundedTo ? ` (${totalsVerdictText(total, de ? 'de' : 'en')})` : ''}`),
     ...(document.reportedTotals > 0 || document.unassignable > 0
       ? [
           de

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import type { TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { tableMapping as tableMappingSchema } from '../../../../shared/contract/tableMappingSchema';
-import { buildJoinReport, type JoinRow } from '../../../../shared/fileFormats/join/joinReport';
+import { buildJoinReport, totalsVerdict, type JoinRow } from '../../../../shared/fileFormats/join/joinReport';
 import { rowKeyText } from '../../../../shared/fileFormats/table/analyseGrid';
 import type { ParsedTable } from '../../../../shared/fileFormats/table/parsedTable';
 import { buildTableObservations, headerSignature, proposeNewVariableUnits, proposeTableMapping, type TableMapping } from '../../../../shared/fileFormats/table/tableMapping';
@@ -333,10 +333,9 @@ function longTableTotals(
       // A missing value (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
       if (parts.length === 0 || [...reported, ...parts].some((observation) => observation.value === null)) continue;
       const aggregateValue = reported.reduce((sum, observation) => sum + observation.value!, 0);
-      const sumOfAreas = parts.reduce((sum, observation) => sum + observation.value!, 0);
-      const difference = sumOfAreas - aggregateValue;
+      const verdict = totalsVerdict(aggregateValue, parts.map((observation) => observation.value!));
       const areaCount = new Set(parts.filter((observation) => areaKeys.has(observation.areaKey)).map((observation) => observation.areaKey)).size;
-      result.push({ ...check, aggregateValue, sumOfAreas, areaCount, difference, consistent: Math.abs(difference) <= 0.5, period });
+      result.push({ ...check, aggregateValue, areaCount, ...verdict, period });
     }
   }
   return result;
