@@ -7,7 +7,7 @@ import { Suspense, useEffect } from 'react';
 import { useApp, useKleinraum, useT } from './AppContext';
 import { TopBar } from './panels/TopBar';
 import { DataQualityBanner } from './panels/DataQualityBanner';
-import { featureDialogs, preloadFeatures, workspaceViews } from './features';
+import { DIALOG_ESCAPE_EVENT, featureDialogs, preloadFeatures, workspaceViews } from './features';
 import { StatusBar } from './panels/StatusBar';
 import { FileBrowserDialog } from './dialogs/FileBrowserDialog';
 import { Toasts } from './dialogs/Toasts';
@@ -45,9 +45,11 @@ export function App() {
       const state = store.getState();
       // Escape closes the open import or export dialog wherever the focus is (after "Exportieren" it sits on
       // the page, not in the dialog); with no dialog open it clears the selection.
+      // A dialog holding work (the import's mapping) may keep itself open and ask first (DIALOG_ESCAPE_EVENT).
       if (event.key === 'Escape' && state.fileDialog === null && !state.unsavedPromptOpen) {
-        if (state.featureDialog !== null) state.openFeatureDialog(null);
-        else state.clearSelection();
+        if (state.featureDialog !== null) {
+          if (window.dispatchEvent(new Event(DIALOG_ESCAPE_EVENT, { cancelable: true }))) state.openFeatureDialog(null);
+        } else state.clearSelection();
       }
       // Ctrl+Z / Ctrl+Y (Cmd on macOS; Ctrl+Shift+Z redoes too) undo and redo the user's edits app-wide.
       // In a text field they stay the field's own undo of typing.

@@ -51,6 +51,12 @@ export interface FeatureDialogProps {
   onClose: () => void;
 }
 
+/**
+ * Dispatched on `window` (cancelable) when Escape would close the open feature dialog. A dialog that holds
+ * work a planner would lose (the import's mapping) cancels it and asks first; otherwise the dialog closes.
+ */
+export const DIALOG_ESCAPE_EVENT = 'kleinraum-dialog-escape';
+
 /** Dialogs opened from the project menu (import) or the top bar (export). */
 export const featureDialogs: Partial<Record<FeatureDialog, ComponentType<FeatureDialogProps>>> = {
   import: lazyPart(async () => (await import('./import/ImportDialog')).ImportDialog),

@@ -3,10 +3,10 @@
  * 2. check boundaries or map a table, with reports before anything is written, then "Importieren". After
  * a successful import the map shows the new layer or indicator.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
-import type { FeatureDialogProps } from '../features';
+import { DIALOG_ESCAPE_EVENT, type FeatureDialogProps } from '../features';
 import { localized } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { InspectResult } from '../../shared/contract/methods/import';
@@ -26,6 +26,23 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [inspecting, setInspecting] = useState(false);
   const [problem, setProblem] = useState<LocalizedText | null>(null);
+  // Escape after a file is read would throw away the checks and the mapping: the wizard asks first.
+  const [confirmingEscape, setConfirmingEscape] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const holdsWork = stage.step !== 'choose';
+  useEffect(() => {
+    if (!holdsWork) return;
+    const onEscape = (event: Event) => {
+      event.preventDefault();
+      // A second Escape answers "keep working", the safe choice.
+      setConfirmingEscape((open) => !open);
+    };
+    window.addEventListener(DIALOG_ESCAPE_EVENT, onEscape);
+    return () => window.removeEventListener(DIALOG_ESCAPE_EVENT, onEscape);
+  }, [holdsWork]);
+  useEffect(() => {
+    if (confirmingEscape) keepButton.current?.focus();
+  }, [confirmingEscape]);
 
   const chooseFile = async (path: string) => {
     setInspecting(true);
@@ -84,6 +101,17 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
               </button>
             </div>
           </>
+        )}
+        {confirmingEscape && holdsWork && (
+          <div className="import-escape-confirm" role="alertdialog" aria-labelledby="import-escape-question" data-testid="import-escape-confirm">
+            <span id="import-escape-question">{t('import.escapeQuestion')}</span>
+            <button type="button" className="button button-primary" ref={keepButton} data-testid="import-escape-keep" onClick={() => setConfirmingEscape(false)}>
+              {t('import.escapeKeep')}
+            </button>
+            <button type="button" className="button" data-testid="import-escape-discard" onClick={onClose}>
+              {t('import.escapeDiscard')}
+            </button>
+          </div>
         )}
         {stage.step === 'boundaries' && <BoundaryStep source={stage.source} onBack={back} onCancel={onClose} onDone={onClose} />}
         {stage.step === 'table' && <TableStep path={stage.path} inspect={stage.inspect} onBack={back} onCancel={onClose} onDone={onClose} />}

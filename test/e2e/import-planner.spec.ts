@@ -246,3 +246,41 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   await expect(page.getByTestId('legend')).toContainText('VG250-EW 2016');
   await expect(indicator.locator('option', { hasText: 'Einwohner (VG250-EW)' })).toHaveCount(1);
 });
+
+test('Escape after a table is read asks before the mapping is thrown away; a second Escape keeps working', async ({ page, request }) => {
+  const folder = makeTempDir('kleinraum-import-escape-');
+  try {
+    const { areas } = await loadAreas(request);
+    const file = folder.file('kitaplaetze_2025.csv');
+    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${90 + index}`)].join('\n'));
+    await openApp(page);
+    // Before a file is read there is nothing to lose: Escape closes the wizard.
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-import').click();
+    await expect(page.getByTestId('import-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+
+    await startImport(page, file);
+    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    const sourceName = page.getByTestId('import-new-source').getByTestId('import-new-source-name');
+    await sourceName.fill('Kita-Bedarfsplanung 2025');
+    await page.keyboard.press('Escape');
+    const confirm = page.getByTestId('import-escape-confirm');
+    await expect(confirm).toContainText('Import abbrechen?');
+    await expect(page.getByTestId('import-dialog')).toBeVisible();
+    await expect(page.getByTestId('import-escape-keep')).toBeFocused();
+    // A second Escape is "keep editing": the question goes, the mapping stays as typed.
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(sourceName).toHaveValue('Kita-Bedarfsplanung 2025');
+    // Asked again and answered "Import abbrechen": the wizard closes and the project has no new source.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-escape-discard').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    const project = await callApi<{ sources: { name: string }[] }>(request, 'project.current');
+    expect(project.sources.map((source) => source.name)).not.toContain('Kita-Bedarfsplanung 2025');
+  } finally {
+    folder.remove();
+  }
+});
