@@ -22,17 +22,27 @@ export function Toasts() {
   const locale = useKleinraum((state) => state.locale);
   // Notices opened with "Mehr" are being read: they stay until closed.
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
-  const noticeIds = messages
-    .filter((message) => message.kind === 'notice' && !opened.has(message.id))
-    .map((message) => message.id)
-    .join(',');
+  // Each notice has its own timer from when it appeared: a newer notice does not keep an older one up.
+  const timers = useRef(new Map<number, number>());
   useEffect(() => {
-    if (!noticeIds) return;
-    const timer = window.setTimeout(() => {
-      for (const id of noticeIds.split(',')) store.getState().dismissMessage(Number(id));
-    }, NOTICE_MS);
-    return () => window.clearTimeout(timer);
-  }, [noticeIds, store]);
+    const shown = new Set(messages.map((message) => message.id));
+    for (const message of messages) {
+      if (message.kind !== 'notice' || opened.has(message.id) || timers.current.has(message.id)) continue;
+      timers.current.set(message.id, window.setTimeout(() => store.getState().dismissMessage(message.id), NOTICE_MS));
+    }
+    for (const [id, timer] of timers.current) {
+      if (shown.has(id) && !opened.has(id)) continue;
+      window.clearTimeout(timer);
+      timers.current.delete(id);
+    }
+  }, [messages, opened, store]);
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) window.clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
   if (messages.length === 0) return null;
   return (
     <div className="toasts" aria-live="assertive">
