@@ -7,7 +7,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { dividesByVariable, INDICATOR_MODES } from '../../shared/indicators/indicatorMode';
-import { availableModes, earlierPeriods, isChangeMode, denominatorsOffered } from '../store/viewSlice';
+import { availableModes, earlierPeriods, isChangeMode, denominatorsOffered, unavailableModeReason } from '../store/viewSlice';
 import { SourcePicker } from './SourcePicker';
 
 export function ModePicker() {
@@ -28,11 +28,16 @@ export function ModePicker() {
       <label className="mode-field">
         <span>{t('map.mode.label')}</span>
         <select data-testid="mode-select" value={mode} onChange={(event) => store.getState().chooseMode(event.target.value as (typeof INDICATOR_MODES)[number])}>
-          {INDICATOR_MODES.map((candidate) => (
-            <option key={candidate} value={candidate} disabled={!offered.includes(candidate)}>
-              {t(`map.mode.${candidate}`)}
-            </option>
-          ))}
+          {INDICATOR_MODES.map((candidate) => {
+            // A greyed choice says why it is not offered.
+            const reason = offered.includes(candidate) ? null : unavailableModeReason(candidate, indicator, project);
+            return (
+              <option key={candidate} value={candidate} disabled={!offered.includes(candidate)}>
+                {t(`map.mode.${candidate}`)}
+                {reason ? ` (${t(reason)})` : ''}
+              </option>
+            );
+          })}
         </select>
       </label>
       {isChangeMode(mode) && (

@@ -153,6 +153,18 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
 }
 
 /**
+ * Why "Darstellung als" does not offer a mode for this indicator, as a translation key, shown beside the
+ * greyed choice so a planner need not guess; null when it is offered.
+ * @example unavailableModeReason('change', oneStichtagIndicator, demo) // "map.mode.unavailable.onePeriod"
+ */
+export function unavailableModeReason(mode: IndicatorMode, indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): 'map.mode.unavailable.onePeriod' | 'map.mode.unavailable.isArea' | 'map.mode.unavailable.noDenominator' | null {
+  if (!indicator || availableModes(indicator, project).includes(mode)) return null;
+  if (isChangeMode(mode)) return 'map.mode.unavailable.onePeriod';
+  if (mode === 'perKm2') return 'map.mode.unavailable.isArea';
+  return dividesByVariable(mode) ? 'map.mode.unavailable.noDenominator' : null;
+}
+
+/**
  * The variables "Anteil an" and "je 1.000" can divide the indicator by: not the whole variable the
  * numerator counts (that is 100 % in every area; a part of it, children 0–5 of the population, may be a
  * share of it) and only one with a Stichtag in common with it (else nothing can be computed).

@@ -10,6 +10,7 @@ import {
   modeChosen,
   denominatorsOffered,
   periodChosen,
+  unavailableModeReason,
   viewForProject,
   type ViewSlice,
 } from '../../../renderer/store/viewSlice';
@@ -32,6 +33,16 @@ describe('availableModes', () => {
     // An area (km²) per km² is 1,0 everywhere: not offered.
     const area = { ...project.indicators[1]!, unit: { de: 'km²', en: 'km²' } };
     expect(availableModes(area, { variables: [] })).toEqual(['value', 'index']);
+  });
+
+  it('says why a greyed mode is not offered', () => {
+    expect(unavailableModeReason('change', project.indicators[1], project)).toBe('map.mode.unavailable.onePeriod');
+    expect(unavailableModeReason('changePercent', project.indicators[1], project)).toBe('map.mode.unavailable.onePeriod');
+    expect(unavailableModeReason('per1000Of', project.indicators[1], { variables: [] })).toBe('map.mode.unavailable.noDenominator');
+    expect(unavailableModeReason('perKm2', { ...project.indicators[1]!, unit: { de: 'km²', en: 'km²' } }, project)).toBe('map.mode.unavailable.isArea');
+    // Offered modes have no reason.
+    expect(unavailableModeReason('change', project.indicators[0], project)).toBeNull();
+    expect(unavailableModeReason('percentOf', project.indicators[0], project)).toBeNull();
   });
 });
 
