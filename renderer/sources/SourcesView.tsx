@@ -17,7 +17,7 @@ import { NO_DATA_COLOUR } from '../../shared/classification/defaults';
 import { comparisonGapLegend, drawComparisonGap } from '../../shared/sources/comparisonDrawing';
 import { pairedTotalsCoverAll, SAME_DATE_TOLERANCE_DAYS } from '../../shared/sources/compareSources';
 import { comparisonSummary } from '../../shared/sources/comparisonTable';
-import { pickSource, sourcePriority } from '../../shared/sources/sourceChoice';
+import { pickSource, priorityAmongPresent, sourcePriority } from '../../shared/sources/sourceChoice';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -247,7 +247,9 @@ function ComparisonResult(props: {
   const { result, variable, sourceInfo, locale } = props;
   const letters = result.sources.map((_, index) => String.fromCharCode(65 + index));
   // Which source the indicators use per area: the variable's priority order, first with a value there.
-  const priority = sourcePriority(variable, null, props.projectOrder);
+  // Which source the map uses per area, ranked as the map ranks: among the sources with values here.
+  const present = new Set(result.sources.filter((source) => result.areas.some((area) => area.values[source.id] !== null && area.values[source.id] !== undefined)).map((source) => source.id));
+  const priority = priorityAmongPresent(sourcePriority(variable, null, props.projectOrder), present);
   const usedBy = (values: Record<string, number | null>) =>
     pickSource(
       result.sources.filter((source) => values[source.id] !== null && values[source.id] !== undefined).map((source) => ({ sourceId: source.id })),

@@ -9,6 +9,7 @@ import type { AreaKey, IndicatorDefinition, Observation, QualityFlag, VariableSe
 import { missingValueReason, noDataReason } from './missingReason';
 import { areaBasisOf, type AreaBasis, type OfficialArea } from './officialArea';
 import { weakestQuality } from './qualityRanking';
+import { priorityAmongPresent } from '../sources/sourceChoice';
 import { sumVariableSelection, type SelectionSum } from './sumVariableSelection';
 
 /** Default small-number threshold: counts 1 and 2 are flagged (as statistical offices do for cells below 3). */
@@ -89,13 +90,12 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     if (sources) sources.add(observation.sourceId);
     else sourcesAtPeriod.set(observation.variable, new Set([observation.sourceId]));
   }
-  // A source without any value of the variable at this Stichtag is not passed over: the next one is this
-  // Stichtag's source, not a filler of gaps (on the Zensus day only the Zensus counts, and the map hatched
-  // every area as "Lücke gefüllt"). Ranks, and so the fallback mark, count among the sources present.
+  // Ranks count among the sources with values at this Stichtag (the map hatched every area "Lücke
+  // gefüllt" on the Zensus day, where only the Zensus has values).
   const presentPriority = (selection: VariableSelection): readonly string[] | undefined => {
     const priority = input.sourcePriority?.(selection);
     const present = sourcesAtPeriod.get(selection.variable);
-    return priority && present ? priority.filter((sourceId) => present.has(sourceId)) : priority;
+    return priority && present ? priorityAmongPresent(priority, present) : priority;
   };
 
   const sourceIds = new Set<string>();

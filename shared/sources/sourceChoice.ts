@@ -32,6 +32,17 @@ export function sourcePriority(
   return [...projectSourceOrder];
 }
 
+/**
+ * The priority list among the sources present: those with a value of the variable at the Stichtag on the
+ * layer's areas. A source without any there is not passed over, so the next one is that Stichtag's source,
+ * not a filler of gaps (on the Zensus day only the Zensus counts). Ranks, and so the "Lücke gefüllt" mark
+ * of the map, the table and the Quellenvergleich, count among these.
+ * @example priorityAmongPresent(['register', 'zensus'], new Set(['zensus'])) // ['zensus']
+ */
+export function priorityAmongPresent(priority: readonly string[], present: ReadonlySet<string>): string[] {
+  return priority.filter((sourceId) => present.has(sourceId));
+}
+
 export interface PickedSource<T extends Pick<Observation, 'sourceId'>> {
   sourceId: string;
   /** Position of the source in the priority list: 0 is the first choice; more means a gap was filled. */
