@@ -54,7 +54,8 @@ export function fileNameFromPattern(pattern: string, fields: FileNameFields): st
       .replace(/(\d):(\d)/g, '$1\u2236$2')
       .replace(/\s*:\s*/g, ' – ')
       .replace(/[/\\]/g, '-')
-      .replace(/"/g, '')
+      // Quotation marks of names ("in % von „Schutzsuchende“") are left out: a file name needs none.
+      .replace(/["„“”‚«»]/g, '')
       .replace(/[<>|?*\p{Cc}]/gu, '_')
       .replace(/\s+/g, ' ')
       .trim(),

@@ -35,6 +35,9 @@ describe('file names', () => {
     expect(fileNameFromPattern('{id}_{period}', fields)).toBe('refugees_per_1000_2024-12-31');
     // A name that reads like a placeholder is not filled again; a slash in a name cannot make a folder.
     expect(fileNameFromPattern('{area}_{key}', { ...fields, area: '{key}/Nord' })).toBe('{key}-Nord_03241012');
+    // The quotation marks around a Bezugsgröße are left out; an English apostrophe stays.
+    expect(fileNameFromPattern('{indicator}_{period}', { ...fields, indicator: 'Bevölkerung in % von „Schutzsuchende“' })).toBe('Bevölkerung in % von Schutzsuchende_2024-12-31');
+    expect(fileNameFromPattern('{indicator}', { ...fields, indicator: 'Women’s share' })).toBe('Women’s share');
   });
 
   it('say what derived names and English dates hold in characters a file name can have', () => {
