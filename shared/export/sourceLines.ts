@@ -102,10 +102,12 @@ export function sourceLines(input: SourceLineInput): string[] {
       seen.add(line);
       continue;
     }
-    const who = source.attribution || source.publisher;
+    const stored = source.attribution || source.publisher;
     // An imported table often names neither attribution nor publisher: then its name alone, not "Daten: – name".
     // The name only where the attribution does not already hold it (a projection's says "…, Projektion – Szenario X").
-    const name = source.name && source.name !== source.attribution && !holdsSegment(who, source.name) ? (who ? ` – ${source.name}` : source.name) : '';
+    const name = source.name && source.name !== source.attribution && !holdsSegment(stored, source.name) ? (stored ? ` – ${sourceNameIn(source.name, locale)}` : sourceNameIn(source.name, locale)) : '';
+    // The words Kleinraum itself stores (a projection's) in the reader's language; a publisher's as given.
+    const who = sourceNameIn(stored, locale);
     const line = `${words.data[locale]}: ${who}${name}${stichtag}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);

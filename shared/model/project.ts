@@ -77,6 +77,9 @@ export const SYNTHETIC_NAME_SUFFIX = ` – ${SYNTHETIC_LABEL}`;
 /** What the demo's synthetic sources add to the publisher they imitate, and their licence (stored in German). */
 export const SYNTHETIC_PUBLISHER_SUFFIX = ' (nachgebildet von Kleinraum)';
 export const SYNTHETIC_LICENCE = 'Generiert von Kleinraum, frei verwendbar';
+/** Who computed a stored scenario's results, and what its source's name starts with (stored in German). */
+export const PROJECTION_PUBLISHER = 'Kleinraum (Szenariorechnung)';
+export const PROJECTION_NAME_PREFIX = 'Projektion – Szenario ';
 
 /** Labels in the two UI languages. German first. */
 export interface LocalizedText {

@@ -9,7 +9,7 @@
  * (and one infrastructure kind: KiTa places and social-work positions never add up either).
  */
 import { scenarioKeyFigures } from './assumptions';
-import type { DimensionDefinition, IndicatorDefinition, LocalizedText, Observation, Source, Variable } from '../model/project';
+import { PROJECTION_NAME_PREFIX, PROJECTION_PUBLISHER, type DimensionDefinition, type IndicatorDefinition, type LocalizedText, type Observation, type Source, type Variable } from '../model/project';
 import type { ScenarioReport } from './scenarioReport';
 import { INFRASTRUCTURE_KINDS, type InfrastructureKind } from './scenarioModel';
 
@@ -83,8 +83,8 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
   const years = report.years;
   const source: Source = {
     id: sourceId,
-    name: `Projektion – Szenario ${scenario.name.de}`,
-    publisher: 'Kleinraum (Szenariorechnung)',
+    name: `${PROJECTION_NAME_PREFIX}${scenario.name.de}`,
+    publisher: PROJECTION_PUBLISHER,
     // No Stichtag of its own: the results hold one per year (31.12.), and figures name the year they show.
     // The start year stood as "Stichtag 31.12.2024" in the data line of a figure of 31.12.2025.
     stichtag: null,
@@ -93,7 +93,7 @@ export function projectedResultContent(report: ScenarioReport, options: { basedO
     // Who computed what, holding the name, so that legends (which print attributions) name the scenario and
     // data lines do not name it twice ("Projektion – Szenario X – Projektion, Szenario „X“ (Kleinraum)").
     // A supply taken from the project's data (the Jugendamt's Kita list) is named too: the stored gaps rest on it.
-    attribution: `Kleinraum (Szenariorechnung), Projektion – Szenario ${scenario.name.de}${supplyOriginsText(report)}${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
+    attribution: `${PROJECTION_PUBLISHER}, ${PROJECTION_NAME_PREFIX}${scenario.name.de}${supplyOriginsText(report)}${options.basedOnSyntheticData ? ' – auf Beispieldaten, synthetisch' : ''}`,
     notes: `Projektion – Szenario ${scenario.name.de} (Startjahr ${scenario.startYear}, ${years[0] ?? scenario.startYear}–${years[years.length - 1] ?? scenario.startYear}); ${scenarioKeyFigures(report.assumptions, 'de')}; Annahmen: ${scenario.assumptions.de}`,
     synthetic: options.basedOnSyntheticData,
     definition: `Ergebnis der Szenariorechnung „${scenario.name.de}“ je Gebiet und Jahr (31.12.)`,

@@ -27,6 +27,11 @@ describe('sourceLines', () => {
     expect(sourceLines({ dataSources: [imported], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: GV-ISys 31.12.2019, Stichtag 31.12.2019']);
     expect(sourceLines({ dataSources: [{ ...imported, publisher: 'Destatis' }], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Destatis – GV-ISys 31.12.2019, reference date 31/12/2019']);
   });
+  it('says the words Kleinraum stores for a scenario\'s results in the reader\'s language', () => {
+    const projection = { ...imported, id: 'projection-mittel', name: 'Projektion – Szenario mittel', publisher: 'Kleinraum (Szenariorechnung)', attribution: 'Kleinraum (Szenariorechnung), Projektion – Szenario mittel', stichtag: null };
+    expect(sourceLines({ dataSources: [projection], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Kleinraum (scenario calculation), projection – scenario mittel']);
+    expect(sourceLines({ dataSources: [projection], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: Kleinraum (Szenariorechnung), Projektion – Szenario mittel']);
+  });
   it('names every synthetic source too, so a demo figure says which of its sources it shows, and labels them once', () => {
     const azr = { ...imported, id: 'azr', name: 'Ausländerzentralregister (AZR), Schutzsuchende – Beispieldaten, synthetisch', attribution: 'Beispieldaten, synthetisch', stichtag: null, synthetic: true };
     const register = { ...azr, id: 'ewr', name: 'Einwohnermelderegister – Beispieldaten, synthetisch' };

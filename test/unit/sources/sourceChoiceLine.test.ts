@@ -74,7 +74,11 @@ describe('sourceChoiceLine', () => {
     expect(sourceNameIn('Einwohnermelderegister – Beispieldaten, synthetisch', 'de')).toBe('Einwohnermelderegister – Beispieldaten, synthetisch');
     expect(sourceNameIn('Melderegister – Stand Mai', 'en')).toBe('Melderegister – Stand Mai');
     expect(sourceNameIn('Beispieldaten, synthetisch', 'en')).toBe('sample data, synthetic');
-    expect(sourceNameIn('Kleinraum (Szenariorechnung), Projektion – Szenario Hoch – auf Beispieldaten, synthetisch', 'en')).toBe('Kleinraum (Szenariorechnung), Projektion – Szenario Hoch – on sample data, synthetic');
+    // What Kleinraum stores for a scenario's results reads English too; the scenario's name stays as typed.
+    expect(sourceNameIn('Kleinraum (Szenariorechnung), Projektion – Szenario Hoch – auf Beispieldaten, synthetisch', 'en')).toBe('Kleinraum (scenario calculation), projection – scenario Hoch – on sample data, synthetic');
+    expect(sourceNameIn('Projektion – Szenario mittel', 'en')).toBe('Projection – scenario mittel');
+    expect(sourceNameIn('Projektion – Szenario mittel', 'de')).toBe('Projektion – Szenario mittel');
+    expect(sourceMetaIn('Kleinraum (Szenariorechnung)', 'en')).toBe('Kleinraum (scenario calculation)');
     expect(priorityText([{ name: 'A' }, { name: 'B' }], 'en')).toBe('A, else B');
   });
 
