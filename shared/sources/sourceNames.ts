@@ -39,7 +39,23 @@ export function tableSourceName(titleLines: readonly string[], fileName: string)
     null,
   );
   if (!title) return code ? `Tabelle ${code} (${fileName})` : fileName;
-  return code ? `${title}, Tabelle ${code} (${fileName})` : `${title} (${fileName})`;
+  const named = withoutGenesisBoilerplate(title);
+  return code ? `${named}, Tabelle ${code} (${fileName})` : `${named} (${fileName})`;
+}
+
+/**
+ * A GENESIS title without what every such title adds and every view says anyway: the day of the year of
+ * its Stichtage and the regional depth ("Bevölkerung nach Geschlecht - Stichtag 31.12. - regionale Tiefe:
+ * Kreise und krfr. Städte" is "Bevölkerung nach Geschlecht"). Legends, notes and the Quellenwechsel warning
+ * name sources in full, and the boilerplate made them three lines long.
+ * @example withoutGenesisBoilerplate('Gebietsfläche in qkm - Stichtag 31.12. - regionale Tiefe: Kreise und krfr. Städte') // "Gebietsfläche in qkm"
+ */
+function withoutGenesisBoilerplate(title: string): string {
+  const stripped = title
+    .replace(/\s+-\s+regionale\s+(?:Tiefe:.*|Ebenen)\s*$/i, '')
+    .replace(/\s+-\s+Stichtag\s+\d{1,2}\.\d{1,2}\.(?:\d{4})?\s*-?\s*$/i, '')
+    .trim();
+  return stripped === '' ? title : stripped;
 }
 
 /**

@@ -32,11 +32,11 @@ describe('tableSourceName', () => {
     );
     // GENESIS exports of the Regionalstatistik as they are delivered: the title wrapped over two lines.
     const genesis = ['GENESIS-Tabelle: 12411-01-01-4', 'Bevölkerung nach Geschlecht - Stichtag 31.12. - regionale', 'Tiefe: Kreise und krfr. Städte', 'Fortschreibung des Bevölkerungsstandes', 'Bevölkerungsstand (Anzahl)'];
-    expect(tableSourceName(genesis, 'b.csv')).toBe('Bevölkerung nach Geschlecht - Stichtag 31.12. - regionale Tiefe: Kreise und krfr. Städte, Tabelle 12411-01-01-4 (b.csv)');
+    expect(tableSourceName(genesis, 'b.csv')).toBe('Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (b.csv)');
     const ageGroups = ['GENESIS-Tabelle: 12411-02-03-5-B', 'Bevölkerung nach Geschlecht und Altersgruppen (17) -', 'Stichtag 31.12. - regionale Ebenen', 'Fortschreibung des Bevölkerungsstandes', 'Bevölkerungsstand (Anzahl)', 'Stichtag: 31.12.2018'];
-    expect(tableSourceName(ageGroups, 'a.csv')).toBe('Bevölkerung nach Geschlecht und Altersgruppen (17) - Stichtag 31.12. - regionale Ebenen, Tabelle 12411-02-03-5-B (a.csv)');
+    expect(tableSourceName(ageGroups, 'a.csv')).toBe('Bevölkerung nach Geschlecht und Altersgruppen (17), Tabelle 12411-02-03-5-B (a.csv)');
     const quotients = ['GENESIS-Tabelle: 12411-08-01-4-B', 'Jugendquotient, Altenquotient - Stichtag 31.12. - regionale', 'Ebenen', 'Fortschreibung des Bevölkerungsstandes'];
-    expect(tableSourceName(quotients, 'q.csv')).toBe('Jugendquotient, Altenquotient - Stichtag 31.12. - regionale Ebenen, Tabelle 12411-08-01-4-B (q.csv)');
+    expect(tableSourceName(quotients, 'q.csv')).toBe('Jugendquotient, Altenquotient, Tabelle 12411-08-01-4-B (q.csv)');
     expect(tableSourceName(['Tabelle: 1000A-0000'], 'z.csv')).toBe('Tabelle 1000A-0000 (z.csv)');
     // A title that only starts with the word is a title, not a code.
     expect(tableSourceName(['Tabelle 3: Kinder in Tageseinrichtungen nach Alter'], 'kita.csv')).toBe('Tabelle 3: Kinder in Tageseinrichtungen nach Alter (kita.csv)');
