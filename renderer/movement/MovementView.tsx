@@ -25,7 +25,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
 import { DecimalInput } from '../forms/DecimalInput';
-import { shortSourceName, sourceNameIn } from '../../shared/sources/sourceChoiceLine';
+import { shortSourceName, sourceNameIn, sourceSeries } from '../../shared/sources/sourceChoiceLine';
 import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
@@ -277,7 +277,7 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
   const frame: ChartFrame = { x: 0, y: 0, width, height: AREA_CHART.height };
   const fontSize = 12;
   const scale = sharedScale([area?.values.map(drawnValue) ?? [], data.reference.values.map(drawnValue)]);
-  const panel = { title: area?.name ?? '', points: area?.values ?? [], region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2 };
+  const panel = { title: area?.name ?? '', points: area?.values ?? [], region: data.reference.values, periods: data.periods, scale, fontSize, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 2, sourceSeries: sourceSeries(data.sources) };
   const svg = area ? drawPanel(frame, { ...panel, hoverIndex: hover?.index ?? null, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceChangeLabel: t('movement.sourceChange.label') }) : '';
   const plot = panelPlot(frame, panel);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
@@ -319,7 +319,7 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: 
   const height = rows * panelHeight + (rows - 1) * gap;
   const frame: ChartFrame = { x: 0, y: 0, width, height };
   const fontSize = 12;
-  const multiples = { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) };
+  const multiples = { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceSeries: sourceSeries(data.sources) };
   const svg = drawMultiples(frame, multiples);
   const { frames, plots } = multiplesLayout(frame, multiples);
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);

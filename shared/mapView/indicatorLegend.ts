@@ -14,7 +14,7 @@ import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 import { showsAbsoluteCount } from '../model/project';
 import { bkgAttribution, isBkgSource } from '../export/sourceLines';
-import { contrastedSourceNames } from '../sources/sourceChoiceLine';
+import { contrastedSourceNames, sourceSeries } from '../sources/sourceChoiceLine';
 
 export interface LegendRow {
   /** Class index, or null for the no-data and small-number rows. */
@@ -198,6 +198,11 @@ export function sourceBreakWarning(subject: Pick<LegendSubject, 'comparePeriod' 
   const { comparePeriod, sourceBreak } = subject;
   if (!comparePeriod || !sourceBreak) return null;
   const { base, shown } = sourceBreak;
+  // Two imports of one table, one per Stichtag, are one series: no change of source.
+  const seriesOf = sourceSeries(subject.sources);
+  const baseSeries = new Set(base.map(seriesOf));
+  const shownSeries = new Set(shown.map(seriesOf));
+  if (baseSeries.size === shownSeries.size && [...baseSeries].every((series) => shownSeries.has(series))) return null;
   const name = contrastedSourceNames([...base, ...shown], subject.sources);
   const names = (ids: readonly string[]) => ids.map(name).join(locale === 'de' ? ' und ' : ' and ');
   return translate(locale, 'map.legend.sourceBreak', { base: formatDate(comparePeriod, locale), baseSources: names(base), shown: formatDate(subject.period, locale), shownSources: names(shown) });

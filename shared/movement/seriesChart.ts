@@ -126,14 +126,16 @@ export function periodIndexAt(plot: ChartFrame, positions: readonly number[], x:
  * The Stichtage at which an observed series changes its source (the register's 31.12.2021, then the
  * Zensus' 15.05.2022): the index of the first value from the new source, with both sources. The step
  * between them is a break in the series, not a development, so the line is not drawn across it. A
- * projection continuing the series is marked on its own and is no change of source here.
+ * projection continuing the series is marked on its own and is no change of source here. `seriesOf`
+ * names the series a source belongs to (sourceSeries): two imports of one table, one per Stichtag, are
+ * one series, not a change of source.
  */
-export function sourceChanges(points: readonly SeriesPoint[]): { index: number; from: string; to: string }[] {
+export function sourceChanges(points: readonly SeriesPoint[], seriesOf: (sourceId: string) => string = (sourceId) => sourceId): { index: number; from: string; to: string }[] {
   const changes: { index: number; from: string; to: string }[] = [];
   let previous: string | null = null;
   points.forEach((point, index) => {
     if (point.projected || point.sourceId === null || point.value === null) return;
-    if (previous !== null && point.sourceId !== previous) changes.push({ index, from: previous, to: point.sourceId });
+    if (previous !== null && seriesOf(point.sourceId) !== seriesOf(previous)) changes.push({ index, from: previous, to: point.sourceId });
     previous = point.sourceId;
   });
   return changes;
@@ -144,12 +146,18 @@ export function sourceChanges(points: readonly SeriesPoint[]): { index: number; 
  * and a small number (never drawn as an exact point: its x is returned in `small` for a "< N" mark).
  * Segments ending at a projected value are dashed.
  */
-function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: ValueScale, positions: readonly number[]): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean }[]; small: number[] } {
+function linePaths(
+  points: readonly SeriesPoint[],
+  plot: ChartFrame,
+  scale: ValueScale,
+  positions: readonly number[],
+  seriesOf?: (sourceId: string) => string,
+): { solid: string; dashed: string; dots: { x: number; y: number; projected: boolean; joined: boolean }[]; small: number[] } {
   const solid: string[] = [];
   const dashed: string[] = [];
-  const dots: { x: number; y: number; projected: boolean }[] = [];
+  const dots: { x: number; y: number; projected: boolean; joined: boolean }[] = [];
   const small: number[] = [];
-  const breaks = new Set(sourceChanges(points).map((change) => change.index));
+  const breaks = new Set(sourceChanges(points, seriesOf).map((change) => change.index));
   for (let index = 0; index < points.length; index += 1) {
     const point = points[index] as SeriesPoint;
     const x = xAt(plot, positions, index);
@@ -157,12 +165,15 @@ function linePaths(points: readonly SeriesPoint[], plot: ChartFrame, scale: Valu
     const value = drawnValue(point);
     if (value === null) continue;
     const y = yAt(plot, scale, value);
-    dots.push({ x, y, projected: point.projected });
+    dots.push({ x, y, projected: point.projected, joined: false });
     const previous = index > 0 ? points[index - 1] : undefined;
     const previousValue = previous ? drawnValue(previous) : null;
     if (previousValue !== null && !breaks.has(index)) {
       const segment = `M${mm(xAt(plot, positions, index - 1))} ${mm(yAt(plot, scale, previousValue))}L${mm(x)} ${mm(y)}`;
       (point.projected ? dashed : solid).push(segment);
+      (dots.at(-1) as { joined: boolean }).joined = true;
+      const before = dots.at(-2);
+      if (before) before.joined = true;
     }
   }
   return { solid: solid.join(''), dashed: dashed.join(''), dots, small };
@@ -200,6 +211,8 @@ export interface PanelOptions {
   smallNumberLabel?: string | null;
   /** The one-area chart's label at a change of source, e.g. "Quellenwechsel". */
   sourceChangeLabel?: string | null;
+  /** The series a source belongs to (sourceChanges); by default each source is its own. */
+  sourceSeries?: (sourceId: string) => string;
 }
 
 /**
@@ -266,7 +279,7 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
   }
   // A change of source: an amber dotted rule between the two Stichtage, where the line breaks; the one-area
   // chart names it.
-  for (const change of sourceChanges(options.points)) {
+  for (const change of sourceChanges(options.points, options.sourceSeries)) {
     const before = options.points.slice(0, change.index).findLastIndex((point) => point.value !== null && !point.projected);
     const x = before >= 0 ? (xAt(plot, positions, before) + xAt(plot, positions, change.index)) / 2 : xAt(plot, positions, change.index);
     parts.push(`<line class="source-change-rule" x1="${mm(x)}" y1="${mm(plot.y)}" x2="${mm(x)}" y2="${mm(plot.y + plot.height)}" stroke="${WARNING_COLOUR}" stroke-width="${mm(thin * 1.4)}" stroke-dasharray="${mm(thin * 1.5)} ${mm(thin * 2.5)}"/>`);
@@ -276,8 +289,12 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
     }
   }
   if (options.region) {
-    const region = linePaths(options.region, plot, scale, positions);
+    const region = linePaths(options.region, plot, scale, positions, options.sourceSeries);
     const d = region.solid + region.dashed;
+    // A reference value no segment reaches (a break on both sides) is a small grey point, so it still shows.
+    for (const dot of region.dots.filter((candidate) => !candidate.joined)) {
+      parts.push(`<circle class="region-point" cx="${mm(dot.x)}" cy="${mm(dot.y)}" r="${mm(options.lineWidth * (options.detailed ? 1.1 : 0.8))}" fill="${REGION_COLOUR}"/>`);
+    }
     if (d) parts.push(`<path class="region-line" d="${d}" fill="none" stroke="${REGION_COLOUR}" stroke-width="${mm(options.lineWidth * 0.8)}" stroke-dasharray="${mm(options.lineWidth * 2.5)} ${mm(options.lineWidth * 1.5)}"/>`);
   }
   const firstProjected = options.points.findIndex((point) => point.projected);
@@ -290,7 +307,7 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
       parts.push(svgText(x + size * 0.3, plot.y + size * 0.9, options.projectionLabel, { size, fill: '#4d4d4d', halo: true }, ' class="projection-label"'));
     }
   }
-  const line = linePaths(options.points, plot, scale, positions);
+  const line = linePaths(options.points, plot, scale, positions, options.sourceSeries);
   if (line.solid) parts.push(`<path class="area-line" d="${line.solid}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-linejoin="round"/>`);
   if (line.dashed) parts.push(`<path class="area-line projected" d="${line.dashed}" fill="none" stroke="${AREA_COLOUR}" stroke-width="${mm(options.lineWidth)}" stroke-dasharray="${mm(options.lineWidth * 3)} ${mm(options.lineWidth * 2)}"/>`);
   // Small numbers: no point, the line breaks, and "< N" stands at the foot of the plot.
@@ -352,6 +369,8 @@ export interface MultiplesOptions {
   smallNumberLabel?: string | null;
   /** Panels placed in grid cells (one per panel, in panel order) instead of row by row: "wie die Karte" (geoGrid.ts). */
   grid?: PanelGrid | null;
+  /** drawPanel's sourceSeries. */
+  sourceSeries?: (sourceId: string) => string;
 }
 
 /** Grid cells of the panels, in panel order. */
@@ -433,6 +452,7 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): str
         attributes: ` data-key="${escapeXml(panel.key)}"`,
         projectionLabel: options.projectionLabel ?? null,
         smallNumberLabel: options.smallNumberLabel ?? null,
+        ...(options.sourceSeries ? { sourceSeries: options.sourceSeries } : {}),
       }),
     );
   });

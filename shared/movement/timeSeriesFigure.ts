@@ -10,7 +10,7 @@ import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
-import { contrastedSourceNames } from '../sources/sourceChoiceLine';
+import { contrastedSourceNames, sourceSeries } from '../sources/sourceChoiceLine';
 import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
@@ -63,8 +63,9 @@ export function smallNumberNote(data: TimeSeriesData, locale: Locale): string | 
  */
 export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'reference'>, sources: readonly { id?: string; name: string }[], locale: Locale): string[] {
   const found = new Map<string, { before: string; after: string; from: string; to: string }>();
+  const seriesOf = sourceSeries(sources);
   for (const points of [...data.series.map((series) => series.values), data.reference.values]) {
-    for (const change of sourceChanges(points)) {
+    for (const change of sourceChanges(points, seriesOf)) {
       const before = points.slice(0, change.index).findLast((point) => point.sourceId === change.from)?.period ?? '';
       const after = (points[change.index] as (typeof points)[number]).period;
       const key = [before, after, change.from, change.to].join('|');
@@ -135,7 +136,7 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
-      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale) }) +
+      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceSeries: sourceSeries(data.sources) }) +
       footnote.svg
     );
   });
@@ -157,7 +158,7 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
       `<g id="area-chart">` +
-      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceChangeLabel: translate(locale, 'movement.sourceChange.label') }) +
+      drawPanel(chartFrame, { title: name, points, region: data.reference.values, periods: data.periods, scale: scaleValues, fontSize: 3.4 * scale, detailed: true, decimals: data.indicator.decimals, locale, lineWidth: 0.7 * scale, projectionLabel: projectionLabel(data, locale, false), smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceChangeLabel: translate(locale, 'movement.sourceChange.label'), sourceSeries: sourceSeries(data.sources) }) +
       '</g>' +
       footnote.svg
     );

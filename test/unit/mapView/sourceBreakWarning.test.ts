@@ -87,6 +87,14 @@ describe('sourceBreakWarning', () => {
     expect(sourceBreakWarning({ ...zensusChange, sources: alike }, 'de')).toContain('aus Einwohner (stand_2021.csv), 15.05.2022 aus Einwohner (stand_2022.csv)');
   });
 
+  it('is silent for two imports of one official table, one per Stichtag: one series, no change of source', () => {
+    const oneTable = [
+      { ...sources[0]!, name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (12411-01-01-4_kreise_2018-12-31.csv)' },
+      { ...sources[1]!, name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (12411-01-01-4_kreise_2021-12-31.csv)' },
+    ];
+    expect(sourceBreakWarning({ ...zensusChange, sources: oneTable }, 'de')).toBeNull();
+  });
+
   it('stands in the legend and in the legend of the exported figure', () => {
     const change = deriveIndicatorValues({ indicator: population, areas, observations: counts, sourcePriority, mode: 'changePercent', period: '2022-05-15', comparePeriod: '2021-12-31' });
     const drawn = drawIndicator({ values: change.values, regionValue: change.regionValue, decimals: 1, symbology: { ...DEFAULT_SYMBOLOGY, classes: 2 }, smallNumbers: 'flag' });

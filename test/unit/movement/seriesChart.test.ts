@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, periodPositions, plotArea, sharedScale, sourceChanges } from '../../../shared/movement/seriesChart';
 import { textWidth } from '../../../shared/export/textMetrics';
 import { sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
+import { sourceSeries } from '../../../shared/sources/sourceChoiceLine';
 import { referenceLine, type SeriesPoint } from '../../../shared/movement/timeSeriesTypes';
 
 function point(period: string, value: number | null, projected = false, sourceId = 's'): SeriesPoint {
@@ -93,6 +94,11 @@ describe('drawPanel', () => {
     expect(Number(rule![1])).toBeGreaterThan(xs[1]!);
     expect(Number(rule![1])).toBeLessThan(xs[2]!);
     expect(svg).toContain('>Quellenwechsel</text>');
+    // A reference value cut off on both sides by changes of source still shows, as a grey point.
+    const isolated = [point(periods[0]!, 100, false, 'a'), point(periods[1]!, 100, false, 'b'), point(periods[2]!, 100, false, 'c')];
+    const withRegion = drawPanel(frame, { ...base, scale: sharedScale([[100, 110, 95, 97]]), points, region: isolated });
+    expect(withRegion.match(/class="region-point"/g)).toHaveLength(3);
+    expect(drawPanel(frame, { ...base, scale: sharedScale([[100, 110, 95, 97]]), points, region: points })).not.toContain('region-point');
     // A projection continuing the series is no change of source: it is dashed, not broken.
     const projected = [point(periods[0]!, 1), point(periods[1]!, 2), point(periods[2]!, 3, true, 'scenario')];
     expect(sourceChanges(projected)).toEqual([]);
@@ -119,6 +125,12 @@ describe('sourceChangeNotes', () => {
       'Quellenwechsel: bis 31.12.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, ab 15.05.2022 aus Bevölkerung kompakt, Tabelle 1000A-0000. Die Linie ist dort unterbrochen (gepunktete Linie); ein Teil der Veränderung kann am Wechsel der Quelle liegen, nicht an einer Entwicklung.',
     ]);
     expect(sourceChangeNotes({ ...data, series: [], reference: { ...data.reference, values: register.slice(0, 2) } }, sources, 'de')).toEqual([]);
+    // Two imports of the register table, one per Stichtag, are one series: only the Zensus is a change.
+    const twoImports = [{ id: 'reg18', name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (kreise_2018.csv)' }, ...sources];
+    const split = [point('2018-12-31', 10, false, 'reg18'), ...register.slice(1)];
+    expect(sourceChangeNotes({ series: [{ key: 'a', name: 'A', values: split }], reference: { ...data.reference, values: split } }, twoImports, 'de')).toEqual(notes);
+    expect(sourceChanges(split, sourceSeries(twoImports))).toEqual([{ index: 2, from: 'reg', to: 'zen' }]);
+    expect(sourceChanges(split)).toHaveLength(2);
   });
 });
 
