@@ -34,7 +34,7 @@ export function ModePicker() {
             return (
               <option key={candidate} value={candidate} disabled={!offered.includes(candidate)}>
                 {t(`map.mode.${candidate}`)}
-                {reason ? ` (${t(reason)})` : ''}
+                {reason ? ` – ${t(reason)}` : ''}
               </option>
             );
           })}

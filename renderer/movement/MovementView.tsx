@@ -15,7 +15,7 @@ import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/move
 import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
-import { projectionLabel, projectionNote, referenceDrawn, smallNumberNote, sourceChangeNotes } from '../../shared/movement/timeSeriesFigure';
+import { projectionLabel, projectionNote, referenceDrawn, referenceGapNote, smallNumberNote, sourceChangeNotes } from '../../shared/movement/timeSeriesFigure';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
@@ -185,14 +185,19 @@ export function MovementView() {
             <div className="movement-top">
               <section>
                 <h3 data-testid="movement-area-title">
-                  {localized(data.indicator.name, locale)}: {t('movement.areaChart', { area: data.series.find((entry) => entry.key === areaKey)?.name ?? '' })}
+                  {localized(data.indicator.name, locale)}: {t('movement.areaChart', { area: data.series.find((entry) => entry.key === areaKey)?.name ?? '', reference: localized(data.reference.label, locale) })}
                 </h3>
                 <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
                 <p className="movement-note">
                   {t(referenceDrawn(data) ? 'movement.figure.legend' : 'movement.figure.legendAreaOnly', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ') })}
                 </p>
+                {referenceGapNote(data, locale) && (
+                  <p className="movement-note" data-testid="movement-reference-gap">
+                    {referenceGapNote(data, locale)}
+                  </p>
+                )}
                 {sourceChangeNotes(data, data.sources, locale).map((note) => (
-                  <p key={note} className="movement-warning" data-testid="movement-source-change">
+                  <p key={note} className="movement-caution" data-testid="movement-source-change">
                     {note}
                   </p>
                 ))}

@@ -77,6 +77,21 @@ export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'referen
   return changes.map((change) => translate(locale, 'movement.sourceChange.note', { before: formatDate(change.before, locale), after: formatDate(change.after, locale), from: name(change.from), to: name(change.to) }));
 }
 
+/**
+ * Where the reference line has no value although areas have values (a sum over the areas is no region
+ * total while one area lacks a value, e.g. after a merger of Kreise): which Stichtage, so its absence
+ * there is explained, not left to guess. Null when it has a value wherever any area has one.
+ */
+export function referenceGapNote(data: Pick<TimeSeriesData, 'series' | 'reference' | 'periods'>, locale: Locale): string | null {
+  const missing = data.periods.filter((period, index) => {
+    const reference = data.reference.values[index];
+    if (!reference || reference.projected || reference.value !== null) return false;
+    return data.series.some((series) => series.values[index]?.value !== null && series.values[index]?.value !== undefined);
+  });
+  if (missing.length === 0) return null;
+  return translate(locale, 'movement.referenceMissing', { reference: localized(data.reference.label, locale), dates: missing.map((period) => formatDate(period, locale)).join(', ') });
+}
+
 /** Whether the reference line (region or mean per area) has any value to draw; its key is shown only then. */
 export function referenceDrawn(data: Pick<TimeSeriesData, 'reference'>): boolean {
   return data.reference.values.some((point) => drawnValue(point) !== null);
@@ -89,7 +104,8 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   const projection = projectionNote(data, locale);
   const sourceNames = data.sources.map((source) => source.name).join('; ');
   const small = smallNumberNote(data, locale);
-  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...sourceChangeNotes(data, data.sources, locale), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
+  const referenceGap = referenceGapNote(data, locale);
+  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...sourceChangeNotes(data, data.sources, locale), ...(referenceGap ? [referenceGap] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
   for (const text of texts) lines.push(...wrapText(text, size, frame.width));
   const legendHeight = size * 1.6;
   const height = legendHeight + lines.length * size * 1.35;
@@ -152,7 +168,7 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const name = series?.name ?? '';
   const points = series?.values ?? [];
   const scaleValues = sharedScale([points.map(drawnValue), data.reference.values.map(drawnValue)]);
-  const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name })}`;
+  const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name, reference: localized(data.reference.label, locale) })}`;
   return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
     const footnote = notes(frame, scale, data, locale, []);
     const chartFrame = { ...frame, height: frame.height - footnote.height };

@@ -378,7 +378,7 @@ export const importTextsEn: Record<keyof typeof importTextsDe, string> = {
   'import.joinTotalsOk': 'agrees',
   'import.joinTotalsDiff': 'difference {difference}',
   'import.joinTotalsRounded': 'agrees within rounding (figures rounded to multiples of {unit})',
-  'import.joinTotalsDiffRounded': 'difference {difference}, more than rounding to multiples of {unit} explains',
+  'import.joinTotalsDiffRounded': 'difference {difference}, more than rounding to multiples of {unit} can explain',
   'import.joinLine': 'line {line}',
   'import.reason.unknown-key': 'unknown key',
   'import.reason.no-key': 'no key',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, periodPositions, plotArea, sharedScale, sourceChanges } from '../../../shared/movement/seriesChart';
 import { textWidth } from '../../../shared/export/textMetrics';
-import { sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
+import { referenceGapNote, sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
 import { sourceSeries } from '../../../shared/sources/sourceChoiceLine';
 import { referenceLine, type SeriesPoint } from '../../../shared/movement/timeSeriesTypes';
 
@@ -122,7 +122,7 @@ describe('sourceChangeNotes', () => {
     ];
     const notes = sourceChangeNotes(data, sources, 'de');
     expect(notes).toEqual([
-      'Quellenwechsel: bis 31.12.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, ab 15.05.2022 aus Bevölkerung kompakt, Tabelle 1000A-0000. Die Linie ist dort unterbrochen (gepunktete Linie); ein Teil der Veränderung kann am Wechsel der Quelle liegen, nicht an einer Entwicklung.',
+      'Quellenwechsel: bis 31.12.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, ab 15.05.2022 aus Bevölkerung kompakt, Tabelle 1000A-0000. Die Linie ist dort unterbrochen (senkrechte gepunktete Linie); ein Teil der Veränderung kann am Wechsel der Quelle liegen, nicht an einer Entwicklung.',
     ]);
     expect(sourceChangeNotes({ ...data, series: [], reference: { ...data.reference, values: register.slice(0, 2) } }, sources, 'de')).toEqual([]);
     // Two imports of the register table, one per Stichtag, are one series: only the Zensus is a change.
@@ -131,6 +131,18 @@ describe('sourceChangeNotes', () => {
     expect(sourceChangeNotes({ series: [{ key: 'a', name: 'A', values: split }], reference: { ...data.reference, values: split } }, twoImports, 'de')).toEqual(notes);
     expect(sourceChanges(split, sourceSeries(twoImports))).toEqual([{ index: 2, from: 'reg', to: 'zen' }]);
     expect(sourceChanges(split)).toHaveLength(2);
+  });
+});
+
+describe('referenceGapNote', () => {
+  it('names the Stichtage where the reference is not computed although areas have values', () => {
+    const values = [point('2018-12-31', 10), point('2021-12-31', 11), point('2022-05-15', 9)];
+    const reference = { label: { de: 'Durchschnitt je Gebiet', en: 'Mean per area' }, values: [point('2018-12-31', 10), point('2021-12-31', null), point('2022-05-15', null)] };
+    const data = { periods: values.map((entry) => entry.period), series: [{ key: 'a', name: 'A', values }], reference };
+    expect(referenceGapNote(data, 'de')).toBe('Durchschnitt je Gebiet zum 31.12.2021, 15.05.2022 nicht berechnet: Nicht jedes Gebiet hat dort einen Wert.');
+    // Where no area has a value either, there is nothing to explain.
+    const noneThere = { ...data, series: [{ key: 'a', name: 'A', values: [values[0]!, point('2021-12-31', null), point('2022-05-15', null)] }] };
+    expect(referenceGapNote(noneThere, 'de')).toBeNull();
   });
 });
 
