@@ -187,6 +187,8 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   const valueByRow = new Map(rows.map((row) => [row.rowIndex, row.value]));
   const tolerance = options.totalsTolerance ?? 0.5;
   const totalsChecks: TotalsCheck[] = [];
+  // The file's rounding, from all its figures: a Land of two Kreise has too few to tell by itself.
+  const fileUnit = roundingUnitOf(rows.flatMap((row) => (row.value === null || row.value === undefined ? [] : [row.value])));
   // A layer of one Kreis' municipalities says nothing about its Land's total: only aggregates within the
   // layer's common key prefix are checked (a Germany-wide layer checks every Land and Kreis).
   const commonPrefix = commonKeyPrefix(areas.map((area) => area.key));
@@ -198,7 +200,7 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
     if (inside.length === 0) continue;
     // A missing value inside (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
     if (inside.some((match) => valueByRow.get(match.rowIndex) === null || valueByRow.get(match.rowIndex) === undefined)) continue;
-    const verdict = totalsVerdict(aggregate.value, inside.map((match) => valueByRow.get(match.rowIndex) ?? 0), tolerance);
+    const verdict = totalsVerdict(aggregate.value, inside.map((match) => valueByRow.get(match.rowIndex) ?? 0), tolerance, fileUnit);
     totalsChecks.push({ aggregateKey: aggregate.key, aggregateName: aggregate.name, aggregateValue: aggregate.value, areaCount: inside.length, ...verdict });
   }
   // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
@@ -341,19 +343,30 @@ export function coarserTableWarning(report: CoarserTableInput & { layer: string 
 const ROUNDING_UNITS = [1000, 100, 10, 5];
 
 /**
+ * The unit a set of published figures is rounded to: the largest of ROUNDING_UNITS every figure is a
+ * multiple of, from six figures on (a few round numbers of a hand-made list are not taken for rounding);
+ * null otherwise.
+ * @example roundingUnitOf([35, 30, 40, 25, 75, 205]) // 5
+ */
+export function roundingUnitOf(figures: readonly number[]): number | null {
+  if (figures.length < 6 || figures.every((value) => value === 0)) return null;
+  return ROUNDING_UNITS.find((unit) => figures.every((value) => Number.isInteger(value / unit))) ?? null;
+}
+
+/**
  * One totals check: the parts' sum against the total row, and whether they agree. Figures published
- * rounded (Destatis rounds Schutzsuchende to multiples of 5, other tables to 10 or 100) cannot add
- * up exactly. Where the total and every part are multiples of one unit (six figures at least, so a few
- * round numbers of a hand-made list are not taken for rounding), a difference that rounding can make counts as agreeing: up to
- * three standard deviations of the summed rounding errors, at least one unit, at most the largest error
- * possible (half a unit per figure).
+ * rounded (Destatis rounds Schutzsuchende to multiples of 5, other tables to 10 or 100) cannot add up
+ * exactly. Where the total and its parts are rounded to one unit (roundingUnitOf; for a total of two
+ * parts, Bremen's, the unit of the whole file, `fileUnit`), a difference that rounding can make counts as
+ * agreeing: up to three standard deviations of the summed rounding errors, at least one unit, at most
+ * the largest error possible (half a unit per figure).
  * @example totalsVerdict(200, [35, 30, 40, 25, 75], 0.5) // { sumOfAreas: 205, difference: 5, consistent: true, roundedTo: 5 }
  */
-export function totalsVerdict(aggregateValue: number, parts: readonly number[], tolerance = 0.5): Pick<TotalsCheck, 'sumOfAreas' | 'difference' | 'consistent' | 'roundedTo'> {
+export function totalsVerdict(aggregateValue: number, parts: readonly number[], tolerance = 0.5, fileUnit: number | null = null): Pick<TotalsCheck, 'sumOfAreas' | 'difference' | 'consistent' | 'roundedTo'> {
   const sumOfAreas = parts.reduce((sum, value) => sum + value, 0);
   const difference = sumOfAreas - aggregateValue;
   const figures = [aggregateValue, ...parts];
-  const roundedTo = figures.length >= 6 && figures.some((value) => value !== 0) ? (ROUNDING_UNITS.find((unit) => figures.every((value) => Number.isInteger(value / unit))) ?? null) : null;
+  const roundedTo = roundingUnitOf(figures) ?? (fileUnit !== null && figures.every((value) => Number.isInteger(value / fileUnit)) ? fileUnit : null);
   const roundingAllowance = roundedTo === null ? 0 : Math.min((roundedTo / 2) * figures.length, Math.max(roundedTo, 3 * roundedTo * Math.sqrt(figures.length / 12)));
   return { sumOfAreas, difference, consistent: Math.abs(difference) <= Math.max(tolerance, roundingAllowance), roundedTo };
 }

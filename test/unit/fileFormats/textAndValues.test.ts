@@ -3,7 +3,7 @@ import { decodeText, detectEncoding } from '../../../shared/fileFormats/text/dec
 import { parseCell, parseNumber } from '../../../shared/fileFormats/table/value';
 import { recogniseAreaKey, agsFromArs } from '../../../shared/fileFormats/keys/areaKey';
 import { normaliseAreaName, proposeNameMatches } from '../../../shared/fileFormats/keys/areaName';
-import { buildJoinReport, totalsVerdict, totalsVerdictText } from '../../../shared/fileFormats/join/joinReport';
+import { buildJoinReport, roundingUnitOf, totalsVerdict, totalsVerdictText } from '../../../shared/fileFormats/join/joinReport';
 import type { Geometry, Polygon } from 'geojson';
 import proj4 from 'proj4';
 import { converterToWgs84, crsFromPrj, KNOWN_CRS, reprojectsByInverseAlone, proposeCrsFromBounds, reprojectToWgs84, reprojectToWgs84InPlace } from '../../../shared/geo/crs';
@@ -107,6 +107,32 @@ describe('join report', () => {
     expect(totalsVerdict(exact - 10, [...parts.slice(0, 9), 41])).toMatchObject({ consistent: false, roundedTo: null });
     expect(totalsVerdict(60, [30, 20, 20])).toMatchObject({ difference: 10, consistent: false, roundedTo: null });
     expect(totalsVerdictText(totalsVerdict(70, [30, 20, 20]), 'en')).toBe('agrees');
+    // Bremen: two Kreise are too few to tell rounding by themselves; the file's rounding tells it.
+    expect(totalsVerdict(680, [570, 115])).toMatchObject({ difference: 5, consistent: false, roundedTo: null });
+    expect(totalsVerdict(680, [570, 115], 0.5, 5)).toMatchObject({ difference: 5, consistent: true, roundedTo: 5 });
+    expect(totalsVerdict(680, [570, 117], 0.5, 5)).toMatchObject({ consistent: false, roundedTo: null });
+    expect(roundingUnitOf([1235, 410, 95, 880, 2105, 65])).toBe(5);
+    expect(roundingUnitOf([1235, 410, 95, 880, 2105])).toBeNull();
+  });
+
+  it('recognises the rounding of the whole file for a Land of two Kreise', () => {
+    const areas = [
+      { key: '04011', name: 'Bremen' },
+      { key: '04012', name: 'Bremerhaven' },
+      { key: '03101', name: 'Braunschweig' },
+      { key: '03102', name: 'Salzgitter' },
+      { key: '03103', name: 'Wolfsburg' },
+    ];
+    const rows = [
+      { rowIndex: 0, lineNumber: 2, keyText: '04', name: 'Bremen', value: 14_820 },
+      { rowIndex: 1, lineNumber: 3, keyText: '04011', name: 'Bremen, Stadt', value: 11_630 },
+      { rowIndex: 2, lineNumber: 4, keyText: '04012', name: 'Bremerhaven, Stadt', value: 3_195 },
+      { rowIndex: 3, lineNumber: 5, keyText: '03101', name: 'Braunschweig', value: 4_905 },
+      { rowIndex: 4, lineNumber: 6, keyText: '03102', name: 'Salzgitter', value: 3_340 },
+      { rowIndex: 5, lineNumber: 7, keyText: '03103', name: 'Wolfsburg', value: 2_210 },
+    ];
+    const check = buildJoinReport(areas, rows).totalsChecks.find((entry) => entry.aggregateKey === '04');
+    expect(check).toMatchObject({ sumOfAreas: 14_825, difference: 5, consistent: true, roundedTo: 5 });
   });
 
   it('takes the Land row of a city-state as its one Kreis, and keeps Bremen\'s as a sum row', () => {

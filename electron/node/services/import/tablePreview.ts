@@ -7,7 +7,7 @@ import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import type { TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { tableMapping as tableMappingSchema } from '../../../../shared/contract/tableMappingSchema';
-import { buildJoinReport, totalsVerdict, type JoinRow } from '../../../../shared/fileFormats/join/joinReport';
+import { buildJoinReport, roundingUnitOf, totalsVerdict, type JoinRow } from '../../../../shared/fileFormats/join/joinReport';
 import { rowKeyText } from '../../../../shared/fileFormats/table/analyseGrid';
 import type { ParsedTable } from '../../../../shared/fileFormats/table/parsedTable';
 import { buildTableObservations, headerSignature, proposeNewVariableUnits, proposeTableMapping, type TableMapping } from '../../../../shared/fileFormats/table/tableMapping';
@@ -319,6 +319,7 @@ function longTableTotals(
     (observation) => observation.variable === first?.variable && (mapping.dimensionColumns.length > 0 || cellOf(observation.dimensions) === cellOf(first.dimensions)),
   );
   const areaKeys = new Set(matchedByKey.values());
+  const fileUnit = roundingUnitOf(observations.flatMap((observation) => (observation.value === null ? [] : [observation.value])));
   const result: ReturnType<typeof buildJoinReport>['totalsChecks'] = [];
   const seen = new Set<string>();
   for (const check of join.totalsChecks) {
@@ -333,7 +334,7 @@ function longTableTotals(
       // A missing value (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
       if (parts.length === 0 || [...reported, ...parts].some((observation) => observation.value === null)) continue;
       const aggregateValue = reported.reduce((sum, observation) => sum + observation.value!, 0);
-      const verdict = totalsVerdict(aggregateValue, parts.map((observation) => observation.value!));
+      const verdict = totalsVerdict(aggregateValue, parts.map((observation) => observation.value!), 0.5, fileUnit);
       const areaCount = new Set(parts.filter((observation) => areaKeys.has(observation.areaKey)).map((observation) => observation.areaKey)).size;
       result.push({ ...check, aggregateValue, areaCount, ...verdict, period });
     }
