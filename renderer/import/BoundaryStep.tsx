@@ -22,7 +22,7 @@ import { PreviewMap } from './PreviewMap';
 import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
 import { BoundaryReportView } from './BoundaryReportView';
-import { layerIdentifier } from './layerNameInput';
+import { layerIdentifier, layerTitleToStore } from './layerNameInput';
 import { DateInput } from '../forms/DateInput';
 
 export type BoundarySource = { kind: 'file'; path: string; inspect: InspectResult } | { kind: 'official'; kreis: string };
@@ -119,9 +119,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
     setCommitting(preview.importId);
     setCommitError(null);
     try {
-      // The typed name is the title unless one was given (or it was already a technical name).
-      const typed = (layerName ?? '').trim();
-      const title = layerTitle.trim() || (typed !== layerKey ? typed : '');
+      const title = layerTitleToStore(layerName ?? '', layerTitle, preview.layerName);
       const result = await backend.call('import.commit', {
         importId: preview.importId,
         layerName: layerKey ?? preview.layerName,

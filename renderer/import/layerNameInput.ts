@@ -2,4 +2,4 @@
  * The import wizard's layer name: what users type and the technical name it is stored under (shared with
  * `kleinraum import --layer-name`, see shared/fileFormats/layerName.ts).
  */
-export { LAYER_NAME_PATTERN, layerIdentifier } from '../../shared/fileFormats/layerName';
+export { LAYER_NAME_PATTERN, layerIdentifier, layerTitleToStore } from '../../shared/fileFormats/layerName';

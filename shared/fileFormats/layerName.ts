@@ -20,3 +20,15 @@ export function layerIdentifier(typed: string): string | null {
   if (base === 'wert' && !/wert/i.test(text)) return null; // nothing usable (only punctuation)
   return /^[a-z]/.test(base) ? base : `ebene_${base}`;
 }
+
+/**
+ * The title to store for a new layer: the one typed, else a name the planner typed in words ("Kreise",
+ * "Stadtteile Süd"); '' (the file's title) for a technical name ("gemeinden_rh") or the proposal left as it is.
+ * @example layerTitleToStore('Kreise', '', 'ebene_kreise') // "Kreise"
+ * @example layerTitleToStore('gemeinden_rh', '', 'vg250_gem') // ""
+ */
+export function layerTitleToStore(typedName: string, typedTitle: string, proposedName: string): string {
+  const name = typedName.trim();
+  if (typedTitle.trim()) return typedTitle.trim();
+  return name !== proposedName && !/^[a-z][a-z0-9_]*$/.test(name) ? name : '';
+}

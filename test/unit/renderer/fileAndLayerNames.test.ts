@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProjectFileName, fileNameOf, folderLabelOf } from '../../../renderer/dialogs/filePaths';
-import { LAYER_NAME_PATTERN, layerIdentifier } from '../../../renderer/import/layerNameInput';
+import { LAYER_NAME_PATTERN, layerIdentifier, layerTitleToStore } from '../../../renderer/import/layerNameInput';
 
 // eslint-disable-next-line no-control-regex -- control characters are invalid on Windows too
 const WINDOWS_INVALID = /[<>:"/\\|?*\u0000-\u001f]/;
@@ -49,5 +49,16 @@ describe('layerIdentifier', () => {
       expect(identifier, typed).not.toBeNull();
       expect(identifier, typed).toMatch(LAYER_NAME_PATTERN);
     }
+  });
+});
+
+describe('layerTitleToStore', () => {
+  it('keeps a name typed in words as the title, a technical name or the untouched proposal not', () => {
+    // "Kreise" is a valid technical name too, but it was typed as a title: before, "ebene_kreise" stayed the title.
+    expect(layerTitleToStore('Kreise', '', 'ebene_kreise')).toBe('Kreise');
+    expect(layerTitleToStore('Stadtteile Süd', '', 'stadtteile')).toBe('Stadtteile Süd');
+    expect(layerTitleToStore('gemeinden_rh', '', 'vg250_gem')).toBe('');
+    expect(layerTitleToStore('Gemeinden', '', 'Gemeinden')).toBe('');
+    expect(layerTitleToStore('Kreise', '  Kreise Niedersachsen ', 'ebene_kreise')).toBe('Kreise Niedersachsen');
   });
 });

@@ -12,7 +12,7 @@ import { coarserTableWarning, totalsVerdictText } from '../../../../shared/fileF
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
-import { layerIdentifier } from '../../../../shared/fileFormats/layerName';
+import { layerIdentifier, layerTitleToStore } from '../../../../shared/fileFormats/layerName';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
@@ -294,7 +294,7 @@ export const command: CliCommand = {
       else await backend.call('project.new', {});
       const period = option(context, 'period');
       // The layer name as typed ("Stadtbezirke Süd"), stored as the wizard stores it: a technical name and,
-      // when that differs, what was typed as the layer's title.
+      // for a name in words, what was typed as the layer's title (layerTitleToStore).
       const typedLayerName = option(context, 'layer-name');
       const layerName = typedLayerName === undefined ? undefined : layerIdentifier(typedLayerName);
       if (layerName === null) {
@@ -303,7 +303,8 @@ export const command: CliCommand = {
           en: `--layer-name "${typedLayerName}" has no letters or digits; the layer's name needs at least one letter.`,
         });
       }
-      const layerTitle = typedLayerName !== undefined && layerName !== typedLayerName.trim() ? { de: typedLayerName.trim(), en: typedLayerName.trim() } : undefined;
+      const typedTitle = typedLayerName === undefined ? '' : layerTitleToStore(typedLayerName, '', '');
+      const layerTitle = typedTitle ? { de: typedTitle, en: typedTitle } : undefined;
       const common = { sourceName: option(context, 'source'), period, layerName, ...(layerTitle ? { layerTitle } : {}) };
       let document: unknown;
       if (context.values['flows'] === true) {
