@@ -51,6 +51,13 @@ export function App() {
           if (window.dispatchEvent(new Event(DIALOG_ESCAPE_EVENT, { cancelable: true }))) state.openFeatureDialog(null);
         } else state.clearSelection();
       }
+      // Ctrl+S / Ctrl+Shift+S save and save as. The desktop app's menu holds these keys itself; in browser
+      // mode the page does, so Ctrl+S saves the project rather than the browser saving the page.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's' && state.host?.mode !== 'electron' && state.project) {
+        event.preventDefault();
+        void (event.shiftKey ? commands.chooseAndSaveAs() : commands.saveOrAsk());
+        return;
+      }
       // Ctrl+Z / Ctrl+Y (Cmd on macOS; Ctrl+Shift+Z redoes too) undo and redo the user's edits app-wide.
       // In a text field they stay the field's own undo of typing.
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !isTextField(event.target)) {
@@ -66,7 +73,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, commands]);
 
   return (
     <div className="app">

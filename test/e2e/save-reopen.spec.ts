@@ -102,3 +102,22 @@ test('a saved project reopens with its view, title and file name; the recent lis
     second.remove();
   }
 });
+
+test('Ctrl+S saves in browser mode: the unsaved demo asks where, as the menu\'s "Speichern" does', async ({ page, request }) => {
+  const folder = makeTempDir('kleinraum-ctrl-s-');
+  try {
+    // The demo, kept in no file (the test before leaves a file open whose folder it removed).
+    await callApi(request, 'project.openDemo');
+    await openApp(page);
+    await callApi(request, 'files.list', { dir: folder.path, extensions: ['gpkg'] });
+    await page.keyboard.press('Control+s');
+    const nameField = page.getByTestId('file-name-input');
+    await expect(nameField).toBeVisible();
+    await nameField.fill('Mit Tastatur');
+    await page.getByTestId('file-dialog-confirm').click();
+    await expect(page.getByTestId('save-state')).toHaveText(/Gespeichert/);
+    expect(fs.existsSync(folder.file('Mit Tastatur.gpkg'))).toBe(true);
+  } finally {
+    folder.remove();
+  }
+});
