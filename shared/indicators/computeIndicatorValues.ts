@@ -5,7 +5,7 @@
  * Pure: observations and areas in, values out.
  */
 import type { IndicatorValue } from '../contract/api';
-import type { AreaKey, IndicatorDefinition, Observation, QualityFlag, VariableSelection } from '../model/project';
+import { addsUpOverAreas, type AreaKey, type IndicatorDefinition, type Observation, type QualityFlag, type VariableSelection } from '../model/project';
 import { missingValueReason, noDataReason } from './missingReason';
 import { areaBasisOf, type AreaBasis, type OfficialArea } from './officialArea';
 import { weakestQuality } from './qualityRanking';
@@ -163,7 +163,9 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
 
   let regionValue: number | null = null;
   if (allAreasComplete) {
-    if (indicator.scale === 'absolute' || (!indicator.denominator && indicator.scale !== 'perKm2')) regionValue = numeratorTotal * factor;
+    // A figure that does not add up (a quotient imported as such) has no region total to show.
+    if (indicator.scale === 'absolute') regionValue = addsUpOverAreas(indicator) ? numeratorTotal * factor : null;
+    else if (!indicator.denominator && indicator.scale !== 'perKm2') regionValue = numeratorTotal * factor;
     else if (denominatorTotal > 0) regionValue = (numeratorTotal / denominatorTotal) * factor;
   }
   return { values, regionValue, sourceIds: [...sourceIds], sourcePeriods, valueSourceIds: [...valueSourceIds], areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };

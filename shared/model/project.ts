@@ -169,12 +169,26 @@ export function measuresArea(unit: { de: string }): boolean {
 }
 
 /**
+ * Whether an indicator's values as recorded add up over areas, so that a region's total is their sum:
+ * counts and areas do. A figure imported without a unit (values with fractions: a quotient, a rate, an
+ * average, as GENESIS' Jugendquotient) or with a rate's unit ("%", "je 1.000 …") does not: summed over
+ * 401 Kreise, the Jugendquotient read as a "total" of 12.313. Indicators computed from a numerator and a
+ * denominator take their region's value from the two sums instead.
+ * @example addsUpOverAreas({ scale: 'absolute', unit: { de: '' } }) // false
+ */
+export function addsUpOverAreas(indicator: { scale: string; unit: { de: string } }): boolean {
+  if (indicator.scale !== 'absolute') return false;
+  const unit = indicator.unit.de.trim();
+  return unit !== '' && !/%|‰|^je\s|quote|quotient|durchschnitt|mittelwert/i.test(unit);
+}
+
+/**
  * Whether a figure is an absolute count of people or things (not a share, rate or an area's size): maps,
  * legends and analyses warn that counts grow with an area's size.
  * @example showsAbsoluteCount({ scale: 'absolute', unit: { de: 'Personen' } }) // true
  */
 export function showsAbsoluteCount(indicator: { scale: string; unit: { de: string } }): boolean {
-  return indicator.scale === 'absolute' && !measuresArea(indicator.unit);
+  return addsUpOverAreas(indicator) && !measuresArea(indicator.unit);
 }
 
 /** An area of a layer, with its geometry in WGS84 (GeoJSON). */

@@ -95,11 +95,18 @@ describe('computeIndicatorValues', () => {
   });
 
   it('absolute: the numerator itself, region = sum', () => {
-    const count = indicator({ denominator: null, scale: 'absolute' });
+    const count = indicator({ denominator: null, scale: 'absolute', unit: { de: 'Personen', en: 'persons' } });
     const result = computeIndicatorValues({ indicator: count, areas, observations, period: '2019-12-31' });
     expect(result.values.map((value) => value.value)).toEqual([15600, 2]);
     expect(result.values.map((value) => value.denominator)).toEqual([null, null]);
     expect(result.regionValue).toBe(15602);
+    // A figure imported without a unit (a quotient, values with fractions) or as a rate does not add up:
+    // the areas keep their values, the region has no total.
+    for (const unit of ['', '%', 'je 1.000 Einw.']) {
+      const quotient = computeIndicatorValues({ indicator: { ...count, unit: { de: unit, en: unit } }, areas, observations, period: '2019-12-31' });
+      expect(quotient.values.map((value) => value.value)).toEqual([15600, 2]);
+      expect(quotient.regionValue).toBeNull();
+    }
   });
 
   it('a lower-ranked source is marked as filling a gap only where the chosen one has values at that Stichtag', () => {

@@ -221,7 +221,11 @@ describe('buildIndicatorLegend', () => {
   });
 
   it('hints at rates for absolute counts only', () => {
-    expect(buildIndicatorLegend(draw('flag'), { ...values, indicator: { ...values.indicator, scale: 'absolute' } }, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toContain('Absolute Zahlen');
+    const count = { ...values, indicator: { ...values.indicator, scale: 'absolute' as const, unit: { de: 'Personen', en: 'persons' } } };
+    expect(buildIndicatorLegend(draw('flag'), count, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toContain('Absolute Zahlen');
+    // A quotient imported as such (no unit) is no count either.
+    const quotient = { ...values, indicator: { ...values.indicator, scale: 'absolute' as const, unit: { de: '', en: '' } } };
+    expect(buildIndicatorLegend(draw('flag'), quotient, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toBeNull();
     expect(buildIndicatorLegend(draw('flag'), values, { locale: 'de', smallNumberThreshold: 3 }).absoluteHint).toBeNull();
     // An area in km² is no count that grows with the area: no hint to prefer rates.
     const area = { ...values, indicator: { ...values.indicator, scale: 'absolute' as const, unit: { de: 'km²', en: 'km²' } } };
