@@ -55,6 +55,8 @@ export function MovementView() {
   const layerName = useKleinraum((state) => state.layerName);
   const selectedKey = useKleinraum((state) => state.selectedKey);
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
+  // One Stichtag is no series: listed greyed with the reason, not left out without a word.
+  const singlePeriodIndicators = project?.indicators.filter((indicator) => indicator.periods.length === 1) ?? [];
   const [chosenIndicatorId, setIndicatorId] = useState<string | null>(null);
   const indicatorId = chosenIndicatorId ?? defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);
   const hasFlows = stockVariablesWithFlows(project?.variables ?? []).length > 0;
@@ -129,6 +131,11 @@ export function MovementView() {
               {projectIndicators.map((indicator) => (
                 <option key={indicator.id} value={indicator.id}>
                   {localized(indicator.name, locale)}
+                </option>
+              ))}
+              {singlePeriodIndicators.map((indicator) => (
+                <option key={indicator.id} value={indicator.id} disabled>
+                  {localized(indicator.name, locale)} – {t('map.mode.unavailable.onePeriod')}
                 </option>
               ))}
             </optgroup>
