@@ -217,12 +217,15 @@ export interface PanelOptions {
 
 /**
  * The years under the time axis. The one-area chart labels every Stichtag whose year is new and whose
- * label has room beside its neighbours (the last always); small panels label the first and the last.
+ * label has room beside its neighbours; small panels label the first and the last. Where the last has
+ * no room beside the one before, the one that ends the longer interval keeps its year: after 2011–2018,
+ * 31.12.2021 (the end of a gap) rather than the Zensus day five months later, whose date the subtitle
+ * and the hover give.
  */
 function yearLabels(periods: readonly string[], positions: readonly number[], plot: ChartFrame, size: number, detailed: boolean): { x: number; text: string; anchor: 'start' | 'middle' | 'end' }[] {
   const count = periods.length;
   if (count === 0) return [];
-  const label = (index: number, anchor: 'start' | 'middle' | 'end') => ({ x: xAt(plot, positions, index), text: (periods[index] as string).slice(0, 4), anchor });
+  const label = (index: number, anchor: 'start' | 'middle' | 'end') => ({ index, x: xAt(plot, positions, index), text: (periods[index] as string).slice(0, 4), anchor });
   if (!detailed) return count === 1 ? [label(0, 'middle')] : [label(0, 'start'), label(count - 1, 'end')];
   const room = textWidth('2000', size) * 1.4;
   const labels: ReturnType<typeof label>[] = [];
@@ -230,9 +233,9 @@ function yearLabels(periods: readonly string[], positions: readonly number[], pl
     const next = label(index, 'middle');
     const previous = labels.at(-1);
     if (previous && (previous.text === next.text || next.x - previous.x < room)) {
-      // The last Stichtag keeps its year; the one before it gives way.
-      if (index !== count - 1) continue;
-      if (previous.text === next.text) continue;
+      if (index !== count - 1 || previous.text === next.text) continue;
+      const previousInterval = previous.index > 0 ? previous.x - xAt(plot, positions, previous.index - 1) : 0;
+      if (previousInterval > next.x - previous.x) continue;
       labels.pop();
     }
     labels.push(next);

@@ -78,6 +78,12 @@ describe('drawPanel', () => {
     const svg = drawPanel(frame, { ...base, periods: close, detailed: true, points: close.map((period, index) => point(period, index + 1)) });
     const years = [...svg.matchAll(/<text[^>]*>(20\d\d)<\/text>/g)].map((match) => match[1]);
     expect(years).toEqual(['2018', '2021', '2022']);
+    // After a gap (2019 and 2020 missing), the Stichtag ending it keeps its year over the Zensus day
+    // five months later: else the gap would go unnoticed under "2018 … 2022".
+    const gap = ['2011', '2012', '2013', '2014', '2015', '2016', '2017', '2018', '2021'].map((year) => `${year}-12-31`).concat('2022-05-15');
+    const longSvg = drawPanel(frame, { ...base, periods: gap, detailed: true, points: gap.map((period, index) => point(period, index + 1)) });
+    const longYears = [...longSvg.matchAll(/<text[^>]*>(20\d\d)<\/text>/g)].map((match) => match[1]);
+    expect(longYears.slice(-2)).toEqual(['2018', '2021']);
   });
 
   it('breaks the line at a change of source and marks it; the one-area chart names it', () => {
