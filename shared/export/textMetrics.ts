@@ -37,6 +37,19 @@ export function textWidth(text: string, fontSize: number, weight: FontWeight = '
  * stays on its own line rather than being cut).
  * @example wrapText('© GeoBasis-DE / BKG 2021 (Daten verändert)', 2.6, 40) // two lines
  */
+/**
+ * `text` cut with "…" to fit `maximumWidth` (whole when it fits): a name in a narrow panel, which must not
+ * run into the next panel's.
+ * @example fittedText('Rendsburg-Eckernförde', 3, 20) // "Rendsburg-E…"
+ */
+export function fittedText(text: string, fontSize: number, maximumWidth: number, weight: FontWeight = 'regular'): string {
+  if (textWidth(text, fontSize, weight) <= maximumWidth) return text;
+  const characters = [...text];
+  let kept = characters.length;
+  while (kept > 1 && textWidth(`${characters.slice(0, kept).join('').trimEnd()}…`, fontSize, weight) > maximumWidth) kept -= 1;
+  return `${characters.slice(0, kept).join('').trimEnd()}…`;
+}
+
 export function wrapText(text: string, fontSize: number, maximumWidth: number, weight: FontWeight = 'regular'): string[] {
   const words = text.split(/\s+/).filter((word) => word.length > 0);
   const lines: string[] = [];

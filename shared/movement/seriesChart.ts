@@ -9,7 +9,7 @@
  */
 import { niceTicks } from '../analysis/niceTicks';
 import { WARNING_COLOUR, escapeXml, mm, svgRect, svgText } from '../export/svgElements';
-import { textWidth, wrapText } from '../export/textMetrics';
+import { fittedText, textWidth } from '../export/textMetrics';
 import { formatNumber, type Locale } from '../format/number';
 import { drawnValue } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
@@ -226,7 +226,8 @@ function yearLabels(periods: readonly string[], positions: readonly number[], pl
   const count = periods.length;
   if (count === 0) return [];
   const label = (index: number, anchor: 'start' | 'middle' | 'end') => ({ index, x: xAt(plot, positions, index), text: (periods[index] as string).slice(0, 4), anchor });
-  if (!detailed) return count === 1 ? [label(0, 'middle')] : [label(0, 'start'), label(count - 1, 'end')];
+  // A panel too narrow for both years keeps the last.
+  if (!detailed) return count === 1 ? [label(0, 'middle')] : plot.width < textWidth('2000', size) * 2.4 ? [label(count - 1, 'end')] : [label(0, 'start'), label(count - 1, 'end')];
   const room = textWidth('2000', size) * 1.4;
   const labels: ReturnType<typeof label>[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -258,16 +259,20 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
   const plot = panelPlot(frame, options);
   const parts: string[] = [`<g class="series-panel"${options.attributes ?? ''}>`];
   if (options.selected) parts.push(svgRect(frame.x, frame.y, frame.width, frame.height, `fill="${SELECTED_FILL}"`));
-  const title = wrapText(options.title, fontSize, frame.width - fontSize * 0.4, 'semibold')[0] ?? options.title;
+  // One line: a name longer than the panel is cut with "…" (the hover and the table name it in full).
+  const title = fittedText(options.title, fontSize, frame.width - fontSize * 0.6, 'semibold');
   parts.push(svgText(frame.x + fontSize * 0.3, frame.y + fontSize * 1.1, title, { size: fontSize, weight: 'semibold' }));
   if (options.flag) parts.push(svgText(frame.x + frame.width - fontSize * 0.3, frame.y + fontSize * 1.1, options.flag, { size: fontSize * 0.85, fill: '#b2182b', anchor: 'end', weight: 'semibold' }));
   const thin = options.lineWidth * 0.3;
-  for (const tick of scale.ticks) {
+  // In a small panel the value labels would stack: every step-th tick is labelled (the gridlines stay).
+  const labelSize = valueLabelSize(fontSize, options.detailed);
+  const tickSpacing = scale.ticks.length > 1 ? plot.height / (scale.ticks.length - 1) : Infinity;
+  const labelStep = Math.max(1, Math.ceil((labelSize * 1.2) / tickSpacing));
+  for (const [tickIndex, tick] of scale.ticks.entries()) {
     const y = yAt(plot, scale, tick);
     parts.push(`<line x1="${mm(plot.x)}" y1="${mm(y)}" x2="${mm(plot.x + plot.width)}" y2="${mm(y)}" stroke="${tick === 0 ? '#8c8c8c' : '#e3e3e3'}" stroke-width="${mm(tick === 0 ? thin * 1.6 : thin)}"/>`);
-    if (options.detailed || options.valueLabels === 'print') {
-      const size = valueLabelSize(fontSize, options.detailed);
-      parts.push(svgText(plot.x - fontSize * 0.3, y + size * 0.35, tickText(tick, options.decimals, options.locale), { size, fill: '#4d4d4d', anchor: 'end' }));
+    if ((options.detailed || options.valueLabels === 'print') && tickIndex % labelStep === 0) {
+      parts.push(svgText(plot.x - fontSize * 0.3, y + labelSize * 0.35, tickText(tick, options.decimals, options.locale), { size: labelSize, fill: '#4d4d4d', anchor: 'end' }));
     }
   }
   const count = options.periods.length;

@@ -11,7 +11,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
 import { contrastedSourceNames, sourceSeries } from '../sources/sourceChoiceLine';
-import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
+import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
@@ -149,12 +149,15 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
   });
   const scaleValues = sharedScale([...panels.map((panel) => panel.points.map(drawnValue)), data.reference.values.map(drawnValue)]);
   return page(context, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
-    const footnote = notes(frame, scale, data, locale, [scaleNote(scaleValues, data.indicator.decimals, locale)]);
+    const multiples = { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceSeries: sourceSeries(data.sources) };
+    const scaleLine = scaleNote(scaleValues, data.indicator.decimals, locale);
+    let footnote = notes(frame, scale, data, locale, [scaleLine]);
+    // Too many areas for the page (all 401 Kreise on A4): the charts have no room for a line. Said on
+    // the page, so the figure is not taken for a finished one.
+    const plotHeight = multiplesLayout({ ...frame, height: frame.height - footnote.height }, multiples).plots[0]?.height ?? Infinity;
+    if (plotHeight < multiples.fontSize * 2.5) footnote = notes(frame, scale, data, locale, [translate(locale, 'movement.figure.tooManyAreas', { count: panels.length }), scaleLine]);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
-    return (
-      drawMultiples(chartFrame, { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceSeries: sourceSeries(data.sources) }) +
-      footnote.svg
-    );
+    return drawMultiples(chartFrame, multiples) + footnote.svg;
   });
 }
 

@@ -123,4 +123,11 @@ describe('figures with a projection', () => {
     expect(english).toContain('Projection – scenario Medium');
     expect(english).toMatch(/observed values up to/);
   });
+
+  it('says so on the page when there are too many areas for its charts to be read', () => {
+    const many = { ...data, series: Array.from({ length: 401 }, (_, index) => ({ key: `k${index}`, name: `Kreis ${index}`, values })) };
+    expect(timeSeriesMultiplesFigure(many, context).svg).toContain('Zu viele Gebiete für eine Seite dieses Formats (401)');
+    const few = { ...data, series: many.series.slice(0, 21) };
+    expect(timeSeriesMultiplesFigure(few, context).svg).not.toContain('Zu viele Gebiete');
+  });
 });
