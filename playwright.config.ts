@@ -63,7 +63,8 @@ const staticDirFlag = process.env.KLEINRAUM_STATIC_DIR ? ` --static-dir ${proces
 // time (page loads, the map's idle event, debounced requests) while the other lane's spec computes.
 // Longest first, each spec goes to the lane with less time so far.
 const specFiles = fs
-  .readdirSync(path.join(configDir, 'test/e2e'))
+  .readdirSync(path.join(configDir, 'test/e2e'), { recursive: true, encoding: 'utf8' })
+  .map((file) => file.split(path.sep).join('/'))
   .filter((file) => file.endsWith('.spec.ts'))
   .sort();
 const lanes = [0, 1].map((lane) => ({ name: `lane-${lane + 1}`, port: e2ePort + lane, specs: [] as string[], seconds: 0 }));

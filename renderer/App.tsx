@@ -53,7 +53,7 @@ export function App() {
       }
       // Ctrl+S / Ctrl+Shift+S save and save as. The desktop app's menu holds these keys itself; in browser
       // mode the page does, so Ctrl+S saves the project rather than the browser saving the page.
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's' && state.host?.mode !== 'electron' && state.project) {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's' && state.host?.mode === 'browser' && state.project && state.fileDialog === null && !state.unsavedPromptOpen && state.featureDialog === null) {
         event.preventDefault();
         void (event.shiftKey ? commands.chooseAndSaveAs() : commands.saveOrAsk());
         return;

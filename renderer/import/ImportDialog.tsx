@@ -31,7 +31,11 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
   const keepButton = useRef<HTMLButtonElement>(null);
   const holdsWork = stage.step !== 'choose';
   useEffect(() => {
-    if (!holdsWork) return;
+    // Back at choosing a file, an open question has nothing left to ask about.
+    if (!holdsWork) {
+      setConfirmingEscape(false);
+      return;
+    }
     const onEscape = (event: Event) => {
       event.preventDefault();
       // A second Escape answers "keep working", the safe choice.

@@ -246,14 +246,16 @@ function ComparisonResult(props: {
   const t = useT();
   const { result, variable, sourceInfo, locale } = props;
   const letters = result.sources.map((_, index) => String.fromCharCode(65 + index));
-  // Which source the indicators use per area: the variable's priority order, first with a value there.
-  // Which source the map uses per area, ranked as the map ranks: among the sources with values here.
-  const present = new Set(result.sources.filter((source) => result.areas.some((area) => area.values[source.id] !== null && area.values[source.id] !== undefined)).map((source) => source.id));
-  const priority = priorityAmongPresent(sourcePriority(variable, null, props.projectOrder), present);
+  // Which source the map uses per area at this Stichtag, ranked as the map ranks: among the sources with
+  // values at this very Stichtag (the comparison also shows a source's nearest other one, which the map
+  // does not use here).
+  const priority = sourcePriority(variable, null, props.projectOrder);
+  const atThisStichtag = new Set(result.sources.filter((source) => source.stichtag === result.period).map((source) => source.id));
+  const usedPriority = priorityAmongPresent(priority, atThisStichtag);
   const usedBy = (values: Record<string, number | null>) =>
     pickSource(
       result.sources.filter((source) => values[source.id] !== null && values[source.id] !== undefined).map((source) => ({ sourceId: source.id })),
-      priority,
+      usedPriority,
     );
   const drawing = useMemo(() => drawComparisonGap(result, result.variableName), [result]);
   const legend = useMemo(() => comparisonGapLegend(drawing, result.period, locale), [drawing, result.period, locale]);

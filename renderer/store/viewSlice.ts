@@ -6,7 +6,7 @@ import type { IndicatorSummary, ProjectSummaryView } from './projectTypes';
 import type { Locale } from '../../shared/format/number';
 import { dividesByVariable, type IndicatorMode } from '../../shared/indicators/indicatorMode';
 import { readSetting } from '../../shared/settings/projectSettings';
-import { measuresArea } from '../../shared/model/project';
+import { addsUpOverAreas, measuresArea } from '../../shared/model/project';
 
 export type SortColumn = 'name' | 'key' | 'value' | 'quality';
 export interface TableSort {
@@ -145,7 +145,8 @@ export function sourcesChosen(view: ViewSlice, sources: readonly string[] | null
  */
 export function availableModes(indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): IndicatorMode[] {
   if (!indicator) return ['value'];
-  const modes: IndicatorMode[] = ['value', 'index'];
+  // An index divides by the region's value: a figure that does not add up over areas has none.
+  const modes: IndicatorMode[] = indicator.scale === 'absolute' && !addsUpOverAreas(indicator) ? ['value'] : ['value', 'index'];
   if (indicator.periods.length > 1) modes.push('change', 'changePercent');
   if (!measuresArea(indicator.unit)) modes.push('perKm2');
   if (denominatorsOffered(indicator, project).length > 0) modes.push('percentOf', 'per1000Of');
@@ -157,9 +158,14 @@ export function availableModes(indicator: IndicatorSummary | undefined, project:
  * greyed choice so a planner need not guess; null when it is offered.
  * @example unavailableModeReason('change', oneStichtagIndicator, demo) // "map.mode.unavailable.onePeriod"
  */
-export function unavailableModeReason(mode: IndicatorMode, indicator: IndicatorSummary | undefined, project: Pick<ProjectSummaryView, 'variables'>): 'map.mode.unavailable.onePeriod' | 'map.mode.unavailable.isArea' | 'map.mode.unavailable.noDenominator' | null {
+export function unavailableModeReason(
+  mode: IndicatorMode,
+  indicator: IndicatorSummary | undefined,
+  project: Pick<ProjectSummaryView, 'variables'>,
+): 'map.mode.unavailable.onePeriod' | 'map.mode.unavailable.isArea' | 'map.mode.unavailable.noDenominator' | 'map.mode.unavailable.noRegionTotal' | null {
   if (!indicator || availableModes(indicator, project).includes(mode)) return null;
   if (isChangeMode(mode)) return 'map.mode.unavailable.onePeriod';
+  if (mode === 'index') return 'map.mode.unavailable.noRegionTotal';
   if (mode === 'perKm2') return 'map.mode.unavailable.isArea';
   return dividesByVariable(mode) ? 'map.mode.unavailable.noDenominator' : null;
 }

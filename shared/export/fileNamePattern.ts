@@ -55,7 +55,7 @@ export function fileNameFromPattern(pattern: string, fields: FileNameFields): st
       .replace(/\s*:\s*/g, ' – ')
       .replace(/[/\\]/g, '-')
       // Quotation marks of names ("in % von „Schutzsuchende“") are left out: a file name needs none.
-      .replace(/["„“”‚«»]/g, '')
+      .replace(/["„“”‚‘«»]/g, '')
       .replace(/[<>|?*\p{Cc}]/gu, '_')
       .replace(/\s+/g, ' ')
       .trim(),

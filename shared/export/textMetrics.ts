@@ -33,11 +33,6 @@ export function textWidth(text: string, fontSize: number, weight: FontWeight = '
 }
 
 /**
- * Breaks `text` into lines no wider than `maximumWidth` at spaces (a single word longer than the width
- * stays on its own line rather than being cut).
- * @example wrapText('© GeoBasis-DE / BKG 2021 (Daten verändert)', 2.6, 40) // two lines
- */
-/**
  * `text` cut with "…" to fit `maximumWidth` (whole when it fits): a name in a narrow panel, which must not
  * run into the next panel's.
  * @example fittedText('Rendsburg-Eckernförde', 3, 20) // "Rendsburg-E…"
@@ -50,6 +45,11 @@ export function fittedText(text: string, fontSize: number, maximumWidth: number,
   return `${characters.slice(0, kept).join('').trimEnd()}…`;
 }
 
+/**
+ * Breaks `text` into lines no wider than `maximumWidth` at spaces (a single word longer than the width
+ * stays on its own line rather than being cut).
+ * @example wrapText('© GeoBasis-DE / BKG 2021 (Daten verändert)', 2.6, 40) // two lines
+ */
 export function wrapText(text: string, fontSize: number, maximumWidth: number, weight: FontWeight = 'regular'): string[] {
   const words = text.split(/\s+/).filter((word) => word.length > 0);
   const lines: string[] = [];

@@ -5,8 +5,7 @@
  * computeIndicatorValues, observations and areas in, values out.
  */
 import type { IndicatorValue } from '../contract/api';
-import type { LocalizedText } from '../model/project';
-import type { IndicatorDefinition } from '../model/project';
+import { addsUpOverAreas, type IndicatorDefinition, type LocalizedText } from '../model/project';
 import { formatDate, formatNumber } from '../format/number';
 import { message } from '../i18n/translate';
 import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
@@ -86,7 +85,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const region = current.regionValue;
     const values = current.values.map((value): DerivedIndicatorValue => {
       if (value.value === null) return value;
-      if (region === null) return asMissing(value, 'Regionswert nicht berechenbar (nicht alle Gebiete haben Daten); kein Index möglich');
+      if (region === null) return asMissing(value, addsUpOverAreas(definition) || definition.scale !== 'absolute' ? 'Regionswert nicht berechenbar (nicht alle Gebiete haben Daten); kein Index möglich' : 'Die Werte addieren sich nicht zu einem Regionswert (z. B. ein Quotient); kein Index möglich');
       if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
       return { ...value, value: (value.value / region) * 100 };
     });

@@ -14,7 +14,7 @@ import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 import { showsAbsoluteCount } from '../model/project';
 import { bkgAttribution, isBkgSource } from '../export/sourceLines';
-import { contrastedSourceNames, sourceSeries } from '../sources/sourceChoiceLine';
+import { contrastedSourceNames, sourceNameIn, sourceSeries } from '../sources/sourceChoiceLine';
 
 export interface LegendRow {
   /** Class index, or null for the no-data and small-number rows. */
@@ -144,7 +144,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
       ? syntheticText
       : isBkgSource(source) && !source.synthetic
         ? bkgAttribution(source, new Date().getFullYear(), locale)
-        : source.attribution || source.name;
+        : sourceNameIn(source.attribution || source.name, locale);
   const sourceLines = [...new Set(subject.sources.map(lineOf).filter((line) => line.length > 0))];
   const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });
   return {

@@ -179,7 +179,7 @@ export function measuresArea(unit: { de: string }): boolean {
 export function addsUpOverAreas(indicator: { scale: string; unit: { de: string } }): boolean {
   if (indicator.scale !== 'absolute') return false;
   const unit = indicator.unit.de.trim();
-  return unit !== '' && !/%|‰|^je\s|quote|quotient|durchschnitt|mittelwert/i.test(unit);
+  return unit !== '' && !/%|‰|\bje\b|\bpro\b|\bper\b|quote|quotient|durchschnitt|mittelwert/i.test(unit);
 }
 
 /**

@@ -14,6 +14,7 @@ import { localized, translate } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
 import { drawPanel, sharedScale } from './seriesChart';
+import { sourceSeries } from '../sources/sourceChoiceLine';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
 import type { AccountArea, AccountTerm, StockFlowAccount } from './stockFlowAccount';
@@ -143,6 +144,8 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
           locale,
           lineWidth: 0.5 * scale,
           smallNumberLabel: smallNumberText(threshold, locale),
+          sourceChangeLabel: t('movement.sourceChange.label'),
+          sourceSeries: sourceSeries(data.sources),
         }),
       );
       parts.push('</g>');

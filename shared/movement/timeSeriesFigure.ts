@@ -10,7 +10,7 @@ import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
-import { contrastedSourceNames, sourceSeries } from '../sources/sourceChoiceLine';
+import { contrastedSourceNames, sourceNameIn, sourceSeries } from '../sources/sourceChoiceLine';
 import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
@@ -102,7 +102,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   const size = 2.7 * scale;
   const lines: string[] = [];
   const projection = projectionNote(data, locale);
-  const sourceNames = data.sources.map((source) => source.name).join('; ');
+  const sourceNames = data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ');
   const small = smallNumberNote(data, locale);
   const referenceGap = referenceGapNote(data, locale);
   const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...sourceChangeNotes(data, data.sources, locale), ...(referenceGap ? [referenceGap] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
@@ -173,7 +173,8 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const scaleValues = sharedScale([points.map(drawnValue), data.reference.values.map(drawnValue)]);
   const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name, reference: localized(data.reference.label, locale) })}`;
   return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
-    const footnote = notes(frame, scale, data, locale, []);
+    // The notes of this area's line and the reference only (another area's change of source is not drawn here).
+    const footnote = notes(frame, scale, { ...data, series: series ? [series] : [] }, locale, []);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
     return (
       `<g id="area-chart">` +

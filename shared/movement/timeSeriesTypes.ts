@@ -57,6 +57,21 @@ export interface TimeSeriesData {
 }
 
 /**
+ * The reference line of a figure whose values do not add up over areas (a quotient imported as such):
+ * the plain mean of the areas' values, where every area has one; it has no region total to divide.
+ * @example meanOfAreas([[1, 3], [3, null]], periods)[0].value // 2
+ */
+export function meanOfAreas(series: readonly AreaSeries[], periods: readonly string[]): TimeSeriesData['reference'] {
+  const values = periods.map((period, index): SeriesPoint => {
+    const points = series.map((entry) => entry.values[index]);
+    const complete = points.length > 0 && points.every((point) => point !== undefined && point.value !== null);
+    const value = complete ? points.reduce((sum, point) => sum + (point?.value ?? 0), 0) / points.length : null;
+    return { period, value, sourceId: points[0]?.sourceId ?? null, quality: points[0]?.quality ?? null, smallNumber: false, projected: points.some((point) => point?.projected) };
+  });
+  return { label: { de: 'Mittel der Gebiete (ungewichtet)', en: 'Mean of the areas (unweighted)' }, values };
+}
+
+/**
  * The reference line for a series: the region itself for rates, the mean per area for counts.
  * @example referenceLine(region, 21, true).label.de // 'Durchschnitt je Gebiet'
  */

@@ -54,16 +54,18 @@ export function shortSourceName(name: string): string {
 
 /**
  * The series a source belongs to: two imports of one official table for two Stichtage ("…, Tabelle
- * 12411-01-01-4 (…_2018-12-31.csv)" and "(…_2021-12-31.csv)"), the same title and table code, are one
+ * 12411-01-01-4 (…_2018-12-31.csv)" and "(…_2021-12-31.csv)"), the same table code, are one
  * series. Every other source is its own: the register and the Zensus are a change of source, and so are
  * two lists of one title without a table code (nothing says they were counted alike).
  * @example sourceSeries(sources)('reg-2018') === sourceSeries(sources)('reg-2021') // true
  */
 export function sourceSeries(sources: readonly { id?: string; name: string }[]): (sourceId: string) => string {
+  // Keyed by the table code: a source named before the title's GENESIS boilerplate was left out of names
+  // ("… - Stichtag 31.12. - regionale Tiefe: …, Tabelle 12411-01-01-4") continues in one named after.
   const series = new Map<string | undefined, string>();
   for (const source of sources) {
-    const table = sourceNameWithoutFile(shortSourceName(source.name));
-    if (/, Tabelle [0-9][\w.-]*$/.test(table)) series.set(source.id, `table:${table}`);
+    const code = /, Tabelle ([0-9][\w.-]*)$/.exec(sourceNameWithoutFile(shortSourceName(source.name)))?.[1];
+    if (code) series.set(source.id, `table:${code}`);
   }
   return (sourceId) => series.get(sourceId) ?? sourceId;
 }

@@ -349,8 +349,10 @@ const ROUNDING_UNITS = [1000, 100, 10, 5];
  * @example roundingUnitOf([35, 30, 40, 25, 75, 205]) // 5
  */
 export function roundingUnitOf(figures: readonly number[]): number | null {
-  if (figures.length < 6 || figures.every((value) => value === 0)) return null;
-  return ROUNDING_UNITS.find((unit) => figures.every((value) => Number.isInteger(value / unit))) ?? null;
+  // Zeros are multiples of every unit and say nothing about rounding.
+  const nonZero = figures.filter((value) => value !== 0);
+  if (nonZero.length < 6) return null;
+  return ROUNDING_UNITS.find((unit) => nonZero.every((value) => Number.isInteger(value / unit))) ?? null;
 }
 
 /**
@@ -366,7 +368,8 @@ export function totalsVerdict(aggregateValue: number, parts: readonly number[], 
   const sumOfAreas = parts.reduce((sum, value) => sum + value, 0);
   const difference = sumOfAreas - aggregateValue;
   const figures = [aggregateValue, ...parts];
-  const roundedTo = roundingUnitOf(figures) ?? (fileUnit !== null && figures.every((value) => Number.isInteger(value / fileUnit)) ? fileUnit : null);
+  // The file's unit where the figures fit it (a group of multiples of 10 in a file rounded to 5 is rounded to 5).
+  const roundedTo = fileUnit !== null && figures.every((value) => Number.isInteger(value / fileUnit)) ? fileUnit : roundingUnitOf(figures);
   const roundingAllowance = roundedTo === null ? 0 : Math.min((roundedTo / 2) * figures.length, Math.max(roundedTo, 3 * roundedTo * Math.sqrt(figures.length / 12)));
   return { sumOfAreas, difference, consistent: Math.abs(difference) <= Math.max(tolerance, roundingAllowance), roundedTo };
 }

@@ -110,7 +110,7 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.layout.gridNote': 'Panels roughly where the areas lie on the map (north up).',
   'movement.region': 'Region (reference)',
   'movement.projection': 'Projection',
-  'movement.areaChart': '{area} and {reference}',
+  'movement.areaChart': '{area} vs. {reference}',
   'movement.multiples': 'All areas, one scale',
   'movement.legend.area': 'Area',
   'movement.legend.region': 'Region',

@@ -113,6 +113,10 @@ describe('join report', () => {
     expect(totalsVerdict(680, [570, 117], 0.5, 5)).toMatchObject({ consistent: false, roundedTo: null });
     expect(roundingUnitOf([1235, 410, 95, 880, 2105, 65])).toBe(5);
     expect(roundingUnitOf([1235, 410, 95, 880, 2105])).toBeNull();
+    // Zeros are multiples of everything: they do not make exact counts look rounded.
+    expect(roundingUnitOf([0, 0, 0, 0, 100, 200])).toBeNull();
+    // In a file rounded to 5, a group of multiples of 10 is rounded to 5 all the same.
+    expect(totalsVerdict(100, [20, 30, 10, 20, 10], 0.5, 5)).toMatchObject({ roundedTo: 5 });
   });
 
   it('recognises the rounding of the whole file for a Land of two Kreise', () => {

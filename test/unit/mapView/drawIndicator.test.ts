@@ -85,15 +85,15 @@ describe('drawIndicator', () => {
     expect(drawn.classification.classes.map((classInterval) => classInterval.count)).toEqual([2, 0]);
   });
 
-  it('says the demo data label in the legend\'s language and keeps every other attribution as it is', () => {
+  it('says the demo data label and the words Kleinraum stores for a projection in the legend\'s language, other attributions as they are', () => {
     const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', 3)], regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
-    const projection = 'Projektion, Szenario „Mittel“ (Kleinraum) – auf Beispieldaten, synthetisch';
+    const projection = 'Kleinraum (Szenariorechnung), Projektion – Szenario Mittel – auf Beispieldaten, synthetisch';
     const subject = {
       ...createIndicatorValues([]),
       sources: [createSource(), createSource({ id: 'demo', attribution: 'Beispieldaten, synthetisch', synthetic: true }), createSource({ id: 'projection', attribution: projection, synthetic: true })],
     };
     const english = buildIndicatorLegend(drawn, subject, { locale: 'en', smallNumberThreshold: 3 });
-    expect(english.sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Sample data, synthetic', projection]);
+    expect(english.sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Sample data, synthetic', 'Kleinraum (scenario calculation), projection – scenario Mittel – on sample data, synthetic']);
     // Said once: the sources already name it, so no separate synthetic line.
     expect(english.syntheticLabel).toBeNull();
     expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Beispieldaten, synthetisch', projection]);

@@ -3,7 +3,7 @@ import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, p
 import { textWidth } from '../../../shared/export/textMetrics';
 import { referenceGapNote, sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
 import { sourceSeries } from '../../../shared/sources/sourceChoiceLine';
-import { referenceLine, type SeriesPoint } from '../../../shared/movement/timeSeriesTypes';
+import { meanOfAreas, referenceLine, type SeriesPoint } from '../../../shared/movement/timeSeriesTypes';
 
 function point(period: string, value: number | null, projected = false, sourceId = 's'): SeriesPoint {
   return { period, value, sourceId, quality: projected ? 'projected' : 'counted', smallNumber: false, projected };
@@ -137,6 +137,9 @@ describe('sourceChangeNotes', () => {
     expect(sourceChangeNotes({ series: [{ key: 'a', name: 'A', values: split }], reference: { ...data.reference, values: split } }, twoImports, 'de')).toEqual(notes);
     expect(sourceChanges(split, sourceSeries(twoImports))).toEqual([{ index: 2, from: 'reg', to: 'zen' }]);
     expect(sourceChanges(split)).toHaveLength(2);
+    // A source named before GENESIS' boilerplate was left out of names continues in one named after.
+    const renamed = [{ id: 'reg18', name: 'Bevölkerung nach Geschlecht - Stichtag 31.12. - regionale Tiefe: Kreise und krfr. Städte, Tabelle 12411-01-01-4 (kreise_2018.csv)' }, ...sources];
+    expect(sourceChanges(split, sourceSeries(renamed))).toEqual([{ index: 2, from: 'reg', to: 'zen' }]);
   });
 });
 
@@ -174,6 +177,15 @@ describe('gridLayout and referenceLine', () => {
     expect(layout.columns).toBeGreaterThan(layout.rows);
     const portrait = gridLayout(21, 150, 270);
     expect(portrait.rows).toBeGreaterThan(portrait.columns);
+  });
+  it('takes the plain mean of the areas for a figure that does not add up, where every area has a value', () => {
+    const series = [
+      { key: 'a', name: 'A', values: [point(periods[0]!, 30), point(periods[1]!, 28)] },
+      { key: 'b', name: 'B', values: [point(periods[0]!, 20), point(periods[1]!, null)] },
+    ];
+    const mean = meanOfAreas(series, periods.slice(0, 2));
+    expect(mean.values.map((entry) => entry.value)).toEqual([25, null]);
+    expect(mean.label.de).toBe('Mittel der Gebiete (ungewichtet)');
   });
   it('uses the region for rates and the mean per area for counts', () => {
     const region = [point(periods[0]!, 210)];

@@ -40,6 +40,10 @@ describe('availableModes', () => {
     expect(unavailableModeReason('changePercent', project.indicators[1], project)).toBe('map.mode.unavailable.onePeriod');
     expect(unavailableModeReason('per1000Of', project.indicators[1], { variables: [] })).toBe('map.mode.unavailable.noDenominator');
     expect(unavailableModeReason('perKm2', { ...project.indicators[1]!, unit: { de: 'km²', en: 'km²' } }, project)).toBe('map.mode.unavailable.isArea');
+    // A quotient imported as such has no region value to index by.
+    const quotient = { ...project.indicators[0]!, scale: 'absolute' as const, unit: { de: '', en: '' } };
+    expect(availableModes(quotient, project)).not.toContain('index');
+    expect(unavailableModeReason('index', quotient, project)).toBe('map.mode.unavailable.noRegionTotal');
     // Offered modes have no reason.
     expect(unavailableModeReason('change', project.indicators[0], project)).toBeNull();
     expect(unavailableModeReason('percentOf', project.indicators[0], project)).toBeNull();

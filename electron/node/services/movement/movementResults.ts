@@ -6,12 +6,12 @@
 import type { z } from 'zod';
 import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
-import type { IndicatorDefinition, LayerInfo, Source, Variable } from '../../../../shared/model/project';
+import { addsUpOverAreas, showsAbsoluteCount, type IndicatorDefinition, type LayerInfo, type Source, type Variable } from '../../../../shared/model/project';
 import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
 import { computeMovementSeries, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicator, movementIndicatorOf } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
 import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
-import { referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
+import { meanOfAreas, referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
 import { SCENARIO_DIMENSION } from '../../../../shared/planning/projectedResults';
 import { readSetting } from '../../../../shared/settings/projectSettings';
 import { selectionPriority } from '../../../../shared/sources/sourceChoice';
@@ -112,14 +112,15 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
   const sources = sourcesFor(db, sourceIds);
   return {
     kind: 'indicator',
-    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals, count: all.indicator.scale === 'absolute' },
+    indicator: { id: all.indicator.id, name: all.indicator.name, unit: all.indicator.unit, decimals: all.indicator.decimals, count: showsAbsoluteCount(all.indicator) },
     stockVariable: null,
     layer: layer.name,
     layerTitle: layer.title,
     periods: result.periods,
     series: result.series,
     region: result.region,
-    reference: referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
+    // A figure that does not add up (a quotient) has no region total: its reference is the areas' mean.
+    reference: all.indicator.scale === 'absolute' && !addsUpOverAreas(all.indicator) ? meanOfAreas(result.series, result.periods) : referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
     projection,
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
