@@ -137,10 +137,15 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
           ))}
         </fieldset>
       )}
-      {report.totals.length > 0 && (
+      {(report.totals.length > 0 || (report.totalsUnchecked?.length ?? 0) > 0) && (
         <div data-testid="import-join-totals">
           <h4>{t('import.joinTotals')}</h4>
           <ul>
+            {(report.totalsUnchecked?.length ?? 0) > 0 && (
+              <li className="import-hint" data-testid="import-join-totals-unchecked">
+                {t('import.joinTotalsUnchecked', { list: (report.totalsUnchecked ?? []).map((entry) => entry.aggregateName || entry.aggregateKey).join(', ') })}
+              </li>
+            )}
             {report.totals.map((total) => (
               <li key={`${total.aggregateKey}-${total.period ?? ''}`} className={total.consistent ? 'import-ok' : 'import-warning'}>
                 {t('import.joinTotalsItem', {

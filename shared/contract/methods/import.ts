@@ -230,6 +230,8 @@ export const joinReportSchema = z.object({
   restoredLeadingZeroExample: z.object({ given: z.string(), key: z.string() }).nullable(),
   /** City-states' Land rows taken as their one area of the layer ("02 Hamburg" → 02000). */
   cityStateRows: z.array(z.object({ key: z.string(), areaKey: z.string(), name: z.string() })),
+  /** Total rows not checked because an area inside has no value ("." for secrecy); absent in older answers. */
+  totalsUnchecked: z.array(z.object({ aggregateKey: z.string(), aggregateName: z.string(), areasWithoutValue: z.number().int() })).optional(),
   /** Sum of the municipalities against the Kreis row (first value column). */
   totals: z.array(
     z.object({

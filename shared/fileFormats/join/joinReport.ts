@@ -101,6 +101,8 @@ export interface JoinReport {
   /** The first such key as the file gives it and as matched, for the report's example (null when none). */
   restoredLeadingZeroExample: { given: string; key: string } | null;
   totalsChecks: TotalsCheck[];
+  /** Total rows that could not be checked: an area inside has no value (e.g. "." for secrecy). */
+  totalsUnchecked: { aggregateKey: string; aggregateName: string; areasWithoutValue: number }[];
   /**
    * Land rows taken as the one area a city-state is in the layer: Hamburg and Berlin are Land, Kreis and
    * Gemeinde at once, and Kreis tables (GENESIS, Regionalstatistik) give them only their Land row
@@ -187,26 +189,32 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   const valueByRow = new Map(rows.map((row) => [row.rowIndex, row.value]));
   const tolerance = options.totalsTolerance ?? 0.5;
   const totalsChecks: TotalsCheck[] = [];
+  const totalsUnchecked: JoinReport['totalsUnchecked'] = [];
   // The file's rounding, from all its figures: a Land of two Kreise has too few to tell by itself.
   const fileUnit = roundingUnitOf(rows.flatMap((row) => (row.value === null || row.value === undefined ? [] : [row.value])));
   // A layer of one Kreis' municipalities says nothing about its Land's total: only aggregates within the
   // layer's common key prefix are checked (a Germany-wide layer checks every Land and Kreis).
   const commonPrefix = commonKeyPrefix(areas.map((area) => area.key));
   for (const aggregate of aggregateRows) {
-    if (aggregate.value === null || aggregate.level === 'germany') continue;
-    const prefix = aggregate.level === 'gemeindeverband' ? aggregate.key : aggregate.key.slice(0, aggregate.level === 'land' ? 2 : aggregate.level === 'regierungsbezirk' ? 3 : 5);
+    if (aggregate.value === null) continue;
+    // Germany's row ("DG") is checked against a layer of all Germany (no common prefix) only.
+    const prefix = aggregate.level === 'germany' ? '' : aggregate.level === 'gemeindeverband' ? aggregate.key : aggregate.key.slice(0, aggregate.level === 'land' ? 2 : aggregate.level === 'regierungsbezirk' ? 3 : 5);
     if (!prefix.startsWith(commonPrefix.slice(0, prefix.length)) || prefix.length < Math.min(commonPrefix.length, 5)) continue;
     const inside = matched.filter((match) => match.areaKey.startsWith(prefix));
     if (inside.length === 0) continue;
-    // A missing value inside (e.g. "." for secrecy) makes the sum meaningless, not a mismatch.
-    if (inside.some((match) => valueByRow.get(match.rowIndex) === null || valueByRow.get(match.rowIndex) === undefined)) continue;
+    // A missing value inside (e.g. "." for secrecy) makes the sum meaningless, not a mismatch: said, not checked.
+    const withoutValue = inside.filter((match) => valueByRow.get(match.rowIndex) === null || valueByRow.get(match.rowIndex) === undefined).length;
+    if (withoutValue > 0) {
+      totalsUnchecked.push({ aggregateKey: aggregate.key, aggregateName: aggregate.name, areasWithoutValue: withoutValue });
+      continue;
+    }
     const verdict = totalsVerdict(aggregate.value, inside.map((match) => valueByRow.get(match.rowIndex) ?? 0), tolerance, fileUnit);
     totalsChecks.push({ aggregateKey: aggregate.key, aggregateName: aggregate.name, aggregateValue: aggregate.value, areaCount: inside.length, ...verdict });
   }
   // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
   const regionLength = layerLevel ? [5, 3, 2].find((length) => length <= commonPrefix.length) : undefined;
   const unmatchedSummary = summariseUnmatchedRows(unmatchedRows, regionLength ? commonPrefix.slice(0, regionLength) : '');
-  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, restoredLeadingZeroExample, totalsChecks, cityStateRows };
+  return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, restoredLeadingZeroExample, totalsChecks, totalsUnchecked, cityStateRows };
 }
 
 /**

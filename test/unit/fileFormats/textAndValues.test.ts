@@ -137,6 +137,11 @@ describe('join report', () => {
     ];
     const check = buildJoinReport(areas, rows).totalsChecks.find((entry) => entry.aggregateKey === '04');
     expect(check).toMatchObject({ sumOfAreas: 14_825, difference: 5, consistent: true, roundedTo: 5 });
+    // A Kreis kept secret ("." read as no value) leaves its Land unchecked, and the report says so.
+    const secret = rows.map((row) => (row.keyText === '04012' ? { ...row, value: null } : row));
+    const report = buildJoinReport(areas, secret);
+    expect(report.totalsChecks.find((entry) => entry.aggregateKey === '04')).toBeUndefined();
+    expect(report.totalsUnchecked).toEqual([{ aggregateKey: '04', aggregateName: 'Bremen', areasWithoutValue: 1 }]);
   });
 
   it('takes the Land row of a city-state as its one Kreis, and keeps Bremen\'s as a sum row', () => {
@@ -148,7 +153,7 @@ describe('join report', () => {
       { key: '11000', name: 'Berlin' },
     ];
     const report = buildJoinReport(kreise, [
-      { rowIndex: 0, lineNumber: 2, keyText: 'DG', name: 'Deutschland', value: 100 },
+      { rowIndex: 0, lineNumber: 2, keyText: 'DG', name: 'Deutschland', value: 5_531_437 },
       { rowIndex: 1, lineNumber: 3, keyText: '02', name: 'Hamburg', value: 1853935 },
       { rowIndex: 2, lineNumber: 4, keyText: '04', name: 'Bremen', value: 30 },
       { rowIndex: 3, lineNumber: 5, keyText: '04011', name: 'Bremen, Stadt', value: 20 },
@@ -166,7 +171,11 @@ describe('join report', () => {
     ]);
     expect(report.areasWithoutData).toEqual([]);
     expect(report.aggregateRows.map((row) => row.key)).toEqual(['DG', '04']);
-    expect(report.totalsChecks).toEqual([expect.objectContaining({ aggregateKey: '04', sumOfAreas: 30, consistent: true })]);
+    // Germany's row is checked too, against a layer of all of Germany: Hamburg and Berlin once, Bremen's Kreise.
+    expect(report.totalsChecks).toEqual([
+      expect.objectContaining({ aggregateKey: 'DG', sumOfAreas: 5_531_437, consistent: true }),
+      expect.objectContaining({ aggregateKey: '04', sumOfAreas: 30, consistent: true }),
+    ]);
 
     // A table that also lists the city-state's own row keeps the Land row a sum row: never two rows for one area.
     const both = buildJoinReport(kreise, [

@@ -17,7 +17,7 @@ import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { message } from '../../../../shared/i18n/translate';
+import { message, translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 
@@ -96,6 +96,7 @@ function tableDocument(preview: TablePreviewResult, committed: MethodOutput<'imp
       duplicateKeys: report.duplicateKeys.map((duplicate) => duplicate.areaKey),
       aggregateRows: report.aggregateRows.map((row) => ({ line: row.lineNumber, key: row.key, name: row.name, level: row.level, value: row.value })),
       totals: report.totals,
+      totalsUnchecked: report.totalsUnchecked ?? [],
       restoredLeadingZeros: report.restoredLeadingZeros,
     },
     mapping: preview.mapping,
@@ -418,6 +419,9 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       ? `Zugeordnet: ${document.join.matched}; nicht zugeordnet: ${document.join.unmatchedRows.length}; Gebiete ohne Daten: ${document.join.areasWithoutData.length}; Summenzeilen: ${document.join.aggregateRows.length}`
       : `Matched: ${document.join.matched}; unmatched: ${document.join.unmatchedRows.length}; areas without data: ${document.join.areasWithoutData.length}; aggregate rows: ${document.join.aggregateRows.length}`,
     ...document.join.unmatchedSummary.map((group) => `  ${de ? group.de : group.en}`),
+    ...(document.join.totalsUnchecked.length > 0
+      ? [translate(de ? 'de' : 'en', 'import.joinTotalsUnchecked', { list: document.join.totalsUnchecked.map((entry) => entry.aggregateName || entry.aggregateKey).join(', ') })]
+      : []),
     ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}${total.roundedTo && total.difference !== 0 ? ` – ${totalsVerdictText(total, de ? 'de' : 'en')}` : ''}`),
     ...(document.reportedTotals > 0 || document.unassignable > 0
       ? [

@@ -246,6 +246,7 @@ export async function previewTable(
       restoredLeadingZeroExample: join.restoredLeadingZeroExample,
       cityStateRows: join.cityStateRows,
       totals: totalsChecks,
+      totalsUnchecked: join.totalsUnchecked,
     },
     observations: {
       count: built.observations.length,
