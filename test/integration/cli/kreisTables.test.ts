@@ -5,6 +5,7 @@
  * - On the Zensus day only the Zensus counts: it is that Stichtag's source, not a filler of gaps.
  * - A change from 31.12.2021 to 15.05.2022 compares two sources, and says so.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sharedDataPath } from '../../helpers/sharedData';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
@@ -72,4 +73,12 @@ it('on the Zensus day the Zensus is the source, not a gap filler; a change acros
   // GENESIS' boilerplate ("- Stichtag 31.12. - regionale Tiefe: …") is not part of the name.
   expect(change.warnings[0]).toMatch(/^Quellenwechsel: 31\.12\.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, 15\.05\.2022 aus Bevölkerung kompakt .*Tabelle 1000A-0000\. Ein Teil der Veränderung/);
   expect(change.warnings[0]).not.toContain('.csv');
+
+  // The Zeitreihen table says it too: it has no line to break.
+  const csv = temp.file('reihe.csv');
+  const series = await runKleinraum(['timeseries', project, '--indicator', 'population_total', '--areas', '03241', '--out', csv], data());
+  expect(series.exitCode, series.stderr).toBe(0);
+  const text = fs.readFileSync(csv, 'utf8');
+  expect(text).toContain('03241;Region Hannover;1157541;1129158');
+  expect(text).toMatch(/Quellenwechsel: bis 31\.12\.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, ab 15\.05\.2022 aus Bevölkerung kompakt .*Tabelle 1000A-0000\./);
 }, 120_000);
