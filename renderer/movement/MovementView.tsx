@@ -332,8 +332,9 @@ function Multiples(props: { data: SeriesResult; order: readonly string[]; grid: 
   const frame: ChartFrame = { x: 0, y: 0, width, height };
   const fontSize = 12;
   const multiples = { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize, lineWidth: 1.6, gap, selectedKey: props.selectedKey, columns, projectionLabel: projectionLabel(data, locale, true), grid, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceSeries: sourceSeries(data.sources) };
-  const svg = drawMultiples(frame, multiples);
-  const { frames, plots } = multiplesLayout(frame, multiples);
+  const layoutOfPanels = multiplesLayout(frame, multiples);
+  const svg = drawMultiples(frame, multiples, layoutOfPanels);
+  const { frames, plots } = layoutOfPanels;
   const panelAt = (x: number, y: number) => frames.findIndex((candidate) => x >= candidate.x && x <= candidate.x + candidate.width && y >= candidate.y && y <= candidate.y + candidate.height);
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const point = svgPoint(event, width, height);

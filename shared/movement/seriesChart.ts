@@ -435,9 +435,12 @@ export function multiplesLayout(frame: ChartFrame, options: MultiplesOptions): {
   return { scale, frames, plots, valueLabels };
 }
 
-/** Small multiples: one panel per area, one shared scale, the region as reference line in each. */
-export function drawMultiples(frame: ChartFrame, options: MultiplesOptions): string {
-  const { scale, frames, valueLabels } = multiplesLayout(frame, options);
+/**
+ * Small multiples: one panel per area, one shared scale, the region as reference line in each. `layout`:
+ * the tab's, which its hover uses too (computed here when not given).
+ */
+export function drawMultiples(frame: ChartFrame, options: MultiplesOptions, layout: ReturnType<typeof multiplesLayout> = multiplesLayout(frame, options)): string {
+  const { scale, frames, valueLabels } = layout;
   const parts = ['<g id="small-multiples">'];
   options.panels.forEach((panel, index) => {
     const panelFrame = frames[index] as ChartFrame;

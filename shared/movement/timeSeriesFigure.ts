@@ -154,10 +154,14 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     let footnote = notes(frame, scale, data, locale, [scaleLine]);
     // Too many areas for the page (all 401 Kreise on A4): the charts have no room for a line. Said on
     // the page, so the figure is not taken for a finished one.
-    const plotHeight = multiplesLayout({ ...frame, height: frame.height - footnote.height }, multiples).plots[0]?.height ?? Infinity;
-    if (plotHeight < multiples.fontSize * 2.5) footnote = notes(frame, scale, data, locale, [translate(locale, 'movement.figure.tooManyAreas', { count: panels.length }), scaleLine]);
-    const chartFrame = { ...frame, height: frame.height - footnote.height };
-    return drawMultiples(chartFrame, multiples) + footnote.svg;
+    let chartFrame = { ...frame, height: frame.height - footnote.height };
+    let layout = multiplesLayout(chartFrame, multiples);
+    if ((layout.plots[0]?.height ?? Infinity) < multiples.fontSize * 2.5) {
+      footnote = notes(frame, scale, data, locale, [translate(locale, 'movement.figure.tooManyAreas', { count: panels.length }), scaleLine]);
+      chartFrame = { ...frame, height: frame.height - footnote.height };
+      layout = multiplesLayout(chartFrame, multiples);
+    }
+    return drawMultiples(chartFrame, multiples, layout) + footnote.svg;
   });
 }
 
