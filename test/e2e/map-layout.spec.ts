@@ -220,11 +220,23 @@ test('in a narrow window (1100 px) the Darstellung panel starts closed, opens wi
   await expect(page.getByTestId('symbology-panel')).toHaveCount(0);
   await page.getByTestId('symbology-open').click();
   await expect(page.getByTestId('symbology-panel')).toBeVisible();
-  // Made wider across 1 200 px and narrower again: the panel follows.
-  await page.setViewportSize({ width: 1400, height: 800 });
+  // Made wider across 1 200 px and narrower again: the panel follows. Each width is held until the page has
+  // dispatched its resize event: browsers fire one per frame, so 1 400 and back to 1 100 within one frame is
+  // no crossing at all (the CI run that set them back to back saw only 1 100, and the panel rightly stayed).
+  await page.evaluate(() => {
+    const seen = window as unknown as { kleinraumTestWidthSeen: number };
+    seen.kleinraumTestWidthSeen = window.innerWidth;
+    window.addEventListener('resize', () => (seen.kleinraumTestWidthSeen = window.innerWidth));
+  });
+  const resizeTo = async (width: number) => {
+    await page.setViewportSize({ width, height: 800 });
+    // Listeners run in the order they were added, so the app's own resize listener has run when this one has.
+    await page.waitForFunction((expected) => (window as unknown as { kleinraumTestWidthSeen: number }).kleinraumTestWidthSeen === expected, width);
+  };
+  await resizeTo(1400);
   await expect(page.getByTestId('symbology-panel')).toBeVisible();
-  await page.setViewportSize({ width: 1100, height: 800 });
+  await resizeTo(1100);
   await expect(page.getByTestId('symbology-panel')).toHaveCount(0);
-  await page.setViewportSize({ width: 1300, height: 800 });
+  await resizeTo(1300);
   await expect(page.getByTestId('symbology-panel')).toBeVisible();
 });
