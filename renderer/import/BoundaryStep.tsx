@@ -50,7 +50,7 @@ function initialLayer(inspect: InspectResult): string | undefined {
   return (inspect.layers.find((layer) => /_gem$/i.test(layer.name)) ?? inspect.layers[0])?.name;
 }
 
-export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: BoundarySource; onBack: () => void; onCancel: () => void; onDone: () => void }) {
+export function BoundaryStep({ source, onBack, onCancel, onDone, onWriting }: { source: BoundarySource; onBack: () => void; onCancel: () => void; onDone: () => void; onWriting: (writing: boolean) => void }) {
   const t = useT();
   const locale = useLocale();
   const backend = useBackend();
@@ -118,6 +118,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
     if (!preview || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)) return;
     setCommitting(preview.importId);
     setCommitError(null);
+    onWriting(true);
     try {
       const title = layerTitleToStore(layerName ?? '', layerTitle, preview.layerName);
       const result = await backend.call('import.commit', {
@@ -135,6 +136,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone }: { source: Bou
       setCommitError(toApiError(error, 'import.commit').text);
     } finally {
       setCommitting(null);
+      onWriting(false);
     }
   };
 

@@ -29,6 +29,9 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
   // Escape after a file is read would throw away the checks and the mapping: the wizard asks first.
   const [confirmingEscape, setConfirmingEscape] = useState(false);
   const keepButton = useRef<HTMLButtonElement>(null);
+  // While the commit is written it cannot be called off: Escape and × say so instead of closing on a
+  // project that is changing anyway.
+  const [writing, setWriting] = useState(false);
   const holdsWork = stage.step !== 'choose';
   useEffect(() => {
     // Back at choosing a file, an open question has nothing left to ask about.
@@ -82,7 +85,7 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
               </li>
             ))}
           </ol>
-          <button type="button" className="icon-button" aria-label={t('import.close')} title={t('import.close')} data-testid="import-close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('import.close')} title={writing ? t('import.escapeWhileWriting') : t('import.close')} data-testid="import-close" disabled={writing} onClick={onClose}>
             ×
           </button>
         </header>
@@ -106,7 +109,15 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
             </div>
           </>
         )}
-        {confirmingEscape && holdsWork && (
+        {confirmingEscape && holdsWork && writing && (
+          <div className="import-escape-confirm" role="alertdialog" aria-labelledby="import-escape-question" data-testid="import-escape-confirm">
+            <span id="import-escape-question">{t('import.escapeWhileWriting')}</span>
+            <button type="button" className="button button-primary" ref={keepButton} data-testid="import-escape-keep" onClick={() => setConfirmingEscape(false)}>
+              {t('import.escapeOk')}
+            </button>
+          </div>
+        )}
+        {confirmingEscape && holdsWork && !writing && (
           <div className="import-escape-confirm" role="alertdialog" aria-labelledby="import-escape-question" data-testid="import-escape-confirm">
             <span id="import-escape-question">{t('import.escapeQuestion')}</span>
             <button type="button" className="button button-primary" ref={keepButton} data-testid="import-escape-keep" onClick={() => setConfirmingEscape(false)}>
@@ -117,8 +128,8 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
             </button>
           </div>
         )}
-        {stage.step === 'boundaries' && <BoundaryStep source={stage.source} onBack={back} onCancel={onClose} onDone={onClose} />}
-        {stage.step === 'table' && <TableStep path={stage.path} inspect={stage.inspect} onBack={back} onCancel={onClose} onDone={onClose} />}
+        {stage.step === 'boundaries' && <BoundaryStep source={stage.source} onBack={back} onCancel={onClose} onDone={onClose} onWriting={setWriting} />}
+        {stage.step === 'table' && <TableStep path={stage.path} inspect={stage.inspect} onBack={back} onCancel={onClose} onDone={onClose} onWriting={setWriting} />}
       </div>
     </div>
   );

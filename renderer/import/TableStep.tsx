@@ -55,12 +55,15 @@ export function TableStep({
   onBack,
   onCancel,
   onDone,
+  onWriting,
 }: {
   path: string;
   inspect: InspectResult;
   onBack: () => void;
   onCancel: () => void;
   onDone: (result: CommitResult) => void;
+  /** The commit is being written (true) or done or failed (false): it can no longer be called off. */
+  onWriting: (writing: boolean) => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -236,6 +239,7 @@ export function TableStep({
     if (!preview || !commitInput) return;
     setCommitting(preview.importId);
     setCommitError(null);
+    onWriting(true);
     try {
       const result = await backend.call('import.commit', { ...commitInput, ...variableEditsForCommit(preview.observations.variables, variableEdits) });
       pending.markCommitted();
@@ -245,6 +249,7 @@ export function TableStep({
       setCommitError(toApiError(error, 'import.commit').text);
     } finally {
       setCommitting(null);
+      onWriting(false);
     }
   };
 

@@ -284,3 +284,38 @@ test('Escape after a table is read asks before the mapping is thrown away; a sec
     folder.remove();
   }
 });
+
+test('Escape while the import is written says it can no longer be called off; the wizard closes when it is done', async ({ page, request }) => {
+  const folder = makeTempDir('kleinraum-import-writing-');
+  try {
+    const { areas } = await loadAreas(request);
+    const file = folder.file('kitaplaetze_2026.csv');
+    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${95 + index}`)].join('\n'));
+    await openApp(page);
+    await startImport(page, file);
+    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Bedarfsplanung 2026');
+    await page.getByTestId('import-period-date').fill('01.03.2026');
+    // The real commit (not the wizard's dry runs) is held until the question has been asked.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/import.commit', async (route) => {
+      if ((route.request().postDataJSON() as { dryRun?: boolean }).dryRun) return route.continue();
+      await held;
+      return route.continue();
+    });
+    await expect(page.getByTestId('import-commit')).toBeEnabled({ timeout: 15_000 });
+    await page.getByTestId('import-commit').click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-escape-confirm')).toContainText('lässt sich nicht mehr abbrechen');
+    await expect(page.getByTestId('import-escape-discard')).toHaveCount(0);
+    await expect(page.getByTestId('import-close')).toBeDisabled();
+    await expect(page.getByTestId('import-dialog')).toBeVisible();
+    release();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+    const project = await callApi<{ sources: { name: string }[] }>(request, 'project.current');
+    expect(project.sources.map((source) => source.name)).toContain('Kita-Bedarfsplanung 2026');
+  } finally {
+    folder.remove();
+  }
+});
