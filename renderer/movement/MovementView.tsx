@@ -15,7 +15,7 @@ import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/move
 import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
-import { projectionLabel, projectionNote, referenceDrawn, referenceGapNote, smallNumberNote, sourceChangeNotes } from '../../shared/movement/timeSeriesFigure';
+import { areaChartTitle, projectionLabel, projectionNote, referenceDrawn, referenceGapNote, seriesCautionNotes, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
@@ -192,7 +192,7 @@ export function MovementView() {
             <div className="movement-top">
               <section>
                 <h3 data-testid="movement-area-title">
-                  {localized(data.indicator.name, locale)}: {t('movement.areaChart', { area: data.series.find((entry) => entry.key === areaKey)?.name ?? '', reference: localized(data.reference.label, locale) })}
+                  {localized(data.indicator.name, locale)}: {areaChartTitle(data, areaKey, locale)}
                 </h3>
                 <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
                 <p className="movement-note">
@@ -203,7 +203,8 @@ export function MovementView() {
                     {referenceGapNote(data, locale)}
                   </p>
                 )}
-                {sourceChangeNotes(data, data.sources, locale).map((note) => (
+                {/* The notes of the chart above: this area's line and the reference, as the exported one-area figure. */}
+                {seriesCautionNotes({ ...data, series: data.series.filter((entry) => entry.key === areaKey) }, data.sources, locale).map((note) => (
                   <p key={note} className="movement-caution" data-testid="movement-source-change">
                     {note}
                   </p>

@@ -2,6 +2,7 @@
  * Building blocks of the contract: the zod schemas that several feature method modules share.
  */
 import { z } from 'zod';
+import { MISSING_CODES } from '../model/project';
 
 /** The input of methods that take nothing. */
 export const emptyInput = z.object({}).strict();
@@ -121,6 +122,8 @@ export const indicatorValue = z.object({
   /** Small-number protection: the numerator is below the project's threshold. */
   smallNumber: z.boolean(),
   missingReason: z.string().nullable(),
+  /** The official missing-value code the value is missing for („.“ secret, „-“ nothing), when it has one. */
+  missingCode: z.enum(MISSING_CODES).nullable().optional(),
   /** The source the value rests on (its numerator's), when it has one. */
   sourceId: z.string().nullable().optional(),
   /** A lower-ranked source of the chosen priority order filled a gap here (the views mark it). */

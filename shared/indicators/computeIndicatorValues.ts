@@ -5,7 +5,7 @@
  * Pure: observations and areas in, values out.
  */
 import type { IndicatorValue } from '../contract/api';
-import { addsUpOverAreas, type AreaKey, type IndicatorDefinition, type Observation, type QualityFlag, type VariableSelection } from '../model/project';
+import { addsUpOverAreas, type AreaKey, type IndicatorDefinition, type MissingCode, type Observation, type QualityFlag, type VariableSelection } from '../model/project';
 import { missingValueReason, noDataReason } from './missingReason';
 import { areaBasisOf, type AreaBasis, type OfficialArea } from './officialArea';
 import { weakestQuality } from './qualityRanking';
@@ -127,14 +127,14 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
     // Written out, not spread from a shared base (README: no spread-plus-properties per area).
-    const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null): IndicatorValue => {
+    const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null, missingCode: MissingCode | null = null): IndicatorValue => {
       allAreasComplete = false;
-      return { key: area.key, name: area.name, sourceId: used.sourceId, fallback: used.fallback, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason };
+      return { key: area.key, name: area.name, sourceId: used.sourceId, fallback: used.fallback, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason, missingCode };
     };
 
     if (numerator.status === 'no-data') return missing(noDataReason(nameOf(indicator.numerator.variable), period), null, null, null);
     if (numerator.status === 'missing') {
-      return missing(missingValueReason(nameOf(indicator.numerator.variable), numerator.missingCode, numerator.quality), numerator.quality, null, null);
+      return missing(missingValueReason(nameOf(indicator.numerator.variable), numerator.missingCode, numerator.quality), numerator.quality, null, null, numerator.missingCode);
     }
     const smallNumber = numerator.value > 0 && numerator.value < threshold;
 
@@ -148,7 +148,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
       const denominatorName = nameOf(indicator.denominator.variable);
       if (denominator.status === 'no-data') return missing(noDataReason(denominatorName, period), numerator.quality, numerator.value, null);
       if (denominator.status === 'missing') {
-        return missing(missingValueReason(denominatorName, denominator.missingCode, denominator.quality), weakestQuality([numerator.quality, denominator.quality]), numerator.value, null);
+        return missing(missingValueReason(denominatorName, denominator.missingCode, denominator.quality), weakestQuality([numerator.quality, denominator.quality]), numerator.value, null, denominator.missingCode);
       }
       quality = weakestQuality([numerator.quality, denominator.quality]);
       denominatorValue = denominator.value;

@@ -11,6 +11,7 @@ import { message } from '../i18n/translate';
 import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
 import type { IndicatorMode } from './indicatorMode';
 import type { AreaBasis } from './officialArea';
+import { isWithheldValue, joinedNotes, territoryChange, territoryChangeNotes, territoryFlag, type TerritoryChange } from './territoryChange';
 
 /** Default: rates whose denominator counts fewer than 50 (persons) are flagged as unreliable. */
 export const DEFAULT_SMALL_DENOMINATOR_THRESHOLD = 50;
@@ -48,6 +49,11 @@ export interface DerivedIndicatorResult {
    * both ends and outside the change modes.
    */
   sourceBreak: { base: string[]; shown: string[] } | null;
+  /**
+   * A change across a probable change of territory (an area with a value at one end only, an area that
+   * grew by about what a vanished one counted): what the legend says of it. Null otherwise.
+   */
+  territoryNote: LocalizedText | null;
 }
 
 /**
@@ -89,7 +95,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
       if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
       return { ...value, value: (value.value / region) * 100 };
     });
-    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null };
+    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
   }
 
   if (input.mode === 'change' || input.mode === 'changePercent') {
@@ -97,15 +103,27 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const base = atPeriod(comparePeriod);
     const baseByKey = new Map(base.values.map((value) => [value.key, value]));
     const percent = input.mode === 'changePercent';
-    const values = current.values.map((value): DerivedIndicatorValue => {
-      if (value.value === null) return value;
+    const territory = territoryChange(
+      current.values.map((value) => {
+        const before = baseByKey.get(value.key);
+        return { key: value.key, name: value.name, before: before?.value ?? null, after: value.value, withheld: isWithheldValue(value) || (before !== undefined && isWithheldValue(before)) };
+      }),
+      { before: comparePeriod, after: input.period },
+      definition.scale === 'absolute' && addsUpOverAreas(definition),
+    );
+    const successorFlags = new Map((territory?.absorbed ?? []).map((area) => [area.key, territoryFlag(territory as TerritoryChange, area, definition.decimals)]));
+    const values = current.values.map((shownValue): DerivedIndicatorValue => {
+      if (shownValue.value === null) return shownValue;
+      const successorFlag = successorFlags.get(shownValue.key);
+      const value = successorFlag ? Object.assign({}, shownValue, { flagReason: joinReasons([...(shownValue.flagReason ? [shownValue.flagReason] : []), successorFlag]) }) : shownValue;
       const before = baseByKey.get(value.key);
       if (!before || before.value === null) {
         return asMissing(value, `Kein Ausgangswert zum ${formatDate(comparePeriod, 'de')}${before?.missingReason ? ` (${before.missingReason})` : ''}`);
       }
       if (percent && before.value === 0) return asMissing(value, `Ausgangswert zum ${formatDate(comparePeriod, 'de')} ist 0; keine prozentuale Veränderung möglich`);
       const flagged = mergeFlags(value, before, comparePeriod);
-      return { ...flagged, value: percent ? ((value.value - before.value) / Math.abs(before.value)) * 100 : value.value - before.value };
+      const shown = shownValue.value;
+      return { ...flagged, value: percent ? ((shown - before.value) / Math.abs(before.value)) * 100 : shown - before.value };
     });
     const regionChange =
       current.regionValue === null || base.regionValue === null
@@ -119,10 +137,11 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const sourcePeriods = Object.fromEntries(sourceIds.map((id) => [id, [...new Set([...(base.sourcePeriods[id] ?? []), ...(current.sourcePeriods[id] ?? [])])].sort()]));
     const sameSources = base.valueSourceIds.length === current.valueSourceIds.length && base.valueSourceIds.every((id) => current.valueSourceIds.includes(id));
     const sourceBreak = sameSources || base.valueSourceIds.length === 0 || current.valueSourceIds.length === 0 ? null : { base: base.valueSourceIds, shown: current.valueSourceIds };
-    return { indicator: described, values, regionValue: regionChange, sourceIds, sourcePeriods, areaBasis: current.areaBasis, sourceBreak };
+    const territoryNote = territory ? joinedNotes(territoryChangeNotes(territory, definition.decimals)) : null;
+    return { indicator: described, values, regionValue: regionChange, sourceIds, sourcePeriods, areaBasis: current.areaBasis, sourceBreak, territoryNote };
   }
 
-  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null };
+  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
 }
 
 function isRate(definition: IndicatorDefinition): boolean {

@@ -72,6 +72,8 @@ export interface LegendSubject {
   sources: readonly (Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'> & { id?: string })[];
   /** A change whose two ends count with different sources: the source ids of each end (see deriveIndicatorValues). */
   sourceBreak?: { base: readonly string[]; shown: readonly string[] } | null;
+  /** A change across a probable change of territory: what to say of it (see deriveIndicatorValues). */
+  territoryNote?: LocalizedText | null;
   /** Per-km² figures: whether the km² are official land areas or computed from the geometry. */
   areaBasis?: AreaBasis | null;
   /** The sources chosen for the figure's variables as one line (shared/sources/sourceChoiceLine.ts), if any. */
@@ -168,7 +170,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     areaNote: areaBasisNote(subject.areaBasis, locale),
     sourceLines,
     sourceChoice: subject.sourceChoice ?? null,
-    warning: sourceBreakWarning(subject, locale),
+    warning: changeWarning(subject, locale),
     synthetic,
     syntheticLabel: synthetic && !sourceLines.includes(syntheticText) ? syntheticText : null,
   };
@@ -206,6 +208,15 @@ export function sourceBreakWarning(subject: Pick<LegendSubject, 'comparePeriod' 
   const name = contrastedSourceNames([...base, ...shown], subject.sources);
   const names = (ids: readonly string[]) => ids.map(name).join(locale === 'de' ? ' und ' : ' and ');
   return translate(locale, 'map.legend.sourceBreak', { base: formatDate(comparePeriod, locale), baseSources: names(base), shown: formatDate(subject.period, locale), shownSources: names(shown) });
+}
+
+/**
+ * What a change map must say first: a change of source between its two ends, a probable change of
+ * territory, or both (one paragraph, each its own sentence); null when neither.
+ */
+export function changeWarning(subject: Pick<LegendSubject, 'comparePeriod' | 'period' | 'sourceBreak' | 'sources' | 'territoryNote'>, locale: Locale): string | null {
+  const parts = [sourceBreakWarning(subject, locale), subject.comparePeriod && subject.territoryNote ? localized(subject.territoryNote, locale) : null].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 /** "Gesamt: 5,6 % …", or "Summe der verglichenen Gebiete (1): 5,6 % …" when the value sums only some areas. */

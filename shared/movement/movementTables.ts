@@ -13,7 +13,7 @@ import { FLOW_TERMS } from './accountVariables';
 import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
-import { sourceChangeNotes } from './timeSeriesFigure';
+import { seriesCautionNotes } from './timeSeriesFigure';
 import { indicatorLabel } from '../indicators/indicatorLabel';
 
 function sourceNotes(sources: readonly Source[], createdOn: string, locale: Locale): string[] {
@@ -45,7 +45,7 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
     });
   const rows: TableValue[][] = [...data.series.map((series) => [series.key, series.name, ...cells(series.values)]), ['', t('movement.legend.region'), ...cells(data.region)]];
   // A change of source is said as in the charts: the table has no line to break.
-  const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...sourceChangeNotes(data, sources, locale)];
+  const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...seriesCautionNotes(data, sources, locale)];
   if (suppressed) notes.push(t('movement.smallNumbers', { threshold: smallNumberThreshold }));
   return { columns, rows, notes };
 }

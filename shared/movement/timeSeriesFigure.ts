@@ -78,6 +78,16 @@ export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'referen
 }
 
 /**
+ * The cautions a series carries, as the tab, the figures and the tables print them: each change of source
+ * (sourceChangeNotes), then each probable change of territory that concerns an area shown.
+ */
+export function seriesCautionNotes(data: Pick<TimeSeriesData, 'series' | 'reference' | 'territoryNotes'>, sources: readonly { id?: string; name: string }[], locale: Locale): string[] {
+  const shown = new Set(data.series.map((series) => series.key));
+  const territory = (data.territoryNotes ?? []).filter((entry) => entry.keys.some((key) => shown.has(key)));
+  return [...sourceChangeNotes(data, sources, locale), ...territory.map((entry) => localized(entry.note, locale))];
+}
+
+/**
  * Where the reference line has no value although areas have values (a sum over the areas is no region
  * total while one area lacks a value, e.g. after a merger of Kreise): which Stichtage, so its absence
  * there is explained, not left to guess. Null when it has a value wherever any area has one.
@@ -105,7 +115,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   const sourceNames = data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ');
   const small = smallNumberNote(data, locale);
   const referenceGap = referenceGapNote(data, locale);
-  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...sourceChangeNotes(data, data.sources, locale), ...(referenceGap ? [referenceGap] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
+  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...seriesCautionNotes(data, data.sources, locale), ...(referenceGap ? [referenceGap] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
   for (const text of texts) lines.push(...wrapText(text, size, frame.width));
   const legendHeight = size * 1.6;
   const height = legendHeight + lines.length * size * 1.35;
@@ -166,6 +176,15 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
 }
 
 /**
+ * The one-area chart's title: the area and what it is compared with ("Region Hannover und Durchschnitt je
+ * Gebiet"), or the area alone where no reference line is drawn (it could not be computed anywhere).
+ */
+export function areaChartTitle(data: Pick<TimeSeriesData, 'series' | 'reference'>, areaKey: string | null, locale: Locale): string {
+  const name = (data.series.find((candidate) => candidate.key === areaKey) ?? data.series[0])?.name ?? '';
+  return referenceDrawn(data) ? translate(locale, 'movement.areaChart', { area: name, reference: localized(data.reference.label, locale) }) : name;
+}
+
+/**
  * One area against the region, with every value tick and year.
  * @example timeSeriesAreaFigure(data, '03241001', context).svg.includes('class="area-line"') // true
  */
@@ -175,7 +194,7 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const name = series?.name ?? '';
   const points = series?.values ?? [];
   const scaleValues = sharedScale([points.map(drawnValue), data.reference.values.map(drawnValue)]);
-  const title = `${localized(data.indicator.name, locale)}: ${translate(locale, 'movement.areaChart', { area: name, reference: localized(data.reference.label, locale) })}`;
+  const title = `${localized(data.indicator.name, locale)}: ${areaChartTitle(data, series?.key ?? null, locale)}`;
   return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
     // The notes of this area's line and the reference only (another area's change of source is not drawn here).
     const footnote = notes(frame, scale, { ...data, series: series ? [series] : [] }, locale, []);

@@ -54,6 +54,12 @@ export interface TimeSeriesData {
   /** The project's small-number threshold: counts 0 < n < N are shown as "< N" and not drawn (smallNumbers.ts). */
   smallNumberThreshold: number;
   projection: { scenarioId: string; name: LocalizedText; sourceId: string; firstPeriod: string; lastObserved: string } | null;
+  /**
+   * Where the territory probably changed between two Stichtage (an area with values at one end only, one
+   * that grew by about what it counted; shared/indicators/territoryChange.ts): the notes to print. Absent
+   * for series that cannot tell (movements).
+   */
+  territoryNotes?: { keys: string[]; note: LocalizedText }[];
 }
 
 /**

@@ -135,12 +135,29 @@ export function priorityText(sources: readonly { name: string }[], locale: Local
  * @example sourceChoiceLine(choices, '2024-12-31', 'de', ['demo-azr', 'demo-asylblg', 'demo-melderegister']) // "Quelle: Ausländerzentralregister (AZR), sonst Statistik der Asylbewerberleistungen (AsylbLG); Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024"
  */
 export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale, usedSourceIds: readonly string[]): string | null {
-  if (!choices.some((choice) => choice.holdingCount > 1)) return null;
+  // Two imports of one official table, one per Stichtag, are one series, not a choice between sources:
+  // named once, by the table ("…, Tabelle 12411-01-01-4"), not "2018's file, sonst 2021's file".
+  const seriesOf = sourceSeries(choices.flatMap((choice) => choice.sources));
+  const seriesCount = (sources: readonly { id: string }[]) => new Set(sources.map((source) => seriesOf(source.id))).size;
+  const oneSeries = (choice: VariableSourceChoice) => choice.sources.length === choice.holdingCount && seriesCount(choice.sources) === 1;
+  if (!choices.some((choice) => choice.holdingCount > 1 && !oneSeries(choice))) return null;
   const used = new Set(usedSourceIds);
-  const shown = choices.map((choice) => ({ ...choice, sources: choice.sources.filter((source) => used.has(source.id)) })).filter((choice) => choice.sources.length > 0);
+  const shown = choices
+    .map((choice) => ({ ...choice, sources: bySeries(choice.sources.filter((source) => used.has(source.id)), seriesOf) }))
+    .filter((choice) => choice.sources.length > 0);
   if (shown.length === 0) return null;
   const texts = shown.map((choice) => priorityText(choice.sources, locale));
   // One variable, or all drawn from the same sources: no need to name the variables.
   const names = new Set(texts).size === 1 ? (texts[0] as string) : shown.map((choice, index) => `${localized(choice.name, locale)}: ${texts[index]}`).join('; ');
   return translate(locale, 'map.sources.legend', { names, date: formatDate(period, locale) });
+}
+
+/** Sources in priority order, each series once (the first of it), named without the file where it has several. */
+function bySeries(sources: readonly { id: string; name: string }[], seriesOf: (sourceId: string) => string): { id: string; name: string }[] {
+  const members = new Map<string, { id: string; name: string }[]>();
+  for (const source of sources) members.set(seriesOf(source.id), [...(members.get(seriesOf(source.id)) ?? []), source]);
+  return [...members.values()].map((group) => {
+    const first = group[0] as { id: string; name: string };
+    return group.length > 1 ? { id: first.id, name: sourceNameWithoutFile(shortSourceName(first.name)) } : first;
+  });
 }

@@ -283,6 +283,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     mode: plan.mode,
     comparePeriod: comparePeriod ?? null,
     sourceBreak: derived.sourceBreak,
+    territoryNote: derived.territoryNote,
   };
 }
 

@@ -50,6 +50,8 @@ export const derivedIndicatorValues = indicatorValues.extend({
    * left out). Null or absent otherwise. The legend warns of the break.
    */
   sourceBreak: z.object({ base: z.array(z.string()), shown: z.array(z.string()) }).nullable().optional(),
+  /** A change across a probable change of territory (an area with a value at one end only): the legend's words for it. */
+  territoryNote: localizedText.nullable().optional(),
 });
 
 /** A class of a classified indicator, with its colour. */

@@ -48,6 +48,7 @@ const timeSeriesData = z.object({
   reference: z.object({ label: localizedText, values: z.array(seriesPoint) }),
   smallNumberThreshold: z.number(),
   projection: projectionInfo.nullable(),
+  territoryNotes: z.array(z.object({ keys: z.array(z.string()), note: localizedText })).optional(),
 });
 
 export const timeSeriesOutput = timeSeriesData.extend({

@@ -82,3 +82,31 @@ it('on the Zensus day the Zensus is the source, not a gap filler; a change acros
   expect(text).toContain('03241;Region Hannover;1157541;1129158');
   expect(text).toMatch(/Quellenwechsel: bis 31\.12\.2021 aus Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, ab 15\.05\.2022 aus Bevölkerung kompakt .*Tabelle 1000A-0000\./);
 }, 120_000);
+
+it('Eisenach joined the Wartburgkreis in 2021: the change map and the Zeitreihen say so instead of showing +29 % growth', async () => {
+  const merged = temp.file('merged.gpkg');
+  for (const input of [
+    sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_KRS.shp'),
+    sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2018-12-31.csv'),
+    sharedDataPath('population', 'regionalstatistik_kreise', '12411-01-01-4_bevoelkerung_geschlecht_kreise_2021-12-31.csv'),
+  ]) {
+    const run = await runKleinraum(['import', merged, input], data());
+    expect(run.exitCode, run.stderr).toBe(0);
+  }
+  const run = await runKleinraum(['classify', merged, '--indicator', 'population_total', '--mode', 'change', '--period', '2021-12-31', '--compare-period', '2018-12-31', '--json'], data());
+  expect(run.stderr).toBe('');
+  const change = JSON.parse(run.stdout) as Classified;
+  // The VG5000 of 01.01.2021 still has Eisenach (16056); the 2021 table has "-" there and 158.900 in the Wartburgkreis (16063).
+  expect(change.areas.find((area) => area.key === '16063')?.value).toBe(158900 - 123025);
+  expect(change.areas.find((area) => area.key === '16056')?.value).toBeNull();
+  expect(change.warnings).toEqual(['Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung.']);
+
+  // The Zeitreihen table of the two Kreise notes it; one of Region Hannover alone does not.
+  const csv = temp.file('wartburg.csv');
+  const series = await runKleinraum(['timeseries', merged, '--indicator', 'population_total', '--areas', '16063', '--out', csv], data());
+  expect(series.exitCode, series.stderr).toBe(0);
+  expect(fs.readFileSync(csv, 'utf8')).toContain('Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert.');
+  const hannover = temp.file('hannover.csv');
+  expect((await runKleinraum(['timeseries', merged, '--indicator', 'population_total', '--areas', '03241', '--out', hannover], data())).exitCode).toBe(0);
+  expect(fs.readFileSync(hannover, 'utf8')).not.toContain('eingegliedert');
+}, 120_000);

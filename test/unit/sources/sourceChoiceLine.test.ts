@@ -96,3 +96,24 @@ describe('offeredOrders', () => {
     expect(offeredOrders([], ['only'])).toEqual([['only']]);
   });
 });
+
+describe('sourceChoiceLine of one table imported once per Stichtag', () => {
+  const series: SourceChoiceProject = {
+    sources: [
+      { id: 'reg2018', name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (12411-01-01-4_bevoelkerung_geschlecht_kreise_2018-12-31.csv)' },
+      { id: 'reg2021', name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (12411-01-01-4_bevoelkerung_geschlecht_kreise_2021-12-31.csv)' },
+      { id: 'zensus', name: 'Bevölkerung kompakt (Gebietsstand 15.05.2022), Tabelle 1000A-0000 (zensus.csv)' },
+    ],
+    variables: [
+      { id: 'population', name: { de: 'Bevölkerung', en: 'Population' }, sources: [], availableSources: [{ id: 'reg2018' }, { id: 'reg2021' }] },
+      { id: 'persons', name: { de: 'Personen', en: 'Persons' }, sources: [], availableSources: [{ id: 'reg2018' }, { id: 'reg2021' }, { id: 'zensus' }] },
+    ],
+  };
+
+  it('is one series, not "2018’s file, sonst 2021’s file": no line where there is no choice, the table named once where there is', () => {
+    expect(sourceChoiceLine(indicatorSourceChoices(series, ['population'], null), '2021-12-31', 'de', ['reg2018', 'reg2021'])).toBeNull();
+    expect(sourceChoiceLine(indicatorSourceChoices(series, ['persons'], null), '2021-12-31', 'de', ['reg2018', 'reg2021', 'zensus'])).toBe(
+      'Quelle: Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4, sonst Bevölkerung kompakt (Gebietsstand 15.05.2022), Tabelle 1000A-0000 (zensus.csv), Stichtag 31.12.2021',
+    );
+  });
+});

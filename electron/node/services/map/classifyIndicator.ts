@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { mapClassification, mapClassifyInput } from '../../../../shared/contract/methods/map';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { drawView, resolveProjectView } from './mapView';
-import { sourceBreakWarning } from '../../../../shared/mapView/indicatorLegend';
+import { changeWarning } from '../../../../shared/mapView/indicatorLegend';
 
 export type MapClassifyInput = z.output<typeof mapClassifyInput>;
 export type MapClassification = z.output<typeof mapClassification>;
@@ -47,14 +47,14 @@ export function classifyIndicator(db: SqliteDatabase, input: MapClassifyInput): 
     palette: spec.symbology.palette,
     midpoint: drawn.midpoint,
     regionValue: values.regionValue,
-    warnings: sourceBreakLines(values),
+    warnings: changeWarningLines(values),
     view: spec,
   };
 }
 
-/** The legend's warning of a change across a change of source, in both languages, for the command line. */
-function sourceBreakLines(values: Parameters<typeof sourceBreakWarning>[0]): { de: string; en: string }[] {
-  const de = sourceBreakWarning(values, 'de');
-  const en = sourceBreakWarning(values, 'en');
+/** The legend's warning of a change across a change of source or of territory, in both languages, for the command line. */
+function changeWarningLines(values: Parameters<typeof changeWarning>[0]): { de: string; en: string }[] {
+  const de = changeWarning(values, 'de');
+  const en = changeWarning(values, 'en');
   return de !== null && en !== null ? [{ de, en }] : [];
 }

@@ -3,6 +3,7 @@
  * indicator service (the same values the map shows), movement indicators and the stock–flow account from
  * the pure core (shared/movement), each drawing from the variables' chosen sources.
  */
+import { isWithheldValue, territoryNotesAlong } from '../../../../shared/indicators/territoryChange';
 import type { z } from 'zod';
 import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
@@ -122,6 +123,12 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
     // A figure that does not add up (a quotient) has no region total: its reference is the areas' mean.
     reference: all.indicator.scale === 'absolute' && !addsUpOverAreas(all.indicator) ? meanOfAreas(result.series, result.periods) : referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
     projection,
+    territoryNotes: territoryNotesAlong(
+      all.periods,
+      all.series.map((entry) => entry.values.map((value) => ({ key: value.key, name: value.name, value: value.value, withheld: isWithheldValue(value) }))),
+      all.indicator.scale === 'absolute' && addsUpOverAreas(all.indicator),
+      all.indicator.decimals,
+    ),
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
     sources,
     synthetic: sources.some((source) => source.synthetic),

@@ -1,0 +1,175 @@
+/**
+ * A change of territory between two Stichtage, read from the values alone: an area with a value at only
+ * one of them, and an area that grew by about as much as a vanished one counted before. Eisenach joined
+ * the Wartburgkreis on 1 July 2021: on a VG5000 layer of 01.01.2021, Eisenach has 42.370 inhabitants at
+ * 31.12.2018 and none at 31.12.2021, while the Wartburgkreis goes from 123.025 to 158.900 (+29 %). A
+ * change map and a time series would show that jump as growth; this says what it probably is.
+ *
+ * Read from values, not from a register of territorial changes: the project knows its boundaries of one
+ * date and the tables' areas, not the legal acts between them. So the note says "vermutlich", names the
+ * figures it rests on, and an area whose value is missing for another reason (secret „.“, suppressed)
+ * is no sign of anything.
+ */
+import type { LocalizedText, MissingCode, QualityFlag } from '../model/project';
+import { formatDate, formatNumber } from '../format/number';
+import { message } from '../i18n/translate';
+
+/** One area's values at the two Stichtage; `withheld`: missing for a reason other than not being counted. */
+export interface EndValues {
+  key: string;
+  name: string;
+  before: number | null;
+  after: number | null;
+  withheld?: boolean;
+}
+
+export interface TerritoryChange {
+  before: string;
+  after: string;
+  /** Areas with a value at one end only, absorbed ones included. */
+  oneEnded: { key: string; name: string; value: number; at: 'before' | 'after' }[];
+  /** Areas that probably took in a vanished one: they grew by 60–130 % of its last value, and by 5 % or more of their own. */
+  absorbed: { key: string; name: string; before: number; after: number; from: { key: string; name: string; value: number } }[];
+}
+
+/**
+ * The share of a vanished area's last value that a successor's growth must make up: the vanished area
+ * kept changing until it joined (Eisenach: 42.370 at 31.12.2018, the Wartburgkreis +35.875 to 31.12.2021,
+ * 85 %), and the successor had a development of its own.
+ */
+const ABSORBED_SHARE = { min: 0.6, max: 1.3 };
+/** A successor's growth must be a jump of its own size too: Berlin's +40.000 in three years (1 %) is no merger. */
+const MIN_JUMP = 0.05;
+
+/**
+ * @param additive Whether the values add up over areas (counts): only then can a successor's growth be
+ * compared with what a vanished area counted. For rates, the areas at one end are named, no successor.
+ * @example
+ * territoryChange([{ key: '16056', name: 'Eisenach', before: 42370, after: null }, { key: '16063', name: 'Wartburgkreis', before: 123025, after: 158900 }], { before: '2018-12-31', after: '2021-12-31' }, true)
+ *   ?.absorbed[0] // { key: '16063', name: 'Wartburgkreis', before: 123025, after: 158900, from: { key: '16056', name: 'Eisenach', value: 42370 } }
+ */
+export function territoryChange(values: readonly EndValues[], periods: { before: string; after: string }, additive: boolean): TerritoryChange | null {
+  const oneEnded: TerritoryChange['oneEnded'] = [];
+  for (const value of values) {
+    if (value.withheld) continue;
+    if (value.before !== null && value.after === null) oneEnded.push({ key: value.key, name: value.name, value: value.before, at: 'before' });
+    else if (value.before === null && value.after !== null) oneEnded.push({ key: value.key, name: value.name, value: value.after, at: 'after' });
+  }
+  if (oneEnded.length === 0) return null;
+  const absorbed: TerritoryChange['absorbed'] = [];
+  if (additive) {
+    const taken = new Set<string>();
+    for (const gone of oneEnded) {
+      if (gone.at !== 'before' || !(gone.value > 0)) continue;
+      let best: { value: EndValues; distance: number } | null = null;
+      for (const value of values) {
+        if (value.before === null || value.after === null || !(value.before > 0) || taken.has(value.key)) continue;
+        const growth = value.after - value.before;
+        if (growth < ABSORBED_SHARE.min * gone.value || growth > ABSORBED_SHARE.max * gone.value || growth < MIN_JUMP * value.before) continue;
+        const distance = Math.abs(growth - gone.value);
+        if (!best || distance < best.distance) best = { value, distance };
+      }
+      if (!best) continue;
+      taken.add(best.value.key);
+      absorbed.push({ key: best.value.key, name: best.value.name, before: best.value.before as number, after: best.value.after as number, from: { key: gone.key, name: gone.name, value: gone.value } });
+    }
+  }
+  return { ...periods, oneEnded, absorbed };
+}
+
+/**
+ * A value missing for a reason other than the area not being counted there: secret („.“), not sensible
+ * („x“), too unsure („/“), later („...“) or suppressed. Such a gap says nothing of a change of territory;
+ * „-“ (nothing there) and no row at all do.
+ * @example isWithheldValue({ value: null, missingCode: '.', quality: null }) // true
+ */
+export function isWithheldValue(value: { value: number | null; missingCode?: MissingCode | null; quality: QualityFlag | null }): boolean {
+  return value.value === null && ((value.missingCode !== null && value.missingCode !== undefined && value.missingCode !== '-') || value.quality === 'suppressed');
+}
+
+/** Areas named in a note before "und N weitere". */
+const NAMED_AREAS = 3;
+
+/** One sentence of a note on a change of territory and the areas it speaks of. */
+export interface TerritoryNote {
+  keys: string[];
+  note: LocalizedText;
+}
+
+/**
+ * What the change map's legend, the `classify` warnings and the Zeitreihen print, sentence by sentence:
+ * first each probable incorporation with its figures, then the other areas with a value at one end only.
+ * @example territoryChangeNotes(change, 0)[0].note.de
+ * // "Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung."
+ */
+export function territoryChangeNotes(change: TerritoryChange, decimals: number): TerritoryNote[] {
+  const notes: TerritoryNote[] = change.absorbed.map((area) => ({
+    keys: [area.from.key, area.key],
+    note: message('indicator.territory.absorbed', (locale) => ({
+      name: area.from.name,
+      before: formatDate(change.before, locale),
+      after: formatDate(change.after, locale),
+      value: formatNumber(area.from.value, decimals, locale),
+      successor: area.name,
+      growth: formatNumber(area.after - area.before, decimals, locale),
+      percent: `+${formatNumber(((area.after - area.before) / area.before) * 100, 1, locale)} %`,
+    })),
+  }));
+  const explained = new Set(change.absorbed.map((area) => area.from.key));
+  const rest = change.oneEnded.filter((area) => !explained.has(area.key));
+  if (rest.length > 0) {
+    notes.push({
+      keys: rest.map((area) => area.key),
+      note: message('indicator.territory.oneEnded', (locale) => {
+        const named = rest.slice(0, NAMED_AREAS).map((area) => `${area.name} (${locale === 'de' ? 'nur' : 'only'} ${formatDate(area.at === 'before' ? change.before : change.after, locale)})`);
+        const more = rest.length - named.length;
+        return { areas: more > 0 ? `${named.join(', ')} ${locale === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named.join(', ') };
+      }),
+    });
+  }
+  return notes;
+}
+
+/** The notes as one paragraph, for a legend. */
+export function joinedNotes(notes: readonly TerritoryNote[]): LocalizedText | null {
+  if (notes.length === 0) return null;
+  return { de: notes.map((part) => part.note.de).join(' '), en: notes.map((part) => part.note.en).join(' ') };
+}
+
+/**
+ * The tooltip's flag of a probable successor.
+ * @example territoryFlag(change, change.absorbed[0], 0).de // "Sprung vermutlich durch Gebietsänderung: Eisenach (31.12.2018: 42.370) hat zum 31.12.2021 keinen Wert mehr"
+ */
+export function territoryFlag(change: TerritoryChange, area: TerritoryChange['absorbed'][number], decimals: number): LocalizedText {
+  return message('indicator.flag.territory', (locale) => ({
+    name: area.from.name,
+    before: formatDate(change.before, locale),
+    after: formatDate(change.after, locale),
+    value: formatNumber(area.from.value, decimals, locale),
+  }));
+}
+
+/**
+ * The notes of a series over several Stichtage, for each pair of neighbouring Stichtage across which the
+ * territory probably changed. `valuesAt[i]` are the areas' values at `periods[i]`; projected Stichtage
+ * (a scenario's) are left out, their areas are the model's.
+ * @example territoryNotesAlong(['2018-12-31', '2021-12-31'], [values2018, values2021], true, 0)[0].note.de // "Eisenach hat zum 31.12.2021 keinen Wert mehr …"
+ */
+export function territoryNotesAlong(
+  periods: readonly string[],
+  valuesAt: readonly (readonly { key: string; name: string; value: number | null; withheld?: boolean }[])[],
+  additive: boolean,
+  decimals: number,
+): TerritoryNote[] {
+  const notes: TerritoryNote[] = [];
+  for (let index = 1; index < periods.length; index++) {
+    const before = new Map((valuesAt[index - 1] ?? []).map((value) => [value.key, value]));
+    const ends = (valuesAt[index] ?? []).map((value): EndValues => {
+      const earlier = before.get(value.key);
+      return { key: value.key, name: value.name, before: earlier?.value ?? null, after: value.value, withheld: Boolean(value.withheld || earlier?.withheld) };
+    });
+    const change = territoryChange(ends, { before: periods[index - 1] as string, after: periods[index] as string }, additive);
+    if (change) notes.push(...territoryChangeNotes(change, decimals));
+  }
+  return notes;
+}

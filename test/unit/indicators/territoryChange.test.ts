@@ -1,0 +1,97 @@
+// The Eisenach figures are those of the Regionalstatistik table 12411-01-01-4 (31.12.2018: Eisenach 42.370,
+// Wartburgkreis 123.025; 31.12.2021: Eisenach "-", Wartburgkreis 158.900); the others are made up to sit
+// on each side of the rule's bounds.
+import { describe, expect, it } from 'vitest';
+import { deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
+import { isWithheldValue, joinedNotes, territoryChange, territoryChangeNotes, territoryNotesAlong, type EndValues } from '../../../shared/indicators/territoryChange';
+import type { IndicatorDefinition, Observation } from '../../../shared/model/project';
+
+const periods = { before: '2018-12-31', after: '2021-12-31' };
+const eisenach: EndValues = { key: '16056', name: 'Eisenach', before: 42370, after: null };
+const wartburg: EndValues = { key: '16063', name: 'Wartburgkreis', before: 123025, after: 158900 };
+const gotha: EndValues = { key: '16067', name: 'Gotha', before: 135452, after: 133803 };
+
+describe('territoryChange', () => {
+  it('finds the area that took in a vanished one by its jump, and names both with their figures', () => {
+    const change = territoryChange([eisenach, wartburg, gotha], periods, true);
+    expect(change?.oneEnded).toEqual([{ key: '16056', name: 'Eisenach', value: 42370, at: 'before' }]);
+    expect(change?.absorbed).toEqual([{ key: '16063', name: 'Wartburgkreis', before: 123025, after: 158900, from: { key: '16056', name: 'Eisenach', value: 42370 } }]);
+    const notes = territoryChangeNotes(change!, 0);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.keys).toEqual(['16056', '16063']);
+    // 158.900 − 123.025 = 35.875; 35.875 / 123.025 = 29,16 %
+    expect(notes[0]?.note.de).toBe('Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung.');
+    expect(notes[0]?.note.en).toBe('Eisenach has no value at 31/12/2021 (31/12/2018: 42,370); Wartburgkreis grew by 35,875 (+29.2 %): probably incorporated there. This jump is not a development.');
+  });
+
+  it('takes no ordinary growth for a merger: too small a jump for its own size, or too far from what vanished', () => {
+    // Berlin: +40.000 is near Eisenach's 42.370 but 1 % of its own 3,6 million.
+    const berlin: EndValues = { key: '11000', name: 'Berlin', before: 3644826, after: 3684826 };
+    // 20.000 is less than 60 % of 42.370 (25.422); 60.000 more than 130 % (55.081).
+    const small: EndValues = { key: 'a', name: 'Klein', before: 100000, after: 120000 };
+    const large: EndValues = { key: 'b', name: 'Groß', before: 100000, after: 160000 };
+    const change = territoryChange([eisenach, berlin, small, large], periods, true);
+    expect(change?.absorbed).toEqual([]);
+    expect(joinedNotes(territoryChangeNotes(change!, 0))?.de).toBe(
+      'Nur zu einem Stichtag ein Wert: Eisenach (nur 31.12.2018). Hat sich der Gebietsstand geändert (Eingliederung, Fusion), sind Sprünge benachbarter Gebiete keine Entwicklung.',
+    );
+  });
+
+  it('rates are not matched by value, and the areas at one end are named (more than three counted)', () => {
+    const rates: EndValues[] = ['A', 'B', 'C', 'D', 'E'].map((name, index) => ({ key: name, name, before: index < 4 ? 12.5 : null, after: index < 4 ? null : 13.1 }));
+    const change = territoryChange([...rates, { key: 'F', name: 'F', before: 10, after: 22.5 }], periods, false);
+    expect(change?.absorbed).toEqual([]);
+    expect(territoryChangeNotes(change!, 1)[0]?.note.de).toBe(
+      'Nur zu einem Stichtag ein Wert: A (nur 31.12.2018), B (nur 31.12.2018), C (nur 31.12.2018) und 2 weitere. Hat sich der Gebietsstand geändert (Eingliederung, Fusion), sind Sprünge benachbarter Gebiete keine Entwicklung.',
+    );
+  });
+
+  it('a value withheld (secret „.“, suppressed) says nothing of territory; none at one end is no change at all', () => {
+    expect(territoryChange([{ ...eisenach, withheld: true }, wartburg], periods, true)).toBeNull();
+    expect(territoryChange([wartburg, gotha], periods, true)).toBeNull();
+    expect(isWithheldValue({ value: null, missingCode: '.', quality: null })).toBe(true);
+    expect(isWithheldValue({ value: null, missingCode: null, quality: 'suppressed' })).toBe(true);
+    expect(isWithheldValue({ value: null, missingCode: '-', quality: null })).toBe(false);
+    expect(isWithheldValue({ value: null, quality: null })).toBe(false);
+  });
+
+  it('along a series, each pair of neighbouring Stichtage is read on its own', () => {
+    const at = (eisenachValue: number | null, wartburgValue: number) => [
+      { key: '16056', name: 'Eisenach', value: eisenachValue },
+      { key: '16063', name: 'Wartburgkreis', value: wartburgValue },
+    ];
+    const notes = territoryNotesAlong(['2018-12-31', '2019-12-31', '2021-12-31', '2022-05-15'], [at(42370, 123025), at(42250, 122600), at(null, 158900), at(null, 158300)], true, 0);
+    expect(notes.map((entry) => entry.note.de)).toEqual(['Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2019: 42.250), Wartburgkreis wuchs um 36.300 (+29,6 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung.']);
+  });
+});
+
+describe('deriveIndicatorValues across a change of territory', () => {
+  const population: IndicatorDefinition = {
+    id: 'population_total',
+    name: { de: 'Bevölkerung', en: 'Population' },
+    numerator: { variable: 'population' },
+    denominator: null,
+    scale: 'absolute',
+    unit: { de: 'Personen', en: 'persons' },
+    decimals: 0,
+    description: { de: '', en: '' },
+  };
+  const observation = (areaKey: string, period: string, value: number | null, missing: Observation['missing'] = null): Observation => ({ areaKey, variable: 'population', dimensions: {}, period, value, missing, sourceId: 'regionalstatistik', quality: 'counted' });
+  const areas = [
+    { key: '16056', name: 'Eisenach', areaKm2: 104 },
+    { key: '16063', name: 'Wartburgkreis', areaKm2: 1307 },
+  ];
+  const observations = [observation('16056', '2018-12-31', 42370), observation('16063', '2018-12-31', 123025), observation('16056', '2021-12-31', null, '-'), observation('16063', '2021-12-31', 158900)];
+
+  it('a change map notes it and flags the successor; the map of one Stichtag does not', () => {
+    const change = deriveIndicatorValues({ indicator: population, areas, observations, mode: 'changePercent', period: '2021-12-31', comparePeriod: '2018-12-31' });
+    expect(change.territoryNote?.de).toContain('Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert.');
+    expect(change.values[1]?.value).toBeCloseTo(29.161, 3); // 35 875 / 123 025 × 100
+    expect(change.values[1]?.flagReason?.de).toBe('Sprung vermutlich durch Gebietsänderung: Eisenach (31.12.2018: 42.370) hat zum 31.12.2021 keinen Wert mehr');
+    expect(change.values[0]?.value).toBeNull();
+    expect(deriveIndicatorValues({ indicator: population, areas, observations, mode: 'value', period: '2021-12-31' }).territoryNote).toBeNull();
+    // Secret at the later Stichtag („.“): no sign of a merger.
+    const secret = observations.map((entry) => (entry.areaKey === '16056' && entry.period === '2021-12-31' ? { ...entry, missing: '.' as const } : entry));
+    expect(deriveIndicatorValues({ indicator: population, areas, observations: secret, mode: 'change', period: '2021-12-31', comparePeriod: '2018-12-31' }).territoryNote).toBeNull();
+  });
+});
