@@ -7,14 +7,14 @@
 import { useLocale, useT } from '../AppContext';
 import { localized } from '../../shared/i18n/translate';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
-import { OFFICIAL_AREA_VARIABLE } from '../../shared/model/project';
+import { addsUpOverAreas, OFFICIAL_AREA_VARIABLE } from '../../shared/model/project';
 
 export interface VariableEdits {
   [variableId: string]: { name?: string; unit?: string };
 }
 
 /** Units offered while typing; any other text is taken as written. */
-const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'Euro'];
+const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'je 1.000 Einw.', 'Quote', 'Euro'];
 
 export function NewVariableFields(props: { variables: TablePreviewResult['observations']['variables']; edits: VariableEdits; onChange: (edits: VariableEdits) => void }) {
   const t = useT();
@@ -38,6 +38,7 @@ export function NewVariableFields(props: { variables: TablePreviewResult['observ
             <th>{t('import.variable')}</th>
             <th>{t('import.newVariables.name')}</th>
             <th>{t('import.newVariables.unit')}</th>
+            <th title={t('import.newVariables.regionHint')}>{t('import.newVariables.region')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,6 +73,11 @@ export function NewVariableFields(props: { variables: TablePreviewResult['observ
                     onChange={(event) => edit(variable.id, { unit: event.target.value })}
                   />
                 )}
+              </td>
+              {/* What the unit decides (addsUpOverAreas), shown where it is typed: a quota summed over
+                  the areas would be a wrong "Gesamt", and the unit is how the planner says it is one. */}
+              <td data-testid={`import-variable-region-${variable.id}`} title={t('import.newVariables.regionHint')}>
+                {addsUpOverAreas({ scale: 'absolute', unit: { de: edits[variable.id]?.unit ?? variable.unit } }) ? t('import.newVariables.summed') : t('import.newVariables.notSummed')}
               </td>
             </tr>
           ))}

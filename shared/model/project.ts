@@ -168,6 +168,9 @@ export function measuresArea(unit: { de: string }): boolean {
   return unit.de === 'km²';
 }
 
+/** Words of a unit that make its values a share, rate or mean ("%", "Prozent", "je 1.000 Einw.", "Quote", "Index"). */
+const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|\bindex\b|durchschnitt|mittelwert|\bmedian\b|\bmean\b|\baverage\b/i;
+
 /**
  * Whether an indicator's values as recorded add up over areas, so that a region's total is their sum:
  * counts and areas do. A figure imported without a unit (values with fractions: a quotient, a rate, an
@@ -179,7 +182,7 @@ export function measuresArea(unit: { de: string }): boolean {
 export function addsUpOverAreas(indicator: { scale: string; unit: { de: string } }): boolean {
   if (indicator.scale !== 'absolute') return false;
   const unit = indicator.unit.de.trim();
-  return unit !== '' && !/%|‰|\bje\b|\bpro\b|\bper\b|quote|quotient|durchschnitt|mittelwert/i.test(unit);
+  return unit !== '' && !RATE_UNIT.test(unit);
 }
 
 /**

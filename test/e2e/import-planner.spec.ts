@@ -227,9 +227,13 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   // The planner names them; the area (values with fractions) is proposed without a unit and given km².
   await expect(page.getByTestId('import-variable-unit-ewz')).toHaveValue('Personen');
   await expect(page.getByTestId('import-variable-unit-kfl')).toHaveValue('');
+  // What the unit means for a region total is shown beside it, and follows what is typed.
+  await expect(page.getByTestId('import-variable-region-ewz')).toHaveText('Summe der Gebiete');
+  await expect(page.getByTestId('import-variable-region-kfl')).toHaveText('keiner: Anteil, Quote oder Mittelwert');
   await page.getByTestId('import-variable-name-ewz').fill('Einwohner (VG250-EW)');
   await page.getByTestId('import-variable-name-kfl').fill('Katasterfläche');
   await page.getByTestId('import-variable-unit-kfl').fill('km²');
+  await expect(page.getByTestId('import-variable-region-kfl')).toHaveText('Summe der Gebiete');
   await page.getByTestId('import-period-date').fill('31.12.2016');
   await expect(page.getByTestId('import-period-needed')).toHaveCount(0);
   await page.getByTestId('import-new-source-name').fill('VG250-EW 2016');
