@@ -15,7 +15,7 @@ import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/move
 import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
-import { areaChartTitle, projectionLabel, projectionNote, referenceDrawn, referenceGapNote, seriesCautionNotes, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
+import { areaChartTitle, lineKeyText, projectionLabel, projectionNote, referenceGapNote, seriesCautionNotes, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
@@ -25,7 +25,7 @@ import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
 import './movement.css';
 import { DecimalInput } from '../forms/DecimalInput';
-import { shortSourceName, sourceNameIn, sourceSeries } from '../../shared/sources/sourceChoiceLine';
+import { seriesNames, shortSourceName, sourceSeries } from '../../shared/sources/sourceChoiceLine';
 import { useMeasuredSize } from '../layout/useMeasuredSize';
 
 type SeriesResult = MethodOutput<'timeseries.compute'>;
@@ -196,7 +196,7 @@ export function MovementView() {
                 </h3>
                 <AreaChart data={data} areaKey={areaKey} hover={hover?.key === 'area' ? hover : null} onHover={setHover} />
                 <p className="movement-note">
-                  {t(referenceDrawn(data) ? 'movement.figure.legend' : 'movement.figure.legendAreaOnly', { reference: localized(data.reference.label, locale) })}. {t('movement.figure.sources', { sources: data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ') })}
+                  {lineKeyText(data, locale)}. {t('movement.figure.sources', { sources: seriesNames(data.sources, locale) })}
                 </p>
                 {referenceGapNote(data, locale) && (
                   <p className="movement-note" data-testid="movement-reference-gap">

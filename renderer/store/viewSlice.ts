@@ -197,15 +197,18 @@ function periodFor(derived: DerivedView, indicator: IndicatorSummary | undefined
 
 /**
  * Switches "Darstellung als". A change mode compares with the Stichtag before the shown one (or keeps a
- * still valid choice); `percentOf` and `per1000Of` divide by the population variable when offered, else the first
+ * still valid choice; at the first Stichtag it moves to the latest); `percentOf` and `per1000Of` divide by the population variable when offered, else the first
  * variable. A mode the indicator does not offer leaves the view as it is.
  * @example modeChosen(view, project, 'change').comparePeriod // "2023-12-31" when 2024-12-31 is shown
  */
 export function modeChosen(view: ViewSlice, project: ProjectSummaryView, mode: IndicatorMode): DerivedView & Pick<ViewSlice, 'period'> {
   const indicator = project.indicators.find((candidate) => candidate.id === view.indicatorId);
   if (!availableModes(indicator, project).includes(mode)) return { mode: view.mode, comparePeriod: view.comparePeriod, denominatorVariable: view.denominatorVariable, period: view.period };
-  const derived = derivedViewFor({ ...view, mode }, project, indicator, view.period);
-  return { ...derived, period: periodFor(derived, indicator, project, view.period) };
+  // A change chosen at the first Stichtag has nothing to compare with there: it is shown at the latest
+  // Stichtag (against the one before), not silently left at the values as recorded.
+  const period = isChangeMode(mode) && earlierPeriods(indicator, view.period).length === 0 ? (indicator?.periods.at(-1) ?? view.period) : view.period;
+  const derived = derivedViewFor({ ...view, mode }, project, indicator, period);
+  return { ...derived, period: periodFor(derived, indicator, project, period) };
 }
 
 /**

@@ -43,6 +43,8 @@ interface LegendPlan {
 
 /** Sizes in mm at scale 1 (A4); multiplied by the page scale. */
 const SIZE = { title: 3.5, caption: 2.8, row: 3.1, swatchWidth: 6, swatchHeight: 3.8, rowHeight: 5.2, gap: 2 };
+/** Space above a warning, in caption heights: set off from the caption, it does not read as part of it. */
+const WARNING_GAP = 0.5;
 
 function plan(content: LegendContent, scale: number, maximumWidth: number): LegendPlan {
   const { legend } = content;
@@ -70,7 +72,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   const captionLineCount = noteLines.reduce((sum, lines) => sum + lines.length, 0);
   const height =
     titleLines.length * SIZE.title * 1.2 * scale +
-    SIZE.caption * (0.3 + captionLineCount * 1.2) * scale +
+    SIZE.caption * (0.3 + captionLineCount * 1.2 + (warningLines ? WARNING_GAP : 0)) * scale +
     SIZE.gap * scale +
     rows.length * SIZE.rowHeight * scale +
     (regionLines.length > 0 ? (SIZE.caption * (0.4 + regionLines.length * 1.2) + SIZE.gap) * scale : 0);
@@ -109,6 +111,7 @@ export function drawLegend(content: LegendContent, x: number, y: number, scale: 
     cursor += SIZE.title * 0.2 * scale;
   }
   for (const lines of noteLines) {
+    if (lines === warningLines) cursor += SIZE.caption * WARNING_GAP * scale;
     for (const line of lines) {
       cursor += SIZE.caption * 1.2 * scale;
       parts.push(svgText(x, cursor, line, { size: SIZE.caption * scale, fill: lines === warningLines ? WARNING_COLOUR : '#4d4d4d' }));

@@ -46,12 +46,13 @@ export function fittedText(text: string, fontSize: number, maximumWidth: number,
 }
 
 /**
- * Breaks `text` into lines no wider than `maximumWidth` at spaces (a single word longer than the width
- * stays on its own line rather than being cut).
+ * Breaks `text` into lines no wider than `maximumWidth` at spaces, never at a no-break space (a single word
+ * longer than the width stays on its own line rather than being cut).
  * @example wrapText('© GeoBasis-DE / BKG 2021 (Daten verändert)', 2.6, 40) // two lines
  */
 export function wrapText(text: string, fontSize: number, maximumWidth: number, weight: FontWeight = 'regular'): string[] {
-  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  // No-break spaces (U+00A0, U+202F, U+2007) hold together what they join: "31.12.2018: 42.370", "29,2 %".
+  const words = text.split(/[^\S\u00a0\u202f\u2007]+/).filter((word) => word.length > 0);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {

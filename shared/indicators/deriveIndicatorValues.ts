@@ -112,7 +112,11 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
       definition.scale === 'absolute' && addsUpOverAreas(definition),
     );
     const successorFlags = new Map((territory?.absorbed ?? []).map((area) => [area.key, territoryFlag(territory as TerritoryChange, area, definition.decimals)]));
+    // The vanished area's own gap says where it probably went.
+    const successorOf = new Map((territory?.absorbed ?? []).map((area) => [area.from.key, area.name]));
     const values = current.values.map((shownValue): DerivedIndicatorValue => {
+      const successor = successorOf.get(shownValue.key);
+      if (shownValue.value === null && successor) return Object.assign({}, shownValue, { missingReason: `${shownValue.missingReason ?? 'kein Wert'} – vermutlich in ${successor} eingegliedert (Gebietsänderung)` });
       if (shownValue.value === null) return shownValue;
       const successorFlag = successorFlags.get(shownValue.key);
       const value = successorFlag ? Object.assign({}, shownValue, { flagReason: joinReasons([...(shownValue.flagReason ? [shownValue.flagReason] : []), successorFlag]) }) : shownValue;

@@ -100,7 +100,7 @@ export interface TerritoryNote {
  * What the change map's legend, the `classify` warnings and the Zeitreihen print, sentence by sentence:
  * first each probable incorporation with its figures, then the other areas with a value at one end only.
  * @example territoryChangeNotes(change, 0)[0].note.de
- * // "Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung."
+ * // "Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich wurde Eisenach dort eingegliedert. Der Sprung ist eine Gebietsänderung, keine Entwicklung."
  */
 export function territoryChangeNotes(change: TerritoryChange, decimals: number): TerritoryNote[] {
   const notes: TerritoryNote[] = change.absorbed.map((area) => ({
@@ -112,7 +112,8 @@ export function territoryChangeNotes(change: TerritoryChange, decimals: number):
       value: formatNumber(area.from.value, decimals, locale),
       successor: area.name,
       growth: formatNumber(area.after - area.before, decimals, locale),
-      percent: `+${formatNumber(((area.after - area.before) / area.before) * 100, 1, locale)} %`,
+      // "+29,2 %" in German (a no-break space: never "+29,2" at a line's end), "+29.2%" in English.
+      percent: `+${formatNumber(((area.after - area.before) / area.before) * 100, 1, locale)}${locale === 'de' ? '\u00a0' : ''}%`,
     })),
   }));
   const explained = new Set(change.absorbed.map((area) => area.from.key));

@@ -5,12 +5,12 @@
  * themselves are drawn by seriesChart.ts, the same code the Zeitreihen tab draws with.
  */
 import { page, type AnalysisFigure, type AnalysisFigureContext } from '../analysis/analysisFigures';
-import { svgText, mm } from '../export/svgElements';
+import { WARNING_COLOUR, mm, svgText } from '../export/svgElements';
 import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
-import { contrastedSourceNames, sourceNameIn, sourceSeries } from '../sources/sourceChoiceLine';
+import { contrastedSourceNames, seriesNames, sourceSeries } from '../sources/sourceChoiceLine';
 import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
@@ -107,16 +107,34 @@ export function referenceDrawn(data: Pick<TimeSeriesData, 'reference'>): boolean
   return data.reference.values.some((point) => drawnValue(point) !== null);
 }
 
+/**
+ * Whether the reference has two neighbouring values, so a dashed line is drawn; values cut off on both
+ * sides are grey dots (a gap after a merger), and the key shows a dot instead of promising a line.
+ */
+export function referenceHasLine(data: Pick<TimeSeriesData, 'reference'>): boolean {
+  const values = data.reference.values;
+  return values.some((point, index) => index > 0 && drawnValue(point) !== null && drawnValue(values[index - 1] as typeof point) !== null);
+}
+
+/** The line key under the one-area chart in the tab: "Linie: Gebiet · gestrichelt grau: …", or a dot, or none. */
+export function lineKeyText(data: Pick<TimeSeriesData, 'reference'>, locale: Locale): string {
+  const reference = localized(data.reference.label, locale);
+  if (!referenceDrawn(data)) return translate(locale, 'movement.figure.legendAreaOnly', { reference });
+  return translate(locale, referenceHasLine(data) ? 'movement.figure.legend' : 'movement.figure.legendReferencePoints', { reference });
+}
+
 /** Legend and notes under the chart: the line key, the sources by name, the shared scale. */
 function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale: Locale, extra: readonly string[]): { svg: string; height: number } {
   const size = 2.7 * scale;
-  const lines: string[] = [];
+  const lines: { line: string; fill: string }[] = [];
   const projection = projectionNote(data, locale);
-  const sourceNames = data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ');
+  const sourceNames = seriesNames(data.sources, locale);
   const small = smallNumberNote(data, locale);
   const referenceGap = referenceGapNote(data, locale);
-  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...seriesCautionNotes(data, data.sources, locale), ...(referenceGap ? [referenceGap] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
-  for (const text of texts) lines.push(...wrapText(text, size, frame.width));
+  // A change of source or of territory is a caution, set in the warning colour as in the tab and the map legend.
+  const cautions = new Set(seriesCautionNotes(data, data.sources, locale));
+  const texts = [...(sourceNames ? [translate(locale, 'movement.figure.sources', { sources: sourceNames })] : []), ...cautions, ...(referenceGap ? [referenceGap] : []), ...extra, ...(projection ? [projection] : []), ...(small ? [small] : [])];
+  for (const text of texts) lines.push(...wrapText(text, size, frame.width).map((line) => ({ line, fill: cautions.has(text) ? WARNING_COLOUR : '#333333' })));
   const legendHeight = size * 1.6;
   const height = legendHeight + lines.length * size * 1.35;
   const top = frame.y + frame.height - height;
@@ -129,7 +147,11 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
   const regionX = frame.x + 30 * scale;
   const referenceLabel = localized(data.reference.label, locale);
   const withReference = referenceDrawn(data);
-  if (withReference) parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
+  if (withReference && referenceHasLine(data)) {
+    parts.push(`<line x1="${mm(regionX)}" y1="${mm(keyY)}" x2="${mm(regionX + 8 * scale)}" y2="${mm(keyY)}" stroke="${REGION_COLOUR}" stroke-width="${mm(0.4 * scale)}" stroke-dasharray="${mm(1.2 * scale)} ${mm(0.8 * scale)}"/>`);
+  } else if (withReference) {
+    parts.push(`<circle class="legend-reference-point" cx="${mm(regionX + 4 * scale)}" cy="${mm(keyY)}" r="${mm(0.7 * scale)}" fill="${REGION_COLOUR}"/>`);
+  }
   const referenceText = withReference ? referenceLabel : translate(locale, 'movement.legend.referenceMissing', { reference: referenceLabel });
   parts.push(svgText(regionX + (withReference ? 10 * scale : 0), keyY + size * 0.35, referenceText, { size }));
   const label = projectionLabel(data, locale, false);
@@ -141,7 +163,7 @@ function notes(frame: ChartFrame, scale: number, data: SeriesFigureData, locale:
     parts.push(`<circle cx="${mm(projectionX + 8 * scale)}" cy="${mm(keyY)}" r="${mm(0.55 * scale)}" fill="#ffffff" stroke="${AREA_COLOUR}" stroke-width="${mm(0.25 * scale)}"/>`);
     parts.push(svgText(projectionX + 10 * scale, keyY + size * 0.35, label, { size }));
   }
-  lines.forEach((line, index) => parts.push(svgText(frame.x, top + legendHeight + (index + 0.8) * size * 1.35, line, { size, fill: '#333333' })));
+  lines.forEach(({ line, fill }, index) => parts.push(svgText(frame.x, top + legendHeight + (index + 0.8) * size * 1.35, line, { size, fill })));
   parts.push('</g>');
   return { svg: parts.join(''), height: height + 2 * scale };
 }

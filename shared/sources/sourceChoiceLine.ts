@@ -152,6 +152,17 @@ export function sourceChoiceLine(choices: readonly VariableSourceChoice[], perio
   return translate(locale, 'map.sources.legend', { names, date: formatDate(period, locale) });
 }
 
+/**
+ * The sources' names for a "Werte aus: …" line, each series once: two imports of one table read
+ * "Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4", not both file names (the footer names the files).
+ * @example seriesNames(twoImportsOfOneTable, 'de') // "Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4"
+ */
+export function seriesNames(sources: readonly { id: string; name: string }[], locale: Locale): string {
+  return bySeries(sources, sourceSeries(sources))
+    .map((source) => sourceNameIn(source.name, locale))
+    .join('; ');
+}
+
 /** Sources in priority order, each series once (the first of it), named without the file where it has several. */
 function bySeries(sources: readonly { id: string; name: string }[], seriesOf: (sourceId: string) => string): { id: string; name: string }[] {
   const members = new Map<string, { id: string; name: string }[]>();

@@ -99,13 +99,13 @@ it('Eisenach joined the Wartburgkreis in 2021: the change map and the Zeitreihen
   // The VG5000 of 01.01.2021 still has Eisenach (16056); the 2021 table has "-" there and 158.900 in the Wartburgkreis (16063).
   expect(change.areas.find((area) => area.key === '16063')?.value).toBe(158900 - 123025);
   expect(change.areas.find((area) => area.key === '16056')?.value).toBeNull();
-  expect(change.warnings).toEqual(['Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung.']);
+  expect(change.warnings).toEqual(['Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018:\u00a042.370), Wartburgkreis wuchs um 35.875 (+29,2\u00a0%): vermutlich wurde Eisenach dort eingegliedert. Der Sprung ist eine Gebietsänderung, keine Entwicklung.']);
 
   // The Zeitreihen table of the two Kreise notes it; one of Region Hannover alone does not.
   const csv = temp.file('wartburg.csv');
   const series = await runKleinraum(['timeseries', merged, '--indicator', 'population_total', '--areas', '16063', '--out', csv], data());
   expect(series.exitCode, series.stderr).toBe(0);
-  expect(fs.readFileSync(csv, 'utf8')).toContain('Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert.');
+  expect(fs.readFileSync(csv, 'utf8')).toContain('Wartburgkreis wuchs um 35.875 (+29,2\u00a0%): vermutlich wurde Eisenach dort eingegliedert.');
   const hannover = temp.file('hannover.csv');
   expect((await runKleinraum(['timeseries', merged, '--indicator', 'population_total', '--areas', '03241', '--out', hannover], data())).exitCode).toBe(0);
   expect(fs.readFileSync(hannover, 'utf8')).not.toContain('eingegliedert');

@@ -20,8 +20,8 @@ describe('territoryChange', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]?.keys).toEqual(['16056', '16063']);
     // 158.900 − 123.025 = 35.875; 35.875 / 123.025 = 29,16 %
-    expect(notes[0]?.note.de).toBe('Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung.');
-    expect(notes[0]?.note.en).toBe('Eisenach has no value at 31/12/2021 (31/12/2018: 42,370); Wartburgkreis grew by 35,875 (+29.2 %): probably incorporated there. This jump is not a development.');
+    expect(notes[0]?.note.de).toBe('Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018:\u00a042.370), Wartburgkreis wuchs um 35.875 (+29,2\u00a0%): vermutlich wurde Eisenach dort eingegliedert. Der Sprung ist eine Gebietsänderung, keine Entwicklung.');
+    expect(notes[0]?.note.en).toBe('Eisenach has no value at 31/12/2021 (31/12/2018:\u00a042,370), while Wartburgkreis grew by 35,875 (+29.2%): Eisenach was probably merged into it. The jump reflects a boundary change, not a real development.');
   });
 
   it('takes no ordinary growth for a merger: too small a jump for its own size, or too far from what vanished', () => {
@@ -61,7 +61,7 @@ describe('territoryChange', () => {
       { key: '16063', name: 'Wartburgkreis', value: wartburgValue },
     ];
     const notes = territoryNotesAlong(['2018-12-31', '2019-12-31', '2021-12-31', '2022-05-15'], [at(42370, 123025), at(42250, 122600), at(null, 158900), at(null, 158300)], true, 0);
-    expect(notes.map((entry) => entry.note.de)).toEqual(['Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2019: 42.250), Wartburgkreis wuchs um 36.300 (+29,6 %): vermutlich dort eingegliedert. Dieser Sprung ist keine Entwicklung.']);
+    expect(notes.map((entry) => entry.note.de)).toEqual(['Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2019:\u00a042.250), Wartburgkreis wuchs um 36.300 (+29,6\u00a0%): vermutlich wurde Eisenach dort eingegliedert. Der Sprung ist eine Gebietsänderung, keine Entwicklung.']);
   });
 });
 
@@ -85,10 +85,11 @@ describe('deriveIndicatorValues across a change of territory', () => {
 
   it('a change map notes it and flags the successor; the map of one Stichtag does not', () => {
     const change = deriveIndicatorValues({ indicator: population, areas, observations, mode: 'changePercent', period: '2021-12-31', comparePeriod: '2018-12-31' });
-    expect(change.territoryNote?.de).toContain('Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich dort eingegliedert.');
+    expect(change.territoryNote?.de).toContain('Wartburgkreis wuchs um 35.875 (+29,2\u00a0%): vermutlich wurde Eisenach dort eingegliedert.');
     expect(change.values[1]?.value).toBeCloseTo(29.161, 3); // 35 875 / 123 025 × 100
-    expect(change.values[1]?.flagReason?.de).toBe('Sprung vermutlich durch Gebietsänderung: Eisenach (31.12.2018: 42.370) hat zum 31.12.2021 keinen Wert mehr');
+    expect(change.values[1]?.flagReason?.de).toBe('Sprung vermutlich durch Gebietsänderung: Eisenach (31.12.2018:\u00a042.370) hat zum 31.12.2021 keinen Wert mehr');
     expect(change.values[0]?.value).toBeNull();
+    expect(change.values[0]?.missingReason).toBe('„population“: nichts vorhanden („-“) – vermutlich in Wartburgkreis eingegliedert (Gebietsänderung)');
     expect(deriveIndicatorValues({ indicator: population, areas, observations, mode: 'value', period: '2021-12-31' }).territoryNote).toBeNull();
     // Secret at the later Stichtag („.“): no sign of a merger.
     const secret = observations.map((entry) => (entry.areaKey === '16056' && entry.period === '2021-12-31' ? { ...entry, missing: '.' as const } : entry));

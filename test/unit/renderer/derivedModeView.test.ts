@@ -55,6 +55,13 @@ describe('modeChosen', () => {
     expect(modeChosen(shown, project, 'change')).toEqual({ mode: 'change', comparePeriod: '2023-12-31', denominatorVariable: null, period: '2024-12-31' });
   });
 
+  it('a change chosen at the first Stichtag moves to the latest, against the one before (not silently the values)', () => {
+    const first = { ...shown, period: '2022-12-31' };
+    expect(modeChosen(first, project, 'change')).toEqual({ mode: 'change', comparePeriod: '2023-12-31', denominatorVariable: null, period: '2024-12-31' });
+    // At a later Stichtag it stays where it is.
+    expect(modeChosen({ ...shown, period: '2023-12-31' }, project, 'changePercent')).toEqual({ mode: 'changePercent', comparePeriod: '2022-12-31', denominatorVariable: null, period: '2023-12-31' });
+  });
+
   it('divides by the population for "Anteil an …" when the project has it', () => {
     expect(modeChosen(shown, project, 'percentOf')).toEqual({ mode: 'percentOf', comparePeriod: null, denominatorVariable: 'population', period: '2024-12-31' });
   });
