@@ -50,6 +50,11 @@ export function ImportDialog({ onClose }: FeatureDialogProps) {
   useEffect(() => {
     if (confirmingEscape) keepButton.current?.focus();
   }, [confirmingEscape]);
+  // The notice about a running write answers nothing once the write is over: a failed commit leaves the
+  // wizard open with its message, not with a question the planner did not ask.
+  useEffect(() => {
+    if (!writing) setConfirmingEscape(false);
+  }, [writing]);
 
   const chooseFile = async (path: string) => {
     setInspecting(true);

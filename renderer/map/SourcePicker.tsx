@@ -10,7 +10,7 @@ import { toApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
 import { formatDate, formatLatestDates, type Locale } from '../../shared/format/number';
 import { localized, message } from '../../shared/i18n/translate';
-import { indicatorSourceChoices, priorityText, shortSourceName, sourceSeries } from '../../shared/sources/sourceChoiceLine';
+import { indicatorSourceChoices, priorityText, shortSourceName } from '../../shared/sources/sourceChoiceLine';
 
 /** The orders offered for a variable: each source alone, then each source first with the others after it in the variable's own order. */
 export function offeredOrders(own: readonly string[], holding: readonly string[]): string[][] {
@@ -31,11 +31,9 @@ export function SourcePicker() {
   const viewSources = useKleinraum((state) => state.sources);
   if (!project || !indicatorId || !layerName) return null;
   const indicator = project.indicators.find((candidate) => candidate.id === indicatorId);
-  // Two imports of one table, one per Stichtag, are one series, not a choice (sourceSeries): a variable
-  // held only by such a series gets no picker ("2018's file, sonst 2021's file" orders nothing).
-  const seriesOf = sourceSeries(project.sources);
-  const seriesHolding = (variableId: string) => new Set(project.variables.find((variable) => variable.id === variableId)?.availableSources.map((entry) => seriesOf(entry.id)) ?? []).size;
-  const own = indicatorSourceChoices(project, indicator?.variables ?? [], null).filter((choice) => choice.holdingCount > 1 && seriesHolding(choice.variable) > 1);
+  // Two imports of one table, one per Stichtag, are one series, not a choice: a variable held only by such
+  // a series gets no picker ("2018's file, sonst 2021's file" orders nothing).
+  const own = indicatorSourceChoices(project, indicator?.variables ?? [], null).filter((choice) => choice.holdingSeries > 1);
   if (own.length === 0) return null;
   const names = new Map(project.sources.map((source) => [source.id, source.name]));
   const named = (ids: readonly string[]) => ids.map((id) => ({ name: names.get(id) ?? id }));

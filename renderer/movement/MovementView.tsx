@@ -205,7 +205,7 @@ export function MovementView() {
                 )}
                 {/* The notes of the chart above: this area's line and the reference, as the exported one-area figure. */}
                 {seriesCautionNotes({ ...data, series: data.series.filter((entry) => entry.key === areaKey) }, data.sources, locale).map((note) => (
-                  <p key={note} className="movement-caution" data-testid="movement-source-change">
+                  <p key={note} className="movement-caution" data-testid="movement-caution">
                     {note}
                   </p>
                 ))}

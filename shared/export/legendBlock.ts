@@ -55,7 +55,7 @@ function plan(content: LegendContent, scale: number, maximumWidth: number): Lege
   const titleLines = wrapText(legend.title, SIZE.title * scale, maximumWidth, 'semibold');
   // Captions and notes wrap like the title: a long note ("1 statt 5 Klassen: …") ran past the page edge.
   const wrapCaption = (text: string) => wrapText(text, SIZE.caption * scale, maximumWidth);
-  // A warning (a change across a change of source) stands with the caption, where the reader looks first.
+  // A warning (a change across a change of source or of territory) stands with the caption, where the reader looks first.
   const warningLines = legend.warning ? wrapCaption(legend.warning) : null;
   const noteLines = [...(caption ? [wrapCaption(caption)] : []), ...(warningLines ? [warningLines] : []), ...[legend.fixedClassesNote, legend.classCountNote].filter((note): note is string => Boolean(note)).map(wrapCaption)];
   const regionLines = legend.regionLine ? wrapCaption(legend.regionLine) : [];

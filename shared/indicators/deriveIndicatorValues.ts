@@ -109,7 +109,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
         return { key: value.key, name: value.name, before: before?.value ?? null, after: value.value, withheld: isWithheldValue(value) || (before !== undefined && isWithheldValue(before)) };
       }),
       { before: comparePeriod, after: input.period },
-      definition.scale === 'absolute' && addsUpOverAreas(definition),
+      addsUpOverAreas(definition),
     );
     const successorFlags = new Map((territory?.absorbed ?? []).map((area) => [area.key, territoryFlag(territory as TerritoryChange, area, definition.decimals)]));
     // The vanished area's own gap says where it probably went.

@@ -28,7 +28,10 @@ export interface TerritoryChange {
   after: string;
   /** Areas with a value at one end only, absorbed ones included. */
   oneEnded: { key: string; name: string; value: number; at: 'before' | 'after' }[];
-  /** Areas that probably took in a vanished one: they grew by 60–130 % of its last value, and by 5 % or more of their own. */
+  /**
+   * Areas that probably took in a vanished one of at least 500: the only area that grew by 60–130 % of its
+   * last value, and by 5 % or more of its own.
+   */
   absorbed: { key: string; name: string; before: number; after: number; from: { key: string; name: string; value: number } }[];
 }
 
@@ -40,6 +43,17 @@ export interface TerritoryChange {
 const ABSORBED_SHARE = { min: 0.6, max: 1.3 };
 /** A successor's growth must be a jump of its own size too: Berlin's +40.000 in three years (1 %) is no merger. */
 const MIN_JUMP = 0.05;
+/**
+ * The least a vanished area must have counted for a successor to be named: among hundreds of small counts
+ * (a municipality's 8 refugees going to „-“), some other area always grows by 5 to 10 by chance.
+ */
+const MIN_VANISHED_COUNT = 500;
+/**
+ * Above this share of the areas with a value at one end only (one such area is always read), it is a
+ * source covering other areas, not a change of territory, and the note would mislead; the legend's
+ * "keine Daten" count shows those gaps.
+ */
+const MAX_ONE_ENDED_SHARE = 0.2;
 
 /**
  * @param additive Whether the values add up over areas (counts): only then can a successor's growth be
@@ -56,22 +70,21 @@ export function territoryChange(values: readonly EndValues[], periods: { before:
     else if (value.before === null && value.after !== null) oneEnded.push({ key: value.key, name: value.name, value: value.after, at: 'after' });
   }
   if (oneEnded.length === 0) return null;
+  const withValues = values.filter((value) => value.before !== null || value.after !== null).length;
+  if (oneEnded.length > Math.max(1, MAX_ONE_ENDED_SHARE * withValues)) return null;
   const absorbed: TerritoryChange['absorbed'] = [];
   if (additive) {
-    const taken = new Set<string>();
     for (const gone of oneEnded) {
-      if (gone.at !== 'before' || !(gone.value > 0)) continue;
-      let best: { value: EndValues; distance: number } | null = null;
-      for (const value of values) {
-        if (value.before === null || value.after === null || !(value.before > 0) || taken.has(value.key)) continue;
+      if (gone.at !== 'before' || gone.value < MIN_VANISHED_COUNT) continue;
+      // Named only when exactly one area fits: two candidates are a guess between them, not a finding.
+      const fitting = values.filter((value) => {
+        if (value.before === null || value.after === null || !(value.before > 0)) return false;
         const growth = value.after - value.before;
-        if (growth < ABSORBED_SHARE.min * gone.value || growth > ABSORBED_SHARE.max * gone.value || growth < MIN_JUMP * value.before) continue;
-        const distance = Math.abs(growth - gone.value);
-        if (!best || distance < best.distance) best = { value, distance };
-      }
-      if (!best) continue;
-      taken.add(best.value.key);
-      absorbed.push({ key: best.value.key, name: best.value.name, before: best.value.before as number, after: best.value.after as number, from: { key: gone.key, name: gone.name, value: gone.value } });
+        return growth >= ABSORBED_SHARE.min * gone.value && growth <= ABSORBED_SHARE.max * gone.value && growth >= MIN_JUMP * value.before;
+      });
+      const successor = fitting.length === 1 ? (fitting[0] as EndValues & { before: number; after: number }) : null;
+      if (!successor || absorbed.some((area) => area.key === successor.key)) continue;
+      absorbed.push({ key: successor.key, name: successor.name, before: successor.before, after: successor.after, from: { key: gone.key, name: gone.name, value: gone.value } });
     }
   }
   return { ...periods, oneEnded, absorbed };
@@ -79,12 +92,16 @@ export function territoryChange(values: readonly EndValues[], periods: { before:
 
 /**
  * A value missing for a reason other than the area not being counted there: secret („.“), not sensible
- * („x“), too unsure („/“), later („...“) or suppressed. Such a gap says nothing of a change of territory;
+ * („x“), too unsure („/“), later („...“), suppressed, or a rate without its denominator. Such a gap says nothing of a change of territory;
  * „-“ (nothing there) and no row at all do.
  * @example isWithheldValue({ value: null, missingCode: '.', quality: null }) // true
  */
-export function isWithheldValue(value: { value: number | null; missingCode?: MissingCode | null; quality: QualityFlag | null }): boolean {
-  return value.value === null && ((value.missingCode !== null && value.missingCode !== undefined && value.missingCode !== '-') || value.quality === 'suppressed');
+export function isWithheldValue(value: { value: number | null; numerator?: number | null; missingCode?: MissingCode | null; quality: QualityFlag | null }): boolean {
+  if (value.value !== null) return false;
+  // The area was counted (its numerator is there) and only the rate could not be formed: a denominator
+  // of 0 or „-“ says nothing of its territory.
+  if (value.numerator !== null && value.numerator !== undefined) return true;
+  return (value.missingCode !== null && value.missingCode !== undefined && value.missingCode !== '-') || value.quality === 'suppressed';
 }
 
 /** Areas named in a note before "und N weitere". */
@@ -100,7 +117,7 @@ export interface TerritoryNote {
  * What the change map's legend, the `classify` warnings and the Zeitreihen print, sentence by sentence:
  * first each probable incorporation with its figures, then the other areas with a value at one end only.
  * @example territoryChangeNotes(change, 0)[0].note.de
- * // "Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich wurde Eisenach dort eingegliedert. Der Sprung ist eine Gebietsänderung, keine Entwicklung."
+ * // "Eisenach hat zum 31.12.2021 keinen Wert mehr (31.12.2018: 42.370), Wartburgkreis wuchs um 35.875 (+29,2 %): vermutlich wurde Eisenach dort eingegliedert. Der Sprung wäre dann eine Gebietsänderung, keine Entwicklung."
  */
 export function territoryChangeNotes(change: TerritoryChange, decimals: number): TerritoryNote[] {
   const notes: TerritoryNote[] = change.absorbed.map((area) => ({
@@ -122,9 +139,9 @@ export function territoryChangeNotes(change: TerritoryChange, decimals: number):
     notes.push({
       keys: rest.map((area) => area.key),
       note: message('indicator.territory.oneEnded', (locale) => {
-        const named = rest.slice(0, NAMED_AREAS).map((area) => `${area.name} (${locale === 'de' ? 'nur' : 'only'} ${formatDate(area.at === 'before' ? change.before : change.after, locale)})`);
+        const named = rest.slice(0, NAMED_AREAS).map((area) => `${area.name} (${formatDate(area.at === 'before' ? change.before : change.after, locale)})`);
         const more = rest.length - named.length;
-        return { areas: more > 0 ? `${named.join(', ')} ${locale === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named.join(', ') };
+        return { before: formatDate(change.before, locale), after: formatDate(change.after, locale), areas: more > 0 ? `${named.join(', ')} ${locale === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named.join(', ') };
       }),
     });
   }
@@ -152,8 +169,8 @@ export function territoryFlag(change: TerritoryChange, area: TerritoryChange['ab
 
 /**
  * The notes of a series over several Stichtage, for each pair of neighbouring Stichtage across which the
- * territory probably changed. `valuesAt[i]` are the areas' values at `periods[i]`; projected Stichtage
- * (a scenario's) are left out, their areas are the model's.
+ * territory probably changed. `valuesAt[i]` are the areas' values at `periods[i]`. The caller passes
+ * observed Stichtage only: a scenario's projected ones have the model's areas.
  * @example territoryNotesAlong(['2018-12-31', '2021-12-31'], [values2018, values2021], true, 0)[0].note.de // "Eisenach hat zum 31.12.2021 keinen Wert mehr …"
  */
 export function territoryNotesAlong(

@@ -169,7 +169,7 @@ export function measuresArea(unit: { de: string }): boolean {
 }
 
 /** Words of a unit that make its values a share, rate or mean ("%", "Prozent", "je 1.000 Einw.", "Quote", "Index"). */
-const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|\bindex\b|durchschnitt|mittelwert|\bmedian\b|\bmean\b|\baverage\b/i;
+const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|index|durchschnitt|mittelwert|median|\bmean\b|\baverage\b/i;
 
 /**
  * Whether an indicator's values as recorded add up over areas, so that a region's total is their sum:

@@ -44,7 +44,7 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
       return rounded(point.value, data.indicator.decimals);
     });
   const rows: TableValue[][] = [...data.series.map((series) => [series.key, series.name, ...cells(series.values)]), ['', t('movement.legend.region'), ...cells(data.region)]];
-  // A change of source is said as in the charts: the table has no line to break.
+  // A change of source or of territory is said as in the charts: the table has no line to break.
   const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...seriesCautionNotes(data, sources, locale)];
   if (suppressed) notes.push(t('movement.smallNumbers', { threshold: smallNumberThreshold }));
   return { columns, rows, notes };

@@ -142,6 +142,25 @@ export function sourceChanges(points: readonly SeriesPoint[], seriesOf: (sourceI
 }
 
 /**
+ * Whether the line joins the value at `index` to the one before: both are drawn as values and no change
+ * of source lies between them. The one rule for the drawn lines and for the key that names them.
+ */
+export function joinsPrevious(points: readonly SeriesPoint[], index: number, breaks: ReadonlySet<number>): boolean {
+  const point = points[index];
+  const previous = index > 0 ? points[index - 1] : undefined;
+  return point !== undefined && previous !== undefined && drawnValue(point) !== null && drawnValue(previous) !== null && !breaks.has(index);
+}
+
+/**
+ * Whether a line drawn through these points has any segment (values cut off on both sides are dots).
+ * @example hasSegment([{ value: 1, … }, { value: null, … }, { value: 2, … }]) // false
+ */
+export function hasSegment(points: readonly SeriesPoint[], seriesOf?: (sourceId: string) => string): boolean {
+  const breaks = new Set(sourceChanges(points, seriesOf).map((change) => change.index));
+  return points.some((_, index) => joinsPrevious(points, index, breaks));
+}
+
+/**
  * Path segments through consecutive values. A missing value breaks the line, and so do a change of source
  * and a small number (never drawn as an exact point: its x is returned in `small` for a "< N" mark).
  * Segments ending at a projected value are dashed.
@@ -166,9 +185,8 @@ function linePaths(
     if (value === null) continue;
     const y = yAt(plot, scale, value);
     dots.push({ x, y, projected: point.projected, joined: false });
-    const previous = index > 0 ? points[index - 1] : undefined;
-    const previousValue = previous ? drawnValue(previous) : null;
-    if (previousValue !== null && !breaks.has(index)) {
+    if (joinsPrevious(points, index, breaks)) {
+      const previousValue = drawnValue(points[index - 1] as SeriesPoint) as number;
       const segment = `M${mm(xAt(plot, positions, index - 1))} ${mm(yAt(plot, scale, previousValue))}L${mm(x)} ${mm(y)}`;
       (point.projected ? dashed : solid).push(segment);
       (dots.at(-1) as { joined: boolean }).joined = true;

@@ -11,7 +11,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
 import { contrastedSourceNames, seriesNames, sourceSeries } from '../sources/sourceChoiceLine';
-import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
+import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, hasSegment, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
@@ -111,13 +111,13 @@ export function referenceDrawn(data: Pick<TimeSeriesData, 'reference'>): boolean
  * Whether the reference has two neighbouring values, so a dashed line is drawn; values cut off on both
  * sides are grey dots (a gap after a merger), and the key shows a dot instead of promising a line.
  */
-export function referenceHasLine(data: Pick<TimeSeriesData, 'reference'>): boolean {
-  const values = data.reference.values;
-  return values.some((point, index) => index > 0 && drawnValue(point) !== null && drawnValue(values[index - 1] as typeof point) !== null);
+export function referenceHasLine(data: Pick<TimeSeriesData, 'reference'> & { sources?: readonly { id?: string; name: string }[] }): boolean {
+  // Broken where the chart breaks it: at a missing value and at a change of source (hasSegment).
+  return hasSegment(data.reference.values, sourceSeries(data.sources ?? []));
 }
 
 /** The line key under the one-area chart in the tab: "Linie: Gebiet · gestrichelt grau: …", or a dot, or none. */
-export function lineKeyText(data: Pick<TimeSeriesData, 'reference'>, locale: Locale): string {
+export function lineKeyText(data: Pick<TimeSeriesData, 'reference'> & { sources?: readonly { id?: string; name: string }[] }, locale: Locale): string {
   const reference = localized(data.reference.label, locale);
   if (!referenceDrawn(data)) return translate(locale, 'movement.figure.legendAreaOnly', { reference });
   return translate(locale, referenceHasLine(data) ? 'movement.figure.legend' : 'movement.figure.legendReferencePoints', { reference });

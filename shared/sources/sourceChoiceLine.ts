@@ -23,6 +23,11 @@ export interface VariableSourceChoice {
   sources: { id: string; name: string }[];
   /** How many sources hold the variable at all. */
   holdingCount: number;
+  /**
+   * How many series those sources form (sourceSeries: two imports of one table are one): with one, there
+   * is nothing to choose, so neither the source line nor the map's source picker offers a choice.
+   */
+  holdingSeries: number;
 }
 
 /**
@@ -32,13 +37,15 @@ export interface VariableSourceChoice {
 export function indicatorSourceChoices(project: SourceChoiceProject, variableIds: readonly string[], viewSources: readonly string[] | null): VariableSourceChoice[] {
   const order = project.sources.map((source) => source.id);
   const names = new Map(project.sources.map((source) => [source.id, source.name]));
+  const seriesOf = sourceSeries(project.sources);
   // A share of a variable in itself ("Anteil unter 18 Jahren": population / population) names it once.
   return [...new Set(variableIds)].flatMap((id) => {
     const variable = project.variables.find((candidate) => candidate.id === id);
     if (!variable) return [];
     const holding = new Set(variable.availableSources.map((entry) => entry.id));
     const priority = sourcePriority({ sources: [...variable.sources] }, viewSources, order, holding).filter((sourceId) => holding.has(sourceId));
-    return [{ variable: id, name: variable.name, sources: priority.map((sourceId) => ({ id: sourceId, name: names.get(sourceId) ?? sourceId })), holdingCount: holding.size }];
+    const holdingSeries = new Set([...holding].map(seriesOf)).size;
+    return [{ variable: id, name: variable.name, sources: priority.map((sourceId) => ({ id: sourceId, name: names.get(sourceId) ?? sourceId })), holdingCount: holding.size, holdingSeries }];
   });
 }
 
@@ -128,7 +135,7 @@ export function priorityText(sources: readonly { name: string }[], locale: Local
 
 /**
  * The legend's and the figure's source line; null when no variable of the figure has a choice to make
- * (each is held by one source at most), so figures of single-source projects stay as they were. It names
+ * (each is held by one source or one series at most), so figures of single-source projects stay as they were. It names
  * only the sources behind the values shown (`usedSourceIds`, the values' `sources`): a fallback that filled
  * no gap at this Stichtag is not named, else every import added as a further source would stand in every
  * figure without having supplied a value.
@@ -137,10 +144,8 @@ export function priorityText(sources: readonly { name: string }[], locale: Local
 export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale, usedSourceIds: readonly string[]): string | null {
   // Two imports of one official table, one per Stichtag, are one series, not a choice between sources:
   // named once, by the table ("…, Tabelle 12411-01-01-4"), not "2018's file, sonst 2021's file".
+  if (!choices.some((choice) => choice.holdingSeries > 1)) return null;
   const seriesOf = sourceSeries(choices.flatMap((choice) => choice.sources));
-  const seriesCount = (sources: readonly { id: string }[]) => new Set(sources.map((source) => seriesOf(source.id))).size;
-  const oneSeries = (choice: VariableSourceChoice) => choice.sources.length === choice.holdingCount && seriesCount(choice.sources) === 1;
-  if (!choices.some((choice) => choice.holdingCount > 1 && !oneSeries(choice))) return null;
   const used = new Set(usedSourceIds);
   const shown = choices
     .map((choice) => ({ ...choice, sources: bySeries(choice.sources.filter((source) => used.has(source.id)), seriesOf) }))

@@ -300,13 +300,14 @@ test('Escape while the import is written says it can no longer be called off; th
     await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Bedarfsplanung 2026');
     await page.getByTestId('import-period-date').fill('01.03.2026');
-    // The real commit (not the wizard's dry runs) is held until the question has been asked.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    // The real commit (not the wizard's dry runs) is held until the question has been asked; the first
+    // attempt then fails as the backend answers a failed write, the second goes through.
+    let release: (outcome: 'fail' | 'write') => void = () => undefined;
+    let held = new Promise<'fail' | 'write'>((resolve) => (release = resolve));
+    const failed = { ok: false, error: { code: 'conflict', message: { de: 'Die Projektdatei ist gerade gesperrt.', en: 'The project file is locked.' } } };
     await page.route('**/api/import.commit', async (route) => {
       if ((route.request().postDataJSON() as { dryRun?: boolean }).dryRun) return route.continue();
-      await held;
-      return route.continue();
+      return (await held) === 'fail' ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(failed) }) : route.continue();
     });
     await expect(page.getByTestId('import-commit')).toBeEnabled({ timeout: 15_000 });
     await page.getByTestId('import-commit').click();
@@ -315,7 +316,13 @@ test('Escape while the import is written says it can no longer be called off; th
     await expect(page.getByTestId('import-escape-discard')).toHaveCount(0);
     await expect(page.getByTestId('import-close')).toBeDisabled();
     await expect(page.getByTestId('import-dialog')).toBeVisible();
-    release();
+    // A failed write leaves the wizard open with its message, not with a question nobody asked.
+    release('fail');
+    await expect(page.getByTestId('import-commit-error')).toContainText('Die Projektdatei ist gerade gesperrt.', { timeout: 15_000 });
+    await expect(page.getByTestId('import-escape-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('import-close')).toBeEnabled();
+    held = Promise.resolve('write');
+    await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
     const project = await callApi<{ sources: { name: string }[] }>(request, 'project.current');
     expect(project.sources.map((source) => source.name)).toContain('Kita-Bedarfsplanung 2026');

@@ -11,7 +11,7 @@ describe('addsUpOverAreas', () => {
   });
 
   it('shares, rates, quotients and means do not, however the unit words them', () => {
-    for (const unit of ['', '%', '‰', 'Prozent', 'in Prozent', 'Promille', 'percent', 'Anteil', 'Anteil in %', 'je 1.000 Einw.', 'pro Kopf', 'per 1,000 inh.', 'Quote', 'Jugendquotient', 'Geburtenrate', 'rate', 'Index', 'Durchschnitt', 'Mittelwert', 'Median', 'mean', 'average', 'Euro je Einwohner']) {
+    for (const unit of ['', '%', '‰', 'Prozent', 'in Prozent', 'Promille', 'percent', 'Anteil', 'Anteil in %', 'je 1.000 Einw.', 'pro Kopf', 'per 1,000 inh.', 'Quote', 'Jugendquotient', 'Geburtenrate', 'rate', 'Index', 'Sozialindex', 'Indexpunkte', 'Durchschnitt', 'Mittelwert', 'Median', 'Medianeinkommen', 'mean', 'average', 'Euro je Einwohner']) {
       expect(addsUpOverAreas(absolute(unit)), unit).toBe(false);
     }
   });

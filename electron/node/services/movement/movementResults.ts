@@ -126,7 +126,7 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
     territoryNotes: territoryNotesAlong(
       all.periods,
       all.series.map((entry) => entry.values.map((value) => ({ key: value.key, name: value.name, value: value.value, withheld: isWithheldValue(value) }))),
-      all.indicator.scale === 'absolute' && addsUpOverAreas(all.indicator),
+      addsUpOverAreas(all.indicator),
       all.indicator.decimals,
     ),
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, name: scenario.name })),
