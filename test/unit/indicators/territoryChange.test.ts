@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
 import { isWithheldValue, joinedNotes, territoryChange, territoryChangeNotes, territoryNotesAlong, type EndValues } from '../../../shared/indicators/territoryChange';
-import type { IndicatorDefinition, Observation } from '../../../shared/model/project';
+import type { Observation } from '../../../shared/model/project';
+import { populationCount } from '../../helpers/indicatorDefinitions';
 
 const periods = { before: '2018-12-31', after: '2021-12-31' };
 const eisenach: EndValues = { key: '16056', name: 'Eisenach', before: 42370, after: null };
@@ -88,16 +89,7 @@ describe('territoryChange', () => {
 });
 
 describe('deriveIndicatorValues across a change of territory', () => {
-  const population: IndicatorDefinition = {
-    id: 'population_total',
-    name: { de: 'Bevölkerung', en: 'Population' },
-    numerator: { variable: 'population' },
-    denominator: null,
-    scale: 'absolute',
-    unit: { de: 'Personen', en: 'persons' },
-    decimals: 0,
-    description: { de: '', en: '' },
-  };
+  const population = populationCount;
   const observation = (areaKey: string, period: string, value: number | null, missing: Observation['missing'] = null): Observation => ({ areaKey, variable: 'population', dimensions: {}, period, value, missing, sourceId: 'regionalstatistik', quality: 'counted' });
   const areas = [{ key: '16056', name: 'Eisenach', areaKm2: 104 }, { key: '16063', name: 'Wartburgkreis', areaKm2: 1307 }, ...ordinary.map((value) => ({ key: value.key, name: value.name, areaKm2: 500 }))];
   const observations = [

@@ -3,11 +3,12 @@
 // `kleinraum classify` say so.
 import { describe, expect, it } from 'vitest';
 import { deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
-import type { IndicatorDefinition, Observation } from '../../../shared/model/project';
+import type { Observation } from '../../../shared/model/project';
 import { drawIndicator } from '../../../shared/mapView/drawIndicator';
 import { buildIndicatorLegend, sourceBreakWarning } from '../../../shared/mapView/indicatorLegend';
 import { DEFAULT_SYMBOLOGY } from '../../../shared/mapView/mapSymbology';
 import { drawLegend } from '../../../shared/export/legendBlock';
+import { populationCount } from '../../helpers/indicatorDefinitions';
 
 const sources = [
   { id: 'register', name: 'Regionalstatistik 12411-01-01-4', attribution: '', synthetic: false, publisher: '', stichtag: null },
@@ -18,16 +19,7 @@ const areas = [
   { key: '03241001', name: 'Hannover', areaKm2: 204 },
   { key: '03241002', name: 'Barsinghausen', areaKm2: 103 },
 ];
-const population: IndicatorDefinition = {
-  id: 'population_total',
-  name: { de: 'Bevölkerung', en: 'Population' },
-  numerator: { variable: 'population' },
-  denominator: null,
-  scale: 'absolute',
-  unit: { de: 'Personen', en: 'persons' },
-  decimals: 0,
-  description: { de: '', en: '' },
-};
+const population = populationCount;
 const observation = (areaKey: string, variable: string, period: string, value: number, sourceId: string): Observation => ({ areaKey, variable, dimensions: {}, period, value, sourceId, quality: 'counted' });
 const counts = [
   observation('03241001', 'population', '2021-12-31', 535000, 'register'),
