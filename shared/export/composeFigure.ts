@@ -5,6 +5,7 @@
  * and options in, SVG text out; PNG and PDF are rendered from this very SVG (electron/node/export), so the
  * three formats look the same. The user unit is the millimetre; all text stays text.
  */
+import { geoBounds, geoContains } from 'd3-geo';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Classification } from '../classification/types';
 import type { IndicatorValues } from '../contract/api';
@@ -207,7 +208,11 @@ export function composeFigure(input: FigureInput): Figure {
   const legendMaximumWidth = legendInColumn ? Math.min(contentWidth * 0.34, 78 * scale) : Math.min(contentWidth * 0.4, 70 * scale);
   const legendSize = measureLegend(legendContent, scale, legendMaximumWidth);
   const legendGap = 8 * scale;
-  const frame: MapFrame = {
+  const legendPadding = 2.5 * scale;
+  const legendBox = { width: legendSize.width + 2 * legendPadding, height: legendSize.height + 2 * legendPadding };
+  const inset = 2 * scale;
+  const gap = 3 * scale;
+  const fullFrame: MapFrame = {
     x: margin + (legendInColumn && legendPosition === 'left' ? legendSize.width + legendGap : 0),
     y: bodyTop,
     width: contentWidth - (legendInColumn ? legendSize.width + legendGap : 0),
@@ -216,7 +221,16 @@ export function composeFigure(input: FigureInput): Figure {
 
   // Map.
   const fitTo = focusArea ? [focusArea] : styles;
-  const projection = fitProjection({ type: 'FeatureCollection', features: asFeatures(fitTo) }, frame, (focusArea ? 10 : 3) * scale);
+  const fitCollection: FeatureCollection<Polygon | MultiPolygon> = { type: 'FeatureCollection', features: asFeatures(fitTo) };
+  const mapPadding = (focusArea ? 10 : 3) * scale;
+  // A legend the portrait page moved into the map (the planner chose no corner) must not hide areas:
+  // where its corner holds some (Bavaria under a Germany map), it goes into a band under the map instead,
+  // and the map is fitted to the rest.
+  const movedIntoMap = layout.legend.visible && !legendInColumn && legendPosition !== layout.legend.position && !focusArea;
+  const legendInBand =
+    movedIntoMap && coversAreas(styles, fitProjection(fitCollection, fullFrame, mapPadding), { x: fullFrame.x + fullFrame.width - inset - legendBox.width, y: fullFrame.y + fullFrame.height - inset - legendBox.height, ...legendBox });
+  const frame: MapFrame = legendInBand ? { ...fullFrame, height: Math.max(20, fullFrame.height - legendBox.height - gap) } : fullFrame;
+  const projection = fitProjection(fitCollection, frame, mapPadding);
   const clipId = 'kr-map-frame';
   const zoomed = focusArea !== null && focusArea !== undefined;
   body.push(`<g id="map"${zoomed ? ` clip-path="url(#${clipId})"` : ''}>`);
@@ -244,23 +258,16 @@ export function composeFigure(input: FigureInput): Figure {
     cornerItems[layout.inset.position].push(locatorInset(rewoundAreas, focusKey, scale));
     elements.push('inset');
   }
-  if (layout.legend.visible && !legendInColumn) {
-    const padding = 2.5 * scale;
-    const box = { width: legendSize.width + 2 * padding, height: legendSize.height + 2 * padding };
-    cornerItems[legendPosition as MapCorner].push({
-      box,
-      draw: (x, y) =>
-        svgRect(x, y, box.width, box.height, `fill="#ffffff" fill-opacity="0.9" stroke="#d0d0d0" stroke-width="${mm(0.2 * scale)}"`) +
-        drawLegend(legendContent, x + padding, y + padding, scale, legendMaximumWidth),
-    });
-  }
+  const drawLegendBox = (x: number, y: number) =>
+    svgRect(x, y, legendBox.width, legendBox.height, `fill="#ffffff" fill-opacity="0.9" stroke="#d0d0d0" stroke-width="${mm(0.2 * scale)}"`) +
+    drawLegend(legendContent, x + legendPadding, y + legendPadding, scale, legendMaximumWidth);
+  if (legendInBand) body.push(drawLegendBox(frame.x + frame.width - inset - legendBox.width, frame.y + frame.height + gap));
+  else if (layout.legend.visible && !legendInColumn) cornerItems[legendPosition as MapCorner].push({ box: legendBox, draw: drawLegendBox });
   if (layout.legend.visible) elements.push('legend');
   if (legendInColumn) {
     const legendX = legendPosition === 'right' ? width - margin - legendSize.width : margin;
     body.push(drawLegend(legendContent, legendX, bodyTop + 2 * scale, scale, legendMaximumWidth));
   }
-  const inset = 2 * scale;
-  const gap = 3 * scale;
   for (const [corner, items] of Object.entries(cornerItems) as [MapCorner, (typeof cornerItems)[MapCorner]][]) {
     let offset = inset;
     for (const item of items) {
@@ -288,6 +295,31 @@ export function composeFigure(input: FigureInput): Figure {
   return { svg, widthMm: width, heightMm: height, elements, classification: drawn.classification, suppressedKeys: drawn.suppressedKeys };
 }
 
+
+/** Points looked at per side of a box: 12 × 12 tell an empty corner (sea, a region's empty south-east) from land. */
+const COVER_GRID = 12;
+/** Share of a box's points inside areas above which the box hides them (a coastline's tip may touch it). */
+const COVER_SHARE = 0.03;
+
+/**
+ * Whether a box on the page (mm) would hide part of the areas as `projection` draws them: a grid of its
+ * points, each taken back to longitude and latitude and looked up in the areas whose bounds hold it.
+ * @example coversAreas(germanKreise, projection, { x: 130, y: 200, width: 60, height: 70 }) // true: Bavaria
+ */
+function coversAreas(areas: readonly AreaStyle[], projection: ReturnType<typeof fitProjection>, box: Box & { x: number; y: number }): boolean {
+  const bounded = areas.map((area) => ({ feature: { type: 'Feature' as const, properties: {}, geometry: area.geometry }, bounds: geoBounds(area.geometry) }));
+  let inside = 0;
+  for (let row = 0; row < COVER_GRID; row += 1) {
+    for (let column = 0; column < COVER_GRID; column += 1) {
+      const point = projection.invert?.([box.x + ((column + 0.5) / COVER_GRID) * box.width, box.y + ((row + 0.5) / COVER_GRID) * box.height]);
+      if (!point) continue;
+      const [longitude, latitude] = point;
+      const hit = bounded.some(({ feature, bounds: [[west, south], [east, north]] }) => longitude >= west && longitude <= east && latitude >= south && latitude <= north && geoContains(feature, point));
+      if (hit) inside += 1;
+    }
+  }
+  return inside > COVER_SHARE * COVER_GRID * COVER_GRID;
+}
 
 function localizedName(text: { de: string; en: string }, locale: Locale): string {
   return text[locale].length > 0 ? text[locale] : text.de;

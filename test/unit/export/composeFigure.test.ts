@@ -172,3 +172,35 @@ describe('composeFigure', () => {
     expect(all).toContain('no data');
   });
 });
+
+describe('the legend of a portrait figure', () => {
+  /** The map frame (its clip rectangle) and the legend's box, in mm. */
+  function boxes(svg: string): { frame: number[]; legend: number[] } {
+    const rect = (text: string) => ['x', 'y', 'width', 'height'].map((name) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(text)?.[1]));
+    const frame = /<clipPath id="kr-map-frame">(<rect [^>]*>)/.exec(svg)?.[1] ?? '';
+    const legend = /(<rect [^>]*>)<g id="legend">/.exec(svg)?.[1] ?? '';
+    return { frame: rect(frame), legend: rect(legend) };
+  }
+  const portrait = resolveExportLayout({ page: { preset: 'a4-portrait' } });
+
+  it('sits in the map corner where that corner is empty (a row of three municipalities)', () => {
+    const { frame, legend } = boxes(composeFigure(input({ layout: portrait })).svg);
+    const [, frameY, , frameHeight] = frame as [number, number, number, number];
+    const [, legendY, , legendHeight] = legend as [number, number, number, number];
+    expect(legendY + legendHeight).toBeLessThanOrEqual(frameY + frameHeight);
+  });
+
+  it('goes into a band under the map where the corner would hide areas (a layer filling the page)', () => {
+    // 6 × 4 squares of 0.1°: wider than the frame, so the map fills its width and most of its height.
+    const features = Array.from({ length: 24 }, (_, index) => {
+      const west = 9.4 + (index % 6) * 0.1;
+      const south = 52.1 + Math.floor(index / 6) * 0.1;
+      const ring = [[west, south], [west + 0.1, south], [west + 0.1, south + 0.1], [west, south + 0.1], [west, south]];
+      return { type: 'Feature' as const, properties: { key: `0324100${index}`, name: `Gebiet ${index}` }, geometry: { type: 'Polygon' as const, coordinates: [ring] } };
+    });
+    const { frame, legend } = boxes(composeFigure(input({ layout: portrait, areas: { type: 'FeatureCollection', features } })).svg);
+    const [, frameY, , frameHeight] = frame as [number, number, number, number];
+    const [, legendY] = legend as [number, number, number, number];
+    expect(legendY).toBeGreaterThanOrEqual(frameY + frameHeight);
+  });
+});
