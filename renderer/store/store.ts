@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 import type { AreaDetails, EventPayload, FeatureCollectionDto, HostInfo, ProjectSummary } from '../../shared/contract/api';
-import type { Locale } from '../../shared/format/number';
+import { formatDate, type Locale } from '../../shared/format/number';
+import { message, translate } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import { initialProjectSlice, projectReceived, type ProjectSlice, type ShownIndicatorValues } from './projectSlice';
 import { areaHovered, areasBrushed, areaSelected, initialSelectionSlice, selectionCleared, selectionForKeys, type SelectionSlice } from './selectionSlice';
@@ -17,6 +18,7 @@ import {
   denominatorChosen,
   indicatorChosen,
   initialViewSlice,
+  isChangeMode,
   modeChosen,
   periodChosen,
   sortToggled,
@@ -165,8 +167,16 @@ export function createKleinraumStore() {
       set(project ? periodChosen(get(), project, period) : { period });
     },
     chooseMode: (mode) => {
-      const { project } = get();
-      if (project) set(modeChosen(get(), project, mode));
+      const { project, period: before } = get();
+      if (!project) return;
+      const chosen = modeChosen(get(), project, mode);
+      set(chosen);
+      // A Stichtag never changes silently (as with a choice of sources): say which one is shown, and why.
+      if (before && chosen.period && chosen.period !== before && chosen.mode === mode) {
+        const to = chosen.period;
+        const text = message(isChangeMode(mode) ? 'map.mode.periodMovedChange' : 'map.mode.periodMovedDenominator', (locale) => ({ mode: translate(locale, `map.mode.${mode}`), from: formatDate(before, locale), to: formatDate(to, locale) }));
+        get().showNotice(message('map.sources.periodReplacedTitle'), text);
+      }
     },
     chooseComparePeriod: (period) => {
       const { project } = get();

@@ -15,6 +15,7 @@ import {
   type ViewSlice,
 } from '../../../renderer/store/viewSlice';
 import { createIndicator, createProject } from './fixtures';
+import { createKleinraumStore } from '../../../renderer/store/store';
 
 const variable = (id: string) => ({ id, name: { de: id, en: id }, unit: 'Personen', dimensions: [], kind: 'stock' as const, periods: ['2024-12-31'], sources: [], availableSources: [] });
 const project = createProject({
@@ -164,3 +165,24 @@ function offeredIds(project: ReturnType<typeof createProject>, indicatorId: stri
     project,
   ).map((variable) => variable.id);
 }
+
+describe('a "Darstellung als" that moves the Stichtag', () => {
+  it('says so in a notice: a change chosen at the first Stichtag is shown at the latest', () => {
+    const store = createKleinraumStore();
+    store.getState().projectReceived(createProject(), true);
+    store.getState().choosePeriod('2022-12-31');
+    store.getState().chooseMode('change');
+    expect(store.getState().period).toBe('2024-12-31');
+    const notice = store.getState().messages.find((entry) => entry.kind === 'notice');
+    expect(notice?.title?.de).toBe('Anderer Stichtag');
+    expect(notice?.text.de).toBe('„Veränderung absolut“ lässt sich zum 31.12.2022 nicht zeigen: Es gibt keinen früheren Stichtag zum Vergleich. Gezeigt wird der 31.12.2024, verglichen mit dem Stichtag davor.');
+  });
+
+  it('says nothing where the Stichtag stays', () => {
+    const store = createKleinraumStore();
+    store.getState().projectReceived(createProject(), true);
+    store.getState().choosePeriod('2024-12-31');
+    store.getState().chooseMode('change');
+    expect(store.getState().messages).toEqual([]);
+  });
+});
