@@ -11,7 +11,7 @@ import { message } from '../i18n/translate';
 import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
 import type { IndicatorMode } from './indicatorMode';
 import type { AreaBasis } from './officialArea';
-import { isWithheldValue, joinedNotes, territoryChange, territoryChangeNotes, territoryFlag, type TerritoryChange } from './territoryChange';
+import { isWithheldValue, joinedNotes, territoryChangeBetween, territoryChangeNotes, territoryFlag } from './territoryChange';
 
 /** Default: rates whose denominator counts fewer than 50 (persons) are flagged as unreliable. */
 export const DEFAULT_SMALL_DENOMINATOR_THRESHOLD = 50;
@@ -103,17 +103,12 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const base = atPeriod(comparePeriod);
     const baseByKey = new Map(base.values.map((value) => [value.key, value]));
     const percent = input.mode === 'changePercent';
-    const territory = territoryChange(
-      current.values.map((value) => {
-        const before = baseByKey.get(value.key);
-        return { key: value.key, name: value.name, before: before?.value ?? null, after: value.value, withheld: isWithheldValue(value) || (before !== undefined && isWithheldValue(before)) };
-      }),
-      { before: comparePeriod, after: input.period },
-      addsUpOverAreas(definition),
-    );
-    const successorFlags = new Map((territory?.absorbed ?? []).map((area) => [area.key, territoryFlag(territory as TerritoryChange, area, definition.decimals)]));
+    const areaValues = (values: readonly IndicatorValue[]) => values.map((value) => ({ key: value.key, name: value.name, value: value.value, withheld: isWithheldValue(value) }));
+    const territory = territoryChangeBetween(areaValues(base.values), areaValues(current.values), { before: comparePeriod, after: input.period }, addsUpOverAreas(definition));
+    const absorbed = territory?.absorbed ?? [];
+    const successorFlags = new Map(territory ? absorbed.map((area) => [area.key, territoryFlag(territory, area, definition.decimals)]) : []);
     // The vanished area's own gap says where it probably went.
-    const successorOf = new Map((territory?.absorbed ?? []).map((area) => [area.from.key, area.name]));
+    const successorOf = new Map(absorbed.map((area) => [area.from.key, area.name]));
     const values = current.values.map((shownValue): DerivedIndicatorValue => {
       const successor = successorOf.get(shownValue.key);
       if (shownValue.value === null && successor) return Object.assign({}, shownValue, { missingReason: `${shownValue.missingReason ?? 'kein Wert'} – vermutlich in ${successor} eingegliedert (Gebietsänderung)` });

@@ -173,21 +173,33 @@ export function territoryFlag(change: TerritoryChange, area: TerritoryChange['ab
  * observed Stichtage only: a scenario's projected ones have the model's areas.
  * @example territoryNotesAlong(['2018-12-31', '2021-12-31'], [values2018, values2021], true, 0)[0].note.de // "Eisenach hat zum 31.12.2021 keinen Wert mehr …"
  */
-export function territoryNotesAlong(
-  periods: readonly string[],
-  valuesAt: readonly (readonly { key: string; name: string; value: number | null; withheld?: boolean }[])[],
-  additive: boolean,
-  decimals: number,
-): TerritoryNote[] {
+export function territoryNotesAlong(periods: readonly string[], valuesAt: readonly (readonly AreaValue[])[], additive: boolean, decimals: number): TerritoryNote[] {
   const notes: TerritoryNote[] = [];
   for (let index = 1; index < periods.length; index++) {
-    const before = new Map((valuesAt[index - 1] ?? []).map((value) => [value.key, value]));
-    const ends = (valuesAt[index] ?? []).map((value): EndValues => {
-      const earlier = before.get(value.key);
-      return { key: value.key, name: value.name, before: earlier?.value ?? null, after: value.value, withheld: Boolean(value.withheld || earlier?.withheld) };
-    });
-    const change = territoryChange(ends, { before: periods[index - 1] as string, after: periods[index] as string }, additive);
+    const change = territoryChangeBetween(valuesAt[index - 1] ?? [], valuesAt[index] ?? [], { before: periods[index - 1] as string, after: periods[index] as string }, additive);
     if (change) notes.push(...territoryChangeNotes(change, decimals));
   }
   return notes;
+}
+
+/** An area's value at one Stichtag, as the change map and the series hand it in; `withheld` as in isWithheldValue. */
+export interface AreaValue {
+  key: string;
+  name: string;
+  value: number | null;
+  withheld?: boolean;
+}
+
+/**
+ * territoryChange of two Stichtage's values, paired by area key (the areas of the later one): the one
+ * pairing for the change map (deriveIndicatorValues) and the series (territoryNotesAlong).
+ * @example territoryChangeBetween(values2018, values2021, { before: '2018-12-31', after: '2021-12-31' }, true)?.absorbed[0].name // 'Wartburgkreis'
+ */
+export function territoryChangeBetween(before: readonly AreaValue[], after: readonly AreaValue[], periods: { before: string; after: string }, additive: boolean): TerritoryChange | null {
+  const earlierByKey = new Map(before.map((value) => [value.key, value]));
+  const ends = after.map((value): EndValues => {
+    const earlier = earlierByKey.get(value.key);
+    return { key: value.key, name: value.name, before: earlier?.value ?? null, after: value.value, withheld: Boolean(value.withheld || earlier?.withheld) };
+  });
+  return territoryChange(ends, periods, additive);
 }
