@@ -59,7 +59,7 @@ export function MapTooltip({ value, indicator, position, smallNumberThreshold = 
       ) : value.value === null ? (
         <div className="tooltip-value tooltip-no-data">
           {t('tooltip.noData')}
-          {value.missingReason ? ` – ${value.missingReason}` : ''}
+          {value.missingReason ? ` – ${localized(value.missingReason, locale)}` : ''}
         </div>
       ) : (
         <div className="tooltip-value">

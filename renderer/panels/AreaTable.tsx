@@ -14,7 +14,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
-import { localized, type MessageKey } from '../../shared/i18n/translate';
+import { localized, message, type MessageKey } from '../../shared/i18n/translate';
 import type { IndicatorValue } from '../../shared/contract/api';
 import type { DrawnArea } from '../../shared/mapView/drawIndicator';
 import type { Locale } from '../../shared/format/number';
@@ -69,7 +69,7 @@ export function AreaTable() {
   const overlayShown = useOverlayShown();
   const shownColumn = useMemo(() => (overlayShown ? overlayColumn(overlayShown, locale) : null), [overlayShown, locale]);
   const rows = useMemo(() => {
-    if (!indicatorValues) return featuresWithoutIndicators ? sortAreaRows(areaRowsWithoutValues(featuresWithoutIndicators, t('table.noIndicators')), sort, locale) : [];
+    if (!indicatorValues) return featuresWithoutIndicators ? sortAreaRows(areaRowsWithoutValues(featuresWithoutIndicators, message('table.noIndicators')), sort, locale) : [];
     const values = shownColumn ? indicatorValues.values.map((entry) => ({ ...entry, value: shownColumn.sortValue(entry.key), smallNumber: false })) : indicatorValues.values;
     return sortAreaRows(values, sort, locale);
   }, [indicatorValues, featuresWithoutIndicators, shownColumn, sort, locale, t]);
@@ -267,7 +267,7 @@ const AreaRow = memo(function AreaRow({ row, index, measureRef, selected, drawnA
         ) : shownColumn ? (
           (shownColumn.text(row.key) ?? <span className="no-data">{t('tooltip.noData')}</span>)
         ) : row.value === null ? (
-          <span className="no-data" title={row.missingReason ?? undefined}>
+          <span className="no-data" title={row.missingReason ? localized(row.missingReason, locale) : undefined}>
             {t('tooltip.noData')}
           </span>
         ) : (

@@ -89,7 +89,7 @@ export function DetailsPanel() {
                     </th>
                     <td className="numeric">
                       {indicator.value.value === null ? (
-                        <span className="no-data" title={indicator.value.missingReason ?? undefined}>{t('tooltip.noData')}</span>
+                        <span className="no-data" title={indicator.value.missingReason ? localized(indicator.value.missingReason, locale) : undefined}>{t('tooltip.noData')}</span>
                       ) : (
                         formatNumber(indicator.value.value, indicator.decimals, locale)
                       )}

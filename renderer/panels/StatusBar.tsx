@@ -1,10 +1,12 @@
 /**
  * Footer: mode (Desktop/Browser), save state and progress of running backend tasks.
  */
-import { useKleinraum, useT } from '../AppContext';
+import { useKleinraum, useLocale, useT } from '../AppContext';
+import { localized } from '../../shared/i18n/translate';
 
 export function StatusBar() {
   const t = useT();
+  const locale = useLocale();
   const host = useKleinraum((state) => state.host);
   const project = useKleinraum((state) => state.project);
   const progress = useKleinraum((state) => state.progress);
@@ -28,8 +30,8 @@ export function StatusBar() {
           : tasks
               .map((task) =>
                 task.total === null
-                  ? t('status.progressOpen', { label: task.label, done: task.done })
-                  : t('status.progress', { label: task.label, done: task.done, total: task.total }),
+                  ? t('status.progressOpen', { label: localized(task.label, locale), done: task.done })
+                  : t('status.progress', { label: localized(task.label, locale), done: task.done, total: task.total }),
               )
               .join(' · ')}
       </span>

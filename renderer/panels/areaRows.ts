@@ -2,6 +2,7 @@
  * Rows of the area table: the indicator values sorted as the user asked. Pure.
  */
 import type { FeatureCollectionDto, IndicatorValue } from '../../shared/contract/api';
+import type { LocalizedText } from '../../shared/model/project';
 import type { Locale } from '../../shared/format/number';
 import type { TableSort } from '../store/viewSlice';
 import { compareAreaNames } from '../../shared/format/areaNames';
@@ -44,7 +45,7 @@ function compareKeys(a: string, b: string): number {
  * Rows for a layer shown without any indicator (a project with boundaries only): every area with its name
  * and key, and no value, so the table lists what the map shows.
  */
-export function areaRowsWithoutValues(features: FeatureCollectionDto, missingReason: string): IndicatorValue[] {
+export function areaRowsWithoutValues(features: FeatureCollectionDto, missingReason: LocalizedText): IndicatorValue[] {
   return features.features.map((feature) => ({
     key: feature.properties.key,
     name: feature.properties.name,

@@ -24,7 +24,7 @@ import type { planningMethods } from './methods/planning';
 import type { profileMethods } from './methods/profiles';
 import type { projectMethods } from './methods/project';
 import type { sourceMethods } from './methods/sources';
-import { type areaDetails, type featureCollection, type hostInfo, type indicatorValue, type indicatorValues, projectSummary } from './schemas';
+import { type areaDetails, type featureCollection, type hostInfo, type indicatorValue, type indicatorValues, localizedText, projectSummary } from './schemas';
 
 export * from './schemas';
 
@@ -179,7 +179,8 @@ export async function loadContract(): Promise<Contract> {
 /** Events pushed from backend to UI. */
 export const events = {
   'project.changed': projectSummary,
-  progress: z.object({ taskId: z.string(), label: z.string(), done: z.number(), total: z.number().nullable(), finished: z.boolean() }),
+  /** A running task's step, its label in both languages (the UI shows the one it speaks). */
+  progress: z.object({ taskId: z.string(), label: localizedText, done: z.number(), total: z.number().nullable(), finished: z.boolean() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -121,7 +121,8 @@ export const indicatorValue = z.object({
   quality: qualityFlag.nullable(),
   /** Small-number protection: the numerator is below the project's threshold. */
   smallNumber: z.boolean(),
-  missingReason: z.string().nullable(),
+  /** Why the value is missing, in both languages; null when it is not. */
+  missingReason: localizedText.nullable(),
   /** The official missing-value code the value is missing for („.“ secret, „-“ nothing), when it has one. */
   missingCode: z.enum(MISSING_CODES).nullable().optional(),
   /** The source the value rests on (its numerator's), when it has one. */

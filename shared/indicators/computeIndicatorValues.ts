@@ -5,7 +5,8 @@
  * Pure: observations and areas in, values out.
  */
 import type { IndicatorValue } from '../contract/api';
-import { addsUpOverAreas, type AreaKey, type IndicatorDefinition, type MissingCode, type Observation, type QualityFlag, type VariableSelection } from '../model/project';
+import { addsUpOverAreas, type AreaKey, type IndicatorDefinition, type LocalizedText, type MissingCode, type Observation, type QualityFlag, type VariableSelection } from '../model/project';
+import { localized, message } from '../i18n/translate';
 import { missingValueReason, noDataReason } from './missingReason';
 import { areaBasisOf, type AreaBasis, type OfficialArea } from './officialArea';
 import { weakestQuality } from './qualityRanking';
@@ -33,8 +34,8 @@ export interface ComputeIndicatorValuesInput {
   period: string;
   /** A numerator with 0 < n < threshold is flagged `smallNumber`. Default 3. */
   smallNumberThreshold?: number;
-  /** German variable names for the missing reasons; the variable id is used where a name is absent. */
-  variableNames?: Readonly<Record<string, string>>;
+  /** Variable names for the missing reasons; the variable id is used where a name is absent. */
+  variableNames?: Readonly<Record<string, LocalizedText>>;
   /**
    * The sources each selection draws from, in priority order (shared/sources/sourceChoice.ts). Without it
    * every observation counts, as for a project with one source per variable.
@@ -74,7 +75,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
   const { indicator, period } = input;
   const threshold = input.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
   const factor = SCALE_FACTOR[indicator.scale];
-  const nameOf = (variable: string): string => input.variableNames?.[variable] ?? variable;
+  const nameOf = (variable: string): LocalizedText => input.variableNames?.[variable] ?? { de: variable, en: variable };
   const relevantVariables = new Set([indicator.numerator.variable, indicator.denominator?.variable].filter((v): v is string => v !== undefined));
 
   const observationsByArea = new Map<AreaKey, Observation[]>();
@@ -127,7 +128,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     const used = numerator.status === 'no-data' ? { sourceId: null, fallback: false } : { sourceId: numerator.sourceIds[0] ?? null, fallback: numerator.sourceRank > 0 || (denominator !== null && denominator.status !== 'no-data' && denominator.sourceRank > 0) };
 
     // Written out, not spread from a shared base (README: no spread-plus-properties per area).
-    const missing = (reason: string, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null, missingCode: MissingCode | null = null): IndicatorValue => {
+    const missing = (reason: LocalizedText, quality: QualityFlag | null, numeratorValue: number | null, denominatorValue: number | null, missingCode: MissingCode | null = null): IndicatorValue => {
       allAreasComplete = false;
       return { key: area.key, name: area.name, sourceId: used.sourceId, fallback: used.fallback, value: null, numerator: numeratorValue, denominator: denominatorValue, quality, smallNumber: false, missingReason: reason, missingCode };
     };
@@ -143,7 +144,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     if (indicator.scale === 'perKm2') {
       denominatorValue = area.officialArea ? area.officialArea.areaKm2 : area.areaKm2;
       if (area.officialArea) usedAt(area.officialArea.sourceId, area.officialArea.period);
-      if (!(denominatorValue > 0)) return missing('Fläche des Gebiets unbekannt oder 0 km²', numerator.quality, numerator.value, null);
+      if (!(denominatorValue > 0)) return missing(message('indicator.missing.noArea'), numerator.quality, numerator.value, null);
     } else if (indicator.scale !== 'absolute' && indicator.denominator && denominator) {
       const denominatorName = nameOf(indicator.denominator.variable);
       if (denominator.status === 'no-data') return missing(noDataReason(denominatorName, period), numerator.quality, numerator.value, null);
@@ -152,7 +153,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
       }
       quality = weakestQuality([numerator.quality, denominator.quality]);
       denominatorValue = denominator.value;
-      if (denominatorValue === 0) return missing(`Bezugsgröße „${denominatorName}“ ist 0`, quality, numerator.value, 0);
+      if (denominatorValue === 0) return missing(message('indicator.missing.zeroDenominator', (locale) => ({ variable: localized(denominatorName, locale) })), quality, numerator.value, 0);
     }
 
     numeratorTotal += numerator.value;

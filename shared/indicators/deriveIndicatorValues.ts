@@ -7,7 +7,7 @@
 import type { IndicatorValue } from '../contract/api';
 import { addsUpOverAreas, type IndicatorDefinition, type LocalizedText } from '../model/project';
 import { formatDate, formatNumber } from '../format/number';
-import { message } from '../i18n/translate';
+import { localized, message } from '../i18n/translate';
 import { computeIndicatorValues, type ComputeIndicatorValuesInput } from './computeIndicatorValues';
 import type { IndicatorMode } from './indicatorMode';
 import type { AreaBasis } from './officialArea';
@@ -91,8 +91,8 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const region = current.regionValue;
     const values = current.values.map((value): DerivedIndicatorValue => {
       if (value.value === null) return value;
-      if (region === null) return asMissing(value, addsUpOverAreas(definition) || definition.scale !== 'absolute' ? 'Regionswert nicht berechenbar (nicht alle Gebiete haben Daten); kein Index möglich' : 'Die Werte addieren sich nicht zu einem Regionswert (z. B. ein Quotient); kein Index möglich');
-      if (region === 0) return asMissing(value, 'Regionswert ist 0; kein Index möglich');
+      if (region === null) return asMissing(value, message(addsUpOverAreas(definition) || definition.scale !== 'absolute' ? 'indicator.missing.noRegionValue' : 'indicator.missing.notAdditive'));
+      if (region === 0) return asMissing(value, message('indicator.missing.zeroRegion'));
       return { ...value, value: (value.value / region) * 100 };
     });
     return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
@@ -111,15 +111,19 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const successorOf = new Map(absorbed.map((area) => [area.from.key, area.name]));
     const values = current.values.map((shownValue): DerivedIndicatorValue => {
       const successor = successorOf.get(shownValue.key);
-      if (shownValue.value === null && successor) return Object.assign({}, shownValue, { missingReason: `${shownValue.missingReason ?? 'kein Wert'} – vermutlich in ${successor} eingegliedert (Gebietsänderung)` });
+      if (shownValue.value === null && successor) {
+        const reason = shownValue.missingReason ?? message('indicator.missing.none');
+        return Object.assign({}, shownValue, { missingReason: message('indicator.missing.absorbed', (locale) => ({ reason: reason[locale], successor })) });
+      }
       if (shownValue.value === null) return shownValue;
       const successorFlag = successorFlags.get(shownValue.key);
       const value = successorFlag ? Object.assign({}, shownValue, { flagReason: joinReasons([...(shownValue.flagReason ? [shownValue.flagReason] : []), successorFlag]) }) : shownValue;
       const before = baseByKey.get(value.key);
       if (!before || before.value === null) {
-        return asMissing(value, `Kein Ausgangswert zum ${formatDate(comparePeriod, 'de')}${before?.missingReason ? ` (${before.missingReason})` : ''}`);
+        const reason = before?.missingReason;
+        return asMissing(value, message(reason ? 'indicator.missing.noBaseBecause' : 'indicator.missing.noBase', (locale) => ({ date: formatDate(comparePeriod, locale), reason: reason?.[locale] ?? '' })));
       }
-      if (percent && before.value === 0) return asMissing(value, `Ausgangswert zum ${formatDate(comparePeriod, 'de')} ist 0; keine prozentuale Veränderung möglich`);
+      if (percent && before.value === 0) return asMissing(value, message('indicator.missing.zeroBase', (locale) => ({ date: formatDate(comparePeriod, locale) })));
       const flagged = mergeFlags(value, before, comparePeriod);
       const shown = shownValue.value;
       return { ...flagged, value: percent ? ((shown - before.value) / Math.abs(before.value)) * 100 : shown - before.value };
@@ -181,17 +185,18 @@ function mergeFlags(value: DerivedIndicatorValue, before: DerivedIndicatorValue,
   });
 }
 
-function asMissing(value: DerivedIndicatorValue, reason: string): DerivedIndicatorValue {
+function asMissing(value: DerivedIndicatorValue, reason: LocalizedText): DerivedIndicatorValue {
   return Object.assign({}, value, { value: null, smallNumber: false, smallDenominator: false, flagReason: null, missingReason: reason });
 }
 
 /** Name, unit and decimals of the derived figure, so legends and exports label it correctly. */
-function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, comparePeriod: string | undefined, variableNames: Readonly<Record<string, string>> | undefined): IndicatorDefinition {
+function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, comparePeriod: string | undefined, variableNames: Readonly<Record<string, LocalizedText>> | undefined): IndicatorDefinition {
   const name = definition.name;
   // perKm2, percentOf and per1000Of show the numerator itself ("Schutzsuchende je km²"), not the indicator's rate name.
   const numeratorName = variableNames?.[definition.numerator.variable];
-  const counted = numeratorName ? { de: numeratorName, en: numeratorName } : name;
-  const denominatorName = definition.denominator ? (variableNames?.[definition.denominator.variable] ?? definition.denominator.variable) : '';
+  const counted = numeratorName ? { de: localized(numeratorName, 'de'), en: localized(numeratorName, 'en') } : name;
+  const denominatorText = definition.denominator ? (variableNames?.[definition.denominator.variable] ?? { de: definition.denominator.variable, en: definition.denominator.variable }) : { de: '', en: '' };
+  const denominatorName = { de: localized(denominatorText, 'de'), en: localized(denominatorText, 'en') };
   const since = comparePeriod ? { de: ` seit ${formatDate(comparePeriod, 'de')}`, en: ` since ${formatDate(comparePeriod, 'en')}` } : { de: '', en: '' };
   switch (mode) {
     case 'index':
@@ -209,18 +214,18 @@ function describeDerived(definition: IndicatorDefinition, mode: IndicatorMode, c
     case 'percentOf':
       return {
         ...definition,
-        name: { de: `${counted.de} in % von „${denominatorName}“`, en: `${counted.en} as % of "${denominatorName}"` },
+        name: { de: `${counted.de} in % von „${denominatorName.de}“`, en: `${counted.en} as % of "${denominatorName.en}"` },
         unit: { de: '%', en: '%' },
         decimals: 1,
       };
     case 'per1000Of': {
       // Per 1.000 of the population is "je 1.000 Einwohner", as statistics write it.
       const ofPopulation = definition.denominator?.variable === 'population';
-      const per = ofPopulation ? { de: 'Einwohner', en: 'inhabitants' } : { de: `„${denominatorName}“`, en: `"${denominatorName}"` };
+      const per = ofPopulation ? { de: 'Einwohner', en: 'inhabitants' } : { de: `„${denominatorName.de}“`, en: `"${denominatorName.en}"` };
       return {
         ...definition,
         name: { de: `${counted.de} je 1.000 ${per.de}`, en: `${counted.en} per 1,000 ${per.en}` },
-        unit: ofPopulation ? { de: 'je 1.000 Einw.', en: 'per 1,000 inh.' } : { de: `je 1.000 ${denominatorName}`, en: `per 1,000 ${denominatorName}` },
+        unit: ofPopulation ? { de: 'je 1.000 Einw.', en: 'per 1,000 inh.' } : { de: `je 1.000 ${denominatorName.de}`, en: `per 1,000 ${denominatorName.en}` },
         decimals: 1,
       };
     }

@@ -261,7 +261,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     ...(plan.denominatorVariable !== undefined ? { denominatorVariable: plan.denominatorVariable } : {}),
     smallNumberThreshold: readSetting(settings, 'smallNumberThreshold'),
     smallDenominatorThreshold: readSetting(settings, 'smallDenominatorThreshold'),
-    variableNames: Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de])),
+    variableNames: Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name])),
     sourcePriority: (selection) => selectionPriority(plan.catalogue, selection, plan.sources),
   });
   const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
@@ -305,7 +305,7 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
     const indicators = readIndicators(db);
     const catalogue = readSourceCatalogue(db);
     const chosenPeriod = period ?? indicators.flatMap((indicator) => computableIndicatorPeriods(indicator, (selection) => selectionPeriods(catalogue, selection))).sort().at(-1) ?? '';
-    const variableNames = Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name.de]));
+    const variableNames = Object.fromEntries(readVariables(db).map((variable) => [variable.id, variable.name]));
     const threshold = readSetting(readSettings(db), 'smallNumberThreshold');
     const sourcesById = new Map(readSources(db).map((source) => [source.id, source]));
     const usedSources = new Map<string, Source>();

@@ -199,7 +199,7 @@ describe('browser-mode server', () => {
           text += chunk;
           if (!sent && text.includes(': connected')) {
             sent = true;
-            emitted?.('progress', { taskId: 't1', label: 'Import', done: 1, total: 2, finished: false });
+            emitted?.('progress', { taskId: 't1', label: { de: 'Import', en: 'Import' }, done: 1, total: 2, finished: false });
           }
           const eventStart = text.indexOf('event: progress');
           if (eventStart >= 0 && text.includes('\n\n', eventStart)) {
@@ -213,7 +213,7 @@ describe('browser-mode server', () => {
         if (!String(error).includes('socket hang up')) reject(error);
       });
     });
-    expect(received).toContain('event: progress\ndata: {"taskId":"t1","label":"Import","done":1,"total":2,"finished":false}\n\n');
+    expect(received).toContain('event: progress\ndata: {"taskId":"t1","label":{"de":"Import","en":"Import"},"done":1,"total":2,"finished":false}\n\n');
   });
 
   it('rate-limits wrong tokens: after ten failures in a minute no token is compared; an open session keeps working', async () => {

@@ -60,7 +60,7 @@ describe('the Kleinraum API', () => {
     expect(values.values[1]?.smallNumber).toBe(true);
     expect(values.sources.map((source) => source.id)).toEqual(['test-source']);
     const older = await call('indicator.values', { indicatorId: 'refugees_per_1000', layer: 'gemeinden', period: '2018-12-31' });
-    expect(older.values[1]?.missingReason).toBe('„Schutzsuchende“: unbekannt oder geheim zu halten („.“)');
+    expect(older.values[1]?.missingReason?.de).toBe('„Schutzsuchende“: unbekannt oder geheim zu halten („.“)');
   });
 
   it('answers unknown indicators, layers and areas with not-found UserErrors', async () => {

@@ -64,7 +64,7 @@ export function createValues(options: { smallNumberKey?: string } = {}): Indicat
     denominator: value === null ? null : 1000,
     quality: value === null ? null : ('counted' as const),
     smallNumber: key === options.smallNumberKey,
-    missingReason: value === null ? 'keine Meldung' : null,
+    missingReason: value === null ? { de: 'keine Meldung', en: 'not reported' } : null,
   });
   return {
     indicator: { id: 'refugees_per_1000', name: { de: 'Schutzsuchende je 1.000 Einwohner', en: 'Refugees per 1,000 inhabitants' }, unit: { de: 'je 1.000 Einw.', en: 'per 1,000 inh.' }, decimals: 1, scale: 'per1000', description: { de: '', en: '' }, periods: ['2024-12-31'] },

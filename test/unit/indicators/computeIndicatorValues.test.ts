@@ -40,7 +40,7 @@ const observations: Observation[] = [
   observation('03241001', 'refugees', '2018-12-31', 15000),
   observation('03241002', 'refugees', '2018-12-31', null, { missing: '.' }),
 ];
-const variableNames = { population: 'Einwohner', refugees: 'Schutzsuchende' };
+const variableNames = { population: { de: 'Einwohner', en: 'Inhabitants' }, refugees: { de: 'Schutzsuchende', en: 'Persons seeking protection' } };
 
 describe('computeIndicatorValues', () => {
   it('per 1000: numerator / denominator × 1000, summing unlisted dimensions', () => {
@@ -135,13 +135,13 @@ describe('computeIndicatorValues', () => {
   it('a withheld value (".") makes the area missing with the reason, and the region value null', () => {
     const result = computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2018-12-31', variableNames });
     expect(result.values[0]?.value).toBeCloseTo((15000 / 517000) * 1000, 10);
-    expect(result.values[1]).toMatchObject({ value: null, numerator: null, missingReason: '„Schutzsuchende“: unbekannt oder geheim zu halten („.“)' });
+    expect(result.values[1]).toMatchObject({ value: null, numerator: null, missingReason: { de: '„Schutzsuchende“: unbekannt oder geheim zu halten („.“)', en: '"Persons seeking protection": unknown or confidential (".")' } });
     expect(result.regionValue).toBeNull();
   });
 
   it('no observations at all: missing with a German reason naming variable and Stichtag', () => {
     const result = computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2017-12-31', variableNames });
-    expect(result.values[0]?.missingReason).toBe('Keine Daten für „Schutzsuchende“ zum 31.12.2017');
+    expect(result.values[0]?.missingReason?.de).toBe('Keine Daten für „Schutzsuchende“ zum 31.12.2017');
     expect(result.values[0]?.quality).toBeNull();
   });
 
@@ -149,9 +149,9 @@ describe('computeIndicatorValues', () => {
     const onlyNumerator = observations.filter((candidate) => !(candidate.variable === 'population' && candidate.areaKey === '03241002'));
     const zero = [...onlyNumerator, observation('03241002', 'population', '2019-12-31', 0)];
     const missingResult = computeIndicatorValues({ indicator: indicator({}), areas, observations: onlyNumerator, period: '2019-12-31', variableNames });
-    expect(missingResult.values[1]).toMatchObject({ value: null, numerator: 2, missingReason: 'Keine Daten für „Einwohner“ zum 31.12.2019' });
+    expect(missingResult.values[1]).toMatchObject({ value: null, numerator: 2, missingReason: { de: 'Keine Daten für „Einwohner“ zum 31.12.2019', en: 'No data for "Inhabitants" at 31/12/2019' } });
     const zeroResult = computeIndicatorValues({ indicator: indicator({}), areas, observations: zero, period: '2019-12-31', variableNames });
-    expect(zeroResult.values[1]).toMatchObject({ value: null, denominator: 0, missingReason: 'Bezugsgröße „Einwohner“ ist 0' });
+    expect(zeroResult.values[1]).toMatchObject({ value: null, denominator: 0, missingReason: { de: 'Bezugsgröße „Einwohner“ ist 0', en: 'Denominator "Inhabitants" is 0' } });
   });
 
   it('the small-number threshold is configurable; 0 is never a small number', () => {

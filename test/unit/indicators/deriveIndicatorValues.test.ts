@@ -37,7 +37,7 @@ const observations: Observation[] = [
   observation('03241001', 'refugees', '2017-12-31', 15480),
   observation('03241002', 'refugees', '2017-12-31', 329),
 ];
-const variableNames = { population: 'Einwohner', refugees: 'Schutzsuchende' };
+const variableNames = { population: { de: 'Einwohner', en: 'Inhabitants' }, refugees: { de: 'Schutzsuchende', en: 'Persons seeking protection' } };
 const base = { indicator: refugeesPer1000, areas, observations, variableNames };
 
 describe('deriveIndicatorValues', () => {
@@ -64,9 +64,10 @@ describe('deriveIndicatorValues', () => {
     const result = deriveIndicatorValues({ ...base, mode: 'index', period: '2018-12-31' });
     expect(result.regionValue).toBeNull();
     expect(result.values[0]?.value).toBeNull();
-    expect(result.values[0]?.missingReason).toContain('Regionswert nicht berechenbar');
+    expect(result.values[0]?.missingReason?.de).toContain('Regionswert nicht berechenbar');
+    expect(result.values[0]?.missingReason?.en).toContain('Region value cannot be computed');
     // Barsinghausen keeps its own missing reason (the suppressed count).
-    expect(result.values[1]?.missingReason).toContain('geheim');
+    expect(result.values[1]?.missingReason?.de).toContain('geheim');
   });
 
   it('change: value − value at the compare period, in the indicator unit', () => {
@@ -85,7 +86,8 @@ describe('deriveIndicatorValues', () => {
     // Hannover 30 − 15000 / 517000 × 1000 = 30 − 29.013540 = 0.986460
     expect(result.values[0]?.value).toBeCloseTo(0.98646, 5);
     expect(result.values[1]?.value).toBeNull();
-    expect(result.values[1]?.missingReason).toContain('Kein Ausgangswert zum 31.12.2018');
+    expect(result.values[1]?.missingReason?.de).toContain('Kein Ausgangswert zum 31.12.2018');
+    expect(result.values[1]?.missingReason?.en).toContain('No starting value at 31/12/2018');
     expect(result.regionValue).toBeNull();
   });
 
@@ -118,7 +120,7 @@ describe('deriveIndicatorValues', () => {
     const zeroBase = [...observations.filter((entry) => !(entry.period === '2017-12-31' && entry.variable === 'refugees' && entry.areaKey === '03241002')), observation('03241002', 'refugees', '2017-12-31', 0)];
     const result = deriveIndicatorValues({ ...base, observations: zeroBase, mode: 'changePercent', period: '2019-12-31', comparePeriod: '2017-12-31' });
     expect(result.values[1]?.value).toBeNull();
-    expect(result.values[1]?.missingReason).toContain('ist 0');
+    expect(result.values[1]?.missingReason?.de).toContain('ist 0');
   });
 
   it('perKm2: the numerator per km² of area', () => {

@@ -106,7 +106,10 @@ describe('deriveIndicatorValues across a change of territory', () => {
     expect(change.values[1]?.value).toBeCloseTo(29.161, 3); // 35 875 / 123 025 × 100
     expect(change.values[1]?.flagReason?.de).toBe('Sprung vermutlich durch Gebietsänderung: Eisenach (31.12.2018:\u00a042.370) hat zum 31.12.2021 keinen Wert mehr');
     expect(change.values[0]?.value).toBeNull();
-    expect(change.values[0]?.missingReason).toBe('„population“: nichts vorhanden („-“) – vermutlich in Wartburgkreis eingegliedert (Gebietsänderung)');
+    expect(change.values[0]?.missingReason).toEqual({
+      de: '„population“: nichts vorhanden („-“) – vermutlich in Wartburgkreis eingegliedert (Gebietsänderung)',
+      en: '"population": nothing to report ("-") – probably merged into Wartburgkreis (boundary change)',
+    });
     expect(deriveIndicatorValues({ indicator: population, areas, observations, mode: 'value', period: '2021-12-31' }).territoryNote).toBeNull();
     // Secret at the later Stichtag („.“): no sign of a merger.
     const secret = observations.map((entry) => (entry.areaKey === '16056' && entry.period === '2021-12-31' ? { ...entry, missing: '.' as const } : entry));

@@ -64,12 +64,14 @@ describe('createApiClient', () => {
     const { transport, emit } = createRecordingTransport(() => ({ ok: true, value: null }));
     const api = createApiClient(transport, (detail) => violations.push(detail));
     const received: string[] = [];
-    api.subscribe('progress', (event) => received.push(`${event.label} ${event.done}`));
-    emit('progress', { taskId: 't', label: 'Import', done: 2, total: 5, finished: false });
+    api.subscribe('progress', (event) => received.push(`${event.label.en} ${event.done}`));
+    emit('progress', { taskId: 't', label: { de: 'Import', en: 'Import' }, done: 2, total: 5, finished: false });
+    // A label in one language only is no longer a valid event: the UI shows the language it speaks.
+    emit('progress', { taskId: 't', label: 'Import', done: 3, total: 5, finished: false });
     emit('project.changed', createProject());
     emit('progress', { taskId: 't', label: 'Import' });
     expect(received).toEqual(['Import 2']);
-    expect(violations).toHaveLength(1);
+    expect(violations).toHaveLength(2);
   });
 });
 

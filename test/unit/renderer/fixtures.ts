@@ -76,7 +76,7 @@ export function createValue(key: string, name: string, value: number | null, ove
     denominator: value === null ? null : 1,
     quality: value === null ? null : 'counted',
     smallNumber: false,
-    missingReason: value === null ? 'Wert unbekannt (.)' : null,
+    missingReason: value === null ? { de: 'Wert unbekannt (.)', en: 'Value unknown (.)' } : null,
     ...overrides,
   };
 }

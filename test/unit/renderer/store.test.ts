@@ -92,9 +92,9 @@ describe('the renderer store', () => {
 
   it('tracks progress until a task finishes', () => {
     const store = createKleinraumStore();
-    store.getState().progressReceived({ taskId: 'import', label: 'Import', done: 1, total: 3, finished: false });
+    store.getState().progressReceived({ taskId: 'import', label: { de: 'Import', en: 'Import' }, done: 1, total: 3, finished: false });
     expect(Object.keys(store.getState().progress)).toEqual(['import']);
-    store.getState().progressReceived({ taskId: 'import', label: 'Import', done: 3, total: 3, finished: true });
+    store.getState().progressReceived({ taskId: 'import', label: { de: 'Import', en: 'Import' }, done: 3, total: 3, finished: true });
     expect(store.getState().progress).toEqual({});
   });
 });

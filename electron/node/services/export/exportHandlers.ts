@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../../shared/contract/errors';
 import { localized } from '../../../../shared/i18n/translate';
+import { formatDate } from '../../../../shared/format/number';
+import type { LocalizedText } from '../../../../shared/model/project';
 import type { exportedFile, exportMethods } from '../../../../shared/contract/methods/export';
 import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern, uniqueFileName, type FileNameFields } from '../../../../shared/export/fileNamePattern';
 import type { PdfPage } from '../../export/renderPdf';
@@ -111,7 +113,7 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
         const name = `${fileNameFromPattern(`${DEFAULT_FILE_NAME_PATTERNS.single}_${localized(SERIES_WORDS[request.by], first.locale)}`, fileNameFields(first, 1, 1))}.pdf`;
         files.push(deliver(bytes, name, 'pdf', outDir ? path.join(outDir, name) : null));
       }
-      context.emit('progress', { taskId, label: indicator.name.de, done: requests.length, total: requests.length, finished: true });
+      context.emit('progress', { taskId, label: indicator.name, done: requests.length, total: requests.length, finished: true });
       return { files };
     },
   };
@@ -119,7 +121,8 @@ export function createExportHandlers(context: ServiceContext): FeatureHandlers<t
 
 interface BatchItem {
   request: FigureRequest;
-  label: string;
+  /** What the progress shows while this figure is made. */
+  label: LocalizedText;
   areaKey?: string;
   areaName?: string;
 }
@@ -148,7 +151,7 @@ function batchRequests(
         const layout = { ...request.layout, title: { ...request.layout?.title, text: '' } };
         // Each indicator is drawn as remembered for it unless the request fixes the symbology.
         const itemView = { ...view, indicatorId: indicator.id, period, layer: base.layer, derivation: { ...base.derivation, comparePeriod: keptComparePeriod } };
-        return { request: { ...common, view: itemView, layout }, label: indicator.name.de };
+        return { request: { ...common, view: itemView, layout }, label: indicator.name };
       });
   }
   if (by === 'periods') {
@@ -161,7 +164,7 @@ function batchRequests(
     const comparable = (period: string) => !comparing || (comparePeriod ? period > comparePeriod : period > (periods[0] as string));
     return periods
       .filter((period) => comparable(period) && (wanted === null || wanted.has(period)))
-      .map((period) => ({ request: { ...common, view: { ...base, period } }, label: period }));
+      .map((period) => ({ request: { ...common, view: { ...base, period } }, label: { de: formatDate(period, 'de'), en: formatDate(period, 'en') } }));
   }
   const layer = chooseLayer(summary, base.layer);
   const areas = readAreasAsFeatureCollection(session.db, layer.name)
@@ -172,7 +175,7 @@ function batchRequests(
     .map((area) => ({
       // The inset shows where the municipality lies in the region unless the layout switched it off.
       request: { ...common, view: base, focusAreaKey: area.key, layout: { ...request.layout, inset: { visible: true, ...request.layout?.inset } } },
-      label: area.name,
+      label: { de: area.name, en: area.name },
       areaKey: area.key,
       areaName: area.name,
     }));

@@ -4,6 +4,8 @@
  * (PendingImports); only commit writes, in one transaction of the open project's working copy.
  */
 import type { importMethods } from '../../../../shared/contract/methods/import';
+import { message } from '../../../../shared/i18n/translate';
+import type { LocalizedText } from '../../../../shared/model/project';
 import { fetchVg250EwGemeinden } from '../../wfs/vg250ewClient';
 import { readProjectSetting } from '../../storage/projectReader';
 import type { FeatureHandlers, ServiceContext } from '../serviceContext';
@@ -22,7 +24,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
   const pending = new PendingImports();
 
   /** Runs a preview step by step with progress events; a cancel between steps stops it. */
-  async function withTask<T>(taskId: string | undefined, label: string, work: (id: string, step: (done: number, total: number) => Promise<void>, cancellation: Cancellation) => Promise<T>): Promise<T> {
+  async function withTask<T>(taskId: string | undefined, label: LocalizedText, work: (id: string, step: (done: number, total: number) => Promise<void>, cancellation: Cancellation) => Promise<T>): Promise<T> {
     const task = pending.start(taskId);
     const emit = (done: number, total: number | null, finished: boolean) => context.emit('progress', { taskId: task.id, label, done, total, finished });
     emit(0, null, false);
@@ -49,7 +51,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     },
 
     async 'import.previewBoundaries'(input) {
-      return withTask(input.taskId, 'Grenzen lesen / reading boundaries', async (importId, step, cancellation) => {
+      return withTask(input.taskId, message('progress.readingBoundaries'), async (importId, step, cancellation) => {
         await step(0, 2);
         // Read and validated in the import worker: the server keeps answering, and a cancel ends it at once.
         const { imported, source, hasCpg } = await runOffThread('readBoundaryFile', [input.path, {
@@ -71,7 +73,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     },
 
     async 'import.previewTable'(input) {
-      return withTask(input.taskId, 'Tabelle lesen / reading table', async (importId, step, cancellation) => {
+      return withTask(input.taskId, message('progress.readingTable'), async (importId, step, cancellation) => {
         await step(0, 2);
         const readTable = (filePath: string, options: ReadTableOptions) => runOffThread('readTableFile', [filePath, options], cancellation);
         const { result, pending: pendingTable } = await previewTable(context.current().db, input, () => undefined, readTable);
@@ -82,7 +84,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
     },
 
     async 'import.fetchOfficialBoundaries'(input) {
-      return withTask(input.taskId, 'Amtliche Grenzen laden / loading official boundaries', async (importId, step) => {
+      return withTask(input.taskId, message('progress.loadingOfficialBoundaries'), async (importId, step) => {
         await step(0, 2);
         const serviceUrl = input.serviceUrl ?? readProjectSetting(context.current().db, 'wfs.vg250ew.url');
         const response = await fetchVg250EwGemeinden({ dataDir: context.dataDir, serviceUrl, kreis: input.kreis, refresh: input.refresh });
@@ -111,7 +113,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
       }
       let counts: ReturnType<typeof commitPendingImport> | null = null;
       let checkpoint: string | null = null;
-      context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 0, total: null, finished: false });
+      context.emit('progress', { taskId: input.importId, label: message('progress.committingImport'), done: 0, total: null, finished: false });
       try {
         // The project before the import, so the user can undo it as a whole (Ctrl+Z).
         const write = (db: SqliteDatabase) => {
@@ -120,7 +122,7 @@ export function createImportHandlers(context: ServiceContext): FeatureHandlers<t
         if (input.undoable !== false) checkpoint = session.editWithCheckpoint(write);
         else session.edit(write);
       } finally {
-        context.emit('progress', { taskId: input.importId, label: 'Import übernehmen / committing import', done: 1, total: 1, finished: true });
+        context.emit('progress', { taskId: input.importId, label: message('progress.committingImport'), done: 1, total: 1, finished: true });
       }
       pending.remove(input.importId);
       return { ...counts!, checkpoint, summary: context.changed() };
