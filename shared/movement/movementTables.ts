@@ -28,11 +28,44 @@ function rounded(value: number | null, decimals: number): number | null {
   return value === null ? null : Number(value.toFixed(decimals));
 }
 
+/** Areas named in a mixed column before the rest is counted ("Barsinghausen, Gehrden und 4 weitere"). */
+const NAMED_AREAS = 5;
+
+/**
+ * What `describe` says of the areas' values at Stichtag `index` (their source, their kind): the one text
+ * where all agree; otherwise the most frequent for "übrige Gebiete" and the others with their areas.
+ * Areas without a value say nothing; null when none has one.
+ * @example perColumn(data, 0, (point) => point.sourceId, 'de') // 'AZR' or 'AsylbLG: Gehrden; AZR: übrige Gebiete'
+ */
+export function perColumn(data: Pick<TimeSeriesData, 'series'>, index: number, describe: (point: TimeSeriesData['region'][number]) => string | null, locale: Locale): string | null {
+  const areasBy = new Map<string, string[]>();
+  for (const series of data.series) {
+    const point = series.values[index];
+    if (!point || point.value === null) continue;
+    const text = describe(point);
+    if (text === null) continue;
+    const areas = areasBy.get(text) ?? [];
+    areas.push(series.name);
+    areasBy.set(text, areas);
+  }
+  if (areasBy.size <= 1) return areasBy.keys().next().value ?? null;
+  const [most, ...others] = [...areasBy].sort((a, b) => b[1].length - a[1].length);
+  const named = (areas: string[]) =>
+    areas.length > NAMED_AREAS ? translate(locale, 'movement.row.moreAreas', { areas: areas.slice(0, NAMED_AREAS).join(', '), count: areas.length - NAMED_AREAS }) : areas.join(', ');
+  return [...others.map(([value, areas]) => translate(locale, 'movement.row.areas', { value, areas: named(areas) })), translate(locale, 'movement.row.restOf', { value: most![0] })].join('; ');
+}
+
 /**
  * @example timeSeriesTable(data, [], 3, '2026-01-01', 'de').columns.slice(0, 3) // ['Schlüssel', 'Gebiet', '31.12.2015']
  */
 export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[], smallNumberThreshold: number, createdOn: string, locale: Locale): DataTable {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const sourceNames = new Map(sources.map((source) => [source.id, source.name]));
+  const sourceNameOf = (id: string | null) => (id === null ? null : (sourceNames.get(id) ?? id));
+  const kindOf = (point: TimeSeriesData['region'][number]) => {
+    const kind = point.projected ? 'projected' : point.quality;
+    return kind ? t(`quality.${kind}`) : null;
+  };
   const columns = [t('movement.column.key'), t('movement.column.name'), ...data.periods.map((period) => formatDate(period, locale))];
   let suppressed = false;
   const cells = (points: TimeSeriesData['region']): TableValue[] =>
@@ -43,7 +76,14 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
       }
       return rounded(point.value, data.indicator.decimals);
     });
-  const rows: TableValue[][] = [...data.series.map((series) => [series.key, series.name, ...cells(series.values)]), ['', t('movement.legend.region'), ...cells(data.region)]];
+  const rows: TableValue[][] = [
+    ...data.series.map((series) => [series.key, series.name, ...cells(series.values)]),
+    ['', t('movement.legend.region'), ...cells(data.region)],
+    // Every value's source and kind, per Stichtag: a column of one source names it; a column that mixes
+    // sources (a priority order filling gaps, a projection) names which areas took which.
+    ['', t('movement.row.source'), ...data.periods.map((_, index) => perColumn(data, index, (point) => sourceNameOf(point.sourceId), locale))],
+    ['', t('movement.row.quality'), ...data.periods.map((_, index) => perColumn(data, index, kindOf, locale))],
+  ];
   // A change of source or of territory is said as in the charts: the table has no line to break.
   const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...seriesCautionNotes(data, sources, locale)];
   if (suppressed) notes.push(t('movement.smallNumbers', { threshold: smallNumberThreshold }));
