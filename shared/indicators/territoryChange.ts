@@ -26,6 +26,8 @@ export interface EndValues {
 export interface TerritoryChange {
   before: string;
   after: string;
+  /** Whether the values are counts that add up over areas (see territoryChange's `additive`). */
+  additive: boolean;
   /** Areas with a value at one end only, absorbed ones included. */
   oneEnded: { key: string; name: string; value: number; at: 'before' | 'after' }[];
   /**
@@ -56,6 +58,21 @@ const MIN_VANISHED_COUNT = 500;
 const MAX_ONE_ENDED_SHARE = 0.2;
 
 /**
+ * The part of an official key (AGS, ARS) that a merger stays within: a municipality joins another of its
+ * own Kreis (AGS 03153007 → 03153), a Kreis one of its own Land (16056 Eisenach → 16063 Wartburgkreis, both
+ * 16). Over all of Germany some area always grows by about what a vanished one counted: Langelsheim
+ * (03153007, 11.285) has no Zensus 2022 value, and Pforzheim (08231000) grew by 7.153 — no successor.
+ * Null for other keys (Stadtteile, a city's own numbering): there the values alone decide.
+ * @example mergerScope('03153007') // '03153'
+ * @example mergerScope('16056') // '16'
+ */
+export function mergerScope(key: string): string | null {
+  if (/^\d{8}$/.test(key) || /^\d{12}$/.test(key)) return key.slice(0, 5);
+  if (/^\d{5}$/.test(key)) return key.slice(0, 2);
+  return null;
+}
+
+/**
  * @param additive Whether the values add up over areas (counts): only then can a successor's growth be
  * compared with what a vanished area counted. For rates, the areas at one end are named, no successor.
  * @example
@@ -76,9 +93,12 @@ export function territoryChange(values: readonly EndValues[], periods: { before:
   if (additive) {
     for (const gone of oneEnded) {
       if (gone.at !== 'before' || gone.value < MIN_VANISHED_COUNT) continue;
-      // Named only when exactly one area fits: two candidates are a guess between them, not a finding.
+      // Named only when exactly one area of its Kreis (Land) fits: two candidates are a guess between them,
+      // not a finding, and one elsewhere is chance.
+      const scope = mergerScope(gone.key);
       const fitting = values.filter((value) => {
         if (value.before === null || value.after === null || !(value.before > 0)) return false;
+        if (scope !== null && mergerScope(value.key) !== scope) return false;
         const growth = value.after - value.before;
         return growth >= ABSORBED_SHARE.min * gone.value && growth <= ABSORBED_SHARE.max * gone.value && growth >= MIN_JUMP * value.before;
       });
@@ -87,7 +107,7 @@ export function territoryChange(values: readonly EndValues[], periods: { before:
       absorbed.push({ key: successor.key, name: successor.name, before: successor.before, after: successor.after, from: { key: gone.key, name: gone.name, value: gone.value } });
     }
   }
-  return { ...periods, oneEnded, absorbed };
+  return { ...periods, additive, oneEnded, absorbed };
 }
 
 /**
@@ -139,7 +159,9 @@ export function territoryChangeNotes(change: TerritoryChange, decimals: number):
     notes.push({
       keys: rest.map((area) => area.key),
       note: message('indicator.territory.oneEnded', (locale) => {
-        const named = rest.slice(0, NAMED_AREAS).map((area) => `${area.name} (${formatDate(area.at === 'before' ? change.before : change.after, locale)})`);
+        // Counts name the largest first: Langelsheim's 11.285 inhabitants before the forests' handful.
+        const ordered = change.additive ? [...rest].sort((a, b) => b.value - a.value) : rest;
+        const named = ordered.slice(0, NAMED_AREAS).map((area) => `${area.name} (${formatDate(area.at === 'before' ? change.before : change.after, locale)})`);
         const more = rest.length - named.length;
         return { before: formatDate(change.before, locale), after: formatDate(change.after, locale), areas: more > 0 ? `${named.join(', ')} ${locale === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named.join(', ') };
       }),

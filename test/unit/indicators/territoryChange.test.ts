@@ -3,7 +3,7 @@
 // on each side of the rule's bounds.
 import { describe, expect, it } from 'vitest';
 import { deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
-import { isWithheldValue, joinedNotes, territoryChange, territoryChangeNotes, territoryNotesAlong, type EndValues } from '../../../shared/indicators/territoryChange';
+import { isWithheldValue, joinedNotes, mergerScope, territoryChange, territoryChangeNotes, territoryNotesAlong, type EndValues } from '../../../shared/indicators/territoryChange';
 import type { Observation } from '../../../shared/model/project';
 import { populationCount } from '../../helpers/indicatorDefinitions';
 
@@ -46,8 +46,26 @@ describe('territoryChange', () => {
     const grew: EndValues = { key: 'h', name: 'Nachbarort', before: 5, after: 11 };
     expect(territoryChange([gone, grew, ...ordinary], periods, true)?.absorbed).toEqual([]);
     // Two Kreise each grew by about Eisenach's count: which one took it in is a guess.
-    const twin: EndValues = { ...wartburg, key: 'twin', name: 'Zwilling', before: 120000, after: 160000 };
+    const twin: EndValues = { ...wartburg, key: '16070', name: 'Zwilling', before: 120000, after: 160000 };
     expect(territoryChange([eisenach, wartburg, twin, ...ordinary], periods, true)?.absorbed).toEqual([]);
+  });
+
+  it('a successor is sought within the vanished area\'s Kreis (for a Kreis: its Land), not across Germany', () => {
+    // GV-ISys 31.12.2019 against Zensus 15.05.2022 on VG5000 2021: Langelsheim (03153007) joined a new
+    // Langelsheim (03153019) in 2021, which the layer of 01.01.2021 does not hold; Pforzheim's +7.153
+    // (63 % of Langelsheim's 11.285, +5,7 % of its own) was taken for its successor.
+    const langelsheim: EndValues = { key: '03153007', name: 'Langelsheim', before: 11285, after: null };
+    const pforzheim: EndValues = { key: '08231000', name: 'Pforzheim', before: 125542, after: 132695 };
+    const gemeinden = ordinary.map((value, index) => ({ ...value, key: `03153${String(100 + index)}` }));
+    const forest: EndValues = { key: '03153501', name: 'Harz, gemfr. Gebiet', before: 12, after: null };
+    const far = territoryChange([forest, langelsheim, pforzheim, ...gemeinden], periods, true);
+    expect(far?.absorbed).toEqual([]);
+    // Counts name the largest first, whatever the layer's order.
+    expect(joinedNotes(territoryChangeNotes(far!, 0))?.de).toContain('Wert nur an einem der Stichtage 31.12.2018 und 31.12.2021: Langelsheim (31.12.2018), Harz, gemfr. Gebiet (31.12.2018).');
+    // The same growth in Langelsheim's own Kreis (Goslar, 03153) is named.
+    const goslar: EndValues = { key: '03153002', name: 'Bad Harzburg', before: 21000, after: 29500 };
+    expect(territoryChange([langelsheim, pforzheim, goslar, ...gemeinden], periods, true)?.absorbed.map((area) => area.name)).toEqual(['Bad Harzburg']);
+    expect([mergerScope('03153007'), mergerScope('032410001001'), mergerScope('16056'), mergerScope('Stadtteil 12')]).toEqual(['03153', '03241', '16', null]);
   });
 
   it('many areas at one end only are a source covering other areas, not a change of territory', () => {
