@@ -58,18 +58,31 @@ const MIN_VANISHED_COUNT = 500;
 const MAX_ONE_ENDED_SHARE = 0.2;
 
 /**
- * The part of an official key (AGS, ARS) that a merger stays within: a municipality joins another of its
- * own Kreis (AGS 03153007 → 03153), a Kreis one of its own Land (16056 Eisenach → 16063 Wartburgkreis, both
- * 16). Over all of Germany some area always grows by about what a vanished one counted: Langelsheim
- * (03153007, 11.285) has no Zensus 2022 value, and Pforzheim (08231000) grew by 7.153 — no successor.
- * Null for other keys (Stadtteile, a city's own numbering): there the values alone decide.
- * @example mergerScope('03153007') // '03153'
- * @example mergerScope('16056') // '16'
+ * Where a merger's successor is sought, by the official key (AGS, ARS): a municipality joins one of its
+ * own Kreis (AGS 03153007 → 03153), a Kreis one of its own Land (16056 Eisenach → 16063 Wartburgkreis,
+ * both 16). Farther away some area always grows by about what a vanished one counted. GV-ISys 2019 against
+ * the Zensus 2022: Langelsheim (03153007, 11.285) has no Zensus value, and Pforzheim (08231000) grew by
+ * 7.153; within Niedersachsen, Cappeln (Oldenburg) grew by 1.419 (+19,9 %), 80 % of Lutter am Barenberge
+ * (Goslar). So a municipality that joins one of another Kreis gets the note of an area at one end only,
+ * not a named successor: a missed name, rather than a false one. Empty for other keys (Stadtteile, a
+ * city's own numbering): there the values alone decide, over the whole layer.
+ * @example mergerScopes('03153007') // ['03153']
+ * @example mergerScopes('16056') // ['16']
  */
-export function mergerScope(key: string): string | null {
-  if (/^\d{8}$/.test(key) || /^\d{12}$/.test(key)) return key.slice(0, 5);
-  if (/^\d{5}$/.test(key)) return key.slice(0, 2);
-  return null;
+export function mergerScopes(key: string): string[] {
+  // Gemeinde (AGS, 8 digits), Gemeindeverband (9) and ARS (12) keys all begin with Land and Kreis.
+  if (/^(\d{8}|\d{9}|\d{12})$/.test(key)) return [key.slice(0, 5)];
+  if (/^\d{5}$/.test(key)) return [key.slice(0, 2)];
+  return [];
+}
+
+/** The areas of `values` that fit `test` in the nearest of `scopes` (key prefixes, see mergerScopes) with any fit; all of `values` without scopes. */
+function fittingNearest<T extends { key: string }>(values: readonly T[], scopes: readonly string[], test: (value: T) => boolean): T[] {
+  for (const scope of scopes.length > 0 ? scopes : ['']) {
+    const fitting = values.filter((value) => value.key.startsWith(scope) && (scope === '' || mergerScopes(value.key).length > 0) && test(value));
+    if (fitting.length > 0) return fitting;
+  }
+  return [];
 }
 
 /**
@@ -93,12 +106,10 @@ export function territoryChange(values: readonly EndValues[], periods: { before:
   if (additive) {
     for (const gone of oneEnded) {
       if (gone.at !== 'before' || gone.value < MIN_VANISHED_COUNT) continue;
-      // Named only when exactly one area of its Kreis (Land) fits: two candidates are a guess between them,
-      // not a finding, and one elsewhere is chance.
-      const scope = mergerScope(gone.key);
-      const fitting = values.filter((value) => {
+      // Named only when exactly one area fits in the nearest scope where any does (its Kreis, else its
+      // Land): two candidates are a guess between them, not a finding, and one farther away is chance.
+      const fitting = fittingNearest(values, mergerScopes(gone.key), (value) => {
         if (value.before === null || value.after === null || !(value.before > 0)) return false;
-        if (scope !== null && mergerScope(value.key) !== scope) return false;
         const growth = value.after - value.before;
         return growth >= ABSORBED_SHARE.min * gone.value && growth <= ABSORBED_SHARE.max * gone.value && growth >= MIN_JUMP * value.before;
       });
@@ -163,7 +174,7 @@ export function territoryChangeNotes(change: TerritoryChange, decimals: number):
         const ordered = change.additive ? [...rest].sort((a, b) => b.value - a.value) : rest;
         const named = ordered.slice(0, NAMED_AREAS).map((area) => `${area.name} (${formatDate(area.at === 'before' ? change.before : change.after, locale)})`);
         const more = rest.length - named.length;
-        return { before: formatDate(change.before, locale), after: formatDate(change.after, locale), areas: more > 0 ? `${named.join(', ')} ${locale === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named.join(', ') };
+        return { before: formatDate(change.before, locale), after: formatDate(change.after, locale), areas: more > 0 ? `${named.join(', ')} ${locale === 'de' ? `und ${more} ${more === 1 ? 'weiteres' : 'weitere'}` : `and ${more} more`}` : named.join(', ') };
       }),
     });
   }

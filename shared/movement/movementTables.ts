@@ -52,7 +52,10 @@ export function perColumn(data: Pick<TimeSeriesData, 'series'>, index: number, d
   const [most, ...others] = [...areasBy].sort((a, b) => b[1].length - a[1].length);
   const named = (areas: string[]) =>
     areas.length > NAMED_AREAS ? translate(locale, 'movement.row.moreAreas', { areas: areas.slice(0, NAMED_AREAS).join(', '), count: areas.length - NAMED_AREAS }) : areas.join(', ');
-  return [...others.map(([value, areas]) => translate(locale, 'movement.row.areas', { value, areas: named(areas) })), translate(locale, 'movement.row.restOf', { value: most![0] })].join('; ');
+  const groupText = ([value, areas]: [string, string[]]) => translate(locale, 'movement.row.areas', { value, areas: named(areas) });
+  // "übrige Gebiete" only for a clear majority too large to list; otherwise every group is named.
+  if (most![1].length <= NAMED_AREAS || others[0]![1].length === most![1].length) return [most!, ...others].map(groupText).join('; ');
+  return [...others.map(groupText), translate(locale, 'movement.row.restOf', { value: most![0] })].join('; ');
 }
 
 /**

@@ -4,7 +4,7 @@
  * methods of their contract module (shared/contract/methods/) as `create<Feature>Handlers(context)`, and
  * createKleinraumApi composes them — so features never edit one another's files.
  */
-import type { EventName, KleinraumApi, ProjectSummary } from '../../../shared/contract/api';
+import type { EventName, EventPayload, KleinraumApi, ProjectSummary } from '../../../shared/contract/api';
 import type { HostAdapter } from './host';
 import type { ProjectSession } from './projectSession';
 
@@ -15,7 +15,7 @@ export interface ServiceContext {
   workDir: string;
   host: HostAdapter;
   /** Sends a backend event to every connected UI (e.g. 'progress'). */
-  emit: (name: EventName, payload: unknown) => void;
+  emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   /** The open project session (the demo until another project is opened). */
   current: () => ProjectSession;
   /** Call after changing the open project: emits 'project.changed' and returns the new summary. */

@@ -92,7 +92,7 @@ export const movementTextsDe = {
   'movement.row.quality': 'Art der Werte',
   'movement.row.restOf': '{value}: übrige Gebiete',
   'movement.row.areas': '{value}: {areas}',
-  'movement.row.moreAreas': '{areas} und {count} weitere',
+  'movement.row.moreAreas': '{areas} und {count} {count|weiteres|weitere}',
   'movement.smallNumbers': 'Werte unter {threshold} sind aus Datenschutzgründen nicht ausgewiesen (.).',
   'movement.smallNumbers.chart': 'Kleine Fallzahlen (unter {threshold}) sind aus Datenschutzgründen nicht als Wert eingezeichnet, sondern mit „{label}“ markiert; Summen und die Region sind vor dem Ausblenden gerechnet.',
   'movement.smallNumbers.hover': 'Fallzahl {label} (nicht ausgewiesen)',

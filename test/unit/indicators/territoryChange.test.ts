@@ -3,7 +3,7 @@
 // on each side of the rule's bounds.
 import { describe, expect, it } from 'vitest';
 import { deriveIndicatorValues } from '../../../shared/indicators/deriveIndicatorValues';
-import { isWithheldValue, joinedNotes, mergerScope, territoryChange, territoryChangeNotes, territoryNotesAlong, type EndValues } from '../../../shared/indicators/territoryChange';
+import { isWithheldValue, joinedNotes, mergerScopes, territoryChange, territoryChangeNotes, territoryNotesAlong, type EndValues } from '../../../shared/indicators/territoryChange';
 import type { Observation } from '../../../shared/model/project';
 import { populationCount } from '../../helpers/indicatorDefinitions';
 
@@ -65,7 +65,26 @@ describe('territoryChange', () => {
     // The same growth in Langelsheim's own Kreis (Goslar, 03153) is named.
     const goslar: EndValues = { key: '03153002', name: 'Bad Harzburg', before: 21000, after: 29500 };
     expect(territoryChange([langelsheim, pforzheim, goslar, ...gemeinden], periods, true)?.absorbed.map((area) => area.name)).toEqual(['Bad Harzburg']);
-    expect([mergerScope('03153007'), mergerScope('032410001001'), mergerScope('16056'), mergerScope('Stadtteil 12')]).toEqual(['03153', '03241', '16', null]);
+    expect([mergerScopes('03153007'), mergerScopes('032410001001'), mergerScopes('031535401'), mergerScopes('16056'), mergerScopes('Stadtteil 12')]).toEqual([
+      ['03153'],
+      ['03241'],
+      ['03153'],
+      ['16'],
+      [],
+    ]);
+  });
+
+  it('a municipality that joins one of another Kreis is named as an area at one end, not given a successor by chance', () => {
+    // Searching its Land as well named Cappeln (Oldenburg) for Lutter am Barenberge (Goslar) on the real
+    // files; a merger across a Kreis border (Thüringen 2019) is missed by name, never claimed falsely.
+    const gone: EndValues = { key: '16073049', name: 'Lichte', before: 1700, after: null };
+    const otherKreis: EndValues = { key: '16072015', name: 'Neuhaus am Rennweg', before: 5200, after: 6800 };
+    const kreis = ordinary.map((value, index) => ({ ...value, key: `16073${String(100 + index)}` }));
+    const change = territoryChange([gone, otherKreis, ...kreis], periods, true);
+    expect(change?.absorbed).toEqual([]);
+    expect(change?.oneEnded.map((area) => area.name)).toEqual(['Lichte']);
+    const ownKreis: EndValues = { key: '16073120', name: 'Nachbargemeinde', before: 6000, after: 7600 };
+    expect(territoryChange([gone, otherKreis, ownKreis, ...kreis], periods, true)?.absorbed.map((area) => area.name)).toEqual(['Nachbargemeinde']);
   });
 
   it('many areas at one end only are a source covering other areas, not a change of territory', () => {

@@ -44,14 +44,15 @@ describe('the time-series table names the source and kind of every value', () =>
     const table = timeSeriesTable(data, sources, 3, '2026-12-07', 'de');
     const sourceRow = table.rows.find((row) => row[1] === 'Quelle der Werte');
     const kindRow = table.rows.find((row) => row[1] === 'Art der Werte');
-    expect(sourceRow).toEqual(['', 'Quelle der Werte', 'Ausländerzentralregister (AZR)', 'Statistik der Asylbewerberleistungen: Barsinghausen; Ausländerzentralregister (AZR): übrige Gebiete', 'Szenario Mittel']);
+    // Few areas: every group is named ("übrige Gebiete" is for a majority too large to list).
+    expect(sourceRow).toEqual(['', 'Quelle der Werte', 'Ausländerzentralregister (AZR)', 'Ausländerzentralregister (AZR): Hannover, Burgdorf; Statistik der Asylbewerberleistungen: Barsinghausen', 'Szenario Mittel']);
     // An area without a value (Burgdorf 2025) says nothing about a source.
-    expect(kindRow).toEqual(['', 'Art der Werte', 'gezählt', 'geschätzt: Barsinghausen; gezählt: übrige Gebiete', 'projiziert']);
+    expect(kindRow).toEqual(['', 'Art der Werte', 'gezählt', 'gezählt: Hannover, Burgdorf; geschätzt: Barsinghausen', 'projiziert']);
   });
 
   it('in English, with the same rows', () => {
     const table = timeSeriesTable(data, sources, 3, '2026-12-07', 'en');
-    expect(table.rows.find((row) => row[1] === 'Source of the values')?.[3]).toBe('Statistik der Asylbewerberleistungen: Barsinghausen; Ausländerzentralregister (AZR): other areas');
+    expect(table.rows.find((row) => row[1] === 'Source of the values')?.[3]).toBe('Ausländerzentralregister (AZR): Hannover, Burgdorf; Statistik der Asylbewerberleistungen: Barsinghausen');
     expect(table.rows.find((row) => row[1] === 'Kind of values')?.[4]).toBe('projected');
   });
 
@@ -60,13 +61,19 @@ describe('the time-series table names the source and kind of every value', () =>
       Array.from({ length: 9 }, (_, index) => area(`0324100${index}`, `Gemeinde ${index + 1}`, [{ value: 10, sourceId: index < 7 ? 'asylblg' : 'azr' }, { value: 10 }, { value: 10 }])),
     );
     expect(perColumn(many, 0, (entry) => entry.sourceId, 'de')).toBe('azr: Gemeinde 8, Gemeinde 9; asylblg: übrige Gebiete');
+    expect(perColumn(many, 0, (entry) => entry.sourceId, 'en')).toBe('azr: Gemeinde 8, Gemeinde 9; asylblg: other areas');
     const mostlyAzr = seriesData(
       Array.from({ length: 9 }, (_, index) => area(`0324100${index}`, `Gemeinde ${index + 1}`, [{ value: 10, sourceId: index < 2 ? 'azr' : 'asylblg' }, { value: 10 }, { value: 10 }])),
     );
     mostlyAzr.series.push(area('03241010', 'Gemeinde 10', [{ value: 1, sourceId: 'melde' }, { value: 1 }, { value: 1 }]));
     expect(perColumn(mostlyAzr, 0, (entry) => entry.sourceId, 'de')).toBe('azr: Gemeinde 1, Gemeinde 2; melde: Gemeinde 10; asylblg: übrige Gebiete');
     const sixOthers = seriesData(Array.from({ length: 13 }, (_, index) => area(`k${index}`, `G${index + 1}`, [{ value: 1, sourceId: index < 6 ? 'a' : 'b' }, { value: 1 }, { value: 1 }])));
-    expect(perColumn(sixOthers, 0, (entry) => entry.sourceId, 'de')).toBe('a: G1, G2, G3, G4, G5 und 1 weitere; b: übrige Gebiete');
+    expect(perColumn(sixOthers, 0, (entry) => entry.sourceId, 'de')).toBe('a: G1, G2, G3, G4, G5 und 1 weiteres; b: übrige Gebiete');
+    const sevenOthers = seriesData(Array.from({ length: 15 }, (_, index) => area(`k${index}`, `G${index + 1}`, [{ value: 1, sourceId: index < 7 ? 'a' : 'b' }, { value: 1 }, { value: 1 }])));
+    expect(perColumn(sevenOthers, 0, (entry) => entry.sourceId, 'de')).toBe('a: G1, G2, G3, G4, G5 und 2 weitere; b: übrige Gebiete');
+    // A tie has no majority: both are named.
+    const tie = seriesData(Array.from({ length: 12 }, (_, index) => area(`t${index}`, `T${index + 1}`, [{ value: 1, sourceId: index < 6 ? 'a' : 'b' }, { value: 1 }, { value: 1 }])));
+    expect(perColumn(tie, 0, (entry) => entry.sourceId, 'de')).toBe('a: T1, T2, T3, T4, T5 und 1 weiteres; b: T7, T8, T9, T10, T11 und 1 weiteres');
   });
 
   it('a Stichtag without any value names nothing', () => {
