@@ -10,14 +10,21 @@ import { toApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
 import { formatDate, formatLatestDates, type Locale } from '../../shared/format/number';
 import { localized, message } from '../../shared/i18n/translate';
-import { indicatorSourceChoices, priorityText, shortSourceName } from '../../shared/sources/sourceChoiceLine';
+import { indicatorSourceChoices, priorityText, seriesEntries, shortSourceName, sourceSeries } from '../../shared/sources/sourceChoiceLine';
 
-/** The orders offered for a variable: each source alone, then each source first with the others after it in the variable's own order. */
-export function offeredOrders(own: readonly string[], holding: readonly string[]): string[][] {
+/**
+ * The orders offered for a variable: each source alone, then each source first with the others after it
+ * in the variable's own order. A series (one table imported per Stichtag, see sourceSeries) is one choice:
+ * its imports stay together, since "2018's file, sonst 2021's file" orders nothing.
+ * @example offeredOrders(['reg2018', 'reg2021', 'zensus'], ['reg2018', 'reg2021', 'zensus'], seriesOf) // [['reg2018', 'reg2021'], ['zensus'], ['reg2018', 'reg2021', 'zensus'], ['zensus', 'reg2018', 'reg2021']]
+ */
+export function offeredOrders(own: readonly string[], holding: readonly string[], seriesOf: (sourceId: string) => string = (sourceId) => sourceId): string[][] {
   const ordered = [...own.filter((id) => holding.includes(id)), ...holding.filter((id) => !own.includes(id))];
-  const alone = ordered.map((id) => [id]);
-  const orders = ordered.length > 1 ? ordered.map((id) => [id, ...ordered.filter((other) => other !== id)]) : [];
-  return [...alone, ...orders];
+  const groups = new Map<string, string[]>();
+  for (const id of ordered) groups.set(seriesOf(id), [...(groups.get(seriesOf(id)) ?? []), id]);
+  const units = [...groups.values()];
+  const orders = units.length > 1 ? units.map((unit) => [...unit, ...units.filter((other) => other !== unit).flat()]) : [];
+  return [...units, ...orders];
 }
 
 export function SourcePicker() {
@@ -36,7 +43,13 @@ export function SourcePicker() {
   const own = indicatorSourceChoices(project, indicator?.variables ?? [], null).filter((choice) => choice.holdingSeries > 1);
   if (own.length === 0) return null;
   const names = new Map(project.sources.map((source) => [source.id, source.name]));
-  const named = (ids: readonly string[]) => ids.map((id) => ({ name: names.get(id) ?? id }));
+  const seriesOf = sourceSeries(project.sources);
+  // Each series once, without its files' names ("Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4").
+  const named = (ids: readonly string[]) => seriesEntries(ids.map((id) => ({ id, name: names.get(id) ?? id })));
+  const optionText = (order: readonly string[]) => {
+    const entries = named(order);
+    return entries.length === 1 ? t('map.sources.only', { name: shortSourceName(entries[0]!.name) }) : priorityText(entries, locale);
+  };
 
   const choose = async (variableId: string, order: string[] | null) => {
     const holding = new Set(project.variables.find((variable) => variable.id === variableId)?.availableSources.map((entry) => entry.id) ?? []);
@@ -73,7 +86,7 @@ export function SourcePicker() {
       {own.map((choice) => {
         const holding = project.variables.find((variable) => variable.id === choice.variable)?.availableSources.map((entry) => entry.id) ?? [];
         const current = (viewSources ?? []).filter((id) => holding.includes(id));
-        const orders = offeredOrders(choice.sources.map((source) => source.id), holding);
+        const orders = offeredOrders(choice.sources.map((source) => source.id), holding, seriesOf);
         const value = current.length > 0 ? JSON.stringify(current) : '';
         const known = value === '' || orders.some((order) => JSON.stringify(order) === value);
         return (
@@ -88,11 +101,11 @@ export function SourcePicker() {
               value={value}
               onChange={(event) => void choose(choice.variable, event.target.value ? (JSON.parse(event.target.value) as string[]) : null)}
             >
-              <option value="">{t('map.sources.own', { names: priorityText(choice.sources, locale) })}</option>
+              <option value="">{t('map.sources.own', { names: priorityText(named(choice.sources.map((source) => source.id)), locale) })}</option>
               {!known && <option value={value}>{priorityText(named(current), locale)}</option>}
               {orders.map((order) => (
                 <option key={JSON.stringify(order)} value={JSON.stringify(order)}>
-                  {order.length === 1 ? t('map.sources.only', { name: shortSourceName(names.get(order[0] as string) ?? '') }) : priorityText(named(order), locale)}
+                  {optionText(order)}
                 </option>
               ))}
             </select>

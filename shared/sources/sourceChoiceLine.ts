@@ -168,6 +168,15 @@ export function seriesNames(sources: readonly { id: string; name: string }[], lo
     .join('; ');
 }
 
+/**
+ * Sources in priority order, each series once, named without the file where it has several: what a
+ * sentence or a picker option names.
+ * @example seriesEntries([reg2018, reg2021, zensus]).map((source) => source.name) // ['Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4', 'Zensus 2022, …']
+ */
+export function seriesEntries(sources: readonly { id: string; name: string }[]): { id: string; name: string }[] {
+  return bySeries(sources, sourceSeries(sources));
+}
+
 /** Sources in priority order, each series once (the first of it), named without the file where it has several. */
 function bySeries(sources: readonly { id: string; name: string }[], seriesOf: (sourceId: string) => string): { id: string; name: string }[] {
   const members = new Map<string, { id: string; name: string }[]>();

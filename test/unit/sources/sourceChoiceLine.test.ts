@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorSourceChoices, priorityText, shortSourceName, sourceChoiceLine, sourceMetaIn, sourceNameIn, type SourceChoiceProject } from '../../../shared/sources/sourceChoiceLine';
+import { indicatorSourceChoices, priorityText, seriesEntries, shortSourceName, sourceChoiceLine, sourceMetaIn, sourceNameIn, sourceSeries, type SourceChoiceProject } from '../../../shared/sources/sourceChoiceLine';
 import { offeredOrders } from '../../../renderer/map/SourcePicker';
 
 const project: SourceChoiceProject = {
@@ -94,6 +94,23 @@ describe('offeredOrders', () => {
   it('offers each source alone, then each source first with the others in the variable’s own order', () => {
     expect(offeredOrders(['azr'], ['asylblg', 'azr', 'betten'])).toEqual([['azr'], ['asylblg'], ['betten'], ['azr', 'asylblg', 'betten'], ['asylblg', 'azr', 'betten'], ['betten', 'azr', 'asylblg']]);
     expect(offeredOrders([], ['only'])).toEqual([['only']]);
+  });
+
+  it('keeps the imports of one table together: a series is one choice beside the Zensus, not three sources', () => {
+    const sources = [
+      { id: 'reg2018', name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (kreise_2018-12-31.csv)' },
+      { id: 'reg2021', name: 'Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4 (kreise_2021-12-31.csv)' },
+      { id: 'zensus', name: 'Bevölkerung kompakt, Tabelle 1000A-0000 (zensus.csv)' },
+    ];
+    const seriesOf = sourceSeries(sources);
+    expect(offeredOrders(['reg2018', 'reg2021', 'zensus'], ['zensus', 'reg2018', 'reg2021'], seriesOf)).toEqual([
+      ['reg2018', 'reg2021'],
+      ['zensus'],
+      ['reg2018', 'reg2021', 'zensus'],
+      ['zensus', 'reg2018', 'reg2021'],
+    ]);
+    // Each option names the series once, without its files.
+    expect(priorityText(seriesEntries([sources[2]!, sources[0]!, sources[1]!]), 'de')).toBe('Bevölkerung kompakt, Tabelle 1000A-0000 (zensus.csv), sonst Bevölkerung nach Geschlecht, Tabelle 12411-01-01-4');
   });
 });
 
