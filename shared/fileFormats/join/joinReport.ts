@@ -213,7 +213,10 @@ export function buildJoinReport(areas: readonly JoinArea[], rows: readonly JoinR
   }
   // The region is named by a whole official level (Land 2, Regierungsbezirk 3, Kreis 5 digits): "03241", not "032410".
   const regionLength = layerLevel ? [5, 3, 2].find((length) => length <= commonPrefix.length) : undefined;
-  const unmatchedSummary = summariseUnmatchedRows(unmatchedRows, regionLength ? commonPrefix.slice(0, regionLength) : '');
+  const region = regionLength ? commonPrefix.slice(0, regionLength) : '';
+  // The table usually names the region itself: its Kreis row ("03241 Region Hannover") is a sum row here.
+  const regionRowName = region === '' ? undefined : aggregateRows.find((row) => row.key === region)?.name;
+  const unmatchedSummary = summariseUnmatchedRows(unmatchedRows, region, regionRowName);
   return { layerLevel, matched, unmatchedRows, unmatchedSummary, areasWithoutData, duplicateKeys, aggregateRows, nameProposals, restoredLeadingZeros, restoredLeadingZeroExample, totalsChecks, totalsUnchecked, cityStateRows };
 }
 
@@ -251,10 +254,11 @@ function matchCityStates(areas: readonly JoinArea[], aggregateRows: AggregateRow
 }
 
 /**
- * Counts unmatched rows by reason with a sentence for each group.
- * @example summariseUnmatchedRows(rows, '03241')[0].text.de // "10.765 Zeilen außerhalb des Gebiets 03241 (399 andere Kreise)"
+ * Counts unmatched rows by reason with a sentence for each group. The region is named as the table names
+ * it (`regionRowName`), with its key; by its key alone where the table has no row for it.
+ * @example summariseUnmatchedRows(rows, '03241', 'Region Hannover')[0].text.de // "10.765 Zeilen außerhalb des Gebiets Region Hannover (03241) (399 andere Kreise)"
  */
-export function summariseUnmatchedRows(rows: readonly UnmatchedRow[], region: string): UnmatchedGroup[] {
+export function summariseUnmatchedRows(rows: readonly UnmatchedRow[], region: string, regionRowName?: string): UnmatchedGroup[] {
   const order: UnmatchedRow['reason'][] = ['other-region', 'finer-level', 'unknown-key', 'no-key'];
   const groups: UnmatchedGroup[] = [];
   for (const reason of order) {
@@ -272,14 +276,20 @@ export function summariseUnmatchedRows(rows: readonly UnmatchedRow[], region: st
     const regionName = region === '' ? null : region;
     let text: UnmatchedGroup['text'];
     if (reason === 'other-region') {
-      const where = regionName ? { de: `außerhalb des Gebiets ${regionName}`, en: `outside the area ${regionName}` } : { de: 'außerhalb der Ebene', en: 'outside the layer' };
-      const detail =
+      // "außerhalb des Gebiets Region Hannover (03241, 399 andere Kreise)"; by key where the table names it not.
+      const others =
         otherKreise === 1
-          ? { de: ' (1 anderer Kreis)', en: ' (1 other Kreis)' }
+          ? { de: '1 anderer Kreis', en: '1 other Kreis' }
           : otherKreise > 0
-            ? { de: ` (${formatNumber(otherKreise, 0, 'de')} andere Kreise)`, en: ` (${formatNumber(otherKreise, 0, 'en')} other Kreise)` }
-            : { de: '', en: '' };
-      text = { de: `${de} ${rowsDe} ${where.de}${detail.de}`, en: `${en} ${rowsEn} ${where.en}${detail.en}` };
+            ? { de: `${formatNumber(otherKreise, 0, 'de')} andere Kreise`, en: `${formatNumber(otherKreise, 0, 'en')} other Kreise` }
+            : null;
+      const shownRegion = regionName ? (regionRowName ?? regionName) : null;
+      const where = shownRegion ? { de: `außerhalb des Gebiets ${shownRegion}`, en: `outside the area ${shownRegion}` } : { de: 'außerhalb der Ebene', en: 'outside the layer' };
+      const detail = (locale: 'de' | 'en') => {
+        const parts = [regionName && regionRowName ? regionName : null, others?.[locale] ?? null].filter((part): part is string => part !== null);
+        return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+      };
+      text = { de: `${de} ${rowsDe} ${where.de}${detail('de')}`, en: `${en} ${rowsEn} ${where.en}${detail('en')}` };
     } else if (reason === 'finer-level') {
       text = { de: `${de} ${rowsDe} feiner als die Gebiete der Ebene (z. B. Gemeindeteile)`, en: `${en} ${rowsEn} finer than the layer's areas (e.g. parts of municipalities)` };
     } else if (reason === 'unknown-key') {

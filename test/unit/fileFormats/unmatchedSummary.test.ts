@@ -32,6 +32,13 @@ describe('unmatched summary', () => {
     expect(report.unmatchedSummary[1]!.text.de).toBe('1 Zeile mit einem Schlüssel, den die Ebene nicht kennt');
   });
 
+  it('names the region as the table does, where it has a row for it (its Kreis row is a sum row)', () => {
+    const rows = [row(0, '03241', 'Region Hannover'), row(1, '03241001'), row(2, '03241002'), row(3, '03251001', 'Bassum'), row(4, '09162000', 'München')];
+    const outside = buildJoinReport(areas, rows).unmatchedSummary.find((group) => group.reason === 'other-region')!;
+    expect(outside.region).toBe('03241');
+    expect(outside.text).toEqual({ de: '2 Zeilen außerhalb des Gebiets Region Hannover (03241, 2 andere Kreise)', en: '2 rows outside the area Region Hannover (03241, 2 other Kreise)' });
+  });
+
   it('groups thousands the German way and sorts the largest group first', () => {
     const many = Array.from({ length: 10_765 }, (_, index) => ({ rowIndex: index, lineNumber: index + 5, keyText: `0325${String(index).padStart(4, '0')}`, name: '', reason: 'other-region' as const }));
     const few = [{ rowIndex: 99_999, lineNumber: 1, keyText: '', name: 'Fußnote', reason: 'no-key' as const }];
