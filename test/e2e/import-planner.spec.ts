@@ -192,18 +192,18 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   await expect(page.getByTestId('import-commit')).toBeDisabled();
   await page.getByTestId('import-coarser-confirm').locator('input').check();
   await expect(page.getByTestId('import-commit')).toBeEnabled();
-  // The preview counts what the import writes: Hannover's value and the Region's reported total, said as such
-  // (it counted 1 while the confirmation said 2).
+  // The preview counts what the import writes: Hannover's values and the Region's reported totals, said as
+  // such (it counted 1 while the confirmation said 2); men and women each, as they add up to Insgesamt.
   const summary = page.getByTestId('import-observations-summary');
-  await expect(summary).toContainText('2 Werte');
-  await expect(summary).toContainText('Davon bleibt 1 Wert beim übergeordneten Gebiet');
+  await expect(summary).toContainText('4 Werte');
+  await expect(summary).toContainText('Davon bleiben 2 Werte beim übergeordneten Gebiet');
   // The values list names the variable as the planner reads it, and only rows that go in.
   const values = page.getByTestId('import-observations-preview');
   await expect(values).toContainText('Bevölkerung');
   await expect(values).not.toContainText('population');
   await expect(values).not.toContainText('Deutschland');
   await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('notice-toast')).toContainText('2 Werte', { timeout: 30_000 });
+  await expect(page.getByTestId('notice-toast')).toContainText('4 Werte', { timeout: 30_000 });
 });
 
 test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp) is read as a table and joins the 21 municipalities', async ({ page }) => {

@@ -39,6 +39,7 @@ export interface TableMapping {
  */
 const NOT_A_VALUE = /^(satzart|textkennzeichen|land|rb|regbez|kreis|vb|gemeinde|postleitzahl|plz|laengengrad|breitengrad|lat|lon|jekm2|verstaedterungschluessel|.*schluessel|.*schlüssel|ade|gf|bsg|ibz|fk_s3)$/;
 
+const BREAKDOWN_HEADING = /gruppe|^geschlecht$|^alter$|^altersklassen?\b/;
 const SEX_WORDS: Record<string, string> = { männlich: 'm', maennlich: 'm', weiblich: 'f', männer: 'm', frauen: 'f' };
 const TOTAL_WORDS = new Set(['insgesamt', 'zusammen', 'gesamt', 'total', 'bevölkerung', 'bevoelkerung', 'einwohner', 'personen', 'anzahl', 'bevölkerungszahl']);
 /** Header words that label the period row of a GENESIS header ("Stichtag" over "31.12.2021"), not the values. */
@@ -98,6 +99,9 @@ function describeValueColumn(parts: string[], titleText: string): { variable: Pr
   const rest: string[] = [];
   for (const word of words) {
     const lower = word.toLowerCase();
+    // A breakdown's heading over its values ("Altersgruppen (unter 1 bis 75 u.m.)", "Geschlecht") is no
+    // value itself: read as one, the age column "Insgesamt" became an age group of its own.
+    if (BREAKDOWN_HEADING.test(lower)) continue;
     if (SEX_WORDS[lower]) dimensions.sex = SEX_WORDS[lower];
     else if (/jahre|alter/.test(lower)) dimensions.age = slug(word);
     else if (!TOTAL_WORDS.has(lower) || words.length === 1) rest.push(word);
@@ -158,8 +162,7 @@ export function proposeTableMapping(table: ParsedTable, fileName: string, projec
     variables.set(id, { de: column.label, en: column.label });
     return { ...entry, variable: id };
   });
-  const totals = new Set(valueColumns.filter((entry) => Object.keys(entry.dimensions).length === 0).map((entry) => entry.variable));
-  valueColumns = valueColumns.filter((entry) => Object.keys(entry.dimensions).length === 0 || !totals.has(entry.variable));
+  valueColumns = partsOrTotal(valueColumns, table);
   const headerPeriod = candidates.map((column) => column.period).find((period) => period !== null) ?? null;
   const fileDate = /(\d{4})-(\d{2})-(\d{2})/.exec(fileName);
   const period = dateColumn ? null : (headerPeriod ?? table.titlePeriod ?? (fileDate ? `${fileDate[1]}-${fileDate[2]}-${fileDate[3]}` : null));
@@ -176,6 +179,39 @@ export function proposeTableMapping(table: ParsedTable, fileName: string, projec
     },
     variables,
   };
+}
+
+/**
+ * Of a variable's columns, those that do not count anyone twice: a wide table of sex × age (GENESIS
+ * 12411-02-03-5-B) has the cells, the totals over sex, over age and over both side by side. The finest
+ * cells are kept where they reproduce the table's grand total in every row that gives it; else the total
+ * alone: the AsylbLG export's sub-columns do not add up, and a part kept secret („.“) beside a published
+ * total would turn the area's sum into a gap. Totals over one dimension between the two (sex "Insgesamt"
+ * per age group) are never kept beside the cells.
+ */
+function partsOrTotal(columns: readonly ValueColumnMapping[], table: ParsedTable): ValueColumnMapping[] {
+  const size = (entry: ValueColumnMapping) => Object.keys(entry.dimensions).length;
+  const byVariable = new Map<string, ValueColumnMapping[]>();
+  for (const entry of columns) byVariable.set(entry.variable, [...(byVariable.get(entry.variable) ?? []), entry]);
+  const kept = new Set<ValueColumnMapping>();
+  for (const group of byVariable.values()) {
+    const finestSize = Math.max(...group.map(size));
+    const finest = group.filter((entry) => size(entry) === finestSize);
+    const total = group.find((entry) => size(entry) === 0);
+    if (!total || finestSize === 0) {
+      for (const entry of finestSize === 0 ? group : finest) kept.add(entry);
+      continue;
+    }
+    const addsUp = table.rows.every((row) => {
+      const whole = row.values[total.column]?.value;
+      const parts = finest.map((entry) => row.values[entry.column]?.value);
+      if (whole === null || whole === undefined) return true;
+      if (parts.some((part) => part === null || part === undefined)) return false;
+      return Math.abs(parts.reduce<number>((sum, part) => sum + (part ?? 0), 0) - whole) <= 0.5;
+    });
+    for (const entry of addsUp ? finest : [total]) kept.add(entry);
+  }
+  return columns.filter((entry) => kept.has(entry));
 }
 
 /** What a new variable counts: its unit, and for fractions the decimals its values are written with. */

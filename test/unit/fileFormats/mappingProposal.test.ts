@@ -49,7 +49,11 @@ describe('mapping proposal', () => {
     );
     const { mapping, variables } = proposeTableMapping(table, '12411-01-01-4.csv');
     expect(mapping.period).toBe('2021-12-31');
-    expect(mapping.valueColumns).toEqual([{ column: 2, variable: 'population', dimensions: {} }]);
+    // männlich and weiblich add up to Insgesamt in every row: the parts are kept, the total is their sum.
+    expect(mapping.valueColumns).toEqual([
+      { column: 3, variable: 'population', dimensions: { sex: 'm' } },
+      { column: 4, variable: 'population', dimensions: { sex: 'f' } },
+    ]);
     expect(variables.get('population')?.de).toBe('Bevölkerung');
     expect([...variables.keys()]).not.toContain('stichtag');
   });
