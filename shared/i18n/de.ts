@@ -145,8 +145,8 @@ const coreDe = {
   'status.saved': 'Gespeichert',
   'status.notSaved': 'Noch nicht gespeichert',
   'status.ready': 'Bereit',
-  'status.progress': '{label}: {done} von {total}',
-  'status.progressOpen': '{label}: {done}',
+  'status.progress': '{label}: Schritt {done} von {total}',
+  'status.progressOpen': '{label} …',
 
   'files.openTitle': 'Projekt öffnen',
   'files.saveTitle': 'Projekt speichern unter',

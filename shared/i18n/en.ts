@@ -146,8 +146,8 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'status.saved': 'Saved',
   'status.notSaved': 'Not saved yet',
   'status.ready': 'Ready',
-  'status.progress': '{label}: {done} of {total}',
-  'status.progressOpen': '{label}: {done}',
+  'status.progress': '{label}: step {done} of {total}',
+  'status.progressOpen': '{label} …',
 
   'files.openTitle': 'Open project',
   'files.saveTitle': 'Save project as',

@@ -88,7 +88,7 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
     ['', t('movement.row.quality'), ...data.periods.map((_, index) => perColumn(data, index, kindOf, locale))],
   ];
   // A change of source or of territory is said as in the charts: the table has no line to break.
-  const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...seriesCautionNotes(data, sources, locale)];
+  const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...seriesCautionNotes(data, sources, locale, 'table')];
   if (suppressed) notes.push(t('movement.smallNumbers', { threshold: smallNumberThreshold }));
   return { columns, rows, notes };
 }

@@ -61,7 +61,7 @@ export function smallNumberNote(data: TimeSeriesData, locale: Locale): string | 
  * which Stichtag the values come from which source, and from which on from which. The charts break the
  * line there and mark it with a dotted rule.
  */
-export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'reference'>, sources: readonly { id?: string; name: string }[], locale: Locale): string[] {
+export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'reference'>, sources: readonly { id?: string; name: string }[], locale: Locale, medium: NoteMedium = 'chart'): string[] {
   const found = new Map<string, { before: string; after: string; from: string; to: string }>();
   const seriesOf = sourceSeries(sources);
   for (const points of [...data.series.map((series) => series.values), data.reference.values]) {
@@ -74,17 +74,21 @@ export function sourceChangeNotes(data: Pick<TimeSeriesData, 'series' | 'referen
   }
   const changes = [...found.values()];
   const name = contrastedSourceNames(changes.flatMap((change) => [change.from, change.to]), sources);
-  return changes.map((change) => translate(locale, 'movement.sourceChange.note', { before: formatDate(change.before, locale), after: formatDate(change.after, locale), from: name(change.from), to: name(change.to) }));
+  // A table has no line to break: its note says the change without pointing at the chart.
+  return changes.map((change) => translate(locale, medium === 'table' ? 'movement.sourceChange.tableNote' : 'movement.sourceChange.note', { before: formatDate(change.before, locale), after: formatDate(change.after, locale), from: name(change.from), to: name(change.to) }));
 }
+
+/** Where a note is printed: beside a chart (which breaks its line at a change of source) or under a table. */
+export type NoteMedium = 'chart' | 'table';
 
 /**
  * The cautions a series carries, as the tab, the figures and the tables print them: each change of source
  * (sourceChangeNotes), then each probable change of territory that concerns an area shown.
  */
-export function seriesCautionNotes(data: Pick<TimeSeriesData, 'series' | 'reference' | 'territoryNotes'>, sources: readonly { id?: string; name: string }[], locale: Locale): string[] {
+export function seriesCautionNotes(data: Pick<TimeSeriesData, 'series' | 'reference' | 'territoryNotes'>, sources: readonly { id?: string; name: string }[], locale: Locale, medium: NoteMedium = 'chart'): string[] {
   const shown = new Set(data.series.map((series) => series.key));
   const territory = (data.territoryNotes ?? []).filter((entry) => entry.keys.some((key) => shown.has(key)));
-  return [...sourceChangeNotes(data, sources, locale), ...territory.map((entry) => localized(entry.note, locale))];
+  return [...sourceChangeNotes(data, sources, locale, medium), ...territory.map((entry) => localized(entry.note, locale))];
 }
 
 /**

@@ -36,7 +36,7 @@ describe('UI text catalogues', () => {
 describe('translate', () => {
   it('fills placeholders', () => {
     expect(translate('de', 'legend.stichtag', { date: '31.12.2024' })).toBe('Stichtag 31.12.2024');
-    expect(translate('en', 'status.progress', { label: 'Import', done: 3, total: 10 })).toBe('Import: 3 of 10');
+    expect(translate('en', 'status.progress', { label: 'Import', done: 3, total: 10 })).toBe('Import: step 3 of 10');
   });
 
   it('leaves a placeholder without a value visible instead of dropping it', () => {

@@ -48,6 +48,9 @@ describe('the time-series table names the source and kind of every value', () =>
     expect(sourceRow).toEqual(['', 'Quelle der Werte', 'Ausländerzentralregister (AZR)', 'Ausländerzentralregister (AZR): Hannover, Burgdorf; Statistik der Asylbewerberleistungen: Barsinghausen', 'Szenario Mittel']);
     // An area without a value (Burgdorf 2025) says nothing about a source.
     expect(kindRow).toEqual(['', 'Art der Werte', 'gezählt', 'gezählt: Hannover, Burgdorf; geschätzt: Barsinghausen', 'projiziert']);
+    // The notes say the change of source as a table can: no line to point at.
+    expect(table.notes.some((note) => note.startsWith('Quellenwechsel:'))).toBe(true);
+    expect(table.notes.filter((note) => /Linie/.test(note))).toEqual([]);
   });
 
   it('in English, with the same rows', () => {

@@ -150,7 +150,8 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
 
 function furtherNote(kept: readonly { variable: string; shownSources: string[] }[], names: ReadonlyMap<string, LocalizedText>, locale: 'de' | 'en'): string {
   if (kept.length === 0) return '';
-  const list = kept.map((entry) => `„${names.get(entry.variable)?.[locale] ?? entry.variable}“ (${entry.shownSources.join('; ')})`).join(', ');
+  const [open, close] = locale === 'de' ? ['„', '“'] : ['"', '"'];
+  const list = kept.map((entry) => `${open}${names.get(entry.variable)?.[locale] ?? entry.variable}${close} (${entry.shownSources.join('; ')})`).join(', ');
   return locale === 'de'
     ? ` Als weitere Quelle gespeichert: Kennzahlen und Karte zeigen weiter ${list}; die neue Quelle füllt nur deren Lücken (markiert). Der Quellenvergleich stellt die Quellen nebeneinander, die Quelle der Karte ist wählbar.`
     : ` Saved as a further source: indicators and the map keep showing ${list}; the new source only fills their gaps (marked). The source comparison puts the sources side by side, and the map's source can be chosen.`;
