@@ -9,7 +9,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { useBackend } from '../api/backend';
 import { formatDate, formatLatestDates, type Locale } from '../../shared/format/number';
-import { localized, message } from '../../shared/i18n/translate';
+import { localized, message, translate } from '../../shared/i18n/translate';
 import { indicatorSourceChoices, priorityText, seriesEntries, shortSourceName, sourceSeries } from '../../shared/sources/sourceChoiceLine';
 
 /**
@@ -61,9 +61,15 @@ export function SourcePicker() {
       // without any is refused by the backend, with its message.
       const answer = await backend.call('indicator.values', { indicatorId, layer: layerName, ...(chosen ? { sources: chosen } : {}) });
       const periods = answer.indicator.periods;
-      const shown = store.getState().period;
+      const { period: shown, mode: modeBefore } = store.getState();
       store.getState().chooseSources(chosen, periods);
-      const { period: now, periodBeforeSources } = store.getState();
+      const { period: now, periodBeforeSources, mode: modeNow } = store.getState();
+      // A change needs an earlier Stichtag: a source of one date shows the values instead, and says so.
+      if (modeNow !== modeBefore && now) {
+        const text = message('map.sources.modeReplaced', (language) => ({ mode: translate(language, `map.mode.${modeBefore}`), date: formatDate(now, language) }));
+        store.getState().showNotice(message('map.sources.modeReplacedTitle'), text);
+        return;
+      }
       // A Stichtag never changes silently: say why, and which Stichtag comes back (see sourcesChosen).
       if (shown && now && now !== shown && !periods.includes(shown)) {
         const name = (language: Locale) => (indicator ? localized(indicator.name, language) : indicatorId);

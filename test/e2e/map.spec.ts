@@ -76,3 +76,17 @@ test('the synthetic-data badge stays while the project holds sample data, and sa
   await page.getByTestId('view-tab-planning').click();
   await expect(badge).toHaveText(/^\W*Beispieldaten, synthetisch$/);
 });
+
+test('a source of one Stichtag chosen for a change map shows its values and says why', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('indicator-select').selectOption('population_total');
+  await page.getByTestId('mode-select').selectOption('changePercent');
+  await expect(page.getByTestId('mode-select')).toHaveValue('changePercent');
+  // The Zensus has one Stichtag: nothing to compare with, so the map shows the values, and a notice says so.
+  await page.getByTestId('source-select-population').selectOption(JSON.stringify(['zensus-2022-1000a-0000']));
+  await expect(page.getByTestId('mode-select')).toHaveValue('value');
+  const notice = page.getByTestId('notice-toast');
+  await expect(notice).toContainText('Andere Darstellung');
+  await expect(notice).toContainText('„Veränderung in %“ lässt sich mit dieser Quellenwahl nicht zeigen');
+  await expect(notice).toContainText('15.05.2022');
+});

@@ -149,8 +149,8 @@ function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefin
   const needsComparePeriod = mode === 'change' || mode === 'changePercent';
   if (needsComparePeriod && derivation.comparePeriod !== undefined && !periods.includes(derivation.comparePeriod)) {
     throw new UserError('bad-input', {
-      de: `Für den Vergleichszeitpunkt ${formatDate(derivation.comparePeriod, 'de')} (comparePeriod) gibt es keine Werte der Kennzahl „${indicator.name.de}“. Bitte einen dieser Zeitpunkte wählen: ${periods.map((p) => formatDate(p, 'de')).join(', ')}.`,
-      en: `The indicator "${indicator.name.en}" has no values for the compare period ${formatDate(derivation.comparePeriod, 'en')} (comparePeriod). Please choose one of: ${periods.map((p) => formatDate(p, 'en')).join(', ')}.`,
+      de: `Für den Vergleichsstichtag ${formatDate(derivation.comparePeriod, 'de')} gibt es keine Werte der Kennzahl „${indicator.name.de}“. Bitte einen dieser Stichtage wählen (CLI: --compare-period): ${periods.map((p) => formatDate(p, 'de')).join(', ')}.`,
+      en: `The indicator "${indicator.name.en}" has no values for the comparison date ${formatDate(derivation.comparePeriod, 'en')}. Please choose one of these dates (CLI: --compare-period): ${periods.map((p) => formatDate(p, 'en')).join(', ')}.`,
     });
   }
   const comparePeriodFor = (period: string, strict = true): string | undefined => {
@@ -159,8 +159,8 @@ function planDerivation(db: SqliteDatabase, indicatorId: string | IndicatorDefin
     const earlier = periods.filter((candidate) => candidate < period).at(-1);
     if (earlier === undefined && strict) {
       throw new UserError('bad-input', {
-        de: `Vor dem ${formatDate(period, 'de')} gibt es keinen Zeitpunkt, mit dem die Veränderung berechnet werden kann. Bitte einen späteren Zeitpunkt oder einen Vergleichszeitpunkt (comparePeriod) wählen.`,
-        en: `There is no period before ${formatDate(period, 'en')} to compute the change against. Please choose a later period or a compare period (comparePeriod).`,
+        de: `Vor dem ${formatDate(period, 'de')} gibt es keinen Stichtag, mit dem die Veränderung berechnet werden kann. Bitte einen späteren Stichtag oder unter „Verglichen mit“ einen Vergleichsstichtag wählen (CLI: --compare-period).`,
+        en: `There is no date before ${formatDate(period, 'en')} to compute the change against. Please choose a later date, or a comparison date under "Compared with" (CLI: --compare-period).`,
       });
     }
     return earlier;

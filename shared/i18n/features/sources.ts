@@ -77,6 +77,8 @@ export const sourceTextsDe = {
   'map.sources.else': ', sonst ',
   'map.sources.hint': 'Welche Quelle die Karte, Tabelle, Legende und Exporte zeigen. „sonst“: wo die erste Quelle keinen Wert hat, füllt die nächste die Lücke (schraffiert markiert).',
   'map.sources.periodReplacedTitle': 'Anderer Stichtag',
+  'map.sources.modeReplacedTitle': 'Andere Darstellung',
+  'map.sources.modeReplaced': '„{mode}“ lässt sich mit dieser Quellenwahl nicht zeigen: Sie hat keinen früheren Stichtag als den {date} zum Vergleich. Gezeigt werden die Werte zum {date}; „Darstellung als“ ist wieder verfügbar, sobald die Quellen mehrere Stichtage haben.',
   'map.sources.periodReplaced': '„{indicator}“ lässt sich mit dieser Quellenwahl zum {from} nicht berechnen: Die gewählte Quelle hat zu diesem Stichtag keine passenden Werte. Gezeigt wird der {to}. Berechenbar zum: {dates}. Eine Quellenwahl mit Werten zum {back} zeigt wieder diesen Stichtag.',
 
   'import.mode.title': 'Die Datei betrifft Merkmale, die das Projekt schon hat',
@@ -183,6 +185,8 @@ export const sourceTextsEn: Record<keyof typeof sourceTextsDe, string> = {
   'map.sources.else': ', else ',
   'map.sources.hint': 'Which source the map, table, legend and exports show. “else”: where the first source has no value, the next one fills the gap (marked with hatching).',
   'map.sources.periodReplacedTitle': 'Another reference date',
+  'map.sources.modeReplacedTitle': 'Another display',
+  'map.sources.modeReplaced': '“{mode}” cannot be shown with this choice of sources: it has no date earlier than {date} to compare with. Showing the values for {date}; “Show as” is available again once the sources have several dates.',
   'map.sources.periodReplaced': '“{indicator}” cannot be computed for {from} with this choice of sources: the chosen source has no matching values for that date. Showing {to}. Computable for: {dates}. A choice of sources with values for {back} shows that date again.',
 
   'import.mode.title': 'The file concerns figures the project already has',

@@ -110,6 +110,6 @@ describe('figures in the map’s derived modes', () => {
   it('refuses a compare period the indicator lacks, with a user error', async () => {
     const result = await dispatch(api, 'export.preview', { view: { indicatorId: 'foreign_share', derivation: { mode: 'change', comparePeriod: '1999-12-31' } } });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message.de).toContain('Vergleichszeitpunkt');
+    if (!result.ok) expect(result.error.message.de).toContain('Für den Vergleichsstichtag 31.12.1999 gibt es keine Werte');
   });
 });
