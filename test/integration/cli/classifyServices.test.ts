@@ -108,7 +108,7 @@ describe('map services', () => {
     await expect(refused).rejects.toThrow(/31\/12\/2024.*"Persons seeking protection": [^;]*30\/12\/2024; "Population": [^)]*31\/12\/2024\).*Computable for: 31\/12\/2018\.$/);
   });
 
-  it('a compare period without values is refused, naming comparePeriod', async () => {
-    await expect(backend.call('indicator.values', { indicatorId, layer, mode: 'change', comparePeriod: '1990-12-31' })).rejects.toThrow(/comparePeriod/);
+  it('a compare period without values is refused, naming the date and the flag that chooses another', async () => {
+    await expect(backend.call('indicator.values', { indicatorId, layer, mode: 'change', comparePeriod: '1990-12-31' })).rejects.toThrow(/31\/12\/1990.*--compare-period/);
   });
 });
