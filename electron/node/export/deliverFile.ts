@@ -3,11 +3,11 @@
  * first and renamed, so a failed export never leaves half a file; or returned as base64 for the browser to
  * download. Shared by every feature that exports files.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import type { exportedFile } from '../../../shared/contract/methods/export';
+import { writeFileAtomically } from '../files/writeFileAtomically';
 import { safeFileName } from '../../../shared/export/fileNamePattern';
 import { MIME_TYPES, type FigureFormat, type TableFormat } from './renderFiles';
 
@@ -29,12 +29,8 @@ export function targetPath(givenPath: string, format: ExportFormat): string {
 
 /** Writes next to the target first and renames, so a failed export never leaves half a file. */
 export function writeAtomically(filePath: string, bytes: Buffer): void {
-  const folder = path.dirname(filePath);
   try {
-    fs.mkdirSync(folder, { recursive: true });
-    const temporary = path.join(folder, `.${path.basename(filePath)}.${process.pid}.partial`);
-    fs.writeFileSync(temporary, bytes);
-    fs.renameSync(temporary, filePath);
+    writeFileAtomically(filePath, bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError('bad-input', {

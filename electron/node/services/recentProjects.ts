@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../files/writeFileAtomically';
 
 export const MAX_RECENT_PROJECTS = 10;
 const RECENT_FILE_NAME = 'recent-projects.json';
@@ -43,12 +44,10 @@ export function listRecentProjects(dataDir: string): (RecentProject & { exists: 
   return present.map((item) => ({ ...item, exists: true }));
 }
 
+/** Best effort: a list that cannot be written (a read-only data folder) must not fail the open or save it follows. */
 function writeRecentEntries(dataDir: string, entries: RecentProject[]): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const file = recentFilePath(dataDir);
-    fs.writeFileSync(file + '.tmp', JSON.stringify(entries, null, 2));
-    fs.renameSync(file + '.tmp', file);
+    writeFileAtomically(recentFilePath(dataDir), JSON.stringify(entries, null, 2));
   } catch {
     // A read-only data folder: the list is still filtered for this answer.
   }
@@ -57,9 +56,6 @@ function writeRecentEntries(dataDir: string, entries: RecentProject[]): void {
 /** Puts `project` at the top of the list (removing an older entry for the same path) and keeps at most 10. */
 export function rememberRecentProject(dataDir: string, project: RecentProject): void {
   const entries = [project, ...readRecentEntries(dataDir).filter((item) => path.resolve(item.path) !== path.resolve(project.path))].slice(0, MAX_RECENT_PROJECTS);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = recentFilePath(dataDir);
-  fs.writeFileSync(file + '.tmp', JSON.stringify(entries, null, 2));
-  fs.renameSync(file + '.tmp', file);
+  writeRecentEntries(dataDir, entries);
 }
 

@@ -5,9 +5,10 @@
  * that ignores the filter still gives only the Kreis' municipalities.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
+import { writeFileAtomically } from '../files/writeFileAtomically';
 
 /** The project setting with the service's address (default: BKG's, see shared/settings/projectSettings.ts). */
 export const VG250EW_URL_SETTING = 'wfs.vg250ew.url';
@@ -117,9 +118,7 @@ export async function fetchVg250EwGemeinden(options: { dataDir: string; serviceU
   }
   collection = { type: 'FeatureCollection', features: collection.features.filter((feature) => String(propertyOf(feature.properties, 'ags') ?? '').startsWith(kreis)) };
   const fetchedAt = new Date().toISOString();
-  mkdirSync(path.dirname(file), { recursive: true });
   // Written aside and renamed, so a crash never leaves half a cache file.
-  writeFileSync(`${file}.tmp`, JSON.stringify({ fetchedAt, serviceUrl, kreis, collection }));
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomically(file, JSON.stringify({ fetchedAt, serviceUrl, kreis, collection }));
   return { collection, fetchedAt, fromCache: false, serviceUrl };
 }
