@@ -36,6 +36,12 @@ export interface CliCommand {
   /** Explanation of each option for `--help`, keyed by option name. */
   optionHelp: Record<string, LocalizedText>;
   options: CliOptions;
+  /**
+   * True for a command that keeps running and answers many requests (`serve`). Every other command is a
+   * one-shot run that checks each contract schema about once, so main.ts switches zod's schema compiler
+   * off for it (see there).
+   */
+  longRunning?: true;
   /** Runs the command; resolves with the exit code (0 when omitted). Throw UserError (exit 1) or CliUsageError (exit 2). */
   run(context: CliContext): Promise<number | void>;
 }

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { config as zodConfig } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { CliUsageError, type CliCommand, type CliLanguage, type CliOptions } from './command';
 import { defaultDataDirectory } from './dataDirectory';
@@ -174,6 +175,10 @@ export async function runCli(argv: readonly string[], environment: NodeJS.Proces
         en: `No command given. Available commands: ${listCommandNames().join(', ')} (kleinraum --help)`,
       });
     }
+    // zod compiles a checking function per object schema at its first use, which pays only when the schema
+    // is used again and again. A one-shot command checks each input and output about once: without the
+    // compiler `kleinraum scenario` took about 20 ms (4 %) less in 40 runs, with the same results. The server keeps it.
+    if (!command.longRunning) zodConfig({ jitless: true });
     const dataDir = typeof dataDirValue === 'string' ? path.resolve(dataDirValue) : defaultDataDirectory(environment);
     const exitCode = await command.run({
       values: commandValues,

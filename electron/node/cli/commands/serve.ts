@@ -105,6 +105,7 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
 
 export const command: CliCommand = {
   name: 'serve',
+  longRunning: true,
   summary: { de: 'Browser-Modus: Kleinraum im Browser öffnen (lokaler Server)', en: 'Browser mode: run Kleinraum in the browser (local server)' },
   usage: 'serve [--project P.gpkg] [--port N] [--host 127.0.0.1 [--allow-network]] [--allow-dir DIR …] [--token-file FILE] [--open]',
   options: {
