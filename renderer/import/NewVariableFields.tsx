@@ -1,28 +1,63 @@
 /**
- * Name and unit of each variable the table brings into the project for the first time. They stand in the
- * indicator picker, the legend, the table and every export: a dBASE field "EWZ" should read "Einwohner",
+ * Name, unit and kind of each variable the table brings into the project for the first time. They stand in
+ * the indicator picker, the legend, the table and every export: a dBASE field "EWZ" should read "Einwohner",
  * an area "KFL" "Katasterfläche" in km². Proposed by the backend (the column's label; persons, or no unit
  * for values with fractions); the planner's edits go into the commit as `variableNames` / `variableUnits`.
+ *
+ * The kind says whether a column counts a stock at the Stichtag or movements of a stock in the period up to
+ * it (arrivals, departures …), which the balance (Bilanz) adds up. A movement is linked to its stock by its
+ * id (shared/movement/accountVariables.ts): choosing "Zuzüge zu …" renames the variable to that id.
  */
-import { useLocale, useT } from '../AppContext';
+import { useKleinraum, useLocale, useT } from '../AppContext';
 import { localized } from '../../shared/i18n/translate';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
 import { addsUpOverAreas, OFFICIAL_AREA_VARIABLE } from '../../shared/model/project';
+import { FLOW_TERMS, movementVariableId, type FlowTerm } from '../../shared/movement/accountVariables';
 
 export interface VariableEdits {
-  [variableId: string]: { name?: string; unit?: string };
+  /** kind 'stock': the planner keeps a column whose id reads like a movement as a stock. */
+  [variableId: string]: { name?: string; unit?: string; kind?: 'stock' };
 }
+
+type PreviewVariable = TablePreviewResult['observations']['variables'][number];
+
+const STOCK_CHOICE = 'stock';
+const movementChoice = (stock: string, term: FlowTerm) => `${stock}:${term}`;
 
 /** Units offered while typing; any other text is taken as written. */
 const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'je 1.000 Einw.', 'Quote', 'Euro'];
 
-export function NewVariableFields(props: { variables: TablePreviewResult['observations']['variables']; edits: VariableEdits; onChange: (edits: VariableEdits) => void }) {
+export function NewVariableFields(props: {
+  variables: PreviewVariable[];
+  edits: VariableEdits;
+  onChange: (edits: VariableEdits) => void;
+  /** Gives the file's columns of variable `from` the id `to` (a movement's id by the convention). */
+  onRename: (from: string, to: string) => void;
+}) {
   const t = useT();
   const locale = useLocale();
-  const { edits, onChange } = props;
+  const projectVariables = useKleinraum((state) => state.project?.variables ?? []);
+  const { edits, onChange, onRename } = props;
   const fresh = props.variables.filter((variable) => variable.isNew);
   if (fresh.length === 0) return null;
-  const edit = (id: string, patch: { name?: string; unit?: string }) => onChange({ ...edits, [id]: { ...edits[id], ...patch } });
+  const edit = (id: string, patch: VariableEdits[string]) => onChange({ ...edits, [id]: { ...edits[id], ...patch } });
+  const nameOf = (variable: PreviewVariable) => (variable.isNew && edits[variable.id]?.name?.trim()) || localized(variable.name, locale);
+  // Stocks a movement can belong to: the project's, and the file's own columns that are no movement.
+  const stocks = [
+    ...projectVariables.filter((variable) => variable.kind === 'stock' && variable.id !== OFFICIAL_AREA_VARIABLE).map((variable) => ({ id: variable.id, name: localized(variable.name, locale) })),
+    ...fresh.filter((variable) => variable.movement === null && variable.id !== OFFICIAL_AREA_VARIABLE && !projectVariables.some((known) => known.id === variable.id)).map((variable) => ({ id: variable.id, name: nameOf(variable) })),
+  ];
+  const kindChoice = (variable: PreviewVariable) => (edits[variable.id]?.kind === 'stock' || variable.movement === null ? STOCK_CHOICE : movementChoice(variable.movement.stock, variable.movement.term));
+  const chooseKind = (variable: PreviewVariable, choice: string) => {
+    if (choice === STOCK_CHOICE) {
+      edit(variable.id, { kind: 'stock' });
+      return;
+    }
+    const [stock, term] = choice.split(':') as [string, FlowTerm];
+    const id = movementVariableId(stock, term);
+    if (id === variable.id) edit(variable.id, { kind: undefined });
+    else onRename(variable.id, id);
+  };
   return (
     <section className="import-new-variables" aria-label={t('import.newVariables.title')} data-testid="import-new-variables">
       <h3>{t('import.newVariables.title')}</h3>
@@ -39,6 +74,7 @@ export function NewVariableFields(props: { variables: TablePreviewResult['observ
             <th>{t('import.newVariables.name')}</th>
             <th>{t('import.newVariables.unit')}</th>
             <th title={t('import.newVariables.regionHint')}>{t('import.newVariables.region')}</th>
+            <th title={t('import.newVariables.kindHint')}>{t('import.newVariables.kind')}</th>
           </tr>
         </thead>
         <tbody>
@@ -79,6 +115,32 @@ export function NewVariableFields(props: { variables: TablePreviewResult['observ
               <td data-testid={`import-variable-region-${variable.id}`} title={t('import.newVariables.regionHint')}>
                 {addsUpOverAreas({ scale: 'absolute', unit: { de: edits[variable.id]?.unit ?? variable.unit } }) ? t('import.newVariables.summed') : t('import.newVariables.notSummed')}
               </td>
+              <td>
+                {variable.id === OFFICIAL_AREA_VARIABLE ? (
+                  t('import.newVariables.kindStock')
+                ) : (
+                  <select
+                    aria-label={`${t('import.newVariables.kind')}: ${variable.id}`}
+                    title={t('import.newVariables.kindHint')}
+                    data-testid={`import-variable-kind-${variable.id}`}
+                    value={kindChoice(variable)}
+                    onChange={(event) => chooseKind(variable, event.target.value)}
+                  >
+                    <option value={STOCK_CHOICE}>{t('import.newVariables.kindStock')}</option>
+                    {stocks
+                      .filter((stock) => stock.id !== variable.id)
+                      .map((stock) => (
+                        <optgroup key={stock.id} label={stock.name}>
+                          {FLOW_TERMS.map((term) => (
+                            <option key={term} value={movementChoice(stock.id, term)}>
+                              {t(`import.newVariables.movement.${term}`, { stock: stock.name })}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ))}
+                  </select>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -95,14 +157,17 @@ export function variableEditsForCommit(variables: TablePreviewResult['observatio
   const fresh = new Set(variables.filter((variable) => variable.isNew).map((variable) => variable.id));
   const variableNames: Record<string, { de: string; en: string }> = {};
   const variableUnits: Record<string, string> = {};
+  const variableKinds: Record<string, 'stock'> = {};
   for (const [id, edit] of Object.entries(edits)) {
     if (!fresh.has(id)) continue;
     const name = edit.name?.trim();
     if (name) variableNames[id] = { de: name, en: name };
     if (edit.unit !== undefined && id !== OFFICIAL_AREA_VARIABLE) variableUnits[id] = edit.unit.trim();
+    if (edit.kind === 'stock') variableKinds[id] = 'stock';
   }
   return {
     ...(Object.keys(variableNames).length > 0 ? { variableNames } : {}),
     ...(Object.keys(variableUnits).length > 0 ? { variableUnits } : {}),
+    ...(Object.keys(variableKinds).length > 0 ? { variableKinds } : {}),
   };
 }

@@ -551,7 +551,20 @@ export function TableStep({
             )}
           </section>
         )}
-        {preview && mappingReady && <NewVariableFields variables={preview.observations.variables} edits={variableEdits} onChange={setVariableEdits} />}
+        {preview && mappingReady && (
+          <NewVariableFields
+            variables={preview.observations.variables}
+            edits={variableEdits}
+            onChange={setVariableEdits}
+            onRename={(from, to) => {
+              if (!mapping) return;
+              setMapping({ ...mapping, valueColumns: mapping.valueColumns.map((entry) => (entry.variable === from ? { ...entry, variable: to } : entry)) });
+              // The name the planner typed goes with the column; the kind follows from the new id.
+              const { [from]: moved, ...others } = variableEdits;
+              setVariableEdits(moved ? { ...others, [to]: { ...(moved.name !== undefined ? { name: moved.name } : {}), ...(moved.unit !== undefined ? { unit: moved.unit } : {}) } } : others);
+            }}
+          />
+        )}
         {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} coarserConfirmed={coarserConfirmed} onConfirmCoarser={setCoarserConfirmed} />}
         {preview && mappingReady && preview.repeatedKeyHint && (
           <p className="import-warning" role="alert" data-testid="import-repeated-key-hint">

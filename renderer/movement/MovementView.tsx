@@ -59,7 +59,11 @@ export function MovementView() {
   const singlePeriodIndicators = project?.indicators.filter((indicator) => indicator.periods.length === 1) ?? [];
   const [chosenIndicatorId, setIndicatorId] = useState<string | null>(null);
   const indicatorId = chosenIndicatorId ?? defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);
-  const hasFlows = stockVariablesWithFlows(project?.variables ?? []).length > 0;
+  const balanceStocks = stockVariablesWithFlows(project?.variables ?? []);
+  const hasFlows = balanceStocks.length > 0;
+  // The stock whose balance is shown; null: the first with arrivals and departures (the backend's default).
+  const [chosenBalanceStock, setBalanceStock] = useState<string | null>(null);
+  const balanceStock = chosenBalanceStock !== null && balanceStocks.includes(chosenBalanceStock) ? chosenBalanceStock : undefined;
   const [sortBy, setSortBy] = useState<SeriesOrder>('layer');
   const [layout, setLayout] = useState<Layout>('sorted');
   const [threshold, setThreshold] = useState(1);
@@ -70,7 +74,7 @@ export function MovementView() {
   const layer = layerName ?? undefined;
 
   const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer, ...(scenario !== undefined ? { scenario } : {}) } : null, { keepPrevious: true });
-  const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold } : null, { keepPrevious: true });
+  const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold, ...(balanceStock ? { variable: balanceStock } : {}) } : null, { keepPrevious: true });
   const data = series.data;
   const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
   const order = useMemo(() => (data ? orderedSeriesKeys(data.series, sortBy, locale) : []), [data, sortBy, locale]);
@@ -82,7 +86,7 @@ export function MovementView() {
     try {
       const file =
         kind === 'balance'
-          ? await backend.call('balance.export', { layer, thresholdPercent: threshold, format: format as (typeof BALANCE_EXPORT_FORMATS)[number], locale, page: 'a4-landscape', dpi: 300, ...(areaKey ? { areaKey } : {}) })
+          ? await backend.call('balance.export', { layer, thresholdPercent: threshold, ...(balanceStock ? { variable: balanceStock } : {}), format: format as (typeof BALANCE_EXPORT_FORMATS)[number], locale, page: 'a4-landscape', dpi: 300, ...(areaKey ? { areaKey } : {}) })
           : await backend.call('timeseries.export', {
               indicatorId,
               layer,
@@ -103,10 +107,19 @@ export function MovementView() {
       setExporting(false);
     }
   };
+  // A balance needs a stock with its arrivals and departures; without them its export has nothing to show.
   const exportButtons = (kind: 'multiples' | 'area' | 'balance') => (
     <div className="movement-export" role="group" aria-label={t('movement.export')}>
       {(kind === 'balance' ? BALANCE_EXPORT_FORMATS : MOVEMENT_EXPORT_FORMATS).map((format) => (
-        <button key={format} type="button" className="button button-small" disabled={exporting || !data} data-testid={`movement-export-${kind}-${format}`} onClick={() => void runExport(kind, format)}>
+        <button
+          key={format}
+          type="button"
+          className="button button-small"
+          disabled={exporting || !data || (kind === 'balance' && !balance.data)}
+          title={kind === 'balance' && balance.error ? localized(balance.error, locale) : undefined}
+          data-testid={`movement-export-${kind}-${format}`}
+          onClick={() => void runExport(kind, format)}
+        >
           {format.toUpperCase()}
         </button>
       ))}
@@ -174,6 +187,21 @@ export function MovementView() {
             </select>
           </label>
         )}
+        {balanceStocks.length > 1 && (
+          <label>
+            {t('movement.balance.variable')}
+            <select value={balanceStock ?? balanceStocks[0]} data-testid="movement-balance-stock" onChange={(event) => setBalanceStock(event.target.value)}>
+              {balanceStocks.map((id) => {
+                const variable = project?.variables.find((candidate) => candidate.id === id);
+                return (
+                  <option key={id} value={id}>
+                    {variable ? localized(variable.name, locale) : id}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+        )}
         <label>
           {t('movement.balance.threshold')}
           <DecimalInput min={0} max={100} value={threshold} testId="movement-threshold" onChange={setThreshold} />
@@ -223,6 +251,11 @@ export function MovementView() {
                 {data.mixedSources.length > 0 && <p className="movement-warning">{t('movement.mixedSources', { count: data.mixedSources.length })}</p>}
               </section>
               <section>
+                {balance.error && (
+                  <p className="movement-note" data-testid="movement-balance-unavailable">
+                    {localized(balance.error, locale)}
+                  </p>
+                )}
                 <BalancePanel balance={balance.data ?? null} areaKey={areaKey} />
                 {balance.data && (
                   <button

@@ -57,3 +57,49 @@ export function stockVariablesWithFlows(variables: readonly { id: string; kind: 
     })
     .map((variable) => variable.id);
 }
+
+/** A movement variable's place in the account: the stock it changes and how. */
+export interface MovementRole {
+  stock: string;
+  term: FlowTerm;
+}
+
+/**
+ * The id the convention gives a movement of `stock`: the singular stem and the term's first suffix.
+ * @example movementVariableId('refugees', 'inflow') // "refugee_arrivals"
+ */
+export function movementVariableId(stock: string, term: FlowTerm): string {
+  return `${stock.replace(/s$/, '')}_${SUFFIXES[term][0]}`;
+}
+
+/**
+ * The stock among `stocks` and the term that a variable id names by the convention; null when it names none.
+ * @example movementRoleOf('refugee_departures', ['population', 'refugees']) // { stock: 'refugees', term: 'outflow' }
+ */
+export function movementRoleOf(id: string, stocks: readonly string[]): MovementRole | null {
+  for (const stock of stocks) {
+    if (stock === id) continue;
+    for (const stem of new Set([stock, stock.replace(/s$/, '')])) {
+      for (const term of FLOW_TERMS) {
+        if (SUFFIXES[term].some((suffix) => id === `${stem}_${suffix}`)) return { stock, term };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * What an import's new variables are by the convention: a movement where the id names a term of a stock,
+ * either one the project has (`projectStocks`) or another variable of the same file. The rest are stocks.
+ * @example importedMovementRoles(['refugees', 'refugee_arrivals'], []).get('refugee_arrivals') // { stock: 'refugees', term: 'inflow' }
+ */
+export function importedMovementRoles(ids: readonly string[], projectStocks: readonly string[]): Map<string, MovementRole> {
+  const roles = new Map<string, MovementRole>();
+  for (const id of ids) {
+    const role = movementRoleOf(id, [...projectStocks, ...ids]);
+    if (role) roles.set(id, role);
+  }
+  // A movement of a movement (refugee_arrivals_arrivals) is no account: its stock must itself be a stock.
+  for (const [id, role] of roles) if (roles.has(role.stock)) roles.delete(id);
+  return roles;
+}

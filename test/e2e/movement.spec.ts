@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test';
 import { AREA_COLOUR } from '../../shared/movement/seriesChart';
 import { e2eToken } from '../helpers/e2eServer';
 import { BALANCE_COLOURS } from '../../renderer/movement/balanceOverlay';
-import { callApi, canvasColoursAt, expect, loadAreas, openApp, test } from './fixtures';
+import { callApi, canvasColoursAt, expect, loadAreas, openApp, startImport, test } from './fixtures';
+import { makeTempDir } from '../helpers/tempDir';
 
 interface SeriesAnswer {
   periods: string[];
@@ -258,4 +259,39 @@ test('exports the selected municipality’s account as a committee figure (SVG a
   const pdfPath = await (await downloadPdf).path();
   expect(fs.readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   fs.copyFileSync(pdfPath, test.info().outputPath('bilanz-hannover.pdf'));
+});
+
+test('a planner imports a stock with its arrivals and departures, names the column the wizard did not recognise, and sees that stock\'s balance', async ({ page, request }) => {
+  const folder = makeTempDir('kleinraum-movement-import-');
+  try {
+    const { areas } = await loadAreas(request);
+    // Two Stichtage in one file. Beside two columns that could each be the stock, the wizard cannot tell
+    // which is the movement (with one stock it proposes "Zugänge"/"Abgänge" itself): the planner says.
+    const file = folder.file('wohnungslose_gemeinden.csv');
+    const rows = areas.flatMap((area, index) => [`${area.key};${area.name};31.12.2023;${100 + index};0;0`, `${area.key};${area.name};31.12.2024;${100 + index + 12 - 5};12;5`]);
+    fs.writeFileSync(file, ['AGS;Gemeinde;Stichtag;Wohnungslose;Neu gemeldet;Abgänge', ...rows].join('\n'));
+    await openApp(page);
+    await startImport(page, file);
+    await expect(page.getByTestId('import-join-matched')).toContainText('42 Zeilen', { timeout: 30_000 });
+    for (const id of ['wohnungslose', 'neu_gemeldet', 'abgaenge']) await expect(page.getByTestId(`import-variable-kind-${id}`)).toHaveValue('stock');
+    // The planner says what the columns are: they become the stock's arrivals and departures and keep their names.
+    await page.getByTestId('import-variable-kind-neu_gemeldet').selectOption('wohnungslose:inflow');
+    await expect(page.getByTestId('import-variable-kind-wohnungslose_arrivals')).toHaveValue('wohnungslose:inflow');
+    await expect(page.getByTestId('import-variable-name-wohnungslose_arrivals')).toHaveValue('Neu gemeldet');
+    await page.getByTestId('import-variable-kind-abgaenge').selectOption('wohnungslose:outflow');
+    await expect(page.getByTestId('import-variable-kind-wohnungslose_departures')).toHaveValue('wohnungslose:outflow');
+    await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Wohnungslosenstatistik der Stadt');
+    await page.screenshot({ path: 'build/test-results/import-movements.png' });
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+
+    await page.getByTestId('view-tab-movement').click();
+    // The demo's persons seeking protection come first; the planner picks the imported stock.
+    await page.getByTestId('movement-balance-stock').selectOption('wohnungslose');
+    await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');
+    await expect(page.getByTestId('movement-balance-summary')).toContainText('Die Bilanz geht in allen 21 Gebieten auf');
+    await page.screenshot({ path: 'build/test-results/movement-imported-balance.png' });
+  } finally {
+    folder.remove();
+  }
 });

@@ -43,6 +43,8 @@ export interface WantedVariable {
   unit: string;
   /** Decimals of the indicator created for it (default: 1 for km², else 0). */
   decimals?: number;
+  /** 'flow' for movements in the period ending at the Stichtag (default 'stock'). */
+  kind?: 'stock' | 'flow';
 }
 
 /**
@@ -75,7 +77,7 @@ export function mergeVariables(
       if (added.length > 0) db.prepare('UPDATE kleinraum_variables SET dimensions_json = ? WHERE variable_id = ?').run(JSON.stringify([...existing.dimensions, ...added]), variable.id);
       continue;
     }
-    insertVariable(db, { id: variable.id, name: variable.name, unit: variable.unit, dimensions, kind: 'stock', sources: [sourceId] }, position);
+    insertVariable(db, { id: variable.id, name: variable.name, unit: variable.unit, dimensions, kind: variable.kind ?? 'stock', sources: [sourceId] }, position);
     position += 1;
     variablesCreated.push(variable.id);
     if (!createIndicators) continue;

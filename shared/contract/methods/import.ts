@@ -21,6 +21,7 @@
  * option (CLI: --crs EPSG:N), a zip with several layers lists them (option `layer`).
  */
 import { z } from 'zod';
+import { FLOW_TERMS } from '../../movement/accountVariables';
 import { featureCollection, localizedText, projectSummary } from '../schemas';
 import { tableMapping } from '../tableMappingSchema';
 
@@ -270,8 +271,12 @@ export const tablePreviewResult = z.object({
     count: z.number().int(),
     missingCount: z.number().int(),
     periods: z.array(z.string()),
-    /** The file's variables; `unit` is a new variable's proposed unit (or a known one's own). */
-    variables: z.array(z.object({ id: z.string(), isNew: z.boolean(), name: localizedText, unit: z.string() })),
+    /**
+     * The file's variables; `unit` is a new variable's proposed unit (or a known one's own). `movement`: the
+     * stock a movement variable changes and how (arrivals, departures …), by the id convention of the
+     * balance (shared/movement/accountVariables.ts), for a new variable as proposed, else as stored; null for a stock.
+     */
+    variables: z.array(z.object({ id: z.string(), isNew: z.boolean(), name: localizedText, unit: z.string(), movement: z.object({ stock: z.string(), term: z.enum(FLOW_TERMS) }).nullable() })),
     dimensions: z.array(z.object({ id: z.string(), isNew: z.boolean(), values: z.array(z.string()) })),
     /** "Insgesamt" rows checked against the sum of their parts (first 200). */
     breakdownTotals: z.array(z.object({ areaKey: z.string(), variable: z.string(), period: z.string(), dimension: z.string(), total: z.number(), sumOfParts: z.number() })),
@@ -376,6 +381,12 @@ export const commitInput = z.object({
   unit: z.string().optional(),
   /** Table imports: units of new variables, by variable id (before `unit`). */
   variableUnits: z.record(z.string(), z.string().max(40)).optional(),
+  /**
+   * Table imports: what new variables count, by variable id — 'stock' (persons at the Stichtag) or 'flow'
+   * (movements in the period ending at the Stichtag: arrivals, departures, births …). Default: 'flow' where
+   * the id names a movement of a stock by the balance's convention (refugee_arrivals), else 'stock'.
+   */
+  variableKinds: z.record(z.string(), z.enum(['stock', 'flow'])).optional(),
   /** Create an absolute-value indicator for each new variable (default true). */
   createIndicators: z.boolean().optional(),
   /** Remember the mapping for files with the same headers (default true). */

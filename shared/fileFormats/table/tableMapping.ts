@@ -9,6 +9,7 @@ import { isoDateOf } from './analyseGrid';
 import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
 import type { ParsedTable } from './parsedTable';
 import { OFFICIAL_AREA_VARIABLE } from '../../model/project';
+import { movementVariableId, type FlowTerm } from '../../movement/accountVariables';
 
 export interface ValueColumnMapping {
   column: number;
@@ -163,6 +164,7 @@ export function proposeTableMapping(table: ParsedTable, fileName: string, projec
     return { ...entry, variable: id };
   });
   valueColumns = partsOrTotal(valueColumns, table);
+  valueColumns = movementsOfTheStock(valueColumns, table, variables);
   const headerPeriod = candidates.map((column) => column.period).find((period) => period !== null) ?? null;
   const fileDate = /(\d{4})-(\d{2})-(\d{2})/.exec(fileName);
   const period = dateColumn ? null : (headerPeriod ?? table.titlePeriod ?? (fileDate ? `${fileDate[1]}-${fileDate[2]}-${fileDate[3]}` : null));
@@ -212,6 +214,40 @@ function partsOrTotal(columns: readonly ValueColumnMapping[], table: ParsedTable
     for (const entry of addsUp ? finest : [total]) kept.add(entry);
   }
   return columns.filter((entry) => kept.has(entry));
+}
+
+/** Headers that name movements in the period up to the Stichtag, and which term of the balance each is. */
+const MOVEMENT_HEADERS: [RegExp, FlowTerm][] = [
+  [/^(zuz(ü|ue)ge|zug(ä|ae)nge|zuwanderung)/, 'inflow'],
+  [/^(fortz(ü|ue)ge|wegz(ü|ue)ge|abg(ä|ae)nge|abwanderung)/, 'outflow'],
+  [/^(lebendgeborene|geborene|geburten)/, 'births'],
+  [/^(gestorbene|sterbef(ä|ae)lle)/, 'deaths'],
+];
+
+/**
+ * Arrivals, departures, births and deaths beside one stock in the same table ("Schutzsuchende | Zugänge |
+ * Abgänge") are that stock's movements: they get the ids by which the balance (Bilanz) finds them
+ * (refugee_arrivals, refugee_departures, see shared/movement/accountVariables.ts) and keep their labels as
+ * names. With no stock or several beside them the columns keep their own ids; the wizard lets the planner say.
+ */
+function movementsOfTheStock(valueColumns: ValueColumnMapping[], table: ParsedTable, variables: Map<string, LocalizedText>): ValueColumnMapping[] {
+  const termOf = (entry: ValueColumnMapping): FlowTerm | null => {
+    const parts = (table.columns[entry.column]?.headerParts ?? []).map((part) => part.trim().toLowerCase());
+    return MOVEMENT_HEADERS.find(([pattern]) => parts.some((part) => pattern.test(part)))?.[1] ?? null;
+  };
+  const stocks = [...new Set(valueColumns.filter((entry) => termOf(entry) === null).map((entry) => entry.variable))];
+  if (stocks.length !== 1 || stocks[0] === OFFICIAL_AREA_VARIABLE) return valueColumns;
+  const replaced = new Set<string>();
+  const renamed = valueColumns.map((entry) => {
+    const term = termOf(entry);
+    if (term === null) return entry;
+    const id = movementVariableId(stocks[0]!, term);
+    if (!variables.has(id)) variables.set(id, variables.get(entry.variable) ?? { de: id, en: id });
+    replaced.add(entry.variable);
+    return { ...entry, variable: id };
+  });
+  for (const id of replaced) if (!renamed.some((entry) => entry.variable === id)) variables.delete(id);
+  return renamed;
 }
 
 /** What a new variable counts: its unit, and for fractions the decimals its values are written with. */

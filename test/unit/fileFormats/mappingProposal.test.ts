@@ -58,3 +58,20 @@ describe('mapping proposal', () => {
     expect([...variables.keys()]).not.toContain('stichtag');
   });
 });
+
+describe('movements beside their stock', () => {
+  it('gives arrivals, departures, births and deaths beside one stock the ids the balance finds them by', () => {
+    const table = csv('AGS;Name;Bevölkerung;Zuzüge;Fortzüge;Lebendgeborene;Gestorbene\n03241001;Hannover;545000;40000;38000;5000;5500\n');
+    const { mapping, variables } = proposeTableMapping(table, 'bewegungen_2023-12-31.csv');
+    expect(mapping.valueColumns.map((entry) => entry.variable)).toEqual(['population', 'population_arrivals', 'population_departures', 'population_births', 'population_deaths']);
+    // The columns' labels stay their names; the ids they replace are gone.
+    expect(variables.get('population_arrivals')).toEqual({ de: 'Zuzüge', en: 'Zuzüge' });
+    expect(variables.has('zuzuege')).toBe(false);
+  });
+  it('leaves the columns as they are when no single stock stands beside them', () => {
+    const none = csv('AGS;Name;Zugänge;Abgänge\n03241001;Hannover;900;650\n');
+    expect(proposeTableMapping(none, 'x_2023-12-31.csv').mapping.valueColumns.map((entry) => entry.variable)).toEqual(['zugaenge', 'abgaenge']);
+    const two = csv('AGS;Name;Wohnungslose;Neu gemeldet;Abgänge\n03241001;Hannover;3350;900;650\n');
+    expect(proposeTableMapping(two, 'x_2023-12-31.csv').mapping.valueColumns.map((entry) => entry.variable)).toEqual(['wohnungslose', 'neu_gemeldet', 'abgaenge']);
+  });
+});

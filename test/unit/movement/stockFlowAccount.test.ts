@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../../shared/demo/createDemoProject';
 import { DEMO_SOURCE_IDS } from '../../../shared/demo/dataDictionary';
 import type { Observation } from '../../../shared/model/project';
-import { accountVariables, stockVariablesWithFlows } from '../../../shared/movement/accountVariables';
+import { accountVariables, importedMovementRoles, movementRoleOf, movementVariableId, stockVariablesWithFlows } from '../../../shared/movement/accountVariables';
 import { computeMovementSeries, defaultSeriesIndicatorId, movementIndicator } from '../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../shared/movement/stockFlowAccount';
 import { sourcePriority } from '../../../shared/sources/sourceChoice';
@@ -25,6 +25,21 @@ describe('accountVariables', () => {
   });
   it('takes explicitly named variables before the convention', () => {
     expect(accountVariables('refugees', demo.variables, { inflow: 'other_in' }).flows.inflow).toBe('other_in');
+  });
+  it('names a movement by the convention and reads the convention back, so an imported movement is found', () => {
+    expect(movementVariableId('refugees', 'inflow')).toBe('refugee_arrivals');
+    expect(movementVariableId('wohnungslose', 'deaths')).toBe('wohnungslose_deaths');
+    expect(movementRoleOf('refugee_departures', ['population', 'refugees'])).toEqual({ stock: 'refugees', term: 'outflow' });
+    expect(movementRoleOf('population_moves_in', ['population'])).toEqual({ stock: 'population', term: 'internalIn' });
+    expect(movementRoleOf('kita_plaetze', ['population', 'refugees'])).toBeNull();
+    for (const term of ['inflow', 'outflow', 'births', 'deaths', 'internalIn', 'internalOut'] as const) {
+      expect(movementRoleOf(movementVariableId('population', term), ['population'])).toEqual({ stock: 'population', term });
+    }
+  });
+  it('takes an import\'s movements of the project\'s stocks or of the file\'s own, never movements of movements', () => {
+    expect([...importedMovementRoles(['wohnungslose', 'wohnungslose_arrivals'], ['population'])]).toEqual([['wohnungslose_arrivals', { stock: 'wohnungslose', term: 'inflow' }]]);
+    expect([...importedMovementRoles(['population_births'], ['population'])]).toEqual([['population_births', { stock: 'population', term: 'births' }]]);
+    expect(importedMovementRoles(['refugee_arrivals_arrivals', 'refugee_arrivals'], ['refugees']).has('refugee_arrivals_arrivals')).toBe(false);
   });
 });
 

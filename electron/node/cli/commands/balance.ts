@@ -8,7 +8,8 @@
 import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { isSmallCount } from '../../../../shared/movement/smallNumbers';
-import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
+import { FLOW_TERMS } from '../../../../shared/movement/accountVariables';
+import { localized, translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
@@ -119,8 +120,10 @@ export const command: CliCommand = {
       const lang = context.lang;
       const de = lang === 'de';
       const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, lang));
-      const termText = terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${term}`).join(' ');
-      context.output.text(`${balance.variables.stock}: stockStart ${termText} = stockEnd; ${de ? 'Schwelle' : 'threshold'} ${number(balance.thresholdPercent, 1)} %`);
+      // The account in the app's words ("Bestand am Anfang + Zuzüge − Fortzüge = Bestand am Ende"), the stock by its name.
+      const equation = [translate(lang, 'movement.balance.stockStart'), ...terms.map((term) => translate(lang, `movement.balance.${term}`)), translate(lang, 'movement.balance.stockEnd')].join(' ');
+      const stockName = balance.variableNames[balance.variables.stock];
+      context.output.text(`${stockName ? localized(stockName, lang) : balance.variables.stock}: ${equation}; ${de ? 'Schwelle' : 'threshold'} ${number(balance.thresholdPercent, 1)} %`);
       context.output.text(
         flagged.length === 0
           ? de ? `Die Bilanz geht in allen ${balance.areas.length} Gebieten auf.` : `The account closes in all ${balance.areas.length} areas.`

@@ -20,6 +20,7 @@ import { dropOwnedFeatureTable, isValidFeatureTableName } from '../../storage/ge
 import { appendToSourceRanking, areaKeysAtLatestPeriod, mergeDimensionValues, mergeVariables, replaceSourceValues, sourceRepeatedBy, sourcesHolding, uniqueId, writeSourceStichtag, type ReplacementChanges } from '../../storage/importStore';
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreaSizes, readLayerPosition, readLayers, readSettings, readSources, readVariables } from '../../storage/projectReader';
+import { importedMovementRoles } from '../../../../shared/movement/accountVariables';
 import { namedList, observationAreaName } from '../../../../shared/sources/observationAreaName';
 import { fillMissingAreaNames, insertSource, writeLayer, writeObservations, writeSetting } from '../../storage/projectWriter';
 import { featureTableNameFrom } from './boundaryPreview';
@@ -245,6 +246,12 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   // A new variable gets the name and unit the planner gave it in the wizard (or on the command line), else
   // the proposal the wizard showed: persons, unless its values have fractions.
   const proposedUnits = proposeNewVariableUnits(pending.table, pending.mapping);
+  // A new variable named as a movement of a stock (refugee_arrivals) is one, unless the planner says otherwise.
+  const projectVariables = readVariables(db);
+  const movements = importedMovementRoles(
+    variableIds.filter((id) => !projectVariables.some((variable) => variable.id === id)),
+    projectVariables.filter((variable) => variable.kind === 'stock').map((variable) => variable.id),
+  );
   const variables = variableIds.map((id) => {
     const proposed = proposedUnits.get(id)!;
     const unit = id === OFFICIAL_AREA_VARIABLE ? proposed.unit : (input.variableUnits?.[id] ?? input.unit ?? proposed.unit);
@@ -253,6 +260,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
       name: input.variableNames?.[id] ?? pending.proposedVariableNames.get(id) ?? { de: id, en: id },
       unit,
       ...(proposed.decimals !== undefined ? { decimals: proposed.decimals } : {}),
+      kind: input.variableKinds?.[id] ?? (movements.has(id) ? 'flow' : 'stock'),
     };
   });
   const created = mergeVariables(db, observations, variables, source.id, input.createIndicators ?? true);

@@ -22,6 +22,7 @@ import { unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
 import { continuedSourceOf, furtherSourceName, rememberedLayoutSourceIds } from './sourceContinuation';
 import { tableSourceName } from '../../../../shared/sources/sourceNames';
+import { importedMovementRoles, movementRoleOf } from '../../../../shared/movement/accountVariables';
 
 const PREVIEW_ROWS = 50;
 /** Matched rows sent along with the first rows, for the wizard's preview of the values. */
@@ -189,6 +190,9 @@ export async function previewTable(
   const builtPeriods = new Set(built.periods);
 
   const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
+  const repeated = repeatedKeys(table, mapping, join.duplicateKeys);
+  const projectStocks = [...existingVariables.values()].filter((variable) => variable.kind === 'stock').map((variable) => variable.id);
+  const newMovements = importedMovementRoles(variableIds.filter((id) => !existingVariables.has(id)), projectStocks);
   const existingDimensions = new Set(readDimensions(db).map((dimension) => dimension.id));
   const proposedUnits = proposeNewVariableUnits(table, mapping);
   const proposedNames = new Map<string, LocalizedText>(proposal.variables);
@@ -232,7 +236,7 @@ export async function previewTable(
       unmatchedRows: join.unmatchedRows,
       unmatchedSummary: join.unmatchedSummary,
       areasWithoutData: join.areasWithoutData,
-      duplicateKeys: join.duplicateKeys,
+      duplicateKeys: repeated,
       aggregateRows: join.aggregateRows,
       nameProposals: join.nameProposals.map((proposalRow) => ({
         rowIndex: proposalRow.rowIndex,
@@ -254,7 +258,8 @@ export async function previewTable(
       periods: built.periods,
       variables: variableIds.map((id) => {
         const known = existingVariables.get(id);
-        return { id, isNew: !known, name: known?.name ?? proposedNames.get(id) ?? { de: id, en: id }, unit: known?.unit ?? proposedUnits.get(id)!.unit };
+        const movement = known ? (known.kind === 'flow' ? movementRoleOf(id, projectStocks) : null) : (newMovements.get(id) ?? null);
+        return { id, isNew: !known, name: known?.name ?? proposedNames.get(id) ?? { de: id, en: id }, unit: known?.unit ?? proposedUnits.get(id)!.unit, movement };
       }),
       dimensions: [...built.dimensionValues].map(([id, values]) => ({ id, isNew: !existingDimensions.has(id), values: [...values].sort() })),
       breakdownTotals: built.breakdownTotals.slice(0, 200),
@@ -269,7 +274,7 @@ export async function previewTable(
     repeatedSource: repeatedId ? { id: repeatedId, name: sourceNames.get(repeatedId) ?? repeatedId } : null,
     continuedSource: continuation ? { id: continuation.source.id, name: continuation.source.name, mode: continuation.mode, reason: continuation.reason } : null,
     sourceNames: projectSources.map((known) => known.name),
-    repeatedKeyHint: repeatedKeyHint(table, mapping, join.duplicateKeys),
+    repeatedKeyHint: repeatedKeyHint(table, mapping, repeated),
     source,
   };
   const pending: PendingTableImport = {
@@ -368,14 +373,36 @@ function parentRows(areas: readonly AreaWithSize[], join: ReturnType<typeof buil
  * When rows repeat an area key and nothing in the mapping tells them apart (no breakdown or period column
  * differs), the text column whose values do — to be mapped as a breakdown — instead of a dead end.
  */
-function repeatedKeyHint(table: ParsedTable, mapping: TableMapping, duplicates: readonly { areaKey: string; rowIndexes: number[] }[]): TablePreviewResult['repeatedKeyHint'] {
+type RepeatedKey = { areaKey: string; rowIndexes: number[] };
+
+/** The mapping's columns that tell an area's rows apart: the Stichtag column and the breakdown columns. */
+function distinguishingColumns(mapping: TableMapping): number[] {
+  return [mapping.periodColumn, ...mapping.dimensionColumns.map((entry) => entry.column)].filter((column): column is number => column !== null && column !== undefined);
+}
+
+/**
+ * Areas in several rows that the mapping does not tell apart. One row per Stichtag (a long table with a
+ * Stichtag column) or per breakdown value is how such a table is meant to be, not a repeated key.
+ */
+function repeatedKeys(table: ParsedTable, mapping: TableMapping, duplicates: readonly RepeatedKey[]): RepeatedKey[] {
+  const columns = distinguishingColumns(mapping);
+  if (columns.length === 0) return [...duplicates];
+  const told = (duplicate: RepeatedKey) => new Set(duplicate.rowIndexes.map((rowIndex) => columns.map((column) => table.rows[rowIndex]?.cells[column] ?? '').join('|'))).size === duplicate.rowIndexes.length;
+  return duplicates.filter((duplicate) => !told(duplicate));
+}
+
+function repeatedKeyHint(table: ParsedTable, mapping: TableMapping, duplicates: readonly RepeatedKey[]): TablePreviewResult['repeatedKeyHint'] {
   if (duplicates.length === 0) return null;
-  const distinguishing = [mapping.periodColumn, ...mapping.dimensionColumns.map((entry) => entry.column)].filter((column): column is number => column !== null && column !== undefined);
+  const distinguishing = distinguishingColumns(mapping);
   const separates = (column: number) =>
     duplicates.every((duplicate) => new Set(duplicate.rowIndexes.map((rowIndex) => (table.rows[rowIndex]?.cells[column] ?? '').trim())).size === duplicate.rowIndexes.length);
-  if (distinguishing.length > 0 && duplicates.every((duplicate) => new Set(duplicate.rowIndexes.map((rowIndex) => distinguishing.map((column) => table.rows[rowIndex]?.cells[column] ?? '').join('|'))).size === duplicate.rowIndexes.length)) return null;
   const candidate = table.columns.find((column) => column.kind === 'text' && column.index !== mapping.keyColumn && column.index !== mapping.nameColumn && !distinguishing.includes(column.index) && separates(column.index));
   const example = duplicates[0] as { areaKey: string; rowIndexes: number[] };
+  const one = duplicates.length === 1;
+  const areasOccur = {
+    de: one ? '1 Gebiet kommt in mehreren Zeilen vor' : `${duplicates.length} Gebiete kommen in mehreren Zeilen vor`,
+    en: one ? '1 area occurs in several rows' : `${duplicates.length} areas occur in several rows`,
+  };
   return {
     areaCount: duplicates.length,
     exampleKey: example.areaKey,
@@ -383,12 +410,12 @@ function repeatedKeyHint(table: ParsedTable, mapping: TableMapping, duplicates: 
     columnLabel: candidate?.label ?? null,
     text: candidate
       ? {
-          de: `${duplicates.length} Gebiete kommen in mehreren Zeilen vor (z. B. ${example.areaKey}). Die Spalte „${candidate.label}“ unterscheidet sie: bitte als Merkmal zuordnen (CLI: --dimension "${candidate.label}=MERKMAL").`,
-          en: `${duplicates.length} areas occur in several rows (e.g. ${example.areaKey}). The column "${candidate.label}" tells them apart: please map it as a breakdown (CLI: --dimension "${candidate.label}=DIMENSION").`,
+          de: `${areasOccur.de} (z. B. ${example.areaKey}). Die Spalte „${candidate.label}“ unterscheidet sie: bitte als Merkmal zuordnen (CLI: --dimension "${candidate.label}=MERKMAL").`,
+          en: `${areasOccur.en} (e.g. ${example.areaKey}). The column "${candidate.label}" tells them apart: please map it as a breakdown (CLI: --dimension "${candidate.label}=DIMENSION").`,
         }
       : {
-          de: `${duplicates.length} Gebiete kommen in mehreren Zeilen vor (z. B. ${example.areaKey}), und keine Spalte unterscheidet sie. Bitte die Datei prüfen: doppelte Zeilen würden doppelt zählen und werden nicht übernommen.`,
-          en: `${duplicates.length} areas occur in several rows (e.g. ${example.areaKey}) and no column tells them apart. Please check the file: duplicate rows would count twice and are not imported.`,
+          de: `${areasOccur.de} (z. B. ${example.areaKey}), und keine Spalte unterscheidet sie. Bitte die Datei prüfen: doppelte Zeilen würden doppelt zählen und werden nicht übernommen.`,
+          en: `${areasOccur.en} (e.g. ${example.areaKey}) and no column tells them apart. Please check the file: duplicate rows would count twice and are not imported.`,
         },
   };
 }

@@ -46,10 +46,10 @@ function chooseStockVariable(variables: readonly Variable[], asked: string | und
     const list = candidates.join(', ') || '–';
     throw new UserError('not-found', {
       de: id === undefined
-        ? 'Das Projekt hat keine Bestandsvariable mit Zu- und Fortzügen (z. B. refugees mit refugee_arrivals und refugee_departures). Bitte Zu- und Fortzüge importieren.'
+        ? 'Keine Bilanz: Das Projekt hat keinen Bestand mit Zu- und Fortzügen. Bitte eine Tabelle mit Zu- und Fortzügen importieren. Spalten wie „Zugänge“ und „Abgänge“ neben ihrem Bestand werden erkannt; sonst im Import unter „Neue Merkmale“ als Art „Zuzüge zu …“ und „Fortzüge aus …“ wählen.'
         : `Zur Variable „${id}“ gibt es keine Zu- und Fortzüge (${id.replace(/s$/, '')}_arrivals, ${id.replace(/s$/, '')}_departures). Variablen mit Bewegungen: ${list}.`,
       en: id === undefined
-        ? 'The project has no stock variable with arrivals and departures (e.g. refugees with refugee_arrivals and refugee_departures). Please import arrivals and departures.'
+        ? 'No balance: the project has no stock with arrivals and departures. Please import a table of arrivals and departures. Columns such as "Zugänge" and "Abgänge" beside their stock are recognised; otherwise choose the kind "Arrivals to …" and "Departures from …" under "New variables" in the import.'
         : `The variable "${id}" has no arrivals and departures (${id.replace(/s$/, '')}_arrivals, ${id.replace(/s$/, '')}_departures). Variables with movements: ${list}.`,
     });
   }
