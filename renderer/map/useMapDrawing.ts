@@ -53,7 +53,7 @@ export function useMapDrawing(): MapDrawing | null {
     }
     const otherPeriods = symbology.fixedClasses ? series.filter((entry) => entry.period !== values.period) : [];
     const fixed = otherPeriods.length > 0 && periods ? { first: periods[0] as string, last: periods[periods.length - 1] as string } : null;
-    const sourceChoice = sourceChoiceLine(choices, values.period, locale, values.sources.map((source) => source.id));
+    const sourceChoice = sourceChoiceLine(choices, values.period, locale, values.sources.map((source) => source.id), values.comparePeriod ?? null);
     const legend = buildIndicatorLegend(drawn, { ...values, sources: [...values.sources, ...boundarySources], sourceChoice }, { locale, smallNumberThreshold, fixedAcrossPeriods: fixed });
     // The synthetic label follows the values' sources only: schematic boundaries have their own banner.
     const synthetic = values.sources.some((source) => source.synthetic);

@@ -141,7 +141,7 @@ export function priorityText(sources: readonly { name: string }[], locale: Local
  * figure without having supplied a value.
  * @example sourceChoiceLine(choices, '2024-12-31', 'de', ['demo-azr', 'demo-asylblg', 'demo-melderegister']) // "Quelle: Ausländerzentralregister (AZR), sonst Statistik der Asylbewerberleistungen (AsylbLG); Bevölkerung: Einwohnermelderegister, Stichtag 31.12.2024"
  */
-export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale, usedSourceIds: readonly string[]): string | null {
+export function sourceChoiceLine(choices: readonly VariableSourceChoice[], period: string, locale: Locale, usedSourceIds: readonly string[], comparePeriod: string | null = null): string | null {
   // Two imports of one official table, one per Stichtag, are one series, not a choice between sources:
   // named once, by the table ("…, Tabelle 12411-01-01-4"), not "2018's file, sonst 2021's file".
   if (!choices.some((choice) => choice.holdingSeries > 1)) return null;
@@ -154,7 +154,10 @@ export function sourceChoiceLine(choices: readonly VariableSourceChoice[], perio
   const texts = shown.map((choice) => priorityText(choice.sources, locale));
   // One variable, or all drawn from the same sources: no need to name the variables.
   const names = new Set(texts).size === 1 ? (texts[0] as string) : shown.map((choice, index) => `${localized(choice.name, locale)}: ${texts[index]}`).join('; ');
-  return translate(locale, 'map.sources.legend', { names, date: formatDate(period, locale) });
+  // A change map rests on two Stichtage, and the sources named are those of both.
+  return comparePeriod !== null && comparePeriod !== period
+    ? translate(locale, 'map.sources.legendCompared', { names, base: formatDate(comparePeriod, locale), date: formatDate(period, locale) })
+    : translate(locale, 'map.sources.legend', { names, date: formatDate(period, locale) });
 }
 
 /**

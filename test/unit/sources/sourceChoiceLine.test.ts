@@ -49,6 +49,11 @@ describe('sourceChoiceLine', () => {
     expect(line).toBe('Quelle: Einwohnermelderegister, sonst Zensus 2022, Stichtag 31.12.2024');
     expect(sourceChoiceLine(indicatorSourceChoices(project, ['population'], ['zensus']), '2022-05-15', 'en', ALL_USED)).toBe('Source: Zensus 2022, reference date 15/05/2022');
   });
+  it('names both Stichtage of a change map, whose values rest on both', () => {
+    const choices = indicatorSourceChoices(project, ['population'], ['melde', 'zensus']);
+    expect(sourceChoiceLine(choices, '2024-12-31', 'de', ALL_USED, '2022-05-15')).toBe('Quelle: Einwohnermelderegister, sonst Zensus 2022, Stichtage 15.05.2022 und 31.12.2024');
+    expect(sourceChoiceLine(choices, '2024-12-31', 'en', ALL_USED, '2022-05-15')).toBe('Source: Einwohnermelderegister, else Zensus 2022, reference dates 15/05/2022 and 31/12/2024');
+  });
 
   it('names each variable when they draw from different sources', () => {
     const line = sourceChoiceLine(indicatorSourceChoices(project, ['refugees', 'population'], null), '2024-12-31', 'de', ALL_USED);

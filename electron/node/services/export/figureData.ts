@@ -74,7 +74,7 @@ export function composeProjectFigure(session: ProjectSession, request: FigureReq
   const layout = resolveExportLayout(request.layout, resolveExportLayout(readSetting(summary.settings, 'export.layout')));
   const locale: Locale = request.locale ?? 'de';
   const { values, drawn } = drawing;
-  const sourceChoice = sourceChoiceLine(indicatorSourceChoices(summary, indicator?.variables ?? [], spec.sources), values.period, locale, values.sources.map((source) => source.id));
+  const sourceChoice = sourceChoiceLine(indicatorSourceChoices(summary, indicator?.variables ?? [], spec.sources), values.period, locale, values.sources.map((source) => source.id), values.comparePeriod ?? null);
   const legend = buildIndicatorLegend(drawn, { ...values, sourceChoice }, { locale, smallNumberThreshold: drawing.smallNumberThreshold, fixedAcrossPeriods: drawing.fixedAcrossPeriods });
   const figure = composeFigure({
     areas,
