@@ -6,7 +6,7 @@
  * also `_per_1000`.
  */
 import { MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS, TIME_SERIES_VIEWS } from '../../../../shared/contract/methods/movement';
-import { formatNumber } from '../../../../shared/format/number';
+import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { MOVEMENT_INDICATORS } from '../../../../shared/movement/movementIndicators';
 import { drawnValue, smallNumberText } from '../../../../shared/movement/smallNumbers';
 import { CliUsageError, type CliCommand } from '../command';
@@ -15,6 +15,8 @@ import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, LAYER_HELP } from '../commandFlags';
 import { indicatorLabel } from '../../../../shared/indicators/indicatorLabel';
+import { message, translate } from '../../../../shared/i18n/translate';
+import { referenceGapNote } from '../../../../shared/movement/timeSeriesFigure';
 
 const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] [--layout sorted|grid] [--scenario ID|none] --out FILE.svg|.png|.pdf|.csv|.xlsx';
 const SORTS = ['layer', 'name', 'last'] as const;
@@ -98,15 +100,22 @@ export const command: CliCommand = {
         });
       } else {
         const lang = context.lang;
-        context.output.text(`${indicatorLabel(series.indicator.name[lang], series.indicator.unit[lang])}, ${series.periods[0] ?? ''} … ${series.periods.at(-1) ?? ''}`);
-        for (const entry of shown) {
-          context.output.text(`  ${entry.key}  ${entry.name.padEnd(28)} ${entry.values.map((point) => (point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang)).padStart(8)).join(' ')}`);
-        }
+        const cell = (point: (typeof series.region)[number]) => (point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang));
+        // One column per Stichtag, wide enough for the region's total (83.019.213) and a German date.
+        const width = Math.max(10, ...series.region.map((point) => cell(point).length));
+        const line = (key: string, name: string, texts: string[]) => `  ${key.padEnd(Math.max(5, ...shown.map((entry) => entry.key.length)))}  ${name.padEnd(28)} ${texts.map((text) => text.padStart(width)).join(' ')}`;
+        context.output.text(`${indicatorLabel(series.indicator.name[lang], series.indicator.unit[lang])}, ${formatDate(series.periods[0] ?? '', lang)} – ${formatDate(series.periods.at(-1) ?? '', lang)}`);
+        context.output.text(line('', '', series.periods.map((period) => formatDate(period, lang))));
+        for (const entry of shown) context.output.text(line(entry.key, entry.name, entry.values.map(cell)));
+        context.output.text(line('', translate(lang, 'movement.legend.region'), series.region.map(cell)));
+        // An empty Region cell says why, as the chart and the table do.
+        const regionGap = referenceGapNote({ ...series, reference: { label: message('movement.legend.region'), values: series.region } }, lang);
+        if (regionGap) context.output.text(regionGap);
         if (series.projection) {
           const { projection } = series;
           context.output.text({
-            de: `Ab ${projection.firstPeriod}: Projektion, Szenario „${projection.name.de}“ (gerechnet, nicht beobachtet; in der Abbildung gestrichelt).`,
-            en: `From ${projection.firstPeriod}: projection, scenario "${projection.name.en}" (computed, not observed; dashed in the figure).`,
+            de: `Ab ${formatDate(projection.firstPeriod, 'de')}: Projektion, Szenario „${projection.name.de}“ (gerechnet, nicht beobachtet; in der Abbildung gestrichelt).`,
+            en: `From ${formatDate(projection.firstPeriod, 'en')}: projection, scenario "${projection.name.en}" (computed, not observed; dashed in the figure).`,
           });
         }
         context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
