@@ -42,10 +42,10 @@ export function NewVariableFields(props: {
   if (fresh.length === 0) return null;
   const edit = (id: string, patch: VariableEdits[string]) => onChange({ ...edits, [id]: { ...edits[id], ...patch } });
   const nameOf = (variable: PreviewVariable) => (variable.isNew && edits[variable.id]?.name?.trim()) || localized(variable.name, locale);
-  // Stocks a movement can belong to: the project's, and the file's own columns that are no movement.
+  // Stocks a movement can belong to: the file's own columns that are no movement first, then the project's.
   const stocks = [
-    ...projectVariables.filter((variable) => variable.kind === 'stock' && variable.id !== OFFICIAL_AREA_VARIABLE).map((variable) => ({ id: variable.id, name: localized(variable.name, locale) })),
     ...fresh.filter((variable) => variable.movement === null && variable.id !== OFFICIAL_AREA_VARIABLE && !projectVariables.some((known) => known.id === variable.id)).map((variable) => ({ id: variable.id, name: nameOf(variable) })),
+    ...projectVariables.filter((variable) => variable.kind === 'stock' && variable.id !== OFFICIAL_AREA_VARIABLE).map((variable) => ({ id: variable.id, name: localized(variable.name, locale) })),
   ];
   const kindChoice = (variable: PreviewVariable) => (edits[variable.id]?.kind === 'stock' || variable.movement === null ? STOCK_CHOICE : movementChoice(variable.movement.stock, variable.movement.term));
   const chooseKind = (variable: PreviewVariable, choice: string) => {
@@ -131,11 +131,22 @@ export function NewVariableFields(props: {
                       .filter((stock) => stock.id !== variable.id)
                       .map((stock) => (
                         <optgroup key={stock.id} label={stock.name}>
-                          {FLOW_TERMS.map((term) => (
-                            <option key={term} value={movementChoice(stock.id, term)}>
-                              {t(`import.newVariables.movement.${term}`, { stock: stock.name })}
-                            </option>
-                          ))}
+                          {FLOW_TERMS.map((term) => {
+                            const target = movementVariableId(stock.id, term);
+                            const label = t(`import.newVariables.movement.${term}`, { stock: stock.name });
+                            // Another column of this file is that movement already: two columns cannot be one variable.
+                            const takenHere = target !== variable.id && props.variables.some((other) => other.id === target);
+                            const known = projectVariables.find((candidate) => candidate.id === target);
+                            return (
+                              <option key={term} value={movementChoice(stock.id, term)} disabled={takenHere}>
+                                {takenHere
+                                  ? t('import.newVariables.movementTaken', { label })
+                                  : known && target !== variable.id
+                                    ? t('import.newVariables.movementKnown', { label, name: localized(known.name, locale) })
+                                    : label}
+                              </option>
+                            );
+                          })}
                         </optgroup>
                       ))}
                   </select>

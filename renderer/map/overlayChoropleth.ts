@@ -70,10 +70,10 @@ function categoryDrawing(overlay: CategoryOverlay, areaKeys: readonly string[], 
     fixedClassesNote: null,
     absoluteHint: null,
     areaNote: null,
-    sourceLines: [],
+    sourceLines: overlay.sourceLines ?? [],
     sourceChoice: null,
-    synthetic: false,
-    syntheticLabel: null,
+    synthetic: overlay.synthetic ?? false,
+    syntheticLabel: overlay.synthetic ? translate(locale, 'badge.synthetic') : null,
   };
   return { drawn, legend };
 }

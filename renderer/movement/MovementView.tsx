@@ -23,6 +23,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { FlowPanel } from '../flows/FlowPanel';
 import { downloadBase64 } from '../profiles/exportProfiles';
 import { balanceOverlay } from './balanceOverlay';
+import { movementChoicesFor, useMovementUi, type MovementChoices } from './movementUiStore';
 import './movement.css';
 import { DecimalInput } from '../forms/DecimalInput';
 import { seriesNames, shortSourceName, sourceSeries } from '../../shared/sources/sourceChoiceLine';
@@ -57,18 +58,24 @@ export function MovementView() {
   const projectIndicators = project?.indicators.filter((indicator) => indicator.periods.length > 1) ?? [];
   // One Stichtag is no series: listed greyed with the reason, not left out without a word.
   const singlePeriodIndicators = project?.indicators.filter((indicator) => indicator.periods.length === 1) ?? [];
-  const [chosenIndicatorId, setIndicatorId] = useState<string | null>(null);
-  const indicatorId = chosenIndicatorId ?? defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);
+  // The tab's choices outlive the view (movementUiStore.ts): back from the map, it shows what it showed.
+  const generation = useKleinraum((state) => state.generation);
+  const choices = useMovementUi((state) => movementChoicesFor(state, generation));
+  const choose = (patch: Partial<MovementChoices>) => useMovementUi.getState().choose(generation, patch);
+  const chosenIndicatorId = choices.indicatorId;
+  const knownIndicator = chosenIndicatorId !== null && (projectIndicators.some((indicator) => indicator.id === chosenIndicatorId) || MOVEMENT_INDICATORS.some((indicator) => indicator.id === chosenIndicatorId));
+  const indicatorId = knownIndicator ? chosenIndicatorId : defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);
+  const setIndicatorId = (id: string) => choose({ indicatorId: id });
   const balanceStocks = stockVariablesWithFlows(project?.variables ?? []);
   const hasFlows = balanceStocks.length > 0;
-  // The stock whose balance is shown; null: the first with arrivals and departures (the backend's default).
-  const [chosenBalanceStock, setBalanceStock] = useState<string | null>(null);
-  const balanceStock = chosenBalanceStock !== null && balanceStocks.includes(chosenBalanceStock) ? chosenBalanceStock : undefined;
-  const [sortBy, setSortBy] = useState<SeriesOrder>('layer');
-  const [layout, setLayout] = useState<Layout>('sorted');
-  const [threshold, setThreshold] = useState(1);
-  /** undefined: the first stored scenario (the backend's default); 'none': observed values only. */
-  const [scenario, setScenario] = useState<string | undefined>(undefined);
+  // The stock whose balance is shown; unset: the first with arrivals and departures (the backend's default).
+  const balanceStock = choices.balanceStock !== null && balanceStocks.includes(choices.balanceStock) ? choices.balanceStock : undefined;
+  const setBalanceStock = (id: string) => choose({ balanceStock: id });
+  const { sortBy, layout, thresholdPercent: threshold, scenario } = choices;
+  const setSortBy = (order: SeriesOrder) => choose({ sortBy: order });
+  const setLayout = (next: Layout) => choose({ layout: next });
+  const setThreshold = (value: number) => choose({ thresholdPercent: value });
+  const setScenario = (id: string) => choose({ scenario: id });
   const [hover, setHover] = useState<Hover | null>(null);
   const [exporting, setExporting] = useState(false);
   const layer = layerName ?? undefined;

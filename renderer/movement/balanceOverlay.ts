@@ -4,7 +4,8 @@
  * The Karte tab shows it with its legend until "Zurück zur Kennzahl". Pure.
  */
 import type { MethodOutput } from '../../shared/contract/api';
-import { formatNumber, type Locale } from '../../shared/format/number';
+import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
+import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
 import { localized, translate } from '../../shared/i18n/translate';
 import type { CategoryOverlay } from '../store/overlaySlice';
 
@@ -20,17 +21,22 @@ export function balanceOverlay(balance: MethodOutput<'balance.compute'>, locale:
   }
   const stock = balance.variableNames[balance.variables.stock];
   const threshold = formatNumber(balance.thresholdPercent, 1, locale);
+  const firstStart = balance.areas.flatMap((area) => area.periods.map((period) => period.previousPeriod)).sort()[0];
+  const lastEnd = balance.periods.at(-1);
   return {
     kind: 'categories',
     layer: balance.layer,
     title: `${translate(locale, 'movement.balance.mapTitle')}: ${stock ? localized(stock, locale) : balance.variables.stock}`,
     period: balance.periods.at(-1) ?? null,
-    unit: translate(locale, 'movement.balance.mapUnit', { threshold, from: balance.periods[0]?.slice(0, 4) ?? '', to: balance.periods.at(-1)?.slice(0, 4) ?? '' }),
+    // The account runs from the first period's start (the Stichtag before the first end) to the last end.
+    unit: translate(locale, 'movement.balance.mapUnit', { threshold, from: firstStart ? formatDate(firstStart, locale) : '', to: lastEnd ? formatDate(lastEnd, locale) : '' }),
     categories: [
       { id: 'open', label: translate(locale, 'movement.balance.flag'), colour: BALANCE_COLOURS.open },
       { id: 'closes', label: translate(locale, 'movement.balance.closesShort'), colour: BALANCE_COLOURS.closes },
       { id: 'incomplete', label: translate(locale, 'movement.balance.incomplete'), colour: BALANCE_COLOURS.incomplete },
     ],
     categoryOf,
+    sourceLines: [...new Set(balance.sources.map((source) => shortSourceName(source.name)))],
+    synthetic: balance.sources.some((source) => source.synthetic),
   };
 }

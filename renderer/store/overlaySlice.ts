@@ -42,6 +42,10 @@ export interface CategoryOverlay {
   unit: string;
   categories: { id: string; label: string; colour: string }[];
   categoryOf: Record<string, string>;
+  /** Where the categories come from, one line per source, for the legend (as an indicator's legend names them). */
+  sourceLines?: string[];
+  /** Whether any of those sources is synthetic demo data (the legend says so). */
+  synthetic?: boolean;
 }
 
 export type MapOverlay = TypologyOverlay | DeviationOverlay | CategoryOverlay;

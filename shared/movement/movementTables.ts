@@ -10,6 +10,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, message, translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
+import { shortSourceName } from '../sources/sourceChoiceLine';
 import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
@@ -109,19 +110,24 @@ export interface BalanceTableInput extends StockFlowAccount {
 export function balanceTable(balance: BalanceTableInput, areaKey: string | null, createdOn: string, locale: Locale): DataTable {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+  // The screen's "+ Zuzüge", "= Bestand am Ende" read as an equation; a column heading starting with + or =
+  // reads as a formula in a spreadsheet (and is quoted as one), so the files name the terms without signs.
+  const term = (key: MessageKey) => t(key).replace(/^[+−=]\s*/, '');
+  const sourceNames = new Map(balance.sources.map((source) => [source.id, shortSourceName(source.name)]));
+  const sourceName = (id: string | null | undefined) => (id === null || id === undefined ? null : (sourceNames.get(id) ?? id));
   const columns = [
     t('movement.column.key'),
     t('movement.column.name'),
     t('movement.column.from'),
     t('movement.column.to'),
     t('movement.balance.stockStart'),
-    ...terms.map((term) => t(`movement.balance.${term}`)),
-    t('movement.balance.stockEnd'),
+    ...terms.map((flow) => term(`movement.balance.${flow}`)),
+    term('movement.balance.stockEnd'),
     t('movement.balance.residual'),
     `${t('movement.balance.residual')} ${t('movement.balance.residualPercent')}`,
     t('movement.balance.flagged'),
     t('movement.column.sourceStock'),
-    ...terms.map((term) => `${t('movement.balance.source')} ${t(`movement.balance.${term}`).replace(/^[+−=]\s*/, '')}`),
+    ...terms.map((flow) => `${t('movement.balance.source')} ${term(`movement.balance.${flow}`)}`),
   ];
   const areas: AccountArea[] = areaKey === null ? [...balance.areas, balance.region] : balance.areas.filter((area) => area.key === areaKey);
   const rows: TableValue[][] = [];
@@ -141,13 +147,13 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
         formatDate(period.previousPeriod, locale),
         formatDate(period.period, locale),
         count(period.stockStart.value),
-        ...terms.map((term) => count(period.flows[term]?.value)),
+        ...terms.map((flow) => count(period.flows[flow]?.value)),
         count(period.stockEnd.value),
         period.residual,
         rounded(period.residualPercent, 2),
         period.flagged ? t('movement.balance.flagged') : period.complete ? '' : t('movement.balance.incomplete'),
-        period.sourceChanged ? `${period.stockStart.sourceId ?? ''} → ${period.stockEnd.sourceId ?? ''}` : period.stockEnd.sourceId,
-        ...terms.map((term) => period.flows[term]?.sourceId ?? null),
+        period.sourceChanged ? `${sourceName(period.stockStart.sourceId) ?? ''} → ${sourceName(period.stockEnd.sourceId) ?? ''}` : sourceName(period.stockEnd.sourceId),
+        ...terms.map((flow) => sourceName(period.flows[flow]?.sourceId)),
       ]);
     }
   }

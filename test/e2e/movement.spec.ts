@@ -291,6 +291,13 @@ test('a planner imports a stock with its arrivals and departures, names the colu
     await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');
     await expect(page.getByTestId('movement-balance-summary')).toContainText('Die Bilanz geht in allen 21 Gebieten auf');
     await page.screenshot({ path: 'build/test-results/movement-imported-balance.png' });
+    // Shown on the map and back: the tab still shows the chosen stock, so its export is that stock's.
+    await page.getByTestId('movement-balance-map').click();
+    await expect(page.getByTestId('legend')).toContainText('Wohnungslosenstatistik der Stadt');
+    await expect(page.getByTestId('legend')).toContainText('zwischen 31.12.2023 und 31.12.2024');
+    await page.getByTestId('view-tab-movement').click();
+    await expect(page.getByTestId('movement-balance-stock')).toHaveValue('wohnungslose');
+    await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');
   } finally {
     folder.remove();
   }

@@ -119,6 +119,18 @@ describe('kleinraum balance', () => {
     expect(svg.match(/>20\d\d–20\d\d</g)).toHaveLength(9);
     const help = await runKleinraum(['balance', '--help'], dataDir);
     expect(help.stdout).toContain('.pdf');
+    // On the console, --area shows that area's account period by period, each term given, so it can be checked.
+    const onConsole = await runKleinraum(['balance', demoPath, '--area', '03241003'], dataDir);
+    const lines = onConsole.stdout.split('\n').filter((line) => line.includes('Burgdorf'));
+    expect(lines).toHaveLength(9);
+    const [, start, inflow, outflow, expected, counted] = /(\d[\d.]*) \+ (\d[\d.]*) − (\d[\d.]*) = (\d[\d.]*); gezählt (\d[\d.]*)/.exec(lines[0]!)!.map((text) => Number(text.replace(/\./g, '')));
+    expect(start! + inflow! - outflow!).toBe(expected);
+    expect(counted).toBe(expected);
+    expect(onConsole.stdout).toContain('Quellen: ');
+    const unknown = await runKleinraum(['balance', demoPath, '--area', '99999999'], dataDir);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('99999999');
   });
 
   it('writes the account as XLSX and rejects a bad threshold', async () => {

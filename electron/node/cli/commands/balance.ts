@@ -7,8 +7,10 @@
  */
 import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { isSmallCount } from '../../../../shared/movement/smallNumbers';
-import { FLOW_TERMS } from '../../../../shared/movement/accountVariables';
+import { isSmallCount, smallNumberText } from '../../../../shared/movement/smallNumbers';
+import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
+import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
+import { UserError } from '../../../../shared/contract/errors';
 import { localized, translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
@@ -69,6 +71,10 @@ export const command: CliCommand = {
       await backend.call('project.open', { path: projectPath });
       const input = { thresholdPercent, ...(variable !== undefined ? { variable } : {}), ...(layer !== undefined ? { layer } : {}), ...(Object.keys(flows).length > 0 ? { flows } : {}) };
       const balance = await backend.call('balance.compute', input);
+      const chosen = areaKey === undefined ? null : balance.areas.find((area) => area.key === areaKey);
+      if (areaKey !== undefined && !chosen) {
+        throw new UserError('not-found', { de: `Das Gebiet ${areaKey} gibt es in der Ebene „${balance.layer}“ nicht (Schlüssel: kleinraum info).`, en: `The layer "${balance.layer}" has no area ${areaKey} (keys: kleinraum info).` });
+      }
       if (figure.out) {
         const file = await backend.call('balance.export', { ...input, format: figure.out.format, locale: context.lang, page: figure.page, dpi: figure.dpi, ...(areaKey !== undefined ? { areaKey } : {}) });
         writeOutputFile(figure.out.path, file.base64);
@@ -124,16 +130,26 @@ export const command: CliCommand = {
       const equation = [translate(lang, 'movement.balance.stockStart'), ...terms.map((term) => translate(lang, `movement.balance.${term}`)), translate(lang, 'movement.balance.stockEnd')].join(' ');
       const stockName = balance.variableNames[balance.variables.stock];
       context.output.text(`${stockName ? localized(stockName, lang) : balance.variables.stock}: ${equation}; ${de ? 'Schwelle' : 'threshold'} ${number(balance.thresholdPercent, 1)} %`);
-      context.output.text(
-        flagged.length === 0
-          ? de ? `Die Bilanz geht in allen ${balance.areas.length} Gebieten auf.` : `The account closes in all ${balance.areas.length} areas.`
-          : de ? `${flagged.length} von ${balance.areas.length} Gebieten mit Rest über der Schwelle:` : `${flagged.length} of ${balance.areas.length} areas with a remainder above the threshold:`,
-      );
-      for (const area of flagged) {
-        for (const period of area.periods.filter((candidate) => candidate.flagged)) {
-          context.output.text(`  ${area.key}  ${area.name.padEnd(28)} ${formatDate(period.period, lang)}  ${de ? 'Rest' : 'residual'} ${number(period.residual)} (${number(period.residualPercent, 1)} %)`);
-        }
+      // A listed period shows its terms, so the remainder can be checked by hand: 37 + 9 − 9 = 37, gezählt 41, Rest 4.
+      const count = (value: number | null | undefined) => (value === undefined || value === null ? '–' : isSmallCount(value, small) ? smallNumberText(small, lang) : number(value));
+      const periodLine = (area: (typeof balance.areas)[number], period: (typeof area.periods)[number]) => {
+        const sum = [count(period.stockStart.value), ...terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${count(period.flows[term]?.value)}`)].join(' ');
+        const expected = period.residual === null || period.stockEnd.value === null ? '–' : count(period.stockEnd.value - period.residual);
+        const flag = period.flagged ? (de ? '  auffällig' : '  flagged') : '';
+        return `  ${area.key.padEnd(9)} ${area.name.padEnd(24)} ${formatDate(period.previousPeriod, lang)}–${formatDate(period.period, lang)}: ${sum} = ${expected}; ${de ? 'gezählt' : 'counted'} ${count(period.stockEnd.value)}; ${de ? 'Rest' : 'remainder'} ${number(period.residual)} (${number(period.residualPercent, 1)} %)${flag}`;
+      };
+      if (chosen) {
+        // --area: that area's account, every period.
+        for (const period of chosen.periods) context.output.text(periodLine(chosen, period));
+      } else {
+        context.output.text(
+          flagged.length === 0
+            ? de ? `Die Bilanz geht in allen ${balance.areas.length} Gebieten auf.` : `The account closes in all ${balance.areas.length} areas.`
+            : de ? `${flagged.length} von ${balance.areas.length} Gebieten mit Rest über der Schwelle:` : `${flagged.length} of ${balance.areas.length} areas with a remainder above the threshold:`,
+        );
+        for (const area of flagged) for (const period of area.periods.filter((candidate) => candidate.flagged)) context.output.text(periodLine(area, period));
       }
+      context.output.text(`${de ? 'Quellen' : 'Sources'}: ${balance.sources.map((source) => shortSourceName(source.name)).join('; ')}`);
       if (outPath !== undefined) context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
     } finally {
       backend.dispose();
