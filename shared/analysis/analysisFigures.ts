@@ -43,6 +43,11 @@ export interface AnalysisFigureContext {
   page: AnalysisPage;
   /** Author line, e.g. "Region Hannover, Team Sozialplanung"; empty: none. */
   author: string;
+  /**
+   * Per source, the Stichtage the figure shows of it (a series, a balance): the footer names those instead
+   * of the source's latest Stichtag (shared/movement/sourcePeriods.ts).
+   */
+  shownPeriods?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AnalysisFigure {
@@ -60,6 +65,7 @@ function text(locale: Locale, key: MessageKey, params?: Record<string, string | 
 
 /** Title, subtitle and footer around a body drawn into the remaining frame (also the monitoring committee sheet's page). */
 export function page(context: AnalysisFigureContext, title: string, subtitle: string, dataSources: readonly Source[], drawBody: (frame: MapFrame, scale: number) => string): AnalysisFigure {
+  const { shownPeriods } = context;
   const [width, height] = PAGE_SIZES_MM[context.page];
   const scale = Math.min(width, height) / 210;
   const contentWidth = width - 2 * MARGIN_MM;
@@ -80,7 +86,7 @@ export function page(context: AnalysisFigureContext, title: string, subtitle: st
   const footerSize = 2.35 * scale;
   const lineHeight = footerSize * 1.38;
   const right = [...(context.author.trim() ? [`${context.locale === 'de' ? 'Darstellung' : 'Figure'}: ${context.author.trim()}`] : []), `${text(context.locale, 'analysis.figure.stand')}: ${formatDate(context.createdOn, context.locale)}`];
-  const left = sourceLines({ dataSources, boundarySource: context.boundarySource, schematicBoundaries: context.schematicBoundaries, currentYear: Number(context.createdOn.slice(0, 4)), locale: context.locale }).flatMap((line) =>
+  const left = sourceLines({ dataSources, boundarySource: context.boundarySource, schematicBoundaries: context.schematicBoundaries, currentYear: Number(context.createdOn.slice(0, 4)), locale: context.locale, ...(shownPeriods ? { shownPeriods } : {}) }).flatMap((line) =>
     wrapText(line, footerSize, contentWidth * 0.72),
   );
   const footerLines = Math.max(left.length, right.length);

@@ -133,6 +133,8 @@ function stichtagText(periods: readonly string[], locale: Locale): string {
   const dates = [...periods].sort().map((period) => formatDate(period, locale));
   if (dates.length === 0) return '';
   if (dates.length === 1) return `, ${words.stichtag[locale]} ${dates[0]}`;
+  // A series of ten Stichtage is named by its first and last and counted, not listed.
+  if (dates.length > 3) return locale === 'de' ? `, ${dates.length} Stichtage vom ${dates[0]} bis ${dates.at(-1)}` : `, ${dates.length} reference dates from ${dates[0]} to ${dates.at(-1)}`;
   return `, ${words.stichtage[locale]} ${dates.slice(0, -1).join(', ')} ${words.and[locale]} ${dates.at(-1)}`;
 }
 

@@ -15,6 +15,7 @@ import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
 import { drawPanel, sharedScale } from './seriesChart';
 import { sourceSeries } from '../sources/sourceChoiceLine';
+import { accountSourcePeriods } from './sourcePeriods';
 import { drawnValue, isSmallCount, protectedCount, smallNumberText } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
 import type { AccountArea, AccountTerm, StockFlowAccount } from './stockFlowAccount';
@@ -49,7 +50,7 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
   });
   const terms = FLOW_TERMS.filter((term) => data.variables.flows[term] !== undefined);
   const threshold = data.smallNumberThreshold;
-  return page(context, title, subtitle, data.sources, (frame, scale) => {
+  return page({ ...context, shownPeriods: accountSourcePeriods(data) }, title, subtitle, data.sources, (frame, scale) => {
     const size = 3.1 * scale;
     const parts: string[] = [];
     let cursor = frame.y;

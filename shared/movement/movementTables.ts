@@ -14,14 +14,15 @@ import { shortSourceName } from '../sources/sourceChoiceLine';
 import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
+import { accountSourcePeriods, seriesSourcePeriods } from './sourcePeriods';
 import { referenceGapNote, seriesCautionNotes } from './timeSeriesFigure';
 import { indicatorLabel } from '../indicators/indicatorLabel';
 
-function sourceNotes(sources: readonly Source[], createdOn: string, locale: Locale): string[] {
+function sourceNotes(sources: readonly Source[], createdOn: string, locale: Locale, shownPeriods: Readonly<Record<string, readonly string[]>>): string[] {
   const names = sources.map((source) => source.name).join('; ');
   return [
     ...(names ? [translate(locale, 'movement.figure.sources', { sources: names })] : []),
-    ...sourceLines({ dataSources: sources, boundarySource: null, schematicBoundaries: false, currentYear: Number(createdOn.slice(0, 4)), locale }),
+    ...sourceLines({ dataSources: sources, boundarySource: null, schematicBoundaries: false, currentYear: Number(createdOn.slice(0, 4)), locale, shownPeriods }),
   ];
 }
 
@@ -89,7 +90,7 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
     ['', t('movement.row.quality'), ...data.periods.map((_, index) => perColumn(data, index, kindOf, locale))],
   ];
   // A change of source or of territory is said as in the charts: the table has no line to break.
-  const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale), ...seriesCautionNotes(data, sources, locale, 'table')];
+  const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale, seriesSourcePeriods(data)), ...seriesCautionNotes(data, sources, locale, 'table')];
   // An empty Region cell says why, by the rule the chart's reference gap is said with.
   const regionGap = referenceGapNote({ ...data, reference: { label: message('movement.legend.region'), values: data.region } }, locale);
   if (regionGap) notes.push(regionGap);
@@ -161,7 +162,7 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
   const notes = [
     `${stock ? localized(stock, locale) : balance.variables.stock}: ${t('movement.balance.note')}`,
     `${t('movement.balance.threshold')}: ${String(balance.thresholdPercent).replace('.', locale === 'de' ? ',' : '.')}`,
-    ...sourceNotes(balance.sources, createdOn, locale),
+    ...sourceNotes(balance.sources, createdOn, locale, accountSourcePeriods(balance)),
     ...(withheld ? [t('movement.smallNumbers', { threshold })] : []),
   ];
   return { columns, rows, notes };

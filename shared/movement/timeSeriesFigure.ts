@@ -11,6 +11,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
 import { contrastedSourceNames, seriesNames, sourceSeries } from '../sources/sourceChoiceLine';
+import { seriesSourcePeriods } from './sourcePeriods';
 import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, hasSegment, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
 import { drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
@@ -184,7 +185,7 @@ export function timeSeriesMultiplesFigure(data: SeriesFigureData, context: Analy
     return series ? [{ key, title: series.name, points: series.values, flag: options.flags?.get(key) ?? null }] : [];
   });
   const scaleValues = sharedScale([...panels.map((panel) => panel.points.map(drawnValue)), data.reference.values.map(drawnValue)]);
-  return page(context, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
+  return page({ ...context, shownPeriods: seriesSourcePeriods(data) }, localized(data.indicator.name, locale), subtitle(data, context), data.sources, (frame, scale) => {
     const multiples = { panels, region: data.reference.values, periods: data.periods, decimals: data.indicator.decimals, locale, fontSize: 2.6 * scale, lineWidth: 0.45 * scale, gap: 2.5 * scale, projectionLabel: projectionLabel(data, locale, true), grid: options.grid ?? null, smallNumberLabel: smallNumberText(data.smallNumberThreshold, locale), sourceSeries: sourceSeries(data.sources) };
     const scaleLine = scaleNote(scaleValues, data.indicator.decimals, locale);
     let footnote = notes(frame, scale, data, locale, [scaleLine]);
@@ -221,7 +222,7 @@ export function timeSeriesAreaFigure(data: SeriesFigureData, areaKey: string, co
   const points = series?.values ?? [];
   const scaleValues = sharedScale([points.map(drawnValue), data.reference.values.map(drawnValue)]);
   const title = `${localized(data.indicator.name, locale)}: ${areaChartTitle(data, series?.key ?? null, locale)}`;
-  return page(context, title, subtitle(data, context), data.sources, (frame, scale) => {
+  return page({ ...context, shownPeriods: seriesSourcePeriods({ ...data, series: series ? [series] : [] }) }, title, subtitle(data, context), data.sources, (frame, scale) => {
     // The notes of this area's line and the reference only (another area's change of source is not drawn here).
     const footnote = notes(frame, scale, { ...data, series: series ? [series] : [] }, locale, []);
     const chartFrame = { ...frame, height: frame.height - footnote.height };
