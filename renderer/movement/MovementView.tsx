@@ -11,7 +11,7 @@ import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } fr
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { FLOW_TERMS, stockVariablesWithFlows } from '../../shared/movement/accountVariables';
-import { defaultSeriesIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
+import { defaultSeriesIndicatorId, isMovementIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
@@ -80,12 +80,20 @@ export function MovementView() {
   const [exporting, setExporting] = useState(false);
   const layer = layerName ?? undefined;
 
-  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer, ...(scenario !== undefined ? { scenario } : {}) } : null, { keepPrevious: true });
+  // A movement figure (arrivals, turnover …) is the chosen stock's, as the balance beside it.
+  const movementStock = isMovementIndicatorId(indicatorId) && balanceStock ? { variable: balanceStock } : {};
+  const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer, ...(scenario !== undefined ? { scenario } : {}), ...movementStock } : null, { keepPrevious: true });
   const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold, ...(balanceStock ? { variable: balanceStock } : {}) } : null, { keepPrevious: true });
   const data = series.data;
   const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
   const order = useMemo(() => (data ? orderedSeriesKeys(data.series, sortBy, locale) : []), [data, sortBy, locale]);
-  const flaggedKeys = useMemo(() => new Set(balance.data?.areas.filter((area) => area.flagged).map((area) => area.key) ?? []), [balance.data]);
+  // "Bilanz offen" marks the small charts only where they show the balance's stock or its movements.
+  const balanceVariables = balance.data ? [balance.data.variables.stock, ...Object.values(balance.data.variables.flows)] : [];
+  const chartsShowBalance = isMovementIndicatorId(indicatorId) || (project?.indicators.find((indicator) => indicator.id === indicatorId)?.variables?.some((variable) => balanceVariables.includes(variable)) ?? false);
+  const flaggedKeys = useMemo(
+    () => new Set(chartsShowBalance ? (balance.data?.areas.filter((area) => area.flagged).map((area) => area.key) ?? []) : []),
+    [balance.data, chartsShowBalance],
+  );
 
   const runExport = async (kind: 'multiples' | 'area' | 'balance', format: string) => {
     if (!layer) return;
@@ -97,6 +105,7 @@ export function MovementView() {
           : await backend.call('timeseries.export', {
               indicatorId,
               layer,
+              ...movementStock,
               view: kind,
               sortBy,
               layout: data?.mapGrid ? layout : 'sorted',

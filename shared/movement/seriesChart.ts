@@ -73,9 +73,19 @@ function valueLabelSize(fontSize: number, detailed: boolean): number {
   return fontSize * (detailed ? 0.85 : 0.72);
 }
 
-/** How a tick's value is written at the axis (one decimal fewer than the values). */
-function tickText(tick: number, decimals: number, locale: Locale): string {
-  return formatNumber(tick, Math.max(0, decimals - 1), locale);
+/**
+ * Decimals for a scale's ticks: one fewer than the values have, but as many as the ticks need to differ
+ * (turnover of a small group per 1.000 inhabitants: ticks 0,01 … 0,05 read "0" five times with none).
+ */
+function tickDecimals(scale: ValueScale, decimals: number): number {
+  let needed = 0;
+  while (needed < 6 && !scale.ticks.every((tick) => Number(tick.toFixed(needed)) === tick)) needed += 1;
+  return Math.max(0, decimals - 1, needed);
+}
+
+/** How a tick's value is written at the axis. */
+function tickText(tick: number, scale: ValueScale, decimals: number, locale: Locale): string {
+  return formatNumber(tick, tickDecimals(scale, decimals), locale);
 }
 
 /**
@@ -84,7 +94,7 @@ function tickText(tick: number, decimals: number, locale: Locale): string {
  */
 export function valueLabelRoom(scale: ValueScale, decimals: number, locale: Locale, fontSize: number, detailed: boolean): number {
   const size = valueLabelSize(fontSize, detailed);
-  const widest = Math.max(0, ...scale.ticks.map((tick) => textWidth(tickText(tick, decimals, locale), size)));
+  const widest = Math.max(0, ...scale.ticks.map((tick) => textWidth(tickText(tick, scale, decimals, locale), size)));
   return widest + fontSize * 0.7;
 }
 
@@ -290,7 +300,7 @@ export function drawPanel(frame: ChartFrame, options: PanelOptions): string {
     const y = yAt(plot, scale, tick);
     parts.push(`<line x1="${mm(plot.x)}" y1="${mm(y)}" x2="${mm(plot.x + plot.width)}" y2="${mm(y)}" stroke="${tick === 0 ? '#8c8c8c' : '#e3e3e3'}" stroke-width="${mm(tick === 0 ? thin * 1.6 : thin)}"/>`);
     if ((options.detailed || options.valueLabels === 'print') && tickIndex % labelStep === 0) {
-      parts.push(svgText(plot.x - fontSize * 0.3, y + labelSize * 0.35, tickText(tick, options.decimals, options.locale), { size: labelSize, fill: '#4d4d4d', anchor: 'end' }));
+      parts.push(svgText(plot.x - fontSize * 0.3, y + labelSize * 0.35, tickText(tick, scale, options.decimals, options.locale), { size: labelSize, fill: '#4d4d4d', anchor: 'end' }));
     }
   }
   const count = options.periods.length;
@@ -491,7 +501,8 @@ export function drawMultiples(frame: ChartFrame, options: MultiplesOptions, layo
 
 /** The scale's range as text, e.g. "Gemeinsame Skala 0 bis 40". */
 export function scaleNote(scale: ValueScale, decimals: number, locale: Locale): string {
-  const from = formatNumber(scale.minimum, decimals, locale);
-  const to = formatNumber(scale.maximum, decimals, locale);
+  const shown = Math.max(decimals, tickDecimals(scale, decimals));
+  const from = formatNumber(scale.minimum, shown, locale);
+  const to = formatNumber(scale.maximum, shown, locale);
   return locale === 'de' ? `Gemeinsame Skala für alle Gebiete: ${from} bis ${to}` : `One scale for all areas: ${from} to ${to}`;
 }

@@ -290,6 +290,8 @@ test('a planner imports a stock with its arrivals and departures, names the colu
     await page.getByTestId('movement-balance-stock').selectOption('wohnungslose');
     await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');
     await expect(page.getByTestId('movement-balance-summary')).toContainText('Die Bilanz geht in allen 21 Gebieten auf');
+    // The movement figure beside it follows the chosen stock.
+    await expect(page.getByTestId('movement-area-title')).toContainText('Wohnungslose');
     await page.screenshot({ path: 'build/test-results/movement-imported-balance.png' });
     // Shown on the map and back: the tab still shows the chosen stock, so its export is that stock's.
     await page.getByTestId('movement-balance-map').click();

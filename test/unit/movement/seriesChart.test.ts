@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, periodPositions, plotArea, sharedScale, sourceChanges } from '../../../shared/movement/seriesChart';
+import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, periodPositions, plotArea, scaleNote, sharedScale, sourceChanges } from '../../../shared/movement/seriesChart';
 import { textWidth } from '../../../shared/export/textMetrics';
 import { referenceGapNote, sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
 import { sourceSeries } from '../../../shared/sources/sourceChoiceLine';
@@ -38,6 +38,15 @@ describe('drawPanel', () => {
     // Only the segment from the third to the fourth value: one move, one line.
     expect(d.match(/M/g)).toHaveLength(1);
     expect(svg.match(/<circle/g)).toHaveLength(3);
+  });
+
+  it('labels ticks of small values with the decimals they need, not "0" at every line', () => {
+    const small = sharedScale([[0.004, 0.03, 0.048]]);
+    const svg = drawPanel(frame, { ...base, scale: small, detailed: true, decimals: 0, points: [point(periods[0]!, 0.004), point(periods[1]!, 0.03), point(periods[2]!, 0.048), point(periods[3]!, 0.02)] });
+    const labels = [...svg.matchAll(/text-anchor="end"[^>]*>([^<]+)</g)].map((match) => match[1]);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toEqual(['0,00', '0,02', '0,04', '0,06']);
+    expect(scaleNote(small, 0, 'de')).toBe('Gemeinsame Skala für alle Gebiete: 0,00 bis 0,06');
   });
 
   it('draws projected values dashed', () => {

@@ -413,7 +413,7 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
     ].join('\n');
   }
   return [
-    de ? `${document.rows} Zeilen (${document.observations} Werte) an Ebene „${document.layer}“ angehängt (${projectPath}).` : `${document.rows} rows (${document.observations} values) joined to layer "${document.layer}" (${projectPath}).`,
+    de ? `${document.rows} Zeilen (${document.observations} Werte) den Gebieten der Ebene „${document.layer}“ zugeordnet (${projectPath}).` : `${document.rows} rows (${document.observations} values) joined to layer "${document.layer}" (${projectPath}).`,
     de ? document.message.de : document.message.en,
     de
       ? `Zugeordnet: ${document.join.matched}; nicht zugeordnet: ${document.join.unmatchedRows.length}; Gebiete ohne Daten: ${document.join.areasWithoutData.length}; Summenzeilen: ${document.join.aggregateRows.length}`
@@ -457,7 +457,7 @@ function flowsImportText(document: MethodOutput<'flows.import'>, lang: 'de' | 'e
   const de = lang === 'de';
   return [
     de
-      ? `${document.flows} Wanderungsströme (${document.layout === 'matrix' ? 'Matrix' : 'lange Tabelle'}, ${document.rows} Zeilen) an Ebene „${document.layer}“ angehängt (${projectPath}); Quelle ${document.source.name}.`
+      ? `${document.flows} Wanderungsströme (${document.layout === 'matrix' ? 'Matrix' : 'lange Tabelle'}, ${document.rows} Zeilen) den Gebieten der Ebene „${document.layer}“ zugeordnet (${projectPath}); Quelle ${document.source.name}.`
       : `${document.flows} flows (${document.layout} layout, ${document.rows} rows) joined to layer "${document.layer}" (${projectPath}); source ${document.source.name}.`,
     `${de ? 'Zeiträume bis' : 'Periods ending'}: ${document.periods.join(', ')}; ${de ? 'außerhalb' : 'outside'}: ${document.external.join(', ') || '–'}`,
     de ? `Zugeordnet: ${document.join.matched}; nicht übernommen: ${document.join.unmatchedRows.length}` : `Matched: ${document.join.matched}; not taken over: ${document.join.unmatchedRows.length}`,

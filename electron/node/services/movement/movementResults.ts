@@ -40,10 +40,13 @@ function sourcesFor(db: SqliteDatabase, ids: readonly string[]): Source[] {
 /** The stock variable asked for (it must have arrivals and departures), else the first that has them. */
 function chooseStockVariable(variables: readonly Variable[], asked: string | undefined, explicitFlows: boolean): Variable {
   const candidates = stockVariablesWithFlows(variables);
-  const id = asked ?? candidates[0];
+  // Asked by id, or by the name the app shows ("Wohnungslose" for wohnungslose).
+  const byName = (text: string) => variables.filter((candidate) => [candidate.name.de, candidate.name.en].some((name) => name.toLowerCase() === text.trim().toLowerCase()));
+  const id = asked === undefined ? candidates[0] : variables.some((candidate) => candidate.id === asked) ? asked : (byName(asked).find((candidate) => candidates.includes(candidate.id)) ?? byName(asked)[0])?.id ?? asked;
   const variable = variables.find((candidate) => candidate.id === id);
   if (!variable || (!explicitFlows && !candidates.includes(variable.id))) {
-    const list = candidates.join(', ') || '–';
+    // Each by id and by the name the app shows, so either can be typed.
+    const list = candidates.map((candidate) => `${candidate} (${variables.find((known) => known.id === candidate)?.name.de ?? candidate})`).join(', ') || '–';
     throw new UserError('not-found', {
       de: id === undefined
         ? 'Keine Bilanz: Das Projekt hat keinen Bestand mit Zu- und Fortzügen. Bitte eine Tabelle mit Zu- und Fortzügen importieren. Spalten wie „Zugänge“ und „Abgänge“ neben ihrem Bestand werden erkannt; sonst im Import unter „Neue Merkmale“ als Art „Zuzüge zu …“ und „Fortzüge aus …“ wählen.'
