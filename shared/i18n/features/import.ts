@@ -397,7 +397,7 @@ export const importTextsEn: Record<keyof typeof importTextsDe, string> = {
   'import.joinExamples': 'e.g. {examples}',
   'import.joinAreasWithoutData': '{count} {count|area|areas} without data',
   'import.joinDuplicates': '{count} {count|area|areas} with several rows',
-  'import.joinAggregates': '{count} total {count|row|rows} (Kreis, Land, Germany) – not imported as areas',
+  'import.joinAggregates': '{count} total {count|row|rows} (district, state, Germany) – not imported as areas',
   'import.joinCoarserTable': 'The table probably belongs to a coarser level: {count} of its rows are {level}, only {matched} {matched|row matches|rows match} areas of layer "{layer}", {empty} {empty|area stays|areas stay} without data. Please choose a layer of that level (CLI: --layer) or import its boundaries first.',
   'import.joinCoarserConfirm': 'Join to "{layer}" anyway ({matched} {matched|area gets|areas get} values)',
   'import.level.germany': 'Germany',
