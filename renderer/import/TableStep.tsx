@@ -351,7 +351,7 @@ export function TableStep({
           </div>
           {table && (
             <p className="import-hint" data-testid="import-encoding-preview">
-              {table.encoding.preview.length > 0 ? t('import.encodingPreview', { names: table.encoding.preview.slice(0, 8).join(', ') }) : t('import.encodingNone')}
+              {table.encoding.preview.length > 0 ? `${t('import.encodingPreview', { names: table.encoding.preview.slice(0, 8).join(', ') })} ${t('import.encodingHelp')}` : t('import.encodingNone')}
               {table.titleLines.length > 0 && <> · {t('import.titleLines', { lines: table.titleLines.join(' | ') })}</>}
               {table.footerNotes.length > 0 && <> · {t('import.footerNotes', { count: table.footerNotes.length })}</>}
             </p>
