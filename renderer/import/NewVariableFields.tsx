@@ -15,14 +15,18 @@ import { addsUpOverAreas, OFFICIAL_AREA_VARIABLE } from '../../shared/model/proj
 import { FLOW_TERMS, movementVariableId, type FlowTerm } from '../../shared/movement/accountVariables';
 
 export interface VariableEdits {
-  /** kind 'stock': the planner keeps a column whose id reads like a movement as a stock. */
-  [variableId: string]: { name?: string; unit?: string; kind?: 'stock' };
+  /**
+   * kind 'stock': the planner keeps a column whose id reads like a movement as a stock. renamedFrom: the id
+   * the column had before "Art" gave it a movement's id, restored when the planner chooses "Bestand" again.
+   */
+  [variableId: string]: { name?: string; unit?: string; kind?: 'stock'; renamedFrom?: string };
 }
 
 type PreviewVariable = TablePreviewResult['observations']['variables'][number];
 
 const STOCK_CHOICE = 'stock';
-const movementChoice = (stock: string, term: FlowTerm) => `${stock}:${term}`;
+// A variable id is free text (it may hold ":"); the choice is stock and term as JSON.
+const movementChoice = (stock: string, term: FlowTerm) => JSON.stringify([stock, term]);
 
 /** Units offered while typing; any other text is taken as written. */
 const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'je 1.000 Einw.', 'Quote', 'Euro'];
@@ -50,10 +54,12 @@ export function NewVariableFields(props: {
   const kindChoice = (variable: PreviewVariable) => (edits[variable.id]?.kind === 'stock' || variable.movement === null ? STOCK_CHOICE : movementChoice(variable.movement.stock, variable.movement.term));
   const chooseKind = (variable: PreviewVariable, choice: string) => {
     if (choice === STOCK_CHOICE) {
-      edit(variable.id, { kind: 'stock' });
+      const original = edits[variable.id]?.renamedFrom;
+      if (original !== undefined && !props.variables.some((other) => other.id === original)) onRename(variable.id, original);
+      else edit(variable.id, { kind: 'stock' });
       return;
     }
-    const [stock, term] = choice.split(':') as [string, FlowTerm];
+    const [stock, term] = JSON.parse(choice) as [string, FlowTerm];
     const id = movementVariableId(stock, term);
     if (id === variable.id) edit(variable.id, { kind: undefined });
     else onRename(variable.id, id);
@@ -136,14 +142,18 @@ export function NewVariableFields(props: {
                             const label = t(`import.newVariables.movement.${term}`, { stock: stock.name });
                             // Another column of this file is that movement already: two columns cannot be one variable.
                             const takenHere = target !== variable.id && props.variables.some((other) => other.id === target);
-                            const known = projectVariables.find((candidate) => candidate.id === target);
+                            const known = target !== variable.id ? projectVariables.find((candidate) => candidate.id === target) : undefined;
+                            // A project variable of that id that is a stock would take the values but stay a stock: no movement.
+                            const knownStock = known !== undefined && known.kind !== 'flow';
                             return (
-                              <option key={term} value={movementChoice(stock.id, term)} disabled={takenHere}>
+                              <option key={term} value={movementChoice(stock.id, term)} disabled={takenHere || knownStock}>
                                 {takenHere
                                   ? t('import.newVariables.movementTaken', { label })
-                                  : known && target !== variable.id
-                                    ? t('import.newVariables.movementKnown', { label, name: localized(known.name, locale) })
-                                    : label}
+                                  : knownStock
+                                    ? t('import.newVariables.movementKnownStock', { label, name: localized(known.name, locale) })
+                                    : known
+                                      ? t('import.newVariables.movementKnown', { label, name: localized(known.name, locale) })
+                                      : label}
                               </option>
                             );
                           })}

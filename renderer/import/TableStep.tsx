@@ -561,7 +561,9 @@ export function TableStep({
               setMapping({ ...mapping, valueColumns: mapping.valueColumns.map((entry) => (entry.variable === from ? { ...entry, variable: to } : entry)) });
               // The name the planner typed goes with the column; the kind follows from the new id.
               const { [from]: moved, ...others } = variableEdits;
-              setVariableEdits(moved ? { ...others, [to]: { ...(moved.name !== undefined ? { name: moved.name } : {}), ...(moved.unit !== undefined ? { unit: moved.unit } : {}) } } : others);
+              // The original id goes along, so "Bestand" gives the column its own id back.
+              const renamedFrom = moved?.renamedFrom ?? from;
+              setVariableEdits({ ...others, [to]: { ...(moved?.name !== undefined ? { name: moved.name } : {}), ...(moved?.unit !== undefined ? { unit: moved.unit } : {}), ...(renamedFrom !== to ? { renamedFrom } : {}) } });
             }}
           />
         )}

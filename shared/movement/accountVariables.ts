@@ -28,12 +28,17 @@ export interface AccountVariables {
   flows: Partial<Record<FlowTerm, string>>;
 }
 
+/** The stems a stock's movements are named by: its id and its singular without a final "s" (refugees → refugee). */
+function stemsOf(stock: string): string[] {
+  return [...new Set([stock, stock.replace(/s$/, '')])];
+}
+
 /**
  * @example accountVariables('refugees', [{ id: 'refugee_arrivals', kind: 'flow' }, { id: 'refugee_departures', kind: 'flow' }]).flows // { inflow: 'refugee_arrivals', outflow: 'refugee_departures' }
  */
 export function accountVariables(stock: string, variables: readonly { id: string; kind: 'stock' | 'flow' }[], explicit: Partial<Record<FlowTerm, string>> = {}): AccountVariables {
   const flowIds = new Set(variables.filter((variable) => variable.kind === 'flow').map((variable) => variable.id));
-  const stems = [...new Set([stock, stock.replace(/s$/, '')])];
+  const stems = stemsOf(stock);
   const flows: Partial<Record<FlowTerm, string>> = {};
   for (const term of FLOW_TERMS) {
     const named = explicit[term];
@@ -69,7 +74,7 @@ export interface MovementRole {
  * @example movementVariableId('refugees', 'inflow') // "refugee_arrivals"
  */
 export function movementVariableId(stock: string, term: FlowTerm): string {
-  return `${stock.replace(/s$/, '')}_${SUFFIXES[term][0]}`;
+  return `${stemsOf(stock).at(-1)}_${SUFFIXES[term][0]}`;
 }
 
 /**
@@ -79,7 +84,7 @@ export function movementVariableId(stock: string, term: FlowTerm): string {
 export function movementRoleOf(id: string, stocks: readonly string[]): MovementRole | null {
   for (const stock of stocks) {
     if (stock === id) continue;
-    for (const stem of new Set([stock, stock.replace(/s$/, '')])) {
+    for (const stem of stemsOf(stock)) {
       for (const term of FLOW_TERMS) {
         if (SUFFIXES[term].some((suffix) => id === `${stem}_${suffix}`)) return { stock, term };
       }

@@ -7,7 +7,7 @@
 import type { DataTable, TableValue } from '../export/dataTable';
 import { sourceLines } from '../export/sourceLines';
 import { formatDate, type Locale } from '../format/number';
-import { localized, message, translate, type MessageKey } from '../i18n/translate';
+import { localized, translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
 import { shortSourceName } from '../sources/sourceChoiceLine';
@@ -15,7 +15,7 @@ import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 import { accountSourcePeriods, seriesSourcePeriods } from './sourcePeriods';
-import { referenceGapNote, seriesCautionNotes } from './timeSeriesFigure';
+import { regionGapNote, seriesCautionNotes } from './timeSeriesFigure';
 import { indicatorLabel } from '../indicators/indicatorLabel';
 
 function sourceNotes(sources: readonly Source[], createdOn: string, locale: Locale, shownPeriods: Readonly<Record<string, readonly string[]>>): string[] {
@@ -92,7 +92,7 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
   // A change of source or of territory is said as in the charts: the table has no line to break.
   const notes = [indicatorLabel(localized(data.indicator.name, locale), localized(data.indicator.unit, locale)), ...sourceNotes(sources, createdOn, locale, seriesSourcePeriods(data)), ...seriesCautionNotes(data, sources, locale, 'table')];
   // An empty Region cell says why, by the rule the chart's reference gap is said with.
-  const regionGap = referenceGapNote({ ...data, reference: { label: message('movement.legend.region'), values: data.region } }, locale);
+  const regionGap = regionGapNote(data, locale);
   if (regionGap) notes.push(regionGap);
   if (suppressed) notes.push(t('movement.smallNumbers', { threshold: smallNumberThreshold }));
   return { columns, rows, notes };

@@ -21,7 +21,8 @@ function collect(entries: Iterable<{ sourceId: string | null | undefined; period
 export function seriesSourcePeriods(data: Pick<TimeSeriesData, 'periods' | 'series' | 'region'>): Record<string, string[]> {
   return collect(
     [...data.series.map((series) => series.values), data.region].flatMap((points) =>
-      points.flatMap((point, index) => (point.value === null ? [] : [{ sourceId: point.sourceId, period: data.periods[index] ?? '' }])),
+      // Projected years are no Stichtage of a source: the projection's line names its scenario instead.
+      points.flatMap((point, index) => (point.value === null || point.projected ? [] : [{ sourceId: point.sourceId, period: data.periods[index] ?? '' }])),
     ),
   );
 }

@@ -8,7 +8,7 @@ import { page, type AnalysisFigure, type AnalysisFigureContext } from '../analys
 import { WARNING_COLOUR, mm, svgText } from '../export/svgElements';
 import { textWidth, wrapText } from '../export/textMetrics';
 import { formatDate, type Locale } from '../format/number';
-import { localized, translate } from '../i18n/translate';
+import { localized, message, translate } from '../i18n/translate';
 import type { Source } from '../model/project';
 import { contrastedSourceNames, seriesNames, sourceSeries } from '../sources/sourceChoiceLine';
 import { seriesSourcePeriods } from './sourcePeriods';
@@ -105,6 +105,16 @@ export function referenceGapNote(data: Pick<TimeSeriesData, 'series' | 'referenc
   });
   if (missing.length === 0) return null;
   return translate(locale, 'movement.referenceMissing', { reference: localized(data.reference.label, locale), dates: missing.map((period) => formatDate(period, locale)).join(', ') });
+}
+
+/**
+ * Why a table's Region cells are empty: at single Stichtage, because an area lacks a value there (the
+ * chart's reference-gap rule); at every Stichtage, because the figure has no regional total at all (a
+ * share or mean imported as such is not summed over areas). Null when the Region has every value.
+ */
+export function regionGapNote(data: Pick<TimeSeriesData, 'series' | 'region' | 'periods'>, locale: Locale): string | null {
+  if (data.region.length > 0 && data.region.every((point) => point.value === null)) return translate(locale, 'movement.regionNone');
+  return referenceGapNote({ ...data, reference: { label: message('movement.legend.region'), values: data.region } }, locale);
 }
 
 /** Whether the reference line (region or mean per area) has any value to draw; its key is shown only then. */

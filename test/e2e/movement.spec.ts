@@ -275,11 +275,16 @@ test('a planner imports a stock with its arrivals and departures, names the colu
     await expect(page.getByTestId('import-join-matched')).toContainText('42 Zeilen', { timeout: 30_000 });
     for (const id of ['wohnungslose', 'neu_gemeldet', 'abgaenge']) await expect(page.getByTestId(`import-variable-kind-${id}`)).toHaveValue('stock');
     // The planner says what the columns are: they become the stock's arrivals and departures and keep their names.
-    await page.getByTestId('import-variable-kind-neu_gemeldet').selectOption('wohnungslose:inflow');
-    await expect(page.getByTestId('import-variable-kind-wohnungslose_arrivals')).toHaveValue('wohnungslose:inflow');
+    await page.getByTestId('import-variable-kind-neu_gemeldet').selectOption(JSON.stringify(['wohnungslose', 'inflow']));
+    await expect(page.getByTestId('import-variable-kind-wohnungslose_arrivals')).toHaveValue(JSON.stringify(['wohnungslose', 'inflow']));
     await expect(page.getByTestId('import-variable-name-wohnungslose_arrivals')).toHaveValue('Neu gemeldet');
-    await page.getByTestId('import-variable-kind-abgaenge').selectOption('wohnungslose:outflow');
-    await expect(page.getByTestId('import-variable-kind-wohnungslose_departures')).toHaveValue('wohnungslose:outflow');
+    await page.getByTestId('import-variable-kind-abgaenge').selectOption(JSON.stringify(['wohnungslose', 'outflow']));
+    await expect(page.getByTestId('import-variable-kind-wohnungslose_departures')).toHaveValue(JSON.stringify(['wohnungslose', 'outflow']));
+    // Changed their mind: "Bestand" gives the column its own id back, and again the movement.
+    await page.getByTestId('import-variable-kind-wohnungslose_departures').selectOption('stock');
+    await expect(page.getByTestId('import-variable-kind-abgaenge')).toHaveValue('stock');
+    await page.getByTestId('import-variable-kind-abgaenge').selectOption(JSON.stringify(['wohnungslose', 'outflow']));
+    await expect(page.getByTestId('import-variable-kind-wohnungslose_departures')).toHaveValue(JSON.stringify(['wohnungslose', 'outflow']));
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Wohnungslosenstatistik der Stadt');
     await page.screenshot({ path: 'build/test-results/import-movements.png' });
     await page.getByTestId('import-commit').click();

@@ -6,6 +6,7 @@
  *
  * Every file the backend writes whole (exports, `--out` files, the recent-projects list, the WFS cache)
  * goes through here; saving a project has its own path (services/atomicSave.ts) because it also fsyncs.
+ * Temporary files left by a killed process are removed by the next write of the same file.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,13 +20,31 @@ import path from 'node:path';
  */
 export function writeFileAtomically(filePath: string, content: Buffer | string): void {
   const folder = path.dirname(filePath);
-  const temporary = path.join(folder, `.${path.basename(filePath)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+  const prefix = `.${path.basename(filePath)}.`;
+  const temporary = path.join(folder, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}.partial`);
   try {
     fs.mkdirSync(folder, { recursive: true });
+    removeAbandonedPartials(folder, prefix);
     fs.writeFileSync(temporary, content);
     fs.renameSync(temporary, filePath);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+// A write takes milliseconds; a partial file this old belongs to a process that was killed while writing.
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** Removes temporary files of earlier writes of the same target that never finished (a killed process). */
+function removeAbandonedPartials(folder: string, prefix: string): void {
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
+    const file = path.join(folder, name);
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > ABANDONED_AFTER_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Renamed or removed meanwhile by its own writer: nothing to clean.
+    }
   }
 }

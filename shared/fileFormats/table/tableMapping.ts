@@ -89,6 +89,9 @@ export interface ProposedVariable {
   name: LocalizedText;
 }
 
+/** Words that make a header a rate, share or mean, not a count: "Pkw je 1.000 Einwohner", "Anteil … in %". */
+const RATE_WORDS = /\bje\b|\bpro\b|anteil|quote|dichte|durchschnitt|%/;
+
 /** Variable and dimensions for one value column, from its header parts and the table's title. */
 function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {
   // A date in a header is the period, not part of the name: "Einwohner 31.12.2021" names the population
@@ -109,7 +112,7 @@ function describeValueColumn(parts: string[], titleText: string): { variable: Pr
   }
   const base = (rest.join(' ') || titleText).toLowerCase();
   // "Pkw je 1.000 Einwohner", "Anteil … an der Bevölkerung in %" name the population but are rates, not counts.
-  const isRate = /\bje\b|\bpro\b|anteil|quote|dichte|durchschnitt|%/.test(base);
+  const isRate = RATE_WORDS.test(base);
   const known = isRate ? undefined : KNOWN_VARIABLES.find(([pattern]) => pattern.test(base));
   if (known) return { variable: { id: known[1], name: known[2] }, dimensions };
   if (rest.length === 0 && Object.keys(dimensions).length > 0) return { variable: { id: 'population', name: { de: 'Bevölkerung', en: 'Population' } }, dimensions };
@@ -228,15 +231,21 @@ const MOVEMENT_HEADERS: [RegExp, FlowTerm][] = [
  * Arrivals, departures, births and deaths beside one stock in the same table ("Schutzsuchende | Zugänge |
  * Abgänge") are that stock's movements: they get the ids by which the balance (Bilanz) finds them
  * (refugee_arrivals, refugee_departures, see shared/movement/accountVariables.ts) and keep their labels as
- * names. With no stock or several beside them the columns keep their own ids; the wizard lets the planner say.
+ * names. Only where that is unambiguous: one stock beside them (the land area aside), no rates ("Zuzüge je
+ * 1.000 Einwohner"), and one column per movement and breakdown ("Zuzüge insgesamt" beside "Zuzüge aus dem
+ * Ausland" would become one variable twice). Otherwise the columns keep their own ids; the wizard lets the
+ * planner say.
  */
 function movementsOfTheStock(valueColumns: ValueColumnMapping[], table: ParsedTable, variables: Map<string, LocalizedText>): ValueColumnMapping[] {
-  const termOf = (entry: ValueColumnMapping): FlowTerm | null => {
-    const parts = (table.columns[entry.column]?.headerParts ?? []).map((part) => part.trim().toLowerCase());
-    return MOVEMENT_HEADERS.find(([pattern]) => parts.some((part) => pattern.test(part)))?.[1] ?? null;
-  };
-  const stocks = [...new Set(valueColumns.filter((entry) => termOf(entry) === null).map((entry) => entry.variable))];
-  if (stocks.length !== 1 || stocks[0] === OFFICIAL_AREA_VARIABLE) return valueColumns;
+  const headerOf = (entry: ValueColumnMapping) => (table.columns[entry.column]?.headerParts ?? []).map((part) => part.trim().toLowerCase());
+  const isRate = (entry: ValueColumnMapping) => RATE_WORDS.test(headerOf(entry).join(' '));
+  const termOf = (entry: ValueColumnMapping): FlowTerm | null =>
+    isRate(entry) ? null : (MOVEMENT_HEADERS.find(([pattern]) => headerOf(entry).some((part) => pattern.test(part)))?.[1] ?? null);
+  const stocks = [...new Set(valueColumns.filter((entry) => termOf(entry) === null && !isRate(entry) && entry.variable !== OFFICIAL_AREA_VARIABLE).map((entry) => entry.variable))];
+  if (stocks.length !== 1) return valueColumns;
+  const movements = valueColumns.filter((entry) => termOf(entry) !== null);
+  const signatures = movements.map((entry) => `${termOf(entry)}|${JSON.stringify(Object.entries(entry.dimensions).sort())}`);
+  if (new Set(signatures).size !== signatures.length) return valueColumns;
   const replaced = new Set<string>();
   const renamed = valueColumns.map((entry) => {
     const term = termOf(entry);

@@ -74,4 +74,12 @@ describe('movements beside their stock', () => {
     const two = csv('AGS;Name;Wohnungslose;Neu gemeldet;Abgänge\n03241001;Hannover;3350;900;650\n');
     expect(proposeTableMapping(two, 'x_2023-12-31.csv').mapping.valueColumns.map((entry) => entry.variable)).toEqual(['wohnungslose', 'neu_gemeldet', 'abgaenge']);
   });
+  it('never makes two columns one movement: a rate stays a rate, two columns of one movement keep their ids', () => {
+    const ids = (text: string) => proposeTableMapping(csv(text), 'x_2023-12-31.csv').mapping.valueColumns.map((entry) => entry.variable);
+    expect(ids('AGS;Name;Einwohner;Zuzüge;Zuzüge je 1000 Einwohner;Fortzüge\n03241001;Hannover;545000;40000;73,4;38000\n')).toEqual(['population', 'population_arrivals', 'zuzuege_je_1000_einwohner', 'population_departures']);
+    expect(ids('AGS;Name;Einwohner;Zuzüge insgesamt;Zuzüge aus dem Ausland\n03241001;Hannover;545000;40000;9000\n')).toEqual(['population', 'zuzuege_insgesamt', 'zuzuege_aus_dem_ausland']);
+    expect(ids('AGS;Name;Einwohner;Gestorbene;Sterbefälle\n03241001;Hannover;545000;5500;5500\n')).toEqual(['population', 'gestorbene', 'sterbefaelle']);
+    // The land area beside the stock is no second stock.
+    expect(ids('AGS;Name;Fläche km²;Einwohner;Zuzüge;Fortzüge\n03241001;Hannover;204,15;545000;40000;38000\n')).toContain('population_arrivals');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawMultiples, drawPanel, gridLayout, multiplesLayout, periodIndexAt, periodPositions, plotArea, scaleNote, sharedScale, sourceChanges } from '../../../shared/movement/seriesChart';
 import { textWidth } from '../../../shared/export/textMetrics';
-import { referenceGapNote, sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
+import { referenceGapNote, regionGapNote, sourceChangeNotes } from '../../../shared/movement/timeSeriesFigure';
 import { sourceSeries } from '../../../shared/sources/sourceChoiceLine';
 import { meanOfAreas, referenceLine, type SeriesPoint } from '../../../shared/movement/timeSeriesTypes';
 
@@ -161,6 +161,14 @@ describe('referenceGapNote', () => {
     // Where no area has a value either, there is nothing to explain.
     const noneThere = { ...data, series: [{ key: 'a', name: 'A', values: [values[0]!, point('2021-12-31', null), point('2022-05-15', null)] }] };
     expect(referenceGapNote(noneThere, 'de')).toBeNull();
+  });
+
+  it('says of a table\'s Region why its cells are empty: a gap at one Stichtag, or no total at all', () => {
+    const values = [point('2018-12-31', 10), point('2021-12-31', 11)];
+    const data = { periods: values.map((entry) => entry.period), series: [{ key: 'a', name: 'A', values }] };
+    expect(regionGapNote({ ...data, region: [point('2018-12-31', 10), point('2021-12-31', null)] }, 'de')).toBe('Region zum 31.12.2021 nicht berechnet: Nicht jedes Gebiet hat dort einen Wert.');
+    expect(regionGapNote({ ...data, region: [point('2018-12-31', null), point('2021-12-31', null)] }, 'de')).toMatch(/^Region: kein Gesamtwert\. /);
+    expect(regionGapNote({ ...data, region: values }, 'de')).toBeNull();
   });
 });
 

@@ -15,8 +15,8 @@ import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, choiceFlag, figureFileFlags, LAYER_HELP } from '../commandFlags';
 import { indicatorLabel } from '../../../../shared/indicators/indicatorLabel';
-import { message, translate } from '../../../../shared/i18n/translate';
-import { referenceGapNote } from '../../../../shared/movement/timeSeriesFigure';
+import { translate } from '../../../../shared/i18n/translate';
+import { regionGapNote } from '../../../../shared/movement/timeSeriesFigure';
 
 const USAGE = 'timeseries P.gpkg --indicator ID [--layer L] [--areas all|KEY,KEY] [--variable ID] [--view multiples|area] [--sort layer|name|last] [--layout sorted|grid] [--scenario ID|none] --out FILE.svg|.png|.pdf|.csv|.xlsx';
 const SORTS = ['layer', 'name', 'last'] as const;
@@ -109,7 +109,7 @@ export const command: CliCommand = {
         for (const entry of shown) context.output.text(line(entry.key, entry.name, entry.values.map(cell)));
         context.output.text(line('', translate(lang, 'movement.legend.region'), series.region.map(cell)));
         // An empty Region cell says why, as the chart and the table do.
-        const regionGap = referenceGapNote({ ...series, reference: { label: message('movement.legend.region'), values: series.region } }, lang);
+        const regionGap = regionGapNote(series, lang);
         if (regionGap) context.output.text(regionGap);
         if (series.projection) {
           const { projection } = series;

@@ -387,7 +387,7 @@ function distinguishingColumns(mapping: TableMapping): number[] {
 function repeatedKeys(table: ParsedTable, mapping: TableMapping, duplicates: readonly RepeatedKey[]): RepeatedKey[] {
   const columns = distinguishingColumns(mapping);
   if (columns.length === 0) return [...duplicates];
-  const told = (duplicate: RepeatedKey) => new Set(duplicate.rowIndexes.map((rowIndex) => columns.map((column) => table.rows[rowIndex]?.cells[column] ?? '').join('|'))).size === duplicate.rowIndexes.length;
+  const told = (duplicate: RepeatedKey) => new Set(duplicate.rowIndexes.map((rowIndex) => columns.map((column) => (table.rows[rowIndex]?.cells[column] ?? '').trim()).join('|'))).size === duplicate.rowIndexes.length;
   return duplicates.filter((duplicate) => !told(duplicate));
 }
 

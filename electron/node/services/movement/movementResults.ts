@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { balanceInput, balanceOutput, timeSeriesInput, timeSeriesOutput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
 import { addsUpOverAreas, showsAbsoluteCount, type IndicatorDefinition, type LayerInfo, type Source, type Variable } from '../../../../shared/model/project';
-import { accountVariables, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
+import { accountVariables, movementVariableId, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
 import { computeMovementSeries, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicator, movementIndicatorOf } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
 import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
@@ -50,10 +50,10 @@ function chooseStockVariable(variables: readonly Variable[], asked: string | und
     throw new UserError('not-found', {
       de: id === undefined
         ? 'Keine Bilanz: Das Projekt hat keinen Bestand mit Zu- und Fortzügen. Bitte eine Tabelle mit Zu- und Fortzügen importieren. Spalten wie „Zugänge“ und „Abgänge“ neben ihrem Bestand werden erkannt; sonst im Import unter „Neue Merkmale“ als Art „Zuzüge zu …“ und „Fortzüge aus …“ wählen.'
-        : `Zur Variable „${id}“ gibt es keine Zu- und Fortzüge (${id.replace(/s$/, '')}_arrivals, ${id.replace(/s$/, '')}_departures). Variablen mit Bewegungen: ${list}.`,
+        : `Zur Variable „${id}“ gibt es keine Zu- und Fortzüge (${movementVariableId(id, 'inflow')}, ${movementVariableId(id, 'outflow')}). Variablen mit Bewegungen: ${list}.`,
       en: id === undefined
         ? 'No balance: the project has no stock with arrivals and departures. Please import a table of arrivals and departures. Columns such as "Zugänge" and "Abgänge" beside their stock are recognised; otherwise choose the kind "Arrivals to …" and "Departures from …" under "New variables" in the import.'
-        : `The variable "${id}" has no arrivals and departures (${id.replace(/s$/, '')}_arrivals, ${id.replace(/s$/, '')}_departures). Variables with movements: ${list}.`,
+        : `The variable "${id}" has no arrivals and departures (${movementVariableId(id, 'inflow')}, ${movementVariableId(id, 'outflow')}). Variables with movements: ${list}.`,
     });
   }
   return variable;
