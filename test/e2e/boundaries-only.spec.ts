@@ -49,7 +49,7 @@ test('a new project with boundaries only: table lists the areas, every view says
   // Without arrivals and departures the Zeitreihen tab says what to import (it said "Die Antwort des
   // Kleinraum-Dienstes war unerwartet", reading the message it had as an unknown error).
   await page.getByTestId('view-tab-movement').click();
-  await expect(page.getByTestId('movement-error')).toContainText('Bitte Zu- und Fortzüge importieren', { timeout: 30_000 });
+  await expect(page.getByTestId('movement-error')).toContainText('Bitte eine Tabelle mit Zu- und Fortzügen importieren', { timeout: 30_000 });
   await expect(page.getByTestId('movement-error')).not.toContainText('unerwartet');
   // The movement figures are listed but not offered: there is nothing to compute them from.
   await expect(page.getByTestId('movement-indicator').locator('option[value="movement.net"]')).toBeDisabled();

@@ -49,10 +49,10 @@ function chooseStockVariable(variables: readonly Variable[], asked: string | und
     const list = candidates.map((candidate) => `${candidate} (${variables.find((known) => known.id === candidate)?.name.de ?? candidate})`).join(', ') || '–';
     throw new UserError('not-found', {
       de: id === undefined
-        ? 'Keine Bilanz: Das Projekt hat keinen Bestand mit Zu- und Fortzügen. Bitte eine Tabelle mit Zu- und Fortzügen importieren. Spalten wie „Zugänge“ und „Abgänge“ neben ihrem Bestand werden erkannt; sonst im Import unter „Neue Merkmale“ als Art „Zuzüge zu …“ und „Fortzüge aus …“ wählen.'
+        ? 'Das Projekt hat keinen Bestand mit Zu- und Fortzügen. Bitte eine Tabelle mit Zu- und Fortzügen importieren. Spalten wie „Zugänge“ und „Abgänge“ neben ihrem Bestand werden erkannt; sonst im Import unter „Neue Merkmale“ als Art „Zuzüge zu …“ und „Fortzüge aus …“ wählen.'
         : `Zur Variable „${id}“ gibt es keine Zu- und Fortzüge (${movementVariableId(id, 'inflow')}, ${movementVariableId(id, 'outflow')}). Variablen mit Bewegungen: ${list}.`,
       en: id === undefined
-        ? 'No balance: the project has no stock with arrivals and departures. Please import a table of arrivals and departures. Columns such as "Zugänge" and "Abgänge" beside their stock are recognised; otherwise choose the kind "Arrivals to …" and "Departures from …" under "New variables" in the import.'
+        ? 'The project has no stock with arrivals and departures. Please import a table of arrivals and departures. Columns such as "Zugänge" and "Abgänge" beside their stock are recognised; otherwise choose the kind "Arrivals to …" and "Departures from …" under "New variables" in the import.'
         : `The variable "${id}" has no arrivals and departures (${movementVariableId(id, 'inflow')}, ${movementVariableId(id, 'outflow')}). Variables with movements: ${list}.`,
     });
   }
