@@ -95,13 +95,17 @@ export function movementRoleOf(id: string, stocks: readonly string[]): MovementR
 
 /**
  * What an import's new variables are by the convention: a movement where the id names a term of a stock,
- * either one the project has (`projectStocks`) or another variable of the same file. The rest are stocks.
+ * either one the project has or another new variable of the same file. The rest are stocks. Variables the
+ * project has already keep their kind and are not in the answer. One rule for the preview and the commit.
  * @example importedMovementRoles(['refugees', 'refugee_arrivals'], []).get('refugee_arrivals') // { stock: 'refugees', term: 'inflow' }
  */
-export function importedMovementRoles(ids: readonly string[], projectStocks: readonly string[]): Map<string, MovementRole> {
+export function importedMovementRoles(fileIds: readonly string[], projectVariables: readonly { id: string; kind: 'stock' | 'flow' }[]): Map<string, MovementRole> {
+  const known = new Set(projectVariables.map((variable) => variable.id));
+  const ids = fileIds.filter((id) => !known.has(id));
+  const stocks = [...projectVariables.filter((variable) => variable.kind === 'stock').map((variable) => variable.id), ...ids];
   const roles = new Map<string, MovementRole>();
   for (const id of ids) {
-    const role = movementRoleOf(id, [...projectStocks, ...ids]);
+    const role = movementRoleOf(id, stocks);
     if (role) roles.set(id, role);
   }
   // A movement of a movement (refugee_arrivals_arrivals) is no account: its stock must itself be a stock.

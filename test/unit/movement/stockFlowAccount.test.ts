@@ -37,9 +37,12 @@ describe('accountVariables', () => {
     }
   });
   it('takes an import\'s movements of the project\'s stocks or of the file\'s own, never movements of movements', () => {
-    expect([...importedMovementRoles(['wohnungslose', 'wohnungslose_arrivals'], ['population'])]).toEqual([['wohnungslose_arrivals', { stock: 'wohnungslose', term: 'inflow' }]]);
-    expect([...importedMovementRoles(['population_births'], ['population'])]).toEqual([['population_births', { stock: 'population', term: 'births' }]]);
-    expect(importedMovementRoles(['refugee_arrivals_arrivals', 'refugee_arrivals'], ['refugees']).has('refugee_arrivals_arrivals')).toBe(false);
+    expect([...importedMovementRoles(['wohnungslose', 'wohnungslose_arrivals'], [{ id: 'population', kind: 'stock' }])]).toEqual([['wohnungslose_arrivals', { stock: 'wohnungslose', term: 'inflow' }]]);
+    expect([...importedMovementRoles(['population_births'], [{ id: 'population', kind: 'stock' }])]).toEqual([['population_births', { stock: 'population', term: 'births' }]]);
+    expect(importedMovementRoles(['refugee_arrivals_arrivals', 'refugee_arrivals'], [{ id: 'refugees', kind: 'stock' }]).has('refugee_arrivals_arrivals')).toBe(false);
+    // A variable the project has keeps its kind; a project movement is no stock to link to.
+    expect(importedMovementRoles(['refugees', 'refugee_arrivals'], [{ id: 'refugees', kind: 'stock' }, { id: 'refugee_arrivals', kind: 'flow' }]).size).toBe(0);
+    expect(importedMovementRoles(['refugee_arrivals_births'], [{ id: 'refugee_arrivals', kind: 'flow' }]).size).toBe(0);
   });
 });
 

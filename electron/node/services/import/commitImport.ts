@@ -247,11 +247,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   // the proposal the wizard showed: persons, unless its values have fractions.
   const proposedUnits = proposeNewVariableUnits(pending.table, pending.mapping);
   // A new variable named as a movement of a stock (refugee_arrivals) is one, unless the planner says otherwise.
-  const projectVariables = readVariables(db);
-  const movements = importedMovementRoles(
-    variableIds.filter((id) => !projectVariables.some((variable) => variable.id === id)),
-    projectVariables.filter((variable) => variable.kind === 'stock').map((variable) => variable.id),
-  );
+  const movements = importedMovementRoles(variableIds, readVariables(db));
   const variables = variableIds.map((id) => {
     const proposed = proposedUnits.get(id)!;
     const unit = id === OFFICIAL_AREA_VARIABLE ? proposed.unit : (input.variableUnits?.[id] ?? input.unit ?? proposed.unit);

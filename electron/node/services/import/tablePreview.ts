@@ -192,7 +192,7 @@ export async function previewTable(
   const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
   const repeated = repeatedKeys(table, mapping, join.duplicateKeys);
   const projectStocks = [...existingVariables.values()].filter((variable) => variable.kind === 'stock').map((variable) => variable.id);
-  const newMovements = importedMovementRoles(variableIds.filter((id) => !existingVariables.has(id)), projectStocks);
+  const newMovements = importedMovementRoles(variableIds, [...existingVariables.values()]);
   const existingDimensions = new Set(readDimensions(db).map((dimension) => dimension.id));
   const proposedUnits = proposeNewVariableUnits(table, mapping);
   const proposedNames = new Map<string, LocalizedText>(proposal.variables);
