@@ -465,8 +465,14 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
                 ))}
                 <td>{count(period.stockEnd.value)}</td>
                 <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
-                  <span data-testid="movement-residual">{number(period.residual)}</span>{' '}
-                  <span className="residual-share">{period.complete ? `(${number(period.residualPercent, 1)} %)` : t('movement.balance.incomplete')}</span>
+                  {period.remainderWithheld ? (
+                    <span data-testid="movement-residual">{t('movement.balance.remainderWithheld')}</span>
+                  ) : (
+                    <>
+                      <span data-testid="movement-residual">{number(period.residual)}</span>{' '}
+                      <span className="residual-share">{period.complete ? `(${number(period.residualPercent, 1)} %)` : t('movement.balance.incomplete')}</span>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

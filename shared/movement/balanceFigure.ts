@@ -92,8 +92,8 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
         cell(period.stockStart),
         ...terms.map((term) => cell(period.flows[term])),
         cell(period.stockEnd),
-        period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
-        period.complete ? (period.residualPercent === null ? '–' : `${formatNumber(period.residualPercent, 1, locale)} %`) : t('movement.balance.incomplete'),
+        period.remainderWithheld ? t('movement.balance.remainderWithheld') : period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
+        period.remainderWithheld ? '' : period.complete ? (period.residualPercent === null ? '–' : `${formatNumber(period.residualPercent, 1, locale)} %`) : t('movement.balance.incomplete'),
       ];
       anySmall ||= [period.stockStart, period.stockEnd, ...terms.map((term) => period.flows[term])].some((term) => isSmallCount(term?.value ?? null, threshold));
       if (period.flagged) parts.push(svgRect(frame.x, cursor, frame.width, rowHeight, `class="balance-flagged-row" fill="#fbe3e4"`));

@@ -150,8 +150,9 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
         count(period.stockStart.value),
         ...terms.map((flow) => count(period.flows[flow]?.value)),
         count(period.stockEnd.value),
-        period.residual,
-        rounded(period.residualPercent, 2),
+        // A withheld remainder is written as the offices write a secret value, like the counts.
+        period.remainderWithheld ? '.' : period.residual,
+        period.remainderWithheld ? '.' : rounded(period.residualPercent, 2),
         period.flagged ? t('movement.balance.flagged') : period.complete ? '' : t('movement.balance.incomplete'),
         period.sourceChanged ? `${sourceName(period.stockStart.sourceId) ?? ''} → ${sourceName(period.stockEnd.sourceId) ?? ''}` : sourceName(period.stockEnd.sourceId),
         ...terms.map((flow) => sourceName(period.flows[flow]?.sourceId)),
@@ -164,6 +165,7 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
     `${t('movement.balance.threshold')}: ${String(balance.thresholdPercent).replace('.', locale === 'de' ? ',' : '.')}`,
     ...sourceNotes(balance.sources, createdOn, locale, accountSourcePeriods(balance)),
     ...(withheld ? [t('movement.smallNumbers', { threshold })] : []),
+    ...(areas.some((area) => area.periods.some((period) => period.remainderWithheld)) ? [t('movement.smallNumbers.remainder')] : []),
   ];
   return { columns, rows, notes };
 }

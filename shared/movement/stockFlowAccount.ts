@@ -52,6 +52,11 @@ export interface AccountPeriod {
   complete: boolean;
   /** The two stocks come from different sources (a series changing its source is never silent). */
   sourceChanged: boolean;
+  /**
+   * A term is a small count and the remainder is withheld with it (residual and share null, the flag kept):
+   * beside the shown terms it would give the small count away by subtraction (smallNumbers.ts).
+   */
+  remainderWithheld: boolean;
 }
 
 export interface AccountArea {
@@ -118,7 +123,7 @@ export function closeAccount(stockStart: AccountTerm, stockEnd: AccountTerm, flo
   return { residual, residualPercent, flagged, complete: true };
 }
 
-function summary(periods: AccountPeriod[]): Pick<AccountArea, 'flagged' | 'maxResidualPercent'> {
+export function accountSummary(periods: AccountPeriod[]): Pick<AccountArea, 'flagged' | 'maxResidualPercent'> {
   let maxResidualPercent: number | null = null;
   for (const period of periods) {
     if (period.residualPercent !== null && (maxResidualPercent === null || Math.abs(period.residualPercent) > Math.abs(maxResidualPercent))) maxResidualPercent = period.residualPercent;
@@ -182,9 +187,9 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
       for (const [term, variable] of flowEntries) flows[term] = termOf(at(observations, period, variable), variable, priorityOf(variable));
       [stockStart, stockEnd, ...Object.values(flows)].forEach(noteSource);
       const sourceChanged = stockStart.sourceId !== null && stockEnd.sourceId !== null && stockStart.sourceId !== stockEnd.sourceId;
-      return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged };
+      return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged, remainderWithheld: false };
     });
-    return { key: area.key, name: area.name, periods, ...summary(periods) };
+    return { key: area.key, name: area.name, periods, ...accountSummary(periods) };
   });
 
   const regionPeriods = pairs.map(({ period, previousPeriod }, index): AccountPeriod => {
@@ -193,8 +198,8 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
     const stockEnd = sumTerms(rows.map((row) => row.stockEnd));
     const flows: Partial<Record<FlowTerm, AccountTerm>> = {};
     for (const [term] of flowEntries) flows[term] = sumTerms(rows.map((row) => row.flows[term] ?? MISSING_TERM));
-    return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged: rows.some((row) => row.sourceChanged) };
+    return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged: rows.some((row) => row.sourceChanged), remainderWithheld: false };
   });
-  const region: AccountArea = { key: 'region', name: input.regionName ?? 'Region', periods: regionPeriods, ...summary(regionPeriods) };
+  const region: AccountArea = { key: 'region', name: input.regionName ?? 'Region', periods: regionPeriods, ...accountSummary(regionPeriods) };
   return { variables, periods: pairs.map((pair) => pair.period), thresholdPercent, areas, region, sourceIds };
 }

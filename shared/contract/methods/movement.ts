@@ -92,6 +92,7 @@ const accountPeriod = z.object({
   flagged: z.boolean(),
   complete: z.boolean(),
   sourceChanged: z.boolean(),
+  remainderWithheld: z.boolean(),
 });
 const accountArea = z.object({ key: z.string(), name: z.string(), periods: z.array(accountPeriod), flagged: z.boolean(), maxResidualPercent: z.number().nullable() });
 

@@ -98,7 +98,9 @@ export const movementTextsDe = {
   'movement.smallNumbers': 'Werte unter {threshold} sind aus Datenschutzgründen nicht ausgewiesen (.).',
   'movement.smallNumbers.chart': 'Kleine Fallzahlen (unter {threshold}) sind aus Datenschutzgründen nicht als Wert eingezeichnet, sondern mit „{label}“ markiert; Summen und die Region sind vor dem Ausblenden gerechnet.',
   'movement.smallNumbers.hover': 'Fallzahl {label} (nicht ausgewiesen)',
-  'movement.smallNumbers.account': 'Werte unter {threshold} stehen als „{label}“ (Datenschutz); Summen, Bestände der Region und der Rest sind mit den genauen Zahlen gerechnet.',
+  'movement.smallNumbers.account': 'Werte unter {threshold} stehen als „{label}“ (Datenschutz); Summen und Bestände der Region sind mit den genauen Zahlen gerechnet. Wo ein Wert einer Zeile so geschützt ist, ist auch ihr Rest geschützt, denn aus ihm ließe sich der Wert zurückrechnen; „auffällig“ bleibt markiert.',
+  'movement.balance.remainderWithheld': 'geschützt',
+  'movement.smallNumbers.remainder': 'Wo ein Wert einer Zeile nicht ausgewiesen ist, ist auch ihr Rest nicht ausgewiesen (.), denn aus ihm ließe sich der Wert zurückrechnen.',
 } as const;
 
 export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
@@ -197,5 +199,7 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.smallNumbers': 'Values below {threshold} are not shown to protect privacy (.).',
   'movement.smallNumbers.chart': 'Small counts (below {threshold}) are not drawn as values to protect privacy but marked "{label}"; totals and the region are computed before they are withheld.',
   'movement.smallNumbers.hover': 'count {label} (withheld)',
-  'movement.smallNumbers.account': 'Values below {threshold} are shown as "{label}" (privacy); totals, the region\'s stocks and the remainder use the exact counts.',
+  'movement.smallNumbers.account': 'Values below {threshold} are shown as "{label}" (privacy); totals and the region\'s stocks use the exact counts. Where a value of a row is withheld this way, so is its remainder, which would give the value away; "flagged" stays marked.',
+  'movement.balance.remainderWithheld': 'withheld',
+  'movement.smallNumbers.remainder': 'Where a value of a row is withheld, so is its remainder (.), which would give the value away.',
 };

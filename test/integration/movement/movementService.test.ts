@@ -188,9 +188,15 @@ describe('small-number protection', () => {
     expect(svg).toContain(`Kleine Fallzahlen (unter ${threshold})`);
     const balance = await call('balance.compute', {});
     expect(balance.smallNumberThreshold).toBe(threshold);
+    // A remainder beside a withheld arrival count would give it away: exactly those rows withhold it.
+    const periods = balance.areas.flatMap((area) => area.periods);
+    const smallRow = (period: (typeof periods)[number]) => [period.stockStart, period.stockEnd, ...Object.values(period.flows)].some((term) => term !== undefined && term.value !== null && term.value > 0 && term.value < threshold);
+    expect(periods.some(smallRow)).toBe(true);
+    for (const period of periods) expect(period.remainderWithheld ? period.residual : 'shown').toBe(smallRow(period) ? null : 'shown');
     const csv = Buffer.from((await call('balance.export', { format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv.split('\r\n').some((line) => line.split(';').includes('.'))).toBe(true);
     expect(csv).toContain(`Werte unter ${threshold}`);
+    expect(csv).toContain('auch ihr Rest nicht ausgewiesen');
   });
 });
 

@@ -115,6 +115,7 @@ export const command: CliCommand = {
               ],
               residual: period.residual,
               residualPercent: period.residualPercent,
+              remainderWithheld: period.remainderWithheld,
               flagged: period.flagged,
               complete: period.complete,
               sources: { stockStart: period.stockStart.sourceId, stockEnd: period.stockEnd.sourceId, ...Object.fromEntries(terms.map((term) => [term, period.flows[term]?.sourceId ?? null])) },
@@ -134,11 +135,11 @@ export const command: CliCommand = {
       const count = (value: number | null | undefined) => (value === undefined || value === null ? '–' : isSmallCount(value, small) ? smallNumberText(small, lang) : number(value));
       const periodLine = (area: (typeof balance.areas)[number], period: (typeof area.periods)[number]) => {
         const sum = [count(period.stockStart.value), ...terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${count(period.flows[term]?.value)}`)].join(' ');
-        // With a term withheld as a small count, the sum would give it away by subtraction: it is withheld too.
-        const withheld = [period.stockStart.value, ...terms.map((term) => period.flows[term]?.value)].some((value) => value !== undefined && value !== null && isSmallCount(value, small));
-        const expected = withheld || period.residual === null || period.stockEnd.value === null ? '–' : count(period.stockEnd.value - period.residual);
+        // With a term withheld as a small count, the sum and the remainder would give it away: both are withheld.
+        const expected = period.remainderWithheld || period.residual === null || period.stockEnd.value === null ? '–' : count(period.stockEnd.value - period.residual);
+        const remainder = period.remainderWithheld ? translate(lang, 'movement.balance.remainderWithheld') : `${number(period.residual)} (${number(period.residualPercent, 1)} %)`;
         const flag = period.flagged ? (de ? '  auffällig' : '  flagged') : '';
-        return `  ${area.key.padEnd(9)} ${area.name.padEnd(24)} ${formatDate(period.previousPeriod, lang)}–${formatDate(period.period, lang)}: ${sum} = ${expected}; ${de ? 'gezählt' : 'counted'} ${count(period.stockEnd.value)}; ${de ? 'Rest' : 'remainder'} ${number(period.residual)} (${number(period.residualPercent, 1)} %)${flag}`;
+        return `  ${area.key.padEnd(9)} ${area.name.padEnd(24)} ${formatDate(period.previousPeriod, lang)}–${formatDate(period.period, lang)}: ${sum} = ${expected}; ${de ? 'gezählt' : 'counted'} ${count(period.stockEnd.value)}; ${de ? 'Rest' : 'remainder'} ${remainder}${flag}`;
       };
       if (chosen) {
         // --area: that area's account, every period.

@@ -11,6 +11,7 @@ import { addsUpOverAreas, showsAbsoluteCount, type IndicatorDefinition, type Lay
 import { accountVariables, movementVariableId, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
 import { computeMovementSeries, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicator, movementIndicatorOf } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
+import { withholdRevealingRemainders } from '../../../../shared/movement/smallNumbers';
 import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
 import { meanOfAreas, referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
 import { SCENARIO_DIMENSION } from '../../../../shared/planning/projectedResults';
@@ -235,14 +236,16 @@ export function computeBalance(db: SqliteDatabase, input: BalanceInput): Balance
       throw new UserError('not-found', { de: `Die Variable(n) ${unknown.join(', ')} gibt es im Projekt nicht.`, en: `The project has no variable ${unknown.join(', ')}.` });
     }
     const catalogue = readSourceCatalogue(db);
-    const result = computeStockFlowAccount({
+    const smallNumberThreshold = readSetting(readSettings(db), 'smallNumberThreshold');
+    // Every consumer (screen, figure, files, CLI) gets the account with revealing remainders withheld.
+    const result = withholdRevealingRemainders(computeStockFlowAccount({
       areas: readAreaSizes(db, layer.name),
       observations: readObservations(db, { variables: used }),
       variables: account,
       priorityOf: (variable) => selectionPriority(catalogue, { variable }),
       thresholdPercent: input.thresholdPercent,
       regionName: 'Region',
-    });
+    }), smallNumberThreshold);
     const sources = sourcesFor(db, result.sourceIds);
     const names = new Map(variables.map((variable) => [variable.id, variable.name]));
     return {
@@ -252,7 +255,7 @@ export function computeBalance(db: SqliteDatabase, input: BalanceInput): Balance
       variableNames: Object.fromEntries(used.map((id) => [id, names.get(id) ?? { de: id, en: id }])),
       sources,
       synthetic: sources.some((source) => source.synthetic),
-      smallNumberThreshold: readSetting(readSettings(db), 'smallNumberThreshold'),
+      smallNumberThreshold,
     };
   })();
 }
