@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UserError } from '../../../shared/contract/errors';
 import type { SqliteDatabase } from '../storage/openDatabase';
 import { databaseFileFacts, vacuumInto } from '../storage/databaseCopy';
+import { flushToDisk, renameOver } from '../files/writeFileAtomically';
 
 /** Suffix of the temporary file written next to the target during a save (`<target>.<pid>.kleinraum-tmp`). */
 export const SAVE_TEMP_SUFFIX = '.kleinraum-tmp';
@@ -52,15 +53,6 @@ export function removeAbandonedSaveFiles(targetPath: string): number {
     removed += 1;
   }
   return removed;
-}
-
-function fsyncPath(filePath: string, flags: string): void {
-  const fd = fs.openSync(filePath, flags);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function saveFailed(targetPath: string, error: unknown): UserError {
@@ -110,15 +102,15 @@ export function saveDatabaseAtomically(db: SqliteDatabase, targetPath: string): 
     removeAbandonedSaveFiles(absoluteTarget);
     fs.rmSync(temporaryPath, { force: true });
     writeSnapshot(db, temporaryPath);
-    fsyncPath(temporaryPath, 'r+');
-    fs.renameSync(temporaryPath, absoluteTarget);
+    flushToDisk(temporaryPath, 'r+');
+    renameOver(temporaryPath, absoluteTarget);
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(temporaryPath + suffix, { force: true });
     throw saveFailed(absoluteTarget, error);
   }
   try {
     // Make the rename itself durable. Directories cannot be fsynced on Windows; there the rename is enough.
-    fsyncPath(path.dirname(absoluteTarget), 'r');
+    flushToDisk(path.dirname(absoluteTarget), 'r');
   } catch {
     // Best effort only, see above.
   }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../../electron/node/files/writeFileAtomically';
+import { renameOver, writeFileAtomically } from '../../../electron/node/files/writeFileAtomically';
 import { makeTempDir } from '../../helpers/tempDir';
 
 const directory = makeTempDir('kleinraum-atomic-write-');
@@ -33,4 +33,30 @@ it('leaves the target as it was when the write fails', () => {
   expect(() => writeFileAtomically(blocked, 'neu')).toThrow();
   expect(fs.readdirSync(directory.path).filter((name) => name.startsWith('.blocked'))).toEqual([]);
   expect(fs.readFileSync(target, 'utf8')).toBe('alt');
+});
+
+it('on Windows tries the rename again while another process briefly holds the target, elsewhere fails at once', () => {
+  const held = (times: number, code: string) => {
+    let calls = 0;
+    const rename = () => {
+      calls += 1;
+      if (calls <= times) throw Object.assign(new Error(`${code}: operation not permitted, rename`), { code });
+    };
+    return { rename, calls: () => calls };
+  };
+  const scanner = held(2, 'EPERM');
+  renameOver('a.partial', 'a', 'win32', scanner.rename);
+  expect(scanner.calls()).toBe(3);
+  // Held for good: the error reaches the caller after the retries (about 1 s).
+  const locked = held(100, 'EBUSY');
+  expect(() => renameOver('a.partial', 'a', 'win32', locked.rename)).toThrow('EBUSY');
+  expect(locked.calls()).toBe(8);
+  // On Linux and macOS EPERM is a real lack of permission: no retry.
+  const denied = held(1, 'EPERM');
+  expect(() => renameOver('a.partial', 'a', 'linux', denied.rename)).toThrow('EPERM');
+  expect(denied.calls()).toBe(1);
+  // A missing folder is no transient state anywhere.
+  const missing = held(1, 'ENOENT');
+  expect(() => renameOver('a.partial', 'a', 'win32', missing.rename)).toThrow('ENOENT');
+  expect(missing.calls()).toBe(1);
 });
