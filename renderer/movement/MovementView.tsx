@@ -11,6 +11,7 @@ import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } fr
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { FLOW_TERMS, stockVariablesWithFlows } from '../../shared/movement/accountVariables';
+import { accountNote, accountTermHeading } from '../../shared/movement/accountLabels';
 import { defaultSeriesIndicatorId, isMovementIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
@@ -445,7 +446,7 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
               <th>{t('movement.balance.period')}</th>
               <th>{t('movement.balance.stockStart')}</th>
               {terms.map((term) => (
-                <th key={term}>{t(`movement.balance.${term}`)}</th>
+                <th key={term}>{accountTermHeading(balance, term, locale)}</th>
               ))}
               <th>{t('movement.balance.stockEnd')}</th>
               <th>{t('movement.balance.residual')}</th>
@@ -488,7 +489,7 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
           {t('movement.smallNumbers.account', { threshold: balance.smallNumberThreshold, label: smallNumberText(balance.smallNumberThreshold, locale) })}
         </p>
       )}
-      <p className="movement-note">{t('movement.balance.note')}</p>
+      <p className="movement-note">{accountNote(balance, locale)}</p>
     </div>
   );
 }

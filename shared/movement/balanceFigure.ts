@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
+import { accountNote, accountTermHeading, accountTermWord } from './accountLabels';
 import { drawPanel, sharedScale } from './seriesChart';
 import { sourceSeries } from '../sources/sourceChoiceLine';
 import { accountSourcePeriods } from './sourcePeriods';
@@ -67,7 +68,7 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
     cursor += size * 1.2;
 
     // The table: Zeitraum | Bestand am Anfang | ± flows | = Bestand am Ende | Rest | in % des Bestands.
-    const headers = [t('movement.balance.period'), t('movement.balance.stockStart'), ...terms.map((term) => t(`movement.balance.${term}`)), t('movement.balance.stockEnd'), t('movement.balance.residual'), t('movement.balance.residualPercent')];
+    const headers = [t('movement.balance.period'), t('movement.balance.stockStart'), ...terms.map((term) => accountTermHeading(data, term, locale)), t('movement.balance.stockEnd'), t('movement.balance.residual'), t('movement.balance.residualPercent')];
     const firstWidth = Math.max(textWidth('2099–2099', size) + size * 1.5, frame.width * 0.12);
     const otherWidth = (frame.width - firstWidth) / (headers.length - 1);
     const columnX = headers.map((_, index) => (index === 0 ? frame.x : frame.x + firstWidth + (index - 1) * otherWidth));
@@ -112,10 +113,10 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
     const sourceName = (id: string | null) => (id === null ? '–' : (data.sources.find((source) => source.id === id)?.name ?? id));
     const termSources = [
       `${t('movement.balance.variable')}: ${[...new Set(area.periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId]))].map(sourceName).join('; ')}`,
-      ...terms.map((term) => `${t(`movement.balance.${term}`).replace(/^[+−=]\s*/, '')}: ${[...new Set(area.periods.map((period) => period.flows[term]?.sourceId ?? null))].map(sourceName).join('; ')}`),
+      ...terms.map((term) => `${accountTermWord(term, data.variableNames[data.variables.flows[term]!], locale)}: ${[...new Set(area.periods.map((period) => period.flows[term]?.sourceId ?? null))].map(sourceName).join('; ')}`),
     ];
     const notes = [
-      t('movement.balance.note'),
+      accountNote(data, locale),
       `${t('movement.balance.source')} – ${termSources.join(' · ')}${area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}`,
       ...(anySmall ? [t('movement.smallNumbers.account', { threshold, label: smallNumberText(threshold, locale) })] : []),
     ];

@@ -14,6 +14,9 @@ import { sumVariableSelection, type SelectionSum } from '../indicators/sumVariab
 import { weakestQuality } from '../indicators/qualityRanking';
 import type { AreaSeries, SeriesIndicator, SeriesPoint } from './timeSeriesTypes';
 import { stockVariablesWithFlows } from './accountVariables';
+import { accountTermWord } from './accountLabels';
+import { localized } from '../i18n/translate';
+import type { Locale } from '../format/number';
 
 export const MOVEMENT_MEASURES = ['arrivals', 'departures', 'net', 'turnover'] as const;
 export type MovementMeasure = (typeof MOVEMENT_MEASURES)[number];
@@ -66,9 +69,20 @@ export function movementIndicator(id: string): MovementIndicator | null {
   return MOVEMENT_INDICATORS.find((indicator) => indicator.id === id) ?? null;
 }
 
-/** The movement indicator named after the stock it moves, e.g. "Zuzüge je 1.000 Einw. – Schutzsuchende". */
-export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText): SeriesIndicator {
-  return { id: indicator.id, name: { de: `${indicator.name.de} – ${stockName.de}`, en: `${indicator.name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals, count: indicator.count };
+/**
+ * The movement indicator named after the stock it moves, e.g. "Zuzüge je 1.000 Einw. – Schutzsuchende";
+ * arrivals and departures in the words of their variables where these name them ("Zugänge – Wohnungslose",
+ * shared/movement/accountLabels.ts), as the balance beside the chart does.
+ */
+export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText, flowNames: { inflow?: LocalizedText; outflow?: LocalizedText } = {}): SeriesIndicator {
+  const term = indicator.measure === 'arrivals' ? 'inflow' : indicator.measure === 'departures' ? 'outflow' : null;
+  const name = (locale: Locale) => {
+    const own = localized(indicator.name, locale);
+    if (term === null) return own;
+    const word = accountTermWord(term, flowNames[term], locale);
+    return own.replace(localized(MEASURE_NAMES[indicator.measure], locale), word);
+  };
+  return { id: indicator.id, name: { de: `${name('de')} – ${stockName.de}`, en: `${name('en')} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals, count: indicator.count };
 }
 
 export interface MovementSeriesInput {

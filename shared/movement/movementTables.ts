@@ -10,6 +10,7 @@ import { formatDate, type Locale } from '../format/number';
 import { localized, translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
+import { accountNote, accountTermWord } from './accountLabels';
 import { shortSourceName } from '../sources/sourceChoiceLine';
 import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
@@ -122,13 +123,13 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
     t('movement.column.from'),
     t('movement.column.to'),
     t('movement.balance.stockStart'),
-    ...terms.map((flow) => term(`movement.balance.${flow}`)),
+    ...terms.map((flow) => accountTermWord(flow, balance.variableNames[balance.variables.flows[flow]!], locale)),
     term('movement.balance.stockEnd'),
     t('movement.balance.residual'),
     `${t('movement.balance.residual')} ${t('movement.balance.residualPercent')}`,
     t('movement.balance.flagged'),
     t('movement.column.sourceStock'),
-    ...terms.map((flow) => `${t('movement.balance.source')} ${term(`movement.balance.${flow}`)}`),
+    ...terms.map((flow) => `${t('movement.balance.source')} ${accountTermWord(flow, balance.variableNames[balance.variables.flows[flow]!], locale)}`),
   ];
   const areas: AccountArea[] = areaKey === null ? [...balance.areas, balance.region] : balance.areas.filter((area) => area.key === areaKey);
   const rows: TableValue[][] = [];
@@ -161,7 +162,7 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
   }
   const stock = balance.variableNames[balance.variables.stock];
   const notes = [
-    `${stock ? localized(stock, locale) : balance.variables.stock}: ${t('movement.balance.note')}`,
+    `${stock ? localized(stock, locale) : balance.variables.stock}: ${accountNote(balance, locale)}`,
     `${t('movement.balance.threshold')}: ${String(balance.thresholdPercent).replace('.', locale === 'de' ? ',' : '.')}`,
     ...sourceNotes(balance.sources, createdOn, locale, accountSourcePeriods(balance)),
     ...(withheld ? [t('movement.smallNumbers', { threshold })] : []),

@@ -10,6 +10,7 @@ import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE 
 import type { ParsedTable } from './parsedTable';
 import { OFFICIAL_AREA_VARIABLE } from '../../model/project';
 import { movementVariableId, type FlowTerm } from '../../movement/accountVariables';
+import { movementTermOfWords } from '../../movement/accountLabels';
 
 export interface ValueColumnMapping {
   column: number;
@@ -219,13 +220,6 @@ function partsOrTotal(columns: readonly ValueColumnMapping[], table: ParsedTable
   return columns.filter((entry) => kept.has(entry));
 }
 
-/** Headers that name movements in the period up to the Stichtag, and which term of the balance each is. */
-const MOVEMENT_HEADERS: [RegExp, FlowTerm][] = [
-  [/^(zuz(ü|ue)ge|zug(ä|ae)nge|zuwanderung)/, 'inflow'],
-  [/^(fortz(ü|ue)ge|wegz(ü|ue)ge|abg(ä|ae)nge|abwanderung)/, 'outflow'],
-  [/^(lebendgeborene|geborene|geburten)/, 'births'],
-  [/^(gestorbene|sterbef(ä|ae)lle)/, 'deaths'],
-];
 
 /**
  * Arrivals, departures, births and deaths beside one stock in the same table ("Schutzsuchende | Zugänge |
@@ -240,7 +234,7 @@ function movementsOfTheStock(valueColumns: ValueColumnMapping[], table: ParsedTa
   const headerOf = (entry: ValueColumnMapping) => (table.columns[entry.column]?.headerParts ?? []).map((part) => part.trim().toLowerCase());
   const isRate = (entry: ValueColumnMapping) => RATE_WORDS.test(headerOf(entry).join(' '));
   const termOf = (entry: ValueColumnMapping): FlowTerm | null =>
-    isRate(entry) ? null : (MOVEMENT_HEADERS.find(([pattern]) => headerOf(entry).some((part) => pattern.test(part)))?.[1] ?? null);
+    isRate(entry) ? null : (headerOf(entry).map(movementTermOfWords).find((term) => term !== null) ?? null);
   const stocks = [...new Set(valueColumns.filter((entry) => termOf(entry) === null && !isRate(entry) && entry.variable !== OFFICIAL_AREA_VARIABLE).map((entry) => entry.variable))];
   if (stocks.length !== 1) return valueColumns;
   const movements = valueColumns.filter((entry) => termOf(entry) !== null);

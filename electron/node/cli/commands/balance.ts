@@ -9,6 +9,7 @@ import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/move
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { isSmallCount, smallNumberText } from '../../../../shared/movement/smallNumbers';
 import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
+import { accountEquation } from '../../../../shared/movement/accountLabels';
 import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { UserError } from '../../../../shared/contract/errors';
 import { localized, translate } from '../../../../shared/i18n/translate';
@@ -128,7 +129,7 @@ export const command: CliCommand = {
       const de = lang === 'de';
       const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, lang));
       // The account in the app's words ("Bestand am Anfang + Zuzüge − Fortzüge = Bestand am Ende"), the stock by its name.
-      const equation = [translate(lang, 'movement.balance.stockStart'), ...terms.map((term) => translate(lang, `movement.balance.${term}`)), translate(lang, 'movement.balance.stockEnd')].join(' ');
+      const equation = accountEquation(balance, lang);
       const stockName = balance.variableNames[balance.variables.stock];
       context.output.text(`${stockName ? localized(stockName, lang) : balance.variables.stock}: ${equation}; ${de ? 'Schwelle' : 'threshold'} ${number(balance.thresholdPercent, 1)} %`);
       // A listed period shows its terms, so the remainder can be checked by hand: 37 + 9 − 9 = 37, gezählt 41, Rest 4.

@@ -174,7 +174,7 @@ function movementSeries(db: SqliteDatabase, input: SeriesInput, layer: LayerInfo
   const sources = sourcesFor(db, [...result.sourceIds, ...(population ? selectionPriority(catalogue, { variable: population }).slice(0, 1) : [])]);
   return {
     kind: 'movement',
-    indicator: movementIndicatorOf(indicator, stock.name),
+    indicator: movementIndicatorOf(indicator, stock.name, { inflow: variables.find((variable) => variable.id === inflow)?.name, outflow: variables.find((variable) => variable.id === outflow)?.name }),
     stockVariable: { id: stock.id, name: stock.name },
     layer: layer.name,
     layerTitle: layer.title,
