@@ -73,7 +73,8 @@ function newRule(type: AlertRuleType, indicator: string): AlertRule {
 }
 
 function numberFrom(text: string, fallback: number): number {
-  const value = Number(text.replace(',', '.'));
+  // A threshold pasted from a report may carry the typographic minus the app itself shows.
+  const value = Number(text.replace(',', '.').replace('\u2212', '-'));
   return Number.isFinite(value) ? value : fallback;
 }
 

@@ -18,8 +18,9 @@ export interface DataTable {
 
 function csvField(value: TableValue): string {
   if (typeof value !== 'number') return csvCell(value);
-  // Decimal comma without thousands dots, at most 4 decimals, so spreadsheets read the numbers as numbers.
-  return csvCell(value, { numberText: Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '') });
+  // Decimal comma without thousands dots, at most 4 decimals, and the ASCII minus (not the shown U+2212),
+  // so spreadsheets read the numbers as numbers.
+  return csvCell(value, { numberText: Number.isInteger(value) ? String(value) : formatNumber(value, 4, 'de').replace(/\./g, '').replace(/0+$/, '').replace(/,$/, '').replace('\u2212', '-') });
 }
 
 /**

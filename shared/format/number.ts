@@ -58,8 +58,11 @@ function plainDecimal(value: number, places: number, pad: boolean): string {
   return `${whole}.${fraction.padEnd(places, '0')}`;
 }
 
+// Shown numbers take the typographic minus (U+2212), as German typesetting (and Datawrapper) does: the
+// hyphen is shorter than the plus and reads as a dash in a table column. Files meant for spreadsheets
+// write the ASCII hyphen (shared/export/dataTable.ts); the number inputs read both.
 function signed(rounded: number, digits: string): string {
-  return rounded < 0 ? `-${digits}` : digits;
+  return rounded < 0 ? `\u2212${digits}` : digits;
 }
 
 /** Groups the whole part of a plain decimal string ("1234567.5") and swaps in the locale's separators. */

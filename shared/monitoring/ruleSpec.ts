@@ -8,7 +8,7 @@ import type { AlertRule } from './monitoringDefinition';
 
 function number(text: string | undefined): number | null {
   if (text === undefined || text.trim() === '') return null;
-  const value = Number(text.trim().replace(',', '.'));
+  const value = Number(text.trim().replace(',', '.').replace('\u2212', '-'));
   return Number.isFinite(value) ? value : null;
 }
 

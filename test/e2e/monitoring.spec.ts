@@ -34,6 +34,11 @@ const DEFAULT = {
   rules: [{ type: 'worseClass' }, { type: 'fences', indicator: 'refugees_per_1000', factor: 1.5 }],
 };
 
+/** Two decimals as the app shows them: German separators and the typographic minus. */
+function shownGerman(value: number): string {
+  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value).replace('-', '\u2212');
+}
+
 test('shows the 4 × 3 classes, the texts and the alerts the backend computes', async ({ page, request }) => {
   await openMonitoring(page);
   const answer = await callApi<MonitoringAnswer>(request, 'monitoring.compute', DEFAULT);
@@ -44,7 +49,7 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
     await expect(page.locator(`[data-testid="monitoring-map"] path[data-key="${area.key}"]`)).toHaveAttribute('data-fill', MONITORING_COLOURS[dynamics][status]);
     await expect(page.locator(`[data-testid="monitoring-row"][data-key="${area.key}"] [data-testid="monitoring-text"]`)).toHaveText(area.text.de);
     // The class value the classes are cut on stands in the table, so the class can be checked against it.
-    const score = area.statusScore === null ? '–' : new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(area.statusScore);
+    const score = area.statusScore === null ? '–' : shownGerman(area.statusScore);
     await expect(page.locator(`[data-testid="monitoring-row"][data-key="${area.key}"] [data-testid="monitoring-status-score"]`)).toHaveText(score);
   }
   // The legend counts every classed area once.
@@ -62,7 +67,7 @@ test('shows the 4 × 3 classes, the texts and the alerts the backend computes', 
   await expect(worseRow).toContainText('Statusindex aus den gewählten Kennzahlen');
   const index = answer.areas.find((area) => area.key === worse[0])?.status;
   expect(typeof index).toBe('number');
-  await expect(worseRow).toContainText(new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(index as number));
+  await expect(worseRow).toContainText(shownGerman(index as number));
   // The series: the class map at the last four Stichtage, each computed on its own.
   const before = await callApi<MonitoringAnswer>(request, 'monitoring.compute', { ...DEFAULT, period: '2023-12-31' });
   const series = page.locator('[data-testid="monitoring-series-2023-12-31"]');

@@ -102,7 +102,7 @@ describe('join report', () => {
     expect(totalsVerdict(exact - 20, parts).consistent).toBe(false);
     const missing = totalsVerdict(exact + 95, parts);
     expect(missing).toMatchObject({ consistent: false, roundedTo: 5 });
-    expect(totalsVerdictText(missing, 'de')).toBe('Abweichung -95, mehr als die Rundung auf Vielfache von 5 erklärt');
+    expect(totalsVerdictText(missing, 'de')).toBe('Abweichung −95, mehr als die Rundung auf Vielfache von 5 erklärt');
     // Exact counts must agree exactly; a few round numbers of a hand-made list are not taken for rounding.
     expect(totalsVerdict(exact - 10, [...parts.slice(0, 9), 41])).toMatchObject({ consistent: false, roundedTo: null });
     expect(totalsVerdict(60, [30, 20, 20])).toMatchObject({ difference: 10, consistent: false, roundedTo: null });

@@ -130,7 +130,7 @@ describe('drawIndicator', () => {
   });
 
   it('for every method, each shown value lies inside its class as the legend prints it', () => {
-    const parse = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
+    const parse = (text: string) => Number(text.replace(/\./g, '').replace(',', '.').replace('\u2212', '-'));
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 100_000 }).map((tenths) => tenths / 1000), { minLength: 3, maxLength: 40 }),
@@ -145,7 +145,7 @@ describe('drawIndicator', () => {
             const row = legend.rows.find((candidate) => candidate.classIndex === area.classIndex);
             if (!row || area.shownValue === null) throw new Error('every value has a class');
             const shown = parse(formatNumber(area.shownValue, 1, 'de'));
-            const bounds = [...row.label.matchAll(/-?[\d.]*\d(?:,\d+)?/g)].map((match) => parse(match[0]));
+            const bounds = [...row.label.matchAll(/[-\u2212]?[\d.]*\d(?:,\d+)?/g)].map((match) => parse(match[0]));
             const label = row.label;
             if (/^(unter|Ausreißer unten)/.test(label)) expect(shown).toBeLessThan(bounds.at(-1) as number);
             else if (/und mehr|über/.test(label)) expect(shown).toBeGreaterThanOrEqual((bounds[0] as number) - (label.includes('über') ? -1e-9 : 0));
