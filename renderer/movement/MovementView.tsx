@@ -48,6 +48,9 @@ interface Hover {
   top: number;
 }
 
+/** What an export button writes: the small multiples, one area's chart, one area's account, or every area's for one period. */
+type ExportKind = 'multiples' | 'area' | 'balance' | 'balanceAll';
+
 export function MovementView() {
   const t = useT();
   const locale = useLocale();
@@ -79,6 +82,8 @@ export function MovementView() {
   const setScenario = (id: string) => choose({ scenario: id });
   const [hover, setHover] = useState<Hover | null>(null);
   const [exporting, setExporting] = useState(false);
+  // The period of "Bilanz aller Gebiete"; null: the last (it follows new data until the planner picks one).
+  const [overviewPeriod, setOverviewPeriod] = useState<string | null>(null);
   const layer = layerName ?? undefined;
 
   // A movement figure (arrivals, turnover …) is the chosen stock's, as the balance beside it.
@@ -96,13 +101,16 @@ export function MovementView() {
     [balance.data, chartsShowBalance],
   );
 
-  const runExport = async (kind: 'multiples' | 'area' | 'balance', format: string) => {
+  const balancePeriods = balance.data?.periods ?? [];
+  const chosenOverviewPeriod = overviewPeriod !== null && balancePeriods.includes(overviewPeriod) ? overviewPeriod : (balancePeriods.at(-1) ?? null);
+  const runExport = async (kind: ExportKind, format: string) => {
     if (!layer) return;
     setExporting(true);
     try {
+      const balanceScope = kind === 'balanceAll' ? { allAreas: true, ...(chosenOverviewPeriod ? { period: chosenOverviewPeriod } : {}) } : areaKey ? { areaKey } : {};
       const file =
-        kind === 'balance'
-          ? await backend.call('balance.export', { layer, thresholdPercent: threshold, ...(balanceStock ? { variable: balanceStock } : {}), format: format as (typeof BALANCE_EXPORT_FORMATS)[number], locale, page: 'a4-landscape', dpi: 300, ...(areaKey ? { areaKey } : {}) })
+        kind === 'balance' || kind === 'balanceAll'
+          ? await backend.call('balance.export', { layer, thresholdPercent: threshold, ...(balanceStock ? { variable: balanceStock } : {}), format: format as (typeof BALANCE_EXPORT_FORMATS)[number], locale, page: 'a4-landscape', dpi: 300, ...balanceScope })
           : await backend.call('timeseries.export', {
               indicatorId,
               layer,
@@ -119,21 +127,21 @@ export function MovementView() {
             });
       downloadBase64(file.fileName, file.mimeType, file.base64);
     } catch (error) {
-      store.getState().showMessage(toApiError(error, kind === 'balance' ? 'balance.export' : 'timeseries.export').text);
+      store.getState().showMessage(toApiError(error, kind === 'balance' || kind === 'balanceAll' ? 'balance.export' : 'timeseries.export').text);
     } finally {
       setExporting(false);
     }
   };
   // A balance needs a stock with its arrivals and departures; without them its export has nothing to show.
-  const exportButtons = (kind: 'multiples' | 'area' | 'balance') => (
+  const exportButtons = (kind: ExportKind) => (
     <div className="movement-export" role="group" aria-label={t('movement.export')}>
-      {(kind === 'balance' ? BALANCE_EXPORT_FORMATS : MOVEMENT_EXPORT_FORMATS).map((format) => (
+      {(kind === 'balance' || kind === 'balanceAll' ? BALANCE_EXPORT_FORMATS : MOVEMENT_EXPORT_FORMATS).map((format) => (
         <button
           key={format}
           type="button"
           className="button button-small"
-          disabled={exporting || !data || (kind === 'balance' && !balance.data)}
-          title={kind === 'balance' && balance.error ? localized(balance.error, locale) : undefined}
+          disabled={exporting || !data || ((kind === 'balance' || kind === 'balanceAll') && !balance.data)}
+          title={(kind === 'balance' || kind === 'balanceAll') && balance.error ? localized(balance.error, locale) : undefined}
           data-testid={`movement-export-${kind}-${format}`}
           onClick={() => void runExport(kind, format)}
         >
@@ -229,6 +237,18 @@ export function MovementView() {
         {exportButtons('area')}
         <h4>{t('movement.balance.exportHeading')}</h4>
         {exportButtons('balance')}
+        <h4>{t('movement.balance.exportAllHeading')}</h4>
+        <label>
+          {t('movement.balance.period')}
+          <select data-testid="movement-balance-all-period" value={chosenOverviewPeriod ?? ''} disabled={balancePeriods.length === 0} onChange={(event) => setOverviewPeriod(event.target.value)}>
+            {balancePeriods.map((period, index) => (
+              <option key={period} value={period}>
+                {formatDate(balance.data?.region.periods[index]?.previousPeriod ?? period, locale)} – {formatDate(period, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {exportButtons('balanceAll')}
       </aside>
       <div className="movement-main">
         {series.error && <p className="movement-warning" data-testid="movement-error">{localized(series.error, locale)}</p>}

@@ -9,17 +9,16 @@
 import { page, type AnalysisFigure, type AnalysisFigureContext } from '../analysis/analysisFigures';
 import { mm, svgRect, svgText } from '../export/svgElements';
 import { textWidth, wrapText } from '../export/textMetrics';
-import { formatDate, formatNumber } from '../format/number';
+import { formatDate, formatNumber, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
-import { FLOW_TERMS } from './accountVariables';
-import { accountNote, accountTermHeading, accountTermWord } from './accountLabels';
+import { accountNote, accountTermHeading, accountTermWord, accountTerms } from './accountLabels';
 import { drawPanel, sharedScale } from './seriesChart';
 import { sourceSeries } from '../sources/sourceChoiceLine';
 import { accountSourcePeriods } from './sourcePeriods';
-import { drawnValue, isSmallCount, protectedCount, smallNumberText } from './smallNumbers';
+import { drawnValue, hasSmallTerm, isSmallCount, protectedCount, smallNumberText } from './smallNumbers';
 import type { SeriesPoint } from './timeSeriesTypes';
-import type { AccountArea, AccountTerm, StockFlowAccount } from './stockFlowAccount';
+import type { AccountArea, AccountPeriod, AccountTerm, StockFlowAccount } from './stockFlowAccount';
 
 export interface BalanceFigureData extends StockFlowAccount {
   layerTitle: LocalizedText;
@@ -49,77 +48,31 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
     to: formatDate(last, locale),
     threshold: formatNumber(data.thresholdPercent, 1, locale),
   });
-  const terms = FLOW_TERMS.filter((term) => data.variables.flows[term] !== undefined);
   const threshold = data.smallNumberThreshold;
   return page({ ...context, shownPeriods: accountSourcePeriods(data) }, title, subtitle, data.sources, (frame, scale) => {
     const size = 3.1 * scale;
     const parts: string[] = [];
     let cursor = frame.y;
     // Summary of all areas first: which accounts do not close.
-    const flagged = data.areas.filter((candidate) => candidate.flagged);
-    const summary =
-      flagged.length === 0
-        ? t('movement.balance.closes', { count: data.areas.length, threshold: formatNumber(data.thresholdPercent, 1, locale) })
-        : t('movement.balance.open', { count: flagged.length, total: data.areas.length, threshold: formatNumber(data.thresholdPercent, 1, locale), names: flagged.map((candidate) => candidate.name).join(', ') });
-    for (const line of wrapText(summary, size, frame.width, 'semibold')) {
-      cursor += size * 1.3;
-      parts.push(svgText(frame.x, cursor, line, { size, weight: 'semibold', fill: flagged.length === 0 ? OK_COLOUR : FLAG_COLOUR }, ' class="balance-summary"'));
-    }
-    cursor += size * 1.2;
+    cursor = drawSummary(parts, data, data.areas.filter((candidate) => candidate.flagged), frame, cursor, size, locale);
 
     // The table: Zeitraum | Bestand am Anfang | ± flows | = Bestand am Ende | Rest | in % des Bestands.
-    const headers = [t('movement.balance.period'), t('movement.balance.stockStart'), ...terms.map((term) => accountTermHeading(data, term, locale)), t('movement.balance.stockEnd'), t('movement.balance.residual'), t('movement.balance.residualPercent')];
-    const firstWidth = Math.max(textWidth('2099–2099', size) + size * 1.5, frame.width * 0.12);
-    const otherWidth = (frame.width - firstWidth) / (headers.length - 1);
-    const columnX = headers.map((_, index) => (index === 0 ? frame.x : frame.x + firstWidth + (index - 1) * otherWidth));
-    const headerLines = headers.map((header, index) => wrapText(header, size * 0.9, (index === 0 ? firstWidth : otherWidth) - size * 0.8, 'semibold'));
-    const headerHeight = Math.max(...headerLines.map((lines) => lines.length)) * size * 1.1 + size * 0.6;
-    const notesReserve = size * 1.35 * 6;
-    const rowHeight = Math.min(size * 1.9, Math.max(size * 1.3, (frame.y + frame.height - notesReserve - cursor - headerHeight) / Math.max(1, area.periods.length)));
-    parts.push('<g id="balance-table">');
-    headerLines.forEach((lines, index) => {
-      const anchorRight = index > 0;
-      const x = anchorRight ? columnX[index]! + (index === 0 ? firstWidth : otherWidth) - size * 0.4 : columnX[index]! + size * 0.2;
-      const top = cursor + headerHeight - lines.length * size * 1.1 - size * 0.2;
-      lines.forEach((line, lineIndex) => parts.push(svgText(x, top + (lineIndex + 0.85) * size * 1.1, line, { size: size * 0.9, weight: 'semibold', anchor: anchorRight ? 'end' : 'start' })));
+    const table = drawAccountTable(data, area.periods.map((period) => ({ label: `${period.previousPeriod.slice(0, 4)}–${period.period.slice(0, 4)}`, period })), {
+      frame,
+      top: cursor,
+      bottom: frame.y + frame.height - size * 1.35 * 6,
+      size,
+      scale,
+      firstHeader: t('movement.balance.period'),
+      firstWidth: Math.max(textWidth('2099–2099', size) + size * 1.5, frame.width * 0.12),
+      locale,
     });
-    cursor += headerHeight;
-    parts.push(`<line x1="${mm(frame.x)}" y1="${mm(cursor)}" x2="${mm(frame.x + frame.width)}" y2="${mm(cursor)}" stroke="#4d4d4d" stroke-width="${mm(0.25 * scale)}"/>`);
-    const cell = (term: AccountTerm | undefined) => protectedCount(term?.value ?? null, threshold, locale);
-    let anySmall = false;
-    for (const period of area.periods) {
-      const values = [
-        `${period.previousPeriod.slice(0, 4)}–${period.period.slice(0, 4)}`,
-        cell(period.stockStart),
-        ...terms.map((term) => cell(period.flows[term])),
-        cell(period.stockEnd),
-        period.remainderWithheld ? t('movement.balance.remainderWithheld') : period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
-        period.remainderWithheld ? '' : period.complete ? (period.residualPercent === null ? '–' : `${formatNumber(period.residualPercent, 1, locale)} %`) : t('movement.balance.incomplete'),
-      ];
-      anySmall ||= [period.stockStart, period.stockEnd, ...terms.map((term) => period.flows[term])].some((term) => isSmallCount(term?.value ?? null, threshold));
-      if (period.flagged) parts.push(svgRect(frame.x, cursor, frame.width, rowHeight, `class="balance-flagged-row" fill="#fbe3e4"`));
-      values.forEach((value, index) => {
-        const residualColumn = index >= values.length - 2;
-        const x = index === 0 ? columnX[0]! + size * 0.2 : columnX[index]! + otherWidth - size * 0.4;
-        const style = { size, anchor: index === 0 ? ('start' as const) : ('end' as const), ...(residualColumn && period.flagged ? { fill: FLAG_COLOUR, weight: 'semibold' as const } : residualColumn ? { weight: 'semibold' as const } : {}) };
-        parts.push(svgText(x, cursor + rowHeight * 0.5 + size * 0.35, value, style));
-      });
-      cursor += rowHeight;
-      parts.push(`<line x1="${mm(frame.x)}" y1="${mm(cursor)}" x2="${mm(frame.x + frame.width)}" y2="${mm(cursor)}" stroke="#e0e0e0" stroke-width="${mm(0.15 * scale)}"/>`);
-    }
-    parts.push('</g>');
+    parts.push(table.svg);
+    cursor = table.bottom;
+    const anySmall = table.anySmall;
 
     // Notes: the identity, where each term came from, small numbers.
-    const sourceName = (id: string | null) => (id === null ? '–' : (data.sources.find((source) => source.id === id)?.name ?? id));
-    const termSources = [
-      `${t('movement.balance.variable')}: ${[...new Set(area.periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId]))].map(sourceName).join('; ')}`,
-      ...terms.map((term) => `${accountTermWord(term, data.variableNames[data.variables.flows[term]!], locale)}: ${[...new Set(area.periods.map((period) => period.flows[term]?.sourceId ?? null))].map(sourceName).join('; ')}`),
-    ];
-    const notes = [
-      accountNote(data, locale),
-      `${t('movement.balance.source')} – ${termSources.join(' · ')}${area.periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}`,
-      ...(anySmall ? [t('movement.smallNumbers.account', { threshold, label: smallNumberText(threshold, locale) })] : []),
-    ];
+    const notes = accountFigureNotes(data, area.periods, anySmall, locale);
     const noteLines = notes.flatMap((note) => wrapText(note, size * 0.85, frame.width));
     const notesTop = frame.y + frame.height - noteLines.length * size * 1.2 - size * 0.4;
     // Where room is left: the stock at every Stichtag, drawn by the time-series engine (small counts as "< N").
@@ -157,4 +110,174 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
     parts.push('</g>');
     return parts.join('');
   });
+}
+
+/**
+ * Every area's account for one period (the last by default), with the region below: which municipalities'
+ * counts do not add up between two Stichtage, on one page for the committee. Rows in the layer's order, the
+ * flagged ones marked. Where a layer has more areas than the page holds, the flagged areas are shown and a
+ * note says how many more close and where they stand (the CSV/XLSX of the account).
+ * @example balanceOverviewFigure(balance, '2024-12-31', context).svg.includes('id="balance-table"') // true
+ */
+export function balanceOverviewFigure(data: BalanceFigureData, period: string | null, context: AnalysisFigureContext): AnalysisFigure {
+  const { locale } = context;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+  const index = Math.max(0, period === null ? data.periods.length - 1 : data.periods.indexOf(period));
+  const at = (area: AccountArea) => area.periods[index];
+  const regionPeriod = at(data.region);
+  const stockName = data.variableNames[data.variables.stock];
+  const from = regionPeriod ? formatDate(regionPeriod.previousPeriod, locale) : '';
+  const to = regionPeriod ? formatDate(regionPeriod.period, locale) : '';
+  const title = `${t('movement.balance.overviewTitle', { from, to })} · ${stockName ? localized(stockName, locale) : data.variables.stock}`;
+  const subtitle = t('movement.balance.figureSubtitle', { layer: localized(data.layerTitle, locale), from, to, threshold: formatNumber(data.thresholdPercent, 1, locale) });
+  // Only this period's Stichtage and sources stand in the footer.
+  const shown = { areas: [...data.areas, data.region].map((area) => ({ ...area, periods: area.periods.slice(index, index + 1) })) };
+  return page({ ...context, shownPeriods: accountSourcePeriods(shown) }, title, subtitle, data.sources, (frame, scale) => {
+    const parts: string[] = [];
+    const size = 3.1 * scale;
+    const flagged = data.areas.filter((area) => at(area)?.flagged === true);
+    let cursor = drawSummary(parts, data, flagged, frame, frame.y, size, locale);
+    const areaRows = data.areas.flatMap((area) => {
+      const areaPeriod = at(area);
+      return areaPeriod ? [{ label: area.name, period: areaPeriod }] : [];
+    });
+    const regionRow = regionPeriod ? [{ label: t('movement.legend.region'), period: regionPeriod, total: true }] : [];
+    const notesReserve = size * 1.35 * 7;
+    const firstWidth = Math.min(frame.width * 0.3, Math.max(frame.width * 0.16, ...areaRows.map((row) => textWidth(row.label, size) + size * 1.2)));
+    // Rows at the smallest legible height: what the page holds; beyond that the flagged areas only.
+    const headerReserve = size * 1.1 * 3 + size * 0.6;
+    const capacity = Math.floor((frame.y + frame.height - notesReserve - cursor - headerReserve) / (size * 1.3)) - regionRow.length;
+    const rows = areaRows.length <= capacity ? areaRows : areaRows.filter((row) => row.period.flagged).slice(0, Math.max(0, capacity));
+    const left = areaRows.length - rows.length;
+    const table = drawAccountTable(data, [...rows, ...regionRow], { frame, top: cursor, bottom: frame.y + frame.height - notesReserve, size, scale, firstHeader: t('movement.column.name'), firstWidth, locale });
+    parts.push(table.svg);
+    cursor = table.bottom;
+    const notes = [
+      ...(left > 0 ? [t('movement.balance.overviewMore', { count: left })] : []),
+      ...accountFigureNotes(data, [...rows, ...regionRow].map((row) => row.period), table.anySmall, locale),
+    ];
+    const noteLines = notes.flatMap((note) => wrapText(note, size * 0.85, frame.width));
+    const notesTop = Math.max(cursor + size, frame.y + frame.height - noteLines.length * size * 1.2 - size * 0.4);
+    parts.push('<g id="balance-notes">');
+    noteLines.forEach((line, lineIndex) => parts.push(svgText(frame.x, notesTop + (lineIndex + 0.9) * size * 1.2, line, { size: size * 0.85, fill: '#333333' })));
+    parts.push('</g>');
+    return parts.join('');
+  });
+}
+
+/** "Die Bilanz geht in allen 21 Gebieten auf …" or the flagged areas by name, in green or red; returns the new cursor. */
+function drawSummary(parts: string[], data: BalanceFigureData, flagged: readonly AccountArea[], frame: { x: number; width: number }, top: number, size: number, locale: Locale): number {
+  const threshold = formatNumber(data.thresholdPercent, 1, locale);
+  const summary =
+    flagged.length === 0
+      ? translate(locale, 'movement.balance.closes', { count: data.areas.length, threshold })
+      : translate(locale, 'movement.balance.open', { count: flagged.length, total: data.areas.length, threshold, names: flagged.map((candidate) => candidate.name).join(', ') });
+  let cursor = top;
+  for (const line of wrapText(summary, size, frame.width, 'semibold')) {
+    cursor += size * 1.3;
+    parts.push(svgText(frame.x, cursor, line, { size, weight: 'semibold', fill: flagged.length === 0 ? OK_COLOUR : FLAG_COLOUR }, ' class="balance-summary"'));
+  }
+  return cursor + size * 1.2;
+}
+
+/** The notes under an account: its equation, the source of every term, the small-number rule where it applied. */
+function accountFigureNotes(data: BalanceFigureData, periods: readonly AccountPeriod[], anySmall: boolean, locale: Locale): string[] {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+  // Each term's sources by name; areas without a value have none and add no "–" to the list.
+  const namesOf = (ids: readonly (string | null | undefined)[]) => {
+    const named = [...new Set(ids.filter((id): id is string => id !== null && id !== undefined))];
+    return named.length === 0 ? '–' : named.map((id) => data.sources.find((source) => source.id === id)?.name ?? id).join('; ');
+  };
+  const termSources = [
+    `${t('movement.balance.variable')}: ${namesOf(periods.flatMap((period) => [period.stockStart.sourceId, period.stockEnd.sourceId]))}`,
+    ...accountTerms(data).map((term) => `${accountTermWord(term, data.variableNames[data.variables.flows[term]!], locale)}: ${namesOf(periods.map((period) => period.flows[term]?.sourceId))}`),
+  ];
+  const threshold = data.smallNumberThreshold;
+  return [
+    accountNote(data, locale),
+    `${t('movement.balance.source')} – ${termSources.join(' · ')}${periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}`,
+    ...(anySmall ? [t('movement.smallNumbers.account', { threshold, label: smallNumberText(threshold, locale) })] : []),
+  ];
+}
+
+interface AccountTableRow {
+  label: string;
+  period: AccountPeriod;
+  /** The region's row: set off by a rule above it, in semibold. */
+  total?: boolean;
+}
+
+interface AccountTableLayout {
+  frame: { x: number; y: number; width: number; height: number };
+  top: number;
+  /** Lowest the table may reach (notes below). */
+  bottom: number;
+  size: number;
+  scale: number;
+  firstHeader: string;
+  firstWidth: number;
+  locale: Locale;
+}
+
+/**
+ * The account's table: label | Bestand am Anfang | ± terms | = Bestand am Ende | Rest | in % des Bestands,
+ * small counts as "< N", a withheld remainder as "geschützt", flagged rows in red on pink.
+ */
+function drawAccountTable(data: BalanceFigureData, rows: readonly AccountTableRow[], layout: AccountTableLayout): { svg: string; bottom: number; anySmall: boolean } {
+  const { frame, size, scale, locale, firstWidth } = layout;
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const terms = accountTerms(data);
+  const threshold = data.smallNumberThreshold;
+  const headers = [layout.firstHeader, t('movement.balance.stockStart'), ...terms.map((term) => accountTermHeading(data, term, locale)), t('movement.balance.stockEnd'), t('movement.balance.residual'), t('movement.balance.residualPercent')];
+  const otherWidth = (frame.width - firstWidth) / (headers.length - 1);
+  const columnX = headers.map((_, index) => (index === 0 ? frame.x : frame.x + firstWidth + (index - 1) * otherWidth));
+  const headerLines = headers.map((header, index) => wrapText(header, size * 0.9, (index === 0 ? firstWidth : otherWidth) - size * 0.8, 'semibold'));
+  const headerHeight = Math.max(...headerLines.map((lines) => lines.length)) * size * 1.1 + size * 0.6;
+  const rowHeight = Math.min(size * 1.9, Math.max(size * 1.3, (layout.bottom - layout.top - headerHeight) / Math.max(1, rows.length)));
+  const parts: string[] = ['<g id="balance-table">'];
+  let cursor = layout.top;
+  headerLines.forEach((lines, index) => {
+    const anchorRight = index > 0;
+    const x = anchorRight ? columnX[index]! + (index === 0 ? firstWidth : otherWidth) - size * 0.4 : columnX[index]! + size * 0.2;
+    const top = cursor + headerHeight - lines.length * size * 1.1 - size * 0.2;
+    lines.forEach((line, lineIndex) => parts.push(svgText(x, top + (lineIndex + 0.85) * size * 1.1, line, { size: size * 0.9, weight: 'semibold', anchor: anchorRight ? 'end' : 'start' })));
+  });
+  cursor += headerHeight;
+  parts.push(`<line x1="${mm(frame.x)}" y1="${mm(cursor)}" x2="${mm(frame.x + frame.width)}" y2="${mm(cursor)}" stroke="#4d4d4d" stroke-width="${mm(0.25 * scale)}"/>`);
+  const cell = (term: AccountTerm | undefined) => protectedCount(term?.value ?? null, threshold, locale);
+  let anySmall = false;
+  for (const row of rows) {
+    const { period } = row;
+    if (row.total) parts.push(`<line x1="${mm(frame.x)}" y1="${mm(cursor)}" x2="${mm(frame.x + frame.width)}" y2="${mm(cursor)}" stroke="#4d4d4d" stroke-width="${mm(0.25 * scale)}"/>`);
+    const values = [
+      row.label,
+      cell(period.stockStart),
+      ...terms.map((term) => cell(period.flows[term])),
+      cell(period.stockEnd),
+      period.remainderWithheld ? t('movement.balance.remainderWithheld') : period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
+      period.remainderWithheld ? '' : period.complete ? (period.residualPercent === null ? '–' : `${formatNumber(period.residualPercent, 1, locale)} %`) : t('movement.balance.incomplete'),
+    ];
+    anySmall ||= hasSmallTerm(period, threshold);
+    if (period.flagged) parts.push(svgRect(frame.x, cursor, frame.width, rowHeight, `class="balance-flagged-row" fill="#fbe3e4"`));
+    values.forEach((value, index) => {
+      const residualColumn = index >= values.length - 2;
+      const x = index === 0 ? columnX[0]! + size * 0.2 : columnX[index]! + otherWidth - size * 0.4;
+      const emphasis = residualColumn && period.flagged ? { fill: FLAG_COLOUR, weight: 'semibold' as const } : residualColumn || row.total ? { weight: 'semibold' as const } : {};
+      // A long area name is cut to its column rather than running into the numbers.
+      const text = index === 0 ? fitToWidth(value, size, firstWidth - size * 0.6) : value;
+      parts.push(svgText(x, cursor + rowHeight * 0.5 + size * 0.35, text, { size, anchor: index === 0 ? ('start' as const) : ('end' as const), ...emphasis }));
+    });
+    cursor += rowHeight;
+    parts.push(`<line x1="${mm(frame.x)}" y1="${mm(cursor)}" x2="${mm(frame.x + frame.width)}" y2="${mm(cursor)}" stroke="#e0e0e0" stroke-width="${mm(0.15 * scale)}"/>`);
+  }
+  parts.push('</g>');
+  return { svg: parts.join(''), bottom: cursor, anySmall };
+}
+
+/** The text, shortened with "…" until it fits the width. */
+function fitToWidth(text: string, size: number, width: number): string {
+  if (textWidth(text, size) <= width) return text;
+  let shortened = text;
+  while (shortened.length > 1 && textWidth(`${shortened}…`, size) > width) shortened = shortened.slice(0, -1);
+  return `${shortened.trimEnd()}…`;
 }

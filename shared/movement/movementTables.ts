@@ -107,9 +107,10 @@ export interface BalanceTableInput extends StockFlowAccount {
 }
 
 /**
+ * Rows per area and period (one area's with `areaKey`, one period's with `onlyPeriod`), the region last.
  * @example balanceTable(balance, null, '2026-01-01', 'de').columns.includes('Bestandskorrektur / nicht erklärt') // true
  */
-export function balanceTable(balance: BalanceTableInput, areaKey: string | null, createdOn: string, locale: Locale): DataTable {
+export function balanceTable(balance: BalanceTableInput, areaKey: string | null, createdOn: string, locale: Locale, onlyPeriod?: string): DataTable {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
   // The screen's "+ Zuzüge", "= Bestand am Ende" read as an equation; a column heading starting with + or =
@@ -142,7 +143,7 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
     return '.';
   };
   for (const area of areas) {
-    for (const period of area.periods) {
+    for (const period of area.periods.filter((candidate) => onlyPeriod === undefined || candidate.period === onlyPeriod)) {
       rows.push([
         area.key === 'region' ? '' : area.key,
         area.key === 'region' ? t('movement.legend.region') : area.name,

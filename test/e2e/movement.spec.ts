@@ -267,6 +267,27 @@ test('exports the selected municipality’s account as a committee figure (SVG a
   fs.copyFileSync(pdfPath, test.info().outputPath('bilanz-hannover.pdf'));
 });
 
+test('exports every municipality\'s account for a chosen period as one committee figure', async ({ page }) => {
+  await openMovement(page);
+  const period = page.getByTestId('movement-balance-all-period');
+  // Nine periods, the last chosen; the planner picks 2020–2021.
+  await expect(period.locator('option')).toHaveCount(9);
+  await expect(period).toHaveValue('2024-12-31');
+  await period.selectOption('2021-12-31');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balanceAll-svg').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Bilanz – Schutzsuchende – alle Gebiete_2021-12-31.svg');
+  const svg = fs.readFileSync((await file.path())!, 'utf8');
+  expect(svg).toContain('Bilanz aller Gebiete vom 31.12.2020 bis 31.12.2021');
+  for (const name of ['Hannover', 'Burgdorf', 'Wunstorf', 'Region']) expect(svg).toContain(`>${name}<`);
+  const downloadPdf = page.waitForEvent('download');
+  await page.getByTestId('movement-export-balanceAll-pdf').click();
+  const pdfPath = await (await downloadPdf).path();
+  expect(fs.readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  fs.copyFileSync(pdfPath, test.info().outputPath('bilanz-alle-gebiete.pdf'));
+});
+
 test('a planner imports a stock with its arrivals and departures, names the column the wizard did not recognise, and sees that stock\'s balance', async ({ page, request }) => {
   const folder = makeTempDir('kleinraum-movement-import-');
   try {

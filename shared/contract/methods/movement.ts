@@ -174,8 +174,12 @@ export const timeSeriesExportInput = timeSeriesInput.extend({
 });
 
 export const balanceExportInput = balanceInput.extend({
-  /** One area's account; default every area and the region. */
+  /** One area's account; default every area and the region (files) or the region (figures). */
   areaKey: z.string().optional(),
+  /** Every area's account for one period, with the region (figures: one table on the page). */
+  allAreas: z.boolean().optional(),
+  /** With `allAreas`: the Stichtag ending the period; default the last. */
+  period: z.string().optional(),
   format: z.enum(BALANCE_EXPORT_FORMATS),
   ...pageChoice,
 });

@@ -61,6 +61,7 @@ export const movementTextsDe = {
   'movement.balance.mapUnit': 'Rest über {threshold} % des Bestands in einem Zeitraum zwischen {from} und {to}',
   'movement.balance.incomplete': 'unvollständig',
   'movement.balance.exportHeading': 'Bilanz des Gebiets: Abbildung oder Daten',
+  'movement.balance.exportAllHeading': 'Bilanz aller Gebiete: Abbildung oder Daten',
   'movement.balance.stockChart': 'Bestand am Stichtag',
   'movement.balance.figureSubtitle': '{layer}, Stichtage {from} bis {to}, Personen; auffällig ab einem Rest über {threshold} % des Bestands',
   'movement.balance.note': '{equation}; was die Daten nicht erklären, steht in der eigenen Spalte „Bestandskorrektur / nicht erklärt“.',
@@ -100,6 +101,8 @@ export const movementTextsDe = {
   'movement.smallNumbers.hover': 'Fallzahl {label} (nicht ausgewiesen)',
   'movement.smallNumbers.account': 'Werte unter {threshold} stehen als „{label}“ (Datenschutz); Summen und Bestände der Region sind mit den genauen Zahlen gerechnet. Wo ein Wert einer Zeile so geschützt ist, ist auch ihr Rest geschützt, denn aus ihm ließe sich der Wert zurückrechnen; „auffällig“ bleibt markiert.',
   'movement.balance.remainderWithheld': 'geschützt',
+  'movement.balance.overviewTitle': 'Bilanz aller Gebiete vom {from} bis {to}',
+  'movement.balance.overviewMore': 'Gezeigt sind die auffälligen Gebiete; {count} weitere stehen in der Tabelle der Bilanz (CSV/XLSX).',
   'movement.smallNumbers.remainder': 'Wo ein Wert einer Zeile nicht ausgewiesen ist, ist auch ihr Rest nicht ausgewiesen (.), denn aus ihm ließe sich der Wert zurückrechnen.',
 } as const;
 
@@ -162,6 +165,7 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.balance.mapUnit': 'Remainder above {threshold} % of the stock in a period between {from} and {to}',
   'movement.balance.incomplete': 'incomplete',
   'movement.balance.exportHeading': 'Balance of the area: figure or data',
+  'movement.balance.exportAllHeading': 'Balance of all areas: figure or data',
   'movement.balance.stockChart': 'Stock at the reference date',
   'movement.balance.figureSubtitle': '{layer}, reference dates {from} to {to}, persons; flagged above a remainder of {threshold} % of the stock',
   'movement.balance.note': '{equation}; what the data do not explain has its own column, "stock correction / unexplained".',
@@ -201,5 +205,7 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.smallNumbers.hover': 'count {label} (withheld)',
   'movement.smallNumbers.account': 'Values below {threshold} are shown as "{label}" (privacy); totals and the region\'s stocks use the exact counts. Where a value of a row is withheld this way, so is its remainder, which would give the value away; "flagged" stays marked.',
   'movement.balance.remainderWithheld': 'withheld',
+  'movement.balance.overviewTitle': 'Balance of all areas from {from} to {to}',
+  'movement.balance.overviewMore': 'The flagged areas are shown; {count} more are in the balance table (CSV/XLSX).',
   'movement.smallNumbers.remainder': 'Where a value of a row is withheld, so is its remainder (.), which would give the value away.',
 };

@@ -107,6 +107,23 @@ describe('kleinraum balance', () => {
     }
   });
 
+  it('prints and draws every area\'s account for one period with --area all [--period]', async () => {
+    const out = path.join(workDir, 'bilanz-alle.svg');
+    const run = await runKleinraum(['balance', demoPath, '--area', 'all', '--period', '31.12.2021', '--out', out], dataDir);
+    expect(run.exitCode).toBe(0);
+    // 21 municipalities and the region, each with that period's terms.
+    expect(run.stdout.split('\n').filter((line) => line.includes('31.12.2020–31.12.2021'))).toHaveLength(22);
+    expect(run.stdout).toMatch(/Region\s+31\.12\.2020–31\.12\.2021: [\d.]+ \+ /);
+    const svg = fs.readFileSync(out, 'utf8');
+    expect(svg).toContain('Bilanz aller Gebiete vom 31.12.2020 bis 31.12.2021');
+    const alone = await runKleinraum(['balance', demoPath, '--period', '2021-12-31'], dataDir);
+    expect(alone.exitCode).toBe(2);
+    expect(alone.stderr).toContain('--period gilt nur mit --area all');
+    const missing = await runKleinraum(['balance', demoPath, '--area', 'all', '--period', '2030-12-31'], dataDir);
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stderr).toContain('Möglich: 31.12.2016');
+  });
+
   it('writes one area\'s account as a PDF committee figure with --area and --out FILE.pdf', async () => {
     const out = path.join(workDir, 'bilanz.pdf');
     const run = await runKleinraum(['balance', demoPath, '--area', '03241003', '--out', out, '--json'], dataDir);

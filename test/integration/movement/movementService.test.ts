@@ -238,6 +238,29 @@ describe('exports', () => {
     expect(pdf.fileName).toMatch(/^Bilanz – Schutzsuchende – Burgdorf_\d{4}-12-31\.pdf$/);
   });
 
+  it('draws every area\'s account for one period on one page, the broken area flagged, and refuses a period the account has not', async () => {
+    const call = backendWith(brokenDemo());
+    const svg = Buffer.from((await call('balance.export', { format: 'svg', allAreas: true, period: '2021-12-31' })).base64, 'base64').toString('utf8');
+    expect(svg).toContain('Bilanz aller Gebiete vom 31.12.2020 bis 31.12.2021');
+    const table = svg.slice(svg.indexOf('id="balance-table"'), svg.indexOf('</g>', svg.indexOf('id="balance-table"')));
+    for (const name of ['Hannover', 'Burgdorf', 'Wunstorf', 'Region']) expect(table).toContain(`>${name}<`);
+    // Burgdorf's remainder of 100 in 2021 (and only there) marks its row.
+    expect(table.match(/class="balance-flagged-row"/g)).toHaveLength(1);
+    expect(table).toMatch(/fill="#b2182b"[^>]*>[-−]100</);
+    // The footer names this period's two Stichtage, not all ten.
+    expect(svg).toContain('Stichtage 31.12.2020 und 31.12.2021');
+    const other = Buffer.from((await call('balance.export', { format: 'svg', allAreas: true, period: '2022-12-31' })).base64, 'base64').toString('utf8');
+    expect(other).not.toContain('class="balance-flagged-row"');
+    const csv = Buffer.from((await call('balance.export', { format: 'csv', allAreas: true, period: '2021-12-31' })).base64, 'base64').toString('utf8');
+    // 21 areas and the region, one row each, for that period only.
+    expect(csv.split('\r\n').filter((line) => line.includes(';31.12.2020;31.12.2021;'))).toHaveLength(22);
+    expect(csv).not.toContain(';31.12.2021;31.12.2022;');
+    const pdf = await call('balance.export', { format: 'pdf', allAreas: true });
+    expect(pdf.fileName).toMatch(/^Bilanz – Schutzsuchende – alle Gebiete_2024-12-31\.pdf$/);
+    await expect(call('balance.export', { format: 'svg', allAreas: true, period: '2021-06-30' })).rejects.toThrow(/No period of the balance ends on .*2021.*Possible: .*2016/);
+    await expect(call('balance.export', { format: 'svg', allAreas: true, areaKey: BROKEN_AREA })).rejects.toThrow(/not both/);
+  });
+
   it('writes the series and the account as CSV and XLSX', async () => {
     const call = backendWith(brokenDemo());
     const csv = Buffer.from((await call('timeseries.export', { indicatorId: 'movement.arrivals', format: 'csv' })).base64, 'base64').toString('utf8');

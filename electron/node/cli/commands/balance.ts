@@ -14,12 +14,12 @@ import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { UserError } from '../../../../shared/contract/errors';
 import { localized, translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand } from '../command';
-import { stringFlag } from '../mapViewFlags';
+import { isoPeriod, stringFlag } from '../mapViewFlags';
 import { existingProjectFile } from '../projectPaths';
 import { writeOutputFile } from '../outputFile';
 import { FIGURE_FILE_HELP, FIGURE_FILE_OPTIONS, figureFileFlags, LAYER_HELP } from '../commandFlags';
 
-const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--area KEY] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
+const USAGE = 'balance P.gpkg [--variable ID] [--layer L] [--threshold PCT] [--inflow ID --outflow ID] [--area KEY|all [--period DATE]] [--out FILE.svg|.png|.pdf|.csv|.xlsx]';
 
 export const command: CliCommand = {
   name: 'balance',
@@ -34,6 +34,7 @@ export const command: CliCommand = {
     births: { type: 'string' },
     deaths: { type: 'string' },
     area: { type: 'string' },
+    period: { type: 'string' },
     out: { type: 'string', short: 'o' },
     ...FIGURE_FILE_OPTIONS,
   },
@@ -45,7 +46,8 @@ export const command: CliCommand = {
     outflow: { de: 'Variable der Fortzüge (Standard: <Bestand>_departures)', en: 'variable of departures (default: <stock>_departures)' },
     births: { de: 'Variable der Geburten (Standard: <Bestand>_births, falls vorhanden)', en: 'variable of births (default: <stock>_births where present)' },
     deaths: { de: 'Variable der Sterbefälle (Standard: <Bestand>_deaths, falls vorhanden)', en: 'variable of deaths (default: <stock>_deaths where present)' },
-    area: { de: 'Schlüssel eines Gebiets: nur seine Bilanz (Abbildung: sonst die der Region)', en: 'key of one area: only its account (figure: else the region\'s)' },
+    area: { de: 'Schlüssel eines Gebiets: nur seine Bilanz (Abbildung: sonst die der Region); „all“: alle Gebiete für einen Zeitraum', en: 'key of one area: only its account (figure: else the region\'s); "all": every area for one period' },
+    period: { de: 'mit --area all: Stichtag am Ende des Zeitraums (2024-12-31 oder 31.12.2024); Standard: der letzte', en: 'with --area all: reference date ending the period (2024-12-31 or 31.12.2024); default: the last' },
     out: { de: 'Abbildung (.svg, .png, .pdf, mit Quellen und Stichtagen) oder Tabelle (.csv, .xlsx)', en: 'figure (.svg, .png, .pdf, with sources and reference dates) or table (.csv, .xlsx)' },
     ...FIGURE_FILE_HELP,
   },
@@ -60,7 +62,13 @@ export const command: CliCommand = {
     }
     const figure = figureFileFlags(context, BALANCE_EXPORT_FORMATS);
     const outPath = figure.out?.path;
-    const areaKey = stringFlag(context, 'area');
+    const areaFlag = stringFlag(context, 'area');
+    // --area all: every area's account for one period (the figure: one table), else one area's.
+    const allAreas = areaFlag === 'all';
+    const areaKey = allAreas ? undefined : areaFlag;
+    const periodText = stringFlag(context, 'period');
+    if (periodText !== undefined && !allAreas) throw new CliUsageError({ de: '--period gilt nur mit --area all.', en: '--period only applies with --area all.' });
+    const period = periodText === undefined ? undefined : isoPeriod(periodText);
     const flows = Object.fromEntries((['inflow', 'outflow', 'births', 'deaths'] as const).flatMap((term) => (stringFlag(context, term) !== undefined ? [[term, stringFlag(context, term) as string]] : [])));
     const variable = stringFlag(context, 'variable');
     const layer = stringFlag(context, 'layer');
@@ -76,8 +84,14 @@ export const command: CliCommand = {
       if (areaKey !== undefined && !chosen) {
         throw new UserError('not-found', { de: `Das Gebiet ${areaKey} gibt es in der Ebene „${balance.layer}“ nicht (Schlüssel: kleinraum info).`, en: `The layer "${balance.layer}" has no area ${areaKey} (keys: kleinraum info).` });
       }
+      if (period !== undefined && !balance.periods.includes(period)) {
+        const known = balance.periods.map((candidate) => formatDate(candidate, context.lang)).join(', ');
+        throw new UserError('not-found', { de: `--period: Zum ${formatDate(period, 'de')} endet kein Zeitraum der Bilanz. Möglich: ${known}.`, en: `--period: no period of the balance ends on ${formatDate(period, 'en')}. Possible: ${known}.` });
+      }
+      const shownPeriod = allAreas ? (period ?? balance.periods.at(-1)) : undefined;
       if (figure.out) {
-        const file = await backend.call('balance.export', { ...input, format: figure.out.format, locale: context.lang, page: figure.page, dpi: figure.dpi, ...(areaKey !== undefined ? { areaKey } : {}) });
+        const scope = allAreas ? { allAreas: true, ...(period !== undefined ? { period } : {}) } : areaKey !== undefined ? { areaKey } : {};
+        const file = await backend.call('balance.export', { ...input, format: figure.out.format, locale: context.lang, page: figure.page, dpi: figure.dpi, ...scope });
         writeOutputFile(figure.out.path, file.base64);
       }
       const flagged = balance.areas.filter((area) => area.flagged);
@@ -145,6 +159,12 @@ export const command: CliCommand = {
       if (chosen) {
         // --area: that area's account, every period.
         for (const period of chosen.periods) context.output.text(periodLine(chosen, period));
+      } else if (allAreas) {
+        // --area all: every area's account for one period, the region last.
+        for (const area of [...balance.areas, balance.region]) {
+          const areaPeriod = area.periods.find((candidate) => candidate.period === shownPeriod);
+          if (areaPeriod) context.output.text(periodLine(area.key === 'region' ? { ...area, key: '', name: translate(lang, 'movement.legend.region') } : area, areaPeriod));
+        }
       } else {
         context.output.text(
           flagged.length === 0

@@ -9,7 +9,7 @@ import { resolveExportLayout } from '../../../../shared/export/exportLayout';
 import type { balanceExportInput, timeSeriesExportInput } from '../../../../shared/contract/methods/movement';
 import { UserError } from '../../../../shared/contract/errors';
 import { balanceTable, timeSeriesTable } from '../../../../shared/movement/movementTables';
-import { balanceFigure } from '../../../../shared/movement/balanceFigure';
+import { balanceFigure, balanceOverviewFigure } from '../../../../shared/movement/balanceFigure';
 import { panelGridFor } from '../../../../shared/movement/seriesChart';
 import { orderedSeriesKeys } from '../../../../shared/movement/seriesOrder';
 import { timeSeriesAreaFigure, timeSeriesMultiplesFigure } from '../../../../shared/movement/timeSeriesFigure';
@@ -22,6 +22,7 @@ import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { computeBalance, computeTimeSeries, MAX_MAP_GRID_AREAS } from './movementResults';
 import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
 import { localized } from '../../../../shared/i18n/translate';
+import { formatDate } from '../../../../shared/format/number';
 
 type SeriesExportInput = z.output<typeof timeSeriesExportInput>;
 type BalanceExportInput = z.output<typeof balanceExportInput>;
@@ -96,20 +97,31 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   if (input.areaKey !== undefined && !balance.areas.some((area) => area.key === input.areaKey)) {
     throw new UserError('not-found', { de: `Das Gebiet ${input.areaKey} gibt es auf der Ebene „${balance.layer}“ nicht.`, en: `Area ${input.areaKey} does not exist on layer "${balance.layer}".` });
   }
+  if (input.allAreas && input.areaKey !== undefined) {
+    throw new UserError('bad-input', { de: 'Entweder ein Gebiet oder alle Gebiete, nicht beides.', en: 'Either one area or all areas, not both.' });
+  }
+  if (input.period !== undefined && !balance.periods.includes(input.period)) {
+    const known = (locale: 'de' | 'en') => balance.periods.map((period) => formatDate(period, locale)).join(', ');
+    throw new UserError('not-found', {
+      de: `Zum ${formatDate(input.period, 'de')} endet kein Zeitraum der Bilanz. Möglich: ${known('de')}.`,
+      en: `No period of the balance ends on ${formatDate(input.period, 'en')}. Possible: ${known('en')}.`,
+    });
+  }
+  const period = input.allAreas ? (input.period ?? balance.periods.at(-1)) : undefined;
   const withSources = { ...balance, sources: balance.sources.length > 0 ? balance.sources : readSources(db).filter((source) => balance.sourceIds.includes(source.id)) };
   const stockName = balance.variableNames[balance.variables.stock];
-  const areaName = input.areaKey === undefined ? balance.region.name : balance.areas.find((area) => area.key === input.areaKey)?.name;
+  const areaName = input.allAreas ? (input.locale === 'de' ? 'alle Gebiete' : 'all areas') : input.areaKey === undefined ? balance.region.name : balance.areas.find((area) => area.key === input.areaKey)?.name;
   const fileName = describedFileName(
     [input.locale === 'de' ? 'Bilanz' : 'Balance', stockName ? localized(stockName, input.locale) : balance.variables.stock, areaName],
-    balance.periods.at(-1),
+    period ?? balance.periods.at(-1),
     input.format,
   );
   if (input.format === 'csv' || input.format === 'xlsx') {
-    const table = balanceTable(withSources, input.areaKey ?? null, today(), input.locale);
+    const table = balanceTable(withSources, input.areaKey ?? null, today(), input.locale, period);
     const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance');
     return { fileName, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
   }
-  // The committee figure: the area's account (the region's without an area), on the Analyse/time-series page.
+  // The committee figure: the area's account (the region's without an area), or every area's for one period.
   const layer = chooseAnalysisLayer(db, input.layer);
   const layout = resolveExportLayout(readSetting(readSettings(db), 'export.layout'));
   const context = {
@@ -122,7 +134,7 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
     page: input.page,
     author: layout.author.visible ? layout.author.text : '',
   };
-  const figure = balanceFigure(withSources, input.areaKey ?? null, context);
+  const figure = input.allAreas ? balanceOverviewFigure(withSources, period ?? null, context) : balanceFigure(withSources, input.areaKey ?? null, context);
   const title = input.locale === 'de' ? 'Bilanz' : 'Balance';
   const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
   return { fileName, mimeType: MIME_TYPES[input.format], pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
