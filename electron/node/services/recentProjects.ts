@@ -47,7 +47,7 @@ export function listRecentProjects(dataDir: string): (RecentProject & { exists: 
 /** Best effort: a list that cannot be written (a read-only data folder) must not fail the open or save it follows. */
 function writeRecentEntries(dataDir: string, entries: RecentProject[]): void {
   try {
-    writeFileAtomically(recentFilePath(dataDir), JSON.stringify(entries, null, 2));
+    writeFileAtomically(recentFilePath(dataDir), JSON.stringify(entries, null, 2), { durable: false });
   } catch {
     // A read-only data folder: the list is still filtered for this answer.
   }
