@@ -43,10 +43,10 @@ export function movementTermOfWords(text: string): FlowTerm | null {
  */
 export function accountTermWord(term: FlowTerm, variableName: LocalizedText | undefined, locale: Locale): string {
   const name = variableName ? localized(variableName, locale).trim() : '';
-  const first = /^[\p{L}-]+/u.exec(name)?.[0];
-  if (first !== undefined && movementTermOfWords(name) === term) {
-    return first.charAt(0).toUpperCase() + first.slice(1);
-  }
+  // The words that matched ("Live births", "Zugänge"), not only the first word ("Live").
+  const matched = [...MOVEMENT_WORDS, ...ENGLISH_MOVEMENT_WORDS].find(([pattern, candidate]) => candidate === term && pattern.test(name));
+  const words = matched ? /^[\p{L}-]+(?: births)?/iu.exec(name)?.[0] : undefined;
+  if (words !== undefined) return words.charAt(0).toUpperCase() + words.slice(1);
   return translate(locale, `movement.balance.${term}`).replace(/^[+−]\s*/, '');
 }
 

@@ -13,7 +13,7 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 const characters: string[] = [];
 for (let code = 0x20; code <= 0x7e; code++) characters.push(String.fromCharCode(code));
 for (let code = 0xa0; code <= 0x17f; code++) characters.push(String.fromCharCode(code));
-characters.push(...'–—‚„“”‘’…•→←↑²³·×≥≤€'.split(''));
+characters.push(...'–—‚„“”‘’…•→←↑²³·×≥≤€−'.split(''));
 
 function widthsOf(fileName: string): Record<string, number> {
   const font = fontkit.openSync(path.join(repositoryRoot, 'assets/fonts', fileName)) as unknown as {

@@ -91,7 +91,9 @@ export interface ProposedVariable {
 }
 
 /** Words that make a header a rate, share or mean, not a count: "Pkw je 1.000 Einwohner", "Anteil … in %". */
-const RATE_WORDS = /\bje\b|\bpro\b|anteil|quote|dichte|durchschnitt|%/;
+// German and English: the movement words are recognised in both (shared/movement/accountLabels.ts), so
+// "Births per 1,000 inhabitants" must read as a rate as "Geburten je 1.000 Einwohner" does.
+const RATE_WORDS = /\bje\b|\bpro\b|anteil|quote|dichte|durchschnitt|%|\bper\b|\brate\b|\bshare\b|\bratio\b|\bdensity\b|\baverage\b/;
 
 /** Variable and dimensions for one value column, from its header parts and the table's title. */
 function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {

@@ -79,6 +79,8 @@ describe('movements beside their stock', () => {
     expect(ids('AGS;Name;Einwohner;Zuzüge;Zuzüge je 1000 Einwohner;Fortzüge\n03241001;Hannover;545000;40000;73,4;38000\n')).toEqual(['population', 'population_arrivals', 'zuzuege_je_1000_einwohner', 'population_departures']);
     expect(ids('AGS;Name;Einwohner;Zuzüge insgesamt;Zuzüge aus dem Ausland\n03241001;Hannover;545000;40000;9000\n')).toEqual(['population', 'zuzuege_insgesamt', 'zuzuege_aus_dem_ausland']);
     expect(ids('AGS;Name;Einwohner;Gestorbene;Sterbefälle\n03241001;Hannover;545000;5500;5500\n')).toEqual(['population', 'gestorbene', 'sterbefaelle']);
+    // An English rate is a rate too: "Births per 1,000 inhabitants" is no count of births.
+    expect(ids('AGS;Name;Population;Births per 1,000 inhabitants;Deaths\n03241001;Hannover;545000;9,8;5500\n')).not.toContain('population_births');
     // The land area beside the stock is no second stock.
     expect(ids('AGS;Name;Fläche km²;Einwohner;Zuzüge;Fortzüge\n03241001;Hannover;204,15;545000;40000;38000\n')).toContain('population_arrivals');
   });

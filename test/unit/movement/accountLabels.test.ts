@@ -17,6 +17,7 @@ describe('the words of a term', () => {
     expect(accountTermWord('inflow', demo.variableNames.refugee_arrivals, 'de')).toBe('Zugänge');
     expect(accountTermWord('outflow', { de: 'fortzüge über die Gemeindegrenze', en: 'x' }, 'de')).toBe('Fortzüge');
     expect(accountTermWord('inflow', demo.variableNames.refugee_arrivals, 'en')).toBe('Arrivals');
+    expect(accountTermWord('births', { de: 'Lebendgeborene', en: 'Live births in the district' }, 'en')).toBe('Live births');
   });
 
   it("falls back to the catalogue's word where the name says something else, or names another term", () => {
