@@ -46,6 +46,9 @@ export function FlowPanel() {
     if (selectable(key)) store.getState().selectArea(key);
   };
   const number = (value: number) => formatNumber(value, 0, locale);
+  // Totals withheld by small-number protection (null) are written "." as in the flow table.
+  const shown = (value: number | null) => (value === null ? '.' : number(value));
+  const signedShown = (value: number | null) => (value !== null && value > 0 ? `+${number(value)}` : shown(value));
 
   const runExport = async (format: (typeof FLOW_EXPORT_FORMATS)[number], table: 'flows' | 'totals') => {
     if (!input) return;
@@ -207,10 +210,10 @@ export function FlowPanel() {
               {data.areas.map((entry) => (
                 <tr key={entry.key} data-key={entry.key} className={entry.key === selectedKey ? 'selected' : undefined} onClick={() => select(entry.key)}>
                   <td>{entry.name}</td>
-                  <td>{number(entry.inflow)}</td>
-                  <td>{number(entry.outflow)}</td>
-                  <td>{number(entry.internal)}</td>
-                  <td className={entry.net < 0 ? 'negative' : undefined}>{entry.net > 0 ? `+${number(entry.net)}` : number(entry.net)}</td>
+                  <td>{shown(entry.inflow)}</td>
+                  <td>{shown(entry.outflow)}</td>
+                  <td>{shown(entry.internal)}</td>
+                  <td className={entry.net !== null && entry.net < 0 ? 'negative' : undefined}>{signedShown(entry.net)}</td>
                 </tr>
               ))}
               {data.external.map((entry) => (
@@ -219,10 +222,10 @@ export function FlowPanel() {
                 // 559 arrivals although 1.134 came from abroad to Hannover alone).
                 <tr key={entry.key} className="external" data-key={entry.key}>
                   <td>{t('flows.externalRow', { name: entry.name[locale] })}</td>
-                  <td>{number(entry.inflow)}</td>
-                  <td>{number(entry.outflow)}</td>
+                  <td>{shown(entry.inflow)}</td>
+                  <td>{shown(entry.outflow)}</td>
                   <td />
-                  <td className={entry.inflow - entry.outflow < 0 ? 'negative' : undefined}>{entry.inflow - entry.outflow > 0 ? `+${number(entry.inflow - entry.outflow)}` : number(entry.inflow - entry.outflow)}</td>
+                  <td className={entry.inflow !== null && entry.outflow !== null && entry.inflow - entry.outflow < 0 ? 'negative' : undefined}>{signedShown(entry.inflow === null || entry.outflow === null ? null : entry.inflow - entry.outflow)}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,14 +10,16 @@ import type { MethodOutput } from '../../shared/contract/api';
 import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
-import { FLOW_TERMS, stockVariablesWithFlows } from '../../shared/movement/accountVariables';
-import { accountNote, accountTermHeading } from '../../shared/movement/accountLabels';
-import { defaultSeriesIndicatorId, isMovementIndicatorId, MOVEMENT_INDICATORS } from '../../shared/movement/movementIndicators';
+import { stockVariablesWithFlows } from '../../shared/movement/accountVariables';
+import { accountNote, accountTermHeading, accountTerms } from '../../shared/movement/accountLabels';
+import { accountSummaryText, accountTermText } from '../../shared/movement/accountProtection';
+import type { AccountTerm } from '../../shared/movement/stockFlowAccount';
+import { defaultSeriesIndicatorId, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicatorName } from '../../shared/movement/movementIndicators';
 import { drawMultiples, drawPanel, multiplesLayout, panelGridFor, panelPlot, periodIndexAt, periodPositions, sharedScale, type ChartFrame } from '../../shared/movement/seriesChart';
 import type { SeriesPoint } from '../../shared/movement/timeSeriesTypes';
 import { orderedSeriesKeys, type SeriesOrder } from '../../shared/movement/seriesOrder';
 import { areaChartTitle, lineKeyText, projectionLabel, projectionNote, referenceGapNote, seriesCautionNotes, smallNumberNote } from '../../shared/movement/timeSeriesFigure';
-import { drawnValue, isSmallCount, protectedCount, smallNumberText } from '../../shared/movement/smallNumbers';
+import { drawnValue, hasSmallTerm, smallNumberText } from '../../shared/movement/smallNumbers';
 import { toApiError } from '../api/apiError';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -90,6 +92,12 @@ export function MovementView() {
   const movementStock = isMovementIndicatorId(indicatorId) && balanceStock ? { variable: balanceStock } : {};
   const series = useBackendQuery('timeseries.compute', layer ? { indicatorId, layer, ...(scenario !== undefined ? { scenario } : {}), ...movementStock } : null, { keepPrevious: true });
   const balance = useBackendQuery('balance.compute', layer ? { layer, thresholdPercent: threshold, ...(balanceStock ? { variable: balanceStock } : {}) } : null, { keepPrevious: true });
+  // The movement indicators are named in the words of the chosen stock's variables ("Zugänge", not "Zuzüge").
+  const balanceFlowIds = balance.data?.variables.flows;
+  const balanceFlowNames = {
+    ...(balanceFlowIds?.inflow !== undefined && balance.data?.variableNames[balanceFlowIds.inflow] ? { inflow: balance.data.variableNames[balanceFlowIds.inflow] } : {}),
+    ...(balanceFlowIds?.outflow !== undefined && balance.data?.variableNames[balanceFlowIds.outflow] ? { outflow: balance.data.variableNames[balanceFlowIds.outflow] } : {}),
+  };
   const data = series.data;
   const areaKey = data?.series.some((entry) => entry.key === selectedKey) ? (selectedKey as string) : (data?.series[0]?.key ?? null);
   const order = useMemo(() => (data ? orderedSeriesKeys(data.series, sortBy, locale) : []), [data, sortBy, locale]);
@@ -161,7 +169,7 @@ export function MovementView() {
             <optgroup label={t(hasFlows ? 'movement.group.movement' : 'movement.group.movementUnavailable')}>
               {MOVEMENT_INDICATORS.map((indicator) => (
                 <option key={indicator.id} value={indicator.id} disabled={!hasFlows}>
-                  {localized(indicator.name, locale)}
+                  {localized(movementIndicatorName(indicator, balanceFlowNames), locale)}
                 </option>
               ))}
             </optgroup>
@@ -437,12 +445,13 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
   if (!balance) return null;
   const area = balance.areas.find((candidate) => candidate.key === areaKey) ?? balance.areas[0];
   if (!area) return null;
-  const flagged = balance.areas.filter((candidate) => candidate.flagged);
-  const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+  const summary = accountSummaryText(balance, locale);
+  const terms = accountTerms(balance);
   const number = (value: number | null, decimals = 0) => (value === null ? '–' : formatNumber(value, decimals, locale));
-  // Stocks and flows are counts: a small one shows as "< N"; the remainder is computed from the exact counts.
-  const count = (value: number | null) => protectedCount(value, balance.smallNumberThreshold, locale);
-  const anySmall = area.periods.some((period) => [period.stockStart, period.stockEnd, ...terms.map((term) => period.flows[term])].some((term) => isSmallCount(term?.value ?? null, balance.smallNumberThreshold)));
+  // Stocks and flows are counts: a small one shows as "< N", a total that would reveal one as "geschützt"
+  // (withheld by balance.compute, like a remainder that would).
+  const count = (term: AccountTerm | undefined) => accountTermText(term, balance.smallNumberThreshold, locale);
+  const anySmall = area.periods.some((period) => hasSmallTerm(period, balance.smallNumberThreshold) || period.remainderWithheld);
   const sourceName = (id: string | null) => (id === null ? '–' : (shortSourceName(balance.sources.find((source) => source.id === id)?.name ?? id)));
   const stockName = balance.variableNames[balance.variables.stock];
   return (
@@ -450,15 +459,9 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
       <h3>
         {t('movement.balance.title', { area: area.name })} · {stockName ? localized(stockName, locale) : balance.variables.stock}
       </h3>
-      {flagged.length === 0 ? (
-        <p className="movement-ok" data-testid="movement-balance-summary">
-          {t('movement.balance.closes', { count: balance.areas.length, threshold: formatNumber(balance.thresholdPercent, 1, locale) })}
-        </p>
-      ) : (
-        <p className="movement-warning" data-testid="movement-balance-summary">
-          {t('movement.balance.open', { count: flagged.length, total: balance.areas.length, threshold: formatNumber(balance.thresholdPercent, 1, locale), names: flagged.map((candidate) => candidate.name).join(', ') })}
-        </p>
-      )}
+      <p className={summary.flagged.length === 0 ? 'movement-ok' : 'movement-warning'} data-testid="movement-balance-summary">
+        {summary.text}
+      </p>
       <div style={{ overflowX: 'auto' }}>
         <table className="movement-balance" data-testid="movement-balance-table">
           <thead>
@@ -478,13 +481,13 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
                 <td>
                   {period.previousPeriod.slice(0, 4)}–{period.period.slice(0, 4)}
                 </td>
-                <td>{count(period.stockStart.value)}</td>
+                <td>{count(period.stockStart)}</td>
                 {terms.map((term) => (
                   <td key={term} data-testid={`movement-balance-${term}`}>
-                    {count(period.flows[term]?.value ?? null)}
+                    {count(period.flows[term])}
                   </td>
                 ))}
-                <td>{count(period.stockEnd.value)}</td>
+                <td>{count(period.stockEnd)}</td>
                 <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
                   {period.remainderWithheld ? (
                     <span data-testid="movement-residual">{t('movement.balance.remainderWithheld')}</span>

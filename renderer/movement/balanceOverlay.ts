@@ -9,7 +9,7 @@ import { shortSourceName } from '../../shared/sources/sourceChoiceLine';
 import { localized, translate } from '../../shared/i18n/translate';
 import type { CategoryOverlay } from '../store/overlaySlice';
 
-export const BALANCE_COLOURS = { open: '#b2182b', closes: '#d9ead3', incomplete: '#bdbdbd' } as const;
+export const BALANCE_COLOURS = { open: '#b2182b', closes: '#d9ead3', withheld: '#e8e0f0', incomplete: '#bdbdbd' } as const;
 
 /**
  * @example balanceOverlay(balance, 'de').categoryOf['03241003'] // 'open' when Burgdorf's account does not close
@@ -17,7 +17,8 @@ export const BALANCE_COLOURS = { open: '#b2182b', closes: '#d9ead3', incomplete:
 export function balanceOverlay(balance: MethodOutput<'balance.compute'>, locale: Locale): CategoryOverlay {
   const categoryOf: Record<string, string> = {};
   for (const area of balance.areas) {
-    categoryOf[area.key] = area.flagged ? 'open' : area.periods.every((period) => period.complete) ? 'closes' : 'incomplete';
+    // Where saying whether it closes would reveal a withheld small count, the map does not say it either.
+    categoryOf[area.key] = area.flagged ? 'open' : area.periods.some((period) => period.flagWithheld) ? 'withheld' : area.periods.every((period) => period.complete) ? 'closes' : 'incomplete';
   }
   const stock = balance.variableNames[balance.variables.stock];
   const threshold = formatNumber(balance.thresholdPercent, 1, locale);
@@ -33,6 +34,7 @@ export function balanceOverlay(balance: MethodOutput<'balance.compute'>, locale:
     categories: [
       { id: 'open', label: translate(locale, 'movement.balance.flag'), colour: BALANCE_COLOURS.open },
       { id: 'closes', label: translate(locale, 'movement.balance.closesShort'), colour: BALANCE_COLOURS.closes },
+      { id: 'withheld', label: translate(locale, 'movement.balance.flagWithheldShort'), colour: BALANCE_COLOURS.withheld },
       { id: 'incomplete', label: translate(locale, 'movement.balance.incomplete'), colour: BALANCE_COLOURS.incomplete },
     ],
     categoryOf,

@@ -16,7 +16,8 @@ import { accountNote, accountTermHeading, accountTermWord, accountTerms } from '
 import { drawPanel, sharedScale } from './seriesChart';
 import { sourceSeries } from '../sources/sourceChoiceLine';
 import { accountSourcePeriods } from './sourcePeriods';
-import { drawnValue, hasSmallTerm, isSmallCount, protectedCount, smallNumberText } from './smallNumbers';
+import { drawnValue, hasSmallTerm, isSmallCount, smallNumberText } from './smallNumbers';
+import { accountSummaryText, accountTermText } from './accountProtection';
 import type { SeriesPoint } from './timeSeriesTypes';
 import type { AccountArea, AccountPeriod, AccountTerm, StockFlowAccount } from './stockFlowAccount';
 
@@ -54,7 +55,7 @@ export function balanceFigure(data: BalanceFigureData, areaKey: string | null, c
     const parts: string[] = [];
     let cursor = frame.y;
     // Summary of all areas first: which accounts do not close.
-    cursor = drawSummary(parts, data, data.areas.filter((candidate) => candidate.flagged), frame, cursor, size, locale);
+    cursor = drawSummary(parts, data, undefined, frame, cursor, size, locale);
 
     // The table: Zeitraum | Bestand am Anfang | ± flows | = Bestand am Ende | Rest | in % des Bestands.
     const table = drawAccountTable(data, area.periods.map((period) => ({ label: `${period.previousPeriod.slice(0, 4)}–${period.period.slice(0, 4)}`, period })), {
@@ -135,8 +136,7 @@ export function balanceOverviewFigure(data: BalanceFigureData, period: string | 
   return page({ ...context, shownPeriods: accountSourcePeriods(shown) }, title, subtitle, data.sources, (frame, scale) => {
     const parts: string[] = [];
     const size = 3.1 * scale;
-    const flagged = data.areas.filter((area) => at(area)?.flagged === true);
-    let cursor = drawSummary(parts, data, flagged, frame, frame.y, size, locale);
+    let cursor = drawSummary(parts, data, index, frame, frame.y, size, locale);
     const areaRows = data.areas.flatMap((area) => {
       const areaPeriod = at(area);
       return areaPeriod ? [{ label: area.name, period: areaPeriod }] : [];
@@ -166,12 +166,8 @@ export function balanceOverviewFigure(data: BalanceFigureData, period: string | 
 }
 
 /** "Die Bilanz geht in allen 21 Gebieten auf …" or the flagged areas by name, in green or red; returns the new cursor. */
-function drawSummary(parts: string[], data: BalanceFigureData, flagged: readonly AccountArea[], frame: { x: number; width: number }, top: number, size: number, locale: Locale): number {
-  const threshold = formatNumber(data.thresholdPercent, 1, locale);
-  const summary =
-    flagged.length === 0
-      ? translate(locale, 'movement.balance.closes', { count: data.areas.length, threshold })
-      : translate(locale, 'movement.balance.open', { count: flagged.length, total: data.areas.length, threshold, names: flagged.map((candidate) => candidate.name).join(', ') });
+function drawSummary(parts: string[], data: BalanceFigureData, periodIndex: number | undefined, frame: { x: number; width: number }, top: number, size: number, locale: Locale): number {
+  const { text: summary, flagged } = accountSummaryText(data, locale, periodIndex);
   let cursor = top;
   for (const line of wrapText(summary, size, frame.width, 'semibold')) {
     cursor += size * 1.3;
@@ -196,6 +192,7 @@ function accountFigureNotes(data: BalanceFigureData, periods: readonly AccountPe
   return [
     accountNote(data, locale),
     `${t('movement.balance.source')} – ${termSources.join(' · ')}${periods.some((period) => period.sourceChanged) ? ` · ${t('movement.balance.sourceChanged')}` : ''}`,
+    ...(periods.some((period) => period.flagged) ? [t('movement.balance.flaggedNote')] : []),
     ...(anySmall ? [t('movement.smallNumbers.account', { threshold, label: smallNumberText(threshold, locale) })] : []),
   ];
 }
@@ -244,7 +241,7 @@ function drawAccountTable(data: BalanceFigureData, rows: readonly AccountTableRo
   });
   cursor += headerHeight;
   parts.push(`<line x1="${mm(frame.x)}" y1="${mm(cursor)}" x2="${mm(frame.x + frame.width)}" y2="${mm(cursor)}" stroke="#4d4d4d" stroke-width="${mm(0.25 * scale)}"/>`);
-  const cell = (term: AccountTerm | undefined) => protectedCount(term?.value ?? null, threshold, locale);
+  const cell = (term: AccountTerm | undefined) => accountTermText(term, threshold, locale);
   let anySmall = false;
   for (const row of rows) {
     const { period } = row;
@@ -257,12 +254,13 @@ function drawAccountTable(data: BalanceFigureData, rows: readonly AccountTableRo
       period.remainderWithheld ? t('movement.balance.remainderWithheld') : period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
       period.remainderWithheld ? '' : period.complete ? (period.residualPercent === null ? '–' : `${formatNumber(period.residualPercent, 1, locale)} %`) : t('movement.balance.incomplete'),
     ];
-    anySmall ||= hasSmallTerm(period, threshold);
+    anySmall ||= hasSmallTerm(period, threshold) || period.remainderWithheld;
     if (period.flagged) parts.push(svgRect(frame.x, cursor, frame.width, rowHeight, `class="balance-flagged-row" fill="#fbe3e4"`));
     values.forEach((value, index) => {
       const residualColumn = index >= values.length - 2;
       const x = index === 0 ? columnX[0]! + size * 0.2 : columnX[index]! + otherWidth - size * 0.4;
-      const emphasis = residualColumn && period.flagged ? { fill: FLAG_COLOUR, weight: 'semibold' as const } : residualColumn || row.total ? { weight: 'semibold' as const } : {};
+      // Only a flagged remainder is set in semibold (and red): in a grey print it still stands out.
+      const emphasis = residualColumn && period.flagged ? { fill: FLAG_COLOUR, weight: 'semibold' as const } : row.total ? { weight: 'semibold' as const } : {};
       // A long area name is cut to its column rather than running into the numbers.
       const text = index === 0 ? fitToWidth(value, size, firstWidth - size * 0.6) : value;
       parts.push(svgText(x, cursor + rowHeight * 0.5 + size * 0.35, text, { size, anchor: index === 0 ? ('start' as const) : ('end' as const), ...emphasis }));

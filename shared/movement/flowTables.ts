@@ -1,6 +1,6 @@
 /**
  * The flow view's data as tables for CSV/XLSX (shared/export/dataTable.ts): the flows as drawn (the same
- * filter, mode and top N; small counts as ".") and the per-area totals (true counts). Notes name the
+ * filter, mode and top N; small counts as ".") and the per-area totals (protected alike). Notes name the
  * source, the period, what is hidden, the small-number rule and the synthetic label.
  */
 import type { DataTable, TableValue } from '../export/dataTable';
@@ -13,7 +13,8 @@ export interface FlowTableInput {
   mode: 'gross' | 'net';
   flows: readonly { from: string; to: string; value: number | null; suppressed: boolean }[];
   hidden: { count: number; sum: number | null };
-  areas: readonly { key: string; name: string; inflow: number; outflow: number; internal: number; net: number }[];
+  /** Totals as shown: null where withheld (protectFlowTotals). */
+  areas: readonly { key: string; name: string; inflow: number | null; outflow: number | null; internal: number | null; net: number | null }[];
   ends: readonly { key: string; name: LocalizedText; external: boolean }[];
   smallNumberThreshold: number;
   sources: readonly Source[];
@@ -48,7 +49,7 @@ export function flowTotalsTable(data: FlowTableInput, locale: Locale): DataTable
   const t = (key: MessageKey) => translate(locale, key);
   return {
     columns: [t('flows.column.key'), t('flows.column.name'), t('flows.column.inflow'), t('flows.column.outflow'), t('flows.column.internal'), t('flows.column.net')],
-    rows: data.areas.map((area) => [area.key, area.name, area.inflow, area.outflow, area.internal, area.net]),
+    rows: data.areas.map((area) => [area.key, area.name, ...[area.inflow, area.outflow, area.internal, area.net].map((value) => value ?? '.')]),
     notes: notes(data, locale),
   };
 }

@@ -77,6 +77,36 @@ export function flowTotals(pairs: readonly FlowPair[], areas: readonly { key: st
   return [...totals.values()].map((area) => Object.assign({}, area, { net: area.inflow - area.outflow }));
 }
 
+/** Totals as they may be shown: null where withheld (written "."). */
+export interface ShownFlowTotals {
+  key: string;
+  name: string;
+  inflow: number | null;
+  outflow: number | null;
+  internal: number | null;
+  net: number | null;
+}
+
+/** A total as it may be shown: null where it is itself a small count. */
+function shownTotal(total: number, threshold: number): number | null {
+  return isSmallNumber(total, threshold) ? null : total;
+}
+
+/**
+ * Per-area totals as the table and its files show them: computed from the true counts, a total that is
+ * itself a small count withheld, and the net with either of its totals (it would give it back).
+ * (A total minus the shown flows can still give a single withheld flow back; the flow view keeps the
+ * primary suppression of the project's rule, the Bilanz goes further: accountProtection.ts.)
+ * @example protectFlowTotals([{ key: 'a', name: 'A', inflow: 2, outflow: 40, internal: 0, net: -38 }], 3)[0] // { key: 'a', name: 'A', inflow: null, outflow: 40, internal: 0, net: null }
+ */
+export function protectFlowTotals(totals: readonly FlowAreaTotals[], threshold: number): ShownFlowTotals[] {
+  return totals.map((area) => {
+    const inflow = shownTotal(area.inflow, threshold);
+    const outflow = shownTotal(area.outflow, threshold);
+    return { key: area.key, name: area.name, inflow, outflow, internal: shownTotal(area.internal, threshold), net: inflow === null || outflow === null ? null : area.net };
+  });
+}
+
 /** Totals per external category seen from the region: inflow = from the category into the layer's areas. */
 export function externalTotals(pairs: readonly FlowPair[]): Map<string, { inflow: number; outflow: number }> {
   const totals = new Map<string, { inflow: number; outflow: number }>();
@@ -180,10 +210,10 @@ export interface FlowView {
   /** Flows of the filter before the top N. */
   matching: number;
   hidden: TopFlows['hidden'];
-  /** Per area, true counts (never suppressed: totals are computed before protection). */
-  areas: FlowAreaTotals[];
-  /** Per external category, seen from the region. */
-  external: { key: string; inflow: number; outflow: number }[];
+  /** Per area, computed from the true counts, shown protected (protectFlowTotals). */
+  areas: ShownFlowTotals[];
+  /** Per external category, seen from the region, protected alike. */
+  external: { key: string; inflow: number | null; outflow: number | null }[];
   /** Records whose ends are neither an area of the layer nor an external category (e.g. another layer's keys). */
   unassigned: number;
 }
@@ -201,8 +231,8 @@ export function computeFlowView(input: FlowViewInput): FlowView {
     flows: protectSmallFlows(top.shown, input.smallNumberThreshold),
     matching: filtered.length,
     hidden: top.hidden,
-    areas: flowTotals(assigned, input.areas),
-    external: [...externalTotals(assigned)].map(([key, totals]) => ({ key, ...totals })),
+    areas: protectFlowTotals(flowTotals(assigned, input.areas), input.smallNumberThreshold),
+    external: [...externalTotals(assigned)].map(([key, totals]) => ({ key, inflow: shownTotal(totals.inflow, input.smallNumberThreshold), outflow: shownTotal(totals.outflow, input.smallNumberThreshold) })),
     unassigned,
   };
 }

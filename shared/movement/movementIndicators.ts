@@ -74,15 +74,38 @@ export function movementIndicator(id: string): MovementIndicator | null {
  * arrivals and departures in the words of their variables where these name them ("Zugänge – Wohnungslose",
  * shared/movement/accountLabels.ts), as the balance beside the chart does.
  */
-export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText, flowNames: { inflow?: LocalizedText; outflow?: LocalizedText } = {}): SeriesIndicator {
-  const term = indicator.measure === 'arrivals' ? 'inflow' : indicator.measure === 'departures' ? 'outflow' : null;
+export function movementIndicatorOf(indicator: MovementIndicator, stockName: LocalizedText, flowNames: MovementFlowNames = {}): SeriesIndicator {
+  const name = movementIndicatorName(indicator, flowNames);
+  return { id: indicator.id, name: { de: `${name.de} – ${stockName.de}`, en: `${name.en} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals, count: indicator.count };
+}
+
+/** The names of the arrivals and departures variables a movement indicator is computed from. */
+export interface MovementFlowNames {
+  inflow?: LocalizedText;
+  outflow?: LocalizedText;
+}
+
+/**
+ * A movement indicator's name in the words of its variables: "Zugänge je 1.000 Einw." for a statistic of
+ * Zugänge; its net and turnover then "Saldo (Zugänge − Abgänge)" and "Umschlag (Zugänge und Abgänge)"
+ * ("Wanderungssaldo" is a word for migration, not for persons leaving a shelter). The catalogue's names
+ * where the variables use the catalogue's words.
+ * @example movementIndicatorName(movementIndicator('movement.net')!, { inflow: { de: 'Zugänge', en: 'Admissions' }, outflow: { de: 'Abgänge', en: 'Exits' } }).de // 'Saldo (Zugänge − Abgänge)'
+ */
+export function movementIndicatorName(indicator: MovementIndicator, flowNames: MovementFlowNames = {}): LocalizedText {
   const name = (locale: Locale) => {
     const own = localized(indicator.name, locale);
-    if (term === null) return own;
-    const word = accountTermWord(term, flowNames[term], locale);
-    return own.replace(localized(MEASURE_NAMES[indicator.measure], locale), word);
+    const arrivals = accountTermWord('inflow', flowNames.inflow, locale);
+    const departures = accountTermWord('outflow', flowNames.outflow, locale);
+    const catalogueWords = arrivals === localized(MEASURE_NAMES.arrivals, locale) && departures === localized(MEASURE_NAMES.departures, locale);
+    const measureName = localized(MEASURE_NAMES[indicator.measure], locale);
+    if (indicator.measure === 'arrivals') return own.replace(measureName, arrivals);
+    if (indicator.measure === 'departures') return own.replace(measureName, departures);
+    if (catalogueWords) return own;
+    const words = locale === 'de' ? (indicator.measure === 'net' ? `Saldo (${arrivals} − ${departures})` : `Umschlag (${arrivals} und ${departures})`) : indicator.measure === 'net' ? `Net (${arrivals} − ${departures})` : `Turnover (${arrivals} and ${departures})`;
+    return own.replace(measureName, words);
   };
-  return { id: indicator.id, name: { de: `${name('de')} – ${stockName.de}`, en: `${name('en')} – ${stockName.en}` }, unit: indicator.unit, decimals: indicator.decimals, count: indicator.count };
+  return { de: name('de'), en: name('en') };
 }
 
 export interface MovementSeriesInput {

@@ -12,7 +12,7 @@ import type { LocalizedText, Source } from '../model/project';
 import { FLOW_TERMS } from './accountVariables';
 import { accountNote, accountTermWord } from './accountLabels';
 import { shortSourceName } from '../sources/sourceChoiceLine';
-import type { AccountArea, StockFlowAccount } from './stockFlowAccount';
+import type { AccountArea, AccountTerm, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 import { accountSourcePeriods, seriesSourcePeriods } from './sourcePeriods';
@@ -136,7 +136,11 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
   const rows: TableValue[][] = [];
   const threshold = balance.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD;
   let withheld = false;
-  const count = (value: number | null | undefined): TableValue => {
+  // A small count, and a total withheld because it would reveal one (balance.compute), are written as the
+  // offices write a secret value.
+  const count = (term: AccountTerm | undefined): TableValue => {
+    if (term?.withheld === true) return '.';
+    const value = term?.value;
     if (value === undefined || value === null) return null;
     if (!isSmallCount(value, threshold)) return value;
     withheld = true;
@@ -149,9 +153,9 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
         area.key === 'region' ? t('movement.legend.region') : area.name,
         formatDate(period.previousPeriod, locale),
         formatDate(period.period, locale),
-        count(period.stockStart.value),
-        ...terms.map((flow) => count(period.flows[flow]?.value)),
-        count(period.stockEnd.value),
+        count(period.stockStart),
+        ...terms.map((flow) => count(period.flows[flow])),
+        count(period.stockEnd),
         // A withheld remainder is written as the offices write a secret value, like the counts.
         period.remainderWithheld ? '.' : period.residual,
         period.remainderWithheld ? '.' : rounded(period.residualPercent, 2),

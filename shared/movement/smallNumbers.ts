@@ -3,13 +3,13 @@
  * (setting `smallNumberThreshold`, default 3; shared/indicators/computeIndicatorValues.ts): a count n with
  * 0 < n < threshold is not shown as its value but as "< N", and a chart draws no exact point for it (the
  * line breaks there and a marker says "< N"). Totals (the region, the account's sums) are computed from
- * the exact counts before anything is withheld. An account's remainder is withheld where one of its own
- * terms is (withholdRevealingRemainders): beside the other terms it would give the count away.
+ * the exact counts before anything is withheld; what of the account would give a withheld count away by
+ * subtraction is withheld too (shared/movement/accountProtection.ts).
  */
 import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../indicators/computeIndicatorValues';
 import { formatNumber, type Locale } from '../format/number';
 import type { SeriesPoint } from './timeSeriesTypes';
-import { accountSummary, type AccountArea, type AccountPeriod, type StockFlowAccount } from './stockFlowAccount';
+import type { AccountPeriod } from './stockFlowAccount';
 
 export { DEFAULT_SMALL_NUMBER_THRESHOLD };
 
@@ -47,19 +47,4 @@ export function protectedCount(value: number | null, threshold: number, locale: 
 /** Whether a period of the account has a term that is a small count. */
 export function hasSmallTerm(period: AccountPeriod, threshold: number): boolean {
   return [period.stockStart, period.stockEnd, ...Object.values(period.flows)].some((term) => isSmallCount(term?.value ?? null, threshold));
-}
-
-/**
- * The account as it may be shown: where a period has a small term, its remainder and share are withheld
- * (null, `remainderWithheld`), since stock at the end − remainder − the shown terms is the small count.
- * The flag ("Bilanz offen") stays: it tells only that the remainder is above the threshold, not its size.
- * @example withholdRevealingRemainders(account, 3).areas[0].periods[0].remainderWithheld // true where Zuzüge is 2
- */
-export function withholdRevealingRemainders<T extends StockFlowAccount>(account: T, threshold: number): T {
-  const protect = (area: AccountArea): AccountArea => {
-    if (!area.periods.some((period) => hasSmallTerm(period, threshold))) return area;
-    const periods = area.periods.map((period) => (hasSmallTerm(period, threshold) ? { ...period, residual: null, residualPercent: null, remainderWithheld: true } : period));
-    return { ...area, periods, ...accountSummary(periods) };
-  };
-  return { ...account, areas: account.areas.map(protect), region: protect(account.region) };
 }

@@ -30,6 +30,11 @@ export interface AccountTerm {
   /** 0: the variable's first-choice source; more: a lower-ranked source filled a gap. */
   sourceRank: number;
   quality: QualityFlag | null;
+  /**
+   * A total withheld because it would give a small count away (the region's, where one area withholds
+   * that term; accountProtection.ts): value null, shown as "geschützt".
+   */
+  withheld?: boolean;
 }
 
 export type AccountTermId = 'stockStart' | 'stockEnd' | FlowTerm;
@@ -57,6 +62,11 @@ export interface AccountPeriod {
    * beside the shown terms it would give the small count away by subtraction (smallNumbers.ts).
    */
   remainderWithheld: boolean;
+  /**
+   * Whether the remainder exceeds the threshold would tell a withheld small count (accountProtection.ts):
+   * `flagged` is then false and the period neither "auffällig" nor "geht auf".
+   */
+  flagWithheld: boolean;
 }
 
 export interface AccountArea {
@@ -187,7 +197,7 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
       for (const [term, variable] of flowEntries) flows[term] = termOf(at(observations, period, variable), variable, priorityOf(variable));
       [stockStart, stockEnd, ...Object.values(flows)].forEach(noteSource);
       const sourceChanged = stockStart.sourceId !== null && stockEnd.sourceId !== null && stockStart.sourceId !== stockEnd.sourceId;
-      return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged, remainderWithheld: false };
+      return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged, remainderWithheld: false, flagWithheld: false };
     });
     return { key: area.key, name: area.name, periods, ...accountSummary(periods) };
   });
@@ -198,7 +208,7 @@ export function computeStockFlowAccount(input: StockFlowAccountInput): StockFlow
     const stockEnd = sumTerms(rows.map((row) => row.stockEnd));
     const flows: Partial<Record<FlowTerm, AccountTerm>> = {};
     for (const [term] of flowEntries) flows[term] = sumTerms(rows.map((row) => row.flows[term] ?? MISSING_TERM));
-    return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged: rows.some((row) => row.sourceChanged), remainderWithheld: false };
+    return { period, previousPeriod, stockStart, stockEnd, flows, ...closeAccount(stockStart, stockEnd, flows, thresholdPercent), sourceChanged: rows.some((row) => row.sourceChanged), remainderWithheld: false, flagWithheld: false };
   });
   const region: AccountArea = { key: 'region', name: input.regionName ?? 'Region', periods: regionPeriods, ...accountSummary(regionPeriods) };
   return { variables, periods: pairs.map((pair) => pair.period), thresholdPercent, areas, region, sourceIds };

@@ -27,7 +27,8 @@ export const flowsInput = z.object({
 });
 
 const flowLine = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), suppressed: z.boolean(), external: z.boolean() });
-const areaTotals = z.object({ key: z.string(), name: z.string(), inflow: z.number(), outflow: z.number(), internal: z.number(), net: z.number() });
+// null: withheld by small-number protection (shared/movement/flows.ts protectFlowTotals).
+const areaTotals = z.object({ key: z.string(), name: z.string(), inflow: z.number().nullable(), outflow: z.number().nullable(), internal: z.number().nullable(), net: z.number().nullable() });
 
 export const flowEnd = z.object({
   key: z.string(),
@@ -53,7 +54,7 @@ export const flowsOutput = z.object({
   matching: z.number().int(),
   hidden: z.object({ count: z.number().int(), sum: z.number().nullable() }),
   areas: z.array(areaTotals),
-  external: z.array(z.object({ key: z.string(), name: localizedText, inflow: z.number(), outflow: z.number() })),
+  external: z.array(z.object({ key: z.string(), name: localizedText, inflow: z.number().nullable(), outflow: z.number().nullable() })),
   ends: z.array(flowEnd),
   /** Records whose keys are not in this layer (e.g. flows of another layer). */
   unassigned: z.number().int(),

@@ -72,7 +72,7 @@ export const timeSeriesOutput = timeSeriesData.extend({
 type SeriesMatches = z.output<typeof timeSeriesData> extends TimeSeriesData ? (TimeSeriesData extends z.output<typeof timeSeriesData> ? true : never) : never;
 export const timeSeriesSchemaMatchesModel: SeriesMatches = true;
 
-const accountTerm = z.object({ value: z.number().nullable(), sourceId: z.string().nullable(), sourceRank: z.number().int(), quality: qualityFlag.nullable() });
+const accountTerm = z.object({ value: z.number().nullable(), sourceId: z.string().nullable(), sourceRank: z.number().int(), quality: qualityFlag.nullable(), withheld: z.boolean().optional() });
 const flowTerms = z.object({
   inflow: accountTerm.optional(),
   outflow: accountTerm.optional(),
@@ -93,6 +93,7 @@ const accountPeriod = z.object({
   complete: z.boolean(),
   sourceChanged: z.boolean(),
   remainderWithheld: z.boolean(),
+  flagWithheld: z.boolean(),
 });
 const accountArea = z.object({ key: z.string(), name: z.string(), periods: z.array(accountPeriod), flagged: z.boolean(), maxResidualPercent: z.number().nullable() });
 

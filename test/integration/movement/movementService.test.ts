@@ -196,7 +196,7 @@ describe('small-number protection', () => {
     const csv = Buffer.from((await call('balance.export', { format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv.split('\r\n').some((line) => line.split(';').includes('.'))).toBe(true);
     expect(csv).toContain(`Werte unter ${threshold}`);
-    expect(csv).toContain('auch ihr Rest nicht ausgewiesen');
+    expect(csv).toContain('der Rest der Zeile, die Summe der Region');
   });
 });
 

@@ -58,6 +58,9 @@ describe('the movement charts beside the balance', () => {
     expect(movementIndicatorOf(movementIndicator('movement.departures')!, demo.variableNames.refugees, flows).name.de).toBe('Abgänge – Schutzsuchende');
     // Without names, and for the measures of both: the catalogue's words.
     expect(movementIndicatorOf(movementIndicator('movement.arrivals')!, demo.variableNames.refugees).name.de).toBe('Zuzüge – Schutzsuchende');
-    expect(movementIndicatorOf(movementIndicator('movement.net')!, demo.variableNames.refugees, flows).name.de).toBe(movementIndicator('movement.net')!.name.de + ' – Schutzsuchende');
+    // Net and turnover in the same words ("Wanderungssaldo" is a word for migration), the catalogue's where the variables use it.
+    expect(movementIndicatorOf(movementIndicator('movement.net')!, demo.variableNames.refugees, flows).name.de).toBe('Saldo (Zugänge − Abgänge) – Schutzsuchende');
+    expect(movementIndicatorOf(movementIndicator('movement.turnover_per_1000')!, demo.variableNames.refugees, flows).name.en).toBe('Turnover (arrivals and departures) per 1,000 inhabitants – Persons seeking protection');
+    expect(movementIndicatorOf(movementIndicator('movement.net')!, demo.variableNames.refugees).name.de).toBe('Wanderungssaldo – Schutzsuchende');
   });
 });

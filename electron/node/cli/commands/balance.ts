@@ -7,7 +7,8 @@
  */
 import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { isSmallCount, smallNumberText } from '../../../../shared/movement/smallNumbers';
+import { accountSummaryText, accountTermText, isWithheldTerm } from '../../../../shared/movement/accountProtection';
+import type { AccountTerm } from '../../../../shared/movement/stockFlowAccount';
 import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
 import { accountEquation } from '../../../../shared/movement/accountLabels';
 import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
@@ -96,9 +97,10 @@ export const command: CliCommand = {
       }
       const flagged = balance.areas.filter((area) => area.flagged);
       const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
-      // Small counts (0 < n < threshold) are withheld (null, named in `withheld`); sums and remainders use the exact counts.
+      // Small counts (0 < n < threshold), and what would reveal one (balance.compute withholds it), are
+      // null and named in `withheld`.
       const small = balance.smallNumberThreshold;
-      const shown = (value: number | null | undefined) => (value === undefined || value === null || isSmallCount(value, small) ? null : value);
+      const shown = (term: AccountTerm | undefined) => (term === undefined || isWithheldTerm(term, small) ? null : term.value);
       if (context.json) {
         context.output.json({
           smallNumberThreshold: small,
@@ -118,19 +120,20 @@ export const command: CliCommand = {
             periods: area.periods.map((period) => ({
               period: period.period,
               previousPeriod: period.previousPeriod,
-              stockStart: shown(period.stockStart.value),
-              inflow: shown(period.flows.inflow?.value),
-              outflow: shown(period.flows.outflow?.value),
-              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, shown(period.flows[term]?.value)])),
-              stockEnd: shown(period.stockEnd.value),
+              stockStart: shown(period.stockStart),
+              inflow: shown(period.flows.inflow),
+              outflow: shown(period.flows.outflow),
+              ...Object.fromEntries(terms.filter((term) => term !== 'inflow' && term !== 'outflow').map((term) => [term, shown(period.flows[term])])),
+              stockEnd: shown(period.stockEnd),
               withheld: [
-                ...(isSmallCount(period.stockStart.value, small) ? ['stockStart'] : []),
-                ...terms.filter((term) => isSmallCount(period.flows[term]?.value ?? null, small)),
-                ...(isSmallCount(period.stockEnd.value, small) ? ['stockEnd'] : []),
+                ...(isWithheldTerm(period.stockStart, small) ? ['stockStart'] : []),
+                ...terms.filter((term) => isWithheldTerm(period.flows[term], small)),
+                ...(isWithheldTerm(period.stockEnd, small) ? ['stockEnd'] : []),
               ],
               residual: period.residual,
               residualPercent: period.residualPercent,
               remainderWithheld: period.remainderWithheld,
+              flagWithheld: period.flagWithheld,
               flagged: period.flagged,
               complete: period.complete,
               sources: { stockStart: period.stockStart.sourceId, stockEnd: period.stockEnd.sourceId, ...Object.fromEntries(terms.map((term) => [term, period.flows[term]?.sourceId ?? null])) },
@@ -147,30 +150,27 @@ export const command: CliCommand = {
       const stockName = balance.variableNames[balance.variables.stock];
       context.output.text(`${stockName ? localized(stockName, lang) : balance.variables.stock}: ${equation}; ${de ? 'Schwelle' : 'threshold'} ${number(balance.thresholdPercent, 1)} %`);
       // A listed period shows its terms, so the remainder can be checked by hand: 37 + 9 − 9 = 37, gezählt 41, Rest 4.
-      const count = (value: number | null | undefined) => (value === undefined || value === null ? '–' : isSmallCount(value, small) ? smallNumberText(small, lang) : number(value));
+      const count = (term: AccountTerm | undefined) => (term === undefined ? '–' : accountTermText(term, small, lang));
       const periodLine = (area: (typeof balance.areas)[number], period: (typeof area.periods)[number]) => {
-        const sum = [count(period.stockStart.value), ...terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${count(period.flows[term]?.value)}`)].join(' ');
+        const sum = [count(period.stockStart), ...terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${count(period.flows[term])}`)].join(' ');
         // With a term withheld as a small count, the sum and the remainder would give it away: both are withheld.
-        const expected = period.remainderWithheld || period.residual === null || period.stockEnd.value === null ? '–' : count(period.stockEnd.value - period.residual);
+        const expected = period.remainderWithheld || period.residual === null || period.stockEnd.value === null ? '–' : number(period.stockEnd.value - period.residual);
         const remainder = period.remainderWithheld ? translate(lang, 'movement.balance.remainderWithheld') : `${number(period.residual)} (${number(period.residualPercent, 1)} %)`;
-        const flag = period.flagged ? (de ? '  auffällig' : '  flagged') : '';
-        return `  ${area.key.padEnd(9)} ${area.name.padEnd(24)} ${formatDate(period.previousPeriod, lang)}–${formatDate(period.period, lang)}: ${sum} = ${expected}; ${de ? 'gezählt' : 'counted'} ${count(period.stockEnd.value)}; ${de ? 'Rest' : 'remainder'} ${remainder}${flag}`;
+        const flag = period.flagged ? (de ? '  auffällig' : '  flagged') : period.flagWithheld ? (de ? '  ob auffällig: geschützt' : '  whether flagged: withheld') : '';
+        return `  ${area.key.padEnd(9)} ${area.name.padEnd(24)} ${formatDate(period.previousPeriod, lang)}–${formatDate(period.period, lang)}: ${sum} = ${expected}; ${de ? 'gezählt' : 'counted'} ${count(period.stockEnd)}; ${de ? 'Rest' : 'remainder'} ${remainder}${flag}`;
       };
       if (chosen) {
         // --area: that area's account, every period.
         for (const period of chosen.periods) context.output.text(periodLine(chosen, period));
       } else if (allAreas) {
         // --area all: every area's account for one period, the region last.
+        context.output.text(accountSummaryText(balance, lang, Math.max(0, balance.periods.indexOf(shownPeriod ?? ''))).text);
         for (const area of [...balance.areas, balance.region]) {
           const areaPeriod = area.periods.find((candidate) => candidate.period === shownPeriod);
           if (areaPeriod) context.output.text(periodLine(area.key === 'region' ? { ...area, key: '', name: translate(lang, 'movement.legend.region') } : area, areaPeriod));
         }
       } else {
-        context.output.text(
-          flagged.length === 0
-            ? de ? `Die Bilanz geht in allen ${balance.areas.length} Gebieten auf.` : `The account closes in all ${balance.areas.length} areas.`
-            : de ? `${flagged.length} von ${balance.areas.length} Gebieten mit Rest über der Schwelle:` : `${flagged.length} of ${balance.areas.length} areas with a remainder above the threshold:`,
-        );
+        context.output.text(accountSummaryText(balance, lang).text);
         for (const area of flagged) for (const period of area.periods.filter((candidate) => candidate.flagged)) context.output.text(periodLine(area, period));
       }
       context.output.text(`${de ? 'Quellen' : 'Sources'}: ${balance.sources.map((source) => shortSourceName(source.name)).join('; ')}`);

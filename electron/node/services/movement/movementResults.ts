@@ -11,7 +11,7 @@ import { addsUpOverAreas, showsAbsoluteCount, type IndicatorDefinition, type Lay
 import { accountVariables, movementVariableId, stockVariablesWithFlows } from '../../../../shared/movement/accountVariables';
 import { computeMovementSeries, isMovementIndicatorId, MOVEMENT_INDICATORS, movementIndicator, movementIndicatorOf } from '../../../../shared/movement/movementIndicators';
 import { computeStockFlowAccount } from '../../../../shared/movement/stockFlowAccount';
-import { withholdRevealingRemainders } from '../../../../shared/movement/smallNumbers';
+import { protectAccount } from '../../../../shared/movement/accountProtection';
 import { appendProjection, projectedDefinition, storedScenarios, type SeriesProjection } from '../../../../shared/movement/projectedSeries';
 import { meanOfAreas, referenceLine, type AreaSeries, type SeriesPoint } from '../../../../shared/movement/timeSeriesTypes';
 import { SCENARIO_DIMENSION } from '../../../../shared/planning/projectedResults';
@@ -238,7 +238,7 @@ export function computeBalance(db: SqliteDatabase, input: BalanceInput): Balance
     const catalogue = readSourceCatalogue(db);
     const smallNumberThreshold = readSetting(readSettings(db), 'smallNumberThreshold');
     // Every consumer (screen, figure, files, CLI) gets the account with revealing remainders withheld.
-    const result = withholdRevealingRemainders(computeStockFlowAccount({
+    const result = protectAccount(computeStockFlowAccount({
       areas: readAreaSizes(db, layer.name),
       observations: readObservations(db, { variables: used }),
       variables: account,
