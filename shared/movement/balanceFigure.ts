@@ -147,13 +147,15 @@ export function balanceOverviewFigure(data: BalanceFigureData, period: string | 
     // Rows at the smallest legible height: what the page holds; beyond that the flagged areas only.
     const headerReserve = size * 1.1 * 3 + size * 0.6;
     const capacity = Math.floor((frame.y + frame.height - notesReserve - cursor - headerReserve) / (size * 1.3)) - regionRow.length;
-    const rows = areaRows.length <= capacity ? areaRows : areaRows.filter((row) => row.period.flagged).slice(0, Math.max(0, capacity));
+    const flaggedRows = areaRows.filter((row) => row.period.flagged);
+    const rows = areaRows.length <= capacity ? areaRows : flaggedRows.slice(0, Math.max(0, capacity));
     const left = areaRows.length - rows.length;
+    const more = left === 0 ? [] : rows.length < flaggedRows.length ? [t('movement.balance.overviewMoreFlagged', { shown: rows.length, flagged: flaggedRows.length })] : [t('movement.balance.overviewMore', { count: left })];
     const table = drawAccountTable(data, [...rows, ...regionRow], { frame, top: cursor, bottom: frame.y + frame.height - notesReserve, size, scale, firstHeader: t('movement.column.name'), firstWidth, locale });
     parts.push(table.svg);
     cursor = table.bottom;
     const notes = [
-      ...(left > 0 ? [t('movement.balance.overviewMore', { count: left })] : []),
+      ...more,
       ...accountFigureNotes(data, [...rows, ...regionRow].map((row) => row.period), table.anySmall, locale),
     ];
     const noteLines = notes.flatMap((note) => wrapText(note, size * 0.85, frame.width));

@@ -9,8 +9,7 @@ import { sourceLines } from '../export/sourceLines';
 import { formatDate, type Locale } from '../format/number';
 import { localized, translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
-import { FLOW_TERMS } from './accountVariables';
-import { accountNote, accountTermWord } from './accountLabels';
+import { accountNote, accountTerms, accountTermWord } from './accountLabels';
 import { shortSourceName } from '../sources/sourceChoiceLine';
 import type { AccountArea, AccountTerm, StockFlowAccount } from './stockFlowAccount';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount } from './smallNumbers';
@@ -112,7 +111,7 @@ export interface BalanceTableInput extends StockFlowAccount {
  */
 export function balanceTable(balance: BalanceTableInput, areaKey: string | null, createdOn: string, locale: Locale, onlyPeriod?: string): DataTable {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
-  const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+  const terms = accountTerms(balance);
   // The screen's "+ Zuzüge", "= Bestand am Ende" read as an equation; a column heading starting with + or =
   // reads as a formula in a spreadsheet (and is quoted as one), so the files name the terms without signs.
   const term = (key: MessageKey) => t(key).replace(/^[+−=]\s*/, '');
@@ -169,7 +168,8 @@ export function balanceTable(balance: BalanceTableInput, areaKey: string | null,
   const notes = [
     `${stock ? localized(stock, locale) : balance.variables.stock}: ${accountNote(balance, locale)}`,
     `${t('movement.balance.threshold')}: ${String(balance.thresholdPercent).replace('.', locale === 'de' ? ',' : '.')}`,
-    ...sourceNotes(balance.sources, createdOn, locale, accountSourcePeriods(balance)),
+    // The Stichtage of the rows written: one period's two with `onlyPeriod`, not all ten.
+    ...sourceNotes(balance.sources, createdOn, locale, accountSourcePeriods({ areas: areas.map((area) => ({ ...area, periods: area.periods.filter((period) => onlyPeriod === undefined || period.period === onlyPeriod) })) })),
     ...(withheld ? [t('movement.smallNumbers', { threshold })] : []),
     ...(areas.some((area) => area.periods.some((period) => period.remainderWithheld)) ? [t('movement.smallNumbers.remainder')] : []),
   ];

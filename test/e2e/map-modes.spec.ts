@@ -13,7 +13,8 @@ interface DerivedValues {
 }
 
 function germanNumber(value: number, decimals: number): string {
-  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  // The app writes negative numbers with the typographic minus.
+  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value).replace('-', '\u2212');
 }
 
 test('index and change modes drive legend, table and details together', async ({ page, request }) => {

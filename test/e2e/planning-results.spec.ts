@@ -29,7 +29,7 @@ test('stored scenario results appear in the map as a projected indicator', async
   const hannover = page.getByTestId('area-row-03241001');
   await expect(hannover).toContainText('projiziert');
   const gap = run.areas.find((area) => area.key === '03241001')!.years.find((year) => year.year === 2026)!.gap.kita!;
-  const shown = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(gap);
+  const shown = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(gap).replace('-', '\u2212');
   await expect(hannover).toContainText(shown);
   await expect(page.getByTestId('legend')).toContainText('Projektion');
   // Projected from the demo's synthetic population: the legend's source line says so.
@@ -40,6 +40,6 @@ test('stored scenario results appear in the map as a projected indicator', async
   await page.getByTestId('profiles-view-indicators').click();
   const firstYear = run.areas[0]!.years[0]!.year;
   const firstGap = run.areas.find((area) => area.key === '03241001')!.years[0]!.gap.kita!;
-  const signed = `${firstGap > 0 ? '+' : ''}${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(firstGap)}`;
+  const signed = `${firstGap > 0 ? '+' : ''}${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(firstGap).replace('-', '\u2212')}`;
   await expect(page.getByTestId('stored-gap-03241001')).toHaveText(`Lücke KiTa ${firstYear}: ${signed} Plätze (Projektion)`);
 });

@@ -107,6 +107,7 @@ export const movementTextsDe = {
   'movement.balance.flaggedNote': 'Rosa hinterlegt, Rest fett: Rest über der Schwelle (auffällig).',
   'movement.balance.overviewTitle': 'Bilanz aller Gebiete vom {from} bis {to}',
   'movement.balance.overviewMore': 'Gezeigt sind die auffälligen Gebiete; {count} weitere stehen in der Tabelle der Bilanz (CSV/XLSX).',
+  'movement.balance.overviewMoreFlagged': 'Gezeigt sind {shown} der {flagged} auffälligen Gebiete; alle Gebiete stehen in der Tabelle der Bilanz (CSV/XLSX).',
   'movement.smallNumbers.remainder': 'Was einen nicht ausgewiesenen Wert durch Nachrechnen verriete (der Rest der Zeile, die Summe der Region), ist ebenfalls nicht ausgewiesen (.).',
 } as const;
 
@@ -215,5 +216,6 @@ export const movementTextsEn: Record<keyof typeof movementTextsDe, string> = {
   'movement.balance.flaggedNote': 'Shaded pink, remainder in bold: remainder above the threshold (flagged).',
   'movement.balance.overviewTitle': 'Balance of all areas from {from} to {to}',
   'movement.balance.overviewMore': 'The flagged areas are shown; {count} more are in the balance table (CSV/XLSX).',
+  'movement.balance.overviewMoreFlagged': '{shown} of the {flagged} flagged areas are shown; all areas are in the balance table (CSV/XLSX).',
   'movement.smallNumbers.remainder': 'What would give a withheld value away by arithmetic (the row\'s remainder, the region\'s sum) is withheld too (.).',
 };

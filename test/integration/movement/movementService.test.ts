@@ -208,7 +208,8 @@ describe('exports', () => {
     expect(svg.match(/class="series-panel"/g)).toHaveLength(21);
     expect(svg.match(/class="region-line"/g)).toHaveLength(21);
     expect(svg).toContain('Beispieldaten');
-    expect(svg).toContain('Wanderungssaldo');
+    // Named in the demo variables' words (Zugänge/Abgänge Schutzsuchender), not as migration.
+    expect(svg).toContain('Saldo (Zugänge − Abgänge)');
     const png = await call('timeseries.export', { indicatorId: 'movement.net_per_1000', format: 'png', dpi: 96 });
     expect(png.fileName).toMatch(/^Zeitreihe – .+_\d{4}-12-31\.png$/);
     expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -58,4 +58,12 @@ describe('balanceOverviewFigure', () => {
     const regionRow = figure.svg.slice(figure.svg.lastIndexOf('>Region<'));
     expect(regionRow).toMatch(/^>Region<\/text>(?:<text[^>]*>[^<]*<\/text>){4}<text[^>]*>100<\/text>/);
   });
+
+  it('says how many of the flagged areas it shows when even they do not fit', () => {
+    const figure = balanceOverviewFigure(account(120, Array.from({ length: 60 }, (_, index) => index * 2)), null, context);
+    const shown = rowsOf(figure.svg).length - 1;
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(60);
+    expect(figure.svg).toContain(`Gezeigt sind ${shown} der 60 auffälligen Gebiete`);
+  });
 });

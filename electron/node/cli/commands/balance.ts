@@ -9,8 +9,8 @@ import { BALANCE_EXPORT_FORMATS } from '../../../../shared/contract/methods/move
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { accountSummaryText, accountTermText, isWithheldTerm } from '../../../../shared/movement/accountProtection';
 import type { AccountTerm } from '../../../../shared/movement/stockFlowAccount';
-import { FLOW_TERMS, FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
-import { accountEquation } from '../../../../shared/movement/accountLabels';
+import { FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
+import { accountEquation, accountTerms } from '../../../../shared/movement/accountLabels';
 import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { UserError } from '../../../../shared/contract/errors';
 import { localized, translate } from '../../../../shared/i18n/translate';
@@ -96,7 +96,7 @@ export const command: CliCommand = {
         writeOutputFile(figure.out.path, file.base64);
       }
       const flagged = balance.areas.filter((area) => area.flagged);
-      const terms = FLOW_TERMS.filter((term) => balance.variables.flows[term] !== undefined);
+      const terms = accountTerms(balance);
       // Small counts (0 < n < threshold), and what would reveal one (balance.compute withholds it), are
       // null and named in `withheld`.
       const small = balance.smallNumberThreshold;
@@ -117,7 +117,8 @@ export const command: CliCommand = {
             key: area.key,
             name: area.name,
             flagged: area.flagged,
-            periods: area.periods.map((period) => ({
+            // --area all: that period's account only, as on the console and in the figure.
+            periods: area.periods.filter((period) => shownPeriod === undefined || period.period === shownPeriod).map((period) => ({
               period: period.period,
               previousPeriod: period.previousPeriod,
               stockStart: shown(period.stockStart),

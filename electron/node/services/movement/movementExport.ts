@@ -97,6 +97,9 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   if (input.areaKey !== undefined && !balance.areas.some((area) => area.key === input.areaKey)) {
     throw new UserError('not-found', { de: `Das Gebiet ${input.areaKey} gibt es auf der Ebene „${balance.layer}“ nicht.`, en: `Area ${input.areaKey} does not exist on layer "${balance.layer}".` });
   }
+  if (input.period !== undefined && !input.allAreas) {
+    throw new UserError('bad-input', { de: 'Ein Zeitraum gilt nur für die Bilanz aller Gebiete.', en: 'A period only applies to the balance of all areas.' });
+  }
   if (input.allAreas && input.areaKey !== undefined) {
     throw new UserError('bad-input', { de: 'Entweder ein Gebiet oder alle Gebiete, nicht beides.', en: 'Either one area or all areas, not both.' });
   }
