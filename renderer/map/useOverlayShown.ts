@@ -8,6 +8,7 @@ import { overlayForLayer, type MapOverlay } from '../store/overlaySlice';
 import { overlayDrawing, type OverlayDrawing } from './overlayChoropleth';
 import { formatNumber, type Locale } from '../../shared/format/number';
 import { translate } from '../../shared/i18n/translate';
+import type { QualityFlag } from '../../shared/model/project';
 
 export interface OverlayShown {
   overlay: MapOverlay;
@@ -29,6 +30,12 @@ export interface OverlayColumn {
   heading: string;
   text(key: string): string | null;
   sortValue(key: string): number | null;
+  /**
+   * The quality the table's quality column shows beside the overlay: the overlay's own ("synthetisch" where
+   * its sources are demo data), never that of the indicator it hides (the planner's counted homeless
+   * persons read "synthetisch" under a balance overlay, from the hidden demo indicator).
+   */
+  quality: QualityFlag | null;
 }
 
 export function overlayColumn(shown: OverlayShown, locale: Locale): OverlayColumn {
@@ -42,6 +49,7 @@ export function overlayColumn(shown: OverlayShown, locale: Locale): OverlayColum
           return group === undefined ? null : translate(locale, 'profiles.typology.group', { number: group });
         },
         sortValue: (key) => overlay.groups[key]?.group ?? null,
+        quality: null,
       };
     case 'deviation':
       return {
@@ -51,6 +59,7 @@ export function overlayColumn(shown: OverlayShown, locale: Locale): OverlayColum
           return value === null || value === undefined ? null : formatNumber(value, drawing.drawn.decimals, locale);
         },
         sortValue: (key) => overlay.values[key] ?? null,
+        quality: null,
       };
     case 'categories': {
       const indexOf = new Map(overlay.categories.map((category, index) => [category.id, index]));
@@ -58,6 +67,7 @@ export function overlayColumn(shown: OverlayShown, locale: Locale): OverlayColum
         heading: overlay.unit,
         text: (key) => overlay.categories.find((category) => category.id === overlay.categoryOf[key])?.label ?? null,
         sortValue: (key) => indexOf.get(overlay.categoryOf[key] ?? '') ?? null,
+        quality: overlay.synthetic === true ? 'synthetic' : null,
       };
     }
   }

@@ -236,7 +236,8 @@ const AreaRow = memo(function AreaRow({ row, index, measureRef, selected, drawnA
   const hovered = useKleinraum((state) => state.hoveredKey === row.key);
   // A row without a value has no quality to show: "keine Daten" beside "gezählt" read as a counted nothing
   // (the quality was that of the part that exists, e.g. the count without its denominator).
-  const shownQuality = row.value === null && !drawnArea?.suppressed && row.quality !== 'suppressed' ? null : row.quality;
+  // Under an overlay, the overlay's quality: the hidden indicator's would describe other data.
+  const shownQuality = shownColumn ? shownColumn.quality : row.value === null && !drawnArea?.suppressed && row.quality !== 'suppressed' ? null : row.quality;
   return (
     <tr
       ref={measureRef}

@@ -104,3 +104,13 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export function safeFileName(name: string): string {
   return name.replace(BIDI_CONTROLS, '');
 }
+
+/**
+ * "Bilanz – Schutzsuchende – Garbsen_2024-12-31.pdf": what the file shows, in its language, and its last
+ * Stichtag, by the rule every export names its files (`fileNameFromPattern`); it was "bilanz-refugees-03241005.pdf".
+ * @example describedFileName(['Wanderungen', 'Burgdorf'], '2024-12-31', 'png') // 'Wanderungen – Burgdorf_2024-12-31.png'
+ */
+export function describedFileName(parts: readonly (string | undefined)[], period: string | undefined, format: string): string {
+  const shows = parts.filter((part): part is string => part !== undefined && part.trim() !== '').join(' – ');
+  return `${fileNameFromPattern(period === undefined ? '{indicator}' : DEFAULT_FILE_NAME_PATTERNS.single, { indicator: shows, period: period ?? '', number: 1, total: 1 })}.${format}`;
+}

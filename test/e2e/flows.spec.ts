@@ -144,11 +144,11 @@ test('selecting a municipality and "Zuzüge" draws only the flows into it, and t
   const netDrawn = new Set((await drawnFlows(page)).map((flow) => flow.id));
   expect([...netDrawn].some((id) => netDrawn.has(id.split('>').reverse().join('>')))).toBe(false);
   await page.getByTestId('flows-direction').selectOption('out');
-  // The committee figure of what is shown: a PNG named after the period and the area.
+  // The committee figure of what is shown: a PNG named, like every export, after what it shows and its Stichtag.
   const download = page.waitForEvent('download');
   await page.getByTestId('flows-export-png').click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`wanderungen-2024-12-31-${key}.png`);
+  expect(file.suggestedFilename()).toBe('Wanderungen – Hannover_2024-12-31.png');
   const png = fs.readFileSync(await file.path());
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 });

@@ -329,6 +329,9 @@ test('a planner imports a stock with its arrivals and departures, names the colu
     await page.getByTestId('movement-balance-map').click();
     await expect(page.getByTestId('legend')).toContainText('Wohnungslosenstatistik der Stadt');
     await expect(page.getByTestId('legend')).toContainText('zwischen 31.12.2023 und 31.12.2024');
+    // The table's quality column describes the balance of the planner's counted data, not the demo
+    // indicator the overlay hides ("synthetisch" stood there).
+    await expect(page.getByTestId('area-row-03241001').locator('.quality')).toHaveText('–');
     await page.getByTestId('view-tab-movement').click();
     await expect(page.getByTestId('movement-balance-stock')).toHaveValue('wohnungslose');
     await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');

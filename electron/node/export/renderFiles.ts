@@ -70,12 +70,20 @@ export async function renderTable(table: DataTable, format: TableFormat, sheetNa
   // Excel allows 31 characters and none of : \ / ? * [ ] in sheet names.
   const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Kleinraum');
   sheet.addRow(table.columns).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map((value) => (typeof value === 'string' ? neutralizedText(value) : value)));
+  for (const row of table.rows) {
+    const added = sheet.addRow(row.map((value) => (typeof value === 'string' ? neutralizedText(value) : value)));
+    // Numbers stay numbers, shown with thousands separators in the reader's Excel ("1.234" in German).
+    row.forEach((value, index) => {
+      if (typeof value === 'number') added.getCell(index + 1).numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0###';
+    });
+  }
   sheet.addRow([]);
   for (const note of table.notes) sheet.addRow([neutralizedText(note)]);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // Wide enough for the longest entry ("Neustadt am Rübenberge" was cut at 10 characters), at most 40.
   table.columns.forEach((column, index) => {
-    sheet.getColumn(index + 1).width = Math.min(40, Math.max(10, column.length + 2));
+    const longest = Math.max(column.length, ...table.rows.map((row) => String(row[index] ?? '').length + (typeof row[index] === 'number' ? 2 : 0)));
+    sheet.getColumn(index + 1).width = Math.min(40, Math.max(10, longest + 2));
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

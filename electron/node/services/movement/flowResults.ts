@@ -16,6 +16,7 @@ import { distinctSourceName, normalizedSourceName, sourceNamed } from '../../../
 import { computeFlowView } from '../../../../shared/movement/flows';
 import { parseFlowTable, readFlowGrid } from '../../../../shared/movement/flowTable';
 import { flowsTable, flowTotalsTable } from '../../../../shared/movement/flowTables';
+import { describedFileName } from '../../../../shared/export/fileNamePattern';
 import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles';
 import { asAreaCollection } from '../../../../shared/analysis/analysisFigures';
 import type { AreaCollection } from '../../../../shared/export/composeFigure';
@@ -217,8 +218,11 @@ export function importFlows(session: ProjectSession, input: ImportInput): Import
 /** The flow map as a committee figure (SVG, PNG, PDF) or the flow table / per-area totals (CSV, XLSX), from the same computation the view shows. */
 export async function exportFlows(db: SqliteDatabase, input: z.output<typeof flowsExportInput>): Promise<z.output<(typeof flowMethods)['flows.export']['output']>> {
   const data = computeFlows(db, input);
-  const stem = `wanderungen-${input.table === 'totals' && (input.format === 'csv' || input.format === 'xlsx') ? 'gebiete-' : ''}${data.period ?? 'leer'}${input.area ? `-${input.area.replace(/[^A-Za-z0-9_-]+/g, '-')}` : ''}`;
-  const fileName = `${stem}.${input.format}`;
+  // Named like every other export: what it shows, in its language, and its Stichtag.
+  const de = input.locale === 'de';
+  const totals = input.table === 'totals' && (input.format === 'csv' || input.format === 'xlsx');
+  const areaName = input.area ? (data.ends.find((end) => end.key === input.area)?.name[input.locale] ?? input.area) : undefined;
+  const fileName = describedFileName([de ? 'Wanderungen' : 'Flows', totals ? (de ? 'Zu- und Fortzüge je Gebiet' : 'Totals per area') : undefined, areaName], data.period ?? undefined, input.format);
   if (input.format === 'csv' || input.format === 'xlsx') {
     const table = input.table === 'totals' ? flowTotalsTable(data, input.locale) : flowsTable(data, input.locale);
     const sheet = input.locale === 'de' ? (input.table === 'totals' ? 'Zu- und Fortzüge' : 'Wanderungen') : input.table === 'totals' ? 'Totals' : 'Flows';

@@ -20,7 +20,7 @@ import { MIME_TYPES, renderFigure, renderTable } from '../../export/renderFiles'
 import { today } from '../export/exportHandlers';
 import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { computeBalance, computeTimeSeries, MAX_MAP_GRID_AREAS } from './movementResults';
-import { DEFAULT_FILE_NAME_PATTERNS, fileNameFromPattern } from '../../../../shared/export/fileNamePattern';
+import { describedFileName } from '../../../../shared/export/fileNamePattern';
 import { localized } from '../../../../shared/i18n/translate';
 import { formatDate } from '../../../../shared/format/number';
 
@@ -141,13 +141,4 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   const title = input.locale === 'de' ? 'Bilanz' : 'Balance';
   const rendered = await renderFigure({ svg: figure.svg, widthMm: figure.widthMm, heightMm: figure.heightMm, title, author: layout.author.text }, input.format, input.dpi);
   return { fileName, mimeType: MIME_TYPES[input.format], pageMm: [figure.widthMm, figure.heightMm], base64: rendered.bytes.toString('base64'), ...(rendered.widthPx !== undefined ? { widthPx: rendered.widthPx, heightPx: rendered.heightPx } : {}) };
-}
-
-/**
- * "Bilanz – Schutzsuchende – Garbsen_2024-12-31.pdf": what the file shows, in its language, and its last
- * Stichtag, by the rule every export names its files (`fileNameFromPattern`); it was "bilanz-refugees-03241005.pdf".
- */
-function describedFileName(parts: readonly (string | undefined)[], period: string | undefined, format: string): string {
-  const shows = parts.filter((part): part is string => part !== undefined && part.trim() !== '').join(' – ');
-  return `${fileNameFromPattern(period === undefined ? '{indicator}' : DEFAULT_FILE_NAME_PATTERNS.single, { indicator: shows, period: period ?? '', number: 1, total: 1 })}.${format}`;
 }

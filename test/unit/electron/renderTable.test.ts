@@ -1,0 +1,21 @@
+// XLSX from a data table: numbers stay numbers with thousands separators in the reader's Excel, and the
+// columns are wide enough for their longest entry ("Neustadt am Rübenberge" was cut at 10 characters).
+import excel from 'exceljs';
+import { expect, it } from 'vitest';
+import { renderTable } from '../../../electron/node/export/renderFiles';
+
+it('writes numbers with a thousands format and sizes columns by their longest entry', async () => {
+  const table = { columns: ['Schlüssel', 'Gebiet', 'Bestand', 'Anteil'], rows: [['03241001', 'Hannover', 19742, 12.5], ['03241012', 'Neustadt am Rübenberge', 972, 3.25]], notes: ['Quelle: Test'] };
+  const workbook = new excel.Workbook();
+  // exceljs types its input as an older Buffer; the bytes are the same.
+  await workbook.xlsx.load((await renderTable(table, 'xlsx', 'Bilanz')) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const sheet = workbook.getWorksheet('Bilanz')!;
+  expect(sheet.getCell('C2').value).toBe(19742);
+  expect(sheet.getCell('C2').numFmt).toBe('#,##0');
+  expect(sheet.getCell('D3').value).toBe(3.25);
+  expect(sheet.getCell('D3').numFmt).toBe('#,##0.0###');
+  // Keys stay text (leading zero), without a number format.
+  expect(sheet.getCell('A2').value).toBe('03241001');
+  expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual('Neustadt am Rübenberge'.length);
+  expect(sheet.getColumn(1).width).toBe('Schlüssel'.length + 2);
+});
