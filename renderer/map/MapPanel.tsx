@@ -13,7 +13,6 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { IndicatorValue, IndicatorValues } from '../../shared/contract/api';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatNumber } from '../../shared/format/number';
-import { readSetting } from '../../shared/settings/projectSettings';
 import { Legend } from './Legend';
 import { ModePicker } from './ModePicker';
 import { overlayDrawing } from './overlayChoropleth';
@@ -27,7 +26,7 @@ import { SymbologyPanel } from './SymbologyPanel';
 import { TimeSlider } from './TimeSlider';
 import { shownPeriods } from './shownPeriods';
 import { useMapDrawing } from './useMapDrawing';
-import { useMapDisplay, useMapSymbology } from './useMapSymbology';
+import { useMapDisplay, useMapSymbology, useSmallNumberThreshold } from './useMapSymbology';
 import { useMeasuredSize } from '../layout/useMeasuredSize';
 import type { LegendCorner } from './fitPadding';
 
@@ -55,7 +54,7 @@ export function MapPanel() {
 
   const periods = useKleinraum(shownPeriods);
   const severalPeriods = periods.length > 1;
-  const smallNumberThreshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
+  const [smallNumberThreshold, setSmallNumberThreshold] = useSmallNumberThreshold();
 
   const drawing = useMapDrawing();
   const overlayShown = useMemo(
@@ -115,6 +114,7 @@ export function MapPanel() {
           decimals={indicatorValues?.indicator.decimals ?? 1}
           severalPeriods={severalPeriods}
           smallNumberThreshold={smallNumberThreshold}
+          onSmallNumberThresholdChange={setSmallNumberThreshold}
           overlayFrom={overlay ? overlay.title : null}
         />
         <div className={legendCorner === 'bottom-right' ? 'map-area legend-right' : 'map-area'} ref={mapAreaRef}>

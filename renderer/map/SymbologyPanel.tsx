@@ -16,6 +16,7 @@ import { useMapUi } from './mapUiStore';
 import { MIDPOINT_CHOICES, withValidChoices, type MapSymbology, type MidpointChoice } from '../../shared/mapView/mapSymbology';
 import type { MapDisplay } from '../../shared/settings/projectSettings';
 import { parseBreaksInput, plainNumber } from '../forms/numberInput';
+import { DecimalInput } from '../forms/DecimalInput';
 
 export interface SymbologyPanelProps {
   symbology: MapSymbology;
@@ -31,6 +32,7 @@ export interface SymbologyPanelProps {
   severalPeriods: boolean;
   /** The project's small-number threshold, named in the small-number choice. */
   smallNumberThreshold: number;
+  onSmallNumberThresholdChange(threshold: number): void;
   /**
    * The title of the result the map shows instead of the indicator (its classes and colours are fixed by its tab):
    * the classification choices are then hidden, only labels, small numbers and basemap stay.
@@ -248,6 +250,21 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
           <option value="names">{t('map.symbology.labelsNames')}</option>
           <option value="namesAndValues">{t('map.symbology.labelsNamesAndValues')}</option>
         </select>
+      </label>
+
+      {/* The threshold itself: the office's rule (under 3, 5, 10), for every view, figure and file. */}
+      <label className="symbology-field">
+        <span>{t('map.symbology.smallNumberThreshold')}</span>
+        <DecimalInput
+          value={props.smallNumberThreshold}
+          min={1}
+          max={1000}
+          testId="symbology-small-number-threshold"
+          ariaLabel={t('map.symbology.smallNumberThreshold')}
+          onChange={(value) => {
+            if (Number.isInteger(value)) props.onSmallNumberThresholdChange(value);
+          }}
+        />
       </label>
 
       <label className="symbology-field">

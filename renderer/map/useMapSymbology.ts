@@ -66,6 +66,26 @@ export function useMapDisplay(): [MapDisplay, (display: MapDisplay) => void] {
   return [display, setDisplay];
 }
 
+/**
+ * The project's small-number threshold ("Kleine Fallzahlen unter 3") and its setter, with undo. Offices
+ * use different rules (under 3, 5 or 10); every view, figure and file follows the stored value.
+ */
+export function useSmallNumberThreshold(): [number, (threshold: number) => void] {
+  const { store } = useApp();
+  const backend = useBackend();
+  const threshold = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'smallNumberThreshold'));
+  const setThreshold = useCallback(
+    (next: number) => {
+      const before = threshold;
+      const apply = (value: number) => saveSetting(backend, 'smallNumberThreshold', value, (error) => store.getState().showMessage(toApiError(error, 'project.setSetting').text));
+      void apply(next);
+      store.getState().recordEdit({ label: message('undo.smallNumberThreshold'), undo: () => apply(before), redo: () => apply(next) });
+    },
+    [store, backend, threshold],
+  );
+  return [threshold, setThreshold];
+}
+
 function saveSetting(backend: Backend, key: string, value: unknown, onError: (error: unknown) => void): Promise<void> {
   // The backend answers with project.changed, which brings the stored setting into the store; until then
   // the session's choice (mapUiStore) is shown.

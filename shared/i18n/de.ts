@@ -178,6 +178,7 @@ const coreDe = {
   'undo.nothingToRedo': 'Nichts zu wiederholen',
   'undo.symbology': 'Darstellung der Karte geändert',
   'undo.display': 'Beschriftung oder Hintergrund geändert',
+  'undo.smallNumberThreshold': 'Schwelle kleiner Fallzahlen geändert',
   'undo.scenario': 'Szenario „{name}“ gespeichert',
   'undo.scenarioNew': 'Szenario „{name}“ angelegt',
   'undo.scenarioDelete': 'Szenario „{name}“ gelöscht',

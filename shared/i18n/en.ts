@@ -179,6 +179,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'undo.nothingToRedo': 'Nothing to redo',
   'undo.symbology': 'Map symbology changed',
   'undo.display': 'Labels or background changed',
+  'undo.smallNumberThreshold': 'Small-number threshold changed',
   'undo.scenario': 'Scenario “{name}” saved',
   'undo.scenarioNew': 'Scenario “{name}” created',
   'undo.scenarioDelete': 'Scenario “{name}” deleted',

@@ -42,3 +42,28 @@ test('small numbers are hatched when withheld and outlined when flagged, on exac
   await expect.poll(() => keysDrawnIn(page, 'areas-no-data')).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('small-numbers-flagged.png') });
 });
+
+test('a planner sets the office\'s small-number threshold in the map panel; the map follows, and undo brings the old one back', async ({ page, request }) => {
+  const { layer } = await loadAreas(request);
+  await openApp(page);
+  const indicatorId = await page.getByTestId('indicator-select').inputValue();
+  const period = await page.getByTestId('period-select').inputValue();
+  const field = page.getByTestId('symbology-small-number-threshold');
+  await expect(field).toHaveValue('3');
+  // Under 3 the demo has no small numbers on the map; under 800 some of the smaller municipalities.
+  await expect.poll(() => keysDrawnIn(page, 'areas-no-data')).toEqual([]);
+  await field.fill('800');
+  await expect(page.getByText('Kleine Fallzahlen (unter 800)')).toBeVisible();
+  const answer = await callApi<{ values: { key: string; smallNumber: boolean }[] }>(request, 'indicator.values', { layer: layer.name, indicatorId, period });
+  const smallNumbers = answer.values.filter((value) => value.smallNumber).map((value) => value.key).sort();
+  expect(smallNumbers.length).toBeGreaterThan(0);
+  await expect.poll(() => keysDrawnIn(page, 'areas-no-data')).toEqual(smallNumbers);
+  // An invalid entry is marked and changes nothing.
+  await field.fill('0');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('800');
+  await page.locator('body').click();
+  await page.keyboard.press('Control+z');
+  await expect(field).toHaveValue('3');
+  await expect.poll(() => keysDrawnIn(page, 'areas-no-data')).toEqual([]);
+});
