@@ -59,7 +59,21 @@ export async function renderFigure(figure: FigureDocument, format: FigureFormat,
 }
 
 /**
- * A data table as CSV (`;`, decimal comma, UTF-8 with BOM) or XLSX (numbers as numbers, header frozen).
+ * A cell written as formatDate writes a Stichtag ("31.12.2024", "31/12/2024") as an Excel date in the same
+ * notation; null for any other text.
+ */
+function excelDate(text: string): { date: Date; format: string } | null {
+  const match = /^(\d{2})([./])(\d{2})\2(\d{4})$/.exec(text);
+  if (!match) return null;
+  const [, day, separator, month, year] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCDate() !== Number(day) || date.getUTCMonth() !== Number(month) - 1) return null;
+  return { date, format: separator === '.' ? 'dd.mm.yyyy' : 'dd/mm/yyyy' };
+}
+
+/**
+ * A data table as CSV (`;`, decimal comma, UTF-8 with BOM) or XLSX (numbers as numbers, Stichtage as dates,
+ * header frozen).
  * @example await renderTable(table, 'xlsx', 'Quellenvergleich') // <XLSX bytes>
  */
 export async function renderTable(table: DataTable, format: TableFormat, sheetName: string): Promise<Buffer> {
@@ -71,10 +85,13 @@ export async function renderTable(table: DataTable, format: TableFormat, sheetNa
   const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Kleinraum');
   sheet.addRow(table.columns).font = { bold: true };
   for (const row of table.rows) {
-    const added = sheet.addRow(row.map((value) => (typeof value === 'string' ? neutralizedText(value) : value)));
-    // Numbers stay numbers, shown with thousands separators in the reader's Excel ("1.234" in German).
+    const added = sheet.addRow(row.map((value) => (typeof value !== 'string' ? value : (excelDate(value)?.date ?? neutralizedText(value)))));
+    // Numbers stay numbers, shown with thousands separators in the reader's Excel ("1.234" in German);
+    // Stichtage become dates, so a planner can sort and filter by them.
     row.forEach((value, index) => {
       if (typeof value === 'number') added.getCell(index + 1).numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0###';
+      const date = typeof value === 'string' ? excelDate(value) : null;
+      if (date) added.getCell(index + 1).numFmt = date.format;
     });
   }
   sheet.addRow([]);
