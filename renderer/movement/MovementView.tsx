@@ -490,7 +490,7 @@ function BalancePanel({ balance, areaKey }: { balance: BalanceResult | null; are
                 <td>{count(period.stockEnd)}</td>
                 <td className={`residual${period.flagged ? ' flagged' : ''}`} title={t('movement.balance.residualPercent')}>
                   {period.remainderWithheld ? (
-                    <span data-testid="movement-residual">{t('movement.balance.remainderWithheld')}</span>
+                    <span data-testid="movement-residual">{t('movement.balance.withheld')}</span>
                   ) : (
                     <>
                       <span data-testid="movement-residual">{number(period.residual)}</span>{' '}

@@ -6,7 +6,7 @@
  * the screen, the figure, CSV/XLSX and the CLI.
  */
 import type { LocalizedText } from '../model/project';
-import type { Locale } from '../format/number';
+import { formatDate, type Locale } from '../format/number';
 import { localized, translate } from '../i18n/translate';
 import { FLOW_TERM_SIGN, FLOW_TERMS, type AccountVariables, type FlowTerm } from './accountVariables';
 
@@ -81,4 +81,18 @@ export function accountEquation(account: AccountLabelSource, locale: Locale): st
 /** The note under every account: the equation, and where the rest stands. */
 export function accountNote(account: AccountLabelSource, locale: Locale): string {
   return translate(locale, 'movement.balance.note', { equation: accountEquation(account, locale) });
+}
+
+/**
+ * What to say when a chosen period ("Bilanz aller Gebiete", `--period`) ends on no Stichtag of the account;
+ * null when it does. One text for the app and the CLI.
+ * @example unknownAccountPeriodText(['2016-12-31', '2017-12-31'], '2017-06-30')?.de // 'Zum 30.06.2017 endet kein Zeitraum der Bilanz. Möglich: 31.12.2016, 31.12.2017.'
+ */
+export function unknownAccountPeriodText(periods: readonly string[], period: string): LocalizedText | null {
+  if (periods.includes(period)) return null;
+  const known = (locale: Locale) => periods.map((candidate) => formatDate(candidate, locale)).join(', ');
+  return {
+    de: `Zum ${formatDate(period, 'de')} endet kein Zeitraum der Bilanz. Möglich: ${known('de')}.`,
+    en: `No period of the balance ends on ${formatDate(period, 'en')}. Possible: ${known('en')}.`,
+  };
 }

@@ -25,6 +25,11 @@ import { accountSummary, type AccountArea, type AccountPeriod, type AccountTerm,
 
 const COLUMNS: readonly AccountTermId[] = ['stockStart', ...FLOW_TERMS, 'stockEnd'];
 
+/** Whether the reader is kept from a term's value: a small count, or a total withheld to protect one. */
+export function isWithheldTerm(term: AccountTerm | undefined, threshold: number): boolean {
+  return term !== undefined && (term.withheld === true || isSmallCount(term.value, threshold));
+}
+
 function termOf(period: AccountPeriod, column: AccountTermId): AccountTerm | undefined {
   return column === 'stockStart' ? period.stockStart : column === 'stockEnd' ? period.stockEnd : period.flows[column];
 }
@@ -34,10 +39,6 @@ function remainderCoefficient(column: AccountTermId): number {
   return column === 'stockEnd' ? 1 : column === 'stockStart' ? -1 : -FLOW_TERM_SIGN[column as FlowTerm];
 }
 
-/** A term the reader cannot see: a small count, or a total withheld because it would reveal one. */
-function hidden(term: AccountTerm | undefined, threshold: number): boolean {
-  return term !== undefined && (term.withheld === true || isSmallCount(term.value, threshold));
-}
 
 /**
  * Whether the flag is the same for every value the hidden terms could have: a small count is any of
@@ -47,13 +48,13 @@ function flagIsSettled(period: AccountPeriod, threshold: number, thresholdPercen
   if (period.residual === null) return true;
   const base = period.stockStart.value !== null && period.stockStart.value !== 0 ? 'stockStart' : 'stockEnd';
   // A hidden base: the threshold itself is unknown to the reader.
-  if (hidden(termOf(period, base), threshold)) return false;
+  if (isWithheldTerm(termOf(period, base), threshold)) return false;
   let low = period.residual;
   let high = period.residual;
   for (const column of COLUMNS) {
-    const term = termOf(period, column);
-    if (!hidden(term, threshold) || term?.value === null || term === undefined) continue;
-    const value = term.value as number;
+    const value = termOf(period, column)?.value;
+    // Only small counts vary here: a withheld total (value null) makes the region's remainder tell, see below.
+    if (value === null || value === undefined || !isSmallCount(value, threshold)) continue;
     const coefficient = remainderCoefficient(column);
     const range = [Math.min(1, value), Math.max(threshold - 1, value)].map((candidate) => coefficient * (candidate - value));
     low += Math.min(...range);
@@ -67,7 +68,7 @@ function flagIsSettled(period: AccountPeriod, threshold: number, thresholdPercen
 
 /** The row rules: remainder and, where it would tell, the flag. */
 function protectRow(period: AccountPeriod, threshold: number, thresholdPercent: number, remainderTells: boolean): AccountPeriod {
-  const anyHidden = COLUMNS.some((column) => hidden(termOf(period, column), threshold));
+  const anyHidden = COLUMNS.some((column) => isWithheldTerm(termOf(period, column), threshold));
   if (!anyHidden && !remainderTells) return period;
   const settled = !remainderTells && flagIsSettled(period, threshold, thresholdPercent);
   return { ...period, residual: null, residualPercent: null, remainderWithheld: true, ...(settled ? {} : { flagged: false, flagWithheld: true }) };
@@ -100,17 +101,13 @@ export function protectAccount<T extends StockFlowAccount>(account: T, threshold
   return { ...account, areas, region: protectedArea(account.region, regionPeriods) };
 }
 
-/** Whether the reader is kept from a term's value: a small count, or a total withheld to protect one. */
-export function isWithheldTerm(term: AccountTerm | undefined, threshold: number): boolean {
-  return hidden(term, threshold);
-}
 
 /**
  * A term as a table shows it: "< 3" for a small count, "geschützt" for a withheld total, "–" for none.
  * @example accountTermText({ value: null, withheld: true, sourceId: null, sourceRank: 0, quality: null }, 3, 'de') // 'geschützt'
  */
 export function accountTermText(term: AccountTerm | undefined, threshold: number, locale: Locale): string {
-  if (term?.withheld === true) return translate(locale, 'movement.balance.remainderWithheld');
+  if (term?.withheld === true) return translate(locale, 'movement.balance.withheld');
   return protectedCount(term?.value ?? null, threshold, locale);
 }
 

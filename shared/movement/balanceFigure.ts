@@ -253,7 +253,7 @@ function drawAccountTable(data: BalanceFigureData, rows: readonly AccountTableRo
       cell(period.stockStart),
       ...terms.map((term) => cell(period.flows[term])),
       cell(period.stockEnd),
-      period.remainderWithheld ? t('movement.balance.remainderWithheld') : period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
+      period.remainderWithheld ? t('movement.balance.withheld') : period.residual === null ? '–' : formatNumber(period.residual, 0, locale),
       period.remainderWithheld ? '' : period.complete ? (period.residualPercent === null ? '–' : `${formatNumber(period.residualPercent, 1, locale)} %`) : t('movement.balance.incomplete'),
     ];
     anySmall ||= hasSmallTerm(period, threshold) || period.remainderWithheld;

@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { accountSummaryText, accountTermText, isWithheldTerm } from '../../../../shared/movement/accountProtection';
 import type { AccountTerm } from '../../../../shared/movement/stockFlowAccount';
 import { FLOW_TERM_SIGN } from '../../../../shared/movement/accountVariables';
-import { accountEquation, accountTerms } from '../../../../shared/movement/accountLabels';
+import { accountEquation, accountTerms, unknownAccountPeriodText } from '../../../../shared/movement/accountLabels';
 import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
 import { UserError } from '../../../../shared/contract/errors';
 import { localized, translate } from '../../../../shared/i18n/translate';
@@ -85,10 +85,8 @@ export const command: CliCommand = {
       if (areaKey !== undefined && !chosen) {
         throw new UserError('not-found', { de: `Das Gebiet ${areaKey} gibt es in der Ebene „${balance.layer}“ nicht (Schlüssel: kleinraum info).`, en: `The layer "${balance.layer}" has no area ${areaKey} (keys: kleinraum info).` });
       }
-      if (period !== undefined && !balance.periods.includes(period)) {
-        const known = balance.periods.map((candidate) => formatDate(candidate, context.lang)).join(', ');
-        throw new UserError('not-found', { de: `--period: Zum ${formatDate(period, 'de')} endet kein Zeitraum der Bilanz. Möglich: ${known}.`, en: `--period: no period of the balance ends on ${formatDate(period, 'en')}. Possible: ${known}.` });
-      }
+      const periodProblem = period === undefined ? null : unknownAccountPeriodText(balance.periods, period);
+      if (periodProblem) throw new UserError('not-found', periodProblem);
       const shownPeriod = allAreas ? (period ?? balance.periods.at(-1)) : undefined;
       if (figure.out) {
         const scope = allAreas ? { allAreas: true, ...(period !== undefined ? { period } : {}) } : areaKey !== undefined ? { areaKey } : {};
@@ -156,7 +154,7 @@ export const command: CliCommand = {
         const sum = [count(period.stockStart), ...terms.map((term) => `${FLOW_TERM_SIGN[term] > 0 ? '+' : '−'} ${count(period.flows[term])}`)].join(' ');
         // With a term withheld as a small count, the sum and the remainder would give it away: both are withheld.
         const expected = period.remainderWithheld || period.residual === null || period.stockEnd.value === null ? '–' : number(period.stockEnd.value - period.residual);
-        const remainder = period.remainderWithheld ? translate(lang, 'movement.balance.remainderWithheld') : `${number(period.residual)} (${number(period.residualPercent, 1)} %)`;
+        const remainder = period.remainderWithheld ? translate(lang, 'movement.balance.withheld') : `${number(period.residual)} (${number(period.residualPercent, 1)} %)`;
         const flag = period.flagged ? (de ? '  auffällig' : '  flagged') : period.flagWithheld ? (de ? '  ob auffällig: geschützt' : '  whether flagged: withheld') : '';
         return `  ${area.key.padEnd(9)} ${area.name.padEnd(24)} ${formatDate(period.previousPeriod, lang)}–${formatDate(period.period, lang)}: ${sum} = ${expected}; ${de ? 'gezählt' : 'counted'} ${count(period.stockEnd)}; ${de ? 'Rest' : 'remainder'} ${remainder}${flag}`;
       };

@@ -22,7 +22,7 @@ import { chooseAnalysisLayer } from '../analysis/analysisResults';
 import { computeBalance, computeTimeSeries, MAX_MAP_GRID_AREAS } from './movementResults';
 import { describedFileName } from '../../../../shared/export/fileNamePattern';
 import { localized } from '../../../../shared/i18n/translate';
-import { formatDate } from '../../../../shared/format/number';
+import { unknownAccountPeriodText } from '../../../../shared/movement/accountLabels';
 
 type SeriesExportInput = z.output<typeof timeSeriesExportInput>;
 type BalanceExportInput = z.output<typeof balanceExportInput>;
@@ -103,13 +103,8 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   if (input.allAreas && input.areaKey !== undefined) {
     throw new UserError('bad-input', { de: 'Entweder ein Gebiet oder alle Gebiete, nicht beides.', en: 'Either one area or all areas, not both.' });
   }
-  if (input.period !== undefined && !balance.periods.includes(input.period)) {
-    const known = (locale: 'de' | 'en') => balance.periods.map((period) => formatDate(period, locale)).join(', ');
-    throw new UserError('not-found', {
-      de: `Zum ${formatDate(input.period, 'de')} endet kein Zeitraum der Bilanz. Möglich: ${known('de')}.`,
-      en: `No period of the balance ends on ${formatDate(input.period, 'en')}. Possible: ${known('en')}.`,
-    });
-  }
+  const periodProblem = input.period === undefined ? null : unknownAccountPeriodText(balance.periods, input.period);
+  if (periodProblem) throw new UserError('not-found', periodProblem);
   const period = input.allAreas ? (input.period ?? balance.periods.at(-1)) : undefined;
   const withSources = { ...balance, sources: balance.sources.length > 0 ? balance.sources : readSources(db).filter((source) => balance.sourceIds.includes(source.id)) };
   const stockName = balance.variableNames[balance.variables.stock];
