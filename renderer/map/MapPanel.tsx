@@ -110,7 +110,8 @@ export function MapPanel() {
           onDisplayChange={setDisplay}
           colours={drawing?.drawn.colours ?? []}
           classCount={drawing?.drawn.classification.classes.length ?? symbology.classes}
-          regionValue={indicatorValues?.regionValue ?? null}
+          regionValue={drawing?.drawn.regionValue ?? null}
+          regionWithheld={drawing?.drawn.regionWithheld === true}
           decimals={indicatorValues?.indicator.decimals ?? 1}
           severalPeriods={severalPeriods}
           smallNumberThreshold={smallNumberThreshold}

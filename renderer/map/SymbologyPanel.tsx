@@ -26,7 +26,9 @@ export interface SymbologyPanelProps {
   /** The colours the map uses now (for the colour-vision check). */
   colours: readonly string[];
   classCount: number;
+  /** The region's value as the map may show it (drawIndicator): null where unknown or withheld. */
   regionValue: number | null;
+  regionWithheld: boolean;
   decimals: number;
   /** The indicator has more than one period (the fixed-classes option applies). */
   severalPeriods: boolean;
@@ -76,6 +78,7 @@ export function SymbologyPanel(props: SymbologyPanelProps) {
 
   const midpointLabel = (choice: MidpointChoice): string => {
     if (choice === 'region') {
+      if (props.regionWithheld) return t('map.midpoint.regionWithheld');
       return props.regionValue === null ? t('map.midpoint.regionUnknown') : t('map.midpoint.region', { value: formatNumber(props.regionValue, props.decimals, locale) });
     }
     return t(`map.midpoint.${choice}` as MessageKey);

@@ -57,6 +57,8 @@ function categoryDrawing(overlay: CategoryOverlay, areaKeys: readonly string[], 
     noDataKeys: areas.filter((area) => area.classIndex === null).map((area) => area.key),
     flaggedKeys: [],
     suppressedKeys: [],
+    regionValue: null,
+    regionWithheld: false,
     decimals: 0,
   };
   const legend: IndicatorLegend = {

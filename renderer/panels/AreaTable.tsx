@@ -204,7 +204,16 @@ export function AreaTable() {
             <tfoot>
               <tr>
                 <td colSpan={2}>{t('table.region')}</td>
-                <td className="numeric">{formatNumber(indicatorValues.regionValue, decimals, locale)}</td>
+                <td className="numeric" data-testid="area-table-region">
+                  {/* As the map's legend shows it: withheld where it would give a suppressed small count back. */}
+                  {(indicatorDrawing ? indicatorDrawing.drawn.regionWithheld : indicatorValues.regionRevealsSmallNumbers === true) ? (
+                    <span className="suppressed" title={t('map.regionWithheld.title', { threshold: smallNumberThreshold })}>
+                      {t('map.regionWithheld')}
+                    </span>
+                  ) : (
+                    formatNumber(indicatorValues.regionValue, decimals, locale)
+                  )}
+                </td>
                 <td />
               </tr>
             </tfoot>

@@ -7,6 +7,8 @@ import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { shownUnit } from '../../shared/indicators/indicatorLabel';
 import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
+import { readSetting } from '../../shared/settings/projectSettings';
+import { useMapDisplay } from '../map/useMapSymbology';
 
 export function DetailsPanel() {
   const t = useT();
@@ -27,6 +29,15 @@ export function DetailsPanel() {
   // In a derived mode (index, change …) the details also show what the map shows for this area.
   const shown = useKleinraum((state) => (state.mode !== 'value' ? state.indicatorValues : null));
   const shownValue = shown && selectedKey ? shown.values.find((entry) => entry.key === selectedKey) : undefined;
+  // Where the map withholds small counts, so do the details: the exact count one click away undid it.
+  const [display] = useMapDisplay();
+  const suppress = display.smallNumbers === 'suppress';
+  const threshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
+  const withheldValue = (
+    <span className="suppressed" data-testid="details-withheld" title={t('map.legend.smallNumber.suppress', { threshold })}>
+      {t('details.withheld')}
+    </span>
+  );
 
   if (!selectedKey) {
     return (
@@ -63,7 +74,11 @@ export function DetailsPanel() {
               <>
                 <dt>{localized(shown.indicator.name, locale)}</dt>
                 <dd data-testid="details-shown-value">
-                  {shownValue.value === null ? t('tooltip.noData') : `${formatNumber(shownValue.value, shown.indicator.decimals, locale)} ${localized(shown.indicator.unit, locale)}`}
+                  {suppress && shownValue.smallNumber && shownValue.value !== null
+                    ? withheldValue
+                    : shownValue.value === null
+                      ? t('tooltip.noData')
+                      : `${formatNumber(shownValue.value, shown.indicator.decimals, locale)} ${localized(shown.indicator.unit, locale)}`}
                 </dd>
               </>
             )}
@@ -90,12 +105,24 @@ export function DetailsPanel() {
                     <td className="numeric">
                       {indicator.value.value === null ? (
                         <span className="no-data" title={indicator.value.missingReason ? localized(indicator.value.missingReason, locale) : undefined}>{t('tooltip.noData')}</span>
+                      ) : suppress && indicator.value.smallNumber ? (
+                        withheldValue
                       ) : (
                         formatNumber(indicator.value.value, indicator.decimals, locale)
                       )}
-                      {indicator.value.smallNumber && <span title={t('tooltip.smallNumber')}> ⚑</span>}
+                      {indicator.value.smallNumber && !suppress && <span title={t('tooltip.smallNumber')}> ⚑</span>}
                     </td>
-                    <td className="numeric muted">{indicator.regionValue === null ? '–' : formatNumber(indicator.regionValue, indicator.decimals, locale)}</td>
+                    <td className="numeric muted">
+                      {indicator.regionValue === null ? (
+                        '–'
+                      ) : suppress && indicator.regionRevealsSmallNumbers === true ? (
+                        <span className="suppressed" title={t('map.regionWithheld.title', { threshold })}>
+                          {t('map.regionWithheld')}
+                        </span>
+                      ) : (
+                        formatNumber(indicator.regionValue, indicator.decimals, locale)
+                      )}
+                    </td>
                   </tr>
                 );
               })}

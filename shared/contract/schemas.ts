@@ -150,6 +150,11 @@ export const indicatorValues = z.object({
   /** Value for the whole region (sum of numerators / sum of denominators), null when not computable. */
   regionValue: z.number().nullable(),
   /**
+   * A count's region total would give a small count back (the total minus the areas' shown counts): a view
+   * that withholds small counts withholds the total too (shared/indicators/smallCounts.ts).
+   */
+  regionRevealsSmallNumbers: z.boolean().optional(),
+  /**
    * Per-km² figures only: the km² are the official land areas (KFL) of all areas, computed from the geometry
    * for all areas, or mixed. Null or absent for other figures. Figures say so in a note.
    */
@@ -166,7 +171,7 @@ export const areaDetails = z.object({
   /** Official land area (KFL) in km² where the project records one (see OFFICIAL_AREA_VARIABLE). */
   officialAreaKm2: z.number().nullable().optional(),
   indicators: z.array(
-    z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int(), value: indicatorValue, regionValue: z.number().nullable() }),
+    z.object({ id: z.string(), name: localizedText, unit: localizedText, decimals: z.number().int(), value: indicatorValue, regionValue: z.number().nullable(), regionRevealsSmallNumbers: z.boolean().optional() }),
   ),
   sources: z.array(sourceSchema),
 });

@@ -132,6 +132,7 @@ const coreDe = {
   'details.indicator': 'Kennzahl',
   'details.value': 'Gebiet',
   'details.regionValue': 'Region',
+  'details.withheld': 'nicht ausgewiesen',
   'details.sources': 'Quellen',
   'details.stichtag': 'Stichtag {date}',
   'details.noStichtag': 'ohne Stichtag',

@@ -133,6 +133,7 @@ const coreEn: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'details.indicator': 'Indicator',
   'details.value': 'Area',
   'details.regionValue': 'Region',
+  'details.withheld': 'not shown',
   'details.sources': 'Sources',
   'details.stichtag': 'Reference date {date}',
   'details.noStichtag': 'no reference date',

@@ -12,6 +12,7 @@ import { areaBasisOf, type AreaBasis, type OfficialArea } from './officialArea';
 import { weakestQuality } from './qualityRanking';
 import { priorityAmongPresent } from '../sources/sourceChoice';
 import { sumVariableSelection, type SelectionSum } from './sumVariableSelection';
+import { isSmallCount, sumRevealsWithheld } from './smallCounts';
 
 /** Default small-number threshold: counts 1 and 2 are flagged (as statistical offices do for cells below 3). */
 export const DEFAULT_SMALL_NUMBER_THRESHOLD = 3;
@@ -51,6 +52,11 @@ export interface ComputedIndicatorValues {
    * null when any area has no value, so the region figure never silently covers fewer areas than the map.
    */
   regionValue: number | null;
+  /**
+   * A count's region total would give a small count back (the total minus the areas' shown counts,
+   * shared/indicators/smallCounts.ts): views that withhold small counts withhold the total too.
+   */
+  regionRevealsSmallNumbers: boolean;
   /** Ids of the sources of all observations used, in first-use order. */
   sourceIds: string[];
   /** Per source id, the Stichtage of its observations used: `period`, and an official land area's own date. */
@@ -137,7 +143,7 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     if (numerator.status === 'missing') {
       return missing(missingValueReason(nameOf(indicator.numerator.variable), numerator.missingCode, numerator.quality), numerator.quality, null, null, numerator.missingCode);
     }
-    const smallNumber = numerator.value > 0 && numerator.value < threshold;
+    const smallNumber = isSmallCount(numerator.value, threshold);
 
     let denominatorValue: number | null = null;
     let quality = numerator.quality;
@@ -169,5 +175,8 @@ export function computeIndicatorValues(input: ComputeIndicatorValuesInput): Comp
     else if (!indicator.denominator && indicator.scale !== 'perKm2') regionValue = numeratorTotal * factor;
     else if (denominatorTotal > 0) regionValue = (numeratorTotal / denominatorTotal) * factor;
   }
-  return { values, regionValue, sourceIds: [...sourceIds], sourcePeriods, valueSourceIds: [...valueSourceIds], areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
+  // Only a count's total is the sum of what the areas show; a rate's region value is a quotient of totals.
+  const smallCounts = values.filter((value) => value.smallNumber && value.numerator !== null).map((value) => value.numerator as number);
+  const regionRevealsSmallNumbers = regionValue !== null && indicator.scale === 'absolute' && sumRevealsWithheld(smallCounts, threshold);
+  return { values, regionValue, regionRevealsSmallNumbers, sourceIds: [...sourceIds], sourcePeriods, valueSourceIds: [...valueSourceIds], areaBasis: indicator.scale === 'perKm2' ? areaBasisOf(input.areas.filter((area) => area.officialArea).length, input.areas.length) : null };
 }

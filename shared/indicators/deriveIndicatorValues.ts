@@ -38,6 +38,8 @@ export interface DerivedIndicatorResult {
   indicator: IndicatorDefinition;
   values: DerivedIndicatorValue[];
   regionValue: number | null;
+  /** The region's figure would give a small count back (computeIndicatorValues); a change carries either end's. */
+  regionRevealsSmallNumbers: boolean;
   sourceIds: string[];
   /** Per source id, the Stichtage its observations were used at (a change: both dates). */
   sourcePeriods: Record<string, string[]>;
@@ -95,7 +97,7 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
       if (region === 0) return asMissing(value, message('indicator.missing.zeroRegion'));
       return { ...value, value: (value.value / region) * 100 };
     });
-    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
+    return { indicator: described, values, regionValue: region === null || region === 0 ? null : 100, regionRevealsSmallNumbers: false, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
   }
 
   if (input.mode === 'change' || input.mode === 'changePercent') {
@@ -141,10 +143,12 @@ export function deriveIndicatorValues(input: DeriveIndicatorValuesInput): Derive
     const sameSources = base.valueSourceIds.length === current.valueSourceIds.length && base.valueSourceIds.every((id) => current.valueSourceIds.includes(id));
     const sourceBreak = sameSources || base.valueSourceIds.length === 0 || current.valueSourceIds.length === 0 ? null : { base: base.valueSourceIds, shown: current.valueSourceIds };
     const territoryNote = territory ? joinedNotes(territoryChangeNotes(territory, definition.decimals)) : null;
-    return { indicator: described, values, regionValue: regionChange, sourceIds, sourcePeriods, areaBasis: current.areaBasis, sourceBreak, territoryNote };
+    // The base total is shown beside the change, so the change gives the current total back, and the other way round.
+    const regionRevealsSmallNumbers = regionChange !== null && (current.regionRevealsSmallNumbers || base.regionRevealsSmallNumbers);
+    return { indicator: described, values, regionValue: regionChange, regionRevealsSmallNumbers, sourceIds, sourcePeriods, areaBasis: current.areaBasis, sourceBreak, territoryNote };
   }
 
-  return { indicator: described, values: current.values, regionValue: current.regionValue, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
+  return { indicator: described, values: current.values, regionValue: current.regionValue, regionRevealsSmallNumbers: current.regionRevealsSmallNumbers, sourceIds: current.sourceIds, sourcePeriods: current.sourcePeriods, areaBasis: current.areaBasis, sourceBreak: null, territoryNote: null };
 }
 
 function isRate(definition: IndicatorDefinition): boolean {

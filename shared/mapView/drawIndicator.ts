@@ -28,6 +28,8 @@ export interface DrawIndicatorInput {
   values: readonly DrawableValue[];
   /** The region's value (midpoint 'region'); null when not computable. */
   regionValue: number | null;
+  /** The region's value would give a small count back (computeIndicatorValues); withheld where small counts are. */
+  regionRevealsSmallNumbers?: boolean;
   /** Decimals the values are shown with (the indicator's, or the derived figure's). */
   decimals: number;
   symbology: MapSymbology;
@@ -71,6 +73,13 @@ export interface DrawnIndicator {
   flaggedKeys: string[];
   /** Areas whose value is withheld. */
   suppressedKeys: string[];
+  /**
+   * The region's value as views may show it (table, midpoint, legend): null where it cannot be computed
+   * or is withheld (`regionWithheld`).
+   */
+  regionValue: number | null;
+  /** The region's total is withheld because it would give a suppressed small count back. */
+  regionWithheld: boolean;
   decimals: number;
   /**
    * The class count asked for, where the method promises it (quantiles, natural breaks, equal intervals);
@@ -92,7 +101,10 @@ export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
   // Suppressed values are left out before classifying, so that no published break reveals them.
   const classified = (entries: readonly DrawableValue[]) => entries.map((entry) => (suppress && entry.smallNumber ? null : entry.value));
   const shown = classified(input.values);
-  const midpoint = resolveMidpoint(input.symbology, input.regionValue, shown);
+  // A midpoint at the region's total would print that total in the legend.
+  const regionWithheld = suppress && input.regionValue !== null && input.regionRevealsSmallNumbers === true;
+  const regionValue = regionWithheld ? null : input.regionValue;
+  const midpoint = resolveMidpoint(input.symbology, regionValue, shown);
   const options = classificationOptionsOf(input.symbology, midpoint, input.decimals);
   const others = input.symbology.fixedClasses ? (input.otherPeriods ?? []) : [];
   const classification = classifyAcrossSeries(others.length > 0 ? [shown, others.flatMap(classified)] : [shown], options)[0] as Classification;
@@ -118,7 +130,7 @@ export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
     if (flag !== null) flaggedKeys.push(entry.key);
   });
   const requestedClassCount = COUNT_KEEPING_METHODS.includes(input.symbology.method) ? input.symbology.classes : null;
-  return { classification, colours, midpoint, areas, colourByKey, classByKey, noDataKeys, flaggedKeys, suppressedKeys, decimals: input.decimals, requestedClassCount };
+  return { classification, colours, midpoint, areas, colourByKey, classByKey, noDataKeys, flaggedKeys, suppressedKeys, regionValue, regionWithheld, decimals: input.decimals, requestedClassCount };
 }
 
 /**

@@ -156,8 +156,11 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
     rows,
     noData: drawn.noDataKeys.length > 0 ? { classIndex: null, colour: NO_DATA_COLOUR, label: translate(locale, 'legend.noData'), count: drawn.noDataKeys.length } : null,
     marks,
-    regionLine:
-      subject.regionValue === null ? null : regionLine(subject.regionValue, subject.regionScope ?? null, drawn.decimals, unit, locale, drawn.areas.filter((area) => area.fromFallbackSource).length),
+    regionLine: drawn.regionWithheld
+      ? translate(locale, 'map.legend.regionWithheld', { threshold })
+      : subject.regionValue === null
+        ? null
+        : regionLine(subject.regionValue, subject.regionScope ?? null, drawn.decimals, unit, locale, drawn.areas.filter((area) => area.fromFallbackSource).length),
     fixedClassesNote: options.fixedAcrossPeriods
       ? translate(locale, 'map.legend.fixedClasses', { first: formatDate(options.fixedAcrossPeriods.first, locale), last: formatDate(options.fixedAcrossPeriods.last, locale) })
       : null,

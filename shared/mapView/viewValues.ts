@@ -61,6 +61,7 @@ export interface ShownValues {
   period: string;
   values: DrawIndicatorInput['values'];
   regionValue: number | null;
+  regionRevealsSmallNumbers?: boolean;
   indicator: { decimals: number };
 }
 
@@ -71,5 +72,5 @@ export interface ShownValues {
  */
 export function drawViewValues(view: Pick<MapViewSpec, 'symbology' | 'smallNumbers'>, shown: ShownValues, series: readonly { period: string; values: DrawIndicatorInput['values'] }[] = []): DrawnIndicator {
   const otherPeriods = view.symbology.fixedClasses ? series.filter((entry) => entry.period !== shown.period).map((entry) => entry.values) : [];
-  return drawIndicator({ values: shown.values, regionValue: shown.regionValue, decimals: shown.indicator.decimals, symbology: view.symbology, smallNumbers: view.smallNumbers, otherPeriods });
+  return drawIndicator({ values: shown.values, regionValue: shown.regionValue, regionRevealsSmallNumbers: shown.regionRevealsSmallNumbers === true, decimals: shown.indicator.decimals, symbology: view.symbology, smallNumbers: view.smallNumbers, otherPeriods });
 }

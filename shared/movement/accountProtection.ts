@@ -9,10 +9,11 @@
  *   often settles the count (40 → 37 with 2 arrivals and 5 departures closes only for exactly 2). The flag
  *   stays where it is the same for every value the withheld counts could have (1 … threshold − 1), and is
  *   withheld otherwise (`flagWithheld`: neither "auffällig" nor "geht auf").
- * - **The region's column.** The region's count minus the areas' shown counts is the one area's withheld
- *   count: where exactly one area withholds a term in a period, the region withholds it too (`withheld`).
- *   With two or more, the difference is only their sum. The region's remainder likewise, where exactly one
- *   area withholds its remainder; and the region's row follows the row rules above.
+ * - **The region's column.** The region's count minus the areas' shown counts is the sum of the areas'
+ *   withheld counts. Where that sum settles them (one area withholds the term, or two withhold counts
+ *   summing to 2 …; shared/indicators/smallCounts.ts), the region withholds it too (`withheld`). The
+ *   region's remainder likewise, where exactly one area withholds its remainder; and the region's row
+ *   follows the row rules above.
  *
  * One function, applied where the account is computed (`balance.compute`), so the screen, the figures,
  * CSV/XLSX and the CLI show the same. Pure.
@@ -20,6 +21,7 @@
 import { formatNumber, type Locale } from '../format/number';
 import { translate } from '../i18n/translate';
 import { isSmallCount, protectedCount } from './smallNumbers';
+import { sumRevealsWithheld } from '../indicators/smallCounts';
 import { FLOW_TERM_SIGN, FLOW_TERMS, type FlowTerm } from './accountVariables';
 import { accountSummary, type AccountArea, type AccountPeriod, type AccountTerm, type AccountTermId, type StockFlowAccount } from './stockFlowAccount';
 
@@ -89,7 +91,8 @@ export function protectAccount<T extends StockFlowAccount>(account: T, threshold
     for (const column of COLUMNS) {
       const term = termOf(period, column);
       if (term === undefined || term.value === null) continue;
-      if (rows.filter((row) => isSmallCount(termOf(row, column)?.value ?? null, threshold)).length !== 1) continue;
+      const smallCounts = rows.map((row) => termOf(row, column)?.value ?? null).filter((value): value is number => isSmallCount(value, threshold));
+      if (!sumRevealsWithheld(smallCounts, threshold)) continue;
       const withheld: AccountTerm = { ...term, value: null, withheld: true };
       shown = column === 'stockStart' ? { ...shown, stockStart: withheld } : column === 'stockEnd' ? { ...shown, stockEnd: withheld } : { ...shown, flows: { ...shown.flows, [column]: withheld } };
     }

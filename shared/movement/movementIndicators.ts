@@ -12,6 +12,7 @@
 import type { AreaKey, LocalizedText, Observation, QualityFlag } from '../model/project';
 import { sumVariableSelection, type SelectionSum } from '../indicators/sumVariableSelection';
 import { weakestQuality } from '../indicators/qualityRanking';
+import { isSmallCount, sumRevealsWithheld } from '../indicators/smallCounts';
 import type { AreaSeries, SeriesIndicator, SeriesPoint } from './timeSeriesTypes';
 import { stockVariablesWithFlows } from './accountVariables';
 import { accountTermWord } from './accountLabels';
@@ -192,7 +193,7 @@ export function computeMovementSeries(input: MovementSeriesInput): MovementSerie
       value,
       sourceId: sources[0] ?? null,
       quality: weakestQuality(qualities),
-      smallNumber: counts.some((count) => count > 0 && count < threshold),
+      smallNumber: counts.some((count) => isSmallCount(count, threshold)),
       projected: qualities.includes('projected'),
     };
   };
@@ -226,6 +227,12 @@ export function computeMovementSeries(input: MovementSeriesInput): MovementSerie
       return { status: 'ok', value, quality: weakestQuality(qualities), sourceIds: [...ids], sourceRank: 0 };
     };
     const regionPoint = point(period, { inflow: total((parts) => parts.inflow), outflow: total((parts) => parts.outflow), population: input.populationVariable ? total((parts) => parts.population) : null });
+    // A count's region total minus the areas' drawn values is what they withhold (smallCounts.ts).
+    const withheldValues = series.flatMap((entry) => {
+      const areaPoint = entry.values[periodIndex];
+      return areaPoint?.smallNumber && areaPoint.value !== null ? [areaPoint.value] : [];
+    });
+    if (!indicator.perThousand && regionPoint.value !== null && sumRevealsWithheld(withheldValues, threshold)) return { ...regionPoint, value: null, smallNumber: false, withheld: true };
     return { ...regionPoint, smallNumber: false };
   });
   return { periods, series, region, sourceIds, mixedSources };

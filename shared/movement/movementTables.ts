@@ -75,7 +75,7 @@ export function timeSeriesTable(data: TimeSeriesData, sources: readonly Source[]
   let suppressed = false;
   const cells = (points: TimeSeriesData['region']): TableValue[] =>
     points.map((point) => {
-      if (point.smallNumber) {
+      if (point.smallNumber || point.withheld === true) {
         suppressed = true;
         return '.';
       }

@@ -7,20 +7,12 @@
  * subtraction is withheld too (shared/movement/accountProtection.ts).
  */
 import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../indicators/computeIndicatorValues';
+import { isSmallCount } from '../indicators/smallCounts';
 import { formatNumber, type Locale } from '../format/number';
 import type { SeriesPoint } from './timeSeriesTypes';
 import type { AccountPeriod } from './stockFlowAccount';
 
-export { DEFAULT_SMALL_NUMBER_THRESHOLD };
-
-/**
- * The project's rule: a count above 0 and below the threshold is small.
- * @example isSmallCount(2, 3) // true
- * @example isSmallCount(0, 3) // false (a zero is no person to protect)
- */
-export function isSmallCount(value: number | null, threshold: number): boolean {
-  return value !== null && value > 0 && value < threshold;
-}
+export { DEFAULT_SMALL_NUMBER_THRESHOLD, isSmallCount };
 
 /** The value a chart may draw: none for a small number. */
 export function drawnValue(point: SeriesPoint): number | null {

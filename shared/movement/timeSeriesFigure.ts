@@ -13,7 +13,7 @@ import type { Source } from '../model/project';
 import { contrastedSourceNames, seriesNames, sourceSeries } from '../sources/sourceChoiceLine';
 import { seriesSourcePeriods } from './sourcePeriods';
 import { AREA_COLOUR, REGION_COLOUR, drawMultiples, drawPanel, hasSegment, multiplesLayout, scaleNote, sharedScale, sourceChanges, type ChartFrame, type MultiplesPanel, type PanelGrid } from './seriesChart';
-import { drawnValue, smallNumberText } from './smallNumbers';
+import { DEFAULT_SMALL_NUMBER_THRESHOLD, drawnValue, smallNumberText } from './smallNumbers';
 import type { TimeSeriesData } from './timeSeriesTypes';
 
 export interface SeriesFigureData extends TimeSeriesData {
@@ -97,14 +97,20 @@ export function seriesCautionNotes(data: Pick<TimeSeriesData, 'series' | 'refere
  * total while one area lacks a value, e.g. after a merger of Kreise): which Stichtage, so its absence
  * there is explained, not left to guess. Null when it has a value wherever any area has one.
  */
-export function referenceGapNote(data: Pick<TimeSeriesData, 'series' | 'reference' | 'periods'>, locale: Locale): string | null {
+export function referenceGapNote(data: Pick<TimeSeriesData, 'series' | 'reference' | 'periods'> & { smallNumberThreshold?: number }, locale: Locale): string | null {
+  const reference = localized(data.reference.label, locale);
+  const datesOf = (periods: readonly string[]) => periods.map((period) => formatDate(period, locale)).join(', ');
   const missing = data.periods.filter((period, index) => {
-    const reference = data.reference.values[index];
-    if (!reference || reference.projected || reference.value !== null) return false;
+    const point = data.reference.values[index];
+    if (!point || point.projected || point.value !== null || point.withheld === true) return false;
     return data.series.some((series) => series.values[index]?.value !== null && series.values[index]?.value !== undefined);
   });
-  if (missing.length === 0) return null;
-  return translate(locale, 'movement.referenceMissing', { reference: localized(data.reference.label, locale), dates: missing.map((period) => formatDate(period, locale)).join(', ') });
+  const withheld = data.periods.filter((period, index) => data.reference.values[index]?.withheld === true);
+  const notes = [
+    ...(missing.length > 0 ? [translate(locale, 'movement.referenceMissing', { reference, dates: datesOf(missing) })] : []),
+    ...(withheld.length > 0 ? [translate(locale, 'movement.referenceWithheld', { reference, dates: datesOf(withheld), threshold: data.smallNumberThreshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD })] : []),
+  ];
+  return notes.length > 0 ? notes.join(' ') : null;
 }
 
 /**
@@ -112,8 +118,8 @@ export function referenceGapNote(data: Pick<TimeSeriesData, 'series' | 'referenc
  * chart's reference-gap rule); at every Stichtage, because the figure has no regional total at all (a
  * share or mean imported as such is not summed over areas). Null when the Region has every value.
  */
-export function regionGapNote(data: Pick<TimeSeriesData, 'series' | 'region' | 'periods'>, locale: Locale): string | null {
-  if (data.region.length > 0 && data.region.every((point) => point.value === null)) return translate(locale, 'movement.regionNone');
+export function regionGapNote(data: Pick<TimeSeriesData, 'series' | 'region' | 'periods'> & { smallNumberThreshold?: number }, locale: Locale): string | null {
+  if (data.region.length > 0 && data.region.every((point) => point.value === null && point.withheld !== true)) return translate(locale, 'movement.regionNone');
   return referenceGapNote({ ...data, reference: { label: message('movement.legend.region'), values: data.region } }, locale);
 }
 

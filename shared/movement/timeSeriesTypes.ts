@@ -14,6 +14,11 @@ export interface SeriesPoint {
   quality: QualityFlag | null;
   /** Small-number protection: a count below the project's threshold (not drawn as a value in exports). */
   smallNumber: boolean;
+  /**
+   * A total withheld (value null) because, beside the areas' shown values, it would give a small count back:
+   * the region's, where exactly one area's count is small (shared/indicators/smallCounts.ts).
+   */
+  withheld?: boolean;
   /** A projected value (scenario): drawn dashed and labelled "Projektion". */
   projected: boolean;
 }

@@ -67,3 +67,26 @@ test('a planner sets the office\'s small-number threshold in the map panel; the 
   await expect(field).toHaveValue('3');
   await expect.poll(() => keysDrawnIn(page, 'areas-no-data')).toEqual([]);
 });
+
+test('the region\'s total is withheld where it would give the one withheld small count back: table, legend and details say so', async ({ page, request }) => {
+  const { layer } = await loadAreas(request);
+  const values = await callApi<{ period: string; values: { key: string; value: number }[]; regionValue: number }>(request, 'indicator.values', { layer: layer.name, indicatorId: 'refugees_total' });
+  const sorted = [...values.values].sort((a, b) => a.value - b.value);
+  // A threshold just above the smallest count: exactly one area is withheld, and Gesamt minus the others is it.
+  const [smallest, second] = [sorted[0]!, sorted[1]!];
+  expect(second.value).toBeGreaterThan(smallest.value + 1);
+  await callApi(request, 'project.setSetting', { key: 'smallNumberThreshold', value: smallest.value + 1 });
+  await openApp(page);
+  await page.getByTestId('indicator-select').selectOption('refugees_total');
+  await page.getByTestId('period-select').selectOption(values.period);
+  await expect(page.getByTestId(`area-value-${smallest.key}`)).toHaveText('•');
+  await expect(page.getByTestId('area-table-region')).toHaveText('geschützt');
+  await expect(page.getByTestId('legend-region')).toHaveText(`Gesamt: nicht ausgewiesen (gäbe eine Fallzahl unter ${(smallest.value + 1).toString()} preis)`);
+  await page.getByTestId(`area-row-${smallest.key}`).click();
+  await expect(page.getByTestId('details-withheld').first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('region-withheld.png') });
+  // Shown values ("kennzeichnen") give nothing away the table does not show: the total is back.
+  await page.getByTestId('symbology-small-numbers').selectOption('flag');
+  await expect(page.getByTestId('area-table-region')).toHaveText(new Intl.NumberFormat('de-DE').format(values.regionValue).replace('-', '−'));
+  await expect(page.getByTestId('details-withheld')).toHaveCount(0);
+});

@@ -279,6 +279,7 @@ function valuesAt(db: SqliteDatabase, plan: DerivationPlan, layerName: string, p
     }),
     sourcePeriods: derived.sourcePeriods,
     regionValue: derived.regionValue,
+    regionRevealsSmallNumbers: derived.regionRevealsSmallNumbers,
     areaBasis: derived.areaBasis,
     mode: plan.mode,
     comparePeriod: comparePeriod ?? null,
@@ -327,7 +328,7 @@ export function areaDetailsFor(db: SqliteDatabase, layerName: string, areaKey: s
         const source = sourcesById.get(id);
         if (source) usedSources.set(id, source);
       }
-      return { id: indicator.id, name: indicator.name, unit: indicator.unit, decimals: indicator.decimals, value, regionValue: computed.regionValue };
+      return { id: indicator.id, name: indicator.name, unit: indicator.unit, decimals: indicator.decimals, value, regionValue: computed.regionValue, regionRevealsSmallNumbers: computed.regionRevealsSmallNumbers };
     });
     return { key: area.key, name: area.name, layer: layerName, period: chosenPeriod, areaKm2: area.areaKm2, officialAreaKm2: official.get(area.key)?.areaKm2 ?? null, indicators: details, sources: [...usedSources.values()] };
   })();

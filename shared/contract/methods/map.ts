@@ -103,7 +103,10 @@ export const mapClassification = z.object({
   palette: z.string(),
   /** Where the diverging palette turns and standard-deviation classes are centred; null without values. */
   midpoint: z.number().nullable(),
+  /** The region's value as shown: null where not computable or withheld (`regionWithheld`). */
   regionValue: z.number().nullable(),
+  /** The region's total is withheld: with the areas shown it would give a suppressed small count back. */
+  regionWithheld: z.boolean().optional(),
   /** Caveats the map legend shows too (a change across a change of source); empty when there are none. */
   warnings: z.array(localizedText),
   /** The complete view that was drawn. */

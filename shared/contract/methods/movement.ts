@@ -19,6 +19,8 @@ const seriesPoint = z.object({
   sourceId: z.string().nullable(),
   quality: qualityFlag.nullable(),
   smallNumber: z.boolean(),
+  /** A total withheld because it would give a small count back (the region's; shared/indicators/smallCounts.ts). */
+  withheld: z.boolean().optional(),
   projected: z.boolean(),
 });
 

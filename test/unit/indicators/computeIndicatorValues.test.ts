@@ -100,6 +100,12 @@ describe('computeIndicatorValues', () => {
     expect(result.values.map((value) => value.value)).toEqual([15600, 2]);
     expect(result.values.map((value) => value.denominator)).toEqual([null, null]);
     expect(result.regionValue).toBe(15602);
+    // 15 602 − 15 600 would give Barsinghausen's small 2 back: views that withhold it withhold the total.
+    expect(result.regionRevealsSmallNumbers).toBe(true);
+    // A rate's region value is a quotient of totals, not a sum the areas' values subtract from.
+    expect(computeIndicatorValues({ indicator: indicator({}), areas, observations, period: '2019-12-31' }).regionRevealsSmallNumbers).toBe(false);
+    // Without a small count there is nothing to give back.
+    expect(computeIndicatorValues({ indicator: count, areas, observations, period: '2018-12-31' }).regionRevealsSmallNumbers).toBe(false);
     // A figure imported without a unit (a quotient, values with fractions) or as a rate does not add up:
     // the areas keep their values, the region has no total.
     for (const unit of ['', '%', 'je 1.000 Einw.']) {

@@ -79,6 +79,22 @@ describe('drawIndicator', () => {
     expect(suppressed.classification.breaks).toEqual([10, 25, 40]);
   });
 
+  it('withholds the region\'s total beside suppressed small counts where it would give them back, and only then', () => {
+    const small = [value('a', 10), value('b', 2, true), value('c', 30), value('d', 40)];
+    const draw = (smallNumbers: 'flag' | 'suppress', reveals: boolean) =>
+      drawIndicator({ values: small, regionValue: 82, regionRevealsSmallNumbers: reveals, decimals: 0, symbology: symbology({ palette: 'RdBu', midpoint: 'region' }), smallNumbers });
+    const suppressed = draw('suppress', true);
+    expect(suppressed).toMatchObject({ regionValue: null, regionWithheld: true });
+    // A midpoint at the region's total would print it in the legend.
+    expect(suppressed.midpoint).not.toBe(82);
+    expect(buildIndicatorLegend(suppressed, { indicator: { name: { de: 'Geflüchtete', en: 'Refugees' }, unit: { de: 'Personen', en: 'persons' }, scale: 'absolute' }, period: '2024-12-31', regionValue: 82, sources: [] }, { locale: 'de', smallNumberThreshold: 3 }).regionLine).toBe(
+      'Gesamt: nicht ausgewiesen (gäbe eine Fallzahl unter 3 preis)',
+    );
+    // Shown values (flag) give nothing away that the table does not show, and a total that settles nothing stays.
+    expect(draw('flag', true)).toMatchObject({ regionValue: 82, regionWithheld: false, midpoint: 82 });
+    expect(draw('suppress', false)).toMatchObject({ regionValue: 82, regionWithheld: false });
+  });
+
   it('takes breaks from every period when classes are fixed, and counts only the shown period', () => {
     const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', null)], regionValue: null, decimals: 1, symbology: symbology({ method: 'equal', classes: 2, fixedClasses: true }), smallNumbers: 'flag', otherPeriods: [[value('a', 10), value('b', 20)]] });
     expect(drawn.classification.breaks).toEqual([1, 10.5, 20]);

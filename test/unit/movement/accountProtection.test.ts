@@ -56,12 +56,22 @@ describe('protectAccount', () => {
     expect(table.notes.join('\n')).toContain('die Summe der Region');
   });
 
-  it('keeps the region\'s sum where two areas withhold the term: the difference is only their sum', () => {
-    const shown = protectAccount(account({ a: [40, 41, 2, 1], b: [100, 105, 10, 5], c: [60, 60, 1, 1] }), 3);
+  it('keeps the region\'s sum where two areas withhold the term and their sum leaves room: 3 is 1 + 2 or 2 + 1', () => {
+    const shown = protectAccount(account({ a: [40, 41, 2, 1], b: [100, 105, 10, 5], c: [60, 59, 1, 2] }), 3);
     const region = shown.region.periods[0]!;
     expect(region.flows.inflow).toMatchObject({ value: 13 });
     expect(region.flows.inflow?.withheld).toBeUndefined();
+    expect(region.flows.outflow).toMatchObject({ value: 8 });
     // Two areas' remainders withheld: the region's (their sum) stays.
     expect(region).toMatchObject({ residual: 0, remainderWithheld: false });
+  });
+
+  it('withholds the region\'s sum where the withheld counts follow from it: two departures summing to 2 are 1 and 1', () => {
+    const shown = protectAccount(account({ a: [40, 41, 2, 1], b: [100, 105, 10, 5], c: [60, 60, 1, 1] }), 3);
+    const region = shown.region.periods[0]!;
+    // Arrivals 2 and 1 (sum 3) could be either way round; departures 1 and 1 (sum 2) cannot.
+    expect(region.flows.inflow).toMatchObject({ value: 13 });
+    expect(region.flows.outflow).toMatchObject({ value: null, withheld: true });
+    expect(region).toMatchObject({ residual: null, remainderWithheld: true });
   });
 });

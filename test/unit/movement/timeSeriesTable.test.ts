@@ -84,3 +84,17 @@ describe('the time-series table names the source and kind of every value', () =>
     expect(perColumn(empty, 0, (entry) => entry.sourceId, 'de')).toBeNull();
   });
 });
+
+describe('a withheld region total in the time-series table', () => {
+  it('prints "." for the Region where it would give a small count back, and says why', () => {
+    const data = seriesData([area('03241001', 'Hannover', [{ value: 9000 }, { value: 9100 }, { value: 9300 }]), area('03241002', 'Barsinghausen', [{ value: 310 }, { value: 2 }, { value: 330 }])]);
+    data.series[1]!.values[1] = { ...data.series[1]!.values[1]!, smallNumber: true };
+    data.region = [point(periods[0]!, { value: 9310 }), { ...point(periods[1]!, { value: null }), withheld: true }, point(periods[2]!, { value: 9630 })];
+    const table = timeSeriesTable(data, sources, 3, '2026-12-07', 'de');
+    expect(table.rows.find((row) => row[1] === 'Region')).toEqual(['', 'Region', 9310, '.', 9630]);
+    const notes = table.notes.join('\n');
+    expect(notes).toContain('Region zum 31.12.2024 nicht ausgewiesen: Mit den gezeigten Gebieten ergäbe sie eine geschützte Fallzahl unter 3.');
+    // Not "not every area has a value": every area has one.
+    expect(notes).not.toContain('nicht berechnet');
+  });
+});

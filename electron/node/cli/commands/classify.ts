@@ -36,6 +36,7 @@ export function classifyDocument(result: MapClassification, lang: CliLanguage) {
     palette: result.palette,
     midpoint: result.midpoint,
     regionValue: result.regionValue,
+    regionWithheld: result.regionWithheld === true,
     warnings: result.warnings.map((warning) => warning[lang]),
     view: result.view,
   };

@@ -87,10 +87,12 @@ export const command: CliCommand = {
           indicator: { id: series.indicator.id, name: series.indicator.name[context.lang], unit: series.indicator.unit[context.lang] },
           layer: series.layer,
           periods: series.periods,
-          // Small numbers are withheld (null, flagged in smallNumber); the region is computed before.
+          // Small numbers are withheld (null, flagged in smallNumber); so is the region's total where it
+          // would give one back (null, flagged in regionWithheld).
           series: shown.map((entry) => ({ key: entry.key, name: entry.name, values: entry.values.map(drawnValue), smallNumber: entry.values.map((point) => point.smallNumber), sources: entry.values.map((point) => point.sourceId) })),
           smallNumberThreshold: series.smallNumberThreshold,
           region: series.region.map((point) => point.value),
+          regionWithheld: series.region.map((point) => point.withheld === true),
           sources: series.sources.map((source) => ({ id: source.id, name: source.name })),
           projection: series.projection ? { scenario: series.projection.scenarioId, name: series.projection.name[context.lang], lastObserved: series.projection.lastObserved, firstProjected: series.projection.firstPeriod } : null,
           projected: shown.map((entry) => entry.values.map((point) => point.projected)),
@@ -100,7 +102,8 @@ export const command: CliCommand = {
         });
       } else {
         const lang = context.lang;
-        const cell = (point: (typeof series.region)[number]) => (point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang));
+        const cell = (point: (typeof series.region)[number]) =>
+          point.smallNumber ? smallNumberText(series.smallNumberThreshold, lang) : point.withheld === true ? translate(lang, 'map.regionWithheld') : point.value === null ? '–' : formatNumber(point.value, series.indicator.decimals, lang);
         // One column per Stichtag, wide enough for the region's total (83.019.213) and a German date.
         const width = Math.max(10, ...series.region.map((point) => cell(point).length));
         const line = (key: string, name: string, texts: string[]) => `  ${key.padEnd(Math.max(5, ...shown.map((entry) => entry.key.length)))}  ${name.padEnd(28)} ${texts.map((text) => text.padStart(width)).join(' ')}`;

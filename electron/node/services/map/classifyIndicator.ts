@@ -46,7 +46,9 @@ export function classifyIndicator(db: SqliteDatabase, input: MapClassifyInput): 
     comparePeriod: values.comparePeriod ?? null,
     palette: spec.symbology.palette,
     midpoint: drawn.midpoint,
-    regionValue: values.regionValue,
+    // As the table and legend show it: withheld where it would give a suppressed small count back.
+    regionValue: drawn.regionValue,
+    regionWithheld: drawn.regionWithheld,
     warnings: changeWarningLines(values),
     view: spec,
   };

@@ -74,7 +74,9 @@ function indicatorSeries(db: SqliteDatabase, indicator: string | IndicatorDefini
   const byPeriod = all.series.map((entry) => new Map(entry.values.map((value) => [value.key, value])));
   const region = all.series.map((entry): SeriesPoint => {
     const quality = entry.values.some((value) => value.quality === 'projected') ? 'projected' : (entry.values.find((value) => value.quality !== null)?.quality ?? null);
-    return { period: entry.period, value: entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, projected: quality === 'projected' };
+    // The series withholds small counts always, so the region's total goes where it would give one back.
+    const withheld = entry.regionRevealsSmallNumbers === true;
+    return { period: entry.period, value: withheld ? null : entry.regionValue, sourceId: entry.sources[0]?.id ?? null, quality, smallNumber: false, ...(withheld ? { withheld } : {}), projected: quality === 'projected' };
   });
   const series = areas.map((area): AreaSeries => ({
     key: area.key,
