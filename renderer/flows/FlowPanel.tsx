@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import { FLOW_EXPORT_FORMATS } from '../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../shared/format/number';
-import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
+import { FLOW_DIRECTIONS, FLOW_MODES, flowSuppressionNote, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
 import { FLOW_COLOURS, SCREEN_FLOW_WIDTH, flowWidthLegend } from '../../shared/movement/flowGeometry';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -49,6 +49,7 @@ export function FlowPanel() {
   // Totals withheld by small-number protection (null) are written "." as in the flow table.
   const shown = (value: number | null) => (value === null ? '.' : number(value));
   const signedShown = (value: number | null) => (value !== null && value > 0 ? `+${number(value)}` : shown(value));
+  const suppressionNote = data ? flowSuppressionNote(data.flows, data.smallNumberThreshold, locale) : null;
 
   const runExport = async (format: (typeof FLOW_EXPORT_FORMATS)[number], table: 'flows' | 'totals') => {
     if (!input) return;
@@ -141,7 +142,7 @@ export function FlowPanel() {
             selectedKey={selectedKey}
             onSelect={select}
             formatValue={(value) => `${number(value)} ${t('flows.column.value')}`}
-            suppressedLabel={t('flows.smallNumbers', { threshold: data.smallNumberThreshold })}
+            suppressedLabel={suppressionNote ?? ''}
           />
           <p className="movement-note" data-testid="flows-source">
             {t('flows.source', { source: sourceNames || '–', date: formatDate(data.period, locale) })}
@@ -156,7 +157,9 @@ export function FlowPanel() {
                 [FLOW_COLOURS.line, 'flows.colour.between', false],
                 [FLOW_COLOURS.external, 'flows.colour.external', false],
                 ...(selectedKey ? [[FLOW_COLOURS.selected, 'flows.colour.selected', false] as const] : []),
-                ...(data.flows.some((flow) => flow.suppressed) ? [[FLOW_COLOURS.suppressed, 'flows.colour.suppressed', true] as const] : []),
+                ...(data.flows.some((flow) => flow.suppressed)
+                  ? [[FLOW_COLOURS.suppressed, data.flows.some((flow) => flow.complementary === true) ? 'flows.colour.suppressedOrComplementary' : 'flows.colour.suppressed', true] as const]
+                  : []),
               ] as const
             ).map(([colour, label, dashed]) => (
               <span key={label} className="flow-width-item">
@@ -172,7 +175,11 @@ export function FlowPanel() {
               {data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: number(data.hidden.sum) })}
             </p>
           )}
-          {data.flows.some((flow) => flow.suppressed) && <p className="movement-note">{t('flows.smallNumbers', { threshold: data.smallNumberThreshold })}</p>}
+          {suppressionNote && (
+            <p className="movement-note" data-testid="flows-suppression">
+              {suppressionNote}
+            </p>
+          )}
           {data.flows.length === 0 && <p className="movement-note">{t('flows.noneForFilter')}</p>}
         </div>
         <div className="flows-tables">

@@ -17,6 +17,7 @@ import { rewindForD3 } from '../export/rewindForD3';
 import { mm, svgText } from '../export/svgElements';
 import { textWidth, wrapText } from '../export/textMetrics';
 import type { Source } from '../model/project';
+import { flowSuppressionNote, flowSyntheticNote } from './flows';
 import { FLOW_COLOURS as FLOW_FIGURE_COLOURS, flowGeometry, flowWidthLegend, type FlowGeometryInput } from './flowGeometry';
 
 /** Line width in mm of the largest flow on an A4 page. */
@@ -119,8 +120,8 @@ export function flowMapFigure(data: FlowFigureData, context: AnalysisFigureConte
       ...(data.sources.length > 0 ? [t('flows.source', { source: data.sources.map((source) => source.name).join('; '), date: formatDate(data.period, locale) })] : []),
       ...(data.mode === 'net' ? [t('flows.netNote')] : []),
       ...(data.hidden.count > 0 ? [data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: formatNumber(data.hidden.sum, 0, locale) })] : []),
-      ...(data.flows.some((flow) => flow.suppressed) ? [t('flows.smallNumbers', { threshold: data.smallNumberThreshold })] : []),
-      ...(data.sources.some((source) => source.synthetic) ? [t('flows.synthetic')] : []),
+      ...[flowSuppressionNote(data.flows, data.smallNumberThreshold, locale)].filter((note): note is string => note !== null),
+      ...[flowSyntheticNote(data.sources, locale)].filter((note): note is string => note !== null),
     ].join(' · ');
     const noteSize = 2.6 * scale;
     const noteLines = wrapText(notes, noteSize, frame.width).slice(0, 3);

@@ -7,11 +7,12 @@ import type { DataTable, TableValue } from '../export/dataTable';
 import { formatDate, formatNumber, type Locale } from '../format/number';
 import { translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
+import { flowSuppressionNote, flowSyntheticNote } from './flows';
 
 export interface FlowTableInput {
   period: string | null;
   mode: 'gross' | 'net';
-  flows: readonly { from: string; to: string; value: number | null; suppressed: boolean }[];
+  flows: readonly { from: string; to: string; value: number | null; suppressed: boolean; complementary?: boolean }[];
   hidden: { count: number; sum: number | null };
   /** Totals as shown: null where withheld (protectFlowTotals). */
   areas: readonly { key: string; name: string; inflow: number | null; outflow: number | null; internal: number | null; net: number | null }[];
@@ -28,9 +29,11 @@ function notes(data: FlowTableInput, locale: Locale): string[] {
   if (data.hidden.count > 0) {
     lines.push(data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: formatNumber(data.hidden.sum, 0, locale) }));
   }
-  if (data.flows.some((flow) => flow.suppressed)) lines.push(t('flows.smallNumbers', { threshold: data.smallNumberThreshold }));
+  const suppression = flowSuppressionNote(data.flows, data.smallNumberThreshold, locale);
+  if (suppression) lines.push(suppression);
   lines.push(t('flows.totalsNote'));
-  if (data.sources.some((source) => source.synthetic)) lines.push(t('flows.synthetic'));
+  const synthetic = flowSyntheticNote(data.sources, locale);
+  if (synthetic) lines.push(synthetic);
   return lines;
 }
 

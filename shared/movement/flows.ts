@@ -4,8 +4,18 @@
  * and small-number protection by the project's rule (a count 0 < n < threshold is not shown; the same
  * rule as computeIndicatorValues). Order matters: totals and the top N are computed on the true counts,
  * before suppression; only what is shown is protected.
+ *
+ * Protection goes beyond the small flows themselves, as statistical offices do: an area's total (which
+ * the Bilanz shows too) minus its shown flows is what its withheld flows sum to, and where that settles
+ * them (one withheld flow into the area, say; shared/indicators/smallCounts.ts) a further flow of that
+ * area is withheld — the smallest — so the total can stay (complementary suppression). Where an area has
+ * no further flow to withhold, its total is withheld instead. A net flow is withheld where either of its
+ * gross flows is, which it would give back.
  */
 import { isExternalKey, type FlowRecord } from './flowTypes';
+import { isSmallCount, sumRevealsWithheld } from '../indicators/smallCounts';
+import { translate } from '../i18n/translate';
+import type { Locale } from '../format/number';
 
 export const FLOW_MODES = ['gross', 'net'] as const;
 export type FlowMode = (typeof FLOW_MODES)[number];
@@ -25,6 +35,8 @@ export interface FlowLine {
   /** null: withheld by small-number protection. */
   value: number | null;
   suppressed: boolean;
+  /** Withheld not as a small count but so that a total does not give a small one back (flowProtection). */
+  complementary?: boolean;
   /** Either end is an external category. */
   external: boolean;
 }
@@ -87,22 +99,79 @@ export interface ShownFlowTotals {
   net: number | null;
 }
 
-/** A total as it may be shown: null where it is itself a small count. */
-function shownTotal(total: number, threshold: number): number | null {
-  return isSmallNumber(total, threshold) ? null : total;
+const pairId = (from: string, to: string) => `${from}\u0000${to}`;
+
+/** Which gross flows are withheld and why, and which totals must be withheld because nothing else can be. */
+export interface FlowProtection {
+  /** Pair ids (from NUL to) of the small flows. */
+  small: ReadonlySet<string>;
+  /** Pair ids of flows withheld so that a total does not give a small one back. */
+  complementary: ReadonlySet<string>;
+  /** Totals withheld, as `end NUL in|out`: the end has no further flow to withhold beside the small one. */
+  exposedTotals: ReadonlySet<string>;
 }
 
 /**
- * Per-area totals as the table and its files show them: computed from the true counts, a total that is
- * itself a small count withheld, and the net with either of its totals (it would give it back).
- * (A total minus the shown flows can still give a single withheld flow back; the flow view keeps the
- * primary suppression of the project's rule, the Bilanz goes further: accountProtection.ts.)
+ * The gross flows to withhold: the small ones, and for every total (an end's flows in, or out; moves within
+ * an end and between two external categories are in no total) whose withheld flows its sum would settle,
+ * the smallest further flow of that total, repeated until no total settles its withheld flows. A flow
+ * added for one total is in a second total (its other end's), which may then need one of its own.
+ * @example flowProtection([{ from: 'b', to: 'a', value: 40 }, { from: 'c', to: 'a', value: 2 }, { from: 'c', to: 'b', value: 30 }], 3).complementary // Set { 'b\u0000a' }
+ */
+export function flowProtection(pairs: readonly FlowPair[], threshold: number): FlowProtection {
+  const rows = new Map<string, FlowPair[]>();
+  const addTo = (row: string, pair: FlowPair) => {
+    const members = rows.get(row);
+    if (members) members.push(pair);
+    else rows.set(row, [pair]);
+  };
+  for (const pair of pairs) {
+    if (pair.from === pair.to || pair.value <= 0 || (isExternalKey(pair.from) && isExternalKey(pair.to))) continue;
+    addTo(`${pair.to}\u0000in`, pair);
+    addTo(`${pair.from}\u0000out`, pair);
+  }
+  const small = new Set(pairs.filter((pair) => isSmallCount(pair.value, threshold)).map((pair) => pairId(pair.from, pair.to)));
+  const withheld = new Set(small);
+  const complementary = new Set<string>();
+  const exposedTotals = new Set<string>();
+  // Each round withholds at least one more flow or ends, so it ends after at most as many rounds as flows.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [row, members] of rows) {
+      if (exposedTotals.has(row)) continue;
+      const hidden = members.filter((pair) => withheld.has(pairId(pair.from, pair.to)));
+      if (!sumRevealsWithheld(hidden.map((pair) => pair.value), threshold)) continue;
+      const further = members
+        .filter((pair) => !withheld.has(pairId(pair.from, pair.to)))
+        .sort((a, b) => a.value - b.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))[0];
+      if (!further) {
+        exposedTotals.add(row);
+        continue;
+      }
+      const id = pairId(further.from, further.to);
+      withheld.add(id);
+      complementary.add(id);
+      changed = true;
+    }
+  }
+  return { small, complementary, exposedTotals };
+}
+
+/** A total as it may be shown: null where it is itself a small count or would give a withheld flow back. */
+function shownTotal(total: number, threshold: number, exposed = false): number | null {
+  return isSmallNumber(total, threshold) || exposed ? null : total;
+}
+
+/**
+ * Per-area totals as the table and its files show them: computed from the true counts, a total withheld
+ * where it is itself a small count or where it would give a withheld flow back (`exposedTotals`), and the
+ * net with either of its totals (it would give it back).
  * @example protectFlowTotals([{ key: 'a', name: 'A', inflow: 2, outflow: 40, internal: 0, net: -38 }], 3)[0] // { key: 'a', name: 'A', inflow: null, outflow: 40, internal: 0, net: null }
  */
-export function protectFlowTotals(totals: readonly FlowAreaTotals[], threshold: number): ShownFlowTotals[] {
+export function protectFlowTotals(totals: readonly FlowAreaTotals[], threshold: number, exposedTotals: ReadonlySet<string> = new Set()): ShownFlowTotals[] {
   return totals.map((area) => {
-    const inflow = shownTotal(area.inflow, threshold);
-    const outflow = shownTotal(area.outflow, threshold);
+    const inflow = shownTotal(area.inflow, threshold, exposedTotals.has(`${area.key}\u0000in`));
+    const outflow = shownTotal(area.outflow, threshold, exposedTotals.has(`${area.key}\u0000out`));
     return { key: area.key, name: area.name, inflow, outflow, internal: shownTotal(area.internal, threshold), net: inflow === null || outflow === null ? null : area.net };
   });
 }
@@ -167,29 +236,42 @@ export interface TopFlows {
 
 /**
  * The N largest flows (ties by origin, then destination, so the choice is stable), and what is left out.
+ * Withheld flows (`isWithheld`) come last, by origin and destination: a place among the shown values
+ * would tell about how large a withheld one is. The sum left out is withheld where it is a small count,
+ * or where it would settle the withheld flows among those left out (the full list shows the others).
  * @example topFlows([{ from: 'a', to: 'b', value: 9 }, { from: 'a', to: 'c', value: 4 }, { from: 'c', to: 'b', value: 6 }], 1, 3).hidden // { count: 2, sum: 10 }
  */
-export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number): TopFlows {
-  const sorted = [...flows].sort((a, b) => b.value - a.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number, isWithheld: (flow: FlowPair) => boolean = (flow) => isSmallNumber(flow.value, smallNumberThreshold)): TopFlows {
+  const byEnds = (a: FlowPair, b: FlowPair) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
+  const withheld = flows.filter(isWithheld).sort(byEnds);
+  const sorted = [...flows.filter((flow) => !isWithheld(flow)).sort((a, b) => b.value - a.value || byEnds(a, b)), ...withheld];
   const shown = n === null ? sorted : sorted.slice(0, Math.max(0, n));
   const rest = n === null ? [] : sorted.slice(Math.max(0, n));
   const sum = rest.reduce((total, flow) => total + flow.value, 0);
-  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) ? null : sum } };
+  const settles = sumRevealsWithheld(rest.filter(isWithheld).map((flow) => flow.value), smallNumberThreshold);
+  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) || settles ? null : sum } };
 }
 
-/** The project's rule: a count 0 < n < threshold is a small number. @example isSmallNumber(2, 3) // true */
+/** The project's rule (shared/indicators/smallCounts.ts). @example isSmallNumber(2, 3) // true */
 export function isSmallNumber(value: number, threshold: number): boolean {
-  return value > 0 && value < threshold;
+  return isSmallCount(value, threshold);
 }
 
 /**
- * Flows as shown: small counts withheld (value null), the rest as they are.
- * @example protectSmallFlows([{ from: 'a', to: 'b', value: 2 }], 3)[0] // { from: 'a', to: 'b', value: null, suppressed: true, external: false }
+ * Flows as shown: withheld ones (small counts, and with `protection` the complementary ones) with value
+ * null, the rest as they are. Net flows are withheld where either gross flow is.
+ * @example protectFlows([{ from: 'a', to: 'b', value: 2 }], 3)[0] // { from: 'a', to: 'b', value: null, suppressed: true, external: false }
  */
-export function protectSmallFlows(flows: readonly FlowPair[], smallNumberThreshold: number): FlowLine[] {
+export function protectFlows(flows: readonly FlowPair[], smallNumberThreshold: number, protection?: FlowProtection, mode: FlowMode = 'gross'): FlowLine[] {
+  const complementaryOf = (flow: FlowPair) =>
+    protection !== undefined && (protection.complementary.has(pairId(flow.from, flow.to)) || (mode === 'net' && protection.complementary.has(pairId(flow.to, flow.from))));
+  const smallOf = (flow: FlowPair) =>
+    isSmallNumber(flow.value, smallNumberThreshold) || (protection !== undefined && mode === 'net' && (protection.small.has(pairId(flow.from, flow.to)) || protection.small.has(pairId(flow.to, flow.from))));
   return flows.map((flow) => {
-    const suppressed = isSmallNumber(flow.value, smallNumberThreshold);
-    return { from: flow.from, to: flow.to, value: suppressed ? null : flow.value, suppressed, external: isExternalKey(flow.from) || isExternalKey(flow.to) };
+    const small = smallOf(flow);
+    const complementary = !small && complementaryOf(flow);
+    const suppressed = small || complementary;
+    return { from: flow.from, to: flow.to, value: suppressed ? null : flow.value, suppressed, ...(complementary ? { complementary } : {}), external: isExternalKey(flow.from) || isExternalKey(flow.to) };
   });
 }
 
@@ -226,13 +308,45 @@ export function computeFlowView(input: FlowViewInput): FlowView {
   const assigned = pairs.filter((pair) => knownEnd(pair.from) && knownEnd(pair.to));
   const unassigned = input.records.filter((record) => !knownEnd(record.from) || !knownEnd(record.to)).length;
   const filtered = filterFlows(directedFlows(assigned, input.mode), input.area, input.direction);
-  const top = topFlows(filtered, input.top, input.smallNumberThreshold);
+  const protection = flowProtection(assigned, input.smallNumberThreshold);
+  const withheldIds = new Set([...protection.small, ...protection.complementary]);
+  const isWithheld = (flow: FlowPair) =>
+    isSmallNumber(flow.value, input.smallNumberThreshold) || withheldIds.has(pairId(flow.from, flow.to)) || (input.mode === 'net' && withheldIds.has(pairId(flow.to, flow.from)));
+  const top = topFlows(filtered, input.top, input.smallNumberThreshold, isWithheld);
+  const exposed = (row: string) => protection.exposedTotals.has(row);
   return {
-    flows: protectSmallFlows(top.shown, input.smallNumberThreshold),
+    flows: protectFlows(top.shown, input.smallNumberThreshold, protection, input.mode),
     matching: filtered.length,
     hidden: top.hidden,
-    areas: protectFlowTotals(flowTotals(assigned, input.areas), input.smallNumberThreshold),
-    external: [...externalTotals(assigned)].map(([key, totals]) => ({ key, inflow: shownTotal(totals.inflow, input.smallNumberThreshold), outflow: shownTotal(totals.outflow, input.smallNumberThreshold) })),
+    areas: protectFlowTotals(flowTotals(assigned, input.areas), input.smallNumberThreshold, protection.exposedTotals),
+    // Seen from the region: a category's inflow is what it sends (its "out" row), its outflow what it takes in.
+    external: [...externalTotals(assigned)].map(([key, totals]) => ({
+      key,
+      inflow: shownTotal(totals.inflow, input.smallNumberThreshold, exposed(`${key}\u0000out`)),
+      outflow: shownTotal(totals.outflow, input.smallNumberThreshold, exposed(`${key}\u0000in`)),
+    })),
     unassigned,
   };
+}
+
+/**
+ * What a view of `flows` says of its withheld ones: the small-number rule, and where a flow is withheld to
+ * protect one, that too; null when none is withheld. The panel, its tooltip, the table files and the
+ * figure say the same.
+ * @example flowSuppressionNote([{ suppressed: true }], 3, 'de') // 'Ströme unter 3 Personen werden nicht ausgewiesen (.).'
+ */
+export function flowSuppressionNote(flows: readonly Pick<FlowLine, 'suppressed' | 'complementary'>[], threshold: number, locale: Locale): string | null {
+  if (!flows.some((flow) => flow.suppressed)) return null;
+  const rule = translate(locale, 'flows.smallNumbers', { threshold });
+  return flows.some((flow) => flow.complementary === true) ? `${rule} ${translate(locale, 'flows.complementary')}` : rule;
+}
+
+/**
+ * The synthetic-data label under a flow view, unless a source's name already says it ("… – Beispieldaten,
+ * synthetisch"): printed twice, it read as two caveats. Null for real data.
+ * @example flowSyntheticNote([{ name: 'Demo – Beispieldaten, synthetisch', synthetic: true }], 'de') // null
+ */
+export function flowSyntheticNote(sources: readonly { name: string; synthetic: boolean }[], locale: Locale): string | null {
+  if (!sources.some((source) => source.synthetic)) return null;
+  return sources.some((source) => /synthetisch|synthetic/i.test(source.name)) ? null : translate(locale, 'flows.synthetic');
 }

@@ -26,7 +26,9 @@ export const flowsInput = z.object({
   source: z.string().optional(),
 });
 
-const flowLine = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), suppressed: z.boolean(), external: z.boolean() });
+// suppressed: withheld (value null), a small count or, with `complementary`, a flow withheld so that a
+// total does not give a small one back (shared/movement/flows.ts flowProtection).
+const flowLine = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), suppressed: z.boolean(), complementary: z.boolean().optional(), external: z.boolean() });
 // null: withheld by small-number protection (shared/movement/flows.ts protectFlowTotals).
 const areaTotals = z.object({ key: z.string(), name: z.string(), inflow: z.number().nullable(), outflow: z.number().nullable(), internal: z.number().nullable(), net: z.number().nullable() });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowLegendValues, flowWidthLegend } from '../../../shared/movement/flowGeometry';
 import { externalCategoryOf } from '../../../shared/movement/flowTypes';
-import { computeFlowView, directedFlows, filterFlows, flowTotals, protectSmallFlows, sumPairs, topFlows, type FlowPair } from '../../../shared/movement/flows';
+import { computeFlowView, directedFlows, flowSuppressionNote, filterFlows, flowTotals, protectFlows, sumPairs, topFlows, type FlowPair } from '../../../shared/movement/flows';
 
 const areas = [
   { key: 'a', name: 'A' },
@@ -51,13 +51,16 @@ describe('flows', () => {
     const pairs: FlowPair[] = [record('a', 'b', 5), record('b', 'a', 8), record('c', 'b', 40), record('c', 'a', 1)];
     const top = topFlows(pairs, 2, 3);
     expect(top.shown.map((flow) => flow.value)).toEqual([40, 8]);
-    expect(top.hidden).toEqual({ count: 2, sum: 6 });
+    // 6 left out: 5 and a withheld 1, which the full list would give back (6 − 5), so the sum is withheld.
+    expect(top.hidden).toEqual({ count: 2, sum: null });
+    const larger: FlowPair[] = [record('a', 'b', 5), record('b', 'a', 8), record('c', 'b', 40), record('c', 'a', 4)];
+    expect(topFlows(larger, 2, 3).hidden).toEqual({ count: 2, sum: 9 });
     // A hidden sum that is itself a small number is withheld.
     expect(topFlows(pairs, 3, 3).hidden).toEqual({ count: 1, sum: null });
   });
 
   it('withholds counts 0 < n < threshold, as for indicators', () => {
-    expect(protectSmallFlows([record('a', 'b', 2), record('a', 'c', 3), record('a', 'ext:ausland', 0)], 3).map((flow) => flow.suppressed)).toEqual([true, false, false]);
+    expect(protectFlows([record('a', 'b', 2), record('a', 'c', 3), record('a', 'ext:ausland', 0)], 3).map((flow) => flow.suppressed)).toEqual([true, false, false]);
   });
 
   it('recognises external categories by their German and English names', () => {
@@ -76,5 +79,55 @@ describe('flows', () => {
     const widths = flowWidthLegend([{ value: 5000 }, { value: 12 }, { value: null }], 3, 0.35, 3.2).map((row) => row.width);
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
     expect(widths[0]).toBeCloseTo(3.2, 9);
+  });
+});
+
+describe('flow totals beside withheld flows', () => {
+  const view = (records: ReturnType<typeof record>[], mode: 'gross' | 'net' = 'gross') => computeFlowView({ records, areas, mode, area: null, direction: 'all', top: null, smallNumberThreshold: 3 });
+  const line = (result: ReturnType<typeof view>, from: string, to: string) => result.flows.find((flow) => flow.from === from && flow.to === to);
+
+  it('withholds a further flow where a total minus the shown flows would give one withheld flow back, and keeps the total', () => {
+    // Into A: 40 from B and 2 from C; 42 − 40 would be C's 2. B → A is withheld too, so A's 42 stays (the Bilanz shows it).
+    const result = view([record('b', 'a', 40), record('c', 'a', 2), record('b', 'c', 30), record('c', 'b', 25), record('a', 'b', 12), record('a', 'c', 9)]);
+    expect(line(result, 'c', 'a')).toMatchObject({ value: null, suppressed: true });
+    expect(line(result, 'c', 'a')?.complementary).toBeUndefined();
+    expect(line(result, 'b', 'a')).toMatchObject({ value: null, suppressed: true, complementary: true });
+    expect(result.areas.find((area) => area.key === 'a')).toMatchObject({ inflow: 42, outflow: 21 });
+    // Withholding B → A left B's departures (40 of 70) with one withheld flow: a second one of B's goes too.
+    expect(line(result, 'b', 'c')).toMatchObject({ value: null, complementary: true });
+    // No total of any end now settles its withheld flows: each has none, or two and more.
+    for (const end of ['a', 'b', 'c']) {
+      for (const side of ['from', 'to'] as const) {
+        const withheld = result.flows.filter((flow) => flow[side] === end && flow.suppressed).length;
+        expect(withheld === 1, `${end} ${side}`).toBe(false);
+      }
+    }
+  });
+
+  it('withholds the total where the area has no further flow to withhold', () => {
+    const result = view([record('c', 'a', 2), record('b', 'c', 30), record('a', 'b', 12)]);
+    expect(result.areas.find((area) => area.key === 'a')).toMatchObject({ inflow: null, net: null, outflow: 12 });
+    expect(result.external).toEqual([]);
+  });
+
+  it('keeps totals whose withheld flows sum to more than one way (1 + 2 or 2 + 1), and protects them when all are 1', () => {
+    const leaves = view([record('b', 'a', 40), record('c', 'a', 1), record('ext:bund', 'a', 2)]);
+    expect(leaves.flows.filter((flow) => flow.complementary)).toEqual([]);
+    expect(leaves.areas.find((area) => area.key === 'a')).toMatchObject({ inflow: 43 });
+    const settles = view([record('b', 'a', 40), record('c', 'a', 1), record('ext:bund', 'a', 1)]);
+    expect(line(settles, 'b', 'a')).toMatchObject({ value: null, complementary: true });
+  });
+
+  it('withholds a net flow where either gross flow is withheld: the gross view shows the other', () => {
+    const result = view([record('a', 'b', 2), record('b', 'a', 50), record('c', 'a', 20), record('c', 'b', 20)], 'net');
+    expect(line(result, 'b', 'a')).toMatchObject({ value: null, suppressed: true });
+  });
+
+  it('says when a flow is withheld to protect another', () => {
+    expect(flowSuppressionNote([{ suppressed: true }], 3, 'de')).toBe('Ströme unter 3 Personen werden nicht ausgewiesen (.).');
+    expect(flowSuppressionNote([{ suppressed: true }, { suppressed: true, complementary: true }], 3, 'de')).toBe(
+      'Ströme unter 3 Personen werden nicht ausgewiesen (.). Wo eine Summe einen solchen Strom verriete, ist auch ein weiterer Strom des Gebiets nicht ausgewiesen.',
+    );
+    expect(flowSuppressionNote([{ suppressed: false }], 3, 'en')).toBeNull();
   });
 });

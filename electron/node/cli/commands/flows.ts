@@ -2,11 +2,13 @@
  * `kleinraum flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between]
  * [--top N] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]`: flows between areas and to/from the categories outside,
  * through the same `flows.compute` method the flow map uses. Per-area totals are true counts (before
- * small-number protection); shown flows below the threshold have value null and `suppressed: true`.
+ * small-number protection); shown flows below the threshold have value null and `suppressed: true`, and so
+ * do flows withheld so that a total does not give a small one back (also `complementary: true`).
  */
 import { FLOW_EXPORT_FORMATS } from '../../../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
 import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../../../shared/movement/flows';
+import { translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
 import { writeOutputFile } from '../outputFile';
@@ -97,7 +99,7 @@ export const command: CliCommand = {
           area: result.area,
           direction: result.direction,
           top: result.top,
-          flows: result.flows.map((flow) => ({ from: flow.from, to: flow.to, value: flow.value, ...(flow.suppressed ? { suppressed: true } : {}) })),
+          flows: result.flows.map((flow) => ({ from: flow.from, to: flow.to, value: flow.value, ...(flow.suppressed ? { suppressed: true } : {}), ...(flow.complementary ? { complementary: true } : {}) })),
           matching: result.matching,
           hidden: result.hidden,
           areas: result.areas,
@@ -120,12 +122,18 @@ export const command: CliCommand = {
       const names = new Map(result.ends.map((end) => [end.key, end.name[lang]]));
       context.output.text(`${de ? 'Wanderungen, Zeitraum bis' : 'Flows, period ending'} ${formatDate(result.period, lang)} (${result.mode}); ${de ? 'Quelle' : 'source'}: ${result.sources.map((source) => source.name).join('; ') || '–'}${result.synthetic && !result.sources.some((source) => /synthetisch|synthetic/i.test(source.name)) ? (de ? ' (Beispieldaten, synthetisch)' : ' (example data, synthetic)') : ''}`);
       for (const flow of result.flows) {
-        const value = flow.value === null ? `< ${result.smallNumberThreshold}` : formatNumber(flow.value, 0, lang);
+        // A flow withheld to protect a small one is no small count: "geschützt", not "< 3".
+        const value = flow.value === null ? (flow.complementary ? translate(lang, 'map.regionWithheld') : `< ${result.smallNumberThreshold}`) : formatNumber(flow.value, 0, lang);
         context.output.text(`  ${(names.get(flow.from) ?? flow.from).padEnd(28)} → ${(names.get(flow.to) ?? flow.to).padEnd(28)} ${value.padStart(8)}`);
       }
       if (result.hidden.count > 0) {
-        const sum = result.hidden.sum === null ? `< ${result.smallNumberThreshold}` : formatNumber(result.hidden.sum, 0, lang);
-        context.output.text(de ? `  … ${result.hidden.count} weitere Ströme (${sum} Personen) nicht gezeigt` : `  … ${result.hidden.count} more flows (${sum} persons) not shown`);
+        context.output.text(
+          result.hidden.sum === null
+            ? `  … ${translate(lang, 'flows.hiddenSmall', { count: result.hidden.count, threshold: result.smallNumberThreshold })}`
+            : de
+              ? `  … ${result.hidden.count} weitere Ströme (${formatNumber(result.hidden.sum, 0, lang)} Personen) nicht gezeigt`
+              : `  … ${result.hidden.count} more flows (${formatNumber(result.hidden.sum, 0, lang)} persons) not shown`,
+        );
       }
       if (outPath !== undefined) context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
     } finally {
