@@ -10,6 +10,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { formatDate, formatNumber } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
 import { orderPanels } from '../../shared/profiles/orderPanels';
+import { complementaryNote } from '../../shared/profiles/profileProtection';
 import { groupByIndicatorClasses, groupingFromTypology } from '../../shared/profiles/panelGrouping';
 import { computeTypology, silhouetteByK, typologyStrength } from '../../shared/profiles/typology';
 import { CompareView } from './CompareView';
@@ -239,7 +240,10 @@ export function ProfilesView() {
       </div>
       <footer className="profiles-footer">
         <span>{localized(set.sourceLine, locale)}</span>
-        <span>{t('profiles.suppressedNote', { threshold: set.smallNumberThreshold })}</span>
+        <span>
+          {t('profiles.suppressedNote', { threshold: set.smallNumberThreshold })}
+          {complementaryNote(set, locale) ? ` ${complementaryNote(set, locale)}` : ''}
+        </span>
         {typology && typology.excludedKeys.length > 0 && (
           <span>{t('profiles.typology.excluded', { names: typology.excludedKeys.map((key) => set.areas.find((area) => area.key === key)?.name ?? key).join(', ') })}</span>
         )}

@@ -7,7 +7,9 @@
  * shown counts. That sum settles them when there is one withheld count, or when every withheld count must
  * be the least (1) or the most (threshold − 1) a small count can be — two withheld counts summing to 2
  * are both 1. Such a total is withheld too (secondary protection, as statistical offices do); with two or
- * more withheld counts whose sum leaves room, the total stays.
+ * more withheld counts whose sum leaves room, the total stays. Where a total is printed elsewhere too
+ * (the Bilanz shows what the flow view sums), a further count is withheld instead (`protectSums`), as
+ * offices do with complementary suppression.
  */
 
 /**
@@ -33,4 +35,70 @@ export function sumRevealsWithheld(withheld: readonly number[], threshold: numbe
   if (!withheld.every((value) => isSmallCount(value, threshold))) return false;
   const sum = withheld.reduce((total, value) => total + value, 0);
   return sum === withheld.length || sum === withheld.length * (threshold - 1);
+}
+
+/** A published sum: the cell `total` is the sum of the cells `parts` (ids into the values). */
+export interface SumConstraint {
+  total: string;
+  parts: readonly string[];
+}
+
+/** The cells to withhold: the small counts, and those withheld so that no published sum gives one back. */
+export interface CellProtection {
+  small: ReadonlySet<string>;
+  complementary: ReadonlySet<string>;
+}
+
+/**
+ * Secondary protection of cells linked by published sums (a table's rows and columns, an area's flows
+ * and its totals): starting from the small counts, every sum whose withheld cells it would settle
+ * (`sumRevealsWithheld`, or a withheld total beside shown parts) gets one more cell withheld — its
+ * smallest part not yet withheld, or, where no part is left (or every part is one `keepPart` names, e.g.
+ * an area's total that the map shows), the sum's total — until no sum settles any. A cell added for one
+ * sum may open another it belongs to, which then gets its own; each round adds a cell, so it ends.
+ * Deterministic (ties by id), so every view computing the same table withholds the same cells.
+ * @example protectSums(new Map([['a', 40], ['b', 2], ['t', 42]]), [{ total: 't', parts: ['a', 'b'] }], 3).complementary // Set { 'a' }
+ */
+export function protectSums(values: ReadonlyMap<string, number>, constraints: readonly SumConstraint[], threshold: number, keepPart: (id: string) => boolean = () => false): CellProtection {
+  const valueOf = (id: string) => values.get(id) ?? 0;
+  const small = new Set([...values].filter(([, value]) => isSmallCount(value, threshold)).map(([id]) => id));
+  const withheld = new Set(small);
+  const complementary = new Set<string>();
+  // A work list of sums to look at: all at first, then those a newly withheld cell belongs to.
+  const sumsOfCell = new Map<string, number[]>();
+  constraints.forEach((constraint, index) => {
+    for (const id of [constraint.total, ...constraint.parts]) {
+      const list = sumsOfCell.get(id);
+      if (list) list.push(index);
+      else sumsOfCell.set(id, [index]);
+    }
+  });
+  const queue = constraints.map((_, index) => index);
+  const queued = new Set(queue);
+  for (let head = 0; head < queue.length; head += 1) {
+    const index = queue[head] as number;
+    queued.delete(index);
+    const constraint = constraints[index] as SumConstraint;
+    const hidden = [constraint.total, ...constraint.parts].filter((id) => withheld.has(id));
+    if (hidden.length === 0) continue;
+    const totalHidden = withheld.has(constraint.total);
+    const settled = hidden.length === 1 || (!totalHidden && sumRevealsWithheld(hidden.map(valueOf), threshold));
+    if (!settled) continue;
+    let next: string | undefined;
+    for (const id of constraint.parts) {
+      if (withheld.has(id) || valueOf(id) <= 0 || keepPart(id)) continue;
+      if (next === undefined || valueOf(id) < valueOf(next) || (valueOf(id) === valueOf(next) && id < next)) next = id;
+    }
+    next ??= totalHidden ? undefined : constraint.total;
+    if (next === undefined) continue;
+    withheld.add(next);
+    complementary.add(next);
+    // This sum may still settle (a withheld total beside one withheld part), and so may the others of the cell.
+    for (const affected of [index, ...(sumsOfCell.get(next) ?? [])]) {
+      if (queued.has(affected)) continue;
+      queued.add(affected);
+      queue.push(affected);
+    }
+  }
+  return { small, complementary };
 }

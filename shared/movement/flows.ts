@@ -13,7 +13,7 @@
  * gross flows is, which it would give back.
  */
 import { isExternalKey, type FlowRecord } from './flowTypes';
-import { isSmallCount, sumRevealsWithheld } from '../indicators/smallCounts';
+import { isSmallCount, protectSums, sumRevealsWithheld } from '../indicators/smallCounts';
 import { translate } from '../i18n/translate';
 import type { Locale } from '../format/number';
 
@@ -114,47 +114,33 @@ export interface FlowProtection {
 /**
  * The gross flows to withhold: the small ones, and for every total (an end's flows in, or out; moves within
  * an end and between two external categories are in no total) whose withheld flows its sum would settle,
- * the smallest further flow of that total, repeated until no total settles its withheld flows. A flow
- * added for one total is in a second total (its other end's), which may then need one of its own.
+ * the smallest further flow of that total, until no total settles any (shared/indicators/smallCounts.ts
+ * protectSums). Only an end with no further flow withholds its total.
  * @example flowProtection([{ from: 'b', to: 'a', value: 40 }, { from: 'c', to: 'a', value: 2 }, { from: 'c', to: 'b', value: 30 }], 3).complementary // Set { 'b\u0000a' }
  */
 export function flowProtection(pairs: readonly FlowPair[], threshold: number): FlowProtection {
-  const rows = new Map<string, FlowPair[]>();
-  const addTo = (row: string, pair: FlowPair) => {
-    const members = rows.get(row);
-    if (members) members.push(pair);
-    else rows.set(row, [pair]);
+  const parts = new Map<string, string[]>();
+  const values = new Map<string, number>();
+  const addTo = (total: string, id: string, value: number) => {
+    const members = parts.get(total);
+    if (members) members.push(id);
+    else parts.set(total, [id]);
+    values.set(total, (values.get(total) ?? 0) + value);
   };
   for (const pair of pairs) {
     if (pair.from === pair.to || pair.value <= 0 || (isExternalKey(pair.from) && isExternalKey(pair.to))) continue;
-    addTo(`${pair.to}\u0000in`, pair);
-    addTo(`${pair.from}\u0000out`, pair);
+    const id = pairId(pair.from, pair.to);
+    values.set(id, pair.value);
+    addTo(`${pair.to}\u0000in`, id, pair.value);
+    addTo(`${pair.from}\u0000out`, id, pair.value);
   }
-  const small = new Set(pairs.filter((pair) => isSmallCount(pair.value, threshold)).map((pair) => pairId(pair.from, pair.to)));
-  const withheld = new Set(small);
-  const complementary = new Set<string>();
-  const exposedTotals = new Set<string>();
-  // Each round withholds at least one more flow or ends, so it ends after at most as many rounds as flows.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [row, members] of rows) {
-      if (exposedTotals.has(row)) continue;
-      const hidden = members.filter((pair) => withheld.has(pairId(pair.from, pair.to)));
-      if (!sumRevealsWithheld(hidden.map((pair) => pair.value), threshold)) continue;
-      const further = members
-        .filter((pair) => !withheld.has(pairId(pair.from, pair.to)))
-        .sort((a, b) => a.value - b.value || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))[0];
-      if (!further) {
-        exposedTotals.add(row);
-        continue;
-      }
-      const id = pairId(further.from, further.to);
-      withheld.add(id);
-      complementary.add(id);
-      changed = true;
-    }
-  }
-  return { small, complementary, exposedTotals };
+  const totals = new Set(parts.keys());
+  const cells = protectSums(values, [...parts].map(([total, members]) => ({ total, parts: members })), threshold);
+  return {
+    small: new Set(pairs.filter((pair) => isSmallCount(pair.value, threshold)).map((pair) => pairId(pair.from, pair.to))),
+    complementary: new Set([...cells.complementary].filter((id) => !totals.has(id))),
+    exposedTotals: new Set([...cells.complementary].filter((id) => totals.has(id))),
+  };
 }
 
 /** A total as it may be shown: null where it is itself a small count or would give a withheld flow back. */

@@ -9,6 +9,7 @@ import type { AreaProfile, ProfileIndicatorDefinition, ProfileSet, ProfileView }
 import type { DataTable, TableValue } from '../export/dataTable';
 import { indicatorLabel } from '../indicators/indicatorLabel';
 import { profileDisplayName } from './svg/profilePanelSvg';
+import { complementaryNote } from './profileProtection';
 import { roundForDisplay, shownDifference } from '../format/number';
 
 export type ProfileTable = DataTable;
@@ -51,7 +52,8 @@ export function profileTable(set: ProfileSet, areas: readonly AreaProfile[], vie
     columns = [...base, ...set.indicators.map((indicator) => indicatorLabel(localized(indicator.label, locale), localized(indicator.unit, locale)))];
     for (const profile of profiles) rows.push([profile.key, profile.name, stichtag, ...set.indicators.map((indicator) => profile.indicators[indicator.id] ?? null)]);
   }
-  const notes = [localized(set.sourceLine, locale), de ? `„.“ = unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `"." = suppressed (count below ${set.smallNumberThreshold}).`];
+  const complementary = complementaryNote(set, locale);
+  const notes = [localized(set.sourceLine, locale), `${de ? `„.“ = unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `"." = suppressed (count below ${set.smallNumberThreshold}).`}${complementary ? ` ${complementary}` : ''}`];
   if (set.synthetic) notes.push(translate(locale, 'badge.synthetic'));
   return { columns, rows, notes };
 }

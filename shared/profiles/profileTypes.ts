@@ -20,6 +20,8 @@ export interface ProfileCell {
   count: number | null;
   share: number | null;
   suppressed: boolean;
+  /** Suppressed not as a small count but so that a printed total does not give one back (profileProtection.ts). */
+  complementary?: boolean;
 }
 
 /** One bar pair of the population pyramid: an age group, by sex, with the refugee part inside each bar. */

@@ -11,7 +11,7 @@ import { DEVIATION_MEASURES } from '../../profiles/deviation';
 import { PROFILE_VIEWS } from '../../profiles/profileTypes';
 import { localizedText } from '../schemas';
 
-const profileCell = z.object({ count: z.number().nullable(), share: z.number().nullable(), suppressed: z.boolean() });
+const profileCell = z.object({ count: z.number().nullable(), share: z.number().nullable(), suppressed: z.boolean(), complementary: z.boolean().optional() });
 
 const areaProfile = z.object({
   key: z.string(),

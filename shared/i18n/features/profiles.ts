@@ -54,6 +54,7 @@ export const profileTextsDe = {
   'profiles.empty': 'Kein Gebiet passt zum Filter.',
   'profiles.panelCount': '{count} {count|Gebiet|Gebiete}',
   'profiles.suppressedNote': 'Fallzahlen unter {threshold} sind unterdrückt (gestrichelt).',
+  'profiles.complementaryNote': 'Ebenso unterdrückt sind einzelne weitere Werte, aus denen sich eine kleine Fallzahl errechnen ließe.',
   'profiles.synthetic': 'Beispieldaten, synthetisch',
   'profiles.selectHint': 'Klick auf ein Feld wählt das Gebiet auch auf der Karte und in der Tabelle.',
 } as const;
@@ -110,6 +111,7 @@ export const profileTextsEn: Record<keyof typeof profileTextsDe, string> = {
   'profiles.empty': 'No area matches the filter.',
   'profiles.panelCount': '{count} {count|area|areas}',
   'profiles.suppressedNote': 'Counts below {threshold} are suppressed (dashed).',
+  'profiles.complementaryNote': 'Also suppressed are single further values from which a small count could be worked out.',
   'profiles.synthetic': 'Sample data, synthetic',
   'profiles.selectHint': 'Clicking a panel also selects the area on the map and in the table.',
 };

@@ -11,6 +11,7 @@ import type { AreaProfile, ProfileScaleMode, ProfileSet, ProfileView } from '../
 import { indicatorScaleMax, pyramidSpans, sharedScaleMax } from './panelScale';
 import { profileDisplayName, profilePanelSvg } from './profilePanelSvg';
 import { compareTable, differenceUnitOf } from '../profileTable';
+import { complementaryNote } from '../profileProtection';
 import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours } from './svgMarkup';
 
 export interface GridFigureOptions {
@@ -205,10 +206,11 @@ function legend(parts: string[], view: ProfileView, reference: { name: string; i
 function footerLines(set: ProfileSet, locale: Locale): string[] {
   const lines = [
     localized(set.sourceLine, locale),
-    locale === 'de'
-      ? `Kleine Fallzahlen (unter ${set.smallNumberThreshold}) sind unterdrückt (gestrichelt markiert).`
-      : `Small numbers (below ${set.smallNumberThreshold}) are suppressed (marked dashed).`,
+    locale === 'de' ? `Kleine Fallzahlen (unter ${set.smallNumberThreshold}) sind unterdrückt (gestrichelt markiert).` : `Small numbers (below ${set.smallNumberThreshold}) are suppressed (marked dashed).`,
   ];
+  // Its own line: joined to the one above, it made a narrow figure (the indicators grid) wider than its panels.
+  const complementary = complementaryNote(set, locale);
+  if (complementary) lines.push(complementary);
   if (set.synthetic) lines.push(translate(locale, 'badge.synthetic'));
   return lines;
 }

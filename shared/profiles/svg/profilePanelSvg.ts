@@ -8,6 +8,7 @@ import { formatNumber, type Locale } from '../../format/number';
 import { localized } from '../../i18n/translate';
 import type { AreaProfile, ProfileCategory, ProfileCell, ProfileIndicatorDefinition, ProfileScaleMode, ProfileView } from '../profileTypes';
 import type { AgeSpan } from '../ageGroupSpans';
+import { suppressedCellTitle } from '../profileProtection';
 import { cellValue, INDICATOR_VIEW_IDS, pyramidSpans, pyramidValue } from './panelScale';
 import { coordinate as c, escapeXml, FONT_FAMILY, groupColour, PROFILE_COLOURS as colours, shorten } from './svgMarkup';
 
@@ -99,10 +100,10 @@ function referenceOutlineValue(cell: ProfileCell, mode: ProfileScaleMode, sameAr
 }
 
 /** A suppressed cell: a short grey dashed mark at the start of the bar, with a tooltip. */
-function suppressedMark(x: number, y: number, barHeight: number, direction: 1 | -1, locale: Locale): string {
+function suppressedMark(x: number, y: number, barHeight: number, direction: 1 | -1, locale: Locale, cell: Pick<ProfileCell, 'complementary'> = {}): string {
   const markWidth = 5;
   const left = direction === 1 ? x : x - markWidth;
-  const title = locale === 'de' ? 'unterdrückt (kleine Fallzahl)' : 'suppressed (small number)';
+  const title = suppressedCellTitle(cell, locale);
   return `<rect x="${c(left)}" y="${c(y)}" width="${markWidth}" height="${c(barHeight)}" fill="none" stroke="${colours.suppressed}" stroke-dasharray="1.5 1"><title>${title}</title></rect>`;
 }
 
@@ -117,7 +118,7 @@ function pyramidTitle(side: 'male' | 'female', ageText: string, cell: ProfileCel
   const de = locale === 'de';
   const sex = side === 'male' ? (de ? 'Männer' : 'Men') : de ? 'Frauen' : 'Women';
   const years = de ? 'Jahre' : 'years';
-  if (cell.count === null) return `${sex} ${ageText} ${years}: ${de ? 'unterdrückt (kleine Fallzahl)' : 'suppressed (small number)'}`;
+  if (cell.count === null) return `${sex} ${ageText} ${years}: ${suppressedCellTitle(cell, locale)}`;
   const share = cell.share === null ? '' : ` (${formatNumber(cell.share, 1, locale)} %)`;
   const spanYears = span ? span.to - span.from : null;
   const perYear = spanYears ? ` · ${formatNumber(cell.count / spanYears, 0, locale)} ${de ? 'je Altersjahr' : 'per year of age'}` : '';
@@ -172,14 +173,14 @@ function pyramidBody(profile: AreaProfile, options: PanelOptions, box: Box): str
       const fill = side === 'male' ? colours.male : colours.female;
       const refugeeFill = side === 'male' ? colours.maleRefugees : colours.femaleRefugees;
       const bar: string[] = [`<g class="kr-bar" data-age="${escapeXml(row.ageGroup)}" data-sex="${side}"><title>${escapeXml(pyramidTitle(side, ageText, cell, refugeeCell, span, locale))}</title>`];
-      if (value === null) bar.push(suppressedMark(origin, y, barHeight, direction, locale));
+      if (value === null) bar.push(suppressedMark(origin, y, barHeight, direction, locale, cell));
       else {
         const barLength = length(value);
         bar.push(`<rect x="${c(direction === 1 ? origin : origin - barLength)}" y="${c(y)}" width="${c(barLength)}" height="${c(barHeight)}" fill="${fill}"/>`);
       }
       const refugeeValue = pyramidValue(refugeeCell, mode, span);
       if (refugeeValue === null) {
-        if (refugeeCell.suppressed && value !== null) bar.push(suppressedMark(origin, y + barHeight * 0.25, barHeight * 0.5, direction, locale));
+        if (refugeeCell.suppressed && value !== null) bar.push(suppressedMark(origin, y + barHeight * 0.25, barHeight * 0.5, direction, locale, refugeeCell));
       } else if (refugeeValue > 0) {
         const refugeeLength = length(refugeeValue);
         bar.push(`<rect x="${c(direction === 1 ? origin : origin - refugeeLength)}" y="${c(y)}" width="${c(refugeeLength)}" height="${c(barHeight)}" fill="${refugeeFill}"/>`);
@@ -284,7 +285,7 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
     const x = box.x + labelWidth;
     parts.push(text(x - 3, y + barHeight / 2 + 2.8, category ? shorten(categoryLabel(category, locale, isNationality), isNationality ? 8 : 15) : '', 7.5, 'end', 'normal', colours.muted));
     const value = cellValue(cell, mode);
-    if (value === null) parts.push(suppressedMark(x, y, barHeight, 1, locale));
+    if (value === null) parts.push(suppressedMark(x, y, barHeight, 1, locale, cell));
     else parts.push(`<rect x="${c(x)}" y="${c(y)}" width="${c(length(value))}" height="${c(barHeight)}" fill="${colours.bar}"/>`);
     const referenceCell = referenceCells?.[index];
     const referenceValue = referenceCell ? referenceOutlineValue(referenceCell, mode, reference?.key === profile.key, total / 100) : null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmallCount, sumRevealsWithheld } from '../../../shared/indicators/smallCounts';
+import { isSmallCount, protectSums, sumRevealsWithheld, type SumConstraint } from '../../../shared/indicators/smallCounts';
 
 describe('sumRevealsWithheld', () => {
   it('settles one withheld count, and several only at the least or the most small counts can be', () => {
@@ -27,6 +27,50 @@ describe('sumRevealsWithheld', () => {
         const onlyOneVector = withheld.length === 1 || sum === smallest || sum === largest;
         expect(withheld.every((value) => isSmallCount(value, threshold))).toBe(true);
         expect(sumRevealsWithheld(withheld, threshold)).toBe(onlyOneVector);
+      }),
+    );
+  });
+});
+
+describe('protectSums', () => {
+  it('withholds the smallest further part of a sum that would settle a small count, and the total only where no part is left', () => {
+    const values = new Map([['a', 40], ['b', 2], ['c', 9], ['t', 51]]);
+    const cells = protectSums(values, [{ total: 't', parts: ['a', 'b', 'c'] }], 3);
+    expect([...cells.small]).toEqual(['b']);
+    expect([...cells.complementary]).toEqual(['c']);
+    // A part the caller keeps (shown elsewhere) is never chosen; then the total goes.
+    const kept = protectSums(values, [{ total: 't', parts: ['a', 'b', 'c'] }], 3, (id) => id !== 'b');
+    expect([...kept.complementary]).toEqual(['t']);
+  });
+
+  it('leaves no published sum of a random table settling its withheld cells', () => {
+    // Rows r0…r3 with a total each, columns with the region's cell each, and the region's total.
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 2, max: 5 }), (table, threshold) => {
+        const values = new Map<string, number>();
+        const constraints: SumConstraint[] = [];
+        const rows = table.map((_, row) => `r${row}`);
+        table.forEach((cells, row) => {
+          cells.forEach((value, column) => values.set(`r${row}c${column}`, value));
+          values.set(`r${row}t`, cells.reduce((sum, value) => sum + value, 0));
+          constraints.push({ total: `r${row}t`, parts: cells.map((_, column) => `r${row}c${column}`) });
+        });
+        for (const column of ['c0', 'c1', 'c2', 't']) {
+          values.set(`R${column}`, rows.reduce((sum, row) => sum + (values.get(`${row}${column}`) ?? 0), 0));
+          constraints.push({ total: `R${column}`, parts: rows.map((row) => `${row}${column}`) });
+        }
+        constraints.push({ total: 'Rt', parts: ['Rc0', 'Rc1', 'Rc2'] });
+        const cells = protectSums(values, constraints, threshold, (id) => id.endsWith('t'));
+        const withheld = new Set([...cells.small, ...cells.complementary]);
+        for (const value of values.keys()) if (isSmallCount(values.get(value) ?? 0, threshold)) expect(withheld.has(value)).toBe(true);
+        for (const constraint of constraints) {
+          const hidden = [constraint.total, ...constraint.parts].filter((id) => withheld.has(id));
+          if (hidden.length === 0) continue;
+          // Either nothing is settled, or the sum has nothing left to withhold (every cell already is).
+          const settled = hidden.length === 1 || (!withheld.has(constraint.total) && sumRevealsWithheld(hidden.map((id) => values.get(id) ?? 0), threshold));
+          const room = [constraint.total, ...constraint.parts].some((id) => !withheld.has(id) && (values.get(id) ?? 0) > 0);
+          expect(settled && room).toBe(false);
+        }
       }),
     );
   });

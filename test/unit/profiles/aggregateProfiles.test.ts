@@ -13,8 +13,12 @@ describe('aggregateProfiles on hand-countable data', () => {
   const set = aggregateProfiles(fixtureInput());
   const town = set.areas[0] as AreaProfile;
   const village = set.areas[1] as AreaProfile;
+  // Shares and indicators by hand, without protection: under a threshold of 1 no count is small.
+  const open = aggregateProfiles(fixtureInput({ smallNumberThreshold: 1 }));
+  const openTown = open.areas[0] as AreaProfile;
 
   it('computes shares of the area total in percent', () => {
+    const town = openTown;
     // Town: 100 boys of 1 000 inhabitants = 10 %; 40 Syrians of 100 foreign nationals = 40 %.
     expect(town.pyramid[0]?.male).toEqual({ count: 100, share: 10, suppressed: false });
     expect(town.nationality[0]).toEqual({ count: 40, share: 40, suppressed: false });
@@ -24,6 +28,7 @@ describe('aggregateProfiles on hand-countable data', () => {
   });
 
   it('computes the key indicators', () => {
+    const town = openTown;
     expect(town.indicators.population).toBe(1000);
     expect(town.indicators.refugees).toBe(60);
     expect(town.indicators.refugeesPer1000).toBeCloseTo(60, 10);
@@ -45,17 +50,41 @@ describe('aggregateProfiles on hand-countable data', () => {
     expect(village.indicators.refugeeShare).toBeNull();
     // 0 minors among 2 refugees would reveal that both are adults: withheld because the denominator is small.
     expect(village.indicators.refugeesUnder18Share).toBeNull();
-    // 1 Syrian in the village: suppressed; 9 Ukrainians are published.
-    expect(village.nationality[0]?.suppressed).toBe(true);
-    expect(village.nationality[1]).toEqual({ count: 9, share: 45, suppressed: false });
+    // 1 Syrian in the village: suppressed; the 9 Ukrainians too, because the village's 20 foreign nationals
+    // (its foreign share) minus the shown groups would give the 1 back; the 10 others stay.
+    expect(village.nationality[0]).toEqual({ count: null, share: null, suppressed: true });
+    expect(village.nationality[1]).toEqual({ count: null, share: null, suppressed: true, complementary: true });
+    expect(village.nationality[2]).toEqual({ count: 10, share: 50, suppressed: false });
+  });
+
+  it('withholds further cells where a printed sum would give a suppressed one back, and no sum then does', () => {
+    // The region's 41 Syrians minus the town's would be the village's 1: the town's 40 are withheld too,
+    // and the town's row then needs a second withheld group (its 100 foreign nationals are printed).
+    expect(town.nationality.map((cell) => cell.count)).toEqual([null, null, 30]);
+    expect(set.region.nationality.map((cell) => cell.count)).toEqual([41, 39, 40]);
+    // Every printed sum — a row's total, a column's region cell — leaves none or two and more cells withheld.
+    const rows = [town, village, set.region];
+    for (const profile of rows) {
+      const withheld = profile.nationality.filter((cell) => cell.suppressed).length;
+      expect(withheld, profile.name).not.toBe(1);
+    }
+    set.region.nationality.forEach((regionCell, index) => {
+      const withheld = [town, village, set.region].filter((profile) => profile.nationality[index]?.suppressed).length;
+      if (!regionCell.suppressed) expect(withheld, `column ${index}`).not.toBe(1);
+    });
   });
 
   it('builds the region as the sum of its areas (and protects the region too)', () => {
+    expect(open.region.population).toBe(1200);
+    expect(open.region.refugees).toBe(62);
+    expect(open.region.indicators.refugeesPer1000).toBeCloseTo((62 / 1200) * 1000, 10);
     expect(set.region.population).toBe(1200);
-    expect(set.region.refugees).toBe(62);
+    // 62 refugees minus the town's 60 would be the village's 2: the region's total is withheld, as on the
+    // map, and every indicator built on it.
+    expect(set.region.refugees).toBeNull();
+    expect(set.region.indicators.refugeesPer1000).toBeNull();
     expect(set.region.pyramid[1]?.refugeesMale.count).toBe(20 + 2);
     expect(set.region.nationality.map((cell) => cell.count)).toEqual([41, 39, 40]);
-    expect(set.region.indicators.refugeesPer1000).toBeCloseTo((62 / 1200) * 1000, 10);
   });
 
   it('labels the source and marks synthetic data', () => {

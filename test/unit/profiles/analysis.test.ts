@@ -94,8 +94,11 @@ describe('profile tables and CSV', () => {
   it('writes CSV with BOM, semicolons, decimal comma, German dates, empty suppressed cells with the flag "."', () => {
     const csv = dataTableCsv(profileTable(set, set.areas, 'nationality', 'de'));
     expect(csv.startsWith('\uFEFFSchlüssel;Gebiet;Stichtag;Staatsangehörigkeit;Anzahl;Anteil %;Kennzeichen\r\n')).toBe(true);
-    expect(csv).toContain('\r\n01;Stadt;31.12.2024;Syrien;40;40;\r\n');
+    // The town's 40 Syrians are withheld too: the region's 41 minus them would be the village's 1.
+    expect(csv).toContain('\r\n01;Stadt;31.12.2024;Syrien;;;.\r\n');
+    expect(csv).toContain('\r\n01;Stadt;31.12.2024;sonstige;30;30;\r\n');
     expect(csv).toContain('\r\n02;Dorf;31.12.2024;Syrien;;;.\r\n');
+    expect(csv).toContain('einzelne weitere Werte, aus denen sich eine kleine Fallzahl errechnen ließe');
     // 41 of 120 foreign nationals in the region: 34,1666… %.
     expect(csv).toContain('\r\nregion;Region (Summe der Gebiete);31.12.2024;Syrien;41;34,1667;\r\n');
     expect(csv).toContain('Testdaten, synthetisch');
