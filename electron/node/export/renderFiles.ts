@@ -7,6 +7,7 @@
  */
 import { dataTableCsv, type DataTable } from '../../../shared/export/dataTable';
 import { neutralizedText } from '../../../shared/format/csv';
+import type { Locale } from '../../../shared/format/number';
 
 // resvg, pdfkit and exceljs take hundreds of milliseconds to load: each is loaded by the format that needs
 // it, so an SVG or CSV export (and every command that writes no such file) never loads them.
@@ -72,12 +73,12 @@ function excelDate(text: string): { date: Date; format: string } | null {
 }
 
 /**
- * A data table as CSV (`;`, decimal comma, UTF-8 with BOM) or XLSX (numbers as numbers, Stichtage as dates,
- * header frozen).
- * @example await renderTable(table, 'xlsx', 'Quellenvergleich') // <XLSX bytes>
+ * A data table as CSV (German `;` and decimal comma, English `,` and point; UTF-8 with BOM) or XLSX (numbers
+ * as numbers, Stichtage as dates, header frozen).
+ * @example await renderTable(table, 'xlsx', 'Quellenvergleich', 'de') // <XLSX bytes>
  */
-export async function renderTable(table: DataTable, format: TableFormat, sheetName: string): Promise<Buffer> {
-  if (format === 'csv') return Buffer.from(dataTableCsv(table), 'utf8');
+export async function renderTable(table: DataTable, format: TableFormat, sheetName: string, locale: Locale): Promise<Buffer> {
+  if (format === 'csv') return Buffer.from(dataTableCsv(table, locale), 'utf8');
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   workbook.creator = 'Kleinraum';

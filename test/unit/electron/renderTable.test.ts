@@ -8,7 +8,7 @@ it('writes numbers with a thousands format and sizes columns by their longest en
   const table = { columns: ['Schlüssel', 'Gebiet', 'Bestand', 'Anteil', 'Stichtag'], rows: [['03241001', 'Hannover', 19742, 12.5, '31.12.2024'], ['03241012', 'Neustadt am Rübenberge', 972, 3.25, '31.02.2024']], notes: ['Quelle: Test, Stichtag 31.12.2024'] };
   const workbook = new excel.Workbook();
   // exceljs types its input as an older Buffer; the bytes are the same.
-  await workbook.xlsx.load((await renderTable(table, 'xlsx', 'Bilanz')) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  await workbook.xlsx.load((await renderTable(table, 'xlsx', 'Bilanz', 'de')) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const sheet = workbook.getWorksheet('Bilanz')!;
   expect(sheet.getCell('C2').value).toBe(19742);
   expect(sheet.getCell('C2').numFmt).toBe('#,##0');
@@ -23,4 +23,13 @@ it('writes numbers with a thousands format and sizes columns by their longest en
   expect(sheet.getCell('E2').numFmt).toBe('dd.mm.yyyy');
   expect(sheet.getCell('E3').value).toBe('31.02.2024');
   expect(sheet.getCell('A5').value).toBe('Quelle: Test, Stichtag 31.12.2024');
+});
+
+it('writes CSV for the reader\'s spreadsheet: German ";" and decimal comma, English "," and decimal point', async () => {
+  const table = { columns: ['Key', 'Area', 'Share'], rows: [['03241012', 'Neustadt a. Rbge., Stadt', -12.5], ['03241001', 'Hannover', 1234567]], notes: ['Source: test'] };
+  const german = (await renderTable(table, 'csv', 'Tabelle', 'de')).toString('utf8');
+  expect(german).toBe('\uFEFFKey;Area;Share\r\n03241012;Neustadt a. Rbge., Stadt;-12,5\r\n03241001;Hannover;1234567\r\n\r\nSource: test\r\n');
+  const english = (await renderTable(table, 'csv', 'Table', 'en')).toString('utf8');
+  // The comma inside a name is quoted, so the columns stay where they are.
+  expect(english).toBe('\uFEFFKey,Area,Share\r\n03241012,"Neustadt a. Rbge., Stadt",-12.5\r\n03241001,Hannover,1234567\r\n\r\nSource: test\r\n');
 });

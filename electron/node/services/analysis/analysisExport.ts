@@ -63,7 +63,7 @@ export async function exportAnalysisView(db: SqliteDatabase, input: ExportInput)
   const base = { fileName, mimeType: MIME_TYPES[input.format] };
   if (input.format === 'csv' || input.format === 'xlsx') {
     const table = content.table(readSetting(settings, 'smallNumberThreshold'), createdOn);
-    const bytes = await renderTable(table, input.format, `${input.view} ${content.period}`);
+    const bytes = await renderTable(table, input.format, `${input.view} ${content.period}`, input.locale);
     return { ...base, base64: bytes.toString('base64') };
   }
   const layer = chooseAnalysisLayer(db, input.layer);

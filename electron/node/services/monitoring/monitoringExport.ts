@@ -20,7 +20,7 @@ export async function exportMonitoring(db: SqliteDatabase, input: ExportInput): 
   const fileName = `monitoring-${result.period}.${input.format}`;
   const base = { fileName, mimeType: MIME_TYPES[input.format] };
   if (input.format === 'csv' || input.format === 'xlsx') {
-    const bytes = await renderTable(monitoringTable(result, createdOn, input.locale), input.format, `Monitoring ${result.period}`);
+    const bytes = await renderTable(monitoringTable(result, createdOn, input.locale), input.format, `Monitoring ${result.period}`, input.locale);
     return { ...base, base64: bytes.toString('base64') };
   }
   const { monitoringSheet } = await import('./monitoringSheet');

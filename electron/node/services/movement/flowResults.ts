@@ -226,7 +226,7 @@ export async function exportFlows(db: SqliteDatabase, input: z.output<typeof flo
   if (input.format === 'csv' || input.format === 'xlsx') {
     const table = input.table === 'totals' ? flowTotalsTable(data, input.locale) : flowsTable(data, input.locale);
     const sheet = input.locale === 'de' ? (input.table === 'totals' ? 'Zu- und Fortzüge' : 'Wanderungen') : input.table === 'totals' ? 'Totals' : 'Flows';
-    const bytes = await renderTable(table, input.format, sheet);
+    const bytes = await renderTable(table, input.format, sheet, input.locale);
     return { fileName, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
   }
   if (data.period === null) {

@@ -56,7 +56,7 @@ export async function exportTimeSeries(db: SqliteDatabase, input: SeriesExportIn
     const order = orderedSeriesKeys(data.series, input.sortBy, input.locale, input.areas);
     const ordered = { ...data, series: order.map((key) => data.series.find((series) => series.key === key)!) };
     const table = timeSeriesTable(ordered, data.sources, readSetting(settings, 'smallNumberThreshold'), createdOn, input.locale);
-    const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Zeitreihe' : 'Time series');
+    const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Zeitreihe' : 'Time series', input.locale);
     return { ...base, base64: bytes.toString('base64') };
   }
   const layer = chooseAnalysisLayer(db, input.layer);
@@ -116,7 +116,7 @@ export async function exportBalance(db: SqliteDatabase, input: BalanceExportInpu
   );
   if (input.format === 'csv' || input.format === 'xlsx') {
     const table = balanceTable(withSources, input.areaKey ?? null, today(), input.locale, period);
-    const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance');
+    const bytes = await renderTable(table, input.format, input.locale === 'de' ? 'Bilanz' : 'Balance', input.locale);
     return { fileName, mimeType: MIME_TYPES[input.format], base64: bytes.toString('base64') };
   }
   // The committee figure: the area's account (the region's without an area), or every area's for one period.

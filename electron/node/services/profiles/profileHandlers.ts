@@ -110,7 +110,7 @@ export function createProfileHandlers(context: ServiceContext): FeatureHandlers<
       }
       // Tables: the deviation view exports the indicator table (its values and the region's).
       const table = pair !== null ? compareTable(set, pair.a, pair.b, input.locale) : profileTable(set, figure.areas, view === 'deviation' || view === 'compare' ? 'indicators' : view, input.locale);
-      return { ...base, base64: (await renderTable(table, input.format, `${input.view} ${set.period}`)).toString('base64') };
+      return { ...base, base64: (await renderTable(table, input.format, `${input.view} ${set.period}`, input.locale)).toString('base64') };
     },
   };
 }

@@ -167,7 +167,7 @@ export function createSourceHandlers(context: ServiceContext): FeatureHandlers<t
       const fileName = `quellenvergleich_${comparison.variable}_${comparison.period}.${input.format}`;
       const filePath = input.path ? targetPath(input.path, input.format) : null;
       if (input.format === 'csv' || input.format === 'xlsx') {
-        const bytes = await renderTable(comparisonTable(comparison, locale), input.format, locale === 'de' ? 'Quellenvergleich' : 'Source comparison');
+        const bytes = await renderTable(comparisonTable(comparison, locale), input.format, locale === 'de' ? 'Quellenvergleich' : 'Source comparison', locale);
         return deliver(bytes, fileName, input.format, filePath);
       }
       const { figure, title } = comparisonFigure(db, comparison, locale);
