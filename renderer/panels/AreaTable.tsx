@@ -68,13 +68,19 @@ export function AreaTable() {
   // colours and order), not the indicator the map no longer shows.
   const overlayShown = useOverlayShown();
   const shownColumn = useMemo(() => (overlayShown ? overlayColumn(overlayShown, locale) : null), [overlayShown, locale]);
-  const rows = useMemo(() => {
-    if (!indicatorValues) return featuresWithoutIndicators ? sortAreaRows(areaRowsWithoutValues(featuresWithoutIndicators, message('table.noIndicators')), sort, locale) : [];
-    const values = shownColumn ? indicatorValues.values.map((entry) => ({ ...entry, value: shownColumn.sortValue(entry.key), smallNumber: false })) : indicatorValues.values;
-    return sortAreaRows(values, sort, locale);
-  }, [indicatorValues, featuresWithoutIndicators, shownColumn, sort, locale, t]);
   // The class colour and the suppression of each row come from the map's own drawing.
   const indicatorDrawing = useMapDrawing();
+  const suppressedKeys = indicatorDrawing?.drawn.suppressedKeys;
+  const rows = useMemo(() => {
+    if (!indicatorValues) return featuresWithoutIndicators ? sortAreaRows(areaRowsWithoutValues(featuresWithoutIndicators, message('table.noIndicators')), sort, locale) : [];
+    // A withheld value sorts with the missing ones: among the shown values its place would tell how large it
+    // is (which of two withheld counts under 3 is the 1).
+    const withheld = new Set(suppressedKeys ?? []);
+    const values = shownColumn
+      ? indicatorValues.values.map((entry) => ({ ...entry, value: shownColumn.sortValue(entry.key), smallNumber: false }))
+      : indicatorValues.values.map((entry) => (withheld.has(entry.key) ? { ...entry, value: null } : entry));
+    return sortAreaRows(values, sort, locale);
+  }, [indicatorValues, featuresWithoutIndicators, shownColumn, sort, locale, t, suppressedKeys]);
   const drawn = overlayShown?.drawing.drawn ?? indicatorDrawing?.drawn ?? null;
   const drawnByKey = useMemo(() => (drawn ? new Map(drawn.areas.map((area) => [area.key, area])) : null), [drawn]);
   const smallNumberThreshold = useKleinraum((state) => readSetting(state.project?.settings ?? {}, 'smallNumberThreshold'));

@@ -54,7 +54,8 @@ export interface CellProtection {
  * and its totals): starting from the small counts, every sum whose withheld cells it would settle
  * (`sumRevealsWithheld`, or a withheld total beside shown parts) gets one more cell withheld — its
  * smallest part not yet withheld, or, where no part is left (or every part is one `keepPart` names, e.g.
- * an area's total that the map shows), the sum's total — until no sum settles any. A cell added for one
+ * an area's total that the map shows), the sum's total — until no sum that has a cell left to withhold
+ * settles any (each sum on its own: a reader solving several together can know more). A cell added for one
  * sum may open another it belongs to, which then gets its own; each round adds a cell, so it ends.
  * Deterministic (ties by id), so every view computing the same table withholds the same cells.
  * @example protectSums(new Map([['a', 40], ['b', 2], ['t', 42]]), [{ total: 't', parts: ['a', 'b'] }], 3).complementary // Set { 'a' }
@@ -86,14 +87,14 @@ export function protectSums(values: ReadonlyMap<string, number>, constraints: re
     if (!settled) continue;
     let next: string | undefined;
     for (const id of constraint.parts) {
-      if (withheld.has(id) || valueOf(id) <= 0 || keepPart(id)) continue;
+      if (withheld.has(id) || !(valueOf(id) > 0) || keepPart(id)) continue;
       if (next === undefined || valueOf(id) < valueOf(next) || (valueOf(id) === valueOf(next) && id < next)) next = id;
     }
     next ??= totalHidden ? undefined : constraint.total;
     if (next === undefined) continue;
     withheld.add(next);
     complementary.add(next);
-    // This sum may still settle (a withheld total beside one withheld part), and so may the others of the cell.
+    // This sum may need one more cell (two small counts at their extremes), and so may the others of the cell.
     for (const affected of [index, ...(sumsOfCell.get(next) ?? [])]) {
       if (queued.has(affected)) continue;
       queued.add(affected);

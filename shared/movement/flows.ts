@@ -2,8 +2,8 @@
  * Pure computations on origin–destination flows for one period: per-area totals (in, out, internal, net),
  * gross and net flows, the filter for one area (incoming, outgoing, both), the top N with what is hidden,
  * and small-number protection by the project's rule (a count 0 < n < threshold is not shown; the same
- * rule as computeIndicatorValues). Order matters: totals and the top N are computed on the true counts,
- * before suppression; only what is shown is protected.
+ * rule as computeIndicatorValues). Totals are computed on the true counts; the top N are the largest of
+ * the flows that are shown, withheld ones listed after them.
  *
  * Protection goes beyond the small flows themselves, as statistical offices do: an area's total (which
  * the Bilanz shows too) minus its shown flows is what its withheld flows sum to, and where that settles
@@ -13,7 +13,7 @@
  * gross flows is, which it would give back.
  */
 import { isExternalKey, type FlowRecord } from './flowTypes';
-import { isSmallCount, protectSums, sumRevealsWithheld } from '../indicators/smallCounts';
+import { isSmallCount, protectSums } from '../indicators/smallCounts';
 import { translate } from '../i18n/translate';
 import type { Locale } from '../format/number';
 
@@ -223,8 +223,8 @@ export interface TopFlows {
 /**
  * The N largest flows (ties by origin, then destination, so the choice is stable), and what is left out.
  * Withheld flows (`isWithheld`) come last, by origin and destination: a place among the shown values
- * would tell about how large a withheld one is. The sum left out is withheld where it is a small count,
- * or where it would settle the withheld flows among those left out (the full list shows the others).
+ * would tell about how large a withheld one is. The sum left out is withheld where it is a small count or
+ * holds a withheld flow.
  * @example topFlows([{ from: 'a', to: 'b', value: 9 }, { from: 'a', to: 'c', value: 4 }, { from: 'c', to: 'b', value: 6 }], 1, 3).hidden // { count: 2, sum: 10 }
  */
 export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number, isWithheld: (flow: FlowPair) => boolean = (flow) => isSmallNumber(flow.value, smallNumberThreshold)): TopFlows {
@@ -234,8 +234,10 @@ export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumb
   const shown = n === null ? sorted : sorted.slice(0, Math.max(0, n));
   const rest = n === null ? [] : sorted.slice(Math.max(0, n));
   const sum = rest.reduce((total, flow) => total + flow.value, 0);
-  const settles = sumRevealsWithheld(rest.filter(isWithheld).map((flow) => flow.value), smallNumberThreshold);
-  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) || settles ? null : sum } };
+  // With a withheld flow among those left out, the sum beside the totals (or beside the next longer list)
+  // would help to work it out: it is withheld then.
+  const holdsWithheld = rest.some(isWithheld);
+  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) || holdsWithheld ? null : sum } };
 }
 
 /** The project's rule (shared/indicators/smallCounts.ts). @example isSmallNumber(2, 3) // true */
@@ -249,10 +251,12 @@ export function isSmallNumber(value: number, threshold: number): boolean {
  * @example protectFlows([{ from: 'a', to: 'b', value: 2 }], 3)[0] // { from: 'a', to: 'b', value: null, suppressed: true, external: false }
  */
 export function protectFlows(flows: readonly FlowPair[], smallNumberThreshold: number, protection?: FlowProtection, mode: FlowMode = 'gross'): FlowLine[] {
-  const complementaryOf = (flow: FlowPair) =>
-    protection !== undefined && (protection.complementary.has(pairId(flow.from, flow.to)) || (mode === 'net' && protection.complementary.has(pairId(flow.to, flow.from))));
-  const smallOf = (flow: FlowPair) =>
-    isSmallNumber(flow.value, smallNumberThreshold) || (protection !== undefined && mode === 'net' && (protection.small.has(pairId(flow.from, flow.to)) || protection.small.has(pairId(flow.to, flow.from))));
+  // A net flow withheld because a gross flow is, is itself no small count: it is marked as protecting one.
+  const withheldGross = (flow: FlowPair) =>
+    protection !== undefined &&
+    [pairId(flow.from, flow.to), ...(mode === 'net' ? [pairId(flow.to, flow.from)] : [])].some((id) => protection.small.has(id) || protection.complementary.has(id));
+  const complementaryOf = (flow: FlowPair) => withheldGross(flow);
+  const smallOf = (flow: FlowPair) => isSmallNumber(flow.value, smallNumberThreshold) || (mode === 'gross' && protection !== undefined && protection.small.has(pairId(flow.from, flow.to)));
   return flows.map((flow) => {
     const small = smallOf(flow);
     const complementary = !small && complementaryOf(flow);

@@ -5,8 +5,8 @@
  * areas to the region's cell — sums a reader can subtract along. The small counts are withheld, and then
  * as many further cells as keep every such sum from giving one back (shared/indicators/smallCounts.ts
  * protectSums): a further category of the same area, or of another area in the same column. An area's
- * total is never the one chosen (the map and the other views show it); where only it would do, the
- * region's total is withheld instead, as the map does. Pure.
+ * total is chosen only where nothing else is left (the map and the other views show it); in the column of
+ * the areas' totals the region's total goes instead, as the map does. Pure.
  */
 import { protectSums, type SumConstraint } from '../indicators/smallCounts';
 import { translate } from '../i18n/translate';

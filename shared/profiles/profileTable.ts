@@ -79,7 +79,7 @@ export function compareTable(set: ProfileSet, a: AreaProfile, b: AreaProfile, lo
   const stichtag = formatDate(set.period, locale);
   const notes = [
     localized(set.sourceLine, locale),
-    de ? `A: ${profileDisplayName(a, locale)}, B: ${profileDisplayName(b, locale)}, Stichtag ${stichtag}. Leer = nicht verfügbar oder unterdrückt (Fallzahl unter ${set.smallNumberThreshold}).` : `A: ${profileDisplayName(a, locale)}, B: ${profileDisplayName(b, locale)}, reference date ${stichtag}. Empty = not available or suppressed (count below ${set.smallNumberThreshold}).`,
+    de ? `A: ${profileDisplayName(a, locale)}, B: ${profileDisplayName(b, locale)}, Stichtag ${stichtag}. Leer = nicht verfügbar oder unterdrückt (Fallzahl unter ${set.smallNumberThreshold} oder zu deren Schutz).` : `A: ${profileDisplayName(a, locale)}, B: ${profileDisplayName(b, locale)}, reference date ${stichtag}. Empty = not available or suppressed (count below ${set.smallNumberThreshold}, or protecting one).`,
   ];
   if (set.synthetic) notes.push(translate(locale, 'badge.synthetic'));
   return { columns, rows, notes };

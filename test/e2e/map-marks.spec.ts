@@ -82,6 +82,13 @@ test('the region\'s total is withheld where it would give the one withheld small
   await expect(page.getByTestId(`area-value-${smallest.key}`)).toHaveText('•');
   await expect(page.getByTestId('area-table-region')).toHaveText('geschützt');
   await expect(page.getByTestId('legend-region')).toHaveText(`Gesamt: nicht ausgewiesen (gäbe eine Fallzahl unter ${(smallest.value + 1).toString()} preis)`);
+  // Sorted by value, the withheld row goes with the missing ones, after every shown value in either direction:
+  // its place among the values would tell how large it is.
+  const rowKeys = () => page.locator('[data-testid^="area-row-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')));
+  await page.getByTestId('sort-value').click();
+  await expect.poll(async () => (await rowKeys()).at(-1)).toBe(smallest.key);
+  await page.getByTestId('sort-value').click();
+  await expect.poll(async () => (await rowKeys()).at(-1)).toBe(smallest.key);
   await page.getByTestId(`area-row-${smallest.key}`).click();
   await expect(page.getByTestId('details-withheld').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('region-withheld.png') });

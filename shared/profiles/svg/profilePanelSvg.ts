@@ -303,8 +303,10 @@ function categoryBody(profile: AreaProfile, options: PanelOptions, box: Box): st
 
 function indicatorBody(profile: AreaProfile, options: PanelOptions, box: Box): string {
   const { locale, reference, region } = options;
-  // The change row only when a comparison date is chosen (the region then has a change value).
-  const ids = INDICATOR_VIEW_IDS.filter((id) => id !== 'refugeesChange' || (region.indicators.refugeesChange ?? null) !== null);
+  // The change row only when a comparison date is chosen: then the region has a change value, unless it is
+  // withheld to protect a small count, when the population's change still says a date was chosen.
+  const compared = (region.indicators.refugeesChange ?? null) !== null || (region.indicators.populationChange ?? null) !== null;
+  const ids = INDICATOR_VIEW_IDS.filter((id) => id !== 'refugeesChange' || compared);
   const rowHeight = box.height / ids.length;
   const labelHeight = 8;
   const parts: string[] = [];

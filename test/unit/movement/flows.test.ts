@@ -120,7 +120,17 @@ describe('flow totals beside withheld flows', () => {
 
   it('withholds a net flow where either gross flow is withheld: the gross view shows the other', () => {
     const result = view([record('a', 'b', 2), record('b', 'a', 50), record('c', 'a', 20), record('c', 'b', 20)], 'net');
-    expect(line(result, 'b', 'a')).toMatchObject({ value: null, suppressed: true });
+    // 48 is no small count: it is withheld to protect the 2, and says so.
+    expect(line(result, 'b', 'a')).toMatchObject({ value: null, suppressed: true, complementary: true });
+  });
+
+  it('withholds the sum left out of a top N whenever a withheld flow is among them', () => {
+    const records = [record('b', 'a', 40), record('c', 'a', 2), record('b', 'c', 30), record('c', 'b', 25), record('a', 'b', 12), record('a', 'c', 9)];
+    const top = computeFlowView({ records, areas, mode: 'gross', area: null, direction: 'all', top: 3, smallNumberThreshold: 3 });
+    expect(top.flows).toHaveLength(3);
+    expect(top.hidden).toEqual({ count: 3, sum: null });
+    const withoutWithheld = computeFlowView({ records: [record('b', 'a', 40), record('a', 'b', 12), record('a', 'c', 9)], areas, mode: 'gross', area: null, direction: 'all', top: 1, smallNumberThreshold: 3 });
+    expect(withoutWithheld.hidden).toEqual({ count: 2, sum: 21 });
   });
 
   it('says when a flow is withheld to protect another', () => {

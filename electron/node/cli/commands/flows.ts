@@ -1,8 +1,8 @@
 /**
  * `kleinraum flows P.gpkg [--period P] [--mode net|gross] [--area KEY] [--direction in|out|between]
  * [--top N] [--layer L] [--out FILE.svg|.png|.pdf|.csv|.xlsx]`: flows between areas and to/from the categories outside,
- * through the same `flows.compute` method the flow map uses. Per-area totals are true counts (before
- * small-number protection); shown flows below the threshold have value null and `suppressed: true`, and so
+ * through the same `flows.compute` method the flow map uses. Per-area totals are true counts, null where
+ * small-number protection withholds them; shown flows below the threshold have value null and `suppressed: true`, and so
  * do flows withheld so that a total does not give a small one back (also `complementary: true`).
  */
 import { FLOW_EXPORT_FORMATS } from '../../../../shared/contract/methods/flows';
