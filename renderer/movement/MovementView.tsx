@@ -5,7 +5,7 @@
  * seriesChart.ts, the same code the exported figures use; values come from `timeseries.compute` and
  * `balance.compute`. The selection is the app's one selection (map, table, details panel).
  */
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { MethodOutput } from '../../shared/contract/api';
 import { BALANCE_EXPORT_FORMATS, MOVEMENT_EXPORT_FORMATS, MULTIPLES_LAYOUTS } from '../../shared/contract/methods/movement';
 import { formatDate, formatNumber } from '../../shared/format/number';
@@ -66,8 +66,13 @@ export function MovementView() {
   const singlePeriodIndicators = project?.indicators.filter((indicator) => indicator.periods.length === 1) ?? [];
   // The tab's choices outlive the view (movementUiStore.ts): back from the map, it shows what it showed.
   const generation = useKleinraum((state) => state.generation);
-  const choices = useMovementUi((state) => movementChoicesFor(state, generation));
-  const choose = (patch: Partial<MovementChoices>) => useMovementUi.getState().choose(generation, patch);
+  const projectPath = project?.path ?? null;
+  const choices = useMovementUi((state) => movementChoicesFor(state, generation, projectPath));
+  const choose = (patch: Partial<MovementChoices>) => useMovementUi.getState().choose(generation, projectPath, patch);
+  // Saved under a file name only now (the demo, saved as): what was chosen before is kept for that file too.
+  useEffect(() => {
+    useMovementUi.getState().remember(generation, projectPath);
+  }, [generation, projectPath]);
   const chosenIndicatorId = choices.indicatorId;
   const knownIndicator = chosenIndicatorId !== null && (projectIndicators.some((indicator) => indicator.id === chosenIndicatorId) || MOVEMENT_INDICATORS.some((indicator) => indicator.id === chosenIndicatorId));
   const indicatorId = knownIndicator ? chosenIndicatorId : defaultSeriesIndicatorId(project?.variables ?? [], projectIndicators);

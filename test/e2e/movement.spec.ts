@@ -335,6 +335,17 @@ test('a planner imports a stock with its arrivals and departures, names the colu
     await page.getByTestId('view-tab-movement').click();
     await expect(page.getByTestId('movement-balance-stock')).toHaveValue('wohnungslose');
     await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');
+    // Saved and opened again (here: the page reloaded), the tab shows the chosen stock, not the first one.
+    await callApi(request, 'files.list', { dir: folder.path, extensions: ['gpkg'] });
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('menu-save-as').click();
+    await page.getByTestId('file-name-input').fill('Wohnungslose');
+    await page.getByTestId('file-dialog-confirm').click();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('title', /Wohnungslose\.gpkg$/);
+    await page.reload();
+    await page.getByTestId('view-tab-movement').click();
+    await expect(page.getByTestId('movement-balance-stock')).toHaveValue('wohnungslose');
+    await expect(page.getByTestId('movement-balance')).toContainText('Wohnungslose');
   } finally {
     folder.remove();
   }
