@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import { FLOW_EXPORT_FORMATS } from '../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../shared/format/number';
-import { FLOW_DIRECTIONS, FLOW_MODES, flowSuppressionNote, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
+import { FLOW_DIRECTIONS, FLOW_MODES, flowSuppressionNote, hiddenFlowsNote, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
 import { FLOW_COLOURS, SCREEN_FLOW_WIDTH, flowWidthLegend } from '../../shared/movement/flowGeometry';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -172,7 +172,7 @@ export function FlowPanel() {
           </div>
           {data.hidden.count > 0 && (
             <p className="movement-note" data-testid="flows-hidden">
-              {data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: number(data.hidden.sum) })}
+              {hiddenFlowsNote(data.hidden, data.smallNumberThreshold, locale)}
             </p>
           )}
           {suppressionNote && (

@@ -17,7 +17,7 @@ import { rewindForD3 } from '../export/rewindForD3';
 import { mm, svgText } from '../export/svgElements';
 import { textWidth, wrapText } from '../export/textMetrics';
 import type { Source } from '../model/project';
-import { flowSuppressionNote, flowSyntheticNote } from './flows';
+import { flowSuppressionNote, flowSyntheticNote, hiddenFlowsNote } from './flows';
 import { FLOW_COLOURS as FLOW_FIGURE_COLOURS, flowGeometry, flowWidthLegend, type FlowGeometryInput } from './flowGeometry';
 
 /** Line width in mm of the largest flow on an A4 page. */
@@ -31,7 +31,7 @@ export interface FlowFigureData {
   direction: 'all' | 'in' | 'out' | 'between';
   flows: FlowGeometryInput['flows'];
   ends: FlowGeometryInput['ends'];
-  hidden: { count: number; sum: number | null };
+  hidden: { count: number; sum: number | null; withheld: number };
   smallNumberThreshold: number;
   sources: readonly Source[];
 }
@@ -119,7 +119,7 @@ export function flowMapFigure(data: FlowFigureData, context: AnalysisFigureConte
     const notes = [
       ...(data.sources.length > 0 ? [t('flows.source', { source: data.sources.map((source) => source.name).join('; '), date: formatDate(data.period, locale) })] : []),
       ...(data.mode === 'net' ? [t('flows.netNote')] : []),
-      ...(data.hidden.count > 0 ? [data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: formatNumber(data.hidden.sum, 0, locale) })] : []),
+      ...[hiddenFlowsNote(data.hidden, data.smallNumberThreshold, locale)].filter((note): note is string => note !== null),
       ...[flowSuppressionNote(data.flows, data.smallNumberThreshold, locale)].filter((note): note is string => note !== null),
       ...[flowSyntheticNote(data.sources, locale)].filter((note): note is string => note !== null),
     ].join(' · ');

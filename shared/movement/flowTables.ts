@@ -4,16 +4,16 @@
  * source, the period, what is hidden, the small-number rule and the synthetic label.
  */
 import type { DataTable, TableValue } from '../export/dataTable';
-import { formatDate, formatNumber, type Locale } from '../format/number';
+import { formatDate, type Locale } from '../format/number';
 import { translate, type MessageKey } from '../i18n/translate';
 import type { LocalizedText, Source } from '../model/project';
-import { flowSuppressionNote, flowSyntheticNote } from './flows';
+import { flowSuppressionNote, flowSyntheticNote, hiddenFlowsNote } from './flows';
 
 export interface FlowTableInput {
   period: string | null;
   mode: 'gross' | 'net';
   flows: readonly { from: string; to: string; value: number | null; suppressed: boolean; complementary?: boolean }[];
-  hidden: { count: number; sum: number | null };
+  hidden: { count: number; sum: number | null; withheld: number };
   /** Totals as shown: null where withheld (protectFlowTotals). */
   areas: readonly { key: string; name: string; inflow: number | null; outflow: number | null; internal: number | null; net: number | null }[];
   ends: readonly { key: string; name: LocalizedText; external: boolean }[];
@@ -26,9 +26,8 @@ function notes(data: FlowTableInput, locale: Locale): string[] {
   const lines: string[] = [];
   if (data.sources.length > 0 && data.period) lines.push(t('flows.source', { source: data.sources.map((source) => source.name).join('; '), date: formatDate(data.period, locale) }));
   if (data.mode === 'net') lines.push(t('flows.netNote'));
-  if (data.hidden.count > 0) {
-    lines.push(data.hidden.sum === null ? t('flows.hiddenSmall', { count: data.hidden.count, threshold: data.smallNumberThreshold }) : t('flows.hidden', { count: data.hidden.count, sum: formatNumber(data.hidden.sum, 0, locale) }));
-  }
+  const hidden = hiddenFlowsNote(data.hidden, data.smallNumberThreshold, locale);
+  if (hidden) lines.push(hidden);
   const suppression = flowSuppressionNote(data.flows, data.smallNumberThreshold, locale);
   if (suppression) lines.push(suppression);
   lines.push(t('flows.totalsNote'));

@@ -15,7 +15,7 @@
 import { isExternalKey, type FlowRecord } from './flowTypes';
 import { isSmallCount, protectSums } from '../indicators/smallCounts';
 import { translate } from '../i18n/translate';
-import type { Locale } from '../format/number';
+import { formatNumber, type Locale } from '../format/number';
 
 export const FLOW_MODES = ['gross', 'net'] as const;
 export type FlowMode = (typeof FLOW_MODES)[number];
@@ -216,16 +216,19 @@ export function filterFlows(flows: readonly FlowPair[], area: string | null, dir
 
 export interface TopFlows {
   shown: FlowPair[];
-  /** How many flows and persons are not drawn (sum null when it is itself a small number). */
-  hidden: { count: number; sum: number | null };
+  /**
+   * How many flows are not drawn, how many of them are withheld, and the persons of the others (the full
+   * list shows each of them; null when that sum is itself a small number).
+   */
+  hidden: { count: number; sum: number | null; withheld: number };
 }
 
 /**
  * The N largest flows (ties by origin, then destination, so the choice is stable), and what is left out.
  * Withheld flows (`isWithheld`) come last, by origin and destination: a place among the shown values
- * would tell about how large a withheld one is. The sum left out is withheld where it is a small count or
- * holds a withheld flow.
- * @example topFlows([{ from: 'a', to: 'b', value: 9 }, { from: 'a', to: 'c', value: 4 }, { from: 'c', to: 'b', value: 6 }], 1, 3).hidden // { count: 2, sum: 10 }
+ * would tell about how large a withheld one is. The sum left out counts only the flows shown in the full
+ * list, and says how many withheld ones it leaves out.
+ * @example topFlows([{ from: 'a', to: 'b', value: 9 }, { from: 'a', to: 'c', value: 4 }, { from: 'c', to: 'b', value: 6 }], 1, 3).hidden // { count: 2, sum: 10, withheld: 0 }
  */
 export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number, isWithheld: (flow: FlowPair) => boolean = (flow) => isSmallNumber(flow.value, smallNumberThreshold)): TopFlows {
   const byEnds = (a: FlowPair, b: FlowPair) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
@@ -233,11 +236,11 @@ export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumb
   const sorted = [...flows.filter((flow) => !isWithheld(flow)).sort((a, b) => b.value - a.value || byEnds(a, b)), ...withheld];
   const shown = n === null ? sorted : sorted.slice(0, Math.max(0, n));
   const rest = n === null ? [] : sorted.slice(Math.max(0, n));
-  const sum = rest.reduce((total, flow) => total + flow.value, 0);
-  // With a withheld flow among those left out, the sum beside the totals (or beside the next longer list)
-  // would help to work it out: it is withheld then.
-  const holdsWithheld = rest.some(isWithheld);
-  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) || holdsWithheld ? null : sum } };
+  // Only the flows that are shown in the full list count into the sum: with a withheld one in it, the sum
+  // beside the totals (or beside the next longer list) would help to work that one out.
+  const withheldCount = rest.filter(isWithheld).length;
+  const sum = rest.filter((flow) => !isWithheld(flow)).reduce((total, flow) => total + flow.value, 0);
+  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) ? null : sum, withheld: withheldCount } };
 }
 
 /** The project's rule (shared/indicators/smallCounts.ts). @example isSmallNumber(2, 3) // true */
@@ -339,4 +342,18 @@ export function flowSuppressionNote(flows: readonly Pick<FlowLine, 'suppressed' 
 export function flowSyntheticNote(sources: readonly { name: string; synthetic: boolean }[], locale: Locale): string | null {
   if (!sources.some((source) => source.synthetic)) return null;
   return sources.some((source) => /synthetisch|synthetic/i.test(source.name)) ? null : translate(locale, 'flows.synthetic');
+}
+
+/**
+ * What a view says of the flows it does not draw: how many, the persons of those the full list shows, and
+ * how many are withheld. The panel, the table files, the figure and the CLI say the same.
+ * @example hiddenFlowsNote({ count: 259, sum: 3100, withheld: 93 }, 3, 'de') // '259 kleinere Ströme nicht gezeichnet: 166 mit zusammen 3.100 Personen, 93 nicht ausgewiesen.'
+ */
+export function hiddenFlowsNote(hidden: TopFlows['hidden'], threshold: number, locale: Locale): string | null {
+  if (hidden.count === 0) return null;
+  if (hidden.sum === null) return translate(locale, 'flows.hiddenSmall', { count: hidden.count, threshold });
+  const sum = formatNumber(hidden.sum, 0, locale);
+  if (hidden.withheld === 0) return translate(locale, 'flows.hidden', { count: hidden.count, sum });
+  if (hidden.withheld === hidden.count) return translate(locale, 'flows.hiddenAllWithheld', { count: hidden.count });
+  return translate(locale, 'flows.hiddenWithWithheld', { count: hidden.count, shown: hidden.count - hidden.withheld, sum, withheld: hidden.withheld });
 }

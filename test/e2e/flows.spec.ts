@@ -14,7 +14,7 @@ import { callApi, expect, openApp, test } from './fixtures';
 interface FlowsAnswer {
   period: string;
   flows: { from: string; to: string; value: number | null; suppressed: boolean }[];
-  hidden: { count: number; sum: number | null };
+  hidden: { count: number; sum: number | null; withheld: number };
   areas: { key: string; inflow: number }[];
   external: { key: string; inflow: number; outflow: number }[];
   ends: { key: string; name: { de: string } }[];

@@ -54,7 +54,8 @@ export const flowsOutput = z.object({
   flows: z.array(flowLine),
   /** Flows matching the filter before the top N. */
   matching: z.number().int(),
-  hidden: z.object({ count: z.number().int(), sum: z.number().nullable() }),
+  /** Flows left out of the top N: how many, the persons of those shown in the full list, how many are withheld. */
+  hidden: z.object({ count: z.number().int(), sum: z.number().nullable(), withheld: z.number().int() }),
   areas: z.array(areaTotals),
   external: z.array(z.object({ key: z.string(), name: localizedText, inflow: z.number().nullable(), outflow: z.number().nullable() })),
   ends: z.array(flowEnd),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowLegendValues, flowWidthLegend } from '../../../shared/movement/flowGeometry';
 import { externalCategoryOf } from '../../../shared/movement/flowTypes';
-import { computeFlowView, directedFlows, flowSuppressionNote, filterFlows, flowTotals, protectFlows, sumPairs, topFlows, type FlowPair } from '../../../shared/movement/flows';
+import { computeFlowView, directedFlows, flowSuppressionNote, hiddenFlowsNote, filterFlows, flowTotals, protectFlows, sumPairs, topFlows, type FlowPair } from '../../../shared/movement/flows';
 
 const areas = [
   { key: 'a', name: 'A' },
@@ -51,12 +51,14 @@ describe('flows', () => {
     const pairs: FlowPair[] = [record('a', 'b', 5), record('b', 'a', 8), record('c', 'b', 40), record('c', 'a', 1)];
     const top = topFlows(pairs, 2, 3);
     expect(top.shown.map((flow) => flow.value)).toEqual([40, 8]);
-    // 6 left out: 5 and a withheld 1, which the full list would give back (6 − 5), so the sum is withheld.
-    expect(top.hidden).toEqual({ count: 2, sum: null });
+    // Left out: 5 and a withheld 1. The sum counts the 5 only (6 beside the full list would give the 1 back).
+    expect(top.hidden).toEqual({ count: 2, sum: 5, withheld: 1 });
+    expect(hiddenFlowsNote(top.hidden, 3, 'de')).toBe('2 kleinere Ströme nicht gezeichnet: 1 mit zusammen 5 Personen, 1 nicht ausgewiesen.');
     const larger: FlowPair[] = [record('a', 'b', 5), record('b', 'a', 8), record('c', 'b', 40), record('c', 'a', 4)];
-    expect(topFlows(larger, 2, 3).hidden).toEqual({ count: 2, sum: 9 });
-    // A hidden sum that is itself a small number is withheld.
-    expect(topFlows(pairs, 3, 3).hidden).toEqual({ count: 1, sum: null });
+    expect(topFlows(larger, 2, 3).hidden).toEqual({ count: 2, sum: 9, withheld: 0 });
+    expect(hiddenFlowsNote(topFlows(larger, 2, 3).hidden, 3, 'de')).toBe('2 kleinere Ströme nicht gezeichnet (9 Personen).');
+    expect(topFlows(pairs, 3, 3).hidden).toEqual({ count: 1, sum: 0, withheld: 1 });
+    expect(hiddenFlowsNote(topFlows(pairs, 3, 3).hidden, 3, 'en')).toBe('1 smaller flows not drawn, none of them shown.');
   });
 
   it('withholds counts 0 < n < threshold, as for indicators', () => {
@@ -124,13 +126,14 @@ describe('flow totals beside withheld flows', () => {
     expect(line(result, 'b', 'a')).toMatchObject({ value: null, suppressed: true, complementary: true });
   });
 
-  it('withholds the sum left out of a top N whenever a withheld flow is among them', () => {
+  it('sums only the shown flows left out of a top N and counts the withheld ones', () => {
     const records = [record('b', 'a', 40), record('c', 'a', 2), record('b', 'c', 30), record('c', 'b', 25), record('a', 'b', 12), record('a', 'c', 9)];
     const top = computeFlowView({ records, areas, mode: 'gross', area: null, direction: 'all', top: 3, smallNumberThreshold: 3 });
     expect(top.flows).toHaveLength(3);
-    expect(top.hidden).toEqual({ count: 3, sum: null });
+    // The three left out are all withheld (the protection spreads through this small table): no persons are given.
+    expect(top.hidden).toEqual({ count: 3, sum: 0, withheld: 3 });
     const withoutWithheld = computeFlowView({ records: [record('b', 'a', 40), record('a', 'b', 12), record('a', 'c', 9)], areas, mode: 'gross', area: null, direction: 'all', top: 1, smallNumberThreshold: 3 });
-    expect(withoutWithheld.hidden).toEqual({ count: 2, sum: 21 });
+    expect(withoutWithheld.hidden).toEqual({ count: 2, sum: 21, withheld: 0 });
   });
 
   it('says when a flow is withheld to protect another', () => {

@@ -7,7 +7,7 @@
  */
 import { FLOW_EXPORT_FORMATS } from '../../../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { FLOW_DIRECTIONS, FLOW_MODES, type FlowDirection, type FlowMode } from '../../../../shared/movement/flows';
+import { FLOW_DIRECTIONS, FLOW_MODES, hiddenFlowsNote, type FlowDirection, type FlowMode } from '../../../../shared/movement/flows';
 import { translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand } from '../command';
 import { stringFlag } from '../mapViewFlags';
@@ -126,15 +126,8 @@ export const command: CliCommand = {
         const value = flow.value === null ? (flow.complementary ? translate(lang, 'map.regionWithheld') : `< ${result.smallNumberThreshold}`) : formatNumber(flow.value, 0, lang);
         context.output.text(`  ${(names.get(flow.from) ?? flow.from).padEnd(28)} → ${(names.get(flow.to) ?? flow.to).padEnd(28)} ${value.padStart(8)}`);
       }
-      if (result.hidden.count > 0) {
-        context.output.text(
-          result.hidden.sum === null
-            ? `  … ${translate(lang, 'flows.hiddenSmall', { count: result.hidden.count, threshold: result.smallNumberThreshold })}`
-            : de
-              ? `  … ${result.hidden.count} weitere Ströme (${formatNumber(result.hidden.sum, 0, lang)} Personen) nicht gezeigt`
-              : `  … ${result.hidden.count} more flows (${formatNumber(result.hidden.sum, 0, lang)} persons) not shown`,
-        );
-      }
+      const hidden = hiddenFlowsNote(result.hidden, result.smallNumberThreshold, lang);
+      if (hidden) context.output.text(`  … ${hidden}`);
       if (outPath !== undefined) context.output.text({ de: `Geschrieben: ${outPath}`, en: `Written: ${outPath}` });
     } finally {
       backend.dispose();
