@@ -389,6 +389,8 @@ function AreaChart({ data, areaKey, hover, onHover }: { data: SeriesResult; area
         <div className="movement-tooltip" data-testid="movement-tooltip" style={tooltipPosition(hover, width)}>
           {tooltipText(t, locale, data, area.name, point)}
           {regionPoint && regionPoint.value !== null ? `\n${localized(data.reference.label, locale)}: ${formatNumber(regionPoint.value, data.indicator.decimals, locale)}` : ''}
+          {/* A withheld reference says so, rather than leaving the line out without a word. */}
+          {regionPoint?.withheld === true ? `\n${localized(data.reference.label, locale)}: ${t('map.regionWithheld')}` : ''}
         </div>
       )}
     </div>

@@ -65,7 +65,9 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     area.key,
     area.name,
     area.population,
-    ...result.indicators.flatMap((indicator) => [area.smallNumbers.includes(indicator.id) ? null : rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)]),
+    // A z-score beside two areas' values and z-scores gives the value back (value = mean + z · sd): withheld
+    // with the value it rests on.
+    ...result.indicators.flatMap((indicator) => (area.smallNumbers.includes(indicator.id) ? [null, null] : [rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)])),
     rounded(area.status, 4),
     rounded(area.statusScore, 4),
     area.statusClass ? STATUS_CLASS_TEXT[area.statusClass][locale] : null,

@@ -4,6 +4,7 @@
  * shared/contract/methods/movement.ts describes the same shape).
  */
 import type { LocalizedText, QualityFlag } from '../model/project';
+import { sumRevealsWithheld } from '../indicators/smallCounts';
 
 export interface SeriesPoint {
   /** Stichtag (ISO date). */
@@ -69,15 +70,18 @@ export interface TimeSeriesData {
 
 /**
  * The reference line of a figure whose values do not add up over areas (a quotient imported as such):
- * the plain mean of the areas' values, where every area has one; it has no region total to divide.
+ * the plain mean of the areas' values, where every area has one; it has no region total to divide. The mean
+ * times the areas, minus the values shown, is what the withheld ones sum to: where that settles them
+ * (shared/indicators/smallCounts.ts), the mean is withheld too.
  * @example meanOfAreas([[1, 3], [3, null]], periods)[0].value // 2
  */
-export function meanOfAreas(series: readonly AreaSeries[], periods: readonly string[]): TimeSeriesData['reference'] {
+export function meanOfAreas(series: readonly AreaSeries[], periods: readonly string[], smallNumberThreshold: number): TimeSeriesData['reference'] {
   const values = periods.map((period, index): SeriesPoint => {
     const points = series.map((entry) => entry.values[index]);
     const complete = points.length > 0 && points.every((point) => point !== undefined && point.value !== null);
     const value = complete ? points.reduce((sum, point) => sum + (point?.value ?? 0), 0) / points.length : null;
-    return { period, value, sourceId: points[0]?.sourceId ?? null, quality: points[0]?.quality ?? null, smallNumber: false, projected: points.some((point) => point?.projected) };
+    const withheld = value !== null && sumRevealsWithheld(points.flatMap((point) => (point?.smallNumber && point.value !== null ? [point.value] : [])), smallNumberThreshold);
+    return { period, value: withheld ? null : value, sourceId: points[0]?.sourceId ?? null, quality: points[0]?.quality ?? null, smallNumber: false, ...(withheld ? { withheld } : {}), projected: points.some((point) => point?.projected) };
   });
   return { label: { de: 'Mittel der Gebiete (ungewichtet)', en: 'Mean of the areas (unweighted)' }, values };
 }

@@ -120,6 +120,9 @@ describe('monitoring through the API', () => {
     const hannover = result.areas.find((area) => area.key === '03241001')!;
     const row = csv.split('\r\n').find((line) => line.startsWith('03241001'))!;
     expect(row.split(';')[3]).toBe('');
+    // So is its z-score: with the mean and spread of two other areas it would give the value back.
+    expect(hannover.z['refugees_per_1000']).not.toBeNull();
+    expect(row.split(';')[4]).toBe('');
     expect(csv).not.toContain(String(hannover.values['refugees_per_1000']!.toFixed(1)).replace('.', ','));
     expect(csv).toContain('nicht ausgewiesen');
     await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });

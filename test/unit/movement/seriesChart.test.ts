@@ -200,9 +200,12 @@ describe('gridLayout and referenceLine', () => {
       { key: 'a', name: 'A', values: [point(periods[0]!, 30), point(periods[1]!, 28)] },
       { key: 'b', name: 'B', values: [point(periods[0]!, 20), point(periods[1]!, null)] },
     ];
-    const mean = meanOfAreas(series, periods.slice(0, 2));
+    const mean = meanOfAreas(series, periods.slice(0, 2), 3);
     expect(mean.values.map((entry) => entry.value)).toEqual([25, null]);
     expect(mean.label.de).toBe('Mittel der Gebiete (ungewichtet)');
+    // With B's 2 withheld, the mean (16) times two minus A's 30 would give it back: the mean is withheld too.
+    const small = [series[0]!, { key: 'b', name: 'B', values: [{ ...point(periods[0]!, 2), smallNumber: true }, point(periods[1]!, null)] }];
+    expect(meanOfAreas(small, periods.slice(0, 2), 3).values[0]).toMatchObject({ value: null, withheld: true });
   });
   it('uses the region for rates and the mean per area for counts', () => {
     const region = [point(periods[0]!, 210)];

@@ -50,7 +50,8 @@ export function monitorDocument(result: MonitoringResult, lang: CliLanguage) {
       // Values resting on a count below the small-number threshold are withheld, as in every export.
       values: Object.fromEntries(Object.entries(area.values).map(([id, value]) => [id, area.smallNumbers.includes(id) ? null : value])),
       smallNumbers: area.smallNumbers,
-      z: area.z,
+      // A z-score gives its value back (value = mean + z · sd, both printed above): withheld with it.
+      z: Object.fromEntries(Object.entries(area.z).map(([id, z]) => [id, area.smallNumbers.includes(id) ? null : z])),
       status: area.status,
       statusClass: area.statusClass,
       dynamics: area.dynamics,

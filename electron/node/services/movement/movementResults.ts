@@ -127,7 +127,7 @@ function projectIndicatorSeries(db: SqliteDatabase, input: SeriesInput, layer: L
     series: result.series,
     region: result.region,
     // A figure that does not add up (a quotient) has no region total: its reference is the areas' mean.
-    reference: all.indicator.scale === 'absolute' && !addsUpOverAreas(all.indicator) ? meanOfAreas(result.series, result.periods) : referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
+    reference: all.indicator.scale === 'absolute' && !addsUpOverAreas(all.indicator) ? meanOfAreas(result.series, result.periods, readSetting(readSettings(db), 'smallNumberThreshold')) : referenceLine(result.region, areas.length, all.indicator.scale === 'absolute'),
     projection,
     territoryNotes: territoryNotesAlong(
       all.periods,
