@@ -11,17 +11,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { config as zodConfig } from 'zod';
+import { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { CliUsageError, type CliCommand, type CliLanguage, type CliOptions } from './command';
+import { findCommandName } from './commandName.mjs';
 import { defaultDataDirectory } from './dataDirectory';
 import { isCliLanguage, languageFromEnvironment } from './language';
 import { createCliOutput, type OutputStreams } from './output';
 import { packageVersion } from './packageVersion';
 
 const COMMANDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
-// '.ts' when run from source (tests), '.mjs' in the prebuilt bundle (build/node/cli, see launcher/nodeBundle.mjs).
-const MODULE_EXTENSION = path.extname(fileURLToPath(import.meta.url));
 
 const GLOBAL_OPTIONS: CliOptions = {
   help: { type: 'boolean', short: 'h' },
@@ -41,33 +40,32 @@ const GLOBAL_HELP: Record<string, { de: string; en: string }> = {
   '--help': { de: 'Hilfe ausgeben (auch: kleinraum BEFEHL --help)', en: 'print help (also: kleinraum COMMAND --help)' },
 };
 
-/** Names of the available commands, from the files in commands/. */
+/** Loads one command's module. */
+export type CommandLoader = () => Promise<{ command?: CliCommand }>;
+
+// The prebuilt bundle is one file: its entry registers every command here (launcher/nodeBundle.mjs).
+// From source (tests), the commands are the files in commands/.
+let bundledCommands: Record<string, CommandLoader> | null = null;
+
+/** Called by the bundle's entry module with a loader per command; the folder is not read then. */
+export function useBundledCommands(loaders: Record<string, CommandLoader>): void {
+  bundledCommands = loaders;
+}
+
+/** Names of the available commands: the bundle's, else the files in commands/. */
 export function listCommandNames(): string[] {
+  if (bundledCommands) return Object.keys(bundledCommands).sort();
   return fs
     .readdirSync(COMMANDS_DIR)
-    .filter((file) => file.endsWith(MODULE_EXTENSION) && !file.endsWith(`.test${MODULE_EXTENSION}`) && !file.startsWith('_'))
-    .map((file) => file.slice(0, -MODULE_EXTENSION.length))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith('_'))
+    .map((file) => file.slice(0, -'.ts'.length))
     .sort();
 }
 
 async function loadCommand(name: string): Promise<CliCommand | null> {
   if (!/^[a-z][a-z0-9-]*$/.test(name) || !listCommandNames().includes(name)) return null;
-  const module = (await import(pathToFileURL(path.join(COMMANDS_DIR, `${name}${MODULE_EXTENSION}`)).href)) as { command?: CliCommand };
-  return module.command ?? null;
-}
-
-/** The first argument that is not an option or an option's value: the command name. */
-function findCommandName(argv: readonly string[]): { name: string | null; index: number } {
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] ?? '';
-    if (argument === '--') break;
-    if (argument === '--lang' || argument === '--data-dir') {
-      index += 1;
-      continue;
-    }
-    if (!argument.startsWith('-')) return { name: argument, index };
-  }
-  return { name: null, index: -1 };
+  const loader = bundledCommands?.[name] ?? (() => import(pathToFileURL(path.join(COMMANDS_DIR, `${name}.ts`)).href) as ReturnType<CommandLoader>);
+  return (await loader()).command ?? null;
 }
 
 /** `--lang` as given (for messages even before the full parse succeeded), else from the environment. */
@@ -143,9 +141,9 @@ export async function runCli(argv: readonly string[], environment: NodeJS.Proces
     // compiler. zod reads the switch when a schema is built: it is set before the command and the contract
     // methods it calls are loaded, and switched back for a long-running command (serve), whose method
     // schemas load later, at their first request.
-    zodConfig({ jitless: true });
+    z.config({ jitless: true });
     const command = commandName === null ? null : await loadCommand(commandName);
-    if (command?.longRunning) zodConfig({ jitless: false });
+    if (command?.longRunning) z.config({ jitless: false });
     if (commandName !== null && command === null) {
       const known = listCommandNames().join(', ');
       throw new CliUsageError({

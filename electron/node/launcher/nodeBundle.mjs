@@ -1,15 +1,21 @@
-// The prebuilt command line and browser-mode server: electron/node/cli bundled by esbuild into
-// build/node/cli/ (ES modules, split so that each command loads only what it uses).
+// The prebuilt command line and browser-mode server: electron/node/cli bundled by esbuild into one
+// CommonJS file, which the `kleinraum` launcher loads with a V8 code cache (launcher/codeCache.mjs).
 //
-//   electron/node/cli/main.ts          → build/node/cli/main.mjs
-//   electron/node/cli/commands/<c>.ts  → build/node/cli/commands/<c>.mjs
-//   electron/node/services/import/importWorker.ts → build/node/cli/importWorker.mjs (browser mode reads
-//                                        import files in this worker thread; see services/import/offThread.ts)
-//   shared code                        → build/node/cli/<name>-<hash>.mjs (chunks, loaded on demand)
+//   electron/node/cli/main.ts and commands/<c>.ts → build/node/kleinraum.cjs (exports `runCli`)
+//   electron/node/services/import/importWorker.ts → build/node/services/import/importWorker.mjs (browser
+//                                                    mode reads import files in this worker thread)
+//   code caches                                   → build/node/cache/ (written by the runs, cleared by a build)
 //
-// The output keeps the source folders' depth below the checkout (cli/ and cli/commands/), so code that
-// finds files relative to its own module (package.json, assets/fonts, build/renderer) finds the same
-// files from the bundle as from source.
+// Why one file and not ES modules split per command: Node 20 compiles every ES module in full at every
+// start and caches none of it, and resolving and linking some 70 modules costs a further 30–40 ms. One
+// CommonJS file compiles lazily, each function at its first call, and its code cache makes the next start
+// skip even that. A command's modules still run only when the command is loaded (esbuild wraps what
+// the entry imports dynamically), and the heavy packages (exceljs, pdfkit, resvg) stay outside the bundle,
+// loaded by the commands that write such files.
+//
+// Code that finds files relative to its own module (package.json, assets/fonts, build/renderer, the
+// worker) keeps working: in the bundle, `import.meta.url` of a source below electron/node/ is the URL of
+// the same path below build/node/, which has the same depth below the checkout.
 //
 // Built by `npm ci`/`npm install` (the "prepare" script), by `npm run build` and by `npm start`. The
 // `kleinraum` command checks the stamp first and rebuilds only when a source file is newer than the
@@ -23,14 +29,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const cliSourceDir = path.join(repoRoot, 'electron', 'node', 'cli');
-const importWorkerSource = path.join(repoRoot, 'electron', 'node', 'services', 'import', 'importWorker.ts');
+const nodeSourceDir = path.join(repoRoot, 'electron', 'node');
+const cliSourceDir = path.join(nodeSourceDir, 'cli');
+const importWorkerSource = path.join(nodeSourceDir, 'services', 'import', 'importWorker.ts');
 const bundleDir = path.join(repoRoot, 'build', 'node');
 const lockFile = path.join(repoRoot, 'build', 'node.lock');
 const stampFile = path.join(bundleDir, 'inputs.json');
 
-/** The bundled CLI's entry module (exports `runCli`, like electron/node/cli/main.ts). */
-export const cliBundleEntry = path.join(bundleDir, 'cli', 'main.mjs');
+/** The bundled CLI (CommonJS; exports `runCli`, like electron/node/cli/main.ts). */
+export const cliBundleFile = path.join(bundleDir, 'kleinraum.cjs');
+/** Where the runs keep the bundle's code caches (see codeCache.mjs). */
+export const codeCacheDir = path.join(bundleDir, 'cache');
+/** The bundled import worker, at the place of its source mirrored below build/node/. */
+const importWorkerBundle = path.join(bundleDir, path.relative(nodeSourceDir, importWorkerSource).replace(/\.ts$/, '.mjs'));
 
 /**
  * Packages loaded from node_modules at run time instead of being bundled: native addons and packages
@@ -40,8 +51,6 @@ export const NODE_EXTERNALS = ['better-sqlite3', '@resvg/resvg-js', 'pdfkit', 's
 
 // A build taking longer than this is assumed dead (killed), and its lock is taken over.
 const LOCK_STALE_MS = 120_000;
-// Chunks of earlier builds stay this long, so a server started before a rebuild can still load its own.
-const OLD_CHUNK_LIFETIME_MS = 24 * 3600_000;
 
 function modificationTime(file) {
   try {
@@ -51,19 +60,40 @@ function modificationTime(file) {
   }
 }
 
+function readStamp() {
+  try {
+    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+    return Array.isArray(stamp.watched) && typeof stamp.builtAtMs === 'number' ? stamp : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * True when the bundle exists and no file it was built from (nor the lockfile, nor this script) changed
- * since. A few hundred `stat` calls: about 2 ms.
+ * since. A few hundred `stat` calls: a few milliseconds.
  */
 export function isNodeBundleCurrent() {
-  let stamp;
-  try {
-    stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(stamp.watched) || typeof stamp.builtAtMs !== 'number') return false;
-  return stamp.watched.every((relative) => modificationTime(path.join(repoRoot, relative)) <= stamp.builtAtMs);
+  const stamp = readStamp();
+  return stamp !== null && stamp.watched.every((relative) => modificationTime(path.join(repoRoot, relative)) <= stamp.builtAtMs);
+}
+
+/**
+ * The same check with the `stat` calls on libuv's thread pool, so that the launcher can load the bundle
+ * meanwhile and pays only for the slower of the two.
+ */
+export async function isNodeBundleCurrentAsync() {
+  const stamp = readStamp();
+  if (stamp === null) return false;
+  const times = await Promise.all(
+    stamp.watched.map((relative) =>
+      fs.promises.stat(path.join(repoRoot, relative)).then(
+        (stat) => stat.mtimeMs,
+        () => Number.POSITIVE_INFINITY,
+      ),
+    ),
+  );
+  return times.every((time) => time <= stamp.builtAtMs);
 }
 
 /** The command files, by the same rule electron/node/cli/main.ts uses to list commands. */
@@ -75,58 +105,54 @@ function commandSources() {
     .map((file) => path.join(folder, file));
 }
 
-function filesBelow(folder) {
-  const files = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...filesBelow(full));
-    else files.push(full);
-  }
-  return files;
+/** The name esbuild gives the generated entry (it exists in no folder). */
+const ENTRY_SOURCEFILE = 'bundleEntry.generated.ts';
+
+/** The entry of the bundle: main's runCli, with a loader per command (each runs only when loaded). */
+function entrySource() {
+  const loaders = commandSources().map((source) => {
+    const name = path.basename(source, '.ts');
+    return `  ${JSON.stringify(name)}: () => import(${JSON.stringify(`./${path.relative(cliSourceDir, source).split(path.sep).join('/')}`)}),`;
+  });
+  return `import { runCli, useBundledCommands } from './main';\nuseBundledCommands({\n${loaders.join('\n')}\n});\nexport { runCli };\n`;
 }
 
 /**
- * `import { z } from 'zod'` imports zod's namespace object, which keeps all of zod in the bundle (750 kB,
- * mostly error messages in 40 languages, parsed at every start). Importing the same module as a namespace
- * lets esbuild keep only the schema builders the contract uses.
+ * Source rewrites for the bundle, applied to the project's own TypeScript:
+ * - `import { z } from 'zod'` imports zod's namespace object, which keeps all of zod in the bundle (750 kB,
+ *   mostly error messages in 40 languages, parsed at every start). Importing the same module as a
+ *   namespace lets esbuild keep only the schema builders the contract uses.
+ * - `import.meta.url` below electron/node/ becomes the URL of the same path below build/node/ (see the
+ *   top of this file), computed from the bundle's own location at run time.
  */
-const zodNamespacePlugin = {
-  name: 'zod-namespace',
+const sourceRewritePlugin = {
+  name: 'kleinraum-source-rewrites',
   setup(build) {
     const zodClassic = path.join(repoRoot, 'node_modules', 'zod', 'v4', 'classic', 'external.js');
     build.onLoad({ filter: /[\\/](shared|electron)[\\/].*\.ts$/ }, async (args) => {
-      const source = await fs.promises.readFile(args.path, 'utf8');
-      if (!source.includes("import { z } from 'zod';")) return undefined;
-      return { contents: source.replace("import { z } from 'zod';", `import * as z from ${JSON.stringify(zodClassic)};`), loader: 'ts' };
+      const original = await fs.promises.readFile(args.path, 'utf8');
+      let contents = original.replace("import { z } from 'zod';", `import * as z from ${JSON.stringify(zodClassic)};`);
+      const fromNodeSources = path.relative(nodeSourceDir, args.path);
+      if (!fromNodeSources.startsWith('..') && contents.includes('import.meta.url')) {
+        const mirrored = JSON.stringify(fromNodeSources.split(path.sep).join('/'));
+        contents = contents.replaceAll('import.meta.url', `new URL(${mirrored}, __kleinraumBundleRoot).href`);
+      }
+      return contents === original ? undefined : { contents, loader: 'ts' };
     });
   },
 };
 
-/** Builds into a fresh folder beside the bundle; returns the folder and the files to watch. */
-async function buildInto(outputDir) {
-  const { build } = await import('esbuild');
+/** Options both bundles share. */
+async function commonOptions() {
   const { BUNDLE_ALIASES } = await import('../import/bundleAliases.mjs');
-  const result = await build({
+  return {
     absWorkingDir: repoRoot,
-    entryPoints: [
-      ...[path.join(cliSourceDir, 'main.ts'), ...commandSources()].map((source) => ({ in: source, out: path.relative(cliSourceDir, source).replace(/\.ts$/, '') })),
-      // Beside the chunks, where offThread.ts looks for it.
-      { in: importWorkerSource, out: 'importWorker' },
-    ],
-    outbase: cliSourceDir,
-    outdir: path.join(outputDir, 'cli'),
-    outExtension: { '.js': '.mjs' },
-    chunkNames: '[name]-[hash]',
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     external: NODE_EXTERNALS,
-    // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
     metafile: true,
-    plugins: [zodNamespacePlugin],
+    plugins: [sourceRewritePlugin],
     // The same substitutions as the Electron bundle (Node's TextDecoder for the shapefile package).
     alias: BUNDLE_ALIASES,
     // Less JavaScript to read and parse at every start.
@@ -134,31 +160,73 @@ async function buildInto(outputDir) {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
+  };
+}
+
+/**
+ * Rewrites the few characters beyond ASCII that esbuild leaves in regular expression literals (ä, „, −)
+ * as \\uXXXX escapes, which mean the same character there as in strings and identifiers. An ASCII file
+ * reads as a one-byte string without UTF-8 decoding (codeCache.mjs reads it as latin1): about 10 ms
+ * less at every start for the 2 MB bundle.
+ */
+function escapeNonAscii(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const escaped = text.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== text) fs.writeFileSync(file, escaped);
+}
+
+/** Builds both bundles into a fresh folder beside build/node/; returns the files to watch. */
+async function buildInto(outputDir) {
+  const { build } = await import('esbuild');
+  const common = await commonOptions();
+  const cli = await build({
+    ...common,
+    stdin: { contents: entrySource(), resolveDir: cliSourceDir, sourcefile: ENTRY_SOURCEFILE, loader: 'ts' },
+    outfile: path.join(outputDir, path.relative(bundleDir, cliBundleFile)),
+    format: 'cjs',
+    banner: { js: "const __kleinraumBundleRoot = require('node:url').pathToFileURL(__dirname + '/').href;" },
   });
-  const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules'));
+  const worker = await build({
+    ...common,
+    entryPoints: [importWorkerSource],
+    outfile: path.join(outputDir, path.relative(bundleDir, importWorkerBundle)),
+    format: 'esm',
+    // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
+    banner: {
+      js: [
+        "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
+        `const __kleinraumBundleRoot = new URL(${JSON.stringify('../'.repeat(path.relative(bundleDir, path.dirname(importWorkerBundle)).split(path.sep).length))}, import.meta.url).href;`,
+      ].join('\n'),
+    },
+  });
+  const externalDynamicImports = Object.values(cli.metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external && entry.kind === 'dynamic-import').map((entry) => entry.path));
+  if (externalDynamicImports.length > 0) {
+    // codeCache.mjs runs the bundle without a dynamic import callback (see there): load such a package
+    // with a static import in a module of its own that the code imports dynamically (export/renderXlsx.ts).
+    throw new Error(`The CLI bundle must not import() packages outside it: ${externalDynamicImports.join(', ')}`);
+  }
+  for (const output of [...Object.keys(cli.metafile.outputs), ...Object.keys(worker.metafile.outputs)]) escapeNonAscii(path.resolve(repoRoot, output));
+  const inputs = [...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)];
+  const virtualEntry = path.relative(repoRoot, path.join(cliSourceDir, ENTRY_SOURCEFILE)).split(path.sep).join('/');
+  const sources = [...new Set(inputs.filter((input) => !input.includes('node_modules') && input !== virtualEntry))];
+  // The folders too: a command file added to commands/ changes the entry.
   const folders = new Set(sources.map((source) => path.dirname(source)));
   const watched = [...sources, ...folders, 'package.json', 'package-lock.json', path.relative(repoRoot, fileURLToPath(import.meta.url))];
   return watched.map((file) => file.split(path.sep).join('/'));
 }
 
 /**
- * Moves a finished build into build/node/ file by file, chunks first and entry modules last, so a
- * process that starts meanwhile sees either the old or the new entry, each with the chunks it imports.
+ * Moves a finished build into build/node/, the worker first and the CLI last, each by one rename, and
+ * drops the code caches of earlier builds (their names would not match anyway).
  */
 function moveIntoPlace(outputDir, watched, builtAtMs) {
-  const built = filesBelow(path.join(outputDir, 'cli')).map((file) => path.relative(outputDir, file));
-  const main = path.join('cli', 'main.mjs');
-  const isCommand = (relative) => relative.startsWith(path.join('cli', 'commands') + path.sep);
-  const ordered = [...built.filter((relative) => relative !== main && !isCommand(relative)), ...built.filter(isCommand), main];
-  for (const relative of ordered) {
-    const target = path.join(bundleDir, relative);
+  for (const target of [importWorkerBundle, cliBundleFile]) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.renameSync(path.join(outputDir, relative), target);
+    fs.renameSync(path.join(outputDir, path.relative(bundleDir, target)), target);
   }
-  const keep = new Set(built.map((relative) => path.join(bundleDir, relative)));
-  for (const file of filesBelow(path.join(bundleDir, 'cli'))) {
-    if (!keep.has(file) && Date.now() - modificationTime(file) > OLD_CHUNK_LIFETIME_MS) fs.rmSync(file, { force: true });
-  }
+  fs.rmSync(codeCacheDir, { recursive: true, force: true });
+  // The split ES module layout of earlier versions.
+  fs.rmSync(path.join(bundleDir, 'cli'), { recursive: true, force: true });
   const temporaryStamp = `${stampFile}.${process.pid}`;
   fs.writeFileSync(temporaryStamp, JSON.stringify({ builtAtMs, watched }, null, 1));
   fs.renameSync(temporaryStamp, stampFile);

@@ -5,7 +5,7 @@
  * browser-mode server switches this on (`useImportWorker()`): a one-shot CLI command has nothing else to
  * answer and would only pay a second start-up, and the bundled desktop app ships no worker script (it
  * reads in its main process, the window stays responsive). Elsewhere the task runs in this thread.
- * The prebuilt server finds the worker as build/node/cli/importWorker.mjs (launcher/nodeBundle.mjs).
+ * The prebuilt server finds the worker as build/node/services/import/importWorker.mjs (launcher/nodeBundle.mjs).
  */
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,7 +27,7 @@ let nextId = 1;
 const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
 
 /**
- * The worker's script: the prebuilt importWorker.mjs beside this module in the bundle (build/node/cli/,
+ * The worker's script: the prebuilt importWorker.mjs beside this module in the bundle (build/node/services/import/,
  * which `kleinraum serve` and `npm start` run), else the TypeScript source (tests run from source).
  */
 function workerScript(): string | null {

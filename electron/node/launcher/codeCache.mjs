@@ -1,0 +1,78 @@
+// Loads the prebuilt command-line bundle (one CommonJS file) with a V8 code cache, so a command does not
+// compile the same JavaScript again at every start. Node 20 keeps no compile cache of its own, and with
+// one it would still compile every ES module in full; this is what `v8-compile-cache` does for require().
+//
+// The cache of a command is written when its first run exits, from everything that run compiled, and is
+// used by the next runs of the same command (`info` and `serve` compile different parts of the bundle).
+// V8 checks a cache against its own version and flags and rejects it otherwise; the file name carries the
+// bundle's size and modification time, so a cache never meets another build's code. Where the folder
+// cannot be written (a read-only installation) the command runs as before, only without the saving.
+//
+// Plain JavaScript on purpose: the launcher runs it unbuilt.
+import { isAscii } from 'node:buffer';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** The cache file for the bundle as it is now and the key (a command's name), in `cacheDir`. */
+function cacheFileFor(bundleFile, cacheDir, key) {
+  const { size, mtimeMs } = fs.statSync(bundleFile);
+  const safeKey = /^[a-z][a-z0-9-]*$/.test(key ?? '') ? key : 'other';
+  return path.join(cacheDir, `${safeKey}-${size}-${Math.trunc(mtimeMs)}.v8cache`);
+}
+
+/**
+ * The bundle's source. The build escapes every character beyond ASCII, so the bytes are read as one-byte
+ * text without UTF-8 decoding; a file built otherwise is decoded as UTF-8.
+ */
+function readSource(file) {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+function writeAtomically(file, bytes) {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}`;
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, file);
+  } catch {
+    // Not writable: the next start compiles again, nothing else changes.
+  }
+}
+
+/**
+ * Runs a CommonJS file like require() does, using and filling a code cache.
+ * @param {string} bundleFile absolute path of the .cjs file
+ * @param {string} cacheDir folder of the cache files
+ * @param {string | null} key what this run will do (the command name): one cache per key
+ * @returns {{ exports: any, cacheUsed: boolean }} the module's exports; whether V8 took the cache
+ * @example const { runCli } = requireWithCodeCache(bundle, cacheDir, 'info').exports;
+ */
+export function requireWithCodeCache(bundleFile, cacheDir, key) {
+  const cacheFile = cacheFileFor(bundleFile, cacheDir, key);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(readSource(bundleFile)), {
+    filename: bundleFile,
+    // No dynamic import callback: Node 20 loses it for a script compiled from a cache made in another
+    // process, so the bundle may contain no import() of anything outside it (nodeBundle.mjs checks).
+    cachedData,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // At exit, the functions this run compiled are all in; a command exits through process.exit. A bundle
+    // rebuilt meanwhile has another name for its cache: this run's code is not written under it.
+    process.once('exit', () => {
+      if (cacheFileFor(bundleFile, cacheDir, key) === cacheFile) writeAtomically(cacheFile, script.createCachedData());
+    });
+  }
+  const module = { exports: {}, filename: bundleFile, loaded: false };
+  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
+  module.loaded = true;
+  return { exports: module.exports, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
