@@ -35,6 +35,12 @@ export interface SessionOptions {
 }
 
 export interface Session extends ProjectCommands {
+  /**
+   * Settles once the page's first project is in the store, or its request failed (the failure is reported
+   * like any other). The page renders after it (main.tsx): one render with the project instead of an
+   * empty shell first, which delayed the map's requests and drawing by a long task.
+   */
+  firstProject: Promise<void>;
   /** Stops listening to the store and the backend. */
   dispose(): void;
 }
@@ -131,6 +137,8 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
    * next task, and the store's own requests (the same query keys) join the answers already on their way.
    */
   let firstProjectTimer: ReturnType<typeof setTimeout> | undefined;
+  let firstProjectSettled: () => void = () => {};
+  const firstProject = new Promise<void>((resolve) => (firstProjectSettled = resolve));
   function receiveFirstProject(project: ProjectSummary) {
     // The store's own step, run here only to know what to ask for; projectReceived runs it again a task
     // later on the store as it is then (an event may have changed it meanwhile).
@@ -142,6 +150,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
     firstProjectTimer = setTimeout(() => {
       // A project that arrived meanwhile (an event, an open command) is newer than this answer.
       if (store.getState().project === null) store.getState().projectReceived(project, true);
+      firstProjectSettled();
     }, 0);
   }
 
@@ -189,6 +198,7 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   });
   void attempt('project.current', () => api['project.current']({})).then((project) => {
     if (project) receiveFirstProject(project);
+    else firstProjectSettled();
   });
 
   async function pickFile(purpose: 'open' | 'saveAs'): Promise<string | null | 'in-app'> {
@@ -238,8 +248,10 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
 
   return {
     ...commands,
+    firstProject,
     dispose() {
       clearTimeout(firstProjectTimer);
+      firstProjectSettled();
       unsubscribeStore();
       unsubscribeProject();
       unsubscribeProgress();
