@@ -541,7 +541,8 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
   const number = (value: number | null, id: string | null) => (value === null ? '–' : formatNumber(value, id ? (decimals.get(id) ?? 2) : 2, locale));
   // A move into a worse class rests on the status index, not on one indicator: its row shows the index
   // (as the area table does) and names it as what the alert rests on, instead of four dashes.
-  const statusIndex = new Map(result.areas.map((area) => [area.key, area.status]));
+  const areaByKey = new Map(result.areas.map((area) => [area.key, area]));
+  const withheld = <span title={t('monitoring.indexWithheld', { threshold: result.smallNumberThreshold })}>·</span>;
   return (
     <section className="monitoring-alerts" data-testid="monitoring-alerts">
       <h3>{t('monitoring.alerts', { count: result.alerts.length })}</h3>
@@ -583,7 +584,11 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                 </td>
                 <td className="number">
                   {alert.rule === 'worseClass' ? (
-                    number(statusIndex.get(alert.key) ?? null, null)
+                    areaByKey.get(alert.key)?.indexWithheld ? (
+                      withheld
+                    ) : (
+                      number(areaByKey.get(alert.key)?.status ?? null, null)
+                    )
                   ) : alert.smallNumber ? (
                     <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span>
                   ) : (
@@ -683,10 +688,21 @@ function AreaTable({ result, selectedKey, onSelect }: { result: Result; selected
                   {area.smallNumbers.includes(indicator.id) ? <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span> : number(area.values[indicator.id] ?? null, indicator.decimals)}
                 </td>
               ))}
-              <td className="number">{number(area.status, 2)}</td>
-              <td className="number" data-testid="monitoring-status-score">{number(area.statusScore, 2)}</td>
-              <td className="number">{number(area.dynamics, 2)}</td>
-              <td className="number">{number(area.dynamicsScore, 2)}</td>
+              {area.indexWithheld ? (
+                // The indices would give a withheld value back (monitoringProtection.ts); the class is in the colour and text.
+                [0, 1, 2, 3].map((column) => (
+                  <td key={column} className="number" data-testid={column === 1 ? 'monitoring-status-score' : undefined} title={t('monitoring.indexWithheld', { threshold: result.smallNumberThreshold })}>
+                    ·
+                  </td>
+                ))
+              ) : (
+                <>
+                  <td className="number">{number(area.status, 2)}</td>
+                  <td className="number" data-testid="monitoring-status-score">{number(area.statusScore, 2)}</td>
+                  <td className="number">{number(area.dynamics, 2)}</td>
+                  <td className="number">{number(area.dynamicsScore, 2)}</td>
+                </>
+              )}
               <td data-testid="monitoring-text">{area.text[locale]}</td>
               <td>{area.previousStatusClass ? STATUS_CLASS_TEXT[area.previousStatusClass][locale] : '–'}</td>
             </tr>

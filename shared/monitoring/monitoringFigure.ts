@@ -113,7 +113,7 @@ export function monitoringSheetFigure(result: MonitoringResult, context: Analysi
     writeLines(`${de ? 'Auffälligkeiten' : 'Alerts'} (${result.alerts.length}), ${formatDate(result.period, locale)}`, headSize, { weight: 'semibold', fill: '#1a1a1a' });
     if (result.alerts.length === 0) writeLines(de ? 'Keine nach den gewählten Regeln.' : 'None under the chosen rules.', noteSize);
     for (const alert of result.alerts.slice(0, MAX_ALERTS)) {
-      const value = alert.value === null ? '' : alert.smallNumber ? (de ? ': nicht ausgewiesen' : ': withheld') : `: ${formatNumber(alert.value, 1, locale)}`;
+      const value = alert.smallNumber ? (de ? ': nicht ausgewiesen' : ': withheld') : alert.value === null ? '' : `: ${formatNumber(alert.value, 1, locale)}`;
       const classes = alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][locale]} → ${STATUS_CLASS_TEXT[alert.toClass][locale]})` : '';
       writeLines(`• ${alert.name} – ${alert.ruleText[locale]}${value}${classes}${alert.uncertain ? ' *' : ''}`, noteSize);
     }

@@ -30,8 +30,8 @@ export function methodNote(result: MonitoringResult, locale: Locale): string {
 /** The footnote of withheld values. */
 export function smallNumberNote(result: MonitoringResult, locale: Locale): string {
   return locale === 'de'
-    ? `Fallzahlen unter ${result.smallNumberThreshold}: Wert nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen); er geht in den Index ein.`
-    : `Counts below ${result.smallNumberThreshold}: value withheld (small-number protection); it counts in the index.`;
+    ? `Fallzahlen unter ${result.smallNumberThreshold}: Wert nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen); er geht in den Index ein. Mit ihm sind sein z-Wert und Status- und Dynamikindex des Gebiets nicht ausgewiesen (aus ihnen ließe er sich zurückrechnen); die Klassen sind angegeben.`
+    : `Counts below ${result.smallNumberThreshold}: value withheld (small-number protection); it counts in the index. Its z-score and the area's status and dynamics index are withheld with it (they would give it back); the classes are given.`;
 }
 
 /** Stichtag and dynamics period in one line. */
@@ -65,9 +65,8 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     area.key,
     area.name,
     area.population,
-    // A z-score beside two areas' values and z-scores gives the value back (value = mean + z · sd): withheld
-    // with the value it rests on.
-    ...result.indicators.flatMap((indicator) => (area.smallNumbers.includes(indicator.id) ? [null, null] : [rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)])),
+    // Withheld values, their z-scores and indices come as null from the service (monitoringProtection.ts).
+    ...result.indicators.flatMap((indicator) => [rounded(area.values[indicator.id] ?? null, indicator.decimals), rounded(area.z[indicator.id] ?? null, 4)]),
     rounded(area.status, 4),
     rounded(area.statusScore, 4),
     area.statusClass ? STATUS_CLASS_TEXT[area.statusClass][locale] : null,
@@ -78,7 +77,7 @@ export function monitoringTable(result: MonitoringResult, createdOn: string, loc
     area.text[locale],
   ]);
   const alertNotes = result.alerts.map((alert) => {
-    const value = alert.value === null ? '' : alert.smallNumber ? ` = ${de ? 'nicht ausgewiesen' : 'withheld'}` : ` = ${formatNumber(alert.value, 2, locale)}`;
+    const value = alert.smallNumber ? ` = ${de ? 'nicht ausgewiesen' : 'withheld'}` : alert.value === null ? '' : ` = ${formatNumber(alert.value, 2, locale)}`;
     const classes = alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][locale]} → ${STATUS_CLASS_TEXT[alert.toClass][locale]})` : '';
     return `${de ? 'Auffälligkeit' : 'Alert'}: ${alert.name} – ${alert.ruleText[locale]}${value}${classes}${alert.uncertain ? (de ? ' (beruht auf geschätzten oder synthetischen Werten)' : ' (rests on estimated or synthetic values)') : ''}`;
   });

@@ -44,6 +44,8 @@ export const monitoredArea = z.object({
   dynamicsZ: z.record(z.string(), z.number().nullable()),
   dynamics: z.number().nullable(),
   dynamicsScore: z.number().nullable(),
+  /** The status and dynamics index (and class values) are withheld: they would give a withheld value back. */
+  indexWithheld: z.boolean(),
   dynamicsClass: dynamicsClass.nullable(),
   /** "hoch-stabil" … "sehrNiedrig-negativ"; null when not scored or not classed. */
   overallClass: z.string().nullable(),

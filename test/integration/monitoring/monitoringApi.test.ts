@@ -120,11 +120,18 @@ describe('monitoring through the API', () => {
     const hannover = result.areas.find((area) => area.key === '03241001')!;
     const row = csv.split('\r\n').find((line) => line.startsWith('03241001'))!;
     expect(row.split(';')[3]).toBe('');
-    // So is its z-score: with the mean and spread of two other areas it would give the value back.
-    expect(hannover.z['refugees_per_1000']).not.toBeNull();
+    // So are its z-score (with the mean and spread of two other areas it would give the value back) and the
+    // area's indices (the status index is the mean of its z-scores): not even sent to the page. The class stays.
+    expect(hannover.values['refugees_per_1000']).toBeNull();
+    expect(hannover.z['refugees_per_1000']).toBeNull();
+    expect(hannover.status).toBeNull();
+    expect(hannover.statusScore).toBeNull();
+    expect(hannover.indexWithheld).toBe(true);
+    expect(hannover.statusClass).not.toBeNull();
     expect(row.split(';')[4]).toBe('');
-    expect(csv).not.toContain(String(hannover.values['refugees_per_1000']!.toFixed(1)).replace('.', ','));
     expect(csv).toContain('nicht ausgewiesen');
+    expect(csv).toContain('Status- und Dynamikindex des Gebiets nicht ausgewiesen');
+    expect(result.alerts.every((alert) => alert.value === null)).toBe(true);
     await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });
   });
 

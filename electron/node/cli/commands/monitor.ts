@@ -47,12 +47,13 @@ export function monitorDocument(result: MonitoringResult, lang: CliLanguage) {
       population: area.population,
       scored: area.scored,
       notScoredReason: area.notScoredReason,
-      // Values resting on a count below the small-number threshold are withheld, as in every export.
-      values: Object.fromEntries(Object.entries(area.values).map(([id, value]) => [id, area.smallNumbers.includes(id) ? null : value])),
+      // Values resting on a count below the small-number threshold come withheld from the service, with
+      // their z-scores and the area's indices (shared/monitoring/monitoringProtection.ts).
+      values: area.values,
       smallNumbers: area.smallNumbers,
-      // A z-score gives its value back (value = mean + z · sd, both printed above): withheld with it.
-      z: Object.fromEntries(Object.entries(area.z).map(([id, z]) => [id, area.smallNumbers.includes(id) ? null : z])),
+      z: area.z,
       status: area.status,
+      indexWithheld: area.indexWithheld,
       statusClass: area.statusClass,
       dynamics: area.dynamics,
       dynamicsClass: area.dynamicsClass,
@@ -66,7 +67,7 @@ export function monitorDocument(result: MonitoringResult, lang: CliLanguage) {
       rule: alert.rule,
       ruleText: alert.ruleText[lang],
       indicator: alert.indicator,
-      value: alert.smallNumber ? null : alert.value,
+      value: alert.value,
       smallNumber: alert.smallNumber,
       threshold: alert.threshold,
       reference: alert.reference,

@@ -2,6 +2,7 @@
  * Sozialmonitoring for the open project: the indicators' values from the indicator service (the same
  * numbers the map shows), the index and the alerts from the pure core (shared/monitoring).
  */
+import { protectMonitoredArea } from '../../../../shared/monitoring/monitoringProtection';
 import type { z } from 'zod';
 import type { monitoringComputeInput, monitoringComputeOutput } from '../../../../shared/contract/methods/monitoring';
 import { UserError } from '../../../../shared/contract/errors';
@@ -195,7 +196,8 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     const source = alert.sourceId === null ? null : (allSources.get(alert.sourceId)?.name ?? alert.sourceId);
     const smallNumber = alert.indicator !== null && smallByIndicator.get(alert.indicator)?.has(alert.key) === true;
     const trend = alert.indicator === null ? [] : trendOf(alert.indicator, alert.key);
-    return { ...alert, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber, trend };
+    // A value resting on a small count leaves the backend withheld, as in the area table.
+    return { ...alert, value: smallNumber ? null : alert.value, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber, trend };
   });
 
   const regionValues = new Map(now.current.map((values, index) => [ids[index]!, values.regionValue]));
@@ -218,15 +220,18 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     dynamicsCut: input.dynamicsCut,
     scoredCount: now.result.scoredCount,
     dynamicsCount: now.result.dynamicsCount,
-    areas: now.result.areas.map((area, index) => ({
-      ...area,
-      values: now.areas[index]!.values as Record<string, number | null>,
-      smallNumbers: ids.filter((id) => smallByIndicator.get(id)?.has(area.key) === true),
-      overallClass: area.statusClass !== null && area.dynamicsClass !== null ? `${area.statusClass}-${area.dynamicsClass}` : null,
-      previousStatusClass: previousClass.get(area.key) ?? null,
-      text: { de: areaText(area, input.minPopulation, 'de'), en: areaText(area, input.minPopulation, 'en') },
-      quality: weakest(now.lookups.map((lookup) => lookup.get(area.key)?.quality ?? null)),
-    })),
+    // Values resting on small counts leave the backend withheld, with the figures that would give them back.
+    areas: now.result.areas.map((area, index) =>
+      protectMonitoredArea({
+        ...area,
+        values: now.areas[index]!.values as Record<string, number | null>,
+        smallNumbers: ids.filter((id) => smallByIndicator.get(id)?.has(area.key) === true),
+        overallClass: area.statusClass !== null && area.dynamicsClass !== null ? `${area.statusClass}-${area.dynamicsClass}` : null,
+        previousStatusClass: previousClass.get(area.key) ?? null,
+        text: { de: areaText(area, input.minPopulation, 'de'), en: areaText(area, input.minPopulation, 'en') },
+        quality: weakest(now.lookups.map((lookup) => lookup.get(area.key)?.quality ?? null)),
+      }),
+    ),
     alerts,
     messages: [...now.result.messages.map((message) => indexMessageText(message, name, input.dynamicsYears)), ...alertMessages],
     sources: sourceList,
