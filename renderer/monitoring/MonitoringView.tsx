@@ -542,7 +542,7 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
   // A move into a worse class rests on the status index, not on one indicator: its row shows the index
   // (as the area table does) and names it as what the alert rests on, instead of four dashes.
   const areaByKey = new Map(result.areas.map((area) => [area.key, area]));
-  const withheld = <span title={t('monitoring.indexWithheld', { threshold: result.smallNumberThreshold })}>·</span>;
+  const withheld = <span title={t('monitoring.indexWithheld', { threshold: formatNumber(result.smallNumberThreshold, 0, locale) })}>·</span>;
   return (
     <section className="monitoring-alerts" data-testid="monitoring-alerts">
       <h3>{t('monitoring.alerts', { count: result.alerts.length })}</h3>
@@ -590,7 +590,7 @@ function AlertList({ result, selectedKey, onSelect }: { result: Result; selected
                       number(areaByKey.get(alert.key)?.status ?? null, null)
                     )
                   ) : alert.smallNumber ? (
-                    <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span>
+                    <span title={t('monitoring.smallNumber', { threshold: formatNumber(result.smallNumberThreshold, 0, locale) })}>·</span>
                   ) : (
                     number(alert.value, alert.indicator)
                   )}
@@ -685,13 +685,13 @@ function AreaTable({ result, selectedKey, onSelect }: { result: Result; selected
               <td className="number">{number(area.population, 0)}</td>
               {result.indicators.map((indicator) => (
                 <td key={indicator.id} className="number">
-                  {area.smallNumbers.includes(indicator.id) ? <span title={t('monitoring.smallNumber', { threshold: result.smallNumberThreshold })}>·</span> : number(area.values[indicator.id] ?? null, indicator.decimals)}
+                  {area.smallNumbers.includes(indicator.id) ? <span title={t('monitoring.smallNumber', { threshold: formatNumber(result.smallNumberThreshold, 0, locale) })}>·</span> : number(area.values[indicator.id] ?? null, indicator.decimals)}
                 </td>
               ))}
               {area.indexWithheld ? (
                 // The indices would give a withheld value back (monitoringProtection.ts); the class is in the colour and text.
                 [0, 1, 2, 3].map((column) => (
-                  <td key={column} className="number" data-testid={column === 1 ? 'monitoring-status-score' : undefined} title={t('monitoring.indexWithheld', { threshold: result.smallNumberThreshold })}>
+                  <td key={column} className="number" data-testid={column === 1 ? 'monitoring-status-score' : undefined} title={t('monitoring.indexWithheld', { threshold: formatNumber(result.smallNumberThreshold, 0, locale) })}>
                     ·
                   </td>
                 ))

@@ -175,3 +175,17 @@ test('shows the classes on the main map', async ({ page, request }) => {
   expect(overflow.tableRight).toBeLessThanOrEqual(overflow.window);
   expect(overflow.page).toBeLessThanOrEqual(overflow.window);
 });
+
+test('an area whose value rests on a small count shows its class, but neither the value nor the indices that would give it back', async ({ page, request }) => {
+  // A threshold above every municipality's count of persons seeking protection: every such value is withheld.
+  await callApi(request, 'project.setSetting', { key: 'smallNumberThreshold', value: 10_000_000 });
+  await openMonitoring(page);
+  const row = page.locator('[data-testid="monitoring-row"][data-key="03241001"]');
+  await expect(row.getByTestId('monitoring-status-score')).toHaveText('·');
+  await expect(row.getByTestId('monitoring-status-score')).toHaveAttribute('title', /Nicht ausgewiesen: der Index beruht auf einer Fallzahl unter 10\.000\.000/);
+  // The class stays: in the colour, the map and the short text.
+  await expect(row).toHaveAttribute('data-class', /^(hoch|mittel|niedrig|sehrNiedrig)-/);
+  await expect(row.getByTestId('monitoring-text')).toContainText('Status');
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('monitoring-withheld.png') });
+});
