@@ -37,16 +37,19 @@ export function sumRevealsWithheld(withheld: readonly number[], threshold: numbe
   return sum === withheld.length || sum === withheld.length * (threshold - 1);
 }
 
+/** A cell's id: text, or a number where a caller has very many cells (profiles of 11 000 areas). */
+export type CellId = string | number;
+
 /** A published sum: the cell `total` is the sum of the cells `parts` (ids into the values). */
-export interface SumConstraint {
-  total: string;
-  parts: readonly string[];
+export interface SumConstraint<Id extends CellId = string> {
+  total: Id;
+  parts: readonly Id[];
 }
 
 /** The cells to withhold: the small counts, and those withheld so that no published sum gives one back. */
-export interface CellProtection {
-  small: ReadonlySet<string>;
-  complementary: ReadonlySet<string>;
+export interface CellProtection<Id extends CellId = string> {
+  small: ReadonlySet<Id>;
+  complementary: ReadonlySet<Id>;
 }
 
 /**
@@ -57,47 +60,80 @@ export interface CellProtection {
  * an area's total that the map shows), the sum's total — until no sum that has a cell left to withhold
  * settles any (each sum on its own: a reader solving several together can know more). A cell added for one
  * sum may open another it belongs to, which then gets its own; each round adds a cell, so it ends.
- * Deterministic (ties by id), so every view computing the same table withholds the same cells.
+ * Deterministic (ties by id, the lower first), so every view computing the same table withholds the same
+ * cells. Linear in the table's cells plus, for each cell withheld, the parts of the sums it settles.
  * @example protectSums(new Map([['a', 40], ['b', 2], ['t', 42]]), [{ total: 't', parts: ['a', 'b'] }], 3).complementary // Set { 'a' }
  */
-export function protectSums(values: ReadonlyMap<string, number>, constraints: readonly SumConstraint[], threshold: number, keepPart: (id: string) => boolean = () => false): CellProtection {
-  const valueOf = (id: string) => values.get(id) ?? 0;
-  const small = new Set([...values].filter(([, value]) => isSmallCount(value, threshold)).map(([id]) => id));
-  const withheld = new Set(small);
-  const complementary = new Set<string>();
-  // A work list of sums to look at: all at first, then those a newly withheld cell belongs to.
-  const sumsOfCell = new Map<string, number[]>();
+export function protectSums<Id extends CellId = string>(
+  values: ReadonlyMap<Id, number>,
+  constraints: readonly SumConstraint<Id>[],
+  threshold: number,
+  keepPart: (id: Id) => boolean = () => false,
+): CellProtection<Id> {
+  const valueOf = (id: Id) => values.get(id) ?? 0;
+  const small = new Set<Id>();
+  for (const [id, value] of values) if (isSmallCount(value, threshold)) small.add(id);
+  const withheld = new Set<Id>();
+  const complementary = new Set<Id>();
+  // What each sum withholds, kept up to date as cells are withheld, so that looking at a sum does not walk
+  // its parts (a column of 11 000 areas): how many of its cells, and of its parts their count, sum and how
+  // many of them are no small counts. Sums by cell, to update them.
+  const hiddenCells = new Int32Array(constraints.length);
+  const hiddenParts = new Int32Array(constraints.length);
+  const hiddenPartsSum = new Float64Array(constraints.length);
+  const hiddenPartsNotSmall = new Int32Array(constraints.length);
+  const sumsOfCell = new Map<Id, number[]>();
+  const addSumOfCell = (id: Id, index: number) => {
+    const list = sumsOfCell.get(id);
+    if (list) list.push(index);
+    else sumsOfCell.set(id, [index]);
+  };
   constraints.forEach((constraint, index) => {
-    for (const id of [constraint.total, ...constraint.parts]) {
-      const list = sumsOfCell.get(id);
-      if (list) list.push(index);
-      else sumsOfCell.set(id, [index]);
-    }
+    addSumOfCell(constraint.total, index);
+    for (const id of constraint.parts) addSumOfCell(id, index);
   });
+  const withhold = (id: Id) => {
+    withheld.add(id);
+    for (const index of sumsOfCell.get(id) ?? []) {
+      hiddenCells[index] = (hiddenCells[index] as number) + 1;
+      if ((constraints[index] as SumConstraint<Id>).total === id) continue;
+      hiddenParts[index] = (hiddenParts[index] as number) + 1;
+      hiddenPartsSum[index] = (hiddenPartsSum[index] as number) + valueOf(id);
+      if (!isSmallCount(valueOf(id), threshold)) hiddenPartsNotSmall[index] = (hiddenPartsNotSmall[index] as number) + 1;
+    }
+  };
+  for (const id of small) withhold(id);
+  /** `sumRevealsWithheld` of the sum's withheld cells, from the counters. */
+  const settles = (index: number, totalHidden: boolean): boolean => {
+    if (hiddenCells[index] === 1) return true;
+    if (totalHidden || (hiddenPartsNotSmall[index] as number) > 0) return false;
+    const count = hiddenParts[index] as number;
+    const sum = hiddenPartsSum[index] as number;
+    return sum === count || sum === count * (threshold - 1);
+  };
+  // A work list of sums to look at: all at first, then those a newly withheld cell belongs to.
   const queue = constraints.map((_, index) => index);
-  const queued = new Set(queue);
+  const queued = new Uint8Array(constraints.length).fill(1);
   for (let head = 0; head < queue.length; head += 1) {
     const index = queue[head] as number;
-    queued.delete(index);
-    const constraint = constraints[index] as SumConstraint;
-    const hidden = [constraint.total, ...constraint.parts].filter((id) => withheld.has(id));
-    if (hidden.length === 0) continue;
+    queued[index] = 0;
+    if (hiddenCells[index] === 0) continue;
+    const constraint = constraints[index] as SumConstraint<Id>;
     const totalHidden = withheld.has(constraint.total);
-    const settled = hidden.length === 1 || (!totalHidden && sumRevealsWithheld(hidden.map(valueOf), threshold));
-    if (!settled) continue;
-    let next: string | undefined;
+    if (!settles(index, totalHidden)) continue;
+    let next: Id | undefined;
     for (const id of constraint.parts) {
       if (withheld.has(id) || !(valueOf(id) > 0) || keepPart(id)) continue;
       if (next === undefined || valueOf(id) < valueOf(next) || (valueOf(id) === valueOf(next) && id < next)) next = id;
     }
     next ??= totalHidden ? undefined : constraint.total;
     if (next === undefined) continue;
-    withheld.add(next);
+    withhold(next);
     complementary.add(next);
     // This sum may need one more cell (two small counts at their extremes), and so may the others of the cell.
     for (const affected of [index, ...(sumsOfCell.get(next) ?? [])]) {
-      if (queued.has(affected)) continue;
-      queued.add(affected);
+      if (queued[affected] === 1) continue;
+      queued[affected] = 1;
       queue.push(affected);
     }
   }

@@ -17,6 +17,7 @@ import { deviationSvg } from '../../shared/profiles/svg/deviationSvg';
 import { median, millisecondsSince } from './benchmark';
 
 const AREA_COUNT = 51;
+const GERMANY_AREA_COUNT = 11_000;
 const REPETITIONS = 11;
 
 export const name = 'profiles';
@@ -42,18 +43,29 @@ export async function run(): Promise<Record<string, number>> {
     demo.observations.filter((observation) => observation.period === period && ['population', 'refugees', 'foreign_population'].includes(observation.variable)),
     (variable) => demo.variables.find((candidate) => candidate.id === variable)?.sources ?? [],
   );
-  const areas = Array.from({ length: AREA_COUNT }, (_, index) => {
-    const original = layer.areas[index % layer.areas.length];
-    if (!original) throw new Error('no area');
-    return { key: `${original.key}-${index}`, name: `${original.name} ${index}`, originalKey: original.key };
-  });
   const byOriginal = new Map<string, Observation[]>();
   for (const observation of source) byOriginal.set(observation.areaKey, [...(byOriginal.get(observation.areaKey) ?? []), observation]);
-  const observations = areas.flatMap((area) => (byOriginal.get(area.originalKey) ?? []).map((observation) => ({ ...observation, areaKey: area.key })));
+  /** `count` areas cloned from the demo's, each with its original's observations under a new key. */
+  const clonedAreas = (count: number) => {
+    const areas = Array.from({ length: count }, (_, index) => {
+      const original = layer.areas[index % layer.areas.length];
+      if (!original) throw new Error('no area');
+      return { key: `${original.key}-${index}`, name: `${original.name} ${index}`, originalKey: original.key };
+    });
+    const observations = areas.flatMap((area) => (byOriginal.get(area.originalKey) ?? []).map((observation) => ({ ...observation, areaKey: area.key })));
+    return { areas, observations };
+  };
+  const { areas, observations } = clonedAreas(AREA_COUNT);
 
   const aggregate = () => aggregateProfiles({ layer: 'bench', areas, observations, period, dimensions: demo.dimensions, sources: demo.sources, smallNumberThreshold: 3 });
   const aggregation = measure(REPETITIONS, aggregate);
   const set = aggregate();
+  // Germany's municipalities: the aggregation with its small-number protection, which spans every area
+  // (the region's cells are sums over all of them), once.
+  const germany = clonedAreas(GERMANY_AREA_COUNT);
+  const germanyAggregation = measure(1, () =>
+    aggregateProfiles({ layer: 'bench', areas: germany.areas, observations: germany.observations, period, dimensions: demo.dimensions, sources: demo.sources, smallNumberThreshold: 3 }),
+  );
 
   const grid = measure(REPETITIONS, () => profileGridSvg(set, { view: 'pyramid', mode: 'shares', locale: 'de', groups: [{ group: null, areas: set.areas }], reference: set.region }));
   const scaleMax = sharedScaleMax([...set.areas, set.region], 'pyramid', 'shares');
@@ -72,6 +84,7 @@ export async function run(): Promise<Record<string, number>> {
   return {
     areas: AREA_COUNT,
     aggregate51AreasMedianMs: aggregation.median,
+    aggregate11000AreasMs: germanyAggregation.first,
     gridSvg51PyramidsFirstMs: grid.first,
     gridSvg51PyramidsMedianMs: grid.median,
     panelSvgs51PyramidsMedianMs: panels.median,

@@ -61,6 +61,15 @@ describe('protectSums', () => {
         }
         constraints.push({ total: 'Rt', parts: ['Rc0', 'Rc1', 'Rc2'] });
         const cells = protectSums(values, constraints, threshold, (id) => id.endsWith('t'));
+        // Numbered in the texts' order (as the profiles number their half a million cells), the same cells go.
+        const rank = new Map([...values.keys()].sort().map((id, index) => [id, index]));
+        const numbered = protectSums(
+          new Map([...values].map(([id, value]) => [rank.get(id) as number, value])),
+          constraints.map((constraint) => ({ total: rank.get(constraint.total) as number, parts: constraint.parts.map((id) => rank.get(id) as number) })),
+          threshold,
+          (id) => [...rank].some(([text, index]) => index === id && text.endsWith('t')),
+        );
+        expect([...numbered.complementary].sort((a, b) => a - b)).toEqual([...cells.complementary].map((id) => rank.get(id) as number).sort((a, b) => a - b));
         const withheld = new Set([...cells.small, ...cells.complementary]);
         for (const value of values.keys()) if (isSmallCount(values.get(value) ?? 0, threshold)) expect(withheld.has(value)).toBe(true);
         for (const constraint of constraints) {
