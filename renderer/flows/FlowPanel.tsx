@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import { FLOW_EXPORT_FORMATS } from '../../shared/contract/methods/flows';
 import { formatDate, formatNumber } from '../../shared/format/number';
-import { FLOW_DIRECTIONS, FLOW_MODES, flowSuppressionNote, hiddenFlowsNote, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
+import { FLOW_DIRECTIONS, FLOW_MODES, flowSuppressionNote, flowSyntheticNote, hiddenFlowsNote, type FlowDirection, type FlowMode } from '../../shared/movement/flows';
 import { FLOW_COLOURS, SCREEN_FLOW_WIDTH, flowWidthLegend } from '../../shared/movement/flowGeometry';
 import { useBackend, useBackendQuery } from '../api/backend';
 import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
@@ -73,6 +73,8 @@ export function FlowPanel() {
     );
   }
   const sourceNames = data.sources.map((source) => sourceNameIn(source.name, locale)).join('; ');
+  // The same rule as the flow files and figure: said once, unless a source's name says it already.
+  const syntheticNote = flowSyntheticNote(data.sources, locale);
   return (
     <section className="flows" data-testid="flows-panel">
       <h3>{t('flows.title')}</h3>
@@ -146,7 +148,7 @@ export function FlowPanel() {
           />
           <p className="movement-note" data-testid="flows-source">
             {t('flows.source', { source: sourceNames || '–', date: formatDate(data.period, locale) })}
-            {data.synthetic && !/synthetisch|synthetic/i.test(sourceNames) ? ` · ${t('flows.synthetic')}` : ''}
+            {syntheticNote ? ` · ${syntheticNote}` : ''}
             {data.mode === 'net' ? ` · ${t('flows.netNote')}` : ''}
           </p>
           <FlowWidthLegend flows={data.flows} smallNumberThreshold={data.smallNumberThreshold} title={t('flows.legend')} format={number} />

@@ -9,6 +9,7 @@ import { shownUnit } from '../../shared/indicators/indicatorLabel';
 import { sourceNameIn } from '../../shared/sources/sourceChoiceLine';
 import { readSetting } from '../../shared/settings/projectSettings';
 import { useMapDisplay } from '../map/useMapSymbology';
+import { isRegionValueWithheld, isWithheldValue } from '../../shared/mapView/drawIndicator';
 
 export function DetailsPanel() {
   const t = useT();
@@ -29,9 +30,9 @@ export function DetailsPanel() {
   // In a derived mode (index, change …) the details also show what the map shows for this area.
   const shown = useKleinraum((state) => (state.mode !== 'value' ? state.indicatorValues : null));
   const shownValue = shown && selectedKey ? shown.values.find((entry) => entry.key === selectedKey) : undefined;
-  // Where the map withholds small counts, so do the details: the exact count one click away undid it.
+  // Where the map withholds small counts, so do the details (the map's own rule): the exact count one
+  // click away undid it.
   const [display] = useMapDisplay();
-  const suppress = display.smallNumbers === 'suppress';
   const threshold = readSetting(project?.settings ?? {}, 'smallNumberThreshold');
   const withheldValue = (
     <span className="suppressed" data-testid="details-withheld" title={t('map.legend.smallNumber.suppress', { threshold })}>
@@ -74,7 +75,7 @@ export function DetailsPanel() {
               <>
                 <dt>{localized(shown.indicator.name, locale)}</dt>
                 <dd data-testid="details-shown-value">
-                  {suppress && shownValue.smallNumber && shownValue.value !== null
+                  {isWithheldValue(shownValue, display.smallNumbers)
                     ? withheldValue
                     : shownValue.value === null
                       ? t('tooltip.noData')
@@ -105,17 +106,17 @@ export function DetailsPanel() {
                     <td className="numeric">
                       {indicator.value.value === null ? (
                         <span className="no-data" title={indicator.value.missingReason ? localized(indicator.value.missingReason, locale) : undefined}>{t('tooltip.noData')}</span>
-                      ) : suppress && indicator.value.smallNumber ? (
+                      ) : isWithheldValue(indicator.value, display.smallNumbers) ? (
                         withheldValue
                       ) : (
                         formatNumber(indicator.value.value, indicator.decimals, locale)
                       )}
-                      {indicator.value.smallNumber && !suppress && <span title={t('tooltip.smallNumber')}> ⚑</span>}
+                      {indicator.value.smallNumber && display.smallNumbers !== 'suppress' && <span title={t('tooltip.smallNumber')}> ⚑</span>}
                     </td>
                     <td className="numeric muted">
                       {indicator.regionValue === null ? (
                         '–'
-                      ) : suppress && indicator.regionRevealsSmallNumbers === true ? (
+                      ) : isRegionValueWithheld(indicator.regionValue, indicator.regionRevealsSmallNumbers, display.smallNumbers) ? (
                         <span className="suppressed" title={t('map.regionWithheld.title', { threshold })}>
                           {t('map.regionWithheld')}
                         </span>

@@ -92,17 +92,33 @@ export interface DrawnIndicator {
 const COUNT_KEEPING_METHODS: readonly MapSymbology['method'][] = ['quantile', 'ckmeans', 'jenks', 'equal'];
 
 /**
+ * Whether a value is withheld under the map's small-number display: a small count while small numbers are
+ * suppressed. The one rule for the map and for every place that follows the map's mode (the details panel).
+ * @example isWithheldValue({ value: 2, smallNumber: true }, 'suppress') // true
+ */
+export function isWithheldValue(entry: { value: number | null; smallNumber: boolean }, display: SmallNumberDisplay): boolean {
+  return display === 'suppress' && entry.smallNumber && entry.value !== null;
+}
+
+/**
+ * Whether a region value is withheld under the map's small-number display: where it would give a
+ * suppressed small count back (the engine's `regionRevealsSmallNumbers`).
+ */
+export function isRegionValueWithheld(regionValue: number | null, regionRevealsSmallNumbers: boolean | undefined, display: SmallNumberDisplay): boolean {
+  return display === 'suppress' && regionValue !== null && regionRevealsSmallNumbers === true;
+}
+
+/**
  * @example
  * const drawn = drawIndicator({ values, regionValue: 23.4, decimals: 1, symbology: DEFAULT_SYMBOLOGY, smallNumbers: 'flag' });
  * drawn.colourByKey.get('03241001') // "#41b6c4"
  */
 export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
-  const suppress = input.smallNumbers === 'suppress';
   // Suppressed values are left out before classifying, so that no published break reveals them.
-  const classified = (entries: readonly DrawableValue[]) => entries.map((entry) => (suppress && entry.smallNumber ? null : entry.value));
+  const classified = (entries: readonly DrawableValue[]) => entries.map((entry) => (isWithheldValue(entry, input.smallNumbers) ? null : entry.value));
   const shown = classified(input.values);
   // A midpoint at the region's total would print that total in the legend.
-  const regionWithheld = suppress && input.regionValue !== null && input.regionRevealsSmallNumbers === true;
+  const regionWithheld = isRegionValueWithheld(input.regionValue, input.regionRevealsSmallNumbers, input.smallNumbers);
   const regionValue = regionWithheld ? null : input.regionValue;
   const midpoint = resolveMidpoint(input.symbology, regionValue, shown);
   const options = classificationOptionsOf(input.symbology, midpoint, input.decimals);
@@ -117,7 +133,7 @@ export function drawIndicator(input: DrawIndicatorInput): DrawnIndicator {
   const flaggedKeys: string[] = [];
   const suppressedKeys: string[] = [];
   input.values.forEach((entry, index) => {
-    const suppressed = suppress && entry.smallNumber && entry.value !== null;
+    const suppressed = isWithheldValue(entry, input.smallNumbers);
     const classIndex = classification.classOfValue[index] ?? null;
     const colour = classIndex === null ? NO_DATA_COLOUR : (colours[classIndex] ?? NO_DATA_COLOUR);
     const flag = suppressed || entry.value === null ? null : entry.smallNumber ? 'smallNumber' : entry.smallDenominator === true ? 'smallDenominator' : entry.fallback === true ? 'fallbackSource' : null;

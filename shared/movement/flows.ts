@@ -145,7 +145,7 @@ export function flowProtection(pairs: readonly FlowPair[], threshold: number): F
 
 /** A total as it may be shown: null where it is itself a small count or would give a withheld flow back. */
 function shownTotal(total: number, threshold: number, exposed = false): number | null {
-  return isSmallNumber(total, threshold) || exposed ? null : total;
+  return isSmallCount(total, threshold) || exposed ? null : total;
 }
 
 /**
@@ -230,7 +230,7 @@ export interface TopFlows {
  * list, and says how many withheld ones it leaves out.
  * @example topFlows([{ from: 'a', to: 'b', value: 9 }, { from: 'a', to: 'c', value: 4 }, { from: 'c', to: 'b', value: 6 }], 1, 3).hidden // { count: 2, sum: 10, withheld: 0 }
  */
-export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number, isWithheld: (flow: FlowPair) => boolean = (flow) => isSmallNumber(flow.value, smallNumberThreshold)): TopFlows {
+export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumberThreshold: number, isWithheld: (flow: FlowPair) => boolean = (flow) => isSmallCount(flow.value, smallNumberThreshold)): TopFlows {
   const byEnds = (a: FlowPair, b: FlowPair) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
   const withheld = flows.filter(isWithheld).sort(byEnds);
   const sorted = [...flows.filter((flow) => !isWithheld(flow)).sort((a, b) => b.value - a.value || byEnds(a, b)), ...withheld];
@@ -240,12 +240,7 @@ export function topFlows(flows: readonly FlowPair[], n: number | null, smallNumb
   // beside the totals (or beside the next longer list) would help to work that one out.
   const withheldCount = rest.filter(isWithheld).length;
   const sum = rest.filter((flow) => !isWithheld(flow)).reduce((total, flow) => total + flow.value, 0);
-  return { shown, hidden: { count: rest.length, sum: isSmallNumber(sum, smallNumberThreshold) ? null : sum, withheld: withheldCount } };
-}
-
-/** The project's rule (shared/indicators/smallCounts.ts). @example isSmallNumber(2, 3) // true */
-export function isSmallNumber(value: number, threshold: number): boolean {
-  return isSmallCount(value, threshold);
+  return { shown, hidden: { count: rest.length, sum: isSmallCount(sum, smallNumberThreshold) ? null : sum, withheld: withheldCount } };
 }
 
 /**
@@ -259,7 +254,7 @@ export function protectFlows(flows: readonly FlowPair[], smallNumberThreshold: n
     protection !== undefined &&
     [pairId(flow.from, flow.to), ...(mode === 'net' ? [pairId(flow.to, flow.from)] : [])].some((id) => protection.small.has(id) || protection.complementary.has(id));
   const complementaryOf = (flow: FlowPair) => withheldGross(flow);
-  const smallOf = (flow: FlowPair) => isSmallNumber(flow.value, smallNumberThreshold) || (mode === 'gross' && protection !== undefined && protection.small.has(pairId(flow.from, flow.to)));
+  const smallOf = (flow: FlowPair) => isSmallCount(flow.value, smallNumberThreshold) || (mode === 'gross' && protection !== undefined && protection.small.has(pairId(flow.from, flow.to)));
   return flows.map((flow) => {
     const small = smallOf(flow);
     const complementary = !small && complementaryOf(flow);
@@ -304,7 +299,7 @@ export function computeFlowView(input: FlowViewInput): FlowView {
   const protection = flowProtection(assigned, input.smallNumberThreshold);
   const withheldIds = new Set([...protection.small, ...protection.complementary]);
   const isWithheld = (flow: FlowPair) =>
-    isSmallNumber(flow.value, input.smallNumberThreshold) || withheldIds.has(pairId(flow.from, flow.to)) || (input.mode === 'net' && withheldIds.has(pairId(flow.to, flow.from)));
+    isSmallCount(flow.value, input.smallNumberThreshold) || withheldIds.has(pairId(flow.from, flow.to)) || (input.mode === 'net' && withheldIds.has(pairId(flow.to, flow.from)));
   const top = topFlows(filtered, input.top, input.smallNumberThreshold, isWithheld);
   const exposed = (row: string) => protection.exposedTotals.has(row);
   return {
