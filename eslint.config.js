@@ -93,4 +93,10 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx,mjs,js}', '*.config.{ts,js}', 'electron/**/*.{mjs,cjs}', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // The `kleinraum` launcher and its helpers are CommonJS on purpose (a start without the ES module
+    // loader, launcher/bundleStamp.cjs): require() is how they load.
+    files: ['electron/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -105,7 +105,7 @@ export default defineConfig({
   })),
   webServer: lanes.map((lane) => ({
     // A data folder of its own, so e2e runs never touch the recent-projects list of the person running them.
-    command: `node electron/node/cli/kleinraum.mjs serve --port ${lane.port} --host 127.0.0.1 --data-dir build/e2e-data/${lane.name}${allowDirFlags}${staticDirFlag}`,
+    command: `node electron/node/cli/kleinraum.cjs serve --port ${lane.port} --host 127.0.0.1 --data-dir build/e2e-data/${lane.name}${allowDirFlags}${staticDirFlag}`,
     url: `${e2eBaseUrl(lane.port)}/`,
     env: { KLEINRAUM_TOKEN: e2eToken },
     reuseExistingServer: false,

@@ -52,7 +52,7 @@ function measureOnce(command: readonly string[], cwd: string): CommandFigures {
 
 /**
  * Runs a command `repetitions` times (after `prepare`, untimed) and returns the median of each figure.
- * @example measureCommand(['node', 'kleinraum.mjs', 'info', 'demo.gpkg'], { repetitions: 5 })
+ * @example measureCommand(['node', 'kleinraum.cjs', 'info', 'demo.gpkg'], { repetitions: 5 })
  */
 export function measureCommand(command: readonly string[], options: { repetitions: number; cwd?: string; prepare?: (run: number) => void }): CommandFigures {
   const runs: CommandFigures[] = [];

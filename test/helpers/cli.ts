@@ -1,12 +1,12 @@
 /**
- * Runs the real `kleinraum` command line (electron/node/cli/kleinraum.mjs) in a child process, as a user
+ * Runs the real `kleinraum` command line (electron/node/cli/kleinraum.cjs) in a child process, as a user
  * or a script would, so tests and benchmarks exercise the same entry point.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './repoRoot';
 
-export const cliEntryPoint = path.join(repoRoot, 'electron', 'node', 'cli', 'kleinraum.mjs');
+export const cliEntryPoint = path.join(repoRoot, 'electron', 'node', 'cli', 'kleinraum.cjs');
 
 export interface CliResult {
   status: number | null;

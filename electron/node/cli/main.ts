@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UserError } from '../../../shared/contract/errors';
 import { CliUsageError, type CliCommand, type CliLanguage, type CliOptions } from './command';
-import { findCommandName } from './commandName.mjs';
+import { findCommandName } from './commandName.cjs';
 import { defaultDataDirectory } from './dataDirectory';
 import { isCliLanguage, languageFromEnvironment } from './language';
 import { createCliOutput, type OutputStreams } from './output';

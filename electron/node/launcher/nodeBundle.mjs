@@ -1,5 +1,5 @@
 // The prebuilt command line and browser-mode server: electron/node/cli bundled by esbuild into one
-// CommonJS file, which the `kleinraum` launcher loads with a V8 code cache (launcher/codeCache.mjs).
+// CommonJS file, which the `kleinraum` launcher loads with a V8 code cache (launcher/codeCache.cjs).
 //
 //   electron/node/cli/main.ts and commands/<c>.ts → build/node/kleinraum.cjs (exports `runCli`)
 //   electron/node/services/import/importWorker.ts → build/node/services/import/importWorker.mjs (browser
@@ -27,19 +27,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stamp from './bundleStamp.cjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+// The paths and the staleness check live in bundleStamp.cjs, which the launcher loads without this file.
+const { repoRoot, bundleDir, stampFile, cliBundleFile, codeCacheDir, modificationTime, isNodeBundleCurrent, isNodeBundleCurrentAsync } = stamp;
+export { cliBundleFile, codeCacheDir, isNodeBundleCurrent, isNodeBundleCurrentAsync };
+
 const nodeSourceDir = path.join(repoRoot, 'electron', 'node');
 const cliSourceDir = path.join(nodeSourceDir, 'cli');
 const importWorkerSource = path.join(nodeSourceDir, 'services', 'import', 'importWorker.ts');
-const bundleDir = path.join(repoRoot, 'build', 'node');
 const lockFile = path.join(repoRoot, 'build', 'node.lock');
-const stampFile = path.join(bundleDir, 'inputs.json');
-
-/** The bundled CLI (CommonJS; exports `runCli`, like electron/node/cli/main.ts). */
-export const cliBundleFile = path.join(bundleDir, 'kleinraum.cjs');
-/** Where the runs keep the bundle's code caches (see codeCache.mjs). */
-export const codeCacheDir = path.join(bundleDir, 'cache');
 /** The bundled import worker, at the place of its source mirrored below build/node/. */
 const importWorkerBundle = path.join(bundleDir, path.relative(nodeSourceDir, importWorkerSource).replace(/\.ts$/, '.mjs'));
 
@@ -51,50 +48,6 @@ export const NODE_EXTERNALS = ['better-sqlite3', '@resvg/resvg-js', 'pdfkit', 's
 
 // A build taking longer than this is assumed dead (killed), and its lock is taken over.
 const LOCK_STALE_MS = 120_000;
-
-function modificationTime(file) {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
-function readStamp() {
-  try {
-    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
-    return Array.isArray(stamp.watched) && typeof stamp.builtAtMs === 'number' ? stamp : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * True when the bundle exists and no file it was built from (nor the lockfile, nor this script) changed
- * since. A few hundred `stat` calls: a few milliseconds.
- */
-export function isNodeBundleCurrent() {
-  const stamp = readStamp();
-  return stamp !== null && stamp.watched.every((relative) => modificationTime(path.join(repoRoot, relative)) <= stamp.builtAtMs);
-}
-
-/**
- * The same check with the `stat` calls on libuv's thread pool, so that the launcher can load the bundle
- * meanwhile and pays only for the slower of the two.
- */
-export async function isNodeBundleCurrentAsync() {
-  const stamp = readStamp();
-  if (stamp === null) return false;
-  const times = await Promise.all(
-    stamp.watched.map((relative) =>
-      fs.promises.stat(path.join(repoRoot, relative)).then(
-        (stat) => stat.mtimeMs,
-        () => Number.POSITIVE_INFINITY,
-      ),
-    ),
-  );
-  return times.every((time) => time <= stamp.builtAtMs);
-}
 
 /** The command files, by the same rule electron/node/cli/main.ts uses to list commands. */
 function commandSources() {
@@ -166,7 +119,7 @@ async function commonOptions() {
 /**
  * Rewrites the few characters beyond ASCII that esbuild leaves in regular expression literals (ä, „, −)
  * as \\uXXXX escapes, which mean the same character there as in strings and identifiers. An ASCII file
- * reads as a one-byte string without UTF-8 decoding (codeCache.mjs reads it as latin1): about 10 ms
+ * reads as a one-byte string without UTF-8 decoding (codeCache.cjs reads it as latin1): about 10 ms
  * less at every start for the 2 MB bundle.
  */
 function escapeNonAscii(file) {
@@ -201,7 +154,7 @@ async function buildInto(outputDir) {
   });
   const externalDynamicImports = Object.values(cli.metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external && entry.kind === 'dynamic-import').map((entry) => entry.path));
   if (externalDynamicImports.length > 0) {
-    // codeCache.mjs runs the bundle without a dynamic import callback (see there): load such a package
+    // codeCache.cjs runs the bundle without a dynamic import callback (see there): load such a package
     // with a static import in a module of its own that the code imports dynamically (export/renderXlsx.ts).
     throw new Error(`The CLI bundle must not import() packages outside it: ${externalDynamicImports.join(', ')}`);
   }

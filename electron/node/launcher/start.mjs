@@ -165,7 +165,7 @@ function runElectron(binaryPath) {
 /** Browser mode: `kleinraum serve --open`, with a clear bilingual banner around its URL. */
 function runBrowserMode(port, passThrough) {
   return new Promise((resolve) => {
-    const cliBin = path.join(repoRoot, 'electron', 'node', 'cli', 'kleinraum.mjs');
+    const cliBin = path.join(repoRoot, 'electron', 'node', 'cli', 'kleinraum.cjs');
     const child = spawn(process.execPath, [cliBin, 'serve', '--open', '--json', '--port', port, ...passThrough], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],

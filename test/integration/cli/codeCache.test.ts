@@ -1,6 +1,6 @@
 /**
  * The `kleinraum` launcher loads its one-file bundle with a V8 code cache per command
- * (electron/node/launcher/codeCache.mjs, issue 16). A cache must speed up a start and never change what
+ * (electron/node/launcher/codeCache.cjs, issue 16). A cache must speed up a start and never change what
  * runs: it is written by a command's first run, taken by the next, and never used for other code.
  * Each case runs in a child process, because a cache is written when the process exits.
  */
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { repoRoot, runKleinraum } from './runKleinraum';
 
-const codeCacheModule = pathToFileURL(path.join(repoRoot, 'electron', 'node', 'launcher', 'codeCache.mjs')).href;
+const codeCacheModule = pathToFileURL(path.join(repoRoot, 'electron', 'node', 'launcher', 'codeCache.cjs')).href;
 
 let directory: TempDir;
 

@@ -1,5 +1,5 @@
 /**
- * Runs the real `kleinraum` bin (node electron/node/cli/kleinraum.mjs) as a child process, the way users
+ * Runs the real `kleinraum` bin (node electron/node/cli/kleinraum.cjs) as a child process, the way users
  * and scripts call it, with its own data folder and a neutral locale so the default language is known.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const kleinraumBin = path.join(repoRoot, 'electron', 'node', 'cli', 'kleinraum.mjs');
+export const kleinraumBin = path.join(repoRoot, 'electron', 'node', 'cli', 'kleinraum.cjs');
 
 export interface CliRun {
   exitCode: number;

@@ -291,7 +291,7 @@ describe('a table a GIS colleague added with QGIS/GDAL', () => {
 describe('a sample through the CLI process', () => {
   const sample = corpus.filter((testCase) => ['shp/r7/x-nan', 'zip/bomb', 'geojson/null-feature', 'csv/unterminated-quote-row-9'].includes(testCase.id));
 
-  /** Runs one case as `node kleinraum.mjs …` and checks it as a user would see it. */
+  /** Runs one case as `node kleinraum.cjs …` and checks it as a user would see it. */
   async function runAsProcess(testCase: HostileCase): Promise<void> {
     const { project, input } = prepareCase(testCase, corpus.indexOf(testCase) + 100_000);
     const before = fs.existsSync(project) ? sha256(project) : null;

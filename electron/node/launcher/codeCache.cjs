@@ -8,12 +8,13 @@
 // bundle's size and modification time, so a cache never meets another build's code. Where the folder
 // cannot be written (a read-only installation) the command runs as before, only without the saving.
 //
-// Plain JavaScript on purpose: the launcher runs it unbuilt.
-import { isAscii } from 'node:buffer';
-import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+// Plain JavaScript (CommonJS, like the launcher) on purpose: the launcher runs it unbuilt.
+'use strict';
+const { isAscii } = require('node:buffer');
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
 /** The cache file for the bundle as it is now and the key (a command's name), in `cacheDir`. */
 function cacheFileFor(bundleFile, cacheDir, key) {
@@ -50,7 +51,7 @@ function writeAtomically(file, bytes) {
  * @returns {{ exports: any, cacheUsed: boolean }} the module's exports; whether V8 took the cache
  * @example const { runCli } = requireWithCodeCache(bundle, cacheDir, 'info').exports;
  */
-export function requireWithCodeCache(bundleFile, cacheDir, key) {
+exports.requireWithCodeCache = function requireWithCodeCache(bundleFile, cacheDir, key) {
   const cacheFile = cacheFileFor(bundleFile, cacheDir, key);
   let cachedData;
   try {
@@ -71,8 +72,8 @@ export function requireWithCodeCache(bundleFile, cacheDir, key) {
       if (cacheFileFor(bundleFile, cacheDir, key) === cacheFile) writeAtomically(cacheFile, script.createCachedData());
     });
   }
-  const module = { exports: {}, filename: bundleFile, loaded: false };
-  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
-  module.loaded = true;
-  return { exports: module.exports, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
-}
+  const bundleModule = { exports: {}, filename: bundleFile, loaded: false };
+  script.runInThisContext()(bundleModule.exports, Module.createRequire(bundleFile), bundleModule, bundleFile, path.dirname(bundleFile));
+  bundleModule.loaded = true;
+  return { exports: bundleModule.exports, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+};
