@@ -38,13 +38,14 @@ const REGION_ROW = 'region';
 type Row = number | typeof REGION_ROW;
 
 /**
- * Ranks of labels in text order ('10' before '2', 'region' and 'total' after the digits): the cells are
- * numbered so that their numbers sort as "chart|row|cell" texts would, which decides ties in protectSums.
- * Numbers instead of texts: 11 000 areas have half a million cells (about 6 s with texts, mostly garbage).
+ * Ranks of labels in the order of the texts `text(label)`: the cells are numbered so that their numbers
+ * sort as their "chart|row|cell" texts would ('10|' before '1|', as '0' sorts before '|'; 'region' and
+ * 'total' after the digits), which decides ties in protectSums as the texts did. Numbers instead of
+ * texts: 11 000 areas have half a million cells (about 6 s with texts, mostly garbage).
  */
-function textRanks<Label extends string | number>(labels: readonly Label[]): Map<Label, number> {
-  const sorted = [...labels].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
-  return new Map(sorted.map((label, rank) => [label, rank]));
+function textRanks<Label extends string | number>(labels: readonly Label[], text: (label: Label) => string): Map<Label, number> {
+  const sorted = labels.map((label) => ({ label, key: text(label) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return new Map(sorted.map(({ label }, rank) => [label, rank]));
 }
 
 /**
@@ -55,9 +56,10 @@ export function protectProfiles(perArea: readonly RawCounts[], region: RawCounts
   const rows: Row[] = [...perArea.keys(), REGION_ROW];
   const countsOfRow = (row: Row) => (row === REGION_ROW ? region : (perArea[row] as RawCounts));
   const widest = Math.max(...PROFILE_CHARTS.map((chart) => countsOf(region, chart).length));
-  const chartRank = textRanks(PROFILE_CHARTS);
-  const rowRank = textRanks(rows);
-  const cellRank = textRanks<ProfileCellIndex>([...Array(widest).keys(), 'total']);
+  // Chart and row are followed by '|' in the texts, the cell ends them.
+  const chartRank = textRanks(PROFILE_CHARTS, (chart) => `${chart}|`);
+  const rowRank = textRanks(rows, (row) => `${row}|`);
+  const cellRank = textRanks<ProfileCellIndex>([...Array(widest).keys(), 'total'], String);
   const cellsPerRow = widest + 1;
   const cellId = (chart: ProfileChart, row: Row, cell: ProfileCellIndex) => ((chartRank.get(chart) as number) * rows.length + (rowRank.get(row) as number)) * cellsPerRow + (cellRank.get(cell) as number);
 

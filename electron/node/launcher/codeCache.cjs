@@ -16,20 +16,27 @@ const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** The cache file for the bundle as it is now and the key (a command's name), in `cacheDir`. */
-function cacheFileFor(bundleFile, cacheDir, key) {
-  const { size, mtimeMs } = fs.statSync(bundleFile);
+/** The cache file of a bundle with these file facts and the key (a command's name), in `cacheDir`. */
+function cacheFileOf({ size, mtimeMs }, cacheDir, key) {
   const safeKey = /^[a-z][a-z0-9-]*$/.test(key ?? '') ? key : 'other';
   return path.join(cacheDir, `${safeKey}-${size}-${Math.trunc(mtimeMs)}.v8cache`);
 }
 
 /**
- * The bundle's source. The build escapes every character beyond ASCII, so the bytes are read as one-byte
- * text without UTF-8 decoding; a file built otherwise is decoded as UTF-8.
+ * The bundle's source and the facts of the very file it was read from: read through one open file, so a
+ * rebuild renamed into place meanwhile (a new file) cannot pair the new text with the old file's cache.
+ * V8 checks a cache only against the source's length. The build escapes every character beyond ASCII, so
+ * the bytes are read as one-byte text without UTF-8 decoding; a file built otherwise is decoded as UTF-8.
  */
-function readSource(file) {
-  const bytes = fs.readFileSync(file);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+function readBundle(file) {
+  const descriptor = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(descriptor);
+    const bytes = fs.readFileSync(descriptor);
+    return { stat, source: isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8') };
+  } finally {
+    fs.closeSync(descriptor);
+  }
 }
 
 function writeAtomically(file, bytes) {
@@ -52,14 +59,15 @@ function writeAtomically(file, bytes) {
  * @example const { runCli } = requireWithCodeCache(bundle, cacheDir, 'info').exports;
  */
 exports.requireWithCodeCache = function requireWithCodeCache(bundleFile, cacheDir, key) {
-  const cacheFile = cacheFileFor(bundleFile, cacheDir, key);
+  const { stat, source } = readBundle(bundleFile);
+  const cacheFile = cacheFileOf(stat, cacheDir, key);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(readSource(bundleFile)), {
+  const script = new vm.Script(Module.wrap(source), {
     filename: bundleFile,
     // No dynamic import callback: Node 20 loses it for a script compiled from a cache made in another
     // process, so the bundle may contain no import() of anything outside it (nodeBundle.mjs checks).
@@ -68,8 +76,14 @@ exports.requireWithCodeCache = function requireWithCodeCache(bundleFile, cacheDi
   if (cachedData === undefined || script.cachedDataRejected) {
     // At exit, the functions this run compiled are all in; a command exits through process.exit. A bundle
     // rebuilt meanwhile has another name for its cache: this run's code is not written under it.
+    // Never throws: a bundle deleted meanwhile (a clean build) must not stop the other exit handlers,
+    // such as the one that removes the project's working copy.
     process.once('exit', () => {
-      if (cacheFileFor(bundleFile, cacheDir, key) === cacheFile) writeAtomically(cacheFile, script.createCachedData());
+      try {
+        if (cacheFileOf(fs.statSync(bundleFile), cacheDir, key) === cacheFile) writeAtomically(cacheFile, script.createCachedData());
+      } catch {
+        // No cache this time.
+      }
     });
   }
   const bundleModule = { exports: {}, filename: bundleFile, loaded: false };

@@ -95,6 +95,14 @@ describe('the code cache of the kleinraum bundle', () => {
     expect(cacheFiles(rebuiltCacheDir)).toEqual([]);
   }, 60_000);
 
+  it('a bundle deleted while the command runs (a clean build) ends the run normally, without a cache', async () => {
+    const bundle = directory.file('deleted.cjs');
+    const cacheDir = directory.file('cache-deleted');
+    writeBundle(bundle, 'weg');
+    expect(await loadInChild(bundle, cacheDir, 'info', `fs.rmSync(${JSON.stringify(bundle)});`)).toEqual({ value: 'weg ✓49', cacheUsed: false });
+    expect(cacheFiles(cacheDir)).toEqual([]);
+  }, 60_000);
+
   it('runs without the saving where the cache folder cannot be written', async () => {
     const bundle = directory.file('readonly.cjs');
     writeBundle(bundle, 'ohne');
