@@ -18,9 +18,6 @@ import { createKleinraumStore } from './store/store';
 import { prewarmMaps } from './map/maplibreSetup';
 import { installSelectTooltips } from './forms/selectTooltips';
 
-/** How long the first render waits for the project at most (see below). */
-const FIRST_RENDER_WAIT_MS = 1500;
-
 // The map's workers load while the page asks the backend for the project.
 prewarmMaps();
 installSelectTooltips();
@@ -43,19 +40,13 @@ try {
   const unsavedChangesPrompt = createUnsavedChangesPrompt(store);
   const session = startSession(store, api, queryClient, { askAboutUnsavedChanges: unsavedChangesPrompt.ask });
   const context: AppContextValue = { store, api, commands: session, answerUnsavedChanges: unsavedChangesPrompt.answer };
-  const renderApp = () =>
-    root.render(
-      <QueryClientProvider client={queryClient}>
-        <AppContext.Provider value={context}>
-          <App />
-        </AppContext.Provider>
-      </QueryClientProvider>,
-    );
-  // The first render waits for the project (its answer is usually on its way since the boot script), so
-  // the map's requests leave before React's first long task and the page renders once, with the project.
-  // A slow answer (a large project being opened) does not keep the page blank for longer than this.
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
-  void Promise.race([session.firstProject, timeout]).then(renderApp);
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <AppContext.Provider value={context}>
+        <App />
+      </AppContext.Provider>
+    </QueryClientProvider>,
+  );
 } catch (error) {
   const message = error instanceof ApiError ? error.messageFor(store.getState().locale) : String(error);
   root.render(

@@ -35,13 +35,6 @@ export interface SessionOptions {
 }
 
 export interface Session extends ProjectCommands {
-  /**
-   * Settles once the page's first project and its map data (features, values) are in the store, or a
-   * request failed (the failure is reported like any other). The page renders after it (main.tsx): one
-   * render with the coloured map instead of an empty shell first and a render per answer, which delayed
-   * the map's requests and drawing by long tasks.
-   */
-  firstProject: Promise<void>;
   /** Stops listening to the store and the backend. */
   dispose(): void;
 }
@@ -138,26 +131,17 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
    * next task, and the store's own requests (the same query keys) join the answers already on their way.
    */
   let firstProjectTimer: ReturnType<typeof setTimeout> | undefined;
-  let firstProjectSettled: () => void = () => {};
-  const firstProject = new Promise<void>((resolve) => (firstProjectSettled = resolve));
   function receiveFirstProject(project: ProjectSummary) {
     // The store's own step, run here only to know what to ask for; projectReceived runs it again a task
     // later on the store as it is then (an event may have changed it meanwhile).
     const next = { ...store.getState(), ...stateAfterProject(store.getState(), project, true) };
     // Failures are reported by the store's own requests, which meet the same answer.
-    const mapData: Promise<unknown>[] = [];
-    if (next.layerName) mapData.push(fetchBackend(queryClient, api, 'layer.features', featuresInput(next.layerName)).catch(() => {}));
+    if (next.layerName) fetchBackend(queryClient, api, 'layer.features', featuresInput(next.layerName)).catch(() => {});
     const valuesInput = indicatorValuesInput(next);
-    if (valuesInput) mapData.push(fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => {}));
+    if (valuesInput) fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => {});
     firstProjectTimer = setTimeout(() => {
       // A project that arrived meanwhile (an event, an open command) is newer than this answer.
       if (store.getState().project === null) store.getState().projectReceived(project, true);
-      // The page's first render waits for the map's data as well: the store's own requests meet these
-      // answers, and a task later the store holds them, so the page renders once, with the map coloured,
-      // instead of once with the project and again for each answer (main.tsx bounds the wait).
-      void Promise.allSettled(mapData).then(() => {
-        firstProjectTimer = setTimeout(firstProjectSettled, 0);
-      });
     }, 0);
   }
 
@@ -205,7 +189,6 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   });
   void attempt('project.current', () => api['project.current']({})).then((project) => {
     if (project) receiveFirstProject(project);
-    else firstProjectSettled();
   });
 
   async function pickFile(purpose: 'open' | 'saveAs'): Promise<string | null | 'in-app'> {
@@ -255,10 +238,8 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
 
   return {
     ...commands,
-    firstProject,
     dispose() {
       clearTimeout(firstProjectTimer);
-      firstProjectSettled();
       unsubscribeStore();
       unsubscribeProject();
       unsubscribeProgress();

@@ -50,29 +50,6 @@ describe('startSession against the real backend', () => {
     expect(state.indicatorValues?.values).toHaveLength(21);
   });
 
-  it('firstProject settles once the first project and its map data are in the store (the page renders after it), and also when the request failed', async () => {
-    const { store, session } = startAgainstRealBackend();
-    expect(store.getState().project).toBeNull();
-    await session.firstProject;
-    expect(store.getState().project?.title).toBeTruthy();
-    expect(store.getState().layerName).not.toBeNull();
-    // And its map data, so that the page's first render draws the coloured map.
-    expect(store.getState().features?.features).toHaveLength(21);
-    expect(store.getState().indicatorValues?.values).toHaveLength(21);
-
-    // A backend that cannot answer: the page still renders, with the reported message.
-    const failing = createKleinraumStore();
-    const failingSession = startSession(
-      failing,
-      createApiClient({ kind: 'http', invoke: () => Promise.reject(new Error('offline')), subscribe: () => () => {} }),
-      createBackendQueryClient(),
-    );
-    cleanup.push(() => failingSession.dispose());
-    await failingSession.firstProject;
-    expect(failing.getState().project).toBeNull();
-    expect(failing.getState().messages.length).toBeGreaterThan(0);
-  });
-
   it('loads details for the selected area and follows a change of indicator', async () => {
     const { store } = startAgainstRealBackend();
     await until(() => store.getState().indicatorValues !== null, 'values loaded');
