@@ -688,20 +688,17 @@ function AreaTable({ result, selectedKey, onSelect }: { result: Result; selected
                   {area.smallNumbers.includes(indicator.id) ? <span title={t('monitoring.smallNumber', { threshold: formatNumber(result.smallNumberThreshold, 0, locale) })}>·</span> : number(area.values[indicator.id] ?? null, indicator.decimals)}
                 </td>
               ))}
-              {area.indexWithheld ? (
-                // The indices would give a withheld value back (monitoringProtection.ts); the class is in the colour and text.
-                [0, 1, 2, 3].map((column) => (
+              {/* An index withheld because it would give a small count back (monitoringProtection.ts): "·", the class is in the colour and text. */}
+              {[area.status, area.statusScore, area.dynamics, area.dynamicsScore].map((figure, column) =>
+                area.indexWithheld && figure === null ? (
                   <td key={column} className="number" data-testid={column === 1 ? 'monitoring-status-score' : undefined} title={t('monitoring.indexWithheld', { threshold: formatNumber(result.smallNumberThreshold, 0, locale) })}>
                     ·
                   </td>
-                ))
-              ) : (
-                <>
-                  <td className="number">{number(area.status, 2)}</td>
-                  <td className="number" data-testid="monitoring-status-score">{number(area.statusScore, 2)}</td>
-                  <td className="number">{number(area.dynamics, 2)}</td>
-                  <td className="number">{number(area.dynamicsScore, 2)}</td>
-                </>
+                ) : (
+                  <td key={column} className="number" data-testid={column === 1 ? 'monitoring-status-score' : undefined}>
+                    {number(figure, 2)}
+                  </td>
+                ),
               )}
               <td data-testid="monitoring-text">{area.text[locale]}</td>
               <td>{area.previousStatusClass ? STATUS_CLASS_TEXT[area.previousStatusClass][locale] : '–'}</td>

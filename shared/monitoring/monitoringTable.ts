@@ -30,8 +30,8 @@ export function methodNote(result: MonitoringResult, locale: Locale): string {
 /** The footnote of withheld values. */
 export function smallNumberNote(result: MonitoringResult, locale: Locale): string {
   return locale === 'de'
-    ? `Fallzahlen unter ${result.smallNumberThreshold}: Wert nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen); er geht in den Index ein. Mit ihm sind sein z-Wert und Status- und Dynamikindex des Gebiets nicht ausgewiesen (aus ihnen ließe er sich zurückrechnen); die Klassen sind angegeben.`
-    : `Counts below ${result.smallNumberThreshold}: value withheld (small-number protection); it counts in the index. Its z-score and the area's status and dynamics index are withheld with it (they would give it back); the classes are given.`;
+    ? `Fallzahlen unter ${result.smallNumberThreshold}: Wert nicht ausgewiesen (Geheimhaltung kleiner Fallzahlen); er geht in den Index ein. Mit ihm sind die z-Werte, Mittelwert, Streuung und Regionswert der Kennzahl sowie Status- und Dynamikindex aller Gebiete nicht ausgewiesen (aus ihnen ließe er sich zurückrechnen); die Klassen sind angegeben.`
+    : `Counts below ${result.smallNumberThreshold}: value withheld (small-number protection); it counts in the index. The indicator's z-scores, mean, spread and region value and every area's status and dynamics index are withheld with it (they would give it back); the classes are given.`;
 }
 
 /** Stichtag and dynamics period in one line. */

@@ -71,7 +71,7 @@ export const monitoringTextsDe = {
   'monitoring.assessment': 'Einschätzung vor Ort (für das Ausschussblatt)',
   'monitoring.empty': 'Das Projekt hat noch keine Kennzahlen mit Werten. Für das Monitoring zuerst eine Tabelle mit Werten zu den Gebieten importieren (Projekt → Importieren).',
   'monitoring.smallNumber': 'Fallzahl unter {threshold}: nicht ausgewiesen (geht in den Index ein)',
-  'monitoring.indexWithheld': 'Nicht ausgewiesen: der Index beruht auf einer Fallzahl unter {threshold} und gäbe sie preis. Die Klasse ist angegeben.',
+  'monitoring.indexWithheld': 'Nicht ausgewiesen: der Index beruht auf einer Fallzahl unter {threshold}, und die Indizes aller Gebiete zusammen gäben sie preis. Die Klasse ist angegeben.',
   'monitoring.series': 'Klassen über die Stichtage (jeder Stichtag für sich berechnet)',
   'monitoring.showOnMap': 'Auf der Karte zeigen',
 } as const;
@@ -144,7 +144,7 @@ export const monitoringTextsEn: Record<keyof typeof monitoringTextsDe, string> =
   'monitoring.assessment': 'Local assessment (for the committee sheet)',
   'monitoring.empty': 'The project has no indicators with values yet. For monitoring, first import a table with values for the areas (Project → Import).',
   'monitoring.smallNumber': 'Count below {threshold}: withheld (counts in the index)',
-  'monitoring.indexWithheld': 'Withheld: the index rests on a count below {threshold} and would give it away. The class is given.',
+  'monitoring.indexWithheld': 'Withheld: the index rests on a count below {threshold}, and the indices of all areas together would give it away. The class is given.',
   'monitoring.series': 'Classes over the reference dates (each computed on its own)',
   'monitoring.showOnMap': 'Show on the map',
 };

@@ -130,7 +130,11 @@ describe('monitoring through the API', () => {
     expect(hannover.statusClass).not.toBeNull();
     expect(row.split(';')[4]).toBe('');
     expect(csv).toContain('nicht ausgewiesen');
-    expect(csv).toContain('Status- und Dynamikindex des Gebiets nicht ausgewiesen');
+    expect(csv).toContain('Status- und Dynamikindex aller Gebiete nicht ausgewiesen');
+    // Every area's index (their sum over the scored areas is zero) and the indicator's moments too.
+    expect(result.areas.every((area) => area.status === null && area.statusScore === null)).toBe(true);
+    expect(result.indicators[0]!.mean).toBeNull();
+    expect(result.indicators[0]!.regionValue).toBeNull();
     expect(result.alerts.every((alert) => alert.value === null)).toBe(true);
     await call('project.setSetting', { key: 'smallNumberThreshold', value: 3 });
   });

@@ -92,11 +92,16 @@ function monitorText(result: MonitoringResult, lang: CliLanguage): string {
     ...result.messages.map((message) => message[lang]),
     '',
   ];
-  for (const area of result.areas) lines.push(`  ${area.key}  ${area.name.padEnd(28)} ${number(area.status).padStart(7)} ${number(area.dynamics).padStart(7)}  ${area.text[lang]}`);
+  // "·": withheld, because it would give a small count back (the class is in the text).
+  const index = (area: MonitoringResult['areas'][number], value: number | null) => (value === null && area.indexWithheld ? '·' : number(value));
+  for (const area of result.areas) lines.push(`  ${area.key}  ${area.name.padEnd(28)} ${index(area, area.status).padStart(7)} ${index(area, area.dynamics).padStart(7)}  ${area.text[lang]}`);
+  if (result.areas.some((area) => area.indexWithheld)) {
+    lines.push(de ? `  · nicht ausgewiesen: Fallzahlen unter ${formatNumber(result.smallNumberThreshold, 0, lang)} (die Indizes gäben sie preis)` : `  · withheld: counts below ${formatNumber(result.smallNumberThreshold, 0, lang)} (the indices would give them away)`);
+  }
   if (result.alerts.length > 0) {
     lines.push('', de ? 'Auffälligkeiten:' : 'Alerts:');
     const classes = (alert: MonitoringResult['alerts'][number]) => (alert.fromClass && alert.toClass ? ` (${STATUS_CLASS_TEXT[alert.fromClass][lang]} → ${STATUS_CLASS_TEXT[alert.toClass][lang]}${result.previousPeriod ? `, ${de ? 'zuvor' : 'before'} ${formatDate(result.previousPeriod, lang)}` : ''})` : '');
-    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null || alert.smallNumber ? '' : ` (${number(alert.value)})`}${classes(alert)}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
+    for (const alert of result.alerts) lines.push(`  ${alert.name}: ${alert.ruleText[lang]}${alert.value === null ? '' : ` (${number(alert.value)})`}${classes(alert)}${alert.uncertain ? (de ? ' – beruht auf Beispieldaten/Schätzungen' : ' – rests on sample data/estimates') : ''}`);
   }
   if (result.synthetic) lines.push('', de ? 'Beispieldaten, synthetisch – keine amtlichen Werte' : 'Sample data, synthetic – not official figures');
   return lines.join('\n');

@@ -2,7 +2,7 @@
  * Sozialmonitoring for the open project: the indicators' values from the indicator service (the same
  * numbers the map shows), the index and the alerts from the pure core (shared/monitoring).
  */
-import { protectMonitoredArea } from '../../../../shared/monitoring/monitoringProtection';
+import { protectMonitoring } from '../../../../shared/monitoring/monitoringProtection';
 import type { z } from 'zod';
 import type { monitoringComputeInput, monitoringComputeOutput } from '../../../../shared/contract/methods/monitoring';
 import { UserError } from '../../../../shared/contract/errors';
@@ -135,6 +135,8 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
       en: `"${population.en}" has no value for ${formatDate(period, 'en')}: without a population no area is scored. Please set the population floor to 0 and compute unweighted, or import population figures.`,
     });
   }
+  // Indicators with a small count at an earlier Stichtag a change rule compares with.
+  const withheldEarlier = new Set<string>();
   for (const id of ruleIndicators) {
     if (!known.has(id)) {
       alertMessages.push({ de: `Eine Regel nennt die Kennzahl „${id}“, die es im Projekt nicht gibt: Sie wird übergangen.`, en: `A rule names the indicator "${id}", which the project does not have: it is skipped.` });
@@ -155,6 +157,7 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
         continue;
       }
       earlier.set(rule.years, new Map(valuesAt(id, then).values.map((value) => [value.key, value.value])));
+      if (valuesAt(id, then).values.some((value) => value.smallNumber)) withheldEarlier.add(id);
     }
     alertData.set(id, {
       values: new Map(values.values.map((value) => [value.key, { value: value.value, quality: value.quality, sourceId: value.sourceId ?? null }])),
@@ -196,15 +199,17 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     const source = alert.sourceId === null ? null : (allSources.get(alert.sourceId)?.name ?? alert.sourceId);
     const smallNumber = alert.indicator !== null && smallByIndicator.get(alert.indicator)?.has(alert.key) === true;
     const trend = alert.indicator === null ? [] : trendOf(alert.indicator, alert.key);
-    // A value resting on a small count leaves the backend withheld, as in the area table.
-    return { ...alert, value: smallNumber ? null : alert.value, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber, trend };
+    return { ...alert, ruleText: { de: ruleText(rule, name, 'de'), en: ruleText(rule, name, 'en') }, period, source, smallNumber, trend };
   });
 
   const regionValues = new Map(now.current.map((values, index) => [ids[index]!, values.regionValue]));
   const summaries = new Map(probes.map((probe, index) => [ids[index]!, probe.indicator]));
   const boundarySource = allSources.get(layer.sourceId ?? '') ?? null;
   const sourceList = [...sources.values()];
-  return {
+  // Values resting on small counts leave the backend withheld, with every figure that would give them back.
+  const withheldNow = new Set([...smallByIndicator].filter(([, keys]) => keys.size > 0).map(([id]) => id));
+  const withheldAtStart = now.start === null ? [] : ids.filter((id) => has(id, now.start!) && valuesAt(id, now.start!).values.some((value) => value.smallNumber));
+  const result = {
     name: input.name,
     layer: layer.name,
     layerTitle: layer.title,
@@ -220,22 +225,20 @@ export function computeMonitoring(db: SqliteDatabase, input: MonitoringInput): M
     dynamicsCut: input.dynamicsCut,
     scoredCount: now.result.scoredCount,
     dynamicsCount: now.result.dynamicsCount,
-    // Values resting on small counts leave the backend withheld, with the figures that would give them back.
-    areas: now.result.areas.map((area, index) =>
-      protectMonitoredArea({
-        ...area,
-        values: now.areas[index]!.values as Record<string, number | null>,
-        smallNumbers: ids.filter((id) => smallByIndicator.get(id)?.has(area.key) === true),
-        overallClass: area.statusClass !== null && area.dynamicsClass !== null ? `${area.statusClass}-${area.dynamicsClass}` : null,
-        previousStatusClass: previousClass.get(area.key) ?? null,
-        text: { de: areaText(area, input.minPopulation, 'de'), en: areaText(area, input.minPopulation, 'en') },
-        quality: weakest(now.lookups.map((lookup) => lookup.get(area.key)?.quality ?? null)),
-      }),
-    ),
+    areas: now.result.areas.map((area, index) => ({
+      ...area,
+      values: now.areas[index]!.values as Record<string, number | null>,
+      smallNumbers: ids.filter((id) => smallByIndicator.get(id)?.has(area.key) === true),
+      overallClass: area.statusClass !== null && area.dynamicsClass !== null ? `${area.statusClass}-${area.dynamicsClass}` : null,
+      previousStatusClass: previousClass.get(area.key) ?? null,
+      text: { de: areaText(area, input.minPopulation, 'de'), en: areaText(area, input.minPopulation, 'en') },
+      quality: weakest(now.lookups.map((lookup) => lookup.get(area.key)?.quality ?? null)),
+    })),
     alerts,
     messages: [...now.result.messages.map((message) => indexMessageText(message, name, input.dynamicsYears)), ...alertMessages],
     sources: sourceList,
     synthetic: sourceList.some((source) => source.synthetic) || boundarySource?.synthetic === true,
     schematicBoundaries: layer.schematic,
   };
+  return protectMonitoring(result, { now: withheldNow, change: new Set([...withheldNow, ...withheldAtStart, ...withheldEarlier]) });
 }
