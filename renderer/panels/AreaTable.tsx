@@ -21,6 +21,8 @@ import type { Locale } from '../../shared/format/number';
 import type { SortColumn } from '../store/viewSlice';
 import { areaRowsWithoutValues, sortAreaRows } from './areaRows';
 import { useMapDrawing } from '../map/useMapDrawing';
+import { useMapDisplay } from '../map/useMapSymbology';
+import { isRegionValueWithheld } from '../../shared/mapView/drawIndicator';
 import { overlayColumn, useOverlayShown, type OverlayColumn } from '../map/useOverlayShown';
 import { readSetting } from '../../shared/settings/projectSettings';
 
@@ -70,6 +72,7 @@ export function AreaTable() {
   const shownColumn = useMemo(() => (overlayShown ? overlayColumn(overlayShown, locale) : null), [overlayShown, locale]);
   // The class colour and the suppression of each row come from the map's own drawing.
   const indicatorDrawing = useMapDrawing();
+  const [display] = useMapDisplay();
   const suppressedKeys = indicatorDrawing?.drawn.suppressedKeys;
   const rows = useMemo(() => {
     if (!indicatorValues) return featuresWithoutIndicators ? sortAreaRows(areaRowsWithoutValues(featuresWithoutIndicators, message('table.noIndicators')), sort, locale) : [];
@@ -211,8 +214,8 @@ export function AreaTable() {
               <tr>
                 <td colSpan={2}>{t('table.region')}</td>
                 <td className="numeric" data-testid="area-table-region">
-                  {/* As the map's legend shows it: withheld where it would give a suppressed small count back. */}
-                  {(indicatorDrawing ? indicatorDrawing.drawn.regionWithheld : indicatorValues.regionRevealsSmallNumbers === true) ? (
+                  {/* As the map's legend shows it (the map's rule): withheld where it would give a suppressed small count back. */}
+                  {isRegionValueWithheld(indicatorValues.regionValue, indicatorValues.regionRevealsSmallNumbers, display.smallNumbers) ? (
                     <span className="suppressed" title={t('map.regionWithheld.title', { threshold: smallNumberThreshold })}>
                       {t('map.regionWithheld')}
                     </span>
