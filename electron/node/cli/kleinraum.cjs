@@ -11,13 +11,19 @@ const { requireWithCodeCache } = require('../launcher/codeCache.cjs');
 const { cliBundleFile, codeCacheDir, isNodeBundleCurrentAsync } = require('../launcher/bundleStamp.cjs');
 const { findCommandName } = require('./commandName.cjs');
 
+/** Flags that end a run before its command does anything. */
+const EARLY_EXIT_FLAGS = new Set(['--help', '-h', '--version', '-V']);
+
 async function main() {
   const argv = process.argv.slice(2);
-  const load = () => requireWithCodeCache(cliBundleFile, codeCacheDir, findCommandName(argv).name).exports;
+  const { name } = findCommandName(argv);
+  let cli = null;
+  // Only a run of a known command keeps its code for the next: a typo or `--help` compiles next to nothing.
+  const keepCache = () => cli !== null && cli.listCommandNames().includes(name) && !argv.some((argument) => EARLY_EXIT_FLAGS.has(argument));
+  const load = () => requireWithCodeCache(cliBundleFile, codeCacheDir, name, { keepCache }).exports;
   // Whether the bundle is current is checked on other threads while this one loads it; a stale bundle's
   // module has run no command yet and is dropped for the rebuilt one.
   const current = isNodeBundleCurrentAsync();
-  let cli = null;
   let loadError = null;
   try {
     cli = fs.existsSync(cliBundleFile) ? load() : null;

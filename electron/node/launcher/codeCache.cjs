@@ -55,10 +55,12 @@ function writeAtomically(file, bytes) {
  * @param {string} bundleFile absolute path of the .cjs file
  * @param {string} cacheDir folder of the cache files
  * @param {string | null} key what this run will do (the command name): one cache per key
+ * @param {{ keepCache?: () => boolean }} [options] asked at exit whether this run's code is worth keeping
+ *   (not for a mistyped command or a `--help`, which compile next to nothing of the command)
  * @returns {{ exports: any, cacheUsed: boolean }} the module's exports; whether V8 took the cache
  * @example const { runCli } = requireWithCodeCache(bundle, cacheDir, 'info').exports;
  */
-exports.requireWithCodeCache = function requireWithCodeCache(bundleFile, cacheDir, key) {
+exports.requireWithCodeCache = function requireWithCodeCache(bundleFile, cacheDir, key, { keepCache = () => true } = {}) {
   const { stat, source } = readBundle(bundleFile);
   const cacheFile = cacheFileOf(stat, cacheDir, key);
   let cachedData;
@@ -80,7 +82,7 @@ exports.requireWithCodeCache = function requireWithCodeCache(bundleFile, cacheDi
     // such as the one that removes the project's working copy.
     process.once('exit', () => {
       try {
-        if (cacheFileOf(fs.statSync(bundleFile), cacheDir, key) === cacheFile) writeAtomically(cacheFile, script.createCachedData());
+        if (keepCache() && cacheFileOf(fs.statSync(bundleFile), cacheDir, key) === cacheFile) writeAtomically(cacheFile, script.createCachedData());
       } catch {
         // No cache this time.
       }

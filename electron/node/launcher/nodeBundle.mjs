@@ -61,13 +61,13 @@ function commandSources() {
 /** The name esbuild gives the generated entry (it exists in no folder). */
 const ENTRY_SOURCEFILE = 'bundleEntry.generated.ts';
 
-/** The entry of the bundle: main's runCli, with a loader per command (each runs only when loaded). */
+/** The entry of the bundle: main's runCli and listCommandNames, with a loader per command (each runs only when loaded). */
 function entrySource() {
   const loaders = commandSources().map((source) => {
     const name = path.basename(source, '.ts');
     return `  ${JSON.stringify(name)}: () => import(${JSON.stringify(`./${path.relative(cliSourceDir, source).split(path.sep).join('/')}`)}),`;
   });
-  return `import { runCli, useBundledCommands } from './main';\nuseBundledCommands({\n${loaders.join('\n')}\n});\nexport { runCli };\n`;
+  return `import { listCommandNames, runCli, useBundledCommands } from './main';\nuseBundledCommands({\n${loaders.join('\n')}\n});\nexport { listCommandNames, runCli };\n`;
 }
 
 /**

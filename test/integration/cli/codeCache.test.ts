@@ -32,11 +32,11 @@ interface Load {
  * `value` and whether V8 took the cache. `beforeExit` is JavaScript run after loading, before the process
  * ends (and the cache is written).
  */
-function loadInChild(bundle: string, cacheDir: string, key: string, beforeExit = ''): Promise<Load> {
+function loadInChild(bundle: string, cacheDir: string, key: string, beforeExit = '', keepCache = true): Promise<Load> {
   const script = `
     import { requireWithCodeCache } from ${JSON.stringify(codeCacheModule)};
     import fs from 'node:fs';
-    const { exports, cacheUsed } = requireWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cacheDir)}, ${JSON.stringify(key)});
+    const { exports, cacheUsed } = requireWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cacheDir)}, ${JSON.stringify(key)}, { keepCache: () => ${keepCache} });
     process.stdout.write(JSON.stringify({ value: exports.value(), cacheUsed }));
     ${beforeExit}`;
   return new Promise((resolve, reject) => {
@@ -103,6 +103,14 @@ describe('the code cache of the kleinraum bundle', () => {
     expect(cacheFiles(cacheDir)).toEqual([]);
   }, 60_000);
 
+  it('keeps no cache of a run the launcher does not want kept (a mistyped command, --help)', async () => {
+    const bundle = directory.file('unkept.cjs');
+    const cacheDir = directory.file('cache-unkept');
+    writeBundle(bundle, 'nichts');
+    expect(await loadInChild(bundle, cacheDir, 'infoo', '', false)).toEqual({ value: 'nichts ✓49', cacheUsed: false });
+    expect(cacheFiles(cacheDir)).toEqual([]);
+  }, 60_000);
+
   it('runs without the saving where the cache folder cannot be written', async () => {
     const bundle = directory.file('readonly.cjs');
     writeBundle(bundle, 'ohne');
@@ -124,5 +132,8 @@ describe('the code cache of the kleinraum bundle', () => {
     const caches = cacheFiles(path.join(repoRoot, 'build', 'node', 'cache'));
     expect(caches.some((name) => name.startsWith('info-'))).toBe(true);
     expect(caches.some((name) => name.startsWith('demo-'))).toBe(true);
+    // A mistyped command is refused and leaves no cache of its own.
+    expect((await runKleinraum(['infoo', demo], dataDir)).exitCode).toBe(2);
+    expect(cacheFiles(path.join(repoRoot, 'build', 'node', 'cache')).some((name) => name.startsWith('infoo-'))).toBe(false);
   }, 120_000);
 });
