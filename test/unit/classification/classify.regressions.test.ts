@@ -63,6 +63,11 @@ describe('classify regressions found by the property tests', () => {
     expect(classification.classOfValue).toEqual([classification.classes.length - 1, 0]);
   });
 
+  it('nested means, 8 classes, on [0, 3.5e-323, 3e-323]: the mean of the upper half (6.5 units) rounds onto its minimum', () => {
+    const classification = expectClassificationProperties([0, 3.5e-323, 3e-323], { method: 'nested-means', classes: 8 });
+    expect(classification.classOfValue).toEqual([0, 1, 1]);
+  });
+
   it('boxmap on [−1.2e308, 0]: fences beyond the number range stay finite', () => {
     const classification = expectClassificationProperties([-1.198462089908211e308, 0], { method: 'boxmap', classes: 6 });
     expect(classification.breaks.every(Number.isFinite)).toBe(true);
