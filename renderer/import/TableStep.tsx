@@ -84,6 +84,10 @@ export function TableStep({
   // What is typed as the Stichtag for all rows is no date (the reason then says so, not that none is given).
   const [periodTypedInvalid, setPeriodTypedInvalid] = useState(false);
   const [submittedMapping, setSubmittedMapping] = useState<TableMapping | undefined>(undefined);
+  // The mapping whose preview was last asked for. Between a mapping's debounce and the request for its
+  // preview lies one render in which "Importieren" would be offered on the preview of the mapping before
+  // (a Stichtag just typed not in it); a click there committed that older preview while the new one ran.
+  const [requestedMapping, setRequestedMapping] = useState<TableMapping | undefined>(undefined);
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [committing, setCommitting] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
@@ -99,6 +103,7 @@ export function TableStep({
   useEffect(() => {
     if (!readOptions.layer) return;
     const layer = readOptions.layer;
+    setRequestedMapping(submittedMapping);
     void run((taskId) =>
       backend.call('import.previewTable', {
         path,
@@ -256,7 +261,7 @@ export function TableStep({
   const running = pending.runningTaskId;
   // The dry run of the chosen way in failed (an extension onto a Stichtag the source has): the commit would fail alike.
   const dryRunFailed = dryRunInput !== null && !dryRun.running && dryRun.error !== null;
-  const mappingReady = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
+  const mappingReady = mapping !== null && mapping === (submittedMapping ?? preview?.mapping) && requestedMapping === submittedMapping;
   // The file names no Stichtag, no column gives one, and none is typed (or what is typed is no date): the
   // rows have no date to be filed under, so nothing can be imported yet.
   const periodMissing =

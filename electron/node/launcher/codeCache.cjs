@@ -18,6 +18,7 @@ const vm = require('node:vm');
 
 /** The cache file of a bundle with these file facts and the key (a command's name), in `cacheDir`. */
 function cacheFileOf({ size, mtimeMs }, cacheDir, key) {
+  // Only a guard for the file name; which runs keep a cache is the caller's rule (keepCache).
   const safeKey = /^[a-z][a-z0-9-]*$/.test(key ?? '') ? key : 'other';
   return path.join(cacheDir, `${safeKey}-${size}-${Math.trunc(mtimeMs)}.v8cache`);
 }

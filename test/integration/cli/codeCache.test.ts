@@ -95,19 +95,16 @@ describe('the code cache of the kleinraum bundle', () => {
     expect(cacheFiles(rebuiltCacheDir)).toEqual([]);
   }, 60_000);
 
-  it('a bundle deleted while the command runs (a clean build) ends the run normally, without a cache', async () => {
-    const bundle = directory.file('deleted.cjs');
-    const cacheDir = directory.file('cache-deleted');
-    writeBundle(bundle, 'weg');
-    expect(await loadInChild(bundle, cacheDir, 'info', `fs.rmSync(${JSON.stringify(bundle)});`)).toEqual({ value: 'weg ✓49', cacheUsed: false });
-    expect(cacheFiles(cacheDir)).toEqual([]);
-  }, 60_000);
-
-  it('keeps no cache of a run the launcher does not want kept (a mistyped command, --help)', async () => {
-    const bundle = directory.file('unkept.cjs');
-    const cacheDir = directory.file('cache-unkept');
-    writeBundle(bundle, 'nichts');
-    expect(await loadInChild(bundle, cacheDir, 'infoo', '', false)).toEqual({ value: 'nichts ✓49', cacheUsed: false });
+  // Two runs that end without a cache: the bundle deleted while the command runs (a clean build), and a run
+  // the launcher does not want kept (a mistyped command, --help). Both must end normally.
+  it.each([
+    { run: 'a bundle deleted while the command runs', greeting: 'weg', beforeExit: (bundle: string) => `fs.rmSync(${JSON.stringify(bundle)});`, keepCache: true },
+    { run: 'a run the launcher does not want kept', greeting: 'nichts', beforeExit: () => '', keepCache: false },
+  ])('$run ends normally and keeps no cache', async ({ greeting, beforeExit, keepCache }) => {
+    const bundle = directory.file(`${greeting}.cjs`);
+    const cacheDir = directory.file(`cache-${greeting}`);
+    writeBundle(bundle, greeting);
+    expect(await loadInChild(bundle, cacheDir, 'info', beforeExit(bundle), keepCache)).toEqual({ value: `${greeting} ✓49`, cacheUsed: false });
     expect(cacheFiles(cacheDir)).toEqual([]);
   }, 60_000);
 

@@ -68,6 +68,11 @@ describe('classify regressions found by the property tests', () => {
     expect(classification.classOfValue).toEqual([0, 1, 1]);
   });
 
+  it('quantile, 2 classes, on [−0.25, −0.25, 0]: the median is the tied minimum, and the two values still make two classes', () => {
+    const classification = expectClassificationProperties([-0.25, -0.25, 0], { method: 'quantile', classes: 2 });
+    expect(classification.classes.map((classInterval) => classInterval.count)).toEqual([2, 1]);
+  });
+
   it('boxmap on [−1.2e308, 0]: fences beyond the number range stay finite', () => {
     const classification = expectClassificationProperties([-1.198462089908211e308, 0], { method: 'boxmap', classes: 6 });
     expect(classification.breaks.every(Number.isFinite)).toBe(true);
