@@ -54,6 +54,43 @@ function removeWorkingFiles(workingCopyPath: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(workingCopyPath + suffix, { force: true });
 }
 
+function writeContent(db: SqliteDatabase, content: ProjectContent, isDemo: boolean): void {
+  applyMigrations(db);
+  writeProjectContent(db, content);
+  if (isDemo) markAsDemo(db);
+}
+
+/** Demo content already written in this process, by working folder: a closed, complete file to copy. */
+const demoTemplates = new WeakMap<ProjectContent, Map<string, string>>();
+/** Every template this process wrote, removed when it ends. */
+const writtenTemplates = new Set<string>();
+
+/**
+ * The closed template of the demo `content` in `workDir`, written on first use. It is named like a working
+ * copy of this process, so it goes when the process ends, and a start after a crash removes it as abandoned.
+ * Keyed by the content object: the demo's generator hands out one object per process (createKleinraumApi).
+ */
+function demoTemplate(workDir: string, content: ProjectContent): string {
+  const templates = demoTemplates.get(content) ?? new Map<string, string>();
+  demoTemplates.set(content, templates);
+  const known = templates.get(workDir);
+  if (known !== undefined && fs.existsSync(known)) return known;
+  const templatePath = newWorkingCopyPath(workDir);
+  const db = openDatabase(templatePath);
+  try {
+    writeContent(db, content, true);
+    db.close();
+  } catch (error) {
+    db.close();
+    removeWorkingFiles(templatePath);
+    throw error;
+  }
+  templates.set(workDir, templatePath);
+  if (writtenTemplates.size === 0) process.once('exit', () => writtenTemplates.forEach(removeWorkingFiles));
+  writtenTemplates.add(templatePath);
+  return templatePath;
+}
+
 /**
  * True when the SQLite file at `filePath` was closed cleanly and is complete: no journal or WAL beside it
  * (so nothing committed lives outside the file), and its size is exactly the page count its header states
@@ -118,14 +155,27 @@ export class ProjectSession {
     return ProjectSession.fromContent(workDir, { title, layers: [], sources: [], dimensions: [], variables: [], indicators: [], observations: [], settings: {} }, false);
   }
 
-  /** A project holding `content`, not yet saved anywhere (e.g. the demo). */
+  /**
+   * A project holding `content`, not yet saved anywhere (e.g. the demo). The demo's content is written once
+   * per process and working folder into a closed template, which later demos copy: "Demo laden", and every
+   * test that starts from the demo, took about 0,35 s of inserts each time, a copy takes milliseconds.
+   */
   static fromContent(workDir: string, content: ProjectContent, isDemo: boolean): ProjectSession {
     const workingCopyPath = newWorkingCopyPath(workDir);
+    if (isDemo) {
+      const template = demoTemplate(workDir, content);
+      try {
+        fs.copyFileSync(template, workingCopyPath);
+        return new ProjectSession(openDatabase(workingCopyPath, { fileMustExist: true }), workingCopyPath, null, false);
+      } catch {
+        // The template was removed meanwhile (a cleaned folder): written again on the next demo, directly now.
+        removeWorkingFiles(workingCopyPath);
+        demoTemplates.get(content)?.delete(workDir);
+      }
+    }
     const db = openDatabase(workingCopyPath);
     try {
-      applyMigrations(db);
-      writeProjectContent(db, content);
-      if (isDemo) markAsDemo(db);
+      writeContent(db, content, isDemo);
     } catch (error) {
       db.close();
       removeWorkingFiles(workingCopyPath);

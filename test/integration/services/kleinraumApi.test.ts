@@ -1,6 +1,7 @@
 // The backend as every transport sees it: each call goes through the contract's dispatch, so inputs and
 // outputs are checked against the zod schemas exactly as over IPC or HTTP.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, KleinraumApi, MethodName, MethodOutput } from '../../../shared/contract/api';
 import { dispatch } from '../../../shared/contract/dispatch';
@@ -241,6 +242,32 @@ describe('"Demo laden"', () => {
       const second = await shown();
       expect(second).toEqual(first);
       expect(first.values.length).toBeGreaterThan(3);
+    } finally {
+      disposeKleinraumApi(api);
+    }
+  });
+
+  // Later demos are copies of a template written by the first (projectSession.ts): an edit of one demo must
+  // not reach the next, and a working folder cleaned meanwhile must not break it.
+  it('starts each time from the untouched demo, even after an edit or with its working folder emptied', async () => {
+    const dataDir = directory.file('demo-edited');
+    const api = createKleinraumApi({ dataDir, host: { mode: 'browser', version: '0.1.0-test' }, emit: () => {} });
+    try {
+      const untouched = await api['project.openDemo']({});
+      const edited = await api['project.setSetting']({ key: 'smallNumberThreshold', value: 7 });
+      expect(edited.settings['smallNumberThreshold']).toBe(7);
+      expect(edited.dirty).toBe(true);
+      const again = await api['project.openDemo']({});
+      expect(again).toMatchObject({ isDemo: true, dirty: false, settings: untouched.settings });
+      expect(again.settings['smallNumberThreshold']).not.toBe(7);
+      expect(again.sessionId).not.toBe(untouched.sessionId);
+
+      await api['project.new']({});
+      for (const name of fs.readdirSync(path.join(dataDir, 'working'))) fs.rmSync(path.join(dataDir, 'working', name));
+      const afterCleaning = await api['project.openDemo']({});
+      const { sessionId: _first, ...expected } = untouched;
+      const { sessionId: _third, ...actual } = afterCleaning;
+      expect(actual).toEqual(expected);
     } finally {
       disposeKleinraumApi(api);
     }
