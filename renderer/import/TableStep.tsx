@@ -84,10 +84,6 @@ export function TableStep({
   // What is typed as the Stichtag for all rows is no date (the reason then says so, not that none is given).
   const [periodTypedInvalid, setPeriodTypedInvalid] = useState(false);
   const [submittedMapping, setSubmittedMapping] = useState<TableMapping | undefined>(undefined);
-  // The mapping whose preview was last asked for. Between a mapping's debounce and the request for its
-  // preview lies one render in which "Importieren" would be offered on the preview of the mapping before
-  // (a Stichtag just typed not in it); a click there committed that older preview while the new one ran.
-  const [requestedMapping, setRequestedMapping] = useState<TableMapping | undefined>(undefined);
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [committing, setCommitting] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
@@ -103,7 +99,6 @@ export function TableStep({
   useEffect(() => {
     if (!readOptions.layer) return;
     const layer = readOptions.layer;
-    setRequestedMapping(submittedMapping);
     void run((taskId) =>
       backend.call('import.previewTable', {
         path,
@@ -116,6 +111,8 @@ export function TableStep({
         ...(readOptions.headerRows !== undefined ? { headerRows: readOptions.headerRows } : {}),
         ...(submittedMapping ? { mapping: submittedMapping } : {}),
       }),
+      // The preview is known to be of this mapping (see mappingSettled).
+      submittedMapping,
     );
   }, [backend, run, path, readOptions, submittedMapping]);
 
@@ -213,7 +210,11 @@ export function TableStep({
     return { importId: preview.importId, acceptedNameMatches, ...modePart };
   }, [preview, accepted, overlaps, modeChoice, sourceEdits]);
 
-  const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping);
+  // The preview on screen must be the one of the submitted mapping: after a mapping change (a Stichtag
+  // typed) the previous preview stays on screen until the new one is back, and one render lay between the
+  // debounce and the new request, in which "Importieren" committed the previous preview; a stopped or
+  // failed preview leaves it on screen as well.
+  const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping) && pending.resultKey === submittedMapping;
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
   // Names and units of new variables change nothing it reports, so typing them runs no dry run.
   // A repeated file as a further source is refused, as the warning above the choice already says: no dry run to repeat it.
@@ -261,11 +262,10 @@ export function TableStep({
   const running = pending.runningTaskId;
   // The dry run of the chosen way in failed (an extension onto a Stichtag the source has): the commit would fail alike.
   const dryRunFailed = dryRunInput !== null && !dryRun.running && dryRun.error !== null;
-  const mappingReady = mapping !== null && mapping === (submittedMapping ?? preview?.mapping) && requestedMapping === submittedMapping;
   // The file names no Stichtag, no column gives one, and none is typed (or what is typed is no date): the
   // rows have no date to be filed under, so nothing can be imported yet.
   const periodMissing =
-    preview !== null && mappingReady && preview.observations.periods.length === 0 && preview.joinReport.matchedCount > 0 && (mapping.periodColumn === null || mapping.periodColumn === undefined) && !mapping.period;
+    preview !== null && mappingSettled && preview.observations.periods.length === 0 && preview.joinReport.matchedCount > 0 && (mapping.periodColumn === null || mapping.periodColumn === undefined) && !mapping.period;
   const columnName = (index: number) => {
     const column = columns.find((candidate) => candidate.index === index);
     return column && column.label ? column.label : `${t('import.column')} ${index + 1}`;
@@ -533,7 +533,7 @@ export function TableStep({
                 ))}
               </tbody>
             </table>
-            {mappingReady && (
+            {mappingSettled && (
               <p className="import-hint" data-testid="import-observations-summary">
                 {t('import.observationsSummary', {
                   count: formatNumber(preview.observations.count, 0, locale),
@@ -556,7 +556,7 @@ export function TableStep({
             )}
           </section>
         )}
-        {preview && mappingReady && (
+        {preview && mappingSettled && (
           <NewVariableFields
             variables={preview.observations.variables}
             edits={variableEdits}
@@ -572,13 +572,13 @@ export function TableStep({
             }}
           />
         )}
-        {preview && mappingReady && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} coarserConfirmed={coarserConfirmed} onConfirmCoarser={setCoarserConfirmed} />}
-        {preview && mappingReady && preview.repeatedKeyHint && (
+        {preview && mappingSettled && <JoinReportView report={preview.joinReport} accepted={accepted} onToggle={toggleProposal} coarserConfirmed={coarserConfirmed} onConfirmCoarser={setCoarserConfirmed} />}
+        {preview && mappingSettled && preview.repeatedKeyHint && (
           <p className="import-warning" role="alert" data-testid="import-repeated-key-hint">
             {localized(preview.repeatedKeyHint.text, locale)}
           </p>
         )}
-        {preview && mappingReady && matchesAnArea && !overlaps && (
+        {preview && mappingSettled && matchesAnArea && !overlaps && (
           <NewSourceFields
             proposal={preview.source}
             fromFileName={preview.source.name === fileNameOf(path)}
@@ -587,7 +587,7 @@ export function TableStep({
             takenName={takenSourceName}
           />
         )}
-        {preview && mappingReady && matchesAnArea && overlaps && (
+        {preview && mappingSettled && matchesAnArea && overlaps && (
           <ImportModeSection
             preview={preview}
             choice={modeChoice.sourceName === '' && modeChoice.mode === 'new-source' ? { ...modeChoice, sourceName: sourceEdits.name ?? preview.source.name } : modeChoice}
@@ -601,9 +601,9 @@ export function TableStep({
       <CommitFooter
         committing={committing}
         commitError={commitError}
-        canCommit={Boolean(preview) && mappingReady && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty && !takenSourceName && !dryRunFailed}
+        canCommit={Boolean(preview) && mappingSettled && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty && !takenSourceName && !dryRunFailed}
         blockedReason={
-          !preview || !mappingReady || running !== null
+          !preview || !mappingSettled || running !== null
             ? null
             : !matchesAnArea
               ? t('import.blocked.noMatch')

@@ -12,6 +12,8 @@ export interface PendingImportState<R> {
   /** Task id of the preview that runs now, for the progress bar and "Abbrechen". */
   runningTaskId: string | null;
   result: R | null;
+  /** What the caller asked `result` for (the `key` given to `run`): tells a current preview from an older one left on screen. */
+  resultKey: unknown;
   error: LocalizedText | null;
 }
 
@@ -22,7 +24,7 @@ export function newTaskId(): string {
 }
 
 export function usePendingImport<R extends { importId: string }>(backend: Backend) {
-  const [state, setState] = useState<PendingImportState<R>>({ runningTaskId: null, result: null, error: null });
+  const [state, setState] = useState<PendingImportState<R>>({ runningTaskId: null, result: null, resultKey: undefined, error: null });
   const ticket = useRef(0);
   const pendingImportId = useRef<string | null>(null);
 
@@ -35,7 +37,7 @@ export function usePendingImport<R extends { importId: string }>(backend: Backen
   );
 
   const run = useCallback(
-    async (call: (taskId: string) => Promise<R>) => {
+    async (call: (taskId: string) => Promise<R>, key?: unknown) => {
       const taskId = newTaskId();
       const myTicket = ++ticket.current;
       setState((previous) => ({ ...previous, runningTaskId: taskId, error: null }));
@@ -47,7 +49,7 @@ export function usePendingImport<R extends { importId: string }>(backend: Backen
         }
         if (pendingImportId.current && pendingImportId.current !== result.importId) cancelInBackend(pendingImportId.current);
         pendingImportId.current = result.importId;
-        setState({ runningTaskId: null, result, error: null });
+        setState({ runningTaskId: null, result, resultKey: key, error: null });
       } catch (error) {
         if (myTicket !== ticket.current) return;
         setState((previous) => ({ ...previous, runningTaskId: null, error: toApiError(error, 'import').text }));

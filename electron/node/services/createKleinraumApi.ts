@@ -120,6 +120,9 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
   // The demo is the project open at start. Its generator (with the geometry code it needs) is loaded and
   // run on first use, so a CLI command that opens a file first pays for neither.
   const demoContent = async (): Promise<ProjectContent> => (options.createDemoContent ? options.createDemoContent() : generatedDemo());
+  // The generated demo is one unchanging object per process, so its sessions start from a copy of it
+  // written once (ProjectSession.fromContent); content from `createDemoContent` may be new at every call.
+  const demoSession = (content: ProjectContent) => ProjectSession.fromContent(workDir, content, true, { template: !options.createDemoContent });
   let openSession: ProjectSession | null = null;
   // One demo at a time: a request that arrives while the demo is being made (see openStartProjectSoon) waits
   // for it instead of making a second one.
@@ -129,7 +132,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     openingDemo ??= (async () => {
       const content = await demoContent();
       if (openSession !== null) return;
-      openSession = ProjectSession.fromContent(workDir, content, true);
+      openSession = demoSession(content);
       trackSession(openSession);
     })().finally(() => {
       openingDemo = null;
@@ -196,7 +199,7 @@ export function createKleinraumApi(options: KleinraumApiOptions): KleinraumApi {
     },
 
     async 'project.openDemo'() {
-      replaceSession(ProjectSession.fromContent(workDir, await demoContent(), true));
+      replaceSession(demoSession(await demoContent()));
       return changed();
     },
 

@@ -60,25 +60,24 @@ function writeContent(db: SqliteDatabase, content: ProjectContent, isDemo: boole
   if (isDemo) markAsDemo(db);
 }
 
-/** Demo content already written in this process, by working folder: a closed, complete file to copy. */
-const demoTemplates = new WeakMap<ProjectContent, Map<string, string>>();
+/** Content already written in this process, by working folder: a closed, complete file to copy. */
+const contentTemplates = new WeakMap<ProjectContent, Map<string, string>>();
 /** Every template this process wrote, removed when it ends. */
 const writtenTemplates = new Set<string>();
 
 /**
- * The closed template of the demo `content` in `workDir`, written on first use. It is named like a working
- * copy of this process, so it goes when the process ends, and a start after a crash removes it as abandoned.
- * Keyed by the content object: the demo's generator hands out one object per process (createKleinraumApi).
+ * The closed template of `content` in `workDir`, written on first use. It is named like a working copy of
+ * this process, so it goes when the process ends, and a start after a crash removes it as abandoned.
  */
-function demoTemplate(workDir: string, content: ProjectContent): string {
-  const templates = demoTemplates.get(content) ?? new Map<string, string>();
-  demoTemplates.set(content, templates);
+function contentTemplate(workDir: string, content: ProjectContent, isDemo: boolean): string {
+  const templates = contentTemplates.get(content) ?? new Map<string, string>();
+  contentTemplates.set(content, templates);
   const known = templates.get(workDir);
   if (known !== undefined && fs.existsSync(known)) return known;
   const templatePath = newWorkingCopyPath(workDir);
   const db = openDatabase(templatePath);
   try {
-    writeContent(db, content, true);
+    writeContent(db, content, isDemo);
     db.close();
   } catch (error) {
     db.close();
@@ -156,21 +155,24 @@ export class ProjectSession {
   }
 
   /**
-   * A project holding `content`, not yet saved anywhere (e.g. the demo). The demo's content is written once
-   * per process and working folder into a closed template, which later demos copy: "Demo laden", and every
-   * test that starts from the demo, took about 0,35 s of inserts each time, a copy takes milliseconds.
+   * A project holding `content`, not yet saved anywhere (e.g. the demo). With `template`, the caller
+   * promises that `content` is one object that never changes (the generated demo): it is written once per
+   * process and working folder into a closed template, which later calls copy. "Demo laden", and every
+   * test that starts from the demo, took about 0,35 s of inserts each time; a copy takes milliseconds.
    */
-  static fromContent(workDir: string, content: ProjectContent, isDemo: boolean): ProjectSession {
+  static fromContent(workDir: string, content: ProjectContent, isDemo: boolean, { template = false }: { template?: boolean } = {}): ProjectSession {
     const workingCopyPath = newWorkingCopyPath(workDir);
-    if (isDemo) {
-      const template = demoTemplate(workDir, content);
+    if (template) {
+      const templatePath = contentTemplate(workDir, content, isDemo);
       try {
-        fs.copyFileSync(template, workingCopyPath);
+        fs.copyFileSync(templatePath, workingCopyPath);
         return new ProjectSession(openDatabase(workingCopyPath, { fileMustExist: true }), workingCopyPath, null, false);
       } catch {
-        // The template was removed meanwhile (a cleaned folder): written again on the next demo, directly now.
+        // The template went missing after it was checked (a folder cleaned meanwhile): written again on the
+        // next call, directly now; anything else that failed the copy (a full disk) fails the write below too,
+        // with its own message.
         removeWorkingFiles(workingCopyPath);
-        demoTemplates.get(content)?.delete(workDir);
+        contentTemplates.get(content)?.delete(workDir);
       }
     }
     const db = openDatabase(workingCopyPath);

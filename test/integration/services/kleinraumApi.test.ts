@@ -268,8 +268,18 @@ describe('"Demo laden"', () => {
       const { sessionId: _first, ...expected } = untouched;
       const { sessionId: _third, ...actual } = afterCleaning;
       expect(actual).toEqual(expected);
+      // The open demo and its template, nothing else.
+      expect(fs.readdirSync(path.join(dataDir, 'working')).filter((name) => name.endsWith('.gpkg'))).toHaveLength(2);
     } finally {
       disposeKleinraumApi(api);
     }
+  });
+
+  it('writes demo content that may be new at every call (a test fixture) directly, keeping no template', async () => {
+    // The API of beforeEach makes its demo with createSmallProjectContent.
+    await call('project.openDemo');
+    await call('project.openDemo');
+    const working = fs.readdirSync(path.join(directory.file('data'), 'working')).filter((name) => name.endsWith('.gpkg'));
+    expect(working).toHaveLength(1);
   });
 });
