@@ -310,10 +310,15 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // New features: replace the source data and fit the map to the layer.
+  // New features: replace the source data and fit the map to the layer. The source starts empty, so no
+  // features yet sends nothing: at start-up the map loaded before the layer arrived, and sending that empty
+  // layer made MapLibre cut and draw it once more before the real one (about 0,2 s without a graphics card).
+  const areasSentRef = useRef(false);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    if (!props.features && !areasSentRef.current) return;
+    areasSentRef.current = props.features !== null && props.features !== undefined;
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID);
     source?.setData((props.features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection);
     userMovedRef.current = false;
