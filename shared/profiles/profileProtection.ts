@@ -6,7 +6,8 @@
  * as many further cells as keep every such sum from giving one back (shared/indicators/smallCounts.ts
  * protectSums): a further category of the same area, or of another area in the same column. An area's
  * total is chosen only where nothing else is left (the map and the other views show it); in the column of
- * the areas' totals the region's total goes instead, as the map does. Pure.
+ * the areas' totals the region's total goes instead, as the map does. Where a row's statuses add up to its
+ * refugees, the two charts' totals are one number and one cell. Pure.
  */
 import { protectSums, type SumConstraint } from '../indicators/smallCounts';
 import { translate } from '../i18n/translate';
@@ -67,8 +68,14 @@ export function protectProfiles(perArea: readonly RawCounts[], region: RawCounts
   // use: it has no value here, and the sums it belongs to are left out.
   const values = new Map<number, number>();
   const constraints: SumConstraint<number>[] = [];
+  // A row's residence statuses usually add up to its refugees: the one number then appears as the total of
+  // the pyramid's refugee part and of the status chart, and is one cell, withheld or shown in both places
+  // (withheld in one, it was read off the other).
+  const sameCell = new Map<number, number>();
+  const cellOf = (id: number) => sameCell.get(id) ?? id;
   const addSum = (total: number, parts: number[]) => {
-    if (values.has(total) && parts.every((part) => values.has(part))) constraints.push({ total, parts });
+    const [sum, summands] = [cellOf(total), parts.map(cellOf)];
+    if (values.has(sum) && summands.every((part) => values.has(part))) constraints.push({ total: sum, parts: summands });
   };
   for (const chart of PROFILE_CHARTS) {
     const width = countsOf(region, chart).length;
@@ -83,7 +90,9 @@ export function protectProfiles(perArea: readonly RawCounts[], region: RawCounts
         total += value;
       });
       const totalId = cellId(chart, row, 'total');
-      if (Number.isFinite(total)) values.set(totalId, total);
+      const refugeesTotalId = cellId('refugees', row, 'total');
+      if (chart === 'status' && Number.isFinite(total) && values.get(refugeesTotalId) === total) sameCell.set(totalId, refugeesTotalId);
+      else if (Number.isFinite(total)) values.set(totalId, total);
       addSum(totalId, parts);
     }
     for (const cell of [...Array(width).keys(), 'total' as const]) {
@@ -97,10 +106,10 @@ export function protectProfiles(perArea: readonly RawCounts[], region: RawCounts
   const cells = protectSums(values, constraints, threshold, (id) => totals.has(id));
   const rowProtection = (row: Row): RowProtection => ({
     withheld: (chart, cell) => {
-      const id = cellId(chart, row, cell);
+      const id = cellOf(cellId(chart, row, cell));
       return cells.small.has(id) || cells.complementary.has(id);
     },
-    complementary: (chart, cell) => cells.complementary.has(cellId(chart, row, cell)),
+    complementary: (chart, cell) => cells.complementary.has(cellOf(cellId(chart, row, cell))),
   });
   return { areas: perArea.map((_, row) => rowProtection(row)), region: rowProtection(REGION_ROW) };
 }
