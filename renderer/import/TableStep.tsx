@@ -84,6 +84,8 @@ export function TableStep({
   // What is typed as the Stichtag for all rows is no date (the reason then says so, not that none is given).
   const [periodTypedInvalid, setPeriodTypedInvalid] = useState(false);
   const [submittedMapping, setSubmittedMapping] = useState<TableMapping | undefined>(undefined);
+  // Asks for the preview again after it was stopped or failed (the same settings would not ask again).
+  const [previewAttempt, setPreviewAttempt] = useState(0);
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [committing, setCommitting] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
@@ -96,25 +98,29 @@ export function TableStep({
   const [dryRun, setDryRun] = useState<DryRunState>({ running: false, message: null, changes: null, error: null });
   const { run } = pending;
 
+  // What the preview on screen must answer: these reading settings, this mapping, this attempt. Each
+  // result is kept with the request it answers (see mappingSettled and previewStale).
+  const previewRequest = useMemo(() => ({ readOptions, mapping: submittedMapping, attempt: previewAttempt }), [readOptions, submittedMapping, previewAttempt]);
   useEffect(() => {
-    if (!readOptions.layer) return;
-    const layer = readOptions.layer;
-    void run((taskId) =>
-      backend.call('import.previewTable', {
-        path,
-        taskId,
-        layer,
-        ...(readOptions.sheet ? { sheet: readOptions.sheet } : {}),
-        ...(readOptions.encoding ? { encoding: readOptions.encoding } : {}),
-        ...(readOptions.delimiter ? { delimiter: readOptions.delimiter } : {}),
-        ...(readOptions.decimal ? { decimal: readOptions.decimal } : {}),
-        ...(readOptions.headerRows !== undefined ? { headerRows: readOptions.headerRows } : {}),
-        ...(submittedMapping ? { mapping: submittedMapping } : {}),
-      }),
-      // The preview is known to be of this mapping (see mappingSettled).
-      submittedMapping,
+    const { readOptions: options, mapping: requestedMapping } = previewRequest;
+    if (!options.layer) return;
+    const layer = options.layer;
+    void run(
+      (taskId) =>
+        backend.call('import.previewTable', {
+          path,
+          taskId,
+          layer,
+          ...(options.sheet ? { sheet: options.sheet } : {}),
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+          ...(options.decimal ? { decimal: options.decimal } : {}),
+          ...(options.headerRows !== undefined ? { headerRows: options.headerRows } : {}),
+          ...(requestedMapping ? { mapping: requestedMapping } : {}),
+        }),
+      previewRequest,
     );
-  }, [backend, run, path, readOptions, submittedMapping]);
+  }, [backend, run, path, previewRequest]);
 
   const preview = pending.result;
   // After a change of the reading settings the old preview stays on screen until the new one arrives; its
@@ -214,7 +220,10 @@ export function TableStep({
   // typed) the previous preview stays on screen until the new one is back, and one render lay between the
   // debounce and the new request, in which "Importieren" committed the previous preview; a stopped or
   // failed preview leaves it on screen as well.
-  const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping) && pending.resultKey === submittedMapping;
+  const previewCurrent = pending.resultKey === previewRequest;
+  // Stopped or failed: the preview on screen (if any) answers other settings, and nothing asks for a new one.
+  const previewStale = pending.runningTaskId === null && pending.error !== null && !previewCurrent;
+  const mappingSettled = mapping !== null && mapping === (submittedMapping ?? preview?.mapping) && previewCurrent;
   // What the commit would write, computed on the project and rolled back, whenever the choice changes.
   // Names and units of new variables change nothing it reports, so typing them runs no dry run.
   // A repeated file as a further source is refused, as the warning above the choice already says: no dry run to repeat it.
@@ -370,7 +379,12 @@ export function TableStep({
         {running && <ImportProgress taskId={running} onCancel={() => pending.stop({ de: t('import.stopped'), en: t('import.stopped') })} />}
         {pending.error && (
           <p className="import-error" role="alert" data-testid="import-error">
-            {localized(pending.error, locale)}
+            {localized(pending.error, locale)}{' '}
+            {previewStale && (
+              <button type="button" className="button" data-testid="import-reload-preview" onClick={() => setPreviewAttempt((attempt) => attempt + 1)}>
+                {t('import.reloadPreview')}
+              </button>
+            )}
           </p>
         )}
         {table && (
@@ -603,8 +617,12 @@ export function TableStep({
         commitError={commitError}
         canCommit={Boolean(preview) && mappingSettled && running === null && matchesAnArea && !periodMissing && !repeatsASource && !coarserUnconfirmed && !sourceNameEmpty && !takenSourceName && !dryRunFailed}
         blockedReason={
-          !preview || !mappingSettled || running !== null
+          !preview
             ? null
+            : previewStale
+              ? t('import.blocked.stale')
+              : !mappingSettled || running !== null
+                ? t('import.blocked.updating')
             : !matchesAnArea
               ? t('import.blocked.noMatch')
               : periodMissing

@@ -156,6 +156,46 @@ test('a table that names no source is not filed under its file name: the wizard 
   }
 });
 
+test('while the preview of a typed Stichtag is made, "Importieren" says so; stopped, it offers to load the preview again instead of importing the older one', async ({ page, request }) => {
+  await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
+  const folder = makeTempDir('kleinraum-import-stale-');
+  try {
+    const { areas } = await loadAreas(request);
+    const file = folder.file('kita_2025.csv');
+    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${300 + index}`)].join('\n'));
+    await openApp(page);
+    await startImport(page, file);
+    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Liste 2025');
+    // The previews of the typed Stichtag are held back until the test lets them through.
+    let holding = true;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/import.previewTable', async (route) => {
+      if (holding) await held;
+      await route.continue();
+    });
+    await page.getByTestId('import-period-date').fill('31.12.2025');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expect(page.getByTestId('import-commit-blocked')).toContainText('Die Vorschau wird aktualisiert');
+    await page.getByTestId('import-stop').click();
+    // The preview on screen is the one without the Stichtag: it must not be imported, and the way on is named.
+    await expect(page.getByTestId('import-commit-blocked')).toContainText('Vorschau neu laden');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    holding = false;
+    release();
+    await page.getByTestId('import-reload-preview').click();
+    await expect(page.getByTestId('import-commit')).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByTestId('import-commit-blocked')).toHaveCount(0);
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+    const project = await callApi<{ variables: { id: string; periods: string[] }[] }>(request, 'project.current');
+    expect(project.variables.find((variable) => variable.id === 'kita_plaetze')?.periods).toEqual(['2025-12-31']);
+  } finally {
+    folder.remove();
+  }
+});
+
 test('a message about a mistyped path goes away when the path is edited, so old errors never pile up', async ({ page }) => {
   const folder = makeTempDir('kleinraum-import-typo-');
   try {

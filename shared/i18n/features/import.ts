@@ -215,6 +215,9 @@ export const importTextsDe = {
   'import.successTable': '{rows} Zeilen, {observations} Werte',
   'import.progress': 'Fortschritt',
   'import.stopped': 'Vorgang abgebrochen.',
+  'import.blocked.updating': 'Die Vorschau wird aktualisiert …',
+  'import.blocked.stale': 'Die Vorschau passt nicht mehr zu den Angaben oben (abgebrochen oder fehlgeschlagen): bitte „Vorschau neu laden“.',
+  'import.reloadPreview': 'Vorschau neu laden',
 } as const;
 
 export const importTextsEn: Record<keyof typeof importTextsDe, string> = {
@@ -430,4 +433,7 @@ export const importTextsEn: Record<keyof typeof importTextsDe, string> = {
   'import.successTable': '{rows} rows, {observations} values',
   'import.progress': 'Progress',
   'import.stopped': 'Cancelled.',
+  'import.blocked.updating': 'Updating the preview …',
+  'import.blocked.stale': 'The preview no longer matches the settings above (cancelled or failed): please "Reload preview".',
+  'import.reloadPreview': 'Reload preview',
 };
