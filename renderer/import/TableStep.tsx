@@ -466,7 +466,8 @@ export function TableStep({
                 testId="import-period-column"
                 value={mapping.periodColumn ?? null}
                 noneLabel={t('import.periodFixed')}
-                columns={columns.map((column) => ({ index: column.index, label: t('import.periodFromColumn', { column: columnName(column.index) }) }))}
+                // "aus Spalte „Datum“", or "aus Spalte 3" for a column without a heading (not "aus Spalte Spalte 3").
+                columns={columns.map((column) => ({ index: column.index, label: t('import.periodFromColumn', { column: column.label ? (locale === 'de' ? `„${column.label}“` : `"${column.label}"`) : String(column.index + 1) }) }))}
                 onChange={(periodColumn) =>
                   setMapping(periodChosen(mapping, periodColumn === null ? { column: null, date: mapping.period ?? table.titlePeriod } : { column: periodColumn, date: null }))
                 }
