@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '../../shared/format/number';
 import type { TablePreviewResult } from '../../shared/contract/methods/import';
 import { coarserTableWarning, totalsVerdictText } from '../../shared/fileFormats/join/joinReport';
 import { withoutCliHint } from '../../shared/contract/errors';
-import type { MessageKey } from '../../shared/i18n/translate';
+import { localized, type MessageKey } from '../../shared/i18n/translate';
 
 type JoinReport = TablePreviewResult['joinReport'];
 
@@ -137,10 +137,15 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
           ))}
         </fieldset>
       )}
-      {(report.totals.length > 0 || (report.totalsUnchecked?.length ?? 0) > 0) && (
+      {(report.totals.length > 0 || (report.totalsUnchecked?.length ?? 0) > 0 || report.totalsNotAdditive) && (
         <div data-testid="import-join-totals">
           <h4>{t('import.joinTotals')}</h4>
           <ul>
+            {report.totalsNotAdditive && (
+              <li className="import-hint" data-testid="import-join-totals-not-additive">
+                {t('import.joinTotalsNotAdditive', { name: localized(report.totalsNotAdditive, locale) })}
+              </li>
+            )}
             {(report.totalsUnchecked?.length ?? 0) > 0 && (
               <li className="import-hint" data-testid="import-join-totals-unchecked">
                 {t('import.joinTotalsUnchecked', { list: (report.totalsUnchecked ?? []).map((entry) => entry.aggregateName || entry.aggregateKey).join(', ') })}

@@ -168,8 +168,13 @@ export function measuresArea(unit: { de: string }): boolean {
   return unit.de === 'km²';
 }
 
-/** Words of a unit that make its values a share, rate or mean ("%", "Prozent", "je 1.000 Einw.", "Quote", "Index"). */
-const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|index|durchschnitt|mittelwert|median|\bmean\b|\baverage\b/i;
+/**
+ * Words of a unit or a column heading that make its values a share, rate, density or mean ("%", "Prozent",
+ * "je 1.000 Einw.", "Quote", "Index", "Bevölkerungsdichte"), not a count. German and English: the import
+ * recognises movement words in both (shared/movement/accountLabels.ts), so "Births per 1,000 inhabitants"
+ * must read as a rate as "Geburten je 1.000 Einwohner" does.
+ */
+const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|index|dichte|\bdensity\b|durchschnitt|mittelwert|median|\bmean\b|\baverage\b/i;
 
 /**
  * Whether an indicator's values as recorded add up over areas, so that a region's total is their sum:
@@ -182,7 +187,15 @@ const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|
 export function addsUpOverAreas(indicator: { scale: string; unit: { de: string } }): boolean {
   if (indicator.scale !== 'absolute') return false;
   const unit = indicator.unit.de.trim();
-  return unit !== '' && !RATE_UNIT.test(unit);
+  return unit !== '' && !namesRate(unit);
+}
+
+/**
+ * Whether a unit or a column's heading names a share, rate or mean rather than a count.
+ * @example namesRate('Jugendquotient / Insgesamt / Anzahl') // true
+ */
+export function namesRate(text: string): boolean {
+  return RATE_UNIT.test(text);
 }
 
 /**

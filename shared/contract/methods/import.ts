@@ -233,6 +233,11 @@ export const joinReportSchema = z.object({
   cityStateRows: z.array(z.object({ key: z.string(), areaKey: z.string(), name: z.string() })),
   /** Total rows not checked because an area inside has no value ("." for secrecy); absent in older answers. */
   totalsUnchecked: z.array(z.object({ aggregateKey: z.string(), aggregateName: z.string(), areasWithoutValue: z.number().int() })).optional(),
+  /**
+   * The first value column's variable when its values are shares, rates or means (they do not add up over
+   * areas), so the totals check was left out; null or absent when it was made or there were no total rows.
+   */
+  totalsNotAdditive: localizedText.nullable().optional(),
   /** Sum of the municipalities against the Kreis row (first value column). */
   totals: z.array(
     z.object({

@@ -8,7 +8,7 @@ import type { DimensionDefinition, Dimensions, LocalizedText, MissingCode, Obser
 import { isoDateOf } from './analyseGrid';
 import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
 import type { ParsedTable } from './parsedTable';
-import { OFFICIAL_AREA_VARIABLE } from '../../model/project';
+import { OFFICIAL_AREA_VARIABLE, namesRate } from '../../model/project';
 import { movementVariableId, type FlowTerm } from '../../movement/accountVariables';
 import { movementTermOfWords } from '../../movement/accountLabels';
 
@@ -90,11 +90,6 @@ export interface ProposedVariable {
   name: LocalizedText;
 }
 
-/** Words that make a header a rate, share or mean, not a count: "Pkw je 1.000 Einwohner", "Anteil … in %". */
-// German and English: the movement words are recognised in both (shared/movement/accountLabels.ts), so
-// "Births per 1,000 inhabitants" must read as a rate as "Geburten je 1.000 Einwohner" does.
-const RATE_WORDS = /\bje\b|\bpro\b|anteil|quote|dichte|durchschnitt|%|\bper\b|\brate\b|\bshare\b|\bratio\b|\bdensity\b|\baverage\b/;
-
 /** Variable and dimensions for one value column, from its header parts and the table's title. */
 function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {
   // A date in a header is the period, not part of the name: "Einwohner 31.12.2021" names the population
@@ -115,7 +110,7 @@ function describeValueColumn(parts: string[], titleText: string): { variable: Pr
   }
   const base = (rest.join(' ') || titleText).toLowerCase();
   // "Pkw je 1.000 Einwohner", "Anteil … an der Bevölkerung in %" name the population but are rates, not counts.
-  const isRate = RATE_WORDS.test(base);
+  const isRate = namesRate(base);
   const known = isRate ? undefined : KNOWN_VARIABLES.find(([pattern]) => pattern.test(base));
   if (known) return { variable: { id: known[1], name: known[2] }, dimensions };
   if (rest.length === 0 && Object.keys(dimensions).length > 0) return { variable: { id: 'population', name: { de: 'Bevölkerung', en: 'Population' } }, dimensions };
@@ -234,7 +229,7 @@ function partsOrTotal(columns: readonly ValueColumnMapping[], table: ParsedTable
  */
 function movementsOfTheStock(valueColumns: ValueColumnMapping[], table: ParsedTable, variables: Map<string, LocalizedText>): ValueColumnMapping[] {
   const headerOf = (entry: ValueColumnMapping) => (table.columns[entry.column]?.headerParts ?? []).map((part) => part.trim().toLowerCase());
-  const isRate = (entry: ValueColumnMapping) => RATE_WORDS.test(headerOf(entry).join(' '));
+  const isRate = (entry: ValueColumnMapping) => namesRate(headerOf(entry).join(' '));
   const termOf = (entry: ValueColumnMapping): FlowTerm | null =>
     isRate(entry) ? null : (headerOf(entry).map(movementTermOfWords).find((term) => term !== null) ?? null);
   const stocks = [...new Set(valueColumns.filter((entry) => termOf(entry) === null && !isRate(entry) && entry.variable !== OFFICIAL_AREA_VARIABLE).map((entry) => entry.variable))];
@@ -262,15 +257,6 @@ export interface NewVariableUnit {
 }
 
 /**
- * The unit proposed for each variable of the mapping when it is new: km² for the land area; no unit for
- * values with fractions (an area of 204,30 km² under another name, a rate), which are no head count, with
- * the decimals they are written with (at most 2); otherwise persons, or places and positions where the
- * column's name says so (countUnitOf). Read from every row of the table (the
- * wizard proposes it before any row is joined or a Stichtag given); the commit uses it where the planner
- * changed nothing.
- * @example proposeNewVariableUnits(kflTable, kflMapping).get("kfl") // { unit: "", decimals: 2 } for "102,81"
- */
-/**
  * The unit of a whole-number column by its name: places and positions are counted as what they are (a
  * planner's "Kita-Plätze" were proposed as "Personen"); anything else counts persons.
  * @example countUnitOf('kita_plaetze') // "Plätze"
@@ -281,9 +267,34 @@ function countUnitOf(variable: string): string {
   return 'Personen';
 }
 
+/**
+ * The unit a column's heading gives a share or rate: "%" for "Anteil in %", "Quote (Prozent)" or "v. H.",
+ * "‰" for Promille; no unit for other rates and means ("Jugendquotient", "Einwohner je Haushalt",
+ * "Durchschnittsalter"), which are no count either; null for a heading that names no rate.
+ * @example rateUnitOfHeading('Ausländeranteil in %') // "%"
+ */
+function rateUnitOfHeading(heading: string): string | null {
+  if (/%|prozent|percent|\bv\.\s?h\./i.test(heading)) return '%';
+  if (/‰|promille/i.test(heading)) return '‰';
+  return namesRate(heading) ? '' : null;
+}
+
+/**
+ * The unit proposed for each variable of the mapping when it is new: km² for the land area; a rate's unit
+ * where the column's heading names one ("in %", "Quote", "je 1.000"), even for whole numbers (GENESIS heads
+ * its Jugendquotient "Anzahl"); no unit for values with fractions (an area of 204,30 km² under another name,
+ * a rate), which are no head count, with the decimals they are written with (at most 2); otherwise persons,
+ * or places and positions where the column's name says so (countUnitOf). Read from every row of the table
+ * (the wizard proposes it before any row is joined or a Stichtag given); the commit uses it where the
+ * planner changed nothing.
+ * @example proposeNewVariableUnits(kflTable, kflMapping).get("kfl") // { unit: "", decimals: 2 } for "102,81"
+ */
 export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMapping): Map<string, NewVariableUnit> {
   const fractionDigits = new Map<string, number>();
+  const headingUnits = new Map<string, string>();
   for (const { column, variable } of mapping.valueColumns) {
+    const headingUnit = rateUnitOfHeading(table.columns[column]?.label ?? '');
+    if (headingUnit !== null && !headingUnits.has(variable)) headingUnits.set(variable, headingUnit);
     for (const row of table.rows) {
       const value = row.values[column]?.value;
       if (value === null || value === undefined || Number.isInteger(value)) continue;
@@ -294,7 +305,7 @@ export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMappin
   return new Map(
     mapping.valueColumns.map(({ variable }) => {
       const decimals = fractionDigits.get(variable);
-      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : decimals !== undefined ? '' : countUnitOf(variable);
+      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : (headingUnits.get(variable) ?? (decimals !== undefined ? '' : countUnitOf(variable)));
       return [variable, decimals === undefined ? { unit } : { unit, decimals }];
     }),
   );

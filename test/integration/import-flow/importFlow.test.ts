@@ -16,6 +16,7 @@ import { sharedDataPath } from '../../helpers/sharedData';
 const VG5000_GEM = sharedDataPath('boundaries', 'vg5000_2021-01-01_gk3', 'VG5000_GEM.shp');
 const SCHUTZSUCHENDE = sharedDataPath('refugees', 'schutzsuchende_kreise_2018-12-31_regionalstatistik_bearbeitet.csv');
 const ZENSUS_GEMEINDEN = sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv');
+const JUGENDQUOTIENT = sharedDataPath('population', 'regionalstatistik_kreise', '12411-08-01-4-B_jugend_altenquotient_kreise_2018-12-31.csv');
 const ZENSUS_KREISE = sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_kreise.csv');
 
 let temp: TempDir;
@@ -184,6 +185,33 @@ describe('tables joined to the 21 municipalities', () => {
     expect(units).toMatchObject({ kita_plaetze: 'Plätze', stellen_sozialarbeit: 'Stellen' });
     // Only the word itself: stops (Haltestellen) are no positions.
     expect(units['haltestellen']).not.toBe('Stellen');
+  });
+
+  it('a heading that names a share or rate gives its unit, also for whole numbers, and such a column is not summed in the totals check', async () => {
+    const file = temp.file('anteile.csv');
+    // The Kreis row (03241) would make the shares a "total" of 49 against 24: they are not added up at all.
+    writeFileSync(file, 'AGS;Name;Ausländeranteil in %;Geburten je 1.000 Einwohner;Kinder\n03241;Region Hannover;24;9;900\n03241001;Hannover;27;10;800\n03241002;Barsinghausen;22;8;100\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    const units = Object.fromEntries(preview.observations.variables.map(({ id, unit }) => [id, unit]));
+    expect(units).toEqual({ auslaenderanteil_in: '%', geburten_je_1_000_einwohner: '', kinder: 'Personen' });
+    expect(preview.joinReport.totals).toEqual([]);
+    expect(preview.joinReport.totalsNotAdditive).toEqual({ de: 'Ausländeranteil in %', en: 'Ausländeranteil in %' });
+  });
+
+  it('GENESIS\' Jugendquotient (headed "Anzahl") is no count: no unit, and no totals check against its Kreis row', async () => {
+    const preview = await backend.call('import.previewTable', { path: JUGENDQUOTIENT, layer: 'vg5000_gem' });
+    expect(preview.observations.variables.find((variable) => variable.id === 'jugendquotient')).toMatchObject({ isNew: true, unit: '' });
+    expect(preview.joinReport.aggregateRows.length).toBeGreaterThan(400);
+    expect(preview.joinReport.totals).toEqual([]);
+    expect(preview.joinReport.totalsNotAdditive?.de).toBe('Jugendquotient');
+  });
+
+  it('a column of counts keeps its totals check', async () => {
+    const file = temp.file('kinder-kreis.csv');
+    writeFileSync(file, 'AGS;Name;Kinder\n03241;Region Hannover;900\n03241001;Hannover;800\n03241002;Barsinghausen;100\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    expect(preview.joinReport.totalsNotAdditive ?? null).toBeNull();
+    expect(preview.joinReport.totals).toEqual([expect.objectContaining({ aggregateKey: '03241', sumOfAreas: 900, aggregateValue: 900, consistent: true })]);
   });
 
   it('the preview proposes each new variable\'s unit, and the names and units the planner gives are what the project keeps', async () => {

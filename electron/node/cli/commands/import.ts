@@ -17,7 +17,7 @@ import type { MethodOutput } from '../../../../shared/contract/api';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
-import { message, translate } from '../../../../shared/i18n/translate';
+import { localized, message, translate } from '../../../../shared/i18n/translate';
 import { CliUsageError, type CliCommand, type CliContext } from '../command';
 import { OFFICIAL_AREA_VARIABLE } from '../../../../shared/model/project';
 
@@ -97,6 +97,7 @@ function tableDocument(preview: TablePreviewResult, committed: MethodOutput<'imp
       aggregateRows: report.aggregateRows.map((row) => ({ line: row.lineNumber, key: row.key, name: row.name, level: row.level, value: row.value })),
       totals: report.totals,
       totalsUnchecked: report.totalsUnchecked ?? [],
+      totalsNotAdditive: report.totalsNotAdditive ?? null,
       restoredLeadingZeros: report.restoredLeadingZeros,
     },
     mapping: preview.mapping,
@@ -422,6 +423,7 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
     ...(document.join.totalsUnchecked.length > 0
       ? [translate(de ? 'de' : 'en', 'import.joinTotalsUnchecked', { list: document.join.totalsUnchecked.map((entry) => entry.aggregateName || entry.aggregateKey).join(', ') })]
       : []),
+    ...(document.join.totalsNotAdditive ? [translate(de ? 'de' : 'en', 'import.joinTotalsNotAdditive', { name: localized(document.join.totalsNotAdditive, de ? 'de' : 'en') })] : []),
     ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}${total.roundedTo && total.difference !== 0 ? ` – ${totalsVerdictText(total, de ? 'de' : 'en')}` : ''}`),
     ...(document.reportedTotals > 0 || document.unassignable > 0
       ? [

@@ -18,7 +18,7 @@ import { listXlsxSheets, readTableFile, type ReadTableOptions } from '../../impo
 import type { SqliteDatabase } from '../../storage/openDatabase';
 import { readAreas, readDimensions, readLayers, readSettings, readSources, readVariables, type AreaWithSize } from '../../storage/projectReader';
 import { areaKeysAtLatestPeriod, sourceRepeatedBy, sourcesHolding } from '../../storage/importStore';
-import { unassignableKey } from '../../../../shared/model/project';
+import { addsUpOverAreas, unassignableKey } from '../../../../shared/model/project';
 import { rowsWrittenUnderKeys, type PendingTableImport } from './pendingImports';
 import { continuedSourceOf, furtherSourceName, rememberedLayoutSourceIds } from './sourceContinuation';
 import { tableSourceName } from '../../../../shared/sources/sourceNames';
@@ -181,20 +181,25 @@ export async function previewTable(
   // As the commit builds them, so the preview counts (and checks for a repeated file) what will be written.
   const built = buildTableObservations(table, mapping, rowsWrittenUnderKeys(matchedByKey, { reportedTotalRows, unassignableRows }), 'preview', 'counted');
   const parentKeys = new Set([...reportedTotalRows.values(), ...unassignableRows.values()]);
-  const totalsChecks = longTableTotals(join, table, mapping, matchedByKey, unassignableRows);
   const variableIds = [...new Set(mapping.valueColumns.map((entry) => entry.variable))];
+  const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
+  const proposedUnits = proposeNewVariableUnits(table, mapping);
+  // The check adds the areas' values of the first value column: shares, rates and means do not add up (a
+  // Jugendquotient's "sum" of 28 against its Kreis' 31 is no discrepancy), so they are not checked.
+  const checkedVariable = mapping.valueColumns[0]!.variable;
+  const checkedUnit = existingVariables.get(checkedVariable)?.unit ?? proposedUnits.get(checkedVariable)!.unit;
+  const totalsAddUp = addsUpOverAreas({ scale: 'absolute', unit: { de: checkedUnit } });
+  const totalsChecks = totalsAddUp ? longTableTotals(join, table, mapping, matchedByKey, unassignableRows) : [];
   const variableSources = sourcesHolding(db, variableIds);
   const projectSources = readSources(db);
   const sourceNames = new Map(projectSources.map((known) => [known.id, known.name]));
   const repeatedId = sourceRepeatedBy(db, built.observations);
   const builtPeriods = new Set(built.periods);
 
-  const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
   const repeated = repeatedKeys(table, mapping, join.duplicateKeys);
   const projectStocks = [...existingVariables.values()].filter((variable) => variable.kind === 'stock').map((variable) => variable.id);
   const newMovements = importedMovementRoles(variableIds, [...existingVariables.values()]);
   const existingDimensions = new Set(readDimensions(db).map((dimension) => dimension.id));
-  const proposedUnits = proposeNewVariableUnits(table, mapping);
   const proposedNames = new Map<string, LocalizedText>(proposal.variables);
   for (const entry of mapping.valueColumns) {
     if (!proposedNames.has(entry.variable)) {
@@ -250,7 +255,8 @@ export async function previewTable(
       restoredLeadingZeroExample: join.restoredLeadingZeroExample,
       cityStateRows: join.cityStateRows,
       totals: totalsChecks,
-      totalsUnchecked: join.totalsUnchecked,
+      totalsUnchecked: totalsAddUp ? join.totalsUnchecked : [],
+      totalsNotAdditive: totalsAddUp || join.totalsChecks.length === 0 ? null : (existingVariables.get(checkedVariable)?.name ?? proposedNames.get(checkedVariable) ?? { de: checkedVariable, en: checkedVariable }),
     },
     observations: {
       count: built.observations.length,
