@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { useApp, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { formatNumber } from '../../shared/format/number';
-import { localized } from '../../shared/i18n/translate';
+import { localized, message } from '../../shared/i18n/translate';
 import type { LocalizedText } from '../../shared/model/project';
 import type { BoundaryPreview, InspectResult } from '../../shared/contract/methods/import';
 import { CRS_CHOICES, crsLabel } from './crsChoices';
@@ -303,7 +303,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone, onWriting }: { 
           )}
         </section>
         <section className="import-results" aria-live="polite">
-          {running && <ImportProgress taskId={running} onCancel={() => pending.stop({ de: t('import.stopped'), en: t('import.stopped') })} />}
+          {running && <ImportProgress taskId={running} onCancel={() => pending.stop(message('import.stopped'))} />}
           {pending.error && (
             <p className="import-error" role="alert" data-testid="import-error">
               {localized(pending.error, locale)}

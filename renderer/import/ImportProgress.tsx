@@ -1,6 +1,7 @@
 /**
  * A progress bar for one backend task (its 'progress' events arrive through the session into the store),
- * with "Abbrechen" when the task can be stopped.
+ * with "Einlesen abbrechen" when the task can be stopped: it stops reading the file, not the wizard, whose
+ * own "Abbrechen" closes it (a planner saw two "Abbrechen" and could not tell them apart).
  */
 import { useKleinraum, useLocale, useT } from '../AppContext';
 import { localized } from '../../shared/i18n/translate';
@@ -16,7 +17,7 @@ export function ImportProgress({ taskId, onCancel }: { taskId: string; onCancel?
       <progress max={1} value={fraction ?? undefined} aria-label={t('import.progress')} />
       {onCancel && (
         <button type="button" className="button" data-testid="import-stop" onClick={onCancel}>
-          {t('import.cancel')}
+          {t('import.stopReading')}
         </button>
       )}
     </div>

@@ -9,7 +9,7 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
 import { parseCell, type ThousandsSeparator } from '../../shared/fileFormats/table/value';
-import { localized } from '../../shared/i18n/translate';
+import { localized, message } from '../../shared/i18n/translate';
 import { withoutCliHint } from '../../shared/contract/errors';
 import { coarserTable } from '../../shared/fileFormats/join/joinReport';
 import type { LocalizedText } from '../../shared/model/project';
@@ -376,7 +376,7 @@ export function TableStep({
             </p>
           ))}
         </section>
-        {running && <ImportProgress taskId={running} onCancel={() => pending.stop({ de: t('import.stopped'), en: t('import.stopped') })} />}
+        {running && <ImportProgress taskId={running} onCancel={() => pending.stop(message('import.stopped'))} />}
         {pending.error && (
           <p className="import-error" role="alert" data-testid="import-error">
             {localized(pending.error, locale)}{' '}
@@ -566,7 +566,7 @@ export function TableStep({
             )}
             {periodMissing && (
               <p className="import-warning" role="alert" data-testid="import-period-needed">
-                {t('import.periodNeeded', { field: t('import.periodDate') })}
+                {t(periodTypedInvalid ? 'import.periodNeededInvalid' : 'import.periodNeeded', { field: t('import.periodDate') })}
               </p>
             )}
           </section>

@@ -5,6 +5,7 @@
  * - `app`: the app opened in browser mode with the demo project, map rendered, plus helpers to reach the
  *   map, the backend contract and the canvas pixels.
  */
+import fs from 'node:fs';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -176,6 +177,26 @@ export async function startImport(page: Page, filePath: string): Promise<void> {
   await page.getByTestId('menu-import').click();
   await page.getByTestId('import-path-input').fill(filePath);
   await page.getByTestId('import-path-confirm').click();
+}
+
+/** Reads the table at `filePath` in the import wizard and waits until `matchedRows` of its rows are joined to areas. */
+export async function startTableImport(page: Page, filePath: string, matchedRows: number): Promise<void> {
+  await startImport(page, filePath);
+  await expect(page.getByTestId('import-join-matched')).toContainText(`${matchedRows} Zeilen`, { timeout: 30_000 });
+}
+
+/**
+ * Writes a hand-made list of KiTa places per municipality to `filePath`, as a Jugendamt sends it: key, name
+ * and places of each area of the demo layer; no title, no publisher, no Stichtag. `placesOf` gives an area's
+ * places, or null to leave its row out.
+ */
+export async function writeKitaList(request: APIRequestContext, filePath: string, placesOf: (area: AreaOnMap, index: number) => number | null): Promise<void> {
+  const { areas } = await loadAreas(request);
+  const rows = areas.flatMap((area, index) => {
+    const places = placesOf(area, index);
+    return places === null ? [] : [`${area.key};${area.name};${places}`];
+  });
+  fs.writeFileSync(filePath, ['AGS;Gemeinde;Kita-Plätze', ...rows].join('\n'));
 }
 
 interface Fixtures {

@@ -3,7 +3,7 @@
 // municipalities, whose ~10 800 other rows are summarised by reason with the full list on demand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { callApi, expect, loadAreas, openApp, startImport, test } from './fixtures';
+import { callApi, expect, openApp, startImport, startTableImport, test, writeKitaList } from './fixtures';
 import { makeTempDir } from '../helpers/tempDir';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
@@ -35,8 +35,7 @@ test('Stadtteile: 51 areas without the slivers, then dissolved into 13 Stadtbezi
 test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, full list on demand', async ({ page }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
-  await startImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
-  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  await startTableImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'), 21);
   // The values as the import reads them, in German number format (the file writes 82719540).
   const values = await page.getByTestId('import-observations-preview').locator('td.numeric').allTextContents();
   expect(values.length).toBeGreaterThan(0);
@@ -74,12 +73,10 @@ test('a table that names no source is not filed under its file name: the wizard 
   const folder = makeTempDir('kleinraum-import-source-');
   try {
     // A hand-made list, as a Jugendamt sends it: key, name, KiTa places; no title, no publisher.
-    const { areas } = await loadAreas(request);
     const file = folder.file('kitaplaetze_2024.csv');
-    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${100 + index * 7}`)].join('\n'));
+    await writeKitaList(request, file, (_area, index) => 100 + index * 7);
     await openApp(page);
-    await startImport(page, file);
-    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await startTableImport(page, file, 21);
     const section = page.getByTestId('import-new-source');
     await expect(section.getByTestId('import-source-hint')).toContainText('nennt keine Quelle');
     await expect(section.getByTestId('import-new-source-name')).toHaveValue('kitaplaetze_2024.csv');
@@ -98,6 +95,8 @@ test('a table that names no source is not filed under its file name: the wizard 
     await expect(page.getByTestId('import-period-date-error')).toContainText('TT.MM.JJJJ');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expect(page.getByTestId('import-commit-blocked')).toContainText('kein gültiges Datum');
+    // The notice above the values says the same, not that the file names no Stichtag.
+    await expect(page.getByTestId('import-period-needed')).toContainText('kein gültiges Datum', { timeout: 15_000 });
     await page.getByTestId('import-period-date').fill('01.03.2024');
     await expect(page.getByTestId('import-period-date-error')).toHaveCount(0);
     await section.scrollIntoViewIfNeeded();
@@ -109,8 +108,7 @@ test('a table that names no source is not filed under its file name: the wizard 
     expect(project.sources.map((source) => source.name)).not.toContain('kitaplaetze_2024.csv');
 
     // A year later the Jugendamt sends the same list again: the wizard proposes continuing that source's series.
-    await startImport(page, file);
-    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await startTableImport(page, file, 21);
     await page.getByTestId('import-period-date').fill('01.03.2025');
     await expect(page.getByTestId('import-mode-continued')).toContainText('setzt offenbar die Quelle „Kita-Bedarfsplanung 2024“ fort', { timeout: 30_000 });
     await expect(page.getByTestId('import-mode-extend')).toBeChecked();
@@ -138,9 +136,8 @@ test('a table that names no source is not filed under its file name: the wizard 
 
     // The next year's list comes under another file name: known by its columns and areas, it continues the series too.
     const renamed = folder.file('kita_maerz_2026.csv');
-    fs.writeFileSync(renamed, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${120 + index * 7}`)].join('\n'));
-    await startImport(page, renamed);
-    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await writeKitaList(request, renamed, (_area, index) => 120 + index * 7);
+    await startTableImport(page, renamed, 21);
     await page.getByTestId('import-period-date').fill('01.03.2026');
     await expect(page.getByTestId('import-mode-continued')).toContainText('eine Tabelle mit diesen Spalten ging schon in diese Quelle', { timeout: 30_000 });
     await expect(page.getByTestId('import-mode-extend')).toBeChecked();
@@ -160,12 +157,10 @@ test('while the preview of a typed Stichtag is made, "Importieren" says so; stop
   await request.post('/api/project.openDemo', { headers: { 'x-kleinraum-token': e2eToken }, data: {} });
   const folder = makeTempDir('kleinraum-import-stale-');
   try {
-    const { areas } = await loadAreas(request);
     const file = folder.file('kita_2025.csv');
-    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${300 + index}`)].join('\n'));
+    await writeKitaList(request, file, (_area, index) => 300 + index);
     await openApp(page);
-    await startImport(page, file);
-    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await startTableImport(page, file, 21);
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Liste 2025');
     // The previews of the typed Stichtag are held back until the test lets them through.
     let holding = true;
@@ -178,6 +173,8 @@ test('while the preview of a typed Stichtag is made, "Importieren" says so; stop
     await page.getByTestId('import-period-date').fill('31.12.2025');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Die Vorschau wird aktualisiert');
+    // It stops reading, not the wizard: named apart from the wizard's own "Abbrechen".
+    await expect(page.getByTestId('import-stop')).toHaveText('Einlesen abbrechen');
     await page.getByTestId('import-stop').click();
     // The preview on screen is the one without the Stichtag: it must not be imported, and the way on is named.
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Vorschau neu laden');
@@ -249,8 +246,7 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
 test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp) is read as a table and joins the 21 municipalities', async ({ page }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
-  await startImport(page, sharedDataPath('boundaries', 'vg250-ew_2016-12-31_utm32_pk_points_and_gem_dbf', 'gem_attributes_only_no_shp', 'VG250_GEM.dbf'));
-  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  await startTableImport(page, sharedDataPath('boundaries', 'vg250-ew_2016-12-31_utm32_pk_points_and_gem_dbf', 'gem_attributes_only_no_shp', 'VG250_GEM.dbf'), 21);
   // The encoding can be chosen as for text files (DOS tables in CP850 exist); the delimiter cannot.
   await expect(page.getByTestId('import-table-encoding')).toBeVisible();
   await expect(page.getByTestId('import-delimiter')).toHaveCount(0);
@@ -294,9 +290,8 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
 test('Escape after a table is read asks before the mapping is thrown away; a second Escape keeps working', async ({ page, request }) => {
   const folder = makeTempDir('kleinraum-import-escape-');
   try {
-    const { areas } = await loadAreas(request);
     const file = folder.file('kitaplaetze_2025.csv');
-    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${90 + index}`)].join('\n'));
+    await writeKitaList(request, file, (_area, index) => 90 + index);
     await openApp(page);
     // Before a file is read there is nothing to lose: Escape closes the wizard.
     await page.getByTestId('project-menu').click();
@@ -305,8 +300,7 @@ test('Escape after a table is read asks before the mapping is thrown away; a sec
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('import-dialog')).toBeHidden();
 
-    await startImport(page, file);
-    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await startTableImport(page, file, 21);
     const sourceName = page.getByTestId('import-new-source').getByTestId('import-new-source-name');
     await sourceName.fill('Kita-Bedarfsplanung 2025');
     await page.keyboard.press('Escape');
@@ -332,12 +326,10 @@ test('Escape after a table is read asks before the mapping is thrown away; a sec
 test('Escape while the import is written says it can no longer be called off; the wizard closes when it is done', async ({ page, request }) => {
   const folder = makeTempDir('kleinraum-import-writing-');
   try {
-    const { areas } = await loadAreas(request);
     const file = folder.file('kitaplaetze_2026.csv');
-    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.map((area, index) => `${area.key};${area.name};${95 + index}`)].join('\n'));
+    await writeKitaList(request, file, (_area, index) => 95 + index);
     await openApp(page);
-    await startImport(page, file);
-    await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+    await startTableImport(page, file, 21);
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Bedarfsplanung 2026');
     await page.getByTestId('import-period-date').fill('01.03.2026');
     // The real commit (not the wizard's dry runs) is held until the question has been asked; the first

@@ -1,7 +1,6 @@
 // The supply table of the Planung tab: a facility typed in shrinks the gap of its area at once, undo restores it,
 // and a changed rate in the rates editor keeps its earlier source text.
-import fs from 'node:fs';
-import { expect, loadAreas, openApp, startImport, test } from './fixtures';
+import { expect, openApp, startTableImport, test, writeKitaList } from './fixtures';
 import { e2eToken } from '../helpers/e2eServer';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -53,12 +52,10 @@ test('the Jugendamt\'s list of KiTa places per municipality becomes the KiTa sup
   const folder = makeTempDir('kleinraum-supply-from-data-');
   try {
     // Places per municipality without addresses, as the Kita statistics give them; Wunstorf (the last) is missing.
-    const { areas } = await loadAreas(request);
     const file = folder.file('kita_plaetze_2026.csv');
-    fs.writeFileSync(file, ['AGS;Gemeinde;Kita-Plätze', ...areas.slice(0, -1).map((area, index) => `${area.key};${area.name};${area.key === '03241009' ? 1500 : 800 + index}`)].join('\n'));
+    await writeKitaList(request, file, (area, index) => (index === 20 ? null : area.key === '03241009' ? 1500 : 800 + index));
     await openApp(page);
-    await startImport(page, file);
-    await expect(page.getByTestId('import-join-matched')).toContainText('20 Zeilen', { timeout: 30_000 });
+    await startTableImport(page, file, 20);
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Statistik Jugendamt');
     // Counted in March 2026: after the demo scenarios' first projected year 2025 (they start from 31.12.2024).
     await page.getByTestId('import-period-date').fill('01.03.2026');

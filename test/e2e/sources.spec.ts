@@ -11,7 +11,7 @@ import type { SourceComparison } from '../../shared/sources/compareSources';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
 import { makeTempDir } from '../helpers/tempDir';
-import { callApi, expect, expectNamedAreas, openApp, startImport, test } from './fixtures';
+import { callApi, expect, expectNamedAreas, openApp, startImport, startTableImport, test } from './fixtures';
 
 type Comparison = SourceComparison & { variableName: { de: string; en: string }; layer: string; chosenSources: string[] };
 interface Values {
@@ -203,8 +203,7 @@ test('the same file imported again is recognised: its values are already a sourc
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
   // The demo holds the real Zensus 2022 population; the planner imports the same Zensus file again.
-  await startImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'));
-  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  await startTableImport(page, sharedDataPath('population', 'zensus2022', 'zensus2022_1000A-0000_bevoelkerung_gemeinden.csv'), 21);
   await expect(page.getByTestId('import-mode-repeated')).toContainText('stehen schon unverändert in der Quelle „Zensus 2022');
   await expect(page.getByTestId('import-mode')).not.toContainText('empfohlen');
   await expect(page.getByTestId('import-commit')).toBeDisabled();
@@ -234,8 +233,7 @@ test('an import that overlaps existing values asks how they enter the project, p
   expect(original).toContain(';Hannover, Landeshauptstadt;Personen;Anzahl;513291;');
   fs.writeFileSync(corrected, original.replace(';Hannover, Landeshauptstadt;Personen;Anzahl;513291;', ';Hannover, Landeshauptstadt;Personen;Anzahl;513300;'));
   await openApp(page);
-  await startImport(page, corrected);
-  await expect(page.getByTestId('import-join-matched')).toContainText('21 Zeilen', { timeout: 30_000 });
+  await startTableImport(page, corrected, 21);
 
   // The demo already holds population from the register and the Zensus: the wizard asks.
   const section = page.getByTestId('import-mode');
