@@ -55,9 +55,9 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
   const t = useT();
   const locale = useLocale();
   const count = (value: number) => formatNumber(value, 0, locale);
-  const coarser = coarserTableWarning(report, locale);
   // The layer as the planner knows it ("Gemeinden"), not its table name in the file ("gemeinden").
   const layerTitle = useKleinraum((state) => state.project?.layers.find((layer) => layer.name === report.layer)?.title[locale] ?? report.layer);
+  const coarser = coarserTableWarning({ ...report, layer: layerTitle }, locale);
   return (
     <div className="import-report" data-testid="import-join-report">
       <h3>{t('import.join', { layer: layerTitle })}</h3>
@@ -70,7 +70,7 @@ export function JoinReportView({ report, accepted, onToggle, coarserConfirmed, o
       {coarser && (
         <label className="import-check" data-testid="import-coarser-confirm">
           <input type="checkbox" checked={coarserConfirmed} onChange={(event) => onConfirmCoarser(event.target.checked)} />{' '}
-          {t('import.joinCoarserConfirm', { layer: report.layer, matched: count(report.matchedCount) })}
+          {t('import.joinCoarserConfirm', { layer: layerTitle, matched: count(report.matchedCount) })}
         </label>
       )}
       <ul>

@@ -9,10 +9,12 @@ import { useApp, useKleinraum, useLocale, useT } from '../AppContext';
 import { toApiError } from '../api/apiError';
 import { formatDate, formatNumber, type Locale } from '../../shared/format/number';
 import { parseCell, type ThousandsSeparator } from '../../shared/fileFormats/table/value';
+import { dimensionsText } from '../../shared/fileFormats/table/dimensionValues';
 import { localized, message } from '../../shared/i18n/translate';
 import { withoutCliHint } from '../../shared/contract/errors';
 import { coarserTable } from '../../shared/fileFormats/join/joinReport';
 import type { LocalizedText } from '../../shared/model/project';
+import type { ProjectSummary } from '../../shared/contract/api';
 import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
 import { useBackend } from '../api/backend';
@@ -27,6 +29,8 @@ import { usePendingImport } from './usePendingImport';
 import { ImportModeSection, type DryRunState, type ImportModeChoice } from './ImportModeSection';
 import { DateInput } from '../forms/DateInput';
 import { sourceNamed } from '../../shared/sources/sourceNames';
+
+const NO_DIMENSIONS: ProjectSummary['dimensions'] = [];
 
 interface ReadOptions {
   sheet: string | undefined;
@@ -70,6 +74,7 @@ export function TableStep({
   const backend = useBackend();
   const { store } = useApp();
   const layers = useKleinraum((state) => state.project?.layers ?? []);
+  const dimensions = useKleinraum((state) => state.project?.dimensions ?? NO_DIMENSIONS);
   const shownLayer = useKleinraum((state) => state.layerName);
   const pending = usePendingImport<TablePreviewResult>(backend);
   const [readOptions, setReadOptions] = useState<ReadOptions>({
@@ -357,7 +362,9 @@ export function TableStep({
               <select data-testid="import-join-layer" value={readOptions.layer ?? ''} onChange={(event) => changeReading({ layer: event.target.value })}>
                 {layers.map((layer) => (
                   <option key={layer.name} value={layer.name}>
-                    {localized(layer.title, locale)} ({layer.name})
+                    {localized(layer.title, locale)}
+                    {/* The table name only where two layers share a title. */}
+                    {layers.filter((other) => localized(other.title, locale) === localized(layer.title, locale)).length > 1 && ` (${layer.name})`}
                   </option>
                 ))}
               </select>
@@ -514,7 +521,10 @@ export function TableStep({
                         <td>{entry && <input type="text" value={entry.variable} onChange={(event) => setMapping(updateValueColumn(mapping, column.index, { variable: event.target.value }))} />}</td>
                         <td>
                           {entry && mapping.layout === 'wide' && (
-                            <input type="text" placeholder="sex=f" defaultValue={formatDimensionText(entry.dimensions)} onBlur={(event) => setMapping(updateValueColumn(mapping, column.index, { dimensions: parseDimensionText(event.target.value) }))} />
+                            <>
+                              <input type="text" placeholder="sex=f" aria-label={`${t('import.dimensions')}: ${columnName(column.index)}`} defaultValue={formatDimensionText(entry.dimensions)} onBlur={(event) => setMapping(updateValueColumn(mapping, column.index, { dimensions: parseDimensionText(event.target.value) }))} />
+                              {Object.keys(entry.dimensions).length > 0 && <span className="import-hint import-dimension-names">{dimensionsText(entry.dimensions, dimensions, locale)}</span>}
+                            </>
                           )}
                           {!entry && mapping.layout === 'long' && (
                             <input type="text" placeholder="sex" defaultValue={dimensionEntry?.dimension ?? ''} onBlur={(event) => setMapping(setDimensionColumn(mapping, column.index, event.target.value))} />
@@ -542,7 +552,7 @@ export function TableStep({
                     <td>{observation.areaText}</td>
                     <td>{observation.period ? formatDate(observation.period, locale) : '–'}</td>
                     <td title={observation.variable}>{variableLabel(observation.variable)}</td>
-                    <td>{formatDimensionText(observation.dimensions)}</td>
+                    <td title={formatDimensionText(observation.dimensions)}>{dimensionsText(observation.dimensions, dimensions, locale)}</td>
                     <td className="numeric">{valueAsRead(observation.cellText, columns.find((column) => column.index === observation.column)?.decimal ?? table?.decimal ?? ',', table?.thousands ?? [], locale, t('import.obsMissing'))}</td>
                   </tr>
                 ))}

@@ -111,3 +111,24 @@ export function proposeValueMap(texts: Iterable<string>, dimension: DimensionDef
   }
   return map;
 }
+
+/**
+ * A breakdown as planners read it: each dimension and value by the project's names, in the project's order
+ * of dimensions ("Geschlecht: männlich · Alter: unter 3 Jahre"); a total as "insgesamt"; an id the project
+ * does not know yet (a new value) as it is. Empty for no breakdown.
+ * @example dimensionsText({ sex: 'm', age: 'unter_3' }, demoDimensions, 'de') // "Geschlecht: männlich · Alter: unter 3 Jahre"
+ */
+export function dimensionsText(dimensions: Record<string, string>, definitions: readonly Pick<DimensionDefinition, 'id' | 'name' | 'values'>[], locale: 'de' | 'en'): string {
+  const order = (id: string) => {
+    const index = definitions.findIndex((definition) => definition.id === id);
+    return index === -1 ? definitions.length : index;
+  };
+  return Object.entries(dimensions)
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([id, value]) => {
+      const definition = definitions.find((candidate) => candidate.id === id);
+      const valueName = value === TOTAL_VALUE ? (locale === 'de' ? 'insgesamt' : 'total') : (definition?.values.find((candidate) => candidate.id === value)?.name[locale] ?? value);
+      return `${definition?.name[locale] ?? id}: ${valueName}`;
+    })
+    .join(' · ');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DIMENSIONS } from '../../../shared/demo/dataDictionary';
-import { ageRangeOf, proposeValueMap, TOTAL_VALUE } from '../../../shared/fileFormats/table/dimensionValues';
+import { ageRangeOf, dimensionsText, proposeValueMap, TOTAL_VALUE } from '../../../shared/fileFormats/table/dimensionValues';
 import { buildTableObservations, proposeBreakdownColumns, proposeTableMapping, type TableMapping } from '../../../shared/fileFormats/table/tableMapping';
 import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
 
@@ -29,6 +29,17 @@ describe('breakdown values of long tables', () => {
       Duldung: 'tolerated',
       'anerkannter Schutzstatus': 'granted',
     });
+  });
+});
+
+describe('a breakdown as planners read it', () => {
+  it('names dimensions and values as the project does, in its order of dimensions; totals and new values readable', () => {
+    // Given in another order than the project's dimensions (sex before age).
+    expect(dimensionsText({ age: '0-2', sex: 'm' }, DEMO_DIMENSIONS, 'de')).toBe(`Geschlecht: männlich · Altersgruppe: ${dimension('age')!.values.find((value) => value.id === '0-2')!.name.de}`);
+    expect(dimensionsText({ sex: TOTAL_VALUE }, DEMO_DIMENSIONS, 'en')).toBe('Sex: total');
+    // A value or dimension the project does not have yet keeps its id (it is new, named so on import).
+    expect(dimensionsText({ age: '10-13', school: 'gs' }, DEMO_DIMENSIONS, 'de')).toBe('Altersgruppe: 10-13 · school: gs');
+    expect(dimensionsText({}, DEMO_DIMENSIONS, 'de')).toBe('');
   });
 });
 
