@@ -116,7 +116,7 @@ export function proposeValueMap(texts: Iterable<string>, dimension: DimensionDef
  * A breakdown as planners read it: each dimension and value by the project's names, in the project's order
  * of dimensions ("Geschlecht: männlich · Alter: unter 3 Jahre"); a total as "insgesamt"; an id the project
  * does not know yet (a new value) as it is. Empty for no breakdown.
- * @example dimensionsText({ sex: 'm', age: 'unter_3' }, demoDimensions, 'de') // "Geschlecht: männlich · Alter: unter 3 Jahre"
+ * @example dimensionsText({ sex: 'm', age: '0-2' }, demoDimensions, 'de') // "Geschlecht: männlich · Altersgruppe: unter 3 Jahre"
  */
 export function dimensionsText(dimensions: Record<string, string>, definitions: readonly Pick<DimensionDefinition, 'id' | 'name' | 'values'>[], locale: 'de' | 'en'): string {
   const order = (id: string) => {

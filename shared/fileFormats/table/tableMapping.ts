@@ -90,8 +90,12 @@ export interface ProposedVariable {
   name: LocalizedText;
 }
 
-/** Variable and dimensions for one value column, from its header parts and the table's title. */
-function describeValueColumn(parts: string[], titleText: string): { variable: ProposedVariable; dimensions: Record<string, string> } {
+/**
+ * Variable and dimensions for one value column, from its header parts and the table's title. An age group
+ * is the project's value of the same years ("unter 3 Jahre" → "0-2", as in long tables), else a new value
+ * named by its years: read as "unter_3_jahre" it never met the project's age groups.
+ */
+function describeValueColumn(parts: string[], titleText: string, projectDimensions: readonly DimensionDefinition[]): { variable: ProposedVariable; dimensions: Record<string, string> } {
   // A date in a header is the period, not part of the name: "Einwohner 31.12.2021" names the population
   // (it became "Wert" when the whole part was dropped for its date).
   const words = parts
@@ -105,7 +109,7 @@ function describeValueColumn(parts: string[], titleText: string): { variable: Pr
     // value itself: read as one, the age column "Insgesamt" became an age group of its own.
     if (BREAKDOWN_HEADING.test(lower)) continue;
     if (SEX_WORDS[lower]) dimensions.sex = SEX_WORDS[lower];
-    else if (/jahre|alter/.test(lower)) dimensions.age = slug(word);
+    else if (/jahre|alter/.test(lower)) dimensions.age = proposeDimensionValue(word, projectDimensions.find((dimension) => dimension.id === 'age'), 'age') ?? slug(word);
     else if (!TOTAL_WORDS.has(lower) || words.length === 1) rest.push(word);
   }
   const base = (rest.join(' ') || titleText).toLowerCase();
@@ -144,7 +148,7 @@ export function proposeTableMapping(table: ParsedTable, fileName: string, projec
   const titleText = table.titleLines.join(' ');
   const variables = new Map<string, LocalizedText>();
   let valueColumns: ValueColumnMapping[] = candidates.map((column) => {
-    const described = describeValueColumn(column.headerParts, titleText);
+    const described = describeValueColumn(column.headerParts, titleText, projectDimensions);
     variables.set(described.variable.id, described.variable.name);
     return { column: column.index, variable: described.variable.id, dimensions: described.dimensions };
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readTableFile } from '../../../electron/node/import/readTable';
 import { parseDelimitedTable } from '../../../shared/fileFormats/table/parseDelimited';
 import { proposeTableMapping } from '../../../shared/fileFormats/table/tableMapping';
+import { DEMO_DIMENSIONS } from '../../../shared/demo/dataDictionary';
 import { sharedDataPath } from '../../helpers/sharedData';
 
 const AGE_GROUPS = 17;
@@ -24,6 +25,18 @@ describe('a wide table of sex × age', () => {
     // Flensburg: the kept cells add up to its 89.504 inhabitants (the table's Insgesamt × Insgesamt).
     const flensburg = table.rows.find((row) => row.cells[table.keyColumn ?? 0] === '01001')!;
     expect(columns.reduce((sum, entry) => sum + (flensburg.values[entry.column]?.value ?? 0), 0)).toBe(89504);
+  });
+
+  it('names the age groups as the project does where their years agree, and new ones by their years', async () => {
+    const file = sharedDataPath('population', 'regionalstatistik_kreise', '12411-0018_bevoelkerung_geschlecht_altersgruppen_kreise_2019-12-31.csv');
+    const table = await readTableFile(file);
+    const { mapping } = proposeTableMapping(table, file, DEMO_DIMENSIONS);
+    const ages = [...new Set(mapping.valueColumns.map((entry) => entry.dimensions['age']))];
+    // The demo's groups 0-2, 3-5 and 65+ are GENESIS' "unter 3 Jahre", "3 bis unter 6 Jahre", "65 Jahre und mehr"
+    // (or finer: "65 bis unter 75" then is a new value of its years).
+    expect(ages).toContain('0-2');
+    expect(ages).toContain('3-5');
+    expect(ages.filter((age) => age === undefined || !/^\d+(-\d+|\+)$/.test(age))).toEqual([]);
   });
 
   it('keeps the total alone where a part is kept secret or the parts do not add up', () => {

@@ -423,7 +423,7 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
     ...(document.join.totalsUnchecked.length > 0
       ? [translate(de ? 'de' : 'en', 'import.joinTotalsUnchecked', { list: document.join.totalsUnchecked.map((entry) => entry.aggregateName || entry.aggregateKey).join(', ') })]
       : []),
-    ...(document.join.totalsNotAdditive ? [translate(de ? 'de' : 'en', 'import.joinTotalsNotAdditive', { name: localized(document.join.totalsNotAdditive, de ? 'de' : 'en') })] : []),
+    ...(document.join.totalsNotAdditive ? [`${translate(de ? 'de' : 'en', 'import.joinTotals')}: ${translate(de ? 'de' : 'en', 'import.joinTotalsNotAdditive', { name: localized(document.join.totalsNotAdditive, de ? 'de' : 'en') })}`] : []),
     ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}${total.roundedTo && total.difference !== 0 ? ` – ${totalsVerdictText(total, de ? 'de' : 'en')}` : ''}`),
     ...(document.reportedTotals > 0 || document.unassignable > 0
       ? [
