@@ -536,7 +536,7 @@ export function TableStep({
               </tbody>
             </table>
             <h3>{t('import.observationsPreview')}</h3>
-            <table className="import-grid" data-testid="import-observations-preview">
+            <table className="import-grid import-observations" data-testid="import-observations-preview">
               <thead>
                 <tr>
                   <th>{t('import.obsArea')}</th>

@@ -6,7 +6,7 @@
  */
 import type { DimensionDefinition, Dimensions, LocalizedText, MissingCode, Observation, QualityFlag } from '../../model/project';
 import { isoDateOf } from './analyseGrid';
-import { dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
+import { ageRangeOf, dimensionOfHeader, proposeDimensionValue, proposeValueMap, TOTAL_VALUE } from './dimensionValues';
 import type { ParsedTable } from './parsedTable';
 import { OFFICIAL_AREA_VARIABLE, namesRate } from '../../model/project';
 import { movementVariableId, type FlowTerm } from '../../movement/accountVariables';
@@ -109,7 +109,9 @@ function describeValueColumn(parts: string[], titleText: string, projectDimensio
     // value itself: read as one, the age column "Insgesamt" became an age group of its own.
     if (BREAKDOWN_HEADING.test(lower)) continue;
     if (SEX_WORDS[lower]) dimensions.sex = SEX_WORDS[lower];
-    else if (/jahre|alter/.test(lower)) dimensions.age = proposeDimensionValue(word, projectDimensions.find((dimension) => dimension.id === 'age'), 'age') ?? slug(word);
+    // An age group reads as one ("unter 3 Jahre", "65 Jahre und mehr") or is short ("Alter unbekannt"): a
+    // sentence that mentions years ("Anteil Kinder … unter 18 Jahren an der Gesamtbevölkerung") is a name.
+    else if (/jahre|alter/.test(lower) && (ageRangeOf(word) !== null || word.split(/\s+/).length <= 4)) dimensions.age = proposeDimensionValue(word, projectDimensions.find((dimension) => dimension.id === 'age'), 'age') ?? slug(word);
     else if (!TOTAL_WORDS.has(lower) || words.length === 1) rest.push(word);
   }
   const base = (rest.join(' ') || titleText).toLowerCase();

@@ -72,6 +72,11 @@ describe('Hamburg XLSX through the wizard calls', () => {
     expect(preview.mapping).toMatchObject({ keyColumn: null, nameColumn: 0, period: '2013-12-31' });
     expect(preview.mapping.valueColumns[0]).toMatchObject({ column: 1, variable: 'population' });
 
+    // Headings that mention years in a sentence ("Anteil Kinder … unter 18 Jahren an der Gesamtbevölkerung")
+    // name the figure; they are no age group (they read as one, with the sentence as its value).
+    expect(preview.mapping.valueColumns.filter((entry) => entry.dimensions['age'] !== undefined)).toEqual([]);
+    expect(preview.observations.variables.find((variable) => /Anteil der unter 18-Jährigen in %/.test(variable.name.de))).toMatchObject({ unit: '%' });
+
     // No key column: nothing matches by key; the three names are proposals, never applied by themselves.
     const report = preview.joinReport;
     expect(report.matchedCount).toBe(0);
