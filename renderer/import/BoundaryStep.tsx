@@ -94,10 +94,16 @@ export function BoundaryStep({ source, onBack, onCancel, onDone, onWriting }: { 
         ...(options.dissolveByField ? { dissolveByField: options.dissolveByField } : {}),
         ...(options.dropUnnamed !== undefined ? { dropUnnamed: options.dropUnnamed } : {}),
       });
-    });
+    }, options);
   }, [backend, run, source, options]);
 
   const preview = pending.result;
+  // The preview on screen answers the options shown only when kept with them: after a stopped or failed
+  // preview of changed options (another key field, a dissolve) the older one stays visible, but importing it
+  // would write what the planner just changed away from. A reload asks again with the same options.
+  const previewCurrent = pending.resultKey === options;
+  const previewStale = pending.runningTaskId === null && pending.error !== null && !previewCurrent;
+  const reloadPreview = () => setOptions((current) => ({ ...current }));
   useEffect(() => {
     if (!preview) return;
     setLayerName((current) => current ?? preview.layerName);
@@ -115,7 +121,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone, onWriting }: { 
   const layerExists = (preview?.report.warnings.some((warning) => warning.code === 'layer-exists') ?? false) && layerKey === preview?.layerName;
 
   const commit = async () => {
-    if (!preview || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)) return;
+    if (!preview || !previewCurrent || !layerNameValid || (needsPopulationPeriod && !populationPeriodValid)) return;
     setCommitting(preview.importId);
     setCommitError(null);
     onWriting(true);
@@ -306,7 +312,12 @@ export function BoundaryStep({ source, onBack, onCancel, onDone, onWriting }: { 
           {running && <ImportProgress taskId={running} onCancel={() => pending.stop(message('import.stopped'))} />}
           {pending.error && (
             <p className="import-error" role="alert" data-testid="import-error">
-              {localized(pending.error, locale)}
+              {localized(pending.error, locale)}{' '}
+              {previewStale && (
+                <button type="button" className="button" data-testid="import-reload-preview" onClick={reloadPreview}>
+                  {t('import.reloadPreview')}
+                </button>
+              )}
             </p>
           )}
           {preview && (
@@ -320,7 +331,7 @@ export function BoundaryStep({ source, onBack, onCancel, onDone, onWriting }: { 
           )}
         </section>
       </div>
-      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && running === null && layerNameValid && !(needsPopulationPeriod && !populationPeriodValid)} onBack={onBack} onCancel={onCancel} onCommit={() => void commit()} />
+      <CommitFooter committing={committing} commitError={commitError} canCommit={Boolean(preview) && running === null && previewCurrent && layerNameValid && !(needsPopulationPeriod && !populationPeriodValid)} blockedReason={previewStale ? t('import.blocked.stale') : null} onBack={onBack} onCancel={onCancel} onCommit={() => void commit()} />
     </>
   );
 }

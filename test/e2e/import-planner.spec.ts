@@ -32,6 +32,36 @@ test('Stadtteile: 51 areas without the slivers, then dissolved into 13 Stadtbezi
   expect(project.layers.find((layer) => layer.name === 'stadtbezirke')?.featureCount).toBe(13);
 });
 
+test('boundaries: a stopped preview of a changed choice is not imported as the older one; "Vorschau neu laden" asks again', async ({ page, request }) => {
+  test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
+  await openApp(page);
+  await startImport(page, sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
+  await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });
+  // The preview of the dissolve is held back until the test lets it through.
+  let holding = true;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/import.previewBoundaries', async (route) => {
+    if (holding) await held;
+    await route.continue();
+  });
+  await page.getByTestId('import-dissolve-field').selectOption('STADTBZNR');
+  await page.getByTestId('import-stop').click();
+  // On screen are still the 51 Stadtteile, no longer what was chosen: they must not be imported.
+  await expect(page.getByTestId('import-commit-blocked')).toContainText('Vorschau neu laden');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  holding = false;
+  release();
+  await page.getByTestId('import-reload-preview').click();
+  await expect(page.getByTestId('import-area-count')).toContainText('13 Gebiete', { timeout: 30_000 });
+  await expect(page.getByTestId('import-commit')).toBeEnabled();
+  await page.getByTestId('import-layer-name').fill('stadtbezirke');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
+  const project = await callApi<{ layers: { name: string; featureCount: number }[] }>(request, 'project.current');
+  expect(project.layers.find((layer) => layer.name === 'stadtbezirke')?.featureCount).toBe(13);
+});
+
 test('Zensus Gemeinden against 21 municipalities: unmatched rows summarised, full list on demand', async ({ page }) => {
   test.skip(!sharedDataAvailable(), '../shared/data is not present beside the checkout');
   await openApp(page);
@@ -224,7 +254,8 @@ test('a Kreis table chosen for the municipalities is called what it is, not only
   const warning = page.getByTestId('import-join-coarser');
   await expect(warning).toContainText('gröberen Ebene', { timeout: 30_000 });
   await expect(warning).toContainText('sind Kreise');
-  await expect(warning).toContainText('Ebene „gemeinden“');
+  // The layer as the planner knows it, by its title, not by its table name ("gemeinden").
+  await expect(warning).toContainText('Ebene „Städte und Gemeinden der Region Hannover“');
   // Most likely another layer was meant: the values go in only once the planner says so.
   await expect(page.getByTestId('import-commit')).toBeDisabled();
   await page.getByTestId('import-coarser-confirm').locator('input').check();
