@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { readShapefile } from '../../../electron/node/import/readShapefile';
+import { decodeText, type TextEncoding } from '../../../shared/fileFormats/text/decode';
 import { pointShp, textDbf, UTM32_PRJ } from '../../integration/planning/pointShapefile';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +39,16 @@ describe('shapefile text through either TextDecoder', () => {
     const bytes = [0x84, 0x4e, 0x6f, 0x72, 0x64, 0x93, 0x20, 0x96, 0x20, 0x35, 0x20, 0x80];
     const read = await readShapefile(shapefileWithName(bytes), 'orte', 'windows-1252');
     expect(read.features[0]?.properties['NAME']).toBe('„Nord“ – 5 €');
+  });
+
+  it.each(['windows-1252', 'iso-8859-1', 'cp850', 'utf-8'] as TextEncoding[])('reads every byte of a %s text field as the project decodes that encoding', async (encoding) => {
+    // 32 bytes at a time, between two letters, so the package's trim of the field cannot take any away.
+    for (let first = 0x20; first < 0x100; first += 32) {
+      const bytes = [0x41, ...Array.from({ length: 32 }, (_, index) => first + index), 0x5a];
+      const read = await readShapefile(shapefileWithName(bytes), 'orte', encoding);
+      const expected = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(Uint8Array.from(bytes)) : decodeText(Uint8Array.from(bytes), encoding);
+      expect(read.features[0]?.properties['NAME'], `bytes 0x${first.toString(16)}–0x${(first + 31).toString(16)}`).toBe(expected);
+    }
   });
 
   it('keeps CP850 umlauts of a .dbf', async () => {
