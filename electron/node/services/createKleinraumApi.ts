@@ -66,18 +66,28 @@ function trackSession(session: ProjectSession): void {
 /**
  * The generated demo, made once per process: it is the same for the same seed, and only read when a
  * session writes it into a working copy. "Demo laden" (and every test that starts from the demo) then pays
- * for writing it, not for generating it again (about 0,1 s).
+ * for writing it, not for generating it again (about 0,1 s). It is frozen: sessions copy a template written
+ * from it (ProjectSession.fromContent), so a change to it would reach no later demo, silently; frozen, such
+ * a change fails where it is made.
  */
 let demoGenerated: Promise<ProjectContent> | null = null;
 function generatedDemo(): Promise<ProjectContent> {
   if (!demoGenerated) {
-    demoGenerated = import('../../../shared/demo/createDemoProject').then((module) => module.createDemoProject());
+    demoGenerated = import('../../../shared/demo/createDemoProject').then((module) => deepFreeze(module.createDemoProject()));
     // A failed generation is tried again next time rather than kept.
     demoGenerated.catch(() => {
       demoGenerated = null;
     });
   }
   return demoGenerated;
+}
+
+/** Freezes `value` and everything it holds (plain objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
 }
 
 const sessionsByApi = new WeakMap<KleinraumApi, () => ProjectSession | null>();
