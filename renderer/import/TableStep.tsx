@@ -362,9 +362,8 @@ export function TableStep({
               <select data-testid="import-join-layer" value={readOptions.layer ?? ''} onChange={(event) => changeReading({ layer: event.target.value })}>
                 {layers.map((layer) => (
                   <option key={layer.name} value={layer.name}>
-                    {localized(layer.title, locale)}
                     {/* The table name only where two layers share a title. */}
-                    {layers.filter((other) => localized(other.title, locale) === localized(layer.title, locale)).length > 1 && ` (${layer.name})`}
+                    {layers.filter((other) => localized(other.title, locale) === localized(layer.title, locale)).length > 1 ? `${localized(layer.title, locale)} (${layer.name})` : localized(layer.title, locale)}
                   </option>
                 ))}
               </select>
