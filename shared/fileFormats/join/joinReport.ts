@@ -323,21 +323,27 @@ function commonKeyPrefix(keys: readonly string[]): string {
 
 /** What `coarserTable` reads of a join report (the backend's, the contract's or the CLI's). */
 export interface CoarserTableInput {
-  aggregateRows: readonly { level: string }[];
+  aggregateRows: readonly { level: string; key: string }[];
   matchedCount: number;
-  areasWithoutData: readonly unknown[];
+  matched: readonly { areaKey: string }[];
+  areasWithoutData: readonly { key: string }[];
 }
 
 /**
  * A table of a coarser level than the layer (a Kreis table onto Gemeinden): most of its rows are Kreis rows,
- * kept out as totals, while most areas stay without data. Null otherwise.
- * @example coarserTable({ aggregateRows: kreisRows52, matchedCount: 1, areasWithoutData: twentyAreas }) // { level: 'kreis', count: 52 }
+ * kept out as totals, while most areas stay without data, and the table is about the layer's region (a row
+ * of its Kreis or Land holds the layer's areas). A table of another region (Sachsen's Gemeinden onto Region
+ * Hannover) is no coarser table: nothing of it fits, which the report says by itself. Null otherwise.
+ * @example coarserTable({ aggregateRows: kreisRows52, matchedCount: 1, matched, areasWithoutData: twentyAreas }) // { level: 'kreis', count: 52 }
  */
 export function coarserTable(report: CoarserTableInput): { level: string; count: number } | null {
   const byLevel = new Map<string, number>();
   for (const row of report.aggregateRows) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + 1);
   const [level, count] = [...byLevel].sort((first, second) => second[1] - first[1])[0] ?? ['', 0];
-  return count > report.matchedCount && report.areasWithoutData.length > report.matchedCount ? { level, count } : null;
+  if (count <= report.matchedCount || report.areasWithoutData.length <= report.matchedCount) return null;
+  const layerKeys = [...report.matched.map((match) => match.areaKey), ...report.areasWithoutData.map((area) => area.key)];
+  const aboutTheRegion = report.aggregateRows.some((row) => row.level !== 'germany' && row.key !== '' && layerKeys.some((key) => key.startsWith(row.key)));
+  return aboutTheRegion ? { level, count } : null;
 }
 
 /**

@@ -133,16 +133,22 @@ describe('coarserTable', () => {
   const areas = (count: number) => Array.from({ length: count }, (_, index) => ({ key: `0324100${index}`, name: `Gebiet ${index}` }));
 
   it('names a Kreis table imported onto Gemeinden: most rows are Kreise and most areas stay empty', () => {
-    const report = { aggregateRows: [...Array.from({ length: 52 }, (_, index) => row('kreis', index)), row('land', 60), row('germany', 61)], matchedCount: 1, areasWithoutData: areas(20) };
+    const report = { aggregateRows: [...Array.from({ length: 52 }, (_, index) => row('kreis', index)), row('land', 60), row('germany', 61)], matchedCount: 1, matched: [{ areaKey: '03241001' }], areasWithoutData: areas(20) };
     expect(coarserTable(report)).toEqual({ level: 'kreis', count: 52 });
     expect(coarserTableWarning({ ...report, layer: 'gemeinden' }, 'de')).toMatch(/^Die Tabelle gehört vermutlich zu einer gröberen Ebene: 52 ihrer Zeilen sind .*„gemeinden“, 20 Gebiete bleiben ohne Daten/);
   });
 
   it('stays quiet for a Gemeinde table with its Kreis and Land totals', () => {
     // The Zensus Gemeinde table onto the 21 municipalities: 400 Kreis rows, but every area has its row.
-    const report = { aggregateRows: Array.from({ length: 400 }, (_, index) => row('kreis', index)), matchedCount: 21, areasWithoutData: [] };
+    const report = { aggregateRows: Array.from({ length: 400 }, (_, index) => row('kreis', index)), matchedCount: 21, matched: areas(21).map((area) => ({ areaKey: area.key })), areasWithoutData: [] };
     expect(coarserTable(report)).toBeNull();
     expect(coarserTableWarning({ ...report, layer: 'gemeinden' }, 'de')).toBeNull();
-    expect(coarserTable({ aggregateRows: [row('kreis', 0)], matchedCount: 1, areasWithoutData: areas(20) })).toBeNull();
+    expect(coarserTable({ aggregateRows: [row('kreis', 0)], matchedCount: 1, matched: [{ areaKey: '03241001' }], areasWithoutData: areas(20) })).toBeNull();
+  });
+
+  it('stays quiet for a table of another region: its Kreis rows do not hold the layer\'s areas', () => {
+    // Sachsen's Gemeinden (with their Land, NUTS-2 and Kreis rows) onto Region Hannover's 21 municipalities.
+    const saxony = [{ level: 'land', key: '14' }, ...Array.from({ length: 13 }, (_, index) => ({ level: 'kreis', key: `145${String(index).padStart(2, '0')}` }))];
+    expect(coarserTable({ aggregateRows: saxony, matchedCount: 0, matched: [], areasWithoutData: areas(21) })).toBeNull();
   });
 });
