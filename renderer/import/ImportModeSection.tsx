@@ -25,6 +25,8 @@ export interface ImportModeChoice {
   sourceName: string;
   publisher: string;
   definition: string;
+  /** What the new source's values are (counted, estimated, projected). */
+  quality: SourceQuality;
 }
 
 export interface DryRunState {
@@ -129,6 +131,7 @@ export function ImportModeSection(props: {
                   onChange={(sourceName) => onChange({ ...choice, sourceName })}
                 />
                 <SourceTextField label={t('import.source.publisher')} testId="import-source-publisher" placeholder={preview.source.publisher} value={choice.publisher} onChange={(publisher) => onChange({ ...choice, publisher })} />
+                <SourceQualityField testId="import-source-quality" value={choice.quality} onChange={(quality) => onChange({ ...choice, quality })} />
                 <SourceTextField
                   label={t('import.mode.definition')}
                   testId="import-source-definition"
@@ -170,6 +173,30 @@ export function ImportModeSection(props: {
         </div>
       )}
     </section>
+  );
+}
+
+/** The qualities a planner may give an imported source, in the order offered. */
+export const SOURCE_QUALITIES = ['counted', 'estimated', 'projected'] as const;
+export type SourceQuality = (typeof SOURCE_QUALITIES)[number];
+
+/**
+ * What a new source's values are: counted, estimated or projected. Legends, the area table and exports
+ * label each value by it, so an estimate a planner imports is never shown as a count.
+ */
+export function SourceQualityField(props: { testId: string; value: SourceQuality; onChange: (quality: SourceQuality) => void }) {
+  const t = useT();
+  return (
+    <label className="import-field">
+      <span>{t('import.source.quality')}</span>
+      <select data-testid={props.testId} value={props.value} onChange={(event) => props.onChange(event.target.value as SourceQuality)}>
+        {SOURCE_QUALITIES.map((quality) => (
+          <option key={quality} value={quality}>
+            {t(`sources.quality.${quality}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

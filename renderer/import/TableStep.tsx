@@ -26,7 +26,7 @@ import { NewVariableFields, variableEditsForCommit, type VariableEdits } from '.
 import { formatDimensionText, parseDimensionText, periodChosen, previewObservations, setDimensionColumn, toggleValueColumn, updateValueColumn } from './tableMappingEdits';
 import { showImportResult } from './showImportResult';
 import { usePendingImport } from './usePendingImport';
-import { ImportModeSection, type DryRunState, type ImportModeChoice } from './ImportModeSection';
+import { ImportModeSection, SourceQualityField, type DryRunState, type ImportModeChoice, type SourceQuality } from './ImportModeSection';
 import { DateInput } from '../forms/DateInput';
 import { sourceNamed } from '../../shared/sources/sourceNames';
 
@@ -96,8 +96,8 @@ export function TableStep({
   const [commitError, setCommitError] = useState<LocalizedText | null>(null);
   // How the values enter the project as the planner picked it; null until then: the wizard's proposal.
   const [pickedMode, setModeChoice] = useState<ImportModeChoice | null>(null);
-  // The new source's name and publisher as the user edits them; null: the file's proposal.
-  const [sourceEdits, setSourceEdits] = useState<{ name: string | null; publisher: string | null }>({ name: null, publisher: null });
+  // The new source's name, publisher and quality as the user edits them; name and publisher null: the file's proposal.
+  const [sourceEdits, setSourceEdits] = useState<SourceEdits>({ name: null, publisher: null, quality: 'counted' });
   // Names and units the planner gives the file's new variables.
   const [variableEdits, setVariableEdits] = useState<VariableEdits>({});
   const [dryRun, setDryRun] = useState<DryRunState>({ running: false, message: null, changes: null, error: null });
@@ -177,7 +177,7 @@ export function TableStep({
   const continuedSourceId = preview?.continuedSource?.id ?? null;
   const continuedMode = preview?.continuedSource?.mode ?? null;
   const proposedMode = useMemo<ImportModeChoice>(
-    () => ({ mode: continuedMode ?? 'new-source', targetSourceId: continuedSourceId, sourceName: '', publisher: '', definition: '' }),
+    () => ({ mode: continuedMode ?? 'new-source', targetSourceId: continuedSourceId, sourceName: '', publisher: '', definition: '', quality: 'counted' }),
     [continuedSourceId, continuedMode],
   );
   const modeChoice = pickedMode ?? proposedMode;
@@ -209,13 +209,14 @@ export function TableStep({
     const sourceName = (sourceEdits.name ?? '').trim();
     const publisher = (sourceEdits.publisher ?? '').trim();
     const modePart = !overlaps
-      ? { ...(sourceEdits.name !== null && sourceName ? { sourceName } : {}), ...(sourceEdits.publisher !== null ? { publisher } : {}) }
+      ? { ...(sourceEdits.name !== null && sourceName ? { sourceName } : {}), ...(sourceEdits.publisher !== null ? { publisher } : {}), ...(sourceEdits.quality !== 'counted' ? { quality: sourceEdits.quality } : {}) }
       : modeChoice.mode === 'new-source'
         ? {
             mode: 'new-source' as const,
             ...(modeChoice.sourceName.trim() ? { sourceName: modeChoice.sourceName.trim() } : {}),
             ...(modeChoice.publisher.trim() ? { publisher: modeChoice.publisher.trim() } : {}),
             ...(modeChoice.definition.trim() ? { definition: modeChoice.definition.trim() } : {}),
+            ...(modeChoice.quality !== 'counted' ? { quality: modeChoice.quality } : {}),
           }
         : { mode: modeChoice.mode, ...(modeChoice.targetSourceId ? { targetSourceId: modeChoice.targetSourceId } : {}) };
     return { importId: preview.importId, acceptedNameMatches, ...modePart };
@@ -657,16 +658,23 @@ export function TableStep({
   );
 }
 
+/** The new source as the planner edits it; name and publisher null: the file's proposal. */
+interface SourceEdits {
+  name: string | null;
+  publisher: string | null;
+  quality: SourceQuality;
+}
+
 /**
- * Name and publisher of the source the file's values become: they stand in the legend, the table, the
+ * Name, publisher and quality of the source the file's values become: they stand in the legend, the table, the
  * details and every export. A file that names no source (a CSV edited by hand) proposes its file name,
  * which is asked to be replaced.
  */
 function NewSourceFields(props: {
   proposal: TablePreviewResult['source'];
   fromFileName: boolean;
-  edits: { name: string | null; publisher: string | null };
-  onChange: (edits: { name: string | null; publisher: string | null }) => void;
+  edits: SourceEdits;
+  onChange: (edits: SourceEdits) => void;
   /** The project source whose name the typed one is, or null. */
   takenName: string | null;
 }) {
@@ -702,6 +710,7 @@ function NewSourceFields(props: {
           <span>{t('import.source.publisher')}</span>
           <input type="text" data-testid="import-new-source-publisher" value={edits.publisher ?? proposal.publisher} onChange={(event) => onChange({ ...edits, publisher: event.target.value })} />
         </label>
+        <SourceQualityField testId="import-new-source-quality" value={edits.quality} onChange={(quality) => onChange({ ...edits, quality })} />
       </div>
     </section>
   );

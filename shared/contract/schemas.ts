@@ -10,6 +10,8 @@ export const emptyInput = z.object({}).strict();
 export const localizedText = z.object({ de: z.string(), en: z.string() });
 
 export const qualityFlag = z.enum(['counted', 'estimated', 'projected', 'synthetic', 'suppressed']);
+/** What a planner may say an imported source's values are (synthetic and suppressed are the app's own flags). */
+export const sourceQuality = z.enum(['counted', 'estimated', 'projected']);
 
 export const sourceSchema = z.object({
   id: z.string(),

@@ -117,6 +117,9 @@ test('a table that names no source is not filed under its file name: the wizard 
     await section.getByTestId('import-new-source-name').fill('Kita-Bedarfsplanung 2024');
     await expect(section.getByTestId('import-source-hint')).toContainText('Steht in Legende');
     await section.getByTestId('import-new-source-publisher').fill('Jugendamt Region Hannover');
+    // The Jugendamt's figures are its planning estimate, and stay labelled as one.
+    await expect(section.getByTestId('import-new-source-quality')).toHaveValue('counted');
+    await section.getByTestId('import-new-source-quality').selectOption('estimated');
     // The list has no Stichtag column: the planner gives one for all rows.
     // Until it has one (a day that exists, written as German planners write it), nothing can be imported.
     await expect(page.getByTestId('import-commit')).toBeDisabled();
@@ -133,8 +136,8 @@ test('a table that names no source is not filed under its file name: the wizard 
     await page.screenshot({ path: path.join('build', 'test-results', 'import-new-source.png') });
     await page.getByTestId('import-commit').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden({ timeout: 30_000 });
-    const project = await callApi<{ sources: { name: string; publisher: string }[] }>(request, 'project.current');
-    expect(project.sources).toContainEqual(expect.objectContaining({ name: 'Kita-Bedarfsplanung 2024', publisher: 'Jugendamt Region Hannover' }));
+    const project = await callApi<{ sources: { name: string; publisher: string; quality: string }[] }>(request, 'project.current');
+    expect(project.sources).toContainEqual(expect.objectContaining({ name: 'Kita-Bedarfsplanung 2024', publisher: 'Jugendamt Region Hannover', quality: 'estimated' }));
     expect(project.sources.map((source) => source.name)).not.toContain('kitaplaetze_2024.csv');
 
     // A year later the Jugendamt sends the same list again: the wizard proposes continuing that source's series.

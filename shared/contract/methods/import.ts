@@ -22,7 +22,7 @@
  */
 import { z } from 'zod';
 import { FLOW_TERMS } from '../../movement/accountVariables';
-import { featureCollection, localizedText, projectSummary } from '../schemas';
+import { featureCollection, localizedText, projectSummary, sourceQuality } from '../schemas';
 import { tableMapping } from '../tableMappingSchema';
 
 /** How a table's values enter the project: a further source, a replacement of one source's values, or an extension of its series. */
@@ -375,6 +375,12 @@ export const commitInput = z.object({
   layerTitle: localizedText.optional(),
   /** Source fields override the proposal (e.g. when the attribution was not recognised). */
   sourceName: z.string().optional(),
+  /**
+   * Table imports into a new source: what its values are — counted (default), estimated (a Sozialamt's
+   * estimate) or projected (a Fortschreibung, a forecast). Legends, tables and exports label them so. Values
+   * added to an existing source take that source's quality.
+   */
+  quality: sourceQuality.optional(),
   publisher: z.string().optional(),
   attribution: z.string().optional(),
   licence: z.string().optional(),

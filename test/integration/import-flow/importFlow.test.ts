@@ -236,6 +236,29 @@ describe('tables joined to the 21 municipalities', () => {
     expect(project.indicators.find((indicator) => indicator.id.startsWith('flges'))).toMatchObject({ name: { de: 'Katasterfläche' }, unit: { de: 'km²' }, decimals: 2 });
   });
 
+  it('an estimate imported as one stays one: the source and each of its values, also when its series is extended', async () => {
+    const file = temp.file('schaetzung.csv');
+    writeFileSync(file, 'AGS;Name;Wohnungslose\n03241001;Hannover;3100\n03241002;Barsinghausen;40\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    const committed = await backend.call('import.commit', { importId: preview.importId, period: '2024-12-31', sourceName: 'Schätzung Sozialamt 2024', quality: 'estimated' });
+    const project = await backend.call('project.current', {});
+    expect(project.sources.find((source) => source.id === committed.sourceId)).toMatchObject({ quality: 'estimated' });
+    const next = temp.file('schaetzung_2025.csv');
+    writeFileSync(next, 'AGS;Name;Wohnungslose\n03241001;Hannover;3300\n03241002;Barsinghausen;45\n');
+    const nextPreview = await backend.call('import.previewTable', { path: next, layer: 'vg5000_gem' });
+    await backend.call('import.commit', { importId: nextPreview.importId, period: '2025-12-31', mode: 'extend', targetSourceId: committed.sourceId });
+    const written = await savedObservations('wohnungslose');
+    expect(written.map((observation) => [observation.period, observation.quality])).toEqual([
+      ['2024-12-31', 'estimated'],
+      ['2024-12-31', 'estimated'],
+      ['2025-12-31', 'estimated'],
+      ['2025-12-31', 'estimated'],
+    ]);
+    // A quality the planner cannot give (the app's own flags) is refused by the contract.
+    const again = await backend.call('import.previewTable', { path: next, layer: 'vg5000_gem' });
+    await expect(backend.call('import.commit', { importId: again.importId, period: '2026-12-31', quality: 'synthetic' as 'counted' })).rejects.toThrow(/quality/);
+  });
+
   it('name proposals are applied only when accepted', async () => {
     const file = temp.file('namen.csv');
     writeFileSync(file, 'Gemeinde;Stichtag;Kitas\n"Neustadt a. Rbge.";31.12.2020;7\n"Hannover, Landeshauptstadt";31.12.2020;40\n');

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { UserError } from '../../../../shared/contract/errors';
 import { layerIdentifier, layerTitleToStore } from '../../../../shared/fileFormats/layerName';
 import type { MethodOutput } from '../../../../shared/contract/api';
+import { sourceQuality } from '../../../../shared/contract/schemas';
 import type { BoundaryPreview, TableMapping, TablePreviewResult } from '../../../../shared/contract/methods/import';
 import { boundaryRecordAccount, tableRecordAccount } from '../../../../shared/fileFormats/join/recordAccount';
 import { formatDate, formatNumber } from '../../../../shared/format/number';
@@ -218,6 +219,17 @@ function variableEditsFromFlags(context: CliContext, preview: TablePreviewResult
   return edits;
 }
 
+/** `--quality`: what a new source's values are, as the contract names it. */
+function qualityFlag(context: CliContext): { quality?: 'counted' | 'estimated' | 'projected' } {
+  const given = option(context, 'quality');
+  if (given === undefined) return {};
+  const parsed = sourceQuality.safeParse(given.trim().toLowerCase());
+  if (!parsed.success) {
+    throw new CliUsageError({ de: `--quality „${given}“: bitte counted, estimated oder projected angeben.`, en: `--quality "${given}": please give counted, estimated or projected.` });
+  }
+  return { quality: parsed.data };
+}
+
 function stringList(context: CliContext, name: string): string[] {
   const value = context.values[name];
   if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
@@ -229,7 +241,7 @@ export const command: CliCommand = {
   summary: { de: 'Grenzen oder eine Tabelle in eine Projektdatei importieren', en: 'Import boundaries or a table into a project file' },
   usage:
     'import P.gpkg INPUT [--layer NAME] [--crs EPSG:N] [--encoding NAME] [--filter-key-prefix PREFIX] [--key FIELD] [--name-field FIELD] [--dissolve-by FIELD] [--keep-unnamed] [--period P] [--source NAME] [--layer-name NAME]\n' +
-    '  import P.gpkg TABLE --source NAME [--variable ID] [--variable-name ID=NAME …] [--unit [ID=]UNIT …] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …] [--definition TEXT]\n' +
+    '  import P.gpkg TABLE --source NAME [--variable ID] [--variable-name ID=NAME …] [--unit [ID=]UNIT …] [--as new-source|replace:SOURCE_ID|extend] [--dimension COLUMN=DIMENSION …] [--definition TEXT] [--quality counted|estimated|projected]\n' +
     '  import P.gpkg --official-kreis 03241 [--service-url URL] [--period P]\n' +
     '  import P.gpkg OD.csv --flows [--period P] [--source NAME] [--layer L]',
   options: {
@@ -249,6 +261,7 @@ export const command: CliCommand = {
     as: { type: 'string' },
     dimension: { type: 'string', multiple: true },
     definition: { type: 'string' },
+    quality: { type: 'string' },
     'layer-name': { type: 'string' },
     sheet: { type: 'string' },
     'official-kreis': { type: 'string' },
@@ -272,6 +285,7 @@ export const command: CliCommand = {
     as: { de: 'new-source (weitere Quelle, Standard) | replace:QUELLEN_ID (deren Werte ersetzen) | extend (Reihe um neue Stichtage erweitern)', en: 'new-source (further source, default) | replace:SOURCE_ID (replace its values) | extend (add new dates to a series)' },
     dimension: { de: 'Merkmalsspalte einer langen Tabelle: SPALTE=MERKMAL, z. B. Geschlecht=sex (mehrfach möglich)', en: 'breakdown column of a long table: COLUMN=DIMENSION, e.g. Geschlecht=sex (repeatable)' },
     definition: { de: 'wer gezählt wird (Definition der Quelle)', en: 'who is counted (the source’s definition)' },
+    quality: { de: 'was die Werte der neuen Quelle sind: counted (gezählt, Standard), estimated (geschätzt), projected (fortgeschrieben/prognostiziert)', en: 'what the new source’s values are: counted (default), estimated, projected (updated/forecast)' },
     'layer-name': { de: 'Name der neuen Ebene (Grenzen)', en: 'name of the new layer (boundaries)' },
     sheet: { de: 'Tabellenblatt (XLSX)', en: 'worksheet (XLSX)' },
     'official-kreis': { de: 'Gemeinden dieses Kreises vom BKG-Dienst VG250-EW laden', en: "load this Kreis' municipalities from BKG's VG250-EW service" },
@@ -370,7 +384,7 @@ export const command: CliCommand = {
             importId: preview.importId,
             undoable: false,
             period,
-            ...(mode === 'new-source' || mode === undefined ? { sourceName: common.sourceName, definition: option(context, 'definition') } : {}),
+            ...(mode === 'new-source' || mode === undefined ? { sourceName: common.sourceName, definition: option(context, 'definition'), ...qualityFlag(context) } : {}),
             ...(mode ? { mode } : {}),
             ...(targetSourceId ?? extendTarget ? { targetSourceId: targetSourceId ?? extendTarget } : {}),
             ...variableEditsFromFlags(context, preview),

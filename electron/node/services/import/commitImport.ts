@@ -193,7 +193,9 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   let source: Source;
   let changes: ReplacementChanges | null = null;
   let furtherSourceOf: { variable: string; shownSources: string[] }[] = [];
-  const tagged = (sourceId: string) => built.observations.map((observation) => Object.assign({}, observation, { sourceId }));
+  // Each value carries its source's quality: a new source's as the planner says it (an estimate stays
+  // labelled as one), an existing one's own.
+  const tagged = (into: Source) => built.observations.map((observation) => Object.assign({}, observation, { sourceId: into.id, quality: into.quality }));
   let observations: Observation[];
   if (mode === 'new-source') {
     refuseRepeatedSource(db, built.observations);
@@ -210,9 +212,9 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
       notes: importedFromNote(pending.fileName),
       synthetic: false,
       definition: input.definition ?? '',
-      quality: 'counted',
+      quality: input.quality ?? 'counted',
     });
-    observations = tagged(source.id);
+    observations = tagged(source);
     furtherSourceOf = joinAsFurtherSource(db, observations, source.id);
   } else {
     const continuation =
@@ -235,7 +237,7 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
       });
     }
     source = findSource(db, targetId, mode === 'replace' ? '--as replace:QUELLE' : '--source');
-    observations = tagged(source.id);
+    observations = tagged(source);
     if (mode === 'extend') refuseKnownPeriods(db, source, observations);
     changes = replaceSourceValues(db, source.id, observations);
     if (mode === 'replace') refuseEmptyReplacement(source, observations, changes, built.periods, pending.layerKeys);
