@@ -199,6 +199,26 @@ export async function writeKitaList(request: APIRequestContext, filePath: string
   fs.writeFileSync(filePath, ['AGS;Gemeinde;Kita-Plätze', ...rows].join('\n'));
 }
 
+/**
+ * Holds the page's calls of one backend method until `release()`: the state while an answer is awaited (a
+ * preview being made) can be looked at, and acted on (stopped), before the answer arrives.
+ */
+export async function holdCalls(page: Page, method: string): Promise<{ release: () => void }> {
+  let holding = true;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/${method}`, async (route) => {
+    if (holding) await held;
+    await route.continue();
+  });
+  return {
+    release: () => {
+      holding = false;
+      release();
+    },
+  };
+}
+
 interface Fixtures {
   /** Collected page errors and console errors; the test fails at its end if any were seen. */
   pageProblems: string[];

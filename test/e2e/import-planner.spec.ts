@@ -3,7 +3,7 @@
 // municipalities, whose ~10 800 other rows are summarised by reason with the full list on demand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { callApi, expect, openApp, startImport, startTableImport, test, writeKitaList } from './fixtures';
+import { callApi, expect, holdCalls, openApp, startImport, startTableImport, test, writeKitaList } from './fixtures';
 import { makeTempDir } from '../helpers/tempDir';
 import { e2eToken } from '../helpers/e2eServer';
 import { sharedDataAvailable, sharedDataPath } from '../helpers/sharedData';
@@ -38,20 +38,13 @@ test('boundaries: a stopped preview of a changed choice is not imported as the o
   await startImport(page, sharedDataPath('hannover_stadt', 'stadtteile', 'stadtteile_hannover_skh5000_qgis2web_crs84.geojson'));
   await expect(page.getByTestId('import-area-count')).toContainText('51 Gebiete', { timeout: 30_000 });
   // The preview of the dissolve is held back until the test lets it through.
-  let holding = true;
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/import.previewBoundaries', async (route) => {
-    if (holding) await held;
-    await route.continue();
-  });
+  const held = await holdCalls(page, 'import.previewBoundaries');
   await page.getByTestId('import-dissolve-field').selectOption('STADTBZNR');
   await page.getByTestId('import-stop').click();
   // On screen are still the 51 Stadtteile, no longer what was chosen: they must not be imported.
   await expect(page.getByTestId('import-commit-blocked')).toContainText('Vorschau neu laden');
   await expect(page.getByTestId('import-commit')).toBeDisabled();
-  holding = false;
-  release();
+  held.release();
   await page.getByTestId('import-reload-preview').click();
   await expect(page.getByTestId('import-area-count')).toContainText('13 Gebiete', { timeout: 30_000 });
   await expect(page.getByTestId('import-commit')).toBeEnabled();
@@ -196,13 +189,7 @@ test('while the preview of a typed Stichtag is made, "Importieren" says so; stop
     await startTableImport(page, file, 21);
     await page.getByTestId('import-new-source').getByTestId('import-new-source-name').fill('Kita-Liste 2025');
     // The previews of the typed Stichtag are held back until the test lets them through.
-    let holding = true;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/import.previewTable', async (route) => {
-      if (holding) await held;
-      await route.continue();
-    });
+    const held = await holdCalls(page, 'import.previewTable');
     await page.getByTestId('import-period-date').fill('31.12.2025');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Die Vorschau wird aktualisiert');
@@ -212,8 +199,7 @@ test('while the preview of a typed Stichtag is made, "Importieren" says so; stop
     // The preview on screen is the one without the Stichtag: it must not be imported, and the way on is named.
     await expect(page.getByTestId('import-commit-blocked')).toContainText('Vorschau neu laden');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
-    holding = false;
-    release();
+    held.release();
     await page.getByTestId('import-reload-preview').click();
     await expect(page.getByTestId('import-commit')).toBeEnabled({ timeout: 30_000 });
     await expect(page.getByTestId('import-commit-blocked')).toHaveCount(0);
