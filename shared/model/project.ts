@@ -170,11 +170,12 @@ export function measuresArea(unit: { de: string }): boolean {
 
 /**
  * Words of a unit or a column heading that make its values a share, rate, density or mean ("%", "Prozent",
- * "je 1.000 Einw.", "Quote", "Index", "Bevölkerungsdichte"), not a count. German and English: the import
+ * "je 1.000 Einw.", "Quote", "Index", "Bevölkerungsdichte"), not a count; a year's average of a count
+ * ("Arbeitslose im Jahresdurchschnitt") still adds up over areas. German and English: the import
  * recognises movement words in both (shared/movement/accountLabels.ts), so "Births per 1,000 inhabitants"
  * must read as a rate as "Geburten je 1.000 Einwohner" does.
  */
-const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|index|dichte|\bdensity\b|durchschnitt|mittelwert|median|\bmean\b|\baverage\b/i;
+const RATE_UNIT = /%|‰|\bje\b|\bpro\b|\bper\b|prozent|promille|percent|anteil|\bshare\b|rate\b|\bratio\b|quote|quotient|index|dichte|\bdensity\b|(?<!jahres|monats)durchschnitt|mittelwert|median|\bmean\b|\baverage\b/i;
 
 /**
  * Whether an indicator's values as recorded add up over areas, so that a region's total is their sum:

@@ -31,8 +31,9 @@ export function createPresetScenario(level: InflowLevel, startYear: number, year
     recognitionRate: DEFAULT_SCENARIO_RATES.recognitionRate,
     departureRate: DEFAULT_SCENARIO_RATES.departureRate,
     onwardMoveRate: DEFAULT_SCENARIO_RATES.onwardMoveRate,
-    arrivalStructure: DEFAULT_ARRIVAL_STRUCTURE,
-    naturalMovement: DEFAULT_NATURAL_MOVEMENT,
+    // Copies: a scenario is the project's to change (and the demo's content is frozen), the presets are shared.
+    arrivalStructure: JSON.parse(JSON.stringify(DEFAULT_ARRIVAL_STRUCTURE)) as typeof DEFAULT_ARRIVAL_STRUCTURE,
+    naturalMovement: JSON.parse(JSON.stringify(DEFAULT_NATURAL_MOVEMENT)) as typeof DEFAULT_NATURAL_MOVEMENT,
   };
   return { ...scenario, assumptions: generatedAssumptions(scenario) };
 }

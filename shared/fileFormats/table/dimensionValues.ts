@@ -7,6 +7,7 @@
  */
 import type { DimensionDefinition } from '../../model/project';
 import { slug } from './tableMapping';
+import { translate } from '../../i18n/translate';
 
 /** The marker of a total row ("Insgesamt", "zusammen") in a value map. */
 export const TOTAL_VALUE = '*';
@@ -127,7 +128,7 @@ export function dimensionsText(dimensions: Record<string, string>, definitions: 
     .sort(([a], [b]) => order(a) - order(b))
     .map(([id, value]) => {
       const definition = definitions.find((candidate) => candidate.id === id);
-      const valueName = value === TOTAL_VALUE ? (locale === 'de' ? 'insgesamt' : 'total') : (definition?.values.find((candidate) => candidate.id === value)?.name[locale] ?? value);
+      const valueName = value === TOTAL_VALUE ? translate(locale, 'import.dimensionTotal') : (definition?.values.find((candidate) => candidate.id === value)?.name[locale] ?? value);
       return `${definition?.name[locale] ?? id}: ${valueName}`;
     })
     .join(' · ');

@@ -90,6 +90,18 @@ export interface ProposedVariable {
   name: LocalizedText;
 }
 
+/** Whether a heading part is an age group (see describeValueColumn); a total ("alle Altersjahre") is none. */
+function isAgeGroup(part: string): boolean {
+  if (!/\b(jahre|jahren|alter)\b/i.test(part)) return false;
+  if (proposeDimensionValue(part, undefined, 'age') === TOTAL_VALUE) return false;
+  return ageRangeOf(part) !== null || part.split(/\s+/).length <= 4;
+}
+
+/** A heading without its dates ("Einwohner 31.12.2021", "Stand 30.06.2022", "per 31.12.2023"). */
+function withoutDates(text: string): string {
+  return text.replace(/(?:^|\s|\()(?:stand|stichtag|am|per)?\s*\d{1,2}\.\d{1,2}\.\d{4}\)?/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Variable and dimensions for one value column, from its header parts and the table's title. An age group
  * is the project's value of the same years ("unter 3 Jahre" → "0-2", as in long tables), else a new value
@@ -99,7 +111,7 @@ function describeValueColumn(parts: string[], titleText: string, projectDimensio
   // A date in a header is the period, not part of the name: "Einwohner 31.12.2021" names the population
   // (it became "Wert" when the whole part was dropped for its date).
   const words = parts
-    .map((part) => part.replace(/(?:^|\s|\()(?:stand|stichtag|am)?\s*\d{1,2}\.\d{1,2}\.\d{4}\)?/gi, ' ').replace(/\s+/g, ' ').trim())
+    .map(withoutDates)
     .filter((part) => part !== '' && isoDateOf(part) === null && !PERIOD_WORDS.has(part.toLowerCase()));
   const dimensions: Record<string, string> = {};
   const rest: string[] = [];
@@ -109,9 +121,10 @@ function describeValueColumn(parts: string[], titleText: string, projectDimensio
     // value itself: read as one, the age column "Insgesamt" became an age group of its own.
     if (BREAKDOWN_HEADING.test(lower)) continue;
     if (SEX_WORDS[lower]) dimensions.sex = SEX_WORDS[lower];
-    // An age group reads as one ("unter 3 Jahre", "65 Jahre und mehr") or is short ("Alter unbekannt"): a
-    // sentence that mentions years ("Anteil Kinder … unter 18 Jahren an der Gesamtbevölkerung") is a name.
-    else if (/jahre|alter/.test(lower) && (ageRangeOf(word) !== null || word.split(/\s+/).length <= 4)) dimensions.age = proposeDimensionValue(word, projectDimensions.find((dimension) => dimension.id === 'age'), 'age') ?? slug(word);
+    // An age group names years or age as a word and reads as a range ("unter 3 Jahre", "65 Jahre und mehr")
+    // or is short ("Alter unbekannt"): a sentence that mentions years ("Anteil Kinder … unter 18 Jahren an
+    // der Gesamtbevölkerung"), "Durchschnittsalter" or "Jahresdurchschnitt" name the figure.
+    else if (isAgeGroup(word)) dimensions.age = proposeDimensionValue(word, projectDimensions.find((dimension) => dimension.id === 'age'), 'age') ?? slug(word);
     else if (!TOTAL_WORDS.has(lower) || words.length === 1) rest.push(word);
   }
   const base = (rest.join(' ') || titleText).toLowerCase();
@@ -260,6 +273,8 @@ function movementsOfTheStock(valueColumns: ValueColumnMapping[], table: ParsedTa
 export interface NewVariableUnit {
   unit: string;
   decimals?: number;
+  /** The column's heading names a share, rate or mean: its values do not add up over areas. */
+  rate?: true;
 }
 
 /**
@@ -280,9 +295,11 @@ function countUnitOf(variable: string): string {
  * @example rateUnitOfHeading('Ausländeranteil in %') // "%"
  */
 function rateUnitOfHeading(heading: string): string | null {
-  if (/%|prozent|percent|\bv\.\s?h\./i.test(heading)) return '%';
-  if (/‰|promille/i.test(heading)) return '‰';
-  return namesRate(heading) ? '' : null;
+  // Without its dates: "Einwohner per 31.12.2023" counts persons.
+  const words = withoutDates(heading);
+  if (/%|prozent|percent|\bv\.\s?h\./i.test(words)) return '%';
+  if (/‰|promille/i.test(words)) return '‰';
+  return namesRate(words) ? '' : null;
 }
 
 /**
@@ -311,8 +328,9 @@ export function proposeNewVariableUnits(table: ParsedTable, mapping: TableMappin
   return new Map(
     mapping.valueColumns.map(({ variable }) => {
       const decimals = fractionDigits.get(variable);
-      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : (headingUnits.get(variable) ?? (decimals !== undefined ? '' : countUnitOf(variable)));
-      return [variable, decimals === undefined ? { unit } : { unit, decimals }];
+      const headingUnit = variable === OFFICIAL_AREA_VARIABLE ? undefined : headingUnits.get(variable);
+      const unit = variable === OFFICIAL_AREA_VARIABLE ? 'km²' : (headingUnit ?? (decimals !== undefined ? '' : countUnitOf(variable)));
+      return [variable, { unit, ...(decimals !== undefined ? { decimals } : {}), ...(headingUnit !== undefined ? { rate: true as const } : {}) }];
     }),
   );
 }

@@ -198,6 +198,15 @@ describe('tables joined to the 21 municipalities', () => {
     expect(preview.joinReport.totalsNotAdditive).toEqual({ de: 'Ausländeranteil in %', en: 'Ausländeranteil in %' });
   });
 
+  it('a new column with decimals but no rate in its heading (an area in km²) keeps its totals check; a date after "per" names no rate', async () => {
+    const file = temp.file('waldflaeche.csv');
+    writeFileSync(file, 'AGS;Name;Waldfläche qkm;Schüler per 31.12.2023\n03241;Region Hannover;304.8;700\n03241001;Hannover;204.3;600\n03241002;Barsinghausen;100.5;100\n');
+    const preview = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem', decimal: '.' });
+    expect(preview.joinReport.totalsNotAdditive ?? null).toBeNull();
+    expect(preview.joinReport.totals).toEqual([expect.objectContaining({ aggregateKey: '03241', consistent: true })]);
+    expect(preview.observations.variables.find((variable) => variable.id === 'schueler')).toMatchObject({ unit: 'Personen' });
+  });
+
   it('GENESIS\' Jugendquotient (headed "Anzahl") is no count: no unit, and no totals check against its Kreis row', async () => {
     const preview = await backend.call('import.previewTable', { path: JUGENDQUOTIENT, layer: 'vg5000_gem' });
     expect(preview.observations.variables.find((variable) => variable.id === 'jugendquotient')).toMatchObject({ isNew: true, unit: '' });

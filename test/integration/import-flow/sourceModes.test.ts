@@ -101,6 +101,12 @@ describe('a table for a figure the project already has', () => {
     const extended = await backend.call('import.commit', { importId: extendPreview.importId, mode: 'extend', targetSourceId: 'demo-melderegister', dryRun: true });
     expect(extended.changes).toMatchObject({ added: 21, changed: 0, removed: 0 });
     expect(extended.message.de).toMatch(/Reihe der Quelle „Einwohnermelderegister.*erweitert: 21 Werte/);
+    // The demo's register is synthetic; figures a planner adds to its series are not labelled so.
+    const written = await backend.call('import.commit', { importId: extendPreview.importId, mode: 'extend', targetSourceId: 'demo-melderegister' });
+    expect(written.changes).toMatchObject({ added: 21 });
+    const added = await backend.call('indicator.values', { indicatorId: 'population_total', layer: 'gemeinden', period: '2025-12-31' });
+    expect(new Set(added.values.map((value) => value.quality))).toEqual(new Set(['counted']));
+    await backend.call('project.openDemo', {});
 
     const before = await populationState();
     const missing = table('einwohner_2022-05-15.csv', ['AGS;Name;Einwohner', ...NAMES.map((name, index) => `${key(index)};${name};-`)]);

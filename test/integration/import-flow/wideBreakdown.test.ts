@@ -39,6 +39,12 @@ describe('a wide table of sex × age', () => {
     expect(ages.filter((age) => age === undefined || !/^\d+(-\d+|\+)$/.test(age))).toEqual([]);
   });
 
+  it('reads no age group into headings that only mention age or years', () => {
+    const table = parseDelimitedTable(new TextEncoder().encode('AGS;Name;Durchschnittsalter;Arbeitslose Jahresdurchschnitt 2023;Fahrzeughalter;Insgesamt (alle Altersjahre)\n03241001;Hannover;42;20000;300000;532000\n'));
+    const { mapping } = proposeTableMapping(table, 'merkmale.csv', DEMO_DIMENSIONS);
+    expect(mapping.valueColumns.map((entry) => entry.dimensions)).toEqual(mapping.valueColumns.map(() => ({})));
+  });
+
   it('keeps the total alone where a part is kept secret or the parts do not add up', () => {
     const secret = parseDelimitedTable(new TextEncoder().encode('AGS;Name;Insgesamt;männlich;weiblich\n03241001;Hannover;15600;8100;7500\n03241002;Barsinghausen;9;.;5\n'));
     expect(proposeTableMapping(secret, 'schutzsuchende_2021-12-31.csv').mapping.valueColumns.map((entry) => entry.dimensions)).toEqual([{}]);

@@ -379,6 +379,12 @@ export const command: CliCommand = {
               en: `Note: the file seems to continue the source "${continued.name}"; it is imported as a further source. ${instead.en}.`,
             });
           }
+          if (mode !== undefined && mode !== 'new-source' && option(context, 'quality') !== undefined) {
+            throw new CliUsageError({
+              de: '--quality gilt für eine neue Quelle; mit --as extend oder replace behalten die Werte die Art ihrer Quelle.',
+              en: '--quality applies to a new source; with --as extend or replace the values keep their source’s kind.',
+            });
+          }
           const extendTarget = mode === 'extend' && common.sourceName ? resolveSourceId(preview, common.sourceName) : undefined;
           const committed = await backend.call('import.commit', {
             importId: preview.importId,

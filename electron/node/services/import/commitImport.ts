@@ -194,8 +194,12 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   let changes: ReplacementChanges | null = null;
   let furtherSourceOf: { variable: string; shownSources: string[] }[] = [];
   // Each value carries its source's quality: a new source's as the planner says it (an estimate stays
-  // labelled as one), an existing one's own.
-  const tagged = (into: Source) => built.observations.map((observation) => Object.assign({}, observation, { sourceId: into.id, quality: into.quality }));
+  // labelled as one), an existing one's own where a planner could have given it; the app's own flags
+  // (synthetic for the demo's sources, suppressed) never pass to imported figures, which count as before.
+  const tagged = (into: Source) => {
+    const quality = into.quality === 'estimated' || into.quality === 'projected' ? into.quality : 'counted';
+    return built.observations.map((observation) => Object.assign({}, observation, { sourceId: into.id, quality }));
+  };
   let observations: Observation[];
   if (mode === 'new-source') {
     refuseRepeatedSource(db, built.observations);

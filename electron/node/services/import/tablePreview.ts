@@ -185,10 +185,12 @@ export async function previewTable(
   const existingVariables = new Map(readVariables(db).map((variable) => [variable.id, variable]));
   const proposedUnits = proposeNewVariableUnits(table, mapping);
   // The check adds the areas' values of the first value column: shares, rates and means do not add up (a
-  // Jugendquotient's "sum" of 28 against its Kreis' 31 is no discrepancy), so they are not checked.
+  // Jugendquotient's "sum" of 28 against its Kreis' 31 is no discrepancy), so they are not checked. Said so
+  // by the project's unit of a known variable (as its region total is), or by a new column's heading; a new
+  // column with decimals but no such word (an area in km², "Gebietsfläche/qkm") is checked.
   const checkedVariable = mapping.valueColumns[0]!.variable;
-  const checkedUnit = existingVariables.get(checkedVariable)?.unit ?? proposedUnits.get(checkedVariable)!.unit;
-  const totalsAddUp = addsUpOverAreas({ scale: 'absolute', unit: { de: checkedUnit } });
+  const knownUnit = existingVariables.get(checkedVariable)?.unit;
+  const totalsAddUp = knownUnit !== undefined ? addsUpOverAreas({ scale: 'absolute', unit: { de: knownUnit } }) : !proposedUnits.get(checkedVariable)!.rate;
   const totalsChecks = totalsAddUp ? longTableTotals(join, table, mapping, matchedByKey, unassignableRows) : [];
   const variableSources = sourcesHolding(db, variableIds);
   const projectSources = readSources(db);
