@@ -5,7 +5,8 @@
  * and every line comes from.
  */
 import { formatDate, type Locale } from '../format/number';
-import type { Source } from '../model/project';
+import type { QualityFlag, Source } from '../model/project';
+import { translate } from '../i18n/translate';
 import { sourceNameIn } from '../sources/sourceChoiceLine';
 
 const DL_DE_BY_2_0 = 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0)';
@@ -70,6 +71,18 @@ export function sourceLabel(source: { name: string; attribution: string }): stri
   return `${source.name} – ${source.attribution}`;
 }
 
+/**
+ * A source's line with what its values are where they are no count ("Kita-Schätzung Jugendamt (geschätzt)"),
+ * so a legend or figure never passes an estimate off as counted; a projection's line already says it is one.
+ * Synthetic data has its own closing line.
+ * @example withQuality('Kita-Schätzung Jugendamt', 'estimated', 'de') // "Kita-Schätzung Jugendamt (geschätzt)"
+ */
+export function withQuality(line: string, quality: QualityFlag | undefined, locale: Locale): string {
+  if (quality !== 'estimated' && quality !== 'projected') return line;
+  if (quality === 'projected' && /projektion|prognose|projection|forecast/i.test(line)) return line;
+  return `${line} (${translate(locale, `sources.quality.${quality}`)})`;
+}
+
 /** `sourceLabel` in the reader's language: the demo's synthetic label translated (see sourceNameIn). */
 export function sourceLabelIn(source: { name: string; attribution: string }, locale: Locale): string {
   return sourceLabel({ name: sourceNameIn(source.name, locale), attribution: sourceNameIn(source.attribution, locale) });
@@ -108,7 +121,7 @@ export function sourceLines(input: SourceLineInput): string[] {
     const name = source.name && source.name !== source.attribution && !holdsSegment(stored, source.name) ? (stored ? ` – ${sourceNameIn(source.name, locale)}` : sourceNameIn(source.name, locale)) : '';
     // The words Kleinraum itself stores (a projection's) in the reader's language; a publisher's as given.
     const who = sourceNameIn(stored, locale);
-    const line = `${words.data[locale]}: ${who}${name}${stichtag}`;
+    const line = `${withQuality(`${words.data[locale]}: ${who}${name}`, source.quality, locale)}${stichtag}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);
   }

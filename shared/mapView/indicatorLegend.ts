@@ -13,7 +13,7 @@ import type { LocalizedText, Source } from '../model/project';
 import { areaBasisNote, type AreaBasis } from '../indicators/officialArea';
 import type { DrawnIndicator } from './drawIndicator';
 import { showsAbsoluteCount } from '../model/project';
-import { bkgAttribution, isBkgSource } from '../export/sourceLines';
+import { bkgAttribution, isBkgSource, withQuality } from '../export/sourceLines';
 import { contrastedSourceNames, sourceNameIn, sourceSeries } from '../sources/sourceChoiceLine';
 
 export interface LegendRow {
@@ -69,7 +69,7 @@ export interface LegendSubject {
   regionValue: number | null;
   /** The areas `regionValue` sums when they are not the whole region (see comparisonDrawing); absent: "Gesamt". */
   regionScope?: { comparedAreas: number } | null;
-  sources: readonly (Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'> & { id?: string })[];
+  sources: readonly (Pick<Source, 'attribution' | 'synthetic' | 'name' | 'publisher' | 'stichtag'> & { id?: string; quality?: Source['quality'] })[];
   /** A change whose two ends count with different sources: the source ids of each end (see deriveIndicatorValues). */
   sourceBreak?: { base: readonly string[]; shown: readonly string[] } | null;
   /** A change across a probable change of territory: what to say of it (see deriveIndicatorValues). */
@@ -146,7 +146,7 @@ export function buildIndicatorLegend(drawn: DrawnIndicator, subject: LegendSubje
       ? syntheticText
       : isBkgSource(source) && !source.synthetic
         ? bkgAttribution(source, new Date().getFullYear(), locale)
-        : sourceNameIn(source.attribution || source.name, locale);
+        : withQuality(sourceNameIn(source.attribution || source.name, locale), source.quality, locale);
   const sourceLines = [...new Set(subject.sources.map(lineOf).filter((line) => line.length > 0))];
   const shown = translate(locale, 'legend.stichtag', { date: formatDate(subject.period, locale) });
   return {

@@ -27,6 +27,15 @@ describe('sourceLines', () => {
     expect(sourceLines({ dataSources: [imported], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: GV-ISys 31.12.2019, Stichtag 31.12.2019']);
     expect(sourceLines({ dataSources: [{ ...imported, publisher: 'Destatis' }], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Destatis – GV-ISys 31.12.2019, reference date 31/12/2019']);
   });
+  it('says what an estimate is, so a figure never passes it off as counted; a projection\'s line says it already', () => {
+    const estimate = { ...imported, id: 'kita', name: 'Kita-Schätzung Jugendamt 2025', stichtag: '2025-03-01', quality: 'estimated' as const };
+    expect(sourceLines({ dataSources: [estimate], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: Kita-Schätzung Jugendamt 2025 (geschätzt), Stichtag 01.03.2025']);
+    expect(sourceLines({ dataSources: [estimate], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Kita-Schätzung Jugendamt 2025 (estimated), reference date 01/03/2025']);
+    const update = { ...imported, id: 'fortschreibung', name: 'Fortschreibung Sozialamt', quality: 'projected' as const };
+    expect(sourceLines({ dataSources: [update], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: Fortschreibung Sozialamt (fortgeschrieben/prognostiziert), Stichtag 31.12.2019']);
+    const projection = { ...update, name: 'Projektion – Szenario mittel', stichtag: null };
+    expect(sourceLines({ dataSources: [projection], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'de' })).toEqual(['Daten: Projektion – Szenario mittel']);
+  });
   it('says the words Kleinraum stores for a scenario\'s results in the reader\'s language', () => {
     const projection = { ...imported, id: 'projection-mittel', name: 'Projektion – Szenario mittel', publisher: 'Kleinraum (Szenariorechnung)', attribution: 'Kleinraum (Szenariorechnung), Projektion – Szenario mittel', stichtag: null };
     expect(sourceLines({ dataSources: [projection], boundarySource: null, schematicBoundaries: false, currentYear: 2026, locale: 'en' })).toEqual(['Data: Kleinraum (scenario calculation), projection – scenario mittel']);

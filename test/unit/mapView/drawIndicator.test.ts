@@ -115,6 +115,12 @@ describe('drawIndicator', () => {
     expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['© Statistische Ämter des Bundes und der Länder, 2024', 'Beispieldaten, synthetisch', projection]);
   });
 
+  it('says in the legend that a source\'s values are estimated', () => {
+    const drawn = drawIndicator({ values: [value('a', 1), value('b', 2)], regionValue: 3, decimals: 0, symbology: symbology({ method: 'equal', classes: 2 }), smallNumbers: 'flag' });
+    const subject = { ...createIndicatorValues([]), sources: [createSource({ id: 'kita', name: 'Kita-Schätzung Jugendamt 2025', attribution: '', quality: 'estimated' })] };
+    expect(buildIndicatorLegend(drawn, subject, { locale: 'de', smallNumberThreshold: 3 }).sourceLines).toEqual(['Kita-Schätzung Jugendamt 2025 (geschätzt)']);
+  });
+
   it('names a source without attribution (a table the planner named in the import) by its name', () => {
     const drawn = drawIndicator({ values: [value('a', 1), value('b', 2), value('c', 3)], regionValue: null, decimals: 1, symbology: symbology(), smallNumbers: 'flag' });
     const subject = { ...createIndicatorValues([]), sources: [createSource({ id: 'kita', name: 'Kita-Bedarfsplanung 2024', attribution: '' })] };
