@@ -6,6 +6,7 @@
  * for every choice, what a commit would write, computed by the backend on the project and rolled back
  * (`import.commit` with `dryRun`).
  */
+import { sourceQuality } from '../../shared/contract/schemas';
 import { IMPORT_MODES, type CommitResult, type TablePreviewResult } from '../../shared/contract/methods/import';
 import { formatDate, formatLatestDates } from '../../shared/format/number';
 import { localized } from '../../shared/i18n/translate';
@@ -176,8 +177,8 @@ export function ImportModeSection(props: {
   );
 }
 
-/** The qualities a planner may give an imported source, in the order offered. */
-export const SOURCE_QUALITIES = ['counted', 'estimated', 'projected'] as const;
+/** The qualities a planner may give an imported source, in the order offered: the contract's own list. */
+const SOURCE_QUALITIES = sourceQuality.options;
 export type SourceQuality = (typeof SOURCE_QUALITIES)[number];
 
 /**

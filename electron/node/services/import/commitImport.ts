@@ -9,6 +9,7 @@
  * source's series with new Stichtage. The result says what was written where.
  */
 import { shortSourceName } from '../../../../shared/sources/sourceChoiceLine';
+import { sourceQuality } from '../../../../shared/contract/schemas';
 import { UserError } from '../../../../shared/contract/errors';
 import type { CommitResult } from '../../../../shared/contract/methods/import';
 import type { z } from 'zod';
@@ -197,7 +198,8 @@ function commitTable(db: SqliteDatabase, pending: PendingTableImport, input: Com
   // labelled as one), an existing one's own where a planner could have given it; the app's own flags
   // (synthetic for the demo's sources, suppressed) never pass to imported figures, which count as before.
   const tagged = (into: Source) => {
-    const quality = into.quality === 'estimated' || into.quality === 'projected' ? into.quality : 'counted';
+    const given = sourceQuality.safeParse(into.quality);
+    const quality = given.success ? given.data : 'counted';
     return built.observations.map((observation) => Object.assign({}, observation, { sourceId: into.id, quality }));
   };
   let observations: Observation[];
