@@ -31,30 +31,63 @@ export const EARLY_METHODS = ['host.info', 'project.current'] as const;
 /** Where the boot script leaves its requests for the transport. */
 const EARLY_REQUESTS_KEY = '__kleinraumEarlyRequests';
 
-type EarlyRequests = Partial<Record<string, Promise<Response>>>;
+/** One early request: the input it was sent with (as JSON) and its answer. */
+interface EarlyRequest {
+  inputJson: string;
+  response: Promise<Response>;
+}
+/** Per method: the early request, or `taken` once the transport has asked for the method (it is used once). */
+type EarlyRequests = Partial<Record<string, EarlyRequest | 'taken'>>;
 type EarlyRequestHost = { [EARLY_REQUESTS_KEY]?: EarlyRequests };
 
-/** Sends the early requests (browser mode only: the Electron bridge needs none). */
-export function sendEarlyRequests(host: { location: { origin: string; search: string }; fetch: typeof fetch }): void {
+/** The calls the boot script may make once the project is in. */
+export const FOLLOW_UP_METHODS = ['layer.features', 'indicator.values'] as const;
+
+/** The inputs of the calls that follow from the project (its first map's areas and values). */
+export type FollowUpInputs = Partial<Record<(typeof FOLLOW_UP_METHODS)[number], object>>;
+
+/**
+ * Sends the early requests (browser mode only: the Electron bridge needs none). Once the project is in,
+ * `followUps` names the calls of its first map, which are sent too, unless the main script has asked for
+ * them meanwhile: by the main script they were sent only after it had loaded and taken in the project,
+ * about 0,3 s later on a machine without a graphics card, and the map waited for them.
+ */
+export function sendEarlyRequests(host: { location: { origin: string; search: string }; fetch: typeof fetch }, followUps?: (project: unknown) => Promise<FollowUpInputs>): void {
   const token = pageToken(host.location.search);
-  const requests: EarlyRequests = {};
-  for (const method of EARLY_METHODS) {
-    const request = postMethod(host.fetch.bind(host), host.location.origin, token, method, {});
+  const send = (method: string, input: object): EarlyRequest => {
+    const response = postMethod(host.fetch.bind(host), host.location.origin, token, method, input);
     // A failed early request is asked again by the transport, which reports what went wrong.
-    request.catch(() => {});
-    requests[method] = request;
-  }
+    response.catch(() => {});
+    return { inputJson: JSON.stringify(input), response };
+  };
+  const requests: EarlyRequests = {};
+  for (const method of EARLY_METHODS) requests[method] = send(method, {});
   (host as EarlyRequestHost)[EARLY_REQUESTS_KEY] = requests;
+  const project = requests['project.current'];
+  if (!followUps || typeof project !== 'object') return;
+  // The project's answer is copied at once, before the transport reads it (a body can be read only once):
+  // this reaction was registered first, so it runs first.
+  void project.response
+    .then((response) => (response.ok ? (response.clone().json() as Promise<{ ok?: boolean; value?: unknown }>) : null))
+    .then((answer): FollowUpInputs | Promise<FollowUpInputs> => (answer?.ok && answer.value ? followUps(answer.value) : {}))
+    .then((inputs) => {
+      for (const method of FOLLOW_UP_METHODS) {
+        const input = inputs[method];
+        if (input && requests[method] === undefined) requests[method] = send(method, input);
+      }
+    })
+    .catch(() => {});
 }
 
 /**
- * The early request for `method`, once: later calls (and calls with an input) go to the backend as usual.
- * The caller asks again when it failed (the transport does).
+ * The early request for `method`, once, if it was sent with `input`; later calls, and calls made before
+ * the request was sent or with another input, go to the backend as usual (undefined). The caller asks
+ * again when it failed (the transport does).
  */
 export function takeEarlyRequest(host: object, method: string, input: unknown): Promise<Response> | undefined {
   const requests = (host as EarlyRequestHost)[EARLY_REQUESTS_KEY];
-  const request = requests?.[method];
-  if (!requests || !request || JSON.stringify(input ?? {}) !== '{}') return undefined;
-  delete requests[method];
-  return request;
+  if (!requests) return undefined;
+  const request = requests[method];
+  requests[method] = 'taken';
+  return typeof request === 'object' && request.inputJson === JSON.stringify(input ?? {}) ? request.response : undefined;
 }

@@ -68,6 +68,38 @@ function applyColours(map: maplibregl.Map, features: FeatureCollectionDto | null
 /** A marks layer while its source holds no areas. */
 const HIDDEN = { visibility: 'none' } as const;
 
+/** The map's own layers above the background (a basemap goes between them and the background). */
+const AREA_LAYERS: maplibregl.LayerSpecification[] = [
+  { id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-opacity': 1 } },
+  // Missing data: hatched, so it never reads as the lightest class.
+  { id: 'areas-no-data', type: 'fill', source: FLAGGED_SOURCE_ID, filter: marked('noData'), layout: HIDDEN, paint: { 'fill-pattern': HATCH_IMAGE_ID } },
+  // Thinner borders when zoomed out: over all of Germany 1 px of white between 11 000 municipalities
+  // drowned the fills, and the lightest class read as white (no data). A region's map (zoom 8–9) keeps 1 px.
+  { id: 'areas-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.25, 8, 1] } },
+  // Small numbers: a dotted inner outline in a colour no palette class uses.
+  {
+    id: 'areas-small-number',
+    type: 'line',
+    source: FLAGGED_SOURCE_ID,
+    filter: marked('smallNumber'),
+    layout: HIDDEN,
+    paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2 },
+  },
+];
+
+/** The source data of `features` (none: an empty collection). */
+function areaData(features: FeatureCollectionDto | null): GeoJSON.FeatureCollection {
+  return (features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection;
+}
+
+/** The map's sources: the layer's areas (keyed by area key, for feature state) and the flagged areas (empty at first). */
+function areaSources(features: FeatureCollectionDto | null): Record<string, maplibregl.SourceSpecification> {
+  return {
+    [SOURCE_ID]: { type: 'geojson', data: areaData(features), promoteId: 'key' },
+    [FLAGGED_SOURCE_ID]: { type: 'geojson', data: areaData(null) },
+  };
+}
+
 /** The layers drawing each marks source. */
 const MARK_LAYERS: Record<string, readonly string[]> = {
   [FLAGGED_SOURCE_ID]: ['areas-no-data', 'areas-small-number'],
@@ -159,26 +191,32 @@ function shapeOf(features: FeatureCollectionDto): FitShape | null {
   return fitShapes.get(features) ?? null;
 }
 
+/** Where the layer fits beside the legend in `container` (see fitToFreeArea); null without areas. */
+function freeAreaFit(container: HTMLElement, features: FeatureCollectionDto | null, reserve: MapReserve | null): { bounds: maplibregl.LngLatBoundsLike; padding: maplibregl.PaddingOptions; corner: LegendCorner } | null {
+  const bounds = features ? featureBounds(features) : null;
+  const shape = features ? shapeOf(features) : null;
+  if (!bounds || !shape) return null;
+  const { corner, padding } = fitWithLegend({
+    shape,
+    width: container.clientWidth,
+    height: container.clientHeight,
+    base: { top: FIT_MARGIN, right: CONTROLS_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN },
+    reserve,
+  });
+  // Too small a map for any free box (a narrow window): fit the whole map, the legend may cover a corner.
+  return { bounds, padding: padding ?? { top: 8, right: 8, bottom: 8, left: 8 }, corner };
+}
+
 /**
  * Fits the layer as large as the map allows with none of it under the legend (see fitPadding): centred
  * when the legend leaves the layer free, else moved and shrunk only as far as the legend needs.
  */
 export function fitToFreeArea(map: maplibregl.Map, features: FeatureCollectionDto | null, reserve: MapReserve | null): LegendCorner | null {
-  const bounds = features ? featureBounds(features) : null;
-  const shape = features ? shapeOf(features) : null;
-  if (!bounds || !shape) return null;
-  const canvas = map.getContainer();
-  const { corner, padding } = fitWithLegend({
-    shape,
-    width: canvas.clientWidth,
-    height: canvas.clientHeight,
-    base: { top: FIT_MARGIN, right: CONTROLS_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN },
-    reserve,
-  });
-  // Too small a map for any free box (a narrow window): fit the whole map, the legend may cover a corner.
-  const camera = map.cameraForBounds(bounds, { padding: padding ?? { top: 8, right: 8, bottom: 8, left: 8 } });
+  const fit = freeAreaFit(map.getContainer(), features, reserve);
+  if (!fit) return null;
+  const camera = map.cameraForBounds(fit.bounds, { padding: fit.padding });
   if (camera && !showsCamera(map, camera)) map.jumpTo(camera);
-  return corner;
+  return fit.corner;
 }
 
 /**
@@ -205,16 +243,23 @@ export function MapView(props: MapViewProps) {
   reserveRef.current = props.reserve ?? null;
   const currentReserve = () => (props.measuredReserve ? props.measuredReserve.current : reserveRef.current);
   const userMovedRef = useRef(false);
+  /** The areas the map's source holds (null: none yet). */
+  const sentFeaturesRef = useRef<FeatureCollectionDto | null>(null);
 
   useEffect(() => {
     if (!containerRef.current) return;
     let map: maplibregl.Map;
+    // The map starts with its whole style, the layer's areas (which usually arrived while the page was
+    // drawn) and the camera fitted to them, as a bare MapLibre page does. Started empty, with sources,
+    // layers and areas added once it had loaded, it drew an empty frame first and cut the areas only
+    // after that (about 0,15 s of the first map without a graphics card).
+    const initialFeatures = handlersRef.current.features;
+    const fit = freeAreaFit(containerRef.current, initialFeatures, currentReserve());
     try {
       map = new maplibregl.Map({
         container: containerRef.current,
-        style: { version: 8, sources: {}, layers: [PLAIN_BACKGROUND_LAYER] },
-        center: [9.75, 52.4],
-        zoom: 8,
+        style: { version: 8, sources: areaSources(initialFeatures), layers: [PLAIN_BACKGROUND_LAYER, ...AREA_LAYERS] },
+        ...(fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { center: [9.75, 52.4] as [number, number], zoom: 8 }),
         attributionControl: false,
         // The drawing buffer is not preserved: without a graphics card, keeping it cost a copy of the canvas
         // per frame (about 0.15 s of the first map). Nothing reads the canvas after it was shown; exports
@@ -236,28 +281,14 @@ export function MapView(props: MapViewProps) {
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === HATCH_IMAGE_ID && !map.hasImage(HATCH_IMAGE_ID)) map.addImage(HATCH_IMAGE_ID, hatchPattern(8, NO_DATA_COLOUR, '#8a8a8a'));
     });
-    map.on('load', () => {
-      map.addImage(HATCH_IMAGE_ID, hatchPattern(8, NO_DATA_COLOUR, '#8a8a8a'));
-      const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-      map.addSource(SOURCE_ID, { type: 'geojson', data: empty, promoteId: 'key' });
-      map.addSource(FLAGGED_SOURCE_ID, { type: 'geojson', data: empty });
+    sentFeaturesRef.current = initialFeatures;
+    if (fit) handlersRef.current.onLegendCorner?.(fit.corner);
+    // The style's sources and layers exist from here on (before the first frame): colours set now as
+    // feature state are there when the areas' tiles arrive.
+    map.once('style.load', () => {
+      if (!map.hasImage(HATCH_IMAGE_ID)) map.addImage(HATCH_IMAGE_ID, hatchPattern(8, NO_DATA_COLOUR, '#8a8a8a'));
       // The marks source starts empty, its layers hidden (see applyMarks).
       marksHeld.set(map, new Map([[FLAGGED_SOURCE_ID, false]]));
-      map.addLayer({ id: 'areas-fill', type: 'fill', source: SOURCE_ID, paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-opacity': 1 } });
-      // Missing data: hatched, so it never reads as the lightest class.
-      map.addLayer({ id: 'areas-no-data', type: 'fill', source: FLAGGED_SOURCE_ID, filter: marked('noData'), layout: HIDDEN, paint: { 'fill-pattern': HATCH_IMAGE_ID } });
-      // Thinner borders when zoomed out: over all of Germany 1 px of white between 11 000 municipalities
-      // drowned the fills, and the lightest class read as white (no data). A region's map (zoom 8–9) keeps 1 px.
-      map.addLayer({ id: 'areas-outline', type: 'line', source: SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.25, 8, 1] } });
-      // Small numbers: a dotted inner outline in a colour no palette class uses.
-      map.addLayer({
-        id: 'areas-small-number',
-        type: 'line',
-        source: FLAGGED_SOURCE_ID,
-        filter: marked('smallNumber'),
-        layout: HIDDEN,
-        paint: { 'line-color': SMALL_NUMBER_OUTLINE_COLOUR, 'line-width': 2.5, 'line-dasharray': [0.6, 1.4], 'line-offset': 2 },
-      });
       setLoaded(true);
       handlersRef.current.onMapLoaded?.(map);
     });
@@ -310,17 +341,16 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  // New features: replace the source data and fit the map to the layer. The source starts empty, so no
-  // features yet sends nothing: at start-up the map loaded before the layer arrived, and sending that empty
-  // layer made MapLibre cut and draw it once more before the real one (about 0,2 s without a graphics card).
-  const areasSentRef = useRef(false);
+  // New features: replace the source data and fit the map to the layer.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    if (!props.features && !areasSentRef.current) return;
-    areasSentRef.current = props.features !== null && props.features !== undefined;
-    const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID);
-    source?.setData((props.features ?? { type: 'FeatureCollection', features: [] }) as unknown as GeoJSON.FeatureCollection);
+    // The areas the map already holds (those it started with) are not sent again: MapLibre would cut them
+    // into tiles once more.
+    if (props.features !== sentFeaturesRef.current) {
+      sentFeaturesRef.current = props.features;
+      map.getSource<maplibregl.GeoJSONSource>(SOURCE_ID)?.setData(areaData(props.features));
+    }
     userMovedRef.current = false;
     const corner = fitToFreeArea(map, props.features, currentReserve());
     if (corner) handlersRef.current.onLegendCorner?.(corner);

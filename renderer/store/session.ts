@@ -3,7 +3,7 @@
  * backend events, and offers the project commands (open, save, demo …). Every failure ends as a message
  * in the store (shown as a toast in the current language), never as an unhandled rejection.
  */
-import { indicatorValuesRequest } from '../../shared/mapView/viewValues';
+import { featuresInput, indicatorValuesInput } from './firstMap';
 import type { QueryClient } from '@tanstack/react-query';
 import type { KleinraumClient } from '../api/client';
 import { toApiError } from '../api/apiError';
@@ -29,9 +29,14 @@ export interface ProjectCommands {
 /** The user's answer when a project with unsaved changes would be replaced. */
 export type DiscardAnswer = 'save' | 'discard' | 'cancel';
 
+/** How long the first project waits for its map's areas and values by default (SessionOptions.firstMapWaitMs). */
+const FIRST_MAP_WAIT_MS = 500;
+
 export interface SessionOptions {
   /** Asks whether to save unsaved changes before another project replaces this one. Default: discard. */
   askAboutUnsavedChanges?: () => Promise<DiscardAnswer>;
+  /** How long the first project waits for its map's areas and values before it is shown without them. */
+  firstMapWaitMs?: number;
 }
 
 export interface Session extends ProjectCommands {
@@ -86,16 +91,6 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
     });
   }
 
-  /** The `layer.features` input of a layer (the same query key for the first project's early request). */
-  const featuresInput = (layer: string) => ({ layer });
-
-  /** The `indicator.values` input of the view in `state`; null when no indicator is shown. */
-  function indicatorValuesInput(state: Pick<KleinraumState, 'layerName' | 'indicatorId' | 'period' | 'mode' | 'comparePeriod' | 'denominatorVariable' | 'sources'>) {
-    const { layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources } = state;
-    if (!layerName || !indicatorId) return null;
-    return indicatorValuesRequest({ layer: layerName, indicatorId, period, mode, comparePeriod, denominatorVariable, sources });
-  }
-
   /** The view whose values the map shows: where the controls return when another view cannot be drawn. */
   let drawn: { view: DrawnView; generation: number } | null = null;
 
@@ -125,24 +120,36 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   }
 
   /**
-   * The page's first project. Its map data is asked for before the project reaches the store: the store's
-   * update renders the whole UI in one long task (about 300 ms on a slow machine), and the browser sends a
-   * request only once the task that made it has ended. So the requests go first, the store changes in the
-   * next task, and the store's own requests (the same query keys) join the answers already on their way.
+   * The page's first project. Its map data is asked for before the project reaches the store, and the
+   * project goes to the store together with that data, up to `firstMapWaitMs` later: each change of the
+   * store renders the whole UI (about 0,1–0,3 s on a slow machine), and handed over one by one — project,
+   * areas, values — the map was built empty, then given its areas, then fitted twice as the legend grew,
+   * a frame each. Together the map starts with its areas, colours and the legend's place in one render.
+   * The store's own requests (the same query keys) then meet the answers in the page's cache.
    */
   let firstProjectTimer: ReturnType<typeof setTimeout> | undefined;
+  let firstProjectGiven = false;
   function receiveFirstProject(project: ProjectSummary) {
-    // The store's own step, run here only to know what to ask for; projectReceived runs it again a task
-    // later on the store as it is then (an event may have changed it meanwhile).
+    // The store's own step, run here only to know what to ask for; projectReceived runs it again on the
+    // store as it is then (an event may have changed it meanwhile).
     const next = { ...store.getState(), ...stateAfterProject(store.getState(), project, true) };
-    // Failures are reported by the store's own requests, which meet the same answer.
-    if (next.layerName) fetchBackend(queryClient, api, 'layer.features', featuresInput(next.layerName)).catch(() => {});
+    const layerName = next.layerName;
     const valuesInput = indicatorValuesInput(next);
-    if (valuesInput) fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => {});
-    firstProjectTimer = setTimeout(() => {
+    // Failures are reported by the store's own requests, which meet the same answer.
+    const features = layerName ? fetchBackend(queryClient, api, 'layer.features', featuresInput(layerName)).catch(() => undefined) : undefined;
+    const values = valuesInput ? fetchBackend(queryClient, api, 'indicator.values', valuesInput).catch(() => undefined) : undefined;
+    const give = (data?: readonly [Awaited<typeof features>, Awaited<typeof values>]) => {
+      if (firstProjectGiven) return;
+      firstProjectGiven = true;
+      clearTimeout(firstProjectTimer);
       // A project that arrived meanwhile (an event, an open command) is newer than this answer.
-      if (store.getState().project === null) store.getState().projectReceived(project, true);
-    }, 0);
+      if (store.getState().project !== null) return;
+      const [shownFeatures, shownValues] = data ?? [];
+      store.getState().projectReceived(project, true, layerName ? { layerName, features: shownFeatures, values: shownValues } : undefined);
+    };
+    // A large layer (all of Germany's municipalities) takes longer: the UI does not wait for it.
+    firstProjectTimer = setTimeout(() => give(), options.firstMapWaitMs ?? FIRST_MAP_WAIT_MS);
+    void Promise.all([features, values]).then((data) => give(data));
   }
 
   function loadAreaDetails(state: KleinraumState) {

@@ -32,8 +32,12 @@ import type { IndicatorMode } from '../../shared/indicators/indicatorMode';
 
 export interface StoreActions {
   hostReceived(host: HostInfo): void;
-  /** `replaced`: a different project was opened/created (drops selection and derived data). */
-  projectReceived(project: ProjectSummary, replaced: boolean): void;
+  /**
+   * `replaced`: a different project was opened/created (drops selection and derived data). `mapData`: the
+   * areas and values of its first map, arrived with it, taken in the same change (as featuresReceived and
+   * indicatorValuesReceived would take them).
+   */
+  projectReceived(project: ProjectSummary, replaced: boolean, mapData?: { layerName: string; features?: FeatureCollectionDto | undefined; values?: ShownIndicatorValues | undefined }): void;
   featuresReceived(layerName: string, features: FeatureCollectionDto): void;
   indicatorValuesReceived(values: ShownIndicatorValues): void;
   areaDetailsReceived(details: AreaDetails | null): void;
@@ -94,6 +98,28 @@ export function stateAfterProject(state: KleinraumState, project: ProjectSummary
   return { ...changed, ...view, ...(fileChanged ? { selectedKey: null, hoveredKey: null, brushedKeys: [], mapOverlay: null, undoStack: [], redoStack: [] } : {}) };
 }
 
+/** The store's change when a layer's areas arrive; null when they are not the shown layer's or are shown already. */
+function featuresTaken(state: KleinraumState, layerName: string, features: FeatureCollectionDto): Partial<KleinraumState> | null {
+  if (state.layerName !== layerName) return null; // an answer for a layer no longer shown
+  // The same answer again (the first project's areas arrive with it, and the store's own request meets
+  // them in the page's cache): nothing changed.
+  if (state.features === features) return null;
+  const keys = new Set(features.features.map((feature) => feature.properties.key));
+  return { features, ...selectionForKeys(state, keys) };
+}
+
+/** The store's change when an indicator's values arrive; null when they are not the shown view's or are shown already. */
+function valuesTaken(state: KleinraumState, values: ShownIndicatorValues): Partial<KleinraumState> | null {
+  // Answers can arrive out of order when the user switches quickly: keep only the current one.
+  if (values.indicator.id !== state.indicatorId || values.layer !== state.layerName) return null;
+  if (state.period !== null && values.period !== state.period) return null;
+  if ((values.mode ?? 'value') !== state.mode) return null;
+  if (state.comparePeriod !== null && values.comparePeriod !== undefined && values.comparePeriod !== null && values.comparePeriod !== state.comparePeriod) return null;
+  // An unchanged answer fetched again arrives as the shown object (fetchBackend's structural sharing).
+  if (state.indicatorValues === values) return null;
+  return { indicatorValues: values };
+}
+
 /** Creates a fresh store (the app uses one; tests create their own). */
 export function createKleinraumStore() {
   let historyQueue: Promise<void> = Promise.resolve();
@@ -127,22 +153,20 @@ export function createKleinraumStore() {
     ...initialUndoSlice,
 
     hostReceived: (host) => set({ host }),
-    projectReceived: (project, replaced) => set(stateAfterProject(get(), project, replaced)),
+    projectReceived: (project, replaced, mapData) => {
+      const next = { ...get(), ...stateAfterProject(get(), project, replaced) };
+      // The first map's areas and values arriving with the project go in with it, as they would alone.
+      const withFeatures = mapData?.features ? { ...next, ...featuresTaken(next, mapData.layerName, mapData.features) } : next;
+      const withValues = mapData?.values ? { ...withFeatures, ...valuesTaken(withFeatures, mapData.values) } : withFeatures;
+      set(withValues);
+    },
     featuresReceived: (layerName, features) => {
-      if (get().layerName !== layerName) return; // an answer for a layer no longer shown
-      const keys = new Set(features.features.map((feature) => feature.properties.key));
-      set({ features, ...selectionForKeys(get(), keys) });
+      const change = featuresTaken(get(), layerName, features);
+      if (change) set(change);
     },
     indicatorValuesReceived: (values) => {
-      const state = get();
-      // Answers can arrive out of order when the user switches quickly: keep only the current one.
-      if (values.indicator.id !== state.indicatorId || values.layer !== state.layerName) return;
-      if (state.period !== null && values.period !== state.period) return;
-      if ((values.mode ?? 'value') !== state.mode) return;
-      if (state.comparePeriod !== null && values.comparePeriod !== undefined && values.comparePeriod !== null && values.comparePeriod !== state.comparePeriod) return;
-      // An unchanged answer fetched again arrives as the shown object (fetchBackend's structural sharing).
-      if (state.indicatorValues === values) return;
-      set({ indicatorValues: values });
+      const change = valuesTaken(get(), values);
+      if (change) set(change);
     },
     areaDetailsReceived: (details) => {
       if (details !== null && details.key !== get().selectedKey) return;

@@ -33,7 +33,7 @@ test('a tab opens from its own chunk', async ({ page }) => {
   await expect.poll(() => fetched.some((pathname) => /\/assets\/AnalysisView-[^/]*\.js$/.test(pathname))).toBe(true);
 });
 
-test('the boot script asks for the project before the main script runs, and the page asks only once', async ({ page }) => {
+test('the boot script asks for the project and its first map before the main script runs, and the page asks only once', async ({ page }) => {
   const api: string[] = [];
   page.on('request', (request) => {
     const pathname = new URL(request.url()).pathname;
@@ -41,11 +41,10 @@ test('the boot script asks for the project before the main script runs, and the 
   });
   await openApp(page);
   // The early requests were sent by the boot script, and the session took their answers: one each.
-  expect(api.filter((pathname) => pathname === '/api/project.current')).toHaveLength(1);
-  expect(api.filter((pathname) => pathname === '/api/host.info')).toHaveLength(1);
-  // They were the boot script's (it left them for the transport), and the transport took both.
+  for (const method of ['project.current', 'host.info', 'layer.features', 'indicator.values']) expect(api.filter((pathname) => pathname === `/api/${method}`), method).toHaveLength(1);
+  // They were the boot script's (it left them for the transport), and the transport took each.
   const early = await page.evaluate(() => (window as unknown as { __kleinraumEarlyRequests?: Record<string, unknown> }).__kleinraumEarlyRequests);
-  expect(early).toEqual({});
+  expect(early).toEqual({ 'host.info': 'taken', 'project.current': 'taken', 'layer.features': 'taken', 'indicator.values': 'taken' });
   const scripts = await page.locator('head script[type="module"]').evaluateAll((elements) => elements.map((element) => element.getAttribute('src') ?? ''));
   expect(scripts[0]).toMatch(/\/boot-[^/]*\.js$/);
   expect(scripts.length).toBe(2);

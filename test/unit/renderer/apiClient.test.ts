@@ -266,15 +266,84 @@ describe('early requests (renderer/boot.ts)', () => {
     expect(requests).toHaveLength(EARLY_METHODS.length + 1);
   });
 
-  it('is not used for a call with an input, and a failed early request is asked again', async () => {
+  it('is not used for a call with another input, and a failed early request is asked again', async () => {
     const host = { location, fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch };
     sendEarlyRequests(host);
     expect(takeEarlyRequest(host, 'host.info', { detail: true })).toBeUndefined();
     const { requests, fetchFunction } = countingFetch();
     host.fetch = fetchFunction;
     const transport = detectTransport(host);
-    expect(await transport.invoke('host.info', {})).toEqual({ ok: true, value: 1 });
-    expect(requests[0]?.url).toBe('http://127.0.0.1:5000/api/host.info');
+    expect(await transport.invoke('project.current', {})).toEqual({ ok: true, value: 1 });
+    expect(requests[0]?.url).toBe('http://127.0.0.1:5000/api/project.current');
+  });
+
+  /** A backend answering the project with `project` and every other call with the method's name. */
+  function projectFetch(project: unknown, status = 200) {
+    const requests: { method: string; input: unknown }[] = [];
+    const fetchFunction = (async (url: string, init: RequestInit) => {
+      const method = url.slice(url.lastIndexOf('/') + 1);
+      requests.push({ method, input: JSON.parse(String(init.body)) });
+      return new Response(JSON.stringify({ ok: true, value: method === 'project.current' ? project : method }), { status: method === 'project.current' ? status : 200 });
+    }) as unknown as typeof fetch;
+    return { requests, fetchFunction };
+  }
+
+  /** The first map's calls as the boot script is told them: the project's first layer and its indicator. */
+  const followUps = async (project: unknown) => {
+    const { layers, indicator } = project as { layers: string[]; indicator?: string };
+    return { 'layer.features': { layer: layers[0] }, ...(indicator ? { 'indicator.values': { indicatorId: indicator, layer: layers[0] } } : {}) };
+  };
+
+  /** Lets the promise reactions queued so far run (the mocked backend answers at once). */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('sends the calls of the first map as soon as the project is in, and the transport takes their answers', async () => {
+    const project = { layers: ['stadtteile'], indicator: 'population' };
+    const { requests, fetchFunction } = projectFetch(project);
+    const host = { location, fetch: fetchFunction };
+    sendEarlyRequests(host, followUps);
+    await settled();
+    const transport = detectTransport(host);
+    expect(await transport.invoke('project.current', {})).toEqual({ ok: true, value: project });
+    expect(await transport.invoke('layer.features', { layer: 'stadtteile' })).toEqual({ ok: true, value: 'layer.features' });
+    expect(await transport.invoke('indicator.values', { indicatorId: 'population', layer: 'stadtteile' })).toEqual({ ok: true, value: 'indicator.values' });
+    expect(requests).toEqual([
+      { method: 'host.info', input: {} },
+      { method: 'project.current', input: {} },
+      { method: 'layer.features', input: { layer: 'stadtteile' } },
+      { method: 'indicator.values', input: { indicatorId: 'population', layer: 'stadtteile' } },
+    ]);
+  });
+
+  it('asks anew for a call with another input or made before the early one left, which then stays unsent', async () => {
+    const shown = projectFetch({ layers: ['gemeinden'] });
+    const host = { location, fetch: shown.fetchFunction };
+    sendEarlyRequests(host, followUps);
+    // Asked for before the project was in: the main script's own request, and the boot script sends none.
+    const transport = detectTransport(host);
+    expect(await transport.invoke('layer.features', { layer: 'gemeinden' })).toEqual({ ok: true, value: 'layer.features' });
+    await settled();
+    expect(shown.requests.slice(2)).toEqual([{ method: 'layer.features', input: { layer: 'gemeinden' } }]);
+
+    const other = projectFetch({ layers: ['gemeinden'] });
+    const otherHost = { location, fetch: other.fetchFunction };
+    sendEarlyRequests(otherHost, followUps);
+    await settled();
+    // The store shows another layer than the boot script was told: asked anew, the early answer unused.
+    expect(await detectTransport(otherHost).invoke('layer.features', { layer: 'bezirke' })).toEqual({ ok: true, value: 'layer.features' });
+    expect(other.requests.slice(2)).toEqual([
+      { method: 'layer.features', input: { layer: 'gemeinden' } },
+      { method: 'layer.features', input: { layer: 'bezirke' } },
+    ]);
+  });
+
+  it('sends no follow-up after a refused or empty project', async () => {
+    for (const [project, status] of [[{ layers: ['gemeinden'] }, 401], [null, 200]] as const) {
+      const refused = projectFetch(project, status);
+      sendEarlyRequests({ location, fetch: refused.fetchFunction }, followUps);
+      await settled();
+      expect(refused.requests.map((request) => request.method)).toEqual(['host.info', 'project.current']);
+    }
   });
 
   it('leaves calls alone on a page without early requests', () => {

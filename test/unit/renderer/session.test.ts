@@ -2,11 +2,13 @@
 // the renderer's client over an in-process transport using the contract's `dispatch`: no mocked domain.
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KleinraumApi } from '../../../shared/contract/api';
+import type { KleinraumApi, MethodName } from '../../../shared/contract/api';
+import type { Transport } from '../../../renderer/api/transport';
 import { createInProcessBackend } from '../../helpers/inProcessBackend';
 import { createApiClient } from '../../../renderer/api/client';
 import { createBackendQueryClient } from '../../../renderer/api/backend';
 import { startSession, type Session } from '../../../renderer/store/session';
+import { firstMapRequests } from '../../../renderer/store/firstMap';
 import { createKleinraumStore, type KleinraumStore } from '../../../renderer/store/store';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
@@ -16,17 +18,32 @@ afterEach(() => {
   cleanup = [];
 });
 
-function startAgainstRealBackend(): { store: KleinraumStore; session: Session; backend: KleinraumApi; directory: TempDir } {
+/** The calls a page's session made, in order. */
+type Calls = { method: MethodName; input: unknown }[];
+
+function startAgainstRealBackend(options: { firstMapWaitMs?: number; hold?: MethodName } = {}): { store: KleinraumStore; session: Session; backend: KleinraumApi; directory: TempDir; release: () => void; calls: Calls; transport: Transport } {
   const directory = makeTempDir('kleinraum-renderer-session-');
   const { backend, transport, dispose } = createInProcessBackend(directory.path);
+  // Calls of the held method wait until `release` (an answer that is slow to come).
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const calls: Calls = [];
+  const heldTransport: Transport = {
+    ...transport,
+    invoke: async (method, input) => {
+      calls.push({ method, input });
+      if (method === options.hold) await released;
+      return transport.invoke(method, input);
+    },
+  };
   const store = createKleinraumStore();
-  const session = startSession(store, createApiClient(transport), createBackendQueryClient());
+  const session = startSession(store, createApiClient(heldTransport), createBackendQueryClient(), options.firstMapWaitMs === undefined ? {} : { firstMapWaitMs: options.firstMapWaitMs });
   cleanup.push(() => {
     session.dispose();
     dispose();
     directory.remove();
   });
-  return { store, session, backend, directory };
+  return { store, session, backend, directory, release, calls, transport };
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -48,6 +65,53 @@ describe('startSession against the real backend', () => {
     expect(state.indicatorId).toBe(state.project?.settings['defaultIndicator'] ?? state.project?.indicators[0]?.id);
     expect(state.period).toBe(indicator?.periods.at(-1));
     expect(state.indicatorValues?.values).toHaveLength(21);
+  });
+
+  it('hands the first project to the store together with the areas and values of its map, in one change', async () => {
+    const { store } = startAgainstRealBackend({ firstMapWaitMs: 60_000 });
+    const firstWithProject: ReturnType<KleinraumStore['getState']>[] = [];
+    store.subscribe((state) => {
+      if (state.project !== null && firstWithProject.length === 0) firstWithProject.push(state);
+    });
+    await until(() => firstWithProject.length > 0, 'project shown');
+    expect(firstWithProject[0]?.features?.features).toHaveLength(21);
+    expect(firstWithProject[0]?.indicatorValues?.values).toHaveLength(21);
+  });
+
+  it('shows the first project without waiting longer than it may for a slow answer', async () => {
+    const { store, release } = startAgainstRealBackend({ firstMapWaitMs: 20, hold: 'indicator.values' });
+    await until(() => store.getState().project !== null && store.getState().features !== null, 'project and areas shown');
+    expect(store.getState().indicatorValues).toBeNull();
+    release();
+    await until(() => store.getState().indicatorValues !== null, 'values shown once they came');
+    expect(store.getState().indicatorValues?.values).toHaveLength(21);
+  });
+
+  it('asks for the first map exactly as the boot script of a new page does, also for a project saved with another view', async () => {
+    const firstCall = (calls: Calls, method: MethodName) => calls.find((call) => call.method === method)?.input;
+    const { store, session, directory, transport } = startAgainstRealBackend();
+    await until(() => store.getState().indicatorValues !== null, 'values loaded');
+    const demo = store.getState().project!;
+    expect(firstMapRequests(demo)).toEqual({ 'layer.features': { layer: store.getState().layerName }, 'indicator.values': expect.objectContaining({ indicatorId: store.getState().indicatorId }) });
+
+    // Saved with another indicator and Stichtag, in another mode: a new page opens it so, and asks so.
+    const other = demo.indicators.find((indicator) => indicator.id !== store.getState().indicatorId && indicator.periods.length > 1)!;
+    store.getState().chooseIndicator(other.id);
+    store.getState().choosePeriod(other.periods[0]!);
+    await until(() => store.getState().indicatorValues?.indicator.id === other.id && store.getState().indicatorValues?.period === other.periods[0], 'values of the chosen view');
+    await session.saveAs(directory.file('ansicht.gpkg'));
+    const saved = store.getState().project!;
+
+    const calls: Calls = [];
+    const page = createKleinraumStore();
+    const pageSession = startSession(page, createApiClient({ ...transport, invoke: (method, input) => (calls.push({ method, input }), transport.invoke(method, input)) }), createBackendQueryClient());
+    cleanup.push(() => pageSession.dispose());
+    await until(() => page.getState().indicatorValues !== null, 'the saved view shown in a new page');
+    expect(page.getState()).toMatchObject({ indicatorId: other.id, period: other.periods[0] });
+    const expected = firstMapRequests(saved);
+    expect(expected['indicator.values']).toMatchObject({ indicatorId: other.id, period: other.periods[0] });
+    expect(firstCall(calls, 'layer.features')).toEqual(expected['layer.features']);
+    expect(firstCall(calls, 'indicator.values')).toEqual(expected['indicator.values']);
   });
 
   it('loads details for the selected area and follows a change of indicator', async () => {
