@@ -13,7 +13,7 @@ import { dimensionsText } from '../../shared/fileFormats/table/dimensionValues';
 import { localized, message } from '../../shared/i18n/translate';
 import { withoutCliHint } from '../../shared/contract/errors';
 import { coarserTable } from '../../shared/fileFormats/join/joinReport';
-import type { LocalizedText } from '../../shared/model/project';
+import { addsUpOverAreas, type LocalizedText } from '../../shared/model/project';
 import type { ProjectSummary } from '../../shared/contract/api';
 import type { CommitResult, InspectResult, TableMapping, TablePreviewResult } from '../../shared/contract/methods/import';
 import { fileNameOf } from './importFileKinds';
@@ -105,9 +105,12 @@ export function TableStep({
 
   // What the preview on screen must answer: these reading settings, this mapping, this attempt. Each
   // result is kept with the request it answers (see mappingSettled and previewStale).
-  const previewRequest = useMemo(() => ({ readOptions, mapping: submittedMapping, attempt: previewAttempt }), [readOptions, submittedMapping, previewAttempt]);
+  // The unit typed for the column the totals check adds up, once it says otherwise than the preview assumed
+  // (see below); undefined: the proposal's.
+  const [unitsForTotals, setUnitsForTotals] = useState<Record<string, string> | undefined>(undefined);
+  const previewRequest = useMemo(() => ({ readOptions, mapping: submittedMapping, unitsForTotals, attempt: previewAttempt }), [readOptions, submittedMapping, unitsForTotals, previewAttempt]);
   useEffect(() => {
-    const { readOptions: options, mapping: requestedMapping } = previewRequest;
+    const { readOptions: options, mapping: requestedMapping, unitsForTotals: variableUnits } = previewRequest;
     if (!options.layer) return;
     const layer = options.layer;
     void run(
@@ -122,6 +125,7 @@ export function TableStep({
           ...(options.decimal ? { decimal: options.decimal } : {}),
           ...(options.headerRows !== undefined ? { headerRows: options.headerRows } : {}),
           ...(requestedMapping ? { mapping: requestedMapping } : {}),
+          ...(variableUnits ? { variableUnits } : {}),
         }),
       previewRequest,
     );
@@ -150,12 +154,29 @@ export function TableStep({
     setAccepted(new Set());
     // Other columns, perhaps another sheet: names and units typed for the old ones no longer apply.
     setVariableEdits({});
+    setUnitsForTotals(undefined);
   }, [pending.result]);
 
   const table = preview?.table;
   const columns = table?.columns ?? [];
   const matchedRows = useMemo(() => new Set(preview?.joinReport.matched.map((match) => match.rowIndex) ?? []), [preview]);
   const observationRows = useMemo(() => (table && mapping ? previewObservations(table, mapping, OBSERVATION_PREVIEW_ROWS, matchedRows) : []), [table, mapping, matchedRows]);
+  // A unit typed for the new column the totals check adds up decides the check as the project's unit
+  // would (shares, rates and means are not added up): "%" typed for a column the preview checked as a
+  // count, or persons for one it took for a share, asks for the preview again, once the typing rests.
+  // Typing within the same kind ("Pers", "Personen") asks nothing.
+  const checkedVariable = preview?.mapping.valueColumns[0]?.variable ?? null;
+  const checkedIsNew = Boolean(preview?.observations.variables.find((variable) => variable.id === checkedVariable)?.isNew);
+  const typedCheckedUnit = checkedVariable && checkedIsNew ? variableEdits[checkedVariable]?.unit?.trim() : undefined;
+  useEffect(() => {
+    if (!preview || !checkedVariable || typedCheckedUnit === undefined) return;
+    const report = preview.joinReport;
+    // No aggregate row to compare with: nothing to check either way.
+    if (report.totals.length === 0 && !report.totalsNotAdditive) return;
+    if (addsUpOverAreas({ scale: 'absolute', unit: { de: typedCheckedUnit } }) === !report.totalsNotAdditive) return;
+    const timer = window.setTimeout(() => setUnitsForTotals({ [checkedVariable]: typedCheckedUnit }), MAPPING_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [preview, checkedVariable, typedCheckedUnit]);
   /** A variable as the planner reads it: its name (a new one's as typed), never its id ("population"). */
   const variableLabel = (id: string): string => {
     const variable = preview?.observations.variables.find((candidate) => candidate.id === id);

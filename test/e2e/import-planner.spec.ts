@@ -307,6 +307,33 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   await expect(indicator.locator('option', { hasText: 'Einwohner (VG250-EW)' })).toHaveCount(1);
 });
 
+test('the unit typed for a new column decides the totals check: a count whose Kreis row differs is checked until it is typed as "%"', async ({ page, request }) => {
+  const folder = makeTempDir('kleinraum-import-unit-');
+  try {
+    // A Jugendamt's list with the Region's row: the areas add up to 11 + 12 + … + 31 = 441, the Kreis row says 500.
+    const file = folder.file('hortversorgung.csv');
+    await writeKitaList(request, file, (_area, index) => 11 + index);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Kita-Plätze', 'Hortversorgung') + '\n03241;Region Hannover;500');
+    await openApp(page);
+    await startTableImport(page, file, 21);
+    const totals = page.getByTestId('import-join-totals');
+    await expect(totals.locator('.import-warning')).toContainText('Region Hannover');
+    await expect(totals.getByTestId('import-join-totals-not-additive')).toHaveCount(0);
+    // It is a share of children with a place: typed as "%", the areas are not added up, and the report says why.
+    await page.getByTestId('import-variable-unit-hortversorgung').fill('%');
+    await expect(totals.getByTestId('import-join-totals-not-additive')).toContainText('Hortversorgung');
+    await expect(totals.locator('.import-warning')).toHaveCount(0);
+    // Counted after all: the check is back.
+    await page.getByTestId('import-variable-unit-hortversorgung').fill('Kinder');
+    await expect(totals.locator('.import-warning')).toContainText('Region Hannover');
+    await expect(totals.getByTestId('import-join-totals-not-additive')).toHaveCount(0);
+    await page.getByTestId('import-period-date').fill('31.12.2024');
+    await expect(page.getByTestId('import-commit')).toBeEnabled();
+  } finally {
+    folder.remove();
+  }
+});
+
 test('Escape after a table is read asks before the mapping is thrown away; a second Escape keeps working', async ({ page, request }) => {
   const folder = makeTempDir('kleinraum-import-escape-');
   try {

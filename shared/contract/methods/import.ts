@@ -344,6 +344,12 @@ export const previewTableInput = z.object({
   layer: z.string().optional(),
   /** Omit for the first preview: the backend proposes (or remembers) one and returns it. */
   mapping: tableMapping.optional(),
+  /**
+   * Units the planner gave new variables, by variable id, and for all of them (as `variableUnits` and
+   * `unit` of the commit): the totals check follows them, so a column typed as "%" is not added up.
+   */
+  variableUnits: z.record(z.string(), z.string().max(40)).optional(),
+  unit: z.string().max(40).optional(),
   taskId: z.string().optional(),
 });
 

@@ -148,6 +148,24 @@ it('names new variables and gives their units with --variable-name and --unit, a
   expect((JSON.parse(index.stdout) as { regionValue: number }).regionValue).toBe(100);
 });
 
+it('a unit given with --unit decides the totals check, as the wizard\'s typed unit does', async () => {
+  const file = temp.file('hortversorgung.csv');
+  // The areas add up to 11 + 12 + … + 31 = 441; the Region's row says 500.
+  writeFileSync(file, ['AGS;Gemeinde;Hortversorgung', ...Array.from({ length: 21 }, (_, index) => `03241${String(index + 1).padStart(3, '0')};Gemeinde ${index + 1};${11 + index}`), '03241;Region Hannover;500'].join('\n'));
+  const run = async (...flags: string[]) => {
+    const project = temp.file(`hort-${flags.length}.gpkg`);
+    expect((await runKleinraum(['demo', '--out', project], temp.file('data'))).exitCode).toBe(0);
+    return runKleinraum(['import', project, file, '--period', '2024-12-31', '--source', 'Hortliste', ...flags], temp.file('data'));
+  };
+  const counted = await run();
+  expect(counted.exitCode).toBe(0);
+  expect(counted.stdout).toContain('Summenprüfung Region Hannover: 441 / 500 ABWEICHUNG');
+  const share = await run('--unit', 'hortversorgung=%');
+  expect(share.exitCode).toBe(0);
+  expect(share.stdout).not.toContain('ABWEICHUNG');
+  expect(share.stdout).toContain('„Hortversorgung“ ist ein Anteil, eine Quote oder ein Mittelwert');
+});
+
 it('next year\'s list under another name: --period lets the preview see which source it continues; without --as it says so, with --as extend it continues it', async () => {
   const project = temp.file('kita.gpkg');
   expect((await runKleinraum(['demo', '--out', project], temp.file('data'))).exitCode).toBe(0);

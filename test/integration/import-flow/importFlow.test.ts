@@ -207,6 +207,29 @@ describe('tables joined to the 21 municipalities', () => {
     expect(preview.observations.variables.find((variable) => variable.id === 'schueler')).toMatchObject({ unit: 'Personen' });
   });
 
+  it('the unit the planner gives a new column decides the totals check: typed as "%" it is not added up, typed as persons it is', async () => {
+    const file = temp.file('quoten-ohne-einheit.csv');
+    writeFileSync(file, 'AGS;Name;Quote;Anteil Kinder\n03241;Region Hannover;24;900\n03241001;Hannover;27;800\n03241002;Barsinghausen;22;100\n');
+    const proposed = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem' });
+    // "Quote" names a rate: as proposed, no check.
+    expect(proposed.joinReport.totals).toEqual([]);
+    const counted = { ...proposed.mapping, valueColumns: [proposed.mapping.valueColumns[1]!, proposed.mapping.valueColumns[0]!] };
+    const asProposed = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem', mapping: counted });
+    expect(asProposed.joinReport.totals).toEqual([]);
+    // "Anteil Kinder" holds head counts: typed as persons, its areas are checked against the Kreis row.
+    const typedPersons = await backend.call('import.previewTable', { path: file, layer: 'vg5000_gem', mapping: counted, variableUnits: { [counted.valueColumns[0]!.variable]: 'Kinder' } });
+    expect(typedPersons.joinReport.totals).toEqual([expect.objectContaining({ aggregateKey: '03241', consistent: true })]);
+    expect(typedPersons.joinReport.totalsNotAdditive ?? null).toBeNull();
+    // A count column typed as "%" (one unit for all new columns) is a share: no check, and the report says why.
+    const kinder = temp.file('hortkinder.csv');
+    writeFileSync(kinder, 'AGS;Name;Hortkinder\n03241;Region Hannover;90\n03241001;Hannover;80\n03241002;Barsinghausen;30\n');
+    const deviating = await backend.call('import.previewTable', { path: kinder, layer: 'vg5000_gem' });
+    expect(deviating.joinReport.totals).toEqual([expect.objectContaining({ aggregateKey: '03241', consistent: false })]);
+    const typedShare = await backend.call('import.previewTable', { path: kinder, layer: 'vg5000_gem', unit: '%' });
+    expect(typedShare.joinReport.totals).toEqual([]);
+    expect(typedShare.joinReport.totalsNotAdditive).toEqual({ de: 'Hortkinder', en: 'Hortkinder' });
+  });
+
   it('GENESIS\' Jugendquotient (headed "Anzahl") is no count: no unit, and no totals check against its Kreis row', async () => {
     const preview = await backend.call('import.previewTable', { path: JUGENDQUOTIENT, layer: 'vg5000_gem' });
     expect(preview.observations.variables.find((variable) => variable.id === 'jugendquotient')).toMatchObject({ isNew: true, unit: '' });

@@ -366,6 +366,13 @@ export const command: CliCommand = {
             await backend.call('import.cancel', { importId: preview.importId });
             preview = await backend.call('import.previewTable', { ...base, mapping });
           }
+          // Units given to new variables decide the totals check, as the wizard's typed units do.
+          const edits = variableEditsFromFlags(context, preview);
+          const units = { ...(edits.variableUnits ? { variableUnits: edits.variableUnits } : {}), ...(edits.unit !== undefined ? { unit: edits.unit } : {}) };
+          if (Object.keys(units).length > 0) {
+            await backend.call('import.cancel', { importId: preview.importId });
+            preview = await backend.call('import.previewTable', { ...base, ...(mapping ? { mapping } : {}), ...units });
+          }
           const { mode, targetSourceId } = importMode(context);
           const continued = preview.continuedSource;
           if (mode === undefined && continued) {
@@ -393,7 +400,7 @@ export const command: CliCommand = {
             ...(mode === 'new-source' || mode === undefined ? { sourceName: common.sourceName, definition: option(context, 'definition'), ...qualityFlag(context) } : {}),
             ...(mode ? { mode } : {}),
             ...(targetSourceId ?? extendTarget ? { targetSourceId: targetSourceId ?? extendTarget } : {}),
-            ...variableEditsFromFlags(context, preview),
+            ...edits,
           });
           document = tableDocument(preview, committed);
         }
@@ -444,7 +451,7 @@ function importText(document: ReturnType<typeof boundaryDocument> | ReturnType<t
       ? [translate(de ? 'de' : 'en', 'import.joinTotalsUnchecked', { list: document.join.totalsUnchecked.map((entry) => entry.aggregateName || entry.aggregateKey).join(', ') })]
       : []),
     ...(document.join.totalsNotAdditive ? [`${translate(de ? 'de' : 'en', 'import.joinTotals')}: ${translate(de ? 'de' : 'en', 'import.joinTotalsNotAdditive', { name: localized(document.join.totalsNotAdditive, de ? 'de' : 'en') })}`] : []),
-    ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}${total.roundedTo && total.difference !== 0 ? ` – ${totalsVerdictText(total, de ? 'de' : 'en')}` : ''}`),
+    ...document.join.totals.map((total) => `${de ? 'Summenprüfung' : 'Totals check'} ${total.aggregateName || total.aggregateKey}${total.period ? ` ${formatDate(total.period, de ? 'de' : 'en')}` : ''}: ${total.sumOfAreas} / ${total.aggregateValue} ${total.consistent ? 'ok' : de ? 'ABWEICHUNG' : 'MISMATCH'}${total.roundedTo && total.difference !== 0 ? ` – ${totalsVerdictText(total, de ? 'de' : 'en')}` : ''}`),
     ...(document.reportedTotals > 0 || document.unassignable > 0
       ? [
           de

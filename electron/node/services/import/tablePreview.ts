@@ -112,6 +112,9 @@ export interface TablePreviewInput extends ReadTableOptions {
   path: string;
   layer?: string;
   mapping?: TableMapping;
+  /** Units given to new variables, by id and for all (as in the commit): the totals check follows them. */
+  variableUnits?: Record<string, string>;
+  unit?: string;
 }
 
 /** Reads, maps and joins a table. Returns the contract result without importId and the pending import to keep. */
@@ -187,10 +190,11 @@ export async function previewTable(
   // The check adds the areas' values of the first value column: shares, rates and means do not add up (a
   // Jugendquotient's "sum" of 28 against its Kreis' 31 is no discrepancy), so they are not checked. Said so
   // by the project's unit of a known variable (as its region total is), or by a new column's heading; a new
-  // column with decimals but no such word (an area in km², "Gebietsfläche/qkm") is checked.
+  // column with decimals but no such word (an area in km², "Gebietsfläche/qkm") is checked. A unit the
+  // planner gave a new column decides as the project's unit would.
   const checkedVariable = mapping.valueColumns[0]!.variable;
-  const knownUnit = existingVariables.get(checkedVariable)?.unit;
-  const totalsAddUp = knownUnit !== undefined ? addsUpOverAreas({ scale: 'absolute', unit: { de: knownUnit } }) : !proposedUnits.get(checkedVariable)!.rate;
+  const unitOfChecked = existingVariables.get(checkedVariable)?.unit ?? input.variableUnits?.[checkedVariable] ?? input.unit;
+  const totalsAddUp = unitOfChecked !== undefined ? addsUpOverAreas({ scale: 'absolute', unit: { de: unitOfChecked } }) : !proposedUnits.get(checkedVariable)!.rate;
   const totalsChecks = totalsAddUp ? longTableTotals(join, table, mapping, matchedByKey, unassignableRows) : [];
   const variableSources = sourcesHolding(db, variableIds);
   const projectSources = readSources(db);
