@@ -101,6 +101,14 @@ it('--dissolve-by makes the 13 Stadtbezirke; a table against them keeps unmatche
   const summary = document.join.unmatchedSummary as { reason: string; count: number; de: string }[];
   expect(summary.reduce((sum, group) => sum + group.count, 0)).toBe(2);
   expect(summary.find((group) => group.reason === 'no-key')?.de).toBe('1 Zeile ohne Schlüssel');
+
+  // The Stadtteile from the same file beside them: the two layers' titles (both named by the file) differ.
+  const teile = await runKleinraum(['import', project, stadtteile, '--layer-name', 'stadtteile', '--json'], temp.file('data'));
+  expect(teile.exitCode).toBe(0);
+  const layers = (JSON.parse((await runKleinraum(['info', project, '--json'], temp.file('data'))).stdout) as { layers: { name: string; title: string | { de: string } }[] }).layers;
+  const titles = layers.map((layer) => (typeof layer.title === 'string' ? layer.title : layer.title.de));
+  expect(new Set(titles).size).toBe(2);
+  expect(titles.find((title, index) => layers[index]!.name === 'stadtteile')).toMatch(/\(stadtteile\)$/);
 });
 
 it('--layer-name takes the name as typed ("Stadtbezirke Süd"), as the wizard does, and says why a name without letters is refused', async () => {

@@ -112,7 +112,11 @@ function commitBoundaries(db: SqliteDatabase, pending: PendingBoundaryImport, in
     definition: input.definition ?? '',
     quality: 'counted',
   });
-  const title = input.layerTitle ?? pending.layerInfo.title;
+  // Layers of one title could not be told apart in the layer picker, the legend or a figure (the Stadtteile
+  // and the Stadtbezirke dissolved from the same file, both named by it): a second one adds its name.
+  const proposedTitle = input.layerTitle ?? pending.layerInfo.title;
+  const titleTaken = layers.some((layer) => layer.name !== layerName && (layer.title.de === proposedTitle.de || layer.title.en === proposedTitle.en));
+  const title = titleTaken ? { de: `${proposedTitle.de} (${layerName})`, en: `${proposedTitle.en} (${layerName})` } : proposedTitle;
   writeLayer(db, { ...pending.layerInfo, name: layerName, title, sourceId: source.id, featureCount: pending.areas.length }, pending.areas, position);
   if (pending.observations.some((observation) => observation.period === '') && !input.period) {
     throw new UserError('bad-input', {
