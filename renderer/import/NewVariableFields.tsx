@@ -28,6 +28,12 @@ const STOCK_CHOICE = 'stock';
 // A variable id is free text (it may hold ":"); the choice is stock and term as JSON.
 const movementChoice = (stock: string, term: FlowTerm) => JSON.stringify([stock, term]);
 
+/** A variable's column headings as one line: the first two, and how many more (a wide table's breakdown). */
+function columnsText(headings: readonly string[]): string {
+  const shown = headings.slice(0, 2).join(', ');
+  return headings.length > 2 ? `${shown} … (+${headings.length - 2})` : shown;
+}
+
 /** Units offered while typing; any other text is taken as written. */
 const UNIT_SUGGESTIONS = ['Personen', 'Haushalte', 'Plätze', 'km²', '%', 'je 1.000 Einw.', 'Quote', 'Euro'];
 
@@ -37,6 +43,8 @@ export function NewVariableFields(props: {
   onChange: (edits: VariableEdits) => void;
   /** Gives the file's columns of variable `from` the id `to` (a movement's id by the convention). */
   onRename: (from: string, to: string) => void;
+  /** The headings of the file's columns that hold a variable's values. */
+  columnsOf: (id: string) => string[];
 }) {
   const t = useT();
   const locale = useLocale();
@@ -76,7 +84,7 @@ export function NewVariableFields(props: {
       <table className="import-grid">
         <thead>
           <tr>
-            <th>{t('import.variable')}</th>
+            <th>{t('import.column')}</th>
             <th>{t('import.newVariables.name')}</th>
             <th>{t('import.newVariables.unit')}</th>
             <th title={t('import.newVariables.regionHint')}>{t('import.newVariables.region')}</th>
@@ -86,8 +94,9 @@ export function NewVariableFields(props: {
         <tbody>
           {fresh.map((variable) => (
             <tr key={variable.id} data-testid={`import-new-variable-${variable.id}`}>
-              <td>
-                <code>{variable.id}</code>
+              {/* The planner knows the variable by the file's heading; its id (set above, in the mapping) is the tooltip. */}
+              <td title={`${t('import.variable')}: ${variable.id}`} data-testid={`import-variable-columns-${variable.id}`}>
+                {columnsText(props.columnsOf(variable.id)) || <code>{variable.id}</code>}
               </td>
               <td>
                 <input

@@ -605,6 +605,7 @@ export function TableStep({
         {preview && mappingSettled && (
           <NewVariableFields
             variables={preview.observations.variables}
+            columnsOf={(id) => (mapping?.valueColumns ?? []).filter((entry) => entry.variable === id).map((entry) => columns[entry.column]?.label ?? '').filter((label) => label !== '')}
             edits={variableEdits}
             onChange={setVariableEdits}
             onRename={(from, to) => {

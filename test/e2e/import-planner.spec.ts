@@ -280,6 +280,9 @@ test('a dBASE table on its own (the VG250-EW 2016 attributes without their .shp)
   // Only EWZ and KFL are proposed as values: the code fields ADE, GF, BSG and IBZ are not.
   const newVariables = page.locator('[data-testid^="import-new-variable-"]');
   await expect(newVariables).toHaveCount(2);
+  // Known by the file's headings, not by their ids (the id is the tooltip).
+  await expect(page.getByTestId('import-variable-columns-kfl')).toHaveText('KFL');
+  await expect(page.getByTestId('import-variable-columns-kfl')).toHaveAttribute('title', 'Merkmal (Kennung): kfl');
   // The planner names them; the area (values with fractions) is proposed without a unit and given km².
   await expect(page.getByTestId('import-variable-unit-ewz')).toHaveValue('Personen');
   await expect(page.getByTestId('import-variable-unit-kfl')).toHaveValue('');
