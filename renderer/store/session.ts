@@ -246,6 +246,8 @@ export function startSession(store: KleinraumStore, api: KleinraumClient, queryC
   return {
     ...commands,
     dispose() {
+      // The first project's answers may still come: a session that ended hands nothing to the store.
+      firstProjectGiven = true;
       clearTimeout(firstProjectTimer);
       unsubscribeStore();
       unsubscribeProject();

@@ -78,6 +78,15 @@ describe('startSession against the real backend', () => {
     expect(firstWithProject[0]?.indicatorValues?.values).toHaveLength(21);
   });
 
+  it('a session that ended hands its first project to the store no more', async () => {
+    const { store, session, release } = startAgainstRealBackend({ firstMapWaitMs: 60_000, hold: 'indicator.values' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    session.dispose();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.getState().project).toBeNull();
+  });
+
   it('shows the first project without waiting longer than it may for a slow answer', async () => {
     const { store, release } = startAgainstRealBackend({ firstMapWaitMs: 20, hold: 'indicator.values' });
     await until(() => store.getState().project !== null && store.getState().features !== null, 'project and areas shown');
